@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"github.com/tilmash/tilmash/ingest"
+	"github.com/tilmash/tilmash/locales"
+	"github.com/tilmash/tilmash/pipeline"
+	"github.com/tilmash/tilmash/postgres"
+	"github.com/tilmash/tilmash/pseudo"
+	"github.com/tilmash/tilmash/qa"
+	"github.com/tilmash/tilmash/web"
+	"github.com/tilmash/tilmash/workers"
+)
+
+// app is the wired program: database, store, queue and (when asked) the web server.
+type app struct {
+	cfg    *Config
+	log    *slog.Logger
+	db     *database
+	store  *postgres.DB
+	river  *river.Client[pgx.Tx]
+	bundle *i18n.Bundle
+}
+
+// newApp opens the database and wires the store, the workers and River's client. The workers run
+// only when cfg.Workers is set; otherwise the client only inserts jobs.
+func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer) (*app, error) {
+	route, err := translators(cfg.Provider)
+	if err != nil {
+		return nil, err // a misconfiguration is reported before anything starts
+	}
+	bundle, err := locales.Bundle()
+	if err != nil {
+		return nil, err
+	}
+	db, err := openDatabase(ctx, cfg, log, logOut)
+	if err != nil {
+		return nil, err
+	}
+	a := &app{cfg: cfg, log: log, db: db, store: postgres.New(db.pool), bundle: bundle}
+
+	ws := river.NewWorkers()
+	if err := workers.Register(ws, workers.Config{Store: a.store, Route: route, Check: checker(), Logger: log}); err != nil {
+		db.close(ctx)
+		return nil, err
+	}
+	rcfg := &river.Config{
+		Workers:         ws,
+		JobTimeout:      5 * time.Minute,
+		MaxAttempts:     10,
+		SoftStopTimeout: 20 * time.Second,
+		Logger:          slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	}
+	if cfg.Workers {
+		rcfg.Queues = map[string]river.QueueConfig{
+			river.QueueDefault:      {MaxWorkers: 8},
+			postgres.QueueTranslate: {MaxWorkers: 4},
+			postgres.QueuePublish:   {MaxWorkers: 2},
+		}
+	}
+	a.river, err = river.NewClient(riverpgxv5.New(db.pool), rcfg)
+	if err != nil {
+		db.close(ctx)
+		return nil, fmt.Errorf("river client: %w", err)
+	}
+	a.store.UseQueue(a.river)
+	return a, nil
+}
+
+// start runs the workers, when this process has any.
+func (a *app) start(ctx context.Context) error {
+	if !a.cfg.Workers {
+		return nil
+	}
+	return a.river.Start(ctx)
+}
+
+// close stops the workers (letting running jobs finish), then the database.
+func (a *app) close(ctx context.Context) {
+	if a.cfg.Workers {
+		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		a.river.Stop(stopCtx) //nolint:errcheck // a hard stop after the timeout is fine on exit
+		cancel()
+	}
+	a.db.close(ctx)
+}
+
+func (a *app) webServer() (*web.Server, error) {
+	return web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: ingest.Prepare, Check: checker(),
+		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.cfg.BaseURL})
+}
+
+// checker runs the automated checks on one segment.
+func checker() func(u pipeline.CheckUnit) []pipeline.Finding {
+	return func(u pipeline.CheckUnit) []pipeline.Finding { return qa.Check(u, qa.Options{}) }
+}
+
+// translators builds the route from a language pair to a machine-translation provider.
+func translators(provider string) (workers.Route, error) {
+	switch provider {
+	case "", "none":
+		return func(pipeline.Lang, pipeline.Lang) (pipeline.Translator, bool) { return nil, false }, nil
+	case "pseudo":
+		p, err := pseudo.New(pseudo.Config{})
+		if err != nil {
+			return nil, err
+		}
+		return func(pipeline.Lang, pipeline.Lang) (pipeline.Translator, bool) { return p, true }, nil
+	}
+	return nil, usagef("unknown provider %q (none, pseudo)", provider)
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+)
+
+// cmdServe serves the site and the API, with the workers unless --no-workers is given.
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, log *slog.Logger, withWorkers bool) error {
+	fs := newFlagSet("serve")
+	var cfg Config
+	cfg.bind(fs, getenv)
+	cfg.bindServer(fs, getenv)
+	noWorkers := fs.Bool("no-workers", !withWorkers, "serve HTTP only; run workers with \"tilmash worker\"")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg.Workers = !*noWorkers
+	a, err := newApp(ctx, &cfg, log, stderr)
+	if err != nil {
+		return err
+	}
+	defer a.close(ctx)
+	if err := a.start(ctx); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	fmt.Fprintf(stdout, "serving on http://%s\n", ln.Addr())
+	return a.serveHTTP(ctx, ln)
+}
+
+// serveHTTP serves until ctx ends, then shuts down gracefully.
+func (a *app) serveHTTP(ctx context.Context, ln net.Listener) error {
+	ws, err := a.webServer()
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: ws.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+		ErrorLog: slog.NewLogLogger(a.log.Handler(), slog.LevelWarn)}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// cmdWorker runs the workers only, until interrupted.
+func cmdWorker(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string, log *slog.Logger) error {
+	fs := newFlagSet("worker")
+	var cfg Config
+	cfg.bind(fs, getenv)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg.Workers = true
+	a, err := newApp(ctx, &cfg, log, stderr)
+	if err != nil {
+		return err
+	}
+	defer a.close(ctx)
+	if err := a.start(ctx); err != nil {
+		return err
+	}
+	log.Info("workers running")
+	<-ctx.Done()
+	return nil
+}
+
+// cmdMigrate applies the migrations and exits.
+func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, log *slog.Logger) error {
+	fs := newFlagSet("migrate")
+	var cfg Config
+	cfg.bind(fs, getenv)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := openDatabase(ctx, &cfg, log, stderr)
+	if err != nil {
+		return err
+	}
+	db.close(ctx)
+	fmt.Fprintln(stdout, "database is up to date")
+	return nil
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+)
+
+// Config is everything the binary can be told, from flags with defaults from the environment.
+type Config struct {
+	DatabaseURL  string // DATABASE_URL; empty runs a private PostgreSQL under PGDir
+	PGDir        string // TILMASH_PG_DIR
+	Addr         string // TILMASH_ADDR
+	BaseURL      string // TILMASH_BASE_URL
+	Provider     string // TILMASH_PROVIDER
+	MaxBodyBytes int    // TILMASH_MAX_BODY_BYTES
+	Workers      bool   // run River workers in this process
+}
+
+// envOr returns the environment variable's value, or def when it is unset or empty.
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// bind declares the flags shared by the commands that touch the database and the pipeline.
+func (c *Config) bind(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&c.DatabaseURL, "database-url", getenv("DATABASE_URL"),
+		"PostgreSQL URL (env DATABASE_URL); when empty, a private PostgreSQL runs under --pg-dir")
+	fs.StringVar(&c.PGDir, "pg-dir", envOr(getenv, "TILMASH_PG_DIR", "./.tilmash/pg"),
+		"directory of the private PostgreSQL (env TILMASH_PG_DIR)")
+	fs.StringVar(&c.Provider, "provider", envOr(getenv, "TILMASH_PROVIDER", "none"),
+		"machine translation provider (env TILMASH_PROVIDER): none, pseudo, libretranslate, deepl, google, openai")
+	max, _ := strconv.Atoi(getenv("TILMASH_MAX_BODY_BYTES"))
+	fs.IntVar(&c.MaxBodyBytes, "max-body-bytes", max, "largest accepted article text in bytes (env TILMASH_MAX_BODY_BYTES; default 2 MB)")
+}
+
+// bindServer declares the HTTP flags.
+func (c *Config) bindServer(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&c.Addr, "addr", envOr(getenv, "TILMASH_ADDR", "127.0.0.1:8080"), "HTTP listen address (env TILMASH_ADDR)")
+	fs.StringVar(&c.BaseURL, "base-url", getenv("TILMASH_BASE_URL"), "public URL of the site, for canonical links (env TILMASH_BASE_URL)")
+}
+
+// usageError is a mistake on the command line: it is printed with a hint and exits 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(os.Stderr)
+	return fs
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/tilmash/tilmash/pgserver"
+	"github.com/tilmash/tilmash/postgres"
+)
+
+// database is an open, migrated database, and the private server behind it if there is one.
+type database struct {
+	pool   *pgxpool.Pool
+	server *pgserver.Server
+}
+
+// openDatabase connects to cfg.DatabaseURL, or starts the private PostgreSQL under cfg.PGDir when
+// it is empty, and applies all migrations.
+func openDatabase(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer) (*database, error) {
+	db := &database{}
+	url := cfg.DatabaseURL
+	if url == "" {
+		dir, err := filepath.Abs(cfg.PGDir)
+		if err != nil {
+			return nil, fmt.Errorf("pg dir: %w", err)
+		}
+		srv, err := pgserver.Start(ctx, pgserver.Options{Dir: dir})
+		if err != nil {
+			return nil, err
+		}
+		db.server = srv
+		if err := srv.CreateDatabase(ctx, "tilmash"); err != nil {
+			db.close(ctx)
+			return nil, err
+		}
+		url = srv.URL("tilmash")
+		log.Info("private PostgreSQL started", "dir", dir, "port", srv.Port())
+	}
+	pcfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		db.close(ctx)
+		return nil, fmt.Errorf("DATABASE_URL is not a valid PostgreSQL URL: %w", redact(err))
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
+	if err != nil {
+		db.close(ctx)
+		return nil, fmt.Errorf("connect: %w", err)
+	}
+	db.pool = pool
+	if err := pool.Ping(ctx); err != nil {
+		db.close(ctx)
+		return nil, fmt.Errorf("connect to PostgreSQL at %s:%d: %w", pcfg.ConnConfig.Host, pcfg.ConnConfig.Port, err)
+	}
+	n, err := postgres.Migrate(ctx, pool)
+	if err != nil {
+		db.close(ctx)
+		return nil, err
+	}
+	if n > 0 {
+		log.Info("migrations applied", "count", n)
+	}
+	return db, nil
+}
+
+func (db *database) close(ctx context.Context) {
+	if db.pool != nil {
+		db.pool.Close()
+	}
+	if db.server != nil {
+		db.server.Stop(context.WithoutCancel(ctx)) //nolint:errcheck // best effort on the way out
+	}
+}
+
+// redact keeps a URL parse error from echoing the URL, which may hold a password.
+func redact(err error) error {
+	return fmt.Errorf("%s", "check its syntax (postgres://user:password@host:port/dbname)")
+}
+
+// newStore is a store without a job queue, for commands that enqueue nothing.
+func newStore(db *database) *postgres.DB { return postgres.New(db.pool) }

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tilmash/tilmash/pipeline"
+	"github.com/tilmash/tilmash/postgres/postgrestest"
+)
+
+func TestMain(m *testing.M) { postgrestest.Main(m) }
+
+// client talks to the API as one user.
+type client struct {
+	t     *testing.T
+	base  string
+	token string
+}
+
+func (c client) do(method, path string, body any) (int, map[string]any) {
+	c.t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		rd = bytes.NewReader(b)
+	}
+	req, _ := http.NewRequest(method, c.base+path, rd)
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out map[string]any
+	json.NewDecoder(res.Body).Decode(&out) //nolint:errcheck
+	return res.StatusCode, out
+}
+
+func (c client) must(method, path string, body any, want int) map[string]any {
+	c.t.Helper()
+	code, out := c.do(method, path, body)
+	if code != want {
+		c.t.Fatalf("%s %s = %d %v, want %d", method, path, code, out, want)
+	}
+	return out
+}
+
+type testEnv struct {
+	app   *app
+	srv   *httptest.Server
+	users map[string]client
+}
+
+// start runs the whole program against the test database: workers, River and the HTTP server.
+func start(t *testing.T, provider string) *testEnv {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cfg := &Config{DatabaseURL: postgrestest.URL(t), Provider: provider, Workers: true}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a, err := newApp(ctx, cfg, log, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := a.webServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(ws.Handler())
+	t.Cleanup(func() { srv.Close(); cancel(); a.close(context.Background()) })
+	env := &testEnv{app: a, srv: srv, users: map[string]client{}}
+	for _, u := range []pipeline.User{
+		{Name: "ed-" + t.Name(), Role: pipeline.RoleEditor},
+		{Name: "ru-" + t.Name(), Role: pipeline.RoleTranslator, Langs: []pipeline.Lang{pipeline.Russian}},
+		{Name: "kk-" + t.Name(), Role: pipeline.RoleTranslator, Langs: []pipeline.Lang{pipeline.Kazakh}},
+	} {
+		if _, err := a.store.CreateUser(ctx, u, "x"); err != nil {
+			t.Fatal(err)
+		}
+		tok, err := a.store.CreateToken(ctx, u.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env.users[strings.SplitN(u.Name, "-", 2)[0]] = client{t: t, base: srv.URL, token: tok}
+	}
+	env.users["anonymous"] = client{t: t, base: srv.URL}
+	return env
+}
+
+// waitFor polls the article until cond holds for its editions.
+func (e *testEnv) waitFor(t *testing.T, id int64, what string, cond func(map[pipeline.Lang]string) bool) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		out := e.users["ed"].must("GET", fmt.Sprintf("/api/v1/articles/%d", id), nil, 200)
+		states := map[pipeline.Lang]string{}
+		for _, ed := range out["editions"].([]any) {
+			m := ed.(map[string]any)
+			states[pipeline.Lang(m["lang"].(string))] = m["state"].(string)
+		}
+		if cond(states) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s; states %v", what, states)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func TestPipelineEndToEnd(t *testing.T) {
+	t.Parallel()
+	env := start(t, "pseudo")
+	ed, ru, kk, anon := env.users["ed"], env.users["ru"], env.users["kk"], env.users["anonymous"]
+	sample, err := os.ReadFile("../../samples/party-cooperation-china-central-asia.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Ingest: only with a token, and not as a translator.
+	body := map[string]any{"text": string(sample), "format": "text", "source_lang": "en", "slug": "e2e-party-cooperation"}
+	anon.must("POST", "/api/v1/articles", body, 401)
+	ru.must("POST", "/api/v1/articles", body, 403)
+	art := ed.must("POST", "/api/v1/articles", body, 201)
+	id := int64(art["id"].(float64))
+	slug := art["slug"].(string)
+
+	env.waitFor(t, id, "review", func(s map[pipeline.Lang]string) bool {
+		return s["ru"] == "in_review" && s["kk"] == "in_review" && s["zh"] == "in_review" && s["en"] == "awaiting_approval"
+	})
+
+	// Drafts are never public.
+	if code, _ := get(t, env.srv.URL+"/ru/articles/"+slug, ""); code != 404 {
+		t.Fatalf("a draft edition answered %d", code)
+	}
+
+	// Permissions: a Kazakh translator cannot open or change the Russian edition, nobody without a
+	// token can, and a translator cannot approve.
+	kk.must("GET", fmt.Sprintf("/api/v1/articles/%d/editions/ru", id), nil, 403)
+	anon.must("GET", fmt.Sprintf("/api/v1/articles/%d/editions/ru", id), nil, 401)
+	kk.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/kk/approve", id), nil, 403)
+
+	// Review: the Russian translator edits the first segment, then confirms everything; a stale
+	// save conflicts.
+	edition := ru.must("GET", fmt.Sprintf("/api/v1/articles/%d/editions/ru", id), nil, 200)
+	segs := edition["segments"].([]any)
+	if len(segs) < 20 {
+		t.Fatalf("only %d segments", len(segs))
+	}
+	first := segs[0].(map[string]any)
+	if !strings.HasPrefix(first["origin"].(string), "mt:pseudo") || first["target"] == "" {
+		t.Fatalf("first segment has no pseudo draft: %v", first)
+	}
+	path := fmt.Sprintf("/api/v1/articles/%d/editions/ru/segments/%d", id, int64(first["id"].(float64)))
+	v := int(first["version"].(float64))
+	saved := ru.must("PUT", path, map[string]any{"text": "Партнёрство Китая и стран Центральной Азии", "version": v}, 200)
+	code, conflict := ru.do("PUT", path, map[string]any{"text": "Другой текст", "version": v})
+	if code != 409 || !strings.Contains(fmt.Sprint(conflict), "Партнёрство Китая") {
+		t.Fatalf("stale save = %d %v, want 409 with the current text", code, conflict)
+	}
+	ru.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/ru/submit", id), nil, 409) // not all confirmed
+	first["version"] = saved["version"]
+	first["target"] = saved["target"]
+
+	review := map[pipeline.Lang]client{pipeline.Russian: ru, pipeline.Kazakh: kk, pipeline.Chinese: ed}
+	for lang, c := range review {
+		confirmAll(t, c, id, lang)
+		c.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/%s/submit", id, lang), nil, 200)
+	}
+
+	// Approval of all four; they go out together.
+	for _, lang := range pipeline.Languages {
+		ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/%s/approve", id, lang), map[string]any{}, 200)
+	}
+	env.waitFor(t, id, "publication", func(s map[pipeline.Lang]string) bool {
+		return s["en"] == "published" && s["ru"] == "published" && s["kk"] == "published" && s["zh"] == "published"
+	})
+
+	// Reading: each edition with a switcher naming the others in their own scripts.
+	for _, lang := range pipeline.Languages {
+		code, page := get(t, env.srv.URL+"/"+string(lang)+"/articles/"+slug, "")
+		if code != 200 {
+			t.Fatalf("%s page: %d", lang, code)
+		}
+		if !strings.Contains(page, `<html lang="`+lang.BCP47()+`"`) {
+			t.Errorf("%s page lacks its html lang", lang)
+		}
+		for _, other := range pipeline.Languages {
+			if other == lang {
+				continue
+			}
+			link := `<a href="/` + string(other) + `/articles/` + slug + `" hreflang="` + other.BCP47() + `" lang="` + string(other) + `">` + other.NativeName() + `</a>`
+			if !strings.Contains(page, link) {
+				t.Errorf("%s page lacks the switcher link to %s", lang, other)
+			}
+		}
+	}
+	_, ruPage := get(t, env.srv.URL+"/ru/articles/"+slug, "")
+	if !strings.Contains(ruPage, "Партнёрство Китая и стран Центральной Азии") {
+		t.Error("the Russian page does not show the translator's title")
+	}
+	_, enPage := get(t, env.srv.URL+"/en/articles/"+slug, "")
+	if !strings.Contains(enPage, "strengthened its position") || strings.Contains(enPage, "ARTICLES") {
+		t.Error("the English page lacks the article text or shows navigation crumbs")
+	}
+	if _, index := get(t, env.srv.URL+"/kk/", ""); !strings.Contains(index, "/kk/articles/"+slug) {
+		t.Error("the Kazakh index does not list the article")
+	}
+}
+
+// confirmAll confirms every segment of an edition with its current text and overrides any
+// blocking finding with a reason.
+func confirmAll(t *testing.T, c client, id int64, lang pipeline.Lang) {
+	t.Helper()
+	base := fmt.Sprintf("/api/v1/articles/%d/editions/%s", id, lang)
+	for _, s := range c.must("GET", base, nil, 200)["segments"].([]any) {
+		seg := s.(map[string]any)
+		c.must("PUT", fmt.Sprintf("%s/segments/%d", base, int64(seg["id"].(float64))),
+			map[string]any{"text": seg["target"], "version": seg["version"], "confirm": true}, 200)
+	}
+	for _, s := range c.must("GET", base, nil, 200)["segments"].([]any) {
+		for _, f := range s.(map[string]any)["findings"].([]any) {
+			fm := f.(map[string]any)
+			if fm["severity"] == "error" && fm["dismissed"] == false {
+				c.must("POST", fmt.Sprintf("%s/findings/%d/dismiss", base, int64(fm["id"].(float64))),
+					map[string]any{"reason": "pseudo-translation in a test"}, 200)
+			}
+		}
+	}
+}
+
+func get(t *testing.T, url, acceptLanguage string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	if acceptLanguage != "" {
+		req.Header.Set("Accept-Language", acceptLanguage)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}

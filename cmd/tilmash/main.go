@@ -1,0 +1,93 @@
+// Command tilmash carries articles from their source language to four published editions: it
+// ingests, translates, checks, approves and publishes, and serves the site.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const helpText = `tilmash: a translation and publishing pipeline for English, Russian, Kazakh and Chinese.
+
+Usage: tilmash COMMAND [flags]
+
+Commands:
+  demo                 run the whole pipeline on the sample article and serve the site
+  serve                serve the site and the API, and run the workers (--no-workers to only serve)
+  worker               run the workers only
+  migrate              apply database migrations
+  ingest FILE          ingest an article (--lang en, --format text|markdown); prints its id and slug
+  user add NAME        create a user (--role translator|editor|admin, --langs ru,kk, --password-stdin)
+  token create USER    create an API token for a user
+  help                 show this help
+
+Configuration (flags override the environment):
+  DATABASE_URL            PostgreSQL URL; unset: a private PostgreSQL runs under ./.tilmash/pg
+  TILMASH_PG_DIR          directory of the private PostgreSQL
+  TILMASH_ADDR            HTTP address (default 127.0.0.1:8080)
+  TILMASH_PROVIDER        machine translation: none (default) or pseudo
+  TILMASH_MAX_BODY_BYTES  largest accepted article text (default 2 MB)
+  TILMASH_BASE_URL        public URL of the site
+
+Run "tilmash COMMAND -h" for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command and returns the exit status: 0 on success, 1 on failure, 2 on a
+// usage mistake.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	if len(args) == 0 {
+		fmt.Fprint(stderr, helpText)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, helpText)
+		return 0
+	case "demo":
+		err = cmdDemo(ctx, rest, stdout, stderr, getenv, log)
+	case "serve":
+		err = cmdServe(ctx, rest, stdout, stderr, getenv, log, true)
+	case "worker":
+		err = cmdWorker(ctx, rest, stderr, getenv, log)
+	case "migrate":
+		err = cmdMigrate(ctx, rest, stdout, stderr, getenv, log)
+	case "ingest":
+		err = cmdIngest(ctx, rest, stdin, stdout, stderr, getenv, log)
+	case "user":
+		err = cmdUser(ctx, rest, stdin, stdout, stderr, getenv, log)
+	case "token":
+		err = cmdToken(ctx, rest, stdout, stderr, getenv, log)
+	default:
+		err = usagef("unknown command %q", cmd)
+	}
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "tilmash: %s\nRun \"tilmash help\" for usage.\n", ue.msg)
+		return 2
+	}
+	fmt.Fprintf(stderr, "tilmash: %s\n", errorText(err))
+	return 1
+}

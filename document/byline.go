@@ -1,0 +1,82 @@
+package document
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits for a byline: an author, an organisation and a city fit easily.
+const (
+	maxBylineColumns = 100
+	maxBylineWords   = 12
+	// maxBylineBlocks: "Name" and "Organisation, City" may stand on lines of their own.
+	maxBylineBlocks = 2
+)
+
+// bylinePrefixes open an explicit byline, in the four languages (compared in lower case).
+var bylinePrefixes = []string{
+	"by ", "author:", "authors:", "author ", "written by ", "text by ", "source:",
+	"автор:", "авторы:", "автор ", "авторы ", "текст:", "источник:",
+	"авторлар:", "авторы:", "дереккөз:", "мәтін:",
+	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:",
+}
+
+// hasBylinePrefix reports a line that names its author explicitly: "By NAME", "Author: NAME".
+func hasBylinePrefix(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(l, p) && len(l) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBylineText reports a short line that signs an article: it has an explicit prefix ("By
+// NAME"), or it is a name or an organisation and a city, which shows as mostly capitalised words
+// (or, in Chinese, a short phrase) with no sentence punctuation at the end.
+func isBylineText(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > maxBylineWords || columns(s) > maxBylineColumns {
+		return false
+	}
+	if hasBylinePrefix(s) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isClosing))
+	switch {
+	case last == '.' && isInitials(strings.TrimSuffix(words[len(words)-1], ".")):
+		// "Smith J." ends with an initial, not a sentence.
+	case isTerminator(last) || strings.ContainsRune(":;：；,，", last):
+		return false
+	}
+	if isHanText(s) {
+		return true
+	}
+	capitalised, cased := 0, 0
+	for _, w := range words {
+		r := firstLetter(w)
+		if r == 0 || !unicode.IsLetter(r) || (!unicode.IsUpper(r) && !unicode.IsLower(r)) {
+			continue
+		}
+		cased++
+		if unicode.IsUpper(r) {
+			capitalised++
+		}
+	}
+	return cased > 0 && capitalised*2 >= cased
+}
+
+// firstLetter returns the first letter of w, skipping punctuation, or 0.
+func firstLetter(w string) rune {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		if unicode.IsDigit(r) {
+			return r
+		}
+	}
+	return 0
+}

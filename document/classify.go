@@ -1,0 +1,84 @@
+package document
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// Limits for a heading inside the article.
+const (
+	maxHeadingColumns = 150
+	maxHeadingWords   = 20
+)
+
+// bodyKind decides the kind of a body block from its text: list and quote markup decide outright;
+// otherwise a paragraph wholly inside quotation marks is a quote, a short single line without end
+// punctuation that something follows is a heading, and the rest are paragraphs.
+func bodyKind(c candidate, followed bool) pipeline.BlockKind {
+	switch {
+	case c.marker != "":
+		return c.marker
+	case isWhollyQuoted(c.text):
+		return pipeline.BlockQuote
+	case followed && c.lines == 1 && isHeadingText(c.text):
+		return pipeline.BlockHeading
+	}
+	return pipeline.BlockParagraph
+}
+
+// isHeadingText reports a line short enough for a heading that does not end like a sentence or a
+// clause.
+func isHeadingText(s string) bool {
+	if columns(s) > maxHeadingColumns || len(strings.Fields(s)) > maxHeadingWords {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if isTerminator(last) || isClosing(last) && endsWithTerminator(s) || strings.ContainsRune(",;:，；：、", last) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotePairs maps opening quotation marks to their closing ones.
+var quotePairs = map[rune]rune{'“': '”', '«': '»', '„': '“', '「': '」', '『': '』', '"': '"', '‘': '’'}
+
+// isWhollyQuoted reports a paragraph that is one quotation: it opens with a quotation mark whose
+// match closes it at the end (only punctuation may follow), and the quotation is not closed and
+// reopened in between (“A” and “B”).
+func isWhollyQuoted(s string) bool {
+	open, size := utf8.DecodeRuneInString(s)
+	want, ok := quotePairs[open]
+	if !ok {
+		return false
+	}
+	body := strings.TrimRightFunc(s[size:], func(r rune) bool { return r != want && unicode.IsPunct(r) })
+	closeAt := strings.LastIndex(body, string(want))
+	if closeAt < 0 || closeAt+len(string(want)) != len(body) || closeAt == 0 {
+		return false
+	}
+	inner := body[:closeAt]
+	if open == want {
+		return !strings.ContainsRune(inner, want)
+	}
+	depth := 1
+	for _, r := range inner {
+		switch r {
+		case open:
+			depth++
+		case want:
+			depth--
+			if depth == 0 {
+				return false
+			}
+		}
+	}
+	return depth == 1
+}

@@ -1,0 +1,193 @@
+package document
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits for what may be a title or a navigation line at the top of a pasted article.
+const (
+	// maxHeadColumns: a longer block is article body, so the search for a title stops there.
+	maxHeadColumns = 250
+	// maxHeadBlocks: navigation and title never take more blocks than this.
+	maxHeadBlocks = 10
+	// minRepeatedTitleRunes: a repeated line shorter than this ("News") is not taken for a title.
+	minRepeatedTitleRunes = 8
+)
+
+// headResult says where the title is among the candidate blocks and which blocks to drop.
+type headResult struct {
+	title int          // index of the title candidate, or -1
+	drop  map[int]bool // navigation lines and repeated copies of the title
+}
+
+// findHead looks at the short blocks before the article body for the title and for what a copy
+// from a web page drags along: navigation words ("LATEST", "ARTICLES"), breadcrumb lines that end
+// with the title ("Home Central Asia and China TITLE"), dates, and the title printed twice.
+//
+//   - If a block repeats, or ends with, a later block, that later block is the title and
+//     everything before it is navigation.
+//   - Otherwise navigation lines are skipped and the next block is the title, unless it reads
+//     like a sentence (it ends with a full stop), in which case the article has no title.
+//   - If the head holds nothing but navigation-like lines, the last of them is the title.
+func findHead(cands []candidate) headResult {
+	res := headResult{title: -1, drop: map[int]bool{}}
+	n := 0
+	for n < len(cands) && n < maxHeadBlocks && isHeadLike(cands[n]) {
+		n++
+	}
+	if n == 0 {
+		return res
+	}
+	res.title = repeatedTitle(cands[:n])
+	if res.title < 0 {
+		i := 0
+		for i < n && isNavigation(cands[i].text) {
+			i++
+		}
+		switch {
+		case i == n:
+			// Only navigation-like lines before the body: the last one is the title.
+			res.title = n - 1
+		case endsWithFullStop(cands[i].text):
+			// The first real line is a sentence: navigation goes, but there is no title.
+			for j := range i {
+				res.drop[j] = true
+			}
+			return res
+		default:
+			res.title = i
+		}
+	}
+	for j := range res.title {
+		res.drop[j] = true
+	}
+	key := titleKey(cands[res.title].text)
+	for j := res.title + 1; j < n; j++ {
+		if titleKey(cands[j].text) == key {
+			res.drop[j] = true
+		}
+	}
+	return res
+}
+
+// isHeadLike reports a block short enough, and free of list or quote markup, to be a title or
+// navigation.
+func isHeadLike(c candidate) bool {
+	return c.marker == "" && columns(c.text) <= maxHeadColumns && !(endsWithFullStop(c.text) && columns(c.text) > 80)
+}
+
+// repeatedTitle returns the index of a head block that an earlier head block repeats or ends
+// with, or -1.
+func repeatedTitle(head []candidate) int {
+	for j := 1; j < len(head); j++ {
+		t := titleKey(head[j].text)
+		if utf8.RuneCountInString(t) < minRepeatedTitleRunes {
+			continue
+		}
+		for i := range j {
+			crumb := titleKey(head[i].text)
+			if crumb == t {
+				return j
+			}
+			if prefix, ok := strings.CutSuffix(crumb, t); ok {
+				last, _ := utf8.DecodeLastRuneInString(prefix)
+				if last == ' ' || !unicode.IsLetter(last) || isHan(last) {
+					return j
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// titleKey is the form in which title copies are compared: case-folded, without surrounding
+// punctuation.
+func titleKey(s string) string {
+	return strings.ToLower(strings.TrimFunc(s, func(r rune) bool {
+		return r == ' ' || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	}))
+}
+
+// endsWithFullStop reports text ending in a full stop, which titles do not.
+func endsWithFullStop(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isClosing))
+	return r == '.' || r == '。' || r == '．'
+}
+
+// breadcrumbSeparators join the parts of a "Home > Section > Article" trail.
+var breadcrumbSeparators = []string{" > ", " › ", " » ", " / ", " | ", " → ", " • ", " · ", " :: ", "＞", "›", "»"}
+
+// isNavigation reports a line that looks like site navigation rather than article text: a
+// breadcrumb trail, one to three capitalised menu words ("LATEST", "NEWS & EVENTS"), a single
+// word, a short run of Chinese characters ("首页"), or a date.
+func isNavigation(s string) bool {
+	if endsWithTerminator(s) {
+		return false
+	}
+	for _, sep := range breadcrumbSeparators {
+		if strings.Contains(s, sep) {
+			return true
+		}
+	}
+	words := strings.Fields(s)
+	switch {
+	case len(words) == 1 && utf8.RuneCountInString(s) <= 20:
+		return !isHanText(s) || utf8.RuneCountInString(s) <= 4
+	case len(words) <= 3 && utf8.RuneCountInString(s) <= 30 && isAllCaps(s):
+		return true
+	}
+	return isDateLine(s)
+}
+
+// isAllCaps reports text whose cased letters are all capitals, with at least two of them.
+func isAllCaps(s string) bool {
+	upper := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2
+}
+
+// isHanText reports text whose letters are mostly Chinese characters.
+func isHanText(s string) bool {
+	han, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if isHan(r) {
+				han++
+			}
+		}
+	}
+	return letters > 0 && han*2 > letters
+}
+
+// isDateLine reports a line that is only a date or a time stamp: "12 March 2024",
+// "2024-03-12 14:05", "12.03.2024", "2024年3月12日".
+func isDateLine(s string) bool {
+	digits, letterWords := 0, 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == ',' || r == '.' || r == '-' || r == '/' || r == ':' || r == '年' || r == '月' || r == '日'
+	}) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsDigit(r) {
+			if strings.TrimFunc(w, unicode.IsDigit) != "" {
+				return false
+			}
+			digits += len(w)
+			continue
+		}
+		letterWords++
+		if utf8.RuneCountInString(w) > 10 {
+			return false
+		}
+	}
+	return digits >= 4 && letterWords <= 2
+}

@@ -1,0 +1,93 @@
+package document
+
+import (
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+func TestParseMarkdown(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		lang   pipeline.Lang
+		text   string
+		title  string
+		byline string
+		blocks []blockWant
+	}{
+		{
+			name: "headings, inline markup, quote, lists and By byline",
+			lang: pipeline.English,
+			text: "## Analysis\n\n# China and *Central Asia*: a [new](https://example.org/x) stage\n\n" +
+				"The **Belt and Road Initiative** (BRI) links the `region` to&nbsp;Europe.\nIt grows.\n\n" +
+				"## Party cooperation\n\n> “We must build a progressive state.”\n>\n> Second quoted paragraph.\n\n" +
+				"- first item\n- second *item*\n  - nested item\n\n3. third\n4. fourth\n\n<div>raw html</div>\n\n---\n\n" +
+				"![Map of the region](map.png) shows the routes.\n\n*By Aigerim Sultanova*\n",
+			title:  "China and Central Asia: a new stage",
+			byline: "By Aigerim Sultanova",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "China and Central Asia: a new stage"},
+				{pipeline.BlockHeading, "Analysis"},
+				{pipeline.BlockParagraph, "The Belt and Road Initiative (BRI) links the region to Europe. It grows."},
+				{pipeline.BlockHeading, "Party cooperation"},
+				{pipeline.BlockQuote, "“We must build a progressive state.”"},
+				{pipeline.BlockQuote, "Second quoted paragraph."},
+				{pipeline.BlockListItem, "first item"},
+				{pipeline.BlockListItem, "second item"},
+				{pipeline.BlockListItem, "nested item"},
+				{pipeline.BlockListItem, "3. third"},
+				{pipeline.BlockListItem, "4. fourth"},
+				{pipeline.BlockParagraph, "Map of the region shows the routes."},
+				{pipeline.BlockByline, "By Aigerim Sultanova"},
+			},
+		},
+		{
+			name:   "first heading is the title without H1, organisation byline",
+			lang:   pipeline.Russian,
+			text:   "## Партнёрство Китая и Центральной Азии\r\n\r\nКНР укрепила позиции.\r\n\r\n### Итоги\r\n\r\nСотрудничество растёт.\r\n\r\nЦентр китайских исследований, Астана\r\n",
+			title:  "Партнёрство Китая и Центральной Азии",
+			byline: "Центр китайских исследований, Астана",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "Партнёрство Китая и Центральной Азии"},
+				{pipeline.BlockParagraph, "КНР укрепила позиции."},
+				{pipeline.BlockHeading, "Итоги"},
+				{pipeline.BlockParagraph, "Сотрудничество растёт."},
+				{pipeline.BlockByline, "Центр китайских исследований, Астана"},
+			},
+		},
+		{
+			name:   "no heading: short first paragraph is the title",
+			lang:   pipeline.Chinese,
+			text:   "中国与中亚：新阶段\n\n中国在中亚的地位显著增强。政党合作是重要工具。\n\n中国研究中心，阿斯塔纳\n",
+			title:  "中国与中亚：新阶段",
+			byline: "中国研究中心，阿斯塔纳",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "中国与中亚：新阶段"},
+				{pipeline.BlockParagraph, "中国在中亚的地位显著增强。政党合作是重要工具。"},
+				{pipeline.BlockByline, "中国研究中心，阿斯塔纳"},
+			},
+		},
+		{
+			name:  "paragraph ending in a full stop is not a byline",
+			lang:  pipeline.English,
+			text:  "# Title\n\nFirst paragraph.\n\nThe end.\n",
+			title: "Title",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "Title"},
+				{pipeline.BlockParagraph, "First paragraph."},
+				{pipeline.BlockParagraph, "The end."},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := Parse(tt.text, pipeline.FormatMarkdown, tt.lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertDocument(t, doc, tt.title, tt.byline, tt.blocks)
+		})
+	}
+}

@@ -1,0 +1,250 @@
+package document
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+func TestParseSample(t *testing.T) {
+	t.Parallel()
+	doc := parseSample(t)
+	const title = "PARTNERSHIP BETWEEN CHINA AND CENTRAL ASIAN COUNTRIES: NEW HORIZONS OF PARTY COOPERATION"
+	if doc.Title != title {
+		t.Errorf("title = %q, want %q", doc.Title, title)
+	}
+	if doc.Byline != "China Studies Center, Astana" {
+		t.Errorf("byline = %q", doc.Byline)
+	}
+	counts := map[pipeline.BlockKind]int{}
+	for i, b := range doc.Blocks {
+		counts[b.Kind]++
+		for _, crumb := range []string{"LATEST", "ARTICLES", "Home Central Asia"} {
+			if strings.HasPrefix(b.Text, crumb) {
+				t.Errorf("block %d is navigation: %q", i, b.Text)
+			}
+		}
+		if b.Text != strings.TrimSpace(b.Text) || strings.Contains(b.Text, "  ") || strings.ContainsRune(b.Text, '\u00a0') {
+			t.Errorf("block %d is not space-normalised: %q", i, b.Text)
+		}
+	}
+	want := map[pipeline.BlockKind]int{pipeline.BlockTitle: 1, pipeline.BlockHeading: 2, pipeline.BlockParagraph: 23, pipeline.BlockByline: 1}
+	for kind, n := range want {
+		if counts[kind] != n {
+			t.Errorf("%d blocks of kind %s, want %d", counts[kind], kind, n)
+		}
+	}
+	if doc.Blocks[0].Kind != pipeline.BlockTitle || doc.Blocks[len(doc.Blocks)-1].Kind != pipeline.BlockByline {
+		t.Errorf("title must come first and byline last, got %s … %s", doc.Blocks[0].Kind, doc.Blocks[len(doc.Blocks)-1].Kind)
+	}
+	if h := doc.Blocks[13]; h.Kind != pipeline.BlockHeading || h.Text != "Party Cooperation as a Strategic Tool of China’sForeign Policy" {
+		t.Errorf("block 13 = %s %q, want the first heading", h.Kind, h.Text)
+	}
+}
+
+type blockWant struct {
+	kind pipeline.BlockKind
+	text string
+}
+
+func TestParseText(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		lang   pipeline.Lang
+		text   string
+		title  string
+		byline string
+		blocks []blockWant
+	}{
+		{
+			name: "russian with breadcrumb trail",
+			lang: pipeline.Russian,
+			text: "ГЛАВНАЯ\nАНАЛИТИКА\n\nГлавная › Аналитика › Партнёрство Китая и Центральной Азии\n\n" +
+				"Партнёрство Китая и Центральной Азии\n\n" +
+				"В последние годы КНР укрепила позиции в регионе. Это важно.\n\n\u00a0\n\n" +
+				"Партийное сотрудничество\n\n" +
+				"КПК развивает связи с партиями региона, т.е. строит доверие.\n\n" +
+				"Центр китайских исследований, Астана\n",
+			title:  "Партнёрство Китая и Центральной Азии",
+			byline: "Центр китайских исследований, Астана",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "Партнёрство Китая и Центральной Азии"},
+				{pipeline.BlockParagraph, "В последние годы КНР укрепила позиции в регионе. Это важно."},
+				{pipeline.BlockHeading, "Партийное сотрудничество"},
+				{pipeline.BlockParagraph, "КПК развивает связи с партиями региона, т.е. строит доверие."},
+				{pipeline.BlockByline, "Центр китайских исследований, Астана"},
+			},
+		},
+		{
+			name: "kazakh without crumbs, windows line endings, tabs and stray spaces",
+			lang: pipeline.Kazakh,
+			text: "\ufeffҚытай мен Орталық Азия:  жаңа кезең\r\n\r\n\tСоңғы жылдары  Қытай\tөңірдегі позициясын нығайтты.\r\n" +
+				" \r\n\u00a0\r\nҚ.-Ж. Тоқаев ынтымақтастықтың маңызын атап өтті. \r\n\r\nҚытайтану орталығы, Астана\r\n",
+			title:  "Қытай мен Орталық Азия: жаңа кезең",
+			byline: "Қытайтану орталығы, Астана",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "Қытай мен Орталық Азия: жаңа кезең"},
+				{pipeline.BlockParagraph, "Соңғы жылдары Қытай өңірдегі позициясын нығайтты."},
+				{pipeline.BlockParagraph, "Қ.-Ж. Тоқаев ынтымақтастықтың маңызын атап өтті."},
+				{pipeline.BlockByline, "Қытайтану орталығы, Астана"},
+			},
+		},
+		{
+			name: "chinese with navigation and repeated title",
+			lang: pipeline.Chinese,
+			text: "最新\n文章\n\n首页 中亚与中国 中国与中亚国家伙伴关系：政党合作新视野\n\n\u3000中国与中亚国家伙伴关系：政党合作新视野\n\n" +
+				"近年来，中国在中亚的地位显著增强。政党合作是重要工具。\n\n" +
+				"政党合作的战略意义\n\n" +
+				"　　中国共产党与中亚国家政党积极发展关系。这种合作增进了互信！\n\n" +
+				"中国研究中心，阿斯塔纳",
+			title:  "中国与中亚国家伙伴关系：政党合作新视野",
+			byline: "中国研究中心，阿斯塔纳",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "中国与中亚国家伙伴关系：政党合作新视野"},
+				{pipeline.BlockParagraph, "近年来，中国在中亚的地位显著增强。政党合作是重要工具。"},
+				{pipeline.BlockHeading, "政党合作的战略意义"},
+				{pipeline.BlockParagraph, "中国共产党与中亚国家政党积极发展关系。这种合作增进了互信！"},
+				{pipeline.BlockByline, "中国研究中心，阿斯塔纳"},
+			},
+		},
+		{
+			name: "english mixed-case title, quotes, lists and a By byline",
+			lang: pipeline.English,
+			text: "China and the Caspian Route\n\n" +
+				"Trade across the Caspian grew fast in 2024.\n\n" +
+				"> The route is now a priority,\n> officials said.\n\n" +
+				"“We will build it together,” the minister said. “It will take years.”\n\n" +
+				"“Connectivity is the future of the region.”\n\n" +
+				"Three projects stand out:\n\n" +
+				"- the port of Aktau;\n- the railway to Baku;\n1. a new ferry line.\n\n" +
+				"The rest is uncertain.\n\n" +
+				"By Aigerim Sultanova",
+			title:  "China and the Caspian Route",
+			byline: "By Aigerim Sultanova",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "China and the Caspian Route"},
+				{pipeline.BlockParagraph, "Trade across the Caspian grew fast in 2024."},
+				{pipeline.BlockQuote, "The route is now a priority, officials said."},
+				{pipeline.BlockParagraph, "“We will build it together,” the minister said. “It will take years.”"},
+				{pipeline.BlockQuote, "“Connectivity is the future of the region.”"},
+				{pipeline.BlockParagraph, "Three projects stand out:"},
+				{pipeline.BlockListItem, "the port of Aktau;"},
+				{pipeline.BlockListItem, "the railway to Baku;"},
+				{pipeline.BlockListItem, "1. a new ferry line."},
+				{pipeline.BlockParagraph, "The rest is uncertain."},
+				{pipeline.BlockByline, "By Aigerim Sultanova"},
+			},
+		},
+		{
+			name: "hard-wrapped PDF text without blank lines between paragraphs",
+			lang: pipeline.English,
+			text: "Water and Energy in Central Asia\n" +
+				"The rivers of the region feed five countries, and their use has been\n" +
+				"argued over since independence. Dams upstream and fields downstream\n" +
+				"need the same water at different times of the year.\n" +
+				"Cooperation has improved. A joint commission now meets every spring\n" +
+				"and publishes its quotas for the season ahead, which farmers and\n" +
+				"power stations plan around.\n" +
+				"Author: Daniyar Kassymov\n",
+			title:  "Water and Energy in Central Asia",
+			byline: "Author: Daniyar Kassymov",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "Water and Energy in Central Asia"},
+				{pipeline.BlockParagraph, "The rivers of the region feed five countries, and their use has been argued over since independence. Dams upstream and fields downstream need the same water at different times of the year."},
+				{pipeline.BlockParagraph, "Cooperation has improved. A joint commission now meets every spring and publishes its quotas for the season ahead, which farmers and power stations plan around."},
+				{pipeline.BlockByline, "Author: Daniyar Kassymov"},
+			},
+		},
+		{
+			name: "no title when the first line is a sentence, navigation still dropped",
+			lang: pipeline.English,
+			text: "NEWS\n\nThe summit opened today.\n\nLeaders met in Astana and agreed on a plan.",
+			blocks: []blockWant{
+				{pipeline.BlockParagraph, "The summit opened today."},
+				{pipeline.BlockParagraph, "Leaders met in Astana and agreed on a plan."},
+			},
+		},
+		{
+			name:   "date line above the title and invisible characters",
+			lang:   pipeline.English,
+			text:   "12 March 2024\n\nA New Silk\u200b Road\n\nThe corridor opened\u00ad in spring.\n\nJohn Smith\nChina Studies Center, Astana\n",
+			title:  "A New Silk Road",
+			byline: "John Smith, China Studies Center, Astana",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "A New Silk Road"},
+				{pipeline.BlockParagraph, "The corridor opened in spring."},
+				{pipeline.BlockByline, "John Smith"},
+				{pipeline.BlockByline, "China Studies Center, Astana"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := Parse(tt.text, pipeline.FormatText, tt.lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertDocument(t, doc, tt.title, tt.byline, tt.blocks)
+		})
+	}
+}
+
+func assertDocument(t *testing.T, doc pipeline.Document, title, byline string, want []blockWant) {
+	t.Helper()
+	if doc.Title != title {
+		t.Errorf("title = %q, want %q", doc.Title, title)
+	}
+	if doc.Byline != byline {
+		t.Errorf("byline = %q, want %q", doc.Byline, byline)
+	}
+	for i := range max(len(doc.Blocks), len(want)) {
+		var got, w blockWant
+		if i < len(doc.Blocks) {
+			got = blockWant{doc.Blocks[i].Kind, doc.Blocks[i].Text}
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if got != w {
+			t.Errorf("block %d = %s %q, want %s %q", i, got.kind, got.text, w.kind, w.text)
+		}
+	}
+}
+
+func TestParseRejectsBadInput(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		text      string
+		format    pipeline.Format
+		lang      pipeline.Lang
+		messageID string
+	}{
+		{"empty", "", pipeline.FormatText, pipeline.English, "error.text_empty"},
+		{"spaces and no-break spaces", " \n\u00a0\r\n\t\u200b", pipeline.FormatText, pipeline.English, "error.text_empty"},
+		{"empty markdown", "\n\n", pipeline.FormatMarkdown, pipeline.Russian, "error.text_empty"},
+		{"invalid UTF-8", "Title\n\nBody \xff\xfe text.", pipeline.FormatText, pipeline.English, "error.text_invalid_utf8"},
+		{"title only", "A Title Without Body", pipeline.FormatText, pipeline.English, "error.text_no_body"},
+		{"navigation and title only", "LATEST\nARTICLES\n\nHome › News › A Title\n\nA Title", pipeline.FormatText, pipeline.English, "error.text_no_body"},
+		{"markdown heading only", "# Title\n\n## Section\n", pipeline.FormatMarkdown, pipeline.English, "error.text_no_body"},
+		{"unknown format", "Title\n\nBody.", pipeline.Format("html"), pipeline.English, "error.format_unknown"},
+		{"unknown language", "Title\n\nBody.", pipeline.FormatText, pipeline.Lang("de"), "error.lang_unknown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Parse(tt.text, tt.format, tt.lang)
+			var perr *pipeline.Error
+			if !errors.As(err, &perr) {
+				t.Fatalf("error = %v, want *pipeline.Error", err)
+			}
+			if perr.Code != pipeline.CodeInvalid || perr.MessageID != tt.messageID {
+				t.Errorf("error = %s %s, want invalid %s", perr.Code, perr.MessageID, tt.messageID)
+			}
+		})
+	}
+}

@@ -1,0 +1,67 @@
+package document
+
+import (
+	"strings"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// parseText recovers the structure of normalised plain text: candidate blocks from lines, then
+// the title and navigation at the top, the byline at the bottom, and the kind of every block in
+// between. See findHead, findByline and bodyKind for the rules.
+func parseText(text string) (pipeline.Document, error) {
+	cands := splitCandidates(text)
+	head := findHead(cands)
+	var body []int
+	for i := range cands {
+		if !head.drop[i] && i != head.title {
+			body = append(body, i)
+		}
+	}
+	bylineStart := findByline(cands, body)
+	if bylineStart == 0 {
+		return pipeline.Document{}, invalid(msgTextNoBody, errNoBody)
+	}
+
+	var doc pipeline.Document
+	if head.title >= 0 {
+		doc.Title = cands[head.title].text
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockTitle, Text: doc.Title})
+	}
+	var bylines []string
+	// "By NAME" right under the title counts when the end of the article has no byline.
+	topByline := head.title >= 0 && bylineStart == len(body) && bylineStart > 1
+	for k, i := range body[:bylineStart] {
+		c := cands[i]
+		kind := bodyKind(c, k+1 < bylineStart)
+		if k == 0 && topByline && c.marker == "" && hasBylinePrefix(c.text) && isBylineText(c.text) {
+			kind = pipeline.BlockByline
+			bylines = append(bylines, c.text)
+		}
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: kind, Text: c.text})
+	}
+	for _, i := range body[bylineStart:] {
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: cands[i].text})
+		bylines = append(bylines, cands[i].text)
+	}
+	doc.Byline = strings.Join(bylines, ", ")
+	return doc, nil
+}
+
+// findByline returns the position in body where the byline starts (len(body) when there is
+// none): up to maxBylineBlocks short signing lines at the very end, after at least one block of
+// article text. It returns 0 when there is no article text at all.
+func findByline(cands []candidate, body []int) int {
+	if len(body) == 0 {
+		return 0
+	}
+	start := len(body)
+	for start > 1 && len(body)-start < maxBylineBlocks {
+		c := cands[body[start-1]]
+		if c.marker != "" || !isBylineText(c.text) {
+			break
+		}
+		start--
+	}
+	return start
+}

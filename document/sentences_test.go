@@ -1,0 +1,131 @@
+package document
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+func TestSentences(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		lang pipeline.Lang
+		text string
+		want []string
+	}{
+		// English.
+		{"en two sentences", pipeline.English, "China grew. Asia followed.", []string{"China grew.", "Asia followed."}},
+		{"en question and exclamation", pipeline.English, "Why now? Because it works! Fine.", []string{"Why now?", "Because it works!", "Fine."}},
+		{"en title abbreviations", pipeline.English, "Mr. Smith met Dr. Brown and Prof. Li. They talked.", []string{"Mr. Smith met Dr. Brown and Prof. Li.", "They talked."}},
+		{"en Mrs and Ms", pipeline.English, "Mrs. Lee and Ms. Kim arrived.", []string{"Mrs. Lee and Ms. Kim arrived."}},
+		{"en e.g. and i.e.", pipeline.English, "Some states, e.g. Kazakhstan, agreed, i.e. Astana signed. Others waited.", []string{"Some states, e.g. Kazakhstan, agreed, i.e. Astana signed.", "Others waited."}},
+		{"en etc. before lower case", pipeline.English, "Roads, rails, etc. are planned.", []string{"Roads, rails, etc. are planned."}},
+		{"en etc. ends a sentence", pipeline.English, "Roads, rails, etc. The plan is large.", []string{"Roads, rails, etc.", "The plan is large."}},
+		{"en U.S. and U.K.", pipeline.English, "The U.S. Congress and the U.K. Parliament met.", []string{"The U.S. Congress and the U.K. Parliament met."}},
+		{"en No. before a number", pipeline.English, "See resolution No. 5 of the UN. It passed.", []string{"See resolution No. 5 of the UN.", "It passed."}},
+		{"en vs.", pipeline.English, "China vs. India is a theme.", []string{"China vs. India is a theme."}},
+		{"en month abbreviation", pipeline.English, "It began on Jan. 5 and ended on Dec. 12. Then talks resumed.", []string{"It began on Jan. 5 and ended on Dec. 12.", "Then talks resumed."}},
+		{"en single initial", pipeline.English, "J. Smith wrote it. He agreed.", []string{"J. Smith wrote it.", "He agreed."}},
+		{"en several initials", pipeline.English, "The book by J. R. R. Tolkien sold well.", []string{"The book by J. R. R. Tolkien sold well."}},
+		{"en decimal", pipeline.English, "Growth was 3.5 percent. It fell.", []string{"Growth was 3.5 percent.", "It fell."}},
+		{"en numbered item", pipeline.English, "1. First, build roads. 2. Second, build rails.", []string{"1. First, build roads.", "2. Second, build rails."}},
+		{"en closing quote after full stop", pipeline.English, "He said “yes.” Then he left.", []string{"He said “yes.”", "Then he left."}},
+		{"en closing bracket after full stop", pipeline.English, "Trade grew. (See the table.) Exports rose.", []string{"Trade grew.", "(See the table.)", "Exports rose."}},
+		{"en question in quotes before lower case", pipeline.English, "“Why?” he asked. Nobody knew.", []string{"“Why?” he asked.", "Nobody knew."}},
+		{"en ellipsis before capital", pipeline.English, "We waited… Then the answer came.", []string{"We waited…", "Then the answer came."}},
+		{"en ellipsis before lower case", pipeline.English, "We waited… and waited.", []string{"We waited… and waited."}},
+		{"en three dots", pipeline.English, "It was slow... Then it sped up.", []string{"It was slow...", "Then it sped up."}},
+		{"en omission in brackets", pipeline.English, "The text […] Was cut.", []string{"The text […] Was cut."}},
+		{"en no space after full stop", pipeline.English, "It grew.The end.", []string{"It grew.The end."}},
+		{"en whitespace collapsed", pipeline.English, "  One.\n\tTwo\u00a0words.  ", []string{"One.", "Two words."}},
+		{"en one sentence without end", pipeline.English, "No full stop here", []string{"No full stop here"}},
+		{"en digraph initial", pipeline.English, "Sh. Mirziyoyev spoke. The hall listened.", []string{"Sh. Mirziyoyev spoke.", "The hall listened."}},
+		{"en a.m. before number and capital", pipeline.English, "At 9 a.m. Beijing time talks began.", []string{"At 9 a.m.", "Beijing time talks began."}},
+
+		// Russian.
+		{"ru two sentences", pipeline.Russian, "Китай растёт. Азия следует.", []string{"Китай растёт.", "Азия следует."}},
+		{"ru т.е. and т.д.", pipeline.Russian, "Это важно, т.е. Астана согласна. Дороги, порты и т.д. Затем план.", []string{"Это важно, т.е. Астана согласна.", "Дороги, порты и т.д.", "Затем план."}},
+		{"ru spaced т. е. and т. д.", pipeline.Russian, "Это важно, т. е. Астана согласна. Дороги, порты и т. д. Затем план.", []string{"Это важно, т. е. Астана согласна.", "Дороги, порты и т. д.", "Затем план."}},
+		{"ru г. as year", pipeline.Russian, "Встреча прошла в 2023 г. Она была важной.", []string{"Встреча прошла в 2023 г.", "Она была важной."}},
+		{"ru г. as city", pipeline.Russian, "Форум прошёл в г. Астана. Все приехали.", []string{"Форум прошёл в г. Астана.", "Все приехали."}},
+		{"ru гг. before lower case", pipeline.Russian, "В 2020–2023 гг. объём вырос.", []string{"В 2020–2023 гг. объём вырос."}},
+		{"ru им. and см.", pipeline.Russian, "Университет им. Аль-Фараби, см. Приложение 2. Далее.", []string{"Университет им. Аль-Фараби, см. Приложение 2.", "Далее."}},
+		{"ru напр. and др.", pipeline.Russian, "Страны, напр. Казахстан, и др. участники. Итог ясен.", []string{"Страны, напр. Казахстан, и др. участники.", "Итог ясен."}},
+		{"ru млн. руб. and тыс.", pipeline.Russian, "Сумма 5 млн. руб. и 3 тыс. долларов. Всё.", []string{"Сумма 5 млн. руб. и 3 тыс. долларов.", "Всё."}},
+		{"ru в т.ч.", pipeline.Russian, "Страны, в т.ч. Узбекистан, согласились.", []string{"Страны, в т.ч. Узбекистан, согласились."}},
+		{"ru стр. and ст.", pipeline.Russian, "См. стр. 5 и ст. 12 закона. Это всё.", []string{"См. стр. 5 и ст. 12 закона.", "Это всё."}},
+		{"ru single initial", pipeline.Russian, "Н. Назарбаев выступил. Зал слушал.", []string{"Н. Назарбаев выступил.", "Зал слушал."}},
+		{"ru hyphenated initials", pipeline.Russian, "К.-Ж. Токаев подписал указ. Он вступил в силу.", []string{"К.-Ж. Токаев подписал указ.", "Он вступил в силу."}},
+		{"ru two initials", pipeline.Russian, "Доклад Н.А. Назарбаева. Обсуждение.", []string{"Доклад Н.А. Назарбаева.", "Обсуждение."}},
+		{"ru decimal comma", pipeline.Russian, "Рост составил 3,5%. Это много.", []string{"Рост составил 3,5%.", "Это много."}},
+		{"ru guillemets and dash", pipeline.Russian, "«Почему?» — спросил он. Ответа не было.", []string{"«Почему?» — спросил он.", "Ответа не было."}},
+		{"ru quote closes after full stop", pipeline.Russian, "Он сказал: «Да.» Потом ушёл.", []string{"Он сказал: «Да.»", "Потом ушёл."}},
+		{"ru ellipsis", pipeline.Russian, "Мы ждали… Потом пришёл ответ.", []string{"Мы ждали…", "Потом пришёл ответ."}},
+
+		// Kazakh.
+		{"kk two sentences", pipeline.Kazakh, "Қытай өсіп келеді. Азия да дамуда.", []string{"Қытай өсіп келеді.", "Азия да дамуда."}},
+		{"kk initials", pipeline.Kazakh, "Қ.-Ж. Тоқаев сөз сөйледі. Зал тыңдады.", []string{"Қ.-Ж. Тоқаев сөз сөйледі.", "Зал тыңдады."}},
+		{"kk т.б. before lower case", pipeline.Kazakh, "Жолдар, порттар т.б. салынады.", []string{"Жолдар, порттар т.б. салынады."}},
+		{"kk year abbreviation before number", pipeline.Kazakh, "Келісім 2023 ж. 5 маусымда қол қойылды. Ол маңызды.", []string{"Келісім 2023 ж. 5 маусымда қол қойылды.", "Ол маңызды."}},
+		{"kk мыс.", pipeline.Kazakh, "Кейбір елдер, мыс. Қазақстан, келісті.", []string{"Кейбір елдер, мыс. Қазақстан, келісті."}},
+		{"kk question", pipeline.Kazakh, "Неге? Себебі бұл тиімді!", []string{"Неге?", "Себебі бұл тиімді!"}},
+
+		// Chinese.
+		{"zh full stops without spaces", pipeline.Chinese, "中国发展很快。中亚也在发展。", []string{"中国发展很快。", "中亚也在发展。"}},
+		{"zh exclamation and question", pipeline.Chinese, "太好了！为什么？因为合作。", []string{"太好了！", "为什么？", "因为合作。"}},
+		{"zh closing quote stays", pipeline.Chinese, "他说：“我们同意。”会议结束了。", []string{"他说：“我们同意。”", "会议结束了。"}},
+		{"zh corner brackets", pipeline.Chinese, "他说「好的。」然后离开了。", []string{"他说「好的。」", "然后离开了。"}},
+		{"zh semicolon does not split", pipeline.Chinese, "第一，加强合作；第二，扩大交流。", []string{"第一，加强合作；第二，扩大交流。"}},
+		{"zh decimal and latin", pipeline.Chinese, "增长3.5%。中国（PRC）与中亚合作。", []string{"增长3.5%。", "中国（PRC）与中亚合作。"}},
+		{"zh ellipsis stays inside", pipeline.Chinese, "我们等待……终于来了。", []string{"我们等待……终于来了。"}},
+
+		// Edge cases.
+		{"empty", pipeline.English, "", nil},
+		{"only spaces", pipeline.Russian, " \u00a0\t\n ", nil},
+		{"only punctuation", pipeline.English, "...", []string{"..."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := Sentences(tt.text, tt.lang)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+			assertSentencesKeepText(t, tt.text, tt.lang, got)
+		})
+	}
+}
+
+// assertSentencesKeepText checks what every caller relies on: no empty sentence, no sentence with
+// surrounding space, and nothing lost or changed: the sentences joined with single spaces (for
+// Chinese, concatenated) give the whitespace-collapsed text back.
+func assertSentencesKeepText(t *testing.T, text string, lang pipeline.Lang, got []string) {
+	t.Helper()
+	for _, s := range got {
+		if s == "" || strings.TrimSpace(s) != s {
+			t.Errorf("sentence %q is empty or not trimmed", s)
+		}
+	}
+	collapsed := collapseSpaces(text)
+	joined := strings.Join(got, " ")
+	if lang == pipeline.Chinese {
+		joined = strings.Join(got, "")
+		collapsed = strings.ReplaceAll(collapsed, " ", "")
+		joined = strings.ReplaceAll(joined, " ", "")
+	}
+	if joined != collapsed {
+		t.Errorf("sentences do not rebuild the text:\n got %q\nwant %q", joined, collapsed)
+	}
+}
+
+// TestSentencesKeepSampleText runs the rebuild property over every paragraph of the sample article.
+func TestSentencesKeepSampleText(t *testing.T) {
+	t.Parallel()
+	doc := parseSample(t)
+	for _, b := range doc.Blocks {
+		assertSentencesKeepText(t, b.Text, pipeline.English, Sentences(b.Text, pipeline.English))
+	}
+}

@@ -1,0 +1,39 @@
+package pipeline
+
+// Job payloads for the queue. They satisfy River's JobArgs interface structurally (a Kind method),
+// so the domain does not import River. Each payload carries only identifiers: a job reads the
+// current state from the database when it runs, which is what makes a retried or duplicated job
+// harmless.
+
+// FanoutJob starts work on a new source revision: one TranslateJob per target language.
+type FanoutJob struct {
+	ArticleID  int64 `json:"article_id" river:"unique"`
+	RevisionID int64 `json:"revision_id" river:"unique"`
+}
+
+func (FanoutJob) Kind() string { return "fanout" }
+
+// TranslateJob fills the drafts of one edition for one source revision.
+type TranslateJob struct {
+	EditionID  int64 `json:"edition_id" river:"unique"`
+	RevisionID int64 `json:"revision_id" river:"unique"`
+}
+
+func (TranslateJob) Kind() string { return "translate" }
+
+// CheckJob runs the automated checks on an edition's drafts and moves it to review.
+type CheckJob struct {
+	EditionID  int64 `json:"edition_id" river:"unique"`
+	RevisionID int64 `json:"revision_id" river:"unique"`
+}
+
+func (CheckJob) Kind() string { return "check" }
+
+// PublishJob renders an approved edition and makes it live. Approval stamps the edition with a
+// release number, so a job for an older approval finds nothing to do.
+type PublishJob struct {
+	EditionID int64 `json:"edition_id" river:"unique"`
+	Release   int64 `json:"release" river:"unique"`
+}
+
+func (PublishJob) Kind() string { return "publish" }

@@ -1,0 +1,79 @@
+// Package postgres stores Tilmash's data in PostgreSQL with hand-written SQL, and puts each job on
+// River's queue in the same transaction as the rows it concerns.
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// Queue is the part of River's client the store needs: transactional job inserts.
+// *river.Client[pgx.Tx] satisfies it.
+type Queue interface {
+	InsertTx(ctx context.Context, tx pgx.Tx, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
+}
+
+// DB is the store. Its methods are safe for concurrent use.
+type DB struct {
+	pool  *pgxpool.Pool
+	queue Queue
+}
+
+// New returns a store on pool. Jobs cannot be enqueued until UseQueue is called: River's client
+// is created after the workers, which need the store.
+func New(pool *pgxpool.Pool) *DB { return &DB{pool: pool} }
+
+// UseQueue sets the River client that methods enqueue their follow-up jobs with.
+func (db *DB) UseQueue(q Queue) { db.queue = q }
+
+// Pool returns the connection pool, for River's driver.
+func (db *DB) Pool() *pgxpool.Pool { return db.pool }
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback(ctx) //nolint:errcheck // a no-op after Commit
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// enqueue inserts a job in tx, so that it exists exactly when the transaction commits.
+func (db *DB) enqueue(ctx context.Context, tx pgx.Tx, args river.JobArgs, opts *river.InsertOpts) error {
+	if db.queue == nil {
+		return errors.New("store has no job queue")
+	}
+	if _, err := db.queue.InsertTx(ctx, tx, args, opts); err != nil {
+		return fmt.Errorf("enqueue %s: %w", args.Kind(), err)
+	}
+	return nil
+}
+
+func notFound(what string, err error) error {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found",
+			Data: map[string]any{"What": what}, Err: fmt.Errorf("%s not found", what)}
+	}
+	return fmt.Errorf("find %s: %w", what, err)
+}
+
+func isUniqueViolation(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == "23505"
+}

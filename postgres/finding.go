@@ -1,0 +1,68 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// replaceFindings replaces the open findings of an edition (or of one segment when segmentID is
+// set) with fresh ones. A dismissed finding survives, and suppresses its fresh twin (same segment,
+// check and message), until the translation text changes: dismissal is about that text.
+func replaceFindings(ctx context.Context, tx pgx.Tx, editionID int64, segmentID *int64, findings []pipeline.Finding) error {
+	// Dismissals lapse where the translation changed after they were made.
+	if _, err := tx.Exec(ctx, `DELETE FROM findings f USING segment_translations t
+		WHERE f.edition_id = $1 AND ($2::bigint IS NULL OR f.segment_id = $2) AND f.dismissed
+		  AND t.edition_id = f.edition_id AND t.segment_id = f.segment_id AND t.updated_at > f.created_at`,
+		editionID, segmentID); err != nil {
+		return fmt.Errorf("expire dismissals: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM findings WHERE edition_id = $1 AND ($2::bigint IS NULL OR segment_id = $2) AND NOT dismissed`,
+		editionID, segmentID); err != nil {
+		return fmt.Errorf("clear findings: %w", err)
+	}
+	for _, f := range findings {
+		if f.Data == nil {
+			f.Data = map[string]any{}
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO findings (edition_id, segment_id, check_id, severity, message_id, data)
+			SELECT $1, $2, $3, $4, $5, $6
+			WHERE NOT EXISTS (SELECT 1 FROM findings WHERE edition_id = $1 AND segment_id = $2 AND dismissed
+				AND check_id = $3 AND message_id = $5)`,
+			editionID, f.SegmentID, f.Check, string(f.Severity), f.MessageID, f.Data); err != nil {
+			return fmt.Errorf("insert finding: %w", err)
+		}
+	}
+	return nil
+}
+
+// FindFindings returns an edition's findings, open and dismissed, in segment order.
+func (db *DB) FindFindings(ctx context.Context, editionID int64) ([]pipeline.Finding, error) {
+	rows, err := db.pool.Query(ctx, `SELECT f.id, f.segment_id, f.check_id, f.severity, f.message_id, f.data, f.dismissed, f.reason
+		FROM findings f JOIN segments s ON s.id = f.segment_id
+		WHERE f.edition_id = $1 ORDER BY s.position, f.id`, editionID)
+	if err != nil {
+		return nil, fmt.Errorf("list findings: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Finding, error) {
+		var f pipeline.Finding
+		err := r.Scan(&f.ID, &f.SegmentID, &f.Check, &f.Severity, &f.MessageID, &f.Data, &f.Dismissed, &f.Reason)
+		return f, err
+	})
+}
+
+// DismissFinding marks a finding dismissed with the person's reason.
+func (db *DB) DismissFinding(ctx context.Context, editionID, findingID int64, actor, reason string) error {
+	return db.inTx(ctx, func(tx pgx.Tx) error {
+		var articleID int64
+		if err := tx.QueryRow(ctx, `UPDATE findings f SET dismissed = true, reason = $3, created_at = now()
+			FROM editions e WHERE f.id = $2 AND f.edition_id = $1 AND e.id = f.edition_id RETURNING e.article_id`,
+			editionID, findingID, reason).Scan(&articleID); err != nil {
+			return notFound("finding", err)
+		}
+		return audit(ctx, tx, articleID, editionID, actor, "finding.dismissed", "", "", map[string]any{"finding": findingID, "reason": reason})
+	})
+}

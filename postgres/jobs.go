@@ -1,0 +1,39 @@
+package postgres
+
+import (
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
+)
+
+// Queue names. Translation waits on slow providers, so it gets a queue of its own and cannot
+// starve checks and publishing.
+const (
+	QueueTranslate = "translate"
+	QueuePublish   = "publish"
+)
+
+// uniqueStates makes a job unique among live jobs and completed ones, but lets a cancelled or
+// discarded one be queued again (an editor retrying a failed edition).
+var uniqueStates = []rivertype.JobState{
+	rivertype.JobStateAvailable, rivertype.JobStateCompleted, rivertype.JobStatePending,
+	rivertype.JobStateRetryable, rivertype.JobStateRunning, rivertype.JobStateScheduled,
+}
+
+func uniqueOpts(queue string, maxAttempts int) *river.InsertOpts {
+	return &river.InsertOpts{Queue: queue, MaxAttempts: maxAttempts,
+		UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: uniqueStates}}
+}
+
+func fanoutOpts() *river.InsertOpts    { return uniqueOpts(river.QueueDefault, 10) }
+func translateOpts() *river.InsertOpts { return uniqueOpts(QueueTranslate, 8) }
+func checkOpts() *river.InsertOpts     { return uniqueOpts(river.QueueDefault, 10) }
+
+func publishOpts(at *time.Time) *river.InsertOpts {
+	o := uniqueOpts(QueuePublish, 10)
+	if at != nil {
+		o.ScheduledAt = *at
+	}
+	return o
+}

@@ -1,0 +1,67 @@
+package qa
+
+import (
+	"strings"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// checkGlossary enforces the termbase. For each term whose source-language form FindTerm finds
+// in the source:
+//   - a do-not-translate term must appear in the translation exactly as in the source;
+//   - a forbidden variant in the translation is reported (unless it lies inside the approved
+//     term, as «Пояс» inside «Пояс и путь»);
+//   - otherwise the approved target term must appear in some inflected form.
+//
+// Terms without a form in the source or target language are skipped.
+func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
+	var out []pipeline.Finding
+	for _, t := range opts.Terms {
+		st := strings.TrimSpace(t.Terms[u.SourceLang])
+		if st == "" {
+			continue
+		}
+		s, e, ok := FindTerm(u.Source, st, u.SourceLang)
+		if !ok {
+			continue
+		}
+		if t.DoNotTranslate {
+			if !strings.Contains(u.Target, st) && !strings.Contains(u.Target, u.Source[s:e]) {
+				out = append(out, newFinding(CheckGlossary, "check.glossary.keep_original", map[string]any{"Term": st}))
+			}
+			continue
+		}
+		tt := strings.TrimSpace(t.Terms[u.TargetLang])
+		var good [][2]int
+		if tt != "" {
+			good = findTermAll(u.Target, tt, u.TargetLang, -1)
+		}
+		if f, ok := forbiddenUse(u.Target, t.Forbidden[u.TargetLang], good, u.TargetLang); ok {
+			out = append(out, newFinding(CheckGlossary, "check.glossary.forbidden", map[string]any{"Forbidden": f, "Target": tt, "Source": st}))
+			continue
+		}
+		if tt != "" && len(good) == 0 {
+			out = append(out, newFinding(CheckGlossary, "check.glossary.missing", map[string]any{"Source": st, "Target": tt}))
+		}
+	}
+	return out
+}
+
+// forbiddenUse finds a forbidden variant in text outside the spans of the approved term.
+func forbiddenUse(text string, forbidden []string, good [][2]int, lang pipeline.Lang) (string, bool) {
+	for _, f := range forbidden {
+		for _, m := range findTermAll(text, f, lang, -1) {
+			inside := false
+			for _, g := range good {
+				if m[0] >= g[0] && m[1] <= g[1] {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				return text[m[0]:m[1]], true
+			}
+		}
+	}
+	return "", false
+}

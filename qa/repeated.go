@@ -1,0 +1,78 @@
+package qa
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// Words that English grammar repeats ("that that", "had had").
+var enRepeatable = wordSet("that had")
+
+// Chinese function characters that are never doubled (的的, 在在).
+const zhNoDouble = "的是在和与了对将并也都及把被从向于"
+
+// checkRepeatedWord warns about a word typed twice in a row ("в в", "the the"), ignoring case
+// and allowing only spaces between the two. Numbers and the English pairs "that that" and "had
+// had" are fine. In Chinese, which has no spaces, it looks for a doubled function character
+// (的的) and for a doubled run of two to four characters (合作合作); single-character
+// reduplication such as 常常 or 人人 is normal Chinese and stays quiet.
+func checkRepeatedWord(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
+	text := stripMarkup(u.Target)
+	ws := words(text)
+	for i := 1; i < len(ws); i++ {
+		a, b := ws[i-1], ws[i]
+		if isHan([]rune(a.text)[0]) || !strings.EqualFold(a.text, b.text) {
+			continue
+		}
+		gap := text[a.end:b.start]
+		if strings.TrimSpace(gap) != "" || gap == "" || enRepeatable[strings.ToLower(a.text)] {
+			continue
+		}
+		return []pipeline.Finding{newFinding(CheckRepeatedWord, "check.repeated_word.word", map[string]any{"Word": b.text})}
+	}
+	if u.TargetLang == pipeline.Chinese || containsHan(text) {
+		if w, ok := doubledHan(text); ok {
+			return []pipeline.Finding{newFinding(CheckRepeatedWord, "check.repeated_word.word", map[string]any{"Word": w})}
+		}
+	}
+	return nil
+}
+
+// doubledHan finds a doubled Chinese function character or run of two to four characters,
+// unless the source of the doubling is a known pattern (一带一路 has no doubling; 研究研究-style
+// verb reduplication is rare in analytical prose and reported).
+func doubledHan(s string) (string, bool) {
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		if !isHan(rs[i]) {
+			continue
+		}
+		if i+1 < len(rs) && rs[i] == rs[i+1] && strings.ContainsRune(zhNoDouble, rs[i]) {
+			return string(rs[i : i+2]), true
+		}
+		for n := 2; n <= 4 && i+2*n <= len(rs); n++ {
+			same := true
+			for k := 0; k < n; k++ {
+				if rs[i+k] != rs[i+n+k] || !isHan(rs[i+k]) {
+					same = false
+					break
+				}
+			}
+			if same && !allSame(rs[i:i+n]) {
+				return string(rs[i : i+n]), true
+			}
+		}
+	}
+	return "", false
+}
+
+func allSame(rs []rune) bool {
+	for _, r := range rs {
+		if r != rs[0] || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}

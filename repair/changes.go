@@ -1,0 +1,158 @@
+package repair
+
+import (
+	"sort"
+	"strings"
+)
+
+// Change is one fix, in byte offsets of the text given to Repair. Start == End is an insertion.
+type Change struct {
+	Start, End int
+	Before     string // the input's bytes in [Start, End)
+	After      string
+	Rule       string // which rule made it; "a+b" when two rules touched the same text
+}
+
+// Question is a token Repair left alone although it may be damaged.
+type Question struct {
+	Start, End int // byte offsets in the input
+	Token      string
+	Candidates []string // possible repairs, most likely first; may be empty
+	Reason     string
+}
+
+// Result is the repaired text with every change that made it and every open question.
+type Result struct {
+	Text      string
+	Changes   []Change
+	Questions []Question
+}
+
+// Apply re-applies a subset of the changes Repair reported for text, so that an editor can undo
+// some of them. Changes whose Before no longer matches the text, that fall outside it or that
+// overlap an earlier change are skipped.
+func Apply(text string, changes []Change) string {
+	cs := append([]Change(nil), changes...)
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/16)
+	pos := 0
+	for _, c := range cs {
+		if c.Start < pos || c.End < c.Start || c.End > len(text) || text[c.Start:c.End] != c.Before {
+			continue
+		}
+		b.WriteString(text[pos:c.Start])
+		b.WriteString(c.After)
+		pos = c.End
+	}
+	b.WriteString(text[pos:])
+	return b.String()
+}
+
+// edit is a replacement proposed by one stage, in offsets of that stage's input.
+type edit struct {
+	start, end int
+	after      string
+	rule       string
+}
+
+// ledger keeps the changes made so far as replacements of the original input, and the text they
+// produce. Each stage works on the current text; its edits are mapped back to the input, and an
+// edit that touches an earlier change absorbs it, so that the final list never overlaps and
+// Apply(input, changes) always gives the repaired text.
+type ledger struct {
+	input   string
+	changes []Change // sorted, non-overlapping
+	text    string   // Apply(input, changes)
+}
+
+func newLedger(input string) *ledger { return &ledger{input: input, text: input} }
+
+// toInput maps an offset of the current text to the input. An offset strictly inside a change's
+// output maps to the change's start, or to its end when end is true.
+func (l *ledger) toInput(pos int, end bool) int {
+	delta := 0
+	for _, c := range l.changes {
+		outStart := c.Start + delta
+		outEnd := outStart + len(c.After)
+		if pos < outStart || pos == outStart && end {
+			return pos - delta
+		}
+		if pos < outEnd {
+			if end {
+				return c.End
+			}
+			return c.Start
+		}
+		delta += len(c.After) - (c.End - c.Start)
+	}
+	return pos - delta
+}
+
+// apply records a stage's edits, which must be sorted and must not overlap.
+func (l *ledger) apply(edits []edit) {
+	if len(edits) == 0 {
+		return
+	}
+	type span struct{ outStart, outEnd int }
+	spans := make([]span, len(l.changes))
+	delta := 0
+	for i, c := range l.changes {
+		spans[i] = span{c.Start + delta, c.Start + delta + len(c.After)}
+		delta += len(c.After) - (c.End - c.Start)
+	}
+	var merged []Change
+	used := make([]bool, len(l.changes))
+	for _, e := range edits {
+		s, t := e.start, e.end
+		rules := []string{}
+		// Widen the edit over every earlier change it touches, so the two become one.
+		for i, sp := range spans {
+			overlaps := sp.outStart < t && s < sp.outEnd
+			inside := s == t && sp.outStart < s && s < sp.outEnd
+			if !overlaps && !inside {
+				continue
+			}
+			used[i] = true
+			rules = append(rules, l.changes[i].Rule)
+			s = min(s, sp.outStart)
+			t = max(t, sp.outEnd)
+		}
+		rules = append(rules, e.rule)
+		after := l.text[s:e.start] + e.after + l.text[e.end:t]
+		inStart, inEnd := l.toInput(s, false), l.toInput(t, true)
+		if s == t {
+			inEnd = inStart
+		}
+		merged = append(merged, Change{Start: inStart, End: inEnd, Before: l.input[inStart:inEnd],
+			After: after, Rule: joinRules(rules)})
+	}
+	for i, c := range l.changes {
+		if !used[i] {
+			merged = append(merged, c)
+		}
+	}
+	sort.SliceStable(merged, func(i, j int) bool {
+		if merged[i].Start != merged[j].Start {
+			return merged[i].Start < merged[j].Start
+		}
+		return merged[i].End < merged[j].End
+	})
+	l.changes = merged
+	l.text = Apply(l.input, merged)
+}
+
+// joinRules names a merged change after its rules, each once, in order.
+func joinRules(rules []string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range rules {
+		for _, p := range strings.Split(r, "+") {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return strings.Join(out, "+")
+}

@@ -1,0 +1,16 @@
+// Package repair repairs text damaged by copying from PDFs and web pages, before it enters the
+// pipeline.
+//
+// Copying from a PDF loses the space at some line breaks, so that two words run together
+// ("strategicallyimportant", "inCentral", "region’sleading", "the“Central"); web pages bring
+// non-breaking spaces, runs of spaces and quotes or dashes of the wrong kind. Repair finds these,
+// fixes those it is sure of and records every fix as a Change, so that an editor can review the
+// list and undo any of them with Apply. A token it is unsure of is left as it is and recorded as a
+// Question.
+//
+// Splitting is probabilistic: a token is split only when it is not a word itself, when the
+// article does not use it elsewhere, and when its best reading as two or three words is clearly
+// more likely than the token as one unknown word (see segment.go). Names, rare and technical
+// words, hyphenated words, acronyms, CamelCase brands, numbers, URLs and e-mail addresses are
+// left alone. Chinese text is returned unchanged.
+package repair

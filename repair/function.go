@@ -1,0 +1,61 @@
+package repair
+
+// englishFunction lists the English closed-class words that run into their neighbours most
+// often. A piece of two letters or fewer must be one of these, and a prefix-like piece before a
+// function word is not taken for a prefix ("overthe" is "over the").
+var englishFunction = setOf(
+	"a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "into", "onto",
+	"as", "and", "or", "but", "nor", "so", "if", "than", "that", "this", "these", "those", "its",
+	"it", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did",
+	"not", "no", "we", "he", "she", "they", "their", "our", "his", "her", "us", "me", "my",
+	"up", "out", "over", "under", "about", "between", "through", "which", "who", "whom", "whose",
+	"while", "when", "where", "also", "both", "each", "all", "any", "can", "will", "would",
+	"should", "may", "might", "must", "such", "more", "most", "per", "via", "among", "within",
+	"without", "across", "toward", "towards", "against", "during", "after", "before", "upon",
+	"am", "go", "ok", "oh", "own", "yet", "only", "very", "well",
+)
+
+// russianFunction gives pseudo-counts (per 50 million words) to Russian closed-class words. The
+// values are rough orders of magnitude from general knowledge of Russian text, written by hand
+// because no Russian frequency list is installable here; they only need to rank these words far
+// above an ordinary dictionary word.
+var russianFunction = tiers(
+	[]string{"и", "в", "не", "на", "что", "с", "по", "как", "а", "к", "о", "из", "за", "от", "для", "то", "это"},
+	[]string{"до", "же", "но", "при", "у", "так", "его", "ее", "её", "их", "он", "она", "они", "мы", "вы", "я",
+		"бы", "ли", "или", "также", "уже", "во", "со", "об", "под", "над", "без", "через", "между",
+		"после", "перед", "только", "все", "всё", "был", "была", "были", "было", "быть", "есть",
+		"этот", "эта", "эти", "этого", "этой", "этих", "тот", "та", "те", "того", "той", "тех",
+		"который", "которая", "которые", "которого", "которой", "которых", "где", "когда", "чтобы",
+		"если", "ни", "ко", "обо", "про", "среди", "около", "вокруг", "против", "ради",
+		"даже", "еще", "ещё", "уж", "лишь", "более", "менее", "очень", "свой", "своей", "своих", "его"},
+)
+
+// kazakhFunction is the same for Kazakh: postpositions, conjunctions, particles and pronouns.
+var kazakhFunction = tiers(
+	[]string{"және", "мен", "бен", "пен", "да", "де", "та", "те", "бұл", "осы", "ол", "үшін", "бір"},
+	[]string{"бойынша", "арқылы", "туралы", "сияқты", "деп", "еді", "емес", "жоқ", "бар", "ал", "бірақ",
+		"немесе", "сондай", "сонымен", "қатар", "дейін", "кейін", "соң", "бері", "қарай", "гөрі",
+		"ғана", "ма", "ме", "ба", "бе", "па", "пе", "ғой", "қой", "біз", "сіз", "олар", "мұндай",
+		"сол", "осындай", "барлық", "әр", "әрбір", "кез", "келген", "басқа", "өз", "өзі", "оның",
+		"олардың", "біздің", "сіздің", "жаңа", "әлі", "тек", "өте", "ең", "ретінде", "байланысты"},
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// tiers gives the first list a pseudo-count of 500,000 and the second 50,000.
+func tiers(top, second []string) map[string]float64 {
+	m := map[string]float64{}
+	for _, w := range second {
+		m[w] = 5e4
+	}
+	for _, w := range top {
+		m[w] = 5e5
+	}
+	return m
+}

@@ -1,0 +1,381 @@
+package repair
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// joiner finds words run together in one article: at a change of case ("inCentral"), next to
+// apostrophes and quotes ("region’sleading", "the“Central"), after punctuation
+// ("countries,and"), next to years ("in2023") and inside lower-case tokens
+// ("strategicallyimportant"), the last through the segmenter.
+type joiner struct {
+	seg     *segmenter
+	english bool
+	opening string // marks that open a quotation in this language
+	closing string // marks that close one
+}
+
+// question is a Question in offsets of the text the joiner works on.
+type question struct {
+	start, end int
+	token      string
+	candidates []string
+	reason     string
+}
+
+// machineLike matches chunks that are addresses or code rather than prose: they are never split.
+var machineLike = regexp.MustCompile(`(?i)://|^www\.|@|[/\\_=#<>{}|~^*$]|[a-z0-9]\.(com|org|net|gov|edu|io|info|ru|kz|cn|uk|int|co|biz|me|dev|app)\b`)
+
+// contractions are the endings that follow an English apostrophe.
+var contractions = []string{"ll", "re", "ve", "s", "t", "d", "m"}
+
+// edits scans text chunk by chunk (a chunk is a run of non-space characters).
+func (j *joiner) edits(text string) ([]edit, []question) {
+	var es []edit
+	var qs []question
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		k := i
+		for k < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[k:])
+			if unicode.IsSpace(r2) {
+				break
+			}
+			k += n2
+		}
+		if !machineLike.MatchString(text[i:k]) {
+			e, q := j.chunk(text, i, k)
+			es = append(es, e...)
+			qs = append(qs, q...)
+		}
+		i = k
+	}
+	sort.SliceStable(es, func(a, b int) bool {
+		if es[a].start != es[b].start {
+			return es[a].start < es[b].start
+		}
+		return es[a].end < es[b].end
+	})
+	return es, qs
+}
+
+// span is a word inside a chunk: letters, with apostrophes between letters.
+type span struct{ start, end int }
+
+func wordSpans(text string, from, to int) []span {
+	var out []span
+	for i := from; i < to; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isLetter(r) {
+			i += n
+			continue
+		}
+		k := i + n
+		for k < to {
+			r2, n2 := utf8.DecodeRuneInString(text[k:])
+			if isLetter(r2) {
+				k += n2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' {
+				r3, _ := utf8.DecodeRuneInString(text[k+n2:])
+				if k+n2 < to && isLetter(r3) {
+					k += n2
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, span{i, k})
+		i = k
+	}
+	return out
+}
+
+func (j *joiner) chunk(text string, from, to int) ([]edit, []question) {
+	var es []edit
+	var qs []question
+	words := wordSpans(text, from, to)
+	for idx, w := range words {
+		before, _ := utf8.DecodeLastRuneInString(text[from:w.start])
+		after, _ := utf8.DecodeRuneInString(text[w.end:to])
+		token := text[w.start:w.end]
+		if unicode.IsDigit(before) || unicode.IsDigit(after) {
+			es = append(es, j.numberEdits(text, w, from, to)...)
+			continue
+		}
+		out, rule, q := j.token(token)
+		if out != token {
+			es = append(es, edit{start: w.start, end: w.end, after: out, rule: rule})
+		}
+		if q != nil {
+			q.start, q.end = w.start, w.end
+			qs = append(qs, *q)
+		}
+		if idx+1 < len(words) && words[idx+1].start > w.end {
+			if at, ok := j.between(text, w, words[idx+1], before); ok {
+				es = append(es, edit{start: at, end: at, after: " ", rule: j.betweenRule(text[w.end:words[idx+1].start])})
+			}
+		}
+	}
+	return es, qs
+}
+
+func (j *joiner) betweenRule(gap string) string {
+	if strings.ContainsAny(gap, j.opening+j.closing) {
+		return "quote-space"
+	}
+	return "punct-space"
+}
+
+// between decides whether the characters between two words of a chunk lost a space, and where
+// it goes: "the“Central", "Dialogue”format", "countries,and", "countries.The".
+func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
+	gap := text[a.end:b.start]
+	first, _ := utf8.DecodeRuneInString(gap)
+	if utf8.RuneCountInString(gap) != 1 {
+		return 0, false
+	}
+	left, right := text[a.start:a.end], text[b.start:b.end]
+	switch {
+	case strings.ContainsRune(j.opening, first):
+		return a.end, true
+	case first == '(':
+		// "system(if": a parenthesis opened after a word; "document(s)" is a plural marker.
+		return a.end, utf8.RuneCountInString(right) >= 3 && utf8.RuneCountInString(left) >= 2
+	case first == ')':
+		return b.start, utf8.RuneCountInString(right) >= 2
+	case first == ':':
+		return b.start, utf8.RuneCountInString(left) >= 3 && strings.ToLower(left) == left &&
+			utf8.RuneCountInString(right) >= 2
+	case strings.ContainsRune(j.closing, first), first == ',' || first == ';':
+		return b.start, true
+	case first == '.' || first == '?' || first == '!':
+		if beforeA == '.' || utf8.RuneCountInString(left) < 2 || strings.ToLower(left) != left {
+			return 0, false // "e.g.", "U.S.", "Mr.Smith" are not sentence ends to split
+		}
+		rs := []rune(right)
+		if len(rs) < 2 || !unicode.IsUpper(rs[0]) || strings.ToLower(string(rs[1:])) != string(rs[1:]) {
+			return 0, false
+		}
+		return b.start, true
+	}
+	return 0, false
+}
+
+// numberEdits splits a common word from a year it ran into: "in2023", "2023with".
+func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
+	word := text[w.start:w.end]
+	if strings.ToLower(word) != word || !j.common(word) {
+		return nil
+	}
+	if isYear(text, w.end, to, true) {
+		return []edit{{start: w.end, end: w.end, after: " ", rule: "split-number"}}
+	}
+	if utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) {
+		return []edit{{start: w.start, end: w.start, after: " ", rule: "split-number"}}
+	}
+	return nil
+}
+
+// isYear reports whether exactly four digits, 1000 to 2099, follow at (forward) or end at (back).
+func isYear(text string, a, b int, forward bool) bool {
+	s := text[a:b]
+	var digits string
+	if forward {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		digits = s[:i]
+		if i < len(s) && (s[i] == ',' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9') {
+			return false
+		}
+	} else {
+		i := len(s)
+		for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+			i--
+		}
+		digits = s[i:]
+		if i > 0 && (s[i-1] == '.' || s[i-1] == ',') {
+			return false
+		}
+	}
+	return len(digits) == 4 && (digits[0] == '1' || digits[:2] == "20")
+}
+
+// common reports whether a lower-case word is frequent enough to be trusted as the left side of a
+// split at a change of case.
+func (j *joiner) common(w string) bool {
+	l := j.seg.lex
+	if l.isFunction(w) {
+		return true
+	}
+	if utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	if j.english {
+		return l.count(w) >= 500 || l.isDictWord(w) && j.seg.voc.lower[w] > 0
+	}
+	return l.isDictWord(w) && j.seg.voc.lower[w] > 0
+}
+
+// token repairs one word span. It returns the span's new text, the rule, and a question when
+// the span was left alone but looks damaged.
+func (j *joiner) token(t string) (string, string, *question) {
+	i := strings.IndexAny(t, "'’")
+	if i < 0 {
+		return j.word(t)
+	}
+	head, rest := t[:i], t[i:]
+	out, rule, q := j.word(head)
+	if q != nil {
+		q = nil // the offsets would not match the whole span
+	}
+	if strings.Count(rest, "'")+strings.Count(rest, "’") == 1 && j.english {
+		_, n := utf8.DecodeRuneInString(rest)
+		mark, tail := rest[:n], rest[n:]
+		if newTail, ok := j.apostropheTail(head, tail); ok {
+			return out + mark + newTail, "split-apostrophe", nil
+		}
+	}
+	return out + rest, rule, q
+}
+
+// apostropheTail splits what follows an apostrophe when a word ran into it: "’sleading" becomes
+// "’s leading", and after a plural "countries’leading" becomes "countries’ leading".
+func (j *joiner) apostropheTail(head, tail string) (string, bool) {
+	lt := strings.ToLower(tail)
+	if lt != tail || lt == "" {
+		return "", false // "O’Brien", "d’Artagnan"
+	}
+	for _, c := range contractions {
+		if lt == c {
+			return "", false
+		}
+	}
+	plainWord := func(w string) bool {
+		pc, ok := j.seg.pieceCost(w)
+		return ok && j.seg.lex.isDictWord(w) && pc < 16
+	}
+	if strings.HasSuffix(strings.ToLower(head), "s") && plainWord(lt) {
+		return " " + tail, true
+	}
+	for _, c := range contractions {
+		rest := lt[len(c):]
+		if strings.HasPrefix(lt, c) && utf8.RuneCountInString(rest) >= 2 && plainWord(rest) {
+			return tail[:len(c)] + " " + tail[len(c):], true
+		}
+	}
+	return "", false
+}
+
+// word repairs a span of letters only.
+func (j *joiner) word(w string) (string, string, *question) {
+	rs := []rune(w)
+	if len(rs) < 2 {
+		return w, "", nil
+	}
+	var bounds []int // rune indexes where a lower-case letter is followed by an upper-case one
+	uppers := 0
+	for i, r := range rs {
+		if unicode.IsUpper(r) {
+			uppers++
+			if i > 0 && unicode.IsLower(rs[i-1]) {
+				bounds = append(bounds, i)
+			}
+		}
+	}
+	switch {
+	case uppers == len(rs) && len(rs) >= 6 && j.english:
+		// Capitals throughout, as in headings and disclaimers: "APARTICULAR". Acronyms are
+		// shorter and do not read as words.
+		if v := j.seg.decide(titleCase(strings.ToLower(w))); v.split != nil {
+			return strings.ToUpper(strings.Join(v.split, " ")), "split", nil
+		}
+		return w, "", nil
+	case uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0]):
+		v := j.seg.decide(w)
+		if v.split != nil {
+			return strings.Join(v.split, " "), "split", nil
+		}
+		if v.reason != "" {
+			return w, "", &question{token: w, candidates: v.candidates, reason: v.reason}
+		}
+		return w, "", nil
+	case len(bounds) == 1 && unicode.IsLower(rs[0]):
+		left, right := string(rs[:bounds[0]]), string(rs[bounds[0]:])
+		if out, ok := j.caseSplit(left, right); ok {
+			return out, "split-case", nil
+		}
+	default:
+		if out, ok := j.titleSplit(rs); ok {
+			return out, "split-case", nil
+		}
+	}
+	return w, "", nil // CamelCase brands, acronyms, mixed case: not ours to touch
+}
+
+// caseSplit splits "inCentral" and "theCPC" when the left part is a common lower-case word (or
+// ends in one after its own split) and the right part is a word, or a name or acronym the article
+// uses on its own. "iPhone", "eBay" and "macOS" fail the test and stay.
+func (j *joiner) caseSplit(left, right string) (string, bool) {
+	rr := []rune(right)
+	allCaps := strings.ToUpper(right) == right
+	if !allCaps && strings.ToLower(string(rr[1:])) != string(rr[1:]) {
+		return "", false // "inCentralAsia": more than one change of case
+	}
+	voc := j.seg.voc
+	switch {
+	case allCaps:
+		long := len(rr) >= 4 && j.seg.lex.isDictWord(strings.ToLower(right))
+		if voc.forms[right] == 0 && right != "I" && !long {
+			return "", false
+		}
+	case !j.seg.lex.isDictWord(strings.ToLower(right)) && voc.forms[right] == 0:
+		return "", false
+	}
+	if j.common(left) {
+		return left + " " + right, true
+	}
+	if v := j.seg.decide(left); v.split != nil && j.common(strings.ToLower(v.split[len(v.split)-1])) {
+		return strings.Join(v.split, " ") + " " + right, true
+	}
+	return "", false
+}
+
+// titleSplit splits two capitalised words or an acronym and a word ("CorrespondingSource",
+// "GNUGeneral") only when the article also writes the same two words apart: brands such as
+// "YouTube", "WeChat" or "PetroChina" are never written so.
+func (j *joiner) titleSplit(rs []rune) (string, bool) {
+	at := -1
+	for i := 1; i < len(rs); i++ {
+		lowerUpper := unicode.IsLower(rs[i-1]) && unicode.IsUpper(rs[i])
+		acronymWord := i+1 < len(rs) && unicode.IsUpper(rs[i-1]) && unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i+1])
+		if lowerUpper || acronymWord {
+			if at >= 0 {
+				return "", false
+			}
+			at = i
+		}
+	}
+	if at < 0 {
+		return "", false
+	}
+	left, right := string(rs[:at]), string(rs[at:])
+	if strings.ToLower(string(rs[at+1:])) != string(rs[at+1:]) {
+		return "", false
+	}
+	if j.seg.voc.bigrams[[2]string{strings.ToLower(left), strings.ToLower(right)}] == 0 {
+		return "", false
+	}
+	return left + " " + right, true
+}

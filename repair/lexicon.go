@@ -1,0 +1,139 @@
+package repair
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+//go:embed data/*.gz
+var dataFS embed.FS
+
+// corpusSize is the size of the corpus that counts are relative to: the 51 million words of
+// SUBTLEX-US for English; Russian and Kazakh pseudo-counts use the same scale.
+const corpusSize = 5.0e7
+
+// lexicon is what the segmenter knows about the words of one language: how frequent a word is
+// and whether it is a correct word at all.
+type lexicon struct {
+	counts map[string]entry // English: lower-case word → subtitle count and dictionary flag
+	dict   *hunspell        // Russian and Kazakh: stems and suffix rules
+	// function holds pseudo-counts for the closed-class words of Russian and Kazakh (prepositions,
+	// conjunctions, particles, pronouns), which have no frequency list we can install: they are
+	// the words most often run into their neighbours, and the only short words allowed as pieces.
+	function map[string]float64
+	// dictCount is the pseudo-count of a dictionary word the frequency list does not know.
+	dictCount float64
+}
+
+type entry struct {
+	count uint32
+	dict  bool // in the Hunspell dictionary, not only in the subtitles
+}
+
+// count returns how often the lower-case word w occurs per corpusSize words, 0 for a non-word.
+func (l *lexicon) count(w string) float64 {
+	if l.counts != nil {
+		e, ok := l.counts[w]
+		if !ok {
+			return 0
+		}
+		if e.count == 0 && e.dict {
+			return l.dictCount
+		}
+		return float64(e.count)
+	}
+	if c, ok := l.function[w]; ok {
+		return c
+	}
+	if l.dict.known(w) {
+		return l.dictCount
+	}
+	return 0
+}
+
+// isDictWord reports whether w is in the dictionary. English words known only from the subtitle
+// counts are not: subtitles have their own words run together ("arenot").
+func (l *lexicon) isDictWord(w string) bool {
+	if l.counts != nil {
+		return l.counts[w].dict
+	}
+	_, fn := l.function[w]
+	return fn || l.dict.known(w)
+}
+
+// isFunction reports whether w is a closed-class word (English: one of the very frequent ones).
+func (l *lexicon) isFunction(w string) bool {
+	if l.counts != nil {
+		return englishFunction[w]
+	}
+	_, ok := l.function[w]
+	return ok
+}
+
+func openGzip(name string) (io.ReadCloser, error) {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{zr, f}, nil
+}
+
+func loadEnglish() (*lexicon, error) {
+	rc, err := openGzip("data/en.tsv.gz")
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	l := &lexicon{counts: make(map[string]entry, 320000), dictCount: 0.5}
+	sc := bufio.NewScanner(rc)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("en.tsv.gz: bad line %q", sc.Text())
+		}
+		n, err := strconv.ParseUint(f[1], 10, 32)
+		if err != nil {
+			return nil, fmt.Errorf("en.tsv.gz: %w", err)
+		}
+		l.counts[f[0]] = entry{count: uint32(n), dict: f[2] == "d"}
+	}
+	return l, sc.Err()
+}
+
+func loadHunspell(lang string, function map[string]float64) (*lexicon, error) {
+	read := func(name string) ([]byte, error) {
+		rc, err := openGzip("data/" + lang + name)
+		if err != nil {
+			return nil, err
+		}
+		defer rc.Close()
+		return io.ReadAll(rc)
+	}
+	aff, err := read(".aff.gz")
+	if err != nil {
+		return nil, err
+	}
+	dic, err := read(".dic.gz")
+	if err != nil {
+		return nil, err
+	}
+	h, err := readHunspell(bytes.NewReader(aff), bytes.NewReader(dic))
+	if err != nil {
+		return nil, fmt.Errorf("%s dictionary: %w", lang, err)
+	}
+	return &lexicon{dict: h, function: function, dictCount: 20}, nil
+}

@@ -1,0 +1,263 @@
+package repair
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The segmentation model. A token is read either as one unknown word, with a cost that grows
+// with its length, or as two or three known words, each costing its negative log-probability
+// (from the frequency list, raised by the article's own use of the word) plus a penalty per
+// split, less a bonus when the article uses the same two words side by side. The cheapest
+// reading wins only when it beats the unsplit token by a clear margin and no other split comes
+// close; otherwise the token stays and, in the band just under the margin, becomes a Question.
+const (
+	articleBoost   = 2000 // pseudo-count added per use of a word elsewhere in the article
+	splitPenalty   = 3.0  // per space inserted
+	bigramBonus    = 4.0  // the article uses the two words next to each other
+	unknownBase    = 8.0  // cost of an unknown token: unknownBase + unknownPerRune × length
+	unknownPerRune = 2.0
+	splitMargin    = 1.0 // the split must be this much cheaper than the unsplit token
+	questionBand   = 4.0 // splits within this much below the margin become Questions
+	ambiguityGap   = 1.5 // a second split this close to the best makes the token a Question
+	capitalMargin  = 3.0 // extra margin for capitalised tokens, which are often names
+	repeatMargin   = 6.0 // extra margin for a token the article uses more than once
+	maxPieces      = 3
+	maxTokenRunes  = 40 // longer tokens are not searched
+)
+
+// prefixLike are pieces that usually begin a single word rather than stand alone: a split
+// "geo economic" or "cyber attacks" is a compound, not two words run together.
+var prefixLike = setOf("anti", "auto", "bi", "bio", "co", "counter", "cyber", "de", "dis", "eco",
+	"euro", "extra", "geo", "hydro", "hyper", "infra", "inter", "intra", "macro", "mega", "micro",
+	"mid", "mini", "mis", "mono", "multi", "neo", "non", "pan", "petro", "poly", "post", "pre",
+	"pro", "proto", "pseudo", "quasi", "re", "self", "semi", "socio", "sub", "super", "tele",
+	"trans", "tri", "ultra", "un", "uni", "agro", "techno", "info", "photo", "thermo", "electro",
+	"neuro", "psycho", "astro", "aero", "nano")
+
+// suffixLike are pieces that usually end a single word: "countrywide", "leaderless".
+var suffixLike = setOf("like", "wide", "less", "ness", "ship", "hood", "ward", "wards", "wise",
+	"fold", "led", "free", "proof", "worthy", "based", "scape", "holder", "holders", "maker",
+	"makers", "making", "able", "ism", "isms", "ist", "ists", "ize", "ise", "ized", "ised",
+	"ization", "isation", "ic", "al", "ally")
+
+// reading is one way to read a token as words.
+type reading struct {
+	words []string
+	cost  float64
+}
+
+// segmenter scores readings of tokens in one article.
+type segmenter struct {
+	lex     *lexicon
+	voc     *vocab
+	english bool
+}
+
+// verdict is what the segmenter concluded about a token.
+type verdict struct {
+	split      []string // the words to write, in the token's own case; nil to keep the token
+	candidates []string // with a Question: the readings worth an editor's look
+	reason     string   // with a Question: why it was left
+}
+
+func (s *segmenter) unknownCost(runes int) float64 {
+	return unknownBase + unknownPerRune*float64(runes)
+}
+
+// pieceCost is the cost of w (lower case) as one word of a split, or false when w may not be a
+// piece: unknown words, and short words other than the closed-class ones.
+func (s *segmenter) pieceCost(w string) (float64, bool) {
+	n := utf8.RuneCountInString(w)
+	inArticle := s.voc.lower[w]
+	if n <= 2 && !s.lex.isFunction(w) {
+		return 0, false
+	}
+	c := s.lex.count(w)
+	if c == 0 && inArticle == 0 {
+		return 0, false
+	}
+	if s.english && n == 3 && c < 30 && inArticle == 0 && !s.lex.isFunction(w) {
+		return 0, false
+	}
+	if !s.english && c <= s.lex.dictCount && inArticle == 0 && n <= 3 {
+		return 0, false // short Russian and Kazakh stems make too many false pieces
+	}
+	c += articleBoost * float64(inArticle)
+	return -math.Log(c / corpusSize), true
+}
+
+// readings lists every reading of the lower-case token lw as 2..maxPieces known words, cheapest
+// first. This is an exhaustive search over the same model a Viterbi pass would use; tokens are
+// short and pieces must be dictionary words, so it stays small.
+func (s *segmenter) readings(lw string) []reading {
+	var out []reading
+	var words []string
+	var walk func(rest string, cost float64, prev string)
+	walk = func(rest string, cost float64, prev string) {
+		if len(words) == maxPieces {
+			return
+		}
+		for i := len(rest); i > 0; {
+			_, n := utf8.DecodeLastRuneInString(rest[:i])
+			piece := rest[:i]
+			i -= n
+			pc, ok := s.pieceCost(piece)
+			if !ok {
+				continue
+			}
+			c := cost + pc
+			if prev != "" {
+				c += splitPenalty
+				if s.voc.bigrams[[2]string{prev, piece}] > 0 {
+					c -= bigramBonus
+				}
+			}
+			words = append(words, piece)
+			if len(piece) == len(rest) {
+				if len(words) > 1 {
+					out = append(out, reading{words: append([]string(nil), words...), cost: c})
+				}
+			} else {
+				walk(rest[len(piece):], c, piece)
+			}
+			words = words[:len(words)-1]
+		}
+	}
+	walk(lw, 0, "")
+	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
+	return out
+}
+
+// decide judges one token made of letters only, written in lower case or capitalised.
+func (s *segmenter) decide(token string) verdict {
+	lw := strings.ToLower(token)
+	runes := utf8.RuneCountInString(token)
+	first, _ := utf8.DecodeRuneInString(token)
+	capital := unicode.IsUpper(first)
+	if runes < 4 || runes > maxTokenRunes || utf8.RuneCountInString(lw) != runes {
+		return verdict{}
+	}
+	if s.lex.isDictWord(lw) {
+		return verdict{} // a correct word is never split
+	}
+	rs := s.readings(lw)
+	if len(rs) == 0 {
+		if s.english && runes >= 20 && !capital {
+			return verdict{reason: "long unknown word: it may be words run together"}
+		}
+		return verdict{}
+	}
+	rs = dropRefinements(rs)
+	best := rs[0]
+	margin := splitMargin
+	if s.voc.lower[lw] > 1 {
+		// Used more than once: more likely a word of the article than the same accident twice,
+		// so only a split far more likely than the token ("ofthe") is taken.
+		margin += repeatMargin
+	}
+	if capital {
+		margin += capitalMargin
+		// A capitalised token is split only after a common word or one the article capitalises,
+		// so that names ("Jomart", "Greenberg") stay whole.
+		lead := best.words[0]
+		if s.lex.count(lead) < 100 && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
+			return verdict{}
+		}
+	}
+	unsplit := s.unknownCost(runes)
+	if c := s.lex.count(lw); c > 0 {
+		// Known only to the subtitles, where some words run together too: as likely as it is
+		// frequent there.
+		unsplit = min(unsplit, -math.Log(c/corpusSize))
+	}
+	gain := unsplit - best.cost
+	cands := []string{strings.Join(restoreCase(token, best.words), " ")}
+	if len(rs) > 1 {
+		cands = append(cands, strings.Join(restoreCase(token, rs[1].words), " "))
+	}
+	switch {
+	case gain < margin-questionBand:
+		return verdict{}
+	case gain < margin:
+		return verdict{candidates: cands[:1], reason: "a split is possible but not clearly more likely than one word"}
+	case s.english && compoundLike(best.words, s.lex):
+		return verdict{candidates: cands[:1], reason: "looks like a compound word, not two words run together"}
+	case len(rs) > 1 && rs[1].cost-best.cost < ambiguityGap:
+		return verdict{candidates: cands, reason: "two splits are about equally likely"}
+	}
+	return verdict{split: restoreCase(token, best.words)}
+}
+
+// compoundLike reports whether a split looks like a prefix or suffix joined to a word.
+func compoundLike(words []string, lex *lexicon) bool {
+	if len(words) != 2 {
+		return false
+	}
+	a, b := words[0], words[1]
+	if prefixLike[a] && !lex.isFunction(b) {
+		return true
+	}
+	return suffixLike[b] && !lex.isFunction(a)
+}
+
+// restoreCase writes the pieces of a split with the token's own letters: "Thismultilateral"
+// splits into "This" and "multilateral".
+func restoreCase(token string, pieces []string) []string {
+	out := make([]string, len(pieces))
+	rest := token
+	for i, p := range pieces {
+		n := 0
+		for range utf8.RuneCountInString(p) {
+			_, sz := utf8.DecodeRuneInString(rest[n:])
+			n += sz
+		}
+		out[i], rest = rest[:n], rest[n:]
+	}
+	return out
+}
+
+func titleCase(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// dropRefinements removes a reading when a coarser one (the same words with some of them joined,
+// "on going mechanisms" against "ongoing mechanisms") is nearly as cheap: fewer splits win ties.
+func dropRefinements(rs []reading) []reading {
+	out := rs[:0:0]
+	for i, r := range rs {
+		refined := false
+		for k, o := range rs {
+			if k != i && len(o.words) < len(r.words) && o.cost-r.cost < ambiguityGap && coarser(o.words, r.words) {
+				refined = true
+				break
+			}
+		}
+		if !refined {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// coarser reports whether every boundary of a is also a boundary of b.
+func coarser(a, b []string) bool {
+	bounds := map[int]bool{}
+	n := 0
+	for _, w := range b[:len(b)-1] {
+		n += len(w)
+		bounds[n] = true
+	}
+	n = 0
+	for _, w := range a[:len(a)-1] {
+		n += len(w)
+		if !bounds[n] {
+			return false
+		}
+	}
+	return true
+}

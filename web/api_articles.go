@@ -1,0 +1,155 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+type editionJSON struct {
+	Lang          pipeline.Lang         `json:"lang"`
+	IsSource      bool                  `json:"is_source"`
+	State         pipeline.EditionState `json:"state"`
+	RevisionID    int64                 `json:"revision_id"`
+	Segments      int                   `json:"segments"`
+	Confirmed     int                   `json:"confirmed"`
+	Findings      int                   `json:"open_findings"`
+	FailureCode   string                `json:"failure_code,omitempty"`
+	FailureReason string                `json:"failure_reason,omitempty"`
+	Release       int64                 `json:"release"`
+	PublishAt     *time.Time            `json:"publish_at,omitempty"`
+	Live          bool                  `json:"live"`
+	UpdatedAt     time.Time             `json:"updated_at"`
+}
+
+type articleJSON struct {
+	ID         int64         `json:"id"`
+	Slug       string        `json:"slug"`
+	Title      string        `json:"title"`
+	SourceLang pipeline.Lang `json:"source_lang"`
+	Category   string        `json:"category"`
+	Byline     string        `json:"byline"`
+	RevisionID int64         `json:"revision_id"`
+	CreatedAt  time.Time     `json:"created_at"`
+	Editions   []editionJSON `json:"editions,omitempty"`
+}
+
+func toArticleJSON(a pipeline.Article, eds []pipeline.Edition) articleJSON {
+	out := articleJSON{ID: a.ID, Slug: a.Slug, Title: a.Title, SourceLang: a.SourceLang, Category: a.Category,
+		Byline: a.Byline, RevisionID: a.RevisionID, CreatedAt: a.CreatedAt}
+	for _, e := range eds {
+		out.Editions = append(out.Editions, toEditionJSON(e))
+	}
+	return out
+}
+
+func toEditionJSON(e pipeline.Edition) editionJSON {
+	return editionJSON{Lang: e.Lang, IsSource: e.IsSource, State: e.State, RevisionID: e.RevisionID,
+		Segments: e.Segments, Confirmed: e.Confirmed, Findings: e.Findings, FailureCode: e.FailureCode,
+		FailureReason: e.FailureReason, Release: e.Release, PublishAt: e.PublishAt, Live: e.LiveVersionID != nil,
+		UpdatedAt: e.UpdatedAt}
+}
+
+func (s *Server) handleArticleList(w http.ResponseWriter, r *http.Request) {
+	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+	offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+	arts, err := s.cfg.Store.FindArticles(r.Context(), limit, offset)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := make([]articleJSON, 0, len(arts))
+	for _, a := range arts {
+		eds, err := s.cfg.Store.FindEditions(r.Context(), a.ID)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		out = append(out, toArticleJSON(a, eds))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"articles": out})
+}
+
+// articleFromPath loads the article named by the {id} URL parameter.
+func (s *Server) articleFromPath(r *http.Request) (pipeline.Article, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil || id <= 0 {
+		return pipeline.Article{}, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+	}
+	return s.cfg.Store.FindArticleByID(r.Context(), id)
+}
+
+func (s *Server) handleArticleView(w http.ResponseWriter, r *http.Request) {
+	a, err := s.articleFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	eds, err := s.cfg.Store.FindEditions(r.Context(), a.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toArticleJSON(a, eds))
+}
+
+type articleCreateRequest struct {
+	Text       *string `json:"text"`
+	Format     string  `json:"format"`
+	SourceLang *string `json:"source_lang"`
+	Slug       string  `json:"slug"`
+	Category   string  `json:"category"`
+	Byline     string  `json:"byline"`
+}
+
+// handleArticleCreate ingests an article: parse, segment, store and queue, all or nothing.
+func (s *Server) handleArticleCreate(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	if !u.CanApprove() {
+		s.writeError(w, r, errForbidden)
+		return
+	}
+	var body articleCreateRequest
+	// JSON escaping can make the body up to six times the text; allow for it, the text limit is
+	// checked on the decoded text.
+	if err := decodeJSON(w, r, int64(s.cfg.MaxBodyBytes)*6+4096, &body); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if body.Text == nil {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "text"}})
+		return
+	}
+	if body.SourceLang == nil {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "source_lang"}})
+		return
+	}
+	lang, err := pipeline.ParseLang(*body.SourceLang)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	format, err := pipeline.ParseFormat(body.Format)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	in, err := s.cfg.Prepare(pipeline.IngestRequest{Text: *body.Text, Format: format, SourceLang: lang, Slug: body.Slug,
+		Category: body.Category, Byline: body.Byline, CreatedBy: u.Name}, s.cfg.MaxBodyBytes)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	a, err := s.cfg.Store.CreateArticle(r.Context(), in)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	eds, _ := s.cfg.Store.FindEditions(r.Context(), a.ID)
+	w.Header().Set("Location", "/api/v1/articles/"+strconv.FormatInt(a.ID, 10))
+	writeJSON(w, http.StatusCreated, toArticleJSON(a, eds))
+}

@@ -1,0 +1,298 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// editionFromPath loads the edition named by {id} and {lang}, after checking that the user may
+// work on it: translators only in their languages.
+func (s *Server) editionFromPath(r *http.Request) (pipeline.EditionContent, error) {
+	lang, err := pipeline.ParseLang(chi.URLParam(r, "lang"))
+	if err != nil {
+		return pipeline.EditionContent{}, err
+	}
+	if !currentUser(r).CanEdit(lang) {
+		return pipeline.EditionContent{}, errForbidden
+	}
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil || id <= 0 {
+		return pipeline.EditionContent{}, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+	}
+	return s.cfg.Store.FindEditionContent(r.Context(), id, lang)
+}
+
+type findingJSON struct {
+	ID        int64             `json:"id"`
+	Check     string            `json:"check"`
+	Severity  pipeline.Severity `json:"severity"`
+	Message   string            `json:"message"`
+	Dismissed bool              `json:"dismissed"`
+	Reason    string            `json:"reason,omitempty"`
+}
+
+type segmentJSON struct {
+	ID        int64                 `json:"id"`
+	Position  int                   `json:"position"`
+	Kind      pipeline.BlockKind    `json:"kind"`
+	Source    string                `json:"source"`
+	Target    string                `json:"target"`
+	State     pipeline.SegmentState `json:"state"`
+	Origin    string                `json:"origin"`
+	Version   int                   `json:"version"`
+	UpdatedBy string                `json:"updated_by,omitempty"`
+	Findings  []findingJSON         `json:"findings"`
+}
+
+func (s *Server) toFindingJSON(loc *localizer, f pipeline.Finding) findingJSON {
+	return findingJSON{ID: f.ID, Check: f.Check, Severity: f.Severity, Message: loc.T(f.MessageID, copyData(f.Data)),
+		Dismissed: f.Dismissed, Reason: f.Reason}
+}
+
+func copyData(d map[string]any) map[string]any {
+	out := make(map[string]any, len(d))
+	for k, v := range d {
+		out[k] = v
+	}
+	return out
+}
+
+func (s *Server) handleEditionView(w http.ResponseWriter, r *http.Request) {
+	c, err := s.editionFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	loc := s.localizer(acceptLang(r))
+	bySegment := map[int64][]findingJSON{}
+	for _, f := range c.Findings {
+		bySegment[f.SegmentID] = append(bySegment[f.SegmentID], s.toFindingJSON(loc, f))
+	}
+	segs := make([]segmentJSON, 0, len(c.Segments))
+	for _, sg := range c.Segments {
+		out := segmentJSON{ID: sg.ID, Position: sg.Position, Kind: sg.Kind, Source: sg.Text, Findings: bySegment[sg.ID]}
+		if c.Edition.IsSource {
+			out.Target, out.State, out.Origin = sg.Text, pipeline.SegmentConfirmed, "source"
+		} else {
+			t := c.Translations[sg.ID]
+			out.Target, out.State, out.Origin, out.Version, out.UpdatedBy = t.Text, t.State, t.Origin, t.Version, t.UpdatedBy
+		}
+		if out.Findings == nil {
+			out.Findings = []findingJSON{}
+		}
+		segs = append(segs, out)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"article":  toArticleJSON(c.Article, nil),
+		"edition":  toEditionJSON(c.Edition),
+		"segments": segs,
+	})
+}
+
+type segmentUpdateRequest struct {
+	Text    *string `json:"text"`
+	Version *int    `json:"version"`
+	Confirm bool    `json:"confirm"`
+}
+
+// handleSegmentUpdate saves a translator's text. The request names the version it was based on;
+// a stale version answers 409 with the current text, so the translator can compare and merge.
+func (s *Server) handleSegmentUpdate(w http.ResponseWriter, r *http.Request) {
+	c, err := s.editionFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if c.Edition.IsSource {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.edition_locked",
+			Data: map[string]any{"State": string(c.Edition.State)}})
+		return
+	}
+	segID, err := strconv.ParseInt(chi.URLParam(r, "segment"), 10, 64)
+	var seg *pipeline.Segment
+	for i := range c.Segments {
+		if c.Segments[i].ID == segID {
+			seg = &c.Segments[i]
+		}
+	}
+	if err != nil || seg == nil {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found", Data: map[string]any{"What": "segment"}})
+		return
+	}
+	var body segmentUpdateRequest
+	if err := decodeJSON(w, r, 256<<10, &body); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if body.Text == nil || body.Version == nil {
+		field := "text"
+		if body.Text != nil {
+			field = "version"
+		}
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": field}})
+		return
+	}
+	u := currentUser(r)
+	var findings []pipeline.Finding
+	if s.cfg.Check != nil {
+		for _, f := range s.cfg.Check(pipeline.CheckUnit{SourceLang: c.Article.SourceLang, TargetLang: c.Edition.Lang,
+			Source: seg.Text, Target: *body.Text}) {
+			f.SegmentID = seg.ID
+			findings = append(findings, f)
+		}
+	}
+	t, err := s.cfg.Store.UpdateSegmentTranslation(r.Context(), pipeline.SegmentUpdate{EditionID: c.Edition.ID,
+		SegmentID: seg.ID, Text: *body.Text, BaseVersion: *body.Version, Confirm: body.Confirm, User: u.Name, Findings: findings})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	loc := s.localizer(acceptLang(r))
+	out := segmentJSON{ID: seg.ID, Position: seg.Position, Kind: seg.Kind, Source: seg.Text, Target: t.Text,
+		State: t.State, Origin: t.Origin, Version: t.Version, UpdatedBy: t.UpdatedBy, Findings: []findingJSON{}}
+	for _, f := range findings {
+		out.Findings = append(out.Findings, s.toFindingJSON(loc, f))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) handleEditionSubmit(w http.ResponseWriter, r *http.Request) {
+	c, err := s.editionFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if err := s.cfg.Store.SubmitEdition(r.Context(), c.Edition.ID, currentUser(r).Name); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
+}
+
+type approveRequest struct {
+	PublishAt string `json:"publish_at"`
+}
+
+// handleEditionApprove approves an edition for publication now or at publish_at (RFC 3339).
+func (s *Server) handleEditionApprove(w http.ResponseWriter, r *http.Request) {
+	if !currentUser(r).CanApprove() {
+		s.writeError(w, r, errForbidden)
+		return
+	}
+	c, err := s.editionFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var body approveRequest
+	if r.ContentLength != 0 {
+		if err := decodeJSON(w, r, 4096, &body); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
+	var at *time.Time
+	if strings.TrimSpace(body.PublishAt) != "" {
+		t, err := time.Parse(time.RFC3339, strings.TrimSpace(body.PublishAt))
+		if err != nil {
+			s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.publish_at_invalid", Err: err})
+			return
+		}
+		at = &t
+	}
+	if _, err := s.cfg.Store.ApproveEdition(r.Context(), c.Edition.ID, currentUser(r).Name, at); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
+}
+
+type sendBackRequest struct {
+	Comment string `json:"comment"`
+}
+
+func (s *Server) handleEditionSendBack(w http.ResponseWriter, r *http.Request) {
+	if !currentUser(r).CanApprove() {
+		s.writeError(w, r, errForbidden)
+		return
+	}
+	c, err := s.editionFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var body sendBackRequest
+	if r.ContentLength != 0 {
+		if err := decodeJSON(w, r, 64<<10, &body); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
+	if err := s.cfg.Store.SendBack(r.Context(), c.Edition.ID, currentUser(r).Name, body.Comment); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
+}
+
+// handleEditionRetry queues the translation of a failed edition again.
+func (s *Server) handleEditionRetry(w http.ResponseWriter, r *http.Request) {
+	c, err := s.editionFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if err := s.cfg.Store.RetryEdition(r.Context(), c.Edition.ID, currentUser(r).Name); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
+}
+
+func (s *Server) respondEdition(w http.ResponseWriter, r *http.Request, articleID int64, lang pipeline.Lang) {
+	c, err := s.cfg.Store.FindEditionContent(r.Context(), articleID, lang)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toEditionJSON(c.Edition))
+}
+
+type dismissRequest struct {
+	Reason string `json:"reason"`
+}
+
+// handleFindingDismiss dismisses (or, for a blocking finding, overrides) a finding with a written
+// reason, which the editor sees.
+func (s *Server) handleFindingDismiss(w http.ResponseWriter, r *http.Request) {
+	c, err := s.editionFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var body dismissRequest
+	if err := decodeJSON(w, r, 16<<10, &body); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if strings.TrimSpace(body.Reason) == "" {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "reason"}})
+		return
+	}
+	id, err := strconv.ParseInt(chi.URLParam(r, "finding"), 10, 64)
+	if err != nil {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		return
+	}
+	if err := s.cfg.Store.DismissFinding(r.Context(), c.Edition.ID, id, currentUser(r).Name, strings.TrimSpace(body.Reason)); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
+}

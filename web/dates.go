@@ -1,0 +1,33 @@
+package web
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// Month names in the forms CLDR gives for a full date: Russian and Kazakh use the genitive
+// ("27 ноября"), Kazakh puts the year first ("2026 жылғы 27 қараша").
+var (
+	monthsEn = [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December"}
+	monthsRu = [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+		"сентября", "октября", "ноября", "декабря"}
+	monthsKk = [12]string{"қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
+		"қыркүйек", "қазан", "қараша", "желтоқсан"}
+)
+
+// formatDate writes a date the way each language's readers expect it (CLDR long date format).
+func formatDate(t time.Time, lang pipeline.Lang) string {
+	y, m, d := t.Date()
+	switch lang {
+	case pipeline.Russian:
+		return fmt.Sprintf("%d %s %d г.", d, monthsRu[m-1], y)
+	case pipeline.Kazakh:
+		return fmt.Sprintf("%d ж. %d %s", y, d, monthsKk[m-1])
+	case pipeline.Chinese:
+		return fmt.Sprintf("%d年%d月%d日", y, m, d)
+	}
+	return fmt.Sprintf("%s %d, %d", monthsEn[m-1], d, y)
+}

@@ -1,0 +1,87 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// langCookie remembers the reader's language choice.
+const langCookie = "lang"
+
+// matcher maps what browsers ask for onto the four languages. Ukrainian and Belarusian readers get
+// Russian, a closer fit than the English fallback; zh-TW and zh-HK get the Chinese edition, which is
+// the only Chinese there is.
+var matcher = language.NewMatcher([]language.Tag{
+	language.English, language.Russian, language.Kazakh, language.Chinese,
+	language.Ukrainian, language.MustParse("be"),
+})
+
+var matchedLangs = []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese,
+	pipeline.Russian, pipeline.Russian}
+
+// preferredLang picks the language for a visitor: a remembered choice, then Accept-Language,
+// then English.
+func preferredLang(r *http.Request) pipeline.Lang {
+	if c, err := r.Cookie(langCookie); err == nil {
+		if l, err := pipeline.ParseLang(c.Value); err == nil {
+			return l
+		}
+	}
+	return acceptLang(r)
+}
+
+// acceptLang picks the language from Accept-Language alone.
+func acceptLang(r *http.Request) pipeline.Lang {
+	h := r.Header.Get("Accept-Language")
+	if h == "" {
+		return pipeline.English
+	}
+	tags, _, err := language.ParseAcceptLanguage(h)
+	if err != nil || len(tags) == 0 {
+		return pipeline.English
+	}
+	_, idx, conf := matcher.Match(tags...)
+	if conf == language.No {
+		return pipeline.English
+	}
+	return matchedLangs[idx]
+}
+
+// localizer speaks one language.
+type localizer struct {
+	lang pipeline.Lang
+	loc  *i18n.Localizer
+}
+
+func (s *Server) localizer(lang pipeline.Lang) *localizer {
+	return &localizer{lang: lang, loc: i18n.NewLocalizer(s.cfg.Bundle, string(lang), "en")}
+}
+
+// T translates a message. count, when given, selects the plural form and is {{.PluralCount}}.
+// A missing message shows its ID rather than breaking the page; the locale test keeps that from
+// happening in a release.
+func (l *localizer) T(id string, data map[string]any, count ...int) string {
+	cfg := &i18n.LocalizeConfig{MessageID: id, TemplateData: data}
+	if len(count) > 0 {
+		cfg.PluralCount = count[0]
+		if data == nil {
+			cfg.TemplateData = map[string]any{"PluralCount": count[0]}
+		} else if _, ok := data["PluralCount"]; !ok {
+			data["PluralCount"] = count[0]
+		}
+	}
+	out, err := l.loc.Localize(cfg)
+	var nf *i18n.MessageNotFoundErr
+	if err != nil && !errors.As(err, &nf) {
+		return id
+	}
+	if out == "" {
+		return id
+	}
+	return out
+}
