@@ -82,7 +82,7 @@ type Edition struct {
 	RevisionID    int64  // the source revision this edition translates
 	FailureCode   string // with StateFailed: the error code
 	FailureReason string // with StateFailed: a go-i18n message ID
-	Release       int64 // counts approvals; a publish job carries the release it was queued for
+	Release       int64  // counts approvals; a publish job carries the release it was queued for
 	ApprovedBy    string
 	PublishAt     *time.Time // with StateApproved: when the release goes out
 	LiveVersionID *int64     // the published version readers see, if any

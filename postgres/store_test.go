@@ -21,7 +21,9 @@ func TestMain(m *testing.M) { postgrestest.Main(m) }
 
 var slugSeq atomic.Int64
 
-func uniqueSlug(prefix string) string { return fmt.Sprintf("%s-%d-%d", prefix, time.Now().UnixNano()%1e9, slugSeq.Add(1)) }
+func uniqueSlug(prefix string) string {
+	return fmt.Sprintf("%s-%d-%d", prefix, time.Now().UnixNano()%1e9, slugSeq.Add(1))
+}
 
 // setup stores a fresh English article with three sentences.
 func setup(t *testing.T) (*postgres.DB, pipeline.Article) {

@@ -142,3 +142,33 @@ func TestRepairMeasure(t *testing.T) {
 			en.recall(), en.precision())
 	}
 }
+
+// TestCleanTextUntouched repairs correct prose: not one space may be inserted into it.
+func TestCleanTextUntouched(t *testing.T) {
+	t.Parallel()
+	r := repairer(t)
+	for _, tc := range []struct {
+		file string
+		lang pipeline.Lang
+	}{
+		{"testdata/analysis-en.txt", pipeline.English},
+		{"testdata/gpl-3.txt", pipeline.English},
+		{"testdata/analysis-ru.txt", pipeline.Russian},
+		{"testdata/analysis-kk.txt", pipeline.Kazakh},
+	} {
+		raw, err := os.ReadFile(tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := r.Repair(string(raw), tc.lang)
+		for _, c := range res.Changes {
+			if strings.Contains(c.Rule, "split") || strings.Contains(c.Rule, "-space") {
+				t.Errorf("%s: false repair %q → %q (%s)", tc.file, c.Before, c.After, c.Rule)
+			}
+		}
+		for _, q := range res.Questions {
+			t.Logf("%s: question %q %v: %s", tc.file, q.Token, q.Candidates, q.Reason)
+		}
+		t.Logf("%s: %d changes (typography), %d questions", tc.file, len(res.Changes), len(res.Questions))
+	}
+}

@@ -24,7 +24,7 @@ const (
 	questionBand   = 4.0 // splits within this much below the margin become Questions
 	ambiguityGap   = 1.5 // a second split this close to the best makes the token a Question
 	capitalMargin  = 3.0 // extra margin for capitalised tokens, which are often names
-	repeatMargin   = 6.0 // extra margin for a token the article uses more than once
+	repeatMargin   = 4.0 // extra margin for a token the article uses more than once
 	maxPieces      = 3
 	maxTokenRunes  = 40 // longer tokens are not searched
 )
@@ -43,6 +43,13 @@ var suffixLike = setOf("like", "wide", "less", "ness", "ship", "hood", "ward", "
 	"fold", "led", "free", "proof", "worthy", "based", "scape", "holder", "holders", "maker",
 	"makers", "making", "able", "ism", "isms", "ist", "ists", "ize", "ise", "ized", "ised",
 	"ization", "isation", "ic", "al", "ally")
+
+// boundEnding are Russian and Kazakh particles that are also word endings: the Kazakh locative
+// "-да/-де/-та/-те", question particles "-ма/-ме/-ба/-бе/-па/-пе", the instrumental
+// "-мен/-бен/-пен", Russian "-то", "-ка", "-ли". A token ending in one is an inflected word far more
+// often than a particle run in.
+var boundEnding = setOf("да", "де", "та", "те", "ма", "ме", "ба", "бе", "па", "пе", "мен", "бен",
+	"пен", "ақ", "ау", "ші", "шы", "же", "ли", "бы", "ка", "то")
 
 // reading is one way to read a token as words.
 type reading struct {
@@ -138,7 +145,7 @@ func (s *segmenter) decide(token string) verdict {
 	runes := utf8.RuneCountInString(token)
 	first, _ := utf8.DecodeRuneInString(token)
 	capital := unicode.IsUpper(first)
-	if runes < 4 || runes > maxTokenRunes || utf8.RuneCountInString(lw) != runes {
+	if runes < 3 || runes > maxTokenRunes || utf8.RuneCountInString(lw) != runes {
 		return verdict{}
 	}
 	if s.lex.isDictWord(lw) {
@@ -153,6 +160,12 @@ func (s *segmenter) decide(token string) verdict {
 	}
 	rs = dropRefinements(rs)
 	best := rs[0]
+	if last := best.words[len(best.words)-1]; boundEnding[last] {
+		return verdict{} // "қарастыруда" is a locative, not "қарастыру да"
+	}
+	if runes == 3 && !allFunction(best.words, s.lex) {
+		return verdict{} // three letters split only into closed-class words: "ofa", "вто"
+	}
 	margin := splitMargin
 	if s.voc.lower[lw] > 1 {
 		// Used more than once: more likely a word of the article than the same accident twice,
@@ -164,7 +177,8 @@ func (s *segmenter) decide(token string) verdict {
 		// A capitalised token is split only after a common word or one the article capitalises,
 		// so that names ("Jomart", "Greenberg") stay whole.
 		lead := best.words[0]
-		if s.lex.count(lead) < 100 && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
+		commonLead := s.lex.count(lead) >= 100 || !s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
+		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
 		}
 	}
@@ -256,6 +270,15 @@ func coarser(a, b []string) bool {
 	for _, w := range a[:len(a)-1] {
 		n += len(w)
 		if !bounds[n] {
+			return false
+		}
+	}
+	return true
+}
+
+func allFunction(words []string, lex *lexicon) bool {
+	for _, w := range words {
+		if !lex.isFunction(w) {
 			return false
 		}
 	}

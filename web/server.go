@@ -3,13 +3,11 @@
 package web
 
 import (
-	"context"
 	"embed"
 	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -24,24 +22,10 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// Store is what the web layer needs from storage.
+// Store is what the web layer needs from storage; each part of the site declares its share.
 type Store interface {
-	CreateArticle(ctx context.Context, in pipeline.NewArticle) (pipeline.Article, error)
-	FindArticles(ctx context.Context, limit, offset int) ([]pipeline.Article, error)
-	FindArticleByID(ctx context.Context, id int64) (pipeline.Article, error)
-	FindArticleBySlug(ctx context.Context, slug string) (pipeline.Article, error)
-	FindEditions(ctx context.Context, articleID int64) ([]pipeline.Edition, error)
-	FindEditionContent(ctx context.Context, articleID int64, lang pipeline.Lang) (pipeline.EditionContent, error)
-	UpdateSegmentTranslation(ctx context.Context, u pipeline.SegmentUpdate) (pipeline.SegmentTranslation, error)
-	SubmitEdition(ctx context.Context, editionID int64, actor string) error
-	ApproveEdition(ctx context.Context, editionID int64, actor string, publishAt *time.Time) (pipeline.Edition, error)
-	SendBack(ctx context.Context, editionID int64, actor, comment string) error
-	RetryEdition(ctx context.Context, editionID int64, actor string) error
-	DismissFinding(ctx context.Context, editionID, findingID int64, actor, reason string) error
-	FindUserByToken(ctx context.Context, token string) (pipeline.User, error)
-	FindLiveVersion(ctx context.Context, lang pipeline.Lang, slug string) (pipeline.PublishedVersion, error)
-	FindLiveLangs(ctx context.Context, articleID int64) ([]pipeline.Lang, error)
-	FindLiveVersions(ctx context.Context, lang pipeline.Lang, limit, offset int) ([]pipeline.PublishedVersion, error)
+	apiStore
+	readerStore
 }
 
 // Config holds the server's collaborators and settings.
@@ -84,39 +68,14 @@ func New(cfg Config) (*Server, error) {
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, middleware.RealIP, s.recoverer, s.securityHeaders)
+	r.Use(middleware.RequestID, s.recoverer, s.securityHeaders)
 
 	static, _ := fs.Sub(staticFS, "static")
 	r.Handle("/static/*", http.StripPrefix("/static/", http.FileServer(http.FS(static))))
 	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }) //nolint:errcheck
 
-	r.Route("/api/v1", func(r chi.Router) {
-		r.Use(s.apiAuth)
-		r.Get("/articles", s.handleArticleList)
-		r.Post("/articles", s.handleArticleCreate)
-		r.Route("/articles/{id}", func(r chi.Router) {
-			r.Get("/", s.handleArticleView)
-			r.Route("/editions/{lang}", func(r chi.Router) {
-				r.Get("/", s.handleEditionView)
-				r.Put("/segments/{segment}", s.handleSegmentUpdate)
-				r.Post("/submit", s.handleEditionSubmit)
-				r.Post("/approve", s.handleEditionApprove)
-				r.Post("/send-back", s.handleEditionSendBack)
-				r.Post("/retry", s.handleEditionRetry)
-				r.Post("/findings/{finding}/dismiss", s.handleFindingDismiss)
-			})
-		})
-		r.NotFound(func(w http.ResponseWriter, r *http.Request) {
-			s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
-		})
-	})
-
-	r.Get("/", s.handleRoot)
-	r.Route("/{lang}", func(r chi.Router) {
-		r.Use(s.readerLang)
-		r.Get("/", s.handleReaderIndex)
-		r.Get("/articles/{slug}", s.handleReaderArticle)
-	})
+	r.Route("/api/v1", s.apiRoutes)
+	s.readerRoutes(r)
 	r.NotFound(s.handleReaderNotFound)
 	return r
 }
