@@ -13,10 +13,10 @@ import (
 
 // language is one entry of GET /v3/languages?resource=translate_text.
 type language struct {
-	Lang           string                     `json:"lang"`
-	Name           string                     `json:"name"`
-	UsableAsSource bool                       `json:"usable_as_source"`
-	UsableAsTarget bool                       `json:"usable_as_target"`
+	Lang           string                 `json:"lang"`
+	Name           string                 `json:"name"`
+	UsableAsSource bool                   `json:"usable_as_source"`
+	UsableAsTarget bool                   `json:"usable_as_target"`
 	Features       map[string]featureInfo `json:"features"`
 }
 

@@ -18,8 +18,9 @@ const (
 
 // headResult says where the title is among the candidate blocks and which blocks to drop.
 type headResult struct {
-	title int          // index of the title candidate, or -1
-	drop  map[int]bool // navigation lines and repeated copies of the title
+	title     int          // index of the title candidate, or -1
+	titleText string       // the title, without breadcrumb words that preceded it on its line
+	drop      map[int]bool // navigation lines and repeated copies of the title
 }
 
 // findHead looks at the short blocks before the article body for the title and for what a copy
@@ -29,7 +30,8 @@ type headResult struct {
 //   - If a block repeats, or ends with, a later block, that later block is the title and
 //     everything before it is navigation.
 //   - Otherwise navigation lines are skipped and the next block is the title, unless it reads
-//     like a sentence (it ends with a full stop), in which case the article has no title.
+//     like a sentence (it ends with a full stop): then the title is the capitals at the end of a
+//     breadcrumb line if there are any, and the article has no title if not.
 //   - If the head holds nothing but navigation-like lines, the last of them is the title.
 func findHead(cands []candidate) headResult {
 	res := headResult{title: -1, drop: map[int]bool{}}
@@ -42,27 +44,36 @@ func findHead(cands []candidate) headResult {
 	}
 	res.title = repeatedTitle(cands[:n])
 	if res.title < 0 {
-		i := 0
+		i, crumbTitle := 0, -1
 		for i < n && isNavigation(cands[i].text) {
+			if withoutBreadcrumb(cands[i].text) != cands[i].text {
+				crumbTitle = i
+			}
 			i++
 		}
+		for j := range i {
+			res.drop[j] = true
+		}
 		switch {
+		case i < n && !endsWithFullStop(cands[i].text):
+			res.title = i
+		case crumbTitle >= 0:
+			// The title is printed only at the end of the breadcrumb line.
+			res.title = crumbTitle
+			delete(res.drop, crumbTitle)
 		case i == n:
 			// Only navigation-like lines before the body: the last one is the title.
 			res.title = n - 1
-		case endsWithFullStop(cands[i].text):
-			// The first real line is a sentence: navigation goes, but there is no title.
-			for j := range i {
-				res.drop[j] = true
-			}
-			return res
+			delete(res.drop, n-1)
 		default:
-			res.title = i
+			// The first real line is a sentence: navigation goes, but there is no title.
+			return res
 		}
 	}
 	for j := range res.title {
 		res.drop[j] = true
 	}
+	res.titleText = withoutBreadcrumb(cands[res.title].text)
 	key := titleKey(cands[res.title].text)
 	for j := res.title + 1; j < n; j++ {
 		if titleKey(cands[j].text) == key {
@@ -101,6 +112,32 @@ func repeatedTitle(head []candidate) int {
 	}
 	return -1
 }
+
+// minCapsTitleWords: an all-caps run at the end of a breadcrumb line is taken for the title only
+// from this many words on.
+const minCapsTitleWords = 3
+
+// withoutBreadcrumb returns the title of a line that holds breadcrumb words and then the title in
+// capitals, when the title is not repeated on a line of its own: "Home Central Asia and China
+// PARTNERSHIP BETWEEN …" gives "PARTNERSHIP BETWEEN …". Other lines are returned unchanged.
+func withoutBreadcrumb(line string) string {
+	words := strings.Split(line, " ")
+	start := len(words)
+	for start > 0 && !hasLower(words[start-1]) {
+		start--
+	}
+	// Leading non-letter words ("—", "|") belong to the breadcrumb, not to the title.
+	for start < len(words) && !hasLetters(words[start]) {
+		start++
+	}
+	if start == 0 || len(words)-start < minCapsTitleWords {
+		return line
+	}
+	return strings.Join(words[start:], " ")
+}
+
+func hasLetters(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+func hasLower(s string) bool   { return strings.IndexFunc(s, unicode.IsLower) >= 0 }
 
 // titleKey is the form in which title copies are compared: case-folded, without surrounding
 // punctuation.

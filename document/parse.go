@@ -16,7 +16,7 @@ import (
 // removed, and inside every block runs of spaces, tabs and no-break spaces collapsed to one
 // space. Words are never rewritten. Plain text (pipeline.FormatText) is read as pasted from a web
 // page or a PDF: see parseText. Markdown (pipeline.FormatMarkdown) is read with CommonMark rules:
-// see parseMarkdown. lang is the article's language; the structure rules work the same for all
+// see parseMarkdown. An empty format means plain text. lang is the article's language; the structure rules work the same for all
 // four languages, so it is only checked for validity.
 func Parse(text string, format pipeline.Format, lang pipeline.Lang) (pipeline.Document, error) {
 	if !utf8.ValidString(text) {

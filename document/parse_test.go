@@ -159,6 +159,16 @@ func TestParseText(t *testing.T) {
 			},
 		},
 		{
+			name:  "title only inside the breadcrumb line",
+			lang:  pipeline.English,
+			text:  "LATEST\nANALYSIS\n\nHome Central Asia and China | A NEW ERA FOR THE SCO\n\nThe summit opened today in Astana.\n",
+			title: "A NEW ERA FOR THE SCO",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "A NEW ERA FOR THE SCO"},
+				{pipeline.BlockParagraph, "The summit opened today in Astana."},
+			},
+		},
+		{
 			name: "no title when the first line is a sentence, navigation still dropped",
 			lang: pipeline.English,
 			text: "NEWS\n\nThe summit opened today.\n\nLeaders met in Astana and agreed on a plan.",

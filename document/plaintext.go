@@ -25,7 +25,7 @@ func parseText(text string) (pipeline.Document, error) {
 
 	var doc pipeline.Document
 	if head.title >= 0 {
-		doc.Title = cands[head.title].text
+		doc.Title = head.titleText
 		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockTitle, Text: doc.Title})
 	}
 	var bylines []string

@@ -104,7 +104,6 @@ type editionCase struct {
 	limit    int
 }
 
-
 func editionCases() []editionCase {
 	return []editionCase{{LibreTranslate, 50}, {DeepL, 50}, {Google, 128}, {OpenAI, 20}}
 }

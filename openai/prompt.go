@@ -25,7 +25,7 @@ func languageName(l pipeline.Lang) string {
 	return string(l)
 }
 
-// systemPrompt states the task and the output contract.
+// systemPrompt states what to translate, the rules and the output contract.
 func systemPrompt(from, to pipeline.Lang, n int) string {
 	return fmt.Sprintf(`You are a professional translator of news and analytical articles from %s into %s.
 The user sends a JSON object. Translate every string of "segments", in order, into %s.

@@ -51,11 +51,11 @@ func TestFallback(t *testing.T) {
 		{"unsupported moves on", []error{codeErr(CodeUnsupported, 0), nil}, "p1", "", 0, []int32{1, 1}},
 		{"auth moves on", []error{codeErr(CodeAuth, 0), nil}, "p1", "", 0, []int32{1, 1}},
 		{"unavailable moves on", []error{codeErr(CodeUnavailable, 0), nil}, "p1", "", 0, []int32{1, 1}},
-		{"rate limit moves on", []error{codeErr(CodeRateLimited, 5 * time.Second), nil}, "p1", "", 0, []int32{1, 1}},
+		{"rate limit moves on", []error{codeErr(CodeRateLimited, 5*time.Second), nil}, "p1", "", 0, []int32{1, 1}},
 		{"bad response moves on", []error{codeErr(CodeBadResponse, 0), nil}, "p1", "", 0, []int32{1, 1}},
 		{"too large stops", []error{codeErr(CodeTooLarge, 0), nil}, "", CodeTooLarge, 0, []int32{1, 0}},
 		{"plain error stops", []error{errors.New("boom"), nil}, "", "", 0, []int32{1, 0}},
-		{"all fail: shortest rate limit wins", []error{codeErr(CodeRateLimited, 40 * time.Second), codeErr(CodeUnavailable, 0), codeErr(CodeRateLimited, 10 * time.Second)}, "", CodeRateLimited, 10 * time.Second, []int32{1, 1, 1}},
+		{"all fail: shortest rate limit wins", []error{codeErr(CodeRateLimited, 40*time.Second), codeErr(CodeUnavailable, 0), codeErr(CodeRateLimited, 10*time.Second)}, "", CodeRateLimited, 10 * time.Second, []int32{1, 1, 1}},
 		{"all fail: unavailable before auth", []error{codeErr(CodeAuth, 0), codeErr(CodeUnavailable, 0)}, "", CodeUnavailable, 0, []int32{1, 1}},
 		{"all fail: last permanent error", []error{codeErr(CodeAuth, 0), codeErr(CodeUnsupported, 0)}, "", CodeUnsupported, 0, []int32{1, 1}},
 	}

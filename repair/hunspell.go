@@ -152,6 +152,9 @@ func (h *hunspell) lookup(w string) bool {
 		}
 		base := string(runes[:len(runes)-k])
 		for _, r := range rules {
+			if utf8.RuneCountInString(base+r.strip) < 3 {
+				continue // single letters are in the dictionaries too, but "к"+"тің" is no word
+			}
 			stem := base + r.strip
 			flags, ok := h.stems[stem]
 			if !ok || !strings.ContainsRune(flags, r.flag) || !matchEnd(stem, r.cond) {

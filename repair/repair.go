@@ -44,7 +44,8 @@ func (r *Repairer) Repair(text string, lang pipeline.Lang) Result {
 	l.apply(dashEdits(l.text))
 	l.apply(quoteEdits(l.text, lang))
 
-	seg := &segmenter{lex: lex, voc: buildVocab(l.text), english: lang == pipeline.English}
+	seg := &segmenter{lex: lex, voc: buildVocab(l.text), english: lang == pipeline.English,
+		kazakh: lang == pipeline.Kazakh}
 	j := &joiner{seg: seg, english: seg.english, opening: "«„", closing: "»”"}
 	if seg.english {
 		j.opening, j.closing = "“‘«„", "”»"

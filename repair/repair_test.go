@@ -190,3 +190,19 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+func TestKazakh(t *testing.T) {
+	t.Parallel()
+	r := repairer(t)
+	tests := []struct{ in, want string }{
+		{"елдер жәнемемлекеттер", "елдер және мемлекеттер"},
+		{"ынтымақтастықүшін маңызды", "ынтымақтастық үшін маңызды"},
+		{"өңірде және қарастыруда", "өңірде және қарастыруда"},
+		{"формат«Орталық Азия»", "формат «Орталық Азия»"},
+	}
+	for _, tc := range tests {
+		if got := r.Repair(tc.in, pipeline.Kazakh).Text; got != tc.want {
+			t.Errorf("Repair(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

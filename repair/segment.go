@@ -62,6 +62,7 @@ type segmenter struct {
 	lex     *lexicon
 	voc     *vocab
 	english bool
+	kazakh  bool
 }
 
 // verdict is what the segmenter concluded about a token.
@@ -92,6 +93,9 @@ func (s *segmenter) pieceCost(w string) (float64, bool) {
 	}
 	if !s.english && c <= s.lex.dictCount && inArticle == 0 && n <= 3 {
 		return 0, false // short Russian and Kazakh stems make too many false pieces
+	}
+	if s.kazakh && n <= 4 && inArticle == 0 && !s.lex.isFunction(w) {
+		return 0, false // the Kazakh dictionary lists bare suffixes ("ктің") as words
 	}
 	c += articleBoost * float64(inArticle)
 	return -math.Log(c / corpusSize), true
@@ -162,6 +166,11 @@ func (s *segmenter) decide(token string) verdict {
 	best := rs[0]
 	if last := best.words[len(best.words)-1]; boundEnding[last] {
 		return verdict{} // "қарастыруда" is a locative, not "қарастыру да"
+	}
+	if s.kazakh && !anyFunction(best.words, s.lex) {
+		// Kazakh stacks suffixes, and its dictionary lists suffix chains ("тіктің") as words:
+		// without frequencies, only a split that frees a conjunction or postposition is safe.
+		return verdict{}
 	}
 	if runes == 3 && !allFunction(best.words, s.lex) {
 		return verdict{} // three letters split only into closed-class words: "ofa", "вто"
@@ -283,4 +292,13 @@ func allFunction(words []string, lex *lexicon) bool {
 		}
 	}
 	return true
+}
+
+func anyFunction(words []string, lex *lexicon) bool {
+	for _, w := range words {
+		if lex.isFunction(w) {
+			return true
+		}
+	}
+	return false
 }

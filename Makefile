@@ -1,0 +1,17 @@
+# The two commands a newcomer needs are `make demo` and `make test`.
+
+.PHONY: demo test build bench
+
+demo:
+	go run ./cmd/tilmash demo
+
+# Tests use DATABASE_URL's server when set (they create and drop databases of their own there),
+# and a private PostgreSQL from the machine's binaries otherwise.
+test:
+	go test -race -timeout 20m ./...
+
+build:
+	go build -o tilmash ./cmd/tilmash
+
+bench:
+	go test -run '^$$' -bench . -benchtime 3x ./cmd/tilmash/

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/postgres/postgrestest"
+)
+
+// runCLI runs the binary's entry point against the test database.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	url := postgrestest.URL(t)
+	getenv := func(k string) string {
+		if k == "DATABASE_URL" {
+			return url
+		}
+		return ""
+	}
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut, getenv)
+	return code, out.String(), errOut.String()
+}
+
+func writeFile(t *testing.T, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCLIHelp(t *testing.T) {
+	t.Parallel()
+	code, out, _ := runCLI(t, "", "help")
+	for _, cmd := range []string{"demo", "serve", "worker", "migrate", "ingest", "user add", "token create"} {
+		if !strings.Contains(out, cmd) {
+			t.Errorf("help does not list %q", cmd)
+		}
+	}
+	if code != 0 {
+		t.Errorf("help exited %d", code)
+	}
+	if code, _, errOut := runCLI(t, "", "frobnicate"); code != 2 || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: %d %q", code, errOut)
+	}
+}
+
+func TestCLIIngestRefusesBadInputAndStoresNothing(t *testing.T) {
+	t.Parallel()
+	before := postgrestest.QueryInt(t, `SELECT count(*) FROM articles`)
+	good := writeFile(t, "A Title\n\nOne sentence here. Another one follows.\n")
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no language", []string{"ingest", good}, 2, "needs --lang"},
+		{"unknown language", []string{"ingest", good, "--lang", "de"}, 2, "Unknown language"},
+		{"unknown format", []string{"ingest", good, "--lang", "en", "--format", "pdf"}, 2, "unknown format"},
+		{"no file", []string{"ingest", "--lang", "en"}, 2, "needs one FILE"},
+		{"missing file", []string{"ingest", filepath.Join(t.TempDir(), "nope.txt"), "--lang", "en"}, 1, "cannot read"},
+		{"empty", []string{"ingest", writeFile(t, " \n\u00a0\n"), "--lang", "en"}, 1, "The text is empty"},
+		{"invalid UTF-8", []string{"ingest", writeFile(t, "Title\n\nBad \xff\xfe bytes."), "--lang", "en"}, 1, "not valid UTF-8"},
+		{"too large", []string{"ingest", good, "--lang", "en", "--max-body-bytes", "10"}, 1, "too large"},
+		{"bad slug", []string{"ingest", good, "--lang", "en", "--slug", "Not A Slug"}, 1, "slug"},
+	} {
+		code, _, errOut := runCLI(t, "", tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.msg) {
+			t.Errorf("%s: exit %d, stderr %q; want %d and %q", tc.name, code, errOut, tc.code, tc.msg)
+		}
+	}
+	if after := postgrestest.QueryInt(t, `SELECT count(*) FROM articles`); after != before {
+		t.Fatalf("refused ingests stored %d articles", after-before)
+	}
+}
+
+func TestCLIIngestPrintsIDAndSlug(t *testing.T) {
+	t.Parallel()
+	md := writeFile(t, "# Қазақстан және Қытай\n\nБірінші сөйлем. Екінші сөйлем.\n")
+	code, out, errOut := runCLI(t, "", "ingest", md, "--lang", "kk", "--format", "markdown", "--slug", "kk-cli-test")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !regexp.MustCompile(`^\d+ kk-cli-test\n$`).MatchString(out) {
+		t.Fatalf("output %q, want the id and slug", out)
+	}
+	if code, _, errOut := runCLI(t, "", "ingest", md, "--lang", "kk", "--format", "markdown", "--slug", "kk-cli-test"); code != 1 || !strings.Contains(errOut, "already taken") {
+		t.Errorf("duplicate slug: %d %q", code, errOut)
+	}
+}
+
+func TestCLIUsersAndTokens(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+		msg   string
+	}{
+		{"translator without languages", "password123\n", []string{"user", "add", "cli-a", "--role", "translator", "--password-stdin"}, 2, "--langs"},
+		{"unknown role", "password123\n", []string{"user", "add", "cli-a", "--role", "boss", "--password-stdin"}, 2, "Unknown role"},
+		{"short password", "short\n", []string{"user", "add", "cli-a", "--role", "editor", "--password-stdin"}, 2, "at least 8"},
+		{"no password", "", []string{"user", "add", "cli-a", "--role", "editor"}, 2, "--password-stdin"},
+		{"bad language", "password123\n", []string{"user", "add", "cli-a", "--role", "translator", "--langs", "ru,xx", "--password-stdin"}, 2, "Unknown language"},
+		{"ok", "password123\n", []string{"user", "add", "cli-ru", "--role", "translator", "--langs", "ru,kk", "--password-stdin"}, 0, "user cli-ru created"},
+		{"token for an unknown user", "", []string{"token", "create", "cli-nobody"}, 1, "not found"},
+	} {
+		code, out, errOut := runCLI(t, tc.stdin, tc.args...)
+		if code != tc.code || !strings.Contains(out+errOut, tc.msg) {
+			t.Errorf("%s: exit %d, out %q, err %q; want %d and %q", tc.name, code, out, errOut, tc.code, tc.msg)
+		}
+	}
+	code, out, _ := runCLI(t, "", "token", "create", "cli-ru")
+	if code != 0 || !strings.HasPrefix(out, "tlm_") {
+		t.Fatalf("token create: %d %q", code, out)
+	}
+	if code, _, errOut := runCLI(t, "password123\n", "user", "add", "cli-ru", "--role", "editor", "--password-stdin"); code != 1 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("duplicate user: %d %q", code, errOut)
+	}
+	if n := postgrestest.QueryInt(t, `SELECT count(*) FROM users WHERE password_hash LIKE '$argon2id$%' AND name = 'cli-ru'`); n != 1 {
+		t.Error("the password is not stored as an argon2id hash")
+	}
+}
