@@ -14,10 +14,11 @@ import (
 //
 // The text is normalised first: NFC, line endings unified, zero-width characters and soft hyphens
 // removed, and inside every block runs of spaces, tabs and no-break spaces collapsed to one
-// space. Words are never rewritten. Plain text (pipeline.FormatText) is read as pasted from a web
-// page or a PDF: see parseText. Markdown (pipeline.FormatMarkdown) is read with CommonMark rules:
-// see parseMarkdown. An empty format means plain text. lang is the article's language; the structure rules work the same for all
-// four languages, so it is only checked for validity.
+// space. Words are never rewritten. Plain text (pipeline.FormatText, also the empty format) is
+// read as pasted from a web page or a PDF: see parseText. Markdown (pipeline.FormatMarkdown) is
+// read with CommonMark rules: see parseMarkdown. lang is the article's language; the structure
+// rules work the same for all four languages, so it is only checked: an unsupported one is the
+// invalid-input error "error.lang_unknown", an unknown format "error.format_unknown".
 func Parse(text string, format pipeline.Format, lang pipeline.Lang) (pipeline.Document, error) {
 	if !utf8.ValidString(text) {
 		return pipeline.Document{}, invalid(msgTextInvalidUTF8, errInvalidUTF8)

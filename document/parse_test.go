@@ -169,6 +169,19 @@ func TestParseText(t *testing.T) {
 			},
 		},
 		{
+			name:   "byline under the title",
+			lang:   pipeline.Russian,
+			text:   "Новый этап\n\nАвтор: А. Иванов\n\n— Куда вы едете? — спросил журналист.\n— В Астану, — ответил министр.\n",
+			title:  "Новый этап",
+			byline: "Автор: А. Иванов",
+			blocks: []blockWant{
+				{pipeline.BlockTitle, "Новый этап"},
+				{pipeline.BlockByline, "Автор: А. Иванов"},
+				{pipeline.BlockParagraph, "— Куда вы едете? — спросил журналист."},
+				{pipeline.BlockParagraph, "— В Астану, — ответил министр."},
+			},
+		},
+		{
 			name: "no title when the first line is a sentence, navigation still dropped",
 			lang: pipeline.English,
 			text: "NEWS\n\nThe summit opened today.\n\nLeaders met in Astana and agreed on a plan.",

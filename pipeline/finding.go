@@ -27,4 +27,9 @@ type CheckUnit struct {
 	TargetLang Lang
 	Source     string
 	Target     string
+	// Terms is the termbase, for the glossary check.
+	Terms []Concept
+	// Others are other translations of the same source sentence in the memory, for the
+	// consistency check.
+	Others []string
 }

@@ -15,25 +15,9 @@ import (
 func (db *DB) SavePublication(ctx context.Context, v pipeline.PublishedVersion) (bool, error) {
 	done := false
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		e, err := lockEdition(ctx, tx, v.EditionID)
-		if err != nil {
-			return err
-		}
-		if e.State != pipeline.StateApproved || e.Release != v.Release || e.RevisionID != v.RevisionID {
-			return nil
-		}
-		if err := tx.QueryRow(ctx, `INSERT INTO published_versions
-			(edition_id, article_id, lang, revision_id, release, title, byline, html, approved_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, published_at`,
-			e.ID, e.ArticleID, e.Lang, e.RevisionID, e.Release, v.Title, v.Byline, v.HTML, e.ApprovedBy).Scan(&v.ID, &v.PublishedAt); err != nil {
-			return fmt.Errorf("insert published version: %w", err)
-		}
-		if _, err := tx.Exec(ctx, `UPDATE editions SET live_version_id = $1, publish_at = NULL WHERE id = $2`, v.ID, e.ID); err != nil {
-			return fmt.Errorf("switch live version: %w", err)
-		}
-		done = true
-		return move(ctx, tx, &e, pipeline.StatePublished, "system", "edition.published",
-			map[string]any{"version": v.ID, "approved_by": e.ApprovedBy})
+		var err error
+		done, err = publishLocked(ctx, tx, v)
+		return err
 	})
 	return done, err
 }

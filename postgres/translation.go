@@ -139,6 +139,11 @@ func (db *DB) UpdateSegmentTranslation(ctx context.Context, u pipeline.SegmentUp
 			VALUES ($1, $2, $3, $4, $5, $6, $7)`, t.EditionID, t.SegmentID, t.Text, t.State, t.Origin, t.UpdatedBy, t.Version); err != nil {
 			return fmt.Errorf("segment history: %w", err)
 		}
+		if u.Confirm {
+			if err := rememberSegment(ctx, tx, u.EditionID, u.SegmentID, u.User); err != nil {
+				return err
+			}
+		}
 		return replaceFindings(ctx, tx, u.EditionID, &u.SegmentID, u.Findings)
 	})
 	return t, err

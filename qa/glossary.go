@@ -36,7 +36,8 @@ func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		if tt != "" {
 			good = findTermAll(u.Target, tt, u.TargetLang, -1)
 		}
-		if f, ok := forbiddenUse(u.Target, t.Forbidden[u.TargetLang], good, u.TargetLang); ok {
+		f, _, ok := forbiddenUse(u.Target, t.Forbidden[u.TargetLang], good, u.TargetLang)
+		if ok {
 			out = append(out, newFinding(CheckGlossary, "check.glossary.forbidden", map[string]any{"Forbidden": f, "Target": tt, "Source": st}))
 			continue
 		}
@@ -47,21 +48,26 @@ func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	return out
 }
 
-// forbiddenUse finds a forbidden variant in text outside the spans of the approved term.
-func forbiddenUse(text string, forbidden []string, good [][2]int, lang pipeline.Lang) (string, bool) {
+// forbiddenUse finds a forbidden variant in text that is not part of a longer occurrence of the
+// approved term. Where the variant and the approved term match the same words (a variant that
+// differs only in an ending the matcher forgives, like Шанхай ынтымақтастығы ұйымы against
+// Шанхай ынтымақтастық ұйымы), the variant wins when the text spells it exactly.
+func forbiddenUse(text string, forbidden []string, good [][2]int, lang pipeline.Lang) (string, [2]int, bool) {
 	for _, f := range forbidden {
 		for _, m := range findTermAll(text, f, lang, -1) {
 			inside := false
 			for _, g := range good {
-				if m[0] >= g[0] && m[1] <= g[1] {
+				if m[0] >= g[0] && m[1] <= g[1] && (m != g || !strings.EqualFold(normalizeSpaces(text[m[0]:m[1]]), normalizeSpaces(f))) {
 					inside = true
 					break
 				}
 			}
 			if !inside {
-				return text[m[0]:m[1]], true
+				return text[m[0]:m[1]], m, true
 			}
 		}
 	}
-	return "", false
+	return "", [2]int{}, false
 }
+
+func normalizeSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -67,8 +67,8 @@ func halfWidthInChinese(s string) (string, bool) {
 		if r == '(' && nextHan || r == ')' && prevHan || r != '(' && r != ')' && (prevHan || nextHan && r != '.') {
 			return string(r), true
 		}
-		if i+1 == len(rs) && r == '.' && i > 0 && (isHan(rs[i-1]) || strings.ContainsRune("”）》", rs[i-1])) {
-			return string(r), true
+		if r == '.' && i > 0 && !isLatin(rs[i-1]) && strings.TrimSpace(string(rs[i+1:])) == "" && containsHan(s) {
+			return string(r), true // a Chinese sentence ends with 。, after digits and % too
 		}
 	}
 	return "", false

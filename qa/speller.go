@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"os"
@@ -12,15 +13,20 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
 // Speller tells misspelled words. Misspelled must be safe for concurrent use and should answer
 // false for languages it does not know.
 type Speller interface {
 	Misspelled(word string, lang pipeline.Lang) bool
 }
 
-// SpellerSet is a Speller with one Hunspell dictionary per language.
+// SpellerSet is a Speller with one Hunspell dictionary per language, and extra words per
+// language that supplement them (see Lexicon).
 type SpellerSet struct {
 	Dicts map[pipeline.Lang]*Hunspell
+	Extra map[pipeline.Lang]map[string]bool
 }
 
 // Misspelled reports whether the dictionary of lang rejects word. Case is handled the way
@@ -34,18 +40,122 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 		return false
 	}
 	word = strings.ReplaceAll(word, "’", "'")
-	for _, w := range caseVariants(word) {
-		if h.Valid(w) {
-			return false
-		}
-		if strings.ContainsRune(w, 'ё') && h.Valid(strings.ReplaceAll(w, "ё", "е")) {
-			return false
-		}
-		if lang == pipeline.Russian && strings.ContainsRune(w, 'е') && h.Valid(strings.ReplaceAll(w, "е", "ё")) {
-			return false
-		}
+	valid := func(w string) bool { return h.Valid(w) || s.extra(lang, w) }
+	if s.known(valid, word, lang) {
+		return false
+	}
+	lower := strings.ToLower(word)
+	switch lang {
+	case pipeline.Kazakh:
+		return !kkStemKnown(valid, lower, 4)
+	case pipeline.Russian:
+		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower)
 	}
 	return true
+}
+
+func (s *SpellerSet) extra(lang pipeline.Lang, w string) bool {
+	return s.Extra != nil && s.Extra[lang][w]
+}
+
+// known checks a word in its case variants and with ё and е exchanged.
+func (s *SpellerSet) known(valid func(string) bool, word string, lang pipeline.Lang) bool {
+	for _, w := range caseVariants(word) {
+		if valid(w) {
+			return true
+		}
+		if strings.ContainsRune(w, 'ё') && valid(strings.ReplaceAll(w, "ё", "е")) {
+			return true
+		}
+		if lang == pipeline.Russian && strings.ContainsRune(w, 'е') && valid(strings.ReplaceAll(w, "е", "ё")) {
+			return true
+		}
+	}
+	return false
+}
+
+// kkStemKnown accepts a Kazakh word that is a dictionary word followed by a chain of suffixes
+// (экономика+сы+на). The Debian Kazakh dictionary attaches one suffix per rule, so longer chains,
+// which are ordinary Kazakh, would otherwise be rejected. A stem whose final к, қ or п was voiced
+// before the suffix (ынтымақтастығы) is looked up in its dictionary form too.
+//
+// Verb forms are looked up by their infinitive in -у (қабылдан+ып → қабылдану), and stems that
+// drop a narrow vowel before a vowel suffix by their full form (қаупі → қауіп).
+func kkStemKnown(valid func(string) bool, w string, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for _, suf := range kkSpellSuffixes {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || utf8.RuneCountInString(stem) < 2 {
+			continue
+		}
+		if valid(stem) || valid(unvoice(stem)) || valid(stem+"у") || valid(restoreVowel(stem)) ||
+			kkStemKnown(valid, stem, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// kkSpellSuffixes are the nominal suffixes of term matching plus verbal ones: converbs,
+// participles, tenses, the progressive -уда.
+var kkSpellSuffixes = append(append([]string{}, kkSuffixes...), strings.Fields(
+	"ып іп п ған ген қан кен ды ді ты ті ады еді йды йді атын етін йтын йтін у уда уде уы уі са се "+
+		"ма ме ба бе па пе мақ мек ушы уші лы лі сыз сіз шылар шілер шы ші")...)
+
+// restoreVowel puts back the narrow vowel a Kazakh stem drops before a vowel suffix:
+// қаупі → қауіп, ерні → ерін.
+func restoreVowel(s string) string {
+	rs := []rune(s)
+	if len(rs) < 3 {
+		return s
+	}
+	last := rs[len(rs)-1]
+	v := 'ы'
+	if strings.ContainsRune(s, 'і') || strings.ContainsAny(s, "әеөүи") {
+		v = 'і'
+	}
+	return string(rs[:len(rs)-1]) + string(v) + string(last)
+}
+
+// ruExtraForm accepts a form of a supplementary Russian word: a noun or adjective with a case
+// ending, or a verb in -ть in its past, present or participle forms.
+func ruExtraForm(extra func(string) bool, w string) bool {
+	for _, e := range append([]string{""}, ruEndings...) {
+		if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
+			for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "ий", stem + "ый", stem + "ой", stem + "о", stem + "е"} {
+				if extra(base) {
+					return true
+				}
+			}
+		}
+	}
+	for _, e := range []string{"л", "ла", "ло", "ли", "вший", "вшая", "вшее", "вшие", "нный", "нная", "нные"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"ть") {
+			return true
+		}
+	}
+	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"овать") {
+			return true
+		}
+	}
+	return false
+}
+
+// unvoice undoes the voicing of a final consonant before a vowel suffix: г→к, ғ→қ, б→п.
+func unvoice(s string) string {
+	r, size := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case 'г':
+		return s[:len(s)-size] + "к"
+	case 'ғ':
+		return s[:len(s)-size] + "қ"
+	case 'б':
+		return s[:len(s)-size] + "п"
+	}
+	return s
 }
 
 // caseVariants lists the spellings a word may have in the dictionary.
@@ -74,13 +184,32 @@ var debianDicts = []struct {
 	{pipeline.Kazakh, "kk_KZ", "hunspell-kk"},
 }
 
-// DebianSpeller loads the en_US, ru_RU and kk_KZ dictionaries from /usr/share/hunspell. A
-// missing dictionary is an error naming the Debian package to install.
+// Lexicon returns the supplementary words for a language: analytical vocabulary (өңір,
+// инвестиция, цифровизация…) that the Debian dictionaries lack. Kazakh entries are stems that take
+// suffix chains; Russian ones take their inflection endings.
+func Lexicon(lang pipeline.Lang) map[string]bool {
+	b, err := lexiconFS.ReadFile("lexicon/" + string(lang) + ".txt")
+	if err != nil {
+		return nil
+	}
+	m := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+		}
+	}
+	return m
+}
+
+// DebianSpeller loads the en_US, ru_RU and kk_KZ dictionaries from /usr/share/hunspell, with the
+// supplementary Lexicon words. A missing dictionary is an error naming the Debian package to
+// install.
 func DebianSpeller() (*SpellerSet, error) { return LoadSpellerDir("/usr/share/hunspell") }
 
 // LoadSpellerDir loads the en_US, ru_RU and kk_KZ dictionaries from dir.
 func LoadSpellerDir(dir string) (*SpellerSet, error) {
-	set := &SpellerSet{Dicts: map[pipeline.Lang]*Hunspell{}}
+	set := &SpellerSet{Dicts: map[pipeline.Lang]*Hunspell{}, Extra: map[pipeline.Lang]map[string]bool{}}
 	for _, d := range debianDicts {
 		aff := filepath.Join(dir, d.name+".aff")
 		dic := filepath.Join(dir, d.name+".dic")
@@ -94,6 +223,7 @@ func LoadSpellerDir(dir string) (*SpellerSet, error) {
 			return nil, fmt.Errorf("load %s dictionary: %w", d.name, err)
 		}
 		set.Dicts[d.lang] = h
+		set.Extra[d.lang] = Lexicon(d.lang)
 	}
 	return set, nil
 }

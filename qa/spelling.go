@@ -3,6 +3,7 @@ package qa
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -15,15 +16,20 @@ const maxSpellingFindings = 5
 // dictionary cannot judge: words that also occur in the source (names, titles, codes), words of
 // the termbase, acronyms, capitalised words inside a sentence (names), words with digits,
 // words in another script than the language's (Latin names in Russian text), and words of
-// one letter. Hyphenated words are accepted whole or part by part.
+// one letter. Capitalised words are taken for names wherever they stand, so a typo in the first
+// word of a sentence goes unreported. Words that sound like a source word are taken for loanwords
+// and transcribed names (нарратив for "narrative"). Hyphenated words are accepted whole or part
+// by part.
 func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if opts.Spell == nil || u.TargetLang == pipeline.Chinese {
 		return nil
 	}
 	text := stripMarkup(u.Target)
 	srcWords := map[string]bool{}
+	var srcKeys []string
 	for _, w := range words(u.Source) {
 		srcWords[foldWord(w.text)] = true
+		srcKeys = append(srcKeys, soundKey(w.text))
 	}
 	for _, t := range opts.Terms {
 		for _, w := range words(t.Terms[u.TargetLang]) {
@@ -37,8 +43,8 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		if seen[w] || skipSpelling(w, u.TargetLang, srcWords) {
 			continue
 		}
-		if isUpperInitial(w) && !sentenceStart(text, tok.start) {
-			continue // a name
+		if isUpperInitial(w) || afterCodeHyphen(text, tok.start) {
+			continue // a name, an ending after a number or acronym (20-дан, ЖІӨ-нің)
 		}
 		seen[w] = true
 		if !opts.Spell.Misspelled(w, u.TargetLang) {
@@ -46,6 +52,9 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		}
 		if strings.Contains(w, "-") && partsSpelled(w, u.TargetLang, opts.Spell, srcWords) {
 			continue
+		}
+		if loanOf(w, srcKeys) && !nearKnownWord(w, u.TargetLang, opts.Spell) {
+			continue // a loanword or transcribed name the dictionary lacks, not a typo of a known word
 		}
 		out = append(out, newFinding(CheckSpelling, "check.spelling.unknown", map[string]any{"Word": w}))
 		if len(out) == maxSpellingFindings {
@@ -87,24 +96,100 @@ func skipSpelling(w string, lang pipeline.Lang, srcWords map[string]bool) bool {
 	return false
 }
 
+// partsSpelled accepts a hyphenated word whose parts are words. A Russian first part may end in
+// the linking о/е of compound adjectives (казахстанско-китайский, волоконно-оптический).
 func partsSpelled(w string, lang pipeline.Lang, sp Speller, srcWords map[string]bool) bool {
-	for _, p := range strings.Split(w, "-") {
-		if p != "" && !skipSpelling(p, lang, srcWords) && sp.Misspelled(p, lang) {
-			return false
+	parts := strings.Split(w, "-")
+	for i, p := range parts {
+		if p == "" || skipSpelling(p, lang, srcWords) || !sp.Misspelled(p, lang) {
+			continue
 		}
+		if i < len(parts)-1 && lang == pipeline.Russian && linkedStem(p, lang, sp) {
+			continue
+		}
+		return false
 	}
 	return true
 }
 
-// sentenceStart reports whether the word at byte offset i opens a sentence: nothing but
-// punctuation before it, or a sentence end and space.
-func sentenceStart(s string, i int) bool {
-	before := strings.TrimRightFunc(s[:i], func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("«“\"'([—–-", r)
-	})
-	if before == "" {
-		return true
+func linkedStem(p string, lang pipeline.Lang, sp Speller) bool {
+	base, ok := strings.CutSuffix(p, "о")
+	if !ok {
+		base, ok = strings.CutSuffix(p, "е")
 	}
-	last := []rune(before)
-	return strings.ContainsRune(".!?…:", last[len(last)-1])
+	if !ok {
+		return false
+	}
+	for _, e := range []string{"ий", "ый", "ой", "ая", "ое"} {
+		if !sp.Misspelled(base+e, lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// alphabets used to generate one-letter edits of a word.
+const (
+	ruAlphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+	kkAlphabet = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+	enAlphabet = "abcdefghijklmnopqrstuvwxyz"
+)
+
+// nearKnownWord reports whether a word is one edit (a letter deleted, added, replaced or two
+// swapped) away from a word the speller knows: then it is most likely a typo of that word, even
+// when it sounds like a source word. The search costs a few hundred lookups, so it runs only for
+// words the speller rejected.
+func nearKnownWord(w string, lang pipeline.Lang, sp Speller) bool {
+	alphabet := []rune(ruAlphabet)
+	switch lang {
+	case pipeline.Kazakh:
+		alphabet = []rune(kkAlphabet)
+	case pipeline.English:
+		alphabet = []rune(enAlphabet)
+	}
+	rs := []rune(strings.ToLower(w))
+	known := func(c []rune) bool { return len(c) > 1 && !sp.Misspelled(string(c), lang) }
+	buf := make([]rune, 0, len(rs)+1)
+	for i := range rs {
+		buf = append(append(buf[:0], rs[:i]...), rs[i+1:]...) // deletion
+		if known(buf) {
+			return true
+		}
+		if i+1 < len(rs) { // transposition
+			buf = append(buf[:0], rs...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			if known(buf) {
+				return true
+			}
+		}
+		for _, a := range alphabet {
+			if a == rs[i] {
+				continue
+			}
+			buf = append(buf[:0], rs...) // replacement
+			buf[i] = a
+			if known(buf) {
+				return true
+			}
+		}
+	}
+	for i := 0; i <= len(rs); i++ {
+		for _, a := range alphabet { // insertion
+			buf = append(append(append(buf[:0], rs[:i]...), a), rs[i:]...)
+			if known(buf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// afterCodeHyphen reports whether the word at byte offset i follows a hyphen after a digit or
+// an upper-case letter: an inflection ending of a number or acronym (75-летие, ЖІӨ-сінің).
+func afterCodeHyphen(s string, i int) bool {
+	if i < 2 || s[i-1] != '-' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i-1])
+	return unicode.IsDigit(r) || unicode.IsUpper(r)
 }

@@ -33,7 +33,7 @@ func checkWhitespace(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 			continue
 		}
 		if u.TargetLang != pipeline.Chinese && strings.ContainsRune(",.;:!?", rs[i+1]) && !unicode.IsSpace(rs[i-1]) &&
-			(i+2 >= len(rs) || !isDigit(rs[i+2]) && rs[i+2] != '.') {
+			(rs[i+1] != '.' || i+2 >= len(rs) || !isDigit(rs[i+2]) && rs[i+2] != '.') {
 			add("check.whitespace.before_punctuation")
 			break
 		}

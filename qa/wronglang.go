@@ -22,7 +22,11 @@ var (
 		"україни україна країни країн був була було були своєї")
 	// English words frequent enough to be in every sentence of English prose.
 	enStopWords = wordSet("the of and to in a is that for on with as by are was from at be this " +
-		"it an which has have its not or their were but will been more also than")
+		"it an which has have its not or their were but will been more also than he she they we " +
+		"where when who what would could should can into about after over between through up out " +
+		"these those such there because while")
+	// Endings that only Russian words have.
+	ruOnlyEndings = strings.Fields("ого его ому ему ыми ими ться ется ются ает ают ует уют ость ости ение ения ании ании")
 	// Common Kazakh words written without the Kazakh letters, as happens on a Russian keyboard.
 	kkStripped = strippedKazakh("және үшін бұл осы Қазақстан Қазақстанның Қытай Қытайдың Орталық " +
 		"Азияның ынтымақтастық ынтымақтастығы елдің халықаралық экономикалық саяси өңір өңірдің " +
@@ -142,8 +146,14 @@ func kazakhProblems(text string) []pipeline.Finding {
 	if len(lower) == 0 {
 		return nil
 	}
-	withKk, ruFn, kkFn := 0, 0, 0
+	withKk, ruFn, kkFn, ruEnd := 0, 0, 0, 0
 	for _, w := range lower {
+		for _, e := range ruOnlyEndings {
+			if strings.HasSuffix(w, e) && len([]rune(w)) > len([]rune(e))+2 {
+				ruEnd++
+				break
+			}
+		}
 		if strings.ContainsAny(w, kkLetters) {
 			withKk++
 		}
@@ -155,7 +165,7 @@ func kazakhProblems(text string) []pipeline.Finding {
 		}
 	}
 	n := len(lower)
-	if n >= 5 && ruFn >= 2 && kkFn == 0 && withKk*100 < n*15 {
+	if n >= 5 && kkFn == 0 && (ruFn >= 2 && withKk*100 < n*15 || withKk == 0 && ruFn+ruEnd >= 1) {
 		return []pipeline.Finding{newFinding(CheckWrongLanguage, "check.wrong_language.russian_in_kazakh", map[string]any{})}
 	}
 	for i, w := range lower {
@@ -173,7 +183,7 @@ func kazakhProblems(text string) []pipeline.Finding {
 // with Kazakh letters is taken for a name (Ақорда); Ukrainian needs its own letters or two of its
 // function words.
 func russianProblems(text string) []pipeline.Finding {
-	lower, orig := cyrWords(text)
+	lower, _ := cyrWords(text)
 	ukLetters, ukFn, kkWords, kkFn, ruFn := 0, 0, 0, 0, 0
 	for _, w := range lower {
 		if strings.ContainsAny(w, "їєґ") {
@@ -192,7 +202,6 @@ func russianProblems(text string) []pipeline.Finding {
 			ruFn++
 		}
 	}
-	_ = orig
 	switch {
 	case kkWords >= 2 || kkFn >= 1 && kkWords >= 1:
 		return []pipeline.Finding{newFinding(CheckWrongLanguage, "check.wrong_language.kazakh_in_russian", map[string]any{})}
@@ -220,9 +229,10 @@ func mixedScriptWord(s string) (string, bool) {
 	return "", false
 }
 
-// englishClause finds four or more Latin words in a row, two of them English function words: an
-// English clause left in a Chinese translation. Names and titles in Latin letters ("Belt and
-// Road Forum", "Astana International Forum") stay quiet unless they read like a sentence.
+// englishClause finds four or more Latin words in a row (numbers may stand between them), two
+// of them in lower case: an English clause left in a Chinese translation. Names and titles in
+// Latin letters ("Belt and Road Forum", "University of Central Asia") have capitalised words and
+// stay quiet.
 func englishClause(s string) (string, bool) {
 	ws := words(s)
 	runStart, stop := -1, 0
@@ -236,7 +246,7 @@ func englishClause(s string) (string, bool) {
 			if runStart < 0 {
 				runStart, stop = i, 0
 			}
-			if enStopWords[strings.ToLower(ws[i].text)] && ws[i].text != "a" {
+			if !isUpperInitial(ws[i].text) {
 				stop++
 			}
 			continue
@@ -247,7 +257,7 @@ func englishClause(s string) (string, bool) {
 		runStart = -1
 		if i < len(ws) && isLatin([]rune(ws[i].text)[0]) {
 			runStart, stop = i, 0
-			if enStopWords[strings.ToLower(ws[i].text)] {
+			if !isUpperInitial(ws[i].text) {
 				stop++
 			}
 		}
@@ -255,10 +265,11 @@ func englishClause(s string) (string, bool) {
 	return "", false
 }
 
-// onlySpacesBetween reports whether s[a:b] is spaces and light punctuation within a clause.
+// onlySpacesBetween reports whether s[a:b] holds only what joins words within an English clause:
+// spaces, numbers, light punctuation.
 func onlySpacesBetween(s string, a, b int) bool {
 	for _, r := range s[a:b] {
-		if !unicode.IsSpace(r) && r != ',' && r != '-' && r != '\'' {
+		if !unicode.IsSpace(r) && !unicode.IsDigit(r) && !strings.ContainsRune(",.-'%$", r) {
 			return false
 		}
 	}

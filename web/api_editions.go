@@ -141,8 +141,13 @@ func (s *Server) handleSegmentUpdate(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(r)
 	var findings []pipeline.Finding
 	if s.cfg.Check != nil {
+		concepts, err := s.cfg.Store.FindConcepts(r.Context())
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
 		for _, f := range s.cfg.Check(pipeline.CheckUnit{SourceLang: c.Article.SourceLang, TargetLang: c.Edition.Lang,
-			Source: seg.Text, Target: *body.Text}) {
+			Source: seg.Text, Target: *body.Text, Terms: concepts}) {
 			f.SegmentID = seg.ID
 			findings = append(findings, f)
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/tilmash/tilmash/pipeline"
+	"github.com/tilmash/tilmash/publishing"
 )
 
 // apiStore is what the JSON API needs from storage.
@@ -24,6 +25,17 @@ type apiStore interface {
 	RetryEdition(ctx context.Context, editionID int64, actor string) error
 	DismissFinding(ctx context.Context, editionID, findingID int64, actor, reason string) error
 	FindUserByToken(ctx context.Context, token string) (pipeline.User, error)
+
+	// Publishing (api_releases.go).
+	CreateRelease(ctx context.Context, articleID int64, langs []pipeline.Lang, actor string, publishAt *time.Time) (publishing.Release, error)
+	RescheduleRelease(ctx context.Context, articleID, releaseID int64, actor string, publishAt *time.Time) (publishing.Release, error)
+	CancelRelease(ctx context.Context, articleID, releaseID int64, actor string) (publishing.Release, error)
+	FindReleases(ctx context.Context, articleID int64) ([]publishing.Release, error)
+	Unpublish(ctx context.Context, articleID int64, lang pipeline.Lang, actor string) error
+	Rollback(ctx context.Context, articleID int64, lang pipeline.Lang, versionID int64, actor string) error
+	FindVersions(ctx context.Context, articleID int64) ([]publishing.Version, error)
+	FindAudit(ctx context.Context, articleID int64) ([]pipeline.AuditEntry, error)
+	FindConcepts(ctx context.Context) ([]pipeline.Concept, error)
 }
 
 // apiRoutes mounts the JSON API; every request needs a bearer token.
@@ -31,13 +43,28 @@ func (s *Server) apiRoutes(r chi.Router) {
 	r.Use(s.apiAuth)
 	r.Get("/articles", s.handleArticleList)
 	r.Post("/articles", s.handleArticleCreate)
+	r.Get("/terms", s.handleTermList)
+	r.Post("/terms", s.handleTermSave)
+	r.Post("/terms/import", s.handleTermImport)
+	r.Put("/terms/{concept}", s.handleTermSave)
+	r.Delete("/terms/{concept}", s.handleTermDelete)
+	r.Get("/tm", s.handleMemorySearch)
+	r.Get("/usage", s.handleUsage)
 	r.Route("/articles/{id}", func(r chi.Router) {
 		r.Get("/", s.handleArticleView)
+		r.Post("/release", s.handleReleaseCreate)
+		r.Get("/releases", s.handleReleaseList)
+		r.Patch("/releases/{release}", s.handleReleaseReschedule)
+		r.Delete("/releases/{release}", s.handleReleaseCancel)
+		r.Get("/versions", s.handleVersionList)
+		r.Get("/audit", s.handleAuditList)
 		r.Route("/editions/{lang}", func(r chi.Router) {
 			r.Get("/", s.handleEditionView)
 			r.Put("/segments/{segment}", s.handleSegmentUpdate)
 			r.Post("/submit", s.handleEditionSubmit)
 			r.Post("/approve", s.handleEditionApprove)
+			r.Post("/unpublish", s.handleEditionUnpublish)
+			r.Post("/rollback", s.handleEditionRollback)
 			r.Post("/send-back", s.handleEditionSendBack)
 			r.Post("/retry", s.handleEditionRetry)
 			r.Post("/findings/{finding}/dismiss", s.handleFindingDismiss)

@@ -1,46 +1,33 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"html/template"
-	"net/http"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/tilmash/tilmash/pipeline"
+	"github.com/tilmash/tilmash/publishing"
 )
 
-type langKey struct{}
+// The public site is built whole from one snapshot of the live editions (publishing.Snapshot),
+// every time that snapshot's generation changes: article pages with their language switchers,
+// the language index pages, category pages, feeds and the sitemap all come from the same
+// snapshot, so no page ever links to an edition another page does not show. The same build feeds
+// the in-memory cache (cache.go) and the static export (sitexport).
 
-// readerLang resolves the {lang} URL parameter, refuses unknown ones, and remembers the language
-// for the reader's next visit to /.
-func (s *Server) readerLang(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		lang, err := pipeline.ParseLang(chi.URLParam(r, "lang"))
-		if err != nil || string(lang) != chi.URLParam(r, "lang") {
-			s.handleReaderNotFound(w, r)
-			return
-		}
-		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(lang), Path: "/", MaxAge: 365 * 24 * 3600,
-			SameSite: http.SameSiteLaxMode, HttpOnly: true, Secure: r.TLS != nil})
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), langKey{}, lang)))
-	})
-}
+// pageSize is how many articles an index page lists.
+const pageSize = 20
 
-func pageLang(r *http.Request) pipeline.Lang {
-	if l, ok := r.Context().Value(langKey{}).(pipeline.Lang); ok {
-		return l
-	}
-	return preferredLang(r)
-}
-
-// handleRoot sends a visitor to their language's front page.
-func (s *Server) handleRoot(w http.ResponseWriter, r *http.Request) {
-	w.Header().Add("Vary", "Accept-Language, Cookie")
-	http.Redirect(w, r, "/"+string(preferredLang(r))+"/", http.StatusFound)
-}
+// feedSize is how many entries a language's feed carries.
+const feedSize = 50
 
 // switchItem is one language in the switcher.
 type switchItem struct {
@@ -51,155 +38,392 @@ type switchItem struct {
 	Current   bool
 }
 
+// altLink is one hreflang alternate of a page.
+type altLink struct {
+	Hreflang string
+	URL      string
+}
+
 // page is what every reader template receives.
 type page struct {
 	Lang       pipeline.Lang
 	T          *localizer
-	Title      string
-	Canonical  string
-	Alternates []switchItem // published languages only
+	Title      string // <title> and og:title
+	Canonical  string // absolute
+	OGType     string
+	OGLocale   string
+	OGAltLocs  []string
+	Alternates []altLink // published languages only, plus x-default
+	FeedURL    string
 	Switcher   []switchItem
 	Status     int
 
 	// Article page.
-	Version *pipeline.PublishedVersion
-	Body    template.HTML
-	Date    string
+	Live     *publishing.Live
+	Body     template.HTML
+	Date     string
+	DateISO  string
+	Outdated bool
+	Category *categoryLink
 
-	// Index page.
-	Items     []indexItem
-	NewerURL  string
-	OlderURL  string
-	Available []switchItem // on "not available": the languages it can be read in
+	// Index and category pages.
+	Heading  string
+	Items    []indexItem
+	NewerURL string
+	OlderURL string
+	// On "not available": the languages the article can be read in.
+	Available []switchItem
+}
+
+type categoryLink struct {
+	Name, URL string
 }
 
 type indexItem struct {
-	Title, URL, Date, Byline string
+	Title, URL, Date, DateISO, Byline string
+	Category                          *categoryLink
 }
 
-const pageSize = 20
-
-func (s *Server) handleReaderIndex(w http.ResponseWriter, r *http.Request) {
-	lang := pageLang(r)
-	n, _ := strconv.Atoi(r.URL.Query().Get("page"))
-	n = max(n, 1)
-	vs, err := s.cfg.Store.FindLiveVersions(r.Context(), lang, pageSize+1, (n-1)*pageSize)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	loc := s.localizer(lang)
-	p := &page{Lang: lang, T: loc, Title: loc.T("reader.index.title", nil), Canonical: s.cfg.BaseURL + "/" + string(lang) + "/"}
-	for _, l := range pipeline.Languages {
-		item := switchItem{Lang: l, Name: l.NativeName(), URL: "/" + string(l) + "/", Available: true, Current: l == lang}
-		p.Switcher = append(p.Switcher, item)
-		p.Alternates = append(p.Alternates, item)
-	}
-	if len(vs) > pageSize {
-		vs = vs[:pageSize]
-		p.OlderURL = "/" + string(lang) + "/?page=" + strconv.Itoa(n+1)
-	}
-	if n > 1 {
-		p.NewerURL = "/" + string(lang) + "/?page=" + strconv.Itoa(n-1)
-	}
-	for _, v := range vs {
-		p.Items = append(p.Items, indexItem{Title: v.Title, URL: "/" + string(lang) + "/articles/" + v.Slug,
-			Date: formatDate(v.PublishedAt, lang), Byline: v.Byline})
-	}
-	s.render(w, r, "index.html", p)
+// builtPage is one rendered page of the site, before compression.
+type builtPage struct {
+	status      int
+	contentType string
+	lang        pipeline.Lang // "" for pages in no particular language
+	body        []byte
+	modTime     time.Time
 }
 
-func (s *Server) handleReaderArticle(w http.ResponseWriter, r *http.Request) {
-	lang := pageLang(r)
-	slug := chi.URLParam(r, "slug")
-	loc := s.localizer(lang)
-	a, err := s.cfg.Store.FindArticleBySlug(r.Context(), slug)
-	if pipeline.ErrorCode(err) == pipeline.CodeNotFound {
-		s.handleReaderNotFound(w, r)
-		return
-	}
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	live, err := s.cfg.Store.FindLiveLangs(r.Context(), a.ID)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	if len(live) == 0 {
-		// Nothing of this article is public: it must look exactly like a missing page.
-		s.handleReaderNotFound(w, r)
-		return
-	}
-	p := &page{Lang: lang, T: loc}
-	isLive := map[pipeline.Lang]bool{}
-	for _, l := range live {
-		isLive[l] = true
-	}
+// siteBuild is every page of one generation, by URL path, plus the not-found page of each language.
+type siteBuild struct {
+	gen      int64
+	changed  time.Time
+	pages    map[string]*builtPage
+	notFound map[pipeline.Lang]*builtPage
+}
+
+// articleLive is one article's live editions.
+type articleLive struct {
+	id       int64
+	slug     string
+	category string
+	newest   time.Time
+	byLang   map[pipeline.Lang]*publishing.Live
+}
+
+func (a *articleLive) langs() []pipeline.Lang {
+	var out []pipeline.Lang
 	for _, l := range pipeline.Languages {
-		item := switchItem{Lang: l, Name: l.NativeName(), URL: "/" + string(l) + "/articles/" + slug, Available: isLive[l], Current: l == lang}
-		p.Switcher = append(p.Switcher, item)
-		if isLive[l] {
-			p.Alternates = append(p.Alternates, item)
-			if l != lang {
+		if a.byLang[l] != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// ogLocale is the Open Graph locale of a language.
+func ogLocale(l pipeline.Lang) string {
+	switch l {
+	case pipeline.Russian:
+		return "ru_RU"
+	case pipeline.Kazakh:
+		return "kk_KZ"
+	case pipeline.Chinese:
+		return "zh_CN"
+	}
+	return "en_US"
+}
+
+func articlePath(l pipeline.Lang, slug string) string {
+	return "/" + string(l) + "/articles/" + url.PathEscape(slug)
+}
+
+func indexPath(l pipeline.Lang, n int) string {
+	if n <= 1 {
+		return "/" + string(l) + "/"
+	}
+	return "/" + string(l) + "/page/" + strconv.Itoa(n) + "/"
+}
+
+func categoryPath(l pipeline.Lang, category string) string {
+	return "/" + string(l) + "/categories/" + url.PathEscape(category)
+}
+
+func feedPath(l pipeline.Lang) string { return "/" + string(l) + "/feed.atom" }
+
+// categoryName is a category as readers of lang see it: its translation when the message files
+// have one (category.NAME), the editors' own word otherwise.
+func categoryName(loc *localizer, category string) string {
+	id := "category." + category
+	if t := loc.T(id, nil); t != id {
+		return t
+	}
+	return category
+}
+
+// buildSite renders every public page from one snapshot. bodies holds the HTML of the versions
+// in the snapshot.
+func (s *Server) buildSite(snap publishing.Snapshot, bodies map[int64]string) (*siteBuild, error) {
+	b := &siteBuild{gen: snap.Generation, changed: snap.ChangedAt, pages: map[string]*builtPage{},
+		notFound: map[pipeline.Lang]*builtPage{}}
+	var articles []*articleLive
+	byID := map[int64]*articleLive{}
+	for i := range snap.Live {
+		l := &snap.Live[i]
+		a := byID[l.ArticleID]
+		if a == nil {
+			a = &articleLive{id: l.ArticleID, slug: l.Slug, category: l.Category, newest: l.PublishedAt,
+				byLang: map[pipeline.Lang]*publishing.Live{}}
+			byID[l.ArticleID] = a
+			articles = append(articles, a)
+		}
+		a.byLang[l.Lang] = l
+	}
+	for _, a := range articles {
+		if err := s.buildArticle(b, a, bodies); err != nil {
+			return nil, err
+		}
+	}
+	for _, lang := range pipeline.Languages {
+		var lives []*publishing.Live
+		for i := range snap.Live {
+			if snap.Live[i].Lang == lang {
+				lives = append(lives, &snap.Live[i])
+			}
+		}
+		if err := s.buildIndexes(b, lang, lives); err != nil {
+			return nil, err
+		}
+		if err := s.buildFeed(b, lang, lives, bodies); err != nil {
+			return nil, err
+		}
+		p := s.newPage(lang)
+		p.Title = p.T.T("reader.not_found.title", nil)
+		p.Status = 404
+		p.Switcher = s.homeSwitcher(lang)
+		nf, err := s.renderPage("notfound.html", p, b.changed)
+		if err != nil {
+			return nil, err
+		}
+		b.notFound[lang] = nf
+	}
+	sm, err := s.buildSitemap(articles, b.changed)
+	if err != nil {
+		return nil, err
+	}
+	b.pages["/sitemap.xml"] = sm
+	if err := s.addStatic(b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (s *Server) newPage(lang pipeline.Lang) *page {
+	return &page{Lang: lang, T: s.localizer(lang), OGType: "website", OGLocale: ogLocale(lang),
+		FeedURL: feedPath(lang)}
+}
+
+// homeSwitcher offers every language's front page.
+func (s *Server) homeSwitcher(lang pipeline.Lang) []switchItem {
+	var out []switchItem
+	for _, l := range pipeline.Languages {
+		out = append(out, switchItem{Lang: l, Name: l.NativeName(), URL: indexPath(l, 1), Available: true, Current: l == lang})
+	}
+	return out
+}
+
+// buildArticle renders an article's page in every language: the edition where it is live, and a
+// "not available in this language" page, offering the live ones, where it is not.
+func (s *Server) buildArticle(b *siteBuild, a *articleLive, bodies map[int64]string) error {
+	live := a.langs()
+	xDefault := live[0]
+	if a.byLang[pipeline.English] != nil {
+		xDefault = pipeline.English
+	}
+	for _, lang := range pipeline.Languages {
+		p := s.newPage(lang)
+		for _, l := range pipeline.Languages {
+			item := switchItem{Lang: l, Name: l.NativeName(), URL: articlePath(l, a.slug), Available: a.byLang[l] != nil, Current: l == lang}
+			p.Switcher = append(p.Switcher, item)
+			if item.Available && l != lang {
 				p.Available = append(p.Available, item)
 			}
 		}
+		for _, l := range live {
+			p.Alternates = append(p.Alternates, altLink{Hreflang: l.BCP47(), URL: s.abs(articlePath(l, a.slug))})
+			if l != lang {
+				p.OGAltLocs = append(p.OGAltLocs, ogLocale(l))
+			}
+		}
+		p.Alternates = append(p.Alternates, altLink{Hreflang: "x-default", URL: s.abs(articlePath(xDefault, a.slug))})
+		v := a.byLang[lang]
+		name := "article.html"
+		if v == nil {
+			p.Title = p.T.T("reader.not_available.title", nil)
+			p.Status = 404
+			p.Alternates = nil // a page that is not there has no alternates of its own
+			p.OGAltLocs = nil
+			name = "unavailable.html"
+		} else {
+			p.Live = v
+			p.Title = v.Title
+			p.OGType = "article"
+			p.Canonical = s.abs(articlePath(lang, a.slug))
+			p.Body = template.HTML(bodies[v.VersionID]) //nolint:gosec // rendered by pipeline.Render, which escapes every text
+			p.Date = formatDate(v.PublishedAt, lang)
+			p.DateISO = v.PublishedAt.UTC().Format(time.RFC3339)
+			p.Outdated = v.Outdated
+			if a.category != "" {
+				p.Category = &categoryLink{Name: categoryName(p.T, a.category), URL: categoryPath(lang, a.category)}
+			}
+		}
+		bp, err := s.renderPage(name, p, a.newest)
+		if err != nil {
+			return err
+		}
+		b.pages[articlePath(lang, a.slug)] = bp
 	}
-	if !isLive[lang] {
-		p.Title = loc.T("reader.not_available.title", nil)
-		p.Status = http.StatusNotFound
-		s.render(w, r, "unavailable.html", p)
-		return
-	}
-	v, err := s.cfg.Store.FindLiveVersion(r.Context(), lang, slug)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	p.Version = &v
-	p.Title = v.Title
-	p.Canonical = s.cfg.BaseURL + "/" + string(lang) + "/articles/" + slug
-	p.Body = template.HTML(v.HTML) //nolint:gosec // rendered by pipeline.Render, which escapes every text
-	p.Date = formatDate(v.PublishedAt, lang)
-	w.Header().Set("Last-Modified", v.PublishedAt.UTC().Format(http.TimeFormat))
-	s.render(w, r, "article.html", p)
+	return nil
 }
 
-func (s *Server) handleReaderNotFound(w http.ResponseWriter, r *http.Request) {
-	lang := preferredLang(r)
-	if l, err := pipeline.ParseLang(chi.URLParam(r, "lang")); err == nil {
-		lang = l
-	}
+// buildIndexes renders a language's front page with its older pages, and its category pages.
+func (s *Server) buildIndexes(b *siteBuild, lang pipeline.Lang, lives []*publishing.Live) error {
 	loc := s.localizer(lang)
-	p := &page{Lang: lang, T: loc, Title: loc.T("reader.not_found.title", nil), Status: http.StatusNotFound}
-	for _, l := range pipeline.Languages {
-		p.Switcher = append(p.Switcher, switchItem{Lang: l, Name: l.NativeName(), URL: "/" + string(l) + "/", Available: true, Current: l == lang})
+	if err := s.buildList(b, lang, lives, loc.T("reader.index.title", nil), indexPath, true); err != nil {
+		return err
 	}
-	s.render(w, r, "notfound.html", p)
+	cats := map[string][]*publishing.Live{}
+	var names []string
+	for _, l := range lives {
+		if l.Category == "" {
+			continue
+		}
+		if cats[l.Category] == nil {
+			names = append(names, l.Category)
+		}
+		cats[l.Category] = append(cats[l.Category], l)
+	}
+	for _, c := range names {
+		heading := loc.T("reader.category.title", map[string]any{"Category": categoryName(loc, c)})
+		pathFor := func(l pipeline.Lang, n int) string {
+			if n <= 1 {
+				return categoryPath(l, c)
+			}
+			return categoryPath(l, c) + "/page/" + strconv.Itoa(n)
+		}
+		if err := s.buildList(b, lang, cats[c], heading, pathFor, false); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
-	s.cfg.Logger.ErrorContext(r.Context(), "page failed", "path", r.URL.Path, "error", err)
-	http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+// buildList renders a paginated list of articles, newest first.
+func (s *Server) buildList(b *siteBuild, lang pipeline.Lang, lives []*publishing.Live, heading string,
+	pathFor func(pipeline.Lang, int) string, front bool) error {
+	pages := max(1, (len(lives)+pageSize-1)/pageSize)
+	for n := 1; n <= pages; n++ {
+		p := s.newPage(lang)
+		p.Heading = heading
+		p.Title = heading
+		if n > 1 {
+			p.Title = p.T.T("reader.index.page_title", map[string]any{"Title": heading, "Page": n})
+		}
+		p.Canonical = s.abs(pathFor(lang, n))
+		if front {
+			p.Switcher = s.homeSwitcher(lang)
+			if n == 1 {
+				for _, l := range pipeline.Languages {
+					p.Alternates = append(p.Alternates, altLink{Hreflang: l.BCP47(), URL: s.abs(indexPath(l, 1))})
+					if l != lang {
+						p.OGAltLocs = append(p.OGAltLocs, ogLocale(l))
+					}
+				}
+				p.Alternates = append(p.Alternates, altLink{Hreflang: "x-default", URL: s.abs("/")})
+			}
+		} else {
+			p.Switcher = s.homeSwitcher(lang)
+		}
+		if n > 1 {
+			p.NewerURL = pathFor(lang, n-1)
+		}
+		if n < pages {
+			p.OlderURL = pathFor(lang, n+1)
+		}
+		chunk := lives[(n-1)*pageSize : min(n*pageSize, len(lives))]
+		mod := b.changed
+		if len(chunk) > 0 {
+			mod = chunk[0].PublishedAt
+		}
+		for _, v := range chunk {
+			item := indexItem{Title: v.Title, URL: articlePath(lang, v.Slug), Date: formatDate(v.PublishedAt, lang),
+				DateISO: v.PublishedAt.UTC().Format(time.RFC3339), Byline: v.Byline}
+			if v.Category != "" && front {
+				item.Category = &categoryLink{Name: categoryName(p.T, v.Category), URL: categoryPath(lang, v.Category)}
+			}
+			p.Items = append(p.Items, item)
+		}
+		bp, err := s.renderPage("index.html", p, mod)
+		if err != nil {
+			return err
+		}
+		b.pages[pathFor(lang, n)] = bp
+	}
+	return nil
 }
 
-func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, p *page) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Language", string(p.Lang))
-	if p.Status != 0 {
-		w.WriteHeader(p.Status)
+// renderPage executes a reader template.
+func (s *Server) renderPage(name string, p *page, mod time.Time) (*builtPage, error) {
+	var buf bytes.Buffer
+	if err := s.reader.pages.ExecuteTemplate(&buf, name, p); err != nil {
+		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
-	if err := s.pages.ExecuteTemplate(w, name, p); err != nil {
-		s.cfg.Logger.ErrorContext(r.Context(), "template", "name", name, "error", err)
+	status := p.Status
+	if status == 0 {
+		status = 200
 	}
+	return &builtPage{status: status, contentType: "text/html; charset=utf-8", lang: p.Lang, body: buf.Bytes(), modTime: mod}, nil
+}
+
+// addStatic puts the stylesheet and other static files in the build, so that they are cached,
+// compressed and exported like the pages.
+func (s *Server) addStatic(b *siteBuild) error {
+	return fs.WalkDir(staticFS, "static", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := staticFS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		ct := "application/octet-stream"
+		switch path.Ext(name) {
+		case ".css":
+			ct = "text/css; charset=utf-8"
+		case ".js":
+			ct = "text/javascript; charset=utf-8"
+		case ".svg":
+			ct = "image/svg+xml"
+		case ".ico":
+			ct = "image/x-icon"
+		}
+		b.pages["/"+name] = &builtPage{status: 200, contentType: ct, body: data, modTime: s.reader.started}
+		return nil
+	})
+}
+
+// abs makes a site path absolute with the configured public address.
+func (s *Server) abs(p string) string { return s.cfg.BaseURL + p }
+
+// readerTemplates parses the reader site's templates into a set of their own.
+func (s *Server) readerTemplates() (*template.Template, error) {
+	return template.New("").Funcs(s.templateFuncs()).ParseFS(templateFS, "templates/layout.html",
+		"templates/article.html", "templates/index.html", "templates/unavailable.html", "templates/notfound.html")
 }
 
 func (s *Server) templateFuncs() template.FuncMap {
 	return template.FuncMap{
 		"bcp47": func(l pipeline.Lang) string { return l.BCP47() },
-		"year":  func() int { return time.Now().Year() },
+		"year":  func() int { return s.reader.started.Year() },
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
@@ -210,4 +434,38 @@ func (s *Server) templateFuncs() template.FuncMap {
 			return m
 		},
 	}
+}
+
+// loadSite reads a snapshot and the bodies it needs, reusing the bodies of versions already seen:
+// versions are immutable.
+func (s *Server) loadSite(ctx context.Context, known map[int64]string) (publishing.Snapshot, map[int64]string, error) {
+	snap, err := s.cfg.Store.LoadSnapshot(ctx)
+	if err != nil {
+		return snap, nil, err
+	}
+	bodies := make(map[int64]string, len(snap.Live))
+	var missing []int64
+	for _, l := range snap.Live {
+		if h, ok := known[l.VersionID]; ok {
+			bodies[l.VersionID] = h
+		} else {
+			missing = append(missing, l.VersionID)
+		}
+	}
+	slices.Sort(missing)
+	got, err := s.cfg.Store.FindVersionHTML(ctx, missing)
+	if err != nil {
+		return snap, nil, err
+	}
+	for id, h := range got {
+		bodies[id] = h
+	}
+	return snap, bodies, nil
+}
+
+// langOfPath returns the language a site path belongs to, from its first segment.
+func langOfPath(p string) (pipeline.Lang, bool) {
+	seg, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	l := pipeline.Lang(seg)
+	return l, l.Valid()
 }

@@ -25,7 +25,9 @@ var staticFS embed.FS
 // Store is what the web layer needs from storage; each part of the site declares its share.
 type Store interface {
 	apiStore
+	termStore
 	readerStore
+	workbenchStore
 }
 
 // Config holds the server's collaborators and settings.
@@ -44,8 +46,9 @@ type Config struct {
 
 // Server serves the API and the site.
 type Server struct {
-	cfg   Config
-	pages *template.Template
+	cfg    Config
+	pages  *template.Template
+	reader readerState // the public site, served from memory (cache.go)
 }
 
 // New builds the server and its routes.
@@ -68,6 +71,7 @@ func New(cfg Config) (*Server, error) {
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
+	r.Use(s.servePublished) // published pages, from memory, before any other middleware
 	r.Use(middleware.RequestID, s.recoverer, s.securityHeaders)
 
 	static, _ := fs.Sub(staticFS, "static")
@@ -75,6 +79,7 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }) //nolint:errcheck
 
 	r.Route("/api/v1", s.apiRoutes)
+	s.workbenchRoutes(r)
 	s.readerRoutes(r)
 	r.NotFound(s.handleReaderNotFound)
 	return r

@@ -26,16 +26,36 @@ func (w *CheckWorker) Work(ctx context.Context, job *river.Job[pipeline.CheckJob
 	if c.Edition.RevisionID != job.Args.RevisionID {
 		return nil
 	}
-	findings := CheckEdition(c, w.cfg.Check)
+	concepts, err := w.cfg.Store.FindConcepts(ctx)
+	if err != nil {
+		return err
+	}
+	norms := make([]string, len(c.Segments))
+	for i, s := range c.Segments {
+		norms[i] = pipeline.NormalizeForMemory(s.Text)
+	}
+	others, err := w.cfg.Store.FindMemoryTargets(ctx, c.Article.SourceLang, c.Edition.Lang, norms)
+	if err != nil {
+		return err
+	}
+	findings := CheckEdition(c, concepts, others, w.cfg.Check)
 	return w.cfg.Store.CompleteCheck(ctx, c.Edition.ID, job.Args.RevisionID, findings)
 }
 
-// CheckEdition runs check on every segment of a target edition.
-func CheckEdition(c pipeline.EditionContent, check Checker) []pipeline.Finding {
+// CheckEdition runs check on every segment of a target edition, with the termbase and, by
+// normalised source, the translations the memory holds.
+func CheckEdition(c pipeline.EditionContent, concepts []pipeline.Concept, others map[string][]string, check Checker) []pipeline.Finding {
 	var out []pipeline.Finding
 	for _, s := range c.Segments {
 		t := c.Translations[s.ID]
-		for _, f := range check(pipeline.CheckUnit{SourceLang: c.Article.SourceLang, TargetLang: c.Edition.Lang, Source: s.Text, Target: t.Text}) {
+		u := pipeline.CheckUnit{SourceLang: c.Article.SourceLang, TargetLang: c.Edition.Lang, Source: s.Text, Target: t.Text,
+			Terms: concepts}
+		for _, o := range others[pipeline.NormalizeForMemory(s.Text)] {
+			if o != t.Text {
+				u.Others = append(u.Others, o)
+			}
+		}
+		for _, f := range check(u) {
 			f.SegmentID = s.ID
 			out = append(out, f)
 		}

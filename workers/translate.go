@@ -5,24 +5,25 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/riverqueue/river"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// TranslateWorker fills an edition's empty segments with machine drafts, batch by batch, saving
-// each batch as it arrives: a job that stops halfway continues where it stopped, and a segment a
-// person touched is never sent or overwritten. Then it queues the check job.
+// TranslateWorker drafts an edition's empty segments: first from the translation memory (exact and
+// context matches fill the draft and are never sent to a provider; fuzzy matches are stored as
+// suggestions for the translator), then from the machine-translation provider, batch by batch,
+// saving each batch as it arrives. A job that stops halfway continues where it stopped, and a
+// segment a person touched is never sent or overwritten. Then it queues the check job.
 type TranslateWorker struct {
 	river.WorkerDefaults[pipeline.TranslateJob]
 	cfg Config
 }
 
 // Timeout allows for slow providers; each provider has its own request timeout as well.
-func (w *TranslateWorker) Timeout(*river.Job[pipeline.TranslateJob]) time.Duration {
-	return 15 * time.Minute
-}
+func (w *TranslateWorker) Timeout(*river.Job[pipeline.TranslateJob]) time.Duration { return 15 * time.Minute }
 
 func (w *TranslateWorker) Work(ctx context.Context, job *river.Job[pipeline.TranslateJob]) error {
 	err := w.translate(ctx, job.Args)
@@ -62,27 +63,101 @@ func (w *TranslateWorker) translate(ctx context.Context, args pipeline.Translate
 	if e.State != pipeline.StateTranslating || e.RevisionID != args.RevisionID || e.IsSource {
 		return nil // the edition moved on; nothing to do
 	}
-	if tr, ok := w.cfg.Route(c.Article.SourceLang, e.Lang); ok {
-		if err := w.fill(ctx, c, tr); err != nil {
+	pending, err := w.fromMemory(ctx, c, w.pending(c))
+	if err != nil {
+		return err
+	}
+	if tr, ok := w.cfg.Route(c.Article.SourceLang, e.Lang); ok && len(pending) > 0 {
+		if err := w.fromProvider(ctx, c, tr, pending); err != nil {
 			return err
 		}
 	}
 	return w.cfg.Store.FinishTranslation(ctx, e.ID, args.RevisionID)
 }
 
-// fill sends the still-empty segments to tr in batches, with their neighbours as context.
-func (w *TranslateWorker) fill(ctx context.Context, c pipeline.EditionContent, tr pipeline.Translator) error {
-	var pending []int // indexes into c.Segments
+// pending lists the indexes of segments that are still empty.
+func (w *TranslateWorker) pending(c pipeline.EditionContent) []int {
+	var out []int
 	for i, s := range c.Segments {
 		if c.Translations[s.ID].State == pipeline.SegmentEmpty {
-			pending = append(pending, i)
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// fromMemory fills pending segments that have an exact or context match, stores fuzzy suggestions
+// for the others, and returns the indexes still to translate.
+func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionContent, pending []int) ([]int, error) {
+	if len(pending) == 0 {
+		return nil, nil
+	}
+	norm := func(i int) string {
+		if i < 0 || i >= len(c.Segments) {
+			return ""
+		}
+		return pipeline.NormalizeForMemory(c.Segments[i].Text)
+	}
+	keys := make([]pipeline.MemoryKey, len(pending))
+	for k, i := range pending {
+		keys[k] = pipeline.MemoryKey{Norm: norm(i), Prev: norm(i - 1), Next: norm(i + 1)}
+	}
+	exact, err := w.cfg.Store.FindMemoryExact(ctx, c.Article.SourceLang, c.Edition.Lang, keys)
+	if err != nil {
+		return nil, err
+	}
+	var drafts []pipeline.Draft
+	var rest []int
+	suggestions := map[int64][]pipeline.MemoryMatch{}
+	for k, i := range pending {
+		seg := c.Segments[i]
+		if m, ok := exact[k]; ok {
+			origin := pipeline.OriginMemoryExact
+			if m.Context {
+				origin = pipeline.OriginMemoryContext
+			}
+			drafts = append(drafts, pipeline.Draft{SegmentID: seg.ID, Text: m.Entry.Target, Origin: origin})
+			continue
+		}
+		rest = append(rest, i)
+		fuzzy, err := w.cfg.Store.FindMemoryFuzzy(ctx, c.Article.SourceLang, c.Edition.Lang, seg.Text, pipeline.MemoryThreshold, 3)
+		if err != nil {
+			return nil, err
+		}
+		if len(fuzzy) > 0 {
+			suggestions[seg.ID] = fuzzy
+		}
+	}
+	if len(drafts) > 0 {
+		if _, err := w.cfg.Store.SaveDrafts(ctx, c.Edition.ID, c.Edition.RevisionID, drafts); err != nil {
+			return nil, err
+		}
+	}
+	if len(suggestions) > 0 {
+		if err := w.cfg.Store.SaveSuggestions(ctx, c.Edition.ID, suggestions); err != nil {
+			return nil, err
+		}
+	}
+	return rest, nil
+}
+
+// fromProvider sends the pending segments to tr in batches, with their neighbours and the
+// termbase entries they contain as context, and counts what was sent.
+func (w *TranslateWorker) fromProvider(ctx context.Context, c pipeline.EditionContent, tr pipeline.Translator, pending []int) error {
+	var concepts []pipeline.Concept
+	if w.cfg.Terms != nil {
+		var err error
+		if concepts, err = w.cfg.Store.FindConcepts(ctx); err != nil {
+			return err
 		}
 	}
 	for start := 0; start < len(pending); start += w.cfg.BatchSize {
 		batch := pending[start:min(start+w.cfg.BatchSize, len(pending))]
 		req := pipeline.TranslateRequest{SourceLang: c.Article.SourceLang, TargetLang: c.Edition.Lang, Title: c.Article.Title}
+		chars := 0
 		for _, i := range batch {
 			req.Texts = append(req.Texts, c.Segments[i].Text)
+			chars += utf8.RuneCountInString(c.Segments[i].Text)
 		}
 		first, last := batch[0], batch[len(batch)-1]
 		for i := max(first-2, 0); i < first; i++ {
@@ -91,7 +166,14 @@ func (w *TranslateWorker) fill(ctx context.Context, c pipeline.EditionContent, t
 		for i := last + 1; i < min(last+3, len(c.Segments)); i++ {
 			req.After = append(req.After, c.Segments[i].Text)
 		}
+		if w.cfg.Terms != nil && len(concepts) > 0 {
+			req.Terms = w.cfg.Terms(req.Texts, req.SourceLang, req.TargetLang, concepts)
+		}
 		out, err := tr.Translate(ctx, req)
+		if uerr := w.cfg.Store.RecordUsage(ctx, pipeline.Usage{EditionID: c.Edition.ID, Provider: tr.Name(),
+			Characters: int64(chars), Requests: 1}); uerr != nil {
+			w.cfg.Logger.WarnContext(ctx, "usage not recorded", "error", uerr)
+		}
 		if err != nil {
 			return err
 		}

@@ -23,7 +23,18 @@ type Store interface {
 	CompleteCheck(ctx context.Context, editionID, revisionID int64, findings []pipeline.Finding) error
 	FailEdition(ctx context.Context, editionID int64, code pipeline.Code, messageID string) error
 	SavePublication(ctx context.Context, v pipeline.PublishedVersion) (bool, error)
+
+	FindConcepts(ctx context.Context) ([]pipeline.Concept, error)
+	FindMemoryExact(ctx context.Context, source, target pipeline.Lang, keys []pipeline.MemoryKey) (map[int]pipeline.MemoryMatch, error)
+	FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang, text string, threshold, limit int) ([]pipeline.MemoryMatch, error)
+	FindMemoryTargets(ctx context.Context, source, target pipeline.Lang, norms []string) (map[string][]string, error)
+	SaveSuggestions(ctx context.Context, editionID int64, bySegment map[int64][]pipeline.MemoryMatch) error
+	RecordUsage(ctx context.Context, u pipeline.Usage) error
 }
+
+// TermFinder returns the termbase entries that occur in texts (in any inflected form), with their
+// target-language terms.
+type TermFinder func(texts []string, source, target pipeline.Lang, concepts []pipeline.Concept) []pipeline.TermHint
 
 // Route chooses the translator for a language pair; false means drafts are left to translators.
 type Route func(source, target pipeline.Lang) (pipeline.Translator, bool)
@@ -36,6 +47,7 @@ type Config struct {
 	Store  Store
 	Route  Route
 	Check  Checker
+	Terms  TermFinder // nil: no term hints for providers
 	Logger *slog.Logger
 	// BatchSize is how many segments the translate job sends to a translator at once and saves
 	// together; providers split further as their limits require. Default 50.

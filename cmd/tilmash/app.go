@@ -14,10 +14,8 @@ import (
 
 	"github.com/tilmash/tilmash/ingest"
 	"github.com/tilmash/tilmash/locales"
-	"github.com/tilmash/tilmash/pipeline"
+	"github.com/tilmash/tilmash/mtproviders"
 	"github.com/tilmash/tilmash/postgres"
-	"github.com/tilmash/tilmash/pseudo"
-	"github.com/tilmash/tilmash/qa"
 	"github.com/tilmash/tilmash/web"
 	"github.com/tilmash/tilmash/workers"
 )
@@ -30,12 +28,15 @@ type app struct {
 	store  *postgres.DB
 	river  *river.Client[pgx.Tx]
 	bundle *i18n.Bundle
+	// siteCtx is start's context: the web server keeps its page cache fresh until it ends.
+	siteCtx context.Context
+	checks  *checks
 }
 
 // newApp opens the database and wires the store, the workers and River's client. The workers run
 // only when cfg.Workers is set; otherwise the client only inserts jobs.
 func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer) (*app, error) {
-	route, err := translators(cfg.Provider)
+	route, err := translators(cfg)
 	if err != nil {
 		return nil, err // a misconfiguration is reported before anything starts
 	}
@@ -47,10 +48,15 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 	if err != nil {
 		return nil, err
 	}
-	a := &app{cfg: cfg, log: log, db: db, store: postgres.New(db.pool), bundle: bundle}
+	a := &app{cfg: cfg, log: log, db: db, store: postgres.New(db.pool), bundle: bundle, checks: newChecks(log)}
 
 	ws := river.NewWorkers()
-	if err := workers.Register(ws, workers.Config{Store: a.store, Route: route, Check: checker(), Logger: log}); err != nil {
+	if err := workers.Register(ws, workers.Config{Store: a.store, Route: route, Check: a.checks.Check,
+		Terms: termHints, Logger: log}); err != nil {
+		db.close(ctx)
+		return nil, err
+	}
+	if err := workers.RegisterRelease(ws, a.store, workers.Config{Logger: log}); err != nil {
 		db.close(ctx)
 		return nil, err
 	}
@@ -79,6 +85,10 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 
 // start runs the workers, when this process has any.
 func (a *app) start(ctx context.Context) error {
+	a.siteCtx = ctx
+	if dir := a.exportDir(); dir != "" && a.cfg.Workers {
+		go a.exportOnChange(ctx, dir)
+	}
 	if !a.cfg.Workers {
 		return nil
 	}
@@ -96,26 +106,29 @@ func (a *app) close(ctx context.Context) {
 }
 
 func (a *app) webServer() (*web.Server, error) {
-	return web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: ingest.Prepare, Check: checker(),
-		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.cfg.BaseURL})
-}
-
-// checker runs the automated checks on one segment.
-func checker() func(u pipeline.CheckUnit) []pipeline.Finding {
-	return func(u pipeline.CheckUnit) []pipeline.Finding { return qa.Check(u, qa.Options{}) }
-}
-
-// translators builds the route from a language pair to a machine-translation provider.
-func translators(provider string) (workers.Route, error) {
-	switch provider {
-	case "", "none":
-		return func(pipeline.Lang, pipeline.Lang) (pipeline.Translator, bool) { return nil, false }, nil
-	case "pseudo":
-		p, err := pseudo.New(pseudo.Config{})
-		if err != nil {
-			return nil, err
-		}
-		return func(pipeline.Lang, pipeline.Lang) (pipeline.Translator, bool) { return p, true }, nil
+	ws, err := web.New(web.Config{Store: webStore{a.store}, Bundle: a.bundle, Prepare: ingest.Prepare, Check: a.checks.Check,
+		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL()})
+	if err == nil && a.siteCtx != nil {
+		ws.Watch(a.siteCtx)
 	}
-	return nil, usagef("unknown provider %q (none, pseudo)", provider)
+	return ws, err
+}
+
+// translators builds the route from a language pair to a machine-translation provider, from the
+// environment with the provider flag taking precedence. Misconfiguration fails here, at start-up.
+func translators(cfg *Config) (workers.Route, error) {
+	getenv := cfg.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	router, err := mtproviders.FromEnv(func(k string) string {
+		if k == "TILMASH_PROVIDER" && cfg.Provider != "" {
+			return cfg.Provider
+		}
+		return getenv(k)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return router.For, nil
 }

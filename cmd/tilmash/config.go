@@ -16,6 +16,9 @@ type Config struct {
 	Provider     string // TILMASH_PROVIDER
 	MaxBodyBytes int    // TILMASH_MAX_BODY_BYTES
 	Workers      bool   // run River workers in this process
+
+	// Getenv reads the rest of the environment (provider keys and routes).
+	Getenv func(string) string
 }
 
 // envOr returns the environment variable's value, or def when it is unset or empty.
@@ -28,6 +31,7 @@ func envOr(getenv func(string) string, key, def string) string {
 
 // bind declares the flags shared by the commands that touch the database and the pipeline.
 func (c *Config) bind(fs *flag.FlagSet, getenv func(string) string) {
+	c.Getenv = getenv
 	fs.StringVar(&c.DatabaseURL, "database-url", getenv("DATABASE_URL"),
 		"PostgreSQL URL (env DATABASE_URL); when empty, a private PostgreSQL runs under --pg-dir")
 	fs.StringVar(&c.PGDir, "pg-dir", envOr(getenv, "TILMASH_PG_DIR", "./.tilmash/pg"),

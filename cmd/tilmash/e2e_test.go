@@ -59,6 +59,7 @@ func (c client) must(method, path string, body any, want int) map[string]any {
 }
 
 type testEnv struct {
+	url   string
 	app   *app
 	srv   *httptest.Server
 	users map[string]client
@@ -67,8 +68,15 @@ type testEnv struct {
 // start runs the whole program against the test database: workers, River and the HTTP server.
 func start(t *testing.T, provider string) *testEnv {
 	t.Helper()
+	return startEnv(t, provider, nil)
+}
+
+// startEnv is start with provider settings in env (LIBRETRANSLATE_URL, ...).
+func startEnv(t *testing.T, provider string, env map[string]string) *testEnv {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	cfg := &Config{DatabaseURL: postgrestest.URL(t), Provider: provider, Workers: true}
+	cfg := &Config{DatabaseURL: postgrestest.NewDatabase(t), Provider: provider, Workers: true,
+		Getenv: func(k string) string { return env[k] }}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	a, err := newApp(ctx, cfg, log, io.Discard)
 	if err != nil {
@@ -83,7 +91,7 @@ func start(t *testing.T, provider string) *testEnv {
 	}
 	srv := httptest.NewServer(ws.Handler())
 	t.Cleanup(func() { srv.Close(); cancel(); a.close(context.Background()) })
-	env := &testEnv{app: a, srv: srv, users: map[string]client{}}
+	te := &testEnv{url: cfg.DatabaseURL, app: a, srv: srv, users: map[string]client{}}
 	for _, u := range []pipeline.User{
 		{Name: "ed-" + t.Name(), Role: pipeline.RoleEditor},
 		{Name: "ru-" + t.Name(), Role: pipeline.RoleTranslator, Langs: []pipeline.Lang{pipeline.Russian}},
@@ -96,10 +104,10 @@ func start(t *testing.T, provider string) *testEnv {
 		if err != nil {
 			t.Fatal(err)
 		}
-		env.users[strings.SplitN(u.Name, "-", 2)[0]] = client{t: t, base: srv.URL, token: tok}
+		te.users[strings.SplitN(u.Name, "-", 2)[0]] = client{t: t, base: srv.URL, token: tok}
 	}
-	env.users["anonymous"] = client{t: t, base: srv.URL}
-	return env
+	te.users["anonymous"] = client{t: t, base: srv.URL}
+	return te
 }
 
 // waitFor polls the article until cond holds for its editions.

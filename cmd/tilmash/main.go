@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/tilmash/tilmash/repair"
 )
 
 const helpText = `tilmash: a translation and publishing pipeline for English, Russian, Kazakh and Chinese.
@@ -26,15 +28,22 @@ Commands:
   ingest FILE          ingest an article (--lang en, --format text|markdown); prints its id and slug
   user add NAME        create a user (--role translator|editor|admin, --langs ru,kk, --password-stdin)
   token create USER    create an API token for a user
+  export DIR           write the public site as static files (pages, .gz/.br copies, feeds, sitemap)
+  terms import FILE    import a termbase CSV (en,ru,kk,zh,note,do_not_translate,forbidden_en,...)
+  terms export         print the termbase as CSV
+  qa FILE...           check XLIFF 1.2/2.x files (--terms TERMS.csv, --json); exit 2 on unreadable input
+  repair [FILE]        repair text damaged by PDF copying (--lang en); report on stderr
   help                 show this help
 
 Configuration (flags override the environment):
   DATABASE_URL            PostgreSQL URL; unset: a private PostgreSQL runs under ./.tilmash/pg
   TILMASH_PG_DIR          directory of the private PostgreSQL
   TILMASH_ADDR            HTTP address (default 127.0.0.1:8080)
-  TILMASH_PROVIDER        machine translation: none (default) or pseudo
+  TILMASH_PROVIDER        machine translation: none (default), pseudo, libretranslate, deepl,
+                          google, openai (keys and routes: see the README)
   TILMASH_MAX_BODY_BYTES  largest accepted article text (default 2 MB)
   TILMASH_BASE_URL        public URL of the site
+  TILMASH_EXPORT_DIR      export the public site here after every change (with the workers)
 
 Run "tilmash COMMAND -h" for a command's flags.
 `
@@ -74,6 +83,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdUser(ctx, rest, stdin, stdout, stderr, getenv, log)
 	case "token":
 		err = cmdToken(ctx, rest, stdout, stderr, getenv, log)
+	case "export":
+		err = cmdExport(ctx, rest, stdout, stderr, getenv, log)
+	case "terms":
+		err = cmdTerms(ctx, rest, stdout, stderr, getenv, log)
+	case "qa":
+		err = cmdQA(rest, stdout, stderr, log)
+	case "repair":
+		return repair.Run(stdin, rest, stdout, stderr)
 	default:
 		err = usagef("unknown command %q", cmd)
 	}

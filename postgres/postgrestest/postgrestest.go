@@ -139,3 +139,27 @@ func NewArticle(lang pipeline.Lang, slug, title string, paragraphs ...string) pi
 	return pipeline.NewArticle{Request: pipeline.IngestRequest{Text: title + "\n\n" + strings.Join(paragraphs, "\n\n"),
 		Format: pipeline.FormatText, SourceLang: lang, Slug: slug, CreatedBy: "test"}, Doc: doc, Segments: segs}
 }
+
+// NewDatabase creates another fresh, migrated database on the package database's server, dropped
+// when the test ends, and returns its URL. Tests that run River workers need one each: workers on
+// a shared database would take each other's jobs.
+func NewDatabase(t testing.TB) string {
+	t.Helper()
+	ctx := context.Background()
+	url, drop, err := pgserver.CreateTempDatabase(ctx, URL(t), "tilmash_test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		drop(ctx) //nolint:errcheck
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	if _, err := postgres.Migrate(ctx, pool); err != nil {
+		drop(ctx) //nolint:errcheck
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { drop(context.Background()) }) //nolint:errcheck
+	return url
+}

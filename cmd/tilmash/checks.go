@@ -1,0 +1,68 @@
+package main
+
+import (
+	"log/slog"
+
+	"github.com/tilmash/tilmash/pipeline"
+	"github.com/tilmash/tilmash/qa"
+)
+
+// checks runs the automated checks, with spelling when the Hunspell dictionaries are installed.
+type checks struct {
+	spell qa.Speller
+}
+
+// newChecks loads the spelling dictionaries once; without them the spelling check is off and the
+// others run.
+func newChecks(log *slog.Logger) *checks {
+	c := &checks{}
+	if s, err := qa.DebianSpeller(); err == nil {
+		c.spell = s
+	} else {
+		log.Warn("spelling check disabled", "reason", err)
+	}
+	return c
+}
+
+// Check runs every check on one segment.
+func (c *checks) Check(u pipeline.CheckUnit) []pipeline.Finding {
+	opts := qa.Options{Terms: qaTerms(u.Terms), Spell: c.spell}
+	if len(u.Others) > 0 {
+		others := u.Others
+		opts.OtherTranslations = func(string) []string { return others }
+	}
+	return qa.Check(u, opts)
+}
+
+func qaTerms(concepts []pipeline.Concept) []qa.Term {
+	out := make([]qa.Term, len(concepts))
+	for i, c := range concepts {
+		out[i] = qa.Term{Terms: c.Terms, Forbidden: c.Forbidden, DoNotTranslate: c.DoNotTranslate}
+	}
+	return out
+}
+
+// termHints finds the termbase entries in a batch of texts, for providers that use glossaries.
+func termHints(texts []string, source, target pipeline.Lang, concepts []pipeline.Concept) []pipeline.TermHint {
+	var out []pipeline.TermHint
+	for _, c := range concepts {
+		src, ok := c.Terms[source]
+		if !ok {
+			continue
+		}
+		tgt := c.Terms[target]
+		if c.DoNotTranslate {
+			tgt = src
+		}
+		if tgt == "" {
+			continue
+		}
+		for _, t := range texts {
+			if _, _, found := qa.FindTerm(t, src, source); found {
+				out = append(out, pipeline.TermHint{Source: src, Target: tgt, DoNotTranslate: c.DoNotTranslate})
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,80 @@
+package pipeline
+
+import (
+	"hash/fnv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MemoryEntry is one translated sentence in the translation memory.
+type MemoryEntry struct {
+	ID         int64
+	SourceLang Lang
+	TargetLang Lang
+	Source     string
+	Target     string
+	ArticleID  *int64
+	CreatedBy  string
+	UpdatedAt  time.Time
+}
+
+// MemoryMatch is a memory entry found for a source text, with its score from 0 to 100. Context
+// means the entry's neighbouring sentences matched too: the strongest evidence that the old
+// translation fits here.
+type MemoryMatch struct {
+	Entry   MemoryEntry
+	Score   int
+	Context bool
+}
+
+// Memory match origins.
+const (
+	OriginMemoryExact   = "tm:100"
+	OriginMemoryContext = "tm:context"
+)
+
+// MemoryThreshold is the lowest fuzzy score offered to translators by default.
+const MemoryThreshold = 75
+
+var quoteFold = strings.NewReplacer(
+	"“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`, "‟", `"`, "「", `"`, "」", `"`,
+	"‘", "'", "’", "'", "‚", "'", "‛", "'", "`", "'",
+	"\u00a0", " ", "\u2009", " ", "\u202f", " ",
+)
+
+// NormalizeForMemory is the key under which a sentence is stored and looked up: NFC, one kind of
+// quote, single spaces, trimmed. Case and punctuation otherwise stay: they change translations.
+func NormalizeForMemory(s string) string {
+	s = quoteFold.Replace(norm.NFC.String(s))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// MemoryShingles returns hashes of the overlapping three-word sequences of a normalised sentence
+// (of its words, for sentences under three words), lower-cased. A fuzzy match shares at least one
+// with the sentence it matches unless nearly every third word changed, in which case it would
+// score below any useful threshold anyway; so shingles find the few candidates worth scoring
+// among hundreds of thousands of entries, where trigrams alone match almost everything.
+func MemoryShingles(normalized string) []int64 {
+	words := strings.Fields(strings.ToLower(normalized))
+	n := 3
+	if len(words) < n {
+		n = 1
+	}
+	seen := map[int64]bool{}
+	var out []int64
+	for i := 0; i+n <= len(words); i++ {
+		h := fnv.New64a()
+		for _, w := range words[i : i+n] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		v := int64(h.Sum64())
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,214 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// rememberSegment puts a confirmed segment into the translation memory, or updates its entry, with
+// its neighbours for context matching.
+func rememberSegment(ctx context.Context, tx pgx.Tx, editionID, segmentID int64, user string) error {
+	var src, prev, next, target string
+	var srcLang, tgtLang pipeline.Lang
+	var articleID int64
+	err := tx.QueryRow(ctx, `SELECT s.text,
+			coalesce((SELECT p.text FROM segments p WHERE p.revision_id = s.revision_id AND p.position = s.position - 1), ''),
+			coalesce((SELECT n.text FROM segments n WHERE n.revision_id = s.revision_id AND n.position = s.position + 1), ''),
+			t.text, a.source_lang, e.lang, a.id
+		FROM segment_translations t
+		JOIN segments s ON s.id = t.segment_id
+		JOIN editions e ON e.id = t.edition_id
+		JOIN articles a ON a.id = e.article_id
+		WHERE t.edition_id = $1 AND t.segment_id = $2`, editionID, segmentID).
+		Scan(&src, &prev, &next, &target, &srcLang, &tgtLang, &articleID)
+	if err != nil {
+		return fmt.Errorf("read segment for memory: %w", err)
+	}
+	if pipeline.NormalizeForMemory(target) == "" {
+		return nil
+	}
+	n := pipeline.NormalizeForMemory(src)
+	_, err = tx.Exec(ctx, `INSERT INTO memory_entries (source_lang, target_lang, source_text, source_norm, shingles,
+			target_text, prev_norm, next_norm, article_id, edition_id, segment_id, created_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+		ON CONFLICT (edition_id, segment_id) DO UPDATE SET target_text = EXCLUDED.target_text,
+			created_by = EXCLUDED.created_by, updated_at = now()`,
+		srcLang, tgtLang, src, n, pipeline.MemoryShingles(n), target, pipeline.NormalizeForMemory(prev),
+		pipeline.NormalizeForMemory(next), articleID, editionID, segmentID, user)
+	if err != nil {
+		return fmt.Errorf("remember segment: %w", err)
+	}
+	return nil
+}
+
+const memoryColumns = `m.id, m.source_lang, m.target_lang, m.source_text, m.target_text, m.article_id, m.created_by, m.updated_at`
+
+// FindMemoryExact looks up each key's exact match, preferring a context match (neighbours equal
+// too), then the most recent entry. The result is indexed like keys; keys without a match are
+// absent.
+func (db *DB) FindMemoryExact(ctx context.Context, source, target pipeline.Lang, keys []pipeline.MemoryKey) (map[int]pipeline.MemoryMatch, error) {
+	norms, prevs, nexts := make([]string, len(keys)), make([]string, len(keys)), make([]string, len(keys))
+	for i, k := range keys {
+		norms[i], prevs[i], nexts[i] = k.Norm, k.Prev, k.Next
+	}
+	rows, err := db.pool.Query(ctx, `SELECT DISTINCT ON (k.idx) k.idx - 1, (m.prev_norm = k.prev AND m.next_norm = k.next), `+memoryColumns+`
+		FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS k(norm, prev, next, idx)
+		JOIN memory_entries m ON m.source_lang = $1 AND m.target_lang = $2 AND m.source_norm = k.norm
+		ORDER BY k.idx, (m.prev_norm = k.prev AND m.next_norm = k.next) DESC, m.updated_at DESC, m.id DESC`,
+		source, target, norms, prevs, nexts)
+	if err != nil {
+		return nil, fmt.Errorf("memory lookup: %w", err)
+	}
+	defer rows.Close()
+	out := map[int]pipeline.MemoryMatch{}
+	for rows.Next() {
+		var idx int
+		var m pipeline.MemoryMatch
+		e := &m.Entry
+		if err := rows.Scan(&idx, &m.Context, &e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.ArticleID, &e.CreatedBy, &e.UpdatedAt); err != nil {
+			return nil, fmt.Errorf("memory lookup: %w", err)
+		}
+		m.Score = 100
+		out[idx] = m
+	}
+	return out, rows.Err()
+}
+
+// FindMemoryFuzzy returns up to limit entries whose source is similar to text, scored 0–100 by
+// trigram similarity and at least threshold, best first, one per distinct translation.
+func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang, text string, threshold, limit int) ([]pipeline.MemoryMatch, error) {
+	if threshold <= 0 || threshold > 100 {
+		threshold = pipeline.MemoryThreshold
+	}
+	if limit <= 0 || limit > 50 {
+		limit = 3
+	}
+	q := pipeline.NormalizeForMemory(text)
+	if q == "" {
+		return nil, nil
+	}
+	rows, err := db.pool.Query(ctx, `SELECT score, `+memoryColumns+` FROM (
+			SELECT round(similarity(m.source_norm, $3) * 100)::int AS score, m.*
+			FROM memory_entries m
+			WHERE m.shingles && $4 AND m.source_lang = $1 AND m.target_lang = $2) m
+		WHERE score >= $5 ORDER BY score DESC, updated_at DESC LIMIT $6`,
+		source, target, q, pipeline.MemoryShingles(q), threshold, limit*4)
+	if err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.MemoryMatch, error) {
+		var m pipeline.MemoryMatch
+		e := &m.Entry
+		err := r.Scan(&m.Score, &e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.ArticleID, &e.CreatedBy, &e.UpdatedAt)
+		return m, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	var out []pipeline.MemoryMatch
+	seen := map[string]bool{}
+	for _, m := range all {
+		if !seen[m.Entry.Target] && len(out) < limit {
+			seen[m.Entry.Target] = true
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// FindMemoryTargets returns, for each normalised source, the distinct translations the memory holds.
+func (db *DB) FindMemoryTargets(ctx context.Context, source, target pipeline.Lang, norms []string) (map[string][]string, error) {
+	rows, err := db.pool.Query(ctx, `SELECT source_norm, array_agg(DISTINCT target_text) FROM memory_entries
+		WHERE source_lang = $1 AND target_lang = $2 AND source_norm = ANY($3) GROUP BY source_norm`, source, target, norms)
+	if err != nil {
+		return nil, fmt.Errorf("memory targets: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var n string
+		var ts []string
+		if err := rows.Scan(&n, &ts); err != nil {
+			return nil, fmt.Errorf("memory targets: %w", err)
+		}
+		out[n] = ts
+	}
+	return out, rows.Err()
+}
+
+// SaveSuggestions replaces the fuzzy memory suggestions of the given segments of an edition.
+func (db *DB) SaveSuggestions(ctx context.Context, editionID int64, bySegment map[int64][]pipeline.MemoryMatch) error {
+	return db.inTx(ctx, func(tx pgx.Tx) error {
+		for seg, ms := range bySegment {
+			if _, err := tx.Exec(ctx, `DELETE FROM memory_suggestions WHERE edition_id = $1 AND segment_id = $2`, editionID, seg); err != nil {
+				return fmt.Errorf("clear suggestions: %w", err)
+			}
+			for _, m := range ms {
+				if _, err := tx.Exec(ctx, `INSERT INTO memory_suggestions (edition_id, segment_id, entry_id, score)
+					VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, editionID, seg, m.Entry.ID, m.Score); err != nil {
+					return fmt.Errorf("save suggestion: %w", err)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// FindSuggestions returns an edition's stored fuzzy suggestions by segment, best first.
+func (db *DB) FindSuggestions(ctx context.Context, editionID int64) (map[int64][]pipeline.MemoryMatch, error) {
+	rows, err := db.pool.Query(ctx, `SELECT s.segment_id, s.score, `+memoryColumns+`
+		FROM memory_suggestions s JOIN memory_entries m ON m.id = s.entry_id
+		WHERE s.edition_id = $1 ORDER BY s.segment_id, s.score DESC`, editionID)
+	if err != nil {
+		return nil, fmt.Errorf("suggestions: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]pipeline.MemoryMatch{}
+	for rows.Next() {
+		var seg int64
+		var m pipeline.MemoryMatch
+		e := &m.Entry
+		if err := rows.Scan(&seg, &m.Score, &e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.ArticleID, &e.CreatedBy, &e.UpdatedAt); err != nil {
+			return nil, fmt.Errorf("suggestions: %w", err)
+		}
+		out[seg] = append(out[seg], m)
+	}
+	return out, rows.Err()
+}
+
+// RecordUsage adds characters and requests sent to a provider for an edition to this month's count.
+func (db *DB) RecordUsage(ctx context.Context, u pipeline.Usage) error {
+	month := u.Month
+	if month.IsZero() {
+		month = time.Now().UTC()
+	}
+	month = time.Date(month.Year(), month.Month(), 1, 0, 0, 0, 0, time.UTC)
+	_, err := db.pool.Exec(ctx, `INSERT INTO mt_usage (edition_id, provider, month, characters, requests)
+		VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (edition_id, provider, month) DO UPDATE SET characters = mt_usage.characters + EXCLUDED.characters,
+			requests = mt_usage.requests + EXCLUDED.requests`, u.EditionID, u.Provider, month, u.Characters, u.Requests)
+	if err != nil {
+		return fmt.Errorf("record usage: %w", err)
+	}
+	return nil
+}
+
+// FindUsage returns machine-translation usage, per edition, provider and month, newest month first;
+// editionID 0 means all editions.
+func (db *DB) FindUsage(ctx context.Context, editionID int64) ([]pipeline.Usage, error) {
+	rows, err := db.pool.Query(ctx, `SELECT edition_id, provider, month, characters, requests FROM mt_usage
+		WHERE $1 = 0 OR edition_id = $1 ORDER BY month DESC, provider, edition_id`, editionID)
+	if err != nil {
+		return nil, fmt.Errorf("usage: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Usage, error) {
+		var u pipeline.Usage
+		err := r.Scan(&u.EditionID, &u.Provider, &u.Month, &u.Characters, &u.Requests)
+		return u, err
+	})
+}

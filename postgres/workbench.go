@@ -1,0 +1,169 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// QueueItem is one edition in a translator's queue, with what helps them pick it.
+type QueueItem struct {
+	Edition      pipeline.Edition // with progress
+	Title        string           // the source title
+	SourceLang   pipeline.Lang
+	RevisionDate time.Time
+	Others       []string // other people who had the edition open recently
+}
+
+// presenceWindow is how long an open editor counts as someone working on the edition.
+const presenceWindow = "15 minutes"
+
+// FindQueue lists the editions in review in the given languages, newest source revision first,
+// with progress and the other people who have them open.
+func (db *DB) FindQueue(ctx context.Context, langs []pipeline.Lang, me string) ([]QueueItem, error) {
+	ls := make([]string, len(langs))
+	for i, l := range langs {
+		ls[i] = string(l)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT `+editionColumns+progressColumns+`, r.title, a.source_lang, r.created_at,
+		ARRAY(SELECT p.user_name FROM edition_presence p WHERE p.edition_id = e.id AND p.user_name <> $2
+			AND p.seen_at > now() - interval '`+presenceWindow+`' ORDER BY p.user_name)
+		FROM editions e JOIN revisions r ON r.id = e.revision_id JOIN articles a ON a.id = e.article_id
+		WHERE e.state = 'in_review' AND NOT e.is_source AND e.lang = ANY($1)
+		ORDER BY r.created_at DESC, e.id DESC`, ls, me)
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (QueueItem, error) {
+		var q QueueItem
+		var e pipeline.Edition
+		err := r.Scan(&e.ID, &e.ArticleID, &e.Lang, &e.IsSource, &e.State, &e.RevisionID, &e.FailureCode,
+			&e.FailureReason, &e.Release, &e.ApprovedBy, &e.PublishAt, &e.LiveVersionID, &e.UpdatedAt,
+			&e.Segments, &e.Confirmed, &e.Findings, &q.Title, &q.SourceLang, &q.RevisionDate, &q.Others)
+		q.Edition = e
+		return q, err
+	})
+}
+
+// TouchPresence records that a person has an edition open and returns the others who have it open.
+func (db *DB) TouchPresence(ctx context.Context, editionID int64, user string) ([]string, error) {
+	if _, err := db.pool.Exec(ctx, `INSERT INTO edition_presence (edition_id, user_name) VALUES ($1, $2)
+		ON CONFLICT (edition_id, user_name) DO UPDATE SET seen_at = now()`, editionID, user); err != nil {
+		return nil, fmt.Errorf("presence: %w", err)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT user_name FROM edition_presence WHERE edition_id = $1 AND user_name <> $2
+		AND seen_at > now() - interval '`+presenceWindow+`' ORDER BY user_name`, editionID, user)
+	if err != nil {
+		return nil, fmt.Errorf("presence: %w", err)
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+// SaveResult is a saved segment with the edition's progress after the save.
+type SaveResult struct {
+	Translation pipeline.SegmentTranslation
+	Findings    []pipeline.Finding // the segment's findings after the save, open and dismissed
+	Confirmed   int
+	Total       int
+}
+
+// SegmentSource is what a save needs to know about a segment before it runs the checks.
+type SegmentSource struct {
+	EditionLang pipeline.Lang
+	IsSource    bool // the edition is the source edition, which is never edited here
+	SourceLang  pipeline.Lang
+	Text        string
+}
+
+// FindSegmentSource returns a segment's source text and the languages around it, in one query,
+// for a save. A segment outside the edition's revision is not found.
+func (db *DB) FindSegmentSource(ctx context.Context, editionID, segmentID int64) (SegmentSource, error) {
+	var s SegmentSource
+	err := db.pool.QueryRow(ctx, `SELECT e.lang, e.is_source, a.source_lang, s.text
+		FROM editions e JOIN articles a ON a.id = e.article_id JOIN segments s ON s.revision_id = e.revision_id
+		WHERE e.id = $1 AND s.id = $2`, editionID, segmentID).Scan(&s.EditionLang, &s.IsSource, &s.SourceLang, &s.Text)
+	if err != nil {
+		return s, notFound("segment", err)
+	}
+	return s, nil
+}
+
+// SaveSegment saves a person's text for one segment like UpdateSegmentTranslation, with two
+// differences the workbench needs. The edition row is only share-locked, so that many translators
+// saving different segments of one edition do not queue behind each other while state changes
+// (which lock it for update) still wait for them. And it returns the edition's progress, which the
+// editor shows after every save.
+func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (SaveResult, error) {
+	var res SaveResult
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var state pipeline.EditionState
+		if err := tx.QueryRow(ctx, `SELECT e.state FROM editions e WHERE e.id = $1 FOR SHARE`,
+			u.EditionID).Scan(&state); err != nil {
+			return notFound("edition", err)
+		}
+		switch state {
+		case pipeline.StateInReview, pipeline.StateTranslating, pipeline.StateFailed:
+		default:
+			return &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.edition_locked",
+				Data: map[string]any{"State": string(state)}, Err: fmt.Errorf("edition is %s", state)}
+		}
+		cur, err := scanTranslation(tx.QueryRow(ctx, `SELECT edition_id, segment_id, text, state, origin, updated_by, updated_at, version
+			FROM segment_translations WHERE edition_id = $1 AND segment_id = $2 FOR UPDATE`, u.EditionID, u.SegmentID))
+		if err != nil {
+			return notFound("segment", err)
+		}
+		if cur.Version != u.BaseVersion {
+			return &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.segment_conflict",
+				Data: map[string]any{"Text": cur.Text, "Version": cur.Version, "By": cur.UpdatedBy, "State": string(cur.State)},
+				Err:  fmt.Errorf("segment %d is at version %d, save was based on %d", u.SegmentID, cur.Version, u.BaseVersion)}
+		}
+		st := pipeline.SegmentEdited
+		if u.Confirm {
+			st = pipeline.SegmentConfirmed
+		}
+		t, err := scanTranslation(tx.QueryRow(ctx, `WITH upd AS (
+				UPDATE segment_translations
+				SET text = $3, state = $4, origin = 'human', updated_by = $5, updated_at = now(), version = version + 1
+				WHERE edition_id = $1 AND segment_id = $2
+				RETURNING edition_id, segment_id, text, state, origin, updated_by, updated_at, version),
+			hist AS (
+				INSERT INTO segment_history (edition_id, segment_id, text, state, origin, updated_by, version)
+				SELECT edition_id, segment_id, text, state, origin, updated_by, version FROM upd)
+			SELECT * FROM upd`, u.EditionID, u.SegmentID, u.Text, st, u.User))
+		if err != nil {
+			return fmt.Errorf("update segment: %w", err)
+		}
+		res.Translation = t
+		if err := replaceFindings(ctx, tx, u.EditionID, &u.SegmentID, u.Findings); err != nil {
+			return err
+		}
+		if u.Confirm {
+			if err := rememberSegment(ctx, tx, u.EditionID, u.SegmentID, u.User); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO edition_presence (edition_id, user_name) VALUES ($1, $2)
+			ON CONFLICT (edition_id, user_name) DO UPDATE SET seen_at = now()`, u.EditionID, u.User); err != nil {
+			return fmt.Errorf("presence: %w", err)
+		}
+		rows, err := tx.Query(ctx, `SELECT id, segment_id, check_id, severity, message_id, data, dismissed, reason
+			FROM findings WHERE edition_id = $1 AND segment_id = $2 ORDER BY id`, u.EditionID, u.SegmentID)
+		if err != nil {
+			return fmt.Errorf("segment findings: %w", err)
+		}
+		if res.Findings, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Finding, error) {
+			var f pipeline.Finding
+			err := r.Scan(&f.ID, &f.SegmentID, &f.Check, &f.Severity, &f.MessageID, &f.Data, &f.Dismissed, &f.Reason)
+			return f, err
+		}); err != nil {
+			return fmt.Errorf("segment findings: %w", err)
+		}
+		return tx.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE state = 'confirmed')
+			FROM segment_translations WHERE edition_id = $1`, u.EditionID).Scan(&res.Total, &res.Confirmed)
+	})
+	return res, err
+}

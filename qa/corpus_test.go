@@ -1,0 +1,195 @@
+package qa_test
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+	"github.com/tilmash/tilmash/qa"
+	"github.com/tilmash/tilmash/qa/internal/corpus"
+)
+
+const corpusDir = "testdata/corpus"
+
+var (
+	spellOnce sync.Once
+	spellSet  *qa.SpellerSet
+	spellErr  error
+)
+
+// corpusSpeller returns the Debian dictionaries, or nil when they are not installed.
+func corpusSpeller() qa.Speller {
+	spellOnce.Do(func() { spellSet, spellErr = qa.DebianSpeller() })
+	if spellErr != nil {
+		return nil
+	}
+	return spellSet
+}
+
+// loadCorpus returns the clean units, the injected units and the termbase.
+func loadCorpus(tb testing.TB) (clean, injected []corpus.Unit, terms []qa.Term) {
+	tb.Helper()
+	srcs, err := corpus.LoadSources(corpusDir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ts, err := corpus.LoadTerms(corpusDir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	in := corpus.Injector{Terms: ts}
+	if sp := corpusSpeller(); sp != nil {
+		in.Spell = sp
+	}
+	return corpus.CleanUnits(srcs), in.Inject(srcs), corpus.QATerms(ts)
+}
+
+func runUnit(u corpus.Unit, terms []qa.Term, sp qa.Speller) []pipeline.Finding {
+	opts := qa.Options{Terms: terms, Spell: sp,
+		OtherTranslations: func(string) []string { return u.Memory }}
+	return qa.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: u.Lang, Source: u.Source, Target: u.Target}, opts)
+}
+
+// TestCorpus measures every check on the labelled corpus: recall is the share of units with an
+// injected error of a check that the check reports; the false-positive rate is the share of
+// clean units with any finding at all. It fails below recall 0.95 or above 3% false positives.
+func TestCorpus(t *testing.T) {
+	t.Parallel()
+	sp := corpusSpeller()
+	if sp == nil {
+		t.Log("Hunspell dictionaries not installed: spelling is not measured")
+	}
+	clean, injected, terms := loadCorpus(t)
+
+	type cell struct{ n, found int }
+	recall := map[string]map[pipeline.Lang]*cell{}
+	phrase := map[pipeline.Lang]*cell{}
+	var misses []string
+	for _, u := range injected {
+		if u.Check == qa.CheckSpelling && sp == nil {
+			continue
+		}
+		if strings.HasPrefix(u.ID, "omission-phrase/") { // informational: words lost inside one clause
+			c := phrase[u.Lang]
+			if c == nil {
+				c = &cell{}
+				phrase[u.Lang] = c
+			}
+			c.n++
+			for _, f := range runUnit(u, terms, sp) {
+				if f.Check == qa.CheckOmission {
+					c.found++
+					break
+				}
+			}
+			continue
+		}
+		if recall[u.Check] == nil {
+			recall[u.Check] = map[pipeline.Lang]*cell{}
+		}
+		c := recall[u.Check][u.Lang]
+		if c == nil {
+			c = &cell{}
+			recall[u.Check][u.Lang] = c
+		}
+		c.n++
+		hit := false
+		for _, f := range runUnit(u, terms, sp) {
+			if f.Check == u.Check {
+				hit = true
+			}
+		}
+		if hit {
+			c.found++
+		} else {
+			misses = append(misses, fmt.Sprintf("MISS %s (%s)\n  src: %s\n  tgt: %s", u.ID, u.Note, u.Source, u.Target))
+		}
+	}
+	fpUnits := map[pipeline.Lang]*cell{}
+	fpByCheck := map[string]map[pipeline.Lang]int{}
+	var fps []string
+	for _, u := range clean {
+		c := fpUnits[u.Lang]
+		if c == nil {
+			c = &cell{}
+			fpUnits[u.Lang] = c
+		}
+		c.n++
+		fs := runUnit(u, terms, sp)
+		if len(fs) > 0 {
+			c.found++
+		}
+		seen := map[string]bool{}
+		for _, f := range fs {
+			if !seen[f.Check] {
+				seen[f.Check] = true
+				if fpByCheck[f.Check] == nil {
+					fpByCheck[f.Check] = map[pipeline.Lang]int{}
+				}
+				fpByCheck[f.Check][u.Lang]++
+			}
+			fps = append(fps, fmt.Sprintf("FP %s %s %s %v\n  src: %s\n  tgt: %s", u.ID, f.Check, f.MessageID, f.Data, u.Source, u.Target))
+		}
+	}
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-15s %-18s %-18s %-18s\n", "check", "ru recall (n) FP", "kk recall (n) FP", "zh recall (n) FP")
+	for _, check := range qa.AllChecks {
+		fmt.Fprintf(&b, "%-15s", check)
+		for _, l := range corpus.Targets {
+			c := recall[check][l]
+			fp := float64(fpByCheck[check][l]) / float64(fpUnits[l].n)
+			if c == nil || c.n == 0 {
+				fmt.Fprintf(&b, " %-18s", fmt.Sprintf("  n/a       %4.1f%%", fp*100))
+				continue
+			}
+			fmt.Fprintf(&b, " %-18s", fmt.Sprintf("%5.3f (%3d) %4.1f%%", float64(c.found)/float64(c.n), c.n, fp*100))
+		}
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "%-15s", "(phrase drop)")
+	for _, l := range corpus.Targets {
+		if c := phrase[l]; c != nil && c.n > 0 {
+			fmt.Fprintf(&b, " %-18s", fmt.Sprintf("%5.3f (%3d) info", float64(c.found)/float64(c.n), c.n))
+		}
+	}
+	b.WriteByte('\n')
+	fmt.Fprintf(&b, "%-15s", "any finding")
+	for _, l := range corpus.Targets {
+		c := fpUnits[l]
+		fmt.Fprintf(&b, " %-18s", fmt.Sprintf("clean %3d  %4.1f%%", c.n, 100*float64(c.found)/float64(c.n)))
+	}
+	b.WriteByte('\n')
+	t.Log(b.String())
+	if os.Getenv("QA_CORPUS_DEBUG") != "" {
+		sort.Strings(misses)
+		for _, m := range misses {
+			t.Log(m)
+		}
+		for _, f := range fps {
+			t.Log(f)
+		}
+	}
+	for _, check := range qa.AllChecks {
+		for _, l := range corpus.Targets {
+			c := recall[check][l]
+			if c != nil && c.n > 0 && float64(c.found)/float64(c.n) < 0.95 {
+				t.Errorf("%s/%s: recall %.3f < 0.95 (set QA_CORPUS_DEBUG=1 for the misses)", check, l, float64(c.found)/float64(c.n))
+			}
+		}
+	}
+	for _, l := range corpus.Targets {
+		c := fpUnits[l]
+		if rate := float64(c.found) / float64(c.n); rate > 0.03 {
+			t.Errorf("%s: false-positive rate %.1f%% > 3%% (set QA_CORPUS_DEBUG=1 for the findings)", l, rate*100)
+		}
+	}
+}
+
+func toCU(u corpus.Unit) pipeline.CheckUnit {
+	return pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: u.Lang, Source: u.Source, Target: u.Target}
+}

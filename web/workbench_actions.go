@@ -1,0 +1,97 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+func chiInt(r *http.Request, name string) int64 {
+	n, err := strconv.ParseInt(chi.URLParam(r, name), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// handleWorkbenchDismiss overrides a finding with the translator's written reason, which the
+// editor sees next to it.
+func (s *Server) handleWorkbenchDismiss(w http.ResponseWriter, r *http.Request) {
+	e, err := s.editionParam(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	reason := strings.TrimSpace(r.PostFormValue("reason"))
+	if reason == "" || utf8.RuneCountInString(reason) > 2000 {
+		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.finding.reason_required"})
+		return
+	}
+	if err := s.cfg.Store.DismissFinding(r.Context(), e.ID, chiInt(r, "finding"), currentUser(r).Name, reason); err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	localRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/#seg-"+strings.TrimSpace(r.PostFormValue("segment")))
+}
+
+// handleWorkbenchSubmit sends the edition to the editors. When segments are unconfirmed or a
+// blocking finding is open, the editor page comes back with the reason at the top.
+func (s *Server) handleWorkbenchSubmit(w http.ResponseWriter, r *http.Request) {
+	e, err := s.editionParam(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	err = s.cfg.Store.SubmitEdition(r.Context(), e.ID, currentUser(r).Name)
+	if code := pipeline.ErrorCode(err); code == pipeline.CodeIllegalState || code == pipeline.CodeConflict {
+		pe := err.(*pipeline.Error)
+		loc := s.localizer(uiLang(r))
+		msg := loc.T(pe.MessageID, copyData(pe.Data))
+		if n, ok := pe.Data["Count"].(int); ok {
+			msg = loc.T(pe.MessageID, copyData(pe.Data), n)
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		s.renderEditorStatus(w, r, msg, http.StatusConflict)
+		return
+	}
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	localRedirect(w, r, "/workbench/?submitted="+idStr(e.ID))
+}
+
+// handleTermAdd adds a term pair to the termbase; only editors and administrators may.
+func (s *Server) handleTermAdd(w http.ResponseWriter, r *http.Request) {
+	e, err := s.editionParam(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	if !currentUser(r).CanApprove() {
+		s.workbenchError(w, r, errForbidden)
+		return
+	}
+	c, err := s.cfg.Store.FindEditionContentByID(r.Context(), e.ID)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	src, tgt := strings.TrimSpace(r.PostFormValue("source")), strings.TrimSpace(r.PostFormValue("target"))
+	if src == "" || tgt == "" || len(src) > 200 || len(tgt) > 200 {
+		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.term.invalid"})
+		return
+	}
+	concept := pipeline.Concept{Terms: map[pipeline.Lang]string{c.Article.SourceLang: src, e.Lang: tgt},
+		Note: strings.TrimSpace(r.PostFormValue("note"))}
+	if _, err := s.cfg.Store.SaveConcept(r.Context(), concept); err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	localRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/")
+}

@@ -1,0 +1,105 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+type segmentSaveRequest struct {
+	Text    *string `json:"text"`
+	Version *int    `json:"version"`
+	Confirm bool    `json:"confirm"`
+}
+
+type segmentSaveResponse struct {
+	ID           int64                 `json:"id"`
+	Text         string                `json:"text"`
+	State        pipeline.SegmentState `json:"state"`
+	StateLabel   string                `json:"state_label"`
+	Version      int                   `json:"version"`
+	Findings     []findingJSON         `json:"findings"`
+	Open         int                   `json:"open_findings"`
+	Confirmed    int                   `json:"confirmed"`
+	Total        int                   `json:"total"`
+	ProgressText string                `json:"progress_text"`
+}
+
+// maxSegmentBytes bounds one segment's text: a sentence, even a long one, is far below it.
+const maxSegmentBytes = 64 << 10
+
+// handleSegmentSave stores a translator's text for one segment: an autosave of an unconfirmed
+// edit, or a confirmation. The request names the version it was based on; when someone else saved
+// meanwhile the answer is 409 with their text, and nothing is overwritten. The automated checks
+// run on the new text and their findings come back with the segment.
+func (s *Server) handleSegmentSave(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	edID, err1 := strconv.ParseInt(chi.URLParam(r, "edition"), 10, 64)
+	segID, err2 := strconv.ParseInt(chi.URLParam(r, "segment"), 10, 64)
+	if err1 != nil || err2 != nil {
+		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		return
+	}
+	src, err := s.cfg.Store.FindSegmentSource(ctx, edID, segID)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	u := currentUser(r)
+	if !u.CanEdit(src.EditionLang) {
+		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "wb.error.not_your_language",
+			Data: map[string]any{"Lang": src.EditionLang.NativeName()}})
+		return
+	}
+	if src.IsSource {
+		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		return
+	}
+	var body segmentSaveRequest
+	if err := decodeJSON(w, r, maxSegmentBytes, &body); err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	if body.Text == nil || body.Version == nil {
+		field := "text"
+		if body.Text != nil {
+			field = "version"
+		}
+		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": field}})
+		return
+	}
+	var findings []pipeline.Finding
+	if s.cfg.Check != nil {
+		concepts, err := s.cfg.Store.FindConcepts(ctx)
+		if err != nil {
+			s.workbenchError(w, r, err)
+			return
+		}
+		for _, f := range s.cfg.Check(pipeline.CheckUnit{SourceLang: src.SourceLang, TargetLang: src.EditionLang,
+			Source: src.Text, Target: *body.Text, Terms: concepts}) {
+			f.SegmentID = segID
+			findings = append(findings, f)
+		}
+	}
+	res, err := s.cfg.Store.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: edID, SegmentID: segID, Text: *body.Text,
+		BaseVersion: *body.Version, Confirm: body.Confirm, User: u.Name, Findings: findings})
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	loc := s.localizer(uiLang(r))
+	t := res.Translation
+	out := segmentSaveResponse{ID: segID, Text: t.Text, State: t.State, Version: t.Version, Findings: []findingJSON{},
+		StateLabel: (&stateLabels{loc: loc, cache: map[string]string{}}).label(t),
+		Confirmed:  res.Confirmed, Total: res.Total, ProgressText: progressText(loc, res.Confirmed, res.Total)}
+	for _, f := range res.Findings {
+		out.Findings = append(out.Findings, s.toFindingJSON(loc, f))
+		if !f.Dismissed {
+			out.Open++
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
