@@ -66,7 +66,7 @@ func cmdQA(args []string, stdout, stderr io.Writer, log *slog.Logger) error {
 		entries, err := qa.CheckXLIFF(name, f, opts, localize)
 		f.Close()
 		if err != nil {
-			return usageError{fmt.Sprintf("cannot check %s", errorText(errors.Unwrap(err)) + " (" + name + ")")}
+			return usageError{fmt.Sprintf("cannot check %s", errorText(errors.Unwrap(err))+" ("+name+")")}
 		}
 		all = append(all, entries...)
 	}
