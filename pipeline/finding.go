@@ -33,3 +33,11 @@ type CheckUnit struct {
 	// consistency check.
 	Others []string
 }
+
+// FindingCount is how many findings of one check and severity an edition has, open and dismissed.
+type FindingCount struct {
+	Check     string
+	Severity  Severity
+	Open      int
+	Dismissed int
+}

@@ -13,10 +13,11 @@ import (
 // set) with fresh ones. A dismissed finding survives, and suppresses its fresh twin (same segment,
 // check and message), until the translation text changes: dismissal is about that text.
 func replaceFindings(ctx context.Context, tx pgx.Tx, editionID int64, segmentID *int64, findings []pipeline.Finding) error {
-	// Dismissals lapse where the translation changed after they were made.
+	// Dismissals lapse where the translation text is no longer the one they were made on.
 	if _, err := tx.Exec(ctx, `DELETE FROM findings f USING segment_translations t
 		WHERE f.edition_id = $1 AND ($2::bigint IS NULL OR f.segment_id = $2) AND f.dismissed
-		  AND t.edition_id = f.edition_id AND t.segment_id = f.segment_id AND t.updated_at > f.created_at`,
+		  AND t.edition_id = f.edition_id AND t.segment_id = f.segment_id
+		  AND t.text IS DISTINCT FROM f.dismissed_text`,
 		editionID, segmentID); err != nil {
 		return fmt.Errorf("expire dismissals: %w", err)
 	}
@@ -39,6 +40,21 @@ func replaceFindings(ctx context.Context, tx pgx.Tx, editionID int64, segmentID 
 	return nil
 }
 
+// CountFindings counts an edition's findings per check and severity, open and dismissed apart.
+func (db *DB) CountFindings(ctx context.Context, editionID int64) ([]pipeline.FindingCount, error) {
+	rows, err := db.pool.Query(ctx, `SELECT check_id, severity, count(*) FILTER (WHERE NOT dismissed),
+			count(*) FILTER (WHERE dismissed)
+		FROM findings WHERE edition_id = $1 GROUP BY check_id, severity ORDER BY check_id, severity`, editionID)
+	if err != nil {
+		return nil, fmt.Errorf("count findings: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.FindingCount, error) {
+		var c pipeline.FindingCount
+		err := r.Scan(&c.Check, &c.Severity, &c.Open, &c.Dismissed)
+		return c, err
+	})
+}
+
 // FindFindings returns an edition's findings, open and dismissed, in segment order.
 func (db *DB) FindFindings(ctx context.Context, editionID int64) ([]pipeline.Finding, error) {
 	rows, err := db.pool.Query(ctx, `SELECT f.id, f.segment_id, f.check_id, f.severity, f.message_id, f.data, f.dismissed, f.reason
@@ -58,9 +74,11 @@ func (db *DB) FindFindings(ctx context.Context, editionID int64) ([]pipeline.Fin
 func (db *DB) DismissFinding(ctx context.Context, editionID, findingID int64, actor, reason string) error {
 	return db.inTx(ctx, func(tx pgx.Tx) error {
 		var articleID int64
-		if err := tx.QueryRow(ctx, `UPDATE findings f SET dismissed = true, reason = $3, created_at = now()
+		if err := tx.QueryRow(ctx, `UPDATE findings f SET dismissed = true, reason = $3, dismissed_by = $4,
+				dismissed_text = coalesce((SELECT t.text FROM segment_translations t
+					WHERE t.edition_id = f.edition_id AND t.segment_id = f.segment_id), '')
 			FROM editions e WHERE f.id = $2 AND f.edition_id = $1 AND e.id = f.edition_id RETURNING e.article_id`,
-			editionID, findingID, reason).Scan(&articleID); err != nil {
+			editionID, findingID, reason, actor).Scan(&articleID); err != nil {
 			return notFound("finding", err)
 		}
 		return audit(ctx, tx, articleID, editionID, actor, "finding.dismissed", "", "", map[string]any{"finding": findingID, "reason": reason})

@@ -327,3 +327,47 @@ func TestUsersAndTokens(t *testing.T) {
 		t.Fatalf("wrong token: %v", err)
 	}
 }
+
+func TestDismissedFindingStaysDismissedUntilTheTextChanges(t *testing.T) {
+	t.Parallel()
+	db, a := setup(t)
+	ctx := context.Background()
+	c := edition(t, db, a, pipeline.Russian)
+	seg := c.Segments[1]
+	if _, err := db.SaveDrafts(ctx, c.Edition.ID, a.RevisionID, []pipeline.Draft{{SegmentID: seg.ID, Text: "Первое предложение, рост 45%.", Origin: "mt:x"}}); err != nil {
+		t.Fatal(err)
+	}
+	f := pipeline.Finding{SegmentID: seg.ID, Check: "spelling", Severity: pipeline.SeverityWarning, MessageID: "check.spelling.unknown"}
+	if err := db.CompleteCheck(ctx, c.Edition.ID, a.RevisionID, []pipeline.Finding{f}); err != nil {
+		t.Fatal(err)
+	}
+	found, _ := db.FindFindings(ctx, c.Edition.ID)
+	if len(found) != 1 {
+		t.Fatalf("%d findings", len(found))
+	}
+	if err := db.DismissFinding(ctx, c.Edition.ID, found[0].ID, "olga", "a proper name"); err != nil {
+		t.Fatal(err)
+	}
+	// The same finding on the same text stays dismissed when the checks run again.
+	if err := db.CompleteCheck(ctx, c.Edition.ID, a.RevisionID, []pipeline.Finding{f}); err != nil {
+		t.Fatal(err)
+	}
+	found, _ = db.FindFindings(ctx, c.Edition.ID)
+	if len(found) != 1 || !found[0].Dismissed || found[0].Reason != "a proper name" {
+		t.Fatalf("after a re-check: %+v", found)
+	}
+	counts, err := db.CountFindings(ctx, c.Edition.ID)
+	if err != nil || len(counts) != 1 || counts[0].Open != 0 || counts[0].Dismissed != 1 {
+		t.Fatalf("counts %+v, %v", counts, err)
+	}
+	// A new text brings the finding back.
+	cur := edition(t, db, a, pipeline.Russian).Translations[seg.ID]
+	if _, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: seg.ID,
+		Text: "Первое предложение, рост 45 %.", BaseVersion: cur.Version, User: "olga", Findings: []pipeline.Finding{f}}); err != nil {
+		t.Fatal(err)
+	}
+	found, _ = db.FindFindings(ctx, c.Edition.ID)
+	if len(found) != 1 || found[0].Dismissed {
+		t.Fatalf("after the text changed: %+v", found)
+	}
+}

@@ -126,7 +126,8 @@ func TestWrongLanguage(t *testing.T) {
 		{"english clause", src, "中国仍是该地区最大的贸易伙伴，and its main investor in the region。", zh, "check.wrong_language.english_clause"},
 		{"english title ok", "The Belt and Road Forum met.", "Belt and Road Forum 在北京举行。", zh, ""},
 		{"russian as zh", src, "Китай остаётся крупнейшим торговым партнёром региона.", zh, "check.wrong_language.not_target"},
-		{"latin as ru", src, "China remains the largest trading partner of the region.", ru, ""}, // a copy: the untranslated check's
+		{"latin as ru", src, "China remains the largest trading partner of the region.", ru, "check.wrong_language.not_target"},
+		{"copy is not wrong language", src, src, ru, ""}, // the untranslated check reports copies
 		{"english ok", "Китай растёт.", "China keeps growing and it remains the main investor.", en, ""},
 		{"not english", "Китай растёт.", "Kitaj ostaetsja krupnejshim torgovym partnerom regiona.", en, "check.wrong_language.not_english"},
 	})
@@ -201,7 +202,11 @@ func TestOmission(t *testing.T) {
 	src := "Uzbekistan has opened its economy since 2016, attracting new investors from China, Turkey and the Gulf. Its exports grew."
 	runCases(t, qa.CheckOmission, qa.Options{}, []checkCase{
 		{"complete", src, "С 2016 года Узбекистан открыл свою экономику, привлекая новых инвесторов из Китая, Турции и стран Персидского залива. Его экспорт вырос.", ru, ""},
-		{"sentence lost", src, "С 2016 года Узбекистан открыл свою экономику, привлекая новых инвесторов из Китая.", ru, "check.omission.anchor"},
+		{"sentence lost", src, "С 2016 года Узбекистан открыл свою экономику, привлекая новых инвесторов из Китая.", ru, "check.omission.short"},
+		{"name lost", "Kazakhstan, Kyrgyzstan and Uzbekistan signed the agreement on water with China in Astana.",
+			"Казахстан и Узбекистан подписали соглашение о воде с Китаем в Астане.", ru, "check.omission.anchor"},
+		{"names present", "Kazakhstan, Kyrgyzstan and Uzbekistan signed the agreement on water with China in Astana.",
+			"Казахстан, Кыргызстан и Узбекистан подписали в Астане соглашение с Китаем о воде.", ru, ""},
 		{"half lost", src, "С 2016 года Узбекистан открыл экономику.", ru, "check.omission.short"},
 		{"short source skipped", "Trade grew.", "Рост.", ru, ""},
 		{"zh complete", src, "自2016年以来，乌兹别克斯坦实行经济开放，吸引了来自中国、土耳其和海湾国家的新投资者。其出口有所增长。", zh, ""},

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -74,13 +75,42 @@ func findTermAll(text, term string, lang pipeline.Lang, limit int) [][2]int {
 			}
 		}
 		if ok {
-			out = append(out, [2]int{xw[i].start, xw[i+len(tw)-1].end})
+			out = append(out, [2]int{xw[i].start, extendSep(text, xw[i+len(tw)-1].end, lead(term, tw), trail(term, tw))})
 			if limit > 0 && len(out) >= limit {
 				break
 			}
 		}
 	}
 	return out
+}
+
+func lead(term string, tw []span) string  { return normSep(term[:tw[0].start]) }
+func trail(term string, tw []span) string { return normSep(term[tw[len(tw)-1].end:]) }
+
+// extendSep extends a match over the closing punctuation the term ends with («Пояс и путь»):
+// end moves past text characters as long as they spell the term's trailing punctuation.
+func extendSep(text string, end int, _ string, trailing string) int {
+	if trailing == "" {
+		return end
+	}
+	i := end
+	got := ""
+	for i < len(text) && got != trailing {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		n := normSep(string(r))
+		if n == "" && !unicode.IsSpace(r) && !isDash(r) {
+			break
+		}
+		if n != "" && !strings.HasPrefix(trailing, got+n) {
+			break
+		}
+		got += n
+		i += size
+	}
+	if got == trailing {
+		return i
+	}
+	return end
 }
 
 func containsHan(s string) bool {

@@ -87,6 +87,8 @@ func findMarkup(s string) []markupItem {
 				href = h[1] + h[2] + h[3]
 			}
 			add(markupItem{kind: markupLink, key: "link " + href, start: m[0], end: m[1]})
+		case closing && name == "a":
+			add(markupItem{kind: markupTag, key: "", start: m[0], end: m[1]}) // part of the link
 		case closing:
 			add(markupItem{kind: markupTag, key: "</" + name + ">", start: m[0], end: m[1]})
 		default:
@@ -142,6 +144,7 @@ func checkMarkup(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 	if len(src) == 0 && len(tgt) == 0 {
 		return nil
 	}
+	src, tgt = withKeys(src), withKeys(tgt)
 	count := map[string]int{}
 	for _, m := range src {
 		count[m.key]++
@@ -163,6 +166,17 @@ func checkMarkup(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 	}
 	report(src, true, "check.markup.missing")
 	report(tgt, false, "check.markup.extra")
+	return out
+}
+
+// withKeys drops items that only serve to blank text, like the closing tag of a link.
+func withKeys(items []markupItem) []markupItem {
+	out := items[:0:0]
+	for _, m := range items {
+		if m.key != "" {
+			out = append(out, m)
+		}
+	}
 	return out
 }
 

@@ -77,7 +77,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	case ratio < omissionFewer && tgtS < srcS:
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.sentences",
 			map[string]any{"Percent": pct, "SourceCount": srcS, "TargetCount": tgtS})}
-	case ratio < omissionClauses && clauseDeficit(u), ratio < omissionFewerClauses && countClauses(u.Target) < countClauses(u.Source):
+	case ratio < omissionClauses && clauseDeficit(u), ratio < omissionFewerClauses && countClauses(u.Target) < sourceClauses(u):
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.clauses", map[string]any{"Percent": pct})}
 	}
 	return nil
@@ -87,7 +87,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 // vary more (a character may stand for a word or a syllable), so its limit is lower.
 func shortLimit(l pipeline.Lang) float64 {
 	if l == pipeline.Chinese {
-		return omissionShort - 0.12
+		return omissionShort - 0.16
 	}
 	return omissionShort
 }
@@ -95,6 +95,16 @@ func shortLimit(l pipeline.Lang) float64 {
 // clauseDeficit reports a translation with clearly fewer clauses than its source: two fewer, or
 // one fewer of three.
 func clauseDeficit(u pipeline.CheckUnit) bool {
-	s, t := countClauses(u.Source), countClauses(u.Target)
+	s, t := sourceClauses(u), countClauses(u.Target)
 	return t <= s-2 || (s >= 3 && t*3 < s*2)
+}
+
+// sourceClauses counts the source's clauses as the target language would punctuate them:
+// English relative clauses after a comma lose that comma in Kazakh and Chinese.
+func sourceClauses(u pipeline.CheckUnit) int {
+	n := countClauses(u.Source)
+	if u.SourceLang == pipeline.English && (u.TargetLang == pipeline.Kazakh || u.TargetLang == pipeline.Chinese) {
+		n -= len(relativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
+	}
+	return max(n, 1)
 }

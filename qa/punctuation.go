@@ -160,6 +160,18 @@ func endMark(k endKind) string {
 // unbalanced reports the first bracket or quote pair of s that does not close, or closes
 // without opening. Straight double quotes are balanced when their count is even.
 func unbalanced(s string) (string, bool) {
+	// Russian inner quotes „…“ close with the English opening quote: take those pairs out first.
+	for {
+		i := strings.Index(s, "„")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i:], "“")
+		if j < 0 {
+			return "„“", true
+		}
+		s = s[:i] + s[i+len("„"):i+j] + s[i+j+len("“"):]
+	}
 	pairs := []string{"()", "[]", "{}", "«»", "“”", "（）", "【】", "《》", "「」", "『』"}
 	for _, p := range pairs {
 		rs := []rune(p)

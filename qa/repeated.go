@@ -10,13 +10,16 @@ import (
 // Words that English grammar repeats ("that that", "had had").
 var enRepeatable = wordSet("that had")
 
-// Chinese function characters that are never doubled (的的, 在在).
-const zhNoDouble = "的是在和与了对将并也都及把被从向于"
+// Chinese characters whose doubling is almost always a typo. Most function characters also end
+// words (首都|都将, 为了|了解, 现在|在), so only 的 is listed, with the words that end in it.
+const zhNoDouble = "的"
+
+var zhDoubleOK = []string{"目的的", "的的确确", "有的的", "别的的"}
 
 // checkRepeatedWord warns about a word typed twice in a row ("в в", "the the"), ignoring case
 // and allowing only spaces between the two. Numbers and the English pairs "that that" and "had
-// had" are fine. In Chinese, which has no spaces, it looks for a doubled function character
-// (的的) and for a doubled run of two to four characters (合作合作); single-character
+// had" are fine. In Chinese, which has no spaces, it looks for a doubled 的
+// (outside 目的的, 的的确确) and for a doubled run of two to four characters (合作合作); single-character
 // reduplication such as 常常 or 人人 is normal Chinese and stays quiet.
 func checkRepeatedWord(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 	text := stripMarkup(u.Target)
@@ -49,7 +52,7 @@ func doubledHan(s string) (string, bool) {
 		if !isHan(rs[i]) {
 			continue
 		}
-		if i+1 < len(rs) && rs[i] == rs[i+1] && strings.ContainsRune(zhNoDouble, rs[i]) {
+		if i+1 < len(rs) && rs[i] == rs[i+1] && strings.ContainsRune(zhNoDouble, rs[i]) && !doubleOK(rs, i) {
 			return string(rs[i : i+2]), true
 		}
 		for n := 2; n <= 4 && i+2*n <= len(rs); n++ {
@@ -66,6 +69,19 @@ func doubledHan(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// doubleOK reports whether the doubled character at i belongs to a word that allows it.
+func doubleOK(rs []rune, i int) bool {
+	for _, w := range zhDoubleOK {
+		wr := []rune(w)
+		for k := range wr {
+			if s := i - k; s >= 0 && s+len(wr) <= len(rs) && string(rs[s:s+len(wr)]) == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func allSame(rs []rune) bool {

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,6 +74,10 @@ func isAbbreviationBefore(rs []rune, i int) bool {
 	}
 	return abbreviations[w] || len([]rune(w)) == 1 && unicode.IsUpper(rs[j])
 }
+
+// relativeComma matches an English comma that opens a relative clause: Kazakh and Chinese put
+// such clauses before their noun, without a comma.
+var relativeComma = regexp.MustCompile(`(?i),\s+(which|who|whom|whose|where|when)\b`)
 
 // countClauses counts the pieces of s between clause punctuation: commas, semicolons, colons,
 // dashes between spaces and sentence ends, in both half- and full-width forms.

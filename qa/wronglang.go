@@ -86,7 +86,8 @@ func checkWrongLanguage(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 		if sc.kana > 0 {
 			return append(out, newFinding(CheckWrongLanguage, "check.wrong_language.kana", map[string]any{"Text": firstRun(text, isKana)}))
 		}
-		if sc.letters() >= 10 && sc.han*10 < sc.letters()*3 && !sameText(u.Source, u.Target) {
+		// A character stands for about three letters: "Belt and Road Forum 在北京举行" is Chinese.
+		if sc.letters() >= 10 && sc.han*3*10 < (sc.letters()+2*sc.han)*3 && !sameText(u.Source, u.Target) {
 			return notExpected()
 		}
 		if clause, ok := englishClause(text); ok {

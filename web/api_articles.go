@@ -20,6 +20,7 @@ type editionJSON struct {
 	Findings      int                   `json:"open_findings"`
 	FailureCode   string                `json:"failure_code,omitempty"`
 	FailureReason string                `json:"failure_reason,omitempty"`
+	FailureText   string                `json:"failure_message,omitempty"`
 	Release       int64                 `json:"release"`
 	PublishAt     *time.Time            `json:"publish_at,omitempty"`
 	Live          bool                  `json:"live"`

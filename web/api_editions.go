@@ -88,10 +88,36 @@ func (s *Server) handleEditionView(w http.ResponseWriter, r *http.Request) {
 		}
 		segs = append(segs, out)
 	}
+	ed := toEditionJSON(c.Edition)
+	if ed.FailureReason != "" {
+		ed.FailureText = loc.T(ed.FailureReason, nil)
+	}
+	usage, err := s.cfg.Store.FindUsage(r.Context(), c.Edition.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	mt := []usageJSON{}
+	for _, u := range usage {
+		mt = append(mt, usageJSON{EditionID: u.EditionID, Provider: u.Provider, Month: u.Month.Format("2006-01"),
+			Characters: u.Characters, Requests: u.Requests})
+	}
+	counts, err := s.cfg.Store.CountFindings(r.Context(), c.Edition.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	byCheck := []map[string]any{}
+	for _, fc := range counts {
+		byCheck = append(byCheck, map[string]any{"check": fc.Check, "name": loc.T("check.name."+fc.Check, nil),
+			"severity": fc.Severity, "open": fc.Open, "dismissed": fc.Dismissed})
+	}
 	writeJSON(w, http.StatusOK, map[string]any{
-		"article":  toArticleJSON(c.Article, nil),
-		"edition":  toEditionJSON(c.Edition),
-		"segments": segs,
+		"article":        toArticleJSON(c.Article, nil),
+		"edition":        ed,
+		"segments":       segs,
+		"mt_usage":       mt,
+		"finding_counts": byCheck,
 	})
 }
 

@@ -36,6 +36,7 @@ type apiStore interface {
 	FindVersions(ctx context.Context, articleID int64) ([]publishing.Version, error)
 	FindAudit(ctx context.Context, articleID int64) ([]pipeline.AuditEntry, error)
 	FindConcepts(ctx context.Context) ([]pipeline.Concept, error)
+	CountFindings(ctx context.Context, editionID int64) ([]pipeline.FindingCount, error)
 }
 
 // apiRoutes mounts the JSON API; every request needs a bearer token.

@@ -1,10 +1,8 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/gorilla/feeds"
 
@@ -51,53 +49,3 @@ func (s *Server) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*publishing
 	return nil
 }
 
-// buildSitemap lists every live edition and every front page, each with its language alternates
-// (xhtml:link), which are reciprocal by construction: every edition lists the same set.
-func (s *Server) buildSitemap(articles []*articleLive, changed time.Time) (*builtPage, error) {
-	var buf bytes.Buffer
-	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
-		`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	url := func(loc string, mod time.Time, alts []altLink) {
-		buf.WriteString("<url><loc>" + xmlEscape(loc) + "</loc>")
-		if !mod.IsZero() {
-			buf.WriteString("<lastmod>" + mod.UTC().Format(time.RFC3339) + "</lastmod>")
-		}
-		for _, a := range alts {
-			buf.WriteString(`<xhtml:link rel="alternate" hreflang="` + a.Hreflang + `" href="` + xmlEscape(a.URL) + `"/>`)
-		}
-		buf.WriteString("</url>\n")
-	}
-	var fronts []altLink
-	for _, l := range pipeline.Languages {
-		fronts = append(fronts, altLink{Hreflang: l.BCP47(), URL: s.abs(indexPath(l, 1))})
-	}
-	fronts = append(fronts, altLink{Hreflang: "x-default", URL: s.abs("/")})
-	for _, l := range pipeline.Languages {
-		url(s.abs(indexPath(l, 1)), changed, fronts)
-	}
-	for _, a := range articles {
-		live := a.langs()
-		var alts []altLink
-		for _, l := range live {
-			alts = append(alts, altLink{Hreflang: l.BCP47(), URL: s.abs(articlePath(l, a.slug))})
-		}
-		if len(live) > 1 {
-			xd := live[0]
-			if a.byLang[pipeline.English] != nil {
-				xd = pipeline.English
-			}
-			alts = append(alts, altLink{Hreflang: "x-default", URL: s.abs(articlePath(xd, a.slug))})
-		} else {
-			alts = nil // a single language has no alternates
-		}
-		for _, l := range live {
-			url(s.abs(articlePath(l, a.slug)), a.byLang[l].PublishedAt, alts)
-		}
-	}
-	buf.WriteString("</urlset>\n")
-	return &builtPage{status: 200, contentType: "application/xml; charset=utf-8", body: buf.Bytes(), modTime: changed}, nil
-}
-
-var xmlReplacer = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
-
-func xmlEscape(s string) string { return xmlReplacer.Replace(s) }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -133,5 +134,80 @@ func TestCLIUsersAndTokens(t *testing.T) {
 	}
 	if n := postgrestest.QueryInt(t, `SELECT count(*) FROM users WHERE password_hash LIKE '$argon2id$%' AND name = 'cli-ru'`); n != 1 {
 		t.Error("the password is not stored as an argon2id hash")
+	}
+}
+
+func TestCLITermsImportAndExport(t *testing.T) {
+	t.Parallel()
+	url := postgrestest.NewDatabase(t)
+	env := func(k string) string {
+		if k == "DATABASE_URL" {
+			return url
+		}
+		return ""
+	}
+	runIn := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), args, strings.NewReader(""), &out, &errOut, env)
+		return code, out.String(), errOut.String()
+	}
+	code, out, errOut := runIn("terms", "import", "../../samples/termbase.csv")
+	if code != 0 || !regexp.MustCompile(`^\d+ concepts imported \(\d+ new, 0 updated\)`).MatchString(out) {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	code, out2, _ := runIn("terms", "import", "../../samples/termbase.csv")
+	if code != 0 || !strings.Contains(out2, "(0 new,") {
+		t.Fatalf("a second import duplicated concepts: %q", out2)
+	}
+	code, csv, _ := runIn("terms", "export")
+	if code != 0 || !strings.HasPrefix(csv, "en,ru,kk,zh,note,do_not_translate") || !strings.Contains(csv, "Астана") {
+		t.Fatalf("export: %d %.200q", code, csv)
+	}
+	bad := writeFile(t, "en,fr\nx,y\n")
+	if code, _, errOut := runIn("terms", "import", bad); code != 1 || !strings.Contains(errOut, "line 1") {
+		t.Errorf("bad CSV: %d %q", code, errOut)
+	}
+}
+
+func TestCLIQAChecksXLIFF(t *testing.T) {
+	t.Parallel()
+	xliff := `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="ru">
+ <file id="f1">
+  <unit id="u1"><segment><source>Trade grew by 45% in 2023.</source><target>Товарооборот вырос на 54% в 2023 году.</target></segment></unit>
+  <unit id="u2"><segment><source>The summit took place in Astana.</source><target>Саммит прошёл в Астане.</target></segment></unit>
+ </file>
+</xliff>`
+	p := filepath.Join(t.TempDir(), "job.xlf")
+	if err := os.WriteFile(p, []byte(xliff), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "", "qa", p, "--json")
+	if code != 0 {
+		t.Fatalf("qa: %d %s", code, errOut)
+	}
+	var entries []map[string]any
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	numberFound := false
+	for _, e := range entries {
+		if e["unit"] == "u1" && e["check"] == "number" && e["severity"] == "error" && e["file"] == p {
+			numberFound = true
+		}
+		if e["unit"] == "u2" && e["severity"] == "error" {
+			t.Errorf("a correct unit has an error: %v", e)
+		}
+	}
+	if !numberFound {
+		t.Errorf("45%% → 54%% not found: %s", out)
+	}
+	hostile := filepath.Join(t.TempDir(), "bomb.xlf")
+	os.WriteFile(hostile, []byte(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><xliff version="1.2"><file source-language="en" target-language="ru"><body><trans-unit id="1"><source>&lol2;</source></trans-unit></body></file></xliff>`), 0o644) //nolint:errcheck
+	if code, _, errOut := runCLI(t, "", "qa", hostile); code != 2 || errOut == "" {
+		t.Errorf("hostile XML: %d %q", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "", "qa", filepath.Join(t.TempDir(), "missing.xlf")); code != 2 {
+		t.Errorf("missing file: exit %d", code)
 	}
 }

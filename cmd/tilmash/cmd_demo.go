@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -79,6 +80,10 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	if err != nil {
 		return err
 	}
+	terms, err := a.demoTermbase(ctx, filepath.Join(filepath.Dir(*sample), "termbase.csv"))
+	if err != nil {
+		return err
+	}
 	art, err := a.store.FindArticleBySlug(ctx, in.Request.Slug)
 	if pipeline.ErrorCode(err) == pipeline.CodeNotFound {
 		art, err = a.store.CreateArticle(ctx, in)
@@ -108,6 +113,7 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	for _, u := range demoUsers {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", u.Name, u.Role, passwords[u.Name], tokens[u.Name])
 	}
+	fmt.Fprintf(w, "\nTermbase: %d concepts\n", terms)
 	fmt.Fprintf(w, "\nReader site:   http://%s/%s/articles/%s\n", addr, srcLang, art.Slug)
 	fmt.Fprintf(w, "Language index: http://%s/ru/  (the translations are in review, not yet published)\n", addr)
 	fmt.Fprintf(w, "API:            curl -H 'Authorization: Bearer %s' http://%s/api/v1/articles/%d\n", tokens["editor"], addr, art.ID)
@@ -143,6 +149,24 @@ func (a *app) demoAccounts(ctx context.Context) (passwords, tokens map[string]st
 		}
 	}
 	return passwords, tokens, nil
+}
+
+// demoTermbase imports the starter termbase when the termbase is empty, and returns its size.
+func (a *app) demoTermbase(ctx context.Context, file string) (int, error) {
+	cs, err := a.store.FindConcepts(ctx)
+	if err != nil || len(cs) > 0 {
+		return len(cs), err
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return 0, nil // no starter termbase next to the sample: nothing to import
+	}
+	defer f.Close()
+	if cs, err = pipeline.ReadConceptsCSV(f); err != nil {
+		return 0, err
+	}
+	created, _, err := a.store.ImportConcepts(ctx, cs)
+	return created, err
 }
 
 // demoPipeline waits until the workers have carried the article to review, then approves the

@@ -29,6 +29,7 @@ Commands:
   user add NAME        create a user (--role translator|editor|admin, --langs ru,kk, --password-stdin)
   token create USER    create an API token for a user
   export DIR           write the public site as static files (pages, .gz/.br copies, feeds, sitemap)
+  retry ARTICLE LANG   queue a failed edition's translation again
   terms import FILE    import a termbase CSV (en,ru,kk,zh,note,do_not_translate,forbidden_en,...)
   terms export         print the termbase as CSV
   qa FILE...           check XLIFF 1.2/2.x files (--terms TERMS.csv, --json); exit 2 on unreadable input
@@ -85,6 +86,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdToken(ctx, rest, stdout, stderr, getenv, log)
 	case "export":
 		err = cmdExport(ctx, rest, stdout, stderr, getenv, log)
+	case "retry":
+		err = cmdRetry(ctx, rest, stdout, stderr, getenv, log)
 	case "terms":
 		err = cmdTerms(ctx, rest, stdout, stderr, getenv, log)
 	case "qa":

@@ -157,7 +157,7 @@ func injectNumber(u *Unit, rng *rand.Rand) bool {
 	}
 	b := []byte(num)
 	k := rng.IntN(len(b))
-	d := int(b[k]-'0')
+	d := int(b[k] - '0')
 	nd := (d + 1 + rng.IntN(8)) % 10
 	if k == 0 && nd == 0 {
 		nd = (d % 9) + 1
