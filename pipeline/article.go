@@ -12,6 +12,8 @@ const (
 	BlockQuote     BlockKind = "quote"
 	BlockListItem  BlockKind = "list_item"
 	BlockByline    BlockKind = "byline"
+	// BlockFootnote is the text of a note; notes are numbered in the order of their blocks.
+	BlockFootnote BlockKind = "footnote"
 )
 
 // Format names how an article's text arrives.
@@ -20,17 +22,24 @@ type Format string
 const (
 	FormatText     Format = "text"
 	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html" // a web page; its article body is extracted
+	FormatDOCX     Format = "docx" // a Word document (Office Open XML)
 )
 
-// ParseFormat accepts "text" (also "", "txt", "plain") and "markdown" (also "md").
+// ParseFormat accepts "text" (also "", "txt", "plain"), "markdown" (also "md"), "html" (also
+// "htm") and "docx".
 func ParseFormat(s string) (Format, error) {
 	switch s {
 	case "", "text", "txt", "plain":
 		return FormatText, nil
 	case "markdown", "md":
 		return FormatMarkdown, nil
+	case "html", "htm":
+		return FormatHTML, nil
+	case "docx":
+		return FormatDOCX, nil
 	}
-	return "", &Error{Code: CodeInvalid, MessageID: "error.format_unknown", Data: map[string]any{"Format": s}}
+	return "", &Error{Code: CodeInvalid, MessageID: "error.ingest.format_unknown", Data: map[string]any{"Format": s}}
 }
 
 // Article is one piece of analysis, in its source language and its translations.
@@ -60,6 +69,9 @@ type Revision struct {
 type Block struct {
 	Kind BlockKind
 	Text string
+	// Inline lists the elements behind the placeholders in Text (see markup.go); empty for text
+	// without links, emphasis or footnote references.
+	Inline []Inline
 }
 
 // Document is an article parsed into blocks. Title and Byline are also present as blocks of their
@@ -80,4 +92,7 @@ type Segment struct {
 	Kind          BlockKind
 	Text          string
 	Hash          string // content hash of the normalised text, for alignment and memory lookups
+	// Inline lists the elements behind the placeholders in Text, numbered from 1 in each segment;
+	// translations carry the same placeholders and Render restores the elements from here.
+	Inline []Inline
 }

@@ -61,6 +61,13 @@ type NewArticle struct {
 	Request  IngestRequest
 	Doc      Document
 	Segments []Segment
+	// SourceFormat is the format the article arrived in when it differs from Request.Format: a
+	// web page or a Word document is stored as the Markdown text extracted from it.
+	SourceFormat Format
+	// Repairs and Questions are what the text repair changed in Request.Text and what it left
+	// for an editor to decide; the segments are of the repaired text.
+	Repairs   []RepairChange
+	Questions []RepairQuestion
 }
 
 // Slugify derives a URL slug from a title: Latin letters and digits as they are (lower-cased),

@@ -47,7 +47,7 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	lower := strings.ToLower(word)
 	switch lang {
 	case pipeline.Kazakh:
-		return !kkStemKnown(valid, lower, 4)
+		return !kkKnownForm(valid, lower)
 	case pipeline.Russian:
 		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower)
 	}
@@ -68,76 +68,6 @@ func (s *SpellerSet) known(valid func(string) bool, word string, lang pipeline.L
 			return true
 		}
 		if lang == pipeline.Russian && strings.ContainsRune(w, 'е') && valid(strings.ReplaceAll(w, "е", "ё")) {
-			return true
-		}
-	}
-	return false
-}
-
-// kkStemKnown accepts a Kazakh word that is a dictionary word followed by a chain of suffixes
-// (экономика+сы+на). The Debian Kazakh dictionary attaches one suffix per rule, so longer chains,
-// which are ordinary Kazakh, would otherwise be rejected. A stem whose final к, қ or п was voiced
-// before the suffix (ынтымақтастығы) is looked up in its dictionary form too.
-//
-// Verb forms are looked up by their infinitive in -у (қабылдан+ып → қабылдану), and stems that
-// drop a narrow vowel before a vowel suffix by their full form (қаупі → қауіп).
-func kkStemKnown(valid func(string) bool, w string, depth int) bool {
-	if depth == 0 {
-		return false
-	}
-	for _, suf := range kkSpellSuffixes {
-		stem, ok := strings.CutSuffix(w, suf)
-		if !ok || utf8.RuneCountInString(stem) < 2 {
-			continue
-		}
-		if valid(stem) || valid(unvoice(stem)) || valid(stem+"у") || valid(restoreVowel(stem)) ||
-			kkStemKnown(valid, stem, depth-1) {
-			return true
-		}
-	}
-	return false
-}
-
-// kkSpellSuffixes are the nominal suffixes of term matching plus verbal ones: converbs,
-// participles, tenses, the progressive -уда.
-var kkSpellSuffixes = append(append([]string{}, kkSuffixes...), strings.Fields(
-	"ып іп п ған ген қан кен ды ді ты ті ады еді йды йді атын етін йтын йтін у уда уде уы уі са се "+
-		"ма ме ба бе па пе мақ мек ушы уші лы лі сыз сіз шылар шілер шы ші")...)
-
-// restoreVowel puts back the narrow vowel a Kazakh stem drops before a vowel suffix:
-// қаупі → қауіп, ерні → ерін.
-func restoreVowel(s string) string {
-	rs := []rune(s)
-	if len(rs) < 3 {
-		return s
-	}
-	last := rs[len(rs)-1]
-	v := 'ы'
-	if strings.ContainsRune(s, 'і') || strings.ContainsAny(s, "әеөүи") {
-		v = 'і'
-	}
-	return string(rs[:len(rs)-1]) + string(v) + string(last)
-}
-
-// ruExtraForm accepts a form of a supplementary Russian word: a noun or adjective with a case
-// ending, or a verb in -ть in its past, present or participle forms.
-func ruExtraForm(extra func(string) bool, w string) bool {
-	for _, e := range append([]string{""}, ruEndings...) {
-		if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
-			for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "ий", stem + "ый", stem + "ой", stem + "о", stem + "е"} {
-				if extra(base) {
-					return true
-				}
-			}
-		}
-	}
-	for _, e := range []string{"л", "ла", "ло", "ли", "вший", "вшая", "вшее", "вшие", "нный", "нная", "нные"} {
-		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"ть") {
-			return true
-		}
-	}
-	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
-		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"овать") {
 			return true
 		}
 	}
@@ -226,4 +156,29 @@ func LoadSpellerDir(dir string) (*SpellerSet, error) {
 		set.Extra[d.lang] = Lexicon(d.lang)
 	}
 	return set, nil
+}
+
+// ruExtraForm accepts a form of a supplementary Russian word: a noun or adjective with a case
+// ending, or a verb in -ть in its past, present or participle forms.
+func ruExtraForm(extra func(string) bool, w string) bool {
+	for _, e := range append([]string{""}, ruEndings...) {
+		if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
+			for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "ий", stem + "ый", stem + "ой", stem + "о", stem + "е"} {
+				if extra(base) {
+					return true
+				}
+			}
+		}
+	}
+	for _, e := range []string{"л", "ла", "ло", "ли", "вший", "вшая", "вшее", "вшие", "нный", "нная", "нные"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"ть") {
+			return true
+		}
+	}
+	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"овать") {
+			return true
+		}
+	}
+	return false
 }

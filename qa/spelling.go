@@ -52,10 +52,7 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		if !opts.Spell.Misspelled(w, u.TargetLang) {
 			continue
 		}
-		if strings.Contains(w, "-") && partsSpelled(w, u.TargetLang, opts.Spell, srcWords) {
-			continue
-		}
-		if utf8.RuneCountInString(w) < 4 || !nearKnownWord(w, u.TargetLang, opts.Spell) {
+		if !likelyTypo(w, u.TargetLang, opts.Spell, srcWords) {
 			continue // a word the dictionary lacks (a loanword, a rare derivation), not a typo of a known word
 		}
 		out = append(out, newFinding(CheckSpelling, "check.spelling.unknown", map[string]any{"Word": w}))
@@ -98,22 +95,32 @@ func skipSpelling(w string, lang pipeline.Lang, srcWords map[string]bool) bool {
 	return false
 }
 
-// partsSpelled accepts a hyphenated word whose parts are words. A Russian first part may end in
-// the linking о/е of compound adjectives (казахстанско-китайский, волоконно-оптический).
-func partsSpelled(w string, lang pipeline.Lang, sp Speller, srcWords map[string]bool) bool {
+// likelyTypo decides about a word the speller rejected. A hyphenated word is judged part by
+// part; a part (or a plain word) is a likely typo when it has four letters or more and is one
+// edit away from a word the speller knows.
+func likelyTypo(w string, lang pipeline.Lang, sp Speller, srcWords map[string]bool) bool {
+	if !strings.Contains(w, "-") {
+		return utf8.RuneCountInString(w) >= 4 && nearKnownWord(w, lang, func(c string) bool { return !sp.Misspelled(c, lang) })
+	}
 	parts := strings.Split(w, "-")
 	for i, p := range parts {
 		if p == "" || skipSpelling(p, lang, srcWords) || !sp.Misspelled(p, lang) {
 			continue
 		}
-		if i < len(parts)-1 && lang == pipeline.Russian && linkedStem(p, lang, sp) {
+		linked := i < len(parts)-1 && lang == pipeline.Russian
+		if linked && linkedStem(p, lang, sp) {
 			continue
 		}
-		return false
+		known := func(c string) bool { return !sp.Misspelled(c, lang) || linked && linkedStem(c, lang, sp) }
+		if utf8.RuneCountInString(p) >= 4 && nearKnownWord(p, lang, known) {
+			return true
+		}
 	}
-	return true
+	return false
 }
 
+// linkedStem reports whether p is the first part of a Russian compound adjective: a known
+// adjective stem with the linking о/е (казахстанско-, волоконно-).
 func linkedStem(p string, lang pipeline.Lang, sp Speller) bool {
 	base, ok := strings.CutSuffix(p, "о")
 	if !ok {
@@ -141,7 +148,7 @@ const (
 // swapped) away from a word the speller knows: then it is most likely a typo of that word, even
 // when it sounds like a source word. The search costs a few hundred lookups, so it runs only for
 // words the speller rejected.
-func nearKnownWord(w string, lang pipeline.Lang, sp Speller) bool {
+func nearKnownWord(w string, lang pipeline.Lang, isKnown func(string) bool) bool {
 	alphabet := []rune(ruAlphabet)
 	switch lang {
 	case pipeline.Kazakh:
@@ -150,7 +157,7 @@ func nearKnownWord(w string, lang pipeline.Lang, sp Speller) bool {
 		alphabet = []rune(enAlphabet)
 	}
 	rs := []rune(strings.ToLower(w))
-	known := func(c []rune) bool { return len(c) > 1 && !sp.Misspelled(string(c), lang) }
+	known := func(c []rune) bool { return len(c) > 1 && isKnown(string(c)) }
 	buf := make([]rune, 0, len(rs)+1)
 	for i := range rs {
 		buf = append(append(buf[:0], rs[:i]...), rs[i+1:]...) // deletion

@@ -270,7 +270,7 @@ func englishClause(s string) (string, bool) {
 // spaces, numbers, light punctuation.
 func onlySpacesBetween(s string, a, b int) bool {
 	for _, r := range s[a:b] {
-		if !unicode.IsSpace(r) && !unicode.IsDigit(r) && !strings.ContainsRune(",.-'%$", r) {
+		if !unicode.IsSpace(r) && !unicode.IsDigit(r) && !strings.ContainsRune(",.-'%$\"“”‘’()", r) {
 			return false
 		}
 	}

@@ -48,4 +48,3 @@ func (s *Server) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*publishing
 		lang: lang, body: []byte(atom), modTime: updated}
 	return nil
 }
-

@@ -377,4 +377,3 @@ print(d.feed.get("language", ""), d.entries[0].link)`
 		}
 	})
 }
-

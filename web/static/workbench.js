@@ -254,7 +254,22 @@
   });
   document.getElementById('undo').addEventListener('click', undo);
 
-  // Comments are posted without leaving the page; the form still works without this script.
+  // Each segment's comment form is made when its comments are opened: 300 forms in the page
+  // would make it slower to load for nothing.
+  root.addEventListener('toggle', function (e) {
+    var det = e.target;
+    if (!det.classList || !det.classList.contains('comments') || !det.open || det.querySelector('form')) return;
+    var row = det.closest('.seg');
+    var form = document.getElementById('comment-form').content.firstElementChild.cloneNode(true);
+    form.action = base + '/segments/' + row.dataset.seg + '/comments';
+    var id = 'c-' + row.dataset.seg;
+    form.querySelector('label').htmlFor = id;
+    form.querySelector('textarea').id = id;
+    det.appendChild(form);
+    form.querySelector('textarea').focus();
+  }, true);
+
+  // Comments are posted without leaving the page.
   root.addEventListener('submit', function (e) {
     var form = e.target;
     if (!form.classList.contains('comment')) return;
