@@ -2,6 +2,7 @@ package main
 
 import (
 	"log/slog"
+	"sync"
 
 	"github.com/tilmash/tilmash/pipeline"
 	"github.com/tilmash/tilmash/qa"
@@ -17,7 +18,7 @@ type checks struct {
 func newChecks(log *slog.Logger) *checks {
 	c := &checks{}
 	if s, err := qa.DebianSpeller(); err == nil {
-		c.spell = s
+		c.spell = newSpellCache(s)
 	} else {
 		log.Warn("spelling check disabled", "reason", err)
 	}
@@ -65,4 +66,42 @@ func termHints(texts []string, source, target pipeline.Lang, concepts []pipeline
 		}
 	}
 	return out
+}
+
+// spellCache remembers the speller's answers: articles repeat their words, and a dictionary lookup
+// with affix stripping costs far more than a map read. It forgets everything when it grows past
+// its limit, which bounds memory without bookkeeping.
+type spellCache struct {
+	next  qa.Speller
+	mu    sync.Mutex
+	known map[spellKey]bool
+}
+
+type spellKey struct {
+	lang pipeline.Lang
+	word string
+}
+
+const spellCacheLimit = 200_000
+
+func newSpellCache(next qa.Speller) *spellCache {
+	return &spellCache{next: next, known: map[spellKey]bool{}}
+}
+
+func (c *spellCache) Misspelled(word string, lang pipeline.Lang) bool {
+	k := spellKey{lang, word}
+	c.mu.Lock()
+	v, ok := c.known[k]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = c.next.Misspelled(word, lang)
+	c.mu.Lock()
+	if len(c.known) >= spellCacheLimit {
+		c.known = map[spellKey]bool{}
+	}
+	c.known[k] = v
+	c.mu.Unlock()
+	return v
 }
