@@ -69,7 +69,7 @@ func (t *inlineText) plain() string { return t.b.String() }
 // block returns the text with placeholders and the elements behind them. Elements that enclose
 // no text are dropped.
 func (t *inlineText) block() (string, []pipeline.Inline) {
-	return placeText(t.plain(), t.events, t.inline, 0, len(t.plain()))
+	return placeText(t.plain(), t.events, nil, t.inline)
 }
 
 // readInline is the reverse of block: it reads a text with placeholders into an inlineText.
@@ -103,74 +103,49 @@ func readInline(text string, inline []pipeline.Inline) *inlineText {
 	return t
 }
 
-// placeText writes plain[from:to] with the events that fall in it as placeholders, balanced
-// within the span: an element that opened before the span opens again at its start, one that
-// closes after it closes at its end. Elements are renumbered from 1 in order of appearance, and
-// pairs that enclose no text are dropped.
-func placeText(plain string, events []inlineEvent, inline []pipeline.Inline, from, to int) (string, []pipeline.Inline) {
-	type tag struct {
-		pos  int
-		kind pipeline.TokenKind
-		id   int
-		seq  int
+// placeText writes text with events (offsets of text) as placeholders, balanced within it:
+// carried elements, open since before text starts, open again at its start, and an element still
+// open at the end closes there. Elements are renumbered from 1 in order of appearance, and pairs
+// that enclose no text are dropped.
+func placeText(text string, events []inlineEvent, carried []int, inline []pipeline.Inline) (string, []pipeline.Inline) {
+	tags := make([]inlineEvent, 0, len(carried)+len(events)+2)
+	for _, id := range carried {
+		tags = append(tags, inlineEvent{pos: 0, kind: pipeline.TokenOpen, id: id})
 	}
-	var tags []tag
-	opened := map[int]bool{}
-	closed := map[int]bool{}
-	for i, e := range events {
-		if e.pos < from || e.pos > to {
-			continue
-		}
-		tags = append(tags, tag{pos: e.pos - from, kind: e.kind, id: e.id, seq: i})
-		switch e.kind {
-		case pipeline.TokenOpen:
-			opened[e.id] = true
-		case pipeline.TokenClose:
-			closed[e.id] = true
-		}
-	}
-	// Elements open across the start of the span, in the order they opened.
-	var carried []tag
-	for i, e := range events {
-		if e.kind == pipeline.TokenOpen && e.pos < from && spansInto(events, e.id, from) {
-			carried = append(carried, tag{pos: 0, kind: pipeline.TokenOpen, id: e.id, seq: -len(events) + i})
-		}
-	}
-	tags = append(carried, tags...)
-	for _, c := range carried {
-		opened[c.id] = true
-	}
+	tags = append(tags, events...)
 	sort.SliceStable(tags, func(i, j int) bool { return tags[i].pos < tags[j].pos })
-	// Close what is still open at the end, innermost first.
+	// Drop closes without an open, then close what is still open at the end, innermost first.
 	var stillOpen []int
+	kept := tags[:0]
 	for _, tg := range tags {
 		switch tg.kind {
 		case pipeline.TokenOpen:
 			stillOpen = append(stillOpen, tg.id)
 		case pipeline.TokenClose:
-			for k := len(stillOpen) - 1; k >= 0; k-- {
-				if stillOpen[k] == tg.id {
-					stillOpen = append(stillOpen[:k], stillOpen[k+1:]...)
-					break
-				}
+			k := len(stillOpen) - 1
+			for k >= 0 && stillOpen[k] != tg.id {
+				k--
 			}
+			if k < 0 {
+				continue
+			}
+			stillOpen = append(stillOpen[:k], stillOpen[k+1:]...)
 		}
+		kept = append(kept, tg)
 	}
+	tags = kept
 	for k := len(stillOpen) - 1; k >= 0; k-- {
-		tags = append(tags, tag{pos: to - from, kind: pipeline.TokenClose, id: stillOpen[k]})
+		tags = append(tags, inlineEvent{pos: len(text), kind: pipeline.TokenClose, id: stillOpen[k]})
 	}
-	// Drop pairs around nothing, and closes whose open is not in the span.
+	// Keep pairs around some text, and every footnote reference.
 	openAt := map[int]int{}
-	for _, tg := range tags {
-		if tg.kind == pipeline.TokenOpen {
-			openAt[tg.id] = tg.pos
-		}
-	}
 	keep := map[int]bool{}
 	for _, tg := range tags {
 		switch tg.kind {
+		case pipeline.TokenOpen:
+			openAt[tg.id] = tg.pos
 		case pipeline.TokenClose:
-			if p, ok := openAt[tg.id]; ok && tg.pos > p && strings.TrimSpace(plain[from+p:from+tg.pos]) != "" {
+			if p, ok := openAt[tg.id]; ok && strings.TrimSpace(text[p:tg.pos]) != "" {
 				keep[tg.id] = true
 			}
 		case pipeline.TokenEmpty:
@@ -185,7 +160,6 @@ func placeText(plain string, events []inlineEvent, inline []pipeline.Inline, fro
 	var out []pipeline.Inline
 	var b strings.Builder
 	last := 0
-	text := plain[from:to]
 	for _, tg := range tags {
 		if !keep[tg.id] {
 			continue
@@ -213,16 +187,6 @@ func placeText(plain string, events []inlineEvent, inline []pipeline.Inline, fro
 	return b.String(), out
 }
 
-// spansInto reports whether element id, opened before pos, is still open at pos.
-func spansInto(events []inlineEvent, id, pos int) bool {
-	for _, e := range events {
-		if e.id == id && e.kind == pipeline.TokenClose {
-			return e.pos > pos
-		}
-	}
-	return true
-}
-
 // MarkupSegments is Segments for documents whose blocks carry inline markup: every block is cut
 // into the same sentences as Segments cuts its plain text, and each sentence keeps the
 // placeholders that fall in it, balanced and numbered from 1. An element that spans two sentences
@@ -232,20 +196,32 @@ func spansInto(events []inlineEvent, id, pos int) bool {
 func MarkupSegments(doc pipeline.Document, lang pipeline.Lang) []pipeline.Segment {
 	var out []pipeline.Segment
 	for bi, b := range doc.Blocks {
-		if len(b.Inline) == 0 {
+		if b.Inline == "" {
 			for si, s := range Sentences(b.Text, lang) {
 				out = append(out, pipeline.Segment{Position: len(out), BlockIndex: bi, SentenceIndex: si,
 					Kind: b.Kind, Text: s, Hash: Hash(s)})
 			}
 			continue
 		}
-		t := readInline(b.Text, b.Inline)
+		t := readInline(b.Text, b.Inline.List())
 		plain := t.plain()
 		spans := sentenceSpans(plain, Sentences(plain, lang))
+		owners := eventOwners(t.events, spans)
 		for si, sp := range spans {
-			text, inline := placeText(plain, assignEvents(t.events, spans, si), t.inline, sp[0], sp[1])
+			var events []inlineEvent
+			var carried []int
+			for i, e := range t.events {
+				switch {
+				case owners[i] == si:
+					e.pos = min(max(e.pos, sp[0]), sp[1]) - sp[0]
+					events = append(events, e)
+				case owners[i] < si && e.kind == pipeline.TokenOpen && closesAfter(t.events, owners, e.id, si):
+					carried = append(carried, e.id)
+				}
+			}
+			text, inline := placeText(plain[sp[0]:sp[1]], events, carried, t.inline)
 			out = append(out, pipeline.Segment{Position: len(out), BlockIndex: bi, SentenceIndex: si,
-				Kind: b.Kind, Text: text, Hash: Hash(text), Inline: inline})
+				Kind: b.Kind, Text: text, Hash: Hash(text), Inline: pipeline.NewInlineMarkup(inline)})
 		}
 	}
 	return out
@@ -267,12 +243,15 @@ func sentenceSpans(plain string, sentences []string) [][2]int {
 	return out
 }
 
-// assignEvents returns the events that belong to sentence si: those between its start and the
-// next sentence's start, except that an element opening in the space after the sentence belongs
-// to the next one and one closing right at its start belongs to the previous one. Elements
-// spanning sentences are carried by placeText.
-func assignEvents(events []inlineEvent, spans [][2]int, si int) []inlineEvent {
-	owner := func(e inlineEvent) int {
+// eventOwners gives the sentence each event belongs to: the one whose text or following space
+// holds it, except that an element opening in the space after a sentence belongs to the next one
+// and one closing right at a sentence's start belongs to the previous one.
+func eventOwners(events []inlineEvent, spans [][2]int) []int {
+	out := make([]int, len(events))
+	if len(spans) == 0 {
+		return out
+	}
+	for k, e := range events {
 		i := 0
 		for i+1 < len(spans) && spans[i+1][0] <= e.pos {
 			i++
@@ -283,31 +262,18 @@ func assignEvents(events []inlineEvent, spans [][2]int, si int) []inlineEvent {
 		case e.kind == pipeline.TokenClose && i > 0 && e.pos == spans[i][0]:
 			i--
 		}
-		return i
-	}
-	var out []inlineEvent
-	for _, e := range events {
-		if owner(e) != si {
-			continue
-		}
-		e.pos = min(max(e.pos, spans[si][0]), spans[si][1])
-		out = append(out, e)
-	}
-	// Elements owned elsewhere but spanning this sentence are re-opened by placeText, which
-	// needs their open event before the span.
-	for _, e := range events {
-		if e.kind == pipeline.TokenOpen && owner(e) < si {
-			e.pos = min(e.pos, spans[si][0]-1)
-			if e.pos < spans[si][0] {
-				out = append([]inlineEvent{{pos: e.pos, kind: e.kind, id: e.id}}, out...)
-			}
-		}
-	}
-	// And their close events, wherever they are, so that placeText knows whether they span it.
-	for _, e := range events {
-		if e.kind == pipeline.TokenClose && owner(e) > si {
-			out = append(out, inlineEvent{pos: spans[si][1] + 1, kind: e.kind, id: e.id})
-		}
+		out[k] = i
 	}
 	return out
+}
+
+// closesAfter reports whether element id, opened in an earlier sentence, is still open in
+// sentence si: its close belongs to si or a later sentence, or it never closes.
+func closesAfter(events []inlineEvent, owners []int, id, si int) bool {
+	for i, e := range events {
+		if e.id == id && e.kind == pipeline.TokenClose {
+			return owners[i] >= si
+		}
+	}
+	return true
 }

@@ -79,7 +79,9 @@ func TestAlign(t *testing.T) {
 			if got := pairString(a); got != tt.want {
 				t.Errorf("Align = %s\n          want %s", got, tt.want)
 			}
-			checkAlignment(t, segs(tt.old...), segs(tt.new...), a)
+			if err := checkAlignment(segs(tt.old...), segs(tt.new...), a); err != nil {
+				t.Fatal(err)
+			}
 		})
 	}
 }
@@ -115,12 +117,11 @@ func TestSameStructure(t *testing.T) {
 	}
 }
 
-// checkAlignment checks what every alignment must satisfy, whatever the edit: each old and each
+// checkAlignment reports what breaks the rules every alignment must satisfy, whatever the edit: each old and each
 // new segment is in exactly one pair; equal texts are paired as unchanged or moved as often as
 // both sides have them; unchanged pairs keep their order; changed pairs have different texts; and
 // the carried translations follow.
-func checkAlignment(t *testing.T, old, new []pipeline.Segment, a pipeline.Alignment) {
-	t.Helper()
+func checkAlignment(old, new []pipeline.Segment, a pipeline.Alignment) error {
 	seenOld, seenNew := make([]int, len(old)), make([]int, len(new))
 	same := map[string]int{}
 	lastOld, lastNew := -1, -1
@@ -134,29 +135,29 @@ func checkAlignment(t *testing.T, old, new []pipeline.Segment, a pipeline.Alignm
 		switch p.Kind {
 		case pipeline.AlignUnchanged, pipeline.AlignMoved:
 			if ko, kn := pipeline.AlignKey(old[p.Old].Text), pipeline.AlignKey(new[p.New].Text); ko != kn {
-				t.Fatalf("%s pair %d:%d has different texts %q and %q", p.Kind, p.Old, p.New, ko, kn)
+				return fmt.Errorf("%s pair %d:%d has different texts %q and %q", p.Kind, p.Old, p.New, ko, kn)
 			}
 			same[pipeline.AlignKey(new[p.New].Text)]++
 			if p.Kind == pipeline.AlignUnchanged {
 				if p.Old <= lastOld || p.New <= lastNew {
-					t.Fatalf("unchanged pair %d:%d out of order", p.Old, p.New)
+					return fmt.Errorf("unchanged pair %d:%d out of order", p.Old, p.New)
 				}
 				lastOld, lastNew = p.Old, p.New
 			}
 		case pipeline.AlignChanged:
 			if pipeline.AlignKey(old[p.Old].Text) == pipeline.AlignKey(new[p.New].Text) {
-				t.Fatalf("changed pair %d:%d has equal texts", p.Old, p.New)
+				return fmt.Errorf("changed pair %d:%d has equal texts", p.Old, p.New)
 			}
 		}
 	}
 	for i, n := range seenOld {
 		if n != 1 {
-			t.Fatalf("old segment %d is in %d pairs", i, n)
+			return fmt.Errorf("old segment %d is in %d pairs", i, n)
 		}
 	}
 	for j, n := range seenNew {
 		if n != 1 {
-			t.Fatalf("new segment %d is in %d pairs", j, n)
+			return fmt.Errorf("new segment %d is in %d pairs", j, n)
 		}
 	}
 	oldCount, newCount := map[string]int{}, map[string]int{}
@@ -168,7 +169,7 @@ func checkAlignment(t *testing.T, old, new []pipeline.Segment, a pipeline.Alignm
 	}
 	for k, n := range newCount {
 		if want := min(n, oldCount[k]); same[k] != want {
-			t.Fatalf("%q: %d unchanged or moved pairs, want %d", k, same[k], want)
+			return fmt.Errorf("%q: %d unchanged or moved pairs, want %d", k, same[k], want)
 		}
 	}
 
@@ -194,10 +195,11 @@ func checkAlignment(t *testing.T, old, new []pipeline.Segment, a pipeline.Alignm
 		k := pipeline.AlignKey(s.Text)
 		got := after[j]
 		if got.state == pipeline.SegmentConfirmed && got.text != "T:"+k {
-			t.Fatalf("segment %d %q kept the translation of another text: %q", j, k, got.text)
+			return fmt.Errorf("segment %d %q kept the translation of another text: %q", j, k, got.text)
 		}
 		if oldCount[k] >= newCount[k] && got.state != pipeline.SegmentConfirmed {
-			t.Fatalf("unchanged segment %d %q lost its translation", j, k)
+			return fmt.Errorf("unchanged segment %d %q lost its translation", j, k)
 		}
 	}
+	return nil
 }

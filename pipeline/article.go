@@ -53,6 +53,10 @@ type Article struct {
 	CreatedAt  time.Time
 	// RevisionID is the current source revision.
 	RevisionID int64
+	// Repairs counts the text repair's changes to the current revision that are not undone, and
+	// RepairQuestions the tokens it left for an editor to decide.
+	Repairs         int
+	RepairQuestions int
 }
 
 // Revision is an immutable version of an article's source text.
@@ -71,7 +75,7 @@ type Block struct {
 	Text string
 	// Inline lists the elements behind the placeholders in Text (see markup.go); empty for text
 	// without links, emphasis or footnote references.
-	Inline []Inline
+	Inline InlineMarkup
 }
 
 // Document is an article parsed into blocks. Title and Byline are also present as blocks of their
@@ -94,5 +98,5 @@ type Segment struct {
 	Hash          string // content hash of the normalised text, for alignment and memory lookups
 	// Inline lists the elements behind the placeholders in Text, numbered from 1 in each segment;
 	// translations carry the same placeholders and Render restores the elements from here.
-	Inline []Inline
+	Inline InlineMarkup
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"html"
 	"net/url"
 	"strconv"
@@ -31,6 +32,34 @@ type Inline struct {
 	Kind InlineKind `json:"kind"`
 	Href string     `json:"href,omitempty"` // links: the address, already checked by SafeHref
 	Note int        `json:"note,omitempty"` // footnote references: the note's number, from 1
+}
+
+// InlineMarkup is a list of Inline elements kept as its JSON text, so that blocks and segments
+// stay comparable values and the store keeps it as it is. The empty string is no markup.
+type InlineMarkup string
+
+// NewInlineMarkup encodes a list of elements; an empty list is "".
+func NewInlineMarkup(list []Inline) InlineMarkup {
+	if len(list) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		return ""
+	}
+	return InlineMarkup(b)
+}
+
+// List decodes the elements; malformed markup is no markup, so that its placeholders stay text.
+func (m InlineMarkup) List() []Inline {
+	if m == "" {
+		return nil
+	}
+	var out []Inline
+	if json.Unmarshal([]byte(m), &out) != nil {
+		return nil
+	}
+	return out
 }
 
 // Paired reports whether the placeholder of this kind wraps text (<gN>…</gN>) rather than
@@ -134,7 +163,7 @@ func StripPlaceholders(text string) string {
 
 // SafeHref returns the address when it is an absolute http or https URL with a host, or a
 // mailto address, and false for anything else (javascript:, data:, relative paths, ...). The
-// result is the URL re-encoded by net/url, so it holds no raw spaces, quotes or angle brackets.
+// result is the URL re-encoded, so it holds no raw spaces, quotes or angle brackets.
 func SafeHref(href string) (string, bool) {
 	href = strings.TrimSpace(href)
 	if href == "" || len(href) > 2048 || strings.ContainsAny(href, "\x00\r\n\t") {
@@ -157,8 +186,11 @@ func SafeHref(href string) (string, bool) {
 		return "", false
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
-	return u.String(), true
+	// net/url keeps a query as it came; quotes and brackets in it are encoded here.
+	return hrefEscaper.Replace(u.String()), true
 }
+
+var hrefEscaper = strings.NewReplacer(`"`, "%22", "'", "%27", "<", "%3C", ">", "%3E", " ", "%20", "`", "%60")
 
 // renderInline turns one segment text into HTML: the text escaped, each known placeholder replaced
 // by its element. Only <a href> (with an address SafeHref accepts), <em>, <strong> and <sup>
@@ -166,7 +198,8 @@ func SafeHref(href string) (string, bool) {
 // element is unsafe, leaves only its text. Tags are balanced whatever order the translation put
 // the placeholders in: a closing placeholder closes the elements opened after it and opens them
 // again, and everything still open is closed at the end.
-func renderInline(text string, inline []Inline) string {
+func renderInline(text string, markup InlineMarkup) string {
+	inline := markup.List()
 	if len(inline) == 0 || !strings.Contains(text, "<") {
 		return html.EscapeString(text)
 	}
@@ -278,10 +311,11 @@ func closeTag(in Inline) string {
 
 // StripPlaceholdersOf is StripPlaceholders for a segment: only the placeholders the segment
 // knows are markup, anything else that looks like one is its text.
-func StripPlaceholdersOf(text string, inline []Inline) string {
-	if len(inline) == 0 || !strings.Contains(text, "<") {
+func StripPlaceholdersOf(text string, markup InlineMarkup) string {
+	if markup == "" || !strings.Contains(text, "<") {
 		return text
 	}
+	inline := markup.List()
 	known := make(map[int]bool, len(inline))
 	for _, in := range inline {
 		known[in.ID] = true

@@ -59,3 +59,16 @@ type DiffPart struct {
 	Rule     string `json:"rule,omitempty"`
 	Changed  bool   `json:"changed"`
 }
+
+// RepairUndo undoes some of a revision's repairs: Doc and Segments are the revision's text
+// re-prepared with the remaining changes applied (repair.Apply), Version the repair version the
+// caller read them at.
+type RepairUndo struct {
+	ArticleID  int64
+	RevisionID int64
+	Version    int
+	ChangeIDs  []int64
+	Doc        Document
+	Segments   []Segment
+	Actor      string
+}

@@ -198,7 +198,9 @@ func wordTokens(s string) []string {
 
 func isIdeograph(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 // similarityWords returns the lower-cased words and ideographs of a text: what similarity compares.
 // Spaces and punctuation are left out so that short sentences do not look alike for sharing a full

@@ -25,7 +25,8 @@ func (db *DB) CreateArticle(ctx context.Context, in pipeline.NewArticle) (pipeli
 		if err != nil {
 			return err
 		}
-		a = pipeline.Article{Slug: slug, SourceLang: req.SourceLang, Category: req.Category, Byline: byline, Title: in.Doc.Title}
+		a = pipeline.Article{Slug: slug, SourceLang: req.SourceLang, Category: req.Category, Byline: byline, Title: in.Doc.Title,
+			Repairs: len(in.Repairs), RepairQuestions: len(in.Questions)}
 		if err := tx.QueryRow(ctx, `INSERT INTO articles (slug, source_lang, category, byline)
 			VALUES ($1, $2, $3, $4) RETURNING id, created_at`,
 			slug, req.SourceLang, req.Category, byline).Scan(&a.ID, &a.CreatedAt); err != nil {
@@ -63,19 +64,22 @@ func (db *DB) CreateArticle(ctx context.Context, in pipeline.NewArticle) (pipeli
 
 func insertRevision(ctx context.Context, tx pgx.Tx, articleID int64, number int, in pipeline.NewArticle, by string) (int64, error) {
 	var revID int64
-	if err := tx.QueryRow(ctx, `INSERT INTO revisions (article_id, number, format, body, title, created_by)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		articleID, number, in.Request.Format, in.Request.Text, in.Doc.Title, by).Scan(&revID); err != nil {
+	if err := tx.QueryRow(ctx, `INSERT INTO revisions (article_id, number, format, body, title, created_by, source_format)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		articleID, number, in.Request.Format, in.Request.Text, in.Doc.Title, by, string(in.SourceFormat)).Scan(&revID); err != nil {
 		return 0, fmt.Errorf("insert revision: %w", err)
 	}
 	rows := make([][]any, len(in.Segments))
 	for i, s := range in.Segments {
-		rows[i] = []any{revID, i, s.BlockIndex, s.SentenceIndex, string(s.Kind), s.Text, s.Hash}
+		rows[i] = []any{revID, i, s.BlockIndex, s.SentenceIndex, string(s.Kind), s.Text, s.Hash, string(s.Inline)}
 	}
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"segments"},
-		[]string{"revision_id", "position", "block_index", "sentence_index", "kind", "text", "hash"},
+		[]string{"revision_id", "position", "block_index", "sentence_index", "kind", "text", "hash", "inline"},
 		pgx.CopyFromRows(rows)); err != nil {
 		return 0, fmt.Errorf("insert segments: %w", err)
+	}
+	if err := insertRepairs(ctx, tx, revID, in.Repairs, in.Questions); err != nil {
+		return 0, err
 	}
 	return revID, nil
 }
@@ -112,15 +116,21 @@ func chooseSlug(ctx context.Context, tx pgx.Tx, explicit, title string) (string,
 
 const articleColumns = `a.id, a.slug, a.source_lang, a.category, a.byline, r.title, a.created_at, a.revision_id`
 
+// repairColumns count the current revision's active repairs and open questions, after
+// articleColumns.
+const repairColumns = `, (SELECT count(*) FROM revision_repairs rr WHERE rr.revision_id = r.id AND NOT rr.undone),
+	(SELECT count(*) FROM revision_repair_questions rq WHERE rq.revision_id = r.id)`
+
 func scanArticle(row pgx.Row) (pipeline.Article, error) {
 	var a pipeline.Article
-	err := row.Scan(&a.ID, &a.Slug, &a.SourceLang, &a.Category, &a.Byline, &a.Title, &a.CreatedAt, &a.RevisionID)
+	err := row.Scan(&a.ID, &a.Slug, &a.SourceLang, &a.Category, &a.Byline, &a.Title, &a.CreatedAt, &a.RevisionID,
+		&a.Repairs, &a.RepairQuestions)
 	return a, err
 }
 
 // FindArticleByID returns an article with the title of its current revision.
 func (db *DB) FindArticleByID(ctx context.Context, id int64) (pipeline.Article, error) {
-	a, err := scanArticle(db.pool.QueryRow(ctx, `SELECT `+articleColumns+`
+	a, err := scanArticle(db.pool.QueryRow(ctx, `SELECT `+articleColumns+repairColumns+`
 		FROM articles a JOIN revisions r ON r.id = a.revision_id WHERE a.id = $1`, id))
 	if err != nil {
 		return a, notFound("article", err)
@@ -130,7 +140,7 @@ func (db *DB) FindArticleByID(ctx context.Context, id int64) (pipeline.Article, 
 
 // FindArticleBySlug returns an article by its slug.
 func (db *DB) FindArticleBySlug(ctx context.Context, slug string) (pipeline.Article, error) {
-	a, err := scanArticle(db.pool.QueryRow(ctx, `SELECT `+articleColumns+`
+	a, err := scanArticle(db.pool.QueryRow(ctx, `SELECT `+articleColumns+repairColumns+`
 		FROM articles a JOIN revisions r ON r.id = a.revision_id WHERE a.slug = $1`, slug))
 	if err != nil {
 		return a, notFound("article", err)
@@ -143,7 +153,7 @@ func (db *DB) FindArticles(ctx context.Context, limit, offset int) ([]pipeline.A
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
-	rows, err := db.pool.Query(ctx, `SELECT `+articleColumns+`
+	rows, err := db.pool.Query(ctx, `SELECT `+articleColumns+repairColumns+`
 		FROM articles a JOIN revisions r ON r.id = a.revision_id
 		ORDER BY a.created_at DESC, a.id DESC LIMIT $1 OFFSET $2`, limit, max(offset, 0))
 	if err != nil {
@@ -154,14 +164,14 @@ func (db *DB) FindArticles(ctx context.Context, limit, offset int) ([]pipeline.A
 
 // FindSegments returns the segments of a revision in order.
 func (db *DB) FindSegments(ctx context.Context, revisionID int64) ([]pipeline.Segment, error) {
-	rows, err := db.pool.Query(ctx, `SELECT id, revision_id, position, block_index, sentence_index, kind, text, hash
+	rows, err := db.pool.Query(ctx, `SELECT id, revision_id, position, block_index, sentence_index, kind, text, hash, inline
 		FROM segments WHERE revision_id = $1 ORDER BY position`, revisionID)
 	if err != nil {
 		return nil, fmt.Errorf("list segments: %w", err)
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Segment, error) {
 		var s pipeline.Segment
-		err := r.Scan(&s.ID, &s.RevisionID, &s.Position, &s.BlockIndex, &s.SentenceIndex, &s.Kind, &s.Text, &s.Hash)
+		err := r.Scan(&s.ID, &s.RevisionID, &s.Position, &s.BlockIndex, &s.SentenceIndex, &s.Kind, &s.Text, &s.Hash, &s.Inline)
 		return s, err
 	})
 }

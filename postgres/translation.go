@@ -113,6 +113,9 @@ func (db *DB) UpdateSegmentTranslation(ctx context.Context, u pipeline.SegmentUp
 			return &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.edition_locked",
 				Data: map[string]any{"State": string(e.State)}, Err: fmt.Errorf("edition is %s", e.State)}
 		}
+		if err := checkSegmentCurrent(ctx, tx, e, u.SegmentID); err != nil {
+			return err
+		}
 		cur, err := scanTranslation(tx.QueryRow(ctx, `SELECT edition_id, segment_id, text, state, origin, updated_by, updated_at, version
 			FROM segment_translations WHERE edition_id = $1 AND segment_id = $2 FOR UPDATE`, u.EditionID, u.SegmentID))
 		if err != nil {

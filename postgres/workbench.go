@@ -101,20 +101,18 @@ func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (SaveRe
 	var res SaveResult
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var state pipeline.EditionState
-		if err := tx.QueryRow(ctx, `SELECT e.state FROM editions e WHERE e.id = $1 FOR SHARE`,
-			u.EditionID).Scan(&state); err != nil {
-			return notFound("edition", err)
+		var cur pipeline.SegmentTranslation
+		if err := tx.QueryRow(ctx, `SELECT e.state, t.edition_id, t.segment_id, t.text, t.state, t.origin, t.updated_by, t.updated_at, t.version
+			FROM editions e JOIN segment_translations t ON t.edition_id = e.id
+			WHERE e.id = $1 AND t.segment_id = $2 FOR SHARE OF e FOR UPDATE OF t`, u.EditionID, u.SegmentID).Scan(&state,
+			&cur.EditionID, &cur.SegmentID, &cur.Text, &cur.State, &cur.Origin, &cur.UpdatedBy, &cur.UpdatedAt, &cur.Version); err != nil {
+			return notFound("segment", err)
 		}
 		switch state {
 		case pipeline.StateInReview, pipeline.StateTranslating, pipeline.StateFailed:
 		default:
 			return &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.edition_locked",
 				Data: map[string]any{"State": string(state)}, Err: fmt.Errorf("edition is %s", state)}
-		}
-		cur, err := scanTranslation(tx.QueryRow(ctx, `SELECT edition_id, segment_id, text, state, origin, updated_by, updated_at, version
-			FROM segment_translations WHERE edition_id = $1 AND segment_id = $2 FOR UPDATE`, u.EditionID, u.SegmentID))
-		if err != nil {
-			return notFound("segment", err)
 		}
 		if cur.Version != u.BaseVersion {
 			return &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.segment_conflict",
@@ -146,24 +144,29 @@ func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (SaveRe
 				return err
 			}
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO edition_presence (edition_id, user_name) VALUES ($1, $2)
-			ON CONFLICT (edition_id, user_name) DO UPDATE SET seen_at = now()`, u.EditionID, u.User); err != nil {
-			return fmt.Errorf("presence: %w", err)
+		// The rest is one round trip: presence, the segment's findings and the edition's progress.
+		var batch pgx.Batch
+		batch.Queue(`INSERT INTO edition_presence (edition_id, user_name) VALUES ($1, $2)
+			ON CONFLICT (edition_id, user_name) DO UPDATE SET seen_at = now()
+			WHERE edition_presence.seen_at < now() - interval '1 minute'`, u.EditionID, u.User)
+		batch.Queue(`SELECT id, segment_id, check_id, severity, message_id, data, dismissed, reason
+			FROM findings WHERE edition_id = $1 AND segment_id = $2 ORDER BY id`, u.EditionID, u.SegmentID).Query(func(rows pgx.Rows) error {
+			var err error
+			res.Findings, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Finding, error) {
+				var f pipeline.Finding
+				err := r.Scan(&f.ID, &f.SegmentID, &f.Check, &f.Severity, &f.MessageID, &f.Data, &f.Dismissed, &f.Reason)
+				return f, err
+			})
+			return err
+		})
+		batch.Queue(`SELECT count(*), count(*) FILTER (WHERE state = 'confirmed')
+			FROM segment_translations WHERE edition_id = $1`, u.EditionID).QueryRow(func(row pgx.Row) error {
+			return row.Scan(&res.Total, &res.Confirmed)
+		})
+		if err := tx.SendBatch(ctx, &batch).Close(); err != nil {
+			return fmt.Errorf("after save: %w", err)
 		}
-		rows, err := tx.Query(ctx, `SELECT id, segment_id, check_id, severity, message_id, data, dismissed, reason
-			FROM findings WHERE edition_id = $1 AND segment_id = $2 ORDER BY id`, u.EditionID, u.SegmentID)
-		if err != nil {
-			return fmt.Errorf("segment findings: %w", err)
-		}
-		if res.Findings, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Finding, error) {
-			var f pipeline.Finding
-			err := r.Scan(&f.ID, &f.SegmentID, &f.Check, &f.Severity, &f.MessageID, &f.Data, &f.Dismissed, &f.Reason)
-			return f, err
-		}); err != nil {
-			return fmt.Errorf("segment findings: %w", err)
-		}
-		return tx.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE state = 'confirmed')
-			FROM segment_translations WHERE edition_id = $1`, u.EditionID).Scan(&res.Total, &res.Confirmed)
+		return nil
 	})
 	return res, err
 }

@@ -48,6 +48,24 @@ func loadCorpus(tb testing.TB) (clean, injected []corpus.Unit, terms []qa.Term) 
 	return corpus.CleanUnits(srcs), in.Inject(srcs), corpus.QATerms(ts)
 }
 
+var (
+	findingsOnce sync.Once
+	findingsByID map[string][]pipeline.Finding
+)
+
+// corpusFindings runs all checks on every corpus unit once per test binary and returns the
+// findings by unit id.
+func corpusFindings(tb testing.TB) map[string][]pipeline.Finding {
+	clean, injected, terms := loadCorpus(tb)
+	findingsOnce.Do(func() {
+		findingsByID = map[string][]pipeline.Finding{}
+		for _, u := range append(clean, injected...) {
+			findingsByID[u.ID] = runUnit(u, terms, corpusSpeller())
+		}
+	})
+	return findingsByID
+}
+
 func runUnit(u corpus.Unit, terms []qa.Term, sp qa.Speller) []pipeline.Finding {
 	opts := qa.Options{Terms: terms, Spell: sp,
 		OtherTranslations: func(string) []string { return u.Memory }}
@@ -65,7 +83,8 @@ func TestCorpus(t *testing.T) {
 	if sp == nil {
 		t.Log("Hunspell dictionaries not installed: spelling is not measured")
 	}
-	clean, injected, terms := loadCorpus(t)
+	clean, injected, _ := loadCorpus(t)
+	found := corpusFindings(t)
 
 	type cell struct{ n, found int }
 	recall := map[string]map[pipeline.Lang]*cell{}
@@ -82,7 +101,7 @@ func TestCorpus(t *testing.T) {
 				phrase[u.Lang] = c
 			}
 			c.n++
-			for _, f := range runUnit(u, terms, sp) {
+			for _, f := range found[u.ID] {
 				if f.Check == qa.CheckOmission {
 					c.found++
 					break
@@ -100,7 +119,7 @@ func TestCorpus(t *testing.T) {
 		}
 		c.n++
 		hit := false
-		for _, f := range runUnit(u, terms, sp) {
+		for _, f := range found[u.ID] {
 			if f.Check == u.Check {
 				hit = true
 			}
@@ -121,7 +140,7 @@ func TestCorpus(t *testing.T) {
 			fpUnits[u.Lang] = c
 		}
 		c.n++
-		fs := runUnit(u, terms, sp)
+		fs := found[u.ID]
 		if len(fs) > 0 {
 			c.found++
 		}

@@ -75,7 +75,7 @@ func findTermAll(text, term string, lang pipeline.Lang, limit int) [][2]int {
 			}
 		}
 		if ok {
-			out = append(out, [2]int{xw[i].start, extendSep(text, xw[i+len(tw)-1].end, lead(term, tw), trail(term, tw))})
+			out = append(out, [2]int{xw[i].start, extendSep(text, xw[i+len(tw)-1].end, trailingSep(term, tw))})
 			if limit > 0 && len(out) >= limit {
 				break
 			}
@@ -84,12 +84,12 @@ func findTermAll(text, term string, lang pipeline.Lang, limit int) [][2]int {
 	return out
 }
 
-func lead(term string, tw []span) string  { return normSep(term[:tw[0].start]) }
-func trail(term string, tw []span) string { return normSep(term[tw[len(tw)-1].end:]) }
+// trailingSep is the punctuation a term ends with after its last word, normalised.
+func trailingSep(term string, tw []span) string { return normSep(term[tw[len(tw)-1].end:]) }
 
 // extendSep extends a match over the closing punctuation the term ends with («Пояс и путь»):
 // end moves past text characters as long as they spell the term's trailing punctuation.
-func extendSep(text string, end int, _ string, trailing string) int {
+func extendSep(text string, end int, trailing string) int {
 	if trailing == "" {
 		return end
 	}

@@ -38,6 +38,16 @@ var kkMorphSuffixes = func() []kkSuffix {
 	return out
 }()
 
+// kkSuffixesByLast indexes the suffixes by their last letter, which the word must end with.
+var kkSuffixesByLast = func() map[rune][]kkSuffix {
+	m := map[rune][]kkSuffix{}
+	for _, s := range kkMorphSuffixes {
+		r, _ := utf8.DecodeLastRuneInString(s.text)
+		m[r] = append(m[r], s)
+	}
+	return m
+}()
+
 const (
 	kkBackVowels  = "аоұыя"
 	kkFrontVowels = "әеөүіэи"
@@ -108,7 +118,8 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
 	if depth == 0 {
 		return false
 	}
-	for _, s := range kkMorphSuffixes {
+	last, _ := utf8.DecodeLastRuneInString(w)
+	for _, s := range kkSuffixesByLast[last] {
 		if s.slot >= maxSlot && !(s.slot == slotDeriv && maxSlot == slotDeriv+1) {
 			continue
 		}
@@ -152,6 +163,12 @@ func kkVerbStem(valid func(string) bool, stem string) bool {
 	if valid(stem) || valid(stem+"у") || valid(stem+"ю") {
 		return true
 	}
+	if b, ok := strings.CutSuffix(stem, "й"); ok && valid(b+"ю") { // азай+ды → азаю
+		return true
+	}
+	if b, ok := strings.CutSuffix(stem, "я"); ok && valid(b+"ю") { // азай+а+ды is written азаяды
+		return true
+	}
 	for _, v := range kkVoices {
 		if b, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(b) >= 2 && (valid(b) || valid(b+"у")) {
 			return true
@@ -171,7 +188,8 @@ func kkVerbParse(valid func(string) bool, w string, depth int) bool {
 	if strings.HasSuffix(w, "у") && valid(w) {
 		return true
 	}
-	for _, s := range kkMorphSuffixes {
+	last, _ := utf8.DecodeLastRuneInString(w)
+	for _, s := range kkSuffixesByLast[last] {
 		if !s.verb || s.slot != slotDeriv {
 			continue
 		}

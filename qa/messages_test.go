@@ -64,10 +64,9 @@ func TestFindingsRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, injected, terms := loadCorpus(t)
 	seen := map[string]pipeline.Finding{}
-	for _, u := range injected {
-		for _, f := range runUnit(u, terms, corpusSpeller()) {
+	for _, fs := range corpusFindings(t) {
+		for _, f := range fs {
 			seen[f.MessageID] = f
 		}
 	}

@@ -38,8 +38,9 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 			srcWords[foldWord(w.text)] = true
 		}
 	}
-	var out []pipeline.Finding
 	seen := map[string]bool{}
+	checked := 0
+	var unknown []string
 	for _, tok := range hyphenWords(text) {
 		w := tok.text
 		if seen[w] || skipSpelling(w, u.TargetLang, srcWords) {
@@ -49,9 +50,19 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 			continue // a name, an ending after a number or acronym (20-дан, ЖІӨ-нің)
 		}
 		seen[w] = true
-		if !opts.Spell.Misspelled(w, u.TargetLang) {
-			continue
+		checked++
+		if opts.Spell.Misspelled(w, u.TargetLang) {
+			unknown = append(unknown, w)
 		}
+	}
+	// When much of the text is unknown to the dictionary, it is not in the language (machine
+	// noise, pseudo-translation, another language): the wrong_language check speaks to that, and
+	// looking for near words of every token would be slow and say nothing useful.
+	if len(unknown) > 3 && len(unknown)*5 > checked*2 {
+		return nil
+	}
+	var out []pipeline.Finding
+	for _, w := range unknown {
 		if !likelyTypo(w, u.TargetLang, opts.Spell, srcWords) {
 			continue // a word the dictionary lacks (a loanword, a rare derivation), not a typo of a known word
 		}

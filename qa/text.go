@@ -116,27 +116,16 @@ func countScripts(s string) scriptCounts {
 	return c
 }
 
-// contentLength counts letters and digits: the measure of how much a text says, free of
-// spacing, punctuation and markup habits.
-func contentLength(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			n++
-		}
-	}
-	return n
-}
-
 // stripMarkup replaces markup that is not prose with spaces of the same byte length, so that
 // offsets stay valid: URLs, the URL part of Markdown links, HTML tags, footnote markers [^1] and
 // placeholders like {1}, {{name}}, ⟨1⟩ and %s. Link texts and emphasised words stay.
 func stripMarkup(s string) string {
-	if !strings.ContainsAny(s, "<[{⟨%:") {
+	items := findMarkup(s)
+	if len(items) == 0 {
 		return s
 	}
 	b := []byte(s)
-	for _, m := range findMarkup(s) {
+	for _, m := range items {
 		if m.kind == markupEmphasis {
 			continue
 		}

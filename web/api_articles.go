@@ -37,11 +37,15 @@ type articleJSON struct {
 	RevisionID int64         `json:"revision_id"`
 	CreatedAt  time.Time     `json:"created_at"`
 	Editions   []editionJSON `json:"editions,omitempty"`
+	// Repairs and RepairQuestions count the text repair's active changes and open questions on
+	// the current revision; GET /articles/{id}/repairs lists them.
+	Repairs         int `json:"repairs"`
+	RepairQuestions int `json:"repair_questions"`
 }
 
 func toArticleJSON(a pipeline.Article, eds []pipeline.Edition) articleJSON {
 	out := articleJSON{ID: a.ID, Slug: a.Slug, Title: a.Title, SourceLang: a.SourceLang, Category: a.Category,
-		Byline: a.Byline, RevisionID: a.RevisionID, CreatedAt: a.CreatedAt}
+		Byline: a.Byline, RevisionID: a.RevisionID, CreatedAt: a.CreatedAt, Repairs: a.Repairs, RepairQuestions: a.RepairQuestions}
 	for _, e := range eds {
 		out.Editions = append(out.Editions, toEditionJSON(e))
 	}

@@ -36,7 +36,18 @@ type apiStore interface {
 	FindVersions(ctx context.Context, articleID int64) ([]publishing.Version, error)
 	FindAudit(ctx context.Context, articleID int64) ([]pipeline.AuditEntry, error)
 	FindConcepts(ctx context.Context) ([]pipeline.Concept, error)
+
+	// Text repairs of the current revision (api_upload.go).
+	FindRepairs(ctx context.Context, articleID int64) (pipeline.RevisionRepairs, error)
+	UndoRepairs(ctx context.Context, u pipeline.RepairUndo) error
 	CountFindings(ctx context.Context, editionID int64) ([]pipeline.FindingCount, error)
+
+	// Source revisions (api_revisions.go).
+	CreateRevision(ctx context.Context, in pipeline.NewRevision) (pipeline.RevisionResult, error)
+	FindRevisions(ctx context.Context, articleID int64) ([]pipeline.RevisionInfo, error)
+	FindRevision(ctx context.Context, articleID int64, number int) (pipeline.RevisionDetail, error)
+	FindSegmentChanges(ctx context.Context, editionID int64) ([]pipeline.SegmentChange, error)
+	CheckSegmentCurrent(ctx context.Context, articleID int64, lang pipeline.Lang, segmentID int64) error
 }
 
 // apiRoutes mounts the JSON API; every request needs a bearer token.
@@ -44,6 +55,7 @@ func (s *Server) apiRoutes(r chi.Router) {
 	r.Use(s.apiAuth)
 	r.Get("/articles", s.handleArticleList)
 	r.Post("/articles", s.handleArticleCreate)
+	r.Post("/articles/upload", s.handleArticleUpload)
 	r.Get("/terms", s.handleTermList)
 	r.Post("/terms", s.handleTermSave)
 	r.Post("/terms/import", s.handleTermImport)
@@ -53,6 +65,11 @@ func (s *Server) apiRoutes(r chi.Router) {
 	r.Get("/usage", s.handleUsage)
 	r.Route("/articles/{id}", func(r chi.Router) {
 		r.Get("/", s.handleArticleView)
+		r.Get("/repairs", s.handleRepairList)
+		r.Post("/repairs/undo", s.handleRepairUndo)
+		r.Put("/", s.handleArticleRevise)
+		r.Get("/revisions", s.handleRevisionList)
+		r.Get("/revisions/{number}", s.handleRevisionView)
 		r.Post("/release", s.handleReleaseCreate)
 		r.Get("/releases", s.handleReleaseList)
 		r.Patch("/releases/{release}", s.handleReleaseReschedule)
@@ -61,7 +78,8 @@ func (s *Server) apiRoutes(r chi.Router) {
 		r.Get("/audit", s.handleAuditList)
 		r.Route("/editions/{lang}", func(r chi.Router) {
 			r.Get("/", s.handleEditionView)
-			r.Put("/segments/{segment}", s.handleSegmentUpdate)
+			r.Get("/changes", s.handleEditionChanges)
+			r.Put("/segments/{segment}", s.guardStaleSegment(s.handleSegmentUpdate))
 			r.Post("/submit", s.handleEditionSubmit)
 			r.Post("/approve", s.handleEditionApprove)
 			r.Post("/unpublish", s.handleEditionUnpublish)

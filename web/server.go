@@ -28,6 +28,7 @@ type Store interface {
 	termStore
 	readerStore
 	workbenchStore
+	newsroomStore
 }
 
 // Config holds the server's collaborators and settings.
@@ -80,6 +81,7 @@ func (s *Server) Handler() http.Handler {
 
 	r.Route("/api/v1", s.apiRoutes)
 	s.workbenchRoutes(r)
+	s.newsroomRoutes(r)
 	s.readerRoutes(r)
 	r.NotFound(s.handleReaderNotFound)
 	return r

@@ -23,14 +23,16 @@ const dummyHash = "$argon2id$v=19$m=65536,t=3,p=4$foX2jRlKALyJJJJ9BuECOg$V8fjk68
 
 type signinPage struct {
 	appPage
-	Token string
-	Name  string
-	Next  string
+	Token  string
+	Name   string
+	Next   string
+	Chosen pipeline.Lang // the language picked on the page, kept through a failed attempt
 }
 
 func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) signinPage {
 	p := signinPage{appPage: s.newAppPage(r, "wb.signin.title"), Token: s.signinToken(w, r), Next: r.FormValue("next")}
-	if l, err := pipeline.ParseLang(r.URL.Query().Get("lang")); err == nil {
+	if l, err := pipeline.ParseLang(r.FormValue("lang")); err == nil {
+		p.Chosen = l
 		p.Lang, p.T = l, s.localizer(l)
 		p.Title = p.T.T("wb.signin.title", nil)
 		for i := range p.Langs {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -48,8 +49,8 @@ func (s *Server) handleWorkbenchSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err = s.cfg.Store.SubmitEdition(r.Context(), e.ID, currentUser(r).Name)
-	if code := pipeline.ErrorCode(err); code == pipeline.CodeIllegalState || code == pipeline.CodeConflict {
-		pe := err.(*pipeline.Error)
+	var pe *pipeline.Error
+	if errors.As(err, &pe) && (pe.Code == pipeline.CodeIllegalState || pe.Code == pipeline.CodeConflict) {
 		loc := s.localizer(uiLang(r))
 		msg := loc.T(pe.MessageID, copyData(pe.Data))
 		if n, ok := pe.Data["Count"].(int); ok {

@@ -211,6 +211,7 @@ func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, prob
 		TargetName: e.Lang.NativeName(), CanEditTerms: u.CanApprove()}
 	loc := p.T
 	p.Problem = problem
+	p.Path = p.Base + "/" // after a failed submission too, the language switcher comes back here
 	p.Title = c.Article.Title + " · " + e.Lang.NativeName()
 	p.StateLabel = loc.T("state."+string(e.State), nil)
 	switch e.State {

@@ -3,6 +3,7 @@ package workers
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -59,7 +60,8 @@ func setup(t *testing.T, paragraphs int) fixture {
 	db := postgrestest.Store(t)
 	var ps []string
 	for i := range paragraphs {
-		ps = append(ps, "Sentence number "+strings.Repeat("x", i%5)+".")
+		// Sentences unique to the test: the memory is shared by the package's tests.
+		ps = append(ps, fmt.Sprintf("%s sentence number %d.", t.Name(), i))
 	}
 	a, err := db.CreateArticle(context.Background(), postgrestest.NewArticle(pipeline.English, "", "Workers "+t.Name(), ps...))
 	if err != nil {

@@ -106,7 +106,11 @@ func (a *app) close(ctx context.Context) {
 }
 
 func (a *app) webServer() (*web.Server, error) {
-	ws, err := web.New(web.Config{Store: webStore{a.store}, Bundle: a.bundle, Prepare: ingest.Prepare, Check: a.checks.Check,
+	prep, err := ingest.Load() // the text repair's word lists, loaded once for every request
+	if err != nil {
+		return nil, err
+	}
+	ws, err := web.New(web.Config{Store: webStore{a.store}, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL()})
 	if err == nil && a.siteCtx != nil {
 		ws.Watch(a.siteCtx)

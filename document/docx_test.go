@@ -1,0 +1,106 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+func TestDOCXImport(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("testdata/article.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, err := DetectFormat(raw); err != nil || f != pipeline.FormatDOCX {
+		t.Fatalf("DetectFormat = %q, %v", f, err)
+	}
+	md, err := DOCXToMarkdown(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, r := renderSource(t, md, pipeline.English)
+	if doc.Title != "Kazakhstan and the SCO: A Decade of Security Cooperation" {
+		t.Errorf("title %q (from the Title style)", doc.Title)
+	}
+	if doc.Byline != "Aigerim Sadykova, China Studies Center, Astana" {
+		t.Errorf("byline %q", doc.Byline)
+	}
+	for _, want := range []string{
+		`treated the <em>Shanghai Cooperation Organisation</em> as a forum for <strong>practical</strong> security work.<sup class="footnote-ref"><a href="#fn-1">1</a></sup> The summit`,
+		"<h2>Three priorities</h2>",
+		"<li>Border security along the eastern frontier.</li>\n<li>Joint exercises",
+		`<a href="https://example.org/sco-summit" rel="nofollow noopener">2024 summit</a> lists them`,
+		"a script link is only text.</p>",
+		"<li>1. First, the ministers meet.</li>\n<li>2. Second, the experts report.</li>",
+		"<blockquote><p>Security is indivisible in our region.</p></blockquote>",
+		"<p>2023; 14 joint exercises were held</p>",
+		`<li id="fn-1" value="1">Charter of the SCO, article 1, <em>signed 2002</em>.</li>`,
+	} {
+		if !strings.Contains(r.HTML, want) {
+			t.Errorf("rendered document lacks %s\n%s", want, r.HTML)
+		}
+	}
+	if strings.Contains(r.HTML, "deleted words") || strings.Contains(r.HTML, "javascript") {
+		t.Errorf("deleted text or an unsafe link came through:\n%s", r.HTML)
+	}
+}
+
+func TestDOCXBadFiles(t *testing.T) {
+	t.Parallel()
+	var notWord bytes.Buffer
+	zw := zip.NewWriter(&notWord)
+	w, _ := zw.Create("readme.txt")
+	w.Write([]byte("hello")) //nolint:errcheck
+	zw.Close()
+	raw, _ := os.ReadFile("testdata/article.docx")
+	for name, tc := range map[string]struct {
+		data []byte
+		id   string
+	}{
+		"encrypted": {append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), "error.ingest.file_encrypted"},
+		"truncated": {raw[:len(raw)/2], "error.ingest.file_corrupt"},
+		"zip":       {notWord.Bytes(), "error.ingest.file_unsupported"},
+		"pdf":       {[]byte("%PDF-1.7\n%âãÏÓ\n1 0 obj"), "error.ingest.file_unsupported"},
+		"binary":    {[]byte("abc\x00\x01\x02def"), "error.ingest.file_unsupported"},
+	} {
+		_, err := DetectFormat(tc.data)
+		var pe *pipeline.Error
+		if err == nil || !asError(err, &pe) || pe.MessageID != tc.id || pe.Code != pipeline.CodeInvalid {
+			t.Errorf("%s: DetectFormat error %v, want %s", name, err, tc.id)
+		}
+	}
+	if _, err := DOCXToMarkdown(raw[:len(raw)/2]); pipeline.ErrorCode(err) != pipeline.CodeInvalid {
+		t.Errorf("a truncated document gave %v", err)
+	}
+}
+
+func TestDetectFormat(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]pipeline.Format{
+		"TITLE\n\nPlain text pasted from a PDF - with a dash.\n1. A numbered line.\n": pipeline.FormatText,
+		"# Title\n\nText with a [link](https://example.org).\n":                       pipeline.FormatMarkdown,
+		"Title\n=====\n\nSome **bold** claim.\n":                                      pipeline.FormatMarkdown,
+		"<!DOCTYPE html><html><body><p>x</p></body></html>":                           pipeline.FormatHTML,
+		"<div><p>One</p><p>Two</p><p>Three</p></div>":                                 pipeline.FormatHTML,
+		"\xEF\xBB\xBFPlain text with a byte-order mark.":                              pipeline.FormatText,
+	} {
+		if got, err := DetectFormat([]byte(text)); err != nil || got != want {
+			t.Errorf("DetectFormat(%.30q) = %q, %v; want %q", text, got, err, want)
+		}
+	}
+	utf16 := []byte{0xFF, 0xFE, 'H', 0, 'i', 0}
+	if s, err := DecodeText(utf16); err != nil || s != "Hi" {
+		t.Errorf("UTF-16 text = %q, %v", s, err)
+	}
+	if _, err := CheckFormat(pipeline.FormatDOCX, pipeline.FormatHTML); pipeline.ErrorCode(err) != pipeline.CodeInvalid {
+		t.Errorf("a web page sent as docx was accepted: %v", err)
+	}
+	if f, err := CheckFormat(pipeline.FormatText, pipeline.FormatMarkdown); err != nil || f != pipeline.FormatText {
+		t.Errorf("text declared, Markdown detected: %q %v", f, err)
+	}
+}

@@ -1,0 +1,665 @@
+package document
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// HTMLToMarkdown extracts the article from a web page and writes it as Markdown (see
+// markdown_write.go). The page is sanitised with bluemonday first, so scripts, styles, event
+// handlers, forms and embedded objects never get further, and every link address is checked
+// again by pipeline.SafeHref. The article body is the page's <article> (the one with the most
+// text), else <main> or role="main", else the element holding most paragraph text; navigation,
+// headers, footers, asides and share or related-content boxes around it are dropped. Kept are
+// headings, paragraphs, block quotes, lists, links, emphasis and footnotes (references to an
+// element of the page, usually in <sup>, and the notes they point at). Without an <h1> in the
+// body the page's <h1> or <title> becomes the title. Errors are *pipeline.Error.
+func HTMLToMarkdown(src string) (string, error) {
+	raw, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
+			Err: fmt.Errorf("parse html: %w", err)}
+	}
+	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
+	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
+	if err != nil {
+		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
+			Err: fmt.Errorf("parse sanitised html: %w", err)}
+	}
+	root := articleRoot(doc)
+	c := &htmlConverter{ids: map[string]*html.Node{}, notes: map[*html.Node]int{}, written: map[int]bool{}}
+	c.indexIDs(doc)
+	c.findNotes(root)
+	if findFirst(root, atom.H1) == nil {
+		title := ""
+		if h1 := findFirstOutside(doc, atom.H1, root); h1 != nil {
+			title = collapseSpaces(textOf(h1))
+		}
+		if title == "" {
+			title = siteTitle(pageTitle)
+		}
+		if title != "" {
+			in := &mdInline{}
+			in.text(title)
+			c.out.add(pipeline.BlockTitle, 1, "", in)
+		}
+	}
+	c.walkBlocks(root, "")
+	c.flush()
+	// Notes kept outside the article body.
+	for n, num := range c.notes {
+		if !c.written[num] {
+			c.writeNote(n)
+		}
+	}
+	for _, by := range c.bylines {
+		c.out.add(pipeline.BlockParagraph, 0, "", by)
+	}
+	out := c.out.String()
+	if strings.TrimSpace(out) == "" {
+		return "", invalid(msgTextNoBody, errNoBody)
+	}
+	return out, nil
+}
+
+// htmlPolicy keeps the structure extraction needs and nothing that could run: no script, style,
+// event handler, form or embedded object, and links only to http, https, mailto or a fragment of
+// the page (footnotes).
+func htmlPolicy() *bluemonday.Policy {
+	p := bluemonday.NewPolicy()
+	p.AllowElements("article", "main", "section", "div", "span", "header", "footer", "nav", "aside",
+		"h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+		"em", "i", "strong", "b", "u", "sup", "sub", "small", "mark", "cite", "q", "abbr", "time",
+		"br", "hr", "pre", "code", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr",
+		"td", "th", "caption", "address")
+	p.AllowAttrs("id", "class", "role", "rel", "itemprop").Globally()
+	p.AllowAttrs("start").Matching(regexp.MustCompile(`^\d{1,6}$`)).OnElements("ol")
+	p.AllowAttrs("href").OnElements("a")
+	p.AllowURLSchemes("http", "https", "mailto")
+	p.AllowRelativeURLs(true)
+	p.SkipElementsContent("script", "style", "noscript", "template", "form", "button", "select",
+		"textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "map", "head", "title")
+	return p
+}
+
+// boilerplate matches class and id names of page furniture inside an article.
+var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share|sharing|social|related|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter|subscribe|promo|sidebar|menu|navbar|cookies?|tags|pagination|print)($|[\s_-])`)
+
+// footnoteSection matches class and id names of a list of notes.
+var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)
+
+// bylineClass matches class names, rel and itemprop values of an author line.
+var bylineClass = regexp.MustCompile(`(?i)(^|[\s_-])(byline|author)($|[\s_-])`)
+
+type htmlConverter struct {
+	out      mdBlockWriter
+	cur      *mdInline // the block being written
+	kind     pipeline.BlockKind
+	marker   string
+	level    int
+	ids      map[string]*html.Node
+	notes    map[*html.Node]int // note elements, by the number of their first reference
+	written  map[int]bool       // notes written
+	bylines  []*mdInline
+	nextNote int
+}
+
+// writeNote writes the text of a referenced note.
+func (c *htmlConverter) writeNote(n *html.Node) {
+	num := c.notes[n]
+	in := &mdInline{}
+	c.writeInline(in, n, true)
+	c.out.note(num, in)
+	c.written[num] = true
+}
+
+// writeNotesOnly writes the notes inside a list of notes and nothing else of it: its heading and
+// back links are page furniture.
+func (c *htmlConverter) writeNotesOnly(n *html.Node) {
+	if _, ok := c.notes[n]; ok {
+		c.writeNote(n)
+		return
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.writeNotesOnly(ch)
+	}
+}
+
+func (c *htmlConverter) indexIDs(n *html.Node) {
+	if n.Type == html.ElementNode {
+		if id := attr(n, "id"); id != "" {
+			if _, dup := c.ids[id]; !dup {
+				c.ids[id] = n
+			}
+		}
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.indexIDs(ch)
+	}
+}
+
+// findNotes numbers the notes the article refers to, in order of first reference.
+func (c *htmlConverter) findNotes(n *html.Node) {
+	if target := c.noteTarget(n); target != nil {
+		if _, seen := c.notes[target]; !seen {
+			c.nextNote++
+			c.notes[target] = c.nextNote
+		}
+		return
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.findNotes(ch)
+	}
+}
+
+// noteTarget returns the note a footnote reference points at: an <a href="#id"> inside <sup>, or
+// marked as a note reference, whose target is a list item, paragraph or similar block outside
+// the reference's own paragraph. The note is the target's enclosing block when the id is on an
+// empty anchor.
+func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
+	if n.Type != html.ElementNode || n.DataAtom != atom.A {
+		return nil
+	}
+	href := attr(n, "href")
+	if !strings.HasPrefix(href, "#") || len(href) < 2 {
+		return nil
+	}
+	inSup := n.Parent != nil && n.Parent.DataAtom == atom.Sup
+	marked := strings.Contains(strings.ToLower(attr(n, "role")+" "+attr(n, "class")+" "+attr(n, "rel")), "note")
+	if !inSup && !marked && !isNoteLabel(textOf(n)) {
+		return nil
+	}
+	t := c.ids[href[1:]]
+	for t != nil && !isBlockElement(t) {
+		t = t.Parent
+	}
+	if t == nil || contains(t, n) {
+		return nil
+	}
+	return t
+}
+
+// isNoteLabel reports a reference written as "[1]" or "1" without a <sup>.
+func isNoteLabel(s string) bool {
+	s = strings.Trim(strings.TrimSpace(s), "[]()")
+	_, err := strconv.Atoi(s)
+	return err == nil && len(s) <= 3
+}
+
+// walkBlocks writes the blocks under n. inside is the kind forced by an enclosing quote.
+func (c *htmlConverter) walkBlocks(n *html.Node, inside pipeline.BlockKind) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walkNode(ch, inside)
+	}
+}
+
+func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
+	switch n.Type {
+	case html.TextNode:
+		c.inlineText(n.Data, inside)
+		return
+	case html.ElementNode:
+	default:
+		c.walkBlocks(n, inside)
+		return
+	}
+	if _, isNote := c.notes[n]; isNote {
+		c.flush()
+		c.writeNote(n)
+		return
+	}
+	if c.skip(n) {
+		return
+	}
+	if footnoteSection.MatchString(attr(n, "class") + " " + attr(n, "id")) {
+		c.flush()
+		c.writeNotesOnly(n)
+		return
+	}
+	if bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop")) &&
+		n.DataAtom != atom.Article && n.DataAtom != atom.Main && len(collapseSpaces(textOf(n))) < 200 {
+		in := &mdInline{}
+		c.writeInline(in, n, false)
+		if s := in.String(); s != "" {
+			c.bylines = append(c.bylines, in)
+		}
+		return
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		c.flush()
+		in := &mdInline{}
+		c.writeInline(in, n, false)
+		level := int(n.Data[1] - '0')
+		if inside == pipeline.BlockQuote {
+			c.out.add(pipeline.BlockQuote, 0, "", in)
+		} else {
+			c.out.add(pipeline.BlockHeading, level, "", in)
+		}
+	case atom.P, atom.Pre, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption, atom.Address, atom.Tr:
+		c.flush()
+		c.start(pipeline.BlockParagraph, inside)
+		if n.DataAtom == atom.Tr {
+			c.tableRow(n)
+		} else {
+			c.writeInline(c.cur, n, false)
+		}
+		c.flush()
+	case atom.Blockquote:
+		c.flush()
+		c.walkBlocks(n, pipeline.BlockQuote)
+		c.flush()
+	case atom.Ul, atom.Ol:
+		c.flush()
+		c.list(n, inside)
+	case atom.Li:
+		c.flush()
+		c.item(n, "-", inside)
+	case atom.Br, atom.Hr:
+		c.flush()
+	default:
+		if isBlockElement(n) {
+			c.flush()
+			c.walkBlocks(n, inside)
+			c.flush()
+			return
+		}
+		// Inline content outside a paragraph (text directly in a <div>) is a paragraph of its own.
+		c.start(pipeline.BlockParagraph, inside)
+		c.writeInlineNode(c.cur, n, false)
+	}
+}
+
+// skip reports page furniture and elements without article text.
+func (c *htmlConverter) skip(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Aside, atom.Script, atom.Style, atom.Form, atom.Button:
+		return true
+	case atom.Header, atom.Footer:
+		// Page headers and footers are outside the article root; inside it a header holds the
+		// title and a footer the notes or the byline, so they stay unless they are furniture.
+	}
+	if boilerplate.MatchString(attr(n, "class")) || boilerplate.MatchString(attr(n, "id")) {
+		return true
+	}
+	if footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) && !c.holdsNote(n) {
+		// A notes section whose notes nobody refers to, or its heading: the notes are written
+		// where they are numbered.
+		return true
+	}
+	return false
+}
+
+// holdsNote reports whether n contains a referenced note, in which case it is walked so that
+// the note is found; its other content (a "Notes" heading, back links) is dropped by walkNode.
+func (c *htmlConverter) holdsNote(n *html.Node) bool {
+	if _, ok := c.notes[n]; ok {
+		return true
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if c.holdsNote(ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// list writes the items of a list, numbering ordered ones.
+func (c *htmlConverter) list(n *html.Node, inside pipeline.BlockKind) {
+	number := 1
+	if s, err := strconv.Atoi(attr(n, "start")); err == nil {
+		number = s
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode || ch.DataAtom != atom.Li {
+			c.walkNode(ch, inside)
+			continue
+		}
+		if _, isNote := c.notes[ch]; isNote || c.skip(ch) {
+			c.walkNode(ch, inside)
+			continue
+		}
+		marker := "-"
+		if n.DataAtom == atom.Ol {
+			marker = strconv.Itoa(number) + "."
+			number++
+		}
+		c.item(ch, marker, inside)
+	}
+}
+
+// item writes a list item: its own text, then its nested lists and blocks after it.
+func (c *htmlConverter) item(li *html.Node, marker string, inside pipeline.BlockKind) {
+	kind := pipeline.BlockListItem
+	if inside != "" {
+		kind = inside
+	}
+	c.flush()
+	c.kind, c.marker, c.cur = kind, marker, &mdInline{}
+	for ch := li.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && (isBlockElement(ch) && ch.DataAtom != atom.P) {
+			c.flush()
+			c.walkNode(ch, inside)
+			continue
+		}
+		if ch.Type == html.ElementNode && ch.DataAtom == atom.P {
+			if c.cur == nil {
+				c.kind, c.marker, c.cur = kind, marker, &mdInline{}
+			}
+			c.writeInline(c.cur, ch, false)
+			c.cur.text(" ")
+			continue
+		}
+		if c.cur == nil {
+			c.walkNode(ch, inside)
+			continue
+		}
+		c.writeInlineNode(c.cur, ch, false)
+	}
+	c.flush()
+}
+
+// tableRow writes a table row as one paragraph, its cells separated by semicolons.
+func (c *htmlConverter) tableRow(tr *html.Node) {
+	first := true
+	for cell := tr.FirstChild; cell != nil; cell = cell.NextSibling {
+		if cell.Type != html.ElementNode || (cell.DataAtom != atom.Td && cell.DataAtom != atom.Th) {
+			continue
+		}
+		if strings.TrimSpace(textOf(cell)) == "" {
+			continue
+		}
+		if !first {
+			c.cur.text("; ")
+		}
+		first = false
+		c.writeInline(c.cur, cell, false)
+	}
+}
+
+// start opens a paragraph-like block unless one is open.
+func (c *htmlConverter) start(kind pipeline.BlockKind, inside pipeline.BlockKind) {
+	if c.cur != nil {
+		return
+	}
+	if inside != "" {
+		kind = inside
+	}
+	c.kind, c.marker, c.level, c.cur = kind, "", 0, &mdInline{}
+}
+
+func (c *htmlConverter) inlineText(s string, inside pipeline.BlockKind) {
+	if strings.TrimFunc(s, isSpace) == "" {
+		if c.cur != nil {
+			c.cur.text(" ")
+		}
+		return
+	}
+	c.start(pipeline.BlockParagraph, inside)
+	c.cur.text(s)
+}
+
+// flush ends the open block. A paragraph that is only a date (a page's publication line) is
+// dropped.
+func (c *htmlConverter) flush() {
+	if c.cur == nil {
+		return
+	}
+	if c.kind != pipeline.BlockParagraph || !isDateLine(strings.ReplaceAll(c.cur.b.String(), "\\", "")) {
+		c.out.add(c.kind, c.level, c.marker, c.cur)
+	}
+	c.cur = nil
+}
+
+// writeInline writes the inline content of n into in. inNote drops the links back to the
+// reference and a leading number that repeats the note's.
+func (c *htmlConverter) writeInline(in *mdInline, n *html.Node, inNote bool) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if inNote && in.b.Len() == 0 && len(in.due) == 0 {
+			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Sup || ch.DataAtom == atom.A) && isNoteLabel(textOf(ch)) {
+				continue
+			}
+			if ch.Type == html.TextNode {
+				in.text(noteLabel.ReplaceAllString(ch.Data, ""))
+				continue
+			}
+		}
+		c.writeInlineNode(in, ch, inNote)
+	}
+}
+
+// noteLabel matches the number a note's text may start with: "1.", "[1]", "1)".
+var noteLabel = regexp.MustCompile(`^\s*(\[\d{1,3}\]|\d{1,3}[.)])\s*`)
+
+func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool) {
+	switch n.Type {
+	case html.TextNode:
+		in.text(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if c.skip(n) {
+		return
+	}
+	switch n.DataAtom {
+	case atom.A:
+		if target := c.noteTarget(n); target != nil {
+			if num, ok := c.notes[target]; ok {
+				in.footnote(num)
+			}
+			return
+		}
+		href := attr(n, "href")
+		if strings.HasPrefix(href, "#") {
+			if inNote {
+				return // "↩" back to the reference
+			}
+			c.writeInline(in, n, inNote)
+			return
+		}
+		safe, ok := pipeline.SafeHref(href)
+		if !ok {
+			c.writeInline(in, n, inNote)
+			return
+		}
+		in.open(pipeline.InlineLink, safe)
+		c.writeInline(in, n, inNote)
+		in.close()
+	case atom.Em, atom.I, atom.Cite:
+		in.open(pipeline.InlineEmphasis, "")
+		c.writeInline(in, n, inNote)
+		in.close()
+	case atom.Strong, atom.B:
+		in.open(pipeline.InlineStrong, "")
+		c.writeInline(in, n, inNote)
+		in.close()
+	case atom.Sup:
+		if a := findFirst(n, atom.A); a != nil && c.noteTarget(a) != nil {
+			c.writeInline(in, n, inNote) // the reference alone, without the <sup>'s brackets
+			return
+		}
+		c.writeInline(in, n, inNote)
+	case atom.Br:
+		in.text(" ")
+	default:
+		if isBlockElement(n) {
+			in.text(" ")
+			c.writeInline(in, n, inNote)
+			in.text(" ")
+			return
+		}
+		c.writeInline(in, n, inNote)
+	}
+}
+
+// articleRoot picks the element that holds the article.
+func articleRoot(doc *html.Node) *html.Node {
+	var best *html.Node
+	bestLen := 0
+	for _, a := range findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article }) {
+		if l := len(collapseSpaces(textOf(a))); l > bestLen {
+			best, bestLen = a, l
+		}
+	}
+	if best != nil && bestLen > 0 {
+		return best
+	}
+	for _, m := range findAll(doc, func(n *html.Node) bool {
+		return n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main")
+	}) {
+		if strings.TrimSpace(textOf(m)) != "" {
+			return m
+		}
+	}
+	// The element whose own paragraphs hold the most text.
+	score := map[*html.Node]int{}
+	for _, p := range findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.P }) {
+		if p.Parent != nil && !insideFurniture(p) {
+			score[p.Parent] += len(collapseSpaces(textOf(p)))
+		}
+	}
+	for n, s := range score {
+		if s > bestLen {
+			best, bestLen = n, s
+		}
+	}
+	if best != nil {
+		// Keep the heading and notes that sit next to the paragraphs' container.
+		if best.Parent != nil && best.Parent.DataAtom != atom.Body && findFirst(best, atom.H1) == nil &&
+			findFirst(best.Parent, atom.H1) != nil && !insideFurniture(best.Parent) {
+			return best.Parent
+		}
+		return best
+	}
+	if body := findFirst(doc, atom.Body); body != nil {
+		return body
+	}
+	return doc
+}
+
+// insideFurniture reports a node within navigation, a page header or footer, or an aside.
+func insideFurniture(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Nav, atom.Header, atom.Footer, atom.Aside:
+			return true
+		}
+	}
+	return false
+}
+
+// siteTitle takes the article's part of a <title> such as "Article — Site name".
+func siteTitle(t string) string {
+	t = collapseSpaces(t)
+	for _, sep := range []string{" | ", " — ", " – ", " - ", " :: ", " · "} {
+		if parts := strings.Split(t, sep); len(parts) > 1 {
+			longest := ""
+			for _, p := range parts {
+				if len(p) > len(longest) {
+					longest = p
+				}
+			}
+			return strings.TrimSpace(longest)
+		}
+	}
+	return t
+}
+
+func isBlockElement(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Article, atom.Main, atom.Section, atom.Div, atom.Header, atom.Footer, atom.Nav, atom.Aside,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P, atom.Blockquote, atom.Ul, atom.Ol,
+		atom.Li, atom.Dl, atom.Dt, atom.Dd, atom.Pre, atom.Figure, atom.Figcaption, atom.Table, atom.Thead,
+		atom.Tbody, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption, atom.Address, atom.Hr, atom.Body, atom.Html:
+		return true
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func textOf(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		b.WriteString(textOf(ch))
+		if isBlockElement(ch) {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && match(n) {
+			out = append(out, n)
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	walk(n)
+	return out
+}
+
+func findFirst(n *html.Node, a atom.Atom) *html.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if f := findFirst(ch, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// findFirstOutside finds the first element a that is neither inside skip nor page furniture.
+func findFirstOutside(n *html.Node, a atom.Atom, skip *html.Node) *html.Node {
+	for _, f := range findAll(n, func(x *html.Node) bool { return x.DataAtom == a }) {
+		if !contains(skip, f) && !insideFurniture(f) {
+			return f
+		}
+	}
+	return nil
+}
+
+func contains(root, n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == root {
+			return true
+		}
+	}
+	return false
+}

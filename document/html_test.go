@@ -1,0 +1,117 @@
+package document
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// renderSource parses Markdown with markup, segments it and renders the source edition, as the
+// pipeline does for an imported page.
+func renderSource(t *testing.T, md string, lang pipeline.Lang) (pipeline.Document, []pipeline.Segment, pipeline.Rendered) {
+	t.Helper()
+	doc, err := ParseMarkdownMarkup(md, lang)
+	if err != nil {
+		t.Fatalf("ParseMarkdownMarkup: %v\n%s", err, md)
+	}
+	segs := MarkupSegments(doc, lang)
+	texts := map[int64]string{}
+	for i := range segs {
+		segs[i].ID = int64(i + 1)
+		texts[segs[i].ID] = segs[i].Text
+	}
+	return doc, segs, pipeline.Render(segs, texts, lang)
+}
+
+func TestHTMLPageImport(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("testdata/article-page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := HTMLToMarkdown(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"Home", "About us", "Related articles", "Share on X", "All rights reserved",
+		"dataLayer", "font-family", "alert", "steal", "track", "12 March 2024", "Notes", "↩", "javascript"} {
+		if strings.Contains(md, gone) {
+			t.Errorf("the extracted article still has %q:\n%s", gone, md)
+		}
+	}
+	doc, segs, r := renderSource(t, md, pipeline.English)
+	if doc.Title != "Water and Power in Central Asia" || doc.Byline != "By Aigerim Sadykova" {
+		t.Errorf("title %q, byline %q", doc.Title, doc.Byline)
+	}
+	for _, want := range []string{
+		`The rivers of <em>Central Asia</em> cross five borders`,
+		`are <strong>older than the states</strong> that now share them.<sup class="footnote-ref"><a href="#fn-1">1</a></sup></p>`,
+		`met in <a href="https://example.org/dushanbe-2023" rel="nofollow noopener">Dushanbe</a> and agreed`,
+		`see the official notice.</p>`,
+		"<h2>Why it matters</h2>",
+		"<blockquote><p>Water is the region&#39;s most political resource.</p></blockquote>",
+		"<li>Downstream states need summer irrigation.<sup class=\"footnote-ref\"><a href=\"#fn-2\">2</a></sup></li>",
+		`<li id="fn-1" value="1">See the <a href="https://example.org/report.pdf" rel="nofollow noopener">2022 basin report</a>.</li>`,
+		`<li id="fn-2" value="2">Figures from the <em>regional water authority</em>.</li>`,
+	} {
+		if !strings.Contains(r.HTML, want) {
+			t.Errorf("rendered page lacks %s\n%s", want, r.HTML)
+		}
+	}
+	// Translators see placeholders, never addresses.
+	for _, s := range segs {
+		if strings.Contains(s.Text, "http") || strings.Contains(s.Text, "<a") {
+			t.Errorf("segment text carries markup: %q", s.Text)
+		}
+	}
+}
+
+func TestHTMLHostileMarkupNeverReachesThePage(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><article><h1>T <img src=x onerror=alert(1)></h1>
+<p onclick="x()">One <a href="javascript:alert(1)">bad</a>, <a href="data:text/html,x">data</a>, <a href=" https://ok.example/?q=&quot;&gt;">ok</a>.</p>
+<p><iframe src="https://evil.example"></iframe><svg onload=alert(1)><text>svg text</text></svg><style>p{}</style>Two &lt;script&gt;alert(2)&lt;/script&gt; *not emphasis* [not](https://link) # not heading</p>
+</article></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, segs, r := renderSource(t, md, pipeline.English)
+	for _, bad := range []string{"<script", "onerror", "onclick", "javascript:", "data:", "<iframe", "<svg", "svg text", "<img", "<style"} {
+		if strings.Contains(strings.ToLower(r.HTML), bad) {
+			t.Errorf("rendered page contains %q:\n%s", bad, r.HTML)
+		}
+	}
+	if !strings.Contains(r.HTML, `Two &lt;script&gt;alert(2)&lt;/script&gt; *not emphasis* [not](https://link) # not heading`) {
+		t.Errorf("literal text was not kept as text:\n%s\n%s", md, r.HTML)
+	}
+	if !strings.Contains(r.HTML, `<a href="https://ok.example/?q=%22%3E" rel="nofollow noopener">ok</a>`) {
+		t.Errorf("the safe link is missing:\n%s\n%v", r.HTML, segs)
+	}
+}
+
+func TestHTMLWithoutArticleElement(t *testing.T) {
+	t.Parallel()
+	page := `<!doctype html><html><head><title>Belt and Road at ten – Analysis – Example Institute</title></head><body>
+<div id="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+<div class="content"><div class="post">
+<p>The Belt and Road Initiative turned ten in 2023.</p><p>Its projects in Central Asia changed shape.</p>
+<p>Rail links <b>now</b> matter more than roads.</p></div></div>
+<div class="footer">Contacts · Privacy</div></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, r := renderSource(t, md, pipeline.English)
+	if doc.Title != "Belt and Road at ten" {
+		t.Errorf("title %q from the page title, markdown:\n%s", doc.Title, md)
+	}
+	if strings.Contains(r.HTML, "Privacy") || strings.Contains(r.HTML, "News") {
+		t.Errorf("page furniture kept:\n%s", r.HTML)
+	}
+	if !strings.Contains(r.HTML, "Rail links <strong>now</strong> matter") {
+		t.Errorf("body missing:\n%s", r.HTML)
+	}
+}

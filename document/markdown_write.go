@@ -1,0 +1,210 @@
+package document
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// Web pages and Word documents are stored as the Markdown text extracted from them: a text
+// format an editor can read, that the text repair can work on and undo by offsets, and that
+// ParseMarkdownMarkup reads back with its links, emphasis and notes. mdWriter writes that text.
+
+// mdBlockWriter collects the blocks of one converted document.
+type mdBlockWriter struct {
+	blocks []string
+	notes  []string // footnote definitions, by number - 1
+}
+
+// paragraph adds a block of the given kind. level is a heading's level (1 for the title);
+// marker is a list item's "-" or "3.".
+func (w *mdBlockWriter) add(kind pipeline.BlockKind, level int, marker string, in *mdInline) {
+	text := in.String()
+	if text == "" {
+		return
+	}
+	switch kind {
+	case pipeline.BlockHeading, pipeline.BlockTitle:
+		level = min(max(level, 1), 6)
+		w.blocks = append(w.blocks, strings.Repeat("#", level)+" "+text)
+	case pipeline.BlockQuote:
+		w.blocks = append(w.blocks, "> "+text)
+	case pipeline.BlockListItem:
+		if marker == "" {
+			marker = "-"
+		}
+		w.blocks = append(w.blocks, marker+" "+text)
+	default:
+		w.blocks = append(w.blocks, text)
+	}
+}
+
+// note sets the text of footnote n.
+func (w *mdBlockWriter) note(n int, in *mdInline) {
+	for len(w.notes) < n {
+		w.notes = append(w.notes, "")
+	}
+	if w.notes[n-1] == "" {
+		w.notes[n-1] = in.String()
+	}
+}
+
+// String joins the blocks with blank lines, keeping consecutive list items together, and adds
+// the footnote definitions at the end. A note that is referenced but has no text gets a dash, so
+// that its reference still parses as one.
+func (w *mdBlockWriter) String() string {
+	var b strings.Builder
+	for i, bl := range w.blocks {
+		if i > 0 {
+			if isListLine(w.blocks[i-1]) && isListLine(bl) {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		b.WriteString(bl)
+	}
+	for i, n := range w.notes {
+		if n == "" {
+			n = "—"
+		}
+		b.WriteString("\n\n[^" + strconv.Itoa(i+1) + "]: " + n)
+	}
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func isListLine(s string) bool {
+	if strings.HasPrefix(s, "- ") {
+		return true
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && strings.HasPrefix(s[i:], ". ")
+}
+
+// mdInline writes the inline content of one block as Markdown: text escaped, whitespace
+// collapsed, emphasis and links written only around some text, with spaces kept outside the
+// delimiters (CommonMark does not take "* word *" for emphasis).
+type mdInline struct {
+	b       strings.Builder
+	pending bool     // a space is due before the next text
+	due     []string // openers to write before the next text
+	stack   []mdOpen // open elements
+}
+
+type mdOpen struct {
+	kind    pipeline.InlineKind
+	href    string
+	written bool // its opener was written: some text followed
+}
+
+func (m *mdInline) text(s string) {
+	for _, r := range s {
+		if isSpace(r) {
+			m.pending = m.b.Len() > 0 || len(m.due) > 0
+			continue
+		}
+		if m.pending {
+			if m.b.Len() > 0 {
+				m.b.WriteByte(' ')
+			}
+			m.pending = false
+		}
+		if len(m.due) > 0 {
+			for _, d := range m.due {
+				m.b.WriteString(d)
+			}
+			m.due = m.due[:0]
+			for i := range m.stack {
+				m.stack[i].written = true
+			}
+		}
+		m.writeEscaped(r)
+	}
+}
+
+// writeEscaped writes one character, escaping what Markdown would read as markup.
+func (m *mdInline) writeEscaped(r rune) {
+	switch r {
+	case '\\', '*', '_', '[', ']', '<', '>', '`', '|':
+		m.b.WriteByte('\\')
+	case '#', '+', '-', '=':
+		if m.b.Len() == 0 {
+			m.b.WriteByte('\\')
+		}
+	case '.', ')':
+		if s := m.b.String(); s != "" && strings.TrimLeft(s, "0123456789") == "" {
+			m.b.WriteByte('\\') // "1984." at the start would be a list item
+		}
+	case '&':
+		m.b.WriteByte('\\')
+	}
+	m.b.WriteRune(r)
+}
+
+func (m *mdInline) open(kind pipeline.InlineKind, href string) {
+	if kind == pipeline.InlineLink {
+		for _, o := range m.stack {
+			if o.kind == pipeline.InlineLink {
+				m.stack = append(m.stack, mdOpen{kind: "", written: true}) // a link in a link: text only
+				return
+			}
+		}
+	}
+	opener := map[pipeline.InlineKind]string{pipeline.InlineEmphasis: "*", pipeline.InlineStrong: "**",
+		pipeline.InlineLink: "["}[kind]
+	if m.pending && m.b.Len() > 0 {
+		m.b.WriteByte(' ')
+		m.pending = false
+	}
+	m.due = append(m.due, opener)
+	m.stack = append(m.stack, mdOpen{kind: kind, href: href})
+}
+
+// close ends the innermost open element.
+func (m *mdInline) close() {
+	if len(m.stack) == 0 {
+		return
+	}
+	o := m.stack[len(m.stack)-1]
+	m.stack = m.stack[:len(m.stack)-1]
+	if o.kind == "" {
+		return
+	}
+	if !o.written {
+		m.due = m.due[:max(len(m.due)-1, 0)]
+		return
+	}
+	switch o.kind {
+	case pipeline.InlineEmphasis:
+		m.b.WriteString("*")
+	case pipeline.InlineStrong:
+		m.b.WriteString("**")
+	case pipeline.InlineLink:
+		m.b.WriteString("](<" + mdDestination(o.href) + ">)")
+	}
+}
+
+// footnote writes a reference to note n right after the last word.
+func (m *mdInline) footnote(n int) {
+	m.b.WriteString("[^" + strconv.Itoa(n) + "]")
+}
+
+// String closes whatever is open and returns the text.
+func (m *mdInline) String() string {
+	for len(m.stack) > 0 {
+		m.close()
+	}
+	return strings.TrimSpace(m.b.String())
+}
+
+// mdDestination makes an address safe inside <…> in a Markdown link.
+func mdDestination(href string) string {
+	return strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20", "\n", "").Replace(href)
+}

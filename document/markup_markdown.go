@@ -1,0 +1,276 @@
+package document
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// ParseMarkdownMarkup reads Markdown like Parse does, with the same rules for the title, the
+// byline and the kinds of blocks, but keeps the inline markup a translation must carry: links
+// (http, https and mailto only; others keep their text), emphasis, strong emphasis and footnote
+// references ([^1]), as placeholders with their elements on the block (see pipeline/markup.go).
+// Footnote definitions become footnote blocks at the end, numbered in the order they are first
+// referenced. Raw HTML is dropped. Web pages and Word documents are read through this function
+// after HTMLToMarkdown and DOCXToMarkdown.
+func ParseMarkdownMarkup(src string, lang pipeline.Lang) (pipeline.Document, error) {
+	if !utf8.ValidString(src) {
+		return pipeline.Document{}, invalid(msgTextInvalidUTF8, errInvalidUTF8)
+	}
+	normalized := normalizeText(src)
+	if strings.TrimFunc(normalized, isSpace) == "" {
+		return pipeline.Document{}, invalid(msgTextEmpty, errTextEmpty)
+	}
+	if !lang.Valid() {
+		_, err := pipeline.ParseLang(string(lang))
+		return pipeline.Document{}, err
+	}
+	source := []byte(normalized)
+	md := goldmark.New(goldmark.WithExtensions(extension.Footnote))
+	root := md.Parser().Parse(text.NewReader(source))
+	r := &markupReader{source: source}
+	r.blocks(root, "")
+	return r.document()
+}
+
+// richBlock is a block read with its inline markup.
+type richBlock struct {
+	kind  pipeline.BlockKind
+	level int
+	text  *inlineText
+}
+
+type markupReader struct {
+	source []byte
+	out    []richBlock
+	notes  []richBlock
+}
+
+// document applies parseMarkdown's rules for the title and the byline to the blocks read.
+func (r *markupReader) document() (pipeline.Document, error) {
+	plain := markdownReader{out: make([]mdBlock, len(r.out))}
+	for i, b := range r.out {
+		plain.out[i] = mdBlock{kind: b.kind, text: b.text.plain(), level: b.level}
+	}
+	titleAt := plain.titleIndex()
+	var doc pipeline.Document
+	if titleAt >= 0 {
+		doc.Title = plain.out[titleAt].text
+		doc.Blocks = append(doc.Blocks, toBlock(pipeline.BlockTitle, r.out[titleAt]))
+	}
+	var body []richBlock
+	for i, b := range r.out {
+		if i != titleAt {
+			body = append(body, b)
+		}
+	}
+	start := len(body)
+	for start > 1 && len(body)-start < maxBylineBlocks {
+		b := body[start-1]
+		if b.kind != pipeline.BlockParagraph || !isBylineText(b.text.plain()) {
+			break
+		}
+		start--
+	}
+	hasText := false
+	for _, b := range body[:start] {
+		hasText = hasText || b.kind != pipeline.BlockHeading
+		doc.Blocks = append(doc.Blocks, toBlock(b.kind, b))
+	}
+	if !hasText {
+		return pipeline.Document{}, invalid(msgTextNoBody, errNoBody)
+	}
+	var bylines []string
+	for _, b := range body[start:] {
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: b.text.plain()})
+		bylines = append(bylines, b.text.plain())
+	}
+	doc.Byline = strings.Join(bylines, ", ")
+	for _, n := range r.notes {
+		doc.Blocks = append(doc.Blocks, toBlock(pipeline.BlockFootnote, n))
+	}
+	return doc, nil
+}
+
+func toBlock(kind pipeline.BlockKind, b richBlock) pipeline.Block {
+	text, inline := b.text.block()
+	return pipeline.Block{Kind: kind, Text: text, Inline: pipeline.NewInlineMarkup(inline)}
+}
+
+// blocks walks the block-level children of n like markdownReader.blocks.
+func (r *markupReader) blocks(n ast.Node, inside pipeline.BlockKind) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			r.add(pipeline.BlockHeading, r.inline(c, nil), c.Level, inside)
+		case *ast.Paragraph, *ast.TextBlock:
+			r.add(pipeline.BlockParagraph, r.inline(c, nil), 0, inside)
+		case *ast.Blockquote:
+			r.blocks(c, pipeline.BlockQuote)
+		case *ast.List:
+			r.list(c, inside)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			t := &inlineText{}
+			t.text(r.lines(c))
+			r.add(pipeline.BlockParagraph, t, 0, inside)
+		case *east.FootnoteList:
+			r.footnotes(c)
+		case *ast.HTMLBlock, *ast.ThematicBreak:
+			// Markup without article text.
+		default:
+			r.blocks(c, inside)
+		}
+	}
+}
+
+// footnotes adds one footnote block per note, its paragraphs joined.
+func (r *markupReader) footnotes(list *east.FootnoteList) {
+	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
+		fn, ok := c.(*east.Footnote)
+		if !ok {
+			continue
+		}
+		t := &inlineText{}
+		for p := fn.FirstChild(); p != nil; p = p.NextSibling() {
+			r.inline(p, t)
+			t.pending = t.b.Len() > 0
+		}
+		if t.plain() != "" {
+			r.notes = append(r.notes, richBlock{kind: pipeline.BlockFootnote, text: t})
+		}
+	}
+}
+
+// list adds one block per item, nested lists flattened, ordered items numbered.
+func (r *markupReader) list(l *ast.List, inside pipeline.BlockKind) {
+	number := l.Start
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		t := &inlineText{}
+		if l.IsOrdered() {
+			t.text(strconv.Itoa(number) + string(l.Marker) + " ")
+		}
+		var nested []ast.Node
+		empty := true
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c.(type) {
+			case *ast.List, *ast.Blockquote, *ast.FencedCodeBlock, *ast.CodeBlock:
+				nested = append(nested, c)
+			default:
+				before := t.b.Len()
+				r.inline(c, t)
+				if t.b.Len() > before {
+					empty = false
+					t.pending = true
+				}
+			}
+		}
+		if !empty {
+			r.add(pipeline.BlockListItem, t, 0, inside)
+		}
+		for _, c := range nested {
+			switch c := c.(type) {
+			case *ast.List:
+				r.list(c, inside)
+			case *ast.Blockquote:
+				r.blocks(c, pipeline.BlockQuote)
+			default:
+				ct := &inlineText{}
+				ct.text(r.lines(c))
+				r.add(pipeline.BlockListItem, ct, 0, inside)
+			}
+		}
+		number++
+	}
+}
+
+func (r *markupReader) add(kind pipeline.BlockKind, t *inlineText, level int, inside pipeline.BlockKind) {
+	if t.plain() == "" {
+		return
+	}
+	if inside != "" {
+		kind, level = inside, 0
+	}
+	r.out = append(r.out, richBlock{kind: kind, level: level, text: t})
+}
+
+// inline reads n's inline content into t (a new one when t is nil).
+func (r *markupReader) inline(n ast.Node, t *inlineText) *inlineText {
+	if t == nil {
+		t = &inlineText{}
+	}
+	r.writeInline(t, n)
+	return t
+}
+
+func (r *markupReader) writeInline(t *inlineText, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Value(r.source)
+			if !c.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			t.text(string(v))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				t.text(" ")
+			}
+		case *ast.String:
+			t.text(string(c.Value))
+		case *ast.Emphasis:
+			kind := pipeline.InlineEmphasis
+			if c.Level >= 2 {
+				kind = pipeline.InlineStrong
+			}
+			id := t.open(pipeline.Inline{Kind: kind})
+			r.writeInline(t, c)
+			t.close(id)
+		case *ast.Link:
+			href, ok := pipeline.SafeHref(string(c.Destination))
+			if !ok {
+				r.writeInline(t, c)
+				continue
+			}
+			id := t.open(pipeline.Inline{Kind: pipeline.InlineLink, Href: href})
+			r.writeInline(t, c)
+			t.close(id)
+		case *ast.AutoLink:
+			label := string(c.Label(r.source))
+			url := string(c.URL(r.source))
+			href, ok := pipeline.SafeHref(url)
+			if !ok {
+				t.text(label)
+				continue
+			}
+			id := t.open(pipeline.Inline{Kind: pipeline.InlineLink, Href: href})
+			t.text(label)
+			t.close(id)
+		case *east.FootnoteLink:
+			t.empty(pipeline.Inline{Kind: pipeline.InlineFootnote, Note: c.Index})
+		case *east.FootnoteBacklink, *ast.RawHTML:
+			// A way back to the reference, or inline HTML: no text of their own.
+		default:
+			r.writeInline(t, c)
+		}
+	}
+}
+
+// lines returns the raw lines of a code block, joined by spaces.
+func (r *markupReader) lines(n ast.Node) string {
+	var b strings.Builder
+	ls := n.Lines()
+	for i := range ls.Len() {
+		seg := ls.At(i)
+		b.Write(seg.Value(r.source))
+		b.WriteByte(' ')
+	}
+	return b.String()
+}

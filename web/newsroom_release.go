@@ -1,0 +1,150 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// articleProblem answers a refused action with the article page and the reason at its top, so
+// that the editor sees the reason next to what they tried; other errors get the error page.
+func (s *Server) articleProblem(w http.ResponseWriter, r *http.Request, err error) {
+	msg, code, ok := userMessage(s.localizer(uiLang(r)), err)
+	if !ok || code == http.StatusNotFound {
+		s.workbenchError(w, r, err)
+		return
+	}
+	s.renderArticlePage(w, r, code, msg)
+}
+
+// releaseLangs reads the chosen editions of a release form, once each.
+func releaseLangs(r *http.Request) ([]pipeline.Lang, error) {
+	if err := r.ParseForm(); err != nil {
+		return nil, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.form_invalid", Err: err}
+	}
+	var langs []pipeline.Lang
+	for _, v := range r.PostForm["langs"] {
+		l, err := pipeline.ParseLang(v)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) == 0 {
+		return nil, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.langs_required"}
+	}
+	return langs, nil
+}
+
+// checkAwaiting refuses, with the edition's language and state named, a release of an edition
+// that is not awaiting approval. The store refuses it too; this says which one and why.
+func (s *Server) checkAwaiting(r *http.Request, articleID int64, langs []pipeline.Lang) error {
+	eds, err := s.cfg.Store.FindEditions(r.Context(), articleID)
+	if err != nil {
+		return err
+	}
+	for _, e := range eds {
+		if slices.Contains(langs, e.Lang) && e.State != pipeline.StateAwaitingApproval {
+			return &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "newsroom.error.not_awaiting",
+				Data: map[string]any{"Lang": string(e.Lang), "State": string(e.State)}}
+		}
+	}
+	return nil
+}
+
+// release approves editions together and queues their release, now or at the chosen time.
+func (s *Server) release(w http.ResponseWriter, r *http.Request, articleID int64, langs []pipeline.Lang) error {
+	sc, err := parseSchedule(r, time.Now())
+	if err != nil {
+		return err
+	}
+	if err := s.checkAwaiting(r, articleID, langs); err != nil {
+		return err
+	}
+	if _, err := s.cfg.Store.CreateRelease(r.Context(), articleID, langs, currentUser(r).Name, sc.At); err != nil {
+		return err
+	}
+	s.rememberZone(w, r, sc.Zone)
+	done := "released"
+	if sc.At != nil {
+		done = "scheduled"
+	}
+	newsroomDone(w, r, newsroomArticlePath(articleID), done)
+	return nil
+}
+
+// handleNewsroomRelease approves the editions ticked on the article page and releases them
+// together: they go live in one transaction, at once or at the chosen time.
+func (s *Server) handleNewsroomRelease(w http.ResponseWriter, r *http.Request) {
+	a, err := s.newsroomArticle(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	langs, err := releaseLangs(r)
+	if err == nil {
+		err = s.release(w, r, a.ID, langs)
+	}
+	if err != nil {
+		s.articleProblem(w, r, err)
+	}
+}
+
+// releaseParam reads {release}.
+func releaseParam(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "release"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errNewsroomNotFound
+	}
+	return id, nil
+}
+
+// handleNewsroomReschedule moves a scheduled release to another time, or to now.
+func (s *Server) handleNewsroomReschedule(w http.ResponseWriter, r *http.Request) {
+	a, err := s.newsroomArticle(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	id, err := releaseParam(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	sc, err := parseSchedule(r, time.Now())
+	if err == nil {
+		_, err = s.cfg.Store.RescheduleRelease(r.Context(), a.ID, id, currentUser(r).Name, sc.At)
+	}
+	if err != nil {
+		s.articleProblem(w, r, err)
+		return
+	}
+	s.rememberZone(w, r, sc.Zone)
+	newsroomDone(w, r, newsroomArticlePath(a.ID), "rescheduled")
+}
+
+// handleNewsroomCancel withdraws a scheduled release; its editions go back to awaiting approval.
+func (s *Server) handleNewsroomCancel(w http.ResponseWriter, r *http.Request) {
+	a, err := s.newsroomArticle(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	id, err := releaseParam(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	if _, err := s.cfg.Store.CancelRelease(r.Context(), a.ID, id, currentUser(r).Name); err != nil {
+		s.articleProblem(w, r, err)
+		return
+	}
+	newsroomDone(w, r, newsroomArticlePath(a.ID), "cancelled")
+}

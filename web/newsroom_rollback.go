@@ -1,0 +1,37 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// handleNewsroomRollback makes an earlier published version of a live edition the live one.
+func (s *Server) handleNewsroomRollback(w http.ResponseWriter, r *http.Request) {
+	a, err := s.newsroomArticle(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	lang, err := newsroomLang(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	v, perr := strconv.ParseInt(strings.TrimSpace(r.PostFormValue("version")), 10, 64)
+	if perr != nil || v <= 0 {
+		s.articleProblem(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.version_required"})
+		return
+	}
+	if err := s.cfg.Store.Rollback(r.Context(), a.ID, lang, v, currentUser(r).Name); err != nil {
+		if pipeline.ErrorCode(err) == pipeline.CodeNotFound { // a version of another edition, or none
+			err = &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.version_unknown",
+				Data: map[string]any{"Lang": string(lang)}, Err: err}
+		}
+		s.articleProblem(w, r, err)
+		return
+	}
+	newsroomDone(w, r, newsroomArticlePath(a.ID), "rolled_back")
+}
