@@ -28,7 +28,7 @@ func TestAPIRefusesBadInputAndStoresNothing(t *testing.T) {
 		{"missing text", map[string]any{"source_lang": "en"}, 400, "“text” is required"},
 		{"unknown language", map[string]any{"text": "T\n\nBody.", "source_lang": "de"}, 400, "Unknown language “de”"},
 		{"missing language", map[string]any{"text": "T\n\nBody."}, 400, "“source_lang” is required"},
-		{"unknown format", map[string]any{"text": "T\n\nBody.", "source_lang": "en", "format": "docx"}, 400, "Unknown format"},
+		{"unknown format", map[string]any{"text": "T\n\nBody.", "source_lang": "en", "format": "pdf"}, 400, "Unknown format"},
 		{"unknown field", map[string]any{"text": "T\n\nBody.", "source_lang": "en", "target_lang": "en"}, 400, "not valid JSON"},
 		{"too large", map[string]any{"text": big, "source_lang": "en"}, 413, "too large"},
 		{"bad slug", map[string]any{"text": "T\n\nBody.", "source_lang": "en", "slug": "../x"}, 400, "slug"},
