@@ -41,7 +41,10 @@ func migrateApp(ctx context.Context, db *sql.DB, fsys fs.FS) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("migration lock: %w", err)
 	}
-	p, err := goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(locker))
+	// Migrations written on parallel branches may land with lower numbers than ones a database
+	// already has; they are independent, so they are applied rather than refused.
+	p, err := goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(locker),
+		goose.WithAllowOutofOrder(true))
 	if err != nil {
 		return 0, fmt.Errorf("migrations: %w", err)
 	}
