@@ -54,6 +54,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	c.walkBlocks(root, "")
 	c.flush()
+	c.out.dropTrailingHeadings()
 	// Notes kept outside the article body.
 	for n, num := range c.notes {
 		if !c.written[num] {
@@ -91,7 +92,7 @@ func htmlPolicy() *bluemonday.Policy {
 }
 
 // boilerplate matches class and id names of page furniture inside an article.
-var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share|sharing|social|related|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter|subscribe|promo|sidebar|menu|navbar|cookies?|tags|pagination|print)($|[\s_-])`)
+var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share|sharing|social|related|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter|subscribe|promo|sidebar|menu|navbar|cookies?|tags|pagination|print|editsection|edit-link)($|[\s_-])`)
 
 // footnoteSection matches class and id names of a list of notes.
 var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)

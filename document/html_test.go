@@ -115,3 +115,31 @@ func TestHTMLWithoutArticleElement(t *testing.T) {
 		t.Errorf("body missing:\n%s", r.HTML)
 	}
 }
+
+// TestHTMLEncyclopediaNotes reads references the way an encyclopedia page writes them: bracketed
+// numbers in <sup>, a reference used twice, back links with carets and letters, and a
+// "References" heading over the list.
+func TestHTMLEncyclopediaNotes(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Aral Sea - Encyclopedia</title></head><body><div id="navigation"><a href="/">Main page</a></div>
+<div id="content" role="main"><h1>Aral Sea</h1><div id="bodyContent">
+<p>The <b>Aral Sea</b> was an endorheic lake<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup> lying between Kazakhstan and Uzbekistan.<br>It began shrinking in the 1960s.<sup class="reference"><a href="#cite_note-2">[2]</a></sup><sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+<div class="mw-editsection">[edit]</div>
+<h2><span class="mw-headline">References</span></h2>
+<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span> <span class="reference-text">Micklin, P. <i>The Aral Sea</i>, 2014.</span></li>
+<li id="cite_note-2"><span class="mw-cite-backlink">^ <a href="#cite_ref-2a">a</a> <a href="#cite_ref-2b">b</a></span> <span class="reference-text"><a href="https://example.org/unep">UNEP report</a></span></li></ol>
+</div></div><div id="footer">Text is available under a licence</div></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, r := renderSource(t, md, pipeline.English)
+	want := `<p>The <strong>Aral Sea</strong> was an endorheic lake<sup class="footnote-ref"><a href="#fn-1">1</a></sup> lying between ` +
+		`Kazakhstan and Uzbekistan. It began shrinking in the 1960s.<sup class="footnote-ref"><a href="#fn-2">2</a></sup>` +
+		`<sup class="footnote-ref"><a href="#fn-1">1</a></sup></p>` + "\n" + `<ol class="footnotes">` + "\n" +
+		`<li id="fn-1" value="1">Micklin, P. <em>The Aral Sea</em>, 2014.</li>` + "\n" +
+		`<li id="fn-2" value="2"><a href="https://example.org/unep" rel="nofollow noopener">UNEP report</a></li>` + "\n</ol>\n"
+	if r.HTML != want {
+		t.Errorf("rendered\n%s\nwant\n%s\nfrom\n%s", r.HTML, want, md)
+	}
+}

@@ -40,13 +40,22 @@ func (w *mdBlockWriter) add(kind pipeline.BlockKind, level int, marker string, i
 	}
 }
 
-// note sets the text of footnote n.
+// note sets the text of footnote n, without the marks of a link back to the reference that
+// lead some notes ("^", "↑", "↩").
 func (w *mdBlockWriter) note(n int, in *mdInline) {
 	for len(w.notes) < n {
 		w.notes = append(w.notes, "")
 	}
 	if w.notes[n-1] == "" {
-		w.notes[n-1] = in.String()
+		w.notes[n-1] = strings.TrimLeft(in.String(), "^↑↩ ")
+	}
+}
+
+// dropTrailingHeadings removes headings that end the body with nothing under them, like the
+// "Notes" heading of a list of notes that are written as footnotes.
+func (w *mdBlockWriter) dropTrailingHeadings() {
+	for len(w.blocks) > 1 && strings.HasPrefix(w.blocks[len(w.blocks)-1], "#") {
+		w.blocks = w.blocks[:len(w.blocks)-1]
 	}
 }
 

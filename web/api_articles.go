@@ -143,6 +143,11 @@ func (s *Server) handleArticleCreate(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	if format == pipeline.FormatDOCX { // a binary file has no place in a JSON string
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.format_not_json",
+			Data: map[string]any{"Format": body.Format}})
+		return
+	}
 	in, err := s.cfg.Prepare(pipeline.IngestRequest{Text: *body.Text, Format: format, SourceLang: lang, Slug: body.Slug,
 		Category: body.Category, Byline: body.Byline, CreatedBy: u.Name}, s.cfg.MaxBodyBytes)
 	if err != nil {

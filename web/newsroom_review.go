@@ -41,6 +41,7 @@ type reviewPage struct {
 	Open        []reviewFinding
 	Dismissed   []reviewFinding
 	OpenSum     string
+	FewOpen     bool // few enough open findings to list unfolded above the text
 	DismissSum  string
 	CanApprove  bool
 	CanSendBack bool
@@ -117,6 +118,7 @@ func (s *Server) renderReviewPage(w http.ResponseWriter, r *http.Request, status
 		}
 	}
 	p.OpenSum = p.T.T("newsroom.review.open", nil, len(p.Open))
+	p.FewOpen = len(p.Open) <= 10
 	p.DismissSum = p.T.T("newsroom.review.dismissed", nil, len(p.Dismissed))
 
 	texts := c.Texts()
