@@ -87,9 +87,22 @@ func (db *DB) FindSegmentSource(ctx context.Context, editionID, segmentID int64)
 		FROM editions e JOIN articles a ON a.id = e.article_id JOIN segments s ON s.revision_id = e.revision_id
 		WHERE e.id = $1 AND s.id = $2`, editionID, segmentID).Scan(&s.EditionLang, &s.IsSource, &s.SourceLang, &s.Text)
 	if err != nil {
-		return s, notFound("segment", err)
+		return s, db.segmentMissing(ctx, editionID, segmentID, err)
 	}
 	return s, nil
+}
+
+// segmentMissing explains why a segment of an edition was not found: when it belongs to an older
+// revision of the article, the source changed under the translator and the answer is that
+// conflict, so that their text is not silently lost; otherwise it is simply not found.
+func (db *DB) segmentMissing(ctx context.Context, editionID, segmentID int64, cause error) error {
+	e, err := scanEdition(db.pool.QueryRow(ctx, `SELECT `+editionColumns+` FROM editions e WHERE e.id = $1`, editionID), false)
+	if err == nil {
+		if cerr := checkSegmentCurrent(ctx, db.pool, e, segmentID); cerr != nil {
+			return cerr
+		}
+	}
+	return notFound("segment", cause)
 }
 
 // SaveSegment saves a person's text for one segment like UpdateSegmentTranslation, with two
@@ -106,7 +119,7 @@ func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (SaveRe
 			FROM editions e JOIN segment_translations t ON t.edition_id = e.id
 			WHERE e.id = $1 AND t.segment_id = $2 FOR SHARE OF e FOR UPDATE OF t`, u.EditionID, u.SegmentID).Scan(&state,
 			&cur.EditionID, &cur.SegmentID, &cur.Text, &cur.State, &cur.Origin, &cur.UpdatedBy, &cur.UpdatedAt, &cur.Version); err != nil {
-			return notFound("segment", err)
+			return db.segmentMissing(ctx, u.EditionID, u.SegmentID, err)
 		}
 		switch state {
 		case pipeline.StateInReview, pipeline.StateTranslating, pipeline.StateFailed:
