@@ -16,6 +16,9 @@ type editorLabels struct {
 	History      string
 	Findings     string
 	Suggestions  string
+	Changed      string
+	OldTarget    string
+	MinorEdit    string
 	Insert       string
 	Terms        string
 	Comments     string
@@ -74,6 +77,15 @@ type segRow struct {
 	Terms       []termView
 	Comments    []commentView
 	CommentsSum string
+	Changed     *changeView // the source changed in a new revision
+}
+
+// changeView shows a translator what a new revision did to a segment: the old source against the
+// new one, word by word, and the translation made for the old source.
+type changeView struct {
+	Diff      []diffPart
+	OldTarget string
+	Minor     bool
 }
 
 type segGroup struct {
@@ -195,6 +207,17 @@ func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, prob
 		s.workbenchError(w, r, err)
 		return
 	}
+	changes, err := s.cfg.Store.FindSegmentChanges(ctx, e.ID)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	changed := make(map[int64]pipeline.SegmentChange, len(changes))
+	for _, ch := range changes {
+		if ch.RevisionID == c.Edition.RevisionID {
+			changed[ch.SegmentID] = ch
+		}
+	}
 	concepts, err := s.cfg.Store.FindConcepts(ctx)
 	if err != nil {
 		s.workbenchError(w, r, err)
@@ -223,7 +246,9 @@ func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, prob
 	}
 	p.L = editorLabels{Translation: loc.T("wb.seg.translation", nil), Confirm: loc.T("wb.seg.confirm", nil),
 		History: loc.T("wb.seg.history", nil), Findings: loc.T("wb.seg.findings", nil),
-		Suggestions: loc.T("wb.seg.suggestions", nil), Insert: loc.T("wb.seg.insert", nil), Terms: loc.T("wb.seg.terms", nil),
+		Suggestions: loc.T("wb.seg.suggestions", nil),
+		Changed:     loc.T("wb.seg.source_changed", nil), OldTarget: loc.T("wb.seg.old_translation", nil),
+		MinorEdit: loc.T("wb.seg.minor_edit", nil), Insert: loc.T("wb.seg.insert", nil), Terms: loc.T("wb.seg.terms", nil),
 		Comments: loc.T("wb.seg.comments", nil), CommentLabel: loc.T("wb.seg.comment_label", nil),
 		CommentSend: loc.T("wb.seg.comment_send", nil), Override: loc.T("wb.finding.override", nil),
 		Reason: loc.T("wb.finding.reason", nil), Dismissed: loc.T("wb.finding.dismissed", nil),
@@ -316,6 +341,9 @@ func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, prob
 					row.Terms = append(row.Terms, tm.view)
 				}
 			}
+		}
+		if ch, ok := changed[sg.ID]; ok && (t.State != pipeline.SegmentConfirmed || ch.Minor) {
+			row.Changed = &changeView{Diff: wordDiff(ch.PrevSource, sg.Text), OldTarget: ch.PrevTarget, Minor: ch.Minor}
 		}
 		row.Comments = notes[sg.ID]
 		row.CommentsSum = loc.T("wb.seg.comments_count", nil, len(row.Comments))

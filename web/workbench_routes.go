@@ -83,6 +83,7 @@ type workbenchStore interface {
 
 	// Translation memory and termbase.
 	FindSuggestions(ctx context.Context, editionID int64) (map[int64][]pipeline.MemoryMatch, error)
+	FindSegmentChanges(ctx context.Context, editionID int64) ([]pipeline.SegmentChange, error)
 	FindMemoryExact(ctx context.Context, source, target pipeline.Lang, keys []pipeline.MemoryKey) (map[int]pipeline.MemoryMatch, error)
 	FindConcepts(ctx context.Context) ([]pipeline.Concept, error)
 	SaveConcept(ctx context.Context, c pipeline.Concept) (pipeline.Concept, error)
