@@ -149,6 +149,8 @@ type translateRequest struct {
 	SourceLang string   `json:"source_lang"`
 	TargetLang string   `json:"target_lang"`
 	GlossaryID string   `json:"glossary_id,omitempty"`
+	// TagHandling "xml" keeps inline markup placeholders in place (see markup.go).
+	TagHandling string `json:"tag_handling,omitempty"`
 }
 
 type translateResponse struct {
@@ -178,17 +180,31 @@ func (c *Client) Translate(ctx context.Context, req pipeline.TranslateRequest) (
 			return nil, err
 		}
 	}
+	texts := req.Texts
+	if hasPlaceholders(texts) {
+		body.TagHandling = "xml"
+		texts = make([]string, len(req.Texts))
+		for i, t := range req.Texts {
+			texts[i] = escapeXML(t)
+		}
+	}
 	envelope, err := mthttp.MarshalJSON(body)
 	if err != nil {
 		return nil, mthttp.BadResponse(Name, fmt.Errorf("deepl: encode request: %w", err))
 	}
 	runner := batch.Runner{Provider: Name, Limits: c.limits, Size: jsonSize, Limiter: c.limiter}
 	runner.Limits.Overhead = len(envelope) + 8 // the envelope with an empty list, plus slack for Content-Length rounding
-	return runner.Translate(ctx, req.Texts, func(ctx context.Context, b batch.Batch) ([]string, error) {
+	out, err := runner.Translate(ctx, texts, func(ctx context.Context, b batch.Batch) ([]string, error) {
 		r := body
 		r.Text = b.Texts
 		return c.send(ctx, req.SourceLang, req.TargetLang, r)
 	})
+	if err == nil && body.TagHandling == "xml" {
+		for i := range out {
+			out[i] = unescapeXML(out[i])
+		}
+	}
+	return out, err
 }
 
 // jsonSize is a text's cost in the body: its JSON encoding and a separating comma.

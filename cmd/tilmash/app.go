@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -31,6 +32,10 @@ type app struct {
 	// siteCtx is start's context: the web server keeps its page cache fresh until it ends.
 	siteCtx context.Context
 	checks  *checks
+
+	prepOnce sync.Once
+	prep     *ingest.Preparer
+	prepErr  error
 }
 
 // newApp opens the database and wires the store, the workers and River's client. The workers run
@@ -105,8 +110,15 @@ func (a *app) close(ctx context.Context) {
 	a.db.close(ctx)
 }
 
+// preparer returns the article preparer with the text repair, loading its word lists on first use:
+// commands that never ingest do not pay for them.
+func (a *app) preparer() (*ingest.Preparer, error) {
+	a.prepOnce.Do(func() { a.prep, a.prepErr = ingest.Load() })
+	return a.prep, a.prepErr
+}
+
 func (a *app) webServer() (*web.Server, error) {
-	prep, err := ingest.Load() // the text repair's word lists, loaded once for every request
+	prep, err := a.preparer()
 	if err != nil {
 		return nil, err
 	}

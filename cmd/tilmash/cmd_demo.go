@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/argon2id"
-	"github.com/tilmash/tilmash/ingest"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -55,11 +54,6 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	if err != nil {
 		return err
 	}
-	in, err := ingest.Prepare(pipeline.IngestRequest{Text: text, Format: pipeline.FormatText, SourceLang: srcLang,
-		Slug: strings.TrimSuffix(filepath.Base(*sample), filepath.Ext(*sample)), Category: "analysis", CreatedBy: "demo"}, cfg.MaxBodyBytes)
-	if err != nil {
-		return err
-	}
 	var ln net.Listener
 	if !*once {
 		// Claim the address first: a busy port should fail before any work is done.
@@ -76,6 +70,15 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 		return err
 	}
 
+	prep, err := a.preparer()
+	if err != nil {
+		return err
+	}
+	in, err := prep.Prepare(pipeline.IngestRequest{Text: text, Format: pipeline.FormatText, SourceLang: srcLang,
+		Slug: strings.TrimSuffix(filepath.Base(*sample), filepath.Ext(*sample)), Category: "analysis", CreatedBy: "demo"}, cfg.MaxBodyBytes)
+	if err != nil {
+		return err
+	}
 	passwords, tokens, err := a.demoAccounts(ctx)
 	if err != nil {
 		return err

@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 
-	"github.com/tilmash/tilmash/ingest"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -36,7 +35,11 @@ func ingestRevision(ctx context.Context, cfg *Config, in revisionInput, stdout, 
 		return &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.revision_lang",
 			Data: map[string]any{"Lang": string(art.SourceLang)}}
 	}
-	prepared, err := ingest.Prepare(pipeline.IngestRequest{Text: in.text, Format: in.format, SourceLang: art.SourceLang,
+	prep, err := a.preparer()
+	if err != nil {
+		return err
+	}
+	prepared, err := prep.Prepare(pipeline.IngestRequest{Text: in.text, Format: in.format, SourceLang: art.SourceLang,
 		Byline: in.byline, CreatedBy: "cli"}, cfg.MaxBodyBytes)
 	if err != nil {
 		return err
