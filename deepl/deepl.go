@@ -149,7 +149,7 @@ type translateRequest struct {
 	SourceLang string   `json:"source_lang"`
 	TargetLang string   `json:"target_lang"`
 	GlossaryID string   `json:"glossary_id,omitempty"`
-	// TagHandling "xml" keeps inline markup placeholders in place (see markup.go).
+	// TagHandling "xml" keeps inline markup placeholders in place (mthttp.EscapeMarkup).
 	TagHandling string `json:"tag_handling,omitempty"`
 }
 
@@ -180,13 +180,9 @@ func (c *Client) Translate(ctx context.Context, req pipeline.TranslateRequest) (
 			return nil, err
 		}
 	}
-	texts := req.Texts
-	if hasPlaceholders(texts) {
+	texts, markup := mthttp.EscapeMarkup(req.Texts)
+	if markup {
 		body.TagHandling = "xml"
-		texts = make([]string, len(req.Texts))
-		for i, t := range req.Texts {
-			texts[i] = escapeXML(t)
-		}
 	}
 	envelope, err := mthttp.MarshalJSON(body)
 	if err != nil {
@@ -199,10 +195,8 @@ func (c *Client) Translate(ctx context.Context, req pipeline.TranslateRequest) (
 		r.Text = b.Texts
 		return c.send(ctx, req.SourceLang, req.TargetLang, r)
 	})
-	if err == nil && body.TagHandling == "xml" {
-		for i := range out {
-			out[i] = unescapeXML(out[i])
-		}
+	if err == nil && markup {
+		out = mthttp.UnescapeMarkup(out)
 	}
 	return out, err
 }

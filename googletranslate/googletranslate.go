@@ -127,9 +127,19 @@ func (c *Client) Translate(ctx context.Context, req pipeline.TranslateRequest) (
 	if !req.SourceLang.Valid() || !req.TargetLang.Valid() || req.SourceLang == req.TargetLang {
 		return nil, mthttp.Unsupported(Name, req.SourceLang, req.TargetLang, fmt.Errorf("google: unsupported pair %q→%q", req.SourceLang, req.TargetLang))
 	}
-	return c.runner.Translate(ctx, req.Texts, func(ctx context.Context, b batch.Batch) ([]string, error) {
-		return c.send(ctx, req.SourceLang, req.TargetLang, b.Texts)
+	// Inline markup placeholders travel as HTML, which Google keeps in place.
+	texts, markup := mthttp.EscapeMarkup(req.Texts)
+	format := "text"
+	if markup {
+		format = "html"
+	}
+	out, err := c.runner.Translate(ctx, texts, func(ctx context.Context, b batch.Batch) ([]string, error) {
+		return c.send(ctx, req.SourceLang, req.TargetLang, format, b.Texts)
 	})
+	if err == nil && markup {
+		out = mthttp.UnescapeMarkup(out)
+	}
+	return out, err
 }
 
 func jsonSize(s string) int {
@@ -140,8 +150,8 @@ func jsonSize(s string) int {
 	return len(b) + 1
 }
 
-func (c *Client) send(ctx context.Context, from, to pipeline.Lang, texts []string) ([]string, error) {
-	resp, err := c.http.PostJSON(ctx, c.endpoint, nil, translateRequest{Q: texts, Source: code(from), Target: code(to), Format: "text"})
+func (c *Client) send(ctx context.Context, from, to pipeline.Lang, format string, texts []string) ([]string, error) {
+	resp, err := c.http.PostJSON(ctx, c.endpoint, nil, translateRequest{Q: texts, Source: code(from), Target: code(to), Format: format})
 	if err != nil {
 		return nil, err
 	}

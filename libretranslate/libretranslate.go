@@ -120,9 +120,19 @@ func (c *Client) Translate(ctx context.Context, req pipeline.TranslateRequest) (
 	if err != nil {
 		return nil, err
 	}
-	return c.runner.Translate(ctx, req.Texts, func(ctx context.Context, b batch.Batch) ([]string, error) {
-		return c.send(ctx, req.SourceLang, req.TargetLang, source, target, b.Texts)
+	// Inline markup placeholders travel as HTML, which LibreTranslate keeps in place.
+	texts, markup := mthttp.EscapeMarkup(req.Texts)
+	format := "text"
+	if markup {
+		format = "html"
+	}
+	out, err := c.runner.Translate(ctx, texts, func(ctx context.Context, b batch.Batch) ([]string, error) {
+		return c.send(ctx, req.SourceLang, req.TargetLang, source, target, format, b.Texts)
 	})
+	if err == nil && markup {
+		out = mthttp.UnescapeMarkup(out)
+	}
+	return out, err
 }
 
 type translateRequest struct {
@@ -141,9 +151,9 @@ type errorResponse struct {
 	Error string `json:"error"`
 }
 
-func (c *Client) send(ctx context.Context, from, to pipeline.Lang, source, target string, texts []string) ([]string, error) {
+func (c *Client) send(ctx context.Context, from, to pipeline.Lang, source, target, format string, texts []string) ([]string, error) {
 	resp, err := c.http.PostJSON(ctx, c.base+"/translate", nil, translateRequest{
-		Q: texts, Source: source, Target: target, Format: "text", APIKey: c.apiKey})
+		Q: texts, Source: source, Target: target, Format: format, APIKey: c.apiKey})
 	if err != nil {
 		return nil, err
 	}
