@@ -11,7 +11,6 @@ CREATE TABLE memory_entries (
     source_text text NOT NULL,
     source_norm text NOT NULL,
     target_text text NOT NULL,
-    shingles    bigint[] NOT NULL DEFAULT '{}',
     prev_norm   text NOT NULL DEFAULT '',
     next_norm   text NOT NULL DEFAULT '',
     article_id  bigint REFERENCES articles (id) ON DELETE SET NULL,
@@ -23,9 +22,15 @@ CREATE TABLE memory_entries (
 );
 CREATE UNIQUE INDEX memory_entries_segment_idx ON memory_entries (edition_id, segment_id);
 CREATE INDEX memory_entries_exact_idx ON memory_entries (source_lang, target_lang, source_norm);
--- Fuzzy lookups take the entries that share a three-word sequence with the query (see
--- pipeline.MemoryShingles) and score them by trigram similarity.
-CREATE INDEX memory_entries_shingles_idx ON memory_entries USING gin (shingles);
+-- Fuzzy lookups take the entries that share the most three-word sequences with the query (see
+-- pipeline.MemoryShingles) and score them by trigram similarity. A plain table with a b-tree
+-- keeps that an index lookup per sequence, which the planner estimates well.
+CREATE TABLE memory_shingles (
+    shingle  bigint NOT NULL,
+    entry_id bigint NOT NULL REFERENCES memory_entries (id) ON DELETE CASCADE,
+    PRIMARY KEY (shingle, entry_id)
+);
+CREATE INDEX memory_shingles_entry_idx ON memory_shingles (entry_id);
 
 -- Fuzzy matches found for a segment when its edition was drafted, for the translator.
 CREATE TABLE memory_suggestions (

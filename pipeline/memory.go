@@ -4,6 +4,8 @@ import (
 	"hash/fnv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -52,12 +54,14 @@ func NormalizeForMemory(s string) string {
 }
 
 // MemoryShingles returns hashes of the overlapping three-word sequences of a normalised sentence
-// (of its words, for sentences under three words), lower-cased. A fuzzy match shares at least one
-// with the sentence it matches unless nearly every third word changed, in which case it would
-// score below any useful threshold anyway; so shingles find the few candidates worth scoring
-// among hundreds of thousands of entries, where trigrams alone match almost everything.
+// (of its words, for sentences under three words), lower-cased; Chinese characters count as words.
+// A fuzzy match shares at least one with the sentence it matches unless nearly every third word
+// changed, in which case it would score below any useful threshold anyway; so shingles find the
+// few candidates worth scoring among hundreds of thousands of entries, where trigrams alone match
+// almost everything. Sequences of short function words only ("of the", "и в") are left out:
+// nearly every sentence has one, and they would make every entry a candidate.
 func MemoryShingles(normalized string) []int64 {
-	words := strings.Fields(strings.ToLower(normalized))
+	words := memoryWords(strings.ToLower(normalized))
 	n := 3
 	if len(words) < n {
 		n = 1
@@ -65,6 +69,9 @@ func MemoryShingles(normalized string) []int64 {
 	seen := map[int64]bool{}
 	var out []int64
 	for i := 0; i+n <= len(words); i++ {
+		if n > 1 && allShort(words[i:i+n]) {
+			continue
+		}
 		h := fnv.New64a()
 		for _, w := range words[i : i+n] {
 			h.Write([]byte(w))
@@ -76,5 +83,42 @@ func MemoryShingles(normalized string) []int64 {
 			out = append(out, v)
 		}
 	}
+	if len(out) == 0 && len(words) > 0 { // only function words: the sentence itself is the key
+		h := fnv.New64a()
+		h.Write([]byte(strings.Join(words, " ")))
+		out = append(out, int64(h.Sum64()))
+	}
 	return out
+}
+
+// memoryWords splits on spaces, and Chinese (Han) characters into words of their own.
+func memoryWords(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		start := 0
+		for i, r := range f {
+			if unicode.Is(unicode.Han, r) {
+				if start < i {
+					out = append(out, f[start:i])
+				}
+				out = append(out, string(r))
+				start = i + utf8.RuneLen(r)
+			}
+		}
+		if start < len(f) {
+			out = append(out, f[start:])
+		}
+	}
+	return out
+}
+
+// allShort reports whether every word is a short non-Chinese word (three letters or fewer).
+func allShort(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) > 3 || unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }

@@ -33,15 +33,30 @@ func rememberSegment(ctx context.Context, tx pgx.Tx, editionID, segmentID int64,
 		return nil
 	}
 	n := pipeline.NormalizeForMemory(src)
-	_, err = tx.Exec(ctx, `INSERT INTO memory_entries (source_lang, target_lang, source_text, source_norm, shingles,
+	var entryID int64
+	err = tx.QueryRow(ctx, `INSERT INTO memory_entries (source_lang, target_lang, source_text, source_norm,
 			target_text, prev_norm, next_norm, article_id, edition_id, segment_id, created_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 		ON CONFLICT (edition_id, segment_id) DO UPDATE SET target_text = EXCLUDED.target_text,
-			created_by = EXCLUDED.created_by, updated_at = now()`,
-		srcLang, tgtLang, src, n, pipeline.MemoryShingles(n), target, pipeline.NormalizeForMemory(prev),
-		pipeline.NormalizeForMemory(next), articleID, editionID, segmentID, user)
+			source_text = EXCLUDED.source_text, source_norm = EXCLUDED.source_norm,
+			created_by = EXCLUDED.created_by, updated_at = now()
+		RETURNING id`,
+		srcLang, tgtLang, src, n, target, pipeline.NormalizeForMemory(prev),
+		pipeline.NormalizeForMemory(next), articleID, editionID, segmentID, user).Scan(&entryID)
 	if err != nil {
 		return fmt.Errorf("remember segment: %w", err)
+	}
+	return indexShingles(ctx, tx, entryID, n)
+}
+
+// indexShingles (re)writes the fuzzy-lookup keys of a memory entry.
+func indexShingles(ctx context.Context, tx pgx.Tx, entryID int64, norm string) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM memory_shingles WHERE entry_id = $1`, entryID); err != nil {
+		return fmt.Errorf("index memory entry: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO memory_shingles (shingle, entry_id)
+		SELECT DISTINCT s, $1::bigint FROM unnest($2::bigint[]) AS s`, entryID, pipeline.MemoryShingles(norm)); err != nil {
+		return fmt.Errorf("index memory entry: %w", err)
 	}
 	return nil
 }
@@ -79,6 +94,9 @@ func (db *DB) FindMemoryExact(ctx context.Context, source, target pipeline.Lang,
 	return out, rows.Err()
 }
 
+// candidateLimit is how many entries a fuzzy lookup scores at most.
+const candidateLimit = 200
+
 // FindMemoryFuzzy returns up to limit entries whose source is similar to text, scored 0–100 by
 // trigram similarity and at least threshold, best first, one per distinct translation.
 func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang, text string, threshold, limit int) ([]pipeline.MemoryMatch, error) {
@@ -92,12 +110,17 @@ func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang,
 	if q == "" {
 		return nil, nil
 	}
-	rows, err := db.pool.Query(ctx, `SELECT score, `+memoryColumns+` FROM (
+	// Candidates are the entries sharing the most key sequences with the query; only they are
+	// scored. candidateLimit bounds the work when a common phrase is shared by thousands.
+	rows, err := db.pool.Query(ctx, `WITH c AS (
+			SELECT entry_id, count(*) AS shared FROM memory_shingles WHERE shingle = ANY($4::bigint[])
+			GROUP BY entry_id ORDER BY shared DESC LIMIT $7)
+		SELECT score, `+memoryColumns+` FROM (
 			SELECT round(similarity(m.source_norm, $3) * 100)::int AS score, m.*
-			FROM memory_entries m
-			WHERE m.shingles && $4 AND m.source_lang = $1 AND m.target_lang = $2) m
+			FROM c JOIN memory_entries m ON m.id = c.entry_id
+			WHERE m.source_lang = $1 AND m.target_lang = $2) m
 		WHERE score >= $5 ORDER BY score DESC, updated_at DESC LIMIT $6`,
-		source, target, q, pipeline.MemoryShingles(q), threshold, limit*4)
+		source, target, q, pipeline.MemoryShingles(q), threshold, limit*4, candidateLimit)
 	if err != nil {
 		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
 	}

@@ -81,14 +81,26 @@ func fillMemory(b *testing.B, pool *pgxpool.Pool, ws *wordSampler, n int, r *ran
 	for i := range rows {
 		s := ws.sentence(r)
 		sources[i] = s
-		n := pipeline.NormalizeForMemory(s)
-		rows[i] = []any{"en", "ru", s, n, pipeline.MemoryShingles(n), "перевод " + s}
+		rows[i] = []any{int64(i + 1), "en", "ru", s, pipeline.NormalizeForMemory(s), "перевод " + s}
 	}
 	if _, err := pool.CopyFrom(context.Background(), pgx.Identifier{"memory_entries"},
-		[]string{"source_lang", "target_lang", "source_text", "source_norm", "shingles", "target_text"}, pgx.CopyFromRows(rows)); err != nil {
+		[]string{"id", "source_lang", "target_lang", "source_text", "source_norm", "target_text"}, pgx.CopyFromRows(rows)); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := pool.Exec(context.Background(), `ANALYZE memory_entries`); err != nil {
+	var keys [][]any
+	for i, s := range sources {
+		for _, sh := range pipeline.MemoryShingles(pipeline.NormalizeForMemory(s)) {
+			keys = append(keys, []any{sh, int64(i + 1)})
+		}
+	}
+	if _, err := pool.CopyFrom(context.Background(), pgx.Identifier{"memory_shingles"}, []string{"shingle", "entry_id"},
+		pgx.CopyFromRows(dedupe(keys))); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := pool.Exec(context.Background(), `SELECT setval('memory_entries_id_seq', $1)`, len(sources)); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := pool.Exec(context.Background(), `ANALYZE memory_entries; ANALYZE memory_shingles`); err != nil {
 		b.Fatal(err)
 	}
 	return sources
@@ -150,4 +162,18 @@ func BenchmarkMemoryFuzzy(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "median-ms")
 	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(found)/float64(b.N), "hit-rate")
+}
+
+// dedupe drops repeated (shingle, entry) rows: a sentence can repeat a word sequence.
+func dedupe(rows [][]any) [][]any {
+	seen := map[[2]int64]bool{}
+	out := rows[:0]
+	for _, r := range rows {
+		k := [2]int64{r[0].(int64), r[1].(int64)}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
