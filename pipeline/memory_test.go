@@ -6,8 +6,8 @@ func TestNormalizeForMemory(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"  The  “Belt and Road”\u00a0Initiative ": `The "Belt and Road" Initiative`,
-		"Центральная\tАзия «сегодня»":            `Центральная Азия "сегодня"`,
-		"region’s":                               "region's",
+		"Центральная\tАзия «сегодня»":             `Центральная Азия "сегодня"`,
+		"region’s": "region's",
 	} {
 		if got := NormalizeForMemory(in); got != want {
 			t.Errorf("NormalizeForMemory(%q) = %q, want %q", in, got, want)
