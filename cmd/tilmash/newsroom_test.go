@@ -158,7 +158,7 @@ func TestNewsroomOverHTTP(t *testing.T) {
 	}
 
 	// Bad release forms are refused with a clear reason, and nothing is approved.
-	later := time.Now().Add(2 * time.Hour).UTC().Truncate(time.Second)
+	later := time.Now().Add(2 * time.Hour).UTC().Truncate(time.Minute).Add(17 * time.Second) // seconds show only when not zero
 	almaty, _ := time.LoadLocation("Asia/Almaty")
 	noToken := *ed
 	noToken.csrf = "wrong"
@@ -197,7 +197,8 @@ func TestNewsroomOverHTTP(t *testing.T) {
 	page = html.UnescapeString(page)
 	if !strings.Contains(page, "Approved and scheduled.") || !strings.Contains(page, later.In(almaty).Format("15:04:05")+" UTC+05:00") ||
 		!strings.Contains(page, `<option value="Asia/Almaty" selected>`) {
-		t.Fatalf("the article page does not confirm the schedule in the editor's zone:\n%s", page)
+		t.Fatalf("the article page does not confirm the schedule at %s in the editor's zone:\n%s",
+			later.In(almaty).Format("15:04:05")+" UTC+05:00", page)
 	}
 	if _, b := ed.get("/workbench/newsroom/"); !strings.Contains(b, "scheduled") || !strings.Contains(html.UnescapeString(b), "UTC+05:00") {
 		t.Fatal("the board does not show the scheduled time")
