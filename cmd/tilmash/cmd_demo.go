@@ -120,7 +120,7 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	fmt.Fprintf(w, "\nReader site:   http://%s/%s/articles/%s\n", addr, srcLang, art.Slug)
 	fmt.Fprintf(w, "Language index: http://%s/ru/  (the translations are in review, not yet published)\n", addr)
 	fmt.Fprintf(w, "Workbench:      http://%s/workbench/  (sign in as a translator to review, as editor to approve)\n", addr)
-	fmt.Fprintf(w, "Newsroom:       http://%s/newsroom/  (editors: the board, releases, schedules)\n", addr)
+	fmt.Fprintf(w, "Newsroom:       http://%s/workbench/newsroom/  (editors: the board, review, releases, schedules)\n", addr)
 	fmt.Fprintf(w, "API:            curl -H 'Authorization: Bearer %s' http://%s/api/v1/articles/%d\n", tokens["editor"], addr, art.ID)
 	w.Flush()
 	if *once {
