@@ -295,16 +295,37 @@ func (s *Server) writeCached(w http.ResponseWriter, r *http.Request, p *cachedPa
 }
 
 // rememberLang stores the language of the page the reader is on, so that their next visit to /
-// comes back to it. It writes the cookie only when it changes.
+// comes back to it. It writes the cookie only when it changes, with a header made once per
+// language: this runs on every page view.
 func rememberLang(w http.ResponseWriter, r *http.Request, lang pipeline.Lang) {
 	if len(r.Header["Cookie"]) > 0 {
 		if c, err := r.Cookie(langCookie); err == nil && c.Value == string(lang) {
 			return
 		}
 	}
-	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(lang), Path: "/", MaxAge: 365 * 24 * 3600,
-		SameSite: http.SameSiteLaxMode, HttpOnly: true, Secure: r.TLS != nil})
+	secure := 0
+	if r.TLS != nil {
+		secure = 1
+	}
+	if v, ok := langCookieHeaders[lang]; ok {
+		w.Header()["Set-Cookie"] = v[secure]
+	}
 }
+
+// langCookieHeaders holds the Set-Cookie header for each language, without and with Secure.
+var langCookieHeaders = func() map[pipeline.Lang][2][]string {
+	out := map[pipeline.Lang][2][]string{}
+	for _, l := range pipeline.Languages {
+		var hs [2][]string
+		for i, secure := range []bool{false, true} {
+			c := &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
+				SameSite: http.SameSiteLaxMode, HttpOnly: true, Secure: secure}
+			hs[i] = []string{c.String()}
+		}
+		out[l] = hs
+	}
+	return out
+}()
 
 // notModified reports whether the client's copy is current: If-None-Match names this page in any
 // encoding, or, without If-None-Match, If-Modified-Since is not older than the page.

@@ -72,7 +72,6 @@ func New(cfg Config) (*Server, error) {
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.servePublished) // published pages, from memory, before any other middleware
 	r.Use(middleware.RequestID, s.recoverer, s.securityHeaders)
 
 	static, _ := fs.Sub(staticFS, "static")
@@ -84,7 +83,8 @@ func (s *Server) Handler() http.Handler {
 	s.newsroomRoutes(r)
 	s.readerRoutes(r)
 	r.NotFound(s.handleReaderNotFound)
-	return r
+	// Published pages are answered from memory before the router: they are most of the traffic.
+	return s.servePublished(r)
 }
 
 func (s *Server) recoverer(next http.Handler) http.Handler {
