@@ -295,13 +295,20 @@ func (s *Server) writeCached(w http.ResponseWriter, r *http.Request, p *cachedPa
 }
 
 // rememberLang stores the language of the page the reader is on, so that their next visit to /
-// comes back to it. It writes the cookie only when it changes, with a header made once per
-// language: this runs on every page view.
+// comes back to it. The cookie is written only when it would change what / picks: when the
+// reader has one for another language, or has none and the browser asks for another language
+// than this page's. It runs on every page view, so its header is made once per language.
 func rememberLang(w http.ResponseWriter, r *http.Request, lang pipeline.Lang) {
 	if len(r.Header["Cookie"]) > 0 {
-		if c, err := r.Cookie(langCookie); err == nil && c.Value == string(lang) {
+		if c, err := r.Cookie(langCookie); err == nil {
+			if c.Value == string(lang) {
+				return
+			}
+		} else if acceptLang(r) == lang {
 			return
 		}
+	} else if acceptLang(r) == lang {
+		return
 	}
 	secure := 0
 	if r.TLS != nil {
