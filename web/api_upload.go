@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -186,8 +187,24 @@ func (s *Server) handleRepairUndo(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.ingest.repair_stale"})
 		return
 	}
+	if err := s.undoRepairs(r.Context(), a, rep, body.Changes, u.Name); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rep, err = s.cfg.Store.FindRepairs(r.Context(), a.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toRepairsJSON(rep, false))
+}
+
+// undoRepairs undoes some of the current revision's repairs: the text as it arrived is prepared
+// again with the remaining changes applied, and the revision's segments are replaced (see
+// UndoRepairs). rep is the repair record the editor saw; a newer one makes it a conflict.
+func (s *Server) undoRepairs(ctx context.Context, a pipeline.Article, rep pipeline.RevisionRepairs, ids []int64, actor string) error {
 	undo := map[int64]bool{}
-	for _, id := range body.Changes {
+	for _, id := range ids {
 		undo[id] = true
 	}
 	var remaining []repair.Change
@@ -198,18 +215,8 @@ func (s *Server) handleRepairUndo(w http.ResponseWriter, r *http.Request) {
 	}
 	doc, segs, err := ingest.Parse(repair.Apply(rep.Body, remaining), rep.Format, a.SourceLang)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	if err := s.cfg.Store.UndoRepairs(r.Context(), pipeline.RepairUndo{ArticleID: a.ID, RevisionID: rep.RevisionID,
-		Version: rep.Version, ChangeIDs: body.Changes, Doc: doc, Segments: segs, Actor: u.Name}); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	rep, err = s.cfg.Store.FindRepairs(r.Context(), a.ID)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, toRepairsJSON(rep, false))
+	return s.cfg.Store.UndoRepairs(ctx, pipeline.RepairUndo{ArticleID: a.ID, RevisionID: rep.RevisionID,
+		Version: rep.Version, ChangeIDs: ids, Doc: doc, Segments: segs, Actor: actor})
 }

@@ -39,6 +39,8 @@ func (s *Server) newsroomRoutes(r chi.Router) {
 			r.Post("/release", s.handleNewsroomRelease)
 			r.Post("/releases/{release}/reschedule", s.handleNewsroomReschedule)
 			r.Post("/releases/{release}/cancel", s.handleNewsroomCancel)
+			r.Get("/repairs/", s.handleNewsroomRepairs)
+			r.Post("/repairs/undo", s.handleNewsroomRepairUndo)
 			r.Route("/editions/{lang}", func(r chi.Router) {
 				r.Get("/", s.handleNewsroomReview)
 				r.Post("/approve", s.handleNewsroomApprove)
@@ -133,14 +135,15 @@ func newsroomDone(w http.ResponseWriter, r *http.Request, path, done string) {
 
 // doneMessages are the confirmations an action may ask a page to show, by the done parameter.
 var doneMessages = map[string]string{
-	"released":    "newsroom.done.released",
-	"scheduled":   "newsroom.done.scheduled",
-	"rescheduled": "newsroom.done.rescheduled",
-	"cancelled":   "newsroom.done.cancelled",
-	"sent_back":   "newsroom.done.sent_back",
-	"unpublished": "newsroom.done.unpublished",
-	"rolled_back": "newsroom.done.rolled_back",
-	"retried":     "newsroom.done.retried",
+	"released":       "newsroom.done.released",
+	"scheduled":      "newsroom.done.scheduled",
+	"rescheduled":    "newsroom.done.rescheduled",
+	"cancelled":      "newsroom.done.cancelled",
+	"sent_back":      "newsroom.done.sent_back",
+	"unpublished":    "newsroom.done.unpublished",
+	"rolled_back":    "newsroom.done.rolled_back",
+	"retried":        "newsroom.done.retried",
+	"repairs_undone": "newsroom.done.repairs_undone",
 }
 
 // doneNotice is the confirmation named by the request's done parameter, or "".
