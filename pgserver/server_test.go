@@ -160,3 +160,23 @@ func startQuick(t *testing.T, dir string) (*Server, error) {
 	}
 	return s, err
 }
+
+// TestRunningURLSharesTheServer: a second program finds the running server's address instead of
+// starting another on the same directory.
+func TestRunningURLSharesTheServer(t *testing.T) {
+	t.Parallel()
+	dir := serverDir(t)
+	ctx := context.Background()
+	s, err := Start(ctx, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop(ctx) //nolint:errcheck
+	got, err := RunningURL(dir, "postgres")
+	if err != nil || got != s.URL("postgres") {
+		t.Fatalf("RunningURL = %q, %v; want %q", got, err, s.URL("postgres"))
+	}
+	if _, err := RunningURL(t.TempDir(), "postgres"); err == nil {
+		t.Error("RunningURL found a server where none runs")
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -30,16 +31,25 @@ func openDatabase(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.
 			return nil, fmt.Errorf("pg dir: %w", err)
 		}
 		srv, err := pgserver.Start(ctx, pgserver.Options{Dir: dir})
-		if err != nil {
+		var inUse *pgserver.InUseError
+		switch {
+		case errors.As(err, &inUse):
+			// Another tilmash (serve, demo) already runs the private server: share it.
+			if url, err = pgserver.RunningURL(dir, "tilmash"); err != nil {
+				return nil, err
+			}
+			log.Info("using the private PostgreSQL another process runs", "dir", dir, "pid", inUse.PID)
+		case err != nil:
 			return nil, err
+		default:
+			db.server = srv
+			if err := srv.CreateDatabase(ctx, "tilmash"); err != nil {
+				db.close(ctx)
+				return nil, err
+			}
+			url = srv.URL("tilmash")
+			log.Info("private PostgreSQL started", "dir", dir, "port", srv.Port())
 		}
-		db.server = srv
-		if err := srv.CreateDatabase(ctx, "tilmash"); err != nil {
-			db.close(ctx)
-			return nil, err
-		}
-		url = srv.URL("tilmash")
-		log.Info("private PostgreSQL started", "dir", dir, "port", srv.Port())
 	}
 	pcfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
