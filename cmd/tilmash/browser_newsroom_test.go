@@ -92,4 +92,6 @@ func TestNewsroomInBrowser(t *testing.T) {
 	checkAccessible(t, b, axe, "newsroom article after the release")
 	do(t, b, chromedp.Navigate(base+art+"editions/ru/"), chromedp.WaitVisible(chromedp.CSS("#sb-comment")))
 	checkAccessible(t, b, axe, "newsroom review")
+	do(t, b, chromedp.Navigate(base+art+"repairs/"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	checkAccessible(t, b, axe, "newsroom text repairs")
 }
