@@ -88,11 +88,50 @@ func (s *Server) handleTermAdd(w http.ResponseWriter, r *http.Request) {
 		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.term.invalid"})
 		return
 	}
-	concept := pipeline.Concept{Terms: map[pipeline.Lang]string{c.Article.SourceLang: src, e.Lang: tgt},
-		Note: strings.TrimSpace(r.PostFormValue("note"))}
+	concept, err := s.termToSave(r, c.Article.SourceLang, e.Lang, src, tgt)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
 	if _, err := s.cfg.Store.SaveConcept(r.Context(), concept); err != nil {
 		s.workbenchError(w, r, err)
 		return
 	}
 	localRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/")
+}
+
+// termToSave is the concept an editor's term form describes. A concept whose source term is the
+// same (ignoring case) is changed rather than duplicated: its term in the target language becomes
+// the new one, the forbidden variants given replace that language's, and a note given replaces
+// the note; its other languages stay as they are.
+func (s *Server) termToSave(r *http.Request, source, target pipeline.Lang, src, tgt string) (pipeline.Concept, error) {
+	note := strings.TrimSpace(r.PostFormValue("note"))
+	var forbidden []string
+	for _, f := range strings.FieldsFunc(r.PostFormValue("forbidden"), func(c rune) bool { return c == '|' || c == ',' || c == ';' }) {
+		if f = strings.TrimSpace(f); f != "" && len(f) <= 200 {
+			forbidden = append(forbidden, f)
+		}
+	}
+	concepts, err := s.cfg.Store.FindConcepts(r.Context())
+	if err != nil {
+		return pipeline.Concept{}, err
+	}
+	for _, c := range concepts {
+		if strings.EqualFold(c.Terms[source], src) {
+			c.Terms[target] = tgt
+			if len(forbidden) > 0 {
+				c.Forbidden[target] = forbidden
+			}
+			if note != "" {
+				c.Note = note
+			}
+			return c, nil
+		}
+	}
+	c := pipeline.Concept{Terms: map[pipeline.Lang]string{source: src, target: tgt}, Note: note,
+		Forbidden: map[pipeline.Lang][]string{}}
+	if len(forbidden) > 0 {
+		c.Forbidden[target] = forbidden
+	}
+	return c, nil
 }

@@ -236,6 +236,25 @@ func TestWorkbenchOverHTTP(t *testing.T) {
 	if _, page := ru.get(edPath); !strings.Contains(page, `<span lang="ru">Центральная Азия</span>`) {
 		t.Fatal("the editor does not show the new term")
 	}
+	// The same source term again changes the concept instead of adding a second one.
+	before, _ := env.app.store.FindConcepts(t.Context())
+	if code, _, _ := admin.postForm(edPath+"terms", url.Values{"csrf": {admin.csrf}, "source": {"central asia"},
+		"target": {"Центральноазиатский регион"}, "forbidden": {"Средняя Азия | Срединная Азия"}}); code != 303 {
+		t.Fatalf("changing a term = %d", code)
+	}
+	after, _ := env.app.store.FindConcepts(t.Context())
+	if len(after) != len(before) {
+		t.Fatalf("changing a term made %d concepts from %d", len(after), len(before))
+	}
+	changed := false
+	for _, c := range after {
+		if c.Terms[pipeline.Russian] == "Центральноазиатский регион" && len(c.Forbidden[pipeline.Russian]) == 2 {
+			changed = true
+		}
+	}
+	if !changed {
+		t.Fatalf("the concept was not changed: %+v", after)
+	}
 
 	// Interface language: the user's choice wins over the browser's.
 	if code, _, _ := ru.postForm("/workbench/lang", url.Values{"csrf": {ru.csrf}, "lang": {"kk"}, "back": {"/workbench/"}}); code != 303 {
