@@ -201,7 +201,7 @@ func TestPipelineEndToEnd(t *testing.T) {
 
 	// Reading: each edition with a switcher naming the others in their own scripts.
 	for _, lang := range pipeline.Languages {
-		code, page := get(t, env.srv.URL+"/"+string(lang)+"/articles/"+slug, "")
+		code, page := getLive(t, env.srv.URL+"/"+string(lang)+"/articles/"+slug)
 		if code != 200 {
 			t.Fatalf("%s page: %d", lang, code)
 		}
@@ -265,4 +265,19 @@ func get(t *testing.T, url, acceptLanguage string) (int, string) {
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
 	return res.StatusCode, string(b)
+}
+
+// getLive fetches a reader page that has just been published. The site switches to a new version
+// when the database's change notice reaches it, a moment after the commit the API reports, so the
+// page is fetched until it answers 200 (for ten seconds at most).
+func getLive(t *testing.T, url string) (int, string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		code, page := get(t, url, "")
+		if code == 200 || time.Now().After(deadline) {
+			return code, page
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }

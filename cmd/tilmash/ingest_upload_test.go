@@ -120,7 +120,7 @@ func TestUploadHTMLAndDOCX(t *testing.T) {
 	// The source edition is published with its markup restored and nothing unsafe.
 	ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/en/approve", htmlID), map[string]any{}, 200)
 	env.waitFor(t, htmlID, "publication", func(s map[pipeline.Lang]string) bool { return s["en"] == "published" })
-	_, pub := get(t, env.srv.URL+"/en/articles/upload-html", "")
+	_, pub := getLive(t, env.srv.URL+"/en/articles/upload-html")
 	for _, want := range []string{`<a href="https://example.org/dushanbe-2023" rel="nofollow noopener">Dushanbe</a>`,
 		"<em>Central Asia</em>", `<a href="#fn-1">1</a></sup>`, `<li id="fn-1" value="1">See the`} {
 		if !strings.Contains(pub, want) {
