@@ -114,7 +114,7 @@ func (r *markdownReader) blocks(n ast.Node, inside pipeline.BlockKind) {
 		case *ast.List:
 			r.list(c, inside)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			r.add(pipeline.BlockParagraph, r.lines(c), 0, inside)
+			r.add(pipeline.BlockParagraph, codeLines(c, r.source), 0, inside)
 		case *ast.HTMLBlock, *ast.ThematicBreak:
 			// Markup without article text.
 		default:
@@ -152,7 +152,7 @@ func (r *markdownReader) list(l *ast.List, inside pipeline.BlockKind) {
 			case *ast.Blockquote:
 				r.blocks(c, pipeline.BlockQuote)
 			default:
-				r.add(pipeline.BlockListItem, r.lines(c), 0, inside)
+				r.add(pipeline.BlockListItem, codeLines(c, r.source), 0, inside)
 			}
 		}
 		number++
@@ -201,13 +201,14 @@ func (r *markdownReader) writeInline(b *strings.Builder, n ast.Node) {
 	}
 }
 
-// lines returns the raw lines of a code block, joined by spaces.
-func (r *markdownReader) lines(n ast.Node) string {
+// codeLines returns the raw lines of a code block, joined by spaces. Both Markdown readers (plain
+// text and with inline markup) use it.
+func codeLines(n ast.Node, source []byte) string {
 	var b strings.Builder
 	ls := n.Lines()
 	for i := range ls.Len() {
 		seg := ls.At(i)
-		b.Write(seg.Value(r.source))
+		b.Write(seg.Value(source))
 		b.WriteByte(' ')
 	}
 	return b.String()

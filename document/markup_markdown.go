@@ -120,7 +120,7 @@ func (r *markupReader) blocks(n ast.Node, inside pipeline.BlockKind) {
 			r.list(c, inside)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			t := &inlineText{}
-			t.text(r.lines(c))
+			t.text(codeLines(c, r.source))
 			r.add(pipeline.BlockParagraph, t, 0, inside)
 		case *east.FootnoteList:
 			r.footnotes(c)
@@ -184,7 +184,7 @@ func (r *markupReader) list(l *ast.List, inside pipeline.BlockKind) {
 				r.blocks(c, pipeline.BlockQuote)
 			default:
 				ct := &inlineText{}
-				ct.text(r.lines(c))
+				ct.text(codeLines(c, r.source))
 				r.add(pipeline.BlockListItem, ct, 0, inside)
 			}
 		}
@@ -261,16 +261,4 @@ func (r *markupReader) writeInline(t *inlineText, n ast.Node) {
 			r.writeInline(t, c)
 		}
 	}
-}
-
-// lines returns the raw lines of a code block, joined by spaces.
-func (r *markupReader) lines(n ast.Node) string {
-	var b strings.Builder
-	ls := n.Lines()
-	for i := range ls.Len() {
-		seg := ls.At(i)
-		b.Write(seg.Value(r.source))
-		b.WriteByte(' ')
-	}
-	return b.String()
 }
