@@ -14,7 +14,15 @@ import (
 // that a second program on the same machine can share it instead of failing: `tilmash serve` in
 // one terminal and `tilmash ingest` in another.
 func RunningURL(dir, database string) (string, error) {
-	dataDir := filepath.Join(dir, "data")
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("resolve %s: %w", dir, err)
+	}
+	pl, err := place(abs, false)
+	if err != nil {
+		return "", err
+	}
+	dataDir := filepath.Join(pl.home, "data")
 	pid, err := runningPID(dataDir)
 	if err != nil {
 		return "", err

@@ -9,7 +9,10 @@
 //
 // PostgreSQL refuses to run as root. When the calling process is root, the
 // server processes run as the "postgres" system account (or "nobody" when
-// there is none) and the data directory is handed to that account.
+// there is none) and the data directory is handed to that account. When
+// that account cannot reach Options.Dir (a directory only root may enter,
+// such as /root), the server's files live under /var/lib/tilmash instead,
+// in a directory of their own for each Options.Dir (see home.go).
 //
 // The server is a child of the calling process: it lives in its own process
 // group, so a Ctrl-C in the terminal reaches the application and not the

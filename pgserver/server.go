@@ -18,7 +18,10 @@ type Options struct {
 	// Dir holds everything the server keeps: the cluster in Dir/data, the
 	// socket in Dir/run and, unless Log is set, the log in Dir/postgres.log.
 	// It is required; choosing a default (such as ./.tilmash/pg) is the
-	// caller's business. It is created when missing.
+	// caller's business. It is created when missing. When the caller is root
+	// and the account the server runs as cannot reach Dir, all of these go
+	// to a directory that account can reach instead, the same one for the
+	// same Dir on every start (Server.Dir names it).
 	Dir string
 	// BinDir is the directory holding initdb and postgres. Empty means
 	// FindBinaries decides.
@@ -37,6 +40,7 @@ const portAttempts = 3
 // Server is a running PostgreSQL server started by Start. Its methods are
 // safe for concurrent use.
 type Server struct {
+	home     string
 	port     int
 	dataDir  string
 	sockDir  string
@@ -83,23 +87,18 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pgserver: %w", err)
 	}
-	dataDir := filepath.Join(dir, "data")
-	acct, err := resolveAccount(dataDir)
-	if err != nil {
-		return nil, fmt.Errorf("pgserver: %w", err)
-	}
-	// Checked before creating anything, and again after, since the umask
-	// decides the mode of the directories MkdirAll creates.
-	if err := acct.checkTraversable(dir); err != nil {
-		return nil, fmt.Errorf("pgserver: %w", err)
-	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("pgserver: create %s: %w", dir, err)
 	}
-	if err := acct.checkTraversable(dir); err != nil {
+	// Decided once dir exists, since the umask decides the mode of the
+	// directories MkdirAll creates.
+	pl, err := place(dir, true)
+	if err != nil {
 		return nil, fmt.Errorf("pgserver: %w", err)
 	}
-	unlock, err := lockStart(dir)
+	home, acct := pl.home, pl.acct
+	dataDir := filepath.Join(home, "data")
+	unlock, err := lockStart(home)
 	if err != nil {
 		return nil, fmt.Errorf("pgserver: %w", err)
 	}
@@ -110,14 +109,14 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 
 	out, logFile := opts.Log, (*os.File)(nil)
 	if out == nil {
-		logFile, err = os.OpenFile(filepath.Join(dir, "postgres.log"), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+		logFile, err = os.OpenFile(filepath.Join(home, "postgres.log"), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 		if err != nil {
 			return nil, fmt.Errorf("pgserver: open server log: %w", err)
 		}
 		out = logFile
 	}
-	s := &Server{dataDir: dataDir, log: newLogTail(out), logFile: logFile}
-	if err := s.start(ctx, binDir, major, dir, acct, opts.Port); err != nil {
+	s := &Server{home: home, dataDir: dataDir, log: newLogTail(out), logFile: logFile}
+	if err := s.start(ctx, binDir, major, home, acct, opts.Port); err != nil {
 		s.release()
 		return nil, fmt.Errorf("pgserver: %w", err)
 	}
@@ -161,6 +160,13 @@ func (s *Server) URL(database string) string {
 		RawQuery: "sslmode=disable",
 	}
 	return u.String()
+}
+
+// Dir returns the directory that holds the server's files: Options.Dir (as
+// an absolute path), or, when the server account cannot reach it, the
+// directory chosen instead (see home.go), which Options.Dir/LOCATION names.
+func (s *Server) Dir() string {
+	return s.home
 }
 
 // Port returns the loopback TCP port the server listens on.

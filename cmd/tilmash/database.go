@@ -48,7 +48,12 @@ func openDatabase(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.
 				return nil, err
 			}
 			url = srv.URL("tilmash")
-			log.Info("private PostgreSQL started", "dir", dir, "port", srv.Port())
+			if srv.Dir() != dir {
+				// Root runs the server as another account, which cannot reach dir.
+				log.Info("private PostgreSQL keeps its files elsewhere, where its account can reach them",
+					"dir", dir, "files", srv.Dir(), "note", filepath.Join(dir, "LOCATION"))
+			}
+			log.Info("private PostgreSQL started", "dir", srv.Dir(), "port", srv.Port())
 		}
 	}
 	pcfg, err := pgxpool.ParseConfig(url)
