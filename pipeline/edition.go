@@ -72,6 +72,17 @@ func (s EditionState) Move(to EditionState) (EditionState, error) {
 	return to, nil
 }
 
+// CanRetry reports, as an error, why an edition in state s cannot be retried. Only a failed
+// edition can: every other state either has its work queued or is past translation, and moving it
+// back would throw that work away.
+func CanRetry(s EditionState) error {
+	if s == StateFailed {
+		return nil
+	}
+	return &Error{Code: CodeIllegalState, MessageID: "error.retry_not_failed",
+		Data: map[string]any{"State": string(s)}, Err: fmt.Errorf("only a failed edition can be retried, this one is %s", s)}
+}
+
 // Edition is an article in one language, the source language included.
 type Edition struct {
 	ID            int64
@@ -83,6 +94,7 @@ type Edition struct {
 	FailureCode   string // with StateFailed: the error code
 	FailureReason string // with StateFailed: a go-i18n message ID
 	Release       int64  // counts approvals; a publish job carries the release it was queued for
+	Run           int64  // counts retries; the jobs of a retry carry it (see TranslateJob)
 	ApprovedBy    string
 	PublishAt     *time.Time // with StateApproved: when the release goes out
 	LiveVersionID *int64     // the published version readers see, if any

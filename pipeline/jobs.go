@@ -13,10 +13,13 @@ type FanoutJob struct {
 
 func (FanoutJob) Kind() string { return "fanout" }
 
-// TranslateJob fills the drafts of one edition for one source revision.
+// TranslateJob fills the drafts of one edition for one source revision. Run counts the editor's
+// retries of the edition: a retry is a new run, so it is queued even though an earlier run's job
+// of the same edition and revision completed.
 type TranslateJob struct {
 	EditionID  int64 `json:"edition_id" river:"unique"`
 	RevisionID int64 `json:"revision_id" river:"unique"`
+	Run        int64 `json:"run,omitempty" river:"unique"`
 }
 
 func (TranslateJob) Kind() string { return "translate" }
@@ -25,6 +28,7 @@ func (TranslateJob) Kind() string { return "translate" }
 type CheckJob struct {
 	EditionID  int64 `json:"edition_id" river:"unique"`
 	RevisionID int64 `json:"revision_id" river:"unique"`
+	Run        int64 `json:"run,omitempty" river:"unique"` // the run of the translate job that queued it
 }
 
 func (CheckJob) Kind() string { return "check" }
@@ -37,3 +41,11 @@ type PublishJob struct {
 }
 
 func (PublishJob) Kind() string { return "publish" }
+
+// SweepJob looks for editions whose work was lost: translating, with no live job to move them on
+// (a job discarded after its last attempt, or a process killed at the wrong moment too often). It
+// marks them failed with a reason, so that the editor sees them and can retry; it never guesses
+// what the lost job would have done.
+type SweepJob struct{}
+
+func (SweepJob) Kind() string { return "sweep" }

@@ -56,13 +56,29 @@ func (db *DB) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 
 // enqueue inserts a job in tx, so that it exists exactly when the transaction commits.
 func (db *DB) enqueue(ctx context.Context, tx pgx.Tx, args river.JobArgs, opts *river.InsertOpts) error {
+	_, err := db.insertJob(ctx, tx, args, opts)
+	return err
+}
+
+// enqueueNew queues a job that must be new: where enqueue lets River's unique-job rule skip a
+// duplicate silently (the work is already queued), a skip here is an error.
+func (db *DB) enqueueNew(ctx context.Context, tx pgx.Tx, args river.JobArgs, opts *river.InsertOpts) error {
+	skipped, err := db.insertJob(ctx, tx, args, opts)
+	if err == nil && skipped {
+		err = fmt.Errorf("enqueue %s: an identical job is already queued or done", args.Kind())
+	}
+	return err
+}
+
+func (db *DB) insertJob(ctx context.Context, tx pgx.Tx, args river.JobArgs, opts *river.InsertOpts) (skipped bool, err error) {
 	if db.queue == nil {
-		return errors.New("store has no job queue")
+		return false, errors.New("store has no job queue")
 	}
-	if _, err := db.queue.InsertTx(ctx, tx, args, opts); err != nil {
-		return fmt.Errorf("enqueue %s: %w", args.Kind(), err)
+	res, err := db.queue.InsertTx(ctx, tx, args, opts)
+	if err != nil {
+		return false, fmt.Errorf("enqueue %s: %w", args.Kind(), err)
 	}
-	return nil
+	return res.UniqueSkippedAsDuplicate, nil
 }
 
 func notFound(what string, err error) error {

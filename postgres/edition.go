@@ -11,7 +11,7 @@ import (
 )
 
 const editionColumns = `e.id, e.article_id, e.lang, e.is_source, e.state, e.revision_id, e.failure_code,
-	e.failure_reason, e.release, e.approved_by, e.publish_at, e.live_version_id, e.updated_at`
+	e.failure_reason, e.release, e.approved_by, e.publish_at, e.live_version_id, e.updated_at, e.run`
 
 // progressColumns counts segments, confirmed segments and open findings of an edition. A source
 // edition's segments are its own text, so they count as confirmed.
@@ -24,7 +24,7 @@ const progressColumns = `,
 func scanEdition(row pgx.Row, withProgress bool) (pipeline.Edition, error) {
 	var e pipeline.Edition
 	dest := []any{&e.ID, &e.ArticleID, &e.Lang, &e.IsSource, &e.State, &e.RevisionID, &e.FailureCode,
-		&e.FailureReason, &e.Release, &e.ApprovedBy, &e.PublishAt, &e.LiveVersionID, &e.UpdatedAt}
+		&e.FailureReason, &e.Release, &e.ApprovedBy, &e.PublishAt, &e.LiveVersionID, &e.UpdatedAt, &e.Run}
 	if withProgress {
 		dest = append(dest, &e.Segments, &e.Confirmed, &e.Findings)
 	}
@@ -118,7 +118,7 @@ func (db *DB) FanOut(ctx context.Context, articleID, revisionID int64) (queued i
 				}
 				continue
 			}
-			if err := db.enqueue(ctx, tx, pipeline.TranslateJob{EditionID: e.ID, RevisionID: revisionID}, translateOpts()); err != nil {
+			if err := db.enqueue(ctx, tx, pipeline.TranslateJob{EditionID: e.ID, RevisionID: revisionID, Run: e.Run}, translateOpts()); err != nil {
 				return err
 			}
 			queued++
@@ -139,7 +139,7 @@ func (db *DB) FinishTranslation(ctx context.Context, editionID, revisionID int64
 		if e.State != pipeline.StateTranslating || e.RevisionID != revisionID {
 			return nil
 		}
-		return db.enqueue(ctx, tx, pipeline.CheckJob{EditionID: editionID, RevisionID: revisionID}, checkOpts())
+		return db.enqueue(ctx, tx, pipeline.CheckJob{EditionID: editionID, RevisionID: revisionID, Run: e.Run}, checkOpts())
 	})
 }
 
@@ -186,18 +186,66 @@ func (db *DB) FailEdition(ctx context.Context, editionID int64, code pipeline.Co
 	})
 }
 
-// RetryEdition puts a failed edition back to translating and queues its translate job again.
+// RetryEdition puts a failed edition back to translating and queues its translate job as a new
+// run. Only a failed edition can be retried: any other state either has its work queued or is past
+// translation. The job is really queued or the retry fails: a unique-job skip would leave the
+// edition translating with nothing to move it on.
 func (db *DB) RetryEdition(ctx context.Context, editionID int64, actor string) error {
 	return db.inTx(ctx, func(tx pgx.Tx) error {
 		e, err := lockEdition(ctx, tx, editionID)
 		if err != nil {
 			return err
 		}
+		if err := pipeline.CanRetry(e.State); err != nil {
+			return err
+		}
 		if err := move(ctx, tx, &e, pipeline.StateTranslating, actor, "edition.retried", nil); err != nil {
 			return err
 		}
-		return db.enqueue(ctx, tx, pipeline.TranslateJob{EditionID: e.ID, RevisionID: e.RevisionID}, translateOpts())
+		if err := tx.QueryRow(ctx, `UPDATE editions SET run = run + 1 WHERE id = $1 RETURNING run`, e.ID).Scan(&e.Run); err != nil {
+			return fmt.Errorf("new run: %w", err)
+		}
+		return db.enqueueNew(ctx, tx, pipeline.TranslateJob{EditionID: e.ID, RevisionID: e.RevisionID, Run: e.Run}, translateOpts())
 	})
+}
+
+// FailStalledEditions marks failed every edition that has been translating for longer than grace
+// with no live job that could move it on: no fan-out of its article, no translate or check job of
+// its own. Reading the editions and the queue in one statement sees one snapshot, and every step
+// queues the next one in the transaction that finishes it, so a working edition always has a live
+// job there. It returns the editions it failed.
+func (db *DB) FailStalledEditions(ctx context.Context, grace time.Duration) ([]int64, error) {
+	var failed []int64
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT `+editionColumns+` FROM editions e
+			WHERE e.state = 'translating' AND e.updated_at < now() - make_interval(secs => $1)
+			AND NOT EXISTS (SELECT 1 FROM river_job j
+				WHERE j.state IN ('available', 'pending', 'retryable', 'running', 'scheduled')
+				AND ((j.kind IN ('translate', 'check') AND j.args->>'edition_id' = e.id::text)
+					OR (j.kind = 'fanout' AND j.args->>'article_id' = e.article_id::text)))
+			ORDER BY e.id FOR UPDATE OF e SKIP LOCKED`, grace.Seconds())
+		if err != nil {
+			return fmt.Errorf("find stalled editions: %w", err)
+		}
+		eds, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Edition, error) { return scanEdition(r, false) })
+		if err != nil {
+			return fmt.Errorf("find stalled editions: %w", err)
+		}
+		for i := range eds {
+			e := &eds[i]
+			if _, err := tx.Exec(ctx, `UPDATE editions SET failure_code = $1, failure_reason = $2 WHERE id = $3`,
+				string(pipeline.CodeUnavailable), "error.job_lost", e.ID); err != nil {
+				return fmt.Errorf("record failure: %w", err)
+			}
+			if err := move(ctx, tx, e, pipeline.StateFailed, "system", "edition.failed",
+				map[string]any{"code": string(pipeline.CodeUnavailable), "reason": "error.job_lost"}); err != nil {
+				return err
+			}
+			failed = append(failed, e.ID)
+		}
+		return nil
+	})
+	return failed, err
 }
 
 // SubmitEdition sends a reviewed edition to the editors. Every segment must be confirmed and no

@@ -272,8 +272,13 @@ func (s *Server) handleEditionSendBack(w http.ResponseWriter, r *http.Request) {
 	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
 }
 
-// handleEditionRetry queues the translation of a failed edition again.
+// handleEditionRetry queues the translation of a failed edition again. Editors only: a retry
+// redoes work, and translators whose edition failed tell an editor.
 func (s *Server) handleEditionRetry(w http.ResponseWriter, r *http.Request) {
+	if !currentUser(r).CanApprove() {
+		s.writeError(w, r, errForbidden)
+		return
+	}
 	c, err := s.editionFromPath(r)
 	if err != nil {
 		s.writeError(w, r, err)

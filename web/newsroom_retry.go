@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-
-	"github.com/tilmash/tilmash/pipeline"
 )
 
 // handleNewsroomRetry puts a failed edition back to translation and queues its job again.
@@ -16,11 +14,6 @@ func (s *Server) handleNewsroomRetry(w http.ResponseWriter, r *http.Request) {
 	e, err := s.newsroomEdition(r, a.ID)
 	if err != nil {
 		s.workbenchError(w, r, err)
-		return
-	}
-	if e.State != pipeline.StateFailed {
-		s.articleProblem(w, r, &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "newsroom.error.not_failed",
-			Data: map[string]any{"Lang": string(e.Lang), "State": string(e.State)}})
 		return
 	}
 	if err := s.cfg.Store.RetryEdition(r.Context(), e.ID, currentUser(r).Name); err != nil {

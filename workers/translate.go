@@ -22,11 +22,6 @@ type TranslateWorker struct {
 	cfg Config
 }
 
-// Timeout allows for slow providers; each provider has its own request timeout as well.
-func (w *TranslateWorker) Timeout(*river.Job[pipeline.TranslateJob]) time.Duration {
-	return 15 * time.Minute
-}
-
 func (w *TranslateWorker) Work(ctx context.Context, job *river.Job[pipeline.TranslateJob]) error {
 	err := w.translate(ctx, job.Args)
 	if err == nil {

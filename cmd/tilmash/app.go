@@ -12,6 +12,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/tilmash/tilmash/ingest"
 	"github.com/tilmash/tilmash/locales"
@@ -41,6 +42,9 @@ type app struct {
 // newApp opens the database and wires the store, the workers and River's client. The workers run
 // only when cfg.Workers is set; otherwise the client only inserts jobs.
 func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer) (*app, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
 	route, err := translators(cfg)
 	if err != nil {
 		return nil, err // a misconfiguration is reported before anything starts
@@ -66,10 +70,18 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 		return nil, err
 	}
 	rcfg := &river.Config{
-		Workers:         ws,
-		JobTimeout:      5 * time.Minute,
-		MaxAttempts:     10,
-		SoftStopTimeout: 20 * time.Second,
+		Workers:    ws,
+		JobTimeout: cfg.JobTimeout,
+		// A job left running by a killed process goes back to the queue soon after it would have
+		// timed out, not after River's default hour. The margin covers the executor's own
+		// cancellation at the timeout; River's rescuer looks every 30 seconds.
+		RescueStuckJobsAfter: cfg.JobTimeout + rescueMargin,
+		MaxAttempts:          10,
+		// On shutdown, running jobs get this long to finish; then they are cancelled and handed
+		// back to the queue at once (workers.HandBackOnStop) for another process to take.
+		SoftStopTimeout: min(softStopTimeout, cfg.JobTimeout),
+		Middleware:      []rivertype.Middleware{&workers.HandBackOnStop{}},
+		PeriodicJobs:    workers.PeriodicJobs(),
 		Logger:          slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
 	if cfg.Workers {
@@ -88,6 +100,12 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 	return a, nil
 }
 
+// Job lifecycle settings; see newApp.
+const (
+	rescueMargin    = 15 * time.Second
+	softStopTimeout = 20 * time.Second
+)
+
 // start runs the workers, when this process has any.
 func (a *app) start(ctx context.Context) error {
 	a.siteCtx = ctx
@@ -103,7 +121,8 @@ func (a *app) start(ctx context.Context) error {
 // close stops the workers (letting running jobs finish), then the database.
 func (a *app) close(ctx context.Context) {
 	if a.cfg.Workers {
-		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		// Stop waits for the soft stop, then for cancelled jobs to hand themselves back.
+		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), softStopTimeout+10*time.Second)
 		a.river.Stop(stopCtx) //nolint:errcheck // a hard stop after the timeout is fine on exit
 		cancel()
 	}

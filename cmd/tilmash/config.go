@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"time"
 )
 
 // Config is everything the binary can be told, from flags with defaults from the environment.
@@ -16,6 +17,12 @@ type Config struct {
 	Provider     string // TILMASH_PROVIDER
 	MaxBodyBytes int    // TILMASH_MAX_BODY_BYTES
 	Workers      bool   // run River workers in this process
+	// JobTimeout (TILMASH_JOB_TIMEOUT) bounds every job. A job still marked running this long
+	// after it started (its process was killed) is handed back to the queue shortly after.
+	JobTimeout time.Duration
+
+	// envErr is a malformed environment variable, reported when the program starts.
+	envErr error
 
 	// Getenv reads the rest of the environment (provider keys and routes).
 	Getenv func(string) string
@@ -38,6 +45,13 @@ func (c *Config) bind(fs *flag.FlagSet, getenv func(string) string) {
 		"directory of the private PostgreSQL (env TILMASH_PG_DIR)")
 	fs.StringVar(&c.Provider, "provider", envOr(getenv, "TILMASH_PROVIDER", "none"),
 		"machine translation provider (env TILMASH_PROVIDER): none, pseudo, libretranslate, deepl, google, openai")
+	timeout, err := time.ParseDuration(envOr(getenv, "TILMASH_JOB_TIMEOUT", "5m"))
+	if err != nil || timeout <= 0 {
+		c.envErr = usagef("TILMASH_JOB_TIMEOUT=%q is not a positive duration such as 5m or 90s", getenv("TILMASH_JOB_TIMEOUT"))
+		timeout = 5 * time.Minute
+	}
+	fs.DurationVar(&c.JobTimeout, "job-timeout", timeout,
+		"longest a job may run before it is cancelled and retried (env TILMASH_JOB_TIMEOUT)")
 	max, _ := strconv.Atoi(getenv("TILMASH_MAX_BODY_BYTES"))
 	fs.IntVar(&c.MaxBodyBytes, "max-body-bytes", max, "largest accepted article text in bytes (env TILMASH_MAX_BODY_BYTES; default 2 MB)")
 }
@@ -46,6 +60,17 @@ func (c *Config) bind(fs *flag.FlagSet, getenv func(string) string) {
 func (c *Config) bindServer(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&c.Addr, "addr", envOr(getenv, "TILMASH_ADDR", "127.0.0.1:8080"), "HTTP listen address (env TILMASH_ADDR)")
 	fs.StringVar(&c.BaseURL, "base-url", getenv("TILMASH_BASE_URL"), "public URL of the site, for canonical links (env TILMASH_BASE_URL)")
+}
+
+// validate reports a setting that cannot work, before anything starts.
+func (c *Config) validate() error {
+	if c.envErr != nil {
+		return c.envErr
+	}
+	if c.JobTimeout <= 0 {
+		return usagef("--job-timeout must be positive, such as 5m or 90s")
+	}
+	return nil
 }
 
 // usageError is a mistake on the command line: it is printed with a hint and exits 2.

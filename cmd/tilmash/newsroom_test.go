@@ -323,7 +323,7 @@ func TestNewsroomOverHTTP(t *testing.T) {
 	if e := newsroomEditions(t, env, id)[pipeline.Kazakh]; e.State == pipeline.StateFailed {
 		t.Fatal("after a retry Kazakh is still failed")
 	}
-	expectPost(t, ed, art+"editions/ru/retry", url.Values{}, 409, "не завершился ошибкой")
+	expectPost(t, ed, art+"editions/ru/retry", url.Values{}, 409, "завершившуюся ошибкой")
 
 	// The audit trail, newest first, in the editor's language, with the comment and the times.
 	_, page = ed.get(art)
