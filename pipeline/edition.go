@@ -173,6 +173,26 @@ type SegmentUpdate struct {
 	Findings    []Finding // the checks' findings on the new text, replacing the segment's open ones
 }
 
+// SaveResult is a person's saved segment with what the editor shows after a save: the segment's
+// findings (with their ids, open and dismissed) and the edition's progress.
+type SaveResult struct {
+	Translation SegmentTranslation
+	Findings    []Finding
+	Confirmed   int
+	Total       int
+}
+
+// SavedOrigin is where a segment's text comes from after a person saves newText over cur. A
+// person who changed the text made it theirs; one who confirmed it unchanged vouched for the
+// machine's or the memory's text, which keeps its origin, so that editors can see how much of an
+// edition went out as machine output.
+func SavedOrigin(cur SegmentTranslation, newText string) string {
+	if newText == cur.Text && cur.Origin != OriginNone {
+		return cur.Origin
+	}
+	return OriginHuman
+}
+
 // EditionContent is everything needed to review or render one edition.
 type EditionContent struct {
 	Article      Article

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -79,11 +78,6 @@ func (db *DB) FindRepairs(ctx context.Context, articleID int64) (pipeline.Revisi
 	}
 	return r, nil
 }
-
-// undoableStates are the states in which an article's editions still allow an undo: nothing
-// has been submitted for approval or approved yet. The source edition waits for approval from
-// the start, so for it awaiting approval is fine too.
-var undoableStates = []pipeline.EditionState{pipeline.StateTranslating, pipeline.StateInReview, pipeline.StateFailed}
 
 // UndoRepairs marks the changes undone and replaces the revision's segments with the
 // re-prepared ones, in one transaction. Segments whose text is unchanged keep their ID and their
@@ -167,8 +161,10 @@ func lockUndoableEditions(ctx context.Context, tx pgx.Tx, articleID, revID int64
 		return nil, fmt.Errorf("lock editions: %w", err)
 	}
 	var targets []int64
+	// An undo is allowed while nothing has been submitted or approved: every edition is still
+	// editable. The source edition waits for approval from the start, so for it that is fine too.
 	for _, e := range eds {
-		ok := e.rev == revID && (slices.Contains(undoableStates, e.state) || (e.isSource && e.state == pipeline.StateAwaitingApproval))
+		ok := e.rev == revID && (e.state.Editable() || (e.isSource && e.state == pipeline.StateAwaitingApproval))
 		if !ok {
 			return nil, &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.ingest.repair_locked",
 				Data: map[string]any{"State": string(e.state)},
@@ -236,9 +232,13 @@ func replaceSegments(ctx context.Context, tx pgx.Tx, revID int64, targets []int6
 			return fmt.Errorf("update segment: %w", err)
 		}
 		if olds[i].hash != s.Hash {
-			// The source sentence changed: its translation is a draft to be looked at again.
-			if _, err := tx.Exec(ctx, `UPDATE segment_translations SET state = 'draft', version = version + 1, updated_at = now()
-				WHERE segment_id = $1 AND state IN ('edited', 'confirmed')`, olds[i].id); err != nil {
+			// The source sentence changed in place: a person looks at its translation again.
+			if _, err := tx.Exec(ctx, `WITH upd AS (
+					UPDATE segment_translations SET state = $2, version = version + 1, updated_at = now()
+					WHERE segment_id = $1 AND state = ANY($3)
+					RETURNING edition_id, segment_id, text, state, origin, updated_by, version)
+				INSERT INTO segment_history (edition_id, segment_id, text, state, origin, updated_by, version)
+				SELECT * FROM upd`, olds[i].id, pipeline.SegmentReopen.To(), pipeline.SegmentReopen.From()); err != nil {
 				return fmt.Errorf("reopen translation: %w", err)
 			}
 		}

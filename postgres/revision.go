@@ -264,11 +264,12 @@ func carryTranslations(ctx context.Context, tx pgx.Tx, editionID, oldRev, newRev
 			FROM unnest($2::bigint[], $3::bigint[]) AS u(old, new) WHERE t.edition_id = $1 AND t.segment_id = u.old`,
 			[]any{editionID, p.keepOld, p.keepNew}},
 		{"flag translations", `WITH upd AS (
-				UPDATE segment_translations t SET segment_id = u.new, state = 'empty', version = t.version + 1, updated_at = now()
-				FROM unnest($2::bigint[], $3::bigint[]) AS u(old, new) WHERE t.edition_id = $1 AND t.segment_id = u.old
+				UPDATE segment_translations t SET segment_id = u.new, state = $4, version = t.version + 1, updated_at = now()
+				FROM unnest($2::bigint[], $3::bigint[]) AS u(old, new)
+				WHERE t.edition_id = $1 AND t.segment_id = u.old AND t.state = ANY($5)
 				RETURNING t.edition_id, t.segment_id, t.text, t.state, t.origin, t.updated_by, t.version)
 			INSERT INTO segment_history (edition_id, segment_id, text, state, origin, updated_by, version)
-			SELECT * FROM upd`, []any{editionID, p.flagOld, p.flagNew}},
+			SELECT * FROM upd`, []any{editionID, p.flagOld, p.flagNew, pipeline.SegmentReset.To(), pipeline.SegmentReset.From()}},
 		{"drop translations", `DELETE FROM segment_translations WHERE edition_id = $1 AND segment_id = ANY($2)`,
 			[]any{editionID, p.drop}},
 		{"add translations", `INSERT INTO segment_translations (edition_id, segment_id)

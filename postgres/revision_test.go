@@ -40,7 +40,7 @@ func confirmAll(t *testing.T, db *postgres.DB, a pipeline.Article, lang pipeline
 		if tr.State == pipeline.SegmentConfirmed {
 			continue
 		}
-		if _, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: s.ID,
+		if _, err := db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: s.ID,
 			Text: string(lang) + ":" + s.Text, BaseVersion: tr.Version, Confirm: true, User: "olga"}); err != nil {
 			t.Fatal(err)
 		}
@@ -186,7 +186,7 @@ func TestRevisionOfPublishedArticle(t *testing.T) {
 		kind   string
 		target string
 	}{{revS2, "changed", s2fixed}, {revS3, "removed", ""}, {revS1, "unchanged", revS1}} {
-		_, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: after.Edition.ID, SegmentID: oldSeg[tt.source],
+		_, err := db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: after.Edition.ID, SegmentID: oldSeg[tt.source],
 			Text: "late text", BaseVersion: old[tt.source].Version, User: "olga"})
 		var pe *pipeline.Error
 		if !errors.As(err, &pe) || pe.Code != pipeline.CodeConflict || pe.MessageID != "error.source_changed" ||
@@ -313,7 +313,7 @@ func TestRevisionWhileTranslatorsSave(t *testing.T) {
 			v := c.Translations[s.ID].Version
 			for k := range 20 {
 				text := fmt.Sprintf("ru %d: %s", k, s.Text)
-				tr, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: s.ID,
+				res, err := db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: s.ID,
 					Text: text, BaseVersion: v, User: "olga"})
 				if pipeline.ErrorCode(err) == pipeline.CodeConflict {
 					return // the source changed: the translator is told
@@ -323,9 +323,9 @@ func TestRevisionWhileTranslatorsSave(t *testing.T) {
 					return
 				}
 				mu.Lock()
-				saved[s.ID] = tr.Text
+				saved[s.ID] = res.Translation.Text
 				mu.Unlock()
-				v = tr.Version
+				v = res.Translation.Version
 			}
 		}()
 	}

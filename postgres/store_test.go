@@ -144,7 +144,7 @@ func TestDraftsNeverOverwriteHumanWork(t *testing.T) {
 	ctx := context.Background()
 	c := edition(t, db, a, pipeline.Russian)
 	s0, s1 := c.Segments[0].ID, c.Segments[1].ID
-	if _, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: s0,
+	if _, err := db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: s0,
 		Text: "Заголовок", BaseVersion: 1, Confirm: true, User: "olga"}); err != nil {
 		t.Fatal(err)
 	}
@@ -176,11 +176,11 @@ func TestConcurrentSavesConflictInsteadOfOverwriting(t *testing.T) {
 	c := edition(t, db, a, pipeline.Kazakh)
 	seg := c.Segments[1].ID
 	base := c.Translations[seg].Version
-	if _, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: seg,
+	if _, err := db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: seg,
 		Text: "Біріншісі", BaseVersion: base, User: "aigerim"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: seg,
+	_, err := db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: seg,
 		Text: "Екіншісі", BaseVersion: base, User: "dana"})
 	var pe *pipeline.Error
 	if !errors.As(err, &pe) || pe.Code != pipeline.CodeConflict {
@@ -222,7 +222,7 @@ func TestReviewApprovePublish(t *testing.T) {
 	}
 	texts := []string{"标题", "第一句，增长45%。", "第二句。", "第三句。"}
 	for i, s := range c.Segments {
-		if _, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: id, SegmentID: s.ID, Text: texts[i],
+		if _, err := db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: id, SegmentID: s.ID, Text: texts[i],
 			BaseVersion: c.Translations[s.ID].Version, Confirm: i != 3, User: "li"}); err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +233,7 @@ func TestReviewApprovePublish(t *testing.T) {
 		t.Fatalf("submit with an unconfirmed segment: %v", err)
 	}
 	last := c.Segments[3]
-	if _, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: id, SegmentID: last.ID, Text: texts[3],
+	if _, err := db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: id, SegmentID: last.ID, Text: texts[3],
 		BaseVersion: c.Translations[last.ID].Version + 1, Confirm: true, User: "li"}); err != nil {
 		t.Fatal(err)
 	}
@@ -362,7 +362,7 @@ func TestDismissedFindingStaysDismissedUntilTheTextChanges(t *testing.T) {
 	}
 	// A new text brings the finding back.
 	cur := edition(t, db, a, pipeline.Russian).Translations[seg.ID]
-	if _, err := db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: seg.ID,
+	if _, err := db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: seg.ID,
 		Text: "Первое предложение, рост 45 %.", BaseVersion: cur.Version, User: "olga", Findings: []pipeline.Finding{f}}); err != nil {
 		t.Fatal(err)
 	}

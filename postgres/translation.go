@@ -64,11 +64,20 @@ func scanTranslation(row pgx.Row) (pipeline.SegmentTranslation, error) {
 	return t, err
 }
 
-// SaveDrafts stores machine or memory drafts, but only into segments that are still empty: a
-// segment a person has edited or confirmed, or one an earlier run already filled, is never
-// overwritten. It does nothing when the edition is no longer translating revisionID. It returns how
-// many segments it filled.
+// SaveDrafts stores machine or memory drafts through pipeline.SegmentFill: only segments that
+// are still empty are filled, so a segment a person has edited or confirmed, or one an earlier run
+// already filled, is never overwritten. Each fill writes its history row. It does nothing when the
+// edition is no longer translating revisionID, and returns how many segments it filled.
 func (db *DB) SaveDrafts(ctx context.Context, editionID, revisionID int64, drafts []pipeline.Draft) (int, error) {
+	if len(drafts) == 0 {
+		return 0, nil
+	}
+	ids := make([]int64, len(drafts))
+	texts := make([]string, len(drafts))
+	origins := make([]string, len(drafts))
+	for i, d := range drafts {
+		ids[i], texts[i], origins[i] = d.SegmentID, d.Text, d.Origin
+	}
 	filled := 0
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		e, err := lockEdition(ctx, tx, editionID)
@@ -78,78 +87,22 @@ func (db *DB) SaveDrafts(ctx context.Context, editionID, revisionID int64, draft
 		if e.State != pipeline.StateTranslating || e.RevisionID != revisionID {
 			return nil
 		}
-		for _, d := range drafts {
-			tag, err := tx.Exec(ctx, `WITH upd AS (
-					UPDATE segment_translations SET text = $3, state = 'draft', origin = $4, updated_by = '',
-						updated_at = now(), version = version + 1
-					WHERE edition_id = $1 AND segment_id = $2 AND state = 'empty'
-					RETURNING edition_id, segment_id, text, state, origin, updated_by, version)
-				INSERT INTO segment_history (edition_id, segment_id, text, state, origin, updated_by, version)
-				SELECT * FROM upd`, editionID, d.SegmentID, d.Text, d.Origin)
-			if err != nil {
-				return fmt.Errorf("save draft: %w", err)
-			}
-			filled += int(tag.RowsAffected())
+		tag, err := tx.Exec(ctx, `WITH upd AS (
+				UPDATE segment_translations t SET text = d.text, state = $5, origin = d.origin, updated_by = '',
+					updated_at = now(), version = t.version + 1
+				FROM (SELECT DISTINCT ON (segment_id) * FROM unnest($2::bigint[], $3::text[], $4::text[])
+					AS d(segment_id, text, origin)) d
+				WHERE t.edition_id = $1 AND t.segment_id = d.segment_id AND t.state = ANY($6)
+				RETURNING t.edition_id, t.segment_id, t.text, t.state, t.origin, t.updated_by, t.version)
+			INSERT INTO segment_history (edition_id, segment_id, text, state, origin, updated_by, version)
+			SELECT * FROM upd`, editionID, ids, texts, origins, pipeline.SegmentFill.To(), pipeline.SegmentFill.From())
+		if err != nil {
+			return fmt.Errorf("save drafts: %w", err)
 		}
+		filled = int(tag.RowsAffected())
 		return nil
 	})
 	return filled, err
-}
-
-// UpdateSegmentTranslation saves a person's text for one segment. The save must name the version
-// it was based on: when someone else saved meanwhile, it fails with a conflict whose Data carries the
-// current text, version and author, and nothing is written. The segment's open findings are
-// replaced by the update's findings (dismissed ones stay dismissed if the text is unchanged).
-func (db *DB) UpdateSegmentTranslation(ctx context.Context, u pipeline.SegmentUpdate) (pipeline.SegmentTranslation, error) {
-	var t pipeline.SegmentTranslation
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		e, err := lockEdition(ctx, tx, u.EditionID)
-		if err != nil {
-			return err
-		}
-		switch e.State {
-		case pipeline.StateInReview, pipeline.StateTranslating, pipeline.StateFailed:
-		default:
-			return &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.edition_locked",
-				Data: map[string]any{"State": string(e.State)}, Err: fmt.Errorf("edition is %s", e.State)}
-		}
-		if err := checkSegmentCurrent(ctx, tx, e, u.SegmentID); err != nil {
-			return err
-		}
-		cur, err := scanTranslation(tx.QueryRow(ctx, `SELECT edition_id, segment_id, text, state, origin, updated_by, updated_at, version
-			FROM segment_translations WHERE edition_id = $1 AND segment_id = $2 FOR UPDATE`, u.EditionID, u.SegmentID))
-		if err != nil {
-			return notFound("segment", err)
-		}
-		if cur.Version != u.BaseVersion {
-			return &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.segment_conflict",
-				Data: map[string]any{"Text": cur.Text, "Version": cur.Version, "By": cur.UpdatedBy, "State": string(cur.State)},
-				Err:  fmt.Errorf("segment %d is at version %d, save was based on %d", u.SegmentID, cur.Version, u.BaseVersion)}
-		}
-		state := pipeline.SegmentEdited
-		if u.Confirm {
-			state = pipeline.SegmentConfirmed
-		}
-		t, err = scanTranslation(tx.QueryRow(ctx, `UPDATE segment_translations
-			SET text = $3, state = $4, origin = 'human', updated_by = $5, updated_at = now(), version = version + 1
-			WHERE edition_id = $1 AND segment_id = $2
-			RETURNING edition_id, segment_id, text, state, origin, updated_by, updated_at, version`,
-			u.EditionID, u.SegmentID, u.Text, state, u.User))
-		if err != nil {
-			return fmt.Errorf("update segment: %w", err)
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO segment_history (edition_id, segment_id, text, state, origin, updated_by, version)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`, t.EditionID, t.SegmentID, t.Text, t.State, t.Origin, t.UpdatedBy, t.Version); err != nil {
-			return fmt.Errorf("segment history: %w", err)
-		}
-		if u.Confirm {
-			if err := rememberSegment(ctx, tx, u.EditionID, u.SegmentID, u.User); err != nil {
-				return err
-			}
-		}
-		return replaceFindings(ctx, tx, u.EditionID, &u.SegmentID, u.Findings)
-	})
-	return t, err
 }
 
 // FindSegmentHistory returns every saved state of one segment translation, oldest first.

@@ -63,14 +63,6 @@ func (db *DB) TouchPresence(ctx context.Context, editionID int64, user string) (
 	return pgx.CollectRows(rows, pgx.RowTo[string])
 }
 
-// SaveResult is a saved segment with the edition's progress after the save.
-type SaveResult struct {
-	Translation pipeline.SegmentTranslation
-	Findings    []pipeline.Finding // the segment's findings after the save, open and dismissed
-	Confirmed   int
-	Total       int
-}
-
 // SegmentSource is what a save needs to know about a segment before it runs the checks.
 type SegmentSource struct {
 	EditionLang pipeline.Lang
@@ -87,7 +79,7 @@ func (db *DB) FindSegmentSource(ctx context.Context, editionID, segmentID int64)
 		FROM editions e JOIN articles a ON a.id = e.article_id JOIN segments s ON s.revision_id = e.revision_id
 		WHERE e.id = $1 AND s.id = $2`, editionID, segmentID).Scan(&s.EditionLang, &s.IsSource, &s.SourceLang, &s.Text)
 	if err != nil {
-		return s, db.segmentMissing(ctx, editionID, segmentID, err)
+		return s, segmentMissing(ctx, db.pool, editionID, segmentID, err)
 	}
 	return s, nil
 }
@@ -95,23 +87,31 @@ func (db *DB) FindSegmentSource(ctx context.Context, editionID, segmentID int64)
 // segmentMissing explains why a segment of an edition was not found: when it belongs to an older
 // revision of the article, the source changed under the translator and the answer is that
 // conflict, so that their text is not silently lost; otherwise it is simply not found.
-func (db *DB) segmentMissing(ctx context.Context, editionID, segmentID int64, cause error) error {
-	e, err := scanEdition(db.pool.QueryRow(ctx, `SELECT `+editionColumns+` FROM editions e WHERE e.id = $1`, editionID), false)
+// It asks on the caller's transaction: a save already holds a connection, and asking on another
+// one would let many concurrent saves exhaust the pool waiting for each other.
+func segmentMissing(ctx context.Context, tx querier, editionID, segmentID int64, cause error) error {
+	e, err := scanEdition(tx.QueryRow(ctx, `SELECT `+editionColumns+` FROM editions e WHERE e.id = $1`, editionID), false)
 	if err == nil {
-		if cerr := checkSegmentCurrent(ctx, db.pool, e, segmentID); cerr != nil {
+		if cerr := checkSegmentCurrent(ctx, tx, e, segmentID); cerr != nil {
 			return cerr
 		}
 	}
 	return notFound("segment", cause)
 }
 
-// SaveSegment saves a person's text for one segment like UpdateSegmentTranslation, with two
-// differences the workbench needs. The edition row is only share-locked, so that many translators
-// saving different segments of one edition do not queue behind each other while state changes
-// (which lock it for update) still wait for them. And it returns the edition's progress, which the
-// editor shows after every save.
-func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (SaveResult, error) {
-	var res SaveResult
+// SaveSegment saves a person's text for one segment, through pipeline.SegmentEdit or
+// SegmentConfirm; it is the one way a person's text is written, from the API and the workbench.
+// The save must name the version it was based on: when someone else saved meanwhile, it fails
+// with a conflict whose Data carries the current text, version, author and state, and nothing is
+// written; a save against a segment of an older source revision gets the source-changed conflict.
+// The segment's open findings are replaced by the update's (dismissed ones stay dismissed if the
+// text is unchanged), and a confirmation enters the memory.
+//
+// The edition row is only share-locked, so that many translators saving different segments of one
+// edition do not queue behind each other while state changes (which lock it for update) still
+// wait for them. It returns the edition's progress, which the editor shows after every save.
+func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (pipeline.SaveResult, error) {
+	var res pipeline.SaveResult
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var state pipeline.EditionState
 		var cur pipeline.SegmentTranslation
@@ -119,32 +119,29 @@ func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (SaveRe
 			FROM editions e JOIN segment_translations t ON t.edition_id = e.id
 			WHERE e.id = $1 AND t.segment_id = $2 FOR SHARE OF e FOR UPDATE OF t`, u.EditionID, u.SegmentID).Scan(&state,
 			&cur.EditionID, &cur.SegmentID, &cur.Text, &cur.State, &cur.Origin, &cur.UpdatedBy, &cur.UpdatedAt, &cur.Version); err != nil {
-			return db.segmentMissing(ctx, u.EditionID, u.SegmentID, err)
+			return segmentMissing(ctx, tx, u.EditionID, u.SegmentID, err)
 		}
-		switch state {
-		case pipeline.StateInReview, pipeline.StateTranslating, pipeline.StateFailed:
-		default:
-			return &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.edition_locked",
-				Data: map[string]any{"State": string(state)}, Err: fmt.Errorf("edition is %s", state)}
+		if err := state.CheckEditable(); err != nil {
+			return err
 		}
 		if cur.Version != u.BaseVersion {
 			return &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.segment_conflict",
 				Data: map[string]any{"Text": cur.Text, "Version": cur.Version, "By": cur.UpdatedBy, "State": string(cur.State)},
 				Err:  fmt.Errorf("segment %d is at version %d, save was based on %d", u.SegmentID, cur.Version, u.BaseVersion)}
 		}
-		st := pipeline.SegmentEdited
-		if u.Confirm {
-			st = pipeline.SegmentConfirmed
+		st, err := cur.State.Apply(pipeline.SegmentActionFor(u.Confirm))
+		if err != nil {
+			return err
 		}
 		t, err := scanTranslation(tx.QueryRow(ctx, `WITH upd AS (
 				UPDATE segment_translations
-				SET text = $3, state = $4, origin = 'human', updated_by = $5, updated_at = now(), version = version + 1
+				SET text = $3, state = $4, origin = $6, updated_by = $5, updated_at = now(), version = version + 1
 				WHERE edition_id = $1 AND segment_id = $2
 				RETURNING edition_id, segment_id, text, state, origin, updated_by, updated_at, version),
 			hist AS (
 				INSERT INTO segment_history (edition_id, segment_id, text, state, origin, updated_by, version)
 				SELECT edition_id, segment_id, text, state, origin, updated_by, version FROM upd)
-			SELECT * FROM upd`, u.EditionID, u.SegmentID, u.Text, st, u.User))
+			SELECT * FROM upd`, u.EditionID, u.SegmentID, u.Text, st, u.User, pipeline.SavedOrigin(cur, u.Text)))
 		if err != nil {
 			return fmt.Errorf("update segment: %w", err)
 		}

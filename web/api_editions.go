@@ -121,12 +121,6 @@ func (s *Server) handleEditionView(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-type segmentUpdateRequest struct {
-	Text    *string `json:"text"`
-	Version *int    `json:"version"`
-	Confirm bool    `json:"confirm"`
-}
-
 // handleSegmentUpdate saves a translator's text. The request names the version it was based on;
 // a stale version answers 409 with the current text, so the translator can compare and merge.
 func (s *Server) handleSegmentUpdate(w http.ResponseWriter, r *http.Request) {
@@ -151,43 +145,22 @@ func (s *Server) handleSegmentUpdate(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found", Data: map[string]any{"What": "segment"}})
 		return
 	}
-	var body segmentUpdateRequest
-	if err := decodeJSON(w, r, 256<<10, &body); err != nil {
+	var body segmentSaveRequest
+	if err := decodeJSON(w, r, maxSegmentBytes, &body); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	if body.Text == nil || body.Version == nil {
-		field := "text"
-		if body.Text != nil {
-			field = "version"
-		}
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": field}})
-		return
-	}
-	u := currentUser(r)
-	var findings []pipeline.Finding
-	if s.cfg.Check != nil {
-		concepts, err := s.cfg.Store.FindConcepts(r.Context())
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		for _, f := range s.cfg.Check(pipeline.CheckUnit{SourceLang: c.Article.SourceLang, TargetLang: c.Edition.Lang,
-			Source: seg.Text, Target: *body.Text, Terms: concepts}) {
-			f.SegmentID = seg.ID
-			findings = append(findings, f)
-		}
-	}
-	t, err := s.cfg.Store.UpdateSegmentTranslation(r.Context(), pipeline.SegmentUpdate{EditionID: c.Edition.ID,
-		SegmentID: seg.ID, Text: *body.Text, BaseVersion: *body.Version, Confirm: body.Confirm, User: u.Name, Findings: findings})
+	src := SegmentSource{EditionLang: c.Edition.Lang, SourceLang: c.Article.SourceLang, Text: seg.Text}
+	res, err := s.saveSegment(r.Context(), currentUser(r), src, c.Edition.ID, seg.ID, body)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
 	loc := s.localizer(acceptLang(r))
+	t := res.Translation
 	out := segmentJSON{ID: seg.ID, Position: seg.Position, Kind: seg.Kind, Source: seg.Text, Target: t.Text,
 		State: t.State, Origin: t.Origin, Version: t.Version, UpdatedBy: t.UpdatedBy, Findings: []findingJSON{}}
-	for _, f := range findings {
+	for _, f := range res.Findings {
 		out.Findings = append(out.Findings, s.toFindingJSON(loc, f))
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -233,6 +206,10 @@ func (s *Server) handleEditionApprove(w http.ResponseWriter, r *http.Request) {
 		t, err := time.Parse(time.RFC3339, strings.TrimSpace(body.PublishAt))
 		if err != nil {
 			s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.publish_at_invalid", Err: err})
+			return
+		}
+		if err := checkPublishAt(t, time.Now(), strings.TrimSpace(body.PublishAt)); err != nil {
+			s.writeError(w, r, err)
 			return
 		}
 		at = &t
@@ -301,7 +278,7 @@ func (s *Server) respondEdition(w http.ResponseWriter, r *http.Request, articleI
 }
 
 type dismissRequest struct {
-	Reason string `json:"reason"`
+	Reason string `json:"reason" input:"line"`
 }
 
 // handleFindingDismiss dismisses (or, for a blocking finding, overrides) a finding with a written

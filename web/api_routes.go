@@ -18,7 +18,7 @@ type apiStore interface {
 	FindArticleByID(ctx context.Context, id int64) (pipeline.Article, error)
 	FindEditions(ctx context.Context, articleID int64) ([]pipeline.Edition, error)
 	FindEditionContent(ctx context.Context, articleID int64, lang pipeline.Lang) (pipeline.EditionContent, error)
-	UpdateSegmentTranslation(ctx context.Context, u pipeline.SegmentUpdate) (pipeline.SegmentTranslation, error)
+	SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (pipeline.SaveResult, error)
 	SubmitEdition(ctx context.Context, editionID int64, actor string) error
 	ApproveEdition(ctx context.Context, editionID int64, actor string, publishAt *time.Time) (pipeline.Edition, error)
 	SendBack(ctx context.Context, editionID int64, actor, comment string) error
@@ -50,9 +50,10 @@ type apiStore interface {
 	CheckSegmentCurrent(ctx context.Context, articleID int64, lang pipeline.Lang, segmentID int64) error
 }
 
-// apiRoutes mounts the JSON API; every request needs a bearer token.
+// apiRoutes mounts the JSON API; every request needs a bearer token, and once it has one its
+// input is checked at the door (guardInput).
 func (s *Server) apiRoutes(r chi.Router) {
-	r.Use(s.apiAuth)
+	r.Use(s.apiAuth, s.guardInput(apiInputLimits(s.cfg.MaxBodyBytes), s.writeError))
 	r.Get("/articles", s.handleArticleList)
 	r.Post("/articles", s.handleArticleCreate)
 	r.Post("/articles/upload", s.handleArticleUpload)

@@ -237,10 +237,7 @@ func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, prob
 	p.Path = p.Base + "/" // after a failed submission too, the language switcher comes back here
 	p.Title = c.Article.Title + " · " + e.Lang.NativeName()
 	p.StateLabel = loc.T("state."+string(e.State), nil)
-	switch e.State {
-	case pipeline.StateInReview, pipeline.StateTranslating, pipeline.StateFailed:
-		p.Editable = true
-	}
+	p.Editable = e.State.Editable()
 	if len(others) > 0 {
 		p.Others = loc.T("wb.editor.others", map[string]any{"Names": strings.Join(others, ", ")}, len(others))
 	}

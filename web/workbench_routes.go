@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -28,14 +29,6 @@ type QueueItem struct {
 	SourceLang   pipeline.Lang
 	RevisionDate time.Time
 	Others       []string // other people who have it open
-}
-
-// SaveResult is a saved segment, its findings and the edition's progress after the save.
-type SaveResult struct {
-	Translation pipeline.SegmentTranslation
-	Findings    []pipeline.Finding
-	Confirmed   int
-	Total       int
 }
 
 // SegmentSource is a segment's source text and the languages around it.
@@ -77,7 +70,7 @@ type workbenchStore interface {
 	FindFindings(ctx context.Context, editionID int64) ([]pipeline.Finding, error)
 	FindSegmentHistory(ctx context.Context, editionID, segmentID int64) ([]pipeline.SegmentTranslation, error)
 	FindSegmentSource(ctx context.Context, editionID, segmentID int64) (SegmentSource, error)
-	SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (SaveResult, error)
+	SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (pipeline.SaveResult, error)
 	AddComment(ctx context.Context, editionID, segmentID int64, author, body string) (Comment, error)
 	FindComments(ctx context.Context, editionID int64) ([]Comment, error)
 
@@ -93,9 +86,9 @@ type workbenchStore interface {
 // request is checked twice against cross-site forgery: by the browser's Fetch Metadata and by the
 // session's synchronizer token.
 func (s *Server) workbenchRoutes(r chi.Router) {
-	cop := http.NewCrossOriginProtection()
+	cop := s.crossOriginProtection()
 	r.Route("/workbench", func(r chi.Router) {
-		r.Use(cop.Handler, s.loadSession)
+		r.Use(cop.Handler, s.loadSession, s.guardInput(pageInputLimits, s.workbenchError))
 		r.Get("/signin", s.handleSigninForm)
 		r.With(s.signinCSRF).Post("/signin", s.handleSignin)
 		r.Group(func(r chi.Router) {
@@ -174,9 +167,19 @@ type errorPage struct {
 	Back    string
 }
 
-// wantsJSON tells the workbench's own fetches, which ask for JSON, from page navigation.
+// wantsJSON tells the workbench's own fetches, which send or ask for JSON, from page navigation
+// and forms, which only GET and POST forms: a request that sends JSON, or uses another method,
+// comes from a script and gets every error, a refused token included, as JSON.
 func wantsJSON(r *http.Request) bool {
-	return strings.Contains(r.Header.Get("Accept"), "application/json")
+	if strings.Contains(r.Header.Get("Accept"), "application/json") {
+		return true
+	}
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodPost:
+		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		return mt == "application/json"
+	}
+	return true
 }
 
 // workbenchError answers an error in the user's interface language: JSON for the page's script,

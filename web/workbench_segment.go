@@ -9,12 +9,6 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-type segmentSaveRequest struct {
-	Text    *string `json:"text"`
-	Version *int    `json:"version"`
-	Confirm bool    `json:"confirm"`
-}
-
 type segmentSaveResponse struct {
 	ID           int64                 `json:"id"`
 	Text         string                `json:"text"`
@@ -27,9 +21,6 @@ type segmentSaveResponse struct {
 	Total        int                   `json:"total"`
 	ProgressText string                `json:"progress_text"`
 }
-
-// maxSegmentBytes bounds one segment's text: a sentence, even a long one, is far below it.
-const maxSegmentBytes = 64 << 10
 
 // handleSegmentSave stores a translator's text for one segment: an autosave of an unconfirmed
 // edit, or a confirmation. The request names the version it was based on; when someone else saved
@@ -63,29 +54,7 @@ func (s *Server) handleSegmentSave(w http.ResponseWriter, r *http.Request) {
 		s.workbenchError(w, r, err)
 		return
 	}
-	if body.Text == nil || body.Version == nil {
-		field := "text"
-		if body.Text != nil {
-			field = "version"
-		}
-		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": field}})
-		return
-	}
-	var findings []pipeline.Finding
-	if s.cfg.Check != nil {
-		concepts, err := s.cfg.Store.FindConcepts(ctx)
-		if err != nil {
-			s.workbenchError(w, r, err)
-			return
-		}
-		for _, f := range s.cfg.Check(pipeline.CheckUnit{SourceLang: src.SourceLang, TargetLang: src.EditionLang,
-			Source: src.Text, Target: *body.Text, Terms: concepts}) {
-			f.SegmentID = segID
-			findings = append(findings, f)
-		}
-	}
-	res, err := s.cfg.Store.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: edID, SegmentID: segID, Text: *body.Text,
-		BaseVersion: *body.Version, Confirm: body.Confirm, User: u.Name, Findings: findings})
+	res, err := s.saveSegment(ctx, u, src, edID, segID, body)
 	if err != nil {
 		s.workbenchError(w, r, err)
 		return

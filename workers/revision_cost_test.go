@@ -96,7 +96,7 @@ func (rc *revisionCost) confirm(tb testing.TB) {
 		if tr.State == pipeline.SegmentConfirmed {
 			continue
 		}
-		if _, err := rc.db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: s.ID,
+		if _, err := rc.db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: s.ID,
 			Text: "ru: " + s.Text, BaseVersion: tr.Version, Confirm: true, User: "olga"}); err != nil {
 			tb.Fatal(err)
 		}

@@ -124,7 +124,7 @@ func TestTranslateResumesWhereItStoppedAndSkipsHumanWork(t *testing.T) {
 	f := setup(t, 5)
 	ctx := context.Background()
 	human := f.ru.Segments[5]
-	if _, err := f.db.UpdateSegmentTranslation(ctx, pipeline.SegmentUpdate{EditionID: f.ru.Edition.ID, SegmentID: human.ID,
+	if _, err := f.db.SaveSegment(ctx, pipeline.SegmentUpdate{EditionID: f.ru.Edition.ID, SegmentID: human.ID,
 		Text: "Человек", BaseVersion: f.ru.Translations[human.ID].Version, Confirm: true, User: "olga"}); err != nil {
 		t.Fatal(err)
 	}

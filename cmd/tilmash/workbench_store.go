@@ -31,11 +31,6 @@ func (s webStore) FindSegmentSource(ctx context.Context, editionID, segmentID in
 	return web.SegmentSource(src), err
 }
 
-func (s webStore) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (web.SaveResult, error) {
-	res, err := s.DB.SaveSegment(ctx, u)
-	return web.SaveResult(res), err
-}
-
 func (s webStore) AddComment(ctx context.Context, editionID, segmentID int64, author, body string) (web.Comment, error) {
 	c, err := s.DB.AddComment(ctx, editionID, segmentID, author, body)
 	return web.Comment(c), err
