@@ -33,14 +33,6 @@ type CheckJob struct {
 
 func (CheckJob) Kind() string { return "check" }
 
-// PublishJob renders an approved edition and makes it live. Approval stamps the edition with a
-// release number, so a job for an older approval finds nothing to do.
-type PublishJob struct {
-	EditionID int64 `json:"edition_id" river:"unique"`
-	Release   int64 `json:"release" river:"unique"`
-}
-
-func (PublishJob) Kind() string { return "publish" }
 
 // SweepJob looks for editions whose work was lost: translating, with no live job to move them on
 // (a job discarded after its last attempt, or a process killed at the wrong moment too often). It

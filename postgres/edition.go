@@ -280,27 +280,18 @@ func (db *DB) SubmitEdition(ctx context.Context, editionID int64, actor string) 
 	})
 }
 
-// ApproveEdition approves an edition awaiting approval and queues its publish job, to run at
-// publishAt when given (an embargo) or at once. Each approval is a new release; a publish job from
-// an earlier release finds nothing to do.
+// ApproveEdition approves one edition awaiting approval, to go out at publishAt when given (an
+// embargo) or at once. It is a release of that one edition: approving one language or several
+// takes the same path, and so does publishing them.
 func (db *DB) ApproveEdition(ctx context.Context, editionID int64, actor string, publishAt *time.Time) (pipeline.Edition, error) {
-	var e pipeline.Edition
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		var err error
-		if e, err = lockEdition(ctx, tx, editionID); err != nil {
-			return err
-		}
-		if err := move(ctx, tx, &e, pipeline.StateApproved, actor, "edition.approved", map[string]any{"publish_at": publishAt}); err != nil {
-			return err
-		}
-		if err := tx.QueryRow(ctx, `UPDATE editions SET release = release + 1, approved_by = $2, publish_at = $3
-			WHERE id = $1 RETURNING release`, editionID, actor, publishAt).Scan(&e.Release); err != nil {
-			return fmt.Errorf("record approval: %w", err)
-		}
-		e.ApprovedBy, e.PublishAt = actor, publishAt
-		return db.enqueue(ctx, tx, pipeline.PublishJob{EditionID: editionID, Release: e.Release}, publishOpts(publishAt))
-	})
-	return e, err
+	e, err := db.FindEditionByID(ctx, editionID)
+	if err != nil {
+		return e, err
+	}
+	if _, err := db.CreateRelease(ctx, e.ArticleID, []pipeline.Lang{e.Lang}, actor, publishAt); err != nil {
+		return e, err
+	}
+	return db.FindEditionByID(ctx, editionID)
 }
 
 // SendBack returns an edition awaiting approval, or approved and not yet out, to review with the

@@ -1,8 +1,6 @@
 package postgres
 
 import (
-	"time"
-
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 )
@@ -29,11 +27,3 @@ func uniqueOpts(queue string, maxAttempts int) *river.InsertOpts {
 func fanoutOpts() *river.InsertOpts    { return uniqueOpts(river.QueueDefault, 10) }
 func translateOpts() *river.InsertOpts { return uniqueOpts(QueueTranslate, 8) }
 func checkOpts() *river.InsertOpts     { return uniqueOpts(river.QueueDefault, 10) }
-
-func publishOpts(at *time.Time) *river.InsertOpts {
-	o := uniqueOpts(QueuePublish, 10)
-	if at != nil {
-		o.ScheduledAt = *at
-	}
-	return o
-}

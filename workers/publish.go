@@ -10,35 +10,6 @@ import (
 	"github.com/tilmash/tilmash/publishing"
 )
 
-// PublishWorker renders an approved edition into an immutable published version and makes it
-// live. A job whose release was withdrawn or superseded finds nothing to do.
-type PublishWorker struct {
-	river.WorkerDefaults[pipeline.PublishJob]
-	cfg Config
-}
-
-func (w *PublishWorker) Work(ctx context.Context, job *river.Job[pipeline.PublishJob]) error {
-	c, err := w.cfg.Store.FindEditionContentByID(ctx, job.Args.EditionID)
-	if pipeline.ErrorCode(err) == pipeline.CodeNotFound {
-		return river.JobCancel(err)
-	}
-	if err != nil {
-		return err
-	}
-	e := c.Edition
-	if e.State != pipeline.StateApproved || e.Release != job.Args.Release {
-		return nil
-	}
-	v := renderVersion(c)
-	done, err := w.cfg.Store.SavePublication(ctx, v)
-	if err != nil || !done {
-		return err
-	}
-	w.cfg.Logger.InfoContext(ctx, "published", "article", e.ArticleID, "lang", e.Lang, "release", job.Args.Release)
-	afterPublish(ctx, w.cfg, v)
-	return nil
-}
-
 // renderVersion renders an edition once, as the immutable version readers will see.
 func renderVersion(c pipeline.EditionContent) pipeline.PublishedVersion {
 	e := c.Edition

@@ -23,7 +23,6 @@ type Store interface {
 	CompleteCheck(ctx context.Context, editionID, revisionID int64, findings []pipeline.Finding) error
 	FailEdition(ctx context.Context, editionID int64, code pipeline.Code, messageID string) error
 	FailStalledEditions(ctx context.Context, grace time.Duration) ([]int64, error)
-	SavePublication(ctx context.Context, v pipeline.PublishedVersion) (bool, error)
 
 	FindConcepts(ctx context.Context) ([]pipeline.Concept, error)
 	FindMemoryExact(ctx context.Context, source, target pipeline.Lang, keys []pipeline.MemoryKey) (map[int]pipeline.MemoryMatch, error)
@@ -68,7 +67,6 @@ func Register(ws *river.Workers, cfg Config) error {
 		river.AddWorkerSafely(ws, &FanoutWorker{cfg: cfg}),
 		river.AddWorkerSafely(ws, &TranslateWorker{cfg: cfg}),
 		river.AddWorkerSafely(ws, &CheckWorker{cfg: cfg}),
-		river.AddWorkerSafely(ws, &PublishWorker{cfg: cfg}),
 		river.AddWorkerSafely(ws, &SweepWorker{cfg: cfg}),
 	} {
 		if err != nil {
