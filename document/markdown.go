@@ -15,13 +15,13 @@ import (
 // heading (or, failing that, the first heading) is the title; other headings are headings;
 // paragraphs, block quotes (every paragraph inside one is a quote) and list items (nested lists
 // flattened, ordered items keep their number) keep their kinds. Inline markup is reduced to its
-// text: link text, emphasised text, image descriptions, code. Raw HTML and thematic breaks are
-// dropped. A trailing short signing paragraph ("By NAME", an organisation and a city) is the
-// byline, as in plain text. Without any heading, a short first paragraph without a full stop that
-// something follows is the title.
+// text: link text, emphasised text, image descriptions, code. HTML blocks keep their text (see
+// markdown_html.go); thematic breaks are dropped. A trailing short signing paragraph ("By NAME",
+// an organisation and a city) is the byline, as in plain text. Without any heading, a short
+// first paragraph without a full stop that something follows is the title.
 func parseMarkdown(src string) (pipeline.Document, error) {
-	source := []byte(src)
-	root := goldmark.New().Parser().Parse(text.NewReader(source))
+	md := goldmark.New()
+	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return md.Parser().Parse(text.NewReader(b)) })
 	r := markdownReader{source: source}
 	r.blocks(root, "")
 
@@ -116,7 +116,7 @@ func (r *markdownReader) blocks(n ast.Node, inside pipeline.BlockKind) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			r.add(pipeline.BlockParagraph, codeLines(c, r.source), 0, inside)
 		case *ast.HTMLBlock, *ast.ThematicBreak:
-			// Markup without article text.
+			// Markup without article text: HTML blocks were turned into text before this parse.
 		default:
 			r.blocks(c, inside)
 		}
@@ -194,7 +194,10 @@ func (r *markdownReader) writeInline(b *strings.Builder, n ast.Node) {
 		case *ast.AutoLink:
 			b.Write(c.Label(r.source))
 		case *ast.RawHTML:
-			// Inline HTML tags carry no text of their own.
+			// Inline HTML tags carry no text of their own; their text is in the nodes around.
+			if rawHTMLSeparates(c, r.source) {
+				b.WriteByte(' ')
+			}
 		default:
 			r.writeInline(b, c)
 		}

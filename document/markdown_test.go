@@ -38,6 +38,7 @@ func TestParseMarkdown(t *testing.T) {
 				{pipeline.BlockListItem, "nested item"},
 				{pipeline.BlockListItem, "3. third"},
 				{pipeline.BlockListItem, "4. fourth"},
+				{pipeline.BlockParagraph, "raw html"},
 				{pipeline.BlockParagraph, "Map of the region shows the routes."},
 				{pipeline.BlockByline, "By Aigerim Sultanova"},
 			},

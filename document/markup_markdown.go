@@ -20,8 +20,9 @@ import (
 // (http, https and mailto only; others keep their text), emphasis, strong emphasis and footnote
 // references ([^1]), as placeholders with their elements on the block (see pipeline/markup.go).
 // Footnote definitions become footnote blocks at the end, numbered in the order they are first
-// referenced. Raw HTML is dropped. Web pages and Word documents are read through this function
-// after HTMLToMarkdown and DOCXToMarkdown.
+// referenced. HTML blocks keep their text (see markdown_html.go); inline HTML tags are dropped,
+// their text kept. Web pages and Word documents are read through this function after
+// HTMLToMarkdown and DOCXToMarkdown.
 func ParseMarkdownMarkup(src string, lang pipeline.Lang) (pipeline.Document, error) {
 	if !utf8.ValidString(src) {
 		return pipeline.Document{}, invalid(msgTextInvalidUTF8, errInvalidUTF8)
@@ -34,9 +35,8 @@ func ParseMarkdownMarkup(src string, lang pipeline.Lang) (pipeline.Document, err
 		_, err := pipeline.ParseLang(string(lang))
 		return pipeline.Document{}, err
 	}
-	source := []byte(normalized)
 	md := goldmark.New(goldmark.WithExtensions(extension.Footnote))
-	root := md.Parser().Parse(text.NewReader(source))
+	source, root := parseKeepingHTMLText([]byte(normalized), func(b []byte) ast.Node { return md.Parser().Parse(text.NewReader(b)) })
 	r := &markupReader{source: source}
 	r.blocks(root, "")
 	return r.document()
@@ -125,7 +125,7 @@ func (r *markupReader) blocks(n ast.Node, inside pipeline.BlockKind) {
 		case *east.FootnoteList:
 			r.footnotes(c)
 		case *ast.HTMLBlock, *ast.ThematicBreak:
-			// Markup without article text.
+			// Markup without article text: HTML blocks were turned into text before this parse.
 		default:
 			r.blocks(c, inside)
 		}
@@ -255,8 +255,13 @@ func (r *markupReader) writeInline(t *inlineText, n ast.Node) {
 			t.close(id)
 		case *east.FootnoteLink:
 			t.empty(pipeline.Inline{Kind: pipeline.InlineFootnote, Note: c.Index})
-		case *east.FootnoteBacklink, *ast.RawHTML:
-			// A way back to the reference, or inline HTML: no text of their own.
+		case *east.FootnoteBacklink:
+			// A way back to the reference: no text of its own.
+		case *ast.RawHTML:
+			// Inline HTML tags carry no text of their own; their text is in the nodes around.
+			if rawHTMLSeparates(c, r.source) {
+				t.text(" ")
+			}
 		default:
 			r.writeInline(t, c)
 		}
