@@ -50,8 +50,16 @@ func (r *IngestRequest) Validate(maxBytes int) error {
 	if len(r.Category) > 80 || strings.ContainsAny(r.Category, "/?#") {
 		return &Error{Code: CodeInvalid, MessageID: "error.category_invalid", Err: fmt.Errorf("category %q is not acceptable", r.Category)}
 	}
-	if !utf8.ValidString(r.Byline) || !utf8.ValidString(r.Category) || len(r.Byline) > 300 {
-		return &Error{Code: CodeInvalid, MessageID: "error.byline_invalid", Err: fmt.Errorf("byline is not acceptable")}
+	// Both are single lines of text: no NUL, no control characters, valid UTF-8.
+	if f, c := CheckText(r.Category, true); f != TextOK {
+		return &Error{Code: CodeInvalid, MessageID: "error.category_invalid",
+			Err: fmt.Errorf("category: %s (%s)", f, RuneCode(c))}
+	}
+	if f, c := CheckText(r.Byline, true); f != TextOK {
+		return &Error{Code: CodeInvalid, MessageID: "error.byline_invalid", Err: fmt.Errorf("byline: %s (%s)", f, RuneCode(c))}
+	}
+	if len(r.Byline) > 300 {
+		return &Error{Code: CodeInvalid, MessageID: "error.byline_invalid", Err: fmt.Errorf("byline is over 300 bytes")}
 	}
 	return nil
 }

@@ -23,6 +23,11 @@ func TestIngestRequestValidate(t *testing.T) {
 		{"bad slug", func(r *IngestRequest) { r.Slug = "Bad Slug" }, CodeInvalid, "error.slug_invalid"},
 		{"good slug", func(r *IngestRequest) { r.Slug = "china-2025" }, "", ""},
 		{"category with slash", func(r *IngestRequest) { r.Category = "a/b" }, CodeInvalid, "error.category_invalid"},
+		{"category with NUL", func(r *IngestRequest) { r.Category = "analysis\x00" }, CodeInvalid, "error.category_invalid"},
+		{"category with a control character", func(r *IngestRequest) { r.Category = "ana\x1blysis" }, CodeInvalid, "error.category_invalid"},
+		{"byline with NUL", func(r *IngestRequest) { r.Byline = "By A.\x00" }, CodeInvalid, "error.byline_invalid"},
+		{"byline not UTF-8", func(r *IngestRequest) { r.Byline = "By \xff" }, CodeInvalid, "error.byline_invalid"},
+		{"byline with a tab", func(r *IngestRequest) { r.Byline = "By A.\tAstana" }, "", ""},
 	} {
 		r := ok
 		tc.mod(&r)

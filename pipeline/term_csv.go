@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // The termbase CSV format, shared by `tilmash terms import`, `GET /api/v1/terms?format=csv` and
@@ -19,13 +18,27 @@ import (
 var termCSVColumns = []string{"en", "ru", "kk", "zh", "note", "do_not_translate",
 	"forbidden_en", "forbidden_ru", "forbidden_kk", "forbidden_zh"}
 
+// MaxTermFieldBytes bounds a term, a forbidden variant and a note, in the CSV and the API alike,
+// so that whatever the API stores exports and imports again.
+const MaxTermFieldBytes = 500
+
 // ReadConceptsCSV reads a termbase CSV. Errors name the line and are *Error with CodeInvalid.
+// The file is read whole before anything is returned, so a bad row anywhere means nothing is
+// imported. Every row must have exactly the header's columns: a short row is a file cut or
+// shifted by a stray separator, and reading it as empty cells would store terms in the wrong
+// languages. Fields must be UTF-8 without NUL or control characters (tab and line breaks aside).
 func ReadConceptsCSV(r io.Reader) ([]Concept, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		return nil, termCSVError(1, "missing header row", err)
+		if pe := (*Error)(nil); errors.As(err, &pe) {
+			return nil, pe
+		}
+		return nil, termCSVError(csvErrorLine(err, 1), "missing header row", err)
+	}
+	if err := checkCSVFields(cr, header); err != nil {
+		return nil, err
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -51,13 +64,28 @@ func ReadConceptsCSV(r io.Reader) ([]Concept, error) {
 		return nil, termCSVError(1, "no language column (en, ru, kk or zh)", nil)
 	}
 	var out []Concept
-	for line := 2; ; line++ {
+	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, termCSVError(line, "malformed row", err)
+			if pe := (*Error)(nil); errors.As(err, &pe) {
+				return nil, pe // the reader's own refusal, which names the line
+			}
+			return nil, termCSVError(csvErrorLine(err, 0), "malformed row", err)
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a line of spaces: blank
+		}
+		if err := checkCSVFields(cr, rec); err != nil {
+			return nil, err
+		}
+		if len(rec) != len(header) {
+			return nil, &Error{Code: CodeInvalid, MessageID: "input.csv_columns",
+				Data: map[string]any{"Line": line, "Got": len(rec), "Want": len(header)},
+				Err:  fmt.Errorf("termbase CSV line %d: %d columns, the header has %d", line, len(rec), len(header))}
 		}
 		field := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
@@ -89,9 +117,9 @@ func ReadConceptsCSV(r io.Reader) ([]Concept, error) {
 			}
 			return nil, termCSVError(line, "no term in any language", nil)
 		}
-		for _, s := range append(append([]string{}, rec...), c.Note) {
-			if !utf8.ValidString(s) || len(s) > 500 {
-				return nil, termCSVError(line, "a field is not valid UTF-8 or longer than 500 bytes", nil)
+		for _, s := range rec {
+			if len(s) > MaxTermFieldBytes {
+				return nil, termCSVError(line, fmt.Sprintf("a field is longer than %d bytes", MaxTermFieldBytes), nil)
 			}
 		}
 		out = append(out, c)
@@ -116,6 +144,34 @@ func WriteConceptsCSV(w io.Writer, concepts []Concept) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// checkCSVFields refuses a record with a field that is not text, naming the line the field is on
+// (a quoted field may span lines, so this is not the record's number).
+func checkCSVFields(cr *csv.Reader, rec []string) error {
+	for i, f := range rec {
+		fault, c := CheckText(f, true)
+		if fault == TextOK {
+			continue
+		}
+		line, _ := cr.FieldPos(i)
+		data := map[string]any{"Line": line}
+		if fault == TextControl {
+			data["Code"] = RuneCode(c)
+		}
+		return &Error{Code: CodeInvalid, MessageID: "input.csv_" + string(fault), Data: data,
+			Err: fmt.Errorf("termbase CSV line %d: %s", line, fault)}
+	}
+	return nil
+}
+
+// csvErrorLine is the line a CSV parse error names, or fallback.
+func csvErrorLine(err error, fallback int) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) && pe.Line > 0 {
+		return pe.Line
+	}
+	return fallback
 }
 
 func termCSVError(line int, msg string, cause error) *Error {

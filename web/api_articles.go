@@ -104,11 +104,11 @@ func (s *Server) handleArticleView(w http.ResponseWriter, r *http.Request) {
 
 type articleCreateRequest struct {
 	Text       *string `json:"text"`
-	Format     string  `json:"format"`
-	SourceLang *string `json:"source_lang"`
-	Slug       string  `json:"slug"`
-	Category   string  `json:"category"`
-	Byline     string  `json:"byline"`
+	Format     string  `json:"format" input:"line"`
+	SourceLang *string `json:"source_lang" input:"line"`
+	Slug       string  `json:"slug" input:"line"`
+	Category   string  `json:"category" input:"line"`
+	Byline     string  `json:"byline" input:"line"`
 }
 
 // handleArticleCreate ingests an article: parse, segment, store and queue, all or nothing.

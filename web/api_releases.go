@@ -48,7 +48,8 @@ func (s *Server) editorArticle(r *http.Request) (pipeline.Article, error) {
 	return s.articleFromPath(r)
 }
 
-// parsePublishAt reads an optional RFC 3339 time: empty or null means "now".
+// parsePublishAt reads an optional RFC 3339 time: empty or null means "now"; a time outside
+// checkPublishAt's range is refused.
 func parsePublishAt(raw json.RawMessage) (*time.Time, error) {
 	var text *string
 	if len(raw) > 0 {
@@ -63,11 +64,14 @@ func parsePublishAt(raw json.RawMessage) (*time.Time, error) {
 	if err != nil {
 		return nil, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.publish_at_invalid", Err: err}
 	}
+	if err := checkPublishAt(t, time.Now(), strings.TrimSpace(*text)); err != nil {
+		return nil, err
+	}
 	return &t, nil
 }
 
 type releaseRequest struct {
-	Langs     []string        `json:"langs"`
+	Langs     []string        `json:"langs" input:"line"`
 	PublishAt json.RawMessage `json:"publish_at"`
 }
 

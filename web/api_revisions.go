@@ -13,8 +13,8 @@ import (
 // articleReviseRequest is a new source text for an existing article.
 type articleReviseRequest struct {
 	Text   *string `json:"text"`
-	Format string  `json:"format"`
-	Byline string  `json:"byline"`
+	Format string  `json:"format" input:"line"`
+	Byline string  `json:"byline" input:"line"`
 	// Minor marks a typo or punctuation fix: changed sentences keep their confirmed translations.
 	Minor bool `json:"minor"`
 	// BaseRevision is the revision number the author edited; when the article has moved on, the

@@ -61,8 +61,8 @@ func (s *Server) handleTermList(w http.ResponseWriter, r *http.Request) {
 }
 
 type conceptRequest struct {
-	Terms          map[string]string   `json:"terms"`
-	Forbidden      map[string][]string `json:"forbidden"`
+	Terms          map[string]string   `json:"terms" input:"line"`
+	Forbidden      map[string][]string `json:"forbidden" input:"line"`
 	DoNotTranslate bool                `json:"do_not_translate"`
 	Note           string              `json:"note"`
 }
@@ -70,9 +70,15 @@ type conceptRequest struct {
 func (req conceptRequest) concept() (pipeline.Concept, error) {
 	c := pipeline.Concept{Terms: map[pipeline.Lang]string{}, Forbidden: map[pipeline.Lang][]string{},
 		DoNotTranslate: req.DoNotTranslate, Note: req.Note}
+	if err := termFieldLength("note", req.Note); err != nil {
+		return c, err
+	}
 	for l, t := range req.Terms {
 		lang, err := pipeline.ParseLang(l)
 		if err != nil {
+			return c, err
+		}
+		if err := termFieldLength("terms."+l, t); err != nil {
 			return c, err
 		}
 		if strings.TrimSpace(t) != "" {
@@ -84,9 +90,23 @@ func (req conceptRequest) concept() (pipeline.Concept, error) {
 		if err != nil {
 			return c, err
 		}
+		// The CSV holds a language's forbidden variants in one field, joined by "|".
+		if err := termFieldLength("forbidden."+l, strings.Join(vs, "|")); err != nil {
+			return c, err
+		}
 		c.Forbidden[lang] = vs
 	}
 	return c, nil
+}
+
+// termFieldLength applies the termbase CSV's limit, so that every stored concept exports and
+// imports again.
+func termFieldLength(field, v string) error {
+	if len(v) > pipeline.MaxTermFieldBytes {
+		return &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "input.field_too_long_bytes",
+			Data: map[string]any{"Field": field, "Max": pipeline.MaxTermFieldBytes}}
+	}
+	return nil
 }
 
 // handleTermSave creates a concept (POST) or replaces one (PUT /terms/{concept}). Editors only.
@@ -145,7 +165,7 @@ func (s *Server) handleTermImport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, errForbidden)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 10<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, maxTermImportBytes)
 	cs, err := pipeline.ReadConceptsCSV(r.Body)
 	if err != nil {
 		s.writeError(w, r, err)

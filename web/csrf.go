@@ -44,6 +44,17 @@ func (s *Server) sessionCSRF(next http.Handler) http.Handler {
 	})
 }
 
+// crossOriginProtection refuses state-changing requests that the browser marks as cross-site
+// (Fetch Metadata) with the same answer as a missing token: JSON for the page's script, the error
+// page for a form.
+func (s *Server) crossOriginProtection() *http.CrossOriginProtection {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.workbenchError(w, r, errCSRF)
+	}))
+	return cop
+}
+
 // signinToken returns the sign-in form's token, setting its cookie when there is none yet.
 func (s *Server) signinToken(w http.ResponseWriter, r *http.Request) string {
 	if c, err := r.Cookie(signinCSRFCookie); err == nil && len(c.Value) >= 32 {

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -80,12 +82,13 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 }
 
 // decodeJSON reads a JSON body of at most limit bytes into v, with clear errors for bodies that
-// are too large, malformed, or carry unknown fields.
+// are too large, malformed, or carry unknown fields. The raw bytes are checked before decoding
+// (checkBody: UTF-8, no NUL, no escapes that decode to NUL or U+FFFD) and the decoded fields
+// after (checkFields), so that every JSON endpoint refuses what cannot be stored as sent.
 func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			return &pipeline.Error{Code: pipeline.CodeTooLarge, MessageID: "error.body_too_large", Err: err}
@@ -93,9 +96,18 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) erro
 		return &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.json_invalid",
 			Data: map[string]any{"Detail": err.Error()}, Err: err}
 	}
+	if err := checkBody(data, true); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.json_invalid",
+			Data: map[string]any{"Detail": err.Error()}, Err: err}
+	}
 	if dec.More() {
 		return &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.json_invalid",
 			Data: map[string]any{"Detail": "unexpected data after the JSON value"}}
 	}
-	return nil
+	return checkFields(v)
 }

@@ -30,9 +30,10 @@ type newsroomStore interface {
 // against cross-site requests, a signed-in session, its synchronizer token on every form, and an
 // editor's or administrator's role.
 func (s *Server) newsroomRoutes(r chi.Router) {
-	cop := http.NewCrossOriginProtection()
+	cop := s.crossOriginProtection()
 	r.Route(newsroomBase, func(r chi.Router) {
-		r.Use(cop.Handler, s.loadSession, s.requireSession, s.sessionCSRF, s.requireEditor)
+		r.Use(cop.Handler, s.loadSession, s.requireSession, s.guardInput(pageInputLimits, s.workbenchError),
+			s.sessionCSRF, s.requireEditor)
 		r.Get("/", s.handleNewsroomBoard)
 		r.Route("/articles/{article}", func(r chi.Router) {
 			r.Get("/", s.handleNewsroomArticle)

@@ -120,7 +120,8 @@ type schedule struct {
 }
 
 // parseSchedule reads the form's when (now or later), publish_at and tz fields. A time more than
-// a minute in the past is refused rather than silently published at once.
+// a minute in the past is refused rather than silently published at once, and so is one more
+// than ten years ahead (see checkPublishAt).
 func parseSchedule(r *http.Request, now time.Time) (schedule, error) {
 	var sc schedule
 	zone, err := loadZone(strings.TrimSpace(r.PostFormValue("tz")))
@@ -148,6 +149,9 @@ func parseSchedule(r *http.Request, now time.Time) (schedule, error) {
 	if err != nil || at.Year() < 2000 || at.Year() > 9999 {
 		return sc, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.time_invalid",
 			Data: map[string]any{"Value": raw}, Err: err}
+	}
+	if err := checkPublishAt(at, now, raw+" "+utcOffset(at)); err != nil {
+		return sc, err
 	}
 	if at.Before(now.Add(-graceForPast)) {
 		return sc, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.time_past",

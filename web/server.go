@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -71,11 +72,21 @@ func New(cfg Config) (*Server, error) {
 
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {
+	// Published pages are answered from memory before the router: they are most of the traffic.
+	return s.transportSecurity(s.servePublished(s.Routes()))
+}
+
+// Routes is the router behind Handler: every route the site answers, without the fast path for
+// published pages in front of it.
+func (s *Server) Routes() chi.Router {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID, s.recoverer, s.securityHeaders)
 
+	// Static files answer GET and HEAD only, and never list a directory.
 	static, _ := fs.Sub(staticFS, "static")
-	r.Handle("/static/*", http.StripPrefix("/static/", http.FileServer(http.FS(static))))
+	files := http.StripPrefix("/static/", http.FileServer(http.FS(filesOnly{static})))
+	r.Method(http.MethodGet, "/static/*", files)
+	r.Method(http.MethodHead, "/static/*", files)
 	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }) //nolint:errcheck
 
 	r.Route("/api/v1", s.apiRoutes)
@@ -83,8 +94,40 @@ func (s *Server) Handler() http.Handler {
 	s.newsroomRoutes(r)
 	s.readerRoutes(r)
 	r.NotFound(s.handleReaderNotFound)
-	// Published pages are answered from memory before the router: they are most of the traffic.
-	return s.servePublished(r)
+	return r
+}
+
+// filesOnly serves files and nothing else: a directory does not exist, so that no path lists
+// what is in one.
+type filesOnly struct{ fs.FS }
+
+func (f filesOnly) Open(name string) (fs.File, error) {
+	file, err := f.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := file.Stat(); err != nil || st.IsDir() {
+		file.Close() //nolint:errcheck // read-only
+		return nil, fs.ErrNotExist
+	}
+	return file, nil
+}
+
+// hstsHeader keeps browsers on https for a year once they have seen the site there. Subdomains
+// are left out: they may be other services of the same organisation, not all on https.
+var hstsHeader = []string{"max-age=31536000"}
+
+// transportSecurity sends Strict-Transport-Security on every answer, published pages included,
+// when the site's public address is https (TLS may end at a proxy in front of us, so the
+// connection itself does not tell).
+func (s *Server) transportSecurity(next http.Handler) http.Handler {
+	if !strings.HasPrefix(strings.ToLower(s.cfg.BaseURL), "https://") {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header()["Strict-Transport-Security"] = hstsHeader
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) recoverer(next http.Handler) http.Handler {
