@@ -104,6 +104,11 @@ type Edition struct {
 	Segments  int
 	Confirmed int
 	Findings  int
+	// Machine counts segments whose text is machine translation no person changed, and
+	// MachineConfirmed those of them a person confirmed unchanged; Pseudo counts pseudo output.
+	Machine          int
+	MachineConfirmed int
+	Pseudo           int
 }
 
 // SegmentState is where one segment's translation stands.

@@ -13,29 +13,63 @@ import (
 const editionColumns = `e.id, e.article_id, e.lang, e.is_source, e.state, e.revision_id, e.failure_code,
 	e.failure_reason, e.release, e.approved_by, e.publish_at, e.live_version_id, e.updated_at, e.run`
 
-// progressColumns counts segments, confirmed segments and open findings of an edition. A source
-// edition's segments are its own text, so they count as confirmed.
+// progressColumns counts segments, confirmed segments and open findings of an edition, and its
+// machine text (see pipeline.Provenance; these counts are for display, the rules count with
+// pipeline.ProvenanceOf). A source edition's segments are its own text, so they count as confirmed.
 const progressColumns = `,
 	(SELECT count(*) FROM segments s WHERE s.revision_id = e.revision_id),
 	CASE WHEN e.is_source THEN (SELECT count(*) FROM segments s WHERE s.revision_id = e.revision_id)
 	     ELSE (SELECT count(*) FROM segment_translations t WHERE t.edition_id = e.id AND t.state = 'confirmed') END,
-	(SELECT count(*) FROM findings f WHERE f.edition_id = e.id AND NOT f.dismissed)`
+	(SELECT count(*) FROM findings f WHERE f.edition_id = e.id AND NOT f.dismissed),
+	m.machine, m.machine_confirmed, m.pseudo`
+
+// progressJoin computes the machine-text counts that progressColumns selects.
+const progressJoin = ` CROSS JOIN LATERAL (SELECT
+		count(*) FILTER (WHERE t.origin LIKE 'mt:%' AND btrim(t.text) <> '') AS machine,
+		count(*) FILTER (WHERE t.origin LIKE 'mt:%' AND btrim(t.text) <> '' AND t.state = 'confirmed') AS machine_confirmed,
+		count(*) FILTER (WHERE t.origin = '` + pipeline.OriginPseudo + `'
+			OR (strpos(t.text, '` + pipeline.PseudoOpen + `') > 0 AND strpos(t.text, '` + pipeline.PseudoClose + `') > 0)) AS pseudo
+	FROM segment_translations t WHERE t.edition_id = e.id) m`
+
+// editionProvenance counts where an edition's texts come from, by the domain's rules.
+func editionProvenance(ctx context.Context, tx pgx.Tx, editionID int64) (pipeline.Provenance, error) {
+	var p pipeline.Provenance
+	rows, err := tx.Query(ctx, `SELECT text, state, origin FROM segment_translations WHERE edition_id = $1`, editionID)
+	if err != nil {
+		return p, fmt.Errorf("provenance: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t pipeline.SegmentTranslation
+		if err := rows.Scan(&t.Text, &t.State, &t.Origin); err != nil {
+			return p, fmt.Errorf("provenance: %w", err)
+		}
+		p.Add(t)
+	}
+	return p, rows.Err()
+}
 
 func scanEdition(row pgx.Row, withProgress bool) (pipeline.Edition, error) {
 	var e pipeline.Edition
+	err := row.Scan(editionDest(&e, withProgress)...)
+	return e, err
+}
+
+// editionDest lists where the columns of editionColumns (and progressColumns) are scanned to,
+// for queries that select more after them.
+func editionDest(e *pipeline.Edition, withProgress bool) []any {
 	dest := []any{&e.ID, &e.ArticleID, &e.Lang, &e.IsSource, &e.State, &e.RevisionID, &e.FailureCode,
 		&e.FailureReason, &e.Release, &e.ApprovedBy, &e.PublishAt, &e.LiveVersionID, &e.UpdatedAt, &e.Run}
 	if withProgress {
-		dest = append(dest, &e.Segments, &e.Confirmed, &e.Findings)
+		dest = append(dest, &e.Segments, &e.Confirmed, &e.Findings, &e.Machine, &e.MachineConfirmed, &e.Pseudo)
 	}
-	err := row.Scan(dest...)
-	return e, err
+	return dest
 }
 
 // FindEditions returns an article's four editions in site order, with progress.
 func (db *DB) FindEditions(ctx context.Context, articleID int64) ([]pipeline.Edition, error) {
 	rows, err := db.pool.Query(ctx, `SELECT `+editionColumns+progressColumns+`
-		FROM editions e WHERE e.article_id = $1
+		FROM editions e`+progressJoin+` WHERE e.article_id = $1
 		ORDER BY array_position(ARRAY['en','ru','kk','zh'], e.lang)`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("list editions: %w", err)
@@ -46,7 +80,7 @@ func (db *DB) FindEditions(ctx context.Context, articleID int64) ([]pipeline.Edi
 // FindEdition returns one edition of an article, with progress.
 func (db *DB) FindEdition(ctx context.Context, articleID int64, lang pipeline.Lang) (pipeline.Edition, error) {
 	e, err := scanEdition(db.pool.QueryRow(ctx, `SELECT `+editionColumns+progressColumns+`
-		FROM editions e WHERE e.article_id = $1 AND e.lang = $2`, articleID, lang), true)
+		FROM editions e`+progressJoin+` WHERE e.article_id = $1 AND e.lang = $2`, articleID, lang), true)
 	if err != nil {
 		return e, notFound("edition", err)
 	}
@@ -56,7 +90,7 @@ func (db *DB) FindEdition(ctx context.Context, articleID int64, lang pipeline.La
 // FindEditionByID returns an edition by its ID, with progress.
 func (db *DB) FindEditionByID(ctx context.Context, id int64) (pipeline.Edition, error) {
 	e, err := scanEdition(db.pool.QueryRow(ctx, `SELECT `+editionColumns+progressColumns+`
-		FROM editions e WHERE e.id = $1`, id), true)
+		FROM editions e`+progressJoin+` WHERE e.id = $1`, id), true)
 	if err != nil {
 		return e, notFound("edition", err)
 	}
@@ -276,6 +310,13 @@ func (db *DB) SubmitEdition(ctx context.Context, editionID int64, actor string) 
 			return &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.submit_blocking_findings",
 				Data: map[string]any{"Count": blocking}, Err: fmt.Errorf("%d blocking findings are open", blocking)}
 		}
+		prov, err := editionProvenance(ctx, tx, editionID)
+		if err != nil {
+			return err
+		}
+		if err := prov.CheckSubmittable(); err != nil {
+			return err
+		}
 		return move(ctx, tx, &e, pipeline.StateAwaitingApproval, actor, "edition.submitted", nil)
 	})
 }
@@ -283,12 +324,12 @@ func (db *DB) SubmitEdition(ctx context.Context, editionID int64, actor string) 
 // ApproveEdition approves one edition awaiting approval, to go out at publishAt when given (an
 // embargo) or at once. It is a release of that one edition: approving one language or several
 // takes the same path, and so does publishing them.
-func (db *DB) ApproveEdition(ctx context.Context, editionID int64, actor string, publishAt *time.Time) (pipeline.Edition, error) {
+func (db *DB) ApproveEdition(ctx context.Context, editionID int64, a pipeline.Approval) (pipeline.Edition, error) {
 	e, err := db.FindEditionByID(ctx, editionID)
 	if err != nil {
 		return e, err
 	}
-	if _, err := db.CreateRelease(ctx, e.ArticleID, []pipeline.Lang{e.Lang}, actor, publishAt); err != nil {
+	if _, err := db.CreateRelease(ctx, e.ArticleID, []pipeline.Lang{e.Lang}, a); err != nil {
 		return e, err
 	}
 	return db.FindEditionByID(ctx, editionID)

@@ -52,7 +52,7 @@ func (db *DB) FindBoard(ctx context.Context, state pipeline.EditionState, lang p
 		ids[i] = a.ID
 	}
 	rows, err = db.pool.Query(ctx, `SELECT `+editionColumns+progressColumns+`
-		FROM editions e WHERE e.article_id = ANY($1)
+		FROM editions e`+progressJoin+` WHERE e.article_id = ANY($1)
 		ORDER BY e.article_id, array_position(ARRAY['en','ru','kk','zh'], e.lang)`, ids)
 	if err != nil {
 		return nil, nil, 0, fmt.Errorf("board editions: %w", err)

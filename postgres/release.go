@@ -29,9 +29,12 @@ func errReleaseNotScheduled(state publishing.ReleaseState) error {
 }
 
 // CreateRelease approves several editions of an article together and queues one job that
-// publishes them in one transaction, at publishAt or at once. Every edition must be awaiting
-// approval; if one is not, nothing is approved.
-func (db *DB) CreateRelease(ctx context.Context, articleID int64, langs []pipeline.Lang, actor string, publishAt *time.Time) (publishing.Release, error) {
+// publishes them in one transaction, at the approval's time or at once. Every edition must be
+// awaiting approval and approvable by its provenance (pipeline.Provenance.CheckApprovable: no
+// pseudo-translation, and unedited machine text only when the editor accepted it, which the audit
+// trail records); if one is not, nothing is approved.
+func (db *DB) CreateRelease(ctx context.Context, articleID int64, langs []pipeline.Lang, ap pipeline.Approval) (publishing.Release, error) {
+	actor, publishAt := ap.Actor, ap.PublishAt
 	rel := publishing.Release{ArticleID: articleID, State: publishing.ReleaseScheduled, PublishAt: publishAt,
 		Schedule: 1, CreatedBy: actor}
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
@@ -53,8 +56,24 @@ func (db *DB) CreateRelease(ctx context.Context, articleID int64, langs []pipeli
 		}
 		for i := range eds {
 			e := &eds[i]
-			if err := move(ctx, tx, e, pipeline.StateApproved, actor, "edition.approved",
-				map[string]any{"publish_at": publishAt, "release_id": rel.ID}); err != nil {
+			detail := map[string]any{"publish_at": publishAt, "release_id": rel.ID}
+			if !e.IsSource {
+				prov, err := editionProvenance(ctx, tx, e.ID)
+				if err != nil {
+					return err
+				}
+				if err := prov.CheckApprovable(ap.AcceptMachineText); err != nil {
+					if pe := (*pipeline.Error)(nil); errors.As(err, &pe) {
+						pe.Data["Lang"] = e.Lang.NativeName()
+					}
+					return err
+				}
+				if prov.Machine > 0 {
+					detail["machine_text"] = prov.Machine
+					detail["machine_text_accepted"] = true
+				}
+			}
+			if err := move(ctx, tx, e, pipeline.StateApproved, actor, "edition.approved", detail); err != nil {
 				return err
 			}
 			if err := tx.QueryRow(ctx, `UPDATE editions SET release = release + 1, approved_by = $2, publish_at = $3

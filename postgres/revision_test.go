@@ -66,7 +66,7 @@ func publishAll(t *testing.T, db *postgres.DB, a pipeline.Article) {
 				t.Fatal(err)
 			}
 		}
-		e, err := db.ApproveEdition(ctx, c.Edition.ID, "editor", nil)
+		e, err := db.ApproveEdition(ctx, c.Edition.ID, pipeline.Approval{Actor: "editor"})
 		if err != nil {
 			t.Fatal(err)
 		}

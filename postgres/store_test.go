@@ -240,7 +240,7 @@ func TestReviewApprovePublish(t *testing.T) {
 	if err := db.SubmitEdition(ctx, id, "li"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ApproveEdition(ctx, id, "editor", nil); err != nil {
+	if _, err := db.ApproveEdition(ctx, id, pipeline.Approval{Actor: "editor"}); err != nil {
 		t.Fatal(err)
 	}
 	e := edition(t, db, a, pipeline.Chinese).Edition
@@ -288,7 +288,7 @@ func TestEmbargoedEditionIsNotLive(t *testing.T) {
 	}
 	src := edition(t, db, a, pipeline.English).Edition
 	at := time.Now().Add(time.Hour)
-	e, err := db.ApproveEdition(ctx, src.ID, "editor", &at)
+	e, err := db.ApproveEdition(ctx, src.ID, pipeline.Approval{Actor: "editor", PublishAt: &at})
 	if err != nil {
 		t.Fatal(err)
 	}

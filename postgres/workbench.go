@@ -32,7 +32,7 @@ func (db *DB) FindQueue(ctx context.Context, langs []pipeline.Lang, me string) (
 	rows, err := db.pool.Query(ctx, `SELECT `+editionColumns+progressColumns+`, r.title, a.source_lang, r.created_at,
 		ARRAY(SELECT p.user_name FROM edition_presence p WHERE p.edition_id = e.id AND p.user_name <> $2
 			AND p.seen_at > now() - interval '`+presenceWindow+`' ORDER BY p.user_name)
-		FROM editions e JOIN revisions r ON r.id = e.revision_id JOIN articles a ON a.id = e.article_id
+		FROM editions e`+progressJoin+` JOIN revisions r ON r.id = e.revision_id JOIN articles a ON a.id = e.article_id
 		WHERE e.state = 'in_review' AND NOT e.is_source AND e.lang = ANY($1)
 		ORDER BY r.created_at DESC, e.id DESC`, ls, me)
 	if err != nil {
@@ -41,9 +41,7 @@ func (db *DB) FindQueue(ctx context.Context, langs []pipeline.Lang, me string) (
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (QueueItem, error) {
 		var q QueueItem
 		var e pipeline.Edition
-		err := r.Scan(&e.ID, &e.ArticleID, &e.Lang, &e.IsSource, &e.State, &e.RevisionID, &e.FailureCode,
-			&e.FailureReason, &e.Release, &e.ApprovedBy, &e.PublishAt, &e.LiveVersionID, &e.UpdatedAt,
-			&e.Segments, &e.Confirmed, &e.Findings, &q.Title, &q.SourceLang, &q.RevisionDate, &q.Others)
+		err := r.Scan(append(editionDest(&e, true), &q.Title, &q.SourceLang, &q.RevisionDate, &q.Others)...)
 		q.Edition = e
 		return q, err
 	})

@@ -120,11 +120,11 @@ func (c *Client) Pseudo(text string, target pipeline.Lang) string {
 	}
 	c.transform(&b, core[last:], target)
 
-	open := "[" + string(target) + "] ⟦"
+	open := "[" + string(target) + "] " + pipeline.PseudoOpen
 	body := b.String()
 	want := int(math.Round(float64(utf8.RuneCountInString(core)) * (1 + c.expansion)))
 	have := utf8.RuneCountInString(open) + width(body) + 1
-	return lead + open + body + padding(target, want-have) + "⟧" + trail
+	return lead + open + body + padding(target, want-have) + pipeline.PseudoClose + trail
 }
 
 // transform rewrites the letters of an unprotected stretch.

@@ -11,20 +11,26 @@ import (
 )
 
 type editionJSON struct {
-	Lang          pipeline.Lang         `json:"lang"`
-	IsSource      bool                  `json:"is_source"`
-	State         pipeline.EditionState `json:"state"`
-	RevisionID    int64                 `json:"revision_id"`
-	Segments      int                   `json:"segments"`
-	Confirmed     int                   `json:"confirmed"`
-	Findings      int                   `json:"open_findings"`
-	FailureCode   string                `json:"failure_code,omitempty"`
-	FailureReason string                `json:"failure_reason,omitempty"`
-	FailureText   string                `json:"failure_message,omitempty"`
-	Release       int64                 `json:"release"`
-	PublishAt     *time.Time            `json:"publish_at,omitempty"`
-	Live          bool                  `json:"live"`
-	UpdatedAt     time.Time             `json:"updated_at"`
+	Lang       pipeline.Lang         `json:"lang"`
+	IsSource   bool                  `json:"is_source"`
+	State      pipeline.EditionState `json:"state"`
+	RevisionID int64                 `json:"revision_id"`
+	Segments   int                   `json:"segments"`
+	Confirmed  int                   `json:"confirmed"`
+	Findings   int                   `json:"open_findings"`
+	// MachineText counts segments of machine translation no person changed, MachineConfirmed
+	// those of them confirmed unchanged, and PseudoText pseudo-translation, which is never
+	// submitted or published.
+	MachineText      int        `json:"machine_text"`
+	MachineConfirmed int        `json:"machine_text_confirmed"`
+	PseudoText       int        `json:"pseudo_text"`
+	FailureCode      string     `json:"failure_code,omitempty"`
+	FailureReason    string     `json:"failure_reason,omitempty"`
+	FailureText      string     `json:"failure_message,omitempty"`
+	Release          int64      `json:"release"`
+	PublishAt        *time.Time `json:"publish_at,omitempty"`
+	Live             bool       `json:"live"`
+	UpdatedAt        time.Time  `json:"updated_at"`
 }
 
 type articleJSON struct {
@@ -55,6 +61,7 @@ func toArticleJSON(a pipeline.Article, eds []pipeline.Edition) articleJSON {
 func toEditionJSON(e pipeline.Edition) editionJSON {
 	return editionJSON{Lang: e.Lang, IsSource: e.IsSource, State: e.State, RevisionID: e.RevisionID,
 		Segments: e.Segments, Confirmed: e.Confirmed, Findings: e.Findings, FailureCode: e.FailureCode,
+		MachineText: e.Machine, MachineConfirmed: e.MachineConfirmed, PseudoText: e.Pseudo,
 		FailureReason: e.FailureReason, Release: e.Release, PublishAt: e.PublishAt, Live: e.LiveVersionID != nil,
 		UpdatedAt: e.UpdatedAt}
 }

@@ -181,6 +181,9 @@ func (s *Server) handleEditionSubmit(w http.ResponseWriter, r *http.Request) {
 
 type approveRequest struct {
 	PublishAt string `json:"publish_at"`
+	// AcceptMachineText publishes machine translation no person changed; without it such an
+	// edition is refused (409) with the count.
+	AcceptMachineText bool `json:"accept_machine_text"`
 }
 
 // handleEditionApprove approves an edition for publication now or at publish_at (RFC 3339).
@@ -214,7 +217,8 @@ func (s *Server) handleEditionApprove(w http.ResponseWriter, r *http.Request) {
 		}
 		at = &t
 	}
-	if _, err := s.cfg.Store.ApproveEdition(r.Context(), c.Edition.ID, currentUser(r).Name, at); err != nil {
+	if _, err := s.cfg.Store.ApproveEdition(r.Context(), c.Edition.ID,
+		pipeline.Approval{Actor: currentUser(r).Name, PublishAt: at, AcceptMachineText: body.AcceptMachineText}); err != nil {
 		s.writeError(w, r, err)
 		return
 	}

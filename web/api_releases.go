@@ -73,6 +73,8 @@ func parsePublishAt(raw json.RawMessage) (*time.Time, error) {
 type releaseRequest struct {
 	Langs     []string        `json:"langs" input:"line"`
 	PublishAt json.RawMessage `json:"publish_at"`
+	// AcceptMachineText: see approveRequest.
+	AcceptMachineText bool `json:"accept_machine_text"`
 }
 
 // handleReleaseCreate approves the named editions together; they go live in one transaction, at
@@ -110,7 +112,8 @@ func (s *Server) handleReleaseCreate(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	rel, err := s.cfg.Store.CreateRelease(r.Context(), a.ID, langs, currentUser(r).Name, at)
+	rel, err := s.cfg.Store.CreateRelease(r.Context(), a.ID, langs,
+		pipeline.Approval{Actor: currentUser(r).Name, PublishAt: at, AcceptMachineText: body.AcceptMachineText})
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -20,14 +20,14 @@ type apiStore interface {
 	FindEditionContent(ctx context.Context, articleID int64, lang pipeline.Lang) (pipeline.EditionContent, error)
 	SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (pipeline.SaveResult, error)
 	SubmitEdition(ctx context.Context, editionID int64, actor string) error
-	ApproveEdition(ctx context.Context, editionID int64, actor string, publishAt *time.Time) (pipeline.Edition, error)
+	ApproveEdition(ctx context.Context, editionID int64, a pipeline.Approval) (pipeline.Edition, error)
 	SendBack(ctx context.Context, editionID int64, actor, comment string) error
 	RetryEdition(ctx context.Context, editionID int64, actor string) error
 	DismissFinding(ctx context.Context, editionID, findingID int64, actor, reason string) error
 	FindUserByToken(ctx context.Context, token string) (pipeline.User, error)
 
 	// Publishing (api_releases.go).
-	CreateRelease(ctx context.Context, articleID int64, langs []pipeline.Lang, actor string, publishAt *time.Time) (publishing.Release, error)
+	CreateRelease(ctx context.Context, articleID int64, langs []pipeline.Lang, a pipeline.Approval) (publishing.Release, error)
 	RescheduleRelease(ctx context.Context, articleID, releaseID int64, actor string, publishAt *time.Time) (publishing.Release, error)
 	CancelRelease(ctx context.Context, articleID, releaseID int64, actor string) (publishing.Release, error)
 	FindReleases(ctx context.Context, articleID int64) ([]publishing.Release, error)

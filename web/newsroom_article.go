@@ -72,10 +72,13 @@ type articlePage struct {
 	Base       string
 	Editions   []articleEdition
 	Selectable bool
-	Schedule   scheduleForm
-	Releases   []releaseRow
-	Versions   []versionRow
-	Audit      []auditRow
+	// MachineText: an edition that can be released holds machine translation no one changed,
+	// so the release form asks the editor to accept it explicitly.
+	MachineText bool
+	Schedule    scheduleForm
+	Releases    []releaseRow
+	Versions    []versionRow
+	Audit       []auditRow
 }
 
 // handleNewsroomArticle shows one article: its editions with their states, the release form, the
@@ -128,9 +131,10 @@ func (s *Server) renderArticlePage(w http.ResponseWriter, r *http.Request, statu
 	langOf := map[int64]pipeline.Lang{}
 	for _, e := range eds {
 		row := articleEdition{editionCell: newEditionCell(p.T, zone, a.ID, e),
-			Selectable: e.State == pipeline.StateAwaitingApproval, IsLive: e.LiveVersionID != nil,
+			Selectable: e.State == pipeline.StateAwaitingApproval && e.Pseudo == 0, IsLive: e.LiveVersionID != nil,
 			CanRetry: e.State == pipeline.StateFailed}
 		p.Selectable = p.Selectable || row.Selectable
+		p.MachineText = p.MachineText || (row.Selectable && !e.IsSource && e.Machine > 0)
 		live[e.Lang] = row.IsLive
 		langOf[e.ID] = e.Lang
 		p.Editions = append(p.Editions, row)

@@ -48,6 +48,13 @@ func newEditionCell(loc *localizer, zone *time.Location, articleID int64, e pipe
 		}
 		c.Detail = loc.T(reason, nil)
 	}
+	if !e.IsSource && e.Machine > 0 && (e.State == pipeline.StateInReview || e.State == pipeline.StateAwaitingApproval) {
+		note := loc.T("newsroom.cell.machine", map[string]any{"Count": e.Machine}, e.Machine)
+		if c.Detail != "" {
+			note = c.Detail + " · " + note
+		}
+		c.Detail = note
+	}
 	if e.State != pipeline.StatePublished && e.LiveVersionID != nil {
 		c.Live = loc.T("newsroom.cell.live", nil)
 	}

@@ -68,7 +68,8 @@ func (s *Server) release(w http.ResponseWriter, r *http.Request, articleID int64
 	if err := s.checkAwaiting(r, articleID, langs); err != nil {
 		return err
 	}
-	if _, err := s.cfg.Store.CreateRelease(r.Context(), articleID, langs, currentUser(r).Name, sc.At); err != nil {
+	if _, err := s.cfg.Store.CreateRelease(r.Context(), articleID, langs,
+		pipeline.Approval{Actor: currentUser(r).Name, PublishAt: sc.At, AcceptMachineText: r.PostFormValue("accept_machine") == "1"}); err != nil {
 		return err
 	}
 	s.rememberZone(w, r, sc.Zone)

@@ -12,8 +12,16 @@ import (
 type readBlock struct {
 	Kind     pipeline.BlockKind
 	Source   string
-	Target   string
+	Targets  []readSegment
 	Findings []reviewFinding
+}
+
+// readSegment is one sentence of the translation, marked when it is machine translation that no
+// person changed, so that the editor sees exactly what would go out unedited.
+type readSegment struct {
+	Text    string
+	Machine bool
+	Pseudo  bool
 }
 
 type reviewFinding struct {
@@ -51,6 +59,8 @@ type reviewPage struct {
 	Base        string // this page's path, for its forms
 	ReleaseURL  string
 	Comment     string // a refused send-back's comment, kept for the next try
+	Provenance  pipeline.Provenance
+	TgtSep      string // between the sentences of a translated block
 }
 
 // handleNewsroomReview shows one edition next to its source, block by block, with its open
@@ -92,7 +102,10 @@ func (s *Server) renderReviewPage(w http.ResponseWriter, r *http.Request, status
 	zone := editorZone(r)
 	p.Cell = newEditionCell(p.T, zone, a.ID, e)
 	p.Schedule = scheduleForm{Prefix: "rev", Zones: zoneOptions(p.T, zone)}
-	p.CanApprove = e.State == pipeline.StateAwaitingApproval
+	if !e.IsSource {
+		p.Provenance = pipeline.ProvenanceOf(c.Translations)
+	}
+	p.CanApprove = e.State == pipeline.StateAwaitingApproval && p.Provenance.Pseudo == 0
 	p.CanSendBack = (e.State == pipeline.StateAwaitingApproval && !e.IsSource) || e.State == pipeline.StateApproved
 	p.CanRetry = e.State == pipeline.StateFailed
 
@@ -129,14 +142,14 @@ func (s *Server) renderReviewPage(w http.ResponseWriter, r *http.Request, status
 	if lang == pipeline.Chinese {
 		tgtSep = ""
 	}
-	var src, tgt []string
+	p.TgtSep = tgtSep
+	var src []string
 	last := -1
 	flush := func() {
 		if len(p.Blocks) > 0 {
-			b := &p.Blocks[len(p.Blocks)-1]
-			b.Source, b.Target = strings.Join(src, srcSep), strings.Join(tgt, tgtSep)
+			p.Blocks[len(p.Blocks)-1].Source = strings.Join(src, srcSep)
 		}
-		src, tgt = nil, nil
+		src = nil
 	}
 	for _, seg := range c.Segments {
 		if seg.BlockIndex != last || len(p.Blocks) == 0 {
@@ -147,7 +160,13 @@ func (s *Server) renderReviewPage(w http.ResponseWriter, r *http.Request, status
 		b := &p.Blocks[len(p.Blocks)-1]
 		src = append(src, pipeline.StripPlaceholders(seg.Text))
 		if t := strings.TrimSpace(texts[seg.ID]); t != "" {
-			tgt = append(tgt, pipeline.StripPlaceholders(t))
+			rs := readSegment{Text: pipeline.StripPlaceholders(t)}
+			if !e.IsSource {
+				tr := c.Translations[seg.ID]
+				rs.Machine = pipeline.KindOf(tr.Origin) == pipeline.KindMachine
+				rs.Pseudo = pipeline.IsPseudo(tr)
+			}
+			b.Targets = append(b.Targets, rs)
 		}
 		b.Findings = append(b.Findings, bySeg[seg.ID]...)
 	}

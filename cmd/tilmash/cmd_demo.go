@@ -196,7 +196,7 @@ func (a *app) demoPipeline(ctx context.Context, art pipeline.Article, source pip
 			}
 		}
 		if ready && src.State == pipeline.StateAwaitingApproval {
-			if _, err := a.store.ApproveEdition(ctx, src.ID, "editor", nil); err != nil {
+			if _, err := a.store.ApproveEdition(ctx, src.ID, pipeline.Approval{Actor: "editor"}); err != nil {
 				return err
 			}
 			ready = false

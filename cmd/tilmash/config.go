@@ -45,10 +45,10 @@ func (c *Config) bind(fs *flag.FlagSet, getenv func(string) string) {
 		"directory of the private PostgreSQL (env TILMASH_PG_DIR)")
 	fs.StringVar(&c.Provider, "provider", envOr(getenv, "TILMASH_PROVIDER", "none"),
 		"machine translation provider (env TILMASH_PROVIDER): none, pseudo, libretranslate, deepl, google, openai")
-	timeout, err := time.ParseDuration(envOr(getenv, "TILMASH_JOB_TIMEOUT", "5m"))
+	timeout, err := time.ParseDuration(envOr(getenv, "TILMASH_JOB_TIMEOUT", defaultJobTimeout.String()))
 	if err != nil || timeout <= 0 {
 		c.envErr = usagef("TILMASH_JOB_TIMEOUT=%q is not a positive duration such as 5m or 90s", getenv("TILMASH_JOB_TIMEOUT"))
-		timeout = 5 * time.Minute
+		timeout = defaultJobTimeout
 	}
 	fs.DurationVar(&c.JobTimeout, "job-timeout", timeout,
 		"longest a job may run before it is cancelled and retried (env TILMASH_JOB_TIMEOUT)")
@@ -62,12 +62,20 @@ func (c *Config) bindServer(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&c.BaseURL, "base-url", getenv("TILMASH_BASE_URL"), "public URL of the site, for canonical links (env TILMASH_BASE_URL)")
 }
 
+// defaultJobTimeout bounds a job when nothing else is configured. A translation that needs longer
+// (a long article through a slow provider) is not lost: it saves batch by batch, and its retry
+// continues where it stopped.
+const defaultJobTimeout = 5 * time.Minute
+
 // validate reports a setting that cannot work, before anything starts.
 func (c *Config) validate() error {
 	if c.envErr != nil {
 		return c.envErr
 	}
-	if c.JobTimeout <= 0 {
+	if c.JobTimeout == 0 {
+		c.JobTimeout = defaultJobTimeout
+	}
+	if c.JobTimeout < 0 {
 		return usagef("--job-timeout must be positive, such as 5m or 90s")
 	}
 	return nil

@@ -231,15 +231,17 @@ func TestPipelineEndToEnd(t *testing.T) {
 	}
 }
 
-// confirmAll confirms every segment of an edition with its current text and overrides any
-// blocking finding with a reason.
+// confirmAll has a translator go through every segment of an edition: each pseudo draft is
+// rewritten (the pseudo markers removed, as a person replacing it with their own text), every
+// segment is confirmed, and any blocking finding is overridden with a reason.
 func confirmAll(t *testing.T, c client, id int64, lang pipeline.Lang) {
 	t.Helper()
 	base := fmt.Sprintf("/api/v1/articles/%d/editions/%s", id, lang)
+	unmark := strings.NewReplacer(pipeline.PseudoOpen, "", pipeline.PseudoClose, "")
 	for _, s := range c.must("GET", base, nil, 200)["segments"].([]any) {
 		seg := s.(map[string]any)
 		c.must("PUT", fmt.Sprintf("%s/segments/%d", base, int64(seg["id"].(float64))),
-			map[string]any{"text": seg["target"], "version": seg["version"], "confirm": true}, 200)
+			map[string]any{"text": unmark.Replace(seg["target"].(string)), "version": seg["version"], "confirm": true}, 200)
 	}
 	for _, s := range c.must("GET", base, nil, 200)["segments"].([]any) {
 		for _, f := range s.(map[string]any)["findings"].([]any) {
