@@ -158,6 +158,9 @@ type PublishedVersion struct {
 	Byline      string
 	ApprovedBy  string
 	PublishedAt time.Time
+	// MachineText counts sentences that are machine translation no person changed, which the
+	// editor accepted at approval; the site can say so to readers.
+	MachineText int
 }
 
 // Draft is machine or memory output for one segment.

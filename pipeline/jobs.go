@@ -33,7 +33,6 @@ type CheckJob struct {
 
 func (CheckJob) Kind() string { return "check" }
 
-
 // SweepJob looks for editions whose work was lost: translating, with no live job to move them on
 // (a job discarded after its last attempt, or a process killed at the wrong moment too often). It
 // marks them failed with a reason, so that the editor sees them and can retry; it never guesses

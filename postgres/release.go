@@ -295,11 +295,11 @@ func publishLocked(ctx context.Context, tx pgx.Tx, v pipeline.PublishedVersion) 
 		return false, nil
 	}
 	if err := tx.QueryRow(ctx, `INSERT INTO published_versions
-		(edition_id, article_id, lang, revision_id, release, title, byline, html, approved_by, approved_at)
+		(edition_id, article_id, lang, revision_id, release, title, byline, html, approved_by, approved_at, machine_text)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-			(SELECT max(created_at) FROM audit_log WHERE edition_id = $1 AND action = 'edition.approved'))
+			(SELECT max(created_at) FROM audit_log WHERE edition_id = $1 AND action = 'edition.approved'), $10)
 		RETURNING id, published_at`,
-		e.ID, e.ArticleID, e.Lang, e.RevisionID, e.Release, v.Title, v.Byline, v.HTML, e.ApprovedBy).Scan(&v.ID, &v.PublishedAt); err != nil {
+		e.ID, e.ArticleID, e.Lang, e.RevisionID, e.Release, v.Title, v.Byline, v.HTML, e.ApprovedBy, v.MachineText).Scan(&v.ID, &v.PublishedAt); err != nil {
 		return false, fmt.Errorf("insert published version: %w", err)
 	}
 	if _, err := tx.Exec(ctx, `UPDATE editions SET live_version_id = $1, publish_at = NULL WHERE id = $2`, v.ID, e.ID); err != nil {
@@ -423,7 +423,7 @@ func (db *DB) LoadSnapshot(ctx context.Context) (publishing.Snapshot, error) {
 		return s, fmt.Errorf("site generation: %w", err)
 	}
 	rows, err := tx.Query(ctx, `SELECT v.id, v.article_id, v.lang, a.slug, a.category, v.title, v.byline, v.published_at,
-		v.revision_id <> a.revision_id AND NOT e.is_source
+		v.revision_id <> a.revision_id AND NOT e.is_source, v.machine_text
 		FROM editions e JOIN published_versions v ON v.id = e.live_version_id JOIN articles a ON a.id = e.article_id
 		ORDER BY v.published_at DESC, v.id DESC`)
 	if err != nil {
@@ -431,7 +431,7 @@ func (db *DB) LoadSnapshot(ctx context.Context) (publishing.Snapshot, error) {
 	}
 	s.Live, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (publishing.Live, error) {
 		var l publishing.Live
-		err := r.Scan(&l.VersionID, &l.ArticleID, &l.Lang, &l.Slug, &l.Category, &l.Title, &l.Byline, &l.PublishedAt, &l.Outdated)
+		err := r.Scan(&l.VersionID, &l.ArticleID, &l.Lang, &l.Slug, &l.Category, &l.Title, &l.Byline, &l.PublishedAt, &l.Outdated, &l.MachineText)
 		return l, err
 	})
 	if err != nil {

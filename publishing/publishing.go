@@ -72,6 +72,9 @@ type Live struct {
 	PublishedAt time.Time
 	// Outdated is set when the source has changed since this version was published.
 	Outdated bool
+	// MachineText counts sentences of machine translation no person changed (see
+	// pipeline.PublishedVersion).
+	MachineText int
 }
 
 // Snapshot is everything the public site shows at one generation. HTML bodies are not in it:

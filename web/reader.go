@@ -64,7 +64,9 @@ type page struct {
 	Date     string
 	DateISO  string
 	Outdated bool
-	Category *categoryLink
+	// MachineText: tell the reader that the translation holds unedited machine translation.
+	MachineText bool
+	Category    *categoryLink
 
 	// Index and category pages.
 	Heading  string
@@ -272,6 +274,7 @@ func (s *Server) buildArticle(b *siteBuild, a *articleLive, bodies map[int64]str
 			p.Date = formatDate(v.PublishedAt, lang)
 			p.DateISO = v.PublishedAt.UTC().Format(time.RFC3339)
 			p.Outdated = v.Outdated
+			p.MachineText = s.cfg.MarkMachineText && v.MachineText > 0
 			if a.category != "" {
 				p.Category = &categoryLink{Name: categoryName(p.T, a.category), URL: categoryPath(lang, a.category)}
 			}

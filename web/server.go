@@ -44,6 +44,9 @@ type Config struct {
 	Logger       *slog.Logger
 	// BaseURL is the public address of the site, for canonical URLs (e.g. https://example.org).
 	BaseURL string
+	// MarkMachineText tells readers, on an article page, when the translation they read holds
+	// machine translation that no person changed (published by an editor's explicit choice).
+	MarkMachineText bool
 }
 
 // Server serves the API and the site.

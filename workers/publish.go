@@ -22,6 +22,9 @@ func renderVersion(c pipeline.EditionContent) pipeline.PublishedVersion {
 	if v.Byline == "" {
 		v.Byline = c.Article.Byline
 	}
+	if !e.IsSource {
+		v.MachineText = pipeline.ProvenanceOf(c.Translations).Machine
+	}
 	return v
 }
 

@@ -10,13 +10,16 @@ import (
 
 // Config is everything the binary can be told, from flags with defaults from the environment.
 type Config struct {
-	DatabaseURL  string // DATABASE_URL; empty runs a private PostgreSQL under PGDir
-	PGDir        string // TILMASH_PG_DIR
-	Addr         string // TILMASH_ADDR
-	BaseURL      string // TILMASH_BASE_URL
-	Provider     string // TILMASH_PROVIDER
-	MaxBodyBytes int    // TILMASH_MAX_BODY_BYTES
-	Workers      bool   // run River workers in this process
+	DatabaseURL string // DATABASE_URL; empty runs a private PostgreSQL under PGDir
+	PGDir       string // TILMASH_PG_DIR
+	Addr        string // TILMASH_ADDR
+	BaseURL     string // TILMASH_BASE_URL
+	// MarkMachineText (TILMASH_MARK_MACHINE_TEXT) tells readers when a translation holds
+	// machine translation no person changed.
+	MarkMachineText bool
+	Provider        string // TILMASH_PROVIDER
+	MaxBodyBytes    int    // TILMASH_MAX_BODY_BYTES
+	Workers         bool   // run River workers in this process
 	// JobTimeout (TILMASH_JOB_TIMEOUT) bounds every job. A job still marked running this long
 	// after it started (its process was killed) is handed back to the queue shortly after.
 	JobTimeout time.Duration
@@ -60,6 +63,9 @@ func (c *Config) bind(fs *flag.FlagSet, getenv func(string) string) {
 func (c *Config) bindServer(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&c.Addr, "addr", envOr(getenv, "TILMASH_ADDR", "127.0.0.1:8080"), "HTTP listen address (env TILMASH_ADDR)")
 	fs.StringVar(&c.BaseURL, "base-url", getenv("TILMASH_BASE_URL"), "public URL of the site, for canonical links (env TILMASH_BASE_URL)")
+	mark, _ := strconv.ParseBool(getenv("TILMASH_MARK_MACHINE_TEXT"))
+	fs.BoolVar(&c.MarkMachineText, "mark-machine-text", mark,
+		"tell readers when a translation holds machine translation nobody changed (env TILMASH_MARK_MACHINE_TEXT)")
 }
 
 // defaultJobTimeout bounds a job when nothing else is configured. A translation that needs longer

@@ -69,6 +69,22 @@ func TestUneditedMachineTextNeedsTheEditorsChoice(t *testing.T) {
 	if !found {
 		t.Fatal("the audit trail does not record that the editor accepted the machine text")
 	}
+
+	// Readers are told only where the operator asked for it.
+	code, plain := getLive(t, env.srv.URL+"/ru/articles/machine-text")
+	if code != 200 || strings.Contains(plain, "machine-text-note") {
+		t.Fatalf("article page without the setting = %d, note shown: %v", code, strings.Contains(plain, "machine-text-note"))
+	}
+	env.app.cfg.MarkMachineText = true
+	ws, err := env.app.webServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := httptest.NewServer(ws.Handler())
+	defer marked.Close()
+	if code, page := getLive(t, marked.URL+"/ru/articles/machine-text"); code != 200 || !strings.Contains(page, `id="machine-text-note"`) {
+		t.Fatalf("article page with the setting = %d without the machine-text note", code)
+	}
 }
 
 // TestPseudoTextNeverGoesOut: pseudo-translation confirmed as it is cannot be submitted, and the
