@@ -661,7 +661,8 @@ func TestReleaseTimesMustBeSane(t *testing.T) {
 		var body map[string]any
 		json.Unmarshal([]byte(tc.body), &body) //nolint:errcheck
 		code, out := ed.do("POST", fmt.Sprintf("/api/v1/articles/%d%s", id, tc.path), body)
-		msg, _ := out["error"].(map[string]any)["message"].(string)
+		e, _ := out["error"].(map[string]any)
+		msg, _ := e["message"].(string)
 		if code != 400 || !strings.Contains(msg, "out of range") {
 			t.Errorf("POST %s %s = %d %q, want 400 out of range", tc.path, tc.body, code, msg)
 		}
