@@ -103,6 +103,20 @@ func readInline(text string, inline []pipeline.Inline) *inlineText {
 	return t
 }
 
+// inlineByID returns the element with an ID from a list held by ID-1 (as inlineText keeps it),
+// without building a map of the whole list for every sentence.
+func inlineByID(inline []pipeline.Inline, id int) pipeline.Inline {
+	if id >= 1 && id <= len(inline) && inline[id-1].ID == id {
+		return inline[id-1]
+	}
+	for _, in := range inline { // not in ID order: look it up the slow way
+		if in.ID == id {
+			return in
+		}
+	}
+	return pipeline.Inline{}
+}
+
 // placeText writes text with events (offsets of text) as placeholders, balanced within it:
 // carried elements, open since before text starts, open again at its start, and an element still
 // open at the end closes there. Elements are renumbered from 1 in order of appearance, and pairs
@@ -152,10 +166,6 @@ func placeText(text string, events []inlineEvent, carried []int, inline []pipeli
 			keep[tg.id] = true
 		}
 	}
-	byID := map[int]pipeline.Inline{}
-	for _, in := range inline {
-		byID[in.ID] = in
-	}
 	renum := map[int]int{}
 	var out []pipeline.Inline
 	var b strings.Builder
@@ -170,7 +180,7 @@ func placeText(text string, events []inlineEvent, carried []int, inline []pipeli
 		if !ok {
 			n = len(out) + 1
 			renum[tg.id] = n
-			in := byID[tg.id]
+			in := inlineByID(inline, tg.id)
 			in.ID = n
 			out = append(out, in)
 		}
@@ -207,16 +217,39 @@ func MarkupSegments(doc pipeline.Document, lang pipeline.Lang) []pipeline.Segmen
 		plain := t.plain()
 		spans := sentenceSpans(plain, Sentences(plain, lang))
 		owners := eventOwners(t.events, spans)
+		// The events of each sentence, and the sentence of each element's first close, are
+		// gathered once: a paragraph of many sentences with markup in each would otherwise be
+		// scanned whole for every sentence, and again for every element still open.
+		bySentence := make([][]int, len(spans))
+		firstClose := map[int]int{} // element id → the sentence its first close belongs to
+		for i, e := range t.events {
+			bySentence[owners[i]] = append(bySentence[owners[i]], i)
+			if _, seen := firstClose[e.id]; e.kind == pipeline.TokenClose && !seen {
+				firstClose[e.id] = owners[i]
+			}
+		}
+		var open []int // opening events of earlier sentences whose element may still be open
 		for si, sp := range spans {
-			var events []inlineEvent
-			var carried []int
-			for i, e := range t.events {
-				switch {
-				case owners[i] == si:
-					e.pos = min(max(e.pos, sp[0]), sp[1]) - sp[0]
-					events = append(events, e)
-				case owners[i] < si && e.kind == pipeline.TokenOpen && closesAfter(t.events, owners, e.id, si):
-					carried = append(carried, e.id)
+			// An element opened in an earlier sentence is carried into this one while its close
+			// belongs to this sentence or a later one, or never comes.
+			kept := open[:0]
+			for _, i := range open {
+				if c, ok := firstClose[t.events[i].id]; !ok || c >= si {
+					kept = append(kept, i)
+				}
+			}
+			open = kept
+			carried := make([]int, 0, len(open))
+			for _, i := range open {
+				carried = append(carried, t.events[i].id)
+			}
+			events := make([]inlineEvent, 0, len(bySentence[si]))
+			for _, i := range bySentence[si] {
+				e := t.events[i]
+				e.pos = min(max(e.pos, sp[0]), sp[1]) - sp[0]
+				events = append(events, e)
+				if e.kind == pipeline.TokenOpen {
+					open = append(open, i)
 				}
 			}
 			text, inline := placeText(plain[sp[0]:sp[1]], events, carried, t.inline)
@@ -252,10 +285,8 @@ func eventOwners(events []inlineEvent, spans [][2]int) []int {
 		return out
 	}
 	for k, e := range events {
-		i := 0
-		for i+1 < len(spans) && spans[i+1][0] <= e.pos {
-			i++
-		}
+		// The last sentence starting at or before the event (the first one when none does).
+		i := max(sort.Search(len(spans), func(j int) bool { return spans[j][0] > e.pos })-1, 0)
 		switch {
 		case e.kind == pipeline.TokenOpen && e.pos >= spans[i][1] && i+1 < len(spans):
 			i++
@@ -265,15 +296,4 @@ func eventOwners(events []inlineEvent, spans [][2]int) []int {
 		out[k] = i
 	}
 	return out
-}
-
-// closesAfter reports whether element id, opened in an earlier sentence, is still open in
-// sentence si: its close belongs to si or a later sentence, or it never closes.
-func closesAfter(events []inlineEvent, owners []int, id, si int) bool {
-	for i, e := range events {
-		if e.id == id && e.kind == pipeline.TokenClose {
-			return owners[i] >= si
-		}
-	}
-	return true
 }

@@ -1,6 +1,8 @@
 package qa_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -29,5 +31,36 @@ func BenchmarkCheckSample(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.N*len(units))/b.Elapsed().Seconds(), "segments/s")
 		})
+	}
+}
+
+// BenchmarkCheckAdversarial runs all checks, spelling with a dictionary that rejects the long
+// words, on adversarial translations of 1,000, 10,000 and 100,000 bytes: one long word in
+// Russian, Kazakh and English, many long words, a hyphenated chain, long prose, many numbers,
+// quote pairs and links, and random text from many scripts. Time and bytes per operation should
+// grow tenfold from one size to the next (MB/s and B/op per byte stay flat).
+func BenchmarkCheckAdversarial(b *testing.B) {
+	opts := qa.Options{Spell: smallDict, OtherTranslations: func(string) []string { return nil },
+		Terms: []qa.Term{{Terms: map[pipeline.Lang]string{en: "Belt and Road", ru: "Пояс и путь"},
+			Forbidden: map[pipeline.Lang][]string{ru: {"Пояс"}}}}}
+	cases := append(adversarial[:len(adversarial):len(adversarial)], struct {
+		name string
+		lang pipeline.Lang
+		make func(n int) string
+	}{"long prose", ru, func(n int) string {
+		return strings.Repeat("Казахстан и Китай расширяют сотрудничество в рамках инициативы «Пояс и путь» на 12,5%. ", n/150+1)
+	}})
+	for _, tc := range cases {
+		for _, n := range []int{1000, 10000, 100000} {
+			text := tc.make(n)
+			u := pipeline.CheckUnit{SourceLang: en, TargetLang: tc.lang, Source: "A word about the Belt and Road, 1 000 words.", Target: text}
+			b.Run(fmt.Sprintf("%s/%d", strings.ReplaceAll(tc.name, " ", "_"), n), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					qa.Check(u, opts)
+				}
+			})
+		}
 	}
 }

@@ -188,6 +188,13 @@ func normSep(s string) string {
 
 // wordMatches reports whether a text word is a form of a term word.
 func wordMatches(text, term string, lang pipeline.Lang) bool {
+	// An inflected form adds at most a few endings (under 64 bytes) to the term word, and
+	// lower-casing leaves a rune at least a third and at most one and a half times its bytes: a
+	// far longer text word is no form of it, and is not lower-cased for every term of the
+	// termbase.
+	if len(text) > 5*len(term)+192 {
+		return false
+	}
 	x, t := foldWord(text), foldWord(term)
 	if x == t {
 		return true

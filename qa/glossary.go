@@ -52,15 +52,21 @@ func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 // approved term. Where the variant and the approved term match the same words (a variant that
 // differs only in an ending the matcher forgives, like Шанхай ынтымақтастығы ұйымы against
 // Шанхай ынтымақтастық ұйымы), the variant wins when the text spells it exactly.
+//
+// Matches come in order of their starts (strictly increasing), so one pass over good per variant
+// decides containment: a match lies inside an approved occurrence that starts earlier when the
+// longest of those reaches its end, or inside the one occurrence that starts with it.
 func forbiddenUse(text string, forbidden []string, good [][2]int, lang pipeline.Lang) (string, [2]int, bool) {
 	for _, f := range forbidden {
+		g, reach := 0, -1 // good[:g] start before the match; reach is the furthest end among them
 		for _, m := range findTermAll(text, f, lang, -1) {
-			inside := false
-			for _, g := range good {
-				if m[0] >= g[0] && m[1] <= g[1] && (m != g || !strings.EqualFold(normalizeSpaces(text[m[0]:m[1]]), normalizeSpaces(f))) {
-					inside = true
-					break
-				}
+			for g < len(good) && good[g][0] < m[0] {
+				reach = max(reach, good[g][1])
+				g++
+			}
+			inside := reach >= m[1]
+			if !inside && g < len(good) && good[g][0] == m[0] && good[g][1] >= m[1] {
+				inside = good[g] != m || !strings.EqualFold(normalizeSpaces(text[m[0]:m[1]]), normalizeSpaces(f))
 			}
 			if !inside {
 				return text[m[0]:m[1]], m, true

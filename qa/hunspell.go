@@ -22,6 +22,7 @@ type Hunspell struct {
 	pfx       map[string][]affix // prefix rules by the text they add
 	maxSfx    int                // longest added suffix, in bytes
 	maxPfx    int
+	maxStem   int // longest dictionary stem, in bytes
 	needAffix rune
 	forbidden rune
 	onlyComp  rune
@@ -346,13 +347,16 @@ func (h *Hunspell) parseDic(b []byte, mode flagMode, aliases [][]rune) error {
 			}
 		}
 		h.words[word] += string(fl) // homonyms: the union of their flags
+		h.maxStem = max(h.maxStem, len(word))
 		return nil
 	})
 }
 
-// Valid reports whether the dictionary accepts word exactly as written (no case folding).
+// Valid reports whether the dictionary accepts word exactly as written (no case folding). A word
+// longer than a stem with the longest prefix and suffix is refused at once: the affix search
+// would otherwise copy the whole word for every rule that fits its ends.
 func (h *Hunspell) Valid(word string) bool {
-	if word == "" {
+	if word == "" || len(word) > h.maxStem+h.maxPfx+h.maxSfx {
 		return false
 	}
 	if fl, ok := h.words[word]; ok && h.bare(fl) {

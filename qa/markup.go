@@ -49,10 +49,13 @@ func findMarkup(s string) []markupItem {
 		return nil
 	}
 	var items []markupItem
-	var taken [][2]int
+	// taken marks the bytes that earlier items cover. Checking an item costs its own length, and
+	// the matches of one pattern do not overlap, so all checks together stay linear in s (a list
+	// of taken ranges would be searched once per item: quadratic in a text of many links).
+	taken := make([]bool, len(s))
 	free := func(a, b int) bool {
-		for _, t := range taken {
-			if a < t[1] && t[0] < b {
+		for i := a; i < b; i++ {
+			if taken[i] {
 				return false
 			}
 		}
@@ -62,7 +65,9 @@ func findMarkup(s string) []markupItem {
 		if !free(it.start, it.end) {
 			return
 		}
-		taken = append(taken, [2]int{it.start, it.end})
+		for i := it.start; i < it.end; i++ {
+			taken[i] = true
+		}
 		if it.blank == nil {
 			it.blank = [][2]int{{it.start, it.end}}
 		}

@@ -1,7 +1,7 @@
 package qa
 
 import (
-	"math"
+	"strconv"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -22,28 +22,38 @@ func checkNumber(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 	var out []pipeline.Finding
 	srcUsed := make([]bool, len(src))
 	tgtUsed := make([]bool, len(tgt))
+	// Numbers are paired through queues by value, so that the work grows with the count of
+	// numbers, not with its square: each side takes the first unused number of the other side
+	// with the same value, in text order.
+	tgtBy := numQueues{}
+	for j, t := range tgt {
+		tgtBy.add(t, j)
+	}
+	srcWords := numQueues{}
+	for i, s := range src {
+		if s.word {
+			srcWords.add(s, i)
+		}
+	}
 	// Digits against digits first, then against spelled-out numbers.
 	for pass := 0; pass < 2; pass++ {
 		for i, s := range src {
 			if srcUsed[i] || s.word {
 				continue
 			}
-			for j, t := range tgt {
-				if !tgtUsed[j] && t.month == s.month && (t.word == (pass == 1)) && sameValue(s.value, t.value) {
-					srcUsed[i], tgtUsed[j] = true, true
-					break
-				}
+			if j, ok := tgtBy.take(keyOf(s, pass == 1), tgtUsed); ok {
+				srcUsed[i], tgtUsed[j] = true, true
 			}
 		}
+		if pass == 0 {
+			continue
+		}
 		for j, t := range tgt {
-			if tgtUsed[j] || t.word || pass == 0 {
+			if tgtUsed[j] || t.word {
 				continue
 			}
-			for i, s := range src {
-				if !srcUsed[i] && s.word && s.month == t.month && sameValue(s.value, t.value) {
-					srcUsed[i], tgtUsed[j] = true, true
-					break
-				}
+			if i, ok := srcWords.take(keyOf(t, true), srcUsed); ok {
+				srcUsed[i], tgtUsed[j] = true, true
 			}
 		}
 	}
@@ -70,11 +80,40 @@ func checkNumber(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 	return out
 }
 
-// sameValue compares two values with a relative tolerance for floating-point scaling
-// (1.2 × 10⁴ × 10⁸ against 1.2 × 10¹²).
-func sameValue(a, b float64) bool {
-	if a == b {
-		return true
+// numKey is what two numbers must share to stand for each other.
+type numKey struct {
+	month, word bool
+	value       string // the value to 12 significant digits (see keyOf)
+}
+
+// keyOf is the key of n, as a spelled-out number (word) or in digits. Values are compared to 12
+// significant digits: floating-point scaling (1.2 × 10⁴ × 10⁸ against 1.2 × 10¹²) differs far
+// below that, and texts do not write numbers that differ only beyond it.
+func keyOf(n number, word bool) numKey {
+	return numKey{month: n.month, word: word, value: strconv.FormatFloat(n.value, 'g', 12, 64)}
+}
+
+// numQueues holds, per key, the indexes of the numbers with that key in text order.
+type numQueues map[numKey][]int
+
+func (q numQueues) add(n number, i int) {
+	k := keyOf(n, n.word)
+	q[k] = append(q[k], i)
+}
+
+// take returns the first index with key k that is not used yet. Used indexes are dropped as they
+// are met, so all calls together cost no more than the indexes held.
+func (q numQueues) take(k numKey, used []bool) (int, bool) {
+	idx, ok := q[k]
+	if !ok {
+		return 0, false
 	}
-	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
+	for len(idx) > 0 && used[idx[0]] {
+		idx = idx[1:]
+	}
+	q[k] = idx
+	if len(idx) == 0 {
+		return 0, false
+	}
+	return idx[0], true
 }

@@ -107,8 +107,8 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 	if ns, next, ok := scanDate(rs, i, j); ok {
 		return ns, next
 	}
-	intPart := string(rs[i:j])
-	// Thousands groups.
+	// Thousands groups, gathered in one buffer: a run of thousands of groups stays linear.
+	digits := append([]rune(nil), rs[i:j]...)
 	if j-i <= 3 {
 		for {
 			if j+4 > len(rs) || digitsEnd(rs, j+1) != j+4 {
@@ -118,10 +118,11 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 			if !(sep == ',' && (lang == pipeline.English || lang == pipeline.Chinese || lang == "")) && !isGroupSpace(sep, lang) {
 				break
 			}
-			intPart += string(rs[j+1 : j+4])
+			digits = append(digits, rs[j+1:j+4]...)
 			j += 4
 		}
 	}
+	intPart := string(digits)
 	numStr := intPart
 	// Decimal part.
 	if j+1 < len(rs) && isDigit(rs[j+1]) {

@@ -3,6 +3,7 @@ package qa
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -55,6 +56,11 @@ func checkPunctuation(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 // halfWidthInChinese finds a half-width punctuation mark touching a Chinese character.
 func halfWidthInChinese(s string) (string, bool) {
 	rs := []rune(s)
+	lastText := len(rs) - 1 // the last rune that is not a space: after it, the text has ended
+	for lastText >= 0 && unicode.IsSpace(rs[lastText]) {
+		lastText--
+	}
+	han := containsHan(s)
 	for i, r := range rs {
 		if !strings.ContainsRune(",.;:?!()", r) {
 			continue
@@ -67,7 +73,7 @@ func halfWidthInChinese(s string) (string, bool) {
 		if r == '(' && nextHan || r == ')' && prevHan || r != '(' && r != ')' && (prevHan || nextHan && r != '.') {
 			return string(r), true
 		}
-		if r == '.' && i > 0 && !isLatin(rs[i-1]) && strings.TrimSpace(string(rs[i+1:])) == "" && containsHan(s) {
+		if r == '.' && i > 0 && !isLatin(rs[i-1]) && i >= lastText && han {
 			return string(r), true // a Chinese sentence ends with 。, after digits and % too
 		}
 	}
@@ -161,16 +167,11 @@ func endMark(k endKind) string {
 // without opening. Straight double quotes are balanced when their count is even.
 func unbalanced(s string) (string, bool) {
 	// Russian inner quotes „…“ close with the English opening quote: take those pairs out first.
-	for {
-		i := strings.Index(s, "„")
-		if i < 0 {
-			break
-		}
-		j := strings.Index(s[i:], "“")
-		if j < 0 {
+	if strings.Contains(s, "„") {
+		var ok bool
+		if s, ok = withoutLowQuotePairs(s); !ok {
 			return "„“", true
 		}
-		s = s[:i] + s[i+len("„"):i+j] + s[i+j+len("“"):]
 	}
 	pairs := []string{"()", "[]", "{}", "«»", "“”", "（）", "【】", "《》", "「」", "『』"}
 	for _, p := range pairs {
@@ -194,4 +195,43 @@ func unbalanced(s string) (string, bool) {
 		return `""`, true
 	}
 	return "", false
+}
+
+// withoutLowQuotePairs removes every „ with the first “ after it that no earlier „ took, in one
+// pass (not string by string: a text of many pairs would be copied once per pair). It reports
+// false when a „ has no “ after it.
+func withoutLowQuotePairs(s string) (string, bool) {
+	var opens, closes []int
+	for i, r := range s {
+		switch r {
+		case '„':
+			opens = append(opens, i)
+		case '“':
+			closes = append(closes, i)
+		}
+	}
+	drop := make(map[int]bool, 2*len(opens))
+	c := 0
+	for _, o := range opens {
+		for c < len(closes) && closes[c] < o {
+			c++
+		}
+		if c == len(closes) {
+			return "", false
+		}
+		drop[o], drop[closes[c]] = true, true
+		c++
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for i := range s {
+		if drop[i] {
+			b.WriteString(s[last:i])
+			_, size := utf8.DecodeRuneInString(s[i:])
+			last = i + size
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String(), true
 }

@@ -26,7 +26,7 @@ func checkRepeatedWord(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 	ws := words(text)
 	for i := 1; i < len(ws); i++ {
 		a, b := ws[i-1], ws[i]
-		if isHan([]rune(a.text)[0]) || !strings.EqualFold(a.text, b.text) {
+		if isHan(firstRune(a.text)) || !strings.EqualFold(a.text, b.text) {
 			continue
 		}
 		gap := text[a.end:b.start]

@@ -22,6 +22,12 @@ type Speller interface {
 	Misspelled(word string, lang pipeline.Lang) bool
 }
 
+// maxKnownBytes bounds the words a SpellerSet looks up. The longest forms the Debian dictionaries
+// accept (stem, prefix and suffix: 68 bytes in kk_KZ), with four Kazakh suffixes chained on or a
+// Russian ending on a Lexicon word, stay under 120 bytes; a longer word is misspelled without the
+// affix and suffix-chain search, which copies the word for every rule it tries.
+const maxKnownBytes = 160
+
 // SpellerSet is a Speller with one Hunspell dictionary per language, and extra words per
 // language that supplement them (see Lexicon).
 type SpellerSet struct {
@@ -38,6 +44,9 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	h := s.Dicts[lang]
 	if h == nil || word == "" {
 		return false
+	}
+	if len(word) > maxKnownBytes {
+		return true
 	}
 	word = strings.ReplaceAll(word, "’", "'")
 	valid := func(w string) bool { return h.Valid(w) || s.extra(lang, w) }

@@ -12,6 +12,18 @@ import (
 // list.
 const maxSpellingFindings = 5
 
+// Longest words the spelling check judges. No word of the dictionaries, with every ending and
+// suffix chain, comes near 40 letters; a longer token is a pasted identifier, a chemical name or
+// noise, and guessing at it is where the cost would grow with the input: the search for a near
+// known word makes some 80 candidates per letter, each as long as the word, so its work grows
+// with the square of the word's length (a 1,000-letter word meant six million lookups of
+// 1,000-letter strings). Such tokens are passed over quietly: the wrong-language and omission
+// checks still see the text around them.
+const (
+	maxSpellRunes    = 40 // a word, or one part of a hyphenated compound
+	maxCompoundRunes = 80 // a hyphenated compound as a whole
+)
+
 // checkSpelling warns about words of the translation that the speller rejects. It skips what a
 // dictionary cannot judge: words that also occur in the source (names, titles, codes), words of
 // the termbase, acronyms, capitalised words inside a sentence (names), words with digits,
@@ -43,7 +55,7 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	var unknown []string
 	for _, tok := range hyphenWords(text) {
 		w := tok.text
-		if seen[w] || skipSpelling(w, u.TargetLang, srcWords) {
+		if seen[w] || tooLongToSpell(w) || skipSpelling(w, u.TargetLang, srcWords) {
 			continue
 		}
 		if isUpperInitial(w) || afterCodeHyphen(text, tok.start) {
@@ -81,13 +93,30 @@ func hyphenWords(s string) []span {
 	var out []span
 	for i := 0; i < len(ws); i++ {
 		cur := ws[i]
-		for i+1 < len(ws) && ws[i+1].start == cur.end+len("-") && strings.ContainsRune("-'", rune(s[cur.end])) && !isHan([]rune(ws[i+1].text)[0]) {
+		for i+1 < len(ws) && ws[i+1].start == cur.end+len("-") && strings.ContainsRune("-'", rune(s[cur.end])) && !isHan(firstRune(ws[i+1].text)) {
 			cur = span{s[cur.start:ws[i+1].end], cur.start, ws[i+1].end}
 			i++
 		}
 		out = append(out, cur)
 	}
 	return out
+}
+
+// tooLongToSpell reports a token past the lengths the spelling check judges (see maxSpellRunes).
+// It stops counting at the bound, so a very long token costs no more than a short one.
+func tooLongToSpell(w string) bool {
+	part, all := 0, 0
+	for _, r := range w {
+		all++
+		part++
+		if r == '-' {
+			part = 0
+		}
+		if part > maxSpellRunes || all > maxCompoundRunes {
+			return true
+		}
+	}
+	return false
 }
 
 func skipSpelling(w string, lang pipeline.Lang, srcWords map[string]bool) bool {
@@ -158,8 +187,12 @@ const (
 // nearKnownWord reports whether a word is one edit (a letter deleted, added, replaced or two
 // swapped) away from a word the speller knows: then it is most likely a typo of that word, even
 // when it sounds like a source word. The search costs a few hundred lookups, so it runs only for
-// words the speller rejected.
+// words the speller rejected, and never for words longer than maxSpellRunes: its cost grows with
+// the square of the length.
 func nearKnownWord(w string, lang pipeline.Lang, isKnown func(string) bool) bool {
+	if utf8.RuneCountInString(w) > maxSpellRunes {
+		return false
+	}
 	alphabet := []rune(ruAlphabet)
 	switch lang {
 	case pipeline.Kazakh:

@@ -60,6 +60,12 @@ func words(s string) []span {
 	return out
 }
 
+// firstRune returns the first rune of s without converting the rest: words may be long.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // foldWord lower-cases a word and folds ё to е, the way Russian texts are compared.
 func foldWord(w string) string {
 	w = strings.ToLower(w)

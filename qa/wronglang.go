@@ -114,7 +114,7 @@ func checkWrongLanguage(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 		ws := words(text)
 		latinWords, stop := 0, 0
 		for _, w := range ws {
-			r := []rune(w.text)[0]
+			r := firstRune(w.text)
 			if isLatin(r) {
 				latinWords++
 				if enStopWords[strings.ToLower(w.text)] {
@@ -132,7 +132,7 @@ func checkWrongLanguage(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 // cyrWords returns the lower-cased Cyrillic words of s with their original spelling.
 func cyrWords(s string) (lower, orig []string) {
 	for _, w := range words(s) {
-		r := []rune(w.text)[0]
+		r := firstRune(w.text)
 		if isCyrillic(r) {
 			lower = append(lower, foldWord(w.text))
 			orig = append(orig, w.text)
@@ -240,7 +240,7 @@ func englishClause(s string) (string, bool) {
 	for i := 0; i <= len(ws); i++ {
 		latin := false
 		if i < len(ws) {
-			r := []rune(ws[i].text)[0]
+			r := firstRune(ws[i].text)
 			latin = isLatin(r) && (i == 0 || runStart < 0 || onlySpacesBetween(s, ws[i-1].end, ws[i].start))
 		}
 		if latin {
@@ -256,7 +256,7 @@ func englishClause(s string) (string, bool) {
 			return s[ws[runStart].start:ws[i-1].end], true
 		}
 		runStart = -1
-		if i < len(ws) && isLatin([]rune(ws[i].text)[0]) {
+		if i < len(ws) && isLatin(firstRune(ws[i].text)) {
 			runStart, stop = i, 0
 			if !isUpperInitial(ws[i].text) {
 				stop++

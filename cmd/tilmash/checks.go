@@ -70,11 +70,14 @@ func termHints(texts []string, source, target pipeline.Lang, concepts []pipeline
 
 // spellCache remembers the speller's answers: articles repeat their words, and a dictionary lookup
 // with affix stripping costs far more than a map read. It forgets everything when it grows past
-// its limit, which bounds memory without bookkeeping.
+// its limits, on entries and on the bytes of the words it holds, which bounds memory without
+// bookkeeping. Words longer than spellCacheWordBytes are answered without being remembered: no
+// dictionary word is that long, and a few such words must not fill the cache.
 type spellCache struct {
 	next  qa.Speller
 	mu    sync.Mutex
 	known map[spellKey]bool
+	bytes int // the words' bytes plus spellEntryOverhead per entry
 }
 
 type spellKey struct {
@@ -82,13 +85,21 @@ type spellKey struct {
 	word string
 }
 
-const spellCacheLimit = 200_000
+const (
+	spellCacheLimit     = 200_000
+	spellCacheBytes     = 16 << 20
+	spellCacheWordBytes = 128
+	spellEntryOverhead  = 48 // the key's headers and the map's share per entry, roughly
+)
 
 func newSpellCache(next qa.Speller) *spellCache {
 	return &spellCache{next: next, known: map[spellKey]bool{}}
 }
 
 func (c *spellCache) Misspelled(word string, lang pipeline.Lang) bool {
+	if len(word) > spellCacheWordBytes {
+		return c.next.Misspelled(word, lang)
+	}
 	k := spellKey{lang, word}
 	c.mu.Lock()
 	v, ok := c.known[k]
@@ -97,11 +108,15 @@ func (c *spellCache) Misspelled(word string, lang pipeline.Lang) bool {
 		return v
 	}
 	v = c.next.Misspelled(word, lang)
+	size := len(word) + spellEntryOverhead
 	c.mu.Lock()
-	if len(c.known) >= spellCacheLimit {
-		c.known = map[spellKey]bool{}
+	if _, ok := c.known[k]; !ok {
+		if len(c.known) >= spellCacheLimit || c.bytes+size > spellCacheBytes {
+			c.known, c.bytes = map[spellKey]bool{}, 0
+		}
+		c.known[k] = v
+		c.bytes += size
 	}
-	c.known[k] = v
 	c.mu.Unlock()
 	return v
 }
