@@ -23,6 +23,20 @@ const (
 	saltLen   = 16
 )
 
+// Bounds on the parameters of a stored hash. Verify trusts a hash only this far: the cost is
+// read from the row, so one bad row (or one written by a careless import) could otherwise make
+// every sign-in to that account allocate gigabytes or run for minutes. The bounds leave room to
+// raise the parameters above (twice the memory, more passes) without breaking stored hashes.
+const (
+	MaxMemoryKiB = 128 * 1024
+	MaxPasses    = 10
+	MaxLanes     = 16
+	minKeyLen    = 16
+	maxKeyLen    = 64
+	minSaltLen   = 8
+	maxSaltLen   = 64
+)
+
 var b64 = base64.RawStdEncoding
 
 // Hash returns the PHC string for password with a fresh random salt.
@@ -36,8 +50,10 @@ func Hash(password string) (string, error) {
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
-// Verify reports whether password matches a hash made by Hash (with any parameters). A malformed
-// hash is an error, never a match.
+// Verify reports whether password matches a hash made by Hash (with any parameters within
+// MaxMemoryKiB, MaxPasses and MaxLanes, a key of 16 to 64 bytes and a salt of 8 to 64). A
+// malformed hash, or one whose parameters exceed the bounds, is an error, never a match, and is
+// refused before any work is done.
 func Verify(password, encoded string) (bool, error) {
 	parts := strings.Split(encoded, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
@@ -52,12 +68,18 @@ func Verify(password, encoded string) (bool, error) {
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 {
 		return false, errors.New("malformed argon2 parameters")
 	}
+	if m > MaxMemoryKiB || t > MaxPasses || p > MaxLanes || m < 8*uint32(p) {
+		return false, fmt.Errorf("argon2 parameters m=%d,t=%d,p=%d are out of bounds", m, t, p)
+	}
+	if len(parts[4]) > b64.EncodedLen(maxSaltLen) || len(parts[5]) > b64.EncodedLen(maxKeyLen) {
+		return false, errors.New("argon2 salt or hash too long")
+	}
 	salt, err := b64.DecodeString(parts[4])
-	if err != nil {
+	if err != nil || len(salt) < minSaltLen || len(salt) > maxSaltLen {
 		return false, errors.New("malformed salt")
 	}
 	want, err := b64.DecodeString(parts[5])
-	if err != nil || len(want) == 0 {
+	if err != nil || len(want) < minKeyLen || len(want) > maxKeyLen {
 		return false, errors.New("malformed hash")
 	}
 	got := argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(want)))
