@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -111,6 +112,45 @@ func segmentMissing(ctx context.Context, tx querier, editionID, segmentID int64,
 func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (pipeline.SaveResult, error) {
 	var res pipeline.SaveResult
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		res, err = saveSegment(ctx, tx, u, true)
+		return err
+	})
+	return res, err
+}
+
+// SaveSegments saves several people's texts in one transaction, each exactly as SaveSegment
+// saves one (the same rules, version check, findings and memory), for an import of many units.
+// Each update is applied or refused on its own: errs[i] is the refusal of updates[i] (a
+// conflict, a locked edition, an illegal action), nil when it was saved. Refusals are found
+// before anything of their update is written, so the others still commit; err is a failure of
+// the whole, after which nothing is saved.
+func (db *DB) SaveSegments(ctx context.Context, updates []pipeline.SegmentUpdate) (errs []error, err error) {
+	errs = make([]error, len(updates))
+	err = db.inTx(ctx, func(tx pgx.Tx) error {
+		for i, u := range updates {
+			if _, err := saveSegment(ctx, tx, u, false); err != nil {
+				var pe *pipeline.Error
+				if !errors.As(err, &pe) {
+					return err
+				}
+				errs[i] = err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return errs, nil
+}
+
+// saveSegment is SaveSegment inside tx. Every refusal (a *pipeline.Error) comes before the first
+// write. withResult asks for the segment's findings and the edition's progress after the save,
+// and records the author's presence, as the editor needs after each save.
+func saveSegment(ctx context.Context, tx pgx.Tx, u pipeline.SegmentUpdate, withResult bool) (pipeline.SaveResult, error) {
+	var res pipeline.SaveResult
+	err := func() error {
 		var state pipeline.EditionState
 		var cur pipeline.SegmentTranslation
 		if err := tx.QueryRow(ctx, `SELECT e.state, t.edition_id, t.segment_id, t.text, t.state, t.origin, t.updated_by, t.updated_at, t.version
@@ -152,6 +192,9 @@ func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (pipeli
 				return err
 			}
 		}
+		if !withResult {
+			return nil
+		}
 		// The rest is one round trip: presence, the segment's findings and the edition's progress.
 		var batch pgx.Batch
 		batch.Queue(`INSERT INTO edition_presence (edition_id, user_name) VALUES ($1, $2)
@@ -175,6 +218,6 @@ func (db *DB) SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (pipeli
 			return fmt.Errorf("after save: %w", err)
 		}
 		return nil
-	})
+	}()
 	return res, err
 }
