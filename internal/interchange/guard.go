@@ -26,7 +26,8 @@ var (
 	ErrTBX   = errors.New("invalid TBX")
 )
 
-// guard reads XML tokens and refuses, with an error wrapping kind, any DOCTYPE or other directive
+// guard reads XML tokens and refuses, with an error wrapping kind, any DOCTYPE (but see
+// externalDTD) or other directive
 // (and so every entity trick: billion laughs, external entities), input over max bytes, nesting
 // deeper than maxDepth, and malformed XML (the decoder is strict and knows only XML's own
 // entities).
@@ -35,6 +36,10 @@ type guard struct {
 	lr    *limitedReader
 	kind  error
 	depth int
+	// externalDTD lets a DOCTYPE through when it only names an external DTD (<!DOCTYPE tmx
+	// SYSTEM "tmx14.dtd">, as translate-toolkit writes): the decoder never fetches it, and with
+	// no internal subset no entity can be declared. Any internal subset is still refused.
+	externalDTD bool
 }
 
 func newGuard(r io.Reader, kind error, max int64) *guard {
@@ -66,7 +71,11 @@ func (g *guard) token() (xml.Token, error) {
 	}
 	switch t := t.(type) {
 	case xml.Directive:
-		if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(string(t))), "DOCTYPE") {
+		d := strings.TrimSpace(string(t))
+		if strings.HasPrefix(strings.ToUpper(d), "DOCTYPE") {
+			if g.externalDTD && !strings.ContainsAny(d, "[<%&") {
+				return g.token() // a name and an external identifier, which nothing fetches
+			}
 			return nil, fmt.Errorf("%w: DOCTYPE declarations are not allowed", g.kind)
 		}
 		return nil, fmt.Errorf("%w: XML directives are not allowed", g.kind)
