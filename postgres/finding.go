@@ -13,31 +13,35 @@ import (
 // set) with fresh ones. A dismissed finding survives, and suppresses its fresh twin (same segment,
 // check and message), until the translation text changes: dismissal is about that text.
 func replaceFindings(ctx context.Context, tx pgx.Tx, editionID int64, segmentID *int64, findings []pipeline.Finding) error {
+	var batch pgx.Batch
+	queueReplaceFindings(&batch, editionID, segmentID, findings)
+	if err := tx.SendBatch(ctx, &batch).Close(); err != nil {
+		return fmt.Errorf("replace findings: %w", err)
+	}
+	return nil
+}
+
+// queueReplaceFindings queues replaceFindings' statements on a batch, to go in one round trip
+// with others.
+func queueReplaceFindings(batch *pgx.Batch, editionID int64, segmentID *int64, findings []pipeline.Finding) {
 	// Dismissals lapse where the translation text is no longer the one they were made on.
-	if _, err := tx.Exec(ctx, `DELETE FROM findings f USING segment_translations t
+	batch.Queue(`DELETE FROM findings f USING segment_translations t
 		WHERE f.edition_id = $1 AND ($2::bigint IS NULL OR f.segment_id = $2) AND f.dismissed
 		  AND t.edition_id = f.edition_id AND t.segment_id = f.segment_id
 		  AND t.text IS DISTINCT FROM f.dismissed_text`,
-		editionID, segmentID); err != nil {
-		return fmt.Errorf("expire dismissals: %w", err)
-	}
-	if _, err := tx.Exec(ctx, `DELETE FROM findings WHERE edition_id = $1 AND ($2::bigint IS NULL OR segment_id = $2) AND NOT dismissed`,
-		editionID, segmentID); err != nil {
-		return fmt.Errorf("clear findings: %w", err)
-	}
+		editionID, segmentID)
+	batch.Queue(`DELETE FROM findings WHERE edition_id = $1 AND ($2::bigint IS NULL OR segment_id = $2) AND NOT dismissed`,
+		editionID, segmentID)
 	for _, f := range findings {
 		if f.Data == nil {
 			f.Data = map[string]any{}
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO findings (edition_id, segment_id, check_id, severity, message_id, data)
+		batch.Queue(`INSERT INTO findings (edition_id, segment_id, check_id, severity, message_id, data)
 			SELECT $1, $2, $3, $4, $5, $6
 			WHERE NOT EXISTS (SELECT 1 FROM findings WHERE edition_id = $1 AND segment_id = $2 AND dismissed
 				AND check_id = $3 AND message_id = $5)`,
-			editionID, f.SegmentID, f.Check, string(f.Severity), f.MessageID, f.Data); err != nil {
-			return fmt.Errorf("insert finding: %w", err)
-		}
+			editionID, f.SegmentID, f.Check, string(f.Severity), f.MessageID, f.Data)
 	}
-	return nil
 }
 
 // CountFindings counts an edition's findings per check and severity, open and dismissed apart.

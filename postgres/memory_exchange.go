@@ -19,9 +19,11 @@ const memoryImportBatch = 5000
 // ImportMemory adds the records next returns (until io.EOF) to the translation memory as one
 // import, in one transaction: a file that fails half-way adds nothing. Entries are written with
 // COPY in batches, with their fuzzy-lookup keys, and point to the import, so that
-// DeleteMemoryImport takes them out again. An article a record names by slug is linked when it
-// is one of ours. imp names the file and the person; its Units and Skipped are read when next is
-// done (the reader counts them), and the import is returned with its ID and counts.
+// DeleteMemoryImport takes them out again; while one batch is written the next is read, so a
+// large file costs about what the slower of the two costs. An article a record names by slug is
+// linked when it is one of ours. imp names the file and the person; its Units and Skipped are
+// read when next is done (the reader counts them), and the import is returned with its ID and
+// counts.
 func (db *DB) ImportMemory(ctx context.Context, imp *pipeline.MemoryImport, next func() (pipeline.MemoryRecord, error)) error {
 	return db.inTx(ctx, func(tx pgx.Tx) error {
 		if err := tx.QueryRow(ctx, `INSERT INTO memory_imports (file_name, created_by) VALUES ($1, $2) RETURNING id, created_at`,
@@ -29,26 +31,52 @@ func (db *DB) ImportMemory(ctx context.Context, imp *pipeline.MemoryImport, next
 			return fmt.Errorf("memory import: %w", err)
 		}
 		imp.Entries = 0
-		batch := make([]pipeline.MemoryRecord, 0, memoryImportBatch)
+		batches := make(chan memoryBatch, 1)
+		stop := make(chan struct{})
+		var readErr error
+		go func() { // reads the next batch while the last one is written
+			defer close(batches)
+			for {
+				b := memoryBatch{records: make([]pipeline.MemoryRecord, 0, memoryImportBatch)}
+				for len(b.records) < memoryImportBatch {
+					r, err := next()
+					if errors.Is(err, io.EOF) {
+						break
+					}
+					if err != nil {
+						readErr = err
+						return
+					}
+					b.records = append(b.records, r)
+					b.shingles = append(b.shingles, pipeline.MemoryShingles(pipeline.NormalizeForMemory(r.Source)))
+				}
+				if len(b.records) == 0 {
+					return
+				}
+				select {
+				case batches <- b:
+				case <-stop:
+					return
+				}
+				if len(b.records) < memoryImportBatch {
+					return
+				}
+			}
+		}()
+		defer func() {
+			close(stop)
+			for range batches { // let the reader end
+			}
+		}()
 		articles := map[string]*int64{}
-		for {
-			r, err := next()
-			if err != nil && !errors.Is(err, io.EOF) {
+		for b := range batches {
+			if err := copyMemory(ctx, tx, imp.ID, b, articles); err != nil {
 				return err
 			}
-			if err == nil {
-				batch = append(batch, r)
-			}
-			if len(batch) == memoryImportBatch || (errors.Is(err, io.EOF) && len(batch) > 0) {
-				if err := copyMemory(ctx, tx, imp.ID, batch, articles); err != nil {
-					return err
-				}
-				imp.Entries += len(batch)
-				batch = batch[:0]
-			}
-			if errors.Is(err, io.EOF) {
-				break
-			}
+			imp.Entries += len(b.records)
+		}
+		if readErr != nil {
+			return readErr
 		}
 		_, err := tx.Exec(ctx, `UPDATE memory_imports SET units = $2, entries = $3, skipped = $4 WHERE id = $1`,
 			imp.ID, imp.Units, imp.Entries, imp.Skipped)
@@ -59,8 +87,15 @@ func (db *DB) ImportMemory(ctx context.Context, imp *pipeline.MemoryImport, next
 	})
 }
 
+// memoryBatch is records read for an import, with their fuzzy-lookup keys.
+type memoryBatch struct {
+	records  []pipeline.MemoryRecord
+	shingles [][]int64
+}
+
 // copyMemory writes one batch of imported entries and their shingles.
-func copyMemory(ctx context.Context, tx pgx.Tx, importID int64, batch []pipeline.MemoryRecord, articles map[string]*int64) error {
+func copyMemory(ctx context.Context, tx pgx.Tx, importID int64, b memoryBatch, articles map[string]*int64) error {
+	batch := b.records
 	var unknown []string
 	for _, r := range batch {
 		if _, ok := articles[r.Article]; !ok && r.Article != "" {
@@ -99,7 +134,6 @@ func copyMemory(ctx context.Context, tx pgx.Tx, importID int64, batch []pipeline
 	entries := make([][]any, len(batch))
 	var shingles [][]any
 	for i, r := range batch {
-		norm := pipeline.NormalizeForMemory(r.Source)
 		created, updated := r.CreatedAt, r.UpdatedAt
 		if created.IsZero() {
 			created = now
@@ -111,9 +145,9 @@ func copyMemory(ctx context.Context, tx pgx.Tx, importID int64, batch []pipeline
 		if r.Article != "" {
 			article = articles[r.Article]
 		}
-		entries[i] = []any{ids[i], string(r.SourceLang), string(r.TargetLang), r.Source, norm, r.Target, article,
-			r.Article, r.CreatedBy, created, updated, importID}
-		for _, s := range pipeline.MemoryShingles(norm) {
+		entries[i] = []any{ids[i], string(r.SourceLang), string(r.TargetLang), r.Source, pipeline.NormalizeForMemory(r.Source),
+			r.Target, article, r.Article, r.CreatedBy, created, updated, importID}
+		for _, s := range b.shingles[i] {
 			shingles = append(shingles, []any{s, ids[i]})
 		}
 	}

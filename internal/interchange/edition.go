@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -336,22 +338,39 @@ func ImportEdition(ctx context.Context, st EditionStore, articleID int64, lang p
 		if d.Outcome != pipeline.ImportApplied {
 			continue
 		}
-		var findings []pipeline.Finding
-		if opts.Check != nil {
-			if concepts == nil {
-				if concepts, err = st.FindConcepts(ctx); err != nil {
-					return nil, err
-				}
-			}
-			for _, fd := range opts.Check(pipeline.CheckUnit{SourceLang: c.Article.SourceLang, TargetLang: lang,
-				Source: w.seg.Text, Target: w.in.Text, Terms: concepts}) {
-				fd.SegmentID = w.seg.ID
-				findings = append(findings, fd)
-			}
-		}
 		updates = append(updates, pipeline.SegmentUpdate{EditionID: c.Edition.ID, SegmentID: w.seg.ID, Text: w.in.Text,
-			BaseVersion: w.segment.Current.Version, Confirm: d.Action == pipeline.SegmentConfirm, User: opts.User, Findings: findings})
+			BaseVersion: w.segment.Current.Version, Confirm: d.Action == pipeline.SegmentConfirm, User: opts.User})
 		applied = append(applied, w.unit)
+	}
+	if len(updates) > 0 && opts.Check != nil {
+		if concepts, err = st.FindConcepts(ctx); err != nil {
+			return nil, err
+		}
+		sources := map[int64]string{}
+		for _, sg := range c.Segments {
+			sources[sg.ID] = sg.Text
+		}
+		// The checks, as a workbench save runs them, on every text to apply; they take CPU, not
+		// the database, so they run on every core.
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for i := range next {
+					u := &updates[i]
+					for _, fd := range opts.Check(pipeline.CheckUnit{SourceLang: c.Article.SourceLang, TargetLang: lang,
+						Source: sources[u.SegmentID], Target: u.Text, Terms: concepts}) {
+						fd.SegmentID = u.SegmentID
+						u.Findings = append(u.Findings, fd)
+					}
+				}
+			})
+		}
+		for i := range updates {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
 	}
 	if len(updates) > 0 {
 		errs, err := st.SaveSegments(ctx, updates)
