@@ -20,6 +20,9 @@ import (
 // an organisation and a city) is the byline, as in plain text. Without any heading, a short
 // first paragraph without a full stop that something follows is the title.
 func parseMarkdown(src string) (pipeline.Document, error) {
+	if err := checkMarkdownCost(src); err != nil {
+		return pipeline.Document{}, err
+	}
 	md := goldmark.New()
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return md.Parser().Parse(text.NewReader(b)) })
 	r := markdownReader{source: source}

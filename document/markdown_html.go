@@ -96,8 +96,14 @@ func parseKeepingHTMLText(source []byte, parse func([]byte) ast.Node) ([]byte, a
 
 // htmlText is s, a piece of HTML, as Markdown text: tags out, text in, line breaks where they
 // were. A "<" that opens no tag is escaped, so that it is read as the character it is.
+//
+// Every search for the end of a construct (a comment's "-->", a tag's ">", a script's closing
+// tag) goes through a scanner that remembers what it found, so that a text of many unclosed
+// "<!--" or "<a '" is read in time linear in its length, not once more for every "<".
 func htmlText(s string) string {
 	var b strings.Builder
+	sc := htmlScanner{s: s}
+	sc.init()
 	keepNewlines := func(t string) {
 		b.WriteString(strings.Repeat("\n", strings.Count(t, "\n")))
 	}
@@ -110,25 +116,25 @@ func htmlText(s string) string {
 		rest := s[i:]
 		switch {
 		case strings.HasPrefix(rest, "<!--"):
-			if end := strings.Index(rest[4:], "-->"); end >= 0 {
-				keepNewlines(rest[:4+end+3])
-				i += 4 + end + 3
+			if end := sc.commentEnd.next(s, i+4); end >= 0 {
+				keepNewlines(s[i : end+3])
+				i = end + 3
 				continue
 			}
 		case strings.HasPrefix(rest, "<![CDATA["):
-			if end := strings.Index(rest, "]]>"); end >= 0 {
-				b.WriteString(escapeLT(rest[len("<![CDATA["):end]))
-				i += end + 3
+			if end := sc.cdataEnd.next(s, i); end >= 0 {
+				b.WriteString(escapeLT(s[i+len("<![CDATA[") : end]))
+				i = end + 3
 				continue
 			}
 		case strings.HasPrefix(rest, "<?"), len(rest) > 2 && rest[1] == '!' && isASCIILetter(rest[2]):
-			if end := strings.IndexByte(rest, '>'); end >= 0 {
-				keepNewlines(rest[:end+1])
-				i += end + 1
+			if end := sc.gt.next(s, i); end >= 0 {
+				keepNewlines(s[i : end+1])
+				i = end + 1
 				continue
 			}
 		default:
-			if name, closing, end, ok := htmlTag(rest); ok {
+			if name, closing, end, ok := sc.tag(i); ok {
 				keepNewlines(rest[:end])
 				if htmlBreakingTags[name] {
 					b.WriteByte(' ')
@@ -136,12 +142,12 @@ func htmlText(s string) string {
 				i += end
 				if !closing && (name == "script" || name == "style") {
 					// The code inside is no text; it ends at its closing tag, or with the block.
-					stop := strings.Index(strings.ToLower(s[i:]), "</"+name)
+					stop := sc.closing(name, i)
 					if stop < 0 {
-						stop = len(s) - i
+						stop = len(s)
 					}
-					keepNewlines(s[i : i+stop])
-					i += stop
+					keepNewlines(s[i:stop])
+					i = stop
 				}
 				continue
 			}
@@ -152,12 +158,146 @@ func htmlText(s string) string {
 	return b.String()
 }
 
+// htmlScanner remembers, for one text, where constructs end.
+type htmlScanner struct {
+	s                    string
+	commentEnd, cdataEnd finder
+	gt                   finder
+	script, style        finder
+	// tagEnd[p] is the offset just after the first ">" outside quotes from p on, -1 without one;
+	// filled in once, when a tag's attributes first run to the end of the text.
+	tagEnd []int32
+}
+
+// finder finds the next occurrence of a pattern from a position on, remembering its last answer.
+// Positions asked about only grow, so all searches together read the text about once.
+type finder struct {
+	pat      string
+	fold     bool // ASCII case does not matter
+	searched bool
+	from, at int // the last search started at from and found at (-1: nowhere after from)
+}
+
+func (f *finder) next(s string, p int) int {
+	if f.pat == "" {
+		panic("finder without a pattern")
+	}
+	if f.searched && p >= f.from && (f.at < 0 || f.at >= p) {
+		return f.at
+	}
+	f.searched, f.from, f.at = true, p, -1
+	if !f.fold {
+		if k := strings.Index(s[p:], f.pat); k >= 0 {
+			f.at = p + k
+		}
+		return f.at
+	}
+	for k := p; ; k++ {
+		j := strings.IndexByte(s[k:], f.pat[0])
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if k+len(f.pat) <= len(s) && strings.EqualFold(s[k:k+len(f.pat)], f.pat) {
+			f.at = k
+			return k
+		}
+	}
+}
+
+func (sc *htmlScanner) init() {
+	if sc.commentEnd.pat != "" {
+		return
+	}
+	sc.commentEnd.pat, sc.cdataEnd.pat, sc.gt.pat = "-->", "]]>", ">"
+	sc.script = finder{pat: "</script", fold: true}
+	sc.style = finder{pat: "</style", fold: true}
+}
+
+// closing returns the offset of the closing tag of a script or style element from p on, or -1.
+func (sc *htmlScanner) closing(name string, p int) int {
+	sc.init()
+	if name == "script" {
+		return sc.script.next(sc.s, p)
+	}
+	return sc.style.next(sc.s, p)
+}
+
+// tag is htmlTag on the text from offset i, with the search for the tag's end made once for the
+// whole text when a search runs to its end: attributes whose quotes never close would otherwise
+// be read to the end of the text from every "<".
+func (sc *htmlScanner) tag(i int) (name string, closing bool, end int, ok bool) {
+	sc.init()
+	if sc.tagEnd == nil {
+		name, closing, end, ok, attrs := htmlTagAt(sc.s[i:])
+		if ok || attrs < 0 {
+			return name, closing, end, ok
+		}
+		sc.fillTagEnd() // it ran to the end: from now on, look the end up
+		return "", false, 0, false
+	}
+	name, closing, _, _, attrs := htmlTagAt(sc.s[i : i+min(len(sc.s)-i, tagNameScan(sc.s[i:]))])
+	if attrs < 0 {
+		return "", false, 0, false
+	}
+	e := sc.tagEnd[i+attrs]
+	if e < 0 {
+		return "", false, 0, false
+	}
+	return name, closing, int(e) - i, true
+}
+
+// fillTagEnd computes tagEnd from the end of the text backwards, in one pass.
+func (sc *htmlScanner) fillTagEnd() {
+	s := sc.s
+	sc.tagEnd = make([]int32, len(s)+1)
+	none := int32(-1)
+	sc.tagEnd[len(s)] = none
+	single, double := none, none // the same, from inside a quote of each kind
+	for p := len(s) - 1; p >= 0; p-- {
+		next := sc.tagEnd[p+1]
+		switch s[p] {
+		case '>':
+			sc.tagEnd[p] = int32(p + 1)
+		case '\'':
+			sc.tagEnd[p] = single
+			single = next
+		case '"':
+			sc.tagEnd[p] = double
+			double = next
+		default:
+			sc.tagEnd[p] = next
+		}
+	}
+}
+
+// tagNameScan is how far htmlTagAt must read to find where a tag's attributes start: past the
+// name and one character.
+func tagNameScan(s string) int {
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	for i < len(s) && (isASCIILetter(s[i]) || s[i] >= '0' && s[i] <= '9' || s[i] == '-') {
+		i++
+	}
+	return i + 1
+}
+
 // escapeLT escapes every "<" of s for Markdown.
 func escapeLT(s string) string { return strings.ReplaceAll(s, "<", `\<`) }
 
 // htmlTag reads an opening or closing tag at the start of s: its lower-case name, whether it
 // closes, and its length. Quoted attribute values may hold ">".
 func htmlTag(s string) (name string, closing bool, end int, ok bool) {
+	name, closing, end, ok, _ = htmlTagAt(s)
+	return name, closing, end, ok
+}
+
+// htmlTagAt is htmlTag that also returns where the attributes start (-1 when s opens no tag):
+// when ok is false but attrs is not -1, the attributes ran to the end of s without a ">", and
+// name and closing are those of the tag begun.
+func htmlTagAt(s string) (name string, closing bool, end int, ok bool, attrs int) {
 	i := 1
 	if i < len(s) && s[i] == '/' {
 		closing = true
@@ -168,12 +308,13 @@ func htmlTag(s string) (name string, closing bool, end int, ok bool) {
 		i++
 	}
 	if i == start {
-		return "", false, 0, false
+		return "", false, 0, false, -1
 	}
 	name = strings.ToLower(s[start:i])
 	if i < len(s) && !strings.ContainsRune(" \t\n/>", rune(s[i])) {
-		return "", false, 0, false // "<a1b" is a tag name; "<abc!" is text
+		return "", false, 0, false, -1 // "<a1b" is a tag name; "<abc!" is text
 	}
+	attrs = i
 	var quote byte
 	for ; i < len(s); i++ {
 		switch c := s[i]; {
@@ -184,10 +325,10 @@ func htmlTag(s string) (name string, closing bool, end int, ok bool) {
 		case c == '"' || c == '\'':
 			quote = c
 		case c == '>':
-			return name, closing, i + 1, true
+			return name, closing, i + 1, true, attrs
 		}
 	}
-	return "", false, 0, false
+	return name, closing, 0, false, attrs
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -35,6 +35,9 @@ func ParseMarkdownMarkup(src string, lang pipeline.Lang) (pipeline.Document, err
 		_, err := pipeline.ParseLang(string(lang))
 		return pipeline.Document{}, err
 	}
+	if err := checkMarkdownCost(normalized); err != nil {
+		return pipeline.Document{}, err
+	}
 	md := goldmark.New(goldmark.WithExtensions(extension.Footnote))
 	source, root := parseKeepingHTMLText([]byte(normalized), func(b []byte) ast.Node { return md.Parser().Parse(text.NewReader(b)) })
 	r := &markupReader{source: source}

@@ -71,22 +71,61 @@ func newLedger(input string) *ledger { return &ledger{input: input, text: input}
 // toInput maps an offset of the current text to the input. An offset strictly inside a change's
 // output maps to the change's start, or to its end when end is true.
 func (l *ledger) toInput(pos int, end bool) int {
-	delta := 0
-	for _, c := range l.changes {
-		outStart := c.Start + delta
-		outEnd := outStart + len(c.After)
-		if pos < outStart || pos == outStart && end {
-			return pos - delta
+	return l.mapper().toInput(pos, end)
+}
+
+// outMap holds where each change's output lies in the current text, so that offsets are mapped
+// by binary search instead of a walk over every change (which made a text with many changes
+// take time growing with the square of their number).
+type outMap struct {
+	changes []Change
+	start   []int // output start of each change
+	delta   []int // the text's length minus the input's, before each change
+	total   int   // ... after the last one
+	// overlapping is set when two changes overlap, which the ledger avoids but cannot rule out
+	// (two edits of one stage widened over the same earlier change): then offsets are mapped by
+	// walking the changes in order, as the binary search assumes they do not overlap.
+	overlapping bool
+}
+
+func (l *ledger) mapper() *outMap {
+	m := &outMap{changes: l.changes, start: make([]int, len(l.changes)), delta: make([]int, len(l.changes))}
+	d := 0
+	for i, c := range l.changes {
+		m.start[i], m.delta[i] = c.Start+d, d
+		d += len(c.After) - (c.End - c.Start)
+		if i > 0 && c.Start < l.changes[i-1].End {
+			m.overlapping = true
 		}
-		if pos < outEnd {
-			if end {
-				return c.End
-			}
-			return c.Start
-		}
-		delta += len(c.After) - (c.End - c.Start)
 	}
-	return pos - delta
+	m.total = d
+	return m
+}
+
+func (m *outMap) outEnd(i int) int { return m.start[i] + len(m.changes[i].After) }
+
+func (m *outMap) toInput(pos int, end bool) int {
+	// The first change that pos lies before, at the start of (for an end), or inside. Starts and
+	// ends grow with i, so the test is false up to some change and true from there on.
+	found := func(i int) bool { return pos < m.start[i] || pos == m.start[i] && end || pos < m.outEnd(i) }
+	i := 0
+	if m.overlapping {
+		for i < len(m.changes) && !found(i) {
+			i++
+		}
+	} else {
+		i = sort.Search(len(m.changes), found)
+	}
+	if i == len(m.changes) {
+		return pos - m.total
+	}
+	if pos < m.start[i] || pos == m.start[i] && end {
+		return pos - m.delta[i]
+	}
+	if end {
+		return m.changes[i].End
+	}
+	return m.changes[i].Start
 }
 
 // apply records a stage's edits, which must be sorted and must not overlap.
@@ -94,33 +133,33 @@ func (l *ledger) apply(edits []edit) {
 	if len(edits) == 0 {
 		return
 	}
-	type span struct{ outStart, outEnd int }
-	spans := make([]span, len(l.changes))
-	delta := 0
-	for i, c := range l.changes {
-		spans[i] = span{c.Start + delta, c.Start + delta + len(c.After)}
-		delta += len(c.After) - (c.End - c.Start)
-	}
+	m := l.mapper()
 	var merged []Change
 	used := make([]bool, len(l.changes))
+	k := 0 // changes before k end before the current edit and every later one
 	for _, e := range edits {
 		s, t := e.start, e.end
 		rules := []string{}
-		// Widen the edit over every earlier change it touches, so the two become one.
-		for i, sp := range spans {
-			overlaps := sp.outStart < t && s < sp.outEnd
-			inside := s == t && sp.outStart < s && s < sp.outEnd
+		for k < len(l.changes) && m.outEnd(k) <= e.start && !m.overlapping {
+			k++
+		}
+		// Widen the edit over every earlier change it touches, so the two become one. Those are
+		// the changes from k on that start before the (widened) edit ends.
+		for i := k; i < len(l.changes) && (m.start[i] < t || m.overlapping); i++ {
+			outStart, outEnd := m.start[i], m.outEnd(i)
+			overlaps := outStart < t && s < outEnd
+			inside := s == t && outStart < s && s < outEnd
 			if !overlaps && !inside {
 				continue
 			}
 			used[i] = true
 			rules = append(rules, l.changes[i].Rule)
-			s = min(s, sp.outStart)
-			t = max(t, sp.outEnd)
+			s = min(s, outStart)
+			t = max(t, outEnd)
 		}
 		rules = append(rules, e.rule)
 		after := l.text[s:e.start] + e.after + l.text[e.end:t]
-		inStart, inEnd := l.toInput(s, false), l.toInput(t, true)
+		inStart, inEnd := m.toInput(s, false), m.toInput(t, true)
 		if s == t {
 			inEnd = inStart
 		}

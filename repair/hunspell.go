@@ -140,24 +140,33 @@ func (h *hunspell) known(w string) bool {
 	return false
 }
 
+// lookup works on w's bytes, building each candidate stem in one reused buffer: a lookup tries
+// every rule for every ending up to maxAdd runes long, and copying the word for each (as it once
+// did) made the text repair's cost per word many times the word.
 func (h *hunspell) lookup(w string) bool {
 	if _, ok := h.stems[w]; ok {
 		return true
 	}
-	runes := []rune(w)
-	for k := 0; k <= h.maxAdd && k < len(runes); k++ {
-		rules := h.byAdd[string(runes[len(runes)-k:])]
+	runes := utf8.RuneCountInString(w)
+	var buf []byte
+	cut := len(w)
+	for k := 0; k <= h.maxAdd && k < runes; k++ {
+		if k > 0 {
+			_, size := utf8.DecodeLastRuneInString(w[:cut])
+			cut -= size
+		}
+		rules := h.byAdd[w[cut:]]
 		if len(rules) == 0 {
 			continue
 		}
-		base := string(runes[:len(runes)-k])
+		base := w[:cut]
 		for _, r := range rules {
-			if utf8.RuneCountInString(base+r.strip) < 3 {
+			if runes-k+utf8.RuneCountInString(r.strip) < 3 {
 				continue // single letters are in the dictionaries too, but "к"+"тің" is no word
 			}
-			stem := base + r.strip
-			flags, ok := h.stems[stem]
-			if !ok || !strings.ContainsRune(flags, r.flag) || !matchEnd(stem, r.cond) {
+			buf = append(append(buf[:0], base...), r.strip...)
+			flags, ok := h.stems[string(buf)] // no copy: the compiler looks the bytes up as they are
+			if !ok || !strings.ContainsRune(flags, r.flag) || !matchEnd(buf, r.cond) {
 				continue
 			}
 			return true
@@ -167,16 +176,16 @@ func (h *hunspell) lookup(w string) bool {
 }
 
 // matchEnd reports whether the last runes of stem match cond.
-func matchEnd(stem string, cond []charClass) bool {
-	rs := []rune(stem)
-	if len(cond) > len(rs) {
-		return false
-	}
-	off := len(rs) - len(cond)
-	for i, c := range cond {
-		if !c.match(rs[off+i]) {
+func matchEnd(stem []byte, cond []charClass) bool {
+	for i := len(cond) - 1; i >= 0; i-- {
+		if len(stem) == 0 {
 			return false
 		}
+		r, size := utf8.DecodeLastRune(stem)
+		if !cond[i].match(r) {
+			return false
+		}
+		stem = stem[:len(stem)-size]
 	}
 	return true
 }

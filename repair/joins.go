@@ -2,6 +2,7 @@ package repair
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -270,8 +271,8 @@ func (j *joiner) apostropheTail(head, tail string) (string, bool) {
 		return " " + tail, true
 	}
 	for _, c := range contractions {
-		rest := lt[len(c):]
-		if strings.HasPrefix(lt, c) && utf8.RuneCountInString(rest) >= 2 && plainWord(rest) {
+		rest, ok := strings.CutPrefix(lt, c) // "rock’n": a tail shorter than the contraction
+		if ok && utf8.RuneCountInString(rest) >= 2 && plainWord(rest) {
 			return tail[:len(c)] + " " + tail[len(c):], true
 		}
 	}
@@ -308,7 +309,7 @@ func (j *joiner) word(w string) (string, string, *question) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		if v.reason != "" {
-			return w, "", &question{token: w, candidates: v.candidates, reason: v.reason}
+			return w, "", &question{token: w, candidates: slices.Clone(v.candidates), reason: v.reason}
 		}
 		return w, "", nil
 	case len(bounds) == 1 && unicode.IsLower(rs[0]):

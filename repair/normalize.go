@@ -2,6 +2,7 @@ package repair
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -33,11 +34,12 @@ func nfcEdits(text string) []edit {
 // start or end of a line are layout and stay.
 func spaceEdits(text string) []edit {
 	var out []edit
+	edges := newLineEdges(text)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '\u00a0', '\u202f', '\u2007':
-			if !atLineEdge(text, i, i+n) {
+			if !edges.at(i, i+n) {
 				out = append(out, edit{start: i, end: i + n, after: " ", rule: "nbsp"})
 			}
 		case '\u00ad', '\ufeff':
@@ -48,23 +50,43 @@ func spaceEdits(text string) []edit {
 	return out
 }
 
-// atLineEdge reports whether only blanks separate [s, e) from a line's start or end.
-func atLineEdge(text string, s, e int) bool {
-	before := text[:s]
-	if j := strings.LastIndexByte(before, '\n'); j >= 0 {
-		before = before[j+1:]
+// lineEdges reports whether only blanks separate [s, e) from a line's start or end, reading each
+// line once: offsets asked about must not decrease (between one reset and the next). Looking
+// back to the line's start for every space or dash instead took time growing with the square of
+// a long line.
+type lineEdges struct {
+	text        string
+	ok          bool
+	start, end  int // the current line, without its "\n"
+	first, last int // its first non-blank byte and the end of its last non-blank rune
+}
+
+func newLineEdges(text string) *lineEdges { return &lineEdges{text: text} }
+
+func (le *lineEdges) at(s, e int) bool {
+	if !le.ok || s > le.end || s < le.start {
+		from := 0
+		if le.ok && s > le.end {
+			from = le.end + 1
+		}
+		le.start = from + strings.LastIndexByte(le.text[from:s], '\n') + 1
+		le.end = len(le.text)
+		if i := strings.IndexByte(le.text[s:], '\n'); i >= 0 {
+			le.end = s + i
+		}
+		line := le.text[le.start:le.end]
+		le.first = le.end - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+		le.last = le.start + len(strings.TrimRightFunc(line, unicode.IsSpace))
+		le.ok = true
 	}
-	after := text[e:]
-	if j := strings.IndexByte(after, '\n'); j >= 0 {
-		after = after[:j]
-	}
-	return strings.TrimSpace(before) == "" || strings.TrimSpace(after) == ""
+	return le.first >= s || le.last <= e
 }
 
 // collapseEdits turns each run of two or more spaces between words of a line into one space.
 // Indentation and trailing spaces are layout and stay.
 func collapseEdits(text string) []edit {
 	var out []edit
+	edges := newLineEdges(text)
 	for i := 0; i < len(text); i++ {
 		if text[i] != ' ' {
 			continue
@@ -73,7 +95,7 @@ func collapseEdits(text string) []edit {
 		for j < len(text) && text[j] == ' ' {
 			j++
 		}
-		if j-i >= 2 && !atLineEdge(text, i, j) {
+		if j-i >= 2 && !edges.at(i, j) {
 			out = append(out, edit{start: i, end: j, after: " ", rule: "spaces"})
 		}
 		i = j

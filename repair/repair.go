@@ -54,8 +54,9 @@ func (r *Repairer) Repair(text string, lang pipeline.Lang) Result {
 	// Questions are mapped to the input through the changes made before the join stage, which
 	// is the text they were found in.
 	questions := make([]Question, 0, len(qs))
+	m := l.mapper()
 	for _, q := range qs {
-		s, e := l.toInput(q.start, false), l.toInput(q.end, true)
+		s, e := m.toInput(q.start, false), m.toInput(q.end, true)
 		questions = append(questions, Question{Start: s, End: e, Token: text[s:e],
 			Candidates: q.candidates, Reason: q.reason})
 	}

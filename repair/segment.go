@@ -63,6 +63,9 @@ type segmenter struct {
 	voc     *vocab
 	english bool
 	kazakh  bool
+	// verdicts remembers decide's answer per token: articles repeat their words, and the search
+	// over a token's readings costs hundreds of dictionary lookups.
+	verdicts map[string]verdict
 }
 
 // verdict is what the segmenter concluded about a token.
@@ -143,8 +146,22 @@ func (s *segmenter) readings(lw string) []reading {
 	return out
 }
 
-// decide judges one token made of letters only, written in lower case or capitalised.
+// decide judges one token made of letters only, written in lower case or capitalised. The
+// verdict depends only on the token and the article, so it is worked out once per token.
 func (s *segmenter) decide(token string) verdict {
+	if v, ok := s.verdicts[token]; ok {
+		return v
+	}
+	v := s.judge(token)
+	if s.verdicts == nil {
+		s.verdicts = map[string]verdict{}
+	}
+	s.verdicts[token] = v
+	return v
+}
+
+// judge is decide without the memory.
+func (s *segmenter) judge(token string) verdict {
 	lw := strings.ToLower(token)
 	runes := utf8.RuneCountInString(token)
 	first, _ := utf8.DecodeRuneInString(token)

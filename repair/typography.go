@@ -25,13 +25,14 @@ func styleFor(lang pipeline.Lang) quoteStyle {
 func dashEdits(text string) []edit {
 	var out []edit
 	for _, d := range []string{" -- ", " - ", " – "} {
+		edges := newLineEdges(text)
 		for i := 0; ; {
 			j := strings.Index(text[i:], d)
 			if j < 0 {
 				break
 			}
 			s := i + j
-			if !atLineEdge(text, s, s+len(d)) {
+			if !edges.at(s, s+len(d)) {
 				out = append(out, edit{start: s + 1, end: s + len(d) - 1, after: "—", rule: "dash"})
 			}
 			i = s + len(d) - 1
