@@ -63,6 +63,10 @@ func (s *Server) apiRoutes(r chi.Router) {
 	r.Put("/terms/{concept}", s.handleTermSave)
 	r.Delete("/terms/{concept}", s.handleTermDelete)
 	r.Get("/tm", s.handleMemorySearch)
+	r.Get("/tm/export", s.handleMemoryExport)
+	r.Post("/tm/import", s.handleMemoryImport)
+	r.Get("/tm/imports", s.handleMemoryImportList)
+	r.Delete("/tm/imports/{import}", s.handleMemoryImportDelete)
 	r.Get("/usage", s.handleUsage)
 	r.Route("/articles/{id}", func(r chi.Router) {
 		r.Get("/", s.handleArticleView)
@@ -80,6 +84,8 @@ func (s *Server) apiRoutes(r chi.Router) {
 		r.Route("/editions/{lang}", func(r chi.Router) {
 			r.Get("/", s.handleEditionView)
 			r.Get("/changes", s.handleEditionChanges)
+			r.Get("/xliff", s.handleXLIFFExport)
+			r.Post("/xliff", s.handleXLIFFImport)
 			r.Put("/segments/{segment}", s.guardStaleSegment(s.handleSegmentUpdate))
 			r.Post("/submit", s.handleEditionSubmit)
 			r.Post("/approve", s.handleEditionApprove)

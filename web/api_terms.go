@@ -42,6 +42,10 @@ func (s *Server) handleTermList(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	if wantsTBX(r) {
+		s.handleTermListTBX(w, r, cs)
+		return
+	}
 	if r.URL.Query().Get("format") == "csv" || strings.Contains(r.Header.Get("Accept"), "text/csv") {
 		var buf bytes.Buffer
 		if err := pipeline.WriteConceptsCSV(&buf, cs); err != nil {
@@ -163,6 +167,10 @@ func (s *Server) handleTermDelete(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleTermImport(w http.ResponseWriter, r *http.Request) {
 	if !currentUser(r).CanApprove() {
 		s.writeError(w, r, errForbidden)
+		return
+	}
+	if wantsTBX(r) {
+		s.handleTermImportTBX(w, r)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxTermImportBytes)

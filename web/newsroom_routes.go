@@ -44,6 +44,7 @@ func (s *Server) newsroomRoutes(r chi.Router) {
 			r.Post("/repairs/undo", s.handleNewsroomRepairUndo)
 			r.Route("/editions/{lang}", func(r chi.Router) {
 				r.Get("/", s.handleNewsroomReview)
+				r.Get("/xliff", s.handleNewsroomXLIFF)
 				r.Post("/approve", s.handleNewsroomApprove)
 				r.Post("/send-back", s.handleNewsroomSendBack)
 				r.Post("/unpublish", s.handleNewsroomUnpublish)

@@ -30,6 +30,7 @@ type Store interface {
 	readerStore
 	workbenchStore
 	newsroomStore
+	interchangeStore
 }
 
 // Config holds the server's collaborators and settings.

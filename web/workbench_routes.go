@@ -98,6 +98,7 @@ func (s *Server) workbenchRoutes(r chi.Router) {
 			r.Post("/lang", s.handleUILang)
 			r.Route("/editions/{edition}", func(r chi.Router) {
 				r.Get("/", s.handleEditor)
+				r.Get("/xliff", s.handleWorkbenchXLIFF)
 				r.Put("/segments/{segment}", s.handleSegmentSave)
 				r.Get("/segments/{segment}/history", s.handleSegmentHistory)
 				r.Post("/segments/{segment}/comments", s.handleCommentAdd)

@@ -135,6 +135,25 @@ func hostileNoBody(method, path, ctype string, body func(v string) []byte, wrong
 	return out
 }
 
+// hostileFile returns the requests that poison a file sent as the raw body of an import: head
+// and tail surround the poisoned text; a DOCTYPE with an entity and a file cut short are refused
+// too.
+func hostileFile(path, ctype, head, tail string) []hostileReq {
+	req := func(name string, body []byte, want string) hostileReq {
+		return hostileReq{name: name, method: "POST", path: path, ctype: ctype, body: body, want: want}
+	}
+	with := func(v string) []byte { return []byte(head + v + tail) }
+	q := req("NUL in the query", with("ok"), saysNUL)
+	q.path += "?note=%00"
+	return []hostileReq{
+		req("NUL in the file", with("a\x00b"), saysNUL),
+		req("invalid UTF-8 in the file", with("a\xff\xfeb"), saysUTF8),
+		req("an entity", []byte(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>`+head+"&e;"+tail), "DOCTYPE"),
+		req("cut short", with("ok")[:len(head)+1], ""),
+		q,
+	}
+}
+
 func mustJSON(v any) []byte {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -373,6 +392,16 @@ func TestHostileInputOnEveryWriteRoute(t *testing.T) {
 		"POST /api/v1/articles/{id}/editions/{lang}/findings/{finding}/dismiss": {"api", true, hostileJSON("POST",
 			fmt.Sprintf("%s/findings/%d/dismiss", apiEd, findingID), set(map[string]any{}, "reason"), true, nil,
 			map[string]any{"reason": 5})},
+
+		"POST /api/v1/articles/{id}/editions/{lang}/xliff": {"api", true, append(hostileFile(apiEd+"/xliff", "application/xliff+xml",
+			`<xliff version="1.2"><file source-language="en" target-language="ru"><body><trans-unit id="x"><source>A</source><target>`,
+			`</target></trans-unit></body></file></xliff>`), hostileReq{name: "wrong type in the path", method: "POST",
+			path: api + "/editions/xx/xliff", ctype: "application/xliff+xml", body: []byte(`<xliff/>`)})},
+		"POST /api/v1/tm/import": {"api", true, hostileFile("/api/v1/tm/import", "application/x-tmx+xml",
+			`<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>Hostile unit</seg></tuv><tuv xml:lang="ru"><seg>`,
+			`</seg></tuv></tu></body></tmx>`)},
+		"DELETE /api/v1/tm/imports/{import}": {"api", true, hostileNoBody("DELETE", "/api/v1/tm/imports/999999",
+			"application/json", jsonNote, "/api/v1/tm/imports/abc")},
 
 		"POST /workbench/signin": {"anon", false, hostileForm("/workbench/signin",
 			url.Values{"csrf": {signinToken}, "name": {"someone"}, "password": {"some-password"}}, "name", true, nil)},

@@ -31,7 +31,15 @@ Commands:
   export DIR           write the public site as static files (pages, .gz/.br copies, feeds, sitemap)
   retry ARTICLE LANG   queue a failed edition's translation again
   terms import FILE    import a termbase CSV (en,ru,kk,zh,note,do_not_translate,forbidden_en,...)
-  terms export         print the termbase as CSV
+                       or TBX (FILE.tbx; --assume-lang for terms in no language)
+  terms export         print the termbase as CSV (--format tbx [--dialect martif] for TBX)
+  xliff export ARTICLE LANG
+                       an edition as XLIFF (--version 1.2|2.1, -o FILE) for a CAT tool
+  xliff import FILE    apply a translated XLIFF file to its edition; prints what each unit did
+  tm export            the translation memory as TMX (--source, --target, --import, --tags omegat, -o)
+  tm import FILE.tmx   add a TMX file to the memory as one import (--tags omegat)
+  tm imports           list memory imports
+  tm remove BATCH      remove a memory import and its entries
   qa FILE...           check XLIFF 1.2/2.x files (--terms TERMS.csv, --json); exit 2 on unreadable input
   repair [FILE]        repair text damaged by PDF copying (--lang en); report on stderr
   help                 show this help
@@ -92,6 +100,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdTerms(ctx, rest, stdout, stderr, getenv, log)
 	case "qa":
 		err = cmdQA(rest, stdout, stderr, log)
+	case "xliff":
+		err = cmdXLIFF(ctx, rest, stdout, stderr, getenv, log)
+	case "tm":
+		err = cmdTM(ctx, rest, stdout, stderr, getenv, log)
 	case "repair":
 		return repair.Run(stdin, rest, stdout, stderr)
 	default:
