@@ -59,9 +59,9 @@ type workbenchStore interface {
 	CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, error)
 	FindSession(ctx context.Context, token string) (Session, error)
 	DeleteSession(ctx context.Context, token string) error
-	RecordSigninFailure(ctx context.Context, name, addr string) error
-	CountSigninFailures(ctx context.Context, name, addr string, since time.Time) (byName, byAddr int, err error)
-	ClearSigninFailures(ctx context.Context, name string) error
+	ReserveSignin(ctx context.Context, name, addr string, policy pipeline.SigninPolicy) (id int64, wait time.Duration, err error)
+	ReleaseSignin(ctx context.Context, id int64) error
+	SigninSucceeded(ctx context.Context, id int64, name, addr string) error
 
 	FindQueue(ctx context.Context, langs []pipeline.Lang, me string) ([]QueueItem, error)
 	TouchPresence(ctx context.Context, editionID int64, user string) ([]string, error)
