@@ -168,6 +168,10 @@ func run() int {
 	var results []result
 	for n := 1; n <= *trials && ctx.Err() == nil; n++ {
 		r := c.runTrial(ctx, n)
+		if ctx.Err() != nil {
+			fmt.Printf("trial %3d: interrupted\n", n)
+			break
+		}
 		results = append(results, r)
 		printTrial(r, target)
 		if r.problems() || r.recovery > target {

@@ -127,6 +127,7 @@ func (t *trial) count(fault string) {
 // runTrial runs trial n from a fresh database to its verdict.
 func (c *campaign) runTrial(ctx context.Context, n int) (res result) {
 	res = result{n: n, recovery: -1}
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, 4*time.Minute+c.chaos+c.wait)
 	defer cancel()
 	t := &trial{c: c, n: n, start: time.Now(), faults: map[string]int{}, skip: map[int64]bool{}}
@@ -272,6 +273,10 @@ func (c *campaign) runTrial(ctx context.Context, n int) (res result) {
 	}
 	stopPeople()
 	people.Wait()
+	if parent.Err() != nil {
+		res.err = errors.New("interrupted")
+		return res
+	}
 	t.procs.stopAll(45 * time.Second)
 
 	res.mtRequests, res.mtFaulted = c.fake.requests.Swap(0), c.fake.faulted.Swap(0)
