@@ -23,6 +23,9 @@ func (s *Server) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*publishing
 		Subtitle: loc.T("site.tagline", nil),
 		Id:       s.abs(feedPath(lang)),
 		Updated:  updated,
+		// RFC 4287 wants an author for every entry; the site is the feed's author, and entries
+		// with a byline name their own.
+		Author: &feeds.Author{Name: loc.T("site.name", nil)},
 	}
 	for _, v := range lives[:min(len(lives), feedSize)] {
 		item := &feeds.Item{
@@ -44,6 +47,13 @@ func (s *Server) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*publishing
 	}
 	// gorilla/feeds has no field for the feed's language; Atom carries it as xml:lang on <feed>.
 	atom = strings.Replace(atom, "<feed ", `<feed xml:lang="`+lang.BCP47()+`" `, 1)
+	// Nor for rel="self", which RFC 4287 recommends: the feed's own address, after <feed …>.
+	self := `<link href="` + xmlEscape(s.abs(feedPath(lang))) + `" rel="self" type="application/atom+xml"></link>`
+	if i := strings.Index(atom, "<feed "); i >= 0 {
+		if j := strings.Index(atom[i:], ">"); j >= 0 {
+			atom = atom[:i+j+1] + self + atom[i+j+1:]
+		}
+	}
 	b.pages[feedPath(lang)] = &builtPage{status: 200, contentType: "application/atom+xml; charset=utf-8",
 		lang: lang, body: []byte(atom), modTime: updated}
 	return nil

@@ -52,6 +52,26 @@ func acceptLang(r *http.Request) pipeline.Lang {
 	return matchedLangs[idx]
 }
 
+// prefersTraditional reports whether the Chinese a visitor's browser asks for is written in
+// Traditional characters (zh-TW, zh-HK, zh-MO, zh-Hant), judged by the first Chinese tag of
+// Accept-Language. A remembered choice of the Chinese edition is not second-guessed.
+func prefersTraditional(r *http.Request) bool {
+	if _, err := r.Cookie(langCookie); err == nil {
+		return false
+	}
+	tags, _, err := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
+	if err != nil {
+		return false
+	}
+	for _, t := range tags {
+		if base, _ := t.Base(); base.String() == "zh" {
+			script, _ := t.Script()
+			return script.String() == "Hant"
+		}
+	}
+	return false
+}
+
 // localizer speaks one language.
 type localizer struct {
 	lang pipeline.Lang

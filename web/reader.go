@@ -64,6 +64,8 @@ type page struct {
 	Date     string
 	DateISO  string
 	Outdated bool
+	// Elsewhere: on an empty front page, articles published in other languages.
+	Elsewhere []indexItem
 	// MachineText: tell the reader that the translation holds unedited machine translation.
 	MachineText bool
 	Category    *categoryLink
@@ -84,6 +86,10 @@ type categoryLink struct {
 type indexItem struct {
 	Title, URL, Date, DateISO, Byline string
 	Category                          *categoryLink
+	// With an item from another language (a front page with nothing of its own yet): that
+	// language, for the lang attribute and the reader's label.
+	ItemLang     pipeline.Lang
+	ItemLangName string
 }
 
 // builtPage is one rendered page of the site, before compression.
@@ -192,7 +198,7 @@ func (s *Server) buildSite(snap publishing.Snapshot, bodies map[int64]string) (*
 				lives = append(lives, &snap.Live[i])
 			}
 		}
-		if err := s.buildIndexes(b, lang, lives); err != nil {
+		if err := s.buildIndexes(b, lang, lives, snap.Live); err != nil {
 			return nil, err
 		}
 		if err := s.buildFeed(b, lang, lives, bodies); err != nil {
@@ -289,9 +295,15 @@ func (s *Server) buildArticle(b *siteBuild, a *articleLive, bodies map[int64]str
 }
 
 // buildIndexes renders a language's front page with its older pages, and its category pages.
-func (s *Server) buildIndexes(b *siteBuild, lang pipeline.Lang, lives []*publishing.Live) error {
+// A front page with nothing published in its language yet lists what is published in the others,
+// so that a reader sent there is never at a dead end.
+func (s *Server) buildIndexes(b *siteBuild, lang pipeline.Lang, lives []*publishing.Live, all []publishing.Live) error {
 	loc := s.localizer(lang)
-	if err := s.buildList(b, lang, lives, loc.T("reader.index.title", nil), indexPath, true); err != nil {
+	var elsewhere []indexItem
+	if len(lives) == 0 {
+		elsewhere = elsewhereItems(lang, all)
+	}
+	if err := s.buildList(b, lang, lives, loc.T("reader.index.title", nil), indexPath, true, elsewhere); err != nil {
 		return err
 	}
 	cats := map[string][]*publishing.Live{}
@@ -313,16 +325,41 @@ func (s *Server) buildIndexes(b *siteBuild, lang pipeline.Lang, lives []*publish
 			}
 			return categoryPath(l, c) + "/page/" + strconv.Itoa(n)
 		}
-		if err := s.buildList(b, lang, cats[c], heading, pathFor, false); err != nil {
+		if err := s.buildList(b, lang, cats[c], heading, pathFor, false, nil); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// buildList renders a paginated list of articles, newest first.
+// elsewhereItems lists the newest articles published in languages other than lang, each once,
+// in the first language in site order that has it.
+func elsewhereItems(lang pipeline.Lang, all []publishing.Live) []indexItem {
+	first := map[int64]*publishing.Live{}
+	var order []int64
+	for i := range all { // newest first
+		v := &all[i]
+		cur, seen := first[v.ArticleID]
+		if !seen {
+			order = append(order, v.ArticleID)
+		}
+		if !seen || slices.Index(pipeline.Languages, v.Lang) < slices.Index(pipeline.Languages, cur.Lang) {
+			first[v.ArticleID] = v
+		}
+	}
+	var out []indexItem
+	for _, id := range order[:min(len(order), pageSize)] {
+		v := first[id]
+		out = append(out, indexItem{Title: v.Title, URL: articlePath(v.Lang, v.Slug), Date: formatDate(v.PublishedAt, lang),
+			DateISO: v.PublishedAt.UTC().Format(time.RFC3339), Byline: v.Byline, ItemLang: v.Lang, ItemLangName: v.Lang.NativeName()})
+	}
+	return out
+}
+
+// buildList renders a paginated list of articles, newest first; elsewhere goes on its first page
+// (see elsewhereItems).
 func (s *Server) buildList(b *siteBuild, lang pipeline.Lang, lives []*publishing.Live, heading string,
-	pathFor func(pipeline.Lang, int) string, front bool) error {
+	pathFor func(pipeline.Lang, int) string, front bool, elsewhere []indexItem) error {
 	pages := max(1, (len(lives)+pageSize-1)/pageSize)
 	for n := 1; n <= pages; n++ {
 		p := s.newPage(lang)
@@ -351,6 +388,9 @@ func (s *Server) buildList(b *siteBuild, lang pipeline.Lang, lives []*publishing
 		}
 		if n < pages {
 			p.OlderURL = pathFor(lang, n+1)
+		}
+		if n == 1 {
+			p.Elsewhere = elsewhere
 		}
 		chunk := lives[(n-1)*pageSize : min(n*pageSize, len(lives))]
 		mod := b.changed

@@ -30,10 +30,19 @@ func (s *Server) readerRoutes(r chi.Router) {
 
 // handleRoot sends a visitor to their language's front page: a remembered choice first, then
 // Accept-Language, then English.
+//
+// Readers who ask for Chinese in Traditional characters (zh-TW, zh-HK, zh-Hant) get the Chinese
+// edition, which is in Simplified characters, with a one-line note saying so: the front page
+// carries it hidden, and the #hant fragment shows it, so the cached page stays one page for all.
 func (s *Server) handleRoot(w http.ResponseWriter, r *http.Request) {
 	w.Header().Add("Vary", "Accept-Language, Cookie")
 	w.Header().Set("Cache-Control", "private, no-cache")
-	http.Redirect(w, r, "/"+string(preferredLang(r))+"/", http.StatusFound)
+	lang := preferredLang(r)
+	target := "/" + string(lang) + "/"
+	if lang == pipeline.Chinese && prefersTraditional(r) {
+		target += "#hant"
+	}
+	http.Redirect(w, r, target, http.StatusFound)
 }
 
 // handleLangRedirect adds the slash to a language's front page ("/ru" to "/ru/").

@@ -8,7 +8,7 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// buildSitemap lists every live edition and every front page, each with its language alternates
+// buildSitemap lists every live edition and every front page with something on it, each with its language alternates
 // (xhtml:link), which are reciprocal by construction: every edition lists the same set.
 func (s *Server) buildSitemap(articles []*articleLive, changed time.Time) (*builtPage, error) {
 	var buf bytes.Buffer
@@ -24,12 +24,27 @@ func (s *Server) buildSitemap(articles []*articleLive, changed time.Time) (*buil
 		}
 		buf.WriteString("</url>\n")
 	}
+	// Front pages are listed for the languages that have something published: an empty one is
+	// not a page worth indexing.
 	var fronts []altLink
+	var withContent []pipeline.Lang
 	for _, l := range pipeline.Languages {
+		for _, a := range articles {
+			if a.byLang[l] != nil {
+				withContent = append(withContent, l)
+				break
+			}
+		}
+	}
+	for _, l := range withContent {
 		fronts = append(fronts, altLink{Hreflang: l.BCP47(), URL: s.abs(indexPath(l, 1))})
 	}
-	fronts = append(fronts, altLink{Hreflang: "x-default", URL: s.abs("/")})
-	for _, l := range pipeline.Languages {
+	if len(fronts) > 1 {
+		fronts = append(fronts, altLink{Hreflang: "x-default", URL: s.abs("/")})
+	} else {
+		fronts = nil
+	}
+	for _, l := range withContent {
 		url(s.abs(indexPath(l, 1)), changed, fronts)
 	}
 	for _, a := range articles {

@@ -136,7 +136,8 @@ func TestReleaseLifecycle(t *testing.T) {
 	if p := env.page(t, "/ru/articles/"+slug, 200); strings.Contains(p, `href="/kk/articles/`+slug+`"`) {
 		t.Error("the Russian page still links to the unpublished Kazakh edition")
 	}
-	if strings.Contains(env.page(t, "/kk/", 200), slug) || strings.Contains(env.page(t, "/kk/feed.atom", 200), slug) {
+	// (The Kazakh front page, empty now, may list the article in the languages it is live in.)
+	if strings.Contains(env.page(t, "/kk/", 200), "/kk/articles/"+slug) || strings.Contains(env.page(t, "/kk/feed.atom", 200), slug) {
 		t.Error("the Kazakh index or feed still lists the unpublished edition")
 	}
 	checkSitemap(t, env.page(t, "/sitemap.xml", 200), slug, []string{"en", "ru"})
