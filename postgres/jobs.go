@@ -24,6 +24,9 @@ func uniqueOpts(queue string, maxAttempts int) *river.InsertOpts {
 		UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: uniqueStates}}
 }
 
-func fanoutOpts() *river.InsertOpts    { return uniqueOpts(river.QueueDefault, 10) }
-func translateOpts() *river.InsertOpts { return uniqueOpts(QueueTranslate, 8) }
+func fanoutOpts() *river.InsertOpts { return uniqueOpts(river.QueueDefault, 10) }
+
+// A translation waits on an outside provider: with retries at most 30 s apart (the workers'
+// retry policy), 25 attempts ride out about ten minutes of outage before the edition fails.
+func translateOpts() *river.InsertOpts { return uniqueOpts(QueueTranslate, 25) }
 func checkOpts() *river.InsertOpts     { return uniqueOpts(river.QueueDefault, 10) }

@@ -3,6 +3,7 @@ package workers
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -31,6 +32,21 @@ func (*HandBackOnStop) Work(ctx context.Context, _ *rivertype.JobRow, doInner fu
 // job's own timeout or a cancellation of the job.
 func stopping(ctx context.Context) bool {
 	return ctx.Err() != nil && errors.Is(context.Cause(ctx), startstop.ErrStop)
+}
+
+// RetryPolicy retries a failed job after 1 s, 2 s, 4 s and so on, never more than Cap later, with
+// up to a tenth more at random so that jobs failed together do not retry together. River's
+// default (the attempt to the fourth power in seconds: 1 s, 16 s, 81 s, 256 s …) leaves an edition
+// waiting minutes after a short provider outage is over; jobs here are idempotent and cheap to
+// retry, so the cap bounds how long work waits once the cause has gone.
+type RetryPolicy struct{ Cap time.Duration }
+
+func (p RetryPolicy) NextRetry(job *rivertype.JobRow) time.Time {
+	d := p.Cap
+	if n := job.Attempt - 1; n >= 0 && n < 30 && time.Second<<n < p.Cap {
+		d = time.Second << n
+	}
+	return time.Now().Add(d + rand.N(d/10+1))
 }
 
 // Sweep settings: how often the sweep runs, and how long an edition must have been translating

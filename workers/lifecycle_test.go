@@ -86,3 +86,17 @@ func TestStopHandsRunningJobsBack(t *testing.T) {
 		t.Errorf("attempt %d of %d after stop: the stop cost an attempt", job.Attempt, job.MaxAttempts)
 	}
 }
+
+// Retries come quickly at first and never later than the cap, so that work resumes soon after a
+// short outage ends.
+func TestRetryPolicyIsCapped(t *testing.T) {
+	t.Parallel()
+	p := RetryPolicy{Cap: 30 * time.Second}
+	for attempt, want := range map[int]time.Duration{1: time.Second, 2: 2 * time.Second, 5: 16 * time.Second,
+		6: 30 * time.Second, 25: 30 * time.Second, 100: 30 * time.Second} {
+		got := time.Until(p.NextRetry(&rivertype.JobRow{Attempt: attempt}))
+		if got < want-time.Second || got > want+want/10+time.Second {
+			t.Errorf("attempt %d retries in %v, want about %v", attempt, got, want)
+		}
+	}
+}

@@ -77,6 +77,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 		// cancellation at the timeout; River's rescuer looks every 30 seconds.
 		RescueStuckJobsAfter: cfg.JobTimeout + rescueMargin,
 		MaxAttempts:          10,
+		RetryPolicy:          workers.RetryPolicy{Cap: min(retryCap, cfg.JobTimeout)},
 		// On shutdown, running jobs get this long to finish; then they are cancelled and handed
 		// back to the queue at once (workers.HandBackOnStop) for another process to take.
 		SoftStopTimeout: min(softStopTimeout, cfg.JobTimeout),
@@ -102,6 +103,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 
 // Job lifecycle settings; see newApp.
 const (
+	retryCap        = 30 * time.Second
 	rescueMargin    = 15 * time.Second
 	softStopTimeout = 20 * time.Second
 )
@@ -132,7 +134,7 @@ func (a *app) close(ctx context.Context) {
 // preparer returns the article preparer with the text repair, loading its word lists on first use:
 // commands that never ingest do not pay for them.
 func (a *app) preparer() (*ingest.Preparer, error) {
-	a.prepOnce.Do(func() { a.prep, a.prepErr = ingest.Load() })
+	a.prepOnce.Do(func() { a.prep, a.prepErr = a.cfg.loadPreparer() })
 	return a.prep, a.prepErr
 }
 
