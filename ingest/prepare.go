@@ -17,10 +17,19 @@ import (
 // is safe for concurrent use.
 type Preparer struct {
 	repairer *repair.Repairer // nil: the text is not repaired
+	limits   pipeline.ArticleLimits
 }
 
-// New returns a Preparer that repairs with r; a nil r skips the repair.
+// New returns a Preparer that repairs with r; a nil r skips the repair. It holds articles to the
+// default limits (see WithLimits).
 func New(r *repair.Repairer) *Preparer { return &Preparer{repairer: r} }
+
+// WithLimits returns a Preparer like p that holds articles to l (zeros: the defaults).
+func (p *Preparer) WithLimits(l pipeline.ArticleLimits) *Preparer {
+	q := *p
+	q.limits = l
+	return &q
+}
 
 // Load loads the repairer's word lists and returns a Preparer using them.
 func Load() (*Preparer, error) {
@@ -38,7 +47,8 @@ func Load() (*Preparer, error) {
 // it came in. The repair runs on that text, in the article's language, before parsing; its
 // changes are in offsets of Request.Text and come back with the open questions. maxBytes <= 0
 // means the default limit; it applies to the text, and a web page or Word file may be up to
-// fileFactor times larger. Every error is a *pipeline.Error a person can read.
+// fileFactor times larger. An article with more segments, or a longer segment, than the
+// Preparer's limits allow is refused. Every error is a *pipeline.Error a person can read.
 func (p *Preparer) Prepare(req pipeline.IngestRequest, maxBytes int) (pipeline.NewArticle, error) {
 	if maxBytes <= 0 {
 		maxBytes = pipeline.DefaultMaxBodyBytes
@@ -71,6 +81,9 @@ func (p *Preparer) Prepare(req pipeline.IngestRequest, maxBytes int) (pipeline.N
 	}
 	in.Doc, in.Segments, err = Parse(text, req.Format, req.SourceLang)
 	if err != nil {
+		return pipeline.NewArticle{}, err
+	}
+	if err := p.limits.Check(in.Segments); err != nil {
 		return pipeline.NewArticle{}, err
 	}
 	return in, nil

@@ -62,7 +62,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			byline: *byline, minor: *minor}, stdout, stderr, log)
 	}
 	// Everything that can be refused is refused before the database is touched.
-	prep, err := ingest.Load()
+	prep, err := cfg.loadPreparer()
 	if err != nil {
 		return err
 	}

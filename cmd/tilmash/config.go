@@ -6,6 +6,9 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/tilmash/tilmash/ingest"
+	"github.com/tilmash/tilmash/pipeline"
 )
 
 // Config is everything the binary can be told, from flags with defaults from the environment.
@@ -19,7 +22,11 @@ type Config struct {
 	MarkMachineText bool
 	Provider        string // TILMASH_PROVIDER
 	MaxBodyBytes    int    // TILMASH_MAX_BODY_BYTES
-	Workers         bool   // run River workers in this process
+	// MaxSegments (TILMASH_MAX_SEGMENTS) and MaxSegmentChars (TILMASH_MAX_SEGMENT_CHARS) bound one
+	// article: its sentences, and the characters of each. Zero means the default.
+	MaxSegments     int
+	MaxSegmentChars int
+	Workers         bool // run River workers in this process
 	// JobTimeout (TILMASH_JOB_TIMEOUT) bounds every job. A job still marked running this long
 	// after it started (its process was killed) is handed back to the queue shortly after.
 	JobTimeout time.Duration
@@ -57,6 +64,43 @@ func (c *Config) bind(fs *flag.FlagSet, getenv func(string) string) {
 		"longest a job may run before it is cancelled and retried (env TILMASH_JOB_TIMEOUT)")
 	max, _ := strconv.Atoi(getenv("TILMASH_MAX_BODY_BYTES"))
 	fs.IntVar(&c.MaxBodyBytes, "max-body-bytes", max, "largest accepted article text in bytes (env TILMASH_MAX_BODY_BYTES; default 2 MB)")
+	fs.IntVar(&c.MaxSegments, "max-segments", c.envCount(getenv, "TILMASH_MAX_SEGMENTS"),
+		fmt.Sprintf("most sentences one article may have (env TILMASH_MAX_SEGMENTS; default %d)", pipeline.DefaultMaxSegments))
+	fs.IntVar(&c.MaxSegmentChars, "max-segment-chars", c.envCount(getenv, "TILMASH_MAX_SEGMENT_CHARS"),
+		fmt.Sprintf("most characters one sentence may have (env TILMASH_MAX_SEGMENT_CHARS; default %d)", pipeline.DefaultMaxSegmentChars))
+}
+
+// envCount reads a count from the environment: unset or empty is 0 (the default), anything but
+// a positive whole number is reported when the program starts.
+func (c *Config) envCount(getenv func(string) string, key string) int {
+	v := getenv(key)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		c.envErr = usagef("%s=%q is not a positive whole number", key, v)
+		return 0
+	}
+	return n
+}
+
+// articleLimits are the limits on one article this configuration asks for.
+func (c *Config) articleLimits() pipeline.ArticleLimits {
+	return pipeline.ArticleLimits{MaxSegments: c.MaxSegments, MaxSegmentChars: c.MaxSegmentChars}
+}
+
+// loadPreparer loads the article preparer with its text repair, holding articles to the
+// configured limits.
+func (c *Config) loadPreparer() (*ingest.Preparer, error) {
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	p, err := ingest.Load()
+	if err != nil {
+		return nil, err
+	}
+	return p.WithLimits(c.articleLimits()), nil
 }
 
 // bindServer declares the HTTP flags.
@@ -83,6 +127,9 @@ func (c *Config) validate() error {
 	}
 	if c.JobTimeout < 0 {
 		return usagef("--job-timeout must be positive, such as 5m or 90s")
+	}
+	if c.MaxSegments < 0 || c.MaxSegmentChars < 0 {
+		return usagef("--max-segments and --max-segment-chars must be positive (0 keeps the default)")
 	}
 	return nil
 }

@@ -51,6 +51,9 @@ Configuration (flags override the environment):
   TILMASH_PROVIDER        machine translation: none (default), pseudo, libretranslate, deepl,
                           google, openai (keys and routes: see the README)
   TILMASH_MAX_BODY_BYTES  largest accepted article text (default 2 MB)
+  TILMASH_MAX_SEGMENTS    most sentences one article may have (default 5000)
+  TILMASH_MAX_SEGMENT_CHARS
+                          most characters one sentence may have (default 4000)
   TILMASH_BASE_URL        public URL of the site
   TILMASH_EXPORT_DIR      export the public site here after every change (with the workers)
 
