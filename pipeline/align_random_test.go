@@ -8,8 +8,8 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/tilmash/tilmash/document"
-	"github.com/tilmash/tilmash/ingest"
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/pipeline"
 )
 

@@ -10,7 +10,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivertype"
 
-	"github.com/tilmash/tilmash/postgres/postgrestest"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 )
 
 type blockingJob struct{}

@@ -7,7 +7,6 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/publishing"
 )
 
 // renderVersion renders an edition once, as the immutable version readers will see.
@@ -40,7 +39,7 @@ func afterPublish(ctx context.Context, cfg Config, v pipeline.PublishedVersion) 
 // ReleaseStore is what the release job needs from storage.
 type ReleaseStore interface {
 	FindEditionContentByID(ctx context.Context, editionID int64) (pipeline.EditionContent, error)
-	FindRelease(ctx context.Context, releaseID int64) (publishing.Release, error)
+	FindRelease(ctx context.Context, releaseID int64) (pipeline.Release, error)
 	SaveRelease(ctx context.Context, releaseID int64, schedule int, versions []pipeline.PublishedVersion) (bool, error)
 }
 
@@ -48,7 +47,7 @@ type ReleaseStore interface {
 // makes all of them live in one transaction, so that no reader sees one language of the release
 // without the others.
 type ReleaseWorker struct {
-	river.WorkerDefaults[publishing.ReleaseJob]
+	river.WorkerDefaults[pipeline.ReleaseJob]
 	store ReleaseStore
 	cfg   Config
 }
@@ -61,7 +60,7 @@ func RegisterRelease(ws *river.Workers, store ReleaseStore, cfg Config) error {
 	return river.AddWorkerSafely(ws, &ReleaseWorker{store: store, cfg: withDefaults(cfg)})
 }
 
-func (w *ReleaseWorker) Work(ctx context.Context, job *river.Job[publishing.ReleaseJob]) error {
+func (w *ReleaseWorker) Work(ctx context.Context, job *river.Job[pipeline.ReleaseJob]) error {
 	rel, err := w.store.FindRelease(ctx, job.Args.ReleaseID)
 	if pipeline.ErrorCode(err) == pipeline.CodeNotFound {
 		return river.JobCancel(err)
@@ -69,7 +68,7 @@ func (w *ReleaseWorker) Work(ctx context.Context, job *river.Job[publishing.Rele
 	if err != nil {
 		return err
 	}
-	if rel.State != publishing.ReleaseScheduled || rel.Schedule != job.Args.Schedule {
+	if rel.State != pipeline.ReleaseScheduled || rel.Schedule != job.Args.Schedule {
 		return nil
 	}
 	versions := make([]pipeline.PublishedVersion, 0, len(rel.EditionIDs))

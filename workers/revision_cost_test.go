@@ -15,10 +15,10 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivertest"
 
-	"github.com/tilmash/tilmash/ingest"
+	"github.com/tilmash/tilmash/internal/ingest"
+	"github.com/tilmash/tilmash/internal/postgres"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 // revisionCost follows one article through revisions with random edits: after each, the Russian

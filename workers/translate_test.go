@@ -13,9 +13,9 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivertest"
 
+	"github.com/tilmash/tilmash/internal/postgres"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 func TestMain(m *testing.M) { postgrestest.Main(m) }

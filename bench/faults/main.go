@@ -50,7 +50,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/tilmash/tilmash/pgserver"
+	"github.com/tilmash/tilmash/internal/pgserver"
 )
 
 // campaign is what every trial shares.

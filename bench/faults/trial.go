@@ -19,7 +19,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/tilmash/tilmash/pgserver"
+	"github.com/tilmash/tilmash/internal/pgserver"
 )
 
 // The people of a trial.

@@ -14,11 +14,11 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivertype"
 
-	"github.com/tilmash/tilmash/ingest"
+	"github.com/tilmash/tilmash/internal/ingest"
+	"github.com/tilmash/tilmash/internal/mt"
+	"github.com/tilmash/tilmash/internal/postgres"
+	"github.com/tilmash/tilmash/internal/web"
 	"github.com/tilmash/tilmash/locales"
-	"github.com/tilmash/tilmash/mtproviders"
-	"github.com/tilmash/tilmash/postgres"
-	"github.com/tilmash/tilmash/web"
 	"github.com/tilmash/tilmash/workers"
 )
 
@@ -32,7 +32,7 @@ type app struct {
 	bundle *i18n.Bundle
 	// siteCtx is start's context: the web server keeps its page cache fresh until it ends.
 	siteCtx context.Context
-	checks  *checks
+	checks  *checkRunner
 
 	prepOnce sync.Once
 	prep     *ingest.Preparer
@@ -158,7 +158,7 @@ func translators(cfg *Config) (workers.Route, error) {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	router, err := mtproviders.FromEnv(func(k string) string {
+	router, err := mt.FromEnv(func(k string) string {
 		if k == "TILMASH_PROVIDER" && cfg.Provider != "" {
 			return cfg.Provider
 		}

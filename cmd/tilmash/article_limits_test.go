@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/postgres/postgrestest"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 )
 
 // sentences is an article of a title and n one-word sentences.

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tilmash/tilmash/ingest"
+	"github.com/tilmash/tilmash/internal/ingest"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 // BenchmarkPipeline ingests articles like the sample and runs the real River workers until every

@@ -24,8 +24,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 // reviewEdition ingests the sample article, waits until its translations are in review and

@@ -4,20 +4,20 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/tilmash/tilmash/internal/checks"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/qa"
 )
 
-// checks runs the automated checks, with spelling when the Hunspell dictionaries are installed.
-type checks struct {
-	spell qa.Speller
+// checkRunner runs the automated checks, with spelling when the Hunspell dictionaries are installed.
+type checkRunner struct {
+	spell checks.Speller
 }
 
 // newChecks loads the spelling dictionaries once; without them the spelling check is off and the
 // others run.
-func newChecks(log *slog.Logger) *checks {
-	c := &checks{}
-	if s, err := qa.DebianSpeller(); err == nil {
+func newChecks(log *slog.Logger) *checkRunner {
+	c := &checkRunner{}
+	if s, err := checks.DebianSpeller(); err == nil {
 		c.spell = newSpellCache(s)
 	} else {
 		log.Warn("spelling check disabled", "reason", err)
@@ -26,19 +26,19 @@ func newChecks(log *slog.Logger) *checks {
 }
 
 // Check runs every check on one segment.
-func (c *checks) Check(u pipeline.CheckUnit) []pipeline.Finding {
-	opts := qa.Options{Terms: qaTerms(u.Terms), Spell: c.spell}
+func (c *checkRunner) Check(u pipeline.CheckUnit) []pipeline.Finding {
+	opts := checks.Options{Terms: qaTerms(u.Terms), Spell: c.spell}
 	if len(u.Others) > 0 {
 		others := u.Others
 		opts.OtherTranslations = func(string) []string { return others }
 	}
-	return qa.Check(u, opts)
+	return checks.Check(u, opts)
 }
 
-func qaTerms(concepts []pipeline.Concept) []qa.Term {
-	out := make([]qa.Term, len(concepts))
+func qaTerms(concepts []pipeline.Concept) []checks.Term {
+	out := make([]checks.Term, len(concepts))
 	for i, c := range concepts {
-		out[i] = qa.Term{Terms: c.Terms, Forbidden: c.Forbidden, DoNotTranslate: c.DoNotTranslate}
+		out[i] = checks.Term{Terms: c.Terms, Forbidden: c.Forbidden, DoNotTranslate: c.DoNotTranslate}
 	}
 	return out
 }
@@ -59,7 +59,7 @@ func termHints(texts []string, source, target pipeline.Lang, concepts []pipeline
 			continue
 		}
 		for _, t := range texts {
-			if _, _, found := qa.FindTerm(t, src, source); found {
+			if _, _, found := checks.FindTerm(t, src, source); found {
 				out = append(out, pipeline.TermHint{Source: src, Target: tgt, DoNotTranslate: c.DoNotTranslate})
 				break
 			}
@@ -74,7 +74,7 @@ func termHints(texts []string, source, target pipeline.Lang, concepts []pipeline
 // bookkeeping. Words longer than spellCacheWordBytes are answered without being remembered: no
 // dictionary word is that long, and a few such words must not fill the cache.
 type spellCache struct {
-	next  qa.Speller
+	next  checks.Speller
 	mu    sync.Mutex
 	known map[spellKey]bool
 	bytes int // the words' bytes plus spellEntryOverhead per entry
@@ -92,7 +92,7 @@ const (
 	spellEntryOverhead  = 48 // the key's headers and the map's share per entry, roughly
 )
 
-func newSpellCache(next qa.Speller) *spellCache {
+func newSpellCache(next checks.Speller) *spellCache {
 	return &spellCache{next: next, known: map[spellKey]bool{}}
 }
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/postgres/postgrestest"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 )
 
 // runCLI runs the binary's entry point against the test database.

@@ -15,7 +15,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/tilmash/tilmash/argon2id"
+	"github.com/tilmash/tilmash/internal/argon2id"
 	"github.com/tilmash/tilmash/pipeline"
 )
 

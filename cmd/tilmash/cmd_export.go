@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tilmash/tilmash/sitexport"
+	"github.com/tilmash/tilmash/internal/sitexport"
 )
 
 // cmdExport writes the whole public site as static files into DIR: the pages the server serves,

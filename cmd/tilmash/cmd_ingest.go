@@ -7,7 +7,7 @@ import (
 	"log/slog"
 	"os"
 
-	"github.com/tilmash/tilmash/ingest"
+	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/pipeline"
 )
 

@@ -12,11 +12,11 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
+	"github.com/tilmash/tilmash/internal/checks"
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/postgres"
 	"github.com/tilmash/tilmash/locales"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres"
-	"github.com/tilmash/tilmash/qa"
 )
 
 // englishLocalize renders messages in English, for the command line.
@@ -57,7 +57,7 @@ func output(name string, stdout io.Writer) (io.Writer, func() error, error) {
 
 // termFinder finds terms in any inflected form, as the glossary check does.
 func termFinder(text, term string, lang pipeline.Lang) bool {
-	_, _, ok := qa.FindTerm(text, term, lang)
+	_, _, ok := checks.FindTerm(text, term, lang)
 	return ok
 }
 

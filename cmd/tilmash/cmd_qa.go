@@ -10,9 +10,9 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
+	"github.com/tilmash/tilmash/internal/checks"
 	"github.com/tilmash/tilmash/locales"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/qa"
 )
 
 // qaExit is the exit status for unreadable input, distinct from a usage mistake.
@@ -32,7 +32,7 @@ func cmdQA(args []string, stdout, stderr io.Writer, log *slog.Logger) error {
 	if fs.NArg() == 0 {
 		return usagef("qa needs at least one XLIFF FILE")
 	}
-	opts := qa.Options{Spell: newChecks(slog.New(slog.NewTextHandler(io.Discard, nil))).spell}
+	opts := checks.Options{Spell: newChecks(slog.New(slog.NewTextHandler(io.Discard, nil))).spell}
 	if *termsFile != "" {
 		f, err := os.Open(*termsFile)
 		if err != nil {
@@ -57,13 +57,13 @@ func cmdQA(args []string, stdout, stderr io.Writer, log *slog.Logger) error {
 		}
 		return msg
 	}
-	var all []qa.ReportEntry
+	var all []checks.ReportEntry
 	for _, name := range fs.Args() {
 		f, err := os.Open(name)
 		if err != nil {
 			return usageError{fmt.Sprintf("cannot read %s: %v", name, err)}
 		}
-		entries, err := qa.CheckXLIFF(name, f, opts, localize)
+		entries, err := checks.CheckXLIFF(name, f, opts, localize)
 		f.Close()
 		if err != nil {
 			return usageError{fmt.Sprintf("cannot check %s", errorText(errors.Unwrap(err))+" ("+name+")")}
@@ -71,7 +71,7 @@ func cmdQA(args []string, stdout, stderr io.Writer, log *slog.Logger) error {
 		all = append(all, entries...)
 	}
 	if *asJSON {
-		return qa.WriteReport(stdout, all)
+		return checks.WriteReport(stdout, all)
 	}
 	for _, e := range all {
 		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\n", e.File, e.Unit, e.Severity, e.Check, strings.ReplaceAll(e.Message, "\n", " "))

@@ -8,7 +8,7 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/tilmash/tilmash/argon2id"
+	"github.com/tilmash/tilmash/internal/argon2id"
 	"github.com/tilmash/tilmash/pipeline"
 )
 

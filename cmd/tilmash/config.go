@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/tilmash/tilmash/ingest"
+	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/pipeline"
 )
 

@@ -10,8 +10,8 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/tilmash/tilmash/pgserver"
-	"github.com/tilmash/tilmash/postgres"
+	"github.com/tilmash/tilmash/internal/pgserver"
+	"github.com/tilmash/tilmash/internal/postgres"
 )
 
 // database is an open, migrated database, and the private server behind it if there is one.

@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 func TestMain(m *testing.M) { postgrestest.Main(m) }

@@ -19,9 +19,9 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
+	"github.com/tilmash/tilmash/internal/web"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
-	"github.com/tilmash/tilmash/web"
 )
 
 // hostileReq is one request meant to break a route.

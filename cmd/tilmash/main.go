@@ -13,7 +13,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/tilmash/tilmash/repair"
+	"github.com/tilmash/tilmash/internal/repair"
 )
 
 const helpText = `tilmash: a translation and publishing pipeline for English, Russian, Kazakh and Chinese.

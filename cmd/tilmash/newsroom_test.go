@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 // newsroomEditions reads an article's editions by language from the store.

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/argon2id"
-	"github.com/tilmash/tilmash/postgres"
+	"github.com/tilmash/tilmash/internal/argon2id"
+	"github.com/tilmash/tilmash/internal/postgres"
 )
 
 // wbClient is one browser-like session of the workbench: a cookie jar and the session's CSRF token.

@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 
+	"github.com/tilmash/tilmash/internal/postgres"
+	"github.com/tilmash/tilmash/internal/web"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres"
-	"github.com/tilmash/tilmash/web"
 )
 
 // webStore is the store as the web layer sees it: the workbench's methods return the web

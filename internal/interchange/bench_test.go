@@ -12,11 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/checks"
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/postgres"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
-	"github.com/tilmash/tilmash/qa"
 )
 
 // benchArticle is an English article of n segments, a third with markup.
@@ -54,7 +54,7 @@ func BenchmarkXLIFFExport(b *testing.B) {
 func BenchmarkXLIFFImport(b *testing.B) {
 	db := postgrestest.Store(b)
 	ctx := context.Background()
-	check := func(u pipeline.CheckUnit) []pipeline.Finding { return qa.Check(u, qa.Options{}) }
+	check := func(u pipeline.CheckUnit) []pipeline.Finding { return checks.Check(u, checks.Options{}) }
 	for _, version := range []string{interchange.XLIFF12, interchange.XLIFF21} {
 		b.Run(version, func(b *testing.B) {
 			a := benchArticle(b, db, 300)

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 // TestXLIFFRoundTripAllLanguages exports each translation of an English article as XLIFF 1.2

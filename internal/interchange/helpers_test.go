@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/postgres"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 func TestMain(m *testing.M) { postgrestest.Main(m) }

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 // omegatProject lays out an OmegaT project translating from src to tgt in a new directory.

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 func testConcepts(suffix string) []pipeline.Concept {

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/postgres"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 // memoryRecords are units in all four languages, with markup.

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 // TestToolkitReadsTMX has translate-toolkit read the TMX Tilmash writes, in both tag styles,

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
-	"github.com/tilmash/tilmash/postgres/postgrestest"
 )
 
 // TestToolkitReadsXLIFF12 has translate-toolkit read the XLIFF 1.2 Tilmash writes for each

@@ -1,0 +1,383 @@
+package checks_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/checks"
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+const (
+	en = pipeline.English
+	ru = pipeline.Russian
+	kk = pipeline.Kazakh
+	zh = pipeline.Chinese
+)
+
+// findIDs runs one check and returns the message IDs it reports.
+func findIDs(check string, src, tgt string, sl, tl pipeline.Lang, opts checks.Options) []string {
+	opts.Checks = []string{check}
+	var out []string
+	for _, f := range checks.Check(pipeline.CheckUnit{SourceLang: sl, TargetLang: tl, Source: src, Target: tgt}, opts) {
+		out = append(out, f.MessageID)
+	}
+	return out
+}
+
+type checkCase struct {
+	name     string
+	src, tgt string
+	tl       pipeline.Lang
+	want     string // message ID expected, "" for none
+}
+
+func runCases(t *testing.T, check string, opts checks.Options, cases []checkCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := findIDs(check, tc.src, tc.tgt, en, tc.tl, opts)
+			if tc.want == "" && len(got) > 0 {
+				t.Errorf("want no finding, got %v\n src: %s\n tgt: %s", got, tc.src, tc.tgt)
+			}
+			if tc.want != "" && !containsID(got, tc.want) {
+				t.Errorf("want %s, got %v\n src: %s\n tgt: %s", tc.want, got, tc.src, tc.tgt)
+			}
+		})
+	}
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func TestUntranslated(t *testing.T) {
+	t.Parallel()
+	runCases(t, checks.CheckUntranslated, checks.Options{}, []checkCase{
+		{"empty", "Trade grew.", "", ru, "check.untranslated.empty"},
+		{"blank", "Trade grew.", "  \n", ru, "check.untranslated.empty"},
+		{"copy", "Trade with China grew quickly.", "Trade with China  grew quickly.", ru, "check.untranslated.copy"},
+		{"copy into Chinese", "Trade grew.", "Trade grew.", zh, "check.untranslated.copy"},
+		{"name alone", "Xi Jinping", "Xi Jinping", ru, ""},
+		{"acronym", "SCO", "SCO", kk, ""},
+		{"number", "2023", "2023", zh, ""},
+		{"url", "https://example.org/report", "https://example.org/report", ru, ""},
+		{"translated", "Trade grew.", "Торговля выросла.", ru, ""},
+	})
+}
+
+func TestNumber(t *testing.T) {
+	t.Parallel()
+	runCases(t, checks.CheckNumber, checks.Options{}, []checkCase{
+		{"en thousands, ru spaces", "It cost 1,000.5 tenge.", "Это стоило 1 000,5 тенге.", ru, ""},
+		{"ru no separator", "It cost 1,000.5 tenge.", "Это стоило 1000,5 тенге.", ru, ""},
+		{"nbsp grouping", "Some 35,000 students.", "Около 35\u00a0000 студентов.", ru, ""},
+		{"percent forms", "Growth was 45%.", "Рост составил 45 %.", ru, ""},
+		{"billion ru", "It reached $41 billion.", "Он достиг 41 млрд долларов.", ru, ""},
+		{"billion zh", "It reached $41 billion.", "达到410亿美元。", zh, ""},
+		{"billion kk", "It reached $41 billion.", "Ол 41 миллиард долларға жетті.", kk, ""},
+		{"trillion zh", "It spent 1.2 trillion tenge.", "花费了1.2万亿坚戈。", zh, ""},
+		{"thousand kk", "It handled 500,000 containers.", "500 мыңнан астам контейнер өңдеді.", kk, ""},
+		{"scale changed", "It reached $41 billion.", "Он достиг 41 млн долларов.", ru, "check.number.missing"},
+		{"digit changed", "Growth was 45%.", "Рост составил 54 %.", ru, "check.number.missing"},
+		{"month date ru", "It opened in June 2023.", "Он открылся в июне 2023 г.", ru, ""},
+		{"month date zh", "It opened in June 2023.", "它于2023年6月开放。", zh, ""},
+		{"month date kk", "It opened in June 2023.", "Ол 2023 жылғы маусымда ашылды.", kk, ""},
+		{"month wrong zh", "It opened in June 2023.", "它于2023年7月开放。", zh, "check.number.month_missing"},
+		{"month missing", "It opened in June 2023.", "Он открылся в 2023 году.", ru, "check.number.month_missing"},
+		{"numeric date", "It entered into force on 15 March 2024.", "Вступило в силу 15.03.2024.", ru, ""},
+		{"anniversary ru", "The 75th anniversary.", "75-летие.", ru, ""},
+		{"anniversary kk", "The 75th anniversary.", "75 жылдығы.", kk, ""},
+		{"anniversary zh", "The 75th anniversary.", "75周年。", zh, ""},
+		{"decade zh", "In the 1990s trade grew.", "20世纪90年代，贸易增长。", zh, ""},
+		{"century roman", "In the 21st century.", "В XXI веке.", ru, ""},
+		{"spelled in target", "Trade with 5 countries.", "Торговля с пятью странами.", ru, ""},
+		{"spelled in source", "Trade with five countries.", "Торговля с 5 странами.", ru, ""},
+		{"chinese numeral", "The 14th Five-Year Plan.", "第十四个五年规划。", zh, ""},
+		{"five countries zh", "The five Central Asian countries.", "中亚五国。", zh, ""},
+		{"short year range", "In 2022-23 it grew.", "В 2022–2023 гг. он вырос.", ru, ""},
+		{"extra number", "Trade grew.", "Торговля выросла на 5 %.", ru, "check.number.extra"},
+		{"footnotes and urls ignored", "See [the report](https://x.org/2023).[^1]", "См. [доклад](https://x.org/2023).[^1]", ru, ""},
+		{"decimal vs thousands ru", "It weighs 1.5 tonnes.", "Он весит 1,5 тонны.", ru, ""},
+	})
+}
+
+func TestWrongLanguage(t *testing.T) {
+	t.Parallel()
+	src := "China remains the largest trading partner of the region and its main investor."
+	runCases(t, checks.CheckWrongLanguage, checks.Options{}, []checkCase{
+		{"good kk", src, "Қытай өңірдің ең ірі сауда серіктесі және басты инвесторы болып қала береді.", kk, ""},
+		{"russian as kk", src, "Китай остаётся крупнейшим торговым партнёром региона и его главным инвестором.", kk, "check.wrong_language.russian_in_kazakh"},
+		{"kk without letters", src, "Кытай онирдин ен ири сауда серiктеси жане басты инвесторы болып кала береди.", kk, "check.wrong_language.kazakh_letters"},
+		{"stripped word in short text", "And Kazakhstan.", "Жане Казакстан.", kk, "check.wrong_language.kazakh_letters"},
+		{"good ru", src, "Китай остаётся крупнейшим торговым партнёром региона и его главным инвестором.", ru, ""},
+		{"ru with kk name", "Akorda said.", "Как сообщили в Ақорда, визит состоится.", ru, ""},
+		{"ukrainian", src, "Китай залишається найбільшим торговельним партнером регіону та його головним інвестором.", ru, "check.wrong_language.ukrainian"},
+		{"kazakh as ru", src, "Қытай өңірдің ең ірі сауда серіктесі және басты инвесторы болып қала береді.", ru, "check.wrong_language.kazakh_in_russian"},
+		{"homoglyph", src, "Китай остаётся крупнейшим торговым пaртнёром региона.", ru, "check.wrong_language.mixed_script"},
+		{"kana", src, "中国仍是该地区最大の贸易伙伴。", zh, "check.wrong_language.kana"},
+		{"katakana dot in name ok", "Max Weber wrote.", "马克斯・韦伯写道。", zh, ""},
+		{"english clause", src, "中国仍是该地区最大的贸易伙伴，and its main investor in the region。", zh, "check.wrong_language.english_clause"},
+		{"english title ok", "The Belt and Road Forum met.", "Belt and Road Forum 在北京举行。", zh, ""},
+		{"russian as zh", src, "Китай остаётся крупнейшим торговым партнёром региона.", zh, "check.wrong_language.not_target"},
+		{"latin as ru", src, "China remains the largest trading partner of the region.", ru, "check.wrong_language.not_target"},
+		{"copy is not wrong language", src, src, ru, ""}, // the untranslated check reports copies
+		{"english ok", "Китай растёт.", "China keeps growing and it remains the main investor.", en, ""},
+		{"not english", "Китай растёт.", "Kitaj ostaetsja krupnejshim torgovym partnerom regiona.", en, "check.wrong_language.not_english"},
+	})
+}
+
+func TestFindTerm(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text, term string
+		lang       pipeline.Lang
+		want       string // the matched text, "" for no match
+	}{
+		{"Шанхайской организации сотрудничества", "Шанхайская организация сотрудничества", ru, "Шанхайской организации сотрудничества"},
+		{"в рамках инициативы «Пояс и путь» Китай", "инициатива «Пояс и путь»", ru, "инициативы «Пояс и путь»"},
+		{"в рамках инициативы \"Пояс и путь\"", "инициатива «Пояс и путь»", ru, "инициативы \"Пояс и путь\""},
+		{"цены на рынке", "рынок", ru, "рынке"},
+		{"доля рынка", "рынок", ru, "рынка"},
+		{"путём переговоров", "путь", ru, "путём"},
+		{"Центральной Азии", "Центральная Азия", ru, "Центральной Азии"},
+		{"центральноазиатских", "Центральная Азия", ru, ""},
+		{"Жібек жолының бойында", "Жібек жолы", kk, "Жібек жолының"},
+		{"Жібек жолындағы", "Жібек жолы", kk, "Жібек жолындағы"},
+		{"өзара ынтымақтастығы", "ынтымақтастық", kk, "ынтымақтастығы"},
+		{"Еуразиялық экономикалық одаққа мүше", "Еуразиялық экономикалық одақ", kk, "Еуразиялық экономикалық одаққа"},
+		{"жолдас", "жол", kk, ""},
+		{"Central Asian economies", "economy", en, "economies"},
+		{"China's initiatives", "initiative", en, "initiatives"},
+		{"the Belt-and-Road Initiative", "Belt and Road Initiative", en, "Belt-and-Road Initiative"},
+		{"Central Asian states", "Central Asia", en, ""},
+		{"中国与中亚五国", "中亚", zh, "中亚"},
+		{"", "term", ru, ""},
+		{"text", "", ru, ""},
+	}
+	for _, tt := range tests {
+		s, e, ok := checks.FindTerm(tt.text, tt.term, tt.lang)
+		got := ""
+		if ok {
+			got = tt.text[s:e]
+		}
+		if got != tt.want {
+			t.Errorf("FindTerm(%q, %q, %s) = %q, want %q", tt.text, tt.term, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestGlossary(t *testing.T) {
+	t.Parallel()
+	opts := checks.Options{Terms: []checks.Term{
+		{Terms: map[pipeline.Lang]string{en: "Shanghai Cooperation Organisation", ru: "Шанхайская организация сотрудничества",
+			kk: "Шанхай ынтымақтастық ұйымы", zh: "上海合作组织"},
+			Forbidden: map[pipeline.Lang][]string{ru: {"Шанхайская организация по сотрудничеству"}, kk: {"Шанхай ынтымақтастығы ұйымы"}}},
+		{Terms: map[pipeline.Lang]string{en: "Five-Year Plan", zh: "五年规划"}, Forbidden: map[pipeline.Lang][]string{zh: {"五年计划"}}},
+		{Terms: map[pipeline.Lang]string{en: "Global Gateway"}, DoNotTranslate: true},
+	}}
+	src := "The Shanghai Cooperation Organisation met in Astana."
+	runCases(t, checks.CheckGlossary, opts, []checkCase{
+		{"inflected ru", src, "Саммит Шанхайской организации сотрудничества прошёл в Астане.", ru, ""},
+		{"inflected kk", src, "Шанхай ынтымақтастық ұйымының саммиті Астанада өтті.", kk, ""},
+		{"missing ru", src, "Саммит ШОС прошёл в Астане.", ru, "check.glossary.missing"},
+		{"forbidden ru", src, "Саммит Шанхайской организации по сотрудничеству прошёл в Астане.", ru, "check.glossary.forbidden"},
+		{"forbidden kk", src, "Шанхай ынтымақтастығы ұйымы Астанада жиналды.", kk, "check.glossary.forbidden"},
+		{"zh", src, "上海合作组织在阿斯塔纳举行会议。", zh, ""},
+		{"forbidden zh", "The 14th Five-Year Plan.", "第十四个五年计划。", zh, "check.glossary.forbidden"},
+		{"term not in source", "Trade grew.", "Торговля выросла.", ru, ""},
+		{"do not translate kept", "The Global Gateway strategy.", "Стратегия Global Gateway.", ru, ""},
+		{"do not translate translated", "The Global Gateway strategy.", "Стратегия «Глобальные ворота».", ru, "check.glossary.keep_original"},
+	})
+}
+
+func TestOmission(t *testing.T) {
+	t.Parallel()
+	src := "Uzbekistan has opened its economy since 2016, attracting new investors from China, Turkey and the Gulf. Its exports grew."
+	runCases(t, checks.CheckOmission, checks.Options{}, []checkCase{
+		{"complete", src, "С 2016 года Узбекистан открыл свою экономику, привлекая новых инвесторов из Китая, Турции и стран Персидского залива. Его экспорт вырос.", ru, ""},
+		{"sentence lost", src, "С 2016 года Узбекистан открыл свою экономику, привлекая новых инвесторов из Китая.", ru, "check.omission.short"},
+		{"name lost", "Kazakhstan, Kyrgyzstan and Uzbekistan signed the agreement on water with China in Astana.",
+			"Казахстан и Узбекистан подписали соглашение о воде с Китаем в Астане.", ru, "check.omission.anchor"},
+		{"names present", "Kazakhstan, Kyrgyzstan and Uzbekistan signed the agreement on water with China in Astana.",
+			"Казахстан, Кыргызстан и Узбекистан подписали в Астане соглашение с Китаем о воде.", ru, ""},
+		{"half lost", src, "С 2016 года Узбекистан открыл экономику.", ru, "check.omission.short"},
+		{"short source skipped", "Trade grew.", "Рост.", ru, ""},
+		{"zh complete", src, "自2016年以来，乌兹别克斯坦实行经济开放，吸引了来自中国、土耳其和海湾国家的新投资者。其出口有所增长。", zh, ""},
+		{"zh clause lost", src, "自2016年以来，乌兹别克斯坦实行经济开放。其出口有所增长。", zh, "check.omission.anchor"},
+	})
+}
+
+func TestPunctuation(t *testing.T) {
+	t.Parallel()
+	runCases(t, checks.CheckPunctuation, checks.Options{}, []checkCase{
+		{"zh good", "China, Kazakhstan and Russia: partners?", "中国、哈萨克斯坦和俄罗斯：伙伴？", zh, ""},
+		{"zh half-width comma", "China, Kazakhstan.", "中国,哈萨克斯坦。", zh, "check.punctuation.halfwidth"},
+		{"zh half-width stop", "Trade grew by 5%.", "贸易增长了5%.", zh, "check.punctuation.halfwidth"},
+		{"zh decimal ok", "It reached 1.5 billion.", "达到15亿，增长1.5倍。", zh, ""},
+		{"zh latin inside ok", "The C5+1 format, he said.", "他说，C5+1 format, 是重要机制。", zh, ""},
+		{"zh straight quotes", "The \"safe city\" project.", "\"平安城市\"项目。", zh, "check.punctuation.zh_quotes"},
+		{"ru guillemets ok", "The \"safe city\" project.", "Проект «Безопасный город».", ru, ""},
+		{"ru nested quotes ok", "The \"safe city\" project.", "Проект «Программа „Безопасный город“».", ru, ""},
+		{"ru straight quotes", "The \"safe city\" project.", "Проект \"Безопасный город\".", ru, "check.punctuation.guillemets"},
+		{"kk english quotes", "The \"safe city\" project.", "“Қауіпсіз қала” жобасы.", kk, "check.punctuation.guillemets"},
+		{"ru hyphen as dash", "China is a partner.", "Китай - партнёр.", ru, "check.punctuation.dash"},
+		{"ru dash ok", "China is a partner.", "Китай — партнёр.", ru, ""},
+		{"end mismatch", "Is China a partner?", "Китай — партнёр.", ru, "check.punctuation.end"},
+		{"end missing", "China is a partner.", "Китай — партнёр", ru, "check.punctuation.end"},
+		{"end after footnote", "China is a partner.[^1]", "Китай — партнёр.[^1]", ru, ""},
+		{"unbalanced", "China (PRC) grew.", "Китай (КНР вырос.", ru, "check.punctuation.unbalanced"},
+		{"source unbalanced too", "1) China grew.", "1) Китай вырос.", ru, ""},
+	})
+}
+
+func TestWhitespace(t *testing.T) {
+	t.Parallel()
+	runCases(t, checks.CheckWhitespace, checks.Options{}, []checkCase{
+		{"good", "China grew.", "Китай вырос.", ru, ""},
+		{"double", "China grew.", "Китай  вырос.", ru, "check.whitespace.double"},
+		{"leading", "China grew.", " Китай вырос.", ru, "check.whitespace.leading"},
+		{"trailing", "China grew.", "Китай вырос. ", ru, "check.whitespace.trailing"},
+		{"trailing mirrors source", "China grew. ", "Китай вырос. ", ru, ""},
+		{"before comma", "China, Russia.", "Китай , Россия.", ru, "check.whitespace.before_punctuation"},
+		{"percent with space ok", "It is 45%.", "Это 45 %.", ru, ""},
+		{"between han", "China grew.", "中国 增长了。", zh, "check.whitespace.between_han"},
+		{"latin in zh ok", "The C5+1 format.", "C5+1 机制。", zh, ""},
+	})
+}
+
+func TestRepeatedWord(t *testing.T) {
+	t.Parallel()
+	runCases(t, checks.CheckRepeatedWord, checks.Options{}, []checkCase{
+		{"good", "x", "Китай вырос в в 2023 году.", ru, "check.repeated_word.word"},
+		{"case", "x", "В в 2023 году.", ru, "check.repeated_word.word"},
+		{"kk", "x", "Қытай Қытай өсті.", kk, "check.repeated_word.word"},
+		{"en that that", "x", "He said that that policy failed.", en, ""},
+		{"numbers ok", "x", "В 2023 2024 годах.", ru, ""},
+		{"across comma ok", "x", "Китай, Китай и ещё раз Китай.", ru, ""},
+		{"zh function char", "x", "中国的的经济。", zh, "check.repeated_word.word"},
+		{"zh word", "x", "中国合作合作。", zh, "check.repeated_word.word"},
+		{"zh reduplication ok", "x", "人人都常常说。", zh, ""},
+		{"zh ok", "x", "一带一路倡议。", zh, ""},
+	})
+}
+
+func TestMarkup(t *testing.T) {
+	t.Parallel()
+	runCases(t, checks.CheckMarkup, checks.Options{}, []checkCase{
+		{"link kept", "See the [report](https://x.org/r).", "См. [доклад](https://x.org/r).", ru, ""},
+		{"link lost", "See the [report](https://x.org/r).", "См. доклад.", ru, "check.markup.missing"},
+		{"link changed", "See the [report](https://x.org/r).", "См. [доклад](https://x.org/q).", ru, "check.markup.missing"},
+		{"html link kept", `See <a href="https://x.org">it</a>.`, `См. <a href="https://x.org">его</a>.`, ru, ""},
+		{"html link as markdown", `See <a href="https://x.org">it</a>.`, `См. [его](https://x.org).`, ru, ""},
+		{"emphasis lost", "It is *vital*.", "Это важно.", ru, "check.markup.missing"},
+		{"em tag lost", "It is <em>vital</em>.", "Это важно.", ru, "check.markup.missing"},
+		{"footnote lost", "It grew.[^1]", "Он вырос.", ru, "check.markup.missing"},
+		{"superscript kept", "It grew.¹", "Он вырос.¹", ru, ""},
+		{"placeholder lost", "It grew by {1}.", "Он вырос.", ru, "check.markup.missing"},
+		{"angle placeholder", "It grew by ⟨1⟩x⟨/1⟩.", "Он вырос на ⟨1⟩x⟨/1⟩.", ru, ""},
+		{"extra footnote", "It grew.", "Он вырос.[^2]", ru, "check.markup.extra"},
+		{"bare url", "See https://x.org/r.", "См. https://x.org/r.", zh, ""},
+		{"snake case not emphasis", "Field my__var__x.", "Поле my__var__x.", ru, ""},
+	})
+}
+
+func TestConsistency(t *testing.T) {
+	t.Parallel()
+	mem := map[string][]string{"Trade grew.": {"Торговля выросла.", " Торговля  выросла. "}}
+	opts := checks.Options{OtherTranslations: func(s string) []string { return mem[s] }}
+	runCases(t, checks.CheckConsistency, opts, []checkCase{
+		{"same", "Trade  grew.", "Торговля выросла.", ru, ""},
+		{"same but quotes and case", "Trade grew.", "торговля выросла!", ru, ""},
+		{"different", "Trade grew.", "Товарооборот вырос.", ru, "check.consistency.differs"},
+		{"no memory", "Other text.", "Другой текст.", ru, ""},
+	})
+	if got := findIDs(checks.CheckConsistency, "Trade grew.", "Товарооборот вырос.", en, ru, checks.Options{}); len(got) != 0 {
+		t.Errorf("nil OtherTranslations must disable the check, got %v", got)
+	}
+}
+
+func TestSpelling(t *testing.T) {
+	t.Parallel()
+	sp := corpusSpeller()
+	if sp == nil {
+		t.Skip("Hunspell dictionaries not installed (apt-get install hunspell-en-us hunspell-ru hunspell-kk)")
+	}
+	opts := checks.Options{Spell: sp}
+	runCases(t, checks.CheckSpelling, opts, []checkCase{
+		{"ru good", "China grew.", "Экономика Китая выросла благодаря экспорту.", ru, ""},
+		{"ru typo", "China grew.", "Экономика Китая выросла благодоря экспорту.", ru, "check.spelling.unknown"},
+		{"ru typo in loanword", "Exports grew.", "Экспорд вырос.", ru, ""}, // capitalised: taken for a name
+		{"ru typo lower loanword", "The exports grew.", "Вырос экспорд.", ru, "check.spelling.unknown"},
+		{"ru loanword", "The narrative of Sinophobia.", "Нарратив о синофобии.", ru, ""},
+		{"ru compound adjective", "Kazakh-Chinese border.", "На казахстанско-китайской границе.", ru, ""},
+		{"kk suffix chain", "Its economy.", "Қазақстан экономикасына инвестиция салынды.", kk, ""},
+		{"kk typo", "Its economy.", "Қазақстан экономикасна инвестиция салынды.", kk, "check.spelling.unknown"},
+		{"names skipped", "Tokayev said.", "Тоқаев мәлімдеді.", kk, ""},
+		{"acronyms and numbers", "The SCO.", "ШОС-тың 20-дан астам мүшесі.", kk, ""},
+		{"zh not checked", "China.", "中国。", zh, ""},
+	})
+}
+
+// TestBadInput feeds texts that are empty, not UTF-8, huge or full of markup to every check:
+// Check must return without panicking.
+func TestBadInput(t *testing.T) {
+	t.Parallel()
+	inputs := []string{"", " ", "\xff\xfe\xfd", "[", "](", "<a href=", "{", "⟨", "**", "1,", "1 000,", ",5", "2023-13-45",
+		"15.06.", "20世纪", "。。。", "\u0301\u0301", "ё", "X.", "1.2.3.4.5", "Қытай\xffкүші", "的的的"}
+	long := []string{strings.Repeat("Китай растёт ", 3000), strings.Repeat("[^1]", 1000), strings.Repeat("中国", 5000)}
+	opts := checks.Options{Terms: []checks.Term{{Terms: map[pipeline.Lang]string{en: "Belt and Road", ru: "«Пояс и путь»", zh: "一带一路"}}},
+		OtherTranslations: func(string) []string { return []string{"x"} }, Spell: corpusSpeller()}
+	for _, src := range inputs {
+		for _, tgt := range inputs {
+			for _, l := range []pipeline.Lang{ru, kk, zh, en, "xx"} {
+				checks.Check(pipeline.CheckUnit{SourceLang: en, TargetLang: l, Source: src, Target: tgt}, opts)
+			}
+		}
+	}
+	for _, s := range long {
+		for _, l := range []pipeline.Lang{ru, kk, zh} {
+			checks.Check(pipeline.CheckUnit{SourceLang: en, TargetLang: l, Source: "China grows.", Target: s}, opts)
+			checks.Check(pipeline.CheckUnit{SourceLang: en, TargetLang: l, Source: s, Target: "Китай растёт."}, opts)
+		}
+	}
+	for _, s := range append(inputs, long...) {
+		checks.FindTerm(s, s, ru)
+		checks.FindTerm(s, "Китай", kk)
+	}
+}
+
+func TestSeverityAndChecks(t *testing.T) {
+	t.Parallel()
+	errs := map[string]bool{checks.CheckUntranslated: true, checks.CheckNumber: true, checks.CheckWrongLanguage: true, checks.CheckGlossary: true, checks.CheckMarkup: true}
+	for _, c := range checks.AllChecks {
+		want := pipeline.SeverityWarning
+		if errs[c] {
+			want = pipeline.SeverityError
+		}
+		if got := checks.Severity(c); got != want {
+			t.Errorf("Severity(%s) = %s, want %s", c, got, want)
+		}
+	}
+	u := pipeline.CheckUnit{SourceLang: en, TargetLang: ru, Source: "Trade grew by 5%.", Target: "Торговля  выросла на 6 %."}
+	all := checks.Check(u, checks.Options{})
+	only := checks.Check(u, checks.Options{Checks: []string{checks.CheckNumber, "no_such_check"}})
+	if len(all) < 2 || len(only) == 0 {
+		t.Fatalf("all checks: %v; number only: %v", all, only)
+	}
+	for _, f := range only {
+		if f.Check != checks.CheckNumber || f.Severity != pipeline.SeverityError || f.MessageID == "" || f.Data == nil {
+			t.Errorf("unexpected finding %+v", f)
+		}
+	}
+	empty := checks.Check(pipeline.CheckUnit{SourceLang: en, TargetLang: ru, Source: "Trade grew.", Target: ""}, checks.Options{})
+	if len(empty) != 1 || empty[0].Check != checks.CheckUntranslated {
+		t.Errorf("empty target: want one untranslated finding, got %v", empty)
+	}
+}

@@ -1,0 +1,302 @@
+package checks
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// Russian noun and adjective endings, for matching inflected terms. A text word matches a term
+// word when both share a stem and the text word's remainder is one of these (or nothing).
+var ruEndings = func() []string {
+	e := strings.Fields("а я о е ё ы и у ю ь й ом ем ём ой ей ою ею ам ям ами ями ах ях ов ев ёв " +
+		"ий ый ая яя ое ее ые ие ого его ому ему ым им ыми ими ых их ую юю " +
+		"ия ии ию ией иям иями иях ие ий ием ья ьи ью ье ьей ьям ьями ьях ьё ьем")
+	sort.Slice(e, func(i, j int) bool { return len(e[i]) > len(e[j]) })
+	return e
+}()
+
+var ruEndingSet = wordSet(strings.Join(ruEndings, " "))
+
+// Kazakh suffixes: plural, possessive, case, the -ғы/-дағы adjectives and -лық derivation. A text
+// word matches a term word when it is the term word followed by a chain of these.
+var kkSuffixes = strings.Fields("лар лер дар дер тар тер ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз " +
+	"ыңыз іңіз ңыз ңіз ның нің дың дің тың тің ға ге қа ке а е на не ды ді ты ті н ны ні да де та те " +
+	"нда нде дан ден тан тен нан нен мен бен пен менен ша ше ғы гі қы кі дағы дегі тағы тегі ндағы " +
+	"ндегі дай дей тай тей лық лік дық дік тық тік шы ші мыз сың ақ ей")
+
+// FindTerm finds the first occurrence of term in text, allowing for inflection: Russian case and
+// number endings (инициатива → инициативой, рынок → рынка), Kazakh suffix chains with the
+// consonant change before them (Жібек жолы → Жібек жолының, ынтымақтастық → ынтымақтастығы), and
+// English plurals (economy → economies; a possessive 's is simply not part of the match). Case,
+// ё/е, quote style («» “” ") and hyphens against spaces do not matter; words of two letters or
+// fewer and words with digits must match exactly. Chinese terms are found as substrings. start
+// and end are byte offsets of the match in text.
+func FindTerm(text string, term string, lang pipeline.Lang) (start, end int, ok bool) {
+	all := findTermAll(text, term, lang, 1)
+	if len(all) == 0 {
+		return 0, 0, false
+	}
+	return all[0][0], all[0][1], true
+}
+
+// findTermAll returns up to limit matches of term in text (limit < 0: all).
+func findTermAll(text, term string, lang pipeline.Lang, limit int) [][2]int {
+	term = strings.TrimSpace(term)
+	if term == "" || text == "" {
+		return nil
+	}
+	if lang == pipeline.Chinese || containsHan(term) {
+		return findSubstrings(text, strings.Join(strings.Fields(term), ""), limit)
+	}
+	tw := alnumWords(term)
+	if len(tw) == 0 {
+		return nil
+	}
+	seps := make([]string, len(tw)-1)
+	for i := 1; i < len(tw); i++ {
+		seps[i-1] = normSep(term[tw[i-1].end:tw[i].start])
+	}
+	xw := alnumWords(text)
+	var out [][2]int
+	for i := 0; i+len(tw) <= len(xw); i++ {
+		ok := true
+		for k := range tw {
+			if k > 0 && normSep(text[xw[i+k-1].end:xw[i+k].start]) != seps[k-1] {
+				ok = false
+				break
+			}
+			if !wordMatches(xw[i+k].text, tw[k].text, lang) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, [2]int{xw[i].start, extendSep(text, xw[i+len(tw)-1].end, trailingSep(term, tw))})
+			if limit > 0 && len(out) >= limit {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// trailingSep is the punctuation a term ends with after its last word, normalised.
+func trailingSep(term string, tw []span) string { return normSep(term[tw[len(tw)-1].end:]) }
+
+// extendSep extends a match over the closing punctuation the term ends with («Пояс и путь»):
+// end moves past text characters as long as they spell the term's trailing punctuation.
+func extendSep(text string, end int, trailing string) int {
+	if trailing == "" {
+		return end
+	}
+	i := end
+	got := ""
+	for i < len(text) && got != trailing {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		n := normSep(string(r))
+		if n == "" && !unicode.IsSpace(r) && !isDash(r) {
+			break
+		}
+		if n != "" && !strings.HasPrefix(trailing, got+n) {
+			break
+		}
+		got += n
+		i += size
+	}
+	if got == trailing {
+		return i
+	}
+	return end
+}
+
+func containsHan(s string) bool {
+	for _, r := range s {
+		if isHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func findSubstrings(text, sub string, limit int) [][2]int {
+	var out [][2]int
+	if sub == "" {
+		return nil
+	}
+	for off := 0; ; {
+		i := strings.Index(text[off:], sub)
+		if i < 0 {
+			return out
+		}
+		out = append(out, [2]int{off + i, off + i + len(sub)})
+		if limit > 0 && len(out) >= limit {
+			return out
+		}
+		off += i + len(sub)
+	}
+}
+
+// alnumWords splits s into runs of letters and digits; runs also break between Chinese
+// characters and other letters.
+func alnumWords(s string) []span {
+	var out []span
+	start := -1
+	prevHan := false
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			h := isHan(r)
+			if start >= 0 && h != prevHan {
+				out = append(out, span{s[start:i], start, i})
+				start = -1
+			}
+			if start < 0 {
+				start = i
+			}
+			prevHan = h
+			continue
+		}
+		if start >= 0 {
+			out = append(out, span{s[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, span{s[start:], start, len(s)})
+	}
+	return out
+}
+
+// normSep reduces what stands between two words to what matters for a term: spaces, hyphens and
+// dashes vanish, every quote mark becomes ".
+func normSep(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || isDash(r) || r == '\u00ad':
+		case strings.ContainsRune("«»“”„\"‘’'‹›", r):
+			b.WriteByte('"')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// wordMatches reports whether a text word is a form of a term word.
+func wordMatches(text, term string, lang pipeline.Lang) bool {
+	// An inflected form adds at most a few endings (under 64 bytes) to the term word, and
+	// lower-casing leaves a rune at least a third and at most one and a half times its bytes: a
+	// far longer text word is no form of it, and is not lower-cased for every term of the
+	// termbase.
+	if len(text) > 5*len(term)+192 {
+		return false
+	}
+	x, t := foldWord(text), foldWord(term)
+	if x == t {
+		return true
+	}
+	rt := []rune(t)
+	if len(rt) <= 2 || strings.ContainsAny(t, "0123456789") || isAllUpper(term) && len(rt) <= 5 {
+		return false
+	}
+	switch lang {
+	case pipeline.Russian:
+		return ruWordMatches(x, t)
+	case pipeline.Kazakh:
+		return kkWordMatches(x, t)
+	case pipeline.English:
+		return enWordMatches(x, t)
+	}
+	return false
+}
+
+func enWordMatches(x, t string) bool {
+	switch {
+	case x == t+"s" || x == t+"es":
+		return true
+	case strings.HasSuffix(t, "y") && x == t[:len(t)-1]+"ies":
+		return true
+	case strings.HasSuffix(t, "s") && x == strings.TrimSuffix(t, "s"): // term given in the plural
+		return true
+	}
+	return false
+}
+
+// ruStems returns the stems a Russian term word inflects from: the word minus its ending (the
+// stem keeps at least three letters), and for рынок/конец-type words the stem without the
+// fleeting vowel.
+func ruStems(t string) []string {
+	rt := []rune(t)
+	stem := t
+	for _, e := range ruEndings {
+		if strings.HasSuffix(t, e) && len(rt)-len([]rune(e)) >= 3 {
+			stem = strings.TrimSuffix(t, e)
+			break
+		}
+	}
+	stems := []string{stem}
+	if stem == t {
+		rs := []rune(t)
+		if n := len(rs); n >= 4 && (rs[n-2] == 'о' || rs[n-2] == 'е') && strings.ContainsRune("кцнлр", rs[n-1]) {
+			stems = append(stems, string(rs[:n-2])+string(rs[n-1]))
+		}
+	}
+	return stems
+}
+
+func ruWordMatches(x, t string) bool {
+	for _, s := range ruStems(t) {
+		if rest, ok := strings.CutPrefix(x, s); ok && (rest == "" || ruEndingSet[rest]) {
+			return true
+		}
+	}
+	return false
+}
+
+// kkWordMatches accepts the term word followed by a chain of up to four suffixes, with the final
+// к, қ, п of the term voiced before a vowel (ынтымақтастық → ынтымақтастығы).
+func kkWordMatches(x, t string) bool {
+	stems := []string{t}
+	rs := []rune(t)
+	switch rs[len(rs)-1] {
+	case 'к':
+		stems = append(stems, string(rs[:len(rs)-1])+"г")
+	case 'қ':
+		stems = append(stems, string(rs[:len(rs)-1])+"ғ")
+	case 'п':
+		stems = append(stems, string(rs[:len(rs)-1])+"б")
+	}
+	// A term given with the third-person possessive (Жібек жолы) also matches other forms of its
+	// head word: жолдың is rare, but жолдары and жолындағы are not.
+	for _, e := range []string{"сы", "сі", "ы", "і"} {
+		if b, ok := strings.CutSuffix(t, e); ok && len([]rune(b)) >= 3 {
+			stems = append(stems, b)
+			break
+		}
+	}
+	for _, s := range stems {
+		if rest, ok := strings.CutPrefix(x, s); ok && kkSuffixChain(rest, 4) {
+			return true
+		}
+	}
+	return false
+}
+
+func kkSuffixChain(rest string, depth int) bool {
+	if rest == "" {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	for _, s := range kkSuffixes {
+		if r, ok := strings.CutPrefix(rest, s); ok && kkSuffixChain(r, depth-1) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,428 @@
+package checks
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Hunspell is a word list with affix rules read from a Hunspell .aff/.dic pair. It knows what
+// spell checking of single words needs: SFX and PFX rules with their strip strings and
+// conditions, cross products of a prefix and a suffix, FLAG long/num/UTF-8, AF flag aliases and
+// the NEEDAFFIX, FORBIDDENWORD and ONLYINCOMPOUND flags. Compounding, two-level suffixes,
+// ICONV/OCONV and suggestions are not supported; none of the Debian en_US, ru_RU and kk_KZ
+// dictionaries needs them for ordinary words. A Hunspell is safe for concurrent use.
+type Hunspell struct {
+	words     map[string]string  // word → its flags, each flag a rune
+	sfx       map[string][]affix // suffix rules by the text they add
+	pfx       map[string][]affix // prefix rules by the text they add
+	maxSfx    int                // longest added suffix, in bytes
+	maxPfx    int
+	maxStem   int // longest dictionary stem, in bytes
+	needAffix rune
+	forbidden rune
+	onlyComp  rune
+}
+
+type affix struct {
+	flag  rune
+	cross bool
+	strip string
+	add   string
+	cond  []condElem
+}
+
+// condElem is one position of an affix condition: any character, or a set (maybe negated).
+type condElem struct {
+	any bool
+	neg bool
+	set string
+}
+
+type flagMode int
+
+const (
+	flagChar flagMode = iota
+	flagLong
+	flagNum
+)
+
+// LoadHunspell reads a dictionary. Files may start with a UTF-8 byte order mark and use CRLF
+// line endings; the .aff SET must be UTF-8 (the Debian dictionaries are).
+func LoadHunspell(affPath, dicPath string) (*Hunspell, error) {
+	aff, err := os.ReadFile(affPath)
+	if err != nil {
+		return nil, fmt.Errorf("read hunspell affix file: %w", err)
+	}
+	dic, err := os.ReadFile(dicPath)
+	if err != nil {
+		return nil, fmt.Errorf("read hunspell dictionary: %w", err)
+	}
+	h := &Hunspell{sfx: map[string][]affix{}, pfx: map[string][]affix{}}
+	mode, aliases, err := h.parseAff(aff)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", affPath, err)
+	}
+	if err := h.parseDic(dic, mode, aliases); err != nil {
+		return nil, fmt.Errorf("%s: %w", dicPath, err)
+	}
+	return h, nil
+}
+
+// lines yields the lines of a file without BOM, CR and comments.
+func lines(b []byte, f func(n int, line string) error) error {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r \t")
+		if err := f(n, line); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func parseFlags(s string, mode flagMode) ([]rune, error) {
+	switch mode {
+	case flagLong:
+		if len(s)%2 != 0 {
+			s += " "
+		}
+		out := make([]rune, 0, len(s)/2)
+		for i := 0; i+1 < len(s); i += 2 {
+			out = append(out, rune(s[i])<<8|rune(s[i+1]))
+		}
+		return out, nil
+	case flagNum:
+		var out []rune
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p == "" {
+				continue
+			}
+			n, err := strconv.Atoi(p)
+			if err != nil || n < 0 || n > 65535 {
+				return nil, fmt.Errorf("bad numeric flag %q", p)
+			}
+			out = append(out, rune(n)+0x10000) // away from surrogates and ASCII
+		}
+		return out, nil
+	}
+	if !utf8.ValidString(s) {
+		return nil, fmt.Errorf("flags %q are not UTF-8", s)
+	}
+	return []rune(s), nil
+}
+
+func (h *Hunspell) parseAff(b []byte) (flagMode, [][]rune, error) {
+	mode := flagChar
+	var aliases [][]rune
+	var special [3]string
+	remaining := map[string]int{} // "SFX A" → rule lines still expected
+	cross := map[string]bool{}
+	err := lines(b, func(_ int, line string) error {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			return nil
+		}
+		switch f[0] {
+		case "SET":
+			if len(f) > 1 && !strings.EqualFold(f[1], "UTF-8") {
+				return fmt.Errorf("encoding %s not supported (only UTF-8)", f[1])
+			}
+		case "FLAG":
+			if len(f) > 1 {
+				switch f[1] {
+				case "long":
+					mode = flagLong
+				case "num":
+					mode = flagNum
+				}
+			}
+		case "AF":
+			if len(f) > 1 {
+				if _, err := strconv.Atoi(f[1]); err == nil && aliases == nil {
+					aliases = [][]rune{nil} // AF n header; aliases count from 1
+					return nil
+				}
+				fl, err := parseFlags(f[1], mode)
+				if err != nil {
+					return err
+				}
+				aliases = append(aliases, fl)
+			}
+		case "NEEDAFFIX", "FORBIDDENWORD", "ONLYINCOMPOUND":
+			if len(f) > 1 {
+				special[map[string]int{"NEEDAFFIX": 0, "FORBIDDENWORD": 1, "ONLYINCOMPOUND": 2}[f[0]]] = f[1]
+			}
+		case "SFX", "PFX":
+			if len(f) < 4 {
+				return fmt.Errorf("short %s line", f[0])
+			}
+			key := f[0] + " " + f[1]
+			if remaining[key] == 0 { // header: SFX A Y 12
+				n, err := strconv.Atoi(f[3])
+				if err != nil {
+					return fmt.Errorf("bad %s header: %w", f[0], err)
+				}
+				remaining[key] = n
+				cross[key] = f[2] == "Y"
+				return nil
+			}
+			remaining[key]--
+			return h.addRule(f, mode, cross[key])
+		}
+		return nil
+	})
+	if err != nil {
+		return mode, nil, err
+	}
+	for i, s := range special {
+		if s == "" {
+			continue
+		}
+		fl, err := parseFlags(s, mode)
+		if err != nil || len(fl) == 0 {
+			continue
+		}
+		switch i {
+		case 0:
+			h.needAffix = fl[0]
+		case 1:
+			h.forbidden = fl[0]
+		case 2:
+			h.onlyComp = fl[0]
+		}
+	}
+	return mode, aliases, nil
+}
+
+func (h *Hunspell) addRule(f []string, mode flagMode, cross bool) error {
+	if len(f) < 4 {
+		return fmt.Errorf("short affix rule")
+	}
+	fl, err := parseFlags(f[1], mode)
+	if err != nil || len(fl) == 0 {
+		return fmt.Errorf("bad affix flag %q", f[1])
+	}
+	strip := f[2]
+	if strip == "0" {
+		strip = ""
+	}
+	add := f[3]
+	if i := strings.IndexByte(add, '/'); i >= 0 { // continuation classes: not supported, rule kept
+		add = add[:i]
+	}
+	if add == "0" {
+		add = ""
+	}
+	cond := "."
+	if len(f) > 4 {
+		cond = f[4]
+	}
+	a := affix{flag: fl[0], cross: cross, strip: strip, add: add, cond: parseCond(cond)}
+	if f[0] == "SFX" {
+		h.sfx[add] = append(h.sfx[add], a)
+		h.maxSfx = max(h.maxSfx, len(add))
+	} else {
+		h.pfx[add] = append(h.pfx[add], a)
+		h.maxPfx = max(h.maxPfx, len(add))
+	}
+	return nil
+}
+
+// parseCond reads a condition like "[^aeiou]y" or ".".
+func parseCond(s string) []condElem {
+	if s == "." {
+		return nil
+	}
+	var out []condElem
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		switch rs[i] {
+		case '.':
+			out = append(out, condElem{any: true})
+		case '[':
+			j := i + 1
+			neg := j < len(rs) && rs[j] == '^'
+			if neg {
+				j++
+			}
+			k := j
+			for k < len(rs) && rs[k] != ']' {
+				k++
+			}
+			out = append(out, condElem{neg: neg, set: string(rs[j:k])})
+			i = k
+		default:
+			out = append(out, condElem{set: string(rs[i])})
+		}
+	}
+	return out
+}
+
+func (c condElem) match(r rune) bool {
+	if c.any {
+		return true
+	}
+	return strings.ContainsRune(c.set, r) != c.neg
+}
+
+// condSuffix checks a suffix rule's condition against the end of a stem.
+func condSuffix(cond []condElem, stem string) bool {
+	if len(cond) == 0 {
+		return true
+	}
+	i := len(cond) - 1
+	for j := len(stem); j > 0 && i >= 0; i-- {
+		r, size := utf8.DecodeLastRuneInString(stem[:j])
+		if !cond[i].match(r) {
+			return false
+		}
+		j -= size
+	}
+	return i < 0
+}
+
+// condPrefix checks a prefix rule's condition against the start of a stem.
+func condPrefix(cond []condElem, stem string) bool {
+	i := 0
+	for _, r := range stem {
+		if i == len(cond) {
+			return true
+		}
+		if !cond[i].match(r) {
+			return false
+		}
+		i++
+	}
+	return i == len(cond)
+}
+
+func (h *Hunspell) parseDic(b []byte, mode flagMode, aliases [][]rune) error {
+	h.words = make(map[string]string, bytes.Count(b, []byte("\n")))
+	return lines(b, func(n int, line string) error {
+		if n == 1 {
+			if _, err := strconv.Atoi(strings.TrimSpace(line)); err == nil {
+				return nil // the entry count
+			}
+		}
+		if line == "" || line[0] == '\t' || line[0] == '#' {
+			return nil
+		}
+		if i := strings.IndexAny(line, "\t "); i >= 0 { // morphological fields
+			line = line[:i]
+		}
+		word, flagStr := line, ""
+		for i := 0; i < len(line); i++ {
+			if line[i] == '\\' {
+				i++
+				continue
+			}
+			if line[i] == '/' && i > 0 {
+				word, flagStr = line[:i], line[i+1:]
+				break
+			}
+		}
+		word = strings.ReplaceAll(word, `\/`, "/")
+		var fl []rune
+		if flagStr != "" {
+			if aliases != nil {
+				k, err := strconv.Atoi(flagStr)
+				if err != nil || k <= 0 || k >= len(aliases) {
+					return fmt.Errorf("bad flag alias %q", flagStr)
+				}
+				fl = aliases[k]
+			} else {
+				var err error
+				if fl, err = parseFlags(flagStr, mode); err != nil {
+					return err
+				}
+			}
+		}
+		h.words[word] += string(fl) // homonyms: the union of their flags
+		h.maxStem = max(h.maxStem, len(word))
+		return nil
+	})
+}
+
+// Valid reports whether the dictionary accepts word exactly as written (no case folding). A word
+// longer than a stem with the longest prefix and suffix is refused at once: the affix search
+// would otherwise copy the whole word for every rule that fits its ends.
+func (h *Hunspell) Valid(word string) bool {
+	if word == "" || len(word) > h.maxStem+h.maxPfx+h.maxSfx {
+		return false
+	}
+	if fl, ok := h.words[word]; ok && h.bare(fl) {
+		return true
+	}
+	if h.suffixed(word, 0) {
+		return true
+	}
+	for l := 0; l <= h.maxPfx && l <= len(word); l++ {
+		if l < len(word) && !utf8.RuneStart(word[l]) {
+			continue
+		}
+		for _, a := range h.pfx[word[:l]] {
+			stem := a.strip + word[l:]
+			if stem == "" || !condPrefix(a.cond, stem) {
+				continue
+			}
+			if fl, ok := h.words[stem]; ok && h.usable(fl) && strings.ContainsRune(fl, a.flag) {
+				return true
+			}
+			if a.cross && h.suffixed(stem, a.flag) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// suffixed reports whether word is a dictionary stem plus a suffix. With needFlag set, the stem
+// must also carry that (prefix) flag and the suffix must allow cross products.
+func (h *Hunspell) suffixed(word string, needFlag rune) bool {
+	for l := 0; l <= h.maxSfx && l < len(word); l++ {
+		cut := len(word) - l
+		if l > 0 && !utf8.RuneStart(word[cut]) {
+			continue
+		}
+		for _, a := range h.sfx[word[cut:]] {
+			if needFlag != 0 && !a.cross {
+				continue
+			}
+			stem := word[:cut] + a.strip
+			if !condSuffix(a.cond, stem) {
+				continue
+			}
+			fl, ok := h.words[stem]
+			if !ok || !h.usable(fl) || !strings.ContainsRune(fl, a.flag) {
+				continue
+			}
+			if needFlag != 0 && !strings.ContainsRune(fl, needFlag) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// bare reports whether a stem with these flags is a word on its own.
+func (h *Hunspell) bare(fl string) bool {
+	return h.usable(fl) && (h.needAffix == 0 || !strings.ContainsRune(fl, h.needAffix)) &&
+		(h.onlyComp == 0 || !strings.ContainsRune(fl, h.onlyComp))
+}
+
+func (h *Hunspell) usable(fl string) bool {
+	return h.forbidden == 0 || !strings.ContainsRune(fl, h.forbidden)
+}
+
+// Words returns the number of dictionary stems.
+func (h *Hunspell) Words() int { return len(h.words) }

@@ -1,0 +1,213 @@
+package checks
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Kazakh suffix slots, outermost last: a word is stem + derivation* + plural? + possessive? +
+// case?. Verb forms are stem + (voice) + one verbal suffix + possessive/case (a participle
+// declines like a noun).
+const (
+	slotDeriv = iota
+	slotPlural
+	slotPossessive
+	slotCase
+)
+
+type kkSuffix struct {
+	text string
+	slot int
+	verb bool // attaches to a verb stem (found in the dictionary as its infinitive in -у)
+}
+
+var kkMorphSuffixes = func() []kkSuffix {
+	var out []kkSuffix
+	add := func(slot int, verb bool, list string) {
+		for _, s := range strings.Fields(list) {
+			out = append(out, kkSuffix{s, slot, verb})
+		}
+	}
+	add(slotDeriv, false, "лық лік дық дік тық тік шы ші сыз сіз ғы гі қы кі дағы дегі тағы тегі ндағы ндегі дай дей тай тей шыл шіл лы лі ды ді ты ті")
+	add(slotPlural, false, "лар лер дар дер тар тер")
+	add(slotPossessive, false, "ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз ыңыз іңіз ңыз ңіз")
+	add(slotCase, false, "ның нің дың дің тың тің ға ге қа ке а е на не ды ді ты ті н ны ні да де та те нда нде "+
+		"дан ден тан тен нан нен мен бен пен менен ша ше")
+	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі")
+	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
+	return out
+}()
+
+// kkSuffixesByLast indexes the suffixes by their last letter, which the word must end with.
+var kkSuffixesByLast = func() map[rune][]kkSuffix {
+	m := map[rune][]kkSuffix{}
+	for _, s := range kkMorphSuffixes {
+		r, _ := utf8.DecodeLastRuneInString(s.text)
+		m[r] = append(m[r], s)
+	}
+	return m
+}()
+
+const (
+	kkBackVowels  = "аоұыя"
+	kkFrontVowels = "әеөүіэи"
+	kkVowels      = "аоұыяәеөүіэиуюё"
+	kkVoiceless   = "кқпстшфхцчщ"
+)
+
+// kkHarmony returns 'b' for a back-vowel stem, 'f' for a front one, 0 when undecided.
+func kkHarmony(s string) byte {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+		switch {
+		case strings.ContainsRune(kkBackVowels, r):
+			return 'b'
+		case strings.ContainsRune(kkFrontVowels, r):
+			return 'f'
+		}
+	}
+	return 0
+}
+
+// kkFits reports whether a suffix may follow a stem: its vowels agree with the stem's (vowel
+// harmony) and its first sound with the stem's last (т, қ, к, п after voiceless consonants; д,
+// ғ, г, б, л not after them; a vowel-initial suffix after a consonant).
+func kkFits(stem, suf string, verb bool) bool {
+	if h := kkHarmony(suf); h != 0 {
+		if sh := kkHarmony(stem); sh != 0 && sh != h {
+			return false
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	first, _ := utf8.DecodeRuneInString(suf)
+	voiceless := strings.ContainsRune(kkVoiceless, last)
+	vowelEnd := strings.ContainsRune(kkVowels, last)
+	if last == 'у' && consonantOnly[suf] && !verb {
+		vowelEnd = false // -у of verbal nouns sounds [w]: тереңдету+ді
+	}
+	switch {
+	case strings.ContainsRune("тқкп", first):
+		return voiceless || strings.ContainsRune("бвгд", last) // loanwords devoice: клубқа
+	case strings.ContainsRune("дғгб", first):
+		if vowelEnd && consonantOnly[suf] && !verb {
+			return false // after a vowel: -лар, -ның, -ны, -лық
+		}
+		return !voiceless
+	case first == 'л':
+		return vowelEnd || strings.ContainsRune("рйуwю", last)
+	case strings.ContainsRune("ыіаеұү", first) && utf8.RuneCountInString(suf) > 1:
+		return !vowelEnd
+	}
+	return true
+}
+
+// consonantOnly lists д-suffixes that follow consonants only; after vowels the language uses
+// л- or н- forms instead.
+var consonantOnly = wordSet("дар дер дың дің ды ді дық дік")
+
+// kkKnownForm accepts a Kazakh word that valid (the dictionary) does not know but that parses
+// as a known stem followed by suffixes in their order, in harmony with the stem: экономика+сы+на,
+// ынтымақтастығ(қ)+ы, қабылдан(у)+ып, қаупі (қауіп)+не. The Debian dictionary attaches only one
+// suffix per rule, so such chains, which are ordinary Kazakh, would otherwise be rejected.
+func kkKnownForm(valid func(string) bool, w string) bool {
+	return kkParse(valid, w, slotCase+1, 4)
+}
+
+func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(w)
+	for _, s := range kkSuffixesByLast[last] {
+		if s.slot >= maxSlot && !(s.slot == slotDeriv && maxSlot == slotDeriv+1) {
+			continue
+		}
+		stem, ok := strings.CutSuffix(w, s.text)
+		if !ok || utf8.RuneCountInString(stem) < 2 {
+			continue
+		}
+		if !kkFits(stem, s.text, s.verb) {
+			// A stem that dropped its narrow vowel (қауп+і) shows its harmony only when restored.
+			for _, v := range "ыі" {
+				if r := restoreVowel(stem, v); !s.verb && r != stem && kkFits(r, s.text, false) && valid(r) {
+					return true
+				}
+			}
+			continue
+		}
+		if s.verb {
+			if kkVerbStem(valid, stem) {
+				return true
+			}
+			continue
+		}
+		if valid(stem) || valid(unvoice(stem)) || valid(restoreVowel(stem, 'ы')) || valid(restoreVowel(stem, 'і')) {
+			return true
+		}
+		next := s.slot
+		if s.slot == slotDeriv {
+			next = slotDeriv + 1 // derivations may stack
+		}
+		if kkParse(valid, stem, next, depth-1) || kkVerbParse(valid, stem, depth-1) && s.slot >= slotPossessive {
+			return true
+		}
+	}
+	return false
+}
+
+// kkVerbStem reports whether stem is a verb the dictionary knows, as its root (біріктір) or its
+// infinitive (біріктіру).
+// Passive, reflexive, reciprocal and causative voices are taken off first (жеңілдет+іл+ген).
+func kkVerbStem(valid func(string) bool, stem string) bool {
+	if valid(stem) || valid(stem+"у") || valid(stem+"ю") {
+		return true
+	}
+	if b, ok := strings.CutSuffix(stem, "й"); ok && valid(b+"ю") { // азай+ды → азаю
+		return true
+	}
+	if b, ok := strings.CutSuffix(stem, "я"); ok && valid(b+"ю") { // азай+а+ды is written азаяды
+		return true
+	}
+	for _, v := range kkVoices {
+		if b, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(b) >= 2 && (valid(b) || valid(b+"у")) {
+			return true
+		}
+	}
+	return false
+}
+
+var kkVoices = strings.Fields("іл ыл л ін ын н іс ыс с дыр дір тыр тір ғыз гіз қыз кіз т")
+
+// kkVerbParse accepts a participle or verbal noun that then took a possessive or case suffix
+// (күтілу+де, жеткізу+ді).
+func kkVerbParse(valid func(string) bool, w string, depth int) bool {
+	if depth <= 0 {
+		return false
+	}
+	if strings.HasSuffix(w, "у") && valid(w) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(w)
+	for _, s := range kkSuffixesByLast[last] {
+		if !s.verb || s.slot != slotDeriv {
+			continue
+		}
+		if stem, ok := strings.CutSuffix(w, s.text); ok && utf8.RuneCountInString(stem) >= 2 && kkFits(stem, s.text, true) &&
+			kkVerbStem(valid, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// restoreVowel puts back the narrow vowel v that a Kazakh stem drops before a vowel suffix:
+// қауп(і) → қауіп, ерн(і) → ерін.
+func restoreVowel(s string, v rune) string {
+	rs := []rune(s)
+	if len(rs) < 3 {
+		return s
+	}
+	last := rs[len(rs)-1]
+	return string(rs[:len(rs)-1]) + string(v) + string(last)
+}

@@ -1,0 +1,119 @@
+package checks
+
+import (
+	"strconv"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// checkNumber compares the numbers of source and translation by value, so that format and
+// wording may differ: 1,000.5 = 1 000,5; $41 billion = 41 млрд долларов = 410亿美元; June 2023 =
+// июнь 2023 г. = 2023年6月; 75th = 75-летие = 75周年. Every number written in digits on one side
+// needs its value on the other, in digits or spelled out ("5 countries" / "пяти стран" /
+// "五国"); spelled-out numbers alone are never required, because translators write "both",
+// "first" or "两国" freely. Months are compared as months. Percent signs, currency and signs are
+// not compared: 45% = 45 процентов.
+func checkNumber(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
+	src := extractNumbers(u.Source, u.SourceLang)
+	tgt := extractNumbers(u.Target, u.TargetLang)
+	if len(src) == 0 && len(tgt) == 0 {
+		return nil
+	}
+	var out []pipeline.Finding
+	srcUsed := make([]bool, len(src))
+	tgtUsed := make([]bool, len(tgt))
+	// Numbers are paired through queues by value, so that the work grows with the count of
+	// numbers, not with its square: each side takes the first unused number of the other side
+	// with the same value, in text order.
+	tgtBy := numQueues{}
+	for j, t := range tgt {
+		tgtBy.add(t, j)
+	}
+	srcWords := numQueues{}
+	for i, s := range src {
+		if s.word {
+			srcWords.add(s, i)
+		}
+	}
+	// Digits against digits first, then against spelled-out numbers.
+	for pass := 0; pass < 2; pass++ {
+		for i, s := range src {
+			if srcUsed[i] || s.word {
+				continue
+			}
+			if j, ok := tgtBy.take(keyOf(s, pass == 1), tgtUsed); ok {
+				srcUsed[i], tgtUsed[j] = true, true
+			}
+		}
+		if pass == 0 {
+			continue
+		}
+		for j, t := range tgt {
+			if tgtUsed[j] || t.word {
+				continue
+			}
+			if i, ok := srcWords.take(keyOf(t, true), srcUsed); ok {
+				srcUsed[i], tgtUsed[j] = true, true
+			}
+		}
+	}
+	for i, s := range src {
+		if srcUsed[i] || s.word {
+			continue
+		}
+		if s.month {
+			out = append(out, newFinding(CheckNumber, "check.number.month_missing", map[string]any{"Month": int(s.value), "Number": s.raw}))
+		} else {
+			out = append(out, newFinding(CheckNumber, "check.number.missing", map[string]any{"Number": s.raw}))
+		}
+	}
+	for j, t := range tgt {
+		if tgtUsed[j] || t.word {
+			continue
+		}
+		if t.month {
+			out = append(out, newFinding(CheckNumber, "check.number.month_extra", map[string]any{"Month": int(t.value), "Number": t.raw}))
+		} else {
+			out = append(out, newFinding(CheckNumber, "check.number.extra", map[string]any{"Number": t.raw}))
+		}
+	}
+	return out
+}
+
+// numKey is what two numbers must share to stand for each other.
+type numKey struct {
+	month, word bool
+	value       string // the value to 12 significant digits (see keyOf)
+}
+
+// keyOf is the key of n, as a spelled-out number (word) or in digits. Values are compared to 12
+// significant digits: floating-point scaling (1.2 × 10⁴ × 10⁸ against 1.2 × 10¹²) differs far
+// below that, and texts do not write numbers that differ only beyond it.
+func keyOf(n number, word bool) numKey {
+	return numKey{month: n.month, word: word, value: strconv.FormatFloat(n.value, 'g', 12, 64)}
+}
+
+// numQueues holds, per key, the indexes of the numbers with that key in text order.
+type numQueues map[numKey][]int
+
+func (q numQueues) add(n number, i int) {
+	k := keyOf(n, n.word)
+	q[k] = append(q[k], i)
+}
+
+// take returns the first index with key k that is not used yet. Used indexes are dropped as they
+// are met, so all calls together cost no more than the indexes held.
+func (q numQueues) take(k numKey, used []bool) (int, bool) {
+	idx, ok := q[k]
+	if !ok {
+		return 0, false
+	}
+	for len(idx) > 0 && used[idx[0]] {
+		idx = idx[1:]
+	}
+	q[k] = idx
+	if len(idx) == 0 {
+		return 0, false
+	}
+	return idx[0], true
+}

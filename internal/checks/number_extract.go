@@ -1,0 +1,236 @@
+package checks
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// number is a quantity found in a text.
+type number struct {
+	value float64
+	raw   string // as written, for messages
+	month bool   // a calendar month, 1–12: "June", "июня", "маусым", "6月"
+	word  bool   // spelled out ("five", "пяти", "五"), a Chinese or Roman numeral: it may stand for
+	// a number of the other text but is never required to appear there
+}
+
+// scale words that multiply the number before them, in every language. Prefixes catch Russian
+// and Kazakh inflection (миллиарда, миллиардтан).
+var scalePrefixes = []struct {
+	prefix string
+	mult   float64
+}{
+	{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+	{"тыс", 1e3}, {"мың", 1e3}, {"млн", 1e6}, {"миллион", 1e6}, {"млрд", 1e9}, {"миллиард", 1e9},
+	{"трлн", 1e12}, {"триллион", 1e12},
+}
+
+// abbreviated scales written right after the digits ("$41bn", "$5m") or after a space ("41 bn").
+var scaleAbbrev = map[string]float64{"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
+	"tn": 1e12, "trn": 1e12}
+
+var hanMultiplier = map[rune]float64{'十': 10, '百': 100, '千': 1e3, '万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8}
+
+// foldDigits turns full-width digits, signs and separators into ASCII.
+func foldDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '．':
+			return '.'
+		case r == '％':
+			return '%'
+		}
+		return r
+	}, s)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isGroupSpace reports whether r may separate thousands: no-break and thin spaces in every
+// language, a plain space in Russian and Kazakh ("1 000,5").
+func isGroupSpace(r rune, lang pipeline.Lang) bool {
+	switch r {
+	case '\u00a0', '\u202f', '\u2009':
+		return true
+	case ' ':
+		return lang == pipeline.Russian || lang == pipeline.Kazakh
+	}
+	return false
+}
+
+// extractNumbers finds the numbers, dates and amounts of a text. It understands the number
+// formats of each language (en/zh 1,000.5; ru/kk 1 000,5 and 1000,5), scale words and Chinese
+// multipliers (41 billion, 41 млрд, 410亿, 1.2万亿), dates (15.06.2023, 2023-06-15, 2023年6月,
+// month names), ordinals (75th, 75-летие, 75周年), decades (1990s, 20世纪90年代) and year ranges
+// written short (2022-23). Spelled-out numbers and numerals are returned with word set.
+func extractNumbers(text string, lang pipeline.Lang) []number {
+	rs := []rune(foldDigits(stripMarkup(text)))
+	var out []number
+	for i := 0; i < len(rs); {
+		if !isDigit(rs[i]) {
+			i++
+			continue
+		}
+		ns, next := scanNumber(rs, i, lang)
+		out = append(out, ns...)
+		if next <= i {
+			next = i + 1
+		}
+		i = next
+	}
+	out = append(out, wordNumbers(text, lang)...)
+	return out
+}
+
+func digitsEnd(rs []rune, i int) int {
+	for i < len(rs) && isDigit(rs[i]) {
+		i++
+	}
+	return i
+}
+
+func atoi(rs []rune) float64 {
+	v, _ := strconv.ParseFloat(string(rs), 64)
+	return v
+}
+
+// scanNumber reads the number starting at rs[i] and returns it (a date gives several) with the
+// index after it.
+func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
+	j := digitsEnd(rs, i)
+	if ns, next, ok := scanDate(rs, i, j); ok {
+		return ns, next
+	}
+	// Thousands groups, gathered in one buffer: a run of thousands of groups stays linear.
+	digits := append([]rune(nil), rs[i:j]...)
+	if j-i <= 3 {
+		for {
+			if j+4 > len(rs) || digitsEnd(rs, j+1) != j+4 {
+				break
+			}
+			sep := rs[j]
+			if !(sep == ',' && (lang == pipeline.English || lang == pipeline.Chinese || lang == "")) && !isGroupSpace(sep, lang) {
+				break
+			}
+			digits = append(digits, rs[j+1:j+4]...)
+			j += 4
+		}
+	}
+	intPart := string(digits)
+	numStr := intPart
+	// Decimal part.
+	if j+1 < len(rs) && isDigit(rs[j+1]) {
+		if rs[j] == '.' || (rs[j] == ',' && (lang == pipeline.Russian || lang == pipeline.Kazakh)) {
+			k := digitsEnd(rs, j+1)
+			numStr += "." + string(rs[j+1:k])
+			j = k
+		}
+	}
+	value, err := strconv.ParseFloat(numStr, 64)
+	if err != nil {
+		return nil, j
+	}
+	// Short year ranges: 2022-23 means 2022–2023.
+	if len(numStr) == 4 && value >= 1800 && value <= 2100 && j+3 <= len(rs) && isDash(rs[j]) &&
+		digitsEnd(rs, j+1) == j+3 {
+		second := math.Floor(value/100)*100 + atoi(rs[j+1:j+3])
+		if second > value {
+			return []number{{value: value, raw: numStr}, {value: second, raw: string(rs[i : j+3])}}, j + 3
+		}
+	}
+	k := j
+	// Chinese: month, century + decade, multipliers.
+	if k < len(rs) && rs[k] == '月' && value >= 1 && value <= 12 && numStr == intPart {
+		return []number{{value: value, raw: string(rs[i : k+1]), month: true}}, k + 1
+	}
+	if k+1 < len(rs) && rs[k] == '世' && rs[k+1] == '纪' {
+		d := k + 2
+		e := digitsEnd(rs, d)
+		if e > d && e+1 < len(rs) && rs[e] == '年' && rs[e+1] == '代' {
+			return []number{{value: (value-1)*100 + atoi(rs[d:e]), raw: string(rs[i : e+2])}}, e + 2
+		}
+	}
+	mult := 1.0
+	for k < len(rs) {
+		m, ok := hanMultiplier[rs[k]]
+		if !ok {
+			break
+		}
+		mult *= m
+		k++
+	}
+	if mult == 1 {
+		mult, k = scaleWord(rs, k)
+	}
+	return []number{{value: value * mult, raw: strings.TrimSpace(string(rs[i:k]))}}, k
+}
+
+func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '‑' }
+
+// scaleWord reads a scale word after a number ("billion", "млрд", "мың", "bn") and returns its
+// multiplier and the index after it, or 1 and k.
+func scaleWord(rs []rune, k int) (float64, int) {
+	p := k
+	attached := true
+	for p < len(rs) && (rs[p] == ' ' || rs[p] == '\u00a0' || rs[p] == '\u202f' || rs[p] == '-') && p-k < 2 {
+		p++
+		attached = false
+	}
+	e := p
+	for e < len(rs) && unicode.IsLetter(rs[e]) {
+		e++
+	}
+	if e == p {
+		return 1, k
+	}
+	w := strings.ToLower(string(rs[p:e]))
+	for _, s := range scalePrefixes {
+		if strings.HasPrefix(w, s.prefix) {
+			return s.mult, e
+		}
+	}
+	if m, ok := scaleAbbrev[w]; ok && (attached || len(w) >= 2) {
+		return m, e
+	}
+	return 1, k
+}
+
+// scanDate reads dd.mm.yyyy and yyyy-mm-dd dates, whose middle part is a month.
+func scanDate(rs []rune, i, j int) ([]number, int, bool) {
+	field := func(from int) (int, int) { // start, end of a digit run at from
+		return from, digitsEnd(rs, from)
+	}
+	if j-i <= 2 && j < len(rs) && rs[j] == '.' {
+		ms, me := field(j + 1)
+		if n := me - ms; n >= 1 && n <= 2 && me < len(rs) && rs[me] == '.' {
+			ys, ye := field(me + 1)
+			if ye-ys == 4 {
+				day, month := atoi(rs[i:j]), atoi(rs[ms:me])
+				if day >= 1 && day <= 31 && month >= 1 && month <= 12 {
+					return []number{{value: day, raw: string(rs[i:j])}, {value: month, raw: string(rs[ms:me]), month: true},
+						{value: atoi(rs[ys:ye]), raw: string(rs[ys:ye])}}, ye, true
+				}
+			}
+		}
+	}
+	if j-i == 4 && j < len(rs) && rs[j] == '-' {
+		ms, me := field(j + 1)
+		if me-ms == 2 && me < len(rs) && rs[me] == '-' {
+			ds, de := field(me + 1)
+			if de-ds == 2 {
+				month, day := atoi(rs[ms:me]), atoi(rs[ds:de])
+				if day >= 1 && day <= 31 && month >= 1 && month <= 12 {
+					return []number{{value: atoi(rs[i:j]), raw: string(rs[i:j])}, {value: month, raw: string(rs[ms:me]), month: true},
+						{value: day, raw: string(rs[ds:de])}}, de, true
+				}
+			}
+		}
+	}
+	return nil, j, false
+}

@@ -1,0 +1,219 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// Spelled-out numbers that may stand for digits of the other text. English and Chinese need exact
+// words; Russian and Kazakh forms are matched by prefix, which covers their inflection.
+var (
+	enNumberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+		"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+		"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+		"ninety": 90, "hundred": 100, "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4,
+		"fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2,
+		"both": 2, "single": 1, "half": 0.5, "once": 1, "thrice": 3, "twentieth": 20, "hundredth": 100}
+	ruNumberStems = []struct {
+		stem  string
+		value float64
+	}{
+		{"один", 1}, {"одн", 1}, {"перв", 1}, {"два", 2}, {"две", 2}, {"двух", 2}, {"двум", 2}, {"втор", 2},
+		{"оба", 2}, {"обе", 2}, {"обо", 2}, {"три", 3}, {"трех", 3}, {"трем", 3}, {"трет", 3},
+		{"четыр", 4}, {"четвер", 4}, {"пят", 5}, {"шест", 6}, {"сем", 7}, {"седьм", 7}, {"восем", 8},
+		{"восьм", 8}, {"девят", 9}, {"десят", 10}, {"одиннадцат", 11}, {"двенадцат", 12},
+		{"пятнадцат", 15}, {"двадцат", 20}, {"тридцат", 30}, {"сорок", 40}, {"пятьдесят", 50},
+		{"сто", 100}, {"ста", 100}, {"сот", 100}, {"дважды", 2}, {"трижды", 3}, {"половин", 0.5},
+		{"пятерк", 5}, {"шестерк", 6}, {"двадцатк", 20}, {"двусторон", 2}, {"трехсторон", 3},
+	}
+	kkNumberStems = []struct {
+		stem  string
+		value float64
+	}{
+		{"бір", 1}, {"екі", 2}, {"екеу", 2}, {"үш", 3}, {"төрт", 4}, {"бес", 5}, {"алты", 6}, {"жеті", 7},
+		{"сегіз", 8}, {"тоғыз", 9}, {"он", 10}, {"жиырма", 20}, {"отыз", 30}, {"қырық", 40},
+		{"елу", 50}, {"алпыс", 60}, {"жетпіс", 70}, {"сексен", 80}, {"тоқсан", 90}, {"жүз", 100},
+		{"жарты", 0.5}, {"жартысы", 0.5}, {"қос", 2},
+	}
+	enMonths = map[string]float64{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
+		"june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+		"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+		"nov": 11, "dec": 12}
+	ruMonthStems = []struct {
+		stem  string
+		value float64
+	}{{"январ", 1}, {"феврал", 2}, {"март", 3}, {"апрел", 4}, {"мая", 5}, {"май", 5}, {"мае", 5}, {"маю", 5},
+		{"июн", 6}, {"июл", 7}, {"август", 8}, {"сентябр", 9}, {"октябр", 10}, {"ноябр", 11}, {"декабр", 12}}
+	kkMonthStems = []struct {
+		stem  string
+		value float64
+		loose bool // also a common word (маусым "season", қазан "cauldron", Наурыз the holiday)
+	}{{"қаңтар", 1, false}, {"ақпан", 2, false}, {"наурыз", 3, true}, {"сәуір", 4, false}, {"мамыр", 5, false},
+		{"маусым", 6, true}, {"шілде", 7, false}, {"тамыз", 8, false}, {"қыркүйек", 9, false}, {"қазан", 10, true},
+		{"қараша", 11, false}, {"желтоқсан", 12, false}}
+)
+
+// wordNumbers finds spelled-out numbers, Roman and Chinese numerals (all with word set) and month
+// names (with month set) in a text of the given language. Month names count only where they
+// are a month: English "May" only before or after a number or a preposition, Kazakh words that
+// are also common nouns only next to a number, "жыл…" or "ай…".
+func wordNumbers(text string, lang pipeline.Lang) []number {
+	clean := stripMarkup(text)
+	ws := words(clean)
+	var out []number
+	for idx, w := range ws {
+		lw := foldWord(w.text)
+		if v, ok := romanValue(w.text); ok {
+			out = append(out, number{value: v, raw: w.text, word: true})
+			continue
+		}
+		switch lang {
+		case pipeline.English:
+			if v, ok := enNumberWords[lw]; ok {
+				out = append(out, number{value: v, raw: w.text, word: true})
+			}
+			if v, ok := enMonths[lw]; ok && isUpperInitial(w.text) && enMonthContext(clean, ws, idx, lw) {
+				out = append(out, number{value: v, raw: w.text, month: true})
+			}
+		case pipeline.Russian:
+			for _, s := range ruNumberStems {
+				if strings.HasPrefix(lw, s.stem) && len([]rune(lw)) <= len([]rune(s.stem))+6 {
+					out = append(out, number{value: s.value, raw: w.text, word: true})
+					break
+				}
+			}
+			for _, s := range ruMonthStems {
+				if strings.HasPrefix(lw, s.stem) && (len(s.stem) > 6 || lw == s.stem || len([]rune(lw)) <= len([]rune(s.stem))+2) {
+					out = append(out, number{value: s.value, raw: w.text, month: true})
+					break
+				}
+			}
+		case pipeline.Kazakh:
+			for _, s := range kkNumberStems {
+				if strings.HasPrefix(lw, s.stem) {
+					out = append(out, number{value: s.value, raw: w.text, word: true})
+					break
+				}
+			}
+			for _, s := range kkMonthStems {
+				if !strings.HasPrefix(lw, s.stem) || (s.loose && (isUpperInitial(w.text) || !kkMonthContext(clean, ws, idx))) {
+					continue
+				}
+				out = append(out, number{value: s.value, raw: w.text, month: true})
+				break
+			}
+		case pipeline.Chinese:
+			out = append(out, hanNumerals(w.text)...)
+		}
+	}
+	return out
+}
+
+// enMonthContext tells a month name from other words: "May" needs a number or a preposition
+// next to it; the other names always count.
+func enMonthContext(clean string, ws []span, idx int, lw string) bool {
+	if lw != "may" && lw != "march" {
+		return true
+	}
+	if idx > 0 {
+		switch strings.ToLower(ws[idx-1].text) {
+		case "in", "of", "since", "until", "by", "early", "late", "mid", "from", "to", "before", "after", "last", "next", "this":
+			return true
+		}
+	}
+	return digitNear(clean, ws[idx].start, ws[idx].end)
+}
+
+// kkMonthContext accepts an ambiguous Kazakh month name next to a number, or before "ай…"
+// (month) or after "жыл…" (year).
+func kkMonthContext(clean string, ws []span, idx int) bool {
+	if idx+1 < len(ws) && strings.HasPrefix(strings.ToLower(ws[idx+1].text), "ай") {
+		return true
+	}
+	if idx > 0 && strings.HasPrefix(strings.ToLower(ws[idx-1].text), "жыл") {
+		return true
+	}
+	return digitNear(clean, ws[idx].start, ws[idx].end)
+}
+
+// digitNear reports whether a digit stands within a few characters before start or after end.
+func digitNear(s string, start, end int) bool {
+	before := s[max(0, start-4):start]
+	after := s[end:min(len(s), end+4)]
+	return strings.ContainsAny(before+after, "0123456789")
+}
+
+// romanValue reads an upper-case Roman numeral of two letters or more (XXI, IV); Cyrillic Х and
+// І typed in place of Latin letters are accepted. Single letters are left alone: "I", "C".
+func romanValue(w string) (float64, bool) {
+	rs := []rune(w)
+	if len(rs) < 2 || len(rs) > 8 {
+		return 0, false
+	}
+	val := map[rune]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000, 'Х': 10, 'І': 1}
+	total := 0
+	for i, r := range rs {
+		v, ok := val[r]
+		if !ok {
+			return 0, false
+		}
+		if i+1 < len(rs) && val[rs[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	if total <= 0 || total > 3999 {
+		return 0, false
+	}
+	return float64(total), true
+}
+
+// hanNumerals reads runs of Chinese numerals (五, 十四, 两千) in a run of Chinese characters.
+func hanNumerals(s string) []number {
+	digits := map[rune]float64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6,
+		'七': 7, '八': 8, '九': 9}
+	units := map[rune]float64{'十': 10, '百': 100, '千': 1000}
+	var out []number
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		_, d := digits[rs[i]]
+		_, u := units[rs[i]]
+		if !d && !u {
+			i++
+			continue
+		}
+		j := i
+		total, section, cur := 0.0, 0.0, 0.0
+		for ; j < len(rs); j++ {
+			r := rs[j]
+			if v, ok := digits[r]; ok {
+				cur = v
+				continue
+			}
+			if v, ok := units[r]; ok {
+				if cur == 0 {
+					cur = 1
+				}
+				section += cur * v
+				cur = 0
+				continue
+			}
+			if r == '万' || r == '亿' {
+				m := 1e4
+				if r == '亿' {
+					m = 1e8
+				}
+				total += (section + cur) * m
+				section, cur = 0, 0
+				continue
+			}
+			break
+		}
+		out = append(out, number{value: total + section + cur, raw: string(rs[i:j]), word: true})
+		i = j
+	}
+	return out
+}

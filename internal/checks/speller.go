@@ -1,0 +1,193 @@
+package checks
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// Speller tells misspelled words. Misspelled must be safe for concurrent use and should answer
+// false for languages it does not know.
+type Speller interface {
+	Misspelled(word string, lang pipeline.Lang) bool
+}
+
+// maxKnownBytes bounds the words a SpellerSet looks up. The longest forms the Debian dictionaries
+// accept (stem, prefix and suffix: 68 bytes in kk_KZ), with four Kazakh suffixes chained on or a
+// Russian ending on a Lexicon word, stay under 120 bytes; a longer word is misspelled without the
+// affix and suffix-chain search, which copies the word for every rule it tries.
+const maxKnownBytes = 160
+
+// SpellerSet is a Speller with one Hunspell dictionary per language, and extra words per
+// language that supplement them (see Lexicon).
+type SpellerSet struct {
+	Dicts map[pipeline.Lang]*Hunspell
+	Extra map[pipeline.Lang]map[string]bool
+}
+
+// Misspelled reports whether the dictionary of lang rejects word. Case is handled the way
+// readers expect: a capitalised word is also accepted in lower case (sentence starts) and an
+// upper-case word in lower case or capitalised; a lower-case word must be in the dictionary in
+// lower case. ё may be written as е and the other way round, and the typographic apostrophe ’
+// counts as '. Words of a language without a dictionary are never misspelled.
+func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
+	h := s.Dicts[lang]
+	if h == nil || word == "" {
+		return false
+	}
+	if len(word) > maxKnownBytes {
+		return true
+	}
+	word = strings.ReplaceAll(word, "’", "'")
+	valid := func(w string) bool { return h.Valid(w) || s.extra(lang, w) }
+	if s.known(valid, word, lang) {
+		return false
+	}
+	lower := strings.ToLower(word)
+	switch lang {
+	case pipeline.Kazakh:
+		return !kkKnownForm(valid, lower)
+	case pipeline.Russian:
+		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower)
+	}
+	return true
+}
+
+func (s *SpellerSet) extra(lang pipeline.Lang, w string) bool {
+	return s.Extra != nil && s.Extra[lang][w]
+}
+
+// known checks a word in its case variants and with ё and е exchanged.
+func (s *SpellerSet) known(valid func(string) bool, word string, lang pipeline.Lang) bool {
+	for _, w := range caseVariants(word) {
+		if valid(w) {
+			return true
+		}
+		if strings.ContainsRune(w, 'ё') && valid(strings.ReplaceAll(w, "ё", "е")) {
+			return true
+		}
+		if lang == pipeline.Russian && strings.ContainsRune(w, 'е') && valid(strings.ReplaceAll(w, "е", "ё")) {
+			return true
+		}
+	}
+	return false
+}
+
+// unvoice undoes the voicing of a final consonant before a vowel suffix: г→к, ғ→қ, б→п.
+func unvoice(s string) string {
+	r, size := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case 'г':
+		return s[:len(s)-size] + "к"
+	case 'ғ':
+		return s[:len(s)-size] + "қ"
+	case 'б':
+		return s[:len(s)-size] + "п"
+	}
+	return s
+}
+
+// caseVariants lists the spellings a word may have in the dictionary.
+func caseVariants(w string) []string {
+	out := []string{w}
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return out
+	}
+	lower := strings.ToLower(w)
+	out = append(out, string(unicode.ToLower(r))+w[size:])
+	if isAllUpper(w) {
+		out = append(out, lower, string(r)+strings.ToLower(w[size:]))
+	}
+	return out
+}
+
+// debianDicts names the Debian Hunspell dictionaries and the packages that ship them.
+var debianDicts = []struct {
+	lang pipeline.Lang
+	name string
+	pkg  string
+}{
+	{pipeline.English, "en_US", "hunspell-en-us"},
+	{pipeline.Russian, "ru_RU", "hunspell-ru"},
+	{pipeline.Kazakh, "kk_KZ", "hunspell-kk"},
+}
+
+// Lexicon returns the supplementary words for a language: analytical vocabulary (өңір,
+// инвестиция, цифровизация…) that the Debian dictionaries lack. Kazakh entries are stems that take
+// suffix chains; Russian ones take their inflection endings.
+func Lexicon(lang pipeline.Lang) map[string]bool {
+	b, err := lexiconFS.ReadFile("lexicon/" + string(lang) + ".txt")
+	if err != nil {
+		return nil
+	}
+	m := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+		}
+	}
+	return m
+}
+
+// DebianSpeller loads the en_US, ru_RU and kk_KZ dictionaries from /usr/share/hunspell, with the
+// supplementary Lexicon words. A missing dictionary is an error naming the Debian package to
+// install.
+func DebianSpeller() (*SpellerSet, error) { return LoadSpellerDir("/usr/share/hunspell") }
+
+// LoadSpellerDir loads the en_US, ru_RU and kk_KZ dictionaries from dir.
+func LoadSpellerDir(dir string) (*SpellerSet, error) {
+	set := &SpellerSet{Dicts: map[pipeline.Lang]*Hunspell{}, Extra: map[pipeline.Lang]map[string]bool{}}
+	for _, d := range debianDicts {
+		aff := filepath.Join(dir, d.name+".aff")
+		dic := filepath.Join(dir, d.name+".dic")
+		for _, p := range []string{aff, dic} {
+			if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("hunspell dictionary %s is missing (install the Debian package %s): %w", p, d.pkg, err)
+			}
+		}
+		h, err := LoadHunspell(aff, dic)
+		if err != nil {
+			return nil, fmt.Errorf("load %s dictionary: %w", d.name, err)
+		}
+		set.Dicts[d.lang] = h
+		set.Extra[d.lang] = Lexicon(d.lang)
+	}
+	return set, nil
+}
+
+// ruExtraForm accepts a form of a supplementary Russian word: a noun or adjective with a case
+// ending, or a verb in -ть in its past, present or participle forms.
+func ruExtraForm(extra func(string) bool, w string) bool {
+	for _, e := range append([]string{""}, ruEndings...) {
+		if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
+			for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "ий", stem + "ый", stem + "ой", stem + "о", stem + "е"} {
+				if extra(base) {
+					return true
+				}
+			}
+		}
+	}
+	for _, e := range []string{"л", "ла", "ло", "ли", "вший", "вшая", "вшее", "вшие", "нный", "нная", "нные"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"ть") {
+			return true
+		}
+	}
+	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"овать") {
+			return true
+		}
+	}
+	return false
+}

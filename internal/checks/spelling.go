@@ -1,0 +1,248 @@
+package checks
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// maxSpellingFindings caps the findings per unit: past a few, the text needs a rewrite, not a
+// list.
+const maxSpellingFindings = 5
+
+// Longest words the spelling check judges. No word of the dictionaries, with every ending and
+// suffix chain, comes near 40 letters; a longer token is a pasted identifier, a chemical name or
+// noise, and guessing at it is where the cost would grow with the input: the search for a near
+// known word makes some 80 candidates per letter, each as long as the word, so its work grows
+// with the square of the word's length (a 1,000-letter word meant six million lookups of
+// 1,000-letter strings). Such tokens are passed over quietly: the wrong-language and omission
+// checks still see the text around them.
+const (
+	maxSpellRunes    = 40 // a word, or one part of a hyphenated compound
+	maxCompoundRunes = 80 // a hyphenated compound as a whole
+)
+
+// checkSpelling warns about words of the translation that the speller rejects. It skips what a
+// dictionary cannot judge: words that also occur in the source (names, titles, codes), words of
+// the termbase, acronyms, capitalised words inside a sentence (names), words with digits,
+// words in another script than the language's (Latin names in Russian text), and words of
+// one letter. Capitalised words are taken for names wherever they stand, so a typo in the first
+// word of a sentence goes unreported. Hyphenated words are accepted whole or part by part.
+//
+// Dictionaries miss many correct words of analytical prose (loanwords like нарратив, rare
+// derivations, much Kazakh), so an unknown word is reported only when it is one edit away from a
+// word the speller knows: a likely typo (благодоря for благодаря). Unknown words far from every
+// known word, and words shorter than four letters, pass. Typos of words the dictionary lacks, and
+// words mangled by two edits or more, are missed: the price of not crying wolf.
+func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
+	if opts.Spell == nil || u.TargetLang == pipeline.Chinese {
+		return nil
+	}
+	text := stripMarkup(u.Target)
+	srcWords := map[string]bool{}
+	for _, w := range words(u.Source) {
+		srcWords[foldWord(w.text)] = true
+	}
+	for _, t := range opts.Terms {
+		for _, w := range words(t.Terms[u.TargetLang]) {
+			srcWords[foldWord(w.text)] = true
+		}
+	}
+	seen := map[string]bool{}
+	checked := 0
+	var unknown []string
+	for _, tok := range hyphenWords(text) {
+		w := tok.text
+		if seen[w] || tooLongToSpell(w) || skipSpelling(w, u.TargetLang, srcWords) {
+			continue
+		}
+		if isUpperInitial(w) || afterCodeHyphen(text, tok.start) {
+			continue // a name, an ending after a number or acronym (20-дан, ЖІӨ-нің)
+		}
+		seen[w] = true
+		checked++
+		if opts.Spell.Misspelled(w, u.TargetLang) {
+			unknown = append(unknown, w)
+		}
+	}
+	// When much of the text is unknown to the dictionary, it is not in the language (machine
+	// noise, pseudo-translation, another language): the wrong_language check speaks to that, and
+	// looking for near words of every token would be slow and say nothing useful.
+	if len(unknown) > 3 && len(unknown)*5 > checked*2 {
+		return nil
+	}
+	var out []pipeline.Finding
+	for _, w := range unknown {
+		if !likelyTypo(w, u.TargetLang, opts.Spell, srcWords) {
+			continue // a word the dictionary lacks (a loanword, a rare derivation), not a typo of a known word
+		}
+		out = append(out, newFinding(CheckSpelling, "check.spelling.unknown", map[string]any{"Word": w}))
+		if len(out) == maxSpellingFindings {
+			break
+		}
+	}
+	return out
+}
+
+// hyphenWords splits text into words, keeping hyphenated compounds (Нур-Султан, экономико-
+// политический) and apostrophes inside words together.
+func hyphenWords(s string) []span {
+	ws := words(s)
+	var out []span
+	for i := 0; i < len(ws); i++ {
+		cur := ws[i]
+		for i+1 < len(ws) && ws[i+1].start == cur.end+len("-") && strings.ContainsRune("-'", rune(s[cur.end])) && !isHan(firstRune(ws[i+1].text)) {
+			cur = span{s[cur.start:ws[i+1].end], cur.start, ws[i+1].end}
+			i++
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// tooLongToSpell reports a token past the lengths the spelling check judges (see maxSpellRunes).
+// It stops counting at the bound, so a very long token costs no more than a short one.
+func tooLongToSpell(w string) bool {
+	part, all := 0, 0
+	for _, r := range w {
+		all++
+		part++
+		if r == '-' {
+			part = 0
+		}
+		if part > maxSpellRunes || all > maxCompoundRunes {
+			return true
+		}
+	}
+	return false
+}
+
+func skipSpelling(w string, lang pipeline.Lang, srcWords map[string]bool) bool {
+	rs := []rune(w)
+	if len(rs) < 2 || srcWords[foldWord(w)] || isAllUpper(w) {
+		return true
+	}
+	for _, r := range rs {
+		if unicode.IsDigit(r) || isHan(r) {
+			return true
+		}
+		if unicode.IsLetter(r) && (lang == pipeline.English) != isLatin(r) {
+			return true // another script: a name or a quotation
+		}
+	}
+	return false
+}
+
+// likelyTypo decides about a word the speller rejected. A hyphenated word is judged part by
+// part; a part (or a plain word) is a likely typo when it has four letters or more and is one
+// edit away from a word the speller knows.
+func likelyTypo(w string, lang pipeline.Lang, sp Speller, srcWords map[string]bool) bool {
+	if !strings.Contains(w, "-") {
+		return utf8.RuneCountInString(w) >= 4 && nearKnownWord(w, lang, func(c string) bool { return !sp.Misspelled(c, lang) })
+	}
+	parts := strings.Split(w, "-")
+	for i, p := range parts {
+		if p == "" || skipSpelling(p, lang, srcWords) || !sp.Misspelled(p, lang) {
+			continue
+		}
+		linked := i < len(parts)-1 && lang == pipeline.Russian
+		if linked && linkedStem(p, lang, sp) {
+			continue
+		}
+		known := func(c string) bool { return !sp.Misspelled(c, lang) || linked && linkedStem(c, lang, sp) }
+		if utf8.RuneCountInString(p) >= 4 && nearKnownWord(p, lang, known) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkedStem reports whether p is the first part of a Russian compound adjective: a known
+// adjective stem with the linking о/е (казахстанско-, волоконно-).
+func linkedStem(p string, lang pipeline.Lang, sp Speller) bool {
+	base, ok := strings.CutSuffix(p, "о")
+	if !ok {
+		base, ok = strings.CutSuffix(p, "е")
+	}
+	if !ok {
+		return false
+	}
+	for _, e := range []string{"ий", "ый", "ой", "ая", "ое"} {
+		if !sp.Misspelled(base+e, lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// alphabets used to generate one-letter edits of a word.
+const (
+	ruAlphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+	kkAlphabet = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+	enAlphabet = "abcdefghijklmnopqrstuvwxyz"
+)
+
+// nearKnownWord reports whether a word is one edit (a letter deleted, added, replaced or two
+// swapped) away from a word the speller knows: then it is most likely a typo of that word, even
+// when it sounds like a source word. The search costs a few hundred lookups, so it runs only for
+// words the speller rejected, and never for words longer than maxSpellRunes: its cost grows with
+// the square of the length.
+func nearKnownWord(w string, lang pipeline.Lang, isKnown func(string) bool) bool {
+	if utf8.RuneCountInString(w) > maxSpellRunes {
+		return false
+	}
+	alphabet := []rune(ruAlphabet)
+	switch lang {
+	case pipeline.Kazakh:
+		alphabet = []rune(kkAlphabet)
+	case pipeline.English:
+		alphabet = []rune(enAlphabet)
+	}
+	rs := []rune(strings.ToLower(w))
+	known := func(c []rune) bool { return len(c) > 1 && isKnown(string(c)) }
+	buf := make([]rune, 0, len(rs)+1)
+	for i := range rs {
+		buf = append(append(buf[:0], rs[:i]...), rs[i+1:]...) // deletion
+		if known(buf) {
+			return true
+		}
+		if i+1 < len(rs) { // transposition
+			buf = append(buf[:0], rs...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			if known(buf) {
+				return true
+			}
+		}
+		for _, a := range alphabet {
+			if a == rs[i] {
+				continue
+			}
+			buf = append(buf[:0], rs...) // replacement
+			buf[i] = a
+			if known(buf) {
+				return true
+			}
+		}
+	}
+	for i := 0; i <= len(rs); i++ {
+		for _, a := range alphabet { // insertion
+			buf = append(append(append(buf[:0], rs[:i]...), a), rs[i:]...)
+			if known(buf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// afterCodeHyphen reports whether the word at byte offset i follows a hyphen after a digit or
+// an upper-case letter: an inflection ending of a number or acronym (75-летие, ЖІӨ-сінің).
+func afterCodeHyphen(s string, i int) bool {
+	if i < 2 || s[i-1] != '-' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i-1])
+	return unicode.IsDigit(r) || unicode.IsUpper(r)
+}

@@ -1,0 +1,49 @@
+package checks
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// isBlank reports whether s holds nothing but whitespace.
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// checkUntranslated reports an empty translation of a non-empty source, and a translation that is
+// a copy of the source although the source has words to translate. A copy is fine when the source
+// is only names, acronyms, numbers, URLs or markup ("Xi Jinping", "SCO", "2023", a link): a word
+// needs translating when it is in lower case and at least three letters long. Copies are compared
+// with whitespace and letter case ignored.
+func checkUntranslated(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
+	if isBlank(u.Source) {
+		return nil
+	}
+	if isBlank(u.Target) {
+		return []pipeline.Finding{newFinding(CheckUntranslated, "check.untranslated.empty", map[string]any{})}
+	}
+	if u.SourceLang == u.TargetLang || !sameText(u.Source, u.Target) || !needsTranslation(u.Source) {
+		return nil
+	}
+	return []pipeline.Finding{newFinding(CheckUntranslated, "check.untranslated.copy", map[string]any{})}
+}
+
+// sameText compares two texts with whitespace collapsed and case folded.
+func sameText(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+// needsTranslation reports whether s has a word that is not a name, an acronym or a number: a
+// lower-case word of three letters or more, or any Chinese character.
+func needsTranslation(s string) bool {
+	for _, w := range words(stripMarkup(s)) {
+		r := []rune(w.text)
+		if isHan(r[0]) {
+			return true
+		}
+		if len(r) >= 3 && unicode.IsLower(r[0]) {
+			return true
+		}
+	}
+	return false
+}

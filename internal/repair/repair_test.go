@@ -1,0 +1,208 @@
+package repair
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+func TestRepairText(t *testing.T) {
+	t.Parallel()
+	r := repairer(t)
+	tests := []struct {
+		name, in, want string
+		lang           pipeline.Lang
+	}{
+		{"case join", "Its position inCentral Asia grew.", "Its position in Central Asia grew.", "en"},
+		{"dictionary join", "a strategicallyimportant direction", "a strategically important direction", "en"},
+		{"function word join", "mutual benefitand mutual respect", "mutual benefit and mutual respect", "en"},
+		{"apostrophe join", "the region’sleading parties", "the region’s leading parties", "en"},
+		{"quote join", "the“Central Asia” format", "the “Central Asia” format", "en"},
+		{"capitalised join", "Thismultilateral mechanism works.", "This multilateral mechanism works.", "en"},
+		{"comma join", "roads,railways and ports", "roads, railways and ports", "en"},
+		{"year join", "It began in2023 and grew.", "It began in 2023 and grew.", "en"},
+		{"dictionary words stay", "together however notable therein cannot nowhere someone", "together however notable therein cannot nowhere someone", "en"},
+		{"names stay", "President Kassym-Jomart Tokayev met Mirziyoyev in Astana.", "President Kassym-Jomart Tokayev met Mirziyoyev in Astana.", "en"},
+		{"brands stay", "iPhone, YouTube, WeChat, McDonald, PetroChina, eBay and macOS", "iPhone, YouTube, WeChat, McDonald, PetroChina, eBay and macOS", "en"},
+		{"machine text stays", "Write to info@example.com or see https://example.org/strategicallyimportant now.", "Write to info@example.com or see https://example.org/strategicallyimportant now.", "en"},
+		{"acronyms and numbers stay", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "en"},
+		{"hyphenated stays", "party-building and socio-economic long-term ties", "party-building and socio-economic long-term ties", "en"},
+		{"repeated token stays", "The zorblax works. Each zorblax is new.", "The zorblax works. Each zorblax is new.", "en"},
+		{"nbsp and spaces", "one\u00a0two  three", "one two three", "en"},
+		{"straight quotes paired", `He said "yes" and left.`, "He said “yes” and left.", "en"},
+		{"unpaired straight quote stays", `5" screen and "yes`, `5" screen and "yes`, "en"},
+		{"apostrophe", "the region's role", "the region’s role", "en"},
+		{"dash", "trade - and trust", "trade — and trust", "en"},
+		{"russian quotes and dash", `Он сказал "да" - и ушёл.`, "Он сказал «да» — и ушёл.", "ru"},
+		{"russian case join", "сотрудничество вЦентральной Азии", "сотрудничество в Центральной Азии", "ru"},
+		{"russian dictionary join", "развитие регионаи сотрудничество", "развитие региона и сотрудничество", "ru"},
+		{"russian quote join", "формат«Центральная Азия»", "формат «Центральная Азия»", "ru"},
+		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
+		{"unknown language unchanged", "inCentral", "inCentral", "de"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res := r.Repair(tc.in, tc.lang)
+			if res.Text != tc.want {
+				t.Errorf("Repair(%q) = %q, want %q\nchanges: %+v\nquestions: %+v", tc.in, res.Text, tc.want, res.Changes, res.Questions)
+			}
+			if got := Apply(tc.in, res.Changes); got != res.Text {
+				t.Errorf("Apply(input, Changes) = %q, want %q", got, res.Text)
+			}
+			for _, c := range res.Changes {
+				if tc.in[c.Start:c.End] != c.Before || c.Rule == "" {
+					t.Errorf("change %+v does not describe the input", c)
+				}
+			}
+		})
+	}
+}
+
+func TestQuestions(t *testing.T) {
+	t.Parallel()
+	r := repairer(t)
+	tests := []struct{ in, token string }{
+		{"Prices remainstable this year.", "remainstable"},
+		{"A countrywide campaign.", ""}, // a dictionary word: no question, no change
+	}
+	for _, tc := range tests {
+		res := r.Repair(tc.in, pipeline.English)
+		if res.Text != tc.in {
+			t.Errorf("Repair(%q) changed the text to %q", tc.in, res.Text)
+		}
+		var got string
+		for _, q := range res.Questions {
+			got = q.Token
+			if tc.in[q.Start:q.End] != q.Token || len(q.Candidates) == 0 {
+				t.Errorf("question %+v does not match the input", q)
+			}
+		}
+		if got != tc.token {
+			t.Errorf("Repair(%q) asked about %q, want %q", tc.in, got, tc.token)
+		}
+	}
+}
+
+func TestApplySubset(t *testing.T) {
+	t.Parallel()
+	in := "the“Central Asia” is strategicallyimportant inCentral\u00a0Asia."
+	res := repairer(t).Repair(in, pipeline.English)
+	if len(res.Changes) < 3 {
+		t.Fatalf("want at least 3 changes, got %+v", res.Changes)
+	}
+	// An editor undoes the first change; the others still apply.
+	got := Apply(in, res.Changes[1:])
+	if !strings.HasPrefix(got, "the“Central") || !strings.Contains(got, "strategically important") {
+		t.Errorf("Apply(subset) = %q", got)
+	}
+	// Stale or malformed changes are skipped, never a panic.
+	bad := []Change{{Start: 5, End: 2}, {Start: -1, End: 3}, {Start: 0, End: 999}, {Start: 0, End: 3, Before: "xyz", After: "!"}}
+	if got := Apply(in, bad); got != in {
+		t.Errorf("Apply(bad changes) = %q, want the input", got)
+	}
+}
+
+func TestBadInputNeverPanics(t *testing.T) {
+	t.Parallel()
+	r := repairer(t)
+	inputs := []string{"", "\xff\xfe broken \xc3", strings.Repeat("a", 5000), "’'\"«»“”‘", "a\u0301\u0301\u0301b",
+		"i\u0307stanbul İSTANBUL", strings.Repeat("the", 200), "--- - – —", "\u00a0\u00a0x\u00a0", "(((", "a’’b’s’t", "rock’n roll", "rock'n, rock'd"}
+	for _, in := range inputs {
+		for _, lang := range []pipeline.Lang{"en", "ru", "kk", "zh"} {
+			res := r.Repair(in, lang)
+			if got := Apply(in, res.Changes); got != res.Text {
+				t.Errorf("%s %q: Apply(input, Changes) = %q, Text = %q", lang, in, got, res.Text)
+			}
+		}
+	}
+}
+
+func TestNFC(t *testing.T) {
+	t.Parallel()
+	in := "Казахстан и Кыргызстан: и\u0306 cafe\u0301"
+	res := repairer(t).Repair(in, pipeline.Russian)
+	if want := "Казахстан и Кыргызстан: й café"; res.Text != want {
+		t.Errorf("Repair = %q, want %q", res.Text, want)
+	}
+	for _, c := range res.Changes {
+		if c.Rule != "nfc" {
+			t.Errorf("unexpected change %+v", c)
+		}
+	}
+}
+
+func TestRun(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(file, []byte("Power inCentral Asia.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		code     int
+		out, err string
+	}{
+		{"file", []string{file, "--lang", "en"}, "", 0, "Power in Central Asia.\n", `1:7  "inCentral" → "in Central"  (split-case)`},
+		{"flags first", []string{"--lang=en", file}, "", 0, "Power in Central Asia.\n", "1 changes, 0 questions"},
+		{"stdin", []string{"--lang", "ru"}, "в«Центре»", 0, "в «Центре»", "quote-space"},
+		{"bad lang", []string{"--lang", "de", file}, "", 2, "", "unknown language"},
+		{"missing file", []string{filepath.Join(dir, "none.txt")}, "", 2, "", "cannot read input"},
+		{"two files", []string{file, file}, "", 2, "", "one FILE at most"},
+		{"bad flag", []string{"--nope"}, "", 2, "", "usage"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var out, errb bytes.Buffer
+			code := Run(strings.NewReader(tc.stdin), tc.args, &out, &errb)
+			if code != tc.code || out.String() != tc.out || !strings.Contains(errb.String(), tc.err) {
+				t.Errorf("Run(%v) = %d, stdout %q, stderr %q; want %d, %q, stderr with %q",
+					tc.args, code, out.String(), errb.String(), tc.code, tc.out, tc.err)
+			}
+		})
+	}
+}
+
+func BenchmarkRepairSample(b *testing.B) {
+	raw, err := os.ReadFile("../../samples/party-cooperation-china-central-asia.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	r := repairer(b)
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		r.Repair(string(raw), pipeline.English)
+	}
+}
+
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestKazakh(t *testing.T) {
+	t.Parallel()
+	r := repairer(t)
+	tests := []struct{ in, want string }{
+		{"елдер жәнемемлекеттер", "елдер және мемлекеттер"},
+		{"ынтымақтастықүшін маңызды", "ынтымақтастық үшін маңызды"},
+		{"өңірде және қарастыруда", "өңірде және қарастыруда"},
+		{"формат«Орталық Азия»", "формат «Орталық Азия»"},
+	}
+	for _, tc := range tests {
+		if got := r.Repair(tc.in, pipeline.Kazakh).Text; got != tc.want {
+			t.Errorf("Repair(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

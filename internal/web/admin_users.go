@@ -1,0 +1,149 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/argon2id"
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+type userRow struct {
+	Name  string
+	Role  string
+	Langs string
+	Since string
+}
+
+type adminUsersPage struct {
+	appPage
+	Users []userRow
+	Roles []roleOption
+	Form  struct {
+		Name  string
+		Role  pipeline.Role
+		Langs map[pipeline.Lang]bool
+	}
+}
+
+type roleOption struct {
+	Value pipeline.Role
+	Label string
+}
+
+// minPasswordRunes matches the command line's rule.
+const minPasswordRunes = 8
+
+func (s *Server) adminUsersPage(r *http.Request) (adminUsersPage, error) {
+	p := adminUsersPage{appPage: s.newAppPage(r, "wb.admin.title")}
+	users, err := s.cfg.Store.FindUsers(r.Context())
+	if err != nil {
+		return p, err
+	}
+	for _, u := range users {
+		var langs []string
+		for _, l := range u.Langs {
+			langs = append(langs, l.NativeName())
+		}
+		p.Users = append(p.Users, userRow{Name: u.Name, Role: p.T.T("wb.role."+string(u.Role), nil),
+			Langs: strings.Join(langs, ", "), Since: formatDate(u.CreatedAt, p.Lang)})
+	}
+	for _, role := range []pipeline.Role{pipeline.RoleTranslator, pipeline.RoleEditor, pipeline.RoleAdmin} {
+		p.Roles = append(p.Roles, roleOption{Value: role, Label: p.T.T("wb.role."+string(role), nil)})
+	}
+	p.Form.Role = pipeline.RoleTranslator
+	p.Form.Langs = map[pipeline.Lang]bool{}
+	return p, nil
+}
+
+// handleAdminUsers lists the accounts, with a form to add one; administrators only.
+func (s *Server) handleAdminUsers(w http.ResponseWriter, r *http.Request) {
+	if !currentUser(r).CanAdminister() {
+		s.workbenchError(w, r, errForbidden)
+		return
+	}
+	p, err := s.adminUsersPage(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	if name := r.URL.Query().Get("created"); name != "" {
+		p.Notice = p.T.T("wb.admin.created", map[string]any{"Name": name})
+	}
+	s.renderApp(w, r, "admin_users.html", 0, p.Lang, p)
+}
+
+// handleAdminUserCreate adds an account with the same rules as "tilmash user add".
+func (s *Server) handleAdminUserCreate(w http.ResponseWriter, r *http.Request) {
+	if !currentUser(r).CanAdminister() {
+		s.workbenchError(w, r, errForbidden)
+		return
+	}
+	p, err := s.adminUsersPage(r)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	name := strings.TrimSpace(r.PostFormValue("name"))
+	p.Form.Name = name
+	fail := func(status int, msg string) {
+		p.Problem = msg
+		s.renderApp(w, r, "admin_users.html", status, p.Lang, p)
+	}
+	role, err := pipeline.ParseRole(r.PostFormValue("role"))
+	if err != nil {
+		fail(http.StatusBadRequest, p.T.T("wb.admin.role_required", nil))
+		return
+	}
+	p.Form.Role = role
+	u := pipeline.User{Name: name, Role: role}
+	for _, v := range r.PostForm["langs"] {
+		l, err := pipeline.ParseLang(v)
+		if err != nil {
+			fail(http.StatusBadRequest, p.T.T("error.lang_unknown", map[string]any{"Lang": v}))
+			return
+		}
+		u.Langs = append(u.Langs, l)
+		p.Form.Langs[l] = true
+	}
+	if !validUserName(name) {
+		fail(http.StatusBadRequest, p.T.T("wb.admin.name_invalid", nil))
+		return
+	}
+	if role == pipeline.RoleTranslator && len(u.Langs) == 0 {
+		fail(http.StatusBadRequest, p.T.T("wb.admin.langs_required", nil))
+		return
+	}
+	password := r.PostFormValue("password")
+	if n := len([]rune(password)); n < minPasswordRunes || n > 1024 {
+		fail(http.StatusBadRequest, p.T.T("wb.admin.password_short", nil, minPasswordRunes))
+		return
+	}
+	hash, err := argon2id.Hash(password)
+	if err != nil {
+		s.workbenchError(w, r, err)
+		return
+	}
+	if _, err := s.cfg.Store.CreateUser(r.Context(), u, hash); err != nil {
+		if pipeline.ErrorCode(err) == pipeline.CodeConflict {
+			fail(http.StatusConflict, p.T.T("error.user_exists", map[string]any{"Name": name}))
+			return
+		}
+		s.workbenchError(w, r, err)
+		return
+	}
+	localRedirect(w, r, "/workbench/admin/users?created="+urlQueryEscape(name))
+}
+
+// validUserName follows the database's rule: letters, digits, "_", "." and "-", up to 64.
+func validUserName(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '.' || r == '-') {
+			return false
+		}
+	}
+	return true
+}

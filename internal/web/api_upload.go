@@ -1,0 +1,222 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strconv"
+
+	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/ingest"
+	"github.com/tilmash/tilmash/internal/repair"
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// handleArticleUpload ingests an article sent as a file: multipart/form-data with the fields
+// file, source_lang, format (optional: detected from the content, and checked against the
+// content when given), slug, category and byline. The file goes through the same preparation
+// as a pasted text (format, repair, parse, segment) and is stored all or nothing; a file that is
+// too large, encrypted, damaged or not what it says is refused before anything is stored.
+func (s *Server) handleArticleUpload(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	if !u.CanApprove() {
+		s.writeError(w, r, errForbidden)
+		return
+	}
+	limit := int64(ingest.MaxFileBytes(s.cfg.MaxBodyBytes))
+	r.Body = http.MaxBytesReader(w, r.Body, limit+64<<10)
+	// Fields and the file are kept in memory up to the limit; the multipart reader spills the
+	// rest to temporary files, which RemoveAll deletes.
+	if err := r.ParseMultipartForm(limit + 64<<10); err != nil {
+		s.writeError(w, r, uploadError(err, limit))
+		return
+	}
+	defer r.MultipartForm.RemoveAll() //nolint:errcheck // temporary files only
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
+			Data: map[string]any{"Field": "file"}, Err: err})
+		return
+	}
+	defer file.Close()
+	if header.Size > limit {
+		s.writeError(w, r, tooLarge(limit))
+		return
+	}
+	data, err := io.ReadAll(io.LimitReader(file, limit+1))
+	if err != nil {
+		s.writeError(w, r, uploadError(err, limit))
+		return
+	}
+	if int64(len(data)) > limit {
+		s.writeError(w, r, tooLarge(limit))
+		return
+	}
+	if r.FormValue("source_lang") == "" {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
+			Data: map[string]any{"Field": "source_lang"}})
+		return
+	}
+	lang, err := pipeline.ParseLang(r.FormValue("source_lang"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var format pipeline.Format // empty: detect
+	if f := r.FormValue("format"); f != "" {
+		if format, err = pipeline.ParseFormat(f); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
+	in, err := s.cfg.Prepare(pipeline.IngestRequest{Text: string(data), Format: format, SourceLang: lang,
+		Slug: r.FormValue("slug"), Category: r.FormValue("category"), Byline: r.FormValue("byline"), CreatedBy: u.Name},
+		s.cfg.MaxBodyBytes)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	a, err := s.cfg.Store.CreateArticle(r.Context(), in)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	eds, _ := s.cfg.Store.FindEditions(r.Context(), a.ID)
+	w.Header().Set("Location", "/api/v1/articles/"+strconv.FormatInt(a.ID, 10))
+	writeJSON(w, http.StatusCreated, toArticleJSON(a, eds))
+}
+
+// uploadError turns a failed multipart read into the error a person sees.
+func uploadError(err error, limit int64) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) || errors.Is(err, multipart.ErrMessageTooLarge) {
+		return tooLarge(limit)
+	}
+	return &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.upload_invalid", Err: err}
+}
+
+func tooLarge(limit int64) error {
+	return &pipeline.Error{Code: pipeline.CodeTooLarge, MessageID: "error.ingest.file_too_large",
+		Data: map[string]any{"Limit": limit}, Err: fmt.Errorf("upload over %d bytes", limit)}
+}
+
+// repairsJSON is the repair record of an article's current revision.
+type repairsJSON struct {
+	RevisionID int64                     `json:"revision_id"`
+	Version    int                       `json:"version"`
+	Format     pipeline.Format           `json:"format"`
+	Active     int                       `json:"active"`
+	Changes    []pipeline.RepairChange   `json:"changes"`
+	Questions  []pipeline.RepairQuestion `json:"questions"`
+	// Diff is the repaired text cut into unchanged runs and changes, for a highlighted view;
+	// only with ?diff=1.
+	Diff []pipeline.DiffPart `json:"diff,omitempty"`
+}
+
+// handleRepairList answers GET /articles/{id}/repairs: every change the text repair made to the
+// current revision (with before, after, byte offsets in the text as it arrived, rule and whether
+// it was undone) and every open question.
+func (s *Server) handleRepairList(w http.ResponseWriter, r *http.Request) {
+	a, err := s.articleFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rep, err := s.cfg.Store.FindRepairs(r.Context(), a.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toRepairsJSON(rep, r.URL.Query().Get("diff") == "1"))
+}
+
+func toRepairsJSON(rep pipeline.RevisionRepairs, diff bool) repairsJSON {
+	out := repairsJSON{RevisionID: rep.RevisionID, Version: rep.Version, Format: rep.Format,
+		Active: len(rep.Active()), Changes: rep.Changes, Questions: rep.Questions}
+	if out.Changes == nil {
+		out.Changes = []pipeline.RepairChange{}
+	}
+	if out.Questions == nil {
+		out.Questions = []pipeline.RepairQuestion{}
+	}
+	if diff {
+		out.Diff = document.RepairDiff(rep.Body, rep.Changes)
+	}
+	return out
+}
+
+type repairUndoRequest struct {
+	Changes []int64 `json:"changes"`
+	Version *int    `json:"version"`
+}
+
+// handleRepairUndo answers POST /articles/{id}/repairs/undo with {"changes": [IDs], "version":
+// N}: the revision's text is prepared again from the text as it arrived with the remaining
+// changes applied, and its segments are replaced (see UndoRepairs), while no edition has left
+// translation and review. version is the one the editor saw; a stale one is a conflict.
+func (s *Server) handleRepairUndo(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	if !u.CanApprove() {
+		s.writeError(w, r, errForbidden)
+		return
+	}
+	a, err := s.articleFromPath(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var body repairUndoRequest
+	if err := decodeJSON(w, r, 1<<20, &body); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if len(body.Changes) == 0 {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
+			Data: map[string]any{"Field": "changes"}})
+		return
+	}
+	rep, err := s.cfg.Store.FindRepairs(r.Context(), a.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if body.Version != nil && *body.Version != rep.Version {
+		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.ingest.repair_stale"})
+		return
+	}
+	if err := s.undoRepairs(r.Context(), a, rep, body.Changes, u.Name); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rep, err = s.cfg.Store.FindRepairs(r.Context(), a.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toRepairsJSON(rep, false))
+}
+
+// undoRepairs undoes some of the current revision's repairs: the text as it arrived is prepared
+// again with the remaining changes applied, and the revision's segments are replaced (see
+// UndoRepairs). rep is the repair record the editor saw; a newer one makes it a conflict.
+func (s *Server) undoRepairs(ctx context.Context, a pipeline.Article, rep pipeline.RevisionRepairs, ids []int64, actor string) error {
+	undo := map[int64]bool{}
+	for _, id := range ids {
+		undo[id] = true
+	}
+	var remaining []repair.Change
+	for _, c := range rep.Active() {
+		if !undo[c.ID] {
+			remaining = append(remaining, repair.Change{Start: c.Start, End: c.End, Before: c.Before, After: c.After, Rule: c.Rule})
+		}
+	}
+	doc, segs, err := ingest.Parse(repair.Apply(rep.Body, remaining), rep.Format, a.SourceLang)
+	if err != nil {
+		return err
+	}
+	return s.cfg.Store.UndoRepairs(ctx, pipeline.RepairUndo{ArticleID: a.ID, RevisionID: rep.RevisionID,
+		Version: rep.Version, ChangeIDs: ids, Doc: doc, Segments: segs, Actor: actor})
+}
