@@ -1,0 +1,126 @@
+package archtest
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/tilmash/tilmash/"
+
+// rules lists, for every package of the module (by path below the module, a trailing "/" taking
+// in its subpackages), the packages of the module it may import. Anything else is a violation,
+// and a package missing from the table is too: a new package gets its rule when it is made.
+// The domain imports nothing of ours; text tools import the domain and each other; adapters
+// import the domain and text tools, never each other; only cmd/tilmash wires them together.
+var rules = []struct {
+	pkg   string
+	allow []string
+}{
+	{"pipeline", nil},
+	{"locales", nil},
+	{"migrations", nil},
+	{"internal/archtest", nil},
+	{"internal/argon2id", nil},
+	{"internal/pgserver", nil},
+	{"internal/sitexport", nil},
+	// Text tools.
+	{"internal/document", []string{"pipeline"}},
+	{"internal/repair/", []string{"pipeline"}},
+	{"internal/repair", []string{"pipeline"}},
+	{"internal/ingest", []string{"pipeline", "internal/document", "internal/repair"}},
+	{"internal/interchange", []string{"pipeline"}},
+	{"internal/checks/", []string{"pipeline", "internal/checks", "internal/checks/", "internal/interchange"}},
+	{"internal/checks", []string{"pipeline", "internal/interchange"}},
+	// Adapters.
+	{"workers", []string{"pipeline"}},
+	{"internal/postgres/postgrestest", []string{"pipeline", "internal/postgres", "internal/pgserver"}},
+	{"internal/postgres", []string{"pipeline", "migrations"}},
+	{"internal/mt/mthttp", []string{"pipeline"}},
+	{"internal/mt/batch", []string{"internal/mt/mthttp"}},
+	{"internal/mt/", []string{"pipeline", "internal/mt/mthttp", "internal/mt/batch"}},
+	{"internal/mt", []string{"pipeline", "internal/mt/"}},
+	{"internal/web", []string{"pipeline", "internal/document", "internal/ingest", "internal/repair",
+		"internal/interchange", "internal/sitexport", "internal/argon2id"}},
+	// The binary wires everything; the benchmarks drive what they measure.
+	{"cmd/tilmash", []string{""}},
+	{"bench/", []string{""}},
+}
+
+// ruleFor returns the allowed imports of pkg: an exact rule first, then the longest prefix rule.
+func ruleFor(pkg string) ([]string, bool) {
+	best, found := -1, false
+	var allow []string
+	for _, r := range rules {
+		exact := r.pkg == pkg
+		prefix := strings.HasSuffix(r.pkg, "/") && strings.HasPrefix(pkg, r.pkg)
+		if exact {
+			return r.allow, true
+		}
+		if prefix && len(r.pkg) > best {
+			best, allow, found = len(r.pkg), r.allow, true
+		}
+	}
+	return allow, found
+}
+
+func allowed(allow []string, imp string) bool {
+	for _, a := range allow {
+		if a == imp || a == "" || (strings.HasSuffix(a, "/") && strings.HasPrefix(imp, a)) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestImportRules(t *testing.T) {
+	t.Parallel()
+	cmd := exec.Command("go", "list", "-f", `{{.ImportPath}}|{{join .Imports " "}}`, "./...")
+	cmd.Dir = filepath.Join("..", "..")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	checked := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		path, imports, _ := strings.Cut(line, "|")
+		pkg := strings.TrimPrefix(path, module)
+		allow, ok := ruleFor(pkg)
+		if !ok {
+			t.Errorf("%s has no import rule: add it to rules (and to ARCHITECTURE.md)", pkg)
+			continue
+		}
+		checked++
+		for _, imp := range strings.Fields(imports) {
+			if !strings.HasPrefix(imp, module) {
+				continue
+			}
+			if dep := strings.TrimPrefix(imp, module); !allowed(allow, dep) {
+				t.Errorf("%s imports %s, which ARCHITECTURE.md does not allow", pkg, dep)
+			}
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("only %d packages checked; go list printed:\n%s", checked, out)
+	}
+}
+
+// The rule table itself must catch what it is for: the domain importing an adapter, an adapter
+// importing another.
+func TestImportRulesCatchViolations(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ pkg, imp string }{
+		{"pipeline", "internal/postgres"},
+		{"workers", "internal/postgres"},
+		{"internal/web", "internal/postgres"},
+		{"internal/postgres", "internal/web"},
+		{"internal/mt/deepl", "internal/postgres"},
+		{"internal/checks", "internal/web"},
+	} {
+		allow, ok := ruleFor(c.pkg)
+		if !ok || allowed(allow, c.imp) {
+			t.Errorf("%s importing %s is not caught", c.pkg, c.imp)
+		}
+	}
+}
