@@ -6,13 +6,39 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/tilmash/tilmash/internal/pgserver"
 	"github.com/tilmash/tilmash/internal/postgres"
 )
+
+// plainOnLoopback turns TLS off for a server on this machine (a loopback address or a Unix socket)
+// when the URL does not choose an sslmode itself: pgx's default ("prefer") would negotiate TLS on
+// every connection, which costs time and protects nothing that never leaves the machine. Any
+// sslmode in the URL or in PGSSLMODE is left as it is.
+func plainOnLoopback(rawURL string, pcfg *pgxpool.Config, getenv func(string) string) {
+	if getenv("PGSSLMODE") != "" || strings.Contains(rawURL, "sslmode=") {
+		return
+	}
+	cc := pcfg.ConnConfig
+	host := cc.Host
+	local := strings.HasPrefix(host, "/") || host == "localhost"
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		local = true
+	}
+	if !local {
+		return
+	}
+	cc.TLSConfig = nil
+	cc.Fallbacks = slices.DeleteFunc(cc.Fallbacks, func(f *pgconn.FallbackConfig) bool { return f.TLSConfig != nil })
+}
 
 // database is an open, migrated database, and the private server behind it if there is one.
 type database struct {
@@ -61,6 +87,7 @@ func openDatabase(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.
 		db.close(ctx)
 		return nil, fmt.Errorf("DATABASE_URL is not a valid PostgreSQL URL: %w", redact(err))
 	}
+	plainOnLoopback(url, pcfg, os.Getenv)
 	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
 	if err != nil {
 		db.close(ctx)
