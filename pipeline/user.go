@@ -52,3 +52,13 @@ func (u *User) CanApprove() bool {
 
 // CanAdminister reports whether u may manage users and settings.
 func (u *User) CanAdminister() bool { return u != nil && u.Role == RoleAdmin }
+
+// Session is a signed-in browser of the workbench and the newsroom: its user, the CSRF token its
+// forms must carry and the interface language the user picked ("" follows the browser). The
+// database keeps only the hash of the cookie that names it.
+type Session struct {
+	User      User
+	CSRFToken string
+	UILang    Lang
+	ExpiresAt time.Time
+}

@@ -143,7 +143,7 @@ func (a *app) webServer() (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	ws, err := web.New(web.Config{Store: webStore{a.store}, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
+	ws, err := web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText})
 	if err == nil && a.siteCtx != nil {
 		ws.Watch(a.siteCtx)

@@ -3,25 +3,16 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
-)
 
-// Comment is a note on one segment of an edition, for everyone working on it.
-type Comment struct {
-	ID        int64
-	EditionID int64
-	SegmentID int64
-	Author    string
-	Body      string
-	CreatedAt time.Time
-}
+	"github.com/tilmash/tilmash/pipeline"
+)
 
 // AddComment stores a comment on a segment of an edition. A segment that is not part of the
 // edition's revision is not found.
-func (db *DB) AddComment(ctx context.Context, editionID, segmentID int64, author, body string) (Comment, error) {
-	c := Comment{EditionID: editionID, SegmentID: segmentID, Author: author, Body: body}
+func (db *DB) AddComment(ctx context.Context, editionID, segmentID int64, author, body string) (pipeline.Comment, error) {
+	c := pipeline.Comment{EditionID: editionID, SegmentID: segmentID, Author: author, Body: body}
 	err := db.pool.QueryRow(ctx, `INSERT INTO segment_comments (edition_id, segment_id, author, body)
 		SELECT e.id, s.id, $3, $4 FROM editions e JOIN segments s ON s.revision_id = e.revision_id
 		WHERE e.id = $1 AND s.id = $2
@@ -33,14 +24,14 @@ func (db *DB) AddComment(ctx context.Context, editionID, segmentID int64, author
 }
 
 // FindComments returns an edition's comments, oldest first.
-func (db *DB) FindComments(ctx context.Context, editionID int64) ([]Comment, error) {
+func (db *DB) FindComments(ctx context.Context, editionID int64) ([]pipeline.Comment, error) {
 	rows, err := db.pool.Query(ctx, `SELECT id, edition_id, segment_id, author, body, created_at
 		FROM segment_comments WHERE edition_id = $1 ORDER BY id`, editionID)
 	if err != nil {
 		return nil, fmt.Errorf("list comments: %w", err)
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (Comment, error) {
-		var c Comment
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Comment, error) {
+		var c pipeline.Comment
 		err := r.Scan(&c.ID, &c.EditionID, &c.SegmentID, &c.Author, &c.Body, &c.CreatedAt)
 		return c, err
 	})

@@ -13,15 +13,6 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// Session is a signed-in browser: its user, the CSRF token its forms must carry and the interface
-// language the user picked ("" follows the browser).
-type Session struct {
-	User      pipeline.User
-	CSRFToken string
-	UILang    pipeline.Lang
-	ExpiresAt time.Time
-}
-
 func randomToken() (string, error) {
 	raw := make([]byte, 32)
 	if _, err := rand.Read(raw); err != nil {
@@ -54,9 +45,9 @@ func (db *DB) CreateSession(ctx context.Context, userID int64, ttl time.Duration
 }
 
 // FindSession returns the live session a cookie value names.
-func (db *DB) FindSession(ctx context.Context, token string) (Session, error) {
+func (db *DB) FindSession(ctx context.Context, token string) (pipeline.Session, error) {
 	sum := sha256.Sum256([]byte(token))
-	var s Session
+	var s pipeline.Session
 	var uiLang string
 	u, err := scanUser(db.pool.QueryRow(ctx, `SELECT `+userColumns+`, s.csrf_token, u.ui_lang, s.expires_at
 		FROM sessions s JOIN users u ON u.id = s.user_id

@@ -4,28 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// QueueItem is one edition in a translator's queue, with what helps them pick it.
-type QueueItem struct {
-	Edition      pipeline.Edition // with progress
-	Title        string           // the source title
-	SourceLang   pipeline.Lang
-	RevisionDate time.Time
-	Others       []string // other people who had the edition open recently
-}
-
 // presenceWindow is how long an open editor counts as someone working on the edition.
 const presenceWindow = "15 minutes"
 
 // FindQueue lists the editions in review in the given languages, newest source revision first,
 // with progress and the other people who have them open.
-func (db *DB) FindQueue(ctx context.Context, langs []pipeline.Lang, me string) ([]QueueItem, error) {
+func (db *DB) FindQueue(ctx context.Context, langs []pipeline.Lang, me string) ([]pipeline.QueueItem, error) {
 	ls := make([]string, len(langs))
 	for i, l := range langs {
 		ls[i] = string(l)
@@ -39,8 +29,8 @@ func (db *DB) FindQueue(ctx context.Context, langs []pipeline.Lang, me string) (
 	if err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (QueueItem, error) {
-		var q QueueItem
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.QueueItem, error) {
+		var q pipeline.QueueItem
 		var e pipeline.Edition
 		err := r.Scan(append(editionDest(&e, true), &q.Title, &q.SourceLang, &q.RevisionDate, &q.Others)...)
 		q.Edition = e
@@ -62,18 +52,10 @@ func (db *DB) TouchPresence(ctx context.Context, editionID int64, user string) (
 	return pgx.CollectRows(rows, pgx.RowTo[string])
 }
 
-// SegmentSource is what a save needs to know about a segment before it runs the checks.
-type SegmentSource struct {
-	EditionLang pipeline.Lang
-	IsSource    bool // the edition is the source edition, which is never edited here
-	SourceLang  pipeline.Lang
-	Text        string
-}
-
 // FindSegmentSource returns a segment's source text and the languages around it, in one query,
 // for a save. A segment outside the edition's revision is not found.
-func (db *DB) FindSegmentSource(ctx context.Context, editionID, segmentID int64) (SegmentSource, error) {
-	var s SegmentSource
+func (db *DB) FindSegmentSource(ctx context.Context, editionID, segmentID int64) (pipeline.SegmentSource, error) {
+	var s pipeline.SegmentSource
 	err := db.pool.QueryRow(ctx, `SELECT e.lang, e.is_source, a.source_lang, s.text
 		FROM editions e JOIN articles a ON a.id = e.article_id JOIN segments s ON s.revision_id = e.revision_id
 		WHERE e.id = $1 AND s.id = $2`, editionID, segmentID).Scan(&s.EditionLang, &s.IsSource, &s.SourceLang, &s.Text)

@@ -150,7 +150,7 @@ func (s *Server) handleSegmentUpdate(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	src := SegmentSource{EditionLang: c.Edition.Lang, SourceLang: c.Article.SourceLang, Text: seg.Text}
+	src := pipeline.SegmentSource{EditionLang: c.Edition.Lang, SourceLang: c.Article.SourceLang, Text: seg.Text}
 	res, err := s.saveSegment(r.Context(), currentUser(r), src, c.Edition.ID, seg.ID, body)
 	if err != nil {
 		s.writeError(w, r, err)

@@ -20,7 +20,7 @@ const maxSegmentBytes = 64 << 10
 // the API or the workbench: the request must carry the text and the version it was based on, the
 // automated checks run on the new text, and the store applies the segment rules (a stale version
 // or a changed source is a conflict, nothing is overwritten).
-func (s *Server) saveSegment(ctx context.Context, user *pipeline.User, src SegmentSource, editionID, segmentID int64,
+func (s *Server) saveSegment(ctx context.Context, user *pipeline.User, src pipeline.SegmentSource, editionID, segmentID int64,
 	body segmentSaveRequest) (pipeline.SaveResult, error) {
 	if body.Text == nil || body.Version == nil {
 		field := "text"

@@ -18,8 +18,8 @@ const sessionTTL = 12 * time.Hour
 
 type sessionKey struct{}
 
-func currentSession(r *http.Request) *Session {
-	s, _ := r.Context().Value(sessionKey{}).(*Session)
+func currentSession(r *http.Request) *pipeline.Session {
+	s, _ := r.Context().Value(sessionKey{}).(*pipeline.Session)
 	return s
 }
 

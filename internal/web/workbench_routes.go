@@ -14,41 +14,6 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// Session is a signed-in browser of the workbench.
-type Session struct {
-	User      pipeline.User
-	CSRFToken string
-	UILang    pipeline.Lang // "" follows the browser
-	ExpiresAt time.Time
-}
-
-// QueueItem is one edition in a translator's queue.
-type QueueItem struct {
-	Edition      pipeline.Edition // with progress
-	Title        string
-	SourceLang   pipeline.Lang
-	RevisionDate time.Time
-	Others       []string // other people who have it open
-}
-
-// SegmentSource is a segment's source text and the languages around it.
-type SegmentSource struct {
-	EditionLang pipeline.Lang
-	IsSource    bool
-	SourceLang  pipeline.Lang
-	Text        string
-}
-
-// Comment is a note on one segment of an edition.
-type Comment struct {
-	ID        int64
-	EditionID int64
-	SegmentID int64
-	Author    string
-	Body      string
-	CreatedAt time.Time
-}
-
 // workbenchStore is what the translators' workbench needs from storage.
 type workbenchStore interface {
 	FindUserByName(ctx context.Context, name string) (pipeline.User, string, error)
@@ -57,22 +22,22 @@ type workbenchStore interface {
 	SetUILang(ctx context.Context, userID int64, lang pipeline.Lang) error
 
 	CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, error)
-	FindSession(ctx context.Context, token string) (Session, error)
+	FindSession(ctx context.Context, token string) (pipeline.Session, error)
 	DeleteSession(ctx context.Context, token string) error
 	ReserveSignin(ctx context.Context, name, addr string, policy pipeline.SigninPolicy) (id int64, wait time.Duration, err error)
 	ReleaseSignin(ctx context.Context, id int64) error
 	SigninSucceeded(ctx context.Context, id int64, name, addr string) error
 
-	FindQueue(ctx context.Context, langs []pipeline.Lang, me string) ([]QueueItem, error)
+	FindQueue(ctx context.Context, langs []pipeline.Lang, me string) ([]pipeline.QueueItem, error)
 	TouchPresence(ctx context.Context, editionID int64, user string) ([]string, error)
 	FindEditionByID(ctx context.Context, id int64) (pipeline.Edition, error)
 	FindEditionContentByID(ctx context.Context, editionID int64) (pipeline.EditionContent, error)
 	FindFindings(ctx context.Context, editionID int64) ([]pipeline.Finding, error)
 	FindSegmentHistory(ctx context.Context, editionID, segmentID int64) ([]pipeline.SegmentTranslation, error)
-	FindSegmentSource(ctx context.Context, editionID, segmentID int64) (SegmentSource, error)
+	FindSegmentSource(ctx context.Context, editionID, segmentID int64) (pipeline.SegmentSource, error)
 	SaveSegment(ctx context.Context, u pipeline.SegmentUpdate) (pipeline.SaveResult, error)
-	AddComment(ctx context.Context, editionID, segmentID int64, author, body string) (Comment, error)
-	FindComments(ctx context.Context, editionID int64) ([]Comment, error)
+	AddComment(ctx context.Context, editionID, segmentID int64, author, body string) (pipeline.Comment, error)
+	FindComments(ctx context.Context, editionID int64) ([]pipeline.Comment, error)
 
 	// Translation memory and termbase.
 	FindSuggestions(ctx context.Context, editionID int64) (map[int64][]pipeline.MemoryMatch, error)
