@@ -10,7 +10,7 @@
 // punctuation, dropped clauses, broken links and footnotes. They are tuned to stay quiet on
 // correct translations: a check that cries wolf is soon ignored.
 //
-// The package is pure Go. Spelling uses Hunspell dictionaries read by a small built-in reader
-// (LoadHunspell, DebianSpeller); ReadXLIFF reads XLIFF 1.2 and 2.x files for the `tilmash qa`
+// The package is pure Go. Spelling uses Hunspell dictionaries read by internal/text
+// (DebianSpeller), and sentences and words are those of internal/text; ReadXLIFF reads XLIFF 1.2 and 2.x files for the `tilmash qa`
 // command and BuildReport shapes its JSON output.
 package checks

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/text"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -31,7 +32,7 @@ const maxKnownBytes = 160
 // SpellerSet is a Speller with one Hunspell dictionary per language, and extra words per
 // language that supplement them (see Lexicon).
 type SpellerSet struct {
-	Dicts map[pipeline.Lang]*Hunspell
+	Dicts map[pipeline.Lang]*text.Hunspell
 	Extra map[pipeline.Lang]map[string]bool
 }
 
@@ -148,7 +149,7 @@ func DebianSpeller() (*SpellerSet, error) { return LoadSpellerDir("/usr/share/hu
 
 // LoadSpellerDir loads the en_US, ru_RU and kk_KZ dictionaries from dir.
 func LoadSpellerDir(dir string) (*SpellerSet, error) {
-	set := &SpellerSet{Dicts: map[pipeline.Lang]*Hunspell{}, Extra: map[pipeline.Lang]map[string]bool{}}
+	set := &SpellerSet{Dicts: map[pipeline.Lang]*text.Hunspell{}, Extra: map[pipeline.Lang]map[string]bool{}}
 	for _, d := range debianDicts {
 		aff := filepath.Join(dir, d.name+".aff")
 		dic := filepath.Join(dir, d.name+".dic")
@@ -157,7 +158,7 @@ func LoadSpellerDir(dir string) (*SpellerSet, error) {
 				return nil, fmt.Errorf("hunspell dictionary %s is missing (install the Debian package %s): %w", p, d.pkg, err)
 			}
 		}
-		h, err := LoadHunspell(aff, dic)
+		h, err := text.LoadHunspell(aff, dic)
 		if err != nil {
 			return nil, fmt.Errorf("load %s dictionary: %w", d.name, err)
 		}

@@ -2,13 +2,16 @@ package repair
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	"embed"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/text"
 )
 
 //go:embed data/*.gz
@@ -22,7 +25,7 @@ const corpusSize = 5.0e7
 // and whether it is a correct word at all.
 type lexicon struct {
 	counts map[string]entry // English: lower-case word → subtitle count and dictionary flag
-	dict   *hunspell        // Russian and Kazakh: stems and suffix rules
+	dict   *text.Hunspell   // Russian and Kazakh: stems and suffix rules
 	// function holds pseudo-counts for the closed-class words of Russian and Kazakh (prepositions,
 	// conjunctions, particles, pronouns), which have no frequency list we can install: they are
 	// the words most often run into their neighbours, and the only short words allowed as pieces.
@@ -51,7 +54,7 @@ func (l *lexicon) count(w string) float64 {
 	if c, ok := l.function[w]; ok {
 		return c
 	}
-	if l.dict.known(w) {
+	if dictKnown(l.dict, w) {
 		return l.dictCount
 	}
 	return 0
@@ -64,7 +67,26 @@ func (l *lexicon) isDictWord(w string) bool {
 		return l.counts[w].dict
 	}
 	_, fn := l.function[w]
-	return fn || l.dict.known(w)
+	return fn || dictKnown(l.dict, w)
+}
+
+// minStem is the shortest dictionary stem whose affixed forms count as words: the Russian and
+// Kazakh dictionaries hold single letters too, but "к"+"тің" is no word.
+const minStem = 3
+
+// dictKnown reports whether w, or w with its first letter upper-cased (names), is a word of d.
+func dictKnown(d *text.Hunspell, w string) bool {
+	if d == nil || w == "" {
+		return false
+	}
+	if d.ValidMinStem(w, minStem) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	if u := unicode.ToUpper(r); u != r {
+		return d.ValidMinStem(string(u)+w[n:], minStem)
+	}
+	return false
 }
 
 // isFunction reports whether w is a closed-class word (English: one of the very frequent ones).
@@ -115,23 +137,17 @@ func loadEnglish() (*lexicon, error) {
 }
 
 func loadHunspell(lang string, function map[string]float64) (*lexicon, error) {
-	read := func(name string) ([]byte, error) {
-		rc, err := openGzip("data/" + lang + name)
-		if err != nil {
-			return nil, err
-		}
-		defer rc.Close()
-		return io.ReadAll(rc)
-	}
-	aff, err := read(".aff.gz")
+	aff, err := openGzip("data/" + lang + ".aff.gz")
 	if err != nil {
 		return nil, err
 	}
-	dic, err := read(".dic.gz")
+	defer aff.Close()
+	dic, err := openGzip("data/" + lang + ".dic.gz")
 	if err != nil {
 		return nil, err
 	}
-	h, err := readHunspell(bytes.NewReader(aff), bytes.NewReader(dic))
+	defer dic.Close()
+	h, err := text.ReadHunspell(aff, dic)
 	if err != nil {
 		return nil, fmt.Errorf("%s dictionary: %w", lang, err)
 	}

@@ -1,9 +1,10 @@
-package checks
+package text
 
 import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -15,9 +16,14 @@ import (
 // conditions, cross products of a prefix and a suffix, FLAG long/num/UTF-8, AF flag aliases and
 // the NEEDAFFIX, FORBIDDENWORD and ONLYINCOMPOUND flags. Compounding, two-level suffixes,
 // ICONV/OCONV and suggestions are not supported; none of the Debian en_US, ru_RU and kk_KZ
-// dictionaries needs them for ordinary words. A Hunspell is safe for concurrent use.
+// dictionaries needs them for ordinary words.
+//
+// Forms are not expanded: the Russian and Kazakh dictionaries hold some 150,000 stems each, which
+// expand to well over a million forms. A lookup strips affixes instead, building each candidate
+// stem in one reused buffer, so that it costs about the word's length times the rules that fit
+// its ends, without copying the word for every rule. A Hunspell is safe for concurrent use.
 type Hunspell struct {
-	words     map[string]string  // word → its flags, each flag a rune
+	words     map[string]string  // stem → its flags, each flag a rune
 	sfx       map[string][]affix // suffix rules by the text they add
 	pfx       map[string][]affix // prefix rules by the text they add
 	maxSfx    int                // longest added suffix, in bytes
@@ -51,8 +57,7 @@ const (
 	flagNum
 )
 
-// LoadHunspell reads a dictionary. Files may start with a UTF-8 byte order mark and use CRLF
-// line endings; the .aff SET must be UTF-8 (the Debian dictionaries are).
+// LoadHunspell reads a dictionary from its .aff and .dic files (see ReadHunspell).
 func LoadHunspell(affPath, dicPath string) (*Hunspell, error) {
 	aff, err := os.ReadFile(affPath)
 	if err != nil {
@@ -62,18 +67,38 @@ func LoadHunspell(affPath, dicPath string) (*Hunspell, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read hunspell dictionary: %w", err)
 	}
+	return parseHunspell(aff, dic, affPath, dicPath)
+}
+
+// ReadHunspell reads a dictionary from its affix rules and its word list. Both may start with a
+// UTF-8 byte order mark and use CRLF line endings, as kk_KZ does; the .aff SET must be UTF-8 (the
+// Debian dictionaries are).
+func ReadHunspell(aff, dic io.Reader) (*Hunspell, error) {
+	a, err := io.ReadAll(aff)
+	if err != nil {
+		return nil, fmt.Errorf("read hunspell affix file: %w", err)
+	}
+	d, err := io.ReadAll(dic)
+	if err != nil {
+		return nil, fmt.Errorf("read hunspell dictionary: %w", err)
+	}
+	return parseHunspell(a, d, "affix file", "dictionary")
+}
+
+// parseHunspell reads both files; errors name the file by affName or dicName.
+func parseHunspell(aff, dic []byte, affName, dicName string) (*Hunspell, error) {
 	h := &Hunspell{sfx: map[string][]affix{}, pfx: map[string][]affix{}}
 	mode, aliases, err := h.parseAff(aff)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", affPath, err)
+		return nil, fmt.Errorf("%s: %w", affName, err)
 	}
 	if err := h.parseDic(dic, mode, aliases); err != nil {
-		return nil, fmt.Errorf("%s: %w", dicPath, err)
+		return nil, fmt.Errorf("%s: %w", dicName, err)
 	}
 	return h, nil
 }
 
-// lines yields the lines of a file without BOM, CR and comments.
+// lines yields the lines of a file without BOM, CR and trailing blanks.
 func lines(b []byte, f func(n int, line string) error) error {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	sc := bufio.NewScanner(bytes.NewReader(b))
@@ -204,9 +229,6 @@ func (h *Hunspell) parseAff(b []byte) (flagMode, [][]rune, error) {
 }
 
 func (h *Hunspell) addRule(f []string, mode flagMode, cross bool) error {
-	if len(f) < 4 {
-		return fmt.Errorf("short affix rule")
-	}
 	fl, err := parseFlags(f[1], mode)
 	if err != nil || len(fl) == 0 {
 		return fmt.Errorf("bad affix flag %q", f[1])
@@ -237,7 +259,8 @@ func (h *Hunspell) addRule(f []string, mode flagMode, cross bool) error {
 	return nil
 }
 
-// parseCond reads a condition like "[^aeiou]y" or ".".
+// parseCond reads a condition like "[^aeiou]y", "[^аеиоу]ть" or ".". An unclosed set runs to the
+// end of the condition.
 func parseCond(s string) []condElem {
 	if s == "." {
 		return nil
@@ -274,35 +297,37 @@ func (c condElem) match(r rune) bool {
 	return strings.ContainsRune(c.set, r) != c.neg
 }
 
-// condSuffix checks a suffix rule's condition against the end of a stem.
-func condSuffix(cond []condElem, stem string) bool {
-	if len(cond) == 0 {
-		return true
-	}
-	i := len(cond) - 1
-	for j := len(stem); j > 0 && i >= 0; i-- {
-		r, size := utf8.DecodeLastRuneInString(stem[:j])
+// condSuffix checks a suffix rule's condition against the end of a stem, base followed by strip.
+func condSuffix(cond []condElem, base, strip string) bool {
+	for i := len(cond) - 1; i >= 0; i-- {
+		if strip == "" {
+			strip, base = base, ""
+		}
+		if strip == "" {
+			return false
+		}
+		r, size := utf8.DecodeLastRuneInString(strip)
 		if !cond[i].match(r) {
 			return false
 		}
-		j -= size
+		strip = strip[:len(strip)-size]
 	}
-	return i < 0
+	return true
 }
 
 // condPrefix checks a prefix rule's condition against the start of a stem.
-func condPrefix(cond []condElem, stem string) bool {
-	i := 0
-	for _, r := range stem {
-		if i == len(cond) {
-			return true
-		}
-		if !cond[i].match(r) {
+func condPrefix(cond []condElem, stem []byte) bool {
+	for _, c := range cond {
+		if len(stem) == 0 {
 			return false
 		}
-		i++
+		r, size := utf8.DecodeRune(stem)
+		if !c.match(r) {
+			return false
+		}
+		stem = stem[size:]
 	}
-	return i == len(cond)
+	return true
 }
 
 func (h *Hunspell) parseDic(b []byte, mode flagMode, aliases [][]rune) error {
@@ -353,31 +378,45 @@ func (h *Hunspell) parseDic(b []byte, mode flagMode, aliases [][]rune) error {
 }
 
 // Valid reports whether the dictionary accepts word exactly as written (no case folding). A word
-// longer than a stem with the longest prefix and suffix is refused at once: the affix search
-// would otherwise copy the whole word for every rule that fits its ends.
-func (h *Hunspell) Valid(word string) bool {
-	if word == "" || len(word) > h.maxStem+h.maxPfx+h.maxSfx {
+// longer than a stem with the longest prefix and suffix is refused at once, without a search.
+func (h *Hunspell) Valid(word string) bool { return h.valid(word, 0) }
+
+// ValidMinStem is Valid for a caller that distrusts short stems: a form made with an affix counts
+// only when its dictionary stem has at least minStem letters. The dictionaries hold single
+// letters and two-letter stems, and an affix on them makes many strings words ("к"+"тің").
+func (h *Hunspell) ValidMinStem(word string, minStem int) bool { return h.valid(word, minStem) }
+
+func (h *Hunspell) valid(word string, minStem int) bool {
+	if h == nil || word == "" || len(word) > h.maxStem+h.maxPfx+h.maxSfx {
 		return false
 	}
 	if fl, ok := h.words[word]; ok && h.bare(fl) {
 		return true
 	}
-	if h.suffixed(word, 0) {
+	var arr [128]byte
+	buf := arr[:0]
+	if h.suffixed(word, 0, minStem, buf) {
 		return true
+	}
+	if h.maxPfx == 0 {
+		return false
 	}
 	for l := 0; l <= h.maxPfx && l <= len(word); l++ {
 		if l < len(word) && !utf8.RuneStart(word[l]) {
 			continue
 		}
 		for _, a := range h.pfx[word[:l]] {
-			stem := a.strip + word[l:]
-			if stem == "" || !condPrefix(a.cond, stem) {
+			buf = append(append(buf[:0], a.strip...), word[l:]...)
+			if len(buf) == 0 || !condPrefix(a.cond, buf) {
 				continue
 			}
-			if fl, ok := h.words[stem]; ok && h.usable(fl) && strings.ContainsRune(fl, a.flag) {
+			if minStem > 0 && utf8.RuneCount(buf) < minStem {
+				continue
+			}
+			if fl, ok := h.words[string(buf)]; ok && h.usable(fl) && strings.ContainsRune(fl, a.flag) {
 				return true
 			}
-			if a.cross && h.suffixed(stem, a.flag) {
+			if a.cross && h.suffixed(string(buf), a.flag, minStem, nil) {
 				return true
 			}
 		}
@@ -385,23 +424,36 @@ func (h *Hunspell) Valid(word string) bool {
 	return false
 }
 
-// suffixed reports whether word is a dictionary stem plus a suffix. With needFlag set, the stem
-// must also carry that (prefix) flag and the suffix must allow cross products.
-func (h *Hunspell) suffixed(word string, needFlag rune) bool {
-	for l := 0; l <= h.maxSfx && l < len(word); l++ {
-		cut := len(word) - l
-		if l > 0 && !utf8.RuneStart(word[cut]) {
-			continue
-		}
-		for _, a := range h.sfx[word[cut:]] {
+// suffixed reports whether word is a dictionary stem plus a suffix, building each candidate stem
+// in buf. With needFlag set, the stem must also carry that (prefix) flag and the suffix must allow
+// cross products. With minStem set, the stem must have that many runes.
+func (h *Hunspell) suffixed(word string, needFlag rune, minStem int, buf []byte) bool {
+	runes := 0 // of word, counted only to bound the stem
+	if minStem > 0 {
+		runes = utf8.RuneCountInString(word)
+	}
+	// k is the length of the suffix in runes; the stem keeps at least one rune of word.
+	for k, cut := 0, len(word); cut > 0 && len(word)-cut <= h.maxSfx; k++ {
+		rules := h.sfx[word[cut:]]
+		base := word[:cut]
+		for _, a := range rules {
 			if needFlag != 0 && !a.cross {
 				continue
 			}
-			stem := word[:cut] + a.strip
-			if !condSuffix(a.cond, stem) {
+			if minStem > 0 && runes-k+utf8.RuneCountInString(a.strip) < minStem {
 				continue
 			}
-			fl, ok := h.words[stem]
+			if !condSuffix(a.cond, base, a.strip) {
+				continue
+			}
+			var fl string
+			var ok bool
+			if a.strip == "" {
+				fl, ok = h.words[base]
+			} else {
+				buf = append(append(buf[:0], base...), a.strip...)
+				fl, ok = h.words[string(buf)] // no copy: the compiler looks the bytes up as they are
+			}
 			if !ok || !h.usable(fl) || !strings.ContainsRune(fl, a.flag) {
 				continue
 			}
@@ -410,6 +462,8 @@ func (h *Hunspell) suffixed(word string, needFlag rune) bool {
 			}
 			return true
 		}
+		_, size := utf8.DecodeLastRuneInString(base)
+		cut -= size
 	}
 	return false
 }

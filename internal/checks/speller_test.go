@@ -1,0 +1,75 @@
+package checks
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+var (
+	debianOnce sync.Once
+	debianSet  *SpellerSet
+	debianErr  error
+)
+
+// debianSpeller loads the Debian dictionaries once per test binary, or skips the test.
+func debianSpeller(tb testing.TB) *SpellerSet {
+	tb.Helper()
+	debianOnce.Do(func() { debianSet, debianErr = DebianSpeller() })
+	if debianErr != nil {
+		tb.Skipf("Hunspell dictionaries not installed (apt-get install hunspell-en-us hunspell-ru hunspell-kk): %v", debianErr)
+	}
+	return debianSet
+}
+
+func TestDebianSpeller(t *testing.T) {
+	t.Parallel()
+	sp := debianSpeller(t)
+	tests := []struct {
+		word       string
+		lang       pipeline.Lang
+		misspelled bool
+	}{
+		{"economies", pipeline.English, false},
+		{"cooperation", pipeline.English, false},
+		{"Cooperation", pipeline.English, false}, // sentence start
+		{"unbelievable", pipeline.English, false},
+		{"cooperaton", pipeline.English, true},
+		{"goverment", pipeline.English, true},
+		{"сотрудничества", pipeline.Russian, false},
+		{"инициативой", pipeline.Russian, false},
+		{"Сотрудничество", pipeline.Russian, false},
+		{"ещё", pipeline.Russian, false},
+		{"сотрудничесва", pipeline.Russian, true},
+		{"экономичекий", pipeline.Russian, true},
+		{"ынтымақтастық", pipeline.Kazakh, false},
+		{"елдердің", pipeline.Kazakh, false},
+		{"мемлекеттер", pipeline.Kazakh, false},
+		{"ынтымақтатсық", pipeline.Kazakh, true},
+		{"anything", pipeline.Chinese, false}, // no dictionary: never misspelled
+	}
+	for _, tt := range tests {
+		if got := sp.Misspelled(tt.word, tt.lang); got != tt.misspelled {
+			t.Errorf("Misspelled(%q, %s) = %v, want %v", tt.word, tt.lang, got, tt.misspelled)
+		}
+	}
+}
+
+func TestLoadSpellerDirErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if _, err := LoadSpellerDir(dir); err == nil || !strings.Contains(err.Error(), "hunspell-en-us") {
+		t.Errorf("missing dictionaries: want an error naming the package, got %v", err)
+	}
+	for _, name := range []string{"en_US", "ru_RU", "kk_KZ"} {
+		os.WriteFile(filepath.Join(dir, name+".aff"), []byte("SET KOI8-R\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, name+".dic"), []byte("1\nx\n"), 0o644)
+	}
+	if _, err := LoadSpellerDir(dir); err == nil {
+		t.Error("KOI8-R: want error")
+	}
+}
