@@ -2,9 +2,11 @@ package checks
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 
+	"github.com/tilmash/tilmash/internal/text"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -72,7 +74,8 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
 			map[string]any{"Percent": pct, "Missing": strings.Join(lost, ", ")})}
 	}
-	srcS, tgtS := countSentences(u.Source, u.SourceLang), countSentences(u.Target, u.TargetLang)
+	srcS := text.CountSentences(stripMarkup(u.Source), u.SourceLang)
+	tgtS := text.CountSentences(stripMarkup(u.Target), u.TargetLang)
 	switch {
 	case ratio < omissionFewer && tgtS < srcS:
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.sentences",
@@ -107,4 +110,30 @@ func sourceClauses(u pipeline.CheckUnit) int {
 		n -= len(relativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
 	}
 	return max(n, 1)
+}
+
+// relativeComma matches an English comma that opens a relative clause: Kazakh and Chinese put
+// such clauses before their noun, without a comma.
+var relativeComma = regexp.MustCompile(`(?i),\s+(which|who|whom|whose|where|when)\b`)
+
+// countClauses counts the pieces of s between clause punctuation: commas, semicolons, colons,
+// dashes between spaces and sentence ends, in both half- and full-width forms.
+func countClauses(s string) int {
+	s = stripMarkup(s)
+	n := 1
+	rs := []rune(s)
+	for i, r := range rs {
+		switch r {
+		case ',', ';', ':', '，', '；', '：', '、':
+			if r == ',' && i > 0 && i+1 < len(rs) && isDigit(rs[i-1]) && isDigit(rs[i+1]) {
+				continue
+			}
+			n++
+		case '—', '–':
+			if i > 0 && rs[i-1] == ' ' {
+				n++
+			}
+		}
+	}
+	return n
 }

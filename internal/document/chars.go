@@ -1,51 +1,19 @@
 package document
 
-import "unicode"
+import (
+	"unicode"
 
-// Character classes shared by the sentence splitter and the block classifier.
+	"github.com/tilmash/tilmash/internal/text"
+)
 
-// isClosing reports punctuation that closes a quotation or bracket. After a full stop it belongs
-// to the sentence that the full stop ends.
-func isClosing(r rune) bool {
-	switch r {
-	case '"', '\'', '”', '’', '»', '›', '」', '』', '）', '】', '〕', '〉', '》', ')', ']', '}':
-		return true
-	}
-	return unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r)
-}
+// The sentence splitter's character classes and space handling live in internal/text; these are
+// their names here.
 
-// isOpening reports punctuation that opens a quotation or bracket.
-func isOpening(r rune) bool {
-	switch r {
-	case '"', '\'', '“', '‘', '„', '«', '‹', '「', '『', '（', '【', '〔', '〈', '《', '(', '[', '{':
-		return true
-	}
-	return unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pi, r)
-}
-
-// isDash reports dashes that may open a line of dialogue or an aside.
-func isDash(r rune) bool {
-	return r == '—' || r == '–' || r == '-' || r == '―'
-}
-
-// isCJKTerminator reports the full-width sentence terminators of Chinese text, which need no
-// space after them.
-func isCJKTerminator(r rune) bool {
-	switch r {
-	case '。', '！', '？', '｡', '．', '‼', '⁇', '⁈', '⁉':
-		return true
-	}
-	return false
-}
-
-// isTerminator reports punctuation that can end a sentence.
-func isTerminator(r rune) bool {
-	switch r {
-	case '.', '!', '?', '…':
-		return true
-	}
-	return isCJKTerminator(r)
-}
+func isClosing(r rune) bool          { return text.IsClosing(r) }
+func isTerminator(r rune) bool       { return text.IsTerminator(r) }
+func isSpace(r rune) bool            { return text.IsSpace(r) }
+func isInitials(token string) bool   { return text.IsInitials(token) }
+func collapseSpaces(s string) string { return text.CollapseSpaces(s) }
 
 // isHan reports Chinese characters (and the Japanese kana that may appear next to them), which
 // are written without spaces between words or sentences.

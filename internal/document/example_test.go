@@ -36,17 +36,3 @@ func ExampleParse() {
 	// 2 1.1 Dr. Li expects more.
 	// 3 2.0 China Studies Center, Astana
 }
-
-func ExampleSentences() {
-	for _, s := range document.Sentences("Н. Назарбаев выступил в 2023 г. Зал слушал, т.е. Астана ждала.", pipeline.Russian) {
-		fmt.Println(s)
-	}
-	for _, s := range document.Sentences("他说：“我们同意。”会议结束了！", pipeline.Chinese) {
-		fmt.Println(s)
-	}
-	// Output:
-	// Н. Назарбаев выступил в 2023 г.
-	// Зал слушал, т.е. Астана ждала.
-	// 他说：“我们同意。”
-	// 会议结束了！
-}

@@ -49,32 +49,6 @@ func isInvisible(r rune) bool {
 	return false
 }
 
-// isSpace reports any kind of horizontal or vertical space, the no-break spaces included: in
-// pasted text they are layout, not content.
-func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00A0' || r == '\u202F' || r == '\u2007'
-}
-
-// collapseSpaces trims s and turns every run of spaces, tabs, no-break spaces and newlines into a
-// single ASCII space.
-func collapseSpaces(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	pending := false
-	for _, r := range s {
-		if isSpace(r) {
-			pending = b.Len() > 0
-			continue
-		}
-		if pending {
-			b.WriteByte(' ')
-			pending = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // leadingIndent reports whether a raw line starts with a space or tab, which in plain text marks
 // the continuation of a list item.
 func leadingIndent(line string) bool {

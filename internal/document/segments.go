@@ -4,9 +4,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 
+	"github.com/tilmash/tilmash/internal/text"
 	"github.com/tilmash/tilmash/pipeline"
 	"golang.org/x/text/unicode/norm"
 )
+
+// Sentences splits one block of text into sentences per the language's rules: it is
+// text.Sentences, the splitter the checks count sentences with.
+func Sentences(s string, lang pipeline.Lang) []string { return text.Sentences(s, lang) }
 
 // Segments splits every block of doc into sentence segments, numbered in order (Position from 0,
 // BlockIndex, SentenceIndex), with Kind from the block and Hash = Hash(Text). Blocks without text

@@ -181,3 +181,11 @@ func isRomanNumeral(s string) bool {
 	}
 	return rest == ""
 }
+
+func words(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

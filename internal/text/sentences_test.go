@@ -1,6 +1,7 @@
-package document
+package text
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -43,6 +44,10 @@ func TestSentences(t *testing.T) {
 		{"en whitespace collapsed", pipeline.English, "  One.\n\tTwo\u00a0words.  ", []string{"One.", "Two words."}},
 		{"en one sentence without end", pipeline.English, "No full stop here", []string{"No full stop here"}},
 		{"en digraph initial", pipeline.English, "Sh. Mirziyoyev spoke. The hall listened.", []string{"Sh. Mirziyoyev spoke.", "The hall listened."}},
+		{"en initial that is an abbreviation too", pipeline.English, "P. Smith spoke. Report by G. Ma. It ended.", []string{"P. Smith spoke.", "Report by G. Ma.", "It ended."}},
+		{"en sentence starting with a number", pipeline.English, "Exports grew. 2024 was calmer. In 2025, 3 new routes opened.", []string{"Exports grew.", "2024 was calmer.", "In 2025, 3 new routes opened."}},
+		{"en c. and p. before numbers", pipeline.English, "Built c. 1900, see p. 5. Done.", []string{"Built c. 1900, see p. 5.", "Done."}},
+		{"en list of capital letters", pipeline.English, "It has four lines: A, B, C and D.", []string{"It has four lines: A, B, C and D."}},
 		{"en a.m. before number and capital", pipeline.English, "At 9 a.m. Beijing time talks began.", []string{"At 9 a.m.", "Beijing time talks began."}},
 
 		// Russian.
@@ -57,6 +62,9 @@ func TestSentences(t *testing.T) {
 		{"ru млн. руб. and тыс.", pipeline.Russian, "Сумма 5 млн. руб. и 3 тыс. долларов. Всё.", []string{"Сумма 5 млн. руб. и 3 тыс. долларов.", "Всё."}},
 		{"ru в т.ч.", pipeline.Russian, "Страны, в т.ч. Узбекистан, согласились.", []string{"Страны, в т.ч. Узбекистан, согласились."}},
 		{"ru стр. and ст.", pipeline.Russian, "См. стр. 5 и ст. 12 закона. Это всё.", []string{"См. стр. 5 и ст. 12 закона.", "Это всё."}},
+		{"ru initials that are abbreviations too", pipeline.Russian, "Выступил Д. Медведев. С. Ахметов и Т. Иванов согласились.", []string{"Выступил Д. Медведев.", "С. Ахметов и Т. Иванов согласились."}},
+		{"ru sentence starting with a number", pipeline.Russian, "Форум закрылся. 5 декабря начнётся новый.", []string{"Форум закрылся.", "5 декабря начнётся новый."}},
+		{"ru т., ч., с. and ок. before numbers", pipeline.Russian, "См. т. 2, ч. 3, с. 45, ок. 5 млн. Всё.", []string{"См. т. 2, ч. 3, с. 45, ок. 5 млн.", "Всё."}},
 		{"ru single initial", pipeline.Russian, "Н. Назарбаев выступил. Зал слушал.", []string{"Н. Назарбаев выступил.", "Зал слушал."}},
 		{"ru hyphenated initials", pipeline.Russian, "К.-Ж. Токаев подписал указ. Он вступил в силу.", []string{"К.-Ж. Токаев подписал указ.", "Он вступил в силу."}},
 		{"ru two initials", pipeline.Russian, "Доклад Н.А. Назарбаева. Обсуждение.", []string{"Доклад Н.А. Назарбаева.", "Обсуждение."}},
@@ -70,6 +78,7 @@ func TestSentences(t *testing.T) {
 		{"kk initials", pipeline.Kazakh, "Қ.-Ж. Тоқаев сөз сөйледі. Зал тыңдады.", []string{"Қ.-Ж. Тоқаев сөз сөйледі.", "Зал тыңдады."}},
 		{"kk т.б. before lower case", pipeline.Kazakh, "Жолдар, порттар т.б. салынады.", []string{"Жолдар, порттар т.б. салынады."}},
 		{"kk year abbreviation before number", pipeline.Kazakh, "Келісім 2023 ж. 5 маусымда қол қойылды. Ол маңызды.", []string{"Келісім 2023 ж. 5 маусымда қол қойылды.", "Ол маңызды."}},
+		{"kk sentence starting with a year", pipeline.Kazakh, "Сауда 100 есеге жуық өсті. 2024 жылы ол 94 млрд доллардан асты.", []string{"Сауда 100 есеге жуық өсті.", "2024 жылы ол 94 млрд доллардан асты."}},
 		{"kk мыс.", pipeline.Kazakh, "Кейбір елдер, мыс. Қазақстан, келісті.", []string{"Кейбір елдер, мыс. Қазақстан, келісті."}},
 		{"kk question", pipeline.Kazakh, "Неге? Себебі бұл тиімді!", []string{"Неге?", "Себебі бұл тиімді!"}},
 
@@ -95,6 +104,9 @@ func TestSentences(t *testing.T) {
 				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
 			}
 			assertSentencesKeepText(t, tt.text, tt.lang, got)
+			if n := CountSentences(tt.text, tt.lang); n != len(got) {
+				t.Errorf("CountSentences(%q) = %d, want %d", tt.text, n, len(got))
+			}
 		})
 	}
 }
@@ -109,7 +121,7 @@ func assertSentencesKeepText(t *testing.T, text string, lang pipeline.Lang, got 
 			t.Errorf("sentence %q is empty or not trimmed", s)
 		}
 	}
-	collapsed := collapseSpaces(text)
+	collapsed := CollapseSpaces(text)
 	joined := strings.Join(got, " ")
 	if lang == pipeline.Chinese {
 		joined = strings.Join(got, "")
@@ -124,8 +136,25 @@ func assertSentencesKeepText(t *testing.T, text string, lang pipeline.Lang, got 
 // TestSentencesKeepSampleText runs the rebuild property over every paragraph of the sample article.
 func TestSentencesKeepSampleText(t *testing.T) {
 	t.Parallel()
-	doc := parseSample(t)
-	for _, b := range doc.Blocks {
-		assertSentencesKeepText(t, b.Text, pipeline.English, Sentences(b.Text, pipeline.English))
+	b, err := os.ReadFile("../../samples/party-cooperation-china-central-asia.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paragraphs := strings.Split(string(b), "\n\n")
+	if len(paragraphs) < 10 {
+		t.Fatalf("the sample has %d paragraphs", len(paragraphs))
+	}
+	for _, p := range paragraphs {
+		assertSentencesKeepText(t, p, pipeline.English, Sentences(p, pipeline.English))
+	}
+}
+
+// BenchmarkSentencesDotted checks that text full of dots that end no sentence (initials,
+// abbreviations) is split in linear time.
+func BenchmarkSentencesDotted(b *testing.B) {
+	text := strings.Repeat("J. R. R. Dr. Mr. e.g. ", 2000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Sentences(text, pipeline.English)
 	}
 }

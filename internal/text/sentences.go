@@ -1,4 +1,4 @@
-package document
+package text
 
 import (
 	"strings"
@@ -9,7 +9,8 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// Sentences splits one block of text into sentences per the language's rules.
+// Sentences splits one block of text into sentences per the language's rules. Ingest cuts
+// articles into segments with it, and the omission check counts sentences with it.
 //
 // Whitespace is collapsed first (every run becomes one space); sentences are then trimmed, and no
 // other character is added, dropped or changed. Joining the result with single spaces gives back
@@ -17,12 +18,13 @@ import (
 // with. Empty or blank text gives no sentences.
 //
 // Candidate boundaries come from Unicode sentence segmentation (UAX #29), plus one after an
-// ellipsis "…" followed by a space. A candidate is dropped when:
+// ellipsis "…" followed by a space and one after a full stop followed by a space and a number
+// (“It grew. 2024 was calmer.”). A candidate is dropped when:
 //   - a lower-case word follows (“Why?” he asked; etc. and);
 //   - no space follows, unless the sentence ends in Chinese punctuation or Chinese text follows;
 //   - the full stop belongs to an abbreviation of the language that introduces what follows
 //     (Mr., Dr., e.g., U.S., т.е., им., см., г. Астана), or to one that may end a sentence but is
-//     followed by no capital letter (etc., млн., 2023 г., No. 5, Jan. 5);
+//     followed by no capital letter (etc., млн., 2023 г., No. 5, Jan. 5, т. 2, ч. 3);
 //   - the full stop follows initials before a capitalised word (J. Smith, Н. Назарбаев, К.-Ж. Токаев);
 //   - the sentence so far is only a list number (1., 2.3., IV., a.).
 //
@@ -30,29 +32,41 @@ import (
 // whole by UAX #29 itself. The Chinese semicolon "；" does not end a sentence: it joins clauses that
 // translators keep together.
 func Sentences(text string, lang pipeline.Lang) []string {
-	s := collapseSpaces(text)
-	if s == "" {
-		return nil
-	}
 	var out []string
+	eachSentence(text, lang, func(sentence string) { out = append(out, sentence) })
+	return out
+}
+
+// CountSentences is len(Sentences(text, lang)) without building the sentences.
+func CountSentences(text string, lang pipeline.Lang) int {
+	n := 0
+	eachSentence(text, lang, func(string) { n++ })
+	return n
+}
+
+func eachSentence(text string, lang pipeline.Lang, yield func(string)) {
+	s := CollapseSpaces(text)
+	if s == "" {
+		return
+	}
 	start := 0
 	for _, b := range candidateBoundaries(s) {
 		if b <= start || !endsSentence(s[start:b], s[b:], lang) {
 			continue
 		}
 		if sentence := strings.Trim(s[start:b], " "); sentence != "" {
-			out = append(out, sentence)
+			yield(sentence)
 		}
 		start = b
 	}
 	if sentence := strings.Trim(s[start:], " "); sentence != "" {
-		out = append(out, sentence)
+		yield(sentence)
 	}
-	return out
 }
 
 // candidateBoundaries returns, in increasing order, the byte offsets inside s where a sentence may
-// start: the UAX #29 boundaries and the positions after an ellipsis, its closing quotes and a space.
+// start: the UAX #29 boundaries, the positions after an ellipsis, its closing quotes and a space,
+// and the numbers after a full stop and a space.
 func candidateBoundaries(s string) []int {
 	var uax []int
 	it := sentences.FromString(s)
@@ -61,27 +75,66 @@ func candidateBoundaries(s string) []int {
 			uax = append(uax, end)
 		}
 	}
-	extra := ellipsisBoundaries(s)
-	if len(extra) == 0 {
-		return uax
+	return mergeSorted(mergeSorted(uax, ellipsisBoundaries(s)), numberBoundaries(s))
+}
+
+// mergeSorted merges two increasing lists into one without repeats.
+func mergeSorted(a, b []int) []int {
+	if len(b) == 0 {
+		return a
 	}
-	merged := make([]int, 0, len(uax)+len(extra))
+	if len(a) == 0 {
+		return b
+	}
+	merged := make([]int, 0, len(a)+len(b))
 	i, j := 0, 0
-	for i < len(uax) || j < len(extra) {
+	for i < len(a) || j < len(b) {
 		switch {
-		case j == len(extra) || (i < len(uax) && uax[i] < extra[j]):
-			merged = append(merged, uax[i])
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			merged = append(merged, a[i])
 			i++
-		case i == len(uax) || extra[j] < uax[i]:
-			merged = append(merged, extra[j])
+		case i == len(a) || b[j] < a[i]:
+			merged = append(merged, b[j])
 			j++
 		default:
-			merged = append(merged, uax[i])
+			merged = append(merged, a[i])
 			i++
 			j++
 		}
 	}
 	return merged
+}
+
+// numberBoundaries finds a full stop, optional closing quotes and a space before a digit. UAX #29
+// reads "grew. 2024 жылы" as one sentence because a lower-case word follows the number; Kazakh
+// sentences often start with a year. endsSentence still keeps "No. 5", "2023 ж. 5 маусым" and
+// "ст. 12" together.
+func numberBoundaries(s string) []int {
+	var out []int
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		j := i + 1
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !IsClosing(r) {
+				break
+			}
+			j += size
+		}
+		if j < len(s) && s[j] == ' ' {
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if r, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsDigit(r) {
+				out = append(out, j)
+			}
+		}
+		next := strings.IndexByte(s[j:], '.')
+		if next < 0 {
+			break
+		}
+		i = j + next
+	}
+	return out
 }
 
 // ellipsisBoundaries finds "…" (not inside brackets, where it marks an omission) followed by
@@ -93,7 +146,7 @@ func ellipsisBoundaries(s string) []int {
 		j := i + len("…")
 		for j < len(s) {
 			r, size := utf8.DecodeRuneInString(s[j:])
-			if r != '…' && !isClosing(r) {
+			if r != '…' && !IsClosing(r) {
 				break
 			}
 			j += size
@@ -123,7 +176,7 @@ func endsSentence(before, after string, lang pipeline.Lang) bool {
 	}
 	sentence := strings.TrimRight(before, " ")
 	spaced := len(sentence) < len(before)
-	core := strings.TrimRightFunc(sentence, isClosing)
+	core := strings.TrimRightFunc(sentence, IsClosing)
 	closed := len(core) < len(sentence)
 	term, _ := utf8.DecodeLastRuneInString(core)
 	first, _ := utf8.DecodeRuneInString(after)
@@ -153,16 +206,16 @@ func endsSentence(before, after string, lang pipeline.Lang) bool {
 	if kind == notAbbreviation && single != token {
 		kind = classifyAbbreviation(single, lang, false)
 	}
+	// A capital letter is an initial before a capitalised word even when its lower case is an
+	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith".
+	initials := (IsInitials(token) || IsInitials(single)) && unicode.IsUpper(next)
 	switch kind {
 	case prefixAbbreviation:
 		return false
 	case postfixAbbreviation:
-		return unicode.IsUpper(next) || isHan(next)
+		return !initials && (unicode.IsUpper(next) || isHan(next))
 	}
-	if (isInitials(token) || isInitials(single)) && unicode.IsUpper(next) {
-		return false
-	}
-	return true
+	return !initials
 }
 
 // firstSignificantRune returns the first rune of s after opening quotes, brackets, dashes and

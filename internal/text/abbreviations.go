@@ -1,4 +1,4 @@
-package document
+package text
 
 import (
 	"strings"
@@ -22,25 +22,26 @@ const (
 )
 
 // Abbreviations are stored in lower case, without their final full stop; spaced forms ("т. е.",
-// "e. g.") are looked up with the spaces removed.
+// "e. g.") are looked up with the spaces removed. The lists are the union of those the segmenter
+// and the omission check once kept apart.
 var (
-	englishPrefix = words("mr mrs ms dr prof rev hon gen col lt capt sgt maj sen rep gov pres st mt ft " +
+	englishPrefix = wordSet("mr mrs ms dr prof rev hon gen col lt capt sgt maj sen rep gov pres st mt ft " +
 		"vs v cf e.g i.e viz u.s u.k u.n e.u u.s.a u.s.s.r")
-	englishPostfix = words("etc inc ltd co corp jr sr a.m p.m al bros approx ca fig figs vol ch sec art " +
-		"no nos pp p para jan feb mar apr jun jul aug sep sept oct nov dec")
+	englishPostfix = wordSet("etc inc ltd co corp jr sr a.m p.m al bros approx ca fig figs vol ch sec art eu " +
+		"no nos pp p para c jan feb mar apr jun jul aug sep sept oct nov dec")
 
 	// Shared by Russian and Kazakh: Kazakh texts use the Russian abbreviations too.
-	cyrillicPrefix  = words("т.е т.н т.к т.ч см им напр ср ул пр пл проф акад доц ген г-н г-жа тов св")
-	cyrillicPostfix = words("т.д т.п др пр.ч млн млрд трлн тыс руб долл коп вв н.э до н.э " +
-		"стр ст п пп д кв гл рис табл обл")
-	kazakhPrefix  = words("мыс")
-	kazakhPostfix = words("т.б т.с.с ж жж ғ ғғ қ б.з.д б")
+	cyrillicPrefix  = wordSet("т.е т.н т.к т.ч см им напр ср ул пр пл проф акад доц ген г-н г-жа тов св")
+	cyrillicPostfix = wordSet("т.д т.п др пр.ч млн млрд трлн тыс руб долл коп вв н.э до н.э " +
+		"стр ст п пп д кв гл рис табл обл т ч с ок прим прил разд абз кн вып изд")
+	kazakhPrefix  = wordSet("мыс")
+	kazakhPostfix = wordSet("т.б т.с.с ж жж ғ ғғ қ б.з.д б")
 
 	// Digraph initials of transliterated Central Asian names: "Sh. Mirziyoyev", "Дж. Байден".
-	digraphInitials = words("ch sh zh kh ts yu ya yo дж")
+	digraphInitials = wordSet("ch sh zh kh ts yu ya yo дж")
 )
 
-func words(s string) map[string]bool {
+func wordSet(s string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(s) {
 		m[w] = true
@@ -80,9 +81,9 @@ func classifyAbbreviation(token string, lang pipeline.Lang, precededByNumber boo
 	return notAbbreviation
 }
 
-// isInitials reports a token made of capital initials: "J", "J.R.R", "Н.А", "К.-Ж", or a digraph
+// IsInitials reports a token made of capital initials: "J", "J.R.R", "Н.А", "К.-Ж", or a digraph
 // initial such as "Sh" or "Дж". Before a capitalised word these are part of a name.
-func isInitials(token string) bool {
+func IsInitials(token string) bool {
 	if token == "" {
 		return false
 	}

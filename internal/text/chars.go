@@ -1,0 +1,86 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Character classes of the sentence splitter, shared with the block classifier of ingest.
+
+// IsClosing reports punctuation that closes a quotation or bracket. After a full stop it belongs
+// to the sentence that the full stop ends.
+func IsClosing(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '›', '」', '』', '）', '】', '〕', '〉', '》', ')', ']', '}':
+		return true
+	}
+	return unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r)
+}
+
+// isOpening reports punctuation that opens a quotation or bracket.
+func isOpening(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '‘', '„', '«', '‹', '「', '『', '（', '【', '〔', '〈', '《', '(', '[', '{':
+		return true
+	}
+	return unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pi, r)
+}
+
+// isDash reports dashes that may open a line of dialogue or an aside.
+func isDash(r rune) bool {
+	return r == '—' || r == '–' || r == '-' || r == '―'
+}
+
+// isCJKTerminator reports the full-width sentence terminators of Chinese text, which need no
+// space after them.
+func isCJKTerminator(r rune) bool {
+	switch r {
+	case '。', '！', '？', '｡', '．', '‼', '⁇', '⁈', '⁉':
+		return true
+	}
+	return false
+}
+
+// IsTerminator reports punctuation that can end a sentence.
+func IsTerminator(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…':
+		return true
+	}
+	return isCJKTerminator(r)
+}
+
+// isHan reports Chinese characters (and the Japanese kana that may appear next to them), which
+// are written without spaces between words or sentences.
+func isHan(r rune) bool {
+	if r < 0x2E80 { // below the first CJK block: Latin, Cyrillic, punctuation
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+// IsSpace reports any kind of horizontal or vertical space, the no-break spaces included: in
+// pasted text they are layout, not content.
+func IsSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00A0' || r == '\u202F' || r == '\u2007'
+}
+
+// CollapseSpaces trims s and turns every run of spaces, tabs, no-break spaces and newlines into a
+// single ASCII space.
+func CollapseSpaces(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for _, r := range s {
+		if IsSpace(r) {
+			pending = b.Len() > 0
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
