@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/riverqueue/river"
+
 	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
@@ -33,6 +35,8 @@ func BenchmarkPipeline(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer a.close(context.Background())
+	events, unsubscribe := a.river.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
+	defer unsubscribe()
 	if err := a.start(ctx); err != nil {
 		b.Fatal(err)
 	}
@@ -55,20 +59,29 @@ func BenchmarkPipeline(b *testing.B) {
 			ids = append(ids, art.ID)
 			segments += len(in.Segments)
 		}
+		// A target edition is in review when its check job completes: three per article.
+		for checked := 0; checked < 3*perRound; {
+			select {
+			case ev := <-events:
+				if ev.Kind == river.EventKindJobFailed {
+					b.Fatalf("%s job %d failed: %v", ev.Job.Kind, ev.Job.ID, ev.Job.Errors)
+				}
+				if ev.Job.Kind == "check" {
+					checked++
+				}
+			case <-time.After(5 * time.Minute):
+				b.Fatalf("round %d: %d of %d editions checked after 5 minutes", round, checked, 3*perRound)
+			}
+		}
 		for _, id := range ids {
-			for {
-				eds, err := a.store.FindEditions(ctx, id)
-				if err != nil {
-					b.Fatal(err)
+			eds, err := a.store.FindEditions(ctx, id)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, e := range eds {
+				if !e.IsSource && e.State != pipeline.StateInReview {
+					b.Fatalf("article %d: %s edition is %s after its check", id, e.Lang, e.State)
 				}
-				done := true
-				for _, e := range eds {
-					done = done && (e.IsSource || e.State == pipeline.StateInReview)
-				}
-				if done {
-					break
-				}
-				time.Sleep(20 * time.Millisecond)
 			}
 		}
 		elapsed += time.Since(start)

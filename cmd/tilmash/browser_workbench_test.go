@@ -348,15 +348,12 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	return v
 }
 
-// waitJS polls a script until it is true, failing after 20 seconds with what it waited for.
+// waitJS waits until a script is true, failing after 20 seconds with what it waited for. The
+// page checks it itself at every frame it renders (chromedp.Poll), with no round trip per check.
 func waitJS(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !eval[bool](t, ctx, js) {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s (%s)", what, js)
-		}
-		time.Sleep(50 * time.Millisecond)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("waiting until %s (%s): %v (now %v)", what, js, err, eval[bool](t, ctx, js))
 	}
 }
 

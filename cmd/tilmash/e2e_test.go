@@ -12,7 +12,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
@@ -62,6 +61,7 @@ type testEnv struct {
 	url   string
 	app   *app
 	srv   *httptest.Server
+	site  *siteNotices // the site's change notices, followed from before any work
 	users map[string]client
 }
 
@@ -82,6 +82,7 @@ func startEnv(t *testing.T, provider string, env map[string]string) *testEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
+	site := listenSite(t, ctx, cfg.DatabaseURL)
 	if err := a.start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +92,7 @@ func startEnv(t *testing.T, provider string, env map[string]string) *testEnv {
 	}
 	srv := httptest.NewServer(ws.Handler())
 	t.Cleanup(func() { srv.Close(); cancel(); a.close(context.Background()) })
-	te := &testEnv{url: cfg.DatabaseURL, app: a, srv: srv, users: map[string]client{}}
+	te := &testEnv{url: cfg.DatabaseURL, app: a, srv: srv, site: site, users: map[string]client{}}
 	for _, u := range []pipeline.User{
 		{Name: "ed-" + t.Name(), Role: pipeline.RoleEditor},
 		{Name: "ru-" + t.Name(), Role: pipeline.RoleTranslator, Langs: []pipeline.Lang{pipeline.Russian}},
@@ -108,27 +109,6 @@ func startEnv(t *testing.T, provider string, env map[string]string) *testEnv {
 	}
 	te.users["anonymous"] = client{t: t, base: srv.URL}
 	return te
-}
-
-// waitFor polls the article until cond holds for its editions.
-func (e *testEnv) waitFor(t *testing.T, id int64, what string, cond func(map[pipeline.Lang]string) bool) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		out := e.users["ed"].must("GET", fmt.Sprintf("/api/v1/articles/%d", id), nil, 200)
-		states := map[pipeline.Lang]string{}
-		for _, ed := range out["editions"].([]any) {
-			m := ed.(map[string]any)
-			states[pipeline.Lang(m["lang"].(string))] = m["state"].(string)
-		}
-		if cond(states) {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s; states %v", what, states)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
 }
 
 func TestPipelineEndToEnd(t *testing.T) {
@@ -201,7 +181,7 @@ func TestPipelineEndToEnd(t *testing.T) {
 
 	// Reading: each edition with a switcher naming the others in their own scripts.
 	for _, lang := range pipeline.Languages {
-		code, page := getLive(t, env.srv.URL+"/"+string(lang)+"/articles/"+slug)
+		code, page := getLive(t, env, env.srv.URL+"/"+string(lang)+"/articles/"+slug)
 		if code != 200 {
 			t.Fatalf("%s page: %d", lang, code)
 		}
@@ -267,19 +247,4 @@ func get(t *testing.T, url, acceptLanguage string) (int, string) {
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
 	return res.StatusCode, string(b)
-}
-
-// getLive fetches a reader page that has just been published. The site switches to a new version
-// when the database's change notice reaches it, a moment after the commit the API reports, so the
-// page is fetched until it answers 200 (for ten seconds at most).
-func getLive(t *testing.T, url string) (int, string) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		code, page := get(t, url, "")
-		if code == 200 || time.Now().After(deadline) {
-			return code, page
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
 }

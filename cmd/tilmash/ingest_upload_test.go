@@ -47,11 +47,11 @@ func TestUploadHTMLAndDOCX(t *testing.T) {
 	t.Parallel()
 	env := start(t, "pseudo")
 	ed, ru := env.users["ed"], env.users["ru"]
-	page, err := os.ReadFile("../../document/testdata/article-page.html")
+	page, err := os.ReadFile("../../internal/document/testdata/article-page.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	docx, err := os.ReadFile("../../document/testdata/article.docx")
+	docx, err := os.ReadFile("../../internal/document/testdata/article.docx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestUploadHTMLAndDOCX(t *testing.T) {
 	// The source edition is published with its markup restored and nothing unsafe.
 	ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/en/approve", htmlID), map[string]any{}, 200)
 	env.waitFor(t, htmlID, "publication", func(s map[pipeline.Lang]string) bool { return s["en"] == "published" })
-	_, pub := getLive(t, env.srv.URL+"/en/articles/upload-html")
+	_, pub := getLive(t, env, env.srv.URL+"/en/articles/upload-html")
 	for _, want := range []string{`<a href="https://example.org/dushanbe-2023" rel="nofollow noopener">Dushanbe</a>`,
 		"<em>Central Asia</em>", `<a href="#fn-1">1</a></sup>`, `<li id="fn-1" value="1">See the`} {
 		if !strings.Contains(pub, want) {
@@ -219,15 +219,15 @@ func TestCLIIngestFormats(t *testing.T) {
 		file string
 		args []string
 	}{
-		{"../../document/testdata/article-page.html", []string{"--format", "html", "--slug", "cli-html"}},
-		{"../../document/testdata/article.docx", []string{"--slug", "cli-docx"}},
+		{"../../internal/document/testdata/article-page.html", []string{"--format", "html", "--slug", "cli-html"}},
+		{"../../internal/document/testdata/article.docx", []string{"--slug", "cli-docx"}},
 	} {
 		code, out, errOut := runCLI(t, "", append([]string{"ingest", tc.file, "--lang", "en"}, tc.args...)...)
 		if code != 0 || !strings.Contains(out, tc.args[len(tc.args)-1]) {
 			t.Errorf("%s: exit %d, %q %q", tc.file, code, out, errOut)
 		}
 	}
-	if code, _, errOut := runCLI(t, "", "ingest", "../../document/testdata/article.docx", "--lang", "en", "--format", "html"); code != 1 ||
+	if code, _, errOut := runCLI(t, "", "ingest", "../../internal/document/testdata/article.docx", "--lang", "en", "--format", "html"); code != 1 ||
 		!strings.Contains(errOut, "its content is docx") {
 		t.Errorf("a Word document ingested as html: %d %q", code, errOut)
 	}

@@ -31,23 +31,6 @@ func newsroomEditions(t *testing.T, env *testEnv, id int64) map[pipeline.Lang]pi
 	return out
 }
 
-// waitPage polls a reader page until it answers want: the site follows the database through a
-// change notification, a moment after the editor's action.
-func waitPage(t *testing.T, env *testEnv, path string, want int) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		code, _ := get(t, env.srv.URL+path, "")
-		if code == want {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("GET %s = %d, want %d", path, code, want)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 // expectPost posts a form and fails unless the answer has the status, and for a redirect the
 // target, that the editor relies on; it returns the page.
 func expectPost(t *testing.T, c *wbClient, path string, v url.Values, code int, want string) string {

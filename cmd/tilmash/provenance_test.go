@@ -71,7 +71,7 @@ func TestUneditedMachineTextNeedsTheEditorsChoice(t *testing.T) {
 	}
 
 	// Readers are told only where the operator asked for it.
-	code, plain := getLive(t, env.srv.URL+"/ru/articles/machine-text")
+	code, plain := getLive(t, env, env.srv.URL+"/ru/articles/machine-text")
 	if code != 200 || strings.Contains(plain, "machine-text-note") {
 		t.Fatalf("article page without the setting = %d, note shown: %v", code, strings.Contains(plain, "machine-text-note"))
 	}
@@ -82,7 +82,7 @@ func TestUneditedMachineTextNeedsTheEditorsChoice(t *testing.T) {
 	}
 	marked := httptest.NewServer(ws.Handler())
 	defer marked.Close()
-	if code, page := getLive(t, marked.URL+"/ru/articles/machine-text"); code != 200 || !strings.Contains(page, `id="machine-text-note"`) {
+	if code, page := getLive(t, env, marked.URL+"/ru/articles/machine-text"); code != 200 || !strings.Contains(page, `id="machine-text-note"`) {
 		t.Fatalf("article page with the setting = %d without the machine-text note", code)
 	}
 }

@@ -24,7 +24,7 @@ func TestReadersNeverHitADeadEnd(t *testing.T) {
 	id := int64(art["id"].(float64))
 	env.waitFor(t, id, "source ready", func(s map[pipeline.Lang]string) bool { return s["en"] == "awaiting_approval" })
 	ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/en/approve", id), map[string]any{}, 200)
-	if code, _ := getLive(t, env.srv.URL+"/en/articles/water-only-english"); code != 200 {
+	if code, _ := getLive(t, env, env.srv.URL+"/en/articles/water-only-english"); code != 200 {
 		t.Fatalf("the English article is not live: %d", code)
 	}
 

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -78,14 +77,9 @@ func TestRevisionOfPublishedArticleEndToEnd(t *testing.T) {
 	// The published versions stay live with the notice, while the new revision is translated.
 	// The site rebuilds its pages when notified of the change, so the notice may take a moment.
 	notice := `class="notice" role="note"`
-	var code int
-	var page string
-	for range 50 {
-		if code, page = get(t, env.srv.URL+"/ru/articles/revised-sample", ""); code == 200 && strings.Contains(page, notice) {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	code, page := env.waitSite(t, env.srv.URL+"/ru/articles/revised-sample", func(code int, page string) bool {
+		return code == 200 && strings.Contains(page, notice)
+	})
 	if code != 200 || !strings.Contains(page, notice) {
 		t.Errorf("the Russian page during the revision: %d, notice shown: %v", code, strings.Contains(page, notice))
 	}
