@@ -52,9 +52,10 @@ func names() []anchorName {
 // lost clause.
 func missingAnchors(u pipeline.CheckUnit, terms []Term) []string {
 	var out []string
-	has := func(forms []string, text string, lang pipeline.Lang) bool {
+	source, target := &termText{s: u.Source}, &termText{s: u.Target}
+	has := func(forms []string, text *termText, lang pipeline.Lang) bool {
 		for _, f := range forms {
-			if _, _, ok := FindTerm(text, f, lang); ok {
+			if len(findTermAll(text, f, lang, 1)) > 0 {
 				return true
 			}
 		}
@@ -64,7 +65,7 @@ func missingAnchors(u pipeline.CheckUnit, terms []Term) []string {
 		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
 			continue
 		}
-		if has(n[u.SourceLang], u.Source, u.SourceLang) && !has(n[u.TargetLang], u.Target, u.TargetLang) {
+		if has(n[u.SourceLang], source, u.SourceLang) && !has(n[u.TargetLang], target, u.TargetLang) {
 			out = append(out, n[u.SourceLang][0])
 		}
 	}
@@ -73,7 +74,7 @@ func missingAnchors(u pipeline.CheckUnit, terms []Term) []string {
 		if st == "" || tt == "" || t.DoNotTranslate {
 			continue
 		}
-		if has([]string{st}, u.Source, u.SourceLang) && !has([]string{tt}, u.Target, u.TargetLang) {
+		if has([]string{st}, source, u.SourceLang) && !has([]string{tt}, target, u.TargetLang) {
 			out = append(out, st)
 		}
 	}

@@ -36,15 +36,30 @@ var kkSuffixes = strings.Fields("лар лер дар дер тар тер ым 
 // fewer and words with digits must match exactly. Chinese terms are found as substrings. start
 // and end are byte offsets of the match in text.
 func FindTerm(text string, term string, lang pipeline.Lang) (start, end int, ok bool) {
-	all := findTermAll(text, term, lang, 1)
+	all := findTermAll(&termText{s: text}, term, lang, 1)
 	if len(all) == 0 {
 		return 0, 0, false
 	}
 	return all[0][0], all[0][1], true
 }
 
-// findTermAll returns up to limit matches of term in text (limit < 0: all).
-func findTermAll(text, term string, lang pipeline.Lang, limit int) [][2]int {
+// termText is a text that terms are looked up in, its words read once for all the terms.
+type termText struct {
+	s     string
+	words []word
+	read  bool
+}
+
+func (t *termText) allWords() []word {
+	if !t.read {
+		t.words, t.read = allWords(t.s), true
+	}
+	return t.words
+}
+
+// findTermAll returns up to limit matches of term in t (limit < 0: all).
+func findTermAll(t *termText, term string, lang pipeline.Lang, limit int) [][2]int {
+	text := t.s
 	term = strings.TrimSpace(term)
 	if term == "" || text == "" {
 		return nil
@@ -52,30 +67,34 @@ func findTermAll(text, term string, lang pipeline.Lang, limit int) [][2]int {
 	if lang == pipeline.Chinese || containsHan(term) {
 		return findSubstrings(text, strings.Join(strings.Fields(term), ""), limit)
 	}
-	tw := alnumWords(term)
+	tw := allWords(term)
 	if len(tw) == 0 {
 		return nil
 	}
 	seps := make([]string, len(tw)-1)
 	for i := 1; i < len(tw); i++ {
-		seps[i-1] = normSep(term[tw[i-1].end:tw[i].start])
+		seps[i-1] = normSep(term[tw[i-1].End:tw[i].Start])
 	}
-	xw := alnumWords(text)
+	xw := t.allWords()
 	var out [][2]int
 	for i := 0; i+len(tw) <= len(xw); i++ {
 		ok := true
 		for k := range tw {
-			if k > 0 && normSep(text[xw[i+k-1].end:xw[i+k].start]) != seps[k-1] {
+			if k > 0 && normSep(text[xw[i+k-1].End:xw[i+k].Start]) != seps[k-1] {
 				ok = false
 				break
 			}
-			if !wordMatches(xw[i+k].text, tw[k].text, lang) {
+			if !wordMatches(xw[i+k].Text, tw[k].Text, lang) {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			out = append(out, [2]int{xw[i].start, extendSep(text, xw[i+len(tw)-1].end, trailingSep(term, tw))})
+			end := xw[i+len(tw)-1].End
+			if lang == pipeline.English {
+				end = xw[i+len(tw)-1].Start + len(possessiveStem(xw[i+len(tw)-1].Text, tw[len(tw)-1].Text))
+			}
+			out = append(out, [2]int{xw[i].Start, extendSep(text, end, trailingSep(term, tw))})
 			if limit > 0 && len(out) >= limit {
 				break
 			}
@@ -85,7 +104,7 @@ func findTermAll(text, term string, lang pipeline.Lang, limit int) [][2]int {
 }
 
 // trailingSep is the punctuation a term ends with after its last word, normalised.
-func trailingSep(term string, tw []span) string { return normSep(term[tw[len(tw)-1].end:]) }
+func trailingSep(term string, tw []word) string { return normSep(term[tw[len(tw)-1].End:]) }
 
 // extendSep extends a match over the closing punctuation the term ends with («Пояс и путь»):
 // end moves past text characters as long as they spell the term's trailing punctuation.
@@ -140,36 +159,6 @@ func findSubstrings(text, sub string, limit int) [][2]int {
 	}
 }
 
-// alnumWords splits s into runs of letters and digits; runs also break between Chinese
-// characters and other letters.
-func alnumWords(s string) []span {
-	var out []span
-	start := -1
-	prevHan := false
-	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			h := isHan(r)
-			if start >= 0 && h != prevHan {
-				out = append(out, span{s[start:i], start, i})
-				start = -1
-			}
-			if start < 0 {
-				start = i
-			}
-			prevHan = h
-			continue
-		}
-		if start >= 0 {
-			out = append(out, span{s[start:i], start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, span{s[start:], start, len(s)})
-	}
-	return out
-}
-
 // normSep reduces what stands between two words to what matters for a term: spaces, hyphens and
 // dashes vanish, every quote mark becomes ".
 func normSep(s string) string {
@@ -196,6 +185,9 @@ func wordMatches(text, term string, lang pipeline.Lang) bool {
 		return false
 	}
 	x, t := foldWord(text), foldWord(term)
+	if x != t && lang == pipeline.English {
+		x = trimPossessive(x) // a word keeps its apostrophe: Road’s is a form of Road
+	}
 	if x == t {
 		return true
 	}
@@ -212,6 +204,25 @@ func wordMatches(text, term string, lang pipeline.Lang) bool {
 		return enWordMatches(x, t)
 	}
 	return false
+}
+
+// possessiveStem returns the text word without the possessive ending the term word lacks: a
+// possessive is not part of a match.
+func possessiveStem(text, term string) string {
+	if trimPossessive(term) != term {
+		return text
+	}
+	return trimPossessive(text)
+}
+
+// trimPossessive removes the English possessive ending: 's, ’s, or a bare apostrophe after -s.
+func trimPossessive(x string) string {
+	for _, e := range []string{"'s", "’s", "'", "’"} {
+		if b, ok := strings.CutSuffix(x, e); ok && b != "" {
+			return b
+		}
+	}
+	return x
 }
 
 func enWordMatches(x, t string) bool {

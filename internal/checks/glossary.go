@@ -16,15 +16,17 @@ import (
 // Terms without a form in the source or target language are skipped.
 func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	var out []pipeline.Finding
+	source, target := &termText{s: u.Source}, &termText{s: u.Target}
 	for _, t := range opts.Terms {
 		st := strings.TrimSpace(t.Terms[u.SourceLang])
 		if st == "" {
 			continue
 		}
-		s, e, ok := FindTerm(u.Source, st, u.SourceLang)
-		if !ok {
+		m := findTermAll(source, st, u.SourceLang, 1)
+		if len(m) == 0 {
 			continue
 		}
+		s, e := m[0][0], m[0][1]
 		if t.DoNotTranslate {
 			if !strings.Contains(u.Target, st) && !strings.Contains(u.Target, u.Source[s:e]) {
 				out = append(out, newFinding(CheckGlossary, "check.glossary.keep_original", map[string]any{"Term": st}))
@@ -34,9 +36,9 @@ func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		tt := strings.TrimSpace(t.Terms[u.TargetLang])
 		var good [][2]int
 		if tt != "" {
-			good = findTermAll(u.Target, tt, u.TargetLang, -1)
+			good = findTermAll(target, tt, u.TargetLang, -1)
 		}
-		f, _, ok := forbiddenUse(u.Target, t.Forbidden[u.TargetLang], good, u.TargetLang)
+		f, _, ok := forbiddenUse(target, t.Forbidden[u.TargetLang], good, u.TargetLang)
 		if ok {
 			out = append(out, newFinding(CheckGlossary, "check.glossary.forbidden", map[string]any{"Forbidden": f, "Target": tt, "Source": st}))
 			continue
@@ -56,10 +58,11 @@ func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 // Matches come in order of their starts (strictly increasing), so one pass over good per variant
 // decides containment: a match lies inside an approved occurrence that starts earlier when the
 // longest of those reaches its end, or inside the one occurrence that starts with it.
-func forbiddenUse(text string, forbidden []string, good [][2]int, lang pipeline.Lang) (string, [2]int, bool) {
+func forbiddenUse(t *termText, forbidden []string, good [][2]int, lang pipeline.Lang) (string, [2]int, bool) {
+	text := t.s
 	for _, f := range forbidden {
 		g, reach := 0, -1 // good[:g] start before the match; reach is the furthest end among them
-		for _, m := range findTermAll(text, f, lang, -1) {
+		for _, m := range findTermAll(t, f, lang, -1) {
 			for g < len(good) && good[g][0] < m[0] {
 				reach = max(reach, good[g][1])
 				g++

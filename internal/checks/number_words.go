@@ -64,48 +64,48 @@ func wordNumbers(text string, lang pipeline.Lang) []number {
 	ws := words(clean)
 	var out []number
 	for idx, w := range ws {
-		lw := foldWord(w.text)
-		if v, ok := romanValue(w.text); ok {
-			out = append(out, number{value: v, raw: w.text, word: true})
+		lw := foldWord(w.Text)
+		if v, ok := romanValue(w.Text); ok {
+			out = append(out, number{value: v, raw: w.Text, word: true})
 			continue
 		}
 		switch lang {
 		case pipeline.English:
 			if v, ok := enNumberWords[lw]; ok {
-				out = append(out, number{value: v, raw: w.text, word: true})
+				out = append(out, number{value: v, raw: w.Text, word: true})
 			}
-			if v, ok := enMonths[lw]; ok && isUpperInitial(w.text) && enMonthContext(clean, ws, idx, lw) {
-				out = append(out, number{value: v, raw: w.text, month: true})
+			if v, ok := enMonths[lw]; ok && isUpperInitial(w.Text) && enMonthContext(clean, ws, idx, lw) {
+				out = append(out, number{value: v, raw: w.Text, month: true})
 			}
 		case pipeline.Russian:
 			for _, s := range ruNumberStems {
 				if strings.HasPrefix(lw, s.stem) && len([]rune(lw)) <= len([]rune(s.stem))+6 {
-					out = append(out, number{value: s.value, raw: w.text, word: true})
+					out = append(out, number{value: s.value, raw: w.Text, word: true})
 					break
 				}
 			}
 			for _, s := range ruMonthStems {
 				if strings.HasPrefix(lw, s.stem) && (len(s.stem) > 6 || lw == s.stem || len([]rune(lw)) <= len([]rune(s.stem))+2) {
-					out = append(out, number{value: s.value, raw: w.text, month: true})
+					out = append(out, number{value: s.value, raw: w.Text, month: true})
 					break
 				}
 			}
 		case pipeline.Kazakh:
 			for _, s := range kkNumberStems {
 				if strings.HasPrefix(lw, s.stem) {
-					out = append(out, number{value: s.value, raw: w.text, word: true})
+					out = append(out, number{value: s.value, raw: w.Text, word: true})
 					break
 				}
 			}
 			for _, s := range kkMonthStems {
-				if !strings.HasPrefix(lw, s.stem) || (s.loose && (isUpperInitial(w.text) || !kkMonthContext(clean, ws, idx))) {
+				if !strings.HasPrefix(lw, s.stem) || (s.loose && (isUpperInitial(w.Text) || !kkMonthContext(clean, ws, idx))) {
 					continue
 				}
-				out = append(out, number{value: s.value, raw: w.text, month: true})
+				out = append(out, number{value: s.value, raw: w.Text, month: true})
 				break
 			}
 		case pipeline.Chinese:
-			out = append(out, hanNumerals(w.text)...)
+			out = append(out, hanNumerals(w.Text)...)
 		}
 	}
 	return out
@@ -113,29 +113,29 @@ func wordNumbers(text string, lang pipeline.Lang) []number {
 
 // enMonthContext tells a month name from other words: "May" needs a number or a preposition
 // next to it; the other names always count.
-func enMonthContext(clean string, ws []span, idx int, lw string) bool {
+func enMonthContext(clean string, ws []word, idx int, lw string) bool {
 	if lw != "may" && lw != "march" {
 		return true
 	}
 	if idx > 0 {
-		switch strings.ToLower(ws[idx-1].text) {
+		switch strings.ToLower(ws[idx-1].Text) {
 		case "in", "of", "since", "until", "by", "early", "late", "mid", "from", "to", "before", "after", "last", "next", "this":
 			return true
 		}
 	}
-	return digitNear(clean, ws[idx].start, ws[idx].end)
+	return digitNear(clean, ws[idx].Start, ws[idx].End)
 }
 
 // kkMonthContext accepts an ambiguous Kazakh month name next to a number, or before "ай…"
 // (month) or after "жыл…" (year).
-func kkMonthContext(clean string, ws []span, idx int) bool {
-	if idx+1 < len(ws) && strings.HasPrefix(strings.ToLower(ws[idx+1].text), "ай") {
+func kkMonthContext(clean string, ws []word, idx int) bool {
+	if idx+1 < len(ws) && strings.HasPrefix(strings.ToLower(ws[idx+1].Text), "ай") {
 		return true
 	}
-	if idx > 0 && strings.HasPrefix(strings.ToLower(ws[idx-1].text), "жыл") {
+	if idx > 0 && strings.HasPrefix(strings.ToLower(ws[idx-1].Text), "жыл") {
 		return true
 	}
-	return digitNear(clean, ws[idx].start, ws[idx].end)
+	return digitNear(clean, ws[idx].Start, ws[idx].End)
 }
 
 // digitNear reports whether a digit stands within a few characters before start or after end.

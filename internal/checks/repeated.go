@@ -26,14 +26,14 @@ func checkRepeatedWord(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 	ws := words(text)
 	for i := 1; i < len(ws); i++ {
 		a, b := ws[i-1], ws[i]
-		if isHan(firstRune(a.text)) || !strings.EqualFold(a.text, b.text) {
+		if isHan(firstRune(a.Text)) || !strings.EqualFold(a.Text, b.Text) {
 			continue
 		}
-		gap := text[a.end:b.start]
-		if strings.TrimSpace(gap) != "" || gap == "" || enRepeatable[strings.ToLower(a.text)] {
+		gap := text[a.End:b.Start]
+		if strings.TrimSpace(gap) != "" || gap == "" || enRepeatable[strings.ToLower(a.Text)] {
 			continue
 		}
-		return []pipeline.Finding{newFinding(CheckRepeatedWord, "check.repeated_word.word", map[string]any{"Word": b.text})}
+		return []pipeline.Finding{newFinding(CheckRepeatedWord, "check.repeated_word.word", map[string]any{"Word": b.Text})}
 	}
 	if u.TargetLang == pipeline.Chinese || containsHan(text) {
 		if w, ok := doubledHan(text); ok {

@@ -43,22 +43,22 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	text := stripMarkup(u.Target)
 	srcWords := map[string]bool{}
 	for _, w := range words(u.Source) {
-		srcWords[foldWord(w.text)] = true
+		srcWords[foldWord(w.Text)] = true
 	}
 	for _, t := range opts.Terms {
 		for _, w := range words(t.Terms[u.TargetLang]) {
-			srcWords[foldWord(w.text)] = true
+			srcWords[foldWord(w.Text)] = true
 		}
 	}
 	seen := map[string]bool{}
 	checked := 0
 	var unknown []string
 	for _, tok := range hyphenWords(text) {
-		w := tok.text
+		w := tok.Text
 		if seen[w] || tooLongToSpell(w) || skipSpelling(w, u.TargetLang, srcWords) {
 			continue
 		}
-		if isUpperInitial(w) || afterCodeHyphen(text, tok.start) {
+		if isUpperInitial(w) || afterCodeHyphen(text, tok.Start) {
 			continue // a name, an ending after a number or acronym (20-дан, ЖІӨ-нің)
 		}
 		seen[w] = true
@@ -88,13 +88,13 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 
 // hyphenWords splits text into words, keeping hyphenated compounds (Нур-Султан, экономико-
 // политический) and apostrophes inside words together.
-func hyphenWords(s string) []span {
+func hyphenWords(s string) []word {
 	ws := words(s)
-	var out []span
+	var out []word
 	for i := 0; i < len(ws); i++ {
 		cur := ws[i]
-		for i+1 < len(ws) && ws[i+1].start == cur.end+len("-") && strings.ContainsRune("-'", rune(s[cur.end])) && !isHan(firstRune(ws[i+1].text)) {
-			cur = span{s[cur.start:ws[i+1].end], cur.start, ws[i+1].end}
+		for i+1 < len(ws) && ws[i+1].Start == cur.End+len("-") && strings.ContainsRune("-'", rune(s[cur.End])) && !isHan(firstRune(ws[i+1].Text)) {
+			cur = word{Text: s[cur.Start:ws[i+1].End], Start: cur.Start, End: ws[i+1].End}
 			i++
 		}
 		out = append(out, cur)

@@ -4,12 +4,28 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/text"
 )
 
-// span is a piece of a text with its byte offsets.
-type span struct {
-	text       string
-	start, end int
+// word is a word of a text with its byte offsets, as internal/text reads it.
+type word = text.Word
+
+// allWords returns the words of s, numbers included.
+func allWords(s string) []word { return text.Words(s) }
+
+// words returns the words of s that hold letters; numbers are left out. A run of Chinese
+// characters is one word, so "C5与中亚" gives "C", "与中亚". Hyphens end a word; apostrophes
+// between letters do not (don't, China’s).
+func words(s string) []word {
+	ws := text.Words(s)
+	out := ws[:0]
+	for _, w := range ws {
+		if !w.Number {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // isHan reports whether r is a Chinese character.
@@ -26,39 +42,6 @@ func isKana(r rune) bool {
 
 func isCyrillic(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
 func isLatin(r rune) bool    { return unicode.Is(unicode.Latin, r) }
-
-// isWordRune reports whether r belongs inside a word: letters and combining marks.
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
-
-// words splits s into runs of letters. A run also breaks where Chinese characters meet other
-// letters, so that "C5与中亚" gives "C", "与中亚". Hyphens and apostrophes end a word.
-func words(s string) []span {
-	var out []span
-	start := -1
-	prevHan := false
-	for i, r := range s {
-		if isWordRune(r) {
-			h := isHan(r)
-			if start >= 0 && h != prevHan {
-				out = append(out, span{s[start:i], start, i})
-				start = -1
-			}
-			if start < 0 {
-				start = i
-			}
-			prevHan = h
-			continue
-		}
-		if start >= 0 {
-			out = append(out, span{s[start:i], start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, span{s[start:], start, len(s)})
-	}
-	return out
-}
 
 // firstRune returns the first rune of s without converting the rest: words may be long.
 func firstRune(s string) rune {

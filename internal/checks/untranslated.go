@@ -37,7 +37,7 @@ func sameText(a, b string) bool {
 // lower-case word of three letters or more, or any Chinese character.
 func needsTranslation(s string) bool {
 	for _, w := range words(stripMarkup(s)) {
-		r := []rune(w.text)
+		r := []rune(w.Text)
 		if isHan(r[0]) {
 			return true
 		}

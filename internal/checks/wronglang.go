@@ -114,10 +114,10 @@ func checkWrongLanguage(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 		ws := words(text)
 		latinWords, stop := 0, 0
 		for _, w := range ws {
-			r := firstRune(w.text)
+			r := firstRune(w.Text)
 			if isLatin(r) {
 				latinWords++
-				if enStopWords[strings.ToLower(w.text)] {
+				if enStopWords[strings.ToLower(w.Text)] {
 					stop++
 				}
 			}
@@ -132,10 +132,10 @@ func checkWrongLanguage(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 // cyrWords returns the lower-cased Cyrillic words of s with their original spelling.
 func cyrWords(s string) (lower, orig []string) {
 	for _, w := range words(s) {
-		r := firstRune(w.text)
+		r := firstRune(w.Text)
 		if isCyrillic(r) {
-			lower = append(lower, foldWord(w.text))
-			orig = append(orig, w.text)
+			lower = append(lower, foldWord(w.Text))
+			orig = append(orig, w.Text)
 		}
 	}
 	return lower, orig
@@ -216,7 +216,7 @@ func russianProblems(text string) []pipeline.Finding {
 func mixedScriptWord(s string) (string, bool) {
 	for _, w := range words(s) {
 		lat, cyr := false, false
-		for _, r := range w.text {
+		for _, r := range w.Text {
 			if isLatin(r) {
 				lat = true
 			} else if isCyrillic(r) {
@@ -224,7 +224,7 @@ func mixedScriptWord(s string) (string, bool) {
 			}
 		}
 		if lat && cyr {
-			return w.text, true
+			return w.Text, true
 		}
 	}
 	return "", false
@@ -240,25 +240,25 @@ func englishClause(s string) (string, bool) {
 	for i := 0; i <= len(ws); i++ {
 		latin := false
 		if i < len(ws) {
-			r := firstRune(ws[i].text)
-			latin = isLatin(r) && (i == 0 || runStart < 0 || onlySpacesBetween(s, ws[i-1].end, ws[i].start))
+			r := firstRune(ws[i].Text)
+			latin = isLatin(r) && (i == 0 || runStart < 0 || onlySpacesBetween(s, ws[i-1].End, ws[i].Start))
 		}
 		if latin {
 			if runStart < 0 {
 				runStart, stop = i, 0
 			}
-			if !isUpperInitial(ws[i].text) {
+			if !isUpperInitial(ws[i].Text) {
 				stop++
 			}
 			continue
 		}
 		if runStart >= 0 && i-runStart >= 4 && stop >= 2 {
-			return s[ws[runStart].start:ws[i-1].end], true
+			return s[ws[runStart].Start:ws[i-1].End], true
 		}
 		runStart = -1
-		if i < len(ws) && isLatin(firstRune(ws[i].text)) {
+		if i < len(ws) && isLatin(firstRune(ws[i].Text)) {
 			runStart, stop = i, 0
-			if !isUpperInitial(ws[i].text) {
+			if !isUpperInitial(ws[i].Text) {
 				stop++
 			}
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/text"
 )
 
 // joiner finds words run together in one article: at a change of case ("inCentral"), next to
@@ -68,35 +70,16 @@ func (j *joiner) edits(text string) ([]edit, []question) {
 	return es, qs
 }
 
-// span is a word inside a chunk: letters, with apostrophes between letters.
+// span is a word inside a chunk: letters, with apostrophes between letters (text.Words).
 type span struct{ start, end int }
 
-func wordSpans(text string, from, to int) []span {
+// wordSpans returns the words of s[from:to] that hold letters, in offsets of s.
+func wordSpans(s string, from, to int) []span {
 	var out []span
-	for i := from; i < to; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isLetter(r) {
-			i += n
-			continue
+	for _, w := range text.Words(s[from:to]) {
+		if !w.Number {
+			out = append(out, span{from + w.Start, from + w.End})
 		}
-		k := i + n
-		for k < to {
-			r2, n2 := utf8.DecodeRuneInString(text[k:])
-			if isLetter(r2) {
-				k += n2
-				continue
-			}
-			if r2 == '\'' || r2 == '’' {
-				r3, _ := utf8.DecodeRuneInString(text[k+n2:])
-				if k+n2 < to && isLetter(r3) {
-					k += n2
-					continue
-				}
-			}
-			break
-		}
-		out = append(out, span{i, k})
-		i = k
 	}
 	return out
 }

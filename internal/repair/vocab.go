@@ -3,7 +3,8 @@ package repair
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/text"
 )
 
 // vocab is what the article itself says about its words. A word used correctly elsewhere in the
@@ -18,36 +19,25 @@ type vocab struct {
 // isLetter includes combining marks, so that decomposed letters stay inside their word.
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
-func buildVocab(text string) *vocab {
+func buildVocab(s string) *vocab {
 	v := &vocab{forms: map[string]int{}, lower: map[string]int{}, bigrams: map[[2]string]int{}}
-	prev := ""         // the previous word, lower-cased
-	onlySpace := false // whether only spaces separate the previous word from here
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isLetter(r) {
-			if r != ' ' && r != '\n' {
-				onlySpace = false
-			}
-			i += n
+	prev, prevEnd := "", 0 // the previous word, lower-cased, and where it ends
+	for _, w := range text.Words(s) {
+		if w.Number {
 			continue
 		}
-		j := i + n
-		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !isLetter(r2) {
-				break
-			}
-			j += n2
-		}
-		w := text[i:j]
-		lw := strings.ToLower(w)
-		v.forms[w]++
+		lw := strings.ToLower(w.Text)
+		v.forms[w.Text]++
 		v.lower[lw]++
-		if prev != "" && onlySpace {
+		if prev != "" && onlySpaces(s[prevEnd:w.Start]) {
 			v.bigrams[[2]string{prev, lw}]++
 		}
-		prev, onlySpace = lw, true
-		i = j
+		prev, prevEnd = lw, w.End
 	}
 	return v
+}
+
+// onlySpaces reports a gap of spaces and line breaks between two neighbours.
+func onlySpaces(gap string) bool {
+	return gap != "" && strings.Trim(gap, " \n") == ""
 }
