@@ -14,7 +14,7 @@ import (
 // 60-segment edition per target language and reports segments per second.
 func BenchmarkCheckSample(b *testing.B) {
 	clean, _, terms := loadCorpus(b)
-	sp := corpusSpeller()
+	sp := corpusSpeller(b)
 	for _, l := range corpus.Targets {
 		var units []pipeline.CheckUnit
 		for _, u := range clean {

@@ -308,9 +308,9 @@ func TestConsistency(t *testing.T) {
 
 func TestSpelling(t *testing.T) {
 	t.Parallel()
-	sp := corpusSpeller()
+	sp := corpusSpeller(t)
 	if sp == nil {
-		t.Skip("Hunspell dictionaries not installed (apt-get install hunspell-en-us hunspell-ru hunspell-kk)")
+		t.Skip("Hunspell dictionaries not installed; skipped because TILMASH_TEST_SKIP_TOOLS=1")
 	}
 	opts := checks.Options{Spell: sp}
 	runCases(t, checks.CheckSpelling, opts, []checkCase{
@@ -336,7 +336,7 @@ func TestBadInput(t *testing.T) {
 		"15.06.", "20世纪", "。。。", "\u0301\u0301", "ё", "X.", "1.2.3.4.5", "Қытай\xffкүші", "的的的"}
 	long := []string{strings.Repeat("Китай растёт ", 3000), strings.Repeat("[^1]", 1000), strings.Repeat("中国", 5000)}
 	opts := checks.Options{Terms: []checks.Term{{Terms: map[pipeline.Lang]string{en: "Belt and Road", ru: "«Пояс и путь»", zh: "一带一路"}}},
-		OtherTranslations: func(string) []string { return []string{"x"} }, Spell: corpusSpeller()}
+		OtherTranslations: func(string) []string { return []string{"x"} }, Spell: corpusSpeller(t)}
 	for _, src := range inputs {
 		for _, tgt := range inputs {
 			for _, l := range []pipeline.Lang{ru, kk, zh, en, "xx"} {

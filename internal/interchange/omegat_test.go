@@ -41,7 +41,7 @@ func runOmegaT(t *testing.T, dir string) {
 	t.Helper()
 	bin, err := exec.LookPath("omegat")
 	if err != nil {
-		t.Fatal("OmegaT is not installed (apt-get install omegat): the XLIFF round trip must be checked with it")
+		missingTool(t, "OmegaT", "apt-get install omegat: the XLIFF round trip must be checked with it")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()

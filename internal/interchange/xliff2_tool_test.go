@@ -35,7 +35,7 @@ func xliff2Reader(t *testing.T) string {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(mod); err != nil {
-		t.Fatalf("the xliff reader is not installed (npm install --prefix .cache/xliff xliff@6, as .ci/run does): %v", err)
+		missingTool(t, "the xliff reader", "npm install --prefix .cache/xliff xliff@6, as .ci/run does")
 	}
 	return mod
 }
