@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,24 +12,10 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-const chromiumPath = "/usr/bin/chromium"
-
-// axePath is axe-core's script, installed for the tests with
-// `npm install --no-audit --no-fund --prefix .cache/axe axe-core@4` at the repository root
-// (TILMASH_AXE_JS names another copy).
-func axePath() string {
-	if p := os.Getenv("TILMASH_AXE_JS"); p != "" {
-		return p
-	}
-	return filepath.Join("..", "..", ".cache", "axe", "node_modules", "axe-core", "axe.min.js")
-}
-
-// browser starts headless Chromium that asks for Russian, or skips when Chromium is absent.
+// browser starts headless Chromium that asks for Russian.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Skip("Chromium is not installed at " + chromiumPath + " (apt-get install chromium)")
-	}
+	requireChromium(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
@@ -53,6 +37,7 @@ func browser(t *testing.T) context.Context {
 func TestBrowserReader(t *testing.T) {
 	t.Parallel()
 	ctx := browser(t)
+	script := axeScript(t)
 	env := start(t, "pseudo")
 	ed := env.users["ed"]
 	slug := "browser-reader"
@@ -82,12 +67,7 @@ func TestBrowserReader(t *testing.T) {
 	}
 	axe := func(where string) {
 		t.Helper()
-		script, err := os.ReadFile(axePath())
-		if err != nil {
-			t.Logf("axe-core not found at %s, accessibility not checked (npm install --prefix .cache/axe axe-core@4)", axePath())
-			return
-		}
-		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(script))); err != nil {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](script)); err != nil {
 			t.Fatalf("load axe-core: %v", err)
 		}
 		violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](

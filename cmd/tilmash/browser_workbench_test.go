@@ -12,7 +12,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -283,32 +282,12 @@ func atoi(s string) int {
 	return n
 }
 
-// axeScript reads axe-core, which CI installs at the repository root with
-//
-//	npm install --no-audit --no-fund --prefix .cache/axe axe-core@4
-//
-// (TILMASH_AXE_JS names another copy).
-func axeScript(t *testing.T) string {
-	t.Helper()
-	path := os.Getenv("TILMASH_AXE_JS")
-	if path == "" {
-		path = filepath.Join("..", "..", ".cache", "axe", "node_modules", "axe-core", "axe.min.js")
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("axe-core is missing (%v); install it at the repository root with: npm install --no-audit --no-fund --prefix .cache/axe axe-core@4", err)
-	}
-	return string(b)
-}
-
 // newChromium starts one headless Chromium for a test; each browserSession is a separate browser
 // context in it, with its own cookies and storage, like a second person's browser.
 func newChromium(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(wbChromium); err != nil {
-		t.Skipf("%s is not installed (apt-get install chromium)", wbChromium)
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(wbChromium), chromedp.Headless,
+	requireChromium(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromiumPath), chromedp.Headless,
 		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
@@ -321,9 +300,6 @@ func newChromium(t *testing.T) context.Context {
 	}
 	return ctx
 }
-
-// wbChromium is Debian's Chromium, which CI installs.
-const wbChromium = "/usr/bin/chromium"
 
 func browserSession(t *testing.T, alloc context.Context) context.Context {
 	t.Helper()

@@ -310,10 +310,7 @@ func TestSiteValidAndExported(t *testing.T) {
 	}
 
 	t.Run("tidy", func(t *testing.T) {
-		tidy, err := exec.LookPath("tidy")
-		if err != nil {
-			t.Skip("tidy is not installed (apt-get install tidy)")
-		}
+		tidy := requireTidy(t)
 		for _, p := range []string{"/en/", "/ru/", "/kk/articles/" + slug, "/zh/articles/" + slug, "/en/articles/" + slug,
 			"/en/categories/analysis", "/ru/no-such-page"} {
 			code, body := get(t, env.srv.URL+p, "")
@@ -329,10 +326,7 @@ func TestSiteValidAndExported(t *testing.T) {
 		}
 	})
 	t.Run("feedparser", func(t *testing.T) {
-		py := "/usr/bin/python3"
-		if err := exec.Command(py, "-c", "import feedparser").Run(); err != nil {
-			t.Skip("python3-feedparser is not installed (apt-get install python3-feedparser)")
-		}
+		py := requireFeedparser(t)
 		for _, lang := range pipeline.Languages {
 			f := filepath.Join(t.TempDir(), "feed.atom")
 			if err := os.WriteFile(f, []byte(env.page(t, "/"+string(lang)+"/feed.atom", 200)), 0o644); err != nil {

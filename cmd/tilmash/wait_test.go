@@ -120,7 +120,7 @@ func listenSite(t *testing.T, ctx context.Context, url string) *siteNotices {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
-	t.Cleanup(func() { cancel(); <-done; conn.Close(context.Background()) }) //nolint:errcheck
+	t.Cleanup(func() { cancel(); <-done; _ = conn.Close(context.Background()) })
 	s := &siteNotices{next: make(chan struct{})}
 	go func() {
 		defer close(done)

@@ -26,12 +26,27 @@ func serverDir(t *testing.T) string {
 	return dir
 }
 
+// skipToolsEnv lets a developer without PostgreSQL's server binaries run the rest: with it set
+// to 1, a test that needs them is skipped, saying so. Without it, their absence fails the test,
+// naming the package to install; .ci/run installs it and never sets the variable.
+const skipToolsEnv = "TILMASH_TEST_SKIP_TOOLS"
+
+// requireBinaries fails the test (or skips it, see skipToolsEnv) without PostgreSQL's server
+// binaries.
+func requireBinaries(t *testing.T) {
+	t.Helper()
+	if _, err := FindBinaries(); err != nil {
+		if os.Getenv(skipToolsEnv) == "1" {
+			t.Skipf("no PostgreSQL binaries (%v); skipped because %s=1", err, skipToolsEnv)
+		}
+		t.Fatalf("no PostgreSQL binaries (%v): apt-get install postgresql, or set %s=1 to skip the tests that need them", err, skipToolsEnv)
+	}
+}
+
 // startServer starts a server on dir and stops it when the test ends.
 func startServer(t *testing.T, dir string) *Server {
 	t.Helper()
-	if _, err := FindBinaries(); err != nil {
-		t.Skipf("no PostgreSQL binaries: %v", err)
-	}
+	requireBinaries(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	s, err := Start(ctx, Options{Dir: dir})
@@ -59,13 +74,4 @@ func connect(t *testing.T, url string) *pgx.Conn {
 	}
 	t.Cleanup(func() { _ = conn.Close(context.Background()) })
 	return conn
-}
-
-// pingURL checks that the server at url answers.
-func pingURL(ctx context.Context, url string) error {
-	cfg, err := pgx.ParseConfig(url)
-	if err != nil {
-		return err
-	}
-	return ping(ctx, cfg)
 }

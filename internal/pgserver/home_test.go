@@ -20,9 +20,7 @@ func TestStartAsRootInPrivateDirectory(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("only root runs the server as another account")
 	}
-	if _, err := FindBinaries(); err != nil {
-		t.Skipf("no PostgreSQL binaries: %v", err)
-	}
+	requireBinaries(t)
 	private := t.TempDir() // made 0700 below, like mktemp -d
 	varLib := t.TempDir()  // stands in for /var/lib
 	// The per-test directory above both is private too; open it, as /tmp is.

@@ -149,9 +149,7 @@ func TestURL(t *testing.T) {
 // startQuick calls Start for tests that expect it to fail before launching.
 func startQuick(t *testing.T, dir string) (*Server, error) {
 	t.Helper()
-	if _, err := FindBinaries(); err != nil {
-		t.Skipf("no PostgreSQL binaries: %v", err)
-	}
+	requireBinaries(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	s, err := Start(ctx, Options{Dir: dir})
