@@ -69,6 +69,9 @@ func (t *inlineText) plain() string { return t.b.String() }
 // block returns the text with placeholders and the elements behind them. Elements that enclose
 // no text are dropped.
 func (t *inlineText) block() (string, []pipeline.Inline) {
+	if len(t.events) == 0 {
+		return t.plain(), nil
+	}
 	return placeText(t.plain(), t.events, nil, t.inline)
 }
 

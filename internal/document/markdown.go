@@ -3,12 +3,16 @@ package document
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/tilmash/tilmash/pipeline"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/tilmash/tilmash/pipeline"
 )
 
 // parseMarkdown reads normalised Markdown with goldmark's CommonMark parser. The first level-1
@@ -20,21 +24,79 @@ import (
 // an organisation and a city) is the byline, as in plain text. Without any heading, a short
 // first paragraph without a full stop that something follows is the title.
 func parseMarkdown(src string) (pipeline.Document, error) {
+	return readMarkdown(src, false)
+}
+
+// ParseMarkdownMarkup reads Markdown like Parse does, with the same rules for the title, the
+// byline and the kinds of blocks, but keeps the inline markup a translation must carry: links
+// (http, https and mailto only; others keep their text), emphasis, strong emphasis and footnote
+// references ([^1]), as placeholders with their elements on the block (see pipeline/markup.go).
+// Footnote definitions become footnote blocks at the end, numbered in the order they are first
+// referenced. HTML blocks keep their text (see markdown_html.go); inline HTML tags are dropped,
+// their text kept. Web pages and Word documents are read through this function after
+// HTMLToMarkdown and DOCXToMarkdown.
+func ParseMarkdownMarkup(src string, lang pipeline.Lang) (pipeline.Document, error) {
+	if !utf8.ValidString(src) {
+		return pipeline.Document{}, invalid(msgTextInvalidUTF8, errInvalidUTF8)
+	}
+	normalized := normalizeText(src)
+	if strings.TrimFunc(normalized, isSpace) == "" {
+		return pipeline.Document{}, invalid(msgTextEmpty, errTextEmpty)
+	}
+	if !lang.Valid() {
+		_, err := pipeline.ParseLang(string(lang))
+		return pipeline.Document{}, err
+	}
+	return readMarkdown(normalized, true)
+}
+
+// The two Markdown parsers: CommonMark, and CommonMark with footnotes for the reading that keeps
+// inline markup. Plain reading leaves "[^1]" as text, as it was written.
+var (
+	plainMarkdown    = goldmark.New().Parser()
+	footnoteMarkdown = goldmark.New(goldmark.WithExtensions(extension.Footnote)).Parser()
+)
+
+// readMarkdown is the one Markdown reader of both Parse and ParseMarkdownMarkup: with markup, the
+// blocks keep their links, emphasis and footnote references as placeholders and footnote
+// definitions become blocks; without, only the text is kept.
+func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	if err := checkMarkdownCost(src); err != nil {
 		return pipeline.Document{}, err
 	}
-	md := goldmark.New()
-	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return md.Parser().Parse(text.NewReader(b)) })
-	r := markdownReader{source: source}
+	p := plainMarkdown
+	if markup {
+		p = footnoteMarkdown
+	}
+	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })
+	r := &markdownReader{source: source, markup: markup}
 	r.blocks(root, "")
+	return r.document()
+}
 
+// mdBlock is a block read from Markdown; level is the heading level, 0 for other blocks.
+type mdBlock struct {
+	kind  pipeline.BlockKind
+	level int
+	text  *inlineText
+}
+
+type markdownReader struct {
+	source []byte
+	markup bool // keep inline markup (links, emphasis, footnotes)
+	out    []mdBlock
+	notes  []mdBlock
+}
+
+// document picks the title and the byline among the blocks read.
+func (r *markdownReader) document() (pipeline.Document, error) {
 	titleAt := r.titleIndex()
 	var doc pipeline.Document
-	var body []mdBlock
 	if titleAt >= 0 {
-		doc.Title = r.out[titleAt].text
-		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockTitle, Text: doc.Title})
+		doc.Title = r.out[titleAt].text.plain()
+		doc.Blocks = append(doc.Blocks, toBlock(pipeline.BlockTitle, r.out[titleAt]))
 	}
+	var body []mdBlock
 	for i, b := range r.out {
 		if i != titleAt {
 			body = append(body, b)
@@ -43,7 +105,7 @@ func parseMarkdown(src string) (pipeline.Document, error) {
 	start := len(body)
 	for start > 1 && len(body)-start < maxBylineBlocks {
 		b := body[start-1]
-		if b.kind != pipeline.BlockParagraph || !isBylineText(b.text) {
+		if b.kind != pipeline.BlockParagraph || !isBylineText(b.text.plain()) {
 			break
 		}
 		start--
@@ -51,30 +113,26 @@ func parseMarkdown(src string) (pipeline.Document, error) {
 	hasText := false
 	for _, b := range body[:start] {
 		hasText = hasText || b.kind != pipeline.BlockHeading
-		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: b.kind, Text: b.text})
+		doc.Blocks = append(doc.Blocks, toBlock(b.kind, b))
 	}
 	if !hasText {
 		return pipeline.Document{}, invalid(msgTextNoBody, errNoBody)
 	}
 	var bylines []string
 	for _, b := range body[start:] {
-		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: b.text})
-		bylines = append(bylines, b.text)
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: b.text.plain()})
+		bylines = append(bylines, b.text.plain())
 	}
 	doc.Byline = strings.Join(bylines, ", ")
+	for _, n := range r.notes {
+		doc.Blocks = append(doc.Blocks, toBlock(pipeline.BlockFootnote, n))
+	}
 	return doc, nil
 }
 
-// mdBlock is a block read from Markdown; level is the heading level, 0 for other blocks.
-type mdBlock struct {
-	kind  pipeline.BlockKind
-	text  string
-	level int
-}
-
-type markdownReader struct {
-	source []byte
-	out    []mdBlock
+func toBlock(kind pipeline.BlockKind, b mdBlock) pipeline.Block {
+	text, inline := b.text.block()
+	return pipeline.Block{Kind: kind, Text: text, Inline: pipeline.NewInlineMarkup(inline)}
 }
 
 // titleIndex picks the title among the blocks read: the first level-1 heading, else the first
@@ -96,9 +154,10 @@ func (r *markdownReader) titleIndex() int {
 	if first >= 0 {
 		return first
 	}
-	if len(r.out) > 1 && r.out[0].kind == pipeline.BlockParagraph && columns(r.out[0].text) <= maxHeadColumns &&
-		!endsWithTerminator(r.out[0].text) && !hasBylinePrefix(r.out[0].text) {
-		return 0
+	if len(r.out) > 1 && r.out[0].kind == pipeline.BlockParagraph {
+		if t := r.out[0].text.plain(); columns(t) <= maxHeadColumns && !endsWithTerminator(t) && !hasBylinePrefix(t) {
+			return 0
+		}
 	}
 	return -1
 }
@@ -109,15 +168,19 @@ func (r *markdownReader) blocks(n ast.Node, inside pipeline.BlockKind) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Heading:
-			r.add(pipeline.BlockHeading, r.inline(c), c.Level, inside)
+			r.add(pipeline.BlockHeading, r.inline(c, nil), c.Level, inside)
 		case *ast.Paragraph, *ast.TextBlock:
-			r.add(pipeline.BlockParagraph, r.inline(c), 0, inside)
+			r.add(pipeline.BlockParagraph, r.inline(c, nil), 0, inside)
 		case *ast.Blockquote:
 			r.blocks(c, pipeline.BlockQuote)
 		case *ast.List:
 			r.list(c, inside)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			r.add(pipeline.BlockParagraph, codeLines(c, r.source), 0, inside)
+			t := &inlineText{}
+			t.text(codeLines(c, r.source))
+			r.add(pipeline.BlockParagraph, t, 0, inside)
+		case *east.FootnoteList:
+			r.footnotes(c)
 		case *ast.HTMLBlock, *ast.ThematicBreak:
 			// Markup without article text: HTML blocks were turned into text before this parse.
 		default:
@@ -126,28 +189,51 @@ func (r *markdownReader) blocks(n ast.Node, inside pipeline.BlockKind) {
 	}
 }
 
-// list adds one block per item. An item's own paragraphs form its text; nested lists follow it as
-// items of their own.
+// footnotes adds one footnote block per note, its paragraphs joined.
+func (r *markdownReader) footnotes(list *east.FootnoteList) {
+	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
+		fn, ok := c.(*east.Footnote)
+		if !ok {
+			continue
+		}
+		t := &inlineText{}
+		for p := fn.FirstChild(); p != nil; p = p.NextSibling() {
+			r.inline(p, t)
+			t.pending = t.b.Len() > 0
+		}
+		if t.plain() != "" {
+			r.notes = append(r.notes, mdBlock{kind: pipeline.BlockFootnote, text: t})
+		}
+	}
+}
+
+// list adds one block per item: an item's own paragraphs form its text, ordered items keep their
+// number, and nested lists follow it as items of their own.
 func (r *markdownReader) list(l *ast.List, inside pipeline.BlockKind) {
 	number := l.Start
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
-		var parts []string
+		t := &inlineText{}
+		if l.IsOrdered() {
+			t.text(strconv.Itoa(number) + string(l.Marker) + " ")
+		}
 		var nested []ast.Node
+		empty := true
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c.(type) {
 			case *ast.List, *ast.Blockquote, *ast.FencedCodeBlock, *ast.CodeBlock:
 				nested = append(nested, c)
 			default:
-				if t := r.inline(c); t != "" {
-					parts = append(parts, t)
+				before := t.b.Len()
+				r.inline(c, t)
+				if t.b.Len() > before {
+					empty = false
+					t.pending = true
 				}
 			}
 		}
-		t := strings.Join(parts, " ")
-		if l.IsOrdered() && t != "" {
-			t = strconv.Itoa(number) + string(l.Marker) + " " + t
+		if !empty {
+			r.add(pipeline.BlockListItem, t, 0, inside)
 		}
-		r.add(pipeline.BlockListItem, t, 0, inside)
 		for _, c := range nested {
 			switch c := c.(type) {
 			case *ast.List:
@@ -155,32 +241,35 @@ func (r *markdownReader) list(l *ast.List, inside pipeline.BlockKind) {
 			case *ast.Blockquote:
 				r.blocks(c, pipeline.BlockQuote)
 			default:
-				r.add(pipeline.BlockListItem, codeLines(c, r.source), 0, inside)
+				ct := &inlineText{}
+				ct.text(codeLines(c, r.source))
+				r.add(pipeline.BlockListItem, ct, 0, inside)
 			}
 		}
 		number++
 	}
 }
 
-func (r *markdownReader) add(kind pipeline.BlockKind, text string, level int, inside pipeline.BlockKind) {
-	text = collapseSpaces(text)
-	if text == "" {
+func (r *markdownReader) add(kind pipeline.BlockKind, t *inlineText, level int, inside pipeline.BlockKind) {
+	if t.plain() == "" {
 		return
 	}
 	if inside != "" {
 		kind, level = inside, 0
 	}
-	r.out = append(r.out, mdBlock{kind: kind, text: text, level: level})
+	r.out = append(r.out, mdBlock{kind: kind, level: level, text: t})
 }
 
-// inline returns the plain text of n's inline content.
-func (r *markdownReader) inline(n ast.Node) string {
-	var b strings.Builder
-	r.writeInline(&b, n)
-	return b.String()
+// inline reads n's inline content into t (a new one when t is nil).
+func (r *markdownReader) inline(n ast.Node, t *inlineText) *inlineText {
+	if t == nil {
+		t = &inlineText{}
+	}
+	r.writeInline(t, n)
+	return t
 }
 
-func (r *markdownReader) writeInline(b *strings.Builder, n ast.Node) {
+func (r *markdownReader) writeInline(t *inlineText, n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -188,27 +277,59 @@ func (r *markdownReader) writeInline(b *strings.Builder, n ast.Node) {
 			if !c.IsRaw() {
 				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
 			}
-			b.Write(v)
+			t.text(string(v))
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
+				t.text(" ")
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			t.text(string(c.Value))
+		case *ast.Emphasis:
+			if !r.markup {
+				r.writeInline(t, c)
+				continue
+			}
+			kind := pipeline.InlineEmphasis
+			if c.Level >= 2 {
+				kind = pipeline.InlineStrong
+			}
+			id := t.open(pipeline.Inline{Kind: kind})
+			r.writeInline(t, c)
+			t.close(id)
+		case *ast.Link:
+			href, ok := pipeline.SafeHref(string(c.Destination))
+			if !ok || !r.markup {
+				r.writeInline(t, c)
+				continue
+			}
+			id := t.open(pipeline.Inline{Kind: pipeline.InlineLink, Href: href})
+			r.writeInline(t, c)
+			t.close(id)
 		case *ast.AutoLink:
-			b.Write(c.Label(r.source))
+			label := string(c.Label(r.source))
+			href, ok := pipeline.SafeHref(string(c.URL(r.source)))
+			if !ok || !r.markup {
+				t.text(label)
+				continue
+			}
+			id := t.open(pipeline.Inline{Kind: pipeline.InlineLink, Href: href})
+			t.text(label)
+			t.close(id)
+		case *east.FootnoteLink:
+			t.empty(pipeline.Inline{Kind: pipeline.InlineFootnote, Note: c.Index})
+		case *east.FootnoteBacklink:
+			// A way back to the reference: no text of its own.
 		case *ast.RawHTML:
 			// Inline HTML tags carry no text of their own; their text is in the nodes around.
 			if rawHTMLSeparates(c, r.source) {
-				b.WriteByte(' ')
+				t.text(" ")
 			}
 		default:
-			r.writeInline(b, c)
+			r.writeInline(t, c)
 		}
 	}
 }
 
-// codeLines returns the raw lines of a code block, joined by spaces. Both Markdown readers (plain
-// text and with inline markup) use it.
+// codeLines returns the raw lines of a code block, joined by spaces.
 func codeLines(n ast.Node, source []byte) string {
 	var b strings.Builder
 	ls := n.Lines()

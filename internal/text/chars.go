@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Character classes of the sentence splitter, shared with the block classifier of ingest.
@@ -68,6 +69,9 @@ func IsSpace(r rune) bool {
 // CollapseSpaces trims s and turns every run of spaces, tabs, no-break spaces and newlines into a
 // single ASCII space.
 func CollapseSpaces(s string) string {
+	if collapsed(s) {
+		return s // already collapsed, as the blocks of a parsed article are: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	pending := false
@@ -83,4 +87,34 @@ func CollapseSpaces(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// collapsed reports whether CollapseSpaces would return s unchanged.
+func collapsed(s string) bool {
+	space := true // at the start, a space would be leading
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if space {
+					return false
+				}
+				space = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if IsSpace(r) {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
 }

@@ -158,3 +158,15 @@ func BenchmarkSentencesDotted(b *testing.B) {
 		Sentences(text, pipeline.English)
 	}
 }
+
+func TestCollapseSpaces(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"": "", " ": "", "a": "a", "a b": "a b", " a": "a", "a ": "a", "a  b": "a b", "a\tb": "a b",
+		"a\u00a0b": "a b", "a\u202f\u2007b": "a b", "a\nb\r\n": "a b", "Ж ж": "Ж ж", "中 文\u3000字": "中 文 字",
+	} {
+		if got := CollapseSpaces(in); got != want {
+			t.Errorf("CollapseSpaces(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
