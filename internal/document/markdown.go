@@ -3,7 +3,6 @@ package document
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -36,15 +35,8 @@ func parseMarkdown(src string) (pipeline.Document, error) {
 // their text kept. Web pages and Word documents are read through this function after
 // HTMLToMarkdown and DOCXToMarkdown.
 func ParseMarkdownMarkup(src string, lang pipeline.Lang) (pipeline.Document, error) {
-	if !utf8.ValidString(src) {
-		return pipeline.Document{}, invalid(msgTextInvalidUTF8, errInvalidUTF8)
-	}
-	normalized := normalizeText(src)
-	if strings.TrimFunc(normalized, isSpace) == "" {
-		return pipeline.Document{}, invalid(msgTextEmpty, errTextEmpty)
-	}
-	if !lang.Valid() {
-		_, err := pipeline.ParseLang(string(lang))
+	normalized, err := normalizeInput(src, lang)
+	if err != nil {
 		return pipeline.Document{}, err
 	}
 	return readMarkdown(normalized, true)

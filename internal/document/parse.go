@@ -20,15 +20,8 @@ import (
 // rules work the same for all four languages, so it is only checked: an unsupported one is the
 // invalid-input error "error.lang_unknown", an unknown format "error.format_unknown".
 func Parse(text string, format pipeline.Format, lang pipeline.Lang) (pipeline.Document, error) {
-	if !utf8.ValidString(text) {
-		return pipeline.Document{}, invalid(msgTextInvalidUTF8, errInvalidUTF8)
-	}
-	normalized := normalizeText(text)
-	if strings.TrimFunc(normalized, isSpace) == "" {
-		return pipeline.Document{}, invalid(msgTextEmpty, errTextEmpty)
-	}
-	if !lang.Valid() {
-		_, err := pipeline.ParseLang(string(lang))
+	normalized, err := normalizeInput(text, lang)
+	if err != nil {
 		return pipeline.Document{}, err
 	}
 	switch format {
@@ -39,4 +32,21 @@ func Parse(text string, format pipeline.Format, lang pipeline.Lang) (pipeline.Do
 	}
 	return pipeline.Document{}, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: msgFormatUnknown,
 		Data: map[string]any{"Format": string(format)}, Err: fmt.Errorf("unknown article format %q", format)}
+}
+
+// normalizeInput checks and normalises an article's text for Parse and ParseMarkdownMarkup: it
+// must be UTF-8, not blank, and in a language Tilmash knows.
+func normalizeInput(text string, lang pipeline.Lang) (string, error) {
+	if !utf8.ValidString(text) {
+		return "", invalid(msgTextInvalidUTF8, errInvalidUTF8)
+	}
+	normalized := normalizeText(text)
+	if strings.TrimFunc(normalized, isSpace) == "" {
+		return "", invalid(msgTextEmpty, errTextEmpty)
+	}
+	if !lang.Valid() {
+		_, err := pipeline.ParseLang(string(lang))
+		return "", err
+	}
+	return normalized, nil
 }

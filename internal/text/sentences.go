@@ -110,12 +110,26 @@ func mergeSorted(a, b []int) []int {
 // sentences often start with a year. endsSentence still keeps "No. 5", "2023 ж. 5 маусым" and
 // "ст. 12" together.
 func numberBoundaries(s string) []int {
+	return boundariesAfter(s, '.', func(_, next rune) bool { return unicode.IsDigit(next) })
+}
+
+// ellipsisBoundaries finds "…" (not inside brackets, where it marks an omission) followed by
+// optional closing quotes and a space, which UAX #29 does not treat as a sentence end.
+func ellipsisBoundaries(s string) []int {
+	return boundariesAfter(s, '…', func(before, _ rune) bool { return before != '[' && before != '(' })
+}
+
+// boundariesAfter returns the offsets in s after each mark, the marks and closing quotes that
+// follow it, and at least one space, where keep accepts the rune before the mark and the rune
+// after the spaces.
+func boundariesAfter(s string, mark rune, keep func(before, next rune) bool) []int {
 	var out []int
-	for i := strings.IndexByte(s, '.'); i >= 0; {
-		j := i + 1
+	for i := strings.IndexRune(s, mark); i >= 0; {
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		j := i + utf8.RuneLen(mark)
 		for j < len(s) {
 			r, size := utf8.DecodeRuneInString(s[j:])
-			if !IsClosing(r) {
+			if r != mark && !IsClosing(r) {
 				break
 			}
 			j += size
@@ -124,42 +138,11 @@ func numberBoundaries(s string) []int {
 			for j < len(s) && s[j] == ' ' {
 				j++
 			}
-			if r, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsDigit(r) {
+			if next, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && keep(before, next) {
 				out = append(out, j)
 			}
 		}
-		next := strings.IndexByte(s[j:], '.')
-		if next < 0 {
-			break
-		}
-		i = j + next
-	}
-	return out
-}
-
-// ellipsisBoundaries finds "…" (not inside brackets, where it marks an omission) followed by
-// optional closing quotes and a space, which UAX #29 does not treat as a sentence end.
-func ellipsisBoundaries(s string) []int {
-	var out []int
-	for i := strings.Index(s, "…"); i >= 0; {
-		prev, _ := utf8.DecodeLastRuneInString(s[:i])
-		j := i + len("…")
-		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if r != '…' && !IsClosing(r) {
-				break
-			}
-			j += size
-		}
-		if prev != '[' && prev != '(' && j < len(s) && s[j] == ' ' {
-			for j < len(s) && s[j] == ' ' {
-				j++
-			}
-			if j < len(s) {
-				out = append(out, j)
-			}
-		}
-		next := strings.Index(s[j:], "…")
+		next := strings.IndexRune(s[j:], mark)
 		if next < 0 {
 			break
 		}
