@@ -183,8 +183,11 @@ func TestTranslateFailsFastOnBadCredentials(t *testing.T) {
 	f := setup(t, 2)
 	tr := &fakeTranslator{failOn: 1, err: &pipeline.Error{Code: pipeline.CodeAuth, MessageID: "error.provider_auth", Err: errors.New("403")}}
 	res, err := f.work(t, tr, 10)
-	if err == nil && res.EventKind != river.EventKindJobCancelled {
-		t.Fatalf("event = %v, %v; want cancelled", res, err)
+	if err != nil || res.EventKind != river.EventKindJobCancelled {
+		t.Fatalf("event = %v, %v; want cancelled at once, not retried", res, err)
+	}
+	if tr.calls != 1 {
+		t.Errorf("the translator was called %d times after rejecting the key, want once", tr.calls)
 	}
 	e := f.content(t).Edition
 	if e.State != pipeline.StateFailed || e.FailureReason != "error.provider_auth" || e.FailureCode != string(pipeline.CodeAuth) {

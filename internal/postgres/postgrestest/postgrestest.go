@@ -117,12 +117,17 @@ func CountJobs(t testing.TB, kind, key string, value int64) int {
 	return n
 }
 
-// QueryInt runs a query returning one integer.
+// QueryInt runs a query that returns exactly one row of one integer, and fails the test when it
+// returns no row, more than one, or NULL: a count the test relies on is never made up.
 func QueryInt(t testing.TB, sql string, args ...any) int {
 	t.Helper()
-	var n int
-	if err := Pool(t).QueryRow(context.Background(), sql, args...).Scan(&n); err != nil && err != pgx.ErrNoRows {
-		t.Fatal(err)
+	rows, err := Pool(t).Query(context.Background(), sql, args...)
+	if err != nil {
+		t.Fatalf("QueryInt %q: %v", sql, err)
+	}
+	n, err := pgx.CollectExactlyOneRow(rows, pgx.RowTo[int])
+	if err != nil {
+		t.Fatalf("QueryInt %q: %v", sql, err)
 	}
 	return n
 }
