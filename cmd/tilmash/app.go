@@ -30,9 +30,16 @@ type app struct {
 	store  *postgres.DB
 	river  *river.Client[pgx.Tx]
 	bundle *i18n.Bundle
-	// siteCtx is start's context: the web server keeps its page cache fresh until it ends.
-	siteCtx context.Context
-	checks  *checkRunner
+	checks *checkRunner
+
+	// Work in the background: start's context, ended by close, which waits for the goroutines
+	// (the export on change) and closes the web servers (their page caches' watchers) before
+	// the workers and the database stop.
+	bgMu     sync.Mutex
+	bgCtx    context.Context // nil until start
+	bgCancel context.CancelFunc
+	bg       sync.WaitGroup
+	servers  []*web.Server
 
 	prepOnce sync.Once
 	prep     *ingest.Preparer
@@ -108,11 +115,15 @@ const (
 	softStopTimeout = 20 * time.Second
 )
 
-// start runs the workers, when this process has any.
+// start runs the workers, when this process has any, and the site export on change, when asked
+// for. Both run until ctx ends or close.
 func (a *app) start(ctx context.Context) error {
-	a.siteCtx = ctx
+	a.bgMu.Lock()
+	a.bgCtx, a.bgCancel = context.WithCancel(ctx)
+	bgCtx := a.bgCtx
+	a.bgMu.Unlock()
 	if dir := a.exportDir(); dir != "" && a.cfg.Workers {
-		go a.exportOnChange(ctx, dir)
+		a.bg.Go(func() { a.exportOnChange(bgCtx, dir) })
 	}
 	if !a.cfg.Workers {
 		return nil
@@ -120,8 +131,20 @@ func (a *app) start(ctx context.Context) error {
 	return a.river.Start(ctx)
 }
 
-// close stops the workers (letting running jobs finish), then the database.
+// close stops what runs in the background and waits for it (the export on change, the web
+// servers' watchers), then stops the workers (letting running jobs finish), then the database.
 func (a *app) close(ctx context.Context) {
+	a.bgMu.Lock()
+	if a.bgCancel != nil {
+		a.bgCancel()
+	}
+	servers := a.servers
+	a.servers = nil
+	a.bgMu.Unlock()
+	a.bg.Wait()
+	for _, ws := range servers {
+		ws.Close()
+	}
 	if a.cfg.Workers {
 		// Stop waits for the soft stop, then for cancelled jobs to hand themselves back.
 		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), softStopTimeout+10*time.Second)
@@ -138,17 +161,30 @@ func (a *app) preparer() (*ingest.Preparer, error) {
 	return a.prep, a.prepErr
 }
 
+// webServer builds the web server. After start, its page cache follows the database's changes
+// until close, which also waits for that to end.
 func (a *app) webServer() (*web.Server, error) {
+	ws, err := a.newWebServer()
+	if err != nil {
+		return nil, err
+	}
+	a.bgMu.Lock()
+	defer a.bgMu.Unlock()
+	a.servers = append(a.servers, ws)
+	if a.bgCtx != nil {
+		ws.Watch(a.bgCtx)
+	}
+	return ws, nil
+}
+
+// newWebServer builds a web server that runs nothing in the background until told to.
+func (a *app) newWebServer() (*web.Server, error) {
 	prep, err := a.preparer()
 	if err != nil {
 		return nil, err
 	}
-	ws, err := web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
+	return web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText})
-	if err == nil && a.siteCtx != nil {
-		ws.Watch(a.siteCtx)
-	}
-	return ws, err
 }
 
 // translators builds the route from a language pair to a machine-translation provider, from the

@@ -39,10 +39,11 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer, get
 
 // export builds the site from the current database state and writes it to dir.
 func (a *app) export(ctx context.Context, dir string) (int, error) {
-	ws, err := a.webServer()
+	ws, err := a.newWebServer()
 	if err != nil {
 		return 0, err
 	}
+	defer ws.Close()
 	files, err := ws.SiteFiles(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("build the site: %w", err)
@@ -75,6 +76,7 @@ func (a *app) baseURL() string {
 
 // exportOnChange exports the site whenever it changes (a publication, a release, an unpublished
 // edition or a rollback, from any process), until ctx ends. Each export is a complete site.
+// start runs it in the background, and close ends it and waits for it.
 func (a *app) exportOnChange(ctx context.Context, dir string) {
 	var last int64
 	a.store.ListenSite(ctx, 30*time.Second, func(bool) {

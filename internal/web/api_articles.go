@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -71,19 +72,19 @@ func (s *Server) handleArticleList(w http.ResponseWriter, r *http.Request) {
 	offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
 	arts, err := s.cfg.Store.FindArticles(r.Context(), limit, offset)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	out := make([]articleJSON, 0, len(arts))
 	for _, a := range arts {
 		eds, err := s.cfg.Store.FindEditions(r.Context(), a.ID)
 		if err != nil {
-			s.writeError(w, r, err)
+			s.WriteError(w, r, err)
 			return
 		}
 		out = append(out, toArticleJSON(a, eds))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"articles": out})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"articles": out})
 }
 
 // articleFromPath loads the article named by the {id} URL parameter.
@@ -98,15 +99,15 @@ func (s *Server) articleFromPath(r *http.Request) (pipeline.Article, error) {
 func (s *Server) handleArticleView(w http.ResponseWriter, r *http.Request) {
 	a, err := s.articleFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	eds, err := s.cfg.Store.FindEditions(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toArticleJSON(a, eds))
+	kit.WriteJSON(w, http.StatusOK, toArticleJSON(a, eds))
 }
 
 type articleCreateRequest struct {
@@ -120,53 +121,53 @@ type articleCreateRequest struct {
 
 // handleArticleCreate ingests an article: parse, segment, store and queue, all or nothing.
 func (s *Server) handleArticleCreate(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
+	u := kit.User(r)
 	if !u.CanApprove() {
-		s.writeError(w, r, errForbidden)
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	var body articleCreateRequest
 	// JSON escaping can make the body up to six times the text; allow for it, the text limit is
 	// checked on the decoded text.
-	if err := decodeJSON(w, r, int64(s.cfg.MaxBodyBytes)*6+4096, &body); err != nil {
-		s.writeError(w, r, err)
+	if err := kit.DecodeJSON(w, r, int64(s.cfg.MaxBodyBytes)*6+4096, &body); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	if body.Text == nil {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "text"}})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "text"}})
 		return
 	}
 	if body.SourceLang == nil {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "source_lang"}})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "source_lang"}})
 		return
 	}
 	lang, err := pipeline.ParseLang(*body.SourceLang)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	format, err := pipeline.ParseFormat(body.Format)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	if format == pipeline.FormatDOCX { // a binary file has no place in a JSON string
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.format_not_json",
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.format_not_json",
 			Data: map[string]any{"Format": body.Format}})
 		return
 	}
 	in, err := s.cfg.Prepare(pipeline.IngestRequest{Text: *body.Text, Format: format, SourceLang: lang, Slug: body.Slug,
 		Category: body.Category, Byline: body.Byline, CreatedBy: u.Name}, s.cfg.MaxBodyBytes)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	a, err := s.cfg.Store.CreateArticle(r.Context(), in)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	eds, _ := s.cfg.Store.FindEditions(r.Context(), a.ID)
 	w.Header().Set("Location", "/api/v1/articles/"+strconv.FormatInt(a.ID, 10))
-	writeJSON(w, http.StatusCreated, toArticleJSON(a, eds))
+	kit.WriteJSON(w, http.StatusCreated, toArticleJSON(a, eds))
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -18,23 +19,14 @@ func (s *Server) editionFromPath(r *http.Request) (pipeline.EditionContent, erro
 	if err != nil {
 		return pipeline.EditionContent{}, err
 	}
-	if !currentUser(r).CanEdit(lang) {
-		return pipeline.EditionContent{}, errForbidden
+	if !kit.User(r).CanEdit(lang) {
+		return pipeline.EditionContent{}, kit.ErrForbidden
 	}
 	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
 	if err != nil || id <= 0 {
 		return pipeline.EditionContent{}, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
 	}
 	return s.cfg.Store.FindEditionContent(r.Context(), id, lang)
-}
-
-type findingJSON struct {
-	ID        int64             `json:"id"`
-	Check     string            `json:"check"`
-	Severity  pipeline.Severity `json:"severity"`
-	Message   string            `json:"message"`
-	Dismissed bool              `json:"dismissed"`
-	Reason    string            `json:"reason,omitempty"`
 }
 
 type segmentJSON struct {
@@ -47,32 +39,19 @@ type segmentJSON struct {
 	Origin    string                `json:"origin"`
 	Version   int                   `json:"version"`
 	UpdatedBy string                `json:"updated_by,omitempty"`
-	Findings  []findingJSON         `json:"findings"`
-}
-
-func (s *Server) toFindingJSON(loc *localizer, f pipeline.Finding) findingJSON {
-	return findingJSON{ID: f.ID, Check: f.Check, Severity: f.Severity, Message: loc.T(f.MessageID, copyData(f.Data)),
-		Dismissed: f.Dismissed, Reason: f.Reason}
-}
-
-func copyData(d map[string]any) map[string]any {
-	out := make(map[string]any, len(d))
-	for k, v := range d {
-		out[k] = v
-	}
-	return out
+	Findings  []kit.FindingJSON     `json:"findings"`
 }
 
 func (s *Server) handleEditionView(w http.ResponseWriter, r *http.Request) {
 	c, err := s.editionFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	loc := s.localizer(acceptLang(r))
-	bySegment := map[int64][]findingJSON{}
+	loc := s.Localizer(kit.AcceptLang(r))
+	bySegment := map[int64][]kit.FindingJSON{}
 	for _, f := range c.Findings {
-		bySegment[f.SegmentID] = append(bySegment[f.SegmentID], s.toFindingJSON(loc, f))
+		bySegment[f.SegmentID] = append(bySegment[f.SegmentID], kit.ToFindingJSON(loc, f))
 	}
 	segs := make([]segmentJSON, 0, len(c.Segments))
 	for _, sg := range c.Segments {
@@ -84,7 +63,7 @@ func (s *Server) handleEditionView(w http.ResponseWriter, r *http.Request) {
 			out.Target, out.State, out.Origin, out.Version, out.UpdatedBy = t.Text, t.State, t.Origin, t.Version, t.UpdatedBy
 		}
 		if out.Findings == nil {
-			out.Findings = []findingJSON{}
+			out.Findings = []kit.FindingJSON{}
 		}
 		segs = append(segs, out)
 	}
@@ -94,7 +73,7 @@ func (s *Server) handleEditionView(w http.ResponseWriter, r *http.Request) {
 	}
 	usage, err := s.cfg.Store.FindUsage(r.Context(), c.Edition.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	mt := []usageJSON{}
@@ -104,7 +83,7 @@ func (s *Server) handleEditionView(w http.ResponseWriter, r *http.Request) {
 	}
 	counts, err := s.cfg.Store.CountFindings(r.Context(), c.Edition.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	byCheck := []map[string]any{}
@@ -112,7 +91,7 @@ func (s *Server) handleEditionView(w http.ResponseWriter, r *http.Request) {
 		byCheck = append(byCheck, map[string]any{"check": fc.Check, "name": loc.T("check.name."+fc.Check, nil),
 			"severity": fc.Severity, "open": fc.Open, "dismissed": fc.Dismissed})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	kit.WriteJSON(w, http.StatusOK, map[string]any{
 		"article":        toArticleJSON(c.Article, nil),
 		"edition":        ed,
 		"segments":       segs,
@@ -126,11 +105,11 @@ func (s *Server) handleEditionView(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleSegmentUpdate(w http.ResponseWriter, r *http.Request) {
 	c, err := s.editionFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	if c.Edition.IsSource {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.edition_locked",
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "error.edition_locked",
 			Data: map[string]any{"State": string(c.Edition.State)}})
 		return
 	}
@@ -142,38 +121,38 @@ func (s *Server) handleSegmentUpdate(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil || seg == nil {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found", Data: map[string]any{"What": "segment"}})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found", Data: map[string]any{"What": "segment"}})
 		return
 	}
-	var body segmentSaveRequest
-	if err := decodeJSON(w, r, maxSegmentBytes, &body); err != nil {
-		s.writeError(w, r, err)
+	var body kit.SegmentSaveRequest
+	if err := kit.DecodeJSON(w, r, kit.MaxSegmentBytes, &body); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	src := pipeline.SegmentSource{EditionLang: c.Edition.Lang, SourceLang: c.Article.SourceLang, Text: seg.Text}
-	res, err := s.saveSegment(r.Context(), currentUser(r), src, c.Edition.ID, seg.ID, body)
+	res, err := kit.SaveSegment(r.Context(), s.cfg.Store, s.cfg.Check, kit.User(r), src, c.Edition.ID, seg.ID, body)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	loc := s.localizer(acceptLang(r))
+	loc := s.Localizer(kit.AcceptLang(r))
 	t := res.Translation
 	out := segmentJSON{ID: seg.ID, Position: seg.Position, Kind: seg.Kind, Source: seg.Text, Target: t.Text,
-		State: t.State, Origin: t.Origin, Version: t.Version, UpdatedBy: t.UpdatedBy, Findings: []findingJSON{}}
+		State: t.State, Origin: t.Origin, Version: t.Version, UpdatedBy: t.UpdatedBy, Findings: []kit.FindingJSON{}}
 	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, s.toFindingJSON(loc, f))
+		out.Findings = append(out.Findings, kit.ToFindingJSON(loc, f))
 	}
-	writeJSON(w, http.StatusOK, out)
+	kit.WriteJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) handleEditionSubmit(w http.ResponseWriter, r *http.Request) {
 	c, err := s.editionFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	if err := s.cfg.Store.SubmitEdition(r.Context(), c.Edition.ID, currentUser(r).Name); err != nil {
-		s.writeError(w, r, err)
+	if err := s.cfg.Store.SubmitEdition(r.Context(), c.Edition.ID, kit.User(r).Name); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
@@ -188,19 +167,19 @@ type approveRequest struct {
 
 // handleEditionApprove approves an edition for publication now or at publish_at (RFC 3339).
 func (s *Server) handleEditionApprove(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanApprove() {
-		s.writeError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	c, err := s.editionFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var body approveRequest
 	if r.ContentLength != 0 {
-		if err := decodeJSON(w, r, 4096, &body); err != nil {
-			s.writeError(w, r, err)
+		if err := kit.DecodeJSON(w, r, 4096, &body); err != nil {
+			s.WriteError(w, r, err)
 			return
 		}
 	}
@@ -208,18 +187,18 @@ func (s *Server) handleEditionApprove(w http.ResponseWriter, r *http.Request) {
 	if strings.TrimSpace(body.PublishAt) != "" {
 		t, err := time.Parse(time.RFC3339, strings.TrimSpace(body.PublishAt))
 		if err != nil {
-			s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.publish_at_invalid", Err: err})
+			s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.publish_at_invalid", Err: err})
 			return
 		}
-		if err := checkPublishAt(t, time.Now(), strings.TrimSpace(body.PublishAt)); err != nil {
-			s.writeError(w, r, err)
+		if err := kit.CheckPublishAt(t, time.Now(), strings.TrimSpace(body.PublishAt)); err != nil {
+			s.WriteError(w, r, err)
 			return
 		}
 		at = &t
 	}
 	if _, err := s.cfg.Store.ApproveEdition(r.Context(), c.Edition.ID,
-		pipeline.Approval{Actor: currentUser(r).Name, PublishAt: at, AcceptMachineText: body.AcceptMachineText}); err != nil {
-		s.writeError(w, r, err)
+		pipeline.Approval{Actor: kit.User(r).Name, PublishAt: at, AcceptMachineText: body.AcceptMachineText}); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
@@ -230,24 +209,24 @@ type sendBackRequest struct {
 }
 
 func (s *Server) handleEditionSendBack(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanApprove() {
-		s.writeError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	c, err := s.editionFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var body sendBackRequest
 	if r.ContentLength != 0 {
-		if err := decodeJSON(w, r, 64<<10, &body); err != nil {
-			s.writeError(w, r, err)
+		if err := kit.DecodeJSON(w, r, 64<<10, &body); err != nil {
+			s.WriteError(w, r, err)
 			return
 		}
 	}
-	if err := s.cfg.Store.SendBack(r.Context(), c.Edition.ID, currentUser(r).Name, body.Comment); err != nil {
-		s.writeError(w, r, err)
+	if err := s.cfg.Store.SendBack(r.Context(), c.Edition.ID, kit.User(r).Name, body.Comment); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
@@ -256,17 +235,17 @@ func (s *Server) handleEditionSendBack(w http.ResponseWriter, r *http.Request) {
 // handleEditionRetry queues the translation of a failed edition again. Editors only: a retry
 // redoes work, and translators whose edition failed tell an editor.
 func (s *Server) handleEditionRetry(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanApprove() {
-		s.writeError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	c, err := s.editionFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	if err := s.cfg.Store.RetryEdition(r.Context(), c.Edition.ID, currentUser(r).Name); err != nil {
-		s.writeError(w, r, err)
+	if err := s.cfg.Store.RetryEdition(r.Context(), c.Edition.ID, kit.User(r).Name); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)
@@ -275,10 +254,10 @@ func (s *Server) handleEditionRetry(w http.ResponseWriter, r *http.Request) {
 func (s *Server) respondEdition(w http.ResponseWriter, r *http.Request, articleID int64, lang pipeline.Lang) {
 	c, err := s.cfg.Store.FindEditionContent(r.Context(), articleID, lang)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toEditionJSON(c.Edition))
+	kit.WriteJSON(w, http.StatusOK, toEditionJSON(c.Edition))
 }
 
 type dismissRequest struct {
@@ -290,25 +269,25 @@ type dismissRequest struct {
 func (s *Server) handleFindingDismiss(w http.ResponseWriter, r *http.Request) {
 	c, err := s.editionFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var body dismissRequest
-	if err := decodeJSON(w, r, 16<<10, &body); err != nil {
-		s.writeError(w, r, err)
+	if err := kit.DecodeJSON(w, r, 16<<10, &body); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	if strings.TrimSpace(body.Reason) == "" {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "reason"}})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "reason"}})
 		return
 	}
 	id, err := strconv.ParseInt(chi.URLParam(r, "finding"), 10, 64)
 	if err != nil {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
 		return
 	}
-	if err := s.cfg.Store.DismissFinding(r.Context(), c.Edition.ID, id, currentUser(r).Name, strings.TrimSpace(body.Reason)); err != nil {
-		s.writeError(w, r, err)
+	if err := s.cfg.Store.DismissFinding(r.Context(), c.Edition.ID, id, kit.User(r).Name, strings.TrimSpace(body.Reason)); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	s.respondEdition(w, r, c.Article.ID, c.Edition.Lang)

@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/tilmash/tilmash/internal/interchange"
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -26,7 +27,7 @@ type interchangeStore interface {
 
 // interchangeLocalize renders interchange messages in lang.
 func (s *Server) interchangeLocalize(lang pipeline.Lang) interchange.Localize {
-	loc := s.localizer(lang)
+	loc := s.Localizer(lang)
 	return func(id string, data map[string]any) string { return loc.T(id, data) }
 }
 
@@ -38,7 +39,7 @@ func (s *Server) writeXLIFF(w http.ResponseWriter, r *http.Request, articleID in
 		return err
 	}
 	f, err := interchange.LoadEdition(r.Context(), s.cfg.Store, articleID, lang,
-		interchange.ExportOptions{Version: version, Localize: s.interchangeLocalize(uiLang)})
+		interchange.ExportOptions{Version: version, Localize: s.InterchangeLocalize(uiLang)})
 	if err != nil {
 		return err
 	}
@@ -56,10 +57,10 @@ func (s *Server) writeXLIFF(w http.ResponseWriter, r *http.Request, articleID in
 func (s *Server) handleXLIFFExport(w http.ResponseWriter, r *http.Request) {
 	c, err := s.editionFromPath(r)
 	if err == nil {
-		err = s.writeXLIFF(w, r, c.Article.ID, c.Edition.Lang, acceptLang(r))
+		err = s.WriteXLIFF(w, r, s.cfg.Store, c.Article.ID, c.Edition.Lang, kit.AcceptLang(r))
 	}
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 	}
 }
 
@@ -68,7 +69,7 @@ func uploadedFile(r *http.Request) (io.Reader, string, error) {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt == "multipart/form-data" {
 		if r.MultipartForm == nil {
-			if err := r.ParseMultipartForm(maxFormBytes); err != nil {
+			if err := r.ParseMultipartForm(kit.MaxFormBytes); err != nil {
 				return nil, "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "input.form_invalid", Err: err}
 			}
 		}
@@ -90,27 +91,27 @@ func uploadedFile(r *http.Request) (io.Reader, string, error) {
 func (s *Server) handleXLIFFImport(w http.ResponseWriter, r *http.Request) {
 	c, err := s.editionFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	body, _, err := uploadedFile(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	f, err := interchange.ReadXLIFF(body)
 	if err != nil {
-		s.writeError(w, r, interchange.ReadError(err))
+		s.WriteError(w, r, interchange.ReadError(err))
 		return
 	}
 	rep, err := interchange.ImportEdition(r.Context(), s.cfg.Store, c.Article.ID, c.Edition.Lang, f,
-		interchange.ImportOptions{User: currentUser(r).Name, Check: s.cfg.Check})
+		interchange.ImportOptions{User: kit.User(r).Name, Check: s.cfg.Check})
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	rep.Localize(s.interchangeLocalize(acceptLang(r)))
-	writeJSON(w, http.StatusOK, rep)
+	rep.Localize(s.InterchangeLocalize(kit.AcceptLang(r)))
+	kit.WriteJSON(w, http.StatusOK, rep)
 }
 
 // memoryFilter reads ?source_lang, ?target_lang and ?import.
@@ -144,19 +145,19 @@ func memoryFilter(r *http.Request) (pipeline.MemoryFilter, error) {
 func (s *Server) handleMemoryExport(w http.ResponseWriter, r *http.Request) {
 	f, err := memoryFilter(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	tags, err := interchange.ParseTags(r.URL.Query().Get("tags"))
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/x-tmx+xml; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="tilmash-memory.tmx"`)
 	if err := interchange.ExportTMX(r.Context(), s.cfg.Store, w, f, tags); err != nil {
 		// The answer has started: the broken file is what the client gets, and the log says why.
-		s.cfg.Logger.ErrorContext(r.Context(), "memory export failed", "error", err)
+		s.Logger.ErrorContext(r.Context(), "memory export failed", "error", err)
 	}
 }
 
@@ -178,60 +179,60 @@ func toMemoryImportJSON(m pipeline.MemoryImport) memoryImportJSON {
 // handleMemoryImport is POST /api/v1/tm/import: a TMX file (multipart "file" or the raw body,
 // ?tags=omegat for OmegaT's tags) added to the memory as one batch. Editors only.
 func (s *Server) handleMemoryImport(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanApprove() {
-		s.writeError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	tags, err := interchange.ParseTags(r.URL.Query().Get("tags"))
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	body, name, err := uploadedFile(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	imp := pipeline.MemoryImport{FileName: name, CreatedBy: currentUser(r).Name}
+	imp := pipeline.MemoryImport{FileName: name, CreatedBy: kit.User(r).Name}
 	if err := interchange.ImportTMX(r.Context(), s.cfg.Store, body, &imp, tags); err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, toMemoryImportJSON(imp))
+	kit.WriteJSON(w, http.StatusCreated, toMemoryImportJSON(imp))
 }
 
 // handleMemoryImportList is GET /api/v1/tm/imports.
 func (s *Server) handleMemoryImportList(w http.ResponseWriter, r *http.Request) {
 	list, err := s.cfg.Store.FindMemoryImports(r.Context())
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	out := make([]memoryImportJSON, len(list))
 	for i, m := range list {
 		out[i] = toMemoryImportJSON(m)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"imports": out})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"imports": out})
 }
 
 // handleMemoryImportDelete is DELETE /api/v1/tm/imports/{import}: the batch and its entries go.
 // Editors only.
 func (s *Server) handleMemoryImportDelete(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanApprove() {
-		s.writeError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	id, err := strconv.ParseInt(chi.URLParam(r, "import"), 10, 64)
 	if err != nil || id <= 0 {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
 		return
 	}
 	m, err := s.cfg.Store.DeleteMemoryImport(r.Context(), id)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toMemoryImportJSON(m))
+	kit.WriteJSON(w, http.StatusOK, toMemoryImportJSON(m))
 }
 
 // wantsTBX reports whether a termbase request is about TBX: ?format=tbx, or an XML body.
@@ -247,12 +248,12 @@ func wantsTBX(r *http.Request) bool {
 func (s *Server) handleTermListTBX(w http.ResponseWriter, r *http.Request, cs []pipeline.Concept) {
 	dialect, err := interchange.ParseTBXDialect(r.URL.Query().Get("dialect"))
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var buf bytes.Buffer
 	if err := interchange.WriteTBX(&buf, cs, dialect); err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/x-tbx+xml; charset=utf-8")
@@ -268,37 +269,37 @@ func (s *Server) handleTermImportTBX(w http.ResponseWriter, r *http.Request) {
 	if v := r.URL.Query().Get("assume_lang"); v != "" {
 		l, err := pipeline.ParseLang(v)
 		if err != nil {
-			s.writeError(w, r, err)
+			s.WriteError(w, r, err)
 			return
 		}
 		opts.Assume = l
 	}
 	body, _, err := uploadedFile(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	res, err := interchange.ReadTBX(body, opts)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	created, updated, err := s.cfg.Store.ImportConcepts(r.Context(), res.Concepts)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]int{"created": created, "updated": updated, "skipped": res.Skipped, "dropped_terms": res.Dropped})
+	kit.WriteJSON(w, http.StatusOK, map[string]int{"created": created, "updated": updated, "skipped": res.Skipped, "dropped_terms": res.Dropped})
 }
 
 // handleWorkbenchXLIFF is the editor's download link: GET /workbench/editions/{edition}/xliff.
 func (s *Server) handleWorkbenchXLIFF(w http.ResponseWriter, r *http.Request) {
 	e, err := s.editionParam(r)
 	if err == nil {
-		err = s.writeXLIFF(w, r, e.ArticleID, e.Lang, uiLang(r))
+		err = s.WriteXLIFF(w, r, s.cfg.Store, e.ArticleID, e.Lang, kit.UILang(r))
 	}
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 	}
 }
 
@@ -307,14 +308,14 @@ func (s *Server) handleWorkbenchXLIFF(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleNewsroomXLIFF(w http.ResponseWriter, r *http.Request) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	lang, err := newsroomLang(r)
 	if err == nil {
-		err = s.writeXLIFF(w, r, a.ID, lang, uiLang(r))
+		err = s.WriteXLIFF(w, r, s.cfg.Store, a.ID, lang, kit.UILang(r))
 	}
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -41,8 +42,8 @@ func toReleaseJSON(r pipeline.Release) releaseJSON {
 
 // editorArticle checks that the user may publish and loads the article named by {id}.
 func (s *Server) editorArticle(r *http.Request) (pipeline.Article, error) {
-	if !currentUser(r).CanApprove() {
-		return pipeline.Article{}, errForbidden
+	if !kit.User(r).CanApprove() {
+		return pipeline.Article{}, kit.ErrForbidden
 	}
 	return s.articleFromPath(r)
 }
@@ -63,7 +64,7 @@ func parsePublishAt(raw json.RawMessage) (*time.Time, error) {
 	if err != nil {
 		return nil, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.publish_at_invalid", Err: err}
 	}
-	if err := checkPublishAt(t, time.Now(), strings.TrimSpace(*text)); err != nil {
+	if err := kit.CheckPublishAt(t, time.Now(), strings.TrimSpace(*text)); err != nil {
 		return nil, err
 	}
 	return &t, nil
@@ -81,19 +82,19 @@ type releaseRequest struct {
 func (s *Server) handleReleaseCreate(w http.ResponseWriter, r *http.Request) {
 	a, err := s.editorArticle(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var body releaseRequest
-	if err := decodeJSON(w, r, 4096, &body); err != nil {
-		s.writeError(w, r, err)
+	if err := kit.DecodeJSON(w, r, 4096, &body); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	var langs []pipeline.Lang
 	for _, l := range body.Langs {
 		lang, err := pipeline.ParseLang(l)
 		if err != nil {
-			s.writeError(w, r, err)
+			s.WriteError(w, r, err)
 			return
 		}
 		if slices.Contains(langs, lang) {
@@ -103,40 +104,40 @@ func (s *Server) handleReleaseCreate(w http.ResponseWriter, r *http.Request) {
 		langs = append(langs, lang)
 	}
 	if len(langs) == 0 {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.langs_required"})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.langs_required"})
 		return
 	}
 	at, err := parsePublishAt(body.PublishAt)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	rel, err := s.cfg.Store.CreateRelease(r.Context(), a.ID, langs,
-		pipeline.Approval{Actor: currentUser(r).Name, PublishAt: at, AcceptMachineText: body.AcceptMachineText})
+		pipeline.Approval{Actor: kit.User(r).Name, PublishAt: at, AcceptMachineText: body.AcceptMachineText})
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/v1/articles/"+strconv.FormatInt(a.ID, 10)+"/releases/"+strconv.FormatInt(rel.ID, 10))
-	writeJSON(w, http.StatusCreated, toReleaseJSON(rel))
+	kit.WriteJSON(w, http.StatusCreated, toReleaseJSON(rel))
 }
 
 func (s *Server) handleReleaseList(w http.ResponseWriter, r *http.Request) {
 	a, err := s.editorArticle(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	rels, err := s.cfg.Store.FindReleases(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	out := make([]releaseJSON, 0, len(rels))
 	for _, rel := range rels {
 		out = append(out, toReleaseJSON(rel))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"releases": out})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"releases": out})
 }
 
 func releaseIDFromPath(r *http.Request) (int64, error) {
@@ -155,70 +156,70 @@ type rescheduleRequest struct {
 func (s *Server) handleReleaseReschedule(w http.ResponseWriter, r *http.Request) {
 	a, err := s.editorArticle(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	id, err := releaseIDFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var body rescheduleRequest
-	if err := decodeJSON(w, r, 4096, &body); err != nil {
-		s.writeError(w, r, err)
+	if err := kit.DecodeJSON(w, r, 4096, &body); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	if body.PublishAt == nil {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "publish_at"}})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "publish_at"}})
 		return
 	}
 	at, err := parsePublishAt(body.PublishAt)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	rel, err := s.cfg.Store.RescheduleRelease(r.Context(), a.ID, id, currentUser(r).Name, at)
+	rel, err := s.cfg.Store.RescheduleRelease(r.Context(), a.ID, id, kit.User(r).Name, at)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toReleaseJSON(rel))
+	kit.WriteJSON(w, http.StatusOK, toReleaseJSON(rel))
 }
 
 // handleReleaseCancel withdraws a scheduled release; its editions go back to awaiting approval.
 func (s *Server) handleReleaseCancel(w http.ResponseWriter, r *http.Request) {
 	a, err := s.editorArticle(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	id, err := releaseIDFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	rel, err := s.cfg.Store.CancelRelease(r.Context(), a.ID, id, currentUser(r).Name)
+	rel, err := s.cfg.Store.CancelRelease(r.Context(), a.ID, id, kit.User(r).Name)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toReleaseJSON(rel))
+	kit.WriteJSON(w, http.StatusOK, toReleaseJSON(rel))
 }
 
 // handleEditionUnpublish takes an edition off the public site; its versions stay on record.
 func (s *Server) handleEditionUnpublish(w http.ResponseWriter, r *http.Request) {
 	a, err := s.editorArticle(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	lang, err := pipeline.ParseLang(chi.URLParam(r, "lang"))
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	if err := s.cfg.Store.Unpublish(r.Context(), a.ID, lang, currentUser(r).Name); err != nil {
-		s.writeError(w, r, err)
+	if err := s.cfg.Store.Unpublish(r.Context(), a.ID, lang, kit.User(r).Name); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	s.respondEdition(w, r, a.ID, lang)
@@ -232,25 +233,25 @@ type rollbackRequest struct {
 func (s *Server) handleEditionRollback(w http.ResponseWriter, r *http.Request) {
 	a, err := s.editorArticle(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	lang, err := pipeline.ParseLang(chi.URLParam(r, "lang"))
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var body rollbackRequest
-	if err := decodeJSON(w, r, 1024, &body); err != nil {
-		s.writeError(w, r, err)
+	if err := kit.DecodeJSON(w, r, 1024, &body); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	if body.Version == nil || *body.Version <= 0 {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "version"}})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "version"}})
 		return
 	}
-	if err := s.cfg.Store.Rollback(r.Context(), a.ID, lang, *body.Version, currentUser(r).Name); err != nil {
-		s.writeError(w, r, err)
+	if err := s.cfg.Store.Rollback(r.Context(), a.ID, lang, *body.Version, kit.User(r).Name); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	s.respondEdition(w, r, a.ID, lang)
@@ -272,12 +273,12 @@ type versionJSON struct {
 func (s *Server) handleVersionList(w http.ResponseWriter, r *http.Request) {
 	a, err := s.editorArticle(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	vs, err := s.cfg.Store.FindVersions(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	out := make([]versionJSON, 0, len(vs))
@@ -285,7 +286,7 @@ func (s *Server) handleVersionList(w http.ResponseWriter, r *http.Request) {
 		out = append(out, versionJSON{ID: v.ID, Lang: v.Lang, Release: v.Release, RevisionID: v.RevisionID, Title: v.Title,
 			ApprovedBy: v.ApprovedBy, ApprovedAt: v.ApprovedAt, PublishedAt: v.PublishedAt, Live: v.Live})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"versions": out})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"versions": out})
 }
 
 type auditJSON struct {
@@ -302,12 +303,12 @@ type auditJSON struct {
 func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 	a, err := s.editorArticle(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	eds, err := s.cfg.Store.FindEditions(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	langOf := map[int64]pipeline.Lang{}
@@ -316,7 +317,7 @@ func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 	}
 	entries, err := s.cfg.Store.FindAudit(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	out := make([]auditJSON, 0, len(entries))
@@ -330,5 +331,5 @@ func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, j)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"audit": out})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"audit": out})
 }

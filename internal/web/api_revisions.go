@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -65,40 +66,40 @@ type revisedEditionJSON struct {
 // current revision, carry every edition over and queue the translate jobs, all or nothing. The
 // same text again changes nothing and says so.
 func (s *Server) handleArticleRevise(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
+	u := kit.User(r)
 	if !u.CanApprove() {
-		s.writeError(w, r, errForbidden)
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	a, err := s.articleFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var body articleReviseRequest
-	if err := decodeJSON(w, r, int64(s.cfg.MaxBodyBytes)*6+4096, &body); err != nil {
-		s.writeError(w, r, err)
+	if err := kit.DecodeJSON(w, r, int64(s.cfg.MaxBodyBytes)*6+4096, &body); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	if body.Text == nil {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "text"}})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "text"}})
 		return
 	}
 	format, err := pipeline.ParseFormat(body.Format)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	in, err := s.cfg.Prepare(pipeline.IngestRequest{Text: *body.Text, Format: format, SourceLang: a.SourceLang,
 		Byline: body.Byline, CreatedBy: u.Name}, s.cfg.MaxBodyBytes)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	res, err := s.cfg.Store.CreateRevision(r.Context(), pipeline.NewRevision{ArticleID: a.ID, Request: in.Request, Doc: in.Doc,
 		Segments: in.Segments, Minor: body.Minor, BaseNumber: body.BaseRevision})
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	eds := make([]revisedEditionJSON, 0, len(res.Editions))
@@ -107,7 +108,7 @@ func (s *Server) handleArticleRevise(w http.ResponseWriter, r *http.Request) {
 	}
 	rev := toRevisionJSON(res.Revision)
 	rev.Body = ""
-	writeJSON(w, http.StatusOK, map[string]any{"changed": res.Changed, "revision": rev, "editions": eds})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"changed": res.Changed, "revision": rev, "editions": eds})
 }
 
 // handleRevisionList lists an article's source revisions, newest first, each with its alignment
@@ -115,17 +116,17 @@ func (s *Server) handleArticleRevise(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleRevisionList(w http.ResponseWriter, r *http.Request) {
 	a, err := s.articleFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	revs, err := s.cfg.Store.FindRevisions(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	versions, err := s.cfg.Store.FindVersions(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	byRevision := map[int64][]publishedRefJSON{}
@@ -139,7 +140,7 @@ func (s *Server) handleRevisionList(w http.ResponseWriter, r *http.Request) {
 		j.Published = byRevision[rv.ID]
 		out = append(out, j)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"revisions": out})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"revisions": out})
 }
 
 type alignedJSON struct {
@@ -166,17 +167,17 @@ type editionSnapshotJSON struct {
 func (s *Server) handleRevisionView(w http.ResponseWriter, r *http.Request) {
 	a, err := s.articleFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	n, err := strconv.Atoi(chi.URLParam(r, "number"))
 	if err != nil || n <= 0 {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
 		return
 	}
 	d, err := s.cfg.Store.FindRevision(r.Context(), a.ID, n)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	al := make([]alignedJSON, 0, len(d.Alignment))
@@ -197,7 +198,7 @@ func (s *Server) handleRevisionView(w http.ResponseWriter, r *http.Request) {
 	for _, e := range d.Editions {
 		eds = append(eds, editionSnapshotJSON{Lang: e.Lang, Segments: e.Segments, Confirmed: e.Confirmed, Published: e.Published})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"revision": toRevisionJSON(d.Info), "alignment": al, "editions": eds})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"revision": toRevisionJSON(d.Info), "alignment": al, "editions": eds})
 }
 
 type segmentChangeJSON struct {
@@ -219,12 +220,12 @@ type segmentChangeJSON struct {
 func (s *Server) handleEditionChanges(w http.ResponseWriter, r *http.Request) {
 	c, err := s.editionFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	changes, err := s.cfg.Store.FindSegmentChanges(r.Context(), c.Edition.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	out := make([]segmentChangeJSON, 0, len(changes))
@@ -233,7 +234,7 @@ func (s *Server) handleEditionChanges(w http.ResponseWriter, r *http.Request) {
 			Source: ch.Source, PrevSource: ch.PrevSource, Diff: pipeline.WordDiff(ch.PrevSource, ch.Source),
 			PrevTarget: ch.PrevTarget, PrevState: ch.PrevState, PrevUpdatedBy: ch.PrevUpdatedBy, Minor: ch.Minor})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"changes": out})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"changes": out})
 }
 
 // guardStaleSegment answers a save aimed at a segment of an older revision with the store's 409
@@ -245,9 +246,9 @@ func (s *Server) guardStaleSegment(next http.HandlerFunc) http.HandlerFunc {
 		lang, errLang := pipeline.ParseLang(chi.URLParam(r, "lang"))
 		id, errID := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
 		seg, errSeg := strconv.ParseInt(chi.URLParam(r, "segment"), 10, 64)
-		if errLang == nil && errID == nil && errSeg == nil && currentUser(r).CanEdit(lang) {
+		if errLang == nil && errID == nil && errSeg == nil && kit.User(r).CanEdit(lang) {
 			if err := s.cfg.Store.CheckSegmentCurrent(r.Context(), id, lang, seg); err != nil {
-				s.writeError(w, r, err)
+				s.WriteError(w, r, err)
 				return
 			}
 		}

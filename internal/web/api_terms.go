@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -39,7 +40,7 @@ func toConceptJSON(c pipeline.Concept) conceptJSON {
 func (s *Server) handleTermList(w http.ResponseWriter, r *http.Request) {
 	cs, err := s.cfg.Store.FindConcepts(r.Context())
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	if wantsTBX(r) {
@@ -49,7 +50,7 @@ func (s *Server) handleTermList(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("format") == "csv" || strings.Contains(r.Header.Get("Accept"), "text/csv") {
 		var buf bytes.Buffer
 		if err := pipeline.WriteConceptsCSV(&buf, cs); err != nil {
-			s.writeError(w, r, err)
+			s.WriteError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -61,7 +62,7 @@ func (s *Server) handleTermList(w http.ResponseWriter, r *http.Request) {
 	for i, c := range cs {
 		out[i] = toConceptJSON(c)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"concepts": out})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"concepts": out})
 }
 
 type conceptRequest struct {
@@ -115,39 +116,39 @@ func termFieldLength(field, v string) error {
 
 // handleTermSave creates a concept (POST) or replaces one (PUT /terms/{concept}). Editors only.
 func (s *Server) handleTermSave(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanApprove() {
-		s.writeError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	var body conceptRequest
-	if err := decodeJSON(w, r, 64<<10, &body); err != nil {
-		s.writeError(w, r, err)
+	if err := kit.DecodeJSON(w, r, 64<<10, &body); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	c, err := body.concept()
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	status := http.StatusCreated
 	if idText := chi.URLParam(r, "concept"); idText != "" {
 		if c.ID, err = strconv.ParseInt(idText, 10, 64); err != nil {
-			s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+			s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
 			return
 		}
 		status = http.StatusOK
 	}
 	saved, err := s.cfg.Store.SaveConcept(r.Context(), c)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, status, toConceptJSON(saved))
+	kit.WriteJSON(w, status, toConceptJSON(saved))
 }
 
 func (s *Server) handleTermDelete(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanApprove() {
-		s.writeError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	id, err := strconv.ParseInt(chi.URLParam(r, "concept"), 10, 64)
@@ -157,7 +158,7 @@ func (s *Server) handleTermDelete(w http.ResponseWriter, r *http.Request) {
 		err = &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
 	}
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -165,26 +166,26 @@ func (s *Server) handleTermDelete(w http.ResponseWriter, r *http.Request) {
 
 // handleTermImport imports a termbase CSV sent as the request body (text/csv). Editors only.
 func (s *Server) handleTermImport(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanApprove() {
-		s.writeError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	if wantsTBX(r) {
 		s.handleTermImportTBX(w, r)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxTermImportBytes)
+	r.Body = http.MaxBytesReader(w, r.Body, kit.MaxTermImportBytes)
 	cs, err := pipeline.ReadConceptsCSV(r.Body)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	created, updated, err := s.cfg.Store.ImportConcepts(r.Context(), cs)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]int{"created": created, "updated": updated})
+	kit.WriteJSON(w, http.StatusOK, map[string]int{"created": created, "updated": updated})
 }
 
 type memoryMatchJSON struct {
@@ -208,17 +209,17 @@ func (s *Server) handleMemorySearch(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	src, err := pipeline.ParseLang(q.Get("source_lang"))
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	tgt, err := pipeline.ParseLang(q.Get("target_lang"))
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	text := q.Get("q")
 	if strings.TrimSpace(text) == "" {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "q"}})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "q"}})
 		return
 	}
 	threshold, _ := strconv.Atoi(q.Get("threshold"))
@@ -229,7 +230,7 @@ func (s *Server) handleMemorySearch(w http.ResponseWriter, r *http.Request) {
 	out := []memoryMatchJSON{}
 	exact, err := s.cfg.Store.FindMemoryExact(r.Context(), src, tgt, []pipeline.MemoryKey{{Norm: pipeline.NormalizeForMemory(text)}})
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	seen := map[string]bool{}
@@ -239,7 +240,7 @@ func (s *Server) handleMemorySearch(w http.ResponseWriter, r *http.Request) {
 	}
 	fuzzy, err := s.cfg.Store.FindMemoryFuzzy(r.Context(), src, tgt, text, threshold, limit)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	for _, m := range fuzzy {
@@ -247,7 +248,7 @@ func (s *Server) handleMemorySearch(w http.ResponseWriter, r *http.Request) {
 			out = append(out, toMemoryJSON(m))
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"matches": out})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"matches": out})
 }
 
 type usageJSON struct {
@@ -261,13 +262,13 @@ type usageJSON struct {
 // handleUsage reports the characters sent to machine translation, per edition, provider and month,
 // with totals per provider and month.
 func (s *Server) handleUsage(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanApprove() {
-		s.writeError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	us, err := s.cfg.Store.FindUsage(r.Context(), 0)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	rows := make([]usageJSON, 0, len(us))
@@ -280,5 +281,5 @@ func (s *Server) handleUsage(w http.ResponseWriter, r *http.Request) {
 		}
 		totals[month][u.Provider] += u.Characters
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"usage": rows, "characters_by_month": totals})
+	kit.WriteJSON(w, http.StatusOK, map[string]any{"usage": rows, "characters_by_month": totals})
 }

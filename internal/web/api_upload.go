@@ -2,16 +2,14 @@ package web
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"strconv"
 
 	"github.com/tilmash/tilmash/internal/document"
 	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/internal/repair"
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -21,9 +19,9 @@ import (
 // as a pasted text (format, repair, parse, segment) and is stored all or nothing; a file that is
 // too large, encrypted, damaged or not what it says is refused before anything is stored.
 func (s *Server) handleArticleUpload(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
+	u := kit.User(r)
 	if !u.CanApprove() {
-		s.writeError(w, r, errForbidden)
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	limit := int64(ingest.MaxFileBytes(s.cfg.MaxBodyBytes))
@@ -31,44 +29,44 @@ func (s *Server) handleArticleUpload(w http.ResponseWriter, r *http.Request) {
 	// Fields and the file are kept in memory up to the limit; the multipart reader spills the
 	// rest to temporary files, which RemoveAll deletes.
 	if err := r.ParseMultipartForm(limit + 64<<10); err != nil {
-		s.writeError(w, r, uploadError(err, limit))
+		s.WriteError(w, r, kit.UploadError(err, limit))
 		return
 	}
 	defer r.MultipartForm.RemoveAll() //nolint:errcheck // temporary files only
 	file, header, err := r.FormFile("file")
 	if err != nil {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
 			Data: map[string]any{"Field": "file"}, Err: err})
 		return
 	}
 	defer file.Close()
 	if header.Size > limit {
-		s.writeError(w, r, tooLarge(limit))
+		s.WriteError(w, r, kit.TooLarge(limit))
 		return
 	}
 	data, err := io.ReadAll(io.LimitReader(file, limit+1))
 	if err != nil {
-		s.writeError(w, r, uploadError(err, limit))
+		s.WriteError(w, r, kit.UploadError(err, limit))
 		return
 	}
 	if int64(len(data)) > limit {
-		s.writeError(w, r, tooLarge(limit))
+		s.WriteError(w, r, kit.TooLarge(limit))
 		return
 	}
 	if r.FormValue("source_lang") == "" {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
 			Data: map[string]any{"Field": "source_lang"}})
 		return
 	}
 	lang, err := pipeline.ParseLang(r.FormValue("source_lang"))
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var format pipeline.Format // empty: detect
 	if f := r.FormValue("format"); f != "" {
 		if format, err = pipeline.ParseFormat(f); err != nil {
-			s.writeError(w, r, err)
+			s.WriteError(w, r, err)
 			return
 		}
 	}
@@ -76,31 +74,17 @@ func (s *Server) handleArticleUpload(w http.ResponseWriter, r *http.Request) {
 		Slug: r.FormValue("slug"), Category: r.FormValue("category"), Byline: r.FormValue("byline"), CreatedBy: u.Name},
 		s.cfg.MaxBodyBytes)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	a, err := s.cfg.Store.CreateArticle(r.Context(), in)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	eds, _ := s.cfg.Store.FindEditions(r.Context(), a.ID)
 	w.Header().Set("Location", "/api/v1/articles/"+strconv.FormatInt(a.ID, 10))
-	writeJSON(w, http.StatusCreated, toArticleJSON(a, eds))
-}
-
-// uploadError turns a failed multipart read into the error a person sees.
-func uploadError(err error, limit int64) error {
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) || errors.Is(err, multipart.ErrMessageTooLarge) {
-		return tooLarge(limit)
-	}
-	return &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.upload_invalid", Err: err}
-}
-
-func tooLarge(limit int64) error {
-	return &pipeline.Error{Code: pipeline.CodeTooLarge, MessageID: "error.ingest.file_too_large",
-		Data: map[string]any{"Limit": limit}, Err: fmt.Errorf("upload over %d bytes", limit)}
+	kit.WriteJSON(w, http.StatusCreated, toArticleJSON(a, eds))
 }
 
 // repairsJSON is the repair record of an article's current revision.
@@ -122,15 +106,15 @@ type repairsJSON struct {
 func (s *Server) handleRepairList(w http.ResponseWriter, r *http.Request) {
 	a, err := s.articleFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	rep, err := s.cfg.Store.FindRepairs(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toRepairsJSON(rep, r.URL.Query().Get("diff") == "1"))
+	kit.WriteJSON(w, http.StatusOK, toRepairsJSON(rep, r.URL.Query().Get("diff") == "1"))
 }
 
 func toRepairsJSON(rep pipeline.RevisionRepairs, diff bool) repairsJSON {
@@ -158,45 +142,45 @@ type repairUndoRequest struct {
 // changes applied, and its segments are replaced (see UndoRepairs), while no edition has left
 // translation and review. version is the one the editor saw; a stale one is a conflict.
 func (s *Server) handleRepairUndo(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
+	u := kit.User(r)
 	if !u.CanApprove() {
-		s.writeError(w, r, errForbidden)
+		s.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
 	a, err := s.articleFromPath(r)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	var body repairUndoRequest
-	if err := decodeJSON(w, r, 1<<20, &body); err != nil {
-		s.writeError(w, r, err)
+	if err := kit.DecodeJSON(w, r, 1<<20, &body); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	if len(body.Changes) == 0 {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
 			Data: map[string]any{"Field": "changes"}})
 		return
 	}
 	rep, err := s.cfg.Store.FindRepairs(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
 	if body.Version != nil && *body.Version != rep.Version {
-		s.writeError(w, r, &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.ingest.repair_stale"})
+		s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.ingest.repair_stale"})
 		return
 	}
-	if err := s.undoRepairs(r.Context(), a, rep, body.Changes, u.Name); err != nil {
-		s.writeError(w, r, err)
+	if err := kit.UndoRepairs(r.Context(), s.cfg.Store, a, rep, body.Changes, u.Name); err != nil {
+		s.WriteError(w, r, err)
 		return
 	}
 	rep, err = s.cfg.Store.FindRepairs(r.Context(), a.ID)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.WriteError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toRepairsJSON(rep, false))
+	kit.WriteJSON(w, http.StatusOK, toRepairsJSON(rep, false))
 }
 
 // undoRepairs undoes some of the current revision's repairs: the text as it arrived is prepared

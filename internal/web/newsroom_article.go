@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -63,7 +64,7 @@ type scheduleForm struct {
 }
 
 type articlePage struct {
-	appPage
+	kit.AppPage
 	ArticleID  int64
 	ArticleTag pipeline.Lang
 	Heading    string
@@ -91,39 +92,39 @@ func (s *Server) handleNewsroomArticle(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderArticlePage(w http.ResponseWriter, r *http.Request, status int, problem string) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	ctx := r.Context()
 	eds, err := s.cfg.Store.FindEditions(ctx, a.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	rels, err := s.cfg.Store.FindReleases(ctx, a.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	vers, err := s.cfg.Store.FindVersions(ctx, a.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	trail, err := s.cfg.Store.FindAudit(ctx, a.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 
-	p := articlePage{appPage: s.newAppPage(r, "newsroom.article.title"), ArticleID: a.ID, ArticleTag: a.SourceLang,
+	p := articlePage{AppPage: s.NewAppPage(r, "newsroom.article.title"), ArticleID: a.ID, ArticleTag: a.SourceLang,
 		Heading: a.Title, Base: newsroomArticlePath(a.ID)}
 	p.Title = a.Title + " — " + p.Title
 	p.Notice = doneNotice(r, p.T)
 	p.Problem = problem
 	zone := editorZone(r)
 	p.Meta = p.T.T("newsroom.article.meta", map[string]any{"Source": a.SourceLang.NativeName(),
-		"Date": formatDate(a.CreatedAt, p.Lang), "Slug": a.Slug})
+		"Date": kit.FormatDate(a.CreatedAt, p.Lang), "Slug": a.Slug})
 	p.Schedule = scheduleForm{Prefix: "rel", Zones: zoneOptions(p.T, zone)}
 
 	live := map[pipeline.Lang]bool{}
@@ -193,7 +194,7 @@ func (s *Server) renderArticlePage(w http.ResponseWriter, r *http.Request, statu
 		}
 		p.Audit = append(p.Audit, row)
 	}
-	s.renderApp(w, r, "newsroom_article.html", status, p.Lang, p)
+	s.pages.Render(w, r, "newsroom_article.html", status, p.Lang, p)
 }
 
 // langNames lists languages by their own names, in site order as given.
@@ -218,7 +219,7 @@ var auditActions = map[string]bool{
 
 // auditText says what an audit entry records, and the detail an editor needs from it: the
 // comment sent back, the reason for an override, the time a release was set for.
-func auditText(loc *localizer, zone *time.Location, e pipeline.AuditEntry) (text, detail string) {
+func auditText(loc *kit.Localizer, zone *time.Location, e pipeline.AuditEntry) (text, detail string) {
 	if auditActions[e.Action] {
 		text = loc.T("newsroom.audit."+strings.ReplaceAll(e.Action, ".", "_"), nil)
 	} else {
@@ -235,7 +236,7 @@ func auditText(loc *localizer, zone *time.Location, e pipeline.AuditEntry) (text
 		if err != nil {
 			return v
 		}
-		return formatWhen(t, zone, loc.lang)
+		return formatWhen(t, zone, loc.Lang)
 	}
 	switch e.Action {
 	case "edition.sent_back":

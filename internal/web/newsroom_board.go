@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -27,7 +28,7 @@ type editionCell struct {
 }
 
 // newEditionCell describes an edition in the editor's language and zone.
-func newEditionCell(loc *localizer, zone *time.Location, articleID int64, e pipeline.Edition) editionCell {
+func newEditionCell(loc *kit.Localizer, zone *time.Location, articleID int64, e pipeline.Edition) editionCell {
 	c := editionCell{Lang: e.Lang, LangName: e.Lang.NativeName(), IsSource: e.IsSource, State: e.State,
 		StateLabel: stateName(loc, string(e.State)), Confirmed: e.Confirmed, Total: e.Segments,
 		Review: newsroomReviewPath(articleID, e.Lang)}
@@ -37,7 +38,7 @@ func newEditionCell(loc *localizer, zone *time.Location, articleID int64, e pipe
 	case pipeline.StateApproved:
 		if e.PublishAt != nil {
 			c.StateLabel = loc.T("newsroom.state.scheduled", nil)
-			c.Detail = formatWhen(*e.PublishAt, zone, loc.lang)
+			c.Detail = formatWhen(*e.PublishAt, zone, loc.Lang)
 		} else {
 			c.Detail = loc.T("newsroom.state.going_out", nil)
 		}
@@ -77,7 +78,7 @@ type filterOption struct {
 }
 
 type boardPage struct {
-	appPage
+	kit.AppPage
 	Columns  []editionCell // the languages shown, as column heads
 	Rows     []boardRow
 	States   []filterOption
@@ -91,18 +92,18 @@ type boardPage struct {
 // handleNewsroomBoard shows every article with its editions, newest first, filtered by state and
 // language and paginated. With a language chosen only that column is shown.
 func (s *Server) handleNewsroomBoard(w http.ResponseWriter, r *http.Request) {
-	p := boardPage{appPage: s.newAppPage(r, "newsroom.board.title")}
+	p := boardPage{AppPage: s.NewAppPage(r, "newsroom.board.title")}
 	p.Notice = doneNotice(r, p.T)
 	q := r.URL.Query()
 	state := pipeline.EditionState(q.Get("state"))
 	if state != "" && !state.Valid() {
-		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.state_unknown",
+		s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.state_unknown",
 			Data: map[string]any{"State": string(state)}})
 		return
 	}
 	lang := pipeline.Lang(q.Get("lang"))
 	if lang != "" && !lang.Valid() {
-		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.lang_unknown",
+		s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.lang_unknown",
 			Data: map[string]any{"Lang": string(lang)}})
 		return
 	}
@@ -110,7 +111,7 @@ func (s *Server) handleNewsroomBoard(w http.ResponseWriter, r *http.Request) {
 	if v := q.Get("page"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 100000 {
-			s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.page_invalid",
+			s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.page_invalid",
 				Data: map[string]any{"Page": v}})
 			return
 		}
@@ -118,7 +119,7 @@ func (s *Server) handleNewsroomBoard(w http.ResponseWriter, r *http.Request) {
 	}
 	articles, editions, total, err := s.cfg.Store.FindBoard(r.Context(), state, lang, boardPageSize, (page-1)*boardPageSize)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 
@@ -136,7 +137,7 @@ func (s *Server) handleNewsroomBoard(w http.ResponseWriter, r *http.Request) {
 
 	zone := editorZone(r)
 	for _, a := range articles {
-		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: formatDate(a.CreatedAt, p.Lang)}
+		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: kit.FormatDate(a.CreatedAt, p.Lang)}
 		for _, e := range editions[a.ID] {
 			if lang == "" || e.Lang == lang {
 				row.Cells = append(row.Cells, newEditionCell(p.T, zone, a.ID, e))
@@ -170,5 +171,5 @@ func (s *Server) handleNewsroomBoard(w http.ResponseWriter, r *http.Request) {
 	if page < pages {
 		p.Next = link(page + 1)
 	}
-	s.renderApp(w, r, "newsroom_board.html", 0, p.Lang, p)
+	s.pages.Render(w, r, "newsroom_board.html", 0, p.Lang, p)
 }

@@ -8,15 +8,16 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
 // articleProblem answers a refused action with the article page and the reason at its top, so
 // that the editor sees the reason next to what they tried; other errors get the error page.
 func (s *Server) articleProblem(w http.ResponseWriter, r *http.Request, err error) {
-	msg, code, ok := userMessage(s.localizer(uiLang(r)), err)
+	msg, code, ok := userMessage(s.Localizer(kit.UILang(r)), err)
 	if !ok || code == http.StatusNotFound {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	s.renderArticlePage(w, r, code, msg)
@@ -69,7 +70,7 @@ func (s *Server) release(w http.ResponseWriter, r *http.Request, articleID int64
 		return err
 	}
 	if _, err := s.cfg.Store.CreateRelease(r.Context(), articleID, langs,
-		pipeline.Approval{Actor: currentUser(r).Name, PublishAt: sc.At, AcceptMachineText: r.PostFormValue("accept_machine") == "1"}); err != nil {
+		pipeline.Approval{Actor: kit.User(r).Name, PublishAt: sc.At, AcceptMachineText: r.PostFormValue("accept_machine") == "1"}); err != nil {
 		return err
 	}
 	s.rememberZone(w, r, sc.Zone)
@@ -86,7 +87,7 @@ func (s *Server) release(w http.ResponseWriter, r *http.Request, articleID int64
 func (s *Server) handleNewsroomRelease(w http.ResponseWriter, r *http.Request) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	langs, err := releaseLangs(r)
@@ -111,17 +112,17 @@ func releaseParam(r *http.Request) (int64, error) {
 func (s *Server) handleNewsroomReschedule(w http.ResponseWriter, r *http.Request) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	id, err := releaseParam(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	sc, err := parseSchedule(r, time.Now())
 	if err == nil {
-		_, err = s.cfg.Store.RescheduleRelease(r.Context(), a.ID, id, currentUser(r).Name, sc.At)
+		_, err = s.cfg.Store.RescheduleRelease(r.Context(), a.ID, id, kit.User(r).Name, sc.At)
 	}
 	if err != nil {
 		s.articleProblem(w, r, err)
@@ -135,15 +136,15 @@ func (s *Server) handleNewsroomReschedule(w http.ResponseWriter, r *http.Request
 func (s *Server) handleNewsroomCancel(w http.ResponseWriter, r *http.Request) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	id, err := releaseParam(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	if _, err := s.cfg.Store.CancelRelease(r.Context(), a.ID, id, currentUser(r).Name); err != nil {
+	if _, err := s.cfg.Store.CancelRelease(r.Context(), a.ID, id, kit.User(r).Name); err != nil {
 		s.articleProblem(w, r, err)
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/tilmash/tilmash/internal/document"
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -12,7 +13,7 @@ import (
 // text with every change highlighted (what was there, what is there now), a box to undo each, and
 // the questions the repair left open.
 type repairsPage struct {
-	appPage
+	kit.AppPage
 	ArticleID  int64
 	ArticleTag pipeline.Lang
 	Heading    string
@@ -39,15 +40,15 @@ func (s *Server) handleNewsroomRepairs(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderRepairsPage(w http.ResponseWriter, r *http.Request, status int, problem string) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	rep, err := s.cfg.Store.FindRepairs(r.Context(), a.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	p := repairsPage{appPage: s.newAppPage(r, "newsroom.repairs.title"), ArticleID: a.ID, ArticleTag: a.SourceLang,
+	p := repairsPage{AppPage: s.NewAppPage(r, "newsroom.repairs.title"), ArticleID: a.ID, ArticleTag: a.SourceLang,
 		Heading: a.Title, Back: newsroomArticlePath(a.ID), Action: newsroomArticlePath(a.ID) + "repairs/undo",
 		Version: rep.Version, Parts: document.RepairDiff(rep.Body, rep.Changes)}
 	p.Problem = problem
@@ -69,31 +70,31 @@ func (s *Server) renderRepairsPage(w http.ResponseWriter, r *http.Request, statu
 		}
 		p.Questions = append(p.Questions, row)
 	}
-	s.renderApp(w, r, "newsroom_repairs.html", status, p.Lang, p)
+	s.pages.Render(w, r, "newsroom_repairs.html", status, p.Lang, p)
 }
 
 // handleNewsroomRepairUndo undoes the repairs the editor ticked, then shows the page again.
 func (s *Server) handleNewsroomRepairUndo(w http.ResponseWriter, r *http.Request) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		s.renderRepairsPage(w, r, http.StatusBadRequest, s.localizer(uiLang(r)).T("newsroom.repairs.none_selected", nil))
+		s.renderRepairsPage(w, r, http.StatusBadRequest, s.Localizer(kit.UILang(r)).T("newsroom.repairs.none_selected", nil))
 		return
 	}
 	var ids []int64
 	for _, v := range r.PostForm["change"] {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			s.renderRepairsPage(w, r, http.StatusBadRequest, s.localizer(uiLang(r)).T("newsroom.repairs.none_selected", nil))
+			s.renderRepairsPage(w, r, http.StatusBadRequest, s.Localizer(kit.UILang(r)).T("newsroom.repairs.none_selected", nil))
 			return
 		}
 		ids = append(ids, id)
 	}
 	if len(ids) == 0 {
-		s.renderRepairsPage(w, r, http.StatusBadRequest, s.localizer(uiLang(r)).T("newsroom.repairs.none_selected", nil))
+		s.renderRepairsPage(w, r, http.StatusBadRequest, s.Localizer(kit.UILang(r)).T("newsroom.repairs.none_selected", nil))
 		return
 	}
 	rep, err := s.cfg.Store.FindRepairs(r.Context(), a.ID)
@@ -101,12 +102,12 @@ func (s *Server) handleNewsroomRepairUndo(w http.ResponseWriter, r *http.Request
 		err = &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.ingest.repair_stale"}
 	}
 	if err == nil {
-		err = s.undoRepairs(r.Context(), a, rep, ids, currentUser(r).Name)
+		err = kit.UndoRepairs(r.Context(), s.cfg.Store, a, rep, ids, kit.User(r).Name)
 	}
 	if err != nil {
-		msg, code, ok := userMessage(s.localizer(uiLang(r)), err)
+		msg, code, ok := userMessage(s.Localizer(kit.UILang(r)), err)
 		if !ok {
-			s.workbenchError(w, r, err)
+			s.PageError(w, r, err)
 			return
 		}
 		s.renderRepairsPage(w, r, code, msg)

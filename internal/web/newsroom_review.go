@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -35,7 +36,7 @@ type reviewFinding struct {
 }
 
 type reviewPage struct {
-	appPage
+	kit.AppPage
 	ArticleID   int64
 	ArticleURL  string
 	Heading     string
@@ -73,26 +74,26 @@ func (s *Server) handleNewsroomReview(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderReviewPage(w http.ResponseWriter, r *http.Request, status int, problem, comment string) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	lang, err := newsroomLang(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	c, err := s.cfg.Store.FindEditionContent(r.Context(), a.ID, lang)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	by, err := s.cfg.Store.FindDismissers(r.Context(), c.Edition.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	e := c.Edition
-	p := reviewPage{appPage: s.newAppPage(r, "newsroom.review.title"), ArticleID: a.ID, ArticleURL: newsroomArticlePath(a.ID),
+	p := reviewPage{AppPage: s.NewAppPage(r, "newsroom.review.title"), ArticleID: a.ID, ArticleURL: newsroomArticlePath(a.ID),
 		Heading: a.Title, SourceLang: a.SourceLang, SourceName: a.SourceLang.NativeName(), EdLang: lang,
 		LangName: lang.NativeName(), IsSource: e.IsSource, Base: newsroomReviewPath(a.ID, lang), ReleaseURL: newsroomArticlePath(a.ID) + "release",
 		IsLive: e.LiveVersionID != nil, Comment: comment}
@@ -116,7 +117,7 @@ func (s *Server) renderReviewPage(w http.ResponseWriter, r *http.Request, status
 	}
 	bySeg := map[int64][]reviewFinding{}
 	for _, f := range c.Findings {
-		rf := reviewFinding{Blocking: f.Severity == pipeline.SeverityError, Message: p.T.T(f.MessageID, copyData(f.Data)),
+		rf := reviewFinding{Blocking: f.Severity == pipeline.SeverityError, Message: p.T.T(f.MessageID, kit.CopyData(f.Data)),
 			Segment: num[f.SegmentID], Dismissed: f.Dismissed, Reason: f.Reason, By: by[f.ID]}
 		if rf.Blocking {
 			rf.Severity = p.T.T("newsroom.finding.blocking", nil)
@@ -171,5 +172,5 @@ func (s *Server) renderReviewPage(w http.ResponseWriter, r *http.Request, status
 		b.Findings = append(b.Findings, bySeg[seg.ID]...)
 	}
 	flush()
-	s.renderApp(w, r, "newsroom_review.html", status, p.Lang, p)
+	s.pages.Render(w, r, "newsroom_review.html", status, p.Lang, p)
 }

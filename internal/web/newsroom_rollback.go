@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -12,12 +13,12 @@ import (
 func (s *Server) handleNewsroomRollback(w http.ResponseWriter, r *http.Request) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	lang, err := newsroomLang(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	v, perr := strconv.ParseInt(strings.TrimSpace(r.PostFormValue("version")), 10, 64)
@@ -25,7 +26,7 @@ func (s *Server) handleNewsroomRollback(w http.ResponseWriter, r *http.Request) 
 		s.articleProblem(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.version_required"})
 		return
 	}
-	if err := s.cfg.Store.Rollback(r.Context(), a.ID, lang, v, currentUser(r).Name); err != nil {
+	if err := s.cfg.Store.Rollback(r.Context(), a.ID, lang, v, kit.User(r).Name); err != nil {
 		if pipeline.ErrorCode(err) == pipeline.CodeNotFound { // a version of another edition, or none
 			err = &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.version_unknown",
 				Data: map[string]any{"Lang": string(lang)}, Err: err}

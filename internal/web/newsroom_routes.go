@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -26,31 +27,25 @@ type newsroomStore interface {
 	FindDismissers(ctx context.Context, editionID int64) (map[int64]string, error)
 }
 
-// newsroomRoutes mounts the editors' pages with the workbench's protection: Fetch Metadata
-// against cross-site requests, a signed-in session, its synchronizer token on every form, and an
-// editor's or administrator's role.
+// newsroomRoutes mounts the editors' pages, for editors and administrators only.
 func (s *Server) newsroomRoutes(r chi.Router) {
-	cop := s.crossOriginProtection()
-	r.Route(newsroomBase, func(r chi.Router) {
-		r.Use(cop.Handler, s.loadSession, s.requireSession, s.guardInput(pageInputLimits, s.workbenchError),
-			s.sessionCSRF, s.requireEditor)
-		r.Get("/", s.handleNewsroomBoard)
-		r.Route("/articles/{article}", func(r chi.Router) {
-			r.Get("/", s.handleNewsroomArticle)
-			r.Post("/release", s.handleNewsroomRelease)
-			r.Post("/releases/{release}/reschedule", s.handleNewsroomReschedule)
-			r.Post("/releases/{release}/cancel", s.handleNewsroomCancel)
-			r.Get("/repairs/", s.handleNewsroomRepairs)
-			r.Post("/repairs/undo", s.handleNewsroomRepairUndo)
-			r.Route("/editions/{lang}", func(r chi.Router) {
-				r.Get("/", s.handleNewsroomReview)
-				r.Get("/xliff", s.handleNewsroomXLIFF)
-				r.Post("/approve", s.handleNewsroomApprove)
-				r.Post("/send-back", s.handleNewsroomSendBack)
-				r.Post("/unpublish", s.handleNewsroomUnpublish)
-				r.Post("/rollback", s.handleNewsroomRollback)
-				r.Post("/retry", s.handleNewsroomRetry)
-			})
+	r.Use(s.requireEditor)
+	r.Get("/", s.handleNewsroomBoard)
+	r.Route("/articles/{article}", func(r chi.Router) {
+		r.Get("/", s.handleNewsroomArticle)
+		r.Post("/release", s.handleNewsroomRelease)
+		r.Post("/releases/{release}/reschedule", s.handleNewsroomReschedule)
+		r.Post("/releases/{release}/cancel", s.handleNewsroomCancel)
+		r.Get("/repairs/", s.handleNewsroomRepairs)
+		r.Post("/repairs/undo", s.handleNewsroomRepairUndo)
+		r.Route("/editions/{lang}", func(r chi.Router) {
+			r.Get("/", s.handleNewsroomReview)
+			r.Get("/xliff", s.handleNewsroomXLIFF)
+			r.Post("/approve", s.handleNewsroomApprove)
+			r.Post("/send-back", s.handleNewsroomSendBack)
+			r.Post("/unpublish", s.handleNewsroomUnpublish)
+			r.Post("/rollback", s.handleNewsroomRollback)
+			r.Post("/retry", s.handleNewsroomRetry)
 		})
 	})
 }
@@ -59,8 +54,8 @@ func (s *Server) newsroomRoutes(r chi.Router) {
 // says why.
 func (s *Server) requireEditor(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !currentUser(r).CanApprove() {
-			s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "newsroom.error.editors_only"})
+		if !kit.User(r).CanApprove() {
+			s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "newsroom.error.editors_only"})
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -96,12 +91,12 @@ func newsroomReviewPath(id int64, lang pipeline.Lang) string {
 // userMessage turns an error a person may read into a sentence in loc's language, with edition
 // and release states named in that language too, and the status to answer with. ok is false for
 // errors that are not for the person (they become a generic 500 page).
-func userMessage(loc *localizer, err error) (msg string, httpStatus int, ok bool) {
+func userMessage(loc *kit.Localizer, err error) (msg string, httpStatus int, ok bool) {
 	var pe *pipeline.Error
 	if !errors.As(err, &pe) || pe.Code == "" {
 		return "", 0, false
 	}
-	data := copyData(pe.Data)
+	data := kit.CopyData(pe.Data)
 	for _, k := range []string{"From", "To", "State"} {
 		if v, ok := data[k].(string); ok && v != "" {
 			data[k] = stateName(loc, v)
@@ -115,11 +110,11 @@ func userMessage(loc *localizer, err error) (msg string, httpStatus int, ok bool
 	} else {
 		msg = loc.T(pe.MessageID, data)
 	}
-	return msg, status(pe.Code), status(pe.Code) < 500
+	return msg, kit.Status(pe.Code), kit.Status(pe.Code) < 500
 }
 
 // stateName names an edition or release state in loc's language.
-func stateName(loc *localizer, state string) string {
+func stateName(loc *kit.Localizer, state string) string {
 	switch state {
 	case "scheduled", "cancelled":
 		return loc.T("newsroom.release."+state, nil)
@@ -132,7 +127,7 @@ func stateName(loc *localizer, state string) string {
 
 // newsroomDone redirects after a successful action to path with a confirmation to show there.
 func newsroomDone(w http.ResponseWriter, r *http.Request, path, done string) {
-	localRedirect(w, r, path+"?done="+done)
+	kit.LocalRedirect(w, r, path+"?done="+done)
 }
 
 // doneMessages are the confirmations an action may ask a page to show, by the done parameter.
@@ -149,7 +144,7 @@ var doneMessages = map[string]string{
 }
 
 // doneNotice is the confirmation named by the request's done parameter, or "".
-func doneNotice(r *http.Request, loc *localizer) string {
+func doneNotice(r *http.Request, loc *kit.Localizer) string {
 	if id, ok := doneMessages[r.URL.Query().Get("done")]; ok {
 		return loc.T(id, nil)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -35,12 +36,12 @@ func (s *Server) newsroomEdition(r *http.Request, articleID int64) (pipeline.Edi
 func (s *Server) handleNewsroomSendBack(w http.ResponseWriter, r *http.Request) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	e, err := s.newsroomEdition(r, a.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	comment := strings.TrimSpace(r.PostFormValue("comment"))
@@ -55,7 +56,7 @@ func (s *Server) handleNewsroomSendBack(w http.ResponseWriter, r *http.Request) 
 		err = &pipeline.Error{Code: pipeline.CodeIllegalState, MessageID: "newsroom.error.cannot_send_back",
 			Data: map[string]any{"State": string(e.State)}}
 	default:
-		err = s.cfg.Store.SendBack(r.Context(), e.ID, currentUser(r).Name, comment)
+		err = s.cfg.Store.SendBack(r.Context(), e.ID, kit.User(r).Name, comment)
 	}
 	if err != nil {
 		s.reviewProblem(w, r, err, comment)

@@ -7,6 +7,7 @@ import (
 	"time"
 	_ "time/tzdata" // the zones editors schedule in must load on hosts without a zoneinfo database
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -69,7 +70,7 @@ func editorZone(r *http.Request) *time.Location {
 
 // zoneOptions lists the picker's zones in loc's language with their current offsets, the editor's
 // zone selected.
-func zoneOptions(loc *localizer, current *time.Location) []zoneOption {
+func zoneOptions(loc *kit.Localizer, current *time.Location) []zoneOption {
 	now := time.Now()
 	out := make([]zoneOption, 0, len(newsroomZones))
 	for _, z := range newsroomZones {
@@ -105,7 +106,7 @@ func formatWhen(t time.Time, zone *time.Location, lang pipeline.Lang) string {
 	if t.Second() != 0 {
 		clock = t.Format("15:04:05")
 	}
-	return formatDate(t, lang) + ", " + clock + " " + utcOffset(t)
+	return kit.FormatDate(t, lang) + ", " + clock + " " + utcOffset(t)
 }
 
 // inputValue is an instant as a datetime-local input in zone shows it.
@@ -150,7 +151,7 @@ func parseSchedule(r *http.Request, now time.Time) (schedule, error) {
 		return sc, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.time_invalid",
 			Data: map[string]any{"Value": raw}, Err: err}
 	}
-	if err := checkPublishAt(at, now, raw+" "+utcOffset(at)); err != nil {
+	if err := kit.CheckPublishAt(at, now, raw+" "+utcOffset(at)); err != nil {
 		return sc, err
 	}
 	if at.Before(now.Add(-graceForPast)) {
@@ -165,5 +166,5 @@ func parseSchedule(r *http.Request, now time.Time) (schedule, error) {
 // rememberZone keeps the zone the editor scheduled in as their default.
 func (s *Server) rememberZone(w http.ResponseWriter, r *http.Request, zone *time.Location) {
 	http.SetCookie(w, &http.Cookie{Name: zoneCookie, Value: zone.String(), Path: newsroomBase, MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies(r)})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.SecureCookies(r)})
 }

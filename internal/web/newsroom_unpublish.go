@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+
+	"github.com/tilmash/tilmash/internal/web/kit"
 )
 
 // handleNewsroomUnpublish takes an edition off the public site. Its versions stay on record, and
@@ -9,15 +11,15 @@ import (
 func (s *Server) handleNewsroomUnpublish(w http.ResponseWriter, r *http.Request) {
 	a, err := s.newsroomArticle(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	lang, err := newsroomLang(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	if err := s.cfg.Store.Unpublish(r.Context(), a.ID, lang, currentUser(r).Name); err != nil {
+	if err := s.cfg.Store.Unpublish(r.Context(), a.ID, lang, kit.User(r).Name); err != nil {
 		s.articleProblem(w, r, err)
 		return
 	}

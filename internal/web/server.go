@@ -3,8 +3,8 @@
 package web
 
 import (
+	"context"
 	"embed"
-	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -14,6 +14,10 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
+	"github.com/tilmash/tilmash/internal/sitexport"
+	"github.com/tilmash/tilmash/internal/web/accounts"
+	"github.com/tilmash/tilmash/internal/web/kit"
+	"github.com/tilmash/tilmash/internal/web/reader"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -23,14 +27,18 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// Store is what the web layer needs from storage; each part of the site declares its share.
+// Store is what the web needs from storage: the router's own share (who is asking) and each
+// area's.
 type Store interface {
+	FindUserByToken(ctx context.Context, token string) (pipeline.User, error)
+	FindSession(ctx context.Context, token string) (pipeline.Session, error)
 	apiStore
 	termStore
-	readerStore
+	interchangeStore
+	reader.Store
 	workbenchStore
 	newsroomStore
-	interchangeStore
+	accounts.Store
 }
 
 // Config holds the server's collaborators and settings.
@@ -52,9 +60,11 @@ type Config struct {
 
 // Server serves the API and the site.
 type Server struct {
-	cfg    Config
-	pages  *template.Template
-	reader readerState // the public site, served from memory (cache.go)
+	*kit.Base
+	cfg      Config
+	pages    *kit.Pages
+	reader   *reader.Site
+	accounts *accounts.Handler
 }
 
 // New builds the server and its routes.
@@ -65,19 +75,40 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = pipeline.DefaultMaxBodyBytes
 	}
-	s := &Server{cfg: cfg}
-	t, err := template.New("").Funcs(s.templateFuncs()).ParseFS(templateFS, "templates/*.html")
+	base, err := kit.New(cfg.Bundle, cfg.Logger, cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}
-	s.pages = t
+	s := &Server{Base: base, cfg: cfg}
+	if s.pages, err = base.ParsePages(templateFS); err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	s.reader = reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText})
+	if s.accounts, err = accounts.New(base, cfg.Store); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
+
+// Watch keeps the reader site's pages in step with the database until ctx ends or Close.
+func (s *Server) Watch(ctx context.Context) { s.reader.Watch(ctx) }
+
+// Close stops the server's background work (the reader site's watcher and rebuilds) and waits
+// for it to end. The handler still answers afterwards.
+func (s *Server) Close() { s.reader.Close() }
+
+// SiteFiles builds the whole public site from the current database state, as the files a static
+// server needs (see reader.Site.Files).
+func (s *Server) SiteFiles(ctx context.Context) ([]sitexport.File, error) { return s.reader.Files(ctx) }
 
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {
 	// Published pages are answered from memory before the router: they are most of the traffic.
-	return s.transportSecurity(s.servePublished(s.Routes()))
+	return s.transportSecurity(s.reader.ServePublished(s.Routes()))
 }
 
 // Routes is the router behind Handler: every route the site answers, without the fast path for
@@ -93,11 +124,37 @@ func (s *Server) Routes() chi.Router {
 	r.Method(http.MethodHead, "/static/*", files)
 	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }) //nolint:errcheck
 
-	r.Route("/api/v1", s.apiRoutes)
-	s.workbenchRoutes(r)
-	s.newsroomRoutes(r)
-	s.readerRoutes(r)
-	r.NotFound(s.handleReaderNotFound)
+	// The JSON API: every request needs a bearer token, and once it has one its input is checked
+	// at the door.
+	r.Route("/api/v1", func(r chi.Router) {
+		r.Use(s.apiAuth, kit.GuardInput(kit.APIInputLimits(s.cfg.MaxBodyBytes), s.WriteError))
+		s.apiRoutes(r)
+	})
+
+	// The translators' workbench, with signing in and the accounts. Every state-changing request
+	// is checked twice against cross-site forgery: by the browser's Fetch Metadata and by the
+	// session's synchronizer token (the sign-in form by its own, before there is a session).
+	r.Route("/workbench", func(r chi.Router) {
+		r.Use(s.crossOriginProtection().Handler, s.loadSession, kit.GuardInput(kit.PageInputLimits, s.PageError))
+		s.accounts.SigninRoutes(r)
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireSession, s.sessionCSRF)
+			s.accounts.Routes(r)
+			s.workbenchRoutes(r)
+		})
+	})
+
+	// The editors' newsroom, with the workbench's protection and sign-in: it lives under
+	// /workbench because the session cookie is scoped there.
+	r.Route("/workbench/newsroom", func(r chi.Router) {
+		r.Use(s.crossOriginProtection().Handler, s.loadSession, s.requireSession,
+			kit.GuardInput(kit.PageInputLimits, s.PageError), s.sessionCSRF)
+		s.newsroomRoutes(r)
+	})
+
+	// The public site beyond its cached pages: the language choice at /, and not-found pages.
+	s.reader.Routes(r)
+	r.NotFound(s.reader.NotFound)
 	return r
 }
 
@@ -141,8 +198,8 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.cfg.Logger.ErrorContext(r.Context(), "panic", "value", v, "path", r.URL.Path)
-				s.writeError(w, r, errInternal)
+				s.Logger.ErrorContext(r.Context(), "panic", "value", v, "path", r.URL.Path)
+				s.WriteError(w, r, kit.ErrInternal)
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -1,61 +1,57 @@
 package web
 
 import (
-	"context"
-	"net"
 	"net/http"
 	"strings"
-	"time"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// sessionCookie holds the workbench session token; the database keeps only its hash.
-const sessionCookie = "tilmash_session"
+// Who is asking: an API request names its user with a bearer token, a browser with its session
+// cookie. Both end as the same user in the request (kit.User), checked by the same rules.
 
-// sessionTTL is a working day with some margin: translators sign in once in the morning.
-const sessionTTL = 12 * time.Hour
-
-type sessionKey struct{}
-
-func currentSession(r *http.Request) *pipeline.Session {
-	s, _ := r.Context().Value(sessionKey{}).(*pipeline.Session)
-	return s
+// apiAuth requires a valid bearer token on every API request and puts its user in the context.
+func (s *Server) apiAuth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || strings.TrimSpace(token) == "" {
+			s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeUnauthorized, MessageID: "error.unauthorized"})
+			return
+		}
+		u, err := s.cfg.Store.FindUserByToken(r.Context(), strings.TrimSpace(token))
+		if pipeline.ErrorCode(err) == pipeline.CodeNotFound {
+			s.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeUnauthorized, MessageID: "error.unauthorized"})
+			return
+		}
+		if err != nil {
+			s.WriteError(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(kit.WithUser(r.Context(), &u)))
+	})
 }
 
-// secureCookies reports whether cookies must be Secure: on TLS connections, and whenever the
-// public address is https (TLS ends at a proxy in front of us).
-func (s *Server) secureCookies(r *http.Request) bool {
-	return r.TLS != nil || strings.HasPrefix(s.cfg.BaseURL, "https://")
-}
-
-func (s *Server) setSessionCookie(w http.ResponseWriter, r *http.Request, value string, maxAge int) {
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: value, Path: "/workbench", MaxAge: maxAge,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies(r)})
-}
-
-// loadSession puts the signed-in user, if any, into the request context with the same key the API
-// uses, so that currentUser works for both.
+// loadSession puts the signed-in session and its user, if any, into the request context, so that
+// kit.User works for the API and the signed-in pages alike.
 func (s *Server) loadSession(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c, err := r.Cookie(sessionCookie)
+		c, err := r.Cookie(kit.SessionCookie)
 		if err != nil || c.Value == "" {
 			next.ServeHTTP(w, r)
 			return
 		}
 		sess, err := s.cfg.Store.FindSession(r.Context(), c.Value)
 		if pipeline.ErrorCode(err) == pipeline.CodeNotFound {
-			s.setSessionCookie(w, r, "", -1)
+			s.SetSessionCookie(w, r, "", -1)
 			next.ServeHTTP(w, r)
 			return
 		}
 		if err != nil {
-			s.workbenchError(w, r, err)
+			s.PageError(w, r, err)
 			return
 		}
-		ctx := context.WithValue(r.Context(), sessionKey{}, &sess)
-		ctx = context.WithValue(ctx, userKey{}, &sess.User)
-		next.ServeHTTP(w, r.WithContext(ctx))
+		next.ServeHTTP(w, r.WithContext(kit.WithSession(r.Context(), &sess)))
 	})
 }
 
@@ -63,24 +59,14 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 // the page's script so that it keeps the unsaved text and says why.
 func (s *Server) requireSession(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if currentSession(r) != nil {
+		if kit.Session(r) != nil {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if wantsJSON(r) || r.Method != http.MethodGet {
-			s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeUnauthorized, MessageID: "wb.error.signed_out"})
+		if kit.WantsJSON(r) || r.Method != http.MethodGet {
+			s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeUnauthorized, MessageID: "wb.error.signed_out"})
 			return
 		}
-		http.Redirect(w, r, "/workbench/signin?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		http.Redirect(w, r, "/workbench/signin?next="+kit.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 	})
-}
-
-// clientAddr is the address failed sign-ins are counted against. Forwarded headers are ignored:
-// a client could set them to dodge the limit.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

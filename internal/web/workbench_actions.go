@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -25,19 +26,19 @@ func chiInt(r *http.Request, name string) int64 {
 func (s *Server) handleWorkbenchDismiss(w http.ResponseWriter, r *http.Request) {
 	e, err := s.editionParam(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	reason := strings.TrimSpace(r.PostFormValue("reason"))
 	if reason == "" || utf8.RuneCountInString(reason) > 2000 {
-		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.finding.reason_required"})
+		s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.finding.reason_required"})
 		return
 	}
-	if err := s.cfg.Store.DismissFinding(r.Context(), e.ID, chiInt(r, "finding"), currentUser(r).Name, reason); err != nil {
-		s.workbenchError(w, r, err)
+	if err := s.cfg.Store.DismissFinding(r.Context(), e.ID, chiInt(r, "finding"), kit.User(r).Name, reason); err != nil {
+		s.PageError(w, r, err)
 		return
 	}
-	localRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/#seg-"+strings.TrimSpace(r.PostFormValue("segment")))
+	kit.LocalRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/#seg-"+strings.TrimSpace(r.PostFormValue("segment")))
 }
 
 // handleWorkbenchSubmit sends the edition to the editors. When segments are unconfirmed or a
@@ -45,59 +46,59 @@ func (s *Server) handleWorkbenchDismiss(w http.ResponseWriter, r *http.Request) 
 func (s *Server) handleWorkbenchSubmit(w http.ResponseWriter, r *http.Request) {
 	e, err := s.editionParam(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	err = s.cfg.Store.SubmitEdition(r.Context(), e.ID, currentUser(r).Name)
+	err = s.cfg.Store.SubmitEdition(r.Context(), e.ID, kit.User(r).Name)
 	var pe *pipeline.Error
 	if errors.As(err, &pe) && (pe.Code == pipeline.CodeIllegalState || pe.Code == pipeline.CodeConflict) {
-		loc := s.localizer(uiLang(r))
-		msg := loc.T(pe.MessageID, copyData(pe.Data))
+		loc := s.Localizer(kit.UILang(r))
+		msg := loc.T(pe.MessageID, kit.CopyData(pe.Data))
 		if n, ok := pe.Data["Count"].(int); ok {
-			msg = loc.T(pe.MessageID, copyData(pe.Data), n)
+			msg = loc.T(pe.MessageID, kit.CopyData(pe.Data), n)
 		}
 		w.Header().Set("Cache-Control", "no-store")
 		s.renderEditorStatus(w, r, msg, http.StatusConflict)
 		return
 	}
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	localRedirect(w, r, "/workbench/?submitted="+idStr(e.ID))
+	kit.LocalRedirect(w, r, "/workbench/?submitted="+idStr(e.ID))
 }
 
 // handleTermAdd adds a term pair to the termbase; only editors and administrators may.
 func (s *Server) handleTermAdd(w http.ResponseWriter, r *http.Request) {
 	e, err := s.editionParam(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	if !currentUser(r).CanApprove() {
-		s.workbenchError(w, r, errForbidden)
+	if !kit.User(r).CanApprove() {
+		s.PageError(w, r, kit.ErrForbidden)
 		return
 	}
 	c, err := s.cfg.Store.FindEditionContentByID(r.Context(), e.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	src, tgt := strings.TrimSpace(r.PostFormValue("source")), strings.TrimSpace(r.PostFormValue("target"))
 	if src == "" || tgt == "" || len(src) > 200 || len(tgt) > 200 {
-		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.term.invalid"})
+		s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.term.invalid"})
 		return
 	}
 	concept, err := s.termToSave(r, c.Article.SourceLang, e.Lang, src, tgt)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	if _, err := s.cfg.Store.SaveConcept(r.Context(), concept); err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	localRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/")
+	kit.LocalRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/")
 }
 
 // termToSave is the concept an editor's term form describes. A concept whose source term is the

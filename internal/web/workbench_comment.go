@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -24,15 +25,15 @@ type commentJSON struct {
 func (s *Server) handleCommentAdd(w http.ResponseWriter, r *http.Request) {
 	e, err := s.editionParam(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	segID := chiInt(r, "segment")
 	var body string
-	if wantsJSON(r) {
+	if kit.WantsJSON(r) {
 		var req commentRequest
-		if err := decodeJSON(w, r, 16<<10, &req); err != nil {
-			s.workbenchError(w, r, err)
+		if err := kit.DecodeJSON(w, r, 16<<10, &req); err != nil {
+			s.PageError(w, r, err)
 			return
 		}
 		body = req.Body
@@ -41,19 +42,19 @@ func (s *Server) handleCommentAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	body = strings.TrimSpace(body)
 	if body == "" || utf8.RuneCountInString(body) > 4000 {
-		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.comment.invalid"})
+		s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.comment.invalid"})
 		return
 	}
-	c, err := s.cfg.Store.AddComment(r.Context(), e.ID, segID, currentUser(r).Name, body)
+	c, err := s.cfg.Store.AddComment(r.Context(), e.ID, segID, kit.User(r).Name, body)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	if !wantsJSON(r) {
-		localRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/#seg-"+idStr(segID))
+	if !kit.WantsJSON(r) {
+		kit.LocalRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/#seg-"+idStr(segID))
 		return
 	}
-	lang := uiLang(r)
-	writeJSON(w, http.StatusCreated, commentJSON{ID: c.ID, Author: c.Author, Body: c.Body,
-		When: formatDate(c.CreatedAt, lang) + " " + c.CreatedAt.Format("15:04")})
+	lang := kit.UILang(r)
+	kit.WriteJSON(w, http.StatusCreated, commentJSON{ID: c.ID, Author: c.Author, Body: c.Body,
+		When: kit.FormatDate(c.CreatedAt, lang) + " " + c.CreatedAt.Format("15:04")})
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -95,7 +96,7 @@ type segGroup struct {
 }
 
 type editorPage struct {
-	appPage
+	kit.AppPage
 	EditionID    int64
 	Base         string // "/workbench/editions/ID"
 	ArticleTitle string
@@ -117,7 +118,7 @@ type editorPage struct {
 
 // stateLabels names segment states for a viewer, caching per origin.
 type stateLabels struct {
-	loc   *localizer
+	loc   *kit.Localizer
 	cache map[string]string
 }
 
@@ -147,10 +148,10 @@ func (sl *stateLabels) label(t pipeline.SegmentTranslation) string {
 	return l
 }
 
-func (s *Server) findingViews(loc *localizer, fs []pipeline.Finding) (out []findingView, open int) {
+func (s *Server) findingViews(loc *kit.Localizer, fs []pipeline.Finding) (out []findingView, open int) {
 	for _, f := range fs {
 		out = append(out, findingView{ID: f.ID, Blocking: f.Severity == pipeline.SeverityError,
-			Message: loc.T(f.MessageID, copyData(f.Data)), Dismissed: f.Dismissed, Reason: f.Reason})
+			Message: loc.T(f.MessageID, kit.CopyData(f.Data)), Dismissed: f.Dismissed, Reason: f.Reason})
 		if !f.Dismissed {
 			open++
 		}
@@ -158,7 +159,7 @@ func (s *Server) findingViews(loc *localizer, fs []pipeline.Finding) (out []find
 	return out, open
 }
 
-func progressText(loc *localizer, confirmed, total int) string {
+func progressText(loc *kit.Localizer, confirmed, total int) string {
 	return loc.T("wb.progress", map[string]any{"Confirmed": confirmed, "Total": total}, total)
 }
 
@@ -172,24 +173,24 @@ func (s *Server) handleEditor(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, problem string, status int) {
 	e, err := s.editionParam(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	ctx := r.Context()
 	c, err := s.cfg.Store.FindEditionContentByID(ctx, e.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	u := currentUser(r)
+	u := kit.User(r)
 	others, err := s.cfg.Store.TouchPresence(ctx, e.ID, u.Name)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	fuzzy, err := s.cfg.Store.FindSuggestions(ctx, e.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	keys := make([]pipeline.MemoryKey, len(c.Segments))
@@ -204,12 +205,12 @@ func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, prob
 	}
 	exact, err := s.cfg.Store.FindMemoryExact(ctx, c.Article.SourceLang, e.Lang, keys)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	changes, err := s.cfg.Store.FindSegmentChanges(ctx, e.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	changed := make(map[int64]pipeline.SegmentChange, len(changes))
@@ -220,16 +221,16 @@ func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, prob
 	}
 	concepts, err := s.cfg.Store.FindConcepts(ctx)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	comments, err := s.cfg.Store.FindComments(ctx, e.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 
-	p := editorPage{appPage: s.newAppPage(r, "wb.editor.title"), EditionID: e.ID, Base: "/workbench/editions/" + idStr(e.ID),
+	p := editorPage{AppPage: s.NewAppPage(r, "wb.editor.title"), EditionID: e.ID, Base: "/workbench/editions/" + idStr(e.ID),
 		ArticleTitle: c.Article.Title, SourceTag: c.Article.SourceLang.BCP47(), TargetTag: e.Lang.BCP47(),
 		TargetName: e.Lang.NativeName(), CanEditTerms: u.CanApprove()}
 	loc := p.T
@@ -269,7 +270,7 @@ func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, prob
 	notes := map[int64][]commentView{}
 	for _, cm := range comments {
 		notes[cm.SegmentID] = append(notes[cm.SegmentID], commentView{Author: cm.Author, Body: cm.Body,
-			When: formatDate(cm.CreatedAt, p.Lang) + " " + cm.CreatedAt.Format("15:04")})
+			When: kit.FormatDate(cm.CreatedAt, p.Lang) + " " + cm.CreatedAt.Format("15:04")})
 	}
 	type termSrc struct {
 		lower string
@@ -349,11 +350,11 @@ func (s *Server) renderEditorStatus(w http.ResponseWriter, r *http.Request, prob
 	p.Confirmed, p.Total = c.Edition.Confirmed, c.Edition.Segments
 	p.ProgressText = progressText(loc, p.Confirmed, p.Total)
 	p.SubmitHint = submitHint(loc, p.Total-p.Confirmed, blocking)
-	s.renderApp(w, r, "workbench_editor.html", status, p.Lang, p)
+	s.pages.Render(w, r, "workbench_editor.html", status, p.Lang, p)
 }
 
 // submitHint says what still stands between the edition and submission, or that it is ready.
-func submitHint(loc *localizer, unconfirmed, blocking int) string {
+func submitHint(loc *kit.Localizer, unconfirmed, blocking int) string {
 	var parts []string
 	if unconfirmed > 0 {
 		parts = append(parts, loc.T("wb.submit.unconfirmed", nil, unconfirmed))

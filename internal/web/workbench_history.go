@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -16,7 +17,7 @@ type historyRow struct {
 }
 
 type historyPage struct {
-	appPage
+	kit.AppPage
 	Back      string
 	Source    string
 	Num       int
@@ -30,26 +31,26 @@ type historyPage struct {
 func (s *Server) handleSegmentHistory(w http.ResponseWriter, r *http.Request) {
 	e, err := s.editionParam(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	c, err := s.cfg.Store.FindEditionContentByID(r.Context(), e.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	i, err := segmentParam(r, &c)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
 	sg := c.Segments[i]
 	hist, err := s.cfg.Store.FindSegmentHistory(r.Context(), e.ID, sg.ID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	p := historyPage{appPage: s.newAppPage(r, "wb.history.title"), Back: "/workbench/editions/" + idStr(e.ID) + "/#seg-" + idStr(sg.ID),
+	p := historyPage{AppPage: s.NewAppPage(r, "wb.history.title"), Back: "/workbench/editions/" + idStr(e.ID) + "/#seg-" + idStr(sg.ID),
 		Source: sg.Text, Num: sg.Position + 1, SourceTag: c.Article.SourceLang.BCP47(), TargetTag: e.Lang.BCP47()}
 	p.Title = p.T.T("wb.history.title", map[string]any{"Num": p.Num})
 	sl := &stateLabels{loc: p.T, cache: map[string]string{}}
@@ -66,8 +67,8 @@ func (s *Server) handleSegmentHistory(w http.ResponseWriter, r *http.Request) {
 		case origin == "":
 			origin = "—"
 		}
-		p.Rows = append(p.Rows, historyRow{Version: h.Version, When: formatDate(h.UpdatedAt, p.Lang) + " " + h.UpdatedAt.Format("15:04:05"),
+		p.Rows = append(p.Rows, historyRow{Version: h.Version, When: kit.FormatDate(h.UpdatedAt, p.Lang) + " " + h.UpdatedAt.Format("15:04:05"),
 			By: by, Origin: origin, State: sl.label(h), Text: h.Text})
 	}
-	s.renderApp(w, r, "workbench_history.html", 0, p.Lang, p)
+	s.pages.Render(w, r, "workbench_history.html", 0, p.Lang, p)
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/locales"
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -14,7 +15,7 @@ func TestWorkbenchPlurals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Server{cfg: Config{Bundle: b}}
+	s := &Server{Base: &kit.Base{Bundle: b}}
 	for _, tc := range []struct {
 		lang pipeline.Lang
 		n    int
@@ -30,14 +31,14 @@ func TestWorkbenchPlurals(t *testing.T) {
 		{pipeline.Kazakh, 5, "5 сегмент расталмаған"},
 		{pipeline.Chinese, 5, "5 个句段未确认"},
 	} {
-		if got := s.localizer(tc.lang).T("wb.submit.unconfirmed", nil, tc.n); got != tc.want {
+		if got := s.Localizer(tc.lang).T("wb.submit.unconfirmed", nil, tc.n); got != tc.want {
 			t.Errorf("%s %d: %q, want %q", tc.lang, tc.n, got, tc.want)
 		}
 	}
-	if got := progressText(s.localizer(pipeline.Russian), 2, 5); got != "Подтверждено 2 из 5 сегментов" {
+	if got := progressText(s.Localizer(pipeline.Russian), 2, 5); got != "Подтверждено 2 из 5 сегментов" {
 		t.Errorf("Russian progress: %q", got)
 	}
-	if got := progressText(s.localizer(pipeline.Russian), 1, 21); got != "Подтверждено 1 из 21 сегмента" {
+	if got := progressText(s.Localizer(pipeline.Russian), 1, 21); got != "Подтверждено 1 из 21 сегмента" {
 		t.Errorf("Russian progress: %q", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -21,7 +22,7 @@ type queueRow struct {
 }
 
 type queuePage struct {
-	appPage
+	kit.AppPage
 	Rows []queueRow
 }
 
@@ -35,13 +36,13 @@ func myLangs(u *pipeline.User) []pipeline.Lang {
 
 // handleQueue lists the editions waiting for review in the user's languages, newest first.
 func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
+	u := kit.User(r)
 	items, err := s.cfg.Store.FindQueue(r.Context(), myLangs(u), u.Name)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	p := queuePage{appPage: s.newAppPage(r, "wb.queue.title")}
+	p := queuePage{AppPage: s.NewAppPage(r, "wb.queue.title")}
 	if r.URL.Query().Get("submitted") != "" {
 		p.Notice = p.T.T("wb.submit.done", nil)
 	}
@@ -51,11 +52,11 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 			LangName: e.Lang.NativeName(), Confirmed: e.Confirmed, Total: e.Segments,
 			Progress: p.T.T("wb.progress", map[string]any{"Confirmed": e.Confirmed, "Total": e.Segments}, e.Segments),
 			Findings: p.T.T("wb.findings_open", nil, e.Findings),
-			Revision: formatDate(it.RevisionDate, p.Lang)}
+			Revision: kit.FormatDate(it.RevisionDate, p.Lang)}
 		if len(it.Others) > 0 {
 			row.Others = p.T.T("wb.queue.others", map[string]any{"Names": strings.Join(it.Others, ", ")}, len(it.Others))
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	s.renderApp(w, r, "workbench_queue.html", 0, p.Lang, p)
+	s.pages.Render(w, r, "workbench_queue.html", 0, p.Lang, p)
 }

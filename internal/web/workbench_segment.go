@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -15,7 +16,7 @@ type segmentSaveResponse struct {
 	State        pipeline.SegmentState `json:"state"`
 	StateLabel   string                `json:"state_label"`
 	Version      int                   `json:"version"`
-	Findings     []findingJSON         `json:"findings"`
+	Findings     []kit.FindingJSON     `json:"findings"`
 	Open         int                   `json:"open_findings"`
 	Confirmed    int                   `json:"confirmed"`
 	Total        int                   `json:"total"`
@@ -31,44 +32,44 @@ func (s *Server) handleSegmentSave(w http.ResponseWriter, r *http.Request) {
 	edID, err1 := strconv.ParseInt(chi.URLParam(r, "edition"), 10, 64)
 	segID, err2 := strconv.ParseInt(chi.URLParam(r, "segment"), 10, 64)
 	if err1 != nil || err2 != nil {
-		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
 		return
 	}
 	src, err := s.cfg.Store.FindSegmentSource(ctx, edID, segID)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	u := currentUser(r)
+	u := kit.User(r)
 	if !u.CanEdit(src.EditionLang) {
-		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "wb.error.not_your_language",
+		s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "wb.error.not_your_language",
 			Data: map[string]any{"Lang": src.EditionLang.NativeName()}})
 		return
 	}
 	if src.IsSource {
-		s.workbenchError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		s.PageError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
 		return
 	}
-	var body segmentSaveRequest
-	if err := decodeJSON(w, r, maxSegmentBytes, &body); err != nil {
-		s.workbenchError(w, r, err)
+	var body kit.SegmentSaveRequest
+	if err := kit.DecodeJSON(w, r, kit.MaxSegmentBytes, &body); err != nil {
+		s.PageError(w, r, err)
 		return
 	}
-	res, err := s.saveSegment(ctx, u, src, edID, segID, body)
+	res, err := kit.SaveSegment(ctx, s.cfg.Store, s.cfg.Check, u, src, edID, segID, body)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		s.PageError(w, r, err)
 		return
 	}
-	loc := s.localizer(uiLang(r))
+	loc := s.Localizer(kit.UILang(r))
 	t := res.Translation
-	out := segmentSaveResponse{ID: segID, Text: t.Text, State: t.State, Version: t.Version, Findings: []findingJSON{},
+	out := segmentSaveResponse{ID: segID, Text: t.Text, State: t.State, Version: t.Version, Findings: []kit.FindingJSON{},
 		StateLabel: (&stateLabels{loc: loc, cache: map[string]string{}}).label(t),
 		Confirmed:  res.Confirmed, Total: res.Total, ProgressText: progressText(loc, res.Confirmed, res.Total)}
 	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, s.toFindingJSON(loc, f))
+		out.Findings = append(out.Findings, kit.ToFindingJSON(loc, f))
 		if !f.Dismissed {
 			out.Open++
 		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	kit.WriteJSON(w, http.StatusOK, out)
 }

@@ -1,10 +1,11 @@
-package web
+package accounts
 
 import (
 	"net/http"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/argon2id"
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -16,7 +17,7 @@ type userRow struct {
 }
 
 type adminUsersPage struct {
-	appPage
+	kit.AppPage
 	Users []userRow
 	Roles []roleOption
 	Form  struct {
@@ -34,9 +35,9 @@ type roleOption struct {
 // minPasswordRunes matches the command line's rule.
 const minPasswordRunes = 8
 
-func (s *Server) adminUsersPage(r *http.Request) (adminUsersPage, error) {
-	p := adminUsersPage{appPage: s.newAppPage(r, "wb.admin.title")}
-	users, err := s.cfg.Store.FindUsers(r.Context())
+func (h *Handler) adminUsersPage(r *http.Request) (adminUsersPage, error) {
+	p := adminUsersPage{AppPage: h.NewAppPage(r, "wb.admin.title")}
+	users, err := h.store.FindUsers(r.Context())
 	if err != nil {
 		return p, err
 	}
@@ -46,7 +47,7 @@ func (s *Server) adminUsersPage(r *http.Request) (adminUsersPage, error) {
 			langs = append(langs, l.NativeName())
 		}
 		p.Users = append(p.Users, userRow{Name: u.Name, Role: p.T.T("wb.role."+string(u.Role), nil),
-			Langs: strings.Join(langs, ", "), Since: formatDate(u.CreatedAt, p.Lang)})
+			Langs: strings.Join(langs, ", "), Since: kit.FormatDate(u.CreatedAt, p.Lang)})
 	}
 	for _, role := range []pipeline.Role{pipeline.RoleTranslator, pipeline.RoleEditor, pipeline.RoleAdmin} {
 		p.Roles = append(p.Roles, roleOption{Value: role, Label: p.T.T("wb.role."+string(role), nil)})
@@ -57,38 +58,38 @@ func (s *Server) adminUsersPage(r *http.Request) (adminUsersPage, error) {
 }
 
 // handleAdminUsers lists the accounts, with a form to add one; administrators only.
-func (s *Server) handleAdminUsers(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanAdminister() {
-		s.workbenchError(w, r, errForbidden)
+func (h *Handler) handleAdminUsers(w http.ResponseWriter, r *http.Request) {
+	if !kit.User(r).CanAdminister() {
+		h.PageError(w, r, kit.ErrForbidden)
 		return
 	}
-	p, err := s.adminUsersPage(r)
+	p, err := h.adminUsersPage(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		h.PageError(w, r, err)
 		return
 	}
 	if name := r.URL.Query().Get("created"); name != "" {
 		p.Notice = p.T.T("wb.admin.created", map[string]any{"Name": name})
 	}
-	s.renderApp(w, r, "admin_users.html", 0, p.Lang, p)
+	h.pages.Render(w, r, "admin_users.html", 0, p.Lang, p)
 }
 
 // handleAdminUserCreate adds an account with the same rules as "tilmash user add".
-func (s *Server) handleAdminUserCreate(w http.ResponseWriter, r *http.Request) {
-	if !currentUser(r).CanAdminister() {
-		s.workbenchError(w, r, errForbidden)
+func (h *Handler) handleAdminUserCreate(w http.ResponseWriter, r *http.Request) {
+	if !kit.User(r).CanAdminister() {
+		h.PageError(w, r, kit.ErrForbidden)
 		return
 	}
-	p, err := s.adminUsersPage(r)
+	p, err := h.adminUsersPage(r)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		h.PageError(w, r, err)
 		return
 	}
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	p.Form.Name = name
 	fail := func(status int, msg string) {
 		p.Problem = msg
-		s.renderApp(w, r, "admin_users.html", status, p.Lang, p)
+		h.pages.Render(w, r, "admin_users.html", status, p.Lang, p)
 	}
 	role, err := pipeline.ParseRole(r.PostFormValue("role"))
 	if err != nil {
@@ -121,18 +122,18 @@ func (s *Server) handleAdminUserCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	hash, err := argon2id.Hash(password)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		h.PageError(w, r, err)
 		return
 	}
-	if _, err := s.cfg.Store.CreateUser(r.Context(), u, hash); err != nil {
+	if _, err := h.store.CreateUser(r.Context(), u, hash); err != nil {
 		if pipeline.ErrorCode(err) == pipeline.CodeConflict {
 			fail(http.StatusConflict, p.T.T("error.user_exists", map[string]any{"Name": name}))
 			return
 		}
-		s.workbenchError(w, r, err)
+		h.PageError(w, r, err)
 		return
 	}
-	localRedirect(w, r, "/workbench/admin/users?created="+urlQueryEscape(name))
+	kit.LocalRedirect(w, r, "/workbench/admin/users?created="+kit.QueryEscape(name))
 }
 
 // validUserName follows the database's rule: letters, digits, "_", "." and "-", up to 64.

@@ -1,4 +1,4 @@
-package web
+package accounts
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/argon2id"
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -75,18 +76,18 @@ func (g *checkGate) enter(ctx context.Context) (func(), bool) {
 const dummyHash = "$argon2id$v=19$m=65536,t=3,p=4$foX2jRlKALyJJJJ9BuECOg$V8fjk68OhnMcAXGSKOC/zy5mSJVLzzKJh4jhrOWQdMw"
 
 type signinPage struct {
-	appPage
+	kit.AppPage
 	Token  string
 	Name   string
 	Next   string
 	Chosen pipeline.Lang // the language picked on the page, kept through a failed attempt
 }
 
-func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) signinPage {
-	p := signinPage{appPage: s.newAppPage(r, "wb.signin.title"), Token: s.signinToken(w, r), Next: r.FormValue("next")}
+func (h *Handler) signinPage(w http.ResponseWriter, r *http.Request) signinPage {
+	p := signinPage{AppPage: h.NewAppPage(r, "wb.signin.title"), Token: h.signinToken(w, r), Next: r.FormValue("next")}
 	if l, err := pipeline.ParseLang(r.FormValue("lang")); err == nil {
 		p.Chosen = l
-		p.Lang, p.T = l, s.localizer(l)
+		p.Lang, p.T = l, h.Localizer(l)
 		p.Title = p.T.T("wb.signin.title", nil)
 		for i := range p.Langs {
 			p.Langs[i].Current = p.Langs[i].Lang == l
@@ -95,36 +96,36 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) signinPage {
 	return p
 }
 
-func (s *Server) handleSigninForm(w http.ResponseWriter, r *http.Request) {
-	if currentSession(r) != nil {
+func (h *Handler) handleSigninForm(w http.ResponseWriter, r *http.Request) {
+	if kit.Session(r) != nil {
 		http.Redirect(w, r, "/workbench/", http.StatusSeeOther)
 		return
 	}
-	p := s.signinPage(w, r)
-	s.renderApp(w, r, "signin.html", 0, p.Lang, p)
+	p := h.signinPage(w, r)
+	h.pages.Render(w, r, "signin.html", 0, p.Lang, p)
 }
 
 // handleSignin checks the password and starts a session. Every failure reads the same, whether
 // the name exists or not. The attempt is recorded before the password is checked, so that
 // concurrent attempts cannot pass a limit together (signinPolicy), and checks run a few at a time
 // (passwordChecks).
-func (s *Server) handleSignin(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) handleSignin(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	password := r.PostFormValue("password")
-	p := s.signinPage(w, r)
+	p := h.signinPage(w, r)
 	p.Name = name
 	fail := func(status int, id string, data map[string]any, count ...int) {
 		p.Problem = p.T.T(id, data, count...)
-		s.renderApp(w, r, "signin.html", status, p.Lang, p)
+		h.pages.Render(w, r, "signin.html", status, p.Lang, p)
 	}
 	if name == "" || password == "" || len(name) > 64 || len(password) > 1024 {
 		fail(http.StatusBadRequest, "wb.signin.missing", nil)
 		return
 	}
 	addr := clientAddr(r)
-	attempt, wait, err := s.cfg.Store.ReserveSignin(r.Context(), name, addr, signinPolicy)
+	attempt, wait, err := h.store.ReserveSignin(r.Context(), name, addr, signinPolicy)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		h.PageError(w, r, err)
 		return
 	}
 	if wait > 0 {
@@ -137,10 +138,10 @@ func (s *Server) handleSignin(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	u, hash, err := s.cfg.Store.FindUserByName(r.Context(), name)
+	u, hash, err := h.store.FindUserByName(r.Context(), name)
 	if err != nil && pipeline.ErrorCode(err) != pipeline.CodeNotFound {
-		s.cfg.Store.ReleaseSignin(context.WithoutCancel(r.Context()), attempt) //nolint:errcheck // the error below says enough
-		s.workbenchError(w, r, err)
+		h.store.ReleaseSignin(context.WithoutCancel(r.Context()), attempt) //nolint:errcheck // the error below says enough
+		h.PageError(w, r, err)
 		return
 	}
 	if err != nil || hash == "" {
@@ -149,8 +150,8 @@ func (s *Server) handleSignin(w http.ResponseWriter, r *http.Request) {
 	release, ok := passwordChecks.enter(r.Context())
 	if !ok {
 		// The password was not checked: the attempt does not count against anyone.
-		if err := s.cfg.Store.ReleaseSignin(context.WithoutCancel(r.Context()), attempt); err != nil {
-			s.cfg.Logger.WarnContext(r.Context(), "release sign-in attempt", "err", err)
+		if err := h.store.ReleaseSignin(context.WithoutCancel(r.Context()), attempt); err != nil {
+			h.Logger.WarnContext(r.Context(), "release sign-in attempt", "err", err)
 		}
 		w.Header().Set("Retry-After", "2")
 		fail(http.StatusServiceUnavailable, "limits.signin.busy", nil)
@@ -159,52 +160,52 @@ func (s *Server) handleSignin(w http.ResponseWriter, r *http.Request) {
 	match, verr := argon2id.Verify(password, hash)
 	release()
 	if verr != nil && hash != dummyHash {
-		s.cfg.Logger.WarnContext(r.Context(), "stored password hash refused", "user", name, "err", verr)
+		h.Logger.WarnContext(r.Context(), "stored password hash refused", "user", name, "err", verr)
 	}
 	if err != nil || verr != nil || !match {
 		fail(http.StatusUnauthorized, "wb.signin.wrong", nil) // the reserved attempt stays, as a failure
 		return
 	}
-	if err := s.cfg.Store.SigninSucceeded(r.Context(), attempt, name, addr); err != nil {
-		s.workbenchError(w, r, err)
+	if err := h.store.SigninSucceeded(r.Context(), attempt, name, addr); err != nil {
+		h.PageError(w, r, err)
 		return
 	}
-	token, err := s.cfg.Store.CreateSession(r.Context(), u.ID, sessionTTL)
+	token, err := h.store.CreateSession(r.Context(), u.ID, kit.SessionTTL)
 	if err != nil {
-		s.workbenchError(w, r, err)
+		h.PageError(w, r, err)
 		return
 	}
-	s.setSessionCookie(w, r, token, int(sessionTTL.Seconds()))
+	h.SetSessionCookie(w, r, token, int(kit.SessionTTL.Seconds()))
 	http.SetCookie(w, &http.Cookie{Name: signinCSRFCookie, Path: "/workbench/signin", MaxAge: -1})
-	localRedirect(w, r, p.Next)
+	kit.LocalRedirect(w, r, p.Next)
 }
 
 // handleSignout ends the session on the server, not only in the browser.
-func (s *Server) handleSignout(w http.ResponseWriter, r *http.Request) {
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		if err := s.cfg.Store.DeleteSession(r.Context(), c.Value); err != nil {
-			s.workbenchError(w, r, err)
+func (h *Handler) handleSignout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(kit.SessionCookie); err == nil {
+		if err := h.store.DeleteSession(r.Context(), c.Value); err != nil {
+			h.PageError(w, r, err)
 			return
 		}
 	}
-	s.setSessionCookie(w, r, "", -1)
+	h.SetSessionCookie(w, r, "", -1)
 	http.Redirect(w, r, "/workbench/signin", http.StatusSeeOther)
 }
 
 // handleUILang stores the interface language the user picked, or goes back to the browser's.
-func (s *Server) handleUILang(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) handleUILang(w http.ResponseWriter, r *http.Request) {
 	var lang pipeline.Lang
 	if v := r.PostFormValue("lang"); v != "" {
 		l, err := pipeline.ParseLang(v)
 		if err != nil {
-			s.workbenchError(w, r, err)
+			h.PageError(w, r, err)
 			return
 		}
 		lang = l
 	}
-	if err := s.cfg.Store.SetUILang(r.Context(), currentUser(r).ID, lang); err != nil {
-		s.workbenchError(w, r, err)
+	if err := h.store.SetUILang(r.Context(), kit.User(r).ID, lang); err != nil {
+		h.PageError(w, r, err)
 		return
 	}
-	localRedirect(w, r, r.PostFormValue("back"))
+	kit.LocalRedirect(w, r, r.PostFormValue("back"))
 }

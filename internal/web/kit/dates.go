@@ -1,4 +1,4 @@
-package web
+package kit
 
 import (
 	"fmt"
@@ -18,8 +18,8 @@ var (
 		"қыркүйек", "қазан", "қараша", "желтоқсан"}
 )
 
-// formatDate writes a date the way each language's readers expect it (CLDR long date format).
-func formatDate(t time.Time, lang pipeline.Lang) string {
+// FormatDate writes a date the way each language's readers expect it (CLDR long date format).
+func FormatDate(t time.Time, lang pipeline.Lang) string {
 	y, m, d := t.Date()
 	switch lang {
 	case pipeline.Russian:

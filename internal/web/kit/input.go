@@ -1,10 +1,12 @@
-package web
+package kit
 
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -21,13 +23,13 @@ import (
 // query parameters, url-encoded and multipart form fields, and raw bodies (JSON, CSV). NUL cannot
 // be stored in PostgreSQL text and invalid UTF-8 would be stored as U+FFFD in place of what was
 // sent (encoding/json replaces it without a word), so both are refused with 400 and the
-// area's own error display; nothing is stored. Handlers then decode JSON with decodeJSON, which
+// area's own error display; nothing is stored. Handlers then decode JSON with DecodeJSON, which
 // checks the decoded fields: control characters in single-line fields and their length.
 
 const (
-	// maxFormBytes bounds a form of the workbench and the newsroom, and any raw body sent there:
+	// MaxFormBytes bounds a form of the workbench and the newsroom, and any raw body sent there:
 	// the largest is a comment or a send-back note of 4000 characters, far below it.
-	maxFormBytes = 1 << 20
+	MaxFormBytes = 1 << 20
 	// maxLineRunes bounds a single-line value: the longest one people type is a finding's
 	// dismissal reason, which the workbench form caps at 2000 characters.
 	maxLineRunes = 2000
@@ -37,30 +39,30 @@ const (
 // any character but NUL: comments, and passwords.
 var multiLineFormFields = map[string]bool{"body": true, "comment": true, "password": true}
 
-// inputLimits are the largest request parts an area of the site reads at the door.
-type inputLimits struct {
+// InputLimits are the largest request parts an area of the site reads at the door.
+type InputLimits struct {
 	body      int64 // a raw body: JSON, CSV
 	form      int64 // a url-encoded form
 	multipart int64 // a multipart form with its files
 	file      int64 // the file in it, for the too-large message
 }
 
-// apiInputLimits are the API's: an article as JSON (text escaped up to six times its size), a
+// APIInputLimits are the API's: an article as JSON (text escaped up to six times its size), a
 // termbase CSV of 10 MB, an uploaded file.
-func apiInputLimits(maxBodyBytes int) inputLimits {
+func APIInputLimits(maxBodyBytes int) InputLimits {
 	file := int64(ingest.MaxFileBytes(maxBodyBytes))
-	return inputLimits{body: max(int64(maxBodyBytes)*6+4096, maxTermImportBytes), form: maxFormBytes,
+	return InputLimits{body: max(int64(maxBodyBytes)*6+4096, MaxTermImportBytes), form: MaxFormBytes,
 		multipart: file + 64<<10, file: file}
 }
 
-// pageInputLimits are the workbench's and the newsroom's, whose largest input is a comment.
-var pageInputLimits = inputLimits{body: maxFormBytes, form: maxFormBytes, multipart: maxFormBytes, file: maxFormBytes}
+// PageInputLimits are the workbench's and the newsroom's, whose largest input is a comment.
+var PageInputLimits = InputLimits{body: MaxFormBytes, form: MaxFormBytes, multipart: MaxFormBytes, file: MaxFormBytes}
 
-// guardInput refuses a request carrying a value that is not acceptable text, answering with
+// GuardInput refuses a request carrying a value that is not acceptable text, answering with
 // fail (the API's JSON errors, or the workbench's page or JSON). It reads forms and bodies
 // whole, up to lim, so a handler that ignores its body is covered too; the body it hands on is
 // the same bytes.
-func (s *Server) guardInput(lim inputLimits, fail func(http.ResponseWriter, *http.Request, error)) func(http.Handler) http.Handler {
+func GuardInput(lim InputLimits, fail func(http.ResponseWriter, *http.Request, error)) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if err := checkQuery(r.URL.RawQuery); err != nil {
@@ -114,10 +116,10 @@ func checkURLEncodedForm(w http.ResponseWriter, r *http.Request, limit int64) er
 	return checkValues(r.PostForm, func(k string) bool { return multiLineFormFields[k] }, true)
 }
 
-func checkMultipartForm(w http.ResponseWriter, r *http.Request, lim inputLimits) error {
+func checkMultipartForm(w http.ResponseWriter, r *http.Request, lim InputLimits) error {
 	r.Body = http.MaxBytesReader(w, r.Body, lim.multipart)
 	if err := r.ParseMultipartForm(lim.multipart); err != nil {
-		return uploadError(err, lim.file)
+		return UploadError(err, lim.file)
 	}
 	return checkValues(r.MultipartForm.Value, func(k string) bool { return multiLineFormFields[k] }, true)
 }
@@ -350,8 +352,8 @@ func walkFields(v reflect.Value, name string, multiLine bool) error {
 	return nil
 }
 
-// maxTermImportBytes bounds a termbase CSV sent to the API.
-const maxTermImportBytes = 10 << 20
+// MaxTermImportBytes bounds a termbase CSV sent to the API.
+const MaxTermImportBytes = 10 << 20
 
 // Release times are refused outside [publishFloor, now + publishHorizon]. A release time is
 // when news goes out: one before 2000 is a missing century or an empty date (year 1, year 25),
@@ -362,12 +364,27 @@ var publishFloor = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 const publishHorizon = 10 * 365 * 24 * time.Hour
 
-// checkPublishAt refuses a release time outside the sane range; raw is what was sent, for the
+// CheckPublishAt refuses a release time outside the sane range; raw is what was sent, for the
 // message.
-func checkPublishAt(t, now time.Time, raw string) error {
+func CheckPublishAt(t, now time.Time, raw string) error {
 	if t.Before(publishFloor) || t.After(now.Add(publishHorizon)) {
 		return &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "input.publish_at_range",
 			Data: map[string]any{"Value": raw}}
 	}
 	return nil
+}
+
+// UploadError turns a failed multipart read into the error a person sees.
+func UploadError(err error, limit int64) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) || errors.Is(err, multipart.ErrMessageTooLarge) {
+		return TooLarge(limit)
+	}
+	return &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.upload_invalid", Err: err}
+}
+
+// TooLarge is the refusal of an uploaded file over limit bytes.
+func TooLarge(limit int64) error {
+	return &pipeline.Error{Code: pipeline.CodeTooLarge, MessageID: "error.ingest.file_too_large",
+		Data: map[string]any{"Limit": limit}, Err: fmt.Errorf("upload over %d bytes", limit)}
 }

@@ -1,4 +1,4 @@
-package web
+package reader
 
 import (
 	"bytes"
@@ -6,17 +6,15 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/andybalholm/brotli"
 
 	"github.com/tilmash/tilmash/internal/sitexport"
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -47,21 +45,6 @@ type siteCache struct {
 	gen      int64
 	pages    map[string]*cachedPage
 	notFound map[pipeline.Lang]*cachedPage
-}
-
-// readerState is the public site's state on the server. Its zero value is ready: the templates
-// are parsed and the site built on first use.
-type readerState struct {
-	current atomic.Pointer[siteCache]
-	mu      sync.Mutex         // one build at a time; guards the fields below
-	pages   *template.Template // the reader templates
-	started time.Time
-	bodies  map[int64]string // version bodies by ID; immutable, reused across builds
-	watched atomic.Bool      // a watcher keeps the cache fresh
-	// stale is set from a change notification until the rebuild it caused is done: requests then
-	// wait for the new generation instead of showing the old one.
-	stale   atomic.Bool
-	lastTry atomic.Int64 // unix nanoseconds of the last freshness check without a watcher
 }
 
 // Common header values, allocated once.
@@ -155,8 +138,8 @@ func toCache(b *siteBuild, prev *siteCache) *siteCache {
 }
 
 // refreshSite rebuilds the cache when the site's generation has moved on (or force is set).
-func (s *Server) refreshSite(ctx context.Context, force bool) error {
-	st := &s.reader
+func (s *Site) refreshSite(ctx context.Context, force bool) error {
+	st := s
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if st.pages == nil {
@@ -168,7 +151,7 @@ func (s *Server) refreshSite(ctx context.Context, force bool) error {
 	}
 	cur := st.current.Load()
 	if cur != nil && !force {
-		gen, err := s.cfg.Store.SiteGeneration(ctx)
+		gen, err := s.store.SiteGeneration(ctx)
 		if err != nil {
 			return err
 		}
@@ -189,61 +172,68 @@ func (s *Server) refreshSite(ctx context.Context, force bool) error {
 	return nil
 }
 
-// Watch keeps the cached site in step with the database until ctx ends: it rebuilds on every
-// change notification, from any process, and checks every few seconds in case one was lost.
-func (s *Server) Watch(ctx context.Context) {
-	s.reader.watched.Store(true)
-	go func() {
-		defer s.reader.watched.Store(false)
-		s.cfg.Store.ListenSite(ctx, 5*time.Second, func(notified bool) {
+// Watch keeps the cached site in step with the database until ctx ends or the site is closed:
+// it rebuilds on every change notification, from any process, and checks every few seconds in
+// case one was lost.
+func (s *Site) Watch(ctx context.Context) {
+	s.watched.Store(true)
+	started := s.background(func(stop context.Context) {
+		defer s.watched.Store(false)
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		defer context.AfterFunc(stop, cancel)()
+		s.store.ListenSite(ctx, 5*time.Second, func(notified bool) {
 			if notified {
-				s.reader.stale.Store(true)
+				s.stale.Store(true)
 			}
 			err := s.refreshSite(ctx, false)
 			if err != nil && ctx.Err() == nil {
-				s.cfg.Logger.ErrorContext(ctx, "site rebuild failed", "error", err)
+				s.Logger.ErrorContext(ctx, "site rebuild failed", "error", err)
 			}
 			if notified && err == nil {
-				s.reader.stale.Store(false)
+				s.stale.Store(false)
 			}
 		})
-	}()
+	})
+	if !started {
+		s.watched.Store(false)
+	}
 }
 
 // site returns the current generation, building it on first use. Without a watcher (a server
 // started without Watch), it checks the generation at most once a second, in the background.
-func (s *Server) site(ctx context.Context) (*siteCache, error) {
-	c := s.reader.current.Load()
+func (s *Site) site(ctx context.Context) (*siteCache, error) {
+	c := s.current.Load()
 	if c == nil {
 		if err := s.refreshSite(ctx, false); err != nil {
 			return nil, err
 		}
-		return s.reader.current.Load(), nil
+		return s.current.Load(), nil
 	}
-	if s.reader.stale.Load() {
+	if s.stale.Load() {
 		// A change was announced: wait for the rebuild (or do it) rather than serve the old site.
 		if err := s.refreshSite(ctx, false); err != nil {
 			return nil, err
 		}
-		return s.reader.current.Load(), nil
+		return s.current.Load(), nil
 	}
-	if !s.reader.watched.Load() {
+	if !s.watched.Load() {
 		now := time.Now().UnixNano()
-		last := s.reader.lastTry.Load()
-		if now-last > int64(time.Second) && s.reader.lastTry.CompareAndSwap(last, now) {
-			go func() {
-				if err := s.refreshSite(context.WithoutCancel(ctx), false); err != nil {
-					s.cfg.Logger.Error("site rebuild failed", "error", err)
+		last := s.lastTry.Load()
+		if now-last > int64(time.Second) && s.lastTry.CompareAndSwap(last, now) {
+			s.background(func(stop context.Context) {
+				if err := s.refreshSite(stop, false); err != nil && stop.Err() == nil {
+					s.Logger.Error("site rebuild failed", "error", err)
 				}
-			}()
+			})
 		}
 	}
 	return c, nil
 }
 
-// servePublished answers GET and HEAD for every page of the public site from memory, before any
+// ServePublished answers GET and HEAD for every page of the public site from memory, before any
 // other routing; everything else goes on to next.
-func (s *Server) servePublished(next http.Handler) http.Handler {
+func (s *Site) ServePublished(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			next.ServeHTTP(w, r)
@@ -251,7 +241,7 @@ func (s *Server) servePublished(next http.Handler) http.Handler {
 		}
 		c, err := s.site(r.Context())
 		if err != nil {
-			s.cfg.Logger.ErrorContext(r.Context(), "site unavailable", "error", err)
+			s.Logger.ErrorContext(r.Context(), "site unavailable", "error", err)
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -265,7 +255,7 @@ func (s *Server) servePublished(next http.Handler) http.Handler {
 }
 
 // writeCached sends a cached page, honouring conditional requests and Accept-Encoding.
-func (s *Server) writeCached(w http.ResponseWriter, r *http.Request, p *cachedPage) {
+func (s *Site) writeCached(w http.ResponseWriter, r *http.Request, p *cachedPage) {
 	v := &p.plain
 	if ae := r.Header["Accept-Encoding"]; len(ae) > 0 && p.br.body != nil {
 		switch {
@@ -300,14 +290,14 @@ func (s *Server) writeCached(w http.ResponseWriter, r *http.Request, p *cachedPa
 // than this page's. It runs on every page view, so its header is made once per language.
 func rememberLang(w http.ResponseWriter, r *http.Request, lang pipeline.Lang) {
 	if len(r.Header["Cookie"]) > 0 {
-		if c, err := r.Cookie(langCookie); err == nil {
+		if c, err := r.Cookie(kit.LangCookie); err == nil {
 			if c.Value == string(lang) {
 				return
 			}
-		} else if acceptLang(r) == lang {
+		} else if kit.AcceptLang(r) == lang {
 			return
 		}
-	} else if acceptLang(r) == lang {
+	} else if kit.AcceptLang(r) == lang {
 		return
 	}
 	secure := 0
@@ -325,7 +315,7 @@ var langCookieHeaders = func() map[pipeline.Lang][2][]string {
 	for _, l := range pipeline.Languages {
 		var hs [2][]string
 		for i, secure := range []bool{false, true} {
-			c := &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
+			c := &http.Cookie{Name: kit.LangCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
 				SameSite: http.SameSiteLaxMode, HttpOnly: true, Secure: secure}
 			hs[i] = []string{c.String()}
 		}
@@ -375,14 +365,14 @@ func acceptsEncoding(headers []string, coding string) bool {
 	return false
 }
 
-// SiteFiles builds the whole public site from the current database state, as the files a static
+// Files builds the whole public site from the current database state, as the files a static
 // server needs: every page with its compressed copies, the not-found page of each language
 // ("/{lang}/404.html", and "/404.html" in English), feeds, the sitemap and the stylesheet.
-func (s *Server) SiteFiles(ctx context.Context) ([]sitexport.File, error) {
+func (s *Site) Files(ctx context.Context) ([]sitexport.File, error) {
 	if err := s.refreshSite(ctx, false); err != nil {
 		return nil, err
 	}
-	c := s.reader.current.Load()
+	c := s.current.Load()
 	var out []sitexport.File
 	add := func(url string, p *cachedPage) {
 		out = append(out, sitexport.File{URL: url, Body: p.plain.body, Gzip: p.gz.body, Brotli: p.br.body, ModTime: p.modTime})

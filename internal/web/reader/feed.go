@@ -1,4 +1,4 @@
-package web
+package reader
 
 import (
 	"fmt"
@@ -10,8 +10,8 @@ import (
 )
 
 // buildFeed renders a language's Atom feed: its newest live editions, with their full text.
-func (s *Server) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Live, bodies map[int64]string) error {
-	loc := s.localizer(lang)
+func (s *Site) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Live, bodies map[int64]string) error {
+	loc := s.Localizer(lang)
 	updated := b.changed
 	if len(lives) > 0 {
 		updated = lives[0].PublishedAt

@@ -1,4 +1,4 @@
-package web
+package reader
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -46,7 +47,7 @@ type altLink struct {
 // page is what every reader template receives.
 type page struct {
 	Lang       pipeline.Lang
-	T          *localizer
+	T          *kit.Localizer
 	Title      string // <title> and og:title
 	Canonical  string // absolute
 	OGType     string
@@ -159,7 +160,7 @@ func feedPath(l pipeline.Lang) string { return "/" + string(l) + "/feed.atom" }
 
 // categoryName is a category as readers of lang see it: its translation when the message files
 // have one (category.NAME), the editors' own word otherwise.
-func categoryName(loc *localizer, category string) string {
+func categoryName(loc *kit.Localizer, category string) string {
 	id := "category." + category
 	if t := loc.T(id, nil); t != id {
 		return t
@@ -169,7 +170,7 @@ func categoryName(loc *localizer, category string) string {
 
 // buildSite renders every public page from one snapshot. bodies holds the HTML of the versions
 // in the snapshot.
-func (s *Server) buildSite(snap pipeline.Snapshot, bodies map[int64]string) (*siteBuild, error) {
+func (s *Site) buildSite(snap pipeline.Snapshot, bodies map[int64]string) (*siteBuild, error) {
 	b := &siteBuild{gen: snap.Generation, changed: snap.ChangedAt, pages: map[string]*builtPage{},
 		notFound: map[pipeline.Lang]*builtPage{}}
 	var articles []*articleLive
@@ -224,13 +225,13 @@ func (s *Server) buildSite(snap pipeline.Snapshot, bodies map[int64]string) (*si
 	return b, nil
 }
 
-func (s *Server) newPage(lang pipeline.Lang) *page {
-	return &page{Lang: lang, T: s.localizer(lang), OGType: "website", OGLocale: ogLocale(lang),
+func (s *Site) newPage(lang pipeline.Lang) *page {
+	return &page{Lang: lang, T: s.Localizer(lang), OGType: "website", OGLocale: ogLocale(lang),
 		FeedURL: feedPath(lang)}
 }
 
 // homeSwitcher offers every language's front page.
-func (s *Server) homeSwitcher(lang pipeline.Lang) []switchItem {
+func (s *Site) homeSwitcher(lang pipeline.Lang) []switchItem {
 	var out []switchItem
 	for _, l := range pipeline.Languages {
 		out = append(out, switchItem{Lang: l, Name: l.NativeName(), URL: indexPath(l, 1), Available: true, Current: l == lang})
@@ -240,7 +241,7 @@ func (s *Server) homeSwitcher(lang pipeline.Lang) []switchItem {
 
 // buildArticle renders an article's page in every language: the edition where it is live, and a
 // "not available in this language" page, offering the live ones, where it is not.
-func (s *Server) buildArticle(b *siteBuild, a *articleLive, bodies map[int64]string) error {
+func (s *Site) buildArticle(b *siteBuild, a *articleLive, bodies map[int64]string) error {
 	live := a.langs()
 	xDefault := live[0]
 	if a.byLang[pipeline.English] != nil {
@@ -276,10 +277,10 @@ func (s *Server) buildArticle(b *siteBuild, a *articleLive, bodies map[int64]str
 			p.OGType = "article"
 			p.Canonical = s.abs(articlePath(lang, a.slug))
 			p.Body = template.HTML(bodies[v.VersionID]) //nolint:gosec // rendered by pipeline.Render, which escapes every text
-			p.Date = formatDate(v.PublishedAt, lang)
+			p.Date = kit.FormatDate(v.PublishedAt, lang)
 			p.DateISO = v.PublishedAt.UTC().Format(time.RFC3339)
 			p.Outdated = v.Outdated
-			p.MachineText = s.cfg.MarkMachineText && v.MachineText > 0
+			p.MachineText = s.markMachineText && v.MachineText > 0
 			if a.category != "" {
 				p.Category = &categoryLink{Name: categoryName(p.T, a.category), URL: categoryPath(lang, a.category)}
 			}
@@ -296,8 +297,8 @@ func (s *Server) buildArticle(b *siteBuild, a *articleLive, bodies map[int64]str
 // buildIndexes renders a language's front page with its older pages, and its category pages.
 // A front page with nothing published in its language yet lists what is published in the others,
 // so that a reader sent there is never at a dead end.
-func (s *Server) buildIndexes(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Live, all []pipeline.Live) error {
-	loc := s.localizer(lang)
+func (s *Site) buildIndexes(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Live, all []pipeline.Live) error {
+	loc := s.Localizer(lang)
 	var elsewhere []indexItem
 	if len(lives) == 0 {
 		elsewhere = elsewhereItems(lang, all)
@@ -349,7 +350,7 @@ func elsewhereItems(lang pipeline.Lang, all []pipeline.Live) []indexItem {
 	var out []indexItem
 	for _, id := range order[:min(len(order), pageSize)] {
 		v := first[id]
-		out = append(out, indexItem{Title: v.Title, URL: articlePath(v.Lang, v.Slug), Date: formatDate(v.PublishedAt, lang),
+		out = append(out, indexItem{Title: v.Title, URL: articlePath(v.Lang, v.Slug), Date: kit.FormatDate(v.PublishedAt, lang),
 			DateISO: v.PublishedAt.UTC().Format(time.RFC3339), Byline: v.Byline, ItemLang: v.Lang, ItemLangName: v.Lang.NativeName()})
 	}
 	return out
@@ -357,7 +358,7 @@ func elsewhereItems(lang pipeline.Lang, all []pipeline.Live) []indexItem {
 
 // buildList renders a paginated list of articles, newest first; elsewhere goes on its first page
 // (see elsewhereItems).
-func (s *Server) buildList(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Live, heading string,
+func (s *Site) buildList(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Live, heading string,
 	pathFor func(pipeline.Lang, int) string, front bool, elsewhere []indexItem) error {
 	pages := max(1, (len(lives)+pageSize-1)/pageSize)
 	for n := 1; n <= pages; n++ {
@@ -397,7 +398,7 @@ func (s *Server) buildList(b *siteBuild, lang pipeline.Lang, lives []*pipeline.L
 			mod = chunk[0].PublishedAt
 		}
 		for _, v := range chunk {
-			item := indexItem{Title: v.Title, URL: articlePath(lang, v.Slug), Date: formatDate(v.PublishedAt, lang),
+			item := indexItem{Title: v.Title, URL: articlePath(lang, v.Slug), Date: kit.FormatDate(v.PublishedAt, lang),
 				DateISO: v.PublishedAt.UTC().Format(time.RFC3339), Byline: v.Byline}
 			if v.Category != "" && front {
 				item.Category = &categoryLink{Name: categoryName(p.T, v.Category), URL: categoryPath(lang, v.Category)}
@@ -414,9 +415,9 @@ func (s *Server) buildList(b *siteBuild, lang pipeline.Lang, lives []*pipeline.L
 }
 
 // renderPage executes a reader template.
-func (s *Server) renderPage(name string, p *page, mod time.Time) (*builtPage, error) {
+func (s *Site) renderPage(name string, p *page, mod time.Time) (*builtPage, error) {
 	var buf bytes.Buffer
-	if err := s.reader.pages.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := s.pages.ExecuteTemplate(&buf, name, p); err != nil {
 		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
 	status := p.Status
@@ -428,12 +429,15 @@ func (s *Server) renderPage(name string, p *page, mod time.Time) (*builtPage, er
 
 // addStatic puts the stylesheet and other static files in the build, so that they are cached,
 // compressed and exported like the pages.
-func (s *Server) addStatic(b *siteBuild) error {
-	return fs.WalkDir(staticFS, "static", func(name string, d fs.DirEntry, err error) error {
+func (s *Site) addStatic(b *siteBuild) error {
+	if s.static == nil {
+		return nil
+	}
+	return fs.WalkDir(s.static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := staticFS.ReadFile(name)
+		data, err := fs.ReadFile(s.static, name)
 		if err != nil {
 			return err
 		}
@@ -448,40 +452,29 @@ func (s *Server) addStatic(b *siteBuild) error {
 		case ".ico":
 			ct = "image/x-icon"
 		}
-		b.pages["/"+name] = &builtPage{status: 200, contentType: ct, body: data, modTime: s.reader.started}
+		b.pages["/static/"+name] = &builtPage{status: 200, contentType: ct, body: data, modTime: s.started}
 		return nil
 	})
 }
 
 // abs makes a site path absolute with the configured public address.
-func (s *Server) abs(p string) string { return s.cfg.BaseURL + p }
+func (s *Site) abs(p string) string { return s.BaseURL + p }
 
 // readerTemplates parses the reader site's templates into a set of their own.
-func (s *Server) readerTemplates() (*template.Template, error) {
-	return template.New("").Funcs(s.templateFuncs()).ParseFS(templateFS, "templates/layout.html",
-		"templates/article.html", "templates/index.html", "templates/unavailable.html", "templates/notfound.html")
+func (s *Site) readerTemplates() (*template.Template, error) {
+	return template.New("").Funcs(s.templateFuncs()).ParseFS(templateFS, "templates/*.html")
 }
 
-func (s *Server) templateFuncs() template.FuncMap {
-	return template.FuncMap{
-		"bcp47": func(l pipeline.Lang) string { return l.BCP47() },
-		"year":  func() int { return s.reader.started.Year() },
-		"dict": func(kv ...any) map[string]any {
-			m := map[string]any{}
-			for i := 0; i+1 < len(kv); i += 2 {
-				if k, ok := kv[i].(string); ok {
-					m[k] = kv[i+1]
-				}
-			}
-			return m
-		},
-	}
+func (s *Site) templateFuncs() template.FuncMap {
+	funcs := kit.Funcs()
+	funcs["year"] = func() int { return s.started.Year() }
+	return funcs
 }
 
 // loadSite reads a snapshot and the bodies it needs, reusing the bodies of versions already seen:
 // versions are immutable.
-func (s *Server) loadSite(ctx context.Context, known map[int64]string) (pipeline.Snapshot, map[int64]string, error) {
-	snap, err := s.cfg.Store.LoadSnapshot(ctx)
+func (s *Site) loadSite(ctx context.Context, known map[int64]string) (pipeline.Snapshot, map[int64]string, error) {
+	snap, err := s.store.LoadSnapshot(ctx)
 	if err != nil {
 		return snap, nil, err
 	}
@@ -495,7 +488,7 @@ func (s *Server) loadSite(ctx context.Context, known map[int64]string) (pipeline
 		}
 	}
 	slices.Sort(missing)
-	got, err := s.cfg.Store.FindVersionHTML(ctx, missing)
+	got, err := s.store.FindVersionHTML(ctx, missing)
 	if err != nil {
 		return snap, nil, err
 	}

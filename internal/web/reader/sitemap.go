@@ -1,4 +1,4 @@
-package web
+package reader
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 
 // buildSitemap lists every live edition and every front page with something on it, each with its language alternates
 // (xhtml:link), which are reciprocal by construction: every edition lists the same set.
-func (s *Server) buildSitemap(articles []*articleLive, changed time.Time) (*builtPage, error) {
+func (s *Site) buildSitemap(articles []*articleLive, changed time.Time) (*builtPage, error) {
 	var buf bytes.Buffer
 	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 		`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
