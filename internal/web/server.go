@@ -16,13 +16,13 @@ import (
 
 	"github.com/tilmash/tilmash/internal/sitexport"
 	"github.com/tilmash/tilmash/internal/web/accounts"
+	"github.com/tilmash/tilmash/internal/web/api"
 	"github.com/tilmash/tilmash/internal/web/kit"
+	"github.com/tilmash/tilmash/internal/web/newsroom"
 	"github.com/tilmash/tilmash/internal/web/reader"
+	"github.com/tilmash/tilmash/internal/web/workbench"
 	"github.com/tilmash/tilmash/pipeline"
 )
-
-//go:embed templates/*.html
-var templateFS embed.FS
 
 //go:embed static
 var staticFS embed.FS
@@ -32,12 +32,10 @@ var staticFS embed.FS
 type Store interface {
 	FindUserByToken(ctx context.Context, token string) (pipeline.User, error)
 	FindSession(ctx context.Context, token string) (pipeline.Session, error)
-	apiStore
-	termStore
-	interchangeStore
+	api.Store
 	reader.Store
-	workbenchStore
-	newsroomStore
+	workbench.Store
+	newsroom.Store
 	accounts.Store
 }
 
@@ -61,10 +59,12 @@ type Config struct {
 // Server serves the API and the site.
 type Server struct {
 	*kit.Base
-	cfg      Config
-	pages    *kit.Pages
-	reader   *reader.Site
-	accounts *accounts.Handler
+	cfg       Config
+	api       *api.Handler
+	reader    *reader.Site
+	accounts  *accounts.Handler
+	workbench *workbench.Handler
+	newsroom  *newsroom.Handler
 }
 
 // New builds the server and its routes.
@@ -80,15 +80,19 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Base: base, cfg: cfg}
-	if s.pages, err = base.ParsePages(templateFS); err != nil {
-		return nil, err
-	}
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
 		return nil, err
 	}
+	s.api = api.New(base, api.Config{Store: cfg.Store, Prepare: cfg.Prepare, Check: cfg.Check, MaxBodyBytes: cfg.MaxBodyBytes})
 	s.reader = reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText})
 	if s.accounts, err = accounts.New(base, cfg.Store); err != nil {
+		return nil, err
+	}
+	if s.workbench, err = workbench.New(base, cfg.Store, cfg.Check); err != nil {
+		return nil, err
+	}
+	if s.newsroom, err = newsroom.New(base, cfg.Store); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -128,7 +132,7 @@ func (s *Server) Routes() chi.Router {
 	// at the door.
 	r.Route("/api/v1", func(r chi.Router) {
 		r.Use(s.apiAuth, kit.GuardInput(kit.APIInputLimits(s.cfg.MaxBodyBytes), s.WriteError))
-		s.apiRoutes(r)
+		s.api.Routes(r)
 	})
 
 	// The translators' workbench, with signing in and the accounts. Every state-changing request
@@ -140,7 +144,7 @@ func (s *Server) Routes() chi.Router {
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireSession, s.sessionCSRF)
 			s.accounts.Routes(r)
-			s.workbenchRoutes(r)
+			s.workbench.Routes(r)
 		})
 	})
 
@@ -149,7 +153,7 @@ func (s *Server) Routes() chi.Router {
 	r.Route("/workbench/newsroom", func(r chi.Router) {
 		r.Use(s.crossOriginProtection().Handler, s.loadSession, s.requireSession,
 			kit.GuardInput(kit.PageInputLimits, s.PageError), s.sessionCSRF)
-		s.newsroomRoutes(r)
+		s.newsroom.Routes(r)
 	})
 
 	// The public site beyond its cached pages: the language choice at /, and not-found pages.
