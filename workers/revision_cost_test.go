@@ -71,7 +71,7 @@ func newRevisionCost(tb testing.TB, seed uint64) *revisionCost {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		defer tx.Rollback(ctx) //nolint:errcheck // the job row only
+		defer tx.Rollback(ctx) // the job row only
 		if _, err := w.Work(ctx, tb, tx, pipeline.TranslateJob{EditionID: ru.ID, RevisionID: revisionID}, nil); err != nil {
 			tb.Fatal(err)
 		}

@@ -22,6 +22,6 @@ func main() {
 	log.Fatal(http.ListenAndServe(*addr, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Content-Length", n)
-		w.Write(body) //nolint:errcheck
+		w.Write(body) //nolint:errcheck // the client went away: nothing to do
 	})))
 }

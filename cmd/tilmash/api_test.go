@@ -47,7 +47,7 @@ func TestAPIRefusesBadInputAndStoresNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out map[string]any
-		json.NewDecoder(res.Body).Decode(&out) //nolint:errcheck
+		json.NewDecoder(res.Body).Decode(&out)
 		res.Body.Close()
 		if res.StatusCode != 400 || out["error"] == nil {
 			t.Errorf("malformed JSON %q: %d %v", raw, res.StatusCode, out)
@@ -83,7 +83,7 @@ func TestAPIErrorsSpeakTheRequestersLanguage(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out struct{ Error struct{ Message string } }
-		json.NewDecoder(res.Body).Decode(&out) //nolint:errcheck
+		json.NewDecoder(res.Body).Decode(&out)
 		res.Body.Close()
 		if out.Error.Message != want {
 			t.Errorf("Accept-Language %s: %q, want %q", lang, out.Error.Message, want)

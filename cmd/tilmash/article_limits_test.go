@@ -62,7 +62,7 @@ func TestArticleLimitsRefusedAtIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out map[string]any
-	json.NewDecoder(res.Body).Decode(&out) //nolint:errcheck
+	json.NewDecoder(res.Body).Decode(&out)
 	res.Body.Close()
 	if msg, _ := out["error"].(map[string]any)["message"].(string); res.StatusCode != 413 ||
 		!strings.Contains(msg, "Предложений в статье: 5001; в одной статье допускается не больше 5000.") {

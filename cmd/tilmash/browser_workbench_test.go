@@ -666,7 +666,7 @@ func benchmarkSaves(b *testing.B, think time.Duration) {
 		b.Fatal(err)
 	}
 	var historyBefore int
-	be.app.db.pool.QueryRow(ctx, `SELECT count(*) FROM segment_history WHERE edition_id = $1`, be.edition).Scan(&historyBefore) //nolint:errcheck
+	be.app.db.pool.QueryRow(ctx, `SELECT count(*) FROM segment_history WHERE edition_id = $1`, be.edition).Scan(&historyBefore)
 
 	type result struct {
 		times  []time.Duration
@@ -711,7 +711,7 @@ func benchmarkSaves(b *testing.B, think time.Duration) {
 				var out struct {
 					Version int `json:"version"`
 				}
-				json.NewDecoder(resp.Body).Decode(&out) //nolint:errcheck
+				json.NewDecoder(resp.Body).Decode(&out)
 				resp.Body.Close()
 				res.times = append(res.times, time.Since(start))
 				if resp.StatusCode != 200 {
@@ -753,7 +753,7 @@ func benchmarkSaves(b *testing.B, think time.Duration) {
 		}
 	}
 	var historyAfter int
-	be.app.db.pool.QueryRow(ctx, `SELECT count(*) FROM segment_history WHERE edition_id = $1`, be.edition).Scan(&historyAfter) //nolint:errcheck
+	be.app.db.pool.QueryRow(ctx, `SELECT count(*) FROM segment_history WHERE edition_id = $1`, be.edition).Scan(&historyAfter)
 	if historyAfter-historyBefore != accepted || accepted != b.N {
 		b.Errorf("%d saves sent, %d accepted, %d in the history", b.N, accepted, historyAfter-historyBefore)
 	}

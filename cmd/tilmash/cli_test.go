@@ -203,7 +203,7 @@ func TestCLIQAChecksXLIFF(t *testing.T) {
 		t.Errorf("45%% → 54%% not found: %s", out)
 	}
 	hostile := filepath.Join(t.TempDir(), "bomb.xlf")
-	os.WriteFile(hostile, []byte(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><xliff version="1.2"><file source-language="en" target-language="ru"><body><trans-unit id="1"><source>&lol2;</source></trans-unit></body></file></xliff>`), 0o644) //nolint:errcheck
+	os.WriteFile(hostile, []byte(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><xliff version="1.2"><file source-language="en" target-language="ru"><body><trans-unit id="1"><source>&lol2;</source></trans-unit></body></file></xliff>`), 0o644)
 	if code, _, errOut := runCLI(t, "", "qa", hostile); code != 2 || errOut == "" {
 		t.Errorf("hostile XML: %d %q", code, errOut)
 	}

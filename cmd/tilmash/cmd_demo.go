@@ -122,7 +122,9 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	fmt.Fprintf(w, "Workbench:      http://%s/workbench/  (sign in as a translator to review, as editor to approve)\n", addr)
 	fmt.Fprintf(w, "Newsroom:       http://%s/workbench/newsroom/  (editors: the board, review, releases, schedules)\n", addr)
 	fmt.Fprintf(w, "API:            curl -H 'Authorization: Bearer %s' http://%s/api/v1/articles/%d\n", tokens["editor"], addr, art.ID)
-	w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
 	if *once {
 		return nil
 	}
@@ -214,7 +216,7 @@ func (a *app) demoPipeline(ctx context.Context, art pipeline.Article, source pip
 
 func randomPassword() string {
 	b := make([]byte, 10)
-	rand.Read(b) //nolint:errcheck // crypto/rand does not fail on supported platforms
+	rand.Read(b) // crypto/rand never fails on supported platforms; it panics otherwise
 	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
 }
 

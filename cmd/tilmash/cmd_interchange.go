@@ -112,7 +112,7 @@ func cmdXLIFF(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 			return err
 		}
 		if err := f.WriteXLIFF(w, v); err != nil {
-			closeOut() //nolint:errcheck
+			closeOut() //nolint:errcheck // the export already failed; that error is the one to report
 			return err
 		}
 		return closeOut()
@@ -249,7 +249,7 @@ func cmdTM(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 			return err
 		}
 		if err := interchange.ExportTMX(ctx, store, w, filter, tags); err != nil {
-			closeOut() //nolint:errcheck
+			closeOut() //nolint:errcheck // the export already failed; that error is the one to report
 			return err
 		}
 		return closeOut()

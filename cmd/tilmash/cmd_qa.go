@@ -15,11 +15,6 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// qaExit is the exit status for unreadable input, distinct from a usage mistake.
-type qaExit struct{ err error }
-
-func (e qaExit) Error() string { return e.err.Error() }
-
 // cmdQA checks XLIFF files from outside with the same checks as the pipeline. It exits 0 when it
 // ran, whatever it found, and 2 on unreadable input.
 func cmdQA(args []string, stdout, stderr io.Writer, log *slog.Logger) error {

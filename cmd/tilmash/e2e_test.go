@@ -44,7 +44,7 @@ func (c client) do(method, path string, body any) (int, map[string]any) {
 	}
 	defer res.Body.Close()
 	var out map[string]any
-	json.NewDecoder(res.Body).Decode(&out) //nolint:errcheck
+	json.NewDecoder(res.Body).Decode(&out)
 	return res.StatusCode, out
 }
 

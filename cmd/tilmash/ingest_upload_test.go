@@ -20,11 +20,11 @@ func (c client) upload(file []byte, fields map[string]string) (int, map[string]a
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	for k, v := range fields {
-		mw.WriteField(k, v) //nolint:errcheck
+		mw.WriteField(k, v)
 	}
 	if file != nil {
 		fw, _ := mw.CreateFormFile("file", "article")
-		fw.Write(file) //nolint:errcheck
+		fw.Write(file)
 	}
 	mw.Close()
 	req, _ := http.NewRequest("POST", c.base+"/api/v1/articles/upload", &body)
@@ -36,7 +36,7 @@ func (c client) upload(file []byte, fields map[string]string) (int, map[string]a
 	}
 	defer res.Body.Close()
 	var out map[string]any
-	json.NewDecoder(res.Body).Decode(&out) //nolint:errcheck
+	json.NewDecoder(res.Body).Decode(&out)
 	return res.StatusCode, out
 }
 

@@ -167,10 +167,10 @@ func multipartBody(fields [][2]string) (string, []byte) {
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	for _, f := range fields {
-		mw.WriteField(f[0], f[1]) //nolint:errcheck
+		mw.WriteField(f[0], f[1])
 	}
 	fw, _ := mw.CreateFormFile("file", "article.txt")
-	fw.Write([]byte("A title\n\nThe body of the article.\n")) //nolint:errcheck
+	fw.Write([]byte("A title\n\nThe body of the article.\n"))
 	mw.Close()
 	return mw.FormDataContentType(), body.Bytes()
 }
@@ -561,7 +561,7 @@ func TestJSONInvalidUTF8IsRefusedNotReplaced(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out struct{ Error struct{ Message string } }
-	json.NewDecoder(res.Body).Decode(&out) //nolint:errcheck
+	json.NewDecoder(res.Body).Decode(&out)
 	res.Body.Close()
 	if res.StatusCode != 400 || !strings.Contains(out.Error.Message, "line 1") || !strings.Contains(out.Error.Message, "UTF-8") {
 		t.Fatalf("invalid UTF-8 = %d %q, want 400 naming the line", res.StatusCode, out.Error.Message)
@@ -577,7 +577,7 @@ func TestJSONInvalidUTF8IsRefusedNotReplaced(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	json.NewDecoder(res.Body).Decode(&out) //nolint:errcheck
+	json.NewDecoder(res.Body).Decode(&out)
 	res.Body.Close()
 	if res.StatusCode != 400 || !strings.Contains(out.Error.Message, "NUL таңбасы") {
 		t.Fatalf("NUL in Kazakh = %d %q", res.StatusCode, out.Error.Message)
@@ -651,7 +651,7 @@ func TestTermsImportIsStrict(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out struct{ Error struct{ Message string } }
-		json.NewDecoder(res.Body).Decode(&out) //nolint:errcheck
+		json.NewDecoder(res.Body).Decode(&out)
 		res.Body.Close()
 		if res.StatusCode != 400 || !strings.Contains(out.Error.Message, tc.want) {
 			t.Errorf("%s: %d %q, want 400 with %q", tc.name, res.StatusCode, out.Error.Message, tc.want)
@@ -685,7 +685,7 @@ func TestReleaseTimesMustBeSane(t *testing.T) {
 		{"/editions/en/approve", `{"publish_at": "` + far + `"}`},
 	} {
 		var body map[string]any
-		json.Unmarshal([]byte(tc.body), &body) //nolint:errcheck
+		json.Unmarshal([]byte(tc.body), &body)
 		code, out := ed.do("POST", fmt.Sprintf("/api/v1/articles/%d%s", id, tc.path), body)
 		e, _ := out["error"].(map[string]any)
 		msg, _ := e["message"].(string)

@@ -174,7 +174,7 @@ func (c client) rawLang(method, path, ctype string, body []byte, lang string) (i
 func TestCLIInterchange(t *testing.T) {
 	t.Parallel()
 	md := writeFile(t, "# Орталық Азия\n\nСауда [Қытаймен](https://example.org) 27%-ға өсті.\n\nМинистрлер Астанада кездесті.\n")
-	code, out, errOut := runCLI(t, "", "ingest", md, "--lang", "kk", "--format", "markdown", "--slug", "cli-interchange")
+	code, _, errOut := runCLI(t, "", "ingest", md, "--lang", "kk", "--format", "markdown", "--slug", "cli-interchange")
 	if code != 0 {
 		t.Fatalf("ingest: %d %s", code, errOut)
 	}
@@ -190,7 +190,7 @@ func TestCLIInterchange(t *testing.T) {
 	if err := os.WriteFile(xlf, translated(data, "译："), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut = runCLI(t, "", "xliff", "import", xlf, "--user", "li")
+	code, out, errOut := runCLI(t, "", "xliff", "import", xlf, "--user", "li")
 	if code != 0 || !regexp.MustCompile(`zh\.xlf: \d+ applied, 0 unchanged, 0 conflicts, 0 refused`).MatchString(out) {
 		t.Fatalf("import: %d\n%s%s", code, out, errOut)
 	}

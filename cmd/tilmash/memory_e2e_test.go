@@ -27,7 +27,7 @@ func (f *fakeLibreTranslate) handler(t *testing.T) http.Handler {
 		for _, l := range []string{"en", "ru", "kk", "zh"} {
 			langs = append(langs, map[string]any{"code": l, "name": l, "targets": []string{"en", "ru", "kk", "zh"}})
 		}
-		json.NewEncoder(w).Encode(langs) //nolint:errcheck
+		json.NewEncoder(w).Encode(langs)
 	})
 	mux.HandleFunc("POST /translate", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
@@ -50,7 +50,7 @@ func (f *fakeLibreTranslate) handler(t *testing.T) http.Handler {
 		for i, q := range req.Q {
 			out[i] = "[" + req.Target + "] " + q
 		}
-		json.NewEncoder(w).Encode(map[string]any{"translatedText": out}) //nolint:errcheck
+		json.NewEncoder(w).Encode(map[string]any{"translatedText": out})
 	})
 	return mux
 }

@@ -91,7 +91,8 @@ func TestReleaseLifecycle(t *testing.T) {
 	env.waitFor(t, id, "release", func(s map[pipeline.Lang]string) bool {
 		return s["en"] == "published" && s["ru"] == "published" && s["kk"] == "published"
 	})
-	ed.must("DELETE", relPath, nil, 409) // it has run
+	ed.must("DELETE", relPath, nil, 409)        // it has run
+	waitPage(t, env, "/ru/articles/"+slug, 200) // the site has taken in the release, all its pages at once
 	ruPage := env.page(t, "/ru/articles/"+slug, 200)
 	for _, want := range []string{`hreflang="en"`, `hreflang="kk-Cyrl"`, `hreflang="x-default"`, `<html lang="ru"`,
 		`og:locale" content="ru_RU"`, `<link rel="canonical"`} {
@@ -132,7 +133,7 @@ func TestReleaseLifecycle(t *testing.T) {
 	ru.must("POST", base+"/editions/kk/unpublish", nil, 403)
 	ed.must("POST", base+"/editions/kk/unpublish", nil, 200)
 	ed.must("POST", base+"/editions/kk/unpublish", nil, 409)
-	env.page(t, "/kk/articles/"+slug, 404)
+	waitPage(t, env, "/kk/articles/"+slug, 404) // the site has taken in the change, all its pages at once
 	if p := env.page(t, "/ru/articles/"+slug, 200); strings.Contains(p, `href="/kk/articles/`+slug+`"`) {
 		t.Error("the Russian page still links to the unpublished Kazakh edition")
 	}
@@ -299,6 +300,7 @@ func TestSiteValidAndExported(t *testing.T) {
 	env.waitFor(t, id, "release", func(s map[pipeline.Lang]string) bool {
 		return s["en"] == "published" && s["ru"] == "published" && s["kk"] == "published" && s["zh"] == "published"
 	})
+	waitPage(t, env, "/zh/articles/"+slug, 200) // the site has taken in the release, all its pages at once
 	checkSitemap(t, env.page(t, "/sitemap.xml", 200), slug, []string{"en", "ru", "kk", "zh"})
 
 	// The byline and date are formatted per language.

@@ -38,7 +38,7 @@ func postSignin(hc *http.Client, base, token, name, password string) (int, strin
 		return 0, "", err
 	}
 	defer res.Body.Close()
-	io.Copy(io.Discard, res.Body) //nolint:errcheck
+	io.Copy(io.Discard, res.Body)
 	return res.StatusCode, res.Header.Get("Location"), nil
 }
 

@@ -55,7 +55,7 @@ func TestDOCXBadFiles(t *testing.T) {
 	var notWord bytes.Buffer
 	zw := zip.NewWriter(&notWord)
 	w, _ := zw.Create("readme.txt")
-	w.Write([]byte("hello")) //nolint:errcheck
+	w.Write([]byte("hello"))
 	zw.Close()
 	raw, _ := os.ReadFile("testdata/article.docx")
 	for name, tc := range map[string]struct {

@@ -166,15 +166,5 @@ func attr(se xml.StartElement, name string) string {
 	return ""
 }
 
-// attrNS returns the attribute of se in namespace space.
-func attrNS(se xml.StartElement, space, name string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == name && a.Name.Space == space {
-			return a.Value
-		}
-	}
-	return ""
-}
-
 // xmlNS is the namespace of xml:lang and xml:space, as encoding/xml names it.
 const xmlNS = "http://www.w3.org/XML/1998/namespace"

@@ -347,12 +347,12 @@ func (t *TMXReader) header() error {
 }
 
 type tuv struct {
-	lang              string
-	text              string
-	created, changed  time.Time
-	creator, article  string
-	hasSeg, unusable  bool
-	changedBy, tuvPos string
+	lang             string
+	text             string
+	created, changed time.Time
+	creator, article string
+	hasSeg, unusable bool
+	changedBy        string
 }
 
 // tu reads one translation unit into pending records: one per target language, from the tuv

@@ -169,7 +169,7 @@ func TestRunningURLSharesTheServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Stop(ctx) //nolint:errcheck
+	defer s.Stop(ctx)
 	got, err := RunningURL(dir, "postgres")
 	if err != nil || got != s.URL("postgres") {
 		t.Fatalf("RunningURL = %q, %v; want %q", got, err, s.URL("postgres"))

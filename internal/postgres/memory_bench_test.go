@@ -141,7 +141,7 @@ func BenchmarkMemoryFuzzy(b *testing.B) {
 		}
 	}
 	for _, q := range queries[:20] { // warm the cache
-		db.FindMemoryFuzzy(ctx, pipeline.English, pipeline.Russian, q, 75, 3) //nolint:errcheck
+		db.FindMemoryFuzzy(ctx, pipeline.English, pipeline.Russian, q, 75, 3)
 	}
 	lat := make([]time.Duration, 0, b.N)
 	found := 0

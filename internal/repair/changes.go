@@ -68,12 +68,6 @@ type ledger struct {
 
 func newLedger(input string) *ledger { return &ledger{input: input, text: input} }
 
-// toInput maps an offset of the current text to the input. An offset strictly inside a change's
-// output maps to the change's start, or to its end when end is true.
-func (l *ledger) toInput(pos int, end bool) int {
-	return l.mapper().toInput(pos, end)
-}
-
 // outMap holds where each change's output lies in the current text, so that offsets are mapped
 // by binary search instead of a walk over every change (which made a text with many changes
 // take time growing with the square of their number).

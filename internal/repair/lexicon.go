@@ -105,7 +105,7 @@ func openGzip(name string) (io.ReadCloser, error) {
 	}
 	zr, err := gzip.NewReader(f)
 	if err != nil {
-		f.Close()
+		f.Close() //nolint:errcheck // read-only embedded file, already failing
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return struct {

@@ -79,7 +79,7 @@ func insertedSpaces(res Result) []int {
 	return out
 }
 
-type score struct{ joins, found, inserted, right int }
+type score struct{ joins, inserted, right int }
 
 func (s score) recall() float64    { return float64(s.right) / float64(max(s.joins, 1)) }
 func (s score) precision() float64 { return float64(s.right) / float64(max(s.inserted, 1)) }

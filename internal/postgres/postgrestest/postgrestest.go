@@ -48,7 +48,7 @@ func run(m *testing.M) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		defer os.RemoveAll(dir)
+		defer os.RemoveAll(dir) //nolint:errcheck // a temporary directory; the system cleans what is left
 		if err := os.Chmod(dir, 0o755); err != nil {
 			return 0, err
 		}
@@ -56,14 +56,14 @@ func run(m *testing.M) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		defer srv.Stop(context.Background()) //nolint:errcheck
+		defer srv.Stop(context.Background()) //nolint:errcheck // tests are over; a stop that fails leaves a temporary server
 		admin = srv.URL("postgres")
 	}
 	url, drop, err := pgserver.CreateTempDatabase(ctx, admin, "tilmash_test")
 	if err != nil {
 		return 0, err
 	}
-	defer drop(context.Background()) //nolint:errcheck
+	defer drop(context.Background()) //nolint:errcheck // tests are over; the server is going away
 	pool, err := pgxpool.New(ctx, url)
 	if err != nil {
 		return 0, err
@@ -157,14 +157,14 @@ func NewDatabase(t testing.TB) string {
 	}
 	pool, err := pgxpool.New(ctx, url)
 	if err != nil {
-		drop(ctx) //nolint:errcheck
+		drop(ctx) //nolint:errcheck // already failing; this error is the one to report
 		t.Fatal(err)
 	}
 	defer pool.Close()
 	if _, err := postgres.Migrate(ctx, pool); err != nil {
-		drop(ctx) //nolint:errcheck
+		drop(ctx) //nolint:errcheck // already failing; this error is the one to report
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { drop(context.Background()) }) //nolint:errcheck
+	t.Cleanup(func() { drop(context.Background()) }) //nolint:errcheck // the test is over
 	return url
 }

@@ -75,7 +75,7 @@ func (h *Handler) signinToken(w http.ResponseWriter, r *http.Request) string {
 		return c.Value
 	}
 	raw := make([]byte, 32)
-	rand.Read(raw) //nolint:errcheck // crypto/rand never fails on supported platforms
+	rand.Read(raw) // crypto/rand never fails on supported platforms; it panics otherwise
 	token := base64.RawURLEncoding.EncodeToString(raw)
 	http.SetCookie(w, &http.Cookie{Name: signinCSRFCookie, Value: token, Path: "/workbench/signin",
 		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: h.SecureCookies(r)})

@@ -220,7 +220,7 @@ func (h *Handler) handleTermListTBX(w http.ResponseWriter, r *http.Request, cs [
 	}
 	w.Header().Set("Content-Type", "application/x-tbx+xml; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="termbase.tbx"`)
-	w.Write(buf.Bytes()) //nolint:errcheck
+	w.Write(buf.Bytes()) //nolint:errcheck // the client went away: nothing to do
 }
 
 // handleTermImportTBX answers POST /api/v1/terms/import with a TBX file (?format=tbx or an XML

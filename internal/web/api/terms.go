@@ -43,7 +43,7 @@ func (h *Handler) handleTermList(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="termbase.csv"`)
-		w.Write(buf.Bytes()) //nolint:errcheck
+		w.Write(buf.Bytes()) //nolint:errcheck // the client went away: nothing to do
 		return
 	}
 	out := make([]conceptJSON, len(cs))

@@ -191,7 +191,7 @@ func checkRawBody(w http.ResponseWriter, r *http.Request, limit int64, isJSON bo
 		return nil
 	}
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
-	r.Body.Close() //nolint:errcheck // read to the end or refused
+	r.Body.Close() // read to the end or refused
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {

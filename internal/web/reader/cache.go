@@ -79,11 +79,11 @@ func newCachedPage(p *builtPage, prev *cachedPage, gen time.Time) *cachedPage {
 		var gz bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 		zw.Write(p.body) //nolint:errcheck // writes to memory
-		zw.Close()       //nolint:errcheck
+		zw.Close()       //nolint:errcheck // writes to memory
 		var br bytes.Buffer
 		bw := brotli.NewWriterLevel(&br, 9)
-		bw.Write(p.body) //nolint:errcheck
-		bw.Close()       //nolint:errcheck
+		bw.Write(p.body) //nolint:errcheck // writes to memory
+		bw.Close()       //nolint:errcheck // writes to memory
 		c.gz = c.variant(p, gz.Bytes(), hdrGzip, "-gz")
 		c.br = c.variant(p, br.Bytes(), hdrBrotli, "-br")
 	}

@@ -26,7 +26,10 @@ func main() {
 		os.Exit(2)
 	}
 	if *scoreMode {
-		os.Setenv("QA_CORPUS_DIR", *dir)
+		if err := os.Setenv("QA_CORPUS_DIR", *dir); err != nil {
+			fmt.Fprintln(os.Stderr, "corpus2po:", err)
+			os.Exit(1)
+		}
 		if err := score(flag.Arg(0)); err != nil {
 			fmt.Fprintln(os.Stderr, "corpus2po:", err)
 			os.Exit(1)

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -139,8 +140,10 @@ func injectNumber(u *Unit, rng *rand.Rand) bool {
 		op = 0
 	}
 	if op == 2 && len(num) == 4 && (num[0] == '1' || num[0] == '2') {
-		var y int
-		fmt.Sscan(num, &y)
+		y, err := strconv.Atoi(num)
+		if err != nil {
+			return false
+		}
 		repl := fmt.Sprint(y - 1)
 		u.Target = u.Target[:m[0]] + repl + after
 		u.Note = "year " + num + " → " + repl
