@@ -15,7 +15,7 @@ func IsClosing(r rune) bool {
 	case '"', '\'', '”', '’', '»', '›', '」', '』', '）', '】', '〕', '〉', '》', ')', ']', '}':
 		return true
 	}
-	return unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r)
+	return r >= utf8.RuneSelf && (unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r))
 }
 
 // isOpening reports punctuation that opens a quotation or bracket.
@@ -24,7 +24,7 @@ func isOpening(r rune) bool {
 	case '"', '\'', '“', '‘', '„', '«', '‹', '「', '『', '（', '【', '〔', '〈', '《', '(', '[', '{':
 		return true
 	}
-	return unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pi, r)
+	return r >= utf8.RuneSelf && (unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pi, r))
 }
 
 // isDash reports dashes that may open a line of dialogue or an aside.
@@ -69,8 +69,8 @@ func IsSpace(r rune) bool {
 // CollapseSpaces trims s and turns every run of spaces, tabs, no-break spaces and newlines into a
 // single ASCII space.
 func CollapseSpaces(s string) string {
-	if collapsed(s) {
-		return s // already collapsed, as the blocks of a parsed article are: no copy
+	if t := strings.TrimRight(s, " "); collapsed(t) {
+		return t // already collapsed, as the blocks of a parsed article are: no copy
 	}
 	var b strings.Builder
 	b.Grow(len(s))

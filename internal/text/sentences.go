@@ -127,7 +127,7 @@ func boundariesAfter(s string, mark rune, keep func(before, next rune) bool) []i
 	for i := strings.IndexRune(s, mark); i >= 0; {
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		j := i + utf8.RuneLen(mark)
-		for j < len(s) {
+		for j < len(s) && s[j] != ' ' {
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if r != mark && !IsClosing(r) {
 				break
@@ -191,14 +191,14 @@ func endsSentence(before, after string, lang pipeline.Lang) bool {
 	}
 	// A capital letter is an initial before a capitalised word even when its lower case is an
 	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith".
-	initials := (IsInitials(token) || IsInitials(single)) && unicode.IsUpper(next)
+	initials := func() bool { return unicode.IsUpper(next) && (IsInitials(token) || IsInitials(single)) }
 	switch kind {
 	case prefixAbbreviation:
 		return false
 	case postfixAbbreviation:
-		return !initials && (unicode.IsUpper(next) || isHan(next))
+		return (unicode.IsUpper(next) || isHan(next)) && !initials()
 	}
-	return !initials
+	return !initials()
 }
 
 // firstSignificantRune returns the first rune of s after opening quotes, brackets, dashes and
