@@ -9,6 +9,8 @@ demo:
 # and a private PostgreSQL from the machine's binaries otherwise.
 test:
 	go test -race -timeout 20m ./...
+	# Allocation counts are only meaningful without the race detector.
+	go test -count=1 -run 'TestCheckMemoryLinear' ./internal/checks/
 
 build:
 	go build -o tilmash ./cmd/tilmash
