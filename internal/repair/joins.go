@@ -36,10 +36,12 @@ var machineLike = regexp.MustCompile(`(?i)://|^www\.|@|[/\\_=#<>{}|~^*$]|[a-z0-9
 // contractions are the endings that follow an English apostrophe.
 var contractions = []string{"ll", "re", "ve", "s", "t", "d", "m"}
 
-// edits scans text chunk by chunk (a chunk is a run of non-space characters).
-func (j *joiner) edits(text string) ([]edit, []question) {
+// edits scans text chunk by chunk (a chunk is a run of non-space characters). words are the
+// words of text (letterWords): no word crosses a space, so every chunk holds its own.
+func (j *joiner) edits(text string, words []span) ([]edit, []question) {
 	var es []edit
 	var qs []question
+	next := 0 // the first word not before the chunk
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
@@ -54,8 +56,15 @@ func (j *joiner) edits(text string) ([]edit, []question) {
 			}
 			k += n2
 		}
+		for next < len(words) && words[next].start < i {
+			next++
+		}
+		end := next
+		for end < len(words) && words[end].end <= k {
+			end++
+		}
 		if !machineLike.MatchString(text[i:k]) {
-			e, q := j.chunk(text, i, k)
+			e, q := j.chunk(text, i, k, words[next:end])
 			es = append(es, e...)
 			qs = append(qs, q...)
 		}
@@ -70,24 +79,25 @@ func (j *joiner) edits(text string) ([]edit, []question) {
 	return es, qs
 }
 
-// span is a word inside a chunk: letters, with apostrophes between letters (text.Words).
+// span is a word of the text: letters, with apostrophes between letters (text.Words).
 type span struct{ start, end int }
 
-// wordSpans returns the words of s[from:to] that hold letters, in offsets of s.
-func wordSpans(s string, from, to int) []span {
-	var out []span
-	for _, w := range text.Words(s[from:to]) {
+// letterWords returns the words of s that hold letters; numbers are left out.
+func letterWords(s string) []span {
+	ws := text.Words(s)
+	out := make([]span, 0, len(ws))
+	for _, w := range ws {
 		if !w.Number {
-			out = append(out, span{from + w.Start, from + w.End})
+			out = append(out, span{w.Start, w.End})
 		}
 	}
 	return out
 }
 
-func (j *joiner) chunk(text string, from, to int) ([]edit, []question) {
+// chunk finds the edits inside text[from:to], a chunk, whose words are words.
+func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []question) {
 	var es []edit
 	var qs []question
-	words := wordSpans(text, from, to)
 	for idx, w := range words {
 		before, _ := utf8.DecodeLastRuneInString(text[from:w.start])
 		after, _ := utf8.DecodeRuneInString(text[w.end:to])

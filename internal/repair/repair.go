@@ -44,13 +44,14 @@ func (r *Repairer) Repair(text string, lang pipeline.Lang) Result {
 	l.apply(dashEdits(l.text))
 	l.apply(quoteEdits(l.text, lang))
 
-	seg := &segmenter{lex: lex, voc: buildVocab(l.text), english: lang == pipeline.English,
+	words := letterWords(l.text)
+	seg := &segmenter{lex: lex, voc: buildVocab(l.text, words), english: lang == pipeline.English,
 		kazakh: lang == pipeline.Kazakh}
 	j := &joiner{seg: seg, english: seg.english, opening: "«„", closing: "»”"}
 	if seg.english {
 		j.opening, j.closing = "“‘«„", "”»"
 	}
-	edits, qs := j.edits(l.text)
+	edits, qs := j.edits(l.text, words)
 	// Questions are mapped to the input through the changes made before the join stage, which
 	// is the text they were found in.
 	questions := make([]Question, 0, len(qs))

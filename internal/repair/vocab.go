@@ -3,8 +3,6 @@ package repair
 import (
 	"strings"
 	"unicode"
-
-	"github.com/tilmash/tilmash/internal/text"
 )
 
 // vocab is what the article itself says about its words. A word used correctly elsewhere in the
@@ -19,20 +17,19 @@ type vocab struct {
 // isLetter includes combining marks, so that decomposed letters stay inside their word.
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
-func buildVocab(s string) *vocab {
+// buildVocab counts the words of s, its letterWords.
+func buildVocab(s string, words []span) *vocab {
 	v := &vocab{forms: map[string]int{}, lower: map[string]int{}, bigrams: map[[2]string]int{}}
 	prev, prevEnd := "", 0 // the previous word, lower-cased, and where it ends
-	for _, w := range text.Words(s) {
-		if w.Number {
-			continue
-		}
-		lw := strings.ToLower(w.Text)
-		v.forms[w.Text]++
+	for _, w := range words {
+		form := s[w.start:w.end]
+		lw := strings.ToLower(form)
+		v.forms[form]++
 		v.lower[lw]++
-		if prev != "" && onlySpaces(s[prevEnd:w.Start]) {
+		if prev != "" && onlySpaces(s[prevEnd:w.start]) {
 			v.bigrams[[2]string{prev, lw}]++
 		}
-		prev, prevEnd = lw, w.End
+		prev, prevEnd = lw, w.end
 	}
 	return v
 }

@@ -1,7 +1,6 @@
 package text
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -98,20 +97,22 @@ func parseHunspell(aff, dic []byte, affName, dicName string) (*Hunspell, error) 
 	return h, nil
 }
 
-// lines yields the lines of a file without BOM, CR and trailing blanks.
+// lines yields the lines of a file without BOM, CR and trailing blanks. The file is made a string
+// once: lines, and the words and flags cut from them, share its memory.
 func lines(b []byte, f func(n int, line string) error) error {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r \t")
-		if err := f(n, line); err != nil {
+	s := strings.TrimPrefix(string(b), "\ufeff")
+	for n := 1; s != ""; n++ {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if err := f(n, strings.TrimRight(line, "\r \t")); err != nil {
 			return fmt.Errorf("line %d: %w", n, err)
 		}
 	}
-	return sc.Err()
+	return nil
 }
 
 func parseFlags(s string, mode flagMode) ([]rune, error) {
@@ -341,21 +342,38 @@ func (h *Hunspell) parseDic(b []byte, mode flagMode, aliases [][]rune) error {
 		if line == "" || line[0] == '\t' || line[0] == '#' {
 			return nil
 		}
-		if i := strings.IndexAny(line, "\t "); i >= 0 { // morphological fields
+		if i := strings.IndexByte(line, '\t'); i >= 0 { // morphological fields
+			line = line[:i]
+		}
+		if i := strings.IndexByte(line, ' '); i >= 0 {
 			line = line[:i]
 		}
 		word, flagStr := line, ""
-		for i := 0; i < len(line); i++ {
-			if line[i] == '\\' {
-				i++
-				continue
+		if strings.IndexByte(line, '\\') < 0 {
+			if i := strings.IndexByte(line[min(1, len(line)):], '/'); i >= 0 {
+				word, flagStr = line[:i+1], line[i+2:]
 			}
-			if line[i] == '/' && i > 0 {
-				word, flagStr = line[:i], line[i+1:]
-				break
+		} else {
+			for i := 0; i < len(line); i++ {
+				if line[i] == '\\' {
+					i++
+					continue
+				}
+				if line[i] == '/' && i > 0 {
+					word, flagStr = line[:i], line[i+1:]
+					break
+				}
 			}
+			word = strings.ReplaceAll(word, `\/`, "/")
 		}
-		word = strings.ReplaceAll(word, `\/`, "/")
+		if flagStr != "" && mode == flagChar && aliases == nil {
+			if !utf8.ValidString(flagStr) {
+				return fmt.Errorf("flags %q are not UTF-8", flagStr)
+			}
+			h.words[word] += flagStr // homonyms: the union of their flags
+			h.maxStem = max(h.maxStem, len(word))
+			return nil
+		}
 		var fl []rune
 		if flagStr != "" {
 			if aliases != nil {

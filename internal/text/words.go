@@ -30,7 +30,17 @@ func Words(s string) []Word {
 	out := make([]Word, 0, len(s)/8+1)
 	it := words.FromString(s)
 	for it.Next() {
-		out = appendWords(out, s, it.Start(), it.End())
+		start, end := it.Start(), it.End()
+		if end-start == 1 && s[start] < utf8.RuneSelf { // a space, a punctuation mark, a letter or a digit
+			switch classify(rune(s[start])) {
+			case classLetter:
+				out = append(out, Word{Text: s[start:end], Start: start, End: end})
+			case classDigit:
+				out = append(out, Word{Text: s[start:end], Start: start, End: end, Number: true})
+			}
+			continue
+		}
+		out = appendWords(out, s, start, end)
 	}
 	return out
 }
