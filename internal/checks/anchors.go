@@ -50,12 +50,15 @@ func names() []anchorName {
 // translation, and numbers of the source missing from it. Each is weak evidence on its own (a
 // translator may write "the country" for Kazakhstan) but, with a short translation, points at a
 // lost clause.
-func missingAnchors(u pipeline.CheckUnit, terms []Term) []string {
+func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 	var out []string
-	source, target := &termText{s: u.Source}, &termText{s: u.Target}
-	has := func(forms []string, text *termText, lang pipeline.Lang) bool {
+	memo := opts.wordMemo()
+	if memo == nil {
+		memo = &wordMemo{}
+	}
+	has := func(forms []string, text string, lang pipeline.Lang) bool {
 		for _, f := range forms {
-			if len(findTermAll(text, f, lang, 1)) > 0 {
+			if len(findTermAll(memo, text, f, lang, 1)) > 0 {
 				return true
 			}
 		}
@@ -65,20 +68,20 @@ func missingAnchors(u pipeline.CheckUnit, terms []Term) []string {
 		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
 			continue
 		}
-		if has(n[u.SourceLang], source, u.SourceLang) && !has(n[u.TargetLang], target, u.TargetLang) {
+		if has(n[u.SourceLang], u.Source, u.SourceLang) && !has(n[u.TargetLang], u.Target, u.TargetLang) {
 			out = append(out, n[u.SourceLang][0])
 		}
 	}
-	for _, t := range terms {
+	for _, t := range opts.Terms {
 		st, tt := t.Terms[u.SourceLang], t.Terms[u.TargetLang]
 		if st == "" || tt == "" || t.DoNotTranslate {
 			continue
 		}
-		if has([]string{st}, source, u.SourceLang) && !has([]string{tt}, target, u.TargetLang) {
+		if has([]string{st}, u.Source, u.SourceLang) && !has([]string{tt}, u.Target, u.TargetLang) {
 			out = append(out, st)
 		}
 	}
-	for _, f := range checkNumber(u, nil) {
+	for _, f := range checkNumber(u, opts) {
 		if f.MessageID == "check.number.missing" {
 			out = append(out, f.Data["Number"].(string))
 		}

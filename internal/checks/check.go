@@ -45,6 +45,16 @@ type Options struct {
 	Spell Speller
 	// Checks lists the ids to run; empty runs all. Unknown ids are ignored.
 	Checks []string
+
+	memo *wordMemo // set by Check: the words of the texts its checks read, read once
+}
+
+// wordMemo returns the memo of words of one Check call; nil outside one.
+func (o *Options) wordMemo() *wordMemo {
+	if o == nil {
+		return nil
+	}
+	return o.memo
 }
 
 type checkFunc func(u pipeline.CheckUnit, opts *Options) []pipeline.Finding
@@ -96,6 +106,7 @@ func Check(u pipeline.CheckUnit, opts Options) []pipeline.Finding {
 		ids = AllChecks
 	}
 	empty := isBlank(u.Target)
+	opts.memo = &wordMemo{}
 	var out []pipeline.Finding
 	for _, id := range ids {
 		f := checkFuncFor(id)

@@ -36,30 +36,16 @@ var kkSuffixes = strings.Fields("лар лер дар дер тар тер ым 
 // fewer and words with digits must match exactly. Chinese terms are found as substrings. start
 // and end are byte offsets of the match in text.
 func FindTerm(text string, term string, lang pipeline.Lang) (start, end int, ok bool) {
-	all := findTermAll(&termText{s: text}, term, lang, 1)
+	all := findTermAll(nil, text, term, lang, 1)
 	if len(all) == 0 {
 		return 0, 0, false
 	}
 	return all[0][0], all[0][1], true
 }
 
-// termText is a text that terms are looked up in, its words read once for all the terms.
-type termText struct {
-	s     string
-	words []word
-	read  bool
-}
-
-func (t *termText) allWords() []word {
-	if !t.read {
-		t.words, t.read = allWords(t.s), true
-	}
-	return t.words
-}
-
-// findTermAll returns up to limit matches of term in t (limit < 0: all).
-func findTermAll(t *termText, term string, lang pipeline.Lang, limit int) [][2]int {
-	text := t.s
+// findTermAll returns up to limit matches of term in text (limit < 0: all), reading the words of
+// text through memo.
+func findTermAll(memo *wordMemo, text, term string, lang pipeline.Lang, limit int) [][2]int {
 	term = strings.TrimSpace(term)
 	if term == "" || text == "" {
 		return nil
@@ -75,11 +61,21 @@ func findTermAll(t *termText, term string, lang pipeline.Lang, limit int) [][2]i
 	for i := 1; i < len(tw); i++ {
 		seps[i-1] = normSep(term[tw[i-1].End:tw[i].Start])
 	}
-	xw := t.allWords()
+	// A form of a term word starts with the same letter: most text words are ruled out by it
+	// before their separators are normalised and their forms compared.
+	initials := make([]rune, len(tw))
+	for k, w := range tw {
+		initials[k] = foldInitial(w.Text)
+	}
+	xw := memo.allWords(text)
 	var out [][2]int
 	for i := 0; i+len(tw) <= len(xw); i++ {
 		ok := true
 		for k := range tw {
+			if foldInitial(xw[i+k].Text) != initials[k] {
+				ok = false
+				break
+			}
 			if k > 0 && normSep(text[xw[i+k-1].End:xw[i+k].Start]) != seps[k-1] {
 				ok = false
 				break
@@ -101,6 +97,15 @@ func findTermAll(t *termText, term string, lang pipeline.Lang, limit int) [][2]i
 		}
 	}
 	return out
+}
+
+// foldInitial is the first letter of foldWord(w), without folding the whole word.
+func foldInitial(w string) rune {
+	r := unicode.ToLower(firstRune(w))
+	if r == 'ё' {
+		return 'е'
+	}
+	return r
 }
 
 // trailingSep is the punctuation a term ends with after its last word, normalised.

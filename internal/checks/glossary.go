@@ -16,13 +16,16 @@ import (
 // Terms without a form in the source or target language are skipped.
 func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	var out []pipeline.Finding
-	source, target := &termText{s: u.Source}, &termText{s: u.Target}
+	memo := opts.wordMemo()
+	if memo == nil {
+		memo = &wordMemo{} // the texts are read once for all terms all the same
+	}
 	for _, t := range opts.Terms {
 		st := strings.TrimSpace(t.Terms[u.SourceLang])
 		if st == "" {
 			continue
 		}
-		m := findTermAll(source, st, u.SourceLang, 1)
+		m := findTermAll(memo, u.Source, st, u.SourceLang, 1)
 		if len(m) == 0 {
 			continue
 		}
@@ -36,9 +39,9 @@ func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		tt := strings.TrimSpace(t.Terms[u.TargetLang])
 		var good [][2]int
 		if tt != "" {
-			good = findTermAll(target, tt, u.TargetLang, -1)
+			good = findTermAll(memo, u.Target, tt, u.TargetLang, -1)
 		}
-		f, _, ok := forbiddenUse(target, t.Forbidden[u.TargetLang], good, u.TargetLang)
+		f, _, ok := forbiddenUse(memo, u.Target, t.Forbidden[u.TargetLang], good, u.TargetLang)
 		if ok {
 			out = append(out, newFinding(CheckGlossary, "check.glossary.forbidden", map[string]any{"Forbidden": f, "Target": tt, "Source": st}))
 			continue
@@ -58,11 +61,10 @@ func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 // Matches come in order of their starts (strictly increasing), so one pass over good per variant
 // decides containment: a match lies inside an approved occurrence that starts earlier when the
 // longest of those reaches its end, or inside the one occurrence that starts with it.
-func forbiddenUse(t *termText, forbidden []string, good [][2]int, lang pipeline.Lang) (string, [2]int, bool) {
-	text := t.s
+func forbiddenUse(memo *wordMemo, text string, forbidden []string, good [][2]int, lang pipeline.Lang) (string, [2]int, bool) {
 	for _, f := range forbidden {
 		g, reach := 0, -1 // good[:g] start before the match; reach is the furthest end among them
-		for _, m := range findTermAll(t, f, lang, -1) {
+		for _, m := range findTermAll(memo, text, f, lang, -1) {
 			for g < len(good) && good[g][0] < m[0] {
 				reach = max(reach, good[g][1])
 				g++

@@ -13,9 +13,9 @@ import (
 // "五国"); spelled-out numbers alone are never required, because translators write "both",
 // "first" or "两国" freely. Months are compared as months. Percent signs, currency and signs are
 // not compared: 45% = 45 процентов.
-func checkNumber(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
-	src := extractNumbers(u.Source, u.SourceLang)
-	tgt := extractNumbers(u.Target, u.TargetLang)
+func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
+	src := extractNumbers(u.Source, u.SourceLang, opts.wordMemo())
+	tgt := extractNumbers(u.Target, u.TargetLang, opts.wordMemo())
 	if len(src) == 0 && len(tgt) == 0 {
 		return nil
 	}

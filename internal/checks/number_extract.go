@@ -69,7 +69,7 @@ func isGroupSpace(r rune, lang pipeline.Lang) bool {
 // multipliers (41 billion, 41 млрд, 410亿, 1.2万亿), dates (15.06.2023, 2023-06-15, 2023年6月,
 // month names), ordinals (75th, 75-летие, 75周年), decades (1990s, 20世纪90年代) and year ranges
 // written short (2022-23). Spelled-out numbers and numerals are returned with word set.
-func extractNumbers(text string, lang pipeline.Lang) []number {
+func extractNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 	rs := []rune(foldDigits(stripMarkup(text)))
 	var out []number
 	for i := 0; i < len(rs); {
@@ -84,7 +84,7 @@ func extractNumbers(text string, lang pipeline.Lang) []number {
 		}
 		i = next
 	}
-	out = append(out, wordNumbers(text, lang)...)
+	out = append(out, wordNumbers(text, lang, memo)...)
 	return out
 }
 

@@ -59,9 +59,9 @@ var (
 // names (with month set) in a text of the given language. Month names count only where they
 // are a month: English "May" only before or after a number or a preposition, Kazakh words that
 // are also common nouns only next to a number, "жыл…" or "ай…".
-func wordNumbers(text string, lang pipeline.Lang) []number {
+func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 	clean := stripMarkup(text)
-	ws := words(clean)
+	ws := memo.words(clean)
 	var out []number
 	for idx, w := range ws {
 		lw := foldWord(w.Text)

@@ -70,7 +70,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if ratio < shortLimit(u.TargetLang) {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.short", map[string]any{"Percent": pct})}
 	}
-	if lost := missingAnchors(u, opts.Terms); len(lost) > 0 {
+	if lost := missingAnchors(u, opts); len(lost) > 0 {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
 			map[string]any{"Percent": pct, "Missing": strings.Join(lost, ", ")})}
 	}

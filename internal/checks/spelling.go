@@ -42,7 +42,8 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	}
 	text := stripMarkup(u.Target)
 	srcWords := map[string]bool{}
-	for _, w := range words(u.Source) {
+	memo := opts.wordMemo()
+	for _, w := range memo.words(u.Source) {
 		srcWords[foldWord(w.Text)] = true
 	}
 	for _, t := range opts.Terms {
@@ -53,7 +54,7 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	seen := map[string]bool{}
 	checked := 0
 	var unknown []string
-	for _, tok := range hyphenWords(text) {
+	for _, tok := range hyphenWords(text, memo.words(text)) {
 		w := tok.Text
 		if seen[w] || tooLongToSpell(w) || skipSpelling(w, u.TargetLang, srcWords) {
 			continue
@@ -88,8 +89,7 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 
 // hyphenWords splits text into words, keeping hyphenated compounds (Нур-Султан, экономико-
 // политический) and apostrophes inside words together.
-func hyphenWords(s string) []word {
-	ws := words(s)
+func hyphenWords(s string, ws []word) []word {
 	var out []word
 	for i := 0; i < len(ws); i++ {
 		cur := ws[i]

@@ -28,6 +28,58 @@ func words(s string) []word {
 	return out
 }
 
+// letterWords returns the words of ws that hold letters, in a new slice.
+func letterWords(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for _, w := range ws {
+		if !w.Number {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// wordMemo holds the words of the texts one Check call reads: its checks read the same
+// translation and source again and again, and each is split into words once. The slices it returns
+// are shared and must not be changed. A nil wordMemo reads the text every time.
+type wordMemo struct {
+	texts        []string
+	all, letters [][]word // letters[i] is nil until asked for
+}
+
+// at returns the index of s in the memo, reading its words if they are new.
+func (m *wordMemo) at(s string) int {
+	for i, t := range m.texts {
+		if t == s {
+			return i
+		}
+	}
+	m.texts = append(m.texts, s)
+	m.all = append(m.all, allWords(s))
+	m.letters = append(m.letters, nil)
+	return len(m.texts) - 1
+}
+
+// allWords returns allWords(s), numbers included.
+func (m *wordMemo) allWords(s string) []word {
+	if m == nil {
+		return allWords(s)
+	}
+	return m.all[m.at(s)]
+}
+
+// words returns words(s): the words that hold letters.
+func (m *wordMemo) words(s string) []word {
+	if m == nil {
+		return words(s)
+	}
+	i := m.at(s)
+	if m.letters[i] == nil {
+		m.letters[i] = letterWords(m.all[i])
+	}
+	return m.letters[i]
+}
+
 // isHan reports whether r is a Chinese character.
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 

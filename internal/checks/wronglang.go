@@ -71,10 +71,11 @@ func strippedKazakh(s string) map[string]bool {
 //   - English: Cyrillic or Chinese text, or Latin text without English function words.
 //
 // Short texts get the benefit of the doubt: proportions need five words or more.
-func checkWrongLanguage(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
+func checkWrongLanguage(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	text := stripMarkup(u.Target)
+	ws := opts.wordMemo().words(text)
 	var out []pipeline.Finding
-	if w, ok := mixedScriptWord(text); ok {
+	if w, ok := mixedScriptWord(ws); ok {
 		out = append(out, newFinding(CheckWrongLanguage, "check.wrong_language.mixed_script", map[string]any{"Word": w}))
 	}
 	sc := countScripts(text)
@@ -90,7 +91,7 @@ func checkWrongLanguage(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 		if sc.letters() >= 10 && sc.han*3*10 < (sc.letters()+2*sc.han)*3 && !sameText(u.Source, u.Target) {
 			return notExpected()
 		}
-		if clause, ok := englishClause(text); ok {
+		if clause, ok := englishClause(text, ws); ok {
 			return append(out, newFinding(CheckWrongLanguage, "check.wrong_language.english_clause", map[string]any{"Text": clause}))
 		}
 		if sc.cyrillic >= 6 {
@@ -104,14 +105,13 @@ func checkWrongLanguage(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 			return out
 		}
 		if u.TargetLang == pipeline.Kazakh {
-			return append(out, kazakhProblems(text)...)
+			return append(out, kazakhProblems(ws)...)
 		}
-		return append(out, russianProblems(text)...)
+		return append(out, russianProblems(ws)...)
 	case pipeline.English:
 		if sc.letters() >= 10 && sc.latin*2 < sc.letters() {
 			return notExpected()
 		}
-		ws := words(text)
 		latinWords, stop := 0, 0
 		for _, w := range ws {
 			r := firstRune(w.Text)
@@ -129,9 +129,9 @@ func checkWrongLanguage(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 	return out
 }
 
-// cyrWords returns the lower-cased Cyrillic words of s with their original spelling.
-func cyrWords(s string) (lower, orig []string) {
-	for _, w := range words(s) {
+// cyrWords returns the lower-cased Cyrillic words of ws with their original spelling.
+func cyrWords(ws []word) (lower, orig []string) {
+	for _, w := range ws {
 		r := firstRune(w.Text)
 		if isCyrillic(r) {
 			lower = append(lower, foldWord(w.Text))
@@ -142,8 +142,8 @@ func cyrWords(s string) (lower, orig []string) {
 }
 
 // kazakhProblems looks for Russian text and for Kazakh typed without Kazakh letters.
-func kazakhProblems(text string) []pipeline.Finding {
-	lower, orig := cyrWords(text)
+func kazakhProblems(ws []word) []pipeline.Finding {
+	lower, orig := cyrWords(ws)
 	if len(lower) == 0 {
 		return nil
 	}
@@ -183,8 +183,8 @@ func kazakhProblems(text string) []pipeline.Finding {
 // russianProblems looks for Ukrainian and Kazakh text in a Russian translation. A single word
 // with Kazakh letters is taken for a name (Ақорда); Ukrainian needs its own letters or two of its
 // function words.
-func russianProblems(text string) []pipeline.Finding {
-	lower, _ := cyrWords(text)
+func russianProblems(ws []word) []pipeline.Finding {
+	lower, _ := cyrWords(ws)
 	ukLetters, ukFn, kkWords, kkFn, ruFn := 0, 0, 0, 0, 0
 	for _, w := range lower {
 		if strings.ContainsAny(w, "їєґ") {
@@ -212,9 +212,9 @@ func russianProblems(text string) []pipeline.Finding {
 	return nil
 }
 
-// mixedScriptWord finds a word that mixes Latin and Cyrillic letters.
-func mixedScriptWord(s string) (string, bool) {
-	for _, w := range words(s) {
+// mixedScriptWord finds a word of ws that mixes Latin and Cyrillic letters.
+func mixedScriptWord(ws []word) (string, bool) {
+	for _, w := range ws {
 		lat, cyr := false, false
 		for _, r := range w.Text {
 			if isLatin(r) {
@@ -234,8 +234,7 @@ func mixedScriptWord(s string) (string, bool) {
 // of them in lower case: an English clause left in a Chinese translation. Names and titles in
 // Latin letters ("Belt and Road Forum", "University of Central Asia") have capitalised words and
 // stay quiet.
-func englishClause(s string) (string, bool) {
-	ws := words(s)
+func englishClause(s string, ws []word) (string, bool) {
 	runStart, stop := -1, 0
 	for i := 0; i <= len(ws); i++ {
 		latin := false
