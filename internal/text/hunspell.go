@@ -454,6 +454,10 @@ func (h *Hunspell) suffixed(word string, needFlag rune, minStem int, buf []byte)
 	for k, cut := 0, len(word); cut > 0 && len(word)-cut <= h.maxSfx; k++ {
 		rules := h.sfx[word[cut:]]
 		base := word[:cut]
+		// Rules that strip the same text look up the same stem: the last look-up is kept.
+		looked, strip := false, ""
+		var fl string
+		var ok bool
 		for _, a := range rules {
 			if needFlag != 0 && !a.cross {
 				continue
@@ -461,24 +465,26 @@ func (h *Hunspell) suffixed(word string, needFlag rune, minStem int, buf []byte)
 			if minStem > 0 && runes-k+utf8.RuneCountInString(a.strip) < minStem {
 				continue
 			}
-			if !condSuffix(a.cond, base, a.strip) {
-				continue
+			if !looked || a.strip != strip {
+				looked, strip = true, a.strip
+				if a.strip == "" {
+					fl, ok = h.words[base]
+				} else {
+					buf = append(append(buf[:0], base...), a.strip...)
+					fl, ok = h.words[string(buf)] // no copy: the compiler looks the bytes up as they are
+				}
 			}
-			var fl string
-			var ok bool
-			if a.strip == "" {
-				fl, ok = h.words[base]
-			} else {
-				buf = append(append(buf[:0], base...), a.strip...)
-				fl, ok = h.words[string(buf)] // no copy: the compiler looks the bytes up as they are
-			}
+			// The stem is looked up before the condition is tested: most candidate stems are no
+			// words, and the look-up rules them out for less.
 			if !ok || !h.usable(fl) || !strings.ContainsRune(fl, a.flag) {
 				continue
 			}
 			if needFlag != 0 && !strings.ContainsRune(fl, needFlag) {
 				continue
 			}
-			return true
+			if condSuffix(a.cond, base, a.strip) {
+				return true
+			}
 		}
 		_, size := utf8.DecodeLastRuneInString(base)
 		cut -= size
