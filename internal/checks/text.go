@@ -19,24 +19,17 @@ func allWords(s string) []word { return text.Words(s) }
 // between letters do not (don't, China’s).
 func words(s string) []word {
 	ws := text.Words(s)
-	out := ws[:0]
-	for _, w := range ws {
-		if !w.Number {
-			out = append(out, w)
-		}
-	}
-	return out
+	return keepLetters(ws[:0], ws)
 }
 
-// letterWords returns the words of ws that hold letters, in a new slice.
-func letterWords(ws []word) []word {
-	out := make([]word, 0, len(ws))
+// keepLetters appends to dst the words of ws that hold letters (dst may share ws's array).
+func keepLetters(dst, ws []word) []word {
 	for _, w := range ws {
 		if !w.Number {
-			out = append(out, w)
+			dst = append(dst, w)
 		}
 	}
-	return out
+	return dst
 }
 
 // wordMemo holds the words of the texts one Check call reads: its checks read the same
@@ -75,7 +68,7 @@ func (m *wordMemo) words(s string) []word {
 	}
 	i := m.at(s)
 	if m.letters[i] == nil {
-		m.letters[i] = letterWords(m.all[i])
+		m.letters[i] = keepLetters(make([]word, 0, len(m.all[i])), m.all[i])
 	}
 	return m.letters[i]
 }
