@@ -168,6 +168,9 @@ type Draft struct {
 	SegmentID int64
 	Text      string
 	Origin    string // "mt:<provider>", "tm:<score>", "tm:context"
+	// MemoryEntryID names the memory entry the text comes from (0 for none), whose use is counted
+	// when the draft fills its segment.
+	MemoryEntryID int64
 }
 
 // SegmentUpdate is a person's save of one segment's translation.

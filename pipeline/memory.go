@@ -22,6 +22,45 @@ type MemoryEntry struct {
 	UpdatedAt  time.Time
 }
 
+// MemoryView is a memory entry as the memory browser shows it: where it came from and how it
+// has been used, with the version an edit must name.
+type MemoryView struct {
+	MemoryEntry
+	// Provenance: the article (title and ID, when it is still ours) and edition it was confirmed
+	// in, or the imported file it came from, with the article that file named.
+	ArticleTitle  string
+	ImportID      *int64
+	ImportFile    string
+	SourceArticle string
+	CreatedAt     time.Time
+	UpdatedBy     string // the editor who last changed it in the browser, "" if none did
+	// Usage: how many segments it filled, and when it last did.
+	UseCount   int
+	LastUsedAt *time.Time
+	Version    int
+}
+
+// MemoryQuery chooses entries in the memory browser: one language pair, and text contained in the
+// source or the target (ignoring case); an empty Text lists the pair's newest entries.
+type MemoryQuery struct {
+	Source, Target Lang
+	Text           string
+	InTarget       bool // search the target text instead of the source
+	Limit, Offset  int
+}
+
+// MemoryEdit is an editor's change of a memory entry, based on the version they saw.
+type MemoryEdit struct {
+	ID      int64
+	Version int
+	Source  string
+	Target  string
+	Actor   string
+}
+
+// MaxMemoryTextBytes bounds a memory entry's source and target text as edited in the browser.
+const MaxMemoryTextBytes = 10000
+
 // MemoryMatch is a memory entry found for a source text, with its score from 0 to 100. Context
 // means the entry's neighbouring sentences matched too: the strongest evidence that the old
 // translation fits here.

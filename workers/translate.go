@@ -113,7 +113,7 @@ func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionCont
 			if m.Context {
 				origin = pipeline.OriginMemoryContext
 			}
-			drafts = append(drafts, pipeline.Draft{SegmentID: seg.ID, Text: m.Entry.Target, Origin: origin})
+			drafts = append(drafts, pipeline.Draft{SegmentID: seg.ID, Text: m.Entry.Target, Origin: origin, MemoryEntryID: m.Entry.ID})
 			continue
 		}
 		rest = append(rest, i)

@@ -421,16 +421,17 @@ func (db *DB) LoadSnapshot(ctx context.Context) (pipeline.Snapshot, error) {
 	if err := tx.QueryRow(ctx, `SELECT generation, changed_at FROM site_state`).Scan(&s.Generation, &s.ChangedAt); err != nil {
 		return s, fmt.Errorf("site generation: %w", err)
 	}
-	rows, err := tx.Query(ctx, `SELECT v.id, v.article_id, v.lang, a.slug, a.category, v.title, v.byline, v.published_at,
+	rows, err := tx.Query(ctx, `SELECT v.id, v.article_id, v.lang, a.slug, a.category, coalesce(cn.name, ''), v.title, v.byline, v.published_at,
 		v.revision_id <> a.revision_id AND NOT e.is_source, v.machine_text
 		FROM editions e JOIN published_versions v ON v.id = e.live_version_id JOIN articles a ON a.id = e.article_id
+		LEFT JOIN category_names cn ON cn.slug = a.category AND cn.lang = v.lang
 		ORDER BY v.published_at DESC, v.id DESC`)
 	if err != nil {
 		return s, fmt.Errorf("live versions: %w", err)
 	}
 	s.Live, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Live, error) {
 		var l pipeline.Live
-		err := r.Scan(&l.VersionID, &l.ArticleID, &l.Lang, &l.Slug, &l.Category, &l.Title, &l.Byline, &l.PublishedAt, &l.Outdated, &l.MachineText)
+		err := r.Scan(&l.VersionID, &l.ArticleID, &l.Lang, &l.Slug, &l.Category, &l.CategoryName, &l.Title, &l.Byline, &l.PublishedAt, &l.Outdated, &l.MachineText)
 		return l, err
 	})
 	if err != nil {

@@ -18,6 +18,11 @@ func (db *DB) FindConcepts(ctx context.Context) ([]pipeline.Concept, error) {
 	if err != nil {
 		return nil, fmt.Errorf("termbase: %w", err)
 	}
+	return collectConcepts(rows)
+}
+
+// collectConcepts reads rows of concept and term columns, ordered by concept, into concepts.
+func collectConcepts(rows pgx.Rows) ([]pipeline.Concept, error) {
 	defer rows.Close()
 	var out []pipeline.Concept
 	for rows.Next() {

@@ -75,8 +75,9 @@ func (db *DB) SaveDrafts(ctx context.Context, editionID, revisionID int64, draft
 	ids := make([]int64, len(drafts))
 	texts := make([]string, len(drafts))
 	origins := make([]string, len(drafts))
+	entries := make([]int64, len(drafts))
 	for i, d := range drafts {
-		ids[i], texts[i], origins[i] = d.SegmentID, d.Text, d.Origin
+		ids[i], texts[i], origins[i], entries[i] = d.SegmentID, d.Text, d.Origin, d.MemoryEntryID
 	}
 	filled := 0
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
@@ -87,15 +88,21 @@ func (db *DB) SaveDrafts(ctx context.Context, editionID, revisionID int64, draft
 		if e.State != pipeline.StateTranslating || e.RevisionID != revisionID {
 			return nil
 		}
+		// A draft from the memory that fills its segment counts as a use of its entry.
 		tag, err := tx.Exec(ctx, `WITH upd AS (
 				UPDATE segment_translations t SET text = d.text, state = $5, origin = d.origin, updated_by = '',
 					updated_at = now(), version = t.version + 1
-				FROM (SELECT DISTINCT ON (segment_id) * FROM unnest($2::bigint[], $3::text[], $4::text[])
-					AS d(segment_id, text, origin)) d
+				FROM (SELECT DISTINCT ON (segment_id) * FROM unnest($2::bigint[], $3::text[], $4::text[], $7::bigint[])
+					AS d(segment_id, text, origin, entry_id)) d
 				WHERE t.edition_id = $1 AND t.segment_id = d.segment_id AND t.state = ANY($6)
-				RETURNING t.edition_id, t.segment_id, t.text, t.state, t.origin, t.updated_by, t.version)
+				RETURNING t.edition_id, t.segment_id, t.text, t.state, t.origin, t.updated_by, t.version, d.entry_id),
+			used AS (
+				UPDATE memory_entries m SET use_count = m.use_count + u.n, last_used_at = now()
+				FROM (SELECT entry_id, count(*) AS n FROM upd WHERE entry_id > 0 GROUP BY entry_id) u
+				WHERE m.id = u.entry_id)
 			INSERT INTO segment_history (edition_id, segment_id, text, state, origin, updated_by, version)
-			SELECT * FROM upd`, editionID, ids, texts, origins, pipeline.SegmentFill.To(), pipeline.SegmentFill.From())
+			SELECT edition_id, segment_id, text, state, origin, updated_by, version FROM upd`,
+			editionID, ids, texts, origins, pipeline.SegmentFill.To(), pipeline.SegmentFill.From(), entries)
 		if err != nil {
 			return fmt.Errorf("save drafts: %w", err)
 		}
