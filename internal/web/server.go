@@ -18,6 +18,7 @@ import (
 	"github.com/tilmash/tilmash/internal/web/accounts"
 	"github.com/tilmash/tilmash/internal/web/api"
 	"github.com/tilmash/tilmash/internal/web/kit"
+	"github.com/tilmash/tilmash/internal/web/library"
 	"github.com/tilmash/tilmash/internal/web/newsroom"
 	"github.com/tilmash/tilmash/internal/web/reader"
 	"github.com/tilmash/tilmash/internal/web/workbench"
@@ -37,6 +38,7 @@ type Store interface {
 	workbench.Store
 	newsroom.Store
 	accounts.Store
+	library.Store
 }
 
 // Config holds the server's collaborators and settings.
@@ -65,6 +67,7 @@ type Server struct {
 	accounts  *accounts.Handler
 	workbench *workbench.Handler
 	newsroom  *newsroom.Handler
+	library   *library.Handler
 }
 
 // New builds the server and its routes.
@@ -93,6 +96,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	if s.newsroom, err = newsroom.New(base, cfg.Store); err != nil {
+		return nil, err
+	}
+	if s.library, err = library.New(base, cfg.Store); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -154,6 +160,14 @@ func (s *Server) Routes() chi.Router {
 		r.Use(s.crossOriginProtection().Handler, s.loadSession, s.requireSession,
 			kit.GuardInput(kit.PageInputLimits, s.PageError), s.sessionCSRF)
 		s.newsroom.Routes(r)
+	})
+
+	// The translation memory and the termbase, with the workbench's protection and sign-in; a
+	// termbase CSV may be uploaded here.
+	r.Route("/workbench/library", func(r chi.Router) {
+		r.Use(s.crossOriginProtection().Handler, s.loadSession, s.requireSession,
+			kit.GuardInput(kit.LibraryInputLimits, s.PageError), s.sessionCSRF)
+		s.library.Routes(r)
 	})
 
 	// The public site beyond its cached pages: the language choice at /, and not-found pages.

@@ -58,6 +58,11 @@ func APIInputLimits(maxBodyBytes int) InputLimits {
 // PageInputLimits are the workbench's and the newsroom's, whose largest input is a comment.
 var PageInputLimits = InputLimits{body: MaxFormBytes, form: MaxFormBytes, multipart: MaxFormBytes, file: MaxFormBytes}
 
+// LibraryInputLimits are the memory's and the termbase's pages: forms, and a termbase CSV upload
+// as large as the API takes.
+var LibraryInputLimits = InputLimits{body: MaxFormBytes, form: MaxFormBytes,
+	multipart: MaxTermImportBytes + 64<<10, file: MaxTermImportBytes}
+
 // GuardInput refuses a request carrying a value that is not acceptable text, answering with
 // fail (the API's JSON errors, or the workbench's page or JSON). It reads forms and bodies
 // whole, up to lim, so a handler that ignores its body is covered too; the body it hands on is

@@ -2,7 +2,6 @@ package newsroom
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -67,6 +66,7 @@ type boardRow struct {
 	SourceLang pipeline.Lang
 	URL        string
 	Created    string
+	Category   string // its name in the editor's language
 	Cells      []editionCell
 }
 
@@ -83,30 +83,26 @@ type boardPage struct {
 	Rows     []boardRow
 	States   []filterOption
 	LangOpts []filterOption
+	Search   boardSearch
 	Summary  string
 	PageInfo string
 	Prev     string
 	Next     string
 }
 
-// handleBoard shows every article with its editions, newest first, filtered by state and
-// language and paginated. With a language chosen only that column is shown.
+// handleBoard shows every article with its editions, newest first, filtered by title, state,
+// language, category, dates and the people who worked on it (board_filter.go), and paginated.
+// With a language chosen only that column is shown.
 func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 	p := boardPage{AppPage: h.NewAppPage(r, "newsroom.board.title")}
 	p.Notice = doneNotice(r, p.T)
 	q := r.URL.Query()
-	state := pipeline.EditionState(q.Get("state"))
-	if state != "" && !state.Valid() {
-		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.state_unknown",
-			Data: map[string]any{"State": string(state)}})
+	search, err := parseBoardSearch(q, editorZone(r))
+	if err != nil {
+		h.PageError(w, r, err)
 		return
 	}
-	lang := pipeline.Lang(q.Get("lang"))
-	if lang != "" && !lang.Valid() {
-		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.lang_unknown",
-			Data: map[string]any{"Lang": string(lang)}})
-		return
-	}
+	state, lang := search.Filter.State, search.Filter.Lang
 	page := 1
 	if v := q.Get("page"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -117,11 +113,19 @@ func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 		}
 		page = n
 	}
-	articles, editions, total, err := h.store.FindBoard(r.Context(), state, lang, boardPageSize, (page-1)*boardPageSize)
+	articles, editions, total, err := h.store.FindBoard(r.Context(), search.Filter, boardPageSize, (page-1)*boardPageSize)
 	if err != nil {
 		h.PageError(w, r, err)
 		return
 	}
+	cats, err := h.store.FindCategories(r.Context())
+	if err != nil {
+		h.PageError(w, r, err)
+		return
+	}
+	search.Categories = categoryOptions(p.T, p.Lang, cats, search.Category)
+	p.Search = search
+	catNames := categoryNames(p.Lang, cats)
 
 	p.States = append(p.States, filterOption{Value: "", Label: p.T.T("newsroom.filter.any_state", nil), Selected: state == ""})
 	for _, st := range pipeline.EditionStates {
@@ -137,7 +141,8 @@ func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 
 	zone := editorZone(r)
 	for _, a := range articles {
-		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: kit.FormatDate(a.CreatedAt, p.Lang)}
+		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: kit.FormatDate(a.CreatedAt, p.Lang),
+			Category: catNames[a.Category]}
 		for _, e := range editions[a.ID] {
 			if lang == "" || e.Lang == lang {
 				row.Cells = append(row.Cells, newEditionCell(p.T, zone, a.ID, e))
@@ -149,22 +154,7 @@ func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 	pages := max((total+boardPageSize-1)/boardPageSize, 1)
 	p.Summary = p.T.T("newsroom.board.count", map[string]any{"Count": total}, total)
 	p.PageInfo = p.T.T("newsroom.board.page", map[string]any{"Page": page, "Pages": pages})
-	link := func(n int) string {
-		v := url.Values{}
-		if state != "" {
-			v.Set("state", string(state))
-		}
-		if lang != "" {
-			v.Set("lang", string(lang))
-		}
-		if n > 1 {
-			v.Set("page", strconv.Itoa(n))
-		}
-		if len(v) == 0 {
-			return newsroomBase + "/"
-		}
-		return newsroomBase + "/?" + v.Encode()
-	}
+	link := search.query
 	if page > 1 {
 		p.Prev = link(min(page-1, pages))
 	}

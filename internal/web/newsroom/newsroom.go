@@ -30,7 +30,7 @@ const newsroomBase = "/workbench/newsroom"
 
 // Store is what the newsroom needs from storage.
 type Store interface {
-	FindBoard(ctx context.Context, state pipeline.EditionState, lang pipeline.Lang, limit, offset int) (
+	FindBoard(ctx context.Context, f pipeline.BoardFilter, limit, offset int) (
 		[]pipeline.Article, map[int64][]pipeline.Edition, int, error)
 	FindArticleByID(ctx context.Context, id int64) (pipeline.Article, error)
 	FindEditions(ctx context.Context, articleID int64) ([]pipeline.Edition, error)
@@ -52,6 +52,11 @@ type Store interface {
 	// Text repairs of the current revision.
 	FindRepairs(ctx context.Context, articleID int64) (pipeline.RevisionRepairs, error)
 	UndoRepairs(ctx context.Context, u pipeline.RepairUndo) error
+
+	// Categories and their names in each language (categories.go).
+	FindCategories(ctx context.Context) ([]pipeline.Category, error)
+	CreateCategory(ctx context.Context, c pipeline.Category, actor string) error
+	RenameCategory(ctx context.Context, c pipeline.Category, actor string) error
 
 	// An edition as XLIFF, to read in a CAT tool.
 	interchange.EditionStore
@@ -77,6 +82,9 @@ func New(base *kit.Base, store Store) (*Handler, error) {
 func (h *Handler) Routes(r chi.Router) {
 	r.Use(h.requireEditor)
 	r.Get("/", h.handleBoard)
+	r.Get("/categories/", h.handleCategories)
+	r.Post("/categories/", h.handleCategoryAdd)
+	r.Post("/categories/rename", h.handleCategoryRename)
 	r.Route("/articles/{article}", func(r chi.Router) {
 		r.Get("/", h.handleArticle)
 		r.Post("/release", h.handleRelease)
@@ -178,15 +186,17 @@ func newsroomDone(w http.ResponseWriter, r *http.Request, path, done string) {
 
 // doneMessages are the confirmations an action may ask a page to show, by the done parameter.
 var doneMessages = map[string]string{
-	"released":       "newsroom.done.released",
-	"scheduled":      "newsroom.done.scheduled",
-	"rescheduled":    "newsroom.done.rescheduled",
-	"cancelled":      "newsroom.done.cancelled",
-	"sent_back":      "newsroom.done.sent_back",
-	"unpublished":    "newsroom.done.unpublished",
-	"rolled_back":    "newsroom.done.rolled_back",
-	"retried":        "newsroom.done.retried",
-	"repairs_undone": "newsroom.done.repairs_undone",
+	"released":         "newsroom.done.released",
+	"scheduled":        "newsroom.done.scheduled",
+	"rescheduled":      "newsroom.done.rescheduled",
+	"cancelled":        "newsroom.done.cancelled",
+	"sent_back":        "newsroom.done.sent_back",
+	"unpublished":      "newsroom.done.unpublished",
+	"rolled_back":      "newsroom.done.rolled_back",
+	"retried":          "newsroom.done.retried",
+	"repairs_undone":   "newsroom.done.repairs_undone",
+	"category_added":   "find.done.category_added",
+	"category_renamed": "find.done.category_renamed",
 }
 
 // doneNotice is the confirmation named by the request's done parameter, or "".

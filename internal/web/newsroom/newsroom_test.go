@@ -20,6 +20,7 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 type fakeStore struct {
 	Store
 	sentBack []string
+	filters  []pipeline.BoardFilter
 }
 
 var created = time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC)
@@ -36,9 +37,14 @@ func editions() []pipeline.Edition {
 	}
 }
 
-func (f *fakeStore) FindBoard(_ context.Context, state pipeline.EditionState, lang pipeline.Lang, limit, offset int) (
+func (f *fakeStore) FindBoard(_ context.Context, filter pipeline.BoardFilter, limit, offset int) (
 	[]pipeline.Article, map[int64][]pipeline.Edition, int, error) {
+	f.filters = append(f.filters, filter)
 	return []pipeline.Article{article}, map[int64][]pipeline.Edition{1: editions()}, 21, nil
+}
+
+func (f *fakeStore) FindCategories(context.Context) ([]pipeline.Category, error) {
+	return []pipeline.Category{{Slug: "analysis", Names: map[pipeline.Lang]string{pipeline.Russian: "Аналитика"}, Articles: 1}}, nil
 }
 
 func (f *fakeStore) FindArticleByID(_ context.Context, id int64) (pipeline.Article, error) {

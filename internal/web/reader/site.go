@@ -158,14 +158,18 @@ func categoryPath(l pipeline.Lang, category string) string {
 
 func feedPath(l pipeline.Lang) string { return "/" + string(l) + "/feed.atom" }
 
-// categoryName is a category as readers of lang see it: its translation when the message files
-// have one (category.NAME), the editors' own word otherwise.
-func categoryName(loc *kit.Localizer, category string) string {
-	id := "category." + category
+// categoryName is the category of a live version as readers of its language see it: the name
+// editors gave it in that language, else its translation when the message files have one
+// (category.SLUG), else the slug itself.
+func categoryName(loc *kit.Localizer, l *pipeline.Live) string {
+	if l.CategoryName != "" {
+		return l.CategoryName
+	}
+	id := "category." + l.Category
 	if t := loc.T(id, nil); t != id {
 		return t
 	}
-	return category
+	return l.Category
 }
 
 // buildSite renders every public page from one snapshot. bodies holds the HTML of the versions
@@ -282,7 +286,7 @@ func (s *Site) buildArticle(b *siteBuild, a *articleLive, bodies map[int64]strin
 			p.Outdated = v.Outdated
 			p.MachineText = s.markMachineText && v.MachineText > 0
 			if a.category != "" {
-				p.Category = &categoryLink{Name: categoryName(p.T, a.category), URL: categoryPath(lang, a.category)}
+				p.Category = &categoryLink{Name: categoryName(p.T, v), URL: categoryPath(lang, a.category)}
 			}
 		}
 		bp, err := s.renderPage(name, p, a.newest)
@@ -318,7 +322,7 @@ func (s *Site) buildIndexes(b *siteBuild, lang pipeline.Lang, lives []*pipeline.
 		cats[l.Category] = append(cats[l.Category], l)
 	}
 	for _, c := range names {
-		heading := loc.T("reader.category.title", map[string]any{"Category": categoryName(loc, c)})
+		heading := loc.T("reader.category.title", map[string]any{"Category": categoryName(loc, cats[c][0])})
 		pathFor := func(l pipeline.Lang, n int) string {
 			if n <= 1 {
 				return categoryPath(l, c)
@@ -401,7 +405,7 @@ func (s *Site) buildList(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Liv
 			item := indexItem{Title: v.Title, URL: articlePath(lang, v.Slug), Date: kit.FormatDate(v.PublishedAt, lang),
 				DateISO: v.PublishedAt.UTC().Format(time.RFC3339), Byline: v.Byline}
 			if v.Category != "" && front {
-				item.Category = &categoryLink{Name: categoryName(p.T, v.Category), URL: categoryPath(lang, v.Category)}
+				item.Category = &categoryLink{Name: categoryName(p.T, v), URL: categoryPath(lang, v.Category)}
 			}
 			p.Items = append(p.Items, item)
 		}
