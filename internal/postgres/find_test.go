@@ -69,7 +69,7 @@ func TestBoardFilters(t *testing.T) {
 	}
 }
 
-func TestCategoryNamesReachTheSnapshot(t *testing.T) {
+func TestCategoriesAreNamedPerLanguage(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	db := postgrestest.Store(t)

@@ -25,7 +25,7 @@ type fakeStore struct {
 
 var created = time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC)
 
-var article = pipeline.Article{ID: 1, Slug: "rail-corridor", Title: "A new rail corridor", SourceLang: pipeline.English,
+var article = pipeline.Article{ID: 1, Slug: "rail-corridor", Title: "A new rail corridor", SourceLang: pipeline.English, Category: "analysis",
 	CreatedAt: created}
 
 func editions() []pipeline.Edition {
