@@ -20,19 +20,20 @@ const memoryViewColumns = `m.id, m.source_lang, m.target_lang, m.source_text, m.
 const memoryViewFrom = ` FROM memory_entries m LEFT JOIN articles a ON a.id = m.article_id
 	LEFT JOIN memory_imports i ON i.id = m.import_id`
 
-func scanMemoryView(r pgx.Row, extra ...any) (pipeline.MemoryView, error) {
+func scanMemoryView(r pgx.Row) (pipeline.MemoryView, error) {
 	var v pipeline.MemoryView
-	dest := append([]any{&v.ID, &v.SourceLang, &v.TargetLang, &v.Source, &v.Target, &v.ArticleID,
+	err := r.Scan(&v.ID, &v.SourceLang, &v.TargetLang, &v.Source, &v.Target, &v.ArticleID,
 		&v.CreatedBy, &v.UpdatedAt, &v.ArticleTitle, &v.ImportID, &v.ImportFile, &v.SourceArticle, &v.CreatedAt,
-		&v.UpdatedBy, &v.UseCount, &v.LastUsedAt, &v.Version}, extra...)
-	err := r.Scan(dest...)
+		&v.UpdatedBy, &v.UseCount, &v.LastUsedAt, &v.Version)
 	return v, err
 }
 
 // FindMemoryEntries returns one page of the memory browser: the entries of q's language pair
 // whose source (or target, with q.InTarget) contains q.Text ignoring case, most recently changed
-// first, and how many match in all.
-func (db *DB) FindMemoryEntries(ctx context.Context, q pipeline.MemoryQuery) ([]pipeline.MemoryView, int, error) {
+// first, and whether more follow. It does not count every match: a word found in most entries
+// would make that a scan of the whole memory on every page, while the page itself walks the
+// pair's entries newest first and stops at its end.
+func (db *DB) FindMemoryEntries(ctx context.Context, q pipeline.MemoryQuery) ([]pipeline.MemoryView, bool, error) {
 	if q.Limit <= 0 || q.Limit > 200 {
 		q.Limit = 25
 	}
@@ -40,27 +41,21 @@ func (db *DB) FindMemoryEntries(ctx context.Context, q pipeline.MemoryQuery) ([]
 	if q.InTarget {
 		column = "m.target_text"
 	}
-	rows, err := db.pool.Query(ctx, `SELECT `+memoryViewColumns+`, count(*) OVER ()`+memoryViewFrom+`
+	rows, err := db.pool.Query(ctx, `SELECT `+memoryViewColumns+memoryViewFrom+`
 		WHERE m.source_lang = $1 AND m.target_lang = $2 AND ($3 = '' OR `+column+` ILIKE $3)
 		ORDER BY m.updated_at DESC, m.id DESC LIMIT $4 OFFSET $5`,
-		q.Source, q.Target, containsPattern(q.Text), q.Limit, max(q.Offset, 0))
+		q.Source, q.Target, containsPattern(q.Text), q.Limit+1, max(q.Offset, 0))
 	if err != nil {
-		return nil, 0, fmt.Errorf("memory entries: %w", err)
+		return nil, false, fmt.Errorf("memory entries: %w", err)
 	}
-	total := 0
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.MemoryView, error) { return scanMemoryView(r, &total) })
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.MemoryView, error) { return scanMemoryView(r) })
 	if err != nil {
-		return nil, 0, fmt.Errorf("memory entries: %w", err)
+		return nil, false, fmt.Errorf("memory entries: %w", err)
 	}
-	if len(out) == 0 && q.Offset > 0 { // past the last page: the count still tells the pager where the end is
-		err = db.pool.QueryRow(ctx, `SELECT count(*) FROM memory_entries m
-			WHERE m.source_lang = $1 AND m.target_lang = $2 AND ($3 = '' OR `+column+` ILIKE $3)`,
-			q.Source, q.Target, containsPattern(q.Text)).Scan(&total)
-		if err != nil {
-			return nil, 0, fmt.Errorf("count memory entries: %w", err)
-		}
+	if len(out) > q.Limit {
+		return out[:q.Limit], true, nil
 	}
-	return out, total, nil
+	return out, false, nil
 }
 
 // FindMemoryEntry returns one memory entry as the browser shows it.

@@ -41,7 +41,7 @@ const maxPage = 100000
 // Store is what the library needs from storage.
 type Store interface {
 	// The memory browser.
-	FindMemoryEntries(ctx context.Context, q pipeline.MemoryQuery) ([]pipeline.MemoryView, int, error)
+	FindMemoryEntries(ctx context.Context, q pipeline.MemoryQuery) (entries []pipeline.MemoryView, more bool, err error)
 	FindMemoryEntry(ctx context.Context, id int64) (pipeline.MemoryView, error)
 	UpdateMemoryEntry(ctx context.Context, e pipeline.MemoryEdit) (pipeline.MemoryView, error)
 	DeleteMemoryEntry(ctx context.Context, id int64, version int) error

@@ -31,9 +31,12 @@ func newFake() *fakeStore {
 		UpdatedAt: used}, ArticleTitle: "A new rail corridor", UseCount: 3, LastUsedAt: &used, Version: 2}}
 }
 
-func (f *fakeStore) FindMemoryEntries(_ context.Context, q pipeline.MemoryQuery) ([]pipeline.MemoryView, int, error) {
+func (f *fakeStore) FindMemoryEntries(_ context.Context, q pipeline.MemoryQuery) ([]pipeline.MemoryView, bool, error) {
 	f.queries = append(f.queries, q)
-	return []pipeline.MemoryView{f.entry}, 1, nil
+	if q.Offset > 0 { // a second page, with more after it
+		return []pipeline.MemoryView{f.entry}, true, nil
+	}
+	return []pipeline.MemoryView{f.entry}, false, nil
 }
 
 func (f *fakeStore) FindMemoryEntry(_ context.Context, id int64) (pipeline.MemoryView, error) {
@@ -98,6 +101,9 @@ func TestMemoryBrowserInFourLanguages(t *testing.T) {
 	if q := store.queries[0]; q.Source != pipeline.English || q.Target != pipeline.Russian || q.Text != "trade" || !q.InTarget || q.Limit != pageSize {
 		t.Errorf("query = %+v", q)
 	}
+	kittest.Says(t, "second page", kittest.Do(h, "GET", "/workbench/library/memory/?source=en&target=ru&page=2", "ru", ""), 200,
+		"Записи 26–26", "Страница 2", `href="/workbench/library/memory/?page=3&amp;source=en&amp;target=ru"`,
+		`href="/workbench/library/memory/?source=en&amp;target=ru"`)
 	kittest.Says(t, "unknown language", kittest.Do(h, "GET", "/workbench/library/memory/?source=xx", "en", ""), http.StatusBadRequest)
 	kittest.Says(t, "bad page", kittest.Do(h, "GET", "/workbench/library/memory/?page=0", "en", ""), http.StatusBadRequest)
 	kittest.Says(t, "long text", kittest.Do(h, "GET", "/workbench/library/memory/?q="+strings.Repeat("a", 201), "en", ""), http.StatusBadRequest)

@@ -102,7 +102,7 @@ func (h *Handler) handleMemory(w http.ResponseWriter, r *http.Request) {
 		h.PageError(w, r, err)
 		return
 	}
-	entries, total, err := h.store.FindMemoryEntries(r.Context(), pipeline.MemoryQuery{Source: s.Source, Target: s.Target,
+	entries, more, err := h.store.FindMemoryEntries(r.Context(), pipeline.MemoryQuery{Source: s.Source, Target: s.Target,
 		Text: s.Text, InTarget: s.InTarget, Limit: pageSize, Offset: (s.Page - 1) * pageSize})
 	if err != nil {
 		h.PageError(w, r, err)
@@ -118,8 +118,24 @@ func (h *Handler) handleMemory(w http.ResponseWriter, r *http.Request) {
 	for _, e := range entries {
 		p.Rows = append(p.Rows, newMemoryRow(p.T, p.Lang, e, s.link(s.Page)))
 	}
-	p.Summary = p.T.T("find.memory.count", map[string]any{"Count": total}, total)
-	p.Pager = newPager(p.T, s.Page, total, s.link)
+	// The memory is not counted (see Store.FindMemoryEntries): the first page, when it is all,
+	// says how many; other pages say which entries they show, and the pager goes on while more
+	// follow.
+	first := (s.Page-1)*pageSize + 1
+	if s.Page == 1 && !more {
+		p.Summary = p.T.T("find.memory.count", map[string]any{"Count": len(entries)}, len(entries))
+	} else if len(entries) > 0 {
+		p.Summary = p.T.T("find.memory.range", map[string]any{"From": first, "To": first + len(entries) - 1})
+	} else {
+		p.Summary = p.T.T("find.memory.past_end", nil)
+	}
+	p.Pager = pager{Info: p.T.T("find.page", map[string]any{"Page": s.Page})}
+	if s.Page > 1 {
+		p.Pager.Prev = s.link(s.Page - 1)
+	}
+	if more {
+		p.Pager.Next = s.link(s.Page + 1)
+	}
 	h.pages.Render(w, r, "library_memory.html", 0, p.Lang, p)
 }
 
