@@ -39,7 +39,7 @@ func rememberSegment(ctx context.Context, tx pgx.Tx, editionID, segmentID int64,
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 		ON CONFLICT (edition_id, segment_id) DO UPDATE SET target_text = EXCLUDED.target_text,
 			source_text = EXCLUDED.source_text, source_norm = EXCLUDED.source_norm,
-			created_by = EXCLUDED.created_by, updated_at = now(), version = memory_entries.version + 1
+			created_by = EXCLUDED.created_by, updated_by = '', updated_at = now(), version = memory_entries.version + 1
 		RETURNING id`,
 		srcLang, tgtLang, src, n, target, pipeline.NormalizeForMemory(prev),
 		pipeline.NormalizeForMemory(next), articleID, editionID, segmentID, user).Scan(&entryID)
