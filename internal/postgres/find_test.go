@@ -198,3 +198,38 @@ func TestConceptPageSearchesTermsAndVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestConceptChangesNameTheStateTheySaw(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := postgrestest.Store(t)
+	c, err := db.SaveConcept(ctx, pipeline.Concept{Terms: map[pipeline.Lang]string{pipeline.English: uniqueSlug("Steppe")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen, err := db.FindConcept(ctx, c.ID)
+	if err != nil || !seen.UpdatedAt.Equal(c.UpdatedAt) {
+		t.Fatalf("read back: %+v %v", seen, err)
+	}
+	first := seen
+	first.Note = "first"
+	if _, err := db.UpdateConceptSeen(ctx, first, seen.UpdatedAt); err != nil {
+		t.Fatal(err)
+	}
+	second := seen
+	second.Note = "second"
+	_, err = db.UpdateConceptSeen(ctx, second, seen.UpdatedAt)
+	if pe := (*pipeline.Error)(nil); !errors.As(err, &pe) || pe.Code != pipeline.CodeConflict {
+		t.Fatalf("a second change on the same state: %v, want a conflict", err)
+	}
+	if err := db.DeleteConceptSeen(ctx, c.ID, seen.UpdatedAt); err == nil {
+		t.Fatal("deleting on a stale state succeeded")
+	}
+	now, _ := db.FindConcept(ctx, c.ID)
+	if now.Note != "first" {
+		t.Fatalf("note = %q, want the first change", now.Note)
+	}
+	if err := db.DeleteConceptSeen(ctx, c.ID, now.UpdatedAt); err != nil {
+		t.Fatal(err)
+	}
+}

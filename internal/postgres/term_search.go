@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -72,4 +73,50 @@ func (db *DB) findConceptsByID(ctx context.Context, ids []int64) ([]pipeline.Con
 		return nil, fmt.Errorf("concepts: %w", err)
 	}
 	return collectConcepts(rows)
+}
+
+// termConflict answers a change of a concept someone else changed since the editor opened it.
+var termConflict = &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "find.terms.conflict",
+	Err: fmt.Errorf("concept changed meanwhile")}
+
+// lockConcept locks a concept and checks that it has not changed since seen; a missing concept is
+// not found.
+func lockConcept(ctx context.Context, tx pgx.Tx, id int64, seen time.Time) error {
+	var cur time.Time
+	if err := tx.QueryRow(ctx, `SELECT updated_at FROM term_concepts WHERE id = $1 FOR UPDATE`, id).Scan(&cur); err != nil {
+		return notFound("concept", err)
+	}
+	if !cur.Equal(seen) {
+		return termConflict
+	}
+	return nil
+}
+
+// UpdateConceptSeen replaces an existing concept's terms, note and flag, as SaveConcept does, if
+// it has not changed since the editor saw it (its UpdatedAt then); otherwise nothing changes and
+// the answer is a conflict, so that two editors never silently overwrite each other.
+func (db *DB) UpdateConceptSeen(ctx context.Context, c pipeline.Concept, seen time.Time) (pipeline.Concept, error) {
+	if err := validConcept(c); err != nil {
+		return c, err
+	}
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := lockConcept(ctx, tx, c.ID, seen); err != nil {
+			return err
+		}
+		return saveConcept(ctx, tx, &c)
+	})
+	return c, err
+}
+
+// DeleteConceptSeen removes a concept with its terms if it has not changed since the editor saw it.
+func (db *DB) DeleteConceptSeen(ctx context.Context, id int64, seen time.Time) error {
+	return db.inTx(ctx, func(tx pgx.Tx) error {
+		if err := lockConcept(ctx, tx, id, seen); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM term_concepts WHERE id = $1`, id); err != nil {
+			return fmt.Errorf("delete concept: %w", err)
+		}
+		return nil
+	})
 }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -51,7 +52,8 @@ type Store interface {
 	FindConcept(ctx context.Context, id int64) (pipeline.Concept, error)
 	FindConcepts(ctx context.Context) ([]pipeline.Concept, error)
 	SaveConcept(ctx context.Context, c pipeline.Concept) (pipeline.Concept, error)
-	DeleteConcept(ctx context.Context, id int64) error
+	UpdateConceptSeen(ctx context.Context, c pipeline.Concept, seen time.Time) (pipeline.Concept, error)
+	DeleteConceptSeen(ctx context.Context, id int64, seen time.Time) error
 	ImportConcepts(ctx context.Context, concepts []pipeline.Concept) (created, updated int, err error)
 }
 

@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +58,23 @@ func (f *fakeStore) UpdateMemoryEntry(_ context.Context, e pipeline.MemoryEdit) 
 func (f *fakeStore) FindConceptPage(_ context.Context, text string, limit, offset int) ([]pipeline.Concept, int, error) {
 	return []pipeline.Concept{{ID: 3, Terms: map[pipeline.Lang]string{pipeline.English: "Belt and Road", pipeline.Russian: "«Пояс и путь»"},
 		Forbidden: map[pipeline.Lang][]string{pipeline.Russian: {"Один пояс"}}, DoNotTranslate: false}}, 1, nil
+}
+
+var conceptChanged = time.Date(2026, 3, 1, 8, 0, 0, 123456000, time.UTC)
+
+func (f *fakeStore) FindConcept(_ context.Context, id int64) (pipeline.Concept, error) {
+	if id != 3 {
+		return pipeline.Concept{}, errLibraryNotFound
+	}
+	return pipeline.Concept{ID: 3, Terms: map[pipeline.Lang]string{pipeline.English: "Belt and Road"}, UpdatedAt: conceptChanged}, nil
+}
+
+func (f *fakeStore) UpdateConceptSeen(_ context.Context, c pipeline.Concept, seen time.Time) (pipeline.Concept, error) {
+	if !seen.Equal(conceptChanged) {
+		return c, &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "find.terms.conflict"}
+	}
+	f.saved = append(f.saved, c)
+	return c, nil
 }
 
 func (f *fakeStore) SaveConcept(_ context.Context, c pipeline.Concept) (pipeline.Concept, error) {
@@ -166,4 +184,24 @@ func TestConceptForm(t *testing.T) {
 	}
 	kittest.Says(t, "too long", kittest.Do(h, "POST", "/workbench/library/terms/", "ru", "term_en="+strings.Repeat("a", 501)),
 		http.StatusBadRequest, "слишком длинн")
+}
+
+// TestConceptEditConflict: a change based on an older state of the concept is refused with 409,
+// shows the concept as it is now and keeps the editor's input; saving again with the new state
+// goes through.
+func TestConceptEditConflict(t *testing.T) {
+	t.Parallel()
+	store := newFake()
+	h := newHandler(t, store, editor)
+	seen := conceptChanged.Format(seenLayout)
+	kittest.Says(t, "form", kittest.Do(h, "GET", "/workbench/library/terms/3", "en", ""), 200, `name="seen" value="`+seen+`"`, "Belt and Road")
+	kittest.Says(t, "stale", kittest.Do(h, "POST", "/workbench/library/terms/3", "ru", "seen=2026-01-01T00:00:00Z&term_en=Belt+and+Road+Initiative"),
+		http.StatusConflict, "его изменил кто-то другой", `value="Belt and Road Initiative"`, `name="seen" value="`+seen+`"`)
+	if len(store.saved) != 0 {
+		t.Fatal("a stale change was saved")
+	}
+	rec := kittest.Do(h, "POST", "/workbench/library/terms/3", "en", "seen="+url.QueryEscape(seen)+"&term_en=Belt+and+Road+Initiative")
+	if rec.Code != http.StatusSeeOther || len(store.saved) != 1 || store.saved[0].ID != 3 {
+		t.Fatalf("save on the current state = %d, saved %+v", rec.Code, store.saved)
+	}
 }

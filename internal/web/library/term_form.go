@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
@@ -29,7 +30,15 @@ type termFormPage struct {
 	Fields         []termField
 	Note           string
 	DoNotTranslate bool
+	// Seen is when the concept last changed as the form shows it: a save or deletion names it, so
+	// that a change made meanwhile by someone else is a conflict.
+	Seen string
+	// After a conflict: the concept as it is now.
+	Theirs []termField
 }
+
+// seenLayout writes and reads Seen; PostgreSQL keeps microseconds, which it holds exactly.
+const seenLayout = time.RFC3339Nano
 
 // handleTermForm shows the form for a new concept (/terms/new) or an existing one.
 func (h *Handler) handleTermForm(w http.ResponseWriter, r *http.Request) {
@@ -59,10 +68,27 @@ func (h *Handler) newTermFormPage(r *http.Request, c pipeline.Concept) termFormP
 	if c.ID != 0 {
 		p.Action = termsPath + strconv.FormatInt(c.ID, 10)
 		p.Delete = p.Action + "/delete"
+		p.Seen = c.UpdatedAt.UTC().Format(seenLayout)
 	}
+	p.Fields = termFields(c)
+	return p
+}
+
+// termFields lays out a concept's terms and variants by language.
+func termFields(c pipeline.Concept) []termField {
+	out := make([]termField, 0, len(pipeline.Languages))
 	for _, l := range pipeline.Languages {
-		p.Fields = append(p.Fields, termField{Lang: l, LangName: l.NativeName(), Term: c.Terms[l],
+		out = append(out, termField{Lang: l, LangName: l.NativeName(), Term: c.Terms[l],
 			Forbidden: strings.Join(c.Forbidden[l], " "+variantSeparator+" ")})
 	}
-	return p
+	return out
+}
+
+// formSeen reads the form's seen field.
+func formSeen(r *http.Request) (time.Time, error) {
+	seen, err := time.Parse(seenLayout, r.PostFormValue("seen"))
+	if err != nil {
+		return seen, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "seen"}}
+	}
+	return seen, nil
 }

@@ -1,8 +1,10 @@
 package library
 
 import (
+	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -40,25 +42,48 @@ func conceptFromForm(r *http.Request) (pipeline.Concept, error) {
 }
 
 // handleTermSave creates a concept (POST /terms/) or replaces one's terms, variants, note and
-// flag (POST /terms/{concept}). A refusal shows the form again with what the editor typed.
+// flag (POST /terms/{concept}), if nobody changed it since the editor opened it. A refusal shows
+// the form again with what the editor typed; after a conflict, with the concept as it is now, and
+// saving again replaces it knowingly.
 func (h *Handler) handleTermSave(w http.ResponseWriter, r *http.Request) {
 	c, err := conceptFromForm(r)
-	if err == nil && chi.URLParam(r, "concept") != "" {
-		c.ID, err = pathID(r, "concept")
-	}
-	if err == nil {
+	if err == nil && chi.URLParam(r, "concept") == "" {
 		_, err = h.store.SaveConcept(r.Context(), c)
+	} else if err == nil {
+		if c.ID, err = pathID(r, "concept"); err == nil {
+			var seen time.Time
+			if seen, err = formSeen(r); err == nil {
+				_, err = h.store.UpdateConceptSeen(r.Context(), c, seen)
+			}
+		}
 	}
 	if err != nil {
-		p := h.newTermFormPage(r, c)
-		msg, status, ok := problemMessage(p.T, err)
-		if !ok {
-			h.PageError(w, r, err)
-			return
-		}
-		p.Problem = msg
-		h.pages.Render(w, r, "library_term_form.html", status, p.Lang, p)
+		h.termProblem(w, r, c, err)
 		return
 	}
 	kit.LocalRedirect(w, r, termsPath+"?done=term_saved")
+}
+
+// termProblem shows the concept form again with the refusal of err and the editor's input c;
+// after a conflict, with the concept as it is now and when it changed.
+func (h *Handler) termProblem(w http.ResponseWriter, r *http.Request, c pipeline.Concept, err error) {
+	p := h.newTermFormPage(r, c)
+	msg, status, ok := problemMessage(p.T, err)
+	if !ok {
+		h.PageError(w, r, err)
+		return
+	}
+	p.Problem = msg
+	p.Seen = r.PostFormValue("seen")
+	var pe *pipeline.Error
+	if errors.As(err, &pe) && pe.Code == pipeline.CodeConflict && c.ID != 0 {
+		cur, ferr := h.store.FindConcept(r.Context(), c.ID)
+		if ferr != nil {
+			h.PageError(w, r, ferr)
+			return
+		}
+		p.Theirs = termFields(cur)
+		p.Seen = cur.UpdatedAt.UTC().Format(seenLayout)
+	}
+	h.pages.Render(w, r, "library_term_form.html", status, p.Lang, p)
 }
