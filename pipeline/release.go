@@ -59,21 +59,21 @@ type Version struct {
 
 // Live is one live edition as readers see it.
 type Live struct {
-	VersionID int64
-	ArticleID int64
-	Lang      Lang
-	Slug      string
-	Category  string
-	// CategoryName is the category's name in Lang, "" when editors gave it none there.
-	CategoryName string
-	Title        string
-	Byline       string
-	PublishedAt  time.Time
+	VersionID   int64
+	ArticleID   int64
+	Lang        Lang
+	Slug        string
+	Category    string
+	Title       string
+	Byline      string
+	PublishedAt time.Time
 	// Outdated is set when the source has changed since this version was published.
 	Outdated bool
 	// MachineText counts sentences of machine translation no person changed (see
 	// PublishedVersion).
 	MachineText int
+	// CategoryName is the category's name in Lang, "" when editors gave it none there.
+	CategoryName string
 }
 
 // Snapshot is everything the public site shows at one generation. HTML bodies are not in it:

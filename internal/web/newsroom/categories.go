@@ -46,8 +46,16 @@ func nameFields(names map[pipeline.Lang]string) []categoryNameField {
 // in each language to change, and a form to add one.
 func (h *Handler) handleCategories(w http.ResponseWriter, r *http.Request) {
 	p := categoriesPage{AppPage: h.NewAppPage(r, "find.categories.title")}
-	p.Notice = doneNotice(r, p.T)
+	if id, ok := categoryDone[r.URL.Query().Get("done")]; ok {
+		p.Notice = p.T.T(id, nil)
+	}
 	h.renderCategories(w, r, p, http.StatusOK)
+}
+
+// categoryDone are the confirmations the categories page shows, by the done parameter.
+var categoryDone = map[string]string{
+	"category_added":   "find.done.category_added",
+	"category_renamed": "find.done.category_renamed",
 }
 
 // renderCategories fills in the list of categories and shows the page with status.

@@ -186,17 +186,15 @@ func newsroomDone(w http.ResponseWriter, r *http.Request, path, done string) {
 
 // doneMessages are the confirmations an action may ask a page to show, by the done parameter.
 var doneMessages = map[string]string{
-	"released":         "newsroom.done.released",
-	"scheduled":        "newsroom.done.scheduled",
-	"rescheduled":      "newsroom.done.rescheduled",
-	"cancelled":        "newsroom.done.cancelled",
-	"sent_back":        "newsroom.done.sent_back",
-	"unpublished":      "newsroom.done.unpublished",
-	"rolled_back":      "newsroom.done.rolled_back",
-	"retried":          "newsroom.done.retried",
-	"repairs_undone":   "newsroom.done.repairs_undone",
-	"category_added":   "find.done.category_added",
-	"category_renamed": "find.done.category_renamed",
+	"released":       "newsroom.done.released",
+	"scheduled":      "newsroom.done.scheduled",
+	"rescheduled":    "newsroom.done.rescheduled",
+	"cancelled":      "newsroom.done.cancelled",
+	"sent_back":      "newsroom.done.sent_back",
+	"unpublished":    "newsroom.done.unpublished",
+	"rolled_back":    "newsroom.done.rolled_back",
+	"retried":        "newsroom.done.retried",
+	"repairs_undone": "newsroom.done.repairs_undone",
 }
 
 // doneNotice is the confirmation named by the request's done parameter, or "".
