@@ -63,7 +63,7 @@ func (f *fakeLibreTranslate) texts() []string {
 
 // TestMemoryFillsRepeatedSentences translates the sample to Russian through a provider, confirms
 // ten segments, ingests a second article that repeats some of them, and checks that those are
-// filled from the memory and never sent to the provider.
+// filled from the memory, never sent to the provider, and counted as uses of their entries.
 func TestMemoryFillsRepeatedSentences(t *testing.T) {
 	t.Parallel()
 	fake := &fakeLibreTranslate{}
@@ -147,6 +147,11 @@ func TestMemoryFillsRepeatedSentences(t *testing.T) {
 				t.Errorf("repeated sentence filled with %q (%s), want %q from memory", seg["target"], seg["origin"], want)
 			}
 		}
+	}
+	// Each entry that filled a repeated sentence counts that use, as the memory browser shows it.
+	entries, _, err := env.app.store.FindMemoryEntries(t.Context(), pipeline.MemoryQuery{Source: pipeline.English, Target: pipeline.Russian, Text: repeated[0]})
+	if err != nil || len(entries) == 0 || entries[0].UseCount < 1 || entries[0].LastUsedAt == nil {
+		t.Errorf("the entry that filled %q: %+v (%v), want one use at least", repeated[0], entries, err)
 	}
 	usage := ed.must("GET", "/api/v1/usage", nil, 200)
 	if rows := usage["usage"].([]any); len(rows) == 0 {
