@@ -80,3 +80,18 @@ func firstLetter(w string) rune {
 	}
 	return 0
 }
+
+// maxTopBylineWords: a name, or two, under the title.
+const maxTopBylineWords = 8
+
+// isTopByline reports a line under the title that signs the article: an explicit byline
+// ("By NAME", "Автор: …"), or a short run of capitalised names without sentence punctuation.
+func isTopByline(s string) bool {
+	if !isBylineText(s) {
+		return false
+	}
+	if hasBylinePrefix(s) {
+		return true
+	}
+	return len(strings.Fields(s)) <= maxTopBylineWords && !endsWithTerminator(s)
+}

@@ -65,7 +65,9 @@ func Sentences(unitsPath string) (map[string][]string, error) {
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	for sc.Scan() {
 		k, v, ok := strings.Cut(sc.Text(), ": ")
-		if ok && len(k) == 2 && k != "uk" {
+		// Sentences with inline markup of the checks (emphasis, links, notes, tags) are left out:
+		// the structure gold holds plain text.
+		if ok && len(k) == 2 && k != "uk" && !strings.ContainsAny(v, "*[]<>`_") {
 			out[k] = append(out[k], v)
 		}
 	}

@@ -162,9 +162,11 @@ func HTML(r *rand.Rand, a Article, heldout bool) string {
 	b.WriteString(`<style>.c7{vertical-align:super}</style></head><body>` + "\n")
 	// Site header and navigation.
 	navClass := pick(r, []string{"site-nav", "menu-main", "topbar", "nav-links", "header__menu"})
+	navEnd := "</ul></div></div>\n"
 	switch r.IntN(3) {
 	case 0:
 		fmt.Fprintf(&b, `<header class="site-header"><a href="/" class="logo">%s</a><nav class="%s"><ul>`, esc(p.journal[0]), navClass)
+		navEnd = "</ul></nav></header>\n"
 	case 1:
 		fmt.Fprintf(&b, `<div class="masthead" role="banner"><div class="brand">%s</div><div role="navigation" class="%s"><ul>`, esc(p.journal[3]), navClass)
 	default:
@@ -173,7 +175,7 @@ func HTML(r *rand.Rand, a Article, heldout bool) string {
 	for _, n := range p.nav[:5] {
 		fmt.Fprintf(&b, `<li><a href="/%s">%s</a></li>`, strings.ToLower(strings.ReplaceAll(n, " ", "-")), esc(n))
 	}
-	b.WriteString("</ul></div></div>\n")
+	b.WriteString(navEnd)
 	if r.IntN(2) == 0 {
 		fmt.Fprintf(&b, `<div class="breadcrumbs"><a href="/">%s</a> › <a href="/a">%s</a></div>`+"\n", esc(p.nav[0]), esc(p.nav[1]))
 	}
