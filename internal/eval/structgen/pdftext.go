@@ -101,7 +101,7 @@ func PDFText(r *rand.Rand, a Article, heldout bool) string {
 	p := content[a.Lang]
 	zh := a.Lang == "zh"
 	w := 55 + r.IntN(45)
-	perPage := 28 + r.IntN(18)
+	perPage := 16 + r.IntN(14)
 	blankBetween := r.IntN(3) == 0
 	header := pick(r, p.journal)
 	if r.IntN(3) == 0 {

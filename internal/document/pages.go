@@ -1,0 +1,417 @@
+package document
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text copied from a PDF carries the furniture of every page: a running header (the journal,
+// the series, the title in capitals), the page number and sometimes the series again at the
+// foot, and the notes printed at the foot of the page that refers to them. None of it can be
+// recognised by a fixed list of words, so readPages finds it the way a reader does, from the
+// document as a whole:
+//
+//   - page numbers are short lines whose digits count up, one per page, under one pattern
+//     ("Page 3", "— 3 —", "Стр. 3", "3-бет", "第3页", or the number alone); they cut the text
+//     into pages;
+//   - a running header or footer is a line that opens or closes most pages the same way;
+//   - a page's notes are the lines at its foot that open with a number the page's text carries
+//     as a reference mark right after a word ("пропуска.1"), in ascending order.
+//
+// What it removes never reaches the blocks; the notes become footnote blocks in the order of
+// their numbers, and the reference marks leave the text. Text that shows no page numbers is left as it is.
+
+// pageNumberLine matches a line that may be a page number: at most three digits, and around
+// them at most a short word or dashes.
+var pageNumberLine = regexp.MustCompile(`^[^\d]{0,8}\d{1,3}[^\d]{0,8}$`)
+
+// noteStart matches the first line of a note at the foot of a page: its number, a space, text.
+var noteStart = regexp.MustCompile(`^(\d{1,3})[.)]?\s+\S`)
+
+// minPageLines: a page number follows at least this many lines of text.
+const minPageLines = 6
+
+type pageLine struct {
+	text  string
+	blank bool
+}
+
+// pagedText is the result of readPages.
+type pagedText struct {
+	text  string   // the article's lines, furniture and notes removed
+	notes []string // the notes, by number - 1
+}
+
+// readPages removes the page furniture of text copied from a PDF and takes out its notes. It
+// returns ok false when the text has no page numbers.
+func readPages(text string) (pagedText, bool) {
+	raw := strings.Split(text, "\n")
+	lines := make([]pageLine, len(raw))
+	for i, l := range raw {
+		t := collapseSpaces(l)
+		lines[i] = pageLine{text: t, blank: t == ""}
+	}
+	breaks := pageNumbers(lines)
+	if len(breaks) == 0 {
+		return pagedText{}, false
+	}
+	// Pages: the lines between page numbers; what follows the last number is a page too.
+	var pages [][]pageLine
+	start := 0
+	for _, b := range breaks {
+		pages = append(pages, lines[start:b])
+		start = b + 1
+	}
+	if start < len(lines) {
+		pages = append(pages, lines[start:])
+	}
+	for i := range pages {
+		pages[i] = trimBlank(pages[i])
+	}
+	removeRunning(pages)
+	notes := map[int]string{}
+	for i := range pages {
+		pages[i] = takeNotes(pages[i], notes)
+	}
+	var b strings.Builder
+	for i, p := range pages {
+		for j, l := range p {
+			if l.blank {
+				b.WriteString("\n")
+				continue
+			}
+			b.WriteString(l.text)
+			if j < len(p)-1 || i < len(pages)-1 {
+				b.WriteString("\n")
+			}
+		}
+	}
+	out := pagedText{text: b.String()}
+	nums := make([]int, 0, len(notes))
+	for n := range notes {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	for _, n := range nums {
+		out.notes = append(out.notes, notes[n])
+	}
+	return out, true
+}
+
+func trimBlank(p []pageLine) []pageLine {
+	for len(p) > 0 && p[0].blank {
+		p = p[1:]
+	}
+	for len(p) > 0 && p[len(p)-1].blank {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+// pageNumbers returns the indexes of the page-number lines: the lines of the one pattern (the
+// line with its digits replaced) whose numbers go up by one, at least twice, at least
+// minPageLines lines apart.
+func pageNumbers(lines []pageLine) []int {
+	type hit struct{ at, n int }
+	byPattern := map[string][]hit{}
+	for i, l := range lines {
+		if l.blank || !pageNumberLine.MatchString(l.text) || utf8.RuneCountInString(l.text) > 16 {
+			continue
+		}
+		pattern, n := digitPattern(l.text)
+		if n < 0 || strings.Count(pattern, "#") != 1 {
+			continue
+		}
+		if letters := strings.IndexFunc(pattern, unicode.IsLetter); letters >= 0 && len(strings.Fields(pattern)) > 2 {
+			continue
+		}
+		byPattern[pattern] = append(byPattern[pattern], hit{i, n})
+	}
+	var best []int
+	for _, hits := range byPattern {
+		// The longest run of numbers going up by one, far enough apart.
+		var run, longest []hit
+		for _, h := range hits {
+			if len(run) > 0 && (h.n != run[len(run)-1].n+1 || h.at-run[len(run)-1].at < minPageLines) {
+				if len(run) > len(longest) {
+					longest = run
+				}
+				run = nil
+			}
+			if len(run) == 0 && h.at < minPageLines {
+				continue
+			}
+			run = append(run, h)
+		}
+		if len(run) > len(longest) {
+			longest = run
+		}
+		if len(longest) == 1 && len(hits) == 1 && lastLine(lines) == longest[0].at && len(best) == 0 {
+			// One page: its number closes the text.
+			best = []int{longest[0].at}
+			continue
+		}
+		if len(longest) >= 2 && len(longest) > len(best) {
+			best = best[:0]
+			for _, h := range longest {
+				best = append(best, h.at)
+			}
+		}
+	}
+	return best
+}
+
+// digitPattern returns s with its run of digits replaced by "#" and the number they spell.
+func digitPattern(s string) (string, int) {
+	var b strings.Builder
+	num, digits := -1, ""
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			digits += string(r)
+			continue
+		}
+		if digits != "" {
+			b.WriteByte('#')
+			num, _ = strconv.Atoi(digits)
+			digits = ""
+		}
+		b.WriteRune(r)
+	}
+	if digits != "" {
+		b.WriteByte('#')
+		num, _ = strconv.Atoi(digits)
+	}
+	return b.String(), num
+}
+
+// furnitureKey is the form in which running lines are compared: digits masked, spaces
+// collapsed.
+func furnitureKey(s string) string {
+	p, _ := digitPattern(s)
+	return p
+}
+
+// removeRunning removes the running header (the first line of most pages) and footer (the
+// last line of most pages, after the page number is gone). On the first page the header line
+// is removed only when the title follows it: a repeated copy of it, or another short line.
+func removeRunning(pages [][]pageLine) {
+	if len(pages) < 2 {
+		return
+	}
+	for _, top := range []bool{true, false} {
+		counts := map[string]int{}
+		for _, p := range pages {
+			if l, ok := edgeLine(p, top); ok {
+				counts[furnitureKey(l)]++
+			}
+		}
+		key, most := "", 0
+		for k, n := range counts {
+			if n > most || n == most && k < key {
+				key, most = k, n
+			}
+		}
+		// A line of most pages: all but one, at least two.
+		if most < 2 || most < len(pages)-1 || utf8.RuneCountInString(key) > maxHeadColumns {
+			if top {
+				removeLoneHeaders(pages)
+			}
+			continue
+		}
+		for i, p := range pages {
+			l, ok := edgeLine(p, top)
+			if !ok || furnitureKey(l) != key {
+				continue
+			}
+			if top && i == 0 && !titleFollows(p, l) {
+				continue
+			}
+			if top {
+				pages[i] = trimBlank(p[1:])
+			} else {
+				pages[i] = trimBlank(p[:len(p)-1])
+			}
+		}
+	}
+}
+
+func edgeLine(p []pageLine, top bool) (string, bool) {
+	if len(p) == 0 {
+		return "", false
+	}
+	if top {
+		return p[0].text, true
+	}
+	return p[len(p)-1].text, true
+}
+
+// titleFollows reports whether the first page, opening with the running header, has a title
+// after it: the header repeated (in any case), or a short line that reads like a title.
+func titleFollows(p []pageLine, header string) bool {
+	for _, l := range p[1:] {
+		if l.blank {
+			continue
+		}
+		if strings.EqualFold(l.text, header) {
+			return true
+		}
+		return columns(l.text) <= maxHeadColumns && !endsWithTerminator(l.text) && !hasBylinePrefix(l.text) &&
+			!isPublicationLine(l.text)
+	}
+	return false
+}
+
+// takeNotes removes the notes from the foot of a page into notes and returns the rest. The
+// notes are the lines from the last blank line or rule (a line of underscores or dashes) to
+// the end, when every note there opens with a number that the page's text above carries as a
+// reference mark, in ascending order; lines that do not open with a number continue the note
+// above them.
+func takeNotes(p []pageLine, notes map[int]string) []pageLine {
+	if body, ok := takeNotesAt(p, notes); ok {
+		return body
+	}
+	// A footer line under the notes (the series' name on a page whose number was the only
+	// line to repeat) goes with them.
+	end := len(p)
+	for end > 0 && !p[end-1].blank && !isRule(p[end-1].text) {
+		end--
+	}
+	if end == 0 || len(p)-end > 2 {
+		return p
+	}
+	for _, l := range p[end:] {
+		if endsWithTerminator(l.text) || columns(l.text) > maxHeadColumns || noteStart.MatchString(l.text) {
+			return p
+		}
+	}
+	if body, ok := takeNotesAt(trimBlank(p[:end]), notes); ok {
+		return body
+	}
+	return p
+}
+
+// takeNotesAt takes the notes from the last lines of p, after its last blank line or rule.
+func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
+	start := len(p)
+	for start > 0 && !p[start-1].blank && !isRule(p[start-1].text) {
+		start--
+	}
+	if start == 0 || start == len(p) || !noteStart.MatchString(p[start].text) {
+		return p, false
+	}
+	body := p[:start]
+	var bodyText strings.Builder
+	for _, l := range body {
+		bodyText.WriteString(l.text + "\n")
+	}
+	found := map[int]string{}
+	var order []int
+	for _, l := range p[start:] {
+		if m := noteStart.FindStringSubmatch(l.text); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			if len(order) == 0 || n > order[len(order)-1] {
+				if !hasMark(bodyText.String(), n) {
+					return p, false
+				}
+				order = append(order, n)
+				found[n] = strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(l.text, m[1]), ".)"))
+				continue
+			}
+		}
+		if len(order) == 0 {
+			return p, false
+		}
+		last := order[len(order)-1]
+		found[last] = joinNoteLine(found[last], l.text)
+	}
+	body = append([]pageLine(nil), body...)
+	for n, t := range found {
+		notes[n] = t
+		for i := len(body) - 1; i >= 0; i-- {
+			if hasMark(body[i].text, n) {
+				body[i].text = removeMark(body[i].text, n)
+				break
+			}
+		}
+	}
+	for len(body) > 0 && (body[len(body)-1].blank || isRule(body[len(body)-1].text)) {
+		body = body[:len(body)-1]
+	}
+	return body, true
+}
+
+// joinNoteLine joins a note's continuation line as appendLine joins lines of a paragraph.
+func joinNoteLine(note, line string) string {
+	c := candidate{buf: []byte(note)}
+	appendLine(&c, line)
+	return string(c.buf)
+}
+
+// isRule reports a line drawn with underscores, dashes or box-drawing characters.
+func isRule(s string) bool {
+	if utf8.RuneCountInString(s) < 3 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("_-—–─━‾⎯ ", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// markRe builds the pattern of a reference mark: the note's number right after a word or
+// sentence punctuation, and not followed by another digit.
+func markRe(n int) *regexp.Regexp {
+	return regexp.MustCompile(`([\p{L}.,;:!?»”"')\]。，；：！？”」』）])` + strconv.Itoa(n) + `([^\d\p{L}]|$|\p{Han})`)
+}
+
+func hasMark(text string, n int) bool { return markRe(n).MatchString(text) }
+
+// removeMark takes out the last reference mark of note n in a line.
+func removeMark(text string, n int) string {
+	locs := markRe(n).FindAllStringSubmatchIndex(text, -1)
+	if len(locs) == 0 {
+		return text
+	}
+	l := locs[len(locs)-1]
+	// l[3] ends the character before the mark; l[4] starts what follows it.
+	return text[:l[3]] + text[l[4]:]
+}
+
+// lastLine returns the index of the last line with text, or -1.
+func lastLine(lines []pageLine) int {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if !lines[i].blank {
+			return i
+		}
+	}
+	return -1
+}
+
+// removeLoneHeaders removes the first line of a later page when it can only be a running
+// header even though no other page repeats it (a text of two pages, one without a header): it
+// repeats the first line of the text (the title, or the header of the first page), or it is a
+// short line without end punctuation that cuts a sentence running on from the page before.
+func removeLoneHeaders(pages [][]pageLine) {
+	if len(pages[0]) == 0 {
+		return
+	}
+	first := pages[0][0].text
+	for i := 1; i < len(pages); i++ {
+		p, prev := pages[i], pages[i-1]
+		if len(p) < 2 || len(prev) == 0 {
+			continue
+		}
+		h := p[0].text
+		cut := !endsWithTerminator(prev[len(prev)-1].text) && !endsWithTerminator(h) &&
+			columns(h) < columns(prev[len(prev)-1].text)*2/3
+		if strings.EqualFold(h, first) || cut {
+			pages[i] = trimBlank(p[1:])
+		}
+	}
+}
