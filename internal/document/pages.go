@@ -72,10 +72,13 @@ func readPages(text string) (pagedText, bool) {
 	for i := range pages {
 		pages[i] = trimBlank(pages[i])
 	}
-	removeRunning(pages)
+	header := removeRunning(pages)
 	notes := map[int]string{}
 	for i := range pages {
 		pages[i] = takeNotes(pages[i], notes)
+	}
+	if !header {
+		removeLoneHeaders(pages)
 	}
 	var b strings.Builder
 	for i, p := range pages {
@@ -196,11 +199,12 @@ func furnitureKey(s string) string {
 }
 
 // removeRunning removes the running header (the first line of most pages) and footer (the
-// last line of most pages, after the page number is gone). On the first page the header line
+// last line of most pages, after the page number is gone), and reports whether there was a
+// header. On the first page the header line
 // is removed only when the title follows it: a repeated copy of it, or another short line.
-func removeRunning(pages [][]pageLine) {
+func removeRunning(pages [][]pageLine) (header bool) {
 	if len(pages) < 2 {
-		return
+		return false
 	}
 	for _, top := range []bool{true, false} {
 		counts := map[string]int{}
@@ -217,11 +221,9 @@ func removeRunning(pages [][]pageLine) {
 		}
 		// A line of most pages: all but one, at least two.
 		if most < 2 || most < len(pages)-1 || utf8.RuneCountInString(key) > maxHeadColumns {
-			if top {
-				removeLoneHeaders(pages)
-			}
 			continue
 		}
+		header = header || top
 		for i, p := range pages {
 			l, ok := edgeLine(p, top)
 			if !ok || furnitureKey(l) != key {
@@ -237,6 +239,7 @@ func removeRunning(pages [][]pageLine) {
 			}
 		}
 	}
+	return header
 }
 
 func edgeLine(p []pageLine, top bool) (string, bool) {
@@ -331,11 +334,21 @@ func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
 	body = append([]pageLine(nil), body...)
 	for n, t := range found {
 		notes[n] = t
+		at := -1
 		for i := len(body) - 1; i >= 0; i-- {
-			if hasMark(body[i].text, n) {
-				body[i].text = removeMark(body[i].text, n)
+			if !hasMark(body[i].text, n) {
+				continue
+			}
+			if at < 0 {
+				at = i
+			}
+			if endsWithMark(body[i].text, n) {
+				at = i
 				break
 			}
+		}
+		if at >= 0 {
+			body[at].text = removeMark(body[at].text, n)
 		}
 	}
 	for len(body) > 0 && (body[len(body)-1].blank || isRule(body[len(body)-1].text)) {
@@ -365,22 +378,57 @@ func isRule(s string) bool {
 }
 
 // markRe builds the pattern of a reference mark: the note's number right after a word or
-// sentence punctuation, and not followed by another digit.
+// sentence punctuation, and followed by neither a digit nor a letter, or after sentence
+// punctuation and before a Chinese character ("。1北京"): "2024年1月" and "G20s" are no marks.
 func markRe(n int) *regexp.Regexp {
-	return regexp.MustCompile(`([\p{L}.,;:!?»”"')\]。，；：！？”」』）])` + strconv.Itoa(n) + `([^\d\p{L}]|$|\p{Han})`)
+	num := strconv.Itoa(n)
+	return regexp.MustCompile(`([\p{L}.,;:!?»”"')\]。，；：！？」』）])` + num + `([^\d\p{L}]|$)|` +
+		`([.,;:!?»”"')\]。，；：！？」』）])` + num + `(\p{Han})`)
 }
 
-func hasMark(text string, n int) bool { return markRe(n).MatchString(text) }
+func hasMark(text string, n int) bool {
+	for _, l := range markRe(n).FindAllStringSubmatchIndex(text, -1) {
+		if !labelMark(text, l) {
+			return true
+		}
+	}
+	return false
+}
 
-// removeMark takes out the last reference mark of note n in a line.
+// markAt returns where the number of a match starts and ends.
+func markAt(l []int) (int, int) {
+	if l[2] >= 0 {
+		return l[3], l[4]
+	}
+	return l[7], l[8]
+}
+
+// labelMark reports a match that is the number of a caption label ("图2 …", "Figure 2. …").
+func labelMark(text string, l []int) bool {
+	start, _ := markAt(l)
+	line := text[strings.LastIndexByte(text[:start], '\n')+1:]
+	return isCaptionText(line) && start-(len(text)-len(line)) < 24
+}
+
+// removeMark takes out the reference mark of note n from a line: the one that ends the line if
+// there is one (notes are mostly referred to at the end of a sentence), else the last.
 func removeMark(text string, n int) string {
-	locs := markRe(n).FindAllStringSubmatchIndex(text, -1)
-	if len(locs) == 0 {
+	var pick []int
+	for _, l := range markRe(n).FindAllStringSubmatchIndex(text, -1) {
+		if labelMark(text, l) {
+			continue
+		}
+		if _, end := markAt(l); strings.TrimSpace(text[end:]) == "" {
+			pick = l
+			break
+		}
+		pick = l
+	}
+	if pick == nil {
 		return text
 	}
-	l := locs[len(locs)-1]
-	// l[3] ends the character before the mark; l[4] starts what follows it.
-	return text[:l[3]] + text[l[4]:]
+	start, end := markAt(pick)
+	return text[:start] + text[end:]
 }
 
 // lastLine returns the index of the last line with text, or -1.
@@ -414,4 +462,13 @@ func removeLoneHeaders(pages [][]pageLine) {
 			pages[i] = trimBlank(p[1:])
 		}
 	}
+}
+
+// endsWithMark reports a line that ends with the reference mark of note n.
+func endsWithMark(line string, n int) bool {
+	num := strconv.Itoa(n)
+	if !strings.HasSuffix(line, num) {
+		return false
+	}
+	return hasMark(line[max(0, len(line)-len(num)-4):], n)
 }
