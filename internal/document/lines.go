@@ -128,8 +128,8 @@ const standaloneRatio = 0.6
 // word, or when the lines are hard-wrapped and prev is full. A wrapped line that ends a
 // sentence counts as full only when the next word would not have fitted on it, judged against
 // how full the document's certain wraps are, since proportional fonts give lines of one column
-// different lengths. A block wholly in quotation marks ends with its closing mark, and a short
-// line without end punctuation stands alone.
+// different lengths. A block wholly in quotation marks ends with its closing mark, a caption
+// with its first sentence, and a short line without end punctuation stands alone.
 func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped bool) bool {
 	first, _ := utf8.DecodeRuneInString(cur)
 	if unicode.IsLower(first) && !endsWithTerminator(prev) {
@@ -143,7 +143,7 @@ func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped boo
 		// A full line that stops mid-sentence runs on, whatever follows.
 		return used >= fullLineRatio*float64(lw.width)
 	}
-	if isWhollyQuoted(string(c.buf)) || lw.standalone(cur, next) || isQuotationLine(cur) {
+	if isWhollyQuoted(string(c.buf)) || isCaptionText(string(c.buf)) || lw.standalone(cur, next) || isQuotationLine(cur) {
 		return false
 	}
 	return used+float64(nextWordColumns(cur)) > lw.full
@@ -174,7 +174,12 @@ func nextWordColumns(s string) int {
 	if isWide(first) {
 		return 2
 	}
-	return 1 + columns(strings.SplitN(s, " ", 2)[0])
+	// The word ends at a space, or where Chinese text resumes ("2005年…").
+	word := s
+	if i := strings.IndexFunc(s, func(r rune) bool { return r == ' ' || isWide(r) }); i >= 0 {
+		word = s[:i]
+	}
+	return 1 + columns(word)
 }
 
 // minWrapSamples: below this many certain wraps, a fixed share of the width stands in for them.
@@ -194,8 +199,8 @@ func wrapFullness(group []sourceLine, width int) float64 {
 			continue
 		}
 		last, _ := utf8.DecodeLastRuneInString(cur)
-		if isWide(first) && !isWide(last) {
-			continue
+		if isWide(first) && !isWide(last) || float64(columns(cur)) < standaloneRatio*float64(width) {
+			continue // a heading or a title before a Chinese line is no wrap
 		}
 		fits = append(fits, columns(cur)+nextWordColumns(nxt))
 	}

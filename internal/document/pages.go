@@ -203,7 +203,13 @@ func furnitureKey(s string) string {
 // header. On the first page the header line
 // is removed only when the title follows it: a repeated copy of it, or another short line.
 func removeRunning(pages [][]pageLine) (header bool) {
-	if len(pages) < 2 {
+	if len(pages) == 1 {
+		// One page: a line that both opens and closes it is the series' or journal's name.
+		p := pages[0]
+		if len(p) > 2 && furnitureKey(p[0].text) == furnitureKey(p[len(p)-1].text) && titleFollows(p, p[0].text) {
+			pages[0] = trimBlank(p[1 : len(p)-1])
+			return true
+		}
 		return false
 	}
 	for _, top := range []bool{true, false} {
@@ -252,6 +258,13 @@ func edgeLine(p []pageLine, top bool) (string, bool) {
 	return p[len(p)-1].text, true
 }
 
+// A title has at least minTitleWords words, or minTitleHan Chinese characters; a shorter line
+// after a running header is more likely a section heading under a title that the header is.
+const (
+	minTitleWords = 3
+	minTitleHan   = 6
+)
+
 // titleFollows reports whether the first page, opening with the running header, has a title
 // after it: the header repeated (in any case), or a short line that reads like a title.
 func titleFollows(p []pageLine, header string) bool {
@@ -263,7 +276,7 @@ func titleFollows(p []pageLine, header string) bool {
 			return true
 		}
 		return columns(l.text) <= maxHeadColumns && !endsWithTerminator(l.text) && !hasBylinePrefix(l.text) &&
-			!isPublicationLine(l.text)
+			!isPublicationLine(l.text) && (len(strings.Fields(l.text)) >= minTitleWords || columns(l.text) >= 2*minTitleHan)
 	}
 	return false
 }
@@ -444,7 +457,8 @@ func lastLine(lines []pageLine) int {
 // removeLoneHeaders removes the first line of a later page when it can only be a running
 // header even though no other page repeats it (a text of two pages, one without a header): it
 // repeats the first line of the text (the title, or the header of the first page), or it is a
-// short line without end punctuation that cuts a sentence running on from the page before.
+// line without end punctuation that cuts a sentence running on from the page before (it is
+// short, or the sentence goes on after it in lower case).
 func removeLoneHeaders(pages [][]pageLine) {
 	if len(pages[0]) == 0 {
 		return
@@ -455,9 +469,10 @@ func removeLoneHeaders(pages [][]pageLine) {
 		if len(p) < 2 || len(prev) == 0 {
 			continue
 		}
-		h := p[0].text
-		cut := !endsWithTerminator(prev[len(prev)-1].text) && !endsWithTerminator(h) &&
-			columns(h) < columns(prev[len(prev)-1].text)*2/3
+		h, last := p[0].text, prev[len(prev)-1].text
+		after, _ := utf8.DecodeRuneInString(p[1].text)
+		cut := !endsWithTerminator(last) && !endsWithTerminator(h) &&
+			(columns(h) < columns(last)*2/3 || unicode.IsLower(after))
 		if strings.EqualFold(h, first) || cut {
 			pages[i] = trimBlank(p[1:])
 		}
