@@ -164,7 +164,9 @@ func isNavigation(s string) bool {
 		return false
 	}
 	for _, sep := range breadcrumbSeparators {
-		if strings.Contains(s, sep) {
+		if strings.Contains(s, sep) && !(strings.TrimSpace(sep) == "»" && strings.Contains(s, "«")) &&
+			!(strings.TrimSpace(sep) == "›" && strings.Contains(s, "‹")) {
+			// A closing guillemet after an opening one quotes a name («Пояс и путь»).
 			return true
 		}
 	}

@@ -82,6 +82,12 @@ func splitGroup(group []sourceLine) []candidate {
 			// A bare ">" or bullet: an empty line of a quote or list, which separates nothing.
 			continue
 		}
+		if kind == pipeline.BlockListItem && strings.HasPrefix(l.text, "– ") && wrapped && len(out) > 0 &&
+			out[len(out)-1].marker != pipeline.BlockListItem && !endsWithTerminator(prev) &&
+			float64(columns(prev)) >= fullLineRatio*float64(width) {
+			// A dash that a wrap put at the start of a line ("«Азия" / "– Китай»") is no bullet.
+			kind, body = "", l.text
+		}
 		switch {
 		case i == 0 || len(out) == 0:
 		case kind == pipeline.BlockQuote && out[len(out)-1].marker == pipeline.BlockQuote:
