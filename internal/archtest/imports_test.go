@@ -34,6 +34,8 @@ var rules = []struct {
 	{"internal/interchange", []string{"pipeline"}},
 	{"internal/checks/", []string{"pipeline", "internal/checks", "internal/checks/", "internal/interchange", "internal/text"}},
 	{"internal/checks", []string{"pipeline", "internal/interchange", "internal/text"}},
+	{"internal/eval", []string{"pipeline", "internal/text", "internal/document", "internal/repair",
+		"internal/ingest", "internal/checks", "internal/checks/", "internal/interchange"}},
 	// Adapters.
 	{"workers", []string{"pipeline"}},
 	{"internal/postgres/postgrestest", []string{"pipeline", "internal/postgres", "internal/pgserver"}},

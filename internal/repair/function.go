@@ -15,6 +15,21 @@ var englishFunction = setOf(
 	"am", "go", "ok", "oh", "own", "yet", "only", "very", "well",
 )
 
+// englishLeading are the closed-class words that start sentences and may run into the next
+// word with a capital or not ("TheCentral", "Amidintensifying"): articles, prepositions,
+// conjunctions and connectives. Pronouns are left out: "YouTube" and "WeChat" are brands.
+var englishLeading = setOf(
+	"a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "into", "onto",
+	"as", "and", "or", "but", "nor", "so", "if", "than", "that", "this", "these", "those",
+	"over", "under", "about", "between", "through", "while", "when", "where", "also", "both",
+	"each", "all", "any", "such", "most", "per", "via", "among", "within", "without", "across",
+	"toward", "towards", "against", "during", "after", "before", "upon", "amid", "amidst",
+	"despite", "throughout", "beyond", "unlike", "although", "though", "whereas", "whether",
+	"unless", "until", "since", "because", "however", "therefore", "thus", "hence", "meanwhile",
+	"moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed", "following",
+	"including", "regarding", "concerning", "according", "several", "many", "some", "other",
+)
+
 // russianFunction gives pseudo-counts (per 50 million words) to Russian closed-class words. The
 // values are rough orders of magnitude from general knowledge of Russian text, written by hand
 // because no Russian frequency list is installable here; they only need to rank these words far

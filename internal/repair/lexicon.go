@@ -89,6 +89,18 @@ func dictKnown(d *text.Hunspell, w string) bool {
 	return false
 }
 
+// isNameOnly reports whether the lower-case w is a word of the dictionary only when
+// capitalised: a name such as "газпром" or "астана".
+func (l *lexicon) isNameOnly(w string) bool {
+	if l.dict == nil {
+		return false
+	}
+	if l.dict.ValidMinStem(w, minStem) {
+		return false
+	}
+	return dictKnown(l.dict, w)
+}
+
 // isFunction reports whether w is a closed-class word (English: one of the very frequent ones).
 func (l *lexicon) isFunction(w string) bool {
 	if l.counts != nil {

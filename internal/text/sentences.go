@@ -17,20 +17,29 @@ import (
 // the collapsed text, except between Chinese sentences, which have no space between them to begin
 // with. Empty or blank text gives no sentences.
 //
-// Candidate boundaries come from Unicode sentence segmentation (UAX #29), plus one after an
-// ellipsis "…" followed by a space and one after a full stop followed by a space and a number
-// (“It grew. 2024 was calmer.”). A candidate is dropped when:
-//   - a lower-case word follows (“Why?” he asked; etc. and);
-//   - no space follows, unless the sentence ends in Chinese punctuation or Chinese text follows;
-//   - the full stop belongs to an abbreviation of the language that introduces what follows
-//     (Mr., Dr., e.g., U.S., т.е., им., см., г. Астана), or to one that may end a sentence but is
-//     followed by no capital letter (etc., млн., 2023 г., No. 5, Jan. 5, т. 2, ч. 3);
-//   - the full stop follows initials before a capitalised word (J. Smith, Н. Назарбаев, К.-Ж. Токаев);
-//   - the sentence so far is only a list number (1., 2.3., IV., a.).
+// Candidate boundaries come from Unicode sentence segmentation (UAX #29), plus one after every
+// terminator (. ? ! …) followed by closing quotes and a space, whatever follows. A candidate is
+// then judged by the rules of the language in rules/<lang>.txt (see rules/README.md):
+//   - a lower-case word after it continues the sentence (“Why?” he asked; etc. and), unless it is
+//     a list marker ("b. A drought");
+//   - so does a comma, colon or semicolon, and a Latin full stop with no space after it
+//     (“Ltd.出资”, “1.加强监管”);
+//   - abbreviations behave by their list: prefix (Mr., т.е., г. Астана) never ends a sentence;
+//     number (No. 5, ст. 12) ends it only before a capital; final (etc., т.д., Inc.) before a
+//     capital or a digit; ambiguous (U.S.) only before a word that starts sentences or a digit;
+//   - a unit after a number (2023 г., XX в., 5 млн руб.) ends the sentence, except before a day
+//     and month or after a leading preposition ("В 2023 г. Казахстан …"); in Kazakh the date
+//     leads the sentence (2023 ж. Қазақстан …) and ends it only before a starter word;
+//   - initials before a capitalised word are part of a name (J. Smith, С. Ахметов, К.-Ж. Токаев);
+//   - a list or section number (1., 2.3., IV., a.) ends nothing;
+//   - in Chinese, a ？ ！ or 。 closing a quotation or bracket ends the sentence only when the
+//     quotation was introduced by a colon and no continuing word follows (他问：“去哪？”我没答。),
+//     or the bracket held the whole sentence; a title in 《》 and a Latin passage inside quotes
+//     or brackets end nothing.
 //
 // Decimals (3.5, 3,5) and quotes or brackets closing after the full stop (He said “yes.”) are kept
-// whole by UAX #29 itself. The Chinese semicolon "；" does not end a sentence: it joins clauses that
-// translators keep together.
+// whole. The Chinese semicolon "；" does not end a sentence: it joins clauses that translators
+// keep together, as in run-in lists (1.加强监管；2.扩大开放。).
 func Sentences(text string, lang pipeline.Lang) []string {
 	var out []string
 	eachSentence(text, lang, func(sentence string) { out = append(out, sentence) })
@@ -49,9 +58,11 @@ func eachSentence(text string, lang pipeline.Lang, yield func(string)) {
 	if s == "" {
 		return
 	}
+	r := rulesFor(lang)
+	zh := lang == pipeline.Chinese
 	start := 0
 	for _, b := range candidateBoundaries(s) {
-		if b <= start || !endsSentence(s[start:b], s[b:], lang) {
+		if b <= start || !endsSentence(s[start:b], s[b:], r, zh) {
 			continue
 		}
 		if sentence := strings.Trim(s[start:b], " "); sentence != "" {
@@ -65,8 +76,8 @@ func eachSentence(text string, lang pipeline.Lang, yield func(string)) {
 }
 
 // candidateBoundaries returns, in increasing order, the byte offsets inside s where a sentence may
-// start: the UAX #29 boundaries, the positions after an ellipsis, its closing quotes and a space,
-// and the numbers after a full stop and a space.
+// start: the UAX #29 boundaries and the positions after a terminator, its closing quotes and a
+// space.
 func candidateBoundaries(s string) []int {
 	var uax []int
 	it := sentences.FromString(s)
@@ -75,7 +86,7 @@ func candidateBoundaries(s string) []int {
 			uax = append(uax, end)
 		}
 	}
-	return mergeSorted(mergeSorted(uax, ellipsisBoundaries(s)), numberBoundaries(s))
+	return mergeSorted(uax, terminatorBoundaries(s))
 }
 
 // mergeSorted merges two increasing lists into one without repeats.
@@ -105,55 +116,44 @@ func mergeSorted(a, b []int) []int {
 	return merged
 }
 
-// numberBoundaries finds a full stop, optional closing quotes and a space before a digit. UAX #29
-// reads "grew. 2024 жылы" as one sentence because a lower-case word follows the number; Kazakh
-// sentences often start with a year. endsSentence still keeps "No. 5", "2023 ж. 5 маусым" and
-// "ст. 12" together.
-func numberBoundaries(s string) []int {
-	return boundariesAfter(s, '.', func(_, next rune) bool { return unicode.IsDigit(next) })
-}
-
-// ellipsisBoundaries finds "…" (not inside brackets, where it marks an omission) followed by
-// optional closing quotes and a space, which UAX #29 does not treat as a sentence end.
-func ellipsisBoundaries(s string) []int {
-	return boundariesAfter(s, '…', func(before, _ rune) bool { return before != '[' && before != '(' })
-}
-
-// boundariesAfter returns the offsets in s after each mark, the marks and closing quotes that
-// follow it, and at least one space, where keep accepts the rune before the mark and the rune
-// after the spaces.
-func boundariesAfter(s string, mark rune, keep func(before, next rune) bool) []int {
+// terminatorBoundaries finds a terminator (. ? ! …), the terminators and closing quotes that
+// follow it, and a space. UAX #29 proposes no boundary before a digit or a dash ("grew. 2024
+// жылы", "энергии? — Вряд ли"), after an ellipsis, or where its own rules see a lower-case word
+// ahead; endsSentence judges them all. An ellipsis inside brackets marks an omission ([…]).
+func terminatorBoundaries(s string) []int {
 	var out []int
-	for i := strings.IndexRune(s, mark); i >= 0; {
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		j := i + utf8.RuneLen(mark)
-		for j < len(s) && s[j] != ' ' {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if r != mark && !IsClosing(r) {
-				break
-			}
-			j += size
-		}
-		if j < len(s) && s[j] == ' ' {
-			for j < len(s) && s[j] == ' ' {
-				j++
-			}
-			if next, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && keep(before, next) {
-				out = append(out, j)
-			}
-		}
-		next := strings.IndexRune(s[j:], mark)
-		if next < 0 {
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], ".?!…")
+		if j < 0 {
 			break
 		}
-		i = j + next
+		i += j
+		mark, size := utf8.DecodeRuneInString(s[i:])
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		k := i + size
+		for k < len(s) && s[k] != ' ' {
+			r, n := utf8.DecodeRuneInString(s[k:])
+			if !IsTerminator(r) && !IsClosing(r) {
+				break
+			}
+			k += n
+		}
+		if k < len(s) && s[k] == ' ' && !(mark == '…' && (before == '[' || before == '(')) {
+			for k < len(s) && s[k] == ' ' {
+				k++
+			}
+			if k < len(s) {
+				out = append(out, k)
+			}
+		}
+		i = max(k, i+size)
 	}
 	return out
 }
 
 // endsSentence decides whether a candidate boundary between before (the sentence so far, with
 // the spaces that follow it) and after (the rest of the block) really ends a sentence.
-func endsSentence(before, after string, lang pipeline.Lang) bool {
+func endsSentence(before, after string, r *langRules, zh bool) bool {
 	if after == "" {
 		return true
 	}
@@ -163,12 +163,20 @@ func endsSentence(before, after string, lang pipeline.Lang) bool {
 	closed := len(core) < len(sentence)
 	term, _ := utf8.DecodeLastRuneInString(core)
 	first, _ := utf8.DecodeRuneInString(after)
-	if !spaced && !isCJKTerminator(term) && !isHan(first) {
+	if isContinuing(first) {
+		return false
+	}
+	if !spaced && !isCJKTerminator(term) && (!isHan(first) || term == '.' || term == '…') {
 		return false
 	}
 	next := firstSignificantRune(after)
-	if unicode.IsLower(next) {
+	if unicode.IsLower(next) && !(isListMarker(after) && !endsInLetter(core)) {
 		return false
+	}
+	if zh {
+		if ends, decided := chineseQuotation(sentence, core, after, r); decided {
+			return ends
+		}
 	}
 	if term != '.' || closed {
 		return true
@@ -176,29 +184,175 @@ func endsSentence(before, after string, lang pipeline.Lang) bool {
 	if isListNumber(core) {
 		return false
 	}
-	token, numberBefore := lastAbbreviationToken(strings.TrimSuffix(core, "."))
+	return abbreviationEnds(core, after, next, r)
+}
+
+// abbreviationEnds judges a full stop that ends core, not a list number, before after, whose
+// first letter or digit is next.
+func abbreviationEnds(core, after string, next rune, r *langRules) bool {
+	token, prev, numberBefore := lastAbbreviationToken(strings.TrimSuffix(core, "."), r)
 	if token == "" {
 		return true
 	}
+	lower := strings.ToLower(token)
+	kind := r.abbreviations[lower]
 	// A spaced chain such as "т. д" is looked up whole, then by its last part alone ("Dr. J").
 	single := token
 	if dot := strings.LastIndexByte(token, '.'); dot >= 0 {
 		single = token[dot+1:]
+		if kind == notAbbreviation {
+			kind = r.abbreviations[strings.ToLower(single)]
+		}
 	}
-	kind := classifyAbbreviation(token, lang, numberBefore)
-	if kind == notAbbreviation && single != token {
-		kind = classifyAbbreviation(single, lang, false)
-	}
+	upper := unicode.IsUpper(next)
 	// A capital letter is an initial before a capitalised word even when its lower case is an
-	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith".
-	initials := func() bool { return unicode.IsUpper(next) && (IsInitials(token) || IsInitials(single)) }
+	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith". "U.S." is no initial.
+	if upper && kind != ambiguousAbbreviation && !(numberBefore && r.units[lower] != notUnit) &&
+		(isInitialsIn(token, r) || isInitialsIn(single, r)) {
+		return false
+	}
+	if numberBefore {
+		switch r.units[lower] {
+		case unitEnds:
+			return unitEndsSentence(core, after, next, r)
+		case unitContinues:
+			return r.isStarter(afterOpening(after))
+		}
+	}
+	if r.finalAfter[lower][strings.ToLower(prev)] {
+		kind = finalAbbreviation
+	}
 	switch kind {
 	case prefixAbbreviation:
-		return false
-	case postfixAbbreviation:
-		return (unicode.IsUpper(next) || isHan(next)) && !initials()
+		// "5 см." is a unit, not "see".
+		return numberBefore
+	case numberAbbreviation:
+		// "No. 5", "гл. IV", "б.з.д. V ғ."
+		return !unicode.IsDigit(next) && !isNumber(firstField(afterOpening(after)))
+	case ambiguousAbbreviation:
+		return unicode.IsDigit(next) || r.isStarter(afterOpening(after))
 	}
-	return !initials()
+	return true
+}
+
+// unitEndsSentence judges a full stop after a unit that follows a number ("2023 г.", "5 млн
+// руб.", "XX в.").
+func unitEndsSentence(core, after string, next rune, r *langRules) bool {
+	if unicode.IsDigit(next) {
+		// "в 2023 г. 5 мая": a day and its month follow the year.
+		day, rest, _ := strings.Cut(after, " ")
+		return !(len(day) <= 2 && isNumber(day) && r.isMonth(rest))
+	}
+	// "В 2023 г. Казахстан …", "К концу 2030 г. …", "На 2 млн долл. Фонд …": the sentence so far
+	// is a leading preposition, a word or two and the date or sum.
+	fields := strings.Fields(core)
+	k := len(fields) - 1 // the unit
+	for k > 0 && (r.units[strings.ToLower(strings.TrimSuffix(fields[k], "."))] != notUnit) {
+		k--
+	}
+	if k >= 1 && k <= 3 && isNumber(fields[k]) && r.leading[strings.ToLower(fields[0])] {
+		lead := true
+		for _, w := range fields[1:k] {
+			c, _ := utf8.DecodeRuneInString(w)
+			lead = lead && unicode.IsLower(c)
+		}
+		if lead {
+			return false
+		}
+	}
+	return true
+}
+
+// chineseQuotation judges a boundary in Chinese after a quotation or bracket, a title, or a Latin
+// passage; decided is false when none of these is involved.
+func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided bool) {
+	closing := sentence[len(core):]
+	if strings.ContainsAny(closing, "》〉") || unclosed(core, "《〈", "》〉") {
+		return false, true // inside or right after a title: 《谁动了我的奶酪？》是一本书
+	}
+	term, _ := utf8.DecodeLastRuneInString(core)
+	if term == '.' || term == '?' || term == '!' {
+		// A Latin passage inside quotes or brackets keeps its own punctuation.
+		if unclosed(core, "“‘「『（(", "”’」』）)") {
+			return false, true
+		}
+	}
+	if closing == "" {
+		return false, false
+	}
+	first, _ := utf8.DecodeRuneInString(after)
+	open := strings.LastIndexAny(core, "“‘「『（(\"")
+	if open < 0 {
+		return false, false
+	}
+	lead := strings.TrimRight(core[:open], " ")
+	opener, _ := utf8.DecodeRuneInString(core[open:])
+	if opener == '（' || opener == '(' {
+		// A bracket that holds the whole sentence ends it; one inside a sentence does not.
+		return lead == "", true
+	}
+	switch {
+	case lead == "":
+		// “为什么？”他问道。 The speech tag follows; another quotation starts a new line.
+		return isOpening(first), true
+	case strings.HasSuffix(lead, "：") || strings.HasSuffix(lead, ":"):
+		for _, c := range r.continuations {
+			if strings.HasPrefix(after, c) {
+				return false, true
+			}
+		}
+		return true, true
+	}
+	return false, true // a quotation inside the sentence: 他大喊一声“快跑！”就冲了出去。
+}
+
+// unclosed reports whether s opens more of the marks in opening than it closes with closing.
+func unclosed(s, opening, closing string) bool {
+	if !strings.ContainsAny(s, opening) {
+		return false
+	}
+	depth := 0
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune(opening, c):
+			depth++
+		case strings.ContainsRune(closing, c) && depth > 0:
+			depth--
+		}
+	}
+	return depth > 0
+}
+
+// isContinuing reports punctuation that cannot start a sentence: a comma, colon or semicolon.
+func isContinuing(r rune) bool {
+	switch r {
+	case ',', ';', ':', '，', '、', '；', '：':
+		return true
+	}
+	return false
+}
+
+// isListMarker reports text that starts with a lower-case list marker and a capitalised item:
+// "b. A drought", "б. Засуха".
+func isListMarker(s string) bool {
+	letter, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(letter) || !strings.HasPrefix(s[n:], ". ") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[n+2:])
+	return unicode.IsUpper(next)
+}
+
+// endsInLetter reports core ending in a single letter and a full stop, as the parts of spaced
+// abbreviations do ("e. g.", "т. д."): a letter after them is no list marker.
+func endsInLetter(core string) bool {
+	_, last := cutLastField(strings.TrimSuffix(core, "."))
+	return utf8.RuneCountInString(strings.TrimLeftFunc(last, isOpening)) == 1
+}
+
+// afterOpening returns s without the opening quotes and dashes it starts with.
+func afterOpening(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool { return r == ' ' || isOpening(r) || isDash(r) })
 }
 
 // firstSignificantRune returns the first rune of s after opening quotes, brackets, dashes and
@@ -234,13 +388,14 @@ func isListNumber(core string) bool {
 
 // lastAbbreviationToken returns the word before a full stop (text is the sentence without that
 // stop), with opening punctuation removed. Spaced abbreviations are joined back together: "и т. д"
-// gives "т.д", "e. g" gives "e.g", "Н. А" gives "Н.А". numberBefore reports whether the word
-// before the token is a number, as in "2023 г".
-func lastAbbreviationToken(text string) (token string, numberBefore bool) {
+// gives "т.д", "e. g" gives "e.g", "Н. А" gives "Н.А". prev is the word before the token, and
+// numberBefore reports a number before the token, as in "2023 г", "XX в" or "5 млн руб" (where a
+// unit stands between).
+func lastAbbreviationToken(text string, r *langRules) (token, prev string, numberBefore bool) {
 	rest, last := cutLastField(text)
-	token = strings.TrimLeftFunc(last, isOpening)
+	token = strings.TrimLeftFunc(afterHan(last), isOpening)
 	if token == "" {
-		return "", false
+		return "", "", false
 	}
 	// Only the last few words are looked at, so that long runs of dotted words stay linear.
 	for range maxAbbreviationParts {
@@ -254,15 +409,48 @@ func lastAbbreviationToken(text string) (token string, numberBefore bool) {
 		}
 		token, rest = part+"."+token, before
 	}
-	if rest != "" {
-		_, f := cutLastField(rest)
-		numberBefore = isNumber(f)
+	for range maxAbbreviationParts {
+		if rest == "" {
+			break
+		}
+		before, f := cutLastField(rest)
+		if prev == "" {
+			prev = f
+		}
+		if isNumber(f) {
+			return token, prev, true
+		}
+		if r.units[strings.ToLower(strings.TrimSuffix(f, "."))] == notUnit {
+			break
+		}
+		rest = before // "5 млн руб": look past the unit
 	}
-	return token, numberBefore
+	return token, prev, false
 }
 
 // maxAbbreviationParts bounds a spaced abbreviation or a run of initials ("J. R. R").
 const maxAbbreviationParts = 4
+
+// afterHan returns what follows the last Chinese character of a word: Chinese writes Latin
+// names without a space before them ("报告由Dr").
+func afterHan(w string) string {
+	for i := len(w); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(w[:i])
+		if isHan(r) {
+			return w[i:]
+		}
+		i -= n
+	}
+	return w
+}
+
+// firstField returns s up to its first space.
+func firstField(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
 
 // cutLastField splits s at its last space into what comes before and the last word.
 func cutLastField(s string) (before, last string) {
@@ -282,8 +470,20 @@ func isLetters(s string) bool {
 	return s != ""
 }
 
-// isNumber reports a year, a count or a range of them: "2023", "2022–2023", "1990-х".
+// isNumber reports a year, a count or a range of them ("2023", "2022–2023", "1990-х"), or a
+// century or volume in Roman numerals ("XX", "V", "XIX–XX").
 func isNumber(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsDigit(r)
+	if unicode.IsDigit(r) {
+		return true
+	}
+	if s == "" || len(s) > 16 {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("IVXLCDMХІ–-", c) {
+			return false
+		}
+	}
+	return r != '–' && r != '-'
 }
