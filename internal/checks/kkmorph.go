@@ -33,7 +33,8 @@ var kkMorphSuffixes = func() []kkSuffix {
 	add(slotPossessive, false, "ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз ыңыз іңіз ңыз ңіз")
 	add(slotCase, false, "ның нің дың дің тың тің ға ге қа ке а е на не ды ді ты ті н ны ні да де та те нда нде "+
 		"дан ден тан тен нан нен мен бен пен менен ша ше")
-	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі")
+	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі "+
+		"мас мес бас бес пас пес")
 	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
 	return out
 }()
@@ -74,7 +75,7 @@ func kkHarmony(s string) byte {
 // harmony) and its first sound with the stem's last (т, қ, к, п after voiceless consonants; д,
 // ғ, г, б, л not after them; a vowel-initial suffix after a consonant).
 func kkFits(stem, suf string, verb bool) bool {
-	if h := kkHarmony(suf); h != 0 {
+	if h := kkHarmony(suf); h != 0 && !kkNoHarmony[suf] {
 		if sh := kkHarmony(stem); sh != 0 && sh != h {
 			return false
 		}
@@ -101,6 +102,10 @@ func kkFits(stem, suf string, verb bool) bool {
 	}
 	return true
 }
+
+// kkNoHarmony lists the suffixes written the same after back and front vowels: the
+// instrumental -мен/-бен/-пен (-менен), the one case ending without a back-vowel form.
+var kkNoHarmony = wordSet("мен бен пен менен")
 
 // consonantOnly lists д-suffixes that follow consonants only; after vowels the language uses
 // л- or н- forms instead.
@@ -174,8 +179,18 @@ func kkVerbStem(valid func(string) bool, stem string) bool {
 			return true
 		}
 	}
+	// A verb made from a noun (рәсім+де → рәсімдеу, жоба+ла → жобалау): the
+	// verbaliser agrees with the noun in harmony and its first sound.
+	for _, v := range kkVerbalisers {
+		if b, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(b) >= 3 && kkFits(b, v, false) && valid(b) {
+			return true
+		}
+	}
 	return false
 }
+
+// kkVerbalisers make verbs of nouns.
+var kkVerbalisers = strings.Fields("ла ле да де та те")
 
 var kkVoices = strings.Fields("іл ыл л ін ын н іс ыс с дыр дір тыр тір ғыз гіз қыз кіз т")
 
@@ -185,7 +200,7 @@ func kkVerbParse(valid func(string) bool, w string, depth int) bool {
 	if depth <= 0 {
 		return false
 	}
-	if strings.HasSuffix(w, "у") && valid(w) {
+	if b, ok := strings.CutSuffix(w, "у"); ok && (valid(w) || utf8.RuneCountInString(b) >= 3 && kkVerbStem(valid, b)) {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(w)
