@@ -71,12 +71,32 @@ func kkHarmony(s string) byte {
 	return 0
 }
 
+// loanHarmony is the harmony a Kazakh suffix takes after a stem written without Kazakh letters,
+// a Russian or international loan: its last vowel decides, у, ю and о among the back ones
+// (ресурс → ресурстар, бюджет → бюджеттер). 0 for a stem with Kazakh letters or no vowel.
+func loanHarmony(stem string) byte {
+	if hasKazakhLetter(stem) {
+		return 0
+	}
+	for s := stem; len(s) > 0; {
+		r, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+		switch {
+		case strings.ContainsRune("аоуыяюё", r):
+			return 'b'
+		case strings.ContainsRune("еиэ", r):
+			return 'f'
+		}
+	}
+	return 0
+}
+
 // kkFits reports whether a suffix may follow a stem: its vowels agree with the stem's (vowel
 // harmony) and its first sound with the stem's last (т, қ, к, п after voiceless consonants; д,
 // ғ, г, б, л not after them; a vowel-initial suffix after a consonant).
 func kkFits(stem, suf string, verb bool) bool {
 	if h := kkHarmony(suf); h != 0 && !kkNoHarmony[suf] {
-		if sh := kkHarmony(stem); sh != 0 && sh != h {
+		if sh := kkHarmony(stem); sh != 0 && sh != h && !(loanHarmony(stem) == h) {
 			return false
 		}
 	}
