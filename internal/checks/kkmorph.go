@@ -34,7 +34,7 @@ var kkMorphSuffixes = func() []kkSuffix {
 	add(slotCase, false, "ның нің дың дің тың тің ға ге қа ке а е на не ды ді ты ті н ны ні да де та те нда нде "+
 		"дан ден тан тен нан нен мен бен пен менен ша ше")
 	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі "+
-		"мас мес бас бес пас пес")
+		"мас мес бас бес пас пес мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
 	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
 	return out
 }()
@@ -123,6 +123,10 @@ func kkFits(stem, suf string, verb bool) bool {
 	return true
 }
 
+// kkAfterCase lists the locative adjectives (-дағы, "which is in"), which take the place of a
+// case ending: a possessive or a plural may stand before them.
+var kkAfterCase = wordSet("дағы дегі тағы тегі ндағы ндегі")
+
 // kkNoHarmony lists the suffixes written the same after back and front vowels: the
 // instrumental -мен/-бен/-пен (-менен), the one case ending without a back-vowel form.
 var kkNoHarmony = wordSet("мен бен пен менен")
@@ -171,7 +175,10 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
 			return true
 		}
 		next := s.slot
-		if s.slot == slotDeriv {
+		switch {
+		case kkAfterCase[s.text]:
+			next = slotCase // -дағы follows a possessive or a plural: оңтүстіг+і+ндегі
+		case s.slot == slotDeriv:
 			next = slotDeriv + 1 // derivations may stack
 		}
 		if kkParse(valid, stem, next, depth-1) || kkVerbParse(valid, stem, depth-1) && s.slot >= slotPossessive {
@@ -185,8 +192,27 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
 // infinitive (біріктіру).
 // Passive, reflexive, reciprocal and causative voices are taken off first (жеңілдет+іл+ген).
 func kkVerbStem(valid func(string) bool, stem string) bool {
-	if valid(stem) || valid(stem+"у") || valid(stem+"ю") {
-		return true
+	return kkVerbStemDepth(valid, stem, kkVerbDepth)
+}
+
+// kkVerbDepth bounds the voices and negations taken off a verb stem.
+const kkVerbDepth = 3
+
+// kkVerbStemDepth is kkVerbStem with a bound on the voices and negations taken off in turn
+// (ақыл+да+с+па: a verb made from a noun, reciprocal, negated).
+func kkVerbStemDepth(valid func(string) bool, stem string, depth int) bool {
+	if valid(stem+"у") || valid(stem+"ю") || depth == kkVerbDepth && valid(stem) {
+		return true // below the word itself, only a verb the dictionary lists as one
+	}
+	if depth == 0 {
+		return false
+	}
+	// The negation -ма/-ме (-ба, -па after some consonants) comes after the voices.
+	for _, n := range []string{"ма", "ме", "ба", "бе", "па", "пе"} {
+		if b, ok := strings.CutSuffix(stem, n); ok && utf8.RuneCountInString(b) >= 2 && kkFits(b, n, true) &&
+			kkVerbStemDepth(valid, b, depth-1) {
+			return true
+		}
 	}
 	if b, ok := strings.CutSuffix(stem, "й"); ok && valid(b+"ю") { // азай+ды → азаю
 		return true
@@ -195,7 +221,8 @@ func kkVerbStem(valid func(string) bool, stem string) bool {
 		return true
 	}
 	for _, v := range kkVoices {
-		if b, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(b) >= 2 && (valid(b) || valid(b+"у")) {
+		if b, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(b) >= 2 &&
+			(depth == kkVerbDepth && valid(b) || valid(b+"у") || utf8.RuneCountInString(b) >= 3 && kkVerbStemDepth(valid, b, depth-1)) {
 			return true
 		}
 	}

@@ -59,7 +59,7 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	case pipeline.Kazakh:
 		return !kkKnownForm(s.kkStem(valid), lower) && !s.russianLoan(lower)
 	case pipeline.Russian:
-		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower)
+		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower)
 	}
 	return true
 }
@@ -214,6 +214,34 @@ func ruExtraForm(extra func(string) bool, w string) bool {
 	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
 		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"овать") {
 			return true
+		}
+	}
+	return false
+}
+
+// Parts of a Russian compound: its first stem and the word after the linking vowel.
+const (
+	minCompoundStem = 3
+	minCompoundWord = 4
+)
+
+// ruCompound accepts a Russian compound the dictionary lacks: a stem, the linking vowel о or е,
+// and a word the dictionary knows in the form written (домо+хозяйствам, газо+провода), the stem
+// being a word itself or the stem of one (дом, газ; водохранилище: вод+а).
+func ruCompound(valid func(string) bool, w string) bool {
+	rs := []rune(w)
+	for i := minCompoundStem; i+minCompoundWord < len(rs); i++ {
+		if rs[i] != 'о' && rs[i] != 'е' {
+			continue
+		}
+		stem, rest := string(rs[:i]), string(rs[i+1:])
+		if !valid(rest) {
+			continue
+		}
+		for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "о", stem + "е"} {
+			if valid(base) {
+				return true
+			}
 		}
 	}
 	return false
