@@ -104,6 +104,10 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.items",
 			map[string]any{"Percent": pct, "SourceCount": src, "TargetCount": tgt})}
 	}
+	if u.TargetLang == pipeline.Kazakh && ratio < omissionClauses && kkUnfinished(u.Target) {
+		// A shorter Kazakh sentence that ends without its predicate lost its end.
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.clauses", map[string]any{"Percent": pct})}
+	}
 	switch {
 	case ratio < omissionFewer && tgtS < srcS:
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.sentences",
