@@ -368,8 +368,13 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		from = b
 	}
 	firstLong := utf8.RuneCountInString(parts[0]) >= 5 && j.seg.lex.isDictWord(strings.ToLower(parts[0]))
+	// After a Russian or Kazakh preposition or conjunction ("алКаспий", "вАстане") any
+	// capitalised word is a name run into it: these languages have no such brands.
+	afterFunction := !j.english && unicode.IsLower(rs[0]) && j.seg.lex.isFunction(parts[0])
 	for _, p := range parts[1:] {
-		if !j.capitalPart(p, firstLong) {
+		_, n := utf8.DecodeRuneInString(p)
+		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:]
+		if !name && !j.capitalPart(p, firstLong) {
 			return "", false
 		}
 	}

@@ -32,6 +32,9 @@ type lexicon struct {
 	function map[string]float64
 	// dictCount is the pseudo-count of a dictionary word the frequency list does not know.
 	dictCount float64
+	// endings, for Kazakh, are the inflections stripped from a word the dictionary does not know
+	// before its stem is looked up (see kazakhEndings).
+	endings []string
 }
 
 type entry struct {
@@ -54,7 +57,7 @@ func (l *lexicon) count(w string) float64 {
 	if c, ok := l.function[w]; ok {
 		return c
 	}
-	if dictKnown(l.dict, w) {
+	if l.known(w) {
 		return l.dictCount
 	}
 	return 0
@@ -67,7 +70,33 @@ func (l *lexicon) isDictWord(w string) bool {
 		return l.counts[w].dict
 	}
 	_, fn := l.function[w]
-	return fn || dictKnown(l.dict, w)
+	return fn || l.known(w)
+}
+
+// known reports a dictionary word, or for Kazakh a dictionary stem with up to three endings:
+// the Kazakh dictionary's suffix rules miss many regular forms ("санкцияларға", "көлікті").
+func (l *lexicon) known(w string) bool {
+	if dictKnown(l.dict, w) {
+		return true
+	}
+	return len(l.endings) > 0 && l.stemKnown(w, 3)
+}
+
+// stemKnown strips endings from w, longest first, up to depth of them, and looks the rest up.
+func (l *lexicon) stemKnown(w string, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for _, e := range l.endings {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(stem) < minKazakhStem {
+			continue
+		}
+		if dictKnown(l.dict, stem) || l.stemKnown(stem, depth-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // minStem is the shortest dictionary stem whose affixed forms count as words: the Russian and

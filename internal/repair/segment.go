@@ -187,7 +187,8 @@ func (s *segmenter) judge(token string) verdict {
 	if s.kazakh {
 		// Kazakh stacks suffixes, and its dictionary lists suffix chains ("тіктің") as words:
 		// without frequencies, a reading is safe when it frees a conjunction or postposition, or
-		// when every part is a word of five letters or more that does not begin like a suffix.
+		// when every part is a word of five letters or more and none after the first begins like
+		// an ending. Shorter parts make compounds ("теміржол", "өнеркәсіп").
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			return !anyFunction(r.words, s.lex) && !allLong(r.words, 5)
 		})
