@@ -83,6 +83,15 @@ func candidateBoundaries(s string) []int {
 	it := sentences.FromString(s)
 	for it.Next() {
 		if end := it.End(); end < len(s) {
+			// UAX #29 counts opening brackets as Close, so "。（2）" would keep "（" with the
+			// sentence before it: the boundary goes before openers that follow with no space.
+			for end > 0 {
+				r, n := utf8.DecodeLastRuneInString(s[:end])
+				if !isOpening(r) || IsClosing(r) {
+					break
+				}
+				end -= n
+			}
 			uax = append(uax, end)
 		}
 	}
@@ -170,7 +179,7 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 		return false
 	}
 	next := firstSignificantRune(after)
-	if unicode.IsLower(next) && !(isListMarker(after) && !endsInLetter(core)) {
+	if unicode.IsLower(next) && !(isListMarker(after) && !endsInLetter(core) && !endsInAbbreviation(core, r)) {
 		return false
 	}
 	if zh {
@@ -181,7 +190,7 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 	if term != '.' || closed {
 		return true
 	}
-	if isListNumber(core) {
+	if isListNumber(core) || listAfterColon(core) {
 		return false
 	}
 	return abbreviationEnds(core, after, next, r)
@@ -224,8 +233,9 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	}
 	switch kind {
 	case prefixAbbreviation:
-		// "5 см." is a unit, not "see".
-		return numberBefore
+		// After a number it is a unit ("9 ч. Затем", "12 тыс. т. В"), unless another number
+		// follows ("п. 4 ст. 15", "т. 2, ч. 3").
+		return numberBefore && !unicode.IsDigit(next)
 	case numberAbbreviation:
 		// "No. 5", "гл. IV", "б.з.д. V ғ."
 		return !unicode.IsDigit(next) && !isNumber(firstField(afterOpening(after)))
@@ -238,6 +248,9 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 // unitEndsSentence judges a full stop after a unit that follows a number ("2023 г.", "5 млн
 // руб.", "XX в.").
 func unitEndsSentence(core, after string, next rune, r *langRules) bool {
+	if isAcronym(firstWord(after)) {
+		return false // "40 млн долл. США", "руб. РФ": the country of the currency
+	}
 	if unicode.IsDigit(next) {
 		// "в 2023 г. 5 мая": a day and its month follow the year.
 		day, rest, _ := strings.Cut(after, " ")
@@ -254,13 +267,19 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 		lead := true
 		for _, w := range fields[1:k] {
 			c, _ := utf8.DecodeRuneInString(w)
-			lead = lead && unicode.IsLower(c)
+			lead = lead && (unicode.IsLower(c) || isNumber(w)) // "С 2014 по 2016 г."
 		}
 		if lead {
 			return false
 		}
 	}
 	return true
+}
+
+// isAcronym reports a word of two to four capital letters: США, ООН, РК.
+func isAcronym(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= 4 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // chineseQuotation judges a boundary in Chinese after a quotation or bracket, a title, or a Latin
@@ -336,11 +355,19 @@ func isContinuing(r rune) bool {
 // "b. A drought", "б. Засуха".
 func isListMarker(s string) bool {
 	letter, n := utf8.DecodeRuneInString(s)
-	if !unicode.IsLower(letter) || !strings.HasPrefix(s[n:], ". ") {
+	if !strings.ContainsRune("abcdefghабвгдежз", letter) || !strings.HasPrefix(s[n:], ". ") {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(s[n+2:])
 	return unicode.IsUpper(next)
+}
+
+// endsInAbbreviation reports core ending in a known abbreviation or unit with its full stop:
+// "12 тыс. т. В …" holds no list marker.
+func endsInAbbreviation(core string, r *langRules) bool {
+	_, last := cutLastField(strings.TrimSuffix(core, "."))
+	last = strings.ToLower(strings.TrimLeftFunc(afterHan(last), isOpening))
+	return r.abbreviations[last] != notAbbreviation || r.units[last] != notUnit
 }
 
 // endsInLetter reports core ending in a single letter and a full stop, as the parts of spaced
@@ -384,6 +411,13 @@ func isListNumber(core string) bool {
 		return true
 	}
 	return utf8.RuneCountInString(n) == 1 && unicode.IsLower([]rune(n)[0])
+}
+
+// listAfterColon reports a list number run into the sentence that introduces it: "three
+// targets: 1." or "the options: a.".
+func listAfterColon(core string) bool {
+	rest, last := cutLastField(core)
+	return rest != "" && strings.HasSuffix(rest, ":") && isListNumber(last)
 }
 
 // lastAbbreviationToken returns the word before a full stop (text is the sentence without that
