@@ -136,7 +136,7 @@ func candidates(s string) iter.Seq[int] {
 // omission ([…]).
 func nextTerminatorBoundary(s string, from int) (boundary, next int) {
 	for i := from; i < len(s); {
-		j := strings.IndexAny(s[i:], ".?!…")
+		j := indexTerminator(s[i:])
 		if j < 0 {
 			return -1, len(s)
 		}
@@ -162,6 +162,22 @@ func nextTerminatorBoundary(s string, from int) (boundary, next int) {
 		i = max(k, i+size)
 	}
 	return -1, len(s)
+}
+
+// indexTerminator returns the offset of the first ". ? ! …" in s, or -1. It reads bytes, since
+// strings.IndexAny with a non-ASCII set decodes every rune.
+func indexTerminator(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '?', '!':
+			return i
+		case 0xE2: // "…" is E2 80 A6
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0xA6 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // endsSentence decides whether a candidate boundary between before (the sentence so far, with
@@ -207,7 +223,7 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	if token == "" {
 		return true
 	}
-	lower := strings.ToLower(token)
+	lower := lowerWord(token)
 	kind := r.abbreviations[lower]
 	unit := r.units[lower]
 	// A spaced chain such as "т. д" is looked up whole, then by its last part alone ("Dr. J").
@@ -456,6 +472,17 @@ func lastAbbreviationToken(text string) (token, rest string) {
 		token, rest = part+"."+token, before
 	}
 	return token, rest
+}
+
+// lowerWord is strings.ToLower that returns a word without capitals as it is, without decoding
+// it twice.
+func lowerWord(w string) string {
+	for _, c := range w {
+		if unicode.IsUpper(c) {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
 
 // numberBeforeToken reports whether rest, the text before an abbreviation, ends in a number, as
