@@ -1,5 +1,11 @@
 package repair
 
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
 // englishFunction lists the English closed-class words that run into their neighbours most
 // often. A piece of two letters or fewer must be one of these, and a prefix-like piece before a
 // function word is not taken for a prefix ("overthe" is "over the").
@@ -42,10 +48,13 @@ var russianFunction = tiers(
 		"этот", "эта", "эти", "этого", "этой", "этих", "тот", "та", "те", "того", "той", "тех",
 		"который", "которая", "которые", "которого", "которой", "которых", "где", "когда", "чтобы",
 		"если", "ни", "ко", "обо", "про", "среди", "около", "вокруг", "против", "ради",
-		"даже", "еще", "ещё", "уж", "лишь", "более", "менее", "очень", "свой", "своей", "своих", "его"},
+		"даже", "еще", "ещё", "уж", "лишь", "более", "менее", "очень", "свой", "своей", "своих", "его",
+		"тем", "том", "тому", "теми", "чем", "кем", "там", "тут", "здесь", "всем", "всех", "всеми", "этом",
+		"этим", "этому", "нём", "ней", "ним", "них", "нему", "него", "неё", "нее", "кто", "что-то"},
 )
 
 // kazakhFunction is the same for Kazakh: postpositions, conjunctions, particles and pronouns.
+// Short nouns ("ел", "жол", "үш") are left out: they make compounds ("елбасы", "теміржол").
 var kazakhFunction = tiers(
 	[]string{"және", "мен", "бен", "пен", "да", "де", "та", "те", "бұл", "осы", "ол", "үшін", "бір"},
 	[]string{"бойынша", "арқылы", "туралы", "сияқты", "деп", "еді", "емес", "жоқ", "бар", "ал", "бірақ",
@@ -73,4 +82,36 @@ func tiers(top, second []string) map[string]float64 {
 		m[w] = 5e5
 	}
 	return m
+}
+
+// minKazakhStem is the shortest stem left after stripping Kazakh endings.
+const minKazakhStem = 4
+
+// kazakhEndings are the regular Kazakh inflections, longest first: plural, possessive, case,
+// and the commonest verb and noun-forming endings, in all their vowel-harmony and consonant
+// variants.
+var kazakhEndings = byLength(strings.Fields(`
+	лар лер дар дер тар тер
+	ның нің дың дің тың тің
+	ға ге қа ке на не
+	ны ні ды ді ты ті
+	да де та те нда нде
+	дан ден тан тен нан нен
+	мен бен пен
+	ым ім ың ің сы сі ы і
+	ымыз іміз ыңыз іңіз
+	лық лік дық дік тық тік
+	шы ші шылық шілік
+	ады еді йды йді
+	атын етін йтын йтін
+	ған ген қан кен
+	уы уі у
+	ып іп
+	ғы гі қы кі
+	дағы дегі тағы тегі
+`))
+
+func byLength(ws []string) []string {
+	sort.SliceStable(ws, func(i, j int) bool { return utf8.RuneCountInString(ws[i]) > utf8.RuneCountInString(ws[j]) })
+	return ws
 }

@@ -297,10 +297,17 @@ func (j *joiner) capitalTail(head, tail string) (string, bool) {
 		return "", false
 	}
 	c := strings.ToLower(string(rs[:at]))
-	if !slices.Contains(contractions, c) || !j.capitalPart(string(rs[at:]), false) {
+	right := string(rs[at:])
+	if !slices.Contains(contractions, c) {
 		return "", false
 	}
-	return string(rs[:at]) + " " + string(rs[at:]), true
+	// After a possessive any capitalised word is a name run into it ("Tajikistan’sRogun"): no
+	// word has "’sX" inside it.
+	possessive := c == "s" && len(rs)-at >= 2 && strings.ToLower(string(rs[at+1:])) == string(rs[at+1:])
+	if !possessive && !j.capitalPart(right, false) {
+		return "", false
+	}
+	return string(rs[:at]) + " " + right, true
 }
 
 // word repairs a span of letters only.
@@ -368,8 +375,13 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		from = b
 	}
 	firstLong := utf8.RuneCountInString(parts[0]) >= 5 && j.seg.lex.isDictWord(strings.ToLower(parts[0]))
+	// After a Russian or Kazakh preposition or conjunction ("алКаспий", "вАстане") any
+	// capitalised word is a name run into it: these languages have no such brands.
+	afterFunction := !j.english && unicode.IsLower(rs[0]) && j.seg.lex.isFunction(parts[0])
 	for _, p := range parts[1:] {
-		if !j.capitalPart(p, firstLong) {
+		_, n := utf8.DecodeRuneInString(p)
+		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:]
+		if !name && !j.capitalPart(p, firstLong) {
 			return "", false
 		}
 	}
@@ -381,13 +393,20 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		}
 		return "", false
 	}
-	if j.common(first) {
+	if j.common(first) || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
 		return first + " " + rest, true
 	}
 	if v := j.seg.decide(first); v.split != nil && j.common(strings.ToLower(v.split[len(v.split)-1])) {
 		return strings.Join(v.split, " ") + " " + rest, true
 	}
 	return "", false
+}
+
+// plainWord reports an English dictionary word of four letters or more that is not rare:
+// "connectTurkmenistan". Brands joined to a short capitalised word ("easyJet") stay whole,
+// since the part after the capital must then have five letters.
+func (j *joiner) plainWord(w string) bool {
+	return utf8.RuneCountInString(w) >= 4 && j.seg.lex.isDictWord(w) && j.seg.lex.count(w) >= 50
 }
 
 // capitalPart reports whether p, a part after a change of case, is a word on its own: a
@@ -403,6 +422,9 @@ func (j *joiner) capitalPart(p string, firstLong bool) bool {
 	}
 	if strings.ToLower(string(rr[1:])) != string(rr[1:]) {
 		return false
+	}
+	if !j.english && firstLong && len(rr) >= 4 {
+		return true // a name after a long Russian or Kazakh word: "ҚұбырларТүрікменстанды"
 	}
 	return j.seg.lex.isDictWord(strings.ToLower(p)) || j.seg.voc.forms[p] > 0
 }

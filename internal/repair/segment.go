@@ -187,9 +187,11 @@ func (s *segmenter) judge(token string) verdict {
 	if s.kazakh {
 		// Kazakh stacks suffixes, and its dictionary lists suffix chains ("тіктің") as words:
 		// without frequencies, a reading is safe when it frees a conjunction or postposition, or
-		// when every part is a word of five letters or more that does not begin like a suffix.
+		// when every part is a word of five letters or more and none after the first begins like
+		// an ending. Shorter parts make compounds ("теміржол", "өнеркәсіп").
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			return !anyFunction(r.words, s.lex) && !allLong(r.words, 5)
+			return !anyFunction(r.words, s.lex) && !allLong(r.words, 5) || kazakhPrefixLike[r.words[0]] ||
+				s.stemRunsOn(r.words)
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -339,7 +341,30 @@ func anyFunction(words []string, lex *lexicon) bool {
 // lists as a word ("ктің", "дағы") but which cannot follow a split: it is the tail of the word
 // before it.
 func (s *segmenter) suffixPiece(w string) bool {
-	return s.voc.lower[w] == 0 && !s.lex.isFunction(w) && kazakhSuffixLike(w)
+	if s.voc.lower[w] > 0 || s.lex.isFunction(w) {
+		return false
+	}
+	if kazakhSuffixLike(w) {
+		return true
+	}
+	// A longer piece that begins like an ending ("тырылады") is still an ending chain, unless
+	// it reduces to a dictionary stem ("деректерге": "дерек").
+	rs := []rune(w)
+	return len(rs) > 5 && kazakhSuffixOnsets[string(rs[:3])] && !s.lex.stemKnown(w, 3, 5)
+}
+
+// stemRunsOn reports a Kazakh reading whose first part runs on into a longer dictionary stem
+// with the first letters of the next part: "құрас|тырылады" is "құрастыр" and its endings.
+func (s *segmenter) stemRunsOn(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		next := []rune(words[i+1])
+		for k := 1; k <= 3 && k < len(next); k++ {
+			if s.lex.dict.IsStem(words[i] + string(next[:k])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // allLong reports whether every word has at least n letters.
@@ -366,20 +391,26 @@ func isVowel(r rune) bool {
 }
 
 func kazakhSuffixLike(w string) bool {
-	// Native Kazakh words do not begin with ы, і, ң, ғ, р or л, nor with two consonants.
-	r, _ := utf8.DecodeRuneInString(w)
-	if strings.ContainsRune("ыіңғрл", r) {
+	rs := []rune(w)
+	if rs[0] == 'ң' || rs[0] == 'ғ' {
 		return true
 	}
-	if rs := []rune(w); len(rs) >= 2 && !isVowel(rs[0]) && !isVowel(rs[1]) {
+	if len(rs) > 5 {
+		return false // endings stack to five letters at most ("ларға", "дағы"); "деректерге" is a word
+	}
+	// Native Kazakh words do not begin with ы, і, р or л, nor with two consonants.
+	if strings.ContainsRune("ыірл", rs[0]) || len(rs) >= 2 && !isVowel(rs[0]) && !isVowel(rs[1]) {
 		return true
 	}
-	if utf8.RuneCountInString(w) <= 3 {
+	if len(rs) <= 3 {
 		return true // short pieces are endings far more often than words; function words pass before
 	}
-	rs := []rune(w)
 	return kazakhSuffixOnsets[string(rs[:3])]
 }
+
+// kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
+// "көпвекторлы"): a split after them is a compound the dictionary lacks.
+var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "ең", "бас", "ішкі", "сыртқы", "орта")
 
 // russianPrefixLike are the first parts of Russian compounds written as one word: a split
 // "пост советский" or "гидро энергетический" is a compound the dictionary lacks.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,7 +62,7 @@ func eachSentence(text string, lang pipeline.Lang, yield func(string)) {
 	r := rulesFor(lang)
 	zh := lang == pipeline.Chinese
 	start := 0
-	for _, b := range candidateBoundaries(s) {
+	for b := range candidates(s) {
 		if b <= start || !endsSentence(s[start:b], s[b:], r, zh) {
 			continue
 		}
@@ -75,57 +76,69 @@ func eachSentence(text string, lang pipeline.Lang, yield func(string)) {
 	}
 }
 
-// candidateBoundaries returns, in increasing order, the byte offsets inside s where a sentence may
-// start: the UAX #29 boundaries and the positions after a terminator, its closing quotes and a
-// space.
-func candidateBoundaries(s string) []int {
-	var uax []int
-	it := sentences.FromString(s)
-	for it.Next() {
-		if end := it.End(); end < len(s) {
-			uax = append(uax, end)
+// candidates yields, in increasing order and without repeats, the byte offsets inside s where
+// a sentence may start: the UAX #29 boundaries and the positions after a terminator, its closing
+// quotes and a space. The two sources are merged as they are read, with no lists built.
+func candidates(s string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		it := sentences.FromString(s)
+		nextUAX := func() int {
+			for it.Next() {
+				end := it.End()
+				if end >= len(s) {
+					return -1
+				}
+				// UAX #29 counts opening brackets as Close, so "。（2）" would keep "（" with
+				// the sentence before it: the boundary goes before openers that follow with no
+				// space.
+				for end > 0 {
+					r, n := utf8.DecodeLastRuneInString(s[:end])
+					if !isOpening(r) || IsClosing(r) {
+						break
+					}
+					end -= n
+				}
+				return end
+			}
+			return -1
+		}
+		pos := 0
+		nextTerm := func() int {
+			var b int
+			b, pos = nextTerminatorBoundary(s, pos)
+			return b
+		}
+		u, t := nextUAX(), nextTerm()
+		last := -1
+		for u >= 0 || t >= 0 {
+			var b int
+			if t < 0 || u >= 0 && u <= t {
+				b, u = u, nextUAX()
+			} else {
+				b, t = t, nextTerm()
+			}
+			if b <= last {
+				continue
+			}
+			last = b
+			if !yield(b) {
+				return
+			}
 		}
 	}
-	return mergeSorted(uax, terminatorBoundaries(s))
 }
 
-// mergeSorted merges two increasing lists into one without repeats.
-func mergeSorted(a, b []int) []int {
-	if len(b) == 0 {
-		return a
-	}
-	if len(a) == 0 {
-		return b
-	}
-	merged := make([]int, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			merged = append(merged, a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			merged = append(merged, b[j])
-			j++
-		default:
-			merged = append(merged, a[i])
-			i++
-			j++
-		}
-	}
-	return merged
-}
-
-// terminatorBoundaries finds a terminator (. ? ! …), the terminators and closing quotes that
-// follow it, and a space. UAX #29 proposes no boundary before a digit or a dash ("grew. 2024
-// жылы", "энергии? — Вряд ли"), after an ellipsis, or where its own rules see a lower-case word
-// ahead; endsSentence judges them all. An ellipsis inside brackets marks an omission ([…]).
-func terminatorBoundaries(s string) []int {
-	var out []int
-	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], ".?!…")
+// nextTerminatorBoundary finds, from byte offset from, a terminator (. ? ! …), the terminators
+// and closing quotes that follow it, and a space, and returns the offset after the space (-1 when
+// there is none) and where to go on looking. UAX #29 proposes no boundary before a digit or a
+// dash ("grew. 2024 жылы", "энергии? — Вряд ли"), after an ellipsis, or where its own rules see
+// a lower-case word ahead; endsSentence judges them all. An ellipsis inside brackets marks an
+// omission ([…]).
+func nextTerminatorBoundary(s string, from int) (boundary, next int) {
+	for i := from; i < len(s); {
+		j := indexTerminator(s[i:])
 		if j < 0 {
-			break
+			return -1, len(s)
 		}
 		i += j
 		mark, size := utf8.DecodeRuneInString(s[i:])
@@ -143,12 +156,28 @@ func terminatorBoundaries(s string) []int {
 				k++
 			}
 			if k < len(s) {
-				out = append(out, k)
+				return k, k
 			}
 		}
 		i = max(k, i+size)
 	}
-	return out
+	return -1, len(s)
+}
+
+// indexTerminator returns the offset of the first ". ? ! …" in s, or -1. It reads bytes, since
+// strings.IndexAny with a non-ASCII set decodes every rune.
+func indexTerminator(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '?', '!':
+			return i
+		case 0xE2: // "…" is E2 80 A6
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0xA6 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // endsSentence decides whether a candidate boundary between before (the sentence so far, with
@@ -170,7 +199,7 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 		return false
 	}
 	next := firstSignificantRune(after)
-	if unicode.IsLower(next) && !(isListMarker(after) && !endsInLetter(core)) {
+	if unicode.IsLower(next) && !(isListMarker(after) && !endsInLetter(core) && !endsInAbbreviation(core, r)) {
 		return false
 	}
 	if zh {
@@ -181,7 +210,7 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 	if term != '.' || closed {
 		return true
 	}
-	if isListNumber(core) {
+	if isListNumber(core) || listAfterColon(core) {
 		return false
 	}
 	return abbreviationEnds(core, after, next, r)
@@ -190,12 +219,13 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 // abbreviationEnds judges a full stop that ends core, not a list number, before after, whose
 // first letter or digit is next.
 func abbreviationEnds(core, after string, next rune, r *langRules) bool {
-	token, prev, numberBefore := lastAbbreviationToken(strings.TrimSuffix(core, "."), r)
+	token, rest := lastAbbreviationToken(strings.TrimSuffix(core, "."))
 	if token == "" {
 		return true
 	}
-	lower := strings.ToLower(token)
+	lower := lowerWord(token)
 	kind := r.abbreviations[lower]
+	unit := r.units[lower]
 	// A spaced chain such as "т. д" is looked up whole, then by its last part alone ("Dr. J").
 	single := token
 	if dot := strings.LastIndexByte(token, '.'); dot >= 0 {
@@ -204,28 +234,38 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 			kind = r.abbreviations[strings.ToLower(single)]
 		}
 	}
-	upper := unicode.IsUpper(next)
+	after1 := r.finalAfter[lower]
+	first, _ := utf8.DecodeRuneInString(token)
+	if kind == notAbbreviation && unit == notUnit && after1 == nil && !unicode.IsUpper(first) {
+		return true // an ordinary word: "grew.", "сессии."
+	}
+	// Whether a number stands before the token is worked out only for the lists that need it.
+	numberBefore, prev := false, ""
+	if unit != notUnit || kind == prefixAbbreviation || after1 != nil {
+		numberBefore, prev = numberBeforeToken(rest, r)
+	}
 	// A capital letter is an initial before a capitalised word even when its lower case is an
 	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith". "U.S." is no initial.
-	if upper && kind != ambiguousAbbreviation && !(numberBefore && r.units[lower] != notUnit) &&
-		(isInitialsIn(token, r) || isInitialsIn(single, r)) {
+	if unicode.IsUpper(next) && unicode.IsUpper(first) && kind != ambiguousAbbreviation &&
+		!(numberBefore && unit != notUnit) && (isInitialsIn(token, r) || isInitialsIn(single, r)) {
 		return false
 	}
 	if numberBefore {
-		switch r.units[lower] {
+		switch unit {
 		case unitEnds:
 			return unitEndsSentence(core, after, next, r)
 		case unitContinues:
 			return r.isStarter(afterOpening(after))
 		}
 	}
-	if r.finalAfter[lower][strings.ToLower(prev)] {
+	if after1[strings.ToLower(prev)] {
 		kind = finalAbbreviation
 	}
 	switch kind {
 	case prefixAbbreviation:
-		// "5 см." is a unit, not "see".
-		return numberBefore
+		// After a number it is a unit ("9 ч. Затем", "12 тыс. т. В"), unless another number
+		// follows ("п. 4 ст. 15", "т. 2, ч. 3").
+		return numberBefore && !unicode.IsDigit(next)
 	case numberAbbreviation:
 		// "No. 5", "гл. IV", "б.з.д. V ғ."
 		return !unicode.IsDigit(next) && !isNumber(firstField(afterOpening(after)))
@@ -238,6 +278,9 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 // unitEndsSentence judges a full stop after a unit that follows a number ("2023 г.", "5 млн
 // руб.", "XX в.").
 func unitEndsSentence(core, after string, next rune, r *langRules) bool {
+	if isAcronym(firstWord(after)) {
+		return false // "40 млн долл. США", "руб. РФ": the country of the currency
+	}
 	if unicode.IsDigit(next) {
 		// "в 2023 г. 5 мая": a day and its month follow the year.
 		day, rest, _ := strings.Cut(after, " ")
@@ -254,13 +297,19 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 		lead := true
 		for _, w := range fields[1:k] {
 			c, _ := utf8.DecodeRuneInString(w)
-			lead = lead && unicode.IsLower(c)
+			lead = lead && (unicode.IsLower(c) || isNumber(w)) // "С 2014 по 2016 г."
 		}
 		if lead {
 			return false
 		}
 	}
 	return true
+}
+
+// isAcronym reports a word of two to four capital letters: США, ООН, РК.
+func isAcronym(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= 4 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // chineseQuotation judges a boundary in Chinese after a quotation or bracket, a title, or a Latin
@@ -336,11 +385,19 @@ func isContinuing(r rune) bool {
 // "b. A drought", "б. Засуха".
 func isListMarker(s string) bool {
 	letter, n := utf8.DecodeRuneInString(s)
-	if !unicode.IsLower(letter) || !strings.HasPrefix(s[n:], ". ") {
+	if !strings.ContainsRune("abcdefghабвгдежз", letter) || !strings.HasPrefix(s[n:], ". ") {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(s[n+2:])
 	return unicode.IsUpper(next)
+}
+
+// endsInAbbreviation reports core ending in a known abbreviation or unit with its full stop:
+// "12 тыс. т. В …" holds no list marker.
+func endsInAbbreviation(core string, r *langRules) bool {
+	_, last := cutLastField(strings.TrimSuffix(core, "."))
+	last = strings.ToLower(strings.TrimLeftFunc(afterHan(last), isOpening))
+	return r.abbreviations[last] != notAbbreviation || r.units[last] != notUnit
 }
 
 // endsInLetter reports core ending in a single letter and a full stop, as the parts of spaced
@@ -386,16 +443,21 @@ func isListNumber(core string) bool {
 	return utf8.RuneCountInString(n) == 1 && unicode.IsLower([]rune(n)[0])
 }
 
+// listAfterColon reports a list number run into the sentence that introduces it: "three
+// targets: 1." or "the options: a.".
+func listAfterColon(core string) bool {
+	rest, last := cutLastField(core)
+	return rest != "" && strings.HasSuffix(rest, ":") && isListNumber(last)
+}
+
 // lastAbbreviationToken returns the word before a full stop (text is the sentence without that
-// stop), with opening punctuation removed. Spaced abbreviations are joined back together: "и т. д"
-// gives "т.д", "e. g" gives "e.g", "Н. А" gives "Н.А". prev is the word before the token, and
-// numberBefore reports a number before the token, as in "2023 г", "XX в" or "5 млн руб" (where a
-// unit stands between).
-func lastAbbreviationToken(text string, r *langRules) (token, prev string, numberBefore bool) {
+// stop), with opening punctuation removed, and the text before it. Spaced abbreviations are
+// joined back together: "и т. д" gives "т.д", "e. g" gives "e.g", "Н. А" gives "Н.А".
+func lastAbbreviationToken(text string) (token, rest string) {
 	rest, last := cutLastField(text)
 	token = strings.TrimLeftFunc(afterHan(last), isOpening)
 	if token == "" {
-		return "", "", false
+		return "", ""
 	}
 	// Only the last few words are looked at, so that long runs of dotted words stay linear.
 	for range maxAbbreviationParts {
@@ -409,6 +471,25 @@ func lastAbbreviationToken(text string, r *langRules) (token, prev string, numbe
 		}
 		token, rest = part+"."+token, before
 	}
+	return token, rest
+}
+
+// lowerWord is strings.ToLower that returns a word without capitals as it is, without decoding
+// it twice.
+func lowerWord(w string) string {
+	for _, c := range w {
+		if unicode.IsUpper(c) {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// numberBeforeToken reports whether rest, the text before an abbreviation, ends in a number, as
+// in "2023 г", "XX в" or "5 млн руб" (where a unit stands between), and returns the word right
+// before the abbreviation.
+func numberBeforeToken(rest string, r *langRules) (bool, string) {
+	prev := ""
 	for range maxAbbreviationParts {
 		if rest == "" {
 			break
@@ -418,14 +499,14 @@ func lastAbbreviationToken(text string, r *langRules) (token, prev string, numbe
 			prev = f
 		}
 		if isNumber(f) {
-			return token, prev, true
+			return true, prev
 		}
 		if r.units[strings.ToLower(strings.TrimSuffix(f, "."))] == notUnit {
 			break
 		}
 		rest = before // "5 млн руб": look past the unit
 	}
-	return token, prev, false
+	return false, prev
 }
 
 // maxAbbreviationParts bounds a spaced abbreviation or a run of initials ("J. R. R").
