@@ -112,7 +112,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	case ratio < omissionFewer && tgtS < srcS:
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.sentences",
 			map[string]any{"Percent": pct, "SourceCount": srcS, "TargetCount": tgtS})}
-	case ratio < omissionClauses && clauseDeficit(u), ratio < omissionFewerClauses && countClauses(u.Target) < sourceClauses(u):
+	case ratio < omissionClauses && clauseDeficit(u), ratio < omissionFewerClauses && countClauses(u.Target) < minClauses(u):
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.clauses", map[string]any{"Percent": pct})}
 	}
 	return nil
@@ -165,7 +165,8 @@ var auxiliaries = wordSet("was were is are be been being has have had will would
 // A past participle after a noun with its agent or place ("the figures published by Chinese
 // customs", "buses made in China") is a reduced relative clause, which Russian also sets off
 // with commas; it counts among these.
-var bareSubordinator = regexp.MustCompile(`(?i)[^,\s]\s+(?:(?:on|in|at|from|with|by|to|for|of) )?(that|which|who|whom|whose|where|when|because|although|though|whether|while|unless|in order to)\b\s+\S+\s|` +
+var bareSubordinator = regexp.MustCompile(`(?i)[^,\s]\s+(?:(?:on|in|at|from|with|by|to|for|of) )?(that|which|who|whom|whose|where|when|although|though|whether|while|unless|in order to)\b\s+\S+\s|` +
+	`(?i)[^,\s]\s+because\s+(?:the|a|an|it|they|he|she|we|this|its|their|there|many|most)\b|` +
 	`(?i)\b([a-z]+)\s+(?:[a-z]{3,}ed|made|built|held|known|taken|given|written|chosen|seen|paid)\s+(?:by|in|at|from|for|with|under)\s`)
 
 // minClauses is the fewest clauses a faithful translation has, judged by its punctuation: the
@@ -173,11 +174,28 @@ var bareSubordinator = regexp.MustCompile(`(?i)[^,\s]\s+(?:(?:on|in|at|from|with
 // clauses English opens without a comma.
 func minClauses(u pipeline.CheckUnit) int {
 	n := sourceClauses(u)
-	if u.SourceLang == pipeline.English && u.TargetLang == pipeline.Russian {
-		n += subordinateClauses(u.Source)
+	if u.SourceLang != pipeline.English {
+		return n
+	}
+	switch u.TargetLang {
+	case pipeline.Russian:
+		n += subordinateClauses(u.Source) + len(embeddedQuestion.FindAllStringIndex(stripMarkup(u.Source), -1))
+	case pipeline.Chinese:
+		n += len(adverbialClause.FindAllStringIndex(stripMarkup(u.Source), -1))
 	}
 	return n
 }
+
+// embeddedQuestion matches an English indirect question inside a sentence ("about how much
+// water", "explained why"), which Russian sets off with a comma.
+var embeddedQuestion = regexp.MustCompile(`(?i)[^,.\s]\s+(how|why|what)\s+\S+\s`)
+
+// adverbialClause matches an English adverbial clause without a comma before it: of cause,
+// concession, condition or purpose ("because" with a subject: "because of" is no clause), a
+// time clause with its own subject and verb. Chinese puts such a clause first and closes it with a comma
+// (如果…，, 在…之前，, 以便…), where it puts a relative clause before its noun without one.
+var adverbialClause = regexp.MustCompile(`(?i)[^,\s]\s+(?:(although|though|unless|in order to|so that)\b|because\s+(?:the|a|an|it|they|he|she|we|this|its|their|there|many|most)\b|` +
+	`(before|after|until|once|when)\s+(?:the|a|an|it|they|he|she|we|this|its|their)\s+(?:\S+\s+){0,2}(?:was|were|is|are|had|has|have|will)\b)`)
 
 // relativeComma matches an English comma that opens a relative clause: Kazakh and Chinese put
 // such clauses before their noun, without a comma.
