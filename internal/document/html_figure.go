@@ -10,15 +10,21 @@ import (
 )
 
 // captionClass matches the class names sites give a caption that is not a <figcaption>:
-// "wp-caption-text", "image-caption", "photo-caption", "caption".
+// "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc".
 var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|figure)-?(desc|description|credit|legend)($|[\s_-])`)
 
-// maxCaptionRunes: a caption is a line or two under a figure, not a section of the article.
-const maxCaptionRunes = 600
+// Bounds of the looks around a candidate caption or publication line, so that reading a page
+// stays linear: a caption is a line or two beside its image in a small container; a
+// publication line is short.
+const (
+	maxCaptionBytes     = 1200
+	maxCaptionNeighbors = 6
+	maxPublicationBytes = 160
+)
 
 // isCaptionElement reports an element that captions a figure: a <figcaption>, or a short
-// block or text element beside an image (in the same small container, the image first), or
-// one whose class names a caption inside a container that holds an image.
+// block or text element beside an image (in the same small container, the image first), in a
+// <figure>, or with a class that names a caption, or alone with the image.
 func isCaptionElement(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
@@ -31,34 +37,85 @@ func isCaptionElement(n *html.Node) bool {
 	default:
 		return false
 	}
-	text := collapseSpaces(textOf(n))
-	if text == "" || utf8.RuneCountInString(text) > maxCaptionRunes || findFirst(n, atom.Img) != nil {
-		return false
-	}
 	if n.Parent == nil {
 		return false
 	}
-	classed := captionClass.MatchString(attr(n, "class"))
-	// The image comes before the caption in the same container (a <figure>, or a <div> holding
-	// the image and its caption only).
+	// The image comes just before the caption in the same container.
 	imageBefore := false
-	others := 0
-	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-		if s == n {
+	k := 0
+	for s := n.PrevSibling; s != nil && k < maxCaptionNeighbors; s = s.PrevSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		k++
+		if s.DataAtom == atom.Img || s.DataAtom == atom.Picture || findFirst(s, atom.Img) != nil && !hasText(s) {
+			imageBefore = true
 			break
 		}
-		if s.Type == html.ElementNode && (s.DataAtom == atom.Img || s.DataAtom == atom.Picture ||
-			(findFirst(s, atom.Img) != nil && strings.TrimSpace(textOf(s)) == "")) {
-			imageBefore = true
+		if hasText(s) {
+			return false // text between the image and this element: it is no caption
 		}
 	}
+	if !imageBefore {
+		return false
+	}
+	text, short := boundedText(n, maxCaptionBytes)
+	if !short || strings.TrimSpace(text) == "" || findFirst(n, atom.Img) != nil {
+		return false
+	}
+	if n.Parent.DataAtom == atom.Figure || captionClass.MatchString(attr(n, "class")) {
+		return true
+	}
+	// Alone with its image: nothing else in the container holds text.
+	k = 0
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-		if s != n && s.Type == html.ElementNode && strings.TrimSpace(textOf(s)) != "" {
-			others++
+		if s == n || s.Type != html.ElementNode {
+			continue
+		}
+		if k++; k > maxCaptionNeighbors || hasText(s) {
+			return false
 		}
 	}
-	inFigure := n.Parent.DataAtom == atom.Figure
-	return imageBefore && (classed || inFigure || others == 0)
+	return true
+}
+
+// hasText reports an element with any text in it, looking no further than the first.
+func hasText(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) != ""
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if hasText(ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// boundedText returns the text of n if it holds at most limit bytes, and whether it does; it
+// stops reading past the limit.
+func boundedText(n *html.Node, limit int) (string, bool) {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(x *html.Node) bool {
+		if x.Type == html.TextNode {
+			b.WriteString(x.Data)
+			return b.Len() <= limit
+		}
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if !walk(ch) {
+				return false
+			}
+			if isBlockElement(ch) {
+				b.WriteByte(' ')
+			}
+		}
+		return b.Len() <= limit
+	}
+	if !walk(n) {
+		return "", false
+	}
+	return b.String(), true
 }
 
 // isPublicationElement reports a short element that holds only a publication date and a
@@ -71,8 +128,8 @@ func isPublicationElement(n *html.Node) bool {
 	case atom.Article, atom.Main, atom.Body, atom.Html, atom.Section:
 		return false
 	}
-	whole := collapseSpaces(textOf(n))
-	if whole == "" || utf8.RuneCountInString(whole) > 80 {
+	whole, short := boundedText(n, maxPublicationBytes)
+	if !short || strings.TrimSpace(whole) == "" || utf8.RuneCountInString(collapseSpaces(whole)) > 80 {
 		return false
 	}
 	var parts []string

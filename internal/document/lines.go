@@ -149,7 +149,7 @@ func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped boo
 		// A full line that stops mid-sentence runs on, whatever follows.
 		return used >= fullLineRatio*float64(lw.width)
 	}
-	if isWhollyQuoted(string(c.buf)) || isCaptionText(string(c.buf)) || lw.standalone(cur, next) || isQuotationLine(cur) {
+	if blockEnds(c.buf) || lw.standalone(cur, next) || isQuotationLine(cur) {
 		return false
 	}
 	return used+float64(nextWordColumns(cur)) > lw.full
@@ -305,4 +305,24 @@ func inHanRun(buf []byte, line string) bool {
 		return isHan(r) || isWide(r)
 	}
 	return false
+}
+
+// Bounds of the looks at a block being joined, so that joining stays linear however long it
+// grows: a quotation set apart or a caption is short; a longer block is a paragraph.
+const (
+	maxQuoteBytes   = 2000
+	maxCaptionStart = 120
+)
+
+// blockEnds reports a block that ends with its line: a quotation wholly in quotation marks, or
+// a caption, whose first sentence is all of it.
+func blockEnds(buf []byte) bool {
+	if len(buf) <= maxQuoteBytes && isWhollyQuoted(string(buf)) {
+		return true
+	}
+	start := buf[:min(len(buf), maxCaptionStart)]
+	for len(start) > 0 && !utf8.Valid(start) {
+		start = start[:len(start)-1]
+	}
+	return isCaptionText(string(start))
 }

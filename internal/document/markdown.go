@@ -82,6 +82,7 @@ type markdownReader struct {
 	out          []mdBlock
 	notes        []mdBlock
 	captionLines map[int]bool // lines inside a <figcaption> of an HTML block
+	lineStarts   []int        // byte offsets of the source's lines, for lineOf
 	metaTitle    string       // the title the front matter declares
 }
 

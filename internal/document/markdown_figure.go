@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -41,9 +42,18 @@ func figcaptionLines(src string) map[int]bool {
 	return out
 }
 
-// lineOf returns the line number (from 0) of a byte offset into the source.
+// lineOf returns the line number (from 0) of a byte offset into the source, from an index of
+// the line starts built on first use.
 func (r *markdownReader) lineOf(offset int) int {
-	return bytes.Count(r.source[:min(offset, len(r.source))], []byte{'\n'})
+	if r.lineStarts == nil {
+		r.lineStarts = []int{0}
+		for i, c := range r.source {
+			if c == '\n' {
+				r.lineStarts = append(r.lineStarts, i+1)
+			}
+		}
+	}
+	return sort.SearchInts(r.lineStarts, offset+1) - 1
 }
 
 // paragraph adds a paragraph, telling captions and figures from article text.

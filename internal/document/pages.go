@@ -312,6 +312,7 @@ func takeNotes(p []pageLine, notes map[int]string) []pageLine {
 
 // takeNotesAt takes the notes from the last lines of p, after its last blank line or rule.
 func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
+	marks := markCache{}
 	start := len(p)
 	for start > 0 && !p[start-1].blank && !isRule(p[start-1].text) {
 		start--
@@ -330,7 +331,7 @@ func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
 		if m := noteStart.FindStringSubmatch(l.text); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			if len(order) == 0 || n > order[len(order)-1] {
-				if !hasMark(bodyText.String(), n) {
+				if !marks.has(bodyText.String(), n) {
 					return p, false
 				}
 				order = append(order, n)
@@ -349,19 +350,19 @@ func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
 		notes[n] = t
 		at := -1
 		for i := len(body) - 1; i >= 0; i-- {
-			if !hasMark(body[i].text, n) {
+			if !marks.has(body[i].text, n) {
 				continue
 			}
 			if at < 0 {
 				at = i
 			}
-			if endsWithMark(body[i].text, n) {
+			if marks.endsWith(body[i].text, n) {
 				at = i
 				break
 			}
 		}
 		if at >= 0 {
-			body[at].text = removeMark(body[at].text, n)
+			body[at].text = marks.remove(body[at].text, n)
 		}
 	}
 	for len(body) > 0 && (body[len(body)-1].blank || isRule(body[len(body)-1].text)) {
@@ -399,8 +400,18 @@ func markRe(n int) *regexp.Regexp {
 		`([.,;:!?»”"')\]。，；：！？」』）])` + num + `(\p{Han})`)
 }
 
-func hasMark(text string, n int) bool {
-	for _, l := range markRe(n).FindAllStringSubmatchIndex(text, -1) {
+// markCache compiles the pattern of each note's mark once per page.
+type markCache map[int]*regexp.Regexp
+
+func (m markCache) re(n int) *regexp.Regexp {
+	if m[n] == nil {
+		m[n] = markRe(n)
+	}
+	return m[n]
+}
+
+func (m markCache) has(text string, n int) bool {
+	for _, l := range m.re(n).FindAllStringSubmatchIndex(text, -1) {
 		if !labelMark(text, l) {
 			return true
 		}
@@ -423,11 +434,11 @@ func labelMark(text string, l []int) bool {
 	return isCaptionText(line) && start-(len(text)-len(line)) < 24
 }
 
-// removeMark takes out the reference mark of note n from a line: the one that ends the line if
+// remove takes out the reference mark of note n from a line: the one that ends the line if
 // there is one (notes are mostly referred to at the end of a sentence), else the last.
-func removeMark(text string, n int) string {
+func (m markCache) remove(text string, n int) string {
 	var pick []int
-	for _, l := range markRe(n).FindAllStringSubmatchIndex(text, -1) {
+	for _, l := range m.re(n).FindAllStringSubmatchIndex(text, -1) {
 		if labelMark(text, l) {
 			continue
 		}
@@ -479,11 +490,15 @@ func removeLoneHeaders(pages [][]pageLine) {
 	}
 }
 
-// endsWithMark reports a line that ends with the reference mark of note n.
-func endsWithMark(line string, n int) bool {
+// endsWith reports a line that ends with the reference mark of note n.
+func (m markCache) endsWith(line string, n int) bool {
 	num := strconv.Itoa(n)
 	if !strings.HasSuffix(line, num) {
 		return false
 	}
-	return hasMark(line[max(0, len(line)-len(num)-4):], n)
+	at := max(0, len(line)-len(num)-4)
+	for at > 0 && !utf8.RuneStart(line[at]) {
+		at--
+	}
+	return m.has(line[at:], n)
 }
