@@ -82,5 +82,14 @@ var captionLabel = regexp.MustCompile(`^(?i:figure|fig\.|chart|graph|table|map|p
 // and the caption. "Figure 2 shows …" is a sentence about the figure, not its caption, and does
 // not match: the number must be followed by punctuation (a space suffices in Chinese).
 func isCaptionText(s string) bool {
-	return captionLabel.MatchString(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune(captionInitials, unicode.ToLower(r)) {
+		return false // most lines: no label can start with their letter
+	}
+	return captionLabel.MatchString(s)
 }
+
+// captionInitials are the first letters of the caption labels, which spare most lines the
+// pattern.
+const captionInitials = "fcgtmpiebртсдгкфбжw图表"
