@@ -9,8 +9,9 @@ import (
 )
 
 // TestCaptionTravelsToReader imports a web page whose figure has a caption, translates it
-// (pseudo-translation), approves and publishes every edition, and finds the caption on each
-// reader page as a figure caption, in its translation, never as a paragraph.
+// (pseudo-translation), shows it to a translator marked as a caption, approves and publishes
+// every edition, and finds the caption on each reader page as a figure caption, in its
+// translation, never as a paragraph.
 func TestCaptionTravelsToReader(t *testing.T) {
 	t.Parallel()
 	env := start(t, "pseudo")
@@ -29,6 +30,29 @@ func TestCaptionTravelsToReader(t *testing.T) {
 	env.waitFor(t, id, "review", func(s map[pipeline.Lang]string) bool {
 		return s["ru"] == "in_review" && s["kk"] == "in_review" && s["zh"] == "in_review" && s["en"] == "awaiting_approval"
 	})
+	// The translator's editor marks the caption's sentence as one, in the interface language.
+	eds, err := env.app.store.FindEditions(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range eds {
+		if e.Lang != pipeline.Russian {
+			continue
+		}
+		setPassword(t, env.app.store, "ru-"+t.Name(), "caption-password-1")
+		wb := signIn(t, env.srv.URL, "ru-"+t.Name(), "caption-password-1")
+		code, page := wb.get(fmt.Sprintf("/workbench/editions/%d/", e.ID))
+		if code != 200 {
+			t.Fatalf("editor page: %d", code)
+		}
+		if n := strings.Count(page, `<span class="kind">`); n != 1 {
+			t.Errorf("the editor marks %d sentences as captions, want 1", n)
+		}
+		at := strings.Index(page, `<span class="kind">`)
+		if at < 0 || !strings.Contains(page[at:min(len(page), at+400)], "Cargo handled at Aktau") {
+			t.Errorf("the caption mark is not on the caption's sentence")
+		}
+	}
 	for _, lang := range []pipeline.Lang{pipeline.Russian, pipeline.Kazakh, pipeline.Chinese} {
 		confirmAll(t, ed, id, lang)
 		ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/%s/submit", id, lang), nil, 200)
