@@ -203,6 +203,11 @@ func furnitureKey(s string) string {
 // header. On the first page the header line
 // is removed only when the title follows it: a repeated copy of it, or another short line.
 func removeRunning(pages [][]pageLine) (header bool) {
+	if len(pages) == 1 && len(pages[0]) > 2 && isSeriesLine(pages[0][0].text) && titleFollows(pages[0], pages[0][0].text) {
+		// One page that opens with the series or journal line, the title under it.
+		pages[0] = trimBlank(pages[0][1:])
+		return true
+	}
 	if len(pages) == 1 {
 		// One page: a line that both opens and closes it is the series' or journal's name.
 		p := pages[0]
@@ -484,7 +489,7 @@ func removeLoneHeaders(pages [][]pageLine) {
 		after, _ := utf8.DecodeRuneInString(p[1].text)
 		cut := !endsWithTerminator(last) && !endsWithTerminator(h) &&
 			(columns(h) < columns(last)*2/3 || unicode.IsLower(after))
-		if strings.EqualFold(h, first) || cut {
+		if strings.EqualFold(h, first) || cut || isSeriesLine(h) && !endsWithTerminator(h) {
 			pages[i] = trimBlank(p[1:])
 		}
 	}
@@ -501,4 +506,14 @@ func (m markCache) endsWith(line string, n int) bool {
 		at--
 	}
 	return m.has(line[at:], n)
+}
+
+// seriesMark matches what a journal's or series' running line carries and a section heading
+// does not: a volume or issue number, a year in parentheses, a paper number ("2023/14").
+var seriesMark = regexp.MustCompile(`(?i)(№|\bno\.\s*\d|\bvol\.|\bт\.\s*\d|\(\d{4}\)|\d{4}/\d{1,3}\b|第\s*\d+\s*[卷期])`)
+
+// isSeriesLine reports a line that names a journal or a series rather than a part of the
+// article: it carries a volume, issue or paper number, or it is in capitals throughout.
+func isSeriesLine(s string) bool {
+	return seriesMark.MatchString(s) || len(strings.Fields(s)) >= 2 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
 }
