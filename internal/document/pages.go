@@ -66,8 +66,8 @@ func readPages(text string) (pagedText, bool) {
 		pages = append(pages, lines[start:b])
 		start = b + 1
 	}
-	if start < len(lines) {
-		pages = append(pages, lines[start:])
+	if tail := trimBlank(lines[min(start, len(lines)):]); len(tail) > 0 {
+		pages = append(pages, tail)
 	}
 	for i := range pages {
 		pages[i] = trimBlank(pages[i])
