@@ -288,7 +288,7 @@ func inHanRun(buf []byte, line string) bool {
 	for i > 0 {
 		r, size := utf8.DecodeLastRune(buf[:i])
 		if !(r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r) || r == '.' || r == ',')) {
-			if !isHan(r) {
+			if !isHan(r) && !isWide(r) {
 				return false
 			}
 			break

@@ -73,6 +73,12 @@ func readPages(text string) (pagedText, bool) {
 		pages[i] = trimBlank(pages[i])
 	}
 	header := removeRunning(pages)
+	for i, p := range pages {
+		// The series' or journal's line right above a page number, repeated or not.
+		if n := len(p); n > 2 && isSeriesLine(p[n-1].text) && !endsWithTerminator(p[n-1].text) {
+			pages[i] = trimBlank(p[:n-1])
+		}
+	}
 	notes := map[int]string{}
 	for i := range pages {
 		pages[i] = takeNotes(pages[i], notes)
