@@ -115,3 +115,20 @@ func byLength(ws []string) []string {
 	sort.SliceStable(ws, func(i, j int) bool { return utf8.RuneCountInString(ws[i]) > utf8.RuneCountInString(ws[j]) })
 	return ws
 }
+
+// kazakhClosing are the Kazakh endings after which a word ends: genitive, dative (after a
+// possessive, "-ына"), accusative (after a possessive, "-ын"), locative, ablative, instrumental, adjective-forming endings,
+// participles, the past tense and the verbal noun.
+var kazakhClosing = byLength(strings.Fields(`
+	ның нің дың дің тың тің
+	ға ге қа ке ына іне сына сіне
+	ны ні ды ді ты ті ын ін
+	да де та те нда нде
+	дан ден тан тен нан нен
+	мен бен пен
+	лық лік дық дік тық тік
+	ғы гі қы кі дағы дегі тағы тегі
+	атын етін йтын йтін ған ген қан кен
+	ады еді йды йді
+	у
+`))
