@@ -84,24 +84,20 @@ func candidates(s string) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		it := sentences.FromString(s)
 		nextUAX := func() int {
-			for it.Next() {
-				end := it.End()
-				if end >= len(s) {
-					return -1
-				}
-				// UAX #29 counts opening brackets as Close, so "。（2）" would keep "（" with
-				// the sentence before it: the boundary goes before openers that follow with no
-				// space.
-				for end > 0 {
-					r, n := utf8.DecodeLastRuneInString(s[:end])
-					if !isOpening(r) || IsClosing(r) {
-						break
-					}
-					end -= n
-				}
-				return end
+			if !it.Next() || it.End() >= len(s) {
+				return -1
 			}
-			return -1
+			end := it.End()
+			// UAX #29 counts opening brackets as Close, so "。（2）" would keep "（" with the
+			// sentence before it: the boundary goes before openers that follow with no space.
+			for end > 0 {
+				r, n := utf8.DecodeLastRuneInString(s[:end])
+				if !isOpening(r) || IsClosing(r) {
+					break
+				}
+				end -= n
+			}
+			return end
 		}
 		pos := 0
 		nextTerm := func() int {
