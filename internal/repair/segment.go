@@ -200,7 +200,7 @@ func (s *segmenter) judge(token string) verdict {
 	}
 	rs = dropRefinements(rs)
 	best := rs[0]
-	if last := best.words[len(best.words)-1]; boundEnding[last] {
+	if last := best.words[len(best.words)-1]; boundEnding[last] && !allFunction(best.words, s.lex) {
 		return verdict{} // "қарастыруда" is a locative, not "қарастыру да"
 	}
 	if runes == 3 && !allFunction(best.words, s.lex) {
