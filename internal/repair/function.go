@@ -23,7 +23,8 @@ var englishFunction = setOf(
 
 // englishLeading are the closed-class words that start sentences and may run into the next
 // word with a capital or not ("TheCentral", "Amidintensifying"): articles, prepositions,
-// conjunctions and connectives. Pronouns are left out: "YouTube" and "WeChat" are brands.
+// conjunctions, connectives and the possessives "our", "their", "its". Other pronouns are left
+// out: "YouTube", "WeChat" and "MySpace" are brands.
 var englishLeading = setOf(
 	"a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "into", "onto",
 	"as", "and", "or", "but", "nor", "so", "if", "than", "that", "this", "these", "those",
@@ -34,6 +35,7 @@ var englishLeading = setOf(
 	"unless", "until", "since", "because", "however", "therefore", "thus", "hence", "meanwhile",
 	"moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed", "following",
 	"including", "regarding", "concerning", "according", "several", "many", "some", "other",
+	"our", "their", "its",
 )
 
 // russianFunction gives pseudo-counts (per 50 million words) to Russian closed-class words. The
