@@ -13,7 +13,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	evaluation "github.com/tilmash/tilmash/internal/eval"
+	corpuseval "github.com/tilmash/tilmash/internal/eval"
 	"github.com/tilmash/tilmash/internal/repair"
 )
 
@@ -113,7 +113,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "repair":
 		return repair.Run(stdin, rest, stdout, stderr)
 	case "eval":
-		return evaluation.Run(rest, stdout, stderr)
+		return corpuseval.Run(rest, stdout, stderr)
 	default:
 		err = usagef("unknown command %q", cmd)
 	}

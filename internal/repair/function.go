@@ -23,7 +23,8 @@ var englishFunction = setOf(
 
 // englishLeading are the closed-class words that start sentences and may run into the next
 // word with a capital or not ("TheCentral", "Amidintensifying"): articles, prepositions,
-// conjunctions and connectives. Pronouns are left out: "YouTube" and "WeChat" are brands.
+// conjunctions, connectives and the possessives "our", "their", "its". Other pronouns are left
+// out: "YouTube", "WeChat" and "MySpace" are brands.
 var englishLeading = setOf(
 	"a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "into", "onto",
 	"as", "and", "or", "but", "nor", "so", "if", "than", "that", "this", "these", "those",
@@ -34,6 +35,7 @@ var englishLeading = setOf(
 	"unless", "until", "since", "because", "however", "therefore", "thus", "hence", "meanwhile",
 	"moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed", "following",
 	"including", "regarding", "concerning", "according", "several", "many", "some", "other",
+	"our", "their", "its",
 )
 
 // russianFunction gives pseudo-counts (per 50 million words) to Russian closed-class words. The
@@ -115,3 +117,20 @@ func byLength(ws []string) []string {
 	sort.SliceStable(ws, func(i, j int) bool { return utf8.RuneCountInString(ws[i]) > utf8.RuneCountInString(ws[j]) })
 	return ws
 }
+
+// kazakhClosing are the Kazakh endings after which a word ends: genitive, dative (after a
+// possessive, "-ына"), accusative (after a possessive, "-ын"), locative, ablative, instrumental, adjective-forming endings,
+// participles, the past tense and the verbal noun.
+var kazakhClosing = byLength(strings.Fields(`
+	ның нің дың дің тың тің
+	ға ге қа ке ына іне сына сіне
+	ны ні ды ді ты ті ын ін
+	да де та те нда нде
+	дан ден тан тен нан нен
+	мен бен пен
+	лық лік дық дік тық тік
+	ғы гі қы кі дағы дегі тағы тегі
+	атын етін йтын йтін ған ген қан кен
+	ады еді йды йді
+	у
+`))

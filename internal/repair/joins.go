@@ -153,8 +153,12 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	case strings.ContainsRune(j.closing, first), first == ',' || first == ';':
 		return b.start, true
 	case first == '.' || first == '?' || first == '!':
-		if beforeA == '.' || utf8.RuneCountInString(left) < 2 || strings.ToLower(left) != left {
-			return 0, false // "e.g.", "U.S.", "Mr.Smith" are not sentence ends to split
+		// "e.g.", "U.S.", "Mr.Smith", "St.Petersburg" are not sentence ends to split; a
+		// capitalised word of three letters or more ("License.If") is.
+		lr := []rune(left)
+		capitalised := len(lr) >= 3 && unicode.IsUpper(lr[0]) && strings.ToLower(string(lr[1:])) == string(lr[1:])
+		if beforeA == '.' || len(lr) < 2 || strings.ToLower(left) != left && !capitalised {
+			return 0, false
 		}
 		rs := []rune(right)
 		if len(rs) < 2 || !unicode.IsUpper(rs[0]) || strings.ToLower(string(rs[1:])) != string(rs[1:]) {

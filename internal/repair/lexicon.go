@@ -87,6 +87,22 @@ func (l *lexicon) known(w string) bool {
 	return len(l.endings) > 0 && l.stemKnown(w, 3, minKazakhStem)
 }
 
+// inflected reports a Kazakh word that ends in an ending which closes a word: a case ending, an
+// adjective or participle ending, a past tense or the verbal noun "-у" (kazakhClosing). A bare
+// stem ("құпия", "перне") or a possessive ("тілдерің") may go on into a compound or another
+// ending.
+func (l *lexicon) inflected(w string) bool {
+	if len(l.endings) == 0 {
+		return false
+	}
+	for _, e := range kazakhClosing {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > utf8.RuneCountInString(e)+2 {
+			return true
+		}
+	}
+	return false
+}
+
 // stemKnown strips endings from w, longest first, up to depth of them, and looks the rest up
 // when it keeps minRunes letters.
 func (l *lexicon) stemKnown(w string, depth, minRunes int) bool {

@@ -46,6 +46,8 @@ func TestRepairText(t *testing.T) {
 		{"sentence-initial join", "Amidintensifying competition, ports cut fees.", "Amid intensifying competition, ports cut fees.", "en"},
 		{"capitalised function word before a name", "TheCentral Bank acted.", "The Central Bank acted.", "en"},
 		{"brands with capitals stay", "YouTube, LinkedIn, BlackRock, DeepSeek, O’Brien and d’Estaing", "YouTube, LinkedIn, BlackRock, DeepSeek, O’Brien and d’Estaing", "en"},
+		{"possessive before a name", "OurGeneral Public License", "Our General Public License", "en"},
+		{"full stop after a capitalised word", "the License.If you agree", "the License. If you agree", "en"},
 		{"russian acronym after a word", "ПредставительМИД отказался.", "Представитель МИД отказался.", "ru"},
 		{"russian sentence-initial join", "Крометого, министерство согласилось.", "Кроме того, министерство согласилось.", "ru"},
 		{"russian brands stay", "КазМунайГаз, Газпромбанк и ВКонтакте", "КазМунайГаз, Газпромбанк и ВКонтакте", "ru"},

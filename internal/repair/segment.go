@@ -187,11 +187,12 @@ func (s *segmenter) judge(token string) verdict {
 	if s.kazakh {
 		// Kazakh stacks suffixes, and its dictionary lists suffix chains ("тіктің") as words:
 		// without frequencies, a reading is safe when it frees a conjunction or postposition, or
-		// when every part is a word of five letters or more and none after the first begins like
-		// an ending. Shorter parts make compounds ("теміржол", "өнеркәсіп").
+		// when every part is a word of five letters or more, none after the first begins like
+		// an ending, and the first ends in one ("қатысуға", "стратегиялық"): a bare stem before
+		// a word is as often a compound the dictionary lacks ("құпиясөз", "теміржол").
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			return !anyFunction(r.words, s.lex) && !allLong(r.words, 5) || kazakhPrefixLike[r.words[0]] ||
-				s.stemRunsOn(r.words)
+			free := anyFunction(r.words, s.lex) || allLong(r.words, 5) && s.lex.inflected(r.words[0])
+			return !free || kazakhPrefixLike[r.words[0]] || s.stemRunsOn(r.words)
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -199,7 +200,7 @@ func (s *segmenter) judge(token string) verdict {
 	}
 	rs = dropRefinements(rs)
 	best := rs[0]
-	if last := best.words[len(best.words)-1]; boundEnding[last] {
+	if last := best.words[len(best.words)-1]; boundEnding[last] && !allFunction(best.words, s.lex) {
 		return verdict{} // "қарастыруда" is a locative, not "қарастыру да"
 	}
 	if runes == 3 && !allFunction(best.words, s.lex) {
@@ -391,6 +392,9 @@ func isVowel(r rune) bool {
 }
 
 func kazakhSuffixLike(w string) bool {
+	if kazakhNegation[w] {
+		return true
+	}
 	rs := []rune(w)
 	if rs[0] == 'ң' || rs[0] == 'ғ' {
 		return true
@@ -408,6 +412,12 @@ func kazakhSuffixLike(w string) bool {
 	return kazakhSuffixOnsets[string(rs[:3])]
 }
 
+// kazakhNegation are the negative verb endings, which are also words ("маған", "to me"): after
+// a verb stem they are its ending ("расталмаған").
+var kazakhNegation = setOf("маған", "меген", "баған", "беген", "паған", "пеген", "майды", "мейді",
+	"байды", "бейді", "пайды", "пейді", "мады", "меді", "бады", "беді", "пады", "педі", "мау", "меу",
+	"бау", "беу", "пау", "пеу", "мас", "мес", "бас", "бес", "пас", "пес")
+
 // kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
 // "көпвекторлы"): a split after them is a compound the dictionary lacks.
 var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "ең", "бас", "ішкі", "сыртқы", "орта")
@@ -424,12 +434,15 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 // or a first part ending in the linking vowel "о" or "е" before an adjective or participle
 // ("высоко технологичные", "средне срочный").
 func russianCompound(words []string, lex *lexicon) bool {
-	if len(words) != 2 || anyFunction(words, lex) {
+	if len(words) != 2 || anyFunction(words, lex) && words[0] != "не" && words[0] != "ни" {
 		return false
 	}
 	a, b := words[0], words[1]
 	if russianPrefixLike[a] {
 		return true
+	}
+	if a == "не" || a == "ни" {
+		a = "о" // "непереведённый": "не" is written together with an adjective or participle
 	}
 	if !strings.HasSuffix(a, "о") && !strings.HasSuffix(a, "е") {
 		return false

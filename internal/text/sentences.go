@@ -31,7 +31,8 @@ import (
 //   - a unit after a number (2023 г., XX в., 5 млн руб.) ends the sentence, except before a day
 //     and month or after a leading preposition ("В 2023 г. Казахстан …"); in Kazakh the date
 //     leads the sentence (2023 ж. Қазақстан …) and ends it only before a starter word;
-//   - initials before a capitalised word are part of a name (J. Smith, С. Ахметов, К.-Ж. Токаев);
+//   - initials before a capitalised word are part of a name (J. Smith, С. Ахметов, К.-Ж. Токаев),
+//     unless the word is one that starts sentences (World War I. The war …);
 //   - a list or section number (1., 2.3., IV., a.) ends nothing;
 //   - in Chinese, a ？ ！ or 。 closing a quotation or bracket ends the sentence only when the
 //     quotation was introduced by a colon and no continuing word follows (他问：“去哪？”我没答。),
@@ -83,24 +84,20 @@ func candidates(s string) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		it := sentences.FromString(s)
 		nextUAX := func() int {
-			for it.Next() {
-				end := it.End()
-				if end >= len(s) {
-					return -1
-				}
-				// UAX #29 counts opening brackets as Close, so "。（2）" would keep "（" with
-				// the sentence before it: the boundary goes before openers that follow with no
-				// space.
-				for end > 0 {
-					r, n := utf8.DecodeLastRuneInString(s[:end])
-					if !isOpening(r) || IsClosing(r) {
-						break
-					}
-					end -= n
-				}
-				return end
+			if !it.Next() || it.End() >= len(s) {
+				return -1
 			}
-			return -1
+			end := it.End()
+			// UAX #29 counts opening brackets as Close, so "。（2）" would keep "（" with the
+			// sentence before it: the boundary goes before openers that follow with no space.
+			for end > 0 {
+				r, n := utf8.DecodeLastRuneInString(s[:end])
+				if !isOpening(r) || IsClosing(r) {
+					break
+				}
+				end -= n
+			}
+			return end
 		}
 		pos := 0
 		nextTerm := func() int {
@@ -246,9 +243,13 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	}
 	// A capital letter is an initial before a capitalised word even when its lower case is an
 	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith". "U.S." is no initial.
+	// A word that starts sentences does not follow an initial: "World War I. The", "Пётр I. Он".
 	if unicode.IsUpper(next) && unicode.IsUpper(first) && kind != ambiguousAbbreviation &&
 		!(numberBefore && unit != notUnit) && (isInitialsIn(token, r) || isInitialsIn(single, r)) {
-		return false
+		rest := afterOpening(after)
+		w := firstWord(rest)
+		initial := utf8.RuneCountInString(w) == 1 && strings.HasPrefix(rest[len(w):], ".")
+		return !initial && r.isStarter(rest) // "M. A. Suleimenov", "А. С. Пушкин"
 	}
 	if numberBefore {
 		switch unit {

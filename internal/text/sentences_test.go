@@ -98,6 +98,8 @@ func TestSentences(t *testing.T) {
 		{"ru year after a leading preposition", pipeline.Russian, "В 2023 г. Казахстан вырос. Это было в 2023 г. Россия тоже.", []string{"В 2023 г. Казахстан вырос.", "Это было в 2023 г.", "Россия тоже."}},
 		{"ru century and sums", pipeline.Russian, "В XX в. Степь изменилась. Расходы — 5 млрд руб. Правительство согласилось.", []string{"В XX в. Степь изменилась.", "Расходы — 5 млрд руб.", "Правительство согласилось."}},
 		{"ru currency before a country", pipeline.Russian, "Сделка на 40 млн долл. США закрыта.", []string{"Сделка на 40 млн долл. США закрыта."}},
+		{"en Roman numeral before a starter", pipeline.English, "It began after World War I. The war changed everything.", []string{"It began after World War I.", "The war changed everything."}},
+		{"ru Roman numeral before a starter", pipeline.Russian, "Указ подписал Пётр I. Он правил долго.", []string{"Указ подписал Пётр I.", "Он правил долго."}},
 		{"ru Latin titles", pipeline.Russian, "Доклад сделал Dr. Smith. Коллеги спорили.", []string{"Доклад сделал Dr. Smith.", "Коллеги спорили."}},
 		{"kk year leads the sentence", pipeline.Kazakh, "2023 ж. Қазақстан экспортты арттырды. XIX ғ. Қала өсті.", []string{"2023 ж. Қазақстан экспортты арттырды.", "XIX ғ. Қала өсті."}},
 		{"zh question in a quotation that goes on", pipeline.Chinese, "“为什么？”他问道。他说：“好！”便离开了。", []string{"“为什么？”他问道。", "他说：“好！”便离开了。"}},
