@@ -90,7 +90,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		// A terse translation can be complete: below the limit, a translation is reported when
 		// its structure also shows a loss (fewer sentences or clauses, a lost name, term or
 		// number), or when it is shorter still.
-		if ratio < tooShort(u.TargetLang) || tgtS < srcS || countClauses(u.Target) < minClauses(u) ||
+		if ratio < tooShort(u.TargetLang) || tgtS < srcS || targetClauses(u) < minClauses(u) ||
 			len(missingAnchors(u, opts)) > 0 || u.TargetLang == pipeline.Kazakh && kkUnfinished(u.Target) {
 			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.short", map[string]any{"Percent": pct})}
 		}
@@ -112,7 +112,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	case ratio < omissionFewer && tgtS < srcS:
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.sentences",
 			map[string]any{"Percent": pct, "SourceCount": srcS, "TargetCount": tgtS})}
-	case ratio < omissionClauses && clauseDeficit(u), ratio < omissionFewerClauses && countClauses(u.Target) < minClauses(u):
+	case ratio < omissionClauses && clauseDeficit(u), ratio < omissionFewerClauses && targetClauses(u) < minClauses(u):
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.clauses", map[string]any{"Percent": pct})}
 	}
 	return nil
@@ -185,6 +185,20 @@ func minClauses(u pipeline.CheckUnit) int {
 	}
 	return n
 }
+
+// targetClauses counts the translation's clauses as minClauses counts the source's: in Chinese
+// a comma after a short opening word (如今，去年，此外，) sets off an adverb, not a clause.
+func targetClauses(u pipeline.CheckUnit) int {
+	n := countClauses(u.Target)
+	if u.TargetLang == pipeline.Chinese {
+		n -= len(hanOpeningAdverb.FindAllStringIndex(stripMarkup(u.Target), -1))
+	}
+	return max(n, 1)
+}
+
+// hanOpeningAdverb matches one to three Chinese characters at the start of a sentence, then a
+// comma.
+var hanOpeningAdverb = regexp.MustCompile(`(?:^|[。！？])\s*\p{Han}{1,3}，`)
 
 // embeddedQuestion matches an English indirect question inside a sentence ("about how much
 // water", "explained why"), which Russian sets off with a comma.
