@@ -119,7 +119,8 @@ func byLength(ws []string) []string {
 }
 
 // kazakhClosing are the Kazakh endings after which a word ends: genitive, dative (after a
-// possessive, "-ына"), accusative (after a possessive, "-ын"), locative, ablative, instrumental, adjective-forming endings,
+// possessive, "-ына"), accusative (after a possessive, "-ын"), locative, ablative, instrumental,
+// similative ("-дей"), adjective-forming endings,
 // participles, the past tense and the verbal noun.
 var kazakhClosing = byLength(strings.Fields(`
 	ның нің дың дің тың тің
@@ -132,5 +133,6 @@ var kazakhClosing = byLength(strings.Fields(`
 	ғы гі қы кі дағы дегі тағы тегі
 	атын етін йтын йтін ған ген қан кен
 	ады еді йды йді
+	дай дей тай тей
 	у
 `))

@@ -381,10 +381,14 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 	firstLong := utf8.RuneCountInString(parts[0]) >= 5 && j.seg.lex.isDictWord(strings.ToLower(parts[0]))
 	// After a Russian or Kazakh preposition or conjunction ("алКаспий", "вАстане") any
 	// capitalised word is a name run into it: these languages have no such brands.
-	afterFunction := !j.english && unicode.IsLower(rs[0]) && j.seg.lex.isFunction(parts[0])
+	// So does an English article or preposition before a name of four letters or more
+	// ("inAktau"); pronouns are left out ("myTaxi").
+	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) ||
+		j.english && englishLeading[parts[0]])
 	for _, p := range parts[1:] {
 		_, n := utf8.DecodeRuneInString(p)
-		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:]
+		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
+			(!j.english || utf8.RuneCountInString(p) >= 4)
 		if !name && !j.capitalPart(p, firstLong) {
 			return "", false
 		}

@@ -250,7 +250,8 @@ func (s *segmenter) judge(token string) verdict {
 	return verdict{split: restoreCase(token, best.words)}
 }
 
-// compoundLike reports whether a split looks like a prefix or suffix joined to a word.
+// compoundLike reports whether a split looks like a prefix or suffix joined to a word, or like a
+// closed compound of two short words.
 func compoundLike(words []string, lex *lexicon) bool {
 	if len(words) != 2 {
 		return false
@@ -259,8 +260,30 @@ func compoundLike(words []string, lex *lexicon) bool {
 	if prefixLike[a] && !lex.isFunction(b) {
 		return true
 	}
-	return suffixLike[b] && !lex.isFunction(a)
+	if suffixLike[b] && !lex.isFunction(a) {
+		return true
+	}
+	// Two short content words of four or five letters make the closed compounds English writes
+	// as one word and the dictionary may lack ("timeframe", "lifeline", "newsroom").
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	return na >= 4 && na <= 5 && nb >= 4 && nb <= 5 && !notCompoundPart(a, lex) && !notCompoundPart(b, lex)
 }
+
+// notCompoundPart reports an English word that is never half of a closed compound: a
+// closed-class word, a pronoun, an auxiliary or a frequent adverb ("youcould", "nowmeet").
+func notCompoundPart(w string, lex *lexicon) bool {
+	return lex.isFunction(w) || englishLeading[w] || englishNonCompound[w]
+}
+
+var englishNonCompound = setOf("you", "your", "them", "him", "she", "they", "we", "our", "me",
+	"its", "now", "then", "thus", "often", "away", "also", "very", "just", "still", "even",
+	"here", "there", "same", "make", "made", "take", "took", "have", "could", "would", "should",
+	"might", "must", "will", "shall", "been", "being", "does", "done", "get", "got", "give",
+	"gave", "say", "said", "see", "seen", "know", "knew", "come", "came", "went", "what", "why",
+	"how", "much", "many", "more", "less", "most", "least", "few", "own", "only", "never",
+	"always", "ever", "once", "twice", "again", "soon", "yet", "too", "else", "whole", "every",
+	"best", "good", "better", "worse", "worst", "great", "large", "small", "major", "main", "next",
+	"last", "real", "true", "full", "clear", "fair", "right", "wrong", "early", "later")
 
 // restoreCase writes the pieces of a split with the token's own letters: "Thismultilateral"
 // splits into "This" and "multilateral".

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -59,6 +60,7 @@ type langRules struct {
 	months        []string
 	digraphs      map[string]bool
 	continuations []string
+	surnameEnds   []string
 }
 
 // rules holds the parsed rules of each language; English rules serve any other language.
@@ -161,6 +163,8 @@ func (r *langRules) add(section, after, w string) error {
 		r.digraphs[w] = true
 	case "continuations":
 		r.continuations = append(r.continuations, w)
+	case "surname-endings":
+		r.surnameEnds = append(r.surnameEnds, w)
 	default:
 		return fmt.Errorf("entry %q outside a known section (%q)", w, section)
 	}
@@ -188,6 +192,23 @@ func (r *langRules) merge(o *langRules) {
 	}
 	r.months = append(r.months, o.months...)
 	r.continuations = append(r.continuations, o.continuations...)
+	r.surnameEnds = append(r.surnameEnds, o.surnameEnds...)
+}
+
+// isSurname reports a capitalised word with a surname ending: "Иванов", "Сейткалиева",
+// "Момышұлы".
+func (r *langRules) isSurname(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) || utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, e := range r.surnameEnds {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStarter reports a word that begins sentences ("The", "Она", "Бұл"), read from the start of s.

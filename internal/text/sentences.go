@@ -249,7 +249,12 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		rest := afterOpening(after)
 		w := firstWord(rest)
 		initial := utf8.RuneCountInString(w) == 1 && strings.HasPrefix(rest[len(w):], ".")
-		return !initial && r.isStarter(rest) // "M. A. Suleimenov", "А. С. Пушкин"
+		if initial {
+			return false // "M. A. Suleimenov", "А. С. Пушкин"
+		}
+		// Initials after a surname close the name: "… Иванов И.И. Документ …".
+		_, beforeToken := cutLastField(strings.TrimSpace(restBefore(core, token)))
+		return r.isStarter(rest) || strings.Contains(token, ".") && r.isSurname(beforeToken)
 	}
 	if numberBefore {
 		switch unit {
@@ -473,6 +478,15 @@ func lastAbbreviationToken(text string) (token, rest string) {
 		token, rest = part+"."+token, before
 	}
 	return token, rest
+}
+
+// restBefore returns core without its final full stop and the token before it.
+func restBefore(core, token string) string {
+	s := strings.TrimSuffix(core, ".")
+	if i := strings.LastIndex(s, token); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // lowerWord is strings.ToLower that returns a word without capitals as it is, without decoding

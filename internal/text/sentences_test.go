@@ -100,6 +100,8 @@ func TestSentences(t *testing.T) {
 		{"ru currency before a country", pipeline.Russian, "Сделка на 40 млн долл. США закрыта.", []string{"Сделка на 40 млн долл. США закрыта."}},
 		{"en Roman numeral before a starter", pipeline.English, "It began after World War I. The war changed everything.", []string{"It began after World War I.", "The war changed everything."}},
 		{"ru Roman numeral before a starter", pipeline.Russian, "Указ подписал Пётр I. Он правил долго.", []string{"Указ подписал Пётр I.", "Он правил долго."}},
+		{"ru initials after a surname", pipeline.Russian, "Приказ подписал Иванов И.И. Документ вступил в силу.", []string{"Приказ подписал Иванов И.И.", "Документ вступил в силу."}},
+		{"ru initials before a surname", pipeline.Russian, "Заявил Президент К.-Ж. Токаев. Летом 2023 г. Казахстан вырос.", []string{"Заявил Президент К.-Ж. Токаев.", "Летом 2023 г. Казахстан вырос."}},
 		{"ru Latin titles", pipeline.Russian, "Доклад сделал Dr. Smith. Коллеги спорили.", []string{"Доклад сделал Dr. Smith.", "Коллеги спорили."}},
 		{"kk year leads the sentence", pipeline.Kazakh, "2023 ж. Қазақстан экспортты арттырды. XIX ғ. Қала өсті.", []string{"2023 ж. Қазақстан экспортты арттырды.", "XIX ғ. Қала өсті."}},
 		{"zh question in a quotation that goes on", pipeline.Chinese, "“为什么？”他问道。他说：“好！”便离开了。", []string{"“为什么？”他问道。", "他说：“好！”便离开了。"}},
