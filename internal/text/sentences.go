@@ -309,7 +309,10 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 			return false
 		}
 	}
-	return true
+	// A name in an oblique case rarely starts a sentence: "подписанное в 2019 г. Казахстаном и
+	// Россией".
+	rest := afterOpening(after)
+	return r.isStarter(rest) || !r.isOblique(firstWord(rest))
 }
 
 // isAcronym reports a word of two to four capital letters: США, ООН, РК.
