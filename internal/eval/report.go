@@ -49,7 +49,7 @@ func (r Report) Lang(lang string) (Row, bool) {
 
 // Evaluate scores a prepared stage on one split of the corpus under root.
 func Evaluate(root fs.FS, s Stage, split string) (Report, error) {
-	cases, err := LoadCases(root, s.Name(), split)
+	cases, err := loadStageCases(root, s, split)
 	if err != nil {
 		return Report{}, err
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"sync"
 
@@ -22,6 +23,21 @@ type Stage interface {
 	Score(c Case) (t Tally, mistake string, err error)
 	// Langs lists the languages the stage is measured in.
 	Langs() []pipeline.Lang
+}
+
+// CaseLoader is a stage whose corpus is not sections of text files (web pages, Word documents,
+// files with their gold beside them): it lists its own cases for a split, and Evaluate asks it
+// instead of reading DIR/<stage>/<split>/*.txt.
+type CaseLoader interface {
+	LoadCases(root fs.FS, split string) ([]Case, error)
+}
+
+// loadStageCases returns the cases of one stage and split.
+func loadStageCases(root fs.FS, s Stage, split string) ([]Case, error) {
+	if l, ok := s.(CaseLoader); ok {
+		return l.LoadCases(root, split)
+	}
+	return LoadCases(root, s.Name(), split)
 }
 
 var (
