@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/tilmash/tilmash/pipeline"
 	"strings"
 	"unicode/utf8"
 )
@@ -273,4 +274,100 @@ func restoreVowel(s string, v rune) string {
 	}
 	last := rs[len(rs)-1]
 	return string(rs[:len(rs)-1]) + string(v) + string(last)
+}
+
+// Kazakh compounds written as one word that the dictionary lacks come in three kinds, each
+// held to a shape that a one-letter typo of an ordinary word rarely takes:
+//   - a number or quantity and a noun with its derivation, an adjective of measure (он+жылдық,
+//     үш+жақты, көп+қабатты);
+//   - a noun and one of the compounding elements of the language (ұжым+шар, кең+шар from
+//     шаруашылық, әуе+жай, ем+хана, темір+жол, тіл+тану, зейнет+ақы, мемлекет+аралық);
+//   - two nouns of at least minKkCompoundPart letters each whose vowels agree across the joint
+//     (ақ+сақал, бас+қосу are the dictionary's; су+қойма-like joins of short stems are left out).
+//
+// Two-letter stems (су, ел, ат) and short nouns of any harmony would make many one-letter typos
+// of long words into "compounds" (кели+сім for келісім), so they do not count.
+const minKkCompoundPart = 4
+
+// minKkTailHead is the fewest letters of a noun before a compounding element or inside a
+// compound of measure (кең+шар, тіл+тану, он+жыл+дық).
+const minKkTailHead = 3
+
+// kkQuantityHeads begin compounds of measure.
+var kkQuantityHeads = wordSet("бір екі үш төрт бес алты жеті сегіз тоғыз он жиырма отыз қырық елу жүз мың көп аз")
+
+// kkCompoundTails are the elements that make compounds of any noun; шар is the short form of
+// шаруашылық in the names of Soviet farms.
+var kkCompoundTails = strings.Fields("шар жай хана жол орын тану танушы ақы аралық")
+
+// kkNoun narrows valid to the noun stems of the Kazakh dictionary: the stems that carry its
+// noun flag (kkNounFlag), so that verbs, adverbs and inflected forms do not serve as compound
+// parts. Supplementary Lexicon words count as nouns.
+func (s *SpellerSet) kkNoun(valid func(string) bool) func(string) bool {
+	kk := s.Dicts[pipeline.Kazakh]
+	return func(w string) bool {
+		if utf8.RuneCountInString(w) < minKkTailHead {
+			return false
+		}
+		if s.extra(pipeline.Kazakh, w) {
+			return true
+		}
+		return kk.StemHasFlag(w, kkNounFlag)
+	}
+}
+
+// kkNounFlag is the affix flag of the nominal suffixes (the plural -лар first) in the Debian
+// kk_KZ dictionary; its verbs carry other flags.
+const kkNounFlag = 'A'
+
+// kkCompound accepts a Kazakh compound of one of the kinds above, followed by a suffix chain
+// (ұжымшар+лар+да).
+func kkCompound(noun func(string) bool, w string) bool {
+	rs := []rune(w)
+	for i := 2; i+3 <= len(rs); i++ {
+		head, tail := string(rs[:i]), string(rs[i:])
+		if kkQuantityHeads[head] && kkMeasure(noun, tail) {
+			return true
+		}
+		if !noun(head) {
+			continue
+		}
+		for _, t := range kkCompoundTails {
+			if rest, ok := strings.CutPrefix(tail, t); ok && (rest == "" || kkKnownForm(func(x string) bool { return x == t }, tail)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// kkMeasure reports the second part of a compound of measure: a noun with the adjective
+// suffix -лық or -лы in one of their forms, then any suffix chain (жыл+дық+та, жақ+ты).
+func kkMeasure(noun func(string) bool, tail string) bool {
+	for _, s := range kkMeasureSuffixes {
+		i := strings.Index(tail, s)
+		if i < len("жоқ") {
+			continue
+		}
+		stem, rest := tail[:i], tail[i+len(s):]
+		if noun(stem) && kkFits(stem, s, false) && (rest == "" || kkKnownForm(func(x string) bool { return x == stem+s }, tail)) {
+			return true
+		}
+	}
+	return false
+}
+
+var kkMeasureSuffixes = strings.Fields("лық лік дық дік тық тік лы лі ды ді ты ті")
+
+// kkFirstHarmony is the harmony of the first vowel of s: 'b' back, 'f' front, 0 none.
+func kkFirstHarmony(s string) byte {
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(kkBackVowels, r):
+			return 'b'
+		case strings.ContainsRune(kkFrontVowels, r):
+			return 'f'
+		}
+	}
+	return 0
 }

@@ -55,6 +55,23 @@ func TestDebianSpeller(t *testing.T) {
 		{"елдердің", pipeline.Kazakh, false},
 		{"мемлекеттер", pipeline.Kazakh, false},
 		{"ынтымақтатсық", pipeline.Kazakh, true},
+		// Compounds: a noun and a compounding element, a number and a noun of measure.
+		{"ұжымшарларда", pipeline.Kazakh, false},
+		{"кеңшар", pipeline.Kazakh, false},
+		{"теміржол", pipeline.Kazakh, false},
+		{"тілтанушылар", pipeline.Kazakh, false},
+		{"мемлекетаралық", pipeline.Kazakh, false},
+		{"онжылдықтың", pipeline.Kazakh, false},
+		{"екіжақты", pipeline.Kazakh, false},
+		{"көпқабатты", pipeline.Kazakh, false},
+		{"стартаптардың", pipeline.Kazakh, false}, // loanword of the Lexicon
+		// Typos that split into two dictionary nouns stay typos: compounds of any two nouns
+		// are not accepted (палата+сын+ның, қауіп+із+дігін, кел+ісім).
+		{"палатасынның", pipeline.Kazakh, true},
+		{"қауіпіздігін", pipeline.Kazakh, true},
+		{"ластаайды", pipeline.Kazakh, true},
+		{"жолкарта", pipeline.Kazakh, true},
+		{"онжылдқ", pipeline.Kazakh, true},
 		{"anything", pipeline.Chinese, false}, // no dictionary: never misspelled
 	}
 	for _, tt := range tests {
