@@ -36,7 +36,7 @@ var kkMorphSuffixes = func() []kkSuffix {
 	add(slotCase, false, "ның нің дың дің тың тің ға ге қа ке а е на не ды ді ты ті н ны ні да де та те нда нде "+
 		"дан ден тан тен нан нен мен бен пен менен ша ше")
 	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі "+
-		"мас мес бас бес пас пес мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
+		"мас мес бас бес пас пес бақ бек пақ пек мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
 	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
 	return out
 }()
@@ -142,16 +142,23 @@ var consonantOnly = wordSet("дар дер дың дің ды ді дық дік
 // ынтымақтастығ(қ)+ы, қабылдан(у)+ып, қаупі (қауіп)+не. The Debian dictionary attaches only one
 // suffix per rule, so such chains, which are ordinary Kazakh, would otherwise be rejected.
 func kkKnownForm(valid func(string) bool, w string) bool {
-	return kkParse(valid, w, slotCase+1, 4)
+	return kkParse(valid, w, slotCase+1, 4, false)
 }
 
-func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
+// kkNounForm is kkKnownForm for a noun: a stem valid accepts and nominal suffixes only, no verb
+// forms (the second part of a compound: ұжым+шар+лар+да, not мұң+гер+ген).
+func kkNounForm(valid func(string) bool, w string) bool {
+	return kkParse(valid, w, slotCase+1, 4, true)
+}
+
+// kkParse takes suffixes off w, outermost first, below maxSlot; with nouns set, only nominal ones.
+func kkParse(valid func(string) bool, w string, maxSlot, depth int, nouns bool) bool {
 	if depth == 0 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(w)
 	for _, s := range kkSuffixesByLast[last] {
-		if s.slot >= maxSlot && !(s.slot == slotDeriv && maxSlot == slotDeriv+1) {
+		if s.slot >= maxSlot && !(s.slot == slotDeriv && maxSlot == slotDeriv+1) || nouns && s.verb {
 			continue
 		}
 		stem, ok := strings.CutSuffix(w, s.text)
@@ -183,7 +190,7 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
 		case s.slot == slotDeriv:
 			next = slotDeriv + 1 // derivations may stack
 		}
-		if kkParse(valid, stem, next, depth-1) || kkVerbParse(valid, stem, depth-1) && s.slot >= slotPossessive {
+		if kkParse(valid, stem, next, depth-1, nouns) || !nouns && kkVerbParse(valid, stem, depth-1) && s.slot >= slotPossessive {
 			return true
 		}
 	}
@@ -297,8 +304,10 @@ const minKkTailHead = 3
 var kkQuantityHeads = wordSet("бір екі үш төрт бес алты жеті сегіз тоғыз он жиырма отыз қырық елу жүз мың көп аз")
 
 // kkCompoundTails are the elements that make compounds of any noun; шар is the short form of
-// шаруашылық in the names of Soviet farms.
-var kkCompoundTails = strings.Fields("шар жай хана жол орын тану танушы ақы аралық")
+// шаруашылық in the names of Soviet farms. The borrowed -гер/-кер (заң+гер, сауда+гер) and
+// -нама (заң+нама) keep one form after back and front stems alike, so they are taken here,
+// after a dictionary noun, and not as suffixes after any form the dictionary accepts.
+var kkCompoundTails = strings.Fields("шар жай хана жол орын тану танушы ақы аралық гер кер нама")
 
 // kkNoun narrows valid to the noun stems of the Kazakh dictionary: the stems that carry its
 // noun flag (kkNounFlag), so that verbs, adverbs and inflected forms do not serve as compound
@@ -333,7 +342,7 @@ func kkCompound(noun func(string) bool, w string) bool {
 			continue
 		}
 		for _, t := range kkCompoundTails {
-			if rest, ok := strings.CutPrefix(tail, t); ok && (rest == "" || kkKnownForm(func(x string) bool { return x == t }, tail)) {
+			if rest, ok := strings.CutPrefix(tail, t); ok && (rest == "" || kkNounForm(func(x string) bool { return x == t }, tail)) {
 				return true
 			}
 		}
@@ -350,7 +359,7 @@ func kkMeasure(noun func(string) bool, tail string) bool {
 			continue
 		}
 		stem, rest := tail[:i], tail[i+len(s):]
-		if noun(stem) && kkFits(stem, s, false) && (rest == "" || kkKnownForm(func(x string) bool { return x == stem+s }, tail)) {
+		if noun(stem) && kkFits(stem, s, false) && (rest == "" || kkNounForm(func(x string) bool { return x == stem+s }, tail)) {
 			return true
 		}
 	}

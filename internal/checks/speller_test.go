@@ -65,6 +65,9 @@ func TestDebianSpeller(t *testing.T) {
 		{"екіжақты", pipeline.Kazakh, false},
 		{"көпқабатты", pipeline.Kazakh, false},
 		{"стартаптардың", pipeline.Kazakh, false}, // loanword of the Lexicon
+		{"заңгерлердің", pipeline.Kazakh, false},  // -гер after a noun, then a suffix chain
+		{"салынбақ", pipeline.Kazakh, false},      // the future of intention -бақ after н
+		{"мұңгерген", pipeline.Kazakh, true},      // no verb suffix after a compound's -гер
 		// Typos that split into two dictionary nouns stay typos: compounds of any two nouns
 		// are not accepted (палата+сын+ның, қауіп+із+дігін, кел+ісім).
 		{"палатасынның", pipeline.Kazakh, true},
