@@ -34,7 +34,7 @@ var kkMorphSuffixes = func() []kkSuffix {
 	add(slotPlural, false, "лар лер дар дер тар тер")
 	add(slotPossessive, false, "ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз ыңыз іңіз ңыз ңіз")
 	add(slotCase, false, "ның нің дың дің тың тің ға ге қа ке а е на не ды ді ты ті н ны ні да де та те нда нде "+
-		"дан ден тан тен нан нен мен бен пен менен ша ше")
+		"дан ден тан тен нан нен мен бен пен менен ша ше нша нше")
 	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі "+
 		"мас мес бас бес пас пес бақ бек пақ пек мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
 	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
@@ -110,6 +110,11 @@ func kkFits(stem, suf string, verb bool) bool {
 		vowelEnd = false // -у of verbal nouns sounds [w]: тереңдету+ді
 	}
 	switch {
+	case suf == "п" && verb:
+		// The converb -п after a vowel (жиіле+п), -ып/-іп after a consonant. A short
+		// suffix on any word the dictionary knows would accept too much (сала+п): the stem must
+		// be a verb the dictionary lists (see kkParse).
+		return vowelEnd && last != 'у' && last != 'ю'
 	case strings.ContainsRune("тқкп", first):
 		return voiceless || strings.ContainsRune("бвгд", last) // loanwords devoice: клубқа
 	case strings.ContainsRune("дғгб", first):
@@ -121,6 +126,8 @@ func kkFits(stem, suf string, verb bool) bool {
 		return vowelEnd || strings.ContainsRune("рйуwю", last)
 	case strings.ContainsRune("ыіаеұү", first) && utf8.RuneCountInString(suf) > 1:
 		return !vowelEnd
+	case (suf == "ы" || suf == "і") && !verb:
+		return !vowelEnd || last == 'у' // the possessive is -сы/-сі after a vowel; -у sounds [w]: болжау+ы
 	}
 	return true
 }
@@ -175,7 +182,7 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int, nouns bool) 
 			continue
 		}
 		if s.verb {
-			if kkVerbStem(valid, stem) {
+			if s.text == "п" && kkVerbStemDepth(valid, stem, kkVerbDepth-1) || s.text != "п" && kkVerbStem(valid, stem) {
 				return true
 			}
 			continue
