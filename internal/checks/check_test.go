@@ -198,6 +198,14 @@ func TestGlossary(t *testing.T) {
 		{"do not translate kept", "The Global Gateway strategy.", "Стратегия Global Gateway.", ru, ""},
 		{"do not translate translated", "The Global Gateway strategy.", "Стратегия «Глобальные ворота».", ru, "check.glossary.keep_original"},
 	})
+	// A general noun of the termbase inside an English fixed phrase is no use of the term.
+	timeTerm := checks.Options{Terms: []checks.Term{{Terms: map[pipeline.Lang]string{en: "time", ru: "время", kk: "уақыт", zh: "时间"}}}}
+	runCases(t, checks.CheckGlossary, timeTerm, []checkCase{
+		{"idiom ru", "The delegation could not reach the city in time.", "Делегация не смогла вовремя добраться до города.", ru, ""},
+		{"idiom zh", "The trains now run on time.", "现在火车准时运行。", zh, ""},
+		{"term ru", "The time needed to clear a truck has fallen.", "Срок оформления грузовика сократился.", ru, "check.glossary.missing"},
+		{"term after idiom", "At times the time needed to clear a truck grows.", "Порой срок оформления растёт.", ru, "check.glossary.missing"},
+	})
 }
 
 func TestOmission(t *testing.T) {
