@@ -290,18 +290,18 @@ func restoreVowel(s string, v rune) string {
 	return string(rs[:len(rs)-1]) + string(v) + string(last)
 }
 
-// Kazakh compounds written as one word that the dictionary lacks come in three kinds, each
-// held to a shape that a one-letter typo of an ordinary word rarely takes:
-//   - a number or quantity and a noun with its derivation, an adjective of measure (он+жылдық,
-//     үш+жақты, көп+қабатты);
-//   - a noun and one of the compounding elements of the language (ұжым+шар, кең+шар from
-//     шаруашылық, әуе+жай, ем+хана, темір+жол, тіл+тану, зейнет+ақы, мемлекет+аралық);
-//   - two nouns of at least minKkCompoundPart letters each whose vowels agree across the joint
-//     (ақ+сақал, бас+қосу are the dictionary's; су+қойма-like joins of short stems are left out).
+// Kazakh compounds written as one word that the dictionary lacks are accepted in two shapes,
+// which a one-letter typo of an ordinary word rarely takes:
+//   - a number or quantity and a noun with the adjective suffix -лық/-лы, an adjective of
+//     measure (он+жылдық, үш+жақты, көп+қабатты);
+//   - a noun of at least minKkTailHead letters and one of the compounding elements of the
+//     language (ұжым+шар, кең+шар from шаруашылық, әуе+жай, темір+жол, тіл+тану,
+//     зейнет+ақы, мемлекет+аралық, заң+гер).
 //
-// Two-letter stems (су, ел, ат) and short nouns of any harmony would make many one-letter typos
-// of long words into "compounds" (кели+сім for келісім), so they do not count.
-const minKkCompoundPart = 4
+// Any two nouns are not accepted: with the dictionary's many short nouns, about one in eighty
+// one-letter typos of ordinary words (a letter dropped, doubled, swapped or a vowel changed)
+// splits into two of them (палата+сын+ның, қауіп+із+дігін, кели+сім); two-letter stems (су,
+// ел, ем) do not count for the same reason.
 
 // minKkTailHead is the fewest letters of a noun before a compounding element or inside a
 // compound of measure (кең+шар, тіл+тану, он+жыл+дық).
@@ -374,16 +374,3 @@ func kkMeasure(noun func(string) bool, tail string) bool {
 }
 
 var kkMeasureSuffixes = strings.Fields("лық лік дық дік тық тік лы лі ды ді ты ті")
-
-// kkFirstHarmony is the harmony of the first vowel of s: 'b' back, 'f' front, 0 none.
-func kkFirstHarmony(s string) byte {
-	for _, r := range s {
-		switch {
-		case strings.ContainsRune(kkBackVowels, r):
-			return 'b'
-		case strings.ContainsRune(kkFrontVowels, r):
-			return 'f'
-		}
-	}
-	return 0
-}
