@@ -223,6 +223,13 @@ func TestOmission(t *testing.T) {
 		{"zh complete", src, "自2016年以来，乌兹别克斯坦实行经济开放，吸引了来自中国、土耳其和海湾国家的新投资者。其出口有所增长。", zh, ""},
 		{"zh clause lost", src, "自2016年以来，乌兹别克斯坦实行经济开放。其出口有所增长。", zh, "check.omission.anchor"},
 	})
+	// A Kazakh sentence that ends on a genitive or a -дағы word lost the noun it qualified.
+	remit := "The fall in remittances from Russia hit households in the south of Kyrgyzstan hard."
+	runCases(t, checks.CheckOmission, checks.Options{}, []checkCase{
+		{"kk complete", remit, "Ресейден келетін ақша аударымдарының азаюы Қырғызстанның оңтүстігіндегі үй шаруашылықтарына ауыр соққы болды.", kk, ""},
+		{"kk ends on -дегі", remit, "Ресейден келетін аударымдардың азаюы Қырғызстанның оңтүстігіндегі.", kk, "check.omission.clauses"},
+		{"kk ends on a genitive", remit, "Ресейден келетін ақша аударымдарының азаюы Қырғызстанның оңтүстігіндегі отбасылардың.", kk, "check.omission.clauses"},
+	})
 }
 
 func TestPunctuation(t *testing.T) {

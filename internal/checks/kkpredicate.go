@@ -44,3 +44,32 @@ func kkUnfinished(s string) bool {
 	}
 	return false
 }
+
+// kkAttributeEndings mark a word that qualifies a noun after it: the genitive (елдің
+// [экономикасы]) and the locative adjective (оңтүстігіндегі [үйлер]). Such a word cannot end a
+// sentence: the noun it qualifies, and the predicate, went with the rest.
+var kkAttributeEndings = strings.Fields("ның нің дың дің тың тің дағы дегі тағы тегі ндағы ндегі")
+
+var kkGenitivePronouns = wordSet("менің сенің оның біздің сіздің сендердің олардың сіздердің")
+
+// kkHeadless reports Kazakh text with a sentence of three words or more that ends on a genitive
+// or a locative adjective: stronger evidence of a lost end than a missing predicate, since no
+// elliptic style closes a sentence that way.
+func kkHeadless(s string) bool {
+	for _, sent := range strings.FieldsFunc(stripMarkup(s), func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
+		words := strings.FieldsFunc(sent, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+		if len(words) < 3 || isUpperInitial(words[len(words)-1]) {
+			continue
+		}
+		last := strings.ToLower(words[len(words)-1])
+		if kkGenitivePronouns[last] {
+			continue // «Бұл шешім біздің»: a pronoun's genitive may stand as the predicate
+		}
+		for _, e := range kkAttributeEndings {
+			if strings.HasSuffix(last, e) && len([]rune(last)) > len([]rune(e))+1 {
+				return true
+			}
+		}
+	}
+	return false
+}

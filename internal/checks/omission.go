@@ -68,7 +68,8 @@ func tooShort(l pipeline.Lang) float64 {
 // lacks a name, term or number of the source, or when it is shorter still; one somewhat shorter
 // is suspect when a name, term or number of the source has no counterpart in it, when it has
 // fewer sentences than the source, or clearly fewer clauses. Short sources are skipped.
-// Translations that are too long are not reported.
+// Translations that are too long are not reported, except a Kazakh sentence that ends on a
+// genitive or a locative adjective (kkHeadless), which is cut whatever its length.
 func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	srcLen := weightedLength(u.Source)
 	if srcLen < omissionMinSource {
@@ -77,6 +78,11 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	expected := srcLen * lengthFactor(u.TargetLang) / lengthFactor(u.SourceLang)
 	ratio := weightedLength(u.Target) / expected
 	pct := int(math.Round(ratio * 100))
+	if u.TargetLang == pipeline.Kazakh && kkHeadless(u.Target) {
+		// A Kazakh sentence that ends on a genitive or a -дағы word lost its end, whatever
+		// the length of what is left.
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.clauses", map[string]any{"Percent": pct})}
+	}
 	if ratio >= omissionAnchored {
 		if src, tgt, short := enumerationDeficit(u); short && ratio < omissionItems {
 			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.items",
