@@ -228,6 +228,12 @@ func TestOmission(t *testing.T) {
 	runCases(t, checks.CheckOmission, checks.Options{}, []checkCase{
 		{"kk complete", remit, "Ресейден келетін ақша аударымдарының азаюы Қырғызстанның оңтүстігіндегі үй шаруашылықтарына ауыр соққы болды.", kk, ""},
 		{"kk ends on -дегі", remit, "Ресейден келетін аударымдардың азаюы Қырғызстанның оңтүстігіндегі.", kk, "check.omission.clauses"},
+		{"kk plural object at the end", "Local linguists recorded the features of the elders' speech in the village.",
+			"Жергілікті тілтанушылар ауылдағы қарттардың сөйлеу ерекшеліктерін.", kk, "check.omission.clauses"},
+		{"kk genitive without its noun", "The ministry has not yet explained why the tender was stopped.",
+			"Министрлік тендердің әлі түсіндірмеді.", kk, "check.omission.short"},
+		{"kk genitive with its noun", "The press secretary said the talks would be held behind closed doors.",
+			"Баспасөз хатшысының айтқанындай, келіссөздер жабық форматта өтеді.", kk, ""},
 		{"kk ends on a genitive", remit, "Ресейден келетін ақша аударымдарының азаюы Қырғызстанның оңтүстігіндегі отбасылардың.", kk, "check.omission.clauses"},
 	})
 }
