@@ -8,11 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
 
+	"github.com/tilmash/tilmash/internal/logging"
 	"github.com/tilmash/tilmash/internal/repair"
 )
 
@@ -42,6 +42,7 @@ Commands:
   tm remove BATCH      remove a memory import and its entries
   qa FILE...           check XLIFF 1.2/2.x files (--terms TERMS.csv, --json); exit 2 on unreadable input
   repair [FILE]        repair text damaged by PDF copying (--lang en); report on stderr
+  probe URL            exit 0 when URL answers 200 (container health checks: /healthz, /readyz)
   help                 show this help
 
 Configuration (flags override the environment):
@@ -56,6 +57,11 @@ Configuration (flags override the environment):
                           most characters one sentence may have (default 4000)
   TILMASH_BASE_URL        public URL of the site
   TILMASH_EXPORT_DIR      export the public site here after every change (with the workers)
+  TILMASH_LOG_FORMAT      text (default) or json
+  TILMASH_LOG_LEVEL       debug (with a line per HTTP request), info (default), warn, error
+  TILMASH_METRICS_TOKEN   bearer token /metrics requires
+  TILMASH_METRICS_ADDR    separate address serving /metrics (a worker: also /healthz, /readyz);
+                          with neither, /metrics answers only this machine
 
 Run "tilmash COMMAND -h" for a command's flags.
 `
@@ -70,13 +76,16 @@ func main() {
 // run executes one command and returns the exit status: 0 on success, 1 on failure, 2 on a
 // usage mistake.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	log, err := logging.New(stderr, logging.Options{Format: getenv("TILMASH_LOG_FORMAT"), Level: getenv("TILMASH_LOG_LEVEL")})
+	if err != nil {
+		fmt.Fprintf(stderr, "tilmash: TILMASH_LOG_FORMAT or TILMASH_LOG_LEVEL: %v\n", err)
+		return 2
+	}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, helpText)
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
-	var err error
 	switch cmd {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, helpText)
@@ -86,7 +95,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "serve":
 		err = cmdServe(ctx, rest, stdout, stderr, getenv, log, true)
 	case "worker":
-		err = cmdWorker(ctx, rest, stderr, getenv, log)
+		err = cmdWorker(ctx, rest, stdout, stderr, getenv, log)
 	case "migrate":
 		err = cmdMigrate(ctx, rest, stdout, stderr, getenv, log)
 	case "ingest":
@@ -107,6 +116,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdXLIFF(ctx, rest, stdout, stderr, getenv, log)
 	case "tm":
 		err = cmdTM(ctx, rest, stdout, stderr, getenv, log)
+	case "probe":
+		err = cmdProbe(ctx, rest, stdout)
 	case "repair":
 		return repair.Run(stdin, rest, stdout, stderr)
 	default:
