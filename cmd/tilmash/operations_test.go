@@ -379,3 +379,68 @@ func hasLabel(m *dto.Metric, name, value string) bool {
 	}
 	return false
 }
+
+// TestWorkerServesMetricsAndHealth runs "tilmash worker" with a metrics address: its metrics,
+// health and readiness answer there, "tilmash probe" (the containers' health check) agrees, and
+// its log lines are JSON as TILMASH_LOG_FORMAT asks. A misspelt log setting stops the program.
+func TestWorkerServesMetricsAndHealth(t *testing.T) {
+	t.Parallel()
+	dbURL := postgrestest.NewDatabase(t)
+	env := map[string]string{"DATABASE_URL": dbURL, "TILMASH_LOG_FORMAT": "json", "TILMASH_METRICS_ADDR": "127.0.0.1:0"}
+	getenv := func(k string) string { return env[k] }
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	var stderr lockedBuffer
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"worker"}, strings.NewReader(""), pw, &stderr, getenv); pw.Close() }()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("worker printed nothing: %v\n%s", err, stderr.String())
+	}
+	go io.Copy(io.Discard, pr) //nolint:errcheck // drain until the worker ends
+	metricsURL := strings.TrimSpace(strings.TrimPrefix(line, "metrics on "))
+	base := strings.TrimSuffix(metricsURL, "/metrics")
+	if code, body := get(t, metricsURL, ""); code != 200 || !strings.Contains(body, "tilmash_database_up 1") {
+		t.Errorf("worker metrics: %d\n%.300s", code, body)
+	}
+	if code, body := get(t, base+"/readyz", ""); code != 200 || !strings.Contains(body, `"ready"`) {
+		t.Errorf("worker readyz: %d %s", code, body)
+	}
+	var out, errOut bytes.Buffer
+	if code := run(ctx, []string{"probe", base + "/healthz"}, nil, &out, &errOut, getenv); code != 0 {
+		t.Errorf("probe healthz: %d %s", code, errOut.String())
+	}
+	if code := run(ctx, []string{"probe", base + "/no-such-page"}, nil, &out, &errOut, getenv); code != 1 {
+		t.Errorf("probe of a missing page: %d", code)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("worker exited %d\n%s", code, stderr.String())
+		}
+	case <-time.After(pipelineTimeout):
+		t.Fatal("the worker did not stop")
+	}
+	sawRunning := false
+	for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Errorf("a log line is not JSON: %q", l)
+		}
+		sawRunning = sawRunning || rec["msg"] == "workers running"
+	}
+	if !sawRunning {
+		t.Errorf("no start line in the logs:\n%s", stderr.String())
+	}
+	bad := func(k string) string {
+		if k == "TILMASH_LOG_LEVEL" {
+			return "loud"
+		}
+		return ""
+	}
+	if code := run(ctx, []string{"help"}, nil, &out, &errOut, bad); code != 2 || !strings.Contains(errOut.String(), "TILMASH_LOG_LEVEL") {
+		t.Errorf("a misspelt log level: %d %s", code, errOut.String())
+	}
+}
