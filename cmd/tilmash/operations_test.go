@@ -398,7 +398,7 @@ func TestWorkerServesMetricsAndHealth(t *testing.T) {
 	if err != nil {
 		t.Fatalf("worker printed nothing: %v\n%s", err, stderr.String())
 	}
-	go io.Copy(io.Discard, pr) //nolint:errcheck // drain until the worker ends
+	go io.Copy(io.Discard, pr) // drain until the worker ends
 	metricsURL := strings.TrimSpace(strings.TrimPrefix(line, "metrics on "))
 	base := strings.TrimSuffix(metricsURL, "/metrics")
 	if code, body := get(t, metricsURL, ""); code != 200 || !strings.Contains(body, "tilmash_database_up 1") {

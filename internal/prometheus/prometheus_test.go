@@ -34,9 +34,9 @@ func TestTranslatorCountsCharactersAndErrorsByProvider(t *testing.T) {
 		t.Fatal(err)
 	}
 	limited := m.Translator(fakeTranslator{err: &pipeline.Error{Code: pipeline.CodeRateLimited}})
-	limited.Translate(context.Background(), pipeline.TranslateRequest{Texts: []string{"x"}}) //nolint:errcheck // the error is the point
+	limited.Translate(context.Background(), pipeline.TranslateRequest{Texts: []string{"x"}})
 	other := m.Translator(fakeTranslator{err: errors.New("boom")})
-	other.Translate(context.Background(), pipeline.TranslateRequest{Texts: []string{"x"}}) //nolint:errcheck // the error is the point
+	other.Translate(context.Background(), pipeline.TranslateRequest{Texts: []string{"x"}})
 	if got := testutil.ToFloat64(m.mtChars.WithLabelValues("fake")); got != 8 {
 		t.Errorf("characters %v, want 8 (runes, not bytes; failed calls not counted)", got)
 	}
@@ -57,7 +57,7 @@ func TestJobMiddlewareLabelsOutcomes(t *testing.T) {
 	mw := m.JobMiddleware()
 	job := &rivertype.JobRow{Kind: "translate"}
 	for _, err := range []error{nil, river.JobSnooze(time.Second), river.JobCancel(errors.New("gone")), errors.New("failed")} {
-		mw.Work(context.Background(), job, func(context.Context) error { return err }) //nolint:errcheck // passed through
+		mw.Work(context.Background(), job, func(context.Context) error { return err })
 	}
 	families, err := m.Registry().Gather()
 	if err != nil {

@@ -114,7 +114,7 @@ func saneRequestID(id string) bool {
 var (
 	requestIDPrefix = func() string {
 		b := make([]byte, 10)
-		rand.Read(b) //nolint:errcheck // crypto/rand never fails on supported platforms
+		rand.Read(b) // never fails: crypto/rand panics rather than return an error
 		return base32.HexEncoding.WithPadding(base32.NoPadding).EncodeToString(b)
 	}()
 	requestIDCounter atomic.Uint64
