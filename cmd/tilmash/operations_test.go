@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
@@ -199,6 +200,16 @@ func TestOperatorsView(t *testing.T) {
 				}
 			}
 		}
+	})
+
+	t.Run("queue UI in a browser", func(t *testing.T) {
+		// The UI's script runs under the site's content security policy and lists the jobs, in
+		// the process without workers.
+		b := browserSession(t, newChromium(t))
+		browserSignIn(t, b, srvB.URL, "ops-admin", opsAdminPassword)
+		do(t, b, chromedp.Navigate(srvB.URL+"/admin/river/jobs?state=completed"))
+		waitJS(t, b, "the queue UI lists the completed release job",
+			`document.body.innerText.includes('`+pipeline.ReleaseJob{}.Kind()+`') && document.body.innerText.includes('`+pipeline.FanoutJob{}.Kind()+`')`)
 	})
 
 	t.Run("metrics", func(t *testing.T) {
