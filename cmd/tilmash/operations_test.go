@@ -133,9 +133,12 @@ func TestOperatorsView(t *testing.T) {
 	env.waitFor(t, id, "review", func(s map[pipeline.Lang]string) bool {
 		return s["ru"] == "in_review" && s["kk"] == "in_review" && s["zh"] == "in_review" && s["en"] == "awaiting_approval"
 	})
+	approved := time.Now()
 	ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/en/approve", id), map[string]any{}, 200)
-	env.waitFor(t, id, "publication", func(s map[pipeline.Lang]string) bool { return s["en"] == "published" })
 
+	// The second process serves the page once the database's notice of the publication reaches
+	// it: the page is fetched from it at the notice and in short steps after, so the time from
+	// the notice to the first success is its delay, give or take a step.
 	t.Run("second serve process follows within a second", func(t *testing.T) {
 		code, _ := env.waitSite(t, pageB, func(code int, _ string) bool { return code == http.StatusOK })
 		served := time.Now()
@@ -143,10 +146,15 @@ func TestOperatorsView(t *testing.T) {
 			t.Fatalf("second process: %d after the publication", code)
 		}
 		_, last, _ := env.site.state()
-		if last.IsZero() || served.Sub(last) > time.Second {
+		if !last.After(approved) {
+			t.Fatalf("no notice of the publication, yet the page is served")
+		}
+		if served.Sub(last) > time.Second {
 			t.Errorf("second process served the page %v after the database's notice", served.Sub(last))
 		}
+		t.Logf("served by the second process %v after the notice", served.Sub(last))
 	})
+	env.waitFor(t, id, "publication", func(s map[pipeline.Lang]string) bool { return s["en"] == "published" })
 
 	t.Run("queue UI for administrators only", func(t *testing.T) {
 		for _, base := range []string{srv.URL, srvB.URL} { // with and without workers
