@@ -153,6 +153,7 @@ func TestOperatorsView(t *testing.T) {
 			t.Errorf("second process served the page %v after the database's notice", served.Sub(last))
 		}
 		t.Logf("served by the second process %v after the notice", served.Sub(last))
+
 	})
 	env.waitFor(t, id, "publication", func(s map[pipeline.Lang]string) bool { return s["en"] == "published" })
 
@@ -215,6 +216,9 @@ func TestOperatorsView(t *testing.T) {
 		// the process without workers.
 		b := browserSession(t, newChromium(t))
 		browserSignIn(t, b, srvB.URL, "ops-admin", opsAdminPassword)
+		if !eval[bool](t, b, `document.querySelector('.wb-nav a[href="/admin/river/"]') !== null`) {
+			t.Error("the workbench's menu has no link to the queue UI for an administrator")
+		}
 		do(t, b, chromedp.Navigate(srvB.URL+"/admin/river/jobs?state=completed"))
 		waitJS(t, b, "the queue UI lists the completed release job",
 			`document.body.innerText.includes('`+pipeline.ReleaseJob{}.Kind()+`') && document.body.innerText.includes('`+pipeline.FanoutJob{}.Kind()+`')`)
