@@ -38,7 +38,8 @@ type app struct {
 	// metrics is the process's registry; see operations.go for what feeds it.
 	metrics *prometheus.Metrics
 	// workersUp is set once this process's workers have started.
-	workersUp atomic.Bool
+	workersUp  atomic.Bool
+	readyCache readyCache
 
 	// Work in the background: start's context, ended by close, which waits for the goroutines
 	// (the export on change) and closes the web servers (their page caches' watchers) before

@@ -134,6 +134,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "tilmash: %s\nRun \"tilmash help\" for usage.\n", ue.msg)
 		return 2
 	}
-	fmt.Fprintf(stderr, "tilmash: %s\n", errorText(err))
+	fmt.Fprintf(stderr, "tilmash: %s\n", logging.RedactText(errorText(err)))
 	return 1
 }

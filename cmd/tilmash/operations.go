@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -76,10 +77,33 @@ func (a *app) queueUI(ctx context.Context) (http.Handler, error) {
 	return h, nil
 }
 
-// ready runs the readiness checks: the database answers, its schema has every migration this
-// binary embeds (the application's and River's), and the workers run when this process is meant
-// to run them. It returns the failing checks with the reason.
+// readyFor is how long a readiness answer is reused: /readyz needs no sign-in, and each check
+// costs the database a few queries.
+const readyFor = time.Second
+
+// readyCache holds the last readiness answer; its lock also makes concurrent checks wait for one.
+type readyCache struct {
+	mu      sync.Mutex
+	at      time.Time
+	failing map[string]string
+}
+
+// ready runs the readiness checks, or returns their answer of the last second: the database
+// answers, its schema has every migration this binary embeds (the application's and River's),
+// and the workers run when this process is meant to run them. It returns the failing checks
+// with the reason.
 func (a *app) ready(ctx context.Context) map[string]string {
+	a.readyCache.mu.Lock()
+	defer a.readyCache.mu.Unlock()
+	if time.Since(a.readyCache.at) < readyFor {
+		return a.readyCache.failing
+	}
+	failing := a.checkReady(ctx)
+	a.readyCache.at, a.readyCache.failing = time.Now(), failing
+	return failing
+}
+
+func (a *app) checkReady(ctx context.Context) map[string]string {
 	failing := map[string]string{}
 	if err := a.db.pool.Ping(ctx); err != nil {
 		failing["database"] = "unreachable: " + logging.RedactText(err.Error())

@@ -22,6 +22,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/logging"
 	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
+	"github.com/tilmash/tilmash/internal/web"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -165,20 +166,26 @@ func TestOperatorsView(t *testing.T) {
 			if code != http.StatusSeeOther || loc != "/workbench/signin?next="+url.QueryEscape("/admin/river/") {
 				t.Fatalf("anonymous: %d to %q", code, loc)
 			}
-			translator := signIn(t, base, "ops-ru", opsTransPassword)
-			if code, page := translator.get("/admin/river/"); code != http.StatusForbidden || !strings.Contains(page, "<html") {
-				t.Errorf("translator: %d\n%s", code, page)
+			if code, _ := anon.get(opsQueueUIJobList); code != http.StatusSeeOther {
+				t.Errorf("anonymous on the UI's API: %d", code)
 			}
-			if code, _ := translator.get(opsQueueUIJobList); code != http.StatusForbidden {
-				t.Errorf("translator on the UI's API: %d", code)
-			}
+		}
+		translator := signIn(t, srvB.URL, "ops-ru", opsTransPassword)
+		if code, page := translator.get("/admin/river/"); code != http.StatusForbidden || !strings.Contains(page, "<html") {
+			t.Errorf("translator: %d\n%s", code, page)
+		}
+		if code, _ := translator.get(opsQueueUIJobList); code != http.StatusForbidden {
+			t.Errorf("translator on the UI's API: %d", code)
+		}
+		{
+			base := srv.URL // the process with workers; the browser below uses the other
 			admin := newWBClient(t, base)
 			_, form := admin.get("/workbench/signin?next=/admin/river/")
 			m := csrfField.FindStringSubmatch(form)
 			if m == nil {
 				t.Fatal("no sign-in form")
 			}
-			code, _, loc = admin.postForm("/workbench/signin", url.Values{"csrf": {m[1]}, "name": {"ops-admin"},
+			code, _, loc := admin.postForm("/workbench/signin", url.Values{"csrf": {m[1]}, "name": {"ops-admin"},
 				"password": {opsAdminPassword}, "next": {"/admin/river/"}})
 			if code != http.StatusSeeOther || loc != "/admin/river/" {
 				t.Fatalf("admin sign-in: %d to %q", code, loc)
@@ -202,6 +209,19 @@ func TestOperatorsView(t *testing.T) {
 			kinds := map[string]bool{}
 			for _, j := range list.Data {
 				kinds[j.Kind] = true
+			}
+			// The UI's API changes jobs; another site's page cannot make the admin's browser do it.
+			if len(list.Data) > 0 {
+				job := fmt.Sprintf(`{"ids":["%d"]}`, list.Data[0].ID)
+				req, _ := http.NewRequest("POST", base+"/admin/river/api/jobs/delete", strings.NewReader(job))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Sec-Fetch-Site", "cross-site")
+				if code, _, _ := admin.do(req); code != http.StatusForbidden {
+					t.Errorf("a cross-site delete through the queue UI: %d", code)
+				}
+				if code, _ := admin.get(fmt.Sprintf("/admin/river/api/jobs/%d", list.Data[0].ID)); code != http.StatusOK {
+					t.Errorf("the job is gone after a refused delete: %d", code)
+				}
 			}
 			for _, k := range []string{pipeline.FanoutJob{}.Kind(), pipeline.TranslateJob{}.Kind(), pipeline.ReleaseJob{}.Kind()} {
 				if !kinds[k] {
@@ -346,12 +366,8 @@ func TestOperatorsView(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer idle.close(ctx)
-		ws, err := idle.webServer()
-		if err != nil {
-			t.Fatal(err)
-		}
 		rec := httptest.NewRecorder()
-		ws.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+		web.Readyz(idle.ready).ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
 		var out struct {
 			Status  string            `json:"status"`
 			Failing map[string]string `json:"failing"`

@@ -119,8 +119,15 @@ func New(cfg Config) *Metrics {
 // Registry is the registry, for tests and for gathering.
 func (m *Metrics) Registry() *prom.Registry { return m.reg }
 
-// ObserveRequest records one HTTP request (web.Config.ObserveRequest).
+// ObserveRequest records one HTTP request (web.Config.ObserveRequest). Methods other than the
+// standard ones count as "OTHER", so that a client cannot make series without end.
 func (m *Metrics) ObserveRequest(method, route string, status int, d time.Duration) {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete,
+		http.MethodOptions:
+	default:
+		method = "OTHER"
+	}
 	m.http.WithLabelValues(method, route, strconv.Itoa(status)).Observe(d.Seconds())
 }
 
