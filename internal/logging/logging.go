@@ -69,20 +69,42 @@ func Wrap(h slog.Handler) slog.Handler {
 
 type ctxKey struct{}
 
+// A Scope names the work at hand in every log record written for it: a request, say. It is
+// asked for its attributes only when a record is written, so that work which logs nothing pays
+// for nothing.
+type Scope interface{ LogAttrs() []slog.Attr }
+
+// WithScope returns a context whose log records carry the scope's attributes (replacing any the
+// context carried before). ScopeOf finds the scope again.
+func WithScope(ctx context.Context, s Scope) context.Context {
+	return context.WithValue(ctx, ctxKey{}, s)
+}
+
+// ScopeOf returns the scope WithScope put into ctx, or nil.
+func ScopeOf(ctx context.Context) Scope {
+	s, _ := ctx.Value(ctxKey{}).(Scope)
+	return s
+}
+
 // With returns a context whose log records carry attrs, after those ctx already carries: a
 // request's id, a job's id, kind and attempt. Records logged with the *Context methods of a
 // logger built here get them.
 func With(ctx context.Context, attrs ...slog.Attr) context.Context {
-	prev, _ := ctx.Value(ctxKey{}).([]slog.Attr)
+	prev := Attrs(ctx)
 	all := make([]slog.Attr, 0, len(prev)+len(attrs))
 	all = append(append(all, prev...), attrs...)
 	return context.WithValue(ctx, ctxKey{}, all)
 }
 
-// Attrs returns the attributes With put into ctx.
+// Attrs returns the attributes ctx carries for log records (With, WithScope).
 func Attrs(ctx context.Context) []slog.Attr {
-	a, _ := ctx.Value(ctxKey{}).([]slog.Attr)
-	return a
+	switch v := ctx.Value(ctxKey{}).(type) {
+	case []slog.Attr:
+		return v
+	case Scope:
+		return v.LogAttrs()
+	}
+	return nil
 }
 
 type contextHandler struct{ slog.Handler }

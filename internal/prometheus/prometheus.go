@@ -128,7 +128,22 @@ func (m *Metrics) ObserveRequest(method, route string, status int, d time.Durati
 	default:
 		method = "OTHER"
 	}
-	m.http.WithLabelValues(method, route, strconv.Itoa(status)).Observe(d.Seconds())
+	m.http.WithLabelValues(method, route, statusText(status)).Observe(d.Seconds())
+}
+
+// statusCodes are the status codes as label values, made once rather than per request.
+var statusCodes = func() (s [600]string) {
+	for i := range s {
+		s[i] = strconv.Itoa(i)
+	}
+	return s
+}()
+
+func statusText(code int) string {
+	if code >= 0 && code < len(statusCodes) {
+		return statusCodes[code]
+	}
+	return strconv.Itoa(code)
 }
 
 // ObservePublication records the time from a release's approval to its editions being live.

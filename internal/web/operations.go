@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/tilmash/tilmash/internal/logging"
 	"github.com/tilmash/tilmash/internal/web/kit"
@@ -24,14 +23,59 @@ import (
 // RequestIDHeader carries the request id, in and out.
 const RequestIDHeader = "X-Request-Id"
 
-// requestInfo travels with a request from requestScope to the router and back: the route the
-// router matched, if the request reached it.
+// requestInfo is one request as the operators see it: its id (for the log and the response
+// header), the route the router matched if the request reached it, and the response's status.
+// It is made once per request, and is both the response writer the handlers below requestStart
+// write to (that is how requestScope finds it) and, for requests that reach the router, the
+// logging scope of the request's context.
 type requestInfo struct {
+	header [1]string // the request id, as the response header's value
 	routed bool
 	route  string
+	statusWriter
 }
 
-type requestInfoKey struct{}
+// statusWriter remembers a response's status. http.ResponseController finds the writer under
+// it (Unwrap) for anything else a handler needs.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Flush passes a flush on, for handlers that check for http.Flusher themselves.
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Status is the response's status, 200 when the handler wrote nothing.
+func (w *statusWriter) Status() int {
+	if w.status == 0 {
+		return http.StatusOK
+	}
+	return w.status
+}
+
+func (ri *requestInfo) LogAttrs() []slog.Attr {
+	return []slog.Attr{slog.String("request_id", ri.header[0])}
+}
 
 // Route labels for requests that no chi pattern describes.
 const (
@@ -39,40 +83,49 @@ const (
 	RouteUnmatched = "unmatched"      // the router's not-found answer
 )
 
-// requestScope is the outermost middleware: it gives the request its id (a sane incoming one, or
-// a new one), echoes it in the response, adds it to every log line of the request, and reports
-// the request's route, status and duration when asked to.
-func (s *Server) requestScope(next http.Handler) http.Handler {
+// requestStart is the outermost middleware: it gives the request its id (a sane incoming one, or
+// a new one), echoes it in the response, and reports the request's route, status and duration
+// when asked to. A page answered from the reader's cache goes no further than that: its request
+// gets no context of its own (which would cost as much as serving the page); requestScope gives
+// one to the requests that reach the router.
+func (s *Server) requestStart(next http.Handler) http.Handler {
 	log := s.cfg.Logger
+	observe := s.cfg.ObserveRequest
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := r.Header.Get(RequestIDHeader)
 		if !saneRequestID(id) {
 			id = newRequestID()
 		}
-		w.Header().Set(RequestIDHeader, id)
-		info := &requestInfo{}
-		ctx := context.WithValue(logging.With(r.Context(), slog.String("request_id", id)), requestInfoKey{}, info)
-		r = r.WithContext(ctx)
-		observe, debug := s.cfg.ObserveRequest, log.Enabled(ctx, slog.LevelDebug)
-		if observe == nil && !debug {
-			next.ServeHTTP(w, r)
+		info := &requestInfo{header: [1]string{id}, statusWriter: statusWriter{ResponseWriter: w}}
+		w.Header()[RequestIDHeader] = info.header[:] // the canonical form: no canonicalizing per request
+		next.ServeHTTP(info, r)
+		if observe == nil && !log.Enabled(r.Context(), slog.LevelDebug) {
 			return
 		}
-		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
-		next.ServeHTTP(ww, r)
 		route := info.route
 		if !info.routed {
 			route = RoutePublished
 		}
 		d := time.Since(start)
 		if observe != nil {
-			observe(r.Method, route, ww.Status(), d)
+			observe(r.Method, route, info.Status(), d)
 		}
-		if debug {
-			log.DebugContext(ctx, "request", "method", r.Method, "route", route, "path", r.URL.Path,
-				"status", ww.Status(), "bytes", ww.BytesWritten(), "duration", d)
+		if log.Enabled(r.Context(), slog.LevelDebug) {
+			log.DebugContext(logging.WithScope(r.Context(), info), "request", "method", r.Method, "route", route,
+				"path", r.URL.Path, "status", info.Status(), "duration", d)
 		}
+	})
+}
+
+// requestScope puts the request's id into its context, for every log line written while it is
+// served, once the request has passed the reader's cache.
+func requestScope(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if info, ok := w.(*requestInfo); ok {
+			r = r.WithContext(logging.WithScope(r.Context(), info))
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 
@@ -81,7 +134,7 @@ func (s *Server) requestScope(next http.Handler) http.Handler {
 func routePattern(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next.ServeHTTP(w, r)
-		info, _ := r.Context().Value(requestInfoKey{}).(*requestInfo)
+		info, _ := logging.ScopeOf(r.Context()).(*requestInfo)
 		if info == nil {
 			return
 		}
@@ -121,7 +174,9 @@ var (
 )
 
 func newRequestID() string {
-	return requestIDPrefix + "-" + strconv.FormatUint(requestIDCounter.Add(1), 10)
+	var buf [48]byte
+	b := append(append(buf[:0], requestIDPrefix...), '-')
+	return string(strconv.AppendUint(b, requestIDCounter.Add(1), 10))
 }
 
 // Healthz says the process is alive: it answers without touching the database, so that a

@@ -124,8 +124,8 @@ func (s *Server) SiteFiles(ctx context.Context) ([]sitexport.File, error) { retu
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {
 	// Published pages are answered from memory before the router: they are most of the traffic.
-	// The request scope comes first, so that every answer has a request id and a duration.
-	return s.requestScope(s.transportSecurity(s.reader.ServePublished(s.Routes())))
+	// The request's start comes first, so that every answer has a request id and a duration.
+	return s.requestStart(s.transportSecurity(s.reader.ServePublished(requestScope(s.Routes()))))
 }
 
 // Routes is the router behind Handler: every route the site answers, without the fast path for
