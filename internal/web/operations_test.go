@@ -40,7 +40,7 @@ func TestRequestIDRouteAndReadiness(t *testing.T) {
 		Ready: func(context.Context) map[string]string { return notReady },
 		Metrics: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			log.InfoContext(r.Context(), "scraped")
-			w.Write([]byte("ok")) //nolint:errcheck // test
+			w.Write([]byte("ok"))
 		})})
 	if err != nil {
 		t.Fatal(err)
