@@ -482,4 +482,16 @@ func TestWorkerServesMetricsAndHealth(t *testing.T) {
 	if code := run(ctx, []string{"help"}, nil, &out, &errOut, bad); code != 2 || !strings.Contains(errOut.String(), "TILMASH_LOG_LEVEL") {
 		t.Errorf("a misspelt log level: %d %s", code, errOut.String())
 	}
+	// A database that cannot be reached is reported without the password of its URL.
+	errOut.Reset()
+	unreachable := func(k string) string {
+		if k == "DATABASE_URL" {
+			return "postgres://postgres:" + opsDBPassword + "@127.0.0.1:1/tilmash?connect_timeout=2"
+		}
+		return ""
+	}
+	if code := run(context.Background(), []string{"migrate"}, nil, &out, &errOut, unreachable); code != 1 ||
+		strings.Contains(errOut.String(), opsDBPassword) || errOut.Len() == 0 {
+		t.Errorf("an unreachable database: %d %s", code, errOut.String())
+	}
 }
