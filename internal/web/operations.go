@@ -113,7 +113,7 @@ func (s *Server) requestStart(next http.Handler) http.Handler {
 		}
 		if log.Enabled(r.Context(), slog.LevelDebug) {
 			log.DebugContext(logging.WithScope(r.Context(), info), "request", "method", r.Method, "route", route,
-				"path", r.URL.Path, "status", info.Status(), "duration", d)
+				"path", r.URL.Path, "status", info.Status(), "duration_ms", float64(d.Microseconds())/1000)
 		}
 	})
 }
