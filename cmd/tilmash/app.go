@@ -187,8 +187,9 @@ func (a *app) preparer() (*ingest.Preparer, error) {
 // until close, which also waits for that to end.
 func (a *app) webServer() (*web.Server, error) {
 	a.bgMu.Lock()
-	defer a.bgMu.Unlock()
-	queueUI, err := a.queueUI(a.bgCtx)
+	bgCtx := a.bgCtx
+	a.bgMu.Unlock()
+	queueUI, err := a.queueUI(bgCtx)
 	if err != nil {
 		return nil, err
 	}
@@ -203,6 +204,8 @@ func (a *app) webServer() (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.bgMu.Lock()
+	defer a.bgMu.Unlock()
 	a.servers = append(a.servers, ws)
 	if a.bgCtx != nil {
 		ws.Watch(a.bgCtx)
