@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -85,8 +87,47 @@ func startServe(t *testing.T, dbURL string, workers bool, logw io.Writer, cfgFn 
 	return a, srv
 }
 
+// runAsTilmash, set in the environment of this test binary, makes it run as the program itself
+// (see TestMain) with its arguments: a test starts another process of the program that way,
+// without building it.
+const runAsTilmash = "TILMASH_TEST_RUN_AS_PROGRAM"
+
+// startServeProcess runs "tilmash serve" with args in a process of its own on the database at
+// dbURL, until the test ends, and returns its base URL; its log lines go to logw.
+func startServeProcess(t *testing.T, dbURL string, logw io.Writer, args ...string) string {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+	cmd.Env = append(os.Environ(), runAsTilmash+"=1", "DATABASE_URL="+dbURL, "TILMASH_PROVIDER=none",
+		"TILMASH_LOG_FORMAT=json", "TILMASH_LOG_LEVEL=debug")
+	cmd.Stderr = logw
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt) //nolint:errcheck // it may have ended already
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("the serve process ended with %v", err)
+		}
+	})
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	base, ok := strings.CutPrefix(strings.TrimSpace(line), "serving on ")
+	if err != nil || !ok {
+		t.Fatalf("the serve process printed %q (%v)", line, err)
+	}
+	go io.Copy(io.Discard, stdout) // nothing more is expected; keep the pipe open until it ends
+	return base
+}
+
 // TestOperatorsView runs a short article through a serve process with workers while a second
-// serve process without workers shares its database, then looks at both as an operator does:
+// serve process without workers (another process of the program) shares its database, then looks at both as an operator does:
 // the queue's UI (administrators only, signed in through the workbench), the metrics (with the
 // token), the health endpoints, request and job ids in the JSON logs, and no secret in them. The
 // second process serves the publication within a second of the database's notice.
@@ -100,7 +141,7 @@ func TestOperatorsView(t *testing.T) {
 	ctx := context.Background()
 	a, srv := startServe(t, dbURL, true, &logs, func(c *Config) { c.MetricsToken = opsMetricsToken })
 	env := &testEnv{url: dbURL, app: a, srv: srv, site: listenSite(t, ctx, dbURL), users: map[string]client{}}
-	_, srvB := startServe(t, dbURL, false, &logs, nil) // serve --no-workers
+	baseB := startServeProcess(t, dbURL, &logs, "--no-workers") // a second process, without workers
 
 	for _, u := range []struct {
 		user     pipeline.User
@@ -123,7 +164,7 @@ func TestOperatorsView(t *testing.T) {
 	env.users["ed"] = ed
 
 	// The second process has built its pages before the publication, and follows the database.
-	pageB := srvB.URL + "/en/articles/" + opsArticleSlug
+	pageB := baseB + "/en/articles/" + opsArticleSlug
 	if code, _ := get(t, pageB, ""); code != http.StatusNotFound {
 		t.Fatalf("second process before publication: %d", code)
 	}
@@ -159,7 +200,7 @@ func TestOperatorsView(t *testing.T) {
 	env.waitFor(t, id, "publication", func(s map[pipeline.Lang]string) bool { return s["en"] == "published" })
 
 	t.Run("queue UI for administrators only", func(t *testing.T) {
-		for _, base := range []string{srv.URL, srvB.URL} { // with and without workers
+		for _, base := range []string{srv.URL, baseB} { // with and without workers
 			anon := newWBClient(t, base)
 			req, _ := http.NewRequest("GET", base+"/admin/river/", nil)
 			code, _, loc := anon.do(req)
@@ -170,7 +211,7 @@ func TestOperatorsView(t *testing.T) {
 				t.Errorf("anonymous on the UI's API: %d", code)
 			}
 		}
-		translator := signIn(t, srvB.URL, "ops-ru", opsTransPassword)
+		translator := signIn(t, baseB, "ops-ru", opsTransPassword)
 		if code, page := translator.get("/admin/river/"); code != http.StatusForbidden || !strings.Contains(page, "<html") {
 			t.Errorf("translator: %d\n%s", code, page)
 		}
@@ -235,11 +276,11 @@ func TestOperatorsView(t *testing.T) {
 		// The UI's script runs under the site's content security policy and lists the jobs, in
 		// the process without workers.
 		b := browserSession(t, newChromium(t))
-		browserSignIn(t, b, srvB.URL, "ops-admin", opsAdminPassword)
+		browserSignIn(t, b, baseB, "ops-admin", opsAdminPassword)
 		if !eval[bool](t, b, `document.querySelector('.wb-nav a[href="/admin/river/"]') !== null`) {
 			t.Error("the workbench's menu has no link to the queue UI for an administrator")
 		}
-		do(t, b, chromedp.Navigate(srvB.URL+"/admin/river/jobs?state=completed"))
+		do(t, b, chromedp.Navigate(baseB+"/admin/river/jobs?state=completed"))
 		waitJS(t, b, "the queue UI lists the completed release job",
 			`document.body.innerText.includes('`+pipeline.ReleaseJob{}.Kind()+`') && document.body.innerText.includes('`+pipeline.FanoutJob{}.Kind()+`')`)
 	})
@@ -354,7 +395,7 @@ func TestOperatorsView(t *testing.T) {
 		if id := res.Header.Get("X-Request-Id"); id == "" || strings.ContainsAny(id, `"<>`) {
 			t.Errorf("an unsafe incoming request id came back as %q", id)
 		}
-		for _, base := range []string{srv.URL, srvB.URL} {
+		for _, base := range []string{srv.URL, baseB} {
 			code, body := get(t, base+"/readyz", "")
 			if code != 200 || !strings.Contains(body, `"ready"`) {
 				t.Errorf("readyz: %d %s", code, body)
