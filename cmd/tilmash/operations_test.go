@@ -112,7 +112,7 @@ func startServeProcess(t *testing.T, dbURL string, logw io.Writer, args ...strin
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt) //nolint:errcheck // it may have ended already
+		cmd.Process.Signal(os.Interrupt) // it may have ended already
 		if err := cmd.Wait(); err != nil {
 			t.Errorf("the serve process ended with %v", err)
 		}
