@@ -184,7 +184,8 @@ func (a *app) newWebServer() (*web.Server, error) {
 		return nil, err
 	}
 	return web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
-		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText})
+		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText,
+		ReaderCacheBytes: a.readerCacheBytes(), ReaderCacheDir: a.getenv("TILMASH_READER_CACHE_DIR")})
 }
 
 // translators builds the route from a language pair to a machine-translation provider, from the

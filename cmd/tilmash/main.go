@@ -56,6 +56,9 @@ Configuration (flags override the environment):
                           most characters one sentence may have (default 4000)
   TILMASH_BASE_URL        public URL of the site
   TILMASH_EXPORT_DIR      export the public site here after every change (with the workers)
+  TILMASH_READER_CACHE_MB memory for the reader's pages (default 64); more are kept as files
+  TILMASH_READER_CACHE_DIR
+                          a directory of the reader's own for its page files (default: temporary)
 
 Run "tilmash COMMAND -h" for a command's flags.
 `

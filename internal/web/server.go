@@ -54,6 +54,10 @@ type Config struct {
 	// MarkMachineText tells readers, on an article page, when the translation they read holds
 	// machine translation that no person changed (published by an editor's explicit choice).
 	MarkMachineText bool
+	// ReaderCacheBytes bounds the reader's pages in memory, ReaderCacheDir holds their compressed
+	// files (see reader.Config).
+	ReaderCacheBytes int64
+	ReaderCacheDir   string
 }
 
 // Server serves the API and the site.
@@ -85,7 +89,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.api = api.New(base, api.Config{Store: cfg.Store, Prepare: cfg.Prepare, Check: cfg.Check, MaxBodyBytes: cfg.MaxBodyBytes})
-	s.reader = reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText})
+	s.reader = reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText,
+		CacheBytes: cfg.ReaderCacheBytes, CacheDir: cfg.ReaderCacheDir})
 	if s.accounts, err = accounts.New(base, cfg.Store); err != nil {
 		return nil, err
 	}
@@ -108,6 +113,16 @@ func (s *Server) Close() { s.reader.Close() }
 // SiteFiles builds the whole public site from the current database state, as the files a static
 // server needs (see reader.Site.Files).
 func (s *Server) SiteFiles(ctx context.Context) ([]sitexport.File, error) { return s.reader.Files(ctx) }
+
+// ExportSite writes the public site to sink, only what changed after generation since when it
+// can (see reader.Site.Export).
+func (s *Server) ExportSite(ctx context.Context, sink reader.ExportSink, since int64) (reader.ExportResult, error) {
+	return s.reader.Export(ctx, sink, since)
+}
+
+// ReaderCache reports the reader's page cache: pages and bytes in memory, its limit, and the
+// site generation it serves.
+func (s *Server) ReaderCache() reader.CacheStats { return s.reader.CacheStats() }
 
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {
