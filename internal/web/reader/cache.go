@@ -439,4 +439,3 @@ func acceptsEncoding(headers []string, coding string) bool {
 	}
 	return false
 }
-

@@ -120,4 +120,3 @@ func (s *Site) sitemapPart(ix *siteIndex, n int64) *builtPage {
 var xmlReplacer = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
 
 func xmlEscape(s string) string { return xmlReplacer.Replace(s) }
-
