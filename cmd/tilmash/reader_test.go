@@ -147,6 +147,12 @@ func TestReleaseLifecycle(t *testing.T) {
 	// Compression, validators and 304.
 	checkCaching(t, env.srv.URL+"/ru/articles/"+slug)
 
+	// The static export: whole the first time.
+	dir := filepath.Join(t.TempDir(), "site")
+	if res, err := env.app.exportSite(t.Context(), dir, false); err != nil || !res.Full {
+		t.Fatalf("first export: %+v, %v", res, err)
+	}
+
 	// A scheduled release can be cancelled: the edition goes back to awaiting approval.
 	zrel := ed.must("POST", base+"/release", map[string]any{"langs": []string{"zh"}, "publish_at": later}, 201)
 	zPath := fmt.Sprintf("%s/releases/%d", base, int64(zrel["id"].(float64)))
@@ -171,6 +177,19 @@ func TestReleaseLifecycle(t *testing.T) {
 		t.Error("the Kazakh index or feed still lists the unpublished edition")
 	}
 	checkSitemap(t, env.sitemap(t), slug, []string{"en", "ru"})
+
+	// The next export writes only the pages the change touched, as the server now sends them.
+	res, err := env.app.exportSite(t.Context(), dir, false)
+	if err != nil || res.Full || res.Written == 0 || res.Written > 40 {
+		t.Fatalf("export after unpublishing: %+v, %v", res, err)
+	}
+	for url, file := range map[string]string{"/kk/articles/" + slug: "kk/articles/" + slug + ".html",
+		"/ru/articles/" + slug: "ru/articles/" + slug + ".html", "/kk/feed.atom": "kk/feed.atom", "/kk/": "kk/index.html"} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if _, served := get(t, env.srv.URL+url, ""); err != nil || string(data) != served {
+			t.Errorf("after unpublishing, the exported %s differs from what the server sends (%v)", file, err)
+		}
+	}
 
 	// Publish Russian again (a second version), then roll back to the first.
 	ed.must("POST", base+"/editions/ru/unpublish", nil, 200)

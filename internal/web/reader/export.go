@@ -71,25 +71,93 @@ func (s *Site) Export(ctx context.Context, sink ExportSink, since int64) (Export
 
 // exportPaths renders the given pages and removes those the site no longer has.
 func (s *Site) exportPaths(ctx context.Context, sink ExportSink, ix *siteIndex, paths []string, res ExportResult) (ExportResult, error) {
+	pool := newCompressPool(ctx, sink)
 	r := &renderer{s: s, ix: ix}
-	for _, p := range paths {
-		bp, err := r.render(ctx, p)
-		if err != nil {
-			return res, err
-		}
-		if bp == nil {
-			if err := sink.Remove(p); err != nil {
-				return res, err
+	err := func() error {
+		for _, p := range paths {
+			bp, err := r.render(pool.ctx, p)
+			if err != nil {
+				return err
 			}
-			res.Removed++
-			continue
+			if bp == nil {
+				if err := sink.Remove(p); err != nil {
+					return err
+				}
+				res.Removed++
+				continue
+			}
+			if err := pool.send(p, bp); err != nil {
+				return err
+			}
 		}
-		if err := sink.Put(exportFile(p, newCachedPage(bp))); err != nil {
-			return res, err
-		}
-		res.Written++
+		return nil
+	}()
+	res.Written = pool.sent
+	return res, pool.wait(err)
+}
+
+// compressPool compresses and writes pages on every core while they are rendered.
+type compressPool struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	jobs   chan compressJob
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	err    error
+	sent   int
+}
+
+type compressJob struct {
+	url  string
+	page *builtPage
+}
+
+func newCompressPool(ctx context.Context, sink ExportSink) *compressPool {
+	p := &compressPool{jobs: make(chan compressJob, 64)}
+	p.ctx, p.cancel = context.WithCancel(ctx)
+	for range runtime.GOMAXPROCS(0) {
+		p.wg.Go(func() {
+			for j := range p.jobs {
+				if p.ctx.Err() != nil {
+					continue
+				}
+				if err := sink.Put(exportFile(j.url, newCachedPage(j.page))); err != nil {
+					p.fail(err)
+				}
+			}
+		})
 	}
-	return res, nil
+	return p
+}
+
+func (p *compressPool) fail(err error) {
+	p.mu.Lock()
+	if p.err == nil {
+		p.err = err
+		p.cancel()
+	}
+	p.mu.Unlock()
+}
+
+func (p *compressPool) send(url string, page *builtPage) error {
+	select {
+	case p.jobs <- compressJob{url, page}:
+		p.sent++
+		return nil
+	case <-p.ctx.Done():
+		return p.ctx.Err()
+	}
+}
+
+// wait ends the pool and returns the first error: err, or one of the pool's.
+func (p *compressPool) wait(err error) error {
+	close(p.jobs)
+	p.wg.Wait()
+	p.cancel()
+	if p.err != nil {
+		return p.err
+	}
+	return err
 }
 
 func exportFile(url string, p *cachedPage) sitexport.File {
@@ -98,50 +166,15 @@ func exportFile(url string, p *cachedPage) sitexport.File {
 
 // exportAll renders every page, compressing and writing on every core.
 func (s *Site) exportAll(ctx context.Context, sink ExportSink, ix *siteIndex, res ExportResult) (ExportResult, error) {
-	type job struct {
-		url  string
-		page *builtPage
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	jobs := make(chan job, 64)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var firstErr error
-	fail := func(err error) {
-		mu.Lock()
-		if firstErr == nil {
-			firstErr = err
-			cancel()
-		}
-		mu.Unlock()
-	}
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for j := range jobs {
-				if ctx.Err() != nil {
-					continue
-				}
-				if err := sink.Put(exportFile(j.url, newCachedPage(j.page))); err != nil {
-					fail(err)
-				}
-			}
-		})
-	}
-	written := 0
+	pool := newCompressPool(ctx, sink)
+	ctx = pool.ctx
 	r := &renderer{s: s, ix: ix}
 	send := func(url, key string) error {
 		bp, err := r.render(ctx, key)
 		if err != nil || bp == nil {
 			return err
 		}
-		select {
-		case jobs <- job{url, bp}:
-			written++
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		return pool.send(url, bp)
 	}
 	err := func() error {
 		for _, p := range s.exportPages(ix) {
@@ -185,13 +218,8 @@ func (s *Site) exportAll(ctx context.Context, sink ExportSink, ix *siteIndex, re
 		}
 		return nil
 	}()
-	close(jobs)
-	wg.Wait()
-	if err == nil {
-		err = firstErr
-	}
-	res.Written = written
-	return res, err
+	res.Written = pool.sent
+	return res, pool.wait(err)
 }
 
 // exportPages lists every page but the articles' and the not-found pages.

@@ -78,6 +78,12 @@ func (f *fakeStore) ListenSite(ctx context.Context, _ time.Duration, changed fun
 
 func newSite(t *testing.T, store Store) (*Site, http.Handler) {
 	t.Helper()
+	return newSiteWith(t, store, Config{})
+}
+
+// newSiteWith makes a site with cfg's cache settings.
+func newSiteWith(t *testing.T, store Store, cfg Config) (*Site, http.Handler) {
+	t.Helper()
 	bundle, err := locales.Bundle()
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +92,8 @@ func newSite(t *testing.T, store Store) (*Site, http.Handler) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(base, Config{Store: store, Static: fstest.MapFS{"site.css": {Data: []byte("body{}")}}})
+	cfg.Store, cfg.Static = store, fstest.MapFS{"site.css": {Data: []byte("body{}")}}
+	s := New(base, cfg)
 	t.Cleanup(s.Close)
 	r := chi.NewRouter()
 	s.Routes(r)
