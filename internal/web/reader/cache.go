@@ -176,7 +176,7 @@ func (s *Site) refreshSite(ctx context.Context, force bool) error {
 	s.ixMu.Lock()
 	s.ix = next
 	s.mem.InvalidateAll()
-	s.clearFiles()
+	s.prepareFiles()
 	s.ixMu.Unlock()
 	s.loaded.Store(true)
 	s.updated(next.gen, -1, time.Since(start))

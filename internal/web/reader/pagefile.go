@@ -110,6 +110,32 @@ func (s *Site) removeFile(path string) {
 	}
 }
 
+// prepareFiles makes the page directory on the first index load and empties it on the next
+// ones; the index is held for writing.
+func (s *Site) prepareFiles() {
+	if s.dirMade {
+		s.clearFiles()
+		return
+	}
+	s.dirMade = true
+	switch s.cacheDir {
+	case "-":
+	case "":
+		if dir, err := os.MkdirTemp("", "tilmash-pages-"); err == nil {
+			s.dir, s.ownDir = dir, true
+		} else {
+			s.Logger.Warn("no directory for page files: pages evicted from memory are rendered again", "error", err)
+		}
+	default:
+		if err := os.MkdirAll(s.cacheDir, 0o700); err == nil {
+			s.dir = s.cacheDir
+			s.clearFiles()
+		} else {
+			s.Logger.Warn("no directory for page files: pages evicted from memory are rendered again", "error", err)
+		}
+	}
+}
+
 // clearFiles empties the page directory.
 func (s *Site) clearFiles() {
 	if s.dir == "" {

@@ -74,6 +74,8 @@ type Site struct {
 	ixMu     sync.RWMutex
 	loaded   atomic.Bool // ix is set
 	mem      *otter.Cache[string, *cachedPage]
+	cacheDir string // Config.CacheDir
+	dirMade  bool   // the directory for page files has been chosen (on the first index load)
 	dir      string // page files (pagefile.go); "" for none
 	ownDir   bool   // dir is a temporary directory Close removes
 	loads    singleflight.Group
@@ -103,21 +105,7 @@ func New(base *kit.Base, cfg Config) *Site {
 	}
 	s.mem = otter.Must(&otter.Options[string, *cachedPage]{MaximumWeight: uint64(limit),
 		Weigher: func(_ string, p *cachedPage) uint32 { return p.weight() }})
-	switch cfg.CacheDir {
-	case "-":
-	case "":
-		if dir, err := os.MkdirTemp("", "tilmash-pages-"); err == nil {
-			s.dir, s.ownDir = dir, true
-		} else {
-			s.Logger.Warn("no directory for page files: pages evicted from memory are rendered again", "error", err)
-		}
-	default:
-		if err := os.MkdirAll(cfg.CacheDir, 0o700); err == nil {
-			s.dir = cfg.CacheDir
-		} else {
-			s.Logger.Warn("no directory for page files: pages evicted from memory are rendered again", "error", err)
-		}
-	}
+	s.cacheDir = cfg.CacheDir
 	return s
 }
 
@@ -142,12 +130,12 @@ func (s *Site) Close() {
 	s.cancel()
 	s.bg.Wait()
 	s.mem.StopAllGoroutines()
+	s.ixMu.Lock()
 	if s.ownDir {
-		s.ixMu.Lock()
 		os.RemoveAll(s.dir) //nolint:errcheck // a temporary directory
-		s.dir = ""
-		s.ixMu.Unlock()
 	}
+	s.dir, s.dirMade = "", true // no files after Close
+	s.ixMu.Unlock()
 }
 
 // Routes mounts what the public site answers beyond its cached pages (ServePublished): the
