@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tilmash/tilmash/internal/sitexport"
+	"github.com/tilmash/tilmash/internal/web"
 	"github.com/tilmash/tilmash/internal/web/reader"
 )
 
@@ -58,11 +59,12 @@ func (a *app) export(ctx context.Context, dir string) (int, error) {
 // manifest names a generation of this site built for the same address, everything otherwise or
 // with full.
 func (a *app) exportSite(ctx context.Context, dir string, full bool) (reader.ExportResult, error) {
-	ws, err := a.newWebServer()
+	site, err := web.NewReader(web.Config{Store: a.store, Bundle: a.bundle, Logger: a.log, BaseURL: a.baseURL(),
+		MarkMachineText: a.cfg.MarkMachineText})
 	if err != nil {
 		return reader.ExportResult{}, err
 	}
-	defer ws.Close()
+	defer site.Close()
 	var since int64
 	if !full {
 		m, err := sitexport.ReadManifest(dir)
@@ -75,7 +77,7 @@ func (a *app) exportSite(ctx context.Context, dir string, full bool) (reader.Exp
 	}
 	t := &exportTarget{dir: dir}
 	defer t.close()
-	res, err := ws.ExportSite(ctx, t, since)
+	res, err := site.Export(ctx, t, since)
 	if err != nil {
 		return res, fmt.Errorf("export the site: %w", err)
 	}

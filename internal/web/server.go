@@ -103,6 +103,23 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
+// NewReader builds the public site alone, for a static export: the rest of the server (and what
+// it needs, such as the preparer) is not made.
+func NewReader(cfg Config) (*reader.Site, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	base, err := kit.New(cfg.Bundle, cfg.Logger, cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	return reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText}), nil
+}
+
 // Watch keeps the reader site's pages in step with the database until ctx ends or Close.
 func (s *Server) Watch(ctx context.Context) { s.reader.Watch(ctx) }
 

@@ -6,9 +6,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/andybalholm/brotli"
@@ -27,6 +29,9 @@ import (
 const (
 	gzipLevel   = gzip.BestCompression
 	brotliLevel = 6
+	// brotliWindow is the encoder's window (2^18 bytes): larger than a page, and far smaller to
+	// hold than the default.
+	brotliWindow = 18
 )
 
 // cachedPage is one page ready to send.
@@ -59,20 +64,36 @@ var (
 	hdrAcceptRanges = []string{"none"}
 )
 
+// Compressors are reused: a brotli encoder's state is large to allocate for every page.
+var (
+	gzipWriters   = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzipLevel); return w }}
+	brotliWriters = sync.Pool{New: func() any {
+		return brotli.NewWriterOptions(io.Discard, brotli.WriterOptions{Quality: brotliLevel, LGWin: brotliWindow})
+	}}
+)
+
 // newCachedPage compresses a rendered page.
 func newCachedPage(p *builtPage) *cachedPage {
 	sum := sha256.Sum256(p.body)
 	var gz, br []byte
 	if len(p.body) > 512 {
 		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzipLevel)
+		buf.Grow(len(p.body) / 3)
+		zw := gzipWriters.Get().(*gzip.Writer)
+		zw.Reset(&buf)
 		zw.Write(p.body) //nolint:errcheck // writes to memory
 		zw.Close()       //nolint:errcheck // writes to memory
+		zw.Reset(io.Discard)
+		gzipWriters.Put(zw)
 		gz = buf.Bytes()
 		var bbuf bytes.Buffer
-		bw := brotli.NewWriterLevel(&bbuf, brotliLevel)
+		bbuf.Grow(len(p.body) / 4)
+		bw := brotliWriters.Get().(*brotli.Writer)
+		bw.Reset(&bbuf)
 		bw.Write(p.body) //nolint:errcheck // writes to memory
 		bw.Close()       //nolint:errcheck // writes to memory
+		bw.Reset(io.Discard)
+		brotliWriters.Put(bw)
 		br = bbuf.Bytes()
 	}
 	return assemblePage(p.status, p.contentType, p.lang, p.modTime, `"`+hex.EncodeToString(sum[:12])+`"`, p.body, gz, br)

@@ -43,6 +43,15 @@ func (s *Site) Export(ctx context.Context, sink ExportSink, since int64) (Export
 	if err != nil {
 		return ExportResult{}, err
 	}
+	if since > 0 {
+		// Nothing changed: nothing to read.
+		if gen, err := s.store.SiteGeneration(ctx); err != nil || gen == since {
+			if err == nil {
+				err = sink.Begin(false)
+			}
+			return ExportResult{Generation: since}, err
+		}
+	}
 	snap, err := s.store.LoadSnapshot(ctx)
 	if err != nil {
 		return ExportResult{}, err
