@@ -170,7 +170,7 @@ func (w *Writer) writeFile(name string, data []byte, mod time.Time) error {
 			return fmt.Errorf("export: %w", err)
 		}
 		name = f.Name()
-		f.Close() //nolint:errcheck // rewritten below
+		f.Close()
 	}
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		return fmt.Errorf("export: %w", err)

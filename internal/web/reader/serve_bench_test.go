@@ -52,7 +52,7 @@ func BenchmarkServePublished(b *testing.B) {
 				w.Header()[k] = v
 			}
 			w.WriteHeader(200)
-			w.Write(body) //nolint:errcheck // discarded
+			w.Write(body)
 		})
 		for name, handler := range map[string]http.Handler{"reader": h, "bare": bare} {
 			b.Run(name+"/"+enc, func(b *testing.B) {
