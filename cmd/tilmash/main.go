@@ -28,7 +28,8 @@ Commands:
   ingest FILE          ingest an article (--lang en, --format text|markdown); prints its id and slug
   user add NAME        create a user (--role translator|editor|admin, --langs ru,kk, --password-stdin)
   token create USER    create an API token for a user
-  export DIR           write the public site as static files (pages, .gz/.br copies, feeds, sitemap)
+  export [--full] DIR  write the public site as static files (pages, .gz/.br copies, feeds, sitemap);
+                       only what changed since DIR's last export, or everything with --full
   retry ARTICLE LANG   queue a failed edition's translation again
   terms import FILE    import a termbase CSV (en,ru,kk,zh,note,do_not_translate,forbidden_en,...)
                        or TBX (FILE.tbx; --assume-lang for terms in no language)

@@ -58,6 +58,8 @@ type Config struct {
 	// files (see reader.Config).
 	ReaderCacheBytes int64
 	ReaderCacheDir   string
+	// OnReaderUpdate, if set, is told of every update of the reader's pages (for metrics).
+	OnReaderUpdate func(reader.Update)
 }
 
 // Server serves the API and the site.
@@ -90,7 +92,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.api = api.New(base, api.Config{Store: cfg.Store, Prepare: cfg.Prepare, Check: cfg.Check, MaxBodyBytes: cfg.MaxBodyBytes})
 	s.reader = reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText,
-		CacheBytes: cfg.ReaderCacheBytes, CacheDir: cfg.ReaderCacheDir})
+		CacheBytes: cfg.ReaderCacheBytes, CacheDir: cfg.ReaderCacheDir, OnUpdate: cfg.OnReaderUpdate})
 	if s.accounts, err = accounts.New(base, cfg.Store); err != nil {
 		return nil, err
 	}
