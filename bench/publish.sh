@@ -5,12 +5,18 @@
 #
 # Needs: PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres), curl,
 # /usr/bin/time. Usage: bench/publish.sh [articles, default 10000] [publications, default 20]
-# [reader memory in MB, default 64]
+# [reader memory in MB, default 64] [the serve process's GOMEMLIMIT, default 256MiB; "off" for none]
+#
+# Without a memory limit Go lets its heap grow to twice what is live before collecting, so a serve
+# process that renders many pages (the crawl) holds about twice its live memory; GOMEMLIMIT has it
+# collect sooner instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
 pubs=${2:-20}
 cache_mb=${3:-64}
+memlimit=${4:-256MiB}
+[ "$memlimit" = off ] && memlimit=
 admin=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 db=tilmash_pub_$$
 url="${admin%/*}/$db"
@@ -19,7 +25,7 @@ port=18090
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  sleep 0.5
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   psql -q "$admin" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -43,7 +49,8 @@ base=http://127.0.0.1:$port
 timed "export --full" "$work/tilmash" export --full "$work/site" --database-url "$url" --base-url "$base"
 timed "export (nothing changed)" "$work/tilmash" export "$work/site" --database-url "$url" --base-url "$base"
 
-TILMASH_READER_CACHE_MB=$cache_mb "$work/tilmash" serve --no-workers --database-url "$url" --addr "127.0.0.1:$port" \
+echo "serve with TILMASH_READER_CACHE_MB=$cache_mb GOMEMLIMIT=${memlimit:-none}"
+GOMEMLIMIT=$memlimit TILMASH_READER_CACHE_MB=$cache_mb "$work/tilmash" serve --no-workers --database-url "$url" --addr "127.0.0.1:$port" \
   --base-url "$base" >/dev/null 2>"$work/serve.log" &
 pid=$!
 pids+=("$pid")
