@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -429,18 +430,24 @@ func (db *DB) LoadSnapshot(ctx context.Context) (pipeline.Snapshot, error) {
 	return s, err
 }
 
-// liveSelect reads live editions as readers see them, with the first published version of each.
-const liveSelect = `SELECT v.id, v.article_id, v.lang, a.slug, a.category, v.title, v.byline, v.published_at,
-	v.revision_id <> a.revision_id AND NOT e.is_source, v.machine_text,
-	(SELECT min(f.id) FROM published_versions f WHERE f.edition_id = e.id)
-	FROM editions e JOIN published_versions v ON v.id = e.live_version_id JOIN articles a ON a.id = e.article_id`
+// siteLiveColumns are a live edition as readers see it, with the first published version of its
+// edition (liveVersions scans them).
+const siteLiveColumns = `SELECT v.id, v.article_id, v.lang, a.slug, a.category, v.title, v.byline, v.published_at,
+	v.revision_id <> a.revision_id AND NOT e.is_source, v.machine_text, `
 
 // liveVersions reads the live editions of the given articles, or of all articles when ids is
-// nil, newest first.
+// nil, newest first. All of them take the first versions from one pass over the versions, sorted
+// here; a few look theirs up one by one.
 func liveVersions(ctx context.Context, tx pgx.Tx, ids []int64) ([]pipeline.Live, error) {
-	q, args := liveSelect+` ORDER BY v.published_at DESC, v.id DESC`, []any{}
+	q := siteLiveColumns + `f.first FROM editions e JOIN published_versions v ON v.id = e.live_version_id
+		JOIN articles a ON a.id = e.article_id
+		JOIN (SELECT edition_id, min(id) AS first FROM published_versions GROUP BY edition_id) f ON f.edition_id = e.id`
+	var args []any
 	if ids != nil {
-		q, args = liveSelect+` WHERE e.article_id = ANY($1) ORDER BY v.published_at DESC, v.id DESC`, []any{ids}
+		q = siteLiveColumns + `(SELECT min(f.id) FROM published_versions f WHERE f.edition_id = e.id)
+			FROM editions e JOIN published_versions v ON v.id = e.live_version_id JOIN articles a ON a.id = e.article_id
+			WHERE e.article_id = ANY($1)`
+		args = []any{ids}
 	}
 	rows, err := tx.Query(ctx, q, args...)
 	if err != nil {
@@ -455,6 +462,12 @@ func liveVersions(ctx context.Context, tx pgx.Tx, ids []int64) ([]pipeline.Live,
 	if err != nil {
 		return nil, fmt.Errorf("live versions: %w", err)
 	}
+	slices.SortFunc(live, func(a, b pipeline.Live) int {
+		if c := b.PublishedAt.Compare(a.PublishedAt); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.VersionID, a.VersionID)
+	})
 	return live, nil
 }
 
