@@ -189,3 +189,47 @@ func TestPagesBeyondMemoryComeFromFiles(t *testing.T) {
 		t.Errorf("conditional request for a page from its file = %d", rec.Code)
 	}
 }
+
+// TestServingWhilePublishing: readers asking for pages while publications are applied always get
+// a whole page, and once an update is done every page shows it.
+func TestServingWhilePublishing(t *testing.T) {
+	t.Parallel()
+	store := &changeStore{}
+	day := time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC)
+	for id := int64(1); id <= 30; id++ {
+		store.publish(id, fmt.Sprintf("Article %d", id), day.Add(time.Duration(id)*time.Hour))
+	}
+	s, h := newSiteWith(t, store, Config{CacheBytes: 64 << 10})
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			paths := []string{"/en/", "/en/page/1/", "/en/page/2/", "/en/feed.atom", "/sitemap-0.xml", "/en/articles/a3"}
+			for i := g; ; i++ {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if rec := get(t, h, paths[i%len(paths)]); rec.Code != 200 || !strings.Contains(rec.Body.String(), "</") {
+					t.Errorf("%s = %d while publishing", paths[i%len(paths)], rec.Code)
+					return
+				}
+			}
+		})
+	}
+	for id := int64(31); id <= 45; id++ {
+		store.publish(id, fmt.Sprintf("Article %d", id), day.Add(time.Duration(id)*time.Hour))
+		if err := s.refreshSite(t.Context(), false); err != nil {
+			t.Error(err)
+		}
+	}
+	close(done)
+	wg.Wait()
+	if p3 := get(t, h, "/en/page/3/").Body.String(); !strings.Contains(p3, "Article 45") {
+		t.Error("the last archive page does not show the last publication")
+	}
+	if front := get(t, h, "/en/").Body.String(); !strings.Contains(front, "Article 45") || strings.Contains(front, "Article 25<") {
+		t.Error("the front page is not the newest twenty")
+	}
+}
