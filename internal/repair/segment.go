@@ -192,7 +192,9 @@ func (s *segmenter) judge(token string) verdict {
 		// a word is as often a compound the dictionary lacks ("құпиясөз", "теміржол").
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			free := anyFunction(r.words, s.lex) || allLong(r.words, 5) && s.lex.inflected(r.words[0])
-			return !free || kazakhPrefixLike[r.words[0]] || s.stemRunsOn(r.words)
+			verbAfter := s.verbAfterWord(r.words)
+			return !free && !verbAfter || kazakhPrefixLike[r.words[0]] && !verbAfter || s.stemRunsOn(r.words) ||
+				boundEnding[r.words[0]] // a particle follows its word: "Пекинге" is no "пе кинге"
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -389,6 +391,15 @@ func (s *segmenter) stemRunsOn(words []string) bool {
 		}
 	}
 	return false
+}
+
+// verbAfterWord reports a Kazakh reading of two parts whose second is a verb form
+// (lexicon.verbForm) after a word of four letters or more: "ауыл|көшірілді", "айда|жалғасады",
+// "көп|жұмсайтынын". Kazakh writes compounds of nouns and adjectives as one word, never a noun
+// and a finite verb or participle, so the token is two words whatever the first one ends in.
+func (s *segmenter) verbAfterWord(words []string) bool {
+	return len(words) == 2 && utf8.RuneCountInString(words[0]) >= 4 && utf8.RuneCountInString(words[1]) >= 5 &&
+		s.lex.verbForm(words[1])
 }
 
 // allLong reports whether every word has at least n letters.

@@ -1,4 +1,4 @@
-package checks
+package text
 
 import (
 	"strings"
@@ -136,11 +136,14 @@ var kkNoHarmony = wordSet("мен бен пен менен")
 // л- or н- forms instead.
 var consonantOnly = wordSet("дар дер дың дің ды ді дық дік")
 
-// kkKnownForm accepts a Kazakh word that valid (the dictionary) does not know but that parses
+// KazakhKnownForm accepts a Kazakh word that valid (the dictionary) does not know but that parses
 // as a known stem followed by suffixes in their order, in harmony with the stem: экономика+сы+на,
 // ынтымақтастығ(қ)+ы, қабылдан(у)+ып, қаупі (қауіп)+не. The Debian dictionary attaches only one
 // suffix per rule, so such chains, which are ordinary Kazakh, would otherwise be rejected.
-func kkKnownForm(valid func(string) bool, w string) bool {
+//
+// It is the one Kazakh analyser of the project: the spelling check and the joined-word repair
+// both call it, each with its own idea of a valid stem.
+func KazakhKnownForm(valid func(string) bool, w string) bool {
 	return kkParse(valid, w, slotCase+1, 4)
 }
 
@@ -274,3 +277,70 @@ func restoreVowel(s string, v rune) string {
 	last := rs[len(rs)-1]
 	return string(rs[:len(rs)-1]) + string(v) + string(last)
 }
+
+// unvoice gives back the voiceless consonant a Kazakh stem voices before a vowel suffix:
+// кітаб(ы) → кітап, тарағ(ы) → тарақ.
+func unvoice(s string) string {
+	r, size := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case 'г':
+		return s[:len(s)-size] + "к"
+	case 'ғ':
+		return s[:len(s)-size] + "қ"
+	case 'б':
+		return s[:len(s)-size] + "п"
+	}
+	return s
+}
+
+// hasKazakhLetter reports a letter of the Kazakh alphabet that Russian lacks.
+func hasKazakhLetter(w string) bool { return strings.ContainsAny(w, "әғқңөұүһі") }
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// KazakhVerbForm reports whether w parses as a Kazakh verb in a form that only a verb takes: a
+// stem the dictionary knows (through valid), its voices and negation, then a tense, participle or
+// converb suffix of two letters or more, and after a participle a possessive or case ending
+// (аяқта+л+атын+ы+н, көшір+іл+ді, жұмса+йтын+ы+н). A bare verbal noun in -у is not counted: it
+// is a noun too; nor are the one-letter converbs and participles (-а, -й, -р, -п), which too many
+// nouns end in. Such a word is never the second half of a compound written as one word.
+func KazakhVerbForm(valid func(string) bool, w string) bool {
+	return kkVerbForm(valid, w, 3, false)
+}
+
+// kkParticiples are the verbal suffixes after which a possessive or a case ending may follow.
+var kkParticiples = wordSet("ған ген қан кен атын етін йтын йтін ар ер мас мес бас бес пас пес")
+
+func kkVerbForm(valid func(string) bool, w string, depth int, declined bool) bool {
+	if depth == 0 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(w)
+	for _, s := range kkSuffixesByLast[last] {
+		stem, ok := strings.CutSuffix(w, s.text)
+		if !ok || utf8.RuneCountInString(stem) < 2 {
+			continue
+		}
+		if s.verb {
+			if utf8.RuneCountInString(s.text) >= 2 && (!declined || kkParticiples[s.text]) &&
+				kkFits(stem, s.text, true) && kkVerbStem(valid, stem) {
+				return true
+			}
+			continue
+		}
+		if s.slot >= slotPossessive && kkVerbForm(valid, stem, depth-1, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// KazakhVerbStem reports whether stem is a Kazakh verb stem the dictionary knows through valid,
+// as its root or its infinitive, after taking off voices and negation.
+func KazakhVerbStem(valid func(string) bool, stem string) bool { return kkVerbStem(valid, stem) }
