@@ -63,8 +63,19 @@ var kazakhFunction = tiers(
 		"немесе", "сондай", "сонымен", "қатар", "дейін", "кейін", "соң", "бері", "қарай", "гөрі",
 		"ғана", "ма", "ме", "ба", "бе", "па", "пе", "ғой", "қой", "біз", "сіз", "олар", "мұндай",
 		"сол", "осындай", "барлық", "әр", "әрбір", "кез", "келген", "басқа", "өз", "өзі", "оның",
-		"олардың", "біздің", "сіздің", "жаңа", "әлі", "тек", "өте", "ең", "ретінде", "байланысты"},
+		"олардың", "біздің", "сіздің", "жаңа", "әлі", "тек", "өте", "ең", "ретінде", "байланысты",
+		// Nouns in the locative that serve as postpositions ("сапар барысында", "жыл ішінде").
+		"барысында", "кезінде", "ішінде", "арасында", "нәтижесінде", "негізінде", "алдында",
+		"бірнеше", "көптеген", "көп"},
 )
+
+// kazakhCounting are Kazakh numerals and quantifiers, which stand before a noun of any length
+// ("он жыл", "бірнеше ел"). A token made of one of them and a dictionary word the dictionary
+// does not know as one word ("онжыл") is two words; the compounds they make carry a suffix
+// ("онжылдық", "екіжақты") and are dictionary words or forms the analyser reads.
+var kazakhCounting = setOf("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он",
+	"жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан", "жүз", "мың",
+	"бірнеше", "көптеген")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -125,7 +125,16 @@ func (s *segmenter) readings(lw string) []reading {
 			piece := rest[:i]
 			i -= n
 			pc, ok := s.pieceCost(piece)
-			if !ok || prev != "" && s.kazakh && s.suffixPiece(piece) {
+			counted := s.kazakh && len(words) == 1 && kazakhCounting[prev] && s.countedNoun(piece)
+			if counted {
+				// A noun after a numeral is as expected as a second-tier closed-class word: the
+				// numeral stands before a noun and nothing else.
+				pc, ok = -math.Log(5e4/corpusSize), true
+			}
+			if first := len(words) == 0; first && s.kazakh && kazakhCounting[piece] && len(piece) < len(rest) {
+				pc, ok = -math.Log(s.lex.function["бір"]/corpusSize), true
+			}
+			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
 				continue
 			}
 			c := cost + pc
@@ -192,8 +201,11 @@ func (s *segmenter) judge(token string) verdict {
 		// a word is as often a compound the dictionary lacks ("құпиясөз", "теміржол").
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			free := anyFunction(r.words, s.lex) || allLong(r.words, 5) && s.lex.inflected(r.words[0])
-			verbAfter := s.verbAfterWord(r.words)
-			return !free && !verbAfter || kazakhPrefixLike[r.words[0]] && !verbAfter || s.stemRunsOn(r.words) ||
+			verbAfter := s.verbAfterWord(r.words) ||
+				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
+			free = free || verbAfter || s.vowelsMeet(r.words)
+			// A prefix-like first part makes a compound ("жалпыұлттық"), unless a verb form follows.
+			return !free || kazakhPrefixLike[r.words[0]] && !verbAfter || s.stemRunsOn(r.words) ||
 				boundEnding[r.words[0]] // a particle follows its word: "Пекинге" is no "пе кинге"
 		})
 		if len(rs) == 0 {
@@ -221,6 +233,9 @@ func (s *segmenter) judge(token string) verdict {
 		lead := best.words[0]
 		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
+		if s.kazakh && kazakhCounting[lead] {
+			commonLead = true
+		}
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
 		}
@@ -398,8 +413,49 @@ func (s *segmenter) stemRunsOn(words []string) bool {
 // "көп|жұмсайтынын". Kazakh writes compounds of nouns and adjectives as one word, never a noun
 // and a finite verb or participle, so the token is two words whatever the first one ends in.
 func (s *segmenter) verbAfterWord(words []string) bool {
-	return len(words) == 2 && utf8.RuneCountInString(words[0]) >= 4 && utf8.RuneCountInString(words[1]) >= 5 &&
-		s.lex.verbForm(words[1])
+	return len(words) == 2 && (utf8.RuneCountInString(words[0]) >= 4 || s.lex.isFunction(words[0])) &&
+		utf8.RuneCountInString(words[1]) >= 5 && s.lex.verbForm(words[1])
+}
+
+// countedNoun reports a word that may follow a Kazakh numeral or quantifier in a token: a
+// dictionary word as the dictionary lists it, or a form of four letters or more the analyser
+// reads. Endings are not words ("бірге", "бірлік", "алтын" stay whole).
+func (s *segmenter) countedNoun(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 2 || kazakhSuffixOnsets[string([]rune(w)[:min(3, n)])] || boundEnding[w] {
+		return false
+	}
+	if n <= 3 {
+		return s.lex.dict.ValidMinStem(w, minStem) && !strings.ContainsRune("ыірлңғ", []rune(w)[0])
+	}
+	// A numeral and a noun with an adjective-forming ending make one word: "екіжақты",
+	// "бесжылдық", "көпвекторлы".
+	for _, e := range kazakhAdjectiveEndings {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
+	}
+	return s.lex.isDictWord(w)
+}
+
+// kazakhAdjectiveEndings make adjectives of nouns; the accusative "-ды/-ді/-ты/-ті" is written
+// the same and is given up with them.
+var kazakhAdjectiveEndings = strings.Fields("лы лі ды ді ты ті сыз сіз лық лік дық дік тық тік шы ші")
+
+// vowelsMeet reports a Kazakh reading of two words of four letters or more where a vowel ends
+// the first and a vowel begins the second ("ақша|аударымдарына"). Kazakh does not let two
+// vowels meet inside a word: a suffix after a vowel begins with a consonant, and a stem loses
+// its vowel before a vowel suffix. Only loanwords ("кооперация") have such a pair, and they are
+// dictionary words, which are never split.
+func (s *segmenter) vowelsMeet(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 {
+		return false
+	}
+	const vowels = "аәеөұүыіоэ"
+	a, _ := utf8.DecodeLastRuneInString(words[0])
+	b, _ := utf8.DecodeRuneInString(words[1])
+	return strings.ContainsRune(vowels, a) && strings.ContainsRune(vowels, b) &&
+		!s.lex.loan(words[0]) && !s.lex.loan(words[1])
 }
 
 // allLong reports whether every word has at least n letters.
