@@ -66,7 +66,9 @@ var kazakhFunction = tiers(
 		"олардың", "біздің", "сіздің", "жаңа", "әлі", "тек", "өте", "ең", "ретінде", "байланысты",
 		// Nouns in the locative that serve as postpositions ("сапар барысында", "жыл ішінде").
 		"барысында", "кезінде", "ішінде", "арасында", "нәтижесінде", "негізінде", "алдында",
-		"бірнеше", "көптеген", "көп"},
+		"бірнеше", "көптеген", "көп",
+		// Conjunctions and connectives that open sentences.
+		"алайда", "сондықтан", "себебі", "өйткені", "дегенмен", "яғни", "әсіресе", "тіпті", "егер"},
 )
 
 // kazakhCounting are Kazakh numerals and quantifiers, which stand before a noun of any length
@@ -76,6 +78,12 @@ var kazakhFunction = tiers(
 var kazakhCounting = setOf("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он",
 	"жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан", "жүз", "мың",
 	"бірнеше", "көптеген")
+
+// kazakhMeasure are the nouns of time and measure that follow a numeral. A capitalised token of
+// a numeral and a noun is split only before one of them: place names are made of a numeral and
+// a noun too ("Бесқарағай", "Жетісу", "Үшарал").
+var kazakhMeasure = setOf("жыл", "ай", "күн", "апта", "сағат", "минут", "пайыз", "миллион", "миллиард",
+	"мың", "жүз", "тонна", "шақырым", "есе", "рет", "адам", "ел", "жылы", "айда", "күнде", "жылда")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

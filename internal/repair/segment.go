@@ -200,7 +200,8 @@ func (s *segmenter) judge(token string) verdict {
 		// an ending, and the first ends in one ("қатысуға", "стратегиялық"): a bare stem before
 		// a word is as often a compound the dictionary lacks ("құпиясөз", "теміржол").
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			free := anyFunction(r.words, s.lex) || allLong(r.words, 5) && s.lex.inflected(r.words[0])
+			free := anyFunction(r.words, s.lex) ||
+				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words))
 			verbAfter := s.verbAfterWord(r.words) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
 			free = free || verbAfter || s.vowelsMeet(r.words)
@@ -234,6 +235,10 @@ func (s *segmenter) judge(token string) verdict {
 		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
 		if s.kazakh && kazakhCounting[lead] {
+			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
+			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]]) {
+				return verdict{} // "Бесқарағай", "Жетісу": a place name
+			}
 			commonLead = true
 		}
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
@@ -415,6 +420,20 @@ func (s *segmenter) stemRunsOn(words []string) bool {
 func (s *segmenter) verbAfterWord(words []string) bool {
 	return len(words) == 2 && (utf8.RuneCountInString(words[0]) >= 4 || s.lex.isFunction(words[0])) &&
 		utf8.RuneCountInString(words[1]) >= 5 && s.lex.verbForm(words[1])
+}
+
+// pluralFirst reports a Kazakh reading whose first word ends in the plural and is read by the
+// analyser ("инвесторлар|облигацияларды"): only a possessive or a case ending may follow the
+// plural, and those begin like endings (suffixPiece keeps them out), so the next part is a word.
+// No compound is written with a plural first part.
+func (s *segmenter) pluralFirst(words []string) bool {
+	for _, e := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+		if stem, ok := strings.CutSuffix(words[0], e); ok && utf8.RuneCountInString(stem) >= minKazakhStem &&
+			s.lex.isDictWord(stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // countedNoun reports a word that may follow a Kazakh numeral or quantifier in a token: a
