@@ -207,7 +207,8 @@ func (s *segmenter) judge(token string) verdict {
 			free = free || verbAfter || s.vowelsMeet(r.words)
 			// A prefix-like first part makes a compound ("жалпыұлттық"), unless a verb form follows.
 			return !free || kazakhPrefixLike[r.words[0]] && !verbAfter || s.stemRunsOn(r.words) ||
-				boundEnding[r.words[0]] // a particle follows its word: "Пекинге" is no "пе кинге"
+				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
+				s.endingPiece(r.words)
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -402,6 +403,9 @@ func (s *segmenter) suffixPiece(w string) bool {
 // stemRunsOn reports a Kazakh reading whose first part runs on into a longer dictionary stem
 // with the first letters of the next part: "құрас|тырылады" is "құрастыр" and its endings.
 func (s *segmenter) stemRunsOn(words []string) bool {
+	if allFunction(words, s.lex) {
+		return false // "ол|арқылы": closed-class words are not stems of longer words
+	}
 	for i := 0; i+1 < len(words); i++ {
 		next := []rune(words[i+1])
 		for k := 1; k <= 3 && k < len(next); k++ {
@@ -500,12 +504,52 @@ func isVowel(r rune) bool {
 	return strings.ContainsRune("аәеёиоөуұүыіэюя", unicode.ToLower(r))
 }
 
+// privative are the pronouns "сіз" (you) and "сыз", written as the privative ending "-сыз/-сіз"
+// ("қолжетімсіз", "шексіз"): after a word in one token they are its ending.
+var privative = setOf("сіз", "сыз")
+
+// endingPiece reports a Kazakh reading where a later part is a word that is also an ending of
+// the part before it: the pronoun "сіз" is the privative "-сіз" ("қолжетімсіз",
+// "қауіпсізоқу" is "қауіпсіз оқу"), the auxiliary "еді" the past tense "-еді" of a verb stem
+// ("жеңілдетеді"), "да/де" inside a reading the locative ("мезгілде тым"), and "мен/бен/пен"
+// before a verb form the instrumental.
+func (s *segmenter) endingPiece(words []string) bool {
+	for i, w := range words[1:] {
+		prev := words[i]
+		switch {
+		case privative[w]:
+			return true
+		case w == "еді" || w == "ады":
+			if !s.lex.inflected(prev) && !s.lex.verbForm(prev) {
+				return true
+			}
+		case w == "да" || w == "де" || w == "та" || w == "те":
+			if s.lex.isDictWord(prev + w) {
+				return true
+			}
+		case w == "мен" || w == "бен" || w == "пен":
+			// The conjunction joins two nouns; before a verb form it is the instrumental
+			// ending of the word before ("құпиясөзбен қорғалған").
+			if i+2 < len(words) && s.lex.verbForm(words[i+2]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func kazakhSuffixLike(w string) bool {
 	if kazakhNegation[w] {
 		return true
 	}
 	rs := []rune(w)
 	if rs[0] == 'ң' || rs[0] == 'ғ' {
+		return true
+	}
+	// No word begins with two consonants, except loanwords with a cluster such as "ст", "тр",
+	// "пл" ("стратегия", "трансформация"): "ктердің" is the tail of "шенеуніктердің".
+	if len(rs) > 5 && !isVowel(rs[0]) && !isVowel(rs[1]) && !strings.ContainsRune("рлв", rs[1]) &&
+		!strings.ContainsRune("сш", rs[0]) {
 		return true
 	}
 	if len(rs) > 5 {

@@ -314,6 +314,10 @@ func KazakhVerbForm(valid func(string) bool, w string) bool {
 	return kkVerbForm(valid, w, 3, false)
 }
 
+// kkParticles are the question particles, which the suffix list holds for the negation inside a
+// verb: at the end of a word they follow nouns as well ("жерме" is no verb form).
+var kkParticles = wordSet("ма ме ба бе па пе")
+
 // kkParticiples are the verbal suffixes after which a possessive or a case ending may follow.
 var kkParticiples = wordSet("ған ген қан кен атын етін йтын йтін ар ер мас мес бас бес пас пес")
 
@@ -328,7 +332,7 @@ func kkVerbForm(valid func(string) bool, w string, depth int, declined bool) boo
 			continue
 		}
 		if s.verb {
-			if utf8.RuneCountInString(s.text) >= 2 && (!declined || kkParticiples[s.text]) &&
+			if utf8.RuneCountInString(s.text) >= 2 && (!declined || kkParticiples[s.text]) && !kkParticles[s.text] &&
 				kkFits(stem, s.text, true) && kkVerbStem(valid, stem) {
 				return true
 			}
