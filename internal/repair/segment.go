@@ -204,9 +204,10 @@ func (s *segmenter) judge(token string) verdict {
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words))
 			verbAfter := s.verbAfterWord(r.words) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
-			free = free || verbAfter || s.vowelsMeet(r.words)
+			free = free || verbAfter || s.vowelsMeet(r.words) || s.possessedAfter(r.words)
 			// A prefix-like first part makes a compound ("жалпыұлттық"), unless a verb form follows.
-			return !free || kazakhPrefixLike[r.words[0]] && !verbAfter || s.stemRunsOn(r.words) ||
+			return !free || kazakhPrefixLike[r.words[0]] && !verbAfter || russianPrefixLike[r.words[0]] ||
+				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words) ||
 				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
 		})
@@ -426,6 +427,56 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 		utf8.RuneCountInString(words[1]) >= 5 && s.lex.verbForm(words[1])
 }
 
+// possessedAfter reports a Kazakh reading of two words of four letters or more whose second
+// carries the third-person possessive of the izafet, with or without a case ending
+// ("көлік|салығын", "су|деңгейі"): the possessive construction is written as two words, and
+// the few compounds made of it ("елбасы") are dictionary words, never split.
+func (s *segmenter) possessedAfter(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 6 ||
+		s.lex.inflected(words[0]) && !strings.HasSuffix(words[0], "у") || kazakhPrefixLike[words[0]] {
+		return false
+	}
+	if !dictKnown(s.lex.dict, words[0]) || s.lex.verbForm(words[0]) {
+		return false // the first word as the dictionary lists it: "жерме" is a form, not a noun
+	}
+	w := words[1]
+	for _, e := range []string{"дағы", "дегі", "тағы", "тегі"} {
+		if strings.HasSuffix(w, e) {
+			return false // the locative adjective, not a possessive: "мекенжайдағы"
+		}
+	}
+	for _, c := range []string{"нің", "ның", "на", "не", "нда", "нде", "нан", "нен", "н", "мен", ""} {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, p := range []string{"сы", "сі", "ы", "і"} {
+			stem, ok := strings.CutSuffix(rest, p)
+			if !ok || utf8.RuneCountInString(stem) < 3 {
+				continue
+			}
+			if s.lex.plainStem(stem) || s.lex.plainStem(unvoiceKazakh(stem)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unvoiceKazakh gives back the voiceless consonant a stem voices before a vowel: салығ → салық.
+func unvoiceKazakh(s string) string {
+	r, n := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case 'г':
+		return s[:len(s)-n] + "к"
+	case 'ғ':
+		return s[:len(s)-n] + "қ"
+	case 'б':
+		return s[:len(s)-n] + "п"
+	}
+	return s
+}
+
 // pluralFirst reports a Kazakh reading whose first word ends in the plural and is read by the
 // analyser ("инвесторлар|облигацияларды"): only a possessive or a case ending may follow the
 // plural, and those begin like endings (suffixPiece keeps them out), so the next part is a word.
@@ -574,6 +625,12 @@ var kazakhNegation = setOf("маған", "меген", "баған", "беген
 // kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
 // "көпвекторлы"): a split after them is a compound the dictionary lacks.
 var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "ең", "бас", "ішкі", "сыртқы", "орта")
+
+// kazakhLoanPrefix are the international combining forms and the Kazakh "бейне" that Kazakh
+// writes as one word with the next ("телеарна", "аудиожазба", "бейнежазба"), beside the Russian
+// ones (russianPrefixLike): a split after them is a compound the dictionary lacks.
+var kazakhLoanPrefix = setOf("аудио", "видео", "фото", "кино", "медиа", "инфо", "кибер", "нано",
+	"аэро", "термо", "бейне", "дыбыс")
 
 // russianPrefixLike are the first parts of Russian compounds written as one word: a split
 // "пост советский" or "гидро энергетический" is a compound the dictionary lacks.

@@ -315,8 +315,9 @@ func KazakhVerbForm(valid func(string) bool, w string) bool {
 }
 
 // kkParticles are the question particles, which the suffix list holds for the negation inside a
-// verb: at the end of a word they follow nouns as well ("жерме" is no verb form).
-var kkParticles = wordSet("ма ме ба бе па пе")
+// verb: at the end of a word they follow nouns as well ("жерме" is no verb form). The imperative
+// "-сын/-сін" is written like a possessive and the accusative ("жазба+сы+н", not "жаз+ба+сын").
+var kkParticles = wordSet("ма ме ба бе па пе сын сін")
 
 // kkParticiples are the verbal suffixes after which a possessive or a case ending may follow.
 var kkParticiples = wordSet("ған ген қан кен атын етін йтын йтін ар ер мас мес бас бес пас пес")
