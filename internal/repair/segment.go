@@ -389,7 +389,7 @@ func anyFunction(words []string, lex *lexicon) bool {
 // lists as a word ("ктің", "дағы") but which cannot follow a split: it is the tail of the word
 // before it.
 func (s *segmenter) suffixPiece(w string) bool {
-	if s.voc.lower[w] > 0 || s.lex.isFunction(w) {
+	if s.voc.lower[w] > 0 || s.lex.isFunction(w) || s.ghaynWord(w) {
 		return false
 	}
 	if kazakhSuffixLike(w) {
@@ -399,6 +399,22 @@ func (s *segmenter) suffixPiece(w string) bool {
 	// it reduces to a dictionary stem ("деректерге": "дерек").
 	rs := []rune(w)
 	return len(rs) > 5 && kazakhSuffixOnsets[string(rs[:3])] && !s.lex.stemKnown(w, 3, 5)
+}
+
+// ghaynWord reports a piece that begins with "ғ" and is a word all the same: Arabic loans
+// ("ғалымдары", "ғасырда", "ғылыми") begin so, while the endings that do ("-ға", "-ған",
+// "-ғалы", "-ғыз") are shorter than the five-letter dictionary stem this asks for.
+func (s *segmenter) ghaynWord(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 5 || rs[0] != 'ғ' {
+		return false
+	}
+	for k := 5; k <= len(rs); k++ {
+		if s.lex.dict.ValidMinStem(string(rs[:k]), minStem) {
+			return s.lex.isDictWord(w)
+		}
+	}
+	return false
 }
 
 // stemRunsOn reports a Kazakh reading whose first part runs on into a longer dictionary stem
