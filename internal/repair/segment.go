@@ -448,8 +448,8 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 // ("көлік|салығын", "су|деңгейі"): the possessive construction is written as two words, and
 // the few compounds made of it ("елбасы") are dictionary words, never split.
 func (s *segmenter) possessedAfter(words []string) bool {
-	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 6 ||
-		s.lex.inflected(words[0]) && !strings.HasSuffix(words[0], "у") || kazakhPrefixLike[words[0]] {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 ||
+		kazakhPrefixLike[words[0]] {
 		return false
 	}
 	if !dictKnown(s.lex.dict, words[0]) || s.lex.verbForm(words[0]) {
@@ -471,8 +471,13 @@ func (s *segmenter) possessedAfter(words []string) bool {
 			if !ok || utf8.RuneCountInString(stem) < 3 {
 				continue
 			}
-			if s.lex.plainStem(stem) || s.lex.plainStem(unvoiceKazakh(stem)) {
-				return true
+			// A loanword possessed ("мұнайхимиясы", "темірбетоны") is as often a compound
+			// with a Kazakh first part: only native stems count.
+			for _, st := range []string{stem, unvoiceKazakh(stem)} {
+				if utf8.RuneCountInString(st) >= minKazakhStem && dictKnown(s.lex.dict, st) && !s.lex.loan(st) &&
+					!s.lex.loan(st+p) {
+					return true
+				}
 			}
 		}
 	}
@@ -544,8 +549,9 @@ func (s *segmenter) vowelsMeet(words []string) bool {
 	const vowels = "аәеөұүыіоэ"
 	a, _ := utf8.DecodeLastRuneInString(words[0])
 	b, _ := utf8.DecodeRuneInString(words[1])
+	// "-аралық" makes compounds after any noun ("шекарааралық", "өңіраралық").
 	return strings.ContainsRune(vowels, a) && strings.ContainsRune(vowels, b) &&
-		!s.lex.loan(words[0]) && !s.lex.loan(words[1])
+		!s.lex.loan(words[0]) && !s.lex.loan(words[1]) && !strings.HasPrefix(words[1], "аралы")
 }
 
 // allLong reports whether every word has at least n letters.
