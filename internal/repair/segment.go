@@ -195,18 +195,24 @@ func (s *segmenter) judge(token string) verdict {
 	}
 	if s.kazakh {
 		// Kazakh stacks suffixes, and its dictionary lists suffix chains ("тіктің") as words:
-		// without frequencies, a reading is safe when it frees a conjunction or postposition, or
-		// when every part is a word of five letters or more, none after the first begins like
-		// an ending, and the first ends in one ("қатысуға", "стратегиялық"): a bare stem before
-		// a word is as often a compound the dictionary lacks ("құпиясөз", "теміржол").
+		// without frequencies, a reading is safe only at a boundary no compound has. A bare stem
+		// before a word is as often a compound the dictionary lacks ("құпиясөз", "теміржол"), so
+		// the reading must free a conjunction or postposition; or have every part of five letters
+		// or more, none after the first beginning like an ending, and the first ending in a case,
+		// participle, verb or plural ending ("қатысуға", "стратегиялық", "инвесторлар"); or put
+		// a verb form or a counted noun after its first word ("ауыл|көшірілді", "он|жыл"), two
+		// vowels together ("ақша|аударымдарына") or a possessed native noun after a dictionary
+		// noun ("көлік|салығын").
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			free := anyFunction(r.words, s.lex) ||
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words))
-			verbAfter := s.verbAfterWord(r.words) ||
+			// A verb form or a counted noun never ends a compound, whatever comes before it.
+			beforeNonCompound := s.verbAfterWord(r.words) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
-			free = free || verbAfter || s.vowelsMeet(r.words) || s.possessedAfter(r.words)
-			// A prefix-like first part makes a compound ("жалпыұлттық"), unless a verb form follows.
-			return !free || kazakhPrefixLike[r.words[0]] && !verbAfter || russianPrefixLike[r.words[0]] ||
+			free = free || beforeNonCompound || s.vowelsMeet(r.words) || s.possessedAfter(r.words)
+			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
+			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
+			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
 				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words) ||
 				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
