@@ -15,9 +15,8 @@ CREATE TABLE category_names (
     updated_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (slug, lang)
 );
--- A renamed category changes every reader page that shows it: the public site's generation moves.
-CREATE TRIGGER category_names_changed AFTER INSERT OR UPDATE OR DELETE ON category_names
-    FOR EACH STATEMENT EXECUTE FUNCTION site_changed();
+-- A renamed category changes reader pages of many articles at once: the store moves the public
+-- site's generation itself when names change (see postgres.saveCategoryNames).
 
 -- The board's filters: by category, by words of the title (trigram index, so a substring search
 -- does not read every revision), by the people who worked on an article.

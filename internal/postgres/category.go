@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -77,8 +78,10 @@ func (db *DB) RenameCategory(ctx context.Context, c pipeline.Category, actor str
 	})
 }
 
-// saveCategoryNames writes the names of c that changed, in one statement each way, so that the
-// public site moves on once per save.
+// saveCategoryNames writes the names of c that changed. When any did, the public site moves to a
+// new generation with no record of which articles changed: a category's name is on the pages of
+// every article filed under it and on its lists, so page caches and static exports rebuild whole
+// (a rename is rare), and they are notified on commit.
 func saveCategoryNames(ctx context.Context, tx pgx.Tx, c pipeline.Category, actor string) error {
 	var langs, names, gone []string
 	for _, l := range pipeline.Languages {
@@ -88,18 +91,26 @@ func saveCategoryNames(ctx context.Context, tx pgx.Tx, c pipeline.Category, acto
 			gone = append(gone, string(l))
 		}
 	}
-	if _, err := tx.Exec(ctx, `DELETE FROM category_names WHERE slug = $1 AND lang = ANY($2)`, c.Slug, gone); err != nil {
+	del, err := tx.Exec(ctx, `DELETE FROM category_names WHERE slug = $1 AND lang = ANY($2)`, c.Slug, gone)
+	if err != nil {
 		return fmt.Errorf("category names: %w", err)
 	}
-	if len(langs) == 0 {
-		return nil
-	}
-	_, err := tx.Exec(ctx, `INSERT INTO category_names (slug, lang, name, updated_by)
+	set, err := tx.Exec(ctx, `INSERT INTO category_names (slug, lang, name, updated_by)
 		SELECT $1, l, n, $4 FROM unnest($2::text[], $3::text[]) AS x(l, n)
 		ON CONFLICT (slug, lang) DO UPDATE SET name = EXCLUDED.name, updated_by = EXCLUDED.updated_by, updated_at = now()
 		WHERE category_names.name <> EXCLUDED.name`, c.Slug, langs, names, actor)
 	if err != nil {
 		return fmt.Errorf("category names: %w", err)
+	}
+	if del.RowsAffected()+set.RowsAffected() == 0 {
+		return nil
+	}
+	var gen int64
+	if err := tx.QueryRow(ctx, `UPDATE site_state SET generation = generation + 1, changed_at = now() RETURNING generation`).Scan(&gen); err != nil {
+		return fmt.Errorf("site generation: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `SELECT pg_notify('tilmash_site', $1)`, strconv.FormatInt(gen, 10)); err != nil {
+		return fmt.Errorf("notify site change: %w", err)
 	}
 	return nil
 }
