@@ -70,7 +70,7 @@ func isGroupSpace(r rune, lang pipeline.Lang) bool {
 // month names), ordinals (75th, 75-летие, 75周年), decades (1990s, 20世纪90年代) and year ranges
 // written short (2022-23). Spelled-out numbers and numerals are returned with word set.
 func extractNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
-	rs := []rune(foldDigits(stripMarkup(text)))
+	rs := []rune(foldDigits(memo.stripped(text)))
 	var out []number
 	for i := 0; i < len(rs); {
 		if !isDigit(rs[i]) {

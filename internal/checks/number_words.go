@@ -60,7 +60,7 @@ var (
 // are a month: English "May" only before or after a number or a preposition, Kazakh words that
 // are also common nouns only next to a number, "жыл…" or "ай…".
 func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
-	clean := stripMarkup(text)
+	clean := memo.stripped(text)
 	ws := memo.words(clean)
 	var out []number
 	for idx, w := range ws {

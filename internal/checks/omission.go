@@ -27,10 +27,17 @@ func lengthFactor(l pipeline.Lang) float64 {
 
 // weightedLength measures how much a text says: letters and digits, a Chinese character
 // counting as three, markup left out.
-func weightedLength(s string) float64 {
+func weightedLength(s string) float64 { return weightedLengthStripped(stripMarkup(s)) }
+
+// weightedLengthStripped is weightedLength of a text whose markup is already stripped.
+func weightedLengthStripped(s string) float64 {
 	n := 0.0
-	for _, r := range stripMarkup(s) {
+	for _, r := range s {
 		switch {
+		case r < 0x80: // ASCII, most of an English or Latin text: no table look-ups
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+				n++
+			}
 		case isHan(r):
 			n += 3
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -57,12 +64,13 @@ const (
 // it, when it has fewer sentences than the source, or clearly fewer clauses. Short sources are
 // skipped. Translations that are too long are not reported.
 func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
-	srcLen := weightedLength(u.Source)
+	memo := opts.wordMemo()
+	srcLen := memo.weightedLength(u.Source)
 	if srcLen < omissionMinSource {
 		return nil
 	}
 	expected := srcLen * lengthFactor(u.TargetLang) / lengthFactor(u.SourceLang)
-	ratio := weightedLength(u.Target) / expected
+	ratio := memo.weightedLength(u.Target) / expected
 	pct := int(math.Round(ratio * 100))
 	if ratio >= omissionAnchored {
 		return nil
@@ -74,8 +82,8 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
 			map[string]any{"Percent": pct, "Missing": strings.Join(lost, ", ")})}
 	}
-	srcS := text.CountSentences(stripMarkup(u.Source), u.SourceLang)
-	tgtS := text.CountSentences(stripMarkup(u.Target), u.TargetLang)
+	srcS := text.CountSentences(memo.stripped(u.Source), u.SourceLang)
+	tgtS := text.CountSentences(memo.stripped(u.Target), u.TargetLang)
 	switch {
 	case ratio < omissionFewer && tgtS < srcS:
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.sentences",

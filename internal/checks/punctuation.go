@@ -19,8 +19,9 @@ import (
 //     translation does not.
 //
 // Decimal points, URLs, placeholders and Latin text inside Chinese are left alone.
-func checkPunctuation(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
-	tgt := stripMarkup(u.Target)
+func checkPunctuation(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
+	memo := opts.wordMemo()
+	tgt := memo.stripped(u.Target)
 	var out []pipeline.Finding
 	add := func(id string, data map[string]any) {
 		out = append(out, newFinding(CheckPunctuation, id, data))
@@ -41,12 +42,12 @@ func checkPunctuation(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 			add("check.punctuation.dash", map[string]any{})
 		}
 	}
-	se, te := endClass(stripMarkup(u.Source)), endClass(tgt)
+	se, te := endClass(memo.stripped(u.Source)), endClass(tgt)
 	if se != te && !(se == endNone && te == endStop && u.TargetLang == pipeline.Chinese) {
 		add("check.punctuation.end", map[string]any{"Source": endMark(se), "Target": endMark(te)})
 	}
 	if pair, ok := unbalanced(tgt); ok {
-		if _, srcBad := unbalanced(stripMarkup(u.Source)); !srcBad {
+		if _, srcBad := unbalanced(memo.stripped(u.Source)); !srcBad {
 			add("check.punctuation.unbalanced", map[string]any{"Mark": pair})
 		}
 	}

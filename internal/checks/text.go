@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/text"
+	"github.com/tilmash/tilmash/pipeline"
 )
 
 // word is a word of a text with its byte offsets, as internal/text reads it.
@@ -32,25 +33,39 @@ func keepLetters(dst, ws []word) []word {
 	return dst
 }
 
-// wordMemo holds the words of the texts one Check call reads: its checks read the same
-// translation and source again and again, and each is split into words once. The slices it returns
-// are shared and must not be changed. A nil wordMemo reads the text every time.
+// wordMemo holds what one Check call's checks read of its texts: the source and the translation
+// are read again and again (markup stripped, split into words, numbers extracted), and each is
+// prepared once and shared. The slices it returns are shared and must not be changed. A nil
+// wordMemo prepares the text every time.
 type wordMemo struct {
-	texts        []string
-	all, letters [][]word // letters[i] is nil until asked for
+	texts []preparedText
 }
 
-// at returns the index of s in the memo, reading its words if they are new.
-func (m *wordMemo) at(s string) int {
-	for i, t := range m.texts {
-		if t == s {
-			return i
+// preparedText is one text of a Check call and what its checks have asked of it so far.
+type preparedText struct {
+	s            string
+	all, letters []word // letters is nil until asked for
+	hasAll       bool
+	stripped     string // stripMarkup(s), once hasStripped
+	hasStripped  bool
+	markup       []markupItem // findMarkup(s), once hasMarkup
+	hasMarkup    bool
+	numbers      []number // extractNumbers(s, numbersLang), once hasNumbers
+	numbersLang  pipeline.Lang
+	hasNumbers   bool
+	weighted     float64 // weightedLength(s), once hasWeighted
+	hasWeighted  bool
+}
+
+// at returns the entry of s in the memo, adding it if it is new.
+func (m *wordMemo) at(s string) *preparedText {
+	for i := range m.texts {
+		if m.texts[i].s == s {
+			return &m.texts[i]
 		}
 	}
-	m.texts = append(m.texts, s)
-	m.all = append(m.all, allWords(s))
-	m.letters = append(m.letters, nil)
-	return len(m.texts) - 1
+	m.texts = append(m.texts, preparedText{s: s})
+	return &m.texts[len(m.texts)-1]
 }
 
 // allWords returns allWords(s), numbers included.
@@ -58,7 +73,11 @@ func (m *wordMemo) allWords(s string) []word {
 	if m == nil {
 		return allWords(s)
 	}
-	return m.all[m.at(s)]
+	p := m.at(s)
+	if !p.hasAll {
+		p.all, p.hasAll = allWords(s), true
+	}
+	return p.all
 }
 
 // words returns words(s): the words that hold letters.
@@ -66,11 +85,63 @@ func (m *wordMemo) words(s string) []word {
 	if m == nil {
 		return words(s)
 	}
-	i := m.at(s)
-	if m.letters[i] == nil {
-		m.letters[i] = keepLetters(make([]word, 0, len(m.all[i])), m.all[i])
+	all := m.allWords(s)
+	p := m.at(s)
+	if p.letters == nil {
+		p.letters = keepLetters(make([]word, 0, len(all)), all)
 	}
-	return m.letters[i]
+	return p.letters
+}
+
+// stripped returns stripMarkup(s).
+func (m *wordMemo) stripped(s string) string {
+	if m == nil {
+		return stripMarkup(s)
+	}
+	p := m.at(s)
+	if !p.hasStripped {
+		p.stripped, p.hasStripped = stripMarkupItems(s, m.markup(s)), true
+	}
+	return p.stripped
+}
+
+// markup returns findMarkup(s).
+func (m *wordMemo) markup(s string) []markupItem {
+	if m == nil {
+		return findMarkup(s)
+	}
+	p := m.at(s)
+	if !p.hasMarkup {
+		p.markup, p.hasMarkup = findMarkup(s), true
+	}
+	return p.markup
+}
+
+// numbers returns extractNumbers(s, lang).
+func (m *wordMemo) numbers(s string, lang pipeline.Lang) []number {
+	if m == nil {
+		return extractNumbers(s, lang, nil)
+	}
+	p := m.at(s)
+	if !p.hasNumbers || p.numbersLang != lang {
+		ns := extractNumbers(s, lang, m)
+		p = m.at(s) // extractNumbers may have grown the memo
+		p.numbers, p.numbersLang, p.hasNumbers = ns, lang, true
+	}
+	return p.numbers
+}
+
+// weightedLength returns weightedLength(s).
+func (m *wordMemo) weightedLength(s string) float64 {
+	if m == nil {
+		return weightedLength(s)
+	}
+	st := m.stripped(s)
+	p := m.at(s)
+	if !p.hasWeighted {
+		p.weighted, p.hasWeighted = weightedLengthStripped(st), true
+	}
+	return p.weighted
 }
 
 // isHan reports whether r is a Chinese character.
@@ -153,8 +224,10 @@ func countScripts(s string) scriptCounts {
 // stripMarkup replaces markup that is not prose with spaces of the same byte length, so that
 // offsets stay valid: URLs, the URL part of Markdown links, HTML tags, footnote markers [^1] and
 // placeholders like {1}, {{name}}, ⟨1⟩ and %s. Link texts and emphasised words stay.
-func stripMarkup(s string) string {
-	items := findMarkup(s)
+func stripMarkup(s string) string { return stripMarkupItems(s, findMarkup(s)) }
+
+// stripMarkupItems is stripMarkup with the markup of s already found.
+func stripMarkupItems(s string, items []markupItem) string {
 	if len(items) == 0 {
 		return s
 	}
