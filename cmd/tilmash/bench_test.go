@@ -26,12 +26,15 @@ import (
 // of its editions. It reports:
 //
 //   - articles/s, segments/s, jobs/s: the batches' throughput in wall time;
+//
 //   - ms/sample: the single article's time from ingest to three editions in review;
+//
 //   - go-cpu-ms/article: this process's CPU (user + system, getrusage) over all rounds, per article;
+//
 //   - pg-cpu-ms/article: the CPU of the PostgreSQL server processes serving this benchmark's
 //     database (user + system from /proc/PID/stat), per article.
 //
-//	go test -run '^$' -bench BenchmarkPipeline -benchtime 5x ./cmd/tilmash/
+//     go test -run '^$' -bench BenchmarkPipeline -benchtime 5x ./cmd/tilmash/
 func BenchmarkPipeline(b *testing.B) {
 	const perRound = 30
 	sample, err := os.ReadFile("../../samples/party-cooperation-china-central-asia.txt")
