@@ -105,7 +105,7 @@ func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionCont
 	}
 	var drafts []pipeline.Draft
 	var rest []int
-	suggestions := map[int64][]pipeline.MemoryMatch{}
+	var restTexts []string
 	for k, i := range pending {
 		seg := c.Segments[i]
 		if m, ok := exact[k]; ok {
@@ -117,12 +117,19 @@ func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionCont
 			continue
 		}
 		rest = append(rest, i)
-		fuzzy, err := w.cfg.Store.FindMemoryFuzzy(ctx, c.Article.SourceLang, c.Edition.Lang, seg.Text, pipeline.MemoryThreshold, 3)
+		restTexts = append(restTexts, seg.Text)
+	}
+	// The fuzzy look-ups of all the others go in one round trip.
+	suggestions := map[int64][]pipeline.MemoryMatch{}
+	if len(rest) > 0 {
+		fuzzy, err := w.cfg.Store.FindMemoryFuzzyMany(ctx, c.Article.SourceLang, c.Edition.Lang, restTexts, pipeline.MemoryThreshold, 3)
 		if err != nil {
 			return nil, err
 		}
-		if len(fuzzy) > 0 {
-			suggestions[seg.ID] = fuzzy
+		for k, i := range rest {
+			if len(fuzzy[k]) > 0 {
+				suggestions[c.Segments[i].ID] = fuzzy[k]
+			}
 		}
 	}
 	if len(drafts) > 0 {

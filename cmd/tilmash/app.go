@@ -90,6 +90,14 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 		SoftStopTimeout: min(softStopTimeout, cfg.JobTimeout),
 		Middleware:      []rivertype.Middleware{&workers.HandBackOnStop{}},
 		PeriodicJobs:    workers.PeriodicJobs(),
+		// A job inserted in a transaction wakes the workers through River's LISTEN/NOTIFY insert
+		// notice, sent at commit. River sends at most one notice per queue per FetchCooldown
+		// from each process and fetches at most once per FetchCooldown, so with its default
+		// (100 ms) a job committed just after a notice waited for the next poll, up to a second,
+		// with idle workers. A short cooldown lets every insert wake them; the poll, kept
+		// short, only catches the rare notice that two near-simultaneous inserts share.
+		FetchCooldown:     fetchCooldown,
+		FetchPollInterval: fetchPollInterval,
 		Logger:          slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
 	if cfg.Workers {
@@ -113,6 +121,9 @@ const (
 	retryCap        = 30 * time.Second
 	rescueMargin    = 15 * time.Second
 	softStopTimeout = 20 * time.Second
+
+	fetchCooldown     = 2 * time.Millisecond
+	fetchPollInterval = 200 * time.Millisecond
 )
 
 // start runs the workers, when this process has any, and the site export on change, when asked

@@ -100,39 +100,69 @@ const candidateLimit = 200
 // FindMemoryFuzzy returns up to limit entries whose source is similar to text, scored 0–100 by
 // trigram similarity and at least threshold, best first, one per distinct translation.
 func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang, text string, threshold, limit int) ([]pipeline.MemoryMatch, error) {
+	out, err := db.FindMemoryFuzzyMany(ctx, source, target, []string{text}, threshold, limit)
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// FindMemoryFuzzyMany is FindMemoryFuzzy for several texts, in one round trip: out[i] holds the
+// matches of texts[i].
+func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.Lang, texts []string, threshold, limit int) ([][]pipeline.MemoryMatch, error) {
 	if threshold <= 0 || threshold > 100 {
 		threshold = pipeline.MemoryThreshold
 	}
 	if limit <= 0 || limit > 50 {
 		limit = 3
 	}
-	q := pipeline.NormalizeForMemory(text)
-	if q == "" {
-		return nil, nil
+	out := make([][]pipeline.MemoryMatch, len(texts))
+	var batch pgx.Batch
+	for i, text := range texts {
+		q := pipeline.NormalizeForMemory(text)
+		if q == "" {
+			continue
+		}
+		batch.Queue(fuzzySQL, source, target, q, pipeline.MemoryShingles(q), threshold, limit*4, candidateLimit).Query(
+			func(rows pgx.Rows) error {
+				all, err := pgx.CollectRows(rows, scanFuzzy)
+				if err != nil {
+					return fmt.Errorf("fuzzy memory lookup: %w", err)
+				}
+				out[i] = bestPerTarget(all, limit)
+				return nil
+			})
 	}
-	// Candidates are the entries sharing the most key sequences with the query; only they are
-	// scored. candidateLimit bounds the work when a common phrase is shared by thousands.
-	rows, err := db.pool.Query(ctx, `WITH c AS (
+	if batch.Len() == 0 {
+		return out, nil
+	}
+	if err := db.pool.SendBatch(ctx, &batch).Close(); err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	return out, nil
+}
+
+// fuzzySQL scores the candidates of one fuzzy lookup. Candidates are the entries sharing the most
+// key sequences with the query; only they are scored. candidateLimit bounds the work when a
+// common phrase is shared by thousands.
+const fuzzySQL = `WITH c AS (
 			SELECT entry_id, count(*) AS shared FROM memory_shingles WHERE shingle = ANY($4::bigint[])
 			GROUP BY entry_id ORDER BY shared DESC LIMIT $7)
 		SELECT score, `+memoryColumns+` FROM (
 			SELECT round(similarity(m.source_norm, $3) * 100)::int AS score, m.*
 			FROM c JOIN memory_entries m ON m.id = c.entry_id
 			WHERE m.source_lang = $1 AND m.target_lang = $2) m
-		WHERE score >= $5 ORDER BY score DESC, updated_at DESC LIMIT $6`,
-		source, target, q, pipeline.MemoryShingles(q), threshold, limit*4, candidateLimit)
-	if err != nil {
-		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
-	}
-	all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.MemoryMatch, error) {
-		var m pipeline.MemoryMatch
-		e := &m.Entry
-		err := r.Scan(&m.Score, &e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.ArticleID, &e.CreatedBy, &e.UpdatedAt)
-		return m, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
-	}
+		WHERE score >= $5 ORDER BY score DESC, updated_at DESC LIMIT $6`
+
+func scanFuzzy(r pgx.CollectableRow) (pipeline.MemoryMatch, error) {
+	var m pipeline.MemoryMatch
+	e := &m.Entry
+	err := r.Scan(&m.Score, &e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.ArticleID, &e.CreatedBy, &e.UpdatedAt)
+	return m, err
+}
+
+// bestPerTarget keeps the first match of each distinct translation, limit at most.
+func bestPerTarget(all []pipeline.MemoryMatch, limit int) []pipeline.MemoryMatch {
 	var out []pipeline.MemoryMatch
 	seen := map[string]bool{}
 	for _, m := range all {
@@ -141,7 +171,7 @@ func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang,
 			out = append(out, m)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // FindMemoryTargets returns, for each normalised source, the distinct translations the memory holds.
