@@ -43,7 +43,15 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	cfg := &Config{DatabaseURL: postgrestest.NewDatabase(b), Provider: "pseudo", Workers: true, Getenv: func(string) string { return "" }}
+	dburl := postgrestest.NewDatabase(b)
+	if os.Getenv("BENCH_LOG_SQL") != "" {
+		c, _ := pgxpool.New(ctx, dburl)
+		if _, err := c.Exec(ctx, "DO $$BEGIN EXECUTE 'ALTER DATABASE ' || quote_ident(current_database()) || ' SET log_min_duration_statement = 0'; END$$"); err != nil {
+			b.Fatal(err)
+		}
+		c.Close()
+	}
+	cfg := &Config{DatabaseURL: dburl, Provider: "pseudo", Workers: true, Getenv: func(string) string { return "" }}
 	a, err := newApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
 	if err != nil {
 		b.Fatal(err)

@@ -107,8 +107,9 @@ func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang,
 	return out[0], nil
 }
 
-// FindMemoryFuzzyMany is FindMemoryFuzzy for several texts, in one round trip: out[i] holds the
-// matches of texts[i].
+// FindMemoryFuzzyMany is FindMemoryFuzzy for several texts in one statement: out[i] holds the
+// matches of texts[i]. Each text is looked up exactly as FindMemoryFuzzy looks up one; an
+// edition's segments cost the server one parse, plan and round trip instead of one each.
 func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.Lang, texts []string, threshold, limit int) ([][]pipeline.MemoryMatch, error) {
 	if threshold <= 0 || threshold > 100 {
 		threshold = pipeline.MemoryThreshold
@@ -117,49 +118,64 @@ func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.L
 		limit = 3
 	}
 	out := make([][]pipeline.MemoryMatch, len(texts))
-	var batch pgx.Batch
+	var idx []int32 // the query each norm and shingle belongs to (an index of texts)
+	var norms []string
+	var shingleIdx []int32
+	var shingles []int64
 	for i, text := range texts {
 		q := pipeline.NormalizeForMemory(text)
 		if q == "" {
 			continue
 		}
-		batch.Queue(fuzzySQL, source, target, q, pipeline.MemoryShingles(q), threshold, limit*4, candidateLimit).Query(
-			func(rows pgx.Rows) error {
-				all, err := pgx.CollectRows(rows, scanFuzzy)
-				if err != nil {
-					return fmt.Errorf("fuzzy memory lookup: %w", err)
-				}
-				out[i] = bestPerTarget(all, limit)
-				return nil
-			})
+		idx = append(idx, int32(i))
+		norms = append(norms, q)
+		for _, sh := range pipeline.MemoryShingles(q) {
+			shingleIdx = append(shingleIdx, int32(i))
+			shingles = append(shingles, sh)
+		}
 	}
-	if batch.Len() == 0 {
+	if len(idx) == 0 {
 		return out, nil
 	}
-	if err := db.pool.SendBatch(ctx, &batch).Close(); err != nil {
+	rows, err := db.pool.Query(ctx, fuzzyManySQL, source, target, idx, norms, shingleIdx, shingles, threshold, limit*4, candidateLimit)
+	if err != nil {
 		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	byText := map[int][]pipeline.MemoryMatch{}
+	_, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (struct{}, error) {
+		var i int32
+		var m pipeline.MemoryMatch
+		e := &m.Entry
+		err := r.Scan(&i, &m.Score, &e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.ArticleID, &e.CreatedBy, &e.UpdatedAt)
+		byText[int(i)] = append(byText[int(i)], m)
+		return struct{}{}, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	for i, all := range byText {
+		if i >= 0 && i < len(out) {
+			out[i] = bestPerTarget(all, limit)
+		}
 	}
 	return out, nil
 }
 
-// fuzzySQL scores the candidates of one fuzzy lookup. Candidates are the entries sharing the most
-// key sequences with the query; only they are scored. candidateLimit bounds the work when a
-// common phrase is shared by thousands.
-const fuzzySQL = `WITH c AS (
-			SELECT entry_id, count(*) AS shared FROM memory_shingles WHERE shingle = ANY($4::bigint[])
-			GROUP BY entry_id ORDER BY shared DESC LIMIT $7)
-		SELECT score, `+memoryColumns+` FROM (
-			SELECT round(similarity(m.source_norm, $3) * 100)::int AS score, m.*
-			FROM c JOIN memory_entries m ON m.id = c.entry_id
+// fuzzyManySQL scores the candidates of each query q (its index, normalised text and shingles).
+// Candidates are the entries sharing the most key sequences with the query; only they are
+// scored. candidateLimit ($9) bounds the work when a common phrase is shared by thousands.
+const fuzzyManySQL = `WITH q AS (SELECT * FROM unnest($3::int[], $4::text[]) AS q(i, norm)),
+		s AS (SELECT * FROM unnest($5::int[], $6::bigint[]) AS s(i, shingle))
+	SELECT q.i, r.* FROM q CROSS JOIN LATERAL (
+		SELECT score, ` + memoryColumns + ` FROM (
+			SELECT round(similarity(m.source_norm, q.norm) * 100)::int AS score, m.*
+			FROM (SELECT entry_id, count(*) AS shared FROM memory_shingles
+				WHERE shingle = ANY(ARRAY(SELECT s.shingle FROM s WHERE s.i = q.i))
+				GROUP BY entry_id ORDER BY shared DESC LIMIT $9) c
+			JOIN memory_entries m ON m.id = c.entry_id
 			WHERE m.source_lang = $1 AND m.target_lang = $2) m
-		WHERE score >= $5 ORDER BY score DESC, updated_at DESC LIMIT $6`
-
-func scanFuzzy(r pgx.CollectableRow) (pipeline.MemoryMatch, error) {
-	var m pipeline.MemoryMatch
-	e := &m.Entry
-	err := r.Scan(&m.Score, &e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.ArticleID, &e.CreatedBy, &e.UpdatedAt)
-	return m, err
-}
+		WHERE score >= $7 ORDER BY score DESC, updated_at DESC LIMIT $8) r
+	ORDER BY q.i, r.score DESC, r.updated_at DESC`
 
 // bestPerTarget keeps the first match of each distinct translation, limit at most.
 func bestPerTarget(all []pipeline.MemoryMatch, limit int) []pipeline.MemoryMatch {
