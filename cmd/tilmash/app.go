@@ -66,8 +66,11 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 	}
 	a := &app{cfg: cfg, log: log, db: db, store: postgres.New(db.pool), bundle: bundle, checks: newChecks(log)}
 
+	// The pipeline's machine work (drafts, findings, state moves) commits asynchronously: a crash
+	// loses only work of jobs that have not completed, which River runs again.
+	machine := a.store.AsynchronousCommit()
 	ws := river.NewWorkers()
-	if err := workers.Register(ws, workers.Config{Store: a.store, Route: route, Check: a.checks.Check,
+	if err := workers.Register(ws, workers.Config{Store: machine, Route: route, Check: a.checks.Check,
 		Terms: termHints, Logger: log}); err != nil {
 		db.close(ctx)
 		return nil, err
@@ -98,7 +101,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 		// short, only catches the rare notice that two near-simultaneous inserts share.
 		FetchCooldown:     fetchCooldown,
 		FetchPollInterval: fetchPollInterval,
-		Logger:          slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Logger:            slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
 	if cfg.Workers {
 		rcfg.Queues = map[string]river.QueueConfig{
@@ -113,6 +116,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 		return nil, fmt.Errorf("river client: %w", err)
 	}
 	a.store.UseQueue(a.river)
+	machine.UseQueue(a.river)
 	return a, nil
 }
 
