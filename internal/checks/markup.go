@@ -46,8 +46,10 @@ var (
 // a URL inside a Markdown link counts once, as the link. Each pattern runs only on a text that
 // holds the literal every match of it needs ("](" for a link, "<" for a tag, "://" or "www." for
 // a URL…): those literal scans are far cheaper than the patterns, and most prose has none of them.
-func findMarkup(s string) []markupItem {
-	g := markupGates(s)
+func findMarkup(s string) []markupItem { return findMarkupGated(s, markupGates(s)) }
+
+// findMarkupGated is findMarkup running the patterns whose gates g opens.
+func findMarkupGated(s string, g markupGate) []markupItem {
 	if g == 0 {
 		return nil
 	}
