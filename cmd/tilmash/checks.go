@@ -10,7 +10,8 @@ import (
 
 // checkRunner runs the automated checks, with spelling when the Hunspell dictionaries are installed.
 type checkRunner struct {
-	spell checks.Speller
+	spell    checks.Speller
+	prepared checks.PreparedCache // each source is read once for its three translations
 }
 
 // newChecks loads the spelling dictionaries once; without them the spelling check is off and the
@@ -27,7 +28,7 @@ func newChecks(log *slog.Logger) *checkRunner {
 
 // Check runs every check on one segment.
 func (c *checkRunner) Check(u pipeline.CheckUnit) []pipeline.Finding {
-	opts := checks.Options{Terms: qaTerms(u.Terms), Spell: c.spell}
+	opts := checks.Options{Terms: qaTerms(u.Terms), Spell: c.spell, Prepared: &c.prepared}
 	if len(u.Others) > 0 {
 		others := u.Others
 		opts.OtherTranslations = func(string) []string { return others }

@@ -6,10 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/tilmash/tilmash/internal/checks"
 	"github.com/tilmash/tilmash/internal/checks/internal/corpus"
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -33,9 +36,16 @@ func TestFindingsUnchanged(t *testing.T) {
 	if sp == nil {
 		t.Skip("spelling left out: the recorded findings include it")
 	}
+	// Half the units read their sources through one cache, as the check worker does: a source
+	// is shared by its translations into every language, and the findings must not depend on it.
+	var cache checks.PreparedCache
 	got := map[string][]pipeline.Finding{}
-	for _, u := range append(append(clean, injected...), markupUnits()...) {
-		got[u.ID] = runUnit(u, terms, sp)
+	for i, u := range append(append(clean, injected...), markupUnits()...) {
+		opts := checks.Options{Terms: terms, Spell: sp, OtherTranslations: func(string) []string { return u.Memory }}
+		if i%2 == 0 {
+			opts.Prepared = &cache
+		}
+		got[u.ID] = checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: u.Lang, Source: u.Source, Target: u.Target}, opts)
 	}
 	ids := make([]string, 0, len(got))
 	for id := range got {
@@ -143,4 +153,35 @@ func markupUnits() []corpus.Unit {
 		}
 	}
 	return out
+}
+
+// Check calls in several goroutines share one cache of prepared sources and find what they find
+// without it.
+func TestPreparedCacheSharedByGoroutines(t *testing.T) {
+	units := markupUnits()
+	want := make([][]pipeline.Finding, len(units))
+	for i, u := range units {
+		want[i] = checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: u.Lang, Source: u.Source, Target: u.Target}, checks.Options{})
+	}
+	var cache checks.PreparedCache
+	errs := make(chan string, 4*len(units))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range units {
+				i := (k + g*5) % len(units)
+				u := units[i]
+				got := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: u.Lang, Source: u.Source, Target: u.Target},
+					checks.Options{Prepared: &cache})
+				if !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("%s: %v, want %v", u.ID, got, want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
