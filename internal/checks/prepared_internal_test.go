@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -73,6 +74,17 @@ func TestWordMemoAnswersAsTheFunctions(t *testing.T) {
 					t.Errorf("%s: words %v, want %v", what, got, want)
 				}
 			}
+		}
+	}
+}
+
+// The script tests' shortcuts answer as the Unicode tables for every code point.
+func TestScriptShortcutsAsTheTables(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isHan(r) != unicode.Is(unicode.Han, r) || isCyrillic(r) != unicode.Is(unicode.Cyrillic, r) ||
+			isLatin(r) != unicode.Is(unicode.Latin, r) ||
+			isKana(r) != (r != 0x30FB && r != 0x30FC && unicode.In(r, unicode.Hiragana, unicode.Katakana)) {
+			t.Fatalf("U+%04X: han %v, cyrillic %v, latin %v, kana %v", r, isHan(r), isCyrillic(r), isLatin(r), isKana(r))
 		}
 	}
 }

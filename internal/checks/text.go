@@ -144,20 +144,35 @@ func (m *wordMemo) weightedLength(s string) float64 {
 	return p.weighted
 }
 
-// isHan reports whether r is a Chinese character.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// isHan reports whether r is a Chinese character. The script's first code point is U+2E80: runes
+// below it need no table look-up.
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 
 // isKana reports whether r is Japanese kana. The katakana middle dot and the prolonged sound mark
 // are left out: Chinese texts use them in transcribed foreign names.
 func isKana(r rune) bool {
-	if r == 0x30FB || r == 0x30FC {
+	if r < 0x3041 || r == 0x30FB || r == 0x30FC { // hiragana starts at U+3041, katakana after it
 		return false
 	}
 	return unicode.In(r, unicode.Hiragana, unicode.Katakana)
 }
 
-func isCyrillic(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
-func isLatin(r rune) bool    { return unicode.Is(unicode.Latin, r) }
+// isCyrillic reports whether r is of the Cyrillic script: U+0400–U+0484 (the letters of Russian
+// and Kazakh) are, no rune below them is, and the rest is looked up.
+func isCyrillic(r rune) bool {
+	if r < 0x0400 {
+		return false
+	}
+	return r <= 0x0484 || unicode.Is(unicode.Cyrillic, r)
+}
+
+// isLatin reports whether r is of the Latin script, without a table look-up for ASCII.
+func isLatin(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.Is(unicode.Latin, r)
+}
 
 // firstRune returns the first rune of s without converting the rest: words may be long.
 func firstRune(s string) rune {
