@@ -104,11 +104,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 		Logger:            slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
 	if cfg.Workers {
-		rcfg.Queues = map[string]river.QueueConfig{
-			river.QueueDefault:      {MaxWorkers: 8},
-			postgres.QueueTranslate: {MaxWorkers: 4},
-			postgres.QueuePublish:   {MaxWorkers: 2},
-		}
+		rcfg.Queues = queues()
 	}
 	a.river, err = river.NewClient(riverpgxv5.New(db.pool), rcfg)
 	if err != nil {
@@ -118,6 +114,25 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 	a.store.UseQueue(a.river)
 	machine.UseQueue(a.river)
 	return a, nil
+}
+
+// queues are the queues a worker process runs, with how many jobs of each it runs at once.
+func queues() map[string]river.QueueConfig {
+	return map[string]river.QueueConfig{
+		river.QueueDefault:      {MaxWorkers: 8},
+		postgres.QueueTranslate: {MaxWorkers: 4},
+		postgres.QueuePublish:   {MaxWorkers: 2},
+	}
+}
+
+// workerConns is how many connections a worker process may use at once: one per job it runs, and
+// River's own (fetching, completing, listening, electing its leader).
+func workerConns() int32 {
+	n := int32(4)
+	for _, q := range queues() {
+		n += int32(q.MaxWorkers)
+	}
+	return n
 }
 
 // Job lifecycle settings; see newApp.

@@ -100,6 +100,11 @@ func openDatabase(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.
 		return nil, fmt.Errorf("DATABASE_URL is not a valid PostgreSQL URL: %w", redact(err))
 	}
 	plainOnLoopback(url, pcfg, os.Getenv)
+	if cfg.Workers && !strings.Contains(url, "pool_max_conns") {
+		// pgx's default pool (four connections on two cores) would make running jobs queue for a
+		// connection while others wait on the server; a pool_max_conns in the URL is kept.
+		pcfg.MaxConns = max(pcfg.MaxConns, workerConns())
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
 	if err != nil {
 		db.close(ctx)

@@ -69,6 +69,20 @@ func (db *DB) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	return nil
 }
 
+// exec runs one statement on its own: directly on the synchronous store, in a transaction that
+// commits asynchronously on the AsynchronousCommit store (two more round trips on loopback cost
+// far less than waiting for the log flush).
+func (db *DB) exec(ctx context.Context, sql string, args ...any) error {
+	if db.begin.BeginQuery == "" {
+		_, err := db.pool.Exec(ctx, sql, args...)
+		return err
+	}
+	return db.inTx(ctx, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, sql, args...)
+		return err
+	})
+}
+
 // enqueue inserts a job in tx, so that it exists exactly when the transaction commits.
 func (db *DB) enqueue(ctx context.Context, tx pgx.Tx, args river.JobArgs, opts *river.InsertOpts) error {
 	_, err := db.insertJob(ctx, tx, args, opts)

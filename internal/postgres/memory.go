@@ -257,7 +257,7 @@ func (db *DB) RecordUsage(ctx context.Context, u pipeline.Usage) error {
 		month = time.Now().UTC()
 	}
 	month = time.Date(month.Year(), month.Month(), 1, 0, 0, 0, 0, time.UTC)
-	_, err := db.pool.Exec(ctx, `INSERT INTO mt_usage (edition_id, provider, month, characters, requests)
+	err := db.exec(ctx, `INSERT INTO mt_usage (edition_id, provider, month, characters, requests)
 		VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (edition_id, provider, month) DO UPDATE SET characters = mt_usage.characters + EXCLUDED.characters,
 			requests = mt_usage.requests + EXCLUDED.requests`, u.EditionID, u.Provider, month, u.Characters, u.Requests)

@@ -1,0 +1,40 @@
+package postgres_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// The workers' store commits without waiting for the log flush, the others' wait; both write
+// what they are given, and the workers' store enqueues jobs with the queue set afterwards.
+func TestAsynchronousCommitStore(t *testing.T) {
+	ctx := context.Background()
+	db, a := setup(t)
+	async := db.AsynchronousCommit()
+	for _, c := range []struct {
+		name string
+		got  func(context.Context) (string, error)
+		want string
+	}{{"store", db.SynchronousCommitInTx, "on"}, {"workers' store", async.SynchronousCommitInTx, "off"}} {
+		if v, err := c.got(ctx); err != nil || v != c.want {
+			t.Errorf("%s: synchronous_commit %q (%v), want %q", c.name, v, err, c.want)
+		}
+	}
+	ed := edition(t, db, a, pipeline.Russian)
+	if err := async.RecordUsage(ctx, pipeline.Usage{EditionID: ed.Edition.ID, Provider: "pseudo", Characters: 10, Requests: 1}); err != nil {
+		t.Fatal(err)
+	}
+	us, err := db.FindUsage(ctx, ed.Edition.ID)
+	if err != nil || len(us) != 1 || us[0].Characters != 10 {
+		t.Errorf("usage recorded through the workers' store: %v, %v", us, err)
+	}
+	if n, err := async.FanOut(ctx, a.ID, a.RevisionID); err != nil || n != 3 {
+		t.Errorf("fan-out through the workers' store: %d jobs, %v", n, err)
+	}
+	if got := postgrestest.QueryInt(t, `SELECT count(*) FROM river_job WHERE kind = 'translate' AND (args->>'edition_id')::bigint = $1`, ed.Edition.ID); got != 1 {
+		t.Errorf("%d translate jobs for the edition, want 1", got)
+	}
+}
