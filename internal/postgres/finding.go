@@ -75,17 +75,21 @@ func (db *DB) CountFindings(ctx context.Context, editionID int64) ([]pipeline.Fi
 
 // FindFindings returns an edition's findings, open and dismissed, in segment order.
 func (db *DB) FindFindings(ctx context.Context, editionID int64) ([]pipeline.Finding, error) {
-	rows, err := db.pool.Query(ctx, `SELECT f.id, f.segment_id, f.check_id, f.severity, f.message_id, f.data, f.dismissed, f.reason
-		FROM findings f JOIN segments s ON s.id = f.segment_id
-		WHERE f.edition_id = $1 ORDER BY s.position, f.id`, editionID)
+	rows, err := db.pool.Query(ctx, findingsSQL, editionID)
 	if err != nil {
 		return nil, fmt.Errorf("list findings: %w", err)
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Finding, error) {
-		var f pipeline.Finding
-		err := r.Scan(&f.ID, &f.SegmentID, &f.Check, &f.Severity, &f.MessageID, &f.Data, &f.Dismissed, &f.Reason)
-		return f, err
-	})
+	return pgx.CollectRows(rows, scanFinding)
+}
+
+const findingsSQL = `SELECT f.id, f.segment_id, f.check_id, f.severity, f.message_id, f.data, f.dismissed, f.reason
+		FROM findings f JOIN segments s ON s.id = f.segment_id
+		WHERE f.edition_id = $1 ORDER BY s.position, f.id`
+
+func scanFinding(r pgx.CollectableRow) (pipeline.Finding, error) {
+	var f pipeline.Finding
+	err := r.Scan(&f.ID, &f.SegmentID, &f.Check, &f.Severity, &f.MessageID, &f.Data, &f.Dismissed, &f.Reason)
+	return f, err
 }
 
 // DismissFinding marks a finding dismissed with the person's reason.

@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
@@ -36,5 +37,31 @@ func TestAsynchronousCommitStore(t *testing.T) {
 	}
 	if got := postgrestest.QueryInt(t, `SELECT count(*) FROM river_job WHERE kind = 'translate' AND (args->>'edition_id')::bigint = $1`, ed.Edition.ID); got != 1 {
 		t.Errorf("%d translate jobs for the edition, want 1", got)
+	}
+}
+
+// An edition's content read by its ID in one round trip is what FindEditionContent reads; a
+// missing edition is not found.
+func TestEditionContentByIDInOneRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	db, a := setup(t)
+	want := edition(t, db, a, pipeline.Kazakh)
+	if _, err := db.SaveDrafts(ctx, want.Edition.ID, want.Edition.RevisionID, []pipeline.Draft{
+		{SegmentID: want.Segments[0].ID, Text: "Бірінші сөйлем.", Origin: "mt:pseudo"}}); err != nil {
+		t.Fatal(err)
+	}
+	want = edition(t, db, a, pipeline.Kazakh)
+	got, err := db.FindEditionContentByID(ctx, want.Edition.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("by ID:\n got  %+v\n want %+v", got, want)
+	}
+	if len(got.Segments) < 3 || len(got.Translations) != len(got.Segments) {
+		t.Errorf("%d segments, %d translations, want the title and three sentences, each with its translation", len(got.Segments), len(got.Translations))
+	}
+	if _, err := db.FindEditionContentByID(ctx, -1); pipeline.ErrorCode(err) != pipeline.CodeNotFound {
+		t.Errorf("missing edition: %v, want not found", err)
 	}
 }
