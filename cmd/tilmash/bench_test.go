@@ -32,7 +32,12 @@ import (
 //   - go-cpu-ms/article: this process's CPU (user + system, getrusage) over all rounds, per article;
 //
 //   - pg-cpu-ms/article: the CPU of the PostgreSQL server processes serving this benchmark's
-//     database (user + system from /proc/PID/stat), per article.
+//     database (user + system from /proc/PID/stat), per article;
+//   - queue-wait-ms-mean, queue-wait-ms-max: how long jobs stayed available in the queue before a
+//     worker took them.
+//
+// With BENCH_LOG_SQL=1 the server logs every statement on the benchmark's database with its
+// duration (log_min_duration_statement = 0 for that database), to count and weigh them.
 //
 //     go test -run '^$' -bench BenchmarkPipeline -benchtime 5x ./cmd/tilmash/
 func BenchmarkPipeline(b *testing.B) {
@@ -122,6 +127,13 @@ func BenchmarkPipeline(b *testing.B) {
 	if inReview != 3*all {
 		b.Fatalf("%d target editions in review, want %d", inReview, 3*all)
 	}
+	// How long jobs waited in the queue, from being available to being taken by a worker.
+	var waitMean, waitMax float64
+	if err := a.db.pool.QueryRow(ctx, `SELECT coalesce(avg(w), 0), coalesce(max(w), 0) FROM (
+			SELECT extract(epoch FROM attempted_at - greatest(scheduled_at, created_at)) * 1000 AS w
+			FROM river_job WHERE attempted_at IS NOT NULL) j`).Scan(&waitMean, &waitMax); err != nil {
+		b.Fatal(err)
+	}
 	secs := batchTime.Seconds()
 	b.ReportMetric(float64(articles)/secs, "articles/s")
 	b.ReportMetric(float64(segments)/secs, "segments/s")
@@ -129,6 +141,8 @@ func BenchmarkPipeline(b *testing.B) {
 	b.ReportMetric(float64(sampleTime.Milliseconds())/float64(b.N), "ms/sample")
 	b.ReportMetric(goCPU.Seconds()*1000/float64(all), "go-cpu-ms/article")
 	b.ReportMetric(pgCPU.Seconds()*1000/float64(all), "pg-cpu-ms/article")
+	b.ReportMetric(waitMean, "queue-wait-ms-mean")
+	b.ReportMetric(waitMax, "queue-wait-ms-max")
 }
 
 // processCPU is the CPU time (user and system) this process has used.
