@@ -33,13 +33,14 @@ import (
 //
 //   - pg-cpu-ms/article: the CPU of the PostgreSQL server processes serving this benchmark's
 //     database (user + system from /proc/PID/stat), per article;
+//
 //   - queue-wait-ms-mean, queue-wait-ms-max: how long jobs stayed available in the queue before a
 //     worker took them.
 //
 // With BENCH_LOG_SQL=1 the server logs every statement on the benchmark's database with its
 // duration (log_min_duration_statement = 0 for that database), to count and weigh them.
 //
-//     go test -run '^$' -bench BenchmarkPipeline -benchtime 5x ./cmd/tilmash/
+//	go test -run '^$' -bench BenchmarkPipeline -benchtime 5x ./cmd/tilmash/
 func BenchmarkPipeline(b *testing.B) {
 	const perRound = 30
 	sample, err := os.ReadFile("../../samples/party-cooperation-china-central-asia.txt")
