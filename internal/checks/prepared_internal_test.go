@@ -88,3 +88,43 @@ func TestScriptShortcutsAsTheTables(t *testing.T) {
 		}
 	}
 }
+
+// unbalanced answers as counting each pair in a pass of its own did.
+func TestUnbalancedInOnePass(t *testing.T) {
+	reference := func(s string) (string, bool) {
+		for _, p := range []string{"()", "[]", "{}", "«»", "“”", "（）", "【】", "《》", "「」", "『』"} {
+			rs := []rune(p)
+			depth := 0
+			for _, r := range s {
+				if r == rs[0] {
+					depth++
+				} else if r == rs[1] {
+					depth--
+					if depth < 0 {
+						break
+					}
+				}
+			}
+			if depth != 0 {
+				return p, true
+			}
+		}
+		return "", strings.Count(s, "\"")%2 != 0
+	}
+	r := rand.New(rand.NewPCG(3, 5))
+	alphabet := []rune("()[]{}«»“”（）【】《》「」『』\"a ")
+	for range 20000 {
+		rs := make([]rune, r.IntN(12))
+		for i := range rs {
+			rs[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := string(rs)
+		wp, wok := reference(s)
+		if wok && wp == "" {
+			wp = `""`
+		}
+		if gp, gok := unbalanced(s); gp != wp || gok != wok {
+			t.Fatalf("unbalanced(%q) = %q, %v; want %q, %v", s, gp, gok, wp, wok)
+		}
+	}
+}

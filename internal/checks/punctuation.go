@@ -174,28 +174,78 @@ func unbalanced(s string) (string, bool) {
 			return "„“", true
 		}
 	}
-	pairs := []string{"()", "[]", "{}", "«»", "“”", "（）", "【】", "《》", "「」", "『』"}
-	for _, p := range pairs {
-		rs := []rune(p)
-		depth := 0
-		for _, r := range s {
-			if r == rs[0] {
-				depth++
-			} else if r == rs[1] {
-				depth--
-				if depth < 0 {
-					break
-				}
-			}
+	// One pass for all pairs: a pair's count stops at its first close without an open.
+	var depth [len(bracketPairs)]int
+	for _, r := range s {
+		i, open := bracketPair(r)
+		switch {
+		case i < 0 || depth[i] < 0:
+		case open:
+			depth[i]++
+		default:
+			depth[i]--
 		}
-		if depth != 0 {
-			return p, true
+	}
+	for i, d := range depth {
+		if d != 0 {
+			return bracketPairs[i], true
 		}
 	}
 	if strings.Count(s, "\"")%2 != 0 {
 		return `""`, true
 	}
 	return "", false
+}
+
+// bracketPairs are the pairs unbalanced checks, in the order it reports them.
+var bracketPairs = [...]string{"()", "[]", "{}", "«»", "“”", "（）", "【】", "《》", "「」", "『』"}
+
+// bracketPair returns the index in bracketPairs of the pair r opens or closes, and whether it
+// opens it; -1 for any other rune.
+func bracketPair(r rune) (int, bool) {
+	switch r {
+	case '(':
+		return 0, true
+	case ')':
+		return 0, false
+	case '[':
+		return 1, true
+	case ']':
+		return 1, false
+	case '{':
+		return 2, true
+	case '}':
+		return 2, false
+	case '«':
+		return 3, true
+	case '»':
+		return 3, false
+	case '“':
+		return 4, true
+	case '”':
+		return 4, false
+	case '（':
+		return 5, true
+	case '）':
+		return 5, false
+	case '【':
+		return 6, true
+	case '】':
+		return 6, false
+	case '《':
+		return 7, true
+	case '》':
+		return 7, false
+	case '「':
+		return 8, true
+	case '」':
+		return 8, false
+	case '『':
+		return 9, true
+	case '』':
+		return 9, false
+	}
+	return -1, false
 }
 
 // withoutLowQuotePairs removes every „ with the first “ after it that no earlier „ took, in one
