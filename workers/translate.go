@@ -89,11 +89,15 @@ func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionCont
 	if len(pending) == 0 {
 		return nil, nil
 	}
+	norms := make([]string, len(c.Segments)) // each segment's text normalised once
+	for i, s := range c.Segments {
+		norms[i] = pipeline.NormalizeForMemory(s.Text)
+	}
 	norm := func(i int) string {
 		if i < 0 || i >= len(c.Segments) {
 			return ""
 		}
-		return pipeline.NormalizeForMemory(c.Segments[i].Text)
+		return norms[i]
 	}
 	keys := make([]pipeline.MemoryKey, len(pending))
 	for k, i := range pending {
@@ -105,7 +109,7 @@ func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionCont
 	}
 	var drafts []pipeline.Draft
 	var rest []int
-	var restTexts []string
+	var restNorms []string
 	for k, i := range pending {
 		seg := c.Segments[i]
 		if m, ok := exact[k]; ok {
@@ -117,12 +121,12 @@ func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionCont
 			continue
 		}
 		rest = append(rest, i)
-		restTexts = append(restTexts, seg.Text)
+		restNorms = append(restNorms, norms[i])
 	}
 	// The fuzzy look-ups of all the others go in one round trip.
 	suggestions := map[int64][]pipeline.MemoryMatch{}
 	if len(rest) > 0 {
-		fuzzy, err := w.cfg.Store.FindMemoryFuzzyMany(ctx, c.Article.SourceLang, c.Edition.Lang, restTexts, pipeline.MemoryThreshold, 3)
+		fuzzy, err := w.cfg.Store.FindMemoryFuzzyMany(ctx, c.Article.SourceLang, c.Edition.Lang, restNorms, pipeline.MemoryThreshold, 3)
 		if err != nil {
 			return nil, err
 		}

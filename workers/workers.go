@@ -26,7 +26,7 @@ type Store interface {
 
 	FindConcepts(ctx context.Context) ([]pipeline.Concept, error)
 	FindMemoryExact(ctx context.Context, source, target pipeline.Lang, keys []pipeline.MemoryKey) (map[int]pipeline.MemoryMatch, error)
-	FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.Lang, texts []string, threshold, limit int) ([][]pipeline.MemoryMatch, error)
+	FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.Lang, norms []string, threshold, limit int) ([][]pipeline.MemoryMatch, error)
 	FindMemoryTargets(ctx context.Context, source, target pipeline.Lang, norms []string) (map[string][]string, error)
 	SaveSuggestions(ctx context.Context, editionID int64, bySegment map[int64][]pipeline.MemoryMatch) error
 	RecordUsage(ctx context.Context, u pipeline.Usage) error

@@ -100,35 +100,35 @@ const candidateLimit = 200
 // FindMemoryFuzzy returns up to limit entries whose source is similar to text, scored 0–100 by
 // trigram similarity and at least threshold, best first, one per distinct translation.
 func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang, text string, threshold, limit int) ([]pipeline.MemoryMatch, error) {
-	out, err := db.FindMemoryFuzzyMany(ctx, source, target, []string{text}, threshold, limit)
+	out, err := db.FindMemoryFuzzyMany(ctx, source, target, []string{pipeline.NormalizeForMemory(text)}, threshold, limit)
 	if err != nil {
 		return nil, err
 	}
 	return out[0], nil
 }
 
-// FindMemoryFuzzyMany is FindMemoryFuzzy for several texts in one statement: out[i] holds the
-// matches of texts[i]. Each text is looked up exactly as FindMemoryFuzzy looks up one; an
-// edition's segments cost the server one parse, plan and round trip instead of one each.
-func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.Lang, texts []string, threshold, limit int) ([][]pipeline.MemoryMatch, error) {
+// FindMemoryFuzzyMany is FindMemoryFuzzy for several texts, already normalised
+// (pipeline.NormalizeForMemory), in one statement: out[i] holds the matches of norms[i]. Each is
+// looked up exactly as FindMemoryFuzzy looks up one; an edition's segments cost the server one
+// parse, plan and round trip instead of one each.
+func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.Lang, norms []string, threshold, limit int) ([][]pipeline.MemoryMatch, error) {
 	if threshold <= 0 || threshold > 100 {
 		threshold = pipeline.MemoryThreshold
 	}
 	if limit <= 0 || limit > 50 {
 		limit = 3
 	}
-	out := make([][]pipeline.MemoryMatch, len(texts))
-	var idx []int32 // the query each norm and shingle belongs to (an index of texts)
-	var norms []string
+	out := make([][]pipeline.MemoryMatch, len(norms))
+	var idx []int32 // the query each text and shingle belongs to (an index of norms)
+	var texts []string
 	var shingleIdx []int32
 	var shingles []int64
-	for i, text := range texts {
-		q := pipeline.NormalizeForMemory(text)
+	for i, q := range norms {
 		if q == "" {
 			continue
 		}
 		idx = append(idx, int32(i))
-		norms = append(norms, q)
+		texts = append(texts, q)
 		for _, sh := range pipeline.MemoryShingles(q) {
 			shingleIdx = append(shingleIdx, int32(i))
 			shingles = append(shingles, sh)
@@ -137,7 +137,7 @@ func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.L
 	if len(idx) == 0 {
 		return out, nil
 	}
-	rows, err := db.pool.Query(ctx, fuzzyManySQL, source, target, idx, norms, shingleIdx, shingles, threshold, limit*4, candidateLimit)
+	rows, err := db.pool.Query(ctx, fuzzyManySQL, source, target, idx, texts, shingleIdx, shingles, threshold, limit*4, candidateLimit)
 	if err != nil {
 		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
 	}

@@ -43,7 +43,11 @@ func TestFuzzyLookupOfManyTexts(t *testing.T) {
 		"Something entirely different " + tag + " about football.",
 		"The corridor " + tag + " carried record freight volumes across the Caspian this year.",
 	}
-	got, err := db.FindMemoryFuzzyMany(ctx, pipeline.English, pipeline.Russian, texts, 60, 3)
+	norms := make([]string, len(texts))
+	for i, s := range texts {
+		norms[i] = pipeline.NormalizeForMemory(s)
+	}
+	got, err := db.FindMemoryFuzzyMany(ctx, pipeline.English, pipeline.Russian, norms, 60, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +80,7 @@ func TestFuzzyLookupOfManyTexts(t *testing.T) {
 	if err != nil || len(one) != 1 || one[0].Entry.ID != got[2][0].Entry.ID || one[0].Score != got[2][0].Score {
 		t.Errorf("one text alone: %v, %v; in the batch: %v", one, err, got[2])
 	}
-	other, err := db.FindMemoryFuzzyMany(ctx, pipeline.English, pipeline.Kazakh, texts, 60, 3)
+	other, err := db.FindMemoryFuzzyMany(ctx, pipeline.English, pipeline.Kazakh, norms, 60, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
