@@ -120,8 +120,9 @@ func BenchmarkPipeline(b *testing.B) {
 	b.StopTimer()
 	goCPU := processCPU(b) - goStart
 	pgCPU := postgresCPU(ctx, b, a.db.pool).since(pgStart)
-	var inReview int
-	if err := a.db.pool.QueryRow(ctx, `SELECT count(*) FROM editions WHERE NOT is_source AND state = 'in_review'`).Scan(&inReview); err != nil {
+	var inReview, findings int
+	if err := a.db.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM editions WHERE NOT is_source AND state = 'in_review'),
+		(SELECT count(*) FROM findings)`).Scan(&inReview, &findings); err != nil {
 		b.Fatal(err)
 	}
 	all := articles + b.N // the batches and the single articles
@@ -142,6 +143,7 @@ func BenchmarkPipeline(b *testing.B) {
 	b.ReportMetric(float64(sampleTime.Milliseconds())/float64(b.N), "ms/sample")
 	b.ReportMetric(goCPU.Seconds()*1000/float64(all), "go-cpu-ms/article")
 	b.ReportMetric(pgCPU.Seconds()*1000/float64(all), "pg-cpu-ms/article")
+	b.ReportMetric(float64(findings)/float64(all), "findings/article")
 	b.ReportMetric(waitMean, "queue-wait-ms-mean")
 	b.ReportMetric(waitMax, "queue-wait-ms-max")
 }
