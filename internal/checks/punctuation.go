@@ -136,11 +136,11 @@ func endClass(s string) endKind {
 	s = strings.TrimRightFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("\"'»”’)]）】」』*", r)
 	})
-	rs := []rune(s)
-	if len(rs) == 0 {
+	if s == "" {
 		return endNone
 	}
-	switch rs[len(rs)-1] {
+	last, _ := utf8.DecodeLastRuneInString(s) // the last rune, without reading the others
+	switch last {
 	case '.', '。':
 		if strings.HasSuffix(s, "...") {
 			return endEllipsis

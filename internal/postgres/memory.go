@@ -119,6 +119,16 @@ func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.L
 		limit = 3
 	}
 	out := make([][]pipeline.MemoryMatch, len(norms))
+	// A memory with nothing for the language pair (a new pair, a new installation) answers at
+	// once: the shingles of an edition and its texts, hundreds of kilobytes, are not sent.
+	var stored bool
+	if err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM memory_entries WHERE source_lang = $1 AND target_lang = $2)`,
+		source, target).Scan(&stored); err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	if !stored {
+		return out, nil
+	}
 	var idx []int32 // the query each text and shingle belongs to (an index of norms)
 	var texts []string
 	var shingleIdx []int32
