@@ -178,17 +178,18 @@ func (w *TranslateWorker) fromProvider(ctx context.Context, c pipeline.EditionCo
 			req.Terms = w.cfg.Terms(req.Texts, req.SourceLang, req.TargetLang, concepts)
 		}
 		out, err := tr.Translate(ctx, req)
-		if uerr := w.cfg.Store.RecordUsage(ctx, pipeline.Usage{EditionID: c.Edition.ID, Provider: tr.Name(),
-			Characters: int64(chars), Requests: 1}); uerr != nil {
-			w.cfg.Logger.WarnContext(ctx, "usage not recorded", "error", uerr)
-		}
-		if err != nil {
-			return err
-		}
-		if len(out) != len(req.Texts) {
-			return &pipeline.Error{Code: pipeline.CodeBadResponse, MessageID: "error.provider_bad_response",
+		usage := pipeline.Usage{EditionID: c.Edition.ID, Provider: tr.Name(), Characters: int64(chars), Requests: 1}
+		if err == nil && len(out) != len(req.Texts) {
+			err = &pipeline.Error{Code: pipeline.CodeBadResponse, MessageID: "error.provider_bad_response",
 				Data: map[string]any{"Provider": tr.Name()},
 				Err:  fmt.Errorf("%s returned %d translations for %d texts", tr.Name(), len(out), len(req.Texts))}
+		}
+		if err != nil {
+			// The provider was asked all the same: its usage counts.
+			if uerr := w.cfg.Store.RecordUsage(ctx, usage); uerr != nil {
+				w.cfg.Logger.WarnContext(ctx, "usage not recorded", "error", uerr)
+			}
+			return err
 		}
 		drafts := make([]pipeline.Draft, 0, len(batch))
 		for k, i := range batch {
@@ -197,7 +198,8 @@ func (w *TranslateWorker) fromProvider(ctx context.Context, c pipeline.EditionCo
 			}
 			drafts = append(drafts, pipeline.Draft{SegmentID: c.Segments[i].ID, Text: out[k], Origin: "mt:" + tr.Name()})
 		}
-		if _, err := w.cfg.Store.SaveDrafts(ctx, c.Edition.ID, c.Edition.RevisionID, drafts); err != nil {
+		// The drafts and the usage that produced them commit together.
+		if _, err := w.cfg.Store.SaveMachineDrafts(ctx, c.Edition.ID, c.Edition.RevisionID, drafts, &usage); err != nil {
 			return err
 		}
 	}

@@ -19,6 +19,7 @@ type Store interface {
 	FanOut(ctx context.Context, articleID, revisionID int64) (int, error)
 	FindEditionContentByID(ctx context.Context, editionID int64) (pipeline.EditionContent, error)
 	SaveDrafts(ctx context.Context, editionID, revisionID int64, drafts []pipeline.Draft) (int, error)
+	SaveMachineDrafts(ctx context.Context, editionID, revisionID int64, drafts []pipeline.Draft, usage *pipeline.Usage) (int, error)
 	FinishTranslation(ctx context.Context, editionID, revisionID int64) error
 	CompleteCheck(ctx context.Context, editionID, revisionID int64, findings []pipeline.Finding) error
 	FailEdition(ctx context.Context, editionID int64, code pipeline.Code, messageID string) error

@@ -262,19 +262,33 @@ func (db *DB) FindSuggestions(ctx context.Context, editionID int64) (map[int64][
 
 // RecordUsage adds characters and requests sent to a provider for an edition to this month's count.
 func (db *DB) RecordUsage(ctx context.Context, u pipeline.Usage) error {
+	if err := db.exec(ctx, usageSQL, usageArgs(u)...); err != nil {
+		return fmt.Errorf("record usage: %w", err)
+	}
+	return nil
+}
+
+// recordUsage adds u to its month's usage in tx.
+func recordUsage(ctx context.Context, tx pgx.Tx, u pipeline.Usage) error {
+	if _, err := tx.Exec(ctx, usageSQL, usageArgs(u)...); err != nil {
+		return fmt.Errorf("record usage: %w", err)
+	}
+	return nil
+}
+
+const usageSQL = `INSERT INTO mt_usage (edition_id, provider, month, characters, requests)
+		VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (edition_id, provider, month) DO UPDATE SET characters = mt_usage.characters + EXCLUDED.characters,
+			requests = mt_usage.requests + EXCLUDED.requests`
+
+// usageArgs are usageSQL's arguments for u, counted in u's month (the current one when unset).
+func usageArgs(u pipeline.Usage) []any {
 	month := u.Month
 	if month.IsZero() {
 		month = time.Now().UTC()
 	}
 	month = time.Date(month.Year(), month.Month(), 1, 0, 0, 0, 0, time.UTC)
-	err := db.exec(ctx, `INSERT INTO mt_usage (edition_id, provider, month, characters, requests)
-		VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (edition_id, provider, month) DO UPDATE SET characters = mt_usage.characters + EXCLUDED.characters,
-			requests = mt_usage.requests + EXCLUDED.requests`, u.EditionID, u.Provider, month, u.Characters, u.Requests)
-	if err != nil {
-		return fmt.Errorf("record usage: %w", err)
-	}
-	return nil
+	return []any{u.EditionID, u.Provider, month, u.Characters, u.Requests}
 }
 
 // FindUsage returns machine-translation usage, per edition, provider and month, newest month first;

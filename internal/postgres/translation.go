@@ -110,7 +110,14 @@ func scanTranslation(row pgx.Row) (pipeline.SegmentTranslation, error) {
 // already filled, is never overwritten. Each fill writes its history row. It does nothing when the
 // edition is no longer translating revisionID, and returns how many segments it filled.
 func (db *DB) SaveDrafts(ctx context.Context, editionID, revisionID int64, drafts []pipeline.Draft) (int, error) {
-	if len(drafts) == 0 {
+	return db.SaveMachineDrafts(ctx, editionID, revisionID, drafts, nil)
+}
+
+// SaveMachineDrafts is SaveDrafts for a provider's answer, with the provider's usage for it
+// recorded in the same transaction (one commit for both). The usage is recorded even when the
+// edition has moved on and nothing is filled: the provider did the work.
+func (db *DB) SaveMachineDrafts(ctx context.Context, editionID, revisionID int64, drafts []pipeline.Draft, usage *pipeline.Usage) (int, error) {
+	if len(drafts) == 0 && usage == nil {
 		return 0, nil
 	}
 	ids := make([]int64, len(drafts))
@@ -121,6 +128,14 @@ func (db *DB) SaveDrafts(ctx context.Context, editionID, revisionID int64, draft
 	}
 	filled := 0
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		if usage != nil {
+			if err := recordUsage(ctx, tx, *usage); err != nil {
+				return err
+			}
+		}
+		if len(drafts) == 0 {
+			return nil
+		}
 		e, err := lockEdition(ctx, tx, editionID)
 		if err != nil {
 			return err

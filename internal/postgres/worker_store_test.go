@@ -65,3 +65,33 @@ func TestEditionContentByIDInOneRoundTrip(t *testing.T) {
 		t.Errorf("missing edition: %v, want not found", err)
 	}
 }
+
+// A provider's drafts and its usage commit together; the usage counts even when the edition has
+// moved on and nothing is filled.
+func TestMachineDraftsWithTheirUsage(t *testing.T) {
+	ctx := context.Background()
+	db, a := setup(t)
+	c := edition(t, db, a, pipeline.Russian)
+	n, err := db.AsynchronousCommit().SaveMachineDrafts(ctx, c.Edition.ID, c.Edition.RevisionID+1000, // another revision
+		[]pipeline.Draft{{SegmentID: c.Segments[0].ID, Text: "Текст", Origin: "mt:pseudo"}},
+		&pipeline.Usage{EditionID: c.Edition.ID, Provider: "pseudo", Characters: 7, Requests: 1})
+	if err != nil || n != 0 {
+		t.Fatalf("filled %d (%v), want 0: the edition is translating another revision", n, err)
+	}
+	us, err := db.FindUsage(ctx, c.Edition.ID)
+	if err != nil || len(us) != 1 || us[0].Characters != 7 || us[0].Requests != 1 {
+		t.Errorf("usage: %+v, %v", us, err)
+	}
+	n, err = db.SaveMachineDrafts(ctx, c.Edition.ID, c.Edition.RevisionID,
+		[]pipeline.Draft{{SegmentID: c.Segments[0].ID, Text: "Текст", Origin: "mt:pseudo"}},
+		&pipeline.Usage{EditionID: c.Edition.ID, Provider: "pseudo", Characters: 5, Requests: 1})
+	if err != nil || n != 1 {
+		t.Fatalf("filled %d (%v), want 1", n, err)
+	}
+	if us, err := db.FindUsage(ctx, c.Edition.ID); err != nil || len(us) != 1 || us[0].Characters != 12 || us[0].Requests != 2 {
+		t.Errorf("usage after the second batch: %+v, %v", us, err)
+	}
+	if got := edition(t, db, a, pipeline.Russian).Translations[c.Segments[0].ID]; got.Text != "Текст" || got.Origin != "mt:pseudo" {
+		t.Errorf("draft: %+v", got)
+	}
+}
