@@ -128,3 +128,19 @@ func TestUnbalancedInOnePass(t *testing.T) {
 		}
 	}
 }
+
+// foldWord's shortcut answers as lower-casing and folding ё for every code point, alone and in
+// words.
+func TestFoldWordShortcut(t *testing.T) {
+	slow := func(w string) string { return strings.ReplaceAll(strings.ToLower(w), "ё", "е") }
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if w := string(r) + "ab"; foldWord(w) != slow(w) {
+			t.Fatalf("foldWord(%q) = %q, want %q", w, foldWord(w), slow(w))
+		}
+	}
+	for _, w := range []string{"", "қазақстан", "Қазақстан", "ёлка", "казахстан\xff", "ʼnot", "abc-def", "сәуір", "ӏ", "ӀӁ"} {
+		if foldWord(w) != slow(w) {
+			t.Errorf("foldWord(%q) = %q, want %q", w, foldWord(w), slow(w))
+		}
+	}
+}

@@ -182,11 +182,36 @@ func firstRune(s string) rune {
 
 // foldWord lower-cases a word and folds ё to е, the way Russian texts are compared.
 func foldWord(w string) string {
+	if alreadyFolded(w) {
+		return w // most words of a text: no case table look-ups, no copy
+	}
 	w = strings.ToLower(w)
 	if strings.ContainsRune(w, 'ё') {
 		w = strings.ReplaceAll(w, "ё", "е")
 	}
 	return w
+}
+
+// alreadyFolded reports whether foldWord(w) is w for a plain reason: every rune is an ASCII
+// character other than a capital, a lower-case Russian letter other than ё, or a lower-case
+// Kazakh letter. It says false for anything else, which foldWord then folds the long way.
+func alreadyFolded(w string) bool {
+	for _, r := range w {
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				return false
+			}
+		case 0x0430 <= r && r <= 0x045F: // а–я, ѐ–џ
+			if r == 'ё' {
+				return false
+			}
+		case r == 'ә', r == 'ғ', r == 'қ', r == 'ң', r == 'ө', r == 'ұ', r == 'ү', r == 'һ':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isUpperInitial reports whether w starts with an upper-case letter.
