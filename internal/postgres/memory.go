@@ -129,9 +129,10 @@ func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.L
 	if !stored {
 		return out, nil
 	}
-	var idx []int32 // the query each text and shingle belongs to (an index of norms)
+	// Each query: its index in norms, its text, and where its shingles lie in the one array of
+	// all shingles (1-based, inclusive), so that the server finds them in constant time.
+	var idx, lo, hi []int32
 	var texts []string
-	var shingleIdx []int32
 	var shingles []int64
 	for i, q := range norms {
 		if q == "" {
@@ -139,15 +140,14 @@ func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.L
 		}
 		idx = append(idx, int32(i))
 		texts = append(texts, q)
-		for _, sh := range pipeline.MemoryShingles(q) {
-			shingleIdx = append(shingleIdx, int32(i))
-			shingles = append(shingles, sh)
-		}
+		lo = append(lo, int32(len(shingles)+1))
+		shingles = append(shingles, pipeline.MemoryShingles(q)...)
+		hi = append(hi, int32(len(shingles)))
 	}
 	if len(idx) == 0 {
 		return out, nil
 	}
-	rows, err := db.pool.Query(ctx, fuzzyManySQL, source, target, idx, texts, shingleIdx, shingles, threshold, limit*4, candidateLimit)
+	rows, err := db.pool.Query(ctx, fuzzyManySQL, source, target, idx, texts, lo, hi, shingles, threshold, limit*4, candidateLimit)
 	if err != nil {
 		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
 	}
@@ -171,20 +171,20 @@ func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.L
 	return out, nil
 }
 
-// fuzzyManySQL scores the candidates of each query q (its index, normalised text and shingles).
-// Candidates are the entries sharing the most key sequences with the query; only they are
-// scored. candidateLimit ($9) bounds the work when a common phrase is shared by thousands.
-const fuzzyManySQL = `WITH q AS (SELECT * FROM unnest($3::int[], $4::text[]) AS q(i, norm)),
-		s AS (SELECT * FROM unnest($5::int[], $6::bigint[]) AS s(i, shingle))
-	SELECT q.i, r.* FROM q CROSS JOIN LATERAL (
+// fuzzyManySQL scores the candidates of each query q (its index, normalised text, and its
+// shingles as a slice of $7). Candidates are the entries sharing the most key sequences with the
+// query; only they are scored. candidateLimit ($10) bounds the work when a common phrase is
+// shared by thousands.
+const fuzzyManySQL = `SELECT q.i, r.* FROM unnest($3::int[], $4::text[], $5::int[], $6::int[]) AS q(i, norm, lo, hi)
+	CROSS JOIN LATERAL (
 		SELECT score, ` + memoryColumns + ` FROM (
 			SELECT round(similarity(m.source_norm, q.norm) * 100)::int AS score, m.*
 			FROM (SELECT entry_id, count(*) AS shared FROM memory_shingles
-				WHERE shingle = ANY(ARRAY(SELECT s.shingle FROM s WHERE s.i = q.i))
-				GROUP BY entry_id ORDER BY shared DESC LIMIT $9) c
+				WHERE shingle = ANY(($7::bigint[])[q.lo:q.hi])
+				GROUP BY entry_id ORDER BY shared DESC LIMIT $10) c
 			JOIN memory_entries m ON m.id = c.entry_id
 			WHERE m.source_lang = $1 AND m.target_lang = $2) m
-		WHERE score >= $7 ORDER BY score DESC, updated_at DESC LIMIT $8) r
+		WHERE score >= $8 ORDER BY score DESC, updated_at DESC LIMIT $9) r
 	ORDER BY q.i, r.score DESC, r.updated_at DESC`
 
 // bestPerTarget keeps the first match of each distinct translation, limit at most.
