@@ -100,11 +100,40 @@ const candidateLimit = 200
 // FindMemoryFuzzy returns up to limit entries whose source is similar to text, scored 0–100 by
 // trigram similarity and at least threshold, best first, one per distinct translation.
 func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang, text string, threshold, limit int) ([]pipeline.MemoryMatch, error) {
-	out, err := db.FindMemoryFuzzyMany(ctx, source, target, []string{pipeline.NormalizeForMemory(text)}, threshold, limit)
-	if err != nil {
-		return nil, err
+	if threshold <= 0 || threshold > 100 {
+		threshold = pipeline.MemoryThreshold
 	}
-	return out[0], nil
+	if limit <= 0 || limit > 50 {
+		limit = 3
+	}
+	q := pipeline.NormalizeForMemory(text)
+	if q == "" {
+		return nil, nil
+	}
+	// Candidates are the entries sharing the most key sequences with the query; only they are
+	// scored. candidateLimit bounds the work when a common phrase is shared by thousands.
+	rows, err := db.pool.Query(ctx, `WITH c AS (
+			SELECT entry_id, count(*) AS shared FROM memory_shingles WHERE shingle = ANY($4::bigint[])
+			GROUP BY entry_id ORDER BY shared DESC LIMIT $7)
+		SELECT score, `+memoryColumns+` FROM (
+			SELECT round(similarity(m.source_norm, $3) * 100)::int AS score, m.*
+			FROM c JOIN memory_entries m ON m.id = c.entry_id
+			WHERE m.source_lang = $1 AND m.target_lang = $2) m
+		WHERE score >= $5 ORDER BY score DESC, updated_at DESC LIMIT $6`,
+		source, target, q, pipeline.MemoryShingles(q), threshold, limit*4, candidateLimit)
+	if err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.MemoryMatch, error) {
+		var m pipeline.MemoryMatch
+		e := &m.Entry
+		err := r.Scan(&m.Score, &e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.ArticleID, &e.CreatedBy, &e.UpdatedAt)
+		return m, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	return bestPerTarget(all, limit), nil
 }
 
 // FindMemoryFuzzyMany is FindMemoryFuzzy for several texts, already normalised
