@@ -39,7 +39,9 @@ import (
 //     database (user + system from /proc/PID/stat), per article;
 //
 //   - queue-wait-ms-mean, queue-wait-ms-max: how long jobs stayed available in the queue before a
-//     worker took them.
+//     worker took them;
+//
+//   - findings/article: what the checks found, the same before and after any change of speed.
 //
 // With BENCH_LOG_SQL=1 the server logs every statement on the benchmark's database with its
 // duration (log_min_duration_statement = 0 for that database), to count and weigh them.
