@@ -183,7 +183,7 @@ func (a *app) newWebServer() (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
+	return web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Preparer: prep, Check: a.checks.Check,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText})
 }
 
