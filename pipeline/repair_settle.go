@@ -19,7 +19,9 @@ type RepairDecisions struct {
 }
 
 // Empty reports whether nothing was decided.
-func (d RepairDecisions) Empty() bool { return len(d.Accept) == 0 && len(d.Reject) == 0 && len(d.Answers) == 0 }
+func (d RepairDecisions) Empty() bool {
+	return len(d.Accept) == 0 && len(d.Reject) == 0 && len(d.Answers) == 0
+}
 
 // SettledRepairs is a repair record after an editor's decisions: every change with its Undone and
 // Accepted marks, the answers as new changes (rule RuleEditorAnswer, accepted), and the questions

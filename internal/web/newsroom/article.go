@@ -69,13 +69,13 @@ type articlePage struct {
 	// SourceEdit opens the source edition in the workbench to change its text.
 	OpenQuestions int
 	SourceEdit    string
-	ArticleID  int64
-	ArticleTag pipeline.Lang
-	Heading    string
-	Meta       string
-	Base       string
-	Editions   []articleEdition
-	Selectable bool
+	ArticleID     int64
+	ArticleTag    pipeline.Lang
+	Heading       string
+	Meta          string
+	Base          string
+	Editions      []articleEdition
+	Selectable    bool
 	// MachineText: an edition that can be released holds machine translation no one changed,
 	// so the release form asks the editor to accept it explicitly.
 	MachineText bool
