@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"errors"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -16,6 +17,9 @@ import (
 // been parsed (GuardInput does it at the door; ParseArticleForm otherwise).
 func ReadArticleFile(r *http.Request, maxBodyBytes int) (data []byte, name string, ok bool, err error) {
 	limit := int64(ingest.MaxFileBytes(maxBodyBytes))
+	if r.MultipartForm == nil || r.MultipartForm.File == nil {
+		return nil, "", false, nil // a url-encoded form has no file
+	}
 	file, header, err := r.FormFile("file")
 	if err == http.ErrMissingFile {
 		return nil, "", false, nil
@@ -51,7 +55,7 @@ func ParseArticleForm(w http.ResponseWriter, r *http.Request, maxBodyBytes int) 
 	// Fields and the file are kept in memory up to the limit; the multipart reader spills the
 	// rest to temporary files, which CleanArticleForm deletes.
 	if err := r.ParseMultipartForm(limit + 256<<10); err != nil {
-		if err == http.ErrNotMultipart {
+		if errors.Is(err, http.ErrNotMultipart) {
 			return nil // a url-encoded form: its fields are in r.PostForm
 		}
 		return UploadError(err, limit)

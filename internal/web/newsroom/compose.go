@@ -194,15 +194,15 @@ type composeLangOption struct {
 // composePage is the compose form and the preview: the preview has Prepared set.
 type composePage struct {
 	kit.AppPage
-	Action   string
-	Preview  string
-	Create   string
-	Text     string
-	FileName string
-	Format   pipeline.Format
-	Langs    []composeLangOption
-	AutoLang bool
-	MaxBytes int
+	Action      string
+	Preview     string
+	Create      string
+	Text        string
+	FileName    string
+	Format      pipeline.Format
+	SourceLangs []composeLangOption
+	AutoLang    bool
+	MaxBytes    int
 
 	Prepared     bool
 	SourceLang   pipeline.Lang
@@ -226,9 +226,9 @@ func (h *Handler) newComposePage(r *http.Request, titleID string) composePage {
 }
 
 func (p *composePage) setLangs(selected pipeline.Lang) {
-	p.Langs = p.Langs[:0]
+	p.SourceLangs = p.SourceLangs[:0]
 	for _, l := range pipeline.Languages {
-		p.Langs = append(p.Langs, composeLangOption{Lang: l, Name: l.NativeName(), Selected: l == selected})
+		p.SourceLangs = append(p.SourceLangs, composeLangOption{Lang: l, Name: l.NativeName(), Selected: l == selected})
 	}
 }
 
@@ -306,7 +306,7 @@ func (h *Handler) composeProblem(w http.ResponseWriter, r *http.Request, p compo
 }
 
 func (h *Handler) renderCompose(w http.ResponseWriter, r *http.Request, status int, p composePage) {
-	if len(p.Langs) == 0 {
+	if len(p.SourceLangs) == 0 {
 		p.setLangs(p.SourceLang)
 	}
 	name := "newsroom_compose.html"

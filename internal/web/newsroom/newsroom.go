@@ -197,6 +197,8 @@ var doneMessages = map[string]string{
 	"repairs_undone":  "newsroom.done.repairs_undone",
 	"repairs_settled": "compose.done.repairs_settled",
 	"created":         "compose.done.created",
+	"source_saved":    "compose.done.source_saved",
+	"source_same":     "compose.done.source_same",
 }
 
 // doneNotice is the confirmation named by the request's done parameter, or "".
