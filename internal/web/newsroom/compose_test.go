@@ -89,13 +89,13 @@ func multipartForm(t *testing.T, fields [][2]string, file string) (*bytes.Buffer
 	var b bytes.Buffer
 	w := multipart.NewWriter(&b)
 	for _, f := range fields {
-		w.WriteField(f[0], f[1]) //nolint:errcheck // a buffer
+		w.WriteField(f[0], f[1])
 	}
 	if file != "" {
 		fw, _ := w.CreateFormFile("file", "article.md")
-		fw.Write([]byte(file)) //nolint:errcheck // a buffer
+		fw.Write([]byte(file))
 	}
-	w.Close() //nolint:errcheck // a buffer
+	w.Close()
 	return &b, w.FormDataContentType()
 }
 
