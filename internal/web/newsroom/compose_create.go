@@ -7,8 +7,6 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-var pipelineNoDecisions = pipeline.RepairDecisions{}
-
 // handleComposeCreate creates the article the editor previewed, with their decisions: the text
 // is prepared again (the same text in the same language gives the same repairs), the decisions
 // are applied (ingest.Preparer.Settle), and the article goes through the store's CreateArticle
@@ -17,18 +15,16 @@ var pipelineNoDecisions = pipeline.RepairDecisions{}
 // editor changed the language, or the repairs no longer match what the preview showed, the
 // preview comes back to be checked again, and nothing is stored.
 func (h *Handler) handleComposeCreate(w http.ResponseWriter, r *http.Request) {
-	defer kit.CleanArticleForm(r.MultipartForm)
-	p := h.newComposePage(r, "compose.preview.title")
+	defer func() { kit.CleanArticleForm(r.MultipartForm) }()
 	in, err := h.readComposeInput(w, r)
+	if err == nil && in.Lang == "" {
+		err = &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "lang"}}
+	}
 	if err != nil {
-		h.composeProblem(w, r, p, err)
+		h.composeProblem(w, r, composePageForm(h, r, in), err)
 		return
 	}
-	if in.Lang == "" {
-		err := &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "lang"}}
-		h.composeProblem(w, r, p, err)
-		return
-	}
+	p := h.newComposePage(r, "compose.preview.title")
 	u := kit.User(r)
 	art, _, err := h.prepareComposed(in, u.Name)
 	if err != nil {
@@ -36,7 +32,7 @@ func (h *Handler) handleComposeCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if in.Previewed != art.Request.SourceLang || in.Repairs != len(art.Repairs) || in.Questions != len(art.Questions) {
-		p.fillPreview(art, in, false, pipelineNoDecisions)
+		p.fillPreview(art, in, false, pipeline.RepairDecisions{})
 		p.Problem = p.T.T("compose.preview.check_again", map[string]any{"Lang": art.Request.SourceLang.NativeName()})
 		h.renderCompose(w, r, http.StatusConflict, p)
 		return
@@ -53,10 +49,11 @@ func (h *Handler) handleComposeCreate(w http.ResponseWriter, r *http.Request) {
 	h.composeProblem(w, r, p, err)
 }
 
-// composePageForm is the empty form with the editor's text back in its box.
+// composePageForm is the form with the editor's pasted text back in its box (a file's content
+// is not put there).
 func composePageForm(h *Handler, r *http.Request, in composeInput) composePage {
 	p := h.newComposePage(r, "compose.title")
-	if len(in.Text) <= h.maxTextShown() {
+	if in.FileName == "" {
 		p.Text = in.Text
 	}
 	p.Format = in.Format
