@@ -1,37 +1,34 @@
 package main
 
 import (
+	"fmt"
 	"testing"
-
-	"github.com/tilmash/tilmash/internal/web/kit"
 )
 
-// answerRepairQuestions answers every open repair question of the article's current revision as
-// an editor who keeps each word as written, so that its source edition can be approved.
+// answerRepairQuestions answers every open repair question of the article's current revision
+// through the API, as an editor who keeps each word as written, so that its source edition can be
+// approved.
 func answerRepairQuestions(t *testing.T, env *testEnv, id int64) {
 	t.Helper()
-	ctx := t.Context()
-	a, err := env.app.store.FindArticleByID(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := env.app.store.FindRepairs(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := kit.RepairVerdicts{Answers: map[int64]string{}}
-	for _, q := range rep.Questions {
-		if !q.Answered {
-			v.Answers[q.ID] = q.Token
+	ed := env.users["ed"]
+	path := fmt.Sprintf("/api/v1/articles/%d/repairs", id)
+	rep := ed.must("GET", path, nil, 200)
+	answers := map[string]any{}
+	for _, q := range rep["questions"].([]any) {
+		if m := q.(map[string]any); m["answered"] == false {
+			answers[fmt.Sprint(int64(m["id"].(float64)))] = m["token"]
 		}
 	}
-	if len(v.Answers) == 0 {
+	if len(answers) == 0 {
 		return
 	}
-	if err := kit.SettleRepairs(ctx, env.app.store, a, rep, v, "ed"); err != nil {
-		t.Fatal(err)
+	if code, out := ed.do("POST", path+"/settle", map[string]any{"version": rep["version"], "answers": answers}); code != 200 {
+		t.Fatalf("answering the repair questions: %d %v", code, out)
 	}
-	if a, err = env.app.store.FindArticleByID(ctx, id); err != nil || a.RepairQuestions != 0 {
-		t.Fatalf("after answering, %d questions are open (%v)", a.RepairQuestions, err)
+	if a := ed.must("GET", fmt.Sprintf("/api/v1/articles/%d", id), nil, 200); a["repair_questions"].(float64) != 0 {
+		t.Fatalf("after answering, %v questions are open", a["repair_questions"])
+	}
+	if code, _ := ed.do("POST", path+"/settle", map[string]any{"version": rep["version"], "answers": answers}); code != 409 {
+		t.Errorf("the same answers on a stale version: %d, want 409", code)
 	}
 }
