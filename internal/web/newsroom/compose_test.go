@@ -3,10 +3,13 @@ package newsroom
 import (
 	"bytes"
 	"context"
+	"html"
 	"io/fs"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
 	"strings"
 	"testing"
 
@@ -198,4 +201,39 @@ func TestComposeCreateAndSettle(t *testing.T) {
 		"version=2&question.8=Amid+intense"), 400, "has no such reading")
 	kittest.Says(t, "nothing decided", kittest.Do(h, "POST", newsroomBase+"/articles/1/repairs/settle", "kk",
 		"version=2"), 400, "Ештеңе шешілмеді")
+}
+
+// TestComposeWordFile: a Word file is previewed as the Markdown extracted from it, which the
+// preview carries with the format it came in; creating from the preview stores that text as a
+// Word document's, without the file being sent again.
+func TestComposeWordFile(t *testing.T) {
+	t.Parallel()
+	docx, err := os.ReadFile("../../document/testdata/article.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &composeFake{}
+	h := composeHandler(t, store)
+	body, ctype := multipartForm(t, [][2]string{{"lang", "en"}}, string(docx))
+	req := httptest.NewRequest("POST", composeBase+"/preview", body)
+	req.Header.Set("Content-Type", ctype)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	kittest.Says(t, "Word preview", rec, 200, `name="source_format" value="docx"`, `name="format" value="markdown"`)
+	page := rec.Body.String()
+	start := strings.Index(page, `<textarea name="text" hidden aria-hidden="true" tabindex="-1">`)
+	end := strings.Index(page[start:], "</textarea>")
+	if start < 0 || end < 0 {
+		t.Fatal("the preview does not carry the text")
+	}
+	text := html.UnescapeString(page[start+len(`<textarea name="text" hidden aria-hidden="true" tabindex="-1">`) : start+end])
+	form := url.Values{"text": {text}, "format": {"markdown"}, "source_format": {"docx"}, "lang": {"en"}, "previewed": {"en"},
+		"repairs": {"0"}, "questions": {"0"}}
+	rec = kittest.Do(h, "POST", composeBase+"/create", "en", form.Encode())
+	if rec.Code != http.StatusSeeOther || len(store.created) != 1 {
+		t.Fatalf("create = %d:\n%s", rec.Code, rec.Body.String())
+	}
+	if a := store.created[0]; a.SourceFormat != pipeline.FormatDOCX || a.Request.Format != pipeline.FormatMarkdown || len(a.Segments) == 0 {
+		t.Errorf("created %v from %v with %d segments", a.Request.Format, a.SourceFormat, len(a.Segments))
+	}
 }
