@@ -126,7 +126,7 @@ func (h *Handler) readComposeInput(w http.ResponseWriter, r *http.Request) (comp
 	return in, nil
 }
 
-// prepare prepares the editor's text in their language, or in the one detected from the text
+// prepareComposed prepares the editor's text in their language, or in the one detected from the text
 // (first prepared as English to read a file's text, then again when it is another).
 func (h *Handler) prepareComposed(in composeInput, actor string) (pipeline.NewArticle, bool, error) {
 	lang, detected := in.Lang, false

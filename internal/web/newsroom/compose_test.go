@@ -22,7 +22,7 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// composeStore answers the repairs page and records what the pages store.
+// composeFake answers the repairs page and records what the pages store.
 type composeFake struct {
 	fakeStore
 	created []pipeline.NewArticle
