@@ -59,6 +59,12 @@ func TestComposeInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A file dropped on the box becomes the form's file.
+	if name := eval[string](t, b, `(() => { const dt = new DataTransfer(); dt.items.add(new File(['A title\n\nA body.'], 'dropped.md'));
+		document.getElementById('cp-drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+		const f = document.getElementById('cp-file').files; return f.length ? f[0].name : '' })()`); name != "dropped.md" {
+		t.Errorf("after a drop the form's file is %q", name)
+	}
 	do(t, b, chromedp.SetUploadFiles(chromedp.CSS("#cp-file"), []string{sample}),
 		chromedp.Click(chromedp.CSS("#cp-preview")), chromedp.WaitVisible(chromedp.CSS("#create-form")))
 	if path := eval[string](t, b, `location.pathname`); path != "/workbench/newsroom/new/" {
