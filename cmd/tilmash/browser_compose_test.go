@@ -110,8 +110,14 @@ func TestComposeInBrowser(t *testing.T) {
 		t.Errorf("the created article: %v", got)
 	}
 
-	// The source cannot be approved over the open questions; the article page says so.
-	do(t, b, chromedp.WaitVisible(chromedp.CSS("#open-questions")))
+	// The source cannot be approved over the open questions; the article page says so, before and
+	// when the editor tries.
+	do(t, b, chromedp.WaitVisible(chromedp.CSS("#open-questions")), chromedp.WaitVisible(chromedp.CSS("#sel-en")),
+		chromedp.Click(chromedp.CSS("#sel-en")), chromedp.Click(chromedp.CSS("#rel-now")),
+		chromedp.WaitNotPresent(chromedp.CSS(".notice")), chromedp.WaitVisible(chromedp.CSS("p.problem[role=alert]")))
+	if got := text("p.problem[role=alert]"); !strings.Contains(got, "repair questions are open") {
+		t.Errorf("approving the source on the article page says %q", got)
+	}
 	if code, out := ed.do("POST", api+"/editions/en/approve", map[string]any{}); code != 409 ||
 		!strings.Contains(fmt.Sprint(out), "repair question") {
 		t.Errorf("approving the source with open questions: %d %v", code, out)
