@@ -87,7 +87,7 @@ func messageIDs(t *testing.T) []string {
 	return ids
 }
 
-func multipartForm(t *testing.T, fields [][2]string, file string) (*bytes.Buffer, string) {
+func multipartForm(t testing.TB, fields [][2]string, file string) (*bytes.Buffer, string) {
 	t.Helper()
 	var b bytes.Buffer
 	w := multipart.NewWriter(&b)
