@@ -114,3 +114,37 @@ func (db *DB) SettleRepairs(ctx context.Context, s pipeline.RepairSettlement) er
 	}
 	return err
 }
+
+// keptAnswers answers the questions of a new revision whose word an editor kept as written on
+// the revision before (prevID): the same word in the next text is not asked about again. Other
+// questions stay open.
+func keptAnswers(ctx context.Context, tx pgx.Tx, prevID int64, qs []pipeline.RepairQuestion) ([]pipeline.RepairQuestion, error) {
+	if len(qs) == 0 {
+		return qs, nil
+	}
+	rows, err := tx.Query(ctx, `SELECT token FROM revision_repair_questions WHERE revision_id = $1 AND answer = token`, prevID)
+	if err != nil {
+		return nil, fmt.Errorf("kept repair answers: %w", err)
+	}
+	kept := map[string]bool{}
+	for rows.Next() {
+		var token string
+		if err := rows.Scan(&token); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("kept repair answers: %w", err)
+		}
+		kept[token] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("kept repair answers: %w", err)
+	}
+	out := make([]pipeline.RepairQuestion, len(qs))
+	for i, q := range qs {
+		out[i] = q
+		if kept[q.Token] && !q.Answered {
+			out[i].Answered, out[i].Answer = true, q.Token
+		}
+	}
+	return out, nil
+}

@@ -86,4 +86,47 @@ func TestSourceWaitsForRepairQuestions(t *testing.T) {
 	if _, err := db.ApproveEdition(ctx, src.Edition.ID, pipeline.Approval{Actor: "editor"}); err != nil {
 		t.Fatalf("approving once answered: %v", err)
 	}
+
+	// A new revision keeps its own repair record. The word answered with another reading is asked
+	// about again when a new text brings it back; a word kept as written is not.
+	rep, err = db.FindRepairs(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text2 := "A new title\n\nTrade grew in Central Asia. The talks were Amidintensifying.\n"
+	in2, err := ingest.Prepare(pipeline.IngestRequest{Text: text2, Format: pipeline.FormatText, SourceLang: pipeline.English, CreatedBy: "dana"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at2 := strings.Index(text2, "Amidintensifying")
+	q2 := pipeline.RepairQuestion{Start: at2, End: at2 + len("Amidintensifying"), Token: "Amidintensifying", Candidates: []string{"Amid intensifying"}}
+	res, err := db.CreateRevision(ctx, pipeline.NewRevision{ArticleID: a.ID, Request: in2.Request, Doc: in2.Doc, Segments: in2.Segments,
+		Repairs: []pipeline.RepairChange{{Start: 0, End: 1, Before: "A", After: "A", Rule: "test"}}, Questions: []pipeline.RepairQuestion{q2}})
+	if err != nil || !res.Changed {
+		t.Fatalf("revision: %v %+v", err, res)
+	}
+	rep2, err := db.FindRepairs(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep2.RevisionID == rep.RevisionID || len(rep2.Changes) != 1 || len(rep2.Questions) != 1 || rep2.Questions[0].Answered {
+		t.Fatalf("the new revision's record: %+v", rep2)
+	}
+	keep := pipeline.RepairSettlement{ArticleID: a.ID, RevisionID: rep2.RevisionID, Version: rep2.Version, Actor: "dana",
+		Answers: map[int64]string{rep2.Questions[0].ID: "Amidintensifying"}}
+	if err := db.SettleRepairs(ctx, keep); err != nil {
+		t.Fatal(err)
+	}
+	text3 := text2 + "\nOne more paragraph.\n"
+	in3, err := ingest.Prepare(pipeline.IngestRequest{Text: text3, Format: pipeline.FormatText, SourceLang: pipeline.English, CreatedBy: "dana"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateRevision(ctx, pipeline.NewRevision{ArticleID: a.ID, Request: in3.Request, Doc: in3.Doc, Segments: in3.Segments,
+		Questions: []pipeline.RepairQuestion{q2}}); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ = db.FindArticleByID(ctx, a.ID); a.RepairQuestions != 0 {
+		t.Errorf("the word kept as written is asked about again: %d open", a.RepairQuestions)
+	}
 }
