@@ -86,10 +86,27 @@ func TestSentences(t *testing.T) {
 		{"zh full stops without spaces", pipeline.Chinese, "中国发展很快。中亚也在发展。", []string{"中国发展很快。", "中亚也在发展。"}},
 		{"zh exclamation and question", pipeline.Chinese, "太好了！为什么？因为合作。", []string{"太好了！", "为什么？", "因为合作。"}},
 		{"zh closing quote stays", pipeline.Chinese, "他说：“我们同意。”会议结束了。", []string{"他说：“我们同意。”", "会议结束了。"}},
-		{"zh corner brackets", pipeline.Chinese, "他说「好的。」然后离开了。", []string{"他说「好的。」", "然后离开了。"}},
+		{"zh corner brackets inside a sentence", pipeline.Chinese, "他说「好的。」然后离开了。", []string{"他说「好的。」然后离开了。"}},
+		{"zh quotation after a colon ends", pipeline.Chinese, "他问：「去哪？」我没有回答。", []string{"他问：「去哪？」", "我没有回答。"}},
 		{"zh semicolon does not split", pipeline.Chinese, "第一，加强合作；第二，扩大交流。", []string{"第一，加强合作；第二，扩大交流。"}},
 		{"zh decimal and latin", pipeline.Chinese, "增长3.5%。中国（PRC）与中亚合作。", []string{"增长3.5%。", "中国（PRC）与中亚合作。"}},
 		{"zh ellipsis stays inside", pipeline.Chinese, "我们等待……终于来了。", []string{"我们等待……终于来了。"}},
+
+		// Rules from the data files.
+		{"en U.S. before a name and before a starter", pipeline.English, "The U.S. Congress voted. Funds came from the U.S. The rest came later.", []string{"The U.S. Congress voted.", "Funds came from the U.S.", "The rest came later."}},
+		{"en lower-case list markers", pipeline.English, "Two risks stand out. a. A fall in prices. b. A drought.", []string{"Two risks stand out.", "a. A fall in prices.", "b. A drought."}},
+		{"ru year after a leading preposition", pipeline.Russian, "В 2023 г. Казахстан вырос. Это было в 2023 г. Россия тоже.", []string{"В 2023 г. Казахстан вырос.", "Это было в 2023 г.", "Россия тоже."}},
+		{"ru century and sums", pipeline.Russian, "В XX в. Степь изменилась. Расходы — 5 млрд руб. Правительство согласилось.", []string{"В XX в. Степь изменилась.", "Расходы — 5 млрд руб.", "Правительство согласилось."}},
+		{"ru currency before a country", pipeline.Russian, "Сделка на 40 млн долл. США закрыта.", []string{"Сделка на 40 млн долл. США закрыта."}},
+		{"en Roman numeral before a starter", pipeline.English, "It began after World War I. The war changed everything.", []string{"It began after World War I.", "The war changed everything."}},
+		{"ru Roman numeral before a starter", pipeline.Russian, "Указ подписал Пётр I. Он правил долго.", []string{"Указ подписал Пётр I.", "Он правил долго."}},
+		{"ru initials after a surname", pipeline.Russian, "Приказ подписал Иванов И.И. Документ вступил в силу.", []string{"Приказ подписал Иванов И.И.", "Документ вступил в силу."}},
+		{"ru initials before a surname", pipeline.Russian, "Заявил Президент К.-Ж. Токаев. Летом 2023 г. Казахстан вырос.", []string{"Заявил Президент К.-Ж. Токаев.", "Летом 2023 г. Казахстан вырос."}},
+		{"ru Latin titles", pipeline.Russian, "Доклад сделал Dr. Smith. Коллеги спорили.", []string{"Доклад сделал Dr. Smith.", "Коллеги спорили."}},
+		{"kk year leads the sentence", pipeline.Kazakh, "2023 ж. Қазақстан экспортты арттырды. XIX ғ. Қала өсті.", []string{"2023 ж. Қазақстан экспортты арттырды.", "XIX ғ. Қала өсті."}},
+		{"zh question in a quotation that goes on", pipeline.Chinese, "“为什么？”他问道。他说：“好！”便离开了。", []string{"“为什么？”他问道。", "他说：“好！”便离开了。"}},
+		{"zh title and run-in list", pipeline.Chinese, "《谁动了我的奶酪？》很畅销。措施：1.加强监管；2.扩大开放。", []string{"《谁动了我的奶酪？》很畅销。", "措施：1.加强监管；2.扩大开放。"}},
+		{"zh Latin inside quotes", pipeline.Chinese, "他引用“Stop. Think.”来说明。报告由Dr. Smith撰写。", []string{"他引用“Stop. Think.”来说明。", "报告由Dr. Smith撰写。"}},
 
 		// Edge cases.
 		{"empty", pipeline.English, "", nil},
