@@ -237,7 +237,7 @@ var blockKindNames = map[pipeline.BlockKind]string{
 	pipeline.BlockTitle: "compose.block.title", pipeline.BlockHeading: "compose.block.heading",
 	pipeline.BlockParagraph: "compose.block.paragraph", pipeline.BlockQuote: "compose.block.quote",
 	pipeline.BlockListItem: "compose.block.list_item", pipeline.BlockFootnote: "compose.block.footnote",
-	pipeline.BlockByline: "compose.block.byline",
+	pipeline.BlockByline: "compose.block.byline", pipeline.BlockCaption: "compose.block.caption",
 }
 
 // fillPreview puts the prepared article on the page, with the editor's decisions d so far.
