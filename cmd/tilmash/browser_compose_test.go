@@ -112,8 +112,9 @@ func TestComposeInBrowser(t *testing.T) {
 
 	// The source cannot be approved over the open questions; the article page says so, before and
 	// when the editor tries.
-	do(t, b, chromedp.WaitVisible(chromedp.CSS("#open-questions")), chromedp.WaitVisible(chromedp.CSS("#sel-en")),
-		chromedp.Click(chromedp.CSS("#sel-en")), chromedp.Click(chromedp.CSS("#rel-now")),
+	do(t, b, chromedp.WaitVisible(chromedp.CSS("#open-questions")))
+	env.waitFor(t, id, "the source awaiting approval", func(s map[pipeline.Lang]string) bool { return s["en"] == "awaiting_approval" })
+	do(t, b, chromedp.Navigate(base+art), chromedp.WaitVisible(chromedp.CSS("#sel-en")), chromedp.Click(chromedp.CSS("#sel-en")), chromedp.Click(chromedp.CSS("#rel-now")),
 		chromedp.WaitNotPresent(chromedp.CSS(".notice")), chromedp.WaitVisible(chromedp.CSS("p.problem[role=alert]")))
 	if got := text("p.problem[role=alert]"); !strings.Contains(got, "repair questions are open") {
 		t.Errorf("approving the source on the article page says %q", got)
