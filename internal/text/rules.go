@@ -61,6 +61,7 @@ type langRules struct {
 	digraphs      map[string]bool
 	continuations []string
 	surnameEnds   []string
+	oblique       []string
 }
 
 // rules holds the parsed rules of each language; English rules serve any other language.
@@ -165,6 +166,8 @@ func (r *langRules) add(section, after, w string) error {
 		r.continuations = append(r.continuations, w)
 	case "surname-endings":
 		r.surnameEnds = append(r.surnameEnds, w)
+	case "oblique-endings":
+		r.oblique = append(r.oblique, w)
 	default:
 		return fmt.Errorf("entry %q outside a known section (%q)", w, section)
 	}
@@ -193,6 +196,23 @@ func (r *langRules) merge(o *langRules) {
 	r.months = append(r.months, o.months...)
 	r.continuations = append(r.continuations, o.continuations...)
 	r.surnameEnds = append(r.surnameEnds, o.surnameEnds...)
+	r.oblique = append(r.oblique, o.oblique...)
+}
+
+// isOblique reports a capitalised word with an ending of an oblique case (not the nominative a
+// sentence's subject takes): "Казахстаном", "Россией", "Германии".
+func (r *langRules) isOblique(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) || utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, e := range r.oblique {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSurname reports a capitalised word with a surname ending: "Иванов", "Сейткалиева",

@@ -36,8 +36,8 @@ import (
 //   - a list or section number (1., 2.3., IV., a.) ends nothing;
 //   - in Chinese, a ？ ！ or 。 closing a quotation or bracket ends the sentence only when the
 //     quotation was introduced by a colon and no continuing word follows (他问：“去哪？”我没答。),
-//     or the bracket held the whole sentence; a title in 《》 and a Latin passage inside quotes
-//     or brackets end nothing.
+//     when a quotation that opens the sentence ends in 。, or when the bracket held the whole
+//     sentence; a title in 《》 and a Latin passage inside quotes or brackets end nothing.
 //
 // Decimals (3.5, 3,5) and quotes or brackets closing after the full stop (He said “yes.”) are kept
 // whole. The Chinese semicolon "；" does not end a sentence: it joins clauses that translators
@@ -309,7 +309,10 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 			return false
 		}
 	}
-	return true
+	// A name in an oblique case rarely starts a sentence: "подписанное в 2019 г. Казахстаном и
+	// Россией".
+	rest := afterOpening(after)
+	return r.isStarter(rest) || !r.isOblique(firstWord(rest))
 }
 
 // isAcronym reports a word of two to four capital letters: США, ООН, РК.
@@ -348,8 +351,10 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 	}
 	switch {
 	case lead == "":
-		// “为什么？”他问道。 The speech tag follows; another quotation starts a new line.
-		return isOpening(first), true
+		// “为什么？”他问道。 The speech tag follows; another quotation starts a new line. A
+		// quotation closed by 。 is a sentence of its own: before a speech tag Chinese writes a
+		// comma (“我同意，”他说。), so 。” is followed by the next sentence.
+		return isOpening(first) || term == '。', true
 	case strings.HasSuffix(lead, "：") || strings.HasSuffix(lead, ":"):
 		for _, c := range r.continuations {
 			if strings.HasPrefix(after, c) {

@@ -102,6 +102,7 @@ func TestSentences(t *testing.T) {
 		{"ru Roman numeral before a starter", pipeline.Russian, "Указ подписал Пётр I. Он правил долго.", []string{"Указ подписал Пётр I.", "Он правил долго."}},
 		{"ru initials after a surname", pipeline.Russian, "Приказ подписал Иванов И.И. Документ вступил в силу.", []string{"Приказ подписал Иванов И.И.", "Документ вступил в силу."}},
 		{"ru initials before a surname", pipeline.Russian, "Заявил Президент К.-Ж. Токаев. Летом 2023 г. Казахстан вырос.", []string{"Заявил Президент К.-Ж. Токаев.", "Летом 2023 г. Казахстан вырос."}},
+		{"ru year before a name in an oblique case", pipeline.Russian, "Договор, подписанный в 2019 г. Казахстаном и Россией, действует. Он важен.", []string{"Договор, подписанный в 2019 г. Казахстаном и Россией, действует.", "Он важен."}},
 		{"ru Latin titles", pipeline.Russian, "Доклад сделал Dr. Smith. Коллеги спорили.", []string{"Доклад сделал Dr. Smith.", "Коллеги спорили."}},
 		{"kk year leads the sentence", pipeline.Kazakh, "2023 ж. Қазақстан экспортты арттырды. XIX ғ. Қала өсті.", []string{"2023 ж. Қазақстан экспортты арттырды.", "XIX ғ. Қала өсті."}},
 		{"zh question in a quotation that goes on", pipeline.Chinese, "“为什么？”他问道。他说：“好！”便离开了。", []string{"“为什么？”他问道。", "他说：“好！”便离开了。"}},
