@@ -9,9 +9,9 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"github.com/tilmash/tilmash/internal/ingest"
@@ -58,6 +58,18 @@ type Config struct {
 	// MarkMachineText tells readers, on an article page, when the translation they read holds
 	// machine translation that no person changed (published by an editor's explicit choice).
 	MarkMachineText bool
+
+	// Ready, when set, runs the readiness checks for /readyz: each failing check by name, with
+	// what is wrong. None failing (or no Ready) answers 200.
+	Ready func(ctx context.Context) map[string]string
+	// ObserveRequest, when set, is told every request's method, route (the chi pattern, or
+	// RoutePublished, RouteUnmatched), status and duration.
+	ObserveRequest func(method, route string, status int, d time.Duration)
+	// QueueUI, when set, is the queue's UI (River UI with Prefix QueueUIPath), served under
+	// QueueUIPath to signed-in administrators only.
+	QueueUI http.Handler
+	// Metrics, when set, is served at /metrics; it guards itself (a token, loopback clients).
+	Metrics http.Handler
 }
 
 // Server serves the API and the site.
@@ -118,21 +130,27 @@ func (s *Server) SiteFiles(ctx context.Context) ([]sitexport.File, error) { retu
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {
 	// Published pages are answered from memory before the router: they are most of the traffic.
-	return s.transportSecurity(s.reader.ServePublished(s.Routes()))
+	// The request's start comes first, so that every answer has a request id and a duration.
+	return s.requestStart(s.transportSecurity(s.reader.ServePublished(requestScope(s.Routes()))))
 }
 
 // Routes is the router behind Handler: every route the site answers, without the fast path for
 // published pages in front of it.
 func (s *Server) Routes() chi.Router {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.recoverer, s.securityHeaders)
+	r.Use(routePattern, s.recoverer, s.securityHeaders)
 
 	// Static files answer GET and HEAD only, and never list a directory.
 	static, _ := fs.Sub(staticFS, "static")
 	files := http.StripPrefix("/static/", http.FileServer(http.FS(filesOnly{static})))
 	r.Method(http.MethodGet, "/static/*", files)
 	r.Method(http.MethodHead, "/static/*", files)
-	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }) //nolint:errcheck // the client went away: nothing to do
+	r.Get("/healthz", Healthz)
+	r.Get("/readyz", Readyz(s.cfg.Ready))
+	if s.cfg.Metrics != nil {
+		r.Handle("/metrics", s.cfg.Metrics)
+	}
+	s.adminRoutes(r)
 
 	// The JSON API: every request needs a bearer token, and once it has one its input is checked
 	// at the door.
@@ -241,3 +259,6 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// ReaderCacheSize reports the reader site's pages held in memory and their bytes.
+func (s *Server) ReaderCacheSize() (pages int, bytes int64) { return s.reader.CacheSize() }

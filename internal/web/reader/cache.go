@@ -81,7 +81,7 @@ func newCachedPage(p *builtPage, prev *cachedPage, gen time.Time) *cachedPage {
 		zw.Write(p.body) //nolint:errcheck // writes to memory
 		zw.Close()       //nolint:errcheck // writes to memory
 		var br bytes.Buffer
-		bw := brotli.NewWriterLevel(&br, 9)
+		bw := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: 9, LGWin: brotliWindow(len(p.body))})
 		bw.Write(p.body) //nolint:errcheck // writes to memory
 		bw.Close()       //nolint:errcheck // writes to memory
 		c.gz = c.variant(p, gz.Bytes(), hdrGzip, "-gz")
