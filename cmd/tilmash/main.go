@@ -29,7 +29,8 @@ Commands:
   ingest FILE          ingest an article (--lang en, --format text|markdown); prints its id and slug
   user add NAME        create a user (--role translator|editor|admin, --langs ru,kk, --password-stdin)
   token create USER    create an API token for a user
-  export DIR           write the public site as static files (pages, .gz/.br copies, feeds, sitemap)
+  export [--full] DIR  write the public site as static files (pages, .gz/.br copies, feeds, sitemap);
+                       only what changed since DIR's last export, or everything with --full
   retry ARTICLE LANG   queue a failed edition's translation again
   terms import FILE    import a termbase CSV (en,ru,kk,zh,note,do_not_translate,forbidden_en,...)
                        or TBX (FILE.tbx; --assume-lang for terms in no language)
@@ -65,6 +66,9 @@ Configuration (flags override the environment):
   TILMASH_METRICS_TOKEN   bearer token /metrics requires
   TILMASH_METRICS_ADDR    separate address serving /metrics (a worker: also /healthz, /readyz);
                           with neither, /metrics answers only this machine
+  TILMASH_READER_CACHE_MB memory for the reader's pages (default 64); more are kept as files
+  TILMASH_READER_CACHE_DIR
+                          a directory of the reader's own for its page files (default: temporary)
 
 Run "tilmash COMMAND -h" for a command's flags.
 `

@@ -305,6 +305,16 @@ func TestOperatorsView(t *testing.T) {
 		if code, _ := get("wrong"); code != http.StatusUnauthorized {
 			t.Errorf("with a wrong token: %d", code)
 		}
+		// Reader pages are rendered when first asked for: ask this process for one, so that its
+		// cache holds something to report.
+		page, err := http.Get(srv.URL + "/en/articles/" + opsArticleSlug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page.Body.Close()
+		if page.StatusCode != http.StatusOK {
+			t.Fatalf("reader page on the first process: %d", page.StatusCode)
+		}
 		code, body := get(opsMetricsToken)
 		if code != http.StatusOK {
 			t.Fatalf("with the token: %d %s", code, body)

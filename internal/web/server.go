@@ -70,6 +70,12 @@ type Config struct {
 	QueueUI http.Handler
 	// Metrics, when set, is served at /metrics; it guards itself (a token, loopback clients).
 	Metrics http.Handler
+	// ReaderCacheBytes bounds the reader's pages in memory, ReaderCacheDir holds their compressed
+	// files (see reader.Config).
+	ReaderCacheBytes int64
+	ReaderCacheDir   string
+	// OnReaderUpdate, if set, is told of every update of the reader's pages (for metrics).
+	OnReaderUpdate func(reader.Update)
 }
 
 // Server serves the API and the site.
@@ -101,7 +107,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.api = api.New(base, api.Config{Store: cfg.Store, Prepare: cfg.Prepare, Check: cfg.Check, MaxBodyBytes: cfg.MaxBodyBytes})
-	s.reader = reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText})
+	s.reader = reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText,
+		CacheBytes: cfg.ReaderCacheBytes, CacheDir: cfg.ReaderCacheDir, OnUpdate: cfg.OnReaderUpdate})
 	if s.accounts, err = accounts.New(base, cfg.Store); err != nil {
 		return nil, err
 	}
@@ -116,6 +123,23 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
+// NewReader builds the public site alone, for a static export: the rest of the server (and what
+// it needs, such as the preparer) is not made.
+func NewReader(cfg Config) (*reader.Site, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	base, err := kit.New(cfg.Bundle, cfg.Logger, cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	return reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText}), nil
+}
+
 // Watch keeps the reader site's pages in step with the database until ctx ends or Close.
 func (s *Server) Watch(ctx context.Context) { s.reader.Watch(ctx) }
 
@@ -126,6 +150,16 @@ func (s *Server) Close() { s.reader.Close() }
 // SiteFiles builds the whole public site from the current database state, as the files a static
 // server needs (see reader.Site.Files).
 func (s *Server) SiteFiles(ctx context.Context) ([]sitexport.File, error) { return s.reader.Files(ctx) }
+
+// ExportSite writes the public site to sink, only what changed after generation since when it
+// can (see reader.Site.Export).
+func (s *Server) ExportSite(ctx context.Context, sink reader.ExportSink, since int64) (reader.ExportResult, error) {
+	return s.reader.Export(ctx, sink, since)
+}
+
+// ReaderCache reports the reader's page cache: pages and bytes in memory, its limit, and the
+// site generation it serves.
+func (s *Server) ReaderCache() reader.CacheStats { return s.reader.CacheStats() }
 
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {

@@ -17,6 +17,6 @@ func BenchmarkCachePage(b *testing.B) {
 	}
 	p := &builtPage{status: 200, contentType: "text/html; charset=utf-8", lang: "en", body: body, modTime: time.Now()}
 	for b.Loop() {
-		newCachedPage(p, nil, time.Now())
+		newCachedPage(p)
 	}
 }
