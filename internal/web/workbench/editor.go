@@ -168,6 +168,10 @@ func progressText(loc *kit.Localizer, confirmed, total int) string {
 // handleEditor shows one edition for review: source and target side by side, grouped under the
 // article's headings, with each segment's state, findings, memory matches, terms and comments.
 func (h *Handler) handleEditor(w http.ResponseWriter, r *http.Request) {
+	if h.isSourceEdition(r) {
+		h.handleSourceEditor(w, r)
+		return
+	}
 	h.renderEditorStatus(w, r, "", 0)
 }
 
