@@ -35,6 +35,5 @@ func (s *SpellerSet) kkNoun(valid func(string) bool) func(string) bool {
 	}
 }
 
-// kkNounFlag is the affix flag of the nominal suffixes (the plural -лар first) in the Debian
-// kk_KZ dictionary; its verbs carry other flags.
-const kkNounFlag = 'A'
+// kkNounFlag is the Kazakh dictionary's noun flag (text.KazakhNounFlag).
+const kkNounFlag = text.KazakhNounFlag

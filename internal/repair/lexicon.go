@@ -91,7 +91,14 @@ func (l *lexicon) known(w string) bool {
 	if len(l.endings) == 0 {
 		return false
 	}
-	return l.loan(w) || text.KazakhKnownForm(l.kazakhStem, w)
+	// A compound the dictionary lacks ("мекенжай", "ұжымшар") is read as the spelling check
+	// reads it: a word, which splitting would break.
+	return l.loan(w) || text.KazakhKnownForm(l.kazakhStem, w) || text.KazakhCompound(l.kazakhNoun, w)
+}
+
+// kazakhNoun reports a noun stem of the Kazakh dictionary long enough to be part of a compound.
+func (l *lexicon) kazakhNoun(w string) bool {
+	return utf8.RuneCountInString(w) >= text.KazakhMinCompoundPart && l.dict.StemHasFlag(w, text.KazakhNounFlag)
 }
 
 // minLoanRunes: shorter Russian words are too often a Kazakh word's accidental match.

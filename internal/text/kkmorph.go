@@ -322,6 +322,10 @@ var kkQuantityHeads = wordSet("бір екі үш төрт бес алты же�
 // after a dictionary noun, and not as suffixes after any form the dictionary accepts.
 var kkCompoundTails = strings.Fields("шар жай хана жол орын тану танушы ақы аралық гер кер нама")
 
+// KazakhNounFlag is the affix flag of the nominal suffixes (the plural -лар first) in the Debian
+// kk_KZ dictionary; its verbs carry other flags. A stem with it may be a part of a compound.
+const KazakhNounFlag = 'A'
+
 // KazakhCompound accepts a Kazakh compound of one of the kinds above, followed by a suffix chain
 // (ұжымшар+лар+да). noun reports the noun stems that may be its parts.
 func KazakhCompound(noun func(string) bool, w string) bool {
