@@ -183,8 +183,13 @@ func (a *app) newWebServer() (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	zone, err := a.cfg.zone()
+	if err != nil {
+		return nil, err
+	}
 	return web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
-		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText})
+		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText,
+		TimeZone: zone, LiveEvery: a.cfg.LiveEvery})
 }
 
 // translators builds the route from a language pair to a machine-translation provider, from the

@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
@@ -76,7 +77,10 @@ func startEnv(t *testing.T, provider string, env map[string]string) *testEnv {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	cfg := &Config{DatabaseURL: postgrestest.NewDatabase(t), Provider: provider, Workers: true,
-		Getenv: func(k string) string { return env[k] }}
+		Getenv: func(k string) string { return env[k] }, TimeZone: env["TILMASH_TIME_ZONE"]}
+	if d, err := time.ParseDuration(env["TILMASH_LIVE_EVERY"]); err == nil {
+		cfg.LiveEvery = d
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	a, err := newApp(ctx, cfg, log, io.Discard)
 	if err != nil {

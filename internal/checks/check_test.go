@@ -1,6 +1,7 @@
 package checks_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -233,7 +234,10 @@ func TestPunctuation(t *testing.T) {
 		{"ru hyphen as dash", "China is a partner.", "Китай - партнёр.", ru, "check.punctuation.dash"},
 		{"ru dash ok", "China is a partner.", "Китай — партнёр.", ru, ""},
 		{"end mismatch", "Is China a partner?", "Китай — партнёр.", ru, "check.punctuation.end"},
-		{"end missing", "China is a partner.", "Китай — партнёр", ru, "check.punctuation.end"},
+		{"end missing", "China is a partner.", "Китай — партнёр", ru, "check.punctuation.end_missing"},
+		{"end missing after a quote", "He said “yes.”", "Он сказал «да»", ru, "check.punctuation.end_missing"},
+		{"end added", "China and Central Asia", "Китай и Центральная Азия.", ru, "check.punctuation.end_extra"},
+		{"zh end added to a heading ok", "China and Central Asia", "中国与中亚。", zh, ""},
 		{"end after footnote", "China is a partner.[^1]", "Китай — партнёр.[^1]", ru, ""},
 		{"unbalanced", "China (PRC) grew.", "Китай (КНР вырос.", ru, "check.punctuation.unbalanced"},
 		{"source unbalanced too", "1) China grew.", "1) Китай вырос.", ru, ""},
@@ -382,5 +386,27 @@ func TestSeverityAndChecks(t *testing.T) {
 	empty := checks.Check(pipeline.CheckUnit{SourceLang: en, TargetLang: ru, Source: "Trade grew.", Target: ""}, checks.Options{})
 	if len(empty) != 1 || empty[0].Check != checks.CheckUntranslated {
 		t.Errorf("empty target: want one untranslated finding, got %v", empty)
+	}
+}
+
+// TestTermsIn is the terms panel's matching: the glossary check's, so that a short term inside a
+// longer word ("UN" in "countries") is not listed and an inflected one ("инициативой") is.
+func TestTermsIn(t *testing.T) {
+	t.Parallel()
+	terms := []string{"UN", "Belt and Road Initiative", "economy", "инициатива"}
+	for _, tc := range []struct {
+		text string
+		lang pipeline.Lang
+		want []bool
+	}{
+		{"Trade between the countries of Central Asia grew.", en, []bool{false, false, false, false}},
+		{"The UN welcomed the Belt and Road Initiative.", en, []bool{true, true, false, false}},
+		{"Their economies grew, said the UN’s envoy.", en, []bool{true, false, true, false}},
+		{"Он назвал это инициативой Китая.", ru, []bool{false, false, false, true}},
+	} {
+		got := checks.TermsIn(tc.text, tc.lang, terms)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("TermsIn(%q) = %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }

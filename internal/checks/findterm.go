@@ -43,6 +43,18 @@ func FindTerm(text string, term string, lang pipeline.Lang) (start, end int, ok 
 	return all[0][0], all[0][1], true
 }
 
+// TermsIn reports which terms occur in text, by the glossary check's own matching (FindTerm):
+// found[i] tells whether terms[i] does. The words of text are read once for all terms, so a page
+// can match a whole termbase against each of its segments.
+func TermsIn(text string, lang pipeline.Lang, terms []string) (found []bool) {
+	found = make([]bool, len(terms))
+	memo := &wordMemo{}
+	for i, t := range terms {
+		found[i] = len(findTermAll(memo, text, t, lang, 1)) > 0
+	}
+	return found
+}
+
 // findTermAll returns up to limit matches of term in text (limit < 0: all), reading the words of
 // text through memo.
 func findTermAll(memo *wordMemo, text, term string, lang pipeline.Lang, limit int) [][2]int {

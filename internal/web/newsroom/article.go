@@ -84,11 +84,12 @@ type articlePage struct {
 // handleArticle shows one article: its editions with their states, the release form, the
 // releases with their times, every published version with who approved it, and the audit trail.
 func (h *Handler) handleArticle(w http.ResponseWriter, r *http.Request) {
-	h.renderArticlePage(w, r, http.StatusOK, "")
+	problem, _ := h.TakeFlash(w, r)
+	h.renderArticlePage(w, r, http.StatusOK, problem)
 }
 
-// renderArticlePage renders the article page; a refused action comes back to it with its reason
-// in problem and a 4xx status.
+// renderArticlePage renders the article page, with problem at its top: the reason a refused
+// action sent the editor back here.
 func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, status int, problem string) {
 	a, err := h.newsroomArticle(r)
 	if err != nil {
@@ -122,10 +123,10 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, stat
 	p.Title = a.Title + " — " + p.Title
 	p.Notice = doneNotice(r, p.T)
 	p.Problem = problem
-	zone := editorZone(r)
+	zone := h.editorZone(r)
 	p.Meta = p.T.T("newsroom.article.meta", map[string]any{"Source": a.SourceLang.NativeName(),
 		"Date": kit.FormatDate(a.CreatedAt, p.Lang), "Slug": a.Slug})
-	p.Schedule = scheduleForm{Prefix: "rel", Zones: zoneOptions(p.T, zone)}
+	p.Schedule = scheduleForm{Prefix: "rel", Zones: h.zoneOptions(p.T, zone)}
 
 	live := map[pipeline.Lang]bool{}
 	langOf := map[int64]pipeline.Lang{}

@@ -135,7 +135,7 @@ func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	zone := editorZone(r)
+	zone := h.editorZone(r)
 	for _, a := range articles {
 		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: kit.FormatDate(a.CreatedAt, p.Lang)}
 		for _, e := range editions[a.ID] {

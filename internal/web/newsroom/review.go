@@ -68,7 +68,8 @@ type reviewPage struct {
 // findings and the overridden ones with their reasons and who overrode them, and the editor's
 // actions for its state: approve (now or later), send back with a comment, retry, unpublish.
 func (h *Handler) handleReview(w http.ResponseWriter, r *http.Request) {
-	h.renderReviewPage(w, r, http.StatusOK, "", "")
+	problem, keep := h.TakeFlash(w, r)
+	h.renderReviewPage(w, r, http.StatusOK, problem, keep["comment"])
 }
 
 func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, status int, problem, comment string) {
@@ -100,9 +101,9 @@ func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, statu
 	p.Title = p.T.T("newsroom.review.heading", map[string]any{"Title": a.Title, "Lang": p.LangName})
 	p.Notice = doneNotice(r, p.T)
 	p.Problem = problem
-	zone := editorZone(r)
+	zone := h.editorZone(r)
 	p.Cell = newEditionCell(p.T, zone, a.ID, e)
-	p.Schedule = scheduleForm{Prefix: "rev", Zones: zoneOptions(p.T, zone)}
+	p.Schedule = scheduleForm{Prefix: "rev", Zones: h.zoneOptions(p.T, zone)}
 	if !e.IsSource {
 		p.Provenance = pipeline.ProvenanceOf(c.Translations)
 	}
