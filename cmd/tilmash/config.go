@@ -25,9 +25,9 @@ type Config struct {
 	// pages show times in it and read typed release times in it. Empty is the server's zone.
 	TimeZone string
 	// LiveEvery (TILMASH_LIVE_EVERY) is how often open pages ask what changed.
-	LiveEvery time.Duration
-	Provider        string // TILMASH_PROVIDER
-	MaxBodyBytes    int    // TILMASH_MAX_BODY_BYTES
+	LiveEvery    time.Duration
+	Provider     string // TILMASH_PROVIDER
+	MaxBodyBytes int    // TILMASH_MAX_BODY_BYTES
 	// MaxSegments (TILMASH_MAX_SEGMENTS) and MaxSegmentChars (TILMASH_MAX_SEGMENT_CHARS) bound one
 	// article: its sentences, and the characters of each. Zero means the default.
 	MaxSegments     int
