@@ -79,6 +79,7 @@ type articlePage struct {
 	Releases    []releaseRow
 	Versions    []versionRow
 	Audit       []auditRow
+	Live        livePage
 }
 
 // handleArticle shows one article: its editions with their states, the release form, the
@@ -127,6 +128,7 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, stat
 	p.Meta = p.T.T("newsroom.article.meta", map[string]any{"Source": a.SourceLang.NativeName(),
 		"Date": kit.FormatDate(a.CreatedAt, p.Lang), "Slug": a.Slug})
 	p.Schedule = scheduleForm{Prefix: "rel", Zones: h.zoneOptions(p.T, zone)}
+	p.Live = livePage{URL: liveURL("article=" + idStr(a.ID)), Stamp: articleStamp(eds, rels)}
 
 	live := map[pipeline.Lang]bool{}
 	langOf := map[int64]pipeline.Lang{}
@@ -141,16 +143,23 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, stat
 		p.Editions = append(p.Editions, row)
 	}
 
+	now := time.Now()
 	for _, rel := range rels {
 		row := releaseRow{ID: rel.ID, Langs: langNames(rel.Langs), State: rel.State, By: rel.CreatedBy,
 			Created: formatWhen(rel.CreatedAt, zone, p.Lang), Scheduled: rel.State == pipeline.ReleaseScheduled,
 			Reschedule: p.Base + "releases/" + idStr(rel.ID) + "/reschedule", Cancel: p.Base + "releases/" + idStr(rel.ID) + "/cancel"}
-		switch rel.State {
-		case pipeline.ReleaseScheduled:
+		// A release for now, or whose time has come, is being published by its job: it is no
+		// longer scheduled, and there is nothing left to change or cancel.
+		publishing := rel.State == pipeline.ReleaseScheduled && (rel.PublishAt == nil || !rel.PublishAt.After(now))
+		switch {
+		case publishing:
+			row.StateLabel = p.T.T("live.release.publishing", nil)
+			row.Scheduled = false
+		case rel.State == pipeline.ReleaseScheduled:
 			row.StateLabel = p.T.T("newsroom.release.scheduled", nil)
-		case pipeline.ReleasePublished:
+		case rel.State == pipeline.ReleasePublished:
 			row.StateLabel = p.T.T("state.published", nil)
-		case pipeline.ReleaseCancelled:
+		case rel.State == pipeline.ReleaseCancelled:
 			row.StateLabel = p.T.T("newsroom.release.cancelled", nil)
 		}
 		switch {

@@ -23,6 +23,7 @@ type editionCell struct {
 	Detail     string // progress, the release time or the failure reason
 	Live       string // "a previous version is live", when the edition is not published but readers see one
 	Confirmed  int
+	Drafted    int
 	Total      int
 	Review     string // the review page
 }
@@ -30,13 +31,17 @@ type editionCell struct {
 // newEditionCell describes an edition in the editor's language and zone.
 func newEditionCell(loc *kit.Localizer, zone *time.Location, articleID int64, e pipeline.Edition) editionCell {
 	c := editionCell{Lang: e.Lang, LangName: e.Lang.NativeName(), IsSource: e.IsSource, State: e.State,
-		StateLabel: stateName(loc, string(e.State)), Confirmed: e.Confirmed, Total: e.Segments,
+		StateLabel: stateName(loc, string(e.State)), Confirmed: e.Confirmed, Drafted: e.Drafted, Total: e.Segments,
 		Review: newsroomReviewPath(articleID, e.Lang)}
 	switch e.State {
+	case pipeline.StateTranslating:
+		if !e.IsSource && e.Segments > 0 {
+			c.Detail = loc.T("live.progress.drafted", map[string]any{"Drafted": e.Drafted, "Total": e.Segments}, e.Segments)
+		}
 	case pipeline.StateInReview:
 		c.Detail = loc.T("newsroom.progress", map[string]any{"Confirmed": e.Confirmed, "Total": e.Segments}, e.Segments)
 	case pipeline.StateApproved:
-		if e.PublishAt != nil {
+		if e.PublishAt != nil && e.PublishAt.After(time.Now()) {
 			c.StateLabel = loc.T("newsroom.state.scheduled", nil)
 			c.Detail = formatWhen(*e.PublishAt, zone, loc.Lang)
 		} else {
@@ -87,6 +92,37 @@ type boardPage struct {
 	PageInfo string
 	Prev     string
 	Next     string
+	Live     livePage
+}
+
+// boardFilter is the board's filters and page, as its query gives them.
+type boardFilter struct {
+	state pipeline.EditionState
+	lang  pipeline.Lang
+	page  int
+}
+
+// readBoardFilter reads the board's state, lang and page parameters, refusing unknown ones.
+func readBoardFilter(r *http.Request) (boardFilter, error) {
+	q := r.URL.Query()
+	f := boardFilter{state: pipeline.EditionState(q.Get("state")), lang: pipeline.Lang(q.Get("lang")), page: 1}
+	if f.state != "" && !f.state.Valid() {
+		return f, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.state_unknown",
+			Data: map[string]any{"State": string(f.state)}}
+	}
+	if f.lang != "" && !f.lang.Valid() {
+		return f, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.lang_unknown",
+			Data: map[string]any{"Lang": string(f.lang)}}
+	}
+	if v := q.Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100000 {
+			return f, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.page_invalid",
+				Data: map[string]any{"Page": v}}
+		}
+		f.page = n
+	}
+	return f, nil
 }
 
 // handleBoard shows every article with its editions, newest first, filtered by state and
@@ -94,29 +130,12 @@ type boardPage struct {
 func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 	p := boardPage{AppPage: h.NewAppPage(r, "newsroom.board.title")}
 	p.Notice = doneNotice(r, p.T)
-	q := r.URL.Query()
-	state := pipeline.EditionState(q.Get("state"))
-	if state != "" && !state.Valid() {
-		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.state_unknown",
-			Data: map[string]any{"State": string(state)}})
+	f, err := readBoardFilter(r)
+	if err != nil {
+		h.PageError(w, r, err)
 		return
 	}
-	lang := pipeline.Lang(q.Get("lang"))
-	if lang != "" && !lang.Valid() {
-		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.lang_unknown",
-			Data: map[string]any{"Lang": string(lang)}})
-		return
-	}
-	page := 1
-	if v := q.Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.page_invalid",
-				Data: map[string]any{"Page": v}})
-			return
-		}
-		page = n
-	}
+	state, lang, page := f.state, f.lang, f.page
 	articles, editions, total, err := h.store.FindBoard(r.Context(), state, lang, boardPageSize, (page-1)*boardPageSize)
 	if err != nil {
 		h.PageError(w, r, err)
@@ -135,6 +154,7 @@ func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
+	p.Live = livePage{URL: liveURL(r.URL.RawQuery), Stamp: boardStamp(articles, editions, total)}
 	zone := h.editorZone(r)
 	for _, a := range articles {
 		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: kit.FormatDate(a.CreatedAt, p.Lang)}

@@ -77,6 +77,7 @@ func New(base *kit.Base, store Store) (*Handler, error) {
 func (h *Handler) Routes(r chi.Router) {
 	r.Use(h.requireEditor)
 	r.Get("/", h.handleBoard)
+	r.Get("/live", h.handleLive)
 	r.Route("/articles/{article}", func(r chi.Router) {
 		r.Get("/", h.handleArticle)
 		r.Post("/release", h.handleRelease)
