@@ -42,7 +42,7 @@ func (s *liveStore) FindReleases(context.Context, int64) ([]pipeline.Release, er
 	return append([]pipeline.Release(nil), s.rels...), nil
 }
 
-func (s *liveStore) FindVersions(context.Context, int64) ([]pipeline.Version, error)  { return nil, nil }
+func (s *liveStore) FindVersions(context.Context, int64) ([]pipeline.Version, error) { return nil, nil }
 func (s *liveStore) FindAudit(context.Context, int64) ([]pipeline.AuditEntry, error) { return nil, nil }
 
 func (s *liveStore) set(f func()) { s.mu.Lock(); f(); s.mu.Unlock() }
