@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -46,8 +47,36 @@ func (c client) do(method, path string, body any) (int, map[string]any) {
 	defer res.Body.Close()
 	var out map[string]any
 	json.NewDecoder(res.Body).Decode(&out)
+	checkJSONNames(c.t, method+" "+path, out)
 	return res.StatusCode, out
 }
+
+// checkJSONNames fails the test for a field name of a JSON answer, at any depth, that is not
+// snake_case like the rest of the API (a Go name such as By or Text that lacks its json tag).
+// Maps keyed by data (languages, months, providers) are not field names and are skipped.
+func checkJSONNames(t testing.TB, what string, v any) {
+	t.Helper()
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if !jsonName.MatchString(k) {
+				t.Errorf("%s: the JSON field %q is not snake_case", what, k)
+			}
+			if !dataKeyed[k] {
+				checkJSONNames(t, what, x)
+			}
+		}
+	case []any:
+		for _, x := range v {
+			checkJSONNames(t, what, x)
+		}
+	}
+}
+
+var (
+	jsonName  = regexp.MustCompile(`^[a-z0-9]+(_[a-z0-9]+)*$`)
+	dataKeyed = map[string]bool{"characters_by_month": true, "terms": true, "forbidden": true}
+)
 
 func (c client) must(method, path string, body any, want int) map[string]any {
 	c.t.Helper()

@@ -86,12 +86,12 @@ type articlePage struct {
 // releases with their times, every published version with who approved it, and the audit trail.
 func (h *Handler) handleArticle(w http.ResponseWriter, r *http.Request) {
 	problem, _ := h.TakeFlash(w, r)
-	h.renderArticlePage(w, r, http.StatusOK, problem)
+	h.renderArticlePage(w, r, problem)
 }
 
 // renderArticlePage renders the article page, with problem at its top: the reason a refused
 // action sent the editor back here.
-func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, status int, problem string) {
+func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, problem string) {
 	a, err := h.newsroomArticle(r)
 	if err != nil {
 		h.PageError(w, r, err)
@@ -204,7 +204,7 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, stat
 		}
 		p.Audit = append(p.Audit, row)
 	}
-	h.pages.Render(w, r, "newsroom_article.html", status, p.Lang, p)
+	h.pages.Render(w, r, "newsroom_article.html", 0, p.Lang, p)
 }
 
 // langNames lists languages by their own names, in site order as given.

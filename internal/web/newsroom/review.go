@@ -78,10 +78,10 @@ type reviewGroup struct {
 // actions for its state: approve (now or later), send back with a comment, retry, unpublish.
 func (h *Handler) handleReview(w http.ResponseWriter, r *http.Request) {
 	problem, keep := h.TakeFlash(w, r)
-	h.renderReviewPage(w, r, http.StatusOK, problem, keep["comment"])
+	h.renderReviewPage(w, r, problem, keep["comment"])
 }
 
-func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, status int, problem, comment string) {
+func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, problem, comment string) {
 	a, err := h.newsroomArticle(r)
 	if err != nil {
 		h.PageError(w, r, err)
@@ -188,5 +188,5 @@ func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, statu
 		b.Findings = append(b.Findings, bySeg[seg.ID]...)
 	}
 	flush()
-	h.pages.Render(w, r, "newsroom_review.html", status, p.Lang, p)
+	h.pages.Render(w, r, "newsroom_review.html", 0, p.Lang, p)
 }
