@@ -29,6 +29,10 @@ func (h *Handler) handleCommentAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	segID := chiInt(r, "segment")
+	if segID <= 0 {
+		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found", Data: map[string]any{"What": "segment"}})
+		return
+	}
 	var body string
 	if kit.WantsJSON(r) {
 		var req commentRequest
