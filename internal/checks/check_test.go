@@ -389,24 +389,30 @@ func TestSeverityAndChecks(t *testing.T) {
 	}
 }
 
-// TestTermsIn is the terms panel's matching: the glossary check's, so that a short term inside a
-// longer word ("UN" in "countries") is not listed and an inflected one ("инициативой") is.
-func TestTermsIn(t *testing.T) {
+// TestTermMatcher is the terms panel's matching: the glossary check's, so that a short term
+// inside a longer word ("UN" in "countries") is not listed and an inflected one ("инициативой")
+// is; Chinese terms are found inside the text.
+func TestTermMatcher(t *testing.T) {
 	t.Parallel()
-	terms := []string{"UN", "Belt and Road Initiative", "economy", "инициатива"}
+	terms := []string{"UN", "Belt and Road Initiative", "economy", "", "инициатива", "一带一路"}
 	for _, tc := range []struct {
 		text string
 		lang pipeline.Lang
-		want []bool
+		want []int
 	}{
-		{"Trade between the countries of Central Asia grew.", en, []bool{false, false, false, false}},
-		{"The UN welcomed the Belt and Road Initiative.", en, []bool{true, true, false, false}},
-		{"Their economies grew, said the UN’s envoy.", en, []bool{true, false, true, false}},
-		{"Он назвал это инициативой Китая.", ru, []bool{false, false, false, true}},
+		{"Trade between the countries of Central Asia grew.", en, nil},
+		{"The UN welcomed the Belt and Road Initiative.", en, []int{0, 1}},
+		{"Their economies grew, said the UN’s envoy.", en, []int{0, 2}},
+		{"", en, nil},
 	} {
-		got := checks.TermsIn(tc.text, tc.lang, terms)
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("TermsIn(%q) = %v, want %v", tc.text, got, tc.want)
+		if got := checks.NewTermMatcher(terms, tc.lang).Find(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("Find(%q) = %v, want %v", tc.text, got, tc.want)
 		}
+	}
+	if got := checks.NewTermMatcher(terms, ru).Find("Он назвал это инициативой Китая."); !slices.Equal(got, []int{4}) {
+		t.Errorf("Russian: %v", got)
+	}
+	if got := checks.NewTermMatcher(terms, zh).Find("中国提出的一带一路倡议"); !slices.Equal(got, []int{5}) {
+		t.Errorf("Chinese: %v", got)
 	}
 }

@@ -308,6 +308,7 @@ func (h *Handler) renderEditor(w http.ResponseWriter, r *http.Request, problem s
 		terms = append(terms, termView{Source: src, Target: cn.Terms[e.Lang], Note: cn.Note, DoNotTranslate: cn.DoNotTranslate,
 			Forbidden: strings.Join(cn.Forbidden[e.Lang], ", ")})
 	}
+	matcher := checks.NewTermMatcher(termSources, c.Article.SourceLang)
 	sl := &stateLabels{loc: loc, cache: map[string]string{}}
 	var blocking int
 	var group *segGroup
@@ -355,10 +356,8 @@ func (h *Handler) renderEditor(w http.ResponseWriter, r *http.Request, problem s
 			row.Suggestions = append(row.Suggestions, v)
 		}
 		if len(terms) > 0 {
-			for k, found := range checks.TermsIn(sg.Text, c.Article.SourceLang, termSources) {
-				if found {
-					row.Terms = append(row.Terms, terms[k])
-				}
+			for _, k := range matcher.Find(sg.Text) {
+				row.Terms = append(row.Terms, terms[k])
 			}
 		}
 		if ch, ok := changed[sg.ID]; ok && (t.State != pipeline.SegmentConfirmed || ch.Minor) {
