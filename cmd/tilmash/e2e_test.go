@@ -53,7 +53,8 @@ func (c client) do(method, path string, body any) (int, map[string]any) {
 
 // checkJSONNames fails the test for a field name of a JSON answer, at any depth, that is not
 // snake_case like the rest of the API (a Go name such as By or Text that lacks its json tag).
-// Maps keyed by data (languages, months, providers) are not field names and are skipped.
+// Maps keyed by data (languages, months, providers) are not field names and are skipped. Every
+// finding in an answer must carry its real id, by which a client dismisses it.
 func checkJSONNames(t testing.TB, what string, v any) {
 	t.Helper()
 	switch v := v.(type) {
@@ -61,6 +62,13 @@ func checkJSONNames(t testing.TB, what string, v any) {
 		for k, x := range v {
 			if !jsonName.MatchString(k) {
 				t.Errorf("%s: the JSON field %q is not snake_case", what, k)
+			}
+			if fs, ok := x.([]any); ok && k == "findings" {
+				for _, f := range fs {
+					if id, _ := f.(map[string]any)["id"].(float64); id <= 0 {
+						t.Errorf("%s: a finding without its id: %v", what, f)
+					}
+				}
 			}
 			if !dataKeyed[k] {
 				checkJSONNames(t, what, x)
