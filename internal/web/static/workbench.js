@@ -241,8 +241,13 @@
 
   // renderCheckGroups shows the open findings by check as the server counted them, each with
   // links to the segments whose findings of that check this page shows. Open groups stay open.
+  var checkGroupsShown = null;
   function renderCheckGroups(groups) {
     var box = document.getElementById('check-groups');
+    // Rebuilt only when what it shows changed: the page does not move under the pointer.
+    var sig = JSON.stringify(groups) + rows.map(function (r) { return r.dataset.open; }).join(',');
+    if (sig === checkGroupsShown) return;
+    checkGroupsShown = sig;
     var opened = {};
     box.querySelectorAll('details[open]').forEach(function (d) { opened[d.dataset.check] = true; });
     box.textContent = '';
