@@ -37,7 +37,7 @@ func (b *Base) RefuseTo(w http.ResponseWriter, r *http.Request, path, problem st
 		}
 		f.Keep[k] = truncate(v, flashKeepBytes)
 	}
-	data, _ := json.Marshal(f) //nolint:errchkjson // strings only
+	data, _ := json.Marshal(f) // strings only: it cannot fail
 	http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: base64.RawURLEncoding.EncodeToString(data), Path: "/workbench",
 		MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: b.SecureCookies(r)})
 	LocalRedirect(w, r, path)

@@ -125,7 +125,7 @@ func articleStamp(eds []pipeline.Edition, rels []pipeline.Release) string {
 	}
 	for _, r := range rels {
 		writeInts(h, r.ID, int64(r.Schedule), unixOf(r.PublishAt), unixOf(r.PublishedAt), int64(len(r.Skipped)))
-		h.Write([]byte(r.State)) //nolint:errcheck // hashes do not fail
+		h.Write([]byte(r.State))
 	}
 	return strconv.FormatUint(h.Sum64(), 36)
 }
@@ -146,14 +146,14 @@ func stampEdition(h hash.Hash64, e pipeline.Edition) {
 	}
 	writeInts(h, e.ID, e.Release, e.Run, int64(e.Segments), int64(e.Confirmed), int64(e.Drafted), int64(e.Findings),
 		int64(e.Machine), int64(e.MachineConfirmed), int64(e.Pseudo), unixOf(e.PublishAt), live)
-	h.Write([]byte(string(e.State) + "|" + e.FailureReason + "|")) //nolint:errcheck // hashes do not fail
+	h.Write([]byte(string(e.State) + "|" + e.FailureReason + "|"))
 }
 
 func writeInts(h hash.Hash64, ns ...int64) {
 	var b [8]byte
 	for _, n := range ns {
 		binary.LittleEndian.PutUint64(b[:], uint64(n))
-		h.Write(b[:]) //nolint:errcheck // hashes do not fail
+		h.Write(b[:])
 	}
 }
 
