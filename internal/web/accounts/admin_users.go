@@ -47,7 +47,7 @@ func (h *Handler) adminUsersPage(r *http.Request) (adminUsersPage, error) {
 			langs = append(langs, l.NativeName())
 		}
 		p.Users = append(p.Users, userRow{Name: u.Name, Role: p.T.T("wb.role."+string(u.Role), nil),
-			Langs: strings.Join(langs, ", "), Since: kit.FormatDate(u.CreatedAt, p.Lang)})
+			Langs: strings.Join(langs, ", "), Since: h.FormatDay(u.CreatedAt, p.Lang)})
 	}
 	for _, role := range []pipeline.Role{pipeline.RoleTranslator, pipeline.RoleEditor, pipeline.RoleAdmin} {
 		p.Roles = append(p.Roles, roleOption{Value: role, Label: p.T.T("wb.role."+string(role), nil)})

@@ -38,3 +38,9 @@ func (b *Base) FormatDateTime(t time.Time, lang pipeline.Lang, clock string) str
 	t = t.In(b.TimeZone())
 	return FormatDate(t, lang) + " " + t.Format(clock)
 }
+
+// FormatDay writes the date of an instant in the newsroom's zone (Base.Zone): an article created
+// at 01:00 in Astana was created that day, not the day before as in UTC.
+func (b *Base) FormatDay(t time.Time, lang pipeline.Lang) string {
+	return FormatDate(t.In(b.TimeZone()), lang)
+}

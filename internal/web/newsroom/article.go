@@ -126,7 +126,7 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, prob
 	p.Problem = problem
 	zone := h.editorZone(r)
 	p.Meta = p.T.T("newsroom.article.meta", map[string]any{"Source": a.SourceLang.NativeName(),
-		"Date": kit.FormatDate(a.CreatedAt, p.Lang), "Slug": a.Slug})
+		"Date": h.FormatDay(a.CreatedAt, p.Lang), "Slug": a.Slug})
 	p.Schedule = scheduleForm{Prefix: "rel", Zones: h.zoneOptions(p.T, zone)}
 	p.Live = livePage{URL: liveURL("article=" + idStr(a.ID)), Stamp: articleStamp(eds, rels)}
 

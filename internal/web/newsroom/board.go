@@ -157,7 +157,7 @@ func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 	p.Live = livePage{URL: liveURL(r.URL.RawQuery), Stamp: boardStamp(articles, editions, total)}
 	zone := h.editorZone(r)
 	for _, a := range articles {
-		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: kit.FormatDate(a.CreatedAt, p.Lang)}
+		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: h.FormatDay(a.CreatedAt, p.Lang)}
 		for _, e := range editions[a.ID] {
 			if lang == "" || e.Lang == lang {
 				row.Cells = append(row.Cells, newEditionCell(p.T, zone, a.ID, e))
