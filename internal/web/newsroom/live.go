@@ -54,13 +54,21 @@ func (h *Handler) handleLive(w http.ResponseWriter, r *http.Request) {
 				h.WriteError(w, r, errNewsroomNotFound)
 				return
 			}
-			c, err := h.store.FindEditionContent(r.Context(), id, lang)
+			all, err := h.store.FindEditions(r.Context(), id)
 			if err != nil {
 				h.WriteError(w, r, err)
 				return
 			}
-			eds = []pipeline.Edition{c.Edition}
-			stamp = reviewStamp(c.Edition)
+			for _, e := range all {
+				if e.Lang == lang {
+					eds = []pipeline.Edition{e}
+					stamp = reviewStamp(e)
+				}
+			}
+			if eds == nil {
+				h.WriteError(w, r, errNewsroomNotFound)
+				return
+			}
 			break
 		}
 		if eds, err = h.store.FindEditions(r.Context(), id); err != nil {

@@ -89,6 +89,12 @@ func TestBoardFollowsStates(t *testing.T) {
 	if _, after := liveStamp(t, h, page); after == now || after == before {
 		t.Error("a change of state does not change the board's stamp")
 	}
+	// The review page's stamp is its edition's, as the live answer reads it.
+	review := kittest.Do(h, "GET", "/workbench/newsroom/articles/1/editions/ru/", "en", "").Body.String()
+	if before, now := liveStamp(t, h, review); before != now {
+		t.Errorf("the review page's stamp %s is not the live answer's %s", before, now)
+	}
+	kittest.Says(t, "a review of an unknown language", kittest.Do(h, "GET", "/workbench/newsroom/live?article=1&lang=xx", "en", ""), http.StatusNotFound)
 	kittest.Says(t, "a bad filter", kittest.Do(h, "GET", "/workbench/newsroom/live?state=lost", "en", ""), http.StatusBadRequest)
 	kittest.Says(t, "a bad article", kittest.Do(h, "GET", "/workbench/newsroom/live?article=x", "en", ""), http.StatusNotFound)
 }
