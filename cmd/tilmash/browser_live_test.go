@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -14,7 +15,8 @@ import (
 // TestLiveInBrowser follows the live pages in headless Chromium, one server and one browser for
 // all of it, with the pages asking what changed every 200 ms and the newsroom in Almaty:
 //   - a translator's editor: confirming a segment moves the line beside the submit button at
-//     once; a colleague's save appears in its row without a reload; the terms panel lists a term
+//     once; a colleague's save, through another web server on the same database, appears in its
+//     row without a reload; the terms panel lists a term
 //     only where the glossary check finds it; the findings are grouped by check; a refused
 //     submission lands on the editor's own address, which reloads without posting again;
 //   - an editor's board: a submitted edition changes state on the open board;
@@ -84,10 +86,19 @@ func TestLiveInBrowser(t *testing.T) {
 		t.Errorf("the progress says %q", p)
 	}
 
-	// A colleague saves the third segment through the API: it appears in the open editor.
+	// A colleague saves the third segment through the API of another web server on the same
+	// database, as another serve process would answer: it appears in the open editor.
+	other, err := env.app.webServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherSrv := httptest.NewServer(other.Handler())
+	t.Cleanup(otherSrv.Close)
+	colleague := env.users["ru"]
+	colleague.base = otherSrv.URL
 	third := segs[2].(map[string]any)
 	thirdID := int64(third["id"].(float64))
-	env.users["ru"].must("PUT", fmt.Sprintf("%s/segments/%d", api, thirdID),
+	colleague.must("PUT", fmt.Sprintf("%s/segments/%d", api, thirdID),
 		map[string]any{"text": "Текст коллеги.", "version": third["version"]}, 200)
 	waitJS(t, tr, "the colleague's save shows in its row", fmt.Sprintf(`document.getElementById('t-%d').value === 'Текст коллеги.'`, thirdID))
 	if note := eval[string](t, tr, fmt.Sprintf(`document.querySelector('#seg-%d .save').textContent`, thirdID)); !strings.Contains(note, "ru-"+t.Name()) {
