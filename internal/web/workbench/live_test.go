@@ -208,3 +208,18 @@ func assertSnakeCase(t *testing.T, what string, v any) {
 }
 
 var snakeCase = regexp.MustCompile(`^[a-z0-9]+(_[a-z0-9]+)*$`)
+
+// TestEditorShowsDraftingInFlight: while the edition is being translated the editor and its live
+// answer say how many segments have a draft, in the translator's language; translators may
+// already work on the drafts that arrived.
+func TestEditorShowsDraftingInFlight(t *testing.T) {
+	t.Parallel()
+	h := newHandler(t, &fakeStore{state: pipeline.StateTranslating}, ruTranslator)
+	kittest.Says(t, "editor", kittest.Do(h, "GET", "/workbench/editions/9/", "en", ""), 200, `<span id="drafted">`,
+		"translating", `data-state="translating"`)
+	rec := kittest.Do(h, "GET", "/workbench/editions/9/live", "ru", "")
+	var out liveEdition
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil || out.DraftedText != "Черновик готов для 3 из 3 сегментов" || !out.Editable {
+		t.Errorf("live while translating = %+v, %v", out, err)
+	}
+}

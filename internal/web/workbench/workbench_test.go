@@ -23,6 +23,7 @@ type fakeStore struct {
 	saved    []pipeline.SegmentUpdate
 	comments []pipeline.Comment
 	concepts []pipeline.Concept
+	state    pipeline.EditionState // the edition's state; empty is in review
 }
 
 var revised = time.Date(2026, 5, 4, 8, 0, 0, 0, time.UTC)
@@ -37,7 +38,11 @@ func (f *fakeStore) FindEditionByID(_ context.Context, id int64) (pipeline.Editi
 	if id != 9 {
 		return pipeline.Edition{}, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
 	}
-	return pipeline.Edition{ID: 9, ArticleID: 1, Lang: pipeline.Russian, State: pipeline.StateInReview}, nil
+	state := pipeline.StateInReview
+	if f.state != "" {
+		state = f.state
+	}
+	return pipeline.Edition{ID: 9, ArticleID: 1, Lang: pipeline.Russian, State: state}, nil
 }
 
 func (f *fakeStore) FindSegmentSource(_ context.Context, editionID, segmentID int64) (pipeline.SegmentSource, error) {
