@@ -14,6 +14,9 @@ const (
 	BlockByline    BlockKind = "byline"
 	// BlockFootnote is the text of a note; notes are numbered in the order of their blocks.
 	BlockFootnote BlockKind = "footnote"
+	// BlockCaption is the caption of a figure, a table or a chart: translated like any text and
+	// shown under its figure, never read as a paragraph of the article's argument.
+	BlockCaption BlockKind = "caption"
 )
 
 // Format names how an article's text arrives.

@@ -14,8 +14,8 @@ type Rendered struct {
 
 // Render assembles an edition from its segments and their texts in lang (for the source edition,
 // the segments' own texts). Sentences of one block are joined with a space, or with nothing in
-// Chinese; blocks become headings, paragraphs, quotes and lists, and notes a numbered list at the
-// end. All text is escaped here, so nothing in an article can inject markup into a page; the
+// Chinese; blocks become headings, paragraphs, quotes, lists and figure captions (a <figure>
+// holding only its <figcaption>), and notes a numbered list at the end. All text is escaped here, so nothing in an article can inject markup into a page; the
 // only elements added inside text are those of the segments' inline placeholders (see
 // renderInline), and the title and byline are plain text without them.
 func Render(segments []Segment, texts map[int64]string, lang Lang) Rendered {
@@ -77,6 +77,9 @@ func Render(segments []Segment, texts map[int64]string, lang Lang) Rendered {
 			b.WriteString("<h2>" + esc + "</h2>\n")
 		case BlockQuote:
 			b.WriteString("<blockquote><p>" + esc + "</p></blockquote>\n")
+		case BlockCaption:
+			// The figure itself is not carried over; its caption is, in its place in the text.
+			b.WriteString("<figure><figcaption>" + esc + "</figcaption></figure>\n")
 		case BlockFootnote:
 			if text != "" {
 				n := strconv.Itoa(bl.note)

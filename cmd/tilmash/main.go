@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	corpuseval "github.com/tilmash/tilmash/internal/eval"
 	"github.com/tilmash/tilmash/internal/repair"
 )
 
@@ -42,6 +43,8 @@ Commands:
   tm remove BATCH      remove a memory import and its entries
   qa FILE...           check XLIFF 1.2/2.x files (--terms TERMS.csv, --json); exit 2 on unreadable input
   repair [FILE]        repair text damaged by PDF copying (--lang en); report on stderr
+  eval                 score sentence splitting, word repair and the other stages on the corpora
+                       under testdata/eval (-stage, -split tune,heldout, -v for the misses)
   help                 show this help
 
 Configuration (flags override the environment):
@@ -109,6 +112,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdTM(ctx, rest, stdout, stderr, getenv, log)
 	case "repair":
 		return repair.Run(stdin, rest, stdout, stderr)
+	case "eval":
+		return corpuseval.Run(rest, stdout, stderr)
 	default:
 		err = usagef("unknown command %q", cmd)
 	}

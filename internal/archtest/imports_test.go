@@ -34,6 +34,11 @@ var rules = []struct {
 	{"internal/interchange", []string{"pipeline"}},
 	{"internal/checks/", []string{"pipeline", "internal/checks", "internal/checks/", "internal/interchange", "internal/text"}},
 	{"internal/checks", []string{"pipeline", "internal/interchange", "internal/text"}},
+	{"internal/eval", []string{"pipeline", "internal/text", "internal/document", "internal/repair",
+		"internal/ingest", "internal/checks", "internal/checks/", "internal/interchange"}},
+	// The structure corpus generator writes articles from the checks corpus's sentences.
+	{"internal/eval/structgen/", []string{"internal/eval/structgen"}},
+	{"internal/eval/structgen", nil},
 	// Adapters.
 	{"workers", []string{"pipeline"}},
 	{"internal/postgres/postgrestest", []string{"pipeline", "internal/postgres", "internal/pgserver"}},

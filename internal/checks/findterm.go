@@ -363,8 +363,12 @@ func enWordMatches(x, t string) bool {
 }
 
 // ruStems returns the stems a Russian term word inflects from: the word minus its ending (the
-// stem keeps at least three letters), and for рынок/конец-type words the stem without the
-// fleeting vowel.
+// stem keeps at least three letters), and the stems its irregular forms are built on:
+//   - a fleeting vowel, the о or е (ё) before the last consonant of a masculine noun, which
+//     the other forms drop: рынок → рынка, посол → посла, уголь → угля, конец → конца; after a
+//     vowel the е leaves a й: заём → займа, боец → бойца;
+//   - the soft sign or й that ends a stem: путь → пути, путём; музей → музея;
+//   - the -мя nouns, whose stem grows by -ен: время → времени, имя → именем.
 func ruStems(t string) []string {
 	rt := []rune(t)
 	stem := t
@@ -375,14 +379,42 @@ func ruStems(t string) []string {
 		}
 	}
 	stems := []string{stem}
-	if stem == t {
-		rs := []rune(t)
-		if n := len(rs); n >= 4 && (rs[n-2] == 'о' || rs[n-2] == 'е') && strings.ContainsRune("кцнлр", rs[n-1]) {
-			stems = append(stems, string(rs[:n-2])+string(rs[n-1]))
+	base := t // the stem before a fleeting vowel: the word, or the word without ь/й
+	if b, ok := strings.CutSuffix(t, "ь"); ok && stem != t {
+		base = b
+	} else if b, ok := strings.CutSuffix(t, "й"); ok && stem != t {
+		base = b
+	} else if stem != t {
+		base = ""
+	}
+	if base != "" {
+		if f := ruFleeting(base); f != "" {
+			stems = append(stems, f)
 		}
+	}
+	if b, ok := strings.CutSuffix(t, "мя"); ok && len([]rune(b)) >= 1 {
+		stems = append(stems, b+"мен")
 	}
 	return stems
 }
+
+// ruFleeting returns s without the fleeting vowel before its last consonant, or "".
+func ruFleeting(s string) string {
+	rs := []rune(s)
+	n := len(rs)
+	if n < 4 || rs[n-2] != 'о' && rs[n-2] != 'е' || strings.ContainsRune(ruVowels, rs[n-1]) {
+		return ""
+	}
+	if strings.ContainsRune(ruVowels, rs[n-3]) {
+		if rs[n-2] != 'е' {
+			return ""
+		}
+		return string(rs[:n-2]) + "й" + string(rs[n-1]) // заём (заем) → займ
+	}
+	return string(rs[:n-2]) + string(rs[n-1])
+}
+
+const ruVowels = "аеёиоуыэюя"
 
 func ruWordMatches(x, t string) bool {
 	for _, s := range ruStems(t) {
@@ -405,6 +437,20 @@ func kkWordMatches(x, t string) bool {
 		stems = append(stems, string(rs[:len(rs)-1])+"ғ")
 	case 'п':
 		stems = append(stems, string(rs[:len(rs)-1])+"б")
+	}
+	// A plural term also matches its singular, which Kazakh uses after numerals and quantity
+	// words (тұрғындар → 100 000 тұрғынды).
+	for _, e := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+		if b, ok := strings.CutSuffix(t, e); ok && len([]rune(b)) >= 3 {
+			stems = append(stems, b)
+			break
+		}
+	}
+	// A narrow vowel of the last syllable drops before a vowel suffix: халық → халқы,
+	// орын → орны.
+	if n := len(rs); n >= 4 && (rs[n-2] == 'ы' || rs[n-2] == 'і') && !strings.ContainsRune(kkVowels, rs[n-1]) &&
+		!strings.ContainsRune(kkVowels, rs[n-3]) {
+		stems = append(stems, string(rs[:n-2])+string(rs[n-1]))
 	}
 	// A term given with the third-person possessive (Жібек жолы) also matches other forms of its
 	// head word: жолдың is rare, but жолдары and жолындағы are not.

@@ -28,12 +28,14 @@ var kkMorphSuffixes = func() []kkSuffix {
 			out = append(out, kkSuffix{s, slot, verb})
 		}
 	}
-	add(slotDeriv, false, "лық лік дық дік тық тік шы ші сыз сіз ғы гі қы кі дағы дегі тағы тегі ндағы ндегі дай дей тай тей шыл шіл лы лі ды ді ты ті")
+	add(slotDeriv, false, "лық лік дық дік тық тік шы ші сыз сіз ғы гі қы кі дағы дегі тағы тегі ндағы ндегі дай дей тай тей шыл шіл лы лі ды ді ты ті "+
+		"рақ рек ырақ ірек ғырақ гірек қырақ кірек")
 	add(slotPlural, false, "лар лер дар дер тар тер")
 	add(slotPossessive, false, "ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз ыңыз іңіз ңыз ңіз")
 	add(slotCase, false, "ның нің дың дің тың тің ға ге қа ке а е на не ды ді ты ті н ны ні да де та те нда нде "+
 		"дан ден тан тен нан нен мен бен пен менен ша ше")
-	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі")
+	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі "+
+		"мас мес бас бес пас пес мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
 	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
 	return out
 }()
@@ -70,12 +72,32 @@ func kkHarmony(s string) byte {
 	return 0
 }
 
+// loanHarmony is the harmony a Kazakh suffix takes after a stem written without Kazakh letters,
+// a Russian or international loan: its last vowel decides, у, ю and о among the back ones
+// (ресурс → ресурстар, бюджет → бюджеттер). 0 for a stem with Kazakh letters or no vowel.
+func loanHarmony(stem string) byte {
+	if hasKazakhLetter(stem) {
+		return 0
+	}
+	for s := stem; len(s) > 0; {
+		r, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+		switch {
+		case strings.ContainsRune("аоуыяюё", r):
+			return 'b'
+		case strings.ContainsRune("еиэ", r):
+			return 'f'
+		}
+	}
+	return 0
+}
+
 // kkFits reports whether a suffix may follow a stem: its vowels agree with the stem's (vowel
 // harmony) and its first sound with the stem's last (т, қ, к, п after voiceless consonants; д,
 // ғ, г, б, л not after them; a vowel-initial suffix after a consonant).
 func kkFits(stem, suf string, verb bool) bool {
-	if h := kkHarmony(suf); h != 0 {
-		if sh := kkHarmony(stem); sh != 0 && sh != h {
+	if h := kkHarmony(suf); h != 0 && !kkNoHarmony[suf] {
+		if sh := kkHarmony(stem); sh != 0 && sh != h && !(loanHarmony(stem) == h) {
 			return false
 		}
 	}
@@ -101,6 +123,14 @@ func kkFits(stem, suf string, verb bool) bool {
 	}
 	return true
 }
+
+// kkAfterCase lists the locative adjectives (-дағы, "which is in"), which take the place of a
+// case ending: a possessive or a plural may stand before them.
+var kkAfterCase = wordSet("дағы дегі тағы тегі ндағы ндегі")
+
+// kkNoHarmony lists the suffixes written the same after back and front vowels: the
+// instrumental -мен/-бен/-пен (-менен), the one case ending without a back-vowel form.
+var kkNoHarmony = wordSet("мен бен пен менен")
 
 // consonantOnly lists д-suffixes that follow consonants only; after vowels the language uses
 // л- or н- forms instead.
@@ -146,7 +176,10 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
 			return true
 		}
 		next := s.slot
-		if s.slot == slotDeriv {
+		switch {
+		case kkAfterCase[s.text]:
+			next = slotCase // -дағы follows a possessive or a plural: оңтүстіг+і+ндегі
+		case s.slot == slotDeriv:
 			next = slotDeriv + 1 // derivations may stack
 		}
 		if kkParse(valid, stem, next, depth-1) || kkVerbParse(valid, stem, depth-1) && s.slot >= slotPossessive {
@@ -160,8 +193,27 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
 // infinitive (біріктіру).
 // Passive, reflexive, reciprocal and causative voices are taken off first (жеңілдет+іл+ген).
 func kkVerbStem(valid func(string) bool, stem string) bool {
-	if valid(stem) || valid(stem+"у") || valid(stem+"ю") {
-		return true
+	return kkVerbStemDepth(valid, stem, kkVerbDepth)
+}
+
+// kkVerbDepth bounds the voices and negations taken off a verb stem.
+const kkVerbDepth = 3
+
+// kkVerbStemDepth is kkVerbStem with a bound on the voices and negations taken off in turn
+// (ақыл+да+с+па: a verb made from a noun, reciprocal, negated).
+func kkVerbStemDepth(valid func(string) bool, stem string, depth int) bool {
+	if valid(stem+"у") || valid(stem+"ю") || depth == kkVerbDepth && valid(stem) {
+		return true // below the word itself, only a verb the dictionary lists as one
+	}
+	if depth == 0 {
+		return false
+	}
+	// The negation -ма/-ме (-ба, -па after some consonants) comes after the voices.
+	for _, n := range []string{"ма", "ме", "ба", "бе", "па", "пе"} {
+		if b, ok := strings.CutSuffix(stem, n); ok && utf8.RuneCountInString(b) >= 2 && kkFits(b, n, true) &&
+			kkVerbStemDepth(valid, b, depth-1) {
+			return true
+		}
 	}
 	if b, ok := strings.CutSuffix(stem, "й"); ok && valid(b+"ю") { // азай+ды → азаю
 		return true
@@ -170,12 +222,23 @@ func kkVerbStem(valid func(string) bool, stem string) bool {
 		return true
 	}
 	for _, v := range kkVoices {
-		if b, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(b) >= 2 && (valid(b) || valid(b+"у")) {
+		if b, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(b) >= 2 &&
+			(depth == kkVerbDepth && valid(b) || valid(b+"у") || utf8.RuneCountInString(b) >= 3 && kkVerbStemDepth(valid, b, depth-1)) {
+			return true
+		}
+	}
+	// A verb made from a noun (рәсім+де → рәсімдеу, жоба+ла → жобалау): the
+	// verbaliser agrees with the noun in harmony and its first sound.
+	for _, v := range kkVerbalisers {
+		if b, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(b) >= 3 && kkFits(b, v, false) && valid(b) {
 			return true
 		}
 	}
 	return false
 }
+
+// kkVerbalisers make verbs of nouns.
+var kkVerbalisers = strings.Fields("ла ле да де та те")
 
 var kkVoices = strings.Fields("іл ыл л ін ын н іс ыс с дыр дір тыр тір ғыз гіз қыз кіз т")
 
@@ -185,7 +248,7 @@ func kkVerbParse(valid func(string) bool, w string, depth int) bool {
 	if depth <= 0 {
 		return false
 	}
-	if strings.HasSuffix(w, "у") && valid(w) {
+	if b, ok := strings.CutSuffix(w, "у"); ok && (valid(w) || utf8.RuneCountInString(b) >= 3 && kkVerbStem(valid, b)) {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(w)

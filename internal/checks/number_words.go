@@ -1,7 +1,10 @@
 package checks
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -98,7 +101,14 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 				}
 			}
 			for _, s := range kkMonthStems {
-				if !strings.HasPrefix(lw, s.stem) || (s.loose && (isUpperInitial(w.Text) || !kkMonthContext(clean, ws, idx))) {
+				if !strings.HasPrefix(lw, s.stem) {
+					continue
+				}
+				// A month name that is also a common noun or a name (Наурыз, the spring feast)
+				// counts next to a number, "ай", "жыл", or in the case of a point in time
+				// (наурызда, in March); capitalised only at the start of a sentence.
+				if s.loose && (isUpperInitial(w.Text) && !sentenceStart(clean, w.Start) ||
+					!kkMonthContext(clean, ws, idx) && !kkTimeCase(strings.TrimPrefix(lw, s.stem))) {
 					continue
 				}
 				out = append(out, number{value: s.value, raw: w.Text, month: true})
@@ -108,7 +118,51 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 			out = append(out, hanNumerals(w.Text)...)
 		}
 	}
+	if lang == pipeline.Chinese {
+		out = append(out, hanMonths(clean)...)
+	}
 	return out
+}
+
+// hanMonthRe matches a month written in Chinese numerals: 七月, 十二月 (not 五月份's digits,
+// which the digit scanner reads, nor a count of months, 七个月).
+var hanMonthRe = regexp.MustCompile(`(十[一二]|[一二三四五六七八九十])月`)
+
+var hanMonthValues = map[string]float64{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+	"九": 9, "十": 10, "十一": 11, "十二": 12}
+
+// hanMonths finds the months of Chinese text written in Chinese numerals.
+func hanMonths(s string) []number {
+	var out []number
+	for _, m := range hanMonthRe.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:m[0]]); strings.ContainsRune("一二三四五六七八九十百千零〇几第个", r) {
+				continue // part of a longer numeral or a count
+			}
+		}
+		out = append(out, number{value: hanMonthValues[s[m[2]:m[3]]], raw: s[m[0]:m[1]], month: true})
+	}
+	return out
+}
+
+// kkTimeCase reports the endings that put a month name in time: the locative (наурызда, in
+// March) and the ablative and dative of a span (наурыздан, мамырға дейін).
+func kkTimeCase(ending string) bool {
+	switch ending {
+	case "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "ға", "ге", "қа", "ке", "на", "не":
+		return true
+	}
+	return false
+}
+
+// sentenceStart reports a word at the start of the text or of a sentence.
+func sentenceStart(s string, start int) bool {
+	before := strings.TrimRightFunc(s[:start], func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("«\"“(", r) })
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".!?…", r)
 }
 
 // enMonthContext tells a month name from other words: "May" needs a number or a preposition

@@ -48,14 +48,27 @@ const (
 	omissionFewer        = 0.92 // shorter than this with fewer sentences is a warning
 	omissionClauses      = 0.85 // shorter than this with clearly fewer clauses is a warning
 	omissionFewerClauses = 0.78 // shorter than this with any fewer clauses is a warning
+	omissionItems        = 1.1  // not much longer than usual, with fewer enumeration items, is a warning
 )
 
-// checkOmission warns when a translation seems to have lost a clause or a sentence. Lengths
-// alone vary too much between translations to tell, so it weighs them with evidence: a
-// translation much shorter than usual for the language pair is suspect on its own; one
-// somewhat shorter is suspect when a name, term or number of the source has no counterpart in
-// it, when it has fewer sentences than the source, or clearly fewer clauses. Short sources are
-// skipped. Translations that are too long are not reported.
+// tooShort is the ratio below which a translation is reported on its length alone: under
+// shortLimit, a shorter one needs evidence of what it lost. Chinese keeps its own limit.
+func tooShort(l pipeline.Lang) float64 {
+	if l == pipeline.Chinese {
+		return shortLimit(l)
+	}
+	return 0.55
+}
+
+// checkOmission warns when a translation seems to have lost a clause, a sentence or an item of
+// a list. Lengths alone vary too much between translations to tell, so it compares the
+// structure of source and translation: an enumeration with fewer items than the source's is
+// suspect whatever the length (unless the translation runs long); a translation much shorter
+// than usual for the language pair is suspect when it also has fewer sentences or clauses or
+// lacks a name, term or number of the source, or when it is shorter still; one somewhat shorter
+// is suspect when a name, term or number of the source has no counterpart in it, when it has
+// fewer sentences than the source, or clearly fewer clauses. Short sources are skipped.
+// Translations that are too long are not reported.
 func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	srcLen := weightedLength(u.Source)
 	if srcLen < omissionMinSource {
@@ -65,22 +78,41 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	ratio := weightedLength(u.Target) / expected
 	pct := int(math.Round(ratio * 100))
 	if ratio >= omissionAnchored {
+		if src, tgt, short := enumerationDeficit(u); short && ratio < omissionItems {
+			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.items",
+				map[string]any{"Percent": pct, "SourceCount": src, "TargetCount": tgt})}
+		}
 		return nil
 	}
+	srcS := text.CountSentences(stripMarkup(u.Source), u.SourceLang)
+	tgtS := text.CountSentences(stripMarkup(u.Target), u.TargetLang)
 	if ratio < shortLimit(u.TargetLang) {
-		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.short", map[string]any{"Percent": pct})}
+		// A terse translation can be complete: below the limit, a translation is reported when
+		// its structure also shows a loss (fewer sentences or clauses, a lost name, term or
+		// number), or when it is shorter still.
+		if ratio < tooShort(u.TargetLang) || tgtS < srcS || targetClauses(u) < minClauses(u) ||
+			len(missingAnchors(u, opts)) > 0 || u.TargetLang == pipeline.Kazakh && kkUnfinished(u.Target) {
+			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.short", map[string]any{"Percent": pct})}
+		}
+		return nil
 	}
 	if lost := missingAnchors(u, opts); len(lost) > 0 {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
 			map[string]any{"Percent": pct, "Missing": strings.Join(lost, ", ")})}
 	}
-	srcS := text.CountSentences(stripMarkup(u.Source), u.SourceLang)
-	tgtS := text.CountSentences(stripMarkup(u.Target), u.TargetLang)
+	if src, tgt, short := enumerationDeficit(u); short {
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.items",
+			map[string]any{"Percent": pct, "SourceCount": src, "TargetCount": tgt})}
+	}
+	if u.TargetLang == pipeline.Kazakh && ratio < omissionClauses && kkUnfinished(u.Target) {
+		// A shorter Kazakh sentence that ends without its predicate lost its end.
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.clauses", map[string]any{"Percent": pct})}
+	}
 	switch {
 	case ratio < omissionFewer && tgtS < srcS:
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.sentences",
 			map[string]any{"Percent": pct, "SourceCount": srcS, "TargetCount": tgtS})}
-	case ratio < omissionClauses && clauseDeficit(u), ratio < omissionFewerClauses && countClauses(u.Target) < sourceClauses(u):
+	case ratio < omissionClauses && clauseDeficit(u), ratio < omissionFewerClauses && targetClauses(u) < minClauses(u):
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.clauses", map[string]any{"Percent": pct})}
 	}
 	return nil
@@ -111,6 +143,73 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	}
 	return max(n, 1)
 }
+
+// subordinateClauses counts the English subordinate clauses that open without a comma ("fear
+// that …", "the river on which …"): Russian sets every subordinate clause off with a comma, so
+// a Russian translation has at least the source's commas and these.
+func subordinateClauses(en string) int {
+	n := 0
+	for _, m := range bareSubordinator.FindAllStringSubmatch(stripMarkup(en), -1) {
+		if !auxiliaries[strings.ToLower(m[2])] {
+			n++ // "was published by" is a passive verb, not a clause of its own
+		}
+	}
+	return n
+}
+
+var auxiliaries = wordSet("was were is are be been being has have had will would can could may might must")
+
+// bareSubordinator matches a word that opens a subordinate clause, not after a comma: a
+// conjunction (that, because, although, if, whether, while, so that), a relative (which, who,
+// whom, whose, where, when, after a preposition too) or "in order to".
+// A past participle after a noun with its agent or place ("the figures published by Chinese
+// customs", "buses made in China") is a reduced relative clause, which Russian also sets off
+// with commas; it counts among these.
+var bareSubordinator = regexp.MustCompile(`(?i)[^,\s]\s+(?:(?:on|in|at|from|with|by|to|for|of) )?(that|which|who|whom|whose|where|when|although|though|whether|while|unless|in order to)\b\s+\S+\s|` +
+	`(?i)[^,\s]\s+because\s+(?:the|a|an|it|they|he|she|we|this|its|their|there|many|most)\b|` +
+	`(?i)\b([a-z]+)\s+(?:[a-z]{3,}ed|made|built|held|known|taken|given|written|chosen|seen|paid)\s+(?:by|in|at|from|for|with|under)\s`)
+
+// minClauses is the fewest clauses a faithful translation has, judged by its punctuation: the
+// source's clauses as the target language punctuates them, and for Russian the subordinate
+// clauses English opens without a comma.
+func minClauses(u pipeline.CheckUnit) int {
+	n := sourceClauses(u)
+	if u.SourceLang != pipeline.English {
+		return n
+	}
+	switch u.TargetLang {
+	case pipeline.Russian:
+		n += subordinateClauses(u.Source) + len(embeddedQuestion.FindAllStringIndex(stripMarkup(u.Source), -1))
+	case pipeline.Chinese:
+		n += len(adverbialClause.FindAllStringIndex(stripMarkup(u.Source), -1))
+	}
+	return n
+}
+
+// targetClauses counts the translation's clauses as minClauses counts the source's: in Chinese
+// a comma after a short opening word (如今，去年，此外，) sets off an adverb, not a clause.
+func targetClauses(u pipeline.CheckUnit) int {
+	n := countClauses(u.Target)
+	if u.TargetLang == pipeline.Chinese {
+		n -= len(hanOpeningAdverb.FindAllStringIndex(stripMarkup(u.Target), -1))
+	}
+	return max(n, 1)
+}
+
+// hanOpeningAdverb matches one to three Chinese characters at the start of a sentence, then a
+// comma.
+var hanOpeningAdverb = regexp.MustCompile(`(?:^|[。！？])\s*\p{Han}{1,3}，`)
+
+// embeddedQuestion matches an English indirect question inside a sentence ("about how much
+// water", "explained why"), which Russian sets off with a comma.
+var embeddedQuestion = regexp.MustCompile(`(?i)[^,.\s]\s+(how|why|what)\s+\S+\s`)
+
+// adverbialClause matches an English adverbial clause without a comma before it: of cause,
+// concession, condition or purpose ("because" with a subject: "because of" is no clause), a
+// time clause with its own subject and verb. Chinese puts such a clause first and closes it with a comma
+// (如果…，, 在…之前，, 以便…), where it puts a relative clause before its noun without one.
+var adverbialClause = regexp.MustCompile(`(?i)[^,\s]\s+(?:(although|though|unless|in order to|so that)\b|because\s+(?:the|a|an|it|they|he|she|we|this|its|their|there|many|most)\b|` +
+	`(before|after|until|once|when)\s+(?:the|a|an|it|they|he|she|we|this|its|their)\s+(?:\S+\s+){0,2}(?:was|were|is|are|had|has|have|will)\b)`)
 
 // relativeComma matches an English comma that opens a relative clause: Kazakh and Chinese put
 // such clauses before their noun, without a comma.

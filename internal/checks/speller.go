@@ -57,12 +57,38 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	lower := strings.ToLower(word)
 	switch lang {
 	case pipeline.Kazakh:
-		return !kkKnownForm(valid, lower)
+		return !kkKnownForm(s.kkStem(valid), lower) && !s.russianLoan(lower)
 	case pipeline.Russian:
-		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower)
+		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower)
 	}
 	return true
 }
+
+// minLoanRunes: shorter Russian words are too often a Kazakh typo's accidental match.
+const minLoanRunes = 5
+
+// kkStem widens valid, for the stems of Kazakh suffix chains, to the Russian dictionary's
+// words: Kazakh takes Russian and international nouns as they are and inflects them in its own
+// way (квота → квоталары, кампус → кампуста), and the Kazakh dictionary holds few of them.
+func (s *SpellerSet) kkStem(valid func(string) bool) func(string) bool {
+	ru := s.Dicts[pipeline.Russian]
+	if ru == nil {
+		return valid
+	}
+	return func(w string) bool {
+		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && ru.Valid(w)
+	}
+}
+
+// russianLoan reports a word of Kazakh text that is a Russian word as it stands: a loanword
+// written without a Kazakh ending.
+func (s *SpellerSet) russianLoan(w string) bool {
+	ru := s.Dicts[pipeline.Russian]
+	return ru != nil && utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && ru.Valid(w)
+}
+
+// hasKazakhLetter reports a letter of the Kazakh alphabet that Russian lacks.
+func hasKazakhLetter(w string) bool { return strings.ContainsAny(w, "әғқңөұүһі") }
 
 func (s *SpellerSet) extra(lang pipeline.Lang, w string) bool {
 	return s.Extra != nil && s.Extra[lang][w]
@@ -188,6 +214,34 @@ func ruExtraForm(extra func(string) bool, w string) bool {
 	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
 		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"овать") {
 			return true
+		}
+	}
+	return false
+}
+
+// Parts of a Russian compound: its first stem and the word after the linking vowel.
+const (
+	minCompoundStem = 3
+	minCompoundWord = 4
+)
+
+// ruCompound accepts a Russian compound the dictionary lacks: a stem, the linking vowel о or е,
+// and a word the dictionary knows in the form written (домо+хозяйствам, газо+провода), the stem
+// being a word itself or the stem of one (дом, газ; водохранилище: вод+а).
+func ruCompound(valid func(string) bool, w string) bool {
+	rs := []rune(w)
+	for i := minCompoundStem; i+minCompoundWord < len(rs); i++ {
+		if rs[i] != 'о' && rs[i] != 'е' {
+			continue
+		}
+		stem, rest := string(rs[:i]), string(rs[i+1:])
+		if !valid(rest) {
+			continue
+		}
+		for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "о", stem + "е"} {
+			if valid(base) {
+				return true
+			}
 		}
 	}
 	return false

@@ -80,3 +80,49 @@ func firstLetter(w string) rune {
 	}
 	return 0
 }
+
+// maxTopBylineWords: a name, or two, under the title.
+const maxTopBylineWords = 8
+
+// isTopByline reports a line under the title that signs the article: an explicit byline
+// ("By NAME", "Автор: …"), or a short run of capitalised names without sentence punctuation.
+func isTopByline(s string) bool {
+	if !isBylineText(s) {
+		return false
+	}
+	if hasBylinePrefix(s) {
+		return true
+	}
+	return len(strings.Fields(s)) <= maxTopBylineWords && !endsWithTerminator(s)
+}
+
+// isNameLine reports a line of names alone, as printed under a title: "Marat Zhunusov, Lin
+// Wei", "Марат Жунусов и Линь Вэй": two to eight words, every one capitalised but for a
+// joining word, no digits, no sentence punctuation. Chinese names carry their prefix ("作者：").
+func isNameLine(s string) bool {
+	if hasBylinePrefix(s) && isBylineText(s) {
+		return true
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > maxTopBylineWords {
+		return false
+	}
+	if endsWithTerminator(s) || strings.ContainsAny(s, "0123456789:;") {
+		return false
+	}
+	joins := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+		case nameJoiners[strings.ToLower(strings.Trim(w, ","))]:
+			joins++
+		default:
+			return false
+		}
+	}
+	return joins < len(words)/2
+}
+
+// nameJoiners join the names of several authors.
+var nameJoiners = map[string]bool{"and": true, "&": true, "и": true, "мен": true, "бен": true, "пен": true, "және": true}

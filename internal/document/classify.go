@@ -23,6 +23,8 @@ func bodyKind(c candidate, followed bool) pipeline.BlockKind {
 		return c.marker
 	case isWhollyQuoted(c.text):
 		return pipeline.BlockQuote
+	case isCaptionText(c.text):
+		return pipeline.BlockCaption
 	case followed && c.lines == 1 && isHeadingText(c.text):
 		return pipeline.BlockHeading
 	}

@@ -89,7 +89,9 @@ type docx struct {
 	counters map[string]int    // "numId/ilvl" → the last number given
 	notes    map[string][]byte // "footnotes/3" → the note's XML
 	noteNums map[string]int    // "footnotes/3" → its number in the article
-	out      mdBlockWriter
+	// afterImage: the last paragraph written held a picture and no text.
+	afterImage bool
+	out        mdBlockWriter
 }
 
 // mainPart finds the main document part through [Content_Types].xml's override, falling back to
@@ -306,6 +308,7 @@ type docxPara struct {
 	numID  string
 	ilvl   string
 	outlvl int
+	image  bool // holds a picture, a chart or an embedded object
 	in     mdInline
 }
 
@@ -421,6 +424,10 @@ func (d *docx) convert(data []byte, w *mdBlockWriter, note *mdInline) error {
 			case "rPr":
 				if inParaProps == 0 {
 					inRunProps++
+				}
+			case "drawing", "pict", "object":
+				if p != nil {
+					p.image = true
 				}
 			case "pStyle":
 				if p != nil && inParaProps > 0 {
@@ -586,8 +593,23 @@ func (d *docx) reference(key string, in *mdInline) error {
 }
 
 // writePara adds a finished paragraph as the block its style and numbering make it.
+//
+// A caption is a paragraph in a caption style, or a paragraph right under a picture that opens
+// like one ("Figure 2. …", "Рис. 1. …"). A paragraph that only dates the article and gives its
+// reading time is dropped, as on a web page.
 func (d *docx) writePara(w *mdBlockWriter, p *docxPara) {
 	kind, level := d.paraKind(p)
+	text := p.in.String()
+	afterImage := d.afterImage
+	d.afterImage = p.image && text == ""
+	if kind == pipeline.BlockParagraph {
+		switch {
+		case afterImage && isCaptionText(text):
+			kind = pipeline.BlockCaption
+		case isPublicationLine(strings.ReplaceAll(text, "\\", "")):
+			return
+		}
+	}
 	marker := ""
 	if kind == pipeline.BlockListItem {
 		key := p.numID + "/" + p.ilvl
@@ -619,6 +641,8 @@ func (d *docx) paraKind(p *docxPara) (pipeline.BlockKind, int) {
 			}
 		case st.name == "quote" || st.name == "intense quote" || st.name == "block text":
 			return pipeline.BlockQuote, 0
+		case st.name == "caption" || st.name == "table caption" || st.name == "figure caption":
+			return pipeline.BlockCaption, 0
 		case strings.HasPrefix(st.name, "list"):
 			return pipeline.BlockListItem, 0
 		}

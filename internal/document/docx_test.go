@@ -104,3 +104,54 @@ func TestDetectFormat(t *testing.T) {
 		t.Errorf("text declared, Markdown detected: %q %v", f, err)
 	}
 }
+
+// TestDOCXCaptions reads captions from a Word document: a paragraph in a style based on the
+// built-in caption style (a house style of another name), and a labelled paragraph under a
+// picture; the caption travels to the rendered page as a figure caption. A publication line is
+// dropped.
+func TestDOCXCaptions(t *testing.T) {
+	t.Parallel()
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	para := func(style, text string) string {
+		p := "<w:p>"
+		if style != "" {
+			p += `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		return p + `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+	}
+	picture := `<w:p><w:r><w:drawing/></w:r></w:p>`
+	body := para("Titel", "Ports of the Caspian") + para("", "12 March 2024 · 4 min read") +
+		para("", "The port of Aktau handled more cargo.") + picture + para("FigureCaption", "Cargo at Aktau, 2015–2023.") +
+		picture + para("", "Рис. 2. Порт Курык.") + para("", "Kuryk grew faster.")
+	files := map[string]string{
+		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"word/document.xml":   `<w:document ` + w + `><w:body>` + body + `</w:body></w:document>`,
+		"word/styles.xml": `<w:styles ` + w + `><w:style w:styleId="Titel"><w:name w:val="Title"/></w:style>` +
+			`<w:style w:styleId="Caption"><w:name w:val="caption"/></w:style>` +
+			`<w:style w:styleId="FigureCaption"><w:name w:val="Figure Caption"/><w:basedOn w:val="Caption"/></w:style></w:styles>`,
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range files {
+		f, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Write([]byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	md, err := DOCXToMarkdown(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, r := renderSource(t, md, pipeline.English)
+	wantBlocks(t, doc, "title: Ports of the Caspian", "paragraph: The port of Aktau handled more cargo.",
+		"caption: Cargo at Aktau, 2015–2023.", "caption: Рис. 2. Порт Курык.", "paragraph: Kuryk grew faster.")
+	if !strings.Contains(r.HTML, "<figure><figcaption>Cargo at Aktau, 2015–2023.</figcaption></figure>") {
+		t.Errorf("the caption is not rendered as one:\n%s", r.HTML)
+	}
+}

@@ -164,7 +164,9 @@ func isNavigation(s string) bool {
 		return false
 	}
 	for _, sep := range breadcrumbSeparators {
-		if strings.Contains(s, sep) {
+		if strings.Contains(s, sep) && !(strings.TrimSpace(sep) == "»" && strings.Contains(s, "«")) &&
+			!(strings.TrimSpace(sep) == "›" && strings.Contains(s, "‹")) {
+			// A closing guillemet after an opening one quotes a name («Пояс и путь»).
 			return true
 		}
 	}
@@ -209,6 +211,9 @@ func isHanText(s string) bool {
 // isDateLine reports a line that is only a date or a time stamp: "12 March 2024",
 // "2024-03-12 14:05", "12.03.2024", "2024年3月12日".
 func isDateLine(s string) bool {
+	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
+		return false // Chinese words other than the date's own: "2023年发生了什么变化"
+	}
 	digits, letterWords := 0, 0
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == ',' || r == '.' || r == '-' || r == '/' || r == ':' || r == '年' || r == '月' || r == '日'

@@ -35,7 +35,7 @@ func HTMLToMarkdown(src string) (string, error) {
 			Err: fmt.Errorf("parse sanitised html: %w", err)}
 	}
 	root := articleRoot(doc)
-	c := &htmlConverter{ids: map[string]*html.Node{}, notes: map[*html.Node]int{}, written: map[int]bool{}}
+	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{}}
 	c.indexIDs(doc)
 	c.findNotes(root)
 	if findFirst(root, atom.H1) == nil {
@@ -80,10 +80,13 @@ func htmlPolicy() *bluemonday.Policy {
 		"h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
 		"em", "i", "strong", "b", "u", "sup", "sub", "small", "mark", "cite", "q", "abbr", "time",
 		"br", "hr", "pre", "code", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr",
-		"td", "th", "caption", "address")
+		"td", "th", "caption", "address", "picture", "img")
 	p.AllowAttrs("id", "class", "role", "rel", "itemprop").Globally()
 	p.AllowAttrs("start").Matching(regexp.MustCompile(`^\d{1,6}$`)).OnElements("ol")
 	p.AllowAttrs("href").OnElements("a")
+	// Images are kept only so that the caption beside them is known for one; their address is
+	// never written out.
+	p.AllowAttrs("src", "alt").OnElements("img")
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.AllowRelativeURLs(true)
 	p.SkipElementsContent("script", "style", "noscript", "template", "form", "button", "select",
@@ -107,6 +110,7 @@ type htmlConverter struct {
 	marker   string
 	level    int
 	ids      map[string]*html.Node
+	order    map[*html.Node]int // every node's place in document order
 	notes    map[*html.Node]int // note elements, by the number of their first reference
 	written  map[int]bool       // notes written
 	bylines  []*mdInline
@@ -135,6 +139,7 @@ func (c *htmlConverter) writeNotesOnly(n *html.Node) {
 }
 
 func (c *htmlConverter) indexIDs(n *html.Node) {
+	c.order[n] = len(c.order)
 	if n.Type == html.ElementNode {
 		if id := attr(n, "id"); id != "" {
 			if _, dup := c.ids[id]; !dup {
@@ -173,12 +178,21 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 	if !strings.HasPrefix(href, "#") || len(href) < 2 {
 		return nil
 	}
-	inSup := n.Parent != nil && n.Parent.DataAtom == atom.Sup
-	marked := strings.Contains(strings.ToLower(attr(n, "role")+" "+attr(n, "class")+" "+attr(n, "rel")), "note")
+	role := strings.ToLower(attr(n, "role"))
+	if strings.Contains(role, "backlink") {
+		return nil
+	}
+	inSup := n.Parent != nil && n.Parent.DataAtom == atom.Sup || findFirst(n, atom.Sup) != nil
+	marked := strings.Contains(role+" "+strings.ToLower(attr(n, "class")+" "+attr(n, "rel")), "note")
 	if !inSup && !marked && !isNoteLabel(textOf(n)) {
 		return nil
 	}
 	t := c.ids[href[1:]]
+	if t == nil || c.order[t] < c.order[n] {
+		// A link back to an earlier place is the way back from a note to its reference, whatever
+		// its class: a note follows the text that refers to it.
+		return nil
+	}
 	for t != nil && !isBlockElement(t) {
 		t = t.Parent
 	}
@@ -217,10 +231,17 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNote(n)
 		return
 	}
-	if c.skip(n) {
+	if c.skip(n) || isPublicationElement(n) {
 		return
 	}
-	if footnoteSection.MatchString(attr(n, "class") + " " + attr(n, "id")) {
+	if isCaptionElement(n) {
+		c.flush()
+		c.start(pipeline.BlockCaption, "")
+		c.writeInline(c.cur, n, false)
+		c.flush()
+		return
+	}
+	if isBlockElement(n) && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) {
 		c.flush()
 		c.writeNotesOnly(n)
 		return
@@ -291,7 +312,7 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 	if boilerplate.MatchString(attr(n, "class")) || boilerplate.MatchString(attr(n, "id")) {
 		return true
 	}
-	if footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) && !c.holdsNote(n) {
+	if isBlockElement(n) && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) && !c.holdsNote(n) {
 		// A notes section whose notes nobody refers to, or its heading: the notes are written
 		// where they are numbered.
 		return true
@@ -414,7 +435,7 @@ func (c *htmlConverter) flush() {
 	if c.cur == nil {
 		return
 	}
-	if c.kind != pipeline.BlockParagraph || !isDateLine(strings.ReplaceAll(c.cur.b.String(), "\\", "")) {
+	if c.kind != pipeline.BlockParagraph || !isPublicationLine(strings.ReplaceAll(c.cur.b.String(), "\\", "")) {
 		c.out.add(c.kind, c.level, c.marker, c.cur)
 	}
 	c.cur = nil
@@ -449,7 +470,9 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 	default:
 		return
 	}
-	if c.skip(n) {
+	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) {
+		// Inside a note, a block named like a notes section is the note's own text
+		// ("footnote-content").
 		return
 	}
 	switch n.DataAtom {

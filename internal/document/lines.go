@@ -1,6 +1,7 @@
 package document
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,13 +69,24 @@ func splitGroup(group []sourceLine) []candidate {
 		width = max(width, columns(l.text))
 	}
 	wrapped := len(group) > 1 && width >= minWrapColumns && width <= maxWrapColumns
+	lw := lineWidths{width: width, full: wrapFullness(group, width)}
 	var out []candidate
 	var prev string
 	for i, l := range group {
+		next := ""
+		if i+1 < len(group) {
+			next = group[i+1].text
+		}
 		kind, body := lineMarker(l.text)
 		if body == "" {
 			// A bare ">" or bullet: an empty line of a quote or list, which separates nothing.
 			continue
+		}
+		if kind == pipeline.BlockListItem && strings.HasPrefix(l.text, "– ") && wrapped && len(out) > 0 &&
+			out[len(out)-1].marker != pipeline.BlockListItem && !endsWithTerminator(prev) &&
+			float64(columns(prev)) >= fullLineRatio*float64(width) {
+			// A dash that a wrap put at the start of a line ("«Азия" / "– Китай»") is no bullet.
+			kind, body = "", l.text
 		}
 		switch {
 		case i == 0 || len(out) == 0:
@@ -85,12 +97,14 @@ func splitGroup(group []sourceLine) []candidate {
 		case kind != "":
 		case out[len(out)-1].marker == pipeline.BlockQuote:
 		case out[len(out)-1].marker == pipeline.BlockListItem:
-			if l.indented || continuesLine(prev, l.text, wrapped, width) {
+			if l.indented || lw.continues(&out[len(out)-1], prev, l.text, next, wrapped) {
 				appendLine(&out[len(out)-1], l.text)
 				prev = l.text
 				continue
 			}
-		case continuesLine(prev, l.text, wrapped, width):
+		case isCaptionText(l.text):
+			// A caption opens a block of its own.
+		case lw.continues(&out[len(out)-1], prev, l.text, next, wrapped):
 			appendLine(&out[len(out)-1], l.text)
 			prev = l.text
 			continue
@@ -104,11 +118,25 @@ func splitGroup(group []sourceLine) []candidate {
 	return out
 }
 
-// continuesLine reports whether cur continues the paragraph that prev belongs to: prev stops
-// mid-sentence before a lower-case word, or the lines are hard-wrapped and prev is full. A wrapped
-// line that ends a sentence counts as full only when the next word would not have fitted on it,
-// which is what tells the last line of a paragraph from a line that happens to end a sentence.
-func continuesLine(prev, cur string, wrapped bool, width int) bool {
+// lineWidths is what a group of lines says about its layout: the widest line, and how full a
+// line must be for its break to be a wrap (see wrapFullness).
+type lineWidths struct {
+	width int
+	full  float64
+}
+
+// standaloneRatio: a line this much shorter than the width, with no end punctuation, is a block
+// of its own (a heading, a byline, a caption) and not the end of the paragraph above.
+const standaloneRatio = 0.6
+
+// continues reports whether cur continues the block c, whose last line is prev; next is the
+// line after cur ("" at the end). Lines join when prev stops mid-sentence before a lower-case
+// word, or when the lines are hard-wrapped and prev is full. A wrapped line that ends a
+// sentence counts as full only when the next word would not have fitted on it, judged against
+// how full the document's certain wraps are, since proportional fonts give lines of one column
+// different lengths. A block wholly in quotation marks ends with its closing mark, a caption
+// with its first sentence, and a short line without end punctuation stands alone.
+func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped bool) bool {
 	first, _ := utf8.DecodeRuneInString(cur)
 	if unicode.IsLower(first) && !endsWithTerminator(prev) {
 		return true
@@ -117,14 +145,77 @@ func continuesLine(prev, cur string, wrapped bool, width int) bool {
 		return false
 	}
 	used := float64(columns(prev))
-	if endsWithTerminator(prev) {
-		next := columns(strings.SplitN(cur, " ", 2)[0])
-		if isWide(first) {
-			next = 2 // Chinese breaks lines between any two characters.
-		}
-		return used+1+float64(next) > wordFitRatio*float64(width)
+	if !endsWithTerminator(prev) {
+		// A full line that stops mid-sentence runs on, whatever follows.
+		return used >= fullLineRatio*float64(lw.width)
 	}
-	return used >= fullLineRatio*float64(width)
+	if blockEnds(c.buf) || lw.standalone(cur, next) || isQuotationLine(cur) {
+		return false
+	}
+	return used+float64(nextWordColumns(cur)) > lw.full
+}
+
+// standalone reports a short line without end punctuation that is not continued by a
+// lower-case word: it is a block of its own.
+func (lw lineWidths) standalone(cur, next string) bool {
+	if float64(columns(cur)) >= standaloneRatio*float64(lw.width) || endsWithTerminator(cur) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(cur)
+	if strings.ContainsRune(",;:-‐–—(，；：、（", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	return next == "" || !unicode.IsLower(first)
+}
+
+// isQuotationLine reports a whole line in quotation marks after a sentence: a quotation set
+// apart.
+func isQuotationLine(s string) bool { return isWhollyQuoted(s) }
+
+// nextWordColumns is the room the first word of s takes after a line break: its width and the
+// space before it, or one character in Chinese, which breaks lines between any two characters.
+func nextWordColumns(s string) int {
+	first, _ := utf8.DecodeRuneInString(s)
+	if isWide(first) {
+		return 2
+	}
+	// The word ends at a space, or where Chinese text resumes ("2005年…").
+	word := s
+	if i := strings.IndexFunc(s, func(r rune) bool { return r == ' ' || isWide(r) }); i >= 0 {
+		word = s[:i]
+	}
+	return 1 + columns(word)
+}
+
+// minWrapSamples: below this many certain wraps, a fixed share of the width stands in for them.
+const minWrapSamples = 4
+
+// wrapFullness returns how full a line must be (its width and the next word) for its break to
+// be taken for a wrap. Certain wraps (a line that stops mid-sentence before a lower-case word)
+// show it: each broke because the next word did not fit, so the lowest of their "line + next
+// word" widths is about the shortest room a line had. With too few of them, wordFitRatio of
+// the widest line stands in.
+func wrapFullness(group []sourceLine, width int) float64 {
+	var fits []int
+	for i := 0; i+1 < len(group); i++ {
+		cur, nxt := group[i].text, group[i+1].text
+		first, _ := utf8.DecodeRuneInString(nxt)
+		if endsWithTerminator(cur) || !(unicode.IsLower(first) || isWide(first)) {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(cur)
+		if isWide(first) && !isWide(last) || float64(columns(cur)) < standaloneRatio*float64(width) {
+			continue // a heading or a title before a Chinese line is no wrap
+		}
+		fits = append(fits, columns(cur)+nextWordColumns(nxt))
+	}
+	if len(fits) < minWrapSamples {
+		return wordFitRatio * float64(width)
+	}
+	sort.Ints(fits)
+	// The tenth percentile, so that one line cut short by a long word does not decide.
+	return float64(fits[len(fits)/10])
 }
 
 // appendLine joins a continuation line to a candidate: with a space between words, without one
@@ -135,7 +226,7 @@ func appendLine(c *candidate, line string) {
 	beforeLast, _ := utf8.DecodeLastRune(c.buf[:len(c.buf)-size])
 	first, _ := utf8.DecodeRuneInString(line)
 	hyphenated := (last == '-' || last == '‐') && unicode.IsLetter(beforeLast) && unicode.IsLower(first)
-	if !isWide(last) && !isWide(first) && !hyphenated {
+	if !isWide(last) && !isWide(first) && !hyphenated && !inHanRun(c.buf, line) {
 		c.buf = append(c.buf, ' ')
 	}
 	c.buf = append(c.buf, line...)
@@ -188,4 +279,50 @@ func isNumberedItem(line string) bool {
 		return false
 	}
 	return strings.TrimSpace(line[i+2:]) != ""
+}
+
+// inHanRun reports a line break inside a run of Latin letters or digits within Chinese text
+// ("自1" + "992年"): Chinese breaks lines anywhere, even inside a number, and no space was there.
+func inHanRun(buf []byte, line string) bool {
+	i := len(buf)
+	for i > 0 {
+		r, size := utf8.DecodeLastRune(buf[:i])
+		if !(r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r) || r == '.' || r == ',')) {
+			if !isHan(r) && !isWide(r) {
+				return false
+			}
+			break
+		}
+		i -= size
+	}
+	if i == 0 || i == len(buf) {
+		return false
+	}
+	for _, r := range line {
+		if r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r) || r == '.' || r == ',') {
+			continue
+		}
+		return isHan(r) || isWide(r)
+	}
+	return false
+}
+
+// Bounds of the looks at a block being joined, so that joining stays linear however long it
+// grows: a quotation set apart or a caption is short; a longer block is a paragraph.
+const (
+	maxQuoteBytes   = 2000
+	maxCaptionStart = 120
+)
+
+// blockEnds reports a block that ends with its line: a quotation wholly in quotation marks, or
+// a caption, whose first sentence is all of it.
+func blockEnds(buf []byte) bool {
+	if len(buf) <= maxQuoteBytes && isWhollyQuoted(string(buf)) {
+		return true
+	}
+	start := buf[:min(len(buf), maxCaptionStart)]
+	for len(start) > 0 && !utf8.Valid(start) {
+		start = start[:len(start)-1]
+	}
+	return isCaptionText(string(start))
 }

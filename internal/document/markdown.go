@@ -60,8 +60,11 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	if markup {
 		p = footnoteMarkdown
 	}
+	fmLen, fmTitle := frontMatter(src)
+	src = blankFrontMatter(src, fmLen)
+	captions := figcaptionLines(src)
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })
-	r := &markdownReader{source: source, markup: markup}
+	r := &markdownReader{source: source, markup: markup, captionLines: captions, metaTitle: fmTitle}
 	r.blocks(root, "")
 	return r.document()
 }
@@ -74,25 +77,42 @@ type mdBlock struct {
 }
 
 type markdownReader struct {
-	source []byte
-	markup bool // keep inline markup (links, emphasis, footnotes)
-	out    []mdBlock
-	notes  []mdBlock
+	source       []byte
+	markup       bool // keep inline markup (links, emphasis, footnotes)
+	out          []mdBlock
+	notes        []mdBlock
+	captionLines map[int]bool // lines inside a <figcaption> of an HTML block
+	lineStarts   []int        // byte offsets of the source's lines, for lineOf
+	metaTitle    string       // the title the front matter declares
 }
 
 // document picks the title and the byline among the blocks read.
 func (r *markdownReader) document() (pipeline.Document, error) {
 	titleAt := r.titleIndex()
 	var doc pipeline.Document
-	if titleAt >= 0 {
+	switch {
+	case titleAt >= 0:
 		doc.Title = r.out[titleAt].text.plain()
 		doc.Blocks = append(doc.Blocks, toBlock(pipeline.BlockTitle, r.out[titleAt]))
+	case r.metaTitle != "":
+		t := &inlineText{}
+		t.text(r.metaTitle)
+		doc.Title = t.plain()
+		doc.Blocks = append(doc.Blocks, toBlock(pipeline.BlockTitle, mdBlock{kind: pipeline.BlockTitle, text: t}))
 	}
 	var body []mdBlock
 	for i, b := range r.out {
-		if i != titleAt {
+		if i != titleAt && !(b.kind == pipeline.BlockParagraph && isPublicationLine(b.text.plain())) {
 			body = append(body, b)
 		}
+	}
+	// A short signing line right under the title ("By NAME", a name alone) is the byline when
+	// the article goes on after it.
+	var topBylines []string
+	if len(doc.Blocks) > 0 && len(body) > 2 && body[0].kind == pipeline.BlockParagraph && isTopByline(body[0].text.plain()) {
+		topBylines = append(topBylines, body[0].text.plain())
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: body[0].text.plain()})
+		body = body[1:]
 	}
 	start := len(body)
 	for start > 1 && len(body)-start < maxBylineBlocks {
@@ -110,7 +130,7 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	if !hasText {
 		return pipeline.Document{}, invalid(msgTextNoBody, errNoBody)
 	}
-	var bylines []string
+	bylines := topBylines
 	for _, b := range body[start:] {
 		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: b.text.plain()})
 		bylines = append(bylines, b.text.plain())
@@ -143,8 +163,11 @@ func (r *markdownReader) titleIndex() int {
 			first = i
 		}
 	}
-	if first >= 0 {
+	if first >= 0 && r.metaTitle == "" {
 		return first
+	}
+	if r.metaTitle != "" {
+		return -1
 	}
 	if len(r.out) > 1 && r.out[0].kind == pipeline.BlockParagraph {
 		if t := r.out[0].text.plain(); columns(t) <= maxHeadColumns && !endsWithTerminator(t) && !hasBylinePrefix(t) {
@@ -161,7 +184,9 @@ func (r *markdownReader) blocks(n ast.Node, inside pipeline.BlockKind) {
 		switch c := c.(type) {
 		case *ast.Heading:
 			r.add(pipeline.BlockHeading, r.inline(c, nil), c.Level, inside)
-		case *ast.Paragraph, *ast.TextBlock:
+		case *ast.Paragraph:
+			r.paragraph(c, inside)
+		case *ast.TextBlock:
 			r.add(pipeline.BlockParagraph, r.inline(c, nil), 0, inside)
 		case *ast.Blockquote:
 			r.blocks(c, pipeline.BlockQuote)

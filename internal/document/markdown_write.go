@@ -30,6 +30,10 @@ func (w *mdBlockWriter) add(kind pipeline.BlockKind, level int, marker string, i
 		w.blocks = append(w.blocks, strings.Repeat("#", level)+" "+text)
 	case pipeline.BlockQuote:
 		w.blocks = append(w.blocks, "> "+text)
+	case pipeline.BlockCaption:
+		// An HTML figure caption on a line of its own, which the Markdown readers take for a
+		// caption; the text inside stays Markdown.
+		w.blocks = append(w.blocks, "<figcaption>"+text+"</figcaption>")
 	case pipeline.BlockListItem:
 		if marker == "" {
 			marker = "-"

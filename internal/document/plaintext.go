@@ -10,6 +10,10 @@ import (
 // the title and navigation at the top, the byline at the bottom, and the kind of every block in
 // between. See findHead, findByline and bodyKind for the rules.
 func parseText(text string) (pipeline.Document, error) {
+	var notes []string
+	if paged, ok := readPages(text); ok {
+		text, notes = paged.text, paged.notes
+	}
 	cands := splitCandidates(text)
 	head := findHead(cands)
 	var body []int
@@ -29,15 +33,22 @@ func parseText(text string) (pipeline.Document, error) {
 		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockTitle, Text: doc.Title})
 	}
 	var bylines []string
-	// "By NAME" right under the title counts when the end of the article has no byline.
+	// "By NAME" right under the title counts when the end of the article has no byline; a line
+	// of capitalised names there counts in any case.
 	topByline := head.title >= 0 && bylineStart == len(body) && bylineStart > 1
+	first := true
 	for k, i := range body[:bylineStart] {
 		c := cands[i]
+		if c.marker == "" && isPublicationLine(c.text) {
+			continue // the date and reading time belong to the page
+		}
 		kind := bodyKind(c, k+1 < bylineStart)
-		if k == 0 && topByline && c.marker == "" && hasBylinePrefix(c.text) && isBylineText(c.text) {
+		if first && head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
+			(topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isNameLine(c.text)) {
 			kind = pipeline.BlockByline
 			bylines = append(bylines, c.text)
 		}
+		first = false
 		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: kind, Text: c.text})
 	}
 	for _, i := range body[bylineStart:] {
@@ -45,6 +56,9 @@ func parseText(text string) (pipeline.Document, error) {
 		bylines = append(bylines, cands[i].text)
 	}
 	doc.Byline = strings.Join(bylines, ", ")
+	for _, n := range notes {
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockFootnote, Text: n})
+	}
 	return doc, nil
 }
 

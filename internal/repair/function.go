@@ -1,5 +1,11 @@
 package repair
 
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
 // englishFunction lists the English closed-class words that run into their neighbours most
 // often. A piece of two letters or fewer must be one of these, and a prefix-like piece before a
 // function word is not taken for a prefix ("overthe" is "over the").
@@ -15,6 +21,23 @@ var englishFunction = setOf(
 	"am", "go", "ok", "oh", "own", "yet", "only", "very", "well",
 )
 
+// englishLeading are the closed-class words that start sentences and may run into the next
+// word with a capital or not ("TheCentral", "Amidintensifying"): articles, prepositions,
+// conjunctions, connectives and the possessives "our", "their", "its". Other pronouns are left
+// out: "YouTube", "WeChat" and "MySpace" are brands.
+var englishLeading = setOf(
+	"a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "into", "onto",
+	"as", "and", "or", "but", "nor", "so", "if", "than", "that", "this", "these", "those",
+	"over", "under", "about", "between", "through", "while", "when", "where", "also", "both",
+	"each", "all", "any", "such", "most", "per", "via", "among", "within", "without", "across",
+	"toward", "towards", "against", "during", "after", "before", "upon", "amid", "amidst",
+	"despite", "throughout", "beyond", "unlike", "although", "though", "whereas", "whether",
+	"unless", "until", "since", "because", "however", "therefore", "thus", "hence", "meanwhile",
+	"moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed", "following",
+	"including", "regarding", "concerning", "according", "several", "many", "some", "other",
+	"our", "their", "its",
+)
+
 // russianFunction gives pseudo-counts (per 50 million words) to Russian closed-class words. The
 // values are rough orders of magnitude from general knowledge of Russian text, written by hand
 // because no Russian frequency list is installable here; they only need to rank these words far
@@ -27,10 +50,13 @@ var russianFunction = tiers(
 		"этот", "эта", "эти", "этого", "этой", "этих", "тот", "та", "те", "того", "той", "тех",
 		"который", "которая", "которые", "которого", "которой", "которых", "где", "когда", "чтобы",
 		"если", "ни", "ко", "обо", "про", "среди", "около", "вокруг", "против", "ради",
-		"даже", "еще", "ещё", "уж", "лишь", "более", "менее", "очень", "свой", "своей", "своих", "его"},
+		"даже", "еще", "ещё", "уж", "лишь", "более", "менее", "очень", "свой", "своей", "своих", "его",
+		"тем", "том", "тому", "теми", "чем", "кем", "там", "тут", "здесь", "всем", "всех", "всеми", "этом",
+		"этим", "этому", "нём", "ней", "ним", "них", "нему", "него", "неё", "нее", "кто", "что-то"},
 )
 
 // kazakhFunction is the same for Kazakh: postpositions, conjunctions, particles and pronouns.
+// Short nouns ("ел", "жол", "үш") are left out: they make compounds ("елбасы", "теміржол").
 var kazakhFunction = tiers(
 	[]string{"және", "мен", "бен", "пен", "да", "де", "та", "те", "бұл", "осы", "ол", "үшін", "бір"},
 	[]string{"бойынша", "арқылы", "туралы", "сияқты", "деп", "еді", "емес", "жоқ", "бар", "ал", "бірақ",
@@ -59,3 +85,54 @@ func tiers(top, second []string) map[string]float64 {
 	}
 	return m
 }
+
+// minKazakhStem is the shortest stem left after stripping Kazakh endings.
+const minKazakhStem = 4
+
+// kazakhEndings are the regular Kazakh inflections, longest first: plural, possessive, case,
+// and the commonest verb and noun-forming endings, in all their vowel-harmony and consonant
+// variants.
+var kazakhEndings = byLength(strings.Fields(`
+	лар лер дар дер тар тер
+	ның нің дың дің тың тің
+	ға ге қа ке на не
+	ны ні ды ді ты ті
+	да де та те нда нде
+	дан ден тан тен нан нен
+	мен бен пен
+	ым ім ың ің сы сі ы і
+	ымыз іміз ыңыз іңіз
+	лық лік дық дік тық тік
+	шы ші шылық шілік
+	ады еді йды йді
+	атын етін йтын йтін
+	ған ген қан кен
+	уы уі у
+	ып іп
+	ғы гі қы кі
+	дағы дегі тағы тегі
+`))
+
+func byLength(ws []string) []string {
+	sort.SliceStable(ws, func(i, j int) bool { return utf8.RuneCountInString(ws[i]) > utf8.RuneCountInString(ws[j]) })
+	return ws
+}
+
+// kazakhClosing are the Kazakh endings after which a word ends: genitive, dative (after a
+// possessive, "-ына"), accusative (after a possessive, "-ын"), locative, ablative, instrumental,
+// similative ("-дей"), adjective-forming endings,
+// participles, the past tense and the verbal noun.
+var kazakhClosing = byLength(strings.Fields(`
+	ның нің дың дің тың тің
+	ға ге қа ке ына іне сына сіне
+	ны ні ды ді ты ті ын ін
+	да де та те нда нде
+	дан ден тан тен нан нен
+	мен бен пен
+	лық лік дық дік тық тік
+	ғы гі қы кі дағы дегі тағы тегі
+	атын етін йтын йтін ған ген қан кен
+	ады еді йды йді
+	дай дей тай тей
+	у
+`))

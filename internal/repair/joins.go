@@ -153,8 +153,12 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	case strings.ContainsRune(j.closing, first), first == ',' || first == ';':
 		return b.start, true
 	case first == '.' || first == '?' || first == '!':
-		if beforeA == '.' || utf8.RuneCountInString(left) < 2 || strings.ToLower(left) != left {
-			return 0, false // "e.g.", "U.S.", "Mr.Smith" are not sentence ends to split
+		// "e.g.", "U.S.", "Mr.Smith", "St.Petersburg" are not sentence ends to split; a
+		// capitalised word of three letters or more ("License.If") is.
+		lr := []rune(left)
+		capitalised := len(lr) >= 3 && unicode.IsUpper(lr[0]) && strings.ToLower(string(lr[1:])) == string(lr[1:])
+		if beforeA == '.' || len(lr) < 2 || strings.ToLower(left) != left && !capitalised {
+			return 0, false
 		}
 		rs := []rune(right)
 		if len(rs) < 2 || !unicode.IsUpper(rs[0]) || strings.ToLower(string(rs[1:])) != string(rs[1:]) {
@@ -219,7 +223,9 @@ func (j *joiner) common(w string) bool {
 	if j.english {
 		return l.count(w) >= 500 || l.isDictWord(w) && j.seg.voc.lower[w] > 0
 	}
-	return l.isDictWord(w) && j.seg.voc.lower[w] > 0
+	// The Russian and Kazakh dictionaries list every inflected form, and a lower-case word
+	// before a capital inside one token is not a brand in these languages.
+	return l.isDictWord(w)
 }
 
 // token repairs one word span. It returns the span's new text, the rule, and a question when
@@ -247,6 +253,9 @@ func (j *joiner) token(t string) (string, string, *question) {
 // apostropheTail splits what follows an apostrophe when a word ran into it: "’sleading" becomes
 // "’s leading", and after a plural "countries’leading" becomes "countries’ leading".
 func (j *joiner) apostropheTail(head, tail string) (string, bool) {
+	if out, ok := j.capitalTail(head, tail); ok {
+		return out, true
+	}
 	lt := strings.ToLower(tail)
 	if lt != tail || lt == "" {
 		return "", false // "O’Brien", "d’Artagnan"
@@ -270,6 +279,39 @@ func (j *joiner) apostropheTail(head, tail string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// capitalTail splits a capitalised word from the apostrophe it ran into: "China’sForeign"
+// becomes "China’s Foreign" and "countries’Leading" becomes "countries’ Leading". A name that
+// starts with an apostrophe ("O’Brien", "d’Estaing") has no contraction or plural before it.
+func (j *joiner) capitalTail(head, tail string) (string, bool) {
+	rs := []rune(tail)
+	at := -1
+	for i := 1; i < len(rs); i++ {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		if len(rs) >= 3 && unicode.IsUpper(rs[0]) && strings.HasSuffix(head, "s") &&
+			utf8.RuneCountInString(head) >= 3 && j.capitalPart(tail, false) {
+			return " " + tail, true // "countries’Leading"
+		}
+		return "", false
+	}
+	c := strings.ToLower(string(rs[:at]))
+	right := string(rs[at:])
+	if !slices.Contains(contractions, c) {
+		return "", false
+	}
+	// After a possessive any capitalised word is a name run into it ("Tajikistan’sRogun"): no
+	// word has "’sX" inside it.
+	possessive := c == "s" && len(rs)-at >= 2 && strings.ToLower(string(rs[at+1:])) == string(rs[at+1:])
+	if !possessive && !j.capitalPart(right, false) {
+		return "", false
+	}
+	return string(rs[:at]) + " " + right, true
 }
 
 // word repairs a span of letters only.
@@ -305,45 +347,107 @@ func (j *joiner) word(w string) (string, string, *question) {
 			return w, "", &question{token: w, candidates: slices.Clone(v.candidates), reason: v.reason}
 		}
 		return w, "", nil
-	case len(bounds) == 1 && unicode.IsLower(rs[0]):
-		left, right := string(rs[:bounds[0]]), string(rs[bounds[0]:])
-		if out, ok := j.caseSplit(left, right); ok {
+	default:
+		if out, ok := j.boundSplit(rs, bounds); ok {
 			return out, "split-case", nil
 		}
-	default:
-		if out, ok := j.titleSplit(rs); ok {
-			return out, "split-case", nil
+		if unicode.IsUpper(rs[0]) {
+			if out, ok := j.titleSplit(rs); ok {
+				return out, "split-case", nil
+			}
 		}
 	}
 	return w, "", nil // CamelCase brands, acronyms, mixed case: not ours to touch
 }
 
-// caseSplit splits "inCentral" and "theCPC" when the left part is a common lower-case word (or
-// ends in one after its own split) and the right part is a word, or a name or acronym the article
-// uses on its own. "iPhone", "eBay" and "macOS" fail the test and stay.
-func (j *joiner) caseSplit(left, right string) (string, bool) {
-	rr := []rune(right)
-	allCaps := strings.ToUpper(right) == right
-	if !allCaps && strings.ToLower(string(rr[1:])) != string(rr[1:]) {
-		return "", false // "inCentralAsia": more than one change of case
-	}
-	voc := j.seg.voc
-	switch {
-	case allCaps:
-		long := len(rr) >= 4 && j.seg.lex.isDictWord(strings.ToLower(right))
-		if voc.forms[right] == 0 && right != "I" && !long {
-			return "", false
-		}
-	case !j.seg.lex.isDictWord(strings.ToLower(right)) && voc.forms[right] == 0:
+// boundSplit splits a token at each change from a lower-case to a capital letter when every
+// part reads as a word: "inCentral", "theCPC", "TheCentral", "ПредставительМИД",
+// "ДәлізҚытайдыЕуропамен". The first part must be a common lower-case word ("in", "порты") or,
+// capitalised, a word that leads sentences: in English a preposition, article or conjunction
+// ("The", "Amid"), in Russian and Kazakh a dictionary word of five letters or more
+// ("Представитель"). Every later part must be a capitalised word or a name the article uses, or
+// an acronym it uses. "iPhone", "eBay", "YouTube", "WeChat", "McDonald", "KazMunayGas" and
+// "PetroChina" fail these tests and stay.
+func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
+	if len(bounds) == 0 {
 		return "", false
 	}
-	if j.common(left) {
-		return left + " " + right, true
+	parts := make([]string, 0, len(bounds)+1)
+	from := 0
+	for _, b := range append(bounds, len(rs)) {
+		parts = append(parts, string(rs[from:b]))
+		from = b
 	}
-	if v := j.seg.decide(left); v.split != nil && j.common(strings.ToLower(v.split[len(v.split)-1])) {
-		return strings.Join(v.split, " ") + " " + right, true
+	firstLong := utf8.RuneCountInString(parts[0]) >= 5 && j.seg.lex.isDictWord(strings.ToLower(parts[0]))
+	// After a Russian or Kazakh preposition or conjunction ("алКаспий", "вАстане") any
+	// capitalised word is a name run into it: these languages have no such brands.
+	// So does an English article or preposition before a name of four letters or more
+	// ("inAktau"); pronouns are left out ("myTaxi").
+	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) ||
+		j.english && englishLeading[parts[0]])
+	for _, p := range parts[1:] {
+		_, n := utf8.DecodeRuneInString(p)
+		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
+			(!j.english || utf8.RuneCountInString(p) >= 4)
+		if !name && !j.capitalPart(p, firstLong) {
+			return "", false
+		}
+	}
+	first := parts[0]
+	rest := strings.Join(parts[1:], " ")
+	if unicode.IsUpper(rs[0]) {
+		if j.leads(first) {
+			return first + " " + rest, true
+		}
+		return "", false
+	}
+	if j.common(first) || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
+		return first + " " + rest, true
+	}
+	if v := j.seg.decide(first); v.split != nil && j.common(strings.ToLower(v.split[len(v.split)-1])) {
+		return strings.Join(v.split, " ") + " " + rest, true
 	}
 	return "", false
+}
+
+// plainWord reports an English dictionary word of four letters or more that is not rare:
+// "connectTurkmenistan". Brands joined to a short capitalised word ("easyJet") stay whole,
+// since the part after the capital must then have five letters.
+func (j *joiner) plainWord(w string) bool {
+	return utf8.RuneCountInString(w) >= 4 && j.seg.lex.isDictWord(w) && j.seg.lex.count(w) >= 50
+}
+
+// capitalPart reports whether p, a part after a change of case, is a word on its own: a
+// capitalised dictionary word or one the article writes, or an acronym the article uses
+// ("CPC"), a long word in capitals or "I".
+func (j *joiner) capitalPart(p string, firstLong bool) bool {
+	rr := []rune(p)
+	if strings.ToUpper(p) == p {
+		long := len(rr) >= 4 && j.seg.lex.isDictWord(strings.ToLower(p))
+		// Russian and Kazakh acronyms (МИД, ЕС, ҚР) follow a long word they ran into.
+		acronym := !j.english && len(rr) >= 2 && len(rr) <= 5 && firstLong
+		return j.seg.voc.forms[p] > 0 || p == "I" || long || acronym
+	}
+	if strings.ToLower(string(rr[1:])) != string(rr[1:]) {
+		return false
+	}
+	if !j.english && firstLong && len(rr) >= 4 {
+		return true // a name after a long Russian or Kazakh word: "ҚұбырларТүрікменстанды"
+	}
+	return j.seg.lex.isDictWord(strings.ToLower(p)) || j.seg.voc.forms[p] > 0
+}
+
+// leads reports whether a capitalised first part reads as a word that starts a sentence and
+// was run into the next one.
+func (j *joiner) leads(w string) bool {
+	lw := strings.ToLower(w)
+	if j.english {
+		return englishLeading[lw]
+	}
+	if utf8.RuneCountInString(lw) < 5 {
+		return false // "Каз", "Мега", "Авто", "Евро" begin brand names
+	}
+	return j.seg.lex.isDictWord(lw)
 }
 
 // titleSplit splits two capitalised words or an acronym and a word ("CorrespondingSource",

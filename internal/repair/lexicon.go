@@ -32,6 +32,9 @@ type lexicon struct {
 	function map[string]float64
 	// dictCount is the pseudo-count of a dictionary word the frequency list does not know.
 	dictCount float64
+	// endings, for Kazakh, are the inflections stripped from a word the dictionary does not know
+	// before its stem is looked up (see kazakhEndings).
+	endings []string
 }
 
 type entry struct {
@@ -49,12 +52,17 @@ func (l *lexicon) count(w string) float64 {
 		if e.count == 0 && e.dict {
 			return l.dictCount
 		}
+		if englishLeading[w] {
+			// Connectives ("amid", "despite", "throughout") are far more frequent in the prose
+			// Tilmash reads than in the film subtitles the counts come from.
+			return max(float64(e.count), leadingCount)
+		}
 		return float64(e.count)
 	}
 	if c, ok := l.function[w]; ok {
 		return c
 	}
-	if dictKnown(l.dict, w) {
+	if l.known(w) {
 		return l.dictCount
 	}
 	return 0
@@ -67,26 +75,87 @@ func (l *lexicon) isDictWord(w string) bool {
 		return l.counts[w].dict
 	}
 	_, fn := l.function[w]
-	return fn || dictKnown(l.dict, w)
+	return fn || l.known(w)
 }
+
+// known reports a dictionary word, or for Kazakh a dictionary stem with up to three endings:
+// the Kazakh dictionary's suffix rules miss many regular forms ("санкцияларға", "көлікті").
+func (l *lexicon) known(w string) bool {
+	if dictKnown(l.dict, w) {
+		return true
+	}
+	return len(l.endings) > 0 && l.stemKnown(w, 3, minKazakhStem)
+}
+
+// inflected reports a Kazakh word that ends in an ending which closes a word: a case ending, an
+// adjective or participle ending, a past tense or the verbal noun "-у" (kazakhClosing). A bare
+// stem ("құпия", "перне") or a possessive ("тілдерің") may go on into a compound or another
+// ending.
+func (l *lexicon) inflected(w string) bool {
+	if len(l.endings) == 0 {
+		return false
+	}
+	for _, e := range kazakhClosing {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > utf8.RuneCountInString(e)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// stemKnown strips endings from w, longest first, up to depth of them, and looks the rest up
+// when it keeps minRunes letters.
+func (l *lexicon) stemKnown(w string, depth, minRunes int) bool {
+	if depth == 0 {
+		return false
+	}
+	for _, e := range l.endings {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(stem) < minRunes {
+			continue
+		}
+		if dictKnownStem(l.dict, stem, min(minRunes, minStem+2)) || l.stemKnown(stem, depth-1, minRunes) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingCount is the least count given to an English sentence-leading closed-class word.
+const leadingCount = 2e4
 
 // minStem is the shortest dictionary stem whose affixed forms count as words: the Russian and
 // Kazakh dictionaries hold single letters too, but "к"+"тің" is no word.
 const minStem = 3
 
 // dictKnown reports whether w, or w with its first letter upper-cased (names), is a word of d.
-func dictKnown(d *text.Hunspell, w string) bool {
+func dictKnown(d *text.Hunspell, w string) bool { return dictKnownStem(d, w, minStem) }
+
+// dictKnownStem is dictKnown with the shortest dictionary stem given.
+func dictKnownStem(d *text.Hunspell, w string, stem int) bool {
 	if d == nil || w == "" {
 		return false
 	}
-	if d.ValidMinStem(w, minStem) {
+	if d.ValidMinStem(w, stem) {
 		return true
 	}
 	r, n := utf8.DecodeRuneInString(w)
 	if u := unicode.ToUpper(r); u != r {
-		return d.ValidMinStem(string(u)+w[n:], minStem)
+		return d.ValidMinStem(string(u)+w[n:], stem)
 	}
 	return false
+}
+
+// isNameOnly reports whether the lower-case w is a word of the dictionary only when
+// capitalised: a name such as "газпром" or "астана".
+func (l *lexicon) isNameOnly(w string) bool {
+	if l.dict == nil {
+		return false
+	}
+	if l.dict.ValidMinStem(w, minStem) {
+		return false
+	}
+	return dictKnown(l.dict, w)
 }
 
 // isFunction reports whether w is a closed-class word (English: one of the very frequent ones).

@@ -23,6 +23,7 @@ func New() (*Repairer, error) {
 	if err != nil {
 		return nil, err
 	}
+	kk.endings = kazakhEndings
 	return &Repairer{langs: map[pipeline.Lang]*lexicon{
 		pipeline.English: en, pipeline.Russian: ru, pipeline.Kazakh: kk,
 	}}, nil

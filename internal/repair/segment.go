@@ -2,6 +2,7 @@ package repair
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -20,13 +21,17 @@ const (
 	bigramBonus    = 4.0  // the article uses the two words next to each other
 	unknownBase    = 8.0  // cost of an unknown token: unknownBase + unknownPerRune × length
 	unknownPerRune = 2.0
-	splitMargin    = 1.0 // the split must be this much cheaper than the unsplit token
-	questionBand   = 4.0 // splits within this much below the margin become Questions
-	ambiguityGap   = 1.5 // a second split this close to the best makes the token a Question
-	capitalMargin  = 3.0 // extra margin for capitalised tokens, which are often names
-	repeatMargin   = 4.0 // extra margin for a token the article uses more than once
-	maxPieces      = 3
-	maxTokenRunes  = 40 // longer tokens are not searched
+	// inflectedPerRune replaces unknownPerRune in Russian and Kazakh, whose dictionaries list
+	// every inflected form: a token they do not know is far less often a real word than an
+	// English token the subtitles lack.
+	inflectedPerRune = 3.5
+	splitMargin      = 1.0 // the split must be this much cheaper than the unsplit token
+	questionBand     = 4.0 // splits within this much below the margin become Questions
+	ambiguityGap     = 1.5 // a second split this close to the best makes the token a Question
+	capitalMargin    = 3.0 // extra margin for capitalised tokens, which are often names
+	repeatMargin     = 4.0 // extra margin for a token the article uses more than once
+	maxPieces        = 3
+	maxTokenRunes    = 40 // longer tokens are not searched
 )
 
 // prefixLike are pieces that usually begin a single word rather than stand alone: a split
@@ -76,6 +81,9 @@ type verdict struct {
 }
 
 func (s *segmenter) unknownCost(runes int) float64 {
+	if !s.english {
+		return unknownBase + inflectedPerRune*float64(runes)
+	}
 	return unknownBase + unknownPerRune*float64(runes)
 }
 
@@ -97,9 +105,6 @@ func (s *segmenter) pieceCost(w string) (float64, bool) {
 	if !s.english && c <= s.lex.dictCount && inArticle == 0 && n <= 3 {
 		return 0, false // short Russian and Kazakh stems make too many false pieces
 	}
-	if s.kazakh && n <= 4 && inArticle == 0 && !s.lex.isFunction(w) {
-		return 0, false // the Kazakh dictionary lists bare suffixes ("ктің") as words
-	}
 	c += articleBoost * float64(inArticle)
 	return -math.Log(c / corpusSize), true
 }
@@ -120,7 +125,7 @@ func (s *segmenter) readings(lw string) []reading {
 			piece := rest[:i]
 			i -= n
 			pc, ok := s.pieceCost(piece)
-			if !ok {
+			if !ok || prev != "" && s.kazakh && s.suffixPiece(piece) {
 				continue
 			}
 			c := cost + pc
@@ -179,15 +184,24 @@ func (s *segmenter) judge(token string) verdict {
 		}
 		return verdict{}
 	}
+	if s.kazakh {
+		// Kazakh stacks suffixes, and its dictionary lists suffix chains ("тіктің") as words:
+		// without frequencies, a reading is safe when it frees a conjunction or postposition, or
+		// when every part is a word of five letters or more, none after the first begins like
+		// an ending, and the first ends in one ("қатысуға", "стратегиялық"): a bare stem before
+		// a word is as often a compound the dictionary lacks ("құпиясөз", "теміржол").
+		rs = slices.DeleteFunc(rs, func(r reading) bool {
+			free := anyFunction(r.words, s.lex) || allLong(r.words, 5) && s.lex.inflected(r.words[0])
+			return !free || kazakhPrefixLike[r.words[0]] || s.stemRunsOn(r.words)
+		})
+		if len(rs) == 0 {
+			return verdict{}
+		}
+	}
 	rs = dropRefinements(rs)
 	best := rs[0]
-	if last := best.words[len(best.words)-1]; boundEnding[last] {
+	if last := best.words[len(best.words)-1]; boundEnding[last] && !allFunction(best.words, s.lex) {
 		return verdict{} // "қарастыруда" is a locative, not "қарастыру да"
-	}
-	if s.kazakh && !anyFunction(best.words, s.lex) {
-		// Kazakh stacks suffixes, and its dictionary lists suffix chains ("тіктің") as words:
-		// without frequencies, only a split that frees a conjunction or postposition is safe.
-		return verdict{}
 	}
 	if runes == 3 && !allFunction(best.words, s.lex) {
 		return verdict{} // three letters split only into closed-class words: "ofa", "вто"
@@ -203,9 +217,13 @@ func (s *segmenter) judge(token string) verdict {
 		// A capitalised token is split only after a common word or one the article capitalises,
 		// so that names ("Jomart", "Greenberg") stay whole.
 		lead := best.words[0]
-		commonLead := s.lex.count(lead) >= 100 || !s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
+		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
+			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
+		}
+		if !s.english && !s.lex.isFunction(lead) && s.lex.isNameOnly(lead) {
+			return verdict{} // a name before a word is one name: "Газпромбанк", "Сбербанк"
 		}
 	}
 	unsplit := s.unknownCost(runes)
@@ -224,7 +242,7 @@ func (s *segmenter) judge(token string) verdict {
 		return verdict{}
 	case gain < margin:
 		return verdict{candidates: cands[:1], reason: "a split is possible but not clearly more likely than one word"}
-	case s.english && compoundLike(best.words, s.lex):
+	case s.english && compoundLike(best.words, s.lex), !s.english && !s.kazakh && russianCompound(best.words, s.lex):
 		return verdict{candidates: cands[:1], reason: "looks like a compound word, not two words run together"}
 	case len(rs) > 1 && rs[1].cost-best.cost < ambiguityGap:
 		return verdict{candidates: cands, reason: "two splits are about equally likely"}
@@ -232,7 +250,8 @@ func (s *segmenter) judge(token string) verdict {
 	return verdict{split: restoreCase(token, best.words)}
 }
 
-// compoundLike reports whether a split looks like a prefix or suffix joined to a word.
+// compoundLike reports whether a split looks like a prefix or suffix joined to a word, or like a
+// closed compound of two short words.
 func compoundLike(words []string, lex *lexicon) bool {
 	if len(words) != 2 {
 		return false
@@ -241,8 +260,30 @@ func compoundLike(words []string, lex *lexicon) bool {
 	if prefixLike[a] && !lex.isFunction(b) {
 		return true
 	}
-	return suffixLike[b] && !lex.isFunction(a)
+	if suffixLike[b] && !lex.isFunction(a) {
+		return true
+	}
+	// Two short content words of four or five letters make the closed compounds English writes
+	// as one word and the dictionary may lack ("timeframe", "lifeline", "newsroom").
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	return na >= 4 && na <= 5 && nb >= 4 && nb <= 5 && !notCompoundPart(a, lex) && !notCompoundPart(b, lex)
 }
+
+// notCompoundPart reports an English word that is never half of a closed compound: a
+// closed-class word, a pronoun, an auxiliary or a frequent adverb ("youcould", "nowmeet").
+func notCompoundPart(w string, lex *lexicon) bool {
+	return lex.isFunction(w) || englishLeading[w] || englishNonCompound[w]
+}
+
+var englishNonCompound = setOf("you", "your", "them", "him", "she", "they", "we", "our", "me",
+	"its", "now", "then", "thus", "often", "away", "also", "very", "just", "still", "even",
+	"here", "there", "same", "make", "made", "take", "took", "have", "could", "would", "should",
+	"might", "must", "will", "shall", "been", "being", "does", "done", "get", "got", "give",
+	"gave", "say", "said", "see", "seen", "know", "knew", "come", "came", "went", "what", "why",
+	"how", "much", "many", "more", "less", "most", "least", "few", "own", "only", "never",
+	"always", "ever", "once", "twice", "again", "soon", "yet", "too", "else", "whole", "every",
+	"best", "good", "better", "worse", "worst", "great", "large", "small", "major", "main", "next",
+	"last", "real", "true", "full", "clear", "fair", "right", "wrong", "early", "later")
 
 // restoreCase writes the pieces of a split with the token's own letters: "Thismultilateral"
 // splits into "This" and "multilateral".
@@ -314,6 +355,125 @@ func allFunction(words []string, lex *lexicon) bool {
 func anyFunction(words []string, lex *lexicon) bool {
 	for _, w := range words {
 		if lex.isFunction(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixPiece reports a Kazakh piece that begins like an ending, which the Kazakh dictionary
+// lists as a word ("ктің", "дағы") but which cannot follow a split: it is the tail of the word
+// before it.
+func (s *segmenter) suffixPiece(w string) bool {
+	if s.voc.lower[w] > 0 || s.lex.isFunction(w) {
+		return false
+	}
+	if kazakhSuffixLike(w) {
+		return true
+	}
+	// A longer piece that begins like an ending ("тырылады") is still an ending chain, unless
+	// it reduces to a dictionary stem ("деректерге": "дерек").
+	rs := []rune(w)
+	return len(rs) > 5 && kazakhSuffixOnsets[string(rs[:3])] && !s.lex.stemKnown(w, 3, 5)
+}
+
+// stemRunsOn reports a Kazakh reading whose first part runs on into a longer dictionary stem
+// with the first letters of the next part: "құрас|тырылады" is "құрастыр" and its endings.
+func (s *segmenter) stemRunsOn(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		next := []rune(words[i+1])
+		for k := 1; k <= 3 && k < len(next); k++ {
+			if s.lex.dict.IsStem(words[i] + string(next[:k])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// allLong reports whether every word has at least n letters.
+func allLong(words []string, n int) bool {
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < n {
+			return false
+		}
+	}
+	return true
+}
+
+// kazakhSuffixOnsets are the beginnings of Kazakh case, plural and possessive endings. A Kazakh
+// word does not begin with ы or і, or like an ending ("лары", "дағы", "ның"): such a piece is
+// the tail of the word before it.
+var kazakhSuffixOnsets = setOf("лар", "лер", "дар", "дер", "тар", "тер", "ның", "нің", "дың", "дің",
+	"тың", "тің", "дағ", "дег", "тағ", "тег", "ған", "ген", "қан", "кен", "дан", "ден", "тан", "тен",
+	"нан", "нен", "мыз", "міз", "сыз", "сіз", "шыл", "шіл", "лық", "лік", "дық", "дік", "тық", "тік",
+	"тыр", "тір", "дыр", "дір", "тад", "тед", "дад", "дед", "лад", "лед", "ған", "уда", "уде")
+
+// isVowel reports a Kazakh or Russian vowel letter.
+func isVowel(r rune) bool {
+	return strings.ContainsRune("аәеёиоөуұүыіэюя", unicode.ToLower(r))
+}
+
+func kazakhSuffixLike(w string) bool {
+	if kazakhNegation[w] {
+		return true
+	}
+	rs := []rune(w)
+	if rs[0] == 'ң' || rs[0] == 'ғ' {
+		return true
+	}
+	if len(rs) > 5 {
+		return false // endings stack to five letters at most ("ларға", "дағы"); "деректерге" is a word
+	}
+	// Native Kazakh words do not begin with ы, і, р or л, nor with two consonants.
+	if strings.ContainsRune("ыірл", rs[0]) || len(rs) >= 2 && !isVowel(rs[0]) && !isVowel(rs[1]) {
+		return true
+	}
+	if len(rs) <= 3 {
+		return true // short pieces are endings far more often than words; function words pass before
+	}
+	return kazakhSuffixOnsets[string(rs[:3])]
+}
+
+// kazakhNegation are the negative verb endings, which are also words ("маған", "to me"): after
+// a verb stem they are its ending ("расталмаған").
+var kazakhNegation = setOf("маған", "меген", "баған", "беген", "паған", "пеген", "майды", "мейді",
+	"байды", "бейді", "пайды", "пейді", "мады", "меді", "бады", "беді", "пады", "педі", "мау", "меу",
+	"бау", "беу", "пау", "пеу", "мас", "мес", "бас", "бес", "пас", "пес")
+
+// kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
+// "көпвекторлы"): a split after them is a compound the dictionary lacks.
+var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "ең", "бас", "ішкі", "сыртқы", "орта")
+
+// russianPrefixLike are the first parts of Russian compounds written as one word: a split
+// "пост советский" or "гидро энергетический" is a compound the dictionary lacks.
+var russianPrefixLike = setOf("пост", "анти", "контр", "гипер", "супер", "авиа", "авто", "агро", "био",
+	"гео", "гидро", "евро", "квази", "микро", "макро", "мега", "мини", "мульти", "нео", "псевдо",
+	"радио", "теле", "транс", "ультра", "экс", "экстра", "электро", "энерго", "эко", "вице", "полу",
+	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
+	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало")
+
+// russianCompound reports a two-word split that reads as one compound: a prefix-like first part,
+// or a first part ending in the linking vowel "о" or "е" before an adjective or participle
+// ("высоко технологичные", "средне срочный").
+func russianCompound(words []string, lex *lexicon) bool {
+	if len(words) != 2 || anyFunction(words, lex) && words[0] != "не" && words[0] != "ни" {
+		return false
+	}
+	a, b := words[0], words[1]
+	if russianPrefixLike[a] {
+		return true
+	}
+	if a == "не" || a == "ни" {
+		a = "о" // "непереведённый": "не" is written together with an adjective or participle
+	}
+	if !strings.HasSuffix(a, "о") && !strings.HasSuffix(a, "е") {
+		return false
+	}
+	// Adjective endings that no common noun shares ("-ие", "-ой" are nouns too: соглашение, строй).
+	for _, end := range []string{"ый", "ий", "ая", "яя", "ое", "ые", "ого", "ому", "ему", "ым", "ых",
+		"ую", "юю", "ыми", "ими"} {
+		if strings.HasSuffix(b, end) {
 			return true
 		}
 	}

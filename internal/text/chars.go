@@ -109,6 +109,13 @@ func collapsed(s string) bool {
 			i++
 			continue
 		}
+		// Only runes led by C2, E1, E2 or E3 can be spaces (U+0085, U+00A0, U+1680, U+2000 to
+		// U+205F, U+3000): Cyrillic and Chinese letters are skipped by their lead byte alone.
+		if n := leadSize(c); c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && continued(s, i, n) {
+			space = false
+			i += n
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if IsSpace(r) {
 			return false
@@ -117,4 +124,34 @@ func collapsed(s string) bool {
 		i += size
 	}
 	return !space || s == ""
+}
+
+// continued reports whether the n-1 bytes after s[i] exist and are UTF-8 continuation bytes.
+func continued(s string, i, n int) bool {
+	if n < 2 || i+n > len(s) {
+		return false
+	}
+	for k := i + 1; k < i+n; k++ {
+		if s[k]&0xC0 != 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// leadSize is the length of a UTF-8 sequence from its lead byte (1 for an invalid one, as
+// utf8.DecodeRuneInString would step).
+func leadSize(c byte) int {
+	switch {
+	case c >= 0xF0 && c < 0xF8:
+		return 4
+	case c >= 0xE0:
+		if c < 0xF0 {
+			return 3
+		}
+		return 1
+	case c >= 0xC2:
+		return 2
+	}
+	return 1
 }

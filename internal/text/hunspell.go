@@ -502,5 +502,15 @@ func (h *Hunspell) usable(fl string) bool {
 	return h.forbidden == 0 || !strings.ContainsRune(fl, h.forbidden)
 }
 
+// IsStem reports whether word is listed in the dictionary as a stem, not only made from one with
+// an affix.
+func (h *Hunspell) IsStem(word string) bool {
+	if h == nil {
+		return false
+	}
+	_, ok := h.words[word]
+	return ok
+}
+
 // Words returns the number of dictionary stems.
 func (h *Hunspell) Words() int { return len(h.words) }

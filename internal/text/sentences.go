@@ -1,6 +1,7 @@
 package text
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,20 +18,30 @@ import (
 // the collapsed text, except between Chinese sentences, which have no space between them to begin
 // with. Empty or blank text gives no sentences.
 //
-// Candidate boundaries come from Unicode sentence segmentation (UAX #29), plus one after an
-// ellipsis "…" followed by a space and one after a full stop followed by a space and a number
-// (“It grew. 2024 was calmer.”). A candidate is dropped when:
-//   - a lower-case word follows (“Why?” he asked; etc. and);
-//   - no space follows, unless the sentence ends in Chinese punctuation or Chinese text follows;
-//   - the full stop belongs to an abbreviation of the language that introduces what follows
-//     (Mr., Dr., e.g., U.S., т.е., им., см., г. Астана), or to one that may end a sentence but is
-//     followed by no capital letter (etc., млн., 2023 г., No. 5, Jan. 5, т. 2, ч. 3);
-//   - the full stop follows initials before a capitalised word (J. Smith, Н. Назарбаев, К.-Ж. Токаев);
-//   - the sentence so far is only a list number (1., 2.3., IV., a.).
+// Candidate boundaries come from Unicode sentence segmentation (UAX #29), plus one after every
+// terminator (. ? ! …) followed by closing quotes and a space, whatever follows. A candidate is
+// then judged by the rules of the language in rules/<lang>.txt (see rules/README.md):
+//   - a lower-case word after it continues the sentence (“Why?” he asked; etc. and), unless it is
+//     a list marker ("b. A drought");
+//   - so does a comma, colon or semicolon, and a Latin full stop with no space after it
+//     (“Ltd.出资”, “1.加强监管”);
+//   - abbreviations behave by their list: prefix (Mr., т.е., г. Астана) never ends a sentence;
+//     number (No. 5, ст. 12) ends it only before a capital; final (etc., т.д., Inc.) before a
+//     capital or a digit; ambiguous (U.S.) only before a word that starts sentences or a digit;
+//   - a unit after a number (2023 г., XX в., 5 млн руб.) ends the sentence, except before a day
+//     and month or after a leading preposition ("В 2023 г. Казахстан …"); in Kazakh the date
+//     leads the sentence (2023 ж. Қазақстан …) and ends it only before a starter word;
+//   - initials before a capitalised word are part of a name (J. Smith, С. Ахметов, К.-Ж. Токаев),
+//     unless the word is one that starts sentences (World War I. The war …);
+//   - a list or section number (1., 2.3., IV., a.) ends nothing;
+//   - in Chinese, a ？ ！ or 。 closing a quotation or bracket ends the sentence only when the
+//     quotation was introduced by a colon and no continuing word follows (他问：“去哪？”我没答。),
+//     when a quotation that opens the sentence ends in 。, or when the bracket held the whole
+//     sentence; a title in 《》 and a Latin passage inside quotes or brackets end nothing.
 //
 // Decimals (3.5, 3,5) and quotes or brackets closing after the full stop (He said “yes.”) are kept
-// whole by UAX #29 itself. The Chinese semicolon "；" does not end a sentence: it joins clauses that
-// translators keep together.
+// whole. The Chinese semicolon "；" does not end a sentence: it joins clauses that translators
+// keep together, as in run-in lists (1.加强监管；2.扩大开放。).
 func Sentences(text string, lang pipeline.Lang) []string {
 	var out []string
 	eachSentence(text, lang, func(sentence string) { out = append(out, sentence) })
@@ -49,9 +60,11 @@ func eachSentence(text string, lang pipeline.Lang, yield func(string)) {
 	if s == "" {
 		return
 	}
+	r := rulesFor(lang)
+	zh := lang == pipeline.Chinese
 	start := 0
-	for _, b := range candidateBoundaries(s) {
-		if b <= start || !endsSentence(s[start:b], s[b:], lang) {
+	for b := range candidates(s) {
+		if b <= start || !endsSentence(s[start:b], s[b:], r, zh) {
 			continue
 		}
 		if sentence := strings.Trim(s[start:b], " "); sentence != "" {
@@ -64,96 +77,109 @@ func eachSentence(text string, lang pipeline.Lang, yield func(string)) {
 	}
 }
 
-// candidateBoundaries returns, in increasing order, the byte offsets inside s where a sentence may
-// start: the UAX #29 boundaries, the positions after an ellipsis, its closing quotes and a space,
-// and the numbers after a full stop and a space.
-func candidateBoundaries(s string) []int {
-	var uax []int
-	it := sentences.FromString(s)
-	for it.Next() {
-		if end := it.End(); end < len(s) {
-			uax = append(uax, end)
+// candidates yields, in increasing order and without repeats, the byte offsets inside s where
+// a sentence may start: the UAX #29 boundaries and the positions after a terminator, its closing
+// quotes and a space. The two sources are merged as they are read, with no lists built.
+func candidates(s string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		it := sentences.FromString(s)
+		nextUAX := func() int {
+			if !it.Next() || it.End() >= len(s) {
+				return -1
+			}
+			end := it.End()
+			// UAX #29 counts opening brackets as Close, so "。（2）" would keep "（" with the
+			// sentence before it: the boundary goes before openers that follow with no space.
+			for end > 0 {
+				r, n := utf8.DecodeLastRuneInString(s[:end])
+				if !isOpening(r) || IsClosing(r) {
+					break
+				}
+				end -= n
+			}
+			return end
+		}
+		pos := 0
+		nextTerm := func() int {
+			var b int
+			b, pos = nextTerminatorBoundary(s, pos)
+			return b
+		}
+		u, t := nextUAX(), nextTerm()
+		last := -1
+		for u >= 0 || t >= 0 {
+			var b int
+			if t < 0 || u >= 0 && u <= t {
+				b, u = u, nextUAX()
+			} else {
+				b, t = t, nextTerm()
+			}
+			if b <= last {
+				continue
+			}
+			last = b
+			if !yield(b) {
+				return
+			}
 		}
 	}
-	return mergeSorted(mergeSorted(uax, ellipsisBoundaries(s)), numberBoundaries(s))
 }
 
-// mergeSorted merges two increasing lists into one without repeats.
-func mergeSorted(a, b []int) []int {
-	if len(b) == 0 {
-		return a
-	}
-	if len(a) == 0 {
-		return b
-	}
-	merged := make([]int, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			merged = append(merged, a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			merged = append(merged, b[j])
-			j++
-		default:
-			merged = append(merged, a[i])
-			i++
-			j++
+// nextTerminatorBoundary finds, from byte offset from, a terminator (. ? ! …), the terminators
+// and closing quotes that follow it, and a space, and returns the offset after the space (-1 when
+// there is none) and where to go on looking. UAX #29 proposes no boundary before a digit or a
+// dash ("grew. 2024 жылы", "энергии? — Вряд ли"), after an ellipsis, or where its own rules see
+// a lower-case word ahead; endsSentence judges them all. An ellipsis inside brackets marks an
+// omission ([…]).
+func nextTerminatorBoundary(s string, from int) (boundary, next int) {
+	for i := from; i < len(s); {
+		j := indexTerminator(s[i:])
+		if j < 0 {
+			return -1, len(s)
 		}
-	}
-	return merged
-}
-
-// numberBoundaries finds a full stop, optional closing quotes and a space before a digit. UAX #29
-// reads "grew. 2024 жылы" as one sentence because a lower-case word follows the number; Kazakh
-// sentences often start with a year. endsSentence still keeps "No. 5", "2023 ж. 5 маусым" and
-// "ст. 12" together.
-func numberBoundaries(s string) []int {
-	return boundariesAfter(s, '.', func(_, next rune) bool { return unicode.IsDigit(next) })
-}
-
-// ellipsisBoundaries finds "…" (not inside brackets, where it marks an omission) followed by
-// optional closing quotes and a space, which UAX #29 does not treat as a sentence end.
-func ellipsisBoundaries(s string) []int {
-	return boundariesAfter(s, '…', func(before, _ rune) bool { return before != '[' && before != '(' })
-}
-
-// boundariesAfter returns the offsets in s after each mark, the marks and closing quotes that
-// follow it, and at least one space, where keep accepts the rune before the mark and the rune
-// after the spaces.
-func boundariesAfter(s string, mark rune, keep func(before, next rune) bool) []int {
-	var out []int
-	for i := strings.IndexRune(s, mark); i >= 0; {
+		i += j
+		mark, size := utf8.DecodeRuneInString(s[i:])
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		j := i + utf8.RuneLen(mark)
-		for j < len(s) && s[j] != ' ' {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if r != mark && !IsClosing(r) {
+		k := i + size
+		for k < len(s) && s[k] != ' ' {
+			r, n := utf8.DecodeRuneInString(s[k:])
+			if !IsTerminator(r) && !IsClosing(r) {
 				break
 			}
-			j += size
+			k += n
 		}
-		if j < len(s) && s[j] == ' ' {
-			for j < len(s) && s[j] == ' ' {
-				j++
+		if k < len(s) && s[k] == ' ' && !(mark == '…' && (before == '[' || before == '(')) {
+			for k < len(s) && s[k] == ' ' {
+				k++
 			}
-			if next, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && keep(before, next) {
-				out = append(out, j)
+			if k < len(s) {
+				return k, k
 			}
 		}
-		next := strings.IndexRune(s[j:], mark)
-		if next < 0 {
-			break
-		}
-		i = j + next
+		i = max(k, i+size)
 	}
-	return out
+	return -1, len(s)
+}
+
+// indexTerminator returns the offset of the first ". ? ! …" in s, or -1. It reads bytes, since
+// strings.IndexAny with a non-ASCII set decodes every rune.
+func indexTerminator(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '?', '!':
+			return i
+		case 0xE2: // "…" is E2 80 A6
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0xA6 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // endsSentence decides whether a candidate boundary between before (the sentence so far, with
 // the spaces that follow it) and after (the rest of the block) really ends a sentence.
-func endsSentence(before, after string, lang pipeline.Lang) bool {
+func endsSentence(before, after string, r *langRules, zh bool) bool {
 	if after == "" {
 		return true
 	}
@@ -163,42 +189,238 @@ func endsSentence(before, after string, lang pipeline.Lang) bool {
 	closed := len(core) < len(sentence)
 	term, _ := utf8.DecodeLastRuneInString(core)
 	first, _ := utf8.DecodeRuneInString(after)
-	if !spaced && !isCJKTerminator(term) && !isHan(first) {
+	if isContinuing(first) {
+		return false
+	}
+	if !spaced && !isCJKTerminator(term) && (!isHan(first) || term == '.' || term == '…') {
 		return false
 	}
 	next := firstSignificantRune(after)
-	if unicode.IsLower(next) {
+	if unicode.IsLower(next) && !(isListMarker(after) && !endsInLetter(core) && !endsInAbbreviation(core, r)) {
 		return false
+	}
+	if zh {
+		if ends, decided := chineseQuotation(sentence, core, after, r); decided {
+			return ends
+		}
 	}
 	if term != '.' || closed {
 		return true
 	}
-	if isListNumber(core) {
+	if isListNumber(core) || listAfterColon(core) {
 		return false
 	}
-	token, numberBefore := lastAbbreviationToken(strings.TrimSuffix(core, "."))
+	return abbreviationEnds(core, after, next, r)
+}
+
+// abbreviationEnds judges a full stop that ends core, not a list number, before after, whose
+// first letter or digit is next.
+func abbreviationEnds(core, after string, next rune, r *langRules) bool {
+	token, rest := lastAbbreviationToken(strings.TrimSuffix(core, "."))
 	if token == "" {
 		return true
 	}
+	lower := lowerWord(token)
+	kind := r.abbreviations[lower]
+	unit := r.units[lower]
 	// A spaced chain such as "т. д" is looked up whole, then by its last part alone ("Dr. J").
 	single := token
 	if dot := strings.LastIndexByte(token, '.'); dot >= 0 {
 		single = token[dot+1:]
+		if kind == notAbbreviation {
+			kind = r.abbreviations[strings.ToLower(single)]
+		}
 	}
-	kind := classifyAbbreviation(token, lang, numberBefore)
-	if kind == notAbbreviation && single != token {
-		kind = classifyAbbreviation(single, lang, false)
+	after1 := r.finalAfter[lower]
+	first, _ := utf8.DecodeRuneInString(token)
+	if kind == notAbbreviation && unit == notUnit && after1 == nil && !unicode.IsUpper(first) {
+		return true // an ordinary word: "grew.", "сессии."
+	}
+	// Whether a number stands before the token is worked out only for the lists that need it.
+	numberBefore, prev := false, ""
+	if unit != notUnit || kind == prefixAbbreviation || after1 != nil {
+		numberBefore, prev = numberBeforeToken(rest, r)
 	}
 	// A capital letter is an initial before a capitalised word even when its lower case is an
-	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith".
-	initials := func() bool { return unicode.IsUpper(next) && (IsInitials(token) || IsInitials(single)) }
+	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith". "U.S." is no initial.
+	// A word that starts sentences does not follow an initial: "World War I. The", "Пётр I. Он".
+	if unicode.IsUpper(next) && unicode.IsUpper(first) && kind != ambiguousAbbreviation &&
+		!(numberBefore && unit != notUnit) && (isInitialsIn(token, r) || isInitialsIn(single, r)) {
+		rest := afterOpening(after)
+		w := firstWord(rest)
+		initial := utf8.RuneCountInString(w) == 1 && strings.HasPrefix(rest[len(w):], ".")
+		if initial {
+			return false // "M. A. Suleimenov", "А. С. Пушкин"
+		}
+		// Initials after a surname close the name: "… Иванов И.И. Документ …".
+		_, beforeToken := cutLastField(strings.TrimSpace(restBefore(core, token)))
+		return r.isStarter(rest) || strings.Contains(token, ".") && r.isSurname(beforeToken)
+	}
+	if numberBefore {
+		switch unit {
+		case unitEnds:
+			return unitEndsSentence(core, after, next, r)
+		case unitContinues:
+			return r.isStarter(afterOpening(after))
+		}
+	}
+	if after1[strings.ToLower(prev)] {
+		kind = finalAbbreviation
+	}
 	switch kind {
 	case prefixAbbreviation:
-		return false
-	case postfixAbbreviation:
-		return (unicode.IsUpper(next) || isHan(next)) && !initials()
+		// After a number it is a unit ("9 ч. Затем", "12 тыс. т. В"), unless another number
+		// follows ("п. 4 ст. 15", "т. 2, ч. 3").
+		return numberBefore && !unicode.IsDigit(next)
+	case numberAbbreviation:
+		// "No. 5", "гл. IV", "б.з.д. V ғ."
+		return !unicode.IsDigit(next) && !isNumber(firstField(afterOpening(after)))
+	case ambiguousAbbreviation:
+		return unicode.IsDigit(next) || r.isStarter(afterOpening(after))
 	}
-	return !initials()
+	return true
+}
+
+// unitEndsSentence judges a full stop after a unit that follows a number ("2023 г.", "5 млн
+// руб.", "XX в.").
+func unitEndsSentence(core, after string, next rune, r *langRules) bool {
+	if isAcronym(firstWord(after)) {
+		return false // "40 млн долл. США", "руб. РФ": the country of the currency
+	}
+	if unicode.IsDigit(next) {
+		// "в 2023 г. 5 мая": a day and its month follow the year.
+		day, rest, _ := strings.Cut(after, " ")
+		return !(len(day) <= 2 && isNumber(day) && r.isMonth(rest))
+	}
+	// "В 2023 г. Казахстан …", "К концу 2030 г. …", "На 2 млн долл. Фонд …": the sentence so far
+	// is a leading preposition, a word or two and the date or sum.
+	fields := strings.Fields(core)
+	k := len(fields) - 1 // the unit
+	for k > 0 && (r.units[strings.ToLower(strings.TrimSuffix(fields[k], "."))] != notUnit) {
+		k--
+	}
+	if k >= 1 && k <= 3 && isNumber(fields[k]) && r.leading[strings.ToLower(fields[0])] {
+		lead := true
+		for _, w := range fields[1:k] {
+			c, _ := utf8.DecodeRuneInString(w)
+			lead = lead && (unicode.IsLower(c) || isNumber(w)) // "С 2014 по 2016 г."
+		}
+		if lead {
+			return false
+		}
+	}
+	// A name in an oblique case rarely starts a sentence: "подписанное в 2019 г. Казахстаном и
+	// Россией".
+	rest := afterOpening(after)
+	return r.isStarter(rest) || !r.isOblique(firstWord(rest))
+}
+
+// isAcronym reports a word of two to four capital letters: США, ООН, РК.
+func isAcronym(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= 4 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// chineseQuotation judges a boundary in Chinese after a quotation or bracket, a title, or a Latin
+// passage; decided is false when none of these is involved.
+func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided bool) {
+	closing := sentence[len(core):]
+	if strings.ContainsAny(closing, "》〉") || unclosed(core, "《〈", "》〉") {
+		return false, true // inside or right after a title: 《谁动了我的奶酪？》是一本书
+	}
+	term, _ := utf8.DecodeLastRuneInString(core)
+	if term == '.' || term == '?' || term == '!' {
+		// A Latin passage inside quotes or brackets keeps its own punctuation.
+		if unclosed(core, "“‘「『（(", "”’」』）)") {
+			return false, true
+		}
+	}
+	if closing == "" {
+		return false, false
+	}
+	first, _ := utf8.DecodeRuneInString(after)
+	open := strings.LastIndexAny(core, "“‘「『（(\"")
+	if open < 0 {
+		return false, false
+	}
+	lead := strings.TrimRight(core[:open], " ")
+	opener, _ := utf8.DecodeRuneInString(core[open:])
+	if opener == '（' || opener == '(' {
+		// A bracket that holds the whole sentence ends it; one inside a sentence does not.
+		return lead == "", true
+	}
+	switch {
+	case lead == "":
+		// “为什么？”他问道。 The speech tag follows; another quotation starts a new line. A
+		// quotation closed by 。 is a sentence of its own: before a speech tag Chinese writes a
+		// comma (“我同意，”他说。), so 。” is followed by the next sentence.
+		return isOpening(first) || term == '。', true
+	case strings.HasSuffix(lead, "：") || strings.HasSuffix(lead, ":"):
+		for _, c := range r.continuations {
+			if strings.HasPrefix(after, c) {
+				return false, true
+			}
+		}
+		return true, true
+	}
+	return false, true // a quotation inside the sentence: 他大喊一声“快跑！”就冲了出去。
+}
+
+// unclosed reports whether s opens more of the marks in opening than it closes with closing.
+func unclosed(s, opening, closing string) bool {
+	if !strings.ContainsAny(s, opening) {
+		return false
+	}
+	depth := 0
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune(opening, c):
+			depth++
+		case strings.ContainsRune(closing, c) && depth > 0:
+			depth--
+		}
+	}
+	return depth > 0
+}
+
+// isContinuing reports punctuation that cannot start a sentence: a comma, colon or semicolon.
+func isContinuing(r rune) bool {
+	switch r {
+	case ',', ';', ':', '，', '、', '；', '：':
+		return true
+	}
+	return false
+}
+
+// isListMarker reports text that starts with a lower-case list marker and a capitalised item:
+// "b. A drought", "б. Засуха".
+func isListMarker(s string) bool {
+	letter, n := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("abcdefghабвгдежз", letter) || !strings.HasPrefix(s[n:], ". ") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[n+2:])
+	return unicode.IsUpper(next)
+}
+
+// endsInAbbreviation reports core ending in a known abbreviation or unit with its full stop:
+// "12 тыс. т. В …" holds no list marker.
+func endsInAbbreviation(core string, r *langRules) bool {
+	_, last := cutLastField(strings.TrimSuffix(core, "."))
+	last = strings.ToLower(strings.TrimLeftFunc(afterHan(last), isOpening))
+	return r.abbreviations[last] != notAbbreviation || r.units[last] != notUnit
+}
+
+// endsInLetter reports core ending in a single letter and a full stop, as the parts of spaced
+// abbreviations do ("e. g.", "т. д."): a letter after them is no list marker.
+func endsInLetter(core string) bool {
+	_, last := cutLastField(strings.TrimSuffix(core, "."))
+	return utf8.RuneCountInString(strings.TrimLeftFunc(last, isOpening)) == 1
+}
+
+// afterOpening returns s without the opening quotes and dashes it starts with.
+func afterOpening(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool { return r == ' ' || isOpening(r) || isDash(r) })
 }
 
 // firstSignificantRune returns the first rune of s after opening quotes, brackets, dashes and
@@ -232,15 +454,21 @@ func isListNumber(core string) bool {
 	return utf8.RuneCountInString(n) == 1 && unicode.IsLower([]rune(n)[0])
 }
 
+// listAfterColon reports a list number run into the sentence that introduces it: "three
+// targets: 1." or "the options: a.".
+func listAfterColon(core string) bool {
+	rest, last := cutLastField(core)
+	return rest != "" && strings.HasSuffix(rest, ":") && isListNumber(last)
+}
+
 // lastAbbreviationToken returns the word before a full stop (text is the sentence without that
-// stop), with opening punctuation removed. Spaced abbreviations are joined back together: "и т. д"
-// gives "т.д", "e. g" gives "e.g", "Н. А" gives "Н.А". numberBefore reports whether the word
-// before the token is a number, as in "2023 г".
-func lastAbbreviationToken(text string) (token string, numberBefore bool) {
+// stop), with opening punctuation removed, and the text before it. Spaced abbreviations are
+// joined back together: "и т. д" gives "т.д", "e. g" gives "e.g", "Н. А" gives "Н.А".
+func lastAbbreviationToken(text string) (token, rest string) {
 	rest, last := cutLastField(text)
-	token = strings.TrimLeftFunc(last, isOpening)
+	token = strings.TrimLeftFunc(afterHan(last), isOpening)
 	if token == "" {
-		return "", false
+		return "", ""
 	}
 	// Only the last few words are looked at, so that long runs of dotted words stay linear.
 	for range maxAbbreviationParts {
@@ -254,15 +482,76 @@ func lastAbbreviationToken(text string) (token string, numberBefore bool) {
 		}
 		token, rest = part+"."+token, before
 	}
-	if rest != "" {
-		_, f := cutLastField(rest)
-		numberBefore = isNumber(f)
+	return token, rest
+}
+
+// restBefore returns core without its final full stop and the token before it.
+func restBefore(core, token string) string {
+	s := strings.TrimSuffix(core, ".")
+	if i := strings.LastIndex(s, token); i >= 0 {
+		return s[:i]
 	}
-	return token, numberBefore
+	return s
+}
+
+// lowerWord is strings.ToLower that returns a word without capitals as it is, without decoding
+// it twice.
+func lowerWord(w string) string {
+	for _, c := range w {
+		if unicode.IsUpper(c) {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// numberBeforeToken reports whether rest, the text before an abbreviation, ends in a number, as
+// in "2023 г", "XX в" or "5 млн руб" (where a unit stands between), and returns the word right
+// before the abbreviation.
+func numberBeforeToken(rest string, r *langRules) (bool, string) {
+	prev := ""
+	for range maxAbbreviationParts {
+		if rest == "" {
+			break
+		}
+		before, f := cutLastField(rest)
+		if prev == "" {
+			prev = f
+		}
+		if isNumber(f) {
+			return true, prev
+		}
+		if r.units[strings.ToLower(strings.TrimSuffix(f, "."))] == notUnit {
+			break
+		}
+		rest = before // "5 млн руб": look past the unit
+	}
+	return false, prev
 }
 
 // maxAbbreviationParts bounds a spaced abbreviation or a run of initials ("J. R. R").
 const maxAbbreviationParts = 4
+
+// afterHan returns what follows the last Chinese character of a word: Chinese writes Latin
+// names without a space before them ("报告由Dr").
+func afterHan(w string) string {
+	for i := len(w); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(w[:i])
+		if isHan(r) {
+			return w[i:]
+		}
+		i -= n
+	}
+	return w
+}
+
+// firstField returns s up to its first space.
+func firstField(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
 
 // cutLastField splits s at its last space into what comes before and the last word.
 func cutLastField(s string) (before, last string) {
@@ -282,8 +571,20 @@ func isLetters(s string) bool {
 	return s != ""
 }
 
-// isNumber reports a year, a count or a range of them: "2023", "2022–2023", "1990-х".
+// isNumber reports a year, a count or a range of them ("2023", "2022–2023", "1990-х"), or a
+// century or volume in Roman numerals ("XX", "V", "XIX–XX").
 func isNumber(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsDigit(r)
+	if unicode.IsDigit(r) {
+		return true
+	}
+	if s == "" || len(s) > 16 {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("IVXLCDMХІ–-", c) {
+			return false
+		}
+	}
+	return r != '–' && r != '-'
 }

@@ -35,6 +35,7 @@ type editorLabels struct {
 	DoNotTransl  string
 	NoTarget     string
 	Help         string
+	Caption      string // marks a figure caption's sentences
 }
 
 type findingView struct {
@@ -82,6 +83,7 @@ type segRow struct {
 	Comments    []commentView
 	CommentsSum string
 	Changed     *changeView // the source changed in a new revision
+	Caption     bool        // the sentence belongs to a figure caption
 }
 
 // changeView shows a translator what a new revision did to a segment: the old source against the
@@ -271,7 +273,8 @@ func (h *Handler) renderEditor(w http.ResponseWriter, r *http.Request, problem s
 		CommentSend: loc.T("wb.seg.comment_send", nil), Override: loc.T("wb.finding.override", nil),
 		Reason: loc.T("wb.finding.reason", nil), Dismissed: loc.T("wb.finding.dismissed", nil),
 		Blocking: loc.T("wb.finding.blocking", nil), Warning: loc.T("wb.finding.warning", nil),
-		DoNotTransl: loc.T("wb.term.keep", nil), NoTarget: loc.T("wb.term.no_target", nil), Help: loc.T("wb.seg.help", nil)}
+		DoNotTransl: loc.T("wb.term.keep", nil), NoTarget: loc.T("wb.term.no_target", nil), Help: loc.T("wb.seg.help", nil),
+		Caption: loc.T("struct.caption", nil)}
 	p.Script = map[string]string{
 		"saving": loc.T("wb.js.saving", nil), "saved": loc.T("wb.js.saved", nil), "offline": loc.T("wb.js.offline", nil),
 		"failed": loc.T("wb.js.failed", nil), "restored": loc.T("wb.js.restored", nil),
@@ -328,7 +331,7 @@ func (h *Handler) renderEditor(w http.ResponseWriter, r *http.Request, problem s
 		lastBlock = sg.BlockIndex
 		t := c.Translations[sg.ID]
 		row := segRow{ID: sg.ID, Num: sg.Position + 1, Source: sg.Text, Target: t.Text, State: t.State,
-			StateLabel: sl.label(t), Version: t.Version}
+			StateLabel: sl.label(t), Version: t.Version, Caption: sg.Kind == pipeline.BlockCaption}
 		row.Findings, row.Open = h.findingViews(loc, findings[sg.ID])
 		for _, f := range findings[sg.ID] {
 			if !f.Dismissed && f.Severity == pipeline.SeverityError {

@@ -1,0 +1,173 @@
+package checks
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// An enumeration ("food security, the digital economy and climate change") has as many items in
+// a faithful translation as in its source, whatever the lengths of the words: a translation
+// that lists fewer has lost one, an omission that leaves the length nearly as it was.
+
+// enumerationConjunctions close an enumeration in each language; Chinese lists join their items
+// with 、 and may close with one of these.
+var enumerationConjunctions = map[pipeline.Lang][]string{
+	pipeline.English: {" and ", " or ", " as well as "},
+	pipeline.Russian: {" и ", " или ", " а также "},
+	pipeline.Kazakh:  {" және ", " мен ", " пен ", " бен ", " немесе ", " сондай-ақ "},
+	pipeline.Chinese: {"和", "及", "以及", "与", "或"},
+}
+
+// Limits of an enumeration's items: a few words each. A longer piece between commas is a clause,
+// not an item.
+const (
+	maxItemWords = 6
+	maxItemRunes = 60
+	maxItemHan   = 12
+)
+
+// enumerationItems returns the number of items of the longest enumeration in s: the items
+// separated by commas right before a closing conjunction, plus the one before them and the one
+// after it ("A, B and C" has three). In Chinese the items are separated by 、 and the
+// conjunction may be missing ("铜、锂、稀土"). A pair joined by a conjunction alone counts two;
+// text without a conjunction counts 0.
+func enumerationItems(s string, lang pipeline.Lang) int {
+	if lang == pipeline.Chinese {
+		return hanEnumerationItems(s)
+	}
+	best := 0
+	lower := strings.ToLower(s)
+	for _, conj := range enumerationConjunctions[lang] {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], conj)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(conj)
+			before := strings.TrimSuffix(lower[:at], ",")
+			// The clause the enumeration stands in starts after the last strong punctuation.
+			if j := strings.LastIndexAny(before, ";:.!?()«»\"“”"); j >= 0 {
+				before = before[j+1:]
+			}
+			pieces := strings.Split(before, ", ")
+			items := 1 // the item after the conjunction
+			for k := len(pieces) - 1; k >= 0; k-- {
+				p := strings.TrimSpace(pieces[k])
+				if p == "" {
+					break
+				}
+				switch pieceRole(p) {
+				case pieceAdverbial:
+					// "In 2024, Kazakhstan and China": the piece before the items is no item.
+				case pieceLeadIn:
+					items++ // "… discussed food security, …": what leads to the first item, and it
+				default:
+					items++
+					continue
+				}
+				break
+			}
+			best = max(best, items)
+		}
+	}
+	return best
+}
+
+// hanEnumerationItems counts the items of the longest 、-list in Chinese text: the runs of a few
+// characters between 、, the one before the first, and the one after the last (up to a
+// conjunction or punctuation).
+func hanEnumerationItems(s string) int {
+	best := 0
+	for _, clause := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("，。；：！？,;:!?", r) }) {
+		parts := strings.Split(clause, "、")
+		run := 0
+		for k, p := range parts {
+			if k > 0 && k < len(parts)-1 && utf8.RuneCountInString(p) > maxItemHan {
+				run = 0
+				continue
+			}
+			run++
+			best = max(best, run)
+		}
+		if len(parts) == 1 {
+			continue
+		}
+		// A closing conjunction in the last part adds its second item: 铜、锂和稀土.
+		last := parts[len(parts)-1]
+		for _, conj := range enumerationConjunctions[pipeline.Chinese] {
+			if i := strings.Index(last, conj); i > 0 && utf8.RuneCountInString(last[:i]) <= maxItemHan {
+				best = max(best, run+1)
+				break
+			}
+		}
+	}
+	if best <= 1 {
+		// No 、-list: a pair joined by a conjunction ("粮食安全和气候变化") counts two.
+		for _, conj := range []string{"和", "及", "与"} {
+			if strings.Contains(s, conj) {
+				return 2
+			}
+		}
+		return 0
+	}
+	return best
+}
+
+// enumerationDeficit returns the item counts when the translation's longest enumeration, which
+// it has, lists fewer items than the source's of three or more.
+func enumerationDeficit(u pipeline.CheckUnit) (src, tgt int, short bool) {
+	src = enumerationItems(stripMarkup(u.Source), u.SourceLang)
+	if src < 3 {
+		return src, 0, false
+	}
+	tgt = enumerationItems(stripMarkup(u.Target), u.TargetLang)
+	return src, tgt, tgt >= 2 && tgt < src
+}
+
+// maxAdverbialWords: a longer piece that opens with a preposition is a clause that ends with the
+// first item, not a phrase set off before the items.
+const maxAdverbialWords = 3
+
+// The roles of a piece between commas before an enumeration's conjunction.
+const (
+	pieceItem      = iota // one item
+	pieceLeadIn           // a clause that ends with the first item: "which includes Chinese"
+	pieceAdverbial        // a phrase before the items that holds none: "In 2024", "signed in Astana"
+)
+
+// relativeOpeners open a clause that leads to the enumeration's first item.
+var relativeOpeners = wordSet("which who whom whose that where when while including such " +
+	"который которая которое которые которых которым которыми котором которой которую что где когда чтобы включая")
+
+// adverbialOpeners open a phrase set off by commas that is no item: prepositions (in English
+// and Russian) and English participles are recognised.
+var adverbialOpeners = wordSet("in on at since by after before during for from under with according over across " +
+	"through among despite unlike like as to of " +
+	"в во на с со из по к от до после при для за под над о об без через согласно кроме")
+
+// pieceRole tells what a piece between commas is: a clause leading to the first item (long, or
+// opening with a relative), a phrase that holds no item (opening with a preposition or a
+// participle), or an item.
+func pieceRole(p string) int {
+	f := strings.Fields(p)
+	if len(f) > maxItemWords || utf8.RuneCountInString(p) > maxItemRunes {
+		return pieceLeadIn
+	}
+	first := f[0]
+	second := ""
+	if len(f) > 1 {
+		second = f[1]
+	}
+	switch {
+	case relativeOpeners[first] || strings.HasPrefix(second, "котор"):
+		return pieceLeadIn
+	case len(f) > maxAdverbialWords:
+		return pieceLeadIn // "В ней ключевыми партнёрами названы Китай": a clause, with the first item
+	case adverbialOpeners[first] || len(f) > 1 && strings.HasSuffix(first, "ed"):
+		return pieceAdverbial
+	}
+	return pieceItem
+}

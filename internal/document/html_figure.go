@@ -1,0 +1,155 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// captionClass matches the class names sites give a caption that is not a <figcaption>:
+// "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc".
+var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|figure)-?(desc|description|credit|legend)($|[\s_-])`)
+
+// Bounds of the looks around a candidate caption or publication line, so that reading a page
+// stays linear: a caption is a line or two beside its image in a small container; a
+// publication line is short.
+const (
+	maxCaptionBytes     = 1200
+	maxCaptionNeighbors = 6
+	maxPublicationBytes = 160
+)
+
+// isCaptionElement reports an element that captions a figure: a <figcaption>, or a short
+// block or text element beside an image (in the same small container, the image first), in a
+// <figure>, or with a class that names a caption, or alone with the image.
+func isCaptionElement(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if n.DataAtom == atom.Figcaption {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Small, atom.Em, atom.I:
+	default:
+		return false
+	}
+	if n.Parent == nil {
+		return false
+	}
+	// The image comes just before the caption in the same container.
+	imageBefore := false
+	k := 0
+	for s := n.PrevSibling; s != nil && k < maxCaptionNeighbors; s = s.PrevSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		k++
+		if s.DataAtom == atom.Img || s.DataAtom == atom.Picture || findFirst(s, atom.Img) != nil && !hasText(s) {
+			imageBefore = true
+			break
+		}
+		if hasText(s) {
+			return false // text between the image and this element: it is no caption
+		}
+	}
+	if !imageBefore {
+		return false
+	}
+	text, short := boundedText(n, maxCaptionBytes)
+	if !short || strings.TrimSpace(text) == "" || findFirst(n, atom.Img) != nil {
+		return false
+	}
+	if n.Parent.DataAtom == atom.Figure || captionClass.MatchString(attr(n, "class")) {
+		return true
+	}
+	// Alone with its image: nothing else in the container holds text.
+	k = 0
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s == n || s.Type != html.ElementNode {
+			continue
+		}
+		if k++; k > maxCaptionNeighbors || hasText(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasText reports an element with any text in it, looking no further than the first.
+func hasText(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) != ""
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if hasText(ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// boundedText returns the text of n if it holds at most limit bytes, and whether it does; it
+// stops reading past the limit.
+func boundedText(n *html.Node, limit int) (string, bool) {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(x *html.Node) bool {
+		if x.Type == html.TextNode {
+			b.WriteString(x.Data)
+			return b.Len() <= limit
+		}
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if !walk(ch) {
+				return false
+			}
+			if isBlockElement(ch) {
+				b.WriteByte(' ')
+			}
+		}
+		return b.Len() <= limit
+	}
+	if !walk(n) {
+		return "", false
+	}
+	return b.String(), true
+}
+
+// isPublicationElement reports a short element that holds only a publication date and a
+// reading time, its parts read apart ("<time>3 March 2024</time><span>5 min read</span>").
+func isPublicationElement(n *html.Node) bool {
+	if n.Type != html.ElementNode || !isBlockElement(n) && n.DataAtom != atom.Span && n.DataAtom != atom.Time {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Article, atom.Main, atom.Body, atom.Html, atom.Section:
+		return false
+	}
+	whole, short := boundedText(n, maxPublicationBytes)
+	if !short || strings.TrimSpace(whole) == "" || utf8.RuneCountInString(collapseSpaces(whole)) > 80 {
+		return false
+	}
+	var parts []string
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case ch.Type == html.TextNode:
+				if t := strings.TrimSpace(ch.Data); t != "" {
+					parts = append(parts, t)
+				}
+			case ch.Type == html.ElementNode && (ch.FirstChild == nil || ch.FirstChild.NextSibling == nil && ch.FirstChild.Type == html.TextNode):
+				if t := collapseSpaces(textOf(ch)); t != "" {
+					parts = append(parts, t)
+				}
+			default:
+				walk(ch)
+			}
+		}
+	}
+	walk(n)
+	return isPublicationLine(strings.Join(parts, " | "))
+}

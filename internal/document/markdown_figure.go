@@ -1,0 +1,157 @@
+package document
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// Figures in Markdown. A figure's caption is written in one of three ways, and each is read as
+// a caption block:
+//
+//   - an HTML figure, its text inside <figcaption> (also what web pages and Word documents are
+//     converted to);
+//   - an image, then on the next line or in the next paragraph a line wholly in emphasis
+//     ("![](chart.png)" then "*Trade, 2015–2023*");
+//   - an image, then a paragraph that opens with a caption label ("Figure 2. …", "Рис. 1. …").
+//
+// The image's own description is dropped when a caption follows: the caption says it for the
+// reader, and the description is alternative text for those who cannot see the image.
+
+// figcaptionLines returns the numbers (from 0) of the lines of src that lie inside a
+// <figcaption> element.
+func figcaptionLines(src string) map[int]bool {
+	lower := strings.ToLower(src)
+	if !strings.Contains(lower, "<figcaption") {
+		return nil
+	}
+	out := map[int]bool{}
+	depth := 0
+	for i, line := range strings.Split(lower, "\n") {
+		opens := strings.Count(line, "<figcaption")
+		closes := strings.Count(line, "</figcaption")
+		if depth > 0 || opens > 0 {
+			out[i] = true
+		}
+		depth = max(depth+opens-closes, 0)
+	}
+	return out
+}
+
+// lineOf returns the line number (from 0) of a byte offset into the source, from an index of
+// the line starts built on first use.
+func (r *markdownReader) lineOf(offset int) int {
+	if r.lineStarts == nil {
+		r.lineStarts = []int{0}
+		for i, c := range r.source {
+			if c == '\n' {
+				r.lineStarts = append(r.lineStarts, i+1)
+			}
+		}
+	}
+	return sort.SearchInts(r.lineStarts, offset+1) - 1
+}
+
+// paragraph adds a paragraph, telling captions and figures from article text.
+func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) {
+	if p.Lines().Len() > 0 && r.captionLines[r.lineOf(p.Lines().At(0).Start)] {
+		r.add(pipeline.BlockCaption, r.inline(p, nil), 0, inside)
+		return
+	}
+	images, rest := r.leadingImages(p)
+	if images > 0 {
+		if em := onlyEmphasis(rest); em != nil {
+			// An image and its caption in emphasis on the next line.
+			r.add(pipeline.BlockCaption, r.inline(em, nil), 0, inside)
+			return
+		}
+		if len(rest) == 0 && r.captionFollows(p) {
+			return // the figure itself; its caption is the next paragraph
+		}
+	}
+	if r.afterFigure(p) {
+		if em := onlyEmphasis(inlineChildren(p)); em != nil {
+			r.add(pipeline.BlockCaption, r.inline(em, nil), 0, inside)
+			return
+		}
+		t := r.inline(p, nil)
+		if isCaptionText(t.plain()) {
+			r.add(pipeline.BlockCaption, t, 0, inside)
+			return
+		}
+		r.add(pipeline.BlockParagraph, t, 0, inside)
+		return
+	}
+	r.add(pipeline.BlockParagraph, r.inline(p, nil), 0, inside)
+}
+
+// inlineChildren lists a paragraph's inline nodes without the blank text between them.
+func inlineChildren(n ast.Node) []ast.Node {
+	var out []ast.Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok && t.Segment.Len() == 0 {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// leadingImages counts the images a paragraph opens with and returns the nodes after them.
+func (r *markdownReader) leadingImages(p ast.Node) (int, []ast.Node) {
+	kids := inlineChildren(p)
+	n := 0
+	for n < len(kids) {
+		if _, ok := kids[n].(*ast.Image); ok {
+			n++
+			continue
+		}
+		if t, ok := kids[n].(*ast.Text); ok && len(bytes.TrimSpace(t.Value(r.source))) == 0 {
+			n++
+			continue
+		}
+		break
+	}
+	images := 0
+	for _, k := range kids[:n] {
+		if _, ok := k.(*ast.Image); ok {
+			images++
+		}
+	}
+	return images, kids[n:]
+}
+
+// onlyEmphasis returns the emphasis node that nodes consist of, or nil.
+func onlyEmphasis(nodes []ast.Node) *ast.Emphasis {
+	if len(nodes) != 1 {
+		return nil
+	}
+	em, _ := nodes[0].(*ast.Emphasis)
+	return em
+}
+
+// afterFigure reports a paragraph that directly follows a paragraph of images alone.
+func (r *markdownReader) afterFigure(p ast.Node) bool {
+	prev, ok := p.PreviousSibling().(*ast.Paragraph)
+	if !ok {
+		return false
+	}
+	images, rest := r.leadingImages(prev)
+	return images > 0 && len(rest) == 0
+}
+
+// captionFollows reports a paragraph of images whose next paragraph is its caption.
+func (r *markdownReader) captionFollows(p ast.Node) bool {
+	next, ok := p.NextSibling().(*ast.Paragraph)
+	if !ok {
+		return false
+	}
+	if onlyEmphasis(inlineChildren(next)) != nil {
+		return true
+	}
+	return isCaptionText(r.inline(next, nil).plain())
+}

@@ -1,0 +1,95 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Parts of a page that are not article text, and the caption, recognised the same way by every
+// reader (text, Markdown, web pages, Word documents).
+
+// publicationSeparators join a date and a reading time on one line.
+var publicationSeparators = regexp.MustCompile(`\s+[·|•—–-]\s+|\s*[|·•]\s*`)
+
+// readingTimeUnits are the words that make a short line with a number a reading time: "6 min
+// read", "Время чтения: 5 мин.", "4 мин оқу", "阅读约5分钟".
+var readingTimeUnits = []string{"min", "minute", "mins", "read", "мин", "минут", "чтени", "оқу", "分钟", "阅读"}
+
+// isReadingTime reports a short phrase that gives a reading time: a number of one to three
+// digits and a time unit, in at most five words.
+func isReadingTime(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 40 || len(strings.Fields(s)) > 5 {
+		return false
+	}
+	digits := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits == 0 || digits > 3 {
+		return false
+	}
+	l := strings.ToLower(s)
+	for _, u := range readingTimeUnits {
+		if strings.Contains(l, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPublicationLine reports a line that only says when an article was published and how long
+// it takes to read: a date, a reading time, or both joined by a separator ("March 3, 2024 · 6
+// min read", "3 марта 2024 | 5 мин чтения", "2024年3月3日 阅读约5分钟"). Such a line belongs to the
+// page, not to the article.
+func isPublicationLine(s string) bool {
+	s = strings.Trim(strings.TrimSpace(s), "*_")
+	if s == "" {
+		return false
+	}
+	if isDateLine(s) || isReadingTime(s) {
+		return true
+	}
+	parts := publicationSeparators.Split(s, -1)
+	if len(parts) < 2 {
+		// "2024年3月3日阅读约5分钟", "12 March 2024 6 min read": a date run straight into a reading time.
+		if i := strings.IndexFunc(s, func(r rune) bool { return isHan(r) && r != '年' && r != '月' && r != '日' }); i > 0 {
+			return isDateLine(s[:i]) && isReadingTime(s[i:])
+		}
+		return false
+	}
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" && !isDateLine(p) && !isReadingTime(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// captionLabel matches the label and number a caption opens with, in the four languages:
+// "Figure 2.", "Fig. 3:", "Table 1 —", "Рис. 1.", "Рисунок 4.", "Таблица 2.", "Сурет 3.",
+// "Кесте 1.", "图1", "表 2：".
+var captionLabel = regexp.MustCompile(`^(?i:figure|fig\.|chart|graph|table|map|photo|image|exhibit|box|` +
+	`рисунок|рис\.|таблица|табл\.|схема|диаграмма|график|карта|фото|` +
+	`сурет|кесте|сызба|диаграмма|графика)\s*\d{1,3}(\.\d{1,2})?\s*([.:—–|)]|\s—|\s–)\s*\S|` +
+	`^[图表]\s*\d{1,3}(\.\d{1,2})?\s*[：:.。 　]\s*\S`)
+
+// isCaptionText reports text that opens like a caption: a label, a number, then a separator
+// and the caption. "Figure 2 shows …" is a sentence about the figure, not its caption, and does
+// not match: the number must be followed by punctuation (a space suffices in Chinese).
+func isCaptionText(s string) bool {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune(captionInitials, unicode.ToLower(r)) {
+		return false // most lines: no label can start with their letter
+	}
+	return captionLabel.MatchString(s)
+}
+
+// captionInitials are the first letters of the caption labels, which spare most lines the
+// pattern.
+const captionInitials = "fcgtmpiebртсдгкфбжw图表"

@@ -1,0 +1,194 @@
+package document
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// kinds lists "kind: text" for every block, placeholders taken out.
+func kinds(doc pipeline.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		out = append(out, string(b.Kind)+": "+pipeline.StripPlaceholdersOf(b.Text, b.Inline))
+	}
+	return out
+}
+
+func wantBlocks(t *testing.T, doc pipeline.Document, want ...string) {
+	t.Helper()
+	got := kinds(doc)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestMarkdownFrontMatterAndFigures(t *testing.T) {
+	t.Parallel()
+	md := "---\ntitle: \"Grain Routes Through Khorgos\"\ndate: 2024-03-03\ntags:\n  - trade\nlayout: post\n---\n\n" +
+		"By Saule Bekova\n\n*March 3, 2024 · 6 min read*\n\n" +
+		"Wheat exports grew again last year. Most of it went east.[^1]\n\n" +
+		"![](/img/chart.png)\n*Wheat exports by destination, 2023.*\n\n" +
+		"<figure>\n  <img src=\"/img/port.jpg\" alt=\"\">\n  <figcaption>The dry port at *Khorgos*.</figcaption>\n</figure>\n\n" +
+		"![](/img/map.png)\n\nFigure 3. Planned routes of the Middle Corridor.\n\n" +
+		"The route is shorter than the one through Russia.\n\n[^1]: Customs statistics, 2024.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc,
+		"title: Grain Routes Through Khorgos",
+		"byline: By Saule Bekova",
+		"paragraph: Wheat exports grew again last year. Most of it went east.",
+		"caption: Wheat exports by destination, 2023.",
+		"caption: The dry port at Khorgos.",
+		"caption: Figure 3. Planned routes of the Middle Corridor.",
+		"paragraph: The route is shorter than the one through Russia.",
+		"footnote: Customs statistics, 2024.")
+	// A thematic break at the top is no front matter.
+	doc, err = ParseMarkdownMarkup("---\n\n# Title\n\nText of the article.\n", pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Title", "paragraph: Text of the article.")
+}
+
+// TestHTMLNotesByLinksNotClassNames reads the notes of pages whose references and back links
+// carry unrelated or misleading class names: what makes a reference is a link to a later
+// element, what makes a back link is a link to an earlier one.
+func TestHTMLNotesByLinksNotClassNames(t *testing.T) {
+	t.Parallel()
+	pages := map[string]string{
+		"sup class like a notes list": `<p>Trade grew.<sup class="modern-footnotes-footnote"><a href="#m1" id="r1">1</a></sup></p>` +
+			`<div class="mfn-list"><div id="m1"><a href="#r1">1.</a> Customs data.</div></div>`,
+		"anchor with id inside the note": `<p>Trade grew.<a class="footnote-anchor" id="fa1" href="#fn-1">1</a></p>` +
+			`<div class="footnote"><a id="fn-1" href="#fa1" class="footnote-number">1</a><div class="footnote-content"><p>Customs data.</p></div></div>`,
+		"ARIA roles only": `<p>Trade grew.<a role="doc-noteref" href="#n1" id="x1" class="c7">1</a></p>` +
+			`<ol><li id="n1" role="doc-endnote">Customs data. <a href="#x1" role="doc-backlink" class="c8">back</a></li></ol>`,
+		"sup around the reference, back link to the sup": `<p>Trade grew.<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>` +
+			`<ol><li id="fn:1"><p>Customs data. <a href="#fnref:1">↩</a></p></li></ol>`,
+	}
+	for name, body := range pages {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			page := "<html><body><nav><a href=\"/\">Home</a></nav><article><h1>Wheat</h1>" + body +
+				"<p>Exports followed.</p></article><footer>© 2024 Institute</footer></body></html>"
+			md, err := HTMLToMarkdown(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := ParseMarkdownMarkup(md, pipeline.English)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantBlocks(t, doc, "title: Wheat", "paragraph: Trade grew.", "paragraph: Exports followed.", "footnote: Customs data.")
+			if !strings.Contains(md, "Trade grew.[^1]") {
+				t.Errorf("the reference is lost:\n%s", md)
+			}
+		})
+	}
+}
+
+func TestHTMLCaptionsAndPublicationLines(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><main><h1>Ports</h1>
+<div class="x1"><time>3 March 2024</time><span>5 min read</span></div>
+<p>The port grew.</p>
+<figure><img src="/a.jpg"><figcaption><span>The dry port at Khorgos.</span></figcaption></figure>
+<div class="wp-caption"><img src="/b.jpg"><p class="img-desc">Trains at Altynkol.</p></div>
+<p>More trains came.</p><script>track()</script></main></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Ports", "paragraph: The port grew.", "caption: The dry port at Khorgos.",
+		"caption: Trains at Altynkol.", "paragraph: More trains came.")
+}
+
+func TestPublicationLine(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"March 3, 2024 · 6 min read": true, "3 марта 2024 | 5 мин чтения": true, "Время чтения: 5 мин.": true,
+		"2024年3月3日 · 阅读约5分钟": true, "17.05.2024": true, "2024 жылғы 3 наурыз · 4 мин оқу": true,
+		"2023年发生了什么变化": false, "Reading between the lines": false, "In 2024 trade grew by 5%.": false,
+	} {
+		if got := isPublicationLine(s); got != want {
+			t.Errorf("isPublicationLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPDFCopiedText reads text copied from a three-page PDF: the running header (the title in
+// capitals, on every page), the page numbers, a series line at the foot, a note at the foot of
+// each page that cites one, a paragraph that runs over a page break, lines of varying width, a
+// caption and a byline.
+func TestPDFCopiedText(t *testing.T) {
+	t.Parallel()
+	text := `WATER AND TRADE ON THE IRTYSH
+
+Water and Trade on the Irtysh
+By Marat Zhunusov
+Kazakhstan and China share the Irtysh and the Ili, and both rivers are under
+strain as irrigation spreads on the Chinese side of the border. Agreements
+signed in 2001 and 2011 set up a joint commission.1
+The commission meets once a year. It has no power to set quotas, and its data
+are not public.
+Figure 1. Water withdrawals from the Irtysh, 2000–2023.
+
+______________
+1 Agreement on the use of transboundary rivers, 2001.
+
+Central Asia Review
+— 12 —
+
+WATER AND TRADE ON THE IRTYSH
+
+Farmers in the east of Kazakhstan say that the river is lower every summer and
+that the fish are gone from the lower reaches.2 The government has asked for a
+new agreement. Beijing has so far said
+that the existing commission is enough.
+
+2 Interview with a farmer in Semey, July 2023.
+
+Central Asia Review
+— 13 —
+
+WATER AND TRADE ON THE IRTYSH
+
+What comes next
+Both sides expect the commission to meet again in the spring. Observers doubt
+that a quota will be agreed this year.
+
+Central Asia Review
+— 14 —
+`
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc,
+		"title: Water and Trade on the Irtysh",
+		"byline: By Marat Zhunusov",
+		"paragraph: Kazakhstan and China share the Irtysh and the Ili, and both rivers are under strain as irrigation spreads on the Chinese side of the border. Agreements signed in 2001 and 2011 set up a joint commission.",
+		"paragraph: The commission meets once a year. It has no power to set quotas, and its data are not public.",
+		"caption: Figure 1. Water withdrawals from the Irtysh, 2000–2023.",
+		"paragraph: Farmers in the east of Kazakhstan say that the river is lower every summer and that the fish are gone from the lower reaches. The government has asked for a new agreement. Beijing has so far said that the existing commission is enough.",
+		"heading: What comes next",
+		"paragraph: Both sides expect the commission to meet again in the spring. Observers doubt that a quota will be agreed this year.",
+		"footnote: Agreement on the use of transboundary rivers, 2001.",
+		"footnote: Interview with a farmer in Semey, July 2023.")
+}
+
+// TestPlainTextWithoutPagesUnchanged: text without page numbers is not read as pages, and a
+// number on a line of its own stays.
+func TestPlainTextWithoutPagesUnchanged(t *testing.T) {
+	t.Parallel()
+	if _, ok := readPages("Title\n\nFirst paragraph.\n\n12\n\nSecond paragraph.\n"); ok {
+		t.Error("a lone number read as a page number")
+	}
+}

@@ -1,0 +1,97 @@
+package eval
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// corpusRoot is the repository's corpus, seen from this package.
+const corpusRoot = "../../testdata/eval"
+
+// belowGoal lists, per stage and language, the floor kept where the stage's goal is not reached
+// yet, with the reason. Everywhere else the goal itself is the floor.
+var belowGoal = map[string]Goal{
+	// The Kazakh dictionary lacks many common stems and forms (көлік, инвестор, аударым), and
+	// a join with a word it does not know is left alone rather than guessed.
+	"repair/kk": {Precision: 0.998, Recall: 0.75},
+}
+
+// TestTuneGoals scores every registered stage on its tune split and fails when a language
+// falls below the stage's goal (or the floor in belowGoal). The held-out split is not looked at
+// here: it only shows, in "tilmash eval", how the rules do on cases they were not tuned on.
+func TestTuneGoals(t *testing.T) {
+	root := os.DirFS(corpusRoot)
+	for _, s := range Stages() {
+		t.Run(s.Name(), func(t *testing.T) {
+			if err := s.Prepare(); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := Evaluate(root, s, Tune)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, lang := range s.Langs() {
+				row, ok := rep.Lang(string(lang))
+				if !ok {
+					t.Errorf("%s: no tune cases", lang)
+					continue
+				}
+				goal := s.Goal()
+				if floor, ok := belowGoal[s.Name()+"/"+string(lang)]; ok {
+					if miss := goal.Misses(row.Tally); len(miss) > 0 {
+						t.Logf("%s: below the goal %+v in %s (floor %+v)", lang, goal, strings.Join(miss, ", "), floor)
+					}
+					goal = floor
+				}
+				if miss := goal.Misses(row.Tally); len(miss) > 0 {
+					t.Errorf("%s: %d cases, exact %.3f, precision %.3f, recall %.3f: below %+v in %s",
+						lang, row.Cases, row.ExactRate(), row.Precision(), row.Recall(), goal, strings.Join(miss, ", "))
+				}
+			}
+			for _, m := range rep.Mistakes {
+				t.Logf("%s [%s] %s", m.Case.Where(), m.Case.Class, m.What)
+			}
+		})
+	}
+}
+
+func TestParseCases(t *testing.T) {
+	t.Parallel()
+	data := "# a comment\n# class: one\nA.\nB.\n\nC.\n# lang: zh\n# class: two\n甲。\n"
+	cs, err := parseCases(data, Case{Lang: "ru", File: "x/ru.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 3 {
+		t.Fatalf("got %d cases, want 3: %+v", len(cs), cs)
+	}
+	if cs[0].Class != "one" || cs[0].Lang != "ru" || cs[0].Line != 3 || len(cs[0].Lines) != 2 {
+		t.Errorf("first case: %+v", cs[0])
+	}
+	if cs[2].Class != "two" || cs[2].Lang != "zh" || cs[2].Lines[0] != "甲。" {
+		t.Errorf("third case: %+v", cs[2])
+	}
+	if _, err := parseCases("text before a class\n", Case{File: "x/en.txt"}); err == nil {
+		t.Error("a case without a class was accepted")
+	}
+}
+
+func TestJoinSentences(t *testing.T) {
+	t.Parallel()
+	para, starts := JoinSentences([]string{"他说。", "好！", "He left.", "It rained."}, "zh")
+	if para != "他说。好！He left. It rained." {
+		t.Errorf("paragraph %q", para)
+	}
+	if len(starts) != 3 || para[starts[1]:starts[2]] != "He left. " {
+		t.Errorf("starts %v", starts)
+	}
+}
+
+func TestDamagedText(t *testing.T) {
+	t.Parallel()
+	in, at := DamagedText("China’s|Foreign Ministry|said")
+	if in != "China’sForeign Ministrysaid" || len(at) != 2 || in[:at[0]] != "China’s" || in[at[1]:] != "said" {
+		t.Errorf("got %q %v", in, at)
+	}
+}

@@ -1,0 +1,285 @@
+package text
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// The sentence rules of each language live in rules/<lang>.txt, lists a linguist can read and
+// extend without touching the code; rules/README.md describes the format and what each list
+// means to the splitter.
+//
+//go:embed rules/*.txt
+var rulesFS embed.FS
+
+// abbreviationKind says how a full stop after an abbreviation behaves.
+type abbreviationKind uint8
+
+const (
+	// notAbbreviation: the full stop is an ordinary one.
+	notAbbreviation abbreviationKind = iota
+	// prefixAbbreviation always introduces what follows ("Dr. Smith", "т.е. Москва", "г. Астана").
+	prefixAbbreviation
+	// numberAbbreviation introduces a number ("No. 5", "ст. 12", "рис. 4"); before a capital
+	// letter its full stop ends the sentence.
+	numberAbbreviation
+	// finalAbbreviation often closes a sentence ("etc.", "т.д.", "Inc."): its full stop ends the
+	// sentence before a capital letter or a digit.
+	finalAbbreviation
+	// ambiguousAbbreviation starts a name as often as it ends a sentence ("the U.S. Congress",
+	// "funds from the U.S. The rest"): it ends the sentence only before a starter word or a digit.
+	ambiguousAbbreviation
+)
+
+// unitKind says how a unit written after a number ("2023 г.", "5 млн", "2023 ж.") behaves.
+type unitKind uint8
+
+const (
+	notUnit unitKind = iota
+	// unitEnds: a full stop after the unit ends the sentence as after a finalAbbreviation, unless
+	// a day and a month follow or the sentence so far is only a leading preposition and the
+	// number ("В 2023 г. Казахстан …").
+	unitEnds
+	// unitContinues: in a verb-final language the date opens the sentence; the full stop ends
+	// it only before a starter word.
+	unitContinues
+)
+
+// langRules are the lists of one language, merged with those it includes.
+type langRules struct {
+	abbreviations map[string]abbreviationKind
+	finalAfter    map[string]map[string]bool // abbreviation → words after which it is final
+	units         map[string]unitKind
+	starters      map[string]bool
+	leading       map[string]bool
+	months        []string
+	digraphs      map[string]bool
+	continuations []string
+	surnameEnds   []string
+	oblique       []string
+}
+
+// rules holds the parsed rules of each language; English rules serve any other language.
+var rules = loadAllRules()
+
+func loadAllRules() map[pipeline.Lang]*langRules {
+	out := map[pipeline.Lang]*langRules{}
+	for _, l := range pipeline.Languages {
+		r, err := loadRules(string(l), 0)
+		if err != nil {
+			panic(err) // the files are embedded: a mistake in them fails every test at once
+		}
+		out[l] = r
+	}
+	return out
+}
+
+func rulesFor(lang pipeline.Lang) *langRules {
+	if r := rules[lang]; r != nil {
+		return r
+	}
+	return rules[pipeline.English]
+}
+
+func newLangRules() *langRules {
+	return &langRules{abbreviations: map[string]abbreviationKind{}, finalAfter: map[string]map[string]bool{},
+		units: map[string]unitKind{}, starters: map[string]bool{}, leading: map[string]bool{},
+		digraphs: map[string]bool{}}
+}
+
+// loadRules parses rules/<name>.txt and the files it includes; a language's own entries
+// override those of the files it includes.
+func loadRules(name string, depth int) (*langRules, error) {
+	if depth > 4 {
+		return nil, fmt.Errorf("sentence rules: includes nested too deep at %s", name)
+	}
+	data, err := rulesFS.ReadFile("rules/" + name + ".txt")
+	if err != nil {
+		return nil, fmt.Errorf("sentence rules: %w", err)
+	}
+	r := newLangRules()
+	section, after := "", ""
+	for n, line := range strings.Split(string(data), "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			continue
+		case strings.HasPrefix(line, "include "):
+			inc, err := loadRules(strings.TrimSpace(strings.TrimPrefix(line, "include ")), depth+1)
+			if err != nil {
+				return nil, err
+			}
+			r.merge(inc)
+			continue
+		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+			section, after = strings.TrimSpace(line[1:len(line)-1]), ""
+			if rest, ok := strings.CutPrefix(section, "final after:"); ok {
+				section, after = "final after", strings.ToLower(strings.TrimSpace(rest))
+			}
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(line)) {
+			if err := r.add(section, after, w); err != nil {
+				return nil, fmt.Errorf("rules/%s.txt:%d: %w", name, n+1, err)
+			}
+		}
+	}
+	return r, nil
+}
+
+func (r *langRules) add(section, after, w string) error {
+	switch section {
+	case "prefix":
+		r.abbreviations[w] = prefixAbbreviation
+	case "number":
+		r.abbreviations[w] = numberAbbreviation
+	case "final":
+		r.abbreviations[w] = finalAbbreviation
+	case "ambiguous":
+		r.abbreviations[w] = ambiguousAbbreviation
+	case "final after":
+		if r.finalAfter[w] == nil {
+			r.finalAfter[w] = map[string]bool{}
+		}
+		r.finalAfter[w][after] = true
+	case "after-number":
+		r.units[w] = unitEnds
+	case "after-number-continues":
+		r.units[w] = unitContinues
+	case "starters":
+		r.starters[w] = true
+	case "leading":
+		r.leading[w] = true
+	case "months":
+		r.months = append(r.months, w)
+	case "initial-digraphs":
+		r.digraphs[w] = true
+	case "continuations":
+		r.continuations = append(r.continuations, w)
+	case "surname-endings":
+		r.surnameEnds = append(r.surnameEnds, w)
+	case "oblique-endings":
+		r.oblique = append(r.oblique, w)
+	default:
+		return fmt.Errorf("entry %q outside a known section (%q)", w, section)
+	}
+	return nil
+}
+
+func (r *langRules) merge(o *langRules) {
+	for k, v := range o.abbreviations {
+		r.abbreviations[k] = v
+	}
+	for k, v := range o.finalAfter {
+		r.finalAfter[k] = v
+	}
+	for k, v := range o.units {
+		r.units[k] = v
+	}
+	for k := range o.starters {
+		r.starters[k] = true
+	}
+	for k := range o.leading {
+		r.leading[k] = true
+	}
+	for k := range o.digraphs {
+		r.digraphs[k] = true
+	}
+	r.months = append(r.months, o.months...)
+	r.continuations = append(r.continuations, o.continuations...)
+	r.surnameEnds = append(r.surnameEnds, o.surnameEnds...)
+	r.oblique = append(r.oblique, o.oblique...)
+}
+
+// isOblique reports a capitalised word with an ending of an oblique case (not the nominative a
+// sentence's subject takes): "Казахстаном", "Россией", "Германии".
+func (r *langRules) isOblique(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) || utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, e := range r.oblique {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSurname reports a capitalised word with a surname ending: "Иванов", "Сейткалиева",
+// "Момышұлы".
+func (r *langRules) isSurname(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) || utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, e := range r.surnameEnds {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// isStarter reports a word that begins sentences ("The", "Она", "Бұл"), read from the start of s.
+func (r *langRules) isStarter(s string) bool {
+	return r.starters[strings.ToLower(firstWord(s))]
+}
+
+// isMonth reports a word that is a form of a month name: "мая", "маусымда", "января".
+func (r *langRules) isMonth(w string) bool {
+	w = strings.ToLower(w)
+	for _, m := range r.months {
+		if strings.HasPrefix(w, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWord returns the letters (and inner hyphens) at the start of s.
+func firstWord(s string) string {
+	end := len(s)
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			end = i
+			break
+		}
+	}
+	return s[:end]
+}
+
+// IsInitials reports a token made of capital initials: "J", "J.R.R", "Н.А", "К.-Ж", or a digraph
+// initial such as "Sh" or "Дж". Before a capitalised word these are part of a name.
+func IsInitials(token string) bool {
+	return isInitialsIn(token, rules[pipeline.Russian])
+}
+
+func isInitialsIn(token string, r *langRules) bool {
+	if token == "" {
+		return false
+	}
+	if r.digraphs[strings.ToLower(token)] {
+		rs := []rune(token)
+		return unicode.IsUpper(rs[0]) && !unicode.IsUpper(rs[1])
+	}
+	for _, part := range strings.FieldsFunc(token, func(r rune) bool { return r == '.' || r == '-' }) {
+		rs := []rune(part)
+		if len(rs) != 1 || !unicode.IsUpper(rs[0]) {
+			return false
+		}
+	}
+	// The token must alternate letters and separators; FieldsFunc dropped empty parts, so check
+	// that no separator is doubled or leading.
+	return !strings.Contains(token, "..") && !strings.HasPrefix(token, ".") && !strings.HasPrefix(token, "-")
+}
