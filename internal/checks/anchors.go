@@ -77,7 +77,7 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 		if st == "" || tt == "" || t.DoNotTranslate {
 			continue
 		}
-		if has([]string{st}, u.Source, u.SourceLang) && !has([]string{tt}, u.Target, u.TargetLang) {
+		if len(sourceTermUses(memo, u.Source, st, u.SourceLang, 1)) > 0 && !has([]string{tt}, u.Target, u.TargetLang) {
 			out = append(out, st)
 		}
 	}

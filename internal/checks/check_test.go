@@ -199,6 +199,14 @@ func TestGlossary(t *testing.T) {
 		{"do not translate kept", "The Global Gateway strategy.", "Стратегия Global Gateway.", ru, ""},
 		{"do not translate translated", "The Global Gateway strategy.", "Стратегия «Глобальные ворота».", ru, "check.glossary.keep_original"},
 	})
+	// A general noun of the termbase inside an English fixed phrase is no use of the term.
+	timeTerm := checks.Options{Terms: []checks.Term{{Terms: map[pipeline.Lang]string{en: "time", ru: "время", kk: "уақыт", zh: "时间"}}}}
+	runCases(t, checks.CheckGlossary, timeTerm, []checkCase{
+		{"idiom ru", "The delegation could not reach the city in time.", "Делегация не смогла вовремя добраться до города.", ru, ""},
+		{"idiom zh", "The trains now run on time.", "现在火车准时运行。", zh, ""},
+		{"term ru", "The time needed to clear a truck has fallen.", "Срок оформления грузовика сократился.", ru, "check.glossary.missing"},
+		{"term after idiom", "At times the time needed to clear a truck grows.", "Порой срок оформления растёт.", ru, "check.glossary.missing"},
+	})
 }
 
 func TestOmission(t *testing.T) {
@@ -215,6 +223,19 @@ func TestOmission(t *testing.T) {
 		{"short source skipped", "Trade grew.", "Рост.", ru, ""},
 		{"zh complete", src, "自2016年以来，乌兹别克斯坦实行经济开放，吸引了来自中国、土耳其和海湾国家的新投资者。其出口有所增长。", zh, ""},
 		{"zh clause lost", src, "自2016年以来，乌兹别克斯坦实行经济开放。其出口有所增长。", zh, "check.omission.anchor"},
+	})
+	// A Kazakh sentence that ends on a genitive or a -дағы word lost the noun it qualified.
+	remit := "The fall in remittances from Russia hit households in the south of Kyrgyzstan hard."
+	runCases(t, checks.CheckOmission, checks.Options{}, []checkCase{
+		{"kk complete", remit, "Ресейден келетін ақша аударымдарының азаюы Қырғызстанның оңтүстігіндегі үй шаруашылықтарына ауыр соққы болды.", kk, ""},
+		{"kk ends on -дегі", remit, "Ресейден келетін аударымдардың азаюы Қырғызстанның оңтүстігіндегі.", kk, "check.omission.clauses"},
+		{"kk plural object at the end", "Local linguists recorded the features of the elders' speech in the village.",
+			"Жергілікті тілтанушылар ауылдағы қарттардың сөйлеу ерекшеліктерін.", kk, "check.omission.clauses"},
+		{"kk genitive without its noun", "The ministry has not yet explained why the tender was stopped.",
+			"Министрлік тендердің әлі түсіндірмеді.", kk, "check.omission.short"},
+		{"kk genitive with its noun", "The press secretary said the talks would be held behind closed doors.",
+			"Баспасөз хатшысының айтқанындай, келіссөздер жабық форматта өтеді.", kk, ""},
+		{"kk ends on a genitive", remit, "Ресейден келетін ақша аударымдарының азаюы Қырғызстанның оңтүстігіндегі отбасылардың.", kk, "check.omission.clauses"},
 	})
 }
 

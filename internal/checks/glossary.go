@@ -13,7 +13,8 @@ import (
 //     term, as «Пояс» inside «Пояс и путь»);
 //   - otherwise the approved target term must appear in some inflected form.
 //
-// Terms without a form in the source or target language are skipped.
+// Terms without a form in the source or target language are skipped, and so are source
+// occurrences inside an English fixed phrase ("on time": see enIdioms).
 func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	var out []pipeline.Finding
 	memo := opts.wordMemo()
@@ -25,7 +26,7 @@ func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		if st == "" {
 			continue
 		}
-		m := findTermAll(memo, u.Source, st, u.SourceLang, 1)
+		m := sourceTermUses(memo, u.Source, st, u.SourceLang, 1)
 		if len(m) == 0 {
 			continue
 		}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/tilmash/tilmash/pipeline"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,9 +34,9 @@ var kkMorphSuffixes = func() []kkSuffix {
 	add(slotPlural, false, "лар лер дар дер тар тер")
 	add(slotPossessive, false, "ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз ыңыз іңіз ңыз ңіз")
 	add(slotCase, false, "ның нің дың дің тың тің ға ге қа ке а е на не ды ді ты ті н ны ні да де та те нда нде "+
-		"дан ден тан тен нан нен мен бен пен менен ша ше")
+		"дан ден тан тен нан нен мен бен пен менен ша ше нша нше")
 	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі "+
-		"мас мес бас бес пас пес мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
+		"мас мес бас бес пас пес бақ бек пақ пек мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
 	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
 	return out
 }()
@@ -109,6 +110,11 @@ func kkFits(stem, suf string, verb bool) bool {
 		vowelEnd = false // -у of verbal nouns sounds [w]: тереңдету+ді
 	}
 	switch {
+	case suf == "п" && verb:
+		// The converb -п after a vowel (жиіле+п), -ып/-іп after a consonant. A short
+		// suffix on any word the dictionary knows would accept too much (сала+п): the stem must
+		// be a verb the dictionary lists (see kkParse).
+		return vowelEnd && last != 'у' && last != 'ю'
 	case strings.ContainsRune("тқкп", first):
 		return voiceless || strings.ContainsRune("бвгд", last) // loanwords devoice: клубқа
 	case strings.ContainsRune("дғгб", first):
@@ -120,6 +126,8 @@ func kkFits(stem, suf string, verb bool) bool {
 		return vowelEnd || strings.ContainsRune("рйуwю", last)
 	case strings.ContainsRune("ыіаеұү", first) && utf8.RuneCountInString(suf) > 1:
 		return !vowelEnd
+	case (suf == "ы" || suf == "і") && !verb:
+		return !vowelEnd || last == 'у' // the possessive is -сы/-сі after a vowel; -у sounds [w]: болжау+ы
 	}
 	return true
 }
@@ -141,16 +149,23 @@ var consonantOnly = wordSet("дар дер дың дің ды ді дық дік
 // ынтымақтастығ(қ)+ы, қабылдан(у)+ып, қаупі (қауіп)+не. The Debian dictionary attaches only one
 // suffix per rule, so such chains, which are ordinary Kazakh, would otherwise be rejected.
 func kkKnownForm(valid func(string) bool, w string) bool {
-	return kkParse(valid, w, slotCase+1, 4)
+	return kkParse(valid, w, slotCase+1, 4, false)
 }
 
-func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
+// kkNounForm is kkKnownForm for a noun: a stem valid accepts and nominal suffixes only, no verb
+// forms (the second part of a compound: ұжым+шар+лар+да, not мұң+гер+ген).
+func kkNounForm(valid func(string) bool, w string) bool {
+	return kkParse(valid, w, slotCase+1, 4, true)
+}
+
+// kkParse takes suffixes off w, outermost first, below maxSlot; with nouns set, only nominal ones.
+func kkParse(valid func(string) bool, w string, maxSlot, depth int, nouns bool) bool {
 	if depth == 0 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(w)
 	for _, s := range kkSuffixesByLast[last] {
-		if s.slot >= maxSlot && !(s.slot == slotDeriv && maxSlot == slotDeriv+1) {
+		if s.slot >= maxSlot && !(s.slot == slotDeriv && maxSlot == slotDeriv+1) || nouns && s.verb {
 			continue
 		}
 		stem, ok := strings.CutSuffix(w, s.text)
@@ -167,7 +182,7 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
 			continue
 		}
 		if s.verb {
-			if kkVerbStem(valid, stem) {
+			if s.text == "п" && kkVerbStemDepth(valid, stem, kkVerbDepth-1) || s.text != "п" && kkVerbStem(valid, stem) {
 				return true
 			}
 			continue
@@ -182,7 +197,7 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int) bool {
 		case s.slot == slotDeriv:
 			next = slotDeriv + 1 // derivations may stack
 		}
-		if kkParse(valid, stem, next, depth-1) || kkVerbParse(valid, stem, depth-1) && s.slot >= slotPossessive {
+		if kkParse(valid, stem, next, depth-1, nouns) || !nouns && kkVerbParse(valid, stem, depth-1) && s.slot >= slotPossessive {
 			return true
 		}
 	}
@@ -274,3 +289,88 @@ func restoreVowel(s string, v rune) string {
 	last := rs[len(rs)-1]
 	return string(rs[:len(rs)-1]) + string(v) + string(last)
 }
+
+// Kazakh compounds written as one word that the dictionary lacks are accepted in two shapes,
+// which a one-letter typo of an ordinary word rarely takes:
+//   - a number or quantity and a noun with the adjective suffix -лық/-лы, an adjective of
+//     measure (он+жылдық, үш+жақты, көп+қабатты);
+//   - a noun of at least minKkTailHead letters and one of the compounding elements of the
+//     language (ұжым+шар, кең+шар from шаруашылық, әуе+жай, темір+жол, тіл+тану,
+//     зейнет+ақы, мемлекет+аралық, заң+гер).
+//
+// Any two nouns are not accepted: with the dictionary's many short nouns, about one in eighty
+// one-letter typos of ordinary words (a letter dropped, doubled, swapped or a vowel changed)
+// splits into two of them (палата+сын+ның, қауіп+із+дігін, кели+сім); two-letter stems (су,
+// ел, ем) do not count for the same reason.
+
+// minKkTailHead is the fewest letters of a noun before a compounding element or inside a
+// compound of measure (кең+шар, тіл+тану, он+жыл+дық).
+const minKkTailHead = 3
+
+// kkQuantityHeads begin compounds of measure.
+var kkQuantityHeads = wordSet("бір екі үш төрт бес алты жеті сегіз тоғыз он жиырма отыз қырық елу жүз мың көп аз")
+
+// kkCompoundTails are the elements that make compounds of any noun; шар is the short form of
+// шаруашылық in the names of Soviet farms. The borrowed -гер/-кер (заң+гер, сауда+гер) and
+// -нама (заң+нама) keep one form after back and front stems alike, so they are taken here,
+// after a dictionary noun, and not as suffixes after any form the dictionary accepts.
+var kkCompoundTails = strings.Fields("шар жай хана жол орын тану танушы ақы аралық гер кер нама")
+
+// kkNoun narrows valid to the noun stems of the Kazakh dictionary: the stems that carry its
+// noun flag (kkNounFlag), so that verbs, adverbs and inflected forms do not serve as compound
+// parts. Supplementary Lexicon words count as nouns.
+func (s *SpellerSet) kkNoun(valid func(string) bool) func(string) bool {
+	kk := s.Dicts[pipeline.Kazakh]
+	return func(w string) bool {
+		if utf8.RuneCountInString(w) < minKkTailHead {
+			return false
+		}
+		if s.extra(pipeline.Kazakh, w) {
+			return true
+		}
+		return kk.StemHasFlag(w, kkNounFlag)
+	}
+}
+
+// kkNounFlag is the affix flag of the nominal suffixes (the plural -лар first) in the Debian
+// kk_KZ dictionary; its verbs carry other flags.
+const kkNounFlag = 'A'
+
+// kkCompound accepts a Kazakh compound of one of the kinds above, followed by a suffix chain
+// (ұжымшар+лар+да).
+func kkCompound(noun func(string) bool, w string) bool {
+	rs := []rune(w)
+	for i := 2; i+3 <= len(rs); i++ {
+		head, tail := string(rs[:i]), string(rs[i:])
+		if kkQuantityHeads[head] && kkMeasure(noun, tail) {
+			return true
+		}
+		if !noun(head) {
+			continue
+		}
+		for _, t := range kkCompoundTails {
+			if rest, ok := strings.CutPrefix(tail, t); ok && (rest == "" || kkNounForm(func(x string) bool { return x == t }, tail)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// kkMeasure reports the second part of a compound of measure: a noun with the adjective
+// suffix -лық or -лы in one of their forms, then any suffix chain (жыл+дық+та, жақ+ты).
+func kkMeasure(noun func(string) bool, tail string) bool {
+	for _, s := range kkMeasureSuffixes {
+		i := strings.Index(tail, s)
+		if i < len("жоқ") {
+			continue
+		}
+		stem, rest := tail[:i], tail[i+len(s):]
+		if noun(stem) && kkFits(stem, s, false) && (rest == "" || kkNounForm(func(x string) bool { return x == stem+s }, tail)) {
+			return true
+		}
+	}
+	return false
+}
+
+var kkMeasureSuffixes = strings.Fields("лық лік дық дік тық тік лы лі ды ді ты ті")

@@ -1,8 +1,10 @@
 package checks
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A Kazakh sentence ends with its predicate: a finite verb (өсті, қысқарды, талқылады,
@@ -39,6 +41,95 @@ func kkUnfinished(s string) bool {
 			}
 		}
 		if !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// kkAttributeEndings mark a word that qualifies a noun after it: the genitive (елдің
+// [экономикасы]) and the locative adjective (оңтүстігіндегі [үйлер]). Such a word cannot end a
+// sentence: the noun it qualifies, and the predicate, went with the rest.
+// The plural possessive in the accusative (ерекшеліктерін, "their features") is an object that
+// waits for its verb in the same way.
+var kkAttributeEndings = strings.Fields("ның нің дың дің тың тің дағы дегі тағы тегі ндағы ндегі ларын лерін дарын дерін тарын терін")
+
+var kkGenitivePronouns = wordSet("менің сенің оның біздің сіздің сендердің олардың сіздердің")
+
+// kkHeadless reports Kazakh text with a sentence of three words or more that ends on a genitive,
+// a locative adjective or a plural possessive object: stronger evidence of a lost end than a missing predicate, since no
+// elliptic style closes a sentence that way.
+func kkHeadless(s string) bool {
+	for _, sent := range strings.FieldsFunc(stripMarkup(s), func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
+		words := strings.FieldsFunc(sent, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+		if len(words) < 3 || isUpperInitial(words[len(words)-1]) {
+			continue
+		}
+		last := strings.ToLower(words[len(words)-1])
+		if kkGenitivePronouns[last] {
+			continue // «Бұл шешім біздің»: a pronoun's genitive may stand as the predicate
+		}
+		for _, e := range kkAttributeEndings {
+			if strings.HasSuffix(last, e) && len([]rune(last)) > len([]rune(e))+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// kkGenitiveEndings are the endings of the Kazakh genitive (-ның after a vowel, -дың after a
+// voiced consonant, -тың after a voiceless one, and their front forms).
+var kkGenitiveEndings = strings.Fields("ның нің дың дің тың тің")
+
+// kkPossessed matches a word with the third-person possessive that a genitive calls for
+// (елдің экономика+сы, жылдың бас+ы+нда, оның айту+ы+нша), with a case ending or -дағы after it.
+var kkPossessed = regexp.MustCompile(`(ы|і)(н|на|не|нда|нде|нан|нен|мен|ның|нің|ндағы|ндегі|нша|нше|ндай|ндей)?$`)
+
+// kkThirdGenitives are the pronouns in the genitive that, like nouns, call for a third-person
+// possessive; менің, біздің and the other persons take their own.
+var kkThirdGenitives = wordSet("оның олардың соның бұның мұның")
+
+// kkOrphanGenitive reports Kazakh text with a clause in which a genitive has no word with a
+// possessive after it: the possessed noun was lost (Министрлік тендердің әлі түсіндірмеді, where
+// "why the tender was stopped" went missing).
+func kkOrphanGenitive(s string) bool {
+	for _, clause := range strings.FieldsFunc(stripMarkup(s), func(r rune) bool { return strings.ContainsRune(".!?,;:—–()«»\"", r) }) {
+		words := strings.FieldsFunc(clause, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+		open := false
+		for _, w := range words {
+			lw := strings.ToLower(w)
+			if open && kkPossessed.MatchString(lw) && !kkNotPossessed(lw) {
+				open = false
+			}
+			if isGenitive(lw) {
+				open = true
+			}
+		}
+		if open {
+			return true
+		}
+	}
+	return false
+}
+
+// kkNotPossessed tells the words ending in -ы/-і that are no possessive: the past tense in
+// -ды/-ді (a possessive after a stem in д is rare) and adverbs (әлі, тағы, әрі).
+func kkNotPossessed(w string) bool {
+	return kkNonPossessiveWords[w] || strings.HasSuffix(w, "ды") || strings.HasSuffix(w, "ді")
+}
+
+var kkNonPossessiveWords = wordSet("әлі тағы әрі және ғана болды еді")
+
+func isGenitive(w string) bool {
+	if kkThirdGenitives[w] {
+		return true
+	}
+	if kkGenitivePronouns[w] || utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, e := range kkGenitiveEndings {
+		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}

@@ -68,7 +68,10 @@ func tooShort(l pipeline.Lang) float64 {
 // lacks a name, term or number of the source, or when it is shorter still; one somewhat shorter
 // is suspect when a name, term or number of the source has no counterpart in it, when it has
 // fewer sentences than the source, or clearly fewer clauses. Short sources are skipped.
-// Translations that are too long are not reported.
+// Translations that are too long are not reported, except a Kazakh sentence that ends on a
+// genitive or a locative adjective (kkHeadless), which is cut whatever its length. A shorter
+// Kazakh clause with a genitive whose possessed noun is missing (kkOrphanGenitive) is reported
+// like one with fewer clauses.
 func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	srcLen := weightedLength(u.Source)
 	if srcLen < omissionMinSource {
@@ -77,6 +80,11 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	expected := srcLen * lengthFactor(u.TargetLang) / lengthFactor(u.SourceLang)
 	ratio := weightedLength(u.Target) / expected
 	pct := int(math.Round(ratio * 100))
+	if u.TargetLang == pipeline.Kazakh && kkHeadless(u.Target) {
+		// A Kazakh sentence that ends on a genitive or a -дағы word lost its end, whatever
+		// the length of what is left.
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.clauses", map[string]any{"Percent": pct})}
+	}
 	if ratio >= omissionAnchored {
 		if src, tgt, short := enumerationDeficit(u); short && ratio < omissionItems {
 			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.items",
@@ -91,7 +99,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		// its structure also shows a loss (fewer sentences or clauses, a lost name, term or
 		// number), or when it is shorter still.
 		if ratio < tooShort(u.TargetLang) || tgtS < srcS || targetClauses(u) < minClauses(u) ||
-			len(missingAnchors(u, opts)) > 0 || u.TargetLang == pipeline.Kazakh && kkUnfinished(u.Target) {
+			len(missingAnchors(u, opts)) > 0 || u.TargetLang == pipeline.Kazakh && (kkUnfinished(u.Target) || kkOrphanGenitive(u.Target)) {
 			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.short", map[string]any{"Percent": pct})}
 		}
 		return nil
@@ -103,6 +111,11 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if src, tgt, short := enumerationDeficit(u); short {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.items",
 			map[string]any{"Percent": pct, "SourceCount": src, "TargetCount": tgt})}
+	}
+	if u.TargetLang == pipeline.Kazakh && kkOrphanGenitive(u.Target) {
+		// A shorter Kazakh clause with a genitive and no possessed noun after it lost that noun
+		// (and, most often, the words around it).
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.clauses", map[string]any{"Percent": pct})}
 	}
 	if u.TargetLang == pipeline.Kazakh && ratio < omissionClauses && kkUnfinished(u.Target) {
 		// A shorter Kazakh sentence that ends without its predicate lost its end.

@@ -57,7 +57,7 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	lower := strings.ToLower(word)
 	switch lang {
 	case pipeline.Kazakh:
-		return !kkKnownForm(s.kkStem(valid), lower) && !s.russianLoan(lower)
+		return !kkKnownForm(s.kkStem(valid), lower) && !s.russianLoan(lower) && !kkCompound(s.kkNoun(valid), lower)
 	case pipeline.Russian:
 		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower)
 	}

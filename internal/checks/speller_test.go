@@ -55,6 +55,30 @@ func TestDebianSpeller(t *testing.T) {
 		{"елдердің", pipeline.Kazakh, false},
 		{"мемлекеттер", pipeline.Kazakh, false},
 		{"ынтымақтатсық", pipeline.Kazakh, true},
+		// Compounds: a noun and a compounding element, a number and a noun of measure.
+		{"ұжымшарларда", pipeline.Kazakh, false},
+		{"кеңшар", pipeline.Kazakh, false},
+		{"теміржол", pipeline.Kazakh, false},
+		{"тілтанушылар", pipeline.Kazakh, false},
+		{"мемлекетаралық", pipeline.Kazakh, false},
+		{"онжылдықтың", pipeline.Kazakh, false},
+		{"екіжақты", pipeline.Kazakh, false},
+		{"көпқабатты", pipeline.Kazakh, false},
+		{"стартаптардың", pipeline.Kazakh, false}, // loanword of the Lexicon
+		{"заңгерлердің", pipeline.Kazakh, false},  // -гер after a noun, then a suffix chain
+		{"салынбақ", pipeline.Kazakh, false},      // the future of intention -бақ after н
+		{"мұңгерген", pipeline.Kazakh, true},      // no verb suffix after a compound's -гер
+		{"болжауынша", pipeline.Kazakh, false},    // -нша after the possessive of a verbal noun
+		{"айтаынша", pipeline.Kazakh, true},       // the possessive after a vowel is -сы
+		{"жиілеп", pipeline.Kazakh, false},        // the converb -п after a vowel
+		{"салап", pipeline.Kazakh, true},          // -п only after a verb (сала is a noun)
+		// Typos that split into two dictionary nouns stay typos: compounds of any two nouns
+		// are not accepted (палата+сын+ның, қауіп+із+дігін, кел+ісім).
+		{"палатасынның", pipeline.Kazakh, true},
+		{"қауіпіздігін", pipeline.Kazakh, true},
+		{"ластаайды", pipeline.Kazakh, true},
+		{"жолкарта", pipeline.Kazakh, true},
+		{"онжылдқ", pipeline.Kazakh, true},
 		{"anything", pipeline.Chinese, false}, // no dictionary: never misspelled
 	}
 	for _, tt := range tests {

@@ -512,5 +512,15 @@ func (h *Hunspell) IsStem(word string) bool {
 	return ok
 }
 
+// StemHasFlag reports whether word is listed in the dictionary as a stem carrying the affix
+// flag: the way a caller tells a stem's class (in kk_KZ, the nouns carry the plural flag A).
+func (h *Hunspell) StemHasFlag(word string, flag rune) bool {
+	if h == nil {
+		return false
+	}
+	fl, ok := h.words[word]
+	return ok && h.usable(fl) && strings.ContainsRune(fl, flag)
+}
+
 // Words returns the number of dictionary stems.
 func (h *Hunspell) Words() int { return len(h.words) }

@@ -280,7 +280,7 @@ func (in *Injector) injectGlossary(u *Unit, rng *rand.Rand) bool {
 	var cands []cand
 	for _, t := range in.Terms {
 		en := t.Terms[pipeline.English]
-		if _, _, ok := checks.FindTerm(u.Source, en, pipeline.English); !ok {
+		if _, _, ok := checks.FindSourceTerm(u.Source, en, pipeline.English); !ok {
 			continue
 		}
 		if t.DNT {

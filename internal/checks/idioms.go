@@ -1,0 +1,79 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// enIdioms are English fixed phrases in which a general noun does not stand for its concept:
+// "arrived on time" is «вовремя», «уақытында», 及时, with no word for "time". A termbase entry
+// for the noun (time → время) must not demand its translation there.
+var enIdioms = []string{
+	"in time", "on time", "at the same time", "from time to time", "at times", "at a time",
+	"all the time", "in no time", "time and again", "for the time being", "ahead of time",
+	"in place", "in part", "at hand", "on hand", "in the long run", "by the way", "in the way",
+}
+
+// sourceTermUses finds a source term like findTermAll, leaving out the occurrences that lie
+// inside an English fixed phrase (enIdioms): there the word is part of an adverb, not the term.
+func sourceTermUses(memo *wordMemo, text, term string, lang pipeline.Lang, limit int) [][2]int {
+	ms := findTermAll(memo, text, term, lang, -1)
+	if lang != pipeline.English || len(ms) == 0 {
+		return firstN(ms, limit)
+	}
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		return firstN(ms, limit) // offsets would not line up: keep every occurrence
+	}
+	var out [][2]int
+	for _, m := range ms {
+		if !insideIdiom(lower, m) {
+			out = append(out, m)
+		}
+	}
+	return firstN(out, limit)
+}
+
+// insideIdiom reports whether the span m of lower (lower-case text) lies within an occurrence
+// of one of enIdioms that stands as whole words.
+func insideIdiom(lower string, m [2]int) bool {
+	for _, id := range enIdioms {
+		from := max(0, m[0]-len(id))
+		for i := from; i <= m[0] && i < len(lower); {
+			j := strings.Index(lower[i:], id)
+			if j < 0 || i+j > m[0] {
+				break
+			}
+			s, e := i+j, i+j+len(id)
+			if e >= m[1] && wordBoundary(lower, s, e) {
+				return true
+			}
+			i = s + 1
+		}
+	}
+	return false
+}
+
+// wordBoundary reports whether lower[s:e] starts and ends at word boundaries (ASCII letters).
+func wordBoundary(lower string, s, e int) bool {
+	isLetter := func(b byte) bool { return b >= 'a' && b <= 'z' }
+	return (s == 0 || !isLetter(lower[s-1])) && (e == len(lower) || !isLetter(lower[e]))
+}
+
+func firstN(ms [][2]int, n int) [][2]int {
+	if n >= 0 && len(ms) > n {
+		return ms[:n]
+	}
+	return ms
+}
+
+// FindSourceTerm is FindTerm for a term of the source: it passes over occurrences inside an
+// English fixed phrase ("in time"), where the glossary check does not look for the term either.
+func FindSourceTerm(text, term string, lang pipeline.Lang) (start, end int, ok bool) {
+	ms := sourceTermUses(nil, text, term, lang, 1)
+	if len(ms) == 0 {
+		return 0, 0, false
+	}
+	return ms[0][0], ms[0][1], true
+}
