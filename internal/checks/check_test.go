@@ -411,11 +411,11 @@ func TestSeverityAndChecks(t *testing.T) {
 }
 
 // TestTermMatcher is the terms panel's matching: the glossary check's, so that a short term
-// inside a longer word ("UN" in "countries") is not listed and an inflected one ("инициативой")
-// is; Chinese terms are found inside the text.
+// inside a longer word ("UN" in "countries") or an English fixed phrase ("on time") is not listed
+// and an inflected one ("инициативой") is; Chinese terms are found inside the text.
 func TestTermMatcher(t *testing.T) {
 	t.Parallel()
-	terms := []string{"UN", "Belt and Road Initiative", "economy", "", "инициатива", "一带一路"}
+	terms := []string{"UN", "Belt and Road Initiative", "economy", "", "инициатива", "一带一路", "time"}
 	for _, tc := range []struct {
 		text string
 		lang pipeline.Lang
@@ -424,6 +424,8 @@ func TestTermMatcher(t *testing.T) {
 		{"Trade between the countries of Central Asia grew.", en, nil},
 		{"The UN welcomed the Belt and Road Initiative.", en, []int{0, 1}},
 		{"Their economies grew, said the UN’s envoy.", en, []int{0, 2}},
+		{"The trains arrived on time; the time of the economy is now.", en, []int{2, 6}},
+		{"The trains arrived on time.", en, nil},
 		{"", en, nil},
 	} {
 		if got := checks.NewTermMatcher(terms, tc.lang).Find(tc.text); !slices.Equal(got, tc.want) {

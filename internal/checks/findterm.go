@@ -43,9 +43,10 @@ func FindTerm(text string, term string, lang pipeline.Lang) (start, end int, ok 
 	return all[0][0], all[0][1], true
 }
 
-// TermMatcher finds a termbase's terms in many texts the way the glossary check does (FindTerm):
-// each term is read once, each text's words once, and a term is compared only with texts that
-// have a word starting with its first word's letter. The terms panel of a 300-segment edition
+// TermMatcher finds a termbase's terms in many source texts the way the glossary check looks for
+// them (FindSourceTerm: inflected forms, whole words, not inside an English fixed phrase such as
+// "on time"): each term is read once, each text's words once, and a term is compared only with
+// texts that have a word starting with the letter of each of its words. The terms panel of a 300-segment edition
 // with a termbase of hundreds of terms is matched this way.
 type TermMatcher struct {
 	lang     pipeline.Lang
@@ -90,6 +91,13 @@ func (m *TermMatcher) Find(text string) []int {
 		}
 	}
 	sort.Ints(candidates)
+	// In English, an occurrence inside a fixed phrase is no use of the term (see enIdioms).
+	lower := ""
+	if m.lang == pipeline.English {
+		if lower = strings.ToLower(text); len(lower) != len(text) {
+			lower = "" // offsets would not line up: keep every occurrence, as the check does
+		}
+	}
 	var out []int
 next:
 	for _, i := range candidates {
@@ -99,8 +107,17 @@ next:
 				continue next
 			}
 		}
-		if len(p.findIn(text, xw, inits, 1)) > 0 {
-			out = append(out, i)
+		if lower == "" {
+			if len(p.findIn(text, xw, inits, 1)) > 0 {
+				out = append(out, i)
+			}
+			continue
+		}
+		for _, occ := range p.findIn(text, xw, inits, -1) {
+			if !insideIdiom(lower, occ) {
+				out = append(out, i)
+				break
+			}
 		}
 	}
 	return out
