@@ -72,6 +72,9 @@ type Live struct {
 	// MachineText counts sentences of machine translation no person changed (see
 	// PublishedVersion).
 	MachineText int
+	// FirstVersionID is the edition's first published version: its place in the site's archive,
+	// which a later version (a revision, a rollback) does not move.
+	FirstVersionID int64
 }
 
 // Snapshot is everything the public site shows at one generation. HTML bodies are not in it:
@@ -80,4 +83,39 @@ type Snapshot struct {
 	Generation int64
 	ChangedAt  time.Time
 	Live       []Live // newest first
+}
+
+// SiteChange is one step of the public site's generations: an edition switched on, off or to
+// another version (Lang set), or an article's slug, category or revision changed (Lang empty,
+// with the previous slug and category).
+type SiteChange struct {
+	Generation           int64
+	ArticleID            int64
+	Lang                 Lang
+	WasLive, IsLive      bool
+	OldSlug, OldCategory string
+}
+
+// SiteDelta is what changed on the public site after a generation, read in one snapshot with
+// what those articles show now.
+type SiteDelta struct {
+	Generation int64
+	ChangedAt  time.Time
+	// Complete is false when the changes are not all on record (a database older than the
+	// record, or a generation from another database): the caller rebuilds the whole site.
+	Complete bool
+	Changes  []SiteChange
+	// Live holds the live editions of the changed articles, newest first.
+	Live []Live
+	// Articles holds the slug and category of every changed article that still exists.
+	Articles []SiteArticle
+	// FirstVersions holds, for every edition of the changed articles ever published, its first
+	// published version (see Live.FirstVersionID), by article and language.
+	FirstVersions map[int64]map[Lang]int64
+}
+
+// SiteArticle is an article's public name and category.
+type SiteArticle struct {
+	ID             int64
+	Slug, Category string
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -15,10 +16,13 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/tilmash/tilmash/internal/ingest"
+	"github.com/tilmash/tilmash/internal/logging"
 	"github.com/tilmash/tilmash/internal/mt"
 	"github.com/tilmash/tilmash/internal/postgres"
+	"github.com/tilmash/tilmash/internal/prometheus"
 	"github.com/tilmash/tilmash/internal/web"
 	"github.com/tilmash/tilmash/locales"
+	"github.com/tilmash/tilmash/pipeline"
 	"github.com/tilmash/tilmash/workers"
 )
 
@@ -31,6 +35,11 @@ type app struct {
 	river  *river.Client[pgx.Tx]
 	bundle *i18n.Bundle
 	checks *checkRunner
+	// metrics is the process's registry; see operations.go for what feeds it.
+	metrics *prometheus.Metrics
+	// workersUp is set once this process's workers have started.
+	workersUp  atomic.Bool
+	readyCache readyCache
 
 	// Work in the background: start's context, ended by close, which waits for the goroutines
 	// (the export on change) and closes the web servers (their page caches' watchers) before
@@ -52,7 +61,10 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	route, err := translators(cfg)
+	log = slog.New(logging.Wrap(log.Handler())) // every line of a request or a job names it
+	a := &app{cfg: cfg, log: log}
+	a.metrics = prometheus.New(prometheus.Config{Snapshot: a.operationsSnapshot, ReaderCache: a.readerCacheSize})
+	route, err := translators(cfg, a.metrics.Translator)
 	if err != nil {
 		return nil, err // a misconfiguration is reported before anything starts
 	}
@@ -64,7 +76,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 	if err != nil {
 		return nil, err
 	}
-	a := &app{cfg: cfg, log: log, db: db, store: postgres.New(db.pool), bundle: bundle, checks: newChecks(log)}
+	a.db, a.store, a.bundle, a.checks = db, postgres.New(db.pool), bundle, newChecks(log)
 
 	ws := river.NewWorkers()
 	if err := workers.Register(ws, workers.Config{Store: a.store, Route: route, Check: a.checks.Check,
@@ -88,9 +100,12 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 		// On shutdown, running jobs get this long to finish; then they are cancelled and handed
 		// back to the queue at once (workers.HandBackOnStop) for another process to take.
 		SoftStopTimeout: min(softStopTimeout, cfg.JobTimeout),
-		Middleware:      []rivertype.Middleware{&workers.HandBackOnStop{}},
-		PeriodicJobs:    workers.PeriodicJobs(),
-		Logger:          slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		// Outermost first: every log line of a job names it, its run is timed, and a run cut short
+		// by shutdown is handed back.
+		Middleware:   []rivertype.Middleware{&workers.LogJob{Logger: log}, a.metrics.JobMiddleware(), &workers.HandBackOnStop{}},
+		PeriodicJobs: workers.PeriodicJobs(),
+		// River's own lines go to the same handler; its informational ones only when debugging.
+		Logger: slog.New(riverLogHandler(log.Handler())),
 	}
 	if cfg.Workers {
 		rcfg.Queues = map[string]river.QueueConfig{
@@ -128,7 +143,12 @@ func (a *app) start(ctx context.Context) error {
 	if !a.cfg.Workers {
 		return nil
 	}
-	return a.river.Start(ctx)
+	if err := a.river.Start(ctx); err != nil {
+		return err
+	}
+	a.workersUp.Store(true)
+	a.bg.Go(func() { a.observePublications(bgCtx) })
+	return nil
 }
 
 // close stops what runs in the background and waits for it (the export on change, the web
@@ -161,10 +181,26 @@ func (a *app) preparer() (*ingest.Preparer, error) {
 	return a.prep, a.prepErr
 }
 
-// webServer builds the web server. After start, its page cache follows the database's changes
+// webServer builds the web server with what operators use: the health endpoints, request
+// metrics, the queue's UI and (unless served on their own address) the metrics. After start,
+// its page cache follows the database's changes and the queue's UI runs its background queries
 // until close, which also waits for that to end.
 func (a *app) webServer() (*web.Server, error) {
-	ws, err := a.newWebServer()
+	a.bgMu.Lock()
+	bgCtx := a.bgCtx
+	a.bgMu.Unlock()
+	queueUI, err := a.queueUI(bgCtx)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := a.newWebServer(func(c *web.Config) {
+		c.Ready = a.ready
+		c.ObserveRequest = a.metrics.ObserveRequest
+		c.QueueUI = queueUI
+		if a.cfg.MetricsAddr == "" {
+			c.Metrics = a.metricsHandler()
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -177,8 +213,9 @@ func (a *app) webServer() (*web.Server, error) {
 	return ws, nil
 }
 
-// newWebServer builds a web server that runs nothing in the background until told to.
-func (a *app) newWebServer() (*web.Server, error) {
+// newWebServer builds a web server that runs nothing in the background until told to; opts, if
+// any, complete its configuration.
+func (a *app) newWebServer(opts ...func(*web.Config)) (*web.Server, error) {
 	prep, err := a.preparer()
 	if err != nil {
 		return nil, err
@@ -187,14 +224,19 @@ func (a *app) newWebServer() (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return web.New(web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
+	cfg := web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText,
-		TimeZone: zone, LiveEvery: a.cfg.LiveEvery})
+		ReaderCacheBytes: a.readerCacheBytes(), ReaderCacheDir: a.getenv("TILMASH_READER_CACHE_DIR"),
+		TimeZone: zone, LiveEvery: a.cfg.LiveEvery}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return web.New(cfg)
 }
 
 // translators builds the route from a language pair to a machine-translation provider, from the
 // environment with the provider flag taking precedence. Misconfiguration fails here, at start-up.
-func translators(cfg *Config) (workers.Route, error) {
+func translators(cfg *Config, wrap func(pipeline.Translator) pipeline.Translator) (workers.Route, error) {
 	getenv := cfg.Getenv
 	if getenv == nil {
 		getenv = func(string) string { return "" }
@@ -208,5 +250,5 @@ func translators(cfg *Config) (workers.Route, error) {
 	if err != nil {
 		return nil, err
 	}
-	return router.For, nil
+	return router.Wrap(wrap).For, nil
 }

@@ -30,6 +30,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if err := a.start(ctx); err != nil {
 		return err
 	}
+	if cfg.MetricsAddr != "" {
+		stop, err := a.serveMetrics(ctx, stdout, false)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
@@ -64,11 +71,13 @@ func (a *app) serveHTTP(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// cmdWorker runs the workers only, until interrupted.
-func cmdWorker(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string, log *slog.Logger) error {
+// cmdWorker runs the workers only, until interrupted; with a metrics address, it serves its
+// metrics and health endpoints there.
+func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, log *slog.Logger) error {
 	fs := newFlagSet("worker")
 	var cfg Config
 	cfg.bind(fs, getenv)
+	cfg.bindMetrics(fs, getenv)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -80,6 +89,13 @@ func cmdWorker(ctx context.Context, args []string, stderr io.Writer, getenv func
 	defer a.close(ctx)
 	if err := a.start(ctx); err != nil {
 		return err
+	}
+	if cfg.MetricsAddr != "" {
+		stop, err := a.serveMetrics(ctx, stdout, true)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	log.Info("workers running")
 	<-ctx.Done()

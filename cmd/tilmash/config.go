@@ -36,6 +36,12 @@ type Config struct {
 	// JobTimeout (TILMASH_JOB_TIMEOUT) bounds every job. A job still marked running this long
 	// after it started (its process was killed) is handed back to the queue shortly after.
 	JobTimeout time.Duration
+	// MetricsToken (TILMASH_METRICS_TOKEN), when set, is the bearer token /metrics requires.
+	// MetricsAddr (TILMASH_METRICS_ADDR), when set, is a separate listen address serving the
+	// metrics (and, for a worker, the health endpoints); the main address then has no /metrics.
+	// With neither, /metrics on the main address answers loopback clients only.
+	MetricsToken string
+	MetricsAddr  string
 
 	// envErr is a malformed environment variable, reported when the program starts.
 	envErr error
@@ -76,6 +82,14 @@ func (c *Config) bind(fs *flag.FlagSet, getenv func(string) string) {
 		fmt.Sprintf("most characters one sentence may have (env TILMASH_MAX_SEGMENT_CHARS; default %d)", pipeline.DefaultMaxSegmentChars))
 }
 
+// bindMetrics declares where the metrics are served and who may read them. The token comes only
+// from the environment: a flag would show it in the process list.
+func (c *Config) bindMetrics(fs *flag.FlagSet, getenv func(string) string) {
+	c.MetricsToken = strings.TrimSpace(getenv("TILMASH_METRICS_TOKEN"))
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", getenv("TILMASH_METRICS_ADDR"),
+		"separate listen address for /metrics (env TILMASH_METRICS_ADDR); a bearer token comes from TILMASH_METRICS_TOKEN")
+}
+
 // envCount reads a count from the environment: unset or empty is 0 (the default), anything but
 // a positive whole number is reported when the program starts.
 func (c *Config) envCount(getenv func(string) string, key string) int {
@@ -111,6 +125,7 @@ func (c *Config) loadPreparer() (*ingest.Preparer, error) {
 
 // bindServer declares the HTTP flags.
 func (c *Config) bindServer(fs *flag.FlagSet, getenv func(string) string) {
+	c.bindMetrics(fs, getenv)
 	fs.StringVar(&c.Addr, "addr", envOr(getenv, "TILMASH_ADDR", "127.0.0.1:8080"), "HTTP listen address (env TILMASH_ADDR)")
 	fs.StringVar(&c.BaseURL, "base-url", getenv("TILMASH_BASE_URL"), "public URL of the site, for canonical links (env TILMASH_BASE_URL)")
 	fs.StringVar(&c.TimeZone, "time-zone", getenv("TILMASH_TIME_ZONE"),

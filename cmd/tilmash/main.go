@@ -8,12 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
 
 	corpuseval "github.com/tilmash/tilmash/internal/eval"
+	"github.com/tilmash/tilmash/internal/logging"
 	"github.com/tilmash/tilmash/internal/repair"
 )
 
@@ -29,7 +29,8 @@ Commands:
   ingest FILE          ingest an article (--lang en, --format text|markdown); prints its id and slug
   user add NAME        create a user (--role translator|editor|admin, --langs ru,kk, --password-stdin)
   token create USER    create an API token for a user
-  export DIR           write the public site as static files (pages, .gz/.br copies, feeds, sitemap)
+  export [--full] DIR  write the public site as static files (pages, .gz/.br copies, feeds, sitemap);
+                       only what changed since DIR's last export, or everything with --full
   retry ARTICLE LANG   queue a failed edition's translation again
   terms import FILE    import a termbase CSV (en,ru,kk,zh,note,do_not_translate,forbidden_en,...)
                        or TBX (FILE.tbx; --assume-lang for terms in no language)
@@ -45,6 +46,7 @@ Commands:
   repair [FILE]        repair text damaged by PDF copying (--lang en); report on stderr
   eval                 score sentence splitting, word repair and the other stages on the corpora
                        under testdata/eval (-stage, -split tune,heldout, -v for the misses)
+  probe URL            exit 0 when URL answers 200 (container health checks: /healthz, /readyz)
   help                 show this help
 
 Configuration (flags override the environment):
@@ -59,6 +61,14 @@ Configuration (flags override the environment):
                           most characters one sentence may have (default 4000)
   TILMASH_BASE_URL        public URL of the site
   TILMASH_EXPORT_DIR      export the public site here after every change (with the workers)
+  TILMASH_LOG_FORMAT      text (default) or json
+  TILMASH_LOG_LEVEL       debug (with a line per HTTP request), info (default), warn, error
+  TILMASH_METRICS_TOKEN   bearer token /metrics requires
+  TILMASH_METRICS_ADDR    separate address serving /metrics (a worker: also /healthz, /readyz);
+                          with neither, /metrics answers only this machine
+  TILMASH_READER_CACHE_MB memory for the reader's pages (default 64); more are kept as files
+  TILMASH_READER_CACHE_DIR
+                          a directory of the reader's own for its page files (default: temporary)
 
 Run "tilmash COMMAND -h" for a command's flags.
 `
@@ -73,13 +83,16 @@ func main() {
 // run executes one command and returns the exit status: 0 on success, 1 on failure, 2 on a
 // usage mistake.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	log, err := logging.New(stderr, logging.Options{Format: getenv("TILMASH_LOG_FORMAT"), Level: getenv("TILMASH_LOG_LEVEL")})
+	if err != nil {
+		fmt.Fprintf(stderr, "tilmash: TILMASH_LOG_FORMAT or TILMASH_LOG_LEVEL: %v\n", err)
+		return 2
+	}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, helpText)
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
-	var err error
 	switch cmd {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, helpText)
@@ -89,7 +102,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "serve":
 		err = cmdServe(ctx, rest, stdout, stderr, getenv, log, true)
 	case "worker":
-		err = cmdWorker(ctx, rest, stderr, getenv, log)
+		err = cmdWorker(ctx, rest, stdout, stderr, getenv, log)
 	case "migrate":
 		err = cmdMigrate(ctx, rest, stdout, stderr, getenv, log)
 	case "ingest":
@@ -110,6 +123,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdXLIFF(ctx, rest, stdout, stderr, getenv, log)
 	case "tm":
 		err = cmdTM(ctx, rest, stdout, stderr, getenv, log)
+	case "probe":
+		err = cmdProbe(ctx, rest, stdout)
 	case "repair":
 		return repair.Run(stdin, rest, stdout, stderr)
 	case "eval":
@@ -128,6 +143,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "tilmash: %s\nRun \"tilmash help\" for usage.\n", ue.msg)
 		return 2
 	}
-	fmt.Fprintf(stderr, "tilmash: %s\n", errorText(err))
+	fmt.Fprintf(stderr, "tilmash: %s\n", logging.RedactText(errorText(err)))
 	return 1
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,6 +47,34 @@ func (e *testEnv) page(t *testing.T, path string, want int) string {
 		t.Fatalf("GET %s = %d, want %d", path, code, want)
 	}
 	return body
+}
+
+// sitemap follows the sitemap index to its parts and returns their entries as one urlset.
+func (e *testEnv) sitemap(t *testing.T) string {
+	t.Helper()
+	var index struct {
+		Locs []string `xml:"sitemap>loc"`
+	}
+	if err := xml.Unmarshal([]byte(e.page(t, "/sitemap.xml", 200)), &index); err != nil {
+		t.Fatalf("sitemap index: %v", err)
+	}
+	var out strings.Builder
+	out.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
+	for _, loc := range index.Locs {
+		u, err := url.Parse(loc)
+		if err != nil {
+			t.Fatalf("sitemap index: %v", err)
+		}
+		part := e.page(t, u.Path, 200)
+		_, inner, ok := strings.Cut(part, "<urlset ")
+		if !ok {
+			t.Fatalf("sitemap part %s is not a urlset:\n%s", loc, part)
+		}
+		_, inner, _ = strings.Cut(inner, ">")
+		out.WriteString(strings.TrimSuffix(strings.TrimSpace(inner), "</urlset>"))
+	}
+	out.WriteString("</urlset>")
+	return out.String()
 }
 
 // TestReleaseLifecycle follows an article through the editors' publishing steps and checks what
@@ -113,10 +142,16 @@ func TestReleaseLifecycle(t *testing.T) {
 	if !strings.Contains(zh, `<a href="/kk/articles/`+slug+`"`) || !strings.Contains(zh, "本文尚未发布中文版") {
 		t.Error("the Chinese not-available page does not say so in Chinese or offer the Kazakh edition")
 	}
-	checkSitemap(t, env.page(t, "/sitemap.xml", 200), slug, []string{"en", "ru", "kk"})
+	checkSitemap(t, env.sitemap(t), slug, []string{"en", "ru", "kk"})
 
 	// Compression, validators and 304.
 	checkCaching(t, env.srv.URL+"/ru/articles/"+slug)
+
+	// The static export: whole the first time.
+	dir := filepath.Join(t.TempDir(), "site")
+	if res, err := env.app.exportSite(t.Context(), dir, false); err != nil || !res.Full {
+		t.Fatalf("first export: %+v, %v", res, err)
+	}
 
 	// A scheduled release can be cancelled: the edition goes back to awaiting approval.
 	zrel := ed.must("POST", base+"/release", map[string]any{"langs": []string{"zh"}, "publish_at": later}, 201)
@@ -141,7 +176,20 @@ func TestReleaseLifecycle(t *testing.T) {
 	if strings.Contains(env.page(t, "/kk/", 200), "/kk/articles/"+slug) || strings.Contains(env.page(t, "/kk/feed.atom", 200), slug) {
 		t.Error("the Kazakh index or feed still lists the unpublished edition")
 	}
-	checkSitemap(t, env.page(t, "/sitemap.xml", 200), slug, []string{"en", "ru"})
+	checkSitemap(t, env.sitemap(t), slug, []string{"en", "ru"})
+
+	// The next export writes only the pages the change touched, as the server now sends them.
+	res, err := env.app.exportSite(t.Context(), dir, false)
+	if err != nil || res.Full || res.Written == 0 || res.Written > 40 {
+		t.Fatalf("export after unpublishing: %+v, %v", res, err)
+	}
+	for url, file := range map[string]string{"/kk/articles/" + slug: "kk/articles/" + slug + ".html",
+		"/ru/articles/" + slug: "ru/articles/" + slug + ".html", "/kk/feed.atom": "kk/feed.atom", "/kk/": "kk/index.html"} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if _, served := get(t, env.srv.URL+url, ""); err != nil || string(data) != served {
+			t.Errorf("after unpublishing, the exported %s differs from what the server sends (%v)", file, err)
+		}
+	}
 
 	// Publish Russian again (a second version), then roll back to the first.
 	ed.must("POST", base+"/editions/ru/unpublish", nil, 200)
@@ -301,7 +349,7 @@ func TestSiteValidAndExported(t *testing.T) {
 		return s["en"] == "published" && s["ru"] == "published" && s["kk"] == "published" && s["zh"] == "published"
 	})
 	waitPage(t, env, "/zh/articles/"+slug, 200) // the site has taken in the release, all its pages at once
-	checkSitemap(t, env.page(t, "/sitemap.xml", 200), slug, []string{"en", "ru", "kk", "zh"})
+	checkSitemap(t, env.sitemap(t), slug, []string{"en", "ru", "kk", "zh"})
 
 	// The byline and date are formatted per language.
 	year := time.Now().UTC().Format("2006")

@@ -110,20 +110,6 @@ func (s *SpellerSet) known(valid func(string) bool, word string, lang pipeline.L
 	return false
 }
 
-// unvoice undoes the voicing of a final consonant before a vowel suffix: г→к, ғ→қ, б→п.
-func unvoice(s string) string {
-	r, size := utf8.DecodeLastRuneInString(s)
-	switch r {
-	case 'г':
-		return s[:len(s)-size] + "к"
-	case 'ғ':
-		return s[:len(s)-size] + "қ"
-	case 'б':
-		return s[:len(s)-size] + "п"
-	}
-	return s
-}
-
 // caseVariants lists the spellings a word may have in the dictionary.
 func caseVariants(w string) []string {
 	out := []string{w}

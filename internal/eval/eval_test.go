@@ -12,9 +12,11 @@ const corpusRoot = "../../testdata/eval"
 // belowGoal lists, per stage and language, the floor kept where the stage's goal is not reached
 // yet, with the reason. Everywhere else the goal itself is the floor.
 var belowGoal = map[string]Goal{
-	// The Kazakh dictionary lacks many common stems and forms (көлік, инвестор, аударым), and
-	// a join with a word it does not know is left alone rather than guessed.
-	"repair/kk": {Precision: 0.998, Recall: 0.75},
+	// Kazakh writes compounds of two bare nouns or an adjective and a noun as one word
+	// ("теміржол", "құпиясөз"), so a join of a bare stem and a noun ("көлік|салығын",
+	// "Ресми|деректерге") is left alone rather than guessed; the other joins are read by the
+	// Kazakh analyser (text.KazakhKnownForm, text.KazakhVerbForm).
+	"repair/kk": {Precision: 0.998, Recall: 0.97},
 }
 
 // TestTuneGoals scores every registered stage on its tune split and fails when a language

@@ -71,3 +71,17 @@ func (r Router) String() string {
 	sort.Strings(names)
 	return "routes " + r.routes.String() + "; providers " + strings.Join(names, ", ")
 }
+
+// Wrap returns the router with every provider passed through wrap (to count its calls, say),
+// before routes chain them: each wrapped translator stands for one provider under its own name.
+// Provider returns the wrapped translators too.
+func (r Router) Wrap(wrap func(pipeline.Translator) pipeline.Translator) Router {
+	if wrap == nil || len(r.providers) == 0 {
+		return r
+	}
+	wrapped := make(map[string]pipeline.Translator, len(r.providers))
+	for name, t := range r.providers {
+		wrapped[name] = wrap(t)
+	}
+	return Router{routes: r.routes, providers: wrapped}
+}

@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -418,25 +419,137 @@ func (db *DB) LoadSnapshot(ctx context.Context) (pipeline.Snapshot, error) {
 		return s, fmt.Errorf("begin snapshot: %w", err)
 	}
 	defer tx.Rollback(ctx) //nolint:errcheck // read-only
+	// The query reads every live edition: compiling it (JIT) costs more than running it.
+	if _, err := tx.Exec(ctx, `SET LOCAL jit = off`); err != nil {
+		return s, fmt.Errorf("snapshot: %w", err)
+	}
 	if err := tx.QueryRow(ctx, `SELECT generation, changed_at FROM site_state`).Scan(&s.Generation, &s.ChangedAt); err != nil {
 		return s, fmt.Errorf("site generation: %w", err)
 	}
-	rows, err := tx.Query(ctx, `SELECT v.id, v.article_id, v.lang, a.slug, a.category, v.title, v.byline, v.published_at,
-		v.revision_id <> a.revision_id AND NOT e.is_source, v.machine_text
-		FROM editions e JOIN published_versions v ON v.id = e.live_version_id JOIN articles a ON a.id = e.article_id
-		ORDER BY v.published_at DESC, v.id DESC`)
-	if err != nil {
-		return s, fmt.Errorf("live versions: %w", err)
+	s.Live, err = liveVersions(ctx, tx, nil)
+	return s, err
+}
+
+// siteLiveColumns are a live edition as readers see it, with the first published version of its
+// edition (liveVersions scans them).
+const siteLiveColumns = `SELECT v.id, v.article_id, v.lang, a.slug, a.category, v.title, v.byline, v.published_at,
+	v.revision_id <> a.revision_id AND NOT e.is_source, v.machine_text, `
+
+// liveVersions reads the live editions of the given articles, or of all articles when ids is
+// nil, newest first. All of them take the first versions from one pass over the versions, sorted
+// here; a few look theirs up one by one.
+func liveVersions(ctx context.Context, tx pgx.Tx, ids []int64) ([]pipeline.Live, error) {
+	q := siteLiveColumns + `f.first FROM editions e JOIN published_versions v ON v.id = e.live_version_id
+		JOIN articles a ON a.id = e.article_id
+		JOIN (SELECT edition_id, min(id) AS first FROM published_versions GROUP BY edition_id) f ON f.edition_id = e.id`
+	var args []any
+	if ids != nil {
+		q = siteLiveColumns + `(SELECT min(f.id) FROM published_versions f WHERE f.edition_id = e.id)
+			FROM editions e JOIN published_versions v ON v.id = e.live_version_id JOIN articles a ON a.id = e.article_id
+			WHERE e.article_id = ANY($1)`
+		args = []any{ids}
 	}
-	s.Live, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Live, error) {
+	rows, err := tx.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("live versions: %w", err)
+	}
+	live, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Live, error) {
 		var l pipeline.Live
-		err := r.Scan(&l.VersionID, &l.ArticleID, &l.Lang, &l.Slug, &l.Category, &l.Title, &l.Byline, &l.PublishedAt, &l.Outdated, &l.MachineText)
+		err := r.Scan(&l.VersionID, &l.ArticleID, &l.Lang, &l.Slug, &l.Category, &l.Title, &l.Byline, &l.PublishedAt,
+			&l.Outdated, &l.MachineText, &l.FirstVersionID)
 		return l, err
 	})
 	if err != nil {
-		return s, fmt.Errorf("live versions: %w", err)
+		return nil, fmt.Errorf("live versions: %w", err)
 	}
-	return s, nil
+	slices.SortFunc(live, func(a, b pipeline.Live) int {
+		if c := b.PublishedAt.Compare(a.PublishedAt); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.VersionID, a.VersionID)
+	})
+	return live, nil
+}
+
+// SiteChanges reads what changed on the public site after generation since, up to generation
+// upTo (or the current one when upTo is 0), with what the changed articles show now, all from
+// one database snapshot. The work is proportional to the changes, not to the site.
+func (db *DB) SiteChanges(ctx context.Context, since, upTo int64) (pipeline.SiteDelta, error) {
+	var d pipeline.SiteDelta
+	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return d, fmt.Errorf("begin site changes: %w", err)
+	}
+	defer tx.Rollback(ctx) //nolint:errcheck // read-only
+	if err := tx.QueryRow(ctx, `SELECT generation, changed_at FROM site_state`).Scan(&d.Generation, &d.ChangedAt); err != nil {
+		return d, fmt.Errorf("site generation: %w", err)
+	}
+	if upTo > 0 && upTo < d.Generation {
+		d.Generation = upTo
+	}
+	if since > d.Generation {
+		return d, nil // a generation this database never had: rebuild whole
+	}
+	rows, err := tx.Query(ctx, `SELECT generation, article_id, lang, was_live, is_live, old_slug, old_category
+		FROM site_changes WHERE generation > $1 AND generation <= $2 ORDER BY generation`, since, d.Generation)
+	if err != nil {
+		return d, fmt.Errorf("site changes: %w", err)
+	}
+	d.Changes, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.SiteChange, error) {
+		var c pipeline.SiteChange
+		err := r.Scan(&c.Generation, &c.ArticleID, &c.Lang, &c.WasLive, &c.IsLive, &c.OldSlug, &c.OldCategory)
+		return c, err
+	})
+	if err != nil {
+		return d, fmt.Errorf("site changes: %w", err)
+	}
+	// Every generation is one recorded change; a gap means the record does not cover them all.
+	d.Complete = int64(len(d.Changes)) == d.Generation-since
+	if !d.Complete || len(d.Changes) == 0 {
+		return d, nil
+	}
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, c := range d.Changes {
+		if !seen[c.ArticleID] {
+			seen[c.ArticleID] = true
+			ids = append(ids, c.ArticleID)
+		}
+	}
+	if d.Live, err = liveVersions(ctx, tx, ids); err != nil {
+		return d, err
+	}
+	rows, err = tx.Query(ctx, `SELECT id, slug, category FROM articles WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return d, fmt.Errorf("changed articles: %w", err)
+	}
+	d.Articles, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.SiteArticle, error) {
+		var a pipeline.SiteArticle
+		err := r.Scan(&a.ID, &a.Slug, &a.Category)
+		return a, err
+	})
+	if err != nil {
+		return d, fmt.Errorf("changed articles: %w", err)
+	}
+	rows, err = tx.Query(ctx, `SELECT article_id, lang, min(id) FROM published_versions WHERE article_id = ANY($1)
+		GROUP BY article_id, lang`, ids)
+	if err != nil {
+		return d, fmt.Errorf("first versions: %w", err)
+	}
+	defer rows.Close()
+	d.FirstVersions = map[int64]map[pipeline.Lang]int64{}
+	for rows.Next() {
+		var id, first int64
+		var lang pipeline.Lang
+		if err := rows.Scan(&id, &lang, &first); err != nil {
+			return d, fmt.Errorf("first versions: %w", err)
+		}
+		if d.FirstVersions[id] == nil {
+			d.FirstVersions[id] = map[pipeline.Lang]int64{}
+		}
+		d.FirstVersions[id][lang] = first
+	}
+	return d, rows.Err()
 }
 
 // SiteGeneration returns the current generation of the public site.

@@ -13,4 +13,10 @@
 // more likely than the token as one unknown word (see segment.go). Names, rare and technical
 // words, hyphenated words, acronyms, CamelCase brands, numbers, URLs and e-mail addresses are
 // left alone. Chinese text is returned unchanged.
+//
+// Kazakh writes compounds as one word ("теміржол", "жалпыұлттық") and its dictionary lacks many
+// stems and forms, so a Kazakh token is split only when the Kazakh analyser of internal/text
+// reads both parts and not the whole, and the boundary is one no compound has: after a closed-class
+// word, a case, plural, participle or verb ending; before a verb form; before a possessive
+// construction ("көлік салығын"); between a numeral and a noun; where two vowels meet.
 package repair

@@ -63,8 +63,27 @@ var kazakhFunction = tiers(
 		"немесе", "сондай", "сонымен", "қатар", "дейін", "кейін", "соң", "бері", "қарай", "гөрі",
 		"ғана", "ма", "ме", "ба", "бе", "па", "пе", "ғой", "қой", "біз", "сіз", "олар", "мұндай",
 		"сол", "осындай", "барлық", "әр", "әрбір", "кез", "келген", "басқа", "өз", "өзі", "оның",
-		"олардың", "біздің", "сіздің", "жаңа", "әлі", "тек", "өте", "ең", "ретінде", "байланысты"},
+		"олардың", "біздің", "сіздің", "жаңа", "әлі", "тек", "өте", "тым", "ең", "ретінде", "байланысты",
+		// Nouns in the locative that serve as postpositions ("сапар барысында", "жыл ішінде").
+		"барысында", "кезінде", "ішінде", "арасында", "нәтижесінде", "негізінде", "алдында",
+		"бірнеше", "көптеген", "көп",
+		// Conjunctions and connectives that open sentences.
+		"алайда", "сондықтан", "себебі", "өйткені", "дегенмен", "яғни", "әсіресе", "тіпті", "егер"},
 )
+
+// kazakhCounting are Kazakh numerals and quantifiers, which stand before a noun of any length
+// ("он жыл", "бірнеше ел"). A token made of one of them and a dictionary word the dictionary
+// does not know as one word ("онжыл") is two words; the compounds they make carry a suffix
+// ("онжылдық", "екіжақты") and are dictionary words or forms the analyser reads.
+var kazakhCounting = setOf("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он",
+	"жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан", "жүз", "мың",
+	"бірнеше", "көптеген")
+
+// kazakhMeasure are the nouns of time and measure that follow a numeral. A capitalised token of
+// a numeral and a noun is split only before one of them: place names are made of a numeral and
+// a noun too ("Бесқарағай", "Жетісу", "Үшарал").
+var kazakhMeasure = setOf("жыл", "ай", "күн", "апта", "сағат", "минут", "пайыз", "миллион", "миллиард",
+	"мың", "жүз", "тонна", "шақырым", "есе", "рет", "адам", "ел", "жылы", "айда", "күнде", "жылда")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -35,6 +35,10 @@ type lexicon struct {
 	// endings, for Kazakh, are the inflections stripped from a word the dictionary does not know
 	// before its stem is looked up (see kazakhEndings).
 	endings []string
+	// loans, for Kazakh, is the Russian dictionary: Kazakh takes Russian and international nouns
+	// as they are and inflects them its own way ("инвесторлар", "бюджетке"), and the Kazakh
+	// dictionary holds few of them.
+	loans *text.Hunspell
 }
 
 type entry struct {
@@ -84,7 +88,60 @@ func (l *lexicon) known(w string) bool {
 	if dictKnown(l.dict, w) {
 		return true
 	}
-	return len(l.endings) > 0 && l.stemKnown(w, 3, minKazakhStem)
+	if len(l.endings) == 0 {
+		return false
+	}
+	return l.loan(w) || text.KazakhKnownForm(l.kazakhStem, w)
+}
+
+// minLoanRunes: shorter Russian words are too often a Kazakh word's accidental match.
+const minLoanRunes = 5
+
+// loan reports a Russian word of five letters or more written without Kazakh letters: in
+// Kazakh text a loanword as it stands ("инвестор", "терминал").
+func (l *lexicon) loan(w string) bool {
+	return l.loans != nil && utf8.RuneCountInString(w) >= minLoanRunes &&
+		!strings.ContainsAny(w, "әғқңөұүһі") && l.loans.ValidMinStem(w, minStem)
+}
+
+// kazakhStem reports a stem that Kazakh suffixes may follow: a dictionary word, a Russian loan,
+// or a noun made from a verb the dictionary knows with "-ым/-ім/-м" ("аудар" → "аударым",
+// "біл" → "білім"), which the dictionary often lacks.
+func (l *lexicon) kazakhStem(w string) bool {
+	if l.plainStem(w) {
+		return true
+	}
+	for _, e := range []string{"ым", "ім", "м"} {
+		if v, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(v) >= 3 &&
+			(e != "м" || isVowel([]rune(v)[len([]rune(v))-1])) && text.KazakhVerbStem(l.infinitive, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainStem is a stem of four letters or more that the Kazakh or Russian dictionary knows:
+// shorter stems ("кин", "ар") make too many false readings of a token's pieces.
+func (l *lexicon) plainStem(w string) bool {
+	return utf8.RuneCountInString(w) >= minKazakhStem && (dictKnown(l.dict, w) || l.loan(w))
+}
+
+// infinitive reports a Kazakh verb the dictionary lists in its dictionary form, "-у" or "-ю".
+func (l *lexicon) infinitive(w string) bool {
+	return (strings.HasSuffix(w, "у") || strings.HasSuffix(w, "ю")) && dictKnown(l.dict, w)
+}
+
+// verbForm reports a Kazakh word that only a verb can be: a tense, participle or converb of a
+// verb the dictionary knows (text.KazakhVerbForm). No compound written as one word ends in one.
+func (l *lexicon) verbForm(w string) bool {
+	return len(l.endings) > 0 && harmonic(w) && text.KazakhVerbForm(l.infinitive, w)
+}
+
+// harmonic reports a word whose vowels are all back (а, о, ұ, ы) or all front (ә, ө, ү, і, е),
+// as in every native Kazakh verb form: the analyser takes voices off without looking at harmony,
+// so that "қабілетін" (a noun) would otherwise read as "қаб+іл+етін".
+func harmonic(w string) bool {
+	return !strings.ContainsAny(w, "аоұы") || !strings.ContainsAny(w, "әөүіе")
 }
 
 // inflected reports a Kazakh word that ends in an ending which closes a word: a case ending, an

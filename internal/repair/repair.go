@@ -24,6 +24,7 @@ func New() (*Repairer, error) {
 		return nil, err
 	}
 	kk.endings = kazakhEndings
+	kk.loans = ru.dict
 	return &Repairer{langs: map[pipeline.Lang]*lexicon{
 		pipeline.English: en, pipeline.Russian: ru, pipeline.Kazakh: kk,
 	}}, nil

@@ -125,7 +125,16 @@ func (s *segmenter) readings(lw string) []reading {
 			piece := rest[:i]
 			i -= n
 			pc, ok := s.pieceCost(piece)
-			if !ok || prev != "" && s.kazakh && s.suffixPiece(piece) {
+			counted := s.kazakh && len(words) == 1 && kazakhCounting[prev] && s.countedNoun(piece)
+			if counted {
+				// A noun after a numeral is as expected as a second-tier closed-class word: the
+				// numeral stands before a noun and nothing else.
+				pc, ok = -math.Log(5e4/corpusSize), true
+			}
+			if first := len(words) == 0; first && s.kazakh && kazakhCounting[piece] && len(piece) < len(rest) {
+				pc, ok = -math.Log(s.lex.function["бір"]/corpusSize), true
+			}
+			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
 				continue
 			}
 			c := cost + pc
@@ -186,13 +195,27 @@ func (s *segmenter) judge(token string) verdict {
 	}
 	if s.kazakh {
 		// Kazakh stacks suffixes, and its dictionary lists suffix chains ("тіктің") as words:
-		// without frequencies, a reading is safe when it frees a conjunction or postposition, or
-		// when every part is a word of five letters or more, none after the first begins like
-		// an ending, and the first ends in one ("қатысуға", "стратегиялық"): a bare stem before
-		// a word is as often a compound the dictionary lacks ("құпиясөз", "теміржол").
+		// without frequencies, a reading is safe only at a boundary no compound has. A bare stem
+		// before a word is as often a compound the dictionary lacks ("құпиясөз", "теміржол"), so
+		// the reading must free a conjunction or postposition; or have every part of five letters
+		// or more, none after the first beginning like an ending, and the first ending in a case,
+		// participle, verb or plural ending ("қатысуға", "стратегиялық", "инвесторлар"); or put
+		// a verb form or a counted noun after its first word ("ауыл|көшірілді", "он|жыл"), two
+		// vowels together ("ақша|аударымдарына") or a possessed native noun after a dictionary
+		// noun ("көлік|салығын").
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			free := anyFunction(r.words, s.lex) || allLong(r.words, 5) && s.lex.inflected(r.words[0])
-			return !free || kazakhPrefixLike[r.words[0]] || s.stemRunsOn(r.words)
+			free := anyFunction(r.words, s.lex) ||
+				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words))
+			// A verb form or a counted noun never ends a compound, whatever comes before it.
+			beforeNonCompound := s.verbAfterWord(r.words) ||
+				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
+			free = free || beforeNonCompound || s.vowelsMeet(r.words) || s.possessedAfter(r.words)
+			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
+			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
+			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
+				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words) ||
+				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
+				s.endingPiece(r.words)
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -219,6 +242,13 @@ func (s *segmenter) judge(token string) verdict {
 		lead := best.words[0]
 		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
+		if s.kazakh && kazakhCounting[lead] {
+			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
+			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]]) {
+				return verdict{} // "Бесқарағай", "Жетісу": a place name
+			}
+			commonLead = true
+		}
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
 		}
@@ -365,7 +395,7 @@ func anyFunction(words []string, lex *lexicon) bool {
 // lists as a word ("ктің", "дағы") but which cannot follow a split: it is the tail of the word
 // before it.
 func (s *segmenter) suffixPiece(w string) bool {
-	if s.voc.lower[w] > 0 || s.lex.isFunction(w) {
+	if s.voc.lower[w] > 0 || s.lex.isFunction(w) || s.ghaynWord(w) {
 		return false
 	}
 	if kazakhSuffixLike(w) {
@@ -377,9 +407,28 @@ func (s *segmenter) suffixPiece(w string) bool {
 	return len(rs) > 5 && kazakhSuffixOnsets[string(rs[:3])] && !s.lex.stemKnown(w, 3, 5)
 }
 
+// ghaynWord reports a piece that begins with "ғ" and is a word all the same: Arabic loans
+// ("ғалымдары", "ғасырда", "ғылыми") begin so, while the endings that do ("-ға", "-ған",
+// "-ғалы", "-ғыз") are shorter than the five-letter dictionary stem this asks for.
+func (s *segmenter) ghaynWord(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 5 || rs[0] != 'ғ' {
+		return false
+	}
+	for k := 5; k <= len(rs); k++ {
+		if s.lex.dict.ValidMinStem(string(rs[:k]), minStem) {
+			return s.lex.isDictWord(w)
+		}
+	}
+	return false
+}
+
 // stemRunsOn reports a Kazakh reading whose first part runs on into a longer dictionary stem
 // with the first letters of the next part: "құрас|тырылады" is "құрастыр" and its endings.
 func (s *segmenter) stemRunsOn(words []string) bool {
+	if allFunction(words, s.lex) {
+		return false // "ол|арқылы": closed-class words are not stems of longer words
+	}
 	for i := 0; i+1 < len(words); i++ {
 		next := []rune(words[i+1])
 		for k := 1; k <= 3 && k < len(next); k++ {
@@ -389,6 +438,126 @@ func (s *segmenter) stemRunsOn(words []string) bool {
 		}
 	}
 	return false
+}
+
+// verbAfterWord reports a Kazakh reading of two parts whose second is a verb form
+// (lexicon.verbForm) after a word of four letters or more: "ауыл|көшірілді", "айда|жалғасады",
+// "көп|жұмсайтынын". Kazakh writes compounds of nouns and adjectives as one word, never a noun
+// and a finite verb or participle, so the token is two words whatever the first one ends in.
+func (s *segmenter) verbAfterWord(words []string) bool {
+	return len(words) == 2 && (utf8.RuneCountInString(words[0]) >= 4 || s.lex.isFunction(words[0])) &&
+		utf8.RuneCountInString(words[1]) >= 5 && s.lex.verbForm(words[1])
+}
+
+// possessedAfter reports a Kazakh reading of two words of four letters or more whose second
+// carries the third-person possessive of the izafet, with or without a case ending
+// ("көлік|салығын", "су|деңгейі"): the possessive construction is written as two words, and
+// the few compounds made of it ("елбасы") are dictionary words, never split.
+func (s *segmenter) possessedAfter(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 ||
+		kazakhPrefixLike[words[0]] {
+		return false
+	}
+	if !dictKnown(s.lex.dict, words[0]) || s.lex.verbForm(words[0]) {
+		return false // the first word as the dictionary lists it: "жерме" is a form, not a noun
+	}
+	w := words[1]
+	for _, e := range []string{"дағы", "дегі", "тағы", "тегі"} {
+		if strings.HasSuffix(w, e) {
+			return false // the locative adjective, not a possessive: "мекенжайдағы"
+		}
+	}
+	for _, c := range []string{"нің", "ның", "на", "не", "нда", "нде", "нан", "нен", "н", "мен", ""} {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, p := range []string{"сы", "сі", "ы", "і"} {
+			stem, ok := strings.CutSuffix(rest, p)
+			if !ok || utf8.RuneCountInString(stem) < 3 {
+				continue
+			}
+			// A loanword possessed ("мұнайхимиясы", "темірбетоны") is as often a compound
+			// with a Kazakh first part: only native stems count.
+			for _, st := range []string{stem, unvoiceKazakh(stem)} {
+				if utf8.RuneCountInString(st) >= minKazakhStem && dictKnown(s.lex.dict, st) && !s.lex.loan(st) &&
+					!s.lex.loan(st+p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// unvoiceKazakh gives back the voiceless consonant a stem voices before a vowel: салығ → салық.
+func unvoiceKazakh(s string) string {
+	r, n := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case 'г':
+		return s[:len(s)-n] + "к"
+	case 'ғ':
+		return s[:len(s)-n] + "қ"
+	case 'б':
+		return s[:len(s)-n] + "п"
+	}
+	return s
+}
+
+// pluralFirst reports a Kazakh reading whose first word ends in the plural and is read by the
+// analyser ("инвесторлар|облигацияларды"): only a possessive or a case ending may follow the
+// plural, and those begin like endings (suffixPiece keeps them out), so the next part is a word.
+// No compound is written with a plural first part.
+func (s *segmenter) pluralFirst(words []string) bool {
+	for _, e := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+		if stem, ok := strings.CutSuffix(words[0], e); ok && utf8.RuneCountInString(stem) >= minKazakhStem &&
+			s.lex.isDictWord(stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// countedNoun reports a word that may follow a Kazakh numeral or quantifier in a token: a
+// dictionary word as the dictionary lists it, or a form of four letters or more the analyser
+// reads. Endings are not words ("бірге", "бірлік", "алтын" stay whole).
+func (s *segmenter) countedNoun(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 2 || kazakhSuffixOnsets[string([]rune(w)[:min(3, n)])] || boundEnding[w] {
+		return false
+	}
+	if n <= 3 {
+		return s.lex.dict.ValidMinStem(w, minStem) && !strings.ContainsRune("ыірлңғ", []rune(w)[0])
+	}
+	// A numeral and a noun with an adjective-forming ending make one word: "екіжақты",
+	// "бесжылдық", "көпвекторлы".
+	for _, e := range kazakhAdjectiveEndings {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
+	}
+	return s.lex.isDictWord(w)
+}
+
+// kazakhAdjectiveEndings make adjectives of nouns; the accusative "-ды/-ді/-ты/-ті" is written
+// the same and is given up with them.
+var kazakhAdjectiveEndings = strings.Fields("лы лі ды ді ты ті сыз сіз лық лік дық дік тық тік шы ші")
+
+// vowelsMeet reports a Kazakh reading of two words of four letters or more where a vowel ends
+// the first and a vowel begins the second ("ақша|аударымдарына"). Kazakh does not let two
+// vowels meet inside a word: a suffix after a vowel begins with a consonant, and a stem loses
+// its vowel before a vowel suffix. Only loanwords ("кооперация") have such a pair, and they are
+// dictionary words, which are never split.
+func (s *segmenter) vowelsMeet(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 {
+		return false
+	}
+	const vowels = "аәеөұүыіоэ"
+	a, _ := utf8.DecodeLastRuneInString(words[0])
+	b, _ := utf8.DecodeRuneInString(words[1])
+	// "-аралық" makes compounds after any noun ("шекарааралық", "өңіраралық").
+	return strings.ContainsRune(vowels, a) && strings.ContainsRune(vowels, b) &&
+		!s.lex.loan(words[0]) && !s.lex.loan(words[1]) && !strings.HasPrefix(words[1], "аралы")
 }
 
 // allLong reports whether every word has at least n letters.
@@ -414,12 +583,52 @@ func isVowel(r rune) bool {
 	return strings.ContainsRune("аәеёиоөуұүыіэюя", unicode.ToLower(r))
 }
 
+// privative are the pronouns "сіз" (you) and "сыз", written as the privative ending "-сыз/-сіз"
+// ("қолжетімсіз", "шексіз"): after a word in one token they are its ending.
+var privative = setOf("сіз", "сыз")
+
+// endingPiece reports a Kazakh reading where a later part is a word that is also an ending of
+// the part before it: the pronoun "сіз" is the privative "-сіз" ("қолжетімсіз",
+// "қауіпсізоқу" is "қауіпсіз оқу"), the auxiliary "еді" the past tense "-еді" of a verb stem
+// ("жеңілдетеді"), "да/де" inside a reading the locative ("мезгілде тым"), and "мен/бен/пен"
+// before a verb form the instrumental.
+func (s *segmenter) endingPiece(words []string) bool {
+	for i, w := range words[1:] {
+		prev := words[i]
+		switch {
+		case privative[w]:
+			return true
+		case w == "еді" || w == "ады":
+			if !s.lex.inflected(prev) && !s.lex.verbForm(prev) {
+				return true
+			}
+		case w == "да" || w == "де" || w == "та" || w == "те":
+			if s.lex.isDictWord(prev + w) {
+				return true
+			}
+		case w == "мен" || w == "бен" || w == "пен":
+			// The conjunction joins two nouns; before a verb form it is the instrumental
+			// ending of the word before ("құпиясөзбен қорғалған").
+			if i+2 < len(words) && s.lex.verbForm(words[i+2]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func kazakhSuffixLike(w string) bool {
 	if kazakhNegation[w] {
 		return true
 	}
 	rs := []rune(w)
 	if rs[0] == 'ң' || rs[0] == 'ғ' {
+		return true
+	}
+	// No word begins with two consonants, except loanwords with a cluster such as "ст", "тр",
+	// "пл" ("стратегия", "трансформация"): "ктердің" is the tail of "шенеуніктердің".
+	if len(rs) > 5 && !isVowel(rs[0]) && !isVowel(rs[1]) && !strings.ContainsRune("рлв", rs[1]) &&
+		!strings.ContainsRune("сш", rs[0]) {
 		return true
 	}
 	if len(rs) > 5 {
@@ -444,6 +653,12 @@ var kazakhNegation = setOf("маған", "меген", "баған", "беген
 // kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
 // "көпвекторлы"): a split after them is a compound the dictionary lacks.
 var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "ең", "бас", "ішкі", "сыртқы", "орта")
+
+// kazakhLoanPrefix are the international combining forms and the Kazakh "бейне" that Kazakh
+// writes as one word with the next ("телеарна", "аудиожазба", "бейнежазба"), beside the Russian
+// ones (russianPrefixLike): a split after them is a compound the dictionary lacks.
+var kazakhLoanPrefix = setOf("аудио", "видео", "фото", "кино", "медиа", "инфо", "кибер", "нано",
+	"аэро", "термо", "бейне", "дыбыс")
 
 // russianPrefixLike are the first parts of Russian compounds written as one word: a split
 // "пост советский" or "гидро энергетический" is a compound the dictionary lacks.

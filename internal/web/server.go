@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"github.com/tilmash/tilmash/internal/sitexport"
@@ -60,6 +59,24 @@ type Config struct {
 	TimeZone *time.Location
 	// LiveEvery is how often signed-in pages ask what changed; zero is kit.DefaultLiveEvery.
 	LiveEvery time.Duration
+
+	// Ready, when set, runs the readiness checks for /readyz: each failing check by name, with
+	// what is wrong. None failing (or no Ready) answers 200.
+	Ready func(ctx context.Context) map[string]string
+	// ObserveRequest, when set, is told every request's method, route (the chi pattern, or
+	// RoutePublished, RouteUnmatched), status and duration.
+	ObserveRequest func(method, route string, status int, d time.Duration)
+	// QueueUI, when set, is the queue's UI (River UI with Prefix QueueUIPath), served under
+	// QueueUIPath to signed-in administrators only.
+	QueueUI http.Handler
+	// Metrics, when set, is served at /metrics; it guards itself (a token, loopback clients).
+	Metrics http.Handler
+	// ReaderCacheBytes bounds the reader's pages in memory, ReaderCacheDir holds their compressed
+	// files (see reader.Config).
+	ReaderCacheBytes int64
+	ReaderCacheDir   string
+	// OnReaderUpdate, if set, is told of every update of the reader's pages (for metrics).
+	OnReaderUpdate func(reader.Update)
 }
 
 // Server serves the API and the site.
@@ -92,7 +109,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.api = api.New(base, api.Config{Store: cfg.Store, Prepare: cfg.Prepare, Check: cfg.Check, MaxBodyBytes: cfg.MaxBodyBytes})
-	s.reader = reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText})
+	s.reader = reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText,
+		CacheBytes: cfg.ReaderCacheBytes, CacheDir: cfg.ReaderCacheDir, OnUpdate: cfg.OnReaderUpdate})
 	if s.accounts, err = accounts.New(base, cfg.Store); err != nil {
 		return nil, err
 	}
@@ -103,6 +121,23 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// NewReader builds the public site alone, for a static export: the rest of the server (and what
+// it needs, such as the preparer) is not made.
+func NewReader(cfg Config) (*reader.Site, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	base, err := kit.New(cfg.Bundle, cfg.Logger, cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	return reader.New(base, reader.Config{Store: cfg.Store, Static: static, MarkMachineText: cfg.MarkMachineText}), nil
 }
 
 // Watch keeps the reader site's pages in step with the database until ctx ends or Close.
@@ -116,24 +151,40 @@ func (s *Server) Close() { s.reader.Close() }
 // server needs (see reader.Site.Files).
 func (s *Server) SiteFiles(ctx context.Context) ([]sitexport.File, error) { return s.reader.Files(ctx) }
 
+// ExportSite writes the public site to sink, only what changed after generation since when it
+// can (see reader.Site.Export).
+func (s *Server) ExportSite(ctx context.Context, sink reader.ExportSink, since int64) (reader.ExportResult, error) {
+	return s.reader.Export(ctx, sink, since)
+}
+
+// ReaderCache reports the reader's page cache: pages and bytes in memory, its limit, and the
+// site generation it serves.
+func (s *Server) ReaderCache() reader.CacheStats { return s.reader.CacheStats() }
+
 // Handler returns the routes as a tree.
 func (s *Server) Handler() http.Handler {
 	// Published pages are answered from memory before the router: they are most of the traffic.
-	return s.transportSecurity(s.reader.ServePublished(s.Routes()))
+	// The request's start comes first, so that every answer has a request id and a duration.
+	return s.requestStart(s.transportSecurity(s.reader.ServePublished(requestScope(s.Routes()))))
 }
 
 // Routes is the router behind Handler: every route the site answers, without the fast path for
 // published pages in front of it.
 func (s *Server) Routes() chi.Router {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.recoverer, s.securityHeaders)
+	r.Use(routePattern, s.recoverer, s.securityHeaders)
 
 	// Static files answer GET and HEAD only, and never list a directory.
 	static, _ := fs.Sub(staticFS, "static")
 	files := http.StripPrefix("/static/", http.FileServer(http.FS(filesOnly{static})))
 	r.Method(http.MethodGet, "/static/*", files)
 	r.Method(http.MethodHead, "/static/*", files)
-	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }) //nolint:errcheck // the client went away: nothing to do
+	r.Get("/healthz", Healthz)
+	r.Get("/readyz", Readyz(s.cfg.Ready))
+	if s.cfg.Metrics != nil {
+		r.Handle("/metrics", s.cfg.Metrics)
+	}
+	s.adminRoutes(r)
 
 	// The JSON API: every request needs a bearer token, and once it has one its input is checked
 	// at the door.
@@ -227,3 +278,6 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// ReaderCacheSize reports the reader site's pages held in memory and their bytes.
+func (s *Server) ReaderCacheSize() (pages int, bytes int64) { return s.reader.CacheSize() }

@@ -56,6 +56,10 @@ func (f *fakeStore) FindVersionHTML(context.Context, []int64) (map[int64]string,
 
 func (f *fakeStore) SiteGeneration(context.Context) (int64, error) { return 1, nil }
 
+func (f *fakeStore) SiteChanges(context.Context, int64, int64) (pipeline.SiteDelta, error) {
+	return pipeline.SiteDelta{Generation: 1}, nil
+}
+
 func (f *fakeStore) ListenSite(ctx context.Context, _ time.Duration, changed func(bool)) {
 	changed(false)
 	close(f.listening)

@@ -63,10 +63,17 @@ func (b *Base) SecureCookies(r *http.Request) bool {
 	return r.TLS != nil || strings.HasPrefix(b.BaseURL, "https://")
 }
 
-// SetSessionCookie sets the session cookie, or with maxAge -1 removes it.
+// SessionPaths are the parts of the site the session cookie is sent to: the workbench (with the
+// newsroom) and the administrators' tools (the queue's UI). The public site never receives it.
+var SessionPaths = []string{"/workbench", "/admin"}
+
+// SetSessionCookie sets the session cookie, or with maxAge -1 removes it, for every path of
+// SessionPaths (a cookie has one path, so the same cookie is set once per path).
 func (b *Base) SetSessionCookie(w http.ResponseWriter, r *http.Request, value string, maxAge int) {
-	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: value, Path: "/workbench", MaxAge: maxAge,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: b.SecureCookies(r)})
+	for _, path := range SessionPaths {
+		http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: value, Path: path, MaxAge: maxAge,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: b.SecureCookies(r)})
+	}
 }
 
 // ErrCSRF refuses a state-changing request without the right token.
@@ -100,9 +107,11 @@ func WantsJSON(r *http.Request) bool {
 	return true
 }
 
-// LocalRedirect sends the browser back to a path of the signed-in pages, never elsewhere.
+// LocalRedirect sends the browser back to a path of the signed-in pages (the workbench, the
+// administrators' tools), never elsewhere.
 func LocalRedirect(w http.ResponseWriter, r *http.Request, path string) {
-	if !strings.HasPrefix(path, "/workbench") || strings.HasPrefix(path, "//") || strings.ContainsAny(path, "\\\r\n") {
+	if !(strings.HasPrefix(path, "/workbench") || strings.HasPrefix(path, "/admin/")) || strings.HasPrefix(path, "//") ||
+		strings.ContainsAny(path, "\\\r\n") {
 		path = "/workbench/"
 	}
 	http.Redirect(w, r, path, http.StatusSeeOther)

@@ -6,22 +6,33 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/andybalholm/brotli"
 
-	"github.com/tilmash/tilmash/internal/sitexport"
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// Published pages are served from memory. Each page is rendered and compressed (gzip and brotli)
-// once per site generation, and a page whose bytes did not change between generations keeps its
-// compressed copies, ETag and Last-Modified. Requests then cost a map lookup and a write, with
-// headers prepared in advance.
+// Published pages are served from a page cache: an in-memory cache bounded by bytes
+// (Config.CacheBytes) in front of a directory of the same pages, compressed (Config.CacheDir).
+// A page is rendered and compressed (gzip and brotli) once after each change that touches it,
+// when it is first asked for; a page evicted from memory is read back from its file. Requests
+// for a page in memory cost a lookup and a write, with headers prepared in advance.
+
+// Compression levels: brotli above 6 costs several times the time for a few percent.
+const (
+	gzipLevel   = gzip.BestCompression
+	brotliLevel = 6
+	// brotliWindow is the encoder's window (2^18 bytes): larger than a page, and far smaller to
+	// hold than the default.
+	brotliWindow = 18
+)
 
 // cachedPage is one page ready to send.
 type cachedPage struct {
@@ -32,19 +43,11 @@ type cachedPage struct {
 	modTime time.Time
 	// The three encodings, each with its prepared header values.
 	plain, gz, br variant
-	sum           [32]byte
 }
 
 type variant struct {
 	body    []byte
 	headers http.Header // complete response headers but for Set-Cookie
-}
-
-// siteCache is one generation of the site, immutable once built.
-type siteCache struct {
-	gen      int64
-	pages    map[string]*cachedPage
-	notFound map[pipeline.Lang]*cachedPage
 }
 
 // Common header values, allocated once.
@@ -61,38 +64,60 @@ var (
 	hdrAcceptRanges = []string{"none"}
 )
 
-// newCachedPage compresses a built page, or reuses prev's work when the bytes are the same.
-func newCachedPage(p *builtPage, prev *cachedPage, gen time.Time) *cachedPage {
+// Compressors are reused: a brotli encoder's state is large to allocate for every page.
+var (
+	gzipWriters   = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzipLevel); return w }}
+	brotliWriters = sync.Pool{New: func() any {
+		return brotli.NewWriterOptions(io.Discard, brotli.WriterOptions{Quality: brotliLevel, LGWin: brotliWindow})
+	}}
+)
+
+// newCachedPage compresses a rendered page.
+func newCachedPage(p *builtPage) *cachedPage {
 	sum := sha256.Sum256(p.body)
-	if prev != nil && prev.sum == sum && prev.status == p.status {
-		return prev
-	}
-	c := &cachedPage{status: p.status, lang: p.lang, sum: sum, modTime: p.modTime,
-		html: strings.HasPrefix(p.contentType, "text/html")}
-	if c.modTime.IsZero() || gen.After(c.modTime) && prev != nil {
-		// The page changed in this generation even if its newest article did not (a switcher, say).
-		c.modTime = gen
-	}
-	c.etag = `"` + hex.EncodeToString(sum[:12]) + `"`
-	c.plain = c.variant(p, p.body, nil, "")
+	var gz, br []byte
 	if len(p.body) > 512 {
-		var gz bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		var buf bytes.Buffer
+		buf.Grow(len(p.body) / 3)
+		zw := gzipWriters.Get().(*gzip.Writer)
+		zw.Reset(&buf)
 		zw.Write(p.body) //nolint:errcheck // writes to memory
 		zw.Close()       //nolint:errcheck // writes to memory
-		var br bytes.Buffer
-		bw := brotli.NewWriterLevel(&br, 9)
+		zw.Reset(io.Discard)
+		gzipWriters.Put(zw)
+		gz = buf.Bytes()
+		var bbuf bytes.Buffer
+		bbuf.Grow(len(p.body) / 4)
+		bw := brotliWriters.Get().(*brotli.Writer)
+		bw.Reset(&bbuf)
 		bw.Write(p.body) //nolint:errcheck // writes to memory
 		bw.Close()       //nolint:errcheck // writes to memory
-		c.gz = c.variant(p, gz.Bytes(), hdrGzip, "-gz")
-		c.br = c.variant(p, br.Bytes(), hdrBrotli, "-br")
+		bw.Reset(io.Discard)
+		brotliWriters.Put(bw)
+		br = bbuf.Bytes()
+	}
+	return assemblePage(p.status, p.contentType, p.lang, p.modTime, `"`+hex.EncodeToString(sum[:12])+`"`, p.body, gz, br)
+}
+
+// assemblePage prepares a page's three encodings with their headers.
+func assemblePage(status int, contentType string, lang pipeline.Lang, mod time.Time, etag string, plain, gz, br []byte) *cachedPage {
+	c := &cachedPage{status: status, lang: lang, modTime: mod, etag: etag, html: strings.HasPrefix(contentType, "text/html")}
+	c.plain = c.variant(contentType, plain, nil, "")
+	if br != nil {
+		c.gz = c.variant(contentType, gz, hdrGzip, "-gz")
+		c.br = c.variant(contentType, br, hdrBrotli, "-br")
 	}
 	return c
 }
 
-func (c *cachedPage) variant(p *builtPage, body []byte, encoding []string, etagSuffix string) variant {
+// weight is what a page costs the memory cache, in bytes.
+func (c *cachedPage) weight() uint32 {
+	return uint32(min(len(c.plain.body)+len(c.gz.body)+len(c.br.body)+1024, 1<<31))
+}
+
+func (c *cachedPage) variant(contentType string, body []byte, encoding []string, etagSuffix string) variant {
 	h := http.Header{
-		"Content-Type":            {p.contentType},
+		"Content-Type":            {contentType},
 		"Content-Length":          {strconv.Itoa(len(body))},
 		"Etag":                    {strings.TrimSuffix(c.etag, `"`) + etagSuffix + `"`},
 		"Last-Modified":           {c.modTime.UTC().Format(http.TimeFormat)},
@@ -103,13 +128,13 @@ func (c *cachedPage) variant(p *builtPage, body []byte, encoding []string, etagS
 		"Content-Security-Policy": hdrCSP,
 		"Accept-Ranges":           hdrAcceptRanges,
 	}
-	if c.html || strings.HasPrefix(p.contentType, "application/") {
+	if c.html || strings.HasPrefix(contentType, "application/") {
 		h["Cache-Control"] = hdrNoCache // revalidate: publication changes must show at once
 	} else {
 		h["Cache-Control"] = hdrStaticCache
 	}
-	if p.lang != "" {
-		h["Content-Language"] = []string{string(p.lang)}
+	if c.lang != "" {
+		h["Content-Language"] = []string{string(c.lang)}
 	}
 	if encoding != nil {
 		h["Content-Encoding"] = encoding
@@ -117,64 +142,104 @@ func (c *cachedPage) variant(p *builtPage, body []byte, encoding []string, etagS
 	return variant{body: body, headers: h}
 }
 
-// toCache turns a build into a servable generation, reusing what prev already compressed.
-func toCache(b *siteBuild, prev *siteCache) *siteCache {
-	c := &siteCache{gen: b.gen, pages: make(map[string]*cachedPage, len(b.pages)), notFound: map[pipeline.Lang]*cachedPage{}}
-	for path, p := range b.pages {
-		var old *cachedPage
-		if prev != nil {
-			old = prev.pages[path]
-		}
-		c.pages[path] = newCachedPage(p, old, b.changed)
+// initTemplates parses the templates on first use; s.mu is held.
+func (s *Site) initTemplates() error {
+	if s.pages != nil {
+		return nil
 	}
-	for l, p := range b.notFound {
-		var old *cachedPage
-		if prev != nil {
-			old = prev.notFound[l]
-		}
-		c.notFound[l] = newCachedPage(p, old, b.changed)
+	t, err := s.readerTemplates()
+	if err != nil {
+		return err
 	}
-	return c
+	s.pages, s.started = t, time.Now()
+	return nil
 }
 
-// refreshSite rebuilds the cache when the site's generation has moved on (or force is set).
+// refreshSite brings the index to the database's generation: the changes since the index's
+// generation are applied and only the pages they touch are dropped from the cache; without an
+// index, with force, or when the record of changes does not reach back to the index, the index is
+// read whole (titles and dates only) and the cache emptied. No page is rendered here.
 func (s *Site) refreshSite(ctx context.Context, force bool) error {
-	st := s
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if st.pages == nil {
-		t, err := s.readerTemplates()
-		if err != nil {
-			return err
-		}
-		st.pages, st.started = t, time.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.initTemplates(); err != nil {
+		return err
 	}
-	cur := st.current.Load()
-	if cur != nil && !force {
+	start := time.Now()
+	if ix := s.ix; ix != nil && !force {
 		gen, err := s.store.SiteGeneration(ctx)
 		if err != nil {
 			return err
 		}
-		if gen == cur.gen {
+		if gen == ix.gen {
+			return nil
+		}
+		d, err := s.store.SiteChanges(ctx, ix.gen, 0)
+		if err != nil {
+			return err
+		}
+		if d.Complete {
+			s.ixMu.Lock()
+			changed := ix.apply(d)
+			for _, p := range changed {
+				s.evict(p)
+			}
+			s.ixMu.Unlock()
+			s.updated(d.Generation, len(changed), time.Since(start))
 			return nil
 		}
 	}
-	snap, bodies, err := s.loadSite(ctx, st.bodies)
+	snap, err := s.store.LoadSnapshot(ctx)
 	if err != nil {
 		return err
 	}
-	b, err := s.buildSite(snap, bodies)
-	if err != nil {
-		return err
-	}
-	st.current.Store(toCache(b, cur))
-	st.bodies = bodies // only the live versions' bodies stay in memory
+	next := newIndex(snap)
+	s.ixMu.Lock()
+	s.ix = next
+	s.mem.InvalidateAll()
+	s.prepareFiles()
+	s.ixMu.Unlock()
+	s.loaded.Store(true)
+	s.updated(next.gen, -1, time.Since(start))
 	return nil
 }
 
-// Watch keeps the cached site in step with the database until ctx ends or the site is closed:
-// it rebuilds on every change notification, from any process, and checks every few seconds in
-// case one was lost.
+func (s *Site) updated(gen int64, pages int, took time.Duration) {
+	if s.onUpdate != nil {
+		s.onUpdate(Update{Generation: gen, Pages: pages, Took: took})
+	}
+}
+
+// Update describes one update of the reader's index, for metrics: Pages is how many pages it
+// dropped from the cache (-1 for a whole rebuild, which drops them all).
+type Update struct {
+	Generation int64
+	Pages      int
+	Took       time.Duration
+}
+
+// CacheStats is the state of the page cache.
+type CacheStats struct {
+	Pages      int    // pages in memory
+	Bytes      uint64 // their weight: bodies in all encodings, plus headers
+	LimitBytes uint64
+	Generation int64
+}
+
+// CacheStats reports the page cache's size, for metrics.
+func (s *Site) CacheStats() CacheStats {
+	st := CacheStats{Pages: s.mem.EstimatedSize(), Bytes: s.mem.WeightedSize(), LimitBytes: s.mem.GetMaximum()}
+	s.ixMu.RLock()
+	if s.ix != nil {
+		st.Generation = s.ix.gen
+	}
+	s.ixMu.RUnlock()
+	return st
+}
+
+// Watch keeps the site in step with the database until ctx ends or the site is closed: it
+// applies every change notification, from any process, and checks every few seconds in case one
+// was lost.
 func (s *Site) Watch(ctx context.Context) {
 	s.watched.Store(true)
 	started := s.background(func(stop context.Context) {
@@ -188,7 +253,7 @@ func (s *Site) Watch(ctx context.Context) {
 			}
 			err := s.refreshSite(ctx, false)
 			if err != nil && ctx.Err() == nil {
-				s.Logger.ErrorContext(ctx, "site rebuild failed", "error", err)
+				s.Logger.ErrorContext(ctx, "site update failed", "error", err)
 			}
 			if notified && err == nil {
 				s.stale.Store(false)
@@ -200,22 +265,12 @@ func (s *Site) Watch(ctx context.Context) {
 	}
 }
 
-// site returns the current generation, building it on first use. Without a watcher (a server
-// started without Watch), it checks the generation at most once a second, in the background.
-func (s *Site) site(ctx context.Context) (*siteCache, error) {
-	c := s.current.Load()
-	if c == nil {
-		if err := s.refreshSite(ctx, false); err != nil {
-			return nil, err
-		}
-		return s.current.Load(), nil
-	}
-	if s.stale.Load() {
-		// A change was announced: wait for the rebuild (or do it) rather than serve the old site.
-		if err := s.refreshSite(ctx, false); err != nil {
-			return nil, err
-		}
-		return s.current.Load(), nil
+// ready makes sure the index is loaded and current. After a change notification, requests wait
+// for the update (or do it) rather than serve the old site. Without a watcher (a server started
+// without Watch), it checks the generation at most once a second, in the background.
+func (s *Site) ready(ctx context.Context) error {
+	if !s.loaded.Load() || s.stale.Load() {
+		return s.refreshSite(ctx, false)
 	}
 	if !s.watched.Load() {
 		now := time.Now().UnixNano()
@@ -223,29 +278,70 @@ func (s *Site) site(ctx context.Context) (*siteCache, error) {
 		if now-last > int64(time.Second) && s.lastTry.CompareAndSwap(last, now) {
 			s.background(func(stop context.Context) {
 				if err := s.refreshSite(stop, false); err != nil && stop.Err() == nil {
-					s.Logger.Error("site rebuild failed", "error", err)
+					s.Logger.Error("site update failed", "error", err)
 				}
 			})
 		}
 	}
-	return c, nil
+	return nil
 }
 
-// ServePublished answers GET and HEAD for every page of the public site from memory, before any
-// other routing; everything else goes on to next.
+// page returns the page at path from memory, from its file, or rendered now (once, however many
+// requests ask at the same time); nil when the site has no such page. Rendering holds the index
+// for reading, so an update, which holds it for writing, never drops a page while an older
+// rendering of it is about to be stored.
+func (s *Site) page(ctx context.Context, path string) (*cachedPage, error) {
+	if p, ok := s.mem.GetIfPresent(path); ok {
+		return p, nil
+	}
+	s.ixMu.RLock()
+	defer s.ixMu.RUnlock()
+	v, err, _ := s.loads.Do(path, func() (any, error) {
+		if p, ok := s.mem.GetIfPresent(path); ok {
+			return p, nil
+		}
+		if p := s.readFile(path); p != nil {
+			s.mem.Set(path, p)
+			return p, nil
+		}
+		bp, err := (&renderer{s: s, ix: s.ix}).render(context.WithoutCancel(ctx), path)
+		if err != nil || bp == nil {
+			return (*cachedPage)(nil), err
+		}
+		p := newCachedPage(bp)
+		s.writeFile(path, p)
+		s.mem.Set(path, p)
+		return p, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*cachedPage), nil
+}
+
+// evict drops a page from memory and from its file; the index is held for writing.
+func (s *Site) evict(path string) {
+	s.mem.Invalidate(path)
+	s.removeFile(path)
+}
+
+// ServePublished answers GET and HEAD for every page of the public site from the page cache,
+// before any other routing; everything else goes on to next.
 func (s *Site) ServePublished(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			next.ServeHTTP(w, r)
 			return
 		}
-		c, err := s.site(r.Context())
-		if err != nil {
+		if err := s.ready(r.Context()); err != nil {
 			s.Logger.ErrorContext(r.Context(), "site unavailable", "error", err)
 			next.ServeHTTP(w, r)
 			return
 		}
-		p := c.pages[r.URL.Path]
+		p, err := s.page(r.Context(), r.URL.Path)
+		if err != nil {
+			s.Logger.ErrorContext(r.Context(), "page unavailable", "path", r.URL.Path, "error", err)
+		}
 		if p == nil {
 			next.ServeHTTP(w, r)
 			return
@@ -363,26 +459,4 @@ func acceptsEncoding(headers []string, coding string) bool {
 		}
 	}
 	return false
-}
-
-// Files builds the whole public site from the current database state, as the files a static
-// server needs: every page with its compressed copies, the not-found page of each language
-// ("/{lang}/404.html", and "/404.html" in English), feeds, the sitemap and the stylesheet.
-func (s *Site) Files(ctx context.Context) ([]sitexport.File, error) {
-	if err := s.refreshSite(ctx, false); err != nil {
-		return nil, err
-	}
-	c := s.current.Load()
-	var out []sitexport.File
-	add := func(url string, p *cachedPage) {
-		out = append(out, sitexport.File{URL: url, Body: p.plain.body, Gzip: p.gz.body, Brotli: p.br.body, ModTime: p.modTime})
-	}
-	for url, p := range c.pages {
-		add(url, p)
-	}
-	for l, p := range c.notFound {
-		add("/"+string(l)+"/404.html", p)
-	}
-	add("/404.html", c.notFound[pipeline.English])
-	return out, nil
 }

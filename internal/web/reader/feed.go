@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -9,10 +10,20 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// buildFeed renders a language's Atom feed: its newest live editions, with their full text.
-func (s *Site) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Live, bodies map[int64]string) error {
+// feed renders a language's Atom feed: its newest live editions (feedSize), with their full text.
+func (r *renderer) feed(ctx context.Context, lang pipeline.Lang) (*builtPage, error) {
+	s := r.s
+	lives := newest(r.ix.lists[listKey{lang, ""}], feedSize)
+	ids := make([]int64, len(lives))
+	for i, v := range lives {
+		ids[i] = v.VersionID
+	}
+	bodies, err := r.body(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
 	loc := s.Localizer(lang)
-	updated := b.changed
+	updated := r.ix.changedAt
 	if len(lives) > 0 {
 		updated = lives[0].PublishedAt
 	}
@@ -26,7 +37,7 @@ func (s *Site) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Liv
 		// with a byline name their own.
 		Author: &feeds.Author{Name: loc.T("site.name", nil)},
 	}
-	for _, v := range lives[:min(len(lives), feedSize)] {
+	for _, v := range lives {
 		item := &feeds.Item{
 			Title:   v.Title,
 			Link:    &feeds.Link{Href: s.abs(articlePath(lang, v.Slug))},
@@ -42,7 +53,7 @@ func (s *Site) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Liv
 	}
 	atom, err := f.ToAtom()
 	if err != nil {
-		return fmt.Errorf("atom feed %s: %w", lang, err)
+		return nil, fmt.Errorf("atom feed %s: %w", lang, err)
 	}
 	// gorilla/feeds has no field for the feed's language; Atom carries it as xml:lang on <feed>.
 	atom = strings.Replace(atom, "<feed ", `<feed xml:lang="`+lang.BCP47()+`" `, 1)
@@ -53,7 +64,6 @@ func (s *Site) buildFeed(b *siteBuild, lang pipeline.Lang, lives []*pipeline.Liv
 			atom = atom[:i+j+1] + self + atom[i+j+1:]
 		}
 	}
-	b.pages[feedPath(lang)] = &builtPage{status: 200, contentType: "application/atom+xml; charset=utf-8",
-		lang: lang, body: []byte(atom), modTime: updated}
-	return nil
+	return &builtPage{status: 200, contentType: "application/atom+xml; charset=utf-8",
+		lang: lang, body: []byte(atom), modTime: updated}, nil
 }

@@ -1,6 +1,8 @@
-// Package reader is the public site readers see: every page of the live editions built whole
-// from one snapshot, served from memory with its compressed copies, Atom feeds and a sitemap,
-// kept fresh by the database's change notifications, and exported as static files.
+// Package reader is the public site readers see: every page of the live editions rendered from
+// one index of the live editions, served from a page cache bounded in memory and backed by
+// compressed files, Atom feeds and a sitemap, kept fresh by the database's change notifications
+// and record of changes (only the pages a publication changes are rendered again), and exported
+// as static files, whole or only what changed.
 package reader
 
 import (
@@ -9,11 +11,14 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/maypok86/otter/v2"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
@@ -28,6 +33,7 @@ type Store interface {
 	LoadSnapshot(ctx context.Context) (pipeline.Snapshot, error)
 	FindVersionHTML(ctx context.Context, ids []int64) (map[int64]string, error)
 	SiteGeneration(ctx context.Context) (int64, error)
+	SiteChanges(ctx context.Context, since, upTo int64) (pipeline.SiteDelta, error)
 	ListenSite(ctx context.Context, poll time.Duration, changed func(notified bool))
 }
 
@@ -39,7 +45,18 @@ type Config struct {
 	// MarkMachineText tells readers, on an article page, when the translation they read holds
 	// machine translation that no person changed (published by an editor's explicit choice).
 	MarkMachineText bool
+	// CacheBytes bounds the pages kept in memory (all encodings); 0 means DefaultCacheBytes.
+	CacheBytes int64
+	// CacheDir is a directory of the site's own for the compressed page files, emptied when the
+	// site is rebuilt whole; empty means a new temporary directory, removed by Close. "-" keeps
+	// no files: pages evicted from memory are rendered again.
+	CacheDir string
+	// OnUpdate, if set, is called after every update of the site's index (for metrics).
+	OnUpdate func(Update)
 }
+
+// DefaultCacheBytes is the page cache's memory when the configuration does not say.
+const DefaultCacheBytes = 64 << 20
 
 // Site is the public site. The templates are parsed and the site built on first use.
 type Site struct {
@@ -48,13 +65,23 @@ type Site struct {
 	static          fs.FS
 	markMachineText bool
 
-	current atomic.Pointer[siteCache]
-	mu      sync.Mutex         // one build at a time; guards the fields below
+	mu      sync.Mutex         // one update at a time; guards the templates and replacing ix
 	pages   *template.Template // the reader templates
 	started time.Time
-	bodies  map[int64]string // version bodies by ID; immutable, reused across builds
-	watched atomic.Bool      // a watcher keeps the cache fresh
-	// stale is set from a change notification until the rebuild it caused is done: requests then
+	// ix is the site's index; pages are rendered holding ixMu for reading, updates change ix
+	// and drop the pages they touch holding it for writing.
+	ix       *siteIndex
+	ixMu     sync.RWMutex
+	loaded   atomic.Bool // ix is set
+	mem      *otter.Cache[string, *cachedPage]
+	cacheDir string // Config.CacheDir
+	dirMade  bool   // the directory for page files has been chosen (on the first index load)
+	dir      string // page files (pagefile.go); "" for none
+	ownDir   bool   // dir is a temporary directory Close removes
+	loads    singleflight.Group
+	onUpdate func(Update)
+	watched  atomic.Bool // a watcher keeps the cache fresh
+	// stale is set from a change notification until the update it caused is done: requests then
 	// wait for the new generation instead of showing the old one.
 	stale   atomic.Bool
 	lastTry atomic.Int64 // unix nanoseconds of the last freshness check without a watcher
@@ -70,8 +97,15 @@ type Site struct {
 
 // New makes the site; nothing is read from storage until the first request or Watch.
 func New(base *kit.Base, cfg Config) *Site {
-	s := &Site{Base: base, store: cfg.Store, static: cfg.Static, markMachineText: cfg.MarkMachineText}
+	s := &Site{Base: base, store: cfg.Store, static: cfg.Static, markMachineText: cfg.MarkMachineText, onUpdate: cfg.OnUpdate}
 	s.stop, s.cancel = context.WithCancel(context.Background())
+	limit := cfg.CacheBytes
+	if limit <= 0 {
+		limit = DefaultCacheBytes
+	}
+	s.mem = otter.Must(&otter.Options[string, *cachedPage]{MaximumWeight: uint64(limit),
+		Weigher: func(_ string, p *cachedPage) uint32 { return p.weight() }})
+	s.cacheDir = cfg.CacheDir
 	return s
 }
 
@@ -95,6 +129,13 @@ func (s *Site) Close() {
 	s.bgMu.Unlock()
 	s.cancel()
 	s.bg.Wait()
+	s.mem.StopAllGoroutines()
+	s.ixMu.Lock()
+	if s.ownDir {
+		os.RemoveAll(s.dir) //nolint:errcheck // a temporary directory
+	}
+	s.dir, s.dirMade = "", true // no files after Close
+	s.ixMu.Unlock()
 }
 
 // Routes mounts what the public site answers beyond its cached pages (ServePublished): the
@@ -139,13 +180,17 @@ func (s *Site) NotFound(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		lang = kit.PreferredLang(r)
 	}
-	c, err := s.site(r.Context())
-	if err != nil || c.notFound[lang] == nil {
+	var p *cachedPage
+	err := s.ready(r.Context())
+	if err == nil {
+		p, err = s.page(r.Context(), notFoundKey(lang))
+	}
+	if err != nil || p == nil {
 		if err != nil {
 			s.Logger.ErrorContext(r.Context(), "site unavailable", "error", err)
 		}
 		http.Error(w, http.StatusText(http.StatusServiceUnavailable), http.StatusServiceUnavailable)
 		return
 	}
-	s.writeCached(w, r, c.notFound[lang])
+	s.writeCached(w, r, p)
 }

@@ -62,6 +62,13 @@ func (f *fakeStore) SiteGeneration(context.Context) (int64, error) {
 	return f.gen, nil
 }
 
+// SiteChanges has no record of changes: the site rebuilds its index whole.
+func (f *fakeStore) SiteChanges(context.Context, int64, int64) (pipeline.SiteDelta, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return pipeline.SiteDelta{Generation: f.gen}, nil
+}
+
 func (f *fakeStore) ListenSite(ctx context.Context, _ time.Duration, changed func(notified bool)) {
 	defer close(f.listened)
 	changed(false)
@@ -71,6 +78,12 @@ func (f *fakeStore) ListenSite(ctx context.Context, _ time.Duration, changed fun
 
 func newSite(t *testing.T, store Store) (*Site, http.Handler) {
 	t.Helper()
+	return newSiteWith(t, store, Config{})
+}
+
+// newSiteWith makes a site with cfg's cache settings.
+func newSiteWith(t *testing.T, store Store, cfg Config) (*Site, http.Handler) {
+	t.Helper()
 	bundle, err := locales.Bundle()
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +92,8 @@ func newSite(t *testing.T, store Store) (*Site, http.Handler) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(base, Config{Store: store, Static: fstest.MapFS{"site.css": {Data: []byte("body{}")}}})
+	cfg.Store, cfg.Static = store, fstest.MapFS{"site.css": {Data: []byte("body{}")}}
+	s := New(base, cfg)
 	t.Cleanup(s.Close)
 	r := chi.NewRouter()
 	s.Routes(r)
@@ -152,8 +166,12 @@ func TestFrontPagesAndFeeds(t *testing.T) {
 		t.Errorf("/static/site.css = %d %q", rec.Code, rec.Body.String())
 	}
 	if rec := get(t, h, "/sitemap.xml"); rec.Code != 200 || !strings.Contains(rec.Body.String(),
-		"https://news.example.org/ru/articles/rail-corridor") {
+		"<loc>https://news.example.org/sitemap-0.xml</loc>") {
 		t.Errorf("/sitemap.xml = %d:\n%s", rec.Code, rec.Body.String())
+	}
+	if rec := get(t, h, "/sitemap-0.xml"); rec.Code != 200 || !strings.Contains(rec.Body.String(),
+		"https://news.example.org/ru/articles/rail-corridor") {
+		t.Errorf("/sitemap-0.xml = %d:\n%s", rec.Code, rec.Body.String())
 	}
 }
 

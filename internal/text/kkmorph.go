@@ -1,7 +1,6 @@
-package checks
+package text
 
 import (
-	"github.com/tilmash/tilmash/pipeline"
 	"strings"
 	"unicode/utf8"
 )
@@ -148,11 +147,14 @@ var consonantOnly = wordSet("дар дер дың дің ды ді дық дік
 // as a known stem followed by suffixes in their order, in harmony with the stem: экономика+сы+на,
 // ынтымақтастығ(қ)+ы, қабылдан(у)+ып, қаупі (қауіп)+не. The Debian dictionary attaches only one
 // suffix per rule, so such chains, which are ordinary Kazakh, would otherwise be rejected.
-func kkKnownForm(valid func(string) bool, w string) bool {
+//
+// It is the one Kazakh analyser of the project: the spelling check and the joined-word repair
+// both call it, each with its own idea of a valid stem.
+func KazakhKnownForm(valid func(string) bool, w string) bool {
 	return kkParse(valid, w, slotCase+1, 4, false)
 }
 
-// kkNounForm is kkKnownForm for a noun: a stem valid accepts and nominal suffixes only, no verb
+// kkNounForm is KazakhKnownForm for a noun: a stem valid accepts and nominal suffixes only, no verb
 // forms (the second part of a compound: ұжым+шар+лар+да, not мұң+гер+ген).
 func kkNounForm(valid func(string) bool, w string) bool {
 	return kkParse(valid, w, slotCase+1, 4, true)
@@ -307,6 +309,10 @@ func restoreVowel(s string, v rune) string {
 // compound of measure (кең+шар, тіл+тану, он+жыл+дық).
 const minKkTailHead = 3
 
+// KazakhMinCompoundPart is the fewest letters of a noun that KazakhCompound takes as a part: the
+// noun test its caller passes should ask for as many.
+const KazakhMinCompoundPart = minKkTailHead
+
 // kkQuantityHeads begin compounds of measure.
 var kkQuantityHeads = wordSet("бір екі үш төрт бес алты жеті сегіз тоғыз он жиырма отыз қырық елу жүз мың көп аз")
 
@@ -316,29 +322,9 @@ var kkQuantityHeads = wordSet("бір екі үш төрт бес алты же�
 // after a dictionary noun, and not as suffixes after any form the dictionary accepts.
 var kkCompoundTails = strings.Fields("шар жай хана жол орын тану танушы ақы аралық гер кер нама")
 
-// kkNoun narrows valid to the noun stems of the Kazakh dictionary: the stems that carry its
-// noun flag (kkNounFlag), so that verbs, adverbs and inflected forms do not serve as compound
-// parts. Supplementary Lexicon words count as nouns.
-func (s *SpellerSet) kkNoun(valid func(string) bool) func(string) bool {
-	kk := s.Dicts[pipeline.Kazakh]
-	return func(w string) bool {
-		if utf8.RuneCountInString(w) < minKkTailHead {
-			return false
-		}
-		if s.extra(pipeline.Kazakh, w) {
-			return true
-		}
-		return kk.StemHasFlag(w, kkNounFlag)
-	}
-}
-
-// kkNounFlag is the affix flag of the nominal suffixes (the plural -лар first) in the Debian
-// kk_KZ dictionary; its verbs carry other flags.
-const kkNounFlag = 'A'
-
-// kkCompound accepts a Kazakh compound of one of the kinds above, followed by a suffix chain
-// (ұжымшар+лар+да).
-func kkCompound(noun func(string) bool, w string) bool {
+// KazakhCompound accepts a Kazakh compound of one of the kinds above, followed by a suffix chain
+// (ұжымшар+лар+да). noun reports the noun stems that may be its parts.
+func KazakhCompound(noun func(string) bool, w string) bool {
 	rs := []rune(w)
 	for i := 2; i+3 <= len(rs); i++ {
 		head, tail := string(rs[:i]), string(rs[i:])
@@ -374,3 +360,75 @@ func kkMeasure(noun func(string) bool, tail string) bool {
 }
 
 var kkMeasureSuffixes = strings.Fields("лық лік дық дік тық тік лы лі ды ді ты ті")
+
+// unvoice gives back the voiceless consonant a Kazakh stem voices before a vowel suffix:
+// кітаб(ы) → кітап, тарағ(ы) → тарақ.
+func unvoice(s string) string {
+	r, size := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case 'г':
+		return s[:len(s)-size] + "к"
+	case 'ғ':
+		return s[:len(s)-size] + "қ"
+	case 'б':
+		return s[:len(s)-size] + "п"
+	}
+	return s
+}
+
+// hasKazakhLetter reports a letter of the Kazakh alphabet that Russian lacks.
+func hasKazakhLetter(w string) bool { return strings.ContainsAny(w, "әғқңөұүһі") }
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// KazakhVerbForm reports whether w parses as a Kazakh verb in a form that only a verb takes: a
+// stem the dictionary knows (through valid), its voices and negation, then a tense, participle or
+// converb suffix of two letters or more, and after a participle a possessive or case ending
+// (аяқта+л+атын+ы+н, көшір+іл+ді, жұмса+йтын+ы+н). A bare verbal noun in -у is not counted: it
+// is a noun too; nor are the one-letter converbs and participles (-а, -й, -р, -п), which too many
+// nouns end in. Such a word is never the second half of a compound written as one word.
+func KazakhVerbForm(valid func(string) bool, w string) bool {
+	return kkVerbForm(valid, w, 3, false)
+}
+
+// kkParticles are the question particles, which the suffix list holds for the negation inside a
+// verb: at the end of a word they follow nouns as well ("жерме" is no verb form). The imperative
+// "-сын/-сін" is written like a possessive and the accusative ("жазба+сы+н", not "жаз+ба+сын").
+var kkParticles = wordSet("ма ме ба бе па пе сын сін")
+
+// kkParticiples are the verbal suffixes after which a possessive or a case ending may follow.
+var kkParticiples = wordSet("ған ген қан кен атын етін йтын йтін ар ер мас мес бас бес пас пес")
+
+func kkVerbForm(valid func(string) bool, w string, depth int, declined bool) bool {
+	if depth == 0 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(w)
+	for _, s := range kkSuffixesByLast[last] {
+		stem, ok := strings.CutSuffix(w, s.text)
+		if !ok || utf8.RuneCountInString(stem) < 2 {
+			continue
+		}
+		if s.verb {
+			if utf8.RuneCountInString(s.text) >= 2 && (!declined || kkParticiples[s.text]) && !kkParticles[s.text] &&
+				kkFits(stem, s.text, true) && kkVerbStem(valid, stem) {
+				return true
+			}
+			continue
+		}
+		if s.slot >= slotPossessive && kkVerbForm(valid, stem, depth-1, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// KazakhVerbStem reports whether stem is a Kazakh verb stem the dictionary knows through valid,
+// as its root or its infinitive, after taking off voices and negation.
+func KazakhVerbStem(valid func(string) bool, stem string) bool { return kkVerbStem(valid, stem) }
