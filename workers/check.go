@@ -38,19 +38,20 @@ func (w *CheckWorker) Work(ctx context.Context, job *river.Job[pipeline.CheckJob
 	if err != nil {
 		return err
 	}
-	findings := CheckEdition(c, concepts, others, w.cfg.Check)
+	findings := CheckEdition(c, concepts, norms, others, w.cfg.Check)
 	return w.cfg.Store.CompleteCheck(ctx, c.Edition.ID, job.Args.RevisionID, findings)
 }
 
 // CheckEdition runs check on every segment of a target edition, with the termbase and, by
-// normalised source, the translations the memory holds.
-func CheckEdition(c pipeline.EditionContent, concepts []pipeline.Concept, others map[string][]string, check Checker) []pipeline.Finding {
+// normalised source, the translations the memory holds. norms[i] is the normalised text of
+// segment i (pipeline.NormalizeForMemory).
+func CheckEdition(c pipeline.EditionContent, concepts []pipeline.Concept, norms []string, others map[string][]string, check Checker) []pipeline.Finding {
 	var out []pipeline.Finding
-	for _, s := range c.Segments {
+	for i, s := range c.Segments {
 		t := c.Translations[s.ID]
 		u := pipeline.CheckUnit{SourceLang: c.Article.SourceLang, TargetLang: c.Edition.Lang, Source: s.Text, Target: t.Text,
 			Terms: concepts}
-		for _, o := range others[pipeline.NormalizeForMemory(s.Text)] {
+		for _, o := range others[norms[i]] {
 			if o != t.Text {
 				u.Others = append(u.Others, o)
 			}

@@ -89,11 +89,15 @@ func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionCont
 	if len(pending) == 0 {
 		return nil, nil
 	}
+	norms := make([]string, len(c.Segments)) // each segment's text normalised once
+	for i, s := range c.Segments {
+		norms[i] = pipeline.NormalizeForMemory(s.Text)
+	}
 	norm := func(i int) string {
 		if i < 0 || i >= len(c.Segments) {
 			return ""
 		}
-		return pipeline.NormalizeForMemory(c.Segments[i].Text)
+		return norms[i]
 	}
 	keys := make([]pipeline.MemoryKey, len(pending))
 	for k, i := range pending {
@@ -105,7 +109,7 @@ func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionCont
 	}
 	var drafts []pipeline.Draft
 	var rest []int
-	suggestions := map[int64][]pipeline.MemoryMatch{}
+	var restNorms []string
 	for k, i := range pending {
 		seg := c.Segments[i]
 		if m, ok := exact[k]; ok {
@@ -117,12 +121,19 @@ func (w *TranslateWorker) fromMemory(ctx context.Context, c pipeline.EditionCont
 			continue
 		}
 		rest = append(rest, i)
-		fuzzy, err := w.cfg.Store.FindMemoryFuzzy(ctx, c.Article.SourceLang, c.Edition.Lang, seg.Text, pipeline.MemoryThreshold, 3)
+		restNorms = append(restNorms, norms[i])
+	}
+	// The fuzzy look-ups of all the others go in one round trip.
+	suggestions := map[int64][]pipeline.MemoryMatch{}
+	if len(rest) > 0 {
+		fuzzy, err := w.cfg.Store.FindMemoryFuzzyMany(ctx, c.Article.SourceLang, c.Edition.Lang, restNorms, pipeline.MemoryThreshold, 3)
 		if err != nil {
 			return nil, err
 		}
-		if len(fuzzy) > 0 {
-			suggestions[seg.ID] = fuzzy
+		for k, i := range rest {
+			if len(fuzzy[k]) > 0 {
+				suggestions[c.Segments[i].ID] = fuzzy[k]
+			}
 		}
 	}
 	if len(drafts) > 0 {
@@ -167,17 +178,18 @@ func (w *TranslateWorker) fromProvider(ctx context.Context, c pipeline.EditionCo
 			req.Terms = w.cfg.Terms(req.Texts, req.SourceLang, req.TargetLang, concepts)
 		}
 		out, err := tr.Translate(ctx, req)
-		if uerr := w.cfg.Store.RecordUsage(ctx, pipeline.Usage{EditionID: c.Edition.ID, Provider: tr.Name(),
-			Characters: int64(chars), Requests: 1}); uerr != nil {
-			w.cfg.Logger.WarnContext(ctx, "usage not recorded", "error", uerr)
-		}
-		if err != nil {
-			return err
-		}
-		if len(out) != len(req.Texts) {
-			return &pipeline.Error{Code: pipeline.CodeBadResponse, MessageID: "error.provider_bad_response",
+		usage := pipeline.Usage{EditionID: c.Edition.ID, Provider: tr.Name(), Characters: int64(chars), Requests: 1}
+		if err == nil && len(out) != len(req.Texts) {
+			err = &pipeline.Error{Code: pipeline.CodeBadResponse, MessageID: "error.provider_bad_response",
 				Data: map[string]any{"Provider": tr.Name()},
 				Err:  fmt.Errorf("%s returned %d translations for %d texts", tr.Name(), len(out), len(req.Texts))}
+		}
+		if err != nil {
+			// The provider was asked all the same: its usage counts.
+			if uerr := w.cfg.Store.RecordUsage(ctx, usage); uerr != nil {
+				w.cfg.Logger.WarnContext(ctx, "usage not recorded", "error", uerr)
+			}
+			return err
 		}
 		drafts := make([]pipeline.Draft, 0, len(batch))
 		for k, i := range batch {
@@ -186,7 +198,8 @@ func (w *TranslateWorker) fromProvider(ctx context.Context, c pipeline.EditionCo
 			}
 			drafts = append(drafts, pipeline.Draft{SegmentID: c.Segments[i].ID, Text: out[k], Origin: "mt:" + tr.Name()})
 		}
-		if _, err := w.cfg.Store.SaveDrafts(ctx, c.Edition.ID, c.Edition.RevisionID, drafts); err != nil {
+		// The drafts and the usage that produced them commit together.
+		if _, err := w.cfg.Store.SaveMachineDrafts(ctx, c.Edition.ID, c.Edition.RevisionID, drafts, &usage); err != nil {
 			return err
 		}
 	}

@@ -19,6 +19,7 @@ type Store interface {
 	FanOut(ctx context.Context, articleID, revisionID int64) (int, error)
 	FindEditionContentByID(ctx context.Context, editionID int64) (pipeline.EditionContent, error)
 	SaveDrafts(ctx context.Context, editionID, revisionID int64, drafts []pipeline.Draft) (int, error)
+	SaveMachineDrafts(ctx context.Context, editionID, revisionID int64, drafts []pipeline.Draft, usage *pipeline.Usage) (int, error)
 	FinishTranslation(ctx context.Context, editionID, revisionID int64) error
 	CompleteCheck(ctx context.Context, editionID, revisionID int64, findings []pipeline.Finding) error
 	FailEdition(ctx context.Context, editionID int64, code pipeline.Code, messageID string) error
@@ -26,7 +27,7 @@ type Store interface {
 
 	FindConcepts(ctx context.Context) ([]pipeline.Concept, error)
 	FindMemoryExact(ctx context.Context, source, target pipeline.Lang, keys []pipeline.MemoryKey) (map[int]pipeline.MemoryMatch, error)
-	FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang, text string, threshold, limit int) ([]pipeline.MemoryMatch, error)
+	FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.Lang, norms []string, threshold, limit int) ([][]pipeline.MemoryMatch, error)
 	FindMemoryTargets(ctx context.Context, source, target pipeline.Lang, norms []string) (map[string][]string, error)
 	SaveSuggestions(ctx context.Context, editionID int64, bySegment map[int64][]pipeline.MemoryMatch) error
 	RecordUsage(ctx context.Context, u pipeline.Usage) error

@@ -78,8 +78,11 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 	}
 	a.db, a.store, a.bundle, a.checks = db, postgres.New(db.pool), bundle, newChecks(log)
 
+	// The pipeline's machine work (drafts, findings, state moves) commits asynchronously: a crash
+	// loses only work of jobs that have not completed, which River runs again.
+	machine := a.store.AsynchronousCommit()
 	ws := river.NewWorkers()
-	if err := workers.Register(ws, workers.Config{Store: a.store, Route: route, Check: a.checks.Check,
+	if err := workers.Register(ws, workers.Config{Store: machine, Route: route, Check: a.checks.Check,
 		Terms: termHints, Logger: log}); err != nil {
 		db.close(ctx)
 		return nil, err
@@ -104,15 +107,19 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 		// by shutdown is handed back.
 		Middleware:   []rivertype.Middleware{&workers.LogJob{Logger: log}, a.metrics.JobMiddleware(), &workers.HandBackOnStop{}},
 		PeriodicJobs: workers.PeriodicJobs(),
+		// A job inserted in a transaction wakes the workers through River's LISTEN/NOTIFY insert
+		// notice, sent at commit. River sends at most one notice per queue per FetchCooldown
+		// from each process and fetches at most once per FetchCooldown, so with its default
+		// (100 ms) a job committed just after a notice waited for the next poll, up to a second,
+		// with idle workers. A short cooldown lets every insert wake them; the poll, kept
+		// short, only catches the rare notice that two near-simultaneous inserts share.
+		FetchCooldown:     fetchCooldown,
+		FetchPollInterval: fetchPollInterval,
 		// River's own lines go to the same handler; its informational ones only when debugging.
 		Logger: slog.New(riverLogHandler(log.Handler())),
 	}
 	if cfg.Workers {
-		rcfg.Queues = map[string]river.QueueConfig{
-			river.QueueDefault:      {MaxWorkers: 8},
-			postgres.QueueTranslate: {MaxWorkers: 4},
-			postgres.QueuePublish:   {MaxWorkers: 2},
-		}
+		rcfg.Queues = queues()
 	}
 	a.river, err = river.NewClient(riverpgxv5.New(db.pool), rcfg)
 	if err != nil {
@@ -120,7 +127,27 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.Writer
 		return nil, fmt.Errorf("river client: %w", err)
 	}
 	a.store.UseQueue(a.river)
+	machine.UseQueue(a.river)
 	return a, nil
+}
+
+// queues are the queues a worker process runs, with how many jobs of each it runs at once.
+func queues() map[string]river.QueueConfig {
+	return map[string]river.QueueConfig{
+		river.QueueDefault:      {MaxWorkers: 8},
+		postgres.QueueTranslate: {MaxWorkers: 4},
+		postgres.QueuePublish:   {MaxWorkers: 2},
+	}
+}
+
+// workerConns is how many connections a worker process may use at once: one per job it runs, and
+// River's own (fetching, completing, listening, electing its leader).
+func workerConns() int32 {
+	n := int32(4)
+	for _, q := range queues() {
+		n += int32(q.MaxWorkers)
+	}
+	return n
 }
 
 // Job lifecycle settings; see newApp.
@@ -128,6 +155,9 @@ const (
 	retryCap        = 30 * time.Second
 	rescueMargin    = 15 * time.Second
 	softStopTimeout = 20 * time.Second
+
+	fetchCooldown     = 2 * time.Millisecond
+	fetchPollInterval = 200 * time.Millisecond
 )
 
 // start runs the workers, when this process has any, and the site export on change, when asked

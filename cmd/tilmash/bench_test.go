@@ -6,61 +6,92 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 
-	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// BenchmarkPipeline ingests articles like the sample and runs the real River workers until every
-// target edition is in review with the pseudo provider. It reports articles, segments and jobs per
-// second of wall time.
+// BenchmarkPipeline ingests articles like the sample through the real ingest path (preparer with
+// the text repair, then the store) and runs the real River workers on PostgreSQL with the pseudo
+// provider until every target edition is in review. Each round first ingests one article alone
+// and times it from ingest to its three editions in review, then ingests a batch and waits for all
+// of its editions. It reports:
 //
-//	go test -run '^$' -bench BenchmarkPipeline -benchtime 3x ./cmd/tilmash/
+//   - articles/s, segments/s, jobs/s: the batches' throughput in wall time;
+//
+//   - ms/sample: the single article's time from ingest to three editions in review (the time
+//     the last check's transaction stamps on its edition);
+//
+//   - ms/sample-jobs-completed: the same until River reports the three check jobs completed,
+//     which its completer records in batches up to 250 ms later;
+//
+//   - go-cpu-ms/article: this process's CPU (user + system, getrusage) over all rounds, per article;
+//
+//   - pg-cpu-ms/article: the CPU of the PostgreSQL server processes serving this benchmark's
+//     database (user + system from /proc/PID/stat), per article;
+//
+//   - queue-wait-ms-mean, queue-wait-ms-max: how long jobs stayed available in the queue before a
+//     worker took them;
+//
+//   - findings/article: what the checks found, the same before and after any change of speed.
+//
+// With BENCH_LOG_SQL=1 the server logs every statement on the benchmark's database with its
+// duration (log_min_duration_statement = 0 for that database), to count and weigh them.
+//
+//	go test -run '^$' -bench BenchmarkPipeline -benchtime 5x ./cmd/tilmash/
 func BenchmarkPipeline(b *testing.B) {
-	const perRound = 20
+	const perRound = 30
 	sample, err := os.ReadFile("../../samples/party-cooperation-china-central-asia.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	cfg := &Config{DatabaseURL: postgrestest.NewDatabase(b), Provider: "pseudo", Workers: true, Getenv: func(string) string { return "" }}
+	dburl := postgrestest.NewDatabase(b)
+	if os.Getenv("BENCH_LOG_SQL") != "" {
+		c, _ := pgxpool.New(ctx, dburl)
+		if _, err := c.Exec(ctx, "DO $$BEGIN EXECUTE 'ALTER DATABASE ' || quote_ident(current_database()) || ' SET log_min_duration_statement = 0'; END$$"); err != nil {
+			b.Fatal(err)
+		}
+		c.Close()
+	}
+	cfg := &Config{DatabaseURL: dburl, Provider: "pseudo", Workers: true, Getenv: func(string) string { return "" }}
 	a, err := newApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer a.close(context.Background())
+	prep, err := a.preparer()
+	if err != nil {
+		b.Fatal(err)
+	}
 	events, unsubscribe := a.river.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
 	defer unsubscribe()
 	if err := a.start(ctx); err != nil {
 		b.Fatal(err)
 	}
-	var articles, segments int
-	var elapsed time.Duration
-	b.ResetTimer()
-	for round := range b.N {
-		start := time.Now()
-		ids := make([]int64, 0, perRound)
-		for i := range perRound {
-			in, err := ingest.Prepare(pipeline.IngestRequest{Text: string(sample), SourceLang: pipeline.English,
-				Slug: fmt.Sprintf("bench-%d-%d", round, i)}, 0)
-			if err != nil {
-				b.Fatal(err)
-			}
-			art, err := a.store.CreateArticle(ctx, in)
-			if err != nil {
-				b.Fatal(err)
-			}
-			ids = append(ids, art.ID)
-			segments += len(in.Segments)
+	ingest := func(slug string) (int64, int) {
+		in, err := prep.Prepare(pipeline.IngestRequest{Text: string(sample), SourceLang: pipeline.English, Slug: slug}, 0)
+		if err != nil {
+			b.Fatal(err)
 		}
-		// A target edition is in review when its check job completes: three per article.
-		for checked := 0; checked < 3*perRound; {
+		art, err := a.store.CreateArticle(ctx, in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return art.ID, len(in.Segments)
+	}
+	// A target edition is in review when its check job completes: three per article.
+	waitChecked := func(round, editions int) {
+		for checked := 0; checked < editions; {
 			select {
 			case ev := <-events:
 				if ev.Kind == river.EventKindJobFailed {
@@ -70,27 +101,123 @@ func BenchmarkPipeline(b *testing.B) {
 					checked++
 				}
 			case <-time.After(5 * time.Minute):
-				b.Fatalf("round %d: %d of %d editions checked after 5 minutes", round, checked, 3*perRound)
+				b.Fatalf("round %d: %d of %d editions checked after 5 minutes", round, checked, editions)
 			}
 		}
-		for _, id := range ids {
-			eds, err := a.store.FindEditions(ctx, id)
-			if err != nil {
-				b.Fatal(err)
-			}
-			for _, e := range eds {
-				if !e.IsSource && e.State != pipeline.StateInReview {
-					b.Fatalf("article %d: %s edition is %s after its check", id, e.Lang, e.State)
-				}
-			}
+	}
+	var articles, segments int
+	var batchTime, sampleTime, sampleJobsTime time.Duration
+	goStart := processCPU(b)
+	pgStart := postgresCPU(ctx, b, a.db.pool)
+	b.ResetTimer()
+	for round := range b.N {
+		start := time.Now()
+		id, _ := ingest(fmt.Sprintf("bench-%d-sample", round))
+		waitChecked(round, 3)
+		sampleJobsTime += time.Since(start)
+		// The editions are in review when the check's transaction moves them, which stamps
+		// updated_at; River records the check jobs as completed later, in batches.
+		var n int
+		var inReview time.Time
+		if err := a.db.pool.QueryRow(ctx, `SELECT count(*), max(updated_at) FROM editions
+			WHERE article_id = $1 AND NOT is_source AND state = 'in_review'`, id).Scan(&n, &inReview); err != nil || n != 3 {
+			b.Fatalf("sample article: %d editions in review (%v)", n, err)
 		}
-		elapsed += time.Since(start)
+		sampleTime += inReview.Sub(start)
+
+		start = time.Now()
+		for i := range perRound {
+			_, n := ingest(fmt.Sprintf("bench-%d-%d", round, i))
+			segments += n
+		}
+		waitChecked(round, 3*perRound)
+		batchTime += time.Since(start)
 		articles += perRound
 	}
 	b.StopTimer()
-	secs := elapsed.Seconds()
-	jobs := articles * 7 // fanout, three translate and three check jobs per article
+	goCPU := processCPU(b) - goStart
+	pgCPU := postgresCPU(ctx, b, a.db.pool).since(pgStart)
+	var inReview, findings int
+	if err := a.db.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM editions WHERE NOT is_source AND state = 'in_review'),
+		(SELECT count(*) FROM findings)`).Scan(&inReview, &findings); err != nil {
+		b.Fatal(err)
+	}
+	all := articles + b.N // the batches and the single articles
+	if inReview != 3*all {
+		b.Fatalf("%d target editions in review, want %d", inReview, 3*all)
+	}
+	// How long jobs waited in the queue, from being available to being taken by a worker.
+	var waitMean, waitMax float64
+	if err := a.db.pool.QueryRow(ctx, `SELECT coalesce(avg(w), 0), coalesce(max(w), 0) FROM (
+			SELECT extract(epoch FROM attempted_at - greatest(scheduled_at, created_at)) * 1000 AS w
+			FROM river_job WHERE attempted_at IS NOT NULL) j`).Scan(&waitMean, &waitMax); err != nil {
+		b.Fatal(err)
+	}
+	secs := batchTime.Seconds()
 	b.ReportMetric(float64(articles)/secs, "articles/s")
 	b.ReportMetric(float64(segments)/secs, "segments/s")
-	b.ReportMetric(float64(jobs)/secs, "jobs/s")
+	b.ReportMetric(float64(articles*7)/secs, "jobs/s") // fanout, three translate and three check jobs per article
+	b.ReportMetric(float64(sampleTime.Milliseconds())/float64(b.N), "ms/sample")
+	b.ReportMetric(float64(sampleJobsTime.Milliseconds())/float64(b.N), "ms/sample-jobs-completed")
+	b.ReportMetric(goCPU.Seconds()*1000/float64(all), "go-cpu-ms/article")
+	b.ReportMetric(pgCPU.Seconds()*1000/float64(all), "pg-cpu-ms/article")
+	b.ReportMetric(float64(findings)/float64(all), "findings/article")
+	b.ReportMetric(waitMean, "queue-wait-ms-mean")
+	b.ReportMetric(waitMax, "queue-wait-ms-max")
+}
+
+// processCPU is the CPU time (user and system) this process has used.
+func processCPU(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// pgCPU is the CPU time of PostgreSQL server processes by process id.
+type pgCPU map[int]time.Duration
+
+// postgresCPU reads the CPU time (user and system, from /proc/PID/stat) of the server processes
+// connected to pool's database: the pool's connections and River's listener. The benchmark's
+// connections stay open from start to end, so none is missed; other databases' processes (other
+// tests on the same server) are left out.
+func postgresCPU(ctx context.Context, b *testing.B, pool *pgxpool.Pool) pgCPU {
+	rows, err := pool.Query(ctx, `SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	out := pgCPU{}
+	for rows.Next() {
+		var pid int
+		if err := rows.Scan(&pid); err != nil {
+			b.Fatal(err)
+		}
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			b.Skipf("PostgreSQL's processes are not readable here (%v): its CPU cannot be measured", err)
+		}
+		// Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+		f := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+		utime, _ := strconv.ParseInt(f[11], 10, 64)
+		stime, _ := strconv.ParseInt(f[12], 10, 64)
+		out[pid] = time.Duration(utime+stime) * time.Second / clockTicks
+	}
+	if err := rows.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// clockTicks is the kernel's USER_HZ, the unit of /proc/PID/stat's times (100 on Linux).
+const clockTicks = 100
+
+// since sums the CPU each process used after start (all of it for a process that started since).
+func (c pgCPU) since(start pgCPU) time.Duration {
+	var d time.Duration
+	for pid, t := range c {
+		d += t - start[pid]
+	}
+	return d
 }

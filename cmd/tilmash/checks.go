@@ -10,7 +10,14 @@ import (
 
 // checkRunner runs the automated checks, with spelling when the Hunspell dictionaries are installed.
 type checkRunner struct {
-	spell checks.Speller
+	spell    checks.Speller
+	prepared checks.PreparedCache // each source is read once for its three translations
+
+	// The termbase converted for the checks, for the concepts slice it came from: a check job
+	// passes the same slice with every segment of its edition.
+	termsMu   sync.Mutex
+	termsFrom []pipeline.Concept // held, so that its array is not reused for another slice
+	terms     []checks.Term
 }
 
 // newChecks loads the spelling dictionaries once; without them the spelling check is off and the
@@ -27,12 +34,27 @@ func newChecks(log *slog.Logger) *checkRunner {
 
 // Check runs every check on one segment.
 func (c *checkRunner) Check(u pipeline.CheckUnit) []pipeline.Finding {
-	opts := checks.Options{Terms: qaTerms(u.Terms), Spell: c.spell}
+	opts := checks.Options{Terms: c.qaTerms(u.Terms), Spell: c.spell, Prepared: &c.prepared}
 	if len(u.Others) > 0 {
 		others := u.Others
 		opts.OtherTranslations = func(string) []string { return others }
 	}
 	return checks.Check(u, opts)
+}
+
+// qaTerms converts concepts for the checks, once for each concepts slice it is given in a row
+// (the checks only read the terms; the store returns a new slice for every read of the
+// termbase). A different slice, or one of another length, is converted anew.
+func (c *checkRunner) qaTerms(concepts []pipeline.Concept) []checks.Term {
+	if len(concepts) == 0 {
+		return nil
+	}
+	c.termsMu.Lock()
+	defer c.termsMu.Unlock()
+	if len(c.termsFrom) != len(concepts) || &c.termsFrom[0] != &concepts[0] {
+		c.termsFrom, c.terms = concepts, qaTerms(concepts)
+	}
+	return c.terms
 }
 
 func qaTerms(concepts []pipeline.Concept) []checks.Term {

@@ -19,25 +19,37 @@ import (
 	"github.com/tilmash/tilmash/internal/postgres"
 )
 
-// plainOnLoopback turns TLS off for a server on this machine (a loopback address or a Unix socket)
-// when the URL does not choose an sslmode itself: pgx's default ("prefer") would negotiate TLS on
-// every connection, which costs time and protects nothing that never leaves the machine. Any
-// sslmode in the URL or in PGSSLMODE is left as it is.
+// plainOnLoopback turns TLS off for a server on this machine (a loopback address or a Unix socket,
+// named in the URL, in host=, or chosen by pgx when the URL names no host) when the URL does not
+// choose an sslmode itself: pgx's default ("prefer") would negotiate TLS on every connection,
+// which costs time and protects nothing that never leaves the machine. Any sslmode in the URL or
+// in PGSSLMODE is left as it is, and so is every remote host of a URL that names several.
 func plainOnLoopback(rawURL string, pcfg *pgxpool.Config, getenv func(string) string) {
 	if getenv("PGSSLMODE") != "" || strings.Contains(rawURL, "sslmode=") {
 		return
 	}
 	cc := pcfg.ConnConfig
-	host := cc.Host
-	local := strings.HasPrefix(host, "/") || host == "localhost"
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		local = true
+	if onThisMachine(cc.Host) {
+		cc.TLSConfig = nil
 	}
-	if !local {
-		return
+	// pgx lists each host's plain attempt after its TLS one: drop the TLS attempts of local hosts,
+	// and a plain attempt that repeats the first one.
+	cc.Fallbacks = slices.DeleteFunc(cc.Fallbacks, func(f *pgconn.FallbackConfig) bool {
+		if !onThisMachine(f.Host) {
+			return false
+		}
+		return f.TLSConfig != nil || cc.TLSConfig == nil && f.Host == cc.Host && f.Port == cc.Port
+	})
+}
+
+// onThisMachine reports whether a PostgreSQL host is a Unix socket directory or a loopback name
+// or address.
+func onThisMachine(host string) bool {
+	if strings.HasPrefix(host, "/") || host == "localhost" {
+		return true
 	}
-	cc.TLSConfig = nil
-	cc.Fallbacks = slices.DeleteFunc(cc.Fallbacks, func(f *pgconn.FallbackConfig) bool { return f.TLSConfig != nil })
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // database is an open, migrated database, and the private server behind it if there is one.
@@ -88,6 +100,11 @@ func openDatabase(ctx context.Context, cfg *Config, log *slog.Logger, logOut io.
 		return nil, fmt.Errorf("DATABASE_URL is not a valid PostgreSQL URL: %w", redact(err))
 	}
 	plainOnLoopback(url, pcfg, os.Getenv)
+	if cfg.Workers && !strings.Contains(url, "pool_max_conns") {
+		// pgx's default pool (four connections on two cores) would make running jobs queue for a
+		// connection while others wait on the server; a pool_max_conns in the URL is kept.
+		pcfg.MaxConns = max(pcfg.MaxConns, workerConns())
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
 	if err != nil {
 		db.close(ctx)

@@ -45,6 +45,9 @@ type Options struct {
 	Spell Speller
 	// Checks lists the ids to run; empty runs all. Unknown ids are ignored.
 	Checks []string
+	// Prepared, when set, keeps the sources read for the checks across Check calls: a source
+	// checked against several translations is read once. Nil reads each source per call.
+	Prepared *PreparedCache
 
 	memo *wordMemo // set by Check: the words of the texts its checks read, read once
 }
@@ -107,6 +110,9 @@ func Check(u pipeline.CheckUnit, opts Options) []pipeline.Finding {
 	}
 	empty := isBlank(u.Target)
 	opts.memo = &wordMemo{}
+	if opts.Prepared != nil && !empty {
+		opts.memo.seed(opts.Prepared.get(u.Source, u.SourceLang))
+	}
 	var out []pipeline.Finding
 	for _, id := range ids {
 		f := checkFuncFor(id)

@@ -43,9 +43,14 @@ var (
 )
 
 // findMarkup lists the markup in s in text order. Earlier patterns win where matches overlap:
-// a URL inside a Markdown link counts once, as the link.
-func findMarkup(s string) []markupItem {
-	if !strings.ContainsAny(s, "<[{⟨%*_:w¹²³⁰⁴⁵⁶⁷⁸⁹") {
+// a URL inside a Markdown link counts once, as the link. Each pattern runs only on a text that
+// holds the literal every match of it needs ("](" for a link, "<" for a tag, "://" or "www." for
+// a URL…): those literal scans are far cheaper than the patterns, and most prose has none of them.
+func findMarkup(s string) []markupItem { return findMarkupGated(s, markupGates(s)) }
+
+// findMarkupGated is findMarkup running the patterns whose gates g opens.
+func findMarkupGated(s string, g markupGate) []markupItem {
+	if g == 0 {
 		return nil
 	}
 	var items []markupItem
@@ -73,15 +78,15 @@ func findMarkup(s string) []markupItem {
 		}
 		items = append(items, it)
 	}
-	for _, m := range reFootnote.FindAllStringIndex(s, -1) {
+	for _, m := range g.find(gateFootnote, reFootnote, s) {
 		add(markupItem{kind: markupFootnote, key: s[m[0]:m[1]], start: m[0], end: m[1]})
 	}
-	for _, m := range reMDLink.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range g.findSub(gateMDLink, reMDLink, s) {
 		url := s[m[4]:m[5]]
 		add(markupItem{kind: markupLink, key: "link " + url, start: m[0], end: m[1],
 			blank: [][2]int{{m[0], m[2]}, {m[3], m[1]}}})
 	}
-	for _, m := range reHTMLTag.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range g.findSub(gateTag, reHTMLTag, s) {
 		tag := s[m[0]:m[1]]
 		name := strings.ToLower(s[m[2]:m[3]])
 		closing := strings.HasPrefix(tag, "</")
@@ -100,20 +105,20 @@ func findMarkup(s string) []markupItem {
 			add(markupItem{kind: markupTag, key: "<" + name + ">", start: m[0], end: m[1]})
 		}
 	}
-	for _, m := range rePlaceholder.FindAllStringIndex(s, -1) {
+	for _, m := range g.find(gatePlaceholder, rePlaceholder, s) {
 		add(markupItem{kind: markupPlaceholder, key: s[m[0]:m[1]], start: m[0], end: m[1]})
 	}
-	for _, m := range reURL.FindAllStringIndex(s, -1) {
+	for _, m := range g.find(gateURL, reURL, s) {
 		end := m[1]
 		for end > m[0] && strings.ContainsRune(".,;:!?'", rune(s[end-1])) {
 			end--
 		}
 		add(markupItem{kind: markupURL, key: s[m[0]:end], start: m[0], end: end})
 	}
-	for _, m := range reSuperscript.FindAllStringIndex(s, -1) {
+	for _, m := range g.find(gateSuperscript, reSuperscript, s) {
 		add(markupItem{kind: markupFootnote, key: s[m[0]:m[1]], start: m[0], end: m[1]})
 	}
-	for _, m := range reEmphasis.FindAllStringIndex(s, -1) {
+	for _, m := range g.find(gateEmphasis, reEmphasis, s) {
 		em := s[m[0]:m[1]]
 		key := "*…*"
 		switch {
@@ -143,9 +148,9 @@ func isWordByteAfter(s string, i int) bool {
 // source that the translation lost, and those the translation added. Link texts may differ, the
 // URLs may not; emphasis is counted, not compared word by word. Markup is matched as a multiset,
 // so a footnote marker that moved within the sentence is fine.
-func checkMarkup(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
-	src := findMarkup(u.Source)
-	tgt := findMarkup(u.Target)
+func checkMarkup(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
+	src := opts.wordMemo().markup(u.Source)
+	tgt := opts.wordMemo().markup(u.Target)
 	if len(src) == 0 && len(tgt) == 0 {
 		return nil
 	}

@@ -14,8 +14,8 @@ import (
 // "first" or "两国" freely. Months are compared as months. Percent signs, currency and signs are
 // not compared: 45% = 45 процентов.
 func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
-	src := extractNumbers(u.Source, u.SourceLang, opts.wordMemo())
-	tgt := extractNumbers(u.Target, u.TargetLang, opts.wordMemo())
+	src := opts.wordMemo().numbers(u.Source, u.SourceLang)
+	tgt := opts.wordMemo().numbers(u.Target, u.TargetLang)
 	if len(src) == 0 && len(tgt) == 0 {
 		return nil
 	}

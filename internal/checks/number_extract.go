@@ -70,7 +70,32 @@ func isGroupSpace(r rune, lang pipeline.Lang) bool {
 // month names), ordinals (75th, 75-летие, 75周年), decades (1990s, 20世纪90年代) and year ranges
 // written short (2022-23). Spelled-out numbers and numerals are returned with word set.
 func extractNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
-	rs := []rune(foldDigits(stripMarkup(text)))
+	var out []number
+	if hasDigit(text) { // digits in markup count too: stripping only blanks it, so look at text
+		out = digitNumbers(memo.stripped(text), lang)
+	}
+	out = append(out, wordNumbers(text, lang, memo)...)
+	return out
+}
+
+// hasDigit reports whether s holds an ASCII digit or a full-width one (U+FF10–U+FF19, EF BC
+// 90–99 in UTF-8), the only digits foldDigits leaves or makes ASCII.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			return true
+		}
+		if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			return true
+		}
+	}
+	return false
+}
+
+// digitNumbers finds the numbers written in digits in a text whose markup is stripped.
+func digitNumbers(stripped string, lang pipeline.Lang) []number {
+	rs := []rune(foldDigits(stripped))
 	var out []number
 	for i := 0; i < len(rs); {
 		if !isDigit(rs[i]) {
@@ -84,7 +109,6 @@ func extractNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 		}
 		i = next
 	}
-	out = append(out, wordNumbers(text, lang, memo)...)
 	return out
 }
 

@@ -63,7 +63,7 @@ var (
 // are a month: English "May" only before or after a number or a preposition, Kazakh words that
 // are also common nouns only next to a number, "жыл…" or "ай…".
 func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
-	clean := stripMarkup(text)
+	clean := memo.stripped(text)
 	ws := memo.words(clean)
 	var out []number
 	for idx, w := range ws {
@@ -118,7 +118,7 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 			out = append(out, hanNumerals(w.Text)...)
 		}
 	}
-	if lang == pipeline.Chinese {
+	if lang == pipeline.Chinese && strings.Contains(clean, "月") { // every match holds 月
 		out = append(out, hanMonths(clean)...)
 	}
 	return out
@@ -202,18 +202,20 @@ func digitNear(s string, start, end int) bool {
 // romanValue reads an upper-case Roman numeral of two letters or more (XXI, IV); Cyrillic Х and
 // І typed in place of Latin letters are accepted. Single letters are left alone: "I", "C".
 func romanValue(w string) (float64, bool) {
+	if len(w) < 2 || romanDigit(firstRune(w)) == 0 {
+		return 0, false // most words: no conversion, no look-up
+	}
 	rs := []rune(w)
 	if len(rs) < 2 || len(rs) > 8 {
 		return 0, false
 	}
-	val := map[rune]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000, 'Х': 10, 'І': 1}
 	total := 0
 	for i, r := range rs {
-		v, ok := val[r]
-		if !ok {
+		v := romanDigit(r)
+		if v == 0 {
 			return 0, false
 		}
-		if i+1 < len(rs) && val[rs[i+1]] > v {
+		if i+1 < len(rs) && romanDigit(rs[i+1]) > v {
 			total -= v
 		} else {
 			total += v
@@ -225,11 +227,37 @@ func romanValue(w string) (float64, bool) {
 	return float64(total), true
 }
 
+// romanDigit is the value of a Roman numeral letter, 0 for any other rune.
+func romanDigit(r rune) int {
+	switch r {
+	case 'I', 'І':
+		return 1
+	case 'V':
+		return 5
+	case 'X', 'Х':
+		return 10
+	case 'L':
+		return 50
+	case 'C':
+		return 100
+	case 'D':
+		return 500
+	case 'M':
+		return 1000
+	}
+	return 0
+}
+
+// Chinese numerals: digits and the units within a section of ten thousand.
+var (
+	hanDigits = map[rune]float64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6,
+		'七': 7, '八': 8, '九': 9}
+	hanUnits = map[rune]float64{'十': 10, '百': 100, '千': 1000}
+)
+
 // hanNumerals reads runs of Chinese numerals (五, 十四, 两千) in a run of Chinese characters.
 func hanNumerals(s string) []number {
-	digits := map[rune]float64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6,
-		'七': 7, '八': 8, '九': 9}
-	units := map[rune]float64{'十': 10, '百': 100, '千': 1000}
+	digits, units := hanDigits, hanUnits
 	var out []number
 	rs := []rune(s)
 	for i := 0; i < len(rs); {

@@ -27,10 +27,17 @@ func lengthFactor(l pipeline.Lang) float64 {
 
 // weightedLength measures how much a text says: letters and digits, a Chinese character
 // counting as three, markup left out.
-func weightedLength(s string) float64 {
+func weightedLength(s string) float64 { return weightedLengthStripped(stripMarkup(s)) }
+
+// weightedLengthStripped is weightedLength of a text whose markup is already stripped.
+func weightedLengthStripped(s string) float64 {
 	n := 0.0
-	for _, r := range stripMarkup(s) {
+	for _, r := range s {
 		switch {
+		case r < 0x80: // ASCII, most of an English or Latin text: no table look-ups
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+				n++
+			}
 		case isHan(r):
 			n += 3
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -73,12 +80,13 @@ func tooShort(l pipeline.Lang) float64 {
 // Kazakh clause with a genitive whose possessed noun is missing (kkOrphanGenitive) is reported
 // like one with fewer clauses.
 func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
-	srcLen := weightedLength(u.Source)
+	memo := opts.wordMemo()
+	srcLen := memo.weightedLength(u.Source)
 	if srcLen < omissionMinSource {
 		return nil
 	}
 	expected := srcLen * lengthFactor(u.TargetLang) / lengthFactor(u.SourceLang)
-	ratio := weightedLength(u.Target) / expected
+	ratio := memo.weightedLength(u.Target) / expected
 	pct := int(math.Round(ratio * 100))
 	if u.TargetLang == pipeline.Kazakh && kkHeadless(u.Target) {
 		// A Kazakh sentence that ends on a genitive or a -дағы word lost its end, whatever
@@ -92,8 +100,8 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		}
 		return nil
 	}
-	srcS := text.CountSentences(stripMarkup(u.Source), u.SourceLang)
-	tgtS := text.CountSentences(stripMarkup(u.Target), u.TargetLang)
+	srcS := text.CountSentences(memo.stripped(u.Source), u.SourceLang)
+	tgtS := text.CountSentences(memo.stripped(u.Target), u.TargetLang)
 	if ratio < shortLimit(u.TargetLang) {
 		// A terse translation can be complete: below the limit, a translation is reported when
 		// its structure also shows a loss (fewer sentences or clauses, a lost name, term or

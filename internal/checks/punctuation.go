@@ -20,8 +20,9 @@ import (
 //     translation does not.
 //
 // Decimal points, URLs, placeholders and Latin text inside Chinese are left alone.
-func checkPunctuation(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
-	tgt := stripMarkup(u.Target)
+func checkPunctuation(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
+	memo := opts.wordMemo()
+	tgt := memo.stripped(u.Target)
 	var out []pipeline.Finding
 	add := func(id string, data map[string]any) {
 		out = append(out, newFinding(CheckPunctuation, id, data))
@@ -42,7 +43,7 @@ func checkPunctuation(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 			add("check.punctuation.dash", map[string]any{})
 		}
 	}
-	se, te := endClass(stripMarkup(u.Source)), endClass(tgt)
+	se, te := endClass(memo.stripped(u.Source)), endClass(tgt)
 	switch {
 	case se == te || se == endNone && te == endStop && u.TargetLang == pipeline.Chinese:
 	case te == endNone:
@@ -53,7 +54,7 @@ func checkPunctuation(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 		add("check.punctuation.end", map[string]any{"Source": endMark(se), "Target": endMark(te)})
 	}
 	if pair, ok := unbalanced(tgt); ok {
-		if _, srcBad := unbalanced(stripMarkup(u.Source)); !srcBad {
+		if _, srcBad := unbalanced(memo.stripped(u.Source)); !srcBad {
 			add("check.punctuation.unbalanced", map[string]any{"Mark": pair})
 		}
 	}
@@ -142,11 +143,11 @@ func endClass(s string) endKind {
 	s = strings.TrimRightFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("\"'»”’)]）】」』*", r)
 	})
-	rs := []rune(s)
-	if len(rs) == 0 {
+	if s == "" {
 		return endNone
 	}
-	switch rs[len(rs)-1] {
+	last, _ := utf8.DecodeLastRuneInString(s) // the last rune, without reading the others
+	switch last {
 	case '.', '。':
 		if strings.HasSuffix(s, "...") {
 			return endEllipsis
@@ -180,28 +181,78 @@ func unbalanced(s string) (string, bool) {
 			return "„“", true
 		}
 	}
-	pairs := []string{"()", "[]", "{}", "«»", "“”", "（）", "【】", "《》", "「」", "『』"}
-	for _, p := range pairs {
-		rs := []rune(p)
-		depth := 0
-		for _, r := range s {
-			if r == rs[0] {
-				depth++
-			} else if r == rs[1] {
-				depth--
-				if depth < 0 {
-					break
-				}
-			}
+	// One pass for all pairs: a pair's count stops at its first close without an open.
+	var depth [len(bracketPairs)]int
+	for _, r := range s {
+		i, open := bracketPair(r)
+		switch {
+		case i < 0 || depth[i] < 0:
+		case open:
+			depth[i]++
+		default:
+			depth[i]--
 		}
-		if depth != 0 {
-			return p, true
+	}
+	for i, d := range depth {
+		if d != 0 {
+			return bracketPairs[i], true
 		}
 	}
 	if strings.Count(s, "\"")%2 != 0 {
 		return `""`, true
 	}
 	return "", false
+}
+
+// bracketPairs are the pairs unbalanced checks, in the order it reports them.
+var bracketPairs = [...]string{"()", "[]", "{}", "«»", "“”", "（）", "【】", "《》", "「」", "『』"}
+
+// bracketPair returns the index in bracketPairs of the pair r opens or closes, and whether it
+// opens it; -1 for any other rune.
+func bracketPair(r rune) (int, bool) {
+	switch r {
+	case '(':
+		return 0, true
+	case ')':
+		return 0, false
+	case '[':
+		return 1, true
+	case ']':
+		return 1, false
+	case '{':
+		return 2, true
+	case '}':
+		return 2, false
+	case '«':
+		return 3, true
+	case '»':
+		return 3, false
+	case '“':
+		return 4, true
+	case '”':
+		return 4, false
+	case '（':
+		return 5, true
+	case '）':
+		return 5, false
+	case '【':
+		return 6, true
+	case '】':
+		return 6, false
+	case '《':
+		return 7, true
+	case '》':
+		return 7, false
+	case '「':
+		return 8, true
+	case '」':
+		return 8, false
+	case '『':
+		return 9, true
+	case '』':
+		return 9, false
+	}
+	return -1, false
 }
 
 // withoutLowQuotePairs removes every „ with the first “ after it that no earlier „ took, in one

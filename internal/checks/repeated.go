@@ -22,7 +22,7 @@ var zhDoubleOK = []string{"目的的", "的的确确", "有的的", "别的的"}
 // (outside 目的的, 的的确确) and for a doubled run of two to four characters (合作合作); single-character
 // reduplication such as 常常 or 人人 is normal Chinese and stays quiet.
 func checkRepeatedWord(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
-	text := stripMarkup(u.Target)
+	text := opts.wordMemo().stripped(u.Target)
 	ws := opts.wordMemo().words(text)
 	for i := 1; i < len(ws); i++ {
 		a, b := ws[i-1], ws[i]

@@ -40,9 +40,9 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if opts.Spell == nil || u.TargetLang == pipeline.Chinese {
 		return nil
 	}
-	text := stripMarkup(u.Target)
-	srcWords := map[string]bool{}
 	memo := opts.wordMemo()
+	text := memo.stripped(u.Target)
+	srcWords := map[string]bool{}
 	for _, w := range memo.words(u.Source) {
 		srcWords[foldWord(w.Text)] = true
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/text"
+	"github.com/tilmash/tilmash/pipeline"
 )
 
 // word is a word of a text with its byte offsets, as internal/text reads it.
@@ -32,25 +33,39 @@ func keepLetters(dst, ws []word) []word {
 	return dst
 }
 
-// wordMemo holds the words of the texts one Check call reads: its checks read the same
-// translation and source again and again, and each is split into words once. The slices it returns
-// are shared and must not be changed. A nil wordMemo reads the text every time.
+// wordMemo holds what one Check call's checks read of its texts: the source and the translation
+// are read again and again (markup stripped, split into words, numbers extracted), and each is
+// prepared once and shared. The slices it returns are shared and must not be changed. A nil
+// wordMemo prepares the text every time.
 type wordMemo struct {
-	texts        []string
-	all, letters [][]word // letters[i] is nil until asked for
+	texts []preparedText
 }
 
-// at returns the index of s in the memo, reading its words if they are new.
-func (m *wordMemo) at(s string) int {
-	for i, t := range m.texts {
-		if t == s {
-			return i
+// preparedText is one text of a Check call and what its checks have asked of it so far.
+type preparedText struct {
+	s            string
+	all, letters []word // letters is nil until asked for
+	hasAll       bool
+	stripped     string // stripMarkup(s), once hasStripped
+	hasStripped  bool
+	markup       []markupItem // findMarkup(s), once hasMarkup
+	hasMarkup    bool
+	numbers      []number // extractNumbers(s, numbersLang), once hasNumbers
+	numbersLang  pipeline.Lang
+	hasNumbers   bool
+	weighted     float64 // weightedLength(s), once hasWeighted
+	hasWeighted  bool
+}
+
+// at returns the entry of s in the memo, adding it if it is new.
+func (m *wordMemo) at(s string) *preparedText {
+	for i := range m.texts {
+		if m.texts[i].s == s {
+			return &m.texts[i]
 		}
 	}
-	m.texts = append(m.texts, s)
-	m.all = append(m.all, allWords(s))
-	m.letters = append(m.letters, nil)
-	return len(m.texts) - 1
+	m.texts = append(m.texts, preparedText{s: s})
+	return &m.texts[len(m.texts)-1]
 }
 
 // allWords returns allWords(s), numbers included.
@@ -58,7 +73,11 @@ func (m *wordMemo) allWords(s string) []word {
 	if m == nil {
 		return allWords(s)
 	}
-	return m.all[m.at(s)]
+	p := m.at(s)
+	if !p.hasAll {
+		p.all, p.hasAll = allWords(s), true
+	}
+	return p.all
 }
 
 // words returns words(s): the words that hold letters.
@@ -66,27 +85,94 @@ func (m *wordMemo) words(s string) []word {
 	if m == nil {
 		return words(s)
 	}
-	i := m.at(s)
-	if m.letters[i] == nil {
-		m.letters[i] = keepLetters(make([]word, 0, len(m.all[i])), m.all[i])
+	all := m.allWords(s)
+	p := m.at(s)
+	if p.letters == nil {
+		p.letters = keepLetters(make([]word, 0, len(all)), all)
 	}
-	return m.letters[i]
+	return p.letters
 }
 
-// isHan reports whether r is a Chinese character.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// stripped returns stripMarkup(s).
+func (m *wordMemo) stripped(s string) string {
+	if m == nil {
+		return stripMarkup(s)
+	}
+	p := m.at(s)
+	if !p.hasStripped {
+		p.stripped, p.hasStripped = stripMarkupItems(s, m.markup(s)), true
+	}
+	return p.stripped
+}
+
+// markup returns findMarkup(s).
+func (m *wordMemo) markup(s string) []markupItem {
+	if m == nil {
+		return findMarkup(s)
+	}
+	p := m.at(s)
+	if !p.hasMarkup {
+		p.markup, p.hasMarkup = findMarkup(s), true
+	}
+	return p.markup
+}
+
+// numbers returns extractNumbers(s, lang).
+func (m *wordMemo) numbers(s string, lang pipeline.Lang) []number {
+	if m == nil {
+		return extractNumbers(s, lang, nil)
+	}
+	p := m.at(s)
+	if !p.hasNumbers || p.numbersLang != lang {
+		ns := extractNumbers(s, lang, m)
+		p = m.at(s) // extractNumbers may have grown the memo
+		p.numbers, p.numbersLang, p.hasNumbers = ns, lang, true
+	}
+	return p.numbers
+}
+
+// weightedLength returns weightedLength(s).
+func (m *wordMemo) weightedLength(s string) float64 {
+	if m == nil {
+		return weightedLength(s)
+	}
+	st := m.stripped(s)
+	p := m.at(s)
+	if !p.hasWeighted {
+		p.weighted, p.hasWeighted = weightedLengthStripped(st), true
+	}
+	return p.weighted
+}
+
+// isHan reports whether r is a Chinese character. The script's first code point is U+2E80: runes
+// below it need no table look-up.
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 
 // isKana reports whether r is Japanese kana. The katakana middle dot and the prolonged sound mark
 // are left out: Chinese texts use them in transcribed foreign names.
 func isKana(r rune) bool {
-	if r == 0x30FB || r == 0x30FC {
+	if r < 0x3041 || r == 0x30FB || r == 0x30FC { // hiragana starts at U+3041, katakana after it
 		return false
 	}
 	return unicode.In(r, unicode.Hiragana, unicode.Katakana)
 }
 
-func isCyrillic(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
-func isLatin(r rune) bool    { return unicode.Is(unicode.Latin, r) }
+// isCyrillic reports whether r is of the Cyrillic script: U+0400–U+0484 (the letters of Russian
+// and Kazakh) are, no rune below them is, and the rest is looked up.
+func isCyrillic(r rune) bool {
+	if r < 0x0400 {
+		return false
+	}
+	return r <= 0x0484 || unicode.Is(unicode.Cyrillic, r)
+}
+
+// isLatin reports whether r is of the Latin script, without a table look-up for ASCII.
+func isLatin(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.Is(unicode.Latin, r)
+}
 
 // firstRune returns the first rune of s without converting the rest: words may be long.
 func firstRune(s string) rune {
@@ -96,11 +182,36 @@ func firstRune(s string) rune {
 
 // foldWord lower-cases a word and folds ё to е, the way Russian texts are compared.
 func foldWord(w string) string {
+	if alreadyFolded(w) {
+		return w // most words of a text: no case table look-ups, no copy
+	}
 	w = strings.ToLower(w)
 	if strings.ContainsRune(w, 'ё') {
 		w = strings.ReplaceAll(w, "ё", "е")
 	}
 	return w
+}
+
+// alreadyFolded reports whether foldWord(w) is w for a plain reason: every rune is an ASCII
+// character other than a capital, a lower-case Russian letter other than ё, or a lower-case
+// Kazakh letter. It says false for anything else, which foldWord then folds the long way.
+func alreadyFolded(w string) bool {
+	for _, r := range w {
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				return false
+			}
+		case 0x0430 <= r && r <= 0x045F: // а–я, ѐ–џ
+			if r == 'ё' {
+				return false
+			}
+		case r == 'ә', r == 'ғ', r == 'қ', r == 'ң', r == 'ө', r == 'ұ', r == 'ү', r == 'һ':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isUpperInitial reports whether w starts with an upper-case letter.
@@ -153,8 +264,10 @@ func countScripts(s string) scriptCounts {
 // stripMarkup replaces markup that is not prose with spaces of the same byte length, so that
 // offsets stay valid: URLs, the URL part of Markdown links, HTML tags, footnote markers [^1] and
 // placeholders like {1}, {{name}}, ⟨1⟩ and %s. Link texts and emphasised words stay.
-func stripMarkup(s string) string {
-	items := findMarkup(s)
+func stripMarkup(s string) string { return stripMarkupItems(s, findMarkup(s)) }
+
+// stripMarkupItems is stripMarkup with the markup of s already found.
+func stripMarkupItems(s string, items []markupItem) string {
 	if len(items) == 0 {
 		return s
 	}

@@ -28,10 +28,38 @@ func checkUntranslated(u pipeline.CheckUnit, _ *Options) []pipeline.Finding {
 	return []pipeline.Finding{newFinding(CheckUntranslated, "check.untranslated.copy", map[string]any{})}
 }
 
-// sameText compares two texts with whitespace collapsed and case folded.
+// sameText compares two texts with whitespace collapsed and case folded: their words (runs
+// between white space) pair up and each pair is equal under case folding. Nothing is copied.
 func sameText(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+	for {
+		var fa, fb string
+		fa, a = nextField(a)
+		fb, b = nextField(b)
+		if fa == "" || fb == "" {
+			return fa == fb
+		}
+		if !strings.EqualFold(fa, fb) {
+			return false
+		}
+	}
 }
+
+// nextField returns the first run of s between white space, as strings.Fields splits, and the
+// rest of s after it; "" when s holds no more.
+func nextField(s string) (field, rest string) {
+	start := strings.IndexFunc(s, notSpace)
+	if start < 0 {
+		return "", ""
+	}
+	s = s[start:]
+	end := strings.IndexFunc(s, unicode.IsSpace)
+	if end < 0 {
+		return s, ""
+	}
+	return s[:end], s[end:]
+}
+
+func notSpace(r rune) bool { return !unicode.IsSpace(r) }
 
 // needsTranslation reports whether s has a word that is not a name, an acronym or a number: a
 // lower-case word of three letters or more, or any Chinese character.

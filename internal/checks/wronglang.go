@@ -72,7 +72,7 @@ func strippedKazakh(s string) map[string]bool {
 //
 // Short texts get the benefit of the doubt: proportions need five words or more.
 func checkWrongLanguage(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
-	text := stripMarkup(u.Target)
+	text := opts.wordMemo().stripped(u.Target)
 	ws := opts.wordMemo().words(text)
 	var out []pipeline.Finding
 	if w, ok := mixedScriptWord(ws); ok {

@@ -164,16 +164,19 @@ func (db *DB) FindArticles(ctx context.Context, limit, offset int) ([]pipeline.A
 
 // FindSegments returns the segments of a revision in order.
 func (db *DB) FindSegments(ctx context.Context, revisionID int64) ([]pipeline.Segment, error) {
-	rows, err := db.pool.Query(ctx, `SELECT id, revision_id, position, block_index, sentence_index, kind, text, hash, inline
-		FROM segments WHERE revision_id = $1 ORDER BY position`, revisionID)
+	rows, err := db.pool.Query(ctx, `SELECT `+segmentColumns+` FROM segments WHERE revision_id = $1 ORDER BY position`, revisionID)
 	if err != nil {
 		return nil, fmt.Errorf("list segments: %w", err)
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Segment, error) {
-		var s pipeline.Segment
-		err := r.Scan(&s.ID, &s.RevisionID, &s.Position, &s.BlockIndex, &s.SentenceIndex, &s.Kind, &s.Text, &s.Hash, &s.Inline)
-		return s, err
-	})
+	return pgx.CollectRows(rows, scanSegment)
+}
+
+const segmentColumns = `id, revision_id, position, block_index, sentence_index, kind, text, hash, inline`
+
+func scanSegment(r pgx.CollectableRow) (pipeline.Segment, error) {
+	var s pipeline.Segment
+	err := r.Scan(&s.ID, &s.RevisionID, &s.Position, &s.BlockIndex, &s.SentenceIndex, &s.Kind, &s.Text, &s.Hash, &s.Inline)
+	return s, err
 }
 
 func audit(ctx context.Context, tx pgx.Tx, articleID, editionID int64, actor, action string, from, to pipeline.EditionState, detail map[string]any) error {

@@ -26,11 +26,26 @@ type Queue interface {
 type DB struct {
 	pool  *pgxpool.Pool
 	queue Queue
+	begin pgx.TxOptions // how inTx begins
 }
 
 // New returns a store on pool. Jobs cannot be enqueued until UseQueue is called: River's client
 // is created after the workers, which need the store.
 func New(pool *pgxpool.Pool) *DB { return &DB{pool: pool} }
+
+// AsynchronousCommit returns a store on the same pool and queue whose transactions commit without
+// waiting for the write-ahead log to reach the disk (synchronous_commit off), for the pipeline's
+// workers: the flush, most of a small transaction's time, is what would hold them. It is safe
+// for machine work that a job redoes: PostgreSQL's log is one sequence, so a crash can lose only
+// the last commits, never one before a commit that was kept; River records a job's completion
+// with a synchronous commit after the job's own, so the work of every job recorded as done
+// survives, and a lost commit belongs to a job that is still running and is rescued and run
+// again. A person's work must go through the synchronous store.
+func (db *DB) AsynchronousCommit() *DB {
+	c := *db
+	c.begin = pgx.TxOptions{BeginQuery: "BEGIN; SET LOCAL synchronous_commit = off"} // one round trip
+	return &c
+}
 
 // UseQueue sets the River client that methods enqueue their follow-up jobs with.
 func (db *DB) UseQueue(q Queue) { db.queue = q }
@@ -40,7 +55,7 @@ func (db *DB) Pool() *pgxpool.Pool { return db.pool }
 
 // inTx runs fn in a transaction, committing when it returns nil.
 func (db *DB) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	tx, err := db.pool.Begin(ctx)
+	tx, err := db.pool.BeginTx(ctx, db.begin)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
@@ -52,6 +67,20 @@ func (db *DB) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// exec runs one statement on its own: directly on the synchronous store, in a transaction that
+// commits asynchronously on the AsynchronousCommit store (two more round trips on loopback cost
+// far less than waiting for the log flush).
+func (db *DB) exec(ctx context.Context, sql string, args ...any) error {
+	if db.begin.BeginQuery == "" {
+		_, err := db.pool.Exec(ctx, sql, args...)
+		return err
+	}
+	return db.inTx(ctx, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, sql, args...)
+		return err
+	})
 }
 
 // enqueue inserts a job in tx, so that it exists exactly when the transaction commits.

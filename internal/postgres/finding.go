@@ -32,16 +32,30 @@ func queueReplaceFindings(batch *pgx.Batch, editionID int64, segmentID *int64, f
 		editionID, segmentID)
 	batch.Queue(`DELETE FROM findings WHERE edition_id = $1 AND ($2::bigint IS NULL OR segment_id = $2) AND NOT dismissed`,
 		editionID, segmentID)
-	for _, f := range findings {
-		if f.Data == nil {
-			f.Data = map[string]any{}
-		}
-		batch.Queue(`INSERT INTO findings (edition_id, segment_id, check_id, severity, message_id, data)
-			SELECT $1, $2, $3, $4, $5, $6
-			WHERE NOT EXISTS (SELECT 1 FROM findings WHERE edition_id = $1 AND segment_id = $2 AND dismissed
-				AND check_id = $3 AND message_id = $5)`,
-			editionID, f.SegmentID, f.Check, string(f.Severity), f.MessageID, f.Data)
+	if len(findings) == 0 {
+		return
 	}
+	// One statement for all findings, in their order (ids follow it): a statement per finding
+	// cost the server a parse, a plan and a result each.
+	segments := make([]int64, len(findings))
+	checks := make([]string, len(findings))
+	severities := make([]string, len(findings))
+	messages := make([]string, len(findings))
+	data := make([]map[string]any, len(findings))
+	for i, f := range findings {
+		segments[i], checks[i], severities[i], messages[i], data[i] = f.SegmentID, f.Check, string(f.Severity), f.MessageID, f.Data
+		if data[i] == nil {
+			data[i] = map[string]any{}
+		}
+	}
+	batch.Queue(`INSERT INTO findings (edition_id, segment_id, check_id, severity, message_id, data)
+		SELECT $1, f.segment_id, f.check_id, f.severity, f.message_id, f.data
+		FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+			WITH ORDINALITY AS f(segment_id, check_id, severity, message_id, data, n)
+		WHERE NOT EXISTS (SELECT 1 FROM findings d WHERE d.edition_id = $1 AND d.segment_id = f.segment_id AND d.dismissed
+			AND d.check_id = f.check_id AND d.message_id = f.message_id)
+		ORDER BY f.n`,
+		editionID, segments, checks, severities, messages, data)
 }
 
 // CountFindings counts an edition's findings per check and severity, open and dismissed apart.
@@ -61,17 +75,21 @@ func (db *DB) CountFindings(ctx context.Context, editionID int64) ([]pipeline.Fi
 
 // FindFindings returns an edition's findings, open and dismissed, in segment order.
 func (db *DB) FindFindings(ctx context.Context, editionID int64) ([]pipeline.Finding, error) {
-	rows, err := db.pool.Query(ctx, `SELECT f.id, f.segment_id, f.check_id, f.severity, f.message_id, f.data, f.dismissed, f.reason
-		FROM findings f JOIN segments s ON s.id = f.segment_id
-		WHERE f.edition_id = $1 ORDER BY s.position, f.id`, editionID)
+	rows, err := db.pool.Query(ctx, findingsSQL, editionID)
 	if err != nil {
 		return nil, fmt.Errorf("list findings: %w", err)
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Finding, error) {
-		var f pipeline.Finding
-		err := r.Scan(&f.ID, &f.SegmentID, &f.Check, &f.Severity, &f.MessageID, &f.Data, &f.Dismissed, &f.Reason)
-		return f, err
-	})
+	return pgx.CollectRows(rows, scanFinding)
+}
+
+const findingsSQL = `SELECT f.id, f.segment_id, f.check_id, f.severity, f.message_id, f.data, f.dismissed, f.reason
+		FROM findings f JOIN segments s ON s.id = f.segment_id
+		WHERE f.edition_id = $1 ORDER BY s.position, f.id`
+
+func scanFinding(r pgx.CollectableRow) (pipeline.Finding, error) {
+	var f pipeline.Finding
+	err := r.Scan(&f.ID, &f.SegmentID, &f.Check, &f.Severity, &f.MessageID, &f.Data, &f.Dismissed, &f.Reason)
+	return f, err
 }
 
 // DismissFinding marks a finding dismissed with the person's reason.

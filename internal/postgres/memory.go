@@ -133,6 +133,91 @@ func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang,
 	if err != nil {
 		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
 	}
+	return bestPerTarget(all, limit), nil
+}
+
+// FindMemoryFuzzyMany is FindMemoryFuzzy for several texts, already normalised
+// (pipeline.NormalizeForMemory), in one statement: out[i] holds the matches of norms[i]. Each is
+// looked up exactly as FindMemoryFuzzy looks up one; an edition's segments cost the server one
+// parse, plan and round trip instead of one each.
+func (db *DB) FindMemoryFuzzyMany(ctx context.Context, source, target pipeline.Lang, norms []string, threshold, limit int) ([][]pipeline.MemoryMatch, error) {
+	if threshold <= 0 || threshold > 100 {
+		threshold = pipeline.MemoryThreshold
+	}
+	if limit <= 0 || limit > 50 {
+		limit = 3
+	}
+	out := make([][]pipeline.MemoryMatch, len(norms))
+	// A memory with nothing for the language pair (a new pair, a new installation) answers at
+	// once: the shingles of an edition and its texts, hundreds of kilobytes, are not sent.
+	var stored bool
+	if err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM memory_entries WHERE source_lang = $1 AND target_lang = $2)`,
+		source, target).Scan(&stored); err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	if !stored {
+		return out, nil
+	}
+	// Each query: its index in norms, its text, and where its shingles lie in the one array of
+	// all shingles (1-based, inclusive), so that the server finds them in constant time.
+	var idx, lo, hi []int32
+	var texts []string
+	var shingles []int64
+	for i, q := range norms {
+		if q == "" {
+			continue
+		}
+		idx = append(idx, int32(i))
+		texts = append(texts, q)
+		lo = append(lo, int32(len(shingles)+1))
+		shingles = append(shingles, pipeline.MemoryShingles(q)...)
+		hi = append(hi, int32(len(shingles)))
+	}
+	if len(idx) == 0 {
+		return out, nil
+	}
+	rows, err := db.pool.Query(ctx, fuzzyManySQL, source, target, idx, texts, lo, hi, shingles, threshold, limit*4, candidateLimit)
+	if err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	byText := map[int][]pipeline.MemoryMatch{}
+	_, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (struct{}, error) {
+		var i int32
+		var m pipeline.MemoryMatch
+		e := &m.Entry
+		err := r.Scan(&i, &m.Score, &e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.ArticleID, &e.CreatedBy, &e.UpdatedAt)
+		byText[int(i)] = append(byText[int(i)], m)
+		return struct{}{}, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fuzzy memory lookup: %w", err)
+	}
+	for i, all := range byText {
+		if i >= 0 && i < len(out) {
+			out[i] = bestPerTarget(all, limit)
+		}
+	}
+	return out, nil
+}
+
+// fuzzyManySQL scores the candidates of each query q (its index, normalised text, and its
+// shingles as a slice of $7). Candidates are the entries sharing the most key sequences with the
+// query; only they are scored. candidateLimit ($10) bounds the work when a common phrase is
+// shared by thousands.
+const fuzzyManySQL = `SELECT q.i, r.* FROM unnest($3::int[], $4::text[], $5::int[], $6::int[]) AS q(i, norm, lo, hi)
+	CROSS JOIN LATERAL (
+		SELECT score, ` + memoryColumns + ` FROM (
+			SELECT round(similarity(m.source_norm, q.norm) * 100)::int AS score, m.*
+			FROM (SELECT entry_id, count(*) AS shared FROM memory_shingles
+				WHERE shingle = ANY(($7::bigint[])[q.lo:q.hi])
+				GROUP BY entry_id ORDER BY shared DESC LIMIT $10) c
+			JOIN memory_entries m ON m.id = c.entry_id
+			WHERE m.source_lang = $1 AND m.target_lang = $2) m
+		WHERE score >= $8 ORDER BY score DESC, updated_at DESC LIMIT $9) r
+	ORDER BY q.i, r.score DESC, r.updated_at DESC`
+
+// bestPerTarget keeps the first match of each distinct translation, limit at most.
+func bestPerTarget(all []pipeline.MemoryMatch, limit int) []pipeline.MemoryMatch {
 	var out []pipeline.MemoryMatch
 	seen := map[string]bool{}
 	for _, m := range all {
@@ -141,7 +226,7 @@ func (db *DB) FindMemoryFuzzy(ctx context.Context, source, target pipeline.Lang,
 			out = append(out, m)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // FindMemoryTargets returns, for each normalised source, the distinct translations the memory holds.
@@ -206,19 +291,33 @@ func (db *DB) FindSuggestions(ctx context.Context, editionID int64) (map[int64][
 
 // RecordUsage adds characters and requests sent to a provider for an edition to this month's count.
 func (db *DB) RecordUsage(ctx context.Context, u pipeline.Usage) error {
+	if err := db.exec(ctx, usageSQL, usageArgs(u)...); err != nil {
+		return fmt.Errorf("record usage: %w", err)
+	}
+	return nil
+}
+
+// recordUsage adds u to its month's usage in tx.
+func recordUsage(ctx context.Context, tx pgx.Tx, u pipeline.Usage) error {
+	if _, err := tx.Exec(ctx, usageSQL, usageArgs(u)...); err != nil {
+		return fmt.Errorf("record usage: %w", err)
+	}
+	return nil
+}
+
+const usageSQL = `INSERT INTO mt_usage (edition_id, provider, month, characters, requests)
+		VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (edition_id, provider, month) DO UPDATE SET characters = mt_usage.characters + EXCLUDED.characters,
+			requests = mt_usage.requests + EXCLUDED.requests`
+
+// usageArgs are usageSQL's arguments for u, counted in u's month (the current one when unset).
+func usageArgs(u pipeline.Usage) []any {
 	month := u.Month
 	if month.IsZero() {
 		month = time.Now().UTC()
 	}
 	month = time.Date(month.Year(), month.Month(), 1, 0, 0, 0, 0, time.UTC)
-	_, err := db.pool.Exec(ctx, `INSERT INTO mt_usage (edition_id, provider, month, characters, requests)
-		VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (edition_id, provider, month) DO UPDATE SET characters = mt_usage.characters + EXCLUDED.characters,
-			requests = mt_usage.requests + EXCLUDED.requests`, u.EditionID, u.Provider, month, u.Characters, u.Requests)
-	if err != nil {
-		return fmt.Errorf("record usage: %w", err)
-	}
-	return nil
+	return []any{u.EditionID, u.Provider, month, u.Characters, u.Requests}
 }
 
 // FindUsage returns machine-translation usage, per edition, provider and month, newest month first;

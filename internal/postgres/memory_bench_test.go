@@ -177,3 +177,52 @@ func dedupe(rows [][]any) [][]any {
 	}
 	return out
 }
+
+// BenchmarkMemoryFuzzyEdition measures the fuzzy look-ups of a 64-segment edition in the same
+// memory of 100,000 entries: one batched statement (FindMemoryFuzzyMany, as the translate worker
+// runs it) against 64 single look-ups, and checks that both find the same matches.
+//
+//	go test -run '^$' -bench BenchmarkMemoryFuzzyEdition -benchtime 20x ./internal/postgres/
+func BenchmarkMemoryFuzzyEdition(b *testing.B) {
+	ctx := context.Background()
+	pool, err := pgxpool.New(ctx, postgrestest.NewDatabase(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pool.Close()
+	r := rand.New(rand.NewPCG(1, 2))
+	ws := loadWords(b, 30_000)
+	sources := fillMemory(b, pool, ws, 100_000, r)
+	db := postgres.New(pool)
+	norms := make([]string, 64)
+	for i := range norms {
+		q := ws.sentence(r)
+		if i%2 == 0 {
+			q = perturb(ws, sources[r.IntN(len(sources))], r)
+		}
+		norms[i] = pipeline.NormalizeForMemory(q)
+	}
+	var batched, single time.Duration
+	b.ResetTimer()
+	for range b.N {
+		start := time.Now()
+		many, err := db.FindMemoryFuzzyMany(ctx, pipeline.English, pipeline.Russian, norms, 75, 3)
+		batched += time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
+		start = time.Now()
+		for i, q := range norms {
+			one, err := db.FindMemoryFuzzy(ctx, pipeline.English, pipeline.Russian, q, 75, 3)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(one) != len(many[i]) || len(one) > 0 && one[0].Entry.ID != many[i][0].Entry.ID {
+				b.Fatalf("text %d: alone %v, batched %v", i, one, many[i])
+			}
+		}
+		single += time.Since(start)
+	}
+	b.ReportMetric(float64(batched.Microseconds())/1000/float64(b.N), "batched-ms/edition")
+	b.ReportMetric(float64(single.Microseconds())/1000/float64(b.N), "single-ms/edition")
+}

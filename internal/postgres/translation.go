@@ -30,22 +30,63 @@ func (db *DB) FindEditionContent(ctx context.Context, articleID int64, lang pipe
 	return c, err
 }
 
-// FindEditionContentByID is FindEditionContent by edition ID.
+// FindEditionContentByID is FindEditionContent by edition ID, read in one round trip: the
+// workers read an edition's content at the start of every job.
 func (db *DB) FindEditionContentByID(ctx context.Context, editionID int64) (pipeline.EditionContent, error) {
-	e, err := db.FindEditionByID(ctx, editionID)
-	if err != nil {
-		return pipeline.EditionContent{}, err
+	var c pipeline.EditionContent
+	var editionErr, articleErr error
+	var batch pgx.Batch
+	batch.Queue(`SELECT `+editionColumns+progressColumns+` FROM editions e`+progressJoin+` WHERE e.id = $1`, editionID).
+		QueryRow(func(row pgx.Row) error {
+			c.Edition, editionErr = scanEdition(row, true)
+			return nil // reported below, as FindEditionContent would
+		})
+	batch.Queue(`SELECT `+articleColumns+repairColumns+`
+		FROM articles a JOIN revisions r ON r.id = a.revision_id WHERE a.id = (SELECT article_id FROM editions WHERE id = $1)`, editionID).
+		QueryRow(func(row pgx.Row) error {
+			c.Article, articleErr = scanArticle(row)
+			return nil
+		})
+	batch.Queue(`SELECT `+segmentColumns+` FROM segments
+		WHERE revision_id = (SELECT revision_id FROM editions WHERE id = $1) ORDER BY position`, editionID).
+		Query(func(rows pgx.Rows) (err error) {
+			c.Segments, err = pgx.CollectRows(rows, scanSegment)
+			return err
+		})
+	batch.Queue(translationsSQL, editionID).Query(func(rows pgx.Rows) (err error) {
+		c.Translations, err = collectTranslations(rows)
+		return err
+	})
+	batch.Queue(findingsSQL, editionID).Query(func(rows pgx.Rows) (err error) {
+		c.Findings, err = pgx.CollectRows(rows, scanFinding)
+		return err
+	})
+	if err := db.pool.SendBatch(ctx, &batch).Close(); err != nil {
+		return c, fmt.Errorf("edition content: %w", err)
 	}
-	return db.FindEditionContent(ctx, e.ArticleID, e.Lang)
+	if editionErr != nil {
+		return pipeline.EditionContent{}, notFound("edition", editionErr)
+	}
+	if articleErr != nil {
+		return pipeline.EditionContent{}, notFound("article", articleErr)
+	}
+	return c, nil
 }
 
 // FindTranslations returns an edition's segment translations by segment ID.
 func (db *DB) FindTranslations(ctx context.Context, editionID int64) (map[int64]pipeline.SegmentTranslation, error) {
-	rows, err := db.pool.Query(ctx, `SELECT edition_id, segment_id, text, state, origin, updated_by, updated_at, version
-		FROM segment_translations WHERE edition_id = $1`, editionID)
+	rows, err := db.pool.Query(ctx, translationsSQL, editionID)
 	if err != nil {
 		return nil, fmt.Errorf("list translations: %w", err)
 	}
+	return collectTranslations(rows)
+}
+
+const translationsSQL = `SELECT edition_id, segment_id, text, state, origin, updated_by, updated_at, version
+		FROM segment_translations WHERE edition_id = $1`
+
+// collectTranslations reads translationsSQL's rows by segment ID.
+func collectTranslations(rows pgx.Rows) (map[int64]pipeline.SegmentTranslation, error) {
 	defer rows.Close()
 	out := map[int64]pipeline.SegmentTranslation{}
 	for rows.Next() {
@@ -69,7 +110,14 @@ func scanTranslation(row pgx.Row) (pipeline.SegmentTranslation, error) {
 // already filled, is never overwritten. Each fill writes its history row. It does nothing when the
 // edition is no longer translating revisionID, and returns how many segments it filled.
 func (db *DB) SaveDrafts(ctx context.Context, editionID, revisionID int64, drafts []pipeline.Draft) (int, error) {
-	if len(drafts) == 0 {
+	return db.SaveMachineDrafts(ctx, editionID, revisionID, drafts, nil)
+}
+
+// SaveMachineDrafts is SaveDrafts for a provider's answer, with the provider's usage for it
+// recorded in the same transaction (one commit for both). The usage is recorded even when the
+// edition has moved on and nothing is filled: the provider did the work.
+func (db *DB) SaveMachineDrafts(ctx context.Context, editionID, revisionID int64, drafts []pipeline.Draft, usage *pipeline.Usage) (int, error) {
+	if len(drafts) == 0 && usage == nil {
 		return 0, nil
 	}
 	ids := make([]int64, len(drafts))
@@ -80,6 +128,14 @@ func (db *DB) SaveDrafts(ctx context.Context, editionID, revisionID int64, draft
 	}
 	filled := 0
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		if usage != nil {
+			if err := recordUsage(ctx, tx, *usage); err != nil {
+				return err
+			}
+		}
+		if len(drafts) == 0 {
+			return nil
+		}
 		e, err := lockEdition(ctx, tx, editionID)
 		if err != nil {
 			return err
