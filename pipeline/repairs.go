@@ -4,20 +4,27 @@ import "time"
 
 // RepairChange is one fix the text repair made to a revision's text as it arrived: Before at byte
 // offsets [Start, End) became After, by Rule. An editor may undo it until the article's editions
-// move past review; Undone marks those undone.
+// move past review; Undone marks those undone (rejected), Accepted those an editor confirmed. A
+// change with the rule RuleEditorAnswer is an editor's answer to a question.
 type RepairChange struct {
-	ID     int64  `json:"id"`
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
-	Before string `json:"before"`
-	After  string `json:"after"`
-	Rule   string `json:"rule"`
-	Undone bool   `json:"undone"`
+	ID       int64  `json:"id"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Before   string `json:"before"`
+	After    string `json:"after"`
+	Rule     string `json:"rule"`
+	Undone   bool   `json:"undone"`
+	Accepted bool   `json:"accepted"`
 }
 
 // RepairQuestion is a token the repair left alone although it may be damaged, with the readings
-// it considered.
+// it considered. It is open until an editor answers it: Answer is then the reading chosen (the
+// token itself when it stays as written).
 type RepairQuestion struct {
+	ID         int64    `json:"id"`
+	Answered   bool     `json:"answered"`
+	Answer     string   `json:"answer,omitempty"`
+	AnsweredBy string   `json:"answered_by,omitempty"`
 	Start      int      `json:"start"`
 	End        int      `json:"end"`
 	Token      string   `json:"token"`

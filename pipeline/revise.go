@@ -17,6 +17,11 @@ type NewRevision struct {
 	// BaseNumber, when not 0, is the revision the author edited: if the article has moved past it
 	// meanwhile, the new revision is refused rather than silently undoing the other change.
 	BaseNumber int
+	// Repairs and Questions are what the text repair changed in Request.Text and left open, kept
+	// on the new revision as on a new article; a text an editor corrected by hand has none. A
+	// question whose word an editor kept as written on the revision before is answered so again.
+	Repairs   []RepairChange
+	Questions []RepairQuestion
 }
 
 // RevisionInfo is one revision of an article's source, with how it compared to the one before.

@@ -254,7 +254,7 @@ func (a *app) newWebServer(opts ...func(*web.Config)) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Check: a.checks.Check,
+	cfg := web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Preparer: prep, Check: a.checks.Check,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText,
 		ReaderCacheBytes: a.readerCacheBytes(), ReaderCacheDir: a.getenv("TILMASH_READER_CACHE_DIR"),
 		TimeZone: zone, LiveEvery: a.cfg.LiveEvery}

@@ -210,8 +210,12 @@ func TestWorkbenchOverHTTP(t *testing.T) {
 	}
 	setPassword(t, store, "admin-"+t.Name(), "admin-password-1")
 	admin := signIn(t, base, "admin-"+t.Name(), "admin-password-1")
-	if code, _ := admin.get(fmt.Sprintf("/workbench/editions/%d/", enID)); code != 404 {
-		t.Fatalf("source edition = %d, want 404: it is never edited here", code)
+	// The source edition opens in the source editor for editors and administrators only.
+	if code, page := admin.get(fmt.Sprintf("/workbench/editions/%d/", enID)); code != 200 || !strings.Contains(page, `id="source-form"`) {
+		t.Fatalf("source edition for an administrator = %d, want the source editor", code)
+	}
+	if code, _ := ru.get(fmt.Sprintf("/workbench/editions/%d/", enID)); code != 403 {
+		t.Fatalf("source edition for a translator = %d, want 403", code)
 	}
 	expectPost(t, admin, "/workbench/admin/users", url.Values{"name": {"new-zh"}, "role": {"translator"}, "password": {"short"},
 		"langs": {"zh"}}, http.StatusBadRequest, "at least 8 characters")

@@ -29,8 +29,10 @@ var demoUsers = []pipeline.User{
 }
 
 // cmdDemo runs the whole pipeline on the sample article: ingest, fan-out, pseudo-translation,
-// checks, approval and publication of the source edition. It leaves the translations in review,
-// prints what it did and serves the site until interrupted.
+// checks, and approval and publication of the source edition when the text repair left no
+// question open. Open questions are for the editor to answer on the article's repairs page: the
+// source then waits for approval, and goes live once they are answered and it is approved. It
+// leaves the translations in review, prints what it did and serves the site until interrupted.
 func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, log *slog.Logger) error {
 	fs := newFlagSet("demo")
 	var cfg Config
@@ -97,6 +99,9 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	if err != nil {
 		return err
 	}
+	if art, err = a.store.FindArticleByID(ctx, art.ID); err != nil {
+		return err
+	}
 	if err := a.demoPipeline(ctx, art, srcLang); err != nil {
 		return err
 	}
@@ -120,7 +125,13 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", u.Name, u.Role, passwords[u.Name], tokens[u.Name])
 	}
 	fmt.Fprintf(w, "\nTermbase: %d concepts\n", terms)
-	fmt.Fprintf(w, "\nReader site:   http://%s/%s/articles/%s\n", addr, srcLang, art.Slug)
+	if art.RepairQuestions > 0 {
+		fmt.Fprintf(w, "\nThe text repair left %d questions open: the source waits for the editor to answer them at\n"+
+			"  http://%s/workbench/newsroom/articles/%d/repairs/\nand to approve it; then it goes live at ", art.RepairQuestions, addr, art.ID)
+		fmt.Fprintf(w, "http://%s/%s/articles/%s\n", addr, srcLang, art.Slug)
+	} else {
+		fmt.Fprintf(w, "\nReader site:   http://%s/%s/articles/%s\n", addr, srcLang, art.Slug)
+	}
 	fmt.Fprintf(w, "Language index: http://%s/ru/  (the translations are in review, not yet published)\n", addr)
 	fmt.Fprintf(w, "Workbench:      http://%s/workbench/  (sign in as a translator to review, as editor to approve)\n", addr)
 	fmt.Fprintf(w, "Newsroom:       http://%s/workbench/newsroom/  (editors: the board, review, releases, schedules)\n", addr)
@@ -180,7 +191,9 @@ func (a *app) demoTermbase(ctx context.Context, file string) (int, error) {
 }
 
 // demoPipeline waits until the workers have carried the article to review, then approves the
-// source edition as the demo editor and waits until it is live.
+// source edition as the demo editor and waits until it is live, unless the text repair left
+// questions open: those are the editor's to answer (pipeline.CheckSourceApprovable), so the source
+// is left awaiting approval.
 func (a *app) demoPipeline(ctx context.Context, art pipeline.Article, source pipeline.Lang) error {
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
@@ -200,7 +213,7 @@ func (a *app) demoPipeline(ctx context.Context, art pipeline.Article, source pip
 				ready = false
 			}
 		}
-		if ready && src.State == pipeline.StateAwaitingApproval {
+		if ready && src.State == pipeline.StateAwaitingApproval && art.RepairQuestions == 0 {
 			if _, err := a.store.ApproveEdition(ctx, src.ID, pipeline.Approval{Actor: "editor"}); err != nil {
 				return err
 			}

@@ -45,7 +45,7 @@ func ingestRevision(ctx context.Context, cfg *Config, in revisionInput, stdout, 
 		return err
 	}
 	res, err := a.store.CreateRevision(ctx, pipeline.NewRevision{ArticleID: art.ID, Request: prepared.Request,
-		Doc: prepared.Doc, Segments: prepared.Segments, Minor: in.minor})
+		Doc: prepared.Doc, Segments: prepared.Segments, Minor: in.minor, Repairs: prepared.Repairs, Questions: prepared.Questions})
 	if err != nil {
 		return err
 	}

@@ -218,7 +218,13 @@ func TestPipelineEndToEnd(t *testing.T) {
 		c.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/%s/submit", id, lang), nil, 200)
 	}
 
-	// Approval of all four; they go out together.
+	// The source waits for the text repair's open questions; once answered, approval of all four,
+	// which go out together.
+	if code, out := ed.do("POST", fmt.Sprintf("/api/v1/articles/%d/editions/en/approve", id), map[string]any{}); code != 409 ||
+		!strings.Contains(fmt.Sprint(out), "repair question") {
+		t.Errorf("approving the source with open repair questions: %d %v", code, out)
+	}
+	answerRepairQuestions(t, env, id)
 	for _, lang := range pipeline.Languages {
 		ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/%s/approve", id, lang), map[string]any{}, 200)
 	}

@@ -118,6 +118,7 @@ func TestUploadHTMLAndDOCX(t *testing.T) {
 	}
 
 	// The source edition is published with its markup restored and nothing unsafe.
+	answerRepairQuestions(t, env, htmlID)
 	ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/en/approve", htmlID), map[string]any{}, 200)
 	env.waitFor(t, htmlID, "publication", func(s map[pipeline.Lang]string) bool { return s["en"] == "published" })
 	_, pub := getLive(t, env, env.srv.URL+"/en/articles/upload-html")
@@ -197,6 +198,8 @@ func TestRepairsUndo(t *testing.T) {
 		t.Errorf("after one undo the article counts %v repairs, want %d", got, len(changes)-1)
 	}
 	// Once an edition is approved, repairs stay.
+	answerRepairQuestions(t, env, id)
+	now = ed.must("GET", base+"/repairs", nil, 200)
 	ed.must("POST", base+"/editions/en/approve", map[string]any{}, 200)
 	var other any
 	for _, c := range now["changes"].([]any) {

@@ -253,12 +253,16 @@ func TestHostileInputOnEveryWriteRoute(t *testing.T) {
 			findingID = int64(f.(map[string]any)["id"].(float64))
 		}
 	}
-	var ruEdition int64
+	var ruEdition, enEdition int64
 	for _, e := range newsroomEditions(t, env, aid) {
-		if e.Lang == pipeline.Russian {
+		switch e.Lang {
+		case pipeline.Russian:
 			ruEdition = e.ID
+		case pipeline.English:
+			enEdition = e.ID
 		}
 	}
+	srcEd := fmt.Sprintf("/workbench/sources/%d", enEdition)
 	concept := ed.must("POST", "/api/v1/terms", map[string]any{"terms": map[string]string{"en": "Astana", "ru": "Астана"}}, 201)
 	conceptID := int64(concept["id"].(float64))
 
@@ -442,6 +446,23 @@ func TestHostileInputOnEveryWriteRoute(t *testing.T) {
 			nr+"/releases/999999/cancel", "application/x-www-form-urlencoded", formNote, nr+"/releases/abc/cancel")},
 		"POST /workbench/newsroom/articles/{article}/repairs/undo": {"wb", false, hostileForm(nr+"/repairs/undo",
 			form("change", "1", "version", "1"), "version", true, formWrong(nr+"/repairs/undo", form("change", "abc", "version", "1")))},
+		"POST /api/v1/articles/{id}/repairs/settle": {"api", true, hostileJSON("POST", api+"/repairs/settle",
+			func(v any) map[string]any { return map[string]any{"version": 0, "answers": map[string]any{"1": v}} },
+			false, strings.Repeat("a", 1<<20+1), map[string]any{"version": "one", "accept": []int{1}})},
+		"POST /workbench/newsroom/articles/{article}/repairs/settle": {"wb", false, hostileForm(nr+"/repairs/settle",
+			form("question.1", "keep", "version", "1"), "version", true, formWrong(nr+"/repairs/settle", form("change.abc", "accept", "version", "1")))},
+		"POST /workbench/newsroom/new/preview": {"wb", false, hostileForm("/workbench/newsroom/new/preview",
+			form("text", "A title\n\nThe body.", "lang", "en"), "category", true,
+			formWrong("/workbench/newsroom/new/preview", form("text", "A title\n\nThe body.", "lang", "xx")))},
+		"POST /workbench/newsroom/new/create": {"wb", false, hostileForm("/workbench/newsroom/new/create",
+			form("text", "A title\n\nThe body.", "lang", "en", "previewed", "en"), "byline", true,
+			formWrong("/workbench/newsroom/new/create", form("text", "A title\n\nThe body.", "lang", "en", "format", "pdf")))},
+		"POST /workbench/sources/{edition}/preview": {"wb", false, hostileForm(srcEd+"/preview",
+			form("para", "A title", "format", "text", "base", "1"), "base", true,
+			formWrong(srcEd+"/preview", form("para", "A title", "format", "pdf", "base", "1")))},
+		"POST /workbench/sources/{edition}/save": {"wb", false, hostileForm(srcEd+"/save",
+			form("para", "A new title", "para", "A new body.", "format", "text", "base", "1"), "base", true,
+			formWrong(srcEd+"/save", form("para", "A new title", "format", "pdf", "base", "1")))},
 		"POST /workbench/newsroom/articles/{article}/editions/{lang}/approve": {"wb", false, hostileForm(nr+"/editions/ru/approve",
 			form("when", "later", "publish_at", later, "tz", "UTC"), "tz", true,
 			formWrong(nr+"/editions/ru/approve", form("when", "sometimes", "tz", "UTC")))},

@@ -36,6 +36,7 @@ func readyArticle(t *testing.T, env *testEnv, slug string) int64 {
 		confirmAll(t, ed, id, lang)
 		ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/%s/submit", id, lang), nil, 200)
 	}
+	answerRepairQuestions(t, env, id)
 	return id
 }
 

@@ -40,6 +40,7 @@ func TestRevisionOfPublishedArticleEndToEnd(t *testing.T) {
 		confirmAll(t, ed, id, lang)
 		ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/%s/submit", id, lang), nil, 200)
 	}
+	answerRepairQuestions(t, env, id)
 	for _, lang := range pipeline.Languages {
 		ed.must("POST", fmt.Sprintf("/api/v1/articles/%d/editions/%s/approve", id, lang), map[string]any{"accept_machine_text": true}, 200) // the fake provider's text, confirmed unchanged
 	}

@@ -26,7 +26,7 @@ func (db *DB) CreateArticle(ctx context.Context, in pipeline.NewArticle) (pipeli
 			return err
 		}
 		a = pipeline.Article{Slug: slug, SourceLang: req.SourceLang, Category: req.Category, Byline: byline, Title: in.Doc.Title,
-			Repairs: len(in.Repairs), RepairQuestions: len(in.Questions)}
+			Repairs: len(pipeline.RevisionRepairs{Changes: in.Repairs}.Active()), RepairQuestions: pipeline.OpenQuestions(in.Questions)}
 		if err := tx.QueryRow(ctx, `INSERT INTO articles (slug, source_lang, category, byline)
 			VALUES ($1, $2, $3, $4) RETURNING id, created_at`,
 			slug, req.SourceLang, req.Category, byline).Scan(&a.ID, &a.CreatedAt); err != nil {
@@ -78,7 +78,7 @@ func insertRevision(ctx context.Context, tx pgx.Tx, articleID int64, number int,
 		pgx.CopyFromRows(rows)); err != nil {
 		return 0, fmt.Errorf("insert segments: %w", err)
 	}
-	if err := insertRepairs(ctx, tx, revID, in.Repairs, in.Questions); err != nil {
+	if err := insertRepairs(ctx, tx, revID, in.Repairs, in.Questions, by); err != nil {
 		return 0, err
 	}
 	return revID, nil
@@ -119,7 +119,7 @@ const articleColumns = `a.id, a.slug, a.source_lang, a.category, a.byline, r.tit
 // repairColumns count the current revision's active repairs and open questions, after
 // articleColumns.
 const repairColumns = `, (SELECT count(*) FROM revision_repairs rr WHERE rr.revision_id = r.id AND NOT rr.undone),
-	(SELECT count(*) FROM revision_repair_questions rq WHERE rq.revision_id = r.id)`
+	(SELECT count(*) FROM revision_repair_questions rq WHERE rq.revision_id = r.id AND rq.answer IS NULL)`
 
 func scanArticle(row pgx.Row) (pipeline.Article, error) {
 	var a pipeline.Article

@@ -57,6 +57,11 @@ func (db *DB) CreateRelease(ctx context.Context, articleID int64, langs []pipeli
 		for i := range eds {
 			e := &eds[i]
 			detail := map[string]any{"publish_at": publishAt, "release_id": rel.ID}
+			if e.IsSource {
+				if err := checkSourceApprovable(ctx, tx, e.RevisionID); err != nil {
+					return err
+				}
+			}
 			if !e.IsSource {
 				prov, err := editionProvenance(ctx, tx, e.ID)
 				if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -11,15 +12,21 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// insertRepairs records the text repair's changes and open questions on a new revision.
-func insertRepairs(ctx context.Context, tx pgx.Tx, revID int64, changes []pipeline.RepairChange, questions []pipeline.RepairQuestion) error {
+// insertRepairs records the text repair's changes and questions on a new revision, with the
+// decisions an editor already took on them before the article was created (by is the editor).
+func insertRepairs(ctx context.Context, tx pgx.Tx, revID int64, changes []pipeline.RepairChange, questions []pipeline.RepairQuestion, by string) error {
 	if len(changes) > 0 {
 		rows := make([][]any, len(changes))
 		for i, c := range changes {
-			rows[i] = []any{revID, c.Start, c.End, c.Before, c.After, c.Rule}
+			decided := ""
+			if c.Accepted || c.Undone {
+				decided = by
+			}
+			rows[i] = []any{revID, c.Start, c.End, c.Before, c.After, c.Rule, c.Undone, c.Accepted, decided}
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"revision_repairs"},
-			[]string{"revision_id", "start_at", "end_at", "before", "after", "rule"}, pgx.CopyFromRows(rows)); err != nil {
+			[]string{"revision_id", "start_at", "end_at", "before", "after", "rule", "undone", "accepted", "accepted_by"},
+			pgx.CopyFromRows(rows)); err != nil {
 			return fmt.Errorf("insert repairs: %w", err)
 		}
 	}
@@ -30,10 +37,15 @@ func insertRepairs(ctx context.Context, tx pgx.Tx, revID int64, changes []pipeli
 			if cands == nil {
 				cands = []string{}
 			}
-			rows[i] = []any{revID, q.Start, q.End, q.Token, cands, q.Reason}
+			var answer, answeredBy, answeredAt any = nil, "", nil
+			if q.Answered {
+				answer, answeredBy, answeredAt = q.Answer, by, time.Now()
+			}
+			rows[i] = []any{revID, q.Start, q.End, q.Token, cands, q.Reason, answer, answeredBy, answeredAt}
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"revision_repair_questions"},
-			[]string{"revision_id", "start_at", "end_at", "token", "candidates", "reason"}, pgx.CopyFromRows(rows)); err != nil {
+			[]string{"revision_id", "start_at", "end_at", "token", "candidates", "reason", "answer", "answered_by", "answered_at"},
+			pgx.CopyFromRows(rows)); err != nil {
 			return fmt.Errorf("insert repair questions: %w", err)
 		}
 	}
@@ -50,27 +62,28 @@ func (db *DB) FindRepairs(ctx context.Context, articleID int64) (pipeline.Revisi
 	if err != nil {
 		return r, notFound("article", err)
 	}
-	rows, err := db.pool.Query(ctx, `SELECT id, start_at, end_at, before, after, rule, undone
+	rows, err := db.pool.Query(ctx, `SELECT id, start_at, end_at, before, after, rule, undone, accepted
 		FROM revision_repairs WHERE revision_id = $1 ORDER BY start_at, id`, r.RevisionID)
 	if err != nil {
 		return r, fmt.Errorf("list repairs: %w", err)
 	}
 	r.Changes, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (pipeline.RepairChange, error) {
 		var c pipeline.RepairChange
-		err := row.Scan(&c.ID, &c.Start, &c.End, &c.Before, &c.After, &c.Rule, &c.Undone)
+		err := row.Scan(&c.ID, &c.Start, &c.End, &c.Before, &c.After, &c.Rule, &c.Undone, &c.Accepted)
 		return c, err
 	})
 	if err != nil {
 		return r, fmt.Errorf("list repairs: %w", err)
 	}
-	rows, err = db.pool.Query(ctx, `SELECT start_at, end_at, token, candidates, reason
+	rows, err = db.pool.Query(ctx, `SELECT id, start_at, end_at, token, candidates, reason, answer IS NOT NULL,
+		coalesce(answer, ''), answered_by
 		FROM revision_repair_questions WHERE revision_id = $1 ORDER BY start_at, id`, r.RevisionID)
 	if err != nil {
 		return r, fmt.Errorf("list repair questions: %w", err)
 	}
 	r.Questions, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (pipeline.RepairQuestion, error) {
 		var q pipeline.RepairQuestion
-		err := row.Scan(&q.Start, &q.End, &q.Token, &q.Candidates, &q.Reason)
+		err := row.Scan(&q.ID, &q.Start, &q.End, &q.Token, &q.Candidates, &q.Reason, &q.Answered, &q.Answer, &q.AnsweredBy)
 		return q, err
 	})
 	if err != nil {

@@ -63,8 +63,12 @@ func (db *DB) CreateRevision(ctx context.Context, in pipeline.NewRevision) (pipe
 		res.Changed = true
 		al := pipeline.Align(old, in.Segments)
 		sum := al.Summary()
+		questions, err := keptAnswers(ctx, tx, curID, in.Questions)
+		if err != nil {
+			return err
+		}
 		newID, err := insertRevision(ctx, tx, in.ArticleID, number+1,
-			pipeline.NewArticle{Request: in.Request, Doc: in.Doc, Segments: in.Segments}, actor)
+			pipeline.NewArticle{Request: in.Request, Doc: in.Doc, Segments: in.Segments, Repairs: in.Repairs, Questions: questions}, actor)
 		if err != nil {
 			return err
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
+	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/internal/sitexport"
 	"github.com/tilmash/tilmash/internal/web/accounts"
 	"github.com/tilmash/tilmash/internal/web/api"
@@ -45,6 +46,9 @@ type Config struct {
 	Bundle *i18n.Bundle
 	// Prepare validates, parses and segments a submitted article.
 	Prepare func(req pipeline.IngestRequest, maxBytes int) (pipeline.NewArticle, error)
+	// Preparer prepares the articles editors start and edit in the newsroom and the workbench
+	// (nil: no text repair, default limits).
+	Preparer *ingest.Preparer
 	// Check runs the automated checks on a saved segment.
 	Check        func(u pipeline.CheckUnit) []pipeline.Finding
 	MaxBodyBytes int // largest accepted article text; 0 = pipeline.DefaultMaxBodyBytes
@@ -120,6 +124,8 @@ func New(cfg Config) (*Server, error) {
 	if s.newsroom, err = newsroom.New(base, cfg.Store); err != nil {
 		return nil, err
 	}
+	s.newsroom.UseComposer(cfg.Preparer, cfg.MaxBodyBytes)
+	s.workbench.UseSourceEditor(cfg.Preparer, cfg.MaxBodyBytes)
 	return s, nil
 }
 
@@ -212,6 +218,21 @@ func (s *Server) Routes() chi.Router {
 		r.Use(s.crossOriginProtection().Handler, s.loadSession, s.requireSession,
 			kit.GuardInput(kit.PageInputLimits, s.PageError), s.sessionCSRF)
 		s.newsroom.Routes(r)
+	})
+
+	// Starting an article and editing a source text take a whole article: the same protection,
+	// with the article limits at the door.
+	articleForm := func(r chi.Router) {
+		r.Use(s.crossOriginProtection().Handler, s.loadSession, s.requireSession,
+			kit.GuardInput(kit.ArticleFormInputLimits(s.cfg.MaxBodyBytes), s.PageError), s.sessionCSRF)
+	}
+	r.Route("/workbench/newsroom/new", func(r chi.Router) {
+		articleForm(r)
+		s.newsroom.ComposeRoutes(r)
+	})
+	r.Route("/workbench/sources", func(r chi.Router) {
+		articleForm(r)
+		s.workbench.SourceRoutes(r)
 	})
 
 	// The public site beyond its cached pages: the language choice at /, and not-found pages.

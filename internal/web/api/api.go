@@ -44,6 +44,7 @@ type Store interface {
 	// Text repairs of the current revision (upload.go).
 	FindRepairs(ctx context.Context, articleID int64) (pipeline.RevisionRepairs, error)
 	UndoRepairs(ctx context.Context, u pipeline.RepairUndo) error
+	SettleRepairs(ctx context.Context, s pipeline.RepairSettlement) error
 
 	// Source revisions (revisions.go).
 	CreateRevision(ctx context.Context, in pipeline.NewRevision) (pipeline.RevisionResult, error)
@@ -116,6 +117,7 @@ func (h *Handler) Routes(r chi.Router) {
 		r.Get("/", h.handleArticleView)
 		r.Get("/repairs", h.handleRepairList)
 		r.Post("/repairs/undo", h.handleRepairUndo)
+		r.Post("/repairs/settle", h.handleRepairSettle)
 		r.Put("/", h.handleArticleRevise)
 		r.Get("/revisions", h.handleRevisionList)
 		r.Get("/revisions/{number}", h.handleRevisionView)

@@ -97,7 +97,7 @@ func (h *Handler) handleArticleRevise(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := h.store.CreateRevision(r.Context(), pipeline.NewRevision{ArticleID: a.ID, Request: in.Request, Doc: in.Doc,
-		Segments: in.Segments, Minor: body.Minor, BaseNumber: body.BaseRevision})
+		Segments: in.Segments, Minor: body.Minor, BaseNumber: body.BaseRevision, Repairs: in.Repairs, Questions: in.Questions})
 	if err != nil {
 		h.WriteError(w, r, err)
 		return

@@ -1,12 +1,10 @@
 package api
 
 import (
-	"io"
 	"net/http"
 	"strconv"
 
 	"github.com/tilmash/tilmash/internal/document"
-	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -22,33 +20,19 @@ func (h *Handler) handleArticleUpload(w http.ResponseWriter, r *http.Request) {
 		h.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
-	limit := int64(ingest.MaxFileBytes(h.maxBodyBytes))
-	r.Body = http.MaxBytesReader(w, r.Body, limit+64<<10)
-	// Fields and the file are kept in memory up to the limit; the multipart reader spills the
-	// rest to temporary files, which RemoveAll deletes.
-	if err := r.ParseMultipartForm(limit + 64<<10); err != nil {
-		h.WriteError(w, r, kit.UploadError(err, limit))
+	if err := kit.ParseArticleForm(w, r, h.maxBodyBytes); err != nil {
+		h.WriteError(w, r, err)
 		return
 	}
-	defer r.MultipartForm.RemoveAll() //nolint:errcheck // temporary files only
-	file, header, err := r.FormFile("file")
+	defer kit.CleanArticleForm(r.MultipartForm)
+	data, _, ok, err := kit.ReadArticleFile(r, h.maxBodyBytes)
 	if err != nil {
+		h.WriteError(w, r, err)
+		return
+	}
+	if !ok {
 		h.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required",
-			Data: map[string]any{"Field": "file"}, Err: err})
-		return
-	}
-	defer file.Close()
-	if header.Size > limit {
-		h.WriteError(w, r, kit.TooLarge(limit))
-		return
-	}
-	data, err := io.ReadAll(io.LimitReader(file, limit+1))
-	if err != nil {
-		h.WriteError(w, r, kit.UploadError(err, limit))
-		return
-	}
-	if int64(len(data)) > limit {
-		h.WriteError(w, r, kit.TooLarge(limit))
+			Data: map[string]any{"Field": "file"}})
 		return
 	}
 	if r.FormValue("source_lang") == "" {
@@ -61,12 +45,10 @@ func (h *Handler) handleArticleUpload(w http.ResponseWriter, r *http.Request) {
 		h.WriteError(w, r, err)
 		return
 	}
-	var format pipeline.Format // empty: detect
-	if f := r.FormValue("format"); f != "" {
-		if format, err = pipeline.ParseFormat(f); err != nil {
-			h.WriteError(w, r, err)
-			return
-		}
+	format, err := kit.ArticleFormat(r.FormValue("format")) // empty: detect
+	if err != nil {
+		h.WriteError(w, r, err)
+		return
 	}
 	in, err := h.prepare(pipeline.IngestRequest{Text: string(data), Format: format, SourceLang: lang,
 		Slug: r.FormValue("slug"), Category: r.FormValue("category"), Byline: r.FormValue("byline"), CreatedBy: u.Name},

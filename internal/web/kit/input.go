@@ -37,7 +37,7 @@ const (
 
 // multiLineFormFields are the form fields that take free text, which may span lines and hold
 // any character but NUL: comments, and passwords.
-var multiLineFormFields = map[string]bool{"body": true, "comment": true, "password": true}
+var multiLineFormFields = map[string]bool{"body": true, "comment": true, "password": true, "text": true, "para": true}
 
 // InputLimits are the largest request parts an area of the site reads at the door.
 type InputLimits struct {
@@ -53,6 +53,16 @@ func APIInputLimits(maxBodyBytes int) InputLimits {
 	file := int64(ingest.MaxFileBytes(maxBodyBytes))
 	return InputLimits{body: max(int64(maxBodyBytes)*6+4096, MaxTermImportBytes), form: MaxFormBytes,
 		multipart: file + 64<<10, file: file}
+}
+
+// ArticleFormInputLimits are the pages' that take a whole article, pasted, edited or as a file:
+// the article limits, with room for a form's encoding of the text and the editor's decisions.
+func ArticleFormInputLimits(maxBodyBytes int) InputLimits {
+	if maxBodyBytes <= 0 {
+		maxBodyBytes = pipeline.DefaultMaxBodyBytes
+	}
+	file := int64(ingest.MaxFileBytes(maxBodyBytes))
+	return InputLimits{body: MaxFormBytes, form: int64(maxBodyBytes)*3 + 256<<10, multipart: file + 256<<10, file: file}
 }
 
 // PageInputLimits are the workbench's and the newsroom's, whose largest input is a comment.

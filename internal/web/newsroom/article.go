@@ -65,13 +65,17 @@ type scheduleForm struct {
 
 type articlePage struct {
 	kit.AppPage
-	ArticleID  int64
-	ArticleTag pipeline.Lang
-	Heading    string
-	Meta       string
-	Base       string
-	Editions   []articleEdition
-	Selectable bool
+	// OpenQuestions counts the repair questions to answer before the source can be approved;
+	// SourceEdit opens the source edition in the workbench to change its text.
+	OpenQuestions int
+	SourceEdit    string
+	ArticleID     int64
+	ArticleTag    pipeline.Lang
+	Heading       string
+	Meta          string
+	Base          string
+	Editions      []articleEdition
+	Selectable    bool
 	// MachineText: an edition that can be released holds machine translation no one changed,
 	// so the release form asks the editor to accept it explicitly.
 	MachineText bool
@@ -122,6 +126,7 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, prob
 	p := articlePage{AppPage: h.NewAppPage(r, "newsroom.article.title"), ArticleID: a.ID, ArticleTag: a.SourceLang,
 		Heading: a.Title, Base: newsroomArticlePath(a.ID)}
 	p.Title = a.Title + " — " + p.Title
+	p.OpenQuestions = a.RepairQuestions
 	p.Notice = doneNotice(r, p.T)
 	p.Problem = problem
 	zone := h.editorZone(r)
@@ -133,6 +138,9 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, prob
 	live := map[pipeline.Lang]bool{}
 	langOf := map[int64]pipeline.Lang{}
 	for _, e := range eds {
+		if e.IsSource {
+			p.SourceEdit = "/workbench/editions/" + idStr(e.ID) + "/"
+		}
 		row := articleEdition{editionCell: newEditionCell(p.T, zone, a.ID, e),
 			Selectable: e.State == pipeline.StateAwaitingApproval && e.Pseudo == 0, IsLive: e.LiveVersionID != nil,
 			CanRetry: e.State == pipeline.StateFailed}
@@ -224,7 +232,7 @@ var auditActions = map[string]bool{
 	"edition.published": true, "edition.unpublished": true, "edition.rolled_back": true, "edition.outdated": true,
 	"edition.revised": true, "edition.carried_over": true, "edition.reworking": true,
 	"release.created": true, "release.rescheduled": true, "release.cancelled": true, "release.published": true,
-	"finding.dismissed": true,
+	"finding.dismissed": true, "article.repairs_settled": true,
 }
 
 // auditText says what an audit entry records, and the detail an editor needs from it: the

@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/internal/interchange"
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
@@ -55,6 +56,9 @@ type Store interface {
 
 	// An edition as XLIFF, to read in a CAT tool.
 	interchange.EditionStore
+
+	// Starting an article and settling its repairs (compose.go).
+	composeStore
 }
 
 // Handler serves the newsroom.
@@ -62,6 +66,9 @@ type Handler struct {
 	*kit.Base
 	store Store
 	pages *kit.Pages
+	// prep and maxBodyBytes prepare the articles editors start here (UseComposer).
+	prep         *ingest.Preparer
+	maxBodyBytes int
 }
 
 // New parses the newsroom's pages.
@@ -85,6 +92,7 @@ func (h *Handler) Routes(r chi.Router) {
 		r.Post("/releases/{release}/cancel", h.handleCancel)
 		r.Get("/repairs/", h.handleRepairs)
 		r.Post("/repairs/undo", h.handleRepairUndo)
+		r.Post("/repairs/settle", h.handleRepairSettle)
 		r.Route("/editions/{lang}", func(r chi.Router) {
 			r.Get("/", h.handleReview)
 			r.Get("/xliff", h.handleXLIFF)
@@ -179,15 +187,19 @@ func newsroomDone(w http.ResponseWriter, r *http.Request, path, done string) {
 
 // doneMessages are the confirmations an action may ask a page to show, by the done parameter.
 var doneMessages = map[string]string{
-	"released":       "newsroom.done.released",
-	"scheduled":      "newsroom.done.scheduled",
-	"rescheduled":    "newsroom.done.rescheduled",
-	"cancelled":      "newsroom.done.cancelled",
-	"sent_back":      "newsroom.done.sent_back",
-	"unpublished":    "newsroom.done.unpublished",
-	"rolled_back":    "newsroom.done.rolled_back",
-	"retried":        "newsroom.done.retried",
-	"repairs_undone": "newsroom.done.repairs_undone",
+	"released":        "newsroom.done.released",
+	"scheduled":       "newsroom.done.scheduled",
+	"rescheduled":     "newsroom.done.rescheduled",
+	"cancelled":       "newsroom.done.cancelled",
+	"sent_back":       "newsroom.done.sent_back",
+	"unpublished":     "newsroom.done.unpublished",
+	"rolled_back":     "newsroom.done.rolled_back",
+	"retried":         "newsroom.done.retried",
+	"repairs_undone":  "newsroom.done.repairs_undone",
+	"repairs_settled": "compose.done.repairs_settled",
+	"created":         "compose.done.created",
+	"source_saved":    "compose.done.source_saved",
+	"source_same":     "compose.done.source_same",
 }
 
 // doneNotice is the confirmation named by the request's done parameter, or "".

@@ -24,12 +24,33 @@ type repairsPage struct {
 	Active     int
 	Undone     int
 	Questions  []repairQuestionRow
+	// Settle is the form where the editor accepts or rejects each change and answers each
+	// question (repairs_settle.go).
+	Settle   string
+	Changes  []repairChangeRow
+	Open     int
+	Answered int
 }
 
 type repairQuestionRow struct {
+	ID         int64
 	Token      string
 	Candidates string
 	Reason     string
+	Options    []composeOption
+	Answered   bool
+	Answer     string
+	AnsweredBy string
+}
+
+// repairChangeRow is one change in the settle form, with its state.
+type repairChangeRow struct {
+	ID       int64
+	Before   string
+	After    string
+	Rule     string
+	Accepted bool
+	Undone   bool
 }
 
 // handleRepairs shows the repairs of the article's current revision.
@@ -61,13 +82,26 @@ func (h *Handler) renderRepairsPage(w http.ResponseWriter, r *http.Request, prob
 			p.Active++
 		}
 	}
+	p.Settle = newsroomArticlePath(a.ID) + "repairs/settle"
+	for _, c := range rep.Changes {
+		p.Changes = append(p.Changes, repairChangeRow{ID: c.ID, Before: c.Before, After: c.After, Rule: c.Rule,
+			Accepted: c.Accepted, Undone: c.Undone})
+	}
 	for _, q := range rep.Questions {
-		row := repairQuestionRow{Token: q.Token, Reason: q.Reason}
+		row := repairQuestionRow{ID: q.ID, Token: q.Token, Reason: q.Reason, Answered: q.Answered, Answer: q.Answer,
+			AnsweredBy: q.AnsweredBy}
 		for i, c := range q.Candidates {
 			if i > 0 {
 				row.Candidates += " · "
 			}
 			row.Candidates += c
+			row.Options = append(row.Options, composeOption{Value: c, Label: c})
+		}
+		row.Options = append(row.Options, composeOption{Value: q.Token, Label: q.Token, Keep: true})
+		if q.Answered {
+			p.Answered++
+		} else {
+			p.Open++
 		}
 		p.Questions = append(p.Questions, row)
 	}

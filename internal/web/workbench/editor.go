@@ -187,6 +187,10 @@ func progressText(loc *kit.Localizer, confirmed, total int) string {
 // article's headings, with each segment's state, findings, memory matches, terms and comments.
 // A refused form's reason, left by refuse, shows once at the top.
 func (h *Handler) handleEditor(w http.ResponseWriter, r *http.Request) {
+	if h.isSourceEdition(r) {
+		h.handleSourceEditor(w, r)
+		return
+	}
 	problem, _ := h.TakeFlash(w, r)
 	h.renderEditor(w, r, problem)
 }

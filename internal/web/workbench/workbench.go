@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/ingest"
 	"github.com/tilmash/tilmash/internal/interchange"
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
@@ -47,6 +48,9 @@ type Store interface {
 
 	// The edition as XLIFF, for a CAT tool.
 	interchange.EditionStore
+
+	// Editing the source edition (source.go).
+	sourceStore
 }
 
 // Handler serves the workbench.
@@ -55,6 +59,9 @@ type Handler struct {
 	store Store
 	check kit.CheckFunc
 	pages *kit.Pages
+	// sourcePrep and maxBodyBytes prepare edited source texts (UseSourceEditor).
+	sourcePrep   *ingest.Preparer
+	maxBodyBytes int
 }
 
 // New parses the workbench's pages. check runs the automated checks on a saved segment; nil
