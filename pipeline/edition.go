@@ -103,6 +103,7 @@ type Edition struct {
 	// Progress, filled by queries that list editions.
 	Segments  int
 	Confirmed int
+	Drafted   int // segments with a translation, whoever wrote it: the work done while translating
 	Findings  int
 	// Machine counts segments whose text is machine translation no person changed, and
 	// MachineConfirmed those of them a person confirmed unchanged; Pseudo counts pseudo output.

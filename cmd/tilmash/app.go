@@ -250,9 +250,14 @@ func (a *app) newWebServer(opts ...func(*web.Config)) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	zone, err := a.cfg.zone()
+	if err != nil {
+		return nil, err
+	}
 	cfg := web.Config{Store: a.store, Bundle: a.bundle, Prepare: prep.Prepare, Preparer: prep, Check: a.checks.Check,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, Logger: a.log, BaseURL: a.baseURL(), MarkMachineText: a.cfg.MarkMachineText,
-		ReaderCacheBytes: a.readerCacheBytes(), ReaderCacheDir: a.getenv("TILMASH_READER_CACHE_DIR")}
+		ReaderCacheBytes: a.readerCacheBytes(), ReaderCacheDir: a.getenv("TILMASH_READER_CACHE_DIR"),
+		TimeZone: zone, LiveEvery: a.cfg.LiveEvery}
 	for _, o := range opts {
 		o(&cfg)
 	}

@@ -13,7 +13,7 @@ import (
 
 // TestNewsroomInBrowser is an editor's release in headless Chromium: sign in, open the board,
 // open the sample article, tick its Kazakh and Chinese editions awaiting approval, schedule them
-// two seconds ahead in UTC, and watch the board until both are published. axe-core checks the
+// two seconds ahead in the newsroom's zone, and watch the board until both are published. axe-core checks the
 // board and the article and review pages against WCAG 2.1 A and AA.
 func TestNewsroomInBrowser(t *testing.T) {
 	t.Parallel()
@@ -43,12 +43,16 @@ func TestNewsroomInBrowser(t *testing.T) {
 	// Open the article from the board, tick Kazakh and Chinese, schedule them two seconds ahead.
 	do(t, b, chromedp.Click(chromedp.CSS(`a[href="`+art+`"]`)), chromedp.WaitVisible(chromedp.CSS("#release-form")))
 	checkAccessible(t, b, axe, "newsroom article")
-	if zone := eval[string](t, b, `document.getElementById('rel-tz').value`); zone != "UTC" {
-		t.Fatalf("the release time zone defaults to %q, want UTC", zone)
+	home, err := env.app.cfg.zone()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if zone := eval[string](t, b, `document.getElementById('rel-tz').value`); zone != home.String() {
+		t.Fatalf("the release time zone defaults to %q, want the newsroom's %s", zone, home)
 	}
 	do(t, b, chromedp.Click(chromedp.CSS("#sel-kk")), chromedp.Click(chromedp.CSS("#sel-zh")))
 	at := time.Now().Add(2 * time.Second).UTC()
-	eval[bool](t, b, `document.getElementById('rel-at').value = '`+at.Format("2006-01-02T15:04:05")+`', true`)
+	eval[bool](t, b, `document.getElementById('rel-at').value = '`+at.In(home).Format("2006-01-02T15:04:05")+`', true`)
 	do(t, b, chromedp.Click(chromedp.CSS("#rel-later")), chromedp.WaitVisible(chromedp.CSS(".notice")))
 	if notice := eval[string](t, b, `document.querySelector('.notice').textContent`); !strings.Contains(notice, "scheduled") {
 		t.Fatalf("after scheduling the page says %q", notice)

@@ -47,6 +47,9 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	if getenv("TILMASH_PROVIDER") == "" && !flagSet(fs, "provider") {
 		cfg.Provider = "pseudo"
 	}
+	if cfg.TimeZone == "" {
+		cfg.TimeZone = "Asia/Almaty" // the demo newsroom is in Astana
+	}
 	cfg.Workers = true
 	srcLang, err := pipeline.ParseLang(*lang)
 	if err != nil {

@@ -21,8 +21,13 @@ type Config struct {
 	// MarkMachineText (TILMASH_MARK_MACHINE_TEXT) tells readers when a translation holds
 	// machine translation no person changed.
 	MarkMachineText bool
-	Provider        string // TILMASH_PROVIDER
-	MaxBodyBytes    int    // TILMASH_MAX_BODY_BYTES
+	// TimeZone (TILMASH_TIME_ZONE) is the newsroom's zone, an IANA name such as Asia/Almaty: the
+	// pages show times in it and read typed release times in it. Empty is the server's zone.
+	TimeZone string
+	// LiveEvery (TILMASH_LIVE_EVERY) is how often open pages ask what changed.
+	LiveEvery    time.Duration
+	Provider     string // TILMASH_PROVIDER
+	MaxBodyBytes int    // TILMASH_MAX_BODY_BYTES
 	// MaxSegments (TILMASH_MAX_SEGMENTS) and MaxSegmentChars (TILMASH_MAX_SEGMENT_CHARS) bound one
 	// article: its sentences, and the characters of each. Zero means the default.
 	MaxSegments     int
@@ -123,6 +128,14 @@ func (c *Config) bindServer(fs *flag.FlagSet, getenv func(string) string) {
 	c.bindMetrics(fs, getenv)
 	fs.StringVar(&c.Addr, "addr", envOr(getenv, "TILMASH_ADDR", "127.0.0.1:8080"), "HTTP listen address (env TILMASH_ADDR)")
 	fs.StringVar(&c.BaseURL, "base-url", getenv("TILMASH_BASE_URL"), "public URL of the site, for canonical links (env TILMASH_BASE_URL)")
+	fs.StringVar(&c.TimeZone, "time-zone", getenv("TILMASH_TIME_ZONE"),
+		"the newsroom's time zone, such as Asia/Almaty, for the times pages show and release times (env TILMASH_TIME_ZONE; default the server's zone)")
+	live, err := time.ParseDuration(envOr(getenv, "TILMASH_LIVE_EVERY", "3s"))
+	if err != nil || live < 100*time.Millisecond || live > time.Minute {
+		c.envErr = usagef("TILMASH_LIVE_EVERY=%q is not a duration between 100ms and 1m", getenv("TILMASH_LIVE_EVERY"))
+		live = 3 * time.Second
+	}
+	fs.DurationVar(&c.LiveEvery, "live-every", live, "how often open pages ask what changed (env TILMASH_LIVE_EVERY)")
 	mark, _ := strconv.ParseBool(getenv("TILMASH_MARK_MACHINE_TEXT"))
 	fs.BoolVar(&c.MarkMachineText, "mark-machine-text", mark,
 		"tell readers when a translation holds machine translation nobody changed (env TILMASH_MARK_MACHINE_TEXT)")
@@ -144,10 +157,48 @@ func (c *Config) validate() error {
 	if c.JobTimeout < 0 {
 		return usagef("--job-timeout must be positive, such as 5m or 90s")
 	}
+	if _, err := c.zone(); err != nil {
+		return err
+	}
 	if c.MaxSegments < 0 || c.MaxSegmentChars < 0 {
 		return usagef("--max-segments and --max-segment-chars must be positive (0 keeps the default)")
 	}
 	return nil
+}
+
+// zone loads the newsroom's time zone; empty is the server's, by its name where the system
+// tells it (TZ, or the zone file /etc/localtime links to), so that pages and forms can name it.
+func (c *Config) zone() (*time.Location, error) {
+	if c.TimeZone == "" {
+		if name := localZoneName(c.Getenv); name != "" {
+			if z, err := time.LoadLocation(name); err == nil {
+				return z, nil
+			}
+		}
+		return time.Local, nil
+	}
+	z, err := time.LoadLocation(c.TimeZone)
+	if err != nil || c.TimeZone == "Local" {
+		return nil, usagef("--time-zone %q is not a time zone name such as Asia/Almaty or UTC", c.TimeZone)
+	}
+	return z, nil
+}
+
+// localZoneName is the IANA name of the server's zone, or "" when the system does not say.
+func localZoneName(getenv func(string) string) string {
+	if getenv != nil {
+		if tz := strings.TrimPrefix(getenv("TZ"), ":"); tz != "" && !strings.HasPrefix(tz, "/") {
+			return tz
+		}
+	}
+	target, err := os.Readlink("/etc/localtime")
+	if err != nil {
+		return ""
+	}
+	if _, name, ok := strings.Cut(target, "zoneinfo/"); ok {
+		return name
+	}
+	return ""
 }
 
 // usageError is a mistake on the command line: it is printed with a hint and exits 2.

@@ -10,8 +10,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
@@ -51,8 +53,44 @@ func (c client) do(method, path string, body any) (int, map[string]any) {
 	defer res.Body.Close()
 	var out map[string]any
 	json.NewDecoder(res.Body).Decode(&out)
+	checkJSONNames(c.t, method+" "+path, out)
 	return res.StatusCode, out
 }
+
+// checkJSONNames fails the test for a field name of a JSON answer, at any depth, that is not
+// snake_case like the rest of the API (a Go name such as By or Text that lacks its json tag).
+// Maps keyed by data (languages, months, providers) are not field names and are skipped. Every
+// finding in an answer must carry its real id, by which a client dismisses it.
+func checkJSONNames(t testing.TB, what string, v any) {
+	t.Helper()
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if !jsonName.MatchString(k) {
+				t.Errorf("%s: the JSON field %q is not snake_case", what, k)
+			}
+			if fs, ok := x.([]any); ok && k == "findings" {
+				for _, f := range fs {
+					if id, _ := f.(map[string]any)["id"].(float64); id <= 0 {
+						t.Errorf("%s: a finding without its id: %v", what, f)
+					}
+				}
+			}
+			if !dataKeyed[k] {
+				checkJSONNames(t, what, x)
+			}
+		}
+	case []any:
+		for _, x := range v {
+			checkJSONNames(t, what, x)
+		}
+	}
+}
+
+var (
+	jsonName  = regexp.MustCompile(`^[a-z0-9]+(_[a-z0-9]+)*$`)
+	dataKeyed = map[string]bool{"characters_by_month": true, "terms": true, "forbidden": true}
+)
 
 func (c client) must(method, path string, body any, want int) map[string]any {
 	c.t.Helper()
@@ -82,7 +120,10 @@ func startEnv(t *testing.T, provider string, env map[string]string) *testEnv {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	cfg := &Config{DatabaseURL: postgrestest.NewDatabase(t), Provider: provider, Workers: true,
-		Getenv: func(k string) string { return env[k] }}
+		Getenv: func(k string) string { return env[k] }, TimeZone: env["TILMASH_TIME_ZONE"]}
+	if d, err := time.ParseDuration(env["TILMASH_LIVE_EVERY"]); err == nil {
+		cfg.LiveEvery = d
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	a, err := newApp(ctx, cfg, log, io.Discard)
 	if err != nil {

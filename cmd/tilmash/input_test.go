@@ -504,7 +504,7 @@ func TestHostileInputOnEveryWriteRoute(t *testing.T) {
 		}
 	}
 
-	send := func(via string, h hostileReq) (int, string, []byte) {
+	send := func(via string, h hostileReq) (int, string, []byte, string) {
 		req, err := http.NewRequest(h.method, env.srv.URL+h.path, bytes.NewReader(h.body))
 		if err != nil {
 			t.Fatal(err)
@@ -529,7 +529,7 @@ func TestHostileInputOnEveryWriteRoute(t *testing.T) {
 		}
 		defer res.Body.Close()
 		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, res.Header.Get("Content-Type"), b
+		return res.StatusCode, res.Header.Get("Content-Type"), b, res.Header.Get("Location")
 	}
 
 	names := make([]string, 0, len(cases))
@@ -541,8 +541,22 @@ func TestHostileInputOnEveryWriteRoute(t *testing.T) {
 	for _, route := range names {
 		rc := cases[route]
 		for _, h := range rc.cases {
-			code, ctype, body := send(rc.via, h)
+			code, ctype, body, loc := send(rc.via, h)
 			what := fmt.Sprintf("%s, %s (%s %.80s)", route, h.name, h.method, h.path)
+			if code == http.StatusSeeOther && rc.via == "wb" && h.ctype != "application/json" {
+				// A refused form sends the browser back to its page, which says why.
+				req, _ := http.NewRequest("GET", env.srv.URL+loc, nil)
+				res, err := wb.hc.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				body, _ = io.ReadAll(res.Body)
+				res.Body.Close()
+				if code = res.StatusCode; code != http.StatusOK || !strings.Contains(string(body), `class="problem" role="alert"`) {
+					t.Errorf("%s: redirected to %s = %d without the reason", what, loc, code)
+				}
+				code = http.StatusBadRequest
+			}
 			if code < 400 || code >= 500 {
 				t.Errorf("%s: %d, want a 4xx:\n%.300s", what, code, body)
 			}

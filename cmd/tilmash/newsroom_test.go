@@ -32,13 +32,27 @@ func newsroomEditions(t *testing.T, env *testEnv, id int64) map[pipeline.Lang]pi
 }
 
 // expectPost posts a form and fails unless the answer has the status, and for a redirect the
-// target, that the editor relies on; it returns the page.
+// target, that the editor relies on; it returns the page. A refusal (400 or 409) must come as a
+// redirect back to a page (post, redirect, get) that shows the reason want, once.
 func expectPost(t *testing.T, c *wbClient, path string, v url.Values, code int, want string) string {
 	t.Helper()
 	if v.Get("csrf") == "" && c.csrf != "" {
 		v.Set("csrf", c.csrf)
 	}
 	got, body, loc := c.postForm(path, v)
+	if code == http.StatusBadRequest || code == http.StatusConflict {
+		if got != http.StatusSeeOther || loc == "" {
+			t.Fatalf("POST %s %v = %d (to %q), want a redirect back to the form's page:\n%s", path, v, got, loc, body)
+		}
+		got, body = c.get(loc)
+		if got != http.StatusOK || !strings.Contains(html.UnescapeString(body), want) {
+			t.Fatalf("POST %s: the page %s = %d without %q:\n%s", path, loc, got, want, body)
+		}
+		if _, again := c.get(loc); strings.Contains(again, `class="problem"`) {
+			t.Fatalf("POST %s: the page %s shows the refusal again when read again", path, loc)
+		}
+		return body
+	}
 	if got != code {
 		t.Fatalf("POST %s %v = %d (to %q), want %d:\n%s", path, v, got, loc, code, body)
 	}

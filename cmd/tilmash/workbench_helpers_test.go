@@ -109,5 +109,6 @@ func (c *wbClient) json(method, path string, body any) (int, map[string]any) {
 	code, text, _ := c.do(req)
 	var out map[string]any
 	json.Unmarshal([]byte(text), &out) // a non-JSON answer shows as nil
+	checkJSONNames(c.t, method+" "+path, out)
 	return code, out
 }

@@ -59,7 +59,7 @@ var rules = []struct {
 	{"internal/web/api", []string{"pipeline", "internal/web/kit", "internal/document", "internal/ingest",
 		"internal/interchange"}},
 	{"internal/web/reader", []string{"pipeline", "internal/web/kit", "internal/sitexport"}},
-	{"internal/web/workbench", []string{"pipeline", "internal/web/kit", "internal/ingest", "internal/interchange"}},
+	{"internal/web/workbench", []string{"pipeline", "internal/web/kit", "internal/ingest", "internal/interchange", "internal/checks"}},
 	{"internal/web/newsroom", []string{"pipeline", "internal/web/kit", "internal/document", "internal/ingest", "internal/interchange"}},
 	{"internal/web/accounts", []string{"pipeline", "internal/web/kit", "internal/argon2id"}},
 	{"internal/web/library", []string{"pipeline", "internal/web/kit"}},

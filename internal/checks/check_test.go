@@ -1,6 +1,7 @@
 package checks_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -254,7 +255,10 @@ func TestPunctuation(t *testing.T) {
 		{"ru hyphen as dash", "China is a partner.", "Китай - партнёр.", ru, "check.punctuation.dash"},
 		{"ru dash ok", "China is a partner.", "Китай — партнёр.", ru, ""},
 		{"end mismatch", "Is China a partner?", "Китай — партнёр.", ru, "check.punctuation.end"},
-		{"end missing", "China is a partner.", "Китай — партнёр", ru, "check.punctuation.end"},
+		{"end missing", "China is a partner.", "Китай — партнёр", ru, "check.punctuation.end_missing"},
+		{"end missing after a quote", "He said “yes.”", "Он сказал «да»", ru, "check.punctuation.end_missing"},
+		{"end added", "China and Central Asia", "Китай и Центральная Азия.", ru, "check.punctuation.end_extra"},
+		{"zh end added to a heading ok", "China and Central Asia", "中国与中亚。", zh, ""},
 		{"end after footnote", "China is a partner.[^1]", "Китай — партнёр.[^1]", ru, ""},
 		{"unbalanced", "China (PRC) grew.", "Китай (КНР вырос.", ru, "check.punctuation.unbalanced"},
 		{"source unbalanced too", "1) China grew.", "1) Китай вырос.", ru, ""},
@@ -403,5 +407,35 @@ func TestSeverityAndChecks(t *testing.T) {
 	empty := checks.Check(pipeline.CheckUnit{SourceLang: en, TargetLang: ru, Source: "Trade grew.", Target: ""}, checks.Options{})
 	if len(empty) != 1 || empty[0].Check != checks.CheckUntranslated {
 		t.Errorf("empty target: want one untranslated finding, got %v", empty)
+	}
+}
+
+// TestTermMatcher is the terms panel's matching: the glossary check's, so that a short term
+// inside a longer word ("UN" in "countries") or an English fixed phrase ("on time") is not listed
+// and an inflected one ("инициативой") is; Chinese terms are found inside the text.
+func TestTermMatcher(t *testing.T) {
+	t.Parallel()
+	terms := []string{"UN", "Belt and Road Initiative", "economy", "", "инициатива", "一带一路", "time"}
+	for _, tc := range []struct {
+		text string
+		lang pipeline.Lang
+		want []int
+	}{
+		{"Trade between the countries of Central Asia grew.", en, nil},
+		{"The UN welcomed the Belt and Road Initiative.", en, []int{0, 1}},
+		{"Their economies grew, said the UN’s envoy.", en, []int{0, 2}},
+		{"The trains arrived on time; the time of the economy is now.", en, []int{2, 6}},
+		{"The trains arrived on time.", en, nil},
+		{"", en, nil},
+	} {
+		if got := checks.NewTermMatcher(terms, tc.lang).Find(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("Find(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	if got := checks.NewTermMatcher(terms, ru).Find("Он назвал это инициативой Китая."); !slices.Equal(got, []int{4}) {
+		t.Errorf("Russian: %v", got)
+	}
+	if got := checks.NewTermMatcher(terms, zh).Find("中国提出的一带一路倡议"); !slices.Equal(got, []int{5}) {
+		t.Errorf("Chinese: %v", got)
 	}
 }

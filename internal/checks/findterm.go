@@ -43,54 +43,191 @@ func FindTerm(text string, term string, lang pipeline.Lang) (start, end int, ok 
 	return all[0][0], all[0][1], true
 }
 
-// findTermAll returns up to limit matches of term in text (limit < 0: all), reading the words of
-// text through memo.
-func findTermAll(memo *wordMemo, text, term string, lang pipeline.Lang, limit int) [][2]int {
-	term = strings.TrimSpace(term)
-	if term == "" || text == "" {
+// TermMatcher finds a termbase's terms in many source texts the way the glossary check looks for
+// them (FindSourceTerm: inflected forms, whole words, not inside an English fixed phrase such as
+// "on time"): each term is read once, each text's words once, and a term is compared only with
+// texts that have a word starting with the letter of each of its words. The terms panel of a 300-segment edition
+// with a termbase of hundreds of terms is matched this way.
+type TermMatcher struct {
+	lang     pipeline.Lang
+	patterns []termPattern
+	always   []int          // Chinese terms, found as substrings
+	byFirst  map[rune][]int // the other terms, by the letter their first word starts with
+}
+
+// NewTermMatcher reads terms for matching in texts of lang. Empty terms match nothing.
+func NewTermMatcher(terms []string, lang pipeline.Lang) *TermMatcher {
+	m := &TermMatcher{lang: lang, patterns: make([]termPattern, len(terms)), byFirst: map[rune][]int{}}
+	for i, t := range terms {
+		p, ok := compileTerm(t, lang)
+		m.patterns[i] = p
+		switch {
+		case !ok:
+		case p.sub != "":
+			m.always = append(m.always, i)
+		default:
+			m.byFirst[p.initials[0]] = append(m.byFirst[p.initials[0]], i)
+		}
+	}
+	return m
+}
+
+// Find returns the indexes, in the order the terms were given, of the terms that occur in text.
+func (m *TermMatcher) Find(text string) []int {
+	if text == "" {
 		return nil
 	}
+	xw := allWords(text)
+	inits := make([]rune, len(xw))
+	seen := make(map[rune]bool, len(xw))
+	var candidates []int
+	candidates = append(candidates, m.always...)
+	for i, w := range xw {
+		r := foldInitial(w.Text)
+		inits[i] = r
+		if !seen[r] {
+			seen[r] = true
+			candidates = append(candidates, m.byFirst[r]...)
+		}
+	}
+	sort.Ints(candidates)
+	// In English, an occurrence inside a fixed phrase is no use of the term (see enIdioms).
+	lower := ""
+	if m.lang == pipeline.English {
+		if lower = strings.ToLower(text); len(lower) != len(text) {
+			lower = "" // offsets would not line up: keep every occurrence, as the check does
+		}
+	}
+	var out []int
+next:
+	for _, i := range candidates {
+		p := &m.patterns[i]
+		for _, r := range p.initials { // every word of the term needs a text word with its letter
+			if !seen[r] {
+				continue next
+			}
+		}
+		if lower == "" {
+			if len(p.findIn(text, xw, inits, 1)) > 0 {
+				out = append(out, i)
+			}
+			continue
+		}
+		for _, occ := range p.findIn(text, xw, inits, -1) {
+			if !insideIdiom(lower, occ) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// termPattern is a term read for matching: a Chinese term's characters, or its words with their
+// first letters and what stands between and after them.
+type termPattern struct {
+	lang     pipeline.Lang
+	sub      string // a Chinese term without spaces, found as a substring
+	words    []word
+	seps     []string
+	initials []rune
+	trailing string
+}
+
+// compileTerm reads term for matching in texts of lang; ok is false for a term with no words.
+func compileTerm(term string, lang pipeline.Lang) (p termPattern, ok bool) {
+	term = strings.TrimSpace(term)
+	p.lang = lang
+	if term == "" {
+		return p, false
+	}
 	if lang == pipeline.Chinese || containsHan(term) {
-		return findSubstrings(text, strings.Join(strings.Fields(term), ""), limit)
+		p.sub = strings.Join(strings.Fields(term), "")
+		return p, p.sub != ""
 	}
 	tw := allWords(term)
 	if len(tw) == 0 {
-		return nil
+		return p, false
 	}
-	seps := make([]string, len(tw)-1)
+	p.words = tw
+	p.seps = make([]string, len(tw)-1)
 	for i := 1; i < len(tw); i++ {
-		seps[i-1] = normSep(term[tw[i-1].End:tw[i].Start])
+		p.seps[i-1] = normSep(term[tw[i-1].End:tw[i].Start])
 	}
 	// A form of a term word starts with the same letter: most text words are ruled out by it
 	// before their separators are normalised and their forms compared.
-	initials := make([]rune, len(tw))
+	p.initials = make([]rune, len(tw))
 	for k, w := range tw {
-		initials[k] = foldInitial(w.Text)
+		p.initials[k] = foldInitial(w.Text)
 	}
-	xw := memo.allWords(text)
+	p.trailing = trailingSep(term, tw)
+	return p, true
+}
+
+// findTermAll returns up to limit matches of term in text (limit < 0: all), reading the words of
+// text through memo.
+func findTermAll(memo *wordMemo, text, term string, lang pipeline.Lang, limit int) [][2]int {
+	p, ok := compileTerm(term, lang)
+	if !ok || text == "" {
+		return nil
+	}
+	return p.find(memo, text, limit)
+}
+
+// find returns up to limit matches of the term in text (limit < 0: all), reading the words of
+// text through memo.
+func (p *termPattern) find(memo *wordMemo, text string, limit int) [][2]int {
+	if text == "" {
+		return nil
+	}
+	if p.sub != "" {
+		return findSubstrings(text, p.sub, limit)
+	}
+	if len(p.words) == 0 {
+		return nil
+	}
+	return p.findIn(text, memo.allWords(text), nil, limit)
+}
+
+// findIn is find on text's words xw, with their first letters folded in inits when the caller
+// has them (nil: folded here).
+func (p *termPattern) findIn(text string, xw []word, inits []rune, limit int) [][2]int {
+	if p.sub != "" {
+		return findSubstrings(text, p.sub, limit)
+	}
+	tw := p.words
+	if len(tw) == 0 {
+		return nil
+	}
+	initial := func(j int) rune {
+		if inits != nil {
+			return inits[j]
+		}
+		return foldInitial(xw[j].Text)
+	}
 	var out [][2]int
 	for i := 0; i+len(tw) <= len(xw); i++ {
 		ok := true
 		for k := range tw {
-			if foldInitial(xw[i+k].Text) != initials[k] {
+			if initial(i+k) != p.initials[k] {
 				ok = false
 				break
 			}
-			if k > 0 && normSep(text[xw[i+k-1].End:xw[i+k].Start]) != seps[k-1] {
+			if k > 0 && normSep(text[xw[i+k-1].End:xw[i+k].Start]) != p.seps[k-1] {
 				ok = false
 				break
 			}
-			if !wordMatches(xw[i+k].Text, tw[k].Text, lang) {
+			if !wordMatches(xw[i+k].Text, tw[k].Text, p.lang) {
 				ok = false
 				break
 			}
 		}
 		if ok {
 			end := xw[i+len(tw)-1].End
-			if lang == pipeline.English {
+			if p.lang == pipeline.English {
 				end = xw[i+len(tw)-1].Start + len(possessiveStem(xw[i+len(tw)-1].Text, tw[len(tw)-1].Text))
 			}
-			out = append(out, [2]int{xw[i].Start, extendSep(text, end, trailingSep(term, tw))})
+			out = append(out, [2]int{xw[i].Start, extendSep(text, end, p.trailing)})
 			if limit > 0 && len(out) >= limit {
 				break
 			}

@@ -15,7 +15,8 @@ import (
 //   - Russian and Kazakh: straight quotes or English “” quotes at the outer level («» belong there;
 //     „“ and “” inside «» are fine), a hyphen between spaces where a dash (—) belongs;
 //   - every language: end punctuation that does not match the source (a full stop against a
-//     question mark, or none), brackets and quotes that the source balances and the
+//     question mark; none where the source has some, or some where it has none, each said as
+//     such), brackets and quotes that the source balances and the
 //     translation does not.
 //
 // Decimal points, URLs, placeholders and Latin text inside Chinese are left alone.
@@ -43,7 +44,13 @@ func checkPunctuation(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		}
 	}
 	se, te := endClass(memo.stripped(u.Source)), endClass(tgt)
-	if se != te && !(se == endNone && te == endStop && u.TargetLang == pipeline.Chinese) {
+	switch {
+	case se == te || se == endNone && te == endStop && u.TargetLang == pipeline.Chinese:
+	case te == endNone:
+		add("check.punctuation.end_missing", map[string]any{"Source": endMark(se)})
+	case se == endNone:
+		add("check.punctuation.end_extra", map[string]any{"Target": endMark(te)})
+	default:
 		add("check.punctuation.end", map[string]any{"Source": endMark(se), "Target": endMark(te)})
 	}
 	if pair, ok := unbalanced(tgt); ok {

@@ -21,7 +21,7 @@ const progressColumns = `,
 	CASE WHEN e.is_source THEN (SELECT count(*) FROM segments s WHERE s.revision_id = e.revision_id)
 	     ELSE (SELECT count(*) FROM segment_translations t WHERE t.edition_id = e.id AND t.state = 'confirmed') END,
 	(SELECT count(*) FROM findings f WHERE f.edition_id = e.id AND NOT f.dismissed),
-	m.machine, m.machine_confirmed, m.pseudo`
+	m.machine, m.machine_confirmed, m.pseudo, m.drafted`
 
 // progressJoin computes the machine-text counts that progressColumns selects.
 const progressJoin = ` CROSS JOIN LATERAL (SELECT
@@ -29,6 +29,7 @@ const progressJoin = ` CROSS JOIN LATERAL (SELECT
 		count(*) FILTER (WHERE t.origin LIKE 'mt:%' AND btrim(t.text) <> '' AND t.state = 'confirmed') AS machine_confirmed,
 		count(*) FILTER (WHERE t.origin = '` + pipeline.OriginPseudo + `'
 			OR (strpos(t.text, '` + pipeline.PseudoOpen + `') > 0 AND strpos(t.text, '` + pipeline.PseudoClose + `') > 0)) AS pseudo
+		, count(*) FILTER (WHERE btrim(t.text) <> '') AS drafted
 	FROM segment_translations t WHERE t.edition_id = e.id) m`
 
 // editionProvenance counts where an edition's texts come from, by the domain's rules.
@@ -61,7 +62,7 @@ func editionDest(e *pipeline.Edition, withProgress bool) []any {
 	dest := []any{&e.ID, &e.ArticleID, &e.Lang, &e.IsSource, &e.State, &e.RevisionID, &e.FailureCode,
 		&e.FailureReason, &e.Release, &e.ApprovedBy, &e.PublishAt, &e.LiveVersionID, &e.UpdatedAt, &e.Run}
 	if withProgress {
-		dest = append(dest, &e.Segments, &e.Confirmed, &e.Findings, &e.Machine, &e.MachineConfirmed, &e.Pseudo)
+		dest = append(dest, &e.Segments, &e.Confirmed, &e.Findings, &e.Machine, &e.MachineConfirmed, &e.Pseudo, &e.Drafted)
 	}
 	return dest
 }

@@ -60,6 +60,11 @@ type Config struct {
 	// MarkMachineText tells readers, on an article page, when the translation they read holds
 	// machine translation that no person changed (published by an editor's explicit choice).
 	MarkMachineText bool
+	// TimeZone is the newsroom's zone, for the times the signed-in pages show and the release
+	// times editors type; nil is the server's local zone.
+	TimeZone *time.Location
+	// LiveEvery is how often signed-in pages ask what changed; zero is kit.DefaultLiveEvery.
+	LiveEvery time.Duration
 
 	// Ready, when set, runs the readiness checks for /readyz: each failing check by name, with
 	// what is wrong. None failing (or no Ready) answers 200.
@@ -104,6 +109,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	base.Zone, base.LiveEvery = cfg.TimeZone, cfg.LiveEvery
 	s := &Server{Base: base, cfg: cfg}
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {

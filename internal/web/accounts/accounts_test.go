@@ -17,6 +17,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/argon2id"
 	"github.com/tilmash/tilmash/internal/web/kit"
+	"github.com/tilmash/tilmash/internal/web/kit/kittest"
 	"github.com/tilmash/tilmash/locales"
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -246,7 +247,15 @@ func TestAdminUsersInTheUsersLanguage(t *testing.T) {
 	contains(t, "a translator on the users page", get(newHandler(t, store, translator), "/workbench/admin/users", "ru"),
 		http.StatusForbidden, "У вас нет прав на это действие.")
 
-	rec := post(newHandler(t, store, admin), "/workbench/admin/users", "ru", url.Values{"name": {"bad name"},
+	h := newHandler(t, store, admin)
+	rec := post(h, "/workbench/admin/users", "ru", url.Values{"name": {"bad name"},
 		"role": {"editor"}, "password": {"long enough"}})
-	contains(t, "an invalid name", rec, http.StatusBadRequest, "Имя — до 64 латинских букв")
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/workbench/admin/users" {
+		t.Fatalf("a refused account = %d to %q, want a redirect back to the page", rec.Code, rec.Header().Get("Location"))
+	}
+	back := kittest.Follow(t, h, rec, "ru")
+	contains(t, "an invalid name", back, http.StatusOK, "Имя — до 64 латинских букв", `value="bad name"`)
+	if strings.Contains(back.Body.String(), "long enough") {
+		t.Error("the refused form comes back with the password")
+	}
 }

@@ -47,7 +47,7 @@ func (h *Handler) adminUsersPage(r *http.Request) (adminUsersPage, error) {
 			langs = append(langs, l.NativeName())
 		}
 		p.Users = append(p.Users, userRow{Name: u.Name, Role: p.T.T("wb.role."+string(u.Role), nil),
-			Langs: strings.Join(langs, ", "), Since: kit.FormatDate(u.CreatedAt, p.Lang)})
+			Langs: strings.Join(langs, ", "), Since: h.FormatDay(u.CreatedAt, p.Lang)})
 	}
 	for _, role := range []pipeline.Role{pipeline.RoleTranslator, pipeline.RoleEditor, pipeline.RoleAdmin} {
 		p.Roles = append(p.Roles, roleOption{Value: role, Label: p.T.T("wb.role."+string(role), nil)})
@@ -71,6 +71,20 @@ func (h *Handler) handleAdminUsers(w http.ResponseWriter, r *http.Request) {
 	if name := r.URL.Query().Get("created"); name != "" {
 		p.Notice = p.T.T("wb.admin.created", map[string]any{"Name": name})
 	}
+	// A refused form comes back here with its reason and what was typed but the password.
+	problem, keep := h.TakeFlash(w, r)
+	p.Problem = problem
+	if keep != nil {
+		p.Form.Name = keep["name"]
+		if role, err := pipeline.ParseRole(keep["role"]); err == nil {
+			p.Form.Role = role
+		}
+		for _, l := range strings.Fields(keep["langs"]) {
+			if lang := pipeline.Lang(l); lang.Valid() {
+				p.Form.Langs[lang] = true
+			}
+		}
+	}
 	h.pages.Render(w, r, "admin_users.html", 0, p.Lang, p)
 }
 
@@ -87,9 +101,15 @@ func (h *Handler) handleAdminUserCreate(w http.ResponseWriter, r *http.Request) 
 	}
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	p.Form.Name = name
-	fail := func(status int, msg string) {
-		p.Problem = msg
-		h.pages.Render(w, r, "admin_users.html", status, p.Lang, p)
+	// A refusal sends the administrator back to the page (post, redirect, get) with the reason
+	// and the form as it was typed, but the password.
+	fail := func(_ int, msg string) {
+		langs := make([]string, 0, len(p.Form.Langs))
+		for l := range p.Form.Langs {
+			langs = append(langs, string(l))
+		}
+		h.RefuseTo(w, r, "/workbench/admin/users", msg, map[string]string{"name": name,
+			"role": string(p.Form.Role), "langs": strings.Join(langs, " ")})
 	}
 	role, err := pipeline.ParseRole(r.PostFormValue("role"))
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
@@ -27,7 +28,34 @@ type Base struct {
 	Logger *slog.Logger
 	// BaseURL is the public address of the site, for canonical URLs (e.g. https://example.org).
 	BaseURL string
-	pages   *Pages // the layout and the error page
+	// Zone is the newsroom's time zone: the signed-in pages show times in it, and release times
+	// are read in it unless the editor picks another. Nil is the server's local zone.
+	Zone *time.Location
+	// LiveEvery is how often the signed-in pages ask what changed (states, colleagues' saves,
+	// progress); zero is DefaultLiveEvery.
+	LiveEvery time.Duration
+	pages     *Pages // the layout and the error page
+}
+
+// DefaultLiveEvery is how often pages follow changes when nothing else is configured: often enough
+// to see a colleague's save while reading the segment, rarely enough that a newsroom of editors
+// and translators with pages open costs the database little.
+const DefaultLiveEvery = 3 * time.Second
+
+// TimeZone is the newsroom's zone (see Base.Zone).
+func (b *Base) TimeZone() *time.Location {
+	if b.Zone == nil {
+		return time.Local
+	}
+	return b.Zone
+}
+
+// LiveMillis is Base.LiveEvery in milliseconds, for the pages' scripts.
+func (b *Base) LiveMillis() int {
+	if b.LiveEvery <= 0 {
+		return int(DefaultLiveEvery / time.Millisecond)
+	}
+	return int(b.LiveEvery / time.Millisecond)
 }
 
 // New builds the shared base; a nil logger is slog's default.

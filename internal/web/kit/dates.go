@@ -31,3 +31,16 @@ func FormatDate(t time.Time, lang pipeline.Lang) string {
 	}
 	return fmt.Sprintf("%s %d, %d", monthsEn[m-1], d, y)
 }
+
+// FormatDateTime writes an instant as a date and a time of day (a time layout such as "15:04")
+// in the newsroom's zone (Base.Zone), the way lang's readers write dates.
+func (b *Base) FormatDateTime(t time.Time, lang pipeline.Lang, clock string) string {
+	t = t.In(b.TimeZone())
+	return FormatDate(t, lang) + " " + t.Format(clock)
+}
+
+// FormatDay writes the date of an instant in the newsroom's zone (Base.Zone): an article created
+// at 01:00 in Astana was created that day, not the day before as in UTC.
+func (b *Base) FormatDay(t time.Time, lang pipeline.Lang) string {
+	return FormatDate(t.In(b.TimeZone()), lang)
+}

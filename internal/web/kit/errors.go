@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
+	"unicode"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -64,9 +66,30 @@ func (b *Base) WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	body.Error.Code = string(pe.Code)
 	body.Error.Message = b.Localizer(AcceptLang(r)).Message(pe)
 	if pe.Code == pipeline.CodeConflict && pe.MessageID == "error.segment_conflict" {
-		body.Error.Detail = map[string]any{"current": pe.Data}
+		// The message data is keyed for the message templates (Text, By); the JSON names its
+		// fields in snake_case like every other body.
+		cur := make(map[string]any, len(pe.Data))
+		for k, v := range pe.Data {
+			cur[SnakeCase(k)] = v
+		}
+		body.Error.Detail = map[string]any{"current": cur}
 	}
 	WriteJSON(w, code, body)
+}
+
+// SnakeCase writes a Go name (UpdatedBy, Text) as a JSON field name (updated_by, text).
+func SnakeCase(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // WriteJSON answers with v as JSON.

@@ -37,6 +37,20 @@ func TestErrorsTranslatedAtTheEdge(t *testing.T) {
 	kittest.Says(t, "a script's request gets JSON", kittest.Do(page, "PUT", "/workbench/x", "en", `{}`), http.StatusConflict,
 		`"message":"3 segments not confirmed"`)
 
+	// A conflicting save answers the current text with snake_case names, like every JSON body.
+	conflict := &pipeline.Error{Code: pipeline.CodeConflict, MessageID: "error.segment_conflict",
+		Data: map[string]any{"Text": "Их текст", "Version": 4, "By": "marat", "State": "edited"}}
+	kittest.Says(t, "a conflict", kittest.Do(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { b.WriteError(w, r, conflict) }),
+		"PUT", "/", "en", ""), http.StatusConflict, `"current":{"by":"marat","state":"edited","text":"Их текст","version":4}`)
+	if got := kit.SnakeCase("UpdatedBy"); got != "updated_by" {
+		t.Errorf("SnakeCase(UpdatedBy) = %q", got)
+	}
+
+	// A page that does not exist is titled so, and says more than "Not found.".
+	kittest.Says(t, "not found", kittest.Do(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b.PageError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+	}), "GET", "/workbench/x", "en", ""), http.StatusNotFound, "<title>Page not found", "There is no such page here")
+
 	secret := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b.WriteError(w, r, errors.New("dial tcp 10.0.0.5:5432: password authentication failed"))
 	})

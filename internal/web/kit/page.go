@@ -26,13 +26,15 @@ type AppPage struct {
 	Status  int
 	Notice  string // a one-line confirmation, such as "Sent for approval"
 	Problem string // a one-line error, announced to screen readers
+	// LiveEvery is how often, in milliseconds, the page's script asks what changed.
+	LiveEvery int
 }
 
 // NewAppPage starts a signed-in page in the user's interface language, titled by titleID.
 func (b *Base) NewAppPage(r *http.Request, titleID string) AppPage {
 	lang := UILang(r)
 	loc := b.Localizer(lang)
-	p := AppPage{Lang: lang, T: loc, Title: loc.T(titleID, nil), User: User(r), Path: r.URL.Path}
+	p := AppPage{Lang: lang, T: loc, Title: loc.T(titleID, nil), User: User(r), Path: r.URL.Path, LiveEvery: b.LiveMillis()}
 	if sess := Session(r); sess != nil {
 		p.CSRF = sess.CSRFToken
 	}
@@ -63,7 +65,20 @@ func (b *Base) PageError(w http.ResponseWriter, r *http.Request, err error) {
 		b.Logger.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "error", err)
 		pe = ErrInternal
 	}
-	p := errorPage{AppPage: b.NewAppPage(r, "wb.error.title"), Back: "/workbench/"}
+	title := "wb.error.title"
+	switch pe.Code {
+	case pipeline.CodeNotFound:
+		title = "live.error.not_found_title"
+	case pipeline.CodeForbidden:
+		title = "live.error.forbidden_title"
+	case ErrInternal.Code:
+		title = "live.error.internal_title"
+	}
+	p := errorPage{AppPage: b.NewAppPage(r, title), Back: "/workbench/"}
 	p.Message = p.T.Message(pe)
+	if pe.MessageID == "error.not_found" {
+		// The bare "Not found." says nothing a person can act on.
+		p.Message = p.T.T("live.error.not_found_body", nil)
+	}
 	b.pages.Render(w, r, "app_error.html", Status(pe.Code), p.Lang, p)
 }

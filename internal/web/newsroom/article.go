@@ -83,17 +83,19 @@ type articlePage struct {
 	Releases    []releaseRow
 	Versions    []versionRow
 	Audit       []auditRow
+	Live        livePage
 }
 
 // handleArticle shows one article: its editions with their states, the release form, the
 // releases with their times, every published version with who approved it, and the audit trail.
 func (h *Handler) handleArticle(w http.ResponseWriter, r *http.Request) {
-	h.renderArticlePage(w, r, http.StatusOK, "")
+	problem, _ := h.TakeFlash(w, r)
+	h.renderArticlePage(w, r, problem)
 }
 
-// renderArticlePage renders the article page; a refused action comes back to it with its reason
-// in problem and a 4xx status.
-func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, status int, problem string) {
+// renderArticlePage renders the article page, with problem at its top: the reason a refused
+// action sent the editor back here.
+func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, problem string) {
 	a, err := h.newsroomArticle(r)
 	if err != nil {
 		h.PageError(w, r, err)
@@ -127,10 +129,11 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, stat
 	p.OpenQuestions = a.RepairQuestions
 	p.Notice = doneNotice(r, p.T)
 	p.Problem = problem
-	zone := editorZone(r)
+	zone := h.editorZone(r)
 	p.Meta = p.T.T("newsroom.article.meta", map[string]any{"Source": a.SourceLang.NativeName(),
-		"Date": kit.FormatDate(a.CreatedAt, p.Lang), "Slug": a.Slug})
-	p.Schedule = scheduleForm{Prefix: "rel", Zones: zoneOptions(p.T, zone)}
+		"Date": h.FormatDay(a.CreatedAt, p.Lang), "Slug": a.Slug})
+	p.Schedule = scheduleForm{Prefix: "rel", Zones: h.zoneOptions(p.T, zone)}
+	p.Live = livePage{URL: liveURL("article=" + idStr(a.ID)), Stamp: articleStamp(eds, rels)}
 
 	live := map[pipeline.Lang]bool{}
 	langOf := map[int64]pipeline.Lang{}
@@ -148,16 +151,23 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, stat
 		p.Editions = append(p.Editions, row)
 	}
 
+	now := time.Now()
 	for _, rel := range rels {
 		row := releaseRow{ID: rel.ID, Langs: langNames(rel.Langs), State: rel.State, By: rel.CreatedBy,
 			Created: formatWhen(rel.CreatedAt, zone, p.Lang), Scheduled: rel.State == pipeline.ReleaseScheduled,
 			Reschedule: p.Base + "releases/" + idStr(rel.ID) + "/reschedule", Cancel: p.Base + "releases/" + idStr(rel.ID) + "/cancel"}
-		switch rel.State {
-		case pipeline.ReleaseScheduled:
+		// A release for now, or whose time has come, is being published by its job: it is no
+		// longer scheduled, and there is nothing left to change or cancel.
+		publishing := rel.State == pipeline.ReleaseScheduled && (rel.PublishAt == nil || !rel.PublishAt.After(now))
+		switch {
+		case publishing:
+			row.StateLabel = p.T.T("live.release.publishing", nil)
+			row.Scheduled = false
+		case rel.State == pipeline.ReleaseScheduled:
 			row.StateLabel = p.T.T("newsroom.release.scheduled", nil)
-		case pipeline.ReleasePublished:
+		case rel.State == pipeline.ReleasePublished:
 			row.StateLabel = p.T.T("state.published", nil)
-		case pipeline.ReleaseCancelled:
+		case rel.State == pipeline.ReleaseCancelled:
 			row.StateLabel = p.T.T("newsroom.release.cancelled", nil)
 		}
 		switch {
@@ -202,7 +212,7 @@ func (h *Handler) renderArticlePage(w http.ResponseWriter, r *http.Request, stat
 		}
 		p.Audit = append(p.Audit, row)
 	}
-	h.pages.Render(w, r, "newsroom_article.html", status, p.Lang, p)
+	h.pages.Render(w, r, "newsroom_article.html", 0, p.Lang, p)
 }
 
 // langNames lists languages by their own names, in site order as given.

@@ -22,6 +22,7 @@ type editionCell struct {
 	Detail     string // progress, the release time or the failure reason
 	Live       string // "a previous version is live", when the edition is not published but readers see one
 	Confirmed  int
+	Drafted    int
 	Total      int
 	Review     string // the review page
 }
@@ -29,13 +30,17 @@ type editionCell struct {
 // newEditionCell describes an edition in the editor's language and zone.
 func newEditionCell(loc *kit.Localizer, zone *time.Location, articleID int64, e pipeline.Edition) editionCell {
 	c := editionCell{Lang: e.Lang, LangName: e.Lang.NativeName(), IsSource: e.IsSource, State: e.State,
-		StateLabel: stateName(loc, string(e.State)), Confirmed: e.Confirmed, Total: e.Segments,
+		StateLabel: stateName(loc, string(e.State)), Confirmed: e.Confirmed, Drafted: e.Drafted, Total: e.Segments,
 		Review: newsroomReviewPath(articleID, e.Lang)}
 	switch e.State {
+	case pipeline.StateTranslating:
+		if !e.IsSource && e.Segments > 0 {
+			c.Detail = loc.T("live.progress.drafted", map[string]any{"Drafted": e.Drafted, "Total": e.Segments}, e.Segments)
+		}
 	case pipeline.StateInReview:
 		c.Detail = loc.T("newsroom.progress", map[string]any{"Confirmed": e.Confirmed, "Total": e.Segments}, e.Segments)
 	case pipeline.StateApproved:
-		if e.PublishAt != nil {
+		if e.PublishAt != nil && e.PublishAt.After(time.Now()) {
 			c.StateLabel = loc.T("newsroom.state.scheduled", nil)
 			c.Detail = formatWhen(*e.PublishAt, zone, loc.Lang)
 		} else {
@@ -88,6 +93,27 @@ type boardPage struct {
 	PageInfo string
 	Prev     string
 	Next     string
+	Live     livePage
+}
+
+// readBoardFilter reads the board's search (board_filter.go) and page from its query, refusing
+// what it cannot read; the board and its live answer read the same.
+func (h *Handler) readBoardFilter(r *http.Request) (boardSearch, int, error) {
+	q := r.URL.Query()
+	search, err := parseBoardSearch(q, h.editorZone(r))
+	if err != nil {
+		return search, 0, err
+	}
+	page := 1
+	if v := q.Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100000 {
+			return search, 0, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.page_invalid",
+				Data: map[string]any{"Page": v}}
+		}
+		page = n
+	}
+	return search, page, nil
 }
 
 // handleBoard shows every article with its editions, newest first, filtered by title, state,
@@ -96,23 +122,12 @@ type boardPage struct {
 func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 	p := boardPage{AppPage: h.NewAppPage(r, "newsroom.board.title")}
 	p.Notice = doneNotice(r, p.T)
-	q := r.URL.Query()
-	search, err := parseBoardSearch(q, editorZone(r))
+	search, page, err := h.readBoardFilter(r)
 	if err != nil {
 		h.PageError(w, r, err)
 		return
 	}
 	state, lang := search.Filter.State, search.Filter.Lang
-	page := 1
-	if v := q.Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.page_invalid",
-				Data: map[string]any{"Page": v}})
-			return
-		}
-		page = n
-	}
 	articles, editions, total, err := h.store.FindBoard(r.Context(), search.Filter, boardPageSize, (page-1)*boardPageSize)
 	if err != nil {
 		h.PageError(w, r, err)
@@ -139,9 +154,10 @@ func (h *Handler) handleBoard(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	zone := editorZone(r)
+	p.Live = livePage{URL: liveURL(r.URL.RawQuery), Stamp: boardStamp(articles, editions, total)}
+	zone := h.editorZone(r)
 	for _, a := range articles {
-		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: kit.FormatDate(a.CreatedAt, p.Lang),
+		row := boardRow{Title: a.Title, SourceLang: a.SourceLang, URL: newsroomArticlePath(a.ID), Created: h.FormatDay(a.CreatedAt, p.Lang),
 			Category: catNames[a.Category]}
 		for _, e := range editions[a.ID] {
 			if lang == "" || e.Lang == lang {

@@ -195,12 +195,13 @@ func TestComposeCreateAndSettle(t *testing.T) {
 	if got := joined.String(); !strings.Contains(got, "inCentral") || !strings.Contains(got, "Amid intensifying") {
 		t.Errorf("the re-segmented text: %s", got)
 	}
-	kittest.Says(t, "a stale version", kittest.Do(h, "POST", newsroomBase+"/articles/1/repairs/settle", "en",
-		"version=1&change.7=accept"), 409)
-	kittest.Says(t, "an unknown reading", kittest.Do(h, "POST", newsroomBase+"/articles/1/repairs/settle", "en",
-		"version=2&question.8=Amid+intense"), 400, "has no such reading")
-	kittest.Says(t, "nothing decided", kittest.Do(h, "POST", newsroomBase+"/articles/1/repairs/settle", "kk",
-		"version=2"), 400, "Ештеңе шешілмеді")
+	// Refusals send the editor back to the repairs page, which says why.
+	kittest.Says(t, "a stale version", kittest.Follow(t, h, kittest.Do(h, "POST", newsroomBase+"/articles/1/repairs/settle", "en",
+		"version=1&change.7=accept"), "en"), 200, `class="problem"`)
+	kittest.Says(t, "an unknown reading", kittest.Follow(t, h, kittest.Do(h, "POST", newsroomBase+"/articles/1/repairs/settle", "en",
+		"version=2&question.8=Amid+intense"), "en"), 200, "has no such reading")
+	kittest.Says(t, "nothing decided", kittest.Follow(t, h, kittest.Do(h, "POST", newsroomBase+"/articles/1/repairs/settle", "kk",
+		"version=2"), "kk"), 200, "Ештеңе шешілмеді")
 }
 
 // TestComposeWordFile: a Word file is previewed as the Markdown extracted from it, which the

@@ -92,6 +92,7 @@ func (h *Handler) Routes(r chi.Router) {
 	r.Get("/categories/", h.handleCategories)
 	r.Post("/categories/", h.handleCategoryAdd)
 	r.Post("/categories/rename", h.handleCategoryRename)
+	r.Get("/live", h.handleLive)
 	r.Route("/articles/{article}", func(r chi.Router) {
 		r.Get("/", h.handleArticle)
 		r.Post("/release", h.handleRelease)

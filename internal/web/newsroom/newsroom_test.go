@@ -3,6 +3,8 @@ package newsroom
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,10 +123,22 @@ func TestSendBackNeedsAComment(t *testing.T) {
 	store := &fakeStore{}
 	h := newHandler(t, store, editor)
 	path := "/workbench/newsroom/articles/1/editions/ru/send-back"
-	kittest.Says(t, "no comment, English", kittest.Do(h, "POST", path, "en", "comment=+"), http.StatusBadRequest,
+	refused := kittest.Do(h, "POST", path, "en", "comment=+")
+	if loc := refused.Header().Get("Location"); loc != "/workbench/newsroom/articles/1/editions/ru/" {
+		t.Errorf("a refused send-back leads to %q, want the review page", loc)
+	}
+	kittest.Says(t, "no comment, English", kittest.Follow(t, h, refused, "en"), http.StatusOK,
 		"Write a comment for the translators", "Торговля выросла на 27 процентов.")
-	kittest.Says(t, "no comment, Russian", kittest.Do(h, "POST", path, "ru", "comment="), http.StatusBadRequest,
+	kittest.Says(t, "no comment, Russian", kittest.Follow(t, h, kittest.Do(h, "POST", path, "ru", "comment="), "ru"), http.StatusOK,
 		"Напишите комментарий для переводчиков")
+	// The reason shows once: the page read again is the page alone.
+	if again := kittest.Do(h, "GET", "/workbench/newsroom/articles/1/editions/ru/", "en", ""); strings.Contains(again.Body.String(), "Write a comment") {
+		t.Error("the review page read again still shows the refusal")
+	}
+	// A comment too long to send comes back in the form, to be shortened rather than retyped.
+	long := strings.Repeat("Проверьте цифры. ", 300)
+	kittest.Says(t, "a long comment", kittest.Follow(t, h, kittest.Do(h, "POST", path, "ru", "comment="+url.QueryEscape(long)), "ru"),
+		http.StatusOK, "слишком длинный", "Проверьте цифры. Проверьте цифры.")
 	rec := kittest.Do(h, "POST", path, "ru", "comment=Проверьте+цифры")
 	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/workbench/newsroom/articles/1/?done=sent_back" {
 		t.Errorf("send-back = %d to %q", rec.Code, rec.Header().Get("Location"))
@@ -132,5 +146,6 @@ func TestSendBackNeedsAComment(t *testing.T) {
 	if len(store.sentBack) != 1 || store.sentBack[0] != "Проверьте цифры" {
 		t.Errorf("sent back %q", store.sentBack)
 	}
-	kittest.Says(t, "an unknown article", kittest.Do(h, "GET", "/workbench/newsroom/articles/2/", "ru", ""), http.StatusNotFound, "Не найдено.")
+	kittest.Says(t, "an unknown article", kittest.Do(h, "GET", "/workbench/newsroom/articles/2/", "ru", ""), http.StatusNotFound,
+		"<title>Страница не найдена", "Такой страницы здесь нет")
 }

@@ -12,15 +12,16 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// articleProblem answers a refused action with the article page and the reason at its top, so
-// that the editor sees the reason next to what they tried; other errors get the error page.
+// articleProblem answers a refused action by sending the editor back to the article page (post,
+// redirect, get) with the reason at its top, next to what they tried; a reload then shows the
+// page again rather than repeating the action. Other errors get the error page.
 func (h *Handler) articleProblem(w http.ResponseWriter, r *http.Request, err error) {
 	msg, code, ok := userMessage(h.Localizer(kit.UILang(r)), err)
 	if !ok || code == http.StatusNotFound {
 		h.PageError(w, r, err)
 		return
 	}
-	h.renderArticlePage(w, r, code, msg)
+	h.RefuseTo(w, r, newsroomBase+"/articles/"+chi.URLParam(r, "article")+"/", msg, nil)
 }
 
 // releaseLangs reads the chosen editions of a release form, once each.
@@ -62,7 +63,7 @@ func (h *Handler) checkAwaiting(r *http.Request, articleID int64, langs []pipeli
 
 // release approves editions together and queues their release, now or at the chosen time.
 func (h *Handler) release(w http.ResponseWriter, r *http.Request, articleID int64, langs []pipeline.Lang) error {
-	sc, err := parseSchedule(r, time.Now())
+	sc, err := h.parseSchedule(r, time.Now())
 	if err != nil {
 		return err
 	}
@@ -120,7 +121,7 @@ func (h *Handler) handleReschedule(w http.ResponseWriter, r *http.Request) {
 		h.PageError(w, r, err)
 		return
 	}
-	sc, err := parseSchedule(r, time.Now())
+	sc, err := h.parseSchedule(r, time.Now())
 	if err == nil {
 		_, err = h.store.RescheduleRelease(r.Context(), a.ID, id, kit.User(r).Name, sc.At)
 	}

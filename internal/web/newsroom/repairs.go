@@ -55,10 +55,11 @@ type repairChangeRow struct {
 
 // handleRepairs shows the repairs of the article's current revision.
 func (h *Handler) handleRepairs(w http.ResponseWriter, r *http.Request) {
-	h.renderRepairsPage(w, r, http.StatusOK, "")
+	problem, _ := h.TakeFlash(w, r)
+	h.renderRepairsPage(w, r, problem)
 }
 
-func (h *Handler) renderRepairsPage(w http.ResponseWriter, r *http.Request, status int, problem string) {
+func (h *Handler) renderRepairsPage(w http.ResponseWriter, r *http.Request, problem string) {
 	a, err := h.newsroomArticle(r)
 	if err != nil {
 		h.PageError(w, r, err)
@@ -104,10 +105,11 @@ func (h *Handler) renderRepairsPage(w http.ResponseWriter, r *http.Request, stat
 		}
 		p.Questions = append(p.Questions, row)
 	}
-	h.pages.Render(w, r, "newsroom_repairs.html", status, p.Lang, p)
+	h.pages.Render(w, r, "newsroom_repairs.html", 0, p.Lang, p)
 }
 
-// handleRepairUndo undoes the repairs the editor ticked, then shows the page again.
+// handleRepairUndo undoes the repairs the editor ticked, then shows the page again; a refusal
+// sends the editor back to the page (post, redirect, get) with its reason at the top.
 func (h *Handler) handleRepairUndo(w http.ResponseWriter, r *http.Request) {
 	a, err := h.newsroomArticle(r)
 	if err != nil {
@@ -115,20 +117,20 @@ func (h *Handler) handleRepairUndo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		h.renderRepairsPage(w, r, http.StatusBadRequest, h.Localizer(kit.UILang(r)).T("newsroom.repairs.none_selected", nil))
+		h.RefuseTo(w, r, newsroomArticlePath(a.ID)+"repairs/", h.Localizer(kit.UILang(r)).T("newsroom.repairs.none_selected", nil), nil)
 		return
 	}
 	var ids []int64
 	for _, v := range r.PostForm["change"] {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			h.renderRepairsPage(w, r, http.StatusBadRequest, h.Localizer(kit.UILang(r)).T("newsroom.repairs.none_selected", nil))
+			h.RefuseTo(w, r, newsroomArticlePath(a.ID)+"repairs/", h.Localizer(kit.UILang(r)).T("newsroom.repairs.none_selected", nil), nil)
 			return
 		}
 		ids = append(ids, id)
 	}
 	if len(ids) == 0 {
-		h.renderRepairsPage(w, r, http.StatusBadRequest, h.Localizer(kit.UILang(r)).T("newsroom.repairs.none_selected", nil))
+		h.RefuseTo(w, r, newsroomArticlePath(a.ID)+"repairs/", h.Localizer(kit.UILang(r)).T("newsroom.repairs.none_selected", nil), nil)
 		return
 	}
 	rep, err := h.store.FindRepairs(r.Context(), a.ID)
@@ -140,11 +142,11 @@ func (h *Handler) handleRepairUndo(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		msg, code, ok := userMessage(h.Localizer(kit.UILang(r)), err)
-		if !ok {
+		if !ok || code == http.StatusNotFound {
 			h.PageError(w, r, err)
 			return
 		}
-		h.renderRepairsPage(w, r, code, msg)
+		h.RefuseTo(w, r, newsroomArticlePath(a.ID)+"repairs/", msg, nil)
 		return
 	}
 	newsroomDone(w, r, newsroomArticlePath(a.ID)+"repairs/", "repairs_undone")

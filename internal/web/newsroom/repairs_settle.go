@@ -12,8 +12,8 @@ import (
 // handleRepairSettle records the editor's decisions from the repairs page: change.ID=accept or
 // reject for each change they decided, question.ID=the reading chosen (the token itself keeps
 // it as written) for each question they answered. The decisions go through kit.SettleRepairs, as
-// from the API; a repair version other than the one shown is a conflict, and the page comes back
-// with the reason.
+// from the API; a repair version other than the one shown is a conflict, and the editor is sent
+// back to the page (post, redirect, get) with the reason.
 func (h *Handler) handleRepairSettle(w http.ResponseWriter, r *http.Request) {
 	a, err := h.newsroomArticle(r)
 	if err != nil {
@@ -22,7 +22,7 @@ func (h *Handler) handleRepairSettle(w http.ResponseWriter, r *http.Request) {
 	}
 	loc := h.Localizer(kit.UILang(r))
 	if err := r.ParseForm(); err != nil {
-		h.renderRepairsPage(w, r, http.StatusBadRequest, loc.T("input.form_invalid", nil))
+		h.RefuseTo(w, r, newsroomArticlePath(a.ID)+"repairs/", loc.T("input.form_invalid", nil), nil)
 		return
 	}
 	var v kit.RepairVerdicts
@@ -52,7 +52,7 @@ func (h *Handler) handleRepairSettle(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if bad {
-		h.renderRepairsPage(w, r, http.StatusBadRequest, loc.T("compose.error.decision_invalid", nil))
+		h.RefuseTo(w, r, newsroomArticlePath(a.ID)+"repairs/", loc.T("compose.error.decision_invalid", nil), nil)
 		return
 	}
 	rep, err := h.store.FindRepairs(r.Context(), a.ID)
@@ -64,11 +64,11 @@ func (h *Handler) handleRepairSettle(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		msg, code, ok := userMessage(loc, err)
-		if !ok {
+		if !ok || code == http.StatusNotFound {
 			h.PageError(w, r, err)
 			return
 		}
-		h.renderRepairsPage(w, r, code, msg)
+		h.RefuseTo(w, r, newsroomArticlePath(a.ID)+"repairs/", msg, nil)
 		return
 	}
 	newsroomDone(w, r, newsroomArticlePath(a.ID)+"repairs/", "repairs_settled")

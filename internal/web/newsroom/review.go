@@ -62,16 +62,26 @@ type reviewPage struct {
 	Comment     string // a refused send-back's comment, kept for the next try
 	Provenance  pipeline.Provenance
 	TgtSep      string // between the sentences of a translated block
+	// OpenGroups are the open findings by check, each with its findings, blocking checks first.
+	OpenGroups []reviewGroup
+	Live       livePage
+}
+
+// reviewGroup is one check's open findings on the review page.
+type reviewGroup struct {
+	kit.FindingGroup
+	Findings []reviewFinding
 }
 
 // handleReview shows one edition next to its source, block by block, with its open
 // findings and the overridden ones with their reasons and who overrode them, and the editor's
 // actions for its state: approve (now or later), send back with a comment, retry, unpublish.
 func (h *Handler) handleReview(w http.ResponseWriter, r *http.Request) {
-	h.renderReviewPage(w, r, http.StatusOK, "", "")
+	problem, keep := h.TakeFlash(w, r)
+	h.renderReviewPage(w, r, problem, keep["comment"])
 }
 
-func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, status int, problem, comment string) {
+func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, problem, comment string) {
 	a, err := h.newsroomArticle(r)
 	if err != nil {
 		h.PageError(w, r, err)
@@ -100,9 +110,10 @@ func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, statu
 	p.Title = p.T.T("newsroom.review.heading", map[string]any{"Title": a.Title, "Lang": p.LangName})
 	p.Notice = doneNotice(r, p.T)
 	p.Problem = problem
-	zone := editorZone(r)
+	zone := h.editorZone(r)
 	p.Cell = newEditionCell(p.T, zone, a.ID, e)
-	p.Schedule = scheduleForm{Prefix: "rev", Zones: zoneOptions(p.T, zone)}
+	p.Live = livePage{URL: liveURL("article=" + idStr(a.ID) + "&lang=" + string(lang)), Stamp: reviewStamp(e)}
+	p.Schedule = scheduleForm{Prefix: "rev", Zones: h.zoneOptions(p.T, zone)}
 	if !e.IsSource {
 		p.Provenance = pipeline.ProvenanceOf(c.Translations)
 	}
@@ -116,6 +127,7 @@ func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, statu
 		num[seg.ID] = seg.Position + 1
 	}
 	bySeg := map[int64][]reviewFinding{}
+	byCheck := map[string][]reviewFinding{}
 	for _, f := range c.Findings {
 		rf := reviewFinding{Blocking: f.Severity == pipeline.SeverityError, Message: p.T.T(f.MessageID, kit.CopyData(f.Data)),
 			Segment: num[f.SegmentID], Dismissed: f.Dismissed, Reason: f.Reason, By: by[f.ID]}
@@ -129,7 +141,11 @@ func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, statu
 			p.Dismissed = append(p.Dismissed, rf)
 		} else {
 			p.Open = append(p.Open, rf)
+			byCheck[f.Check] = append(byCheck[f.Check], rf)
 		}
+	}
+	for _, g := range kit.GroupFindings(p.T, c.Findings) {
+		p.OpenGroups = append(p.OpenGroups, reviewGroup{FindingGroup: g, Findings: byCheck[g.Check]})
 	}
 	p.OpenSum = p.T.T("newsroom.review.open", nil, len(p.Open))
 	p.FewOpen = len(p.Open) <= 10
@@ -172,5 +188,5 @@ func (h *Handler) renderReviewPage(w http.ResponseWriter, r *http.Request, statu
 		b.Findings = append(b.Findings, bySeg[seg.ID]...)
 	}
 	flush()
-	h.pages.Render(w, r, "newsroom_review.html", status, p.Lang, p)
+	h.pages.Render(w, r, "newsroom_review.html", 0, p.Lang, p)
 }

@@ -12,9 +12,10 @@ import (
 )
 
 // A release time comes from a datetime-local input, which has no zone: the editor picks the zone
-// next to it, UTC unless they choose another. The zone they last scheduled in is remembered in a
-// cookie and becomes the default, and every time the newsroom shows is written in that zone with
-// its offset, so that what an editor reads is what they would type.
+// next to it, the newsroom's own (kit.Base.Zone, TILMASH_TIME_ZONE) unless they choose another.
+// The zone they last scheduled in is remembered in a cookie and becomes the default, and every
+// time the newsroom shows is written in that zone with its offset, so that what an editor reads
+// is what they would type.
 
 // zoneCookie remembers the editor's scheduling zone.
 const zoneCookie = "tilmash_newsroom_tz"
@@ -44,8 +45,11 @@ type zoneOption struct {
 	Selected bool
 }
 
-// loadZone returns a zone of the picker, refusing any other.
-func loadZone(id string) (*time.Location, error) {
+// loadZone returns a zone of the picker or the newsroom's own zone, refusing any other.
+func (h *Handler) loadZone(id string) (*time.Location, error) {
+	if home := h.TimeZone(); id == home.String() {
+		return home, nil
+	}
 	for _, z := range newsroomZones {
 		if z.ID == id {
 			loc, err := time.LoadLocation(id)
@@ -58,21 +62,30 @@ func loadZone(id string) (*time.Location, error) {
 	return nil, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "newsroom.error.zone_unknown", Data: map[string]any{"Zone": id}}
 }
 
-// editorZone is the zone the editor last scheduled in, or UTC.
-func editorZone(r *http.Request) *time.Location {
+// editorZone is the zone the editor last scheduled in, or the newsroom's.
+func (h *Handler) editorZone(r *http.Request) *time.Location {
 	if c, err := r.Cookie(zoneCookie); err == nil {
-		if loc, err := loadZone(c.Value); err == nil {
+		if loc, err := h.loadZone(c.Value); err == nil {
 			return loc
 		}
 	}
-	return time.UTC
+	return h.TimeZone()
 }
 
 // zoneOptions lists the picker's zones in loc's language with their current offsets, the editor's
-// zone selected.
-func zoneOptions(loc *kit.Localizer, current *time.Location) []zoneOption {
+// zone selected. The newsroom's own zone comes first, named as such when the list lacks it.
+func (h *Handler) zoneOptions(loc *kit.Localizer, current *time.Location) []zoneOption {
 	now := time.Now()
-	out := make([]zoneOption, 0, len(newsroomZones))
+	out := make([]zoneOption, 0, len(newsroomZones)+1)
+	home := h.TimeZone()
+	listed := false
+	for _, z := range newsroomZones {
+		listed = listed || z.ID == home.String()
+	}
+	if !listed {
+		out = append(out, zoneOption{ID: home.String(), Selected: home.String() == current.String(),
+			Label: loc.T("live.zone.newsroom", nil) + " (" + utcOffset(now.In(home)) + ")"})
+	}
 	for _, z := range newsroomZones {
 		label := loc.T(z.MessageID, nil)
 		if z.ID != "UTC" {
@@ -123,9 +136,9 @@ type schedule struct {
 // parseSchedule reads the form's when (now or later), publish_at and tz fields. A time more than
 // a minute in the past is refused rather than silently published at once, and so is one more
 // than ten years ahead (see checkPublishAt).
-func parseSchedule(r *http.Request, now time.Time) (schedule, error) {
+func (h *Handler) parseSchedule(r *http.Request, now time.Time) (schedule, error) {
 	var sc schedule
-	zone, err := loadZone(strings.TrimSpace(r.PostFormValue("tz")))
+	zone, err := h.loadZone(strings.TrimSpace(r.PostFormValue("tz")))
 	if err != nil {
 		return sc, err
 	}

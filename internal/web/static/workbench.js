@@ -95,6 +95,7 @@
     document.getElementById('progress-text').textContent = data.progress_text;
     rowSay(row, M.saved);
     say(data.confirmed === data.total ? M.allConfirmed : M.saved);
+    live.soon(); // the line beside the submit button and the findings by check follow at once
   }
 
   function renderFindings(row, findings) {
@@ -104,6 +105,7 @@
       var li = document.createElement('li');
       var blocking = f.severity === 'error';
       li.className = 'finding' + (blocking ? ' blocking' : '') + (f.dismissed ? ' dismissed' : '');
+      li.dataset.check = f.check;
       var sev = document.createElement('span');
       sev.className = 'sev'; sev.textContent = blocking ? M.blocking : M.warning;
       li.appendChild(sev);
@@ -140,9 +142,9 @@
     clearTimeout(row._timer);
     var box = row.querySelector('.conflict');
     box.textContent = '';
-    var h = document.createElement('h3'); h.tabIndex = -1; h.textContent = M.conflictTitle + (cur.By ? ' (' + cur.By + ')' : '');
+    var h = document.createElement('h3'); h.tabIndex = -1; h.textContent = M.conflictTitle + (cur.by ? ' (' + cur.by + ')' : '');
     var t1 = document.createElement('p'); t1.textContent = M.theirs;
-    var p1 = document.createElement('pre'); p1.className = 'theirs'; p1.lang = ta(row).lang; p1.textContent = cur.Text;
+    var p1 = document.createElement('pre'); p1.className = 'theirs'; p1.lang = ta(row).lang; p1.textContent = cur.text;
     var t2 = document.createElement('p'); t2.textContent = M.mine;
     var p2 = document.createElement('pre'); p2.className = 'mine'; p2.lang = ta(row).lang; p2.textContent = mine;
     var choices = document.createElement('div'); choices.className = 'choices';
@@ -150,22 +152,118 @@
       var b = document.createElement('button'); b.type = 'button'; b.className = cls; b.textContent = label;
       b.addEventListener('click', function () {
         row._conflict = false; box.hidden = true; box.textContent = '';
-        row.dataset.version = cur.Version;
+        row.dataset.version = cur.version;
         fn(); ta(row).focus();
       });
       choices.appendChild(b);
     }
     choice('use-theirs', M.useTheirs, function () {
-      ta(row).value = cur.Text; row._dirty = false; row._wantConfirm = false; forget(row);
-      setState(row, cur.State || 'edited'); rowSay(row, '');
+      ta(row).value = cur.text; row._dirty = false; row._wantConfirm = false; forget(row);
+      setState(row, cur.state || 'edited'); rowSay(row, '');
     });
     choice('keep-mine', M.keepMine, function () { ta(row).value = mine; row._dirty = true; keep(row); save(row, false); });
-    choice('merge', M.merge, function () { ta(row).value = cur.Text + '\n' + mine; markDirty(row); });
+    choice('merge', M.merge, function () { ta(row).value = cur.text + '\n' + mine; markDirty(row); });
     [h, t1, p1, t2, p2, choices].forEach(function (el) { box.appendChild(el); });
     box.hidden = false;
     rowSay(row, M.conflictTitle, true);
     say(M.conflictTitle, true);
     h.focus();
+  }
+
+  // Live state --------------------------------------------------------------------------------
+
+  // The page asks every few seconds what changed since the newest save it has seen: colleagues'
+  // saves appear in their rows (never over text being edited here: that row's next save meets the
+  // conflict instead), and the state, the progress, the line beside the submit button and the
+  // findings by check follow. Hidden tabs do not ask; failures wait longer before asking again.
+  var live = (function () {
+    var url = root.dataset.live, every = parseInt(root.dataset.liveEvery, 10) || 3000;
+    var cursor = root.dataset.cursor || '', state = root.dataset.state, timer = null, busy = false, again = false, failures = 0;
+    function schedule(ms) { clearTimeout(timer); timer = setTimeout(poll, ms); }
+    function poll() {
+      if (busy) { again = true; return; }
+      if (document.hidden) { schedule(every); return; }
+      busy = true;
+      fetch(url + '?since=' + encodeURIComponent(cursor), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (res) { if (!res.ok) throw new Error(res.status); return res.json(); })
+        .then(function (d) { failures = 0; apply(d); }, function () { failures++; })
+        .then(function () {
+          busy = false;
+          if (again) { again = false; schedule(0); } else schedule(every * Math.min(1 << failures, 10));
+        });
+    }
+    function apply(d) {
+      var bar = document.getElementById('progress');
+      bar.max = d.total; bar.value = d.confirmed; bar.textContent = d.confirmed + '/' + d.total;
+      document.getElementById('progress-text').textContent = d.progress_text;
+      var drafted = document.getElementById('drafted');
+      drafted.textContent = d.drafted_text; drafted.hidden = !d.drafted_text;
+      var hint = document.getElementById('submit-hint');
+      if (hint.textContent !== d.submit_hint) hint.textContent = d.submit_hint;
+      document.getElementById('ed-state').textContent = d.state_label;
+      var full = false;
+      if (d.state !== state) {
+        state = d.state; root.dataset.state = d.state; full = true;
+        setEditable(d.editable);
+        say(M.stateChanged + ' ' + d.state_label);
+      }
+      d.segments.forEach(function (s) {
+        var row = document.getElementById('seg-' + s.id);
+        if (!row || s.version <= parseInt(row.dataset.version, 10)) return;
+        if (row._dirty || row._inflight || row._conflict || row._wantConfirm) return;
+        ta(row).value = s.text;
+        row.dataset.version = s.version;
+        setState(row, s.state, s.state_label);
+        renderFindings(row, s.findings);
+        row.dataset.open = s.open_findings;
+        rowSay(row, s.note);
+        row.classList.add('updated');
+      });
+      renderCheckGroups(d.check_groups);
+      applyFilters();
+      // After a change of state (the checks ran, the edition came back) every segment is read
+      // again: findings may have changed without a save.
+      cursor = full ? '' : d.cursor;
+      if (full) schedule(0);
+    }
+    function setEditable(on) {
+      editable = on;
+      root.dataset.editable = on ? 'true' : 'false';
+      rows.forEach(function (r) {
+        ta(r).readOnly = !on;
+        r.querySelectorAll('button.confirm, button.insert').forEach(function (b) { b.disabled = !on; });
+      });
+      document.getElementById('submit').disabled = !on;
+      document.getElementById('undo').disabled = !on;
+    }
+    return { start: function () { schedule(every); }, soon: function () { schedule(0); } };
+  })();
+
+  // renderCheckGroups shows the open findings by check as the server counted them, each with
+  // links to the segments whose findings of that check this page shows. Open groups stay open.
+  var checkGroupsShown = null;
+  function renderCheckGroups(groups) {
+    var box = document.getElementById('check-groups');
+    // Rebuilt only when what it shows changed: the page does not move under the pointer.
+    var sig = JSON.stringify(groups) + rows.map(function (r) { return r.dataset.open; }).join(',');
+    if (sig === checkGroupsShown) return;
+    checkGroupsShown = sig;
+    var opened = {};
+    box.querySelectorAll('details[open]').forEach(function (d) { opened[d.dataset.check] = true; });
+    box.textContent = '';
+    if (!groups.length) { var p = document.createElement('p'); p.textContent = M.noFindings; box.appendChild(p); return; }
+    groups.forEach(function (g) {
+      var det = document.createElement('details'); det.className = 'check-group'; det.dataset.check = g.check; det.open = !!opened[g.check];
+      var sum = document.createElement('summary'); sum.textContent = g.summary; det.appendChild(sum);
+      var p = document.createElement('p'); p.appendChild(document.createTextNode(M.segmentsLabel + ' '));
+      rows.forEach(function (row) {
+        if (!row.querySelector('.finding[data-check="' + g.check + '"]:not(.dismissed)')) return;
+        var a = document.createElement('a'); a.href = '#' + row.id; a.textContent = row.querySelector('.num').textContent;
+        p.appendChild(a); p.appendChild(document.createTextNode(' '));
+      });
+      det.appendChild(p);
+      box.appendChild(det);
+    });
   }
 
   // Moving around -------------------------------------------------------------------------------
@@ -338,7 +436,8 @@
     if (d.text === ta(row).value) { forget(row); return; }
     restored++;
     if (String(d.base) === row.dataset.version) { ta(row).value = d.text; markDirty(row); }
-    else showConflict(row, { Text: ta(row).value, Version: parseInt(row.dataset.version, 10), By: '', State: row.dataset.state }, d.text);
+    else showConflict(row, { text: ta(row).value, version: parseInt(row.dataset.version, 10), by: '', state: row.dataset.state }, d.text);
   });
   if (restored) say(M.restored);
+  live.start();
 })();

@@ -31,7 +31,7 @@ func (h *Handler) handleDismiss(w http.ResponseWriter, r *http.Request) {
 	}
 	reason := strings.TrimSpace(r.PostFormValue("reason"))
 	if reason == "" || utf8.RuneCountInString(reason) > 2000 {
-		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.finding.reason_required"})
+		h.refuse(w, r, e.ID, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.finding.reason_required"})
 		return
 	}
 	if err := h.store.DismissFinding(r.Context(), e.ID, chiInt(r, "finding"), kit.User(r).Name, reason); err != nil {
@@ -41,31 +41,37 @@ func (h *Handler) handleDismiss(w http.ResponseWriter, r *http.Request) {
 	kit.LocalRedirect(w, r, "/workbench/editions/"+idStr(e.ID)+"/#seg-"+strings.TrimSpace(r.PostFormValue("segment")))
 }
 
-// handleSubmit sends the edition to the editors. When segments are unconfirmed or a
-// blocking finding is open, the editor page comes back with the reason at the top.
+// handleSubmit sends the edition to the editors. When segments are unconfirmed or a blocking
+// finding is open, the translator is sent back to the editor with the reason at the top.
 func (h *Handler) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	e, err := h.editionParam(r)
 	if err != nil {
 		h.PageError(w, r, err)
 		return
 	}
-	err = h.store.SubmitEdition(r.Context(), e.ID, kit.User(r).Name)
-	var pe *pipeline.Error
-	if errors.As(err, &pe) && (pe.Code == pipeline.CodeIllegalState || pe.Code == pipeline.CodeConflict) {
-		loc := h.Localizer(kit.UILang(r))
-		msg := loc.T(pe.MessageID, kit.CopyData(pe.Data))
-		if n, ok := pe.Data["Count"].(int); ok {
-			msg = loc.T(pe.MessageID, kit.CopyData(pe.Data), n)
-		}
-		w.Header().Set("Cache-Control", "no-store")
-		h.renderEditorStatus(w, r, msg, http.StatusConflict)
-		return
-	}
-	if err != nil {
-		h.PageError(w, r, err)
+	if err := h.store.SubmitEdition(r.Context(), e.ID, kit.User(r).Name); err != nil {
+		h.refuse(w, r, e.ID, err)
 		return
 	}
 	kit.LocalRedirect(w, r, "/workbench/?submitted="+idStr(e.ID))
+}
+
+// refuse answers a refused form of the editor by sending the translator back to the editor
+// (post, redirect, get) with the reason at its top, so that a reload asks for nothing twice.
+// Errors that are not a refusal (a page that does not exist, a failure) get the error page, and
+// the page's script gets its JSON answer.
+func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, editionID int64, err error) {
+	var pe *pipeline.Error
+	if kit.WantsJSON(r) || !errors.As(err, &pe) || (pe.Code != pipeline.CodeIllegalState && pe.Code != pipeline.CodeConflict && pe.Code != pipeline.CodeInvalid) {
+		h.PageError(w, r, err)
+		return
+	}
+	loc := h.Localizer(kit.UILang(r))
+	msg := loc.T(pe.MessageID, kit.CopyData(pe.Data))
+	if n, ok := pe.Data["Count"].(int); ok {
+		msg = loc.T(pe.MessageID, kit.CopyData(pe.Data), n)
+	}
+	h.RefuseTo(w, r, "/workbench/editions/"+idStr(editionID)+"/", msg, nil)
 }
 
 // handleTermAdd adds a term pair to the termbase; only editors and administrators may.
@@ -86,7 +92,7 @@ func (h *Handler) handleTermAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	src, tgt := strings.TrimSpace(r.PostFormValue("source")), strings.TrimSpace(r.PostFormValue("target"))
 	if src == "" || tgt == "" || len(src) > 200 || len(tgt) > 200 {
-		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.term.invalid"})
+		h.refuse(w, r, e.ID, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.term.invalid"})
 		return
 	}
 	concept, err := h.termToSave(r, c.Article.SourceLang, e.Lang, src, tgt)

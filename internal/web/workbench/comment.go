@@ -29,6 +29,10 @@ func (h *Handler) handleCommentAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	segID := chiInt(r, "segment")
+	if segID <= 0 {
+		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found", Data: map[string]any{"What": "segment"}})
+		return
+	}
 	var body string
 	if kit.WantsJSON(r) {
 		var req commentRequest
@@ -42,7 +46,7 @@ func (h *Handler) handleCommentAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	body = strings.TrimSpace(body)
 	if body == "" || utf8.RuneCountInString(body) > 4000 {
-		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.comment.invalid"})
+		h.refuse(w, r, e.ID, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "wb.comment.invalid"})
 		return
 	}
 	c, err := h.store.AddComment(r.Context(), e.ID, segID, kit.User(r).Name, body)
@@ -56,5 +60,5 @@ func (h *Handler) handleCommentAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := kit.UILang(r)
 	kit.WriteJSON(w, http.StatusCreated, commentJSON{ID: c.ID, Author: c.Author, Body: c.Body,
-		When: kit.FormatDate(c.CreatedAt, lang) + " " + c.CreatedAt.Format("15:04")})
+		When: h.FormatDateTime(c.CreatedAt, lang, "15:04")})
 }

@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/tilmash/tilmash/internal/checks"
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -38,6 +40,7 @@ type editorLabels struct {
 
 type findingView struct {
 	ID        int64
+	Check     string
 	Blocking  bool
 	Message   string
 	Dismissed bool
@@ -91,6 +94,17 @@ type changeView struct {
 	Minor     bool
 }
 
+// checkGroup is one check's open findings in the editor's panel, with links to their segments.
+type checkGroup struct {
+	kit.FindingGroup
+	Links []segLink
+}
+
+type segLink struct {
+	ID  int64
+	Num int
+}
+
 type segGroup struct {
 	ID      int64
 	Heading string
@@ -109,9 +123,13 @@ type editorPage struct {
 	Editable     bool
 	CanEditTerms bool
 	Groups       []segGroup
+	State        pipeline.EditionState
 	Confirmed    int
 	Total        int
 	ProgressText string
+	DraftedText  string       // while translating: how many segments have a translation yet
+	CheckGroups  []checkGroup // open findings by check
+	Cursor       string       // the newest save the page shows, for its live updates to start from
 	Others       string
 	SubmitHint   string
 	L            editorLabels
@@ -152,7 +170,7 @@ func (sl *stateLabels) label(t pipeline.SegmentTranslation) string {
 
 func (h *Handler) findingViews(loc *kit.Localizer, fs []pipeline.Finding) (out []findingView, open int) {
 	for _, f := range fs {
-		out = append(out, findingView{ID: f.ID, Blocking: f.Severity == pipeline.SeverityError,
+		out = append(out, findingView{ID: f.ID, Check: f.Check, Blocking: f.Severity == pipeline.SeverityError,
 			Message: loc.T(f.MessageID, kit.CopyData(f.Data)), Dismissed: f.Dismissed, Reason: f.Reason})
 		if !f.Dismissed {
 			open++
@@ -167,16 +185,18 @@ func progressText(loc *kit.Localizer, confirmed, total int) string {
 
 // handleEditor shows one edition for review: source and target side by side, grouped under the
 // article's headings, with each segment's state, findings, memory matches, terms and comments.
+// A refused form's reason, left by refuse, shows once at the top.
 func (h *Handler) handleEditor(w http.ResponseWriter, r *http.Request) {
 	if h.isSourceEdition(r) {
 		h.handleSourceEditor(w, r)
 		return
 	}
-	h.renderEditorStatus(w, r, "", 0)
+	problem, _ := h.TakeFlash(w, r)
+	h.renderEditor(w, r, problem)
 }
 
-// renderEditorStatus renders the editor, with problem as an alert at the top when an action failed.
-func (h *Handler) renderEditorStatus(w http.ResponseWriter, r *http.Request, problem string, status int) {
+// renderEditor renders the editor, with problem as an alert at the top when an action was refused.
+func (h *Handler) renderEditor(w http.ResponseWriter, r *http.Request, problem string) {
 	e, err := h.editionParam(r)
 	if err != nil {
 		h.PageError(w, r, err)
@@ -268,6 +288,8 @@ func (h *Handler) renderEditorStatus(w http.ResponseWriter, r *http.Request, pro
 		"undone": loc.T("wb.js.undone", nil), "nothingToUndo": loc.T("wb.js.nothing_to_undo", nil),
 		"allConfirmed": loc.T("wb.js.all_confirmed", nil), "override": p.L.Override, "reason": p.L.Reason,
 		"blocking": p.L.Blocking, "warning": p.L.Warning, "dismissed": p.L.Dismissed, "unsaved": loc.T("wb.js.unsaved", nil),
+		"noFindings": loc.T("live.findings.none", nil), "segmentsLabel": loc.T("live.findings.segments", nil),
+		"stateChanged": loc.T("live.editor.state_changed", nil),
 	}
 
 	findings := map[int64][]pipeline.Finding{}
@@ -277,22 +299,23 @@ func (h *Handler) renderEditorStatus(w http.ResponseWriter, r *http.Request, pro
 	notes := map[int64][]commentView{}
 	for _, cm := range comments {
 		notes[cm.SegmentID] = append(notes[cm.SegmentID], commentView{Author: cm.Author, Body: cm.Body,
-			When: kit.FormatDate(cm.CreatedAt, p.Lang) + " " + cm.CreatedAt.Format("15:04")})
+			When: h.FormatDateTime(cm.CreatedAt, p.Lang, "15:04")})
 	}
-	type termSrc struct {
-		lower string
-		view  termView
-	}
-	var terms []termSrc
+	// The terms panel lists the terms the glossary check looks for in the segment, found the way
+	// it finds them: inflected forms count, a term inside a longer word ("UN" in "countries")
+	// does not.
+	var termSources []string
+	var terms []termView
 	for _, cn := range concepts {
-		src := cn.Terms[c.Article.SourceLang]
+		src := strings.TrimSpace(cn.Terms[c.Article.SourceLang])
 		if src == "" {
 			continue
 		}
-		v := termView{Source: src, Target: cn.Terms[e.Lang], Note: cn.Note, DoNotTranslate: cn.DoNotTranslate,
-			Forbidden: strings.Join(cn.Forbidden[e.Lang], ", ")}
-		terms = append(terms, termSrc{lower: strings.ToLower(src), view: v})
+		termSources = append(termSources, src)
+		terms = append(terms, termView{Source: src, Target: cn.Terms[e.Lang], Note: cn.Note, DoNotTranslate: cn.DoNotTranslate,
+			Forbidden: strings.Join(cn.Forbidden[e.Lang], ", ")})
 	}
+	matcher := checks.NewTermMatcher(termSources, c.Article.SourceLang)
 	sl := &stateLabels{loc: loc, cache: map[string]string{}}
 	var blocking int
 	var group *segGroup
@@ -340,11 +363,8 @@ func (h *Handler) renderEditorStatus(w http.ResponseWriter, r *http.Request, pro
 			row.Suggestions = append(row.Suggestions, v)
 		}
 		if len(terms) > 0 {
-			lower := strings.ToLower(sg.Text)
-			for _, tm := range terms {
-				if strings.Contains(lower, tm.lower) {
-					row.Terms = append(row.Terms, tm.view)
-				}
+			for _, k := range matcher.Find(sg.Text) {
+				row.Terms = append(row.Terms, terms[k])
 			}
 		}
 		if ch, ok := changed[sg.ID]; ok && (t.State != pipeline.SegmentConfirmed || ch.Minor) {
@@ -354,10 +374,29 @@ func (h *Handler) renderEditorStatus(w http.ResponseWriter, r *http.Request, pro
 		row.CommentsSum = loc.T("wb.seg.comments_count", nil, len(row.Comments))
 		group.Rows = append(group.Rows, row)
 	}
-	p.Confirmed, p.Total = c.Edition.Confirmed, c.Edition.Segments
+	p.State, p.Confirmed, p.Total = e.State, c.Edition.Confirmed, c.Edition.Segments
 	p.ProgressText = progressText(loc, p.Confirmed, p.Total)
+	p.DraftedText = draftedText(loc, c.Edition)
+	var newest time.Time
+	for _, t := range c.Translations {
+		if t.UpdatedAt.After(newest) {
+			newest = t.UpdatedAt
+		}
+	}
+	p.Cursor = cursorText(newest)
+	nums := make(map[int64]int, len(c.Segments))
+	for _, sg := range c.Segments {
+		nums[sg.ID] = sg.Position + 1
+	}
+	for _, g := range kit.GroupFindings(loc, c.Findings) {
+		cg := checkGroup{FindingGroup: g}
+		for _, id := range g.Segments {
+			cg.Links = append(cg.Links, segLink{ID: id, Num: nums[id]})
+		}
+		p.CheckGroups = append(p.CheckGroups, cg)
+	}
 	p.SubmitHint = submitHint(loc, p.Total-p.Confirmed, blocking)
-	h.pages.Render(w, r, "workbench_editor.html", status, p.Lang, p)
+	h.pages.Render(w, r, "workbench_editor.html", 0, p.Lang, p)
 }
 
 // submitHint says what still stands between the edition and submission, or that it is ready.

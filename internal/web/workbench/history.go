@@ -54,6 +54,7 @@ func (h *Handler) handleSegmentHistory(w http.ResponseWriter, r *http.Request) {
 		Source: sg.Text, Num: sg.Position + 1, SourceTag: c.Article.SourceLang.BCP47(), TargetTag: e.Lang.BCP47()}
 	p.Title = p.T.T("wb.history.title", map[string]any{"Num": p.Num})
 	sl := &stateLabels{loc: p.T, cache: map[string]string{}}
+	hd := h // the loop's h is a history row
 	for k := len(hist) - 1; k >= 0; k-- {
 		h := hist[k]
 		by := h.UpdatedBy
@@ -67,7 +68,7 @@ func (h *Handler) handleSegmentHistory(w http.ResponseWriter, r *http.Request) {
 		case origin == "":
 			origin = "—"
 		}
-		p.Rows = append(p.Rows, historyRow{Version: h.Version, When: kit.FormatDate(h.UpdatedAt, p.Lang) + " " + h.UpdatedAt.Format("15:04:05"),
+		p.Rows = append(p.Rows, historyRow{Version: h.Version, When: hd.FormatDateTime(h.UpdatedAt, p.Lang, "15:04:05"),
 			By: by, Origin: origin, State: sl.label(h), Text: h.Text})
 	}
 	h.pages.Render(w, r, "workbench_history.html", 0, p.Lang, p)

@@ -52,7 +52,7 @@ func (h *Handler) handleQueue(w http.ResponseWriter, r *http.Request) {
 			LangName: e.Lang.NativeName(), Confirmed: e.Confirmed, Total: e.Segments,
 			Progress: p.T.T("wb.progress", map[string]any{"Confirmed": e.Confirmed, "Total": e.Segments}, e.Segments),
 			Findings: p.T.T("wb.findings_open", nil, e.Findings),
-			Revision: kit.FormatDate(it.RevisionDate, p.Lang)}
+			Revision: h.FormatDay(it.RevisionDate, p.Lang)}
 		if len(it.Others) > 0 {
 			row.Others = p.T.T("wb.queue.others", map[string]any{"Names": strings.Join(it.Others, ", ")}, len(it.Others))
 		}

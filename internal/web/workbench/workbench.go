@@ -8,6 +8,7 @@ import (
 	"embed"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -33,6 +34,10 @@ type Store interface {
 	FindComments(ctx context.Context, editionID int64) ([]pipeline.Comment, error)
 	DismissFinding(ctx context.Context, editionID, findingID int64, actor, reason string) error
 	SubmitEdition(ctx context.Context, editionID int64, actor string) error
+
+	// What changed while the editor is open, and the open findings per check.
+	FindEditionLive(ctx context.Context, editionID int64, since time.Time) (pipeline.EditionLive, error)
+	CountFindings(ctx context.Context, editionID int64) ([]pipeline.FindingCount, error)
 
 	// Translation memory and termbase.
 	FindSuggestions(ctx context.Context, editionID int64) (map[int64][]pipeline.MemoryMatch, error)
@@ -75,6 +80,7 @@ func (h *Handler) Routes(r chi.Router) {
 	r.Get("/", h.handleQueue)
 	r.Route("/editions/{edition}", func(r chi.Router) {
 		r.Get("/", h.handleEditor)
+		r.Get("/live", h.handleLive)
 		r.Get("/xliff", h.handleXLIFF)
 		r.Put("/segments/{segment}", h.handleSegmentSave)
 		r.Get("/segments/{segment}/history", h.handleSegmentHistory)

@@ -72,3 +72,23 @@ func Says(t testing.TB, what string, rec *httptest.ResponseRecorder, status int,
 		}
 	}
 }
+
+// Follow answers a redirect as a browser does: it gets the Location in lang, sending back the
+// cookies the redirect set (a refused form's reason travels in one), and returns the answer.
+// It fails the test unless rec is a 303 redirect.
+func Follow(t testing.TB, h http.Handler, rec *httptest.ResponseRecorder, lang string) *httptest.ResponseRecorder {
+	t.Helper()
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("answer = %d, want a redirect (303):\n%s", rec.Code, rec.Body.String())
+	}
+	req := httptest.NewRequest("GET", rec.Header().Get("Location"), nil)
+	for _, c := range rec.Result().Cookies() {
+		req.AddCookie(c)
+	}
+	if lang != "" {
+		req.Header.Set("Accept-Language", lang)
+	}
+	out := httptest.NewRecorder()
+	h.ServeHTTP(out, req)
+	return out
+}
