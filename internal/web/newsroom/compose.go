@@ -215,6 +215,7 @@ type composePage struct {
 	Questions    []composeQuestion
 	Segments     int
 	Category     string
+	Categories   []filterOption // the named categories, offered for the category field
 	Byline       string
 	Slug         string
 }
@@ -312,6 +313,12 @@ func (h *Handler) renderCompose(w http.ResponseWriter, r *http.Request, status i
 	name := "newsroom_compose.html"
 	if p.Prepared {
 		name = "newsroom_compose_preview.html"
+		cats, err := h.store.FindCategories(r.Context())
+		if err != nil {
+			h.PageError(w, r, err)
+			return
+		}
+		p.Categories = categoryOptions(p.T, p.Lang, cats, p.Category)[1:] // no "any category" here
 	}
 	h.pages.Render(w, r, name, status, p.Lang, p)
 }

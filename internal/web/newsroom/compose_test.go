@@ -152,7 +152,8 @@ func TestComposePagesInEveryLanguage(t *testing.T) {
 			`name="question.8" value="Amid intensifying"`, `name="question.8" value="Amidintensifying"`)
 	}
 	kittest.Says(t, "Russian preview", kittest.Do(h, "POST", composeBase+"/preview", "ru", "text=%D0%97%D0%B0%D0%B3%D0%BE%D0%BB%D0%BE%D0%B2%D0%BE%D0%BA%0A%0A%D0%A2%D0%B5%D0%BA%D1%81%D1%82+%D1%81%D1%82%D0%B0%D1%82%D1%8C%D0%B8.&lang=auto"),
-		200, "Определён язык: Русский.", `<option value="ru" lang="ru" selected>`)
+		200, "Определён язык: Русский.", `<option value="ru" lang="ru" selected>`,
+		`<datalist id="cp-categories"><option value="analysis">Аналитика</option></datalist>`)
 }
 
 // TestComposeCreateAndSettle: creating stores the previewed article with the language the
