@@ -17,6 +17,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/argon2id"
 	"github.com/tilmash/tilmash/pipeline"
+	"github.com/tilmash/tilmash/samples"
 )
 
 // demoUsers are the accounts the demo creates (or resets the passwords of).
@@ -38,7 +39,7 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	var cfg Config
 	cfg.bind(fs, getenv)
 	cfg.bindServer(fs, getenv)
-	sample := fs.String("sample", "samples/party-cooperation-china-central-asia.txt", "article to ingest")
+	sample := fs.String("sample", "", "article to ingest, with a termbase.csv beside it to start the termbase (default: the sample built in)")
 	lang := fs.String("lang", "en", "the sample's language")
 	once := fs.Bool("no-serve", false, "exit after the pipeline ran instead of serving the site")
 	if err := fs.Parse(args); err != nil {
@@ -55,9 +56,20 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	if err != nil {
 		return usagef("%s", errorText(err))
 	}
-	text, err := readInput(*sample, nil, cfg.MaxBodyBytes)
-	if err != nil {
-		return err
+	// The sample built into the binary, unless a file is named: the demo runs from any directory.
+	text, slugFrom, termbase := "", samples.Article, func() (io.ReadCloser, error) { return samples.FS.Open(samples.Termbase) }
+	if *sample == "" {
+		b, err := samples.FS.ReadFile(samples.Article)
+		if err != nil {
+			return err
+		}
+		text = string(b)
+	} else {
+		if text, err = readInput(*sample, nil, cfg.MaxBodyBytes); err != nil {
+			return err
+		}
+		slugFrom = *sample
+		termbase = func() (io.ReadCloser, error) { return os.Open(filepath.Join(filepath.Dir(*sample), "termbase.csv")) }
 	}
 	var ln net.Listener
 	if !*once {
@@ -80,7 +92,7 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 		return err
 	}
 	in, err := prep.Prepare(pipeline.IngestRequest{Text: text, Format: pipeline.FormatText, SourceLang: srcLang,
-		Slug: strings.TrimSuffix(filepath.Base(*sample), filepath.Ext(*sample)), Category: "analysis", CreatedBy: "demo"}, cfg.MaxBodyBytes)
+		Slug: strings.TrimSuffix(filepath.Base(slugFrom), filepath.Ext(slugFrom)), Category: "analysis", CreatedBy: "demo"}, cfg.MaxBodyBytes)
 	if err != nil {
 		return err
 	}
@@ -88,7 +100,7 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	if err != nil {
 		return err
 	}
-	terms, err := a.demoTermbase(ctx, filepath.Join(filepath.Dir(*sample), "termbase.csv"))
+	terms, err := a.demoTermbase(ctx, termbase)
 	if err != nil {
 		return err
 	}
@@ -173,12 +185,12 @@ func (a *app) demoAccounts(ctx context.Context) (passwords, tokens map[string]st
 }
 
 // demoTermbase imports the starter termbase when the termbase is empty, and returns its size.
-func (a *app) demoTermbase(ctx context.Context, file string) (int, error) {
+func (a *app) demoTermbase(ctx context.Context, open func() (io.ReadCloser, error)) (int, error) {
 	cs, err := a.store.FindConcepts(ctx)
 	if err != nil || len(cs) > 0 {
 		return len(cs), err
 	}
-	f, err := os.Open(file)
+	f, err := open()
 	if err != nil {
 		return 0, nil // no starter termbase next to the sample: nothing to import
 	}

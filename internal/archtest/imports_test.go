@@ -21,6 +21,7 @@ var rules = []struct {
 	{"pipeline", nil},
 	{"locales", nil},
 	{"migrations", nil},
+	{"samples", nil},
 	{"internal/archtest", nil},
 	{"internal/argon2id", nil},
 	{"internal/pgserver", nil},
