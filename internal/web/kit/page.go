@@ -51,6 +51,20 @@ type errorPage struct {
 	Back    string
 }
 
+// RequireEditor lets only editors and administrators (pipeline.User.CanApprove, the API's rule)
+// through to the pages behind it; others get refused, a forbidden error, as a page.
+func (b *Base) RequireEditor(refused *pipeline.Error) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if !User(r).CanApprove() {
+				b.PageError(w, r, refused)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
 // PageError answers an error of the signed-in pages in the user's interface language: JSON for
 // the page's script, an HTML page otherwise.
 func (b *Base) PageError(w http.ResponseWriter, r *http.Request, err error) {

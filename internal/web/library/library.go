@@ -77,7 +77,7 @@ func New(base *kit.Base, store Store) (*Handler, error) {
 // everyone signed in, changed by editors and administrators).
 func (h *Handler) Routes(r chi.Router) {
 	r.Route("/memory", func(r chi.Router) {
-		r.Use(h.requireEditor)
+		r.Use(h.RequireEditor(errEditorsOnly))
 		r.Get("/", h.handleMemory)
 		r.Get("/{entry}", h.handleMemoryEntry)
 		r.Post("/{entry}", h.handleMemorySave)
@@ -87,7 +87,7 @@ func (h *Handler) Routes(r chi.Router) {
 		r.Get("/", h.handleTerms)
 		r.Get("/export.csv", h.handleTermExport)
 		r.Group(func(r chi.Router) {
-			r.Use(h.requireEditor)
+			r.Use(h.RequireEditor(errEditorsOnly))
 			r.Get("/new", h.handleTermForm)
 			r.Post("/", h.handleTermSave)
 			r.Post("/import", h.handleTermImport)
@@ -101,18 +101,6 @@ func (h *Handler) Routes(r chi.Router) {
 // errEditorsOnly refuses translators what the API refuses them: the memory browser, and changes
 // to the termbase.
 var errEditorsOnly = &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "find.error.editors_only"}
-
-// requireEditor lets only editors and administrators through (pipeline.User.CanApprove, the
-// API's rule for the termbase's changes and the memory's management).
-func (h *Handler) requireEditor(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !kit.User(r).CanApprove() {
-			h.PageError(w, r, errEditorsOnly)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
 
 var errLibraryNotFound = &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
 

@@ -46,7 +46,7 @@ func (h *Handler) preparer() *ingest.Preparer {
 // ComposeRoutes mounts the pages that start an article, for editors and administrators only.
 // They take a whole article, so the router gives them the article input limits.
 func (h *Handler) ComposeRoutes(r chi.Router) {
-	r.Use(h.requireEditor)
+	r.Use(h.RequireEditor(errEditorsOnly))
 	r.Get("/", h.handleComposeForm)
 	r.Post("/preview", h.handleComposePreview)
 	r.Post("/create", h.handleComposeCreate)

@@ -87,7 +87,7 @@ func New(base *kit.Base, store Store) (*Handler, error) {
 
 // Routes mounts the editors' pages, for editors and administrators only.
 func (h *Handler) Routes(r chi.Router) {
-	r.Use(h.requireEditor)
+	r.Use(h.RequireEditor(errEditorsOnly))
 	r.Get("/", h.handleBoard)
 	r.Get("/categories/", h.handleCategories)
 	r.Post("/categories/", h.handleCategoryAdd)
@@ -113,17 +113,8 @@ func (h *Handler) Routes(r chi.Router) {
 	})
 }
 
-// requireEditor lets only editors and administrators in: translators get a refusal page that
-// says why.
-func (h *Handler) requireEditor(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !kit.User(r).CanApprove() {
-			h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "newsroom.error.editors_only"})
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
+// errEditorsOnly refuses the newsroom to translators.
+var errEditorsOnly = &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "newsroom.error.editors_only"}
 
 var errNewsroomNotFound = &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
 
