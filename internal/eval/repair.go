@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/repair"
 	"github.com/tilmash/tilmash/pipeline"
@@ -71,18 +70,7 @@ func DamagedText(marked string) (string, []int) {
 func InsertedSpaces(changes []repair.Change) []int {
 	var out []int
 	for _, c := range changes {
-		before, after := []rune(c.Before), []rune(c.After)
-		off, i := c.Start, 0
-		for k := 0; k < len(after); k++ {
-			if after[k] == ' ' && (i >= len(before) || before[i] != ' ') {
-				out = append(out, off)
-				continue
-			}
-			if i < len(before) {
-				off += utf8.RuneLen(before[i])
-				i++
-			}
-		}
+		out = append(out, c.InsertedSpaces()...)
 	}
 	sort.Ints(out)
 	return out

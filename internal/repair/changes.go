@@ -3,6 +3,7 @@ package repair
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Change is one fix, in byte offsets of the text given to Repair. Start == End is an insertion.
@@ -11,6 +12,26 @@ type Change struct {
 	Before     string // the input's bytes in [Start, End)
 	After      string
 	Rule       string // which rule made it; "a+b" when two rules touched the same text
+}
+
+// InsertedSpaces lists the input offsets where c inserted a space that was not there: where a
+// join was split. A change that also rewrote characters around the space counts the space at
+// the offset of the input character it stands before.
+func (c Change) InsertedSpaces() []int {
+	var out []int
+	before, after := []rune(c.Before), []rune(c.After)
+	off, i := c.Start, 0
+	for k := 0; k < len(after); k++ {
+		if after[k] == ' ' && (i >= len(before) || before[i] != ' ') {
+			out = append(out, off)
+			continue
+		}
+		if i < len(before) {
+			off += utf8.RuneLen(before[i])
+			i++
+		}
+	}
+	return out
 }
 
 // Question is a token Repair left alone although it may be damaged.

@@ -62,18 +62,7 @@ func insertedSpaces(res Result) []int {
 		if !join {
 			continue
 		}
-		before, after := []rune(c.Before), []rune(c.After)
-		off, i := c.Start, 0
-		for k := 0; k < len(after); k++ {
-			if after[k] == ' ' && (i >= len(before) || before[i] != ' ') {
-				out = append(out, off)
-				continue
-			}
-			if i < len(before) {
-				off += utf8.RuneLen(before[i])
-				i++
-			}
-		}
+		out = append(out, c.InsertedSpaces()...)
 	}
 	sort.Ints(out)
 	return out

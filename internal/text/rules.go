@@ -201,29 +201,21 @@ func (r *langRules) merge(o *langRules) {
 
 // isOblique reports a capitalised word with an ending of an oblique case (not the nominative a
 // sentence's subject takes): "Казахстаном", "Россией", "Германии".
-func (r *langRules) isOblique(w string) bool {
-	first, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(first) || utf8.RuneCountInString(w) < 5 {
-		return false
-	}
-	lw := strings.ToLower(w)
-	for _, e := range r.oblique {
-		if strings.HasSuffix(lw, e) {
-			return true
-		}
-	}
-	return false
-}
+func (r *langRules) isOblique(w string) bool { return capitalisedWithEnding(w, 5, r.oblique) }
 
 // isSurname reports a capitalised word with a surname ending: "Иванов", "Сейткалиева",
 // "Момышұлы".
-func (r *langRules) isSurname(w string) bool {
+func (r *langRules) isSurname(w string) bool { return capitalisedWithEnding(w, 4, r.surnameEnds) }
+
+// capitalisedWithEnding reports a capitalised word of at least minRunes letters that ends, in
+// lower case, with one of endings.
+func capitalisedWithEnding(w string, minRunes int, endings []string) bool {
 	first, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(first) || utf8.RuneCountInString(w) < 4 {
+	if !unicode.IsUpper(first) || utf8.RuneCountInString(w) < minRunes {
 		return false
 	}
 	lw := strings.ToLower(w)
-	for _, e := range r.surnameEnds {
+	for _, e := range endings {
 		if strings.HasSuffix(lw, e) {
 			return true
 		}
