@@ -22,7 +22,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,19 +43,10 @@ type Config struct {
 // Client produces pseudo-translations. It is safe for concurrent use.
 type Client struct {
 	expansion float64
-	protected *regexp.Regexp
 	letters   map[pipeline.Lang]map[rune]string
 	cyrToLat  map[rune]string
 	han       []rune
 }
-
-// protectedPattern matches the spans that are copied unchanged.
-const protectedPattern = `(?i:https?://[^\s<>"'\x60]+|www\.[^\s<>"'\x60]+)` + // URLs
-	`|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+` + // e-mail addresses
-	`|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[^{}\s]*\}` + // {{.X}}, ${x}, {name}, {0}
-	`|%(?:\[\d+\])?[-+#0]*\d*(?:\.\d+)?[sdvfqxXtTeEgGbcoUp%]` + // printf verbs
-	`|<[^<>]+>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);` + // HTML tags and entities
-	`|\d+(?:[.,:/]\d+)*` // numbers with their separators
 
 // New validates cfg and prepares the tables.
 func New(cfg Config) (*Client, error) {
@@ -68,7 +58,6 @@ func New(cfg Config) (*Client, error) {
 	}
 	return &Client{
 		expansion: cfg.Expansion,
-		protected: regexp.MustCompile(protectedPattern),
 		letters: map[pipeline.Lang]map[rune]string{
 			pipeline.English: pairs(latinToAccented),
 			pipeline.Russian: pairs(latinToRussian + cyrillicToRussian),
@@ -113,7 +102,7 @@ func (c *Client) Pseudo(text string, target pipeline.Lang) string {
 
 	var b strings.Builder
 	last := 0
-	for _, loc := range c.protected.FindAllStringIndex(core, -1) {
+	for _, loc := range protectedSpans(core) {
 		c.transform(&b, core[last:loc[0]], target)
 		b.WriteString(core[loc[0]:loc[1]])
 		last = loc[1]
