@@ -34,6 +34,54 @@ const (
 	OriginPseudo = "mt:pseudo"
 )
 
+// PseudoFiller is the filler the pseudo provider pads a text of lang with, up to the length a
+// real translation would take: letters of the target's script that stand out.
+func PseudoFiller(lang Lang) string {
+	switch lang {
+	case Russian:
+		return "жщыэюя"
+	case Kazakh:
+		return "әіңғүұқөһ"
+	case Chinese:
+		return "测试文字"
+	}
+	return "åéîõü"
+}
+
+// PseudoBody returns what a pseudo-translation says, without its dress: the language tag, the
+// markers and the padding ("[kk] ⟦Һеллө.  әіңғ⟧" gives "Һеллө."), with the white space around it
+// kept. The checks read this, so that a pseudo-translation is judged on what it carries over from
+// the source (numbers, placeholders, markup, punctuation) and not on the wrapping every
+// pseudo-translation has. A text without both markers is returned as it is, with false.
+func PseudoBody(text string) (string, bool) {
+	open := strings.Index(text, PseudoOpen)
+	end := strings.LastIndex(text, PseudoClose)
+	if open < 0 || end < open+len(PseudoOpen) {
+		return text, false
+	}
+	head := text[:open]
+	if strings.HasSuffix(head, "] ") {
+		if k := strings.LastIndexByte(head, '['); k >= 0 {
+			head = head[:k]
+		}
+	}
+	body := text[open+len(PseudoOpen) : end]
+	if k := strings.LastIndexByte(body, ' '); k >= 0 && k+1 < len(body) && isPseudoFiller(body[k+1:]) {
+		body = body[:k]
+	}
+	return head + body + text[end+len(PseudoClose):], true
+}
+
+func isPseudoFiller(s string) bool {
+	all := PseudoFiller(English) + PseudoFiller(Russian) + PseudoFiller(Kazakh) + PseudoFiller(Chinese)
+	for _, r := range s {
+		if !strings.ContainsRune(all, r) {
+			return false
+		}
+	}
+	return true
+}
+
 // KindOf classifies an origin. A person who confirms a machine draft without changing it keeps
 // the machine origin (see SavedOrigin), so a confirmed segment can still be machine text.
 func KindOf(origin string) OriginKind {

@@ -49,7 +49,8 @@ type Options struct {
 	// checked against several translations is read once. Nil reads each source per call.
 	Prepared *PreparedCache
 
-	memo *wordMemo // set by Check: the words of the texts its checks read, read once
+	memo   *wordMemo // set by Check: the words of the texts its checks read, read once
+	pseudo bool      // set by Check: the target is a pseudo-translation's body
 }
 
 // wordMemo returns the memo of words of one Check call; nil outside one.
@@ -102,12 +103,14 @@ func Severity(checkID string) pipeline.Severity {
 
 // Check runs the selected checks on one unit and returns their findings in check order. An empty
 // target is reported by the untranslated check only: the other checks have nothing to look at.
-// Texts that are not valid UTF-8 are checked as far as they can be; Check never panics on input.
+// A pseudo-translation is checked as its body (pipeline.PseudoBody). Texts that are not valid UTF-8 are checked as far as they can be; Check never panics on input.
 func Check(u pipeline.CheckUnit, opts Options) []pipeline.Finding {
 	ids := opts.Checks
 	if len(ids) == 0 {
 		ids = AllChecks
 	}
+	// A pseudo-translation is judged on what it carries over, not on its markers and padding.
+	u.Target, opts.pseudo = pipeline.PseudoBody(u.Target)
 	empty := isBlank(u.Target)
 	opts.memo = &wordMemo{}
 	if opts.Prepared != nil && !empty {

@@ -124,6 +124,26 @@ var (
 	mdEmphasis = regexp.MustCompile(`(?:^|[\s(])\*[^*\s][^*\n]*\*(?:[\s.,;:!?)]|$)`)
 )
 
+// mdSyntax is a piece of Markdown syntax that looksLikeMarkdown weighs, with literals one of
+// which every match contains: the expression runs only on text that has one, and most pasted
+// text has none (running all eight over a long article was most of the time of detection).
+type mdSyntax struct {
+	re     *regexp.Regexp
+	needs  []string
+	weight int
+}
+
+var mdSyntaxes = []mdSyntax{
+	{mdHeading, []string{"#"}, 2},
+	{mdLink, []string{"]("}, 2},
+	{mdNoteDef, []string{"[^"}, 2},
+	{mdFence, []string{"```", "~~~"}, 2},
+	{mdStrong, []string{"**", "__"}, 1},
+	{mdQuote, []string{">"}, 1},
+	{mdSetext, []string{"\n=", "\n---"}, 1},
+	{mdEmphasis, []string{"*"}, 1},
+}
+
 // IsHTMLDocument reports a whole web page (a doctype, <html>, <head> or <body>), as opposed to
 // text with a few tags in it.
 func IsHTMLDocument(text string) bool { return looksLikeHTML(text, true) }
@@ -138,7 +158,7 @@ func looksLikeHTML(text string, strict bool) bool {
 	if htmlDocument.MatchString(head) {
 		return true
 	}
-	return !strict && len(htmlBlockTag.FindAllStringIndex(text, 4)) >= 3
+	return !strict && strings.Contains(text, "</") && len(htmlBlockTag.FindAllStringIndex(text, 4)) >= 3
 }
 
 // looksLikeMarkdown weighs syntax plain text rarely has: ATX headings, links, note definitions
@@ -146,15 +166,18 @@ func looksLikeHTML(text string, strict bool) bool {
 // pasted from PDFs has dashes and numbered lines too, so list markers do not count.
 func looksLikeMarkdown(text string) bool {
 	score := 0
-	for _, r := range []*regexp.Regexp{mdHeading, mdLink, mdNoteDef, mdFence} {
-		if r.MatchString(text) {
-			score += 2
+	for _, m := range mdSyntaxes {
+		for _, lit := range m.needs {
+			if strings.Contains(text, lit) {
+				if m.re.MatchString(text) {
+					score += m.weight
+				}
+				break
+			}
+		}
+		if score >= 2 {
+			return true
 		}
 	}
-	for _, r := range []*regexp.Regexp{mdStrong, mdQuote, mdSetext, mdEmphasis} {
-		if r.MatchString(text) {
-			score++
-		}
-	}
-	return score >= 2
+	return false
 }

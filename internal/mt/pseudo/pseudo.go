@@ -164,9 +164,22 @@ func (c *Client) transform(b *strings.Builder, s string, target pipeline.Lang) {
 }
 
 // toHan replaces every word (a run of letters) by CJK characters picked by a hash of the word:
-// one character per three letters, at least one. Han input stays as it is.
+// one character per three letters, at least one. Han input stays as it is. The result is laid out
+// as Chinese is, so that line breaking and the checks see Chinese: sentence punctuation becomes
+// full-width, and no space is left between two Chinese characters or after a full-width mark.
 func (c *Client) toHan(b *strings.Builder, s string) {
 	var word []rune
+	chinese := false // what was written last is a Chinese character or mark
+	mark := false    // what was written last is a full-width mark, never followed by a space
+	space := ""      // white space held until what follows it is known
+	put := func(r rune, isChinese bool) {
+		if space != "" && !(chinese && isChinese) && !mark {
+			b.WriteString(space)
+		}
+		space = ""
+		b.WriteRune(r)
+		chinese, mark = isChinese, isChinese && fullWidthMark(r)
+	}
 	flush := func() {
 		if len(word) == 0 {
 			return
@@ -177,7 +190,7 @@ func (c *Client) toHan(b *strings.Builder, s string) {
 			if k > 0 && k%8 == 0 {
 				h = fnv64(fmt.Sprintf("%x/%d", h, k))
 			}
-			b.WriteRune(c.han[(h>>(uint(k%8)*8))%uint64(len(c.han))])
+			put(c.han[(h>>(uint(k%8)*8))%uint64(len(c.han))], true)
 		}
 		word = word[:0]
 	}
@@ -187,10 +200,34 @@ func (c *Client) toHan(b *strings.Builder, s string) {
 			continue
 		}
 		flush()
-		b.WriteRune(r)
+		switch {
+		case r == ' ':
+			space += " "
+		case isHan(r):
+			put(r, true)
+		case fullWidth[r] != 0:
+			put(fullWidth[r], true)
+		default:
+			put(r, false)
+		}
 	}
 	flush()
+	if !mark {
+		b.WriteString(space)
+	}
 }
+
+func fullWidthMark(r rune) bool {
+	for _, m := range fullWidth {
+		if m == r {
+			return true
+		}
+	}
+	return false
+}
+
+// fullWidth gives the Chinese form of the ASCII punctuation of a sentence.
+var fullWidth = map[rune]rune{',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）'}
 
 // padding returns n columns of filler in the target's script, led by a space, or "" when fewer
 // than two columns are wanted.
@@ -198,7 +235,7 @@ func padding(target pipeline.Lang, n int) string {
 	if n < 2 {
 		return ""
 	}
-	filler := []rune(fillers(target))
+	filler := []rune(pipeline.PseudoFiller(target))
 	var b strings.Builder
 	b.WriteByte(' ')
 	cols := 1
@@ -212,18 +249,6 @@ func padding(target pipeline.Lang, n int) string {
 		}
 	}
 	return b.String()
-}
-
-func fillers(target pipeline.Lang) string {
-	switch target {
-	case pipeline.Russian:
-		return "жщыэюя"
-	case pipeline.Kazakh:
-		return "әіңғүұқөһ"
-	case pipeline.Chinese:
-		return "测试文字"
-	}
-	return "åéîõü"
 }
 
 // width counts columns: CJK characters take two, as they do on screen.
