@@ -5,18 +5,18 @@
 #
 # Needs: PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres), curl,
 # /usr/bin/time. Usage: bench/publish.sh [articles, default 10000] [publications, default 20]
-# [reader memory in MB, default 64] [the serve process's GOMEMLIMIT, default 256MiB; "off" for none]
+# [reader memory in MB, default 64] [the serve process's GOMEMLIMIT, default: none, so serve's own
+# soft limit of the reader memory plus 192 MiB applies]
 #
 # Without a memory limit Go lets its heap grow to twice what is live before collecting, so a serve
-# process that renders many pages (the crawl) holds about twice its live memory; GOMEMLIMIT has it
-# collect sooner instead.
+# process that renders many pages (the crawl) would hold about twice its live memory; the limit has
+# it collect sooner instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
 pubs=${2:-20}
 cache_mb=${3:-64}
-memlimit=${4:-256MiB}
-[ "$memlimit" = off ] && memlimit=
+memlimit=${4:-}
 admin=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 db=tilmash_pub_$$
 url="${admin%/*}/$db"
@@ -49,7 +49,7 @@ base=http://127.0.0.1:$port
 timed "export --full" "$work/tilmash" export --full "$work/site" --database-url "$url" --base-url "$base"
 timed "export (nothing changed)" "$work/tilmash" export "$work/site" --database-url "$url" --base-url "$base"
 
-echo "serve with TILMASH_READER_CACHE_MB=$cache_mb GOMEMLIMIT=${memlimit:-none}"
+echo "serve with TILMASH_READER_CACHE_MB=$cache_mb GOMEMLIMIT=${memlimit:-unset (the serve default)}"
 GOMEMLIMIT=$memlimit TILMASH_READER_CACHE_MB=$cache_mb "$work/tilmash" serve --no-workers --database-url "$url" --addr "127.0.0.1:$port" \
   --base-url "$base" >/dev/null 2>"$work/serve.log" &
 pid=$!

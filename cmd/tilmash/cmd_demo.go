@@ -83,6 +83,7 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 		return err
 	}
 	defer a.close(ctx)
+	a.limitMemory()
 	if err := a.start(ctx); err != nil {
 		return err
 	}

@@ -8,7 +8,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
+
+	"github.com/tilmash/tilmash/internal/web/reader"
 )
 
 // cmdServe serves the site and the API, with the workers unless --no-workers is given.
@@ -27,6 +30,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return err
 	}
 	defer a.close(ctx)
+	a.limitMemory()
 	if err := a.start(ctx); err != nil {
 		return err
 	}
@@ -43,6 +47,26 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	fmt.Fprintf(stdout, "serving on http://%s\n", ln.Addr())
 	return a.serveHTTP(ctx, ln)
+}
+
+// memoryHeadroom is what a serve process needs besides the reader's pages: the index of the live
+// editions, requests in flight, and the workers' dictionaries (a worker holds about 90 MB).
+const memoryHeadroom = 192 << 20
+
+// limitMemory gives the Go runtime a soft memory limit of the reader's page memory plus
+// memoryHeadroom, unless GOMEMLIMIT sets one. Without a limit Go lets its heap grow to twice what
+// is live before it collects, so a process that has rendered many pages would hold about twice
+// the memory it uses; with one it collects sooner as it nears the limit (a soft limit: a process
+// that really needs more gets it, at the cost of more frequent collections).
+func (a *app) limitMemory() {
+	if a.getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	pages := a.readerCacheBytes()
+	if pages == 0 {
+		pages = reader.DefaultCacheBytes
+	}
+	debug.SetMemoryLimit(pages + memoryHeadroom)
 }
 
 // serveHTTP serves until ctx ends, then shuts down gracefully.
