@@ -14,6 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tilmash/tilmash/internal/postgres/postgrestest"
 	"github.com/tilmash/tilmash/pipeline"
@@ -22,10 +23,17 @@ import (
 // BenchmarkPipeline ingests articles like the sample through the real ingest path (preparer with
 // the text repair, then the store) and runs the real River workers on PostgreSQL with the pseudo
 // provider until every target edition is in review. Each round first ingests one article alone
-// and times it from ingest to its three editions in review, then ingests a batch and waits for all
-// of its editions. It reports:
+// and times it from ingest to its three editions in review, then ingests a batch from four
+// clients at once and waits for all of its editions. It reports:
 //
-//   - articles/s, segments/s, jobs/s: the batches' throughput in wall time;
+//   - articles/s, segments/s, jobs/s: the batches' throughput in wall time, from the first
+//     ingest of a batch until its last edition is in review (the time the last check's
+//     transaction stamps on its edition);
+//
+//   - articles/s-jobs-completed: the same until River reports the batch's check jobs completed;
+//
+//   - ingest-ms/article: the wall time of a batch's ingests (prepare and store, from four clients
+//     at once while the workers run), per article;
 //
 //   - ms/sample: the single article's time from ingest to three editions in review (the time
 //     the last check's transaction stamps on its edition);
@@ -48,7 +56,7 @@ import (
 //
 //	go test -run '^$' -bench BenchmarkPipeline -benchtime 5x ./cmd/tilmash/
 func BenchmarkPipeline(b *testing.B) {
-	const perRound = 30
+	const perRound, ingestClients = 30, 4
 	sample, err := os.ReadFile("../../samples/party-cooperation-china-central-asia.txt")
 	if err != nil {
 		b.Fatal(err)
@@ -78,16 +86,23 @@ func BenchmarkPipeline(b *testing.B) {
 	if err := a.start(ctx); err != nil {
 		b.Fatal(err)
 	}
-	ingest := func(slug string) (int64, int) {
+	ingestOne := func(slug string) (int64, int, error) {
 		in, err := prep.Prepare(pipeline.IngestRequest{Text: string(sample), SourceLang: pipeline.English, Slug: slug}, 0)
 		if err != nil {
-			b.Fatal(err)
+			return 0, 0, err
 		}
 		art, err := a.store.CreateArticle(ctx, in)
 		if err != nil {
+			return 0, 0, err
+		}
+		return art.ID, len(in.Segments), nil
+	}
+	ingest := func(slug string) (int64, int) {
+		id, n, err := ingestOne(slug)
+		if err != nil {
 			b.Fatal(err)
 		}
-		return art.ID, len(in.Segments)
+		return id, n
 	}
 	// A target edition is in review when its check job completes: three per article.
 	waitChecked := func(round, editions int) {
@@ -106,7 +121,7 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 	}
 	var articles, segments int
-	var batchTime, sampleTime, sampleJobsTime time.Duration
+	var batchTime, batchJobsTime, ingestTime, sampleTime, sampleJobsTime time.Duration
 	goStart := processCPU(b)
 	pgStart := postgresCPU(ctx, b, a.db.pool)
 	b.ResetTimer()
@@ -126,12 +141,32 @@ func BenchmarkPipeline(b *testing.B) {
 		sampleTime += inReview.Sub(start)
 
 		start = time.Now()
+		// The batch comes from several clients at once, as articles do through the API: one
+		// client sending one article after another measures its own waits, not the pipeline.
+		ids := make([]int64, perRound)
+		sizes := make([]int, perRound)
+		var clients errgroup.Group
+		clients.SetLimit(ingestClients)
 		for i := range perRound {
-			_, n := ingest(fmt.Sprintf("bench-%d-%d", round, i))
+			clients.Go(func() (err error) {
+				ids[i], sizes[i], err = ingestOne(fmt.Sprintf("bench-%d-%d", round, i))
+				return err
+			})
+		}
+		if err := clients.Wait(); err != nil {
+			b.Fatal(err)
+		}
+		for _, n := range sizes {
 			segments += n
 		}
+		ingestTime += time.Since(start)
 		waitChecked(round, 3*perRound)
-		batchTime += time.Since(start)
+		batchJobsTime += time.Since(start)
+		if err := a.db.pool.QueryRow(ctx, `SELECT count(*), max(updated_at) FROM editions
+			WHERE article_id = ANY($1) AND NOT is_source AND state = 'in_review'`, ids).Scan(&n, &inReview); err != nil || n != 3*perRound {
+			b.Fatalf("batch: %d editions in review (%v)", n, err)
+		}
+		batchTime += inReview.Sub(start)
 		articles += perRound
 	}
 	b.StopTimer()
@@ -155,8 +190,10 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	secs := batchTime.Seconds()
 	b.ReportMetric(float64(articles)/secs, "articles/s")
+	b.ReportMetric(float64(articles)/batchJobsTime.Seconds(), "articles/s-jobs-completed")
 	b.ReportMetric(float64(segments)/secs, "segments/s")
 	b.ReportMetric(float64(articles*7)/secs, "jobs/s") // fanout, three translate and three check jobs per article
+	b.ReportMetric(float64(ingestTime.Milliseconds())/float64(articles), "ingest-ms/article")
 	b.ReportMetric(float64(sampleTime.Milliseconds())/float64(b.N), "ms/sample")
 	b.ReportMetric(float64(sampleJobsTime.Milliseconds())/float64(b.N), "ms/sample-jobs-completed")
 	b.ReportMetric(goCPU.Seconds()*1000/float64(all), "go-cpu-ms/article")
