@@ -97,3 +97,29 @@ func TestDamagedText(t *testing.T) {
 		t.Errorf("got %q %v", in, at)
 	}
 }
+
+// TestNewCasesFollowSplitRule checks that the sets written since the split rule became a function
+// (files "<lang>-f.txt" and later) put each case where SplitFor says, so no case was moved to the
+// split where it scores better.
+func TestNewCasesFollowSplitRule(t *testing.T) {
+	t.Parallel()
+	root := os.DirFS(corpusRoot)
+	for _, stage := range []string{"sentences", "repair"} {
+		for _, split := range []string{Tune, Heldout} {
+			cs, err := LoadCases(root, stage, split)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range cs {
+				base := c.File[strings.LastIndex(c.File, "/")+1:]
+				_, set, ok := strings.Cut(strings.TrimSuffix(base, ".txt"), "-")
+				if !ok || set < "f" {
+					continue
+				}
+				if got := SplitFor(c.Lines); got != split {
+					t.Errorf("%s belongs to %s by the split rule", c.Where(), got)
+				}
+			}
+		}
+	}
+}
