@@ -228,6 +228,17 @@ func (r *langRules) isStarter(s string) bool {
 	return r.starters[strings.ToLower(firstWord(s))]
 }
 
+// continues reports Chinese text that starts with a word carrying a sentence on past a
+// quotation: 然后, 随即.
+func (r *langRules) continues(after string) bool {
+	for _, c := range r.continuations {
+		if strings.HasPrefix(after, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // isMonth reports a word that is a form of a month name: "мая", "маусымда", "января".
 func (r *langRules) isMonth(w string) bool {
 	w = strings.ToLower(w)
