@@ -106,7 +106,16 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 			es = append(es, j.numberEdits(text, w, from, to)...)
 			continue
 		}
-		out, rule, q := j.token(token)
+		if idx == 0 && w.start > from {
+			if at, ok := j.afterPunctuation(text, from, w); ok {
+				es = append(es, edit{start: at, end: at, after: " ", rule: "punct-space"})
+			}
+		}
+		if idx == len(words)-1 && w.end < to && !j.english && isDashOnly(text[w.end:to]) {
+			// "сказал— и": Russian and Kazakh set a dash apart on both sides.
+			es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"})
+		}
+		out, rule, q := j.token(token, j.context(text, from, w))
 		if out != token {
 			es = append(es, edit{start: w.start, end: w.end, after: out, rule: rule})
 		}
@@ -123,6 +132,74 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 	return es, qs
 }
 
+// wordContext is what the text around a word says about it.
+type wordContext struct {
+	midSentence bool // a word of the sentence comes before it
+	quoted      bool // an opening quotation mark stands right before it: «ТеңізШевройл»
+}
+
+// context reads the text before the word w of the chunk that starts at from.
+func (j *joiner) context(text string, from int, w span) wordContext {
+	lead := text[from:w.start]
+	last, _ := utf8.DecodeLastRuneInString(lead)
+	c := wordContext{quoted: strings.ContainsRune(j.opening+"\"", last) && last != utf8.RuneError}
+	if strings.IndexFunc(lead, isLetter) >= 0 {
+		c.midSentence = true // a word earlier in the same chunk
+		return c
+	}
+	// Back over spaces and opening marks to what ends the text before: nothing, a line break
+	// or a sentence's last mark start a sentence; anything else is inside one.
+	i := w.start
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if r == '\n' {
+			return c
+		}
+		if r != ' ' && !strings.ContainsRune(j.opening+"\"(["+"—–-", r) {
+			break
+		}
+		i -= n
+	}
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !strings.ContainsRune(j.closing+"\")]’", r) {
+			break
+		}
+		i -= n
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	c.midSentence = i > 0 && !strings.ContainsRune(".?!…:", r)
+	return c
+}
+
+// afterPunctuation finds a space lost after punctuation before the first word w of a chunk that
+// starts at from: "8%,while", "in 2023.The", "—деді".
+func (j *joiner) afterPunctuation(text string, from int, w span) (int, bool) {
+	lead := text[from:w.start]
+	word := text[w.start:w.end]
+	if isDashOnly(lead) {
+		return w.start, true
+	}
+	mark, n := utf8.DecodeLastRuneInString(lead)
+	before, _ := utf8.DecodeLastRuneInString(lead[:len(lead)-n])
+	if n == len(lead) || isLetter(before) {
+		return 0, false
+	}
+	switch mark {
+	case ',', ';':
+		return w.start, true // "8%,while", "(2023);the"
+	case '.':
+		// "in 2023.The": a year or count, then a capitalised word.
+		rs := []rune(word)
+		return w.start, len(rs) >= 2 && unicode.IsDigit(before) && unicode.IsUpper(rs[0]) &&
+			strings.ToLower(string(rs[1:])) == string(rs[1:])
+	}
+	return 0, false
+}
+
+// isDashOnly reports a dash alone: "—", "–".
+func isDashOnly(s string) bool { return s == "—" || s == "–" }
+
 func (j *joiner) betweenRule(gap string) string {
 	if strings.ContainsAny(gap, j.opening+j.closing) {
 		return "quote-space"
@@ -134,7 +211,19 @@ func (j *joiner) betweenRule(gap string) string {
 // it goes: "the“Central", "Dialogue”format", "countries,and", "countries.The".
 func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	gap := text[a.end:b.start]
-	first, _ := utf8.DecodeRuneInString(gap)
+	first, size := utf8.DecodeRuneInString(gap)
+	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(",:;.?!", first) {
+		// "said:“We", "Министр:«Біз": the space after the punctuation; "ready,”he": after the
+		// closing quote.
+		second, _ := utf8.DecodeRuneInString(gap[size:])
+		switch {
+		case strings.ContainsRune(j.opening, second) && first != '.' && first != '?' && first != '!':
+			return a.end + size, true
+		case strings.ContainsRune(j.closing, second):
+			return b.start, true
+		}
+		return 0, false
+	}
 	if utf8.RuneCountInString(gap) != 1 {
 		return 0, false
 	}
@@ -230,13 +319,13 @@ func (j *joiner) common(w string) bool {
 
 // token repairs one word span. It returns the span's new text, the rule, and a question when
 // the span was left alone but looks damaged.
-func (j *joiner) token(t string) (string, string, *question) {
+func (j *joiner) token(t string, ctx wordContext) (string, string, *question) {
 	i := strings.IndexAny(t, "'’")
 	if i < 0 {
-		return j.word(t)
+		return j.word(t, ctx)
 	}
 	head, rest := t[:i], t[i:]
-	out, rule, q := j.word(head)
+	out, rule, q := j.word(head, ctx)
 	if q != nil {
 		q = nil // the offsets would not match the whole span
 	}
@@ -315,7 +404,7 @@ func (j *joiner) capitalTail(head, tail string) (string, bool) {
 }
 
 // word repairs a span of letters only.
-func (j *joiner) word(w string) (string, string, *question) {
+func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	rs := []rune(w)
 	if len(rs) < 2 {
 		return w, "", nil
@@ -338,6 +427,10 @@ func (j *joiner) word(w string) (string, string, *question) {
 			return strings.ToUpper(strings.Join(v.split, " ")), "split", nil
 		}
 		return w, "", nil
+	case uppers == 1 && unicode.IsUpper(rs[0]) && (ctx.midSentence || ctx.quoted) && !j.english:
+		// Inside a sentence or in quotes a capitalised Russian or Kazakh word is a name
+		// ("Токаев", «Росатом»), and names are not split into the words they happen to contain.
+		return w, "", nil
 	case uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0]):
 		v := j.seg.decide(w)
 		if v.split != nil {
@@ -347,6 +440,8 @@ func (j *joiner) word(w string) (string, string, *question) {
 			return w, "", &question{token: w, candidates: slices.Clone(v.candidates), reason: v.reason}
 		}
 		return w, "", nil
+	case ctx.quoted && unicode.IsUpper(rs[0]):
+		return w, "", nil // a name in quotes: «ТеңізШевройл», “PetroKazakhstan”
 	default:
 		if out, ok := j.boundSplit(rs, bounds); ok {
 			return out, "split-case", nil

@@ -96,6 +96,13 @@ func (l *lexicon) known(w string) bool {
 	return l.loan(w) || text.KazakhKnownForm(l.kazakhStem, w) || text.KazakhCompound(l.kazakhNoun, w)
 }
 
+// firmKazakh reports a Kazakh word known without the analyser's reading of endings: a closed-class
+// word, a dictionary form, a Russian loan or a compound of a known kind.
+func (l *lexicon) firmKazakh(w string) bool {
+	_, fn := l.function[w]
+	return fn || dictKnown(l.dict, w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w)
+}
+
 // kazakhNoun reports a noun stem of the Kazakh dictionary long enough to be part of a compound.
 func (l *lexicon) kazakhNoun(w string) bool {
 	return utf8.RuneCountInString(w) >= text.KazakhMinCompoundPart && l.dict.StemHasFlag(w, text.KazakhNounFlag)

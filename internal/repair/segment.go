@@ -183,9 +183,13 @@ func (s *segmenter) judge(token string) verdict {
 	if runes < 3 || runes > maxTokenRunes || utf8.RuneCountInString(lw) != runes {
 		return verdict{}
 	}
-	if s.lex.isDictWord(lw) {
+	analysed := s.lex.isDictWord(lw)
+	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
 	}
+	// A Kazakh token the analyser alone reads (a stem and a chain of endings) goes on to the
+	// readings: "кедендеректеріне" parses as "кеден" and an odd chain, but reads as "кеден" and
+	// "деректеріне", a dictionary word with its endings. The boundary rules below still decide.
 	rs := s.readings(lw)
 	if len(rs) == 0 {
 		if s.english && runes >= 20 && !capital {
@@ -203,17 +207,24 @@ func (s *segmenter) judge(token string) verdict {
 		// a verb form or a counted noun after its first word ("ауыл|көшірілді", "он|жыл"), two
 		// vowels together ("ақша|аударымдарына") or a possessed native noun after a dictionary
 		// noun ("көлік|салығын").
+		// A verb form the analyser reads is one word ("жарияланбаған", "байқағанда"), unless
+		// it is as well a numeral and a measure ("үш|есе", which reads as a verb of "үшеу").
+		verbWhole := analysed && s.lex.verbForm(lw)
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
+			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) {
+				return true
+			}
 			free := anyFunction(r.words, s.lex) ||
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words))
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(r.words) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
-			free = free || beforeNonCompound || s.vowelsMeet(r.words) || s.possessedAfter(r.words)
+			possessed := s.possessedAfter(r.words)
+			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words)
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
 			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
-				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words) ||
+				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words, analysed) ||
 				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
 		})
@@ -222,10 +233,25 @@ func (s *segmenter) judge(token string) verdict {
 		}
 	}
 	rs = dropRefinements(rs)
-	best := rs[0]
-	if last := best.words[len(best.words)-1]; boundEnding[last] && !allFunction(best.words, s.lex) {
-		return verdict{} // "қарастыруда" is a locative, not "қарастыру да"
+	if last := rs[0].words[len(rs[0].words)-1]; boundEnding[last] && !allFunction(rs[0].words, s.lex) {
+		// "қарастыруда" is a locative, not "қарастыру да"; "малокто" is not "малок то" but
+		// may still be "мало кто".
+		rs = slices.DeleteFunc(rs, func(r reading) bool {
+			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex)
+		})
+		if len(rs) == 0 {
+			return verdict{}
+		}
 	}
+	if !s.english && !s.kazakh {
+		// A stump compound ("госпрограмма", "техрегламент", "погранпереход") begins with a
+		// clipped stem that the readings cut off as a word or two.
+		rs = slices.DeleteFunc(rs, func(r reading) bool { return russianStumpFirst(r.words) })
+		if len(rs) == 0 {
+			return verdict{}
+		}
+	}
+	best := rs[0]
 	if runes == 3 && !allFunction(best.words, s.lex) {
 		return verdict{} // three letters split only into closed-class words: "ofa", "вто"
 	}
@@ -241,6 +267,7 @@ func (s *segmenter) judge(token string) verdict {
 		// so that names ("Jomart", "Greenberg") stay whole.
 		lead := best.words[0]
 		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
+			s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 6 && s.lex.count(lead) >= 1 ||
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
 		if s.kazakh && kazakhCounting[lead] {
 			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
@@ -257,7 +284,7 @@ func (s *segmenter) judge(token string) verdict {
 		}
 	}
 	unsplit := s.unknownCost(runes)
-	if c := s.lex.count(lw); c > 0 {
+	if c := s.lex.count(lw); c > 0 && !analysed {
 		// Known only to the subtitles, where some words run together too: as likely as it is
 		// frequent there.
 		unsplit = min(unsplit, -math.Log(c/corpusSize))
@@ -398,6 +425,9 @@ func (s *segmenter) suffixPiece(w string) bool {
 	if s.voc.lower[w] > 0 || s.lex.isFunction(w) || s.ghaynWord(w) {
 		return false
 	}
+	if utf8.RuneCountInString(w) >= 6 && s.lex.loan(w) {
+		return false // a Russian loan as it stands: "терминал", "территория"
+	}
 	if kazakhSuffixLike(w) {
 		return true
 	}
@@ -424,17 +454,48 @@ func (s *segmenter) ghaynWord(w string) bool {
 }
 
 // stemRunsOn reports a Kazakh reading whose first part runs on into a longer dictionary stem
-// with the first letters of the next part: "құрас|тырылады" is "құрастыр" and its endings.
-func (s *segmenter) stemRunsOn(words []string) bool {
+// with the first letters of the next part: "құрас|тырылады" is "құрастыр" and its endings. What
+// is left of the next part must begin like an ending or make a word with the longer stem, or the
+// analyser must read the whole token (analysed): "жаңа|терминал" is no "жаңат" and "ерминал". When the analyser reads the token, a
+// compound stem the dictionary lists may reach further into the next part: "кәсіп|одағының" is
+// "кәсіподақ" and its endings.
+func (s *segmenter) stemRunsOn(words []string, analysed bool) bool {
 	if allFunction(words, s.lex) {
 		return false // "ол|арқылы": closed-class words are not stems of longer words
 	}
 	for i := 0; i+1 < len(words); i++ {
 		next := []rune(words[i+1])
-		for k := 1; k <= 3 && k < len(next); k++ {
-			if s.lex.dict.IsStem(words[i] + string(next[:k])) {
+		for k := 1; k < len(next); k++ {
+			longer := words[i] + string(next[:k])
+			if k > 3 {
+				if !analysed {
+					break
+				}
+				if s.lex.dict.IsStem(longer) || s.lex.dict.IsStem(unvoiceKazakh(longer)) {
+					return true
+				}
+				continue
+			}
+			// One more consonant after a consonant is a stem the dictionary lists for its
+			// vowel endings ("бюджетк" for "бюджетке"), not a longer word: "бюджет|кірісінің".
+			tail := []rune(longer)
+			if k == 1 && !isVowel(tail[len(tail)-1]) && !isVowel(tail[len(tail)-2]) {
+				continue
+			}
+			if s.lex.dict.IsStem(longer) && (analysed || kazakhSuffixLike(string(next[k:])) || s.endsInto(longer, next[k:])) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// endsInto reports whether the stem with the first one to three letters of rest is a word: an
+// ending follows the stem ("көрсет" and "у" in "көрсе|тусаласында").
+func (s *segmenter) endsInto(stem string, rest []rune) bool {
+	for m := 1; m <= 3 && m < len(rest); m++ {
+		if dictKnown(s.lex.dict, stem+string(rest[:m])) {
+			return true
 		}
 	}
 	return false
@@ -477,6 +538,12 @@ func (s *segmenter) possessedAfter(words []string) bool {
 			if !ok || utf8.RuneCountInString(stem) < 3 {
 				continue
 			}
+			// The dictionary lists some possessed forms as words of their own ("өнімі"); the
+			// accusative and adjective endings look the same and are left out ("сөзді").
+			if utf8.RuneCountInString(rest) >= 5 && s.lex.dict.IsStem(rest) && !s.lex.loan(rest) && !s.lex.loan(stem) &&
+				!slices.ContainsFunc(kazakhAdjectiveEndings, func(e string) bool { return strings.HasSuffix(rest, e) }) {
+				return true
+			}
 			// A loanword possessed ("мұнайхимиясы", "темірбетоны") is as often a compound
 			// with a Kazakh first part: only native stems count.
 			for _, st := range []string{stem, unvoiceKazakh(stem)} {
@@ -488,6 +555,19 @@ func (s *segmenter) possessedAfter(words []string) bool {
 		}
 	}
 	return false
+}
+
+// participleBefore reports a Kazakh reading of two words whose first is a participle before its
+// noun ("өткен|жылы", "келген|адам"), and whose second is a dictionary
+// word of four letters or more that begins like no ending. Kazakh writes no compound with a
+// participle or a finite verb as its first part.
+func (s *segmenter) participleBefore(words []string) bool {
+	participle := false
+	for _, e := range []string{"ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін"} {
+		participle = participle || strings.HasSuffix(words[0], e)
+	}
+	return len(words) == 2 && participle && utf8.RuneCountInString(words[0]) >= 4 && s.lex.verbForm(words[0]) &&
+		utf8.RuneCountInString(words[1]) >= 4 && dictKnown(s.lex.dict, words[1]) && !kazakhSuffixLike(words[1])
 }
 
 // unvoiceKazakh gives back the voiceless consonant a stem voices before a vowel: салығ → салық.
@@ -576,7 +656,8 @@ func allLong(words []string, n int) bool {
 var kazakhSuffixOnsets = setOf("лар", "лер", "дар", "дер", "тар", "тер", "ның", "нің", "дың", "дің",
 	"тың", "тің", "дағ", "дег", "тағ", "тег", "ған", "ген", "қан", "кен", "дан", "ден", "тан", "тен",
 	"нан", "нен", "мыз", "міз", "сыз", "сіз", "шыл", "шіл", "лық", "лік", "дық", "дік", "тық", "тік",
-	"тыр", "тір", "дыр", "дір", "тад", "тед", "дад", "дед", "лад", "лед", "ған", "уда", "уде")
+	"тыр", "тір", "дыр", "дір", "тад", "тед", "дад", "дед", "лад", "лед", "ған", "уда", "уде",
+	"тын", "тін") // the participle "-атын/-етін" after a stem in -а/-е: "түсіне|тініміз"
 
 // isVowel reports a Kazakh or Russian vowel letter.
 func isVowel(r rune) bool {
@@ -667,6 +748,20 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 	"радио", "теле", "транс", "ультра", "экс", "экстра", "электро", "энерго", "эко", "вице", "полу",
 	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
 	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало")
+
+// russianStumps are the clipped stems that begin Russian stump compounds, written as one word
+// with the next ("госпрограмма", "медиаплан", "термбаза", "спецэкономзона"). Several are words
+// or pieces of words too ("тех", "строй", "гос"), which is why a reading must not cut after one.
+var russianStumps = setOf("гос", "мин", "мед", "тех", "спец", "строй", "погран", "эконом", "нац", "соц",
+	"проф", "сельхоз", "пром", "фин", "терм", "медиа", "турист", "тур", "хоз", "парт", "полит", "ген",
+	"зам", "зав", "вет", "хим", "торг", "внеш", "жил", "рос", "гор", "обл", "рай", "нефть", "газ",
+	"спорт", "опер", "комп", "инфо", "кибер", "нарко", "орг", "сбер", "минэнерго", "глав", "стрит")
+
+// russianStumpFirst reports a reading whose first word, or first two words together, are a
+// clipped stem.
+func russianStumpFirst(words []string) bool {
+	return russianStumps[words[0]] || len(words) > 2 && russianStumps[words[0]+words[1]]
+}
 
 // russianCompound reports a two-word split that reads as one compound: a prefix-like first part,
 // or a first part ending in the linking vowel "о" or "е" before an adjective or participle
