@@ -474,11 +474,12 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		from = b
 	}
 	firstLong := utf8.RuneCountInString(parts[0]) >= 5 && j.seg.lex.isDictWord(strings.ToLower(parts[0]))
-	// After a Russian or Kazakh preposition or conjunction ("алКаспий", "вАстане") any
-	// capitalised word is a name run into it: these languages have no such brands.
-	// So does an English article or preposition before a name of four letters or more
+	// After a Russian or Kazakh word ("алКаспий", "вАстане") any capitalised word is a name run
+	// into it: these languages have no such brands. So does an English article or preposition before a name of four letters or more
 	// ("inAktau"); pronouns are left out ("myTaxi").
-	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) ||
+	// Russian and Kazakh write no brand with a lower-case word before a capital, so after any
+	// of their words the capitalised part is a name ("ендіСианьнан").
+	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.common(parts[0]) ||
 		j.english && englishLeading[parts[0]])
 	for _, p := range parts[1:] {
 		_, n := utf8.DecodeRuneInString(p)

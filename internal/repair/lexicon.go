@@ -118,6 +118,14 @@ func (l *lexicon) loan(w string) bool {
 		!strings.ContainsAny(w, "әғқңөұүһі") && l.loans.ValidMinStem(w, minStem)
 }
 
+// shortLoan reports a Russian noun of four letters without Kazakh letters ("юань", "банк",
+// "курс"). Alone such a word is too often a Kazakh word's accidental match, so it counts only as
+// the stem of a Kazakh form, where the analyser asks the endings to follow its vowels.
+func (l *lexicon) shortLoan(w string) bool {
+	return l.loans != nil && utf8.RuneCountInString(w) == minLoanRunes-1 &&
+		!strings.ContainsAny(w, "әғқңөұүһі") && l.loans.IsStem(w)
+}
+
 // kazakhStem reports a stem that Kazakh suffixes may follow: a dictionary word, a Russian loan,
 // or a noun made from a verb the dictionary knows with "-ым/-ім/-м" ("аудар" → "аударым",
 // "біл" → "білім"), which the dictionary often lacks.
@@ -137,7 +145,7 @@ func (l *lexicon) kazakhStem(w string) bool {
 // plainStem is a stem of four letters or more that the Kazakh or Russian dictionary knows:
 // shorter stems ("кин", "ар") make too many false readings of a token's pieces.
 func (l *lexicon) plainStem(w string) bool {
-	return utf8.RuneCountInString(w) >= minKazakhStem && (dictKnown(l.dict, w) || l.loan(w))
+	return utf8.RuneCountInString(w) >= minKazakhStem && (dictKnown(l.dict, w) || l.loan(w) || l.shortLoan(w))
 }
 
 // infinitive reports a Kazakh verb the dictionary lists in its dictionary form, "-у" or "-ю".

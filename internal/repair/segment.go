@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/text"
 )
 
 // The segmentation model. A token is read either as one unknown word, with a cost that grows
@@ -134,6 +136,9 @@ func (s *segmenter) readings(lw string) []reading {
 			if first := len(words) == 0; first && s.kazakh && kazakhCounting[piece] && len(piece) < len(rest) {
 				pc, ok = -math.Log(s.lex.function["бір"]/corpusSize), true
 			}
+			if !ok && len(words) == 0 && s.shortBeforeLoan(piece, rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
 			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
 				continue
 			}
@@ -220,7 +225,8 @@ func (s *segmenter) judge(token string) verdict {
 			beforeNonCompound := s.verbAfterWord(r.words) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
 			possessed := s.possessedAfter(r.words)
-			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words)
+			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
+				len(r.words) == 2 && s.shortBeforeLoan(r.words[0], r.words[1])
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
 			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
@@ -555,6 +561,18 @@ func (s *segmenter) possessedAfter(words []string) bool {
 		}
 	}
 	return false
+}
+
+// shortBeforeLoan reports a Kazakh word of three letters ("ірі", "газ") before a Russian loan
+// of five letters or more with or without Kazakh endings ("кредиторына", "импортын"). Three
+// letters are too few to trust as a piece elsewhere, but loans come into Kazakh as whole words
+// and form no compounds with such words, except after the prefix-like ones ("бас", "көп").
+func (s *segmenter) shortBeforeLoan(first, rest string) bool {
+	if !s.kazakh || utf8.RuneCountInString(first) != 3 || kazakhPrefixLike[first] || s.lex.isFunction(first) ||
+		!s.lex.dict.IsStem(first) || utf8.RuneCountInString(rest) < 6 {
+		return false
+	}
+	return s.lex.loan(rest) || text.KazakhKnownForm(s.lex.loan, rest)
 }
 
 // participleBefore reports a Kazakh reading of two words whose first is a participle before its
