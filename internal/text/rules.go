@@ -57,6 +57,7 @@ type langRules struct {
 	units         map[string]unitKind
 	starters      map[string]bool
 	leading       map[string]bool
+	documentDate  map[string]bool
 	months        []string
 	digraphs      map[string]bool
 	continuations []string
@@ -88,7 +89,7 @@ func rulesFor(lang pipeline.Lang) *langRules {
 
 func newLangRules() *langRules {
 	return &langRules{abbreviations: map[string]abbreviationKind{}, finalAfter: map[string]map[string]bool{},
-		units: map[string]unitKind{}, starters: map[string]bool{}, leading: map[string]bool{},
+		units: map[string]unitKind{}, starters: map[string]bool{}, leading: map[string]bool{}, documentDate: map[string]bool{},
 		digraphs: map[string]bool{}}
 }
 
@@ -158,6 +159,8 @@ func (r *langRules) add(section, after, w string) error {
 		r.starters[w] = true
 	case "leading":
 		r.leading[w] = true
+	case "document-date":
+		r.documentDate[w] = true
 	case "months":
 		r.months = append(r.months, w)
 	case "initial-digraphs":
@@ -189,6 +192,9 @@ func (r *langRules) merge(o *langRules) {
 	}
 	for k := range o.leading {
 		r.leading[k] = true
+	}
+	for k := range o.documentDate {
+		r.documentDate[k] = true
 	}
 	for k := range o.digraphs {
 		r.digraphs[k] = true

@@ -291,7 +291,11 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		// "No. 5", "гл. IV", "б.з.д. V ғ."
 		return !unicode.IsDigit(next) && !isNumber(firstField(afterOpening(after)))
 	case ambiguousAbbreviation:
-		return unicode.IsDigit(next) || r.isStarter(afterOpening(after))
+		// A name goes on in the script it began in: after "U.S." a capitalised Cyrillic word
+		// not in an oblique case starts the next sentence ("… из U.S. Казахстан ответил …").
+		w := firstWord(afterOpening(after))
+		scriptChange := unicode.Is(unicode.Latin, first) && unicode.Is(unicode.Cyrillic, next) && !r.isOblique(w)
+		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange
 	case finalAbbreviation:
 		// Company forms follow each other: "Goldman Sachs & Co. LLC", "Huawei Co. Ltd.".
 		w := strings.ToLower(latinWord(afterOpening(after)))
@@ -345,6 +349,12 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 	for k > 0 && (r.units[strings.ToLower(strings.TrimSuffix(fields[k], "."))] != notUnit) {
 		k--
 	}
+	rest := afterOpening(after)
+	if k >= 1 && isNumber(fields[k]) && r.documentDate[strings.ToLower(fields[k-1])] {
+		// "приказом от 12.03.2024 г. Министерства энергетики": the date of a document, whose
+		// issuer or number follows; only a word that starts sentences ends it.
+		return r.isStarter(rest)
+	}
 	if k >= 1 && k <= 3 && isNumber(fields[k]) && r.leading[strings.ToLower(fields[0])] {
 		lead := true
 		for _, w := range fields[1:k] {
@@ -357,7 +367,6 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 	}
 	// A name in an oblique case rarely starts a sentence: "подписанное в 2019 г. Казахстаном и
 	// Россией".
-	rest := afterOpening(after)
 	return r.isStarter(rest) || !r.isOblique(firstWord(rest))
 }
 
