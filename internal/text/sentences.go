@@ -319,16 +319,20 @@ func latinWord(s string) string {
 // dashBeforeNumber reports rest, the text before a unit, ending in a dash, a number and perhaps
 // other units: "уақыты — XIX", "жыл — 1854".
 func dashBeforeNumber(rest string, r *langRules) bool {
-	fields := strings.Fields(rest)
-	k := len(fields) - 1
-	for k > 0 && r.units[strings.ToLower(strings.TrimSuffix(fields[k], "."))] != notUnit {
-		k--
+	for range maxAbbreviationParts {
+		before, f := cutLastField(strings.TrimRight(rest, " "))
+		if r.units[strings.ToLower(strings.TrimSuffix(f, "."))] != notUnit {
+			rest = before // "— 5 млн тг": look past the unit
+			continue
+		}
+		if !isNumber(f) {
+			return false
+		}
+		_, d := cutLastField(strings.TrimRight(before, " "))
+		mark, _ := utf8.DecodeRuneInString(d)
+		return isDash(mark) && utf8.RuneCountInString(d) == 1
 	}
-	if k < 1 || !isNumber(fields[k]) {
-		return false
-	}
-	d, _ := utf8.DecodeRuneInString(fields[k-1])
-	return isDash(d) && utf8.RuneCountInString(fields[k-1]) == 1
+	return false
 }
 
 // unitEndsSentence judges a full stop after a unit that follows a number ("2023 г.", "5 млн
@@ -517,15 +521,16 @@ func listAfterColon(core string) bool {
 // listAfterCJKPunctuation reports a list number run into Chinese text with no space before it:
 // "安排如下：1." or "签署协议；2.".
 func listAfterCJKPunctuation(core string) bool {
+	// List numbers are short (isListNumber): look at no more of core than one can take, so that
+	// long runs of dotted ASCII stay linear.
 	i := len(core)
-	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(core[:i])
-		if r >= utf8.RuneSelf {
+	for i > 0 && len(core)-i <= 16 {
+		if core[i-1] >= utf8.RuneSelf {
 			break
 		}
-		i -= n
+		i--
 	}
-	if i == len(core) || i == 0 {
+	if i == len(core) || i == 0 || core[i-1] < utf8.RuneSelf {
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(core[:i])
