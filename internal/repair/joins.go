@@ -167,9 +167,23 @@ func (j *joiner) context(text string, from int, w span) wordContext {
 		}
 		i -= n
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	c.midSentence = i > 0 && !strings.ContainsRune(".?!…:", r)
+	r, n := utf8.DecodeLastRuneInString(text[:i])
+	c.midSentence = i > 0 && (!strings.ContainsRune(".?!…:", r) || r == '.' && abbreviationBefore(text[:i-n]))
 	return c
+}
+
+// abbreviationBefore reports text ending in an initial or a short abbreviation, whose full stop
+// does not end a sentence: "К.-Ж", "Ш", "им", "г" ("подписал К.-Ж. Токаев", "в 2015 г. Казахстан").
+func abbreviationBefore(text string) bool {
+	i := strings.LastIndexFunc(text, func(r rune) bool { return r == ' ' || r == '\n' })
+	w := text[i+1:]
+	letters := 0
+	for _, r := range w {
+		if isLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 2
 }
 
 // afterPunctuation finds a space lost after punctuation before the first word w of a chunk that
@@ -477,9 +491,11 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 	// After a Russian or Kazakh word ("алКаспий", "вАстане") any capitalised word is a name run
 	// into it: these languages have no such brands. So does an English article or preposition before a name of four letters or more
 	// ("inAktau"); pronouns are left out ("myTaxi").
-	// Russian and Kazakh write no brand with a lower-case word before a capital, so after any
-	// of their words the capitalised part is a name ("ендіСианьнан").
-	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.common(parts[0]) ||
+	// Russian and Kazakh write no brand with a lower-case Cyrillic word before a capital, so after
+	// any such word, known or not, the capitalised part is a name ("ендіСианьнан",
+	// "пойыздарыАқтау"). Latin ones are brands: "easyJet", "airBaltic".
+	cyrillicWord := !j.english && utf8.RuneCountInString(parts[0]) >= 2 && isCyrillicWord(parts[0])
+	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) || cyrillicWord ||
 		j.english && englishLeading[parts[0]])
 	for _, p := range parts[1:] {
 		_, n := utf8.DecodeRuneInString(p)
@@ -497,13 +513,23 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		}
 		return "", false
 	}
-	if j.common(first) || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
+	if j.common(first) || cyrillicWord || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
 		return first + " " + rest, true
 	}
 	if v := j.seg.decide(first); v.split != nil && j.common(strings.ToLower(v.split[len(v.split)-1])) {
 		return strings.Join(v.split, " ") + " " + rest, true
 	}
 	return "", false
+}
+
+// isCyrillicWord reports a word written in Cyrillic letters only.
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Cyrillic, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // plainWord reports an English dictionary word of four letters or more that is not rare:

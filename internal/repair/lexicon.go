@@ -100,7 +100,14 @@ func (l *lexicon) known(w string) bool {
 // word, a dictionary form, a Russian loan or a compound of a known kind.
 func (l *lexicon) firmKazakh(w string) bool {
 	_, fn := l.function[w]
-	return fn || dictKnown(l.dict, w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w)
+	return fn || dictKnown(l.dict, w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
+		text.KazakhKnownForm(l.loanStem, w)
+}
+
+// loanStem reports a Russian loan as the stem of a Kazakh form ("кредитор|ына"), with the one т
+// that loans in -ст keep before "-тар/-тер" ("журналис|тер").
+func (l *lexicon) loanStem(w string) bool {
+	return l.loan(w) || strings.HasSuffix(w, "с") && l.loan(w+"т")
 }
 
 // kazakhNoun reports a noun stem of the Kazakh dictionary long enough to be part of a compound.
@@ -123,7 +130,7 @@ func (l *lexicon) loan(w string) bool {
 // the stem of a Kazakh form, where the analyser asks the endings to follow its vowels.
 func (l *lexicon) shortLoan(w string) bool {
 	return l.loans != nil && utf8.RuneCountInString(w) == minLoanRunes-1 &&
-		!strings.ContainsAny(w, "әғқңөұүһі") && l.loans.IsStem(w)
+		!strings.ContainsAny(w, "әғқңөұүһі") && l.loans.ValidMinStem(w, minStem)
 }
 
 // kazakhStem reports a stem that Kazakh suffixes may follow: a dictionary word, a Russian loan,
@@ -131,6 +138,9 @@ func (l *lexicon) shortLoan(w string) bool {
 // "біл" → "білім"), which the dictionary often lacks.
 func (l *lexicon) kazakhStem(w string) bool {
 	if l.plainStem(w) {
+		return true
+	}
+	if l.loanStem(w) {
 		return true
 	}
 	for _, e := range []string{"ым", "ім", "м"} {

@@ -136,7 +136,7 @@ func (s *segmenter) readings(lw string) []reading {
 			if first := len(words) == 0; first && s.kazakh && kazakhCounting[piece] && len(piece) < len(rest) {
 				pc, ok = -math.Log(s.lex.function["бір"]/corpusSize), true
 			}
-			if !ok && len(words) == 0 && s.shortBeforeLoan(piece, rest[len(piece):]) {
+			if !ok && len(words) == 0 && s.shortFirst(piece, rest[len(piece):]) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
 			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
@@ -219,8 +219,16 @@ func (s *segmenter) judge(token string) verdict {
 			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) {
 				return true
 			}
+			// Against the analyser's reading of the whole, every part must be a word without
+			// it: "Ресмидеректерге" is no "ресмиде" and "ректерге".
+			if analysed && !s.allFirm(r.words) {
+				return true
+			}
 			free := anyFunction(r.words, s.lex) ||
-				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words))
+				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
+				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
+				len(r.words) == 2 && s.pluralFirst(r.words) && utf8.RuneCountInString(r.words[1]) >= 4 &&
+					dictKnown(s.lex.dict, r.words[1])
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(r.words) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
@@ -250,6 +258,14 @@ func (s *segmenter) judge(token string) verdict {
 		}
 	}
 	if !s.english && !s.kazakh {
+		// A Russian preposition stands before its word, and one written onto a verb is its
+		// prefix: "голодов" is no "голод о в", "профинансировало" no "про финансировало".
+		rs = slices.DeleteFunc(rs, func(r reading) bool {
+			return proclitic[r.words[len(r.words)-1]] || prefixedVerb(r.words)
+		})
+		if len(rs) == 0 {
+			return verdict{}
+		}
 		// A stump compound ("госпрограмма", "техрегламент", "погранпереход") begins with a
 		// clipped stem that the readings cut off as a word or two.
 		rs = slices.DeleteFunc(rs, func(r reading) bool { return russianStumpFirst(r.words) })
@@ -512,7 +528,7 @@ func (s *segmenter) endsInto(stem string, rest []rune) bool {
 // "көп|жұмсайтынын". Kazakh writes compounds of nouns and adjectives as one word, never a noun
 // and a finite verb or participle, so the token is two words whatever the first one ends in.
 func (s *segmenter) verbAfterWord(words []string) bool {
-	return len(words) == 2 && (utf8.RuneCountInString(words[0]) >= 4 || s.lex.isFunction(words[0])) &&
+	return len(words) == 2 && (utf8.RuneCountInString(words[0]) >= 3 || s.lex.isFunction(words[0])) &&
 		utf8.RuneCountInString(words[1]) >= 5 && s.lex.verbForm(words[1])
 }
 
@@ -521,7 +537,7 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 // ("көлік|салығын", "су|деңгейі"): the possessive construction is written as two words, and
 // the few compounds made of it ("елбасы") are dictionary words, never split.
 func (s *segmenter) possessedAfter(words []string) bool {
-	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 ||
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 3 || utf8.RuneCountInString(words[1]) < 5 ||
 		kazakhPrefixLike[words[0]] {
 		return false
 	}
@@ -575,6 +591,29 @@ func (s *segmenter) shortBeforeLoan(first, rest string) bool {
 	return s.lex.loan(rest) || text.KazakhKnownForm(s.lex.loan, rest)
 }
 
+// allFirm reports whether every word is known without the Kazakh analyser's reading of endings
+// (lexicon.firmKazakh), or is a closed-class word or a numeral.
+func (s *segmenter) allFirm(words []string) bool {
+	for _, w := range words {
+		if !s.lex.firmKazakh(w) && !kazakhCounting[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// shortFirst reports a Kazakh word of three letters that may be the first of two words although
+// short pieces are not trusted elsewhere: before a loan ("ірі|кредиторына"), a possessed noun
+// ("заң|жобасын") or a verb form ("жол|жөндеуді"), boundaries no compound has.
+func (s *segmenter) shortFirst(first, rest string) bool {
+	if !s.kazakh || utf8.RuneCountInString(first) != 3 || kazakhPrefixLike[first] || s.lex.isFunction(first) ||
+		!s.lex.dict.IsStem(first) || s.suffixPiece(rest) {
+		return false
+	}
+	words := []string{first, rest}
+	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words)
+}
+
 // participleBefore reports a Kazakh reading of two words whose first is a participle before its
 // noun ("өткен|жылы", "келген|адам"), and whose second is a dictionary
 // word of four letters or more that begins like no ending. Kazakh writes no compound with a
@@ -608,8 +647,12 @@ func unvoiceKazakh(s string) string {
 // No compound is written with a plural first part.
 func (s *segmenter) pluralFirst(words []string) bool {
 	for _, e := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
-		if stem, ok := strings.CutSuffix(words[0], e); ok && utf8.RuneCountInString(stem) >= minKazakhStem &&
-			s.lex.isDictWord(stem) {
+		stem, ok := strings.CutSuffix(words[0], e)
+		if !ok || utf8.RuneCountInString(stem) < minKazakhStem {
+			continue
+		}
+		// Loans in -ст write one т before "-тер": "турист" → "туристер", "журналист" → "журналистер".
+		if s.lex.isDictWord(stem) || (e == "тар" || e == "тер") && strings.HasSuffix(stem, "с") && s.lex.loan(stem+"т") {
 			return true
 		}
 	}
@@ -766,6 +809,35 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 	"радио", "теле", "транс", "ультра", "экс", "экстра", "электро", "энерго", "эко", "вице", "полу",
 	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
 	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало")
+
+// proclitic are the Russian one-letter prepositions, which never end a run of words.
+var proclitic = setOf("в", "к", "с", "у", "о")
+
+// verbPrefixes are Russian prepositions that are verb prefixes too.
+var verbPrefixes = setOf("в", "во", "за", "из", "на", "над", "о", "об", "от", "по", "под", "при", "про",
+	"с", "со", "у", "до", "пере", "раз")
+
+// russianVerbEndings end verb forms that no noun shares and no preposition governs: reflexive
+// forms and the past of verbs in -овать/-ывать/-ивать ("финансировало"). Plain "-ть" and "-ла"
+// end nouns too ("власть", "начало").
+var russianVerbEndings = []string{"ться", "лся", "лась", "лось", "лись", "овал", "овала", "овало", "овали",
+	"евал", "евала", "евало", "евали", "ывал", "ывала", "ывало", "ывали", "ивал", "ивала", "ивало", "ивали"}
+
+// prefixedVerb reports a reading in which a preposition stands before a past tense or an
+// infinitive: the preposition is the verb's prefix ("про|финансировало", "за|планировали").
+func prefixedVerb(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if !verbPrefixes[words[i]] || utf8.RuneCountInString(words[i+1]) < 5 {
+			continue
+		}
+		for _, e := range russianVerbEndings {
+			if strings.HasSuffix(words[i+1], e) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // russianStumps are the clipped stems that begin Russian stump compounds, written as one word
 // with the next ("госпрограмма", "медиаплан", "термбаза", "спецэкономзона"). Several are words
