@@ -220,8 +220,11 @@ func (s *segmenter) judge(token string) verdict {
 				return true
 			}
 			// Against the analyser's reading of the whole, every part must be a word without
-			// it: "Ресмидеректерге" is no "ресмиде" and "ректерге".
-			if analysed && !s.allFirm(r.words) {
+			// it ("Ресмидеректерге" is no "ресмиде" and "ректерге"), and the analyser must not
+			// read the token as a dictionary stem as long as the first part and its endings
+			// ("пайдасының" is "пайда" and "-сының"). After a plural only a possessive or a case
+			// ending may come, so a word after one is a word ("оқушылар|саны").
+			if analysed && (!s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
 				return true
 			}
 			free := anyFunction(r.words, s.lex) ||
@@ -589,6 +592,15 @@ func (s *segmenter) shortBeforeLoan(first, rest string) bool {
 		return false
 	}
 	return s.lex.loan(rest) || text.KazakhKnownForm(s.lex.loan, rest)
+}
+
+// stemReading reports whether the Kazakh analyser reads token as first, a dictionary stem or a
+// loan, followed by endings. (Longer stems are stemRunsOn's.)
+func (s *segmenter) stemReading(token, first string) bool {
+	if !s.lex.dict.IsStem(first) && !s.lex.loanStem(first) {
+		return false
+	}
+	return text.KazakhKnownForm(func(x string) bool { return x == first }, token)
 }
 
 // allFirm reports whether every word is known without the Kazakh analyser's reading of endings
