@@ -822,8 +822,10 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
 	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало")
 
-// proclitic are the Russian one-letter prepositions, which never end a run of words.
-var proclitic = setOf("в", "к", "с", "у", "о")
+// proclitic are the Russian one-letter prepositions that a split cuts off the end of a word
+// far more often than a lost space put them there: surnames and plurals in "-ов", "-ев"
+// ("Токаев", "голодов"). "вместес" is still "вместе с".
+var proclitic = setOf("в", "о")
 
 // verbPrefixes are Russian prepositions that are verb prefixes too.
 var verbPrefixes = setOf("в", "во", "за", "из", "на", "над", "о", "об", "от", "по", "под", "при", "про",
