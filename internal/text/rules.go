@@ -58,6 +58,7 @@ type langRules struct {
 	starters      map[string]bool
 	leading       map[string]bool
 	documentDate  map[string]bool
+	countries     map[string]bool
 	months        []string
 	digraphs      map[string]bool
 	continuations []string
@@ -90,7 +91,8 @@ func rulesFor(lang pipeline.Lang) *langRules {
 func newLangRules() *langRules {
 	return &langRules{abbreviations: map[string]abbreviationKind{}, finalAfter: map[string]map[string]bool{},
 		units: map[string]unitKind{}, starters: map[string]bool{}, leading: map[string]bool{}, documentDate: map[string]bool{},
-		digraphs: map[string]bool{}}
+		countries: map[string]bool{},
+		digraphs:  map[string]bool{}}
 }
 
 // loadRules parses rules/<name>.txt and the files it includes; a language's own entries
@@ -161,6 +163,8 @@ func (r *langRules) add(section, after, w string) error {
 		r.leading[w] = true
 	case "document-date":
 		r.documentDate[w] = true
+	case "countries":
+		r.countries[w] = true
 	case "months":
 		r.months = append(r.months, w)
 	case "initial-digraphs":
@@ -195,6 +199,9 @@ func (r *langRules) merge(o *langRules) {
 	}
 	for k := range o.documentDate {
 		r.documentDate[k] = true
+	}
+	for k := range o.countries {
+		r.countries[k] = true
 	}
 	for k := range o.digraphs {
 		r.digraphs[k] = true

@@ -295,7 +295,9 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		// not in an oblique case starts the next sentence ("… из U.S. Казахстан ответил …").
 		w := firstWord(afterOpening(after))
 		scriptChange := unicode.Is(unicode.Latin, first) && unicode.Is(unicode.Cyrillic, next) && !r.isOblique(w)
-		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange
+		// A country does not name a thing of another: "… from the U.S. China supplies the rest."
+		country := r.countries[strings.ToLower(w)]
+		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country
 	case finalAbbreviation:
 		// Company forms follow each other: "Goldman Sachs & Co. LLC", "Huawei Co. Ltd.".
 		w := strings.ToLower(latinWord(afterOpening(after)))

@@ -77,6 +77,7 @@ func TestSentences(t *testing.T) {
 		{"ru river before its name", pipeline.Russian, "Станция стоит на р. Или. Река мелеет.", []string{"Станция стоит на р. Или.", "Река мелеет."}},
 		{"ru century before an adjective in an oblique case", pipeline.Russian, "Её построили в XIX в. Российской империей.", []string{"Её построили в XIX в. Российской империей."}},
 		{"ru Latin country abbreviation before a Cyrillic sentence", pipeline.Russian, "Оборудование везут из U.S. Казахстан платит. Санкции U.S. Treasury действуют.", []string{"Оборудование везут из U.S.", "Казахстан платит.", "Санкции U.S. Treasury действуют."}},
+		{"en country abbreviation before another country", pipeline.English, "Most of it comes from the U.S. China supplies the rest. The U.S. Treasury agreed.", []string{"Most of it comes from the U.S.", "China supplies the rest.", "The U.S. Treasury agreed."}},
 		{"ru date of a document before its issuer", pipeline.Russian, "Тариф утверждён приказом от 12.03.2024 г. Министерства энергетики. Он действует.", []string{"Тариф утверждён приказом от 12.03.2024 г. Министерства энергетики.", "Он действует."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
