@@ -67,6 +67,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh short word before a loan", "Ол ең ірікредиторына айналды.", "Ол ең ірі кредиторына айналды.", "kk"},
 		{"kazakh joins after a plural, a short noun and before a verbal noun", "Туристерсаны артты, заңжобасын қабылдады, жолжөндеуді сұрады.", "Туристер саны артты, заң жобасын қабылдады, жол жөндеуді сұрады.", "kk"},
 		{"kazakh stem and its endings stay", "Жобаның пайдасының көлемі белгісіз.", "Жобаның пайдасының көлемі белгісіз.", "kk"},
+		{"kazakh joins after a possessive and before a long possessed noun", "Бидай бағасыкүрт төмендеді, сутапшылығы артты.", "Бидай бағасы күрт төмендеді, су тапшылығы артты.", "kk"},
 		{"kazakh loans in -ст stay", "Журналистер мен туристер келді.", "Журналистер мен туристер келді.", "kk"},
 		{"names after initials stay", "Письмо подписал Ш. Валиханов, а Т. Токаев промолчал.", "Письмо подписал Ш. Валиханов, а Т. Токаев промолчал.", "ru"},
 		{"russian prepositions at the end and verb prefixes stay", "Фонд профинансировало немало голодов.", "Фонд профинансировало немало голодов.", "ru"},

@@ -237,6 +237,7 @@ func (s *segmenter) judge(token string) verdict {
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
 			possessed := s.possessedAfter(r.words)
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
+				s.possessiveFirst(r.words) ||
 				len(r.words) == 2 && s.shortBeforeLoan(r.words[0], r.words[1])
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
@@ -540,8 +541,10 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 // ("көлік|салығын", "су|деңгейі"): the possessive construction is written as two words, and
 // the few compounds made of it ("елбасы") are dictionary words, never split.
 func (s *segmenter) possessedAfter(words []string) bool {
-	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 3 || utf8.RuneCountInString(words[1]) < 5 ||
-		kazakhPrefixLike[words[0]] {
+	n0, n1 := utf8.RuneCountInString(words[0]), utf8.RuneCountInString(words[1])
+	// A noun of two letters ("су", "ел") heads only a long possessed noun: "су|тапшылығы", while
+	// "елбасы" is a dictionary word.
+	if len(words) != 2 || n0 < 2 || n0 == 2 && n1 < 6 || n1 < 5 || kazakhPrefixLike[words[0]] {
 		return false
 	}
 	if !dictKnown(s.lex.dict, words[0]) || s.lex.verbForm(words[0]) {
@@ -614,15 +617,42 @@ func (s *segmenter) allFirm(words []string) bool {
 	return true
 }
 
+// possessiveFirst reports a Kazakh reading of two words whose first is a dictionary noun with the
+// third-person possessive ("бағасы|күрт", "деңгейі|төмен") and whose second is a dictionary word
+// of four letters or more that begins like no ending. The possessive closes the head of an
+// izafet, and a compound written as one word does not carry it inside.
+func (s *segmenter) possessiveFirst(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[1]) < 4 || !dictKnown(s.lex.dict, words[1]) ||
+		kazakhSuffixLike(words[1]) {
+		return false
+	}
+	for _, p := range []string{"сы", "сі", "ы", "і"} {
+		stem, ok := strings.CutSuffix(words[0], p)
+		if !ok || utf8.RuneCountInString(stem) < minKazakhStem-1 {
+			continue
+		}
+		// After a vowel the possessive is "-сы/-сі", after a consonant "-ы/-і".
+		last, _ := utf8.DecodeLastRuneInString(stem)
+		if (len(p) > 2) == isVowel(last) && s.lex.dict.IsStem(stem) && !s.lex.loan(stem) {
+			return true
+		}
+	}
+	return false
+}
+
 // shortFirst reports a Kazakh word of three letters that may be the first of two words although
 // short pieces are not trusted elsewhere: before a loan ("ірі|кредиторына"), a possessed noun
 // ("заң|жобасын") or a verb form ("жол|жөндеуді"), boundaries no compound has.
 func (s *segmenter) shortFirst(first, rest string) bool {
-	if !s.kazakh || utf8.RuneCountInString(first) != 3 || kazakhPrefixLike[first] || s.lex.isFunction(first) ||
+	n := utf8.RuneCountInString(first)
+	if !s.kazakh || n < 2 || n > 3 || kazakhPrefixLike[first] || s.lex.isFunction(first) ||
 		!s.lex.dict.IsStem(first) || s.suffixPiece(rest) {
 		return false
 	}
 	words := []string{first, rest}
+	if n == 2 {
+		return s.possessedAfter(words) // "су|тапшылығы"
+	}
 	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words)
 }
 
