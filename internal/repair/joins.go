@@ -115,7 +115,9 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 			// "сказал— и": Russian and Kazakh set a dash apart on both sides.
 			es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"})
 		}
-		out, rule, q := j.token(token, j.context(text, from, w))
+		ctx := j.context(text, from, w)
+		ctx.hyphenated = before == '-' || after == '-'
+		out, rule, q := j.token(token, ctx)
 		if out != token {
 			es = append(es, edit{start: w.start, end: w.end, after: out, rule: rule})
 		}
@@ -136,6 +138,7 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 type wordContext struct {
 	midSentence bool // a word of the sentence comes before it
 	quoted      bool // an opening quotation mark stands right before it: «ТеңізШевройл»
+	hyphenated  bool // a part of a hyphenated word: "казахстанско-китайский"
 }
 
 // context reads the text before the word w of the chunk that starts at from.
@@ -444,6 +447,10 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	case uppers == 1 && unicode.IsUpper(rs[0]) && (ctx.midSentence || ctx.quoted) && !j.english:
 		// Inside a sentence or in quotes a capitalised Russian or Kazakh word is a name
 		// ("Токаев", «Росатом»), and names are not split into the words they happen to contain.
+		return w, "", nil
+	case ctx.hyphenated && (uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0])):
+		// The parts of a hyphenated word are its own ("казахстанско-китайский",
+		// "волоконно-оптический"), not words to split further.
 		return w, "", nil
 	case uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0]):
 		v := j.seg.decide(w)

@@ -264,8 +264,11 @@ func (s *segmenter) judge(token string) verdict {
 	if !s.english && !s.kazakh {
 		// A Russian preposition stands before its word, and one written onto a verb is its
 		// prefix: "голодов" is no "голод о в", "профинансировало" no "про финансировало".
+		// Nor does a one-letter word stand between two lost spaces: "казахстанцы" is no
+		// "казах с танцы".
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			return proclitic[r.words[len(r.words)-1]] || prefixedVerb(r.words)
+			return proclitic[r.words[len(r.words)-1]] || prefixedVerb(r.words) ||
+				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1
 		})
 		if len(rs) == 0 {
 			return verdict{}
