@@ -70,6 +70,8 @@ var kazakhFunction = tiers(
 		"бірнеше", "көптеген", "көп",
 		// Conjunctions and connectives that open sentences.
 		"алайда", "сондықтан", "себебі", "өйткені", "дегенмен", "яғни", "әсіресе", "тіпті", "егер",
+		// Adverbs of time, which make no compounds.
+		"биыл", "былтыр", "қазір", "бүгін", "ертең", "кеше", "кейін", "әзірге", "енді",
 		// Interrogative pronouns and adverbs.
 		"кім", "кімнің", "кімге", "кімді", "қандай", "қалай", "қашан", "қайда", "неге", "неше"},
 )

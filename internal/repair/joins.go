@@ -116,7 +116,10 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 			es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"})
 		}
 		ctx := j.context(text, from, w)
-		ctx.hyphenated = before == '-' || after == '-'
+		// Only the part before a hyphen: the part after it may have run into the next word
+		// ("Көші-қонсаясаты"). Kazakh writes paired words so ("жауын-шашын"), and a word may
+		// run into the first of them ("Биылжауын-шашын").
+		ctx.hyphenated = after == '-' && !j.seg.kazakh
 		out, rule, q := j.token(token, ctx)
 		if out != token {
 			es = append(es, edit{start: w.start, end: w.end, after: out, rule: rule})
@@ -138,7 +141,7 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 type wordContext struct {
 	midSentence bool // a word of the sentence comes before it
 	quoted      bool // an opening quotation mark stands right before it: «ТеңізШевройл»
-	hyphenated  bool // a part of a hyphenated word: "казахстанско-китайский"
+	hyphenated  bool // the first part of a hyphenated word: "казахстанско-китайский"
 }
 
 // context reads the text before the word w of the chunk that starts at from.
@@ -281,13 +284,37 @@ func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 	if strings.ToLower(word) != word || !j.common(word) {
 		return nil
 	}
-	if isYear(text, w.end, to, true) {
+	if isYear(text, w.end, to, true) || j.cyrillicBeforeNumber(text, w, to) {
 		return []edit{{start: w.end, end: w.end, after: " ", rule: "split-number"}}
 	}
-	if utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) {
+	if utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) || j.cyrillicAfterNumber(text, w, from) {
 		return []edit{{start: w.start, end: w.start, after: " ", rule: "split-number"}}
 	}
 	return nil
+}
+
+// cyrillicBeforeNumber reports a Russian or Kazakh word run into any number after it: "создано500".
+// These languages join no word to a number: units and endings follow it with a hyphen or a space.
+func (j *joiner) cyrillicBeforeNumber(text string, w span, to int) bool {
+	word := text[w.start:w.end]
+	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 2 && !j.seg.lex.isFunction(word) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[w.end:to])
+	return unicode.IsDigit(r)
+}
+
+// cyrillicAfterNumber reports a Russian or Kazakh word of four letters or more run into a number
+// before it ("500рабочих", "2020жылдан"); a shorter tail is an ending or a unit written on
+// ("3000нан", "10млн"), and a Kazakh one that begins like an ending is the number's own.
+func (j *joiner) cyrillicAfterNumber(text string, w span, from int) bool {
+	word := text[w.start:w.end]
+	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 4 || !j.seg.lex.isDictWord(word) ||
+		j.seg.kazakh && kazakhSuffixLike(word) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[from:w.start])
+	return unicode.IsDigit(r)
 }
 
 // isYear reports whether exactly four digits, 1000 to 2099, follow at (forward) or end at (back).
@@ -503,7 +530,8 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 	// "пойыздарыАқтау"). Latin ones are brands: "easyJet", "airBaltic".
 	cyrillicWord := !j.english && utf8.RuneCountInString(parts[0]) >= 2 && isCyrillicWord(parts[0])
 	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) || cyrillicWord ||
-		j.english && englishLeading[parts[0]])
+		j.english && englishLeading[parts[0]]) ||
+		j.seg.kazakh && j.seg.lex.isFunction(strings.ToLower(parts[0])) // "ОлБейжіңдегі"
 	for _, p := range parts[1:] {
 		_, n := utf8.DecodeRuneInString(p)
 		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
@@ -573,8 +601,11 @@ func (j *joiner) leads(w string) bool {
 	if j.english {
 		return englishLeading[lw]
 	}
+	if j.seg.kazakh && j.seg.lex.isFunction(lw) {
+		return true // "ОлБейжіңдегі", "БұлЖоба": Kazakh brands do not begin so
+	}
 	if utf8.RuneCountInString(lw) < 5 {
-		return false // "Каз", "Мега", "Авто", "Евро" begin brand names
+		return false // "Каз", "Мега", "Авто", "Евро", "ВКонтакте" begin brand names
 	}
 	return j.seg.lex.isDictWord(lw)
 }

@@ -139,6 +139,12 @@ func (s *segmenter) readings(lw string) []reading {
 			if !ok && len(words) == 0 && s.shortFirst(piece, rest[len(piece):]) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
+			// A short numeral or verb form after a possessed noun: "қуаты|екі", "қоры|өсу".
+			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) &&
+				(kazakhCounting[piece] || s.lex.verbForm(piece) || s.lex.infinitive(piece)) &&
+				s.possessiveFirst([]string{prev, piece}) {
+				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
+			}
 			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
 				continue
 			}
@@ -229,6 +235,9 @@ func (s *segmenter) judge(token string) verdict {
 			}
 			free := anyFunction(r.words, s.lex) ||
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
+				// Nor does a genitive: "жобаның|құны".
+				len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 3 &&
+					dictKnown(s.lex.dict, r.words[1]) && !kazakhSuffixLike(r.words[1]) ||
 				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
 				len(r.words) == 2 && s.pluralFirst(r.words) && utf8.RuneCountInString(r.words[1]) >= 4 &&
 					dictKnown(s.lex.dict, r.words[1])
@@ -620,13 +629,32 @@ func (s *segmenter) allFirm(words []string) bool {
 	return true
 }
 
+// genitive reports a Kazakh word of five letters or more in the genitive case.
+func genitive(w string) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, e := range []string{"ның", "нің", "дың", "дің", "тың", "тің"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // possessiveFirst reports a Kazakh reading of two words whose first is a dictionary noun with the
 // third-person possessive ("бағасы|күрт", "деңгейі|төмен") and whose second is a dictionary word
 // of four letters or more that begins like no ending. The possessive closes the head of an
 // izafet, and a compound written as one word does not carry it inside.
 func (s *segmenter) possessiveFirst(words []string) bool {
-	if len(words) != 2 || utf8.RuneCountInString(words[1]) < 4 || !dictKnown(s.lex.dict, words[1]) ||
-		kazakhSuffixLike(words[1]) {
+	if len(words) != 2 {
+		return false
+	}
+	// A numeral or a verb form may be short: "қуаты|екі", "қоры|өсу".
+	second := kazakhCounting[words[1]] ||
+		utf8.RuneCountInString(words[1]) >= 3 && (s.lex.verbForm(words[1]) || s.lex.infinitive(words[1])) ||
+		utf8.RuneCountInString(words[1]) >= 4 && dictKnown(s.lex.dict, words[1]) && !kazakhSuffixLike(words[1])
+	if !second {
 		return false
 	}
 	for _, p := range []string{"сы", "сі", "ы", "і"} {
@@ -900,6 +928,11 @@ func russianStumpFirst(words []string) bool {
 	return russianStumps[words[0]] || len(words) > 2 && russianStumps[words[0]+words[1]]
 }
 
+// russianQuantity are prefix-like first parts that are words of quantity too: before a noun
+// they stand apart ("мало осадков"), before an adjective they begin a compound ("малоизвестный"),
+// which the linking-vowel test below finds.
+var russianQuantity = setOf("мало", "много")
+
 // russianCompound reports a two-word split that reads as one compound: a prefix-like first part,
 // or a first part ending in the linking vowel "о" or "е" before an adjective or participle
 // ("высоко технологичные", "средне срочный").
@@ -908,7 +941,7 @@ func russianCompound(words []string, lex *lexicon) bool {
 		return false
 	}
 	a, b := words[0], words[1]
-	if russianPrefixLike[a] {
+	if russianPrefixLike[a] && !russianQuantity[a] {
 		return true
 	}
 	if a == "не" || a == "ни" {
