@@ -297,7 +297,8 @@ func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 // These languages join no word to a number: units and endings follow it with a hyphen or a space.
 func (j *joiner) cyrillicBeforeNumber(text string, w span, to int) bool {
 	word := text[w.start:w.end]
-	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 2 && !j.seg.lex.isFunction(word) {
+	// Units of two letters take their power so: "км2", "см3".
+	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 3 && !j.seg.lex.isFunction(word) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[w.end:to])
