@@ -230,7 +230,9 @@ func (s *segmenter) judge(token string) verdict {
 			// read the token as a dictionary stem as long as the first part and its endings
 			// ("пайдасының" is "пайда" and "-сының"). After a plural only a possessive or a case
 			// ending may come, so a word after one is a word ("оқушылар|саны").
-			if analysed && (!s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
+			// Two lost spaces in a token the analyser reads are too much to assume
+			// ("құлғанасының" is no "құл ғана сының").
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
 				return true
 			}
 			free := anyFunction(r.words, s.lex) ||
