@@ -677,9 +677,13 @@ func (s *segmenter) possessiveFirst(words []string) bool {
 // short pieces are not trusted elsewhere: before a loan ("ірі|кредиторына"), a possessed noun
 // ("заң|жобасын") or a verb form ("жол|жөндеуді"), boundaries no compound has.
 func (s *segmenter) shortFirst(first, rest string) bool {
+	if !s.kazakh {
+		return false
+	}
+	// Cheap tests first: this runs for every short prefix of every token searched.
 	n := utf8.RuneCountInString(first)
-	if !s.kazakh || n < 2 || n > 3 || kazakhPrefixLike[first] || s.lex.isFunction(first) ||
-		!s.lex.dict.IsStem(first) || s.suffixPiece(rest) {
+	if n < 2 || n > 3 || kazakhPrefixLike[first] || s.lex.isFunction(first) || !s.lex.dict.IsStem(first) ||
+		s.suffixPiece(rest) {
 		return false
 	}
 	words := []string{first, rest}
