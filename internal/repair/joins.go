@@ -474,7 +474,11 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		return w, "", nil
 	case uppers == 1 && unicode.IsUpper(rs[0]) && (ctx.midSentence || ctx.quoted) && !j.english:
 		// Inside a sentence or in quotes a capitalised Russian or Kazakh word is a name
-		// ("Токаев", «Росатом»), and names are not split into the words they happen to contain.
+		// ("Токаев", «Росатом»), and names are not split into the words they happen to contain,
+		// unless the article writes the name alone: "Токаевзаявил" beside "Токаев".
+		if v := j.seg.decide(w); v.split != nil && j.seg.voc.forms[v.split[0]] > 0 {
+			return strings.Join(v.split, " "), "split", nil
+		}
 		return w, "", nil
 	case ctx.hyphenated && (uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0])):
 		// The parts of a hyphenated word are its own ("казахстанско-китайский",

@@ -74,6 +74,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh endings on numbers stay", "Бұл 3000нан асады, 10млн емес.", "Бұл 3000нан асады, 10млн емес.", "kk"},
 		{"russian units with powers stay", "Площадь 120 км2, объём 5 см3.", "Площадь 120 км2, объём 5 см3.", "ru"},
 		{"kazakh loans in -ст stay", "Журналистер мен туристер келді.", "Журналистер мен туристер келді.", "kk"},
+		{"russian name the article writes alone before a word", "Президент Токаев прилетел. Вечером Токаевзаявил о планах.", "Президент Токаев прилетел. Вечером Токаев заявил о планах.", "ru"},
 		{"names after initials stay", "Письмо подписал Ш. Валиханов, а Т. Токаев промолчал.", "Письмо подписал Ш. Валиханов, а Т. Токаев промолчал.", "ru"},
 		{"russian prepositions at the end and verb prefixes stay", "Фонд профинансировало немало голодов.", "Фонд профинансировало немало голодов.", "ru"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
