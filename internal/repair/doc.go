@@ -16,7 +16,14 @@
 //
 // Kazakh writes compounds as one word ("теміржол", "жалпыұлттық") and its dictionary lacks many
 // stems and forms, so a Kazakh token is split only when the Kazakh analyser of internal/text
-// reads both parts and not the whole, and the boundary is one no compound has: after a closed-class
-// word, a case, plural, participle or verb ending; before a verb form; before a possessive
-// construction ("көлік салығын"); between a numeral and a noun; where two vowels meet.
+// reads both parts, and the boundary is one no compound has: after a closed-class word, a case,
+// plural, possessive, participle or verb ending; before a verb form; before a possessive
+// construction ("көлік салығын", "заң жобасын"); before a Russian loan; between a numeral and a
+// noun; where two vowels meet. A token the analyser reads only as a chain of endings is split
+// only into parts known without it, and never when it reads as the first part and its endings
+// ("пайдасының").
+//
+// Russian stump compounds ("госпрограмма", "техрегламент") are not split after their clipped
+// stem, nor a verb after its prefix ("профинансировало"); a capitalised Russian or Kazakh word
+// inside a sentence or in quotes is a name and stays whole ("Токаев", «Росатом»).
 package repair

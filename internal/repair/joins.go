@@ -106,7 +106,21 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 			es = append(es, j.numberEdits(text, w, from, to)...)
 			continue
 		}
-		out, rule, q := j.token(token)
+		if idx == 0 && w.start > from {
+			if at, ok := j.afterPunctuation(text, from, w); ok {
+				es = append(es, edit{start: at, end: at, after: " ", rule: "punct-space"})
+			}
+		}
+		if idx == len(words)-1 && w.end < to && !j.english && isDashOnly(text[w.end:to]) {
+			// "сказал— и": Russian and Kazakh set a dash apart on both sides.
+			es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"})
+		}
+		ctx := j.context(text, from, w)
+		// Only the part before a hyphen: the part after it may have run into the next word
+		// ("Көші-қонсаясаты"). Kazakh writes paired words so ("жауын-шашын"), and a word may
+		// run into the first of them ("Биылжауын-шашын").
+		ctx.hyphenated = after == '-' && !j.seg.kazakh
+		out, rule, q := j.token(token, ctx)
 		if out != token {
 			es = append(es, edit{start: w.start, end: w.end, after: out, rule: rule})
 		}
@@ -123,6 +137,89 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 	return es, qs
 }
 
+// wordContext is what the text around a word says about it.
+type wordContext struct {
+	midSentence bool // a word of the sentence comes before it
+	quoted      bool // an opening quotation mark stands right before it: «ТеңізШевройл»
+	hyphenated  bool // the first part of a hyphenated word: "казахстанско-китайский"
+}
+
+// context reads the text before the word w of the chunk that starts at from.
+func (j *joiner) context(text string, from int, w span) wordContext {
+	lead := text[from:w.start]
+	last, _ := utf8.DecodeLastRuneInString(lead)
+	c := wordContext{quoted: strings.ContainsRune(j.opening+"\"", last) && last != utf8.RuneError}
+	if strings.IndexFunc(lead, isLetter) >= 0 {
+		c.midSentence = true // a word earlier in the same chunk
+		return c
+	}
+	// Back over spaces and opening marks to what ends the text before: nothing, a line break
+	// or a sentence's last mark start a sentence; anything else is inside one.
+	i := w.start
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if r == '\n' {
+			return c
+		}
+		if r != ' ' && !strings.ContainsRune(j.opening+"\"(["+"—–-", r) {
+			break
+		}
+		i -= n
+	}
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !strings.ContainsRune(j.closing+"\")]’", r) {
+			break
+		}
+		i -= n
+	}
+	r, n := utf8.DecodeLastRuneInString(text[:i])
+	c.midSentence = i > 0 && (!strings.ContainsRune(".?!…:", r) || r == '.' && abbreviationBefore(text[:i-n]))
+	return c
+}
+
+// abbreviationBefore reports text ending in an initial or a short abbreviation, whose full stop
+// does not end a sentence: "К.-Ж", "Ш", "им", "г" ("подписал К.-Ж. Токаев", "в 2015 г. Казахстан").
+func abbreviationBefore(text string) bool {
+	i := strings.LastIndexFunc(text, func(r rune) bool { return r == ' ' || r == '\n' })
+	w := text[i+1:]
+	letters := 0
+	for _, r := range w {
+		if isLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 2
+}
+
+// afterPunctuation finds a space lost after punctuation before the first word w of a chunk that
+// starts at from: "8%,while", "in 2023.The", "—деді".
+func (j *joiner) afterPunctuation(text string, from int, w span) (int, bool) {
+	lead := text[from:w.start]
+	word := text[w.start:w.end]
+	if isDashOnly(lead) {
+		return w.start, true
+	}
+	mark, n := utf8.DecodeLastRuneInString(lead)
+	before, _ := utf8.DecodeLastRuneInString(lead[:len(lead)-n])
+	if n == len(lead) || isLetter(before) {
+		return 0, false
+	}
+	switch mark {
+	case ',', ';':
+		return w.start, true // "8%,while", "(2023);the"
+	case '.':
+		// "in 2023.The": a year or count, then a capitalised word.
+		rs := []rune(word)
+		return w.start, len(rs) >= 2 && unicode.IsDigit(before) && unicode.IsUpper(rs[0]) &&
+			strings.ToLower(string(rs[1:])) == string(rs[1:])
+	}
+	return 0, false
+}
+
+// isDashOnly reports a dash alone: "—", "–".
+func isDashOnly(s string) bool { return s == "—" || s == "–" }
+
 func (j *joiner) betweenRule(gap string) string {
 	if strings.ContainsAny(gap, j.opening+j.closing) {
 		return "quote-space"
@@ -134,7 +231,19 @@ func (j *joiner) betweenRule(gap string) string {
 // it goes: "the“Central", "Dialogue”format", "countries,and", "countries.The".
 func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	gap := text[a.end:b.start]
-	first, _ := utf8.DecodeRuneInString(gap)
+	first, size := utf8.DecodeRuneInString(gap)
+	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(",:;.?!", first) {
+		// "said:“We", "Министр:«Біз": the space after the punctuation; "ready,”he": after the
+		// closing quote.
+		second, _ := utf8.DecodeRuneInString(gap[size:])
+		switch {
+		case strings.ContainsRune(j.opening, second) && first != '.' && first != '?' && first != '!':
+			return a.end + size, true
+		case strings.ContainsRune(j.closing, second):
+			return b.start, true
+		}
+		return 0, false
+	}
 	if utf8.RuneCountInString(gap) != 1 {
 		return 0, false
 	}
@@ -175,13 +284,38 @@ func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 	if strings.ToLower(word) != word || !j.common(word) {
 		return nil
 	}
-	if isYear(text, w.end, to, true) {
+	if isYear(text, w.end, to, true) || j.cyrillicBeforeNumber(text, w, to) {
 		return []edit{{start: w.end, end: w.end, after: " ", rule: "split-number"}}
 	}
-	if utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) {
+	if utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) || j.cyrillicAfterNumber(text, w, from) {
 		return []edit{{start: w.start, end: w.start, after: " ", rule: "split-number"}}
 	}
 	return nil
+}
+
+// cyrillicBeforeNumber reports a Russian or Kazakh word run into any number after it: "создано500".
+// These languages join no word to a number: units and endings follow it with a hyphen or a space.
+func (j *joiner) cyrillicBeforeNumber(text string, w span, to int) bool {
+	word := text[w.start:w.end]
+	// Units of two letters take their power so: "км2", "см3".
+	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 3 && !j.seg.lex.isFunction(word) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[w.end:to])
+	return unicode.IsDigit(r)
+}
+
+// cyrillicAfterNumber reports a Russian or Kazakh word of four letters or more run into a number
+// before it ("500рабочих", "2020жылдан"); a shorter tail is an ending or a unit written on
+// ("3000нан", "10млн"), and a Kazakh one that begins like an ending is the number's own.
+func (j *joiner) cyrillicAfterNumber(text string, w span, from int) bool {
+	word := text[w.start:w.end]
+	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 4 || !j.seg.lex.isDictWord(word) ||
+		j.seg.kazakh && kazakhSuffixLike(word) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[from:w.start])
+	return unicode.IsDigit(r)
 }
 
 // isYear reports whether exactly four digits, 1000 to 2099, follow at (forward) or end at (back).
@@ -230,13 +364,13 @@ func (j *joiner) common(w string) bool {
 
 // token repairs one word span. It returns the span's new text, the rule, and a question when
 // the span was left alone but looks damaged.
-func (j *joiner) token(t string) (string, string, *question) {
+func (j *joiner) token(t string, ctx wordContext) (string, string, *question) {
 	i := strings.IndexAny(t, "'’")
 	if i < 0 {
-		return j.word(t)
+		return j.word(t, ctx)
 	}
 	head, rest := t[:i], t[i:]
-	out, rule, q := j.word(head)
+	out, rule, q := j.word(head, ctx)
 	if q != nil {
 		q = nil // the offsets would not match the whole span
 	}
@@ -315,7 +449,7 @@ func (j *joiner) capitalTail(head, tail string) (string, bool) {
 }
 
 // word repairs a span of letters only.
-func (j *joiner) word(w string) (string, string, *question) {
+func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	rs := []rune(w)
 	if len(rs) < 2 {
 		return w, "", nil
@@ -338,6 +472,18 @@ func (j *joiner) word(w string) (string, string, *question) {
 			return strings.ToUpper(strings.Join(v.split, " ")), "split", nil
 		}
 		return w, "", nil
+	case uppers == 1 && unicode.IsUpper(rs[0]) && (ctx.midSentence || ctx.quoted) && !j.english:
+		// Inside a sentence or in quotes a capitalised Russian or Kazakh word is a name
+		// ("Токаев", «Росатом»), and names are not split into the words they happen to contain,
+		// unless the article writes the name alone: "Токаевзаявил" beside "Токаев".
+		if v := j.seg.decide(w); v.split != nil && j.seg.voc.forms[v.split[0]] > 0 {
+			return strings.Join(v.split, " "), "split", nil
+		}
+		return w, "", nil
+	case ctx.hyphenated && (uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0])):
+		// The parts of a hyphenated word are its own ("казахстанско-китайский",
+		// "волоконно-оптический"), not words to split further.
+		return w, "", nil
 	case uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0]):
 		v := j.seg.decide(w)
 		if v.split != nil {
@@ -347,6 +493,8 @@ func (j *joiner) word(w string) (string, string, *question) {
 			return w, "", &question{token: w, candidates: slices.Clone(v.candidates), reason: v.reason}
 		}
 		return w, "", nil
+	case ctx.quoted && unicode.IsUpper(rs[0]):
+		return w, "", nil // a name in quotes: «ТеңізШевройл», “PetroKazakhstan”
 	default:
 		if out, ok := j.boundSplit(rs, bounds); ok {
 			return out, "split-case", nil
@@ -379,12 +527,16 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		from = b
 	}
 	firstLong := utf8.RuneCountInString(parts[0]) >= 5 && j.seg.lex.isDictWord(strings.ToLower(parts[0]))
-	// After a Russian or Kazakh preposition or conjunction ("алКаспий", "вАстане") any
-	// capitalised word is a name run into it: these languages have no such brands.
-	// So does an English article or preposition before a name of four letters or more
+	// After a Russian or Kazakh word ("алКаспий", "вАстане") any capitalised word is a name run
+	// into it: these languages have no such brands. So does an English article or preposition before a name of four letters or more
 	// ("inAktau"); pronouns are left out ("myTaxi").
-	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) ||
-		j.english && englishLeading[parts[0]])
+	// Russian and Kazakh write no brand with a lower-case Cyrillic word before a capital, so after
+	// any such word, known or not, the capitalised part is a name ("ендіСианьнан",
+	// "пойыздарыАқтау"). Latin ones are brands: "easyJet", "airBaltic".
+	cyrillicWord := !j.english && utf8.RuneCountInString(parts[0]) >= 2 && isCyrillicWord(parts[0])
+	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) || cyrillicWord ||
+		j.english && englishLeading[parts[0]]) ||
+		j.seg.kazakh && j.seg.lex.isFunction(strings.ToLower(parts[0])) // "ОлБейжіңдегі"
 	for _, p := range parts[1:] {
 		_, n := utf8.DecodeRuneInString(p)
 		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
@@ -401,13 +553,23 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		}
 		return "", false
 	}
-	if j.common(first) || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
+	if j.common(first) || cyrillicWord || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
 		return first + " " + rest, true
 	}
 	if v := j.seg.decide(first); v.split != nil && j.common(strings.ToLower(v.split[len(v.split)-1])) {
 		return strings.Join(v.split, " ") + " " + rest, true
 	}
 	return "", false
+}
+
+// isCyrillicWord reports a word written in Cyrillic letters only.
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Cyrillic, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // plainWord reports an English dictionary word of four letters or more that is not rare:
@@ -444,8 +606,11 @@ func (j *joiner) leads(w string) bool {
 	if j.english {
 		return englishLeading[lw]
 	}
+	if j.seg.kazakh && j.seg.lex.isFunction(lw) {
+		return true // "ОлБейжіңдегі", "БұлЖоба": Kazakh brands do not begin so
+	}
 	if utf8.RuneCountInString(lw) < 5 {
-		return false // "Каз", "Мега", "Авто", "Евро" begin brand names
+		return false // "Каз", "Мега", "Авто", "Евро", "ВКонтакте" begin brand names
 	}
 	return j.seg.lex.isDictWord(lw)
 }

@@ -96,6 +96,20 @@ func (l *lexicon) known(w string) bool {
 	return l.loan(w) || text.KazakhKnownForm(l.kazakhStem, w) || text.KazakhCompound(l.kazakhNoun, w)
 }
 
+// firmKazakh reports a Kazakh word known without the analyser's reading of endings: a closed-class
+// word, a dictionary form, a Russian loan or a compound of a known kind.
+func (l *lexicon) firmKazakh(w string) bool {
+	_, fn := l.function[w]
+	return fn || dictKnown(l.dict, w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
+		text.KazakhKnownForm(l.loanStem, w)
+}
+
+// loanStem reports a Russian loan as the stem of a Kazakh form ("кредитор|ына"), with the one т
+// that loans in -ст keep before "-тар/-тер" ("журналис|тер").
+func (l *lexicon) loanStem(w string) bool {
+	return l.loan(w) || strings.HasSuffix(w, "с") && l.loan(w+"т")
+}
+
 // kazakhNoun reports a noun stem of the Kazakh dictionary long enough to be part of a compound.
 func (l *lexicon) kazakhNoun(w string) bool {
 	return utf8.RuneCountInString(w) >= text.KazakhMinCompoundPart && l.dict.StemHasFlag(w, text.KazakhNounFlag)
@@ -111,11 +125,22 @@ func (l *lexicon) loan(w string) bool {
 		!strings.ContainsAny(w, "әғқңөұүһі") && l.loans.ValidMinStem(w, minStem)
 }
 
+// shortLoan reports a Russian noun of four letters without Kazakh letters ("юань", "банк",
+// "курс"). Alone such a word is too often a Kazakh word's accidental match, so it counts only as
+// the stem of a Kazakh form, where the analyser asks the endings to follow its vowels.
+func (l *lexicon) shortLoan(w string) bool {
+	return l.loans != nil && utf8.RuneCountInString(w) == minLoanRunes-1 &&
+		!strings.ContainsAny(w, "әғқңөұүһі") && l.loans.ValidMinStem(w, minStem)
+}
+
 // kazakhStem reports a stem that Kazakh suffixes may follow: a dictionary word, a Russian loan,
 // or a noun made from a verb the dictionary knows with "-ым/-ім/-м" ("аудар" → "аударым",
 // "біл" → "білім"), which the dictionary often lacks.
 func (l *lexicon) kazakhStem(w string) bool {
 	if l.plainStem(w) {
+		return true
+	}
+	if l.loanStem(w) {
 		return true
 	}
 	for _, e := range []string{"ым", "ім", "м"} {
@@ -130,7 +155,7 @@ func (l *lexicon) kazakhStem(w string) bool {
 // plainStem is a stem of four letters or more that the Kazakh or Russian dictionary knows:
 // shorter stems ("кин", "ар") make too many false readings of a token's pieces.
 func (l *lexicon) plainStem(w string) bool {
-	return utf8.RuneCountInString(w) >= minKazakhStem && (dictKnown(l.dict, w) || l.loan(w))
+	return utf8.RuneCountInString(w) >= minKazakhStem && (dictKnown(l.dict, w) || l.loan(w) || l.shortLoan(w))
 }
 
 // infinitive reports a Kazakh verb the dictionary lists in its dictionary form, "-у" or "-ю".

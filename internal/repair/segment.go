@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/text"
 )
 
 // The segmentation model. A token is read either as one unknown word, with a cost that grows
@@ -134,6 +136,15 @@ func (s *segmenter) readings(lw string) []reading {
 			if first := len(words) == 0; first && s.kazakh && kazakhCounting[piece] && len(piece) < len(rest) {
 				pc, ok = -math.Log(s.lex.function["бір"]/corpusSize), true
 			}
+			if !ok && len(words) == 0 && s.shortFirst(piece, rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
+			// A short numeral or verb form after a possessed noun: "қуаты|екі", "қоры|өсу".
+			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) &&
+				(kazakhCounting[piece] || s.lex.verbForm(piece) || s.lex.infinitive(piece)) &&
+				s.possessiveFirst([]string{prev, piece}) {
+				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
+			}
 			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
 				continue
 			}
@@ -183,9 +194,13 @@ func (s *segmenter) judge(token string) verdict {
 	if runes < 3 || runes > maxTokenRunes || utf8.RuneCountInString(lw) != runes {
 		return verdict{}
 	}
-	if s.lex.isDictWord(lw) {
+	analysed := s.lex.isDictWord(lw)
+	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
 	}
+	// A Kazakh token the analyser alone reads (a stem and a chain of endings) goes on to the
+	// readings: "кедендеректеріне" parses as "кеден" and an odd chain, but reads as "кеден" and
+	// "деректеріне", a dictionary word with its endings. The boundary rules below still decide.
 	rs := s.readings(lw)
 	if len(rs) == 0 {
 		if s.english && runes >= 20 && !capital {
@@ -203,17 +218,42 @@ func (s *segmenter) judge(token string) verdict {
 		// a verb form or a counted noun after its first word ("ауыл|көшірілді", "он|жыл"), two
 		// vowels together ("ақша|аударымдарына") or a possessed native noun after a dictionary
 		// noun ("көлік|салығын").
+		// A verb form the analyser reads is one word ("жарияланбаған", "байқағанда"), unless
+		// it is as well a numeral and a measure ("үш|есе", which reads as a verb of "үшеу").
+		verbWhole := analysed && s.lex.verbForm(lw)
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
+			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) {
+				return true
+			}
+			// Against the analyser's reading of the whole, every part must be a word without
+			// it ("Ресмидеректерге" is no "ресмиде" and "ректерге"), and the analyser must not
+			// read the token as a dictionary stem as long as the first part and its endings
+			// ("пайдасының" is "пайда" and "-сының"). After a plural only a possessive or a case
+			// ending may come, so a word after one is a word ("оқушылар|саны").
+			// Two lost spaces in a token the analyser reads are too much to assume
+			// ("құлғанасының" is no "құл ғана сының").
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
+				return true
+			}
 			free := anyFunction(r.words, s.lex) ||
-				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words))
+				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
+				// Nor does a genitive: "жобаның|құны".
+				len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 3 &&
+					dictKnown(s.lex.dict, r.words[1]) && !kazakhSuffixLike(r.words[1]) ||
+				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
+				len(r.words) == 2 && s.pluralFirst(r.words) && utf8.RuneCountInString(r.words[1]) >= 4 &&
+					dictKnown(s.lex.dict, r.words[1])
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(r.words) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
-			free = free || beforeNonCompound || s.vowelsMeet(r.words) || s.possessedAfter(r.words)
+			possessed := s.possessedAfter(r.words)
+			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
+				s.possessiveFirst(r.words) ||
+				len(r.words) == 2 && s.shortBeforeLoan(r.words[0], r.words[1])
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
 			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
-				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words) ||
+				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words, analysed) ||
 				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
 		})
@@ -222,10 +262,36 @@ func (s *segmenter) judge(token string) verdict {
 		}
 	}
 	rs = dropRefinements(rs)
-	best := rs[0]
-	if last := best.words[len(best.words)-1]; boundEnding[last] && !allFunction(best.words, s.lex) {
-		return verdict{} // "қарастыруда" is a locative, not "қарастыру да"
+	if last := rs[0].words[len(rs[0].words)-1]; boundEnding[last] && !allFunction(rs[0].words, s.lex) {
+		// "қарастыруда" is a locative, not "қарастыру да"; "малокто" is not "малок то" but
+		// may still be "мало кто".
+		rs = slices.DeleteFunc(rs, func(r reading) bool {
+			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex)
+		})
+		if len(rs) == 0 {
+			return verdict{}
+		}
 	}
+	if !s.english && !s.kazakh {
+		// A Russian preposition stands before its word, and one written onto a verb is its
+		// prefix: "голодов" is no "голод о в", "профинансировало" no "про финансировало".
+		// Nor does a one-letter word stand between two lost spaces: "казахстанцы" is no
+		// "казах с танцы".
+		rs = slices.DeleteFunc(rs, func(r reading) bool {
+			return proclitic[r.words[len(r.words)-1]] || prefixedVerb(r.words) ||
+				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1
+		})
+		if len(rs) == 0 {
+			return verdict{}
+		}
+		// A stump compound ("госпрограмма", "техрегламент", "погранпереход") begins with a
+		// clipped stem that the readings cut off as a word or two.
+		rs = slices.DeleteFunc(rs, func(r reading) bool { return russianStumpFirst(r.words) })
+		if len(rs) == 0 {
+			return verdict{}
+		}
+	}
+	best := rs[0]
 	if runes == 3 && !allFunction(best.words, s.lex) {
 		return verdict{} // three letters split only into closed-class words: "ofa", "вто"
 	}
@@ -241,6 +307,7 @@ func (s *segmenter) judge(token string) verdict {
 		// so that names ("Jomart", "Greenberg") stay whole.
 		lead := best.words[0]
 		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
+			s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 6 && s.lex.count(lead) >= 1 ||
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
 		if s.kazakh && kazakhCounting[lead] {
 			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
@@ -257,7 +324,7 @@ func (s *segmenter) judge(token string) verdict {
 		}
 	}
 	unsplit := s.unknownCost(runes)
-	if c := s.lex.count(lw); c > 0 {
+	if c := s.lex.count(lw); c > 0 && !analysed {
 		// Known only to the subtitles, where some words run together too: as likely as it is
 		// frequent there.
 		unsplit = min(unsplit, -math.Log(c/corpusSize))
@@ -398,6 +465,9 @@ func (s *segmenter) suffixPiece(w string) bool {
 	if s.voc.lower[w] > 0 || s.lex.isFunction(w) || s.ghaynWord(w) {
 		return false
 	}
+	if utf8.RuneCountInString(w) >= 6 && s.lex.loan(w) {
+		return false // a Russian loan as it stands: "терминал", "территория"
+	}
 	if kazakhSuffixLike(w) {
 		return true
 	}
@@ -424,17 +494,48 @@ func (s *segmenter) ghaynWord(w string) bool {
 }
 
 // stemRunsOn reports a Kazakh reading whose first part runs on into a longer dictionary stem
-// with the first letters of the next part: "құрас|тырылады" is "құрастыр" and its endings.
-func (s *segmenter) stemRunsOn(words []string) bool {
+// with the first letters of the next part: "құрас|тырылады" is "құрастыр" and its endings. What
+// is left of the next part must begin like an ending or make a word with the longer stem, or the
+// analyser must read the whole token (analysed): "жаңа|терминал" is no "жаңат" and "ерминал". When the analyser reads the token, a
+// compound stem the dictionary lists may reach further into the next part: "кәсіп|одағының" is
+// "кәсіподақ" and its endings.
+func (s *segmenter) stemRunsOn(words []string, analysed bool) bool {
 	if allFunction(words, s.lex) {
 		return false // "ол|арқылы": closed-class words are not stems of longer words
 	}
 	for i := 0; i+1 < len(words); i++ {
 		next := []rune(words[i+1])
-		for k := 1; k <= 3 && k < len(next); k++ {
-			if s.lex.dict.IsStem(words[i] + string(next[:k])) {
+		for k := 1; k < len(next); k++ {
+			longer := words[i] + string(next[:k])
+			if k > 3 {
+				if !analysed {
+					break
+				}
+				if s.lex.dict.IsStem(longer) || s.lex.dict.IsStem(unvoiceKazakh(longer)) {
+					return true
+				}
+				continue
+			}
+			// One more consonant after a consonant is a stem the dictionary lists for its
+			// vowel endings ("бюджетк" for "бюджетке"), not a longer word: "бюджет|кірісінің".
+			tail := []rune(longer)
+			if k == 1 && !isVowel(tail[len(tail)-1]) && !isVowel(tail[len(tail)-2]) {
+				continue
+			}
+			if s.lex.dict.IsStem(longer) && (analysed || kazakhSuffixLike(string(next[k:])) || s.endsInto(longer, next[k:])) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// endsInto reports whether the stem with the first one to three letters of rest is a word: an
+// ending follows the stem ("көрсет" and "у" in "көрсе|тусаласында").
+func (s *segmenter) endsInto(stem string, rest []rune) bool {
+	for m := 1; m <= 3 && m < len(rest); m++ {
+		if dictKnown(s.lex.dict, stem+string(rest[:m])) {
+			return true
 		}
 	}
 	return false
@@ -445,7 +546,7 @@ func (s *segmenter) stemRunsOn(words []string) bool {
 // "көп|жұмсайтынын". Kazakh writes compounds of nouns and adjectives as one word, never a noun
 // and a finite verb or participle, so the token is two words whatever the first one ends in.
 func (s *segmenter) verbAfterWord(words []string) bool {
-	return len(words) == 2 && (utf8.RuneCountInString(words[0]) >= 4 || s.lex.isFunction(words[0])) &&
+	return len(words) == 2 && (utf8.RuneCountInString(words[0]) >= 3 || s.lex.isFunction(words[0])) &&
 		utf8.RuneCountInString(words[1]) >= 5 && s.lex.verbForm(words[1])
 }
 
@@ -454,8 +555,10 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 // ("көлік|салығын", "су|деңгейі"): the possessive construction is written as two words, and
 // the few compounds made of it ("елбасы") are dictionary words, never split.
 func (s *segmenter) possessedAfter(words []string) bool {
-	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 ||
-		kazakhPrefixLike[words[0]] {
+	n0, n1 := utf8.RuneCountInString(words[0]), utf8.RuneCountInString(words[1])
+	// A noun of two letters ("су", "ел") heads only a long possessed noun: "су|тапшылығы", while
+	// "елбасы" is a dictionary word.
+	if len(words) != 2 || n0 < 2 || n0 == 2 && n1 < 6 || n1 < 5 || kazakhPrefixLike[words[0]] {
 		return false
 	}
 	if !dictKnown(s.lex.dict, words[0]) || s.lex.verbForm(words[0]) {
@@ -477,6 +580,12 @@ func (s *segmenter) possessedAfter(words []string) bool {
 			if !ok || utf8.RuneCountInString(stem) < 3 {
 				continue
 			}
+			// The dictionary lists some possessed forms as words of their own ("өнімі"); the
+			// accusative and adjective endings look the same and are left out ("сөзді").
+			if utf8.RuneCountInString(rest) >= 5 && s.lex.dict.IsStem(rest) && !s.lex.loan(rest) && !s.lex.loan(stem) &&
+				!slices.ContainsFunc(kazakhAdjectiveEndings, func(e string) bool { return strings.HasSuffix(rest, e) }) {
+				return true
+			}
 			// A loanword possessed ("мұнайхимиясы", "темірбетоны") is as often a compound
 			// with a Kazakh first part: only native stems count.
 			for _, st := range []string{stem, unvoiceKazakh(stem)} {
@@ -488,6 +597,113 @@ func (s *segmenter) possessedAfter(words []string) bool {
 		}
 	}
 	return false
+}
+
+// shortBeforeLoan reports a Kazakh word of three letters ("ірі", "газ") before a Russian loan
+// of five letters or more with or without Kazakh endings ("кредиторына", "импортын"). Three
+// letters are too few to trust as a piece elsewhere, but loans come into Kazakh as whole words
+// and form no compounds with such words, except after the prefix-like ones ("бас", "көп").
+func (s *segmenter) shortBeforeLoan(first, rest string) bool {
+	if !s.kazakh || utf8.RuneCountInString(first) != 3 || kazakhPrefixLike[first] || s.lex.isFunction(first) ||
+		!s.lex.dict.IsStem(first) || utf8.RuneCountInString(rest) < 6 {
+		return false
+	}
+	return s.lex.loan(rest) || text.KazakhKnownForm(s.lex.loan, rest)
+}
+
+// stemReading reports whether the Kazakh analyser reads token as first, a dictionary stem or a
+// loan, followed by endings. (Longer stems are stemRunsOn's.)
+func (s *segmenter) stemReading(token, first string) bool {
+	if !s.lex.dict.IsStem(first) && !s.lex.loanStem(first) {
+		return false
+	}
+	return text.KazakhKnownForm(func(x string) bool { return x == first }, token)
+}
+
+// allFirm reports whether every word is known without the Kazakh analyser's reading of endings
+// (lexicon.firmKazakh), or is a closed-class word or a numeral.
+func (s *segmenter) allFirm(words []string) bool {
+	for _, w := range words {
+		if !s.lex.firmKazakh(w) && !kazakhCounting[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// genitive reports a Kazakh word of five letters or more in the genitive case.
+func genitive(w string) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, e := range []string{"ның", "нің", "дың", "дің", "тың", "тің"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessiveFirst reports a Kazakh reading of two words whose first is a dictionary noun with the
+// third-person possessive ("бағасы|күрт", "деңгейі|төмен") and whose second is a dictionary word
+// of four letters or more that begins like no ending. The possessive closes the head of an
+// izafet, and a compound written as one word does not carry it inside.
+func (s *segmenter) possessiveFirst(words []string) bool {
+	if len(words) != 2 {
+		return false
+	}
+	// A numeral or a verb form may be short: "қуаты|екі", "қоры|өсу".
+	second := kazakhCounting[words[1]] ||
+		utf8.RuneCountInString(words[1]) >= 3 && (s.lex.verbForm(words[1]) || s.lex.infinitive(words[1])) ||
+		utf8.RuneCountInString(words[1]) >= 4 && dictKnown(s.lex.dict, words[1]) && !kazakhSuffixLike(words[1])
+	if !second {
+		return false
+	}
+	for _, p := range []string{"сы", "сі", "ы", "і"} {
+		stem, ok := strings.CutSuffix(words[0], p)
+		if !ok || utf8.RuneCountInString(stem) < minKazakhStem-1 {
+			continue
+		}
+		// After a vowel the possessive is "-сы/-сі", after a consonant "-ы/-і".
+		last, _ := utf8.DecodeLastRuneInString(stem)
+		if (len(p) > 2) == isVowel(last) && s.lex.dict.IsStem(stem) && !s.lex.loan(stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortFirst reports a Kazakh word of three letters that may be the first of two words although
+// short pieces are not trusted elsewhere: before a loan ("ірі|кредиторына"), a possessed noun
+// ("заң|жобасын") or a verb form ("жол|жөндеуді"), boundaries no compound has.
+func (s *segmenter) shortFirst(first, rest string) bool {
+	if !s.kazakh {
+		return false
+	}
+	// Cheap tests first: this runs for every short prefix of every token searched.
+	n := utf8.RuneCountInString(first)
+	if n < 2 || n > 3 || kazakhPrefixLike[first] || s.lex.isFunction(first) || !s.lex.dict.IsStem(first) ||
+		s.suffixPiece(rest) {
+		return false
+	}
+	words := []string{first, rest}
+	if n == 2 {
+		return s.possessedAfter(words) // "су|тапшылығы"
+	}
+	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words)
+}
+
+// participleBefore reports a Kazakh reading of two words whose first is a participle before its
+// noun ("өткен|жылы", "келген|адам"), and whose second is a dictionary
+// word of four letters or more that begins like no ending. Kazakh writes no compound with a
+// participle or a finite verb as its first part.
+func (s *segmenter) participleBefore(words []string) bool {
+	participle := false
+	for _, e := range []string{"ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін"} {
+		participle = participle || strings.HasSuffix(words[0], e)
+	}
+	return len(words) == 2 && participle && utf8.RuneCountInString(words[0]) >= 4 && s.lex.verbForm(words[0]) &&
+		utf8.RuneCountInString(words[1]) >= 4 && dictKnown(s.lex.dict, words[1]) && !kazakhSuffixLike(words[1])
 }
 
 // unvoiceKazakh gives back the voiceless consonant a stem voices before a vowel: салығ → салық.
@@ -510,8 +726,12 @@ func unvoiceKazakh(s string) string {
 // No compound is written with a plural first part.
 func (s *segmenter) pluralFirst(words []string) bool {
 	for _, e := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
-		if stem, ok := strings.CutSuffix(words[0], e); ok && utf8.RuneCountInString(stem) >= minKazakhStem &&
-			s.lex.isDictWord(stem) {
+		stem, ok := strings.CutSuffix(words[0], e)
+		if !ok || utf8.RuneCountInString(stem) < minKazakhStem {
+			continue
+		}
+		// Loans in -ст write one т before "-тер": "турист" → "туристер", "журналист" → "журналистер".
+		if s.lex.isDictWord(stem) || (e == "тар" || e == "тер") && strings.HasSuffix(stem, "с") && s.lex.loan(stem+"т") {
 			return true
 		}
 	}
@@ -576,7 +796,8 @@ func allLong(words []string, n int) bool {
 var kazakhSuffixOnsets = setOf("лар", "лер", "дар", "дер", "тар", "тер", "ның", "нің", "дың", "дің",
 	"тың", "тің", "дағ", "дег", "тағ", "тег", "ған", "ген", "қан", "кен", "дан", "ден", "тан", "тен",
 	"нан", "нен", "мыз", "міз", "сыз", "сіз", "шыл", "шіл", "лық", "лік", "дық", "дік", "тық", "тік",
-	"тыр", "тір", "дыр", "дір", "тад", "тед", "дад", "дед", "лад", "лед", "ған", "уда", "уде")
+	"тыр", "тір", "дыр", "дір", "тад", "тед", "дад", "дед", "лад", "лед", "ған", "уда", "уде",
+	"тын", "тін") // the participle "-атын/-етін" after a stem in -а/-е: "түсіне|тініміз"
 
 // isVowel reports a Kazakh or Russian vowel letter.
 func isVowel(r rune) bool {
@@ -668,6 +889,56 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
 	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало")
 
+// proclitic are the Russian one-letter prepositions that a split cuts off the end of a word
+// far more often than a lost space put them there: surnames and plurals in "-ов", "-ев"
+// ("Токаев", "голодов"). "вместес" is still "вместе с".
+var proclitic = setOf("в", "о")
+
+// verbPrefixes are Russian prepositions that are verb prefixes too.
+var verbPrefixes = setOf("в", "во", "за", "из", "на", "над", "о", "об", "от", "по", "под", "при", "про",
+	"с", "со", "у", "до", "пере", "раз")
+
+// russianVerbEndings end verb forms that no noun shares and no preposition governs: reflexive
+// forms and the past of verbs in -овать/-ывать/-ивать ("финансировало"). Plain "-ть" and "-ла"
+// end nouns too ("власть", "начало").
+var russianVerbEndings = []string{"ться", "лся", "лась", "лось", "лись", "овал", "овала", "овало", "овали",
+	"евал", "евала", "евало", "евали", "ывал", "ывала", "ывало", "ывали", "ивал", "ивала", "ивало", "ивали"}
+
+// prefixedVerb reports a reading in which a preposition stands before a past tense or an
+// infinitive: the preposition is the verb's prefix ("про|финансировало", "за|планировали").
+func prefixedVerb(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if !verbPrefixes[words[i]] || utf8.RuneCountInString(words[i+1]) < 5 {
+			continue
+		}
+		for _, e := range russianVerbEndings {
+			if strings.HasSuffix(words[i+1], e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// russianStumps are the clipped stems that begin Russian stump compounds, written as one word
+// with the next ("госпрограмма", "медиаплан", "термбаза", "спецэкономзона"). Several are words
+// or pieces of words too ("тех", "строй", "гос"), which is why a reading must not cut after one.
+var russianStumps = setOf("гос", "мин", "мед", "тех", "спец", "строй", "погран", "эконом", "нац", "соц",
+	"проф", "сельхоз", "пром", "фин", "терм", "медиа", "турист", "тур", "хоз", "парт", "полит", "ген",
+	"зам", "зав", "вет", "хим", "торг", "внеш", "жил", "рос", "гор", "обл", "рай", "нефть", "газ",
+	"спорт", "опер", "комп", "инфо", "кибер", "нарко", "орг", "сбер", "минэнерго", "глав", "стрит")
+
+// russianStumpFirst reports a reading whose first word, or first two words together, are a
+// clipped stem.
+func russianStumpFirst(words []string) bool {
+	return russianStumps[words[0]] || len(words) > 2 && russianStumps[words[0]+words[1]]
+}
+
+// russianQuantity are prefix-like first parts that are words of quantity too: before a noun
+// they stand apart ("мало осадков"), before an adjective they begin a compound ("малоизвестный"),
+// which the linking-vowel test below finds.
+var russianQuantity = setOf("мало", "много")
+
 // russianCompound reports a two-word split that reads as one compound: a prefix-like first part,
 // or a first part ending in the linking vowel "о" or "е" before an adjective or participle
 // ("высоко технологичные", "средне срочный").
@@ -676,7 +947,7 @@ func russianCompound(words []string, lex *lexicon) bool {
 		return false
 	}
 	a, b := words[0], words[1]
-	if russianPrefixLike[a] {
+	if russianPrefixLike[a] && !russianQuantity[a] {
 		return true
 	}
 	if a == "не" || a == "ни" {

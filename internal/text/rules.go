@@ -57,6 +57,8 @@ type langRules struct {
 	units         map[string]unitKind
 	starters      map[string]bool
 	leading       map[string]bool
+	documentDate  map[string]bool
+	countries     map[string]bool
 	months        []string
 	digraphs      map[string]bool
 	continuations []string
@@ -88,8 +90,9 @@ func rulesFor(lang pipeline.Lang) *langRules {
 
 func newLangRules() *langRules {
 	return &langRules{abbreviations: map[string]abbreviationKind{}, finalAfter: map[string]map[string]bool{},
-		units: map[string]unitKind{}, starters: map[string]bool{}, leading: map[string]bool{},
-		digraphs: map[string]bool{}}
+		units: map[string]unitKind{}, starters: map[string]bool{}, leading: map[string]bool{}, documentDate: map[string]bool{},
+		countries: map[string]bool{},
+		digraphs:  map[string]bool{}}
 }
 
 // loadRules parses rules/<name>.txt and the files it includes; a language's own entries
@@ -158,6 +161,10 @@ func (r *langRules) add(section, after, w string) error {
 		r.starters[w] = true
 	case "leading":
 		r.leading[w] = true
+	case "document-date":
+		r.documentDate[w] = true
+	case "countries":
+		r.countries[w] = true
 	case "months":
 		r.months = append(r.months, w)
 	case "initial-digraphs":
@@ -189,6 +196,12 @@ func (r *langRules) merge(o *langRules) {
 	}
 	for k := range o.leading {
 		r.leading[k] = true
+	}
+	for k := range o.documentDate {
+		r.documentDate[k] = true
+	}
+	for k := range o.countries {
+		r.countries[k] = true
 	}
 	for k := range o.digraphs {
 		r.digraphs[k] = true
@@ -226,6 +239,17 @@ func capitalisedWithEnding(w string, minRunes int, endings []string) bool {
 // isStarter reports a word that begins sentences ("The", "Она", "Бұл"), read from the start of s.
 func (r *langRules) isStarter(s string) bool {
 	return r.starters[strings.ToLower(firstWord(s))]
+}
+
+// continues reports Chinese text that starts with a word carrying a sentence on past a
+// quotation: 然后, 随即.
+func (r *langRules) continues(after string) bool {
+	for _, c := range r.continuations {
+		if strings.HasPrefix(after, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // isMonth reports a word that is a form of a month name: "мая", "маусымда", "января".

@@ -207,7 +207,7 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 	if term != '.' || closed {
 		return true
 	}
-	if isListNumber(core) || listAfterColon(core) {
+	if isListNumber(core) || listAfterColon(core) || listAfterCJKPunctuation(core) {
 		return false
 	}
 	return abbreviationEnds(core, after, next, r)
@@ -223,6 +223,13 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	lower := lowerWord(token)
 	kind := r.abbreviations[lower]
 	unit := r.units[lower]
+	// A unit written onto its number with a hyphen: "1990-жж.", "XIX-ғ.".
+	hyphenNumber := false
+	if i := strings.LastIndexByte(lower, '-'); i > 0 && unit == notUnit && isNumber(lower[:i]) {
+		if u := r.units[lower[i+1:]]; u != notUnit {
+			unit, lower, hyphenNumber = u, lower[i+1:], true
+		}
+	}
 	// A spaced chain such as "т. д" is looked up whole, then by its last part alone ("Dr. J").
 	single := token
 	if dot := strings.LastIndexByte(token, '.'); dot >= 0 {
@@ -233,12 +240,18 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	}
 	after1 := r.finalAfter[lower]
 	first, _ := utf8.DecodeRuneInString(token)
+	// In a chain such as "им. Р" the last part is what may be an initial.
+	if f, _ := utf8.DecodeRuneInString(single); unicode.IsUpper(f) {
+		first = f
+	}
 	if kind == notAbbreviation && unit == notUnit && after1 == nil && !unicode.IsUpper(first) {
 		return true // an ordinary word: "grew.", "сессии."
 	}
 	// Whether a number stands before the token is worked out only for the lists that need it.
 	numberBefore, prev := false, ""
-	if unit != notUnit || kind == prefixAbbreviation || after1 != nil {
+	if hyphenNumber {
+		numberBefore = true
+	} else if unit != notUnit || kind == prefixAbbreviation || after1 != nil {
 		numberBefore, prev = numberBeforeToken(rest, r)
 	}
 	// A capital letter is an initial before a capitalised word even when its lower case is an
@@ -261,7 +274,9 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		case unitEnds:
 			return unitEndsSentence(core, after, next, r)
 		case unitContinues:
-			return r.isStarter(afterOpening(after))
+			// After a dash the date is what the sentence says, not where it starts: "Салынған
+			// уақыты — XIX ғ. Ғимарат …".
+			return r.isStarter(afterOpening(after)) || !hyphenNumber && dashBeforeNumber(rest, r)
 		}
 	}
 	if after1[strings.ToLower(prev)] {
@@ -276,9 +291,50 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		// "No. 5", "гл. IV", "б.з.д. V ғ."
 		return !unicode.IsDigit(next) && !isNumber(firstField(afterOpening(after)))
 	case ambiguousAbbreviation:
-		return unicode.IsDigit(next) || r.isStarter(afterOpening(after))
+		// A name goes on in the script it began in: after "U.S." a capitalised Cyrillic word
+		// not in an oblique case starts the next sentence ("… из U.S. Казахстан ответил …").
+		w := firstWord(afterOpening(after))
+		scriptChange := unicode.Is(unicode.Latin, first) && unicode.Is(unicode.Cyrillic, next) && !r.isOblique(w)
+		// A country does not name a thing of another: "… from the U.S. China supplies the rest."
+		country := r.countries[strings.ToLower(w)]
+		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country
+	case finalAbbreviation:
+		// Company forms follow each other: "Goldman Sachs & Co. LLC", "Huawei Co. Ltd.".
+		w := strings.ToLower(latinWord(afterOpening(after)))
+		return !(unicode.IsUpper(next) && r.abbreviations[w] == finalAbbreviation && !r.starters[w])
 	}
 	return true
+}
+
+// latinWord returns the letters at the start of s up to the first Chinese character: Chinese
+// writes a Latin name right before its own words ("LLC签订").
+func latinWord(s string) string {
+	w := firstWord(s)
+	for i, c := range w {
+		if isHan(c) {
+			return w[:i]
+		}
+	}
+	return w
+}
+
+// dashBeforeNumber reports rest, the text before a unit, ending in a dash, a number and perhaps
+// other units: "уақыты — XIX", "жыл — 1854".
+func dashBeforeNumber(rest string, r *langRules) bool {
+	for range maxAbbreviationParts {
+		before, f := cutLastField(strings.TrimRight(rest, " "))
+		if r.units[strings.ToLower(strings.TrimSuffix(f, "."))] != notUnit {
+			rest = before // "— 5 млн тг": look past the unit
+			continue
+		}
+		if !isNumber(f) {
+			return false
+		}
+		_, d := cutLastField(strings.TrimRight(before, " "))
+		mark, _ := utf8.DecodeRuneInString(d)
+		return isDash(mark) && utf8.RuneCountInString(d) == 1
+	}
+	return false
 }
 
 // unitEndsSentence judges a full stop after a unit that follows a number ("2023 г.", "5 млн
@@ -299,6 +355,12 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 	for k > 0 && (r.units[strings.ToLower(strings.TrimSuffix(fields[k], "."))] != notUnit) {
 		k--
 	}
+	rest := afterOpening(after)
+	if k >= 1 && isNumber(fields[k]) && r.documentDate[strings.ToLower(fields[k-1])] {
+		// "приказом от 12.03.2024 г. Министерства энергетики": the date of a document, whose
+		// issuer or number follows; only a word that starts sentences ends it.
+		return r.isStarter(rest)
+	}
 	if k >= 1 && k <= 3 && isNumber(fields[k]) && r.leading[strings.ToLower(fields[0])] {
 		lead := true
 		for _, w := range fields[1:k] {
@@ -311,7 +373,6 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 	}
 	// A name in an oblique case rarely starts a sentence: "подписанное в 2019 г. Казахстаном и
 	// Россией".
-	rest := afterOpening(after)
 	return r.isStarter(rest) || !r.isOblique(firstWord(rest))
 }
 
@@ -356,14 +417,12 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 		// comma (“我同意，”他说。), so 。” is followed by the next sentence.
 		return isOpening(first) || term == '。', true
 	case strings.HasSuffix(lead, "：") || strings.HasSuffix(lead, ":"):
-		for _, c := range r.continuations {
-			if strings.HasPrefix(after, c) {
-				return false, true
-			}
-		}
-		return true, true
+		return !r.continues(after), true
 	}
-	return false, true // a quotation inside the sentence: 他大喊一声“快跑！”就冲了出去。
+	// A quotation inside the sentence goes on with it: 他大喊一声“快跑！”就冲了出去。 One closed by
+	// 。 ends its sentence, since a quotation that the sentence carries on past ends without it
+	// (“我们不反对中国，”这位议员说，“我们支持哈萨克斯坦。”全场响起掌声。).
+	return term == '。' && !r.continues(after), true
 }
 
 // unclosed reports whether s opens more of the marks in opening than it closes with closing.
@@ -459,6 +518,25 @@ func isListNumber(core string) bool {
 func listAfterColon(core string) bool {
 	rest, last := cutLastField(core)
 	return rest != "" && strings.HasSuffix(rest, ":") && isListNumber(last)
+}
+
+// listAfterCJKPunctuation reports a list number run into Chinese text with no space before it:
+// "安排如下：1." or "签署协议；2.".
+func listAfterCJKPunctuation(core string) bool {
+	// List numbers are short (isListNumber): look at no more of core than one can take, so that
+	// long runs of dotted ASCII stay linear.
+	i := len(core)
+	for i > 0 && len(core)-i <= 16 {
+		if core[i-1] >= utf8.RuneSelf {
+			break
+		}
+		i--
+	}
+	if i == len(core) || i == 0 || core[i-1] < utf8.RuneSelf {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(core[:i])
+	return strings.ContainsRune("：；，、。", prev) && isListNumber(core[i:])
 }
 
 // lastAbbreviationToken returns the word before a full stop (text is the sentence without that

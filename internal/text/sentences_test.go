@@ -73,7 +73,18 @@ func TestSentences(t *testing.T) {
 		{"ru quote closes after full stop", pipeline.Russian, "Он сказал: «Да.» Потом ушёл.", []string{"Он сказал: «Да.»", "Потом ушёл."}},
 		{"ru ellipsis", pipeline.Russian, "Мы ждали… Потом пришёл ответ.", []string{"Мы ждали…", "Потом пришёл ответ."}},
 
+		{"ru initials after им.", pipeline.Russian, "Институт им. Р. Б. Сулейменова открыт. Он новый.", []string{"Институт им. Р. Б. Сулейменова открыт.", "Он новый."}},
+		{"ru river before its name", pipeline.Russian, "Станция стоит на р. Или. Река мелеет.", []string{"Станция стоит на р. Или.", "Река мелеет."}},
+		{"ru century before an adjective in an oblique case", pipeline.Russian, "Её построили в XIX в. Российской империей.", []string{"Её построили в XIX в. Российской империей."}},
+		{"ru Latin country abbreviation before a Cyrillic sentence", pipeline.Russian, "Оборудование везут из U.S. Казахстан платит. Санкции U.S. Treasury действуют.", []string{"Оборудование везут из U.S.", "Казахстан платит.", "Санкции U.S. Treasury действуют."}},
+		{"en country abbreviation before another country", pipeline.English, "Most of it comes from the U.S. China supplies the rest. The U.S. Treasury agreed.", []string{"Most of it comes from the U.S.", "China supplies the rest.", "The U.S. Treasury agreed."}},
+		{"ru date of a document before its issuer", pipeline.Russian, "Тариф утверждён приказом от 12.03.2024 г. Министерства энергетики. Он действует.", []string{"Тариф утверждён приказом от 12.03.2024 г. Министерства энергетики.", "Он действует."}},
+		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
+
 		// Kazakh.
+		{"kk years written onto their number", pipeline.Kazakh, "1990-жж. Ресей мен Қазақстан келісті.", []string{"1990-жж. Ресей мен Қазақстан келісті."}},
+		{"kk place kinds after the name", pipeline.Kazakh, "Көрме Алматы қ. Медеу ауданында өтті. Алматы обл. Талғар ауданы да қатысты.", []string{"Көрме Алматы қ. Медеу ауданында өтті.", "Алматы обл. Талғар ауданы да қатысты."}},
+		{"kk a date after a dash is the predicate", pipeline.Kazakh, "Салынған уақыты — XIX ғ. Ғимарат жөнделді.", []string{"Салынған уақыты — XIX ғ.", "Ғимарат жөнделді."}},
 		{"kk two sentences", pipeline.Kazakh, "Қытай өсіп келеді. Азия да дамуда.", []string{"Қытай өсіп келеді.", "Азия да дамуда."}},
 		{"kk initials", pipeline.Kazakh, "Қ.-Ж. Тоқаев сөз сөйледі. Зал тыңдады.", []string{"Қ.-Ж. Тоқаев сөз сөйледі.", "Зал тыңдады."}},
 		{"kk т.б. before lower case", pipeline.Kazakh, "Жолдар, порттар т.б. салынады.", []string{"Жолдар, порттар т.б. салынады."}},
@@ -83,6 +94,8 @@ func TestSentences(t *testing.T) {
 		{"kk question", pipeline.Kazakh, "Неге? Себебі бұл тиімді!", []string{"Неге?", "Себебі бұл тиімді!"}},
 
 		// Chinese.
+		{"zh quotation closed by a full stop after a comma", pipeline.Chinese, "“我们同意，”他说，“我们支持。”全场鼓掌。", []string{"“我们同意，”他说，“我们支持。”", "全场鼓掌。"}},
+		{"zh list numbers with a space after them", pipeline.Chinese, "安排如下：1. 签署协议；2. 成立工作组。", []string{"安排如下：1. 签署协议；2. 成立工作组。"}},
 		{"zh full stops without spaces", pipeline.Chinese, "中国发展很快。中亚也在发展。", []string{"中国发展很快。", "中亚也在发展。"}},
 		{"zh exclamation and question", pipeline.Chinese, "太好了！为什么？因为合作。", []string{"太好了！", "为什么？", "因为合作。"}},
 		{"zh closing quote stays", pipeline.Chinese, "他说：“我们同意。”会议结束了。", []string{"他说：“我们同意。”", "会议结束了。"}},
