@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,6 +38,7 @@ const minPageLines = 6
 
 type pageLine struct {
 	text  string
+	raw   string // the line as copied, with its runs of spaces
 	blank bool
 }
 
@@ -53,7 +55,7 @@ func readPages(text string) (pagedText, bool) {
 	lines := make([]pageLine, len(raw))
 	for i, l := range raw {
 		t := collapseSpaces(l)
-		lines[i] = pageLine{text: t, blank: t == ""}
+		lines[i] = pageLine{text: t, raw: l, blank: t == ""}
 	}
 	breaks := pageNumbers(lines)
 	if len(breaks) == 0 {
@@ -121,57 +123,131 @@ func trimBlank(p []pageLine) []pageLine {
 	return p
 }
 
-// pageNumbers returns the indexes of the page-number lines: the lines of the one pattern (the
-// line with its digits replaced) whose numbers go up by one, at least twice, at least
-// minPageLines lines apart.
+// pageNumbers returns the indexes of the page-number lines: lines that may carry a page
+// number (pageHits) of one pattern (the line with its digits masked) whose numbers go up by one,
+// at least twice, at least minPageLines lines apart. Numbers printed beside a running title
+// ("Running title 4") may join a chain of any pattern, since a copy often prints the number
+// alone on some pages and beside the running title on others.
 func pageNumbers(lines []pageLine) []int {
-	type hit struct{ at, n int }
-	byPattern := map[string][]hit{}
+	var hits []pageHit
+	patterns := map[string]int{}
 	for i, l := range lines {
-		if l.blank || !pageNumberLine.MatchString(l.text) || utf8.RuneCountInString(l.text) > 16 {
+		if l.blank {
 			continue
 		}
-		pattern, n := digitPattern(l.text)
-		if n < 0 || strings.Count(pattern, "#") != 1 {
-			continue
+		for _, h := range pageHits(i, l) {
+			hits = append(hits, h)
+			if h.running == "" {
+				patterns[h.pattern]++
+			}
 		}
-		if letters := strings.IndexFunc(pattern, unicode.IsLetter); letters >= 0 && len(strings.Fields(pattern)) > 2 {
-			continue
-		}
-		byPattern[pattern] = append(byPattern[pattern], hit{i, n})
 	}
 	var best []int
-	for _, hits := range byPattern {
-		// The longest run of numbers going up by one, far enough apart.
-		var run, longest []hit
-		for _, h := range hits {
-			if len(run) > 0 && (h.n != run[len(run)-1].n+1 || h.at-run[len(run)-1].at < minPageLines) {
-				if len(run) > len(longest) {
-					longest = run
+	patterns[""] += 0 // numbers beside running titles alone
+	for pattern, count := range patterns {
+		chain := longestChain(hits, pattern)
+		if len(chain) > len(best) || len(chain) == len(best) && len(chain) > 0 && chain[0] < best[0] {
+			best = chain
+		}
+		if len(best) == 0 && count == 1 {
+			for _, h := range hits {
+				if h.pattern == pattern && h.running == "" && lastLine(lines) == h.at {
+					// One page: its number closes the text.
+					best = []int{h.at}
 				}
-				run = nil
-			}
-			if len(run) == 0 && h.at < minPageLines {
-				continue
-			}
-			run = append(run, h)
-		}
-		if len(run) > len(longest) {
-			longest = run
-		}
-		if len(longest) == 1 && len(hits) == 1 && lastLine(lines) == longest[0].at && len(best) == 0 {
-			// One page: its number closes the text.
-			best = []int{longest[0].at}
-			continue
-		}
-		if len(longest) >= 2 && len(longest) > len(best) {
-			best = best[:0]
-			for _, h := range longest {
-				best = append(best, h.at)
 			}
 		}
 	}
 	return best
+}
+
+// longestChain returns the lines of the longest run of hits of one pattern (or beside a running
+// title) whose numbers go up by one, at least minPageLines lines apart; nil when it is shorter
+// than two.
+func longestChain(hits []pageHit, pattern string) []int {
+	length := make([]int, len(hits))
+	parent := make([]int, len(hits))
+	end := -1
+	for j, h := range hits {
+		parent[j] = -1
+		if h.running == "" && (pattern == "" || h.pattern != pattern) {
+			continue
+		}
+		if h.at < minPageLines && h.running == "" {
+			continue // the first number follows some text; a running line may open the text
+		}
+		length[j] = 1
+		for i := range j {
+			if length[i] > 0 && hits[i].n+1 == h.n && h.at-hits[i].at >= minPageLines && length[i]+1 > length[j] {
+				length[j], parent[j] = length[i]+1, i
+			}
+		}
+		if end < 0 || length[j] > length[end] {
+			end = j
+		}
+	}
+	if end < 0 || length[end] < 2 {
+		return nil
+	}
+	var out []int
+	for j := end; j >= 0; j = parent[j] {
+		out = append(out, hits[j].at)
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// pageHit is a line that may give a page number.
+type pageHit struct {
+	at, n   int
+	pattern string // the line with its number masked
+	running string // the running title printed beside the number, if any
+}
+
+// pageNumberPair matches "Page 3 of 12", "3 / 12", "Стр. 3 из 12": a number and the count of pages.
+var pageNumberPair = regexp.MustCompile(`^[^\d]{0,10}(\d{1,3})\s*(?:/|of|из|из\s+|бет\s+/|页\s*/?\s*共?)\s*\d{1,3}[^\d]{0,3}$`)
+
+// gluedPageNumber matches a running title and a page number set far apart on one line (the
+// copy keeps the gap as a run of spaces): "Central Asia Review          14", "4      Annual Review".
+var (
+	gluedNumberAfter  = regexp.MustCompile(`^(\S.*?\S)(?:[ \t\x{3000}]{3,}|\t|\x{3000}{2,})[ \x{3000}]*([^\d\s]{0,2}(\d{1,3})[^\d\s]{0,2})$`)
+	gluedNumberBefore = regexp.MustCompile(`^([^\d\s]{0,2}(\d{1,3})[^\d\s]{0,2})(?:[ \t\x{3000}]{3,}|\t|\x{3000}{2,})[ \x{3000}]*(\S.*)$`)
+)
+
+// maxRunningColumns: a running title beside a page number is at most this wide.
+const maxRunningColumns = 100
+
+// pageHits returns the page numbers line i may give: the number alone or with a short word
+// ("Page 3", "— 3 —", "Стр. 3", "3-бет", "第3页"), the number with the count of pages, or the
+// number set apart from a running title.
+func pageHits(i int, l pageLine) []pageHit {
+	var out []pageHit
+	if pageNumberLine.MatchString(l.text) && utf8.RuneCountInString(l.text) <= 16 {
+		pattern, n := digitPattern(l.text)
+		letters := strings.IndexFunc(pattern, unicode.IsLetter)
+		if n >= 0 && strings.Count(pattern, "#") == 1 && !(letters >= 0 && len(strings.Fields(pattern)) > 2) {
+			out = append(out, pageHit{at: i, n: n, pattern: pattern})
+		}
+	}
+	if m := pageNumberPair.FindStringSubmatchIndex(l.text); m != nil {
+		n, _ := strconv.Atoi(l.text[m[2]:m[3]])
+		out = append(out, pageHit{at: i, n: n, pattern: l.text[:m[2]] + "#" + l.text[m[3]:]})
+	}
+	raw := strings.TrimSpace(strings.TrimRight(l.raw, " \t\u3000"))
+	var text, num string
+	if m := gluedNumberAfter.FindStringSubmatch(raw); m != nil {
+		text, num = m[1], m[3]
+	} else if m := gluedNumberBefore.FindStringSubmatch(raw); m != nil {
+		text, num = m[3], m[2]
+	}
+	if text != "" {
+		text = collapseSpaces(text)
+		if hasLetters(text) && columns(text) <= maxRunningColumns && !endsWithFullStop(text) {
+			n, _ := strconv.Atoi(num)
+			out = append(out, pageHit{at: i, n: n, running: text})
+		}
+	}
+	return out
 }
 
 // digitPattern returns s with its run of digits replaced by "#" and the number they spell.
@@ -294,9 +370,10 @@ func titleFollows(p []pageLine, header string) bool {
 
 // takeNotes removes the notes from the foot of a page into notes and returns the rest. The
 // notes are the lines from the last blank line or rule (a line of underscores or dashes) to
-// the end, when every note there opens with a number that the page's text above carries as a
-// reference mark, in ascending order; lines that do not open with a number continue the note
-// above them.
+// the end, when every note there opens with a number (or a mark: "¹", "①", "[1]", "*") that
+// the page's text above carries as a reference mark, in ascending order; lines that do not open
+// with a number continue the note above them. A copy that lost the gap above the notes is read
+// the same way from the lowest line at the foot where such a run of notes starts.
 func takeNotes(p []pageLine, notes map[int]string) []pageLine {
 	if body, ok := takeNotesAt(p, notes); ok {
 		return body
@@ -307,30 +384,58 @@ func takeNotes(p []pageLine, notes map[int]string) []pageLine {
 	for end > 0 && !p[end-1].blank && !isRule(p[end-1].text) {
 		end--
 	}
-	if end == 0 || len(p)-end > 2 {
-		return p
-	}
-	for _, l := range p[end:] {
-		if endsWithTerminator(l.text) || columns(l.text) > maxHeadColumns || noteStart.MatchString(l.text) {
-			return p
+	if end > 0 && len(p)-end <= 2 {
+		footer := true
+		for _, l := range p[end:] {
+			if endsWithTerminator(l.text) || columns(l.text) > maxHeadColumns || isNoteStart(l.text) {
+				footer = false
+			}
+		}
+		if footer {
+			if body, ok := takeNotesAt(trimBlank(p[:end]), notes); ok {
+				return body
+			}
 		}
 	}
-	if body, ok := takeNotesAt(trimBlank(p[:end]), notes); ok {
+	// No gap above the notes: the lowest start of a run of notes among the last lines.
+	best := -1
+	for k := len(p) - 1; k >= 1 && len(p)-k <= maxNoteLines; k-- {
+		if p[k].blank || isRule(p[k].text) {
+			break
+		}
+		if isNoteStart(p[k].text) {
+			if _, ok := notesFrom(p, k, map[int]string{}); ok {
+				best = k
+			}
+		}
+	}
+	if best > 0 {
+		body, _ := notesFrom(p, best, notes)
 		return body
 	}
 	return p
 }
 
+// maxNoteLines: the notes at the foot of a page without a gap above them are looked for in
+// this many last lines.
+const maxNoteLines = 16
+
 // takeNotesAt takes the notes from the last lines of p, after its last blank line or rule.
 func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
-	marks := markCache{}
 	start := len(p)
 	for start > 0 && !p[start-1].blank && !isRule(p[start-1].text) {
 		start--
 	}
-	if start == 0 || start == len(p) || !noteStart.MatchString(p[start].text) {
+	if start == 0 || start == len(p) || !isNoteStart(p[start].text) {
 		return p, false
 	}
+	return notesFrom(p, start, notes)
+}
+
+// notesFrom reads p[start:] as notes when it is one (see takeNotes), adds them to notes and
+// returns the page without them and without their marks.
+func notesFrom(p []pageLine, start int, notes map[int]string) ([]pageLine, bool) {
+	marks := markCache{}
 	body := p[:start]
 	var bodyText strings.Builder
 	for _, l := range body {
@@ -339,16 +444,13 @@ func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
 	found := map[int]string{}
 	var order []int
 	for _, l := range p[start:] {
-		if m := noteStart.FindStringSubmatch(l.text); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			if len(order) == 0 || n > order[len(order)-1] {
-				if !marks.has(bodyText.String(), n) {
-					return p, false
-				}
-				order = append(order, n)
-				found[n] = strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(l.text, m[1]), ".)"))
-				continue
+		if n, rest, ok := pageNoteLabel(l.text); ok && (len(order) == 0 || n > order[len(order)-1]) {
+			if !marks.has(bodyText.String(), n) {
+				return p, false
 			}
+			order = append(order, n)
+			found[n] = rest
+			continue
 		}
 		if len(order) == 0 {
 			return p, false
@@ -382,6 +484,76 @@ func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
 	return body, true
 }
 
+// Notes are numbered in one of several styles; a note's key in the notes map is its number
+// plus the style's base, so that the styles never mix and each sorts in its own order.
+const (
+	styleDigits      = 0    // "1 Text", mark "word1"
+	styleSuperscript = 1000 // "¹ Text", mark "word¹"
+	styleCircled     = 2000 // "① Text", mark "word①"
+	styleBracket     = 3000 // "[1] Text", mark "word[1]"
+	styleAsterisk    = 4000 // "* Text", "** Text", mark "word*"
+)
+
+var (
+	noteDigits   = regexp.MustCompile(`^(\d{1,3})[.)]?\s+(\S.*)$`)
+	noteOther    = regexp.MustCompile(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|[\x{2460}-\x{2473}]|\[\d{1,3}\]|\*{1,3})\s*([^\s*].*)$`)
+	superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+)
+
+// pageNoteLabel reads the number a note line opens with, as a key of the notes map, and the note's
+// text.
+func pageNoteLabel(line string) (int, string, bool) {
+	if m := noteDigits.FindStringSubmatch(line); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return styleDigits + n, strings.TrimSpace(m[2]), true
+	}
+	m := noteOther.FindStringSubmatch(line)
+	if m == nil {
+		return 0, "", false
+	}
+	label, rest := m[1], strings.TrimSpace(m[2])
+	r, _ := utf8.DecodeRuneInString(label)
+	switch {
+	case r == '*':
+		return styleAsterisk + len(label), rest, true
+	case r == '[':
+		n, _ := strconv.Atoi(strings.Trim(label, "[]"))
+		return styleBracket + n, rest, true
+	case r >= '\u2460' && r <= '\u2473':
+		return styleCircled + int(r-'\u2460') + 1, rest, true
+	}
+	n := 0
+	for _, d := range label {
+		n = n*10 + strings.IndexRune(superscripts, d)/len("¹")
+	}
+	return styleSuperscript + n, rest, true
+}
+
+func isNoteStart(line string) bool {
+	_, _, ok := pageNoteLabel(line)
+	return ok
+}
+
+// markLabel is how a note's mark is printed in the text.
+func markLabel(key int) string {
+	n := key % 1000
+	switch key - n {
+	case styleSuperscript:
+		var b strings.Builder
+		for _, d := range strconv.Itoa(n) {
+			b.WriteString(string([]rune(superscripts)[d-'0']))
+		}
+		return b.String()
+	case styleCircled:
+		return string(rune('\u2460' + n - 1))
+	case styleBracket:
+		return "[" + strconv.Itoa(n) + "]"
+	case styleAsterisk:
+		return strings.Repeat("*", n)
+	}
+	return strconv.Itoa(n)
+}
+
 // joinNoteLine joins a note's continuation line as appendLine joins lines of a paragraph.
 func joinNoteLine(note, line string) string {
 	c := candidate{buf: []byte(note)}
@@ -405,8 +577,19 @@ func isRule(s string) bool {
 // markRe builds the pattern of a reference mark: the note's number right after a word or
 // sentence punctuation, and followed by neither a digit nor a letter, or after sentence
 // punctuation and before a Chinese character ("。1北京"): "2024年1月" and "G20s" are no marks.
-func markRe(n int) *regexp.Regexp {
-	num := strconv.Itoa(n)
+// A mark of another style ("¹", "①", "[1]", "*") follows any character but a space.
+func markRe(key int) *regexp.Regexp {
+	if key >= styleSuperscript {
+		label := regexp.QuoteMeta(markLabel(key))
+		switch key - key%1000 {
+		case styleAsterisk:
+			return regexp.MustCompile(`([^\s*])` + label + `([^*]|$)`)
+		case styleSuperscript:
+			return regexp.MustCompile(`([^\s⁰¹²³⁴⁵⁶⁷⁸⁹])` + label + `([^⁰¹²³⁴⁵⁶⁷⁸⁹]|$)`)
+		}
+		return regexp.MustCompile(`(\S)` + label + `()`)
+	}
+	num := strconv.Itoa(key)
 	return regexp.MustCompile(`([\p{L}.,;:!?»”"')\]。，；：！？」』）])` + num + `([^\d\p{L}]|$)|` +
 		`([.,;:!?»”"')\]。，；：！？」』）])` + num + `(\p{Han})`)
 }
@@ -503,7 +686,7 @@ func removeLoneHeaders(pages [][]pageLine) {
 
 // endsWith reports a line that ends with the reference mark of note n.
 func (m markCache) endsWith(line string, n int) bool {
-	num := strconv.Itoa(n)
+	num := markLabel(n)
 	if !strings.HasSuffix(line, num) {
 		return false
 	}
