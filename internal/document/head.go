@@ -43,6 +43,10 @@ func findHead(cands []candidate) headResult {
 		return res
 	}
 	res.title = repeatedTitle(cands[:n])
+	joined := ""
+	if res.title < 0 {
+		res.title, joined = titleAboveAuthors(cands[:n])
+	}
 	if res.title < 0 {
 		i, crumbTitle := 0, -1
 		for i < n && isNavigation(cands[i].text) {
@@ -74,6 +78,9 @@ func findHead(cands []candidate) headResult {
 		res.drop[j] = true
 	}
 	res.titleText = withoutBreadcrumb(cands[res.title].text)
+	if joined != "" {
+		res.titleText = joined
+	}
 	key := titleKey(cands[res.title].text)
 	for j := res.title + 1; j < n; j++ {
 		if titleKey(cands[j].text) == key {
@@ -81,6 +88,43 @@ func findHead(cands []candidate) headResult {
 		}
 	}
 	return res
+}
+
+// titleAboveAuthors finds the title of a document whose head opens with a masthead (the
+// journal, the series, a classification code, the publisher): the block right above the first
+// line of authors' names under it, joined with the block above that when it ends in a small
+// word that a title does not end with ("The Case for a" / "Regional Power Market"). It returns
+// -1 when no line of names follows a title-like block after the first.
+func titleAboveAuthors(head []candidate) (int, string) {
+	for j := 2; j < len(head); j++ {
+		if !isNameLine(head[j].text) || isNameLine(head[j-1].text) {
+			continue
+		}
+		t := head[j-1].text
+		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || isSeriesLine(t) {
+			return -1, ""
+		}
+		if prev := head[j-2].text; j >= 3 && endsWithSmallWord(prev) && !isSeriesLine(prev) {
+			return j - 1, prev + " " + t
+		}
+		return j - 1, ""
+	}
+	return -1, ""
+}
+
+// endsWithSmallWord reports a line that ends in a lower-case word of at most three letters ("a",
+// "of", "the", "and"), or a colon: a title broken across lines.
+func endsWithSmallWord(s string) bool {
+	if strings.HasSuffix(s, ":") {
+		return true
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	w := words[len(words)-1]
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && utf8.RuneCountInString(w) <= 3 && !strings.ContainsFunc(w, unicode.IsPunct)
 }
 
 // isHeadLike reports a block short enough, and free of list or quote markup, to be a title or

@@ -74,6 +74,14 @@ func readPages(text string) (pagedText, bool) {
 	for i := range pages {
 		pages[i] = trimBlank(pages[i])
 	}
+	var running []string
+	for _, b := range breaks {
+		for _, h := range pageHits(b, lines[b]) {
+			if h.running != "" {
+				running = append(running, h.running)
+			}
+		}
+	}
 	header := removeRunning(pages)
 	for i, p := range pages {
 		// The series' or journal's line right above a page number, repeated or not.
@@ -88,6 +96,7 @@ func readPages(text string) (pagedText, bool) {
 	if !header {
 		removeLoneHeaders(pages)
 	}
+	removeHeadEchoes(pages, running)
 	var b strings.Builder
 	for i, p := range pages {
 		for j, l := range p {
@@ -144,7 +153,13 @@ func pageNumbers(lines []pageLine) []int {
 	}
 	var best []int
 	patterns[""] += 0 // numbers beside running titles alone
-	for pattern, count := range patterns {
+	keys := make([]string, 0, len(patterns))
+	for k := range patterns {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, pattern := range keys {
+		count := patterns[pattern]
 		chain := longestChain(hits, pattern)
 		if len(chain) > len(best) || len(chain) == len(best) && len(chain) > 0 && chain[0] < best[0] {
 			best = chain
@@ -706,3 +721,140 @@ var seriesMark = regexp.MustCompile(`(?i)(№|\bno\.\s*\d|\bvol\.|\bт\.\s*\d|\(
 func isSeriesLine(s string) bool {
 	return seriesMark.MatchString(s) || len(strings.Fields(s)) >= 2 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
 }
+
+// maxEchoHeadLines: the head of the first page, whose words a running header repeats, is at
+// most this many lines.
+const maxEchoHeadLines = 8
+
+// removeHeadEchoes removes what repeats the head of the first page as page furniture: the
+// first line of a later page made only of words of the first page's head (the author's name,
+// a short title, the journal: "Osmonov · Who Drives the Trucks?"), and, on the first page, a
+// masthead line laid out in parts set far apart ("THE LONG VIEW      Spring 2024") or one that
+// says what a running title beside the page numbers says.
+func removeHeadEchoes(pages [][]pageLine, running []string) {
+	first := 0
+	for first < len(pages) && len(pages[first]) == 0 {
+		first++
+	}
+	if first == len(pages) {
+		return
+	}
+	var head [][]string
+	p := pages[first]
+	for i := 0; i < len(p) && i < maxEchoHeadLines; i++ {
+		if endsWithFullStop(p[i].text) || i+1 < len(p) && unicode.IsLower(firstLetter(p[i+1].text)) {
+			break // the article's text has begun
+		}
+		head = append(head, wordTokens(p[i].text))
+	}
+	for i := first + 1; i < len(pages); i++ {
+		if len(pages[i]) > 1 && isHeadEcho(pages[i][0].text, head) {
+			pages[i] = trimBlank(pages[i][1:])
+		}
+	}
+	runningKeys := map[string]bool{}
+	for _, r := range running {
+		runningKeys[strings.Join(sortedTokens(r), " ")] = true
+	}
+	// The first page's masthead, above the title: at most its first three lines, and never
+	// the last line of the head.
+	for k := 0; k < 3 && len(p) > 2; k++ {
+		l := p[0]
+		if !hasWideGap(l.raw) && !runningKeys[strings.Join(sortedTokens(l.text), " ")] {
+			break
+		}
+		p = trimBlank(p[1:])
+	}
+	pages[first] = p
+}
+
+// isHeadEcho reports a line that can be a running header repeating the first page's head: short,
+// not a sentence, not continuing one, and made of parts (between separators and numbers) each of
+// which a line of the head holds word for word.
+func isHeadEcho(line string, head [][]string) bool {
+	if columns(line) > maxRunningColumns || endsWithFullStop(line) {
+		return false
+	}
+	if r := firstLetter(line); r == 0 || unicode.IsLower(r) {
+		return false
+	}
+	parts := strings.FieldsFunc(line, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("·|•—–/", r) })
+	found := 0
+	for _, part := range parts {
+		words := wordTokens(part)
+		if len(words) == 0 {
+			continue
+		}
+		held := false
+		for _, h := range head {
+			if len(words) <= 2 && isHanText(part) && containsAll(h, words) || containsRun(h, words) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			return false
+		}
+		found++
+	}
+	return found > 0
+}
+
+// containsRun reports whether words occur in seq one after another.
+func containsRun(seq, words []string) bool {
+	for i := 0; i+len(words) <= len(seq); i++ {
+		if slices.Equal(seq[i:i+len(words)], words) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAll(seq, words []string) bool {
+	for _, w := range words {
+		if !slices.Contains(seq, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordTokens returns the words of s in lower case, each Chinese character a word of its own;
+// numbers are left out.
+func wordTokens(s string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range s {
+		switch {
+		case isHan(r):
+			flush()
+			out = append(out, string(r))
+		case unicode.IsLetter(r):
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// sortedTokens returns the distinct words of s, sorted: lines that say the same in another
+// order ("Annual Review · Ports Council", "PORTS COUNCIL ANNUAL REVIEW") compare equal.
+func sortedTokens(s string) []string {
+	t := wordTokens(s)
+	sort.Strings(t)
+	return slices.Compact(t)
+}
+
+// wideGap matches a run of spaces that sets the parts of a header or footer line apart.
+var wideGap = regexp.MustCompile(`\S(?:[ \t]{3,}|\t|\x{3000}{2,}|[ \x{3000}]{4,})\S`)
+
+// hasWideGap reports a line laid out in parts far apart, as a page's header or footer is.
+func hasWideGap(raw string) bool { return wideGap.MatchString(raw) }
