@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -88,6 +89,12 @@ func splitGroup(group []sourceLine) []candidate {
 			// A dash that a wrap put at the start of a line ("«Азия" / "– Китай»") is no bullet.
 			kind, body = "", l.text
 		}
+		if kind == "" && strings.HasPrefix(l.text, "— ") && (endsWithClauseBreak(l.text) ||
+			len(out) > 0 && out[len(out)-1].marker == pipeline.BlockListItem && endsWithClauseBreak(prev)) {
+			// Items set off by em dashes and ended by semicolons ("— first;" / "— last.") are a
+			// list; an em dash alone opens dialogue.
+			kind, body = pipeline.BlockListItem, strings.TrimPrefix(l.text, "— ")
+		}
 		switch {
 		case i == 0 || len(out) == 0:
 		case kind == pipeline.BlockQuote && out[len(out)-1].marker == pipeline.BlockQuote:
@@ -113,7 +120,8 @@ func splitGroup(group []sourceLine) []candidate {
 		prev = l.text
 	}
 	for i := range out {
-		out[i].text, out[i].buf = string(out[i].buf), nil
+		// A hyphenation mark that no next line took back is the hyphen it stood for.
+		out[i].text, out[i].buf = strings.ReplaceAll(string(out[i].buf), string(softBreak), "-"), nil
 	}
 	return out
 }
@@ -225,6 +233,11 @@ func appendLine(c *candidate, line string) {
 	last, size := utf8.DecodeLastRune(c.buf)
 	beforeLast, _ := utf8.DecodeLastRune(c.buf[:len(c.buf)-size])
 	first, _ := utf8.DecodeRuneInString(line)
+	if last == softBreak {
+		c.buf = append(c.buf[:len(c.buf)-size], line...)
+		c.lines++
+		return
+	}
 	hyphenated := (last == '-' || last == '‐') && unicode.IsLetter(beforeLast) && unicode.IsLower(first)
 	if !isWide(last) && !isWide(first) && !hyphenated && !inHanRun(c.buf, line) {
 		c.buf = append(c.buf, ' ')
@@ -258,9 +271,20 @@ func lineMarker(line string) (pipeline.BlockKind, string) {
 	return "", line
 }
 
+// endsWithClauseBreak reports a line ending with a semicolon, as list items in a sentence do.
+func endsWithClauseBreak(s string) bool {
+	return strings.HasSuffix(s, ";") || strings.HasSuffix(s, "；")
+}
+
+// parenNumber matches a list number in brackets at the start of a line: "(1) ", "（一）", "（2）".
+var parenNumber = regexp.MustCompile(`^[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,2}|[a-z])[)）]\s*\S`)
+
 // isNumberedItem reports a line starting with a list number: one to three digits or one letter,
 // then "." or ")", then a space and more text ("1. First", "2) Second", "a) third").
 func isNumberedItem(line string) bool {
+	if parenNumber.MatchString(line) {
+		return true
+	}
 	i := 0
 	for i < len(line) && i < 3 && line[i] >= '0' && line[i] <= '9' {
 		i++

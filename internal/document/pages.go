@@ -160,7 +160,7 @@ func pageNumbers(lines []pageLine) []int {
 	sort.Strings(keys)
 	for _, pattern := range keys {
 		count := patterns[pattern]
-		chain := longestChain(hits, pattern)
+		chain := longestChain(hits, pattern, lastLine(lines))
 		if len(chain) > len(best) || len(chain) == len(best) && len(chain) > 0 && chain[0] < best[0] {
 			best = chain
 		}
@@ -173,13 +173,36 @@ func pageNumbers(lines []pageLine) []int {
 			}
 		}
 	}
+	if len(best) == 0 {
+		best = mastheadNumbers(lines, hits)
+	}
 	return best
+}
+
+// mastheadNumbers returns the lines that give a page number beside a running title that the
+// first lines of the text print as the masthead ("THE LONG VIEW      14" under "THE LONG VIEW
+// Spring 2024"): the mark of page furniture even on the one page that shows its number.
+func mastheadNumbers(lines []pageLine, hits []pageHit) []int {
+	var top []string
+	for i := 0; i < len(lines) && len(top) < 3; i++ {
+		if !lines[i].blank {
+			top = append(top, wordTokens(lines[i].text)...)
+		}
+	}
+	var out []int
+	for _, h := range hits {
+		words := wordTokens(h.running)
+		if h.running != "" && h.at >= minPageLines && len(words) >= 2 && containsAll(top, words) {
+			out = append(out, h.at)
+		}
+	}
+	return out
 }
 
 // longestChain returns the lines of the longest run of hits of one pattern (or beside a running
 // title) whose numbers go up by one, at least minPageLines lines apart; nil when it is shorter
 // than two.
-func longestChain(hits []pageHit, pattern string) []int {
+func longestChain(hits []pageHit, pattern string, last int) []int {
 	length := make([]int, len(hits))
 	parent := make([]int, len(hits))
 	end := -1
@@ -193,7 +216,9 @@ func longestChain(hits []pageHit, pattern string) []int {
 		}
 		length[j] = 1
 		for i := range j {
-			if length[i] > 0 && hits[i].n+1 == h.n && h.at-hits[i].at >= minPageLines && length[i]+1 > length[j] {
+			// The last page may be short: the text ends on it.
+			apart := h.at-hits[i].at >= minPageLines || h.at == last && h.at-hits[i].at > 2
+			if length[i] > 0 && hits[i].n+1 == h.n && apart && length[i]+1 > length[j] {
 				length[j], parent[j] = length[i]+1, i
 			}
 		}

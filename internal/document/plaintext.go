@@ -10,6 +10,7 @@ import (
 // the title and navigation at the top, the byline at the bottom, and the kind of every block in
 // between. See findHead, findByline and bodyKind for the rules.
 func parseText(text string) (pipeline.Document, error) {
+	text = markLineBreakHyphens(text)
 	var notes []string
 	if paged, ok := readPages(text); ok {
 		text, notes = paged.text, paged.notes
