@@ -97,14 +97,19 @@ func findHead(cands []candidate) headResult {
 // -1 when no line of names follows a title-like block after the first.
 func titleAboveAuthors(head []candidate) (int, string) {
 	for j := 2; j < len(head); j++ {
-		if !isNameLine(head[j].text) || isNameLine(head[j-1].text) {
+		// A title in capitals is no line of names, whatever its words' case says.
+		if !isNameLine(head[j].text) || isNameLine(head[j-1].text) && !isAllCaps(head[j-1].text) {
 			continue
 		}
 		t := head[j-1].text
-		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || isSeriesLine(t) {
+		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || seriesMark.MatchString(t) {
 			return -1, ""
 		}
-		if prev := head[j-2].text; j >= 3 && endsWithSmallWord(prev) && !isSeriesLine(prev) {
+		if endsWithSmallWord(t) && j+1 < len(head) && isNameLine(head[j+1].text) {
+			// The title goes on over the next line, which only looked like names.
+			return j, t + " " + head[j].text
+		}
+		if prev := head[j-2].text; j >= 3 && endsWithSmallWord(prev) && !seriesMark.MatchString(prev) {
 			return j - 1, prev + " " + t
 		}
 		return j - 1, ""

@@ -31,7 +31,7 @@ func markLineBreakHyphens(text string) string {
 		return text
 	}
 	lines := strings.Split(text, "\n")
-	var words map[string]bool
+	var words map[string]int // how often the text writes each word
 	for i := 0; i+1 < len(lines); i++ {
 		line := strings.TrimRightFunc(lines[i], unicode.IsSpace)
 		m := breakHyphen.FindStringSubmatch(line)
@@ -43,13 +43,14 @@ func markLineBreakHyphens(text string) string {
 			continue
 		}
 		if words == nil {
-			words = map[string]bool{}
+			words = map[string]int{}
 			for _, w := range textWord.FindAllString(text, -1) {
-				words[strings.ToLower(w)] = true
+				words[strings.ToLower(w)]++
 			}
 		}
 		head, tail := strings.ToLower(m[1]), next[1]
-		if words[head+"-"+tail] || !words[head+tail] && utf8.RuneCountInString(head) > 2 && words[head] && words[tail] {
+		// The halves of this very break count once each; a word of its own shows elsewhere.
+		if words[head+"-"+tail] > 0 || words[head+tail] == 0 && utf8.RuneCountInString(head) > 2 && words[head] > 1 && words[tail] > 1 {
 			continue // a compound written with a hyphen
 		}
 		_, size := utf8.DecodeLastRuneInString(line)

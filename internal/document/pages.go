@@ -754,8 +754,8 @@ const maxEchoHeadLines = 8
 // removeHeadEchoes removes what repeats the head of the first page as page furniture: the
 // first line of a later page made only of words of the first page's head (the author's name,
 // a short title, the journal: "Osmonov · Who Drives the Trucks?"), and, on the first page, a
-// masthead line laid out in parts set far apart ("THE LONG VIEW      Spring 2024") or one that
-// says what a running title beside the page numbers says.
+// masthead line laid out in parts set far apart ("THE LONG VIEW      Spring 2024"), one that
+// says what a running title beside the page numbers says, or one that gives a volume or issue.
 func removeHeadEchoes(pages [][]pageLine, running []string) {
 	first := 0
 	for first < len(pages) && len(pages[first]) == 0 {
@@ -785,7 +785,9 @@ func removeHeadEchoes(pages [][]pageLine, running []string) {
 	// the last line of the head.
 	for k := 0; k < 3 && len(p) > 2; k++ {
 		l := p[0]
-		if !hasWideGap(l.raw) && !runningKeys[strings.Join(sortedTokens(l.text), " ")] {
+		masthead := hasWideGap(l.raw) || runningKeys[strings.Join(sortedTokens(l.text), " ")] ||
+			seriesMark.MatchString(l.text) && !unicode.IsLower(firstLetter(p[1].text))
+		if !masthead {
 			break
 		}
 		p = trimBlank(p[1:])
