@@ -71,6 +71,11 @@ func splitGroup(group []sourceLine) []candidate {
 	}
 	wrapped := len(group) > 1 && width >= minWrapColumns && width <= maxWrapColumns
 	lw := lineWidths{width: width, full: wrapFullness(group, width)}
+	// When only some lines are indented, the indent opens a paragraph (or continues a list item).
+	someFlush := false
+	for _, l := range group {
+		someFlush = someFlush || !l.indented
+	}
 	var out []candidate
 	var prev string
 	for i, l := range group {
@@ -111,6 +116,8 @@ func splitGroup(group []sourceLine) []candidate {
 			}
 		case isCaptionText(l.text):
 			// A caption opens a block of its own.
+		case l.indented && someFlush && endsWithTerminator(prev):
+			// An indented first line after a sentence's end opens a paragraph.
 		case lw.continues(&out[len(out)-1], prev, l.text, next, wrapped):
 			appendLine(&out[len(out)-1], l.text)
 			prev = l.text
@@ -147,6 +154,11 @@ const standaloneRatio = 0.6
 func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped bool) bool {
 	first, _ := utf8.DecodeRuneInString(cur)
 	if unicode.IsLower(first) && !endsWithTerminator(prev) {
+		return true
+	}
+	if isHan(first) && !endsWithTerminator(prev) && !isClosingEnd(prev) && isHanText(prev) && strings.ContainsAny(prev, "，。；") {
+		// Chinese breaks lines anywhere: a line of running text (it holds a comma or a sentence's
+		// end) that stops mid-sentence runs on into the next, whatever its width.
 		return true
 	}
 	if !wrapped {
@@ -349,4 +361,10 @@ func blockEnds(buf []byte) bool {
 		start = start[:len(start)-1]
 	}
 	return isCaptionText(string(start))
+}
+
+// isClosingEnd reports text that ends with a closing quotation mark or bracket.
+func isClosingEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isClosing(r)
 }

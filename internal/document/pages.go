@@ -104,6 +104,10 @@ func readPages(text string) (pagedText, bool) {
 				b.WriteString("\n")
 				continue
 			}
+			if leadingIndent(l.raw) {
+				// The indent of a paragraph's first line is kept for splitCandidates.
+				b.WriteString(l.raw[:len(l.raw)-len(strings.TrimLeftFunc(l.raw, unicode.IsSpace))])
+			}
 			b.WriteString(l.text)
 			if j < len(p)-1 || i < len(pages)-1 {
 				b.WriteString("\n")
