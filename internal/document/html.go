@@ -3,6 +3,7 @@ package document
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -55,11 +56,16 @@ func HTMLToMarkdown(src string) (string, error) {
 	c.walkBlocks(root, "")
 	c.flush()
 	c.out.dropTrailingHeadings()
-	// Notes kept outside the article body.
+	// Notes kept outside the article body (or beside the text, as side notes), in their order.
+	pending := make([]*html.Node, 0, len(c.notes))
 	for n, num := range c.notes {
 		if !c.written[num] {
-			c.writeNote(n)
+			pending = append(pending, n)
 		}
+	}
+	sort.Slice(pending, func(i, j int) bool { return c.notes[pending[i]] < c.notes[pending[j]] })
+	for _, n := range pending {
+		c.writeNote(n)
 	}
 	for _, by := range c.bylines {
 		c.out.add(pipeline.BlockParagraph, 0, "", by)
@@ -81,7 +87,9 @@ func htmlPolicy() *bluemonday.Policy {
 		"em", "i", "strong", "b", "u", "sup", "sub", "small", "mark", "cite", "q", "abbr", "time",
 		"br", "hr", "pre", "code", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr",
 		"td", "th", "caption", "address", "picture", "img")
-	p.AllowAttrs("id", "class", "role", "rel", "itemprop").Globally()
+	p.AllowAttrs("id", "class", "role", "rel", "itemprop", "hidden", "aria-hidden").Globally()
+	// An anchor's name is the target of links within the page (notes written by word processors).
+	p.AllowAttrs("name").Matching(regexp.MustCompile(`^[\w:.-]{1,100}$`)).OnElements("a")
 	p.AllowAttrs("start").Matching(regexp.MustCompile(`^\d{1,6}$`)).OnElements("ol")
 	p.AllowAttrs("href").OnElements("a")
 	// Images are kept only so that the caption beside them is known for one; their address is
@@ -90,18 +98,26 @@ func htmlPolicy() *bluemonday.Policy {
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.AllowRelativeURLs(true)
 	p.SkipElementsContent("script", "style", "noscript", "template", "form", "button", "select",
-		"textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "map", "head", "title")
+		"textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "map", "head", "title", "label")
 	return p
 }
 
 // boilerplate matches class and id names of page furniture inside an article.
-var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share|sharing|social|related|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter|subscribe|promo|sidebar|menu|navbar|cookies?|tags|pagination|print|editsection|edit-link)($|[\s_-])`)
+var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share\w*|sharing|social\w*|related\w*|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter\w*|subscri\w*|promo\w*|sidebar|menu|navbar|cookies?|tags|pagination|print|editsection|edit-link|toc|table-of-contents|topics?|categories|cat-links|read-?also|see-?also)($|[\s_-])`)
 
 // footnoteSection matches class and id names of a list of notes.
 var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)
 
 // bylineClass matches class names, rel and itemprop values of an author line.
-var bylineClass = regexp.MustCompile(`(?i)(^|[\s_-])(byline|author)($|[\s_-])`)
+var bylineClass = regexp.MustCompile(`(?i)(^|[\s_-])(byline|authors?)($|[\s_-])`)
+
+// sideNoteClass matches class names of a note printed beside the text that refers to it (the
+// side notes of Tufte-style pages), which is written inside the paragraph.
+var sideNoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(side|margin)-?notes?($|[\s_-])`)
+
+// callToAction matches the addresses of links that ask the reader to subscribe, sign up, join or
+// give: a short block around such a link is the site's, not the article's.
+var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|/portal|newsletter|/login|action=share`)
 
 type htmlConverter struct {
 	out      mdBlockWriter
@@ -115,6 +131,7 @@ type htmlConverter struct {
 	written  map[int]bool       // notes written
 	bylines  []*mdInline
 	nextNote int
+	inByline bool // writing a byline, whose date and reading time are left out
 }
 
 // writeNote writes the text of a referenced note.
@@ -141,9 +158,11 @@ func (c *htmlConverter) writeNotesOnly(n *html.Node) {
 func (c *htmlConverter) indexIDs(n *html.Node) {
 	c.order[n] = len(c.order)
 	if n.Type == html.ElementNode {
-		if id := attr(n, "id"); id != "" {
-			if _, dup := c.ids[id]; !dup {
-				c.ids[id] = n
+		for _, key := range []string{"id", "name"} {
+			if id := attr(n, key); id != "" && (key == "id" || n.DataAtom == atom.A) {
+				if _, dup := c.ids[id]; !dup {
+					c.ids[id] = n
+				}
 			}
 		}
 	}
@@ -154,6 +173,11 @@ func (c *htmlConverter) indexIDs(n *html.Node) {
 
 // findNotes numbers the notes the article refers to, in order of first reference.
 func (c *htmlConverter) findNotes(n *html.Node) {
+	if isSideNote(n) {
+		c.nextNote++
+		c.notes[n] = c.nextNote
+		return
+	}
 	if target := c.noteTarget(n); target != nil {
 		if _, seen := c.notes[target]; !seen {
 			c.nextNote++
@@ -202,6 +226,20 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 	return t
 }
 
+// isSideNote reports a note printed beside the paragraph that refers to it (inside it in the
+// markup); one in a figure is the figure's caption.
+func isSideNote(n *html.Node) bool {
+	if n.Type != html.ElementNode || !sideNoteClass.MatchString(attr(n, "class")) || isBlockElement(n) && n.DataAtom != atom.Div {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Figure {
+			return false
+		}
+	}
+	return true
+}
+
 // isNoteLabel reports a reference written as "[1]" or "1" without a <sup>.
 func isNoteLabel(s string) bool {
 	s = strings.Trim(strings.TrimSpace(s), "[]()")
@@ -231,7 +269,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNote(n)
 		return
 	}
-	if c.skip(n) || isPublicationElement(n) {
+	if c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) {
 		return
 	}
 	if isCaptionElement(n) {
@@ -248,8 +286,13 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	}
 	if bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop")) &&
 		n.DataAtom != atom.Article && n.DataAtom != atom.Main && len(collapseSpaces(textOf(n))) < 200 {
+		if isAuthorBio(n) {
+			return
+		}
 		in := &mdInline{}
+		c.inByline = true
 		c.writeInline(in, n, false)
+		c.inByline = false
 		if s := in.String(); s != "" {
 			c.bylines = append(c.bylines, in)
 		}
@@ -311,6 +354,9 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 	}
 	if boilerplate.MatchString(attr(n, "class")) || boilerplate.MatchString(attr(n, "id")) {
 		return true
+	}
+	if _, hidden := attrValue(n, "hidden"); hidden || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+		return true // not shown, or shown only as decoration
 	}
 	if isBlockElement(n) && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) && !c.holdsNote(n) {
 		// A notes section whose notes nobody refers to, or its heading: the notes are written
@@ -468,6 +514,13 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 		return
 	case html.ElementNode:
 	default:
+		return
+	}
+	if num, ok := c.notes[n]; ok && !inNote && isSideNote(n) {
+		in.footnote(num) // the side note's text is written with the notes
+		return
+	}
+	if c.inByline && isPublicationElement(n) {
 		return
 	}
 	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) {
@@ -682,6 +735,95 @@ func findFirstOutside(n *html.Node, a atom.Atom, skip *html.Node) *html.Node {
 func contains(root, n *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
 		if p == root {
+			return true
+		}
+	}
+	return false
+}
+
+// attrValue returns an attribute's value and whether the element has it at all.
+func attrValue(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// Bounds of the page-furniture looks at a block: link lists and calls to action are short.
+const (
+	maxLinkBlockBytes = 400
+	linkTextShare     = 0.7
+)
+
+// isLinkBlock reports a short block made mostly of links to other pages ("Read also: …", a
+// row of download and print links, a list of related stories) or a list every item of which is
+// one link (a table of contents, a list of related stories): a way out of the article, not
+// part of it.
+func isLinkBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Section:
+	case atom.Ul, atom.Ol:
+		items := 0
+		for li := n.FirstChild; li != nil; li = li.NextSibling {
+			if li.Type != html.ElementNode {
+				continue
+			}
+			if li.DataAtom != atom.Li {
+				return false
+			}
+			text := collapseSpaces(textOf(li))
+			a := findFirst(li, atom.A)
+			if a == nil || text == "" || collapseSpaces(textOf(a)) != text {
+				return false
+			}
+			items++
+		}
+		return items > 0
+	default:
+		return false
+	}
+	whole, short := boundedText(n, maxLinkBlockBytes)
+	whole = collapseSpaces(whole)
+	if !short || whole == "" || findFirst(n, atom.Img) != nil {
+		return false
+	}
+	linked, outward := 0, false
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		linked += len(collapseSpaces(textOf(a)))
+		href := attr(a, "href")
+		outward = outward || href != "" && !strings.HasPrefix(href, "#")
+	}
+	return outward && float64(linked) >= linkTextShare*float64(len(whole))
+}
+
+// isCallToAction reports a short block around a link that asks the reader to subscribe, sign
+// up, become a member or give.
+func isCallToAction(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	if _, short := boundedText(n, maxLinkBlockBytes); !short {
+		return false
+	}
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		if callToAction.MatchString(attr(a, "href")) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAuthorBio reports an author box that presents the authors under a heading of its own
+// ("About the authors"): a biography, not the byline.
+func isAuthorBio(n *html.Node) bool {
+	for _, h := range findAll(n, func(x *html.Node) bool {
+		return x.DataAtom >= 0 && (x.DataAtom == atom.H1 || x.DataAtom == atom.H2 || x.DataAtom == atom.H3 || x.DataAtom == atom.H4 || x.DataAtom == atom.H5 || x.DataAtom == atom.H6)
+	}) {
+		if t := collapseSpaces(textOf(h)); t != "" && !isNameLine(t) {
 			return true
 		}
 	}

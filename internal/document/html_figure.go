@@ -11,7 +11,7 @@ import (
 
 // captionClass matches the class names sites give a caption that is not a <figcaption>:
 // "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc".
-var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|figure)-?(desc|description|credit|legend)($|[\s_-])`)
+var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|pic|figure)-?(desc|description|credit|legend)($|[\s_-])`)
 
 // Bounds of the looks around a candidate caption or publication line, so that reading a page
 // stays linear: a caption is a line or two beside its image in a small container; a
@@ -39,6 +39,9 @@ func isCaptionElement(n *html.Node) bool {
 	}
 	if n.Parent == nil {
 		return false
+	}
+	if n.Parent.DataAtom == atom.Figure && sideNoteClass.MatchString(attr(n, "class")) {
+		return true // a figure's note beside it is its caption
 	}
 	// The image comes just before the caption in the same container.
 	imageBefore := false
