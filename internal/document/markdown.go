@@ -147,10 +147,21 @@ func toBlock(kind pipeline.BlockKind, b mdBlock) pipeline.Block {
 	return pipeline.Block{Kind: kind, Text: text, Inline: pipeline.NewInlineMarkup(inline)}
 }
 
-// titleIndex picks the title among the blocks read: the first level-1 heading, else the first
-// heading, else a short first paragraph without a full stop when more blocks follow. It returns
-// -1 when there is none.
+// titleIndex picks the title among the blocks read: the heading that repeats the front
+// matter's title when there is one, else the first level-1 heading, else the first heading,
+// else a short first paragraph without a full stop when more blocks follow. It returns -1 when
+// there is none (or when only the front matter holds the title).
 func (r *markdownReader) titleIndex() int {
+	if r.metaTitle != "" {
+		// The front matter names the title: a heading is the title only when it repeats it;
+		// other level-1 headings are the article's sections (as Pandoc and Hugo write them).
+		for i, b := range r.out {
+			if b.kind == pipeline.BlockHeading && titleKey(b.text.plain()) == titleKey(r.metaTitle) {
+				return i
+			}
+		}
+		return -1
+	}
 	first := -1
 	for i, b := range r.out {
 		if b.kind != pipeline.BlockHeading {
