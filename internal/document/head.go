@@ -260,6 +260,7 @@ func isHanText(s string) bool {
 // isDateLine reports a line that is only a date or a time stamp: "12 March 2024",
 // "2024-03-12 14:05", "12.03.2024", "2024年3月12日".
 func isDateLine(s string) bool {
+	s = withoutDateLead(s)
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"
 	}
@@ -281,4 +282,28 @@ func isDateLine(s string) bool {
 		}
 	}
 	return digits >= 4 && letterWords <= 2
+}
+
+// maxDateLeadRunes: a Chinese word that leads a date ("发布于", "发布时间：", "更新") is this short.
+const maxDateLeadRunes = 4
+
+// withoutDateLead returns s without a short Chinese word that says what the date is ("发布于
+// 2024年5月20日", "发布时间：2024-05-20"), when a digit follows it.
+func withoutDateLead(s string) string {
+	i, n := 0, 0
+	for _, r := range s {
+		if !isHan(r) {
+			break
+		}
+		i += utf8.RuneLen(r)
+		n++
+	}
+	if n == 0 || n > maxDateLeadRunes {
+		return s
+	}
+	rest := strings.TrimLeft(s[i:], "：: \u3000")
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsDigit(r) {
+		return s
+	}
+	return rest
 }

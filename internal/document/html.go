@@ -39,6 +39,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{}}
 	c.indexIDs(doc)
 	c.findNotes(root)
+	c.title = findFirst(root, atom.H1)
 	if findFirst(root, atom.H1) == nil {
 		title := ""
 		if h1 := findFirstOutside(doc, atom.H1, root); h1 != nil {
@@ -131,7 +132,8 @@ type htmlConverter struct {
 	written  map[int]bool       // notes written
 	bylines  []*mdInline
 	nextNote int
-	inByline bool // writing a byline, whose date and reading time are left out
+	inByline bool       // writing a byline, whose date and reading time are left out
+	title    *html.Node // the article's <h1>, if the body has one
 }
 
 // writeNote writes the text of a referenced note.
@@ -269,7 +271,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNote(n)
 		return
 	}
-	if c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) {
+	if c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
 		return
 	}
 	if isCaptionElement(n) {
@@ -828,4 +830,23 @@ func isAuthorBio(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// maxKickerWords: the label over a title (the section, the kind of piece: "Commentary",
+// "Analysis", "Ports") is a word or three.
+const maxKickerWords = 3
+
+// isKicker reports a short label printed above the article's title: the section or the kind
+// of piece, which names the page's place on the site rather than saying anything of the
+// article. A byline above the title is no label.
+func (c *htmlConverter) isKicker(n *html.Node) bool {
+	if c.title == nil || !isBlockElement(n) || c.order[n] >= c.order[c.title] || contains(n, c.title) {
+		return false
+	}
+	text, short := boundedText(n, 80)
+	text = collapseSpaces(text)
+	if !short || text == "" || len(strings.Fields(text)) > maxKickerWords || endsWithTerminator(text) {
+		return false
+	}
+	return !hasBylinePrefix(text) && !bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))
 }
