@@ -258,6 +258,9 @@ var (
 	gluedNumberBefore = regexp.MustCompile(`^([^\d\s]{0,2}(\d{1,3})[^\d\s]{0,2})(?:[ \t\x{3000}]{3,}|\t|\x{3000}{2,})[ \x{3000}]*(\S.*)$`)
 )
 
+// maxPagePairBytes: "Page 12 of 240" and its translations are no longer.
+const maxPagePairBytes = 40
+
 // maxRunningColumns: a running title beside a page number is at most this wide.
 const maxRunningColumns = 100
 
@@ -273,10 +276,21 @@ func pageHits(i int, l pageLine) []pageHit {
 			out = append(out, pageHit{at: i, n: n, pattern: pattern})
 		}
 	}
-	if m := pageNumberPair.FindStringSubmatchIndex(l.text); m != nil {
-		n, _ := strconv.Atoi(l.text[m[2]:m[3]])
-		out = append(out, pageHit{at: i, n: n, pattern: l.text[:m[2]] + "#" + l.text[m[3]:]})
+	if len(l.text) <= maxPagePairBytes {
+		if m := pageNumberPair.FindStringSubmatchIndex(l.text); m != nil {
+			n, _ := strconv.Atoi(l.text[m[2]:m[3]])
+			out = append(out, pageHit{at: i, n: n, pattern: l.text[:m[2]] + "#" + l.text[m[3]:]})
+		}
 	}
+	return append(out, runningHit(i, l)...)
+}
+
+// runningHit returns the page number line i gives beside a running title, if it does.
+func runningHit(i int, l pageLine) []pageHit {
+	if !strings.Contains(l.raw, "   ") && !strings.ContainsAny(l.raw, "\t\u3000") {
+		return nil // no gap between a title and a number
+	}
+	var out []pageHit
 	raw := strings.TrimSpace(strings.TrimRight(l.raw, " \t\u3000"))
 	var text, num string
 	if m := gluedNumberAfter.FindStringSubmatch(raw); m != nil {
