@@ -823,7 +823,7 @@ func isCallToAction(n *html.Node) bool {
 // ("About the authors"): a biography, not the byline.
 func isAuthorBio(n *html.Node) bool {
 	for _, h := range findAll(n, func(x *html.Node) bool {
-		return x.DataAtom >= 0 && (x.DataAtom == atom.H1 || x.DataAtom == atom.H2 || x.DataAtom == atom.H3 || x.DataAtom == atom.H4 || x.DataAtom == atom.H5 || x.DataAtom == atom.H6)
+		return x.DataAtom == atom.H1 || x.DataAtom == atom.H2 || x.DataAtom == atom.H3 || x.DataAtom == atom.H4 || x.DataAtom == atom.H5 || x.DataAtom == atom.H6
 	}) {
 		if t := collapseSpaces(textOf(h)); t != "" && !isNameLine(t) {
 			return true

@@ -30,9 +30,6 @@ import (
 // them at most a short word or dashes.
 var pageNumberLine = regexp.MustCompile(`^[^\d]{0,8}\d{1,3}[^\d]{0,8}$`)
 
-// noteStart matches the first line of a note at the foot of a page: its number, a space, text.
-var noteStart = regexp.MustCompile(`^(\d{1,3})[.)]?\s+\S`)
-
 // minPageLines: a page number follows at least this many lines of text.
 const minPageLines = 6
 
