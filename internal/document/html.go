@@ -40,7 +40,10 @@ func HTMLToMarkdown(src string) (string, error) {
 	c.indexIDs(doc)
 	c.findNotes(root)
 	c.title = findFirst(root, atom.H1)
-	if findFirst(root, atom.H1) == nil {
+	if c.title == nil {
+		c.title = headingAsTitle(root, pageTitle)
+	}
+	if c.title == nil {
 		title := ""
 		if h1 := findFirstOutside(doc, atom.H1, root); h1 != nil {
 			title = collapseSpaces(textOf(h1))
@@ -118,7 +121,7 @@ var sideNoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(side|margin)-?notes?($|[\
 
 // callToAction matches the addresses of links that ask the reader to subscribe, sign up, join or
 // give: a short block around such a link is the site's, not the article's.
-var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|/portal|newsletter|/login|action=share`)
+var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|contribut|/support\b|/portal|newsletter|/login|action=share`)
 
 type htmlConverter struct {
 	out      mdBlockWriter
@@ -286,7 +289,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNotesOnly(n)
 		return
 	}
-	if bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop")) &&
+	if (n.DataAtom == atom.Address || bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))) &&
 		n.DataAtom != atom.Article && n.DataAtom != atom.Main && len(collapseSpaces(textOf(n))) < 200 {
 		if isAuthorBio(n) {
 			return
@@ -306,6 +309,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		in := &mdInline{}
 		c.writeInline(in, n, false)
 		level := int(n.Data[1] - '0')
+		if n == c.title {
+			level = 1 // the page's title, printed in a lower heading
+		}
 		if inside == pipeline.BlockQuote {
 			c.out.add(pipeline.BlockQuote, 0, "", in)
 		} else {
@@ -849,4 +855,27 @@ func (c *htmlConverter) isKicker(n *html.Node) bool {
 		return false
 	}
 	return !hasBylinePrefix(text) && !bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))
+}
+
+// headingAsTitle returns the body's first heading when it repeats the page's <title> (a page
+// without an <h1> that prints its title in an <h2> or <h3>), else nil.
+func headingAsTitle(root *html.Node, pageTitle string) *html.Node {
+	first := findAll(root, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.H2, atom.H3, atom.H4:
+			return true
+		}
+		return false
+	})
+	if len(first) == 0 || pageTitle == "" {
+		return nil
+	}
+	h := titleKey(collapseSpaces(textOf(first[0])))
+	if h == "" {
+		return nil
+	}
+	if h == titleKey(siteTitle(pageTitle)) || strings.HasPrefix(titleKey(collapseSpaces(pageTitle)), h) {
+		return first[0]
+	}
+	return nil
 }

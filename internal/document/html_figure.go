@@ -69,6 +69,10 @@ func isCaptionElement(n *html.Node) bool {
 	if n.Parent.DataAtom == atom.Figure || captionClass.MatchString(attr(n, "class")) {
 		return true
 	}
+	if n.DataAtom == atom.P && imageParagraphBefore(n) && utf8.RuneCountInString(collapseSpaces(text)) <= maxLooseCaptionRunes && !endsWithTerminator(collapseSpaces(text)) {
+		// A short line without a sentence's end under a paragraph that holds only a picture.
+		return true
+	}
 	// Alone with its image: nothing else in the container holds text.
 	k = 0
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
@@ -80,6 +84,21 @@ func isCaptionElement(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// maxLooseCaptionRunes: a caption set as a paragraph of its own under its picture is a line.
+const maxLooseCaptionRunes = 120
+
+// imageParagraphBefore reports a paragraph whose nearest element before it is a paragraph
+// holding a picture and no text.
+func imageParagraphBefore(n *html.Node) bool {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		return s.DataAtom == atom.P && findFirst(s, atom.Img) != nil && !hasText(s)
+	}
+	return false
 }
 
 // hasText reports an element with any text in it, looking no further than the first.

@@ -74,6 +74,9 @@ type mdBlock struct {
 	kind  pipeline.BlockKind
 	level int
 	text  *inlineText
+	// strong: a paragraph wholly in bold, which is a heading typed by hand when it is short
+	// and is not the signature at the end.
+	strong bool
 }
 
 type markdownReader struct {
@@ -109,10 +112,12 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	// A short signing line right under the title ("By NAME", a name alone) is the byline when
 	// the article goes on after it.
 	var topBylines []string
-	if len(doc.Blocks) > 0 && len(body) > 2 && body[0].kind == pipeline.BlockParagraph && isTopByline(body[0].text.plain()) {
-		topBylines = append(topBylines, body[0].text.plain())
-		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: body[0].text.plain()})
-		body = body[1:]
+	if len(doc.Blocks) > 0 && len(body) > 2 && body[0].kind == pipeline.BlockParagraph {
+		if by := withoutPublicationTail(body[0].text.plain()); isTopByline(by) {
+			topBylines = append(topBylines, by)
+			doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
+			body = body[1:]
+		}
 	}
 	start := len(body)
 	for start > 1 && len(body)-start < maxBylineBlocks {
@@ -124,8 +129,12 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	}
 	hasText := false
 	for _, b := range body[:start] {
-		hasText = hasText || b.kind != pipeline.BlockHeading
-		doc.Blocks = append(doc.Blocks, toBlock(b.kind, b))
+		kind := b.kind
+		if b.strong && kind == pipeline.BlockParagraph && isHeadingText(b.text.plain()) && !isNameLine(b.text.plain()) {
+			kind = pipeline.BlockHeading
+		}
+		hasText = hasText || kind != pipeline.BlockHeading
+		doc.Blocks = append(doc.Blocks, toBlock(kind, b))
 	}
 	if !hasText {
 		return pipeline.Document{}, invalid(msgTextNoBody, errNoBody)
