@@ -264,7 +264,7 @@ func isDateLine(s string) bool {
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"
 	}
-	digits, letterWords := 0, 0
+	digits, letterWords, longWords := 0, 0, 0
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == ',' || r == '.' || r == '-' || r == '/' || r == ':' || r == '年' || r == '月' || r == '日'
 	}) {
@@ -280,16 +280,27 @@ func isDateLine(s string) bool {
 		if utf8.RuneCountInString(w) > 10 {
 			return false
 		}
+		if utf8.RuneCountInString(w) > 3 {
+			longWords++
+		}
 	}
-	return digits >= 4 && letterWords <= 2
+	// A month and a weekday, or abbreviations alone ("Mon 4 Mar 2024 06.00 GMT").
+	return digits >= 4 && (letterWords <= 2 || longWords == 0 && letterWords <= 4)
 }
 
 // maxDateLeadRunes: a Chinese word that leads a date ("发布于", "发布时间：", "更新") is this short.
 const maxDateLeadRunes = 4
 
-// withoutDateLead returns s without a short Chinese word that says what the date is ("发布于
-// 2024年5月20日", "发布时间：2024-05-20"), when a digit follows it.
+// withoutDateLead returns s without a short word that says what the date is: a label of one
+// or two words and a colon ("Опубликовано: 12 января 2024", "Updated: 3 March"), or a Chinese
+// word ("发布于 2024年5月20日", "发布时间：2024-05-20"), when a digit follows it.
 func withoutDateLead(s string) string {
+	if label, rest, ok := strings.Cut(s, ":"); ok && len(strings.Fields(label)) <= 2 && hasLetters(label) {
+		rest = strings.TrimSpace(rest)
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) {
+			return rest
+		}
+	}
 	i, n := 0, 0
 	for _, r := range s {
 		if !isHan(r) {

@@ -156,7 +156,8 @@ func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped boo
 	if unicode.IsLower(first) && !endsWithTerminator(prev) {
 		return true
 	}
-	if isHan(first) && !endsWithTerminator(prev) && !isClosingEnd(prev) && isHanText(prev) && strings.ContainsAny(prev, "，。；") {
+	if isHan(first) && !endsWithTerminator(prev) && !isClosingEnd(prev) && isHanText(prev) && strings.ContainsAny(prev, "，。；") &&
+		!hanSection.MatchString(cur) {
 		// Chinese breaks lines anywhere: a line of running text (it holds a comma or a sentence's
 		// end) that stops mid-sentence runs on into the next, whatever its width.
 		return true
@@ -362,6 +363,9 @@ func blockEnds(buf []byte) bool {
 	}
 	return isCaptionText(string(start))
 }
+
+// hanSection matches the number a Chinese section heading opens with: "一、", "第二章", "（三）".
+var hanSection = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节部分]|[（(][一二三四五六七八九十]+[)）])`)
 
 // isClosingEnd reports text that ends with a closing quotation mark or bracket.
 func isClosingEnd(s string) bool {

@@ -788,7 +788,7 @@ func removeHeadEchoes(pages [][]pageLine, running []string) {
 		head = append(head, wordTokens(p[i].text))
 	}
 	for i := first + 1; i < len(pages); i++ {
-		if len(pages[i]) > 1 && isHeadEcho(pages[i][0].text, head) {
+		if len(pages[i]) > 1 && isHeadEcho(pages[i][0], head) {
 			pages[i] = trimBlank(pages[i][1:])
 		}
 	}
@@ -813,14 +813,19 @@ func removeHeadEchoes(pages [][]pageLine, running []string) {
 // isHeadEcho reports a line that can be a running header repeating the first page's head: short,
 // not a sentence, not continuing one, and made of parts (between separators and numbers) each of
 // which a line of the head holds word for word.
-func isHeadEcho(line string, head [][]string) bool {
+func isHeadEcho(l pageLine, head [][]string) bool {
+	line := l.text
 	if columns(line) > maxRunningColumns || endsWithFullStop(line) {
 		return false
 	}
 	if r := firstLetter(line); r == 0 || unicode.IsLower(r) {
 		return false
 	}
-	parts := strings.FieldsFunc(line, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("·|•—–/", r) })
+	// Parts set far apart ("Short title            Author") are read apart too.
+	var parts []string
+	for _, piece := range wideGapSplit.Split(strings.TrimSpace(l.raw), -1) {
+		parts = append(parts, strings.FieldsFunc(piece, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("·|•—–/", r) })...)
+	}
 	found := 0
 	for _, part := range parts {
 		words := wordTokens(part)
@@ -897,6 +902,9 @@ func sortedTokens(s string) []string {
 
 // wideGap matches a run of spaces that sets the parts of a header or footer line apart.
 var wideGap = regexp.MustCompile(`\S(?:[ \t]{3,}|\t|\x{3000}{2,}|[ \x{3000}]{4,})\S`)
+
+// wideGapSplit cuts a line at the gaps that set a header's parts apart.
+var wideGapSplit = regexp.MustCompile(`[ \t]{3,}|\t|\x{3000}{2,}|[ \x{3000}]{4,}`)
 
 // hasWideGap reports a line laid out in parts far apart, as a page's header or footer is.
 func hasWideGap(raw string) bool { return wideGap.MatchString(raw) }
