@@ -295,7 +295,8 @@ const maxDateLeadRunes = 4
 // or two words and a colon ("Опубликовано: 12 января 2024", "Updated: 3 March"), or a Chinese
 // word ("发布于 2024年5月20日", "发布时间：2024-05-20"), when a digit follows it.
 func withoutDateLead(s string) string {
-	if label, rest, ok := strings.Cut(s, ":"); ok && len(strings.Fields(label)) <= 2 && hasLetters(label) {
+	if label, rest, ok := strings.Cut(s, ":"); ok && len(strings.Fields(label)) <= 2 && hasLetters(label) &&
+		!strings.ContainsFunc(label, unicode.IsDigit) {
 		rest = strings.TrimSpace(rest)
 		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) {
 			return rest

@@ -107,7 +107,7 @@ func htmlPolicy() *bluemonday.Policy {
 }
 
 // boilerplate matches class and id names of page furniture inside an article.
-var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share\w*|sharing|social\w*|related\w*|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter\w*|subscri\w*|promo\w*|sidebar|menu|navbar|cookies?|tags|pagination|print|editsection|edit-link|toc|table-of-contents|topics?|categories|cat-links|read-?also|see-?also)($|[\s_-])`)
+var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share\w*|sharing|social\w*|related\w*|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter\w*|subscri\w*|promo\w*|sidebar|menu|navbar|cookies?|tags|pagination|print|editsection|edit-link|toc|table-of-contents|categories|cat-links|read-?also|see-?also)($|[\s_-])`)
 
 // footnoteSection matches class and id names of a list of notes.
 var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)
@@ -797,11 +797,26 @@ func isLinkBlock(n *html.Node) bool {
 	if !short || whole == "" || findFirst(n, atom.Img) != nil {
 		return false
 	}
-	linked, outward := 0, false
+	if len(findAll(n, func(x *html.Node) bool {
+		return x.Type == html.ElementNode && bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
+	})) > 0 {
+		return false // the author's name links to the author's page
+	}
+	// A label before the links ("Topics:", "Read also:") does not count against them.
+	if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" {
+		whole = strings.TrimSpace(rest)
+	}
+	linked, outward, controls := 0, false, 0
 	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
 		linked += len(collapseSpaces(textOf(a)))
-		href := attr(a, "href")
+		href, has := attrValue(a, "href")
 		outward = outward || href != "" && !strings.HasPrefix(href, "#")
+		if !has {
+			controls += len(collapseSpaces(textOf(a)))
+		}
+	}
+	if controls > 0 && controls == len(strings.ReplaceAll(whole, " ", "")) {
+		return true // links that lead nowhere (script buttons whose address was dropped) and nothing else
 	}
 	return outward && float64(linked) >= linkTextShare*float64(len(whole))
 }

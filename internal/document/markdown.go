@@ -3,6 +3,7 @@ package document
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -288,8 +289,8 @@ func (r *markdownReader) list(l *ast.List, inside pipeline.BlockKind) {
 }
 
 func (r *markdownReader) add(kind pipeline.BlockKind, t *inlineText, level int, inside pipeline.BlockKind) {
-	if t.plain() == "" {
-		return
+	if t.plain() == "" || !strings.ContainsFunc(t.plain(), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return // nothing but punctuation or symbols: a separator left between page parts
 	}
 	if inside != "" {
 		kind, level = inside, 0
