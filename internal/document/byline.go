@@ -16,10 +16,11 @@ const (
 
 // bylinePrefixes open an explicit byline, in the four languages (compared in lower case).
 var bylinePrefixes = []string{
-	"by ", "author:", "authors:", "author ", "written by ", "text by ", "source:",
-	"автор:", "авторы:", "автор ", "авторы ", "текст:", "источник:",
-	"авторлар:", "авторы:", "дереккөз:", "мәтін:",
-	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:",
+	"by ", "author:", "authors:", "author ", "written by ", "text by ", "source:", "prepared by ",
+	"автор:", "авторы:", "автор ", "авторы ", "текст:", "источник:", "подготовил ", "подготовила ",
+	"подготовлено ", "подготовили ",
+	"авторлар:", "авторы:", "дереккөз:", "мәтін:", "дайындаған ", "дайындағандар ",
+	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:", "执笔", "撰稿",
 }
 
 // hasBylinePrefix reports a line that names its author explicitly: "By NAME", "Author: NAME".

@@ -141,6 +141,19 @@ func isHeadLike(c candidate) bool {
 // repeatedTitle returns the index of a head block that an earlier head block repeats or ends
 // with, or -1.
 func repeatedTitle(head []candidate) int {
+	// A block printed twice whole is the title before one that a longer line merely ends with
+	// ("Author(s): Karina Abdullaeva" / "KARINA ABDULLAEVA").
+	for j := 1; j < len(head); j++ {
+		t := titleKey(head[j].text)
+		if utf8.RuneCountInString(t) < minRepeatedTitleRunes {
+			continue
+		}
+		for i := range j {
+			if titleKey(head[i].text) == t {
+				return j
+			}
+		}
+	}
 	for j := 1; j < len(head); j++ {
 		t := titleKey(head[j].text)
 		if utf8.RuneCountInString(t) < minRepeatedTitleRunes {

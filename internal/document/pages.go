@@ -28,7 +28,7 @@ import (
 
 // pageNumberLine matches a line that may be a page number: at most three digits, and around
 // them at most a short word or dashes.
-var pageNumberLine = regexp.MustCompile(`^[^\d]{0,8}\d{1,3}[^\d]{0,8}$`)
+var pageNumberLine = regexp.MustCompile(`^[^\d]{0,12}\d{1,3}[^\d]{0,8}$`)
 
 // minPageLines: a page number follows at least this many lines of text.
 const minPageLines = 6
@@ -94,6 +94,16 @@ func readPages(text string) (pagedText, bool) {
 		removeLoneHeaders(pages)
 	}
 	removeHeadEchoes(pages, running)
+	// Endnotes: notes at the end of the text whose marks are on earlier pages.
+	if last := len(pages) - 1; last > 0 && len(pages[last]) > 0 {
+		var all []pageLine
+		for _, p := range pages {
+			all = append(all, p...)
+		}
+		if body := takeNotes(all, notes); len(body) < len(all) {
+			pages = [][]pageLine{body}
+		}
+	}
 	var b strings.Builder
 	for i, p := range pages {
 		for j, l := range p {
@@ -177,7 +187,40 @@ func pageNumbers(lines []pageLine) []int {
 	if len(best) == 0 {
 		best = mastheadNumbers(lines, hits)
 	}
+	if len(best) == 0 {
+		best = repeatedFooters(lines)
+	}
 	return best
+}
+
+// minFooterRunes: a line repeated at the foot of every page ("This content downloaded from …",
+// a licence line) is at least this long, so that short repeated lines of text do not count.
+const minFooterRunes = 15
+
+// repeatedFooters returns, for a copy without page numbers, the lines that a service or a
+// printer repeats on every page: the same line (digits aside) at least three times, or twice
+// when it carries a number (a time stamp), each time at least minPageLines lines apart. They
+// end the pages as page numbers would.
+func repeatedFooters(lines []pageLine) []int {
+	at := map[string][]int{}
+	for i, l := range lines {
+		if l.blank || utf8.RuneCountInString(l.text) < minFooterRunes || columns(l.text) > maxRunningColumns || endsWithFullStop(l.text) {
+			continue
+		}
+		key := furnitureKey(l.text)
+		if prev := at[key]; len(prev) > 0 && i-prev[len(prev)-1] < minPageLines {
+			continue
+		}
+		at[key] = append(at[key], i)
+	}
+	var out []int
+	for key, idx := range at {
+		if len(idx) >= 3 || len(idx) == 2 && strings.Contains(key, "#") {
+			out = append(out, idx...)
+		}
+	}
+	sort.Ints(out)
+	return out
 }
 
 // mastheadNumbers returns the lines that give a page number beside a running title that the
@@ -471,6 +514,16 @@ func takeNotes(p []pageLine, notes map[int]string) []pageLine {
 	return p
 }
 
+// isNotesLabel reports a short line that announces the notes under it: a word or two and a
+// colon.
+func isNotesLabel(s string) bool {
+	label, ok := strings.CutSuffix(strings.TrimSpace(s), ":")
+	if !ok {
+		label, ok = strings.CutSuffix(strings.TrimSpace(s), "：")
+	}
+	return ok && label != "" && len(strings.Fields(label)) <= 2 && utf8.RuneCountInString(label) <= 20
+}
+
 // maxNoteLines: the notes at the foot of a page without a gap above them are looked for in
 // this many last lines.
 const maxNoteLines = 16
@@ -492,6 +545,9 @@ func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
 func notesFrom(p []pageLine, start int, notes map[int]string) ([]pageLine, bool) {
 	marks := markCache{}
 	body := p[:start]
+	if n := len(body); n > 0 && isNotesLabel(body[n-1].text) {
+		body = body[:n-1] // "Notes:", "Примечания:", "注释：" over the notes
+	}
 	var bodyText strings.Builder
 	for _, l := range body {
 		bodyText.WriteString(l.text + "\n")
@@ -731,7 +787,7 @@ func removeLoneHeaders(pages [][]pageLine) {
 		}
 		h, last := p[0].text, prev[len(prev)-1].text
 		after, _ := utf8.DecodeRuneInString(p[1].text)
-		cut := !endsWithTerminator(last) && !endsWithTerminator(h) &&
+		cut := !endsWithTerminator(last) && !endsWithTerminator(h) && !isCaptionText(last) &&
 			(columns(h) < columns(last)*2/3 || unicode.IsLower(after))
 		if strings.EqualFold(h, first) || cut || isSeriesLine(h) && !endsWithTerminator(h) {
 			pages[i] = trimBlank(p[1:])
@@ -788,7 +844,8 @@ func removeHeadEchoes(pages [][]pageLine, running []string) {
 		head = append(head, wordTokens(p[i].text))
 	}
 	for i := first + 1; i < len(pages); i++ {
-		if len(pages[i]) > 1 && isHeadEcho(pages[i][0], head) {
+		// A title over its authors' names (the article's first page after a cover) stays.
+		if len(pages[i]) > 1 && isHeadEcho(pages[i][0], head) && !isNameLine(pages[i][1].text) {
 			pages[i] = trimBlank(pages[i][1:])
 		}
 	}
