@@ -181,3 +181,28 @@ func TestHTMLNotesByNameAndBeside(t *testing.T) {
 		"footnote: Swaps were first used in the 1980s.",
 		"footnote: Old ones printed kilometres.")
 }
+
+// TestHTMLParagraphsInDivs finds the article on a page that writes its paragraphs as <div>s and
+// has a <p> only in its sidebar.
+func TestHTMLParagraphsInDivs(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>The orchard in spring</title></head><body>
+<div class="top"><a href="/">Home</a> <a href="/about">About</a></div>
+<div class="post"><h3>The orchard in spring</h3>
+<div class="body"><div>The apple trees flowered a week early this year, and the bees worked from dawn.</div><div><br></div>
+<div>Then came the frost, and by morning the petals had turned brown at the edges.</div></div></div>
+<div class="side"><p>Subscribe to our letters for news from the farm.</p></div>
+</body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc,
+		"title: The orchard in spring",
+		"paragraph: The apple trees flowered a week early this year, and the bees worked from dawn.",
+		"paragraph: Then came the frost, and by morning the petals had turned brown at the edges.")
+}

@@ -30,6 +30,9 @@ func HTMLToMarkdown(src string) (string, error) {
 			Err: fmt.Errorf("parse html: %w", err)}
 	}
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
+	// The sanitiser does not keep <main>; its role keeps the place of the page's main content.
+	src = mainOpen.ReplaceAllString(src, `<div role="main"$1`)
+	src = mainClose.ReplaceAllString(src, `</div>`)
 	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
 	if err != nil {
 		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
@@ -80,6 +83,11 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	return out, nil
 }
+
+var (
+	mainOpen  = regexp.MustCompile(`(?i)<main(\s|>)`)
+	mainClose = regexp.MustCompile(`(?i)</main\s*>`)
+)
 
 // htmlPolicy keeps the structure extraction needs and nothing that could run: no script, style,
 // event handler, form or embedded object, and links only to http, https, mailto or a fragment of
@@ -606,13 +614,36 @@ func articleRoot(doc *html.Node) *html.Node {
 			return m
 		}
 	}
-	// The element whose own paragraphs hold the most text.
+	// The element whose own paragraphs hold the most text. A paragraph is a <p>, or any block
+	// with text of its own and no blocks inside (a <div> per paragraph, as Blogger and many
+	// editors write); text set straight into a block among other blocks (lines parted by <br>)
+	// is that block's own.
 	score := map[*html.Node]int{}
-	for _, p := range findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.P }) {
-		if p.Parent != nil && !insideFurniture(p) {
-			score[p.Parent] += len(collapseSpaces(textOf(p)))
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case ch.Type == html.ElementNode && (ch.DataAtom == atom.Nav || ch.DataAtom == atom.Header ||
+				ch.DataAtom == atom.Footer || ch.DataAtom == atom.Aside):
+				// furniture
+			case ch.Type == html.TextNode:
+				if t := strings.TrimSpace(ch.Data); t != "" && !insideLink(ch) {
+					if b := blockOf(ch); b != nil {
+						container := b
+						if b.DataAtom == atom.P || !hasBlockChild(b) {
+							container = b.Parent
+						}
+						if container != nil {
+							score[container] += len(t)
+						}
+					}
+				}
+			default:
+				walk(ch)
+			}
 		}
 	}
+	walk(doc)
 	for n, s := range score {
 		if s > bestLen {
 			best, bestLen = n, s
@@ -630,6 +661,37 @@ func articleRoot(doc *html.Node) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// insideLink reports text within a link: menus and lists of stories, which do not vote for the
+// article's place.
+func insideLink(n *html.Node) bool {
+	for p := n.Parent; p != nil && !isBlockElement(p); p = p.Parent {
+		if p.DataAtom == atom.A {
+			return true
+		}
+	}
+	return false
+}
+
+// blockOf returns the nearest block element around n.
+func blockOf(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if isBlockElement(p) {
+			return p
+		}
+	}
+	return nil
+}
+
+// hasBlockChild reports a block that holds other blocks.
+func hasBlockChild(n *html.Node) bool {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if isBlockElement(ch) && ch.DataAtom != atom.Hr {
+			return true
+		}
+	}
+	return false
 }
 
 // insideFurniture reports a node within navigation, a page header or footer, or an aside.
