@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
@@ -327,6 +328,15 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 	case atom.P, atom.Pre, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption, atom.Address, atom.Tr:
 		c.flush()
+		if rest := captionAfterPicture(n); rest != nil {
+			// A picture, a line break and its caption in one paragraph.
+			c.start(pipeline.BlockCaption, "")
+			for ch := rest; ch != nil; ch = ch.NextSibling {
+				c.writeInlineNode(c.cur, ch, false)
+			}
+			c.flush()
+			return
+		}
 		c.start(pipeline.BlockParagraph, inside)
 		if n.DataAtom == atom.Tr {
 			c.tableRow(n)
@@ -336,6 +346,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.flush()
 	case atom.Blockquote:
 		c.flush()
+		attributionIntoQuote(n)
 		c.walkBlocks(n, pipeline.BlockQuote)
 		c.flush()
 	case atom.Ul, atom.Ol:
@@ -953,6 +964,64 @@ func headingAsTitle(root *html.Node, pageTitle string) *html.Node {
 	}
 	if h == titleKey(siteTitle(pageTitle)) || strings.HasPrefix(titleKey(collapseSpaces(pageTitle)), h) {
 		return first[0]
+	}
+	return nil
+}
+
+// attributionIntoQuote moves the attribution that closes a quotation (a <cite> or <footer>
+// after its last paragraph) into that paragraph, so that the quotation stays one block.
+func attributionIntoQuote(q *html.Node) {
+	var last, prev *html.Node
+	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
+		if ch.Type == html.ElementNode {
+			if last == nil {
+				last = ch
+				continue
+			}
+			prev = ch
+			break
+		}
+		if strings.TrimSpace(ch.Data) != "" {
+			return
+		}
+	}
+	if last == nil || prev == nil || prev.DataAtom != atom.P || last.DataAtom != atom.Cite && last.DataAtom != atom.Footer {
+		return
+	}
+	q.RemoveChild(last)
+	prev.AppendChild(&html.Node{Type: html.TextNode, Data: " "})
+	prev.AppendChild(last)
+}
+
+// maxPictureCaptionRunes: the caption under a picture in the same paragraph is a line or two.
+const maxPictureCaptionRunes = 160
+
+// captionAfterPicture returns, for a paragraph that opens with a picture and a line break and
+// goes on with a short text, the first node of that text; else nil.
+func captionAfterPicture(p *html.Node) *html.Node {
+	if p.DataAtom != atom.P {
+		return nil
+	}
+	var pic *html.Node
+	for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) == "" {
+			continue
+		}
+		if pic == nil {
+			if ch.Type != html.ElementNode || !(ch.DataAtom == atom.Img || findFirst(ch, atom.Img) != nil && !hasText(ch)) {
+				return nil
+			}
+			pic = ch
+			continue
+		}
+		if ch.DataAtom != atom.Br || ch.NextSibling == nil {
+			return nil
+		}
+		text := collapseSpaces(textOf(p))
+		if text == "" || utf8.RuneCountInString(text) > maxPictureCaptionRunes {
+			return nil
+		}
+		return ch.NextSibling
 	}
 	return nil
 }

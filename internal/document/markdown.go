@@ -288,9 +288,15 @@ func (r *markdownReader) list(l *ast.List, inside pipeline.BlockKind) {
 	}
 }
 
+// maxCounterBytes: a paragraph of digits alone up to this long is a page's counter.
+const maxCounterBytes = 12
+
 func (r *markdownReader) add(kind pipeline.BlockKind, t *inlineText, level int, inside pipeline.BlockKind) {
 	if t.plain() == "" || !strings.ContainsFunc(t.plain(), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return // nothing but punctuation or symbols: a separator left between page parts
+	}
+	if kind == pipeline.BlockParagraph && inside == "" && !strings.ContainsFunc(t.plain(), unicode.IsLetter) && len(t.plain()) <= maxCounterBytes {
+		return // a number alone: a counter of views, likes or comments
 	}
 	if inside != "" {
 		kind, level = inside, 0
