@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -274,6 +275,9 @@ func isHanText(s string) bool {
 // "2024-03-12 14:05", "12.03.2024", "2024年3月12日".
 func isDateLine(s string) bool {
 	s = withoutDateLead(s)
+	if dayMonth.MatchString(strings.TrimSpace(s)) {
+		return true
+	}
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"
 	}
@@ -332,3 +336,13 @@ func withoutDateLead(s string) string {
 	}
 	return rest
 }
+
+// dayMonth matches a date without its year, as platforms print recent ones: "3 мая", "Jan 18",
+// "11 мар в 13:05", "14 Ақпан, 11:20", "3月5日". The month names are those of the four languages,
+// whole or cut to three letters.
+var dayMonth = regexp.MustCompile(`(?i)^(\d{1,2}\s+(` + monthNames + `)\.?|(` + monthNames + `)\.?\s+\d{1,2}|\d{1,2}月\d{1,2}日)` +
+	`(,?\s*(в|at|,)?\s*\d{1,2}:\d{2})?$`)
+
+const monthNames = `jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|` +
+	`янв(аря)?|фев(раля)?|мар(та)?|апр(еля)?|мая|июн[яь]?|июл[яь]?|авг(уста)?|сен(тября)?|окт(ября)?|ноя(бря)?|дек(абря)?|` +
+	`қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан`
