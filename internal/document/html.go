@@ -51,6 +51,7 @@ func HTMLToMarkdown(src string) (string, error) {
 		title := ""
 		if h1 := findFirstOutside(doc, atom.H1, root); h1 != nil {
 			title = collapseSpaces(textOf(h1))
+			c.bylineBeside(h1, root)
 		}
 		if title == "" {
 			title = siteTitle(pageTitle)
@@ -1024,4 +1025,33 @@ func captionAfterPicture(p *html.Node) *html.Node {
 		return ch.NextSibling
 	}
 	return nil
+}
+
+// bylineBeside takes the byline printed by a title that stands outside the text's container
+// (a page header block above the article body): the first author element in the smallest
+// part of the page holding both, outside the body and the page's furniture.
+func (c *htmlConverter) bylineBeside(title, root *html.Node) {
+	common := title.Parent
+	for common != nil && !contains(common, root) {
+		common = common.Parent
+	}
+	if common == nil || common.DataAtom == atom.Body || common.DataAtom == atom.Html {
+		return
+	}
+	for _, n := range findAll(common, func(x *html.Node) bool {
+		return x.Type == html.ElementNode && x.DataAtom != atom.A &&
+			bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
+	}) {
+		if contains(root, n) || insideFurniture(n) || c.skip(n) || isAuthorBio(n) || len(collapseSpaces(textOf(n))) >= 200 {
+			continue
+		}
+		in := &mdInline{}
+		c.inByline = true
+		c.writeInline(in, n, false)
+		c.inByline = false
+		if in.String() != "" {
+			c.bylines = append(c.bylines, in)
+		}
+		return
+	}
 }
