@@ -16,10 +16,11 @@ const (
 
 // bylinePrefixes open an explicit byline, in the four languages (compared in lower case).
 var bylinePrefixes = []string{
-	"by ", "author:", "authors:", "author ", "written by ", "text by ", "source:",
-	"автор:", "авторы:", "автор ", "авторы ", "текст:", "источник:",
-	"авторлар:", "авторы:", "дереккөз:", "мәтін:",
-	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:",
+	"by ", "author:", "authors:", "author ", "written by ", "text by ", "source:", "prepared by ",
+	"автор:", "авторы:", "автор ", "авторы ", "текст:", "источник:", "подготовил ", "подготовила ",
+	"подготовлено ", "подготовили ",
+	"авторлар:", "авторы:", "дереккөз:", "мәтін:", "дайындаған ", "дайындағандар ",
+	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:", "执笔", "撰稿",
 }
 
 // hasBylinePrefix reports a line that names its author explicitly: "By NAME", "Author: NAME".
@@ -103,6 +104,9 @@ func isNameLine(s string) bool {
 	if hasBylinePrefix(s) && isBylineText(s) {
 		return true
 	}
+	if isHanText(s) {
+		return isChineseNames(s)
+	}
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > maxTopBylineWords {
 		return false
@@ -126,3 +130,28 @@ func isNameLine(s string) bool {
 
 // nameJoiners join the names of several authors.
 var nameJoiners = map[string]bool{"and": true, "&": true, "и": true, "мен": true, "бен": true, "пен": true, "және": true}
+
+// chineseSurnames are the commonest Chinese family names, which open a Chinese personal name.
+const chineseSurnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧阳司马诸葛上官"
+
+// isChineseNames reports a line of Chinese personal names alone, as printed under a title: one
+// to four names of two to four characters, each opening with a common family name, separated
+// by spaces or enumeration commas.
+func isChineseNames(s string) bool {
+	names := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '、' || r == '，' || r == ',' })
+	if len(names) == 0 || len(names) > 4 {
+		return false
+	}
+	for _, n := range names {
+		rs := []rune(n)
+		if len(rs) < 2 || len(rs) > 4 || !strings.ContainsRune(chineseSurnames, rs[0]) {
+			return false
+		}
+		for _, r := range rs {
+			if !isHan(r) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -41,6 +41,9 @@ func isHeadingText(s string) bool {
 	if isTerminator(last) || isClosing(last) && endsWithTerminator(s) || strings.ContainsRune(",;:，；：、", last) {
 		return false
 	}
+	if strings.ContainsAny(s, ";；") {
+		return false // clauses set apart by semicolons: a line of text ("Keywords: a; b; c")
+	}
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			return true

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -310,6 +311,8 @@ type docxPara struct {
 	outlvl int
 	image  bool // holds a picture, a chart or an embedded object
 	in     mdInline
+	// Letters written in bold and not: a short paragraph all in bold is a heading typed by hand.
+	boldRunes, plainRunes int
 }
 
 // convert reads body XML (the document, or one note) and writes its paragraphs. With note set,
@@ -464,6 +467,13 @@ func (d *docx) convert(data []byte, w *mdBlockWriter, note *mdInline) error {
 				var s string
 				if err := dec.DecodeElement(&s, &t); err != nil {
 					return corrupt(fmt.Errorf("document text: %w", err))
+				}
+				if p != nil && note == nil && row == nil {
+					if n := utf8.RuneCountInString(strings.TrimSpace(s)); runB {
+						p.boldRunes += n
+					} else {
+						p.plainRunes += n
+					}
 				}
 				if in := cur(); in != nil {
 					syncFmt(runI, runB)
@@ -630,21 +640,8 @@ func (d *docx) paraKind(p *docxPara) (pipeline.BlockKind, int) {
 		if !ok {
 			break
 		}
-		switch {
-		case st.name == "title":
-			return pipeline.BlockTitle, 1
-		case st.name == "subtitle":
-			return pipeline.BlockHeading, 2
-		case strings.HasPrefix(st.name, "heading "):
-			if n, err := strconv.Atoi(strings.TrimPrefix(st.name, "heading ")); err == nil {
-				return pipeline.BlockHeading, n
-			}
-		case st.name == "quote" || st.name == "intense quote" || st.name == "block text":
-			return pipeline.BlockQuote, 0
-		case st.name == "caption" || st.name == "table caption" || st.name == "figure caption":
-			return pipeline.BlockCaption, 0
-		case strings.HasPrefix(st.name, "list"):
-			return pipeline.BlockListItem, 0
+		if kind, level, ok := styleKind(st.name); ok {
+			return kind, level
 		}
 		if outline == 0 {
 			outline = st.outline
@@ -657,7 +654,73 @@ func (d *docx) paraKind(p *docxPara) (pipeline.BlockKind, int) {
 	if outline > 0 {
 		return pipeline.BlockHeading, outline
 	}
+	if p.boldRunes > 0 && p.plainRunes == 0 && p.boldRunes <= maxHandHeadingRunes {
+		if text := strings.TrimSpace(p.in.String()); isHeadingText(strings.Trim(text, "*_")) {
+			return pipeline.BlockHeading, 2
+		}
+	}
 	return pipeline.BlockParagraph, 0
+}
+
+// maxHandHeadingRunes: a paragraph all in bold is taken for a heading up to this length.
+const maxHandHeadingRunes = 80
+
+// Names of Word's built-in paragraph styles, as Word writes them and as localised office
+// suites (LibreOffice, WPS, older Word) write them in a document's styles, in lower case.
+var (
+	headingStyle  = regexp.MustCompile(`^(heading|заголовок|тақырып|标题|標題|überschrift|titre|título|titolo)\s*(\d)$`)
+	titleStyles   = map[string]bool{"title": true, "название": true, "заголовок": true, "заглавие": true, "тақырып": true, "标题": true, "標題": true, "titel": true, "titre": true}
+	subtitleStyle = map[string]bool{"subtitle": true, "подзаголовок": true, "тақырыпша": true, "副标题": true, "untertitel": true}
+	quoteStyles   = map[string]bool{"quote": true, "intense quote": true, "block text": true, "цитата": true, "цитата 2": true,
+		"выделенная цитата": true, "дәйексөз": true, "引用": true, "明显引用": true, "zitat": true, "citation": true}
+	captionStyles = map[string]bool{"caption": true, "table caption": true, "figure caption": true, "название объекта": true,
+		"подпись": true, "подпись к рисунку": true, "подпись к таблице": true, "题注": true, "beschriftung": true, "légende": true}
+	listStyles = []string{"list", "абзац списка", "список", "тізім", "列表", "listenabsatz", "paragraphe de liste"}
+	// styleWords name a kind inside a house style's own name ("Title Article", "Section Head",
+	// "Подпись к рисунку 2").
+	styleWords = regexp.MustCompile(`(^|\s)(subtitle|title|heading|head|caption|quote|подзаголовок|заголовок|подпись|цитата|副标题|标题|题注|引用)(\s|$|\d)`)
+)
+
+// styleKind tells the block kind a paragraph style's name gives, if any.
+func styleKind(name string) (pipeline.BlockKind, int, bool) {
+	name = strings.Join(strings.Fields(name), " ")
+	if m := headingStyle.FindStringSubmatch(strings.ReplaceAll(name, " ", "")); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return pipeline.BlockHeading, n, true
+	}
+	if m := headingStyle.FindStringSubmatch(name); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return pipeline.BlockHeading, n, true
+	}
+	switch {
+	case titleStyles[name]:
+		return pipeline.BlockTitle, 1, true
+	case subtitleStyle[name]:
+		return pipeline.BlockHeading, 2, true
+	case quoteStyles[name]:
+		return pipeline.BlockQuote, 0, true
+	case captionStyles[name]:
+		return pipeline.BlockCaption, 0, true
+	}
+	for _, l := range listStyles {
+		if strings.HasPrefix(name, l) {
+			return pipeline.BlockListItem, 0, true
+		}
+	}
+	switch m := styleWords.FindStringSubmatch(name); {
+	case m == nil:
+	case m[2] == "subtitle" || m[2] == "подзаголовок" || m[2] == "副标题":
+		return pipeline.BlockHeading, 2, true
+	case m[2] == "title" || m[2] == "标题" && !strings.ContainsAny(name, "0123456789"):
+		return pipeline.BlockTitle, 1, true
+	case m[2] == "caption" || m[2] == "подпись" || m[2] == "题注":
+		return pipeline.BlockCaption, 0, true
+	case m[2] == "quote" || m[2] == "цитата" || m[2] == "引用":
+		return pipeline.BlockQuote, 0, true
+	default:
+		return pipeline.BlockHeading, 2, true
+	}
+	return "", 0, false
 }
 
 // onOff reads a toggle property: present means on unless its value says otherwise.

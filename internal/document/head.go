@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +44,10 @@ func findHead(cands []candidate) headResult {
 		return res
 	}
 	res.title = repeatedTitle(cands[:n])
+	joined := ""
+	if res.title < 0 {
+		res.title, joined = titleAboveAuthors(cands[:n])
+	}
 	if res.title < 0 {
 		i, crumbTitle := 0, -1
 		for i < n && isNavigation(cands[i].text) {
@@ -74,6 +79,9 @@ func findHead(cands []candidate) headResult {
 		res.drop[j] = true
 	}
 	res.titleText = withoutBreadcrumb(cands[res.title].text)
+	if joined != "" {
+		res.titleText = joined
+	}
 	key := titleKey(cands[res.title].text)
 	for j := res.title + 1; j < n; j++ {
 		if titleKey(cands[j].text) == key {
@@ -81,6 +89,48 @@ func findHead(cands []candidate) headResult {
 		}
 	}
 	return res
+}
+
+// titleAboveAuthors finds the title of a document whose head opens with a masthead (the
+// journal, the series, a classification code, the publisher): the block right above the first
+// line of authors' names under it, joined with the block above that when it ends in a small
+// word that a title does not end with ("The Case for a" / "Regional Power Market"). It returns
+// -1 when no line of names follows a title-like block after the first.
+func titleAboveAuthors(head []candidate) (int, string) {
+	for j := 2; j < len(head); j++ {
+		// A title in capitals is no line of names, whatever its words' case says.
+		if !isNameLine(head[j].text) || isNameLine(head[j-1].text) && !isAllCaps(head[j-1].text) {
+			continue
+		}
+		t := head[j-1].text
+		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || seriesMark.MatchString(t) {
+			return -1, ""
+		}
+		if endsWithSmallWord(t) && j+1 < len(head) && isNameLine(head[j+1].text) {
+			// The title goes on over the next line, which only looked like names.
+			return j, t + " " + head[j].text
+		}
+		if prev := head[j-2].text; j >= 3 && endsWithSmallWord(prev) && !seriesMark.MatchString(prev) {
+			return j - 1, prev + " " + t
+		}
+		return j - 1, ""
+	}
+	return -1, ""
+}
+
+// endsWithSmallWord reports a line that ends in a lower-case word of at most three letters ("a",
+// "of", "the", "and"), or a colon: a title broken across lines.
+func endsWithSmallWord(s string) bool {
+	if strings.HasSuffix(s, ":") {
+		return true
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	w := words[len(words)-1]
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && utf8.RuneCountInString(w) <= 3 && !strings.ContainsFunc(w, unicode.IsPunct)
 }
 
 // isHeadLike reports a block short enough, and free of list or quote markup, to be a title or
@@ -92,6 +142,19 @@ func isHeadLike(c candidate) bool {
 // repeatedTitle returns the index of a head block that an earlier head block repeats or ends
 // with, or -1.
 func repeatedTitle(head []candidate) int {
+	// A block printed twice whole is the title before one that a longer line merely ends with
+	// ("Author(s): Karina Abdullaeva" / "KARINA ABDULLAEVA").
+	for j := 1; j < len(head); j++ {
+		t := titleKey(head[j].text)
+		if utf8.RuneCountInString(t) < minRepeatedTitleRunes {
+			continue
+		}
+		for i := range j {
+			if titleKey(head[i].text) == t {
+				return j
+			}
+		}
+	}
 	for j := 1; j < len(head); j++ {
 		t := titleKey(head[j].text)
 		if utf8.RuneCountInString(t) < minRepeatedTitleRunes {
@@ -211,10 +274,14 @@ func isHanText(s string) bool {
 // isDateLine reports a line that is only a date or a time stamp: "12 March 2024",
 // "2024-03-12 14:05", "12.03.2024", "2024年3月12日".
 func isDateLine(s string) bool {
+	s = withoutDateLead(s)
+	if dayMonth.MatchString(strings.TrimSpace(s)) {
+		return true
+	}
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"
 	}
-	digits, letterWords := 0, 0
+	digits, letterWords, longWords := 0, 0, 0
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == ',' || r == '.' || r == '-' || r == '/' || r == ':' || r == '年' || r == '月' || r == '日'
 	}) {
@@ -230,6 +297,52 @@ func isDateLine(s string) bool {
 		if utf8.RuneCountInString(w) > 10 {
 			return false
 		}
+		if utf8.RuneCountInString(w) > 3 {
+			longWords++
+		}
 	}
-	return digits >= 4 && letterWords <= 2
+	// A month and a weekday, or abbreviations alone ("Mon 4 Mar 2024 06.00 GMT").
+	return digits >= 4 && (letterWords <= 2 || longWords == 0 && letterWords <= 4)
 }
+
+// maxDateLeadRunes: a Chinese word that leads a date ("发布于", "发布时间：", "更新") is this short.
+const maxDateLeadRunes = 4
+
+// withoutDateLead returns s without a short word that says what the date is: a label of one
+// or two words and a colon ("Опубликовано: 12 января 2024", "Updated: 3 March"), or a Chinese
+// word ("发布于 2024年5月20日", "发布时间：2024-05-20"), when a digit follows it.
+func withoutDateLead(s string) string {
+	if label, rest, ok := strings.Cut(s, ":"); ok && len(strings.Fields(label)) <= 2 && hasLetters(label) &&
+		!strings.ContainsFunc(label, unicode.IsDigit) {
+		rest = strings.TrimSpace(rest)
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) {
+			return rest
+		}
+	}
+	i, n := 0, 0
+	for _, r := range s {
+		if !isHan(r) {
+			break
+		}
+		i += utf8.RuneLen(r)
+		n++
+	}
+	if n == 0 || n > maxDateLeadRunes {
+		return s
+	}
+	rest := strings.TrimLeft(s[i:], "：: \u3000")
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsDigit(r) {
+		return s
+	}
+	return rest
+}
+
+// dayMonth matches a date without its year, as platforms print recent ones: "3 мая", "Jan 18",
+// "11 мар в 13:05", "14 Ақпан, 11:20", "3月5日". The month names are those of the four languages,
+// whole or cut to three letters.
+var dayMonth = regexp.MustCompile(`(?i)^(\d{1,2}\s+(` + monthNames + `)\.?|(` + monthNames + `)\.?\s+\d{1,2}|\d{1,2}月\d{1,2}日)` +
+	`(,?\s*(в|at|,)?\s*\d{1,2}:\d{2})?$`)
+
+const monthNames = `jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|` +
+	`янв(аря)?|фев(раля)?|мар(та)?|апр(еля)?|мая|июн[яь]?|июл[яь]?|авг(уста)?|сен(тября)?|окт(ября)?|ноя(бря)?|дек(абря)?|` +
+	`қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан`

@@ -3,8 +3,10 @@ package document
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
@@ -29,6 +31,9 @@ func HTMLToMarkdown(src string) (string, error) {
 			Err: fmt.Errorf("parse html: %w", err)}
 	}
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
+	// The sanitiser does not keep <main>; its role keeps the place of the page's main content.
+	src = mainOpen.ReplaceAllString(src, `<div role="main"$1`)
+	src = mainClose.ReplaceAllString(src, `</div>`)
 	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
 	if err != nil {
 		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
@@ -38,10 +43,15 @@ func HTMLToMarkdown(src string) (string, error) {
 	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{}}
 	c.indexIDs(doc)
 	c.findNotes(root)
-	if findFirst(root, atom.H1) == nil {
+	c.title = findFirst(root, atom.H1)
+	if c.title == nil {
+		c.title = headingAsTitle(root, pageTitle)
+	}
+	if c.title == nil {
 		title := ""
 		if h1 := findFirstOutside(doc, atom.H1, root); h1 != nil {
 			title = collapseSpaces(textOf(h1))
+			c.bylineBeside(h1, root)
 		}
 		if title == "" {
 			title = siteTitle(pageTitle)
@@ -55,11 +65,16 @@ func HTMLToMarkdown(src string) (string, error) {
 	c.walkBlocks(root, "")
 	c.flush()
 	c.out.dropTrailingHeadings()
-	// Notes kept outside the article body.
+	// Notes kept outside the article body (or beside the text, as side notes), in their order.
+	pending := make([]*html.Node, 0, len(c.notes))
 	for n, num := range c.notes {
 		if !c.written[num] {
-			c.writeNote(n)
+			pending = append(pending, n)
 		}
+	}
+	sort.Slice(pending, func(i, j int) bool { return c.notes[pending[i]] < c.notes[pending[j]] })
+	for _, n := range pending {
+		c.writeNote(n)
 	}
 	for _, by := range c.bylines {
 		c.out.add(pipeline.BlockParagraph, 0, "", by)
@@ -71,6 +86,11 @@ func HTMLToMarkdown(src string) (string, error) {
 	return out, nil
 }
 
+var (
+	mainOpen  = regexp.MustCompile(`(?i)<main(\s|>)`)
+	mainClose = regexp.MustCompile(`(?i)</main\s*>`)
+)
+
 // htmlPolicy keeps the structure extraction needs and nothing that could run: no script, style,
 // event handler, form or embedded object, and links only to http, https, mailto or a fragment of
 // the page (footnotes).
@@ -81,7 +101,9 @@ func htmlPolicy() *bluemonday.Policy {
 		"em", "i", "strong", "b", "u", "sup", "sub", "small", "mark", "cite", "q", "abbr", "time",
 		"br", "hr", "pre", "code", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr",
 		"td", "th", "caption", "address", "picture", "img")
-	p.AllowAttrs("id", "class", "role", "rel", "itemprop").Globally()
+	p.AllowAttrs("id", "class", "role", "rel", "itemprop", "hidden", "aria-hidden").Globally()
+	// An anchor's name is the target of links within the page (notes written by word processors).
+	p.AllowAttrs("name").Matching(regexp.MustCompile(`^[\w:.-]{1,100}$`)).OnElements("a")
 	p.AllowAttrs("start").Matching(regexp.MustCompile(`^\d{1,6}$`)).OnElements("ol")
 	p.AllowAttrs("href").OnElements("a")
 	// Images are kept only so that the caption beside them is known for one; their address is
@@ -90,18 +112,26 @@ func htmlPolicy() *bluemonday.Policy {
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.AllowRelativeURLs(true)
 	p.SkipElementsContent("script", "style", "noscript", "template", "form", "button", "select",
-		"textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "map", "head", "title")
+		"textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "map", "head", "title", "label")
 	return p
 }
 
 // boilerplate matches class and id names of page furniture inside an article.
-var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share|sharing|social|related|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter|subscribe|promo|sidebar|menu|navbar|cookies?|tags|pagination|print|editsection|edit-link)($|[\s_-])`)
+var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share\w*|sharing|social\w*|related\w*|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter\w*|subscri\w*|promo\w*|sidebar|menu|navbar|cookies?|tags|pagination|print|editsection|edit-link|toc|table-of-contents|categories|cat-links|read-?also|see-?also)($|[\s_-])`)
 
 // footnoteSection matches class and id names of a list of notes.
 var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)
 
 // bylineClass matches class names, rel and itemprop values of an author line.
-var bylineClass = regexp.MustCompile(`(?i)(^|[\s_-])(byline|author)($|[\s_-])`)
+var bylineClass = regexp.MustCompile(`(?i)(^|[\s_-])(byline|authors?)($|[\s_-])`)
+
+// sideNoteClass matches class names of a note printed beside the text that refers to it (the
+// side notes of Tufte-style pages), which is written inside the paragraph.
+var sideNoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(side|margin)-?notes?($|[\s_-])`)
+
+// callToAction matches the addresses of links that ask the reader to subscribe, sign up, join or
+// give: a short block around such a link is the site's, not the article's.
+var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|contribut|/support\b|/portal|newsletter|/login|action=share`)
 
 type htmlConverter struct {
 	out      mdBlockWriter
@@ -115,6 +145,8 @@ type htmlConverter struct {
 	written  map[int]bool       // notes written
 	bylines  []*mdInline
 	nextNote int
+	inByline bool       // writing a byline, whose date and reading time are left out
+	title    *html.Node // the article's <h1>, if the body has one
 }
 
 // writeNote writes the text of a referenced note.
@@ -141,9 +173,11 @@ func (c *htmlConverter) writeNotesOnly(n *html.Node) {
 func (c *htmlConverter) indexIDs(n *html.Node) {
 	c.order[n] = len(c.order)
 	if n.Type == html.ElementNode {
-		if id := attr(n, "id"); id != "" {
-			if _, dup := c.ids[id]; !dup {
-				c.ids[id] = n
+		for _, key := range []string{"id", "name"} {
+			if id := attr(n, key); id != "" && (key == "id" || n.DataAtom == atom.A) {
+				if _, dup := c.ids[id]; !dup {
+					c.ids[id] = n
+				}
 			}
 		}
 	}
@@ -154,6 +188,11 @@ func (c *htmlConverter) indexIDs(n *html.Node) {
 
 // findNotes numbers the notes the article refers to, in order of first reference.
 func (c *htmlConverter) findNotes(n *html.Node) {
+	if isSideNote(n) {
+		c.nextNote++
+		c.notes[n] = c.nextNote
+		return
+	}
 	if target := c.noteTarget(n); target != nil {
 		if _, seen := c.notes[target]; !seen {
 			c.nextNote++
@@ -202,6 +241,20 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 	return t
 }
 
+// isSideNote reports a note printed beside the paragraph that refers to it (inside it in the
+// markup); one in a figure is the figure's caption.
+func isSideNote(n *html.Node) bool {
+	if n.Type != html.ElementNode || !sideNoteClass.MatchString(attr(n, "class")) || isBlockElement(n) && n.DataAtom != atom.Div {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Figure {
+			return false
+		}
+	}
+	return true
+}
+
 // isNoteLabel reports a reference written as "[1]" or "1" without a <sup>.
 func isNoteLabel(s string) bool {
 	s = strings.Trim(strings.TrimSpace(s), "[]()")
@@ -231,7 +284,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNote(n)
 		return
 	}
-	if c.skip(n) || isPublicationElement(n) {
+	if c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
 		return
 	}
 	if isCaptionElement(n) {
@@ -246,10 +299,15 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNotesOnly(n)
 		return
 	}
-	if bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop")) &&
+	if (n.DataAtom == atom.Address || bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))) &&
 		n.DataAtom != atom.Article && n.DataAtom != atom.Main && len(collapseSpaces(textOf(n))) < 200 {
+		if isAuthorBio(n) {
+			return
+		}
 		in := &mdInline{}
+		c.inByline = true
 		c.writeInline(in, n, false)
+		c.inByline = false
 		if s := in.String(); s != "" {
 			c.bylines = append(c.bylines, in)
 		}
@@ -261,6 +319,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		in := &mdInline{}
 		c.writeInline(in, n, false)
 		level := int(n.Data[1] - '0')
+		if n == c.title {
+			level = 1 // the page's title, printed in a lower heading
+		}
 		if inside == pipeline.BlockQuote {
 			c.out.add(pipeline.BlockQuote, 0, "", in)
 		} else {
@@ -268,6 +329,15 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 	case atom.P, atom.Pre, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption, atom.Address, atom.Tr:
 		c.flush()
+		if rest := captionAfterPicture(n); rest != nil {
+			// A picture, a line break and its caption in one paragraph.
+			c.start(pipeline.BlockCaption, "")
+			for ch := rest; ch != nil; ch = ch.NextSibling {
+				c.writeInlineNode(c.cur, ch, false)
+			}
+			c.flush()
+			return
+		}
 		c.start(pipeline.BlockParagraph, inside)
 		if n.DataAtom == atom.Tr {
 			c.tableRow(n)
@@ -277,6 +347,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.flush()
 	case atom.Blockquote:
 		c.flush()
+		attributionIntoQuote(n)
 		c.walkBlocks(n, pipeline.BlockQuote)
 		c.flush()
 	case atom.Ul, atom.Ol:
@@ -311,6 +382,9 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 	}
 	if boilerplate.MatchString(attr(n, "class")) || boilerplate.MatchString(attr(n, "id")) {
 		return true
+	}
+	if _, hidden := attrValue(n, "hidden"); hidden || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+		return true // not shown, or shown only as decoration
 	}
 	if isBlockElement(n) && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) && !c.holdsNote(n) {
 		// A notes section whose notes nobody refers to, or its heading: the notes are written
@@ -470,6 +544,13 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 	default:
 		return
 	}
+	if num, ok := c.notes[n]; ok && !inNote && isSideNote(n) {
+		in.footnote(num) // the side note's text is written with the notes
+		return
+	}
+	if c.inByline && isPublicationElement(n) {
+		return
+	}
 	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) {
 		// Inside a note, a block named like a notes section is the note's own text
 		// ("footnote-content").
@@ -545,13 +626,36 @@ func articleRoot(doc *html.Node) *html.Node {
 			return m
 		}
 	}
-	// The element whose own paragraphs hold the most text.
+	// The element whose own paragraphs hold the most text. A paragraph is a <p>, or any block
+	// with text of its own and no blocks inside (a <div> per paragraph, as Blogger and many
+	// editors write); text set straight into a block among other blocks (lines parted by <br>)
+	// is that block's own.
 	score := map[*html.Node]int{}
-	for _, p := range findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.P }) {
-		if p.Parent != nil && !insideFurniture(p) {
-			score[p.Parent] += len(collapseSpaces(textOf(p)))
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case ch.Type == html.ElementNode && (ch.DataAtom == atom.Nav || ch.DataAtom == atom.Header ||
+				ch.DataAtom == atom.Footer || ch.DataAtom == atom.Aside):
+				// furniture
+			case ch.Type == html.TextNode:
+				if t := strings.TrimSpace(ch.Data); t != "" && !insideLink(ch) {
+					if b := blockOf(ch); b != nil {
+						container := b
+						if b.DataAtom == atom.P || !hasBlockChild(b) {
+							container = b.Parent
+						}
+						if container != nil {
+							score[container] += len(t)
+						}
+					}
+				}
+			default:
+				walk(ch)
+			}
 		}
 	}
+	walk(doc)
 	for n, s := range score {
 		if s > bestLen {
 			best, bestLen = n, s
@@ -569,6 +673,37 @@ func articleRoot(doc *html.Node) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// insideLink reports text within a link: menus and lists of stories, which do not vote for the
+// article's place.
+func insideLink(n *html.Node) bool {
+	for p := n.Parent; p != nil && !isBlockElement(p); p = p.Parent {
+		if p.DataAtom == atom.A {
+			return true
+		}
+	}
+	return false
+}
+
+// blockOf returns the nearest block element around n.
+func blockOf(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if isBlockElement(p) {
+			return p
+		}
+	}
+	return nil
+}
+
+// hasBlockChild reports a block that holds other blocks.
+func hasBlockChild(n *html.Node) bool {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if isBlockElement(ch) && ch.DataAtom != atom.Hr {
+			return true
+		}
+	}
+	return false
 }
 
 // insideFurniture reports a node within navigation, a page header or footer, or an aside.
@@ -686,4 +821,237 @@ func contains(root, n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// attrValue returns an attribute's value and whether the element has it at all.
+func attrValue(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// Bounds of the page-furniture looks at a block: link lists and calls to action are short.
+const (
+	maxLinkBlockBytes = 400
+	linkTextShare     = 0.7
+)
+
+// isLinkBlock reports a short block made mostly of links to other pages ("Read also: …", a
+// row of download and print links, a list of related stories) or a list every item of which is
+// one link (a table of contents, a list of related stories): a way out of the article, not
+// part of it.
+func isLinkBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Section:
+	case atom.Ul, atom.Ol:
+		items := 0
+		for li := n.FirstChild; li != nil; li = li.NextSibling {
+			if li.Type != html.ElementNode {
+				continue
+			}
+			if li.DataAtom != atom.Li {
+				return false
+			}
+			text := collapseSpaces(textOf(li))
+			a := findFirst(li, atom.A)
+			if a == nil || text == "" || collapseSpaces(textOf(a)) != text {
+				return false
+			}
+			items++
+		}
+		return items > 0
+	default:
+		return false
+	}
+	whole, short := boundedText(n, maxLinkBlockBytes)
+	whole = collapseSpaces(whole)
+	if !short || whole == "" || findFirst(n, atom.Img) != nil {
+		return false
+	}
+	if len(findAll(n, func(x *html.Node) bool {
+		return x.Type == html.ElementNode && bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
+	})) > 0 {
+		return false // the author's name links to the author's page
+	}
+	// A label before the links ("Topics:", "Read also:") does not count against them.
+	if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" {
+		whole = strings.TrimSpace(rest)
+	}
+	linked, outward, controls := 0, false, 0
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		linked += len(collapseSpaces(textOf(a)))
+		href, has := attrValue(a, "href")
+		outward = outward || href != "" && !strings.HasPrefix(href, "#")
+		if !has {
+			controls += len(collapseSpaces(textOf(a)))
+		}
+	}
+	if controls > 0 && controls == len(strings.ReplaceAll(whole, " ", "")) {
+		return true // links that lead nowhere (script buttons whose address was dropped) and nothing else
+	}
+	return outward && float64(linked) >= linkTextShare*float64(len(whole))
+}
+
+// isCallToAction reports a short block around a link that asks the reader to subscribe, sign
+// up, become a member or give.
+func isCallToAction(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Section, atom.Aside:
+	default:
+		return false
+	}
+	if _, short := boundedText(n, maxLinkBlockBytes); !short {
+		return false
+	}
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		if callToAction.MatchString(attr(a, "href")) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAuthorBio reports an author box that presents the authors under a heading of its own
+// ("About the authors"): a biography, not the byline.
+func isAuthorBio(n *html.Node) bool {
+	for _, h := range findAll(n, func(x *html.Node) bool {
+		return x.DataAtom == atom.H1 || x.DataAtom == atom.H2 || x.DataAtom == atom.H3 || x.DataAtom == atom.H4 || x.DataAtom == atom.H5 || x.DataAtom == atom.H6
+	}) {
+		if t := collapseSpaces(textOf(h)); t != "" && !isNameLine(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxKickerWords: the label over a title (the section, the kind of piece: "Commentary",
+// "Analysis", "Ports") is a word or three.
+const maxKickerWords = 3
+
+// isKicker reports a short label printed above the article's title: the section or the kind
+// of piece, which names the page's place on the site rather than saying anything of the
+// article. A byline above the title is no label.
+func (c *htmlConverter) isKicker(n *html.Node) bool {
+	if c.title == nil || !isBlockElement(n) || c.order[n] >= c.order[c.title] || contains(n, c.title) {
+		return false
+	}
+	text, short := boundedText(n, 80)
+	text = collapseSpaces(text)
+	if !short || text == "" || len(strings.Fields(text)) > maxKickerWords || endsWithTerminator(text) {
+		return false
+	}
+	return !hasBylinePrefix(text) && !bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))
+}
+
+// headingAsTitle returns the body's first heading when it repeats the page's <title> (a page
+// without an <h1> that prints its title in an <h2> or <h3>), else nil.
+func headingAsTitle(root *html.Node, pageTitle string) *html.Node {
+	first := findAll(root, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.H2, atom.H3, atom.H4:
+			return true
+		}
+		return false
+	})
+	if len(first) == 0 || pageTitle == "" {
+		return nil
+	}
+	h := titleKey(collapseSpaces(textOf(first[0])))
+	if h == "" {
+		return nil
+	}
+	if h == titleKey(siteTitle(pageTitle)) || strings.HasPrefix(titleKey(collapseSpaces(pageTitle)), h) {
+		return first[0]
+	}
+	return nil
+}
+
+// attributionIntoQuote moves the attribution that closes a quotation (a <cite> or <footer>
+// after its last paragraph) into that paragraph, so that the quotation stays one block.
+func attributionIntoQuote(q *html.Node) {
+	var last, prev *html.Node
+	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
+		if ch.Type == html.ElementNode {
+			if last == nil {
+				last = ch
+				continue
+			}
+			prev = ch
+			break
+		}
+		if strings.TrimSpace(ch.Data) != "" {
+			return
+		}
+	}
+	if last == nil || prev == nil || prev.DataAtom != atom.P || last.DataAtom != atom.Cite && last.DataAtom != atom.Footer {
+		return
+	}
+	q.RemoveChild(last)
+	prev.AppendChild(&html.Node{Type: html.TextNode, Data: " "})
+	prev.AppendChild(last)
+}
+
+// maxPictureCaptionRunes: the caption under a picture in the same paragraph is a line or two.
+const maxPictureCaptionRunes = 160
+
+// captionAfterPicture returns, for a paragraph that opens with a picture and a line break and
+// goes on with a short text, the first node of that text; else nil.
+func captionAfterPicture(p *html.Node) *html.Node {
+	if p.DataAtom != atom.P {
+		return nil
+	}
+	var pic *html.Node
+	for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) == "" {
+			continue
+		}
+		if pic == nil {
+			if ch.Type != html.ElementNode || !(ch.DataAtom == atom.Img || findFirst(ch, atom.Img) != nil && !hasText(ch)) {
+				return nil
+			}
+			pic = ch
+			continue
+		}
+		if ch.DataAtom != atom.Br || ch.NextSibling == nil {
+			return nil
+		}
+		text := collapseSpaces(textOf(p))
+		if text == "" || utf8.RuneCountInString(text) > maxPictureCaptionRunes {
+			return nil
+		}
+		return ch.NextSibling
+	}
+	return nil
+}
+
+// bylineBeside takes the byline printed by a title that stands outside the text's container
+// (a page header block above the article body): the first author element in the smallest
+// part of the page holding both, outside the body and the page's furniture.
+func (c *htmlConverter) bylineBeside(title, root *html.Node) {
+	common := title.Parent
+	for common != nil && !contains(common, root) {
+		common = common.Parent
+	}
+	if common == nil || common.DataAtom == atom.Body || common.DataAtom == atom.Html {
+		return
+	}
+	for _, n := range findAll(common, func(x *html.Node) bool {
+		return x.Type == html.ElementNode && x.DataAtom != atom.A &&
+			bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
+	}) {
+		if contains(root, n) || insideFurniture(n) || c.skip(n) || isAuthorBio(n) || len(collapseSpaces(textOf(n))) >= 200 {
+			continue
+		}
+		in := &mdInline{}
+		c.inByline = true
+		c.writeInline(in, n, false)
+		c.inByline = false
+		if in.String() != "" {
+			c.bylines = append(c.bylines, in)
+		}
+		return
+	}
 }

@@ -11,7 +11,7 @@ import (
 
 // captionClass matches the class names sites give a caption that is not a <figcaption>:
 // "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc".
-var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|figure)-?(desc|description|credit|legend)($|[\s_-])`)
+var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|pic|figure)-?(desc|description|credit|legend)($|[\s_-])`)
 
 // Bounds of the looks around a candidate caption or publication line, so that reading a page
 // stays linear: a caption is a line or two beside its image in a small container; a
@@ -40,6 +40,9 @@ func isCaptionElement(n *html.Node) bool {
 	if n.Parent == nil {
 		return false
 	}
+	if n.Parent.DataAtom == atom.Figure && sideNoteClass.MatchString(attr(n, "class")) {
+		return true // a figure's note beside it is its caption
+	}
 	// The image comes just before the caption in the same container.
 	imageBefore := false
 	k := 0
@@ -66,6 +69,10 @@ func isCaptionElement(n *html.Node) bool {
 	if n.Parent.DataAtom == atom.Figure || captionClass.MatchString(attr(n, "class")) {
 		return true
 	}
+	if n.DataAtom == atom.P && imageParagraphBefore(n) && utf8.RuneCountInString(collapseSpaces(text)) <= maxLooseCaptionRunes && !endsWithTerminator(collapseSpaces(text)) {
+		// A short line without a sentence's end under a paragraph that holds only a picture.
+		return true
+	}
 	// Alone with its image: nothing else in the container holds text.
 	k = 0
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
@@ -77,6 +84,21 @@ func isCaptionElement(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// maxLooseCaptionRunes: a caption set as a paragraph of its own under its picture is a line.
+const maxLooseCaptionRunes = 120
+
+// imageParagraphBefore reports a paragraph whose nearest element before it is a paragraph
+// holding a picture and no text.
+func imageParagraphBefore(n *html.Node) bool {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		return s.DataAtom == atom.P && findFirst(s, atom.Img) != nil && !hasText(s)
+	}
+	return false
 }
 
 // hasText reports an element with any text in it, looking no further than the first.

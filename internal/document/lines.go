@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -70,6 +71,11 @@ func splitGroup(group []sourceLine) []candidate {
 	}
 	wrapped := len(group) > 1 && width >= minWrapColumns && width <= maxWrapColumns
 	lw := lineWidths{width: width, full: wrapFullness(group, width)}
+	// When only some lines are indented, the indent opens a paragraph (or continues a list item).
+	someFlush := false
+	for _, l := range group {
+		someFlush = someFlush || !l.indented
+	}
 	var out []candidate
 	var prev string
 	for i, l := range group {
@@ -88,6 +94,12 @@ func splitGroup(group []sourceLine) []candidate {
 			// A dash that a wrap put at the start of a line ("«Азия" / "– Китай»") is no bullet.
 			kind, body = "", l.text
 		}
+		if kind == "" && strings.HasPrefix(l.text, "— ") && (endsWithClauseBreak(l.text) ||
+			len(out) > 0 && out[len(out)-1].marker == pipeline.BlockListItem && endsWithClauseBreak(prev)) {
+			// Items set off by em dashes and ended by semicolons ("— first;" / "— last.") are a
+			// list; an em dash alone opens dialogue.
+			kind, body = pipeline.BlockListItem, strings.TrimPrefix(l.text, "— ")
+		}
 		switch {
 		case i == 0 || len(out) == 0:
 		case kind == pipeline.BlockQuote && out[len(out)-1].marker == pipeline.BlockQuote:
@@ -104,6 +116,8 @@ func splitGroup(group []sourceLine) []candidate {
 			}
 		case isCaptionText(l.text):
 			// A caption opens a block of its own.
+		case l.indented && someFlush && endsWithTerminator(prev):
+			// An indented first line after a sentence's end opens a paragraph.
 		case lw.continues(&out[len(out)-1], prev, l.text, next, wrapped):
 			appendLine(&out[len(out)-1], l.text)
 			prev = l.text
@@ -113,7 +127,8 @@ func splitGroup(group []sourceLine) []candidate {
 		prev = l.text
 	}
 	for i := range out {
-		out[i].text, out[i].buf = string(out[i].buf), nil
+		// A hyphenation mark that no next line took back is the hyphen it stood for.
+		out[i].text, out[i].buf = strings.ReplaceAll(string(out[i].buf), string(softBreak), "-"), nil
 	}
 	return out
 }
@@ -139,6 +154,12 @@ const standaloneRatio = 0.6
 func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped bool) bool {
 	first, _ := utf8.DecodeRuneInString(cur)
 	if unicode.IsLower(first) && !endsWithTerminator(prev) {
+		return true
+	}
+	if isHan(first) && !endsWithTerminator(prev) && !isClosingEnd(prev) && isHanText(prev) && strings.ContainsAny(prev, "，。；") &&
+		!hanSection.MatchString(cur) {
+		// Chinese breaks lines anywhere: a line of running text (it holds a comma or a sentence's
+		// end) that stops mid-sentence runs on into the next, whatever its width.
 		return true
 	}
 	if !wrapped {
@@ -225,6 +246,11 @@ func appendLine(c *candidate, line string) {
 	last, size := utf8.DecodeLastRune(c.buf)
 	beforeLast, _ := utf8.DecodeLastRune(c.buf[:len(c.buf)-size])
 	first, _ := utf8.DecodeRuneInString(line)
+	if last == softBreak {
+		c.buf = append(c.buf[:len(c.buf)-size], line...)
+		c.lines++
+		return
+	}
 	hyphenated := (last == '-' || last == '‐') && unicode.IsLetter(beforeLast) && unicode.IsLower(first)
 	if !isWide(last) && !isWide(first) && !hyphenated && !inHanRun(c.buf, line) {
 		c.buf = append(c.buf, ' ')
@@ -258,9 +284,20 @@ func lineMarker(line string) (pipeline.BlockKind, string) {
 	return "", line
 }
 
+// endsWithClauseBreak reports a line ending with a semicolon, as list items in a sentence do.
+func endsWithClauseBreak(s string) bool {
+	return strings.HasSuffix(s, ";") || strings.HasSuffix(s, "；")
+}
+
+// parenNumber matches a list number in brackets at the start of a line: "(1) ", "（一）", "（2）".
+var parenNumber = regexp.MustCompile(`^[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,2}|[a-z])[)）]\s*\S`)
+
 // isNumberedItem reports a line starting with a list number: one to three digits or one letter,
 // then "." or ")", then a space and more text ("1. First", "2) Second", "a) third").
 func isNumberedItem(line string) bool {
+	if parenNumber.MatchString(line) {
+		return true
+	}
 	i := 0
 	for i < len(line) && i < 3 && line[i] >= '0' && line[i] <= '9' {
 		i++
@@ -325,4 +362,13 @@ func blockEnds(buf []byte) bool {
 		start = start[:len(start)-1]
 	}
 	return isCaptionText(string(start))
+}
+
+// hanSection matches the number a Chinese section heading opens with: "一、", "第二章", "（三）".
+var hanSection = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节部分]|[（(][一二三四五六七八九十]+[)）])`)
+
+// isClosingEnd reports text that ends with a closing quotation mark or bracket.
+func isClosingEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isClosing(r)
 }

@@ -3,6 +3,7 @@ package document
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -74,6 +75,9 @@ type mdBlock struct {
 	kind  pipeline.BlockKind
 	level int
 	text  *inlineText
+	// strong: a paragraph wholly in bold, which is a heading typed by hand when it is short
+	// and is not the signature at the end.
+	strong bool
 }
 
 type markdownReader struct {
@@ -109,10 +113,12 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	// A short signing line right under the title ("By NAME", a name alone) is the byline when
 	// the article goes on after it.
 	var topBylines []string
-	if len(doc.Blocks) > 0 && len(body) > 2 && body[0].kind == pipeline.BlockParagraph && isTopByline(body[0].text.plain()) {
-		topBylines = append(topBylines, body[0].text.plain())
-		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: body[0].text.plain()})
-		body = body[1:]
+	if len(doc.Blocks) > 0 && len(body) > 2 && body[0].kind == pipeline.BlockParagraph {
+		if by := withoutPublicationTail(body[0].text.plain()); isTopByline(by) {
+			topBylines = append(topBylines, by)
+			doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
+			body = body[1:]
+		}
 	}
 	start := len(body)
 	for start > 1 && len(body)-start < maxBylineBlocks {
@@ -124,8 +130,12 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	}
 	hasText := false
 	for _, b := range body[:start] {
-		hasText = hasText || b.kind != pipeline.BlockHeading
-		doc.Blocks = append(doc.Blocks, toBlock(b.kind, b))
+		kind := b.kind
+		if b.strong && kind == pipeline.BlockParagraph && isHeadingText(b.text.plain()) && !isNameLine(b.text.plain()) {
+			kind = pipeline.BlockHeading
+		}
+		hasText = hasText || kind != pipeline.BlockHeading
+		doc.Blocks = append(doc.Blocks, toBlock(kind, b))
 	}
 	if !hasText {
 		return pipeline.Document{}, invalid(msgTextNoBody, errNoBody)
@@ -147,10 +157,21 @@ func toBlock(kind pipeline.BlockKind, b mdBlock) pipeline.Block {
 	return pipeline.Block{Kind: kind, Text: text, Inline: pipeline.NewInlineMarkup(inline)}
 }
 
-// titleIndex picks the title among the blocks read: the first level-1 heading, else the first
-// heading, else a short first paragraph without a full stop when more blocks follow. It returns
-// -1 when there is none.
+// titleIndex picks the title among the blocks read: the heading that repeats the front
+// matter's title when there is one, else the first level-1 heading, else the first heading,
+// else a short first paragraph without a full stop when more blocks follow. It returns -1 when
+// there is none (or when only the front matter holds the title).
 func (r *markdownReader) titleIndex() int {
+	if r.metaTitle != "" {
+		// The front matter names the title: a heading is the title only when it repeats it;
+		// other level-1 headings are the article's sections (as Pandoc and Hugo write them).
+		for i, b := range r.out {
+			if b.kind == pipeline.BlockHeading && titleKey(b.text.plain()) == titleKey(r.metaTitle) {
+				return i
+			}
+		}
+		return -1
+	}
 	first := -1
 	for i, b := range r.out {
 		if b.kind != pipeline.BlockHeading {
@@ -267,9 +288,15 @@ func (r *markdownReader) list(l *ast.List, inside pipeline.BlockKind) {
 	}
 }
 
+// maxCounterBytes: a paragraph of digits alone up to this long is a page's counter.
+const maxCounterBytes = 12
+
 func (r *markdownReader) add(kind pipeline.BlockKind, t *inlineText, level int, inside pipeline.BlockKind) {
-	if t.plain() == "" {
-		return
+	if t.plain() == "" || !strings.ContainsFunc(t.plain(), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return // nothing but punctuation or symbols: a separator left between page parts
+	}
+	if kind == pipeline.BlockParagraph && inside == "" && !strings.ContainsFunc(t.plain(), unicode.IsLetter) && len(t.plain()) <= maxCounterBytes {
+		return // a number alone: a counter of views, likes or comments
 	}
 	if inside != "" {
 		kind, level = inside, 0

@@ -87,6 +87,9 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 		return
 	}
 	r.add(pipeline.BlockParagraph, r.inline(p, nil), 0, inside)
+	if st := onlyEmphasis(inlineChildren(p)); st != nil && st.Level == 2 && inside == "" && len(r.out) > 0 {
+		r.out[len(r.out)-1].strong = true
+	}
 }
 
 // inlineChildren lists a paragraph's inline nodes without the blank text between them.

@@ -48,8 +48,8 @@ func isReadingTime(s string) bool {
 // page, not to the article.
 func isPublicationLine(s string) bool {
 	s = strings.Trim(strings.TrimSpace(s), "*_")
-	if s == "" {
-		return false
+	if s == "" || len(s) > maxPublicationBytes {
+		return false // a date and a reading time are short; a paragraph is not looked through
 	}
 	if isDateLine(s) || isReadingTime(s) {
 		return true
@@ -93,3 +93,14 @@ func isCaptionText(s string) bool {
 // captionInitials are the first letters of the caption labels, which spare most lines the
 // pattern.
 const captionInitials = "fcgtmpiebртсдгкфбжw图表"
+
+// withoutPublicationTail returns a signing line without the date and reading time printed after
+// it ("Written by Owen Price · 4 minute read" gives "Written by Owen Price").
+func withoutPublicationTail(s string) string {
+	for _, m := range publicationSeparators.FindAllStringIndex(s, -1) {
+		if head := strings.TrimSpace(s[:m[0]]); head != "" && isPublicationLine(s[m[1]:]) {
+			return head
+		}
+	}
+	return s
+}

@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,16 +28,14 @@ import (
 
 // pageNumberLine matches a line that may be a page number: at most three digits, and around
 // them at most a short word or dashes.
-var pageNumberLine = regexp.MustCompile(`^[^\d]{0,8}\d{1,3}[^\d]{0,8}$`)
-
-// noteStart matches the first line of a note at the foot of a page: its number, a space, text.
-var noteStart = regexp.MustCompile(`^(\d{1,3})[.)]?\s+\S`)
+var pageNumberLine = regexp.MustCompile(`^[^\d]{0,12}\d{1,3}[^\d]{0,8}$`)
 
 // minPageLines: a page number follows at least this many lines of text.
 const minPageLines = 6
 
 type pageLine struct {
 	text  string
+	raw   string // the line as copied, with its runs of spaces
 	blank bool
 }
 
@@ -53,7 +52,7 @@ func readPages(text string) (pagedText, bool) {
 	lines := make([]pageLine, len(raw))
 	for i, l := range raw {
 		t := collapseSpaces(l)
-		lines[i] = pageLine{text: t, blank: t == ""}
+		lines[i] = pageLine{text: t, raw: l, blank: t == ""}
 	}
 	breaks := pageNumbers(lines)
 	if len(breaks) == 0 {
@@ -72,6 +71,14 @@ func readPages(text string) (pagedText, bool) {
 	for i := range pages {
 		pages[i] = trimBlank(pages[i])
 	}
+	var running []string
+	for _, b := range breaks {
+		for _, h := range pageHits(b, lines[b]) {
+			if h.running != "" {
+				running = append(running, h.running)
+			}
+		}
+	}
 	header := removeRunning(pages)
 	for i, p := range pages {
 		// The series' or journal's line right above a page number, repeated or not.
@@ -86,12 +93,27 @@ func readPages(text string) (pagedText, bool) {
 	if !header {
 		removeLoneHeaders(pages)
 	}
+	removeHeadEchoes(pages, running)
+	// Endnotes: notes at the end of the text whose marks are on earlier pages.
+	if last := len(pages) - 1; last > 0 && len(pages[last]) > 0 {
+		var all []pageLine
+		for _, p := range pages {
+			all = append(all, p...)
+		}
+		if body := takeNotes(all, notes); len(body) < len(all) {
+			pages = [][]pageLine{body}
+		}
+	}
 	var b strings.Builder
 	for i, p := range pages {
 		for j, l := range p {
 			if l.blank {
 				b.WriteString("\n")
 				continue
+			}
+			if leadingIndent(l.raw) {
+				// The indent of a paragraph's first line is kept for splitCandidates.
+				b.WriteString(l.raw[:len(l.raw)-len(strings.TrimLeftFunc(l.raw, unicode.IsSpace))])
 			}
 			b.WriteString(l.text)
 			if j < len(p)-1 || i < len(pages)-1 {
@@ -121,57 +143,209 @@ func trimBlank(p []pageLine) []pageLine {
 	return p
 }
 
-// pageNumbers returns the indexes of the page-number lines: the lines of the one pattern (the
-// line with its digits replaced) whose numbers go up by one, at least twice, at least
-// minPageLines lines apart.
+// pageNumbers returns the indexes of the page-number lines: lines that may carry a page
+// number (pageHits) of one pattern (the line with its digits masked) whose numbers go up by one,
+// at least twice, at least minPageLines lines apart. Numbers printed beside a running title
+// ("Running title 4") may join a chain of any pattern, since a copy often prints the number
+// alone on some pages and beside the running title on others.
 func pageNumbers(lines []pageLine) []int {
-	type hit struct{ at, n int }
-	byPattern := map[string][]hit{}
+	var hits []pageHit
+	patterns := map[string]int{}
 	for i, l := range lines {
-		if l.blank || !pageNumberLine.MatchString(l.text) || utf8.RuneCountInString(l.text) > 16 {
+		if l.blank {
 			continue
 		}
-		pattern, n := digitPattern(l.text)
-		if n < 0 || strings.Count(pattern, "#") != 1 {
-			continue
+		for _, h := range pageHits(i, l) {
+			hits = append(hits, h)
+			if h.running == "" {
+				patterns[h.pattern]++
+			}
 		}
-		if letters := strings.IndexFunc(pattern, unicode.IsLetter); letters >= 0 && len(strings.Fields(pattern)) > 2 {
-			continue
-		}
-		byPattern[pattern] = append(byPattern[pattern], hit{i, n})
 	}
 	var best []int
-	for _, hits := range byPattern {
-		// The longest run of numbers going up by one, far enough apart.
-		var run, longest []hit
-		for _, h := range hits {
-			if len(run) > 0 && (h.n != run[len(run)-1].n+1 || h.at-run[len(run)-1].at < minPageLines) {
-				if len(run) > len(longest) {
-					longest = run
+	patterns[""] += 0 // numbers beside running titles alone
+	keys := make([]string, 0, len(patterns))
+	for k := range patterns {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, pattern := range keys {
+		count := patterns[pattern]
+		chain := longestChain(hits, pattern, lastLine(lines))
+		if len(chain) > len(best) || len(chain) == len(best) && len(chain) > 0 && chain[0] < best[0] {
+			best = chain
+		}
+		if len(best) == 0 && count == 1 {
+			for _, h := range hits {
+				if h.pattern == pattern && h.running == "" && lastLine(lines) == h.at {
+					// One page: its number closes the text.
+					best = []int{h.at}
 				}
-				run = nil
-			}
-			if len(run) == 0 && h.at < minPageLines {
-				continue
-			}
-			run = append(run, h)
-		}
-		if len(run) > len(longest) {
-			longest = run
-		}
-		if len(longest) == 1 && len(hits) == 1 && lastLine(lines) == longest[0].at && len(best) == 0 {
-			// One page: its number closes the text.
-			best = []int{longest[0].at}
-			continue
-		}
-		if len(longest) >= 2 && len(longest) > len(best) {
-			best = best[:0]
-			for _, h := range longest {
-				best = append(best, h.at)
 			}
 		}
 	}
+	if len(best) == 0 {
+		best = mastheadNumbers(lines, hits)
+	}
+	if len(best) == 0 {
+		best = repeatedFooters(lines)
+	}
 	return best
+}
+
+// minFooterRunes: a line repeated at the foot of every page ("This content downloaded from …",
+// a licence line) is at least this long, so that short repeated lines of text do not count.
+const minFooterRunes = 15
+
+// repeatedFooters returns, for a copy without page numbers, the lines that a service or a
+// printer repeats on every page: the same line (digits aside) at least three times, or twice
+// when it carries a number (a time stamp), each time at least minPageLines lines apart. They
+// end the pages as page numbers would.
+func repeatedFooters(lines []pageLine) []int {
+	at := map[string][]int{}
+	for i, l := range lines {
+		if l.blank || utf8.RuneCountInString(l.text) < minFooterRunes || columns(l.text) > maxRunningColumns || endsWithFullStop(l.text) {
+			continue
+		}
+		key := furnitureKey(l.text)
+		if prev := at[key]; len(prev) > 0 && i-prev[len(prev)-1] < minPageLines {
+			continue
+		}
+		at[key] = append(at[key], i)
+	}
+	var out []int
+	for key, idx := range at {
+		if len(idx) >= 3 || len(idx) == 2 && strings.Contains(key, "#") {
+			out = append(out, idx...)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// mastheadNumbers returns the lines that give a page number beside a running title that the
+// first lines of the text print as the masthead ("THE LONG VIEW      14" under "THE LONG VIEW
+// Spring 2024"): the mark of page furniture even on the one page that shows its number.
+func mastheadNumbers(lines []pageLine, hits []pageHit) []int {
+	var top []string
+	for i := 0; i < len(lines) && len(top) < 3; i++ {
+		if !lines[i].blank {
+			top = append(top, wordTokens(lines[i].text)...)
+		}
+	}
+	var out []int
+	for _, h := range hits {
+		words := wordTokens(h.running)
+		if h.running != "" && h.at >= minPageLines && len(words) >= 2 && containsAll(top, words) {
+			out = append(out, h.at)
+		}
+	}
+	return out
+}
+
+// longestChain returns the lines of the longest run of hits of one pattern (or beside a running
+// title) whose numbers go up by one, at least minPageLines lines apart; nil when it is shorter
+// than two.
+func longestChain(hits []pageHit, pattern string, last int) []int {
+	length := make([]int, len(hits))
+	parent := make([]int, len(hits))
+	end := -1
+	for j, h := range hits {
+		parent[j] = -1
+		if h.running == "" && (pattern == "" || h.pattern != pattern) {
+			continue
+		}
+		if h.at < minPageLines && h.running == "" {
+			continue // the first number follows some text; a running line may open the text
+		}
+		length[j] = 1
+		for i := range j {
+			// The last page may be short: the text ends on it.
+			apart := h.at-hits[i].at >= minPageLines || h.at == last && h.at-hits[i].at > 2
+			if length[i] > 0 && hits[i].n+1 == h.n && apart && length[i]+1 > length[j] {
+				length[j], parent[j] = length[i]+1, i
+			}
+		}
+		if end < 0 || length[j] > length[end] {
+			end = j
+		}
+	}
+	if end < 0 || length[end] < 2 {
+		return nil
+	}
+	var out []int
+	for j := end; j >= 0; j = parent[j] {
+		out = append(out, hits[j].at)
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// pageHit is a line that may give a page number.
+type pageHit struct {
+	at, n   int
+	pattern string // the line with its number masked
+	running string // the running title printed beside the number, if any
+}
+
+// pageNumberPair matches "Page 3 of 12", "3 / 12", "Стр. 3 из 12": a number and the count of pages.
+var pageNumberPair = regexp.MustCompile(`^[^\d]{0,10}(\d{1,3})\s*(?:/|of|из|из\s+|бет\s+/|页\s*/?\s*共?)\s*\d{1,3}[^\d]{0,3}$`)
+
+// gluedPageNumber matches a running title and a page number set far apart on one line (the
+// copy keeps the gap as a run of spaces): "Central Asia Review          14", "4      Annual Review".
+var (
+	gluedNumberAfter  = regexp.MustCompile(`^(\S.*?\S)(?:[ \t\x{3000}]{3,}|\t|\x{3000}{2,})[ \x{3000}]*([^\d\s]{0,2}(\d{1,3})[^\d\s]{0,2})$`)
+	gluedNumberBefore = regexp.MustCompile(`^([^\d\s]{0,2}(\d{1,3})[^\d\s]{0,2})(?:[ \t\x{3000}]{3,}|\t|\x{3000}{2,})[ \x{3000}]*(\S.*)$`)
+)
+
+// maxPagePairBytes: "Page 12 of 240" and its translations are no longer.
+const maxPagePairBytes = 40
+
+// maxRunningColumns: a running title beside a page number is at most this wide.
+const maxRunningColumns = 100
+
+// pageHits returns the page numbers line i may give: the number alone or with a short word
+// ("Page 3", "— 3 —", "Стр. 3", "3-бет", "第3页"), the number with the count of pages, or the
+// number set apart from a running title.
+func pageHits(i int, l pageLine) []pageHit {
+	var out []pageHit
+	if pageNumberLine.MatchString(l.text) && utf8.RuneCountInString(l.text) <= 16 {
+		pattern, n := digitPattern(l.text)
+		letters := strings.IndexFunc(pattern, unicode.IsLetter)
+		if n >= 0 && strings.Count(pattern, "#") == 1 && !(letters >= 0 && len(strings.Fields(pattern)) > 2) {
+			out = append(out, pageHit{at: i, n: n, pattern: pattern})
+		}
+	}
+	if len(l.text) <= maxPagePairBytes {
+		if m := pageNumberPair.FindStringSubmatchIndex(l.text); m != nil {
+			n, _ := strconv.Atoi(l.text[m[2]:m[3]])
+			out = append(out, pageHit{at: i, n: n, pattern: l.text[:m[2]] + "#" + l.text[m[3]:]})
+		}
+	}
+	return append(out, runningHit(i, l)...)
+}
+
+// runningHit returns the page number line i gives beside a running title, if it does.
+func runningHit(i int, l pageLine) []pageHit {
+	if !strings.Contains(l.raw, "   ") && !strings.ContainsAny(l.raw, "\t\u3000") {
+		return nil // no gap between a title and a number
+	}
+	var out []pageHit
+	raw := strings.TrimSpace(strings.TrimRight(l.raw, " \t\u3000"))
+	var text, num string
+	if m := gluedNumberAfter.FindStringSubmatch(raw); m != nil {
+		text, num = m[1], m[3]
+	} else if m := gluedNumberBefore.FindStringSubmatch(raw); m != nil {
+		text, num = m[3], m[2]
+	}
+	if text != "" {
+		text = collapseSpaces(text)
+		if hasLetters(text) && columns(text) <= maxRunningColumns && !endsWithFullStop(text) {
+			n, _ := strconv.Atoi(num)
+			out = append(out, pageHit{at: i, n: n, running: text})
+		}
+	}
+	return out
 }
 
 // digitPattern returns s with its run of digits replaced by "#" and the number they spell.
@@ -294,9 +468,10 @@ func titleFollows(p []pageLine, header string) bool {
 
 // takeNotes removes the notes from the foot of a page into notes and returns the rest. The
 // notes are the lines from the last blank line or rule (a line of underscores or dashes) to
-// the end, when every note there opens with a number that the page's text above carries as a
-// reference mark, in ascending order; lines that do not open with a number continue the note
-// above them.
+// the end, when every note there opens with a number (or a mark: "¹", "①", "[1]", "*") that
+// the page's text above carries as a reference mark, in ascending order; lines that do not open
+// with a number continue the note above them. A copy that lost the gap above the notes is read
+// the same way from the lowest line at the foot where such a run of notes starts.
 func takeNotes(p []pageLine, notes map[int]string) []pageLine {
 	if body, ok := takeNotesAt(p, notes); ok {
 		return body
@@ -307,31 +482,72 @@ func takeNotes(p []pageLine, notes map[int]string) []pageLine {
 	for end > 0 && !p[end-1].blank && !isRule(p[end-1].text) {
 		end--
 	}
-	if end == 0 || len(p)-end > 2 {
-		return p
-	}
-	for _, l := range p[end:] {
-		if endsWithTerminator(l.text) || columns(l.text) > maxHeadColumns || noteStart.MatchString(l.text) {
-			return p
+	if end > 0 && len(p)-end <= 2 {
+		footer := true
+		for _, l := range p[end:] {
+			if endsWithTerminator(l.text) || columns(l.text) > maxHeadColumns || isNoteStart(l.text) {
+				footer = false
+			}
+		}
+		if footer {
+			if body, ok := takeNotesAt(trimBlank(p[:end]), notes); ok {
+				return body
+			}
 		}
 	}
-	if body, ok := takeNotesAt(trimBlank(p[:end]), notes); ok {
+	// No gap above the notes: the lowest start of a run of notes among the last lines.
+	best := -1
+	for k := len(p) - 1; k >= 1 && len(p)-k <= maxNoteLines; k-- {
+		if p[k].blank || isRule(p[k].text) {
+			break
+		}
+		if isNoteStart(p[k].text) {
+			if _, ok := notesFrom(p, k, map[int]string{}); ok {
+				best = k
+			}
+		}
+	}
+	if best > 0 {
+		body, _ := notesFrom(p, best, notes)
 		return body
 	}
 	return p
 }
 
+// isNotesLabel reports a short line that announces the notes under it: a word or two and a
+// colon.
+func isNotesLabel(s string) bool {
+	label, ok := strings.CutSuffix(strings.TrimSpace(s), ":")
+	if !ok {
+		label, ok = strings.CutSuffix(strings.TrimSpace(s), "：")
+	}
+	return ok && label != "" && len(strings.Fields(label)) <= 2 && utf8.RuneCountInString(label) <= 20
+}
+
+// maxNoteLines: the notes at the foot of a page without a gap above them are looked for in
+// this many last lines.
+const maxNoteLines = 16
+
 // takeNotesAt takes the notes from the last lines of p, after its last blank line or rule.
 func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
-	marks := markCache{}
 	start := len(p)
 	for start > 0 && !p[start-1].blank && !isRule(p[start-1].text) {
 		start--
 	}
-	if start == 0 || start == len(p) || !noteStart.MatchString(p[start].text) {
+	if start == 0 || start == len(p) || !isNoteStart(p[start].text) {
 		return p, false
 	}
+	return notesFrom(p, start, notes)
+}
+
+// notesFrom reads p[start:] as notes when it is one (see takeNotes), adds them to notes and
+// returns the page without them and without their marks.
+func notesFrom(p []pageLine, start int, notes map[int]string) ([]pageLine, bool) {
+	marks := markCache{}
 	body := p[:start]
+	if n := len(body); n > 0 && isNotesLabel(body[n-1].text) {
+		body = body[:n-1] // "Notes:", "Примечания:", "注释：" over the notes
+	}
 	var bodyText strings.Builder
 	for _, l := range body {
 		bodyText.WriteString(l.text + "\n")
@@ -339,16 +555,13 @@ func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
 	found := map[int]string{}
 	var order []int
 	for _, l := range p[start:] {
-		if m := noteStart.FindStringSubmatch(l.text); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			if len(order) == 0 || n > order[len(order)-1] {
-				if !marks.has(bodyText.String(), n) {
-					return p, false
-				}
-				order = append(order, n)
-				found[n] = strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(l.text, m[1]), ".)"))
-				continue
+		if n, rest, ok := pageNoteLabel(l.text); ok && (len(order) == 0 || n > order[len(order)-1]) {
+			if !marks.has(bodyText.String(), n) {
+				return p, false
 			}
+			order = append(order, n)
+			found[n] = rest
+			continue
 		}
 		if len(order) == 0 {
 			return p, false
@@ -382,6 +595,76 @@ func takeNotesAt(p []pageLine, notes map[int]string) ([]pageLine, bool) {
 	return body, true
 }
 
+// Notes are numbered in one of several styles; a note's key in the notes map is its number
+// plus the style's base, so that the styles never mix and each sorts in its own order.
+const (
+	styleDigits      = 0    // "1 Text", mark "word1"
+	styleSuperscript = 1000 // "¹ Text", mark "word¹"
+	styleCircled     = 2000 // "① Text", mark "word①"
+	styleBracket     = 3000 // "[1] Text", mark "word[1]"
+	styleAsterisk    = 4000 // "* Text", "** Text", mark "word*"
+)
+
+var (
+	noteDigits   = regexp.MustCompile(`^(\d{1,3})[.)]?\s+(\S.*)$`)
+	noteOther    = regexp.MustCompile(`^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|[\x{2460}-\x{2473}]|\[\d{1,3}\]|\*{1,3})\s*([^\s*].*)$`)
+	superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+)
+
+// pageNoteLabel reads the number a note line opens with, as a key of the notes map, and the note's
+// text.
+func pageNoteLabel(line string) (int, string, bool) {
+	if m := noteDigits.FindStringSubmatch(line); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return styleDigits + n, strings.TrimSpace(m[2]), true
+	}
+	m := noteOther.FindStringSubmatch(line)
+	if m == nil {
+		return 0, "", false
+	}
+	label, rest := m[1], strings.TrimSpace(m[2])
+	r, _ := utf8.DecodeRuneInString(label)
+	switch {
+	case r == '*':
+		return styleAsterisk + len(label), rest, true
+	case r == '[':
+		n, _ := strconv.Atoi(strings.Trim(label, "[]"))
+		return styleBracket + n, rest, true
+	case r >= '\u2460' && r <= '\u2473':
+		return styleCircled + int(r-'\u2460') + 1, rest, true
+	}
+	n := 0
+	for _, d := range label {
+		n = n*10 + strings.IndexRune(superscripts, d)/len("¹")
+	}
+	return styleSuperscript + n, rest, true
+}
+
+func isNoteStart(line string) bool {
+	_, _, ok := pageNoteLabel(line)
+	return ok
+}
+
+// markLabel is how a note's mark is printed in the text.
+func markLabel(key int) string {
+	n := key % 1000
+	switch key - n {
+	case styleSuperscript:
+		var b strings.Builder
+		for _, d := range strconv.Itoa(n) {
+			b.WriteString(string([]rune(superscripts)[d-'0']))
+		}
+		return b.String()
+	case styleCircled:
+		return string(rune('\u2460' + n - 1))
+	case styleBracket:
+		return "[" + strconv.Itoa(n) + "]"
+	case styleAsterisk:
+		return strings.Repeat("*", n)
+	}
+	return strconv.Itoa(n)
+}
+
 // joinNoteLine joins a note's continuation line as appendLine joins lines of a paragraph.
 func joinNoteLine(note, line string) string {
 	c := candidate{buf: []byte(note)}
@@ -405,8 +688,19 @@ func isRule(s string) bool {
 // markRe builds the pattern of a reference mark: the note's number right after a word or
 // sentence punctuation, and followed by neither a digit nor a letter, or after sentence
 // punctuation and before a Chinese character ("。1北京"): "2024年1月" and "G20s" are no marks.
-func markRe(n int) *regexp.Regexp {
-	num := strconv.Itoa(n)
+// A mark of another style ("¹", "①", "[1]", "*") follows any character but a space.
+func markRe(key int) *regexp.Regexp {
+	if key >= styleSuperscript {
+		label := regexp.QuoteMeta(markLabel(key))
+		switch key - key%1000 {
+		case styleAsterisk:
+			return regexp.MustCompile(`([^\s*])` + label + `([^*]|$)`)
+		case styleSuperscript:
+			return regexp.MustCompile(`([^\s⁰¹²³⁴⁵⁶⁷⁸⁹])` + label + `([^⁰¹²³⁴⁵⁶⁷⁸⁹]|$)`)
+		}
+		return regexp.MustCompile(`(\S)` + label + `()`)
+	}
+	num := strconv.Itoa(key)
 	return regexp.MustCompile(`([\p{L}.,;:!?»”"')\]。，；：！？」』）])` + num + `([^\d\p{L}]|$)|` +
 		`([.,;:!?»”"')\]。，；：！？」』）])` + num + `(\p{Han})`)
 }
@@ -493,7 +787,7 @@ func removeLoneHeaders(pages [][]pageLine) {
 		}
 		h, last := p[0].text, prev[len(prev)-1].text
 		after, _ := utf8.DecodeRuneInString(p[1].text)
-		cut := !endsWithTerminator(last) && !endsWithTerminator(h) &&
+		cut := !endsWithTerminator(last) && !endsWithTerminator(h) && !isCaptionText(last) &&
 			(columns(h) < columns(last)*2/3 || unicode.IsLower(after))
 		if strings.EqualFold(h, first) || cut || isSeriesLine(h) && !endsWithTerminator(h) {
 			pages[i] = trimBlank(p[1:])
@@ -503,7 +797,7 @@ func removeLoneHeaders(pages [][]pageLine) {
 
 // endsWith reports a line that ends with the reference mark of note n.
 func (m markCache) endsWith(line string, n int) bool {
-	num := strconv.Itoa(n)
+	num := markLabel(n)
 	if !strings.HasSuffix(line, num) {
 		return false
 	}
@@ -523,3 +817,151 @@ var seriesMark = regexp.MustCompile(`(?i)(№|\bno\.\s*\d|\bvol\.|\bт\.\s*\d|\(
 func isSeriesLine(s string) bool {
 	return seriesMark.MatchString(s) || len(strings.Fields(s)) >= 2 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
 }
+
+// maxEchoHeadLines: the head of the first page, whose words a running header repeats, is at
+// most this many lines.
+const maxEchoHeadLines = 8
+
+// removeHeadEchoes removes what repeats the head of the first page as page furniture: the
+// first line of a later page made only of words of the first page's head (the author's name,
+// a short title, the journal: "Osmonov · Who Drives the Trucks?"), and, on the first page, a
+// masthead line laid out in parts set far apart ("THE LONG VIEW      Spring 2024"), one that
+// says what a running title beside the page numbers says, or one that gives a volume or issue.
+func removeHeadEchoes(pages [][]pageLine, running []string) {
+	first := 0
+	for first < len(pages) && len(pages[first]) == 0 {
+		first++
+	}
+	if first == len(pages) {
+		return
+	}
+	var head [][]string
+	p := pages[first]
+	for i := 0; i < len(p) && i < maxEchoHeadLines; i++ {
+		if endsWithFullStop(p[i].text) || i+1 < len(p) && unicode.IsLower(firstLetter(p[i+1].text)) {
+			break // the article's text has begun
+		}
+		head = append(head, wordTokens(p[i].text))
+	}
+	for i := first + 1; i < len(pages); i++ {
+		// A title over its authors' names (the article's first page after a cover) stays.
+		if len(pages[i]) > 1 && isHeadEcho(pages[i][0], head) && !isNameLine(pages[i][1].text) {
+			pages[i] = trimBlank(pages[i][1:])
+		}
+	}
+	runningKeys := map[string]bool{}
+	for _, r := range running {
+		runningKeys[strings.Join(sortedTokens(r), " ")] = true
+	}
+	// The first page's masthead, above the title: at most its first three lines, and never
+	// the last line of the head.
+	for k := 0; k < 3 && len(p) > 2; k++ {
+		l := p[0]
+		masthead := hasWideGap(l.raw) || runningKeys[strings.Join(sortedTokens(l.text), " ")] ||
+			seriesMark.MatchString(l.text) && !unicode.IsLower(firstLetter(p[1].text))
+		if !masthead {
+			break
+		}
+		p = trimBlank(p[1:])
+	}
+	pages[first] = p
+}
+
+// isHeadEcho reports a line that can be a running header repeating the first page's head: short,
+// not a sentence, not continuing one, and made of parts (between separators and numbers) each of
+// which a line of the head holds word for word.
+func isHeadEcho(l pageLine, head [][]string) bool {
+	line := l.text
+	if columns(line) > maxRunningColumns || endsWithFullStop(line) {
+		return false
+	}
+	if r := firstLetter(line); r == 0 || unicode.IsLower(r) {
+		return false
+	}
+	// Parts set far apart ("Short title            Author") are read apart too.
+	var parts []string
+	for _, piece := range wideGapSplit.Split(strings.TrimSpace(l.raw), -1) {
+		parts = append(parts, strings.FieldsFunc(piece, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("·|•—–/", r) })...)
+	}
+	found := 0
+	for _, part := range parts {
+		words := wordTokens(part)
+		if len(words) == 0 {
+			continue
+		}
+		held := false
+		for _, h := range head {
+			if len(words) <= 2 && isHanText(part) && containsAll(h, words) || containsRun(h, words) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			return false
+		}
+		found++
+	}
+	return found > 0
+}
+
+// containsRun reports whether words occur in seq one after another.
+func containsRun(seq, words []string) bool {
+	for i := 0; i+len(words) <= len(seq); i++ {
+		if slices.Equal(seq[i:i+len(words)], words) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAll(seq, words []string) bool {
+	for _, w := range words {
+		if !slices.Contains(seq, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordTokens returns the words of s in lower case, each Chinese character a word of its own;
+// numbers are left out.
+func wordTokens(s string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range s {
+		switch {
+		case isHan(r):
+			flush()
+			out = append(out, string(r))
+		case unicode.IsLetter(r):
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// sortedTokens returns the distinct words of s, sorted: lines that say the same in another
+// order ("Annual Review · Ports Council", "PORTS COUNCIL ANNUAL REVIEW") compare equal.
+func sortedTokens(s string) []string {
+	t := wordTokens(s)
+	sort.Strings(t)
+	return slices.Compact(t)
+}
+
+// wideGap matches a run of spaces that sets the parts of a header or footer line apart.
+var wideGap = regexp.MustCompile(`\S(?:[ \t]{3,}|\t|\x{3000}{2,}|[ \x{3000}]{4,})\S`)
+
+// wideGapSplit cuts a line at the gaps that set a header's parts apart.
+var wideGapSplit = regexp.MustCompile(`[ \t]{3,}|\t|\x{3000}{2,}|[ \x{3000}]{4,}`)
+
+// hasWideGap reports a line laid out in parts far apart, as a page's header or footer is.
+func hasWideGap(raw string) bool { return wideGap.MatchString(raw) }

@@ -10,6 +10,7 @@ import (
 // the title and navigation at the top, the byline at the bottom, and the kind of every block in
 // between. See findHead, findByline and bodyKind for the rules.
 func parseText(text string) (pipeline.Document, error) {
+	text = markLineBreakHyphens(text)
 	var notes []string
 	if paged, ok := readPages(text); ok {
 		text, notes = paged.text, paged.notes
@@ -43,6 +44,9 @@ func parseText(text string) (pipeline.Document, error) {
 			continue // the date and reading time belong to the page
 		}
 		kind := bodyKind(c, k+1 < bylineStart)
+		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {
+			kind = pipeline.BlockHeading
+		}
 		if first && head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
 			(topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isNameLine(c.text)) {
 			kind = pipeline.BlockByline
@@ -78,4 +82,27 @@ func findByline(cands []candidate, body []int) int {
 		start--
 	}
 	return start
+}
+
+// maxSectionWords: a numbered section heading ("2. Findings") is a few words.
+const maxSectionWords = 8
+
+// isSectionNumber reports a numbered line that heads a section rather than opening a list: a
+// short line without a sentence's end, alone (the blocks around it are no list items), with
+// more text after it.
+func isSectionNumber(cands []candidate, body []int, k int) bool {
+	c := cands[body[k]]
+	if c.lines != 1 || !isNumberedItem(c.text) || k+1 >= len(body) {
+		return false
+	}
+	_, rest, _ := strings.Cut(c.text, " ")
+	if len(strings.Fields(rest)) > maxSectionWords || !isHeadingText(rest) {
+		return false
+	}
+	for _, j := range []int{k - 1, k + 1} {
+		if j >= 0 && j < len(body) && cands[body[j]].marker == pipeline.BlockListItem {
+			return false
+		}
+	}
+	return true
 }

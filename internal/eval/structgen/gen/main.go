@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/tilmash/tilmash/internal/eval/structgen"
 )
@@ -19,7 +20,7 @@ func main() {
 	root := filepath.Join("testdata", "eval", "structure")
 	for _, split := range []string{"tune", "heldout"} {
 		dir := filepath.Join(root, split)
-		if err := os.RemoveAll(dir); err != nil {
+		if err := removeGenerated(dir); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -28,4 +29,25 @@ func main() {
 			os.Exit(1)
 		}
 	}
+}
+
+// removeGenerated removes the articles structgen wrote before, keeping the hand-written ones
+// ("<lang>-hand-<shape>.<ext>"), which it cannot write again.
+func removeGenerated(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if _, rest, _ := strings.Cut(e.Name(), "-"); strings.HasPrefix(rest, "hand-") {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
 }

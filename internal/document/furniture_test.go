@@ -1,0 +1,208 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// TestPDFCopyWithoutGaps reads a copy that lost every blank line: the masthead and the running
+// title beside the page numbers go, the notes at each page's foot are taken out by their marks
+// (digits glued to words, superscripts), a word hyphenated across lines is joined, and the
+// title is the line above the authors.
+func TestPDFCopyWithoutGaps(t *testing.T) {
+	t.Parallel()
+	text := "Journal of Transport Studies, 2023, Vol. 9, No. 2\n" +
+		"Institute of Transport\n" +
+		"Electricity Without Borders: The Case for a\n" +
+		"Regional Power Market\n" +
+		"Samira Nazarova and Peter Long\n" +
+		"Five countries share a grid built as one system, yet each now runs its part as if\n" +
+		"the others did not exist. Trading power across borders would lower the costs in\n" +
+		"winter and reduce the waste in summer, when the plants spill the water.1\n" +
+		"Bilateral deals exist, but they are negotiated year by year and often collapse\n" +
+		"when one side faces a shortage of its own, and traders cannot plan their opera-\n" +
+		"tions for more than a season.²\n" +
+		"1 Settlement in a basket of currencies is used elsewhere.\n" +
+		"² The last agreement lapsed in 2023.\n" +
+		"Electricity Without Borders                                   2\n" +
+		"A market needs common rules, a neutral operator and a clearing house, which can\n" +
+		"all be built step by step over the next few years by the governments.\n" +
+		"Electricity Without Borders                                   3\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc,
+		"title: Electricity Without Borders: The Case for a Regional Power Market",
+		"byline: Samira Nazarova and Peter Long",
+		"paragraph: Five countries share a grid built as one system, yet each now runs its part as if the others did not exist. Trading power across borders would lower the costs in winter and reduce the waste in summer, when the plants spill the water.",
+		"paragraph: Bilateral deals exist, but they are negotiated year by year and often collapse when one side faces a shortage of its own, and traders cannot plan their operations for more than a season.",
+		"paragraph: A market needs common rules, a neutral operator and a clearing house, which can all be built step by step over the next few years by the governments.",
+		"footnote: Settlement in a basket of currencies is used elsewhere.",
+		"footnote: The last agreement lapsed in 2023.")
+}
+
+// TestPDFRunningHeaderRepeatsTheHead drops the first line of a later page that repeats words
+// of the first page's head (the author and a short title), but keeps a heading there whose
+// words the title merely shares.
+func TestPDFRunningHeaderRepeatsTheHead(t *testing.T) {
+	t.Parallel()
+	page1 := "Most studies of the route count containers, not people. Yet every container\n" +
+		"that leaves a port travels with a driver who may spend three weeks away from\n" +
+		"home, and their conditions shape how reliable the route is for everyone.\n" +
+		"The drivers we met were mostly in their forties, and few of them had contracts;\n" +
+		"most were paid per trip, with a deduction for fuel above an agreed norm.\n"
+	page2 := "A typical trip from the port to the eastern border takes six to nine days, and\n" +
+		"waiting at the borders accounts for a third of that time, which is not paid.\n" +
+		"Several drivers described sleeping in the cab for a week at a time in winter\n" +
+		"and cooking on small gas stoves at the truck stops along the old highway.\n"
+	page3 := "Drivers share what they know about queues and police posts through messaging\n" +
+		"groups, and older drivers vouch for younger ones when they look for work with\n" +
+		"a new company, which is a kind of insurance the labour market does not give.\n"
+	text := "Who Drives the Trucks? Labour on the Route\nMirlan Osmonov\n" + page1 + "1\n" +
+		"Osmonov · Who Drives the Trucks?\n" + page2 + "2\n" +
+		"Route Labour\n" + page3 + "3\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Text == "Osmonov · Who Drives the Trucks?" {
+			t.Errorf("the running header was kept: %v", kinds(doc))
+		}
+	}
+	found := false
+	for _, b := range doc.Blocks {
+		found = found || b.Kind == pipeline.BlockHeading && b.Text == "Route Labour"
+	}
+	if !found {
+		t.Errorf("the heading was taken for a running header: %v", kinds(doc))
+	}
+}
+
+// TestDOCXLocalisedStyleNames reads the kinds of paragraphs from style names as localised
+// suites write them, and a short paragraph all in bold as a heading.
+func TestDOCXLocalisedStyleNames(t *testing.T) {
+	t.Parallel()
+	para := func(style, text string, bold bool) string {
+		ppr := ""
+		if style != "" {
+			ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		rpr := ""
+		if bold {
+			rpr = `<w:rPr><w:b/></w:rPr>`
+		}
+		return `<w:p>` + ppr + `<w:r>` + rpr + `<w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := para("a3", "Почему дорожает доставка", false) + para("10", "Очереди на границе", false) +
+		para("", "Поезда простаивают на станциях.", false) + para("2", "一、问题出在哪里", false) +
+		para("H1x", "What changed", false) + para("", "How it ended", true) +
+		para("", "The agency withdrew the rate card.", false)
+	styles := `<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Название"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="10"><w:name w:val="Заголовок 1"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="2"><w:name w:val="标题 2"/></w:style>` +
+		`<w:style w:type="paragraph" w:customStyle="1" w:styleId="H1x"><w:name w:val="Heading1"/></w:style>`
+	data := testDOCX(t, body, styles)
+	md, err := DOCXToMarkdown(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc,
+		"title: Почему дорожает доставка",
+		"heading: Очереди на границе",
+		"paragraph: Поезда простаивают на станциях.",
+		"heading: 一、问题出在哪里",
+		"heading: What changed",
+		"heading: How it ended",
+		"paragraph: The agency withdrew the rate card.")
+}
+
+func testDOCX(t *testing.T, body, styles string) []byte {
+	t.Helper()
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	files := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"_rels/.rels":         `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"word/document.xml":   `<?xml version="1.0"?><w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`,
+		"word/styles.xml":     `<?xml version="1.0"?><w:styles ` + ns + `>` + styles + `</w:styles>`,
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestHTMLNotesByNameAndBeside reads notes a word processor wrote with anchor names (no ids)
+// and side notes printed inside the paragraph, and leaves out what is not the article's: the
+// label over the title, a row of links, a call to subscribe, an author biography.
+func TestHTMLNotesByNameAndBeside(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><article>
+<div class="kind">Commentary</div>
+<h1>Debt Swaps for Glaciers</h1>
+<div class="actions"><a href="/files/report.pdf">Download PDF</a> · <a href="/print/1432">Print</a></div>
+<p>Small states owe money to their donors.<a href="#_edn1" name="_ednref1">[1]</a></p>
+<p>A timetable shows distance.<span class="sidenote">Old ones printed kilometres.</span> It shows the week too.</p>
+<div class="card"><p>Enjoying this? <a href="/membership/join">Become a member</a>.</p></div>
+<div class="author-box"><h2>About the authors</h2><p>Jane Doe is a senior fellow.</p></div>
+<div><p><a href="#_ednref1" name="_edn1">[1]</a> Swaps were first used in the 1980s.</p></div>
+</article></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc,
+		"title: Debt Swaps for Glaciers",
+		"paragraph: Small states owe money to their donors.",
+		"paragraph: A timetable shows distance. It shows the week too.",
+		"footnote: Swaps were first used in the 1980s.",
+		"footnote: Old ones printed kilometres.")
+}
+
+// TestHTMLParagraphsInDivs finds the article on a page that writes its paragraphs as <div>s and
+// has a <p> only in its sidebar.
+func TestHTMLParagraphsInDivs(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>The orchard in spring</title></head><body>
+<div class="top"><a href="/">Home</a> <a href="/about">About</a></div>
+<div class="post"><h3>The orchard in spring</h3>
+<div class="body"><div>The apple trees flowered a week early this year, and the bees worked from dawn.</div><div><br></div>
+<div>Then came the frost, and by morning the petals had turned brown at the edges.</div></div></div>
+<div class="side"><p>Subscribe to our letters for news from the farm.</p></div>
+</body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc,
+		"title: The orchard in spring",
+		"paragraph: The apple trees flowered a week early this year, and the bees worked from dawn.",
+		"paragraph: Then came the frost, and by morning the petals had turned brown at the edges.")
+}

@@ -1,0 +1,60 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Words broken across lines. A PDF hyphenates long words at the end of a line ("распреде-" /
+// "ление"), and a copy keeps the hyphen; but a compound written with a hyphen ("cross-" /
+// "border") breaks there too. The text itself tells which is which: a word that the text
+// writes elsewhere whole is joined, one it writes with a hyphen keeps it; otherwise the hyphen
+// is a hyphenation's unless both halves are words the text uses on their own.
+
+// softBreak stands, at the end of a line, for a hyphen that only broke a word: appendLine joins
+// the next line to it without a space and drops it. The input's own soft hyphens were removed
+// by normalizeText, so every one left is this mark.
+const softBreak = '\u00AD'
+
+var (
+	breakHyphen = regexp.MustCompile(`(\p{L}+)[-‐]$`)
+	lineStart   = regexp.MustCompile(`^(\p{Ll}+)`)
+	textWord    = regexp.MustCompile(`\p{L}+(?:[-‐]\p{L}+)*`)
+)
+
+// markLineBreakHyphens replaces the hyphen of every line that ends in the middle of a word
+// broken by hyphenation with softBreak.
+func markLineBreakHyphens(text string) string {
+	if !strings.Contains(text, "-\n") && !strings.Contains(text, "‐\n") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	var words map[string]int // how often the text writes each word
+	for i := 0; i+1 < len(lines); i++ {
+		line := strings.TrimRightFunc(lines[i], unicode.IsSpace)
+		m := breakHyphen.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		next := lineStart.FindStringSubmatch(strings.TrimLeftFunc(lines[i+1], unicode.IsSpace))
+		if next == nil {
+			continue
+		}
+		if words == nil {
+			words = map[string]int{}
+			for _, w := range textWord.FindAllString(text, -1) {
+				words[strings.ToLower(w)]++
+			}
+		}
+		head, tail := strings.ToLower(m[1]), next[1]
+		// The halves of this very break count once each; a word of its own shows elsewhere.
+		if words[head+"-"+tail] > 0 || words[head+tail] == 0 && utf8.RuneCountInString(head) > 2 && words[head] > 1 && words[tail] > 1 {
+			continue // a compound written with a hyphen
+		}
+		_, size := utf8.DecodeLastRuneInString(line)
+		lines[i] = line[:len(line)-size] + string(softBreak)
+	}
+	return strings.Join(lines, "\n")
+}
