@@ -38,13 +38,15 @@ type checkStage struct {
 
 // checkUnit is one unit of units.json.
 type checkUnit struct {
-	ID     string        `json:"id"`
-	Check  string        `json:"check,omitempty"`
-	Lang   pipeline.Lang `json:"lang"`
-	Source string        `json:"source"`
-	Target string        `json:"target"`
-	Memory []string      `json:"memory,omitempty"`
-	Note   string        `json:"note,omitempty"`
+	ID    string        `json:"id"`
+	Check string        `json:"check,omitempty"`
+	Lang  pipeline.Lang `json:"lang"`
+	// SourceLang is the source's language; units.json leaves it out for English.
+	SourceLang pipeline.Lang `json:"source_lang,omitempty"`
+	Source     string        `json:"source"`
+	Target     string        `json:"target"`
+	Memory     []string      `json:"memory,omitempty"`
+	Note       string        `json:"note,omitempty"`
 }
 
 func (*checkStage) Name() string { return "checks" }
@@ -53,7 +55,7 @@ func (*checkStage) Name() string { return "checks" }
 // to 3% by the precision of the "clean" row being at least 0.97.
 func (*checkStage) Goal() Goal { return Goal{Precision: 0.97, Recall: 0.95} }
 func (*checkStage) Langs() []pipeline.Lang {
-	return []pipeline.Lang{pipeline.Russian, pipeline.Kazakh, pipeline.Chinese}
+	return []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese}
 }
 
 func (s *checkStage) Prepare() error {
@@ -74,17 +76,21 @@ func (s *checkStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 	}
 	s.terms = terms
 	name := path.Join("checks", split, "units.json")
+	var units []checkUnit
 	data, err := fs.ReadFile(root, name)
-	if err != nil {
-		if errorsIsNotExist(err) {
-			return nil, nil
+	switch {
+	case err == nil:
+		if err := json.Unmarshal(data, &units); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+	case !errorsIsNotExist(err):
 		return nil, err
 	}
-	var units []checkUnit
-	if err := json.Unmarshal(data, &units); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	planted, err := loadPlanted(root, split)
+	if err != nil {
+		return nil, err
 	}
+	units = append(units, planted...)
 	var out []Case
 	for i, u := range units {
 		line, _ := json.Marshal(u)
@@ -96,7 +102,7 @@ func (s *checkStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 		for _, check := range checks.AllChecks {
 			if u.Check == "" || u.Check == check {
 				c.Class = check
-				if strings.Contains(u.ID, "/omission-phrase/") {
+				if strings.Contains(u.ID, "/"+phraseLabel+"/") {
 					c.Class = phraseClass
 				}
 				out = append(out, c)
@@ -120,7 +126,11 @@ func (s *checkStage) Score(c Case) (Tally, string, error) {
 	fs, seen := s.found[u.ID]
 	if !seen {
 		opts := checks.Options{Terms: s.terms, Spell: s.spell, OtherTranslations: func(string) []string { return u.Memory }}
-		fs = checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: u.Lang, Source: u.Source, Target: u.Target}, opts)
+		src := u.SourceLang
+		if src == "" {
+			src = pipeline.English
+		}
+		fs = checks.Check(pipeline.CheckUnit{SourceLang: src, TargetLang: u.Lang, Source: u.Source, Target: u.Target}, opts)
 		s.found[u.ID] = fs
 	}
 	t := Tally{Cases: 1}

@@ -1,0 +1,112 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/checks"
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// InHeldout says whether a case whose text is text belongs to the held-out split: the FNV-1a
+// hash of the text is 0 modulo 4. Every corpus was split this way before any rule was changed.
+func InHeldout(text string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(text))
+	return h.Sum32()%4 == 0
+}
+
+// The checks corpus also holds, per split, planted.txt: translation units written by hand with
+// errors planted in them, in every direction between en, ru, kk and zh. A block is one source
+// and its translations:
+//
+//	ru: the source sentence (its line's language is the source language)
+//	en: a correct translation
+//	kk omission-phrase: a translation with one planted error of that check
+//
+// A line "LANG: text" after the first is a clean translation; "LANG CHECK: text" is a unit with
+// one error of CHECK, where CHECK is a check id or "omission-phrase" (a few words dropped inside
+// one clause, scored as the class "omission (phrase)"). A block belongs to the held-out split
+// when InHeldout holds for the text of its source line (without "LANG: ").
+
+// phraseLabel is the planted class of omissions inside a clause.
+const phraseLabel = "omission-phrase"
+
+// parsePlanted reads planted.txt of one split into units.
+func parsePlanted(data, name, split string) ([]checkUnit, error) {
+	var out []checkUnit
+	var src string
+	var srcLang pipeline.Lang
+	sc := bufio.NewScanner(strings.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), " \t\r")
+		if line == "" {
+			src = ""
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, text, ok := strings.Cut(line, ": ")
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: want \"LANG: text\" or \"LANG CHECK: text\"", name, n)
+		}
+		langName, check, _ := strings.Cut(key, " ")
+		lang, err := pipeline.ParseLang(langName)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		if src == "" {
+			if check != "" {
+				return nil, fmt.Errorf("%s:%d: a block starts with its source, not a %s unit", name, n, check)
+			}
+			if InHeldout(text) != (split == Heldout) {
+				return nil, fmt.Errorf("%s:%d: the block belongs to the other split by its hash", name, n)
+			}
+			src, srcLang = text, lang
+			continue
+		}
+		if lang == srcLang {
+			return nil, fmt.Errorf("%s:%d: a translation into the source language", name, n)
+		}
+		u := checkUnit{ID: fmt.Sprintf("planted/%s/%s/%d", "clean", lang, n), Lang: lang, SourceLang: srcLang, Source: src, Target: text}
+		if check != "" {
+			u.ID = fmt.Sprintf("planted/%s/%s/%d", check, lang, n)
+			u.Check, u.Note = check, "planted"
+			if check == phraseLabel {
+				u.Check = checks.CheckOmission
+			} else if !knownCheck(check) {
+				return nil, fmt.Errorf("%s:%d: no check %q", name, n, check)
+			}
+		}
+		out = append(out, u)
+	}
+	return out, sc.Err()
+}
+
+func knownCheck(id string) bool {
+	for _, c := range checks.AllChecks {
+		if c == id {
+			return true
+		}
+	}
+	return false
+}
+
+// loadPlanted reads DIR/checks/<split>/planted.txt; a split may have none.
+func loadPlanted(root fs.FS, split string) ([]checkUnit, error) {
+	name := "checks/" + split + "/planted.txt"
+	data, err := fs.ReadFile(root, name)
+	if err != nil {
+		if errorsIsNotExist(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return parsePlanted(string(data), name, split)
+}
