@@ -439,3 +439,32 @@ func TestTermMatcher(t *testing.T) {
 		t.Errorf("Chinese: %v", got)
 	}
 }
+
+// TestOmissionNegation: a translation that lost the source's "not" reverses it at the same
+// length; one that keeps the negation, or whose source only looks negative, is left alone.
+func TestOmissionNegation(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"The court acquitted the journalist but did not cancel the fine.", "Суд оправдал журналиста, но отменил штраф.", pipeline.English, pipeline.Russian, true},
+		{"The court acquitted the journalist but did not cancel the fine.", "Суд оправдал журналиста, но не отменил штраф.", pipeline.English, pipeline.Russian, false},
+		{"Министрлік тыйымды ұзартпады.", "该部延长了禁令。", pipeline.Kazakh, pipeline.Chinese, true},
+		{"Министрлік тыйымды ұзартпады.", "The ministry did not extend the ban.", pipeline.Kazakh, pipeline.English, false},
+		{"该部没有延长禁令。", "Министрлік тыйымды ұзартты.", pipeline.Chinese, pipeline.Kazakh, true},
+		{"Ауруханада дәрігерлер жетіспейді.", "The hospital is short of doctors.", pipeline.Kazakh, pipeline.English, false},
+		{"Not only prices but also wages rose.", "Выросли не только цены, но и зарплаты.", pipeline.English, pipeline.Russian, false},
+		{"这不仅是价格问题，也是工资问题。", "This is a question of wages as well as prices.", pipeline.Chinese, pipeline.English, false},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		got := false
+		for _, f := range fs {
+			got = got || f.MessageID == "check.omission.negation"
+		}
+		if got != c.want {
+			t.Errorf("%q → %q: negation lost %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}

@@ -86,6 +86,10 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		return nil
 	}
 	memo := opts.wordMemo()
+	if negationLost(u, memo) {
+		// Whatever the lengths: a lost "not" costs three letters and reverses the sentence.
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.negation", nil)}
+	}
 	srcLen := memo.weightedLength(u.Source)
 	if srcLen < omissionMinSource {
 		return nil

@@ -1,0 +1,188 @@
+package checks
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// A dropped "not" turns a sentence into its opposite and leaves its length as it was, so no
+// comparison of lengths, clauses or names sees it. The omission check compares the polarity of
+// source and translation instead: a source that negates a verb and a translation that negates
+// nothing at all lost the negation. The markers per language are in lexicon/negation.txt.
+
+// negationRules are one language's markers of negation.
+type negationRules struct {
+	sure, loose map[string]bool // whole words, lower case
+	looseSuffix []string        // word endings that negate (Kazakh -сыз "without")
+	sureHan     []string        // Chinese: substrings
+	looseHan    []string
+	not         [][]string // phrases that look negative and are not, as words (Chinese: one item)
+}
+
+var (
+	negationOnce sync.Once
+	negationByLg map[pipeline.Lang]*negationRules
+)
+
+// negations returns the rules of lexicon/negation.txt.
+func negations() map[pipeline.Lang]*negationRules {
+	negationOnce.Do(func() {
+		negationByLg = map[pipeline.Lang]*negationRules{}
+		b, err := lexiconFS.ReadFile("lexicon/negation.txt")
+		if err != nil {
+			return
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			key, items, ok := strings.Cut(line, ":")
+			if !ok {
+				continue
+			}
+			langName, kind, _ := strings.Cut(key, " ")
+			lang := pipeline.Lang(langName)
+			r := negationByLg[lang]
+			if r == nil {
+				r = &negationRules{sure: map[string]bool{}, loose: map[string]bool{}}
+				negationByLg[lang] = r
+			}
+			if kind == "not" {
+				r.not = append(r.not, negationPhrases(items, lang)...)
+				continue
+			}
+			for _, it := range strings.Fields(items) {
+				switch {
+				case lang == pipeline.Chinese && kind == "sure":
+					r.sureHan = append(r.sureHan, it)
+				case lang == pipeline.Chinese:
+					r.looseHan = append(r.looseHan, it)
+				case strings.HasPrefix(it, "-"):
+					r.looseSuffix = append(r.looseSuffix, it[1:])
+				case kind == "sure":
+					r.sure[it] = true
+				default:
+					r.loose[strings.ReplaceAll(it, "_", " ")] = true
+				}
+			}
+		}
+	})
+	return negationByLg
+}
+
+// negationPhrases splits a "not" line into its phrases: Chinese items are one each; in the
+// other languages a phrase is two words (the lists hold pairs and "nothing but"-like pairs).
+func negationPhrases(items string, lang pipeline.Lang) [][]string {
+	f := strings.Fields(items)
+	var out [][]string
+	if lang == pipeline.Chinese {
+		for _, it := range f {
+			out = append(out, []string{it})
+		}
+		return out
+	}
+	for i := 0; i+1 < len(f); i += 2 {
+		out = append(out, []string{f[i], f[i+1]})
+	}
+	return out
+}
+
+// kkNegatedVerb matches a Kazakh verb form with the negative suffix -ма/-ме/-ба/-бе/-па/-пе
+// before a tense, participle, verbal noun or converb ending, and up to three case, possessive or
+// plural endings after it: ұзартпады, білдірмеді, өзгермейтінін, көтермеуге, айтылмаған,
+// аяқталмай.
+var kkNegatedVerb = regexp.MustCompile(`^..+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|сын|сін|ңыз|ңіз|ңдар|ңдер)` +
+	`(?:ы|і|ын|ін|сы|сі|н|ны|ні|ды|ді|на|не|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|мен|ның|нің|лар|лер|дар|дер|тар|тер|ша|ше|мыз|міз|сыз|сіз|дық|дік|тық|тік){0,3}$`)
+
+// negates reports whether s, in lang, negates: with sureOnly, by a verb negation; otherwise by
+// any marker. ok is false for a language without rules.
+func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, ok bool) {
+	r := negations()[lang]
+	if r == nil {
+		return false, false
+	}
+	if lang == pipeline.Chinese {
+		for _, p := range r.not {
+			s = strings.ReplaceAll(s, p[0], "　")
+		}
+		for _, m := range r.sureHan {
+			if strings.Contains(s, m) {
+				return true, true
+			}
+		}
+		if !sureOnly {
+			for _, m := range r.looseHan {
+				if strings.Contains(s, m) {
+					return true, true
+				}
+			}
+		}
+		return false, true
+	}
+	ws := memo.words(s)
+	lower := make([]string, len(ws))
+	for i, w := range ws {
+		lower[i] = strings.ToLower(strings.ReplaceAll(w.Text, "’", "'"))
+	}
+	skip := make([]bool, len(lower))
+	for _, p := range r.not {
+		for i := 0; i+len(p) <= len(lower); i++ {
+			if lower[i] == p[0] && lower[i+1] == p[1] {
+				skip[i], skip[i+1] = true, true
+			}
+		}
+	}
+	for i, w := range lower {
+		if skip[i] {
+			continue
+		}
+		if r.sure[w] || lang == pipeline.English && strings.HasSuffix(w, "n't") ||
+			lang == pipeline.Kazakh && utf8.RuneCountInString(w) >= 5 && kkNegatedVerb.MatchString(w) {
+			return true, true
+		}
+		if sureOnly {
+			continue
+		}
+		if r.loose[w] {
+			return true, true
+		}
+		for _, e := range r.looseSuffix {
+			if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+				return true, true
+			}
+		}
+	}
+	// Two-word loose markers (бас тартты "refused") are matched as phrases.
+	if !sureOnly {
+		for i := 0; i+1 < len(lower); i++ {
+			if r.loose[lower[i]+" "+lower[i+1]] {
+				return true, true
+			}
+		}
+	}
+	return false, true
+}
+
+// minNegationWords: a shorter source is a heading or a fragment, whose polarity says little.
+const minNegationWords = 3
+
+// negationLost reports a translation that negates nothing where its source negates a verb.
+func negationLost(u pipeline.CheckUnit, memo *wordMemo) bool {
+	if u.SourceLang == u.TargetLang || strings.TrimSpace(u.Target) == "" {
+		return false
+	}
+	src := memo.stripped(u.Source)
+	if len(memo.words(src)) < minNegationWords && !(u.SourceLang == pipeline.Chinese && utf8.RuneCountInString(src) >= 6) {
+		return false
+	}
+	if neg, ok := negates(src, u.SourceLang, true, memo); !ok || !neg {
+		return false
+	}
+	neg, ok := negates(memo.stripped(u.Target), u.TargetLang, false, memo)
+	return ok && !neg
+}
