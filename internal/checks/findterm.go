@@ -131,6 +131,7 @@ type termPattern struct {
 	words    []word
 	seps     []string
 	initials []rune
+	others   []rune // a second first letter a word's forms may have (ребёнок → дети), or 0
 	trailing string
 }
 
@@ -157,8 +158,14 @@ func compileTerm(term string, lang pipeline.Lang) (p termPattern, ok bool) {
 	// A form of a term word starts with the same letter: most text words are ruled out by it
 	// before their separators are normalised and their forms compared.
 	p.initials = make([]rune, len(tw))
+	p.others = make([]rune, len(tw))
 	for k, w := range tw {
 		p.initials[k] = foldInitial(w.Text)
+		if lang == pipeline.Russian {
+			if stem, ok := ruSuppletive[foldWord(w.Text)]; ok {
+				p.others[k] = firstRune(stem)
+			}
+		}
 	}
 	p.trailing = trailingSep(term, tw)
 	return p, true
@@ -209,7 +216,7 @@ func (p *termPattern) findIn(text string, xw []word, inits []rune, limit int) []
 	for i := 0; i+len(tw) <= len(xw); i++ {
 		ok := true
 		for k := range tw {
-			if initial(i+k) != p.initials[k] {
+			if c := initial(i + k); c != p.initials[k] && (p.others[k] == 0 || c != p.others[k]) {
 				ok = false
 				break
 			}
@@ -367,8 +374,17 @@ func trimPossessive(x string) string {
 	return x
 }
 
+// enIrregularPlurals are English nouns whose plural adds no -s.
+var enIrregularPlurals = map[string]string{"child": "children", "person": "people", "man": "men", "woman": "women",
+	"foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese", "criterion": "criteria", "phenomenon": "phenomena"}
+
 func enWordMatches(x, t string) bool {
+	if p, ok := enIrregularPlurals[t]; ok && (x == p || x == p+"'s" || x == p+"’s") {
+		return true
+	}
 	switch {
+	case strings.HasSuffix(t, "f") && x == t[:len(t)-1]+"ves", strings.HasSuffix(t, "fe") && x == t[:len(t)-2]+"ves":
+		return true // half → halves, wife → wives
 	case x == t+"s" || x == t+"es":
 		return true
 	case strings.HasSuffix(t, "y") && x == t[:len(t)-1]+"ies":
@@ -433,7 +449,31 @@ func ruFleeting(s string) string {
 
 const ruVowels = "аеёиоуыэюя"
 
+// ruFunctionWords are prepositions and adverbs that coincide with a form of a noun (после is
+// the prepositional of посол, более of боль): in running text they are the function word, not
+// the term.
+var ruFunctionWords = wordSet("после более около между перед против")
+
+// ruSuppletive gives the plural stems of Russian nouns whose plural is another word (ребёнок →
+// дети, человек → люди), with the plural endings they take.
+var ruSuppletive = map[string]string{"ребенок": "дет", "человек": "люд"}
+
+var ruPluralEndings = wordSet("и ей ям ьми ях")
+
 func ruWordMatches(x, t string) bool {
+	if ruFunctionWords[x] {
+		return false
+	}
+	if p, ok := ruSuppletive[t]; ok {
+		if rest, ok := strings.CutPrefix(x, p); ok && ruPluralEndings[rest] {
+			return true
+		}
+	}
+	// The -мя nouns build their genitive plural on -мён (времён, имён), which the stem in -мен
+	// covers once ё is folded, except семя and стремя: семян, стремян.
+	if b, ok := strings.CutSuffix(t, "мя"); ok && x == b+"мян" {
+		return true
+	}
 	for _, s := range ruStems(t) {
 		if rest, ok := strings.CutPrefix(x, s); ok && (rest == "" || ruEndingSet[rest]) {
 			return true

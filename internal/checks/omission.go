@@ -85,11 +85,20 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		// letter; the provider never drops anything, so there is nothing to measure.
 		return nil
 	}
-	memo := opts.wordMemo()
-	if negationLost(u, memo) {
+	if out := checkOmissionStructure(u, opts); out != nil {
+		return out
+	}
+	if negationLost(u, opts.wordMemo()) {
 		// Whatever the lengths: a lost "not" costs three letters and reverses the sentence.
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.negation", nil)}
 	}
+	return nil
+}
+
+// checkOmissionStructure is checkOmission by the lengths, sentences, clauses, enumerations and
+// anchors of source and translation.
+func checkOmissionStructure(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
+	memo := opts.wordMemo()
 	srcLen := memo.weightedLength(u.Source)
 	if srcLen < omissionMinSource {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -183,6 +184,37 @@ func negationLost(u pipeline.CheckUnit, memo *wordMemo) bool {
 	if neg, ok := negates(src, u.SourceLang, true, memo); !ok || !neg {
 		return false
 	}
-	neg, ok := negates(memo.stripped(u.Target), u.TargetLang, false, memo)
+	tgt := memo.stripped(u.Target)
+	if !mostlyInScript(tgt, u.TargetLang) {
+		return false // a copy of the source or another language: the untranslated and wrong-language checks' case
+	}
+	neg, ok := negates(tgt, u.TargetLang, false, memo)
 	return ok && !neg
+}
+
+// mostlyInScript reports whether most letters of s are in the script of lang: Han for Chinese,
+// Cyrillic for Russian and Kazakh, Latin for English.
+func mostlyInScript(s string, lang pipeline.Lang) bool {
+	in, all := 0, 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		all++
+		switch lang {
+		case pipeline.Chinese:
+			if isHan(r) {
+				in++
+			}
+		case pipeline.English:
+			if isLatin(r) {
+				in++
+			}
+		default:
+			if unicode.Is(unicode.Cyrillic, r) {
+				in++
+			}
+		}
+	}
+	return in*2 > all
 }

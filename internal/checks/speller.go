@@ -57,11 +57,80 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	lower := strings.ToLower(word)
 	switch lang {
 	case pipeline.Kazakh:
-		return !kkKnownForm(s.kkStem(valid), lower) && !s.russianLoan(lower) && !kkCompound(s.kkNoun(valid), lower)
+		return !s.kazakhKnown(valid, lower) && !s.kazakhKnown(valid, kkUnwriteI(lower))
+	case pipeline.English:
+		return !britishKnown(valid, lower)
 	case pipeline.Russian:
 		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower)
 	}
 	return true
+}
+
+// kazakhKnown reports a lower-case Kazakh word the analyser, the Russian loans or the
+// compounds account for.
+func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
+	return lower != "" && (kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower))
+}
+
+// kkUnwriteI spells out the letter и of a Kazakh word with a Kazakh letter in it: Kazakh writes
+// ій and ый as и, so a stem in -і or -ы with the -й- of the present tense or of a converb
+// (ері+й+ді → ериді, жи+ы+й → жиы) reaches the analyser as ій/ый, by the word's vowel harmony.
+// Only an и before a consonant is read so (the -й- is followed by the suffix's consonant): a
+// final и, or one before a vowel, is more often a typo (сөйлести for сөйлесті). It returns ""
+// when the word has no such и.
+func kkUnwriteI(w string) string {
+	if !strings.ContainsRune(w, 'и') || !hasKazakhLetter(w) {
+		return ""
+	}
+	iy := "ій"
+	if strings.ContainsAny(w, "аоұы") {
+		iy = "ый"
+	}
+	rs := []rune(w)
+	var b strings.Builder
+	changed := false
+	for i, r := range rs {
+		if r == 'и' && i > 0 && i+1 < len(rs) && !strings.ContainsRune(kkVowels, rs[i+1]) {
+			b.WriteString(iy)
+			changed = true
+			continue
+		}
+		b.WriteRune(r)
+	}
+	if !changed {
+		return ""
+	}
+	return b.String()
+}
+
+// britishSpellings turn British endings into the American ones of the en_US dictionary: a
+// translation into British English (metres, neighbouring, totalling, organisation) is no
+// misspelling. Each is tried on its own, from the longest.
+var britishSpellings = []struct{ gb, us string }{
+	{"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
+	{"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"},
+	{"ours", "ors"}, {"our", "or"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourable", "orable"},
+	{"tres", "ters"}, {"tre", "ter"},
+	{"lled", "led"}, {"lling", "ling"}, {"ller", "ler"}, {"llers", "lers"},
+	{"ence", "ense"}, {"ogue", "og"}, {"ogues", "ogs"}, {"mme", "m"}, {"mmes", "ms"},
+}
+
+// britishKnown reports an English word that en_US knows in its American spelling.
+func britishKnown(valid func(string) bool, w string) bool {
+	for _, b := range britishSpellings {
+		for from := 0; ; {
+			i := strings.Index(w[from:], b.gb)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if valid(w[:at] + b.us + w[at+len(b.gb):]) {
+				return true
+			}
+			from = at + 1
+		}
+	}
+	return false
 }
 
 // minLoanRunes: shorter Russian words are too often a Kazakh typo's accidental match.
