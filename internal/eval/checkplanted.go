@@ -74,7 +74,7 @@ func parsePlanted(data, name, split string) ([]checkUnit, error) {
 		if lang == srcLang {
 			return nil, fmt.Errorf("%s:%d: a translation into the source language", name, n)
 		}
-		u := checkUnit{ID: fmt.Sprintf("planted/%s/%s/%d", "clean", lang, n), Lang: lang, SourceLang: srcLang, Source: src, Target: text}
+		u := checkUnit{ID: fmt.Sprintf("planted/%s/%s/%d", "clean", lang, n), Lang: lang, SourceLang: srcLang, Source: src, Target: text, line: n}
 		if check != "" {
 			u.ID = fmt.Sprintf("planted/%s/%s/%d", check, lang, n)
 			u.Check, u.Note = check, "planted"
@@ -98,9 +98,12 @@ func knownCheck(id string) bool {
 	return false
 }
 
+// plantedFile is the planted units' file of a split.
+func plantedFile(split string) string { return "checks/" + split + "/planted.txt" }
+
 // loadPlanted reads DIR/checks/<split>/planted.txt; a split may have none.
 func loadPlanted(root fs.FS, split string) ([]checkUnit, error) {
-	name := "checks/" + split + "/planted.txt"
+	name := plantedFile(split)
 	data, err := fs.ReadFile(root, name)
 	if err != nil {
 		if errorsIsNotExist(err) {

@@ -47,6 +47,7 @@ type checkUnit struct {
 	Target     string        `json:"target"`
 	Memory     []string      `json:"memory,omitempty"`
 	Note       string        `json:"note,omitempty"`
+	line       int           // the line of planted.txt the unit was read from; 0 for units.json
 }
 
 func (*checkStage) Name() string { return "checks" }
@@ -95,6 +96,9 @@ func (s *checkStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 	for i, u := range units {
 		line, _ := json.Marshal(u)
 		c := Case{Stage: "checks", Split: split, Lang: u.Lang, File: name, Line: i + 1, Lines: []string{string(line)}}
+		if u.line > 0 {
+			c.File, c.Line = plantedFile(split), u.line
+		}
 		if u.Check == "" {
 			c.Class = "clean"
 			out = append(out, c)
