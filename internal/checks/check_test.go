@@ -468,3 +468,30 @@ func TestOmissionNegation(t *testing.T) {
 		}
 	}
 }
+
+// TestOmissionCounts: a count the source spells out and the translation renders by no number is
+// reported, however little the length changed; counts rendered in digits, in other words or as
+// part of a larger number are not, nor "the two sides" rendered without the number.
+func TestOmissionCounts(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"The ice now melts three weeks earlier than in the 1980s.", "Лёд теперь тает раньше, чем в 1980-х годах.", pipeline.English, pipeline.Russian, true},
+		{"The ice now melts three weeks earlier than in the 1980s.", "Лёд теперь тает на три недели раньше, чем в 1980-х годах.", pipeline.English, pipeline.Russian, false},
+		{"Биыл қалада он екі жаңа мектеп салынады.", "Twelve new schools will be built in the city this year.", pipeline.Kazakh, pipeline.English, false},
+		{"Биыл қалада он екі жаңа мектеп салынады.", "В этом году в городе построят новые школы.", pipeline.Kazakh, pipeline.Russian, true},
+		{"В детском саду будут заниматься более трёхсот детей.", "Балабақшаға үш жүзден астам бала барады.", pipeline.Russian, pipeline.Kazakh, false},
+		{"In the end the two sides agreed on a timetable.", "В конце концов стороны договорились о графике.", pipeline.English, pipeline.Russian, false},
+		{"今年该市将新建十二所学校和三家医院。", "Twelve new schools will be built in the city this year.", pipeline.Chinese, pipeline.English, true},
+		{"The ministry did not extend the ban, which expired on 1 June.", "Министерство не продлило запрет, срок которого истёк в июне.", pipeline.English, pipeline.Russian, true},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		got := len(fs) > 0
+		if got != c.want {
+			t.Errorf("%q → %q: omission %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}

@@ -88,11 +88,46 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if out := checkOmissionStructure(u, opts); out != nil {
 		return out
 	}
-	if negationLost(u, opts.wordMemo()) {
+	memo := opts.wordMemo()
+	if u.SourceLang != u.TargetLang && mostlyInScript(memo.stripped(u.Target), u.TargetLang) {
+		// A count or a number of the source with no counterpart in the translation, whatever
+		// the lengths: "on 1 June" or "three weeks" costs a word or two.
+		if lost := append(lostCounts(u, memo), lostDigits(u, opts)...); len(lost) > 0 {
+			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
+				map[string]any{"Percent": lengthPercent(u, memo), "Missing": strings.Join(lost, ", ")})}
+		}
+	}
+	if negationLost(u, memo) {
 		// Whatever the lengths: a lost "not" costs three letters and reverses the sentence.
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.negation", nil)}
 	}
 	return nil
+}
+
+// lostDigits lists the numbers in digits of the source that the translation lacks, when it has
+// no number the source lacks: a number that was changed is the number check's finding, one that
+// went missing with no other in its place was left out.
+func lostDigits(u pipeline.CheckUnit, opts *Options) []string {
+	var lost []string
+	for _, f := range checkNumber(u, opts) {
+		switch f.MessageID {
+		case "check.number.missing":
+			lost = append(lost, f.Data["Number"].(string))
+		case "check.number.extra", "check.number.month_extra", "check.number.month_missing":
+			return nil
+		}
+	}
+	return lost
+}
+
+// lengthPercent is the translation's length as a percentage of the usual length for the
+// language pair.
+func lengthPercent(u pipeline.CheckUnit, memo *wordMemo) int {
+	expected := memo.weightedLength(u.Source) * lengthFactor(u.TargetLang) / lengthFactor(u.SourceLang)
+	if expected == 0 {
+		return 0
+	}
+	return int(math.Round(memo.weightedLength(u.Target) / expected * 100))
 }
 
 // checkOmissionStructure is checkOmission by the lengths, sentences, clauses, enumerations and

@@ -1,0 +1,226 @@
+package checks
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// A count the source spells out ("three weeks", "сорок новых школ", "үш апта", "三周") is part of
+// what the sentence says; a translation that renders it by no number of the same value lost it,
+// and lost no more than a word or two. The number check leaves spelled-out numbers alone, as
+// "both", "first" or "两国" stand for them freely; the omission check looks only at plain
+// cardinals from two up, standing alone (lexicon/cardinals.txt).
+
+var (
+	cardinalOnce sync.Once
+	cardinalByLg map[pipeline.Lang]map[string]float64
+	renderByLg   map[pipeline.Lang]map[string]float64 // the "also" words: in translations only
+)
+
+// cardinalWords returns the forms of lexicon/cardinals.txt with their values, per language.
+func cardinalWords() map[pipeline.Lang]map[string]float64 {
+	cardinalOnce.Do(func() {
+		cardinalByLg, renderByLg = map[pipeline.Lang]map[string]float64{}, map[pipeline.Lang]map[string]float64{}
+		b, err := lexiconFS.ReadFile("lexicon/cardinals.txt")
+		if err != nil {
+			return
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			key, forms, ok := strings.Cut(line, ":")
+			if !ok {
+				continue
+			}
+			f := strings.Fields(key)
+			if len(f) < 2 {
+				continue
+			}
+			v, err := strconv.ParseFloat(f[1], 64)
+			if err != nil {
+				continue
+			}
+			lang, into := pipeline.Lang(f[0]), cardinalByLg
+			if len(f) > 2 && f[2] == "also" {
+				into = renderByLg
+			}
+			if into[lang] == nil {
+				into[lang] = map[string]float64{}
+			}
+			for _, w := range strings.Fields(forms) {
+				into[lang][w] = v
+			}
+		}
+	})
+	return cardinalByLg
+}
+
+// countScales are the words that make a cardinal before them part of a larger number.
+var countScales = wordSet("hundred hundreds thousand thousands million millions billion billions trillion " +
+	"тысяча тысячи тысяч тысячу млн млрд трлн тыс миллион миллиона миллионов миллиард миллиарда миллиардов " +
+	"мың миллион миллиард триллион")
+
+// countDeterminers before an English cardinal refer to a set already known ("the two sides"),
+// which translations name without the number (стороны, 双方).
+var countDeterminers = wordSet("the these those both each every all")
+
+// hanCount matches a Chinese cardinal before a measure word (三周, 十二所, 两枚): the numeral
+// standing as a count.
+var hanCount = regexp.MustCompile(`[一二两三四五六七八九十]+(?:个月|个|名|家|所|座|周|年|天|次|位|条|项|枚|架|种|辆|列|艘|台|只|头|公里|米|小时|分钟|岁|国|省|星期|倍|人)`)
+
+// spelledCounts returns the source's spelled-out cardinals of value two or more that stand
+// alone: not next to another number, a digit or a scale word, not joined by a hyphen (a
+// "three-year plan" is трёхлетний), not after an English determiner.
+func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
+	if lang == pipeline.Chinese {
+		var out []number
+		for _, m := range hanCount.FindAllStringIndex(s, -1) {
+			if m[0] > 0 {
+				prev := lastRune(s[:m[0]])
+				if prev == '第' || unicode.IsDigit(prev) || strings.ContainsRune("百千万亿零", prev) {
+					continue
+				}
+			}
+			for _, n := range hanNumerals(s[m[0]:m[1]]) {
+				if n.value >= 2 {
+					out = append(out, n)
+				}
+				break
+			}
+		}
+		return out
+	}
+	table := cardinalWords()[lang]
+	if table == nil {
+		return nil
+	}
+	ws := memo.words(s)
+	var out []number
+	for i := 0; i < len(ws); i++ {
+		if _, ok := table[foldWord(ws[i].Text)]; !ok {
+			continue
+		}
+		// A run of cardinals is one number: он екі (12), twenty five, три… (сто двадцать).
+		j, v := cardinalRun(s, ws, i, table)
+		first, last := ws[i], ws[j-1]
+		skip := v < 2
+		if i > 0 {
+			p := foldWord(ws[i-1].Text)
+			skip = skip || countScales[p] || lang == pipeline.English && countDeterminers[p] ||
+				strings.TrimSpace(s[ws[i-1].End:first.Start]) == "-"
+		}
+		if j < len(ws) {
+			n := foldWord(ws[j].Text)
+			skip = skip || countScales[n] || strings.HasPrefix(n, "hundred") || strings.TrimSpace(s[last.End:ws[j].Start]) == "-"
+		}
+		if first.Start > 0 && strings.ContainsAny(lastRuneString(s[:first.Start]), "-0123456789") ||
+			last.End < len(s) && strings.ContainsRune("-0123456789", firstRune(s[last.End:])) {
+			skip = true
+		}
+		if !skip {
+			out = append(out, number{value: v, raw: s[first.Start:last.End], word: true})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// cardinalRun reads the cardinals of ws from i on, separated by spaces only, as one number: it
+// returns the index after the run and its value. A hundred multiplies what came before it (үш
+// жүз, three hundred); other cardinals add up (он екі, twenty five).
+func cardinalRun(s string, ws []word, i int, table map[string]float64) (int, float64) {
+	cur := 0.0
+	j := i
+	for ; j < len(ws); j++ {
+		lw := foldWord(ws[j].Text)
+		if j > i && strings.TrimSpace(s[ws[j-1].End:ws[j].Start]) != "" {
+			break
+		}
+		v, ok := table[lw]
+		switch {
+		case ok && v == 100 && j > i:
+			cur = max(cur, 1) * v
+		case ok:
+			cur += v
+		case j > i && (strings.HasPrefix(lw, "hundred") || strings.HasPrefix(lw, "жүз")):
+			cur = max(cur, 1) * 100 // үш жүзден: the scale word takes the case ending
+		default:
+			return j, cur
+		}
+	}
+	return j, cur
+}
+
+// countValues returns the values the numbers of s stand for: every number the number check reads
+// (digits and words), the cardinals of lexicon/cardinals.txt, and runs of cardinals read as one
+// number (он екі = 12, three hundred = 300).
+func countValues(s string, lang pipeline.Lang, memo *wordMemo) map[float64]bool {
+	out := map[float64]bool{}
+	for _, n := range memo.numbers(s, lang) {
+		out[n.value] = true
+	}
+	table := cardinalWords()[lang]
+	if table == nil {
+		return out
+	}
+	ws := memo.words(s)
+	also := renderByLg[lang]
+	for i := 0; i < len(ws); i++ {
+		v, ok := table[foldWord(ws[i].Text)]
+		if !ok {
+			if v, ok := also[foldWord(ws[i].Text)]; ok {
+				out[v] = true
+			}
+			continue
+		}
+		out[v] = true
+		j, run := cardinalRun(s, ws, i, table)
+		out[run] = true
+		for k := i + 1; k < j; k++ {
+			if v, ok := table[foldWord(ws[k].Text)]; ok {
+				out[v] = true
+			}
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// lostCounts lists the spelled-out counts of the source that no number of the translation
+// renders.
+func lostCounts(u pipeline.CheckUnit, memo *wordMemo) []string {
+	src := spelledCounts(memo.stripped(u.Source), u.SourceLang, memo)
+	if len(src) == 0 {
+		return nil
+	}
+	tgt := countValues(memo.stripped(u.Target), u.TargetLang, memo)
+	var out []string
+	for _, n := range src {
+		if !tgt[n.value] {
+			out = append(out, n.raw)
+		}
+	}
+	return out
+}
+
+func lastRune(s string) rune {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[len(rs)-1]
+}
+
+func lastRuneString(s string) string {
+	if r := lastRune(s); r != 0 {
+		return string(r)
+	}
+	return ""
+}
