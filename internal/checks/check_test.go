@@ -495,3 +495,31 @@ func TestOmissionCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestOmissionNames: a name of the source that no word of the translation renders, in its own
+// spelling or transliterated, is reported; a name written in the other script, a Chinese name in
+// the Russian system or a shorter local form is not.
+func TestOmissionNames(t *testing.T) {
+	sp := corpusSpeller(t)
+	if sp == nil {
+		t.Skip("TILMASH_TEST_SKIP_TOOLS=1: names are told by the dictionary")
+	}
+	cases := []struct {
+		src, tgt string
+		tl       pipeline.Lang
+		want     bool
+	}{
+		{"The contract for the gas plant in Zhanaozen was signed by the deputy prime minister.", "Контракт на строительство газового завода подписал вице-премьер.", pipeline.Russian, true},
+		{"The contract for the gas plant in Zhanaozen was signed by the deputy prime minister.", "Контракт на строительство газового завода в Жанаозене подписал вице-премьер.", pipeline.Russian, false},
+		{"The contract for the gas plant in Zhanaozen was signed by the deputy prime minister.", "Жаңаөзендегі газ зауытына арналған келісімшартқа вице-премьер қол қойды.", pipeline.Kazakh, false},
+		{"The delegation visited Uralsk before returning to Astana.", "Делегация Орал қаласында болып, Астанаға оралды.", pipeline.Kazakh, false},
+		{"The initiative was launched by Xi Jinping at the General Assembly.", "Инициативу выдвинул Си Цзиньпин на Генеральной Ассамблее.", pipeline.Russian, false},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: c.tl, Source: c.src, Target: c.tgt},
+			checks.Options{Checks: []string{checks.CheckOmission}, Spell: sp})
+		if got := len(fs) > 0; got != c.want {
+			t.Errorf("%q → %q: omission %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}

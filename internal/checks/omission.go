@@ -92,7 +92,9 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if u.SourceLang != u.TargetLang && mostlyInScript(memo.stripped(u.Target), u.TargetLang) {
 		// A count or a number of the source with no counterpart in the translation, whatever
 		// the lengths: "on 1 June" or "three weeks" costs a word or two.
-		if lost := append(lostCounts(u, memo), lostDigits(u, opts)...); len(lost) > 0 {
+		lost := append(lostCounts(u, memo), lostDigits(u, opts)...)
+		lost = append(lost, lostNames(u, opts, memo)...)
+		if len(lost) > 0 {
 			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
 				map[string]any{"Percent": lengthPercent(u, memo), "Missing": strings.Join(lost, ", ")})}
 		}
@@ -113,7 +115,9 @@ func lostDigits(u pipeline.CheckUnit, opts *Options) []string {
 		switch f.MessageID {
 		case "check.number.missing":
 			lost = append(lost, f.Data["Number"].(string))
-		case "check.number.extra", "check.number.month_extra", "check.number.month_missing":
+		case "check.number.month_missing":
+			lost = append(lost, f.Data["Number"].(string))
+		case "check.number.extra", "check.number.month_extra":
 			return nil
 		}
 	}

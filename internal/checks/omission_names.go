@@ -1,0 +1,152 @@
+package checks
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// A name dropped from inside a clause ("в Жанаозене", "Sinopec компаниясымен") costs a word and
+// leaves the length as it was. The names of the built-in list are compared by their forms; the
+// others, the many towns, rivers and companies no list holds, are written in the other script by
+// transliteration (Zhanaozen, Жанаозен, Жаңаөзен), so their consonants can be compared. A name
+// of the source is a capitalised word inside a sentence that the source language's dictionary
+// does not know: the dictionary knows the exonyms (Japan, Пекин), which translate, and the
+// common words of titles (Palace of Peace), which translate too.
+
+// minNameConsonants: a shorter skeleton matches too many words by chance.
+const minNameConsonants = 3
+
+// nameSkeleton is the consonants of w written in Latin letters, with the digraphs of
+// transliteration read as one sound (zh, kh, sh, ch, ts, and ng as Russian writes Chinese -ng), voiced and voiceless pairs as one and
+// doubled consonants as one, so that Zhanaozen, Жанаозене and Жаңаөзендегі share "jnsn".
+func nameSkeleton(w string) string {
+	var lat strings.Builder
+	for _, r := range strings.ToLower(w) {
+		if s, ok := cyrillicLatin[r]; ok {
+			lat.WriteString(s)
+		} else if r < unicode.MaxASCII && unicode.IsLetter(r) {
+			lat.WriteRune(r)
+		}
+	}
+	s := digraphs.Replace(lat.String())
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		if strings.ContainsRune("aeiouyhw", r) {
+			continue
+		}
+		if r != prev {
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+var digraphs = strings.NewReplacer("shch", "s", "zh", "j", "ng", "n", "kh", "k", "sh", "s", "ch", "c", "ts", "c", "dj", "j", "q", "k", "x", "ks", "ph", "f", "c", "k",
+	// Voiced and voiceless consonants alternate between the languages' forms of a name
+	// (Хоргос, Қорғас; Ақтөбе, Aktobe): they count as one.
+	"g", "k", "b", "p", "d", "t", "z", "s", "v", "f")
+
+// cyrillicLatin transliterates Russian and Kazakh letters (the digraphs as the English spelling
+// of Central Asian names writes them).
+var cyrillicLatin = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "yo", 'ж': "zh", 'з': "z", 'и': "i",
+	'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
+	'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "",
+	'э': "e", 'ю': "yu", 'я': "ya", 'ә': "a", 'ғ': "g", 'қ': "k", 'ң': "n", 'ө': "o", 'ұ': "u", 'ү': "u",
+	'һ': "h", 'і': "i",
+}
+
+// sourceNames returns the names of the source the translation must render: capitalised words
+// inside a sentence, of four letters or more, in the source's script, unknown to its dictionary.
+func sourceNames(u pipeline.CheckUnit, opts *Options, memo *wordMemo) []string {
+	if opts.Spell == nil || u.SourceLang == pipeline.Chinese {
+		return nil
+	}
+	src := memo.stripped(u.Source)
+	var out []string
+	for _, w := range memo.words(src) {
+		if !isUpperInitial(w.Text) || isAllUpper(w.Text) || utf8.RuneCountInString(w.Text) < 4 || sentenceStart(src, w.Start) {
+			continue
+		}
+		if (u.SourceLang == pipeline.English) != isLatin(firstRune(w.Text)) {
+			continue
+		}
+		if len(nameSkeleton(w.Text)) < minNameConsonants || !opts.Spell.Misspelled(w.Text, u.SourceLang) {
+			continue
+		}
+		out = append(out, w.Text)
+	}
+	return out
+}
+
+// lostNames lists the names of the source (sourceNames) that no word of the translation
+// renders: none is the name as written, and none has its first consonants.
+func lostNames(u pipeline.CheckUnit, opts *Options, memo *wordMemo) []string {
+	if u.TargetLang == pipeline.Chinese {
+		return nil
+	}
+	names := sourceNames(u, opts, memo)
+	if len(names) == 0 {
+		return nil
+	}
+	type targetWord struct {
+		skel    string
+		capital bool
+	}
+	var tws []targetWord
+	for _, w := range memo.words(memo.stripped(u.Target)) {
+		tws = append(tws, targetWord{nameSkeleton(w.Text), isUpperInitial(w.Text)})
+	}
+	var out []string
+	for _, n := range names {
+		if found, listed := listedNameRendered(n, u, memo); listed {
+			if !found {
+				out = append(out, n)
+			}
+			continue
+		}
+		ns := nameSkeleton(n)
+		key := ns[:minNameConsonants]
+		found := strings.Contains(u.Target, n)
+		for _, t := range tws {
+			if found {
+				break
+			}
+			// The same first consonants; or a capitalised word whose consonants begin the
+			// name's, as the other language's form may be shorter (Uralsk, Орал); or all but
+			// the first, which Chinese names written by the Russian system change (Jinping,
+			// Цзиньпин).
+			found = strings.HasPrefix(t.skel, key) || t.capital && len(t.skel) >= 2 && strings.HasPrefix(ns, t.skel) ||
+				t.capital && len(ns) > minNameConsonants && strings.Contains(t.skel, ns[1:])
+		}
+		if !found {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// listedNameRendered tells, for a name of the source that is a form of a name of the built-in
+// list (Жапонияның), whether the translation has a form of that name in its language.
+func listedNameRendered(name string, u pipeline.CheckUnit, memo *wordMemo) (found, listed bool) {
+	fold := foldWord(name)
+	for _, n := range names() {
+		for _, f := range n[u.SourceLang] {
+			if strings.Contains(f, " ") || !strings.HasPrefix(fold, foldWord(f)) {
+				continue
+			}
+			for _, t := range n[u.TargetLang] {
+				if len(findTermAll(memo, u.Target, t, u.TargetLang, 1)) > 0 || strings.Contains(strings.ToLower(u.Target), strings.ToLower(t)) {
+					return true, true
+				}
+			}
+			return false, true
+		}
+	}
+	return false, false
+}
