@@ -523,3 +523,24 @@ func TestOmissionNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedPhrase: two or three words typed twice are reported like one word typed twice.
+func TestRepeatedPhrase(t *testing.T) {
+	for _, c := range []struct {
+		tgt  string
+		lang pipeline.Lang
+		want bool
+	}{
+		{"Экспорт вырос в том числе в том числе за счёт угля.", pipeline.Russian, true},
+		{"Exports rose in the in the first half.", pipeline.English, true},
+		{"Экспорт екі жыл екі жыл бойы өсті.", pipeline.Kazakh, true},
+		{"Prices rose again and again in the first half.", pipeline.English, false},
+		{"В 2023 году в 2024 году цены росли.", pipeline.Russian, false},
+	} {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: c.lang, Source: "Exports rose.", Target: c.tgt},
+			checks.Options{Checks: []string{checks.CheckRepeatedWord}})
+		if got := len(fs) > 0; got != c.want {
+			t.Errorf("%q: repeated %v, want %v (%v)", c.tgt, got, c.want, fs)
+		}
+	}
+}

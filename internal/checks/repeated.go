@@ -16,8 +16,8 @@ const zhNoDouble = "的"
 
 var zhDoubleOK = []string{"目的的", "的的确确", "有的的", "别的的"}
 
-// checkRepeatedWord warns about a word typed twice in a row ("в в", "the the"), ignoring case
-// and allowing only spaces between the two. Numbers and the English pairs "that that" and "had
+// checkRepeatedWord warns about a word typed twice in a row ("в в", "the the"), or two or three
+// words ("in the in the"), ignoring case and allowing only spaces between them. Numbers and the English pairs "that that" and "had
 // had" are fine. In Chinese, which has no spaces, it looks for a doubled 的
 // (outside 目的的, 的的确确) and for a doubled run of two to four characters (合作合作); single-character
 // reduplication such as 常常 or 人人 is normal Chinese and stays quiet.
@@ -35,12 +35,38 @@ func checkRepeatedWord(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		}
 		return []pipeline.Finding{newFinding(CheckRepeatedWord, "check.repeated_word.word", map[string]any{"Word": b.Text})}
 	}
+	if w, ok := doubledPhrase(text, ws); ok {
+		return []pipeline.Finding{newFinding(CheckRepeatedWord, "check.repeated_word.word", map[string]any{"Word": w})}
+	}
 	if u.TargetLang == pipeline.Chinese || containsHan(text) {
 		if w, ok := doubledHan(text); ok {
 			return []pipeline.Finding{newFinding(CheckRepeatedWord, "check.repeated_word.word", map[string]any{"Word": w})}
 		}
 	}
 	return nil
+}
+
+// doubledPhrase finds two or three words typed twice in a row with only spaces between them
+// ("in the in the", "в том числе в том числе"), the trace of a cut-and-paste that no prose
+// repeats on purpose.
+func doubledPhrase(text string, ws []word) (string, bool) {
+	for n := 2; n <= 3; n++ {
+		for i := 0; i+2*n <= len(ws); i++ {
+			same := true
+			for k := 0; k < n && same; k++ {
+				a, b := ws[i+k], ws[i+n+k]
+				same = !isHan(firstRune(a.Text)) && strings.EqualFold(a.Text, b.Text)
+			}
+			for k := i; k < i+2*n-1 && same; k++ {
+				gap := text[ws[k].End:ws[k+1].Start]
+				same = gap != "" && strings.TrimSpace(gap) == ""
+			}
+			if same {
+				return text[ws[i].Start:ws[i+n-1].End], true
+			}
+		}
+	}
+	return "", false
 }
 
 // doubledHan finds a doubled Chinese function character or run of two to four characters,
