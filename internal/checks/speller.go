@@ -69,17 +69,44 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 // kazakhKnown reports a lower-case Kazakh word the analyser, the Russian loans or the
 // compounds account for.
 func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
-	return lower != "" && (kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower))
+	if lower == "" {
+		return false
+	}
+	stem := kkVowelStemVerbs(s.kkStem(valid))
+	if kkKnownForm(stem, lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) {
+		return true
+	}
+	// A verbal noun in -у of a derived verb (қал+дыр+у) the dictionary lists only as its root.
+	b, ok := strings.CutSuffix(lower, "у")
+	return ok && utf8.RuneCountInString(b) >= 4 && text.KazakhVerbStem(stem, b)
 }
 
-// kkUnwriteI spells out the letter и of a Kazakh word with a Kazakh letter in it: Kazakh writes
-// ій and ый as и, so a stem in -і or -ы with the -й- of the present tense or of a converb
-// (ері+й+ді → ериді, жи+ы+й → жиы) reaches the analyser as ій/ый, by the word's vowel harmony.
-// Only an и before a consonant is read so (the -й- is followed by the suffix's consonant): a
-// final и, or one before a vowel, is more often a typo (сөйлести for сөйлесті). It returns ""
-// when the word has no such и.
+// kkVowelStemVerbs widens valid for the analyser's look-ups of infinitives: a verb stem in -ы or
+// -і takes the infinitive's -у in place of that vowel (жылжы+у → жылжу, оқы+у → оқу), so the
+// analyser's "stem + у" of жылжы+й+ды or жылжы+ма+й+тын is looked up as the dictionary writes it.
+func kkVowelStemVerbs(valid func(string) bool) func(string) bool {
+	return func(w string) bool {
+		if valid(w) {
+			return true
+		}
+		for _, e := range []string{"ыу", "іу"} {
+			// After a consonant only: ы, і after a vowel is a possessive (ұра+ы), no stem.
+			if b, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(b) >= 2 && !strings.ContainsRune(kkVowels, lastRune(b)) {
+				return valid(b + "у")
+			}
+		}
+		return false
+	}
+}
+
+// kkUnwriteI spells out what Kazakh spelling contracts: it writes ій and ый as и, so a stem in
+// -і or -ы with the -й- of the present tense or a participle (ері+й+ді → ериді, оқы+й+тын →
+// оқитын) reaches the analyser as ій/ый, by the word's vowel harmony; and й+а, й+у after a vowel
+// as я, ю (құй+атын → құятын, құй+у → құю). Only an и before the first consonant of a verb
+// ending that follows -й- (-ды, -тын, -мын, -сың) is read so: elsewhere an и is more often a
+// typo for і (сөйлести, екенин). It returns "" when nothing was spelled out.
 func kkUnwriteI(w string) string {
-	if !strings.ContainsRune(w, 'и') || !hasKazakhLetter(w) {
+	if !strings.ContainsAny(w, "ияю") {
 		return ""
 	}
 	iy := "ій"
@@ -90,8 +117,14 @@ func kkUnwriteI(w string) string {
 	var b strings.Builder
 	changed := false
 	for i, r := range rs {
-		if r == 'и' && i > 0 && i+1 < len(rs) && !strings.ContainsRune(kkVowels, rs[i+1]) {
+		switch {
+		case r == 'и' && i > 0 && i+1 < len(rs) && strings.ContainsRune("дтмс", rs[i+1]):
 			b.WriteString(iy)
+			changed = true
+			continue
+		case (r == 'я' || r == 'ю') && i > 1 && strings.ContainsRune(kkVowels, rs[i-1]):
+			// й+а and й+у are written я and ю: құй+атын → құятын, құй+у → құю.
+			b.WriteString(map[rune]string{'я': "йа", 'ю': "йу"}[r])
 			changed = true
 			continue
 		}

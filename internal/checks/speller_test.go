@@ -68,6 +68,20 @@ func TestDebianSpeller(t *testing.T) {
 		{"заңгерлердің", pipeline.Kazakh, false},  // -гер after a noun, then a suffix chain
 		{"салынбақ", pipeline.Kazakh, false},      // the future of intention -бақ after н
 		{"мұңгерген", pipeline.Kazakh, true},      // no verb suffix after a compound's -гер
+		// Contracted spellings: ій/ый written и, й+а written я; verb stems in -ы/-і; a derived
+		// verbal noun. An и elsewhere is still a typo for і.
+		{"ериді", pipeline.Kazakh, false},
+		{"жылжиды", pipeline.Kazakh, false},
+		{"жылжымайтын", pipeline.Kazakh, false},
+		{"құятын", pipeline.Kazakh, false},
+		{"қалдыру", pipeline.Kazakh, false},
+		{"сөйлести", pipeline.Kazakh, true},
+		{"екенин", pipeline.Kazakh, true},
+		// British spellings.
+		{"metres", pipeline.English, false},
+		{"neighbouring", pipeline.English, false},
+		{"totalling", pipeline.English, false},
+		{"organisation", pipeline.English, false},
 		{"болжауынша", pipeline.Kazakh, false},    // -нша after the possessive of a verbal noun
 		{"айтаынша", pipeline.Kazakh, true},       // the possessive after a vowel is -сы
 		{"жиілеп", pipeline.Kazakh, false},        // the converb -п after a vowel
