@@ -12,6 +12,9 @@ import (
 var enIdioms = []string{
 	"in time", "on time", "at the same time", "from time to time", "at times", "at a time",
 	"all the time", "in no time", "time and again", "for the time being", "ahead of time",
+	"first time", "second time", "third time", "last time", "next time", "this time", "each time",
+	"every time", "times more", "times less", "times as", "times higher", "times lower", "times larger",
+	"times the", // «впервые», «алғаш рет», 首次; «каждый раз»; «в три раза больше»
 	"in place", "in part", "at hand", "on hand", "in the long run", "by the way", "in the way",
 }
 

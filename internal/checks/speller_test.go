@@ -82,10 +82,10 @@ func TestDebianSpeller(t *testing.T) {
 		{"neighbouring", pipeline.English, false},
 		{"totalling", pipeline.English, false},
 		{"organisation", pipeline.English, false},
-		{"болжауынша", pipeline.Kazakh, false},    // -нша after the possessive of a verbal noun
-		{"айтаынша", pipeline.Kazakh, true},       // the possessive after a vowel is -сы
-		{"жиілеп", pipeline.Kazakh, false},        // the converb -п after a vowel
-		{"салап", pipeline.Kazakh, true},          // -п only after a verb (сала is a noun)
+		{"болжауынша", pipeline.Kazakh, false}, // -нша after the possessive of a verbal noun
+		{"айтаынша", pipeline.Kazakh, true},    // the possessive after a vowel is -сы
+		{"жиілеп", pipeline.Kazakh, false},     // the converb -п after a vowel
+		{"салап", pipeline.Kazakh, true},       // -п only after a verb (сала is a noun)
 		// Typos that split into two dictionary nouns stay typos: compounds of any two nouns
 		// are not accepted (палата+сын+ның, қауіп+із+дігін, кел+ісім).
 		{"палатасынның", pipeline.Kazakh, true},

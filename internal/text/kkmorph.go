@@ -74,10 +74,15 @@ func kkHarmony(s string) byte {
 
 // loanHarmony is the harmony a Kazakh suffix takes after a stem written without Kazakh letters,
 // a Russian or international loan: its last vowel decides, у, ю and о among the back ones
-// (ресурс → ресурстар, бюджет → бюджеттер). 0 for a stem with Kazakh letters or no vowel.
+// (ресурс → ресурстар, бюджет → бюджеттер); after a final soft sign the suffix is front
+// whatever the vowels (фестиваль → фестивальге, медаль → медальді). 0 for a stem with Kazakh
+// letters or no vowel.
 func loanHarmony(stem string) byte {
 	if hasKazakhLetter(stem) {
 		return 0
+	}
+	if strings.HasSuffix(stem, "ь") {
+		return 'f'
 	}
 	for s := stem; len(s) > 0; {
 		r, size := utf8.DecodeLastRuneInString(s)
