@@ -73,11 +73,11 @@ var countDeterminers = wordSet("the these those both each every all")
 
 // hanCount matches a Chinese cardinal before a measure word (三周, 十二所, 两枚): the numeral
 // standing as a count.
-var hanCount = regexp.MustCompile(`[一二两三四五六七八九十]+(?:个月|个|名|家|所|座|周|年|天|次|位|条|项|枚|架|种|辆|列|艘|台|只|头|公里|米|小时|分钟|岁|国|省|星期|倍|人)`)
+var hanCount = regexp.MustCompile(`[一二两三四五六七八九十]+(?:个月|个|名|家|所|座|周|年|天|次|位|条|项|枚|架|种|辆|列|艘|台|只|头|公里|米|小时|分钟|岁|国|省|星期|人)`)
 
 // spelledCounts returns the source's spelled-out cardinals of value two or more that stand
 // alone: not next to another number, a digit or a scale word, not joined by a hyphen (a
-// "three-year plan" is трёхлетний), not after an English determiner.
+// "three-year plan" is трёхлетний), not after an English determiner, not a factor (екі есе).
 func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
 	if lang == pipeline.Chinese {
 		var out []number
@@ -118,7 +118,8 @@ func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
 		}
 		if j < len(ws) {
 			n := foldWord(ws[j].Text)
-			skip = skip || countScales[n] || strings.HasPrefix(n, "hundred") || strings.TrimSpace(s[last.End:ws[j].Start]) == "-"
+			skip = skip || countScales[n] || strings.HasPrefix(n, "hundred") || strings.TrimSpace(s[last.End:ws[j].Start]) == "-" ||
+				multiplier(n)
 		}
 		if first.Start > 0 && strings.ContainsAny(lastRuneString(s[:first.Start]), "-0123456789") ||
 			last.End < len(s) && strings.ContainsRune("-0123456789", firstRune(s[last.End:])) {
@@ -156,6 +157,12 @@ func cardinalRun(s string, ws []word, i int, table map[string]float64) (int, flo
 		}
 	}
 	return j, cur
+}
+
+// multiplier reports a word that makes the cardinal before it a factor ("two times", «в два
+// раза», «екі есе»), which translations render as "twice", "halved", «вдвое», 翻一番.
+func multiplier(w string) bool {
+	return w == "times" || strings.HasPrefix(w, "раз") || strings.HasPrefix(w, "есе")
 }
 
 // countValues returns the values the numbers of s stand for: every number the number check reads
