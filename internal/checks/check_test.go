@@ -544,3 +544,20 @@ func TestRepeatedPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberWordsScaled: a spelled-out number before a scale word has the scaled value, and the
+// Russian teens are read whole (восемнадцать is 18, not 8).
+func TestNumberWordsScaled(t *testing.T) {
+	for _, c := range []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+	}{
+		{"На строительство аэропорта потратят восемнадцать миллиардов тенге.", "机场建设将耗资180亿坚戈。", pipeline.Russian, pipeline.Chinese},
+		{"Eighteen billion tenge will be spent on the airport.", "На аэропорт потратят 18 млрд тенге.", pipeline.English, pipeline.Russian},
+	} {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckNumber}})
+		if len(fs) > 0 {
+			t.Errorf("%q → %q: %v", c.src, c.tgt, fs)
+		}
+	}
+}

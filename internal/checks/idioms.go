@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -20,7 +21,13 @@ var enIdioms = []string{
 
 // sourceTermUses finds a source term like findTermAll, leaving out the occurrences that lie
 // inside an English fixed phrase (enIdioms): there the word is part of an adverb, not the term.
+//
+// A Chinese term of one character is not looked for: the character is too often part of another
+// word (冰 in 冰川, glacier) to tell its uses from the rest.
 func sourceTermUses(memo *wordMemo, text, term string, lang pipeline.Lang, limit int) [][2]int {
+	if lang == pipeline.Chinese && utf8.RuneCountInString(strings.TrimSpace(term)) == 1 {
+		return nil
+	}
 	ms := findTermAll(memo, text, term, lang, -1)
 	if lang != pipeline.English || len(ms) == 0 {
 		return firstN(ms, limit)

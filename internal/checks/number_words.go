@@ -23,6 +23,10 @@ var (
 		stem  string
 		value float64
 	}{
+		// The teens and tens first: their stems begin with the units' (восемнадцать, восемь).
+		{"тринадцат", 13}, {"четырнадцат", 14}, {"шестнадцат", 16}, {"семнадцат", 17}, {"восемнадцат", 18},
+		{"девятнадцат", 19}, {"шестьдесят", 60}, {"шестидесят", 60}, {"семьдесят", 70}, {"семидесят", 70},
+		{"восемьдесят", 80}, {"восьмидесят", 80}, {"девяност", 90},
 		{"один", 1}, {"одн", 1}, {"перв", 1}, {"два", 2}, {"две", 2}, {"двух", 2}, {"двум", 2}, {"втор", 2},
 		{"оба", 2}, {"обе", 2}, {"обо", 2}, {"три", 3}, {"трех", 3}, {"трем", 3}, {"трет", 3},
 		{"четыр", 4}, {"четвер", 4}, {"пят", 5}, {"шест", 6}, {"сем", 7}, {"седьм", 7}, {"восем", 8},
@@ -66,6 +70,20 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 	clean := memo.stripped(text)
 	ws := memo.words(clean)
 	var out []number
+	// A scale word after a spelled-out number multiplies it, as after digits: восемнадцать
+	// миллиардов = 18 000 000 000 = 180亿.
+	scaled := func(n number, idx int) number {
+		if idx+1 < len(ws) && n.word && !n.month {
+			next := foldWord(ws[idx+1].Text)
+			for _, sc := range scalePrefixes {
+				if strings.HasPrefix(next, sc.prefix) && strings.TrimSpace(clean[ws[idx].End:ws[idx+1].Start]) == "" {
+					n.value *= sc.mult
+					break
+				}
+			}
+		}
+		return n
+	}
 	for idx, w := range ws {
 		lw := foldWord(w.Text)
 		if v, ok := romanValue(w.Text); ok {
@@ -75,7 +93,7 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 		switch lang {
 		case pipeline.English:
 			if v, ok := enNumberWords[lw]; ok {
-				out = append(out, number{value: v, raw: w.Text, word: true})
+				out = append(out, scaled(number{value: v, raw: w.Text, word: true}, idx))
 			}
 			if v, ok := enMonths[lw]; ok && isUpperInitial(w.Text) && enMonthContext(clean, ws, idx, lw) {
 				out = append(out, number{value: v, raw: w.Text, month: true})
@@ -83,7 +101,7 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 		case pipeline.Russian:
 			for _, s := range ruNumberStems {
 				if strings.HasPrefix(lw, s.stem) && len([]rune(lw)) <= len([]rune(s.stem))+6 {
-					out = append(out, number{value: s.value, raw: w.Text, word: true})
+					out = append(out, scaled(number{value: s.value, raw: w.Text, word: true}, idx))
 					break
 				}
 			}
@@ -96,7 +114,7 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 		case pipeline.Kazakh:
 			for _, s := range kkNumberStems {
 				if strings.HasPrefix(lw, s.stem) {
-					out = append(out, number{value: s.value, raw: w.Text, word: true})
+					out = append(out, scaled(number{value: s.value, raw: w.Text, word: true}, idx))
 					break
 				}
 			}
