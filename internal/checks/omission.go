@@ -93,7 +93,11 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		// A count or a number of the source with no counterpart in the translation, whatever
 		// the lengths: "on 1 June" or "three weeks" costs a word or two.
 		lost := append(lostCounts(u, memo), lostDigits(u, opts)...)
-		lost = append(lost, lostNames(u, opts, memo)...)
+		if lengthPercent(u, memo) < int(omissionAnchored*100) {
+			// A name is weaker evidence (a translator may write "the city"; exonyms and
+			// transliteration systems differ): it counts in a translation shorter than usual.
+			lost = append(lost, lostNames(u, opts, memo)...)
+		}
 		if len(lost) > 0 {
 			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
 				map[string]any{"Percent": lengthPercent(u, memo), "Missing": strings.Join(lost, ", ")})}

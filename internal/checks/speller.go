@@ -76,6 +76,13 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 	if kkKnownForm(stem, lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) {
 		return true
 	}
+	// "Without its …": -сыз after a possessive and its н (қолдау+ы+н+сыз, рұқсат+ы+н+сыз).
+	for _, e := range []string{"нсыз", "нсіз"} {
+		if b, ok := strings.CutSuffix(lower, e); ok && utf8.RuneCountInString(b) >= 4 && (strings.HasSuffix(b, "ы") || strings.HasSuffix(b, "і")) &&
+			kkKnownForm(stem, b) {
+			return true
+		}
+	}
 	// A verbal noun in -у of a derived verb (қал+дыр+у) the dictionary lists only as its root.
 	b, ok := strings.CutSuffix(lower, "у")
 	return ok && utf8.RuneCountInString(b) >= 4 && text.KazakhVerbStem(stem, b)
@@ -93,6 +100,13 @@ func kkVowelStemVerbs(valid func(string) bool) func(string) bool {
 			// After a consonant only: ы, і after a vowel is a possessive (ұра+ы), no stem.
 			if b, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(b) >= 2 && !strings.ContainsRune(kkVowels, lastRune(b)) {
 				return valid(b + "у")
+			}
+		}
+		// A final қ, к, п of a verb stem is voiced before the infinitive's -у (шық → шығу,
+		// кеп → кебу): the negated шық+па+ған is looked up as шығу.
+		for _, v := range [][2]string{{"қу", "ғу"}, {"ку", "гу"}, {"пу", "бу"}} {
+			if b, ok := strings.CutSuffix(w, v[0]); ok && utf8.RuneCountInString(b) >= 2 {
+				return valid(b + v[1])
 			}
 		}
 		return false

@@ -75,6 +75,8 @@ func TestDebianSpeller(t *testing.T) {
 		{"жылжымайтын", pipeline.Kazakh, false},
 		{"құятын", pipeline.Kazakh, false},
 		{"қалдыру", pipeline.Kazakh, false},
+		{"шықпаған", pipeline.Kazakh, false},    // шық+па+ған: the infinitive voices the stem, шығу
+		{"қолдауынсыз", pipeline.Kazakh, false}, // -сыз after a possessive: "without its support"
 		{"сөйлести", pipeline.Kazakh, true},
 		{"екенин", pipeline.Kazakh, true},
 		// British spellings.

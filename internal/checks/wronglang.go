@@ -24,7 +24,8 @@ var (
 	enStopWords = wordSet("the of and to in a is that for on with as by are was from at be this " +
 		"it an which has have its not or their were but will been more also than he she they we " +
 		"where when who what would could should can into about after over between through up out " +
-		"these those such there because while")
+		"these those such there because while here below above under before since until very most " +
+		"all some many few each every other our your his her them him us do does did no never")
 	// Endings that only Russian words have.
 	ruOnlyEndings = strings.Fields("ого его ому ему ыми ими ться ется ются ает ают ует уют ость ости ение ения ании ании")
 	// Common Kazakh words written without the Kazakh letters, as happens on a Russian keyboard.
