@@ -223,8 +223,16 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	if u.SourceLang == pipeline.English && (u.TargetLang == pipeline.Kazakh || u.TargetLang == pipeline.Chinese) {
 		n -= len(relativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
 	}
+	if u.SourceLang == pipeline.Chinese && u.TargetLang != pipeline.Chinese {
+		n -= len(hanOpeningPhrase.FindAllStringIndex(stripMarkup(u.Source), -1))
+	}
 	return max(n, 1)
 }
+
+// hanOpeningPhrase matches a Chinese prepositional phrase that opens a sentence and ends with a
+// comma (由于资金不足，, 随着…，, 据该部介绍，): Chinese sets it off, Russian, Kazakh and English
+// mostly do not, so it is no clause of the source a translation must keep.
+var hanOpeningPhrase = regexp.MustCompile(`(?:^|[。！？])\s*(?:由于|随着|据|根据|对于|关于|通过|除了|在|自从|从|受)[^，。！？]{0,24}，`)
 
 // subordinateClauses counts the English subordinate clauses that open without a comma ("fear
 // that …", "the river on which …"): Russian sets every subordinate clause off with a comma, so

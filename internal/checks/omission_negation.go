@@ -19,6 +19,7 @@ import (
 type negationRules struct {
 	sure, loose map[string]bool // whole words, lower case
 	looseSuffix []string        // word endings that negate (Kazakh -сыз "without")
+	loosePrefix []string        // word beginnings that negate (нехватк-: нехватка, нехватки)
 	sureHan     []string        // Chinese: substrings
 	looseHan    []string
 	not         [][]string // phrases that look negative and are not, as words (Chinese: one item)
@@ -65,6 +66,8 @@ func negations() map[pipeline.Lang]*negationRules {
 					r.looseHan = append(r.looseHan, it)
 				case strings.HasPrefix(it, "-"):
 					r.looseSuffix = append(r.looseSuffix, it[1:])
+				case strings.HasSuffix(it, "-"):
+					r.loosePrefix = append(r.loosePrefix, strings.TrimSuffix(it, "-"))
 				case kind == "sure":
 					r.sure[it] = true
 				default:
@@ -154,6 +157,11 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 		}
 		for _, e := range r.looseSuffix {
 			if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+				return true, true
+			}
+		}
+		for _, p := range r.loosePrefix {
+			if strings.HasPrefix(w, p) {
 				return true, true
 			}
 		}
