@@ -81,7 +81,7 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 			out = append(out, st)
 		}
 	}
-	for _, f := range checkNumber(u, opts) {
+	for _, f := range numberFindings(u, opts) {
 		if f.MessageID == "check.number.missing" {
 			out = append(out, f.Data["Number"].(string))
 		}

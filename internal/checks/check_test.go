@@ -561,3 +561,13 @@ func TestNumberWordsScaled(t *testing.T) {
 		}
 	}
 }
+
+// TestTermMatcherSuppletive: the terms panel finds a Russian term by the plural that is another
+// word (ребёнок in «дети»), once.
+func TestTermMatcherSuppletive(t *testing.T) {
+	m := checks.NewTermMatcher([]string{"ребёнок", "школа"}, pipeline.Russian)
+	got := m.Find("Дети пошли в школу, а детей встречали родители.")
+	if len(got) != 2 || got[0] != 0 || got[1] != 1 {
+		t.Errorf("Find = %v, want [0 1]", got)
+	}
+}

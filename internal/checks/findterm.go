@@ -1,8 +1,10 @@
 package checks
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,6 +69,9 @@ func NewTermMatcher(terms []string, lang pipeline.Lang) *TermMatcher {
 			m.always = append(m.always, i)
 		default:
 			m.byFirst[p.initials[0]] = append(m.byFirst[p.initials[0]], i)
+			if p.others != nil && p.others[0] != 0 { // ребёнок is found by дети too
+				m.byFirst[p.others[0]] = append(m.byFirst[p.others[0]], i)
+			}
 		}
 	}
 	return m
@@ -91,6 +96,7 @@ func (m *TermMatcher) Find(text string) []int {
 		}
 	}
 	sort.Ints(candidates)
+	candidates = slices.Compact(candidates) // a term indexed by two letters (ребёнок, дети) comes once
 	// In English, an occurrence inside a fixed phrase is no use of the term (see enIdioms).
 	lower := ""
 	if m.lang == pipeline.English {
@@ -102,8 +108,8 @@ func (m *TermMatcher) Find(text string) []int {
 next:
 	for _, i := range candidates {
 		p := &m.patterns[i]
-		for _, r := range p.initials { // every word of the term needs a text word with its letter
-			if !seen[r] {
+		for k, r := range p.initials { // every word of the term needs a text word with its letter
+			if !seen[r] && (p.others == nil || p.others[k] == 0 || !seen[p.others[k]]) {
 				continue next
 			}
 		}
@@ -158,11 +164,13 @@ func compileTerm(term string, lang pipeline.Lang) (p termPattern, ok bool) {
 	// A form of a term word starts with the same letter: most text words are ruled out by it
 	// before their separators are normalised and their forms compared.
 	p.initials = make([]rune, len(tw))
-	p.others = make([]rune, len(tw))
 	for k, w := range tw {
 		p.initials[k] = foldInitial(w.Text)
-		if lang == pipeline.Russian {
-			if stem, ok := ruSuppletive[foldWord(w.Text)]; ok {
+		if lang == pipeline.Russian && (p.initials[k] == 'р' || p.initials[k] == 'ч') { // the suppletive nouns' initials
+			if stem := ruSuppletive(foldWord(w.Text)); stem != "" {
+				if p.others == nil {
+					p.others = make([]rune, len(tw))
+				}
 				p.others[k] = firstRune(stem)
 			}
 		}
@@ -174,11 +182,52 @@ func compileTerm(term string, lang pipeline.Lang) (p termPattern, ok bool) {
 // findTermAll returns up to limit matches of term in text (limit < 0: all), reading the words of
 // text through memo.
 func findTermAll(memo *wordMemo, text, term string, lang pipeline.Lang, limit int) [][2]int {
-	p, ok := compileTerm(term, lang)
-	if !ok || text == "" {
+	if text == "" {
+		return nil
+	}
+	p, ok := compiledTerm(term, lang)
+	if !ok {
 		return nil
 	}
 	return p.find(memo, text, limit)
+}
+
+// compiledTerms keeps the terms compileTerm has read, as every Check call looks for the same
+// termbase and names: reading them was a sixth of the checks' time. It forgets everything past
+// maxCompiledTerms, which bounds its memory whatever terms it is given.
+var compiledTerms struct {
+	sync.Mutex
+	m map[compiledKey]*termPattern
+}
+
+type compiledKey struct {
+	term string
+	lang pipeline.Lang
+}
+
+const maxCompiledTerms = 50_000
+
+// compiledTerm is compileTerm through compiledTerms. The patterns are never changed once read,
+// so concurrent checks share them.
+func compiledTerm(term string, lang pipeline.Lang) (*termPattern, bool) {
+	k := compiledKey{term, lang}
+	compiledTerms.Lock()
+	p, ok := compiledTerms.m[k]
+	compiledTerms.Unlock()
+	if ok {
+		return p, p != nil
+	}
+	c, ok := compileTerm(term, lang)
+	if ok {
+		p = &c
+	}
+	compiledTerms.Lock()
+	if compiledTerms.m == nil || len(compiledTerms.m) >= maxCompiledTerms {
+		compiledTerms.m = map[compiledKey]*termPattern{}
+	}
+	compiledTerms.m[k] = p
+	compiledTerms.Unlock()
+	return p, ok
 }
 
 // find returns up to limit matches of the term in text (limit < 0: all), reading the words of
@@ -216,7 +265,7 @@ func (p *termPattern) findIn(text string, xw []word, inits []rune, limit int) []
 	for i := 0; i+len(tw) <= len(xw); i++ {
 		ok := true
 		for k := range tw {
-			if c := initial(i + k); c != p.initials[k] && (p.others[k] == 0 || c != p.others[k]) {
+			if c := initial(i + k); c != p.initials[k] && (p.others == nil || p.others[k] == 0 || c != p.others[k]) {
 				ok = false
 				break
 			}
@@ -374,12 +423,35 @@ func trimPossessive(x string) string {
 	return x
 }
 
-// enIrregularPlurals are English nouns whose plural adds no -s.
-var enIrregularPlurals = map[string]string{"child": "children", "person": "people", "man": "men", "woman": "women",
-	"foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese", "criterion": "criteria", "phenomenon": "phenomena"}
+// enIrregularPlural is the plural of an English noun that adds no -s, or "".
+func enIrregularPlural(t string) string {
+	switch t {
+	case "child":
+		return "children"
+	case "person":
+		return "people"
+	case "man":
+		return "men"
+	case "woman":
+		return "women"
+	case "foot":
+		return "feet"
+	case "tooth":
+		return "teeth"
+	case "mouse":
+		return "mice"
+	case "goose":
+		return "geese"
+	case "criterion":
+		return "criteria"
+	case "phenomenon":
+		return "phenomena"
+	}
+	return ""
+}
 
 func enWordMatches(x, t string) bool {
-	if p, ok := enIrregularPlurals[t]; ok && (x == p || x == p+"'s" || x == p+"’s") {
+	if p := enIrregularPlural(t); p != "" && x == p {
 		return true
 	}
 	switch {
@@ -449,23 +521,44 @@ func ruFleeting(s string) string {
 
 const ruVowels = "аеёиоуыэюя"
 
-// ruFunctionWords are prepositions and adverbs that coincide with a form of a noun (после is
-// the prepositional of посол, более of боль): in running text they are the function word, not
+// ruFunctionWord reports the prepositions and adverbs that coincide with a form of a noun (после
+// is the prepositional of посол, более of боль): in running text they are the function word, not
 // the term.
-var ruFunctionWords = wordSet("после более около между перед против")
+func ruFunctionWord(x string) bool {
+	switch x {
+	case "после", "более", "около", "между", "перед", "против":
+		return true
+	}
+	return false
+}
 
-// ruSuppletive gives the plural stems of Russian nouns whose plural is another word (ребёнок →
-// дети, человек → люди), with the plural endings they take.
-var ruSuppletive = map[string]string{"ребенок": "дет", "человек": "люд"}
+// ruSuppletive gives the plural stem of a Russian noun whose plural is another word (ребёнок →
+// дети, человек → люди), or "".
+func ruSuppletive(t string) string {
+	switch t {
+	case "ребенок":
+		return "дет"
+	case "человек":
+		return "люд"
+	}
+	return ""
+}
 
-var ruPluralEndings = wordSet("и ей ям ьми ях")
+// ruPluralEnding reports the plural endings the suppletive stems take.
+func ruPluralEnding(e string) bool {
+	switch e {
+	case "и", "ей", "ям", "ьми", "ях":
+		return true
+	}
+	return false
+}
 
 func ruWordMatches(x, t string) bool {
-	if ruFunctionWords[x] {
+	if ruFunctionWord(x) {
 		return false
 	}
-	if p, ok := ruSuppletive[t]; ok {
-		if rest, ok := strings.CutPrefix(x, p); ok && ruPluralEndings[rest] {
+	if p := ruSuppletive(t); p != "" {
+		if rest, ok := strings.CutPrefix(x, p); ok && ruPluralEnding(rest) {
 			return true
 		}
 	}

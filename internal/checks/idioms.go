@@ -19,6 +19,17 @@ var enIdioms = []string{
 	"in place", "in part", "at hand", "on hand", "in the long run", "by the way", "in the way",
 }
 
+// idiomWords are the words of enIdioms.
+var idiomWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, id := range enIdioms {
+		for _, w := range strings.Fields(id) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // sourceTermUses finds a source term like findTermAll, leaving out the occurrences that lie
 // inside an English fixed phrase (enIdioms): there the word is part of an adverb, not the term.
 //
@@ -48,6 +59,9 @@ func sourceTermUses(memo *wordMemo, text, term string, lang pipeline.Lang, limit
 // insideIdiom reports whether the span m of lower (lower-case text) lies within an occurrence
 // of one of enIdioms that stands as whole words.
 func insideIdiom(lower string, m [2]int) bool {
+	if !idiomWords[trimPossessive(lower[m[0]:m[1]])] {
+		return false // the matched word is in no idiom: most terms
+	}
 	for _, id := range enIdioms {
 		from := max(0, m[0]-len(id))
 		for i := from; i <= m[0] && i < len(lower); {

@@ -89,19 +89,23 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		return out
 	}
 	memo := opts.wordMemo()
-	if u.SourceLang != u.TargetLang && mostlyInScript(memo.stripped(u.Target), u.TargetLang) {
-		// A count or a number of the source with no counterpart in the translation, whatever
-		// the lengths: "on 1 June" or "three weeks" costs a word or two.
-		lost := append(lostCounts(u, memo), lostDigits(u, opts)...)
-		if lengthPercent(u, memo) < int(omissionAnchored*100) {
-			// A name is weaker evidence (a translator may write "the city"; exonyms and
-			// transliteration systems differ): it counts in a translation shorter than usual.
-			lost = append(lost, lostNames(u, opts, memo)...)
-		}
-		if len(lost) > 0 {
-			return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
-				map[string]any{"Percent": lengthPercent(u, memo), "Missing": strings.Join(lost, ", ")})}
-		}
+	// A translation in another script is a copy of the source or another language: the
+	// untranslated and wrong-language checks' case.
+	if u.SourceLang == u.TargetLang || !mostlyInScript(memo.stripped(u.Target), u.TargetLang) {
+		return nil
+	}
+	// A count or a number of the source with no counterpart in the translation, whatever the
+	// lengths: "on 1 June" or "three weeks" costs a word or two.
+	lost := append(lostCounts(u, memo), lostDigits(u, opts)...)
+	pct := lengthPercent(u, memo)
+	if pct < int(omissionAnchored*100) {
+		// A name is weaker evidence (a translator may write "the city"; exonyms and
+		// transliteration systems differ): it counts in a translation shorter than usual.
+		lost = append(lost, lostNames(u, opts, memo)...)
+	}
+	if len(lost) > 0 {
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
+			map[string]any{"Percent": pct, "Missing": strings.Join(lost, ", ")})}
 	}
 	if negationLost(u, memo) {
 		// Whatever the lengths: a lost "not" costs three letters and reverses the sentence.
@@ -115,7 +119,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 // went missing with no other in its place was left out.
 func lostDigits(u pipeline.CheckUnit, opts *Options) []string {
 	var lost []string
-	for _, f := range checkNumber(u, opts) {
+	for _, f := range numberFindings(u, opts) {
 		switch f.MessageID {
 		case "check.number.missing":
 			lost = append(lost, f.Data["Number"].(string))
@@ -126,6 +130,19 @@ func lostDigits(u pipeline.CheckUnit, opts *Options) []string {
 		}
 	}
 	return lost
+}
+
+// numberFindings is checkNumber on u, run once per Check call: the omission check reads the
+// numbers the translation lacks.
+func numberFindings(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
+	m := opts.wordMemo()
+	if m == nil {
+		return checkNumber(u, opts)
+	}
+	if !m.hasNumberFindings {
+		m.numberFindings, m.hasNumberFindings = checkNumber(u, opts), true
+	}
+	return m.numberFindings
 }
 
 // lengthPercent is the translation's length as a percentage of the usual length for the

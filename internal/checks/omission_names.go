@@ -20,36 +20,61 @@ import (
 const minNameConsonants = 3
 
 // nameSkeleton is the consonants of w written in Latin letters, with the digraphs of
-// transliteration read as one sound (zh, kh, sh, ch, ts, and ng as Russian writes Chinese -ng), voiced and voiceless pairs as one and
+// transliteration read as one sound (latinDigraphs), voiced and voiceless pairs as one and
 // doubled consonants as one, so that Zhanaozen, Жанаозене and Жаңаөзендегі share "jnsn".
 func nameSkeleton(w string) string {
-	var lat strings.Builder
-	for _, r := range strings.ToLower(w) {
-		if s, ok := cyrillicLatin[r]; ok {
-			lat.WriteString(s)
+	lat := make([]byte, 0, len(w))
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		if l, ok := cyrillicLatin[r]; ok {
+			lat = append(lat, l...)
 		} else if r < unicode.MaxASCII && unicode.IsLetter(r) {
-			lat.WriteRune(r)
+			lat = append(lat, byte(r))
 		}
 	}
-	s := digraphs.Replace(lat.String())
-	var b strings.Builder
-	var prev rune
-	for _, r := range s {
-		if strings.ContainsRune("aeiouyhw", r) {
-			continue
+	out := lat[:0] // the skeleton is never longer than what it is read from
+	var prev byte
+	for i := 0; i < len(lat); i++ {
+		c := lat[i]
+		if i+1 < len(lat) {
+			if d, ok := latinDigraphs[string(lat[i:i+2])]; ok {
+				c = d
+				i++
+			}
 		}
-		if r != prev {
-			b.WriteRune(r)
+		c = consonantClass(c)
+		if c == 0 || c == prev {
+			continue // vowels, and a consonant repeated across them, count once
 		}
-		prev = r
+		out = append(out, c)
+		prev = c
 	}
-	return b.String()
+	return string(out)
 }
 
-var digraphs = strings.NewReplacer("shch", "s", "zh", "j", "ng", "n", "kh", "k", "sh", "s", "ch", "c", "ts", "c", "dj", "j", "q", "k", "x", "ks", "ph", "f", "c", "k",
-	// Voiced and voiceless consonants alternate between the languages' forms of a name
-	// (Хоргос, Қорғас; Ақтөбе, Aktobe): they count as one.
-	"g", "k", "b", "p", "d", "t", "z", "s", "v", "f")
+// latinDigraphs are the digraphs of transliteration read as one sound: zh, kh, sh, ch and ts
+// (one class, C, which no single letter has), and ng as Russian writes Chinese -ng.
+var latinDigraphs = map[string]byte{"zh": 'j', "kh": 'k', "sh": 's', "ch": 'C', "ts": 'C', "dj": 'j', "ph": 'f', "ng": 'n'}
+
+// consonantClass folds a Latin letter to its class: voiced and voiceless pairs as one (Хоргос,
+// Қорғас; Ақтөбе, Aktobe), c and q as k, x as s; vowels, y, h and w to 0.
+func consonantClass(c byte) byte {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'w':
+		return 0
+	case 'g', 'q', 'c':
+		return 'k'
+	case 'b':
+		return 'p'
+	case 'd':
+		return 't'
+	case 'z', 'x':
+		return 's'
+	case 'v':
+		return 'f'
+	}
+	return c
+}
 
 // cyrillicLatin transliterates Russian and Kazakh letters (the digraphs as the English spelling
 // of Central Asian names writes them).
@@ -61,8 +86,9 @@ var cyrillicLatin = map[rune]string{
 	'һ': "h", 'і': "i",
 }
 
-// sourceNames returns the names of the source the translation must render: capitalised words
-// inside a sentence, of four letters or more, in the source's script, unknown to its dictionary.
+// sourceNames returns the candidates for names of the source: capitalised words inside a
+// sentence, of four letters or more, in the source's script. lostNames asks the dictionary about
+// the ones the translation does not render.
 func sourceNames(u pipeline.CheckUnit, opts *Options, memo *wordMemo) []string {
 	if opts.Spell == nil || u.SourceLang == pipeline.Chinese {
 		return nil
@@ -76,7 +102,7 @@ func sourceNames(u pipeline.CheckUnit, opts *Options, memo *wordMemo) []string {
 		if (u.SourceLang == pipeline.English) != isLatin(firstRune(w.Text)) {
 			continue
 		}
-		if len(nameSkeleton(w.Text)) < minNameConsonants || !opts.Spell.Misspelled(w.Text, u.SourceLang) {
+		if len(nameSkeleton(w.Text)) < minNameConsonants {
 			continue
 		}
 		out = append(out, w.Text)
@@ -98,21 +124,20 @@ func lostNames(u pipeline.CheckUnit, opts *Options, memo *wordMemo) []string {
 		skel    string
 		capital bool
 	}
-	var tws []targetWord
-	for _, w := range memo.words(memo.stripped(u.Target)) {
-		tws = append(tws, targetWord{nameSkeleton(w.Text), isUpperInitial(w.Text)})
-	}
+	var tws []targetWord // read when a name is not in the translation as written
 	var out []string
 	for _, n := range names {
-		if found, listed := listedNameRendered(n, u, memo); listed {
-			if !found {
-				out = append(out, n)
-			}
+		if strings.Contains(u.Target, n) {
 			continue
+		}
+		if tws == nil {
+			for _, w := range memo.words(memo.stripped(u.Target)) {
+				tws = append(tws, targetWord{nameSkeleton(w.Text), isUpperInitial(w.Text)})
+			}
 		}
 		ns := nameSkeleton(n)
 		key := ns[:minNameConsonants]
-		found := strings.Contains(u.Target, n)
+		found := false
 		for _, t := range tws {
 			if found {
 				break
@@ -125,7 +150,11 @@ func lostNames(u pipeline.CheckUnit, opts *Options, memo *wordMemo) []string {
 				t.capital && len(ns) > minNameConsonants && strings.Contains(t.skel, ns[1:])
 		}
 		if !found {
-			out = append(out, n)
+			// A name of the built-in list has its own forms (Жапония, Японии); only then the
+			// dictionary, the dearest test: a word it knows is no name to keep.
+			if rendered, _ := listedNameRendered(n, u, memo); !rendered && opts.Spell.Misspelled(n, u.SourceLang) {
+				out = append(out, n)
+			}
 		}
 	}
 	return out

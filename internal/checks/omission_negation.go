@@ -22,7 +22,8 @@ type negationRules struct {
 	loosePrefix []string        // word beginnings that negate (нехватк-: нехватка, нехватки)
 	sureHan     []string        // Chinese: substrings
 	looseHan    []string
-	not         [][]string // phrases that look negative and are not, as words (Chinese: one item)
+	not         [][]string      // phrases that look negative and are not, as words (Chinese: one item)
+	pairFirst   map[string]bool // the first words of the two-word loose markers
 }
 
 var (
@@ -72,6 +73,12 @@ func negations() map[pipeline.Lang]*negationRules {
 					r.sure[it] = true
 				default:
 					r.loose[strings.ReplaceAll(it, "_", " ")] = true
+					if first, _, two := strings.Cut(it, "_"); two {
+						if r.pairFirst == nil {
+							r.pairFirst = map[string]bool{}
+						}
+						r.pairFirst[first] = true
+					}
 				}
 			}
 		}
@@ -103,6 +110,19 @@ func negationPhrases(items string, lang pipeline.Lang) [][]string {
 var kkNegatedVerb = regexp.MustCompile(`^..+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|сын|сін|ңыз|ңіз|ңдар|ңдер)` +
 	`(?:ы|і|ын|ін|сы|сі|н|ны|ні|ды|ді|на|не|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|мен|ның|нің|лар|лер|дар|дер|тар|тер|ша|ше|мыз|міз|сыз|сіз|дық|дік|тық|тік){0,3}$`)
 
+// kkMayNegate is a quick test before kkNegatedVerb: the word holds one of the negative
+// suffix's syllables (ма, ме, ба, бе, па, пе).
+func kkMayNegate(w string) bool {
+	prev := rune(0)
+	for _, r := range w {
+		if (r == 'а' || r == 'е') && (prev == 'м' || prev == 'б' || prev == 'п') {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
 // negates reports whether s, in lang, negates: with sureOnly, by a verb negation; otherwise by
 // any marker. ok is false for a language without rules.
 func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, ok bool) {
@@ -131,7 +151,10 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 	ws := memo.words(s)
 	lower := make([]string, len(ws))
 	for i, w := range ws {
-		lower[i] = strings.ToLower(strings.ReplaceAll(w.Text, "’", "'"))
+		lower[i] = foldWord(w.Text)
+		if lang == pipeline.English && strings.Contains(lower[i], "’") {
+			lower[i] = strings.ReplaceAll(lower[i], "’", "'")
+		}
 	}
 	skip := make([]bool, len(lower))
 	for _, p := range r.not {
@@ -146,7 +169,7 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 			continue
 		}
 		if r.sure[w] || lang == pipeline.English && strings.HasSuffix(w, "n't") ||
-			lang == pipeline.Kazakh && utf8.RuneCountInString(w) >= 5 && kkNegatedVerb.MatchString(w) {
+			lang == pipeline.Kazakh && kkMayNegate(w) && utf8.RuneCountInString(w) >= 5 && kkNegatedVerb.MatchString(w) {
 			return true, true
 		}
 		if sureOnly {
@@ -169,7 +192,7 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 	// Two-word loose markers (бас тартты "refused") are matched as phrases.
 	if !sureOnly {
 		for i := 0; i+1 < len(lower); i++ {
-			if r.loose[lower[i]+" "+lower[i+1]] {
+			if r.pairFirst[lower[i]] && r.loose[lower[i]+" "+lower[i+1]] {
 				return true, true
 			}
 		}
@@ -180,7 +203,8 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 // minNegationWords: a shorter source is a heading or a fragment, whose polarity says little.
 const minNegationWords = 3
 
-// negationLost reports a translation that negates nothing where its source negates a verb.
+// negationLost reports a translation that negates nothing where its source negates a verb. The
+// caller has made sure the translation is in its language's script (mostlyInScript).
 func negationLost(u pipeline.CheckUnit, memo *wordMemo) bool {
 	if u.SourceLang == u.TargetLang || strings.TrimSpace(u.Target) == "" {
 		return false
@@ -192,11 +216,7 @@ func negationLost(u pipeline.CheckUnit, memo *wordMemo) bool {
 	if neg, ok := negates(src, u.SourceLang, true, memo); !ok || !neg {
 		return false
 	}
-	tgt := memo.stripped(u.Target)
-	if !mostlyInScript(tgt, u.TargetLang) {
-		return false // a copy of the source or another language: the untranslated and wrong-language checks' case
-	}
-	neg, ok := negates(tgt, u.TargetLang, false, memo)
+	neg, ok := negates(memo.stripped(u.Target), u.TargetLang, false, memo)
 	return ok && !neg
 }
 
@@ -205,6 +225,15 @@ func negationLost(u pipeline.CheckUnit, memo *wordMemo) bool {
 func mostlyInScript(s string, lang pipeline.Lang) bool {
 	in, all := 0, 0
 	for _, r := range s {
+		if r < 0x80 {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				all++
+				if lang == pipeline.English {
+					in++
+				}
+			}
+			continue
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -219,7 +248,7 @@ func mostlyInScript(s string, lang pipeline.Lang) bool {
 				in++
 			}
 		default:
-			if unicode.Is(unicode.Cyrillic, r) {
+			if r >= 0x400 && r <= 0x52F { // Cyrillic, with the letters Kazakh adds
 				in++
 			}
 		}

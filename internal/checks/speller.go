@@ -72,8 +72,12 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 	if lower == "" {
 		return false
 	}
+	if kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) {
+		return true
+	}
+	// The readings below are tried only for the words the plain analysis rejects.
 	stem := kkVowelStemVerbs(s.kkStem(valid))
-	if kkKnownForm(stem, lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) {
+	if kkKnownForm(stem, lower) {
 		return true
 	}
 	// "Without its …": -сыз after a possessive and its н (қолдау+ы+н+сыз, рұқсат+ы+н+сыз).
@@ -95,6 +99,9 @@ func kkVowelStemVerbs(valid func(string) bool) func(string) bool {
 	return func(w string) bool {
 		if valid(w) {
 			return true
+		}
+		if !strings.HasSuffix(w, "у") {
+			return false // most look-ups: no infinitive
 		}
 		for _, e := range []string{"ыу", "іу"} {
 			// After a consonant only: ы, і after a vowel is a possessive (ұра+ы), no stem.

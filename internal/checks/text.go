@@ -39,6 +39,10 @@ func keepLetters(dst, ws []word) []word {
 // wordMemo prepares the text every time.
 type wordMemo struct {
 	texts []preparedText
+	// numberFindings are checkNumber's findings on the Check call's unit, which the omission
+	// check reads too (numberFindings), once hasNumberFindings.
+	numberFindings    []pipeline.Finding
+	hasNumberFindings bool
 }
 
 // preparedText is one text of a Check call and what its checks have asked of it so far.
