@@ -19,6 +19,10 @@ import (
 // minNameConsonants: a shorter skeleton matches too many words by chance.
 const minNameConsonants = 3
 
+// maxSourceNames bounds the names of a source compared with the translation: a segment names a
+// few; a text with hundreds of capitalised words is a list or noise.
+const maxSourceNames = 16
+
 // nameSkeleton is the consonants of w written in Latin letters, with the digraphs of
 // transliteration read as one sound (latinDigraphs), voiced and voiceless pairs as one and
 // doubled consonants as one, so that Zhanaozen, Жанаозене and Жаңаөзендегі share "jnsn".
@@ -106,6 +110,9 @@ func sourceNames(u pipeline.CheckUnit, opts *Options, memo *wordMemo) []string {
 			continue
 		}
 		out = append(out, w.Text)
+		if len(out) == maxSourceNames {
+			break // each is compared with every word of the translation: the work stays linear
+		}
 	}
 	return out
 }
