@@ -20,6 +20,7 @@ type negationRules struct {
 	sure, loose map[string]bool // whole words, lower case
 	looseSuffix []string        // word endings that negate (Kazakh -сыз "without")
 	loosePrefix []string        // word beginnings that negate (нехватк-: нехватка, нехватки)
+	plain       []string        // word beginnings a loose beginning would take and that do not negate
 	sureHan     []string        // Chinese: substrings
 	looseHan    []string
 	not         [][]string      // phrases that look negative and are not, as words (Chinese: one item)
@@ -57,6 +58,10 @@ func negations() map[pipeline.Lang]*negationRules {
 			}
 			if kind == "not" {
 				r.not = append(r.not, negationPhrases(items, lang)...)
+				continue
+			}
+			if kind == "plain" {
+				r.plain = append(r.plain, strings.Fields(items)...)
 				continue
 			}
 			for _, it := range strings.Fields(items) {
@@ -109,6 +114,21 @@ func negationPhrases(items string, lang pipeline.Lang) [][]string {
 // аяқталмай.
 var kkNegatedVerb = regexp.MustCompile(`^..+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|сын|сін|ңыз|ңіз|ңдар|ңдер)` +
 	`(?:ы|і|ын|ін|сы|сі|н|ны|ні|ды|ді|на|не|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|мен|ның|нің|лар|лер|дар|дер|тар|тер|ша|ше|мыз|міз|сыз|сіз|дық|дік|тық|тік){0,3}$`)
+
+// kkNegatedLoose reads more Kazakh verbs as negated than kkNegatedVerb, for translations, where
+// a negation taken for one costs only a missed finding: the future -мас/-мес (болмас), the
+// converb -май (келмей), the imperative (жасама), whatever follows.
+var kkNegatedLoose = regexp.MustCompile(`^..+(?:ма|ме|ба|бе|па|пе)(?:с|й|ған|ген|у|ды|ді|ң|з|$)`)
+
+// hasAnyPrefix reports whether w begins with one of ps.
+func hasAnyPrefix(w string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // kkMayNegate is a quick test before kkNegatedVerb: the word holds one of the negative
 // suffix's syllables (ма, ме, ба, бе, па, пе).
@@ -184,9 +204,12 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 			}
 		}
 		for _, p := range r.loosePrefix {
-			if strings.HasPrefix(w, p) {
+			if strings.HasPrefix(w, p) && len(w) >= len(p)+4 && !hasAnyPrefix(w, r.plain) {
 				return true, true
 			}
+		}
+		if lang == pipeline.Kazakh && kkMayNegate(w) && kkNegatedLoose.MatchString(w) {
+			return true, true
 		}
 	}
 	// Two-word loose markers (бас тартты "refused") are matched as phrases.
