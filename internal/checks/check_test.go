@@ -571,3 +571,21 @@ func TestTermMatcherSuppletive(t *testing.T) {
 		t.Errorf("Find = %v, want [0 1]", got)
 	}
 }
+
+// TestOmissionClausesOtherSources: clauses a source sets off that the translation's language
+// does not (a Chinese opening phrase, a Russian participle phrase) are not counted as lost.
+func TestOmissionClausesOtherSources(t *testing.T) {
+	for _, c := range []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+	}{
+		{"近年来，随着旅游业的发展，越来越多的年轻人回到了家乡。", "Соңғы жылдары туризмнің дамуымен бірге туған жеріне оралатын жастар көбейді.", pipeline.Chinese, pipeline.Kazakh},
+		{"由于资金不足，这所学校的翻修工作已经推迟了两年。", "Из-за нехватки средств ремонт школы откладывается уже два года.", pipeline.Chinese, pipeline.Russian},
+		{"Выставка, открывшаяся в Астане в пятницу, продлится до конца месяца.", "周五在阿斯塔纳开幕的展览将持续到月底。", pipeline.Russian, pipeline.Chinese},
+	} {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		if len(fs) > 0 {
+			t.Errorf("%q → %q: %v", c.src, c.tgt, fs)
+		}
+	}
+}

@@ -240,16 +240,26 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	if u.SourceLang == pipeline.English && (u.TargetLang == pipeline.Kazakh || u.TargetLang == pipeline.Chinese) {
 		n -= len(relativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
 	}
+	if u.SourceLang == pipeline.Russian && (u.TargetLang == pipeline.Kazakh || u.TargetLang == pipeline.Chinese) {
+		n -= len(ruRelativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
+	}
 	if u.SourceLang == pipeline.Chinese && u.TargetLang != pipeline.Chinese {
-		n -= len(hanOpeningPhrase.FindAllStringIndex(stripMarkup(u.Source), -1))
+		src := stripMarkup(u.Source)
+		n -= len(hanOpeningPhrase.FindAllStringIndex(src, -1)) + len(hanOpeningAdverb.FindAllStringIndex(src, -1))
 	}
 	return max(n, 1)
 }
 
-// hanOpeningPhrase matches a Chinese prepositional phrase that opens a sentence and ends with a
-// comma (由于资金不足，, 随着…，, 据该部介绍，): Chinese sets it off, Russian, Kazakh and English
-// mostly do not, so it is no clause of the source a translation must keep.
-var hanOpeningPhrase = regexp.MustCompile(`(?:^|[。！？])\s*(?:由于|随着|据|根据|对于|关于|通过|除了|在|自从|从|受)[^，。！？]{0,24}，`)
+// ruRelativeComma matches a Russian comma that opens a relative clause or a participle phrase
+// («, который…», «, открывшаяся в Астане,»): Kazakh and Chinese put such clauses before their
+// noun, without a comma.
+var ruRelativeComma = regexp.MustCompile(`,\s+(?:котор|где |куда |откуда |чей |чья |чьё |чьи |[а-яё]+(?:вш|ющ|ящ|ущ|ащ|енн|анн|нн)(?:ий|ая|ое|ие|его|ей|ему|им|ую|их|ими|ем|ом|ый|ых|ой|ые)\s)`)
+
+// hanOpeningPhrase matches a Chinese prepositional phrase that opens a sentence, or follows an
+// opening adverb, and ends with a comma (由于资金不足，, 近年来，随着…，, 据该部介绍，): Chinese sets
+// it off, Russian, Kazakh and English mostly do not, so it is no clause of the source a
+// translation must keep; nor is an opening adverb (hanOpeningAdverb: 近年来，, 然而，).
+var hanOpeningPhrase = regexp.MustCompile(`(?:^|[。！？，])\s*(?:由于|随着|据|根据|对于|关于|通过|除了|在|自从|从|受)[^，。！？]{0,24}，`)
 
 // subordinateClauses counts the English subordinate clauses that open without a comma ("fear
 // that …", "the river on which …"): Russian sets every subordinate clause off with a comma, so
