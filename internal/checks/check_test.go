@@ -589,3 +589,20 @@ func TestOmissionClausesOtherSources(t *testing.T) {
 		}
 	}
 }
+
+// TestOmissionNegationLexical: "not … until" in a source says when, and a Russian word made
+// with не- (неясно) negates in a translation.
+func TestOmissionNegationLexical(t *testing.T) {
+	for _, c := range []struct {
+		src, tgt string
+		tl       pipeline.Lang
+	}{
+		{"Unlike last year, the river did not freeze over until January.", "В отличие от прошлого года, река замёрзла только в январе.", pipeline.Russian},
+		{"It is not yet clear how much damage the accident caused.", "Пока неясно, какой ущерб нанесла авария.", pipeline.Russian},
+	} {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		if len(fs) > 0 {
+			t.Errorf("%q → %q: %v", c.src, c.tgt, fs)
+		}
+	}
+}

@@ -20,7 +20,9 @@ var kkPredicateEndings = strings.Fields(
 
 // kkPredicateWords close a sentence on their own.
 var kkPredicateWords = wordSet("бар жоқ керек тиіс мүмкін емес қажет болды болады еді екен дейді деді " +
-	"тұр жатыр отыр жүр мәлімдеді айтты атап өтті")
+	"тұр жатыр отыр жүр мәлімдеді айтты атап өтті " +
+	// adjectives and adverbs that stand as the predicate (өнім былтырғыдан көп)
+	"көп аз жоғары төмен жақсы жаман қиын оңай маңызды белгісіз белгілі дұрыс тиімді қымбат арзан")
 
 // kkUnfinished reports Kazakh text with a sentence whose last word can be no predicate.
 func kkUnfinished(s string) bool {

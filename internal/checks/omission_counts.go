@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -185,6 +186,9 @@ func countValues(s string, lang pipeline.Lang, memo *wordMemo) map[float64]bool 
 			if v, ok := also[foldWord(ws[i].Text)]; ok {
 				out[v] = true
 			}
+			if lang == pipeline.Russian {
+				ruCompoundCount(foldWord(ws[i].Text), table, out)
+			}
 			continue
 		}
 		out[v] = true
@@ -198,6 +202,20 @@ func countValues(s string, lang pipeline.Lang, memo *wordMemo) map[float64]bool 
 		i = j - 1
 	}
 	return out
+}
+
+// ruCompoundCount adds the value of a Russian compound that begins with a cardinal in the
+// genitive (восьмидесятилетний, трёхэтажный, пятилетка): it renders the count of the source.
+func ruCompoundCount(w string, table map[string]float64, out map[float64]bool) {
+	for n := len(w) - 6; n >= 6; n-- { // at least three letters after a form of at least three
+		if !utf8.RuneStart(w[n]) {
+			continue
+		}
+		if v, ok := table[w[:n]]; ok {
+			out[v] = true
+			return
+		}
+	}
 }
 
 // lostCounts lists the spelled-out counts of the source that no number of the translation

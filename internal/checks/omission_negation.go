@@ -115,6 +115,22 @@ func negationPhrases(items string, lang pipeline.Lang) [][]string {
 var kkNegatedVerb = regexp.MustCompile(`^..+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|сын|сін|ңыз|ңіз|ңдар|ңдер)` +
 	`(?:ы|і|ын|ін|сы|сі|н|ны|ні|ды|ді|на|не|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|мен|ның|нің|лар|лер|дар|дер|тар|тер|ша|ше|мыз|міз|сыз|сіз|дық|дік|тық|тік){0,3}$`)
 
+// notUntil marks in skip an English "not" (or -n't) followed by "until" or "till" a few words
+// later: "did not freeze until January" says when, not whether.
+func notUntil(lower []string, skip []bool) {
+	for i, w := range lower {
+		if w != "not" && !strings.HasSuffix(w, "n't") {
+			continue
+		}
+		for j := i + 1; j < len(lower) && j <= i+6; j++ {
+			if lower[j] == "until" || lower[j] == "till" {
+				skip[i] = true
+				break
+			}
+		}
+	}
+}
+
 // kkNegatedLoose reads more Kazakh verbs as negated than kkNegatedVerb, for translations, where
 // a negation taken for one costs only a missed finding: the future -мас/-мес (болмас), the
 // converb -май (келмей), the imperative (жасама), whatever follows.
@@ -183,6 +199,9 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 				skip[i], skip[i+1] = true, true
 			}
 		}
+	}
+	if lang == pipeline.English && sureOnly {
+		notUntil(lower, skip) // in a source only: a translation that keeps "not … until" negates
 	}
 	for i, w := range lower {
 		if skip[i] {
