@@ -106,7 +106,8 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 				}
 			}
 			for _, s := range ruMonthStems {
-				if strings.HasPrefix(lw, s.stem) && (len(s.stem) > 6 || lw == s.stem || len([]rune(lw)) <= len([]rune(s.stem))+2) {
+				// The stems of май are whole words (мая, but not маяка, "lighthouse").
+				if strings.HasPrefix(lw, s.stem) && (len(s.stem) > 6 || lw == s.stem || s.value != 5 && len([]rune(lw)) <= len([]rune(s.stem))+2) {
 					out = append(out, number{value: s.value, raw: w.Text, month: true})
 					break
 				}

@@ -61,6 +61,9 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	case pipeline.English:
 		return !britishKnown(valid, lower)
 	case pipeline.Russian:
+		if rest, ok := strings.CutPrefix(lower, "не"); ok && utf8.RuneCountInString(rest) >= 5 && s.known(valid, rest, lang) {
+			return false // не- before an adjective or adverb the dictionary knows: нереалистичны
+		}
 		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower)
 	}
 	return true

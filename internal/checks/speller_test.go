@@ -50,6 +50,7 @@ func TestDebianSpeller(t *testing.T) {
 		{"Сотрудничество", pipeline.Russian, false},
 		{"ещё", pipeline.Russian, false},
 		{"сотрудничесва", pipeline.Russian, true},
+		{"нереалистичны", pipeline.Russian, false}, // не- before a known adjective
 		{"экономичекий", pipeline.Russian, true},
 		{"ынтымақтастық", pipeline.Kazakh, false},
 		{"елдердің", pipeline.Kazakh, false},
