@@ -536,6 +536,8 @@ func TestRepeatedPhrase(t *testing.T) {
 		{"Экспорт екі жыл екі жыл бойы өсті.", pipeline.Kazakh, true},
 		{"Prices rose again and again in the first half.", pipeline.English, false},
 		{"В 2023 году в 2024 году цены росли.", pipeline.Russian, false},
+		{"他们也也参加了会议。", pipeline.Chinese, true},
+		{"代表团现在在北京访问。", pipeline.Chinese, false},
 	} {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: c.lang, Source: "Exports rose.", Target: c.tgt},
 			checks.Options{Checks: []string{checks.CheckRepeatedWord}})

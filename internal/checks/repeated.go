@@ -11,8 +11,9 @@ import (
 var enRepeatable = wordSet("that had")
 
 // Chinese characters whose doubling is almost always a typo. Most function characters also end
-// words (首都|都将, 为了|了解, 现在|在), so only 的 is listed, with the words that end in it.
-const zhNoDouble = "的"
+// or begin words (首都|都将, 为了|了解, 现在|在, 被|被告, 还|还款), so only 的 is listed, with the
+// words that end in it, and the adverbs 也, 很, 又, which begin and end no word.
+const zhNoDouble = "的也很又"
 
 var zhDoubleOK = []string{"目的的", "的的确确", "有的的", "别的的"}
 
