@@ -264,8 +264,9 @@ var debianDicts = []struct {
 }
 
 // Lexicon returns the supplementary words for a language: analytical vocabulary (өңір,
-// инвестиция, цифровизация…) that the Debian dictionaries lack. Kazakh entries are stems that take
-// suffix chains; Russian ones take their inflection endings.
+// инвестиция, цифровизация, akimat…) that the Debian dictionaries lack. Kazakh entries are stems
+// that take suffix chains; Russian ones take their inflection endings; English ones are taken as
+// written.
 func Lexicon(lang pipeline.Lang) map[string]bool {
 	b, err := lexiconFS.ReadFile("lexicon/" + string(lang) + ".txt")
 	if err != nil {
