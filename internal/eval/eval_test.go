@@ -20,12 +20,11 @@ var belowGoal = map[string]Goal{
 	"repair/kk": {Precision: 0.998, Recall: 0.97},
 	// The hand-written units of checks/*/planted.txt drop a few words inside a clause: an
 	// adjective (льготное, сезонных), a modifier of place or time (in rural areas, than usual),
-	// an object. No length, clause, list, name, number or negation comparison sees them; only
-	// English and Chinese, where they weigh most in the row, fall below the goal. English
+	// an object. No length, clause, list, name, number or negation comparison sees them; in
+	// English, where they are most of the error units, recall falls below the goal. English
 	// translations have few error units, so each clean unit flagged weighs much in its
 	// precision: the termbase's жол (path) is also the жол of жол ережесі (traffic rules).
-	"checks/en": {Precision: 0.90, Recall: 0.55},
-	"checks/zh": {Precision: 0.97, Recall: 0.93},
+	"checks/en": {Precision: 0.90, Recall: 0.65},
 }
 
 // TestTuneGoals scores every registered stage on its tune split and fails when a language
