@@ -318,6 +318,15 @@ func ruExtraForm(extra func(string) bool, w string) bool {
 					return true
 				}
 			}
+			// A fleeting vowel before the last consonant of a masculine noun: казахстанц+ы is
+			// a form of казахстанец, наркотрафик+ом of наркотрафик.
+			if rs := []rune(stem); len(rs) >= 4 && !strings.ContainsRune(ruVowels, rs[len(rs)-1]) && !strings.ContainsRune(ruVowels, rs[len(rs)-2]) {
+				for _, v := range []string{"е", "о"} {
+					if extra(string(rs[:len(rs)-1]) + v + string(rs[len(rs)-1])) {
+						return true
+					}
+				}
+			}
 		}
 	}
 	for _, e := range []string{"л", "ла", "ло", "ли", "вший", "вшая", "вшее", "вшие", "нный", "нная", "нные"} {
