@@ -3,21 +3,12 @@ package eval
 import (
 	"bufio"
 	"fmt"
-	"hash/fnv"
 	"io/fs"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/checks"
 	"github.com/tilmash/tilmash/pipeline"
 )
-
-// InHeldout says whether a case whose text is text belongs to the held-out split: the FNV-1a
-// hash of the text is 0 modulo 4. Every corpus was split this way before any rule was changed.
-func InHeldout(text string) bool {
-	h := fnv.New32a()
-	h.Write([]byte(text))
-	return h.Sum32()%4 == 0
-}
 
 // The checks corpus also holds, per split, planted.txt: translation units written by hand with
 // errors planted in them, in every direction between en, ru, kk and zh. A block is one source
@@ -30,7 +21,7 @@ func InHeldout(text string) bool {
 // A line "LANG: text" after the first is a clean translation; "LANG CHECK: text" is a unit with
 // one error of CHECK, where CHECK is a check id or "omission-phrase" (a few words dropped inside
 // one clause, scored as the class "omission (phrase)"). A block belongs to the held-out split
-// when InHeldout holds for the text of its source line (without "LANG: ").
+// when SplitFor gives Heldout for the text of its source line (without "LANG: ").
 
 // phraseLabel is the planted class of omissions inside a clause.
 const phraseLabel = "omission-phrase"
@@ -65,7 +56,7 @@ func parsePlanted(data, name, split string) ([]checkUnit, error) {
 			if check != "" {
 				return nil, fmt.Errorf("%s:%d: a block starts with its source, not a %s unit", name, n, check)
 			}
-			if InHeldout(text) != (split == Heldout) {
+			if SplitFor([]string{text}) != split {
 				return nil, fmt.Errorf("%s:%d: the block belongs to the other split by its hash", name, n)
 			}
 			src, srcLang = text, lang
