@@ -33,6 +33,34 @@ type question struct {
 // machineLike matches chunks that are addresses or code rather than prose: they are never split.
 var machineLike = regexp.MustCompile(`(?i)://|^www\.|@|[/\\_=#<>{}|~^*$]|[a-z0-9]\.(com|org|net|gov|edu|io|info|ru|kz|cn|uk|int|co|biz|me|dev|app)\b`)
 
+// codeMarks are the characters other than "." of which a match of machineLike may hold one:
+// ":" of "://", "@" and the code characters.
+const codeMarks = ":@/\\_=#<>{}|~^*$"
+
+// isMachineLike is machineLike.MatchString with the regular expression run only on the chunks
+// it may match: most words of prose hold none of codeMarks, and a full stop counts only at the
+// start of "www." or before a letter, as in a domain (the Kelvin sign, which starts with the
+// byte 0xE2, matches "k" in a case-insensitive expression).
+func isMachineLike(chunk string) bool {
+	if strings.ContainsAny(chunk, codeMarks) {
+		return machineLike.MatchString(chunk)
+	}
+	if len(chunk) >= 4 && strings.EqualFold(chunk[:4], "www.") {
+		return machineLike.MatchString(chunk)
+	}
+	for i := strings.IndexByte(chunk, '.'); i >= 0 && i+1 < len(chunk); {
+		if c := chunk[i+1]; 'a' <= c|0x20 && c|0x20 <= 'z' || c == 0xE2 {
+			return machineLike.MatchString(chunk)
+		}
+		k := strings.IndexByte(chunk[i+1:], '.')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
 // contractions are the endings that follow an English apostrophe.
 var contractions = []string{"ll", "re", "ve", "s", "t", "d", "m"}
 
@@ -63,7 +91,7 @@ func (j *joiner) edits(text string, words []span) ([]edit, []question) {
 		for end < len(words) && words[end].end <= k {
 			end++
 		}
-		if !machineLike.MatchString(text[i:k]) {
+		if !isMachineLike(text[i:k]) {
 			e, q := j.chunk(text, i, k, words[next:end])
 			es = append(es, e...)
 			qs = append(qs, q...)

@@ -19,7 +19,9 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 
 // buildVocab counts the words of s, its letterWords.
 func buildVocab(s string, words []span) *vocab {
-	v := &vocab{forms: map[string]int{}, lower: map[string]int{}, bigrams: map[[2]string]int{}}
+	// Sized for the article, so that the maps do not grow word by word.
+	v := &vocab{forms: make(map[string]int, len(words)/2), lower: make(map[string]int, len(words)/2),
+		bigrams: make(map[[2]string]int, len(words))}
 	prev, prevEnd := "", 0 // the previous word, lower-cased, and where it ends
 	for _, w := range words {
 		form := s[w.start:w.end]
