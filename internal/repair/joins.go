@@ -20,6 +20,18 @@ type joiner struct {
 	english bool
 	opening string // marks that open a quotation in this language
 	closing string // marks that close one
+	// Sets of marks that context and betweenRule look for, joined once per article.
+	openers    string // opening marks and the straight quote
+	leadMarks  string // what may stand between a sentence's end and its first word
+	closers    string // what may close a sentence after its last mark
+	quoteMarks string // opening and closing marks
+}
+
+// newJoiner makes the joiner of one article in a language with the given quotation marks.
+func newJoiner(seg *segmenter, opening, closing string) *joiner {
+	return &joiner{seg: seg, english: seg.english, opening: opening, closing: closing,
+		openers: opening + "\"", leadMarks: opening + "\"([" + "—–-", closers: closing + "\")]’",
+		quoteMarks: opening + closing}
 }
 
 // question is a Question in offsets of the text the joiner works on.
@@ -176,7 +188,7 @@ type wordContext struct {
 func (j *joiner) context(text string, from int, w span) wordContext {
 	lead := text[from:w.start]
 	last, _ := utf8.DecodeLastRuneInString(lead)
-	c := wordContext{quoted: strings.ContainsRune(j.opening+"\"", last) && last != utf8.RuneError}
+	c := wordContext{quoted: strings.ContainsRune(j.openers, last) && last != utf8.RuneError}
 	if strings.IndexFunc(lead, isLetter) >= 0 {
 		c.midSentence = true // a word earlier in the same chunk
 		return c
@@ -189,14 +201,14 @@ func (j *joiner) context(text string, from int, w span) wordContext {
 		if r == '\n' {
 			return c
 		}
-		if r != ' ' && !strings.ContainsRune(j.opening+"\"(["+"—–-", r) {
+		if r != ' ' && !strings.ContainsRune(j.leadMarks, r) {
 			break
 		}
 		i -= n
 	}
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:i])
-		if !strings.ContainsRune(j.closing+"\")]’", r) {
+		if !strings.ContainsRune(j.closers, r) {
 			break
 		}
 		i -= n
@@ -249,7 +261,7 @@ func (j *joiner) afterPunctuation(text string, from int, w span) (int, bool) {
 func isDashOnly(s string) bool { return s == "—" || s == "–" }
 
 func (j *joiner) betweenRule(gap string) string {
-	if strings.ContainsAny(gap, j.opening+j.closing) {
+	if strings.ContainsAny(gap, j.quoteMarks) {
 		return "quote-space"
 	}
 	return "punct-space"

@@ -49,9 +49,9 @@ func (r *Repairer) Repair(text string, lang pipeline.Lang) Result {
 	words := letterWords(l.text)
 	seg := &segmenter{lex: lex, voc: buildVocab(l.text, words), english: lang == pipeline.English,
 		kazakh: lang == pipeline.Kazakh}
-	j := &joiner{seg: seg, english: seg.english, opening: "«„", closing: "»”"}
+	j := newJoiner(seg, "«„", "»”")
 	if seg.english {
-		j.opening, j.closing = "“‘«„", "”»"
+		j = newJoiner(seg, "“‘«„", "”»")
 	}
 	edits, qs := j.edits(l.text, words)
 	// Questions are mapped to the input through the changes made before the join stage, which
