@@ -39,6 +39,37 @@ type lexicon struct {
 	// as they are and inflects them its own way ("инвесторлар", "бюджетке"), and the Kazakh
 	// dictionary holds few of them.
 	loans *text.Hunspell
+	// memo, in the copy of a Russian or Kazakh lexicon that one article uses (forArticle),
+	// remembers the answers of the dictionary look-ups that the search for splits asks again and
+	// again: the pieces of a token share their stems, and the analyser tries each stem of each.
+	memo *lexMemo
+}
+
+// lexMemo holds remembered answers of pure functions of a word and the word lists.
+type lexMemo struct {
+	known, stem, loan map[string]bool
+}
+
+// forArticle returns the lexicon to use for one article: for Russian and Kazakh a copy with a
+// memo of its own, so that the shared lexicon stays read-only and safe for concurrent use.
+// English looks its words up in one map, which a memo would not make faster.
+func (l *lexicon) forArticle() *lexicon {
+	if l.counts != nil {
+		return l
+	}
+	c := *l
+	c.memo = &lexMemo{known: map[string]bool{}, stem: map[string]bool{}, loan: map[string]bool{}}
+	return &c
+}
+
+// remembered returns f(w), asking f only the first time w is seen with m.
+func remembered(m map[string]bool, w string, f func(string) bool) bool {
+	if v, ok := m[w]; ok {
+		return v
+	}
+	v := f(w)
+	m[w] = v
+	return v
 }
 
 type entry struct {
@@ -85,6 +116,14 @@ func (l *lexicon) isDictWord(w string) bool {
 // known reports a dictionary word, or for Kazakh a dictionary stem with up to three endings:
 // the Kazakh dictionary's suffix rules miss many regular forms ("санкцияларға", "көлікті").
 func (l *lexicon) known(w string) bool {
+	if l.memo != nil {
+		return remembered(l.memo.known, w, l.lookUp)
+	}
+	return l.lookUp(w)
+}
+
+// lookUp is known without the memo.
+func (l *lexicon) lookUp(w string) bool {
 	if dictKnown(l.dict, w) {
 		return true
 	}
@@ -121,6 +160,14 @@ const minLoanRunes = 5
 // loan reports a Russian word of five letters or more written without Kazakh letters: in
 // Kazakh text a loanword as it stands ("инвестор", "терминал").
 func (l *lexicon) loan(w string) bool {
+	if l.memo != nil && l.loans != nil {
+		return remembered(l.memo.loan, w, l.loanWord)
+	}
+	return l.loanWord(w)
+}
+
+// loanWord is loan without the memo.
+func (l *lexicon) loanWord(w string) bool {
 	return l.loans != nil && utf8.RuneCountInString(w) >= minLoanRunes &&
 		!strings.ContainsAny(w, "әғқңөұүһі") && l.loans.ValidMinStem(w, minStem)
 }
@@ -137,6 +184,14 @@ func (l *lexicon) shortLoan(w string) bool {
 // or a noun made from a verb the dictionary knows with "-ым/-ім/-м" ("аудар" → "аударым",
 // "біл" → "білім"), which the dictionary often lacks.
 func (l *lexicon) kazakhStem(w string) bool {
+	if l.memo != nil {
+		return remembered(l.memo.stem, w, l.kazakhStemWord)
+	}
+	return l.kazakhStemWord(w)
+}
+
+// kazakhStemWord is kazakhStem without the memo.
+func (l *lexicon) kazakhStemWord(w string) bool {
 	if l.plainStem(w) {
 		return true
 	}

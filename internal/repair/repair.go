@@ -39,6 +39,7 @@ func (r *Repairer) Repair(text string, lang pipeline.Lang) Result {
 	if lex == nil {
 		return Result{Text: text}
 	}
+	lex = lex.forArticle()
 	l := newLedger(text)
 	l.apply(nfcEdits(l.text))
 	l.apply(spaceEdits(l.text))
