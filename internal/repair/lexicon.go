@@ -47,7 +47,7 @@ type lexicon struct {
 
 // lexMemo holds remembered answers of pure functions of a word and the word lists.
 type lexMemo struct {
-	known, stem, loan map[string]bool
+	known, stem, loan, infinitive, dict map[string]bool
 }
 
 // forArticle returns the lexicon to use for one article: for Russian and Kazakh a copy with a
@@ -58,7 +58,8 @@ func (l *lexicon) forArticle() *lexicon {
 		return l
 	}
 	c := *l
-	c.memo = &lexMemo{known: map[string]bool{}, stem: map[string]bool{}, loan: map[string]bool{}}
+	c.memo = &lexMemo{known: map[string]bool{}, stem: map[string]bool{}, loan: map[string]bool{},
+		infinitive: map[string]bool{}, dict: map[string]bool{}}
 	return &c
 }
 
@@ -124,7 +125,7 @@ func (l *lexicon) known(w string) bool {
 
 // lookUp is known without the memo.
 func (l *lexicon) lookUp(w string) bool {
-	if dictKnown(l.dict, w) {
+	if l.inDict(w) {
 		return true
 	}
 	if len(l.endings) == 0 {
@@ -141,6 +142,14 @@ func (l *lexicon) firmKazakh(w string) bool {
 	_, fn := l.function[w]
 	return fn || dictKnown(l.dict, w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
 		text.KazakhKnownForm(l.loanStem, w)
+}
+
+// inDict is dictKnown in the lexicon's own dictionary, remembered when the lexicon has a memo.
+func (l *lexicon) inDict(w string) bool {
+	if l.memo != nil {
+		return remembered(l.memo.dict, w, func(w string) bool { return dictKnown(l.dict, w) })
+	}
+	return dictKnown(l.dict, w)
 }
 
 // loanStem reports a Russian loan as the stem of a Kazakh form ("кредитор|ына"), with the one т
@@ -210,11 +219,19 @@ func (l *lexicon) kazakhStemWord(w string) bool {
 // plainStem is a stem of four letters or more that the Kazakh or Russian dictionary knows:
 // shorter stems ("кин", "ар") make too many false readings of a token's pieces.
 func (l *lexicon) plainStem(w string) bool {
-	return utf8.RuneCountInString(w) >= minKazakhStem && (dictKnown(l.dict, w) || l.loan(w) || l.shortLoan(w))
+	return utf8.RuneCountInString(w) >= minKazakhStem && (l.inDict(w) || l.loan(w) || l.shortLoan(w))
 }
 
 // infinitive reports a Kazakh verb the dictionary lists in its dictionary form, "-у" or "-ю".
 func (l *lexicon) infinitive(w string) bool {
+	if l.memo != nil {
+		return remembered(l.memo.infinitive, w, l.infinitiveWord)
+	}
+	return l.infinitiveWord(w)
+}
+
+// infinitiveWord is infinitive without the memo.
+func (l *lexicon) infinitiveWord(w string) bool {
 	return (strings.HasSuffix(w, "у") || strings.HasSuffix(w, "ю")) && dictKnown(l.dict, w)
 }
 

@@ -122,7 +122,13 @@ func (s *segmenter) readings(lw string) []reading {
 		if len(words) == maxPieces {
 			return
 		}
+		// The last piece a reading may have is the whole rest: shorter ones would leave letters
+		// over, so only the first turn of the loop can complete a reading.
+		last := len(words) == maxPieces-1
 		for i := len(rest); i > 0; {
+			if last && i < len(rest) {
+				break
+			}
 			_, n := utf8.DecodeLastRuneInString(rest[:i])
 			piece := rest[:i]
 			i -= n
