@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"embed"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strconv"
 	"strings"
@@ -25,6 +26,7 @@ const corpusSize = 5.0e7
 // and whether it is a correct word at all.
 type lexicon struct {
 	counts map[string]entry // English: lower-case word → subtitle count and dictionary flag
+	filter *wordFilter      // English: the words of counts
 	dict   *text.Hunspell   // Russian and Kazakh: stems and suffix rules
 	// function holds pseudo-counts for the closed-class words of Russian and Kazakh (prepositions,
 	// conjunctions, particles, pronouns), which have no frequency list we can install: they are
@@ -73,6 +75,41 @@ func remembered(m map[string]bool, w string, f func(string) bool) bool {
 	return v
 }
 
+// wordFilter is a Bloom filter over the words of counts: it answers "no" for most strings that
+// are no word, from two bits of a table that stays in the processor's cache, where a look-up in
+// the map of 300,000 words waits on memory. The search for splits asks about every substring of a
+// token, and almost all of them are no words. It never answers "no" for a word of counts.
+type wordFilter struct {
+	seed maphash.Seed
+	bits []uint64
+	mask uint64 // the number of bits less one, a power of two less one
+}
+
+// wordFilterBits is the filter's size for English: about 13 bits a word, which lets one non-word
+// in fifty through.
+const wordFilterBits = 1 << 22
+
+func newWordFilter[V any](words map[string]V, size uint64) *wordFilter {
+	f := &wordFilter{seed: maphash.MakeSeed(), bits: make([]uint64, size/64), mask: size - 1}
+	for w := range words {
+		a, b := f.positions(w)
+		f.bits[a/64] |= 1 << (a % 64)
+		f.bits[b/64] |= 1 << (b % 64)
+	}
+	return f
+}
+
+func (f *wordFilter) positions(w string) (uint64, uint64) {
+	h := maphash.String(f.seed, w)
+	return h & f.mask, (h >> 32) & f.mask
+}
+
+// mayHold reports false only for a string that is no word of the filter.
+func (f *wordFilter) mayHold(w string) bool {
+	a, b := f.positions(w)
+	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
+}
+
 type entry struct {
 	count uint32
 	dict  bool // in the Hunspell dictionary, not only in the subtitles
@@ -81,6 +118,9 @@ type entry struct {
 // count returns how often the lower-case word w occurs per corpusSize words, 0 for a non-word.
 func (l *lexicon) count(w string) float64 {
 	if l.counts != nil {
+		if !l.filter.mayHold(w) {
+			return 0
+		}
 		e, ok := l.counts[w]
 		if !ok {
 			return 0
@@ -108,7 +148,7 @@ func (l *lexicon) count(w string) float64 {
 // counts are not: subtitles have their own words run together ("arenot").
 func (l *lexicon) isDictWord(w string) bool {
 	if l.counts != nil {
-		return l.counts[w].dict
+		return l.filter.mayHold(w) && l.counts[w].dict
 	}
 	_, fn := l.function[w]
 	return fn || l.known(w)
@@ -363,7 +403,11 @@ func loadEnglish() (*lexicon, error) {
 		}
 		l.counts[f[0]] = entry{count: uint32(n), dict: f[2] == "d"}
 	}
-	return l, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	l.filter = newWordFilter(l.counts, wordFilterBits)
+	return l, nil
 }
 
 func loadHunspell(lang string, function map[string]float64) (*lexicon, error) {
