@@ -48,8 +48,9 @@ func (r *Repairer) Repair(text string, lang pipeline.Lang) Result {
 	l.apply(quoteEdits(l.text, lang))
 
 	words := letterWords(l.text)
-	seg := &segmenter{lex: lex, voc: buildVocab(l.text, words), english: lang == pipeline.English,
-		kazakh: lang == pipeline.Kazakh}
+	voc := buildVocab(l.text, words)
+	seg := &segmenter{lex: lex, voc: voc, english: lang == pipeline.English, kazakh: lang == pipeline.Kazakh,
+		verdicts: make(map[string]verdict, len(voc.forms))}
 	j := newJoiner(seg, "«„", "»”")
 	if seg.english {
 		j = newJoiner(seg, "“‘«„", "”»")
