@@ -79,34 +79,45 @@ func remembered(m map[string]bool, w string, f func(string) bool) bool {
 // are no word, from two bits of a table that stays in the processor's cache, where a look-up in
 // the map of 300,000 words waits on memory. The search for splits asks about every substring of a
 // token, and almost all of them are no words. It never answers "no" for a word of counts.
+// The article's words have a filter of their own (vocab), and both hash with the same seed, so
+// that one hash of a piece asks both.
 type wordFilter struct {
-	seed maphash.Seed
 	bits []uint64
 	mask uint64 // the number of bits less one, a power of two less one
 }
 
-// wordFilterBits is the filter's size for English: about 13 bits a word, which lets one non-word
-// in fifty through.
-const wordFilterBits = 1 << 22
+// filterSeed seeds the hash of every wordFilter.
+var filterSeed = maphash.MakeSeed()
 
-func newWordFilter[V any](words map[string]V, size uint64) *wordFilter {
-	f := &wordFilter{seed: maphash.MakeSeed(), bits: make([]uint64, size/64), mask: size - 1}
-	for w := range words {
-		a, b := f.positions(w)
-		f.bits[a/64] |= 1 << (a % 64)
-		f.bits[b/64] |= 1 << (b % 64)
+// wordHash is the hash a wordFilter takes.
+func wordHash(w string) uint64 { return maphash.String(filterSeed, w) }
+
+// englishFilterBits are the filter's bits per English word: with the size rounded up to a power
+// of two, about 13, which lets one non-word in fifty through.
+const englishFilterBits = 12
+
+// newWordFilter makes a filter of about bitsPerWord bits for each of n words, which add adds.
+func newWordFilter(n, bitsPerWord int) *wordFilter {
+	size := uint64(1024)
+	for size < uint64(n*bitsPerWord) {
+		size *= 2
 	}
-	return f
+	return &wordFilter{bits: make([]uint64, size/64), mask: size - 1}
 }
 
-func (f *wordFilter) positions(w string) (uint64, uint64) {
-	h := maphash.String(f.seed, w)
-	return h & f.mask, (h >> 32) & f.mask
+func (f *wordFilter) add(w string) {
+	h := wordHash(w)
+	a, b := h&f.mask, (h>>32)&f.mask
+	f.bits[a/64] |= 1 << (a % 64)
+	f.bits[b/64] |= 1 << (b % 64)
 }
 
 // mayHold reports false only for a string that is no word of the filter.
-func (f *wordFilter) mayHold(w string) bool {
-	a, b := f.positions(w)
+func (f *wordFilter) mayHold(w string) bool { return f.mayHoldHash(wordHash(w)) }
+
+// mayHoldHash is mayHold for the word whose wordHash is h.
+func (f *wordFilter) mayHoldHash(h uint64) bool {
+	a, b := h&f.mask, (h>>32)&f.mask
 	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
 }
 
@@ -117,10 +128,18 @@ type entry struct {
 
 // count returns how often the lower-case word w occurs per corpusSize words, 0 for a non-word.
 func (l *lexicon) count(w string) float64 {
+	if l.counts != nil && !l.filter.mayHold(w) {
+		return 0
+	}
+	return l.countFiltered(w)
+}
+
+// mayHold reports false only for a string whose count is 0. h is its wordHash.
+func (l *lexicon) mayHold(h uint64) bool { return l.filter == nil || l.filter.mayHoldHash(h) }
+
+// countFiltered is count for a word the lexicon's filter let through.
+func (l *lexicon) countFiltered(w string) float64 {
 	if l.counts != nil {
-		if !l.filter.mayHold(w) {
-			return 0
-		}
 		e, ok := l.counts[w]
 		if !ok {
 			return 0
@@ -406,7 +425,10 @@ func loadEnglish() (*lexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	l.filter = newWordFilter(l.counts, wordFilterBits)
+	l.filter = newWordFilter(len(l.counts), englishFilterBits)
+	for w := range l.counts {
+		l.filter.add(w)
+	}
 	return l, nil
 }
 

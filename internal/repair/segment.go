@@ -93,11 +93,24 @@ func (s *segmenter) unknownCost(runes int) float64 {
 // piece: unknown words, and short words other than the closed-class ones.
 func (s *segmenter) pieceCost(w string) (float64, bool) {
 	n := utf8.RuneCountInString(w)
-	inArticle := s.voc.lower[w]
 	if n <= 2 && !s.lex.isFunction(w) {
 		return 0, false
 	}
-	c := s.lex.count(w)
+	// Most pieces are neither a word of the language nor one of the article: one hash and the
+	// two filters tell so without a look-up.
+	h := wordHash(w)
+	inLexicon, inVocab := s.lex.mayHold(h), s.voc.filter.mayHoldHash(h)
+	if !inLexicon && !inVocab {
+		return 0, false
+	}
+	inArticle := 0
+	if inVocab {
+		inArticle = s.voc.lower[w]
+	}
+	c := 0.0
+	if inLexicon {
+		c = s.lex.countFiltered(w)
+	}
 	if c == 0 && inArticle == 0 {
 		return 0, false
 	}

@@ -12,6 +12,9 @@ type vocab struct {
 	forms   map[string]int    // tokens as written
 	lower   map[string]int    // tokens lower-cased
 	bigrams map[[2]string]int // lower-cased neighbours separated only by spaces
+	// filter holds the keys of lower: the search for splits asks about every substring of a
+	// token, and few are words of the article.
+	filter *wordFilter
 }
 
 // isLetter includes combining marks, so that decomposed letters stay inside their word.
@@ -32,6 +35,10 @@ func buildVocab(s string, words []span) *vocab {
 			v.bigrams[[2]string{prev, lw}]++
 		}
 		prev, prevEnd = lw, w.end
+	}
+	v.filter = newWordFilter(len(v.lower), 16)
+	for w := range v.lower {
+		v.filter.add(w)
 	}
 	return v
 }
