@@ -107,6 +107,11 @@ func (s *segmenter) pieceCost(w string) (float64, bool) {
 	if inVocab {
 		inArticle = s.voc.lower[w]
 	}
+	if !s.english && n <= 3 && inArticle == 0 && !s.lex.isFunction(w) {
+		// A Russian or Kazakh word of three letters counts no more than any dictionary word, and
+		// the test below refuses it: the dictionary need not be asked.
+		return 0, false
+	}
 	c := 0.0
 	if inLexicon {
 		c = s.lex.countFiltered(w)
