@@ -192,7 +192,21 @@ func (l *lexicon) lookUp(w string) bool {
 	}
 	// A compound the dictionary lacks ("мекенжай", "ұжымшар") is read as the spelling check
 	// reads it: a word, which splitting would break.
-	return l.loan(w) || text.KazakhKnownForm(l.kazakhStem, w) || text.KazakhCompound(l.kazakhNoun, w)
+	return l.loan(w) || l.verbalNounYu(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
+		text.KazakhCompound(l.kazakhNoun, w)
+}
+
+// verbalNounYu reports the verbal noun of a Kazakh verb in -й, which writes "-й" and "-у" as one
+// "ю" ("күшей" → "күшею", "азай" → "азаю"): the dictionary lists the stem in -й with its other
+// forms but lacks many of these nouns, and so the analyser does not read their forms
+// ("күшеюі", "күшеюде").
+func (l *lexicon) verbalNounYu(w string) bool {
+	base, ok := strings.CutSuffix(w, "ю")
+	if !ok || len(l.endings) == 0 {
+		return false
+	}
+	stem := base + "й"
+	return utf8.RuneCountInString(stem) >= minKazakhStem+1 && harmonic(stem) && dictKnown(l.dict, stem)
 }
 
 // firmKazakh reports a Kazakh word known without the analyser's reading of endings: a closed-class
@@ -260,7 +274,7 @@ func (l *lexicon) kazakhStem(w string) bool {
 
 // kazakhStemWord is kazakhStem without the memo.
 func (l *lexicon) kazakhStemWord(w string) bool {
-	if l.plainStem(w) {
+	if l.plainStem(w) || l.verbalNounYu(w) {
 		return true
 	}
 	if l.loanStem(w) {
