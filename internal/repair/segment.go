@@ -135,6 +135,18 @@ func (s *segmenter) pieceCost(w string) (float64, bool) {
 func (s *segmenter) readings(lw string) []reading {
 	var out []reading
 	var words []string
+	// lastPiece[b] remembers whether lw[b:] may be the last piece of a reading (1) or not (2):
+	// a middle piece is worth costing only when what follows it may be one.
+	lastPiece := make([]int8, len(lw)+1)
+	mayEnd := func(b int) bool {
+		if lastPiece[b] == 0 {
+			lastPiece[b] = 2
+			if _, ok := s.pieceCost(lw[b:]); ok {
+				lastPiece[b] = 1
+			}
+		}
+		return lastPiece[b] == 1
+	}
 	var walk func(rest string, cost float64, prev string)
 	walk = func(rest string, cost float64, prev string) {
 		if len(words) == maxPieces {
@@ -150,6 +162,11 @@ func (s *segmenter) readings(lw string) []reading {
 			_, n := utf8.DecodeLastRuneInString(rest[:i])
 			piece := rest[:i]
 			i -= n
+			// The last piece is taken only when pieceCost takes it (no rule below admits
+			// another), so a middle piece before a rest it refuses leads nowhere.
+			if len(words) == maxPieces-2 && len(piece) < len(rest) && !mayEnd(len(lw)-len(rest)+len(piece)) {
+				continue
+			}
 			pc, ok := s.pieceCost(piece)
 			counted := s.kazakh && len(words) == 1 && kazakhCounting[prev] && s.countedNoun(piece)
 			if counted {
