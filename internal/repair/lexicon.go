@@ -41,6 +41,9 @@ type lexicon struct {
 	// as they are and inflects them its own way ("инвесторлар", "бюджетке"), and the Kazakh
 	// dictionary holds few of them.
 	loans *text.Hunspell
+	// stumps, for Russian, reads a clipped stem and a word written as one as a word
+	// (stumpCompound).
+	stumps bool
 	// memo, in the copy of a Russian or Kazakh lexicon that one article uses (forArticle),
 	// remembers the answers of the dictionary look-ups that the search for splits asks again and
 	// again: the pieces of a token share their stems, and the analyser tries each stem of each.
@@ -187,6 +190,9 @@ func (l *lexicon) lookUp(w string) bool {
 	if l.inDict(w) {
 		return true
 	}
+	if l.stumps {
+		return l.stumpCompound(w, 2)
+	}
 	if len(l.endings) == 0 {
 		return false
 	}
@@ -194,6 +200,28 @@ func (l *lexicon) lookUp(w string) bool {
 	// reads it: a word, which splitting would break.
 	return l.loan(w) || l.verbalNounYu(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
 		text.KazakhCompound(l.kazakhNoun, w)
+}
+
+// minStumpTail is the fewest letters of the word after a clipped stem in a stump compound.
+const minStumpTail = 4
+
+// stumpCompound reports a Russian stump compound the dictionary lacks: a clipped stem
+// (russianStumps) written as one word with a dictionary word of four letters or more, or with
+// another such compound, up to depth stems in all ("госпрограмма", "минфин", "спецэкономзона").
+func (l *lexicon) stumpCompound(w string, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for stump := range russianStumps {
+		rest, ok := strings.CutPrefix(w, stump)
+		if !ok || russianStumps[rest] || utf8.RuneCountInString(rest) < minStumpTail {
+			continue
+		}
+		if dictKnown(l.dict, rest) || l.stumpCompound(rest, depth-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // verbalNounYu reports the verbal noun of a Kazakh verb in -й, which writes "-й" and "-у" as one

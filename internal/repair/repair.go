@@ -19,6 +19,7 @@ func New() (*Repairer, error) {
 	if err != nil {
 		return nil, err
 	}
+	ru.stumps = true
 	kk, err := loadHunspell("kk", kazakhFunction)
 	if err != nil {
 		return nil, err
