@@ -241,6 +241,8 @@ func TestKazakh(t *testing.T) {
 		// The verbal noun of a verb in -й is written -ю: "кеңею", "күшеюі" are words.
 		{"Нарықтыңкеңеюі байқалды.", "Нарықтың кеңеюі байқалды."},
 		{"Бәсекенің күшеюі мен кеңеюі", "Бәсекенің күшеюі мен кеңеюі"},
+		// Read as two words, the token may be a compound; it is not cut elsewhere instead.
+		{"ресмимәліметтерге сәйкес", "ресмимәліметтерге сәйкес"},
 	}
 	for _, tc := range tests {
 		if got := r.Repair(tc.in, pipeline.Kazakh).Text; got != tc.want {

@@ -262,6 +262,13 @@ func (s *segmenter) judge(token string) verdict {
 		// A verb form the analyser reads is one word ("жарияланбаған", "байқағанда"), unless
 		// it is as well a numeral and a measure ("үш|есе", which reads as a verb of "үшеу").
 		verbWhole := analysed && s.lex.verbForm(lw)
+		// The likeliest reading as two words known without the analyser ("ресми|мәліметтерге")
+		// may fall below as a possible compound; a costlier reading that cuts elsewhere
+		// ("ресмим|әлі|меттерге") would then break that compound or those words.
+		var compound reading
+		if len(rs[0].words) == 2 && s.allFirm(rs[0].words) {
+			compound = rs[0]
+		}
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) {
 				return true
@@ -298,6 +305,11 @@ func (s *segmenter) judge(token string) verdict {
 				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
 		})
+		if len(rs) > 0 && compound.words != nil && !slices.Equal(rs[0].words, compound.words) {
+			rs = slices.DeleteFunc(rs, func(r reading) bool {
+				return r.cost-compound.cost >= ambiguityGap && !coarser(compound.words, r.words)
+			})
+		}
 		if len(rs) == 0 {
 			return verdict{}
 		}
