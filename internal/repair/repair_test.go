@@ -243,6 +243,8 @@ func TestKazakh(t *testing.T) {
 		{"Бәсекенің күшеюі мен кеңеюі", "Бәсекенің күшеюі мен кеңеюі"},
 		// Read as two words, the token may be a compound; it is not cut elsewhere instead.
 		{"ресмимәліметтерге сәйкес", "ресмимәліметтерге сәйкес"},
+		// Two words known without the analyser win over a part only it reads.
+		{"Халықаралықсарапшылар баяндама жасады.", "Халықаралық сарапшылар баяндама жасады."},
 	}
 	for _, tc := range tests {
 		if got := r.Repair(tc.in, pipeline.Kazakh).Text; got != tc.want {

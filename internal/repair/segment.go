@@ -310,6 +310,13 @@ func (s *segmenter) judge(token string) verdict {
 				return r.cost-compound.cost >= ambiguityGap && !coarser(compound.words, r.words)
 			})
 		}
+		// A part only the analyser reads is weaker evidence than a word known without it: a
+		// reading with one gives way to a reading as cheap whose parts are all known
+		// ("халықаралықсар|апшылар" to "халықаралық|сарапшылар").
+		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allFirm(r.words) }); i > 0 {
+			firm := rs[i]
+			rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= firm.cost && !s.allFirm(r.words) })
+		}
 		if len(rs) == 0 {
 			return verdict{}
 		}
