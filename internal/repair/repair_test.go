@@ -245,6 +245,9 @@ func TestKazakh(t *testing.T) {
 		{"ресмимәліметтерге сәйкес", "ресмимәліметтерге сәйкес"},
 		// Two words known without the analyser win over a part only it reads.
 		{"Халықаралықсарапшылар баяндама жасады.", "Халықаралық сарапшылар баяндама жасады."},
+		// A determiner or quantifier stands before its noun, and is one word: "бірқатар".
+		{"Кейбірелдер бастамаға қосылды.", "Кейбір елдер бастамаға қосылды."},
+		{"Бірқатаркәсіпорындар жабылды.", "Бірқатар кәсіпорындар жабылды."},
 	}
 	for _, tc := range tests {
 		if got := r.Repair(tc.in, pipeline.Kazakh).Text; got != tc.want {
