@@ -206,8 +206,10 @@ func (l *lexicon) lookUp(w string) bool {
 const minStumpTail = 4
 
 // stumpCompound reports a Russian stump compound the dictionary lacks: a clipped stem
-// (russianStumps) written as one word with a dictionary word of four letters or more, or with
-// another such compound, up to depth stems in all ("госпрограмма", "минфин", "спецэкономзона").
+// (russianStumps) written as one word with a word of four letters or more in its dictionary form,
+// or with another such compound, up to depth stems in all ("госпрограмма", "спецэкономзона").
+// An inflected form after the stem is too often a chance reading of a longer chain of stems
+// ("рос|оборон|экспорт").
 func (l *lexicon) stumpCompound(w string, depth int) bool {
 	if depth == 0 {
 		return false
@@ -217,7 +219,7 @@ func (l *lexicon) stumpCompound(w string, depth int) bool {
 		if !ok || russianStumps[rest] || utf8.RuneCountInString(rest) < minStumpTail {
 			continue
 		}
-		if dictKnown(l.dict, rest) || l.stumpCompound(rest, depth-1) {
+		if l.dict.IsStem(rest) || l.stumpCompound(rest, depth-1) {
 			return true
 		}
 	}
