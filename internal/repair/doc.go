@@ -23,7 +23,8 @@
 // only into parts known without it, and never when it reads as the first part and its endings
 // ("пайдасының").
 //
-// Russian stump compounds ("госпрограмма", "техрегламент") are not split after their clipped
-// stem, nor a verb after its prefix ("профинансировало"); a capitalised Russian or Kazakh word
-// inside a sentence or in quotes is a name and stays whole ("Токаев", «Росатом»).
+// Russian stump compounds ("госпрограмма", "техрегламент") are words, the dictionary's or not,
+// and are not split after their clipped stem, nor a verb after its prefix ("профинансировало");
+// a capitalised Russian or Kazakh word inside a sentence or in quotes is a name and stays whole
+// ("Токаев", «Росатом»).
 package repair

@@ -68,6 +68,9 @@ var kazakhFunction = tiers(
 		// Nouns in the locative that serve as postpositions ("сапар барысында", "жыл ішінде").
 		"барысында", "кезінде", "ішінде", "арасында", "нәтижесінде", "негізінде", "алдында",
 		"бірнеше", "көптеген", "көп",
+		// Determiners and quantifiers that stand before a noun ("кейбір елдер", "бірқатар
+		// кәсіпорындар").
+		"кейбір", "бүкіл", "бірқатар", "біраз", "біршама",
 		// Conjunctions and connectives that open sentences.
 		"алайда", "сондықтан", "себебі", "өйткені", "дегенмен", "яғни", "әсіресе", "тіпті", "егер",
 		// Adverbs of time, which make no compounds.

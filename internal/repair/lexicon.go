@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"embed"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strconv"
 	"strings"
@@ -25,6 +26,7 @@ const corpusSize = 5.0e7
 // and whether it is a correct word at all.
 type lexicon struct {
 	counts map[string]entry // English: lower-case word → subtitle count and dictionary flag
+	filter *wordFilter      // English: the words of counts
 	dict   *text.Hunspell   // Russian and Kazakh: stems and suffix rules
 	// function holds pseudo-counts for the closed-class words of Russian and Kazakh (prepositions,
 	// conjunctions, particles, pronouns), which have no frequency list we can install: they are
@@ -39,6 +41,87 @@ type lexicon struct {
 	// as they are and inflects them its own way ("инвесторлар", "бюджетке"), and the Kazakh
 	// dictionary holds few of them.
 	loans *text.Hunspell
+	// stumps, for Russian, reads a clipped stem and a word written as one as a word
+	// (stumpCompound).
+	stumps bool
+	// memo, in the copy of a Russian or Kazakh lexicon that one article uses (forArticle),
+	// remembers the answers of the dictionary look-ups that the search for splits asks again and
+	// again: the pieces of a token share their stems, and the analyser tries each stem of each.
+	memo *lexMemo
+}
+
+// lexMemo holds remembered answers of pure functions of a word and the word lists.
+type lexMemo struct {
+	known, stem, loan, infinitive, dict map[string]bool
+}
+
+// forArticle returns the lexicon to use for one article: for Russian and Kazakh a copy with a
+// memo of its own, so that the shared lexicon stays read-only and safe for concurrent use.
+// English looks its words up in one map, which a memo would not make faster.
+func (l *lexicon) forArticle() *lexicon {
+	if l.counts != nil {
+		return l
+	}
+	c := *l
+	c.memo = &lexMemo{known: map[string]bool{}, stem: map[string]bool{}, loan: map[string]bool{},
+		infinitive: map[string]bool{}, dict: map[string]bool{}}
+	return &c
+}
+
+// remembered returns f(w), asking f only the first time w is seen with m.
+func remembered(m map[string]bool, w string, f func(string) bool) bool {
+	if v, ok := m[w]; ok {
+		return v
+	}
+	v := f(w)
+	m[w] = v
+	return v
+}
+
+// wordFilter is a Bloom filter over the words of counts: it answers "no" for most strings that
+// are no word, from two bits of a table that stays in the processor's cache, where a look-up in
+// the map of 300,000 words waits on memory. The search for splits asks about every substring of a
+// token, and almost all of them are no words. It never answers "no" for a word of counts.
+// The article's words have a filter of their own (vocab), and both hash with the same seed, so
+// that one hash of a piece asks both.
+type wordFilter struct {
+	bits []uint64
+	mask uint64 // the number of bits less one, a power of two less one
+}
+
+// filterSeed seeds the hash of every wordFilter.
+var filterSeed = maphash.MakeSeed()
+
+// wordHash is the hash a wordFilter takes.
+func wordHash(w string) uint64 { return maphash.String(filterSeed, w) }
+
+// englishFilterBits are the filter's bits per English word: with the size rounded up to a power
+// of two, about 13, which lets one non-word in fifty through.
+const englishFilterBits = 12
+
+// newWordFilter makes a filter of about bitsPerWord bits for each of n words, which add adds.
+func newWordFilter(n, bitsPerWord int) *wordFilter {
+	size := uint64(1024)
+	for size < uint64(n*bitsPerWord) {
+		size *= 2
+	}
+	return &wordFilter{bits: make([]uint64, size/64), mask: size - 1}
+}
+
+func (f *wordFilter) add(w string) {
+	h := wordHash(w)
+	a, b := h&f.mask, (h>>32)&f.mask
+	f.bits[a/64] |= 1 << (a % 64)
+	f.bits[b/64] |= 1 << (b % 64)
+}
+
+// mayHold reports false only for a string that is no word of the filter.
+func (f *wordFilter) mayHold(w string) bool { return f.mayHoldHash(wordHash(w)) }
+
+// mayHoldHash is mayHold for the word whose wordHash is h.
+func (f *wordFilter) mayHoldHash(h uint64) bool {
+	a, b := h&f.mask, (h>>32)&f.mask
+	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
 }
 
 type entry struct {
@@ -48,6 +131,17 @@ type entry struct {
 
 // count returns how often the lower-case word w occurs per corpusSize words, 0 for a non-word.
 func (l *lexicon) count(w string) float64 {
+	if l.counts != nil && !l.filter.mayHold(w) {
+		return 0
+	}
+	return l.countFiltered(w)
+}
+
+// mayHold reports false only for a string whose count is 0. h is its wordHash.
+func (l *lexicon) mayHold(h uint64) bool { return l.filter == nil || l.filter.mayHoldHash(h) }
+
+// countFiltered is count for a word the lexicon's filter let through.
+func (l *lexicon) countFiltered(w string) float64 {
 	if l.counts != nil {
 		e, ok := l.counts[w]
 		if !ok {
@@ -76,7 +170,7 @@ func (l *lexicon) count(w string) float64 {
 // counts are not: subtitles have their own words run together ("arenot").
 func (l *lexicon) isDictWord(w string) bool {
 	if l.counts != nil {
-		return l.counts[w].dict
+		return l.filter.mayHold(w) && l.counts[w].dict
 	}
 	_, fn := l.function[w]
 	return fn || l.known(w)
@@ -85,15 +179,64 @@ func (l *lexicon) isDictWord(w string) bool {
 // known reports a dictionary word, or for Kazakh a dictionary stem with up to three endings:
 // the Kazakh dictionary's suffix rules miss many regular forms ("санкцияларға", "көлікті").
 func (l *lexicon) known(w string) bool {
-	if dictKnown(l.dict, w) {
+	if l.memo != nil {
+		return remembered(l.memo.known, w, l.lookUp)
+	}
+	return l.lookUp(w)
+}
+
+// lookUp is known without the memo.
+func (l *lexicon) lookUp(w string) bool {
+	if l.inDict(w) {
 		return true
+	}
+	if l.stumps {
+		return l.stumpCompound(w, 2)
 	}
 	if len(l.endings) == 0 {
 		return false
 	}
 	// A compound the dictionary lacks ("мекенжай", "ұжымшар") is read as the spelling check
 	// reads it: a word, which splitting would break.
-	return l.loan(w) || text.KazakhKnownForm(l.kazakhStem, w) || text.KazakhCompound(l.kazakhNoun, w)
+	return l.loan(w) || l.verbalNounYu(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
+		text.KazakhCompound(l.kazakhNoun, w)
+}
+
+// minStumpTail is the fewest letters of the word after a clipped stem in a stump compound.
+const minStumpTail = 4
+
+// stumpCompound reports a Russian stump compound the dictionary lacks: a clipped stem
+// (russianStumps) written as one word with a word of four letters or more in its dictionary form,
+// or with another such compound, up to depth stems in all ("госпрограмма", "спецэкономзона").
+// An inflected form after the stem is too often a chance reading of a longer chain of stems
+// ("рос|оборон|экспорт").
+func (l *lexicon) stumpCompound(w string, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for stump := range russianStumps {
+		rest, ok := strings.CutPrefix(w, stump)
+		if !ok || russianStumps[rest] || utf8.RuneCountInString(rest) < minStumpTail {
+			continue
+		}
+		if l.dict.IsStem(rest) || l.stumpCompound(rest, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbalNounYu reports the verbal noun of a Kazakh verb in -й, which writes "-й" and "-у" as one
+// "ю" ("күшей" → "күшею", "азай" → "азаю"): the dictionary lists the stem in -й with its other
+// forms but lacks many of these nouns, and so the analyser does not read their forms
+// ("күшеюі", "күшеюде").
+func (l *lexicon) verbalNounYu(w string) bool {
+	base, ok := strings.CutSuffix(w, "ю")
+	if !ok || len(l.endings) == 0 {
+		return false
+	}
+	stem := base + "й"
+	return utf8.RuneCountInString(stem) >= minKazakhStem+1 && harmonic(stem) && dictKnown(l.dict, stem)
 }
 
 // firmKazakh reports a Kazakh word known without the analyser's reading of endings: a closed-class
@@ -102,6 +245,14 @@ func (l *lexicon) firmKazakh(w string) bool {
 	_, fn := l.function[w]
 	return fn || dictKnown(l.dict, w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
 		text.KazakhKnownForm(l.loanStem, w)
+}
+
+// inDict is dictKnown in the lexicon's own dictionary, remembered when the lexicon has a memo.
+func (l *lexicon) inDict(w string) bool {
+	if l.memo != nil {
+		return remembered(l.memo.dict, w, func(w string) bool { return dictKnown(l.dict, w) })
+	}
+	return dictKnown(l.dict, w)
 }
 
 // loanStem reports a Russian loan as the stem of a Kazakh form ("кредитор|ына"), with the one т
@@ -121,6 +272,14 @@ const minLoanRunes = 5
 // loan reports a Russian word of five letters or more written without Kazakh letters: in
 // Kazakh text a loanword as it stands ("инвестор", "терминал").
 func (l *lexicon) loan(w string) bool {
+	if l.memo != nil && l.loans != nil {
+		return remembered(l.memo.loan, w, l.loanWord)
+	}
+	return l.loanWord(w)
+}
+
+// loanWord is loan without the memo.
+func (l *lexicon) loanWord(w string) bool {
 	return l.loans != nil && utf8.RuneCountInString(w) >= minLoanRunes &&
 		!strings.ContainsAny(w, "әғқңөұүһі") && l.loans.ValidMinStem(w, minStem)
 }
@@ -137,7 +296,15 @@ func (l *lexicon) shortLoan(w string) bool {
 // or a noun made from a verb the dictionary knows with "-ым/-ім/-м" ("аудар" → "аударым",
 // "біл" → "білім"), which the dictionary often lacks.
 func (l *lexicon) kazakhStem(w string) bool {
-	if l.plainStem(w) {
+	if l.memo != nil {
+		return remembered(l.memo.stem, w, l.kazakhStemWord)
+	}
+	return l.kazakhStemWord(w)
+}
+
+// kazakhStemWord is kazakhStem without the memo.
+func (l *lexicon) kazakhStemWord(w string) bool {
+	if l.plainStem(w) || l.verbalNounYu(w) {
 		return true
 	}
 	if l.loanStem(w) {
@@ -155,11 +322,19 @@ func (l *lexicon) kazakhStem(w string) bool {
 // plainStem is a stem of four letters or more that the Kazakh or Russian dictionary knows:
 // shorter stems ("кин", "ар") make too many false readings of a token's pieces.
 func (l *lexicon) plainStem(w string) bool {
-	return utf8.RuneCountInString(w) >= minKazakhStem && (dictKnown(l.dict, w) || l.loan(w) || l.shortLoan(w))
+	return utf8.RuneCountInString(w) >= minKazakhStem && (l.inDict(w) || l.loan(w) || l.shortLoan(w))
 }
 
 // infinitive reports a Kazakh verb the dictionary lists in its dictionary form, "-у" or "-ю".
 func (l *lexicon) infinitive(w string) bool {
+	if l.memo != nil {
+		return remembered(l.memo.infinitive, w, l.infinitiveWord)
+	}
+	return l.infinitiveWord(w)
+}
+
+// infinitiveWord is infinitive without the memo.
+func (l *lexicon) infinitiveWord(w string) bool {
 	return (strings.HasSuffix(w, "у") || strings.HasSuffix(w, "ю")) && dictKnown(l.dict, w)
 }
 
@@ -291,7 +466,14 @@ func loadEnglish() (*lexicon, error) {
 		}
 		l.counts[f[0]] = entry{count: uint32(n), dict: f[2] == "d"}
 	}
-	return l, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	l.filter = newWordFilter(len(l.counts), englishFilterBits)
+	for w := range l.counts {
+		l.filter.add(w)
+	}
+	return l, nil
 }
 
 func loadHunspell(lang string, function map[string]float64) (*lexicon, error) {

@@ -19,6 +19,7 @@ func New() (*Repairer, error) {
 	if err != nil {
 		return nil, err
 	}
+	ru.stumps = true
 	kk, err := loadHunspell("kk", kazakhFunction)
 	if err != nil {
 		return nil, err
@@ -39,6 +40,7 @@ func (r *Repairer) Repair(text string, lang pipeline.Lang) Result {
 	if lex == nil {
 		return Result{Text: text}
 	}
+	lex = lex.forArticle()
 	l := newLedger(text)
 	l.apply(nfcEdits(l.text))
 	l.apply(spaceEdits(l.text))
@@ -47,11 +49,12 @@ func (r *Repairer) Repair(text string, lang pipeline.Lang) Result {
 	l.apply(quoteEdits(l.text, lang))
 
 	words := letterWords(l.text)
-	seg := &segmenter{lex: lex, voc: buildVocab(l.text, words), english: lang == pipeline.English,
-		kazakh: lang == pipeline.Kazakh}
-	j := &joiner{seg: seg, english: seg.english, opening: "«„", closing: "»”"}
+	voc := buildVocab(l.text, words)
+	seg := &segmenter{lex: lex, voc: voc, english: lang == pipeline.English, kazakh: lang == pipeline.Kazakh,
+		verdicts: make(map[string]verdict, len(voc.forms))}
+	j := newJoiner(seg, "«„", "»”")
 	if seg.english {
-		j.opening, j.closing = "“‘«„", "”»"
+		j = newJoiner(seg, "“‘«„", "”»")
 	}
 	edits, qs := j.edits(l.text, words)
 	// Questions are mapped to the input through the changes made before the join stage, which

@@ -38,6 +38,9 @@ func TestRepairText(t *testing.T) {
 		{"apostrophe", "the region's role", "the region’s role", "en"},
 		{"dash", "trade - and trust", "trade — and trust", "en"},
 		{"russian quotes and dash", `Он сказал "да" - и ушёл.`, "Он сказал «да» — и ушёл.", "ru"},
+		{"russian stump compound before a join", "Госкорпорацияобъявила тендер.", "Госкорпорация объявила тендер.", "ru"},
+		{"russian stump compounds stay", "Госкорпорация, спецпредставитель и турпоток.", "Госкорпорация, спецпредставитель и турпоток.", "ru"},
+		{"russian stump chain stays", "Рособоронэкспорт заключил контракт.", "Рособоронэкспорт заключил контракт.", "ru"},
 		{"russian case join", "сотрудничество вЦентральной Азии", "сотрудничество в Центральной Азии", "ru"},
 		{"russian dictionary join", "развитие регионаи сотрудничество", "развитие региона и сотрудничество", "ru"},
 		{"russian quote join", "формат«Центральная Азия»", "формат «Центральная Азия»", "ru"},
@@ -236,6 +239,16 @@ func TestKazakh(t *testing.T) {
 		{"ынтымақтастықүшін маңызды", "ынтымақтастық үшін маңызды"},
 		{"өңірде және қарастыруда", "өңірде және қарастыруда"},
 		{"формат«Орталық Азия»", "формат «Орталық Азия»"},
+		// The verbal noun of a verb in -й is written -ю: "кеңею", "күшеюі" are words.
+		{"Нарықтыңкеңеюі байқалды.", "Нарықтың кеңеюі байқалды."},
+		{"Бәсекенің күшеюі мен кеңеюі", "Бәсекенің күшеюі мен кеңеюі"},
+		// Read as two words, the token may be a compound; it is not cut elsewhere instead.
+		{"ресмимәліметтерге сәйкес", "ресмимәліметтерге сәйкес"},
+		// Two words known without the analyser win over a part only it reads.
+		{"Халықаралықсарапшылар баяндама жасады.", "Халықаралық сарапшылар баяндама жасады."},
+		// A determiner or quantifier stands before its noun, and is one word: "бірқатар".
+		{"Кейбірелдер бастамаға қосылды.", "Кейбір елдер бастамаға қосылды."},
+		{"Бірқатаркәсіпорындар жабылды.", "Бірқатар кәсіпорындар жабылды."},
 	}
 	for _, tc := range tests {
 		if got := r.Repair(tc.in, pipeline.Kazakh).Text; got != tc.want {

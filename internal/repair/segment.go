@@ -93,11 +93,29 @@ func (s *segmenter) unknownCost(runes int) float64 {
 // piece: unknown words, and short words other than the closed-class ones.
 func (s *segmenter) pieceCost(w string) (float64, bool) {
 	n := utf8.RuneCountInString(w)
-	inArticle := s.voc.lower[w]
 	if n <= 2 && !s.lex.isFunction(w) {
 		return 0, false
 	}
-	c := s.lex.count(w)
+	// Most pieces are neither a word of the language nor one of the article: one hash and the
+	// two filters tell so without a look-up.
+	h := wordHash(w)
+	inLexicon, inVocab := s.lex.mayHold(h), s.voc.filter.mayHoldHash(h)
+	if !inLexicon && !inVocab {
+		return 0, false
+	}
+	inArticle := 0
+	if inVocab {
+		inArticle = s.voc.lower[w]
+	}
+	if !s.english && n <= 3 && inArticle == 0 && !s.lex.isFunction(w) {
+		// A Russian or Kazakh word of three letters counts no more than any dictionary word, and
+		// the test below refuses it: the dictionary need not be asked.
+		return 0, false
+	}
+	c := 0.0
+	if inLexicon {
+		c = s.lex.countFiltered(w)
+	}
 	if c == 0 && inArticle == 0 {
 		return 0, false
 	}
@@ -117,15 +135,38 @@ func (s *segmenter) pieceCost(w string) (float64, bool) {
 func (s *segmenter) readings(lw string) []reading {
 	var out []reading
 	var words []string
+	// lastPiece[b] remembers whether lw[b:] may be the last piece of a reading (1) or not (2):
+	// a middle piece is worth costing only when what follows it may be one.
+	lastPiece := make([]int8, len(lw)+1)
+	mayEnd := func(b int) bool {
+		if lastPiece[b] == 0 {
+			lastPiece[b] = 2
+			if _, ok := s.pieceCost(lw[b:]); ok {
+				lastPiece[b] = 1
+			}
+		}
+		return lastPiece[b] == 1
+	}
 	var walk func(rest string, cost float64, prev string)
 	walk = func(rest string, cost float64, prev string) {
 		if len(words) == maxPieces {
 			return
 		}
+		// The last piece a reading may have is the whole rest: shorter ones would leave letters
+		// over, so only the first turn of the loop can complete a reading.
+		last := len(words) == maxPieces-1
 		for i := len(rest); i > 0; {
+			if last && i < len(rest) {
+				break
+			}
 			_, n := utf8.DecodeLastRuneInString(rest[:i])
 			piece := rest[:i]
 			i -= n
+			// The last piece is taken only when pieceCost takes it (no rule below admits
+			// another), so a middle piece before a rest it refuses leads nowhere.
+			if len(words) == maxPieces-2 && len(piece) < len(rest) && !mayEnd(len(lw)-len(rest)+len(piece)) {
+				continue
+			}
 			pc, ok := s.pieceCost(piece)
 			counted := s.kazakh && len(words) == 1 && kazakhCounting[prev] && s.countedNoun(piece)
 			if counted {
@@ -221,6 +262,13 @@ func (s *segmenter) judge(token string) verdict {
 		// A verb form the analyser reads is one word ("жарияланбаған", "байқағанда"), unless
 		// it is as well a numeral and a measure ("үш|есе", which reads as a verb of "үшеу").
 		verbWhole := analysed && s.lex.verbForm(lw)
+		// The likeliest reading as two words known without the analyser ("ресми|мәліметтерге")
+		// may fall below as a possible compound; a costlier reading that cuts elsewhere
+		// ("ресмим|әлі|меттерге") would then break that compound or those words.
+		var compound reading
+		if len(rs[0].words) == 2 && s.allFirm(rs[0].words) {
+			compound = rs[0]
+		}
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) {
 				return true
@@ -257,6 +305,18 @@ func (s *segmenter) judge(token string) verdict {
 				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
 		})
+		if len(rs) > 0 && compound.words != nil && !slices.Equal(rs[0].words, compound.words) {
+			rs = slices.DeleteFunc(rs, func(r reading) bool {
+				return r.cost-compound.cost >= ambiguityGap && !coarser(compound.words, r.words)
+			})
+		}
+		// A part only the analyser reads is weaker evidence than a word known without it: a
+		// reading with one gives way to a reading as cheap whose parts are all known
+		// ("халықаралықсар|апшылар" to "халықаралық|сарапшылар").
+		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allFirm(r.words) }); i > 0 {
+			firm := rs[i]
+			rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= firm.cost && !s.allFirm(r.words) })
+		}
 		if len(rs) == 0 {
 			return verdict{}
 		}

@@ -108,13 +108,15 @@ func pairEdits(text string, p [2]int, marks []string, style quoteStyle, rule str
 		open  bool
 	}
 	var found []pos
+	set := marks[0] + marks[len(marks)-1] // each mark is one character
 	for i := p[0]; i < p[1]; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		m := string(r)
-		if m != marks[0] && m != marks[len(marks)-1] {
-			i += n
-			continue
+		k := strings.IndexAny(text[i:p[1]], set)
+		if k < 0 {
+			break
 		}
+		i += k
+		_, n := utf8.DecodeRuneInString(text[i:])
+		m := text[i : i+n]
 		before, _ := utf8.DecodeLastRuneInString(text[:i])
 		after, _ := utf8.DecodeRuneInString(text[i+n:])
 		if i == 0 {

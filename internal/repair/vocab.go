@@ -12,6 +12,9 @@ type vocab struct {
 	forms   map[string]int    // tokens as written
 	lower   map[string]int    // tokens lower-cased
 	bigrams map[[2]string]int // lower-cased neighbours separated only by spaces
+	// filter holds the keys of lower: the search for splits asks about every substring of a
+	// token, and few are words of the article.
+	filter *wordFilter
 }
 
 // isLetter includes combining marks, so that decomposed letters stay inside their word.
@@ -19,7 +22,9 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 
 // buildVocab counts the words of s, its letterWords.
 func buildVocab(s string, words []span) *vocab {
-	v := &vocab{forms: map[string]int{}, lower: map[string]int{}, bigrams: map[[2]string]int{}}
+	// Sized for the article, so that the maps do not grow word by word.
+	v := &vocab{forms: make(map[string]int, len(words)/2), lower: make(map[string]int, len(words)/2),
+		bigrams: make(map[[2]string]int, len(words))}
 	prev, prevEnd := "", 0 // the previous word, lower-cased, and where it ends
 	for _, w := range words {
 		form := s[w.start:w.end]
@@ -30,6 +35,10 @@ func buildVocab(s string, words []span) *vocab {
 			v.bigrams[[2]string{prev, lw}]++
 		}
 		prev, prevEnd = lw, w.end
+	}
+	v.filter = newWordFilter(len(v.lower), 16)
+	for w := range v.lower {
+		v.filter.add(w)
 	}
 	return v
 }

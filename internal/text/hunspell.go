@@ -3,6 +3,7 @@ package text
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"strconv"
@@ -31,6 +32,62 @@ type Hunspell struct {
 	needAffix rune
 	forbidden rune
 	onlyComp  rune
+	// stems is a Bloom filter of the keys of words. Checking a word looks up many candidate
+	// stems, nearly all of them no stem: the filter refuses those from a table that stays in the
+	// processor's cache, where the map of a large dictionary waits on memory.
+	stems stemFilter
+}
+
+// stemFilter is a Bloom filter of strings; it never refuses a string it holds.
+type stemFilter struct {
+	seed maphash.Seed
+	bits []uint64
+	mask uint64 // the number of bits less one, a power of two less one
+}
+
+// stemFilterBits are the bits per stem, which let about one string in fifty that is no stem
+// through once the size is rounded up to a power of two.
+const stemFilterBits = 12
+
+func newStemFilter(words map[string]string) stemFilter {
+	size := uint64(1024)
+	for size < uint64(len(words)*stemFilterBits) {
+		size *= 2
+	}
+	f := stemFilter{seed: maphash.MakeSeed(), bits: make([]uint64, size/64), mask: size - 1}
+	for w := range words {
+		f.set(maphash.String(f.seed, w))
+	}
+	return f
+}
+
+func (f *stemFilter) set(h uint64) {
+	a, b := h&f.mask, (h>>32)&f.mask
+	f.bits[a/64] |= 1 << (a % 64)
+	f.bits[b/64] |= 1 << (b % 64)
+}
+
+func (f *stemFilter) has(h uint64) bool {
+	a, b := h&f.mask, (h>>32)&f.mask
+	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
+}
+
+// stem returns the flags of a dictionary stem.
+func (h *Hunspell) stem(word string) (string, bool) {
+	if !h.stems.has(maphash.String(h.stems.seed, word)) {
+		return "", false
+	}
+	fl, ok := h.words[word]
+	return fl, ok
+}
+
+// stemBytes is stem for a stem built in a buffer.
+func (h *Hunspell) stemBytes(word []byte) (string, bool) {
+	if !h.stems.has(maphash.Bytes(h.stems.seed, word)) {
+		return "", false
+	}
+	fl, ok := h.words[string(word)] // no copy: the compiler looks the bytes up as they are
+	return fl, ok
 }
 
 type affix struct {
@@ -94,6 +151,7 @@ func parseHunspell(aff, dic []byte, affName, dicName string) (*Hunspell, error) 
 	if err := h.parseDic(dic, mode, aliases); err != nil {
 		return nil, fmt.Errorf("%s: %w", dicName, err)
 	}
+	h.stems = newStemFilter(h.words)
 	return h, nil
 }
 
@@ -408,7 +466,7 @@ func (h *Hunspell) valid(word string, minStem int) bool {
 	if h == nil || word == "" || len(word) > h.maxStem+h.maxPfx+h.maxSfx {
 		return false
 	}
-	if fl, ok := h.words[word]; ok && h.bare(fl) {
+	if fl, ok := h.stem(word); ok && h.bare(fl) {
 		return true
 	}
 	var arr [128]byte
@@ -431,7 +489,7 @@ func (h *Hunspell) valid(word string, minStem int) bool {
 			if minStem > 0 && utf8.RuneCount(buf) < minStem {
 				continue
 			}
-			if fl, ok := h.words[string(buf)]; ok && h.usable(fl) && strings.ContainsRune(fl, a.flag) {
+			if fl, ok := h.stemBytes(buf); ok && h.usable(fl) && strings.ContainsRune(fl, a.flag) {
 				return true
 			}
 			if a.cross && h.suffixed(string(buf), a.flag, minStem, nil) {
@@ -468,10 +526,10 @@ func (h *Hunspell) suffixed(word string, needFlag rune, minStem int, buf []byte)
 			if !looked || a.strip != strip {
 				looked, strip = true, a.strip
 				if a.strip == "" {
-					fl, ok = h.words[base]
+					fl, ok = h.stem(base)
 				} else {
 					buf = append(append(buf[:0], base...), a.strip...)
-					fl, ok = h.words[string(buf)] // no copy: the compiler looks the bytes up as they are
+					fl, ok = h.stemBytes(buf)
 				}
 			}
 			// The stem is looked up before the condition is tested: most candidate stems are no
@@ -508,7 +566,7 @@ func (h *Hunspell) IsStem(word string) bool {
 	if h == nil {
 		return false
 	}
-	_, ok := h.words[word]
+	_, ok := h.stem(word)
 	return ok
 }
 
@@ -518,7 +576,7 @@ func (h *Hunspell) StemHasFlag(word string, flag rune) bool {
 	if h == nil {
 		return false
 	}
-	fl, ok := h.words[word]
+	fl, ok := h.stem(word)
 	return ok && h.usable(fl) && strings.ContainsRune(fl, flag)
 }
 

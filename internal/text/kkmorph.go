@@ -110,8 +110,8 @@ func kkFits(stem, suf string, verb bool) bool {
 	first, _ := utf8.DecodeRuneInString(suf)
 	voiceless := strings.ContainsRune(kkVoiceless, last)
 	vowelEnd := strings.ContainsRune(kkVowels, last)
-	if last == 'у' && consonantOnly[suf] && !verb {
-		vowelEnd = false // -у of verbal nouns sounds [w]: тереңдету+ді
+	if (last == 'у' || last == 'ю') && consonantOnly[suf] && !verb {
+		vowelEnd = false // -у (-ю after й) of verbal nouns sounds [w]: тереңдету+ді, көбею+ді
 	}
 	switch {
 	case suf == "п" && verb:
@@ -131,7 +131,8 @@ func kkFits(stem, suf string, verb bool) bool {
 	case strings.ContainsRune("ыіаеұү", first) && utf8.RuneCountInString(suf) > 1:
 		return !vowelEnd
 	case (suf == "ы" || suf == "і") && !verb:
-		return !vowelEnd || last == 'у' // the possessive is -сы/-сі after a vowel; -у sounds [w]: болжау+ы
+		// The possessive is -сы/-сі after a vowel; -у and -ю sound [w]: болжау+ы, көбею+і.
+		return !vowelEnd || last == 'у' || last == 'ю'
 	}
 	return true
 }
