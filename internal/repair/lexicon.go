@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"embed"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"strconv"
 	"strings"
@@ -26,7 +25,7 @@ const corpusSize = 5.0e7
 // and whether it is a correct word at all.
 type lexicon struct {
 	counts map[string]entry // English: lower-case word → subtitle count and dictionary flag
-	filter *wordFilter      // English: the words of counts
+	filter *text.WordFilter // English: the words of counts
 	dict   *text.Hunspell   // Russian and Kazakh: stems and suffix rules
 	// function holds pseudo-counts for the closed-class words of Russian and Kazakh (prepositions,
 	// conjunctions, particles, pronouns), which have no frequency list we can install: they are
@@ -78,52 +77,6 @@ func remembered(m map[string]bool, w string, f func(string) bool) bool {
 	return v
 }
 
-// wordFilter is a Bloom filter over the words of counts: it answers "no" for most strings that
-// are no word, from two bits of a table that stays in the processor's cache, where a look-up in
-// the map of 300,000 words waits on memory. The search for splits asks about every substring of a
-// token, and almost all of them are no words. It never answers "no" for a word of counts.
-// The article's words have a filter of their own (vocab), and both hash with the same seed, so
-// that one hash of a piece asks both.
-type wordFilter struct {
-	bits []uint64
-	mask uint64 // the number of bits less one, a power of two less one
-}
-
-// filterSeed seeds the hash of every wordFilter.
-var filterSeed = maphash.MakeSeed()
-
-// wordHash is the hash a wordFilter takes.
-func wordHash(w string) uint64 { return maphash.String(filterSeed, w) }
-
-// englishFilterBits are the filter's bits per English word: with the size rounded up to a power
-// of two, about 13, which lets one non-word in fifty through.
-const englishFilterBits = 12
-
-// newWordFilter makes a filter of about bitsPerWord bits for each of n words, which add adds.
-func newWordFilter(n, bitsPerWord int) *wordFilter {
-	size := uint64(1024)
-	for size < uint64(n*bitsPerWord) {
-		size *= 2
-	}
-	return &wordFilter{bits: make([]uint64, size/64), mask: size - 1}
-}
-
-func (f *wordFilter) add(w string) {
-	h := wordHash(w)
-	a, b := h&f.mask, (h>>32)&f.mask
-	f.bits[a/64] |= 1 << (a % 64)
-	f.bits[b/64] |= 1 << (b % 64)
-}
-
-// mayHold reports false only for a string that is no word of the filter.
-func (f *wordFilter) mayHold(w string) bool { return f.mayHoldHash(wordHash(w)) }
-
-// mayHoldHash is mayHold for the word whose wordHash is h.
-func (f *wordFilter) mayHoldHash(h uint64) bool {
-	a, b := h&f.mask, (h>>32)&f.mask
-	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
-}
-
 type entry struct {
 	count uint32
 	dict  bool // in the Hunspell dictionary, not only in the subtitles
@@ -131,14 +84,14 @@ type entry struct {
 
 // count returns how often the lower-case word w occurs per corpusSize words, 0 for a non-word.
 func (l *lexicon) count(w string) float64 {
-	if l.counts != nil && !l.filter.mayHold(w) {
+	if l.counts != nil && !l.filter.MayHold(w) {
 		return 0
 	}
 	return l.countFiltered(w)
 }
 
-// mayHold reports false only for a string whose count is 0. h is its wordHash.
-func (l *lexicon) mayHold(h uint64) bool { return l.filter == nil || l.filter.mayHoldHash(h) }
+// mayHold reports false only for a string whose count is 0. h is its text.FilterHash.
+func (l *lexicon) mayHold(h uint64) bool { return l.filter == nil || l.filter.MayHoldHash(h) }
 
 // countFiltered is count for a word the lexicon's filter let through.
 func (l *lexicon) countFiltered(w string) float64 {
@@ -170,7 +123,7 @@ func (l *lexicon) countFiltered(w string) float64 {
 // counts are not: subtitles have their own words run together ("arenot").
 func (l *lexicon) isDictWord(w string) bool {
 	if l.counts != nil {
-		return l.filter.mayHold(w) && l.counts[w].dict
+		return l.filter.MayHold(w) && l.counts[w].dict
 	}
 	_, fn := l.function[w]
 	return fn || l.known(w)
@@ -469,9 +422,9 @@ func loadEnglish() (*lexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	l.filter = newWordFilter(len(l.counts), englishFilterBits)
+	l.filter = text.NewWordFilter(len(l.counts), 12)
 	for w := range l.counts {
-		l.filter.add(w)
+		l.filter.Add(w)
 	}
 	return l, nil
 }

@@ -98,8 +98,8 @@ func (s *segmenter) pieceCost(w string) (float64, bool) {
 	}
 	// Most pieces are neither a word of the language nor one of the article: one hash and the
 	// two filters tell so without a look-up.
-	h := wordHash(w)
-	inLexicon, inVocab := s.lex.mayHold(h), s.voc.filter.mayHoldHash(h)
+	h := text.FilterHash(w)
+	inLexicon, inVocab := s.lex.mayHold(h), s.voc.filter.MayHoldHash(h)
 	if !inLexicon && !inVocab {
 		return 0, false
 	}

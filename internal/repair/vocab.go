@@ -3,6 +3,8 @@ package repair
 import (
 	"strings"
 	"unicode"
+
+	"github.com/tilmash/tilmash/internal/text"
 )
 
 // vocab is what the article itself says about its words. A word used correctly elsewhere in the
@@ -14,7 +16,7 @@ type vocab struct {
 	bigrams map[[2]string]int // lower-cased neighbours separated only by spaces
 	// filter holds the keys of lower: the search for splits asks about every substring of a
 	// token, and few are words of the article.
-	filter *wordFilter
+	filter *text.WordFilter
 }
 
 // isLetter includes combining marks, so that decomposed letters stay inside their word.
@@ -36,9 +38,9 @@ func buildVocab(s string, words []span) *vocab {
 		}
 		prev, prevEnd = lw, w.end
 	}
-	v.filter = newWordFilter(len(v.lower), 16)
+	v.filter = text.NewWordFilter(len(v.lower), 16)
 	for w := range v.lower {
-		v.filter.add(w)
+		v.filter.Add(w)
 	}
 	return v
 }

@@ -3,7 +3,6 @@ package text
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"os"
 	"strconv"
@@ -32,49 +31,14 @@ type Hunspell struct {
 	needAffix rune
 	forbidden rune
 	onlyComp  rune
-	// stems is a Bloom filter of the keys of words. Checking a word looks up many candidate
-	// stems, nearly all of them no stem: the filter refuses those from a table that stays in the
-	// processor's cache, where the map of a large dictionary waits on memory.
-	stems stemFilter
-}
-
-// stemFilter is a Bloom filter of strings; it never refuses a string it holds.
-type stemFilter struct {
-	seed maphash.Seed
-	bits []uint64
-	mask uint64 // the number of bits less one, a power of two less one
-}
-
-// stemFilterBits are the bits per stem, which let about one string in fifty that is no stem
-// through once the size is rounded up to a power of two.
-const stemFilterBits = 12
-
-func newStemFilter(words map[string]string) stemFilter {
-	size := uint64(1024)
-	for size < uint64(len(words)*stemFilterBits) {
-		size *= 2
-	}
-	f := stemFilter{seed: maphash.MakeSeed(), bits: make([]uint64, size/64), mask: size - 1}
-	for w := range words {
-		f.set(maphash.String(f.seed, w))
-	}
-	return f
-}
-
-func (f *stemFilter) set(h uint64) {
-	a, b := h&f.mask, (h>>32)&f.mask
-	f.bits[a/64] |= 1 << (a % 64)
-	f.bits[b/64] |= 1 << (b % 64)
-}
-
-func (f *stemFilter) has(h uint64) bool {
-	a, b := h&f.mask, (h>>32)&f.mask
-	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
+	// stems holds the keys of words: checking a word looks up many candidate stems, nearly all
+	// of them no stem, which the filter refuses before the map is asked.
+	stems *WordFilter
 }
 
 // stem returns the flags of a dictionary stem.
 func (h *Hunspell) stem(word string) (string, bool) {
-	if !h.stems.has(maphash.String(h.stems.seed, word)) {
+	if !h.stems.MayHold(word) {
 		return "", false
 	}
 	fl, ok := h.words[word]
@@ -83,7 +47,7 @@ func (h *Hunspell) stem(word string) (string, bool) {
 
 // stemBytes is stem for a stem built in a buffer.
 func (h *Hunspell) stemBytes(word []byte) (string, bool) {
-	if !h.stems.has(maphash.Bytes(h.stems.seed, word)) {
+	if !h.stems.MayHoldHash(FilterHashBytes(word)) {
 		return "", false
 	}
 	fl, ok := h.words[string(word)] // no copy: the compiler looks the bytes up as they are
@@ -151,7 +115,10 @@ func parseHunspell(aff, dic []byte, affName, dicName string) (*Hunspell, error) 
 	if err := h.parseDic(dic, mode, aliases); err != nil {
 		return nil, fmt.Errorf("%s: %w", dicName, err)
 	}
-	h.stems = newStemFilter(h.words)
+	h.stems = NewWordFilter(len(h.words), 12)
+	for w := range h.words {
+		h.stems.Add(w)
+	}
 	return h, nil
 }
 
