@@ -76,3 +76,47 @@ func TestSiteChangesRecordWhatChanged(t *testing.T) {
 		t.Errorf("a generation the database never had is taken as complete: %v", err)
 	}
 }
+
+// TestSiteChangesOnlyForLiveArticles: an article with no live edition changes nothing a reader
+// sees, so creating or revising it records no site change (and so takes no lock that other
+// submissions would wait on); a revision of a published article is recorded.
+func TestSiteChangesOnlyForLiveArticles(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := postgrestest.Store(t)
+	since, err := db.SiteGeneration(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := db.CreateArticle(ctx, postgrestest.NewArticle(pipeline.English, uniqueSlug("unpublished"), revTitle, revS1, revS2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateRevision(ctx, revision(a.ID, false, revTitle, revS1, revS3)); err != nil {
+		t.Fatal(err)
+	}
+	recorded := func(from int64) (int64, bool) {
+		t.Helper()
+		d, err := db.SiteChanges(ctx, from, 0)
+		if err != nil || !d.Complete {
+			t.Fatalf("changes since %d: complete %v, %v", from, d.Complete, err)
+		}
+		for _, c := range d.Changes {
+			if c.ArticleID == a.ID && c.Lang == "" {
+				return d.Generation, true
+			}
+		}
+		return d.Generation, false
+	}
+	if _, ok := recorded(since); ok {
+		t.Error("an article that was never published changed the site")
+	}
+	publishAll(t, db, a)
+	published, _ := recorded(since)
+	if _, err := db.CreateRevision(ctx, revision(a.ID, false, revTitle, revS1, revS2)); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := recorded(published); !ok {
+		t.Error("a revision of a published article is not recorded")
+	}
+}
