@@ -40,19 +40,21 @@ func (db *DB) CreateArticle(ctx context.Context, in pipeline.NewArticle) (pipeli
 		if _, err := tx.Exec(ctx, `UPDATE articles SET revision_id = $1 WHERE id = $2`, revID, a.ID); err != nil {
 			return fmt.Errorf("set revision: %w", err)
 		}
-		for _, lang := range pipeline.Languages {
-			var edID int64
-			if err := tx.QueryRow(ctx, `INSERT INTO editions (article_id, lang, is_source, state, revision_id)
-				VALUES ($1, $2, $3, 'translating', $4) RETURNING id`,
-				a.ID, lang, lang == req.SourceLang, revID).Scan(&edID); err != nil {
-				return fmt.Errorf("insert edition: %w", err)
-			}
-			if lang != req.SourceLang {
-				if _, err := tx.Exec(ctx, `INSERT INTO segment_translations (edition_id, segment_id)
-					SELECT $1, id FROM segments WHERE revision_id = $2`, edID, revID); err != nil {
-					return fmt.Errorf("insert segment translations: %w", err)
-				}
-			}
+		// The four editions, and an empty translation of every segment in each target edition,
+		// in two statements whatever the number of languages.
+		langs := make([]string, len(pipeline.Languages))
+		for i, l := range pipeline.Languages {
+			langs[i] = string(l)
+		}
+		if _, err := tx.Exec(ctx, `WITH eds AS (
+				INSERT INTO editions (article_id, lang, is_source, state, revision_id)
+				SELECT $1, l, l = $3, 'translating', $2 FROM unnest($4::text[]) AS l
+				RETURNING id, is_source)
+			INSERT INTO segment_translations (edition_id, segment_id)
+			SELECT e.id, s.id FROM eds e CROSS JOIN segments s
+			WHERE NOT e.is_source AND s.revision_id = $2`,
+			a.ID, revID, string(req.SourceLang), langs); err != nil {
+			return fmt.Errorf("insert editions: %w", err)
 		}
 		if err := audit(ctx, tx, a.ID, 0, req.CreatedBy, "article.created", "", "", map[string]any{"revision": 1}); err != nil {
 			return err
