@@ -116,9 +116,6 @@ func htmlPolicy() *bluemonday.Policy {
 	return p
 }
 
-// boilerplate matches class and id names of page furniture inside an article.
-var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share\w*|sharing|social\w*|related\w*|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter\w*|subscri\w*|promo\w*|sidebar|menu|navbar|cookies?|tags|pagination|print|editsection|edit-link|toc|table-of-contents|categories|cat-links|read-?also|see-?also)($|[\s_-])`)
-
 // footnoteSection matches class and id names of a list of notes.
 var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)
 
@@ -380,7 +377,7 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 		// Page headers and footers are outside the article root; inside it a header holds the
 		// title and a footer the notes or the byline, so they stay unless they are furniture.
 	}
-	if boilerplate.MatchString(attr(n, "class")) || boilerplate.MatchString(attr(n, "id")) {
+	if isFurnitureClass(attr(n, "class")) || isFurnitureClass(attr(n, "id")) {
 		return true
 	}
 	if _, hidden := attrValue(n, "hidden"); hidden || strings.EqualFold(attr(n, "aria-hidden"), "true") {

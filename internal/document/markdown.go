@@ -106,7 +106,7 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	}
 	var body []mdBlock
 	for i, b := range r.out {
-		if i != titleAt && !(b.kind == pipeline.BlockParagraph && isPublicationLine(b.text.plain())) {
+		if i != titleAt && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()))) {
 			body = append(body, b)
 		}
 	}

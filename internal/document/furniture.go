@@ -1,0 +1,137 @@
+package document
+
+import (
+	_ "embed"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The words of page furniture (credits, notices, share buttons, date labels, class names) are
+// kept in furniture.txt, where a linguist can read and extend them; see that file's head for
+// what each section means.
+//
+//go:embed furniture.txt
+var furnitureData string
+
+// furnitureWords holds furniture.txt by section.
+type furnitureWords struct {
+	labels, notices, readAlso, dateLabels []string
+	lines                                 map[string]bool
+	classes                               *regexp.Regexp
+}
+
+var furniture = loadFurniture(furnitureData)
+
+func loadFurniture(data string) furnitureWords {
+	f := furnitureWords{lines: map[string]bool{}}
+	var classes []string
+	section := ""
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line == "#" || strings.HasPrefix(line, "# ") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			section = line[1 : len(line)-1]
+			continue
+		}
+		line = strings.ToLower(collapseSpaces(line))
+		switch section {
+		case "label":
+			f.labels = append(f.labels, line)
+		case "notice":
+			f.notices = append(f.notices, line)
+		case "line":
+			f.lines[line] = true
+		case "date-label":
+			f.dateLabels = append(f.dateLabels, line)
+		case "read-also":
+			f.readAlso = append(f.readAlso, line)
+		case "class":
+			// "share*" stands for every name that starts so: "shares", "sharing-tools".
+			if stem, ok := strings.CutSuffix(line, "*"); ok {
+				classes = append(classes, regexp.QuoteMeta(stem)+`\w*`)
+			} else {
+				classes = append(classes, regexp.QuoteMeta(line))
+			}
+		default:
+			panic("furniture.txt: an entry outside a known section: " + line)
+		}
+	}
+	// Longer labels first, so that "last modified on" is cut whole rather than "last modified".
+	sortLongestFirst(f.dateLabels)
+	sortLongestFirst(f.readAlso)
+	f.classes = regexp.MustCompile(`(?i)(^|[\s_-])(` + strings.Join(classes, "|") + `)($|[\s_-])`)
+	return f
+}
+
+func sortLongestFirst(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// maxFurnitureRunes: credits, notices and disclaimers are a line or two; a longer block is
+// article text whatever words it holds.
+const maxFurnitureRunes = 200
+
+// isFurnitureText reports the text of a block that belongs to the page rather than to the
+// article: a credit ("责任编辑：…", "Фото: …"), a notice (an error report, a copyright line, a
+// disclaimer), a button's word ("Поделиться"), or a date under a label ("Last modified on …").
+func isFurnitureText(s string) bool {
+	s = strings.TrimSpace(collapseSpaces(s))
+	if s == "" || utf8.RuneCountInString(s) > maxFurnitureRunes {
+		return false
+	}
+	l := strings.ToLower(s)
+	bare := strings.TrimFunc(l, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	if furniture.lines[bare] {
+		return true
+	}
+	opened := strings.TrimLeft(l, "（(【[ ")
+	for _, p := range furniture.labels {
+		if strings.HasPrefix(opened, p) && len(opened) > len(p) {
+			return true
+		}
+	}
+	for _, n := range furniture.notices {
+		if strings.Contains(l, n) {
+			return true
+		}
+	}
+	return isDateLabelLine(l)
+}
+
+// isDateLabelLine reports a date under a label that says what the date is: "Last modified on
+// Mon 4 Mar 2024 09.12 GMT", "(обновлено: 15:02 04.07.2024)", "发布时间：2024-05-21 16:30".
+func isDateLabelLine(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "()（）[]【】")))
+	for _, p := range furniture.dateLabels {
+		rest, ok := strings.CutPrefix(s, p)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimLeft(rest, ":： \u3000")
+		return rest != "" && (isDateLine(rest) || isPublicationLine(rest))
+	}
+	return false
+}
+
+// readAlsoLabel returns the length in bytes of a label over a list of links that s opens with
+// ("Read also", "Читайте также:", "相关阅读"), or 0.
+func readAlsoLabel(s string) int {
+	l := strings.ToLower(s)
+	for _, p := range furniture.readAlso {
+		if strings.HasPrefix(l, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// isFurnitureClass reports a class or id name that marks page furniture.
+func isFurnitureClass(s string) bool { return s != "" && furniture.classes.MatchString(s) }
