@@ -103,8 +103,21 @@ func isFurnitureText(s string) bool {
 			return true
 		}
 	}
+	if printEdition.MatchString(s) {
+		return true
+	}
+	// A date, then a credit: "2024-04-08 07:10:36 来源: 新华日报".
+	for _, p := range furniture.labels {
+		if i := strings.Index(l, p); i > 0 && isPublicationLine(strings.TrimSpace(l[:i])) {
+			return true
+		}
+	}
 	return isDateLabelLine(l)
 }
+
+// printEdition matches the line that says where a newspaper printed the article: the paper's
+// name in title marks, the date and the page ("《 东方日报 》（ 2024年01月22日 第 07 版）").
+var printEdition = regexp.MustCompile(`^《[^》]{1,30}》\s*[（(][^）)]{0,40}\d[^）)]{0,40}版\s*[）)]$`)
 
 // isDateLabelLine reports a date under a label that says what the date is: "Last modified on
 // Mon 4 Mar 2024 09.12 GMT", "(обновлено: 15:02 04.07.2024)", "发布时间：2024-05-21 16:30".

@@ -287,6 +287,10 @@ func isDateLine(s string) bool {
 	}) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsDigit(r) {
+			// A time of day with its half of the day written on: "06:00am", "2:05pm".
+			if l := strings.ToLower(w); strings.HasSuffix(l, "am") || strings.HasSuffix(l, "pm") {
+				w = w[:len(w)-2]
+			}
 			if strings.TrimFunc(w, unicode.IsDigit) != "" {
 				return false
 			}

@@ -548,6 +548,9 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 	if c.inByline && isPublicationElement(n) {
 		return
 	}
+	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && isFurnitureText(textOf(n)) {
+		return // "返回搜狐，查看更多" after the last sentence
+	}
 	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) {
 		// Inside a note, a block named like a notes section is the note's own text
 		// ("footnote-content").
@@ -834,6 +837,7 @@ func attrValue(n *html.Node, key string) (string, bool) {
 const (
 	maxLinkBlockBytes = 400
 	linkTextShare     = 0.7
+	readAlsoLinkShare = 0.4 // under a "Read also" label
 )
 
 // isLinkBlock reports a short block made mostly of links to other pages ("Read also: …", a
@@ -873,8 +877,12 @@ func isLinkBlock(n *html.Node) bool {
 	})) > 0 {
 		return false // the author's name links to the author's page
 	}
-	// A label before the links ("Topics:", "Read also:") does not count against them.
-	if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" {
+	// A label before the links ("Topics:", "Read also:") does not count against them; one that
+	// says what the links are ("MORE FROM THE LEDGER", "Читайте также") may name the site too.
+	share := linkTextShare
+	if readAlsoLabel(whole) > 0 {
+		share = readAlsoLinkShare
+	} else if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" {
 		whole = strings.TrimSpace(rest)
 	}
 	linked, outward, controls := 0, false, 0
@@ -889,7 +897,7 @@ func isLinkBlock(n *html.Node) bool {
 	if controls > 0 && controls == len(strings.ReplaceAll(whole, " ", "")) {
 		return true // links that lead nowhere (script buttons whose address was dropped) and nothing else
 	}
-	return outward && float64(linked) >= linkTextShare*float64(len(whole))
+	return outward && float64(linked) >= share*float64(len(whole))
 }
 
 // isCallToAction reports a short block around a link that asks the reader to subscribe, sign

@@ -3,6 +3,8 @@ package document
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -109,6 +111,11 @@ type mdInline struct {
 	pending bool     // a space is due before the next text
 	due     []string // openers to write before the next text
 	stack   []mdOpen // open elements
+	// closedAfterPunct: where the last emphasis closer was written right after punctuation,
+	// and the closer (empty when none is). CommonMark does not close emphasis there when a letter follows
+	// ("**一是。**每个"), so the punctuation is then moved out of the emphasis.
+	closedAfterPunct int
+	closer           string
 }
 
 type mdOpen struct {
@@ -121,7 +128,14 @@ func (m *mdInline) text(s string) {
 	for _, r := range s {
 		if isSpace(r) {
 			m.pending = m.b.Len() > 0 || len(m.due) > 0
+			m.closer = ""
 			continue
+		}
+		if m.closer != "" {
+			if !m.pending && len(m.due) == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				m.punctuationOutOfEmphasis()
+			}
+			m.closer = ""
 		}
 		if m.pending {
 			if m.b.Len() > 0 {
@@ -195,13 +209,44 @@ func (m *mdInline) close() {
 		return
 	}
 	switch o.kind {
-	case pipeline.InlineEmphasis:
-		m.b.WriteString("*")
-	case pipeline.InlineStrong:
-		m.b.WriteString("**")
+	case pipeline.InlineEmphasis, pipeline.InlineStrong:
+		closer := "*"
+		if o.kind == pipeline.InlineStrong {
+			closer = "**"
+		}
+		m.closer = ""
+		if last, _ := utf8.DecodeLastRuneInString(m.b.String()); unicode.IsPunct(last) {
+			m.closedAfterPunct, m.closer = m.b.Len(), closer
+		}
+		m.b.WriteString(closer)
 	case pipeline.InlineLink:
 		m.b.WriteString("](<" + mdDestination(o.href) + ">)")
 	}
+}
+
+// punctuationOutOfEmphasis moves the punctuation that ends an emphasis after its closer, so
+// that the closer, now after a letter, closes it before the letter that follows.
+func (m *mdInline) punctuationOutOfEmphasis() {
+	s := m.b.String()
+	at := m.closedAfterPunct
+	if at > len(s) || s[at:at+len(m.closer)] != m.closer {
+		return
+	}
+	body := s[:at]
+	k := len(body)
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(body[:k])
+		if !unicode.IsPunct(r) || k-size > 0 && body[k-size-1] == '\\' {
+			break // an escaped character is markup written as text: it stays
+		}
+		k -= size
+	}
+	if k == 0 || k == len(body) || strings.HasSuffix(body[:k], "*") {
+		return // punctuation alone, or an opener right before it
+	}
+	rebuilt := body[:k] + m.closer + body[k:] + s[at+len(m.closer):]
+	m.b.Reset()
+	m.b.WriteString(rebuilt)
 }
 
 // footnote writes a reference to note n right after the last word.
