@@ -43,6 +43,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{}}
 	c.indexIDs(doc)
 	c.findNotes(root)
+	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)
 	if c.title == nil {
 		c.title = headingAsTitle(root, pageTitle)
@@ -60,6 +61,7 @@ func HTMLToMarkdown(src string) (string, error) {
 			in := &mdInline{}
 			in.text(title)
 			c.out.add(pipeline.BlockTitle, 1, "", in)
+			c.titleKey = titleKey(title)
 		}
 	}
 	c.walkBlocks(root, "")
@@ -144,6 +146,28 @@ type htmlConverter struct {
 	nextNote int
 	inByline bool       // writing a byline, whose date and reading time are left out
 	title    *html.Node // the article's <h1>, if the body has one
+	// titleKey: the title taken from outside the body (the page's <title>), whose copy in the
+	// body, set as a paragraph, is dropped.
+	titleKey string
+	// siteNames: the parts of the page's <title> beside the article's (the site, the
+	// channel, the section); a paragraph that only names one of them is furniture.
+	siteNames map[string]bool
+}
+
+// siteNames returns the parts of a page's <title> other than the article's title, by their
+// titleKey: "Почему … | Дом и история | Дзен" gives "дом и история" and "дзен".
+func siteNames(pageTitle string) map[string]bool {
+	names := map[string]bool{}
+	article := titleKey(siteTitle(pageTitle))
+	t := collapseSpaces(pageTitle)
+	for _, sep := range []string{" | ", " — ", " – ", " - ", " :: ", " · ", "_"} {
+		for _, part := range strings.Split(t, sep) {
+			if k := titleKey(part); k != "" && k != article && !strings.Contains(article, k) && !strings.ContainsAny(part, "|—–·") {
+				names[k] = true
+			}
+		}
+	}
+	return names
 }
 
 // writeNote writes the text of a referenced note.
@@ -296,10 +320,14 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNotesOnly(n)
 		return
 	}
-	if (n.DataAtom == atom.Address || bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))) &&
+	if (n.DataAtom == atom.Address || isBylineElement(n)) &&
 		n.DataAtom != atom.Article && n.DataAtom != atom.Main && len(collapseSpaces(textOf(n))) < 200 {
 		if isAuthorBio(n) {
 			return
+		}
+		if inner := innerByline(n); inner != nil {
+			// "Gregory Alvarez" inside a byline that also says "Contributor".
+			n = inner
 		}
 		in := &mdInline{}
 		c.inByline = true
@@ -416,7 +444,8 @@ func (c *htmlConverter) list(n *html.Node, inside pipeline.BlockKind) {
 			c.walkNode(ch, inside)
 			continue
 		}
-		if _, isNote := c.notes[ch]; isNote || c.skip(ch) {
+		if _, isNote := c.notes[ch]; isNote || c.skip(ch) || isBylineElement(ch) || isPublicationElement(ch) {
+			// A meta line set as a list: its author and its date are no list items.
 			c.walkNode(ch, inside)
 			continue
 		}
@@ -506,9 +535,18 @@ func (c *htmlConverter) flush() {
 	if c.cur == nil {
 		return
 	}
-	if c.kind != pipeline.BlockParagraph || !isPublicationLine(strings.ReplaceAll(c.cur.b.String(), "\\", "")) {
-		c.out.add(c.kind, c.level, c.marker, c.cur)
+	plain := strings.ReplaceAll(c.cur.b.String(), "\\", "")
+	switch {
+	case c.kind != pipeline.BlockParagraph:
+	case isPublicationLine(plain):
+		c.cur = nil
+		return
+	case c.titleKey != "" && titleKey(plain) == c.titleKey, c.siteNames[titleKey(plain)]:
+		// The title printed again in the body, or the site's or channel's name.
+		c.cur = nil
+		return
 	}
+	c.out.add(c.kind, c.level, c.marker, c.cur)
 	c.cur = nil
 }
 
@@ -662,10 +700,41 @@ func articleRoot(doc *html.Node) *html.Node {
 		}
 	}
 	if best != nil {
-		// Keep the heading and notes that sit next to the paragraphs' container.
-		if best.Parent != nil && best.Parent.DataAtom != atom.Body && findFirst(best, atom.H1) == nil &&
-			findFirst(best.Parent, atom.H1) != nil && !insideFurniture(best.Parent) {
-			return best.Parent
+		// What each element holds of the paragraph text, its own and its descendants'.
+		held, total := map[*html.Node]int{}, 0
+		for n, s := range score {
+			total += s
+			for p := n; p != nil; p = p.Parent {
+				held[p] += s
+			}
+		}
+		// Paragraphs wrapped one by one in blocks of their own (page builders, news sites that
+		// set each paragraph in a "block" of the body): no container holds most of the text,
+		// and the article is the nearest one above that does.
+		if float64(held[best]) < minRootShare*float64(total) {
+			p := best.Parent
+			for k := 0; p != nil && k < maxRootClimb && !isPageElement(p); k++ {
+				if float64(held[p]) >= wrappedRootShare*float64(total) {
+					best = p
+					break
+				}
+				p = p.Parent
+			}
+		}
+		// Keep the heading and notes that sit next to the paragraphs' container, and the
+		// picture and byline printed between the title and the text, when going up to the
+		// title adds little text.
+		if findFirst(best, atom.H1) == nil {
+			p := best.Parent
+			for k := 0; p != nil && k < maxTitleClimb && !isPageElement(p) && !insideFurniture(p); k++ {
+				if findFirst(p, atom.H1) != nil {
+					if float64(held[p]) <= maxTitleClimbGrowth*float64(held[best]) {
+						return p
+					}
+					break
+				}
+				p = p.Parent
+			}
 		}
 		return best
 	}
@@ -673,6 +742,26 @@ func articleRoot(doc *html.Node) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// Bounds of the search for the article's container among the page's blocks.
+const (
+	// minRootShare: a container with at least this share of the page's paragraph text holds
+	// the article.
+	minRootShare = 0.5
+	// wrappedRootShare: the share the container of paragraphs wrapped one by one must hold.
+	wrappedRootShare = 0.6
+	// maxRootClimb: paragraphs are wrapped a few levels deep at most.
+	maxRootClimb = 6
+	// maxTitleClimb, maxTitleClimbGrowth: the title stands a few levels above the text, and the
+	// blocks around it (date, byline, picture) hold little text beside the article's.
+	maxTitleClimb       = 3
+	maxTitleClimbGrowth = 1.5
+)
+
+// isPageElement reports the page's <body> or <html>, which are no article's container.
+func isPageElement(n *html.Node) bool {
+	return n.Type != html.ElementNode || n.DataAtom == atom.Body || n.DataAtom == atom.Html
 }
 
 // insideLink reports text within a link: menus and lists of stories, which do not vote for the
@@ -919,9 +1008,32 @@ func isCallToAction(n *html.Node) bool {
 	return false
 }
 
+// isBylineElement reports an element whose class, rel or itemprop names an author line.
+func isBylineElement(n *html.Node) bool {
+	return n.Type == html.ElementNode && bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))
+}
+
+// innerByline returns the element inside a byline block that holds the name alone, when the
+// block also holds the author's role or other words: an element named as the author's (not a
+// link, whose text may be a handle) with less text than the block. Else nil.
+func innerByline(n *html.Node) *html.Node {
+	whole := collapseSpaces(textOf(n))
+	for _, x := range findAll(n, func(x *html.Node) bool { return x != n && x.DataAtom != atom.A && isBylineElement(x) }) {
+		if t := collapseSpaces(textOf(x)); t != "" && t != whole && isNameLine(t) {
+			return x
+		}
+	}
+	return nil
+}
+
 // isAuthorBio reports an author box that presents the authors under a heading of its own
 // ("About the authors"): a biography, not the byline.
 func isAuthorBio(n *html.Node) bool {
+	for _, p := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.P }) {
+		if endsWithTerminator(collapseSpaces(textOf(p))) {
+			return true // a sentence about the author: a biography
+		}
+	}
 	for _, h := range findAll(n, func(x *html.Node) bool {
 		return x.DataAtom == atom.H1 || x.DataAtom == atom.H2 || x.DataAtom == atom.H3 || x.DataAtom == atom.H4 || x.DataAtom == atom.H5 || x.DataAtom == atom.H6
 	}) {
