@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -306,6 +307,17 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
+		return
+	}
+	if names, ok := metaLineNames(n); ok {
+		// A line of separate pieces about the article (its date, the account, the place): only
+		// the author's name, if there is one, is the article's.
+		c.flush()
+		if names != "" {
+			in := &mdInline{}
+			in.text(names)
+			c.bylines = append(c.bylines, in)
+		}
 		return
 	}
 	if isCaptionElement(n) {
@@ -1008,6 +1020,62 @@ func isCallToAction(n *html.Node) bool {
 	return false
 }
 
+// Bounds of a meta line: a short line of a few short pieces.
+const (
+	maxMetaLineRunes  = 120
+	maxMetaPieceRunes = 40
+	minMetaPieces     = 3
+)
+
+// metaLineNames reads a meta line: a short block made only of separate inline pieces, at least
+// three and one of them a date ("原创 | 周晓雯 | 小城观察 | 2024-03-05 08:30 | 浙江"). It returns
+// the pieces that are personal names, joined, and whether n is such a line.
+func metaLineNames(n *html.Node) (string, bool) {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P {
+		return "", false
+	}
+	if text, short := boundedText(n, 4*maxMetaLineRunes); !short || utf8.RuneCountInString(collapseSpaces(text)) > maxMetaLineRunes {
+		return "", false
+	}
+	var pieces []string
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode:
+			if strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }) != "" {
+				return "", false // words between the pieces: a sentence, not a list of pieces
+			}
+		case ch.Type != html.ElementNode || isBlockElement(ch):
+			return "", false
+		default:
+			if t := collapseSpaces(textOf(ch)); t != "" {
+				if utf8.RuneCountInString(t) > maxMetaPieceRunes {
+					return "", false
+				}
+				pieces = append(pieces, t)
+			}
+		}
+	}
+	if len(pieces) < minMetaPieces {
+		return "", false
+	}
+	dated := false
+	var names []string
+	for _, p := range pieces {
+		switch {
+		case isPublicationLine(p):
+			dated = true
+		case isFurnitureText(p):
+			// a credit: "来源：西部在线"
+		case isNameLine(p):
+			names = append(names, p)
+		}
+	}
+	if !dated {
+		return "", false
+	}
+	return strings.Join(names, ", "), true
+}
+
 // isBylineElement reports an element whose class, rel or itemprop names an author line.
 func isBylineElement(n *html.Node) bool {
 	return n.Type == html.ElementNode && bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))
@@ -1018,6 +1086,9 @@ func isBylineElement(n *html.Node) bool {
 // link, whose text may be a handle) with less text than the block. Else nil.
 func innerByline(n *html.Node) *html.Node {
 	whole := collapseSpaces(textOf(n))
+	if hasBylinePrefix(whole) {
+		return nil // "By <name>": the prefix belongs to the byline
+	}
 	for _, x := range findAll(n, func(x *html.Node) bool { return x != n && x.DataAtom != atom.A && isBylineElement(x) }) {
 		if t := collapseSpaces(textOf(x)); t != "" && t != whole && isNameLine(t) {
 			return x
