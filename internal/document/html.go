@@ -34,6 +34,9 @@ func HTMLToMarkdown(src string) (string, error) {
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
 	// The sanitiser does not keep <main>; its role keeps the place of the page's main content.
 	src = mainOpen.ReplaceAllString(src, `<div role="main"$1`)
+	// The sanitiser drops forms with their content; a mark in their place tells the box around
+	// one (a sign-up or order box) from article text.
+	src = formOpen.ReplaceAllString(src, `<div class="`+formMark+`"></div>$0`)
 	src = mainClose.ReplaceAllString(src, `</div>`)
 	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
 	if err != nil {
@@ -89,7 +92,11 @@ func HTMLToMarkdown(src string) (string, error) {
 	return out, nil
 }
 
+// formMark is the class of the mark left where a form was.
+const formMark = "page-form-mark"
+
 var (
+	formOpen  = regexp.MustCompile(`(?i)<form(\s|>)`)
 	mainOpen  = regexp.MustCompile(`(?i)<main(\s|>)`)
 	mainClose = regexp.MustCompile(`(?i)</main\s*>`)
 )
@@ -153,6 +160,7 @@ type htmlConverter struct {
 	// siteNames: the parts of the page's <title> beside the article's (the site, the
 	// channel, the section); a paragraph that only names one of them is furniture.
 	siteNames map[string]bool
+	textSeen  bool // a paragraph of the article's text was written
 }
 
 // siteNames returns the parts of a page's <title> other than the article's title, by their
@@ -396,6 +404,22 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	case atom.Br, atom.Hr:
 		c.flush()
 	default:
+		if isBlockElement(n) && inside == "" && quoteClass.MatchString(attr(n, "class")) {
+			c.flush()
+			c.walkBlocks(n, pipeline.BlockQuote)
+			c.flush()
+			return
+		}
+		if inside == "" && c.textSeen && isClassHeading(n) {
+			// Before the first paragraph, a line under the title is its subtitle, no heading.
+			c.flush()
+			in := &mdInline{}
+			c.writeInline(in, n, false)
+			if c.titleKey == "" || titleKey(in.String()) != c.titleKey {
+				c.out.add(pipeline.BlockHeading, 2, "", in)
+			}
+			return
+		}
 		if isBlockElement(n) {
 			c.flush()
 			c.walkBlocks(n, inside)
@@ -418,6 +442,9 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 		// title and a footer the notes or the byline, so they stay unless they are furniture.
 	}
 	if isFurnitureClass(attr(n, "class")) || isFurnitureClass(attr(n, "id")) {
+		return true
+	}
+	if isFormBox(n) {
 		return true
 	}
 	if _, hidden := attrValue(n, "hidden"); hidden || strings.EqualFold(attr(n, "aria-hidden"), "true") {
@@ -558,6 +585,7 @@ func (c *htmlConverter) flush() {
 		c.cur = nil
 		return
 	}
+	c.textSeen = c.textSeen || c.kind == pipeline.BlockParagraph && c.cur.b.Len() > maxHeadingColumns
 	c.out.add(c.kind, c.level, c.marker, c.cur)
 	c.cur = nil
 }
@@ -1074,6 +1102,41 @@ func metaLineNames(n *html.Node) (string, bool) {
 		return "", false
 	}
 	return strings.Join(names, ", "), true
+}
+
+// isFormBox reports a short block that held a form: a sign-up, order or contact box with its
+// heading and its invitation ("Хотите так же? Оставьте заявку…").
+func isFormBox(n *html.Node) bool {
+	if !isBlockElement(n) || n.DataAtom == atom.Article || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		return false
+	}
+	marked := false
+	for ch := n.FirstChild; ch != nil && !marked; ch = ch.NextSibling {
+		marked = ch.Type == html.ElementNode && attr(ch, "class") == formMark
+	}
+	if !marked {
+		return false
+	}
+	_, short := boundedText(n, maxLinkBlockBytes)
+	return short
+}
+
+// quoteClass matches class names of a block set as a quotation without <blockquote>.
+var quoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(quote|blockquote|pull-?quote)($|[\s_-])`)
+
+// headingClass matches class names of a block set as a heading without <h2>…<h6> (page
+// builders: "t-title", "section__subtitle").
+var headingClass = regexp.MustCompile(`(?i)(^|[\s_-])(title|heading|subheading|subhead)($|[\s_-])`)
+
+// isClassHeading reports a short block named as a heading, holding one line of its own text and
+// no link (a story's title in a list of links is no heading of the article).
+func isClassHeading(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.P || !headingClass.MatchString(attr(n, "class")) || hasBlockChild(n) {
+		return false
+	}
+	text, short := boundedText(n, maxHeadingColumns*3)
+	text = collapseSpaces(text)
+	return short && text != "" && findFirst(n, atom.A) == nil && findFirst(n, atom.Br) == nil && isHeadingText(text)
 }
 
 // isBylineElement reports an element whose class, rel or itemprop names an author line.
