@@ -18,6 +18,18 @@ const maxFrontMatterLines = 200
 // continuations, so that a document that merely opens with a thematic break is not mistaken
 // for one.
 func frontMatter(src string) (int, string) {
+	n, meta := frontMatterFields(src)
+	return n, meta.title
+}
+
+// frontMatterMeta is what the front matter says of the article beside its text.
+type frontMatterMeta struct {
+	title, author string
+}
+
+// frontMatterFields is frontMatter with the author the front matter names ("author: NAME",
+// a plain or quoted scalar; a list of authors is left alone).
+func frontMatterFields(src string) (int, frontMatterMeta) {
 	var fence string
 	switch {
 	case strings.HasPrefix(src, "---\n"):
@@ -25,10 +37,10 @@ func frontMatter(src string) (int, string) {
 	case strings.HasPrefix(src, "+++\n"):
 		fence = "+++"
 	default:
-		return 0, ""
+		return 0, frontMatterMeta{}
 	}
 	at := len(fence) + 1
-	title := ""
+	var meta frontMatterMeta
 	keys := 0
 	for n := 0; n < maxFrontMatterLines && at <= len(src); n++ {
 		end := strings.IndexByte(src[at:], '\n')
@@ -40,28 +52,31 @@ func frontMatter(src string) (int, string) {
 		trimmed := strings.TrimRight(line, " \t")
 		if trimmed == fence || (fence == "---" && trimmed == "...") {
 			if keys == 0 {
-				return 0, ""
+				return 0, frontMatterMeta{}
 			}
-			return next, title
+			return next, meta
 		}
 		key, val, ok := cutKey(trimmed, fence)
 		switch {
 		case ok:
 			keys++
-			if strings.EqualFold(key, "title") && title == "" {
-				title = unquoteScalar(val)
+			switch {
+			case strings.EqualFold(key, "title") && meta.title == "":
+				meta.title = unquoteScalar(val)
+			case strings.EqualFold(key, "author") && meta.author == "" && !strings.HasPrefix(val, "["):
+				meta.author = unquoteScalar(val)
 			}
 		case trimmed == "" || strings.HasPrefix(trimmed, " ") || strings.HasPrefix(trimmed, "\t") ||
 			strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "#") || strings.HasPrefix(trimmed, "["):
 		default:
-			return 0, ""
+			return 0, frontMatterMeta{}
 		}
 		if end < 0 {
 			break
 		}
 		at = next
 	}
-	return 0, ""
+	return 0, frontMatterMeta{}
 }
 
 // cutKey reads "key: value" (YAML) or "key = value" (TOML).
