@@ -83,6 +83,9 @@ const maxFurnitureRunes = 200
 // article: a credit ("责任编辑：…", "Фото: …"), a notice (an error report, a copyright line, a
 // disclaimer), a button's word ("Поделиться"), or a date under a label ("Last modified on …").
 func isFurnitureText(s string) bool {
+	if len(s) > 8*maxFurnitureRunes {
+		return false // far too long, whatever its spaces: no need to look closer
+	}
 	s = strings.TrimSpace(collapseSpaces(s))
 	if s == "" || utf8.RuneCountInString(s) > maxFurnitureRunes {
 		return false
