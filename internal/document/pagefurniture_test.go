@@ -1,0 +1,138 @@
+package document
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// readPage reads a web page the way ingest does: through its Markdown.
+func readPage(t *testing.T, page string, lang pipeline.Lang) pipeline.Document {
+	t.Helper()
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, lang)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, md)
+	}
+	return doc
+}
+
+// TestPageCreditsAndNoticesLeftOut: the credits, notices and dated labels sites print around
+// an article, in the four languages, are not read as its text, while a paragraph that merely
+// mentions such words stays.
+func TestPageCreditsAndNoticesLeftOut(t *testing.T) {
+	t.Parallel()
+	body := "<p>The river terminal opened in May and already handles most of the grain that leaves the region by water.</p>" +
+		"<p>Updated figures from the port authority show a third more barges than a year ago.</p>"
+	for _, furniture := range []string{
+		"<p>Last modified on Mon 4 Mar 2024 09.12 GMT</p>",
+		"<p>(обновлено: 15:02 04.07.2024)</p>",
+		"<p>Мәтіннен қате тапсаңыз, оны белгілеп, Ctrl+Enter пернелерін басыңыз.</p>",
+		"<p>【责任编辑：王丽】</p>",
+		"<p>2024-04-08 07:10:36　来源: 新华日报</p>",
+		"<p>《 东方日报 》（ 2024年01月22日 第 07 版）</p>",
+		"<p>Редактор: Павел Грачёв</p>",
+		"<p>Фото: облыс әкімдігінің баспасөз қызметі</p>",
+		"<p>特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。</p>",
+		"<p>Поделиться</p>",
+		"<p>© 2024 Prairie Dispatch. All rights reserved.</p>",
+	} {
+		page := "<html><head><title>River Terminal</title></head><body><article><h1>River Terminal</h1>" +
+			body + furniture + "</article></body></html>"
+		doc := readPage(t, page, pipeline.English)
+		wantBlocks(t, doc,
+			"title: River Terminal",
+			"paragraph: The river terminal opened in May and already handles most of the grain that leaves the region by water.",
+			"paragraph: Updated figures from the port authority show a third more barges than a year ago.")
+	}
+}
+
+// TestPageParagraphsWrappedOneByOne: a page builder or news site that wraps every paragraph in a
+// block of its own still gives the whole article, with the title printed above the body and
+// the boxes around it left out.
+func TestPageParagraphsWrappedOneByOne(t *testing.T) {
+	t.Parallel()
+	var paras []string
+	for _, p := range []string{
+		"Паромная переправа через Иртыш заработает в конце июля, сообщили в министерстве транспорта.",
+		"Паром сможет перевозить одновременно до восьми легковых автомобилей или двух грузовиков.",
+		"До сих пор жителям сёл на левом берегу приходилось делать крюк более чем в сто пятьдесят километров.",
+		"Проезд для жителей двух районов будет бесплатным, остальные заплатят по общему тарифу.",
+	} {
+		paras = append(paras, `<div class="article__block"><div class="article__text">`+p+`</div></div>`)
+	}
+	page := `<html><head><title>Через Иртыш запустят паром - Сибирь.Инфо</title></head><body>` +
+		`<div class="header"><a href="/">Сибирь.Инфо</a></div>` +
+		`<div class="article"><div class="article__header"><h1>Через Иртыш запустят паром</h1></div>` +
+		`<div class="article__body">` + strings.Join(paras, "") + `</div>` +
+		`<div class="article__author">Автор: <span>Ирина Левченко</span></div>` +
+		`<div class="callback"><div class="t-title">Хотите так же?</div><div>Оставьте заявку, и мы перезвоним.</div><form><input name="phone"></form></div>` +
+		`</div><div class="footer">© 2024 Сибирь.Инфо. Все права защищены.</div></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	want := []string{"title: Через Иртыш запустят паром"}
+	for _, p := range paras {
+		want = append(want, "paragraph: "+textOfHTML(p))
+	}
+	want = append(want, "byline: Автор: Ирина Левченко")
+	wantBlocks(t, doc, want...)
+}
+
+func textOfHTML(s string) string {
+	for strings.Contains(s, "<") {
+		i := strings.Index(s, "<")
+		j := strings.Index(s[i:], ">")
+		s = s[:i] + s[i+j+1:]
+	}
+	return s
+}
+
+// TestPageMetaLineGivesTheAuthor: a line of separate pieces under the title (a label, the
+// author, the account, the date, the place) gives the author's name alone as the byline.
+func TestPageMetaLineGivesTheAuthor(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><div id="page-content"><h1>县城里的咖啡馆</h1>` +
+		`<div class="meta_list"><span>原创</span> <span>周晓雯</span> <span><a href="#">小城观察</a></span> <em>2024-03-05 08:30</em> <em>浙江</em></div>` +
+		`<div class="content"><p>在很多人的印象里，咖啡是大城市写字楼里的饮品。但最近两年，县城里的咖啡店数量增长得比一线城市还快。</p>` +
+		`<p><strong>租金低是主要原因。</strong>与大城市相比，县城商铺的租金往往只有几分之一。</p>` +
+		`<p><img src="/shop.jpg"></p><p>县城主街上新开的一家咖啡店。</p>` +
+		`<p>人工成本也更低，不少店主雇用的是本地的年轻人，培训几周就能上岗。</p></div></div></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc,
+		"title: 县城里的咖啡馆",
+		"paragraph: 在很多人的印象里，咖啡是大城市写字楼里的饮品。但最近两年，县城里的咖啡店数量增长得比一线城市还快。",
+		"paragraph: 租金低是主要原因。与大城市相比，县城商铺的租金往往只有几分之一。",
+		"caption: 县城主街上新开的一家咖啡店。",
+		"paragraph: 人工成本也更低，不少店主雇用的是本地的年轻人，培训几周就能上岗。",
+		"byline: 周晓雯")
+	if len(doc.Blocks[2].Inline.List()) == 0 {
+		t.Errorf("the bold run before the full stop lost its markup: %q", doc.Blocks[2].Text)
+	}
+}
+
+// TestMarkdownTemplateTags: a template tag in an image's address does not turn the image and
+// its caption into text, a figure shortcode gives its caption, other shortcode lines go, and
+// the front matter's author signs an article that does not sign itself.
+func TestMarkdownTemplateTags(t *testing.T) {
+	t.Parallel()
+	md := "---\ntitle: \"The Border Queue\"\nauthor: \"Lena Hoffmann\"\n---\n\n" +
+		"The queue at the crossing begins long before the gate.\n\n" +
+		"![Queue of trucks]({{ site.baseurl }}/assets/img/queue.jpg)\n*The truck queue seen from the footbridge.*\n\n" +
+		"{{< figure src=\"/img/gate.jpg\" alt=\"The gate\" caption=\"The gate at dawn.\" >}}\n\n" +
+		"{{< youtube abc123 >}}\n\n" +
+		"We crossed a little after four in the afternoon.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc,
+		"title: The Border Queue",
+		"byline: Lena Hoffmann",
+		"paragraph: The queue at the crossing begins long before the gate.",
+		"caption: The truck queue seen from the footbridge.",
+		"caption: The gate at dawn.",
+		"paragraph: We crossed a little after four in the afternoon.")
+}
