@@ -12,24 +12,17 @@ import (
 // maxFrontMatterLines bounds the search for the closing line.
 const maxFrontMatterLines = 200
 
-// frontMatter returns the byte length of the front matter at the start of src (0 when there is
-// none) and the title it declares, if any. The front matter must open on the very first line
-// and close within maxFrontMatterLines lines; its lines must look like keys, list entries or
-// continuations, so that a document that merely opens with a thematic break is not mistaken
-// for one.
-func frontMatter(src string) (int, string) {
-	n, meta := frontMatterFields(src)
-	return n, meta.title
-}
-
 // frontMatterMeta is what the front matter says of the article beside its text.
 type frontMatterMeta struct {
 	title, author string
 }
 
-// frontMatterFields is frontMatter with the author the front matter names ("author: NAME",
-// a plain or quoted scalar; a list of authors is left alone).
-func frontMatterFields(src string) (int, frontMatterMeta) {
+// frontMatter returns the byte length of the front matter at the start of src (0 when there is
+// none) and the title and author it declares, if any (a list of authors is left alone). The
+// front matter must open on the very first line and close within maxFrontMatterLines lines;
+// its lines must look like keys, list entries or continuations, so that a document that merely
+// opens with a thematic break is not mistaken for one.
+func frontMatter(src string) (int, frontMatterMeta) {
 	var fence string
 	switch {
 	case strings.HasPrefix(src, "---\n"):

@@ -61,7 +61,7 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	if markup {
 		p = footnoteMarkdown
 	}
-	fmLen, meta := frontMatterFields(src)
+	fmLen, meta := frontMatter(src)
 	src = blankFrontMatter(src, fmLen)
 	src = withoutTemplateTags(src)
 	captions := figcaptionLines(src)
