@@ -18,14 +18,14 @@ var furnitureData string
 // furnitureWords holds furniture.txt by section.
 type furnitureWords struct {
 	labels, notices, readAlso, dateLabels []string
-	lines                                 map[string]bool
+	lines, counters, roles                map[string]bool
 	classes                               *regexp.Regexp
 }
 
 var furniture = loadFurniture(furnitureData)
 
 func loadFurniture(data string) furnitureWords {
-	f := furnitureWords{lines: map[string]bool{}}
+	f := furnitureWords{lines: map[string]bool{}, counters: map[string]bool{}, roles: map[string]bool{}}
 	var classes []string
 	section := ""
 	for _, line := range strings.Split(data, "\n") {
@@ -49,6 +49,10 @@ func loadFurniture(data string) furnitureWords {
 			f.dateLabels = append(f.dateLabels, line)
 		case "read-also":
 			f.readAlso = append(f.readAlso, line)
+		case "counter":
+			f.counters[line] = true
+		case "role":
+			f.roles[line] = true
 		case "class":
 			// "share*" stands for every name that starts so: "shares", "sharing-tools".
 			if stem, ok := strings.CutSuffix(line, "*"); ok {
@@ -106,7 +110,7 @@ func isFurnitureText(s string) bool {
 			return true
 		}
 	}
-	if printEdition.MatchString(s) {
+	if printEdition.MatchString(s) || isCounter(l) {
 		return true
 	}
 	// A date, then a credit: "2024-04-08 07:10:36 来源: 新华日报".
@@ -121,6 +125,58 @@ func isFurnitureText(s string) bool {
 // printEdition matches the line that says where a newspaper printed the article: the paper's
 // name in title marks, the date and the page ("《 东方日报 》（ 2024年01月22日 第 07 版）").
 var printEdition = regexp.MustCompile(`^《[^》]{1,30}》\s*[（(][^）)]{0,40}\d[^）)]{0,40}版\s*[）)]$`)
+
+// maxCounterRunes: a counter of readers or comments is a few words.
+const maxCounterRunes = 40
+
+// isCounter reports a line that counts readers, likes or comments: numbers and counter words
+// only, with at least one number or "no" ("8,2 тыс прочтений", "No Comments", "阅读 4321").
+func isCounter(l string) bool {
+	if utf8.RuneCountInString(l) > maxCounterRunes {
+		return false
+	}
+	counted := false
+	words := strings.FieldsFunc(l, func(r rune) bool {
+		if unicode.IsDigit(r) {
+			counted = true
+			return true
+		}
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	})
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !furniture.counters[w] {
+			// Chinese runs the words together: "次浏览".
+			if !isHanText(w) || !allCounterRunes(w) {
+				return false
+			}
+		}
+		counted = counted || w == "no" || w == "нет"
+	}
+	return counted
+}
+
+// allCounterRunes reports a run of Chinese characters each of which is a counter word.
+func allCounterRunes(w string) bool {
+	for _, r := range w {
+		if !furniture.counters[string(r)] {
+			return false
+		}
+	}
+	return true
+}
+
+// isFurnitureRole reports an ARIA role of a page part that holds no article text.
+func isFurnitureRole(role string) bool {
+	for _, r := range strings.Fields(strings.ToLower(role)) {
+		if furniture.roles[r] {
+			return true
+		}
+	}
+	return false
+}
 
 // isDateLabelLine reports a date under a label that says what the date is: "Last modified on
 // Mon 4 Mar 2024 09.12 GMT", "(обновлено: 15:02 04.07.2024)", "发布时间：2024-05-21 16:30".

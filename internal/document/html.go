@@ -441,7 +441,7 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 		// Page headers and footers are outside the article root; inside it a header holds the
 		// title and a footer the notes or the byline, so they stay unless they are furniture.
 	}
-	if isFurnitureClass(attr(n, "class")) || isFurnitureClass(attr(n, "id")) {
+	if isFurnitureClass(attr(n, "class")) || isFurnitureClass(attr(n, "id")) || isFurnitureRole(attr(n, "role")) {
 		return true
 	}
 	if isFormBox(n) {
@@ -714,7 +714,7 @@ func articleRoot(doc *html.Node) *html.Node {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			switch {
 			case ch.Type == html.ElementNode && (ch.DataAtom == atom.Nav || ch.DataAtom == atom.Header ||
-				ch.DataAtom == atom.Footer || ch.DataAtom == atom.Aside):
+				ch.DataAtom == atom.Footer || ch.DataAtom == atom.Aside || isFurnitureRole(attr(ch, "role"))):
 				// furniture
 			case ch.Type == html.TextNode:
 				if t := strings.TrimSpace(ch.Data); t != "" && !insideLink(ch) {
