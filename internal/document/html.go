@@ -748,6 +748,10 @@ func articleRoot(doc *html.Node) *html.Node {
 				held[p] += s
 			}
 		}
+		// The body the page marks as the article's (schema.org microdata) holds it.
+		if body := markedArticleBody(doc); body != nil && held[body] > 0 {
+			best = body
+		}
 		// Paragraphs wrapped one by one in blocks of their own (page builders, news sites that
 		// set each paragraph in a "block" of the body): no container holds most of the text,
 		// and the article is the nearest one above that does.
@@ -798,6 +802,23 @@ const (
 	maxTitleClimb       = 3
 	maxTitleClimbGrowth = 1.5
 )
+
+// markedArticleBody returns the one element whose itemprop says it is the article's body
+// ("articleBody", schema.org), or nil when there is none or more than one.
+func markedArticleBody(doc *html.Node) *html.Node {
+	marked := findAll(doc, func(n *html.Node) bool {
+		for _, p := range strings.Fields(attr(n, "itemprop")) {
+			if strings.EqualFold(p, "articleBody") {
+				return true
+			}
+		}
+		return false
+	})
+	if len(marked) != 1 {
+		return nil
+	}
+	return marked[0]
+}
 
 // isPageElement reports the page's <body> or <html>, which are no article's container.
 func isPageElement(n *html.Node) bool {
