@@ -17,7 +17,8 @@ var furnitureData string
 
 // furnitureWords holds furniture.txt by section.
 type furnitureWords struct {
-	labels, notices, readAlso, dateLabels []string
+	labels, photoCredits, notices         []string
+	readAlso, dateLabels, follow, social  []string
 	lines, counters, roles                map[string]bool
 	classes                               *regexp.Regexp
 }
@@ -41,6 +42,12 @@ func loadFurniture(data string) furnitureWords {
 		switch section {
 		case "label":
 			f.labels = append(f.labels, line)
+		case "photo-credit":
+			f.photoCredits = append(f.photoCredits, line)
+		case "follow":
+			f.follow = append(f.follow, line)
+		case "social":
+			f.social = append(f.social, line)
 		case "notice":
 			f.notices = append(f.notices, line)
 		case "line":
@@ -100,10 +107,8 @@ func isFurnitureText(s string) bool {
 		return true
 	}
 	opened := strings.TrimLeft(l, "（(【[ ")
-	for _, p := range furniture.labels {
-		if strings.HasPrefix(opened, p) && len(opened) > len(p) {
-			return true
-		}
+	if opensWith(opened, furniture.labels) || opensWith(opened, furniture.photoCredits) {
+		return true
 	}
 	for _, n := range furniture.notices {
 		if strings.Contains(l, n) {
@@ -173,6 +178,55 @@ func isFurnitureRole(role string) bool {
 	for _, r := range strings.Fields(strings.ToLower(role)) {
 		if furniture.roles[r] {
 			return true
+		}
+	}
+	return false
+}
+
+// opensWith reports s opening with one of the labels, followed by something.
+func opensWith(s string, labels []string) bool {
+	for _, p := range labels {
+		if strings.HasPrefix(s, p) && len(s) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPhotoCredit reports a caption that only credits the picture ("Фото: Андрей Любимов").
+func isPhotoCredit(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(collapseSpaces(s)))
+	return utf8.RuneCountInString(s) <= maxFurnitureRunes && opensWith(s, furniture.photoCredits)
+}
+
+// maxFollowRunes: an invitation to the site's channel is a line.
+const maxFollowRunes = 100
+
+// isFollowInvitation reports a short line that invites the reader to follow the site on a
+// social network or messenger ("Читайте РБК в Telegram", "Follow us on X"): it opens with an
+// invitation and links to such a network.
+func isFollowInvitation(text string, hrefs []string) bool {
+	l := strings.ToLower(strings.TrimSpace(text))
+	if utf8.RuneCountInString(l) > maxFollowRunes {
+		return false
+	}
+	first, _, _ := strings.Cut(l, " ")
+	invites := false
+	for _, w := range furniture.follow {
+		invites = invites || first == w || isHanText(l) && strings.HasPrefix(l, w)
+	}
+	if !invites {
+		return false
+	}
+	for _, h := range hrefs {
+		host := strings.ToLower(h)
+		host = strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://")
+		host, _, _ = strings.Cut(host, "/")
+		host = strings.TrimPrefix(host, "www.")
+		for _, s := range furniture.social {
+			if host == s || strings.HasSuffix(host, "."+s) {
+				return true
+			}
 		}
 	}
 	return false

@@ -328,7 +328,13 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 		return
 	}
+	if isFollowBlock(n) {
+		return
+	}
 	if isCaptionElement(n) {
+		if text, short := boundedText(n, maxCaptionBytes); short && isPhotoCredit(text) {
+			return // a credit where a caption would be: the picture is not described
+		}
 		c.flush()
 		c.start(pipeline.BlockCaption, "")
 		c.writeInline(c.cur, n, false)
@@ -1093,8 +1099,8 @@ func metaLineNames(n *html.Node) (string, bool) {
 			if strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }) != "" {
 				return "", false // words between the pieces: a sentence, not a list of pieces
 			}
-		case ch.Type != html.ElementNode || isBlockElement(ch):
-			return "", false
+		case ch.Type != html.ElementNode || isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol):
+			return "", false // a piece is a line of its own, not a list or a box of lines
 		default:
 			if t := collapseSpaces(textOf(ch)); t != "" {
 				if utf8.RuneCountInString(t) > maxMetaPieceRunes {
@@ -1111,7 +1117,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 	var names []string
 	for _, p := range pieces {
 		switch {
-		case isPublicationLine(p):
+		case isPublicationLine(p), isDateLabelLine(p):
 			dated = true
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
@@ -1158,6 +1164,23 @@ func isClassHeading(n *html.Node) bool {
 	text, short := boundedText(n, maxHeadingColumns*3)
 	text = collapseSpaces(text)
 	return short && text != "" && findFirst(n, atom.A) == nil && findFirst(n, atom.Br) == nil && isHeadingText(text)
+}
+
+// isFollowBlock reports a short paragraph or block that invites the reader to the site's channel
+// on a social network.
+func isFollowBlock(n *html.Node) bool {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return false
+	}
+	text, short := boundedText(n, 4*maxFollowRunes)
+	if !short {
+		return false
+	}
+	var hrefs []string
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		hrefs = append(hrefs, attr(a, "href"))
+	}
+	return len(hrefs) > 0 && isFollowInvitation(collapseSpaces(text), hrefs)
 }
 
 // isBylineElement reports an element whose class, rel or itemprop names an author line.
@@ -1207,8 +1230,11 @@ const maxKickerWords = 3
 // of piece, which names the page's place on the site rather than saying anything of the
 // article. A byline above the title is no label.
 func (c *htmlConverter) isKicker(n *html.Node) bool {
-	if c.title == nil || !isBlockElement(n) || c.order[n] >= c.order[c.title] || contains(n, c.title) {
+	if c.title == nil || c.order[n] >= c.order[c.title] || contains(n, c.title) {
 		return false
+	}
+	if !isBlockElement(n) && (n.DataAtom != atom.Span && n.DataAtom != atom.A || n.Parent == nil || !contains(n.Parent, c.title)) {
+		return false // inline, a label only when it stands beside the title in the title's block
 	}
 	text, short := boundedText(n, 80)
 	text = collapseSpaces(text)
