@@ -17,10 +17,10 @@ var furnitureData string
 
 // furnitureWords holds furniture.txt by section.
 type furnitureWords struct {
-	labels, photoCredits, notices         []string
-	readAlso, dateLabels, follow, social  []string
-	lines, counters, roles                map[string]bool
-	classes                               *regexp.Regexp
+	labels, photoCredits, notices        []string
+	readAlso, dateLabels, follow, social []string
+	lines, counters, roles               map[string]bool
+	classes                              *regexp.Regexp
 }
 
 var furniture = loadFurniture(furnitureData)
