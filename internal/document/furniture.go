@@ -196,7 +196,15 @@ func opensWith(s string, labels []string) bool {
 // isPhotoCredit reports a caption that only credits the picture ("Фото: Андрей Любимов").
 func isPhotoCredit(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(collapseSpaces(s)))
-	return utf8.RuneCountInString(s) <= maxFurnitureRunes && opensWith(s, furniture.photoCredits)
+	if utf8.RuneCountInString(s) > maxFurnitureRunes {
+		return false
+	}
+	for _, p := range furniture.photoCredits {
+		if strings.HasPrefix(s, p) {
+			return true // "Getty Images" alone credits a picture too
+		}
+	}
+	return false
 }
 
 // maxFollowRunes: an invitation to the site's channel is a line.

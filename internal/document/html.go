@@ -44,7 +44,8 @@ func HTMLToMarkdown(src string) (string, error) {
 			Err: fmt.Errorf("parse sanitised html: %w", err)}
 	}
 	root := articleRoot(doc)
-	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{}}
+	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
+		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
 	c.findNotes(root)
 	c.siteNames = siteNames(pageTitle)
@@ -129,8 +130,9 @@ func htmlPolicy() *bluemonday.Policy {
 // footnoteSection matches class and id names of a list of notes.
 var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)
 
-// bylineClass matches class names, rel and itemprop values of an author line.
-var bylineClass = regexp.MustCompile(`(?i)(^|[\s_-])(byline|authors?)($|[\s_-])`)
+// bylineClass matches class names, rel and itemprop values of an author line, also as a part of
+// a name built by CSS-in-JS tools ("ssrcss-68pt20-TextContributorName").
+var bylineClass = regexp.MustCompile(`(?i:(^|[\s_-])(byline|authors?|contributors?)($|[\s_-]))|[a-z](Byline|Author|Contributor)(Name)?($|[\s_-])`)
 
 // sideNoteClass matches class names of a note printed beside the text that refers to it (the
 // side notes of Tufte-style pages), which is written inside the paragraph.
@@ -161,6 +163,7 @@ type htmlConverter struct {
 	// channel, the section); a paragraph that only names one of them is furniture.
 	siteNames map[string]bool
 	textSeen  bool // a paragraph of the article's text was written
+	dropped   map[*html.Node]bool // furniture found beside something else (an author's role)
 }
 
 // siteNames returns the parts of a page's <title> other than the article's title, by their
@@ -314,7 +317,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNote(n)
 		return
 	}
-	if c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
+	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
 		return
 	}
 	if names, ok := metaLineNames(n); ok {
@@ -361,6 +364,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.inByline = false
 		if s := in.String(); s != "" {
 			c.bylines = append(c.bylines, in)
+			if !c.textSeen {
+				c.dropAuthorRole(n)
+			}
 		}
 		return
 	}
@@ -372,6 +378,10 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		level := int(n.Data[1] - '0')
 		if n == c.title {
 			level = 1 // the page's title, printed in a lower heading
+		}
+		if c.isSubtitle(n) {
+			c.out.add(pipeline.BlockParagraph, 0, "", in)
+			return
 		}
 		if inside == pipeline.BlockQuote {
 			c.out.add(pipeline.BlockQuote, 0, "", in)
@@ -635,7 +645,9 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && isFurnitureText(textOf(n)) {
 		return // "返回搜狐，查看更多" after the last sentence
 	}
-	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) {
+	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) &&
+		!(c.inByline && screenReaderClass.MatchString(attr(n, "class"))) {
+		// A byline's words for screen readers ("By ") are the byline's.
 		// Inside a note, a block named like a notes section is the note's own text
 		// ("footnote-content").
 		return
@@ -1148,6 +1160,9 @@ func isFormBox(n *html.Node) bool {
 	return short
 }
 
+// screenReaderClass matches class names of text shown to screen readers only.
+var screenReaderClass = regexp.MustCompile(`(?i)(^|\s)(visually-hidden|sr-only|screen-reader-text)($|\s)`)
+
 // quoteClass matches class names of a block set as a quotation without <blockquote>.
 var quoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(quote|blockquote|pull-?quote)($|[\s_-])`)
 
@@ -1164,6 +1179,56 @@ func isClassHeading(n *html.Node) bool {
 	text, short := boundedText(n, maxHeadingColumns*3)
 	text = collapseSpaces(text)
 	return short && text != "" && findFirst(n, atom.A) == nil && findFirst(n, atom.Br) == nil && isHeadingText(text)
+}
+
+// maxAuthorRoleRunes: the author's role and place under the name ("Environment correspondent,
+// Tashkent") is a line.
+const maxAuthorRoleRunes = 80
+
+// dropAuthorRole marks the short lines that follow a byline in its own container (the author's
+// role, desk or city) as furniture, when they read as no sentence.
+func (c *htmlConverter) dropAuthorRole(by *html.Node) {
+	if by.Parent == nil {
+		return
+	}
+	if _, short := boundedText(by.Parent, maxLinkBlockBytes); !short {
+		return // the byline stands among the article's blocks, not in a box of its own
+	}
+	for s := by.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		text, short := boundedText(s, 4*maxAuthorRoleRunes)
+		text = collapseSpaces(text)
+		if !short || text == "" || utf8.RuneCountInString(text) > maxAuthorRoleRunes || endsWithTerminator(text) || hasBlockChild(s) ||
+			isHeadingAtom(s.DataAtom) {
+			return
+		}
+		c.dropped[s] = true
+	}
+}
+
+// isSubtitle reports a heading set beside the title, after it in the same block and before any
+// text (an <h2> under the <h1> in the article's header): the subtitle, which is a paragraph of
+// the article, not a section's heading.
+func (c *htmlConverter) isSubtitle(h *html.Node) bool {
+	if c.title == nil || h == c.title || c.textSeen || h.Parent != c.title.Parent || c.order[h] < c.order[c.title] {
+		return false
+	}
+	for s := c.title.NextSibling; s != nil && s != h; s = s.NextSibling {
+		if s.Type == html.ElementNode && hasText(s) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHeadingAtom(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 // isFollowBlock reports a short paragraph or block that invites the reader to the site's channel
