@@ -162,7 +162,7 @@ type htmlConverter struct {
 	// siteNames: the parts of the page's <title> beside the article's (the site, the
 	// channel, the section); a paragraph that only names one of them is furniture.
 	siteNames map[string]bool
-	textSeen  bool // a paragraph of the article's text was written
+	textSeen  bool                // a paragraph of the article's text was written
 	dropped   map[*html.Node]bool // furniture found beside something else (an author's role)
 }
 
