@@ -227,14 +227,22 @@ func isFollowInvitation(text string, hrefs []string) bool {
 		return false
 	}
 	for _, h := range hrefs {
-		host := strings.ToLower(h)
-		host = strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://")
-		host, _, _ = strings.Cut(host, "/")
-		host = strings.TrimPrefix(host, "www.")
-		for _, s := range furniture.social {
-			if host == s || strings.HasSuffix(host, "."+s) {
-				return true
-			}
+		if isSocialHref(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSocialHref reports an address on one of the social networks and messengers.
+func isSocialHref(h string) bool {
+	host := strings.ToLower(h)
+	host = strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://")
+	host, _, _ = strings.Cut(host, "/")
+	host = strings.TrimPrefix(host, "www.")
+	for _, s := range furniture.social {
+		if host == s || strings.HasSuffix(host, "."+s) {
+			return true
 		}
 	}
 	return false

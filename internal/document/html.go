@@ -331,7 +331,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 		return
 	}
-	if isFollowBlock(n) {
+	if isFollowBlock(n) || c.textSeen && isClosingChannelLine(n) {
 		return
 	}
 	if isCaptionElement(n) {
@@ -1229,6 +1229,38 @@ func isHeadingAtom(a atom.Atom) bool {
 		return true
 	}
 	return false
+}
+
+// minChannelLinkShare: in a line that points to the site's channel, the channel's name (the
+// link) is a good part of the line.
+const minChannelLinkShare = 0.3
+
+// isClosingChannelLine reports the short paragraph that closes an article by pointing to the
+// site's channel on a social network ("Новости компаний — в Telegram-канале «…»"): the last
+// block of its container, a line, a good part of it a link to such a network.
+func isClosingChannelLine(n *html.Node) bool {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return false
+	}
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if hasText(s) {
+			return false
+		}
+	}
+	text, short := boundedText(n, 4*maxFollowRunes)
+	text = collapseSpaces(text)
+	if !short || text == "" || utf8.RuneCountInString(text) > maxFollowRunes {
+		return false
+	}
+	linked := 0
+	var hrefs []string
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		if isSocialHref(attr(a, "href")) {
+			hrefs = append(hrefs, attr(a, "href"))
+			linked += len(collapseSpaces(textOf(a)))
+		}
+	}
+	return len(hrefs) > 0 && float64(linked) >= minChannelLinkShare*float64(len(text))
 }
 
 // isFollowBlock reports a short paragraph or block that invites the reader to the site's channel

@@ -136,3 +136,22 @@ func TestMarkdownTemplateTags(t *testing.T) {
 		"caption: The gate at dawn.",
 		"paragraph: We crossed a little after four in the afternoon.")
 }
+
+// TestPageHeaderAndClosingLines: a heading set under the title in the article's header is its
+// subtitle, a credit where a caption would be is left out with the picture, and the line that
+// closes the article by pointing to the site's channel is no article text, while a paragraph
+// that cites a post on the same network stays.
+func TestPageHeaderAndClosingLines(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><article><header><h1>Зерно уходит на восток</h1><h2>Экспортёры переориентируют поставки на Китай</h2></header>` +
+		`<div class="body"><p>Экспорт зерна из сибирских регионов в Китай за прошлый сезон вырос в полтора раза, поставки идут по железной дороге.</p>` +
+		`<figure><img src="/grain.jpg"><figcaption>Фото: Евгений Павленко</figcaption></figure>` +
+		`<p>Об этом министр написал в своём <a href="https://t.me/minister">Telegram-канале</a>, добавив, что ограничений на вывоз не будет и в новом сезоне.</p>` +
+		`<p>Новости компаний — в Telegram-канале <a href="https://t.me/example_biz">«Ведомости. Бизнес»</a>.</p></div></article></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc,
+		"title: Зерно уходит на восток",
+		"paragraph: Экспортёры переориентируют поставки на Китай",
+		"paragraph: Экспорт зерна из сибирских регионов в Китай за прошлый сезон вырос в полтора раза, поставки идут по железной дороге.",
+		"paragraph: Об этом министр написал в своём Telegram-канале, добавив, что ограничений на вывоз не будет и в новом сезоне.")
+}
