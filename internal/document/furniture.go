@@ -19,6 +19,7 @@ var furnitureData string
 type furnitureWords struct {
 	labels, photoCredits, notices        []string
 	readAlso, dateLabels, follow, social []string
+	dateTails                            []string
 	lines, counters, roles               map[string]bool
 	classes                              *regexp.Regexp
 }
@@ -44,6 +45,8 @@ func loadFurniture(data string) furnitureWords {
 			f.labels = append(f.labels, line)
 		case "photo-credit":
 			f.photoCredits = append(f.photoCredits, line)
+		case "date-tail":
+			f.dateTails = append(f.dateTails, line)
 		case "follow":
 			f.follow = append(f.follow, line)
 		case "social":
@@ -153,8 +156,8 @@ func isCounter(l string) bool {
 	}
 	for _, w := range words {
 		if !furniture.counters[w] {
-			// Chinese runs the words together: "次浏览".
-			if !isHanText(w) || !allCounterRunes(w) {
+			// Chinese runs the words together: "次浏览", "阅读量".
+			if !isHanText(w) || !allCounterWords(w) {
 				return false
 			}
 		}
@@ -163,10 +166,17 @@ func isCounter(l string) bool {
 	return counted
 }
 
-// allCounterRunes reports a run of Chinese characters each of which is a counter word.
-func allCounterRunes(w string) bool {
-	for _, r := range w {
-		if !furniture.counters[string(r)] {
+// allCounterWords reports a run of Chinese characters made of counter words, the longest
+// taken first.
+func allCounterWords(w string) bool {
+	for w != "" {
+		found := false
+		for n := min(len(w), 9); n > 0 && !found; n-- {
+			if furniture.counters[w[:n]] {
+				w, found = w[n:], true
+			}
+		}
+		if !found {
 			return false
 		}
 	}
@@ -252,6 +262,14 @@ func isSocialHref(h string) bool {
 // Mon 4 Mar 2024 09.12 GMT", "(обновлено: 15:02 04.07.2024)", "发布时间：2024-05-21 16:30".
 func isDateLabelLine(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "()（）[]【】")))
+	for _, t := range furniture.dateTails {
+		if rest, ok := strings.CutSuffix(s, t); ok && rest != "" {
+			rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "于"))
+			if isDateLine(rest) || isPublicationLine(rest) {
+				return true
+			}
+		}
+	}
 	for _, p := range furniture.dateLabels {
 		rest, ok := strings.CutPrefix(s, p)
 		if !ok {

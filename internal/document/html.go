@@ -460,7 +460,7 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 	if isFurnitureClass(attr(n, "class")) || isFurnitureClass(attr(n, "id")) || isFurnitureRole(attr(n, "role")) {
 		return true
 	}
-	if isFormBox(n) {
+	if isFormBox(n) || isMetadataList(n) {
 		return true
 	}
 	if _, hidden := attrValue(n, "hidden"); hidden || strings.EqualFold(attr(n, "aria-hidden"), "true") {
@@ -1133,7 +1133,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 			dated = true
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
-		case isNameLine(p):
+		case isNameLine(p), userHandle.MatchString(p):
 			names = append(names, p)
 		}
 	}
@@ -1162,6 +1162,42 @@ func isFormBox(n *html.Node) bool {
 
 // screenReaderClass matches class names of text shown to screen readers only.
 var screenReaderClass = regexp.MustCompile(`(?i)(^|\s)(visually-hidden|sr-only|screen-reader-text)($|\s)`)
+
+// Bounds of a list of metadata: short labels and short values.
+const (
+	maxMetadataTermWords  = 3
+	maxMetadataValueWords = 8
+)
+
+// isMetadataList reports a definition list that tells about the page rather than the subject:
+// every term a label of a word or three ("From:", "Published", "Тип документа"), every value a
+// few words (a department, a date).
+func isMetadataList(n *html.Node) bool {
+	if n.DataAtom != atom.Dl {
+		return false
+	}
+	terms := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
+		}
+		words := len(strings.Fields(textOf(ch)))
+		switch ch.DataAtom {
+		case atom.Dt:
+			terms++
+			if words > maxMetadataTermWords {
+				return false
+			}
+		case atom.Dd:
+			if words > maxMetadataValueWords || endsWithTerminator(collapseSpaces(textOf(ch))) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return terms > 0
+}
 
 // quoteClass matches class names of a block set as a quotation without <blockquote>.
 var quoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(quote|blockquote|pull-?quote)($|[\s_-])`)
@@ -1448,5 +1484,19 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 			c.bylines = append(c.bylines, in)
 		}
 		return
+	}
+	// No element is named as the byline: a meta line beside the title may give the author.
+	for _, n := range findAll(common, func(x *html.Node) bool { return x.DataAtom == atom.Div || x.DataAtom == atom.P }) {
+		if contains(root, n) || insideFurniture(n) || c.skip(n) {
+			continue
+		}
+		if names, ok := metaLineNames(n); ok {
+			if names != "" {
+				in := &mdInline{}
+				in.text(names)
+				c.bylines = append(c.bylines, in)
+			}
+			return
+		}
 	}
 }
