@@ -665,6 +665,9 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 			if inNote {
 				return // "↩" back to the reference
 			}
+			if !strings.ContainsFunc(textOf(n), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+				return // a heading's anchor, "¶" or "#": a way to link to the place, not text
+			}
 			c.writeInline(in, n, inNote)
 			return
 		}
