@@ -730,6 +730,7 @@ func articleRoot(doc *html.Node) *html.Node {
 	// editors write); text set straight into a block among other blocks (lines parted by <br>)
 	// is that block's own.
 	score := map[*html.Node]int{}
+	paragraphs, counted := map[*html.Node]int{}, map[*html.Node]bool{} // blocks of text per container
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -746,6 +747,10 @@ func articleRoot(doc *html.Node) *html.Node {
 						}
 						if container != nil {
 							score[container] += len(t)
+							if !counted[b] {
+								counted[b] = true
+								paragraphs[container]++
+							}
 						}
 					}
 				}
@@ -776,10 +781,28 @@ func articleRoot(doc *html.Node) *html.Node {
 		// Paragraphs wrapped one by one in blocks of their own (page builders, news sites that
 		// set each paragraph in a "block" of the body): no container holds most of the text,
 		// and the article is the nearest one above that does.
-		if float64(held[best]) < minRootShare*float64(total) {
+		// A container of one paragraph is such a wrapper too, however long the paragraph: the
+		// article is the nearest container above it that holds several.
+		heldParagraphs := map[*html.Node]int{}
+		for n, k := range paragraphs {
+			for p := n; p != nil; p = p.Parent {
+				heldParagraphs[p] += k
+			}
+		}
+		switch {
+		case float64(held[best]) < minRootShare*float64(total):
 			p := best.Parent
 			for k := 0; p != nil && k < maxRootClimb && !isPageElement(p); k++ {
 				if float64(held[p]) >= wrappedRootShare*float64(total) {
+					best = p
+					break
+				}
+				p = p.Parent
+			}
+		case paragraphs[best] == 1:
+			p := best.Parent
+			for k := 0; p != nil && k < maxRootClimb && !isPageElement(p); k++ {
+				if heldParagraphs[p] >= minWrappedParagraphs {
 					best = p
 					break
 				}
@@ -816,6 +839,8 @@ const (
 	minRootShare = 0.5
 	// wrappedRootShare: the share the container of paragraphs wrapped one by one must hold.
 	wrappedRootShare = 0.6
+	// minWrappedParagraphs: the container of paragraphs wrapped one by one holds this many.
+	minWrappedParagraphs = 3
 	// maxRootClimb: paragraphs are wrapped a few levels deep at most.
 	maxRootClimb = 6
 	// maxTitleClimb, maxTitleClimbGrowth: the title stands a few levels above the text, and the

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -107,7 +108,7 @@ func isListLine(s string) bool {
 // collapsed, emphasis and links written only around some text, with spaces kept outside the
 // delimiters (CommonMark does not take "* word *" for emphasis).
 type mdInline struct {
-	b       strings.Builder
+	b       bytes.Buffer
 	pending bool     // a space is due before the next text
 	due     []string // openers to write before the next text
 	stack   []mdOpen // open elements
@@ -166,7 +167,7 @@ func (m *mdInline) writeEscaped(r rune) {
 			m.b.WriteByte('\\')
 		}
 	case '.', ')':
-		if s := m.b.String(); s != "" && strings.TrimLeft(s, "0123456789") == "" {
+		if s := m.b.Bytes(); len(s) > 0 && len(bytes.TrimLeft(s, "0123456789")) == 0 {
 			m.b.WriteByte('\\') // "1984." at the start would be a list item
 		}
 	case '&':
@@ -215,7 +216,7 @@ func (m *mdInline) close() {
 			closer = "**"
 		}
 		m.closer = ""
-		if last, _ := utf8.DecodeLastRuneInString(m.b.String()); unicode.IsPunct(last) {
+		if last, _ := utf8.DecodeLastRune(m.b.Bytes()); unicode.IsPunct(last) {
 			m.closedAfterPunct, m.closer = m.b.Len(), closer
 		}
 		m.b.WriteString(closer)
@@ -227,26 +228,27 @@ func (m *mdInline) close() {
 // punctuationOutOfEmphasis moves the punctuation that ends an emphasis after its closer, so
 // that the closer, now after a letter, closes it before the letter that follows.
 func (m *mdInline) punctuationOutOfEmphasis() {
-	s := m.b.String()
+	buf := m.b.Bytes()
 	at := m.closedAfterPunct
-	if at > len(s) || s[at:at+len(m.closer)] != m.closer {
+	if at+len(m.closer) > len(buf) || string(buf[at:at+len(m.closer)]) != m.closer {
 		return
 	}
-	body := s[:at]
-	k := len(body)
+	k := at
 	for k > 0 {
-		r, size := utf8.DecodeLastRuneInString(body[:k])
-		if !unicode.IsPunct(r) || k-size > 0 && body[k-size-1] == '\\' {
+		r, size := utf8.DecodeLastRune(buf[:k])
+		if !unicode.IsPunct(r) || k-size > 0 && buf[k-size-1] == '\\' {
 			break // an escaped character is markup written as text: it stays
 		}
 		k -= size
 	}
-	if k == 0 || k == len(body) || strings.HasSuffix(body[:k], "*") {
+	if k == 0 || k == at || buf[k-1] == '*' {
 		return // punctuation alone, or an opener right before it
 	}
-	rebuilt := body[:k] + m.closer + body[k:] + s[at+len(m.closer):]
-	m.b.Reset()
-	m.b.WriteString(rebuilt)
+	// Only the tail from the punctuation on is written again, so that a paragraph of many
+	// such runs is still written in linear time.
+	tail := m.closer + string(buf[k:at]) + string(buf[at+len(m.closer):])
+	m.b.Truncate(k)
+	m.b.WriteString(tail)
 }
 
 // footnote writes a reference to note n right after the last word.

@@ -155,3 +155,32 @@ func TestPageHeaderAndClosingLines(t *testing.T) {
 		"paragraph: Экспорт зерна из сибирских регионов в Китай за прошлый сезон вырос в полтора раза, поставки идут по железной дороге.",
 		"paragraph: Об этом министр написал в своём Telegram-канале, добавив, что ограничений на вывоз не будет и в новом сезоне.")
 }
+
+// TestPageBuilderBlocks: a page built of styled blocks (a title and headings set as classed
+// blocks, a box with a form, a list of page metadata, headings with anchor links) gives the
+// article's structure, and many bold runs that end in Chinese punctuation keep their markup.
+func TestPageBuilderBlocks(t *testing.T) {
+	t.Parallel()
+	bold := strings.Repeat("<strong>一是完善节点。</strong>每个县建设一个中心。", 50)
+	page := `<html><head><title>Как мы перевели склад на электронные накладные</title></head><body><div id="allrecords">` +
+		`<div class="t-rec"><div class="t-title t-title_xxl">Как мы перевели склад на электронные накладные</div></div>` +
+		`<dl class="meta"><dt>From:</dt><dd><a href="/dept">Department for Trade</a></dd><dt>Published</dt><dd>3 March 2024</dd></dl>` +
+		`<div class="t-rec"><div class="t-text">Ещё два года назад каждая машина, уходившая с нашего склада, увозила с собой пачку бумаг и доверенность водителя.</div></div>` +
+		`<div class="t-rec"><div class="t017__title t-title t-title_xs">С чего начали</div></div>` +
+		`<div class="t-rec"><div class="t-text">Первым делом мы посчитали, сколько документов проходит через склад за месяц, и вышло около четырёх тысяч.</div></div>` +
+		`<h2>Итоги<a class="headerlink" href="#itogi">¶</a></h2>` +
+		`<div class="t-rec"><div class="t-text">` + bold + `</div></div>` +
+		`<div class="t-rec"><div class="t678"><div class="t-section__title">Хотите так же?</div><div class="t-descr">Оставьте заявку, и мы расскажем, сколько времени займёт переход.</div><form><input name="phone"></form></div></div>` +
+		`</div></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc,
+		"title: Как мы перевели склад на электронные накладные",
+		"paragraph: Ещё два года назад каждая машина, уходившая с нашего склада, увозила с собой пачку бумаг и доверенность водителя.",
+		"heading: С чего начали",
+		"paragraph: Первым делом мы посчитали, сколько документов проходит через склад за месяц, и вышло около четырёх тысяч.",
+		"heading: Итоги",
+		"paragraph: "+strings.Repeat("一是完善节点。每个县建设一个中心。", 50))
+	if got := len(doc.Blocks[5].Inline.List()); got != 50 {
+		t.Errorf("%d bold runs kept, want 50", got)
+	}
+}
