@@ -20,8 +20,10 @@ import (
 // markdown_write.go). The page is sanitised with bluemonday first, so scripts, styles, event
 // handlers, forms and embedded objects never get further, and every link address is checked
 // again by pipeline.SafeHref. The article body is the page's <article> (the one with the most
-// text), else <main> or role="main", else the element holding most paragraph text; navigation,
-// headers, footers, asides and share or related-content boxes around it are dropped. Kept are
+// text), else <main> or role="main", else the element holding most paragraph text (or the
+// nearest one above it that holds paragraphs wrapped one by one, or the body schema.org marks);
+// navigation, headers, footers, asides and share or related-content boxes around it are
+// dropped, and so are credits, notices, counters and buttons named in furniture.txt. Kept are
 // headings, paragraphs, block quotes, lists, links, emphasis and footnotes (references to an
 // element of the page, usually in <sup>, and the notes they point at). Without an <h1> in the
 // body the page's <h1> or <title> becomes the title. Errors are *pipeline.Error.
