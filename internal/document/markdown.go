@@ -143,6 +143,9 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 		if b.strong && kind == pipeline.BlockParagraph && isHeadingText(b.text.plain()) && !isNameLine(b.text.plain()) {
 			kind = pipeline.BlockHeading
 		}
+		if kind == pipeline.BlockParagraph && isWhollyQuoted(b.text.plain()) {
+			kind = pipeline.BlockQuote // one quotation set apart, as in plain text
+		}
 		hasText = hasText || kind != pipeline.BlockHeading
 		doc.Blocks = append(doc.Blocks, toBlock(kind, b))
 	}
