@@ -143,7 +143,7 @@ func isCounter(l string) bool {
 	if utf8.RuneCountInString(l) > maxCounterRunes {
 		return false
 	}
-	counted := false
+	counted, negated := false, false
 	words := strings.FieldsFunc(l, func(r rune) bool {
 		if unicode.IsDigit(r) {
 			counted = true
@@ -161,9 +161,10 @@ func isCounter(l string) bool {
 				return false
 			}
 		}
-		counted = counted || w == "no" || w == "нет"
+		negated = negated || w == "no" || w == "нет"
 	}
-	return counted
+	// "No comments" counts; "No." or "— Нет." alone answers a question.
+	return counted || negated && len(words) > 1
 }
 
 // allCounterWords reports a run of Chinese characters made of counter words, the longest
@@ -196,9 +197,16 @@ func isFurnitureRole(role string) bool {
 // opensWith reports s opening with one of the labels, followed by something.
 func opensWith(s string, labels []string) bool {
 	for _, p := range labels {
-		if strings.HasPrefix(s, p) && len(s) > len(p) {
-			return true
+		if !strings.HasPrefix(s, p) || len(s) == len(p) {
+			continue
 		}
+		// "Photo by" opens "Photo by X", not "Photobook"; Chinese labels need no space.
+		next, _ := utf8.DecodeRuneInString(s[len(p):])
+		last, _ := utf8.DecodeLastRuneInString(p)
+		if unicode.IsLetter(last) && !isHan(last) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			continue
+		}
+		return true
 	}
 	return false
 }

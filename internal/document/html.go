@@ -598,8 +598,10 @@ func (c *htmlConverter) flush() {
 	case isPublicationLine(plain):
 		c.cur = nil
 		return
-	case c.titleKey != "" && titleKey(plain) == c.titleKey, c.siteNames[titleKey(plain)]:
-		// The title printed again in the body, or the site's or channel's name.
+	case c.titleKey != "" && titleKey(plain) == c.titleKey,
+		!c.textSeen && c.siteNames[titleKey(plain)] && !isNameLine(plain):
+		// The title printed again in the body, or the site's or channel's name above the
+		// text (an author's name in the <title> is the byline).
 		c.cur = nil
 		return
 	}
@@ -644,7 +646,7 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 	if c.inByline && isPublicationElement(n) {
 		return
 	}
-	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && isFurnitureText(textOf(n)) {
+	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && lastInBlock(n) && isFurnitureText(textOf(n)) {
 		return // "返回搜狐，查看更多" after the last sentence
 	}
 	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) &&
@@ -1327,6 +1329,18 @@ func isClosingChannelLine(n *html.Node) bool {
 		}
 	}
 	return len(hrefs) > 0 && float64(linked) >= minChannelLinkShare*float64(len(text))
+}
+
+// lastInBlock reports an inline element that nothing with text follows in its block.
+func lastInBlock(n *html.Node) bool {
+	for p := n; p != nil && !isBlockElement(p); p = p.Parent {
+		for s := p.NextSibling; s != nil; s = s.NextSibling {
+			if hasText(s) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isFollowBlock reports a short paragraph or block that invites the reader to the site's channel

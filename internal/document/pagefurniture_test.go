@@ -184,3 +184,29 @@ func TestPageBuilderBlocks(t *testing.T) {
 		t.Errorf("%d bold runs kept, want 50", got)
 	}
 }
+
+// TestPageTextLikeFurnitureKept: article text that shares words with page furniture stays: a
+// one-word answer in an interview, a sentence that opens with a news agency or a label's
+// words, a button's name inside a sentence.
+func TestPageTextLikeFurnitureKept(t *testing.T) {
+	t.Parallel()
+	paras := []string{
+		"— Вы вернётесь в порт в этом году?",
+		"— Нет.",
+		"AFP reported that the ferry would resume service in spring.",
+		"Published in 2019, the report found that most barges sailed half empty.",
+		"Press Share to send the timetable to a colleague.",
+		"未经授权使用他人作品的企业，将被依法追究责任。",
+	}
+	body := ""
+	for _, p := range paras {
+		body += "<p>" + strings.Replace(p, "Share", "<a href=\"#share\">Share</a>", 1) + "</p>"
+	}
+	page := "<html><body><article><h1>Ferries</h1>" + body + "</article></body></html>"
+	doc := readPage(t, page, pipeline.English)
+	want := []string{"title: Ferries"}
+	for _, p := range paras {
+		want = append(want, "paragraph: "+p)
+	}
+	wantBlocks(t, doc, want...)
+}
