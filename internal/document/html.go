@@ -142,7 +142,7 @@ var sideNoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(side|margin)-?notes?($|[\
 
 // callToAction matches the addresses of links that ask the reader to subscribe, sign up, join or
 // give: a short block around such a link is the site's, not the article's.
-var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|contribut|/support\b|/portal|newsletter|/login|action=share`)
+var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|contribut|/support\b|sponsor|/portal|newsletter|/login|action=share`)
 
 type htmlConverter struct {
 	out      mdBlockWriter
