@@ -36,16 +36,18 @@ func HTMLToMarkdown(src string) (string, error) {
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
 	// The sanitiser does not keep <main>; its role keeps the place of the page's main content.
 	src = mainOpen.ReplaceAllString(src, `<div role="main"$1`)
-	// The sanitiser drops forms with their content; a mark in their place tells the box around
-	// one (a sign-up or order box) from article text.
-	src = formOpen.ReplaceAllString(src, `<div class="`+formMark+`"></div>$0`)
+	// The sanitiser drops forms with their content, but some sites set the whole article in
+	// one: a form is kept as a block marked as one, and a short one (a search, a sign-up or
+	// order box, with the box around it) is furniture.
+	src = formOpen.ReplaceAllString(src, `<div class="`+formMark+`"$1`)
+	src = formClose.ReplaceAllString(src, `</div>`)
 	src = mainClose.ReplaceAllString(src, `</div>`)
 	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
 	if err != nil {
 		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
 			Err: fmt.Errorf("parse sanitised html: %w", err)}
 	}
-	root := articleRoot(doc)
+	root := articleRoot(doc, pageTitle)
 	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
 		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
@@ -95,11 +97,12 @@ func HTMLToMarkdown(src string) (string, error) {
 	return out, nil
 }
 
-// formMark is the class of the mark left where a form was.
+// formMark is the class of the block a form becomes.
 const formMark = "page-form-mark"
 
 var (
 	formOpen  = regexp.MustCompile(`(?i)<form(\s|>)`)
+	formClose = regexp.MustCompile(`(?i)</form\s*>`)
 	mainOpen  = regexp.MustCompile(`(?i)<main(\s|>)`)
 	mainClose = regexp.MustCompile(`(?i)</main\s*>`)
 )
@@ -124,7 +127,7 @@ func htmlPolicy() *bluemonday.Policy {
 	p.AllowAttrs("src", "alt").OnElements("img")
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.AllowRelativeURLs(true)
-	p.SkipElementsContent("script", "style", "noscript", "template", "form", "button", "select",
+	p.SkipElementsContent("script", "style", "noscript", "template", "button", "select",
 		"textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "map", "head", "title", "label")
 	return p
 }
@@ -337,8 +340,8 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if isCaptionElement(n) {
-		if text, short := boundedText(n, maxCaptionBytes); short && isPhotoCredit(text) {
-			return // a credit where a caption would be: the picture is not described
+		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text)) {
+			return // a credit or a counter ("1 / 2") where a caption would be: nothing describes the picture
 		}
 		c.flush()
 		c.start(pipeline.BlockCaption, "")
@@ -711,7 +714,7 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 }
 
 // articleRoot picks the element that holds the article.
-func articleRoot(doc *html.Node) *html.Node {
+func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 	var best *html.Node
 	bestLen := 0
 	for _, a := range findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article }) {
@@ -819,7 +822,7 @@ func articleRoot(doc *html.Node) *html.Node {
 		if findFirst(best, atom.H1) == nil {
 			p := best.Parent
 			for k := 0; p != nil && k < maxTitleClimb && !isPageElement(p) && !insideFurniture(p); k++ {
-				if findFirst(p, atom.H1) != nil {
+				if findFirst(p, atom.H1) != nil || headingAsTitle(p, pageTitle) != nil {
 					if float64(held[p]) <= maxTitleClimbGrowth*float64(held[best]) {
 						return p
 					}
@@ -920,7 +923,12 @@ func insideFurniture(n *html.Node) bool {
 // siteTitle takes the article's part of a <title> such as "Article — Site name".
 func siteTitle(t string) string {
 	t = collapseSpaces(t)
-	for _, sep := range []string{" | ", " — ", " – ", " - ", " :: ", " · "} {
+	seps := []string{" | ", " — ", " – ", " - ", " :: ", " · "}
+	if isHanText(t) {
+		// Chinese sites join the parts without spaces: "标题_栏目_站点", "标题-新闻网-大学".
+		seps = append(seps, "_", "－", "-", "|")
+	}
+	for _, sep := range seps {
 		if parts := strings.Split(t, sep); len(parts) > 1 {
 			longest := ""
 			for _, p := range parts {
@@ -1180,6 +1188,10 @@ func metaLineNames(n *html.Node) (string, bool) {
 func isFormBox(n *html.Node) bool {
 	if !isBlockElement(n) || n.DataAtom == atom.Article || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
 		return false
+	}
+	if attr(n, "class") == formMark {
+		_, short := boundedText(n, maxLinkBlockBytes)
+		return short // a form itself, unless it holds the article
 	}
 	marked := false
 	for ch := n.FirstChild; ch != nil && !marked; ch = ch.NextSibling {

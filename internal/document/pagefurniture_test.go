@@ -210,3 +210,23 @@ func TestPageTextLikeFurnitureKept(t *testing.T) {
 	}
 	wantBlocks(t, doc, want...)
 }
+
+// TestPageArticleInsideForm: a content system that sets the whole article inside a form (as
+// some Chinese university and government sites do) still gives the article, its title a lower
+// heading that the page's title repeats with its site after "-", while a search form is no text.
+func TestPageArticleInsideForm(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>我校师生赴边境县开展暑期社会实践-新闻网-某某大学</title></head><body>` +
+		`<div class="top"><form action="/search"><input name="q"><span>搜索全站新闻</span></form></div>` +
+		`<form name="_newscontent_fromname"><div class="arti_title"><h2>我校师生赴边境县开展暑期社会实践</h2></div>` +
+		`<div id="vsb_content"><div class="v_news_content">` +
+		`<p>7月15日至22日，经济学院组织十二名师生赴边境县开展暑期社会实践，围绕边境贸易和农产品流通进行调研。</p>` +
+		`<p>实践团走访了口岸、边民互市贸易区和三家农产品加工企业，与当地商务部门座谈。</p>` +
+		`<p>实践团将整理调研材料，形成调研报告，为当地发展边境贸易提供参考。</p></div></div></form></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc,
+		"title: 我校师生赴边境县开展暑期社会实践",
+		"paragraph: 7月15日至22日，经济学院组织十二名师生赴边境县开展暑期社会实践，围绕边境贸易和农产品流通进行调研。",
+		"paragraph: 实践团走访了口岸、边民互市贸易区和三家农产品加工企业，与当地商务部门座谈。",
+		"paragraph: 实践团将整理调研材料，形成调研报告，为当地发展边境贸易提供参考。")
+}
