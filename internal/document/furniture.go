@@ -301,5 +301,23 @@ func readAlsoLabel(s string) int {
 	return 0
 }
 
-// isFurnitureClass reports a class or id name that marks page furniture.
-func isFurnitureClass(s string) bool { return s != "" && furniture.classes.MatchString(s) }
+// isFurnitureClass reports a class or id name that marks page furniture. Of a BEM name
+// ("block__element") only the element counts: "article__share" is the article's share box, while
+// "hero-banner__meta" is the meta line of a head box that holds the title.
+func isFurnitureClass(s string) bool {
+	if s == "" {
+		return false
+	}
+	if !strings.Contains(s, "__") {
+		return furniture.classes.MatchString(s)
+	}
+	for _, name := range strings.Fields(s) {
+		if i := strings.LastIndex(name, "__"); i >= 0 {
+			name = name[i+2:]
+		}
+		if furniture.classes.MatchString(name) {
+			return true
+		}
+	}
+	return false
+}

@@ -462,6 +462,9 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 		// Page headers and footers are outside the article root; inside it a header holds the
 		// title and a footer the notes or the byline, so they stay unless they are furniture.
 	}
+	if c.title != nil && contains(n, c.title) {
+		return false // a box named like furniture ("hero-banner") that holds the title holds the article's head
+	}
 	if isFurnitureClass(attr(n, "class")) || isFurnitureClass(attr(n, "id")) || isFurnitureRole(attr(n, "role")) {
 		return true
 	}
@@ -1145,6 +1148,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 		return "", false
 	}
 	var pieces []string
+	named := map[string]bool{} // pieces the page names as the author's
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		switch {
 		case ch.Type == html.TextNode:
@@ -1159,6 +1163,9 @@ func metaLineNames(n *html.Node) (string, bool) {
 					return "", false
 				}
 				pieces = append(pieces, t)
+				if isBylineElement(ch) {
+					named[t] = true
+				}
 			}
 		}
 	}
@@ -1173,7 +1180,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 			dated = true
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
-		case isNameLine(p), userHandle.MatchString(p):
+		case isNameLine(p), userHandle.MatchString(p), named[p]:
 			names = append(names, p)
 		}
 	}
