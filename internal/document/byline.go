@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +21,7 @@ var bylinePrefixes = []string{
 	"автор:", "авторы:", "автор ", "авторы ", "текст:", "источник:", "подготовил ", "подготовила ",
 	"подготовлено ", "подготовили ",
 	"авторлар:", "авторы:", "дереккөз:", "мәтін:", "дайындаған ", "дайындағандар ",
+	"мақаланың авторы:", "мақала авторы:",
 	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:", "执笔", "撰稿",
 }
 
@@ -55,6 +57,9 @@ func isBylineText(s string) bool {
 	if isHanText(s) {
 		return true
 	}
+	if len(words) == 1 && userHandle.MatchString(s) {
+		return true // a user name on a blogging platform: "olga_p", "@ivan.petrov"
+	}
 	capitalised, cased := 0, 0
 	for _, w := range words {
 		r := firstLetter(w)
@@ -68,6 +73,10 @@ func isBylineText(s string) bool {
 	}
 	return cased > 0 && capitalised*2 >= cased
 }
+
+// userHandle matches a user name as platforms print it for the author: letters and digits
+// joined by "_", "." or "-", or written after "@".
+var userHandle = regexp.MustCompile(`^(@[\p{L}\d_.]{2,30}|\p{L}[\p{L}\d]*([._-][\p{L}\d]+)+)$`)
 
 // firstLetter returns the first letter of w, skipping punctuation, or 0.
 func firstLetter(w string) rune {

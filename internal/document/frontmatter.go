@@ -12,12 +12,17 @@ import (
 // maxFrontMatterLines bounds the search for the closing line.
 const maxFrontMatterLines = 200
 
+// frontMatterMeta is what the front matter says of the article beside its text.
+type frontMatterMeta struct {
+	title, author string
+}
+
 // frontMatter returns the byte length of the front matter at the start of src (0 when there is
-// none) and the title it declares, if any. The front matter must open on the very first line
-// and close within maxFrontMatterLines lines; its lines must look like keys, list entries or
-// continuations, so that a document that merely opens with a thematic break is not mistaken
-// for one.
-func frontMatter(src string) (int, string) {
+// none) and the title and author it declares, if any (a list of authors is left alone). The
+// front matter must open on the very first line and close within maxFrontMatterLines lines;
+// its lines must look like keys, list entries or continuations, so that a document that merely
+// opens with a thematic break is not mistaken for one.
+func frontMatter(src string) (int, frontMatterMeta) {
 	var fence string
 	switch {
 	case strings.HasPrefix(src, "---\n"):
@@ -25,10 +30,10 @@ func frontMatter(src string) (int, string) {
 	case strings.HasPrefix(src, "+++\n"):
 		fence = "+++"
 	default:
-		return 0, ""
+		return 0, frontMatterMeta{}
 	}
 	at := len(fence) + 1
-	title := ""
+	var meta frontMatterMeta
 	keys := 0
 	for n := 0; n < maxFrontMatterLines && at <= len(src); n++ {
 		end := strings.IndexByte(src[at:], '\n')
@@ -40,28 +45,31 @@ func frontMatter(src string) (int, string) {
 		trimmed := strings.TrimRight(line, " \t")
 		if trimmed == fence || (fence == "---" && trimmed == "...") {
 			if keys == 0 {
-				return 0, ""
+				return 0, frontMatterMeta{}
 			}
-			return next, title
+			return next, meta
 		}
 		key, val, ok := cutKey(trimmed, fence)
 		switch {
 		case ok:
 			keys++
-			if strings.EqualFold(key, "title") && title == "" {
-				title = unquoteScalar(val)
+			switch {
+			case strings.EqualFold(key, "title") && meta.title == "":
+				meta.title = unquoteScalar(val)
+			case strings.EqualFold(key, "author") && meta.author == "" && !strings.HasPrefix(val, "["):
+				meta.author = unquoteScalar(val)
 			}
 		case trimmed == "" || strings.HasPrefix(trimmed, " ") || strings.HasPrefix(trimmed, "\t") ||
 			strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "#") || strings.HasPrefix(trimmed, "["):
 		default:
-			return 0, ""
+			return 0, frontMatterMeta{}
 		}
 		if end < 0 {
 			break
 		}
 		at = next
 	}
-	return 0, ""
+	return 0, frontMatterMeta{}
 }
 
 // cutKey reads "key: value" (YAML) or "key = value" (TOML).

@@ -275,9 +275,10 @@ func isHanText(s string) bool {
 // "2024-03-12 14:05", "12.03.2024", "2024年3月12日".
 func isDateLine(s string) bool {
 	s = withoutDateLead(s)
-	if dayMonth.MatchString(strings.TrimSpace(s)) {
+	if dayMonth.MatchString(strings.TrimSpace(s)) || relativeTime.MatchString(strings.TrimSpace(s)) {
 		return true
 	}
+	s = timeZone.ReplaceAllString(s, " ")
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"
 	}
@@ -287,6 +288,10 @@ func isDateLine(s string) bool {
 	}) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsDigit(r) {
+			// A time of day with its half of the day written on: "06:00am", "2:05pm".
+			if l := strings.ToLower(w); strings.HasSuffix(l, "am") || strings.HasSuffix(l, "pm") {
+				w = w[:len(w)-2]
+			}
 			if strings.TrimFunc(w, unicode.IsDigit) != "" {
 				return false
 			}
@@ -336,6 +341,16 @@ func withoutDateLead(s string) string {
 	}
 	return rest
 }
+
+// relativeTime matches a time counted back from now, as pages print recent dates: "2 hours ago",
+// "5 минут назад", "3 сағат бұрын", "2小时前".
+var relativeTime = regexp.MustCompile(`(?i)^(\d{1,3}\s*(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|` +
+	`\d{1,3}\s*(минут[уы]?|мин\.?|час(а|ов)?|дн(я|ей)|день|недел[юьи]|месяц(а|ев)?)\s+назад|` +
+	`\d{1,3}\s*(минут|сағат|күн|апта|ай)\s+бұрын|\d{1,3}\s*(分钟|小时|天|周|个月)前)$`)
+
+// timeZone matches the half of the day and the time zone printed after a time ("10:42 AM
+// GMT+5", "06:00 EDT", "14:05 МСК"), which say nothing more of the date.
+var timeZone = regexp.MustCompile(`(?i)(^|\s)(a\.?m\.?|p\.?m\.?|(gmt|utc)([+-]\d{1,2}(:\d{2})?)?|[ecmp][sd]t|bst|cet|cest|msk|мск|almt)(\s|$)`)
 
 // dayMonth matches a date without its year, as platforms print recent ones: "3 мая", "Jan 18",
 // "11 мар в 13:05", "14 Ақпан, 11:20", "3月5日". The month names are those of the four languages,

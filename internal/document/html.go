@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -19,8 +20,10 @@ import (
 // markdown_write.go). The page is sanitised with bluemonday first, so scripts, styles, event
 // handlers, forms and embedded objects never get further, and every link address is checked
 // again by pipeline.SafeHref. The article body is the page's <article> (the one with the most
-// text), else <main> or role="main", else the element holding most paragraph text; navigation,
-// headers, footers, asides and share or related-content boxes around it are dropped. Kept are
+// text), else <main> or role="main", else the element holding most paragraph text (or the
+// nearest one above it that holds paragraphs wrapped one by one, or the body schema.org marks);
+// navigation, headers, footers, asides and share or related-content boxes around it are
+// dropped, and so are credits, notices, counters and buttons named in furniture.txt. Kept are
 // headings, paragraphs, block quotes, lists, links, emphasis and footnotes (references to an
 // element of the page, usually in <sup>, and the notes they point at). Without an <h1> in the
 // body the page's <h1> or <title> becomes the title. Errors are *pipeline.Error.
@@ -33,16 +36,23 @@ func HTMLToMarkdown(src string) (string, error) {
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
 	// The sanitiser does not keep <main>; its role keeps the place of the page's main content.
 	src = mainOpen.ReplaceAllString(src, `<div role="main"$1`)
+	// The sanitiser drops forms with their content, but some sites set the whole article in
+	// one: a form is kept as a block marked as one, and a short one (a search, a sign-up or
+	// order box, with the box around it) is furniture.
+	src = formOpen.ReplaceAllString(src, `<div class="`+formMark+`"$1`)
+	src = formClose.ReplaceAllString(src, `</div>`)
 	src = mainClose.ReplaceAllString(src, `</div>`)
 	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
 	if err != nil {
 		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
 			Err: fmt.Errorf("parse sanitised html: %w", err)}
 	}
-	root := articleRoot(doc)
-	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{}}
+	root := articleRoot(doc, pageTitle)
+	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
+		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
 	c.findNotes(root)
+	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)
 	if c.title == nil {
 		c.title = headingAsTitle(root, pageTitle)
@@ -60,6 +70,7 @@ func HTMLToMarkdown(src string) (string, error) {
 			in := &mdInline{}
 			in.text(title)
 			c.out.add(pipeline.BlockTitle, 1, "", in)
+			c.titleKey = titleKey(title)
 		}
 	}
 	c.walkBlocks(root, "")
@@ -86,7 +97,12 @@ func HTMLToMarkdown(src string) (string, error) {
 	return out, nil
 }
 
+// formMark is the class of the block a form becomes.
+const formMark = "page-form-mark"
+
 var (
+	formOpen  = regexp.MustCompile(`(?i)<form(\s|>)`)
+	formClose = regexp.MustCompile(`(?i)</form\s*>`)
 	mainOpen  = regexp.MustCompile(`(?i)<main(\s|>)`)
 	mainClose = regexp.MustCompile(`(?i)</main\s*>`)
 )
@@ -111,19 +127,17 @@ func htmlPolicy() *bluemonday.Policy {
 	p.AllowAttrs("src", "alt").OnElements("img")
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.AllowRelativeURLs(true)
-	p.SkipElementsContent("script", "style", "noscript", "template", "form", "button", "select",
+	p.SkipElementsContent("script", "style", "noscript", "template", "button", "select",
 		"textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "map", "head", "title", "label")
 	return p
 }
 
-// boilerplate matches class and id names of page furniture inside an article.
-var boilerplate = regexp.MustCompile(`(?i)(^|[\s_-])(share\w*|sharing|social\w*|related\w*|recommended|comments?|advert\w*|ads?|banner|breadcrumbs?|newsletter\w*|subscri\w*|promo\w*|sidebar|menu|navbar|cookies?|tags|pagination|print|editsection|edit-link|toc|table-of-contents|categories|cat-links|read-?also|see-?also)($|[\s_-])`)
-
 // footnoteSection matches class and id names of a list of notes.
 var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)
 
-// bylineClass matches class names, rel and itemprop values of an author line.
-var bylineClass = regexp.MustCompile(`(?i)(^|[\s_-])(byline|authors?)($|[\s_-])`)
+// bylineClass matches class names, rel and itemprop values of an author line, also as a part of
+// a name built by CSS-in-JS tools ("ssrcss-68pt20-TextContributorName").
+var bylineClass = regexp.MustCompile(`(?i:(^|[\s_-])(byline|authors?|contributors?)($|[\s_-]))|[a-z](Byline|Author|Contributor)(Name)?($|[\s_-])`)
 
 // sideNoteClass matches class names of a note printed beside the text that refers to it (the
 // side notes of Tufte-style pages), which is written inside the paragraph.
@@ -131,7 +145,7 @@ var sideNoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(side|margin)-?notes?($|[\
 
 // callToAction matches the addresses of links that ask the reader to subscribe, sign up, join or
 // give: a short block around such a link is the site's, not the article's.
-var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|contribut|/support\b|/portal|newsletter|/login|action=share`)
+var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|contribut|/support\b|sponsor|/portal|newsletter|/login|action=share`)
 
 type htmlConverter struct {
 	out      mdBlockWriter
@@ -147,6 +161,30 @@ type htmlConverter struct {
 	nextNote int
 	inByline bool       // writing a byline, whose date and reading time are left out
 	title    *html.Node // the article's <h1>, if the body has one
+	// titleKey: the title taken from outside the body (the page's <title>), whose copy in the
+	// body, set as a paragraph, is dropped.
+	titleKey string
+	// siteNames: the parts of the page's <title> beside the article's (the site, the
+	// channel, the section); a paragraph that only names one of them is furniture.
+	siteNames map[string]bool
+	textSeen  bool                // a paragraph of the article's text was written
+	dropped   map[*html.Node]bool // furniture found beside something else (an author's role)
+}
+
+// siteNames returns the parts of a page's <title> other than the article's title, by their
+// titleKey: "Почему … | Дом и история | Дзен" gives "дом и история" and "дзен".
+func siteNames(pageTitle string) map[string]bool {
+	names := map[string]bool{}
+	article := titleKey(siteTitle(pageTitle))
+	t := collapseSpaces(pageTitle)
+	for _, sep := range []string{" | ", " — ", " – ", " - ", " :: ", " · ", "_"} {
+		for _, part := range strings.Split(t, sep) {
+			if k := titleKey(part); k != "" && k != article && !strings.Contains(article, k) && !strings.ContainsAny(part, "|—–·") {
+				names[k] = true
+			}
+		}
+	}
+	return names
 }
 
 // writeNote writes the text of a referenced note.
@@ -284,10 +322,27 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNote(n)
 		return
 	}
-	if c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
+	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
+		return
+	}
+	if names, ok := metaLineNames(n); ok {
+		// A line of separate pieces about the article (its date, the account, the place): only
+		// the author's name, if there is one, is the article's.
+		c.flush()
+		if names != "" {
+			in := &mdInline{}
+			in.text(names)
+			c.bylines = append(c.bylines, in)
+		}
+		return
+	}
+	if isFollowBlock(n) || c.textSeen && isClosingChannelLine(n) {
 		return
 	}
 	if isCaptionElement(n) {
+		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text)) {
+			return // a credit or a counter ("1 / 2") where a caption would be: nothing describes the picture
+		}
 		c.flush()
 		c.start(pipeline.BlockCaption, "")
 		c.writeInline(c.cur, n, false)
@@ -299,10 +354,14 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNotesOnly(n)
 		return
 	}
-	if (n.DataAtom == atom.Address || bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))) &&
+	if (n.DataAtom == atom.Address || isBylineElement(n)) &&
 		n.DataAtom != atom.Article && n.DataAtom != atom.Main && len(collapseSpaces(textOf(n))) < 200 {
 		if isAuthorBio(n) {
 			return
+		}
+		if inner := innerByline(n); inner != nil {
+			// "Gregory Alvarez" inside a byline that also says "Contributor".
+			n = inner
 		}
 		in := &mdInline{}
 		c.inByline = true
@@ -310,6 +369,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.inByline = false
 		if s := in.String(); s != "" {
 			c.bylines = append(c.bylines, in)
+			if !c.textSeen {
+				c.dropAuthorRole(n)
+			}
 		}
 		return
 	}
@@ -321,6 +383,10 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		level := int(n.Data[1] - '0')
 		if n == c.title {
 			level = 1 // the page's title, printed in a lower heading
+		}
+		if c.isSubtitle(n) {
+			c.out.add(pipeline.BlockParagraph, 0, "", in)
+			return
 		}
 		if inside == pipeline.BlockQuote {
 			c.out.add(pipeline.BlockQuote, 0, "", in)
@@ -359,6 +425,22 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	case atom.Br, atom.Hr:
 		c.flush()
 	default:
+		if isBlockElement(n) && inside == "" && quoteClass.MatchString(attr(n, "class")) {
+			c.flush()
+			c.walkBlocks(n, pipeline.BlockQuote)
+			c.flush()
+			return
+		}
+		if inside == "" && c.textSeen && isClassHeading(n) {
+			// Before the first paragraph, a line under the title is its subtitle, no heading.
+			c.flush()
+			in := &mdInline{}
+			c.writeInline(in, n, false)
+			if c.titleKey == "" || titleKey(in.String()) != c.titleKey {
+				c.out.add(pipeline.BlockHeading, 2, "", in)
+			}
+			return
+		}
 		if isBlockElement(n) {
 			c.flush()
 			c.walkBlocks(n, inside)
@@ -380,7 +462,13 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 		// Page headers and footers are outside the article root; inside it a header holds the
 		// title and a footer the notes or the byline, so they stay unless they are furniture.
 	}
-	if boilerplate.MatchString(attr(n, "class")) || boilerplate.MatchString(attr(n, "id")) {
+	if c.title != nil && contains(n, c.title) {
+		return false // a box named like furniture ("hero-banner") that holds the title holds the article's head
+	}
+	if isFurnitureClass(attr(n, "class")) || isFurnitureClass(attr(n, "id")) || isFurnitureRole(attr(n, "role")) {
+		return true
+	}
+	if isFormBox(n) || isMetadataList(n) {
 		return true
 	}
 	if _, hidden := attrValue(n, "hidden"); hidden || strings.EqualFold(attr(n, "aria-hidden"), "true") {
@@ -419,7 +507,8 @@ func (c *htmlConverter) list(n *html.Node, inside pipeline.BlockKind) {
 			c.walkNode(ch, inside)
 			continue
 		}
-		if _, isNote := c.notes[ch]; isNote || c.skip(ch) {
+		if _, isNote := c.notes[ch]; isNote || c.skip(ch) || isBylineElement(ch) || isPublicationElement(ch) {
+			// A meta line set as a list: its author and its date are no list items.
 			c.walkNode(ch, inside)
 			continue
 		}
@@ -509,9 +598,21 @@ func (c *htmlConverter) flush() {
 	if c.cur == nil {
 		return
 	}
-	if c.kind != pipeline.BlockParagraph || !isPublicationLine(strings.ReplaceAll(c.cur.b.String(), "\\", "")) {
-		c.out.add(c.kind, c.level, c.marker, c.cur)
+	plain := strings.ReplaceAll(c.cur.b.String(), "\\", "")
+	switch {
+	case c.kind != pipeline.BlockParagraph:
+	case isPublicationLine(plain):
+		c.cur = nil
+		return
+	case c.titleKey != "" && titleKey(plain) == c.titleKey,
+		!c.textSeen && c.siteNames[titleKey(plain)] && !isNameLine(plain):
+		// The title printed again in the body, or the site's or channel's name above the
+		// text (an author's name in the <title> is the byline).
+		c.cur = nil
+		return
 	}
+	c.textSeen = c.textSeen || c.kind == pipeline.BlockParagraph && c.cur.b.Len() > maxHeadingColumns
+	c.out.add(c.kind, c.level, c.marker, c.cur)
 	c.cur = nil
 }
 
@@ -551,7 +652,12 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 	if c.inByline && isPublicationElement(n) {
 		return
 	}
-	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) {
+	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && lastInBlock(n) && isFurnitureText(textOf(n)) {
+		return // "返回搜狐，查看更多" after the last sentence
+	}
+	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) &&
+		!(c.inByline && screenReaderClass.MatchString(attr(n, "class"))) {
+		// A byline's words for screen readers ("By ") are the byline's.
 		// Inside a note, a block named like a notes section is the note's own text
 		// ("footnote-content").
 		return
@@ -568,6 +674,9 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 		if strings.HasPrefix(href, "#") {
 			if inNote {
 				return // "↩" back to the reference
+			}
+			if !strings.ContainsFunc(textOf(n), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+				return // a heading's anchor, "¶" or "#": a way to link to the place, not text
 			}
 			c.writeInline(in, n, inNote)
 			return
@@ -608,7 +717,7 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 }
 
 // articleRoot picks the element that holds the article.
-func articleRoot(doc *html.Node) *html.Node {
+func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 	var best *html.Node
 	bestLen := 0
 	for _, a := range findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article }) {
@@ -631,12 +740,13 @@ func articleRoot(doc *html.Node) *html.Node {
 	// editors write); text set straight into a block among other blocks (lines parted by <br>)
 	// is that block's own.
 	score := map[*html.Node]int{}
+	paragraphs, counted := map[*html.Node]int{}, map[*html.Node]bool{} // blocks of text per container
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			switch {
 			case ch.Type == html.ElementNode && (ch.DataAtom == atom.Nav || ch.DataAtom == atom.Header ||
-				ch.DataAtom == atom.Footer || ch.DataAtom == atom.Aside):
+				ch.DataAtom == atom.Footer || ch.DataAtom == atom.Aside || isFurnitureRole(attr(ch, "role"))):
 				// furniture
 			case ch.Type == html.TextNode:
 				if t := strings.TrimSpace(ch.Data); t != "" && !insideLink(ch) {
@@ -647,6 +757,10 @@ func articleRoot(doc *html.Node) *html.Node {
 						}
 						if container != nil {
 							score[container] += len(t)
+							if !counted[b] {
+								counted[b] = true
+								paragraphs[container]++
+							}
 						}
 					}
 				}
@@ -662,10 +776,63 @@ func articleRoot(doc *html.Node) *html.Node {
 		}
 	}
 	if best != nil {
-		// Keep the heading and notes that sit next to the paragraphs' container.
-		if best.Parent != nil && best.Parent.DataAtom != atom.Body && findFirst(best, atom.H1) == nil &&
-			findFirst(best.Parent, atom.H1) != nil && !insideFurniture(best.Parent) {
-			return best.Parent
+		// What each element holds of the paragraph text, its own and its descendants'.
+		held, total := map[*html.Node]int{}, 0
+		for n, s := range score {
+			total += s
+			for p := n; p != nil; p = p.Parent {
+				held[p] += s
+			}
+		}
+		// The body the page marks as the article's (schema.org microdata) holds it.
+		if body := markedArticleBody(doc); body != nil && held[body] > 0 {
+			best = body
+		}
+		// Paragraphs wrapped one by one in blocks of their own (page builders, news sites that
+		// set each paragraph in a "block" of the body): no container holds most of the text,
+		// and the article is the nearest one above that does.
+		// A container of one paragraph is such a wrapper too, however long the paragraph: the
+		// article is the nearest container above it that holds several.
+		heldParagraphs := map[*html.Node]int{}
+		for n, k := range paragraphs {
+			for p := n; p != nil; p = p.Parent {
+				heldParagraphs[p] += k
+			}
+		}
+		switch {
+		case float64(held[best]) < minRootShare*float64(total):
+			p := best.Parent
+			for k := 0; p != nil && k < maxRootClimb && !isPageElement(p); k++ {
+				if float64(held[p]) >= wrappedRootShare*float64(total) {
+					best = p
+					break
+				}
+				p = p.Parent
+			}
+		case paragraphs[best] == 1:
+			p := best.Parent
+			for k := 0; p != nil && k < maxRootClimb && !isPageElement(p); k++ {
+				if heldParagraphs[p] >= minWrappedParagraphs {
+					best = p
+					break
+				}
+				p = p.Parent
+			}
+		}
+		// Keep the heading and notes that sit next to the paragraphs' container, and the
+		// picture and byline printed between the title and the text, when going up to the
+		// title adds little text.
+		if findFirst(best, atom.H1) == nil {
+			p := best.Parent
+			for k := 0; p != nil && k < maxTitleClimb && !isPageElement(p) && !insideFurniture(p); k++ {
+				if findFirst(p, atom.H1) != nil || headingAsTitle(p, pageTitle) != nil {
+					if float64(held[p]) <= maxTitleClimbGrowth*float64(held[best]) {
+						return p
+					}
+					break
+				}
+				p = p.Parent
+			}
 		}
 		return best
 	}
@@ -673,6 +840,45 @@ func articleRoot(doc *html.Node) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// Bounds of the search for the article's container among the page's blocks.
+const (
+	// minRootShare: a container with at least this share of the page's paragraph text holds
+	// the article.
+	minRootShare = 0.5
+	// wrappedRootShare: the share the container of paragraphs wrapped one by one must hold.
+	wrappedRootShare = 0.6
+	// minWrappedParagraphs: the container of paragraphs wrapped one by one holds this many.
+	minWrappedParagraphs = 3
+	// maxRootClimb: paragraphs are wrapped a few levels deep at most.
+	maxRootClimb = 6
+	// maxTitleClimb, maxTitleClimbGrowth: the title stands a few levels above the text, and the
+	// blocks around it (date, byline, picture) hold little text beside the article's.
+	maxTitleClimb       = 3
+	maxTitleClimbGrowth = 1.5
+)
+
+// markedArticleBody returns the one element whose itemprop says it is the article's body
+// ("articleBody", schema.org), or nil when there is none or more than one.
+func markedArticleBody(doc *html.Node) *html.Node {
+	marked := findAll(doc, func(n *html.Node) bool {
+		for _, p := range strings.Fields(attr(n, "itemprop")) {
+			if strings.EqualFold(p, "articleBody") {
+				return true
+			}
+		}
+		return false
+	})
+	if len(marked) != 1 {
+		return nil
+	}
+	return marked[0]
+}
+
+// isPageElement reports the page's <body> or <html>, which are no article's container.
+func isPageElement(n *html.Node) bool {
+	return n.Type != html.ElementNode || n.DataAtom == atom.Body || n.DataAtom == atom.Html
 }
 
 // insideLink reports text within a link: menus and lists of stories, which do not vote for the
@@ -720,7 +926,12 @@ func insideFurniture(n *html.Node) bool {
 // siteTitle takes the article's part of a <title> such as "Article — Site name".
 func siteTitle(t string) string {
 	t = collapseSpaces(t)
-	for _, sep := range []string{" | ", " — ", " – ", " - ", " :: ", " · "} {
+	seps := []string{" | ", " — ", " – ", " - ", " :: ", " · "}
+	if isHanText(t) {
+		// Chinese sites join the parts without spaces: "标题_栏目_站点", "标题-新闻网-大学".
+		seps = append(seps, "_", "－", "-", "|")
+	}
+	for _, sep := range seps {
 		if parts := strings.Split(t, sep); len(parts) > 1 {
 			longest := ""
 			for _, p := range parts {
@@ -837,6 +1048,7 @@ func attrValue(n *html.Node, key string) (string, bool) {
 const (
 	maxLinkBlockBytes = 400
 	linkTextShare     = 0.7
+	readAlsoLinkShare = 0.4 // under a "Read also" label
 )
 
 // isLinkBlock reports a short block made mostly of links to other pages ("Read also: …", a
@@ -876,8 +1088,12 @@ func isLinkBlock(n *html.Node) bool {
 	})) > 0 {
 		return false // the author's name links to the author's page
 	}
-	// A label before the links ("Topics:", "Read also:") does not count against them.
-	if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" {
+	// A label before the links ("Topics:", "Read also:") does not count against them; one that
+	// says what the links are ("MORE FROM THE LEDGER", "Читайте также") may name the site too.
+	share := linkTextShare
+	if readAlsoLabel(whole) > 0 {
+		share = readAlsoLinkShare
+	} else if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" {
 		whole = strings.TrimSpace(rest)
 	}
 	linked, outward, controls := 0, false, 0
@@ -892,7 +1108,7 @@ func isLinkBlock(n *html.Node) bool {
 	if controls > 0 && controls == len(strings.ReplaceAll(whole, " ", "")) {
 		return true // links that lead nowhere (script buttons whose address was dropped) and nothing else
 	}
-	return outward && float64(linked) >= linkTextShare*float64(len(whole))
+	return outward && float64(linked) >= share*float64(len(whole))
 }
 
 // isCallToAction reports a short block around a link that asks the reader to subscribe, sign
@@ -914,9 +1130,284 @@ func isCallToAction(n *html.Node) bool {
 	return false
 }
 
+// Bounds of a meta line: a short line of a few short pieces.
+const (
+	maxMetaLineRunes  = 120
+	maxMetaPieceRunes = 40
+	minMetaPieces     = 3
+)
+
+// metaLineNames reads a meta line: a short block made only of separate inline pieces, at least
+// three and one of them a date ("原创 | 周晓雯 | 小城观察 | 2024-03-05 08:30 | 浙江"). It returns
+// the pieces that are personal names, joined, and whether n is such a line.
+func metaLineNames(n *html.Node) (string, bool) {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P {
+		return "", false
+	}
+	if text, short := boundedText(n, 4*maxMetaLineRunes); !short || utf8.RuneCountInString(collapseSpaces(text)) > maxMetaLineRunes {
+		return "", false
+	}
+	var pieces []string
+	named := map[string]bool{} // pieces the page names as the author's
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode:
+			if strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }) != "" {
+				return "", false // words between the pieces: a sentence, not a list of pieces
+			}
+		case ch.Type != html.ElementNode || isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol):
+			return "", false // a piece is a line of its own, not a list or a box of lines
+		default:
+			if t := collapseSpaces(textOf(ch)); t != "" {
+				if utf8.RuneCountInString(t) > maxMetaPieceRunes {
+					return "", false
+				}
+				pieces = append(pieces, t)
+				if isBylineElement(ch) {
+					named[t] = true
+				}
+			}
+		}
+	}
+	if len(pieces) < minMetaPieces {
+		return "", false
+	}
+	dated := false
+	var names []string
+	for _, p := range pieces {
+		switch {
+		case isPublicationLine(p), isDateLabelLine(p):
+			dated = true
+		case isFurnitureText(p):
+			// a credit: "来源：西部在线"
+		case isNameLine(p), userHandle.MatchString(p), named[p]:
+			names = append(names, p)
+		}
+	}
+	if !dated {
+		return "", false
+	}
+	return strings.Join(names, ", "), true
+}
+
+// isFormBox reports a short block that held a form: a sign-up, order or contact box with its
+// heading and its invitation ("Хотите так же? Оставьте заявку…").
+func isFormBox(n *html.Node) bool {
+	if !isBlockElement(n) || n.DataAtom == atom.Article || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		return false
+	}
+	if attr(n, "class") == formMark {
+		_, short := boundedText(n, maxLinkBlockBytes)
+		return short // a form itself, unless it holds the article
+	}
+	marked := false
+	for ch := n.FirstChild; ch != nil && !marked; ch = ch.NextSibling {
+		marked = ch.Type == html.ElementNode && attr(ch, "class") == formMark
+	}
+	if !marked {
+		return false
+	}
+	_, short := boundedText(n, maxLinkBlockBytes)
+	return short
+}
+
+// screenReaderClass matches class names of text shown to screen readers only.
+var screenReaderClass = regexp.MustCompile(`(?i)(^|\s)(visually-hidden|sr-only|screen-reader-text)($|\s)`)
+
+// Bounds of a list of metadata: short labels and short values.
+const (
+	maxMetadataTermWords  = 3
+	maxMetadataValueWords = 8
+)
+
+// isMetadataList reports a definition list that tells about the page rather than the subject:
+// every term a label of a word or three ("From:", "Published", "Тип документа"), every value a
+// few words (a department, a date).
+func isMetadataList(n *html.Node) bool {
+	if n.DataAtom != atom.Dl {
+		return false
+	}
+	terms := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
+		}
+		words := len(strings.Fields(textOf(ch)))
+		switch ch.DataAtom {
+		case atom.Dt:
+			terms++
+			if words > maxMetadataTermWords {
+				return false
+			}
+		case atom.Dd:
+			if words > maxMetadataValueWords || endsWithTerminator(collapseSpaces(textOf(ch))) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return terms > 0
+}
+
+// quoteClass matches class names of a block set as a quotation without <blockquote>.
+var quoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(quote|blockquote|pull-?quote)($|[\s_-])`)
+
+// headingClass matches class names of a block set as a heading without <h2>…<h6> (page
+// builders: "t-title", "section__subtitle").
+var headingClass = regexp.MustCompile(`(?i)(^|[\s_-])(title|heading|subheading|subhead)($|[\s_-])`)
+
+// isClassHeading reports a short block named as a heading, holding one line of its own text and
+// no link (a story's title in a list of links is no heading of the article).
+func isClassHeading(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.P || !headingClass.MatchString(attr(n, "class")) || hasBlockChild(n) {
+		return false
+	}
+	text, short := boundedText(n, maxHeadingColumns*3)
+	text = collapseSpaces(text)
+	return short && text != "" && findFirst(n, atom.A) == nil && findFirst(n, atom.Br) == nil && isHeadingText(text)
+}
+
+// maxAuthorRoleRunes: the author's role and place under the name ("Environment correspondent,
+// Tashkent") is a line.
+const maxAuthorRoleRunes = 80
+
+// dropAuthorRole marks the short lines that follow a byline in its own container (the author's
+// role, desk or city) as furniture, when they read as no sentence.
+func (c *htmlConverter) dropAuthorRole(by *html.Node) {
+	if by.Parent == nil {
+		return
+	}
+	if _, short := boundedText(by.Parent, maxLinkBlockBytes); !short {
+		return // the byline stands among the article's blocks, not in a box of its own
+	}
+	for s := by.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		text, short := boundedText(s, 4*maxAuthorRoleRunes)
+		text = collapseSpaces(text)
+		if !short || text == "" || utf8.RuneCountInString(text) > maxAuthorRoleRunes || endsWithTerminator(text) || hasBlockChild(s) ||
+			isHeadingAtom(s.DataAtom) {
+			return
+		}
+		c.dropped[s] = true
+	}
+}
+
+// isSubtitle reports a heading set beside the title, after it in the same block and before any
+// text (an <h2> under the <h1> in the article's header): the subtitle, which is a paragraph of
+// the article, not a section's heading.
+func (c *htmlConverter) isSubtitle(h *html.Node) bool {
+	if c.title == nil || h == c.title || c.textSeen || h.Parent != c.title.Parent || c.order[h] < c.order[c.title] {
+		return false
+	}
+	for s := c.title.NextSibling; s != nil && s != h; s = s.NextSibling {
+		if s.Type == html.ElementNode && hasText(s) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHeadingAtom(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// minChannelLinkShare: in a line that points to the site's channel, the channel's name (the
+// link) is a good part of the line.
+const minChannelLinkShare = 0.3
+
+// isClosingChannelLine reports the short paragraph that closes an article by pointing to the
+// site's channel on a social network ("Новости компаний — в Telegram-канале «…»"): the last
+// block of its container, a line, a good part of it a link to such a network.
+func isClosingChannelLine(n *html.Node) bool {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return false
+	}
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if hasText(s) {
+			return false
+		}
+	}
+	text, short := boundedText(n, 4*maxFollowRunes)
+	text = collapseSpaces(text)
+	if !short || text == "" || utf8.RuneCountInString(text) > maxFollowRunes {
+		return false
+	}
+	linked := 0
+	var hrefs []string
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		if isSocialHref(attr(a, "href")) {
+			hrefs = append(hrefs, attr(a, "href"))
+			linked += len(collapseSpaces(textOf(a)))
+		}
+	}
+	return len(hrefs) > 0 && float64(linked) >= minChannelLinkShare*float64(len(text))
+}
+
+// lastInBlock reports an inline element that nothing with text follows in its block.
+func lastInBlock(n *html.Node) bool {
+	for p := n; p != nil && !isBlockElement(p); p = p.Parent {
+		for s := p.NextSibling; s != nil; s = s.NextSibling {
+			if hasText(s) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isFollowBlock reports a short paragraph or block that invites the reader to the site's channel
+// on a social network.
+func isFollowBlock(n *html.Node) bool {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return false
+	}
+	text, short := boundedText(n, 4*maxFollowRunes)
+	if !short {
+		return false
+	}
+	var hrefs []string
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		hrefs = append(hrefs, attr(a, "href"))
+	}
+	return len(hrefs) > 0 && isFollowInvitation(collapseSpaces(text), hrefs)
+}
+
+// isBylineElement reports an element whose class, rel or itemprop names an author line.
+func isBylineElement(n *html.Node) bool {
+	return n.Type == html.ElementNode && bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))
+}
+
+// innerByline returns the element inside a byline block that holds the name alone, when the
+// block also holds the author's role or other words: an element named as the author's (not a
+// link, whose text may be a handle) with less text than the block. Else nil.
+func innerByline(n *html.Node) *html.Node {
+	whole := collapseSpaces(textOf(n))
+	if hasBylinePrefix(whole) {
+		return nil // "By <name>": the prefix belongs to the byline
+	}
+	for _, x := range findAll(n, func(x *html.Node) bool { return x != n && x.DataAtom != atom.A && isBylineElement(x) }) {
+		if t := collapseSpaces(textOf(x)); t != "" && t != whole && isNameLine(t) {
+			return x
+		}
+	}
+	return nil
+}
+
 // isAuthorBio reports an author box that presents the authors under a heading of its own
 // ("About the authors"): a biography, not the byline.
 func isAuthorBio(n *html.Node) bool {
+	for _, p := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.P }) {
+		if endsWithTerminator(collapseSpaces(textOf(p))) {
+			return true // a sentence about the author: a biography
+		}
+	}
 	for _, h := range findAll(n, func(x *html.Node) bool {
 		return x.DataAtom == atom.H1 || x.DataAtom == atom.H2 || x.DataAtom == atom.H3 || x.DataAtom == atom.H4 || x.DataAtom == atom.H5 || x.DataAtom == atom.H6
 	}) {
@@ -935,8 +1426,11 @@ const maxKickerWords = 3
 // of piece, which names the page's place on the site rather than saying anything of the
 // article. A byline above the title is no label.
 func (c *htmlConverter) isKicker(n *html.Node) bool {
-	if c.title == nil || !isBlockElement(n) || c.order[n] >= c.order[c.title] || contains(n, c.title) {
+	if c.title == nil || c.order[n] >= c.order[c.title] || contains(n, c.title) {
 		return false
+	}
+	if !isBlockElement(n) && (n.DataAtom != atom.Span && n.DataAtom != atom.A || n.Parent == nil || !contains(n.Parent, c.title)) {
+		return false // inline, a label only when it stands beside the title in the title's block
 	}
 	text, short := boundedText(n, 80)
 	text = collapseSpaces(text)
@@ -1053,5 +1547,19 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 			c.bylines = append(c.bylines, in)
 		}
 		return
+	}
+	// No element is named as the byline: a meta line beside the title may give the author.
+	for _, n := range findAll(common, func(x *html.Node) bool { return x.DataAtom == atom.Div || x.DataAtom == atom.P }) {
+		if contains(root, n) || insideFurniture(n) || c.skip(n) {
+			continue
+		}
+		if names, ok := metaLineNames(n); ok {
+			if names != "" {
+				in := &mdInline{}
+				in.text(names)
+				c.bylines = append(c.bylines, in)
+			}
+			return
+		}
 	}
 }

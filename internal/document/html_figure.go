@@ -10,8 +10,9 @@ import (
 )
 
 // captionClass matches the class names sites give a caption that is not a <figcaption>:
-// "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc".
-var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|pic|figure)-?(desc|description|credit|legend)($|[\s_-])`)
+// "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc". A photo credit
+// ("image-credit") is no caption: it names the photographer, not what the picture shows.
+var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|pic|figure)-?(desc|description|legend)($|[\s_-])`)
 
 // Bounds of the looks around a candidate caption or publication line, so that reading a page
 // stays linear: a caption is a line or two beside its image in a small container; a
@@ -69,8 +70,8 @@ func isCaptionElement(n *html.Node) bool {
 	if n.Parent.DataAtom == atom.Figure || captionClass.MatchString(attr(n, "class")) {
 		return true
 	}
-	if n.DataAtom == atom.P && imageParagraphBefore(n) && utf8.RuneCountInString(collapseSpaces(text)) <= maxLooseCaptionRunes && !endsWithTerminator(collapseSpaces(text)) {
-		// A short line without a sentence's end under a paragraph that holds only a picture.
+	if n.DataAtom == atom.P && imageParagraphBefore(n) && isLooseCaption(collapseSpaces(text)) {
+		// A short line under a paragraph that holds only a picture.
 		return true
 	}
 	// Alone with its image: nothing else in the container holds text.
@@ -88,6 +89,24 @@ func isCaptionElement(n *html.Node) bool {
 
 // maxLooseCaptionRunes: a caption set as a paragraph of its own under its picture is a line.
 const maxLooseCaptionRunes = 120
+
+// maxOneSentenceCaptionRunes: a caption that ends like a sentence ("某镇工作人员分拣包裹。") is
+// one short sentence.
+const maxOneSentenceCaptionRunes = 60
+
+// isLooseCaption reports the text of a paragraph under a picture that reads as its caption: a
+// line without a sentence's end, or one short sentence.
+func isLooseCaption(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n > maxLooseCaptionRunes {
+		return false
+	}
+	if !endsWithTerminator(s) {
+		return true
+	}
+	body := strings.TrimRightFunc(s, func(r rune) bool { return isTerminator(r) || isClosing(r) })
+	return n <= maxOneSentenceCaptionRunes && strings.IndexFunc(body, isTerminator) < 0
+}
 
 // imageParagraphBefore reports a paragraph whose nearest element before it is a paragraph
 // holding a picture and no text.

@@ -61,11 +61,12 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	if markup {
 		p = footnoteMarkdown
 	}
-	fmLen, fmTitle := frontMatter(src)
+	fmLen, meta := frontMatter(src)
 	src = blankFrontMatter(src, fmLen)
+	src = withoutTemplateTags(src)
 	captions := figcaptionLines(src)
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })
-	r := &markdownReader{source: source, markup: markup, captionLines: captions, metaTitle: fmTitle}
+	r := &markdownReader{source: source, markup: markup, captionLines: captions, metaTitle: meta.title, metaAuthor: meta.author}
 	r.blocks(root, "")
 	return r.document()
 }
@@ -88,6 +89,7 @@ type markdownReader struct {
 	captionLines map[int]bool // lines inside a <figcaption> of an HTML block
 	lineStarts   []int        // byte offsets of the source's lines, for lineOf
 	metaTitle    string       // the title the front matter declares
+	metaAuthor   string       // the author the front matter names
 }
 
 // document picks the title and the byline among the blocks read.
@@ -106,7 +108,7 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	}
 	var body []mdBlock
 	for i, b := range r.out {
-		if i != titleAt && !(b.kind == pipeline.BlockParagraph && isPublicationLine(b.text.plain())) {
+		if i != titleAt && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()))) {
 			body = append(body, b)
 		}
 	}
@@ -118,6 +120,13 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 			topBylines = append(topBylines, by)
 			doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
 			body = body[1:]
+		} else if len(body) > 3 && body[1].kind == pipeline.BlockParagraph {
+			// Under the subtitle, a byline that names itself ("Текст: NAME", "By NAME").
+			if by := withoutPublicationTail(body[1].text.plain()); hasBylinePrefix(by) && isBylineText(by) {
+				topBylines = append(topBylines, by)
+				doc.Blocks = append(doc.Blocks, toBlock(body[0].kind, body[0]), pipeline.Block{Kind: pipeline.BlockByline, Text: by})
+				body = body[2:]
+			}
 		}
 	}
 	start := len(body)
@@ -134,6 +143,9 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 		if b.strong && kind == pipeline.BlockParagraph && isHeadingText(b.text.plain()) && !isNameLine(b.text.plain()) {
 			kind = pipeline.BlockHeading
 		}
+		if kind == pipeline.BlockParagraph && isWhollyQuoted(b.text.plain()) {
+			kind = pipeline.BlockQuote // one quotation set apart, as in plain text
+		}
 		hasText = hasText || kind != pipeline.BlockHeading
 		doc.Blocks = append(doc.Blocks, toBlock(kind, b))
 	}
@@ -141,6 +153,12 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 		return pipeline.Document{}, invalid(msgTextNoBody, errNoBody)
 	}
 	bylines := topBylines
+	if len(topBylines) == 0 && start == len(body) && r.metaAuthor != "" && len(doc.Blocks) > 0 && doc.Blocks[0].Kind == pipeline.BlockTitle {
+		// The text does not sign itself: the author the front matter names is the byline.
+		by := pipeline.Block{Kind: pipeline.BlockByline, Text: r.metaAuthor}
+		doc.Blocks = append(doc.Blocks[:1], append([]pipeline.Block{by}, doc.Blocks[1:]...)...)
+		bylines = append(bylines, r.metaAuthor)
+	}
 	for _, b := range body[start:] {
 		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: b.text.plain()})
 		bylines = append(bylines, b.text.plain())

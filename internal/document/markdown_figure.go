@@ -2,6 +2,8 @@ package document
 
 import (
 	"bytes"
+	"html"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -157,4 +159,30 @@ func (r *markdownReader) captionFollows(p ast.Node) bool {
 		return true
 	}
 	return isCaptionText(r.inline(next, nil).plain())
+}
+
+// Static-site generators put template tags in Markdown: "{{ site.baseurl }}" in an image's
+// address (Jekyll), shortcodes on lines of their own ("{{< figure src=… caption=… >}}",
+// "{{% notice %}}", Hugo). A tag in an address would end it at its spaces, so the image and its
+// caption were read as text; a shortcode line is markup, not text. A figure shortcode's caption
+// is kept as the caption of an HTML figure.
+var (
+	addressTemplateTag = regexp.MustCompile(`\]\(\s*(\{\{[^{}\n]{0,100}\}\}|\{%[^%\n]{0,100}%\})`)
+	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*\{\{[<%][^\n]*?[>%]\}\}[ \t]*$`)
+	shortcodeCaption   = regexp.MustCompile(`^[ \t]*\{\{[<%]\s*figure\s[^\n]*?\b(?:caption|title)="([^"\n]+)"`)
+)
+
+// withoutTemplateTags removes template tags from image and link addresses and turns shortcode
+// lines into what they show: a figure's caption, or nothing.
+func withoutTemplateTags(src string) string {
+	if !strings.Contains(src, "{{") && !strings.Contains(src, "{%") {
+		return src
+	}
+	src = addressTemplateTag.ReplaceAllString(src, "](")
+	return shortcodeLine.ReplaceAllStringFunc(src, func(line string) string {
+		if m := shortcodeCaption.FindStringSubmatch(line); m != nil {
+			return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(m[1])) + "</figcaption></figure>"
+		}
+		return ""
+	})
 }

@@ -1,8 +1,11 @@
 package document
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -105,10 +108,15 @@ func isListLine(s string) bool {
 // collapsed, emphasis and links written only around some text, with spaces kept outside the
 // delimiters (CommonMark does not take "* word *" for emphasis).
 type mdInline struct {
-	b       strings.Builder
+	b       bytes.Buffer
 	pending bool     // a space is due before the next text
 	due     []string // openers to write before the next text
 	stack   []mdOpen // open elements
+	// closedAfterPunct: where the last emphasis closer was written right after punctuation,
+	// and the closer (empty when none is). CommonMark does not close emphasis there when a letter follows
+	// ("**一是。**每个"), so the punctuation is then moved out of the emphasis.
+	closedAfterPunct int
+	closer           string
 }
 
 type mdOpen struct {
@@ -121,7 +129,14 @@ func (m *mdInline) text(s string) {
 	for _, r := range s {
 		if isSpace(r) {
 			m.pending = m.b.Len() > 0 || len(m.due) > 0
+			m.closer = ""
 			continue
+		}
+		if m.closer != "" {
+			if !m.pending && len(m.due) == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				m.punctuationOutOfEmphasis()
+			}
+			m.closer = ""
 		}
 		if m.pending {
 			if m.b.Len() > 0 {
@@ -152,7 +167,7 @@ func (m *mdInline) writeEscaped(r rune) {
 			m.b.WriteByte('\\')
 		}
 	case '.', ')':
-		if s := m.b.String(); s != "" && strings.TrimLeft(s, "0123456789") == "" {
+		if s := m.b.Bytes(); len(s) > 0 && len(bytes.TrimLeft(s, "0123456789")) == 0 {
 			m.b.WriteByte('\\') // "1984." at the start would be a list item
 		}
 	case '&':
@@ -195,13 +210,45 @@ func (m *mdInline) close() {
 		return
 	}
 	switch o.kind {
-	case pipeline.InlineEmphasis:
-		m.b.WriteString("*")
-	case pipeline.InlineStrong:
-		m.b.WriteString("**")
+	case pipeline.InlineEmphasis, pipeline.InlineStrong:
+		closer := "*"
+		if o.kind == pipeline.InlineStrong {
+			closer = "**"
+		}
+		m.closer = ""
+		if last, _ := utf8.DecodeLastRune(m.b.Bytes()); unicode.IsPunct(last) {
+			m.closedAfterPunct, m.closer = m.b.Len(), closer
+		}
+		m.b.WriteString(closer)
 	case pipeline.InlineLink:
 		m.b.WriteString("](<" + mdDestination(o.href) + ">)")
 	}
+}
+
+// punctuationOutOfEmphasis moves the punctuation that ends an emphasis after its closer, so
+// that the closer, now after a letter, closes it before the letter that follows.
+func (m *mdInline) punctuationOutOfEmphasis() {
+	buf := m.b.Bytes()
+	at := m.closedAfterPunct
+	if at+len(m.closer) > len(buf) || string(buf[at:at+len(m.closer)]) != m.closer {
+		return
+	}
+	k := at
+	for k > 0 {
+		r, size := utf8.DecodeLastRune(buf[:k])
+		if !unicode.IsPunct(r) || k-size > 0 && buf[k-size-1] == '\\' {
+			break // an escaped character is markup written as text: it stays
+		}
+		k -= size
+	}
+	if k == 0 || k == at || buf[k-1] == '*' {
+		return // punctuation alone, or an opener right before it
+	}
+	// Only the tail from the punctuation on is written again, so that a paragraph of many
+	// such runs is still written in linear time.
+	tail := m.closer + string(buf[k:at]) + string(buf[at+len(m.closer):])
+	m.b.Truncate(k)
+	m.b.WriteString(tail)
 }
 
 // footnote writes a reference to note n right after the last word.

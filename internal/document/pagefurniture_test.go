@@ -1,0 +1,232 @@
+package document
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// readPage reads a web page the way ingest does: through its Markdown.
+func readPage(t *testing.T, page string, lang pipeline.Lang) pipeline.Document {
+	t.Helper()
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, lang)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, md)
+	}
+	return doc
+}
+
+// TestPageCreditsAndNoticesLeftOut: the credits, notices and dated labels sites print around
+// an article, in the four languages, are not read as its text, while a paragraph that merely
+// mentions such words stays.
+func TestPageCreditsAndNoticesLeftOut(t *testing.T) {
+	t.Parallel()
+	body := "<p>The river terminal opened in May and already handles most of the grain that leaves the region by water.</p>" +
+		"<p>Updated figures from the port authority show a third more barges than a year ago.</p>"
+	for _, furniture := range []string{
+		"<p>Last modified on Mon 4 Mar 2024 09.12 GMT</p>",
+		"<p>(обновлено: 15:02 04.07.2024)</p>",
+		"<p>Мәтіннен қате тапсаңыз, оны белгілеп, Ctrl+Enter пернелерін басыңыз.</p>",
+		"<p>【责任编辑：王丽】</p>",
+		"<p>2024-04-08 07:10:36　来源: 新华日报</p>",
+		"<p>《 东方日报 》（ 2024年01月22日 第 07 版）</p>",
+		"<p>Редактор: Павел Грачёв</p>",
+		"<p>Фото: облыс әкімдігінің баспасөз қызметі</p>",
+		"<p>特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。</p>",
+		"<p>Поделиться</p>",
+		"<p>© 2024 Prairie Dispatch. All rights reserved.</p>",
+	} {
+		page := "<html><head><title>River Terminal</title></head><body><article><h1>River Terminal</h1>" +
+			body + furniture + "</article></body></html>"
+		doc := readPage(t, page, pipeline.English)
+		wantBlocks(t, doc,
+			"title: River Terminal",
+			"paragraph: The river terminal opened in May and already handles most of the grain that leaves the region by water.",
+			"paragraph: Updated figures from the port authority show a third more barges than a year ago.")
+	}
+}
+
+// TestPageParagraphsWrappedOneByOne: a page builder or news site that wraps every paragraph in a
+// block of its own still gives the whole article, with the title printed above the body and
+// the boxes around it left out.
+func TestPageParagraphsWrappedOneByOne(t *testing.T) {
+	t.Parallel()
+	var paras []string
+	for _, p := range []string{
+		"Паромная переправа через Иртыш заработает в конце июля, сообщили в министерстве транспорта.",
+		"Паром сможет перевозить одновременно до восьми легковых автомобилей или двух грузовиков.",
+		"До сих пор жителям сёл на левом берегу приходилось делать крюк более чем в сто пятьдесят километров.",
+		"Проезд для жителей двух районов будет бесплатным, остальные заплатят по общему тарифу.",
+	} {
+		paras = append(paras, `<div class="article__block"><div class="article__text">`+p+`</div></div>`)
+	}
+	page := `<html><head><title>Через Иртыш запустят паром - Сибирь.Инфо</title></head><body>` +
+		`<div class="header"><a href="/">Сибирь.Инфо</a></div>` +
+		`<div class="article"><div class="article__header"><h1>Через Иртыш запустят паром</h1></div>` +
+		`<div class="article__body">` + strings.Join(paras, "") + `</div>` +
+		`<div class="article__author">Автор: <span>Ирина Левченко</span></div>` +
+		`<div class="callback"><div class="t-title">Хотите так же?</div><div>Оставьте заявку, и мы перезвоним.</div><form><input name="phone"></form></div>` +
+		`</div><div class="footer">© 2024 Сибирь.Инфо. Все права защищены.</div></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	want := []string{"title: Через Иртыш запустят паром"}
+	for _, p := range paras {
+		want = append(want, "paragraph: "+textOfHTML(p))
+	}
+	want = append(want, "byline: Автор: Ирина Левченко")
+	wantBlocks(t, doc, want...)
+}
+
+func textOfHTML(s string) string {
+	for strings.Contains(s, "<") {
+		i := strings.Index(s, "<")
+		j := strings.Index(s[i:], ">")
+		s = s[:i] + s[i+j+1:]
+	}
+	return s
+}
+
+// TestPageMetaLineGivesTheAuthor: a line of separate pieces under the title (a label, the
+// author, the account, the date, the place) gives the author's name alone as the byline.
+func TestPageMetaLineGivesTheAuthor(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><div id="page-content"><h1>县城里的咖啡馆</h1>` +
+		`<div class="meta_list"><span>原创</span> <span>周晓雯</span> <span><a href="#">小城观察</a></span> <em>2024-03-05 08:30</em> <em>浙江</em></div>` +
+		`<div class="content"><p>在很多人的印象里，咖啡是大城市写字楼里的饮品。但最近两年，县城里的咖啡店数量增长得比一线城市还快。</p>` +
+		`<p><strong>租金低是主要原因。</strong>与大城市相比，县城商铺的租金往往只有几分之一。</p>` +
+		`<p><img src="/shop.jpg"></p><p>县城主街上新开的一家咖啡店。</p>` +
+		`<p>人工成本也更低，不少店主雇用的是本地的年轻人，培训几周就能上岗。</p></div></div></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc,
+		"title: 县城里的咖啡馆",
+		"paragraph: 在很多人的印象里，咖啡是大城市写字楼里的饮品。但最近两年，县城里的咖啡店数量增长得比一线城市还快。",
+		"paragraph: 租金低是主要原因。与大城市相比，县城商铺的租金往往只有几分之一。",
+		"caption: 县城主街上新开的一家咖啡店。",
+		"paragraph: 人工成本也更低，不少店主雇用的是本地的年轻人，培训几周就能上岗。",
+		"byline: 周晓雯")
+	if len(doc.Blocks[2].Inline.List()) == 0 {
+		t.Errorf("the bold run before the full stop lost its markup: %q", doc.Blocks[2].Text)
+	}
+}
+
+// TestMarkdownTemplateTags: a template tag in an image's address does not turn the image and
+// its caption into text, a figure shortcode gives its caption, other shortcode lines go, and
+// the front matter's author signs an article that does not sign itself.
+func TestMarkdownTemplateTags(t *testing.T) {
+	t.Parallel()
+	md := "---\ntitle: \"The Border Queue\"\nauthor: \"Lena Hoffmann\"\n---\n\n" +
+		"The queue at the crossing begins long before the gate.\n\n" +
+		"![Queue of trucks]({{ site.baseurl }}/assets/img/queue.jpg)\n*The truck queue seen from the footbridge.*\n\n" +
+		"{{< figure src=\"/img/gate.jpg\" alt=\"The gate\" caption=\"The gate at dawn.\" >}}\n\n" +
+		"{{< youtube abc123 >}}\n\n" +
+		"We crossed a little after four in the afternoon.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc,
+		"title: The Border Queue",
+		"byline: Lena Hoffmann",
+		"paragraph: The queue at the crossing begins long before the gate.",
+		"caption: The truck queue seen from the footbridge.",
+		"caption: The gate at dawn.",
+		"paragraph: We crossed a little after four in the afternoon.")
+}
+
+// TestPageHeaderAndClosingLines: a heading set under the title in the article's header is its
+// subtitle, a credit where a caption would be is left out with the picture, and the line that
+// closes the article by pointing to the site's channel is no article text, while a paragraph
+// that cites a post on the same network stays.
+func TestPageHeaderAndClosingLines(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><article><header><h1>Зерно уходит на восток</h1><h2>Экспортёры переориентируют поставки на Китай</h2></header>` +
+		`<div class="body"><p>Экспорт зерна из сибирских регионов в Китай за прошлый сезон вырос в полтора раза, поставки идут по железной дороге.</p>` +
+		`<figure><img src="/grain.jpg"><figcaption>Фото: Евгений Павленко</figcaption></figure>` +
+		`<p>Об этом министр написал в своём <a href="https://t.me/minister">Telegram-канале</a>, добавив, что ограничений на вывоз не будет и в новом сезоне.</p>` +
+		`<p>Новости компаний — в Telegram-канале <a href="https://t.me/example_biz">«Ведомости. Бизнес»</a>.</p></div></article></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc,
+		"title: Зерно уходит на восток",
+		"paragraph: Экспортёры переориентируют поставки на Китай",
+		"paragraph: Экспорт зерна из сибирских регионов в Китай за прошлый сезон вырос в полтора раза, поставки идут по железной дороге.",
+		"paragraph: Об этом министр написал в своём Telegram-канале, добавив, что ограничений на вывоз не будет и в новом сезоне.")
+}
+
+// TestPageBuilderBlocks: a page built of styled blocks (a title and headings set as classed
+// blocks, a box with a form, a list of page metadata, headings with anchor links) gives the
+// article's structure, and many bold runs that end in Chinese punctuation keep their markup.
+func TestPageBuilderBlocks(t *testing.T) {
+	t.Parallel()
+	bold := strings.Repeat("<strong>一是完善节点。</strong>每个县建设一个中心。", 50)
+	page := `<html><head><title>Как мы перевели склад на электронные накладные</title></head><body><div id="allrecords">` +
+		`<div class="t-rec"><div class="t-title t-title_xxl">Как мы перевели склад на электронные накладные</div></div>` +
+		`<dl class="meta"><dt>From:</dt><dd><a href="/dept">Department for Trade</a></dd><dt>Published</dt><dd>3 March 2024</dd></dl>` +
+		`<div class="t-rec"><div class="t-text">Ещё два года назад каждая машина, уходившая с нашего склада, увозила с собой пачку бумаг и доверенность водителя.</div></div>` +
+		`<div class="t-rec"><div class="t017__title t-title t-title_xs">С чего начали</div></div>` +
+		`<div class="t-rec"><div class="t-text">Первым делом мы посчитали, сколько документов проходит через склад за месяц, и вышло около четырёх тысяч.</div></div>` +
+		`<h2>Итоги<a class="headerlink" href="#itogi">¶</a></h2>` +
+		`<div class="t-rec"><div class="t-text">` + bold + `</div></div>` +
+		`<div class="t-rec"><div class="t678"><div class="t-section__title">Хотите так же?</div><div class="t-descr">Оставьте заявку, и мы расскажем, сколько времени займёт переход.</div><form><input name="phone"></form></div></div>` +
+		`</div></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc,
+		"title: Как мы перевели склад на электронные накладные",
+		"paragraph: Ещё два года назад каждая машина, уходившая с нашего склада, увозила с собой пачку бумаг и доверенность водителя.",
+		"heading: С чего начали",
+		"paragraph: Первым делом мы посчитали, сколько документов проходит через склад за месяц, и вышло около четырёх тысяч.",
+		"heading: Итоги",
+		"paragraph: "+strings.Repeat("一是完善节点。每个县建设一个中心。", 50))
+	if got := len(doc.Blocks[5].Inline.List()); got != 50 {
+		t.Errorf("%d bold runs kept, want 50", got)
+	}
+}
+
+// TestPageTextLikeFurnitureKept: article text that shares words with page furniture stays: a
+// one-word answer in an interview, a sentence that opens with a news agency or a label's
+// words, a button's name inside a sentence.
+func TestPageTextLikeFurnitureKept(t *testing.T) {
+	t.Parallel()
+	paras := []string{
+		"— Вы вернётесь в порт в этом году?",
+		"— Нет.",
+		"AFP reported that the ferry would resume service in spring.",
+		"Published in 2019, the report found that most barges sailed half empty.",
+		"Press Share to send the timetable to a colleague.",
+		"未经授权使用他人作品的企业，将被依法追究责任。",
+	}
+	body := ""
+	for _, p := range paras {
+		body += "<p>" + strings.Replace(p, "Share", "<a href=\"#share\">Share</a>", 1) + "</p>"
+	}
+	page := "<html><body><article><h1>Ferries</h1>" + body + "</article></body></html>"
+	doc := readPage(t, page, pipeline.English)
+	want := []string{"title: Ferries"}
+	for _, p := range paras {
+		want = append(want, "paragraph: "+p)
+	}
+	wantBlocks(t, doc, want...)
+}
+
+// TestPageArticleInsideForm: a content system that sets the whole article inside a form (as
+// some Chinese university and government sites do) still gives the article, its title a lower
+// heading that the page's title repeats with its site after "-", while a search form is no text.
+func TestPageArticleInsideForm(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>我校师生赴边境县开展暑期社会实践-新闻网-某某大学</title></head><body>` +
+		`<div class="top"><form action="/search"><input name="q"><span>搜索全站新闻</span></form></div>` +
+		`<form name="_newscontent_fromname"><div class="arti_title"><h2>我校师生赴边境县开展暑期社会实践</h2></div>` +
+		`<div id="vsb_content"><div class="v_news_content">` +
+		`<p>7月15日至22日，经济学院组织十二名师生赴边境县开展暑期社会实践，围绕边境贸易和农产品流通进行调研。</p>` +
+		`<p>实践团走访了口岸、边民互市贸易区和三家农产品加工企业，与当地商务部门座谈。</p>` +
+		`<p>实践团将整理调研材料，形成调研报告，为当地发展边境贸易提供参考。</p></div></div></form></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc,
+		"title: 我校师生赴边境县开展暑期社会实践",
+		"paragraph: 7月15日至22日，经济学院组织十二名师生赴边境县开展暑期社会实践，围绕边境贸易和农产品流通进行调研。",
+		"paragraph: 实践团走访了口岸、边民互市贸易区和三家农产品加工企业，与当地商务部门座谈。",
+		"paragraph: 实践团将整理调研材料，形成调研报告，为当地发展边境贸易提供参考。")
+}
