@@ -12,9 +12,11 @@ import (
 // number is a quantity found in a text.
 type number struct {
 	value float64
-	raw   string // as written, for messages
-	month bool   // a calendar month, 1–12: "June", "июня", "маусым", "6月"
-	word  bool   // spelled out ("five", "пяти", "五"), a Chinese or Roman numeral: it may stand for
+	raw   string  // as written, for messages
+	month bool    // a calendar month, 1–12: "June", "июня", "маусым", "6月"
+	scale float64 // the multiplier read after the digits (1e9 for "5 billion", 1e8 for "50亿"); 0 for other kinds
+	end   int     // the rune index after the number in the text scanned, for digit numbers
+	word  bool    // spelled out ("five", "пяти", "五"), a Chinese or Roman numeral: it may stand for
 	// a number of the other text but is never required to appear there
 }
 
@@ -97,18 +99,23 @@ func hasDigit(s string) bool {
 func digitNumbers(stripped string, lang pipeline.Lang) []number {
 	rs := []rune(foldDigits(stripped))
 	var out []number
+	var starts []int // where each number of out begins, for shareRangeScale
 	for i := 0; i < len(rs); {
 		if !isDigit(rs[i]) {
 			i++
 			continue
 		}
 		ns, next := scanNumber(rs, i, lang)
+		for range ns {
+			starts = append(starts, i)
+		}
 		out = append(out, ns...)
 		if next <= i {
 			next = i + 1
 		}
 		i = next
 	}
+	shareRangeScale(out, starts, rs)
 	return out
 }
 
@@ -171,7 +178,7 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 	k := j
 	// Chinese: month, century + decade, multipliers.
 	if k < len(rs) && rs[k] == '月' && value >= 1 && value <= 12 && numStr == intPart {
-		return []number{{value: value, raw: string(rs[i : k+1]), month: true}}, k + 1
+		return []number{{value: value, raw: string(rs[i : k+1]), month: true, scale: 1, end: k + 1}}, k + 1
 	}
 	if k+1 < len(rs) && rs[k] == '世' && rs[k+1] == '纪' {
 		d := k + 2
@@ -181,6 +188,11 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 		}
 	}
 	mult := 1.0
+	// "300多亿", "20余万": more than 300亿; the approximation sits between the number and its
+	// multiplier.
+	if k+1 < len(rs) && (rs[k] == '多' || rs[k] == '余') && hanMultiplier[rs[k+1]] > 0 {
+		k++
+	}
 	for k < len(rs) {
 		m, ok := hanMultiplier[rs[k]]
 		if !ok {
@@ -192,7 +204,38 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 	if mult == 1 {
 		mult, k = scaleWord(rs, k)
 	}
-	return []number{{value: value * mult, raw: strings.TrimSpace(string(rs[i:k]))}}, k
+	return []number{{value: value * mult, raw: strings.TrimSpace(string(rs[i:k])), scale: mult, end: k}}, k
+}
+
+// rangeJoiners are what may stand between the two ends of a range, beside spaces and currency
+// signs: "4.5–5 млрд", "$4.5 and $5 billion", "3 до 4 млн", "30至40亿".
+var rangeJoiners = map[string]bool{"-": true, "–": true, "—": true, "‑": true, "to": true, "and": true,
+	"or": true, "до": true, "и": true, "или": true, "және": true, "немесе": true, "至": true, "到": true,
+	"~": true, "～": true}
+
+// shareRangeScale gives the first end of a range the scale word written after the second only:
+// "4,5–5 млрд" is 4.5 to 5 billion, "between $4.5 and $5 billion" too. The first end must be
+// smaller than the second as written, so that "20 ships and 5 billion" keeps its 20.
+func shareRangeScale(ns []number, starts []int, rs []rune) {
+	for i := 0; i+1 < len(ns); i++ {
+		a, b := &ns[i], &ns[i+1]
+		// "1至6月", "1–6月": a month range writes 月 after its second end only.
+		if b.month && a.scale == 1 && !a.month && a.value >= 1 && a.value < b.value && a.value == math.Trunc(a.value) &&
+			a.end <= starts[i+1] && rangeJoiners[strings.TrimSpace(string(rs[a.end:starts[i+1]]))] {
+			a.month = true
+			continue
+		}
+		if a.scale != 1 || b.scale <= 1 || a.month || b.month || a.value >= b.value/b.scale || a.end > starts[i+1] {
+			continue
+		}
+		gap := strings.TrimFunc(string(rs[a.end:starts[i+1]]), func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.Is(unicode.Sc, r)
+		})
+		if rangeJoiners[strings.ToLower(gap)] {
+			a.value *= b.scale
+			a.scale = b.scale
+		}
+	}
 }
 
 func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '‑' }

@@ -123,14 +123,19 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 				if !strings.HasPrefix(lw, s.stem) {
 					continue
 				}
-				// A month name that is also a common noun or a name (Наурыз, the spring feast)
-				// counts next to a number, "ай", "жыл", or in the case of a point in time
-				// (наурызда, in March); capitalised only at the start of a sentence.
+				// A month name that is also a common noun or a name (маусым "season", Наурыз the
+				// spring feast) is a sure month only before "ай" (month), after "жыл…" (year), after
+				// a day (15 маусымда) or in the case of a point in time (наурызда, in March), and
+				// not capitalised inside a sentence. Elsewhere (маусымның соңында "at the end of June",
+				// 2022/23 маусымында "in the 2022/23 season") the check cannot tell, so the word may
+				// answer a month of the other text but is never required there, as a spelled-out
+				// number is not.
+				n := number{value: s.value, raw: w.Text, month: true}
 				if s.loose && (isUpperInitial(w.Text) && !sentenceStart(clean, w.Start) ||
 					!kkMonthContext(clean, ws, idx) && !kkTimeCase(strings.TrimPrefix(lw, s.stem))) {
-					continue
+					n.word = true
 				}
-				out = append(out, number{value: s.value, raw: w.Text, month: true})
+				out = append(out, n)
 				break
 			}
 		case pipeline.Chinese:
@@ -199,8 +204,8 @@ func enMonthContext(clean string, ws []word, idx int, lw string) bool {
 	return digitNear(clean, ws[idx].Start, ws[idx].End)
 }
 
-// kkMonthContext accepts an ambiguous Kazakh month name next to a number, or before "ай…"
-// (month) or after "жыл…" (year).
+// kkMonthContext accepts an ambiguous Kazakh month name before "ай…" (month), after "жыл…"
+// (year) or after a day of one or two digits (15 маусымда, not 2022/23 маусымында).
 func kkMonthContext(clean string, ws []word, idx int) bool {
 	if idx+1 < len(ws) && strings.HasPrefix(strings.ToLower(ws[idx+1].Text), "ай") {
 		return true
@@ -208,7 +213,15 @@ func kkMonthContext(clean string, ws []word, idx int) bool {
 	if idx > 0 && strings.HasPrefix(strings.ToLower(ws[idx-1].Text), "жыл") {
 		return true
 	}
-	return digitNear(clean, ws[idx].Start, ws[idx].End)
+	before := strings.TrimRight(clean[:ws[idx].Start], " \u00a0")
+	d := len(before)
+	for d > 0 && isDigit(rune(before[d-1])) {
+		d--
+	}
+	if n := len(before) - d; n == 0 || n > 2 {
+		return false
+	}
+	return d == 0 || !strings.ContainsRune("0123456789/.,-–", rune(before[d-1]))
 }
 
 // digitNear reports whether a digit stands within a few characters before start or after end.
