@@ -58,6 +58,12 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 	}
 	has := func(forms []string, text string, lang pipeline.Lang) bool {
 		for _, f := range forms {
+			if abbrev, ok := strings.CutPrefix(f, "~"); ok {
+				if lang == pipeline.Chinese && hanAbbrevInChain(text, abbrev) {
+					return true
+				}
+				continue
+			}
 			if len(findTermAll(memo, text, f, lang, 1)) > 0 {
 				return true
 			}
@@ -87,4 +93,43 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 		}
 	}
 	return out
+}
+
+var (
+	hanAbbrevOnce sync.Once
+	hanAbbrevs    map[rune]bool
+	hanFullNames  *strings.Replacer // blanks the names of three characters or more
+)
+
+// hanAbbrevInChain reports whether the one-character abbreviation a stands in text next to
+// another one-character abbreviation of lexicon/names.txt: 吉 and 乌 in 中吉乌铁路.
+func hanAbbrevInChain(text, a string) bool {
+	hanAbbrevOnce.Do(func() {
+		hanAbbrevs = map[rune]bool{}
+		var long []string
+		for _, n := range names() {
+			for _, f := range n[pipeline.Chinese] {
+				f = strings.TrimPrefix(f, "~")
+				switch rs := []rune(f); {
+				case len(rs) == 1:
+					hanAbbrevs[rs[0]] = true
+				case len(rs) >= 3:
+					long = append(long, f, "　")
+				}
+			}
+		}
+		hanFullNames = strings.NewReplacer(long...)
+	})
+	if !strings.Contains(text, a) {
+		return false
+	}
+	ar := []rune(a)[0]
+	// The characters of a full name (塔吉克斯坦 holds 塔吉) are no chain of abbreviations.
+	rs := []rune(hanFullNames.Replace(text))
+	for i, r := range rs {
+		if r == ar && (i > 0 && hanAbbrevs[rs[i-1]] && rs[i-1] != r || i+1 < len(rs) && hanAbbrevs[rs[i+1]] && rs[i+1] != r) {
+			return true
+		}
+	}
+	return false
 }

@@ -177,6 +177,9 @@ func listedNameRendered(name string, u pipeline.CheckUnit, memo *wordMemo) (foun
 				continue
 			}
 			for _, t := range n[u.TargetLang] {
+				if strings.HasPrefix(t, "~") {
+					continue // a one-character abbreviation: missingAnchors reads it in its chain
+				}
 				if len(findTermAll(memo, u.Target, t, u.TargetLang, 1)) > 0 || strings.Contains(strings.ToLower(u.Target), strings.ToLower(t)) {
 					return true, true
 				}
