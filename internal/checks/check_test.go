@@ -308,6 +308,8 @@ func TestMarkup(t *testing.T) {
 		{"em tag lost", "It is <em>vital</em>.", "Это важно.", ru, "check.markup.missing"},
 		{"footnote lost", "It grew.[^1]", "Он вырос.", ru, "check.markup.missing"},
 		{"superscript kept", "It grew.¹", "Он вырос.¹", ru, ""},
+		{"unit power written out", "The flow is 12 km³ a year.", "Сток — 12 кубических километров в год.", ru, ""},
+		{"footnote after a word lost", "The SCO² met.", "ШОС собралась.", ru, "check.markup.missing"},
 		{"placeholder lost", "It grew by {1}.", "Он вырос.", ru, "check.markup.missing"},
 		{"angle placeholder", "It grew by ⟨1⟩x⟨/1⟩.", "Он вырос на ⟨1⟩x⟨/1⟩.", ru, ""},
 		{"extra footnote", "It grew.", "Он вырос.[^2]", ru, "check.markup.extra"},
