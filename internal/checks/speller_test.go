@@ -45,6 +45,10 @@ func TestDebianSpeller(t *testing.T) {
 		{"unbelievable", pipeline.English, false},
 		{"cooperaton", pipeline.English, true},
 		{"goverment", pipeline.English, true},
+		{"renewables", pipeline.English, false}, // an adjective's plural used as a noun
+		{"renewabls", pipeline.English, true},
+		{"tenge's", pipeline.English, false}, // the possessive of a word of lexicon/en.txt
+		{"goverment's", pipeline.English, true},
 		{"сотрудничества", pipeline.Russian, false},
 		{"инициативой", pipeline.Russian, false},
 		{"Сотрудничество", pipeline.Russian, false},
