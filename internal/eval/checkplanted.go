@@ -30,8 +30,9 @@ const phraseLabel = "omission-phrase"
 
 // parsePlanted reads one planted file of a split into units.
 func parsePlanted(data, name, split string) ([]checkUnit, error) {
-	// A unit's id starts with its file's base name: "planted/clean/ru/12", "planted-b/clean/kk/40".
-	set := strings.TrimSuffix(path.Base(name), ".txt")
+	// A unit's id holds its split and its file's base name ("tune/planted-b/clean/kk/40"): the
+	// stage keeps findings by id across the splits of one run.
+	set := split + "/" + strings.TrimSuffix(path.Base(name), ".txt")
 	var out []checkUnit
 	var src string
 	var srcLang pipeline.Lang
