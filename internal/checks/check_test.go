@@ -86,6 +86,9 @@ func TestNumber(t *testing.T) {
 		{"trillion zh", "It spent 1.2 trillion tenge.", "花费了1.2万亿坚戈。", zh, ""},
 		{"thousand kk", "It handled 500,000 containers.", "500 мыңнан астам контейнер өңдеді.", kk, ""},
 		{"scale changed", "It reached $41 billion.", "Он достиг 41 млн долларов.", ru, "check.number.missing"},
+		{"range end changed", "It will cost $4.5–5 billion.", "Это обойдётся в 4,5–5 млн долларов.", ru, "check.number.missing"},
+		{"multiplier changed", "Prices rose 3 times.", "Цены выросли в 4 раза.", ru, "check.number.missing"},
+		{"sure Kazakh month kept", "It expired on 1 June.", "Ол 1 шілдеде аяқталды.", kk, "check.number.month_missing"},
 		{"digit changed", "Growth was 45%.", "Рост составил 54 %.", ru, "check.number.missing"},
 		{"month date ru", "It opened in June 2023.", "Он открылся в июне 2023 г.", ru, ""},
 		{"month date zh", "It opened in June 2023.", "它于2023年6月开放。", zh, ""},
@@ -558,6 +561,21 @@ func TestNumberWordsScaled(t *testing.T) {
 	}{
 		{"На строительство аэропорта потратят восемнадцать миллиардов тенге.", "机场建设将耗资180亿坚戈。", pipeline.Russian, pipeline.Chinese},
 		{"Eighteen billion tenge will be spent on the airport.", "На аэропорт потратят 18 млрд тенге.", pipeline.English, pipeline.Russian},
+		// A range writes its scale and its month once, after the second end.
+		{"It will cost between $4.5 and $5 billion.", "预计耗资45亿至50亿美元。", pipeline.English, pipeline.Chinese},
+		{"Строительство оценивается в 3–4 млрд долларов.", "建设费用估计为30亿至40亿美元。", pipeline.Russian, pipeline.Chinese},
+		{"В январе — июне экспортировано 1,3 млн тонн.", "1至6月出口130万吨。", pipeline.Russian, pipeline.Chinese},
+		{"It supplies more than 30 billion cubic metres.", "供应300多亿立方米。", pipeline.English, pipeline.Chinese},
+		{"Уровень воды упал на полтора метра.", "水位下降了1.5米。", pipeline.Russian, pipeline.Chinese},
+		{"Деңгейі бір жарым метрге төмендеді.", "The level fell by 1.5 metres.", pipeline.Kazakh, pipeline.English},
+		{"Investment grew 1.5 times.", "投资增长了50%。", pipeline.English, pipeline.Chinese},
+		{"Экспорт вырос в 3 раза.", "出口增长了两倍。", pipeline.Russian, pipeline.Chinese},
+		{"Border trade is about 40% of the total.", "边境贸易约占总额的四成。", pipeline.English, pipeline.Chinese},
+		{"Рост на 5,1%.", "增长百分之五点一。", pipeline.Russian, pipeline.Chinese},
+		{"In the 1990s the economy shrank.", "上世纪90年代经济萎缩。", pipeline.English, pipeline.Chinese},
+		{"The 2022/23 season.", "Сезон 2022/2023.", pipeline.English, pipeline.Russian},
+		{"Маусымның соңында қор өсті.", "At the end of June the reserves grew.", pipeline.Kazakh, pipeline.English},
+		{"In the 2022/23 season exports grew.", "2022/23 маусымында экспорт өсті.", pipeline.English, pipeline.Kazakh},
 	} {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckNumber}})
 		if len(fs) > 0 {

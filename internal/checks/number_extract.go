@@ -12,11 +12,12 @@ import (
 // number is a quantity found in a text.
 type number struct {
 	value float64
-	raw   string  // as written, for messages
-	month bool    // a calendar month, 1–12: "June", "июня", "маусым", "6月"
-	scale float64 // the multiplier read after the digits (1e9 for "5 billion", 1e8 for "50亿"); 0 for other kinds
-	end   int     // the rune index after the number in the text scanned, for digit numbers
-	word  bool    // spelled out ("five", "пяти", "五"), a Chinese or Roman numeral: it may stand for
+	raw   string    // as written, for messages
+	month bool      // a calendar month, 1–12: "June", "июня", "маусым", "6月"
+	scale float64   // the multiplier read after the digits (1e9 for "5 billion", 1e8 for "50亿"); 0 for other kinds
+	end   int       // the rune index after the number in the text scanned, for digit numbers
+	alts  []float64 // other values it may stand for in a translation: a multiplier's growth in per cent (timesAlts)
+	word  bool      // spelled out ("five", "пяти", "五"), a Chinese or Roman numeral: it may stand for
 	// a number of the other text but is never required to appear there
 }
 
@@ -168,7 +169,7 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 		return nil, j
 	}
 	// Short year ranges: 2022-23 means 2022–2023.
-	if len(numStr) == 4 && value >= 1800 && value <= 2100 && j+3 <= len(rs) && isDash(rs[j]) &&
+	if len(numStr) == 4 && value >= 1800 && value <= 2100 && j+3 <= len(rs) && (isDash(rs[j]) || rs[j] == '/') &&
 		digitsEnd(rs, j+1) == j+3 {
 		second := math.Floor(value/100)*100 + atoi(rs[j+1:j+3])
 		if second > value {
@@ -176,6 +177,10 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 		}
 	}
 	k := j
+	// 上世纪90年代: the decade of the last century, the 1990s.
+	if i >= 3 && string(rs[i-3:i]) == "上世纪" && k+1 < len(rs) && rs[k] == '年' && rs[k+1] == '代' && value < 100 && numStr == intPart {
+		return []number{{value: 1900 + value, raw: string(rs[i-3 : k+2])}}, k + 2
+	}
 	// Chinese: month, century + decade, multipliers.
 	if k < len(rs) && rs[k] == '月' && value >= 1 && value <= 12 && numStr == intPart {
 		return []number{{value: value, raw: string(rs[i : k+1]), month: true, scale: 1, end: k + 1}}, k + 1
@@ -204,7 +209,14 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 	if mult == 1 {
 		mult, k = scaleWord(rs, k)
 	}
-	return []number{{value: value * mult, raw: strings.TrimSpace(string(rs[i:k])), scale: mult, end: k}}, k
+	if mult == 1 && k < len(rs) && rs[k] == '成' && value <= 10 && numStr == intPart {
+		return []number{{value: value * 10, raw: string(rs[i : k+1])}}, k + 1 // 4成: 40%
+	}
+	var alts []float64
+	if timesWord(strings.ToLower(nextWord(rs, k)), lang) {
+		alts = timesAlts(value*mult, lang)
+	}
+	return []number{{value: value * mult, alts: alts, raw: strings.TrimSpace(string(rs[i:k])), scale: mult, end: k}}, k
 }
 
 // rangeJoiners are what may stand between the two ends of a range, beside spaces and currency
@@ -300,4 +312,21 @@ func scanDate(rs []rune, i, j int) ([]number, int, bool) {
 		}
 	}
 	return nil, j, false
+}
+
+// nextWord returns the word after index k (after at most two spaces or a hyphen), or the Chinese
+// character there.
+func nextWord(rs []rune, k int) string {
+	p := k
+	for p < len(rs) && p-k < 2 && (rs[p] == ' ' || rs[p] == '\u00a0' || rs[p] == '-') {
+		p++
+	}
+	if p < len(rs) && isHan(rs[p]) {
+		return string(rs[p])
+	}
+	e := p
+	for e < len(rs) && unicode.IsLetter(rs[e]) {
+		e++
+	}
+	return string(rs[p:e])
 }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -24,7 +25,7 @@ var (
 		value float64
 	}{
 		// The teens and tens first: their stems begin with the units' (восемнадцать, восемь).
-		{"тринадцат", 13}, {"четырнадцат", 14}, {"шестнадцат", 16}, {"семнадцат", 17}, {"восемнадцат", 18},
+		{"полтораст", 150}, {"полтор", 1.5}, {"тринадцат", 13}, {"четырнадцат", 14}, {"шестнадцат", 16}, {"семнадцат", 17}, {"восемнадцат", 18},
 		{"девятнадцат", 19}, {"шестьдесят", 60}, {"шестидесят", 60}, {"семьдесят", 70}, {"семидесят", 70},
 		{"восемьдесят", 80}, {"восьмидесят", 80}, {"девяност", 90},
 		{"один", 1}, {"одн", 1}, {"перв", 1}, {"два", 2}, {"две", 2}, {"двух", 2}, {"двум", 2}, {"втор", 2},
@@ -73,6 +74,9 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 	// A scale word after a spelled-out number multiplies it, as after digits: восемнадцать
 	// миллиардов = 18 000 000 000 = 180亿.
 	scaled := func(n number, idx int) number {
+		if n.word && !n.month {
+			n = halfAndTimes(n, clean, ws, idx, lang)
+		}
 		if idx+1 < len(ws) && n.word && !n.month {
 			next := foldWord(ws[idx+1].Text)
 			for _, sc := range scalePrefixes {
@@ -326,8 +330,83 @@ func hanNumerals(s string) []number {
 			}
 			break
 		}
-		out = append(out, number{value: total + section + cur, raw: string(rs[i:j]), word: true})
+		v := total + section + cur
+		// 五点一 is 5.1: the digits after 点 are decimals.
+		if j+1 < len(rs) && rs[j] == '点' {
+			if _, ok := digits[rs[j+1]]; ok {
+				f := 0.1
+				for j++; j < len(rs); j++ {
+					d, ok := digits[rs[j]]
+					if !ok {
+						break
+					}
+					v += d * f
+					f /= 10
+				}
+			}
+		}
+		n := number{value: v, raw: string(rs[i:j]), word: true}
+		if j < len(rs) && rs[j] == '成' && v <= 10 {
+			n.value, n.raw = v*10, string(rs[i:j+1]) // 四成: four tenths, 40%
+		}
+		if j < len(rs) && rs[j] == '倍' {
+			n.alts = timesAlts(n.value, pipeline.Chinese)
+		}
+		out = append(out, n)
 		i = j
 	}
 	return out
+}
+
+// halfAndTimes reads what follows a spelled-out number: "and a half" (one and a half metres),
+// Kazakh жарым (бір жарым, 1.5), and a word of times (екі есе, втрое is a word of its own),
+// which gives the number the other values a translator may write for it (timesAlts).
+func halfAndTimes(n number, clean string, ws []word, idx int, lang pipeline.Lang) number {
+	next := func(k int) string {
+		if idx+k < len(ws) {
+			return foldWord(ws[idx+k].Text)
+		}
+		return ""
+	}
+	switch {
+	case lang == pipeline.English && next(1) == "and" && next(2) == "a" && next(3) == "half":
+		n.value += 0.5
+	case lang == pipeline.Kazakh && next(1) == "жарым":
+		n.value += 0.5
+		idx++
+	}
+	if timesWord(next(1), lang) {
+		n.alts = timesAlts(n.value, lang)
+	}
+	if n.value == 0.5 {
+		n.alts = []float64{50} // half: 50%
+	}
+	return n
+}
+
+// timesWord reports the words that make the number before them a multiplier: "2.5 times",
+// «в 2,5 раза», «2,5 есе», 2.5倍.
+func timesWord(w string, lang pipeline.Lang) bool {
+	switch lang {
+	case pipeline.English:
+		return w == "times" || w == "fold"
+	case pipeline.Russian:
+		return w == "раза" || w == "раз"
+	case pipeline.Kazakh:
+		return strings.HasPrefix(w, "есе")
+	case pipeline.Chinese:
+		return w == "倍"
+	}
+	return false
+}
+
+// timesAlts are the values that may stand for a multiplier x in a translation: the growth in per
+// cent ("1.5 times" = "by 50%"), and, for Chinese, x+1, as 增长了两倍 (grew by two times) is
+// «выросло втрое».
+func timesAlts(x float64, lang pipeline.Lang) []float64 {
+	alts := []float64{math.Round((x - 1) * 100)}
+	if lang == pipeline.Chinese {
+		alts = append(alts, x+1)
+	}
+	return alts
 }
