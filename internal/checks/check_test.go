@@ -574,6 +574,7 @@ func TestNumberWordsScaled(t *testing.T) {
 		{"Рост на 5,1%.", "增长百分之五点一。", pipeline.Russian, pipeline.Chinese},
 		{"In the 1990s the economy shrank.", "上世纪90年代经济萎缩。", pipeline.English, pipeline.Chinese},
 		{"The 2022/23 season.", "Сезон 2022/2023.", pipeline.English, pipeline.Russian},
+		{"It generates 2.7 billion kWh a year.", "年发电量约为27亿千瓦时。", pipeline.English, pipeline.Chinese},
 		{"Маусымның соңында қор өсті.", "At the end of June the reserves grew.", pipeline.Kazakh, pipeline.English},
 		{"In the 2022/23 season exports grew.", "2022/23 маусымында экспорт өсті.", pipeline.English, pipeline.Kazakh},
 	} {

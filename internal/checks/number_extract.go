@@ -36,6 +36,10 @@ var scalePrefixes = []struct {
 var scaleAbbrev = map[string]float64{"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
 	"tn": 1e12, "trn": 1e12}
 
+// hanKiloUnits are the units 千 makes a kilo- unit of (千瓦 kW, 千米 km, 千克 kg): there 千 is
+// part of the unit, not a multiplier of the number.
+const hanKiloUnits = "瓦米克焦卡伏帕"
+
 var hanMultiplier = map[rune]float64{'十': 10, '百': 100, '千': 1e3, '万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8}
 
 // foldDigits turns full-width digits, signs and separators into ASCII.
@@ -200,7 +204,7 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 	}
 	for k < len(rs) {
 		m, ok := hanMultiplier[rs[k]]
-		if !ok {
+		if !ok || rs[k] == '千' && k+1 < len(rs) && strings.ContainsRune(hanKiloUnits, rs[k+1]) {
 			break
 		}
 		mult *= m
