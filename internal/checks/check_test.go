@@ -216,6 +216,8 @@ func TestOmission(t *testing.T) {
 	t.Parallel()
 	src := "Uzbekistan has opened its economy since 2016, attracting new investors from China, Turkey and the Gulf. Its exports grew."
 	runCases(t, checks.CheckOmission, checks.Options{}, []checkCase{
+		{"opening phrase without its comma", "Since January, the yuan has accounted for more than half of Russia's trade settlements with Kyrgyzstan.",
+			"С января на юань приходится больше половины расчётов России с Кыргызстаном.", ru, ""},
 		{"complete", src, "С 2016 года Узбекистан открыл свою экономику, привлекая новых инвесторов из Китая, Турции и стран Персидского залива. Его экспорт вырос.", ru, ""},
 		{"sentence lost", src, "С 2016 года Узбекистан открыл свою экономику, привлекая новых инвесторов из Китая.", ru, "check.omission.short"},
 		{"name lost", "Kazakhstan, Kyrgyzstan and Uzbekistan signed the agreement on water with China in Astana.",
@@ -461,6 +463,13 @@ func TestOmissionNegation(t *testing.T) {
 		{"Ауруханада дәрігерлер жетіспейді.", "The hospital is short of doctors.", pipeline.Kazakh, pipeline.English, false},
 		{"Not only prices but also wages rose.", "Выросли не только цены, но и зарплаты.", pipeline.English, pipeline.Russian, false},
 		{"这不仅是价格问题，也是工资问题。", "This is a question of wages as well as prices.", pipeline.Chinese, pipeline.English, false},
+		// Forms the markers' lists and suffixes must read: personal endings of жоқ, a verb stem
+		// that ends in a negative syllable, a name, and 不公布 beside 不公 (injustice).
+		{"We are not choosing between Moscow and Beijing.", "Біз Мәскеу мен Бейжің арасында таңдау жасап отырған жоқпыз.", pipeline.English, pipeline.Kazakh, false},
+		{"Кәсіпорындардың саны екі есеге жуық көбейді.", "The number of companies almost doubled.", pipeline.Kazakh, pipeline.English, false},
+		{"Кәсіпорындардың саны былтыр көбеймеді.", "The number of companies grew last year.", pipeline.Kazakh, pipeline.English, true},
+		{"Семей полигонының зардаптары әлі де сезіледі.", "The legacy of the Semipalatinsk test site is still felt.", pipeline.Kazakh, pipeline.English, false},
+		{"Власти не публикуют данных о доходах.", "当局不公布收入数据。", pipeline.Russian, pipeline.Chinese, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
