@@ -70,9 +70,11 @@ func TestDebianSpeller(t *testing.T) {
 		{"екіжақты", pipeline.Kazakh, false},
 		{"көпқабатты", pipeline.Kazakh, false},
 		{"стартаптардың", pipeline.Kazakh, false}, // loanword of the Lexicon
-		{"заңгерлердің", pipeline.Kazakh, false},  // -гер after a noun, then a suffix chain
-		{"салынбақ", pipeline.Kazakh, false},      // the future of intention -бақ after н
-		{"мұңгерген", pipeline.Kazakh, true},      // no verb suffix after a compound's -гер
+		{"заңгерлердің", pipeline.Kazakh, false},
+		{"шекаралас", pipeline.Kazakh, false},      // -лас "fellow, adjoining": шекара → шекаралас
+		{"ауылдастарымыз", pipeline.Kazakh, false}, // -дас after a consonant, then a suffix chain  // -гер after a noun, then a suffix chain
+		{"салынбақ", pipeline.Kazakh, false},       // the future of intention -бақ after н
+		{"мұңгерген", pipeline.Kazakh, true},       // no verb suffix after a compound's -гер
 		// Contracted spellings: ій/ый written и, й+а written я; verb stems in -ы/-і; a derived
 		// verbal noun. An и elsewhere is still a typo for і.
 		{"ериді", pipeline.Kazakh, false},
