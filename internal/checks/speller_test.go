@@ -72,7 +72,8 @@ func TestDebianSpeller(t *testing.T) {
 		{"стартаптардың", pipeline.Kazakh, false}, // loanword of the Lexicon
 		{"заңгерлердің", pipeline.Kazakh, false},
 		{"шекаралас", pipeline.Kazakh, false},      // -лас "fellow, adjoining": шекара → шекаралас
-		{"ауылдастарымыз", pipeline.Kazakh, false}, // -дас after a consonant, then a suffix chain  // -гер after a noun, then a suffix chain
+		{"ауылдастарымыз", pipeline.Kazakh, false}, // -дас after a consonant, then a suffix chain
+		{"кептелістің", pipeline.Kazakh, false},    // the deverbal noun in -ыс/-іс: кептел+іс (a jam)  // -гер after a noun, then a suffix chain
 		{"салынбақ", pipeline.Kazakh, false},       // the future of intention -бақ after н
 		{"мұңгерген", pipeline.Kazakh, true},       // no verb suffix after a compound's -гер
 		// Contracted spellings: ій/ый written и, й+а written я; verb stems in -ы/-і; a derived
