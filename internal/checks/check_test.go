@@ -638,3 +638,18 @@ func TestOmissionNegationLexical(t *testing.T) {
 		}
 	}
 }
+
+// TestOmissionNameInTwoWords: a name written as one word in the source and as two in the
+// translation (Әмудария, Amu Darya) is rendered.
+func TestOmissionNameInTwoWords(t *testing.T) {
+	sp := corpusSpeller(t)
+	if sp == nil {
+		t.Skip("no dictionaries")
+	}
+	fs := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.Kazakh, TargetLang: pipeline.English,
+		Source: "Сырдария мен Әмудария Арал теңізін қоректендіреді.", Target: "The Syr Darya and the Amu Darya feed the Aral Sea."},
+		checks.Options{Spell: sp, Checks: []string{checks.CheckOmission}})
+	if len(fs) > 0 {
+		t.Errorf("findings: %v", fs)
+	}
+}
