@@ -584,6 +584,12 @@ func TestNumberWordsScaled(t *testing.T) {
 		{"In the 1990s the economy shrank.", "上世纪90年代经济萎缩。", pipeline.English, pipeline.Chinese},
 		{"The 2022/23 season.", "Сезон 2022/2023.", pipeline.English, pipeline.Russian},
 		{"It generates 2.7 billion kWh a year.", "年发电量约为27亿千瓦时。", pipeline.English, pipeline.Chinese},
+		// A fraction answers its percentage.
+		{"约占其外债的三分之一。", "Roughly 33% of its external debt.", pipeline.Chinese, pipeline.English},
+		{"About 25% of oil output.", "Около четверти нефтедобычи.", pipeline.English, pipeline.Russian},
+		{"About 25% of oil output.", "Мұнай өндірісінің шамамен төрттен бірі.", pipeline.English, pipeline.Kazakh},
+		{"Two-thirds of exports.", "67% экспорта.", pipeline.English, pipeline.Russian},
+		{"Three quarters of the land.", "75%的土地。", pipeline.English, pipeline.Chinese},
 		{"Маусымның соңында қор өсті.", "At the end of June the reserves grew.", pipeline.Kazakh, pipeline.English},
 		{"In the 2022/23 season exports grew.", "2022/23 маусымында экспорт өсті.", pipeline.English, pipeline.Kazakh},
 	} {

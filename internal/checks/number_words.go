@@ -90,6 +90,10 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 	}
 	for idx, w := range ws {
 		lw := foldWord(w.Text)
+		if v, ok := wordFraction(ws, idx, lang); ok {
+			// A fraction may stand for a percentage of the other text: a quarter, 25%.
+			out = append(out, number{value: v, raw: w.Text, word: true, alts: []float64{math.Round(v * 100)}})
+		}
 		if v, ok := romanValue(w.Text); ok {
 			out = append(out, number{value: v, raw: w.Text, word: true})
 			continue
@@ -346,6 +350,13 @@ func hanNumerals(s string) []number {
 			}
 		}
 		n := number{value: v, raw: string(rs[i:j]), word: true}
+		// 三分之一: one of three parts, a third (33%), read besides its numerals (三, 一); 百分之
+		// is the percent sign, read as before.
+		if j+2 < len(rs) && rs[j] == '分' && rs[j+1] == '之' && v > 0 && v < 100 {
+			if y, ok := digits[rs[j+2]]; ok {
+				out = append(out, number{value: y / v, raw: string(rs[i : j+3]), word: true, alts: []float64{math.Round(100 * y / v)}})
+			}
+		}
 		if j < len(rs) && rs[j] == '成' && v <= 10 {
 			n.value, n.raw = v*10, string(rs[i:j+1]) // 四成: four tenths, 40%
 		}
@@ -409,4 +420,53 @@ func timesAlts(x float64, lang pipeline.Lang) []float64 {
 		alts = append(alts, x+1)
 	}
 	return alts
+}
+
+// Fractions written in words: the denominators, and the numerators that may stand before them.
+var (
+	enDenominators = map[string]float64{"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+		"fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+	enNumerators  = map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+	ruDenominator = map[string]float64{"треть": 3, "трети": 3, "третью": 3, "третей": 3, "четверть": 4, "четверти": 4,
+		"четвертью": 4, "четвертей": 4}
+	ruNumerators = map[string]float64{"две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3}
+	// kkDenominators are the numerals in the ablative that open a Kazakh fraction: үштен бірі,
+	// a third.
+	kkDenominators = map[string]float64{"екіден": 2, "үштен": 3, "төрттен": 4, "бестен": 5, "оннан": 10}
+)
+
+// wordFraction reads a fraction spelled out at ws[idx]: "a third", "two-thirds", "three quarters",
+// «треть», «две трети», «четверти», «үштен бірі», «бестен екісі».
+func wordFraction(ws []word, idx int, lang pipeline.Lang) (float64, bool) {
+	lw := foldWord(ws[idx].Text)
+	prev := ""
+	if idx > 0 {
+		prev = foldWord(ws[idx-1].Text)
+	}
+	switch lang {
+	case pipeline.English:
+		if a, b, ok := strings.Cut(lw, "-"); ok && enNumerators[a] > 0 && enDenominators[b] > 0 {
+			return enNumerators[a] / enDenominators[b], true
+		}
+		if d := enDenominators[lw]; d > 0 && enNumerators[prev] > 0 && lw != "half" {
+			return enNumerators[prev] / d, true
+		}
+	case pipeline.Russian:
+		if d := ruDenominator[lw]; d > 0 {
+			if n := ruNumerators[prev]; n > 0 {
+				return n / d, true
+			}
+			return 1 / d, true
+		}
+	case pipeline.Kazakh:
+		if d := kkDenominators[lw]; d > 0 && idx+1 < len(ws) {
+			next := foldWord(ws[idx+1].Text)
+			for _, s := range kkNumberStems {
+				if s.value < d && strings.HasPrefix(next, s.stem) {
+					return s.value / d, true
+				}
+			}
+		}
+	}
+	return 0, false
 }
