@@ -88,6 +88,7 @@ func TestNumber(t *testing.T) {
 		{"scale changed", "It reached $41 billion.", "Он достиг 41 млн долларов.", ru, "check.number.missing"},
 		{"range end changed", "It will cost $4.5–5 billion.", "Это обойдётся в 4,5–5 млн долларов.", ru, "check.number.missing"},
 		{"multiplier changed", "Prices rose 3 times.", "Цены выросли в 4 раза.", ru, "check.number.missing"},
+		{"capacity changed", "The plant's capacity is 100 MW.", "Мощность станции — 200 МВт.", ru, "check.number.missing"},
 		{"sure Kazakh month kept", "It expired on 1 June.", "Ол 1 шілдеде аяқталды.", kk, "check.number.month_missing"},
 		{"digit changed", "Growth was 45%.", "Рост составил 54 %.", ru, "check.number.missing"},
 		{"month date ru", "It opened in June 2023.", "Он открылся в июне 2023 г.", ru, ""},
@@ -584,6 +585,10 @@ func TestNumberWordsScaled(t *testing.T) {
 		{"In the 1990s the economy shrank.", "上世纪90年代经济萎缩。", pipeline.English, pipeline.Chinese},
 		{"The 2022/23 season.", "Сезон 2022/2023.", pipeline.English, pipeline.Russian},
 		{"It generates 2.7 billion kWh a year.", "年发电量约为27亿千瓦时。", pipeline.English, pipeline.Chinese},
+		// A unit another language writes in a smaller one.
+		{"Сток Или — около 12 км³.", "伊犁河年径流量约为120亿立方米。", pipeline.Russian, pipeline.Chinese},
+		{"The plant's capacity is 1,200 MW.", "该电站装机容量为120万千瓦。", pipeline.English, pipeline.Chinese},
+		{"The plant's capacity is 1.2 GW.", "Мощность станции — 1200 МВт.", pipeline.English, pipeline.Russian},
 		// A fraction answers its percentage.
 		{"约占其外债的三分之一。", "Roughly 33% of its external debt.", pipeline.Chinese, pipeline.English},
 		{"About 25% of oil output.", "Около четверти нефтедобычи.", pipeline.English, pipeline.Russian},

@@ -119,6 +119,11 @@ func (q numQueues) takeAny(n number, pass int, used []bool) (int, bool) {
 			if i, ok := q.take(keyOf(number{value: a}, word), used); ok {
 				return i, true
 			}
+			ka := keyOf(number{value: a}, word) // both converted: 1.2 GW and 1 200 MW
+			ka.value = "~" + ka.value
+			if i, ok := q.take(ka, used); ok {
+				return i, true
+			}
 		}
 		ka := keyOf(n, word)
 		ka.value = "~" + ka.value

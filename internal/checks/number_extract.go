@@ -220,6 +220,9 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 	if timesWord(strings.ToLower(nextWord(rs, k)), lang) {
 		alts = timesAlts(value*mult, lang)
 	}
+	if f := unitFactor(rs, k); f != 1 {
+		alts = append(alts, value*mult*f)
+	}
 	return []number{{value: value * mult, alts: alts, raw: strings.TrimSpace(string(rs[i:k])), scale: mult, end: k}}, k
 }
 
@@ -333,4 +336,39 @@ func nextWord(rs []rune, k int) string {
 		e++
 	}
 	return string(rs[p:e])
+}
+
+// unitConversions are units written after a number that translations often give in a smaller
+// unit, with the factor to it: cubic kilometres in cubic metres (12 km³ = 120亿立方米), megawatts
+// and gigawatts in kilowatts (1 200 МВт = 120万千瓦, 1.2 GW = 1 200 MW). The number gets the
+// converted value as an alternative (alts).
+var unitConversions = []struct {
+	prefix string
+	factor float64
+}{
+	{"km³", 1e9}, {"км³", 1e9}, {"cubic kilomet", 1e9}, {"кубических километр", 1e9}, {"кубического километр", 1e9},
+	{"кубический километр", 1e9}, {"куб. км", 1e9}, {"текше шақырым", 1e9}, {"立方公里", 1e9}, {"立方千米", 1e9},
+	{"mw", 1e3}, {"мвт", 1e3}, {"мегаватт", 1e3}, {"megawatt", 1e3}, {"兆瓦", 1e3},
+	{"gw", 1e6}, {"гвт", 1e6}, {"гигаватт", 1e6}, {"gigawatt", 1e6}, {"吉瓦", 1e6},
+}
+
+// unitFactor returns the factor of the unit written at rs[k] (after a space or none), or 1.
+func unitFactor(rs []rune, k int) float64 {
+	for k < len(rs) && (rs[k] == ' ' || rs[k] == '\u00a0' || rs[k] == '\u202f') {
+		k++
+	}
+	if k >= len(rs) {
+		return 1
+	}
+	rest := strings.ToLower(string(rs[k:min(len(rs), k+24)]))
+	for _, u := range unitConversions {
+		if strings.HasPrefix(rest, u.prefix) {
+			// "mw" and "gw" must end there: not the start of another word.
+			if n := len([]rune(u.prefix)); n <= 3 && k+n < len(rs) && unicode.IsLetter(rs[k+n]) {
+				continue
+			}
+			return u.factor
+		}
+	}
+	return 1
 }

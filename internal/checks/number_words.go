@@ -108,7 +108,8 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 			}
 		case pipeline.Russian:
 			for _, s := range ruNumberStems {
-				if strings.HasPrefix(lw, s.stem) && len([]rune(lw)) <= len([]rune(s.stem))+6 {
+				// сто and ста are whole words: станции, стали, статья are no hundreds.
+				if strings.HasPrefix(lw, s.stem) && len([]rune(lw)) <= len([]rune(s.stem))+6 && (s.value != 100 || s.stem == "сот" || lw == s.stem) {
 					out = append(out, scaled(number{value: s.value, raw: w.Text, word: true}, idx))
 					break
 				}
