@@ -471,6 +471,7 @@ func TestOmissionNegation(t *testing.T) {
 		{"Кәсіпорындардың саны былтыр көбеймеді.", "The number of companies grew last year.", pipeline.Kazakh, pipeline.English, true},
 		{"Семей полигонының зардаптары әлі де сезіледі.", "The legacy of the Semipalatinsk test site is still felt.", pipeline.Kazakh, pipeline.English, false},
 		{"Власти не публикуют данных о доходах.", "当局不公布收入数据。", pipeline.Russian, pipeline.Chinese, false},
+		{"Өзбекстан тарапы жобасын қолдайтынын мәлімдеді.", "Uzbekistan said it supported the project.", pipeline.Kazakh, pipeline.English, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
@@ -662,5 +663,23 @@ func TestOmissionNameInTwoWords(t *testing.T) {
 		checks.Options{Spell: sp, Checks: []string{checks.CheckOmission}})
 	if len(fs) > 0 {
 		t.Errorf("findings: %v", fs)
+	}
+}
+
+// TestOmissionOpeningConnective: a Kazakh or Russian connective set off by a comma at the start
+// (Бұдан бөлек, Кроме того,) is no clause a translation must keep as one.
+func TestOmissionOpeningConnective(t *testing.T) {
+	for _, c := range []struct {
+		src string
+		sl  pipeline.Lang
+	}{
+		{"Бұдан бөлек, тараптар көші-қон, білім беру және денсаулық сақтау мәселелерін де талқылады.", pipeline.Kazakh},
+		{"Кроме того, стороны обсудили вопросы миграции, образования и здравоохранения.", pipeline.Russian},
+	} {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: pipeline.English, Source: c.src,
+			Target: "The sides also discussed migration, education and health."}, checks.Options{Checks: []string{checks.CheckOmission}})
+		if len(fs) > 0 {
+			t.Errorf("%q: %v", c.src, fs)
+		}
 	}
 }

@@ -111,14 +111,15 @@ func negationPhrases(items string, lang pipeline.Lang) [][]string {
 // kkNegatedVerb matches a Kazakh verb form with the negative suffix -ма/-ме/-ба/-бе/-па/-пе
 // before a tense, participle, verbal noun or converb ending, and up to three case, possessive or
 // plural endings after it: ұзартпады, білдірмеді, өзгермейтінін, көтермеуге, айтылмаған,
-// аяқталмай.
+// аяқталмай. The imperative -сын/-сін (болмасын) is left to kkNegatedLoose: after a noun in
+// -ба/-ма it is the possessive and the accusative (жобасын, бағдарламасын), far more common.
 var kkNegatedVerb = regexp.MustCompile(`^` + kkNegatedVerbTail)
 
 // kkNegatedVerbCapital is kkNegatedVerb for a capitalised word at the start of a sentence, which
 // is more often a name (Семей): its stem must have three letters at least (Келмейтін).
 var kkNegatedVerbCapital = regexp.MustCompile(`^.` + kkNegatedVerbTail)
 
-const kkNegatedVerbTail = `..+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|сын|сін|ңыз|ңіз|ңдар|ңдер)` +
+const kkNegatedVerbTail = `..+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|ңыз|ңіз|ңдар|ңдер)` +
 	`(?:ы|і|ын|ін|сы|сі|н|ны|ні|ды|ді|на|не|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|мен|ның|нің|лар|лер|дар|дер|тар|тер|ша|ше|мыз|міз|сыз|сіз|дық|дік|тық|тік){0,3}$`
 
 // notUntil marks in skip an English "not" (or -n't) followed by "until" or "till" a few words
