@@ -56,12 +56,25 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 	if memo == nil {
 		memo = &wordMemo{}
 	}
-	has := func(forms []string, text string, lang pipeline.Lang) bool {
+	// A name's first letters stand in the text wherever a form of it does (endings and the
+	// voicing of a last consonant change only its end): the folded texts rule out most names
+	// before they are looked for word by word. Terms are looked for in full: a fleeting vowel
+	// changes the start of short ones (заём, займов).
+	folded := map[string]string{}
+	has := func(forms []string, text string, lang pipeline.Lang, name bool) bool {
+		ft, ok := folded[text]
+		if !ok && name {
+			ft = foldWord(text)
+			folded[text] = ft
+		}
 		for _, f := range forms {
 			if abbrev, ok := strings.CutPrefix(f, "~"); ok {
 				if lang == pipeline.Chinese && hanAbbrevInChain(text, abbrev) {
 					return true
 				}
+				continue
+			}
+			if name && !strings.Contains(ft, formHead(f)) {
 				continue
 			}
 			if len(findTermAll(memo, text, f, lang, 1)) > 0 {
@@ -74,7 +87,7 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
 			continue
 		}
-		if has(n[u.SourceLang], u.Source, u.SourceLang) && !has(n[u.TargetLang], u.Target, u.TargetLang) {
+		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(n[u.TargetLang], u.Target, u.TargetLang, true) {
 			out = append(out, n[u.SourceLang][0])
 		}
 	}
@@ -83,7 +96,7 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 		if st == "" || tt == "" || t.DoNotTranslate {
 			continue
 		}
-		if len(sourceTermUses(memo, u.Source, st, u.SourceLang, 1)) > 0 && !has([]string{tt}, u.Target, u.TargetLang) {
+		if len(sourceTermUses(memo, u.Source, st, u.SourceLang, 1)) > 0 && !has([]string{tt}, u.Target, u.TargetLang, false) {
 			out = append(out, st)
 		}
 	}
@@ -132,4 +145,18 @@ func hanAbbrevInChain(text, a string) bool {
 		}
 	}
 	return false
+}
+
+// formHead is the folded first three letters of a name's form: every form of the name begins
+// with them.
+func formHead(f string) string {
+	f = foldWord(f)
+	n := 0
+	for i := range f {
+		if n == 3 {
+			return f[:i]
+		}
+		n++
+	}
+	return f
 }

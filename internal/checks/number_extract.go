@@ -217,11 +217,19 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 		return []number{{value: value * 10, raw: string(rs[i : k+1])}}, k + 1 // 4成: 40%
 	}
 	var alts []float64
-	if timesWord(strings.ToLower(nextWord(rs, k)), lang) {
+	// What follows a number is mostly a noun or punctuation: the first letter after the space
+	// rules out most words before they are cut out and lower-cased.
+	p := k
+	for p < len(rs) && p-k < 2 && (rs[p] == ' ' || rs[p] == '\u00a0' || rs[p] == '\u202f' || rs[p] == '-') {
+		p++
+	}
+	if p < len(rs) && strings.ContainsRune(timesInitials, unicode.ToLower(rs[p])) && timesWord(strings.ToLower(nextWord(rs, k)), lang) {
 		alts = timesAlts(value*mult, lang)
 	}
-	if f := unitFactor(rs, k); f != 1 {
-		alts = append(alts, value*mult*f)
+	if p < len(rs) && strings.ContainsRune(unitInitials, unicode.ToLower(rs[p])) {
+		if f := unitFactor(rs, k); f != 1 {
+			alts = append(alts, value*mult*f)
+		}
 	}
 	return []number{{value: value * mult, alts: alts, raw: strings.TrimSpace(string(rs[i:k])), scale: mult, end: k}}, k
 }
@@ -337,6 +345,13 @@ func nextWord(rs []rune, k int) string {
 	}
 	return string(rs[p:e])
 }
+
+// timesInitials and unitInitials are the first letters of the words timesWord and
+// unitConversions know.
+const (
+	timesInitials = "tfре倍"
+	unitInitials  = "kкcmмgгт立兆吉"
+)
 
 // unitConversions are units written after a number that translations often give in a smaller
 // unit, with the factor to it: cubic kilometres in cubic metres (12 km³ = 120亿立方米), megawatts

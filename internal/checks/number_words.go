@@ -63,6 +63,24 @@ var (
 		{"қараша", 11, false}, {"желтоқсан", 12, false}}
 )
 
+// The stem lists indexed by their first letter, in list order: a word is compared only with the
+// stems it could begin with.
+var (
+	ruNumberByInitial = byInitial(len(ruNumberStems), func(i int) string { return ruNumberStems[i].stem })
+	ruMonthByInitial  = byInitial(len(ruMonthStems), func(i int) string { return ruMonthStems[i].stem })
+	kkNumberByInitial = byInitial(len(kkNumberStems), func(i int) string { return kkNumberStems[i].stem })
+	kkMonthByInitial  = byInitial(len(kkMonthStems), func(i int) string { return kkMonthStems[i].stem })
+)
+
+func byInitial(n int, stem func(int) string) map[rune][]int {
+	m := map[rune][]int{}
+	for i := 0; i < n; i++ {
+		r := firstRune(stem(i))
+		m[r] = append(m[r], i)
+	}
+	return m
+}
+
 // wordNumbers finds spelled-out numbers, Roman and Chinese numerals (all with word set) and month
 // names (with month set) in a text of the given language. Month names count only where they
 // are a month: English "May" only before or after a number or a preposition, Kazakh words that
@@ -90,7 +108,7 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 	}
 	for idx, w := range ws {
 		lw := foldWord(w.Text)
-		if v, ok := wordFraction(ws, idx, lang); ok {
+		if v, ok := wordFraction(ws, idx, lw, lang); ok {
 			// A fraction may stand for a percentage of the other text: a quarter, 25%.
 			out = append(out, number{value: v, raw: w.Text, word: true, alts: []float64{math.Round(v * 100)}})
 		}
@@ -107,14 +125,16 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 				out = append(out, number{value: v, raw: w.Text, month: true})
 			}
 		case pipeline.Russian:
-			for _, s := range ruNumberStems {
+			for _, i := range ruNumberByInitial[firstRune(lw)] {
+				s := ruNumberStems[i]
 				// сто and ста are whole words: станции, стали, статья are no hundreds.
 				if strings.HasPrefix(lw, s.stem) && len([]rune(lw)) <= len([]rune(s.stem))+6 && (s.value != 100 || s.stem == "сот" || lw == s.stem) {
 					out = append(out, scaled(number{value: s.value, raw: w.Text, word: true}, idx))
 					break
 				}
 			}
-			for _, s := range ruMonthStems {
+			for _, i := range ruMonthByInitial[firstRune(lw)] {
+				s := ruMonthStems[i]
 				// The stems of май are whole words (мая, but not маяка, "lighthouse").
 				if strings.HasPrefix(lw, s.stem) && (len(s.stem) > 6 || lw == s.stem || s.value != 5 && len([]rune(lw)) <= len([]rune(s.stem))+2) {
 					out = append(out, number{value: s.value, raw: w.Text, month: true})
@@ -122,13 +142,15 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 				}
 			}
 		case pipeline.Kazakh:
-			for _, s := range kkNumberStems {
+			for _, i := range kkNumberByInitial[firstRune(lw)] {
+				s := kkNumberStems[i]
 				if strings.HasPrefix(lw, s.stem) {
 					out = append(out, scaled(number{value: s.value, raw: w.Text, word: true}, idx))
 					break
 				}
 			}
-			for _, s := range kkMonthStems {
+			for _, i := range kkMonthByInitial[firstRune(lw)] {
+				s := kkMonthStems[i]
 				if !strings.HasPrefix(lw, s.stem) {
 					continue
 				}
@@ -437,24 +459,26 @@ var (
 )
 
 // wordFraction reads a fraction spelled out at ws[idx]: "a third", "two-thirds", "three quarters",
-// «треть», «две трети», «четверти», «үштен бірі», «бестен екісі».
-func wordFraction(ws []word, idx int, lang pipeline.Lang) (float64, bool) {
-	lw := foldWord(ws[idx].Text)
-	prev := ""
-	if idx > 0 {
-		prev = foldWord(ws[idx-1].Text)
+// «треть», «две трети», «четверти», «үштен бірі», «бестен екісі». lw is ws[idx] folded; the
+// word before it is folded only after a denominator.
+func wordFraction(ws []word, idx int, lw string, lang pipeline.Lang) (float64, bool) {
+	prev := func() string {
+		if idx > 0 {
+			return foldWord(ws[idx-1].Text)
+		}
+		return ""
 	}
 	switch lang {
 	case pipeline.English:
 		if a, b, ok := strings.Cut(lw, "-"); ok && enNumerators[a] > 0 && enDenominators[b] > 0 {
 			return enNumerators[a] / enDenominators[b], true
 		}
-		if d := enDenominators[lw]; d > 0 && enNumerators[prev] > 0 && lw != "half" {
-			return enNumerators[prev] / d, true
+		if d := enDenominators[lw]; d > 0 && lw != "half" && enNumerators[prev()] > 0 {
+			return enNumerators[prev()] / d, true
 		}
 	case pipeline.Russian:
 		if d := ruDenominator[lw]; d > 0 {
-			if n := ruNumerators[prev]; n > 0 {
+			if n := ruNumerators[prev()]; n > 0 {
 				return n / d, true
 			}
 			return 1 / d, true
