@@ -86,6 +86,10 @@ func TestNumber(t *testing.T) {
 		{"trillion zh", "It spent 1.2 trillion tenge.", "花费了1.2万亿坚戈。", zh, ""},
 		{"thousand kk", "It handled 500,000 containers.", "500 мыңнан астам контейнер өңдеді.", kk, ""},
 		{"scale changed", "It reached $41 billion.", "Он достиг 41 млн долларов.", ru, "check.number.missing"},
+		{"range end changed", "It will cost $4.5–5 billion.", "Это обойдётся в 4,5–5 млн долларов.", ru, "check.number.missing"},
+		{"multiplier changed", "Prices rose 3 times.", "Цены выросли в 4 раза.", ru, "check.number.missing"},
+		{"capacity changed", "The plant's capacity is 100 MW.", "Мощность станции — 200 МВт.", ru, "check.number.missing"},
+		{"sure Kazakh month kept", "It expired on 1 June.", "Ол 1 шілдеде аяқталды.", kk, "check.number.month_missing"},
 		{"digit changed", "Growth was 45%.", "Рост составил 54 %.", ru, "check.number.missing"},
 		{"month date ru", "It opened in June 2023.", "Он открылся в июне 2023 г.", ru, ""},
 		{"month date zh", "It opened in June 2023.", "它于2023年6月开放。", zh, ""},
@@ -213,6 +217,8 @@ func TestOmission(t *testing.T) {
 	t.Parallel()
 	src := "Uzbekistan has opened its economy since 2016, attracting new investors from China, Turkey and the Gulf. Its exports grew."
 	runCases(t, checks.CheckOmission, checks.Options{}, []checkCase{
+		{"opening phrase without its comma", "Since January, the yuan has accounted for more than half of Russia's trade settlements with Kyrgyzstan.",
+			"С января на юань приходится больше половины расчётов России с Кыргызстаном.", ru, ""},
 		{"complete", src, "С 2016 года Узбекистан открыл свою экономику, привлекая новых инвесторов из Китая, Турции и стран Персидского залива. Его экспорт вырос.", ru, ""},
 		{"sentence lost", src, "С 2016 года Узбекистан открыл свою экономику, привлекая новых инвесторов из Китая.", ru, "check.omission.short"},
 		{"name lost", "Kazakhstan, Kyrgyzstan and Uzbekistan signed the agreement on water with China in Astana.",
@@ -308,6 +314,8 @@ func TestMarkup(t *testing.T) {
 		{"em tag lost", "It is <em>vital</em>.", "Это важно.", ru, "check.markup.missing"},
 		{"footnote lost", "It grew.[^1]", "Он вырос.", ru, "check.markup.missing"},
 		{"superscript kept", "It grew.¹", "Он вырос.¹", ru, ""},
+		{"unit power written out", "The flow is 12 km³ a year.", "Сток — 12 кубических километров в год.", ru, ""},
+		{"footnote after a word lost", "The SCO² met.", "ШОС собралась.", ru, "check.markup.missing"},
 		{"placeholder lost", "It grew by {1}.", "Он вырос.", ru, "check.markup.missing"},
 		{"angle placeholder", "It grew by ⟨1⟩x⟨/1⟩.", "Он вырос на ⟨1⟩x⟨/1⟩.", ru, ""},
 		{"extra footnote", "It grew.", "Он вырос.[^2]", ru, "check.markup.extra"},
@@ -456,6 +464,14 @@ func TestOmissionNegation(t *testing.T) {
 		{"Ауруханада дәрігерлер жетіспейді.", "The hospital is short of doctors.", pipeline.Kazakh, pipeline.English, false},
 		{"Not only prices but also wages rose.", "Выросли не только цены, но и зарплаты.", pipeline.English, pipeline.Russian, false},
 		{"这不仅是价格问题，也是工资问题。", "This is a question of wages as well as prices.", pipeline.Chinese, pipeline.English, false},
+		// Forms the markers' lists and suffixes must read: personal endings of жоқ, a verb stem
+		// that ends in a negative syllable, a name, and 不公布 beside 不公 (injustice).
+		{"We are not choosing between Moscow and Beijing.", "Біз Мәскеу мен Бейжің арасында таңдау жасап отырған жоқпыз.", pipeline.English, pipeline.Kazakh, false},
+		{"Кәсіпорындардың саны екі есеге жуық көбейді.", "The number of companies almost doubled.", pipeline.Kazakh, pipeline.English, false},
+		{"Кәсіпорындардың саны былтыр көбеймеді.", "The number of companies grew last year.", pipeline.Kazakh, pipeline.English, true},
+		{"Семей полигонының зардаптары әлі де сезіледі.", "The legacy of the Semipalatinsk test site is still felt.", pipeline.Kazakh, pipeline.English, false},
+		{"Власти не публикуют данных о доходах.", "当局不公布收入数据。", pipeline.Russian, pipeline.Chinese, false},
+		{"Өзбекстан тарапы жобасын қолдайтынын мәлімдеді.", "Uzbekistan said it supported the project.", pipeline.Kazakh, pipeline.English, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
@@ -556,6 +572,32 @@ func TestNumberWordsScaled(t *testing.T) {
 	}{
 		{"На строительство аэропорта потратят восемнадцать миллиардов тенге.", "机场建设将耗资180亿坚戈。", pipeline.Russian, pipeline.Chinese},
 		{"Eighteen billion tenge will be spent on the airport.", "На аэропорт потратят 18 млрд тенге.", pipeline.English, pipeline.Russian},
+		// A range writes its scale and its month once, after the second end.
+		{"It will cost between $4.5 and $5 billion.", "预计耗资45亿至50亿美元。", pipeline.English, pipeline.Chinese},
+		{"Строительство оценивается в 3–4 млрд долларов.", "建设费用估计为30亿至40亿美元。", pipeline.Russian, pipeline.Chinese},
+		{"В январе — июне экспортировано 1,3 млн тонн.", "1至6月出口130万吨。", pipeline.Russian, pipeline.Chinese},
+		{"It supplies more than 30 billion cubic metres.", "供应300多亿立方米。", pipeline.English, pipeline.Chinese},
+		{"Уровень воды упал на полтора метра.", "水位下降了1.5米。", pipeline.Russian, pipeline.Chinese},
+		{"Деңгейі бір жарым метрге төмендеді.", "The level fell by 1.5 metres.", pipeline.Kazakh, pipeline.English},
+		{"Investment grew 1.5 times.", "投资增长了50%。", pipeline.English, pipeline.Chinese},
+		{"Экспорт вырос в 3 раза.", "出口增长了两倍。", pipeline.Russian, pipeline.Chinese},
+		{"Border trade is about 40% of the total.", "边境贸易约占总额的四成。", pipeline.English, pipeline.Chinese},
+		{"Рост на 5,1%.", "增长百分之五点一。", pipeline.Russian, pipeline.Chinese},
+		{"In the 1990s the economy shrank.", "上世纪90年代经济萎缩。", pipeline.English, pipeline.Chinese},
+		{"The 2022/23 season.", "Сезон 2022/2023.", pipeline.English, pipeline.Russian},
+		{"It generates 2.7 billion kWh a year.", "年发电量约为27亿千瓦时。", pipeline.English, pipeline.Chinese},
+		// A unit another language writes in a smaller one.
+		{"Сток Или — около 12 км³.", "伊犁河年径流量约为120亿立方米。", pipeline.Russian, pipeline.Chinese},
+		{"The plant's capacity is 1,200 MW.", "该电站装机容量为120万千瓦。", pipeline.English, pipeline.Chinese},
+		{"The plant's capacity is 1.2 GW.", "Мощность станции — 1200 МВт.", pipeline.English, pipeline.Russian},
+		// A fraction answers its percentage.
+		{"约占其外债的三分之一。", "Roughly 33% of its external debt.", pipeline.Chinese, pipeline.English},
+		{"About 25% of oil output.", "Около четверти нефтедобычи.", pipeline.English, pipeline.Russian},
+		{"About 25% of oil output.", "Мұнай өндірісінің шамамен төрттен бірі.", pipeline.English, pipeline.Kazakh},
+		{"Two-thirds of exports.", "67% экспорта.", pipeline.English, pipeline.Russian},
+		{"Three quarters of the land.", "75%的土地。", pipeline.English, pipeline.Chinese},
+		{"Маусымның соңында қор өсті.", "At the end of June the reserves grew.", pipeline.Kazakh, pipeline.English},
+		{"In the 2022/23 season exports grew.", "2022/23 маусымында экспорт өсті.", pipeline.English, pipeline.Kazakh},
 	} {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckNumber}})
 		if len(fs) > 0 {
@@ -605,6 +647,39 @@ func TestOmissionNegationLexical(t *testing.T) {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
 		if len(fs) > 0 {
 			t.Errorf("%q → %q: %v", c.src, c.tgt, fs)
+		}
+	}
+}
+
+// TestOmissionNameInTwoWords: a name written as one word in the source and as two in the
+// translation (Әмудария, Amu Darya) is rendered.
+func TestOmissionNameInTwoWords(t *testing.T) {
+	sp := corpusSpeller(t)
+	if sp == nil {
+		t.Skip("no dictionaries")
+	}
+	fs := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.Kazakh, TargetLang: pipeline.English,
+		Source: "Сырдария мен Әмудария Арал теңізін қоректендіреді.", Target: "The Syr Darya and the Amu Darya feed the Aral Sea."},
+		checks.Options{Spell: sp, Checks: []string{checks.CheckOmission}})
+	if len(fs) > 0 {
+		t.Errorf("findings: %v", fs)
+	}
+}
+
+// TestOmissionOpeningConnective: a Kazakh or Russian connective set off by a comma at the start
+// (Бұдан бөлек, Кроме того,) is no clause a translation must keep as one.
+func TestOmissionOpeningConnective(t *testing.T) {
+	for _, c := range []struct {
+		src string
+		sl  pipeline.Lang
+	}{
+		{"Бұдан бөлек, тараптар көші-қон, білім беру және денсаулық сақтау мәселелерін де талқылады.", pipeline.Kazakh},
+		{"Кроме того, стороны обсудили вопросы миграции, образования и здравоохранения.", pipeline.Russian},
+	} {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: pipeline.English, Source: c.src,
+			Target: "The sides also discussed migration, education and health."}, checks.Options{Checks: []string{checks.CheckOmission}})
+		if len(fs) > 0 {
+			t.Errorf("%q: %v", c.src, fs)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -34,12 +35,17 @@ var idiomWords = func() map[string]bool {
 // inside an English fixed phrase (enIdioms): there the word is part of an adverb, not the term.
 //
 // A Chinese term of one character is not looked for: the character is too often part of another
-// word (冰 in 冰川, glacier) to tell its uses from the rest.
+// word (冰 in 冰川, glacier) to tell its uses from the rest. For the same reason a Kazakh term
+// word is no use of the term in a word derived from it (мұз "ice" in мұздық "glacier") nor as
+// the bare first noun of a compound (жол in жол ережесі "traffic rules"): kkTermUses.
 func sourceTermUses(memo *wordMemo, text, term string, lang pipeline.Lang, limit int) [][2]int {
 	if lang == pipeline.Chinese && utf8.RuneCountInString(strings.TrimSpace(term)) == 1 {
 		return nil
 	}
 	ms := findTermAll(memo, text, term, lang, -1)
+	if lang == pipeline.Kazakh && len(ms) > 0 {
+		return firstN(kkTermUses(text, ms, term), limit)
+	}
 	if lang != pipeline.English || len(ms) == 0 {
 		return firstN(ms, limit)
 	}
@@ -100,4 +106,40 @@ func FindSourceTerm(text, term string, lang pipeline.Lang) (start, end int, ok b
 		return 0, 0, false
 	}
 	return ms[0][0], ms[0][1], true
+}
+
+// kkDerivational are the Kazakh suffixes that make a new word of a noun (мұз → мұздық "glacier",
+// жол → жолшы "road worker"), as opposed to inflection.
+var kkDerivational = []string{"лық", "лік", "дық", "дік", "тық", "тік", "лығ", "ліг", "дығ", "діг", "тығ", "тіг", "шы", "ші"}
+
+// kkCompoundHead matches the head of a Kazakh noun compound: a noun with the third-person
+// possessive after a vowel (ережесі) or after a consonant other than д and т, which would read
+// as a past tense (құбыры, but not салды), with a case ending after it.
+var kkCompoundHead = regexp.MustCompile(`(?:[аәеіоөұүыэюяи]с[ыі]|[^дтаәеіоөұүыэюяи][ыі])(?:н|ның|нің|на|не|нда|нде|нан|нен|мен)?$`)
+
+// kkTermUses keeps the matches of a one-word Kazakh term that use the term itself: not a word
+// derived from it, nor its bare stem before a possessive head (the compound may translate as one
+// word: жол ережесі, «правила дорожного движения», 交通规则).
+func kkTermUses(text string, ms [][2]int, term string) [][2]int {
+	tw := allWords(term)
+	if len(tw) != 1 {
+		return ms
+	}
+	t := foldWord(tw[0].Text)
+	var out [][2]int
+	for _, m := range ms {
+		x := foldWord(text[m[0]:m[1]])
+		rest, ok := strings.CutPrefix(x, t)
+		if ok && rest != "" && hasAnyPrefix(rest, kkDerivational) {
+			continue
+		}
+		if x == t {
+			if next := allWords(text[m[1]:min(len(text), m[1]+64)]); len(next) > 0 && next[0].Start <= 1 &&
+				utf8.RuneCountInString(next[0].Text) >= 4 && kkCompoundHead.MatchString(foldWord(next[0].Text)) {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }

@@ -28,7 +28,7 @@ var kkPredicateWords = wordSet("бар жоқ керек тиіс мүмкін �
 func kkUnfinished(s string) bool {
 	for _, sent := range strings.FieldsFunc(stripMarkup(s), func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
 		words := strings.FieldsFunc(sent, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
-		if len(words) < 3 {
+		if len(words) < 3 || kkNominalPredicate(sent, words) {
 			continue
 		}
 		last := strings.ToLower(words[len(words)-1])
@@ -96,10 +96,16 @@ var kkThirdGenitives = wordSet("оның олардың соның бұның м
 // possessive after it: the possessed noun was lost (Министрлік тендердің әлі түсіндірмеді, where
 // "why the tender was stopped" went missing).
 func kkOrphanGenitive(s string) bool {
-	for _, clause := range strings.FieldsFunc(stripMarkup(s), func(r rune) bool { return strings.ContainsRune(".!?,;:—–()«»\"", r) }) {
-		words := strings.FieldsFunc(clause, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
-		open := false
-		for _, w := range words {
+	s = stripMarkup(s)
+	open := false
+	start := 0
+	for i, r := range s + "." {
+		if !strings.ContainsRune(".!?,;:—–()«»\"", r) {
+			continue
+		}
+		clause := s[start:min(i, len(s))]
+		start = i + utf8.RuneLen(r)
+		for _, w := range strings.FieldsFunc(clause, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 			lw := strings.ToLower(w)
 			if open && kkPossessed.MatchString(lw) && !kkNotPossessed(lw) {
 				open = false
@@ -108,7 +114,11 @@ func kkOrphanGenitive(s string) bool {
 				open = true
 			}
 		}
-		if open {
+		// A genitive still open at a comma may be one of a list (Өзбекстанның, Қырғызстанның
+		// және Тәжікстанның өкілдері) or have a list between it and its noun (Қазақстанның
+		// Қытаймен, Ресеймен және Еуропамен саудасы): it stays open into the next piece. Other
+		// punctuation ends the clause.
+		if open && r != ',' {
 			return true
 		}
 	}
@@ -137,3 +147,50 @@ func isGenitive(w string) bool {
 	}
 	return false
 }
+
+// kkNominalPredicate reports a Kazakh sentence whose predicate is a noun phrase, with no verb to
+// end on: "X – Y" (Бұл – өңірдегі ең ірі жоба; экспорттың 60 пайызы – мұнай; not a pair of
+// names, Қашқар – Әндіжан), or a measured quantity after a possessed subject (шекараның
+// ұзындығы 1783 шақырым; зауыттың қуаты жылына 500 мың тонна цемент), whose last word is the
+// measure, not a scale word (4,7 млрд lacks its unit).
+func kkNominalPredicate(sent string, words []string) bool {
+	fields := strings.Fields(sent)
+	for i := 1; i+1 < len(fields); i++ {
+		if (fields[i] == "–" || fields[i] == "—") && !(isUpperInitial(fields[i-1]) && isUpperInitial(fields[i+1])) {
+			return true
+		}
+	}
+	if len(fields) < 3 || len(words) < 2 {
+		return false
+	}
+	digit := false
+	for _, f := range fields[max(0, len(fields)-4):] {
+		digit = digit || strings.ContainsAny(f, "0123456789")
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if !digit || kkScaleWords[last] {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		lw := strings.ToLower(w)
+		if kkPossessedSubject.MatchString(lw) || kkVoicedPossessive.MatchString(lw) && !kkLocativeAdjective.MatchString(lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// kkVoicedPossessive matches the possessive of a noun in -қ/-к, voiced before it (ұзындық →
+// ұзындығы, бөлік → бөлігі); kkLocativeAdjective the -дағы/-дегі adjectives it would take too.
+var (
+	kkVoicedPossessive  = regexp.MustCompile(`[аәеіоөұүыэюя][ғг][ыі]$`)
+	kkLocativeAdjective = regexp.MustCompile(`[дт][ае][ғг][ыі]$`)
+)
+
+// kkScaleWords are the Kazakh scale words, which a quantity does not end on without its unit.
+var kkScaleWords = wordSet("млрд млн мың трлн миллиард миллион триллион")
+
+// kkPossessedSubject matches a noun in the third-person possessive, the subject of a nominal
+// sentence (ұзындығы, қуаты, үлесі, саны): -сы/-сі after a vowel, -ы/-і after a consonant other
+// than the ғ, г, қ, к of the adjectival -ғы/-гі (жылғы is no subject).
+var kkPossessedSubject = regexp.MustCompile(`^[^\s]{2,}(?:[аәеіоөұүыэюя]с[ыі]|[бвджзйлмнңпрстуфхцчшщ][ыі])$`)

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -116,6 +118,9 @@ func findMarkupGated(s string, g markupGate) []markupItem {
 		add(markupItem{kind: markupURL, key: s[m[0]:end], start: m[0], end: end})
 	}
 	for _, m := range g.find(gateSuperscript, reSuperscript, s) {
+		if unitPower(s, m[0], m[1]) {
+			continue
+		}
 		add(markupItem{kind: markupFootnote, key: s[m[0]:m[1]], start: m[0], end: m[1]})
 	}
 	for _, m := range g.find(gateEmphasis, reEmphasis, s) {
@@ -196,4 +201,24 @@ func displayMarkup(m markupItem) string {
 		return fmt.Sprintf("[…](%s)", strings.TrimPrefix(m.key, "link "))
 	}
 	return m.key
+}
+
+// lengthUnits are the symbols of length whose square and cube (km², м³) are units of area and
+// volume, which a translation may write out: "cubic kilometres", «кубометров», 立方米.
+var lengthUnits = map[string]bool{"m": true, "km": true, "cm": true, "mm": true, "dm": true, "ft": true, "mi": true,
+	"м": true, "км": true, "см": true, "мм": true, "дм": true}
+
+// unitPower reports whether the superscript s[start:end] is the power of a unit of length (12 км³)
+// rather than a footnote mark.
+func unitPower(s string, start, end int) bool {
+	if sup := s[start:end]; sup != "²" && sup != "³" {
+		return false
+	}
+	before := s[:start]
+	word := before
+	if i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		word = before[i+n:]
+	}
+	return lengthUnits[word]
 }

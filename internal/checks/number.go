@@ -35,13 +35,14 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 			srcWords.add(s, i)
 		}
 	}
-	// Digits against digits first, then against spelled-out numbers.
-	for pass := 0; pass < 2; pass++ {
+	// Digits against digits first, then against spelled-out numbers; a multiplier's other
+	// values (alts) last, on either side.
+	for pass := 0; pass < 3; pass++ {
 		for i, s := range src {
 			if srcUsed[i] || s.word {
 				continue
 			}
-			if j, ok := tgtBy.take(keyOf(s, pass == 1), tgtUsed); ok {
+			if j, ok := tgtBy.takeAny(s, pass, tgtUsed); ok {
 				srcUsed[i], tgtUsed[j] = true, true
 			}
 		}
@@ -52,7 +53,7 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 			if tgtUsed[j] || t.word {
 				continue
 			}
-			if i, ok := srcWords.take(keyOf(t, true), srcUsed); ok {
+			if i, ok := srcWords.takeAny(t, pass, srcUsed); ok {
 				srcUsed[i], tgtUsed[j] = true, true
 			}
 		}
@@ -93,12 +94,44 @@ func keyOf(n number, word bool) numKey {
 	return numKey{month: n.month, word: word, value: strconv.FormatFloat(n.value, 'g', 12, 64)}
 }
 
-// numQueues holds, per key, the indexes of the numbers with that key in text order.
+// numQueues holds, per key, the indexes of the numbers with that key in text order; a number
+// with other values (alts) is also held under each of them, marked with "~".
 type numQueues map[numKey][]int
 
 func (q numQueues) add(n number, i int) {
 	k := keyOf(n, n.word)
 	q[k] = append(q[k], i)
+	for _, a := range n.alts {
+		ka := keyOf(number{value: a}, n.word)
+		ka.value = "~" + ka.value
+		q[ka] = append(q[ka], i)
+	}
+}
+
+// takeAny takes the number that answers n in a pass: 0 compares digits with digits, 1 with
+// spelled-out numbers too, 2 also the other values of multipliers (alts) on either side.
+func (q numQueues) takeAny(n number, pass int, used []bool) (int, bool) {
+	if pass < 2 {
+		return q.take(keyOf(n, pass == 1), used)
+	}
+	for _, word := range []bool{false, true} {
+		for _, a := range n.alts {
+			if i, ok := q.take(keyOf(number{value: a}, word), used); ok {
+				return i, true
+			}
+			ka := keyOf(number{value: a}, word) // both converted: 1.2 GW and 1 200 MW
+			ka.value = "~" + ka.value
+			if i, ok := q.take(ka, used); ok {
+				return i, true
+			}
+		}
+		ka := keyOf(n, word)
+		ka.value = "~" + ka.value
+		if i, ok := q.take(ka, used); ok {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // take returns the first index with key k that is not used yet. Used indexes are dropped as they

@@ -12,9 +12,12 @@ import (
 // number is a quantity found in a text.
 type number struct {
 	value float64
-	raw   string // as written, for messages
-	month bool   // a calendar month, 1–12: "June", "июня", "маусым", "6月"
-	word  bool   // spelled out ("five", "пяти", "五"), a Chinese or Roman numeral: it may stand for
+	raw   string    // as written, for messages
+	month bool      // a calendar month, 1–12: "June", "июня", "маусым", "6月"
+	scale float64   // the multiplier read after the digits (1e9 for "5 billion", 1e8 for "50亿"); 0 for other kinds
+	end   int       // the rune index after the number in the text scanned, for digit numbers
+	alts  []float64 // other values it may stand for in a translation: a multiplier's growth in per cent (timesAlts)
+	word  bool      // spelled out ("five", "пяти", "五"), a Chinese or Roman numeral: it may stand for
 	// a number of the other text but is never required to appear there
 }
 
@@ -32,6 +35,10 @@ var scalePrefixes = []struct {
 // abbreviated scales written right after the digits ("$41bn", "$5m") or after a space ("41 bn").
 var scaleAbbrev = map[string]float64{"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
 	"tn": 1e12, "trn": 1e12}
+
+// hanKiloUnits are the units 千 makes a kilo- unit of (千瓦 kW, 千米 km, 千克 kg): there 千 is
+// part of the unit, not a multiplier of the number.
+const hanKiloUnits = "瓦米克焦卡伏帕"
 
 var hanMultiplier = map[rune]float64{'十': 10, '百': 100, '千': 1e3, '万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8}
 
@@ -97,18 +104,23 @@ func hasDigit(s string) bool {
 func digitNumbers(stripped string, lang pipeline.Lang) []number {
 	rs := []rune(foldDigits(stripped))
 	var out []number
+	var starts []int // where each number of out begins, for shareRangeScale
 	for i := 0; i < len(rs); {
 		if !isDigit(rs[i]) {
 			i++
 			continue
 		}
 		ns, next := scanNumber(rs, i, lang)
+		for range ns {
+			starts = append(starts, i)
+		}
 		out = append(out, ns...)
 		if next <= i {
 			next = i + 1
 		}
 		i = next
 	}
+	shareRangeScale(out, starts, rs)
 	return out
 }
 
@@ -161,7 +173,7 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 		return nil, j
 	}
 	// Short year ranges: 2022-23 means 2022–2023.
-	if len(numStr) == 4 && value >= 1800 && value <= 2100 && j+3 <= len(rs) && isDash(rs[j]) &&
+	if len(numStr) == 4 && value >= 1800 && value <= 2100 && j+3 <= len(rs) && (isDash(rs[j]) || rs[j] == '/') &&
 		digitsEnd(rs, j+1) == j+3 {
 		second := math.Floor(value/100)*100 + atoi(rs[j+1:j+3])
 		if second > value {
@@ -169,9 +181,13 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 		}
 	}
 	k := j
+	// 上世纪90年代: the decade of the last century, the 1990s.
+	if i >= 3 && string(rs[i-3:i]) == "上世纪" && k+1 < len(rs) && rs[k] == '年' && rs[k+1] == '代' && value < 100 && numStr == intPart {
+		return []number{{value: 1900 + value, raw: string(rs[i-3 : k+2])}}, k + 2
+	}
 	// Chinese: month, century + decade, multipliers.
 	if k < len(rs) && rs[k] == '月' && value >= 1 && value <= 12 && numStr == intPart {
-		return []number{{value: value, raw: string(rs[i : k+1]), month: true}}, k + 1
+		return []number{{value: value, raw: string(rs[i : k+1]), month: true, scale: 1, end: k + 1}}, k + 1
 	}
 	if k+1 < len(rs) && rs[k] == '世' && rs[k+1] == '纪' {
 		d := k + 2
@@ -181,9 +197,14 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 		}
 	}
 	mult := 1.0
+	// "300多亿", "20余万": more than 300亿; the approximation sits between the number and its
+	// multiplier.
+	if k+1 < len(rs) && (rs[k] == '多' || rs[k] == '余') && hanMultiplier[rs[k+1]] > 0 {
+		k++
+	}
 	for k < len(rs) {
 		m, ok := hanMultiplier[rs[k]]
-		if !ok {
+		if !ok || rs[k] == '千' && k+1 < len(rs) && strings.ContainsRune(hanKiloUnits, rs[k+1]) {
 			break
 		}
 		mult *= m
@@ -192,7 +213,56 @@ func scanNumber(rs []rune, i int, lang pipeline.Lang) ([]number, int) {
 	if mult == 1 {
 		mult, k = scaleWord(rs, k)
 	}
-	return []number{{value: value * mult, raw: strings.TrimSpace(string(rs[i:k]))}}, k
+	if mult == 1 && k < len(rs) && rs[k] == '成' && value <= 10 && numStr == intPart {
+		return []number{{value: value * 10, raw: string(rs[i : k+1])}}, k + 1 // 4成: 40%
+	}
+	var alts []float64
+	// What follows a number is mostly a noun or punctuation: the first letter after the space
+	// rules out most words before they are cut out and lower-cased.
+	p := k
+	for p < len(rs) && p-k < 2 && (rs[p] == ' ' || rs[p] == '\u00a0' || rs[p] == '\u202f' || rs[p] == '-') {
+		p++
+	}
+	if p < len(rs) && strings.ContainsRune(timesInitials, unicode.ToLower(rs[p])) && timesWord(strings.ToLower(nextWord(rs, k)), lang) {
+		alts = timesAlts(value*mult, lang)
+	}
+	if p < len(rs) && strings.ContainsRune(unitInitials, unicode.ToLower(rs[p])) {
+		if f := unitFactor(rs, k); f != 1 {
+			alts = append(alts, value*mult*f)
+		}
+	}
+	return []number{{value: value * mult, alts: alts, raw: strings.TrimSpace(string(rs[i:k])), scale: mult, end: k}}, k
+}
+
+// rangeJoiners are what may stand between the two ends of a range, beside spaces and currency
+// signs: "4.5–5 млрд", "$4.5 and $5 billion", "3 до 4 млн", "30至40亿".
+var rangeJoiners = map[string]bool{"-": true, "–": true, "—": true, "‑": true, "to": true, "and": true,
+	"or": true, "до": true, "и": true, "или": true, "және": true, "немесе": true, "至": true, "到": true,
+	"~": true, "～": true}
+
+// shareRangeScale gives the first end of a range the scale word written after the second only:
+// "4,5–5 млрд" is 4.5 to 5 billion, "between $4.5 and $5 billion" too. The first end must be
+// smaller than the second as written, so that "20 ships and 5 billion" keeps its 20.
+func shareRangeScale(ns []number, starts []int, rs []rune) {
+	for i := 0; i+1 < len(ns); i++ {
+		a, b := &ns[i], &ns[i+1]
+		// "1至6月", "1–6月": a month range writes 月 after its second end only.
+		if b.month && a.scale == 1 && !a.month && a.value >= 1 && a.value < b.value && a.value == math.Trunc(a.value) &&
+			a.end <= starts[i+1] && rangeJoiners[strings.TrimSpace(string(rs[a.end:starts[i+1]]))] {
+			a.month = true
+			continue
+		}
+		if a.scale != 1 || b.scale <= 1 || a.month || b.month || a.value >= b.value/b.scale || a.end > starts[i+1] {
+			continue
+		}
+		gap := strings.TrimFunc(string(rs[a.end:starts[i+1]]), func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.Is(unicode.Sc, r)
+		})
+		if rangeJoiners[strings.ToLower(gap)] {
+			a.value *= b.scale
+			a.scale = b.scale
+		}
+	}
 }
 
 func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '‑' }
@@ -257,4 +327,63 @@ func scanDate(rs []rune, i, j int) ([]number, int, bool) {
 		}
 	}
 	return nil, j, false
+}
+
+// nextWord returns the word after index k (after at most two spaces or a hyphen), or the Chinese
+// character there.
+func nextWord(rs []rune, k int) string {
+	p := k
+	for p < len(rs) && p-k < 2 && (rs[p] == ' ' || rs[p] == '\u00a0' || rs[p] == '-') {
+		p++
+	}
+	if p < len(rs) && isHan(rs[p]) {
+		return string(rs[p])
+	}
+	e := p
+	for e < len(rs) && unicode.IsLetter(rs[e]) {
+		e++
+	}
+	return string(rs[p:e])
+}
+
+// timesInitials and unitInitials are the first letters of the words timesWord and
+// unitConversions know.
+const (
+	timesInitials = "tfре倍"
+	unitInitials  = "kкcmмgгт立兆吉"
+)
+
+// unitConversions are units written after a number that translations often give in a smaller
+// unit, with the factor to it: cubic kilometres in cubic metres (12 km³ = 120亿立方米), megawatts
+// and gigawatts in kilowatts (1 200 МВт = 120万千瓦, 1.2 GW = 1 200 MW). The number gets the
+// converted value as an alternative (alts).
+var unitConversions = []struct {
+	prefix string
+	factor float64
+}{
+	{"km³", 1e9}, {"км³", 1e9}, {"cubic kilomet", 1e9}, {"кубических километр", 1e9}, {"кубического километр", 1e9},
+	{"кубический километр", 1e9}, {"куб. км", 1e9}, {"текше шақырым", 1e9}, {"立方公里", 1e9}, {"立方千米", 1e9},
+	{"mw", 1e3}, {"мвт", 1e3}, {"мегаватт", 1e3}, {"megawatt", 1e3}, {"兆瓦", 1e3},
+	{"gw", 1e6}, {"гвт", 1e6}, {"гигаватт", 1e6}, {"gigawatt", 1e6}, {"吉瓦", 1e6},
+}
+
+// unitFactor returns the factor of the unit written at rs[k] (after a space or none), or 1.
+func unitFactor(rs []rune, k int) float64 {
+	for k < len(rs) && (rs[k] == ' ' || rs[k] == '\u00a0' || rs[k] == '\u202f') {
+		k++
+	}
+	if k >= len(rs) {
+		return 1
+	}
+	rest := strings.ToLower(string(rs[k:min(len(rs), k+24)]))
+	for _, u := range unitConversions {
+		if strings.HasPrefix(rest, u.prefix) {
+			// "mw" and "gw" must end there: not the start of another word.
+			if n := len([]rune(u.prefix)); n <= 3 && k+n < len(rs) && unicode.IsLetter(rs[k+n]) {
+				continue
+			}
+			return u.factor
+		}
+	}
+	return 1
 }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -24,7 +25,7 @@ var (
 		value float64
 	}{
 		// The teens and tens first: their stems begin with the units' (восемнадцать, восемь).
-		{"тринадцат", 13}, {"четырнадцат", 14}, {"шестнадцат", 16}, {"семнадцат", 17}, {"восемнадцат", 18},
+		{"полтораст", 150}, {"полтор", 1.5}, {"тринадцат", 13}, {"четырнадцат", 14}, {"шестнадцат", 16}, {"семнадцат", 17}, {"восемнадцат", 18},
 		{"девятнадцат", 19}, {"шестьдесят", 60}, {"шестидесят", 60}, {"семьдесят", 70}, {"семидесят", 70},
 		{"восемьдесят", 80}, {"восьмидесят", 80}, {"девяност", 90},
 		{"один", 1}, {"одн", 1}, {"перв", 1}, {"два", 2}, {"две", 2}, {"двух", 2}, {"двум", 2}, {"втор", 2},
@@ -62,6 +63,24 @@ var (
 		{"қараша", 11, false}, {"желтоқсан", 12, false}}
 )
 
+// The stem lists indexed by their first letter, in list order: a word is compared only with the
+// stems it could begin with.
+var (
+	ruNumberByInitial = byInitial(len(ruNumberStems), func(i int) string { return ruNumberStems[i].stem })
+	ruMonthByInitial  = byInitial(len(ruMonthStems), func(i int) string { return ruMonthStems[i].stem })
+	kkNumberByInitial = byInitial(len(kkNumberStems), func(i int) string { return kkNumberStems[i].stem })
+	kkMonthByInitial  = byInitial(len(kkMonthStems), func(i int) string { return kkMonthStems[i].stem })
+)
+
+func byInitial(n int, stem func(int) string) map[rune][]int {
+	m := map[rune][]int{}
+	for i := 0; i < n; i++ {
+		r := firstRune(stem(i))
+		m[r] = append(m[r], i)
+	}
+	return m
+}
+
 // wordNumbers finds spelled-out numbers, Roman and Chinese numerals (all with word set) and month
 // names (with month set) in a text of the given language. Month names count only where they
 // are a month: English "May" only before or after a number or a preposition, Kazakh words that
@@ -73,6 +92,9 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 	// A scale word after a spelled-out number multiplies it, as after digits: восемнадцать
 	// миллиардов = 18 000 000 000 = 180亿.
 	scaled := func(n number, idx int) number {
+		if n.word && !n.month {
+			n = halfAndTimes(n, clean, ws, idx, lang)
+		}
 		if idx+1 < len(ws) && n.word && !n.month {
 			next := foldWord(ws[idx+1].Text)
 			for _, sc := range scalePrefixes {
@@ -86,6 +108,10 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 	}
 	for idx, w := range ws {
 		lw := foldWord(w.Text)
+		if v, ok := wordFraction(ws, idx, lw, lang); ok {
+			// A fraction may stand for a percentage of the other text: a quarter, 25%.
+			out = append(out, number{value: v, raw: w.Text, word: true, alts: []float64{math.Round(v * 100)}})
+		}
 		if v, ok := romanValue(w.Text); ok {
 			out = append(out, number{value: v, raw: w.Text, word: true})
 			continue
@@ -99,13 +125,16 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 				out = append(out, number{value: v, raw: w.Text, month: true})
 			}
 		case pipeline.Russian:
-			for _, s := range ruNumberStems {
-				if strings.HasPrefix(lw, s.stem) && len([]rune(lw)) <= len([]rune(s.stem))+6 {
+			for _, i := range ruNumberByInitial[firstRune(lw)] {
+				s := ruNumberStems[i]
+				// сто and ста are whole words: станции, стали, статья are no hundreds.
+				if strings.HasPrefix(lw, s.stem) && len([]rune(lw)) <= len([]rune(s.stem))+6 && (s.value != 100 || s.stem == "сот" || lw == s.stem) {
 					out = append(out, scaled(number{value: s.value, raw: w.Text, word: true}, idx))
 					break
 				}
 			}
-			for _, s := range ruMonthStems {
+			for _, i := range ruMonthByInitial[firstRune(lw)] {
+				s := ruMonthStems[i]
 				// The stems of май are whole words (мая, but not маяка, "lighthouse").
 				if strings.HasPrefix(lw, s.stem) && (len(s.stem) > 6 || lw == s.stem || s.value != 5 && len([]rune(lw)) <= len([]rune(s.stem))+2) {
 					out = append(out, number{value: s.value, raw: w.Text, month: true})
@@ -113,24 +142,31 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 				}
 			}
 		case pipeline.Kazakh:
-			for _, s := range kkNumberStems {
+			for _, i := range kkNumberByInitial[firstRune(lw)] {
+				s := kkNumberStems[i]
 				if strings.HasPrefix(lw, s.stem) {
 					out = append(out, scaled(number{value: s.value, raw: w.Text, word: true}, idx))
 					break
 				}
 			}
-			for _, s := range kkMonthStems {
+			for _, i := range kkMonthByInitial[firstRune(lw)] {
+				s := kkMonthStems[i]
 				if !strings.HasPrefix(lw, s.stem) {
 					continue
 				}
-				// A month name that is also a common noun or a name (Наурыз, the spring feast)
-				// counts next to a number, "ай", "жыл", or in the case of a point in time
-				// (наурызда, in March); capitalised only at the start of a sentence.
+				// A month name that is also a common noun or a name (маусым "season", Наурыз the
+				// spring feast) is a sure month only before "ай" (month), after "жыл…" (year), after
+				// a day (15 маусымда) or in the case of a point in time (наурызда, in March), and
+				// not capitalised inside a sentence. Elsewhere (маусымның соңында "at the end of June",
+				// 2022/23 маусымында "in the 2022/23 season") the check cannot tell, so the word may
+				// answer a month of the other text but is never required there, as a spelled-out
+				// number is not.
+				n := number{value: s.value, raw: w.Text, month: true}
 				if s.loose && (isUpperInitial(w.Text) && !sentenceStart(clean, w.Start) ||
 					!kkMonthContext(clean, ws, idx) && !kkTimeCase(strings.TrimPrefix(lw, s.stem))) {
-					continue
+					n.word = true
 				}
-				out = append(out, number{value: s.value, raw: w.Text, month: true})
+				out = append(out, n)
 				break
 			}
 		case pipeline.Chinese:
@@ -199,8 +235,8 @@ func enMonthContext(clean string, ws []word, idx int, lw string) bool {
 	return digitNear(clean, ws[idx].Start, ws[idx].End)
 }
 
-// kkMonthContext accepts an ambiguous Kazakh month name next to a number, or before "ай…"
-// (month) or after "жыл…" (year).
+// kkMonthContext accepts an ambiguous Kazakh month name before "ай…" (month), after "жыл…"
+// (year) or after a day of one or two digits (15 маусымда, not 2022/23 маусымында).
 func kkMonthContext(clean string, ws []word, idx int) bool {
 	if idx+1 < len(ws) && strings.HasPrefix(strings.ToLower(ws[idx+1].Text), "ай") {
 		return true
@@ -208,7 +244,15 @@ func kkMonthContext(clean string, ws []word, idx int) bool {
 	if idx > 0 && strings.HasPrefix(strings.ToLower(ws[idx-1].Text), "жыл") {
 		return true
 	}
-	return digitNear(clean, ws[idx].Start, ws[idx].End)
+	before := strings.TrimRight(clean[:ws[idx].Start], " \u00a0")
+	d := len(before)
+	for d > 0 && isDigit(rune(before[d-1])) {
+		d--
+	}
+	if n := len(before) - d; n == 0 || n > 2 {
+		return false
+	}
+	return d == 0 || !strings.ContainsRune("0123456789/.,-–", rune(before[d-1]))
 }
 
 // digitNear reports whether a digit stands within a few characters before start or after end.
@@ -313,8 +357,141 @@ func hanNumerals(s string) []number {
 			}
 			break
 		}
-		out = append(out, number{value: total + section + cur, raw: string(rs[i:j]), word: true})
+		v := total + section + cur
+		// 五点一 is 5.1: the digits after 点 are decimals.
+		if j+1 < len(rs) && rs[j] == '点' {
+			if _, ok := digits[rs[j+1]]; ok {
+				f := 0.1
+				for j++; j < len(rs); j++ {
+					d, ok := digits[rs[j]]
+					if !ok {
+						break
+					}
+					v += d * f
+					f /= 10
+				}
+			}
+		}
+		n := number{value: v, raw: string(rs[i:j]), word: true}
+		// 三分之一: one of three parts, a third (33%), read besides its numerals (三, 一); 百分之
+		// is the percent sign, read as before.
+		if j+2 < len(rs) && rs[j] == '分' && rs[j+1] == '之' && v > 0 && v < 100 {
+			if y, ok := digits[rs[j+2]]; ok {
+				out = append(out, number{value: y / v, raw: string(rs[i : j+3]), word: true, alts: []float64{math.Round(100 * y / v)}})
+			}
+		}
+		if j < len(rs) && rs[j] == '成' && v <= 10 {
+			n.value, n.raw = v*10, string(rs[i:j+1]) // 四成: four tenths, 40%
+		}
+		if j < len(rs) && rs[j] == '倍' {
+			n.alts = timesAlts(n.value, pipeline.Chinese)
+		}
+		out = append(out, n)
 		i = j
 	}
 	return out
+}
+
+// halfAndTimes reads what follows a spelled-out number: "and a half" (one and a half metres),
+// Kazakh жарым (бір жарым, 1.5), and a word of times (екі есе, втрое is a word of its own),
+// which gives the number the other values a translator may write for it (timesAlts).
+func halfAndTimes(n number, clean string, ws []word, idx int, lang pipeline.Lang) number {
+	next := func(k int) string {
+		if idx+k < len(ws) {
+			return foldWord(ws[idx+k].Text)
+		}
+		return ""
+	}
+	switch {
+	case lang == pipeline.English && next(1) == "and" && next(2) == "a" && next(3) == "half":
+		n.value += 0.5
+	case lang == pipeline.Kazakh && next(1) == "жарым":
+		n.value += 0.5
+		idx++
+	}
+	if timesWord(next(1), lang) {
+		n.alts = timesAlts(n.value, lang)
+	}
+	if n.value == 0.5 {
+		n.alts = []float64{50} // half: 50%
+	}
+	return n
+}
+
+// timesWord reports the words that make the number before them a multiplier: "2.5 times",
+// «в 2,5 раза», «2,5 есе», 2.5倍.
+func timesWord(w string, lang pipeline.Lang) bool {
+	switch lang {
+	case pipeline.English:
+		return w == "times" || w == "fold"
+	case pipeline.Russian:
+		return w == "раза" || w == "раз"
+	case pipeline.Kazakh:
+		return strings.HasPrefix(w, "есе")
+	case pipeline.Chinese:
+		return w == "倍"
+	}
+	return false
+}
+
+// timesAlts are the values that may stand for a multiplier x in a translation: the growth in per
+// cent ("1.5 times" = "by 50%"), and, for Chinese, x+1, as 增长了两倍 (grew by two times) is
+// «выросло втрое».
+func timesAlts(x float64, lang pipeline.Lang) []float64 {
+	alts := []float64{math.Round((x - 1) * 100)}
+	if lang == pipeline.Chinese {
+		alts = append(alts, x+1)
+	}
+	return alts
+}
+
+// Fractions written in words: the denominators, and the numerators that may stand before them.
+var (
+	enDenominators = map[string]float64{"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+		"fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+	enNumerators  = map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+	ruDenominator = map[string]float64{"треть": 3, "трети": 3, "третью": 3, "третей": 3, "четверть": 4, "четверти": 4,
+		"четвертью": 4, "четвертей": 4}
+	ruNumerators = map[string]float64{"две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3}
+	// kkDenominators are the numerals in the ablative that open a Kazakh fraction: үштен бірі,
+	// a third.
+	kkDenominators = map[string]float64{"екіден": 2, "үштен": 3, "төрттен": 4, "бестен": 5, "оннан": 10}
+)
+
+// wordFraction reads a fraction spelled out at ws[idx]: "a third", "two-thirds", "three quarters",
+// «треть», «две трети», «четверти», «үштен бірі», «бестен екісі». lw is ws[idx] folded; the
+// word before it is folded only after a denominator.
+func wordFraction(ws []word, idx int, lw string, lang pipeline.Lang) (float64, bool) {
+	prev := func() string {
+		if idx > 0 {
+			return foldWord(ws[idx-1].Text)
+		}
+		return ""
+	}
+	switch lang {
+	case pipeline.English:
+		if a, b, ok := strings.Cut(lw, "-"); ok && enNumerators[a] > 0 && enDenominators[b] > 0 {
+			return enNumerators[a] / enDenominators[b], true
+		}
+		if d := enDenominators[lw]; d > 0 && lw != "half" && enNumerators[prev()] > 0 {
+			return enNumerators[prev()] / d, true
+		}
+	case pipeline.Russian:
+		if d := ruDenominator[lw]; d > 0 {
+			if n := ruNumerators[prev()]; n > 0 {
+				return n / d, true
+			}
+			return 1 / d, true
+		}
+	case pipeline.Kazakh:
+		if d := kkDenominators[lw]; d > 0 && idx+1 < len(ws) {
+			next := foldWord(ws[idx+1].Text)
+			for _, s := range kkNumberStems {
+				if s.value < d && strings.HasPrefix(next, s.stem) {
+					return s.value / d, true
+				}
+			}
+		}
+	}
+	return 0, false
 }

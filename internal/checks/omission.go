@@ -240,8 +240,14 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	if u.SourceLang == pipeline.English && (u.TargetLang == pipeline.Kazakh || u.TargetLang == pipeline.Chinese) {
 		n -= len(relativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
 	}
+	if u.SourceLang == pipeline.English && (u.TargetLang == pipeline.Russian || u.TargetLang == pipeline.Kazakh) {
+		n -= enOpeningPhrases(stripMarkup(u.Source))
+	}
 	if u.SourceLang == pipeline.Russian && (u.TargetLang == pipeline.Kazakh || u.TargetLang == pipeline.Chinese) {
 		n -= len(ruRelativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
+	}
+	if (u.SourceLang == pipeline.Russian || u.SourceLang == pipeline.Kazakh) && u.TargetLang != u.SourceLang {
+		n -= cyrOpeningPhrases(stripMarkup(u.Source), u.SourceLang)
 	}
 	if u.SourceLang == pipeline.Chinese && u.TargetLang != pipeline.Chinese {
 		src := stripMarkup(u.Source)
@@ -249,6 +255,73 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	}
 	return max(n, 1)
 }
+
+// enOpeningPhrase matches a short English phrase of time or place that opens a sentence and ends
+// with a comma ("Since January,", "In 2023,", "Last year,"): Russian and Kazakh do not set off an
+// opening circumstance (С января на юань приходится…, 2023 жылы сауда…), so it is no clause of
+// the source a translation must keep.
+var enOpeningPhrase = regexp.MustCompile(`(?:^|[.!?]\s+)(?:In|On|At|Since|By|From|After|Before|During|Over|Until|Between|Last|This|Next|Earlier|Later|Today|Yesterday|Meanwhile)\b[^,.;:]{0,30},`)
+
+// enOpeningPhrases counts the sentences that open with enOpeningPhrase: of four words at most,
+// none a verb ("Until the dispute is settled," is a clause, which Russian keeps).
+func enOpeningPhrases(src string) int {
+	n := 0
+	for _, m := range enOpeningPhrase.FindAllString(src, -1) {
+		ws := strings.Fields(strings.TrimRight(strings.TrimLeft(m, ".!? "), ","))
+		if len(ws) > 4 {
+			continue
+		}
+		verb := false
+		for _, w := range ws[1:] {
+			lw := strings.ToLower(w)
+			verb = verb || auxiliaries[lw] || enVerbish[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 4
+		}
+		if !verb {
+			n++
+		}
+	}
+	return n
+}
+
+// cyrOpeningPhrases counts the Russian and Kazakh sentences that open with a connective or a
+// phrase of source set off by a comma (Кроме того, Впрочем, По мнению экспертов, Бұдан бөлек,
+// Сарапшылардың пікірінше,): translations render them with a word ("also", "however") or move
+// them to the end ("experts say"), without a comma of their own. Two words at most, three when
+// the first is a Russian preposition; no verb among them (Пока спор не решён, is a clause).
+func cyrOpeningPhrases(src string, lang pipeline.Lang) int {
+	n := 0
+	for _, sent := range strings.FieldsFunc(src, func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
+		head, _, ok := strings.Cut(sent, ",")
+		if !ok {
+			continue
+		}
+		ws := strings.Fields(head)
+		limit := 2
+		if len(ws) > 0 && lang == pipeline.Russian && ruOpeningPrepositions[strings.ToLower(ws[0])] {
+			limit = 3
+		}
+		if len(ws) == 0 || len(ws) > limit {
+			continue
+		}
+		verb := false
+		for _, w := range ws {
+			lw := strings.ToLower(w)
+			verb = verb || lang == pipeline.Russian && (lw == "не" || strings.HasSuffix(lw, "ет") || strings.HasSuffix(lw, "ит") ||
+				strings.HasSuffix(lw, "л") || strings.HasSuffix(lw, "ла") || strings.HasSuffix(lw, "ли")) ||
+				lang == pipeline.Kazakh && (strings.HasSuffix(lw, "ды") || strings.HasSuffix(lw, "ді") || strings.HasSuffix(lw, "са") ||
+					strings.HasSuffix(lw, "се") || strings.HasSuffix(lw, "ған") || strings.HasSuffix(lw, "ген"))
+		}
+		if !verb {
+			n++
+		}
+	}
+	return n
+}
+
+var ruOpeningPrepositions = wordSet("по согласно в на с к из при для от до")
+
+// enVerbish are the verb forms besides auxiliaries that turn an opening phrase into a clause.
+var enVerbish = wordSet("do does did can could should shall am")
 
 // ruRelativeComma matches a Russian comma that opens a relative clause or a participle phrase
 // («, который…», «, открывшаяся в Астане,»): Kazakh and Chinese put such clauses before their

@@ -138,8 +138,14 @@ func lostNames(u pipeline.CheckUnit, opts *Options, memo *wordMemo) []string {
 			continue
 		}
 		if tws == nil {
-			for _, w := range memo.words(memo.stripped(u.Target)) {
+			ws := memo.words(memo.stripped(u.Target))
+			for i, w := range ws {
 				tws = append(tws, targetWord{nameSkeleton(w.Text), isUpperInitial(w.Text)})
+				// A name one language writes as one word and another as two (Әмудария, Amu
+				// Darya; Сырдария, Syr Darya): two capitalised words side by side count as one.
+				if i+1 < len(ws) && isUpperInitial(w.Text) && isUpperInitial(ws[i+1].Text) {
+					tws = append(tws, targetWord{nameSkeleton(w.Text + ws[i+1].Text), true})
+				}
 			}
 		}
 		ns := nameSkeleton(n)
@@ -177,6 +183,9 @@ func listedNameRendered(name string, u pipeline.CheckUnit, memo *wordMemo) (foun
 				continue
 			}
 			for _, t := range n[u.TargetLang] {
+				if strings.HasPrefix(t, "~") {
+					continue // a one-character abbreviation: missingAnchors reads it in its chain
+				}
 				if len(findTermAll(memo, u.Target, t, u.TargetLang, 1)) > 0 || strings.Contains(strings.ToLower(u.Target), strings.ToLower(t)) {
 					return true, true
 				}

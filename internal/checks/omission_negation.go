@@ -111,9 +111,16 @@ func negationPhrases(items string, lang pipeline.Lang) [][]string {
 // kkNegatedVerb matches a Kazakh verb form with the negative suffix -ма/-ме/-ба/-бе/-па/-пе
 // before a tense, participle, verbal noun or converb ending, and up to three case, possessive or
 // plural endings after it: ұзартпады, білдірмеді, өзгермейтінін, көтермеуге, айтылмаған,
-// аяқталмай.
-var kkNegatedVerb = regexp.MustCompile(`^..+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|сын|сін|ңыз|ңіз|ңдар|ңдер)` +
-	`(?:ы|і|ын|ін|сы|сі|н|ны|ні|ды|ді|на|не|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|мен|ның|нің|лар|лер|дар|дер|тар|тер|ша|ше|мыз|міз|сыз|сіз|дық|дік|тық|тік){0,3}$`)
+// аяқталмай. The imperative -сын/-сін (болмасын) is left to kkNegatedLoose: after a noun in
+// -ба/-ма it is the possessive and the accusative (жобасын, бағдарламасын), far more common.
+var kkNegatedVerb = regexp.MustCompile(`^` + kkNegatedVerbTail)
+
+// kkNegatedVerbCapital is kkNegatedVerb for a capitalised word at the start of a sentence, which
+// is more often a name (Семей): its stem must have three letters at least (Келмейтін).
+var kkNegatedVerbCapital = regexp.MustCompile(`^.` + kkNegatedVerbTail)
+
+const kkNegatedVerbTail = `..+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|ңыз|ңіз|ңдар|ңдер)` +
+	`(?:ы|і|ын|ін|сы|сі|н|ны|ні|ды|ді|на|не|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|мен|ның|нің|лар|лер|дар|дер|тар|тер|ша|ше|мыз|міз|сыз|сіз|дық|дік|тық|тік){0,3}$`
 
 // notUntil marks in skip an English "not" (or -n't) followed by "until" or "till" a few words
 // later: "did not freeze until January" says when, not whether.
@@ -167,6 +174,13 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 		return false, false
 	}
 	if lang == pipeline.Chinese {
+		// A longer "sure" item wins over a "not" phrase it holds: 不公布 (do not publish) is
+		// no 不公 (injustice).
+		for _, m := range r.sureHan {
+			if utf8.RuneCountInString(m) > 1 && strings.Contains(s, m) {
+				return true, true
+			}
+		}
 		for _, p := range r.not {
 			s = strings.ReplaceAll(s, p[0], "　")
 		}
@@ -207,8 +221,18 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 		if skip[i] {
 			continue
 		}
+		// A Kazakh verb is not capitalised inside a sentence: Семей, Бейнеу are names.
+		capital := isUpperInitial(ws[i].Text)
+		kkVerb := lang == pipeline.Kazakh && kkMayNegate(w) && !(capital && !sentenceStart(s, ws[i].Start))
+		verbRe := kkNegatedVerb
+		if kkVerb {
+			w = r.kkPlainRest(w)
+			if capital {
+				verbRe = kkNegatedVerbCapital
+			}
+		}
 		if r.sure[w] || lang == pipeline.English && strings.HasSuffix(w, "n't") ||
-			lang == pipeline.Kazakh && kkMayNegate(w) && utf8.RuneCountInString(w) >= 5 && kkNegatedVerb.MatchString(w) {
+			kkVerb && utf8.RuneCountInString(w) >= 5 && verbRe.MatchString(w) {
 			return true, true
 		}
 		if sureOnly {
@@ -227,7 +251,7 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 				return true, true
 			}
 		}
-		if lang == pipeline.Kazakh && kkMayNegate(w) && kkNegatedLoose.MatchString(w) {
+		if kkVerb && kkNegatedLoose.MatchString(w) {
 			return true, true
 		}
 	}
@@ -240,6 +264,19 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 		}
 	}
 	return false, true
+}
+
+// kkPlainRest handles Kazakh verb stems that end in a negative syllable themselves (көбей-
+// "grow", кемей- "shrink", the "plain" items of lexicon/negation.txt): the stem is replaced by a
+// neutral two-letter one, so that only a negative suffix after it reads as negation (көбейді
+// grew, көбеймеді did not).
+func (r *negationRules) kkPlainRest(w string) string {
+	for _, p := range r.plain {
+		if strings.HasPrefix(w, p) {
+			return "аа" + w[len(p):]
+		}
+	}
+	return w
 }
 
 // minNegationWords: a shorter source is a heading or a fragment, whose polarity says little.

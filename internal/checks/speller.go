@@ -59,7 +59,7 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	case pipeline.Kazakh:
 		return !s.kazakhKnown(valid, lower) && !s.kazakhKnown(valid, kkUnwriteI(lower))
 	case pipeline.English:
-		return !britishKnown(valid, lower)
+		return !britishKnown(valid, lower) && !enDerivedKnown(valid, lower)
 	case pipeline.Russian:
 		if rest, ok := strings.CutPrefix(lower, "не"); ok && utf8.RuneCountInString(rest) >= 5 && s.known(valid, rest, lang) {
 			return false // не- before an adjective or adverb the dictionary knows: нереалистичны
@@ -364,6 +364,30 @@ func ruCompound(valid func(string) bool, w string) bool {
 		for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "о", stem + "е"} {
 			if valid(base) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// enNominalAdjectives are the endings of English adjectives that are also nouns in the plural
+// (renewables, derivatives, chemicals, fundamentals), which the dictionary lists as adjectives
+// only.
+var enNominalAdjectives = []string{"able", "ible", "al", "ive", "ic", "ant", "ent"}
+
+// enDerivedKnown accepts a lower-case English word built from a known one in a way the
+// dictionary's affixes do not cover: the possessive of a word of the project's lexicon
+// (tenge's) and the plural of an adjective used as a noun (renewables).
+func enDerivedKnown(valid func(string) bool, lower string) bool {
+	for _, e := range []string{"'s", "'"} {
+		if b, ok := strings.CutSuffix(lower, e); ok && len(b) >= 3 && (valid(b) || britishKnown(valid, b)) {
+			return true
+		}
+	}
+	if b, ok := strings.CutSuffix(lower, "s"); ok && len(b) >= 5 {
+		for _, e := range enNominalAdjectives {
+			if strings.HasSuffix(b, e) {
+				return valid(b) || britishKnown(valid, b)
 			}
 		}
 	}

@@ -45,6 +45,10 @@ func TestDebianSpeller(t *testing.T) {
 		{"unbelievable", pipeline.English, false},
 		{"cooperaton", pipeline.English, true},
 		{"goverment", pipeline.English, true},
+		{"renewables", pipeline.English, false}, // an adjective's plural used as a noun
+		{"renewabls", pipeline.English, true},
+		{"tenge's", pipeline.English, false}, // the possessive of a word of lexicon/en.txt
+		{"goverment's", pipeline.English, true},
 		{"сотрудничества", pipeline.Russian, false},
 		{"инициативой", pipeline.Russian, false},
 		{"Сотрудничество", pipeline.Russian, false},
@@ -66,9 +70,12 @@ func TestDebianSpeller(t *testing.T) {
 		{"екіжақты", pipeline.Kazakh, false},
 		{"көпқабатты", pipeline.Kazakh, false},
 		{"стартаптардың", pipeline.Kazakh, false}, // loanword of the Lexicon
-		{"заңгерлердің", pipeline.Kazakh, false},  // -гер after a noun, then a suffix chain
-		{"салынбақ", pipeline.Kazakh, false},      // the future of intention -бақ after н
-		{"мұңгерген", pipeline.Kazakh, true},      // no verb suffix after a compound's -гер
+		{"заңгерлердің", pipeline.Kazakh, false},
+		{"шекаралас", pipeline.Kazakh, false},      // -лас "fellow, adjoining": шекара → шекаралас
+		{"ауылдастарымыз", pipeline.Kazakh, false}, // -дас after a consonant, then a suffix chain
+		{"кептелістің", pipeline.Kazakh, false},    // the deverbal noun in -ыс/-іс: кептел+іс (a jam)  // -гер after a noun, then a suffix chain
+		{"салынбақ", pipeline.Kazakh, false},       // the future of intention -бақ after н
+		{"мұңгерген", pipeline.Kazakh, true},       // no verb suffix after a compound's -гер
 		// Contracted spellings: ій/ый written и, й+а written я; verb stems in -ы/-і; a derived
 		// verbal noun. An и elsewhere is still a typo for і.
 		{"ериді", pipeline.Kazakh, false},

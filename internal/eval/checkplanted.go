@@ -4,13 +4,15 @@ import (
 	"bufio"
 	"fmt"
 	"io/fs"
+	"path"
+	"sort"
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/checks"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// The checks corpus also holds, per split, planted.txt: translation units written by hand with
+// The checks corpus also holds, per split, planted.txt and later sets planted-b.txt, …: translation units written by hand with
 // errors planted in them, in every direction between en, ru, kk and zh. A block is one source
 // and its translations:
 //
@@ -26,8 +28,11 @@ import (
 // phraseLabel is the planted class of omissions inside a clause.
 const phraseLabel = "omission-phrase"
 
-// parsePlanted reads planted.txt of one split into units.
+// parsePlanted reads one planted file of a split into units.
 func parsePlanted(data, name, split string) ([]checkUnit, error) {
+	// A unit's id holds its split and its file's base name ("tune/planted-b/clean/kk/40"): the
+	// stage keeps findings by id across the splits of one run.
+	set := split + "/" + strings.TrimSuffix(path.Base(name), ".txt")
 	var out []checkUnit
 	var src string
 	var srcLang pipeline.Lang
@@ -65,9 +70,9 @@ func parsePlanted(data, name, split string) ([]checkUnit, error) {
 		if lang == srcLang {
 			return nil, fmt.Errorf("%s:%d: a translation into the source language", name, n)
 		}
-		u := checkUnit{ID: fmt.Sprintf("planted/%s/%s/%d", "clean", lang, n), Lang: lang, SourceLang: srcLang, Source: src, Target: text, line: n}
+		u := checkUnit{ID: fmt.Sprintf("%s/%s/%s/%d", set, "clean", lang, n), Lang: lang, SourceLang: srcLang, Source: src, Target: text, file: name, line: n}
 		if check != "" {
-			u.ID = fmt.Sprintf("planted/%s/%s/%d", check, lang, n)
+			u.ID = fmt.Sprintf("%s/%s/%s/%d", set, check, lang, n)
 			u.Check, u.Note = check, "planted"
 			if check == phraseLabel {
 				u.Check = checks.CheckOmission
@@ -89,18 +94,25 @@ func knownCheck(id string) bool {
 	return false
 }
 
-// plantedFile is the planted units' file of a split.
-func plantedFile(split string) string { return "checks/" + split + "/planted.txt" }
-
-// loadPlanted reads DIR/checks/<split>/planted.txt; a split may have none.
+// loadPlanted reads every DIR/checks/<split>/planted*.txt (planted.txt and later sets such as
+// planted-b.txt) in name order; a split may have none.
 func loadPlanted(root fs.FS, split string) ([]checkUnit, error) {
-	name := plantedFile(split)
-	data, err := fs.ReadFile(root, name)
+	names, err := fs.Glob(root, path.Join("checks", split, "planted*.txt"))
 	if err != nil {
-		if errorsIsNotExist(err) {
-			return nil, nil
-		}
 		return nil, err
 	}
-	return parsePlanted(string(data), name, split)
+	sort.Strings(names)
+	var out []checkUnit
+	for _, name := range names {
+		data, err := fs.ReadFile(root, name)
+		if err != nil {
+			return nil, err
+		}
+		units, err := parsePlanted(string(data), name, split)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, units...)
+	}
+	return out, nil
 }

@@ -47,7 +47,8 @@ type checkUnit struct {
 	Target     string        `json:"target"`
 	Memory     []string      `json:"memory,omitempty"`
 	Note       string        `json:"note,omitempty"`
-	line       int           // the line of planted.txt the unit was read from; 0 for units.json
+	file       string        // the planted file the unit was read from; "" for units.json
+	line       int           // the line of that file
 }
 
 func (*checkStage) Name() string { return "checks" }
@@ -97,7 +98,7 @@ func (s *checkStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 		line, _ := json.Marshal(u)
 		c := Case{Stage: "checks", Split: split, Lang: u.Lang, File: name, Line: i + 1, Lines: []string{string(line)}}
 		if u.line > 0 {
-			c.File, c.Line = plantedFile(split), u.line
+			c.File, c.Line = u.file, u.line
 		}
 		if u.Check == "" {
 			c.Class = "clean"

@@ -161,3 +161,32 @@ func TestHandWrittenStructureSplit(t *testing.T) {
 		t.Error("no hand-written structure articles")
 	}
 }
+
+// TestPlantedSets: every planted*.txt of a split is read, and its units' ids name the split and
+// the file, so that units on the same line of two files or two splits stay apart.
+func TestPlantedSets(t *testing.T) {
+	root := os.DirFS(corpusRoot)
+	seen := map[string]bool{}
+	files := map[string]bool{}
+	for _, split := range []string{Tune, Heldout} {
+		units, err := loadPlanted(root, split)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range units {
+			if seen[u.ID] {
+				t.Errorf("id %s twice", u.ID)
+			}
+			seen[u.ID] = true
+			files[u.file] = true
+			if !strings.HasPrefix(u.ID, split+"/") {
+				t.Errorf("%s: id without its split %s", u.ID, split)
+			}
+		}
+	}
+	for _, f := range []string{"checks/tune/planted.txt", "checks/tune/planted-b.txt", "checks/heldout/planted-b.txt"} {
+		if !files[f] {
+			t.Errorf("no unit read from %s", f)
+		}
+	}
+}

@@ -37,6 +37,10 @@ var kkMorphSuffixes = func() []kkSuffix {
 	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі "+
 		"мас мес бас бес пас пес бақ бек пақ пек мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
 	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
+	// Rarer derivations last, so that the common readings are tried first: -лас "fellow,
+	// adjoining" (шекаралас, ауылдас) and the deverbal noun in -ыс/-іс (кептеліс).
+	add(slotDeriv, false, "лас лес дас дес тас тес")
+	add(slotDeriv, true, "ыс іс")
 	return out
 }()
 
