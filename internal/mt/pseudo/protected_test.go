@@ -64,3 +64,17 @@ func FuzzProtectedSpans(f *testing.F) {
 		}
 	})
 }
+
+// fullWidthMark knows every mark of the fullWidth table and nothing else.
+func TestFullWidthMarks(t *testing.T) {
+	for _, m := range fullWidth {
+		if !fullWidthMark(m) {
+			t.Errorf("%q is a full-width mark of the table", m)
+		}
+	}
+	for _, r := range "中,.!?:;()a测" {
+		if fullWidthMark(r) {
+			t.Errorf("%q is no full-width mark", r)
+		}
+	}
+}

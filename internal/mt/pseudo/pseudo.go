@@ -217,11 +217,11 @@ func (c *Client) toHan(b *strings.Builder, s string) {
 	}
 }
 
+// fullWidthMark reports a mark fullWidth gives.
 func fullWidthMark(r rune) bool {
-	for _, m := range fullWidth {
-		if m == r {
-			return true
-		}
+	switch r {
+	case '，', '。', '！', '？', '：', '；', '（', '）':
+		return true
 	}
 	return false
 }
