@@ -132,6 +132,7 @@ func checkWrongLanguage(u pipeline.CheckUnit, opts *Options) []pipeline.Finding 
 
 // cyrWords returns the lower-cased Cyrillic words of ws with their original spelling.
 func cyrWords(ws []word) (lower, orig []string) {
+	lower, orig = make([]string, 0, len(ws)), make([]string, 0, len(ws))
 	for _, w := range ws {
 		r := firstRune(w.Text)
 		if isCyrillic(r) {
@@ -188,13 +189,14 @@ func russianProblems(ws []word) []pipeline.Finding {
 	lower, _ := cyrWords(ws)
 	ukLetters, ukFn, kkWords, kkFn, ruFn := 0, 0, 0, 0, 0
 	for _, w := range lower {
-		if strings.ContainsAny(w, "їєґ") {
+		uk, i, kk := cyrillicLetters(w)
+		if uk {
 			ukLetters++
 		}
-		if ukOnlyWords[w] || (strings.ContainsRune(w, 'і') && !strings.ContainsAny(w, "әғқңөұүһ")) {
+		if ukOnlyWords[w] || (i && !kk) {
 			ukFn++
 		}
-		if strings.ContainsAny(w, "әғқңөұүһ") {
+		if kk {
 			kkWords++
 		}
 		if kkOnlyWords[w] {
@@ -211,6 +213,22 @@ func russianProblems(ws []word) []pipeline.Finding {
 		return []pipeline.Finding{newFinding(CheckWrongLanguage, "check.wrong_language.ukrainian", map[string]any{})}
 	}
 	return nil
+}
+
+// cyrillicLetters reports, in one pass over w, whether it has a letter only Ukrainian writes
+// (ї, є, ґ), the letter і (Ukrainian or Kazakh), and a letter only Kazakh writes.
+func cyrillicLetters(w string) (uk, i, kk bool) {
+	for _, r := range w {
+		switch r {
+		case 'ї', 'є', 'ґ':
+			uk = true
+		case 'і':
+			i = true
+		case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ':
+			kk = true
+		}
+	}
+	return uk, i, kk
 }
 
 // mixedScriptWord finds a word of ws that mixes Latin and Cyrillic letters.
