@@ -155,3 +155,12 @@ func TestFoldWordShortcut(t *testing.T) {
 		}
 	}
 }
+
+// isLatin's shortcut for the range without Latin letters agrees with the Unicode table.
+func TestIsLatinAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if isLatin(r) != unicode.Is(unicode.Latin, r) {
+			t.Fatalf("isLatin(%U) = %v", r, isLatin(r))
+		}
+	}
+}

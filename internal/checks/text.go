@@ -175,6 +175,9 @@ func isLatin(r rune) bool {
 	if r < 0x80 {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
+	if 0x0300 <= r && r < 0x1D00 {
+		return false // no Latin letter between the combining marks and the phonetic extensions: Cyrillic text stays off the tables
+	}
 	return unicode.Is(unicode.Latin, r)
 }
 

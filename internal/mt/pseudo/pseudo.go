@@ -264,8 +264,10 @@ func width(s string) int {
 	return n
 }
 
-func isHan(r rune) bool      { return unicode.Is(unicode.Han, r) }
-func isCyrillic(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
+// isHan and isCyrillic answer most runes without the Unicode tables: no Han character lies below
+// U+2E80, no Cyrillic letter below U+0400.
+func isHan(r rune) bool      { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+func isCyrillic(r rune) bool { return r >= 0x0400 && unicode.Is(unicode.Cyrillic, r) }
 
 // hanSyllable gives a Han character a two-letter Latin syllable.
 func hanSyllable(r rune) string {
