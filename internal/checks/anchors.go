@@ -18,15 +18,7 @@ var (
 // names returns the built-in list of names (lexicon/names.txt).
 func names() []anchorName {
 	anchorOnce.Do(func() {
-		b, err := lexiconFS.ReadFile("lexicon/names.txt")
-		if err != nil {
-			return
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			line = strings.TrimSpace(line)
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
+		for _, line := range lexiconLines("names.txt") {
 			cols := strings.Split(line, "|")
 			if len(cols) != 4 {
 				continue

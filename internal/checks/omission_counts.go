@@ -27,15 +27,7 @@ var (
 func cardinalWords() map[pipeline.Lang]map[string]float64 {
 	cardinalOnce.Do(func() {
 		cardinalByLg, renderByLg = map[pipeline.Lang]map[string]float64{}, map[pipeline.Lang]map[string]float64{}
-		b, err := lexiconFS.ReadFile("lexicon/cardinals.txt")
-		if err != nil {
-			return
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			line = strings.TrimSpace(line)
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
+		for _, line := range lexiconLines("cardinals.txt") {
 			key, forms, ok := strings.Cut(line, ":")
 			if !ok {
 				continue

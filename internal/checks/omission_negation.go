@@ -36,15 +36,7 @@ var (
 func negations() map[pipeline.Lang]*negationRules {
 	negationOnce.Do(func() {
 		negationByLg = map[pipeline.Lang]*negationRules{}
-		b, err := lexiconFS.ReadFile("lexicon/negation.txt")
-		if err != nil {
-			return
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			line = strings.TrimSpace(line)
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
+		for _, line := range lexiconLines("negation.txt") {
 			key, items, ok := strings.Cut(line, ":")
 			if !ok {
 				continue

@@ -268,18 +268,31 @@ var debianDicts = []struct {
 // that take suffix chains; Russian ones take their inflection endings; English ones are taken as
 // written.
 func Lexicon(lang pipeline.Lang) map[string]bool {
-	b, err := lexiconFS.ReadFile("lexicon/" + string(lang) + ".txt")
-	if err != nil {
+	lines := lexiconLines(string(lang) + ".txt")
+	if lines == nil {
 		return nil
 	}
 	m := map[string]bool{}
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			m[line] = true
-		}
+	for _, line := range lines {
+		m[line] = true
 	}
 	return m
+}
+
+// lexiconLines returns the entries of the data file lexicon/NAME: its lines trimmed, without
+// blank lines and comments (lines that start with #); nil when there is no such file.
+func lexiconLines(name string) []string {
+	b, err := lexiconFS.ReadFile("lexicon/" + name)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
 }
 
 // DebianSpeller loads the en_US, ru_RU and kk_KZ dictionaries from /usr/share/hunspell, with the
