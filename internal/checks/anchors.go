@@ -13,6 +13,9 @@ type anchorName map[pipeline.Lang][]string
 var (
 	anchorOnce  sync.Once
 	anchorNames []anchorName
+	// anchorRenders holds, index for index with anchorNames, the forms that render a name in a
+	// translation: the listed ones and their regular derivatives (appendDerivedNames).
+	anchorRenders []anchorName
 )
 
 // names returns the built-in list of names (lexicon/names.txt).
@@ -23,18 +26,69 @@ func names() []anchorName {
 			if len(cols) != 4 {
 				continue
 			}
-			n := anchorName{}
+			n, r := anchorName{}, anchorName{}
 			for i, l := range []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese} {
 				for _, f := range strings.Split(cols[i], "/") {
 					if f = strings.TrimSpace(f); f != "" {
 						n[l] = append(n[l], f)
 					}
 				}
+				r[l] = appendDerivedNames(n[l], l)
 			}
 			anchorNames = append(anchorNames, n)
+			anchorRenders = append(anchorRenders, r)
 		}
 	})
 	return anchorNames
+}
+
+// nameRenders returns anchorRenders, loaded with the names.
+func nameRenders() []anchorName {
+	names()
+	return anchorRenders
+}
+
+// appendDerivedNames returns the forms with the regular derivatives of a language's name forms
+// that the list does not spell out, so that a translation saying "Central Asian countries" or "молодые
+// казахстанцы" renders the name: in English, the adjective of a name in -a takes -n (Asia →
+// Asian, Mongolia → Mongolian) and that of a name in -stan takes -i (Uzbekistan → Uzbekistani);
+// in Russian, the demonym of a name in -стан takes -ец (Казахстан → казахстанец, казахстанцы;
+// the matcher reads the fleeting е). Kazakh adjectives in -лық and their endings are read by
+// the matcher already; Chinese forms its adjectives without changing the name. They count only
+// in the translation: a source's "Central Asian" names the region, but its translation may render
+// it by an adjective the list lacks (центральноазиатский), so taking it for the name there would
+// find a name lost that is not.
+func appendDerivedNames(listed []string, lang pipeline.Lang) []string {
+	forms := append([]string(nil), listed...)
+	have := map[string]bool{}
+	for _, f := range forms {
+		have[strings.ToLower(f)] = true
+	}
+	add := func(f string) {
+		if !have[strings.ToLower(f)] {
+			have[strings.ToLower(f)] = true
+			forms = append(forms, f)
+		}
+	}
+	for _, f := range listed {
+		if strings.HasPrefix(f, "~") || isAllUpper(f) {
+			continue // an abbreviation has no derivatives
+		}
+		switch lang {
+		case pipeline.English:
+			switch {
+			case strings.HasSuffix(f, "a"):
+				add(f + "n")
+			case strings.HasSuffix(f, "stan"):
+				add(f + "i")
+			}
+		case pipeline.Russian:
+			if strings.HasSuffix(f, "стан") {
+				add(strings.ToLower(f) + "ец")
+			}
+		}
+	}
+	return forms
 }
 
 // missingAnchors lists what the source names or counts that the translation does not render: a
@@ -75,11 +129,12 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 		}
 		return false
 	}
-	for _, n := range names() {
+	renders := nameRenders()
+	for i, n := range names() {
 		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
 			continue
 		}
-		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(n[u.TargetLang], u.Target, u.TargetLang, true) {
+		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) {
 			out = append(out, n[u.SourceLang][0])
 		}
 	}

@@ -245,6 +245,29 @@ func TestOmission(t *testing.T) {
 	})
 }
 
+// A name's regular adjective or demonym in the translation renders it (Asia → Asian,
+// Казахстан → казахстанцы): no lost name, while a translation without any form of it lost it.
+func TestOmissionNameDerivatives(t *testing.T) {
+	t.Parallel()
+	ruSrc := "Китайские банки кредитуют энергетические проекты во всех странах Центральной Азии."
+	zhSrc := "越来越多的哈萨克斯坦留学生选择到中国的大学攻读工程专业。"
+	for _, tc := range []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     string
+	}{
+		{ruSrc, "Chinese banks lend to energy projects across the Central Asian states.", ru, en, ""},
+		{ruSrc, "Chinese banks lend to energy projects across the region.", ru, en, "check.omission.anchor"},
+		{zhSrc, "Всё больше студентов-казахстанцев выбирают инженерные специальности в вузах Китая.", zh, ru, ""},
+		{zhSrc, "Всё больше иностранных студентов выбирают инженерные специальности в вузах Китая.", zh, ru, "check.omission.anchor"},
+	} {
+		got := findIDs(checks.CheckOmission, tc.src, tc.tgt, tc.sl, tc.tl, checks.Options{})
+		if tc.want == "" && len(got) > 0 || tc.want != "" && !containsID(got, tc.want) {
+			t.Errorf("want %q, got %v\n src: %s\n tgt: %s", tc.want, got, tc.src, tc.tgt)
+		}
+	}
+}
+
 func TestPunctuation(t *testing.T) {
 	t.Parallel()
 	runCases(t, checks.CheckPunctuation, checks.Options{}, []checkCase{

@@ -171,6 +171,7 @@ var britishSpellings = []struct{ gb, us string }{
 	{"lled", "led"}, {"lling", "ling"}, {"ller", "ler"}, {"llers", "lers"},
 	{"ence", "ense"}, {"ogue", "og"}, {"ogues", "ogs"}, {"mme", "m"}, {"mmes", "ms"},
 	{"practis", "practic"}, // the British verb: practise, practised
+	{"scep", "skep"},       // sceptic, sceptical, scepticism
 }
 
 // britishKnown reports an English word that en_US knows in its American spelling.

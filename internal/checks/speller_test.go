@@ -92,6 +92,8 @@ func TestDebianSpeller(t *testing.T) {
 		{"neighbouring", pipeline.English, false},
 		{"totalling", pipeline.English, false},
 		{"organisation", pipeline.English, false},
+		{"sceptical", pipeline.English, false},
+		{"scepticism", pipeline.English, false},
 		{"болжауынша", pipeline.Kazakh, false}, // -нша after the possessive of a verbal noun
 		{"айтаынша", pipeline.Kazakh, true},    // the possessive after a vowel is -сы
 		{"жиілеп", pipeline.Kazakh, false},     // the converb -п after a vowel
