@@ -268,6 +268,25 @@ func TestOmissionNameDerivatives(t *testing.T) {
 	}
 }
 
+// The comma Russian sets before the «чем» of a comparison opens no clause that English, Kazakh
+// or Chinese punctuate; a translation that lost half the sentence is still reported.
+func TestOmissionRussianComparison(t *testing.T) {
+	t.Parallel()
+	src := "Ремонт старого моста через реку Или обошёлся областному бюджету дороже, чем планировалось."
+	for _, tc := range []struct {
+		tgt  string
+		want bool
+	}{
+		{"伊犁河老桥的维修让州预算多花了钱。", false},
+		{"伊犁河老桥维修超出了预算。", true},
+	} {
+		got := findIDs(checks.CheckOmission, src, tc.tgt, ru, zh, checks.Options{})
+		if (len(got) > 0) != tc.want {
+			t.Errorf("%s: got %v, want a finding: %v", tc.tgt, got, tc.want)
+		}
+	}
+}
+
 func TestPunctuation(t *testing.T) {
 	t.Parallel()
 	runCases(t, checks.CheckPunctuation, checks.Options{}, []checkCase{

@@ -249,6 +249,9 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	if (u.SourceLang == pipeline.Russian || u.SourceLang == pipeline.Kazakh) && u.TargetLang != u.SourceLang {
 		n -= cyrOpeningPhrases(stripMarkup(u.Source), u.SourceLang)
 	}
+	if u.SourceLang == pipeline.Russian && u.TargetLang != pipeline.Russian {
+		n -= len(ruComparativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
+	}
 	if u.SourceLang == pipeline.Chinese && u.TargetLang != pipeline.Chinese {
 		src := stripMarkup(u.Source)
 		n -= len(hanOpeningPhrase.FindAllStringIndex(src, -1)) + len(hanOpeningAdverb.FindAllStringIndex(src, -1))
@@ -327,6 +330,12 @@ var enVerbish = wordSet("do does did can could should shall am")
 // («, который…», «, открывшаяся в Астане,»): Kazakh and Chinese put such clauses before their
 // noun, without a comma.
 var ruRelativeComma = regexp.MustCompile(`,\s+(?:котор|где |куда |откуда |чей |чья |чьё |чьи |[а-яё]+(?:вш|ющ|ящ|ущ|ащ|енн|анн|нн)(?:ий|ая|ое|ие|его|ей|ему|им|ую|их|ими|ем|ом|ый|ых|ой|ые)\s)`)
+
+// ruComparativeComma matches the comma Russian sets before the «чем» of a comparison («дороже,
+// чем планировалось», «больше, чем в прошлом году»): English, Kazakh and Chinese write the
+// comparison without one (more than planned, жоспарланғаннан, 超出了计划), so it opens no clause
+// a translation must keep.
+var ruComparativeComma = regexp.MustCompile(`,\s+чем\s`)
 
 // hanOpeningPhrase matches a Chinese prepositional phrase that opens a sentence, or follows an
 // opening adverb, and ends with a comma (由于资金不足，, 近年来，随着…，, 据该部介绍，): Chinese sets
