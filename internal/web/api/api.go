@@ -143,6 +143,6 @@ func (h *Handler) Routes(r chi.Router) {
 		})
 	})
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
-		h.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		h.WriteError(w, r, kit.ErrNotFound)
 	})
 }

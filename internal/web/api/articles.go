@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -89,9 +87,9 @@ func (h *Handler) handleArticleList(w http.ResponseWriter, r *http.Request) {
 
 // articleFromPath loads the article named by the {id} URL parameter.
 func (h *Handler) articleFromPath(r *http.Request) (pipeline.Article, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return pipeline.Article{}, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+	id, err := kit.PathID(r, "id")
+	if err != nil {
+		return pipeline.Article{}, err
 	}
 	return h.store.FindArticleByID(r.Context(), id)
 }

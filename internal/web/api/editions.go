@@ -22,9 +22,9 @@ func (h *Handler) editionFromPath(r *http.Request) (pipeline.EditionContent, err
 	if !kit.User(r).CanEdit(lang) {
 		return pipeline.EditionContent{}, kit.ErrForbidden
 	}
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return pipeline.EditionContent{}, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+	id, err := kit.PathID(r, "id")
+	if err != nil {
+		return pipeline.EditionContent{}, err
 	}
 	return h.store.FindEditionContent(r.Context(), id, lang)
 }
@@ -281,9 +281,9 @@ func (h *Handler) handleFindingDismiss(w http.ResponseWriter, r *http.Request) {
 		h.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.field_required", Data: map[string]any{"Field": "reason"}})
 		return
 	}
-	id, err := strconv.ParseInt(chi.URLParam(r, "finding"), 10, 64)
+	id, err := kit.PathID(r, "finding")
 	if err != nil {
-		h.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		h.WriteError(w, r, err)
 		return
 	}
 	if err := h.store.DismissFinding(r.Context(), c.Edition.ID, id, kit.User(r).Name, strings.TrimSpace(body.Reason)); err != nil {

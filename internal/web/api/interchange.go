@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/tilmash/tilmash/internal/interchange"
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
@@ -184,9 +182,9 @@ func (h *Handler) handleMemoryImportDelete(w http.ResponseWriter, r *http.Reques
 		h.WriteError(w, r, kit.ErrForbidden)
 		return
 	}
-	id, err := strconv.ParseInt(chi.URLParam(r, "import"), 10, 64)
-	if err != nil || id <= 0 {
-		h.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+	id, err := kit.PathID(r, "import")
+	if err != nil {
+		h.WriteError(w, r, err)
 		return
 	}
 	m, err := h.store.DeleteMemoryImport(r.Context(), id)

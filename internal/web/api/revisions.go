@@ -172,7 +172,7 @@ func (h *Handler) handleRevisionView(w http.ResponseWriter, r *http.Request) {
 	}
 	n, err := strconv.Atoi(chi.URLParam(r, "number"))
 	if err != nil || n <= 0 {
-		h.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		h.WriteError(w, r, kit.ErrNotFound)
 		return
 	}
 	d, err := h.store.FindRevision(r.Context(), a.ID, n)

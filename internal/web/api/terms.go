@@ -121,7 +121,7 @@ func (h *Handler) handleTermSave(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusCreated
 	if idText := chi.URLParam(r, "concept"); idText != "" {
 		if c.ID, err = strconv.ParseInt(idText, 10, 64); err != nil {
-			h.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+			h.WriteError(w, r, kit.ErrNotFound)
 			return
 		}
 		status = http.StatusOK
@@ -143,7 +143,7 @@ func (h *Handler) handleTermDelete(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = h.store.DeleteConcept(r.Context(), id)
 	} else {
-		err = &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+		err = kit.ErrNotFound
 	}
 	if err != nil {
 		h.WriteError(w, r, err)

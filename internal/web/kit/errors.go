@@ -17,6 +17,7 @@ import (
 var (
 	ErrInternal  = &pipeline.Error{Code: "internal", MessageID: "error.internal"}
 	ErrForbidden = &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "error.forbidden"}
+	ErrNotFound  = &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
 )
 
 // Status maps an error code to its HTTP status.

@@ -6,8 +6,11 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/go-chi/chi/v5"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -119,3 +122,13 @@ func LocalRedirect(w http.ResponseWriter, r *http.Request, path string) {
 
 // QueryEscape escapes a value for a URL's query.
 func QueryEscape(s string) string { return url.QueryEscape(s) }
+
+// PathID reads the positive ID in the route's URL parameter name. Anything else names nothing
+// that exists, so it is ErrNotFound, as the record would be.
+func PathID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, ErrNotFound
+	}
+	return id, nil
+}

@@ -102,18 +102,6 @@ func (h *Handler) Routes(r chi.Router) {
 // to the termbase.
 var errEditorsOnly = &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "find.error.editors_only"}
 
-var errLibraryNotFound = &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
-
-// pathID reads a positive ID from the URL parameter name; anything else is a page that does not
-// exist.
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, errLibraryNotFound
-	}
-	return id, nil
-}
-
 // pageNumber reads ?page, 1 when absent.
 func pageNumber(q url.Values) (int, error) {
 	v := q.Get("page")

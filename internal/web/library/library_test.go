@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/internal/web/kit/kittest"
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -42,7 +43,7 @@ func (f *fakeStore) FindMemoryEntries(_ context.Context, q pipeline.MemoryQuery)
 
 func (f *fakeStore) FindMemoryEntry(_ context.Context, id int64) (pipeline.MemoryView, error) {
 	if id != f.entry.ID {
-		return pipeline.MemoryView{}, errLibraryNotFound
+		return pipeline.MemoryView{}, kit.ErrNotFound
 	}
 	return f.entry, nil
 }
@@ -64,7 +65,7 @@ var conceptChanged = time.Date(2026, 3, 1, 8, 0, 0, 123456000, time.UTC)
 
 func (f *fakeStore) FindConcept(_ context.Context, id int64) (pipeline.Concept, error) {
 	if id != 3 {
-		return pipeline.Concept{}, errLibraryNotFound
+		return pipeline.Concept{}, kit.ErrNotFound
 	}
 	return pipeline.Concept{ID: 3, Terms: map[pipeline.Lang]string{pipeline.English: "Belt and Road"}, UpdatedAt: conceptChanged}, nil
 }

@@ -11,7 +11,7 @@ import (
 // handleMemoryDelete removes an entry, if it is still the version the editor saw: an entry someone
 // changed meanwhile is shown again with the conflict, not deleted unseen.
 func (h *Handler) handleMemoryDelete(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "entry")
+	id, err := kit.PathID(r, "entry")
 	if err != nil {
 		h.PageError(w, r, err)
 		return

@@ -34,7 +34,7 @@ func memoryBack(r *http.Request) string {
 
 // handleMemoryEntry shows one memory entry with its provenance and usage, to change or delete.
 func (h *Handler) handleMemoryEntry(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "entry")
+	id, err := kit.PathID(r, "entry")
 	if err != nil {
 		h.PageError(w, r, err)
 		return

@@ -14,7 +14,7 @@ import (
 // When someone changed the entry meanwhile, nothing is written: the page shows their text next
 // to the editor's, which stays in the form, and saving again replaces theirs knowingly.
 func (h *Handler) handleMemorySave(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "entry")
+	id, err := kit.PathID(r, "entry")
 	if err != nil {
 		h.PageError(w, r, err)
 		return

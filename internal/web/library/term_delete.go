@@ -9,7 +9,7 @@ import (
 // handleTermDelete removes a concept with all its terms, if nobody changed it since the editor
 // opened it; otherwise the form shows it as it is now.
 func (h *Handler) handleTermDelete(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "concept")
+	id, err := kit.PathID(r, "concept")
 	if err != nil {
 		h.PageError(w, r, err)
 		return

@@ -44,7 +44,7 @@ const seenLayout = time.RFC3339Nano
 func (h *Handler) handleTermForm(w http.ResponseWriter, r *http.Request) {
 	c := pipeline.Concept{}
 	if !strings.HasSuffix(r.URL.Path, "/new") {
-		id, err := pathID(r, "concept")
+		id, err := kit.PathID(r, "concept")
 		if err != nil {
 			h.PageError(w, r, err)
 			return

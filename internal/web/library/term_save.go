@@ -50,7 +50,7 @@ func (h *Handler) handleTermSave(w http.ResponseWriter, r *http.Request) {
 	if err == nil && chi.URLParam(r, "concept") == "" {
 		_, err = h.store.SaveConcept(r.Context(), c)
 	} else if err == nil {
-		if c.ID, err = pathID(r, "concept"); err == nil {
+		if c.ID, err = kit.PathID(r, "concept"); err == nil {
 			var seen time.Time
 			if seen, err = formSeen(r); err == nil {
 				_, err = h.store.UpdateConceptSeen(r.Context(), c, seen)

@@ -45,13 +45,13 @@ func (h *Handler) handleLive(w http.ResponseWriter, r *http.Request) {
 	case q.Get("article") != "":
 		id, err := strconv.ParseInt(q.Get("article"), 10, 64)
 		if err != nil || id <= 0 {
-			h.WriteError(w, r, errNewsroomNotFound)
+			h.WriteError(w, r, kit.ErrNotFound)
 			return
 		}
 		if l := q.Get("lang"); l != "" {
 			lang := pipeline.Lang(l)
 			if !lang.Valid() {
-				h.WriteError(w, r, errNewsroomNotFound)
+				h.WriteError(w, r, kit.ErrNotFound)
 				return
 			}
 			all, err := h.store.FindEditions(r.Context(), id)
@@ -66,7 +66,7 @@ func (h *Handler) handleLive(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			if eds == nil {
-				h.WriteError(w, r, errNewsroomNotFound)
+				h.WriteError(w, r, kit.ErrNotFound)
 				return
 			}
 			break

@@ -116,13 +116,11 @@ func (h *Handler) Routes(r chi.Router) {
 // errEditorsOnly refuses the newsroom to translators.
 var errEditorsOnly = &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "newsroom.error.editors_only"}
 
-var errNewsroomNotFound = &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
-
 // newsroomArticle loads the article named by {article}.
 func (h *Handler) newsroomArticle(r *http.Request) (pipeline.Article, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "article"), 10, 64)
-	if err != nil || id <= 0 {
-		return pipeline.Article{}, errNewsroomNotFound
+	id, err := kit.PathID(r, "article")
+	if err != nil {
+		return pipeline.Article{}, err
 	}
 	return h.store.FindArticleByID(r.Context(), id)
 }
@@ -131,7 +129,7 @@ func (h *Handler) newsroomArticle(r *http.Request) (pipeline.Article, error) {
 func newsroomLang(r *http.Request) (pipeline.Lang, error) {
 	l := pipeline.Lang(chi.URLParam(r, "lang"))
 	if !l.Valid() {
-		return "", errNewsroomNotFound
+		return "", kit.ErrNotFound
 	}
 	return l, nil
 }

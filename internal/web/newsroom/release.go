@@ -3,7 +3,6 @@ package newsroom
 import (
 	"net/http"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -102,11 +101,7 @@ func (h *Handler) handleRelease(w http.ResponseWriter, r *http.Request) {
 
 // releaseParam reads {release}.
 func releaseParam(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "release"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, errNewsroomNotFound
-	}
-	return id, nil
+	return kit.PathID(r, "release")
 }
 
 // handleReschedule moves a scheduled release to another time, or to now.

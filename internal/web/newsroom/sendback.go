@@ -27,7 +27,7 @@ func (h *Handler) newsroomEdition(r *http.Request, articleID int64) (pipeline.Ed
 			return e, nil
 		}
 	}
-	return pipeline.Edition{}, errNewsroomNotFound
+	return pipeline.Edition{}, kit.ErrNotFound
 }
 
 // handleSendBack returns an edition awaiting approval, or approved and not yet out, to

@@ -2,10 +2,7 @@ package workbench
 
 import (
 	"net/http"
-	"strconv"
 	"time"
-
-	"github.com/go-chi/chi/v5"
 
 	"github.com/tilmash/tilmash/internal/web/kit"
 	"github.com/tilmash/tilmash/pipeline"
@@ -49,9 +46,9 @@ type liveEdition struct {
 // handleLive answers what changed in the edition since the moment in ?since (RFC 3339, as the
 // last answer's cursor gave it; empty: every segment).
 func (h *Handler) handleLive(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "edition"), 10, 64)
-	if err != nil || id <= 0 {
-		h.WriteError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+	id, err := kit.PathID(r, "edition")
+	if err != nil {
+		h.WriteError(w, r, err)
 		return
 	}
 	var since time.Time
@@ -69,7 +66,7 @@ func (h *Handler) handleLive(w http.ResponseWriter, r *http.Request) {
 			Data: map[string]any{"Lang": l.Edition.Lang.NativeName()}}
 	}
 	if err == nil && l.Edition.IsSource {
-		err = &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+		err = kit.ErrNotFound
 	}
 	var counts []pipeline.FindingCount
 	if err == nil {

@@ -32,7 +32,7 @@ func (h *Handler) handleSegmentSave(w http.ResponseWriter, r *http.Request) {
 	edID, err1 := strconv.ParseInt(chi.URLParam(r, "edition"), 10, 64)
 	segID, err2 := strconv.ParseInt(chi.URLParam(r, "segment"), 10, 64)
 	if err1 != nil || err2 != nil {
-		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		h.PageError(w, r, kit.ErrNotFound)
 		return
 	}
 	src, err := h.store.FindSegmentSource(ctx, edID, segID)
@@ -47,7 +47,7 @@ func (h *Handler) handleSegmentSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if src.IsSource {
-		h.PageError(w, r, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"})
+		h.PageError(w, r, kit.ErrNotFound)
 		return
 	}
 	var body kit.SegmentSaveRequest

@@ -3,7 +3,6 @@ package workbench
 import (
 	"context"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -46,16 +45,16 @@ func (h *Handler) SourceRoutes(r chi.Router) {
 // sourceEdition reads {edition} as a source edition an editor may change: translators and
 // target editions get "not found" or "forbidden".
 func (h *Handler) sourceEdition(r *http.Request) (pipeline.Edition, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "edition"), 10, 64)
-	if err != nil || id <= 0 {
-		return pipeline.Edition{}, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+	id, err := kit.PathID(r, "edition")
+	if err != nil {
+		return pipeline.Edition{}, err
 	}
 	e, err := h.store.FindEditionByID(r.Context(), id)
 	if err != nil {
 		return e, err
 	}
 	if !e.IsSource {
-		return e, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+		return e, kit.ErrNotFound
 	}
 	if !kit.User(r).CanApprove() {
 		return e, &pipeline.Error{Code: pipeline.CodeForbidden, MessageID: "compose.error.source_editors_only"}
@@ -66,8 +65,8 @@ func (h *Handler) sourceEdition(r *http.Request) (pipeline.Edition, error) {
 // isSourceEdition tells the editor route that {edition} is a source edition, which the source
 // editor shows instead.
 func (h *Handler) isSourceEdition(r *http.Request) bool {
-	id, err := strconv.ParseInt(chi.URLParam(r, "edition"), 10, 64)
-	if err != nil || id <= 0 {
+	id, err := kit.PathID(r, "edition")
+	if err != nil {
 		return false
 	}
 	e, err := h.store.FindEditionByID(r.Context(), id)

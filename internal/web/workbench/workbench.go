@@ -94,9 +94,9 @@ func (h *Handler) Routes(r chi.Router) {
 // editionParam reads {edition} and loads it, after checking that the user works in its language
 // and that it is a translation: the server decides, whatever the page shows.
 func (h *Handler) editionParam(r *http.Request) (pipeline.Edition, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "edition"), 10, 64)
-	if err != nil || id <= 0 {
-		return pipeline.Edition{}, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+	id, err := kit.PathID(r, "edition")
+	if err != nil {
+		return pipeline.Edition{}, err
 	}
 	e, err := h.store.FindEditionByID(r.Context(), id)
 	if err != nil {
@@ -107,7 +107,7 @@ func (h *Handler) editionParam(r *http.Request) (pipeline.Edition, error) {
 			Data: map[string]any{"Lang": e.Lang.NativeName()}}
 	}
 	if e.IsSource {
-		return e, &pipeline.Error{Code: pipeline.CodeNotFound, MessageID: "error.not_found"}
+		return e, kit.ErrNotFound
 	}
 	return e, nil
 }
