@@ -259,15 +259,16 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	// A word that starts sentences does not follow an initial: "World War I. The", "Пётр I. Он".
 	if unicode.IsUpper(next) && unicode.IsUpper(first) && kind != ambiguousAbbreviation &&
 		!(numberBefore && unit != notUnit) && (isInitialsIn(token, r) || isInitialsIn(single, r)) {
-		rest := afterOpening(after)
-		w := firstWord(rest)
-		initial := utf8.RuneCountInString(w) == 1 && strings.HasPrefix(rest[len(w):], ".")
+		tail := afterOpening(after)
+		w := firstWord(tail)
+		initial := utf8.RuneCountInString(w) == 1 && strings.HasPrefix(tail[len(w):], ".")
 		if initial {
 			return false // "M. A. Suleimenov", "А. С. Пушкин"
 		}
-		// Initials after a surname close the name: "… Иванов И.И. Документ …".
-		_, beforeToken := cutLastField(strings.TrimSpace(restBefore(core, token)))
-		return r.isStarter(rest) || strings.Contains(token, ".") && r.isSurname(beforeToken)
+		// Initials after a surname close the name: "… Иванов И.И. Документ …", "… Ахметов С. Т.
+		// Тираж …". rest is the text before the initials, however they were spaced.
+		_, beforeToken := cutLastField(strings.TrimSpace(rest))
+		return r.isStarter(tail) || strings.Contains(token, ".") && r.isSurname(beforeToken)
 	}
 	if numberBefore {
 		switch unit {
@@ -301,7 +302,11 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	case finalAbbreviation:
 		// Company forms follow each other: "Goldman Sachs & Co. LLC", "Huawei Co. Ltd.".
 		w := strings.ToLower(latinWord(afterOpening(after)))
-		return !(unicode.IsUpper(next) && r.abbreviations[w] == finalAbbreviation && !r.starters[w])
+		if unicode.IsUpper(next) && r.abbreviations[w] == finalAbbreviation && !r.starters[w] {
+			return false
+		}
+		// A name in an oblique case rarely starts a sentence: "… Service, Inc. Казахстану сохранён …".
+		return r.isStarter(afterOpening(after)) || !r.isOblique(firstWord(afterOpening(after)))
 	}
 	return true
 }
@@ -597,7 +602,8 @@ func numberBeforeToken(rest string, r *langRules) (bool, string) {
 			prev = f
 		}
 		if isNumber(f) {
-			return true, prev
+			// "д. 52, г. Алматы": a number closed by a comma is not the unit's.
+			return !strings.HasSuffix(f, ",") && !strings.HasSuffix(f, ";"), prev
 		}
 		if r.units[strings.ToLower(strings.TrimSuffix(f, "."))] == notUnit {
 			break

@@ -18,6 +18,14 @@ func TestSentences(t *testing.T) {
 		want []string
 	}{
 		// English.
+		// Rules read from the corpora's classes, not from their cases.
+		{"kk sum before its verb", pipeline.Kazakh, "Оған 20 млрд тг. Үкімет бөлді. Ол аз.", []string{"Оған 20 млрд тг. Үкімет бөлді.", "Ол аз."}},
+		{"kk sum after a dash ends", pipeline.Kazakh, "Құны — 20 млрд тг. Үкімет бөлді.", []string{"Құны — 20 млрд тг.", "Үкімет бөлді."}},
+		{"kk degree before a name", pipeline.Kazakh, "Жетекшісі — э.ғ.д. Асқар Нұрланов. Ол келді.", []string{"Жетекшісі — э.ғ.д. Асқар Нұрланов.", "Ол келді."}},
+		{"ru degree before a name", pipeline.Russian, "Доклад сделал к.и.н. Асхат Нурланов. Он уехал.", []string{"Доклад сделал к.и.н. Асхат Нурланов.", "Он уехал."}},
+		{"ru dative after Inc.", pipeline.Russian, "По оценке Fitch Ratings, Inc. Узбекистану повысили рейтинг.", []string{"По оценке Fitch Ratings, Inc. Узбекистану повысили рейтинг."}},
+		{"ru city after a house number", pipeline.Russian, "Адрес: ул. Абая, д. 7, г. Астана. Вход свободный.", []string{"Адрес: ул. Абая, д. 7, г. Астана.", "Вход свободный."}},
+		{"ru spaced initials after a surname", pipeline.Russian, "Составитель — Иванова А. Б. Выпуск второй.", []string{"Составитель — Иванова А. Б.", "Выпуск второй."}},
 		{"en two sentences", pipeline.English, "China grew. Asia followed.", []string{"China grew.", "Asia followed."}},
 		{"en question and exclamation", pipeline.English, "Why now? Because it works! Fine.", []string{"Why now?", "Because it works!", "Fine."}},
 		{"en title abbreviations", pipeline.English, "Mr. Smith met Dr. Brown and Prof. Li. They talked.", []string{"Mr. Smith met Dr. Brown and Prof. Li.", "They talked."}},
