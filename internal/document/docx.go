@@ -92,7 +92,10 @@ type docx struct {
 	noteNums map[string]int    // "footnotes/3" → its number in the article
 	// afterImage: the last paragraph written held a picture and no text.
 	afterImage bool
-	out        mdBlockWriter
+	// bodyBegun: a paragraph of running text has been written (not a byline or a dateline of a
+	// few words), so a dateline can no longer come.
+	bodyBegun bool
+	out       mdBlockWriter
 }
 
 // mainPart finds the main document part through [Content_Types].xml's override, falling back to
@@ -310,7 +313,10 @@ type docxPara struct {
 	ilvl   string
 	outlvl int
 	image  bool // holds a picture, a chart or an embedded object
-	in     mdInline
+	// contents: the paragraph is part of a table of contents (a TOC field's result), which
+	// lists the headings with page numbers and is no article text.
+	contents bool
+	in       mdInline
 	// Letters written in bold and not: a short paragraph all in bold is a heading typed by hand.
 	boldRunes, plainRunes int
 }
@@ -326,12 +332,30 @@ func (d *docx) convert(data []byte, w *mdBlockWriter, note *mdInline) error {
 	var runI, runB bool // the current run's italics and bold
 	var inRunProps, inParaProps, deleted int
 	var linkDepth []bool // per open hyperlink: whether it was written as a link
-	var field struct {
-		instr   strings.Builder
-		active  bool // inside a complex field's result
-		link    bool
-		inInstr bool
+	// fields are the complex fields open, innermost last: a table of contents is a TOC field
+	// whose result holds a HYPERLINK and a PAGEREF field per entry.
+	type openField struct {
+		instr         strings.Builder
+		inInstr, link bool
+		contents      bool
 	}
+	var fields []*openField
+	inInstr := func() bool { return len(fields) > 0 && fields[len(fields)-1].inInstr }
+	inContents := func() bool {
+		for _, f := range fields {
+			if f.contents {
+				return true
+			}
+		}
+		return false
+	}
+	// outer holds the paragraphs a text box interrupts: its paragraphs sit inside the paragraph
+	// it is anchored in, and each is written as a block of its own.
+	type interrupted struct {
+		p       *docxPara
+		openFmt []string
+	}
+	var outer []interrupted
 	cur := func() *mdInline {
 		switch {
 		case note != nil:
@@ -402,13 +426,19 @@ func (d *docx) convert(data []byte, w *mdBlockWriter, note *mdInline) error {
 			switch t.Name.Local {
 			case "del", "moveFrom":
 				deleted++
-			case "p":
-				if note == nil {
-					p = &docxPara{}
-				} else {
-					note.text(" ")
-					p = &docxPara{}
+			case "Fallback":
+				// Markup compatibility: a text box or shape is written twice, as the newer markup
+				// (mc:Choice) and as VML for older readers (mc:Fallback). The first is read.
+				if err := dec.Skip(); err != nil {
+					return corrupt(fmt.Errorf("document: %w", err))
 				}
+			case "p":
+				if note != nil {
+					note.text(" ")
+				} else if p != nil {
+					outer = append(outer, interrupted{p, openFmt})
+				}
+				p = &docxPara{contents: inContents()}
 				openFmt = nil
 			case "pPr":
 				inParaProps++
@@ -461,7 +491,7 @@ func (d *docx) convert(data []byte, w *mdBlockWriter, note *mdInline) error {
 					runB = onOff(t)
 				}
 			case "t":
-				if deleted > 0 || field.inInstr {
+				if deleted > 0 || inInstr() {
 					continue
 				}
 				var s string
@@ -511,30 +541,42 @@ func (d *docx) convert(data []byte, w *mdBlockWriter, note *mdInline) error {
 			case "fldChar":
 				switch attrOf(t, "fldCharType") {
 				case "begin":
-					field.instr.Reset()
-					field.inInstr = true
+					if len(fields) < maxFieldDepth {
+						fields = append(fields, &openField{inInstr: true})
+					}
 				case "separate":
-					field.inInstr = false
-					if href, ok := hyperlinkField(field.instr.String()); ok && cur() != nil {
+					if len(fields) == 0 {
+						break
+					}
+					f := fields[len(fields)-1]
+					f.inInstr = false
+					if f.contents = isContentsField(f.instr.String()); f.contents && p != nil {
+						p.contents = true
+					}
+					if href, ok := hyperlinkField(f.instr.String()); ok && cur() != nil {
 						closeFmt()
 						cur().open(pipeline.InlineLink, href)
-						field.link = true
+						f.link = true
 					}
-					field.active = true
 				case "end":
-					field.inInstr = false
-					if field.link && cur() != nil {
+					if len(fields) == 0 {
+						break
+					}
+					f := fields[len(fields)-1]
+					fields = fields[:len(fields)-1]
+					if f.link && cur() != nil {
 						closeFmt()
 						cur().close()
 					}
-					field.link, field.active = false, false
 				}
 			case "instrText":
 				var s string
 				if err := dec.DecodeElement(&s, &t); err != nil {
 					return corrupt(fmt.Errorf("field: %w", err))
 				}
-				field.instr.WriteString(s)
+				if len(fields) > 0 && fields[len(fields)-1].instr.Len() < maxFieldInstr {
+					fields[len(fields)-1].instr.WriteString(s)
+				}
 			case "footnoteReference", "endnoteReference":
 				kind := "footnotes"
 				if t.Name.Local == "endnoteReference" {
@@ -570,6 +612,10 @@ func (d *docx) convert(data []byte, w *mdBlockWriter, note *mdInline) error {
 					d.writePara(w, p)
 				}
 				p = nil
+				if n := len(outer); n > 0 {
+					p, openFmt = outer[n-1].p, outer[n-1].openFmt
+					outer = outer[:n-1]
+				}
 			case "tr":
 				if row != nil {
 					w.add(pipeline.BlockParagraph, 0, "", row)
@@ -608,17 +654,25 @@ func (d *docx) reference(key string, in *mdInline) error {
 // like one ("Figure 2. …", "Рис. 1. …"). A paragraph that only dates the article and gives its
 // reading time is dropped, as on a web page.
 func (d *docx) writePara(w *mdBlockWriter, p *docxPara) {
+	if p.contents || d.contentsStyle(p.style) {
+		return
+	}
 	kind, level := d.paraKind(p)
 	text := p.in.String()
 	afterImage := d.afterImage
 	d.afterImage = p.image && text == ""
 	if kind == pipeline.BlockParagraph {
 		switch {
-		case afterImage && isCaptionText(text):
+		case afterImage && isCaptionText(strings.TrimLeft(text, "*_")):
 			kind = pipeline.BlockCaption
 		case isPublicationLine(strings.ReplaceAll(text, "\\", "")):
 			return
+		case !d.bodyBegun && isDateline(strings.Trim(strings.ReplaceAll(text, "\\", ""), "*_")):
+			return // "Ташкент, 3 марта 2025 г." above the text: where and when, not what
 		}
+	}
+	if kind == pipeline.BlockParagraph && (len(strings.Fields(text)) >= minBodyWords || utf8.RuneCountInString(text) >= 3*minBodyWords) {
+		d.bodyBegun = true
 	}
 	marker := ""
 	if kind == pipeline.BlockListItem {
@@ -629,6 +683,41 @@ func (d *docx) writePara(w *mdBlockWriter, p *docxPara) {
 		}
 	}
 	w.add(kind, level, marker, &p.in)
+}
+
+// minBodyWords: a paragraph of at least this many words (or three times as many characters, for
+// Chinese) is running text.
+const minBodyWords = 15
+
+// maxFieldDepth and maxFieldInstr bound what a document's fields can make the reader hold:
+// Word nests a few fields (a TOC holds HYPERLINK and PAGEREF fields), and an instruction is a
+// short line.
+const (
+	maxFieldDepth = 16
+	maxFieldInstr = 1 << 10
+)
+
+// isContentsField reports a field instruction that builds a table of contents or an index.
+func isContentsField(instr string) bool {
+	f := strings.Fields(instr)
+	return len(f) > 0 && (strings.EqualFold(f[0], "TOC") || strings.EqualFold(f[0], "INDEX"))
+}
+
+// contentsStyle reports a paragraph style (or one it is based on) of a table of contents or an
+// index: its entries and its heading ("Contents", "Оглавление") belong to the document's
+// apparatus, not to the article.
+func (d *docx) contentsStyle(id string) bool {
+	for range 10 {
+		st, ok := d.styles[id]
+		if !ok {
+			return false
+		}
+		if contentsStyle.MatchString(strings.Join(strings.Fields(st.name), " ")) {
+			return true
+		}
+		id = st.basedOn
+	}
+	return false
 }
 
 // paraKind tells a paragraph's kind from its style (following basedOn) and numbering.
@@ -669,13 +758,17 @@ const maxHandHeadingRunes = 80
 // suites (LibreOffice, WPS, older Word) write them in a document's styles, in lower case.
 var (
 	headingStyle  = regexp.MustCompile(`^(heading|заголовок|тақырып|标题|標題|überschrift|titre|título|titolo)\s*(\d)$`)
-	titleStyles   = map[string]bool{"title": true, "название": true, "заголовок": true, "заглавие": true, "тақырып": true, "标题": true, "標題": true, "titel": true, "titre": true}
+	titleStyles   = map[string]bool{"title": true, "название": true, "заголовок": true, "заглавие": true, "тақырып": true, "атауы": true, "标题": true, "標題": true, "titel": true, "titre": true}
 	subtitleStyle = map[string]bool{"subtitle": true, "подзаголовок": true, "тақырыпша": true, "副标题": true, "untertitel": true}
 	quoteStyles   = map[string]bool{"quote": true, "intense quote": true, "block text": true, "цитата": true, "цитата 2": true,
-		"выделенная цитата": true, "дәйексөз": true, "引用": true, "明显引用": true, "zitat": true, "citation": true}
+		"выделенная цитата": true, "дәйексөз": true, "quotations": true, "цитаты": true, "引用": true, "明显引用": true, "zitat": true, "citation": true}
 	captionStyles = map[string]bool{"caption": true, "table caption": true, "figure caption": true, "название объекта": true,
-		"подпись": true, "подпись к рисунку": true, "подпись к таблице": true, "题注": true, "beschriftung": true, "légende": true}
-	listStyles = []string{"list", "абзац списка", "список", "тізім", "列表", "listenabsatz", "paragraphe de liste"}
+		"подпись": true, "подпись к рисунку": true, "нысан атауы": true, "подпись к таблице": true, "题注": true, "beschriftung": true, "légende": true}
+	// contentsStyle names the styles of a table of contents, its heading and an index, as Word
+	// (toc 1, TOC Heading), LibreOffice (Contents 1, Contents Heading) and localised suites
+	// write them.
+	contentsStyle = regexp.MustCompile(`^(toc|contents|index|оглавление|содержание|мазмұн|мазмұны|目录|目錄|索引)\s*(\d|heading|заголовок|тақырыбы|标题)?$|^(заголовок оглавления|мазмұн тақырыбы)$`)
+	listStyles    = []string{"list", "абзац списка", "список", "тізім", "列表", "listenabsatz", "paragraphe de liste"}
 	// styleWords name a kind inside a house style's own name ("Title Article", "Section Head",
 	// "Подпись к рисунку 2").
 	styleWords = regexp.MustCompile(`(^|\s)(subtitle|title|heading|head|caption|quote|подзаголовок|заголовок|подпись|цитата|副标题|标题|题注|引用)(\s|$|\d)`)

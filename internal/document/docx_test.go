@@ -130,6 +130,21 @@ func TestDOCXCaptions(t *testing.T) {
 			`<w:style w:styleId="Caption"><w:name w:val="caption"/></w:style>` +
 			`<w:style w:styleId="FigureCaption"><w:name w:val="Figure Caption"/><w:basedOn w:val="Caption"/></w:style></w:styles>`,
 	}
+	md, err := DOCXToMarkdown(zipParts(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, r := renderSource(t, md, pipeline.English)
+	wantBlocks(t, doc, "title: Ports of the Caspian", "paragraph: The port of Aktau handled more cargo.",
+		"caption: Cargo at Aktau, 2015–2023.", "caption: Рис. 2. Порт Курык.", "paragraph: Kuryk grew faster.")
+	if !strings.Contains(r.HTML, "<figure><figcaption>Cargo at Aktau, 2015–2023.</figcaption></figure>") {
+		t.Errorf("the caption is not rendered as one:\n%s", r.HTML)
+	}
+}
+
+// zipParts packs the parts of an Office package.
+func zipParts(t *testing.T, files map[string]string) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for name, data := range files {
@@ -144,14 +159,54 @@ func TestDOCXCaptions(t *testing.T) {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	md, err := DOCXToMarkdown(buf.Bytes())
+	return buf.Bytes()
+}
+
+// TestDOCXApparatus: what Word adds around an article (a dateline, a table of contents, a text
+// box written twice for older readers) stays out, and styles named in a localised Word or in
+// LibreOffice give their kinds.
+func TestDOCXApparatus(t *testing.T) {
+	t.Parallel()
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
+		`xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
+	para := func(style, text string) string {
+		p := "<w:p>"
+		if style != "" {
+			p += `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		return p + `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+	}
+	field := func(instr, result string) string {
+		return `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>` + instr + `</w:instrText></w:r>` +
+			`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>` + result + `</w:t></w:r>`
+	}
+	end := `<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+	textBox := `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>` + para("", "Главное: порты растут.") +
+		`</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>` + para("", "Главное: порты растут.") +
+		`</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
+	body := para("a3", "Порты Каспия") + para("", "Ташкент, 3 марта 2025 г.") +
+		para("TOCHead", "Оглавление") +
+		`<w:p><w:pPr><w:pStyle w:val="11"/></w:pPr>` + field(`TOC \o "1-3" \h`, "") + field(`HYPERLINK \l "_Toc1"`, "Грузы") + end +
+		`<w:r><w:t>2</w:t></w:r></w:p>` + `<w:p><w:r><w:t>Потоки 3</w:t></w:r>` + end + `</w:p>` +
+		`<w:p><w:r><w:t xml:space="preserve">Порт Актау принял больше грузов, чем год назад, и очередь судов на рейде стала короче. </w:t></w:r>` + textBox +
+		`<w:r><w:t>Курык рос ещё быстрее.</w:t></w:r></w:p>` +
+		para("Quotations", "Море не ждёт.") + para("1", "Грузы") +
+		`<w:p><w:r><w:drawing/></w:r></w:p>` + para("", "1-сурет. Ақтау портындағы жүк, 2015–2023.")
+	files := map[string]string{
+		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"word/document.xml":   `<w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`,
+		"word/styles.xml": `<w:styles ` + ns + `><w:style w:styleId="a3"><w:name w:val="Атауы"/></w:style>` +
+			`<w:style w:styleId="1"><w:name w:val="Тақырып 1"/></w:style>` +
+			`<w:style w:styleId="TOCHead"><w:name w:val="TOC Heading"/><w:basedOn w:val="1"/></w:style>` +
+			`<w:style w:styleId="11"><w:name w:val="toc 1"/></w:style>` +
+			`<w:style w:styleId="Quotations"><w:name w:val="Quotations"/></w:style></w:styles>`,
+	}
+	md, err := DOCXToMarkdown(zipParts(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, _, r := renderSource(t, md, pipeline.English)
-	wantBlocks(t, doc, "title: Ports of the Caspian", "paragraph: The port of Aktau handled more cargo.",
-		"caption: Cargo at Aktau, 2015–2023.", "caption: Рис. 2. Порт Курык.", "paragraph: Kuryk grew faster.")
-	if !strings.Contains(r.HTML, "<figure><figcaption>Cargo at Aktau, 2015–2023.</figcaption></figure>") {
-		t.Errorf("the caption is not rendered as one:\n%s", r.HTML)
-	}
+	doc, _, _ := renderSource(t, md, pipeline.Russian)
+	wantBlocks(t, doc, "title: Порты Каспия", "paragraph: Главное: порты растут.",
+		"paragraph: Порт Актау принял больше грузов, чем год назад, и очередь судов на рейде стала короче. Курык рос ещё быстрее.",
+		"quote: Море не ждёт.", "heading: Грузы", "caption: 1-сурет. Ақтау портындағы жүк, 2015–2023.")
 }

@@ -64,6 +64,7 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	fmLen, meta := frontMatter(src)
 	src = blankFrontMatter(src, fmLen)
 	src = withoutTemplateTags(src)
+	src = withoutDialect(src)
 	captions := figcaptionLines(src)
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })
 	r := &markdownReader{source: source, markup: markup, captionLines: captions, metaTitle: meta.title, metaAuthor: meta.author}
@@ -92,6 +93,10 @@ type markdownReader struct {
 	metaAuthor   string       // the author the front matter names
 }
 
+// maxBlocksAboveByline: a byline that names itself ("By NAME") may sit under this many blocks
+// of a head (a subtitle, a lead), and is looked for no further down.
+const maxBlocksAboveByline = 2
+
 // document picks the title and the byline among the blocks read.
 func (r *markdownReader) document() (pipeline.Document, error) {
 	titleAt := r.titleIndex()
@@ -115,17 +120,27 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	// A short signing line right under the title ("By NAME", a name alone) is the byline when
 	// the article goes on after it.
 	var topBylines []string
-	if len(doc.Blocks) > 0 && len(body) > 2 && body[0].kind == pipeline.BlockParagraph {
-		if by := withoutPublicationTail(body[0].text.plain()); isTopByline(by) {
+	if len(doc.Blocks) > 0 && len(body) > 2 {
+		if by := withoutPublicationTail(body[0].text.plain()); body[0].kind == pipeline.BlockParagraph && isTopByline(by) {
 			topBylines = append(topBylines, by)
 			doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
 			body = body[1:]
-		} else if len(body) > 3 && body[1].kind == pipeline.BlockParagraph {
-			// Under the subtitle, a byline that names itself ("Текст: NAME", "By NAME").
-			if by := withoutPublicationTail(body[1].text.plain()); hasBylinePrefix(by) && isBylineText(by) {
-				topBylines = append(topBylines, by)
-				doc.Blocks = append(doc.Blocks, toBlock(body[0].kind, body[0]), pipeline.Block{Kind: pipeline.BlockByline, Text: by})
-				body = body[2:]
+		} else {
+			// Under a subtitle or a lead set apart as a quotation, a byline that names itself
+			// ("Текст: NAME", "Автор: NAME", "By NAME").
+			for j := 1; j <= maxBlocksAboveByline && j+2 < len(body); j++ {
+				if body[j].kind != pipeline.BlockParagraph {
+					continue
+				}
+				if by := withoutPublicationTail(body[j].text.plain()); hasBylinePrefix(by) && isBylineText(by) {
+					topBylines = append(topBylines, by)
+					for _, b := range body[:j] {
+						doc.Blocks = append(doc.Blocks, toBlock(b.kind, b))
+					}
+					doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
+					body = body[j+1:]
+				}
+				break
 			}
 		}
 	}

@@ -11,7 +11,7 @@ import (
 // reader (text, Markdown, web pages, Word documents).
 
 // publicationSeparators join a date and a reading time on one line.
-var publicationSeparators = regexp.MustCompile(`\s+[·|•—–-]\s+|\s*[|·•]\s*`)
+var publicationSeparators = regexp.MustCompile(`\s+[·|•—–-]\s+|\s*[|·•，；]\s*`)
 
 // readingTimeUnits are the words that make a short line with a number a reading time: "6 min
 // read", "Время чтения: 5 мин.", "4 мин оқу", "阅读约5分钟".
@@ -63,12 +63,62 @@ func isPublicationLine(s string) bool {
 		return false
 	}
 	for _, p := range parts {
-		if strings.TrimSpace(p) != "" && !isDateLine(p) && !isReadingTime(p) {
+		if p = strings.TrimRight(strings.TrimSpace(p), "。."); p != "" && !isDateLine(p) && !isReadingTime(p) && !isTextLength(p) {
 			return false
 		}
 	}
 	return true
 }
+
+// textLengthUnits make a short phrase with a number the length of the text, printed beside its
+// reading time: "本文约2500字", "1,200 words", "12 000 знаков", "3 мың сөз".
+var textLengthUnits = []string{"字", "words", "слов", "знак", "сөз", "таңба"}
+
+// isTextLength reports a phrase of at most five words that gives the length of the text.
+func isTextLength(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 40 || len(strings.Fields(s)) > 5 || strings.IndexFunc(s, unicode.IsDigit) < 0 {
+		return false
+	}
+	l := strings.ToLower(s)
+	for _, u := range textLengthUnits {
+		if strings.Contains(l, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateline reports a line that gives where or in which series an article appeared and when,
+// the way reports and news stories open: "Ташкент, 3 марта 2025 г.", "Алматы, 2025 жылғы 14
+// ақпан", "Policy brief No. 14, February 2025", "Astana, 12 March". The part after the last comma
+// is a date of at least two words (a bare year is not: "Central Asia, 2025" may be a heading);
+// the part before is a short label that starts with a capital and ends no sentence.
+func isDateline(s string) bool {
+	i := strings.LastIndexByte(s, ',')
+	if i <= 0 {
+		return false
+	}
+	label, date := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	if f := strings.Fields(date); len(f) > 0 && strings.HasSuffix(f[len(f)-1], ".") && utf8.RuneCountInString(f[len(f)-1]) > 3 {
+		return false // a sentence or a caption that ends on a date: "…, 2023 жылдың көктемі."
+	}
+	if len(strings.Fields(date)) < 2 || !isDateLine(date) {
+		return false
+	}
+	words := strings.Fields(label)
+	if len(words) == 0 || len(words) > maxDatelineLabelWords || strings.ContainsAny(label, ".!?;:") && !seriesNumber.MatchString(label) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(label)
+	return unicode.IsUpper(first)
+}
+
+// maxDatelineLabelWords: a place or a series name before a dateline's date is this short.
+const maxDatelineLabelWords = 5
+
+// seriesNumber matches the number of a paper in its series, whose abbreviation has a full stop:
+// "No. 14", "Vol. 3", "Вып. 2".
+var seriesNumber = regexp.MustCompile(`(?i)^[^.!?;:]*\b(no|vol|iss|вып|т|№)\.\s*\d+$`)
 
 // captionLabel matches the label and number a caption opens with, in the four languages:
 // "Figure 2.", "Fig. 3:", "Table 1 —", "Рис. 1.", "Рисунок 4.", "Таблица 2.", "Сурет 3.",
@@ -76,7 +126,9 @@ func isPublicationLine(s string) bool {
 var captionLabel = regexp.MustCompile(`^(?i:figure|fig\.|chart|graph|table|map|photo|image|exhibit|box|` +
 	`рисунок|рис\.|таблица|табл\.|схема|диаграмма|график|карта|фото|` +
 	`сурет|кесте|сызба|диаграмма|графика)\s*\d{1,3}(\.\d{1,2})?\s*([.:—–|)]|\s—|\s–)\s*\S|` +
-	`^[图表]\s*\d{1,3}(\.\d{1,2})?\s*[：:.。 　]\s*\S`)
+	`^[图表]\s*\d{1,3}(\.\d{1,2})?\s*[：:.。 　]\s*\S|` +
+	// Kazakh puts the number first, as an ordinal: "1-сурет.", "2-кесте:".
+	`^\d{1,3}\s*-\s*(?i:сурет|кесте|сызба|диаграмма|график|графика|карта)\s*([.:—–|)]|\s—|\s–)\s*\S`)
 
 // isCaptionText reports text that opens like a caption: a label, a number, then a separator
 // and the caption. "Figure 2 shows …" is a sentence about the figure, not its caption, and does
@@ -92,7 +144,7 @@ func isCaptionText(s string) bool {
 
 // captionInitials are the first letters of the caption labels, which spare most lines the
 // pattern.
-const captionInitials = "fcgtmpiebртсдгкфбжw图表"
+const captionInitials = "fcgtmpiebртсдгкфбжw图表0123456789"
 
 // withoutPublicationTail returns a signing line without the date and reading time printed after
 // it ("Written by Owen Price · 4 minute read" gives "Written by Owen Price").
