@@ -206,3 +206,23 @@ func TestHTMLParagraphsInDivs(t *testing.T) {
 		"paragraph: The apple trees flowered a week early this year, and the bees worked from dawn.",
 		"paragraph: Then came the frost, and by morning the petals had turned brown at the edges.")
 }
+
+// TestPDFHeaderAfterAFooter: a copy of two pages prints the series' line at the foot of each
+// and the journal's name at the head of the second only; the layout that has a running footer
+// has a running header, so that name is furniture, while a numbered section heading at the head
+// of a page is kept.
+func TestPDFHeaderAfterAFooter(t *testing.T) {
+	t.Parallel()
+	page1 := "Central Asia and the Caspian Route\n\nThe ports of the Caspian handled more cargo last year than in any year before.\n" +
+		"Most of the growth came from containers bound for Europe.\n\nWorking paper series 2024/7\n— 1 —\n\n"
+	page2 := "Caspian Monitor\n\nFerries remain the bottleneck, and the fleet is old.\n\nWorking paper series 2024/7\n— 2 —\n\n"
+	page3 := "3. What governments can do\n\nThey can pool orders for new ferries.\n\nWorking paper series 2024/7\n— 3 —\n"
+	doc, err := Parse(page1+page2+page3, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Central Asia and the Caspian Route",
+		"paragraph: The ports of the Caspian handled more cargo last year than in any year before. Most of the growth came from containers bound for Europe.",
+		"paragraph: Ferries remain the bottleneck, and the fleet is old.",
+		"heading: 3. What governments can do", "paragraph: They can pool orders for new ferries.")
+}

@@ -79,6 +79,11 @@ func readPages(text string) (pagedText, bool) {
 			}
 		}
 	}
+	footed := make([]bool, len(pages)) // the page ends in the series' or journal's line
+	for i, p := range pages {
+		n := len(p)
+		footed[i] = n > 2 && isSeriesLine(p[n-1].text) && !endsWithTerminator(p[n-1].text)
+	}
 	header := removeRunning(pages)
 	for i, p := range pages {
 		// The series' or journal's line right above a page number, repeated or not.
@@ -91,7 +96,7 @@ func readPages(text string) (pagedText, bool) {
 		pages[i] = takeNotes(pages[i], notes)
 	}
 	if !header {
-		removeLoneHeaders(pages)
+		removeLoneHeaders(pages, footed)
 	}
 	removeHeadEchoes(pages, running)
 	// Endnotes: notes at the end of the text whose marks are on earlier pages.
@@ -774,8 +779,10 @@ func lastLine(lines []pageLine) int {
 // header even though no other page repeats it (a text of two pages, one without a header): it
 // repeats the first line of the text (the title, or the header of the first page), or it is a
 // line without end punctuation that cuts a sentence running on from the page before (it is
-// short, or the sentence goes on after it in lower case).
-func removeLoneHeaders(pages [][]pageLine) {
+// short, or the sentence goes on after it in lower case), or the page before ended in a running
+// footer (footed), since a layout that prints one prints a running header too, and the line
+// does not open with a number, as a numbered section heading does.
+func removeLoneHeaders(pages [][]pageLine, footed []bool) {
 	if len(pages[0]) == 0 {
 		return
 	}
@@ -789,7 +796,9 @@ func removeLoneHeaders(pages [][]pageLine) {
 		after, _ := utf8.DecodeRuneInString(p[1].text)
 		cut := !endsWithTerminator(last) && !endsWithTerminator(h) && !isCaptionText(last) &&
 			(columns(h) < columns(last)*2/3 || unicode.IsLower(after))
-		if strings.EqualFold(h, first) || cut || isSeriesLine(h) && !endsWithTerminator(h) {
+		r0, _ := utf8.DecodeRuneInString(h)
+		running := footed[i-1] && !endsWithTerminator(h) && columns(h) <= maxHeadColumns && !unicode.IsDigit(r0) && !isListLine(h)
+		if strings.EqualFold(h, first) || cut || running || isSeriesLine(h) && !endsWithTerminator(h) {
 			pages[i] = trimBlank(p[1:])
 		}
 	}
