@@ -560,9 +560,19 @@ func notesFrom(p []pageLine, start int, notes map[int]string) ([]pageLine, bool)
 	found := map[int]string{}
 	var order []int
 	for _, l := range p[start:] {
-		if n, rest, ok := pageNoteLabel(l.text); ok && (len(order) == 0 || n > order[len(order)-1]) {
-			if !marks.has(bodyText.String(), n) {
+		if n, rest, ok := pageNoteLabel(l.text); ok {
+			if len(order) > 0 && n <= order[len(order)-1] && n >= order[0] {
+				// "2. Two suitors" over "1 Estimates…", "2 This…": a numbered heading and
+				// the notes under it, not one run of notes.
 				return p, false
+			}
+			if len(order) > 0 && n < order[0] || !marks.has(bodyText.String(), n) {
+				if len(order) == 0 {
+					return p, false
+				}
+				last := order[len(order)-1]
+				found[last] = joinNoteLine(found[last], l.text) // "3 million tonnes" in a note
+				continue
 			}
 			order = append(order, n)
 			found[n] = rest
