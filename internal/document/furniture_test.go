@@ -3,6 +3,7 @@ package document
 import (
 	"archive/zip"
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -225,4 +226,45 @@ func TestPDFHeaderAfterAFooter(t *testing.T) {
 		"paragraph: The ports of the Caspian handled more cargo last year than in any year before. Most of the growth came from containers bound for Europe.",
 		"paragraph: Ferries remain the bottleneck, and the fleet is old.",
 		"heading: 3. What governments can do", "paragraph: They can pool orders for new ferries.")
+}
+
+// TestPDFNumberedHeadingAboveNotes: a copy that lost its blank lines has a numbered section
+// heading, then the page's notes; the heading opens like note 2 but the notes start again at 1.
+func TestPDFNumberedHeadingAboveNotes(t *testing.T) {
+	t.Parallel()
+	text := "Rare Metals of the Steppe\n" +
+		"1. The resource base\n" +
+		"Soviet surveys found dozens of deposits of rare metals, and most of them were never mined at all.1\n" +
+		"Refining is where the value lies, and almost all of that capacity today is in China.2\n" +
+		"2. Two suitors\n" +
+		"Chinese firms offer speed and finance, and European investors offer access to markets.\n" +
+		"1 Estimates of reserves differ between sources.\n" +
+		"2 This is especially true of rare earths.\n" +
+		"— 1 —\n" +
+		"Both want long contracts, and both want a say in where the ore is refined.\n" +
+		"Kazakhstan wants refining at home, which neither offers at the price it needs.\n" +
+		"A consortium of buyers could change that, if the government can agree one.\n" +
+		"Such consortia have worked for uranium, where buyers shared the cost of plants.\n" +
+		"They have not been tried for rare earths, whose markets are small and opaque.\n" +
+		"The next paper looks at what such a consortium would need to succeed.\n" +
+		"— 2 —\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings, notes []string
+	for _, b := range doc.Blocks {
+		switch b.Kind {
+		case pipeline.BlockHeading:
+			headings = append(headings, b.Text)
+		case pipeline.BlockFootnote:
+			notes = append(notes, b.Text)
+		}
+	}
+	if strings.Join(headings, "|") != "1. The resource base|2. Two suitors" {
+		t.Errorf("headings %q: %v", headings, kinds(doc))
+	}
+	if strings.Join(notes, "|") != "Estimates of reserves differ between sources.|This is especially true of rare earths." {
+		t.Errorf("notes %q", notes)
+	}
 }
