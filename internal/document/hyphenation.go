@@ -13,6 +13,27 @@ import (
 // writes elsewhere whole is joined, one it writes with a hyphen keeps it; otherwise the hyphen
 // is a hyphenation's unless both halves are words the text uses on their own.
 
+// compoundHeads are English words that open hyphenated compounds far more often than a
+// line-end hyphenation splits a word after them ("cross-border", "long-term", "self-reliance",
+// "non-tariff", "state-owned", "two-thirds"): the hyphen after them is kept unless the text
+// writes the word whole elsewhere or the rest is a suffix ("state-ment", "short-age",
+// "cross-ing"). Heads that hyphenation often leaves ("so-cial", "ten-sion", "mid-dle",
+// "multi-ple") are not in the list.
+var compoundHeads = map[string]bool{
+	"cross": true, "self": true, "non": true, "well": true, "long": true, "short": true, "high": true,
+	"low": true, "half": true, "all": true, "state": true, "full": true, "medium": true, "large": true,
+	"small": true, "wide": true, "far": true, "two": true, "three": true, "four": true, "five": true,
+	"one": true, "decision": true, "policy": true, "government": true, "world": true,
+}
+
+// wordSuffixes are endings that hyphenation splits off a word; after a compound head they make
+// one word with it.
+var wordSuffixes = map[string]bool{
+	"ing": true, "ings": true, "ment": true, "ments": true, "ness": true, "less": true, "ful": true,
+	"est": true, "ity": true, "ist": true, "ists": true, "ism": true, "ish": true, "age": true,
+	"ages": true, "ers": true, "ward": true, "wards": true, "hood": true, "ship": true,
+}
+
 // softBreak stands, at the end of a line, for a hyphen that only broke a word: appendLine joins
 // the next line to it without a space and drops it. The input's own soft hyphens were removed
 // by normalizeText, so every one left is this mark.
@@ -50,7 +71,8 @@ func markLineBreakHyphens(text string) string {
 		}
 		head, tail := strings.ToLower(m[1]), next[1]
 		// The halves of this very break count once each; a word of its own shows elsewhere.
-		if words[head+"-"+tail] > 0 || words[head+tail] == 0 && utf8.RuneCountInString(head) > 2 && words[head] > 1 && words[tail] > 1 {
+		if words[head+"-"+tail] > 0 || words[head+tail] == 0 && utf8.RuneCountInString(head) > 2 && words[head] > 1 && words[tail] > 1 ||
+			words[head+tail] == 0 && compoundHeads[head] && utf8.RuneCountInString(tail) >= 3 && !wordSuffixes[tail] {
 			continue // a compound written with a hyphen
 		}
 		_, size := utf8.DecodeLastRuneInString(line)
