@@ -268,3 +268,23 @@ func TestPDFNumberedHeadingAboveNotes(t *testing.T) {
 		t.Errorf("notes %q", notes)
 	}
 }
+
+// TestPDFCaptionEndsWhereTheNextWordFits: a caption line without a full stop ends where the
+// next word would have fitted on it; a paragraph starts under it.
+func TestPDFCaptionEndsWhereTheNextWordFits(t *testing.T) {
+	t.Parallel()
+	text := "Ports of the Caspian in 2023\n\n" +
+		"Dry bulk remained the largest category by weight, while containers grew fastest of all. Grain\n" +
+		"shipments fell after a poor harvest in the north but recovered in the last quarter of the year.\n" +
+		"Figure 3. Container traffic at member ports by quarter, thousand TEU\n" +
+		"Ro-ro traffic, mainly trucks on ferries, doubled over the year, and most of this increase came\n" +
+		"on the southern route, where a new ferry line opened in May and ran twice a week from then on.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Ports of the Caspian in 2023",
+		"paragraph: Dry bulk remained the largest category by weight, while containers grew fastest of all. Grain shipments fell after a poor harvest in the north but recovered in the last quarter of the year.",
+		"caption: Figure 3. Container traffic at member ports by quarter, thousand TEU",
+		"paragraph: Ro-ro traffic, mainly trucks on ferries, doubled over the year, and most of this increase came on the southern route, where a new ferry line opened in May and ran twice a week from then on.")
+}
