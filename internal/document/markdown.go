@@ -64,7 +64,7 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	fmLen, meta := frontMatter(src)
 	src = blankFrontMatter(src, fmLen)
 	src = withoutTemplateTags(src)
-	src = withoutDialect(src)
+	src = withoutWikiMarkup(src)
 	captions := figcaptionLines(src)
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })
 	r := &markdownReader{source: source, markup: markup, captionLines: captions, metaTitle: meta.title, metaAuthor: meta.author}

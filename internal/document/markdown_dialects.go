@@ -5,20 +5,14 @@ import (
 	"strings"
 )
 
-// Markdown as site generators and note-taking tools extend it. Their additions are not
-// CommonMark, so a CommonMark parser would print them as text: the fences of custom containers
-// (VuePress, VitePress, Docusaurus, Pandoc fenced divs: "::: tip", ":::"), markers that ask for a
-// table of contents ("[[toc]]", "[TOC]", "{:toc}"), and Obsidian's wiki links ("[[Page|text]]"),
-// embeds ("![[map.png]]"), comments ("%%…%%") and callout markers ("> [!note] Title").
-// withoutDialect rewrites them into what a reader sees: a container's content without its fences
-// and label, a wiki link's text, and nothing for the rest. Fenced code is left alone.
+// Markdown as note-taking tools extend it (Obsidian, Logseq, Foam, wikis). Their additions are
+// not CommonMark, so a CommonMark parser would print them as text: wiki links ("[[Page|text]]"),
+// embeds ("![[map.png]]"), comments ("%%…%%"), callout markers ("> [!note] Title") and lines of
+// tags ("#china #trade"). withoutWikiMarkup rewrites them into what a reader sees: a wiki link's
+// text, a callout's title, and nothing for the rest. Fenced code is left alone. (Site
+// generators' boxes and table-of-contents markers are withoutGeneratorAsides's.)
 
 var (
-	containerFence = regexp.MustCompile(`^ {0,3}:{3,}(\s.*|[^:\s].*)?$`)
-	tocMarker      = regexp.MustCompile(`(?i)^ {0,3}(\[\[_?toc_?\]\]|\[toc\]|\{:toc\}|\{\{<?\s*toc\s*>?\}\}|<!--\s*(toc|/toc|tocstop)\s*-->|\$\{toc\}|\[\[_toc_\]\])\s*$`)
-	// kramdownTOCItem is the list item kramdown replaces with the table of contents: "* TOC"
-	// right before "{:toc}".
-	kramdownTOCItem = regexp.MustCompile(`(?i)^ {0,3}([*+-]|1\.)\s+(toc|table of contents)\s*$`)
 	wikiEmbed       = regexp.MustCompile(`!\[\[[^\[\]\n]{1,200}\]\]`)
 	wikiLink        = regexp.MustCompile(`\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]`)
 	obsidianComment = regexp.MustCompile(`%%[^%]{0,1000}%%`)
@@ -27,12 +21,11 @@ var (
 	tagLine = regexp.MustCompile(`^\s*#[\p{L}\p{N}_/-]+(\s+#[\p{L}\p{N}_/-]+)*\s*$`)
 )
 
-// withoutDialect rewrites the extensions of Markdown dialects described above. A line's
+// withoutWikiMarkup rewrites the notation described above. A line's
 // rewriting depends only on that line and whether it is inside fenced code, so the cost is
 // linear in the text.
-func withoutDialect(src string) string {
-	if !strings.Contains(src, ":::") && !strings.Contains(src, "[[") && !strings.Contains(src, "%%") &&
-		!strings.Contains(src, "[!") && !strings.Contains(src, "toc") && !strings.Contains(src, "TOC") &&
+func withoutWikiMarkup(src string) string {
+	if !strings.Contains(src, "[[") && !strings.Contains(src, "%%") && !strings.Contains(src, "[!") &&
 		!strings.Contains(src, "#") {
 		return src
 	}
@@ -50,14 +43,7 @@ func withoutDialect(src string) string {
 			fence = f
 			continue
 		}
-		switch {
-		case containerFence.MatchString(line), tocMarker.MatchString(line):
-			lines[i] = ""
-			continue
-		case kramdownTOCItem.MatchString(line) && i+1 < len(lines) && tocMarker.MatchString(lines[i+1]):
-			lines[i] = ""
-			continue
-		case tagLine.MatchString(line) && !isATXHeading(trimmed):
+		if tagLine.MatchString(line) && !isATXHeading(trimmed) {
 			lines[i] = ""
 			continue
 		}

@@ -6,22 +6,21 @@ import (
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// TestMarkdownDialects: containers, table-of-contents markers and Obsidian's notation read as
-// what a reader sees, and fenced code keeps them as written.
-func TestMarkdownDialects(t *testing.T) {
+// TestMarkdownWikiMarkup: Obsidian's notation reads as what a reader sees, and fenced code
+// keeps it as written.
+func TestMarkdownWikiMarkup(t *testing.T) {
 	t.Parallel()
-	md := "# Routes East\n\n[[toc]]\n\n::: tip Reading\n1,800 words · 7 min read\n:::\n\n" +
-		"::: warning\nThe figures are preliminary.\n:::\n\n" +
+	md := "# Routes East\n\n1,800 words · 7 min read\n\nThe figures are preliminary.\n\n" +
 		"The [[Middle Corridor|corridor]] grew. See [[Khorgos#Port]] and ![[map.png]].%% draft %%\n\n" +
 		"> [!note] Sources\n> Customs data for 2024.\n\n#trade #china\n\n" +
-		"```\n::: kept\n[[toc]]\n```\n"
+		"```\n[[kept]] %% kept %%\n```\n"
 	doc, err := ParseMarkdownMarkup(md, pipeline.English)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantBlocks(t, doc, "title: Routes East", "paragraph: The figures are preliminary.",
 		"paragraph: The corridor grew. See Khorgos and .", "quote: Sources Customs data for 2024.",
-		"paragraph: ::: kept [[toc]]")
+		"paragraph: [[kept]] %% kept %%")
 }
 
 func TestTextLengthLine(t *testing.T) {
