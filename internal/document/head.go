@@ -278,7 +278,8 @@ func isDateLine(s string) bool {
 	if dayMonth.MatchString(strings.TrimSpace(s)) || relativeTime.MatchString(strings.TrimSpace(s)) {
 		return true
 	}
-	s = timeZone.ReplaceAllString(s, " ")
+	// Twice, since one match takes the space the next one needs: "10:42 a.m. ET".
+	s = timeZone.ReplaceAllString(timeZone.ReplaceAllString(s, " "), " ")
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"
 	}
@@ -298,9 +299,12 @@ func isDateLine(s string) bool {
 			digits += len(w)
 			continue
 		}
+		if strings.TrimFunc(w, func(r rune) bool { return unicode.Is(unicode.Pd, r) }) == "" {
+			continue // a dash between the place and the year: "Москва — 2024"
+		}
 		letterWords++
-		if utf8.RuneCountInString(w) > 10 {
-			return false
+		if utf8.RuneCountInString(w) > 10 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false // a date's words are words: "marina_kz" or "|" is none
 		}
 		if utf8.RuneCountInString(w) > 3 {
 			longWords++
@@ -350,7 +354,7 @@ var relativeTime = regexp.MustCompile(`(?i)^(\d{1,3}\s*(min(ute)?s?|hours?|hrs?|
 
 // timeZone matches the half of the day and the time zone printed after a time ("10:42 AM
 // GMT+5", "06:00 EDT", "14:05 МСК"), which say nothing more of the date.
-var timeZone = regexp.MustCompile(`(?i)(^|\s)(a\.?m\.?|p\.?m\.?|(gmt|utc)([+-]\d{1,2}(:\d{2})?)?|[ecmp][sd]t|bst|cet|cest|msk|мск|almt)(\s|$)`)
+var timeZone = regexp.MustCompile(`(?i)(^|\s)(a\.?m\.?|p\.?m\.?|(gmt|utc)([+-]\d{1,2}(:\d{2})?)?|[ecmp][sd]?t|bst|cet|cest|msk|мск|almt)(\s|$)`)
 
 // dayMonth matches a date without its year, as platforms print recent ones: "3 мая", "Jan 18",
 // "11 мар в 13:05", "14 Ақпан, 11:20", "3月5日". The month names are those of the four languages,

@@ -48,18 +48,30 @@ func HTMLToMarkdown(src string) (string, error) {
 			Err: fmt.Errorf("parse sanitised html: %w", err)}
 	}
 	root := articleRoot(doc, pageTitle)
-	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
+	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, end: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
 		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
-	c.findNotes(root)
 	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)
 	if c.title == nil {
 		c.title = headingAsTitle(root, pageTitle)
 	}
+	var outsideH1 *html.Node
+	textRoot := root
+	if c.title == nil {
+		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 != nil {
+			if head := c.articleHead(outsideH1, root); head != nil {
+				// The article runs from its title to the end of its text: what stands between
+				// them (the subtitle, the byline, the lead, the picture) is the article's head.
+				c.title, c.spanFrom, c.spanTo = outsideH1, c.order[outsideH1], c.end[root]
+				c.textRoot, textRoot, root = root, root, head
+			}
+		}
+	}
+	c.findNotes(root)
 	if c.title == nil {
 		title := ""
-		if h1 := findFirstOutside(doc, atom.H1, root); h1 != nil {
+		if h1 := outsideH1; h1 != nil {
 			title = collapseSpaces(textOf(h1))
 			c.bylineBeside(h1, root)
 		}
@@ -75,6 +87,9 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	c.walkBlocks(root, "")
 	c.flush()
+	if c.spanTo > 0 && len(c.bylines) == 0 {
+		c.bylineBeside(c.title, textRoot) // the author named after the text
+	}
 	c.out.dropTrailingHeadings()
 	// Notes kept outside the article body (or beside the text, as side notes), in their order.
 	pending := make([]*html.Node, 0, len(c.notes))
@@ -148,19 +163,25 @@ var sideNoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(side|margin)-?notes?($|[\
 var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|contribut|/support\b|sponsor|/portal|newsletter|/login|action=share`)
 
 type htmlConverter struct {
-	out      mdBlockWriter
-	cur      *mdInline // the block being written
-	kind     pipeline.BlockKind
-	marker   string
-	level    int
-	ids      map[string]*html.Node
-	order    map[*html.Node]int // every node's place in document order
-	notes    map[*html.Node]int // note elements, by the number of their first reference
-	written  map[int]bool       // notes written
-	bylines  []*mdInline
-	nextNote int
-	inByline bool       // writing a byline, whose date and reading time are left out
-	title    *html.Node // the article's <h1>, if the body has one
+	out    mdBlockWriter
+	cur    *mdInline // the block being written
+	kind   pipeline.BlockKind
+	marker string
+	level  int
+	ids    map[string]*html.Node
+	order  map[*html.Node]int // every node's place in document order
+	end    map[*html.Node]int // the place of every node's last descendant
+	// spanFrom, spanTo: when the title stands outside the text's container, the places of the
+	// title and of the text's end; only what lies between them is the article's.
+	spanFrom, spanTo int
+	textRoot         *html.Node         // the text's container then, which is never furniture
+	inHead           bool               // writing what stands between that title and the text
+	notes            map[*html.Node]int // note elements, by the number of their first reference
+	written          map[int]bool       // notes written
+	bylines          []*mdInline
+	nextNote         int
+	inByline         bool       // writing a byline, whose date and reading time are left out
+	title            *html.Node // the article's <h1>, if the body has one
 	// titleKey: the title taken from outside the body (the page's <title>), whose copy in the
 	// body, set as a paragraph, is dropped.
 	titleKey string
@@ -222,10 +243,64 @@ func (c *htmlConverter) indexIDs(n *html.Node) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		c.indexIDs(ch)
 	}
+	c.end[n] = len(c.order) - 1
+}
+
+// outsideSpan reports a node that lies wholly before the title or after the text, when the
+// article is read from a container wider than its text.
+func (c *htmlConverter) outsideSpan(n *html.Node) bool {
+	return c.spanTo > 0 && (c.end[n] < c.spanFrom || c.order[n] > c.spanTo)
+}
+
+// maxHeadBytes: the head of an article between its title and its text (a subtitle, a byline,
+// a date, a picture with its caption, a lead) is a few lines.
+const maxHeadBytes = 1500
+
+// articleHead returns the smallest element holding both the title, printed outside the text's
+// container, and that container, when the title comes first and little text stands between
+// them (outside navigation and asides); else nil.
+func (c *htmlConverter) articleHead(title, root *html.Node) *html.Node {
+	if c.order[title] > c.order[root] {
+		return nil
+	}
+	common := title.Parent
+	for common != nil && !contains(common, root) {
+		common = common.Parent
+	}
+	if common == nil || common.Type != html.ElementNode && common.Type != html.DocumentNode {
+		return nil
+	}
+	between := 0
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if c.end[n] < c.order[title] || c.order[n] >= c.order[root] {
+			return true
+		}
+		if n.Type == html.ElementNode && (insideFurniture(n) || c.skip(n)) {
+			return true
+		}
+		if n.Type == html.TextNode && c.order[n] > c.end[title] {
+			between += len(strings.TrimSpace(n.Data))
+			return between <= maxHeadBytes
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if !walk(ch) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(common) {
+		return nil
+	}
+	return common
 }
 
 // findNotes numbers the notes the article refers to, in order of first reference.
 func (c *htmlConverter) findNotes(n *html.Node) {
+	if c.outsideSpan(n) {
+		return
+	}
 	if isSideNote(n) {
 		c.nextNote++
 		c.notes[n] = c.nextNote
@@ -308,6 +383,13 @@ func (c *htmlConverter) walkBlocks(n *html.Node, inside pipeline.BlockKind) {
 }
 
 func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
+	if c.outsideSpan(n) {
+		return
+	}
+	if c.spanTo > 0 && !c.inHead && c.order[n] > c.end[c.title] && c.end[n] < c.order[c.textRoot] {
+		c.inHead = true
+		defer func() { c.flush(); c.inHead = false }()
+	}
 	switch n.Type {
 	case html.TextNode:
 		c.inlineText(n.Data, inside)
@@ -462,7 +544,7 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 		// Page headers and footers are outside the article root; inside it a header holds the
 		// title and a footer the notes or the byline, so they stay unless they are furniture.
 	}
-	if c.title != nil && contains(n, c.title) {
+	if c.title != nil && contains(n, c.title) || c.textRoot != nil && contains(n, c.textRoot) {
 		return false // a box named like furniture ("hero-banner") that holds the title holds the article's head
 	}
 	if isFurnitureClass(attr(n, "class")) || isFurnitureClass(attr(n, "id")) || isFurnitureRole(attr(n, "role")) {
@@ -604,6 +686,9 @@ func (c *htmlConverter) flush() {
 	case isPublicationLine(plain):
 		c.cur = nil
 		return
+	case c.inHead && !readsAsHead(collapseSpaces(plain)):
+		c.cur = nil
+		return
 	case c.titleKey != "" && titleKey(plain) == c.titleKey,
 		!c.textSeen && c.siteNames[titleKey(plain)] && !isNameLine(plain):
 		// The title printed again in the body, or the site's or channel's name above the
@@ -614,6 +699,33 @@ func (c *htmlConverter) flush() {
 	c.textSeen = c.textSeen || c.kind == pipeline.BlockParagraph && c.cur.b.Len() > maxHeadingColumns
 	c.out.add(c.kind, c.level, c.marker, c.cur)
 	c.cur = nil
+}
+
+// Bounds of the text that stands between a title and the text's container: a subtitle or a
+// lead says something in a few words at least.
+const (
+	minHeadWords    = 5
+	minHeadHanRunes = 10
+)
+
+// readsAsHead reports a paragraph between the title and the text that is the article's: a
+// subtitle or a lead, which reads as a phrase or a sentence, or a byline. Controls, labels
+// and counters printed there ("Listen to this article", "Share Tweet", "Translated by Google")
+// are a word or three.
+func readsAsHead(s string) bool {
+	if isNameLine(s) || hasBylinePrefix(s) && isBylineText(s) {
+		return true
+	}
+	if isHanText(s) {
+		han := 0
+		for _, r := range s {
+			if isHan(r) {
+				han++
+			}
+		}
+		return han >= minHeadHanRunes
+	}
+	return len(strings.Fields(s)) >= minHeadWords
 }
 
 // writeInline writes the inline content of n into in. inNote drops the links back to the
@@ -1134,7 +1246,7 @@ func isCallToAction(n *html.Node) bool {
 const (
 	maxMetaLineRunes  = 120
 	maxMetaPieceRunes = 40
-	minMetaPieces     = 3
+	minMetaPieces     = 2
 )
 
 // metaLineNames reads a meta line: a short block made only of separate inline pieces, at least
@@ -1155,8 +1267,9 @@ func metaLineNames(n *html.Node) (string, bool) {
 			if strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }) != "" {
 				return "", false // words between the pieces: a sentence, not a list of pieces
 			}
-		case ch.Type != html.ElementNode || isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol):
-			return "", false // a piece is a line of its own, not a list or a box of lines
+		case ch.Type != html.ElementNode || isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol) ||
+			isHeadingAtom(ch.DataAtom):
+			return "", false // a piece is a line of its own, not a list, a box of lines or a heading
 		default:
 			if t := collapseSpaces(textOf(ch)); t != "" {
 				if utf8.RuneCountInString(t) > maxMetaPieceRunes {
@@ -1171,6 +1284,11 @@ func metaLineNames(n *html.Node) (string, bool) {
 	}
 	if len(pieces) < minMetaPieces {
 		return "", false
+	}
+	for _, p := range pieces {
+		if endsWithTerminator(p) {
+			return "", false // a sentence among the pieces: text, not a line about it
+		}
 	}
 	dated := false
 	var names []string
@@ -1536,7 +1654,7 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 		return x.Type == html.ElementNode && x.DataAtom != atom.A &&
 			bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
 	}) {
-		if contains(root, n) || insideFurniture(n) || c.skip(n) || isAuthorBio(n) || len(collapseSpaces(textOf(n))) >= 200 {
+		if contains(root, n) || c.spanTo > 0 && !c.outsideSpan(n) || insideFurniture(n) || c.skip(n) || isAuthorBio(n) || len(collapseSpaces(textOf(n))) >= 200 {
 			continue
 		}
 		in := &mdInline{}
@@ -1550,7 +1668,7 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 	}
 	// No element is named as the byline: a meta line beside the title may give the author.
 	for _, n := range findAll(common, func(x *html.Node) bool { return x.DataAtom == atom.Div || x.DataAtom == atom.P }) {
-		if contains(root, n) || insideFurniture(n) || c.skip(n) {
+		if contains(root, n) || c.spanTo > 0 && !c.outsideSpan(n) || insideFurniture(n) || c.skip(n) {
 			continue
 		}
 		if names, ok := metaLineNames(n); ok {
