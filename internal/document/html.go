@@ -334,11 +334,6 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 	if strings.Contains(role, "backlink") {
 		return nil
 	}
-	inSup := n.Parent != nil && n.Parent.DataAtom == atom.Sup || findFirst(n, atom.Sup) != nil
-	marked := strings.Contains(role+" "+strings.ToLower(attr(n, "class")+" "+attr(n, "rel")), "note")
-	if !inSup && !marked && !isNoteLabel(textOf(n)) {
-		return nil
-	}
 	t := c.ids[href[1:]]
 	if t == nil || c.order[t] < c.order[n] {
 		// A link back to an earlier place is the way back from a note to its reference, whatever
@@ -351,7 +346,41 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 	if t == nil || contains(t, n) {
 		return nil
 	}
+	inSup := n.Parent != nil && n.Parent.DataAtom == atom.Sup || findFirst(n, atom.Sup) != nil
+	marked := strings.Contains(role+" "+strings.ToLower(attr(n, "class")+" "+attr(n, "rel")), "note")
+	if !inSup && !marked && !isNoteLabel(textOf(n)) && !c.linksBack(t, n) {
+		return nil
+	}
 	return t
+}
+
+// linksBack reports a block that links back to the reference ref (to its own id or to that of
+// an element around it in its paragraph): the way back from a note, whatever the reference looks
+// like or is named.
+func (c *htmlConverter) linksBack(block, ref *html.Node) bool {
+	var ids []string
+	for p := ref; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		for _, key := range []string{"id", "name"} {
+			if id := attr(p, key); id != "" {
+				ids = append(ids, "#"+id)
+			}
+		}
+		if isBlockElement(p) {
+			break
+		}
+	}
+	if len(ids) == 0 {
+		return false
+	}
+	for _, a := range findAll(block, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		href := attr(a, "href")
+		for _, id := range ids {
+			if href == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isSideNote reports a note printed beside the paragraph that refers to it (inside it in the
@@ -371,9 +400,16 @@ func isSideNote(n *html.Node) bool {
 // isNoteLabel reports a reference written as "[1]" or "1" without a <sup>.
 func isNoteLabel(s string) bool {
 	s = strings.Trim(strings.TrimSpace(s), "[]()")
+	if s != "" && utf8.RuneCountInString(s) <= 3 && strings.Trim(s, noteMarks) == "" {
+		return true // "¹", "*", "†"
+	}
 	_, err := strconv.Atoi(s)
 	return err == nil && len(s) <= 3
 }
+
+// noteMarks are the characters a note's reference may be written in: superscript digits and
+// the marks of notes.
+const noteMarks = "⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§"
 
 // walkBlocks writes the blocks under n. inside is the kind forced by an enclosing quote.
 func (c *htmlConverter) walkBlocks(n *html.Node, inside pipeline.BlockKind) {
@@ -811,7 +847,13 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 		in.close()
 	case atom.Sup:
 		if a := findFirst(n, atom.A); a != nil && c.noteTarget(a) != nil {
-			c.writeInline(in, n, inNote) // the reference alone, without the <sup>'s brackets
+			// The reference alone, without the <sup>'s brackets: "<sup>[<a>1</a>]</sup>".
+			for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+				if ch.Type == html.TextNode && strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) }) == "" {
+					continue
+				}
+				c.writeInlineNode(in, ch, inNote)
+			}
 			return
 		}
 		c.writeInline(in, n, inNote)
