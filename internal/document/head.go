@@ -275,7 +275,7 @@ func isHanText(s string) bool {
 // "2024-03-12 14:05", "12.03.2024", "2024年3月12日".
 func isDateLine(s string) bool {
 	s = withoutDateLead(s)
-	if dayMonth.MatchString(strings.TrimSpace(s)) || relativeTime.MatchString(strings.TrimSpace(s)) {
+	if dayMonth.MatchString(strings.TrimSpace(s)) || relativeTime.MatchString(strings.TrimSpace(s)) || timeOfDay.MatchString(strings.TrimSpace(s)) {
 		return true
 	}
 	// Twice, since one match takes the space the next one needs: "10:42 a.m. ET".
@@ -351,6 +351,10 @@ func withoutDateLead(s string) string {
 var relativeTime = regexp.MustCompile(`(?i)^(\d{1,3}\s*(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|` +
 	`\d{1,3}\s*(минут[уы]?|мин\.?|час(а|ов)?|дн(я|ей)|день|недел[юьи]|месяц(а|ев)?)\s+назад|` +
 	`\d{1,3}\s*(минут|сағат|күн|апта|ай)\s+бұрын|\d{1,3}\s*(分钟|小时|天|周|个月)前)$`)
+
+// timeOfDay matches a time alone, as a post's footer prints it beside the date: "at 8:14 PM",
+// "в 20:14", "14:05".
+var timeOfDay = regexp.MustCompile(`(?i)^((at|в|сағат)\s+)?\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?$`)
 
 // timeZone matches the half of the day and the time zone printed after a time ("10:42 AM
 // GMT+5", "06:00 EDT", "14:05 МСК"), which say nothing more of the date.

@@ -59,7 +59,10 @@ func HTMLToMarkdown(src string) (string, error) {
 	var outsideH1 *html.Node
 	textRoot := root
 	if c.title == nil {
-		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 != nil {
+		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 == nil {
+			outsideH1 = titleAbove(root, pageTitle)
+		}
+		if outsideH1 != nil {
 			if head := c.articleHead(outsideH1, root); head != nil {
 				// The article runs from its title to the end of its text: what stands between
 				// them (the subtitle, the byline, the lead, the picture) is the article's head.
@@ -1295,7 +1298,7 @@ const (
 // three and one of them a date ("原创 | 周晓雯 | 小城观察 | 2024-03-05 08:30 | 浙江"). It returns
 // the pieces that are personal names, joined, and whether n is such a line.
 func metaLineNames(n *html.Node) (string, bool) {
-	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Ul {
 		return "", false
 	}
 	if text, short := boundedText(n, 4*maxMetaLineRunes); !short || utf8.RuneCountInString(collapseSpaces(text)) > maxMetaLineRunes {
@@ -1313,14 +1316,18 @@ func metaLineNames(n *html.Node) (string, bool) {
 			isHeadingAtom(ch.DataAtom):
 			return "", false // a piece is a line of its own, not a list, a box of lines or a heading
 		default:
-			if t := collapseSpaces(textOf(ch)); t != "" {
+			if t := collapseSpaces(textOf(ch)); strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+				// (a piece without letters or digits is a separator: " | ")
 				if utf8.RuneCountInString(t) > maxMetaPieceRunes {
 					return "", false
 				}
-				pieces = append(pieces, t)
 				if isBylineElement(ch) {
+					if inner := innerByline(ch); inner != nil {
+						t = collapseSpaces(textOf(inner)) // "Posted by <name>": the name
+					}
 					named[t] = true
 				}
+				pieces = append(pieces, t)
 			}
 		}
 	}
@@ -1332,7 +1339,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 			return "", false // a sentence among the pieces: text, not a line about it
 		}
 	}
-	dated := false
+	dated, other := false, 0
 	var names []string
 	for _, p := range pieces {
 		switch {
@@ -1342,9 +1349,12 @@ func metaLineNames(n *html.Node) (string, bool) {
 			// a credit: "来源：西部在线"
 		case isNameLine(p), userHandle.MatchString(p), named[p]:
 			names = append(names, p)
+		default:
+			other++ // a section, a place
 		}
 	}
-	if !dated {
+	if !dated || n.DataAtom == atom.Ul && other > 1 {
+		// A list of short items, one a date, is a meta line only when little else is in it.
 		return "", false
 	}
 	return strings.Join(names, ", "), true
@@ -1600,25 +1610,50 @@ func (c *htmlConverter) isKicker(n *html.Node) bool {
 	return !hasBylinePrefix(text) && !bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))
 }
 
-// headingAsTitle returns the body's first heading when it repeats the page's <title> (a page
-// without an <h1> that prints its title in an <h2> or <h3>), else nil.
+// maxTitleHeadings: the title printed in a lower heading is among the first few headings of
+// its part of the page (a blog's date header may come before it).
+const maxTitleHeadings = 3
+
+// headingAsTitle returns one of the body's first headings when it repeats the page's <title>,
+// whole or as the part before or after the site's name ("Post | Site", "Site: Post"): a page
+// without an <h1> that prints its title in an <h2> or <h3>. Else nil.
 func headingAsTitle(root *html.Node, pageTitle string) *html.Node {
+	if pageTitle == "" {
+		return nil
+	}
 	first := findAll(root, func(n *html.Node) bool {
 		switch n.DataAtom {
 		case atom.H2, atom.H3, atom.H4:
-			return true
+			return !insideFurniture(n)
 		}
 		return false
 	})
-	if len(first) == 0 || pageTitle == "" {
-		return nil
+	page := titleKey(collapseSpaces(pageTitle))
+	for i, hn := range first {
+		if i == maxTitleHeadings {
+			break
+		}
+		h := titleKey(collapseSpaces(textOf(hn)))
+		if h == "" || isDateLine(h) {
+			continue
+		}
+		if h == titleKey(siteTitle(pageTitle)) || strings.HasPrefix(page, h) ||
+			strings.HasSuffix(page, h) && len(h)*2 >= len(page) {
+			return hn
+		}
 	}
-	h := titleKey(collapseSpaces(textOf(first[0])))
-	if h == "" {
-		return nil
-	}
-	if h == titleKey(siteTitle(pageTitle)) || strings.HasPrefix(titleKey(collapseSpaces(pageTitle)), h) {
-		return first[0]
+	return nil
+}
+
+// titleAbove returns the heading that prints the page's title in the few containers around
+// the text's, outside it: the title of a blog post above its body. Else nil.
+func titleAbove(root *html.Node, pageTitle string) *html.Node {
+	p := root.Parent
+	for k := 0; p != nil && k < maxTitleClimb+1 && !isPageElement(p); k++ {
+		if h := headingAsTitle(p, pageTitle); h != nil && !contains(root, h) {
+			return h
+		}
+		p = p.Parent
 	}
 	return nil
 }

@@ -70,8 +70,8 @@ func isCaptionElement(n *html.Node) bool {
 	if n.Parent.DataAtom == atom.Figure || captionClass.MatchString(attr(n, "class")) {
 		return true
 	}
-	if n.DataAtom == atom.P && imageParagraphBefore(n) && isLooseCaption(collapseSpaces(text)) {
-		// A short line under a paragraph that holds only a picture.
+	if (n.DataAtom == atom.P || n.DataAtom == atom.Div && !hasBlockChild(n)) && imageParagraphBefore(n) && isLooseCaption(collapseSpaces(text)) {
+		// A short line under a paragraph or block that holds only a picture.
 		return true
 	}
 	// Alone with its image: nothing else in the container holds text.
@@ -101,6 +101,9 @@ func isLooseCaption(s string) bool {
 	if n > maxLooseCaptionRunes {
 		return false
 	}
+	if strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：") {
+		return false // it opens what follows
+	}
 	if !endsWithTerminator(s) {
 		return true
 	}
@@ -108,14 +111,14 @@ func isLooseCaption(s string) bool {
 	return n <= maxOneSentenceCaptionRunes && strings.IndexFunc(body, isTerminator) < 0
 }
 
-// imageParagraphBefore reports a paragraph whose nearest element before it is a paragraph
-// holding a picture and no text.
+// imageParagraphBefore reports a paragraph whose nearest element before it is a paragraph or
+// block holding a picture and no text.
 func imageParagraphBefore(n *html.Node) bool {
 	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
 		if s.Type != html.ElementNode {
 			continue
 		}
-		return s.DataAtom == atom.P && findFirst(s, atom.Img) != nil && !hasText(s)
+		return (s.DataAtom == atom.P || s.DataAtom == atom.Div) && findFirst(s, atom.Img) != nil && !hasText(s)
 	}
 	return false
 }
