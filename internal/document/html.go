@@ -1279,12 +1279,25 @@ func isCallToAction(n *html.Node) bool {
 	if _, short := boundedText(n, maxLinkBlockBytes); !short {
 		return false
 	}
+	asks := false
 	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
 		if callToAction.MatchString(attr(a, "href")) {
-			return true
+			asks = true
+			break
 		}
 	}
-	return false
+	// A "Follow" or "Sign in" link in the article's meta line (the author, the date) does not
+	// make the line an invitation: its parts are judged one by one.
+	return asks && !holdsPublicationPiece(n)
+}
+
+// holdsPublicationPiece reports an element with a date or a reading time among its pieces of
+// text (elements that hold only text).
+func holdsPublicationPiece(n *html.Node) bool {
+	return len(findAll(n, func(x *html.Node) bool {
+		return x.FirstChild != nil && x.FirstChild == x.LastChild && x.FirstChild.Type == html.TextNode &&
+			isPublicationLine(collapseSpaces(x.FirstChild.Data))
+	})) > 0
 }
 
 // Bounds of a meta line: a short line of a few short pieces.
@@ -1306,15 +1319,17 @@ func metaLineNames(n *html.Node) (string, bool) {
 	}
 	var pieces []string
 	named := map[string]bool{} // pieces the page names as the author's
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+	deep := false
+	for ch := n.FirstChild; ch != nil && !deep; ch = ch.NextSibling {
 		switch {
 		case ch.Type == html.TextNode:
 			if strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }) != "" {
 				return "", false // words between the pieces: a sentence, not a list of pieces
 			}
-		case ch.Type != html.ElementNode || isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol) ||
-			isHeadingAtom(ch.DataAtom):
-			return "", false // a piece is a line of its own, not a list, a box of lines or a heading
+		case ch.Type != html.ElementNode || isHeadingAtom(ch.DataAtom):
+			return "", false // a heading is no piece of a meta line
+		case isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol):
+			deep = true // a box of lines: read below
 		default:
 			if t := collapseSpaces(textOf(ch)); strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 				// (a piece without letters or digits is a separator: " | ")
@@ -1329,6 +1344,18 @@ func metaLineNames(n *html.Node) (string, bool) {
 				}
 				pieces = append(pieces, t)
 			}
+		}
+	}
+	if deep {
+		// Pieces nested in boxes (the author's name in one, the date in another, the controls in
+		// a third): the smallest elements that hold text are the pieces, and beside the date
+		// and the names only one-word controls and counters may stand ("Follow", "Share", "3").
+		if findFirst(n, atom.H1) != nil || findFirst(n, atom.H2) != nil || findFirst(n, atom.H3) != nil {
+			return "", false
+		}
+		pieces, named = leafPieces(n)
+		if pieces == nil {
+			return "", false
 		}
 	}
 	if len(pieces) < minMetaPieces {
@@ -1349,7 +1376,12 @@ func metaLineNames(n *html.Node) (string, bool) {
 			// a credit: "来源：西部在线"
 		case isNameLine(p), userHandle.MatchString(p), named[p]:
 			names = append(names, p)
+		case deep && len(strings.Fields(p)) == 1 && !isHanText(p):
+			// a control or a counter
 		default:
+			if deep {
+				return "", false
+			}
 			other++ // a section, a place
 		}
 	}
@@ -1358,6 +1390,53 @@ func metaLineNames(n *html.Node) (string, bool) {
 		return "", false
 	}
 	return strings.Join(names, ", "), true
+}
+
+// leafPieces returns the texts of the smallest elements under n that hold text, and which of
+// them the page names as the author's; nil when one is too long for a piece of a meta line.
+func leafPieces(n *html.Node) ([]string, map[string]bool) {
+	var pieces []string
+	named := map[string]bool{}
+	ok := true
+	var walk func(x *html.Node, byline bool)
+	walk = func(x *html.Node, byline bool) {
+		if x != n && isBylineElement(x) && x.DataAtom != atom.A {
+			// The author line is one piece, however its names are set: "By <a>…</a> and <a>…</a>".
+			t := collapseSpaces(textOf(x))
+			if inner := innerByline(x); inner != nil {
+				t = collapseSpaces(textOf(inner))
+			}
+			if t != "" {
+				pieces = append(pieces, t)
+				named[t] = true
+			}
+			return
+		}
+		for ch := x.FirstChild; ch != nil && ok; ch = ch.NextSibling {
+			switch ch.Type {
+			case html.TextNode:
+				t := collapseSpaces(ch.Data)
+				if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+					continue // a separator
+				}
+				if utf8.RuneCountInString(t) > maxMetaPieceRunes {
+					ok = false
+					return
+				}
+				pieces = append(pieces, t)
+				if byline {
+					named[t] = true
+				}
+			case html.ElementNode:
+				walk(ch, byline)
+			}
+		}
+	}
+	walk(n, false)
+	if !ok {
+		return nil, nil
+	}
+	return pieces, named
 }
 
 // isFormBox reports a short block that held a form: a sign-up, order or contact box with its

@@ -67,6 +67,9 @@ func isCaptionElement(n *html.Node) bool {
 	if !short || strings.TrimSpace(text) == "" || findFirst(n, atom.Img) != nil {
 		return false
 	}
+	if n.Parent.DataAtom != atom.Figure && holdsPublicationPiece(n) {
+		return false // the author's picture beside the name and the date: a meta line
+	}
 	if n.Parent.DataAtom == atom.Figure || captionClass.MatchString(attr(n, "class")) {
 		return true
 	}
