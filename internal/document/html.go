@@ -1323,8 +1323,23 @@ func metaLineNames(n *html.Node) (string, bool) {
 	for ch := n.FirstChild; ch != nil && !deep; ch = ch.NextSibling {
 		switch {
 		case ch.Type == html.TextNode:
-			if strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }) != "" {
-				return "", false // words between the pieces: a sentence, not a list of pieces
+			if strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }) == "" {
+				continue
+			}
+			// Pieces written straight into the line between separators ("· 6 min · Aidos
+			// Serik |"); words without a separator around them are a sentence, not a piece.
+			t := collapseSpaces(ch.Data)
+			parts := publicationSeparators.Split(t, -1)
+			if len(parts) < 2 {
+				return "", false
+			}
+			for _, p := range parts {
+				if p = strings.TrimSpace(p); p != "" {
+					if utf8.RuneCountInString(p) > maxMetaPieceRunes {
+						return "", false
+					}
+					pieces = append(pieces, p)
+				}
 			}
 		case ch.Type != html.ElementNode || isHeadingAtom(ch.DataAtom):
 			return "", false // a heading is no piece of a meta line
