@@ -164,3 +164,14 @@ func isChineseNames(s string) bool {
 	}
 	return true
 }
+
+// namesChinesePerson reports a Chinese line with a personal name among its words, as a credit
+// prints it after the outlet and the role: "澎湃新闻记者 王海燕".
+func namesChinesePerson(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if isChineseNames(w) {
+			return true
+		}
+	}
+	return false
+}

@@ -357,6 +357,12 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 	return t
 }
 
+// holdsByline reports an element that names the author or holds an element that does.
+func (c *htmlConverter) holdsByline(n *html.Node) bool {
+	return len(findAll(n, func(x *html.Node) bool { return isBylineElement(x) || x.DataAtom == atom.Address })) > 0 ||
+		n.Type == html.ElementNode && hasBylinePrefix(collapseSpaces(textOf(n)))
+}
+
 // linksBack reports a block that links back to the reference ref (to its own id or to that of
 // an element around it in its paragraph): the way back from a note, whatever the reference looks
 // like or is named.
@@ -494,6 +500,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 				c.dropAuthorRole(n)
 			}
 		}
+		return
+	}
+	if c.title != nil && c.end[n] < c.order[c.title] && !contains(n, c.title) && !c.holdsByline(n) {
+		// Before the title stand the site's parts (a breadcrumb trail, the section, the date);
+		// of the article only its author may stand there.
 		return
 	}
 	switch n.DataAtom {
@@ -1250,9 +1261,12 @@ func isLinkBlock(n *html.Node) bool {
 	share := linkTextShare
 	if readAlsoLabel(whole) > 0 {
 		share = readAlsoLinkShare
-	} else if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" {
+	} else if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" &&
+		!strings.ContainsFunc(label, unicode.IsDigit) {
 		whole = strings.TrimSpace(rest)
 	}
+	// Labels before each link ("上一篇：", "Next:") do not count against them either.
+	whole = withoutLinkLabels(n, whole)
 	linked, outward, controls := 0, false, 0
 	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
 		linked += len(collapseSpaces(textOf(a)))
@@ -1266,6 +1280,28 @@ func isLinkBlock(n *html.Node) bool {
 		return true // links that lead nowhere (script buttons whose address was dropped) and nothing else
 	}
 	return outward && float64(linked) >= share*float64(len(whole))
+}
+
+// maxLinkLabelRunes: a label before a link ("Previous:", "上一篇：") is a word or two.
+const maxLinkLabelRunes = 12
+
+// withoutLinkLabels returns whole, the text of block n, without the short labels ending with
+// a colon that stand right before its links.
+func withoutLinkLabels(n *html.Node, whole string) string {
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		prev := a.PrevSibling
+		for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
+			prev = prev.PrevSibling
+		}
+		if prev == nil || prev.Type != html.TextNode {
+			continue
+		}
+		label := collapseSpaces(prev.Data)
+		if (strings.HasSuffix(label, ":") || strings.HasSuffix(label, "：")) && utf8.RuneCountInString(label) <= maxLinkLabelRunes {
+			whole = strings.Replace(whole, label, "", 1)
+		}
+	}
+	return strings.TrimSpace(whole)
 }
 
 // isCallToAction reports a short block around a link that asks the reader to subscribe, sign
@@ -1305,6 +1341,12 @@ const (
 	maxMetaLineRunes  = 120
 	maxMetaPieceRunes = 40
 	minMetaPieces     = 2
+	// maxMetaOthers: in a list or in nested boxes, beside the date, the names, the controls
+	// and the counters, a piece or two more (a section, a place, an account).
+	maxMetaOthers = 2
+	// maxHanControlRunes: a control written in Chinese ("关注", "分享") is a word of a few
+	// characters.
+	maxHanControlRunes = 3
 )
 
 // metaLineNames reads a meta line: a short block made only of separate inline pieces, at least
@@ -1389,19 +1431,17 @@ func metaLineNames(n *html.Node) (string, bool) {
 			dated = true
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
-		case isNameLine(p), userHandle.MatchString(p), named[p]:
+		case isNameLine(p), userHandle.MatchString(p), named[p], isHanText(p) && namesChinesePerson(p):
 			names = append(names, p)
-		case deep && len(strings.Fields(p)) == 1 && !isHanText(p):
-			// a control or a counter
+		case deep && (len(strings.Fields(p)) == 1 && !isHanText(p) || utf8.RuneCountInString(p) <= maxHanControlRunes && isHanText(p)):
+			// a control or a counter: "Follow", "关注"
 		default:
-			if deep {
-				return "", false
-			}
-			other++ // a section, a place
+			other++ // a section, a place, an account
 		}
 	}
-	if !dated || n.DataAtom == atom.Ul && other > 1 {
-		// A list of short items, one a date, is a meta line only when little else is in it.
+	if !dated || (n.DataAtom == atom.Ul || deep) && other > maxMetaOthers {
+		// A list of short items or nested boxes, one a date, is a meta line only when little
+		// else is in it.
 		return "", false
 	}
 	return strings.Join(names, ", "), true
