@@ -175,3 +175,10 @@ func namesChinesePerson(s string) bool {
 	}
 	return false
 }
+
+// isSignatureLine reports a line that signs a text: names alone, or a name and after a comma the
+// signer's role ("Elena Markova, Chair of the Council").
+func isSignatureLine(s string) bool {
+	name, _, _ := strings.Cut(s, ",")
+	return isNameLine(s) || isNameLine(strings.TrimSpace(name)) && !endsWithTerminator(s) && len(strings.Fields(s)) <= maxBylineWords
+}

@@ -306,6 +306,9 @@ func isDateLine(s string) bool {
 		if utf8.RuneCountInString(w) > 10 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
 			return false // a date's words are words: "marina_kz" or "|" is none
 		}
+		if l := strings.ToLower(w); !monthWord.MatchString(l) && !dateWords[l] && !unicode.IsUpper(firstLetter(w)) {
+			return false // "Priorities for 2024": a word that belongs to no date
+		}
 		if utf8.RuneCountInString(w) > 3 {
 			longWords++
 		}
@@ -365,6 +368,20 @@ var timeZone = regexp.MustCompile(`(?i)(^|\s)(a\.?m\.?|p\.?m\.?|(gmt|utc)([+-]\d
 // whole or cut to three letters.
 var dayMonth = regexp.MustCompile(`(?i)^(\d{1,2}\s+(` + monthNames + `)\.?|(` + monthNames + `)\.?\s+\d{1,2}|\d{1,2}月\d{1,2}日)` +
 	`(,?\s*(в|at|,)?\s*\d{1,2}:\d{2})?$`)
+
+// monthWord matches a month's name, whole or cut.
+var monthWord = regexp.MustCompile(`^(` + monthNames + `)$`)
+
+// dateWords are the other words a date line may hold in lower case: weekdays, the words for
+// "year", and the particles before a time.
+var dateWords = map[string]bool{
+	"г": true, "гг": true, "года": true, "год": true, "ж": true, "жыл": true, "жылы": true, "жылғы": true,
+	"at": true, "on": true, "of": true, "в": true, "сағат": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
+	"пн": true, "вт": true, "ср": true, "чт": true, "пт": true, "сб": true, "вс": true,
+	"понедельник": true, "вторник": true, "среда": true, "четверг": true, "пятница": true, "суббота": true, "воскресенье": true,
+	"дүйсенбі": true, "сейсенбі": true, "сәрсенбі": true, "бейсенбі": true, "жұма": true, "сенбі": true, "жексенбі": true,
+}
 
 const monthNames = `jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|` +
 	`янв(аря)?|фев(раля)?|мар(та)?|апр(еля)?|мая|июн[яь]?|июл[яь]?|авг(уста)?|сен(тября)?|окт(ября)?|ноя(бря)?|дек(абря)?|` +
