@@ -1701,6 +1701,13 @@ func innerByline(n *html.Node) *html.Node {
 			return x
 		}
 	}
+	// Else a link to the author's page whose text is a personal name, beside the author's
+	// description ("赵立新" beside "交通运输工程硕士").
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		if t := collapseSpaces(textOf(a)); t != "" && t != whole && isNameLine(t) {
+			return a
+		}
+	}
 	return nil
 }
 
