@@ -152,7 +152,8 @@ func isCounter(l string) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 	})
 	if len(words) == 0 {
-		return false
+		// Numbers beside pictograms alone: "👍 45 🔥 12".
+		return counted && strings.ContainsFunc(l, func(r rune) bool { return unicode.Is(unicode.So, r) })
 	}
 	for _, w := range words {
 		if !furniture.counters[w] {

@@ -1431,7 +1431,9 @@ func metaLineNames(n *html.Node) (string, bool) {
 			dated = true
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
-		case isNameLine(p), userHandle.MatchString(p), named[p], isHanText(p) && namesChinesePerson(p):
+		case isNameLine(p), userHandle.MatchString(p), named[p] && (len(strings.Fields(p)) > 1 || isHanText(p)),
+			isHanText(p) && namesChinesePerson(p):
+			// (a one-word piece named like the author's is the channel's or the section's name)
 			names = append(names, p)
 		case deep && (len(strings.Fields(p)) == 1 && !isHanText(p) || utf8.RuneCountInString(p) <= maxHanControlRunes && isHanText(p)):
 			// a control or a counter: "Follow", "关注"
