@@ -47,6 +47,9 @@ func isBylineText(s string) bool {
 	if hasBylinePrefix(s) {
 		return true
 	}
+	if open, _ := utf8.DecodeRuneInString(s); open == '(' || open == '（' {
+		return false // a line wholly in brackets is a note ("（作者单位：…）"), not a signature
+	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isClosing))
 	switch {
 	case last == '.' && isInitials(strings.TrimSuffix(words[len(words)-1], ".")):

@@ -527,6 +527,12 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 	case atom.P, atom.Pre, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption, atom.Address, atom.Tr:
 		c.flush()
+		if n.DataAtom == atom.Tr && isLayoutRow(n) {
+			// A table that lays out the page: its cells hold the article's blocks.
+			c.walkBlocks(n, inside)
+			c.flush()
+			return
+		}
 		if rest := captionAfterPicture(n); rest != nil {
 			// A picture, a line break and its caption in one paragraph.
 			c.start(pipeline.BlockCaption, "")
@@ -682,6 +688,17 @@ func (c *htmlConverter) item(li *html.Node, marker string, inside pipeline.Block
 		c.writeInlineNode(c.cur, ch, false)
 	}
 	c.flush()
+}
+
+// isLayoutRow reports a table row whose cells hold blocks (paragraphs, headings, boxes) rather
+// than a line of data: a table that lays out the page.
+func isLayoutRow(tr *html.Node) bool {
+	for cell := tr.FirstChild; cell != nil; cell = cell.NextSibling {
+		if cell.Type == html.ElementNode && (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && hasBlockChild(cell) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableRow writes a table row as one paragraph, its cells separated by semicolons.
@@ -1361,6 +1378,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 	}
 	var pieces []string
 	named := map[string]bool{} // pieces the page names as the author's
+	labelled := map[int]bool{} // pieces that are a label waiting for its value
 	deep := false
 	for ch := n.FirstChild; ch != nil && !deep; ch = ch.NextSibling {
 		switch {
@@ -1369,8 +1387,18 @@ func metaLineNames(n *html.Node) (string, bool) {
 				continue
 			}
 			// Pieces written straight into the line between separators ("· 6 min · Aidos
-			// Serik |"); words without a separator around them are a sentence, not a piece.
+			// Serik |"), or each after its label ("<small>作者:</small>孙志刚"); words without a
+			// separator or a label before them are a sentence, not a piece.
 			t := collapseSpaces(ch.Data)
+			if k := len(pieces) - 1; k >= 0 && labelled[k] {
+				first, rest, _ := strings.Cut(strings.TrimSpace(publicationSeparators.ReplaceAllString(t, "\x00")), "\x00")
+				pieces[k] += first
+				labelled[k] = false
+				t = rest
+				if strings.TrimSpace(t) == "" {
+					continue
+				}
+			}
 			parts := publicationSeparators.Split(t, -1)
 			if len(parts) < 2 {
 				return "", false
@@ -1400,6 +1428,9 @@ func metaLineNames(n *html.Node) (string, bool) {
 					named[t] = true
 				}
 				pieces = append(pieces, t)
+				if (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")) && utf8.RuneCountInString(t) <= maxLinkLabelRunes {
+					labelled[len(pieces)-1] = true // its value follows as text
+				}
 			}
 		}
 	}
