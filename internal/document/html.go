@@ -53,8 +53,16 @@ func HTMLToMarkdown(src string) (string, error) {
 	c.indexIDs(doc)
 	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)
+	if c.title != nil && textBefore(root, c.title) {
+		// The first <h1> comes after the text has begun: it heads a section (a word
+		// processor's "Heading 1"), and the title is elsewhere.
+		c.title = nil
+	}
 	if c.title == nil {
 		c.title = headingAsTitle(root, pageTitle)
+	}
+	if c.title == nil {
+		c.title = classTitle(root)
 	}
 	var outsideH1 *html.Node
 	textRoot := root
@@ -357,6 +365,61 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 	return t
 }
 
+// titleClass matches the class of a paragraph a word processor or a site styles as the title:
+// "MsoTitle", "post-title", "entry_title" (not a subtitle's).
+var titleClass = regexp.MustCompile(`(^|[\s_-])[Tt]itle($|[\s_-])|[a-z]Title($|[\s_-])`)
+
+// classTitle returns the first paragraph or line of root, before any text, whose class names it
+// the title; else nil.
+func classTitle(root *html.Node) *html.Node {
+	for _, n := range findAll(root, func(x *html.Node) bool {
+		return (x.DataAtom == atom.P || x.DataAtom == atom.Div) && !hasBlockChild(x) && titleClass.MatchString(attr(x, "class"))
+	}) {
+		if t := collapseSpaces(textOf(n)); t != "" && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
+			return n
+		}
+		break
+	}
+	return nil
+}
+
+// textBefore reports a paragraph of sentences in root before the element h: the article's
+// text has begun before it.
+func textBefore(root, h *html.Node) bool {
+	found := false
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n == h {
+			return false
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.P && !insideFurniture(n) {
+			if t := collapseSpaces(textOf(n)); endsWithTerminator(t) && len(strings.Fields(t)) >= minTextWords && hasSentenceInside(t) {
+				found = true
+				return false
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if !walk(ch) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(root)
+	return found
+}
+
+// minTextWords: a paragraph of the article's text before a heading holds a sentence of some
+// length, unlike a subtitle or a line of credits.
+const minTextWords = 12
+
+// hasSentenceInside reports text with a sentence's end before its last character: two
+// sentences at least.
+func hasSentenceInside(s string) bool {
+	body := strings.TrimRightFunc(s, func(r rune) bool { return isTerminator(r) || isClosing(r) })
+	return strings.IndexFunc(body, isTerminator) >= 0
+}
+
 // holdsByline reports an element that names the author or holds an element that does.
 func (c *htmlConverter) holdsByline(n *html.Node) bool {
 	return len(findAll(n, func(x *html.Node) bool { return isBylineElement(x) || x.DataAtom == atom.Address })) > 0 ||
@@ -507,6 +570,13 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		// of the article only its author may stand there.
 		return
 	}
+	if n == c.title && !isHeadingAtom(n.DataAtom) {
+		c.flush()
+		in := &mdInline{}
+		c.writeInline(in, n, false)
+		c.out.add(pipeline.BlockHeading, 1, "", in)
+		return
+	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		c.flush()
@@ -542,7 +612,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		c.start(pipeline.BlockParagraph, inside)
+		kind := pipeline.BlockParagraph
+		if n.DataAtom == atom.P && quoteClass.MatchString(attr(n, "class")) {
+			kind = pipeline.BlockQuote // a paragraph styled as a quotation
+		}
+		c.start(kind, inside)
 		if n.DataAtom == atom.Tr {
 			c.tableRow(n)
 		} else {
@@ -1587,8 +1661,9 @@ func isMetadataList(n *html.Node) bool {
 	return terms > 0
 }
 
-// quoteClass matches class names of a block set as a quotation without <blockquote>.
-var quoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(quote|blockquote|pull-?quote)($|[\s_-])`)
+// quoteClass matches class names of a block set as a quotation without <blockquote>, also in a
+// word processor's camel case ("MsoQuote", "MsoIntenseQuote").
+var quoteClass = regexp.MustCompile(`(?i:(^|[\s_-])(quote|blockquote|pull-?quote)($|[\s_-]))|[a-z](Quote|Blockquote|PullQuote)($|[\s_-])`)
 
 // headingClass matches class names of a block set as a heading without <h2>…<h6> (page
 // builders: "t-title", "section__subtitle").
