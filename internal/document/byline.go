@@ -21,7 +21,7 @@ var bylinePrefixes = []string{
 	"автор:", "авторы:", "автор ", "авторы ", "текст:", "источник:", "подготовил ", "подготовила ",
 	"подготовлено ", "подготовили ",
 	"авторлар:", "авторы:", "дереккөз:", "мәтін:", "дайындаған ", "дайындағандар ",
-	"мақаланың авторы:", "мақала авторы:",
+	"мақаланың авторы:", "мақала авторы:", "жазған ",
 	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:", "执笔", "撰稿",
 }
 
@@ -184,4 +184,9 @@ func namesChinesePerson(s string) bool {
 func isSignatureLine(s string) bool {
 	name, _, _ := strings.Cut(s, ",")
 	return isNameLine(s) || isNameLine(strings.TrimSpace(name)) && !endsWithTerminator(s) && len(strings.Fields(s)) <= maxBylineWords
+}
+
+// isBylinePrefixAlone reports the word that opens a byline standing alone: "By", "Автор:".
+func isBylinePrefixAlone(s string) bool {
+	return utf8.RuneCountInString(s) <= 12 && hasBylinePrefix(strings.TrimSpace(s)+" X") && !hasBylinePrefix(s)
 }

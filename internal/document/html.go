@@ -668,7 +668,10 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 // skip reports page furniture and elements without article text.
 func (c *htmlConverter) skip(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Nav, atom.Aside, atom.Script, atom.Style, atom.Form, atom.Button:
+	case atom.Aside:
+		// An aside is the page's, but for the pull quote that repeats a line of the text.
+		return !quoteClass.MatchString(attr(n, "class"))
+	case atom.Nav, atom.Script, atom.Style, atom.Form, atom.Button:
 		return true
 	case atom.Header, atom.Footer:
 		// Page headers and footers are outside the article root; inside it a header holds the
@@ -823,11 +826,11 @@ func (c *htmlConverter) flush() {
 	}
 	plain := strings.ReplaceAll(c.cur.b.String(), "\\", "")
 	switch {
-	case c.kind != pipeline.BlockParagraph:
-	case isPublicationLine(plain):
+	case c.inHead && (c.kind == pipeline.BlockParagraph || c.kind == pipeline.BlockListItem) && !readsAsHead(collapseSpaces(plain)):
 		c.cur = nil
 		return
-	case c.inHead && !readsAsHead(collapseSpaces(plain)):
+	case c.kind != pipeline.BlockParagraph:
+	case isPublicationLine(plain):
 		c.cur = nil
 		return
 	case c.titleKey != "" && titleKey(plain) == c.titleKey,
@@ -1585,6 +1588,12 @@ func leafPieces(n *html.Node) ([]string, map[string]bool) {
 					ok = false
 					return
 				}
+				if k := len(pieces) - 1; k >= 0 && isBylinePrefixAlone(pieces[k]) {
+					// "By" set apart from the name it introduces: one piece.
+					t = pieces[k] + " " + t
+					pieces = pieces[:k]
+					byline = true
+				}
 				pieces = append(pieces, t)
 				if byline {
 					named[t] = true
@@ -1812,8 +1821,8 @@ func innerByline(n *html.Node) *html.Node {
 	// Else a link to the author's page whose text is a personal name, beside the author's
 	// description ("赵立新" beside "交通运输工程硕士").
 	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
-		if t := collapseSpaces(textOf(a)); t != "" && t != whole && isNameLine(t) {
-			return a
+		if t := collapseSpaces(textOf(a)); t != "" && t != whole && isNameLine(t) && strings.HasPrefix(whole, t) {
+			return a // (a word before the name, "Жазған <name>", belongs to the byline)
 		}
 	}
 	return nil

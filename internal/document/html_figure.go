@@ -10,9 +10,9 @@ import (
 )
 
 // captionClass matches the class names sites give a caption that is not a <figcaption>:
-// "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc". A photo credit
+// "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc", "itemImageCaption". A photo credit
 // ("image-credit") is no caption: it names the photographer, not what the picture shows.
-var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|pic|figure)-?(desc|description|legend)($|[\s_-])`)
+var captionClass = regexp.MustCompile(`(?i:(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|pic|figure)-?(desc|description|legend)($|[\s_-]))|[a-z]Caption($|[\s_-])`)
 
 // Bounds of the looks around a candidate caption or publication line, so that reading a page
 // stays linear: a caption is a line or two beside its image in a small container; a
