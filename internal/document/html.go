@@ -161,6 +161,16 @@ func htmlPolicy() *bluemonday.Policy {
 // footnoteSection matches class and id names of a list of notes.
 var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)
 
+// isNotesSection reports an element whose class or id names a list of notes.
+func isNotesSection(n *html.Node) bool {
+	for _, name := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
+		if name != "" && footnoteSection.MatchString(name) {
+			return true
+		}
+	}
+	return false
+}
+
 // bylineClass matches class names, rel and itemprop values of an author line, also as a part of
 // a name built by CSS-in-JS tools ("ssrcss-68pt20-TextContributorName").
 var bylineClass = regexp.MustCompile(`(?i:(^|[\s_-])(byline|authors?|contributors?)($|[\s_-]))|[a-z](Byline|Author|Contributor)(Name)?($|[\s_-])`)
@@ -479,9 +489,9 @@ func isNoteLabel(s string) bool {
 	return err == nil && len(s) <= 3
 }
 
-// noteMarks are the characters a note's reference may be written in: superscript digits and
-// the marks of notes.
-const noteMarks = "⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§"
+// noteMarks are the characters a note's reference may be written in: superscript and circled
+// digits and the marks of notes.
+const noteMarks = "⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 // walkBlocks writes the blocks under n. inside is the kind forced by an enclosing quote.
 func (c *htmlConverter) walkBlocks(n *html.Node, inside pipeline.BlockKind) {
@@ -539,7 +549,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.flush()
 		return
 	}
-	if isBlockElement(n) && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) {
+	if isBlockElement(n) && isNotesSection(n) {
 		c.flush()
 		c.writeNotesOnly(n)
 		return
@@ -689,7 +699,7 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 	if _, hidden := attrValue(n, "hidden"); hidden || strings.EqualFold(attr(n, "aria-hidden"), "true") {
 		return true // not shown, or shown only as decoration
 	}
-	if isBlockElement(n) && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) && !c.holdsNote(n) {
+	if isBlockElement(n) && isNotesSection(n) && !c.holdsNote(n) {
 		// A notes section whose notes nobody refers to, or its heading: the notes are written
 		// where they are numbered.
 		return true
@@ -889,8 +899,8 @@ func (c *htmlConverter) writeInline(in *mdInline, n *html.Node, inNote bool) {
 	}
 }
 
-// noteLabel matches the number a note's text may start with: "1.", "[1]", "1)".
-var noteLabel = regexp.MustCompile(`^\s*(\[\d{1,3}\]|\d{1,3}[.)])\s*`)
+// noteLabel matches the number a note's text may start with: "1.", "[1]", "1)", "②", "¹".
+var noteLabel = regexp.MustCompile(`^\s*(\[\d{1,3}\]|\d{1,3}[.)]|[` + noteMarks + `]{1,3})\s*`)
 
 func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool) {
 	switch n.Type {
@@ -911,7 +921,7 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && lastInBlock(n) && isFurnitureText(textOf(n)) {
 		return // "返回搜狐，查看更多" after the last sentence
 	}
-	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) &&
+	if c.skip(n) && !(inNote && isNotesSection(n)) &&
 		!(c.inByline && screenReaderClass.MatchString(attr(n, "class"))) {
 		// A byline's words for screen readers ("By ") are the byline's.
 		// Inside a note, a block named like a notes section is the note's own text
