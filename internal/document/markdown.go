@@ -140,7 +140,7 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	hasText := false
 	for _, b := range body[:start] {
 		kind := b.kind
-		if b.strong && kind == pipeline.BlockParagraph && isHeadingText(b.text.plain()) && !isNameLine(b.text.plain()) {
+		if b.strong && kind == pipeline.BlockParagraph && isBoldHeadingText(b.text.plain()) && !isNameLine(b.text.plain()) {
 			kind = pipeline.BlockHeading
 		}
 		if kind == pipeline.BlockParagraph && isWhollyQuoted(b.text.plain()) {
