@@ -265,3 +265,17 @@ func TestHTMLTitleOutsideText(t *testing.T) {
 		"paragraph: Critics say the grid is not ready for so much wind power at once.",
 		"byline: By Aigerim Kassym")
 }
+
+// TestMarkdownGeneratorAsides leaves out the boxes and markers generators set apart from the
+// text: admonitions in their several syntaxes and table-of-contents markers.
+func TestMarkdownGeneratorAsides(t *testing.T) {
+	t.Parallel()
+	md := "# Grain by rail\n\n::: tip Reading\nAbout 6 minutes.\n:::\n\n[[toc]]\n\n" +
+		"Wheat goes east by rail. The route is short.\n\n!!! note \"Series\"\n    Third in a series.\n\n" +
+		"{{% notice info %}}\nPart of our rail series.\n{{% /notice %}}\n\nFreight fell.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain by rail", "paragraph: Wheat goes east by rail. The route is short.", "paragraph: Freight fell.")
+}
