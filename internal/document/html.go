@@ -80,6 +80,7 @@ func HTMLToMarkdown(src string) (string, error) {
 		}
 	}
 	c.findNotes(root)
+	c.root = root
 	if c.title == nil {
 		title := ""
 		if h1 := outsideH1; h1 != nil {
@@ -195,8 +196,10 @@ type htmlConverter struct {
 	// spanFrom, spanTo: when the title stands outside the text's container, the places of the
 	// title and of the text's end; only what lies between them is the article's.
 	spanFrom, spanTo int
-	textRoot         *html.Node         // the text's container then, which is never furniture
-	inHead           bool               // writing what stands between that title and the text
+	textRoot         *html.Node // the text's container then, which is never furniture
+	inHead           bool       // writing what stands between that title and the text
+	root             *html.Node // what is read as the article
+	bylineHolders    map[*html.Node]bool
 	notes            map[*html.Node]int // note elements, by the number of their first reference
 	written          map[int]bool       // notes written
 	bylines          []*mdInline
@@ -430,11 +433,26 @@ func hasSentenceInside(s string) bool {
 	return strings.IndexFunc(body, isTerminator) >= 0
 }
 
-// holdsByline reports an element that names the author or holds an element that does.
+// holdsByline reports an element that names the author or holds an element that does. The
+// elements that do are found once for the page, so that the look stays linear.
 func (c *htmlConverter) holdsByline(n *html.Node) bool {
-	return len(findAll(n, func(x *html.Node) bool { return isBylineElement(x) || x.DataAtom == atom.Address })) > 0 ||
-		n.Type == html.ElementNode && hasBylinePrefix(collapseSpaces(textOf(n)))
+	if c.bylineHolders == nil {
+		c.bylineHolders = map[*html.Node]bool{}
+		for _, b := range findAll(c.root, func(x *html.Node) bool { return isBylineElement(x) || x.DataAtom == atom.Address }) {
+			for p := b; p != nil && !c.bylineHolders[p]; p = p.Parent {
+				c.bylineHolders[p] = true
+			}
+		}
+	}
+	if c.bylineHolders[n] {
+		return true
+	}
+	text, short := boundedText(n, maxLinkBlockBytes)
+	return n.Type == html.ElementNode && short && hasBylinePrefix(collapseSpaces(text))
 }
+
+// maxNoteBytes bounds the text of a note that links back to its reference.
+const maxNoteBytes = 4000
 
 // linksBack reports a block that links back to the reference ref (to its own id or to that of
 // an element around it in its paragraph): the way back from a note, whatever the reference looks
@@ -453,6 +471,9 @@ func (c *htmlConverter) linksBack(block, ref *html.Node) bool {
 	}
 	if len(ids) == 0 {
 		return false
+	}
+	if _, short := boundedText(block, maxNoteBytes); !short {
+		return false // a note is a few lines, not a part of the text
 	}
 	for _, a := range findAll(block, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
 		href := attr(a, "href")
