@@ -274,12 +274,18 @@ func isHanText(s string) bool {
 // isDateLine reports a line that is only a date or a time stamp: "12 March 2024",
 // "2024-03-12 14:05", "12.03.2024", "2024年3月12日".
 func isDateLine(s string) bool {
+	if !strings.ContainsFunc(s, unicode.IsDigit) {
+		return false // every date has a number
+	}
 	s = withoutDateLead(s)
-	if dayMonth.MatchString(strings.TrimSpace(s)) || relativeTime.MatchString(strings.TrimSpace(s)) || timeOfDay.MatchString(strings.TrimSpace(s)) {
+	if t := strings.TrimSpace(s); len(t) <= maxShortDateBytes &&
+		(dayMonth.MatchString(t) || relativeTime.MatchString(t) || strings.Contains(t, ":") && timeOfDay.MatchString(t)) {
 		return true
 	}
-	// Twice, since one match takes the space the next one needs: "10:42 a.m. ET".
-	s = timeZone.ReplaceAllString(timeZone.ReplaceAllString(s, " "), " ")
+	// Again after a match, since one match takes the space the next one needs: "10:42 a.m. ET".
+	if t := timeZone.ReplaceAllString(s, " "); t != s {
+		s = timeZone.ReplaceAllString(t, " ")
+	}
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"
 	}
@@ -354,6 +360,9 @@ func withoutDateLead(s string) string {
 var relativeTime = regexp.MustCompile(`(?i)^(\d{1,3}\s*(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|` +
 	`\d{1,3}\s*(минут[уы]?|мин\.?|час(а|ов)?|дн(я|ей)|день|недел[юьи]|месяц(а|ев)?)\s+назад|` +
 	`\d{1,3}\s*(минут|сағат|күн|апта|ай)\s+бұрын|\d{1,3}\s*(分钟|小时|天|周|个月)前)$`)
+
+// maxShortDateBytes: a date without its year, a time counted back or a time of day is short.
+const maxShortDateBytes = 48
 
 // timeOfDay matches a time alone, as a post's footer prints it beside the date: "at 8:14 PM",
 // "в 20:14", "14:05".

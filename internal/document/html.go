@@ -1498,6 +1498,9 @@ func metaLineNames(n *html.Node) (string, bool) {
 			// Serik |"), or each after its label ("<small>作者:</small>孙志刚"); words without a
 			// separator or a label before them are a sentence, not a piece.
 			t := collapseSpaces(ch.Data)
+			if k := len(pieces) - 1; (k < 0 || !labelled[k]) && !strings.ContainsAny(t, "·|•—–/-") {
+				return "", false // words, and no separator: a sentence
+			}
 			if k := len(pieces) - 1; k >= 0 && labelled[k] {
 				first, rest, _ := strings.Cut(strings.TrimSpace(publicationSeparators.ReplaceAllString(t, "\x00")), "\x00")
 				pieces[k] += first

@@ -48,8 +48,8 @@ func isReadingTime(s string) bool {
 // page, not to the article.
 func isPublicationLine(s string) bool {
 	s = strings.Trim(strings.TrimSpace(s), "*_")
-	if s == "" || len(s) > maxPublicationBytes {
-		return false // a date and a reading time are short; a paragraph is not looked through
+	if s == "" || len(s) > maxPublicationBytes || !strings.ContainsFunc(s, unicode.IsDigit) {
+		return false // a date and a reading time are short, and have a number
 	}
 	if isDateLine(s) || isReadingTime(s) {
 		return true
