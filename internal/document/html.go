@@ -62,7 +62,7 @@ func HTMLToMarkdown(src string) (string, error) {
 		c.title = headingAsTitle(root, pageTitle)
 	}
 	if c.title == nil {
-		c.title = classTitle(root)
+		c.title = classTitle(root, pageTitle)
 	}
 	var outsideH1 *html.Node
 	textRoot := root
@@ -383,12 +383,15 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 var titleClass = regexp.MustCompile(`(^|[\s_-])[Tt]itle($|[\s_-])|[a-z]Title($|[\s_-])`)
 
 // classTitle returns the first paragraph or line of root, before any text, whose class names it
-// the title; else nil.
-func classTitle(root *html.Node) *html.Node {
+// the title, when it agrees with the page's <title> (one holds the other); else nil.
+func classTitle(root *html.Node, pageTitle string) *html.Node {
 	for _, n := range findAll(root, func(x *html.Node) bool {
 		return (x.DataAtom == atom.P || x.DataAtom == atom.Div) && !hasBlockChild(x) && titleClass.MatchString(attr(x, "class"))
 	}) {
-		if t := collapseSpaces(textOf(n)); t != "" && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
+		t := collapseSpaces(textOf(n))
+		k, page := titleKey(t), titleKey(collapseSpaces(pageTitle))
+		agrees := page == "" || k != "" && (strings.Contains(k, page) || strings.Contains(page, k))
+		if t != "" && agrees && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
 			return n
 		}
 		break
