@@ -436,6 +436,11 @@ func hasSentenceInside(s string) bool {
 	return strings.IndexFunc(body, isTerminator) >= 0
 }
 
+// holdsTitle reports an element that holds the article's title.
+func (c *htmlConverter) holdsTitle(n *html.Node) bool {
+	return c.title != nil && contains(n, c.title)
+}
+
 // holdsByline reports an element that names the author or holds an element that does. The
 // elements that do are found once for the page, so that the look stays linear.
 func (c *htmlConverter) holdsByline(n *html.Node) bool {
@@ -544,6 +549,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	if _, isNote := c.notes[n]; isNote {
 		c.flush()
 		c.writeNote(n)
+		return
+	}
+	if !c.dropped[n] && !c.skip(n) && c.title != n && c.holdsTitle(n) && isLinkBlock(n) {
+		// Menus around a title that links to its own page: the title alone is the article's.
+		c.walkNode(c.title, inside)
 		return
 	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
@@ -1314,11 +1324,30 @@ func findFirst(n *html.Node, a atom.Atom) *html.Node {
 // findFirstOutside finds the first element a that is neither inside skip nor page furniture.
 func findFirstOutside(n *html.Node, a atom.Atom, skip *html.Node) *html.Node {
 	for _, f := range findAll(n, func(x *html.Node) bool { return x.DataAtom == a }) {
-		if !contains(skip, f) && !insideFurniture(f) {
+		if !contains(skip, f) && !insideFurniture(f) && !isHomeLink(f) {
 			return f
 		}
 	}
 	return nil
+}
+
+// isHomeLink reports a heading that is wholly a link to the site's home page: the site's name
+// set as a logo, not an article's title.
+func isHomeLink(h *html.Node) bool {
+	a := findFirst(h, atom.A)
+	if a == nil || collapseSpaces(textOf(a)) != collapseSpaces(textOf(h)) {
+		return false
+	}
+	href := attr(a, "href")
+	if i := strings.Index(href, "://"); i >= 0 {
+		href = href[i+3:]
+		if j := strings.IndexByte(href, '/'); j >= 0 {
+			href = href[j:]
+		} else {
+			href = "/"
+		}
+	}
+	return href == "/" || href == ""
 }
 
 func contains(root, n *html.Node) bool {
@@ -1944,7 +1973,7 @@ func headingAsTitle(root *html.Node, pageTitle string) *html.Node {
 // the text's, outside it: the title of a blog post above its body. Else nil.
 func titleAbove(root *html.Node, pageTitle string) *html.Node {
 	p := root.Parent
-	for k := 0; p != nil && k < maxTitleClimb+1 && !isPageElement(p); k++ {
+	for k := 0; p != nil && k < maxRootClimb && !isPageElement(p); k++ {
 		if h := headingAsTitle(p, pageTitle); h != nil && !contains(root, h) {
 			return h
 		}
