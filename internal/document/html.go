@@ -1031,9 +1031,10 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 			best, bestLen = a, l
 		}
 	}
-	if best != nil && bestLen > 0 {
+	if best != nil && bestLen > 0 && !articleIsCard(doc, best) {
 		return best
 	}
+	best, bestLen = nil, 0
 	for _, m := range findAll(doc, func(n *html.Node) bool {
 		return n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main")
 	}) {
@@ -1146,6 +1147,24 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// minArticleShare: the <article> that holds the article holds at least this share of the text
+// of the page's paragraphs outside navigation, headers, footers and asides; a smaller one is a
+// card in a list of stories (a sidebar's "Popular").
+const minArticleShare = 0.3
+
+// articleIsCard reports an <article> that holds little of the page's paragraph text.
+func articleIsCard(doc, a *html.Node) bool {
+	total, inside := 0, 0
+	for _, p := range findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.P && !insideFurniture(n) }) {
+		l := len(collapseSpaces(textOf(p)))
+		total += l
+		if contains(a, p) {
+			inside += l
+		}
+	}
+	return float64(inside) < minArticleShare*float64(total)
 }
 
 // Bounds of the search for the article's container among the page's blocks.
