@@ -3,6 +3,7 @@ package document
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,7 +115,14 @@ func HTMLToMarkdown(src string) (string, error) {
 	for _, n := range pending {
 		c.writeNote(n)
 	}
+	var seen []string
 	for _, by := range c.bylines {
+		// The author box after the text names again the author the byline named.
+		k := titleKey(by.String())
+		if slices.ContainsFunc(seen, func(s string) bool { return strings.Contains(s, k) }) {
+			continue
+		}
+		seen = append(seen, k)
 		c.out.add(pipeline.BlockParagraph, 0, "", by)
 	}
 	out := c.out.String()
@@ -556,6 +564,21 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.walkNode(c.title, inside)
 		return
 	}
+	if isMetadataList(n) {
+		// A list of the page's metadata: only the author named in it is the article's.
+		for _, by := range findAll(n, isBylineElement) {
+			if by.DataAtom == atom.Dd || by.DataAtom == atom.Dt {
+				in := &mdInline{}
+				c.inByline = true
+				c.writeInline(in, by, false)
+				c.inByline = false
+				if in.String() != "" {
+					c.bylines = append(c.bylines, in)
+				}
+			}
+		}
+		return
+	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
 		return
 	}
@@ -728,7 +751,7 @@ func (c *htmlConverter) skip(n *html.Node) bool {
 		return true
 	}
 	if isFormBox(n) || isMetadataList(n) {
-		return true
+		return true // (the author named in a list of metadata is taken by walkNode)
 	}
 	if _, hidden := attrValue(n, "hidden"); hidden || strings.EqualFold(attr(n, "aria-hidden"), "true") {
 		return true // not shown, or shown only as decoration

@@ -161,8 +161,10 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 		bylines = append(bylines, r.metaAuthor)
 	}
 	for _, b := range body[start:] {
-		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: b.text.plain()})
-		bylines = append(bylines, b.text.plain())
+		// A separator the page set after the name ("Жазған <name> -") is no part of it.
+		by := strings.TrimRightFunc(b.text.plain(), func(r rune) bool { return isSpace(r) || strings.ContainsRune("-–—|·•,", r) })
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
+		bylines = append(bylines, by)
 	}
 	doc.Byline = strings.Join(bylines, ", ")
 	for _, n := range r.notes {
