@@ -390,16 +390,21 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 // "MsoTitle", "post-title", "entry_title" (not a subtitle's).
 var titleClass = regexp.MustCompile(`(^|[\s_-])[Tt]itle($|[\s_-])|[a-z]Title($|[\s_-])`)
 
-// classTitle returns the first paragraph or line of root, before any text, whose class names it
-// the title, when it agrees with the page's <title> (one holds the other); else nil.
+// classTitle returns the first paragraph or line of root when it is the title: styled as the
+// title and agreeing with the page's <title> (one holds the other), or holding that <title>
+// whole; else nil.
 func classTitle(root *html.Node, pageTitle string) *html.Node {
+	page := titleKey(collapseSpaces(pageTitle))
 	for _, n := range findAll(root, func(x *html.Node) bool {
-		return (x.DataAtom == atom.P || x.DataAtom == atom.Div) && !hasBlockChild(x) && titleClass.MatchString(attr(x, "class"))
+		return (x.DataAtom == atom.P || x.DataAtom == atom.Div) && !hasBlockChild(x) && hasText(x)
 	}) {
+		// The first line with text: styled as the title, or opening with the page's <title>
+		// (a word processor's page titled with the first words of the document's title).
 		t := collapseSpaces(textOf(n))
-		k, page := titleKey(t), titleKey(collapseSpaces(pageTitle))
-		agrees := page == "" || k != "" && (strings.Contains(k, page) || strings.Contains(page, k))
-		if t != "" && agrees && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
+		k := titleKey(t)
+		styled := titleClass.MatchString(attr(n, "class"))
+		agrees := k != "" && (page == "" && styled || page != "" && (strings.Contains(k, page) || styled && strings.Contains(page, k)))
+		if agrees && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
 			return n
 		}
 		break
@@ -683,11 +688,22 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		if n.DataAtom == atom.P && quoteClass.MatchString(attr(n, "class")) {
 			kind = pipeline.BlockQuote // a paragraph styled as a quotation
 		}
+		bulleted := n.DataAtom == atom.P && inside == "" && isBulletParagraph(n) &&
+			(isBulletParagraph(prevElement(n)) || isBulletParagraph(nextElement(n)))
+		if bulleted {
+			// Paragraphs that each open with the same kind of bullet ("– ", "• "), as word
+			// processors save a list, are its items.
+			kind = pipeline.BlockListItem
+		}
 		c.start(kind, inside)
 		if n.DataAtom == atom.Tr {
 			c.tableRow(n)
 		} else {
 			c.writeInline(c.cur, n, false)
+		}
+		if bulleted && c.cur != nil {
+			c.marker = "-"
+			c.cur.dropLeading(listBullets)
 		}
 		c.flush()
 	case atom.Blockquote:
@@ -832,6 +848,66 @@ func (c *htmlConverter) item(li *html.Node, marker string, inside pipeline.Block
 		c.writeInlineNode(c.cur, ch, false)
 	}
 	c.flush()
+}
+
+// listBullets are the marks a list item set as a paragraph may open with.
+const listBullets = "•–—·▪●◦-‣"
+
+// isBulletParagraph reports a paragraph that opens with a bullet and a space.
+func isBulletParagraph(n *html.Node) bool {
+	if n == nil || n.DataAtom != atom.P {
+		return false
+	}
+	text := strings.TrimLeftFunc(leadingText(n, 16), isSpace)
+	r, size := utf8.DecodeRuneInString(text)
+	if size == 0 || !strings.ContainsRune(listBullets, r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[size:])
+	return isSpace(next)
+}
+
+// leadingText returns the start of n's text, up to limit bytes after its leading spaces.
+func leadingText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(x *html.Node) bool {
+		if x.Type == html.TextNode {
+			t := x.Data
+			if strings.TrimFunc(b.String(), isSpace) == "" {
+				t = strings.TrimLeftFunc(t, isSpace)
+			}
+			b.WriteString(t)
+			return b.Len() < limit
+		}
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if !walk(ch) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	return b.String()
+}
+
+// prevElement and nextElement return the element siblings of n, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
 
 // isLayoutRow reports a table row whose cells hold blocks (paragraphs, headings, boxes) rather

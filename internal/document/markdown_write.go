@@ -125,6 +125,30 @@ type mdOpen struct {
 	written bool // its opener was written: some text followed
 }
 
+// dropLeading removes from the start of the text written so far the characters of marks
+// (escaped or not) and the spaces after them: a bullet written as text.
+func (m *mdInline) dropLeading(marks string) {
+	b := m.b.Bytes()
+	i := 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == '\\' && i+1 < len(b) {
+			if next, n := utf8.DecodeRune(b[i+1:]); strings.ContainsRune(marks, next) {
+				i += 1 + n // an escaped mark: "\-"
+				continue
+			}
+		}
+		if unicode.IsSpace(r) || strings.ContainsRune(marks, r) {
+			i += size
+			continue
+		}
+		break
+	}
+	rest := append([]byte(nil), b[i:]...)
+	m.b.Reset()
+	m.b.Write(rest)
+}
+
 func (m *mdInline) text(s string) {
 	for _, r := range s {
 		if isSpace(r) {
