@@ -864,8 +864,22 @@ func isBulletParagraph(n *html.Node) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(text[size:])
-	return isSpace(next)
+	if !isSpace(next) {
+		return false
+	}
+	if strings.ContainsRune(dashBullets, r) {
+		// A dash opens dialogue too ("— Нет."); a list item after a dash goes on in lower case
+		// or ends with a semicolon.
+		item := strings.TrimLeftFunc(text[size:], isSpace)
+		first, _ := utf8.DecodeRuneInString(item)
+		whole := collapseSpaces(textOf(n))
+		return unicode.IsLower(first) || strings.HasSuffix(whole, ";") || strings.HasSuffix(whole, "；")
+	}
+	return true
 }
+
+// dashBullets are the bullets that may also open a line of dialogue.
+const dashBullets = "–—-"
 
 // leadingText returns the start of n's text, up to limit bytes after its leading spaces.
 func leadingText(n *html.Node, limit int) string {
