@@ -43,6 +43,10 @@ func HTMLToMarkdown(src string) (string, error) {
 	src = formOpen.ReplaceAllString(src, `<div class="`+formMark+`"$1`)
 	src = formClose.ReplaceAllString(src, `</div>`)
 	src = mainClose.ReplaceAllString(src, `</div>`)
+	// A link that leads nowhere ("#", "javascript:;") is a control run by a script; the
+	// sanitiser would drop it and leave its text as if it were the article's, so it is kept as
+	// a link to the page itself, which a list of such links shows for what it is.
+	src = controlHref.ReplaceAllString(src, `href="`+controlMark+`"`)
 	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
 	if err != nil {
 		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
@@ -135,11 +139,16 @@ func HTMLToMarkdown(src string) (string, error) {
 // formMark is the class of the block a form becomes.
 const formMark = "page-form-mark"
 
+// controlMark is the address a link that leads nowhere gets.
+const controlMark = "#!"
+
 var (
 	formOpen  = regexp.MustCompile(`(?i)<form(\s|>)`)
 	formClose = regexp.MustCompile(`(?i)</form\s*>`)
 	mainOpen  = regexp.MustCompile(`(?i)<main(\s|>)`)
 	mainClose = regexp.MustCompile(`(?i)</main\s*>`)
+	// controlHref matches the address of a link that leads nowhere; controlMark replaces it.
+	controlHref = regexp.MustCompile(`(?i)href\s*=\s*("#"|'#'|"javascript:[^"]*"|'javascript:[^']*')`)
 )
 
 // htmlPolicy keeps the structure extraction needs and nothing that could run: no script, style,
@@ -1084,6 +1093,10 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 			return
 		}
 		href := attr(n, "href")
+		if href == controlMark {
+			c.writeInline(in, n, inNote) // a script's link in a sentence: its words stay, without it
+			return
+		}
 		if strings.HasPrefix(href, "#") {
 			if inNote {
 				return // "↩" back to the reference
@@ -1561,7 +1574,7 @@ func isLinkBlock(n *html.Node) bool {
 		linked += len(collapseSpaces(textOf(a)))
 		href, has := attrValue(a, "href")
 		outward = outward || href != "" && !strings.HasPrefix(href, "#")
-		if !has {
+		if !has || href == controlMark {
 			controls += len(collapseSpaces(textOf(a)))
 		}
 	}
