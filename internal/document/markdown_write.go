@@ -58,12 +58,41 @@ func (w *mdBlockWriter) note(n int, in *mdInline) {
 	}
 }
 
-// dropTrailingHeadings removes headings that end the body with nothing under them, like the
-// "Notes" heading of a list of notes that are written as footnotes.
-func (w *mdBlockWriter) dropTrailingHeadings() {
-	for len(w.blocks) > 1 && strings.HasPrefix(w.blocks[len(w.blocks)-1], "#") {
-		w.blocks = w.blocks[:len(w.blocks)-1]
+// dropEmptySections removes headings with nothing under them: those that end the body, like
+// the "Notes" heading of a list of notes that are written as footnotes, and those followed at
+// once by a heading of their level or above, whose section was all page furniture ("Related
+// stories" over a list of links, "Comments" over the comments). The title stays.
+func (w *mdBlockWriter) dropEmptySections() {
+	out := w.blocks[:0]
+	for i, b := range w.blocks {
+		level := headingLevel(b)
+		if level > 1 && i > 0 {
+			next := 7 // the end of the body closes every section
+			if i+1 < len(w.blocks) {
+				next = headingLevel(w.blocks[i+1])
+				if next == 0 {
+					next = 8 // text under the heading
+				}
+			}
+			if next <= level || next == 7 {
+				continue
+			}
+		}
+		out = append(out, b)
 	}
+	w.blocks = out
+}
+
+// headingLevel returns the level of a heading block ("## …" is 2), or 0 for other blocks.
+func headingLevel(b string) int {
+	n := 0
+	for n < len(b) && b[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(b) || b[n] != ' ' {
+		return 0
+	}
+	return n
 }
 
 // String joins the blocks with blank lines, keeping consecutive list items together, and adds
