@@ -593,7 +593,8 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 		return
 	}
-	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
+	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
+		c.isLabelOverLinks(n) {
 		return
 	}
 	if names, ok := metaLineNames(n); ok {
@@ -1604,6 +1605,27 @@ func withoutLinkLabels(n *html.Node, whole string) string {
 		}
 	}
 	return strings.TrimSpace(whole)
+}
+
+// maxLabelRunes: the label over a list of links ("Материалы по теме", "往期回顾", "Most read")
+// is a few words.
+const maxLabelRunes = 40
+
+// isLabelOverLinks reports a short line without links or a sentence's end right above a block
+// of links to other pages: the label of that block ("Самое читаемое", "Новости партнёров").
+func (c *htmlConverter) isLabelOverLinks(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Span || hasBlockChild(n) ||
+		findFirst(n, atom.A) != nil || c.holdsTitle(n) || isBylineElement(n) {
+		return false // (a heading over nothing but links goes with its empty section)
+	}
+	text, short := boundedText(n, 4*maxLabelRunes)
+	text = collapseSpaces(text)
+	if !short || text == "" || utf8.RuneCountInString(text) > maxLabelRunes || endsWithTerminator(text) ||
+		hasBylinePrefix(text) || isNameLine(text) {
+		return false
+	}
+	next := nextElement(n)
+	return next != nil && (next.DataAtom == atom.Ul || next.DataAtom == atom.Ol || next.DataAtom == atom.Div) && isLinkBlock(next)
 }
 
 // isCallToAction reports a short block around a link that asks the reader to subscribe, sign
