@@ -752,6 +752,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
+		if n.DataAtom == atom.A && attr(n, "href") == controlMark && c.cur == nil {
+			return // a script's button set straight in a box ("Yes", "No", "Print")
+		}
 		// Inline content outside a paragraph (text directly in a <div>) is a paragraph of its own.
 		c.start(pipeline.BlockParagraph, inside)
 		c.writeInlineNode(c.cur, n, false)
