@@ -562,6 +562,10 @@ func notesFrom(p []pageLine, start int, notes map[int]string) ([]pageLine, bool)
 			order = append(order, n)
 			found[n] = rest
 			continue
+		} else if ok && n < order[len(order)-1] && n/1000 == order[0]/1000 && marks.has(bodyText.String(), n) {
+			// A lower number that the text refers to starts the notes below: what was read as
+			// the first note was a numbered heading ("2. Two suitors").
+			return p, false
 		}
 		if len(order) == 0 {
 			return p, false
@@ -818,6 +822,10 @@ func isSeriesLine(s string) bool {
 	return seriesMark.MatchString(s) || len(strings.Fields(s)) >= 2 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
 }
 
+// maxHeadEchoColumns: a line of the head, even one that runs on to the next line, is shorter
+// than a line of text.
+const maxHeadEchoColumns = 60
+
 // maxEchoHeadLines: the head of the first page, whose words a running header repeats, is at
 // most this many lines.
 const maxEchoHeadLines = 8
@@ -838,8 +846,8 @@ func removeHeadEchoes(pages [][]pageLine, running []string) {
 	var head [][]string
 	p := pages[first]
 	for i := 0; i < len(p) && i < maxEchoHeadLines; i++ {
-		if endsWithFullStop(p[i].text) || i+1 < len(p) && unicode.IsLower(firstLetter(p[i+1].text)) {
-			break // the article's text has begun
+		if endsWithFullStop(p[i].text) || i+1 < len(p) && unicode.IsLower(firstLetter(p[i+1].text)) && columns(p[i].text) > maxHeadEchoColumns {
+			break // the article's text has begun (a title may run on in lower case: "… Beijing" / "and Brussels")
 		}
 		head = append(head, wordTokens(p[i].text))
 	}
