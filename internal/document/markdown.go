@@ -116,13 +116,15 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	// A short signing line right under the title ("By NAME", a name alone) is the byline when
 	// the article goes on after it.
 	var topBylines []string
-	if len(doc.Blocks) > 0 && len(body) > 2 && body[0].kind == pipeline.BlockParagraph {
-		if by := withoutPublicationTail(body[0].text.plain()); isTopByline(by) {
+	lead := len(body) > 0 && (body[0].kind == pipeline.BlockParagraph || body[0].kind == pipeline.BlockQuote)
+	if len(doc.Blocks) > 0 && len(body) > 2 && lead {
+		if by := withoutPublicationTail(body[0].text.plain()); body[0].kind == pipeline.BlockParagraph && isTopByline(by) {
 			topBylines = append(topBylines, by)
 			doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
 			body = body[1:]
 		} else if len(body) > 3 && body[1].kind == pipeline.BlockParagraph {
-			// Under the subtitle, a byline that names itself ("Текст: NAME", "By NAME").
+			// Under the subtitle or a summary set as a quotation, a byline that names itself
+			// ("Текст: NAME", "By NAME").
 			if by := withoutPublicationTail(body[1].text.plain()); hasBylinePrefix(by) && isBylineText(by) {
 				topBylines = append(topBylines, by)
 				doc.Blocks = append(doc.Blocks, toBlock(body[0].kind, body[0]), pipeline.Block{Kind: pipeline.BlockByline, Text: by})
