@@ -109,7 +109,9 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	}
 	var body []mdBlock
 	for i, b := range r.out {
-		if i != titleAt && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()))) {
+		if i != titleAt && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()) ||
+			isLinkLine(b.text))) && !(b.kind == pipeline.BlockCaption && isPhotoCredit(b.text.plain())) {
+			// (a caption that only credits the picture says nothing of what it shows)
 			body = append(body, b)
 		}
 	}
@@ -406,4 +408,30 @@ func codeLines(n ast.Node, source []byte) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// isLinkLine reports a short paragraph made mostly of links to other pages, after a label
+// ("Share this post: Twitter · Facebook", "Читайте также: …"): a way out of the article, as
+// the HTML reader judges a block of links.
+func isLinkLine(t *inlineText) bool {
+	whole := t.plain()
+	if len(whole) > maxLinkBlockBytes || whole == "" {
+		return false
+	}
+	linked := t.linkedBytes()
+	if linked == 0 {
+		return false
+	}
+	share := linkTextShare
+	rest := whole
+	if n := readAlsoLabel(whole); n > 0 {
+		share = readAlsoLinkShare
+	} else if label, after, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && after != "" &&
+		!strings.ContainsFunc(label, unicode.IsDigit) {
+		rest = after
+	} else {
+		return false // links without a label over them may be the text's own
+	}
+	rest = strings.TrimSpace(rest)
+	return float64(linked) >= share*float64(len(strings.ReplaceAll(rest, " ", "")))
 }

@@ -162,23 +162,27 @@ func (r *markdownReader) captionFollows(p ast.Node) bool {
 }
 
 // Static-site generators put template tags in Markdown: "{{ site.baseurl }}" in an image's
-// address (Jekyll), shortcodes on lines of their own ("{{< figure src=… caption=… >}}",
-// "{{% notice %}}", Hugo). A tag in an address would end it at its spaces, so the image and its
+// address (Jekyll), shortcodes and tags on lines of their own ("{{< figure src=… caption=… >}}",
+// "{{% notice %}}", Hugo; "{% include toc.html %}", Liquid), attribute lists ("{: .lead}",
+// kramdown). A tag in an address would end it at its spaces, so the image and its
 // caption were read as text; a shortcode line is markup, not text. A figure shortcode's caption
 // is kept as the caption of an HTML figure.
 var (
 	addressTemplateTag = regexp.MustCompile(`\]\(\s*(\{\{[^{}\n]{0,100}\}\}|\{%[^%\n]{0,100}%\})`)
-	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*\{\{[<%][^\n]*?[>%]\}\}[ \t]*$`)
+	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
+	// attributeList matches a kramdown attribute list at the end of a line ("… {: .lead}").
+	attributeList = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
 	shortcodeCaption   = regexp.MustCompile(`^[ \t]*\{\{[<%]\s*figure\s[^\n]*?\b(?:caption|title)="([^"\n]+)"`)
 )
 
 // withoutTemplateTags removes template tags from image and link addresses and turns shortcode
 // lines into what they show: a figure's caption, or nothing.
 func withoutTemplateTags(src string) string {
-	if !strings.Contains(src, "{{") && !strings.Contains(src, "{%") {
+	if !strings.Contains(src, "{{") && !strings.Contains(src, "{%") && !strings.Contains(src, "{:") {
 		return src
 	}
 	src = addressTemplateTag.ReplaceAllString(src, "](")
+	src = attributeList.ReplaceAllString(src, "")
 	return shortcodeLine.ReplaceAllStringFunc(src, func(line string) string {
 		if m := shortcodeCaption.FindStringSubmatch(line); m != nil {
 			return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(m[1])) + "</figcaption></figure>"
