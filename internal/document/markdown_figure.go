@@ -171,8 +171,8 @@ var (
 	addressTemplateTag = regexp.MustCompile(`\]\(\s*(\{\{[^{}\n]{0,100}\}\}|\{%[^%\n]{0,100}%\})`)
 	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
 	// attributeList matches a kramdown attribute list at the end of a line ("… {: .lead}").
-	attributeList = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
-	shortcodeCaption   = regexp.MustCompile(`^[ \t]*\{\{[<%]\s*figure\s[^\n]*?\b(?:caption|title)="([^"\n]+)"`)
+	attributeList    = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
+	shortcodeCaption = regexp.MustCompile(`^[ \t]*\{\{[<%]\s*figure\s[^\n]*?\b(?:caption|title)="([^"\n]+)"`)
 )
 
 // withoutTemplateTags removes template tags from image and link addresses and turns shortcode
