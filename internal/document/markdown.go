@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -164,9 +165,18 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 		doc.Blocks = append(doc.Blocks[:1], append([]pipeline.Block{by}, doc.Blocks[1:]...)...)
 		bylines = append(bylines, r.metaAuthor)
 	}
+	var signing []string
 	for _, b := range body[start:] {
 		// A separator the page set after the name ("Жазған <name> -") is no part of it.
-		by := strings.TrimRightFunc(b.text.plain(), func(r rune) bool { return isSpace(r) || strings.ContainsRune("-–—|·•,", r) })
+		signing = append(signing, strings.TrimRightFunc(b.text.plain(), func(r rune) bool { return isSpace(r) || strings.ContainsRune("-–—|·•,", r) }))
+	}
+	for i, by := range signing {
+		// A name the page gives again (the author's box under the signed text) is one byline.
+		if named := slices.ContainsFunc(slices.Concat(signing[:i], topBylines, signing[i+1:]), func(o string) bool {
+			return len(o) > len(by) && strings.Contains(titleKey(o), titleKey(by))
+		}); named {
+			continue
+		}
 		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
 		bylines = append(bylines, by)
 	}
