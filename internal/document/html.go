@@ -578,6 +578,18 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.walkNode(c.title, inside)
 		return
 	}
+	if rows, ok := metadataTable(n); ok {
+		// A table of the page's properties (an export's "Author", "Status", "Created"): only
+		// the author named in it is the article's.
+		for _, r := range rows {
+			if hasBylinePrefix(r[0]+": "+r[1]) && isBylineText(r[1]) {
+				in := &mdInline{}
+				in.text(r[1])
+				c.bylines = append(c.bylines, in)
+			}
+		}
+		return
+	}
 	if isMetadataList(n) {
 		// A list of the page's metadata: only the author named in it is the article's.
 		for _, by := range findAll(n, isBylineElement) {
@@ -1904,6 +1916,40 @@ func isMetadataList(n *html.Node) bool {
 		}
 	}
 	return terms > 0
+}
+
+// metadataTable reads a table that tells about the page rather than the subject, as
+// isMetadataList does a definition list: every row a label of a word or three (its header
+// cell) and a value of a few words that is no sentence, one a date. It returns the rows'
+// labels and values.
+func metadataTable(n *html.Node) ([][2]string, bool) {
+	if n.DataAtom != atom.Table {
+		return nil, false
+	}
+	if _, short := boundedText(n, maxLinkBlockBytes); !short {
+		return nil, false
+	}
+	var rows [][2]string
+	dated := false
+	for _, tr := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Tr }) {
+		var cells []*html.Node
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Th || c.DataAtom == atom.Td) {
+				cells = append(cells, c)
+			}
+		}
+		if len(cells) != 2 || cells[0].DataAtom != atom.Th {
+			return nil, false
+		}
+		label, value := collapseSpaces(textOf(cells[0])), collapseSpaces(textOf(cells[1]))
+		if len(strings.Fields(label)) > maxMetadataTermWords || len(strings.Fields(value)) > maxMetadataValueWords ||
+			endsWithTerminator(value) {
+			return nil, false
+		}
+		dated = dated || isPublicationLine(strings.TrimLeft(value, "@")) || isDateLabelLine(label+": "+value)
+		rows = append(rows, [2]string{label, value})
+	}
+	return rows, dated && len(rows) > 0
 }
 
 // quoteClass matches class names of a block set as a quotation without <blockquote>, also in a
