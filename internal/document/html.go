@@ -1738,8 +1738,9 @@ func metaLineNames(n *html.Node) (string, bool) {
 			}
 		case ch.Type != html.ElementNode || isHeadingAtom(ch.DataAtom):
 			return "", false // a heading is no piece of a meta line
-		case isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol):
-			deep = true // a box of lines: read below
+		case isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol) ||
+			len(findAll(ch, func(x *html.Node) bool { return x != ch && isBlockElement(x) })) > 0:
+			deep = true // a box of lines, or lines set in links: read below
 		default:
 			if t := collapseSpaces(textOf(ch)); strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 				// (a piece without letters or digits is a separator: " | ")

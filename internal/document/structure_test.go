@@ -279,3 +279,40 @@ func TestMarkdownGeneratorAsides(t *testing.T) {
 	}
 	wantBlocks(t, doc, "title: Grain by rail", "paragraph: Wheat goes east by rail. The route is short.", "paragraph: Freight fell.")
 }
+
+// TestHTMLPageShapes reads page shapes whose chrome no class name gives away: a sidebar's story
+// cards set as <article>, a table that lays out the page, a list saved as bulleted paragraphs,
+// a meta line set in nested boxes with one-word controls, a label over a list of links, a heading
+// over a section of nothing but furniture, buttons run by scripts.
+func TestHTMLPageShapes(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Grain by rail</title></head><body>
+<div class="x1"><h1>Grain by rail</h1>
+<div class="x2"><div class="x3"><a href="/@dana"><p>Dana Seitkali</p></a><span>·</span><a href="/signin?follow=1">Follow</a></div>
+<div class="x4"><span>6 min read</span><span>·</span><span>Mar 12, 2024</span></div></div>
+<table><tr><td><p>Wheat now goes east by rail, and the route is shorter than the sea. Traders say so.</p>
+<p>Three things changed last year:</p>
+<p>– a new terminal at the border;</p><p>– lower tariffs;</p><p>– faster customs.</p>
+<p>Freight grew by a fifth, and the ministry expects more in the spring of next year.</p></td></tr></table>
+<div class="x5"><a href="#" class="x6">Print</a><a href="javascript:void(0)">Email</a></div>
+<h2>Comments</h2>
+<div class="x7">Most read</div>
+<ul><li><a href="/a">Ports of the Caspian</a></li><li><a href="/b">The ferry question</a></li></ul>
+</div>
+<div class="side"><article class="card"><h3><a href="/c">Another story</a></h3><p>A short teaser.</p></article></div>
+</body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain by rail",
+		"paragraph: Wheat now goes east by rail, and the route is shorter than the sea. Traders say so.",
+		"paragraph: Three things changed last year:",
+		"list_item: a new terminal at the border;", "list_item: lower tariffs;", "list_item: faster customs.",
+		"paragraph: Freight grew by a fifth, and the ministry expects more in the spring of next year.",
+		"byline: Dana Seitkali")
+}
