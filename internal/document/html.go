@@ -376,23 +376,41 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 		return nil
 	}
 	t := c.ids[href[1:]]
-	if t == nil || c.order[t] < c.order[n] {
-		// A link back to an earlier place is the way back from a note to its reference, whatever
-		// its class: a note follows the text that refers to it.
+	if t == nil {
 		return nil
 	}
+	backward := c.order[t] < c.order[n]
 	for t != nil && !isBlockElement(t) {
 		t = t.Parent
 	}
 	if t == nil || contains(t, n) {
 		return nil
 	}
+	// A note follows the text that refers to it, so a link back to an earlier place is the way
+	// back from a note to its reference, whatever its class. Where a page prints its notes
+	// before the text (in a column beside it), the two link to each other all the same, and the
+	// note is the block whose link stands at its start, before its text: its label.
+	if back := c.linkBack(t, n); backward && (back == nil || !linkStartsBlock(back)) || !backward && back != nil && linkStartsBlock(n) {
+		return nil
+	}
 	inSup := n.Parent != nil && n.Parent.DataAtom == atom.Sup || findFirst(n, atom.Sup) != nil
 	marked := strings.Contains(role+" "+strings.ToLower(attr(n, "class")+" "+attr(n, "rel")), "note")
-	if !inSup && !marked && !isNoteLabel(textOf(n)) && !c.linksBack(t, n) {
+	if !inSup && !marked && !isNoteLabel(textOf(n)) && c.linkBack(t, n) == nil {
 		return nil
 	}
 	return t
+}
+
+// linkStartsBlock reports a link with no text before it in its block.
+func linkStartsBlock(a *html.Node) bool {
+	for p := a; p != nil && !isBlockElement(p); p = p.Parent {
+		for s := p.PrevSibling; s != nil; s = s.PrevSibling {
+			if hasText(s) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // titleClass matches the class of a paragraph a word processor or a site styles as the title:
@@ -484,10 +502,10 @@ func (c *htmlConverter) holdsByline(n *html.Node) bool {
 // maxNoteBytes bounds the text of a note that links back to its reference.
 const maxNoteBytes = 4000
 
-// linksBack reports a block that links back to the reference ref (to its own id or to that of
-// an element around it in its paragraph): the way back from a note, whatever the reference looks
-// like or is named.
-func (c *htmlConverter) linksBack(block, ref *html.Node) bool {
+// linkBack returns the link in block back to the reference ref (to its own id or to that of an
+// element around it in its paragraph): the way back from a note, whatever the reference looks
+// like or is named. Else nil.
+func (c *htmlConverter) linkBack(block, ref *html.Node) *html.Node {
 	var ids []string
 	for p := ref; p != nil && p.Type == html.ElementNode; p = p.Parent {
 		for _, key := range []string{"id", "name"} {
@@ -500,20 +518,20 @@ func (c *htmlConverter) linksBack(block, ref *html.Node) bool {
 		}
 	}
 	if len(ids) == 0 {
-		return false
+		return nil
 	}
 	if _, short := boundedText(block, maxNoteBytes); !short {
-		return false // a note is a few lines, not a part of the text
+		return nil // a note is a few lines, not a part of the text
 	}
 	for _, a := range findAll(block, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
 		href := attr(a, "href")
 		for _, id := range ids {
 			if href == id {
-				return true
+				return a
 			}
 		}
 	}
-	return false
+	return nil
 }
 
 // isSideNote reports a note printed beside the paragraph that refers to it (inside it in the

@@ -101,6 +101,8 @@ func TestHTMLNotesByLinksNotClassNames(t *testing.T) {
 			`<ol><li id="q1">Customs data. <a href="#b1">Вернуться</a></li></ol>`,
 		"any text, known by the link back": `<p>Trade grew.<a href="#q1" id="b1">see</a></p>` +
 			`<ol><li id="q1">Customs data. <a href="#b1">返回</a></li></ol>`,
+		"notes printed before the text, each linking to its reference": `<aside><ol><li id="q1"><a href="#b1">1</a> Customs data.</li></ol></aside>` +
+			`<p>Trade grew.<sup><a id="b1" href="#q1">1</a></sup></p>`,
 		"brackets in the sup": `<p>Trade grew.<sup>[<a href="#q1">1</a>]</sup></p><div><p id="q1">Customs data.</p></div>`,
 		"sup around the reference, back link to the sup": `<p>Trade grew.<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>` +
 			`<ol><li id="fn:1"><p>Customs data. <a href="#fnref:1">↩</a></p></li></ol>`,
