@@ -65,6 +65,9 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	fmLen, meta := frontMatter(src)
 	src = blankFrontMatter(src, fmLen)
 	src = withoutGeneratorAsides(src)
+	if markup {
+		src = handNotes(src)
+	}
 	src = withoutTemplateTags(src)
 	captions := figcaptionLines(src)
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })

@@ -318,3 +318,27 @@ func TestHTMLPageShapes(t *testing.T) {
 		"paragraph: Freight grew by a fifth, and the ministry expects more in the spring of next year.",
 		"byline: Dana Seitkali")
 }
+
+// TestMarkdownHandWrittenNotes reads notes written without the footnote syntax: a numbered list
+// at the end whose numbers the text carries as marks, and Pandoc's inline notes; a numbered list
+// the text does not refer to stays a list.
+func TestMarkdownHandWrittenNotes(t *testing.T) {
+	t.Parallel()
+	doc, err := ParseMarkdownMarkup("# Grain\n\nWheat goes east.[1] The route is short.\n\nCosts fell.<sup>2</sup>\n\n## Notes\n\n"+
+		"1. Customs data.\n2. Tariff bulletin.\n", pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain", "paragraph: Wheat goes east. The route is short.", "paragraph: Costs fell.",
+		"footnote: Customs data.", "footnote: Tariff bulletin.")
+	doc, err = ParseMarkdownMarkup("# Grain\n\nWheat goes east.^[Customs data.] The route is short.\n", pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain", "paragraph: Wheat goes east. The route is short.", "footnote: Customs data.")
+	doc, err = ParseMarkdownMarkup("# Steps\n\nDo this first, then the rest.\n\n1. Open the file.\n2. Read it.\n", pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Steps", "paragraph: Do this first, then the rest.", "list_item: 1. Open the file.", "list_item: 2. Read it.")
+}
