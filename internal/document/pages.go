@@ -897,12 +897,12 @@ func isHeadEcho(l pageLine, head [][]string) bool {
 		if len(words) == 0 {
 			continue
 		}
-		held := false
-		for _, h := range head {
-			if len(words) <= 2 && isHanText(part) && containsAll(h, words) || containsRun(h, words) {
-				held = true
-				break
-			}
+		held := heldByHead(part, words, head)
+		for k := 2; k+1 < len(words) && !held && !isHanText(part); k++ {
+			// The author and the title run together ("Ә. Б. Нұрғалиева. Қазақстандағы…"): two
+			// lines of the head, one after the other, of two words or more each (a Chinese line,
+			// read character by character, is not cut so).
+			held = heldByHead(part, words[:k], head) && heldByHead(part, words[k:], head)
 		}
 		if !held {
 			return false
@@ -910,6 +910,16 @@ func isHeadEcho(l pageLine, head [][]string) bool {
 		found++
 	}
 	return found > 0
+}
+
+// heldByHead reports words of a part of a line that a line of the head holds word for word.
+func heldByHead(part string, words []string, head [][]string) bool {
+	for _, h := range head {
+		if len(words) <= 2 && isHanText(part) && containsAll(h, words) || containsRun(h, words) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsRun reports whether words occur in seq one after another.
