@@ -107,6 +107,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	if c.spanTo > 0 && len(c.bylines) == 0 {
 		c.bylineBeside(c.title, textRoot) // the author named after the text
 	}
+	c.out.dropTrailingLines()
 	c.out.dropEmptySections()
 	// Notes kept outside the article body (or beside the text, as side notes), in their order.
 	pending := make([]*html.Node, 0, len(c.notes))

@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -82,6 +83,32 @@ func (w *mdBlockWriter) dropEmptySections() {
 	}
 	w.blocks = out
 }
+
+// mdLinkTarget matches the address part of a Markdown link, "](<…>)".
+var mdLinkTarget = regexp.MustCompile(`\]\(<[^>]*>\)`)
+
+// dropTrailingLines removes the short lines that end the body after its text, which read as no
+// sentence and name no one (a channel's card, "В закладки", a tag): the page's, not the
+// article's. A line that could sign the article stays for the byline's reader.
+func (w *mdBlockWriter) dropTrailingLines() {
+	for len(w.blocks) > 2 {
+		b := w.blocks[len(w.blocks)-1]
+		if headingLevel(b) > 0 || isListLine(b) || strings.HasPrefix(b, ">") || strings.HasPrefix(b, "<figcaption>") {
+			return
+		}
+		plain := strings.NewReplacer("\\", "", "*", "", "[", "", "]", "").Replace(mdLinkTarget.ReplaceAllString(b, ""))
+		plain = collapseSpaces(plain)
+		if plain == "" || utf8.RuneCountInString(plain) > maxTrailingLineRunes || endsWithTerminator(plain) ||
+			isBylineText(plain) || hasBylinePrefix(plain) || isNameLine(plain) ||
+			strings.HasPrefix(plain, "(") || strings.HasPrefix(plain, "（") {
+			return // (a line in brackets is a note of the text's: "（作者单位：…）")
+		}
+		w.blocks = w.blocks[:len(w.blocks)-1]
+	}
+}
+
+// maxTrailingLineRunes: the lines of a card or a control after the text are short.
+const maxTrailingLineRunes = 60
 
 // headingLevel returns the level of a heading block ("## …" is 2), or 0 for other blocks.
 func headingLevel(b string) int {
