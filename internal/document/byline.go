@@ -58,7 +58,8 @@ func isBylineText(s string) bool {
 		return false
 	}
 	if isHanText(s) {
-		return true
+		// A Chinese sentence's end inside ("…效率。(完)") makes a line of text, not a signature.
+		return !strings.ContainsAny(strings.TrimRightFunc(s, func(r rune) bool { return isTerminator(r) || isClosing(r) }), "。！？")
 	}
 	if len(words) == 1 && userHandle.MatchString(s) {
 		return true // a user name on a blogging platform: "olga_p", "@ivan.petrov"

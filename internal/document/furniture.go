@@ -123,13 +123,18 @@ func isFurnitureText(s string) bool {
 	if printEdition.MatchString(s) || isCounter(l) || ageRating.MatchString(s) || isMediaCredit(l) {
 		return true
 	}
-	// A date, then a credit: "2024-04-08 07:10:36 来源: 新华日报".
+	return isDatedCredit(l) || isDateLabelLine(l)
+}
+
+// isDatedCredit reports a date, then a credit: "2024-04-08 07:10:36 来源: 新华日报".
+func isDatedCredit(s string) bool {
+	l := strings.ToLower(s)
 	for _, p := range furniture.labels {
 		if i := strings.Index(l, p); i > 0 && isPublicationLine(strings.TrimSpace(l[:i])) {
 			return true
 		}
 	}
-	return isDateLabelLine(l)
+	return false
 }
 
 // ageRating matches the age label a site prints on a page: "18+", "16+".

@@ -1803,7 +1803,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 	var names []string
 	for _, p := range pieces {
 		switch {
-		case isPublicationLine(p), isDateLabelLine(p):
+		case isPublicationLine(p), isDateLabelLine(p), isDatedCredit(p):
 			dated = true
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
