@@ -21,7 +21,7 @@ var bylinePrefixes = []string{
 	"автор:", "авторы:", "автор ", "авторы ", "текст:", "источник:", "подготовил ", "подготовила ",
 	"подготовлено ", "подготовили ",
 	"авторлар:", "авторы:", "дереккөз:", "мәтін:", "дайындаған ", "дайындағандар ",
-	"мақаланың авторы:", "мақала авторы:",
+	"мақаланың авторы:", "мақала авторы:", "жазған ",
 	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:", "执笔", "撰稿",
 }
 
@@ -47,6 +47,9 @@ func isBylineText(s string) bool {
 	if hasBylinePrefix(s) {
 		return true
 	}
+	if open, _ := utf8.DecodeRuneInString(s); open == '(' || open == '（' {
+		return false // a line wholly in brackets is a note ("（作者单位：…）"), not a signature
+	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isClosing))
 	switch {
 	case last == '.' && isInitials(strings.TrimSuffix(words[len(words)-1], ".")):
@@ -55,7 +58,8 @@ func isBylineText(s string) bool {
 		return false
 	}
 	if isHanText(s) {
-		return true
+		// A Chinese sentence's end inside ("…效率。(完)") makes a line of text, not a signature.
+		return !strings.ContainsAny(strings.TrimRightFunc(s, func(r rune) bool { return isTerminator(r) || isClosing(r) }), "。！？")
 	}
 	if len(words) == 1 && userHandle.MatchString(s) {
 		return true // a user name on a blogging platform: "olga_p", "@ivan.petrov"
@@ -163,4 +167,27 @@ func isChineseNames(s string) bool {
 		}
 	}
 	return true
+}
+
+// namesChinesePerson reports a Chinese line with a personal name among its words, as a credit
+// prints it after the outlet and the role: "澎湃新闻记者 王海燕".
+func namesChinesePerson(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if isChineseNames(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSignatureLine reports a line that signs a text: names alone, or a name and after a comma the
+// signer's role ("Elena Markova, Chair of the Council").
+func isSignatureLine(s string) bool {
+	name, _, _ := strings.Cut(s, ",")
+	return isNameLine(s) || isNameLine(strings.TrimSpace(name)) && !endsWithTerminator(s) && len(strings.Fields(s)) <= maxBylineWords
+}
+
+// isBylinePrefixAlone reports the word that opens a byline standing alone: "By", "Автор:".
+func isBylinePrefixAlone(s string) bool {
+	return utf8.RuneCountInString(s) <= 12 && hasBylinePrefix(strings.TrimSpace(s)+" X") && !hasBylinePrefix(s)
 }

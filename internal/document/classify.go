@@ -87,3 +87,19 @@ func isWhollyQuoted(s string) bool {
 	}
 	return depth == 1
 }
+
+// maxQuestionHeadingRunes: a heading put as a question ("Why Chinese firms?") is one short
+// question.
+const maxQuestionHeadingRunes = 60
+
+// isBoldHeadingText reports the text of a paragraph wholly in bold that heads a section: a
+// heading's text, or one short question, which section headings often are.
+func isBoldHeadingText(s string) bool {
+	if isHeadingText(s) {
+		return true
+	}
+	q := strings.TrimRightFunc(s, isClosing)
+	body := strings.TrimRight(q, "?？")
+	return len(body) < len(q) && utf8.RuneCountInString(s) <= maxQuestionHeadingRunes &&
+		strings.IndexFunc(body, isTerminator) < 0 && isHeadingText(body)
+}

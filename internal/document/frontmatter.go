@@ -1,6 +1,8 @@
 package document
 
 import (
+	"encoding/json"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -18,73 +20,205 @@ type frontMatterMeta struct {
 }
 
 // frontMatter returns the byte length of the front matter at the start of src (0 when there is
-// none) and the title and author it declares, if any (a list of authors is left alone). The
-// front matter must open on the very first line and close within maxFrontMatterLines lines;
-// its lines must look like keys, list entries or continuations, so that a document that merely
-// opens with a thematic break is not mistaken for one.
+// none) and the title and author it declares, if any (a list of authors is left alone). Blank
+// lines may come before it. It is, in the forms static-site generators and converters write:
+//
+//   - lines fenced by "---" (YAML, also closed by "...") or "+++" (TOML), closed within
+//     maxFrontMatterLines lines, opening with a key and made of keys, list entries,
+//     continuations, comments, tables and the brackets of multi-line lists, so that a document
+//     that merely opens with a thematic break is not mistaken for one;
+//   - a JSON object from a "{" line to a "}" line (Hugo);
+//   - a Pandoc title block: "% Title", "% Authors", "% Date" lines;
+//   - MultiMarkdown metadata: a first block of "Key: value" lines, two at least, one of them
+//     the title, the author or the date.
 func frontMatter(src string) (int, frontMatterMeta) {
-	var fence string
-	switch {
-	case strings.HasPrefix(src, "---\n"):
-		fence = "---"
-	case strings.HasPrefix(src, "+++\n"):
-		fence = "+++"
-	default:
+	lead := len(src) - len(strings.TrimLeft(src, "\n"))
+	n, meta := fencedFrontMatter(src[lead:])
+	if n == 0 {
+		n, meta = jsonFrontMatter(src[lead:])
+	}
+	if n == 0 {
+		n, meta = pandocTitleBlock(src[lead:])
+	}
+	if n == 0 {
+		n, meta = metadataBlock(src[lead:])
+	}
+	if n == 0 {
 		return 0, frontMatterMeta{}
 	}
-	at := len(fence) + 1
-	var meta frontMatterMeta
-	keys := 0
-	for n := 0; n < maxFrontMatterLines && at <= len(src); n++ {
+	return lead + n, meta
+}
+
+// frontMatterLines calls line for each line of src, with the byte offset after it, until line
+// returns false or maxFrontMatterLines lines were read.
+func frontMatterLines(src string, line func(l string, next int) bool) {
+	at := 0
+	for n := 0; n < maxFrontMatterLines && at < len(src); n++ {
 		end := strings.IndexByte(src[at:], '\n')
-		line := src[at:]
-		next := len(src)
+		l, next := src[at:], len(src)
 		if end >= 0 {
-			line, next = src[at:at+end], at+end+1
+			l, next = src[at:at+end], at+end+1
 		}
-		trimmed := strings.TrimRight(line, " \t")
-		if trimmed == fence || (fence == "---" && trimmed == "...") {
-			if keys == 0 {
-				return 0, frontMatterMeta{}
-			}
-			return next, meta
-		}
-		key, val, ok := cutKey(trimmed, fence)
-		switch {
-		case ok:
-			keys++
-			switch {
-			case strings.EqualFold(key, "title") && meta.title == "":
-				meta.title = unquoteScalar(val)
-			case strings.EqualFold(key, "author") && meta.author == "" && !strings.HasPrefix(val, "["):
-				meta.author = unquoteScalar(val)
-			}
-		case trimmed == "" || strings.HasPrefix(trimmed, " ") || strings.HasPrefix(trimmed, "\t") ||
-			strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "#") || strings.HasPrefix(trimmed, "["):
-		default:
-			return 0, frontMatterMeta{}
-		}
-		if end < 0 {
-			break
+		if !line(strings.TrimRight(l, " \t\r"), next) {
+			return
 		}
 		at = next
 	}
-	return 0, frontMatterMeta{}
 }
 
-// cutKey reads "key: value" (YAML) or "key = value" (TOML).
-func cutKey(line, fence string) (string, string, bool) {
-	sep := ":"
-	if fence == "+++" {
-		sep = "="
+func fencedFrontMatter(src string) (int, frontMatterMeta) {
+	first, _, _ := strings.Cut(src, "\n")
+	fence := strings.TrimRight(first, " \t\r")
+	if fence != "---" && fence != "+++" {
+		return 0, frontMatterMeta{}
 	}
-	k, v, ok := strings.Cut(line, sep)
-	k = strings.TrimSpace(k)
-	if !ok || k == "" || strings.ContainsAny(k, " \t\"'") || strings.HasPrefix(line, " ") {
+	var meta frontMatterMeta
+	keys, size, lines := 0, 0, 0
+	frontMatterLines(src[len(first)+min(1, len(src)-len(first)):], func(l string, next int) bool {
+		lines++
+		if l == fence || fence == "---" && l == "..." {
+			if keys > 0 {
+				size = len(first) + 1 + next
+			}
+			return false
+		}
+		key, val, ok := cutKey(l, fence)
+		switch {
+		case ok:
+			keys++
+			meta.take(key, val)
+		case keys == 0 && l != "" && !strings.HasPrefix(l, "#"):
+			return false // the first line says something other than a key: no front matter
+		case l == "" || strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "- ") ||
+			strings.HasPrefix(l, "#") || strings.HasPrefix(l, "[") || strings.Trim(l, "[]{},") == "":
+		default:
+			return false
+		}
+		return true
+	})
+	if size > len(src) {
+		size = len(src)
+	}
+	return size, meta
+}
+
+// take keeps the title and the author a key names.
+func (m *frontMatterMeta) take(key, val string) {
+	key = strings.ToLower(strings.Trim(key, "\"'"))
+	switch {
+	case key == "title" && m.title == "":
+		m.title = unquoteScalar(val)
+	case key == "author" && m.author == "" && !strings.HasPrefix(val, "["):
+		m.author = unquoteScalar(val)
+	}
+}
+
+// jsonFrontMatter reads a JSON object that opens the file, from a "{" line to a "}" line.
+func jsonFrontMatter(src string) (int, frontMatterMeta) {
+	if !strings.HasPrefix(src, "{\n") && !strings.HasPrefix(src, "{\r\n") {
+		return 0, frontMatterMeta{}
+	}
+	size := 0
+	frontMatterLines(src, func(l string, next int) bool {
+		if l == "}" {
+			size = next
+			return false
+		}
+		return true
+	})
+	var fields map[string]any
+	if size == 0 || json.Unmarshal([]byte(src[:size]), &fields) != nil {
+		return 0, frontMatterMeta{}
+	}
+	var meta frontMatterMeta
+	for k, v := range fields {
+		if s, ok := v.(string); ok {
+			meta.take(k, strconv.Quote(s))
+		}
+	}
+	return size, meta
+}
+
+// pandocTitleBlock reads the "% Title", "% Authors", "% Date" lines Pandoc puts first.
+func pandocTitleBlock(src string) (int, frontMatterMeta) {
+	var meta frontMatterMeta
+	size, n := 0, 0
+	frontMatterLines(src, func(l string, next int) bool {
+		rest, ok := strings.CutPrefix(l, "%")
+		if !ok || n >= 3 {
+			return false
+		}
+		rest = strings.TrimSpace(rest)
+		switch n {
+		case 0:
+			meta.title = rest
+		case 1:
+			meta.author = strings.ReplaceAll(rest, ";", ",")
+		}
+		n++
+		size = next
+		return true
+	})
+	if meta.title == "" {
+		return 0, frontMatterMeta{}
+	}
+	return size, meta
+}
+
+// metadataKey matches the key of a MultiMarkdown metadata line: a word or three, then a colon.
+var metadataKey = regexp.MustCompile(`^\p{L}[\p{L}\d_ -]{0,30}:\s`)
+
+// metadataBlock reads MultiMarkdown metadata: a first block of "Key: value" lines.
+func metadataBlock(src string) (int, frontMatterMeta) {
+	var meta frontMatterMeta
+	size, keys, known := 0, 0, false
+	frontMatterLines(src, func(l string, next int) bool {
+		if l == "" {
+			size = next
+			return false
+		}
+		if !metadataKey.MatchString(l) || len(strings.Fields(l[:strings.Index(l, ":")])) > 3 {
+			keys = -1 // a line of text: the block is a paragraph
+			return false
+		}
+		key, val, _ := strings.Cut(l, ":")
+		switch strings.ToLower(key) {
+		case "title", "author", "date":
+			known = true
+		}
+		meta.take(key, strings.TrimSpace(val))
+		keys++
+		return true
+	})
+	if size == 0 || keys < 2 || !known {
+		return 0, frontMatterMeta{}
+	}
+	return size, meta
+}
+
+// cutKey reads "key: value" (YAML, the key maybe quoted or of several words) or "key = value"
+// (TOML).
+func cutKey(line, fence string) (string, string, bool) {
+	if strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "- ") {
 		return "", "", false
 	}
-	return k, strings.TrimSpace(v), true
+	if fence == "+++" {
+		k, v, ok := strings.Cut(line, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" || strings.ContainsAny(k, " \t") && !strings.HasPrefix(k, "\"") {
+			return "", "", false
+		}
+		return k, strings.TrimSpace(v), true
+	}
+	m := yamlKey.FindStringSubmatch(line)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], strings.TrimSpace(line[len(m[0]):]), true
 }
+
+// yamlKey matches a YAML mapping key and its colon: a quoted key, or a plain one of a few words.
+var yamlKey = regexp.MustCompile(`^("[^"]{1,60}"|'[^']{1,60}'|[^\s:#"'\-\[{][^:#]{0,40}?):(\s|$)`)
 
 // unquoteScalar reads a YAML or TOML scalar: a quoted string is unquoted, a plain one trimmed.
 func unquoteScalar(v string) string {

@@ -20,14 +20,14 @@ type furnitureWords struct {
 	labels, photoCredits, notices        []string
 	readAlso, dateLabels, follow, social []string
 	dateTails                            []string
-	lines, counters, roles               map[string]bool
+	lines, counters, roles, media        map[string]bool
 	classes                              *regexp.Regexp
 }
 
 var furniture = loadFurniture(furnitureData)
 
 func loadFurniture(data string) furnitureWords {
-	f := furnitureWords{lines: map[string]bool{}, counters: map[string]bool{}, roles: map[string]bool{}}
+	f := furnitureWords{lines: map[string]bool{}, counters: map[string]bool{}, roles: map[string]bool{}, media: map[string]bool{}}
 	var classes []string
 	section := ""
 	for _, line := range strings.Split(data, "\n") {
@@ -43,6 +43,8 @@ func loadFurniture(data string) furnitureWords {
 		switch section {
 		case "label":
 			f.labels = append(f.labels, line)
+		case "media":
+			f.media[line] = true
 		case "photo-credit":
 			f.photoCredits = append(f.photoCredits, line)
 		case "date-tail":
@@ -118,16 +120,41 @@ func isFurnitureText(s string) bool {
 			return true
 		}
 	}
-	if printEdition.MatchString(s) || isCounter(l) {
+	if printEdition.MatchString(s) || isCounter(l) || ageRating.MatchString(s) || isMediaCredit(l) {
 		return true
 	}
-	// A date, then a credit: "2024-04-08 07:10:36 来源: 新华日报".
+	return isDatedCredit(l) || isDateLabelLine(l)
+}
+
+// isDatedCredit reports a date, then a credit: "2024-04-08 07:10:36 来源: 新华日报".
+func isDatedCredit(s string) bool {
+	l := strings.ToLower(s)
 	for _, p := range furniture.labels {
 		if i := strings.Index(l, p); i > 0 && isPublicationLine(strings.TrimSpace(l[:i])) {
 			return true
 		}
 	}
-	return isDateLabelLine(l)
+	return false
+}
+
+// ageRating matches the age label a site prints on a page: "18+", "16+".
+var ageRating = regexp.MustCompile(`^\d{1,2}\+$`)
+
+// maxMediaCreditWords: a line that credits or labels a picture is a few words.
+const maxMediaCreditWords = 6
+
+// isMediaCredit reports a line of a few words, no sentence, that opens or ends with a word for a
+// picture or a video: "Фото из открытых источников", "Иллюстративное фото", "Видео: YouTube";
+// or a copyright line, "© 2024 Reuters".
+func isMediaCredit(l string) bool {
+	if endsWithTerminator(l) && !strings.HasSuffix(l, "。") || len(strings.Fields(l)) > maxMediaCreditWords {
+		return false
+	}
+	if strings.HasPrefix(l, "©") {
+		return true
+	}
+	words := strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) })
+	return len(words) > 0 && (furniture.media[words[0]] || furniture.media[words[len(words)-1]])
 }
 
 // printEdition matches the line that says where a newspaper printed the article: the paper's
@@ -152,7 +179,8 @@ func isCounter(l string) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 	})
 	if len(words) == 0 {
-		return false
+		// Numbers beside pictograms alone: "👍 45 🔥 12".
+		return counted && strings.ContainsFunc(l, func(r rune) bool { return unicode.Is(unicode.So, r) })
 	}
 	for _, w := range words {
 		if !furniture.counters[w] {

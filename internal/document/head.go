@@ -274,11 +274,18 @@ func isHanText(s string) bool {
 // isDateLine reports a line that is only a date or a time stamp: "12 March 2024",
 // "2024-03-12 14:05", "12.03.2024", "2024年3月12日".
 func isDateLine(s string) bool {
+	if !strings.ContainsFunc(s, unicode.IsDigit) {
+		return false // every date has a number
+	}
 	s = withoutDateLead(s)
-	if dayMonth.MatchString(strings.TrimSpace(s)) || relativeTime.MatchString(strings.TrimSpace(s)) {
+	if t := strings.TrimSpace(s); len(t) <= maxShortDateBytes &&
+		(dayMonth.MatchString(t) || relativeTime.MatchString(t) || strings.Contains(t, ":") && timeOfDay.MatchString(t)) {
 		return true
 	}
-	s = timeZone.ReplaceAllString(s, " ")
+	// Again after a match, since one match takes the space the next one needs: "10:42 a.m. ET".
+	if t := timeZone.ReplaceAllString(s, " "); t != s {
+		s = timeZone.ReplaceAllString(t, " ")
+	}
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"
 	}
@@ -298,9 +305,15 @@ func isDateLine(s string) bool {
 			digits += len(w)
 			continue
 		}
+		if strings.TrimFunc(w, func(r rune) bool { return unicode.Is(unicode.Pd, r) }) == "" {
+			continue // a dash between the place and the year: "Москва — 2024"
+		}
 		letterWords++
-		if utf8.RuneCountInString(w) > 10 {
-			return false
+		if utf8.RuneCountInString(w) > 10 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false // a date's words are words: "marina_kz" or "|" is none
+		}
+		if l := strings.ToLower(w); !monthWord.MatchString(l) && !dateWords[l] && !unicode.IsUpper(firstLetter(w)) {
+			return false // "Priorities for 2024": a word that belongs to no date
 		}
 		if utf8.RuneCountInString(w) > 3 {
 			longWords++
@@ -348,15 +361,36 @@ var relativeTime = regexp.MustCompile(`(?i)^(\d{1,3}\s*(min(ute)?s?|hours?|hrs?|
 	`\d{1,3}\s*(минут[уы]?|мин\.?|час(а|ов)?|дн(я|ей)|день|недел[юьи]|месяц(а|ев)?)\s+назад|` +
 	`\d{1,3}\s*(минут|сағат|күн|апта|ай)\s+бұрын|\d{1,3}\s*(分钟|小时|天|周|个月)前)$`)
 
+// maxShortDateBytes: a date without its year, a time counted back or a time of day is short.
+const maxShortDateBytes = 48
+
+// timeOfDay matches a time alone, as a post's footer prints it beside the date: "at 8:14 PM",
+// "в 20:14", "14:05".
+var timeOfDay = regexp.MustCompile(`(?i)^((at|в|сағат)\s+)?\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?$`)
+
 // timeZone matches the half of the day and the time zone printed after a time ("10:42 AM
 // GMT+5", "06:00 EDT", "14:05 МСК"), which say nothing more of the date.
-var timeZone = regexp.MustCompile(`(?i)(^|\s)(a\.?m\.?|p\.?m\.?|(gmt|utc)([+-]\d{1,2}(:\d{2})?)?|[ecmp][sd]t|bst|cet|cest|msk|мск|almt)(\s|$)`)
+var timeZone = regexp.MustCompile(`(?i)(^|\s)(a\.?m\.?|p\.?m\.?|(gmt|utc)([+-]\d{1,2}(:\d{2})?)?|[ecmp][sd]?t|bst|cet|cest|msk|мск|almt)(\s|$)`)
 
 // dayMonth matches a date without its year, as platforms print recent ones: "3 мая", "Jan 18",
 // "11 мар в 13:05", "14 Ақпан, 11:20", "3月5日". The month names are those of the four languages,
 // whole or cut to three letters.
 var dayMonth = regexp.MustCompile(`(?i)^(\d{1,2}\s+(` + monthNames + `)\.?|(` + monthNames + `)\.?\s+\d{1,2}|\d{1,2}月\d{1,2}日)` +
 	`(,?\s*(в|at|,)?\s*\d{1,2}:\d{2})?$`)
+
+// monthWord matches a month's name, whole or cut.
+var monthWord = regexp.MustCompile(`^(` + monthNames + `)$`)
+
+// dateWords are the other words a date line may hold in lower case: weekdays, the words for
+// "year", and the particles before a time.
+var dateWords = map[string]bool{
+	"г": true, "гг": true, "года": true, "год": true, "ж": true, "жыл": true, "жылы": true, "жылғы": true,
+	"at": true, "on": true, "of": true, "в": true, "сағат": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
+	"пн": true, "вт": true, "ср": true, "чт": true, "пт": true, "сб": true, "вс": true,
+	"понедельник": true, "вторник": true, "среда": true, "четверг": true, "пятница": true, "суббота": true, "воскресенье": true,
+	"дүйсенбі": true, "сейсенбі": true, "сәрсенбі": true, "бейсенбі": true, "жұма": true, "сенбі": true, "жексенбі": true,
+}
 
 const monthNames = `jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|` +
 	`янв(аря)?|фев(раля)?|мар(та)?|апр(еля)?|мая|июн[яь]?|июл[яь]?|авг(уста)?|сен(тября)?|окт(ября)?|ноя(бря)?|дек(абря)?|` +

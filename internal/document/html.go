@@ -3,6 +3,7 @@ package document
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,24 +43,52 @@ func HTMLToMarkdown(src string) (string, error) {
 	src = formOpen.ReplaceAllString(src, `<div class="`+formMark+`"$1`)
 	src = formClose.ReplaceAllString(src, `</div>`)
 	src = mainClose.ReplaceAllString(src, `</div>`)
+	// A link that leads nowhere ("#", "javascript:;") is a control run by a script; the
+	// sanitiser would drop it and leave its text as if it were the article's, so it is kept as
+	// a link to the page itself, which a list of such links shows for what it is.
+	src = controlHref.ReplaceAllString(src, `href="`+controlMark+`"`)
 	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
 	if err != nil {
 		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
 			Err: fmt.Errorf("parse sanitised html: %w", err)}
 	}
 	root := articleRoot(doc, pageTitle)
-	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
+	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, end: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
 		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
-	c.findNotes(root)
 	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)
+	if c.title != nil && textBefore(root, c.title) {
+		// The first <h1> comes after the text has begun: it heads a section (a word
+		// processor's "Heading 1"), and the title is elsewhere.
+		c.title = nil
+	}
 	if c.title == nil {
 		c.title = headingAsTitle(root, pageTitle)
 	}
 	if c.title == nil {
+		c.title = classTitle(root, pageTitle)
+	}
+	var outsideH1 *html.Node
+	textRoot := root
+	if c.title == nil {
+		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 == nil {
+			outsideH1 = titleAbove(root, pageTitle)
+		}
+		if outsideH1 != nil {
+			if head := c.articleHead(outsideH1, root); head != nil {
+				// The article runs from its title to the end of its text: what stands between
+				// them (the subtitle, the byline, the lead, the picture) is the article's head.
+				c.title, c.spanFrom, c.spanTo = outsideH1, c.order[outsideH1], c.end[root]
+				c.textRoot, textRoot, root = root, root, head
+			}
+		}
+	}
+	c.findNotes(root)
+	c.root = root
+	if c.title == nil {
 		title := ""
-		if h1 := findFirstOutside(doc, atom.H1, root); h1 != nil {
+		if h1 := outsideH1; h1 != nil {
 			title = collapseSpaces(textOf(h1))
 			c.bylineBeside(h1, root)
 		}
@@ -75,7 +104,11 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	c.walkBlocks(root, "")
 	c.flush()
-	c.out.dropTrailingHeadings()
+	if c.spanTo > 0 && len(c.bylines) == 0 {
+		c.bylineBeside(c.title, textRoot) // the author named after the text
+	}
+	c.out.dropTrailingLines()
+	c.out.dropEmptySections()
 	// Notes kept outside the article body (or beside the text, as side notes), in their order.
 	pending := make([]*html.Node, 0, len(c.notes))
 	for n, num := range c.notes {
@@ -87,7 +120,14 @@ func HTMLToMarkdown(src string) (string, error) {
 	for _, n := range pending {
 		c.writeNote(n)
 	}
+	var seen []string
 	for _, by := range c.bylines {
+		// The author box after the text names again the author the byline named.
+		k := titleKey(by.String())
+		if slices.ContainsFunc(seen, func(s string) bool { return strings.Contains(s, k) }) {
+			continue
+		}
+		seen = append(seen, k)
 		c.out.add(pipeline.BlockParagraph, 0, "", by)
 	}
 	out := c.out.String()
@@ -100,11 +140,16 @@ func HTMLToMarkdown(src string) (string, error) {
 // formMark is the class of the block a form becomes.
 const formMark = "page-form-mark"
 
+// controlMark is the address a link that leads nowhere gets.
+const controlMark = "#!"
+
 var (
 	formOpen  = regexp.MustCompile(`(?i)<form(\s|>)`)
 	formClose = regexp.MustCompile(`(?i)</form\s*>`)
 	mainOpen  = regexp.MustCompile(`(?i)<main(\s|>)`)
 	mainClose = regexp.MustCompile(`(?i)</main\s*>`)
+	// controlHref matches the address of a link that leads nowhere; controlMark replaces it.
+	controlHref = regexp.MustCompile(`(?i)href\s*=\s*("#"|'#'|"javascript:[^"]*"|'javascript:[^']*')`)
 )
 
 // htmlPolicy keeps the structure extraction needs and nothing that could run: no script, style,
@@ -135,6 +180,16 @@ func htmlPolicy() *bluemonday.Policy {
 // footnoteSection matches class and id names of a list of notes.
 var footnoteSection = regexp.MustCompile(`(?i)foot-?notes?|end-?notes?|^notes$`)
 
+// isNotesSection reports an element whose class or id names a list of notes.
+func isNotesSection(n *html.Node) bool {
+	for _, name := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
+		if name != "" && footnoteSection.MatchString(name) {
+			return true
+		}
+	}
+	return false
+}
+
 // bylineClass matches class names, rel and itemprop values of an author line, also as a part of
 // a name built by CSS-in-JS tools ("ssrcss-68pt20-TextContributorName").
 var bylineClass = regexp.MustCompile(`(?i:(^|[\s_-])(byline|authors?|contributors?)($|[\s_-]))|[a-z](Byline|Author|Contributor)(Name)?($|[\s_-])`)
@@ -148,19 +203,27 @@ var sideNoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(side|margin)-?notes?($|[\
 var callToAction = regexp.MustCompile(`(?i)subscri|sign-?(up|in)|/join\b|member(ship)?\b|donat|contribut|/support\b|sponsor|/portal|newsletter|/login|action=share`)
 
 type htmlConverter struct {
-	out      mdBlockWriter
-	cur      *mdInline // the block being written
-	kind     pipeline.BlockKind
-	marker   string
-	level    int
-	ids      map[string]*html.Node
-	order    map[*html.Node]int // every node's place in document order
-	notes    map[*html.Node]int // note elements, by the number of their first reference
-	written  map[int]bool       // notes written
-	bylines  []*mdInline
-	nextNote int
-	inByline bool       // writing a byline, whose date and reading time are left out
-	title    *html.Node // the article's <h1>, if the body has one
+	out    mdBlockWriter
+	cur    *mdInline // the block being written
+	kind   pipeline.BlockKind
+	marker string
+	level  int
+	ids    map[string]*html.Node
+	order  map[*html.Node]int // every node's place in document order
+	end    map[*html.Node]int // the place of every node's last descendant
+	// spanFrom, spanTo: when the title stands outside the text's container, the places of the
+	// title and of the text's end; only what lies between them is the article's.
+	spanFrom, spanTo int
+	textRoot         *html.Node // the text's container then, which is never furniture
+	inHead           bool       // writing what stands between that title and the text
+	root             *html.Node // what is read as the article
+	bylineHolders    map[*html.Node]bool
+	notes            map[*html.Node]int // note elements, by the number of their first reference
+	written          map[int]bool       // notes written
+	bylines          []*mdInline
+	nextNote         int
+	inByline         bool       // writing a byline, whose date and reading time are left out
+	title            *html.Node // the article's <h1>, if the body has one
 	// titleKey: the title taken from outside the body (the page's <title>), whose copy in the
 	// body, set as a paragraph, is dropped.
 	titleKey string
@@ -222,10 +285,64 @@ func (c *htmlConverter) indexIDs(n *html.Node) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		c.indexIDs(ch)
 	}
+	c.end[n] = len(c.order) - 1
+}
+
+// outsideSpan reports a node that lies wholly before the title or after the text, when the
+// article is read from a container wider than its text.
+func (c *htmlConverter) outsideSpan(n *html.Node) bool {
+	return c.spanTo > 0 && (c.end[n] < c.spanFrom || c.order[n] > c.spanTo)
+}
+
+// maxHeadBytes: the head of an article between its title and its text (a subtitle, a byline,
+// a date, a picture with its caption, a lead) is a few lines.
+const maxHeadBytes = 1500
+
+// articleHead returns the smallest element holding both the title, printed outside the text's
+// container, and that container, when the title comes first and little text stands between
+// them (outside navigation and asides); else nil.
+func (c *htmlConverter) articleHead(title, root *html.Node) *html.Node {
+	if c.order[title] > c.order[root] {
+		return nil
+	}
+	common := title.Parent
+	for common != nil && !contains(common, root) {
+		common = common.Parent
+	}
+	if common == nil || common.Type != html.ElementNode && common.Type != html.DocumentNode {
+		return nil
+	}
+	between := 0
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if c.end[n] < c.order[title] || c.order[n] >= c.order[root] {
+			return true
+		}
+		if n.Type == html.ElementNode && (insideFurniture(n) || c.skip(n)) {
+			return true
+		}
+		if n.Type == html.TextNode && c.order[n] > c.end[title] {
+			between += len(strings.TrimSpace(n.Data))
+			return between <= maxHeadBytes
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if !walk(ch) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(common) {
+		return nil
+	}
+	return common
 }
 
 // findNotes numbers the notes the article refers to, in order of first reference.
 func (c *htmlConverter) findNotes(n *html.Node) {
+	if c.outsideSpan(n) {
+		return
+	}
 	if isSideNote(n) {
 		c.nextNote++
 		c.notes[n] = c.nextNote
@@ -259,24 +376,163 @@ func (c *htmlConverter) noteTarget(n *html.Node) *html.Node {
 	if strings.Contains(role, "backlink") {
 		return nil
 	}
-	inSup := n.Parent != nil && n.Parent.DataAtom == atom.Sup || findFirst(n, atom.Sup) != nil
-	marked := strings.Contains(role+" "+strings.ToLower(attr(n, "class")+" "+attr(n, "rel")), "note")
-	if !inSup && !marked && !isNoteLabel(textOf(n)) {
-		return nil
-	}
 	t := c.ids[href[1:]]
-	if t == nil || c.order[t] < c.order[n] {
-		// A link back to an earlier place is the way back from a note to its reference, whatever
-		// its class: a note follows the text that refers to it.
+	if t == nil {
 		return nil
 	}
+	backward := c.order[t] < c.order[n]
 	for t != nil && !isBlockElement(t) {
 		t = t.Parent
 	}
 	if t == nil || contains(t, n) {
 		return nil
 	}
+	// A note follows the text that refers to it, so a link back to an earlier place is the way
+	// back from a note to its reference, whatever its class. Where a page prints its notes
+	// before the text (in a column beside it), the two link to each other all the same, and the
+	// note is the block whose link stands at its start, before its text: its label.
+	if back := c.linkBack(t, n); backward && (back == nil || !linkStartsBlock(back)) || !backward && back != nil && linkStartsBlock(n) {
+		return nil
+	}
+	inSup := n.Parent != nil && n.Parent.DataAtom == atom.Sup || findFirst(n, atom.Sup) != nil
+	marked := strings.Contains(role+" "+strings.ToLower(attr(n, "class")+" "+attr(n, "rel")), "note")
+	if !inSup && !marked && !isNoteLabel(textOf(n)) && c.linkBack(t, n) == nil {
+		return nil
+	}
 	return t
+}
+
+// linkStartsBlock reports a link with no text before it in its block.
+func linkStartsBlock(a *html.Node) bool {
+	for p := a; p != nil && !isBlockElement(p); p = p.Parent {
+		for s := p.PrevSibling; s != nil; s = s.PrevSibling {
+			if hasText(s) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// titleClass matches the class of a paragraph a word processor or a site styles as the title:
+// "MsoTitle", "post-title", "entry_title" (not a subtitle's).
+var titleClass = regexp.MustCompile(`(^|[\s_-])[Tt]itle($|[\s_-])|[a-z]Title($|[\s_-])`)
+
+// classTitle returns the first paragraph or line of root when it is the title: styled as the
+// title and agreeing with the page's <title> (one holds the other), or holding that <title>
+// whole; else nil.
+func classTitle(root *html.Node, pageTitle string) *html.Node {
+	page := titleKey(collapseSpaces(pageTitle))
+	for _, n := range findAll(root, func(x *html.Node) bool {
+		return (x.DataAtom == atom.P || x.DataAtom == atom.Div) && !hasBlockChild(x) && hasText(x)
+	}) {
+		// The first line with text: styled as the title, or opening with the page's <title>
+		// (a word processor's page titled with the first words of the document's title).
+		t := collapseSpaces(textOf(n))
+		k := titleKey(t)
+		styled := titleClass.MatchString(attr(n, "class"))
+		agrees := k != "" && (page == "" && styled || page != "" && (strings.Contains(k, page) || styled && strings.Contains(page, k)))
+		if agrees && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
+			return n
+		}
+		break
+	}
+	return nil
+}
+
+// textBefore reports a paragraph of sentences in root before the element h: the article's
+// text has begun before it.
+func textBefore(root, h *html.Node) bool {
+	found := false
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n == h {
+			return false
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.P && !insideFurniture(n) {
+			if t := collapseSpaces(textOf(n)); endsWithTerminator(t) && len(strings.Fields(t)) >= minTextWords && hasSentenceInside(t) {
+				found = true
+				return false
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if !walk(ch) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(root)
+	return found
+}
+
+// minTextWords: a paragraph of the article's text before a heading holds a sentence of some
+// length, unlike a subtitle or a line of credits.
+const minTextWords = 12
+
+// hasSentenceInside reports text with a sentence's end before its last character: two
+// sentences at least.
+func hasSentenceInside(s string) bool {
+	body := strings.TrimRightFunc(s, func(r rune) bool { return isTerminator(r) || isClosing(r) })
+	return strings.IndexFunc(body, isTerminator) >= 0
+}
+
+// holdsTitle reports an element that holds the article's title.
+func (c *htmlConverter) holdsTitle(n *html.Node) bool {
+	return c.title != nil && contains(n, c.title)
+}
+
+// holdsByline reports an element that names the author or holds an element that does. The
+// elements that do are found once for the page, so that the look stays linear.
+func (c *htmlConverter) holdsByline(n *html.Node) bool {
+	if c.bylineHolders == nil {
+		c.bylineHolders = map[*html.Node]bool{}
+		for _, b := range findAll(c.root, func(x *html.Node) bool { return isBylineElement(x) || x.DataAtom == atom.Address }) {
+			for p := b; p != nil && !c.bylineHolders[p]; p = p.Parent {
+				c.bylineHolders[p] = true
+			}
+		}
+	}
+	if c.bylineHolders[n] {
+		return true
+	}
+	text, short := boundedText(n, maxLinkBlockBytes)
+	return n.Type == html.ElementNode && short && hasBylinePrefix(collapseSpaces(text))
+}
+
+// maxNoteBytes bounds the text of a note that links back to its reference.
+const maxNoteBytes = 4000
+
+// linkBack returns the link in block back to the reference ref (to its own id or to that of an
+// element around it in its paragraph): the way back from a note, whatever the reference looks
+// like or is named. Else nil.
+func (c *htmlConverter) linkBack(block, ref *html.Node) *html.Node {
+	var ids []string
+	for p := ref; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		for _, key := range []string{"id", "name"} {
+			if id := attr(p, key); id != "" {
+				ids = append(ids, "#"+id)
+			}
+		}
+		if isBlockElement(p) {
+			break
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	if _, short := boundedText(block, maxNoteBytes); !short {
+		return nil // a note is a few lines, not a part of the text
+	}
+	for _, a := range findAll(block, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		href := attr(a, "href")
+		for _, id := range ids {
+			if href == id {
+				return a
+			}
+		}
+	}
+	return nil
 }
 
 // isSideNote reports a note printed beside the paragraph that refers to it (inside it in the
@@ -296,9 +552,16 @@ func isSideNote(n *html.Node) bool {
 // isNoteLabel reports a reference written as "[1]" or "1" without a <sup>.
 func isNoteLabel(s string) bool {
 	s = strings.Trim(strings.TrimSpace(s), "[]()")
+	if s != "" && utf8.RuneCountInString(s) <= 3 && strings.Trim(s, noteMarks) == "" {
+		return true // "¹", "*", "†"
+	}
 	_, err := strconv.Atoi(s)
 	return err == nil && len(s) <= 3
 }
+
+// noteMarks are the characters a note's reference may be written in: superscript and circled
+// digits and the marks of notes.
+const noteMarks = "⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 // walkBlocks writes the blocks under n. inside is the kind forced by an enclosing quote.
 func (c *htmlConverter) walkBlocks(n *html.Node, inside pipeline.BlockKind) {
@@ -308,6 +571,13 @@ func (c *htmlConverter) walkBlocks(n *html.Node, inside pipeline.BlockKind) {
 }
 
 func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
+	if c.outsideSpan(n) {
+		return
+	}
+	if c.spanTo > 0 && !c.inHead && c.order[n] > c.end[c.title] && c.end[n] < c.order[c.textRoot] {
+		c.inHead = true
+		defer func() { c.flush(); c.inHead = false }()
+	}
 	switch n.Type {
 	case html.TextNode:
 		c.inlineText(n.Data, inside)
@@ -322,7 +592,40 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNote(n)
 		return
 	}
-	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) {
+	if !c.dropped[n] && !c.skip(n) && c.title != n && c.holdsTitle(n) && isLinkBlock(n) {
+		// Menus around a title that links to its own page: the title alone is the article's.
+		c.walkNode(c.title, inside)
+		return
+	}
+	if rows, ok := metadataTable(n); ok {
+		// A table of the page's properties (an export's "Author", "Status", "Created"): only
+		// the author named in it is the article's.
+		for _, r := range rows {
+			if hasBylinePrefix(r[0]+": "+r[1]) && isBylineText(r[1]) {
+				in := &mdInline{}
+				in.text(r[1])
+				c.bylines = append(c.bylines, in)
+			}
+		}
+		return
+	}
+	if isMetadataList(n) {
+		// A list of the page's metadata: only the author named in it is the article's.
+		for _, by := range findAll(n, isBylineElement) {
+			if by.DataAtom == atom.Dd || by.DataAtom == atom.Dt {
+				in := &mdInline{}
+				c.inByline = true
+				c.writeInline(in, by, false)
+				c.inByline = false
+				if in.String() != "" {
+					c.bylines = append(c.bylines, in)
+				}
+			}
+		}
+		return
+	}
+	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
+		c.isLabelOverLinks(n) {
 		return
 	}
 	if names, ok := metaLineNames(n); ok {
@@ -349,7 +652,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.flush()
 		return
 	}
-	if isBlockElement(n) && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) {
+	if isBlockElement(n) && isNotesSection(n) {
 		c.flush()
 		c.writeNotesOnly(n)
 		return
@@ -375,6 +678,18 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 		return
 	}
+	if c.title != nil && c.end[n] < c.order[c.title] && !contains(n, c.title) && !c.holdsByline(n) {
+		// Before the title stand the site's parts (a breadcrumb trail, the section, the date);
+		// of the article only its author may stand there.
+		return
+	}
+	if n == c.title && !isHeadingAtom(n.DataAtom) {
+		c.flush()
+		in := &mdInline{}
+		c.writeInline(in, n, false)
+		c.out.add(pipeline.BlockHeading, 1, "", in)
+		return
+	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		c.flush()
@@ -395,6 +710,12 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 	case atom.P, atom.Pre, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption, atom.Address, atom.Tr:
 		c.flush()
+		if n.DataAtom == atom.Tr && isLayoutRow(n) {
+			// A table that lays out the page: its cells hold the article's blocks.
+			c.walkBlocks(n, inside)
+			c.flush()
+			return
+		}
 		if rest := captionAfterPicture(n); rest != nil {
 			// A picture, a line break and its caption in one paragraph.
 			c.start(pipeline.BlockCaption, "")
@@ -404,11 +725,26 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		c.start(pipeline.BlockParagraph, inside)
+		kind := pipeline.BlockParagraph
+		if n.DataAtom == atom.P && quoteClass.MatchString(attr(n, "class")) {
+			kind = pipeline.BlockQuote // a paragraph styled as a quotation
+		}
+		bulleted := n.DataAtom == atom.P && inside == "" && isBulletParagraph(n) &&
+			(isBulletParagraph(prevElement(n)) || isBulletParagraph(nextElement(n)))
+		if bulleted {
+			// Paragraphs that each open with the same kind of bullet ("– ", "• "), as word
+			// processors save a list, are its items.
+			kind = pipeline.BlockListItem
+		}
+		c.start(kind, inside)
 		if n.DataAtom == atom.Tr {
 			c.tableRow(n)
 		} else {
 			c.writeInline(c.cur, n, false)
+		}
+		if bulleted && c.cur != nil {
+			c.marker = "-"
+			c.cur.dropLeading(listBullets)
 		}
 		c.flush()
 	case atom.Blockquote:
@@ -447,6 +783,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
+		if n.DataAtom == atom.A && attr(n, "href") == controlMark && c.cur == nil {
+			return // a script's button set straight in a box ("Yes", "No", "Print")
+		}
 		// Inline content outside a paragraph (text directly in a <div>) is a paragraph of its own.
 		c.start(pipeline.BlockParagraph, inside)
 		c.writeInlineNode(c.cur, n, false)
@@ -456,25 +795,28 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 // skip reports page furniture and elements without article text.
 func (c *htmlConverter) skip(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Nav, atom.Aside, atom.Script, atom.Style, atom.Form, atom.Button:
+	case atom.Aside:
+		// An aside is the page's, but for the pull quote that repeats a line of the text.
+		return !quoteClass.MatchString(attr(n, "class"))
+	case atom.Nav, atom.Script, atom.Style, atom.Form, atom.Button:
 		return true
 	case atom.Header, atom.Footer:
 		// Page headers and footers are outside the article root; inside it a header holds the
 		// title and a footer the notes or the byline, so they stay unless they are furniture.
 	}
-	if c.title != nil && contains(n, c.title) {
+	if c.title != nil && contains(n, c.title) || c.textRoot != nil && contains(n, c.textRoot) {
 		return false // a box named like furniture ("hero-banner") that holds the title holds the article's head
 	}
 	if isFurnitureClass(attr(n, "class")) || isFurnitureClass(attr(n, "id")) || isFurnitureRole(attr(n, "role")) {
 		return true
 	}
 	if isFormBox(n) || isMetadataList(n) {
-		return true
+		return true // (the author named in a list of metadata is taken by walkNode)
 	}
 	if _, hidden := attrValue(n, "hidden"); hidden || strings.EqualFold(attr(n, "aria-hidden"), "true") {
 		return true // not shown, or shown only as decoration
 	}
-	if isBlockElement(n) && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id")) && !c.holdsNote(n) {
+	if isBlockElement(n) && isNotesSection(n) && !c.holdsNote(n) {
 		// A notes section whose notes nobody refers to, or its heading: the notes are written
 		// where they are numbered.
 		return true
@@ -552,6 +894,91 @@ func (c *htmlConverter) item(li *html.Node, marker string, inside pipeline.Block
 	c.flush()
 }
 
+// listBullets are the marks a list item set as a paragraph may open with.
+const listBullets = "•–—·▪●◦-‣"
+
+// isBulletParagraph reports a paragraph that opens with a bullet and a space.
+func isBulletParagraph(n *html.Node) bool {
+	if n == nil || n.DataAtom != atom.P {
+		return false
+	}
+	text := strings.TrimLeftFunc(leadingText(n, 16), isSpace)
+	r, size := utf8.DecodeRuneInString(text)
+	if size == 0 || !strings.ContainsRune(listBullets, r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[size:])
+	if !isSpace(next) {
+		return false
+	}
+	if strings.ContainsRune(dashBullets, r) {
+		// A dash opens dialogue too ("— Нет."); a list item after a dash goes on in lower case
+		// or ends with a semicolon.
+		item := strings.TrimLeftFunc(text[size:], isSpace)
+		first, _ := utf8.DecodeRuneInString(item)
+		whole := collapseSpaces(textOf(n))
+		return unicode.IsLower(first) || strings.HasSuffix(whole, ";") || strings.HasSuffix(whole, "；")
+	}
+	return true
+}
+
+// dashBullets are the bullets that may also open a line of dialogue.
+const dashBullets = "–—-"
+
+// leadingText returns the start of n's text, up to limit bytes after its leading spaces.
+func leadingText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(x *html.Node) bool {
+		if x.Type == html.TextNode {
+			t := x.Data
+			if strings.TrimFunc(b.String(), isSpace) == "" {
+				t = strings.TrimLeftFunc(t, isSpace)
+			}
+			b.WriteString(t)
+			return b.Len() < limit
+		}
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if !walk(ch) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	return b.String()
+}
+
+// prevElement and nextElement return the element siblings of n, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+// isLayoutRow reports a table row whose cells hold blocks (paragraphs, headings, boxes) rather
+// than a line of data: a table that lays out the page.
+func isLayoutRow(tr *html.Node) bool {
+	for cell := tr.FirstChild; cell != nil; cell = cell.NextSibling {
+		if cell.Type == html.ElementNode && (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && hasBlockChild(cell) {
+			return true
+		}
+	}
+	return false
+}
+
 // tableRow writes a table row as one paragraph, its cells separated by semicolons.
 func (c *htmlConverter) tableRow(tr *html.Node) {
 	first := true
@@ -600,6 +1027,9 @@ func (c *htmlConverter) flush() {
 	}
 	plain := strings.ReplaceAll(c.cur.b.String(), "\\", "")
 	switch {
+	case c.inHead && (c.kind == pipeline.BlockParagraph || c.kind == pipeline.BlockListItem) && !readsAsHead(collapseSpaces(plain)):
+		c.cur = nil
+		return
 	case c.kind != pipeline.BlockParagraph:
 	case isPublicationLine(plain):
 		c.cur = nil
@@ -614,6 +1044,33 @@ func (c *htmlConverter) flush() {
 	c.textSeen = c.textSeen || c.kind == pipeline.BlockParagraph && c.cur.b.Len() > maxHeadingColumns
 	c.out.add(c.kind, c.level, c.marker, c.cur)
 	c.cur = nil
+}
+
+// Bounds of the text that stands between a title and the text's container: a subtitle or a
+// lead says something in a few words at least.
+const (
+	minHeadWords    = 5
+	minHeadHanRunes = 10
+)
+
+// readsAsHead reports a paragraph between the title and the text that is the article's: a
+// subtitle or a lead, which reads as a phrase or a sentence, or a byline. Controls, labels
+// and counters printed there ("Listen to this article", "Share Tweet", "Translated by Google")
+// are a word or three.
+func readsAsHead(s string) bool {
+	if isNameLine(s) || hasBylinePrefix(s) && isBylineText(s) {
+		return true
+	}
+	if isHanText(s) {
+		han := 0
+		for _, r := range s {
+			if isHan(r) {
+				han++
+			}
+		}
+		return han >= minHeadHanRunes
+	}
+	return len(strings.Fields(s)) >= minHeadWords
 }
 
 // writeInline writes the inline content of n into in. inNote drops the links back to the
@@ -633,8 +1090,8 @@ func (c *htmlConverter) writeInline(in *mdInline, n *html.Node, inNote bool) {
 	}
 }
 
-// noteLabel matches the number a note's text may start with: "1.", "[1]", "1)".
-var noteLabel = regexp.MustCompile(`^\s*(\[\d{1,3}\]|\d{1,3}[.)])\s*`)
+// noteLabel matches the number a note's text may start with: "1.", "[1]", "1)", "②", "¹".
+var noteLabel = regexp.MustCompile(`^\s*(\[\d{1,3}\]|\d{1,3}[.)]|[` + noteMarks + `]{1,3})\s*`)
 
 func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool) {
 	switch n.Type {
@@ -655,7 +1112,7 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && lastInBlock(n) && isFurnitureText(textOf(n)) {
 		return // "返回搜狐，查看更多" after the last sentence
 	}
-	if c.skip(n) && !(inNote && footnoteSection.MatchString(attr(n, "class")+" "+attr(n, "id"))) &&
+	if c.skip(n) && !(inNote && isNotesSection(n)) &&
 		!(c.inByline && screenReaderClass.MatchString(attr(n, "class"))) {
 		// A byline's words for screen readers ("By ") are the byline's.
 		// Inside a note, a block named like a notes section is the note's own text
@@ -671,6 +1128,10 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 			return
 		}
 		href := attr(n, "href")
+		if href == controlMark {
+			c.writeInline(in, n, inNote) // a script's link in a sentence: its words stay, without it
+			return
+		}
 		if strings.HasPrefix(href, "#") {
 			if inNote {
 				return // "↩" back to the reference
@@ -699,7 +1160,13 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 		in.close()
 	case atom.Sup:
 		if a := findFirst(n, atom.A); a != nil && c.noteTarget(a) != nil {
-			c.writeInline(in, n, inNote) // the reference alone, without the <sup>'s brackets
+			// The reference alone, without the <sup>'s brackets: "<sup>[<a>1</a>]</sup>".
+			for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+				if ch.Type == html.TextNode && strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) }) == "" {
+					continue
+				}
+				c.writeInlineNode(in, ch, inNote)
+			}
 			return
 		}
 		c.writeInline(in, n, inNote)
@@ -725,9 +1192,10 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 			best, bestLen = a, l
 		}
 	}
-	if best != nil && bestLen > 0 {
+	if best != nil && bestLen > 0 && !articleIsCard(doc, best) {
 		return best
 	}
+	best, bestLen = nil, 0
 	for _, m := range findAll(doc, func(n *html.Node) bool {
 		return n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main")
 	}) {
@@ -840,6 +1308,24 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// minArticleShare: the <article> that holds the article holds at least this share of the text
+// of the page's paragraphs outside navigation, headers, footers and asides; a smaller one is a
+// card in a list of stories (a sidebar's "Popular").
+const minArticleShare = 0.3
+
+// articleIsCard reports an <article> that holds little of the page's paragraph text.
+func articleIsCard(doc, a *html.Node) bool {
+	total, inside := 0, 0
+	for _, p := range findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.P && !insideFurniture(n) }) {
+		l := len(collapseSpaces(textOf(p)))
+		total += l
+		if contains(a, p) {
+			inside += l
+		}
+	}
+	return float64(inside) < minArticleShare*float64(total)
 }
 
 // Bounds of the search for the article's container among the page's blocks.
@@ -1018,11 +1504,30 @@ func findFirst(n *html.Node, a atom.Atom) *html.Node {
 // findFirstOutside finds the first element a that is neither inside skip nor page furniture.
 func findFirstOutside(n *html.Node, a atom.Atom, skip *html.Node) *html.Node {
 	for _, f := range findAll(n, func(x *html.Node) bool { return x.DataAtom == a }) {
-		if !contains(skip, f) && !insideFurniture(f) {
+		if !contains(skip, f) && !insideFurniture(f) && !isHomeLink(f) {
 			return f
 		}
 	}
 	return nil
+}
+
+// isHomeLink reports a heading that is wholly a link to the site's home page: the site's name
+// set as a logo, not an article's title.
+func isHomeLink(h *html.Node) bool {
+	a := findFirst(h, atom.A)
+	if a == nil || collapseSpaces(textOf(a)) != collapseSpaces(textOf(h)) {
+		return false
+	}
+	href := attr(a, "href")
+	if i := strings.Index(href, "://"); i >= 0 {
+		href = href[i+3:]
+		if j := strings.IndexByte(href, '/'); j >= 0 {
+			href = href[j:]
+		} else {
+			href = "/"
+		}
+	}
+	return href == "/" || href == ""
 }
 
 func contains(root, n *html.Node) bool {
@@ -1093,15 +1598,18 @@ func isLinkBlock(n *html.Node) bool {
 	share := linkTextShare
 	if readAlsoLabel(whole) > 0 {
 		share = readAlsoLinkShare
-	} else if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" {
+	} else if label, rest, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && rest != "" &&
+		!strings.ContainsFunc(label, unicode.IsDigit) {
 		whole = strings.TrimSpace(rest)
 	}
+	// Labels before each link ("上一篇：", "Next:") do not count against them either.
+	whole = withoutLinkLabels(n, whole)
 	linked, outward, controls := 0, false, 0
 	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
 		linked += len(collapseSpaces(textOf(a)))
 		href, has := attrValue(a, "href")
 		outward = outward || href != "" && !strings.HasPrefix(href, "#")
-		if !has {
+		if !has || href == controlMark {
 			controls += len(collapseSpaces(textOf(a)))
 		}
 	}
@@ -1109,6 +1617,49 @@ func isLinkBlock(n *html.Node) bool {
 		return true // links that lead nowhere (script buttons whose address was dropped) and nothing else
 	}
 	return outward && float64(linked) >= share*float64(len(whole))
+}
+
+// maxLinkLabelRunes: a label before a link ("Previous:", "上一篇：") is a word or two.
+const maxLinkLabelRunes = 12
+
+// withoutLinkLabels returns whole, the text of block n, without the short labels ending with
+// a colon that stand right before its links.
+func withoutLinkLabels(n *html.Node, whole string) string {
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		prev := a.PrevSibling
+		for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
+			prev = prev.PrevSibling
+		}
+		if prev == nil || prev.Type != html.TextNode {
+			continue
+		}
+		label := collapseSpaces(prev.Data)
+		if (strings.HasSuffix(label, ":") || strings.HasSuffix(label, "：")) && utf8.RuneCountInString(label) <= maxLinkLabelRunes {
+			whole = strings.Replace(whole, label, "", 1)
+		}
+	}
+	return strings.TrimSpace(whole)
+}
+
+// maxLabelRunes: the label over a list of links ("Материалы по теме", "往期回顾", "Most read")
+// is a few words.
+const maxLabelRunes = 40
+
+// isLabelOverLinks reports a short line without links or a sentence's end right above a block
+// of links to other pages: the label of that block ("Самое читаемое", "Новости партнёров").
+func (c *htmlConverter) isLabelOverLinks(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Span || hasBlockChild(n) ||
+		findFirst(n, atom.A) != nil || c.holdsTitle(n) || isBylineElement(n) {
+		return false // (a heading over nothing but links goes with its empty section)
+	}
+	text, short := boundedText(n, 4*maxLabelRunes)
+	text = collapseSpaces(text)
+	if !short || text == "" || utf8.RuneCountInString(text) > maxLabelRunes || endsWithTerminator(text) ||
+		hasBylinePrefix(text) || isNameLine(text) {
+		return false
+	}
+	next := nextElement(n)
+	return next != nil && (next.DataAtom == atom.Ul || next.DataAtom == atom.Ol || next.DataAtom == atom.Div) && isLinkBlock(next)
 }
 
 // isCallToAction reports a short block around a link that asks the reader to subscribe, sign
@@ -1122,26 +1673,45 @@ func isCallToAction(n *html.Node) bool {
 	if _, short := boundedText(n, maxLinkBlockBytes); !short {
 		return false
 	}
+	asks := false
 	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
 		if callToAction.MatchString(attr(a, "href")) {
-			return true
+			asks = true
+			break
 		}
 	}
-	return false
+	// A "Follow" or "Sign in" link in the article's meta line (the author, the date) does not
+	// make the line an invitation: its parts are judged one by one.
+	return asks && !holdsPublicationPiece(n)
+}
+
+// holdsPublicationPiece reports an element with a date or a reading time among its pieces of
+// text (elements that hold only text).
+func holdsPublicationPiece(n *html.Node) bool {
+	return len(findAll(n, func(x *html.Node) bool {
+		return x.FirstChild != nil && x.FirstChild == x.LastChild && x.FirstChild.Type == html.TextNode &&
+			isPublicationLine(collapseSpaces(x.FirstChild.Data))
+	})) > 0
 }
 
 // Bounds of a meta line: a short line of a few short pieces.
 const (
 	maxMetaLineRunes  = 120
 	maxMetaPieceRunes = 40
-	minMetaPieces     = 3
+	minMetaPieces     = 2
+	// maxMetaOthers: in a list or in nested boxes, beside the date, the names, the controls
+	// and the counters, a piece or two more (a section, a place, an account).
+	maxMetaOthers = 2
+	// maxHanControlRunes: a control written in Chinese ("关注", "分享") is a word of a few
+	// characters.
+	maxHanControlRunes = 3
 )
 
 // metaLineNames reads a meta line: a short block made only of separate inline pieces, at least
 // three and one of them a date ("原创 | 周晓雯 | 小城观察 | 2024-03-05 08:30 | 浙江"). It returns
 // the pieces that are personal names, joined, and whether n is such a line.
 func metaLineNames(n *html.Node) (string, bool) {
-	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Ul {
 		return "", false
 	}
 	if text, short := boundedText(n, 4*maxMetaLineRunes); !short || utf8.RuneCountInString(collapseSpaces(text)) > maxMetaLineRunes {
@@ -1149,45 +1719,163 @@ func metaLineNames(n *html.Node) (string, bool) {
 	}
 	var pieces []string
 	named := map[string]bool{} // pieces the page names as the author's
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+	labelled := map[int]bool{} // pieces that are a label waiting for its value
+	deep := false
+	for ch := n.FirstChild; ch != nil && !deep; ch = ch.NextSibling {
 		switch {
 		case ch.Type == html.TextNode:
-			if strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }) != "" {
-				return "", false // words between the pieces: a sentence, not a list of pieces
+			if strings.TrimFunc(ch.Data, func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }) == "" {
+				continue
 			}
-		case ch.Type != html.ElementNode || isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol):
-			return "", false // a piece is a line of its own, not a list or a box of lines
+			// Pieces written straight into the line between separators ("· 6 min · Aidos
+			// Serik |"), or each after its label ("<small>作者:</small>孙志刚"); words without a
+			// separator or a label before them are a sentence, not a piece.
+			t := collapseSpaces(ch.Data)
+			if k := len(pieces) - 1; (k < 0 || !labelled[k]) && !strings.ContainsAny(t, "·|•—–/-") {
+				return "", false // words, and no separator: a sentence
+			}
+			if k := len(pieces) - 1; k >= 0 && labelled[k] {
+				first, rest, _ := strings.Cut(strings.TrimSpace(publicationSeparators.ReplaceAllString(t, "\x00")), "\x00")
+				pieces[k] += first
+				labelled[k] = false
+				t = rest
+				if strings.TrimSpace(t) == "" {
+					continue
+				}
+			}
+			parts := publicationSeparators.Split(t, -1)
+			if len(parts) < 2 {
+				return "", false
+			}
+			for _, p := range parts {
+				if p = strings.TrimSpace(p); p != "" {
+					if utf8.RuneCountInString(p) > maxMetaPieceRunes {
+						return "", false
+					}
+					pieces = append(pieces, p)
+				}
+			}
+		case ch.Type != html.ElementNode || isHeadingAtom(ch.DataAtom):
+			return "", false // a heading is no piece of a meta line
+		case isBlockElement(ch) && (hasBlockChild(ch) || ch.DataAtom == atom.Ul || ch.DataAtom == atom.Ol) ||
+			len(findAll(ch, func(x *html.Node) bool { return x != ch && isBlockElement(x) })) > 0:
+			deep = true // a box of lines, or lines set in links: read below
 		default:
-			if t := collapseSpaces(textOf(ch)); t != "" {
+			if t := collapseSpaces(textOf(ch)); strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+				// (a piece without letters or digits is a separator: " | ")
 				if utf8.RuneCountInString(t) > maxMetaPieceRunes {
 					return "", false
 				}
-				pieces = append(pieces, t)
 				if isBylineElement(ch) {
+					if inner := innerByline(ch); inner != nil {
+						t = collapseSpaces(textOf(inner)) // "Posted by <name>": the name
+					}
 					named[t] = true
 				}
+				pieces = append(pieces, t)
+				if (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")) && utf8.RuneCountInString(t) <= maxLinkLabelRunes {
+					labelled[len(pieces)-1] = true // its value follows as text
+				}
 			}
+		}
+	}
+	if deep {
+		// Pieces nested in boxes (the author's name in one, the date in another, the controls in
+		// a third): the smallest elements that hold text are the pieces, and beside the date
+		// and the names only one-word controls and counters may stand ("Follow", "Share", "3").
+		if findFirst(n, atom.H1) != nil || findFirst(n, atom.H2) != nil || findFirst(n, atom.H3) != nil {
+			return "", false
+		}
+		pieces, named = leafPieces(n)
+		if pieces == nil {
+			return "", false
 		}
 	}
 	if len(pieces) < minMetaPieces {
 		return "", false
 	}
-	dated := false
+	for _, p := range pieces {
+		if endsWithTerminator(p) {
+			return "", false // a sentence among the pieces: text, not a line about it
+		}
+	}
+	dated, other := false, 0
 	var names []string
 	for _, p := range pieces {
 		switch {
-		case isPublicationLine(p), isDateLabelLine(p):
+		case isPublicationLine(p), isDateLabelLine(p), isDatedCredit(p):
 			dated = true
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
-		case isNameLine(p), userHandle.MatchString(p), named[p]:
+		case isNameLine(p), userHandle.MatchString(p), named[p] && (len(strings.Fields(p)) > 1 || isHanText(p)),
+			isHanText(p) && namesChinesePerson(p):
+			// (a one-word piece named like the author's is the channel's or the section's name)
 			names = append(names, p)
+		case deep && (len(strings.Fields(p)) == 1 && !isHanText(p) || utf8.RuneCountInString(p) <= maxHanControlRunes && isHanText(p)):
+			// a control or a counter: "Follow", "关注"
+		default:
+			other++ // a section, a place, an account
 		}
 	}
-	if !dated {
+	if !dated || (n.DataAtom == atom.Ul || deep) && other > maxMetaOthers {
+		// A list of short items or nested boxes, one a date, is a meta line only when little
+		// else is in it.
 		return "", false
 	}
 	return strings.Join(names, ", "), true
+}
+
+// leafPieces returns the texts of the smallest elements under n that hold text, and which of
+// them the page names as the author's; nil when one is too long for a piece of a meta line.
+func leafPieces(n *html.Node) ([]string, map[string]bool) {
+	var pieces []string
+	named := map[string]bool{}
+	ok := true
+	var walk func(x *html.Node, byline bool)
+	walk = func(x *html.Node, byline bool) {
+		if x != n && isBylineElement(x) && x.DataAtom != atom.A {
+			// The author line is one piece, however its names are set: "By <a>…</a> and <a>…</a>".
+			t := collapseSpaces(textOf(x))
+			if inner := innerByline(x); inner != nil {
+				t = collapseSpaces(textOf(inner))
+			}
+			if t != "" {
+				pieces = append(pieces, t)
+				named[t] = true
+			}
+			return
+		}
+		for ch := x.FirstChild; ch != nil && ok; ch = ch.NextSibling {
+			switch ch.Type {
+			case html.TextNode:
+				t := collapseSpaces(ch.Data)
+				if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+					continue // a separator
+				}
+				if utf8.RuneCountInString(t) > maxMetaPieceRunes {
+					ok = false
+					return
+				}
+				if k := len(pieces) - 1; k >= 0 && isBylinePrefixAlone(pieces[k]) {
+					// "By" set apart from the name it introduces: one piece.
+					t = pieces[k] + " " + t
+					pieces = pieces[:k]
+					byline = true
+				}
+				pieces = append(pieces, t)
+				if byline {
+					named[t] = true
+				}
+			case html.ElementNode:
+				walk(ch, byline)
+			}
+		}
+	}
+	walk(n, false)
+	if !ok {
+		return nil, nil
+	}
+	return pieces, named
 }
 
 // isFormBox reports a short block that held a form: a sign-up, order or contact box with its
@@ -1250,8 +1938,43 @@ func isMetadataList(n *html.Node) bool {
 	return terms > 0
 }
 
-// quoteClass matches class names of a block set as a quotation without <blockquote>.
-var quoteClass = regexp.MustCompile(`(?i)(^|[\s_-])(quote|blockquote|pull-?quote)($|[\s_-])`)
+// metadataTable reads a table that tells about the page rather than the subject, as
+// isMetadataList does a definition list: every row a label of a word or three (its header
+// cell) and a value of a few words that is no sentence, one a date. It returns the rows'
+// labels and values.
+func metadataTable(n *html.Node) ([][2]string, bool) {
+	if n.DataAtom != atom.Table {
+		return nil, false
+	}
+	if _, short := boundedText(n, maxLinkBlockBytes); !short {
+		return nil, false
+	}
+	var rows [][2]string
+	dated := false
+	for _, tr := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Tr }) {
+		var cells []*html.Node
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Th || c.DataAtom == atom.Td) {
+				cells = append(cells, c)
+			}
+		}
+		if len(cells) != 2 || cells[0].DataAtom != atom.Th {
+			return nil, false
+		}
+		label, value := collapseSpaces(textOf(cells[0])), collapseSpaces(textOf(cells[1]))
+		if len(strings.Fields(label)) > maxMetadataTermWords || len(strings.Fields(value)) > maxMetadataValueWords ||
+			endsWithTerminator(value) {
+			return nil, false
+		}
+		dated = dated || isPublicationLine(strings.TrimLeft(value, "@")) || isDateLabelLine(label+": "+value)
+		rows = append(rows, [2]string{label, value})
+	}
+	return rows, dated && len(rows) > 0
+}
+
+// quoteClass matches class names of a block set as a quotation without <blockquote>, also in a
+// word processor's camel case ("MsoQuote", "MsoIntenseQuote").
+var quoteClass = regexp.MustCompile(`(?i:(^|[\s_-])(quote|blockquote|pull-?quote)($|[\s_-]))|[a-z](Quote|Blockquote|PullQuote)($|[\s_-])`)
 
 // headingClass matches class names of a block set as a heading without <h2>…<h6> (page
 // builders: "t-title", "section__subtitle").
@@ -1397,6 +2120,13 @@ func innerByline(n *html.Node) *html.Node {
 			return x
 		}
 	}
+	// Else a link to the author's page whose text is a personal name, beside the author's
+	// description ("赵立新" beside "交通运输工程硕士").
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		if t := collapseSpaces(textOf(a)); t != "" && t != whole && isNameLine(t) && strings.HasPrefix(whole, t) {
+			return a // (a word before the name, "Жазған <name>", belongs to the byline)
+		}
+	}
 	return nil
 }
 
@@ -1440,25 +2170,50 @@ func (c *htmlConverter) isKicker(n *html.Node) bool {
 	return !hasBylinePrefix(text) && !bylineClass.MatchString(attr(n, "class")+" "+attr(n, "rel")+" "+attr(n, "itemprop"))
 }
 
-// headingAsTitle returns the body's first heading when it repeats the page's <title> (a page
-// without an <h1> that prints its title in an <h2> or <h3>), else nil.
+// maxTitleHeadings: the title printed in a lower heading is among the first few headings of
+// its part of the page (a blog's date header may come before it).
+const maxTitleHeadings = 3
+
+// headingAsTitle returns one of the body's first headings when it repeats the page's <title>,
+// whole or as the part before or after the site's name ("Post | Site", "Site: Post"): a page
+// without an <h1> that prints its title in an <h2> or <h3>. Else nil.
 func headingAsTitle(root *html.Node, pageTitle string) *html.Node {
+	if pageTitle == "" {
+		return nil
+	}
 	first := findAll(root, func(n *html.Node) bool {
 		switch n.DataAtom {
 		case atom.H2, atom.H3, atom.H4:
-			return true
+			return !insideFurniture(n)
 		}
 		return false
 	})
-	if len(first) == 0 || pageTitle == "" {
-		return nil
+	page := titleKey(collapseSpaces(pageTitle))
+	for i, hn := range first {
+		if i == maxTitleHeadings {
+			break
+		}
+		h := titleKey(collapseSpaces(textOf(hn)))
+		if h == "" || isDateLine(h) {
+			continue
+		}
+		if h == titleKey(siteTitle(pageTitle)) || strings.HasPrefix(page, h) ||
+			strings.HasSuffix(page, h) && len(h)*2 >= len(page) {
+			return hn
+		}
 	}
-	h := titleKey(collapseSpaces(textOf(first[0])))
-	if h == "" {
-		return nil
-	}
-	if h == titleKey(siteTitle(pageTitle)) || strings.HasPrefix(titleKey(collapseSpaces(pageTitle)), h) {
-		return first[0]
+	return nil
+}
+
+// titleAbove returns the heading that prints the page's title in the few containers around
+// the text's, outside it: the title of a blog post above its body. Else nil.
+func titleAbove(root *html.Node, pageTitle string) *html.Node {
+	p := root.Parent
+	for k := 0; p != nil && k < maxRootClimb && !isPageElement(p); k++ {
+		if h := headingAsTitle(p, pageTitle); h != nil && !contains(root, h) {
+			return h
+		}
+		p = p.Parent
 	}
 	return nil
 }
@@ -1536,7 +2291,7 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 		return x.Type == html.ElementNode && x.DataAtom != atom.A &&
 			bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
 	}) {
-		if contains(root, n) || insideFurniture(n) || c.skip(n) || isAuthorBio(n) || len(collapseSpaces(textOf(n))) >= 200 {
+		if contains(root, n) || c.spanTo > 0 && !c.outsideSpan(n) || insideFurniture(n) || c.skip(n) || isAuthorBio(n) || len(collapseSpaces(textOf(n))) >= 200 {
 			continue
 		}
 		in := &mdInline{}
@@ -1550,7 +2305,7 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 	}
 	// No element is named as the byline: a meta line beside the title may give the author.
 	for _, n := range findAll(common, func(x *html.Node) bool { return x.DataAtom == atom.Div || x.DataAtom == atom.P }) {
-		if contains(root, n) || insideFurniture(n) || c.skip(n) {
+		if contains(root, n) || c.spanTo > 0 && !c.outsideSpan(n) || insideFurniture(n) || c.skip(n) {
 			continue
 		}
 		if names, ok := metaLineNames(n); ok {

@@ -10,9 +10,9 @@ import (
 )
 
 // captionClass matches the class names sites give a caption that is not a <figcaption>:
-// "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc". A photo credit
+// "wp-caption-text", "image-caption", "photo-caption", "caption", "img-desc", "itemImageCaption". A photo credit
 // ("image-credit") is no caption: it names the photographer, not what the picture shows.
-var captionClass = regexp.MustCompile(`(?i)(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|pic|figure)-?(desc|description|legend)($|[\s_-])`)
+var captionClass = regexp.MustCompile(`(?i:(^|[\s_-])caption($|[\s_-])|caption-text|(^|[\s_-])(img|image|photo|pic|figure)-?(desc|description|legend)($|[\s_-]))|[a-z]Caption($|[\s_-])`)
 
 // Bounds of the looks around a candidate caption or publication line, so that reading a page
 // stays linear: a caption is a line or two beside its image in a small container; a
@@ -67,11 +67,14 @@ func isCaptionElement(n *html.Node) bool {
 	if !short || strings.TrimSpace(text) == "" || findFirst(n, atom.Img) != nil {
 		return false
 	}
+	if n.Parent.DataAtom != atom.Figure && holdsPublicationPiece(n) {
+		return false // the author's picture beside the name and the date: a meta line
+	}
 	if n.Parent.DataAtom == atom.Figure || captionClass.MatchString(attr(n, "class")) {
 		return true
 	}
-	if n.DataAtom == atom.P && imageParagraphBefore(n) && isLooseCaption(collapseSpaces(text)) {
-		// A short line under a paragraph that holds only a picture.
+	if (n.DataAtom == atom.P || n.DataAtom == atom.Div && !hasBlockChild(n)) && imageParagraphBefore(n) && isLooseCaption(collapseSpaces(text)) {
+		// A short line under a paragraph or block that holds only a picture.
 		return true
 	}
 	// Alone with its image: nothing else in the container holds text.
@@ -101,6 +104,9 @@ func isLooseCaption(s string) bool {
 	if n > maxLooseCaptionRunes {
 		return false
 	}
+	if strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：") {
+		return false // it opens what follows
+	}
 	if !endsWithTerminator(s) {
 		return true
 	}
@@ -108,14 +114,14 @@ func isLooseCaption(s string) bool {
 	return n <= maxOneSentenceCaptionRunes && strings.IndexFunc(body, isTerminator) < 0
 }
 
-// imageParagraphBefore reports a paragraph whose nearest element before it is a paragraph
-// holding a picture and no text.
+// imageParagraphBefore reports a paragraph whose nearest element before it is a paragraph or
+// block holding a picture and no text.
 func imageParagraphBefore(n *html.Node) bool {
 	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
 		if s.Type != html.ElementNode {
 			continue
 		}
-		return s.DataAtom == atom.P && findFirst(s, atom.Img) != nil && !hasText(s)
+		return (s.DataAtom == atom.P || s.DataAtom == atom.Div) && findFirst(s, atom.Img) != nil && !hasText(s)
 	}
 	return false
 }

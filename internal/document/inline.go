@@ -300,3 +300,25 @@ func eventOwners(events []inlineEvent, spans [][2]int) []int {
 	}
 	return out
 }
+
+// linkedBytes returns how many bytes of the plain text lie inside links to other pages.
+func (t *inlineText) linkedBytes() int {
+	open := map[int]int{}
+	linked := 0
+	for _, e := range t.events {
+		in := t.inline[e.id-1]
+		if in.Kind != pipeline.InlineLink || strings.HasPrefix(in.Href, "#") {
+			continue
+		}
+		switch e.kind {
+		case pipeline.TokenOpen:
+			open[e.id] = e.pos
+		case pipeline.TokenClose:
+			if at, ok := open[e.id]; ok {
+				linked += e.pos - at
+				delete(open, e.id)
+			}
+		}
+	}
+	return linked
+}

@@ -165,6 +165,11 @@ func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped boo
 	if !wrapped {
 		return false
 	}
+	if isCaptionText(string(c.buf)) && unicode.IsUpper(first) && !strings.ContainsRune(",;:-‐–—(", lastRuneOf(prev)) {
+		// A caption's line that stops at no comma, before a capital: the caption ends there,
+		// and the text goes on under it.
+		return false
+	}
 	used := float64(columns(prev))
 	if !endsWithTerminator(prev) {
 		if unicode.IsUpper(first) && isCaptionText(string(c.buf)) && used+float64(nextWordColumns(cur)) <= lw.full {
@@ -376,4 +381,10 @@ var hanSection = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[
 func isClosingEnd(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return isClosing(r)
+}
+
+// lastRuneOf returns the last character of s.
+func lastRuneOf(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

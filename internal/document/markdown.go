@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -63,6 +64,10 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	}
 	fmLen, meta := frontMatter(src)
 	src = blankFrontMatter(src, fmLen)
+	src = withoutGeneratorAsides(src)
+	if markup {
+		src = handNotes(src)
+	}
 	src = withoutTemplateTags(src)
 	src = withoutWikiMarkup(src)
 	captions := figcaptionLines(src)
@@ -113,7 +118,9 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	}
 	var body []mdBlock
 	for i, b := range r.out {
-		if i != titleAt && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()))) {
+		if i != titleAt && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()) ||
+			isLinkLine(b.text))) && !(b.kind == pipeline.BlockCaption && isPhotoCredit(b.text.plain())) {
+			// (a caption that only credits the picture says nothing of what it shows)
 			body = append(body, b)
 		}
 	}
@@ -155,7 +162,7 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	hasText := false
 	for _, b := range body[:start] {
 		kind := b.kind
-		if b.strong && kind == pipeline.BlockParagraph && isHeadingText(b.text.plain()) && !isNameLine(b.text.plain()) {
+		if b.strong && kind == pipeline.BlockParagraph && isBoldHeadingText(b.text.plain()) && !isNameLine(b.text.plain()) {
 			kind = pipeline.BlockHeading
 		}
 		if kind == pipeline.BlockParagraph && isWhollyQuoted(b.text.plain()) {
@@ -174,9 +181,20 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 		doc.Blocks = append(doc.Blocks[:1], append([]pipeline.Block{by}, doc.Blocks[1:]...)...)
 		bylines = append(bylines, r.metaAuthor)
 	}
+	var signing []string
 	for _, b := range body[start:] {
-		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: b.text.plain()})
-		bylines = append(bylines, b.text.plain())
+		// A separator the page set after the name ("Жазған <name> -") is no part of it.
+		signing = append(signing, strings.TrimRightFunc(b.text.plain(), func(r rune) bool { return isSpace(r) || strings.ContainsRune("-–—|·•,", r) }))
+	}
+	for i, by := range signing {
+		// A name the page gives again (the author's box under the signed text) is one byline.
+		if named := slices.ContainsFunc(slices.Concat(signing[:i], topBylines, signing[i+1:]), func(o string) bool {
+			return len(o) > len(by) && strings.Contains(titleKey(o), titleKey(by))
+		}); named {
+			continue
+		}
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
+		bylines = append(bylines, by)
 	}
 	doc.Byline = strings.Join(bylines, ", ")
 	for _, n := range r.notes {
@@ -416,4 +434,30 @@ func codeLines(n ast.Node, source []byte) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// isLinkLine reports a short paragraph made mostly of links to other pages, after a label
+// ("Share this post: Twitter · Facebook", "Читайте также: …"): a way out of the article, as
+// the HTML reader judges a block of links.
+func isLinkLine(t *inlineText) bool {
+	whole := t.plain()
+	if len(whole) > maxLinkBlockBytes || whole == "" {
+		return false
+	}
+	linked := t.linkedBytes()
+	if linked == 0 {
+		return false
+	}
+	share := linkTextShare
+	rest := whole
+	if n := readAlsoLabel(whole); n > 0 {
+		share = readAlsoLinkShare
+	} else if label, after, ok := strings.Cut(whole, ":"); ok && len(strings.Fields(label)) <= 3 && after != "" &&
+		!strings.ContainsFunc(label, unicode.IsDigit) {
+		rest = after
+	} else {
+		return false // links without a label over them may be the text's own
+	}
+	rest = strings.TrimSpace(rest)
+	return float64(linked) >= share*float64(len(strings.ReplaceAll(rest, " ", "")))
 }

@@ -162,27 +162,82 @@ func (r *markdownReader) captionFollows(p ast.Node) bool {
 }
 
 // Static-site generators put template tags in Markdown: "{{ site.baseurl }}" in an image's
-// address (Jekyll), shortcodes on lines of their own ("{{< figure src=… caption=… >}}",
-// "{{% notice %}}", Hugo). A tag in an address would end it at its spaces, so the image and its
+// address (Jekyll), shortcodes and tags on lines of their own ("{{< figure src=… caption=… >}}",
+// "{{% notice %}}", Hugo; "{% include toc.html %}", Liquid), attribute lists ("{: .lead}",
+// kramdown). A tag in an address would end it at its spaces, so the image and its
 // caption were read as text; a shortcode line is markup, not text. A figure shortcode's caption
 // is kept as the caption of an HTML figure.
 var (
 	addressTemplateTag = regexp.MustCompile(`\]\(\s*(\{\{[^{}\n]{0,100}\}\}|\{%[^%\n]{0,100}%\})`)
-	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*\{\{[<%][^\n]*?[>%]\}\}[ \t]*$`)
-	shortcodeCaption   = regexp.MustCompile(`^[ \t]*\{\{[<%]\s*figure\s[^\n]*?\b(?:caption|title)="([^"\n]+)"`)
+	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
+	// attributeList matches a kramdown attribute list at the end of a line ("… {: .lead}").
+	attributeList    = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
+	shortcodeCaption = regexp.MustCompile(`^[ \t]*\{\{[<%]\s*figure\s[^\n]*?\b(?:caption|title)="([^"\n]+)"`)
 )
 
 // withoutTemplateTags removes template tags from image and link addresses and turns shortcode
 // lines into what they show: a figure's caption, or nothing.
 func withoutTemplateTags(src string) string {
-	if !strings.Contains(src, "{{") && !strings.Contains(src, "{%") {
+	if !strings.Contains(src, "{{") && !strings.Contains(src, "{%") && !strings.Contains(src, "{:") {
 		return src
 	}
 	src = addressTemplateTag.ReplaceAllString(src, "](")
+	src = attributeList.ReplaceAllString(src, "")
 	return shortcodeLine.ReplaceAllStringFunc(src, func(line string) string {
 		if m := shortcodeCaption.FindStringSubmatch(line); m != nil {
 			return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(m[1])) + "</figcaption></figure>"
 		}
 		return ""
 	})
+}
+
+// Generators also set boxes apart from the text: admonitions ("::: tip 阅读提示" … ":::" in
+// VuePress and Docusaurus, "!!! note" with an indented body in MkDocs, paired shortcodes such as
+// "{{% notice tip %}}" … "{{% /notice %}}" in Hugo or "{% note %}" … "{% endnote %}" in Hexo),
+// where a site puts what it says about the article (the reading time, the series it belongs
+// to), the way a page puts its notes in an <aside>; and markers where they print a table of
+// contents ("[[toc]]", "[TOC]", "{:toc}"). withoutGeneratorAsides blanks those lines, keeping
+// the others' numbers.
+var (
+	containerOpen   = regexp.MustCompile(`^:{3,}\s*\S`)
+	containerClose  = regexp.MustCompile(`^:{3,}\s*$`)
+	mkdocsAdmonish  = regexp.MustCompile(`^(!!!|\?\?\?\+?)\s*\w`)
+	admonitionOpen  = regexp.MustCompile(`^\{\{[<%]\s*(notice|alert|callout|admonition|hint|tip|note|warning|info)\b[^/]*[>%]\}\}$|^\{%\s*(note|tip|warning|info|alert)\b[^%]*%\}$`)
+	admonitionClose = regexp.MustCompile(`^\{\{[<%]\s*/\s*(notice|alert|callout|admonition|hint|tip|note|warning|info)\s*[>%]\}\}$|^\{%\s*end(note|tip|warning|info|alert)\s*%\}$`)
+	tocMarker       = regexp.MustCompile(`(?i)^(\[\[toc\]\]|\[toc\]|\{:toc\}|\*\s+toc|\$\{toc\}|<!--\s*toc\s*-->)$`)
+)
+
+func withoutGeneratorAsides(src string) string {
+	if !strings.Contains(src, ":::") && !strings.Contains(src, "!!!") && !strings.Contains(src, "???") &&
+		!strings.Contains(src, "{{") && !strings.Contains(src, "{%") && !strings.Contains(strings.ToLower(src), "toc") {
+		return src
+	}
+	lines := strings.Split(src, "\n")
+	inBox, inMkdocs := false, false
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case inBox:
+			if containerClose.MatchString(t) || admonitionClose.MatchString(t) {
+				inBox = false
+			}
+			lines[i] = ""
+		case inMkdocs && (t == "" || l != strings.TrimLeft(l, " \t")):
+			lines[i] = "" // the indented body of an MkDocs admonition
+		case containerOpen.MatchString(t) || admonitionOpen.MatchString(t):
+			inBox, inMkdocs = true, false
+			lines[i] = ""
+		case mkdocsAdmonish.MatchString(t):
+			inMkdocs = true
+			lines[i] = ""
+		case tocMarker.MatchString(t):
+			lines[i] = ""
+		default:
+			inMkdocs = false
+		}
+	}
+	if inBox {
+		return src // a box never closed: leave the text as written
+	}
+	return strings.Join(lines, "\n")
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // CommonMark reads a block that starts with an HTML tag (a paragraph opened by "<p>" or "<div>",
@@ -60,7 +62,16 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 			body := strings.TrimRight(v, "\r\n")
 			contents[i], ends[i] = body, v[len(body):]
 		}
-		out := strings.Split(htmlText(strings.Join(contents, "\n")), "\n")
+		joined := strings.Join(contents, "\n")
+		if isFurnitureHTMLBlock(joined) {
+			// A box of the page's (a sign-up box, a row of share links) set in the Markdown as
+			// HTML: no text of the article, as on a web page.
+			for i, l := range lines {
+				reps = append(reps, replacement{l, []byte(ends[i])})
+			}
+			continue
+		}
+		out := strings.Split(htmlText(joined), "\n")
 		if len(out) != len(lines) { // htmlText keeps every line break; should it not, keep the text
 			out = append([]string{strings.Join(out, " ")}, make([]string, len(lines)-1)...)
 		}
@@ -82,6 +93,45 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 	}
 	buf.Write(source[at:])
 	return buf.Bytes(), true
+}
+
+// maxFurnitureHTMLBytes bounds the HTML blocks looked at as page furniture: boxes are short.
+const maxFurnitureHTMLBytes = 4000
+
+// isFurnitureHTMLBlock reports an HTML block of a Markdown file that the web page reader would
+// leave out whole: an element named as furniture, an aside or navigation, a call to action, a
+// block of links.
+func isFurnitureHTMLBlock(s string) bool {
+	if len(s) > maxFurnitureHTMLBytes {
+		return false
+	}
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return false
+	}
+	body := findFirst(doc, atom.Body)
+	if body == nil {
+		return false
+	}
+	var el *html.Node
+	for ch := body.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode {
+			if el != nil {
+				return false // several elements: judged by their text
+			}
+			el = ch
+		} else if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "" {
+			return false
+		}
+	}
+	if el == nil || !isBlockElement(el) {
+		return false
+	}
+	switch el.DataAtom {
+	case atom.Aside, atom.Nav:
+		return !quoteClass.MatchString(attr(el, "class"))
+	}
+	return isFurnitureClass(attr(el, "class")) || isFurnitureClass(attr(el, "id")) || isCallToAction(el) || isLinkBlock(el)
 }
 
 // parseKeepingHTMLText parses source with parse, and again with its HTML blocks turned into

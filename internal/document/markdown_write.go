@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -58,12 +59,67 @@ func (w *mdBlockWriter) note(n int, in *mdInline) {
 	}
 }
 
-// dropTrailingHeadings removes headings that end the body with nothing under them, like the
-// "Notes" heading of a list of notes that are written as footnotes.
-func (w *mdBlockWriter) dropTrailingHeadings() {
-	for len(w.blocks) > 1 && strings.HasPrefix(w.blocks[len(w.blocks)-1], "#") {
+// dropEmptySections removes headings with nothing under them: those that end the body, like
+// the "Notes" heading of a list of notes that are written as footnotes, and those followed at
+// once by a heading of their level or above, whose section was all page furniture ("Related
+// stories" over a list of links, "Comments" over the comments). The title stays.
+func (w *mdBlockWriter) dropEmptySections() {
+	out := w.blocks[:0]
+	for i, b := range w.blocks {
+		level := headingLevel(b)
+		if level > 1 && i > 0 {
+			next := 7 // the end of the body closes every section
+			if i+1 < len(w.blocks) {
+				next = headingLevel(w.blocks[i+1])
+				if next == 0 {
+					next = 8 // text under the heading
+				}
+			}
+			if next <= level || next == 7 {
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	w.blocks = out
+}
+
+// mdLinkTarget matches the address part of a Markdown link, "](<…>)".
+var mdLinkTarget = regexp.MustCompile(`\]\(<[^>]*>\)`)
+
+// dropTrailingLines removes the short lines that end the body after its text, which read as no
+// sentence and name no one (a channel's card, "В закладки", a tag): the page's, not the
+// article's. A line that could sign the article stays for the byline's reader.
+func (w *mdBlockWriter) dropTrailingLines() {
+	for len(w.blocks) > 2 {
+		b := w.blocks[len(w.blocks)-1]
+		if headingLevel(b) > 0 || isListLine(b) || strings.HasPrefix(b, ">") || strings.HasPrefix(b, "<figcaption>") {
+			return
+		}
+		plain := strings.NewReplacer("\\", "", "*", "", "[", "", "]", "").Replace(mdLinkTarget.ReplaceAllString(b, ""))
+		plain = collapseSpaces(plain)
+		if plain == "" || utf8.RuneCountInString(plain) > maxTrailingLineRunes || endsWithTerminator(plain) ||
+			isBylineText(plain) || hasBylinePrefix(plain) || isNameLine(plain) ||
+			strings.HasPrefix(plain, "(") || strings.HasPrefix(plain, "（") {
+			return // (a line in brackets is a note of the text's: "（作者单位：…）")
+		}
 		w.blocks = w.blocks[:len(w.blocks)-1]
 	}
+}
+
+// maxTrailingLineRunes: the lines of a card or a control after the text are short.
+const maxTrailingLineRunes = 60
+
+// headingLevel returns the level of a heading block ("## …" is 2), or 0 for other blocks.
+func headingLevel(b string) int {
+	n := 0
+	for n < len(b) && b[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(b) || b[n] != ' ' {
+		return 0
+	}
+	return n
 }
 
 // String joins the blocks with blank lines, keeping consecutive list items together, and adds
@@ -123,6 +179,30 @@ type mdOpen struct {
 	kind    pipeline.InlineKind
 	href    string
 	written bool // its opener was written: some text followed
+}
+
+// dropLeading removes from the start of the text written so far the characters of marks
+// (escaped or not) and the spaces after them: a bullet written as text.
+func (m *mdInline) dropLeading(marks string) {
+	b := m.b.Bytes()
+	i := 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == '\\' && i+1 < len(b) {
+			if next, n := utf8.DecodeRune(b[i+1:]); strings.ContainsRune(marks, next) {
+				i += 1 + n // an escaped mark: "\-"
+				continue
+			}
+		}
+		if unicode.IsSpace(r) || strings.ContainsRune(marks, r) {
+			i += size
+			continue
+		}
+		break
+	}
+	rest := append([]byte(nil), b[i:]...)
+	m.b.Reset()
+	m.b.Write(rest)
 }
 
 func (m *mdInline) text(s string) {

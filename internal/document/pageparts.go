@@ -11,7 +11,7 @@ import (
 // reader (text, Markdown, web pages, Word documents).
 
 // publicationSeparators join a date and a reading time on one line.
-var publicationSeparators = regexp.MustCompile(`\s+[·|•—–-]\s+|\s*[|·•，；]\s*`)
+var publicationSeparators = regexp.MustCompile(`\s+[·|•—–/-]\s+|\s*[|·•，；]\s*`)
 
 // readingTimeUnits are the words that make a short line with a number a reading time: "6 min
 // read", "Время чтения: 5 мин.", "4 мин оқу", "阅读约5分钟".
@@ -48,8 +48,8 @@ func isReadingTime(s string) bool {
 // page, not to the article.
 func isPublicationLine(s string) bool {
 	s = strings.Trim(strings.TrimSpace(s), "*_")
-	if s == "" || len(s) > maxPublicationBytes {
-		return false // a date and a reading time are short; a paragraph is not looked through
+	if s == "" || len(s) > maxPublicationBytes || !strings.ContainsFunc(s, unicode.IsDigit) {
+		return false // a date and a reading time are short, and have a number
 	}
 	if isDateLine(s) || isReadingTime(s) {
 		return true
@@ -62,12 +62,21 @@ func isPublicationLine(s string) bool {
 		}
 		return false
 	}
+	// Beside the date or the reading time, a count of readers or comments may stand ("👁 1,2K",
+	// "3 Comments"), and a date may carry its label ("Updated: 13 March").
+	dated := false
 	for _, p := range parts {
-		if p = strings.TrimRight(strings.TrimSpace(p), "。."); p != "" && !isDateLine(p) && !isReadingTime(p) && !isTextLength(p) {
+		p = strings.TrimRight(strings.TrimSpace(p), "。")
+		switch {
+		case p == "":
+		case isDateLine(p), isReadingTime(p), isDateLabelLine(p), isTextLength(p):
+			dated = true
+		case isCounter(strings.ToLower(p)):
+		default:
 			return false
 		}
 	}
-	return true
+	return dated
 }
 
 // textLengthUnits make a short phrase with a number the length of the text, printed beside its

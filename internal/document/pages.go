@@ -577,6 +577,10 @@ func notesFrom(p []pageLine, start int, notes map[int]string) ([]pageLine, bool)
 			order = append(order, n)
 			found[n] = rest
 			continue
+		} else if ok && n < order[len(order)-1] && n/1000 == order[0]/1000 && marks.has(bodyText.String(), n) {
+			// A lower number that the text refers to starts the notes below: what was read as
+			// the first note was a numbered heading ("2. Two suitors").
+			return p, false
 		}
 		if len(order) == 0 {
 			return p, false
@@ -837,6 +841,10 @@ func isSeriesLine(s string) bool {
 	return seriesMark.MatchString(s) || len(strings.Fields(s)) >= 2 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
 }
 
+// maxHeadEchoColumns: a line of the head, even one that runs on to the next line, is shorter
+// than a line of text.
+const maxHeadEchoColumns = 60
+
 // maxEchoHeadLines: the head of the first page, whose words a running header repeats, is at
 // most this many lines.
 const maxEchoHeadLines = 8
@@ -857,8 +865,8 @@ func removeHeadEchoes(pages [][]pageLine, running []string) {
 	var head [][]string
 	p := pages[first]
 	for i := 0; i < len(p) && i < maxEchoHeadLines; i++ {
-		if endsWithFullStop(p[i].text) || i+1 < len(p) && unicode.IsLower(firstLetter(p[i+1].text)) {
-			break // the article's text has begun
+		if endsWithFullStop(p[i].text) || i+1 < len(p) && unicode.IsLower(firstLetter(p[i+1].text)) && columns(p[i].text) > maxHeadEchoColumns {
+			break // the article's text has begun (a title may run on in lower case: "… Beijing" / "and Brussels")
 		}
 		head = append(head, wordTokens(p[i].text))
 	}
@@ -908,12 +916,12 @@ func isHeadEcho(l pageLine, head [][]string) bool {
 		if len(words) == 0 {
 			continue
 		}
-		held := false
-		for _, h := range head {
-			if len(words) <= 2 && isHanText(part) && containsAll(h, words) || containsRun(h, words) {
-				held = true
-				break
-			}
+		held := heldByHead(part, words, head)
+		for k := 2; k+1 < len(words) && !held && !isHanText(part); k++ {
+			// The author and the title run together ("Ә. Б. Нұрғалиева. Қазақстандағы…"): two
+			// lines of the head, one after the other, of two words or more each (a Chinese line,
+			// read character by character, is not cut so).
+			held = heldByHead(part, words[:k], head) && heldByHead(part, words[k:], head)
 		}
 		if !held {
 			return false
@@ -921,6 +929,16 @@ func isHeadEcho(l pageLine, head [][]string) bool {
 		found++
 	}
 	return found > 0
+}
+
+// heldByHead reports words of a part of a line that a line of the head holds word for word.
+func heldByHead(part string, words []string, head [][]string) bool {
+	for _, h := range head {
+		if len(words) <= 2 && isHanText(part) && containsAll(h, words) || containsRun(h, words) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsRun reports whether words occur in seq one after another.

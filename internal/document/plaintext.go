@@ -52,6 +52,15 @@ func parseText(text string) (pipeline.Document, error) {
 			kind = pipeline.BlockByline
 			bylines = append(bylines, c.text)
 		}
+		if kind == pipeline.BlockHeading && k > 0 && isSignatureLine(c.text) && k+1 < bylineStart {
+			// A name, maybe with the role after it, between the end of a section's text and the
+			// next heading signs that section (a foreword's "Elena Markova, Chair of the
+			// Council"): a heading is followed by text, not by another heading.
+			if n := cands[body[k+1]]; n.marker == "" && n.lines == 1 && isHeadingText(n.text) && endsWithTerminator(cands[body[k-1]].text) {
+				kind = pipeline.BlockByline
+				bylines = append(bylines, c.text)
+			}
+		}
 		first = false
 		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: kind, Text: c.text})
 	}

@@ -54,6 +54,37 @@ func TestMarkdownFrontMatterAndFigures(t *testing.T) {
 	wantBlocks(t, doc, "title: Title", "paragraph: Text of the article.")
 }
 
+// TestMarkdownMetadataForms drops the metadata that opens a file in the forms generators and
+// converters write, and takes the title and author from it.
+func TestMarkdownMetadataForms(t *testing.T) {
+	t.Parallel()
+	body := "Wheat goes east by rail. The route is short.\n\n## Costs\n\nFreight fell.\n"
+	for name, head := range map[string]string{
+		"YAML after a blank line, quoted and spaced keys, a multi-line list": "\n---\ntitle: Grain by rail\n\"og:image\": /a.png\n" +
+			"Reading time: 5 min\ntags: [\n  rail,\n  grain\n]\nauthor: Dana Seitkali\n---\n\n",
+		"TOML with tables":       "+++\ntitle = \"Grain by rail\"\n[extra]\nauthor = \"Dana Seitkali\"\n+++\n\n",
+		"JSON":                   "{\n  \"title\": \"Grain by rail\",\n  \"author\": \"Dana Seitkali\"\n}\n\n",
+		"Pandoc title block":     "% Grain by rail\n% Dana Seitkali\n% 12 March 2024\n\n",
+		"MultiMarkdown metadata": "Title: Grain by rail\nAuthor: Dana Seitkali\nDate: 2024-03-12\n\n",
+	} {
+		doc, err := ParseMarkdownMarkup(head+body, pipeline.English)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(kinds(doc), "\n")
+		want := "title: Grain by rail\nbyline: Dana Seitkali\nparagraph: Wheat goes east by rail. The route is short.\nheading: Costs\nparagraph: Freight fell."
+		if got != want {
+			t.Errorf("%s:\n%s\nwant:\n%s", name, got, want)
+		}
+	}
+	// A first paragraph that names a term is text.
+	doc, err := ParseMarkdownMarkup("# Title\n\nNote: the figures are for 2023.\nThey come from customs.\n", pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Title", "paragraph: Note: the figures are for 2023. They come from customs.")
+}
+
 // TestHTMLNotesByLinksNotClassNames reads the notes of pages whose references and back links
 // carry unrelated or misleading class names: what makes a reference is a link to a later
 // element, what makes a back link is a link to an earlier one.
@@ -66,6 +97,13 @@ func TestHTMLNotesByLinksNotClassNames(t *testing.T) {
 			`<div class="footnote"><a id="fn-1" href="#fa1" class="footnote-number">1</a><div class="footnote-content"><p>Customs data.</p></div></div>`,
 		"ARIA roles only": `<p>Trade grew.<a role="doc-noteref" href="#n1" id="x1" class="c7">1</a></p>` +
 			`<ol><li id="n1" role="doc-endnote">Customs data. <a href="#x1" role="doc-backlink" class="c8">back</a></li></ol>`,
+		"superscript digit, no sup, no class": `<p>Trade grew.<a href="#q1" id="b1">¹</a></p>` +
+			`<ol><li id="q1">Customs data. <a href="#b1">Вернуться</a></li></ol>`,
+		"any text, known by the link back": `<p>Trade grew.<a href="#q1" id="b1">see</a></p>` +
+			`<ol><li id="q1">Customs data. <a href="#b1">返回</a></li></ol>`,
+		"notes printed before the text, each linking to its reference": `<aside><ol><li id="q1"><a href="#b1">1</a> Customs data.</li></ol></aside>` +
+			`<p>Trade grew.<sup><a id="b1" href="#q1">1</a></sup></p>`,
+		"brackets in the sup": `<p>Trade grew.<sup>[<a href="#q1">1</a>]</sup></p><div><p id="q1">Customs data.</p></div>`,
 		"sup around the reference, back link to the sup": `<p>Trade grew.<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>` +
 			`<ol><li id="fn:1"><p>Customs data. <a href="#fnref:1">↩</a></p></li></ol>`,
 	}
@@ -191,4 +229,116 @@ func TestPlainTextWithoutPagesUnchanged(t *testing.T) {
 	if _, ok := readPages("Title\n\nFirst paragraph.\n\n12\n\nSecond paragraph.\n"); ok {
 		t.Error("a lone number read as a page number")
 	}
+}
+
+// TestHTMLTitleOutsideText reads a page whose title, subtitle and author stand in a box of
+// their own above the text's container, with controls and counters between them, and related
+// stories after the text.
+func TestHTMLTitleOutsideText(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Steppe wind farms | World Desk</title></head><body>
+<div class="wrap"><div class="story-head">
+<div class="kicker"><a href="/energy">Energy</a></div>
+<h1>Steppe wind farms</h1>
+<div class="standfirst"><p>Kazakhstan plans ten new farms by 2030.</p></div>
+<div class="meta-row"><span>By <a href="/people/ak">Aigerim Kassym</a></span> <span>Updated March 12, 2024 at 10:42 a.m. ET</span></div>
+<div class="tools"><a>Share</a> <a>Tweet</a> <span>Text size</span></div>
+<div class="listen"><span>Listen to this article</span> <span>5 min</span></div>
+<div class="tr">Translated by Google</div>
+</div>
+<div class="story-body">
+<p>The government approved the plan on Monday. It foresees ten farms in the north and the west.</p>
+<p>Investors from China and the Gulf have shown interest. The first tender opens in May.</p>
+<p>Critics say the grid is not ready for so much wind power at once.</p>
+</div>
+<div class="more"><h3>Read next</h3><p>How the grid copes with the winter peak, and why it may not.</p></div>
+</div></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Steppe wind farms", "paragraph: Kazakhstan plans ten new farms by 2030.",
+		"paragraph: The government approved the plan on Monday. It foresees ten farms in the north and the west.",
+		"paragraph: Investors from China and the Gulf have shown interest. The first tender opens in May.",
+		"paragraph: Critics say the grid is not ready for so much wind power at once.",
+		"byline: By Aigerim Kassym")
+}
+
+// TestMarkdownGeneratorAsides leaves out the boxes and markers generators set apart from the
+// text: admonitions in their several syntaxes and table-of-contents markers.
+func TestMarkdownGeneratorAsides(t *testing.T) {
+	t.Parallel()
+	md := "# Grain by rail\n\n::: tip Reading\nAbout 6 minutes.\n:::\n\n[[toc]]\n\n" +
+		"Wheat goes east by rail. The route is short.\n\n!!! note \"Series\"\n    Third in a series.\n\n" +
+		"{{% notice info %}}\nPart of our rail series.\n{{% /notice %}}\n\nFreight fell.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain by rail", "paragraph: Wheat goes east by rail. The route is short.", "paragraph: Freight fell.")
+}
+
+// TestHTMLPageShapes reads page shapes whose chrome no class name gives away: a sidebar's story
+// cards set as <article>, a table that lays out the page, a list saved as bulleted paragraphs,
+// a meta line set in nested boxes with one-word controls, a label over a list of links, a heading
+// over a section of nothing but furniture, buttons run by scripts.
+func TestHTMLPageShapes(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Grain by rail</title></head><body>
+<div class="x1"><h1>Grain by rail</h1>
+<div class="x2"><div class="x3"><a href="/@dana"><p>Dana Seitkali</p></a><span>·</span><a href="/signin?follow=1">Follow</a></div>
+<div class="x4"><span>6 min read</span><span>·</span><span>Mar 12, 2024</span></div></div>
+<table><tr><td><p>Wheat now goes east by rail, and the route is shorter than the sea. Traders say so.</p>
+<p>Three things changed last year:</p>
+<p>– a new terminal at the border;</p><p>– lower tariffs;</p><p>– faster customs.</p>
+<p>Freight grew by a fifth, and the ministry expects more in the spring of next year.</p></td></tr></table>
+<div class="x5"><a href="#" class="x6">Print</a><a href="javascript:void(0)">Email</a></div>
+<h2>Comments</h2>
+<div class="x7">Most read</div>
+<ul><li><a href="/a">Ports of the Caspian</a></li><li><a href="/b">The ferry question</a></li></ul>
+</div>
+<div class="side"><article class="card"><h3><a href="/c">Another story</a></h3><p>A short teaser.</p></article></div>
+</body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain by rail",
+		"paragraph: Wheat now goes east by rail, and the route is shorter than the sea. Traders say so.",
+		"paragraph: Three things changed last year:",
+		"list_item: a new terminal at the border;", "list_item: lower tariffs;", "list_item: faster customs.",
+		"paragraph: Freight grew by a fifth, and the ministry expects more in the spring of next year.",
+		"byline: Dana Seitkali")
+}
+
+// TestMarkdownHandWrittenNotes reads notes written without the footnote syntax: a numbered list
+// at the end whose numbers the text carries as marks, and Pandoc's inline notes; a numbered list
+// the text does not refer to stays a list.
+func TestMarkdownHandWrittenNotes(t *testing.T) {
+	t.Parallel()
+	doc, err := ParseMarkdownMarkup("# Grain\n\nWheat goes east.[1] The route is short.\n\nCosts fell.<sup>2</sup>\n\n## Notes\n\n"+
+		"1. Customs data.\n2. Tariff bulletin.\n", pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain", "paragraph: Wheat goes east. The route is short.", "paragraph: Costs fell.",
+		"footnote: Customs data.", "footnote: Tariff bulletin.")
+	doc, err = ParseMarkdownMarkup("# Grain\n\nWheat goes east.^[Customs data.] The route is short.\n", pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain", "paragraph: Wheat goes east. The route is short.", "footnote: Customs data.")
+	doc, err = ParseMarkdownMarkup("# Steps\n\nDo this first, then the rest.\n\n1. Open the file.\n2. Read it.\n", pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Steps", "paragraph: Do this first, then the rest.", "list_item: 1. Open the file.", "list_item: 2. Read it.")
 }

@@ -1,0 +1,137 @@
+package document
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Notes written by hand in Markdown, without the footnote syntax: a numbered list or numbered
+// paragraphs at the end ("1. Customs data." or "[1] Customs data.", under a "Notes" heading or
+// a rule, or not), referred to in the text by the same numbers ("rail.[1]", "tenth.<sup>2</sup>",
+// "tenth.²"); and Pandoc's inline notes ("rail.^[Customs data.]"). handNotes rewrites them in the
+// footnote syntax, so that they are read as the notes they are. The numbers must run from 1 up
+// without a gap and each must be found in the text above, so that a numbered list that ends an
+// article stays a list.
+
+var (
+	handNoteLine = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)]|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s+(\S.*)$`)
+	inlineNote   = regexp.MustCompile(`\^\[([^\[\]\n]{1,500})\]`)
+	// notesRule is a thematic break or a short heading ("## Notes", "Примечания") over the notes.
+	notesRule = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,}|#{1,6}\s+\S.{0,40})$`)
+)
+
+// maxHandNotes bounds the notes looked for this way, so that the look stays cheap: each note's
+// mark is searched for in the whole text.
+const maxHandNotes = 50
+
+func handNotes(src string) string {
+	return inlineNotes(numberedNotes(src))
+}
+
+// inlineNotes rewrites Pandoc's inline notes as footnotes.
+func inlineNotes(src string) string {
+	if !strings.Contains(src, "^[") {
+		return src
+	}
+	var defs []string
+	src = inlineNote.ReplaceAllStringFunc(src, func(m string) string {
+		defs = append(defs, inlineNote.FindStringSubmatch(m)[1])
+		return "[^inline" + strconv.Itoa(len(defs)) + "]"
+	})
+	for i, d := range defs {
+		src += "\n\n[^inline" + strconv.Itoa(i+1) + "]: " + d + "\n"
+	}
+	return src
+}
+
+// numberedNotes rewrites a numbered list of notes that ends the text, and the marks that refer
+// to it, as footnotes.
+func numberedNotes(src string) string {
+	lines := strings.Split(strings.TrimRight(src, "\n"), "\n")
+	end := len(lines)
+	start := end
+	var nums []int
+	for start > 0 {
+		l := strings.TrimSpace(lines[start-1])
+		if l == "" {
+			start--
+			continue
+		}
+		m := handNoteLine.FindStringSubmatch(l)
+		if m == nil {
+			break
+		}
+		nums = append(nums, noteNumber(m))
+		start--
+	}
+	if len(nums) == 0 || len(nums) > maxHandNotes {
+		return src
+	}
+	// The numbers, read top down, run 1, 2, 3…
+	for i, n := range nums {
+		if n != len(nums)-i {
+			return src
+		}
+	}
+	body := strings.Join(lines[:start], "\n")
+	head := start
+	for head > 0 && strings.TrimSpace(lines[head-1]) == "" {
+		head--
+	}
+	if head > 0 && notesRule.MatchString(strings.TrimSpace(lines[head-1])) && !strings.HasPrefix(strings.TrimSpace(lines[head-1]), "# ") {
+		head--
+		body = strings.Join(lines[:head], "\n")
+	}
+	// Every number is a mark in the text, the last of its marks taken.
+	for n := len(nums); n >= 1; n-- {
+		k := strconv.Itoa(n)
+		marks := []string{"<sup>" + k + "</sup>", "<sup>[" + k + "]</sup>", "[" + k + "]", superscriptNumber(n)}
+		at, mark := -1, ""
+		for _, mk := range marks {
+			if i := strings.LastIndex(body, mk); i > at && (mk != "["+k+"]" || i+len(mk) >= len(body) || body[i+len(mk)] != '(' && body[i+len(mk)] != ':') {
+				at, mark = i, mk
+			}
+		}
+		if at <= 0 {
+			return src
+		}
+		body = body[:at] + "[^" + k + "]" + body[at+len(mark):]
+	}
+	var b strings.Builder
+	b.WriteString(body)
+	b.WriteString("\n")
+	for _, l := range lines[start:end] {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		m := handNoteLine.FindStringSubmatch(l)
+		b.WriteString("\n[^" + strconv.Itoa(noteNumber(m)) + "]: " + m[4] + "\n")
+	}
+	return b.String()
+}
+
+// noteNumber reads the number of a hand-written note's label.
+func noteNumber(m []string) int {
+	for _, g := range m[1:3] {
+		if g != "" {
+			n, _ := strconv.Atoi(g)
+			return n
+		}
+	}
+	n := 0
+	for _, r := range m[3] {
+		n = n*10 + strings.IndexRune(superscripts, r)/len("¹")
+	}
+	return n
+}
+
+// superscriptNumber writes n in superscript digits.
+func superscriptNumber(n int) string {
+	var b strings.Builder
+	for _, d := range strconv.Itoa(n) {
+		b.WriteString(string([]rune(superscripts)[d-'0']))
+	}
+	return b.String()
+}
