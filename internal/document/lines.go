@@ -172,11 +172,6 @@ func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped boo
 	}
 	used := float64(columns(prev))
 	if !endsWithTerminator(prev) {
-		if unicode.IsUpper(first) && isCaptionText(string(c.buf)) && used+float64(nextWordColumns(cur)) <= lw.full {
-			// A caption whose last line had room for the next word ended there: "Figure 3. …
-			// thousand TEU" / "Ro-ro traffic …".
-			return false
-		}
 		// A full line that stops mid-sentence runs on, whatever follows.
 		return used >= fullLineRatio*float64(lw.width)
 	}

@@ -577,10 +577,6 @@ func notesFrom(p []pageLine, start int, notes map[int]string) ([]pageLine, bool)
 			order = append(order, n)
 			found[n] = rest
 			continue
-		} else if ok && n < order[len(order)-1] && n/1000 == order[0]/1000 && marks.has(bodyText.String(), n) {
-			// A lower number that the text refers to starts the notes below: what was read as
-			// the first note was a numbered heading ("2. Two suitors").
-			return p, false
 		}
 		if len(order) == 0 {
 			return p, false
