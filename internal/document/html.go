@@ -56,6 +56,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, end: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
 		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
+	c.styled = readStyledBlocks(raw)
 	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)
 	if c.title != nil && textBefore(root, c.title) {
@@ -161,7 +162,7 @@ func htmlPolicy() *bluemonday.Policy {
 		"h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
 		"em", "i", "strong", "b", "u", "sup", "sub", "small", "mark", "cite", "q", "abbr", "time",
 		"br", "hr", "pre", "code", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr",
-		"td", "th", "caption", "address", "picture", "img")
+		"td", "th", "caption", "address", "picture", "img", "details", "summary")
 	p.AllowAttrs("id", "class", "role", "rel", "itemprop", "hidden", "aria-hidden").Globally()
 	// An anchor's name is the target of links within the page (notes written by word processors).
 	p.AllowAttrs("name").Matching(regexp.MustCompile(`^[\w:.-]{1,100}$`)).OnElements("a")
@@ -232,6 +233,17 @@ type htmlConverter struct {
 	siteNames map[string]bool
 	textSeen  bool                // a paragraph of the article's text was written
 	dropped   map[*html.Node]bool // furniture found beside something else (an author's role)
+	styled    styledBlocks        // blocks the page's styling sets as quotations or headings
+}
+
+// styledAs reports a block whose text is among those the page styles one way (see
+// readStyledBlocks).
+func (c *htmlConverter) styledAs(n *html.Node, set map[string]bool) bool {
+	if len(set) == 0 || hasBlockChild(n) {
+		return false
+	}
+	text, short := boundedText(n, maxStyledBlockBytes)
+	return short && set[collapseSpaces(text)]
 }
 
 // siteNames returns the parts of a page's <title> other than the article's title, by their
@@ -725,8 +737,12 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
+		if n.DataAtom == atom.P && inside == "" && c.textSeen && (isClassHeading(n) || c.styledAs(n, c.styled.headings)) {
+			c.classHeading(n)
+			return
+		}
 		kind := pipeline.BlockParagraph
-		if n.DataAtom == atom.P && quoteClass.MatchString(attr(n, "class")) {
+		if n.DataAtom == atom.P && (isQuoteClass(attr(n, "class")) || c.styledAs(n, c.styled.quotes)) {
 			kind = pipeline.BlockQuote // a paragraph styled as a quotation
 		}
 		bulleted := n.DataAtom == atom.P && inside == "" && isBulletParagraph(n) &&
@@ -747,6 +763,17 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.cur.dropLeading(listBullets)
 		}
 		c.flush()
+	case atom.Summary:
+		// The always-visible line of a box that opens ("What is the Middle Corridor?"): the
+		// heading of what the box holds.
+		c.flush()
+		in := &mdInline{}
+		c.writeInline(in, n, false)
+		if inside == "" {
+			c.out.add(pipeline.BlockHeading, 3, "", in)
+		} else {
+			c.out.add(inside, 0, "", in)
+		}
 	case atom.Blockquote:
 		c.flush()
 		attributionIntoQuote(n)
@@ -761,20 +788,16 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	case atom.Br, atom.Hr:
 		c.flush()
 	default:
-		if isBlockElement(n) && inside == "" && quoteClass.MatchString(attr(n, "class")) {
+		if isBlockElement(n) && inside == "" && (isQuoteClass(attr(n, "class")) || c.styledAs(n, c.styled.quotes)) {
 			c.flush()
+			attributionIntoQuote(n)
 			c.walkBlocks(n, pipeline.BlockQuote)
 			c.flush()
 			return
 		}
-		if inside == "" && c.textSeen && isClassHeading(n) {
+		if inside == "" && c.textSeen && (isClassHeading(n) || c.styledAs(n, c.styled.headings)) {
 			// Before the first paragraph, a line under the title is its subtitle, no heading.
-			c.flush()
-			in := &mdInline{}
-			c.writeInline(in, n, false)
-			if c.titleKey == "" || titleKey(in.String()) != c.titleKey {
-				c.out.add(pipeline.BlockHeading, 2, "", in)
-			}
+			c.classHeading(n)
 			return
 		}
 		if isBlockElement(n) {
@@ -792,12 +815,23 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	}
 }
 
+// classHeading writes a block that its class or style makes a heading, unless it repeats the
+// title.
+func (c *htmlConverter) classHeading(n *html.Node) {
+	c.flush()
+	in := &mdInline{}
+	c.writeInline(in, n, false)
+	if c.titleKey == "" || titleKey(in.String()) != c.titleKey {
+		c.out.add(pipeline.BlockHeading, 2, "", in)
+	}
+}
+
 // skip reports page furniture and elements without article text.
 func (c *htmlConverter) skip(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Aside:
 		// An aside is the page's, but for the pull quote that repeats a line of the text.
-		return !quoteClass.MatchString(attr(n, "class"))
+		return !isQuoteClass(attr(n, "class"))
 	case atom.Nav, atom.Script, atom.Style, atom.Form, atom.Button:
 		return true
 	case atom.Header, atom.Footer:
@@ -1439,7 +1473,8 @@ func isBlockElement(n *html.Node) bool {
 	case atom.Article, atom.Main, atom.Section, atom.Div, atom.Header, atom.Footer, atom.Nav, atom.Aside,
 		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P, atom.Blockquote, atom.Ul, atom.Ol,
 		atom.Li, atom.Dl, atom.Dt, atom.Dd, atom.Pre, atom.Figure, atom.Figcaption, atom.Table, atom.Thead,
-		atom.Tbody, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption, atom.Address, atom.Hr, atom.Body, atom.Html:
+		atom.Tbody, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption, atom.Address, atom.Hr, atom.Body, atom.Html,
+		atom.Details, atom.Summary:
 		return true
 	}
 	return false
@@ -2218,8 +2253,9 @@ func titleAbove(root *html.Node, pageTitle string) *html.Node {
 	return nil
 }
 
-// attributionIntoQuote moves the attribution that closes a quotation (a <cite> or <footer>
-// after its last paragraph) into that paragraph, so that the quotation stays one block.
+// attributionIntoQuote moves the attribution that closes a quotation (a <cite> or <footer>, or
+// a box named for the author or source, after its last paragraph) into that paragraph, so that
+// the quotation stays one block.
 func attributionIntoQuote(q *html.Node) {
 	var last, prev *html.Node
 	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
@@ -2235,12 +2271,23 @@ func attributionIntoQuote(q *html.Node) {
 			return
 		}
 	}
-	if last == nil || prev == nil || prev.DataAtom != atom.P || last.DataAtom != atom.Cite && last.DataAtom != atom.Footer {
+	if last == nil || prev == nil || !isAttribution(last) || prev.DataAtom != atom.P && (prev.DataAtom != atom.Div || hasBlockChild(prev)) {
 		return
 	}
 	q.RemoveChild(last)
 	prev.AppendChild(&html.Node{Type: html.TextNode, Data: " "})
-	prev.AppendChild(last)
+	if last.DataAtom == atom.Cite {
+		prev.AppendChild(last)
+		return
+	}
+	// A box's words, not the box: a block inside the paragraph would be read apart (and an
+	// "author" box as the article's byline).
+	for ch := last.FirstChild; ch != nil; {
+		next := ch.NextSibling
+		last.RemoveChild(ch)
+		prev.AppendChild(ch)
+		ch = next
+	}
 }
 
 // maxPictureCaptionRunes: the caption under a picture in the same paragraph is a line or two.
@@ -2317,4 +2364,70 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 			return
 		}
 	}
+}
+
+// attributionWords are the words of class names that mark who said a quotation.
+var attributionWords = map[string]bool{"author": true, "cite": true, "citation": true, "source": true,
+	"attribution": true, "speaker": true, "person": true, "sign": true, "signature": true}
+
+// isAttribution reports the element that says who said a quotation: a <cite> or <footer>, or a
+// short box whose class names its author or source ("QuoteCard_author__0bV1c",
+// "quote-block__author").
+func isAttribution(n *html.Node) bool {
+	if n.DataAtom == atom.Cite || n.DataAtom == atom.Footer {
+		return true
+	}
+	if n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Span || hasBlockChild(n) {
+		return false
+	}
+	for _, w := range classWords(attr(n, "class")) {
+		if attributionWords[w] {
+			_, short := boundedText(n, maxAuthorRoleRunes*4)
+			return short
+		}
+	}
+	return false
+}
+
+// classWords splits class names into their words, in lower case: at hyphens, underscores and
+// where a lower-case letter meets a capital ("QuoteCard_author__0bV1c" gives quote, card,
+// author, 0b, v1c).
+func classWords(class string) []string {
+	var words []string
+	var w strings.Builder
+	flush := func() {
+		if w.Len() > 0 {
+			words = append(words, strings.ToLower(w.String()))
+			w.Reset()
+		}
+	}
+	prevLower := false
+	for _, r := range class {
+		switch {
+		case r == '-' || r == '_' || r == ' ' || r == '\t':
+			flush()
+			prevLower = false
+			continue
+		case unicode.IsUpper(r) && prevLower:
+			flush()
+		}
+		w.WriteRune(r)
+		prevLower = unicode.IsLower(r)
+	}
+	flush()
+	return words
+}
+
+// isQuoteClass reports class names of a block set as a quotation: by quoteClass, or with a word
+// "quote" anywhere in a generated name ("QuoteCard_card__6nM7b").
+func isQuoteClass(class string) bool {
+	if quoteClass.MatchString(class) {
+		return true
+	}
+	for _, w := range classWords(class) {
+		if w == "quote" || w == "blockquote" || w == "pullquote" {
+			return true
+		}
+	}
+	return false
 }

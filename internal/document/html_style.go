@@ -1,0 +1,148 @@
+package document
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Pages built without semantic markup (a site builder's numbered blocks, class names a
+// bundler made up: "d2", "f9", "t190__text") still show a reader what a block is by how it
+// looks: a quotation is set off by a rule on its left or in italics with an indent, and a heading
+// is a short line in bold, larger than the text. styledBlocks reads that from the page's own
+// styling, the style attribute and the simple class rules of its <style> elements, before the
+// page is sanitised (which drops both), and remembers the blocks by their text.
+
+// styledBlocks holds the texts (spaces collapsed) of the blocks the page styles as quotations
+// and as headings.
+type styledBlocks struct {
+	quotes, headings map[string]bool
+}
+
+var (
+	// cssRule matches one rule of a style sheet: selectors and declarations, no nesting.
+	cssRule = regexp.MustCompile(`([^{}]{1,400})\{([^{}]{0,1000})\}`)
+	// classSelector matches a selector of one class, perhaps on one element: ".f9", "div.quote".
+	classSelector = regexp.MustCompile(`^[a-zA-Z0-9]*\.([A-Za-z0-9_-]{1,80})$`)
+	cssDecl       = regexp.MustCompile(`([a-z-]{1,40})\s*:\s*([^;]{1,200})`)
+)
+
+// Bounds on the work styling may cost: a page's style sheets are read up to maxStyleBytes, and a
+// block's text up to maxStyledBlockBytes.
+const (
+	maxStyleBytes       = 256 << 10
+	maxStyledBlockBytes = 2000
+)
+
+// readStyledBlocks finds the blocks of a parsed (not yet sanitised) page that its styling sets
+// as quotations or headings.
+func readStyledBlocks(raw *html.Node) styledBlocks {
+	sb := styledBlocks{quotes: map[string]bool{}, headings: map[string]bool{}}
+	classes := map[string]string{} // class → its declarations
+	budget := maxStyleBytes
+	for _, st := range findAll(raw, func(n *html.Node) bool { return n.DataAtom == atom.Style }) {
+		css := textOf(st)
+		if len(css) > budget {
+			css = css[:budget]
+		}
+		budget -= len(css)
+		for _, m := range cssRule.FindAllStringSubmatch(css, -1) {
+			for _, sel := range strings.Split(m[1], ",") {
+				if c := classSelector.FindStringSubmatch(strings.TrimSpace(sel)); c != nil {
+					classes[c[1]] += ";" + strings.ToLower(m[2])
+				}
+			}
+		}
+		if budget <= 0 {
+			break
+		}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			if (ch.DataAtom == atom.Div || ch.DataAtom == atom.P) && !hasBlockChild(ch) {
+				decls := strings.ToLower(attr(ch, "style"))
+				for _, c := range strings.Fields(attr(ch, "class")) {
+					decls += classes[c]
+				}
+				if decls != "" {
+					if text, short := boundedText(ch, maxStyledBlockBytes); short {
+						text = collapseSpaces(text)
+						switch style := parseDecls(decls); {
+						case text == "":
+						case style.quotation():
+							sb.quotes[text] = true
+						case style.heading() && isHeadingText(text):
+							sb.headings[text] = true
+						}
+					}
+				}
+				continue
+			}
+			walk(ch)
+		}
+	}
+	walk(raw)
+	return sb
+}
+
+// blockStyle is what a block's declarations say, the last declaration of a property winning.
+type blockStyle map[string]string
+
+func parseDecls(decls string) blockStyle {
+	s := blockStyle{}
+	for _, m := range cssDecl.FindAllStringSubmatch(decls, -1) {
+		s[m[1]] = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[2]), "!important"))
+	}
+	return s
+}
+
+// quotation reports a rule down the left side ("border-left: 4px solid"), or italics with an
+// indent.
+func (s blockStyle) quotation() bool {
+	if b, ok := s["border-left"]; ok && b != "none" && b != "0" && !strings.HasPrefix(b, "0 ") {
+		return true
+	}
+	if w, ok := s["border-left-width"]; ok && cssLength(w) > 0 {
+		return true
+	}
+	indent := cssLength(s["margin-left"]) > 0 || cssLength(s["padding-left"]) > 0
+	return s["font-style"] == "italic" && indent
+}
+
+// heading reports bold type larger than running text: at least 18px (or 1.15em, rem).
+func (s blockStyle) heading() bool {
+	switch w := s["font-weight"]; w {
+	case "bold", "bolder", "600", "700", "800", "900":
+	default:
+		return false
+	}
+	size := s["font-size"]
+	switch {
+	case strings.HasSuffix(size, "px"):
+		return cssLength(size) >= 18
+	case strings.HasSuffix(size, "rem"), strings.HasSuffix(size, "em"):
+		return cssLength(size) >= 1.15
+	}
+	return false
+}
+
+// cssLength reads the number a CSS length starts with ("12px", "1.2em"), 0 when there is none.
+func cssLength(v string) float64 {
+	v = strings.TrimSpace(v)
+	end := 0
+	for end < len(v) && (v[end] >= '0' && v[end] <= '9' || v[end] == '.') {
+		end++
+	}
+	f, err := strconv.ParseFloat(v[:end], 64)
+	if err != nil {
+		return 0
+	}
+	return f
+}

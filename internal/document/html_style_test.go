@@ -1,0 +1,45 @@
+package document
+
+import (
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// TestHTMLStyledBlocks: on a page without semantic markup, a block the page's styling sets off
+// with a rule on its left is a quotation, a short bold line set larger than the text is a heading,
+// a box that opens (<details>) is headed by its summary, and a quotation card's author box
+// closes the quotation.
+func TestHTMLStyledBlocks(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Wheat on the Steppe</title><style>
+.x1{font-size:16px}.x2{font-size:22px;font-weight:700}.x3{border-left:4px solid #999;padding-left:10px}
+</style></head><body><div class="x0"><h1>Wheat on the Steppe</h1>
+<div class="x1">Kazakhstan sold more wheat to China this year than in any year before, and the trains that carry it east through Dostyk ran full from August to December.</div>
+<div class="x2">What the farmers say</div>
+<div class="x1">Farmers in the north welcome the demand but worry about the price of fuel and of new machines.</div>
+<div class="x3">We sell everything we grow, and still the bank takes most of it.</div>
+<div style="font-style:italic;margin-left:2em">The harvest is good only when the rain comes in June.</div>
+<details><summary>How the quota works</summary><p>Each exporter receives a share of the annual quota in spring, set by the ministry.</p></details>
+<div class="QuoteCard_card__1a2"><div class="QuoteCard_text__3b4">Exports are not the problem; the margin is.</div><div class="QuoteCard_author__5c6">Aidar Nurlanov, economist</div></div>
+<div class="x1">The ministry expects the quota to grow again next year, if the harvest allows it.</div>
+</div></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Wheat on the Steppe",
+		"paragraph: Kazakhstan sold more wheat to China this year than in any year before, and the trains that carry it east through Dostyk ran full from August to December.",
+		"heading: What the farmers say",
+		"paragraph: Farmers in the north welcome the demand but worry about the price of fuel and of new machines.",
+		"quote: We sell everything we grow, and still the bank takes most of it.",
+		"quote: The harvest is good only when the rain comes in June.",
+		"heading: How the quota works",
+		"paragraph: Each exporter receives a share of the annual quota in spring, set by the ministry.",
+		"quote: Exports are not the problem; the margin is. Aidar Nurlanov, economist",
+		"paragraph: The ministry expects the quota to grow again next year, if the harvest allows it.")
+}
