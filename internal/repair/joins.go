@@ -532,6 +532,9 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	if len(rs) < 2 {
 		return w, "", nil
 	}
+	if out, ok := j.scriptSplit(rs); ok {
+		return out, "split", nil
+	}
 	var bounds []int // rune indexes where a lower-case letter is followed by an upper-case one
 	uppers := 0
 	for i, r := range rs {
@@ -719,4 +722,58 @@ func (j *joiner) titleSplit(rs []rune) (string, bool) {
 		return "", false
 	}
 	return left + " " + right, true
+}
+
+// scriptSplit splits a word where Latin letters give way to Cyrillic ones: "Departmentизложил",
+// "Reutersагенттігі", "Smithприлетел". No Russian or Kazakh word mixes the two alphabets, and
+// Kazakh sets its endings off a Latin name with a hyphen ("Apple-дың"), so the change of alphabet
+// is a lost space when both sides read as words: a Latin word of three letters or more, and a
+// Cyrillic word of the language that is not an ending ("Nature-ның" run together stays). A
+// Cyrillic letter typed for its Latin twin ("Ospanovа") is one letter, and stays.
+func (j *joiner) scriptSplit(rs []rune) (string, bool) {
+	if j.english {
+		return "", false
+	}
+	at := -1
+	for i := 1; i < len(rs); i++ {
+		if unicode.Is(unicode.Latin, rs[i-1]) && unicode.Is(unicode.Cyrillic, rs[i]) {
+			if at >= 0 {
+				return "", false
+			}
+			at = i
+		} else if unicode.Is(unicode.Cyrillic, rs[i-1]) && unicode.Is(unicode.Latin, rs[i]) {
+			return "", false
+		}
+	}
+	if at < 3 {
+		return "", false
+	}
+	latin, cyr := string(rs[:at]), string(rs[at:])
+	if !isLatinWord(latin) || !isCyrillicWord(cyr) {
+		return "", false
+	}
+	lc := strings.ToLower(cyr)
+	switch n := len(rs) - at; {
+	case n == 1:
+		// Of the one-letter words only "и" and "в" have no Latin twin a typist might mix in.
+		if lc != "и" && lc != "в" || !j.seg.lex.isFunction(lc) {
+			return "", false
+		}
+	case j.seg.lex.isFunction(lc):
+	case n < 4 || !j.seg.lex.isDictWord(lc):
+		return "", false
+	case j.seg.kazakh && j.seg.suffixPiece(lc):
+		return "", false
+	}
+	return latin + " " + cyr, true
+}
+
+// isLatinWord reports a word written in Latin letters only.
+func isLatinWord(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -43,6 +43,9 @@ type lexicon struct {
 	// stumps, for Russian, reads a clipped stem and a word written as one as a word
 	// (stumpCompound).
 	stumps bool
+	// extra are the words of analytical prose the dictionary lacks, the spelling check's
+	// supplementary list (text.SupplementaryWords): for Kazakh, stems that take endings ("өңір").
+	extra map[string]bool
 	// memo, in the copy of a Russian or Kazakh lexicon that one article uses (forArticle),
 	// remembers the answers of the dictionary look-ups that the search for splits asks again and
 	// again: the pieces of a token share their stems, and the analyser tries each stem of each.
@@ -196,16 +199,16 @@ func (l *lexicon) verbalNounYu(w string) bool {
 // word, a dictionary form, a Russian loan or a compound of a known kind.
 func (l *lexicon) firmKazakh(w string) bool {
 	_, fn := l.function[w]
-	return fn || dictKnown(l.dict, w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
+	return fn || l.inDict(w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
 		text.KazakhKnownForm(l.loanStem, w)
 }
 
 // inDict is dictKnown in the lexicon's own dictionary, remembered when the lexicon has a memo.
 func (l *lexicon) inDict(w string) bool {
 	if l.memo != nil {
-		return remembered(l.memo.dict, w, func(w string) bool { return dictKnown(l.dict, w) })
+		return remembered(l.memo.dict, w, func(w string) bool { return dictKnown(l.dict, w) || l.extra[w] })
 	}
-	return dictKnown(l.dict, w)
+	return dictKnown(l.dict, w) || l.extra[w]
 }
 
 // loanStem reports a Russian loan as the stem of a Kazakh form ("кредитор|ына"), with the one т
