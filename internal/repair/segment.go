@@ -186,6 +186,14 @@ func (s *segmenter) readings(lw string) []reading {
 				s.possessiveFirst([]string{prev, piece}) {
 				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
 			}
+			// A short word or a numeral after a word closed by its case ending: "келісімге|қол",
+			// "Астанада|оны", "ол|екі".
+			if s.kazakh && len(words) == 1 && len(piece) == len(rest) && s.afterClosed(prev, piece) {
+				if !ok {
+					pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+				}
+				counted = true
+			}
 			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
 				continue
 			}
@@ -294,7 +302,7 @@ func (s *segmenter) judge(token string) verdict {
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(r.words) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
-			possessed := s.possessedAfter(r.words)
+			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
 				s.possessiveFirst(r.words) ||
 				len(r.words) == 2 && s.shortBeforeLoan(r.words[0], r.words[1])
@@ -1024,4 +1032,52 @@ func russianCompound(words []string, lex *lexicon) bool {
 		}
 	}
 	return false
+}
+
+// kazakhCaseEndings are the Kazakh case endings after which a word is closed: dative, locative,
+// ablative and genitive. What may still follow them inside a word ("-ғы/-гі" after the locative,
+// "-кі" after the genitive, the particles) is shorter than a word or begins like an ending.
+var kazakhCaseEndings = byLength(strings.Fields(`
+	ға ге қа ке на не
+	да де та те нда нде
+	дан ден тан тен нан нен
+	ның нің дың дің тың тің
+`))
+
+// closedCase reports a Kazakh word known without the analyser's reading of endings
+// (lexicon.firmKazakh) that ends in a case ending after a stem of four letters or more the dictionary knows: "келісімге", "Астанада",
+// "жобаның". A shorter stem is as often a word of its own that merely ends so ("ерден", "теңге").
+func (s *segmenter) closedCase(w string) bool {
+	for _, e := range kazakhCaseEndings {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok {
+			continue
+		}
+		return utf8.RuneCountInString(stem) >= minKazakhStem && s.lex.firmKazakh(w) &&
+			(s.lex.kazakhStem(stem) || s.lex.isDictWord(stem))
+	}
+	return false
+}
+
+// afterClosed reports a Kazakh reading of a word closed by its case ending, or of a closed-class
+// word, and a word that no ending begins like: a numeral ("ол|екі", "жылы|бес"), or after a case
+// ending a dictionary stem of three letters, a consonant, a vowel and a consonant as most native
+// ones are ("келісімге|қол", "Астанада|жол"), where one after a vowel would as often be the end
+// of a longer ending ("-дары|даулы" is no "-дарыда|улы"). Short stems are
+// not trusted as pieces elsewhere; after a case ending nothing but another word can follow.
+func (s *segmenter) afterClosed(first, second string) bool {
+	n := utf8.RuneCountInString(second)
+	if n < 3 || boundEnding[second] || privative[second] || kazakhNegation[second] {
+		return false
+	}
+	closedWord := s.lex.isFunction(first) && utf8.RuneCountInString(first) >= 2 && !boundEnding[first]
+	if kazakhCounting[second] {
+		return closedWord || s.closedCase(first)
+	}
+	if n != 3 || !s.closedCase(first) {
+		return false
+	}
+	rs := []rune(second)
+	return !strings.ContainsRune("рлңғ", rs[0]) && !isVowel(rs[0]) && isVowel(rs[1]) &&
+		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second)
 }
