@@ -346,7 +346,8 @@ func (s *segmenter) judge(token string) verdict {
 		// Nor does a one-letter word stand between two lost spaces: "казахстанцы" is no
 		// "казах с танцы".
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			return proclitic[r.words[len(r.words)-1]] || prefixedVerb(r.words) ||
+			return proclitic[r.words[len(r.words)-1]] && !s.prepositionAfter(r.words, capital) ||
+				russianCaseLetter[r.words[len(r.words)-1]] || prefixedVerb(r.words) ||
 				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1
 		})
 		if len(rs) == 0 {
@@ -384,10 +385,13 @@ func (s *segmenter) judge(token string) verdict {
 			}
 			commonLead = true
 		}
+		if s.kazakh && kazakhToponymLead[lead] && !s.verbAfterWord(best.words) {
+			return verdict{} // "Жаңаөзен", "Қарағанды", "Сарыарқа": a place name
+		}
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
 		}
-		if !s.english && !s.lex.isFunction(lead) && s.lex.isNameOnly(lead) {
+		if !s.english && !s.lex.isFunction(lead) && s.lex.isNameOnly(lead) && !s.afterName(best.words) {
 			return verdict{} // a name before a word is one name: "Газпромбанк", "Сбербанк"
 		}
 	}
@@ -957,6 +961,73 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
 	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало")
 
+// prepositionAfter reports a Russian reading of a dictionary word of four letters or more and
+// the preposition "в" or "о" that began the next line: "воды|в", "хранится|в", "договор|о". A
+// surname or a plural in "-ов", "-ев", "-ёв" ("Медведев", "голодов") ends so too, so "в" follows
+// no word in "о", "е" or "ё", and "о" only a lower-case one, which is no surname.
+func (s *segmenter) prepositionAfter(words []string, capital bool) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || !s.lex.isDictWord(words[0]) ||
+		s.lex.isNameOnly(words[0]) && words[1] != "в" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(words[0])
+	switch words[1] {
+	case "в":
+		return !strings.ContainsRune("оеё", last)
+	case "о":
+		return !capital && !isVowel(last)
+	}
+	return false
+}
+
+// russianCaseLetter are the one-letter Russian words that are case endings as well: after a
+// name the article writes alone they are its genitive or dative ("Кунаев" and "Кунаева",
+// "Сорокину"), and a word they end is a form of the word before them.
+var russianCaseLetter = setOf("а", "у", "я")
+
+// kazakhToponymLead are the adjectives and nouns that begin Kazakh place names written as one
+// word ("Жаңаөзен", "Қарағанды", "Сарыарқа", "Ақтоғай", "Көкшетау"): a capitalised token that
+// begins with one is a name, whatever its second part reads as, unless a verb follows.
+var kazakhToponymLead = setOf("жаңа", "ақ", "қара", "сары", "қызыл", "көк", "кіші", "ұлы", "үлкен", "тас",
+	"алтын", "таза", "ескі", "орта", "шығыс", "батыс", "солтүстік", "оңтүстік", "жел")
+
+// namePrepositions are the one-letter Russian words that may follow a name in one token:
+// "Москва|и", "Китая|в". "а" and "у" end the cases of names ("Путина", "Ивану"), and "о" the
+// names themselves ("Марио").
+var namePrepositions = setOf("и", "в", "с", "к")
+
+// afterName reports a Russian reading of a name and a word that no name is made of: a
+// conjunction or a preposition ("Москва|и", "Казахстан|для"), or a verb in the past or the
+// present ("Казахстан|провёл", "Китай|планирует"). Names are made with nouns ("Газпромбанк",
+// "Сбербанк"), never with these.
+func (s *segmenter) afterName(words []string) bool {
+	if s.kazakh || len(words) != 2 {
+		return false
+	}
+	w := words[1]
+	n := utf8.RuneCountInString(w)
+	if namePrepositions[w] || n >= 3 && s.lex.isFunction(w) {
+		return true
+	}
+	return n >= 5 && russianFiniteVerb(w) && s.lex.isDictWord(w)
+}
+
+// russianFiniteVerbEndings end the Russian past tense and the present of verbs in
+// -овать/-евать and -ать/-ять; no noun ends so.
+var russianFiniteVerbEndings = []string{"ался", "ялся", "ился", "елся", "лась", "лось", "лись", "ал", "ял", "ил",
+	"ел", "ёл", "ыл", "ала", "яла", "ила", "ела", "ыла", "али", "яли", "или", "ели", "ыли", "ует", "уют", "ает",
+	"яет", "ают", "яют"}
+
+// russianFiniteVerb reports a word with an ending of russianFiniteVerbEndings.
+func russianFiniteVerb(w string) bool {
+	for _, e := range russianFiniteVerbEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // proclitic are the Russian one-letter prepositions that a split cuts off the end of a word
 // far more often than a lost space put them there: surnames and plurals in "-ов", "-ев"
 // ("Токаев", "голодов"). "вместес" is still "вместе с".
@@ -1077,7 +1148,10 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	if n != 3 || !s.closedCase(first) {
 		return false
 	}
+	// The last letter of the first part may begin the second as well: "экономикасын|ашып" is
+	// no "экономикасына|шып".
+	last, _ := utf8.DecodeLastRuneInString(first)
 	rs := []rune(second)
 	return !strings.ContainsRune("рлңғ", rs[0]) && !isVowel(rs[0]) && isVowel(rs[1]) &&
-		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second)
+		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) && !s.lex.isDictWord(string(last)+second)
 }
