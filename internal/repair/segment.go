@@ -371,10 +371,16 @@ func (s *segmenter) judge(token string) verdict {
 		margin += repeatMargin
 	}
 	if capital {
-		margin += capitalMargin
+		lead := best.words[0]
+		// A capital is the mark of a name, or of a sentence's first word. A Russian or Kazakh
+		// first part that the dictionary writes in lower case ("Речь|идет", "Жоба|құны") explains
+		// the capital as a sentence start, and the whole token as no name: the dictionaries,
+		// unlike the English subtitles, list every form of a word and no name in lower case.
+		if s.english || !s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) {
+			margin += capitalMargin
+		}
 		// A capitalised token is split only after a common word or one the article capitalises,
 		// so that names ("Jomart", "Greenberg") stay whole.
-		lead := best.words[0]
 		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
 			s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 6 && s.lex.count(lead) >= 1 ||
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
