@@ -1101,6 +1101,13 @@ func russianCompound(words []string, lex *lexicon) bool {
 	if !strings.HasSuffix(a, "о") && !strings.HasSuffix(a, "е") {
 		return false
 	}
+	// Nouns in "-ство", "-ние", "-тие" stand alone and are no combining forms: "большинство|
+	// компаний", "решение|сложных".
+	for _, n := range []string{"ство", "ние", "тие"} {
+		if strings.HasSuffix(a, n) {
+			return false
+		}
+	}
 	// Adjective endings that no common noun shares ("-ие", "-ой" are nouns too: соглашение, строй).
 	for _, end := range []string{"ый", "ий", "ая", "яя", "ое", "ые", "ого", "ому", "ему", "ым", "ых",
 		"ую", "юю", "ыми", "ими"} {
