@@ -623,9 +623,31 @@ func (s *segmenter) endsInto(stem string, rest []rune) bool {
 // (lexicon.verbForm) after a word of four letters or more: "ауыл|көшірілді", "айда|жалғасады",
 // "көп|жұмсайтынын". Kazakh writes compounds of nouns and adjectives as one word, never a noun
 // and a finite verb or participle, so the token is two words whatever the first one ends in.
+//
+// A past tense of four letters, of a verb of two ("өтті", "өсті", "ашты"), follows only a word
+// of four letters or more: a shorter one is as often the stem of a longer verb ("қар|алды" is
+// "қаралды").
 func (s *segmenter) verbAfterWord(words []string) bool {
-	return len(words) == 2 && (utf8.RuneCountInString(words[0]) >= 3 || s.lex.isFunction(words[0])) &&
-		utf8.RuneCountInString(words[1]) >= 5 && s.lex.verbForm(words[1])
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 3 && !s.lex.isFunction(words[0]) {
+		return false
+	}
+	switch n := utf8.RuneCountInString(words[1]); {
+	case n >= 5:
+		return s.lex.verbForm(words[1])
+	case n == 4:
+		return utf8.RuneCountInString(words[0]) >= 4 && kazakhShortPast(words[1]) && s.lex.verbForm(words[1])
+	}
+	return false
+}
+
+// kazakhShortPast reports a past tense in "-ды/-ді/-ты/-ті" of a verb of two letters that ends
+// in a consonant and has a vowel: "өтті", "ашты", "алды". "атты" (named) is an adjective too.
+func kazakhShortPast(w string) bool {
+	rs := []rune(w)
+	if len(rs) != 4 || w == "атты" || !isVowel(rs[0]) || isVowel(rs[1]) {
+		return false
+	}
+	return slices.Contains([]string{"ды", "ді", "ты", "ті"}, string(rs[2:]))
 }
 
 // possessedAfter reports a Kazakh reading of two words of four letters or more whose second
@@ -636,7 +658,12 @@ func (s *segmenter) possessedAfter(words []string) bool {
 	n0, n1 := utf8.RuneCountInString(words[0]), utf8.RuneCountInString(words[1])
 	// A noun of two letters ("су", "ел") heads only a long possessed noun: "су|тапшылығы", while
 	// "елбасы" is a dictionary word.
-	if len(words) != 2 || n0 < 2 || n0 == 2 && n1 < 6 || n1 < 5 || kazakhPrefixLike[words[0]] {
+	// A possessed noun of three letters ("күні", "жылын", "құны") follows only a first word of
+	// four letters or more, which no such compound has ("елбасы", "теміржолы" are dictionary
+	// words).
+	shortStem := n0 >= 4 && n1 >= 4
+	if len(words) != 2 || n0 < 2 || n0 == 2 && n1 < 6 || n1 < 5 && !shortStem || kazakhPrefixLike[words[0]] ||
+		kazakhLoanPrefix[words[0]] {
 		return false
 	}
 	if !dictKnown(s.lex.dict, words[0]) || s.lex.verbForm(words[0]) {
@@ -672,9 +699,25 @@ func (s *segmenter) possessedAfter(words []string) bool {
 					return true
 				}
 			}
+			// Only after a vowel: compounds end in a short noun after a consonant ("дереккөзі",
+			// "теміржолы"). Not after a verb stem, whose endings a short stem may begin
+			// ("мөлшерле|мені" is "мөлшерлемені"), nor a pronoun's case ("мені").
+			if shortStem && len(p) == 2 && nativeShortStem(stem) && s.lex.dict.IsStem(stem) &&
+				isVowel(lastRune(words[0])) && !s.lex.isFunction(stem) && !s.lex.infinitive(words[0]+"у") {
+				return true // "жұма|күні", "жоба|құны"
+			}
 		}
 	}
 	return false
+}
+
+// nativeShortStem reports a stem of three letters shaped as native Kazakh nouns are, a
+// consonant, a vowel and a consonant ("күн", "жыл", "құн", "бас"), and not beginning like an
+// ending.
+func nativeShortStem(w string) bool {
+	rs := []rune(w)
+	return len(rs) == 3 && !isVowel(rs[0]) && isVowel(rs[1]) && !isVowel(rs[2]) &&
+		!strings.ContainsRune("рлңғ", rs[0]) && !kazakhSuffixOnsets[w]
 }
 
 // shortBeforeLoan reports a Kazakh word of three letters ("ірі", "газ") before a Russian loan
@@ -828,9 +871,9 @@ func (s *segmenter) countedNoun(w string) bool {
 		return s.lex.dict.ValidMinStem(w, minStem) && !strings.ContainsRune("ыірлңғ", []rune(w)[0])
 	}
 	// A numeral and a noun with an adjective-forming ending make one word: "екіжақты",
-	// "бесжылдық", "көпвекторлы".
+	// "бесжылдық", "көпвекторлы". The agent noun in "-шы/-ші" is a noun: "мың|жұмысшы".
 	for _, e := range kazakhAdjectiveEndings {
-		if strings.HasSuffix(w, e) {
+		if strings.HasSuffix(w, e) && e != "шы" && e != "ші" {
 			return false
 		}
 	}
@@ -1167,4 +1210,10 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	rs := []rune(second)
 	return !strings.ContainsRune("рлңғ", rs[0]) && !isVowel(rs[0]) && isVowel(rs[1]) &&
 		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) && !s.lex.isDictWord(string(last)+second)
+}
+
+// lastRune returns the last letter of w.
+func lastRune(w string) rune {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r
 }
