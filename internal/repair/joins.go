@@ -557,7 +557,10 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// Inside a sentence or in quotes a capitalised Russian or Kazakh word is a name
 		// ("Токаев", «Росатом»), and names are not split into the words they happen to contain,
 		// unless the article writes the name alone: "Токаевзаявил" beside "Токаев".
-		if v := j.seg.decide(w); v.split != nil && j.seg.voc.forms[v.split[0]] > 0 {
+		// Nor when what follows the name is a word no name is made with: "Казахстан|провёл",
+		// "Қытай|арасында".
+		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 ||
+			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split))) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		return w, "", nil
@@ -776,4 +779,13 @@ func isLatinWord(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// lowerAll returns the words in lower case.
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
 }

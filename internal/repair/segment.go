@@ -391,7 +391,7 @@ func (s *segmenter) judge(token string) verdict {
 			}
 			commonLead = true
 		}
-		if s.kazakh && kazakhToponymLead[lead] && !s.verbAfterWord(best.words) {
+		if s.kazakh && kazakhToponymLead[lead] {
 			return verdict{} // "Жаңаөзен", "Қарағанды", "Сарыарқа": a place name
 		}
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
@@ -1035,27 +1035,41 @@ func (s *segmenter) prepositionAfter(words []string, capital bool) bool {
 var russianCaseLetter = setOf("а", "у", "я")
 
 // kazakhToponymLead are the adjectives and nouns that begin Kazakh place names written as one
-// word ("Жаңаөзен", "Қарағанды", "Сарыарқа", "Ақтоғай", "Көкшетау"): a capitalised token that
-// begins with one is a name, whatever its second part reads as, unless a verb follows.
+// word ("Жаңаөзен", "Қарағанды", "Сарыарқа", "Ақтоғай", "Көкшетау", "Жаңақорған"): a capitalised
+// token that begins with one is a name, whatever its second part reads as.
 var kazakhToponymLead = setOf("жаңа", "ақ", "қара", "сары", "қызыл", "көк", "кіші", "ұлы", "үлкен", "тас",
 	"алтын", "таза", "ескі", "орта", "шығыс", "батыс", "солтүстік", "оңтүстік", "жел")
 
 // namePrepositions are the one-letter Russian words that may follow a name in one token:
-// "Москва|и", "Китая|в". "а" and "у" end the cases of names ("Путина", "Ивану"), and "о" the
-// names themselves ("Марио").
-var namePrepositions = setOf("и", "в", "с", "к")
+// "Москва|и", "Китая|в". "а" and "у" end the cases of names ("Путина", "Ивану"), "о" the
+// names themselves ("Марио") and "к" some ("Халык").
+var namePrepositions = setOf("и", "в", "с")
 
 // afterName reports a Russian reading of a name and a word that no name is made of: a
 // conjunction or a preposition ("Москва|и", "Казахстан|для"), or a verb in the past or the
 // present ("Казахстан|провёл", "Китай|планирует"). Names are made with nouns ("Газпромбанк",
 // "Сбербанк"), never with these.
+//
+// In Kazakh the same holds of a postposition, a conjunction or a pronoun of three letters or more
+// that is no ending ("Қытай|арасында", "Қазақстан|бірнеше"), a verb form ("Ахметов|дайындады")
+// and a numeral ("Азияның|бес").
 func (s *segmenter) afterName(words []string) bool {
-	if s.kazakh || len(words) != 2 {
+	if len(words) != 2 {
 		return false
 	}
 	w := words[1]
 	n := utf8.RuneCountInString(w)
-	if namePrepositions[w] || n >= 3 && s.lex.isFunction(w) {
+	if s.kazakh {
+		// The name as the dictionary writes it or with a case ending, not a guess of the
+		// analyser's ("Петровха|барлады").
+		if !s.lex.inDict(words[0]) && !s.lex.loan(words[0]) && !s.closedCase(words[0]) || kazakhToponymLead[words[0]] {
+			return false
+		}
+		return n >= 3 && (s.lex.isFunction(w) && !boundEnding[w] && !privative[w] && !kazakhSuffixLike(w) ||
+			kazakhCounting[w]) || s.verbAfterWord(words)
+	}
+	// A one-letter word follows a name of five letters or more: "Халык" is no "Халы|к".
+	if namePrepositions[w] && utf8.RuneCountInString(words[0]) >= 5 || n >= 3 && s.lex.isFunction(w) {
 		return true
 	}
 	return n >= 5 && russianFiniteVerb(w) && s.lex.isDictWord(w)
@@ -1100,6 +1114,13 @@ func prefixedVerb(words []string) bool {
 			continue
 		}
 		for _, e := range russianVerbEndings {
+			if strings.HasSuffix(words[i+1], e) {
+				return true
+			}
+		}
+		// Nor does a preposition stand before a verb in the present: "вопреки|планирует".
+		// (The past in "-ал", "-ела" is written as nouns are: "до|начала", "за|канал".)
+		for _, e := range []string{"ует", "уют", "ает", "яет", "ают", "яют", "ется", "ются", "ится", "ятся"} {
 			if strings.HasSuffix(words[i+1], e) {
 				return true
 			}
