@@ -186,6 +186,13 @@ func (s *segmenter) readings(lw string) []reading {
 				s.possessiveFirst([]string{prev, piece}) {
 				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
 			}
+			// A Russian noun of three letters after a preposition or a numeral: "за|год",
+			// "три|дня". The reading's other word is short too, and the unknown token's cost,
+			// which grows with its length, keeps such a split from short names ("Ораз", "Амир").
+			if !ok && !s.english && !s.kazakh && len(words) == 1 && len(piece) == len(rest) &&
+				russianGoverning[prev] && utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
 			// A short word or a numeral after a word closed by its case ending: "келісімге|қол",
 			// "Астанада|оны", "ол|екі".
 			if s.kazakh && len(words) == 1 && len(piece) == len(rest) && s.afterClosed(prev, piece) {
@@ -375,8 +382,9 @@ func (s *segmenter) judge(token string) verdict {
 		// A capital is the mark of a name, or of a sentence's first word. A Russian or Kazakh
 		// first part that the dictionary writes in lower case ("Речь|идет", "Жоба|құны") explains
 		// the capital as a sentence start, and the whole token as no name: the dictionaries,
-		// unlike the English subtitles, list every form of a word and no name in lower case.
-		if s.english || !s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) {
+		// unlike the English subtitles, list every form of a word and no name in lower case. A
+		// token shaped as a surname keeps the margin ("Докупаев", "Алиханов").
+		if s.english || !s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) || surnameShape(lw) {
 			margin += capitalMargin
 		}
 		// A capitalised token is split only after a common word or one the article capitalises,
@@ -1084,6 +1092,27 @@ var russianFiniteVerbEndings = []string{"ался", "ялся", "ился", "е�
 // russianFiniteVerb reports a word with an ending of russianFiniteVerbEndings.
 func russianFiniteVerb(w string) bool {
 	for _, e := range russianFiniteVerbEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// russianGoverning are the Russian prepositions and numerals before which a noun of three
+// letters ("год", "час", "дня", "мир") is expected.
+var russianGoverning = setOf("в", "во", "на", "за", "под", "над", "от", "до", "из", "по", "об", "с", "со", "к",
+	"ко", "у", "при", "про", "без", "для", "через", "два", "две", "три", "четыре", "пять", "шесть", "семь",
+	"восемь", "девять", "десять", "сто", "несколько", "много")
+
+// surnameEndings end Russian and Kazakh surnames and patronymics, which a capitalised token
+// that ends so is far more likely to be than two words ("Докупаев" is no "Доку|паев").
+var surnameEndings = []string{"ов", "ев", "ёв", "ова", "ева", "ёва", "ин", "ина", "ын", "ына", "ский", "ская",
+	"цкий", "цкая", "енко", "ович", "евич", "овна", "евна", "ұлы", "қызы", "улы", "кызы"}
+
+// surnameShape reports a word ending as surnames do.
+func surnameShape(w string) bool {
+	for _, e := range surnameEndings {
 		if strings.HasSuffix(w, e) {
 			return true
 		}
