@@ -564,6 +564,15 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		return w, "", nil
+	case uppers == 1 && unicode.IsUpper(rs[0]) && ctx.midSentence && j.english:
+		// Inside an English sentence a capital marks a name: "Wildberries" is a brand, not
+		// "Wild berries". A name the article writes alone ("Astana|lies") or a closed-class word
+		// after it ("Kazakhstan|and") is split off.
+		v := j.seg.decide(w)
+		if v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || allFunction(lowerAll(v.split[1:]), j.seg.lex)) {
+			return strings.Join(v.split, " "), "split", nil
+		}
+		return w, "", nil
 	case ctx.hyphenated && (uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0])):
 		// The parts of a hyphenated word are its own ("казахстанско-китайский",
 		// "волоконно-оптический"), not words to split further.
