@@ -356,11 +356,33 @@ func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 	if isYear(text, w.end, to, true) || j.cyrillicBeforeNumber(text, w, to) {
 		return []edit{{start: w.end, end: w.end, after: " ", rule: "split-number"}}
 	}
-	if utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) || j.cyrillicAfterNumber(text, w, from) {
+	if utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) || j.cyrillicAfterNumber(text, w, from) ||
+		j.englishAfterNumber(text, w, from) {
 		return []edit{{start: w.start, end: w.start, after: " ", rule: "split-number"}}
 	}
 	return nil
 }
+
+// englishAfterNumber reports an English word of three letters or more run into the number
+// before it: "480,000containers", "18per cent", "850million". Ordinals ("3rd"), decades ("1990s")
+// and units written on ("10km", "5kWh") are shorter or no words of the dictionary.
+func (j *joiner) englishAfterNumber(text string, w span, from int) bool {
+	word := text[w.start:w.end]
+	if !j.english || utf8.RuneCountInString(word) < 3 || englishUnits[word] ||
+		!j.seg.lex.isDictWord(word) && !englishFunction[word] {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[from:w.start])
+	return unicode.IsDigit(r)
+}
+
+// englishUnits are the units English writes onto a number, which happen to be words too.
+var englishUnits = setOf("kwh", "mwh", "gwh", "twh", "mph", "kph", "bps", "lbs", "sqm", "kmh")
+
+// numberUnits are the abbreviations of quantities and currencies that Russian and Kazakh write
+// after a number with a space ("1,2 млн", "850 млн", "15 км"): run into the number they lost it.
+var numberUnits = setOf("млн", "млрд", "трлн", "тыс", "км", "кг", "га", "тонн", "тонна", "тонны", "руб",
+	"долл", "мың", "теңге", "тенге", "юаней", "юань", "сом", "евро")
 
 // cyrillicBeforeNumber reports a Russian or Kazakh word run into any number after it: "создано500".
 // These languages join no word to a number: units and endings follow it with a hyphen or a space.
@@ -375,12 +397,16 @@ func (j *joiner) cyrillicBeforeNumber(text string, w span, to int) bool {
 }
 
 // cyrillicAfterNumber reports a Russian or Kazakh word of four letters or more run into a number
-// before it ("500рабочих", "2020жылдан"); a shorter tail is an ending or a unit written on
-// ("3000нан", "10млн"), and a Kazakh one that begins like an ending is the number's own.
+// before it ("500рабочих", "2020жылдан"), or a unit these languages set apart ("850млн"); a
+// shorter tail is an ending ("3000нан"), and a Kazakh one that begins like an ending is the
+// number's own.
 func (j *joiner) cyrillicAfterNumber(text string, w span, from int) bool {
 	word := text[w.start:w.end]
-	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 4 || !j.seg.lex.isDictWord(word) ||
-		j.seg.kazakh && kazakhSuffixLike(word) {
+	if j.english || !isCyrillicWord(word) {
+		return false
+	}
+	if !numberUnits[word] && (utf8.RuneCountInString(word) < 4 || !j.seg.lex.isDictWord(word) ||
+		j.seg.kazakh && kazakhSuffixLike(word)) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[from:w.start])
