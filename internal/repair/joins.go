@@ -301,6 +301,12 @@ func (j *joiner) betweenRule(gap string) string {
 func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	gap := text[a.end:b.start]
 	first, size := utf8.DecodeRuneInString(gap)
+	if utf8.RuneCountInString(gap) == 2 && (first == ')' || strings.ContainsRune(j.closing, first)) {
+		// "(14-бет),несие", "«Самрук»;затем": a comma or semicolon after a closing bracket or
+		// quote takes its space before the next word.
+		second, _ := utf8.DecodeRuneInString(gap[size:])
+		return b.start, second == ',' || second == ';'
+	}
 	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(",:;.?!", first) {
 		// "said:“We", "Министр:«Біз": the space after the punctuation; "ready,”he": after the
 		// closing quote.
@@ -660,6 +666,15 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		_, n := utf8.DecodeRuneInString(p)
 		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
 			(!j.english || utf8.RuneCountInString(p) >= 4)
+		// An acronym after a Russian or Kazakh closed-class word: "к|КНР", "в|РК", "және|ЕАЭО".
+		// ("кВт" is a unit: its second part is no acronym.)
+		acronym := afterFunction && !j.english && strings.ToUpper(p) == p && isCyrillicWord(p) &&
+			utf8.RuneCountInString(p) >= 2 && utf8.RuneCountInString(p) <= 5
+		name = name || acronym
+		// A part of two letters is an acronym or a unit: "кВт", "мВт", "кДж" stay.
+		if utf8.RuneCountInString(p) <= 2 && strings.ToUpper(p) != p {
+			return "", false
+		}
 		if !name && !j.capitalPart(p, firstLong) {
 			return "", false
 		}
