@@ -475,10 +475,14 @@ func (j *joiner) token(t string, ctx wordContext) (string, string, *question) {
 	if q != nil {
 		q = nil // the offsets would not match the whole span
 	}
-	if strings.Count(rest, "'")+strings.Count(rest, "’") == 1 && j.english {
+	if strings.Count(rest, "'")+strings.Count(rest, "’") == 1 {
 		_, n := utf8.DecodeRuneInString(rest)
 		mark, tail := rest[:n], rest[n:]
-		if newTail, ok := j.apostropheTail(head, tail); ok {
+		if j.english {
+			if newTail, ok := j.apostropheTail(head, tail); ok {
+				return out + mark + newTail, "split-apostrophe", nil
+			}
+		} else if newTail, ok := j.apostropheName(head, tail); ok {
 			return out + mark + newTail, "split-apostrophe", nil
 		}
 	}
@@ -518,9 +522,36 @@ func (j *joiner) apostropheTail(head, tail string) (string, bool) {
 	}
 	for _, c := range contractions {
 		rest, ok := strings.CutPrefix(lt, c) // "rock’n": a tail shorter than the contraction
-		if ok && utf8.RuneCountInString(rest) >= 2 && plainWord(rest) {
+		// The article after "it’s", "that’s": "It’sa long-term partnership".
+		if ok && (utf8.RuneCountInString(rest) >= 2 && plainWord(rest) || c == "s" && rest == "a") {
 			return tail[:len(c)] + " " + tail[len(c):], true
 		}
+	}
+	return "", false
+}
+
+// apostropheName splits a Russian or Kazakh word from the foreign name before it that is
+// written with an apostrophe ("О’Коннорсчитает", "д’Эстенніңбаяндамасы"): the name is
+// capitalised after one or two letters, and the longest word of the language that ends the
+// token leaves the name three letters or more.
+func (j *joiner) apostropheName(head, tail string) (string, bool) {
+	rs := []rune(tail)
+	if utf8.RuneCountInString(head) > 2 || len(rs) < 7 || !unicode.IsUpper(rs[0]) ||
+		strings.ToLower(string(rs[1:])) != string(rs[1:]) || !isCyrillicWord(tail) {
+		return "", false
+	}
+	for at := 3; at <= len(rs)-4; at++ {
+		w := string(rs[at:])
+		if !j.seg.lex.isDictWord(w) {
+			continue
+		}
+		// A Russian word of four letters is too often the name's case ending and a piece of it
+		// ("О’Бра|йену"); a Kazakh word must have a stem of four letters or more, so that the
+		// name's own endings do not read as one ("О’Конн|ордың").
+		if !j.seg.kazakh && len(rs)-at < 5 || j.seg.kazakh && !j.seg.longStem(w) {
+			continue
+		}
+		return string(rs[:at]) + " " + w, true
 	}
 	return "", false
 }

@@ -1267,3 +1267,22 @@ func lastRune(w string) rune {
 	r, _ := utf8.DecodeLastRuneInString(w)
 	return r
 }
+
+// longStem reports a Kazakh word whose stem has four letters or more: a dictionary stem or a
+// word of the supplementary list as it stands ("өңір"), one in a case ("келісімге"), a possessed
+// one ("баяндамасы"), or a verb form of five letters or more.
+func (s *segmenter) longStem(w string) bool {
+	if s.suffixPiece(w) {
+		return false
+	}
+	if s.lex.dict.IsStem(w) || s.lex.extra[w] || s.closedCase(w) ||
+		utf8.RuneCountInString(w) >= 5 && s.lex.verbForm(w) {
+		return true
+	}
+	for _, p := range []string{"сы", "сі", "ы", "і"} {
+		if stem, ok := strings.CutSuffix(w, p); ok && utf8.RuneCountInString(stem) >= minKazakhStem && s.lex.dict.IsStem(stem) {
+			return true
+		}
+	}
+	return false
+}
