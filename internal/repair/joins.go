@@ -699,7 +699,7 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 			(!j.english || utf8.RuneCountInString(p) >= 4)
 		// An acronym after a Russian or Kazakh closed-class word: "к|КНР", "в|РК", "және|ЕАЭО".
 		// ("кВт" is a unit: its second part is no acronym.)
-		acronym := afterFunction && !j.english && strings.ToUpper(p) == p && isCyrillicWord(p) &&
+		acronym := afterFunction && !j.english && len(parts) == 2 && strings.ToUpper(p) == p && isCyrillicWord(p) &&
 			utf8.RuneCountInString(p) >= 2 && utf8.RuneCountInString(p) <= 5
 		name = name || acronym
 		// A part of two letters is an acronym or a unit: "кВт", "мВт", "кДж" stay.

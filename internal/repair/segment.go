@@ -317,7 +317,7 @@ func (s *segmenter) judge(token string) verdict {
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
 			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
 				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words, analysed) ||
-				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
+				boundEnding[r.words[0]] && !s.conjunctionFirst(r.words) || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
 		})
 		if len(rs) > 0 && compound.words != nil && !slices.Equal(rs[0].words, compound.words) {
@@ -819,8 +819,15 @@ func (s *segmenter) shortFirst(first, rest string) bool {
 	if n == 2 {
 		return s.possessedAfter(words) // "су|тапшылығы"
 	}
-	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words)
+	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words) ||
+		kazakhPostpositions[rest] && nativeShortStem(first)
 }
+
+// kazakhPostpositions follow a noun, which no compound ends in: a native noun of three letters
+// before one is a word of its own ("жыл|бойы", "ай|сайын", "жол|арқылы").
+var kazakhPostpositions = setOf("бойы", "бойынша", "бері", "кейін", "бұрын", "сайын", "ішінде", "арқылы",
+	"туралы", "үшін", "дейін", "қарай", "қарсы", "бірге", "арасында", "кезінде", "барысында", "сияқты",
+	"секілді", "жуық", "шамасында", "аясында", "бойында", "ішінара")
 
 // participleBefore reports a Kazakh reading of two words whose first is a participle before its
 // noun ("өткен|жылы", "келген|адам"), and whose second is a dictionary
@@ -1244,6 +1251,10 @@ func (s *segmenter) closedCase(w string) bool {
 // not trusted as pieces elsewhere; after a case ending nothing but another word can follow.
 func (s *segmenter) afterClosed(first, second string) bool {
 	n := utf8.RuneCountInString(second)
+	if n == 2 && kazakhCounting[second] && s.lex.isFunction(first) && !boundEnding[first] &&
+		utf8.RuneCountInString(first) >= 4 {
+		return true // "соңғы|он", "барлық|үш"
+	}
 	if n < 3 || boundEnding[second] || privative[second] || kazakhNegation[second] {
 		return false
 	}
@@ -1285,4 +1296,16 @@ func (s *segmenter) longStem(w string) bool {
 		}
 	}
 	return false
+}
+
+// conjunctionFirst reports a Kazakh reading of the conjunction "мен/бен/пен" ("and") and a word of
+// five letters or more known without the analyser's reading of endings ("мен|электроника"): at
+// the start of a token it follows no word of which it would be the instrumental ending.
+func (s *segmenter) conjunctionFirst(words []string) bool {
+	switch words[0] {
+	case "мен", "бен", "пен":
+	default:
+		return false
+	}
+	return len(words) == 2 && utf8.RuneCountInString(words[1]) >= 5 && s.lex.firmKazakh(words[1]) && !s.suffixPiece(words[1])
 }
