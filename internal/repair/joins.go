@@ -623,7 +623,8 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// Nor when what follows the name is a word no name is made with: "Казахстан|провёл",
 		// "Қытай|арасында".
 		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 ||
-			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split))) {
+			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split)) ||
+			len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		return w, "", nil

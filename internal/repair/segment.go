@@ -116,6 +116,9 @@ func (s *segmenter) pieceCost(w string) (float64, bool) {
 	if inLexicon {
 		c = s.lex.countFiltered(w)
 	}
+	if c == 0 && !s.english && n >= 3 && numberUnits[w] {
+		c = s.lex.dictCount // "млн|тонн", "млрд|руб"
+	}
 	if c == 0 && inArticle == 0 {
 		return 0, false
 	}
@@ -186,6 +189,12 @@ func (s *segmenter) readings(lw string) []reading {
 				s.possessiveFirst([]string{prev, piece}) {
 				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
 			}
+			// A Russian word of three letters before a closed-class word or a verb: "год|был",
+			// "сёл|на", "лет|назад".
+			if !ok && !s.english && !s.kazakh && len(words) == 0 && len(piece) < len(rest) &&
+				utf8.RuneCountInString(piece) == 3 && s.russianShortFirst(piece, rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
 			// A Russian noun of three letters after a preposition or a numeral: "за|год",
 			// "три|дня". The reading's other word is short too, and the unknown token's cost,
 			// which grows with its length, keeps such a split from short names ("Ораз", "Амир").
@@ -253,6 +262,11 @@ func (s *segmenter) judge(token string) verdict {
 	analysed := s.lex.isDictWord(lw)
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
+	}
+	if capital {
+		if at := s.surnameBeforeVerb(lw); at > 0 {
+			return verdict{split: restoreCase(token, []string{lw[:at], lw[at:]})}
+		}
 	}
 	// A Kazakh token the analyser alone reads (a stem and a chain of endings) goes on to the
 	// readings: "кедендеректеріне" parses as "кеден" and an odd chain, but reads as "кеден" and
@@ -1027,8 +1041,8 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 
 // prepositionAfter reports a Russian reading of a dictionary word of four letters or more and
 // the preposition "в" or "о" that began the next line: "воды|в", "хранится|в", "договор|о". A
-// surname or a plural in "-ов", "-ев", "-ёв" ("Медведев", "голодов") ends so too, so "в" follows
-// no word in "о", "е" or "ё", and "о" only a lower-case one, which is no surname.
+// surname ends so too ("Медведев"), so in a capitalised token "в" follows no word in "о", "е" or
+// "ё", and "о" follows only a lower-case one.
 func (s *segmenter) prepositionAfter(words []string, capital bool) bool {
 	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || !s.lex.isDictWord(words[0]) ||
 		s.lex.isNameOnly(words[0]) && words[1] != "в" {
@@ -1037,7 +1051,8 @@ func (s *segmenter) prepositionAfter(words []string, capital bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(words[0])
 	switch words[1] {
 	case "в":
-		return !strings.ContainsRune("оеё", last)
+		// Lower-case plurals in "-ов", "-ев" are dictionary words, never split: "стране|в".
+		return !capital || !strings.ContainsRune("оеё", last)
 	case "о":
 		return !capital && !isVowel(last)
 	}
@@ -1106,6 +1121,22 @@ func russianFiniteVerb(w string) bool {
 	return false
 }
 
+// russianShortFirst reports a Russian word of three letters, as the dictionary writes it in lower
+// case, before a closed-class word of two letters or more or a verb in the past or present:
+// "год|был", "лет|назад". Three letters are too few to trust as a piece elsewhere.
+func (s *segmenter) russianShortFirst(first, rest string) bool {
+	if !s.lex.dict.ValidMinStem(first, minStem) || russianPrefixLike[first] || russianStumps[first] ||
+		verbPrefixes[first] {
+		return false
+	}
+	n := utf8.RuneCountInString(rest)
+	return n >= 2 && s.lex.isFunction(rest) || n >= 5 && russianFiniteVerb(rest) && s.lex.isDictWord(rest) ||
+		russianAdverbsAfter[rest]
+}
+
+// russianAdverbsAfter are the adverbs that follow a noun of time: "лет|назад", "год|спустя".
+var russianAdverbsAfter = setOf("назад", "спустя", "подряд", "вперёд", "вперед")
+
 // russianGoverning are the Russian prepositions and numerals before which a noun of three
 // letters ("год", "час", "дня", "мир") is expected.
 var russianGoverning = setOf("в", "во", "на", "за", "под", "над", "от", "до", "из", "по", "об", "с", "со", "к",
@@ -1116,6 +1147,31 @@ var russianGoverning = setOf("в", "во", "на", "за", "под", "над", "
 // that ends so is far more likely to be than two words ("Докупаев" is no "Доку|паев").
 var surnameEndings = []string{"ов", "ев", "ёв", "ова", "ева", "ёва", "ин", "ина", "ын", "ына", "ский", "ская",
 	"цкий", "цкая", "енко", "ович", "евич", "овна", "евна", "ұлы", "қызы", "улы", "кызы"}
+
+// surnameBeforeVerb finds, in a capitalised token the dictionaries lack, a surname of five
+// letters or more run into the verb of its sentence: "Токаев|назвал", "Садыков|выступил",
+// "Смағұлов|жазды". It returns the byte offset of the verb, or 0. A surname is no compound, and
+// a verb in the past or present (Russian) or a Kazakh verb form ends no name.
+func (s *segmenter) surnameBeforeVerb(lw string) int {
+	for i := range lw {
+		if i == 0 {
+			continue
+		}
+		left, right := lw[:i], lw[i:]
+		if utf8.RuneCountInString(left) < 5 || utf8.RuneCountInString(right) < 5 {
+			continue
+		}
+		// The longest verb decides: "Экономисты|назвали" is no "Экономистына|звали".
+		if s.kazakh && s.lex.verbForm(right) && s.lex.firmKazakh(right) ||
+			!s.kazakh && russianFiniteVerb(right) && s.lex.isDictWord(right) {
+			if surnameShape(left) {
+				return i
+			}
+			return 0
+		}
+	}
+	return 0
+}
 
 // surnameShape reports a word ending as surnames do.
 func surnameShape(w string) bool {
