@@ -703,8 +703,9 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		acronym := afterFunction && !j.english && len(parts) == 2 && strings.ToUpper(p) == p && isCyrillicWord(p) &&
 			utf8.RuneCountInString(p) >= 2 && utf8.RuneCountInString(p) <= 5
 		name = name || acronym
-		// A part of two letters is an acronym or a unit: "кВт", "мВт", "кДж" stay.
-		if utf8.RuneCountInString(p) <= 2 && strings.ToUpper(p) != p {
+		// A Russian or Kazakh part of two letters is an acronym or a unit: "кВт", "мВт", "кДж"
+		// stay. (English runs into short names: "inXi’an".)
+		if !j.english && utf8.RuneCountInString(p) <= 2 && strings.ToUpper(p) != p {
 			return "", false
 		}
 		if !name && !j.capitalPart(p, firstLong) {

@@ -480,7 +480,11 @@ var englishNonCompound = setOf("you", "your", "them", "him", "she", "they", "we"
 	"how", "much", "many", "more", "less", "most", "least", "few", "own", "only", "never",
 	"always", "ever", "once", "twice", "again", "soon", "yet", "too", "else", "whole", "every",
 	"best", "good", "better", "worse", "worst", "great", "large", "small", "major", "main", "next",
-	"last", "real", "true", "full", "clear", "fair", "right", "wrong", "early", "later")
+	"last", "real", "true", "full", "clear", "fair", "right", "wrong", "early", "later",
+	// Numerals, which count the next word ("three|days") and make compounds only with a suffix
+	// ("threefold") or a hyphen ("three-day").
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "million", "billion")
 
 // restoreCase writes the pieces of a split with the token's own letters: "Thismultilateral"
 // splits into "This" and "multilateral".
