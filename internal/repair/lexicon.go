@@ -154,7 +154,7 @@ func (l *lexicon) lookUp(w string) bool {
 	}
 	// A compound the dictionary lacks ("мекенжай", "ұжымшар") is read as the spelling check
 	// reads it: a word, which splitting would break.
-	return l.loan(w) || l.verbalNounYu(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
+	return l.loan(w) || l.verbalNounYu(w) || l.possessedVerbalNoun(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
 		text.KazakhCompound(l.kazakhNoun, w)
 }
 
@@ -193,6 +193,28 @@ func (l *lexicon) verbalNounYu(w string) bool {
 	}
 	stem := base + "й"
 	return utf8.RuneCountInString(stem) >= minKazakhStem+1 && harmonic(stem) && dictKnown(l.dict, stem)
+}
+
+// possessedVerbalNoun reports the verbal noun in "-у" of a Kazakh verb the dictionary lists, with
+// the third-person possessive "-ы/-і" and a case ending or none ("өсуі", "дамуына", "өсуінің"):
+// the analyser takes stems of four letters or more, and most verbs are shorter.
+func (l *lexicon) possessedVerbalNoun(w string) bool {
+	if len(l.endings) == 0 {
+		return false
+	}
+	for _, c := range []string{"", "н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен"} {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, p := range []string{"ы", "і"} {
+			if noun, ok := strings.CutSuffix(rest, p); ok && strings.HasSuffix(noun, "у") &&
+				utf8.RuneCountInString(noun) >= 3 && l.infinitive(noun) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firmKazakh reports a Kazakh word known without the analyser's reading of endings: a closed-class

@@ -316,7 +316,7 @@ func (s *segmenter) judge(token string) verdict {
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
 				// Nor does a genitive: "жобаның|құны".
 				len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 3 &&
-					dictKnown(s.lex.dict, r.words[1]) && !kazakhSuffixLike(r.words[1]) ||
+					(dictKnown(s.lex.dict, r.words[1]) || s.lex.possessedVerbalNoun(r.words[1])) && !kazakhSuffixLike(r.words[1]) ||
 				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
 				len(r.words) == 2 && s.pluralFirst(r.words) && utf8.RuneCountInString(r.words[1]) >= 4 &&
 					dictKnown(s.lex.dict, r.words[1])
@@ -405,7 +405,10 @@ func (s *segmenter) judge(token string) verdict {
 		// so that names ("Jomart", "Greenberg") stay whole.
 		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
 			s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 6 && s.lex.count(lead) >= 1 ||
-			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
+			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4 ||
+			// A Kazakh noun of two or three letters at a sentence's start, before a possessed
+			// noun the readings above let through: "Су|тасқынына", "Ел|аумағында".
+			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.possessedAfter(best.words)
 		if s.kazakh && kazakhCounting[lead] {
 			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
 			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]]) {
@@ -1305,7 +1308,8 @@ func (s *segmenter) closedCase(w string) bool {
 
 // afterClosed reports a Kazakh reading of a word closed by its case ending, or of a closed-class
 // word, and a word that no ending begins like: a numeral ("ол|екі", "жылы|бес"), or after a case
-// ending a dictionary stem of three letters, a consonant, a vowel and a consonant as most native
+// ending or a closed-class word ("биыл|жүк") a dictionary stem of three letters, a consonant, a
+// vowel and a consonant as most native
 // ones are ("келісімге|қол", "Астанада|жол"), where one after a vowel would as often be the end
 // of a longer ending ("-дары|даулы" is no "-дарыда|улы"). Short stems are
 // not trusted as pieces elsewhere; after a case ending nothing but another word can follow.
@@ -1322,7 +1326,7 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	if kazakhCounting[second] {
 		return closedWord || s.closedCase(first)
 	}
-	if n != 3 || !s.closedCase(first) {
+	if n != 3 || !s.closedCase(first) && !closedWord {
 		return false
 	}
 	// The last letter of the first part may begin the second as well: "экономикасын|ашып" is
