@@ -336,12 +336,16 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 			utf8.RuneCountInString(right) >= 2
 	case strings.ContainsRune(j.closing, first), first == ',' || first == ';':
 		return b.start, true
-	case first == '.' || first == '?' || first == '!':
+	case first == '.' || first == '?' || first == '!' || first == '…':
 		// "e.g.", "U.S.", "Mr.Smith", "St.Petersburg" are not sentence ends to split; a
 		// capitalised word of three letters or more ("License.If") is.
 		lr := []rune(left)
 		capitalised := len(lr) >= 3 && unicode.IsUpper(lr[0]) && strings.ToLower(string(lr[1:])) == string(lr[1:])
-		if beforeA == '.' || len(lr) < 2 || strings.ToLower(left) != left && !capitalised {
+		// A Russian or Kazakh abbreviation in lower case is followed by a space whether it ends
+		// the sentence or not: "г.Алматы", "ул.Абая", "2024 г.Работы".
+		abbreviation := !j.english && first == '.' && len(lr) >= 1 && strings.ToLower(left) == left &&
+			utf8.RuneCountInString(right) >= 3
+		if beforeA == '.' || len(lr) < 2 && !abbreviation || strings.ToLower(left) != left && !capitalised {
 			return 0, false
 		}
 		rs := []rune(right)
