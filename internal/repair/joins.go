@@ -341,11 +341,12 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		// capitalised word of three letters or more ("License.If") is.
 		lr := []rune(left)
 		capitalised := len(lr) >= 3 && unicode.IsUpper(lr[0]) && strings.ToLower(string(lr[1:])) == string(lr[1:])
-		// A Russian or Kazakh abbreviation in lower case is followed by a space whether it ends
-		// the sentence or not: "г.Алматы", "ул.Абая", "2024 г.Работы".
-		abbreviation := !j.english && first == '.' && len(lr) >= 1 && strings.ToLower(left) == left &&
-			utf8.RuneCountInString(right) >= 3
-		if beforeA == '.' || len(lr) < 2 && !abbreviation || strings.ToLower(left) != left && !capitalised {
+		// A full stop before a capitalised word of three letters or more takes a space whatever
+		// it ends: a sentence, an abbreviation or an initial ("г.Алматы", "2024 г.Работы",
+		// "Mr.Smith", "В.Путин", "U.S.Treasury", "ВВП.Эксперты"). Only a run of initials
+		// ("А.С.") is written either way and stays.
+		abbreviation := first == '.' && utf8.RuneCountInString(right) >= 3
+		if !abbreviation && (beforeA == '.' || len(lr) < 2 || strings.ToLower(left) != left && !capitalised) {
 			return 0, false
 		}
 		rs := []rune(right)
