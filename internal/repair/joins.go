@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/text"
+	"github.com/tilmash/tilmash/pipeline"
 )
 
 // joiner finds words run together in one article: at a change of case ("inCentral"), next to
@@ -277,13 +278,43 @@ func (j *joiner) afterPunctuation(text string, from int, w span) (int, bool) {
 	switch mark {
 	case ',', ';':
 		return w.start, true // "8%,while", "(2023);the"
+	case '%':
+		return w.start, unicode.IsDigit(before) // "15%участников", "30%of"
 	case '.':
 		// "in 2023.The": a year or count, then a capitalised word.
 		rs := []rune(word)
-		return w.start, len(rs) >= 2 && unicode.IsDigit(before) && unicode.IsUpper(rs[0]) &&
+		return w.start, len(rs) >= 2 && (unicode.IsDigit(before) || before == '%' || before == ')') && unicode.IsUpper(rs[0]) &&
 			strings.ToLower(string(rs[1:])) == string(rs[1:])
 	}
 	return 0, false
+}
+
+// abbreviation reports an abbreviation of the sentence rules of the joiner's language.
+func (j *joiner) abbreviation(w string) bool { return text.IsAbbreviation(j.lang(), w) }
+
+// lang is the joiner's language.
+func (j *joiner) lang() pipeline.Lang {
+	switch {
+	case j.english:
+		return pipeline.English
+	case j.seg.kazakh:
+		return pipeline.Kazakh
+	}
+	return pipeline.Russian
+}
+
+// dottedBefore returns the letters and inner full stops that end at end: the abbreviation
+// "т.е" of "(т.е", "см" of "(см".
+func dottedBefore(s string, end int) string {
+	i := end
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !isLetter(r) && r != '.' {
+			break
+		}
+		i -= n
+	}
+	return strings.TrimLeft(s[i:end], ".")
 }
 
 // isDashOnly reports a dash alone: "—", "–".
@@ -301,11 +332,18 @@ func (j *joiner) betweenRule(gap string) string {
 func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	gap := text[a.end:b.start]
 	first, size := utf8.DecodeRuneInString(gap)
+	right := text[b.start:b.end]
+	rr := []rune(right)
+	capitalWord := len(rr) >= 2 && unicode.IsUpper(rr[0]) && strings.ToLower(string(rr[1:])) == string(rr[1:])
 	if utf8.RuneCountInString(gap) == 2 && (first == ')' || strings.ContainsRune(j.closing, first)) {
 		// "(14-бет),несие", "«Самрук»;затем": a comma or semicolon after a closing bracket or
-		// quote takes its space before the next word.
+		// quote takes its space before the next word, and so does a sentence's end before a
+		// capitalised one ("(рис. 3).Её").
 		second, _ := utf8.DecodeRuneInString(gap[size:])
-		return b.start, second == ',' || second == ';'
+		return b.start, second == ',' || second == ';' || strings.ContainsRune(".?!…", second) && capitalWord
+	}
+	if (gap == "..." || gap == "?!" || gap == "!?" || gap == "?.." || gap == "!..") && capitalWord {
+		return b.start, true // "всегда...Теперь", "ошибка?!Никто"
 	}
 	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(",:;.?!", first) {
 		// "said:“We", "Министр:«Біз": the space after the punctuation; "ready,”he": after the
@@ -350,6 +388,11 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 			return 0, false
 		}
 		rs := []rune(right)
+		// After an abbreviation of the language's sentence rules any word takes a space:
+		// "см.таблицу", "тыс.рабочих", "т.е.какой", "e.g.the".
+		if abbreviation && strings.ToLower(right) == right && j.abbreviation(dottedBefore(text, a.end)) {
+			return b.start, true
+		}
 		if len(rs) < 2 || !unicode.IsUpper(rs[0]) || strings.ToLower(string(rs[1:])) != string(rs[1:]) {
 			return 0, false
 		}
