@@ -154,7 +154,7 @@ func (l *lexicon) lookUp(w string) bool {
 	}
 	// A compound the dictionary lacks ("мекенжай", "ұжымшар") is read as the spelling check
 	// reads it: a word, which splitting would break.
-	return l.loan(w) || l.verbalNounYu(w) || l.possessedVerbalNoun(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
+	return l.loan(w) || l.verbalNounYu(w) || l.possessedVerbalNoun(w) || l.nameAdjective(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
 		text.KazakhCompound(l.kazakhNoun, w)
 }
 
@@ -212,6 +212,25 @@ func (l *lexicon) possessedVerbalNoun(w string) bool {
 				utf8.RuneCountInString(noun) >= 3 && l.infinitive(noun) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// nameAdjective reports a Kazakh adjective of a country's or a people's name with "-лық/-лік"
+// ("кореялық", "жапониялық", "еуропалық"), which the dictionaries list capitalised and the
+// analyser therefore misses.
+func (l *lexicon) nameAdjective(w string) bool {
+	if len(l.endings) == 0 {
+		return false
+	}
+	for _, e := range []string{"лық", "лік"} {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(stem) < minKazakhStem || !isVowel(lastRune(stem)) {
+			continue
+		}
+		if l.dict.IsStem(titleCase(stem)) || l.loans != nil && l.loans.ValidMinStem(titleCase(stem), minStem) {
+			return true
 		}
 	}
 	return false

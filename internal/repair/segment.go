@@ -256,6 +256,15 @@ func (s *segmenter) judge(token string) verdict {
 	runes := utf8.RuneCountInString(token)
 	first, _ := utf8.DecodeRuneInString(token)
 	capital := unicode.IsUpper(first)
+	if runes == 2 && !s.english && !s.kazakh && !capital && !s.lex.isFunction(lw) && !s.lex.dict.Valid(lw) {
+		// "ио", "ив": the conjunction and the preposition that began the next line ("но и|о
+		// переработке"). No Russian word of two letters in lower case is written so ("Ио" is a
+		// name).
+		a, n := utf8.DecodeRuneInString(lw)
+		if (a == 'и' || a == 'а') && strings.Contains("вскуо", lw[n:]) {
+			return verdict{split: []string{token[:n], token[n:]}}
+		}
+	}
 	if runes < 3 || runes > maxTokenRunes || utf8.RuneCountInString(lw) != runes {
 		return verdict{}
 	}
@@ -326,7 +335,7 @@ func (s *segmenter) judge(token string) verdict {
 			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
 				s.possessiveFirst(r.words) ||
-				len(r.words) == 2 && s.shortBeforeLoan(r.words[0], r.words[1])
+				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
 			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
@@ -759,6 +768,23 @@ func (s *segmenter) shortBeforeLoan(first, rest string) bool {
 		return false
 	}
 	return s.lex.loan(rest) || text.KazakhKnownForm(s.lex.loan, rest)
+}
+
+// nativeBeforeLoan reports a Kazakh dictionary word of four letters or more before an adjective
+// made of a Russian loan with "-лық/-лік" ("таза|коммерциялық", "ірі|кредиторына" is
+// shortBeforeLoan's). Nouns make compounds with a loan noun ("мұнайхимиясы",
+// "электрстанцияның"), but a derived adjective is a word of its own.
+func (s *segmenter) nativeBeforeLoan(first, rest string) bool {
+	if utf8.RuneCountInString(first) < 4 || kazakhPrefixLike[first] || kazakhLoanPrefix[first] || s.lex.loan(first) ||
+		!dictKnown(s.lex.dict, first) || utf8.RuneCountInString(rest) < 7 || s.lex.loan(rest) {
+		return false
+	}
+	for _, e := range []string{"лық", "лік"} {
+		if stem, ok := strings.CutSuffix(rest, e); ok && s.lex.loan(stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // stemReading reports whether the Kazakh analyser reads token as first, a dictionary stem or a
