@@ -243,8 +243,9 @@ func TestKazakh(t *testing.T) {
 		// The verbal noun of a verb in -й is written -ю: "кеңею", "күшеюі" are words.
 		{"Нарықтыңкеңеюі байқалды.", "Нарықтың кеңеюі байқалды."},
 		{"Бәсекенің күшеюі мен кеңеюі", "Бәсекенің күшеюі мен кеңеюі"},
-		// Read as two words, the token may be a compound; it is not cut elsewhere instead.
-		{"ресмимәліметтерге сәйкес", "ресмимәліметтерге сәйкес"},
+		// An adjective in -и stands before its noun: the token is cut there, not elsewhere
+		// ("ресмим|әлі|меттерге").
+		{"ресмимәліметтерге сәйкес", "ресми мәліметтерге сәйкес"},
 		// Two words known without the analyser win over a part only it reads.
 		{"Халықаралықсарапшылар баяндама жасады.", "Халықаралық сарапшылар баяндама жасады."},
 		// A determiner or quantifier stands before its noun, and is one word: "бірқатар".

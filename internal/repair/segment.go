@@ -335,7 +335,8 @@ func (s *segmenter) judge(token string) verdict {
 			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
 				s.possessiveFirst(r.words) ||
-				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]))
+				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]) ||
+					s.relativeAdjective(r.words[0], r.words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
 			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
@@ -768,6 +769,15 @@ func (s *segmenter) shortBeforeLoan(first, rest string) bool {
 		return false
 	}
 	return s.lex.loan(rest) || text.KazakhKnownForm(s.lex.loan, rest)
+}
+
+// relativeAdjective reports a Kazakh adjective in "-и" of Arabic or Persian origin ("ресми",
+// "тарихи", "саяси", "ғылыми", "әскери") before a word of five letters or more: such adjectives
+// stand before their noun and make no compounds with it ("ресми|деректерге", "тарихи|рекорд").
+func (s *segmenter) relativeAdjective(first, rest string) bool {
+	return utf8.RuneCountInString(first) >= 5 && strings.HasSuffix(first, "и") && !s.lex.loan(first) &&
+		dictKnown(s.lex.dict, first) && !kazakhPrefixLike[first] && !kazakhLoanPrefix[first] &&
+		utf8.RuneCountInString(rest) >= 5 && s.lex.firmKazakh(rest) && !kazakhSuffixLike(rest)
 }
 
 // nativeBeforeLoan reports a Kazakh dictionary word of four letters or more before an adjective
