@@ -108,6 +108,9 @@ var kazakhFunction = tiers(
 		"мәселен", "мысалы", "біріншіден", "екіншіден", "осылайша", "әрине", "негізінен", "керісінше",
 		// Adverbs of degree and the determiners of order ("көбірек көлік", "соңғы он жыл").
 		"көбірек", "азырақ", "әлдеқайда", "соңғы", "алдағы", "келесі",
+		// Adjectives of age, size and rank, which stand before their noun ("ескі мектеп",
+		// "басты кедергі"); the place names they begin are capitalised (kazakhToponymLead).
+		"ескі", "биік", "ұзын", "қысқа", "ауыр", "басты", "үлкен", "негізгі", "түрлі", "әртүрлі",
 		// Interrogative pronouns and adverbs.
 		"кім", "кімнің", "кімге", "кімді", "қандай", "қалай", "қашан", "қайда", "неге", "неше"},
 )

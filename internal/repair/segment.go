@@ -321,7 +321,7 @@ func (s *segmenter) judge(token string) verdict {
 			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
 				return true
 			}
-			free := anyFunction(r.words, s.lex) ||
+			free := anyFunction(r.words, s.lex) || kazakhOrdinal(r.words[0]) || s.kazakhParticle(r.words) ||
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
 				// Nor does a genitive: "жобаның|құны".
 				len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 3 &&
@@ -339,7 +339,7 @@ func (s *segmenter) judge(token string) verdict {
 					s.relativeAdjective(r.words[0], r.words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
-			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
+			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound && !prefixBeforeNoun(r.words) || russianPrefixLike[r.words[0]] ||
 				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words, analysed) ||
 				boundEnding[r.words[0]] && !s.conjunctionFirst(r.words) || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
@@ -363,9 +363,10 @@ func (s *segmenter) judge(token string) verdict {
 	rs = dropRefinements(rs)
 	if last := rs[0].words[len(rs[0].words)-1]; boundEnding[last] && !allFunction(rs[0].words, s.lex) {
 		// "қарастыруда" is a locative, not "қарастыру да"; "малокто" is not "малок то" but
-		// may still be "мало кто".
+		// may still be "мало кто". Where no locative can stand, the Kazakh particle can:
+		// "жұмыс|да", "күндері|де".
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex)
+			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex) && !(s.kazakh && s.kazakhParticle(r.words))
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -1066,7 +1067,63 @@ var kazakhNegation = setOf("маған", "меген", "баған", "беген
 
 // kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
 // "көпвекторлы"): a split after them is a compound the dictionary lacks.
-var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "ең", "бас", "ішкі", "сыртқы", "орта")
+var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "бас", "ішкі", "сыртқы", "орта")
+
+// countedPrefix are the prefix-like words of quantity, which begin compounds only with an
+// adjective ("көпжақты", "көпвекторлы", "көпжылдық"): before a noun without an adjective's
+// ending they are words of their own ("көп|уақыт", "көп|сұрақ").
+var countedPrefix = setOf("көп")
+
+// prefixBeforeNoun reports a reading whose first word is a countedPrefix before a word that
+// ends in no adjective ending.
+func prefixBeforeNoun(words []string) bool {
+	if len(words) != 2 || !countedPrefix[words[0]] || utf8.RuneCountInString(words[1]) < 4 {
+		return false
+	}
+	return !slices.ContainsFunc(kazakhAdjectiveEndings, func(e string) bool { return strings.HasSuffix(words[1], e) })
+}
+
+// kazakhOrdinal reports a Kazakh ordinal numeral ("бірінші", "үшінші", "жиырмасыншы"), which
+// stands before its noun and makes no compound with it.
+func kazakhOrdinal(w string) bool {
+	for _, e := range []string{"ыншы", "інші", "ншы", "нші"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && (kazakhCounting[stem] || kazakhCounting[stem+"ы"] ||
+			kazakhCounting[stem+"і"]) {
+			return true
+		}
+	}
+	return false
+}
+
+// kazakhParticle reports a Kazakh reading of a word and the particle "да/де/та/те" ("also",
+// "even") that the locative ending cannot be there: after a possessive the locative is
+// "-нда/-нде" ("күндері|де"), after a voiceless consonant "-та/-те" ("жұмыс|да" is no
+// locative), after a vowel or a voiced consonant "-да/-де" ("деп|те" is no locative either).
+func (s *segmenter) kazakhParticle(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 3 || !s.lex.firmKazakh(words[0]) {
+		return false
+	}
+	p := words[1]
+	if p != "да" && p != "де" && p != "та" && p != "те" {
+		return false
+	}
+	last := lastRune(words[0])
+	voiceless := strings.ContainsRune("кқпстшфхцчщ", last)
+	switch {
+	case (p == "да" || p == "де") && voiceless:
+		return true
+	case (p == "та" || p == "те") && !voiceless:
+		return true
+	}
+	// After the possessive of a dictionary noun: "күндері|де", "бағасы|да".
+	for _, e := range []string{"сы", "сі", "ы", "і"} {
+		if stem, ok := strings.CutSuffix(words[0], e); ok && utf8.RuneCountInString(stem) >= 3 && s.lex.dict.IsStem(stem) &&
+			(len(e) > 2) == isVowel(lastRune(stem)) && !s.lex.dict.IsStem(words[0]) {
+			return true
+		}
+	}
+	return false
+}
 
 // kazakhLoanPrefix are the international combining forms and the Kazakh "бейне" that Kazakh
 // writes as one word with the next ("телеарна", "аудиожазба", "бейнежазба"), beside the Russian
