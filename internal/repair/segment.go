@@ -875,11 +875,18 @@ func (s *segmenter) shortFirst(first, rest string) bool {
 	}
 	words := []string{first, rest}
 	if n == 2 {
-		return s.possessedAfter(words) // "су|тапшылығы"
+		// "су|тапшылығы"; a short noun before a postposition or a verb: "ай|бұрын",
+		// "су|тасымайды".
+		return s.possessedAfter(words) || kazakhShortNouns[first] && (kazakhPostpositions[rest] ||
+			utf8.RuneCountInString(rest) >= 5 && s.lex.verbForm(rest) && !s.lex.isDictWord(first+rest))
 	}
 	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words) ||
 		kazakhPostpositions[rest] && nativeShortStem(first)
 }
+
+// kazakhShortNouns are the Kazakh nouns of two letters that run into their neighbours in text
+// on water, time and land: "су", "ай", "ел", "үй". Elsewhere two letters are too few to trust.
+var kazakhShortNouns = setOf("су", "ай", "ел", "үй")
 
 // kazakhPostpositions follow a noun, which no compound ends in: a native noun of three letters
 // before one is a word of its own ("жыл|бойы", "ай|сайын", "жол|арқылы").
@@ -939,6 +946,9 @@ func (s *segmenter) countedNoun(w string) bool {
 	n := utf8.RuneCountInString(w)
 	if n < 2 || kazakhSuffixOnsets[string([]rune(w)[:min(3, n)])] || boundEnding[w] {
 		return false
+	}
+	if kazakhMeasure[w] {
+		return true // "екі|рет", "үш|есе"
 	}
 	if n <= 3 {
 		return s.lex.dict.ValidMinStem(w, minStem) && !strings.ContainsRune("ыірлңғ", []rune(w)[0])
@@ -1408,9 +1418,9 @@ func (s *segmenter) closedCase(w string) bool {
 // not trusted as pieces elsewhere; after a case ending nothing but another word can follow.
 func (s *segmenter) afterClosed(first, second string) bool {
 	n := utf8.RuneCountInString(second)
-	if n == 2 && kazakhCounting[second] && s.lex.isFunction(first) && !boundEnding[first] &&
-		utf8.RuneCountInString(first) >= 4 {
-		return true // "соңғы|он", "барлық|үш"
+	if n == 2 && (kazakhCounting[second] || kazakhShortNouns[second]) && (s.lex.isFunction(first) && !boundEnding[first] &&
+		utf8.RuneCountInString(first) >= 4 || s.closedCase(first)) {
+		return true // "соңғы|он", "барлық|үш", "ауданда|үш", "бойынша|су"
 	}
 	if n < 3 || boundEnding[second] || privative[second] || kazakhNegation[second] {
 		return false
