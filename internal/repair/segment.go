@@ -22,7 +22,7 @@ const (
 	splitPenalty   = 3.0  // per space inserted
 	bigramBonus    = 4.0  // the article uses the two words next to each other
 	unknownBase    = 8.0  // cost of an unknown token: unknownBase + unknownPerRune × length
-	unknownPerRune = 2.0
+	unknownPerRune = 2.25
 	// inflectedPerRune replaces unknownPerRune in Russian and Kazakh, whose dictionaries list
 	// every inflected form: a token they do not know is far less often a real word than an
 	// English token the subtitles lack.
@@ -43,7 +43,7 @@ var prefixLike = setOf("anti", "auto", "bi", "bio", "co", "counter", "cyber", "d
 	"mid", "mini", "mis", "mono", "multi", "neo", "non", "pan", "petro", "poly", "post", "pre",
 	"pro", "proto", "pseudo", "quasi", "re", "self", "semi", "socio", "sub", "super", "tele",
 	"trans", "tri", "ultra", "un", "uni", "agro", "techno", "info", "photo", "thermo", "electro",
-	"neuro", "psycho", "astro", "aero", "nano")
+	"neuro", "psycho", "astro", "aero", "nano", "para", "off")
 
 // suffixLike are pieces that usually end a single word: "countrywide", "leaderless".
 var suffixLike = setOf("like", "wide", "less", "ness", "ship", "hood", "ward", "wards", "wise",
@@ -474,11 +474,38 @@ func compoundLike(words []string, lex *lexicon) bool {
 	if suffixLike[b] && !lex.isFunction(a) {
 		return true
 	}
+	// Nouns made of a phrasal verb are written as one word: "signup", "rollout", "takeaway".
+	if phrasalParticle[b] && !lex.isFunction(a) && utf8.RuneCountInString(a) >= 3 {
+		return true
+	}
 	// Two short content words of four or five letters make the closed compounds English writes
-	// as one word and the dictionary may lack ("timeframe", "lifeline", "newsroom").
+	// as one word and the dictionary may lack ("timeframe", "lifeline", "newsroom"). The first
+	// part of such a compound is a bare stem, and the second no verb in the past: "costs|less",
+	// "buying|less", "area|grew", "bank|kept" are two words.
 	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	return na >= 4 && na <= 5 && nb >= 4 && nb <= 5 && !notCompoundPart(a, lex) && !notCompoundPart(b, lex)
+	return na >= 4 && na <= 5 && nb >= 4 && nb <= 5 && !notCompoundPart(a, lex) && !notCompoundPart(b, lex) &&
+		!inflectedEnglish(a) && !englishPast[b] && !strings.HasSuffix(b, "ed")
 }
+
+// inflectedEnglish reports an English word with a plural, past or participle ending: "costs",
+// "fired", "going". ("-ss", "-us", "-is" end stems: "glass", "bonus", "basis".)
+func inflectedEnglish(w string) bool {
+	switch {
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+		return false
+	}
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
+// englishPast are the irregular past forms of common English verbs, which end no compound.
+var englishPast = setOf("grew", "kept", "held", "fell", "began", "built", "drew", "rose", "came", "went",
+	"said", "told", "sold", "paid", "left", "lost", "made", "took", "gave", "found", "sent", "spent", "lent",
+	"meant", "led", "fed", "won", "ran", "sat", "stood", "wrote", "chose", "broke", "spoke", "drove", "rode",
+	"fought", "sought", "wore", "threw", "knew", "flew", "blew", "brought", "bought", "caught", "taught",
+	"thought", "struck", "shook", "froze", "hid", "cut", "put", "set", "hit", "let", "shut", "cost")
+
+// phrasalParticle are the particles of English phrasal verbs that end the nouns made of them.
+var phrasalParticle = setOf("up", "out", "off", "down", "away", "back", "over")
 
 // notCompoundPart reports an English word that is never half of a closed compound: a
 // closed-class word, a pronoun, an auxiliary or a frequent adverb ("youcould", "nowmeet").
@@ -495,6 +522,10 @@ var englishNonCompound = setOf("you", "your", "them", "him", "she", "they", "we"
 	"always", "ever", "once", "twice", "again", "soon", "yet", "too", "else", "whole", "every",
 	"best", "good", "better", "worse", "worst", "great", "large", "small", "major", "main", "next",
 	"last", "real", "true", "full", "clear", "fair", "right", "wrong", "early", "later",
+	// Ordinals and adjectives of order, size and place, which stand before their noun:
+	// "first|phase", "empty|boxes", "local|firms".
+	"first", "second", "third", "fourth", "fifth", "empty", "easy", "heavy", "local", "lower", "upper",
+	"rural", "urban", "cheap", "total", "annual", "daily", "weekly", "yearly", "overall",
 	// Numerals, which count the next word ("three|days") and make compounds only with a suffix
 	// ("threefold") or a hyphen ("three-day").
 	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
