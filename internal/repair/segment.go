@@ -379,7 +379,7 @@ func (s *segmenter) judge(token string) verdict {
 		// "казах с танцы".
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			return proclitic[r.words[len(r.words)-1]] && !s.prepositionAfter(r.words, capital) ||
-				russianCaseLetter[r.words[len(r.words)-1]] || prefixedVerb(r.words) ||
+				russianCaseLetter[r.words[len(r.words)-1]] || prefixedVerb(r.words) || prepositionalAfterO(r.words) ||
 				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1
 		})
 		if len(rs) == 0 {
@@ -1266,13 +1266,34 @@ func russianFiniteVerb(w string) bool {
 // case, before a closed-class word of two letters or more or a verb in the past or present:
 // "год|был", "лет|назад". Three letters are too few to trust as a piece elsewhere.
 func (s *segmenter) russianShortFirst(first, rest string) bool {
-	if !s.lex.dict.ValidMinStem(first, minStem) || russianPrefixLike[first] || russianStumps[first] ||
-		verbPrefixes[first] {
+	if !s.lex.dict.ValidMinStem(first, minStem) || russianPrefixLike[first] || russianStumps[first] {
 		return false
 	}
 	n := utf8.RuneCountInString(rest)
-	return n >= 2 && s.lex.isFunction(rest) || n >= 5 && russianFiniteVerb(rest) && s.lex.isDictWord(rest) ||
-		russianAdverbsAfter[rest]
+	if n >= 2 && s.lex.isFunction(rest) {
+		return true // "год|был", "раз|как"
+	}
+	if verbPrefixes[first] {
+		return false
+	}
+	// The present of any verb in "-ет/-ит" after a noun of time: "год|покажет", "год|станет".
+	present := n >= 5 && (strings.HasSuffix(rest, "ет") || strings.HasSuffix(rest, "ит")) && s.lex.isDictWord(rest)
+	return n >= 5 && russianFiniteVerb(rest) && s.lex.isDictWord(rest) || russianAdverbsAfter[rest] || present
+}
+
+// prepositionalAfterO reports a Russian reading in which "о", "об" or "обо" stands before a word
+// that no prepositional case ends as: the preposition takes "-е", "-и", "-ах/-ях" and the
+// adjectives' "-ом/-ем/-ой/-ей/-ых/-их", and "О|настала" is "Она|стала".
+func prepositionalAfterO(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "о" && words[i] != "об" && words[i] != "обо" {
+			continue
+		}
+		if !strings.ContainsRune("еихмйё", lastRune(words[i+1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // russianAdverbsAfter are the adverbs that follow a noun of time: "лет|назад", "год|спустя".
@@ -1379,7 +1400,7 @@ func russianStumpFirst(words []string) bool {
 // russianQuantity are prefix-like first parts that are words of quantity too: before a noun
 // they stand apart ("мало осадков"), before an adjective they begin a compound ("малоизвестный"),
 // which the linking-vowel test below finds.
-var russianQuantity = setOf("мало", "много")
+var russianQuantity = setOf("мало", "много", "двух", "трёх", "трех", "четырёх", "четырех")
 
 // russianCompound reports a two-word split that reads as one compound: a prefix-like first part,
 // or a first part ending in the linking vowel "о" or "е" before an adjective or participle
