@@ -704,6 +704,9 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		if out, ok := j.boundSplit(rs, bounds); ok {
 			return out, "split-case", nil
 		}
+		if out, ok := j.acronymTail(rs); ok && len(bounds) == 0 {
+			return out, "split-case", nil
+		}
 		if unicode.IsUpper(rs[0]) {
 			if out, ok := j.titleSplit(rs); ok {
 				return out, "split-case", nil
@@ -879,7 +882,7 @@ func (j *joiner) scriptSplit(rs []rune) (string, bool) {
 			return "", false
 		}
 	}
-	if at < 3 {
+	if at < 1 {
 		return "", false
 	}
 	latin, cyr := string(rs[:at]), string(rs[at:])
@@ -887,6 +890,16 @@ func (j *joiner) scriptSplit(rs []rune) (string, bool) {
 		return "", false
 	}
 	lc := strings.ToLower(cyr)
+	if romanNumeral(latin) {
+		// A century or a volume: "XXв." is "XX в.", "XIXғасырда" "XIX ғасырда".
+		if j.abbreviation(lc) || utf8.RuneCountInString(lc) >= 4 && j.seg.lex.isDictWord(lc) {
+			return latin + " " + cyr, true
+		}
+		return "", false
+	}
+	if at < 3 {
+		return "", false
+	}
 	switch n := len(rs) - at; {
 	case n == 1:
 		// Of the one-letter words only "и" and "в" have no Latin twin a typist might mix in.
@@ -901,6 +914,55 @@ func (j *joiner) scriptSplit(rs []rune) (string, bool) {
 	}
 	return latin + " " + cyr, true
 }
+
+// romanNumeral reports a Roman numeral in capitals: "XX", "XIX", "IV".
+func romanNumeral(w string) bool {
+	return w != "" && strings.Trim(w, "IVXLCDM") == ""
+}
+
+// acronymTail splits a word run into the acronym before it: "ШОСв" is "ШОС в", "ШЫҰсаммиті"
+// "ШЫҰ саммиті", "LNGcarriers" "LNG carriers". A Russian acronym takes its case endings
+// without a hyphen ("МИДа", "вузы"), so the tail must be a closed-class word that is no such
+// ending or a word of three letters or more; a Kazakh or English tail a word of four letters or
+// three.
+func (j *joiner) acronymTail(rs []rune) (string, bool) {
+	at := 0
+	for at < len(rs) && unicode.IsUpper(rs[at]) {
+		at++
+	}
+	if at < 2 || at == len(rs) {
+		return "", false
+	}
+	tail := string(rs[at:])
+	if strings.ToLower(tail) != tail || !isLetter(rs[at]) {
+		return "", false
+	}
+	// The acronym's last capital may begin a capitalised word instead: "JP|Morgan",
+	// "В|Астане".
+	if j.seg.lex.isDictWord(strings.ToLower(string(rs[at-1:]))) {
+		return "", false
+	}
+	n := len(rs) - at
+	switch {
+	case j.english:
+		if n < 3 || !j.seg.lex.isDictWord(tail) && !englishFunction[tail] {
+			return "", false
+		}
+	case j.seg.kazakh:
+		if n < 4 || !j.seg.lex.firmKazakh(tail) || j.seg.suffixPiece(tail) || kazakhSuffixLike(tail) {
+			return "", false
+		}
+	default:
+		fn := j.seg.lex.isFunction(tail) && !russianCaseEndings[tail]
+		if !fn && (n < 3 || !j.seg.lex.isDictWord(tail) || russianCaseEndings[tail]) {
+			return "", false
+		}
+	}
+	return string(rs[:at]) + " " + tail, true
+}
+
+// russianCaseEndings are the endings a Russian acronym takes as a noun: "МИДа", "МИДу", "МИДом".
+var russianCaseEndings = setOf("а", "у", "е", "ы", "ом", "ам", "ах", "ами", "ов", "ей", "ой", "ем", "я", "ю")
 
 // isLatinWord reports a word written in Latin letters only.
 func isLatinWord(w string) bool {
