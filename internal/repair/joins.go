@@ -176,6 +176,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 			es = append(es, j.numberEdits(text, w, from, to)...)
 			continue
 		}
+		if at, ok := punctuationBeforeNumber(text, w.end, to); ok {
+			// "КНР,2024", "декабре.2,7", "targets:1.": a comma, a colon or a full stop after
+			// a word, then a number.
+			es = append(es, edit{start: at, end: at, after: " ", rule: "punct-space"})
+		}
 		if idx == 0 && w.start > from {
 			if at, ok := j.afterPunctuation(text, from, w); ok {
 				es = append(es, edit{start: at, end: at, after: " ", rule: "punct-space"})
@@ -402,19 +407,47 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 }
 
 // numberEdits splits a common word from a year it ran into: "in2023", "2023with".
+//
+// A capitalised word is a sentence's first ("В2024", "In2022") or a name's, and is split off a
+// number only when it is a common word; acronyms and mixed case ("2ГИС", "A320") stay.
 func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 	word := text[w.start:w.end]
-	if strings.ToLower(word) != word || !j.common(word) {
+	lower := strings.ToLower(word)
+	capitalised := lower != word && titleCase(lower) == word
+	if lower != word && !capitalised || !j.common(lower) {
 		return nil
 	}
-	if isYear(text, w.end, to, true) || j.cyrillicBeforeNumber(text, w, to) {
+	year := isYear(text, w.end, to, true) && (!capitalised || !j.english || englishLeading[lower])
+	if year || j.cyrillicBeforeNumber(text, w, to) || j.englishBeforeNumber(text, w, to) {
 		return []edit{{start: w.end, end: w.end, after: " ", rule: "split-number"}}
 	}
-	if utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) || j.cyrillicAfterNumber(text, w, from) ||
-		j.englishAfterNumber(text, w, from) {
+	if !capitalised && utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) ||
+		j.cyrillicAfterNumber(text, w, from) || !capitalised && j.englishAfterNumber(text, w, from) {
 		return []edit{{start: w.start, end: w.start, after: " ", rule: "split-number"}}
 	}
 	return nil
+}
+
+// punctuationBeforeNumber finds the place for a space lost between a comma, semicolon, colon or
+// full stop that follows a word and the number after it.
+func punctuationBeforeNumber(text string, end, to int) (int, bool) {
+	if end+1 >= to || !strings.ContainsRune(",;:.", rune(text[end])) {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(text[end+1 : to])
+	return end + 1, unicode.IsDigit(r)
+}
+
+// englishBeforeNumber reports an English closed-class word of two letters or more run into the
+// number after it: "at5", "than500,000", "about40%", "By2020".
+func (j *joiner) englishBeforeNumber(text string, w span, to int) bool {
+	lower := strings.ToLower(text[w.start:w.end])
+	if !j.english || utf8.RuneCountInString(lower) < 2 || !englishFunction[lower] && !englishLeading[lower] ||
+		lower == "am" || lower == "no" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[w.end:to])
+	return unicode.IsDigit(r)
 }
 
 // englishAfterNumber reports an English word of three letters or more run into the number
@@ -422,7 +455,9 @@ func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 // and units written on ("10km", "5kWh") are shorter or no words of the dictionary.
 func (j *joiner) englishAfterNumber(text string, w span, from int) bool {
 	word := text[w.start:w.end]
-	if !j.english || utf8.RuneCountInString(word) < 3 || englishUnits[word] ||
+	// Of two letters only a closed-class word: "2024it", "211of"; "10am", "3rd" stay.
+	short := utf8.RuneCountInString(word) == 2 && englishFunction[word] && word != "am"
+	if !j.english || utf8.RuneCountInString(word) < 3 && !short || englishUnits[word] ||
 		!j.seg.lex.isDictWord(word) && !englishFunction[word] {
 		return false
 	}
@@ -441,7 +476,7 @@ var numberUnits = setOf("млн", "млрд", "трлн", "тыс", "км", "к�
 // cyrillicBeforeNumber reports a Russian or Kazakh word run into any number after it: "создано500".
 // These languages join no word to a number: units and endings follow it with a hyphen or a space.
 func (j *joiner) cyrillicBeforeNumber(text string, w span, to int) bool {
-	word := text[w.start:w.end]
+	word := strings.ToLower(text[w.start:w.end])
 	// Units of two letters take their power so: "км2", "см3".
 	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 3 && !j.seg.lex.isFunction(word) {
 		return false
@@ -459,6 +494,7 @@ func (j *joiner) cyrillicAfterNumber(text string, w span, from int) bool {
 	if j.english || !isCyrillicWord(word) {
 		return false
 	}
+	word = strings.ToLower(word)
 	if !numberUnits[word] && (utf8.RuneCountInString(word) < 4 || !j.seg.lex.isDictWord(word) ||
 		j.seg.kazakh && kazakhSuffixLike(word)) {
 		return false
