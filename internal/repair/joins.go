@@ -275,10 +275,17 @@ func (j *joiner) afterPunctuation(text string, from int, w span) (int, bool) {
 	if isDashOnly(lead) {
 		return w.start, true
 	}
+	if lead == "%" {
+		return w.start, true // "40 %внешнего": the sign set apart from its number
+	}
 	mark, n := utf8.DecodeLastRuneInString(lead)
 	before, _ := utf8.DecodeLastRuneInString(lead[:len(lead)-n])
 	if n == len(lead) || isLetter(before) {
 		return 0, false
+	}
+	if mark == '.' && unicode.IsDigit(before) && utf8.RuneCountInString(word) >= 3 && strings.ToLower(word) == word &&
+		strings.TrimLeft(lead[:len(lead)-n], "0123456789") == "" {
+		return w.start, true // a list's number: "1.разбиение", "3.словарные"
 	}
 	switch mark {
 	case ',', ';':
@@ -350,6 +357,15 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	if (gap == "..." || gap == "?!" || gap == "!?" || gap == "?.." || gap == "!..") && capitalWord {
 		return b.start, true // "всегда...Теперь", "ошибка?!Никто"
 	}
+	if last, _ := utf8.DecodeLastRuneInString(gap); strings.ContainsRune(j.closing, last) &&
+		!strings.ContainsAny(gap, j.opening) && utf8.RuneCountInString(gap) > 1 {
+		return b.start, true // "«Душанбе-2»в", "«Форум-2023»прошёл"
+	}
+	if gap == "." && !j.english && len(rr) == 1 && unicode.IsUpper(rr[0]) && j.seg.lex.isFunction(strings.ToLower(right)) &&
+		(utf8.RuneCountInString(text[a.start:a.end]) >= 2 || j.abbreviation(dottedBefore(text, a.end))) &&
+		!strings.HasPrefix(text[b.end:], ".") {
+		return b.start, true // "России.В", "т.д.В": a preposition begins the next sentence
+	}
 	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(",:;.?!", first) {
 		// "said:“We", "Министр:«Біз": the space after the punctuation; "ready,”he": after the
 		// closing quote.
@@ -375,8 +391,8 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	case first == ')':
 		return b.start, utf8.RuneCountInString(right) >= 2
 	case first == ':':
-		return b.start, utf8.RuneCountInString(left) >= 3 && strings.ToLower(left) == left &&
-			utf8.RuneCountInString(right) >= 2
+		// "said:we", "Автор:Айгерим", "Источник:национальные".
+		return b.start, utf8.RuneCountInString(left) >= 3 && utf8.RuneCountInString(right) >= 2
 	case strings.ContainsRune(j.closing, first), first == ',' || first == ';':
 		return b.start, true
 	case first == '.' || first == '?' || first == '!' || first == '…':
