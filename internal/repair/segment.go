@@ -379,7 +379,9 @@ func (s *segmenter) judge(token string) verdict {
 		// "казах с танцы".
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			return proclitic[r.words[len(r.words)-1]] && !s.prepositionAfter(r.words, capital) ||
-				russianCaseLetter[r.words[len(r.words)-1]] || prefixedVerb(r.words) || prepositionalAfterO(r.words) ||
+				russianCaseLetter[r.words[len(r.words)-1]] && (capital || len(r.words) != 2 ||
+					!s.lex.dict.ValidMinStem(r.words[0], minStem) || utf8.RuneCountInString(r.words[0]) < 4) ||
+				prefixedVerb(r.words) || prepositionalAfterO(r.words) ||
 				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1
 		})
 		if len(rs) == 0 {
@@ -1185,8 +1187,12 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 // surname ends so too ("Медведев"), so in a capitalised token "в" follows no word in "о", "е" or
 // "ё", and "о" follows only a lower-case one.
 func (s *segmenter) prepositionAfter(words []string, capital bool) bool {
-	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || !s.lex.isDictWord(words[0]) ||
-		s.lex.isNameOnly(words[0]) && words[1] != "в" {
+	if len(words) != 2 || !s.lex.isDictWord(words[0]) || s.lex.isNameOnly(words[0]) && words[1] != "в" {
+		return false
+	}
+	// A closed-class word of two letters or more in a lower-case token: "его|в", "что|в".
+	if utf8.RuneCountInString(words[0]) < 4 && (capital || !s.lex.isFunction(words[0]) ||
+		utf8.RuneCountInString(words[0]) < 2) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(words[0])
@@ -1195,14 +1201,16 @@ func (s *segmenter) prepositionAfter(words []string, capital bool) bool {
 		// Lower-case plurals in "-ов", "-ев" are dictionary words, never split: "стране|в".
 		return !capital || !strings.ContainsRune("оеё", last)
 	case "о":
-		return !capital && !isVowel(last)
+		return !capital
 	}
 	return false
 }
 
 // russianCaseLetter are the one-letter Russian words that are case endings as well: after a
 // name the article writes alone they are its genitive or dative ("Кунаев" and "Кунаева",
-// "Сорокину"), and a word they end is a form of the word before them.
+// "Сорокину"), and a capitalised token they end is a form of the word before them. After a
+// dictionary word in lower case they are words: its forms are dictionary words too
+// ("грузовиков|у"), unlike those of a stump compound ("погранперехода").
 var russianCaseLetter = setOf("а", "у", "я")
 
 // kazakhToponymLead are the adjectives and nouns that begin Kazakh place names written as one
