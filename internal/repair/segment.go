@@ -1323,9 +1323,25 @@ var surnameEndings = []string{"ов", "ев", "ёв", "ова", "ева", "ёв�
 // "Смағұлов|жазды". It returns the byte offset of the verb, or 0. A surname is no compound, and
 // a verb in the past or present (Russian) or a Kazakh verb form ends no name.
 func (s *segmenter) surnameBeforeVerb(lw string) int {
+	if s.english {
+		return 0
+	}
+	// The last place a surname may end; most tokens have none, and the verbs are not looked up.
+	lastSurname := 0
+	for i := range lw {
+		if i > 0 && surnameShape(lw[:i]) {
+			lastSurname = i
+		}
+	}
+	if lastSurname == 0 {
+		return 0
+	}
 	for i := range lw {
 		if i == 0 {
 			continue
+		}
+		if i > lastSurname {
+			break
 		}
 		left, right := lw[:i], lw[i:]
 		if utf8.RuneCountInString(left) < 5 || utf8.RuneCountInString(right) < 5 {
