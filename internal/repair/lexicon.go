@@ -202,7 +202,8 @@ func (l *lexicon) possessedVerbalNoun(w string) bool {
 	if len(l.endings) == 0 {
 		return false
 	}
-	for _, c := range []string{"", "н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен"} {
+	// "-нсыз/-нсіз": "without its …" (қолдауынсыз).
+	for _, c := range []string{"", "н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен", "нсыз", "нсіз"} {
 		rest, ok := strings.CutSuffix(w, c)
 		if !ok {
 			continue

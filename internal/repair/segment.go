@@ -325,7 +325,8 @@ func (s *segmenter) judge(token string) verdict {
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
 				// Nor does a genitive: "жобаның|құны".
 				len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 3 &&
-					(dictKnown(s.lex.dict, r.words[1]) || s.lex.possessedVerbalNoun(r.words[1])) && !kazakhSuffixLike(r.words[1]) ||
+					(dictKnown(s.lex.dict, r.words[1]) || s.lex.possessedVerbalNoun(r.words[1]) ||
+						utf8.RuneCountInString(r.words[1]) >= 5 && s.lex.firmKazakh(r.words[1])) && !kazakhSuffixLike(r.words[1]) ||
 				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
 				len(r.words) == 2 && s.pluralFirst(r.words) && utf8.RuneCountInString(r.words[1]) >= 4 &&
 					dictKnown(s.lex.dict, r.words[1])
