@@ -447,6 +447,11 @@ func (s *segmenter) judge(token string) verdict {
 		unsplit = min(unsplit, -math.Log(c/corpusSize))
 	}
 	gain := unsplit - best.cost
+	if !capital && len(rs) == 1 && s.prepositionBeforeNoun(best.words) {
+		// "вмае", "вгод": too short for the lengths' odds, but a preposition run into a
+		// dictionary word that is no verb, where the whole is no word, is two words.
+		gain = max(gain, margin)
+	}
 	cands := []string{strings.Join(restoreCase(token, best.words), " ")}
 	if len(rs) > 1 {
 		cands = append(cands, strings.Join(restoreCase(token, rs[1].words), " "))
@@ -1270,6 +1275,30 @@ func russianFiniteVerb(w string) bool {
 	}
 	return false
 }
+
+// prepositionBeforeNoun reports a Russian reading of a one-letter preposition and a dictionary
+// word of three letters or more in lower case that no verb form ends like: a preposition takes
+// a noun, and one written onto a verb is its prefix ("в|прыгнул" is "впрыгнул").
+func (s *segmenter) prepositionBeforeNoun(words []string) bool {
+	if s.english || s.kazakh || len(words) != 2 || !oneLetterPreposition[words[0]] ||
+		utf8.RuneCountInString(words[1]) < 3 || !s.lex.dict.ValidMinStem(words[1], minStem) {
+		return false
+	}
+	w := words[1]
+	// A unit before its word: "км|от" is no "к|мот".
+	if r, n := utf8.DecodeRuneInString(w); numberUnits[words[0]+string(r)] && n > 0 {
+		return false
+	}
+	for _, e := range []string{"л", "ла", "ло", "ли", "ть", "ться", "ся", "сь", "ет", "ит", "ут", "ют", "ят", "ем", "им"} {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
+	}
+	return !russianFiniteVerb(w)
+}
+
+// oneLetterPreposition are the Russian prepositions of one letter.
+var oneLetterPreposition = setOf("в", "с", "к", "у", "о")
 
 // russianShortFirst reports a Russian word of three letters, as the dictionary writes it in lower
 // case, before a closed-class word of two letters or more or a verb in the past or present:
