@@ -265,20 +265,9 @@ var debianDicts = []struct {
 }
 
 // Lexicon returns the supplementary words for a language: analytical vocabulary (өңір,
-// инвестиция, цифровизация, akimat…) that the Debian dictionaries lack. Kazakh entries are stems
-// that take suffix chains; Russian ones take their inflection endings; English ones are taken as
-// written.
-func Lexicon(lang pipeline.Lang) map[string]bool {
-	lines := lexiconLines(string(lang) + ".txt")
-	if lines == nil {
-		return nil
-	}
-	m := map[string]bool{}
-	for _, line := range lines {
-		m[line] = true
-	}
-	return m
-}
+// инвестиция, цифровизация, akimat…) that the Debian dictionaries lack, shared with the text
+// repair (text.SupplementaryWords).
+func Lexicon(lang pipeline.Lang) map[string]bool { return text.SupplementaryWords(string(lang)) }
 
 // lexiconLines returns the entries of the data file lexicon/NAME: its lines trimmed, without
 // blank lines and comments (lines that start with #); nil when there is no such file.

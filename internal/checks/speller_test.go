@@ -47,7 +47,7 @@ func TestDebianSpeller(t *testing.T) {
 		{"goverment", pipeline.English, true},
 		{"renewables", pipeline.English, false}, // an adjective's plural used as a noun
 		{"renewabls", pipeline.English, true},
-		{"tenge's", pipeline.English, false}, // the possessive of a word of lexicon/en.txt
+		{"tenge's", pipeline.English, false}, // the possessive of a word of internal/text/words/en.txt
 		{"goverment's", pipeline.English, true},
 		{"сотрудничества", pipeline.Russian, false},
 		{"инициативой", pipeline.Russian, false},

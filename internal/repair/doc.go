@@ -23,6 +23,20 @@
 // only into parts known without it, and never when it reads as the first part and its endings
 // ("пайдасының").
 //
+// A Kazakh case ending closes a word, so a short native word or a numeral after one is a word
+// of its own ("келісімге|қол"); so is a postposition, the particle "да/де/та/те" where no
+// locative can stand ("жұмыс|да"), or the head a genitive asks for ("бағалардың|өсуі"). Adjectives
+// in "-и", ordinals and adjectives of size or age stand before their noun and make no compound
+// with it; capitalised place names that begin with one ("Жаңаөзен") stay whole.
+//
+// Grammar decides where frequencies are missing: a Russian preposition stands before no verb and
+// "о" only before the prepositional case; a preposition that began the next line follows its
+// word ("воды|в"); a surname runs into the verb of its sentence ("Токаев|назвал"), and a name
+// into a conjunction or preposition, never into a case ending of its own ("Кунаева"). Latin and
+// Cyrillic letters, an acronym and a lower-case word, a number and a word or unit, and a full
+// stop, colon, percent sign or closing quote and the word after them are split apart where the
+// languages' typography sets a space ("Departmentизложил", "ШОСв", "1,2млн", "г.Алматы").
+//
 // Russian stump compounds ("госпрограмма", "техрегламент") are words, the dictionary's or not,
 // and are not split after their clipped stem, nor a verb after its prefix ("профинансировало");
 // a capitalised Russian or Kazakh word inside a sentence or in quotes is a name and stays whole

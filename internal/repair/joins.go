@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/text"
+	"github.com/tilmash/tilmash/pipeline"
 )
 
 // joiner finds words run together in one article: at a change of case ("inCentral"), next to
@@ -175,6 +176,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 			es = append(es, j.numberEdits(text, w, from, to)...)
 			continue
 		}
+		if at, ok := punctuationBeforeNumber(text, w.end, to); ok {
+			// "КНР,2024", "декабре.2,7", "targets:1.": a comma, a colon or a full stop after
+			// a word, then a number.
+			es = append(es, edit{start: at, end: at, after: " ", rule: "punct-space"})
+		}
 		if idx == 0 && w.start > from {
 			if at, ok := j.afterPunctuation(text, from, w); ok {
 				es = append(es, edit{start: at, end: at, after: " ", rule: "punct-space"})
@@ -269,21 +275,58 @@ func (j *joiner) afterPunctuation(text string, from int, w span) (int, bool) {
 	if isDashOnly(lead) {
 		return w.start, true
 	}
+	if lead == "%" {
+		return w.start, true // "40 %внешнего": the sign set apart from its number
+	}
 	mark, n := utf8.DecodeLastRuneInString(lead)
 	before, _ := utf8.DecodeLastRuneInString(lead[:len(lead)-n])
 	if n == len(lead) || isLetter(before) {
 		return 0, false
 	}
+	if mark == '.' && unicode.IsDigit(before) && utf8.RuneCountInString(word) >= 3 && strings.ToLower(word) == word &&
+		strings.TrimLeft(lead[:len(lead)-n], "0123456789") == "" {
+		return w.start, true // a list's number: "1.разбиение", "3.словарные"
+	}
 	switch mark {
 	case ',', ';':
 		return w.start, true // "8%,while", "(2023);the"
+	case '%':
+		return w.start, unicode.IsDigit(before) // "15%участников", "30%of"
 	case '.':
 		// "in 2023.The": a year or count, then a capitalised word.
 		rs := []rune(word)
-		return w.start, len(rs) >= 2 && unicode.IsDigit(before) && unicode.IsUpper(rs[0]) &&
+		return w.start, len(rs) >= 2 && (unicode.IsDigit(before) || before == '%' || before == ')') && unicode.IsUpper(rs[0]) &&
 			strings.ToLower(string(rs[1:])) == string(rs[1:])
 	}
 	return 0, false
+}
+
+// abbreviation reports an abbreviation of the sentence rules of the joiner's language.
+func (j *joiner) abbreviation(w string) bool { return text.IsAbbreviation(j.lang(), w) }
+
+// lang is the joiner's language.
+func (j *joiner) lang() pipeline.Lang {
+	switch {
+	case j.english:
+		return pipeline.English
+	case j.seg.kazakh:
+		return pipeline.Kazakh
+	}
+	return pipeline.Russian
+}
+
+// dottedBefore returns the letters and inner full stops that end at end: the abbreviation
+// "т.е" of "(т.е", "см" of "(см".
+func dottedBefore(s string, end int) string {
+	i := end
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !isLetter(r) && r != '.' {
+			break
+		}
+		i -= n
+	}
+	return strings.TrimLeft(s[i:end], ".")
 }
 
 // isDashOnly reports a dash alone: "—", "–".
@@ -301,6 +344,28 @@ func (j *joiner) betweenRule(gap string) string {
 func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	gap := text[a.end:b.start]
 	first, size := utf8.DecodeRuneInString(gap)
+	right := text[b.start:b.end]
+	rr := []rune(right)
+	capitalWord := len(rr) >= 2 && unicode.IsUpper(rr[0]) && strings.ToLower(string(rr[1:])) == string(rr[1:])
+	if utf8.RuneCountInString(gap) == 2 && (first == ')' || strings.ContainsRune(j.closing, first)) {
+		// "(14-бет),несие", "«Самрук»;затем": a comma or semicolon after a closing bracket or
+		// quote takes its space before the next word, and so does a sentence's end before a
+		// capitalised one ("(рис. 3).Её").
+		second, _ := utf8.DecodeRuneInString(gap[size:])
+		return b.start, second == ',' || second == ';' || strings.ContainsRune(".?!…", second) && capitalWord
+	}
+	if (gap == "..." || gap == "?!" || gap == "!?" || gap == "?.." || gap == "!..") && capitalWord {
+		return b.start, true // "всегда...Теперь", "ошибка?!Никто"
+	}
+	if last, _ := utf8.DecodeLastRuneInString(gap); strings.ContainsRune(j.closing, last) &&
+		!strings.ContainsAny(gap, j.opening) && utf8.RuneCountInString(gap) > 1 {
+		return b.start, true // "«Душанбе-2»в", "«Форум-2023»прошёл"
+	}
+	if gap == "." && !j.english && len(rr) == 1 && unicode.IsUpper(rr[0]) && j.seg.lex.isFunction(strings.ToLower(right)) &&
+		(utf8.RuneCountInString(text[a.start:a.end]) >= 2 || j.abbreviation(dottedBefore(text, a.end))) &&
+		!strings.HasPrefix(text[b.end:], ".") {
+		return b.start, true // "России.В", "т.д.В": a preposition begins the next sentence
+	}
 	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(",:;.?!", first) {
 		// "said:“We", "Министр:«Біз": the space after the punctuation; "ready,”he": after the
 		// closing quote.
@@ -326,19 +391,29 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 	case first == ')':
 		return b.start, utf8.RuneCountInString(right) >= 2
 	case first == ':':
-		return b.start, utf8.RuneCountInString(left) >= 3 && strings.ToLower(left) == left &&
-			utf8.RuneCountInString(right) >= 2
+		// "said:we", "Автор:Айгерим", "Источник:национальные".
+		return b.start, utf8.RuneCountInString(left) >= 3 && utf8.RuneCountInString(right) >= 2
 	case strings.ContainsRune(j.closing, first), first == ',' || first == ';':
 		return b.start, true
-	case first == '.' || first == '?' || first == '!':
+	case first == '.' || first == '?' || first == '!' || first == '…':
 		// "e.g.", "U.S.", "Mr.Smith", "St.Petersburg" are not sentence ends to split; a
 		// capitalised word of three letters or more ("License.If") is.
 		lr := []rune(left)
 		capitalised := len(lr) >= 3 && unicode.IsUpper(lr[0]) && strings.ToLower(string(lr[1:])) == string(lr[1:])
-		if beforeA == '.' || len(lr) < 2 || strings.ToLower(left) != left && !capitalised {
+		// A full stop before a capitalised word of three letters or more takes a space whatever
+		// it ends: a sentence, an abbreviation or an initial ("г.Алматы", "2024 г.Работы",
+		// "Mr.Smith", "В.Путин", "U.S.Treasury", "ВВП.Эксперты"). Only a run of initials
+		// ("А.С.") is written either way and stays.
+		abbreviation := first == '.' && utf8.RuneCountInString(right) >= 3
+		if !abbreviation && (beforeA == '.' || len(lr) < 2 || strings.ToLower(left) != left && !capitalised) {
 			return 0, false
 		}
 		rs := []rune(right)
+		// After an abbreviation of the language's sentence rules any word takes a space:
+		// "см.таблицу", "тыс.рабочих", "т.е.какой", "e.g.the".
+		if abbreviation && strings.ToLower(right) == right && j.abbreviation(dottedBefore(text, a.end)) {
+			return b.start, true
+		}
 		if len(rs) < 2 || !unicode.IsUpper(rs[0]) || strings.ToLower(string(rs[1:])) != string(rs[1:]) {
 			return 0, false
 		}
@@ -348,24 +423,76 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 }
 
 // numberEdits splits a common word from a year it ran into: "in2023", "2023with".
+//
+// A capitalised word is a sentence's first ("В2024", "In2022") or a name's, and is split off a
+// number only when it is a common word; acronyms and mixed case ("2ГИС", "A320") stay.
 func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 	word := text[w.start:w.end]
-	if strings.ToLower(word) != word || !j.common(word) {
+	lower := strings.ToLower(word)
+	capitalised := lower != word && titleCase(lower) == word
+	if lower != word && !capitalised || !j.common(lower) {
 		return nil
 	}
-	if isYear(text, w.end, to, true) || j.cyrillicBeforeNumber(text, w, to) {
+	year := isYear(text, w.end, to, true) && (!capitalised || !j.english || englishLeading[lower])
+	if year || j.cyrillicBeforeNumber(text, w, to) || j.englishBeforeNumber(text, w, to) {
 		return []edit{{start: w.end, end: w.end, after: " ", rule: "split-number"}}
 	}
-	if utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) || j.cyrillicAfterNumber(text, w, from) {
+	if !capitalised && utf8.RuneCountInString(word) >= 3 && isYear(text, from, w.start, false) ||
+		j.cyrillicAfterNumber(text, w, from) || !capitalised && j.englishAfterNumber(text, w, from) {
 		return []edit{{start: w.start, end: w.start, after: " ", rule: "split-number"}}
 	}
 	return nil
 }
 
+// punctuationBeforeNumber finds the place for a space lost between a comma, semicolon, colon or
+// full stop that follows a word and the number after it.
+func punctuationBeforeNumber(text string, end, to int) (int, bool) {
+	if end+1 >= to || !strings.ContainsRune(",;:.", rune(text[end])) {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(text[end+1 : to])
+	return end + 1, unicode.IsDigit(r)
+}
+
+// englishBeforeNumber reports an English closed-class word of two letters or more run into the
+// number after it: "at5", "than500,000", "about40%", "By2020".
+func (j *joiner) englishBeforeNumber(text string, w span, to int) bool {
+	lower := strings.ToLower(text[w.start:w.end])
+	if !j.english || utf8.RuneCountInString(lower) < 2 || !englishFunction[lower] && !englishLeading[lower] ||
+		lower == "am" || lower == "no" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[w.end:to])
+	return unicode.IsDigit(r)
+}
+
+// englishAfterNumber reports an English word of three letters or more run into the number
+// before it: "480,000containers", "18per cent", "850million". Ordinals ("3rd"), decades ("1990s")
+// and units written on ("10km", "5kWh") are shorter or no words of the dictionary.
+func (j *joiner) englishAfterNumber(text string, w span, from int) bool {
+	word := text[w.start:w.end]
+	// Of two letters only a closed-class word: "2024it", "211of"; "10am", "3rd" stay.
+	short := utf8.RuneCountInString(word) == 2 && englishFunction[word] && word != "am"
+	if !j.english || utf8.RuneCountInString(word) < 3 && !short || englishUnits[word] ||
+		!j.seg.lex.isDictWord(word) && !englishFunction[word] {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[from:w.start])
+	return unicode.IsDigit(r)
+}
+
+// englishUnits are the units English writes onto a number, which happen to be words too.
+var englishUnits = setOf("kwh", "mwh", "gwh", "twh", "mph", "kph", "bps", "lbs", "sqm", "kmh")
+
+// numberUnits are the abbreviations of quantities and currencies that Russian and Kazakh write
+// after a number with a space ("1,2 млн", "850 млн", "15 км"): run into the number they lost it.
+var numberUnits = setOf("млн", "млрд", "трлн", "тыс", "км", "кг", "га", "тонн", "тонна", "тонны", "руб",
+	"долл", "мың", "теңге", "тенге", "юаней", "юань", "сом", "евро")
+
 // cyrillicBeforeNumber reports a Russian or Kazakh word run into any number after it: "создано500".
 // These languages join no word to a number: units and endings follow it with a hyphen or a space.
 func (j *joiner) cyrillicBeforeNumber(text string, w span, to int) bool {
-	word := text[w.start:w.end]
+	word := strings.ToLower(text[w.start:w.end])
 	// Units of two letters take their power so: "км2", "см3".
 	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 3 && !j.seg.lex.isFunction(word) {
 		return false
@@ -375,12 +502,17 @@ func (j *joiner) cyrillicBeforeNumber(text string, w span, to int) bool {
 }
 
 // cyrillicAfterNumber reports a Russian or Kazakh word of four letters or more run into a number
-// before it ("500рабочих", "2020жылдан"); a shorter tail is an ending or a unit written on
-// ("3000нан", "10млн"), and a Kazakh one that begins like an ending is the number's own.
+// before it ("500рабочих", "2020жылдан"), or a unit these languages set apart ("850млн"); a
+// shorter tail is an ending ("3000нан"), and a Kazakh one that begins like an ending is the
+// number's own.
 func (j *joiner) cyrillicAfterNumber(text string, w span, from int) bool {
 	word := text[w.start:w.end]
-	if j.english || !isCyrillicWord(word) || utf8.RuneCountInString(word) < 4 || !j.seg.lex.isDictWord(word) ||
-		j.seg.kazakh && kazakhSuffixLike(word) {
+	if j.english || !isCyrillicWord(word) {
+		return false
+	}
+	word = strings.ToLower(word)
+	if !numberUnits[word] && (utf8.RuneCountInString(word) < 4 || !j.seg.lex.isDictWord(word) ||
+		j.seg.kazakh && kazakhSuffixLike(word)) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[from:w.start])
@@ -443,10 +575,14 @@ func (j *joiner) token(t string, ctx wordContext) (string, string, *question) {
 	if q != nil {
 		q = nil // the offsets would not match the whole span
 	}
-	if strings.Count(rest, "'")+strings.Count(rest, "’") == 1 && j.english {
+	if strings.Count(rest, "'")+strings.Count(rest, "’") == 1 {
 		_, n := utf8.DecodeRuneInString(rest)
 		mark, tail := rest[:n], rest[n:]
-		if newTail, ok := j.apostropheTail(head, tail); ok {
+		if j.english {
+			if newTail, ok := j.apostropheTail(head, tail); ok {
+				return out + mark + newTail, "split-apostrophe", nil
+			}
+		} else if newTail, ok := j.apostropheName(head, tail); ok {
 			return out + mark + newTail, "split-apostrophe", nil
 		}
 	}
@@ -486,9 +622,36 @@ func (j *joiner) apostropheTail(head, tail string) (string, bool) {
 	}
 	for _, c := range contractions {
 		rest, ok := strings.CutPrefix(lt, c) // "rock’n": a tail shorter than the contraction
-		if ok && utf8.RuneCountInString(rest) >= 2 && plainWord(rest) {
+		// The article after "it’s", "that’s": "It’sa long-term partnership".
+		if ok && (utf8.RuneCountInString(rest) >= 2 && plainWord(rest) || c == "s" && rest == "a") {
 			return tail[:len(c)] + " " + tail[len(c):], true
 		}
+	}
+	return "", false
+}
+
+// apostropheName splits a Russian or Kazakh word from the foreign name before it that is
+// written with an apostrophe ("О’Коннорсчитает", "д’Эстенніңбаяндамасы"): the name is
+// capitalised after one or two letters, and the longest word of the language that ends the
+// token leaves the name three letters or more.
+func (j *joiner) apostropheName(head, tail string) (string, bool) {
+	rs := []rune(tail)
+	if utf8.RuneCountInString(head) > 2 || len(rs) < 7 || !unicode.IsUpper(rs[0]) ||
+		strings.ToLower(string(rs[1:])) != string(rs[1:]) || !isCyrillicWord(tail) {
+		return "", false
+	}
+	for at := 3; at <= len(rs)-4; at++ {
+		w := string(rs[at:])
+		if !j.seg.lex.isDictWord(w) {
+			continue
+		}
+		// A Russian word of four letters is too often the name's case ending and a piece of it
+		// ("О’Бра|йену"); a Kazakh word must have a stem of four letters or more, so that the
+		// name's own endings do not read as one ("О’Конн|ордың").
+		if !j.seg.kazakh && len(rs)-at < 5 || j.seg.kazakh && !j.seg.longStem(w) {
+			continue
+		}
+		return string(rs[:at]) + " " + w, true
 	}
 	return "", false
 }
@@ -532,6 +695,9 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	if len(rs) < 2 {
 		return w, "", nil
 	}
+	if out, ok := j.scriptSplit(rs); ok {
+		return out, "split", nil
+	}
 	var bounds []int // rune indexes where a lower-case letter is followed by an upper-case one
 	uppers := 0
 	for i, r := range rs {
@@ -554,7 +720,20 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// Inside a sentence or in quotes a capitalised Russian or Kazakh word is a name
 		// ("Токаев", «Росатом»), and names are not split into the words they happen to contain,
 		// unless the article writes the name alone: "Токаевзаявил" beside "Токаев".
-		if v := j.seg.decide(w); v.split != nil && j.seg.voc.forms[v.split[0]] > 0 {
+		// Nor when what follows the name is a word no name is made with: "Казахстан|провёл",
+		// "Қытай|арасында".
+		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 ||
+			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split)) ||
+			len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
+			return strings.Join(v.split, " "), "split", nil
+		}
+		return w, "", nil
+	case uppers == 1 && unicode.IsUpper(rs[0]) && ctx.midSentence && j.english:
+		// Inside an English sentence a capital marks a name: "Wildberries" is a brand, not
+		// "Wild berries". A name the article writes alone ("Astana|lies") or a closed-class word
+		// after it ("Kazakhstan|and") is split off.
+		v := j.seg.decide(w)
+		if v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || allFunction(lowerAll(v.split[1:]), j.seg.lex)) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		return w, "", nil
@@ -575,6 +754,9 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		return w, "", nil // a name in quotes: «ТеңізШевройл», “PetroKazakhstan”
 	default:
 		if out, ok := j.boundSplit(rs, bounds); ok {
+			return out, "split-case", nil
+		}
+		if out, ok := j.acronymTail(rs); ok && len(bounds) == 0 {
 			return out, "split-case", nil
 		}
 		if unicode.IsUpper(rs[0]) {
@@ -619,6 +801,16 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		_, n := utf8.DecodeRuneInString(p)
 		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
 			(!j.english || utf8.RuneCountInString(p) >= 4)
+		// An acronym after a Russian or Kazakh closed-class word: "к|КНР", "в|РК", "және|ЕАЭО".
+		// ("кВт" is a unit: its second part is no acronym.)
+		acronym := afterFunction && !j.english && len(parts) == 2 && strings.ToUpper(p) == p && isCyrillicWord(p) &&
+			utf8.RuneCountInString(p) >= 2 && utf8.RuneCountInString(p) <= 5
+		name = name || acronym
+		// A Russian or Kazakh part of two letters is an acronym or a unit: "кВт", "мВт", "кДж"
+		// stay. (English runs into short names: "inXi’an".)
+		if !j.english && utf8.RuneCountInString(p) <= 2 && strings.ToUpper(p) != p {
+			return "", false
+		}
 		if !name && !j.capitalPart(p, firstLong) {
 			return "", false
 		}
@@ -719,4 +911,126 @@ func (j *joiner) titleSplit(rs []rune) (string, bool) {
 		return "", false
 	}
 	return left + " " + right, true
+}
+
+// scriptSplit splits a word where Latin letters give way to Cyrillic ones: "Departmentизложил",
+// "Reutersагенттігі", "Smithприлетел". No Russian or Kazakh word mixes the two alphabets, and
+// Kazakh sets its endings off a Latin name with a hyphen ("Apple-дың"), so the change of alphabet
+// is a lost space when both sides read as words: a Latin word of three letters or more, and a
+// Cyrillic word of the language that is not an ending ("Nature-ның" run together stays). A
+// Cyrillic letter typed for its Latin twin ("Ospanovа") is one letter, and stays.
+func (j *joiner) scriptSplit(rs []rune) (string, bool) {
+	if j.english {
+		return "", false
+	}
+	at := -1
+	for i := 1; i < len(rs); i++ {
+		if unicode.Is(unicode.Latin, rs[i-1]) && unicode.Is(unicode.Cyrillic, rs[i]) {
+			if at >= 0 {
+				return "", false
+			}
+			at = i
+		} else if unicode.Is(unicode.Cyrillic, rs[i-1]) && unicode.Is(unicode.Latin, rs[i]) {
+			return "", false
+		}
+	}
+	if at < 1 {
+		return "", false
+	}
+	latin, cyr := string(rs[:at]), string(rs[at:])
+	if !isLatinWord(latin) || !isCyrillicWord(cyr) {
+		return "", false
+	}
+	lc := strings.ToLower(cyr)
+	if romanNumeral(latin) {
+		// A century or a volume: "XXв." is "XX в.", "XIXғасырда" "XIX ғасырда".
+		if j.abbreviation(lc) || utf8.RuneCountInString(lc) >= 4 && j.seg.lex.isDictWord(lc) {
+			return latin + " " + cyr, true
+		}
+		return "", false
+	}
+	if at < 3 {
+		return "", false
+	}
+	switch n := len(rs) - at; {
+	case n == 1:
+		// Of the one-letter words only "и" and "в" have no Latin twin a typist might mix in.
+		if lc != "и" && lc != "в" || !j.seg.lex.isFunction(lc) {
+			return "", false
+		}
+	case j.seg.lex.isFunction(lc):
+	case n < 4 || !j.seg.lex.isDictWord(lc):
+		return "", false
+	case j.seg.kazakh && j.seg.suffixPiece(lc):
+		return "", false
+	}
+	return latin + " " + cyr, true
+}
+
+// romanNumeral reports a Roman numeral in capitals: "XX", "XIX", "IV".
+func romanNumeral(w string) bool {
+	return w != "" && strings.Trim(w, "IVXLCDM") == ""
+}
+
+// acronymTail splits a word run into the acronym before it: "ШОСв" is "ШОС в", "ШЫҰсаммиті"
+// "ШЫҰ саммиті", "LNGcarriers" "LNG carriers". A Russian acronym takes its case endings
+// without a hyphen ("МИДа", "вузы"), so the tail must be a closed-class word that is no such
+// ending or a word of three letters or more; a Kazakh or English tail a word of four letters or
+// three.
+func (j *joiner) acronymTail(rs []rune) (string, bool) {
+	at := 0
+	for at < len(rs) && unicode.IsUpper(rs[at]) {
+		at++
+	}
+	if at < 2 || at == len(rs) {
+		return "", false
+	}
+	tail := string(rs[at:])
+	if strings.ToLower(tail) != tail || !isLetter(rs[at]) {
+		return "", false
+	}
+	// The acronym's last capital may begin a capitalised word instead: "JP|Morgan",
+	// "В|Астане".
+	if j.seg.lex.isDictWord(strings.ToLower(string(rs[at-1:]))) {
+		return "", false
+	}
+	n := len(rs) - at
+	switch {
+	case j.english:
+		if n < 3 || !j.seg.lex.isDictWord(tail) && !englishFunction[tail] {
+			return "", false
+		}
+	case j.seg.kazakh:
+		if n < 4 || !j.seg.lex.firmKazakh(tail) || j.seg.suffixPiece(tail) || kazakhSuffixLike(tail) {
+			return "", false
+		}
+	default:
+		fn := j.seg.lex.isFunction(tail) && !russianCaseEndings[tail]
+		if !fn && (n < 3 || !j.seg.lex.isDictWord(tail) || russianCaseEndings[tail]) {
+			return "", false
+		}
+	}
+	return string(rs[:at]) + " " + tail, true
+}
+
+// russianCaseEndings are the endings a Russian acronym takes as a noun: "МИДа", "МИДу", "МИДом".
+var russianCaseEndings = setOf("а", "у", "е", "ы", "ом", "ам", "ах", "ами", "ов", "ей", "ой", "ем", "я", "ю")
+
+// isLatinWord reports a word written in Latin letters only.
+func isLatinWord(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// lowerAll returns the words in lower case.
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
 }

@@ -43,6 +43,9 @@ type lexicon struct {
 	// stumps, for Russian, reads a clipped stem and a word written as one as a word
 	// (stumpCompound).
 	stumps bool
+	// extra are the words of analytical prose the dictionary lacks, the spelling check's
+	// supplementary list (text.SupplementaryWords): for Kazakh, stems that take endings ("өңір").
+	extra map[string]bool
 	// memo, in the copy of a Russian or Kazakh lexicon that one article uses (forArticle),
 	// remembers the answers of the dictionary look-ups that the search for splits asks again and
 	// again: the pieces of a token share their stems, and the analyser tries each stem of each.
@@ -151,7 +154,7 @@ func (l *lexicon) lookUp(w string) bool {
 	}
 	// A compound the dictionary lacks ("мекенжай", "ұжымшар") is read as the spelling check
 	// reads it: a word, which splitting would break.
-	return l.loan(w) || l.verbalNounYu(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
+	return l.loan(w) || l.verbalNounYu(w) || l.possessedVerbalNoun(w) || l.nameAdjective(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
 		text.KazakhCompound(l.kazakhNoun, w)
 }
 
@@ -192,20 +195,62 @@ func (l *lexicon) verbalNounYu(w string) bool {
 	return utf8.RuneCountInString(stem) >= minKazakhStem+1 && harmonic(stem) && dictKnown(l.dict, stem)
 }
 
+// possessedVerbalNoun reports the verbal noun in "-у" of a Kazakh verb the dictionary lists, with
+// the third-person possessive "-ы/-і" and a case ending or none ("өсуі", "дамуына", "өсуінің"):
+// the analyser takes stems of four letters or more, and most verbs are shorter.
+func (l *lexicon) possessedVerbalNoun(w string) bool {
+	if len(l.endings) == 0 {
+		return false
+	}
+	// "-нсыз/-нсіз": "without its …" (қолдауынсыз).
+	for _, c := range []string{"", "н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен", "нсыз", "нсіз"} {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, p := range []string{"ы", "і"} {
+			if noun, ok := strings.CutSuffix(rest, p); ok && strings.HasSuffix(noun, "у") &&
+				utf8.RuneCountInString(noun) >= 3 && l.infinitive(noun) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameAdjective reports a Kazakh adjective of a country's or a people's name with "-лық/-лік"
+// ("кореялық", "жапониялық", "еуропалық"), which the dictionaries list capitalised and the
+// analyser therefore misses.
+func (l *lexicon) nameAdjective(w string) bool {
+	if len(l.endings) == 0 {
+		return false
+	}
+	for _, e := range []string{"лық", "лік"} {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(stem) < minKazakhStem || !isVowel(lastRune(stem)) {
+			continue
+		}
+		if l.dict.IsStem(titleCase(stem)) || l.loans != nil && l.loans.ValidMinStem(titleCase(stem), minStem) {
+			return true
+		}
+	}
+	return false
+}
+
 // firmKazakh reports a Kazakh word known without the analyser's reading of endings: a closed-class
 // word, a dictionary form, a Russian loan or a compound of a known kind.
 func (l *lexicon) firmKazakh(w string) bool {
 	_, fn := l.function[w]
-	return fn || dictKnown(l.dict, w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
+	return fn || l.inDict(w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
 		text.KazakhKnownForm(l.loanStem, w)
 }
 
 // inDict is dictKnown in the lexicon's own dictionary, remembered when the lexicon has a memo.
 func (l *lexicon) inDict(w string) bool {
 	if l.memo != nil {
-		return remembered(l.memo.dict, w, func(w string) bool { return dictKnown(l.dict, w) })
+		return remembered(l.memo.dict, w, func(w string) bool { return dictKnown(l.dict, w) || l.extra[w] })
 	}
-	return dictKnown(l.dict, w)
+	return dictKnown(l.dict, w) || l.extra[w]
 }
 
 // loanStem reports a Russian loan as the stem of a Kazakh form ("кредитор|ына"), with the one т

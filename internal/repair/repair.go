@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"github.com/tilmash/tilmash/internal/text"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -25,6 +26,7 @@ func New() (*Repairer, error) {
 		return nil, err
 	}
 	kk.endings = kazakhEndings
+	kk.extra = text.SupplementaryWords(string(pipeline.Kazakh))
 	kk.loans = ru.dict
 	return &Repairer{langs: map[pipeline.Lang]*lexicon{
 		pipeline.English: en, pipeline.Russian: ru, pipeline.Kazakh: kk,

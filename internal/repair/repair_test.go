@@ -74,7 +74,8 @@ func TestRepairText(t *testing.T) {
 		{"russian hyphenated parts stay", "Казахстанско-китайский кабель и волоконно-оптические линии, казахстанцы рады.", "Казахстанско-китайский кабель и волоконно-оптические линии, казахстанцы рады.", "ru"},
 		{"kazakh joins after a genitive, a function word and before a numeral", "Жобаныңқұны өсті. ОлБейжіңге барды. Зауыттың қуатыекі есе артты. Биылжауын-шашын аз.", "Жобаның құны өсті. Ол Бейжіңге барды. Зауыттың қуаты екі есе артты. Биыл жауын-шашын аз.", "kk"},
 		{"russian words run into numbers", "Будет создано500 рабочих мест и500рабочих мест.", "Будет создано 500 рабочих мест и 500 рабочих мест.", "ru"},
-		{"kazakh endings on numbers stay", "Бұл 3000нан асады, 10млн емес.", "Бұл 3000нан асады, 10млн емес.", "kk"},
+		{"kazakh endings on numbers stay", "Бұл 3000нан асады, 10-нан емес.", "Бұл 3000нан асады, 10-нан емес.", "kk"},
+		{"a unit after a number takes a space", "Бұл 10млн теңге, 1,2млрд емес.", "Бұл 10 млн теңге, 1,2 млрд емес.", "kk"},
 		{"russian units with powers stay", "Площадь 120 км2, объём 5 см3.", "Площадь 120 км2, объём 5 см3.", "ru"},
 		{"kazakh loans in -ст stay", "Журналистер мен туристер келді.", "Журналистер мен туристер келді.", "kk"},
 		{"russian name the article writes alone before a word", "Президент Токаев прилетел. Вечером Токаевзаявил о планах.", "Президент Токаев прилетел. Вечером Токаев заявил о планах.", "ru"},
@@ -242,8 +243,9 @@ func TestKazakh(t *testing.T) {
 		// The verbal noun of a verb in -й is written -ю: "кеңею", "күшеюі" are words.
 		{"Нарықтыңкеңеюі байқалды.", "Нарықтың кеңеюі байқалды."},
 		{"Бәсекенің күшеюі мен кеңеюі", "Бәсекенің күшеюі мен кеңеюі"},
-		// Read as two words, the token may be a compound; it is not cut elsewhere instead.
-		{"ресмимәліметтерге сәйкес", "ресмимәліметтерге сәйкес"},
+		// An adjective in -и stands before its noun: the token is cut there, not elsewhere
+		// ("ресмим|әлі|меттерге").
+		{"ресмимәліметтерге сәйкес", "ресми мәліметтерге сәйкес"},
 		// Two words known without the analyser win over a part only it reads.
 		{"Халықаралықсарапшылар баяндама жасады.", "Халықаралық сарапшылар баяндама жасады."},
 		// A determiner or quantifier stands before its noun, and is one word: "бірқатар".

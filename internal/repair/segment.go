@@ -22,7 +22,7 @@ const (
 	splitPenalty   = 3.0  // per space inserted
 	bigramBonus    = 4.0  // the article uses the two words next to each other
 	unknownBase    = 8.0  // cost of an unknown token: unknownBase + unknownPerRune × length
-	unknownPerRune = 2.0
+	unknownPerRune = 2.25
 	// inflectedPerRune replaces unknownPerRune in Russian and Kazakh, whose dictionaries list
 	// every inflected form: a token they do not know is far less often a real word than an
 	// English token the subtitles lack.
@@ -43,7 +43,7 @@ var prefixLike = setOf("anti", "auto", "bi", "bio", "co", "counter", "cyber", "d
 	"mid", "mini", "mis", "mono", "multi", "neo", "non", "pan", "petro", "poly", "post", "pre",
 	"pro", "proto", "pseudo", "quasi", "re", "self", "semi", "socio", "sub", "super", "tele",
 	"trans", "tri", "ultra", "un", "uni", "agro", "techno", "info", "photo", "thermo", "electro",
-	"neuro", "psycho", "astro", "aero", "nano")
+	"neuro", "psycho", "astro", "aero", "nano", "para", "off")
 
 // suffixLike are pieces that usually end a single word: "countrywide", "leaderless".
 var suffixLike = setOf("like", "wide", "less", "ness", "ship", "hood", "ward", "wards", "wise",
@@ -116,6 +116,9 @@ func (s *segmenter) pieceCost(w string) (float64, bool) {
 	if inLexicon {
 		c = s.lex.countFiltered(w)
 	}
+	if c == 0 && !s.english && n >= 3 && numberUnits[w] {
+		c = s.lex.dictCount // "млн|тонн", "млрд|руб"
+	}
 	if c == 0 && inArticle == 0 {
 		return 0, false
 	}
@@ -186,6 +189,27 @@ func (s *segmenter) readings(lw string) []reading {
 				s.possessiveFirst([]string{prev, piece}) {
 				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
 			}
+			// A Russian word of three letters before a closed-class word or a verb: "год|был",
+			// "сёл|на", "лет|назад".
+			if !ok && !s.english && !s.kazakh && len(words) == 0 && len(piece) < len(rest) &&
+				utf8.RuneCountInString(piece) == 3 && s.russianShortFirst(piece, rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
+			// A Russian noun of three letters after a preposition or a numeral: "за|год",
+			// "три|дня". The reading's other word is short too, and the unknown token's cost,
+			// which grows with its length, keeps such a split from short names ("Ораз", "Амир").
+			if !ok && !s.english && !s.kazakh && len(words) == 1 && len(piece) == len(rest) &&
+				russianGoverning[prev] && utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
+			// A short word or a numeral after a word closed by its case ending: "келісімге|қол",
+			// "Астанада|оны", "ол|екі".
+			if s.kazakh && len(words) == 1 && len(piece) == len(rest) && s.afterClosed(prev, piece) {
+				if !ok {
+					pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+				}
+				counted = true
+			}
 			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
 				continue
 			}
@@ -232,12 +256,26 @@ func (s *segmenter) judge(token string) verdict {
 	runes := utf8.RuneCountInString(token)
 	first, _ := utf8.DecodeRuneInString(token)
 	capital := unicode.IsUpper(first)
+	if runes == 2 && !s.english && !s.kazakh && !capital && !s.lex.isFunction(lw) && !s.lex.dict.Valid(lw) {
+		// "ио", "ив": the conjunction and the preposition that began the next line ("но и|о
+		// переработке"). No Russian word of two letters in lower case is written so ("Ио" is a
+		// name).
+		a, n := utf8.DecodeRuneInString(lw)
+		if (a == 'и' || a == 'а') && strings.Contains("вскуо", lw[n:]) {
+			return verdict{split: []string{token[:n], token[n:]}}
+		}
+	}
 	if runes < 3 || runes > maxTokenRunes || utf8.RuneCountInString(lw) != runes {
 		return verdict{}
 	}
 	analysed := s.lex.isDictWord(lw)
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
+	}
+	if capital {
+		if at := s.surnameBeforeVerb(lw); at > 0 {
+			return verdict{split: restoreCase(token, []string{lw[:at], lw[at:]})}
+		}
 	}
 	// A Kazakh token the analyser alone reads (a stem and a chain of endings) goes on to the
 	// readings: "кедендеректеріне" parses as "кеден" and an odd chain, but reads as "кеден" and
@@ -283,26 +321,28 @@ func (s *segmenter) judge(token string) verdict {
 			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
 				return true
 			}
-			free := anyFunction(r.words, s.lex) ||
+			free := anyFunction(r.words, s.lex) || kazakhOrdinal(r.words[0]) || s.kazakhParticle(r.words) ||
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
 				// Nor does a genitive: "жобаның|құны".
 				len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 3 &&
-					dictKnown(s.lex.dict, r.words[1]) && !kazakhSuffixLike(r.words[1]) ||
+					(dictKnown(s.lex.dict, r.words[1]) || s.lex.possessedVerbalNoun(r.words[1]) ||
+						utf8.RuneCountInString(r.words[1]) >= 5 && s.lex.firmKazakh(r.words[1])) && !kazakhSuffixLike(r.words[1]) ||
 				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
 				len(r.words) == 2 && s.pluralFirst(r.words) && utf8.RuneCountInString(r.words[1]) >= 4 &&
 					dictKnown(s.lex.dict, r.words[1])
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(r.words) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
-			possessed := s.possessedAfter(r.words)
+			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
 				s.possessiveFirst(r.words) ||
-				len(r.words) == 2 && s.shortBeforeLoan(r.words[0], r.words[1])
+				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]) ||
+					s.relativeAdjective(r.words[0], r.words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
-			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound || russianPrefixLike[r.words[0]] ||
+			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound && !prefixBeforeNoun(r.words) || russianPrefixLike[r.words[0]] ||
 				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words, analysed) ||
-				boundEnding[r.words[0]] || // a particle follows its word: "Пекинге" is no "пе кинге"
+				boundEnding[r.words[0]] && !s.conjunctionFirst(r.words) || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
 		})
 		if len(rs) > 0 && compound.words != nil && !slices.Equal(rs[0].words, compound.words) {
@@ -324,9 +364,10 @@ func (s *segmenter) judge(token string) verdict {
 	rs = dropRefinements(rs)
 	if last := rs[0].words[len(rs[0].words)-1]; boundEnding[last] && !allFunction(rs[0].words, s.lex) {
 		// "қарастыруда" is a locative, not "қарастыру да"; "малокто" is not "малок то" but
-		// may still be "мало кто".
+		// may still be "мало кто". Where no locative can stand, the Kazakh particle can:
+		// "жұмыс|да", "күндері|де".
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex)
+			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex) && !(s.kazakh && s.kazakhParticle(r.words))
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -338,7 +379,10 @@ func (s *segmenter) judge(token string) verdict {
 		// Nor does a one-letter word stand between two lost spaces: "казахстанцы" is no
 		// "казах с танцы".
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			return proclitic[r.words[len(r.words)-1]] || prefixedVerb(r.words) ||
+			return proclitic[r.words[len(r.words)-1]] && !s.prepositionAfter(r.words, capital) ||
+				russianCaseLetter[r.words[len(r.words)-1]] && (capital || len(r.words) != 2 ||
+					!s.lex.dict.ValidMinStem(r.words[0], minStem) || utf8.RuneCountInString(r.words[0]) < 4) ||
+				prefixedVerb(r.words) || prepositionalAfterO(r.words) ||
 				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1
 		})
 		if len(rs) == 0 {
@@ -362,13 +406,23 @@ func (s *segmenter) judge(token string) verdict {
 		margin += repeatMargin
 	}
 	if capital {
-		margin += capitalMargin
+		lead := best.words[0]
+		// A capital is the mark of a name, or of a sentence's first word. A Russian or Kazakh
+		// first part that the dictionary writes in lower case ("Речь|идет", "Жоба|құны") explains
+		// the capital as a sentence start, and the whole token as no name: the dictionaries,
+		// unlike the English subtitles, list every form of a word and no name in lower case. A
+		// token shaped as a surname keeps the margin ("Докупаев", "Алиханов").
+		if s.english || !s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) || surnameShape(lw) {
+			margin += capitalMargin
+		}
 		// A capitalised token is split only after a common word or one the article capitalises,
 		// so that names ("Jomart", "Greenberg") stay whole.
-		lead := best.words[0]
 		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
 			s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 6 && s.lex.count(lead) >= 1 ||
-			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4
+			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4 ||
+			// A Kazakh noun of two or three letters at a sentence's start, before a possessed
+			// noun the readings above let through: "Су|тасқынына", "Ел|аумағында".
+			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.possessedAfter(best.words)
 		if s.kazakh && kazakhCounting[lead] {
 			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
 			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]]) {
@@ -376,10 +430,13 @@ func (s *segmenter) judge(token string) verdict {
 			}
 			commonLead = true
 		}
+		if s.kazakh && kazakhToponymLead[lead] {
+			return verdict{} // "Жаңаөзен", "Қарағанды", "Сарыарқа": a place name
+		}
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
 		}
-		if !s.english && !s.lex.isFunction(lead) && s.lex.isNameOnly(lead) {
+		if !s.english && !s.lex.isFunction(lead) && s.lex.isNameOnly(lead) && !s.afterName(best.words) {
 			return verdict{} // a name before a word is one name: "Газпромбанк", "Сбербанк"
 		}
 	}
@@ -390,6 +447,11 @@ func (s *segmenter) judge(token string) verdict {
 		unsplit = min(unsplit, -math.Log(c/corpusSize))
 	}
 	gain := unsplit - best.cost
+	if !capital && len(rs) == 1 && s.prepositionBeforeNoun(best.words) {
+		// "вмае", "вгод": too short for the lengths' odds, but a preposition run into a
+		// dictionary word that is no verb, where the whole is no word, is two words.
+		gain = max(gain, margin)
+	}
 	cands := []string{strings.Join(restoreCase(token, best.words), " ")}
 	if len(rs) > 1 {
 		cands = append(cands, strings.Join(restoreCase(token, rs[1].words), " "))
@@ -420,11 +482,38 @@ func compoundLike(words []string, lex *lexicon) bool {
 	if suffixLike[b] && !lex.isFunction(a) {
 		return true
 	}
+	// Nouns made of a phrasal verb are written as one word: "signup", "rollout", "takeaway".
+	if phrasalParticle[b] && !lex.isFunction(a) && utf8.RuneCountInString(a) >= 3 {
+		return true
+	}
 	// Two short content words of four or five letters make the closed compounds English writes
-	// as one word and the dictionary may lack ("timeframe", "lifeline", "newsroom").
+	// as one word and the dictionary may lack ("timeframe", "lifeline", "newsroom"). The first
+	// part of such a compound is a bare stem, and the second no verb in the past: "costs|less",
+	// "buying|less", "area|grew", "bank|kept" are two words.
 	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	return na >= 4 && na <= 5 && nb >= 4 && nb <= 5 && !notCompoundPart(a, lex) && !notCompoundPart(b, lex)
+	return na >= 4 && na <= 5 && nb >= 4 && nb <= 5 && !notCompoundPart(a, lex) && !notCompoundPart(b, lex) &&
+		!inflectedEnglish(a) && !englishPast[b] && !strings.HasSuffix(b, "ed")
 }
+
+// inflectedEnglish reports an English word with a plural, past or participle ending: "costs",
+// "fired", "going". ("-ss", "-us", "-is" end stems: "glass", "bonus", "basis".)
+func inflectedEnglish(w string) bool {
+	switch {
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+		return false
+	}
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
+// englishPast are the irregular past forms of common English verbs, which end no compound.
+var englishPast = setOf("grew", "kept", "held", "fell", "began", "built", "drew", "rose", "came", "went",
+	"said", "told", "sold", "paid", "left", "lost", "made", "took", "gave", "found", "sent", "spent", "lent",
+	"meant", "led", "fed", "won", "ran", "sat", "stood", "wrote", "chose", "broke", "spoke", "drove", "rode",
+	"fought", "sought", "wore", "threw", "knew", "flew", "blew", "brought", "bought", "caught", "taught",
+	"thought", "struck", "shook", "froze", "hid", "cut", "put", "set", "hit", "let", "shut", "cost")
+
+// phrasalParticle are the particles of English phrasal verbs that end the nouns made of them.
+var phrasalParticle = setOf("up", "out", "off", "down", "away", "back", "over")
 
 // notCompoundPart reports an English word that is never half of a closed compound: a
 // closed-class word, a pronoun, an auxiliary or a frequent adverb ("youcould", "nowmeet").
@@ -440,7 +529,15 @@ var englishNonCompound = setOf("you", "your", "them", "him", "she", "they", "we"
 	"how", "much", "many", "more", "less", "most", "least", "few", "own", "only", "never",
 	"always", "ever", "once", "twice", "again", "soon", "yet", "too", "else", "whole", "every",
 	"best", "good", "better", "worse", "worst", "great", "large", "small", "major", "main", "next",
-	"last", "real", "true", "full", "clear", "fair", "right", "wrong", "early", "later")
+	"last", "real", "true", "full", "clear", "fair", "right", "wrong", "early", "later",
+	// Ordinals and adjectives of order, size and place, which stand before their noun:
+	// "first|phase", "empty|boxes", "local|firms".
+	"first", "second", "third", "fourth", "fifth", "empty", "easy", "heavy", "local", "lower", "upper",
+	"rural", "urban", "cheap", "total", "annual", "daily", "weekly", "yearly", "overall",
+	// Numerals, which count the next word ("three|days") and make compounds only with a suffix
+	// ("threefold") or a hyphen ("three-day").
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "million", "billion")
 
 // restoreCase writes the pieces of a split with the token's own letters: "Thismultilateral"
 // splits into "This" and "multilateral".
@@ -605,9 +702,31 @@ func (s *segmenter) endsInto(stem string, rest []rune) bool {
 // (lexicon.verbForm) after a word of four letters or more: "ауыл|көшірілді", "айда|жалғасады",
 // "көп|жұмсайтынын". Kazakh writes compounds of nouns and adjectives as one word, never a noun
 // and a finite verb or participle, so the token is two words whatever the first one ends in.
+//
+// A past tense of four letters, of a verb of two ("өтті", "өсті", "ашты"), follows only a word
+// of four letters or more: a shorter one is as often the stem of a longer verb ("қар|алды" is
+// "қаралды").
 func (s *segmenter) verbAfterWord(words []string) bool {
-	return len(words) == 2 && (utf8.RuneCountInString(words[0]) >= 3 || s.lex.isFunction(words[0])) &&
-		utf8.RuneCountInString(words[1]) >= 5 && s.lex.verbForm(words[1])
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 3 && !s.lex.isFunction(words[0]) {
+		return false
+	}
+	switch n := utf8.RuneCountInString(words[1]); {
+	case n >= 5:
+		return s.lex.verbForm(words[1])
+	case n == 4:
+		return utf8.RuneCountInString(words[0]) >= 4 && kazakhShortPast(words[1]) && s.lex.verbForm(words[1])
+	}
+	return false
+}
+
+// kazakhShortPast reports a past tense in "-ды/-ді/-ты/-ті" of a verb of two letters that ends
+// in a consonant and has a vowel: "өтті", "ашты", "алды". "атты" (named) is an adjective too.
+func kazakhShortPast(w string) bool {
+	rs := []rune(w)
+	if len(rs) != 4 || w == "атты" || !isVowel(rs[0]) || isVowel(rs[1]) {
+		return false
+	}
+	return slices.Contains([]string{"ды", "ді", "ты", "ті"}, string(rs[2:]))
 }
 
 // possessedAfter reports a Kazakh reading of two words of four letters or more whose second
@@ -618,7 +737,12 @@ func (s *segmenter) possessedAfter(words []string) bool {
 	n0, n1 := utf8.RuneCountInString(words[0]), utf8.RuneCountInString(words[1])
 	// A noun of two letters ("су", "ел") heads only a long possessed noun: "су|тапшылығы", while
 	// "елбасы" is a dictionary word.
-	if len(words) != 2 || n0 < 2 || n0 == 2 && n1 < 6 || n1 < 5 || kazakhPrefixLike[words[0]] {
+	// A possessed noun of three letters ("күні", "жылын", "құны") follows only a first word of
+	// four letters or more, which no such compound has ("елбасы", "теміржолы" are dictionary
+	// words).
+	shortStem := n0 >= 4 && n1 >= 4
+	if len(words) != 2 || n0 < 2 || n0 == 2 && n1 < 6 || n1 < 5 && !shortStem || kazakhPrefixLike[words[0]] ||
+		kazakhLoanPrefix[words[0]] {
 		return false
 	}
 	if !dictKnown(s.lex.dict, words[0]) || s.lex.verbForm(words[0]) {
@@ -654,9 +778,25 @@ func (s *segmenter) possessedAfter(words []string) bool {
 					return true
 				}
 			}
+			// Only after a vowel: compounds end in a short noun after a consonant ("дереккөзі",
+			// "теміржолы"). Not after a verb stem, whose endings a short stem may begin
+			// ("мөлшерле|мені" is "мөлшерлемені"), nor a pronoun's case ("мені").
+			if shortStem && len(p) == 2 && nativeShortStem(stem) && s.lex.dict.IsStem(stem) &&
+				isVowel(lastRune(words[0])) && !s.lex.isFunction(stem) && !s.lex.infinitive(words[0]+"у") {
+				return true // "жұма|күні", "жоба|құны"
+			}
 		}
 	}
 	return false
+}
+
+// nativeShortStem reports a stem of three letters shaped as native Kazakh nouns are, a
+// consonant, a vowel and a consonant ("күн", "жыл", "құн", "бас"), and not beginning like an
+// ending.
+func nativeShortStem(w string) bool {
+	rs := []rune(w)
+	return len(rs) == 3 && !isVowel(rs[0]) && isVowel(rs[1]) && !isVowel(rs[2]) &&
+		!strings.ContainsRune("рлңғ", rs[0]) && !kazakhSuffixOnsets[w]
 }
 
 // shortBeforeLoan reports a Kazakh word of three letters ("ірі", "газ") before a Russian loan
@@ -669,6 +809,32 @@ func (s *segmenter) shortBeforeLoan(first, rest string) bool {
 		return false
 	}
 	return s.lex.loan(rest) || text.KazakhKnownForm(s.lex.loan, rest)
+}
+
+// relativeAdjective reports a Kazakh adjective in "-и" of Arabic or Persian origin ("ресми",
+// "тарихи", "саяси", "ғылыми", "әскери") before a word of five letters or more: such adjectives
+// stand before their noun and make no compounds with it ("ресми|деректерге", "тарихи|рекорд").
+func (s *segmenter) relativeAdjective(first, rest string) bool {
+	return utf8.RuneCountInString(first) >= 5 && strings.HasSuffix(first, "и") && !s.lex.loan(first) &&
+		dictKnown(s.lex.dict, first) && !kazakhPrefixLike[first] && !kazakhLoanPrefix[first] &&
+		utf8.RuneCountInString(rest) >= 5 && s.lex.firmKazakh(rest) && !kazakhSuffixLike(rest)
+}
+
+// nativeBeforeLoan reports a Kazakh dictionary word of four letters or more before an adjective
+// made of a Russian loan with "-лық/-лік" ("таза|коммерциялық", "ірі|кредиторына" is
+// shortBeforeLoan's). Nouns make compounds with a loan noun ("мұнайхимиясы",
+// "электрстанцияның"), but a derived adjective is a word of its own.
+func (s *segmenter) nativeBeforeLoan(first, rest string) bool {
+	if utf8.RuneCountInString(first) < 4 || kazakhPrefixLike[first] || kazakhLoanPrefix[first] || s.lex.loan(first) ||
+		!dictKnown(s.lex.dict, first) || utf8.RuneCountInString(rest) < 7 || s.lex.loan(rest) {
+		return false
+	}
+	for _, e := range []string{"лық", "лік"} {
+		if stem, ok := strings.CutSuffix(rest, e); ok && s.lex.loan(stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // stemReading reports whether the Kazakh analyser reads token as first, a dictionary stem or a
@@ -748,10 +914,24 @@ func (s *segmenter) shortFirst(first, rest string) bool {
 	}
 	words := []string{first, rest}
 	if n == 2 {
-		return s.possessedAfter(words) // "су|тапшылығы"
+		// "су|тапшылығы"; a short noun before a postposition or a verb: "ай|бұрын",
+		// "су|тасымайды".
+		return s.possessedAfter(words) || kazakhShortNouns[first] && (kazakhPostpositions[rest] ||
+			utf8.RuneCountInString(rest) >= 5 && s.lex.verbForm(rest) && !s.lex.isDictWord(first+rest))
 	}
-	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words)
+	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words) ||
+		kazakhPostpositions[rest] && nativeShortStem(first)
 }
+
+// kazakhShortNouns are the Kazakh nouns of two letters that run into their neighbours in text
+// on water, time and land: "су", "ай", "ел", "үй". Elsewhere two letters are too few to trust.
+var kazakhShortNouns = setOf("су", "ай", "ел", "үй")
+
+// kazakhPostpositions follow a noun, which no compound ends in: a native noun of three letters
+// before one is a word of its own ("жыл|бойы", "ай|сайын", "жол|арқылы").
+var kazakhPostpositions = setOf("бойы", "бойынша", "бері", "кейін", "бұрын", "сайын", "ішінде", "арқылы",
+	"туралы", "үшін", "дейін", "қарай", "қарсы", "бірге", "арасында", "кезінде", "барысында", "сияқты",
+	"секілді", "жуық", "шамасында", "аясында", "бойында", "ішінара")
 
 // participleBefore reports a Kazakh reading of two words whose first is a participle before its
 // noun ("өткен|жылы", "келген|адам"), and whose second is a dictionary
@@ -806,13 +986,16 @@ func (s *segmenter) countedNoun(w string) bool {
 	if n < 2 || kazakhSuffixOnsets[string([]rune(w)[:min(3, n)])] || boundEnding[w] {
 		return false
 	}
+	if kazakhMeasure[w] {
+		return true // "екі|рет", "үш|есе"
+	}
 	if n <= 3 {
 		return s.lex.dict.ValidMinStem(w, minStem) && !strings.ContainsRune("ыірлңғ", []rune(w)[0])
 	}
 	// A numeral and a noun with an adjective-forming ending make one word: "екіжақты",
-	// "бесжылдық", "көпвекторлы".
+	// "бесжылдық", "көпвекторлы". The agent noun in "-шы/-ші" is a noun: "мың|жұмысшы".
 	for _, e := range kazakhAdjectiveEndings {
-		if strings.HasSuffix(w, e) {
+		if strings.HasSuffix(w, e) && e != "шы" && e != "ші" {
 			return false
 		}
 	}
@@ -933,7 +1116,63 @@ var kazakhNegation = setOf("маған", "меген", "баған", "беген
 
 // kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
 // "көпвекторлы"): a split after them is a compound the dictionary lacks.
-var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "ең", "бас", "ішкі", "сыртқы", "орта")
+var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "бас", "ішкі", "сыртқы", "орта")
+
+// countedPrefix are the prefix-like words of quantity, which begin compounds only with an
+// adjective ("көпжақты", "көпвекторлы", "көпжылдық"): before a noun without an adjective's
+// ending they are words of their own ("көп|уақыт", "көп|сұрақ").
+var countedPrefix = setOf("көп")
+
+// prefixBeforeNoun reports a reading whose first word is a countedPrefix before a word that
+// ends in no adjective ending.
+func prefixBeforeNoun(words []string) bool {
+	if len(words) != 2 || !countedPrefix[words[0]] || utf8.RuneCountInString(words[1]) < 4 {
+		return false
+	}
+	return !slices.ContainsFunc(kazakhAdjectiveEndings, func(e string) bool { return strings.HasSuffix(words[1], e) })
+}
+
+// kazakhOrdinal reports a Kazakh ordinal numeral ("бірінші", "үшінші", "жиырмасыншы"), which
+// stands before its noun and makes no compound with it.
+func kazakhOrdinal(w string) bool {
+	for _, e := range []string{"ыншы", "інші", "ншы", "нші"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && (kazakhCounting[stem] || kazakhCounting[stem+"ы"] ||
+			kazakhCounting[stem+"і"]) {
+			return true
+		}
+	}
+	return false
+}
+
+// kazakhParticle reports a Kazakh reading of a word and the particle "да/де/та/те" ("also",
+// "even") that the locative ending cannot be there: after a possessive the locative is
+// "-нда/-нде" ("күндері|де"), after a voiceless consonant "-та/-те" ("жұмыс|да" is no
+// locative), after a vowel or a voiced consonant "-да/-де" ("деп|те" is no locative either).
+func (s *segmenter) kazakhParticle(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 3 || !s.lex.firmKazakh(words[0]) {
+		return false
+	}
+	p := words[1]
+	if p != "да" && p != "де" && p != "та" && p != "те" {
+		return false
+	}
+	last := lastRune(words[0])
+	voiceless := strings.ContainsRune("кқпстшфхцчщ", last)
+	switch {
+	case (p == "да" || p == "де") && voiceless:
+		return true
+	case (p == "та" || p == "те") && !voiceless:
+		return true
+	}
+	// After the possessive of a dictionary noun: "күндері|де", "бағасы|да".
+	for _, e := range []string{"сы", "сі", "ы", "і"} {
+		if stem, ok := strings.CutSuffix(words[0], e); ok && utf8.RuneCountInString(stem) >= 3 && s.lex.dict.IsStem(stem) &&
+			(len(e) > 2) == isVowel(lastRune(stem)) && !s.lex.dict.IsStem(words[0]) {
+			return true
+		}
+	}
+	return false
+}
 
 // kazakhLoanPrefix are the international combining forms and the Kazakh "бейне" that Kazakh
 // writes as one word with the next ("телеарна", "аудиожазба", "бейнежазба"), beside the Russian
@@ -948,6 +1187,217 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 	"радио", "теле", "транс", "ультра", "экс", "экстра", "электро", "энерго", "эко", "вице", "полу",
 	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
 	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало")
+
+// prepositionAfter reports a Russian reading of a dictionary word of four letters or more and
+// the preposition "в" or "о" that began the next line: "воды|в", "хранится|в", "договор|о". A
+// surname ends so too ("Медведев"), so in a capitalised token "в" follows no word in "о", "е" or
+// "ё", and "о" follows only a lower-case one.
+func (s *segmenter) prepositionAfter(words []string, capital bool) bool {
+	if len(words) != 2 || !s.lex.isDictWord(words[0]) || s.lex.isNameOnly(words[0]) && words[1] != "в" {
+		return false
+	}
+	// A closed-class word of two letters or more in a lower-case token: "его|в", "что|в".
+	if utf8.RuneCountInString(words[0]) < 4 && (capital || !s.lex.isFunction(words[0]) ||
+		utf8.RuneCountInString(words[0]) < 2) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(words[0])
+	switch words[1] {
+	case "в":
+		// Lower-case plurals in "-ов", "-ев" are dictionary words, never split: "стране|в".
+		return !capital || !strings.ContainsRune("оеё", last)
+	case "о":
+		return !capital
+	}
+	return false
+}
+
+// russianCaseLetter are the one-letter Russian words that are case endings as well: after a
+// name the article writes alone they are its genitive or dative ("Кунаев" and "Кунаева",
+// "Сорокину"), and a capitalised token they end is a form of the word before them. After a
+// dictionary word in lower case they are words: its forms are dictionary words too
+// ("грузовиков|у"), unlike those of a stump compound ("погранперехода").
+var russianCaseLetter = setOf("а", "у", "я")
+
+// kazakhToponymLead are the adjectives and nouns that begin Kazakh place names written as one
+// word ("Жаңаөзен", "Қарағанды", "Сарыарқа", "Ақтоғай", "Көкшетау", "Жаңақорған"): a capitalised
+// token that begins with one is a name, whatever its second part reads as.
+var kazakhToponymLead = setOf("жаңа", "ақ", "қара", "сары", "қызыл", "көк", "кіші", "ұлы", "үлкен", "тас",
+	"алтын", "таза", "ескі", "орта", "шығыс", "батыс", "солтүстік", "оңтүстік", "жел")
+
+// namePrepositions are the one-letter Russian words that may follow a name in one token:
+// "Москва|и", "Китая|в". "а" and "у" end the cases of names ("Путина", "Ивану"), "о" the
+// names themselves ("Марио") and "к" some ("Халык").
+var namePrepositions = setOf("и", "в", "с")
+
+// afterName reports a Russian reading of a name and a word that no name is made of: a
+// conjunction or a preposition ("Москва|и", "Казахстан|для"), or a verb in the past or the
+// present ("Казахстан|провёл", "Китай|планирует"). Names are made with nouns ("Газпромбанк",
+// "Сбербанк"), never with these.
+//
+// In Kazakh the same holds of a postposition, a conjunction or a pronoun of three letters or more
+// that is no ending ("Қытай|арасында", "Қазақстан|бірнеше"), a verb form ("Ахметов|дайындады")
+// and a numeral ("Азияның|бес").
+func (s *segmenter) afterName(words []string) bool {
+	if len(words) != 2 {
+		return false
+	}
+	w := words[1]
+	n := utf8.RuneCountInString(w)
+	if s.kazakh {
+		// The name as the dictionary writes it or with a case ending, not a guess of the
+		// analyser's ("Петровха|барлады").
+		if !s.lex.inDict(words[0]) && !s.lex.loan(words[0]) && !s.closedCase(words[0]) || kazakhToponymLead[words[0]] {
+			return false
+		}
+		return n >= 3 && (s.lex.isFunction(w) && !boundEnding[w] && !privative[w] && !kazakhSuffixLike(w) ||
+			kazakhCounting[w]) || s.verbAfterWord(words)
+	}
+	// A one-letter word follows a name of five letters or more: "Халык" is no "Халы|к".
+	if namePrepositions[w] && utf8.RuneCountInString(words[0]) >= 5 || n >= 3 && s.lex.isFunction(w) {
+		return true
+	}
+	return n >= 5 && russianFiniteVerb(w) && s.lex.isDictWord(w)
+}
+
+// russianFiniteVerbEndings end the Russian past tense and the present of verbs in
+// -овать/-евать and -ать/-ять; no noun ends so.
+var russianFiniteVerbEndings = []string{"ался", "ялся", "ился", "елся", "лась", "лось", "лись", "ал", "ял", "ил",
+	"ел", "ёл", "ыл", "ала", "яла", "ила", "ела", "ыла", "али", "яли", "или", "ели", "ыли", "ует", "уют", "ает",
+	"яет", "ают", "яют"}
+
+// russianFiniteVerb reports a word with an ending of russianFiniteVerbEndings.
+func russianFiniteVerb(w string) bool {
+	for _, e := range russianFiniteVerbEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositionBeforeNoun reports a Russian reading of a one-letter preposition and a dictionary
+// word of three letters or more in lower case that no verb form ends like: a preposition takes
+// a noun, and one written onto a verb is its prefix ("в|прыгнул" is "впрыгнул").
+func (s *segmenter) prepositionBeforeNoun(words []string) bool {
+	if s.english || s.kazakh || len(words) != 2 || !oneLetterPreposition[words[0]] ||
+		utf8.RuneCountInString(words[1]) < 3 || !s.lex.dict.ValidMinStem(words[1], minStem) {
+		return false
+	}
+	w := words[1]
+	// A unit before its word: "км|от" is no "к|мот".
+	if r, n := utf8.DecodeRuneInString(w); numberUnits[words[0]+string(r)] && n > 0 {
+		return false
+	}
+	for _, e := range []string{"л", "ла", "ло", "ли", "ть", "ться", "ся", "сь", "ет", "ит", "ут", "ют", "ят", "ем", "им"} {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
+	}
+	return !russianFiniteVerb(w)
+}
+
+// oneLetterPreposition are the Russian prepositions of one letter.
+var oneLetterPreposition = setOf("в", "с", "к", "у", "о")
+
+// russianShortFirst reports a Russian word of three letters, as the dictionary writes it in lower
+// case, before a closed-class word of two letters or more or a verb in the past or present:
+// "год|был", "лет|назад". Three letters are too few to trust as a piece elsewhere.
+func (s *segmenter) russianShortFirst(first, rest string) bool {
+	if !s.lex.dict.ValidMinStem(first, minStem) || russianPrefixLike[first] || russianStumps[first] {
+		return false
+	}
+	n := utf8.RuneCountInString(rest)
+	if n >= 2 && s.lex.isFunction(rest) {
+		return true // "год|был", "раз|как"
+	}
+	if verbPrefixes[first] {
+		return false
+	}
+	// The present of any verb in "-ет/-ит" after a noun of time: "год|покажет", "год|станет".
+	present := n >= 5 && (strings.HasSuffix(rest, "ет") || strings.HasSuffix(rest, "ит")) && s.lex.isDictWord(rest)
+	return n >= 5 && russianFiniteVerb(rest) && s.lex.isDictWord(rest) || russianAdverbsAfter[rest] || present
+}
+
+// prepositionalAfterO reports a Russian reading in which "о", "об" or "обо" stands before a word
+// that no prepositional case ends as: the preposition takes "-е", "-и", "-ах/-ях" and the
+// adjectives' "-ом/-ем/-ой/-ей/-ых/-их", and "О|настала" is "Она|стала".
+func prepositionalAfterO(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "о" && words[i] != "об" && words[i] != "обо" {
+			continue
+		}
+		if !strings.ContainsRune("еихмйё", lastRune(words[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// russianAdverbsAfter are the adverbs that follow a noun of time: "лет|назад", "год|спустя".
+var russianAdverbsAfter = setOf("назад", "спустя", "подряд", "вперёд", "вперед")
+
+// russianGoverning are the Russian prepositions and numerals before which a noun of three
+// letters ("год", "час", "дня", "мир") is expected.
+var russianGoverning = setOf("в", "во", "на", "за", "под", "над", "от", "до", "из", "по", "об", "с", "со", "к",
+	"ко", "у", "при", "про", "без", "для", "через", "два", "две", "три", "четыре", "пять", "шесть", "семь",
+	"восемь", "девять", "десять", "сто", "несколько", "много")
+
+// surnameEndings end Russian and Kazakh surnames and patronymics, which a capitalised token
+// that ends so is far more likely to be than two words ("Докупаев" is no "Доку|паев").
+var surnameEndings = []string{"ов", "ев", "ёв", "ова", "ева", "ёва", "ин", "ина", "ын", "ына", "ский", "ская",
+	"цкий", "цкая", "енко", "ович", "евич", "овна", "евна", "ұлы", "қызы", "улы", "кызы"}
+
+// surnameBeforeVerb finds, in a capitalised token the dictionaries lack, a surname of five
+// letters or more run into the verb of its sentence: "Токаев|назвал", "Садыков|выступил",
+// "Смағұлов|жазды". It returns the byte offset of the verb, or 0. A surname is no compound, and
+// a verb in the past or present (Russian) or a Kazakh verb form ends no name.
+func (s *segmenter) surnameBeforeVerb(lw string) int {
+	if s.english {
+		return 0
+	}
+	// The last place a surname may end; most tokens have none, and the verbs are not looked up.
+	lastSurname := 0
+	for i := range lw {
+		if i > 0 && surnameShape(lw[:i]) {
+			lastSurname = i
+		}
+	}
+	if lastSurname == 0 {
+		return 0
+	}
+	for i := range lw {
+		if i == 0 {
+			continue
+		}
+		if i > lastSurname {
+			break
+		}
+		left, right := lw[:i], lw[i:]
+		if utf8.RuneCountInString(left) < 5 || utf8.RuneCountInString(right) < 5 {
+			continue
+		}
+		// The longest verb decides: "Экономисты|назвали" is no "Экономистына|звали".
+		if s.kazakh && s.lex.verbForm(right) && s.lex.firmKazakh(right) ||
+			!s.kazakh && russianFiniteVerb(right) && s.lex.isDictWord(right) {
+			if surnameShape(left) {
+				return i
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// surnameShape reports a word ending as surnames do.
+func surnameShape(w string) bool {
+	for _, e := range surnameEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // proclitic are the Russian one-letter prepositions that a split cuts off the end of a word
 // far more often than a lost space put them there: surnames and plurals in "-ов", "-ев"
@@ -976,6 +1426,13 @@ func prefixedVerb(words []string) bool {
 				return true
 			}
 		}
+		// Nor does a preposition stand before a verb in the present: "вопреки|планирует".
+		// (The past in "-ал", "-ела" is written as nouns are: "до|начала", "за|канал".)
+		for _, e := range []string{"ует", "уют", "ает", "яет", "ают", "яют", "ется", "ются", "ится", "ятся"} {
+			if strings.HasSuffix(words[i+1], e) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -997,7 +1454,7 @@ func russianStumpFirst(words []string) bool {
 // russianQuantity are prefix-like first parts that are words of quantity too: before a noun
 // they stand apart ("мало осадков"), before an adjective they begin a compound ("малоизвестный"),
 // which the linking-vowel test below finds.
-var russianQuantity = setOf("мало", "много")
+var russianQuantity = setOf("мало", "много", "двух", "трёх", "трех", "четырёх", "четырех")
 
 // russianCompound reports a two-word split that reads as one compound: a prefix-like first part,
 // or a first part ending in the linking vowel "о" or "е" before an adjective or participle
@@ -1016,6 +1473,13 @@ func russianCompound(words []string, lex *lexicon) bool {
 	if !strings.HasSuffix(a, "о") && !strings.HasSuffix(a, "е") {
 		return false
 	}
+	// Nouns in "-ство", "-ние", "-тие" stand alone and are no combining forms: "большинство|
+	// компаний", "решение|сложных".
+	for _, n := range []string{"ство", "ние", "тие"} {
+		if strings.HasSuffix(a, n) {
+			return false
+		}
+	}
 	// Adjective endings that no common noun shares ("-ие", "-ой" are nouns too: соглашение, строй).
 	for _, end := range []string{"ый", "ий", "ая", "яя", "ое", "ые", "ого", "ому", "ему", "ым", "ых",
 		"ую", "юю", "ыми", "ими"} {
@@ -1024,4 +1488,97 @@ func russianCompound(words []string, lex *lexicon) bool {
 		}
 	}
 	return false
+}
+
+// kazakhCaseEndings are the Kazakh case endings after which a word is closed: dative, locative,
+// ablative and genitive. What may still follow them inside a word ("-ғы/-гі" after the locative,
+// "-кі" after the genitive, the particles) is shorter than a word or begins like an ending.
+var kazakhCaseEndings = byLength(strings.Fields(`
+	ға ге қа ке на не
+	да де та те нда нде
+	дан ден тан тен нан нен
+	ның нің дың дің тың тің
+`))
+
+// closedCase reports a Kazakh word known without the analyser's reading of endings
+// (lexicon.firmKazakh) that ends in a case ending after a stem of four letters or more the dictionary knows: "келісімге", "Астанада",
+// "жобаның". A shorter stem is as often a word of its own that merely ends so ("ерден", "теңге").
+func (s *segmenter) closedCase(w string) bool {
+	for _, e := range kazakhCaseEndings {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok {
+			continue
+		}
+		return utf8.RuneCountInString(stem) >= minKazakhStem && s.lex.firmKazakh(w) &&
+			(s.lex.kazakhStem(stem) || s.lex.isDictWord(stem))
+	}
+	return false
+}
+
+// afterClosed reports a Kazakh reading of a word closed by its case ending, or of a closed-class
+// word, and a word that no ending begins like: a numeral ("ол|екі", "жылы|бес"), or after a case
+// ending or a closed-class word ("биыл|жүк") a dictionary stem of three letters, a consonant, a
+// vowel and a consonant as most native
+// ones are ("келісімге|қол", "Астанада|жол"), where one after a vowel would as often be the end
+// of a longer ending ("-дары|даулы" is no "-дарыда|улы"). Short stems are
+// not trusted as pieces elsewhere; after a case ending nothing but another word can follow.
+func (s *segmenter) afterClosed(first, second string) bool {
+	n := utf8.RuneCountInString(second)
+	if n == 2 && (kazakhCounting[second] || kazakhShortNouns[second]) && (s.lex.isFunction(first) && !boundEnding[first] &&
+		utf8.RuneCountInString(first) >= 4 || s.closedCase(first)) {
+		return true // "соңғы|он", "барлық|үш", "ауданда|үш", "бойынша|су"
+	}
+	if n < 3 || boundEnding[second] || privative[second] || kazakhNegation[second] {
+		return false
+	}
+	closedWord := s.lex.isFunction(first) && utf8.RuneCountInString(first) >= 2 && !boundEnding[first]
+	if kazakhCounting[second] {
+		return closedWord || s.closedCase(first)
+	}
+	if n != 3 || !s.closedCase(first) && !closedWord {
+		return false
+	}
+	// The last letter of the first part may begin the second as well: "экономикасын|ашып" is
+	// no "экономикасына|шып".
+	last, _ := utf8.DecodeLastRuneInString(first)
+	rs := []rune(second)
+	return !strings.ContainsRune("рлңғ", rs[0]) && !isVowel(rs[0]) && isVowel(rs[1]) &&
+		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) && !s.lex.isDictWord(string(last)+second)
+}
+
+// lastRune returns the last letter of w.
+func lastRune(w string) rune {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r
+}
+
+// longStem reports a Kazakh word whose stem has four letters or more: a dictionary stem or a
+// word of the supplementary list as it stands ("өңір"), one in a case ("келісімге"), a possessed
+// one ("баяндамасы"), or a verb form of five letters or more.
+func (s *segmenter) longStem(w string) bool {
+	if s.suffixPiece(w) {
+		return false
+	}
+	if s.lex.dict.IsStem(w) || s.lex.extra[w] || s.closedCase(w) ||
+		utf8.RuneCountInString(w) >= 5 && s.lex.verbForm(w) {
+		return true
+	}
+	for _, p := range []string{"сы", "сі", "ы", "і"} {
+		if stem, ok := strings.CutSuffix(w, p); ok && utf8.RuneCountInString(stem) >= minKazakhStem && s.lex.dict.IsStem(stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// conjunctionFirst reports a Kazakh reading of the conjunction "мен/бен/пен" ("and") and a word of
+// five letters or more known without the analyser's reading of endings ("мен|электроника"): at
+// the start of a token it follows no word of which it would be the instrumental ending.
+func (s *segmenter) conjunctionFirst(words []string) bool {
+	switch words[0] {
+	case "мен", "бен", "пен":
+	default:
+		return false
+	}
+	return len(words) == 2 && utf8.RuneCountInString(words[1]) >= 5 && s.lex.firmKazakh(words[1]) && !s.suffixPiece(words[1])
 }

@@ -275,6 +275,15 @@ func firstWord(s string) string {
 	return s[:end]
 }
 
+// IsAbbreviation reports whether w, written without its final full stop ("см", "тыс", "Mr",
+// "т.д"), is an abbreviation or a unit of lang's sentence rules: a full stop after it ends the
+// word, and the text repair puts a space back after it.
+func IsAbbreviation(lang pipeline.Lang, w string) bool {
+	r := rulesFor(lang)
+	lower := lowerWord(w)
+	return r.abbreviations[lower] != notAbbreviation || r.units[lower] != notUnit
+}
+
 // IsInitials reports a token made of capital initials: "J", "J.R.R", "Н.А", "К.-Ж", or a digraph
 // initial such as "Sh" or "Дж". Before a capitalised word these are part of a name.
 func IsInitials(token string) bool {
