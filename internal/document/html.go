@@ -737,7 +737,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		if n.DataAtom == atom.P && inside == "" && c.textSeen && (isClassHeading(n) || c.styledAs(n, c.styled.headings)) {
+		if n.DataAtom == atom.P && inside == "" && c.textSeen && c.styledAs(n, c.styled.headings) {
 			c.classHeading(n)
 			return
 		}
@@ -1755,6 +1755,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 	var pieces []string
 	named := map[string]bool{} // pieces the page names as the author's
 	labelled := map[int]bool{} // pieces that are a label waiting for its value
+	signerNext := false        // the next element names the author ("… by <a>NAME</a>")
 	deep := false
 	for ch := n.FirstChild; ch != nil && !deep; ch = ch.NextSibling {
 		switch {
@@ -1766,6 +1767,12 @@ func metaLineNames(n *html.Node) (string, bool) {
 			// Serik |"), or each after its label ("<small>作者:</small>孙志刚"); words without a
 			// separator or a label before them are a sentence, not a piece.
 			t := collapseSpaces(ch.Data)
+			if m := datedByLabel.FindStringSubmatch(strings.TrimSpace(t)); m != nil && (isPublicationLine(m[1]) || isDateLabelLine(m[1])) {
+				// "posted 14.05.2024 by <a>NAME</a>": the date, and the name that follows.
+				pieces = append(pieces, m[1])
+				signerNext = true
+				continue
+			}
 			if k := len(pieces) - 1; (k < 0 || !labelled[k]) && !strings.ContainsAny(t, "·|•—–/-") {
 				return "", false // words, and no separator: a sentence
 			}
@@ -1778,7 +1785,10 @@ func metaLineNames(n *html.Node) (string, bool) {
 					continue
 				}
 			}
-			parts := publicationSeparators.Split(t, -1)
+			var parts []string
+			for _, p := range publicationSeparators.Split(t, -1) {
+				parts = append(parts, splitDatedSigner(p)...)
+			}
 			if len(parts) < 2 {
 				return "", false
 			}
@@ -1806,6 +1816,9 @@ func metaLineNames(n *html.Node) (string, bool) {
 						t = collapseSpaces(textOf(inner)) // "Posted by <name>": the name
 					}
 					named[t] = true
+				}
+				if signerNext {
+					named[t], signerNext = true, false
 				}
 				pieces = append(pieces, t)
 				if (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")) && utf8.RuneCountInString(t) <= maxLinkLabelRunes {
@@ -2430,4 +2443,22 @@ func isQuoteClass(class string) bool {
 		}
 	}
 	return false
+}
+
+// datedSigner matches a date and its author in one piece of a meta line, as blog themes print
+// them: "Posted on May 14, 2024 by Ermek Joldoshev", "posted 14.05.2024 by …".
+var datedSigner = regexp.MustCompile(`(?i)^(.*\d.*?)\s+(?:by|автор:?|жазған)\s+(\S.*)$`)
+
+// datedByLabel matches the date and the word that introduces the author's name set apart
+// after it: "posted 14.05.2024 by ".
+var datedByLabel = regexp.MustCompile(`(?i)^(.*\d.*?)\s+(?:by|автор:?|жазған)$`)
+
+// splitDatedSigner splits such a piece into the date and the name; other pieces are returned as
+// they are.
+func splitDatedSigner(p string) []string {
+	m := datedSigner.FindStringSubmatch(strings.TrimSpace(p))
+	if m == nil || !(isPublicationLine(m[1]) || isDateLabelLine(m[1])) {
+		return []string{p}
+	}
+	return []string{m[1], m[2]}
 }
