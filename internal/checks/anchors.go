@@ -144,6 +144,9 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 			continue
 		}
 		if len(sourceTermUses(memo, u.Source, st, u.SourceLang, 1)) > 0 && !has([]string{tt}, u.Target, u.TargetLang, false) {
+			if _, ok := termRendered(memo, u, t); ok {
+				continue // another sense of the source word, or an adjective of the term
+			}
 			out = append(out, st)
 		}
 	}

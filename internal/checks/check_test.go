@@ -211,6 +211,35 @@ func TestGlossary(t *testing.T) {
 		{"term ru", "The time needed to clear a truck has fallen.", "Срок оформления грузовика сократился.", ru, "check.glossary.missing"},
 		{"term after idiom", "At times the time needed to clear a truck grows.", "Порой срок оформления растёт.", ru, "check.glossary.missing"},
 	})
+	// A noun term rendered by its Russian relative adjective; a source word rendered in another
+	// of its senses (lexicon/senses.txt), where the sense needs its context; a synonym of the
+	// term's own sense stays a finding.
+	two := checks.Options{Terms: []checks.Term{
+		{Terms: map[pipeline.Lang]string{en: "child", ru: "ребёнок", kk: "бала", zh: "儿童"}},
+		{Terms: map[pipeline.Lang]string{en: "coal", ru: "уголь", kk: "көмір", zh: "煤炭"}},
+		{Terms: map[pipeline.Lang]string{en: "loan", ru: "заём", kk: "қарыз", zh: "贷款"}},
+		{Terms: map[pipeline.Lang]string{en: "seat", ru: "место", kk: "орын", zh: "席位"}},
+	}}
+	runCases(t, checks.CheckGlossary, two, []checkCase{
+		{"ru adjective", "The theatre staged a children's musical.", "Театр поставил детский мюзикл.", ru, ""},
+		{"ru adjective of a fleeting vowel", "A new coal mine opened.", "Открылась новая угольная шахта.", ru, ""},
+		{"zh short form", "Villagers no longer burn coal.", "村民不再烧煤。", zh, ""},
+	})
+	for _, tc := range []struct {
+		name, src, tgt string
+		sl             pipeline.Lang
+		want           bool
+	}{
+		{"kk other sense in context", "Сыртқы қарыз өсті.", "External debt grew.", kk, false},
+		{"kk other sense out of context", "Банк қарыз берді.", "The bank gave a debt.", kk, true},
+		{"ru other sense", "Место встречи уже выбрано.", "The venue of the meeting has been chosen.", ru, false},
+		{"ru synonym of the sense", "Банк выдал заём.", "The bank issued a credit.", ru, true},
+	} {
+		got := containsID(findIDs(checks.CheckGlossary, tc.src, tc.tgt, tc.sl, en, two), "check.glossary.missing")
+		if got != tc.want {
+			t.Errorf("%s: missing reported %v, want %v", tc.name, got, tc.want)
+		}
+	}
 }
 
 func TestOmission(t *testing.T) {
