@@ -86,6 +86,15 @@ func TestDebianSpeller(t *testing.T) {
 		{"шықпаған", pipeline.Kazakh, false},    // шық+па+ған: the infinitive voices the stem, шығу
 		{"қолдауынсыз", pipeline.Kazakh, false}, // -сыз after a possessive: "without its support"
 		{"сөйлести", pipeline.Kazakh, true},
+		// Personal endings of a nominal predicate, the possessive of a verbal noun, the polite
+		// imperative, a verb stem that drops its narrow vowel in the infinitive (қорық, қорқу).
+		{"дайынбыз", pipeline.Kazakh, false},
+		{"қарайтынбыз", pipeline.Kazakh, false},
+		{"арттыруымыз", pipeline.Kazakh, false},
+		{"қорықпаңыз", pipeline.Kazakh, false},
+		{"ұмытпаңыздар", pipeline.Kazakh, false},
+		{"қорықпауын", pipeline.Kazakh, false},
+		{"дайынбыс", pipeline.Kazakh, true},
 		{"екенин", pipeline.Kazakh, true},
 		// British spellings.
 		{"metres", pipeline.English, false},
