@@ -95,6 +95,7 @@ func TestDebianSpeller(t *testing.T) {
 		{"ұмытпаңыздар", pipeline.Kazakh, false},
 		{"қорықпауын", pipeline.Kazakh, false},
 		{"дайынбыс", pipeline.Kazakh, true},
+		{"таңбалауышын", pipeline.Kazakh, false}, // a noun of instrument in -уыш: таңбала+уыш
 		{"екенин", pipeline.Kazakh, true},
 		// British spellings.
 		{"metres", pipeline.English, false},

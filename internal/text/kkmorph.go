@@ -41,9 +41,10 @@ var kkMorphSuffixes = func() []kkSuffix {
 		"мас мес бас бес пас пес бақ бек пақ пек мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
 	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
 	// Rarer derivations last, so that the common readings are tried first: -лас "fellow,
-	// adjoining" (шекаралас, ауылдас) and the deverbal noun in -ыс/-іс (кептеліс).
+	// adjoining" (шекаралас, ауылдас), the deverbal noun in -ыс/-іс (кептеліс) and the nouns of
+	// instruments and agents in -уыш/-уіш, -ғыш/-гіш (таңбала+уыш "token", өлше+уіш, сор+ғыш).
 	add(slotDeriv, false, "лас лес дас дес тас тес")
-	add(slotDeriv, true, "ыс іс")
+	add(slotDeriv, true, "ыс іс уыш уіш ғыш гіш қыш кіш")
 	return out
 }()
 
