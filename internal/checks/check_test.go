@@ -543,6 +543,11 @@ func TestOmissionNegation(t *testing.T) {
 		{"Семей полигонының зардаптары әлі де сезіледі.", "The legacy of the Semipalatinsk test site is still felt.", pipeline.Kazakh, pipeline.English, false},
 		{"Власти не публикуют данных о доходах.", "当局不公布收入数据。", pipeline.Russian, pipeline.Chinese, false},
 		{"Өзбекстан тарапы жобасын қолдайтынын мәлімдеді.", "Uzbekistan said it supported the project.", pipeline.Kazakh, pipeline.English, false},
+		// Words that only look negative in a translation: «несмотря» (despite), орынбасар
+		// (deputy), 无罪 (not guilty, "acquitted").
+		{"Despite higher prices, demand did not fall.", "Несмотря на рост цен, спрос снизился.", pipeline.English, pipeline.Russian, true},
+		{"The governor's deputies did not comment.", "Әкімнің орынбасарлары пікір білдірді.", pipeline.English, pipeline.Kazakh, true},
+		{"Суд оправдал журналиста, но не отменил штраф.", "法院宣判该记者无罪，但撤销了罚款。", pipeline.Russian, pipeline.Chinese, true},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
