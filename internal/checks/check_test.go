@@ -561,6 +561,36 @@ func TestOmissionNegation(t *testing.T) {
 	}
 }
 
+// TestOmissionContent: a modifier or common noun of lexicon/content.txt that the translation
+// renders by none of its words was left out; a rendering in another word of the concept, a
+// compound that begins with it, or a capitalised word of a name in the source are no loss.
+func TestOmissionContent(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"Residents are gradually getting used to the new waste sorting rules.", "Жители постепенно привыкают к правилам сортировки мусора.", pipeline.English, pipeline.Russian, true},
+		{"Residents are gradually getting used to the new waste sorting rules.", "Жители постепенно привыкают к новым правилам сортировки мусора.", pipeline.English, pipeline.Russian, false},
+		{"Студенты выиграли две золотые и одну серебряную медаль.", "Студенттер екі алтын медаль жеңіп алды.", pipeline.Russian, pipeline.Kazakh, true},
+		{"Қала әкімдігі барлық аулаларды жөндейді.", "The city hall will repair the courtyards.", pipeline.Kazakh, pipeline.English, true},
+		{"Қала әкімдігі барлық аулаларды жөндейді.", "The city hall will repair every courtyard.", pipeline.Kazakh, pipeline.English, false},
+		{"Wages in the oil and gas industry rose.", "Зарплаты в нефтегазовой отрасли выросли.", pipeline.English, pipeline.Russian, false},
+		{"The delegation flew to New Delhi on Monday.", "Делегация в понедельник вылетела в Нью-Дели.", pipeline.English, pipeline.Russian, false},
+		{"The museum's collection includes coins.", "В коллекцию музея входят монеты.", pipeline.English, pipeline.Russian, false},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		got := false
+		for _, f := range fs {
+			got = got || f.MessageID == "check.omission.anchor"
+		}
+		if got != c.want {
+			t.Errorf("%q → %q: content lost %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}
+
 // TestOmissionCounts: a count the source spells out and the translation renders by no number is
 // reported, however little the length changed; counts rendered in digits, in other words or as
 // part of a larger number are not, nor "the two sides" rendered without the number.

@@ -497,6 +497,9 @@ func ruStems(t string) []string {
 			stems = append(stems, f)
 		}
 	}
+	if b, ok := strings.CutSuffix(t, "й"); ok && len([]rune(b)) >= 3 && stem != b {
+		stems = append(stems, b) // музей → музея, музеем: the й is the stem's, not an ending's
+	}
 	if b, ok := strings.CutSuffix(t, "мя"); ok && len([]rune(b)) >= 1 {
 		stems = append(stems, b+"мен")
 	}

@@ -58,6 +58,10 @@ const (
 	omissionItems        = 1.1  // not much longer than usual, with fewer enumeration items, is a warning
 )
 
+// omissionContent is the length, in percent of the usual, below which a lost content word of
+// lexicon/content.txt is reported.
+const omissionContent = 1000
+
 // tooShort is the ratio below which a translation is reported on its length alone: under
 // shortLimit, a shorter one needs evidence of what it lost. Chinese keeps its own limit.
 func tooShort(l pipeline.Lang) float64 {
@@ -102,6 +106,11 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		// A name is weaker evidence (a translator may write "the city"; exonyms and
 		// transliteration systems differ): it counts in a translation shorter than usual.
 		lost = append(lost, lostNames(u, opts, memo)...)
+	}
+	if pct < omissionContent {
+		// A modifier or a common noun of the source that the translation does not render
+		// (lexicon/content.txt) costs a word: it counts unless the translation runs long.
+		lost = append(lost, lostContent(u, memo)...)
 	}
 	if len(lost) > 0 {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
