@@ -3,6 +3,7 @@ package checks
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -161,28 +162,14 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 var (
 	hanAbbrevOnce sync.Once
 	hanAbbrevs    map[rune]bool
+	hanAbbrevFull map[rune]float64  // the weighted length of the full name an abbreviation stands for
 	hanFullNames  *strings.Replacer // blanks the names of three characters or more
 )
 
 // hanAbbrevInChain reports whether the one-character abbreviation a stands in text next to
 // another one-character abbreviation of lexicon/names.txt: 吉 and 乌 in 中吉乌铁路.
 func hanAbbrevInChain(text, a string) bool {
-	hanAbbrevOnce.Do(func() {
-		hanAbbrevs = map[rune]bool{}
-		var long []string
-		for _, n := range names() {
-			for _, f := range n[pipeline.Chinese] {
-				f = strings.TrimPrefix(f, "~")
-				switch rs := []rune(f); {
-				case len(rs) == 1:
-					hanAbbrevs[rs[0]] = true
-				case len(rs) >= 3:
-					long = append(long, f, "　")
-				}
-			}
-		}
-		hanFullNames = strings.NewReplacer(long...)
-	})
+	loadHanAbbrevs()
 	if !strings.Contains(text, a) {
 		return false
 	}
@@ -195,6 +182,55 @@ func hanAbbrevInChain(text, a string) bool {
 		}
 	}
 	return false
+}
+
+// loadHanAbbrevs reads the one-character abbreviations of lexicon/names.txt, the weighted
+// length of the full name each stands for, and the replacer that blanks the full names.
+func loadHanAbbrevs() {
+	hanAbbrevOnce.Do(func() {
+		hanAbbrevs, hanAbbrevFull = map[rune]bool{}, map[rune]float64{}
+		var long []string
+		for _, n := range names() {
+			for _, f := range n[pipeline.Chinese] {
+				f = strings.TrimPrefix(f, "~")
+				switch rs := []rune(f); {
+				case len(rs) == 1:
+					hanAbbrevs[rs[0]] = true
+				case len(rs) >= 3:
+					long = append(long, f, "　")
+				}
+			}
+			full := 0
+			for _, f := range n[pipeline.Chinese] {
+				if !strings.HasPrefix(f, "~") {
+					full = max(full, utf8.RuneCountInString(f))
+				}
+			}
+			for _, f := range n[pipeline.Chinese] {
+				if rs := []rune(strings.TrimPrefix(f, "~")); strings.HasPrefix(f, "~") && len(rs) == 1 {
+					hanAbbrevFull[rs[0]] = float64(3 * full)
+				}
+			}
+		}
+		hanFullNames = strings.NewReplacer(long...)
+	})
+}
+
+// hanAbbrevWeight is what the one-character abbreviations in a chain (中哈边界, 中吉乌铁路) add
+// to the weighted length of a Chinese text: each says a whole name (哈 is 哈萨克斯坦,
+// "Kazakhstan"), which the other languages spell out, so a length compared with theirs counts
+// the full name.
+func hanAbbrevWeight(s string) float64 {
+	loadHanAbbrevs()
+	rs := []rune(hanFullNames.Replace(s))
+	n := 0.0
+	for i, r := range rs {
+		w, ok := hanAbbrevFull[r]
+		if ok && w > 3 && (i > 0 && hanAbbrevs[rs[i-1]] && rs[i-1] != r || i+1 < len(rs) && hanAbbrevs[rs[i+1]] && rs[i+1] != r) {
+			n += w - 3
+		}
+	}
+	return n
 }
 
 // formHead is the folded first three letters of a name's form: every form of the name begins

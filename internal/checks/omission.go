@@ -26,12 +26,14 @@ func lengthFactor(l pipeline.Lang) float64 {
 }
 
 // weightedLength measures how much a text says: letters and digits, a Chinese character
-// counting as three, markup left out.
+// counting as three (a one-character abbreviation of a name in a chain, 中哈, as its full name:
+// hanAbbrevWeight), markup left out.
 func weightedLength(s string) float64 { return weightedLengthStripped(stripMarkup(s)) }
 
 // weightedLengthStripped is weightedLength of a text whose markup is already stripped.
 func weightedLengthStripped(s string) float64 {
 	n := 0.0
+	han := false
 	for _, r := range s {
 		switch {
 		case r < 0x80: // ASCII, most of an English or Latin text: no table look-ups
@@ -40,9 +42,13 @@ func weightedLengthStripped(s string) float64 {
 			}
 		case isHan(r):
 			n += 3
+			han = true
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			n++
 		}
+	}
+	if han {
+		n += hanAbbrevWeight(s) // 中哈 says "China and Kazakhstan"
 	}
 	return n
 }
