@@ -19,6 +19,7 @@ type contentForm struct {
 	text       string
 	exact      bool // the word itself, any case; not its inflected forms
 	prefix     bool // the words it begins (translations only)
+	inside     bool // the words it stands inside (translations only)
 	targetOnly bool // counts in a translation only
 }
 
@@ -47,8 +48,9 @@ func concepts() []contentConcept {
 					cf.text, cf.targetOnly = strings.CutPrefix(f, "+")
 					cf.text, cf.exact = strings.CutPrefix(cf.text, "=")
 					cf.text, cf.prefix = strings.CutSuffix(cf.text, "-")
-					cf.targetOnly = cf.targetOnly || cf.prefix
-					if cf.exact || cf.prefix {
+					cf.text, cf.inside = strings.CutPrefix(cf.text, "*")
+					cf.targetOnly = cf.targetOnly || cf.prefix || cf.inside
+					if cf.exact || cf.prefix || cf.inside {
 						cf.text = foldWord(cf.text)
 					}
 					if cf.text != "" {
@@ -98,13 +100,13 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 			}
 			continue
 		}
-		if f.exact || f.prefix {
+		if f.exact || f.prefix || f.inside {
 			if ws == nil {
 				ws = memo.words(text)
 			}
 			for _, w := range ws {
 				x := foldWord(w.Text)
-				if (x == f.text || f.prefix && strings.HasPrefix(x, f.text)) && !(source && nameWord(text, w)) {
+				if (x == f.text || f.prefix && strings.HasPrefix(x, f.text) || f.inside && strings.Contains(x, f.text)) && !(source && nameWord(text, w)) {
 					return w.Text
 				}
 			}
