@@ -561,6 +561,34 @@ func TestOmissionNegation(t *testing.T) {
 	}
 }
 
+// TestNumberProportions: a fraction or factor in words of another value than the source's was
+// changed; the same value in other words, or a Chinese 倍 read either way, was not.
+func TestNumberProportions(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"Coal still generates about two thirds of Kazakhstan's electricity.", "Уголь по-прежнему даёт около трети электроэнергии Казахстана.", pipeline.English, pipeline.Russian, true},
+		{"Coal still generates about two thirds of Kazakhstan's electricity.", "Уголь по-прежнему даёт около двух третей электроэнергии Казахстана.", pipeline.English, pipeline.Russian, false},
+		{"Инвестиции выросли всемеро.", "Инвестиция бес есе өсті.", pipeline.Russian, pipeline.Kazakh, true},
+		{"Инвестиции выросли всемеро.", "Investment grew sevenfold.", pipeline.Russian, pipeline.English, false},
+		{"近五年来，游客人数增长了三倍。", "Over five years the number of visitors has quadrupled.", pipeline.Chinese, pipeline.English, false},
+		{"过去十年，水域面积扩大了近三分之一。", "Over the decade the area grew by almost a quarter.", pipeline.Chinese, pipeline.English, true},
+		{"The share fell by a third.", "Доля снизилась на 33 %.", pipeline.English, pipeline.Russian, false},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckNumber}})
+		got := false
+		for _, f := range fs {
+			got = got || f.MessageID == "check.number.extra"
+		}
+		if got != c.want {
+			t.Errorf("%q → %q: number changed %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}
+
 // TestOmissionContent: a modifier or common noun of lexicon/content.txt that the translation
 // renders by none of its words was left out; a rendering in another word of the concept, a
 // compound that begins with it, or a capitalised word of a name in the source are no loss.
