@@ -52,7 +52,8 @@ func nameRenders() []anchorName {
 // appendDerivedNames returns the forms with the regular derivatives of a language's name forms
 // that the list does not spell out, so that a translation saying "Central Asian countries" or "молодые
 // казахстанцы" renders the name: in English, the adjective of a name in -a takes -n (Asia →
-// Asian, Mongolia → Mongolian) and that of a name in -stan takes -i (Uzbekistan → Uzbekistani);
+// Asian, Mongolia → Mongolian), that of a name in -stan takes -i (Uzbekistan → Uzbekistani),
+// one in -e takes -an (Europe → European), one in -an or -am takes -ese (Japan → Japanese);
 // in Russian, the demonym of a name in -стан takes -ец (Казахстан → казахстанец, казахстанцы;
 // the matcher reads the fleeting е). Kazakh adjectives in -лық and their endings are read by
 // the matcher already; Chinese forms its adjectives without changing the name. They count only
@@ -82,6 +83,10 @@ func appendDerivedNames(listed []string, lang pipeline.Lang) []string {
 				add(f + "n")
 			case strings.HasSuffix(f, "stan"):
 				add(f + "i")
+			case strings.HasSuffix(f, "e"):
+				add(f + "an") // Europe → European
+			case strings.HasSuffix(f, "an") || strings.HasSuffix(f, "am"):
+				add(f + "ese") // Japan → Japanese, Vietnam → Vietnamese
 			}
 		case pipeline.Russian:
 			if strings.HasSuffix(f, "стан") {
@@ -103,42 +108,8 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 	if memo == nil {
 		memo = &wordMemo{}
 	}
-	// A name's first letters stand in the text wherever a form of it does (endings and the
-	// voicing of a last consonant change only its end): the folded texts rule out most names
-	// before they are looked for word by word. Terms are looked for in full: a fleeting vowel
-	// changes the start of short ones (заём, займов).
-	folded := map[string]string{}
-	has := func(forms []string, text string, lang pipeline.Lang, name bool) bool {
-		ft, ok := folded[text]
-		if !ok && name {
-			ft = foldWord(text)
-			folded[text] = ft
-		}
-		for _, f := range forms {
-			if abbrev, ok := strings.CutPrefix(f, "~"); ok {
-				if lang == pipeline.Chinese && hanAbbrevInChain(text, abbrev) {
-					return true
-				}
-				continue
-			}
-			if name && !strings.Contains(ft, formHead(f)) {
-				continue
-			}
-			if len(findTermAll(memo, text, f, lang, 1)) > 0 {
-				return true
-			}
-		}
-		return false
-	}
-	renders := nameRenders()
-	for i, n := range names() {
-		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
-			continue
-		}
-		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) {
-			out = append(out, n[u.SourceLang][0])
-		}
-	}
+	has := (&formFinder{memo: memo, folded: map[string]string{}}).has
+	out = append(out, lostListedNames(u, has)...)
 	for _, t := range opts.Terms {
 		st, tt := t.Terms[u.SourceLang], t.Terms[u.TargetLang]
 		if st == "" || tt == "" || t.DoNotTranslate {
@@ -159,6 +130,74 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 	return out
 }
 
+// formFinder tells whether a text has a form of a name or a term, reading each text once.
+type formFinder struct {
+	memo   *wordMemo
+	folded map[string]string // the texts, folded
+}
+
+// has reports whether text has one of forms (found as terms are; "~X" is a Chinese
+// one-character abbreviation in a chain). For a name (name set), a name's first letters stand in
+// the text wherever a form of it does (endings and the voicing of a last consonant change only
+// its end): the folded text rules out most names before they are looked for word by word. Terms
+// are looked for in full: a fleeting vowel changes the start of short ones (заём, займов).
+func (f *formFinder) has(forms []string, text string, lang pipeline.Lang, name bool) bool {
+	ft, ok := f.folded[text]
+	if !ok && name {
+		ft = foldWord(text)
+		f.folded[text] = ft
+	}
+	for _, form := range forms {
+		if abbrev, ok := strings.CutPrefix(form, "~"); ok {
+			if lang == pipeline.Chinese && hanAbbrevInChain(text, abbrev) {
+				return true
+			}
+			continue
+		}
+		if name && !strings.Contains(ft, formHead(form)) {
+			continue
+		}
+		if len(findTermAll(f.memo, text, form, lang, 1)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lostListedNames lists the names of lexicon/names.txt that the source has and the translation
+// renders by none of their forms; has tells whether a text has one of forms.
+func lostListedNames(u pipeline.CheckUnit, has func(forms []string, text string, lang pipeline.Lang, name bool) bool) []string {
+	var out []string
+	renders := nameRenders()
+	for i, n := range names() {
+		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
+			continue
+		}
+		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) &&
+			namedInSource(u, n[u.SourceLang]) {
+			out = append(out, n[u.SourceLang][0])
+		}
+	}
+	return out
+}
+
+// namedInSource reports whether the source has a form of a listed name as a name: a form the
+// list writes with a capital must have it in the source (Kazakh астана is "capital city"; Астана
+// the city); an adjective the list writes in lower case (китайск, қытайлық) may stand anywhere.
+func namedInSource(u pipeline.CheckUnit, forms []string) bool {
+	for _, f := range forms {
+		if strings.HasPrefix(f, "~") {
+			return true
+		}
+		for _, m := range findTermAll(nil, u.Source, f, u.SourceLang, -1) {
+			if !isUpperInitial(f) || isUpperInitial(u.Source[m[0]:m[1]]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var (
 	hanAbbrevOnce sync.Once
 	hanAbbrevs    map[rune]bool
@@ -177,12 +216,21 @@ func hanAbbrevInChain(text, a string) bool {
 	// The characters of a full name (塔吉克斯坦 holds 塔吉) are no chain of abbreviations.
 	rs := []rune(hanFullNames.Replace(text))
 	for i, r := range rs {
-		if r == ar && (i > 0 && hanAbbrevs[rs[i-1]] && rs[i-1] != r || i+1 < len(rs) && hanAbbrevs[rs[i+1]] && rs[i+1] != r) {
+		if r == ar && (i > 0 && hanAbbrevs[rs[i-1]] && rs[i-1] != r || i+1 < len(rs) && hanAbbrevs[rs[i+1]] && rs[i+1] != r ||
+			i > 0 && strings.ContainsRune(hanAbbrevVerbs, rs[i-1]) && r != '中' && (i+1 == len(rs) || !hanNameNext[[2]rune{r, rs[i+1]}])) {
 			return true
 		}
 	}
 	return false
 }
+
+// hanNameNext holds the first two characters of the full names whose first character is an
+// abbreviation (吉尔, 乌兹): after 在, 吉尔 is the start of a name, not the abbreviation.
+var hanNameNext = map[[2]rune]bool{}
+
+// hanAbbrevVerbs are the prepositions and verbs of place before which Chinese writes a country by
+// its one-character abbreviation alone: 在哈 "in Kazakhstan", 驻哈, 赴吉, 访乌, 对塔.
+const hanAbbrevVerbs = "在驻赴访对来抵离返援涉"
 
 // loadHanAbbrevs reads the one-character abbreviations of lexicon/names.txt, the weighted
 // length of the full name each stands for, and the replacer that blanks the full names.
@@ -209,6 +257,11 @@ func loadHanAbbrevs() {
 			for _, f := range n[pipeline.Chinese] {
 				if rs := []rune(strings.TrimPrefix(f, "~")); strings.HasPrefix(f, "~") && len(rs) == 1 {
 					hanAbbrevFull[rs[0]] = float64(3 * full)
+				}
+			}
+			for _, f := range n[pipeline.Chinese] {
+				if rs := []rune(f); len(rs) >= 2 && !strings.HasPrefix(f, "~") {
+					hanNameNext[[2]rune{rs[0], rs[1]}] = true
 				}
 			}
 		}

@@ -606,6 +606,13 @@ func TestOmissionContent(t *testing.T) {
 		{"Wages in the oil and gas industry rose.", "Зарплаты в нефтегазовой отрасли выросли.", pipeline.English, pipeline.Russian, false},
 		{"The delegation flew to New Delhi on Monday.", "Делегация в понедельник вылетела в Нью-Дели.", pipeline.English, pipeline.Russian, false},
 		{"The museum's collection includes coins.", "В коллекцию музея входят монеты.", pipeline.English, pipeline.Russian, false},
+		// A name of the built-in list dropped from a translation not much longer than usual;
+		// kept as an adjective (Japanese), a Chinese abbreviation after 在 (在哈), or a Kazakh
+		// common noun (астана "capital city") that is no name in the source.
+		{"Сейчас в России работают граждане Узбекистана.", "Қазір Өзбекстан азаматтары жұмыс істейді.", pipeline.Russian, pipeline.Kazakh, true},
+		{"Президент Жапонияның сыртқы істер министрін қабылдады.", "The president received the Japanese foreign minister.", pipeline.Kazakh, pipeline.English, false},
+		{"Проверки прошли 43 китайских предприятия в Казахстане.", "在哈43家中资企业接受了检查。", pipeline.Russian, pipeline.Chinese, false},
+		{"1997 жылы астана Алматыдан Ақмолаға көшірілді.", "In 1997 the capital was moved from Almaty to Akmola.", pipeline.Kazakh, pipeline.English, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})

@@ -68,6 +68,11 @@ const (
 // lexicon/content.txt is reported.
 const omissionContent = 1000
 
+// omissionListedNames is the length, in percent of the usual, below which a lost name of
+// lexicon/names.txt is reported: as for a lost item of a list (omissionItems), a translation
+// much longer than usual says the name some other way ("the capital", a longer paraphrase).
+const omissionListedNames = 110
+
 // tooShort is the ratio below which a translation is reported on its length alone: under
 // shortLimit, a shorter one needs evidence of what it lost. Chinese keeps its own limit.
 func tooShort(l pipeline.Lang) float64 {
@@ -112,6 +117,11 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		// A name is weaker evidence (a translator may write "the city"; exonyms and
 		// transliteration systems differ): it counts in a translation shorter than usual.
 		lost = append(lost, lostNames(u, opts, memo)...)
+	}
+	if pct < omissionListedNames {
+		// A name of the built-in list (a country, a capital, a river) has its forms in every
+		// language: one the translation renders by none of them was dropped.
+		lost = append(lost, lostListedNames(u, (&formFinder{memo: memo, folded: map[string]string{}}).has)...)
 	}
 	if pct < omissionContent {
 		// A modifier or a common noun of the source that the translation does not render
