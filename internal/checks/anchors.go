@@ -55,7 +55,8 @@ func nameRenders() []anchorName {
 // Asian, Mongolia → Mongolian), that of a name in -stan takes -i (Uzbekistan → Uzbekistani),
 // one in -e takes -an (Europe → European), one in -an or -am takes -ese (Japan → Japanese);
 // in Russian, the demonym of a name in -стан takes -ец (Казахстан → казахстанец, казахстанцы;
-// the matcher reads the fleeting е). Kazakh adjectives in -лық and their endings are read by
+// the matcher reads the fleeting е) and a name ending in a consonant makes its adjective in -ск-
+// (Шанхай → шанхайский). Kazakh adjectives in -лық and their endings are read by
 // the matcher already; Chinese forms its adjectives without changing the name. They count only
 // in the translation: a source's "Central Asian" names the region, but its translation may render
 // it by an adjective the list lacks (центральноазиатский), so taking it for the name there would
@@ -91,6 +92,9 @@ func appendDerivedNames(listed []string, lang pipeline.Lang) []string {
 		case pipeline.Russian:
 			if strings.HasSuffix(f, "стан") {
 				add(strings.ToLower(f) + "ец")
+			}
+			if r := lastRune(f); !strings.ContainsRune("аеёиоуыэюяь", r) && isUpperInitial(f) && !strings.Contains(f, " ") {
+				add(strings.ToLower(f) + "ск") // Шанхай → шанхайский, Ташкент → ташкентский
 			}
 		}
 	}
