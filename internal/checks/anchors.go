@@ -3,7 +3,6 @@ package checks
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -205,7 +204,7 @@ func namedInSource(u pipeline.CheckUnit, forms []string) bool {
 var (
 	hanAbbrevOnce sync.Once
 	hanAbbrevs    map[rune]bool
-	hanAbbrevFull map[rune]float64  // the weighted length of the full name an abbreviation stands for
+	hanAbbrevFull map[rune]float64  // the weighted length of the name an abbreviation stands for, in English
 	hanFullNames  *strings.Replacer // blanks the names of three characters or more
 )
 
@@ -252,15 +251,15 @@ func loadHanAbbrevs() {
 					long = append(long, f, "　")
 				}
 			}
-			full := 0
-			for _, f := range n[pipeline.Chinese] {
-				if !strings.HasPrefix(f, "~") {
-					full = max(full, utf8.RuneCountInString(f))
-				}
+			// The full name weighs as the English one does (Kyrgyzstan, 10): three to a Han
+			// character would weigh 吉尔吉斯斯坦 as 18, far more than any language spells it.
+			full := 0.0
+			if en := n[pipeline.English]; len(en) > 0 {
+				full = weightedLengthStripped(en[0])
 			}
 			for _, f := range n[pipeline.Chinese] {
 				if rs := []rune(strings.TrimPrefix(f, "~")); strings.HasPrefix(f, "~") && len(rs) == 1 {
-					hanAbbrevFull[rs[0]] = float64(3 * full)
+					hanAbbrevFull[rs[0]] = full
 				}
 			}
 			for _, f := range n[pipeline.Chinese] {
