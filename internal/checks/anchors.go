@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -111,8 +113,8 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 	if memo == nil {
 		memo = &wordMemo{}
 	}
-	has := (&formFinder{memo: memo, folded: map[string]string{}}).has
-	out = append(out, lostListedNames(u, has)...)
+	has := (&formFinder{memo: memo}).has
+	out = append(out, lostListedNames(u, memo, has)...)
 	for _, t := range opts.Terms {
 		st, tt := t.Terms[u.SourceLang], t.Terms[u.TargetLang]
 		if st == "" || tt == "" || t.DoNotTranslate {
@@ -133,10 +135,9 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 	return out
 }
 
-// formFinder tells whether a text has a form of a name or a term, reading each text once.
+// formFinder tells whether a text has a form of a name or a term.
 type formFinder struct {
-	memo   *wordMemo
-	folded map[string]string // the texts, folded
+	memo *wordMemo
 }
 
 // has reports whether text has one of forms (found as terms are; "~X" is a Chinese
@@ -145,10 +146,9 @@ type formFinder struct {
 // its end): the folded text rules out most names before they are looked for word by word. Terms
 // are looked for in full: a fleeting vowel changes the start of short ones (заём, займов).
 func (f *formFinder) has(forms []string, text string, lang pipeline.Lang, name bool) bool {
-	ft, ok := f.folded[text]
-	if !ok && name {
-		ft = foldWord(text)
-		f.folded[text] = ft
+	var ft string
+	if name {
+		ft = f.memo.folded(text)
 	}
 	for _, form := range forms {
 		if abbrev, ok := strings.CutPrefix(form, "~"); ok {
@@ -169,10 +169,20 @@ func (f *formFinder) has(forms []string, text string, lang pipeline.Lang, name b
 
 // lostListedNames lists the names of lexicon/names.txt that the source has and the translation
 // renders by none of their forms; has tells whether a text has one of forms.
-func lostListedNames(u pipeline.CheckUnit, has func(forms []string, text string, lang pipeline.Lang, name bool) bool) []string {
+func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []string, text string, lang pipeline.Lang, name bool) bool) []string {
+	if memo != nil && memo.hasLostNames {
+		return memo.lostNames
+	}
 	var out []string
+	defer func() {
+		if memo != nil {
+			memo.lostNames, memo.hasLostNames = out, true
+		}
+	}()
 	renders := nameRenders()
-	for i, n := range names() {
+	all := names()
+	for _, i := range nameCandidates(memo, u.Source, u.SourceLang) {
+		n := all[i]
 		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
 			continue
 		}
@@ -182,6 +192,91 @@ func lostListedNames(u pipeline.CheckUnit, has func(forms []string, text string,
 		}
 	}
 	return out
+}
+
+var (
+	nameIndexOnce sync.Once
+	nameIndexes   map[pipeline.Lang]*headIndex
+	nameAbbrevs   []int // the names with a Chinese one-character abbreviation
+)
+
+// nameCandidates returns the indexes of the listed names whose forms text may hold, in order:
+// the first letters of the text's words rule out most names before has looks for them.
+func nameCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
+	nameIndexOnce.Do(func() {
+		nameIndexes = map[pipeline.Lang]*headIndex{}
+		for _, l := range []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese} {
+			ix := newHeadIndex()
+			for i, n := range names() {
+				for _, f := range n[l] {
+					if strings.HasPrefix(f, "~") {
+						if l == pipeline.Chinese {
+							nameAbbrevs = append(nameAbbrevs, i)
+						}
+						continue
+					}
+					ix.add(f, l, i)
+				}
+			}
+			nameIndexes[l] = ix
+		}
+	})
+	ix := nameIndexes[lang]
+	if ix == nil {
+		return nil
+	}
+	out := ix.candidates(memo, text)
+	if lang == pipeline.Chinese && len(nameAbbrevs) > 0 {
+		out = append(out, nameAbbrevs...)
+		sort.Ints(out)
+		out = slices.Compact(out)
+	}
+	return out
+}
+
+// headIndex finds the items (names, concepts) whose forms a text may hold: a form of a word
+// begins with the word's first letters (endings and a voiced last consonant change only its
+// end), so a text holds a form only if one of its words begins with the form's head. Chinese
+// forms are looked for as substrings.
+type headIndex struct {
+	byHead map[string][]int
+	han    []headHan
+}
+
+type headHan struct {
+	sub  string
+	item int
+}
+
+func newHeadIndex() *headIndex { return &headIndex{byHead: map[string][]int{}} }
+
+// add indexes form of item in lang.
+func (ix *headIndex) add(form string, lang pipeline.Lang, item int) {
+	if lang == pipeline.Chinese || containsHan(form) {
+		ix.han = append(ix.han, headHan{form, item})
+		return
+	}
+	h := formHead(form)
+	ix.byHead[h] = append(ix.byHead[h], item)
+}
+
+// candidates returns, in order and once each, the items whose head begins a word of text.
+func (ix *headIndex) candidates(memo *wordMemo, text string) []int {
+	var out []int
+	for _, h := range ix.han {
+		if strings.Contains(text, h.sub) {
+			out = append(out, h.item)
+		}
+	}
+	if len(ix.byHead) > 0 {
+		for _, w := range memo.words(text) {
+			if items, ok := ix.byHead[formHead(w.Text)]; ok {
+				out = append(out, items...)
+			}
+		}
+	}
+	sort.Ints(out)
+	return slices.Compact(out)
 }
 
 // namedInSource reports whether the source has a form of a listed name as a name: a form the

@@ -242,7 +242,7 @@ func (p *termPattern) find(memo *wordMemo, text string, limit int) [][2]int {
 	if len(p.words) == 0 {
 		return nil
 	}
-	return p.findIn(text, memo.allWords(text), nil, limit)
+	return p.findIn(text, memo.allWords(text), memo.initials(text), limit)
 }
 
 // findIn is find on text's words xw, with their first letters folded in inits when the caller

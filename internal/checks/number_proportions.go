@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,6 +25,11 @@ type proportionPhrase struct {
 var (
 	proportionOnce sync.Once
 	proportionsBy  map[pipeline.Lang][]proportionPhrase // longest first
+	// proportionWords and proportionStems hold per language the longest word of each of its
+	// phrases (proportionStems: a "*" word, by what it begins with): a text without one of them
+	// has no proportion.
+	proportionWords map[pipeline.Lang]map[string]bool
+	proportionStems map[pipeline.Lang][]string
 )
 
 func proportionPhrases(lang pipeline.Lang) []proportionPhrase {
@@ -55,10 +61,27 @@ func proportionPhrases(lang pipeline.Lang) []proportionPhrase {
 				proportionsBy[lang] = append(proportionsBy[lang], ph)
 			}
 		}
-		for _, ps := range proportionsBy {
+		proportionWords, proportionStems = map[pipeline.Lang]map[string]bool{}, map[pipeline.Lang][]string{}
+		for lang, ps := range proportionsBy {
 			sort.SliceStable(ps, func(i, j int) bool {
 				return len(ps[i].words)+len(ps[i].han) > len(ps[j].words)+len(ps[j].han)
 			})
+			proportionWords[lang] = map[string]bool{}
+			for _, p := range ps {
+				t := ""
+				for _, w := range p.words { // the longest word tells the phrase best
+					if len(strings.TrimSuffix(w, "*")) > len(strings.TrimSuffix(t, "*")) {
+						t = w
+					}
+				}
+				if stem, ok := strings.CutSuffix(t, "*"); ok {
+					if !slices.Contains(proportionStems[lang], stem) {
+						proportionStems[lang] = append(proportionStems[lang], stem)
+					}
+				} else if t != "" {
+					proportionWords[lang][t] = true
+				}
+			}
 		}
 	})
 	return proportionsBy[lang]
@@ -96,13 +119,16 @@ func proportionsIn(memo *wordMemo, text string, lang pipeline.Lang) []proportion
 		}
 		return out
 	}
+	// Most texts have no proportion: the longest word of a phrase must be one of the text's.
 	ws := memo.words(text)
-	if len(ws) == 0 {
-		return nil
-	}
 	folded := make([]string, len(ws))
+	maybe := false
 	for i, w := range ws {
 		folded[i] = foldWord(w.Text)
+		maybe = maybe || proportionWords[lang][folded[i]] || hasAnyPrefix(folded[i], proportionStems[lang])
+	}
+	if !maybe {
+		return nil
 	}
 	used := make([]bool, len(ws))
 	for _, p := range phrases {

@@ -121,7 +121,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if pct < omissionListedNames {
 		// A name of the built-in list (a country, a capital, a river) has its forms in every
 		// language: one the translation renders by none of them was dropped.
-		lost = append(lost, lostListedNames(u, (&formFinder{memo: memo, folded: map[string]string{}}).has)...)
+		lost = append(lost, lostListedNames(u, memo, (&formFinder{memo: memo}).has)...)
 	}
 	if pct < omissionContent {
 		// A modifier or a common noun of the source that the translation does not render

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -64,6 +66,53 @@ func concepts() []contentConcept {
 	return contentConcepts
 }
 
+// contentIndexes find the concepts whose source forms a text may hold, per language, before
+// each is looked for in full: by the first letters of the inflected forms (headIndex) and by a
+// map of the exact ones.
+var (
+	contentIndexOnce sync.Once
+	contentIndexes   map[pipeline.Lang]*headIndex
+	contentExact     map[pipeline.Lang]map[string][]int // a folded word → its concepts
+)
+
+// contentCandidates returns the indexes of the concepts whose source forms text may hold.
+func contentCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
+	contentIndexOnce.Do(func() {
+		contentIndexes, contentExact = map[pipeline.Lang]*headIndex{}, map[pipeline.Lang]map[string][]int{}
+		for _, l := range []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese} {
+			ix, exact := newHeadIndex(), map[string][]int{}
+			for ci, c := range concepts() {
+				for _, f := range c[l] {
+					switch {
+					case f.targetOnly:
+					case f.exact:
+						exact[f.text] = append(exact[f.text], ci)
+					default:
+						ix.add(f.text, l, ci)
+					}
+				}
+			}
+			contentIndexes[l], contentExact[l] = ix, exact
+		}
+	})
+	ix := contentIndexes[lang]
+	if ix == nil {
+		return nil
+	}
+	out := ix.candidates(memo, text)
+	if exact := contentExact[lang]; len(exact) > 0 {
+		n := len(out)
+		for _, w := range memo.words(text) {
+			out = append(out, exact[foldWord(w.Text)]...)
+		}
+		if len(out) > n {
+			sort.Ints(out)
+			out = slices.Compact(out)
+		}
+	}
+	return out
+}
+
 // lostContent lists the source's words of lexicon/content.txt whose concept the translation
 // renders by none of its forms.
 func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
@@ -71,9 +120,15 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
 		return nil
 	}
 	src := memo.stripped(u.Source)
+	cands := contentCandidates(memo, src, u.SourceLang)
+	if len(cands) == 0 {
+		return nil
+	}
 	tgt := memo.stripped(u.Target)
 	var out []string
-	for _, c := range concepts() {
+	all := concepts()
+	for _, ci := range cands {
+		c := all[ci]
 		if len(c[u.TargetLang]) == 0 {
 			continue
 		}

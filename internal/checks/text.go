@@ -43,6 +43,10 @@ type wordMemo struct {
 	// check reads too (numberFindings), once hasNumberFindings.
 	numberFindings    []pipeline.Finding
 	hasNumberFindings bool
+	// lostNames are the listed names the unit's translation lost (lostListedNames), which
+	// both omission paths read, once hasLostNames.
+	lostNames    []string
+	hasLostNames bool
 }
 
 // preparedText is one text of a Check call and what its checks have asked of it so far.
@@ -59,6 +63,9 @@ type preparedText struct {
 	hasNumbers   bool
 	weighted     float64 // weightedLength(s), once hasWeighted
 	hasWeighted  bool
+	folded       string // foldWord(s), once hasFolded
+	hasFolded    bool
+	inits        []rune // foldInitial of each of all's words, once asked for
 }
 
 // at returns the entry of s in the memo, adding it if it is new.
@@ -95,6 +102,35 @@ func (m *wordMemo) words(s string) []word {
 		p.letters = keepLetters(make([]word, 0, len(all)), all)
 	}
 	return p.letters
+}
+
+// initials returns the folded first letter of each word of allWords(s) (foldInitial), which
+// every term looked for in s compares before its words.
+func (m *wordMemo) initials(s string) []rune {
+	if m == nil {
+		return nil
+	}
+	all := m.allWords(s)
+	p := m.at(s)
+	if p.inits == nil {
+		p.inits = make([]rune, len(all))
+		for i, w := range all {
+			p.inits[i] = foldInitial(w.Text)
+		}
+	}
+	return p.inits
+}
+
+// folded returns foldWord(s): the whole text lower-cased, ё as е.
+func (m *wordMemo) folded(s string) string {
+	if m == nil {
+		return foldWord(s)
+	}
+	p := m.at(s)
+	if !p.hasFolded {
+		p.folded, p.hasFolded = foldWord(s), true
+	}
+	return p.folded
 }
 
 // stripped returns stripMarkup(s).
