@@ -204,8 +204,16 @@ func (s *SpellerSet) kkStem(valid func(string) bool) func(string) bool {
 		return valid
 	}
 	return func(w string) bool {
-		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && ru.Valid(w)
+		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w))
 	}
+}
+
+// icalStem reports a stem in -ика whose Russian adjective in -ический the dictionary knows:
+// Kazakh makes the adjectives of such loans with -лық on the -ика noun (этникалық, Russian
+// этнический), also where Russian has no noun in -ика of its own.
+func icalStem(valid func(string) bool, w string) bool {
+	b, ok := strings.CutSuffix(w, "ика")
+	return ok && utf8.RuneCountInString(b) >= 3 && valid(b+"ический")
 }
 
 // russianLoan reports a word of Kazakh text that is a Russian word as it stands: a loanword

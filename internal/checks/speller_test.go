@@ -96,6 +96,7 @@ func TestDebianSpeller(t *testing.T) {
 		{"қорықпауын", pipeline.Kazakh, false},
 		{"дайынбыс", pipeline.Kazakh, true},
 		{"таңбалауышын", pipeline.Kazakh, false}, // a noun of instrument in -уыш: таңбала+уыш
+		{"этникалық", pipeline.Kazakh, false},    // -лық on a loan in -ика whose Russian adjective is этнический
 		{"екенин", pipeline.Kazakh, true},
 		// British spellings.
 		{"metres", pipeline.English, false},
