@@ -78,6 +78,12 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 	if kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) {
 		return true
 	}
+	// An international combining form before a Kazakh word (авто+өндірушілері, агро+өнеркәсіп).
+	for _, p := range kkCombiningForms {
+		if rest, ok := strings.CutPrefix(lower, p); ok && utf8.RuneCountInString(rest) >= 5 && kkKnownForm(s.kkStem(valid), rest) {
+			return true
+		}
+	}
 	// The readings below are tried only for the words the plain analysis rejects.
 	stem := kkVowelStemVerbs(s.kkStem(valid))
 	if kkKnownForm(stem, lower) {
@@ -94,6 +100,10 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 	b, ok := strings.CutSuffix(lower, "у")
 	return ok && utf8.RuneCountInString(b) >= 4 && text.KazakhVerbStem(stem, b)
 }
+
+// kkCombiningForms are the international first parts Kazakh writes together with a word of its
+// own, as Russian does with its words.
+var kkCombiningForms = strings.Fields("авто агро аэро био вело гидро микро мото радио теле электро эко")
 
 // kkVowelStemVerbs widens valid for the analyser's look-ups of infinitives: a verb stem in -ы or
 // -і takes the infinitive's -у in place of that vowel (жылжы+у → жылжу, оқы+у → оқу), so the
@@ -204,8 +214,20 @@ func (s *SpellerSet) kkStem(valid func(string) bool) func(string) bool {
 		return valid
 	}
 	return func(w string) bool {
-		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w))
+		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w)) ||
+			properStem(valid, ru.Valid, w)
 	}
+}
+
+// properStem reports a stem that the dictionaries know as a name only, with its capital: Kazakh
+// makes adjectives of country names in lower case (корея+лық, жапон+дық).
+func properStem(kk, ru func(string) bool, w string) bool {
+	if utf8.RuneCountInString(w) < minLoanRunes {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	c := string(unicode.ToUpper(r)) + w[size:]
+	return kk(c) || !hasKazakhLetter(w) && ru(c)
 }
 
 // icalStem reports a stem in -ика whose Russian adjective in -ический the dictionary knows:

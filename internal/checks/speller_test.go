@@ -95,8 +95,10 @@ func TestDebianSpeller(t *testing.T) {
 		{"ұмытпаңыздар", pipeline.Kazakh, false},
 		{"қорықпауын", pipeline.Kazakh, false},
 		{"дайынбыс", pipeline.Kazakh, true},
-		{"таңбалауышын", pipeline.Kazakh, false}, // a noun of instrument in -уыш: таңбала+уыш
-		{"этникалық", pipeline.Kazakh, false},    // -лық on a loan in -ика whose Russian adjective is этнический
+		{"таңбалауышын", pipeline.Kazakh, false},     // a noun of instrument in -уыш: таңбала+уыш
+		{"этникалық", pipeline.Kazakh, false},        // -лық on a loan in -ика whose Russian adjective is этнический
+		{"кореялық", pipeline.Kazakh, false},         // an adjective of a country's name, in lower case
+		{"автоөндірушілері", pipeline.Kazakh, false}, // авто- before a Kazakh word
 		{"екенин", pipeline.Kazakh, true},
 		// British spellings.
 		{"metres", pipeline.English, false},
