@@ -75,7 +75,7 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 	if lower == "" {
 		return false
 	}
-	if kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) {
+	if kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) || s.properAdjective(valid, lower) {
 		return true
 	}
 	// An international combining form before a Kazakh word (авто+өндірушілері, агро+өнеркәсіп).
@@ -214,13 +214,23 @@ func (s *SpellerSet) kkStem(valid func(string) bool) func(string) bool {
 		return valid
 	}
 	return func(w string) bool {
-		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w)) ||
-			properStem(valid, ru.Valid, w)
+		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w))
 	}
 }
 
-// properStem reports a stem that the dictionaries know as a name only, with its capital: Kazakh
-// makes adjectives of country names in lower case (корея+лық, жапон+дық).
+// properAdjective reports an adjective in -лық of a name the dictionaries know only with its
+// capital: Kazakh writes the adjectives of country names in lower case (корея+лық, жапон+дық).
+func (s *SpellerSet) properAdjective(valid func(string) bool, w string) bool {
+	ru := s.Dicts[pipeline.Russian]
+	for _, e := range []string{"лық", "лік", "дық", "дік", "тық", "тік"} {
+		if b, ok := strings.CutSuffix(w, e); ok && ru != nil && properStem(valid, ru.Valid, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// properStem reports a word that the dictionaries know as a name only, with its capital.
 func properStem(kk, ru func(string) bool, w string) bool {
 	if utf8.RuneCountInString(w) < minLoanRunes {
 		return false
