@@ -177,7 +177,7 @@ var britishSpellings = []struct{ gb, us string }{
 	{"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
 	{"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"},
 	{"ours", "ors"}, {"our", "or"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourable", "orable"},
-	{"tres", "ters"}, {"tre", "ter"},
+	{"tres", "ters"}, {"tre", "ter"}, {"bres", "bers"}, {"bre", "ber"}, {"oeuvre", "euver"},
 	{"lled", "led"}, {"lling", "ling"}, {"ller", "ler"}, {"llers", "lers"},
 	{"ence", "ense"}, {"ogue", "og"}, {"ogues", "ogs"}, {"mme", "m"}, {"mmes", "ms"},
 	{"practis", "practic"}, // the British verb: practise, practised

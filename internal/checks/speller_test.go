@@ -106,6 +106,8 @@ func TestDebianSpeller(t *testing.T) {
 		{"totalling", pipeline.English, false},
 		{"organisation", pipeline.English, false},
 		{"sceptical", pipeline.English, false},
+		{"fibre", pipeline.English, false},
+		{"manoeuvre", pipeline.English, false},
 		{"scepticism", pipeline.English, false},
 		{"болжауынша", pipeline.Kazakh, false}, // -нша after the possessive of a verbal noun
 		{"айтаынша", pipeline.Kazakh, true},    // the possessive after a vowel is -сы
