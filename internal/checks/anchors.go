@@ -269,8 +269,8 @@ func (ix *headIndex) candidates(memo *wordMemo, text string) []int {
 		}
 	}
 	if len(ix.byHead) > 0 {
-		for _, w := range memo.words(text) {
-			if items, ok := ix.byHead[formHead(w.Text)]; ok {
+		for _, w := range memo.foldedWords(text) {
+			if items, ok := ix.byHead[foldedHead(w)]; ok {
 				out = append(out, items...)
 			}
 		}
@@ -386,8 +386,10 @@ func hanAbbrevWeight(s string) float64 {
 
 // formHead is the folded first three letters of a name's form: every form of the name begins
 // with them.
-func formHead(f string) string {
-	f = foldWord(f)
+func formHead(f string) string { return foldedHead(foldWord(f)) }
+
+// foldedHead is the first three letters of a folded word.
+func foldedHead(f string) string {
 	n := 0
 	for i := range f {
 		if n == 3 {

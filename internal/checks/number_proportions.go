@@ -120,12 +120,10 @@ func proportionsIn(memo *wordMemo, text string, lang pipeline.Lang) []proportion
 		return out
 	}
 	// Most texts have no proportion: the longest word of a phrase must be one of the text's.
-	ws := memo.words(text)
-	folded := make([]string, len(ws))
+	ws, folded := memo.words(text), memo.foldedWords(text)
 	maybe := false
-	for i, w := range ws {
-		folded[i] = foldWord(w.Text)
-		maybe = maybe || proportionWords[lang][folded[i]] || hasAnyPrefix(folded[i], proportionStems[lang])
+	for _, f := range folded {
+		maybe = maybe || proportionWords[lang][f] || hasAnyPrefix(f, proportionStems[lang])
 	}
 	if !maybe {
 		return nil

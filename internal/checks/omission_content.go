@@ -102,8 +102,8 @@ func contentCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
 	out := ix.candidates(memo, text)
 	if exact := contentExact[lang]; len(exact) > 0 {
 		n := len(out)
-		for _, w := range memo.words(text) {
-			out = append(out, exact[foldWord(w.Text)]...)
+		for _, w := range memo.foldedWords(text) {
+			out = append(out, exact[w]...)
 		}
 		if len(out) > n {
 			sort.Ints(out)
@@ -145,6 +145,7 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
 // translation-only ones, nor a capitalised word inside a sentence, part of a name), or "".
 func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentForm, source bool) string {
 	var ws []word
+	var fws []string // ws folded
 	for _, f := range forms {
 		if source && f.targetOnly {
 			continue
@@ -157,10 +158,10 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 		}
 		if f.exact || f.prefix || f.inside {
 			if ws == nil {
-				ws = memo.words(text)
+				ws, fws = memo.words(text), memo.foldedWords(text)
 			}
-			for _, w := range ws {
-				x := foldWord(w.Text)
+			for i, w := range ws {
+				x := fws[i]
 				if (x == f.text || f.prefix && strings.HasPrefix(x, f.text) || f.inside && strings.Contains(x, f.text)) && !(source && nameWord(text, w)) {
 					return w.Text
 				}
@@ -176,11 +177,11 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 			// In a translation, a compound or a derivative that begins with the word renders
 			// it too: schoolchildren, туристердің (турист with the Kazakh plural).
 			if ws == nil {
-				ws = memo.words(text)
+				ws, fws = memo.words(text), memo.foldedWords(text)
 			}
 			ft := foldWord(f.text)
-			for _, w := range ws {
-				if strings.HasPrefix(foldWord(w.Text), ft) {
+			for i, w := range ws {
+				if strings.HasPrefix(fws[i], ft) {
 					return w.Text
 				}
 			}

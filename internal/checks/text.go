@@ -65,7 +65,8 @@ type preparedText struct {
 	hasWeighted  bool
 	folded       string // foldWord(s), once hasFolded
 	hasFolded    bool
-	inits        []rune // foldInitial of each of all's words, once asked for
+	inits        []rune   // foldInitial of each of all's words, once asked for
+	foldedWords  []string // foldWord of each of letters' words, once asked for
 }
 
 // at returns the entry of s in the memo, adding it if it is new.
@@ -119,6 +120,35 @@ func (m *wordMemo) initials(s string) []rune {
 		}
 	}
 	return p.inits
+}
+
+// foldedWords returns foldWord of each word of words(s). The text is folded once and the words
+// are cut out of it, where folding kept every byte in place (as it does for Latin and Cyrillic
+// letters); otherwise each word is folded on its own.
+func (m *wordMemo) foldedWords(s string) []string {
+	ws := m.words(s)
+	if m == nil {
+		out := make([]string, len(ws))
+		for i, w := range ws {
+			out[i] = foldWord(w.Text)
+		}
+		return out
+	}
+	p := m.at(s)
+	if p.foldedWords == nil {
+		out := make([]string, len(ws))
+		ft := m.folded(s)
+		for i, w := range ws {
+			if len(ft) == len(s) && ft[w.Start:w.End] != "" {
+				out[i] = ft[w.Start:w.End]
+			} else {
+				out[i] = foldWord(w.Text)
+			}
+		}
+		p = m.at(s) // folded may have grown the memo's texts
+		p.foldedWords = out
+	}
+	return p.foldedWords
 }
 
 // folded returns foldWord(s): the whole text lower-cased, ё as е.
