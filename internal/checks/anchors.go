@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -51,9 +53,11 @@ func nameRenders() []anchorName {
 // appendDerivedNames returns the forms with the regular derivatives of a language's name forms
 // that the list does not spell out, so that a translation saying "Central Asian countries" or "молодые
 // казахстанцы" renders the name: in English, the adjective of a name in -a takes -n (Asia →
-// Asian, Mongolia → Mongolian) and that of a name in -stan takes -i (Uzbekistan → Uzbekistani);
+// Asian, Mongolia → Mongolian), that of a name in -stan takes -i (Uzbekistan → Uzbekistani),
+// one in -e takes -an (Europe → European), one in -an or -am takes -ese (Japan → Japanese);
 // in Russian, the demonym of a name in -стан takes -ец (Казахстан → казахстанец, казахстанцы;
-// the matcher reads the fleeting е). Kazakh adjectives in -лық and their endings are read by
+// the matcher reads the fleeting е) and a name ending in a consonant makes its adjective in -ск-
+// (Шанхай → шанхайский). Kazakh adjectives in -лық and their endings are read by
 // the matcher already; Chinese forms its adjectives without changing the name. They count only
 // in the translation: a source's "Central Asian" names the region, but its translation may render
 // it by an adjective the list lacks (центральноазиатский), so taking it for the name there would
@@ -81,10 +85,17 @@ func appendDerivedNames(listed []string, lang pipeline.Lang) []string {
 				add(f + "n")
 			case strings.HasSuffix(f, "stan"):
 				add(f + "i")
+			case strings.HasSuffix(f, "e"):
+				add(f + "an") // Europe → European
+			case strings.HasSuffix(f, "an") || strings.HasSuffix(f, "am"):
+				add(f + "ese") // Japan → Japanese, Vietnam → Vietnamese
 			}
 		case pipeline.Russian:
 			if strings.HasSuffix(f, "стан") {
 				add(strings.ToLower(f) + "ец")
+			}
+			if r := lastRune(f); !strings.ContainsRune("аеёиоуыэюяь", r) && isUpperInitial(f) && !strings.Contains(f, " ") {
+				add(strings.ToLower(f) + "ск") // Шанхай → шанхайский, Ташкент → ташкентский
 			}
 		}
 	}
@@ -102,48 +113,17 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 	if memo == nil {
 		memo = &wordMemo{}
 	}
-	// A name's first letters stand in the text wherever a form of it does (endings and the
-	// voicing of a last consonant change only its end): the folded texts rule out most names
-	// before they are looked for word by word. Terms are looked for in full: a fleeting vowel
-	// changes the start of short ones (заём, займов).
-	folded := map[string]string{}
-	has := func(forms []string, text string, lang pipeline.Lang, name bool) bool {
-		ft, ok := folded[text]
-		if !ok && name {
-			ft = foldWord(text)
-			folded[text] = ft
-		}
-		for _, f := range forms {
-			if abbrev, ok := strings.CutPrefix(f, "~"); ok {
-				if lang == pipeline.Chinese && hanAbbrevInChain(text, abbrev) {
-					return true
-				}
-				continue
-			}
-			if name && !strings.Contains(ft, formHead(f)) {
-				continue
-			}
-			if len(findTermAll(memo, text, f, lang, 1)) > 0 {
-				return true
-			}
-		}
-		return false
-	}
-	renders := nameRenders()
-	for i, n := range names() {
-		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
-			continue
-		}
-		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) {
-			out = append(out, n[u.SourceLang][0])
-		}
-	}
+	has := (&formFinder{memo: memo}).has
+	out = append(out, lostListedNames(u, memo, has)...)
 	for _, t := range opts.Terms {
 		st, tt := t.Terms[u.SourceLang], t.Terms[u.TargetLang]
 		if st == "" || tt == "" || t.DoNotTranslate {
 			continue
 		}
 		if len(sourceTermUses(memo, u.Source, st, u.SourceLang, 1)) > 0 && !has([]string{tt}, u.Target, u.TargetLang, false) {
+			if _, ok := termRendered(memo, u, t); ok {
+				continue // another sense of the source word, or an adjective of the term
+			}
 			out = append(out, st)
 		}
 	}
@@ -155,17 +135,206 @@ func missingAnchors(u pipeline.CheckUnit, opts *Options) []string {
 	return out
 }
 
+// formFinder tells whether a text has a form of a name or a term.
+type formFinder struct {
+	memo *wordMemo
+}
+
+// has reports whether text has one of forms (found as terms are; "~X" is a Chinese
+// one-character abbreviation in a chain). For a name (name set), a name's first letters stand in
+// the text wherever a form of it does (endings and the voicing of a last consonant change only
+// its end): the folded text rules out most names before they are looked for word by word. Terms
+// are looked for in full: a fleeting vowel changes the start of short ones (заём, займов).
+func (f *formFinder) has(forms []string, text string, lang pipeline.Lang, name bool) bool {
+	var ft string
+	if name {
+		ft = f.memo.folded(text)
+	}
+	for _, form := range forms {
+		if abbrev, ok := strings.CutPrefix(form, "~"); ok {
+			if lang == pipeline.Chinese && hanAbbrevInChain(text, abbrev) {
+				return true
+			}
+			continue
+		}
+		if name && !strings.Contains(ft, formHead(form)) {
+			continue
+		}
+		if len(findTermAll(f.memo, text, form, lang, 1)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lostListedNames lists the names of lexicon/names.txt that the source has and the translation
+// renders by none of their forms; has tells whether a text has one of forms.
+func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []string, text string, lang pipeline.Lang, name bool) bool) []string {
+	if memo != nil && memo.hasLostNames {
+		return memo.lostNames
+	}
+	var out []string
+	defer func() {
+		if memo != nil {
+			memo.lostNames, memo.hasLostNames = out, true
+		}
+	}()
+	renders := nameRenders()
+	all := names()
+	for _, i := range nameCandidates(memo, u.Source, u.SourceLang) {
+		n := all[i]
+		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
+			continue
+		}
+		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) &&
+			namedInSource(u, n[u.SourceLang]) {
+			out = append(out, n[u.SourceLang][0])
+		}
+	}
+	return out
+}
+
+var (
+	nameIndexOnce sync.Once
+	nameIndexes   map[pipeline.Lang]*headIndex
+	nameAbbrevs   []int // the names with a Chinese one-character abbreviation
+)
+
+// nameCandidates returns the indexes of the listed names whose forms text may hold, in order:
+// the first letters of the text's words rule out most names before has looks for them.
+func nameCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
+	nameIndexOnce.Do(func() {
+		nameIndexes = map[pipeline.Lang]*headIndex{}
+		for _, l := range []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese} {
+			ix := newHeadIndex()
+			for i, n := range names() {
+				for _, f := range n[l] {
+					if strings.HasPrefix(f, "~") {
+						if l == pipeline.Chinese {
+							nameAbbrevs = append(nameAbbrevs, i)
+						}
+						continue
+					}
+					ix.add(f, l, i)
+				}
+			}
+			nameIndexes[l] = ix
+		}
+	})
+	ix := nameIndexes[lang]
+	if ix == nil {
+		return nil
+	}
+	out := ix.candidates(memo, text)
+	if lang == pipeline.Chinese && len(nameAbbrevs) > 0 {
+		out = append(out, nameAbbrevs...)
+		sort.Ints(out)
+		out = slices.Compact(out)
+	}
+	return out
+}
+
+// headIndex finds the items (names, concepts) whose forms a text may hold: a form of a word
+// begins with the word's first letters (endings and a voiced last consonant change only its
+// end), so a text holds a form only if one of its words begins with the form's head. Chinese
+// forms are looked for as substrings.
+type headIndex struct {
+	byHead map[string][]int
+	han    []headHan
+}
+
+type headHan struct {
+	sub  string
+	item int
+}
+
+func newHeadIndex() *headIndex { return &headIndex{byHead: map[string][]int{}} }
+
+// add indexes form of item in lang.
+func (ix *headIndex) add(form string, lang pipeline.Lang, item int) {
+	if lang == pipeline.Chinese || containsHan(form) {
+		ix.han = append(ix.han, headHan{form, item})
+		return
+	}
+	h := formHead(form)
+	ix.byHead[h] = append(ix.byHead[h], item)
+}
+
+// candidates returns, in order and once each, the items whose head begins a word of text.
+func (ix *headIndex) candidates(memo *wordMemo, text string) []int {
+	var out []int
+	for _, h := range ix.han {
+		if strings.Contains(text, h.sub) {
+			out = append(out, h.item)
+		}
+	}
+	if len(ix.byHead) > 0 {
+		for _, w := range memo.foldedWords(text) {
+			if items, ok := ix.byHead[foldedHead(w)]; ok {
+				out = append(out, items...)
+			}
+		}
+	}
+	sort.Ints(out)
+	return slices.Compact(out)
+}
+
+// namedInSource reports whether the source has a form of a listed name as a name: a form the
+// list writes with a capital must have it in the source (Kazakh астана is "capital city"; Астана
+// the city); an adjective the list writes in lower case (китайск, қытайлық) may stand anywhere.
+func namedInSource(u pipeline.CheckUnit, forms []string) bool {
+	for _, f := range forms {
+		if strings.HasPrefix(f, "~") {
+			return true
+		}
+		for _, m := range findTermAll(nil, u.Source, f, u.SourceLang, -1) {
+			if !isUpperInitial(f) || isUpperInitial(u.Source[m[0]:m[1]]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var (
 	hanAbbrevOnce sync.Once
 	hanAbbrevs    map[rune]bool
+	hanAbbrevFull map[rune]float64  // the weighted length of the name an abbreviation stands for, in English
 	hanFullNames  *strings.Replacer // blanks the names of three characters or more
 )
 
 // hanAbbrevInChain reports whether the one-character abbreviation a stands in text next to
 // another one-character abbreviation of lexicon/names.txt: 吉 and 乌 in 中吉乌铁路.
 func hanAbbrevInChain(text, a string) bool {
+	loadHanAbbrevs()
+	if !strings.Contains(text, a) {
+		return false
+	}
+	ar := []rune(a)[0]
+	// The characters of a full name (塔吉克斯坦 holds 塔吉) are no chain of abbreviations.
+	rs := []rune(hanFullNames.Replace(text))
+	for i, r := range rs {
+		if r == ar && (i > 0 && hanAbbrevs[rs[i-1]] && rs[i-1] != r || i+1 < len(rs) && hanAbbrevs[rs[i+1]] && rs[i+1] != r ||
+			i > 0 && strings.ContainsRune(hanAbbrevVerbs, rs[i-1]) && r != '中' && (i+1 == len(rs) || !hanNameNext[[2]rune{r, rs[i+1]}])) {
+			return true
+		}
+	}
+	return false
+}
+
+// hanNameNext holds the first two characters of the full names whose first character is an
+// abbreviation (吉尔, 乌兹): after 在, 吉尔 is the start of a name, not the abbreviation.
+var hanNameNext = map[[2]rune]bool{}
+
+// hanAbbrevVerbs are the prepositions and verbs of place before which Chinese writes a country by
+// its one-character abbreviation alone: 在哈 "in Kazakhstan", 驻哈, 赴吉, 访乌, 对塔.
+const hanAbbrevVerbs = "在驻赴访对来抵离返援涉"
+
+// loadHanAbbrevs reads the one-character abbreviations of lexicon/names.txt, the weighted
+// length of the full name each stands for, and the replacer that blanks the full names.
+func loadHanAbbrevs() {
 	hanAbbrevOnce.Do(func() {
-		hanAbbrevs = map[rune]bool{}
+		hanAbbrevs, hanAbbrevFull = map[rune]bool{}, map[rune]float64{}
 		var long []string
 		for _, n := range names() {
 			for _, f := range n[pipeline.Chinese] {
@@ -177,27 +346,50 @@ func hanAbbrevInChain(text, a string) bool {
 					long = append(long, f, "　")
 				}
 			}
+			// The full name weighs as the English one does (Kyrgyzstan, 10): three to a Han
+			// character would weigh 吉尔吉斯斯坦 as 18, far more than any language spells it.
+			full := 0.0
+			if en := n[pipeline.English]; len(en) > 0 {
+				full = weightedLengthStripped(en[0])
+			}
+			for _, f := range n[pipeline.Chinese] {
+				if rs := []rune(strings.TrimPrefix(f, "~")); strings.HasPrefix(f, "~") && len(rs) == 1 {
+					hanAbbrevFull[rs[0]] = full
+				}
+			}
+			for _, f := range n[pipeline.Chinese] {
+				if rs := []rune(f); len(rs) >= 2 && !strings.HasPrefix(f, "~") {
+					hanNameNext[[2]rune{rs[0], rs[1]}] = true
+				}
+			}
 		}
 		hanFullNames = strings.NewReplacer(long...)
 	})
-	if !strings.Contains(text, a) {
-		return false
-	}
-	ar := []rune(a)[0]
-	// The characters of a full name (塔吉克斯坦 holds 塔吉) are no chain of abbreviations.
-	rs := []rune(hanFullNames.Replace(text))
+}
+
+// hanAbbrevWeight is what the one-character abbreviations in a chain (中哈边界, 中吉乌铁路) add
+// to the weighted length of a Chinese text: each says a whole name (哈 is 哈萨克斯坦,
+// "Kazakhstan"), which the other languages spell out, so a length compared with theirs counts
+// the full name.
+func hanAbbrevWeight(s string) float64 {
+	loadHanAbbrevs()
+	rs := []rune(hanFullNames.Replace(s))
+	n := 0.0
 	for i, r := range rs {
-		if r == ar && (i > 0 && hanAbbrevs[rs[i-1]] && rs[i-1] != r || i+1 < len(rs) && hanAbbrevs[rs[i+1]] && rs[i+1] != r) {
-			return true
+		w, ok := hanAbbrevFull[r]
+		if ok && w > 3 && (i > 0 && hanAbbrevs[rs[i-1]] && rs[i-1] != r || i+1 < len(rs) && hanAbbrevs[rs[i+1]] && rs[i+1] != r) {
+			n += w - 3
 		}
 	}
-	return false
+	return n
 }
 
 // formHead is the folded first three letters of a name's form: every form of the name begins
 // with them.
-func formHead(f string) string {
-	f = foldWord(f)
+func formHead(f string) string { return foldedHead(foldWord(f)) }
+
+// foldedHead is the first three letters of a folded word.
+func foldedHead(f string) string {
 	n := 0
 	for i := range f {
 		if n == 3 {

@@ -211,6 +211,35 @@ func TestGlossary(t *testing.T) {
 		{"term ru", "The time needed to clear a truck has fallen.", "Срок оформления грузовика сократился.", ru, "check.glossary.missing"},
 		{"term after idiom", "At times the time needed to clear a truck grows.", "Порой срок оформления растёт.", ru, "check.glossary.missing"},
 	})
+	// A noun term rendered by its Russian relative adjective; a source word rendered in another
+	// of its senses (lexicon/senses.txt), where the sense needs its context; a synonym of the
+	// term's own sense stays a finding.
+	two := checks.Options{Terms: []checks.Term{
+		{Terms: map[pipeline.Lang]string{en: "child", ru: "ребёнок", kk: "бала", zh: "儿童"}},
+		{Terms: map[pipeline.Lang]string{en: "coal", ru: "уголь", kk: "көмір", zh: "煤炭"}},
+		{Terms: map[pipeline.Lang]string{en: "loan", ru: "заём", kk: "қарыз", zh: "贷款"}},
+		{Terms: map[pipeline.Lang]string{en: "seat", ru: "место", kk: "орын", zh: "席位"}},
+	}}
+	runCases(t, checks.CheckGlossary, two, []checkCase{
+		{"ru adjective", "The theatre staged a children's musical.", "Театр поставил детский мюзикл.", ru, ""},
+		{"ru adjective of a fleeting vowel", "A new coal mine opened.", "Открылась новая угольная шахта.", ru, ""},
+		{"zh short form", "Villagers no longer burn coal.", "村民不再烧煤。", zh, ""},
+	})
+	for _, tc := range []struct {
+		name, src, tgt string
+		sl             pipeline.Lang
+		want           bool
+	}{
+		{"kk other sense in context", "Сыртқы қарыз өсті.", "External debt grew.", kk, false},
+		{"kk other sense out of context", "Банк қарыз берді.", "The bank gave a debt.", kk, true},
+		{"ru other sense", "Место встречи уже выбрано.", "The venue of the meeting has been chosen.", ru, false},
+		{"ru synonym of the sense", "Банк выдал заём.", "The bank issued a credit.", ru, true},
+	} {
+		got := containsID(findIDs(checks.CheckGlossary, tc.src, tc.tgt, tc.sl, en, two), "check.glossary.missing")
+		if got != tc.want {
+			t.Errorf("%s: missing reported %v, want %v", tc.name, got, tc.want)
+		}
+	}
 }
 
 func TestOmission(t *testing.T) {
@@ -514,6 +543,11 @@ func TestOmissionNegation(t *testing.T) {
 		{"Семей полигонының зардаптары әлі де сезіледі.", "The legacy of the Semipalatinsk test site is still felt.", pipeline.Kazakh, pipeline.English, false},
 		{"Власти не публикуют данных о доходах.", "当局不公布收入数据。", pipeline.Russian, pipeline.Chinese, false},
 		{"Өзбекстан тарапы жобасын қолдайтынын мәлімдеді.", "Uzbekistan said it supported the project.", pipeline.Kazakh, pipeline.English, false},
+		// Words that only look negative in a translation: «несмотря» (despite), орынбасар
+		// (deputy), 无罪 (not guilty, "acquitted").
+		{"Despite higher prices, demand did not fall.", "Несмотря на рост цен, спрос снизился.", pipeline.English, pipeline.Russian, true},
+		{"The governor's deputies did not comment.", "Әкімнің орынбасарлары пікір білдірді.", pipeline.English, pipeline.Kazakh, true},
+		{"Суд оправдал журналиста, но не отменил штраф.", "法院宣判该记者无罪，但撤销了罚款。", pipeline.Russian, pipeline.Chinese, true},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
@@ -523,6 +557,71 @@ func TestOmissionNegation(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q → %q: negation lost %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}
+
+// TestNumberProportions: a fraction or factor in words of another value than the source's was
+// changed; the same value in other words, or a Chinese 倍 read either way, was not.
+func TestNumberProportions(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"Coal still generates about two thirds of Kazakhstan's electricity.", "Уголь по-прежнему даёт около трети электроэнергии Казахстана.", pipeline.English, pipeline.Russian, true},
+		{"Coal still generates about two thirds of Kazakhstan's electricity.", "Уголь по-прежнему даёт около двух третей электроэнергии Казахстана.", pipeline.English, pipeline.Russian, false},
+		{"Инвестиции выросли всемеро.", "Инвестиция бес есе өсті.", pipeline.Russian, pipeline.Kazakh, true},
+		{"Инвестиции выросли всемеро.", "Investment grew sevenfold.", pipeline.Russian, pipeline.English, false},
+		{"近五年来，游客人数增长了三倍。", "Over five years the number of visitors has quadrupled.", pipeline.Chinese, pipeline.English, false},
+		{"过去十年，水域面积扩大了近三分之一。", "Over the decade the area grew by almost a quarter.", pipeline.Chinese, pipeline.English, true},
+		{"The share fell by a third.", "Доля снизилась на 33 %.", pipeline.English, pipeline.Russian, false},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckNumber}})
+		got := false
+		for _, f := range fs {
+			got = got || f.MessageID == "check.number.extra"
+		}
+		if got != c.want {
+			t.Errorf("%q → %q: number changed %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}
+
+// TestOmissionContent: a modifier or common noun of lexicon/content.txt that the translation
+// renders by none of its words was left out; a rendering in another word of the concept, a
+// compound that begins with it, or a capitalised word of a name in the source are no loss.
+func TestOmissionContent(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"Residents are gradually getting used to the new waste sorting rules.", "Жители постепенно привыкают к правилам сортировки мусора.", pipeline.English, pipeline.Russian, true},
+		{"Residents are gradually getting used to the new waste sorting rules.", "Жители постепенно привыкают к новым правилам сортировки мусора.", pipeline.English, pipeline.Russian, false},
+		{"Студенты выиграли две золотые и одну серебряную медаль.", "Студенттер екі алтын медаль жеңіп алды.", pipeline.Russian, pipeline.Kazakh, true},
+		{"Қала әкімдігі барлық аулаларды жөндейді.", "The city hall will repair the courtyards.", pipeline.Kazakh, pipeline.English, true},
+		{"Қала әкімдігі барлық аулаларды жөндейді.", "The city hall will repair every courtyard.", pipeline.Kazakh, pipeline.English, false},
+		{"Wages in the oil and gas industry rose.", "Зарплаты в нефтегазовой отрасли выросли.", pipeline.English, pipeline.Russian, false},
+		{"The delegation flew to New Delhi on Monday.", "Делегация в понедельник вылетела в Нью-Дели.", pipeline.English, pipeline.Russian, false},
+		{"The museum's collection includes coins.", "В коллекцию музея входят монеты.", pipeline.English, pipeline.Russian, false},
+		// A name of the built-in list dropped from a translation not much longer than usual;
+		// kept as an adjective (Japanese), a Chinese abbreviation after 在 (在哈), or a Kazakh
+		// common noun (астана "capital city") that is no name in the source.
+		{"Сейчас в России работают граждане Узбекистана.", "Қазір Өзбекстан азаматтары жұмыс істейді.", pipeline.Russian, pipeline.Kazakh, true},
+		{"Президент Жапонияның сыртқы істер министрін қабылдады.", "The president received the Japanese foreign minister.", pipeline.Kazakh, pipeline.English, false},
+		{"Проверки прошли 43 китайских предприятия в Казахстане.", "在哈43家中资企业接受了检查。", pipeline.Russian, pipeline.Chinese, false},
+		{"1997 жылы астана Алматыдан Ақмолаға көшірілді.", "In 1997 the capital was moved from Almaty to Akmola.", pipeline.Kazakh, pipeline.English, false},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		got := false
+		for _, f := range fs {
+			got = got || f.MessageID == "check.omission.anchor"
+		}
+		if got != c.want {
+			t.Errorf("%q → %q: content lost %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
 		}
 	}
 }

@@ -242,7 +242,7 @@ func (p *termPattern) find(memo *wordMemo, text string, limit int) [][2]int {
 	if len(p.words) == 0 {
 		return nil
 	}
-	return p.findIn(text, memo.allWords(text), nil, limit)
+	return p.findIn(text, memo.allWords(text), memo.initials(text), limit)
 }
 
 // findIn is find on text's words xw, with their first letters folded in inits when the caller
@@ -496,6 +496,9 @@ func ruStems(t string) []string {
 		if f := ruFleeting(base); f != "" {
 			stems = append(stems, f)
 		}
+	}
+	if b, ok := strings.CutSuffix(t, "й"); ok && len([]rune(b)) >= 3 && stem != b {
+		stems = append(stems, b) // музей → музея, музеем: the й is the stem's, not an ending's
 	}
 	if b, ok := strings.CutSuffix(t, "мя"); ok && len([]rune(b)) >= 1 {
 		stems = append(stems, b+"мен")

@@ -11,7 +11,9 @@ import (
 //   - a do-not-translate term must appear in the translation exactly as in the source;
 //   - a forbidden variant in the translation is reported (unless it lies inside the approved
 //     term, as «Пояс» inside «Пояс и путь»);
-//   - otherwise the approved target term must appear in some inflected form.
+//   - otherwise the approved target term must appear in some inflected form (termRendered: in
+//     Russian its relative adjective counts too), unless the translation renders another sense
+//     of the source word (lexicon/senses.txt: қарыз is a loan and a debt).
 //
 // Terms without a form in the source or target language are skipped, and so are source
 // occurrences inside an English fixed phrase ("on time": see enIdioms).
@@ -38,16 +40,13 @@ func checkGlossary(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 			continue
 		}
 		tt := strings.TrimSpace(t.Terms[u.TargetLang])
-		var good [][2]int
-		if tt != "" {
-			good = findTermAll(memo, u.Target, tt, u.TargetLang, -1)
-		}
+		good, rendered := termRendered(memo, u, t)
 		f, _, ok := forbiddenUse(memo, u.Target, t.Forbidden[u.TargetLang], good, u.TargetLang)
 		if ok {
 			out = append(out, newFinding(CheckGlossary, "check.glossary.forbidden", map[string]any{"Forbidden": f, "Target": tt, "Source": st}))
 			continue
 		}
-		if tt != "" && len(good) == 0 {
+		if !rendered {
 			out = append(out, newFinding(CheckGlossary, "check.glossary.missing", map[string]any{"Source": st, "Target": tt}))
 		}
 	}

@@ -17,7 +17,7 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	src := opts.wordMemo().numbers(u.Source, u.SourceLang)
 	tgt := opts.wordMemo().numbers(u.Target, u.TargetLang)
 	if len(src) == 0 && len(tgt) == 0 {
-		return nil
+		return proportionFindings(nil, u, opts)
 	}
 	var out []pipeline.Finding
 	srcUsed := make([]bool, len(src))
@@ -77,6 +77,15 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		} else {
 			out = append(out, newFinding(CheckNumber, "check.number.extra", map[string]any{"Number": t.raw}))
 		}
+	}
+	return proportionFindings(out, u, opts)
+}
+
+// proportionFindings appends to out a fraction or factor in words of another value than the
+// source's: «втрое» for "twice", "a quarter" for «треть» (changedProportion).
+func proportionFindings(out []pipeline.Finding, u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
+	if raw, ok := changedProportion(opts.wordMemo(), u); ok {
+		out = append(out, newFinding(CheckNumber, "check.number.extra", map[string]any{"Number": raw}))
 	}
 	return out
 }

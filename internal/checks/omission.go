@@ -26,12 +26,14 @@ func lengthFactor(l pipeline.Lang) float64 {
 }
 
 // weightedLength measures how much a text says: letters and digits, a Chinese character
-// counting as three, markup left out.
+// counting as three (a one-character abbreviation of a name in a chain, 中哈, as its full name:
+// hanAbbrevWeight), markup left out.
 func weightedLength(s string) float64 { return weightedLengthStripped(stripMarkup(s)) }
 
 // weightedLengthStripped is weightedLength of a text whose markup is already stripped.
 func weightedLengthStripped(s string) float64 {
 	n := 0.0
+	han := false
 	for _, r := range s {
 		switch {
 		case r < 0x80: // ASCII, most of an English or Latin text: no table look-ups
@@ -40,9 +42,13 @@ func weightedLengthStripped(s string) float64 {
 			}
 		case isHan(r):
 			n += 3
+			han = true
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			n++
 		}
+	}
+	if han {
+		n += hanAbbrevWeight(s) // 中哈 says "China and Kazakhstan"
 	}
 	return n
 }
@@ -57,6 +63,15 @@ const (
 	omissionFewerClauses = 0.78 // shorter than this with any fewer clauses is a warning
 	omissionItems        = 1.1  // not much longer than usual, with fewer enumeration items, is a warning
 )
+
+// omissionContent is the length, in percent of the usual, below which a lost content word of
+// lexicon/content.txt is reported.
+const omissionContent = 1000
+
+// omissionListedNames is the length, in percent of the usual, below which a lost name of
+// lexicon/names.txt is reported: as for a lost item of a list (omissionItems), a translation
+// much longer than usual says the name some other way ("the capital", a longer paraphrase).
+const omissionListedNames = 110
 
 // tooShort is the ratio below which a translation is reported on its length alone: under
 // shortLimit, a shorter one needs evidence of what it lost. Chinese keeps its own limit.
@@ -102,6 +117,16 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		// A name is weaker evidence (a translator may write "the city"; exonyms and
 		// transliteration systems differ): it counts in a translation shorter than usual.
 		lost = append(lost, lostNames(u, opts, memo)...)
+	}
+	if pct < omissionListedNames {
+		// A name of the built-in list (a country, a capital, a river) has its forms in every
+		// language: one the translation renders by none of them was dropped.
+		lost = append(lost, lostListedNames(u, memo, (&formFinder{memo: memo}).has)...)
+	}
+	if pct < omissionContent {
+		// A modifier or a common noun of the source that the translation does not render
+		// (lexicon/content.txt) costs a word: it counts unless the translation runs long.
+		lost = append(lost, lostContent(u, memo)...)
 	}
 	if len(lost) > 0 {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",

@@ -75,8 +75,14 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 	if lower == "" {
 		return false
 	}
-	if kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) {
+	if kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) || s.properAdjective(valid, lower) {
 		return true
+	}
+	// An international combining form before a Kazakh word (авто+өндірушілері, агро+өнеркәсіп).
+	for _, p := range kkCombiningForms {
+		if rest, ok := strings.CutPrefix(lower, p); ok && utf8.RuneCountInString(rest) >= 5 && kkKnownForm(s.kkStem(valid), rest) {
+			return true
+		}
 	}
 	// The readings below are tried only for the words the plain analysis rejects.
 	stem := kkVowelStemVerbs(s.kkStem(valid))
@@ -94,6 +100,10 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 	b, ok := strings.CutSuffix(lower, "у")
 	return ok && utf8.RuneCountInString(b) >= 4 && text.KazakhVerbStem(stem, b)
 }
+
+// kkCombiningForms are the international first parts Kazakh writes together with a word of its
+// own, as Russian does with its words.
+var kkCombiningForms = strings.Fields("авто агро аэро био вело гидро микро мото радио теле электро эко")
 
 // kkVowelStemVerbs widens valid for the analyser's look-ups of infinitives: a verb stem in -ы or
 // -і takes the infinitive's -у in place of that vowel (жылжы+у → жылжу, оқы+у → оқу), so the
@@ -167,7 +177,7 @@ var britishSpellings = []struct{ gb, us string }{
 	{"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
 	{"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"},
 	{"ours", "ors"}, {"our", "or"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourable", "orable"},
-	{"tres", "ters"}, {"tre", "ter"},
+	{"tres", "ters"}, {"tre", "ter"}, {"bres", "bers"}, {"bre", "ber"}, {"oeuvre", "euver"},
 	{"lled", "led"}, {"lling", "ling"}, {"ller", "ler"}, {"llers", "lers"},
 	{"ence", "ense"}, {"ogue", "og"}, {"ogues", "ogs"}, {"mme", "m"}, {"mmes", "ms"},
 	{"practis", "practic"}, // the British verb: practise, practised
@@ -204,8 +214,38 @@ func (s *SpellerSet) kkStem(valid func(string) bool) func(string) bool {
 		return valid
 	}
 	return func(w string) bool {
-		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && ru.Valid(w)
+		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w))
 	}
+}
+
+// properAdjective reports an adjective in -лық of a name the dictionaries know only with its
+// capital: Kazakh writes the adjectives of country names in lower case (корея+лық, жапон+дық).
+func (s *SpellerSet) properAdjective(valid func(string) bool, w string) bool {
+	ru := s.Dicts[pipeline.Russian]
+	for _, e := range []string{"лық", "лік", "дық", "дік", "тық", "тік"} {
+		if b, ok := strings.CutSuffix(w, e); ok && ru != nil && properStem(valid, ru.Valid, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// properStem reports a word that the dictionaries know as a name only, with its capital.
+func properStem(kk, ru func(string) bool, w string) bool {
+	if utf8.RuneCountInString(w) < minLoanRunes {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	c := string(unicode.ToUpper(r)) + w[size:]
+	return kk(c) || !hasKazakhLetter(w) && ru(c)
+}
+
+// icalStem reports a stem in -ика whose Russian adjective in -ический the dictionary knows:
+// Kazakh makes the adjectives of such loans with -лық on the -ика noun (этникалық, Russian
+// этнический), also where Russian has no noun in -ика of its own.
+func icalStem(valid func(string) bool, w string) bool {
+	b, ok := strings.CutSuffix(w, "ика")
+	return ok && utf8.RuneCountInString(b) >= 3 && valid(b+"ический")
 }
 
 // russianLoan reports a word of Kazakh text that is a Russian word as it stands: a loanword

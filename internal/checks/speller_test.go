@@ -86,6 +86,19 @@ func TestDebianSpeller(t *testing.T) {
 		{"шықпаған", pipeline.Kazakh, false},    // шық+па+ған: the infinitive voices the stem, шығу
 		{"қолдауынсыз", pipeline.Kazakh, false}, // -сыз after a possessive: "without its support"
 		{"сөйлести", pipeline.Kazakh, true},
+		// Personal endings of a nominal predicate, the possessive of a verbal noun, the polite
+		// imperative, a verb stem that drops its narrow vowel in the infinitive (қорық, қорқу).
+		{"дайынбыз", pipeline.Kazakh, false},
+		{"қарайтынбыз", pipeline.Kazakh, false},
+		{"арттыруымыз", pipeline.Kazakh, false},
+		{"қорықпаңыз", pipeline.Kazakh, false},
+		{"ұмытпаңыздар", pipeline.Kazakh, false},
+		{"қорықпауын", pipeline.Kazakh, false},
+		{"дайынбыс", pipeline.Kazakh, true},
+		{"таңбалауышын", pipeline.Kazakh, false},     // a noun of instrument in -уыш: таңбала+уыш
+		{"этникалық", pipeline.Kazakh, false},        // -лық on a loan in -ика whose Russian adjective is этнический
+		{"кореялық", pipeline.Kazakh, false},         // an adjective of a country's name, in lower case
+		{"автоөндірушілері", pipeline.Kazakh, false}, // авто- before a Kazakh word
 		{"екенин", pipeline.Kazakh, true},
 		// British spellings.
 		{"metres", pipeline.English, false},
@@ -93,6 +106,8 @@ func TestDebianSpeller(t *testing.T) {
 		{"totalling", pipeline.English, false},
 		{"organisation", pipeline.English, false},
 		{"sceptical", pipeline.English, false},
+		{"fibre", pipeline.English, false},
+		{"manoeuvre", pipeline.English, false},
 		{"scepticism", pipeline.English, false},
 		{"болжауынша", pipeline.Kazakh, false}, // -нша after the possessive of a verbal noun
 		{"айтаынша", pipeline.Kazakh, true},    // the possessive after a vowel is -сы

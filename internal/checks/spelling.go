@@ -47,8 +47,12 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		srcWords[foldWord(w.Text)] = true
 	}
 	for _, t := range opts.Terms {
-		for _, w := range words(t.Terms[u.TargetLang]) {
-			srcWords[foldWord(w.Text)] = true
+		// The term's words as the glossary check reads them (compiledTerm keeps them): the
+		// termbase is not split into words again for every unit.
+		if p, ok := compiledTerm(t.Terms[u.TargetLang], u.TargetLang); ok {
+			for _, w := range p.words {
+				srcWords[foldWord(w.Text)] = true
+			}
 		}
 	}
 	seen := map[string]bool{}

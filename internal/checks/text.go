@@ -43,6 +43,10 @@ type wordMemo struct {
 	// check reads too (numberFindings), once hasNumberFindings.
 	numberFindings    []pipeline.Finding
 	hasNumberFindings bool
+	// lostNames are the listed names the unit's translation lost (lostListedNames), which
+	// both omission paths read, once hasLostNames.
+	lostNames    []string
+	hasLostNames bool
 }
 
 // preparedText is one text of a Check call and what its checks have asked of it so far.
@@ -59,6 +63,10 @@ type preparedText struct {
 	hasNumbers   bool
 	weighted     float64 // weightedLength(s), once hasWeighted
 	hasWeighted  bool
+	folded       string // foldWord(s), once hasFolded
+	hasFolded    bool
+	inits        []rune   // foldInitial of each of all's words, once asked for
+	foldedWords  []string // foldWord of each of letters' words, once asked for
 }
 
 // at returns the entry of s in the memo, adding it if it is new.
@@ -95,6 +103,64 @@ func (m *wordMemo) words(s string) []word {
 		p.letters = keepLetters(make([]word, 0, len(all)), all)
 	}
 	return p.letters
+}
+
+// initials returns the folded first letter of each word of allWords(s) (foldInitial), which
+// every term looked for in s compares before its words.
+func (m *wordMemo) initials(s string) []rune {
+	if m == nil {
+		return nil
+	}
+	all := m.allWords(s)
+	p := m.at(s)
+	if p.inits == nil {
+		p.inits = make([]rune, len(all))
+		for i, w := range all {
+			p.inits[i] = foldInitial(w.Text)
+		}
+	}
+	return p.inits
+}
+
+// foldedWords returns foldWord of each word of words(s). The text is folded once and the words
+// are cut out of it, where folding kept every byte in place (as it does for Latin and Cyrillic
+// letters); otherwise each word is folded on its own.
+func (m *wordMemo) foldedWords(s string) []string {
+	ws := m.words(s)
+	if m == nil {
+		out := make([]string, len(ws))
+		for i, w := range ws {
+			out[i] = foldWord(w.Text)
+		}
+		return out
+	}
+	p := m.at(s)
+	if p.foldedWords == nil {
+		out := make([]string, len(ws))
+		ft := m.folded(s)
+		for i, w := range ws {
+			if len(ft) == len(s) && ft[w.Start:w.End] != "" {
+				out[i] = ft[w.Start:w.End]
+			} else {
+				out[i] = foldWord(w.Text)
+			}
+		}
+		p = m.at(s) // folded may have grown the memo's texts
+		p.foldedWords = out
+	}
+	return p.foldedWords
+}
+
+// folded returns foldWord(s): the whole text lower-cased, ё as е.
+func (m *wordMemo) folded(s string) string {
+	if m == nil {
+		return foldWord(s)
+	}
+	p := m.at(s)
+	if !p.hasFolded {
+		p.folded, p.hasFolded = foldWord(s), true
+	}
+	return p.folded
 }
 
 // stripped returns stripMarkup(s).

@@ -28,6 +28,14 @@ var belowGoal = map[string]Goal{
 	// planted-c.txt met: a general noun of the termbase with two senses in the source language
 	// is reported wherever the translation takes the other sense.
 	"checks/en": {Precision: 0.80, Recall: 0.65},
+	// The blind set planted-d.txt (written before the checks were looked at) adds in-clause
+	// omissions of every kind in every direction and clean units rich in what the checks misread
+	// (a termbase noun in another sense, words the spelling lists lack); its first look put
+	// Russian and Kazakh recall and Chinese precision and recall below the goal. The floors
+	// keep that first look from getting worse until rules raise it.
+	"checks/ru": {Precision: 0.97, Recall: 0.94},
+	"checks/kk": {Precision: 0.97, Recall: 0.94},
+	"checks/zh": {Precision: 0.96, Recall: 0.93},
 }
 
 // TestTuneGoals scores every registered stage on its tune split and fails when a language

@@ -31,16 +31,20 @@ var kkMorphSuffixes = func() []kkSuffix {
 	add(slotDeriv, false, "лық лік дық дік тық тік шы ші сыз сіз ғы гі қы кі дағы дегі тағы тегі ндағы ндегі дай дей тай тей шыл шіл лы лі ды ді ты ті "+
 		"рақ рек ырақ ірек ғырақ гірек қырақ кірек")
 	add(slotPlural, false, "лар лер дар дер тар тер")
-	add(slotPossessive, false, "ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз ыңыз іңіз ңыз ңіз")
+	add(slotPossessive, false, "ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз ыңыз іңіз ңыз ңіз ңыздар ңіздер ыңыздар іңіздер")
 	add(slotCase, false, "ның нің дың дің тың тің ға ге қа ке а е на не ды ді ты ті н ны ні да де та те нда нде "+
 		"дан ден тан тен нан нен мен бен пен менен ша ше нша нше")
+	// The personal endings of a nominal predicate, in the place of a case ending: дайын+быз
+	// "we are ready", студент+піз, мұғалім+мін, and after a participle қарайтын+быз.
+	add(slotCase, false, "мын мін бын бін пын пін быз біз пыз піз сың сің")
 	add(slotDeriv, true, "ған ген қан кен атын етін йтын йтін ар ер р мақ мек ушы уші ып іп п а е й ғалы гелі "+
 		"мас мес бас бес пас пес бақ бек пақ пек мақшы мекші бақшы бекші пақшы пекші ғанша генше қанша кенше йынша йінше ғандықтан гендіктен қандықтан кендіктен")
 	add(slotCase, true, "ды ді ты ті ады еді йды йді ады уда уде уы уі са се ма ме ба бе па пе сын сін")
 	// Rarer derivations last, so that the common readings are tried first: -лас "fellow,
-	// adjoining" (шекаралас, ауылдас) and the deverbal noun in -ыс/-іс (кептеліс).
+	// adjoining" (шекаралас, ауылдас), the deverbal noun in -ыс/-іс (кептеліс) and the nouns of
+	// instruments and agents in -уыш/-уіш, -ғыш/-гіш (таңбала+уыш "token", өлше+уіш, сор+ғыш).
 	add(slotDeriv, false, "лас лес дас дес тас тес")
-	add(slotDeriv, true, "ыс іс")
+	add(slotDeriv, true, "ыс іс уыш уіш ғыш гіш қыш кіш")
 	return out
 }()
 
@@ -133,13 +137,23 @@ func kkFits(stem, suf string, verb bool) bool {
 	case first == 'л':
 		return vowelEnd || strings.ContainsRune("рйуwю", last)
 	case strings.ContainsRune("ыіаеұү", first) && utf8.RuneCountInString(suf) > 1:
-		return !vowelEnd
+		// After the -у of a verbal noun, which sounds [w], the possessive keeps its vowel as
+		// after a consonant: арттыру+ымыз, көбею+іңіз. A verbal noun of a stem of two letters
+		// (ма+у) is too short to tell from a typo's accident.
+		return !vowelEnd || !verb && (last == 'у' || last == 'ю') && kkVowelPossessives[suf] && utf8.RuneCountInString(stem) >= 5
 	case (suf == "ы" || suf == "і") && !verb:
 		// The possessive is -сы/-сі after a vowel; -у and -ю sound [w]: болжау+ы, көбею+і.
 		return !vowelEnd || last == 'у' || last == 'ю'
 	}
 	return true
 }
+
+// kkVowelPossessives are the possessive endings that open with a vowel.
+var kkVowelPossessives = wordSet("ым ім ың ің ымыз іміз ыңыз іңіз")
+
+// kkPoliteImperative are the endings of the polite imperative, which follow a verb stem
+// (тыңда+ңыз, қорық+па+ңыз "do not be afraid"); they are written like the possessive.
+var kkPoliteImperative = wordSet("ңыз ңіз ыңыз іңіз ңыздар ңіздер ыңыздар іңіздер")
 
 // kkAfterCase lists the locative adjectives (-дағы, "which is in"), which take the place of a
 // case ending: a possessive or a plural may stand before them.
@@ -202,6 +216,9 @@ func kkParse(valid func(string) bool, w string, maxSlot, depth int, nouns bool) 
 		if valid(stem) || valid(unvoice(stem)) || valid(restoreVowel(stem, 'ы')) || valid(restoreVowel(stem, 'і')) {
 			return true
 		}
+		if !nouns && kkPoliteImperative[s.text] && utf8.RuneCountInString(stem) >= 3 && kkVerbStem(valid, stem) {
+			return true
+		}
 		next := s.slot
 		switch {
 		case kkAfterCase[s.text]:
@@ -231,6 +248,13 @@ const kkVerbDepth = 3
 func kkVerbStemDepth(valid func(string) bool, stem string, depth int) bool {
 	if valid(stem+"у") || valid(stem+"ю") || depth == kkVerbDepth && valid(stem) {
 		return true // below the word itself, only a verb the dictionary lists as one
+	}
+	// A verb whose last syllable has a narrow vowel drops it before the vowel of its infinitive:
+	// қорық+па → қорқу, ауыр → ауру.
+	if rs := []rune(stem); len(rs) >= 4 && (rs[len(rs)-2] == 'ы' || rs[len(rs)-2] == 'і') &&
+		!strings.ContainsRune(kkVowels, rs[len(rs)-1]) && !strings.ContainsRune(kkVowels, rs[len(rs)-3]) &&
+		valid(string(rs[:len(rs)-2])+string(rs[len(rs)-1])+"у") {
+		return true
 	}
 	if depth == 0 {
 		return false

@@ -1,0 +1,200 @@
+package checks
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// A translation that drops a modifier or a noun inside a clause ("the new rules" → «правила»,
+// "two gold medals and a silver one" → «екі алтын медаль») loses a word or two: its length and
+// its clauses stay as they were. The omission check compares the content words of
+// lexicon/content.txt instead, the way it compares names and numbers: a concept the source
+// names and the translation renders by none of its words was left out.
+
+// contentForm is one word (or phrase) of a concept in one language.
+type contentForm struct {
+	text       string
+	exact      bool // the word itself, any case; not its inflected forms
+	prefix     bool // the words it begins (translations only)
+	inside     bool // the words it stands inside (translations only)
+	targetOnly bool // counts in a translation only
+}
+
+// contentConcept holds a concept's forms per language.
+type contentConcept map[pipeline.Lang][]contentForm
+
+var (
+	contentOnce     sync.Once
+	contentConcepts []contentConcept
+)
+
+// concepts returns lexicon/content.txt.
+func concepts() []contentConcept {
+	contentOnce.Do(func() {
+		langs := []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese}
+		for _, line := range lexiconLines("content.txt") {
+			cols := strings.Split(line, "|")
+			if len(cols) != len(langs) {
+				continue
+			}
+			c := contentConcept{}
+			for i, l := range langs {
+				for _, f := range strings.Split(cols[i], ",") {
+					f = strings.TrimSpace(f)
+					var cf contentForm
+					cf.text, cf.targetOnly = strings.CutPrefix(f, "+")
+					cf.text, cf.exact = strings.CutPrefix(cf.text, "=")
+					cf.text, cf.prefix = strings.CutSuffix(cf.text, "-")
+					cf.text, cf.inside = strings.CutPrefix(cf.text, "*")
+					cf.targetOnly = cf.targetOnly || cf.prefix || cf.inside
+					if cf.exact || cf.prefix || cf.inside {
+						cf.text = foldWord(cf.text)
+					}
+					if cf.text != "" {
+						c[l] = append(c[l], cf)
+					}
+				}
+			}
+			contentConcepts = append(contentConcepts, c)
+		}
+	})
+	return contentConcepts
+}
+
+// contentIndexes find the concepts whose source forms a text may hold, per language, before
+// each is looked for in full: by the first letters of the inflected forms (headIndex) and by a
+// map of the exact ones.
+var (
+	contentIndexOnce sync.Once
+	contentIndexes   map[pipeline.Lang]*headIndex
+	contentExact     map[pipeline.Lang]map[string][]int // a folded word → its concepts
+)
+
+// contentCandidates returns the indexes of the concepts whose source forms text may hold.
+func contentCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
+	contentIndexOnce.Do(func() {
+		contentIndexes, contentExact = map[pipeline.Lang]*headIndex{}, map[pipeline.Lang]map[string][]int{}
+		for _, l := range []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese} {
+			ix, exact := newHeadIndex(), map[string][]int{}
+			for ci, c := range concepts() {
+				for _, f := range c[l] {
+					switch {
+					case f.targetOnly:
+					case f.exact:
+						exact[f.text] = append(exact[f.text], ci)
+					default:
+						ix.add(f.text, l, ci)
+					}
+				}
+			}
+			contentIndexes[l], contentExact[l] = ix, exact
+		}
+	})
+	ix := contentIndexes[lang]
+	if ix == nil {
+		return nil
+	}
+	out := ix.candidates(memo, text)
+	if exact := contentExact[lang]; len(exact) > 0 {
+		n := len(out)
+		for _, w := range memo.foldedWords(text) {
+			out = append(out, exact[w]...)
+		}
+		if len(out) > n {
+			sort.Ints(out)
+			out = slices.Compact(out)
+		}
+	}
+	return out
+}
+
+// lostContent lists the source's words of lexicon/content.txt whose concept the translation
+// renders by none of its forms.
+func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
+	if u.SourceLang == u.TargetLang {
+		return nil
+	}
+	src := memo.stripped(u.Source)
+	cands := contentCandidates(memo, src, u.SourceLang)
+	if len(cands) == 0 {
+		return nil
+	}
+	tgt := memo.stripped(u.Target)
+	var out []string
+	all := concepts()
+	for _, ci := range cands {
+		c := all[ci]
+		if len(c[u.TargetLang]) == 0 {
+			continue
+		}
+		w := contentIn(memo, src, u.SourceLang, c[u.SourceLang], true)
+		if w == "" || contentIn(memo, tgt, u.TargetLang, c[u.TargetLang], false) != "" {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// contentIn returns the first word of text that is one of forms (in a source: not the
+// translation-only ones, nor a capitalised word inside a sentence, part of a name), or "".
+func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentForm, source bool) string {
+	var ws []word
+	var fws []string // ws folded
+	for _, f := range forms {
+		if source && f.targetOnly {
+			continue
+		}
+		if lang == pipeline.Chinese || containsHan(f.text) {
+			if strings.Contains(text, f.text) {
+				return f.text
+			}
+			continue
+		}
+		if f.exact || f.prefix || f.inside {
+			if ws == nil {
+				ws, fws = memo.words(text), memo.foldedWords(text)
+			}
+			for i, w := range ws {
+				x := fws[i]
+				if (x == f.text || f.prefix && strings.HasPrefix(x, f.text) || f.inside && strings.Contains(x, f.text)) && !(source && nameWord(text, w)) {
+					return w.Text
+				}
+			}
+			continue
+		}
+		for _, m := range findTermAll(memo, text, f.text, lang, -1) {
+			if w := (word{Text: text[m[0]:m[1]], Start: m[0], End: m[1]}); !(source && nameWord(text, w)) {
+				return w.Text
+			}
+		}
+		if !source && utf8.RuneCountInString(f.text) >= minContentPrefix {
+			// In a translation, a compound or a derivative that begins with the word renders
+			// it too: schoolchildren, туристердің (турист with the Kazakh plural).
+			if ws == nil {
+				ws, fws = memo.words(text), memo.foldedWords(text)
+			}
+			ft := foldWord(f.text)
+			for i, w := range ws {
+				if strings.HasPrefix(fws[i], ft) {
+					return w.Text
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// minContentPrefix is the fewest letters of a form that the words it begins render in a
+// translation: shorter forms begin too many other words.
+const minContentPrefix = 5
+
+// nameWord reports a capitalised word inside a sentence: part of a name.
+func nameWord(text string, w word) bool {
+	return isUpperInitial(w.Text) && !sentenceStart(text, w.Start)
+}
