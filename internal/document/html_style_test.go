@@ -43,3 +43,29 @@ func TestHTMLStyledBlocks(t *testing.T) {
 		"quote: Exports are not the problem; the margin is. Aidar Nurlanov, economist",
 		"paragraph: The ministry expects the quota to grow again next year, if the harvest allows it.")
 }
+
+// TestHTMLPostedByLine: a blog theme's line "posted DATE by NAME | N comments" gives the author
+// and nothing else.
+func TestHTMLPostedByLine(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Mines of the Pamir</title></head><body><div class="a1"><h1>Mines of the Pamir</h1>
+<div class="c4">posted 14.05.2024 by <a href="/authors/ermek">Ermek Joldoshev</a> | 3 comments</div>
+<p>Chinese companies hold licences for most of the gold deposits in the eastern Pamir, and the villages below them have begun to ask what they receive in return for the water and the roads.</p>
+</div></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Byline != "Ermek Joldoshev" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == pipeline.BlockParagraph && b.Text != "Chinese companies hold licences for most of the gold deposits in the eastern Pamir, and the villages below them have begun to ask what they receive in return for the water and the roads." {
+			t.Errorf("paragraph %q kept", b.Text)
+		}
+	}
+}
