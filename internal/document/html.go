@@ -110,6 +110,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	c.out.dropTrailingLines()
 	c.out.dropEmptySections()
+	c.out.dropRepeatedQuotes()
 	// Notes kept outside the article body (or beside the text, as side notes), in their order.
 	pending := make([]*html.Node, 0, len(c.notes))
 	for n, num := range c.notes {

@@ -69,3 +69,27 @@ func TestHTMLPostedByLine(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLPullQuoteRepeatingTheText: a quotation that repeats a sentence of the article is the
+// page's pull quote and is left out; a quotation of its own stays.
+func TestHTMLPullQuoteRepeatingTheText(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Roads to Nowhere</title></head><body><article><h1>Roads to Nowhere</h1>
+<p>Most of the projects were built with state guarantees. This means that if the toll income falls short, the budget repays the loan.</p>
+<aside class="pullquote"><p>“If the toll income falls short, the budget repays the loan.”</p></aside>
+<blockquote><p>We will not take another loan for a road nobody drives on.</p></blockquote>
+<p>The ministry has promised to publish the contracts, but none has appeared so far this year.</p>
+</article></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Roads to Nowhere",
+		"paragraph: Most of the projects were built with state guarantees. This means that if the toll income falls short, the budget repays the loan.",
+		"quote: We will not take another loan for a road nobody drives on.",
+		"paragraph: The ministry has promised to publish the contracts, but none has appeared so far this year.")
+}

@@ -107,6 +107,46 @@ func (w *mdBlockWriter) dropTrailingLines() {
 	}
 }
 
+// dropRepeatedQuotes removes a quotation that repeats words of the article's own text: a pull
+// quote, which a page sets in large type beside the paragraph it comes from, in an <aside>, a
+// theme's pull-quote block or a <blockquote>. The words stay where the text has them.
+func (w *mdBlockWriter) dropRepeatedQuotes() {
+	var text strings.Builder
+	hasQuote := false
+	for _, b := range w.blocks {
+		if strings.HasPrefix(b, "> ") {
+			hasQuote = true
+			continue
+		}
+		text.WriteString(plainBlock(b))
+		text.WriteByte('\n')
+	}
+	if !hasQuote {
+		return
+	}
+	body := strings.ToLower(text.String())
+	out := w.blocks[:0]
+	for _, b := range w.blocks {
+		if q, ok := strings.CutPrefix(b, "> "); ok {
+			q = strings.ToLower(strings.Trim(plainBlock(q), "\"'«»“”„‘’「」『』 .…"))
+			if utf8.RuneCountInString(q) >= minPullQuoteRunes && strings.Contains(body, q) {
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	w.blocks = out
+}
+
+// minPullQuoteRunes: a quotation this long that the text also holds is the text's, repeated;
+// a word or two may be quoted twice for good reason.
+const minPullQuoteRunes = 30
+
+// plainBlock returns a block's words without Markdown's escapes, emphasis and link targets.
+func plainBlock(b string) string {
+	return collapseSpaces(strings.NewReplacer("\\", "", "*", "", "_", "", "[", "", "]", "").Replace(mdLinkTarget.ReplaceAllString(b, "")))
+}
+
 // maxTrailingLineRunes: the lines of a card or a control after the text are short.
 const maxTrailingLineRunes = 60
 
