@@ -1684,6 +1684,13 @@ const maxLabelRunes = 40
 // isLabelOverLinks reports a short line without links or a sentence's end right above a block
 // of links to other pages: the label of that block ("Самое читаемое", "Новости партнёров").
 func (c *htmlConverter) isLabelOverLinks(n *html.Node) bool {
+	if isHeadingAtom(n.DataAtom) && n != c.title {
+		// A heading that shares its box only with a block of links ("Осы тақырыпта" over
+		// related stories) labels that block, even when the article's next heading is a
+		// lower one and leaves its section looking full.
+		next := nextElement(n)
+		return next != nil && isLinkBlock(next) && nextElement(next) == nil && prevElement(n) == nil
+	}
 	if n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Span || hasBlockChild(n) ||
 		findFirst(n, atom.A) != nil || c.holdsTitle(n) || isBylineElement(n) {
 		return false // (a heading over nothing but links goes with its empty section)

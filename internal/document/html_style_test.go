@@ -93,3 +93,28 @@ func TestHTMLPullQuoteRepeatingTheText(t *testing.T) {
 		"quote: We will not take another loan for a road nobody drives on.",
 		"paragraph: The ministry has promised to publish the contracts, but none has appeared so far this year.")
 }
+
+// TestHTMLHeadingOverRelatedLinks: a box of related stories with its own heading, set between
+// two sections of the article, leaves nothing behind.
+func TestHTMLHeadingOverRelatedLinks(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Drillers and Interpreters</title></head><body><article><h1>Drillers and Interpreters</h1>
+<p>Most Chinese engineers on the site speak neither Russian nor Kazakh, so every meeting runs through an interpreter and takes twice as long.</p>
+<div class="embed"><h2 class="section-head">On this topic</h2><ul><li><a href="/a/1.html">Oil towns wait for new jobs</a></li><li><a href="/a/2.html">Wages in the west rise again</a></li></ul></div>
+<h3>A day without an interpreter</h3>
+<p>"Not a day passes without one," says a foreman who has worked on the drilling site for ten years and still needs help with every instruction.</p>
+</article></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Text == "On this topic" {
+			t.Errorf("the related stories' heading was kept: %v", kinds(doc))
+		}
+	}
+}
