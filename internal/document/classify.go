@@ -93,8 +93,12 @@ func isWhollyQuoted(s string) bool {
 const maxQuestionHeadingRunes = 60
 
 // isBoldHeadingText reports the text of a paragraph wholly in bold that heads a section: a
-// heading's text, or one short question, which section headings often are.
+// heading's text, or one short question, which section headings often are. A line that opens
+// with a dash is speech: the questions of an interview are set in bold too.
 func isBoldHeadingText(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(s); r == '—' || r == '–' || r == '-' {
+		return false // a line of dialogue or an interviewer's question ("— Что дальше?")
+	}
 	if isHeadingText(s) {
 		return true
 	}
