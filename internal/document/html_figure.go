@@ -44,6 +44,9 @@ func isCaptionElement(n *html.Node) bool {
 	if n.Parent.DataAtom == atom.Figure && sideNoteClass.MatchString(attr(n, "class")) {
 		return true // a figure's note beside it is its caption
 	}
+	if titleOverImage(n) {
+		return true // a chart's or a table's title, printed above it
+	}
 	// The image comes just before the caption in the same container.
 	imageBefore := false
 	k := 0
@@ -199,4 +202,39 @@ func isPublicationElement(n *html.Node) bool {
 	}
 	walk(n)
 	return isPublicationLine(strings.Join(parts, " | "))
+}
+
+// titleOverImage reports a short block named as a title or caption ("box-chart__title") right
+// above the picture it names, in the same container: charts and tables are titled above.
+func titleOverImage(n *html.Node) bool {
+	if hasBlockChild(n) {
+		return false
+	}
+	named := false
+	for _, w := range classWords(attr(n, "class")) {
+		named = named || w == "title" || w == "caption" || w == "heading"
+	}
+	if !named {
+		return false
+	}
+	next := n.NextSibling
+	for next != nil && next.Type != html.ElementNode {
+		next = next.NextSibling
+	}
+	if next == nil || !(next.DataAtom == atom.Img || next.DataAtom == atom.Picture || findFirst(next, atom.Img) != nil && !hasText(next)) {
+		return false
+	}
+	// A box of a figure: the title, the picture and perhaps its source, nothing longer.
+	k := 0
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		k++
+		if _, short := boundedText(s, maxCaptionBytes); k > maxCaptionNeighbors || !short {
+			return false
+		}
+	}
+	text, short := boundedText(n, maxCaptionBytes)
+	return short && hasText(n) && utf8.RuneCountInString(collapseSpaces(text)) <= maxLooseCaptionRunes
 }
