@@ -391,7 +391,7 @@ func (s *segmenter) judge(token string) verdict {
 		// A stump compound ("госпрограмма", "техрегламент", "погранпереход") begins with a
 		// clipped stem that the readings cut off as a word or two.
 		rs = slices.DeleteFunc(rs, func(r reading) bool { return russianStumpFirst(r.words) })
-		if len(rs) == 0 {
+		if len(rs) == 0 || s.lex.stumps && s.lex.stumpForm(lw) {
 			return verdict{}
 		}
 	}
@@ -1186,7 +1186,8 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 	"гео", "гидро", "евро", "квази", "микро", "макро", "мега", "мини", "мульти", "нео", "псевдо",
 	"радио", "теле", "транс", "ультра", "экс", "экстра", "электро", "энерго", "эко", "вице", "полу",
 	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
-	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало")
+	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало", "видео", "аудио",
+	"фото", "кино")
 
 // prepositionAfter reports a Russian reading of a dictionary word of four letters or more and
 // the preposition "в" or "о" that began the next line: "воды|в", "хранится|в", "договор|о". A
