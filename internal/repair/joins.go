@@ -582,6 +582,8 @@ func (j *joiner) token(t string, ctx wordContext) (string, string, *question) {
 			if newTail, ok := j.apostropheTail(head, tail); ok {
 				return out + mark + newTail, "split-apostrophe", nil
 			}
+		} else if newTail, ok := j.possessiveScript(head, tail); ok {
+			return out + mark + newTail, "split-apostrophe", nil
 		} else if newTail, ok := j.apostropheName(head, tail); ok {
 			return out + mark + newTail, "split-apostrophe", nil
 		}
@@ -949,22 +951,40 @@ func (j *joiner) scriptSplit(rs []rune) (string, bool) {
 		}
 		return "", false
 	}
-	if at < 3 {
-		return "", false
-	}
-	switch n := len(rs) - at; {
-	case n == 1:
-		// Of the one-letter words only "и" and "в" have no Latin twin a typist might mix in.
-		if lc != "и" && lc != "в" || !j.seg.lex.isFunction(lc) {
-			return "", false
-		}
-	case j.seg.lex.isFunction(lc):
-	case n < 4 || !j.seg.lex.isDictWord(lc):
-		return "", false
-	case j.seg.kazakh && j.seg.suffixPiece(lc):
+	if at < 3 || !j.wordAfterLatin(lc) {
 		return "", false
 	}
 	return latin + " " + cyr, true
+}
+
+// wordAfterLatin reports a lower-case Cyrillic run after Latin letters that reads as a word of
+// its own: a closed-class word, or a dictionary word of four letters or more that is no Kazakh
+// ending.
+func (j *joiner) wordAfterLatin(lc string) bool {
+	switch n := utf8.RuneCountInString(lc); {
+	case n == 1:
+		// Of the one-letter words only "и" and "в" have no Latin twin a typist might mix in.
+		return (lc == "и" || lc == "в") && j.seg.lex.isFunction(lc)
+	case j.seg.lex.isFunction(lc):
+		return true
+	case n < 4 || !j.seg.lex.isDictWord(lc):
+		return false
+	}
+	return !j.seg.kazakh || !j.seg.suffixPiece(lc)
+}
+
+// possessiveScript splits a Russian or Kazakh word from the English possessive of a Latin name
+// it ran into ("McDonald’sзакрылись", "Moody’sагенттігі"): the Latin "s" after the apostrophe
+// ends the name, and the Cyrillic letters after it begin a word.
+func (j *joiner) possessiveScript(head, tail string) (string, bool) {
+	rest, ok := strings.CutPrefix(tail, "s")
+	if !ok || utf8.RuneCountInString(head) < 2 || !isLatinWord(head) || !isCyrillicWord(rest) {
+		return "", false
+	}
+	if !j.wordAfterLatin(strings.ToLower(rest)) {
+		return "", false
+	}
+	return "s " + rest, true
 }
 
 // romanNumeral reports a Roman numeral in capitals: "XX", "XIX", "IV".

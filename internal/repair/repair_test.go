@@ -42,6 +42,8 @@ func TestRepairText(t *testing.T) {
 		{"russian stump compounds stay", "Госкорпорация, спецпредставитель и турпоток.", "Госкорпорация, спецпредставитель и турпоток.", "ru"},
 		{"russian stump chain stays", "Рособоронэкспорт заключил контракт.", "Рособоронэкспорт заключил контракт.", "ru"},
 		{"russian stump with an inflected word stays", "Туроператоры и видеоконтент.", "Туроператоры и видеоконтент.", "ru"},
+		{"russian word after a latin possessive", "Рестораны Wendy’sзакрылись.", "Рестораны Wendy’s закрылись.", "ru"},
+		{"kazakh word after a latin possessive", "Fitch’sагенттігі хабарлады.", "Fitch’s агенттігі хабарлады.", "kk"},
 		{"russian case join", "сотрудничество вЦентральной Азии", "сотрудничество в Центральной Азии", "ru"},
 		{"russian dictionary join", "развитие регионаи сотрудничество", "развитие региона и сотрудничество", "ru"},
 		{"russian quote join", "формат«Центральная Азия»", "формат «Центральная Азия»", "ru"},
