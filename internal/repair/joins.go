@@ -361,10 +361,21 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		!strings.ContainsAny(gap, j.opening) && utf8.RuneCountInString(gap) > 1 {
 		return b.start, true // "«Душанбе-2»в", "«Форум-2023»прошёл"
 	}
-	if gap == "." && !j.english && len(rr) == 1 && unicode.IsUpper(rr[0]) && j.seg.lex.isFunction(strings.ToLower(right)) &&
-		(utf8.RuneCountInString(text[a.start:a.end]) >= 2 || j.abbreviation(dottedBefore(text, a.end))) &&
+	if (gap == "." || gap == "?" || gap == "!") && !j.english && len(rr) == 1 && unicode.IsUpper(rr[0]) &&
+		j.seg.lex.isFunction(strings.ToLower(right)) &&
+		(gap != "." || utf8.RuneCountInString(text[a.start:a.end]) >= 2 || j.abbreviation(dottedBefore(text, a.end))) &&
 		!strings.HasPrefix(text[b.end:], ".") {
-		return b.start, true // "России.В", "т.д.В": a preposition begins the next sentence
+		return b.start, true // "России.В", "т.д.В", "больница?В": a preposition begins the next sentence
+	}
+	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(".?!", first) && capitalWord {
+		// "said.“Everyone", "басқарушысы.«Бәрі": a sentence ends, and a quotation opens the
+		// next, after a lower-case word that is no abbreviation.
+		second, _ := utf8.DecodeRuneInString(gap[size:])
+		left := text[a.start:a.end]
+		if strings.ContainsRune(j.opening, second) && utf8.RuneCountInString(left) >= 3 && strings.ToLower(left) == left &&
+			(first != '.' || !j.abbreviation(dottedBefore(text, a.end))) {
+			return a.end + size, true
+		}
 	}
 	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(",:;.?!", first) {
 		// "said:“We", "Министр:«Біз": the space after the punctuation; "ready,”he": after the
