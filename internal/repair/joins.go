@@ -815,9 +815,10 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
 			(!j.english || utf8.RuneCountInString(p) >= 4)
 		// An acronym after a Russian or Kazakh closed-class word: "к|КНР", "в|РК", "және|ЕАЭО".
-		// ("кВт" is a unit: its second part is no acronym.)
+		// ("кВт" is a unit: its second part is no acronym.) A longer acronym follows a word of
+		// three letters or more: "список|ЮНЕСКО", "жылы|ЮНЕСКО".
 		acronym := afterFunction && !j.english && len(parts) == 2 && strings.ToUpper(p) == p && isCyrillicWord(p) &&
-			utf8.RuneCountInString(p) >= 2 && utf8.RuneCountInString(p) <= 5
+			utf8.RuneCountInString(p) >= 2 && (utf8.RuneCountInString(p) <= 5 || cyrillicWord && utf8.RuneCountInString(parts[0]) >= 3)
 		name = name || acronym
 		// A Russian or Kazakh part of two letters is an acronym or a unit: "кВт", "мВт", "кДж"
 		// stay. (English runs into short names: "inXi’an".)
