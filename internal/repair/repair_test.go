@@ -258,6 +258,10 @@ func TestKazakh(t *testing.T) {
 		{"Халықаралықсарапшылар баяндама жасады.", "Халықаралық сарапшылар баяндама жасады."},
 		// A determiner or quantifier stands before its noun, and is one word: "бірқатар".
 		{"Кейбірелдер бастамаға қосылды.", "Кейбір елдер бастамаға қосылды."},
+		// A verb form of a short verb after a case ending; a short noun before a postposition at
+		// a sentence's start.
+		{"Олар сынақтанөтпеген.", "Олар сынақтан өтпеген."},
+		{"Айсайын баға өседі.", "Ай сайын баға өседі."},
 		{"Бірқатаркәсіпорындар жабылды.", "Бірқатар кәсіпорындар жабылды."},
 	}
 	for _, tc := range tests {

@@ -189,6 +189,12 @@ func (s *segmenter) readings(lw string) []reading {
 				s.possessiveFirst([]string{prev, piece}) {
 				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
 			}
+			// A verb form the dictionary lacks, of a short verb ("өтпеген", "өспеді"), after a word
+			// closed by its case ending: "курсынан|өтпеген". Nothing but a word follows a case.
+			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && utf8.RuneCountInString(piece) >= 5 &&
+				s.lex.verbForm(piece) && s.caseClosed(prev) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
 			// A Russian word of three letters before a closed-class word or a verb: "год|был",
 			// "сёл|на", "лет|назад".
 			if !ok && !s.english && !s.kazakh && len(words) == 0 && len(piece) < len(rest) &&
@@ -422,7 +428,11 @@ func (s *segmenter) judge(token string) verdict {
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4 ||
 			// A Kazakh noun of two or three letters at a sentence's start, before a possessed
 			// noun the readings above let through: "Су|тасқынына", "Ел|аумағында".
-			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.possessedAfter(best.words)
+			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.possessedAfter(best.words) ||
+			// Or before a postposition or connective of four letters or more: "Жыл|сайын",
+			// "Ай|бойы". Names are not made with one.
+			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.lex.isFunction(best.words[1]) &&
+				!boundEnding[best.words[1]] && utf8.RuneCountInString(best.words[1]) >= 4
 		if s.kazakh && kazakhCounting[lead] {
 			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
 			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]]) {
@@ -1545,6 +1555,24 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	rs := []rune(second)
 	return !strings.ContainsRune("рлңғ", rs[0]) && !isVowel(rs[0]) && isVowel(rs[1]) &&
 		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) && !s.lex.isDictWord(string(last)+second)
+}
+
+// caseClosed reports a Kazakh word known without the analyser's guess that ends in an ablative,
+// locative or dative ending after four letters or more: "курсынан", "келісімге". Unlike
+// closedCase it takes a loan's stem with its possessive ("курс|ы|нан").
+func (s *segmenter) caseClosed(w string) bool {
+	if s.closedCase(w) {
+		return true
+	}
+	if !s.lex.firmKazakh(w) {
+		return false
+	}
+	for _, e := range kazakhCaseEndings {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 4 && !genitive(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastRune returns the last letter of w.
