@@ -327,6 +327,9 @@ func (s *segmenter) judge(token string) verdict {
 			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
 				return true
 			}
+			if slices.ContainsFunc(r.words, s.genitiveInside) {
+				return true
+			}
 			free := anyFunction(r.words, s.lex) || kazakhOrdinal(r.words[0]) || s.kazakhParticle(r.words) ||
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
 				// Nor does a genitive: "жобаның|құны".
@@ -865,6 +868,37 @@ func (s *segmenter) allFirm(words []string) bool {
 		}
 	}
 	return true
+}
+
+// genitiveInside reports a Kazakh word only the analyser reads that holds a genitive and its head
+// run together ("жаздың" and "басында" in "жаздыңбасында"), or a word and a closed-class word of
+// four letters or more ("басында" and "ғана"): a genitive closes its word, and a closed-class
+// word is no ending, so the analyser's reading of the whole as one word is a chance one.
+func (s *segmenter) genitiveInside(w string) bool {
+	if s.lex.firmKazakh(w) {
+		return false
+	}
+	for i := range w {
+		if tail := w[i:]; i > 0 && s.lex.isFunction(tail) && !boundEnding[tail] && utf8.RuneCountInString(tail) >= 4 &&
+			utf8.RuneCountInString(w[:i]) >= 4 && s.lex.firmKazakh(w[:i]) {
+			return true
+		}
+	}
+	for _, e := range []string{"ның", "нің", "дың", "дің", "тың", "тің"} {
+		for at := strings.Index(w, e); at >= 0; {
+			first, head := w[:at+len(e)], w[at+len(e):]
+			if genitive(first) && utf8.RuneCountInString(head) >= 4 && s.lex.firmKazakh(first) && s.lex.firmKazakh(head) &&
+				!kazakhSuffixLike(head) {
+				return true
+			}
+			next := strings.Index(head, e)
+			if next < 0 {
+				break
+			}
+			at += len(e) + next
+		}
+	}
+	return false
 }
 
 // genitive reports a Kazakh word of five letters or more in the genitive case.
