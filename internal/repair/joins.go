@@ -196,6 +196,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		// run into the first of them ("Биылжауын-шашын").
 		ctx.hyphenated = after == '-' && !j.seg.kazakh
 		out, rule, q := j.token(token, ctx)
+		if out == token && after == '?' && j.seg.kazakh {
+			if split, ok := j.seg.questionParticle(token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
 		if out != token {
 			es = append(es, edit{start: w.start, end: w.end, after: out, rule: rule})
 		}

@@ -265,6 +265,8 @@ func TestKazakh(t *testing.T) {
 		// "жарым" (half) counts like a numeral; a genitive closes its word, and "ғана" is no ending.
 		{"Баға жарымпайызға өсті.", "Баға жарым пайызға өсті."},
 		{"Су тек жаздыңбасындағана келеді.", "Су тек жаздың басында ғана келеді."},
+		// The question particle before a question mark, in the form the word's last sound asks for.
+		{"Мектептер дайынба? Бұл дұрыспа? Олар келеме?", "Мектептер дайын ба? Бұл дұрыс па? Олар келе ме?"},
 		{"Бірқатаркәсіпорындар жабылды.", "Бірқатар кәсіпорындар жабылды."},
 	}
 	for _, tc := range tests {

@@ -1188,6 +1188,40 @@ func kazakhOrdinal(w string) bool {
 	return false
 }
 
+// questionParticle returns the Kazakh token w cut before the question particle "ма/ме",
+// "ба/бе" or "па/пе" that a question mark follows ("дайын|ба?"): the particle is written apart,
+// in the form the word's last sound asks for (after a vowel or р, л, й, у; after м, н, ң, з, ж;
+// after a voiceless consonant) and with its vowel. The word must be known without the analyser
+// and the token must not be.
+func (s *segmenter) questionParticle(w string) (string, bool) {
+	lw := strings.ToLower(w)
+	if len(lw) < 4 || len(lw) != len(w) || !isCyrillicWord(lw) || s.lex.firmKazakh(lw) {
+		return "", false
+	}
+	first, p := lw[:len(lw)-4], lw[len(lw)-4:]
+	if !strings.HasSuffix(p, "а") && !strings.HasSuffix(p, "е") || utf8.RuneCountInString(first) < 3 ||
+		!s.lex.firmKazakh(first) {
+		return "", false
+	}
+	last := lastRune(first)
+	var onset string
+	switch {
+	case isVowel(last) || strings.ContainsRune("рлйу", last):
+		onset = "м"
+	case strings.ContainsRune("мнңзж", last):
+		onset = "б"
+	case strings.ContainsRune("кқпстшфхцчщ", last):
+		onset = "п"
+	default:
+		return "", false
+	}
+	front := strings.ContainsAny(first, "әөүіе") && !strings.ContainsAny(first, "аоұы")
+	if !strings.HasPrefix(p, onset) || front != strings.HasSuffix(p, "е") {
+		return "", false
+	}
+	return w[:len(first)] + " " + w[len(first):], true
+}
+
 // kazakhParticle reports a Kazakh reading of a word and the particle "да/де/та/те" ("also",
 // "even") that the locative ending cannot be there: after a possessive the locative is
 // "-нда/-нде" ("күндері|де"), after a voiceless consonant "-та/-те" ("жұмыс|да" is no
