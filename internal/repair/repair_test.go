@@ -267,6 +267,8 @@ func TestKazakh(t *testing.T) {
 		{"Су тек жаздыңбасындағана келеді.", "Су тек жаздың басында ғана келеді."},
 		// The question particle before a question mark, in the form the word's last sound asks for.
 		{"Мектептер дайынба? Бұл дұрыспа? Олар келеме?", "Мектептер дайын ба? Бұл дұрыс па? Олар келе ме?"},
+		// A closed-class word before a long word; a verb the analyser reads stays whole.
+		{"Еңүлкендері жабылды, біз алмаймыз.", "Ең үлкендері жабылды, біз алмаймыз."},
 		{"Бірқатаркәсіпорындар жабылды.", "Бірқатар кәсіпорындар жабылды."},
 	}
 	for _, tc := range tests {

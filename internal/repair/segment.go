@@ -675,6 +675,12 @@ func (s *segmenter) stemRunsOn(words []string, analysed bool) bool {
 	}
 	for i := 0; i+1 < len(words); i++ {
 		next := []rune(words[i+1])
+		// In a token the analyser does not read, a closed-class word before a word of six
+		// letters or more known without it ("ең|кішкентайлары") is a word: no stem of it
+		// reaches into so long a word by chance. ("алмаймыз" is a verb, no "ал|маймыз".)
+		if !analysed && s.lex.isFunction(words[i]) && !boundEnding[words[i]] && len(next) >= 6 && s.lex.firmKazakh(words[i+1]) {
+			continue
+		}
 		for k := 1; k < len(next); k++ {
 			longer := words[i] + string(next[:k])
 			if k > 3 {
