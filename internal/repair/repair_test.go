@@ -47,6 +47,8 @@ func TestRepairText(t *testing.T) {
 		{"quotation opens the next sentence", "“We are ready,” he said.“Nothing has changed.”", "“We are ready,” he said. “Nothing has changed.”", "en"},
 		{"russian quotation opens the next sentence", "Так сказал министр.«Всё готово».", "Так сказал министр. «Всё готово».", "ru"},
 		{"russian preposition after a question", "Кто виноват?В докладе нет ответа.", "Кто виноват? В докладе нет ответа.", "ru"},
+		{"russian conditional particle after a past tense", "Это моглобы помочь, и они хотелибы знать.", "Это могло бы помочь, и они хотели бы знать.", "ru"},
+		{"russian word in -бы stays", "Судьбы людей.", "Судьбы людей.", "ru"},
 		{"long acronym after a lower-case word", "Город вошёл в списокЮНИСЕФ.", "Город вошёл в список ЮНИСЕФ.", "ru"},
 		{"unit after a lower-case word stays", "Мощность 5 кВт.", "Мощность 5 кВт.", "ru"},
 		{"russian case join", "сотрудничество вЦентральной Азии", "сотрудничество в Центральной Азии", "ru"},

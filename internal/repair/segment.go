@@ -376,7 +376,8 @@ func (s *segmenter) judge(token string) verdict {
 		// may still be "мало кто". Where no locative can stand, the Kazakh particle can:
 		// "жұмыс|да", "күндері|де".
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex) && !(s.kazakh && s.kazakhParticle(r.words))
+			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex) && !(s.kazakh && s.kazakhParticle(r.words)) &&
+				!(!s.english && !s.kazakh && s.conditionalBy(r.words))
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -1226,6 +1227,21 @@ func (s *segmenter) questionParticle(w string) (string, bool) {
 		return "", false
 	}
 	return w[:len(first)] + " " + w[len(first):], true
+}
+
+// conditionalBy reports a Russian reading of a past tense and the particle "бы" of the
+// conditional ("могло|бы", "хотели|бы"): the particle is written apart, and no word ends in a past
+// tense and "бы".
+func (s *segmenter) conditionalBy(words []string) bool {
+	if len(words) != 2 || words[1] != "бы" || utf8.RuneCountInString(words[0]) < 3 || !s.lex.isDictWord(words[0]) {
+		return false
+	}
+	for _, e := range []string{"л", "ла", "ло", "ли"} {
+		if strings.HasSuffix(words[0], e) {
+			return true
+		}
+	}
+	return false
 }
 
 // kazakhParticle reports a Kazakh reading of a word and the particle "да/де/та/те" ("also",
