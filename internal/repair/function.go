@@ -115,13 +115,13 @@ var kazakhFunction = tiers(
 		"кім", "кімнің", "кімге", "кімді", "қандай", "қалай", "қашан", "қайда", "неге", "неше"},
 )
 
-// kazakhCounting are Kazakh numerals and quantifiers, which stand before a noun of any length
+// kazakhCounting are Kazakh numerals and quantifiers, and "жарым" (half), which stand before a noun of any length
 // ("он жыл", "бірнеше ел"). A token made of one of them and a dictionary word the dictionary
 // does not know as one word ("онжыл") is two words; the compounds they make carry a suffix
 // ("онжылдық", "екіжақты") and are dictionary words or forms the analyser reads.
 var kazakhCounting = setOf("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он",
 	"жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан", "жүз", "мың",
-	"бірнеше", "көптеген")
+	"бірнеше", "көптеген", "жарым")
 
 // kazakhMeasure are the nouns of time and measure that follow a numeral. A capitalised token of
 // a numeral and a noun is split only before one of them: place names are made of a numeral and

@@ -196,6 +196,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		// run into the first of them ("Биылжауын-шашын").
 		ctx.hyphenated = after == '-' && !j.seg.kazakh
 		out, rule, q := j.token(token, ctx)
+		if out == token && after == '?' && j.seg.kazakh {
+			if split, ok := j.seg.questionParticle(token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
 		if out != token {
 			es = append(es, edit{start: w.start, end: w.end, after: out, rule: rule})
 		}
@@ -361,10 +366,21 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		!strings.ContainsAny(gap, j.opening) && utf8.RuneCountInString(gap) > 1 {
 		return b.start, true // "«Душанбе-2»в", "«Форум-2023»прошёл"
 	}
-	if gap == "." && !j.english && len(rr) == 1 && unicode.IsUpper(rr[0]) && j.seg.lex.isFunction(strings.ToLower(right)) &&
-		(utf8.RuneCountInString(text[a.start:a.end]) >= 2 || j.abbreviation(dottedBefore(text, a.end))) &&
+	if (gap == "." || gap == "?" || gap == "!") && !j.english && len(rr) == 1 && unicode.IsUpper(rr[0]) &&
+		j.seg.lex.isFunction(strings.ToLower(right)) &&
+		(gap != "." || utf8.RuneCountInString(text[a.start:a.end]) >= 2 || j.abbreviation(dottedBefore(text, a.end))) &&
 		!strings.HasPrefix(text[b.end:], ".") {
-		return b.start, true // "России.В", "т.д.В": a preposition begins the next sentence
+		return b.start, true // "России.В", "т.д.В", "больница?В": a preposition begins the next sentence
+	}
+	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(".?!", first) && capitalWord {
+		// "said.“Everyone", "басқарушысы.«Бәрі": a sentence ends, and a quotation opens the
+		// next, after a lower-case word that is no abbreviation.
+		second, _ := utf8.DecodeRuneInString(gap[size:])
+		left := text[a.start:a.end]
+		if strings.ContainsRune(j.opening, second) && utf8.RuneCountInString(left) >= 3 && strings.ToLower(left) == left &&
+			(first != '.' || !j.abbreviation(dottedBefore(text, a.end))) {
+			return a.end + size, true
+		}
 	}
 	if utf8.RuneCountInString(gap) == 2 && strings.ContainsRune(",:;.?!", first) {
 		// "said:“We", "Министр:«Біз": the space after the punctuation; "ready,”he": after the
@@ -582,6 +598,8 @@ func (j *joiner) token(t string, ctx wordContext) (string, string, *question) {
 			if newTail, ok := j.apostropheTail(head, tail); ok {
 				return out + mark + newTail, "split-apostrophe", nil
 			}
+		} else if newTail, ok := j.possessiveScript(head, tail); ok {
+			return out + mark + newTail, "split-apostrophe", nil
 		} else if newTail, ok := j.apostropheName(head, tail); ok {
 			return out + mark + newTail, "split-apostrophe", nil
 		}
@@ -802,9 +820,10 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
 			(!j.english || utf8.RuneCountInString(p) >= 4)
 		// An acronym after a Russian or Kazakh closed-class word: "к|КНР", "в|РК", "және|ЕАЭО".
-		// ("кВт" is a unit: its second part is no acronym.)
+		// ("кВт" is a unit: its second part is no acronym.) A longer acronym follows a word of
+		// three letters or more: "список|ЮНЕСКО", "жылы|ЮНЕСКО".
 		acronym := afterFunction && !j.english && len(parts) == 2 && strings.ToUpper(p) == p && isCyrillicWord(p) &&
-			utf8.RuneCountInString(p) >= 2 && utf8.RuneCountInString(p) <= 5
+			utf8.RuneCountInString(p) >= 2 && (utf8.RuneCountInString(p) <= 5 || cyrillicWord && utf8.RuneCountInString(parts[0]) >= 3)
 		name = name || acronym
 		// A Russian or Kazakh part of two letters is an acronym or a unit: "кВт", "мВт", "кДж"
 		// stay. (English runs into short names: "inXi’an".)
@@ -949,22 +968,40 @@ func (j *joiner) scriptSplit(rs []rune) (string, bool) {
 		}
 		return "", false
 	}
-	if at < 3 {
-		return "", false
-	}
-	switch n := len(rs) - at; {
-	case n == 1:
-		// Of the one-letter words only "и" and "в" have no Latin twin a typist might mix in.
-		if lc != "и" && lc != "в" || !j.seg.lex.isFunction(lc) {
-			return "", false
-		}
-	case j.seg.lex.isFunction(lc):
-	case n < 4 || !j.seg.lex.isDictWord(lc):
-		return "", false
-	case j.seg.kazakh && j.seg.suffixPiece(lc):
+	if at < 3 || !j.wordAfterLatin(lc) {
 		return "", false
 	}
 	return latin + " " + cyr, true
+}
+
+// wordAfterLatin reports a lower-case Cyrillic run after Latin letters that reads as a word of
+// its own: a closed-class word, or a dictionary word of four letters or more that is no Kazakh
+// ending.
+func (j *joiner) wordAfterLatin(lc string) bool {
+	switch n := utf8.RuneCountInString(lc); {
+	case n == 1:
+		// Of the one-letter words only "и" and "в" have no Latin twin a typist might mix in.
+		return (lc == "и" || lc == "в") && j.seg.lex.isFunction(lc)
+	case j.seg.lex.isFunction(lc):
+		return true
+	case n < 4 || !j.seg.lex.isDictWord(lc):
+		return false
+	}
+	return !j.seg.kazakh || !j.seg.suffixPiece(lc)
+}
+
+// possessiveScript splits a Russian or Kazakh word from the English possessive of a Latin name
+// it ran into ("McDonald’sзакрылись", "Moody’sагенттігі"): the Latin "s" after the apostrophe
+// ends the name, and the Cyrillic letters after it begin a word.
+func (j *joiner) possessiveScript(head, tail string) (string, bool) {
+	rest, ok := strings.CutPrefix(tail, "s")
+	if !ok || utf8.RuneCountInString(head) < 2 || !isLatinWord(head) || !isCyrillicWord(rest) {
+		return "", false
+	}
+	if !j.wordAfterLatin(strings.ToLower(rest)) {
+		return "", false
+	}
+	return "s " + rest, true
 }
 
 // romanNumeral reports a Roman numeral in capitals: "XX", "XIX", "IV".

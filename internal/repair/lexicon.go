@@ -182,6 +182,20 @@ func (l *lexicon) stumpCompound(w string, depth int) bool {
 	return false
 }
 
+// stumpForm reports a Russian token that is a clipped stem and an inflected dictionary word
+// written as one ("туроператоры", "госкомпаниями"). stumpCompound takes only a dictionary form
+// after the stem, so that a chain of stems is not read as words; a whole token so made is still a
+// stump compound, and a reading that cuts it elsewhere ("туропера|торы") breaks it.
+func (l *lexicon) stumpForm(w string) bool {
+	for stump := range russianStumps {
+		rest, ok := strings.CutPrefix(w, stump)
+		if ok && utf8.RuneCountInString(rest) > minStumpTail && l.inDict(rest) {
+			return true
+		}
+	}
+	return false
+}
+
 // verbalNounYu reports the verbal noun of a Kazakh verb in -й, which writes "-й" and "-у" as one
 // "ю" ("күшей" → "күшею", "азай" → "азаю"): the dictionary lists the stem in -й with its other
 // forms but lacks many of these nouns, and so the analyser does not read their forms

@@ -41,6 +41,16 @@ func TestRepairText(t *testing.T) {
 		{"russian stump compound before a join", "Госкорпорацияобъявила тендер.", "Госкорпорация объявила тендер.", "ru"},
 		{"russian stump compounds stay", "Госкорпорация, спецпредставитель и турпоток.", "Госкорпорация, спецпредставитель и турпоток.", "ru"},
 		{"russian stump chain stays", "Рособоронэкспорт заключил контракт.", "Рособоронэкспорт заключил контракт.", "ru"},
+		{"russian stump with an inflected word stays", "Туроператоры и видеоконтент.", "Туроператоры и видеоконтент.", "ru"},
+		{"russian word after a latin possessive", "Рестораны Wendy’sзакрылись.", "Рестораны Wendy’s закрылись.", "ru"},
+		{"kazakh word after a latin possessive", "Fitch’sагенттігі хабарлады.", "Fitch’s агенттігі хабарлады.", "kk"},
+		{"quotation opens the next sentence", "“We are ready,” he said.“Nothing has changed.”", "“We are ready,” he said. “Nothing has changed.”", "en"},
+		{"russian quotation opens the next sentence", "Так сказал министр.«Всё готово».", "Так сказал министр. «Всё готово».", "ru"},
+		{"russian preposition after a question", "Кто виноват?В докладе нет ответа.", "Кто виноват? В докладе нет ответа.", "ru"},
+		{"russian conditional particle after a past tense", "Это моглобы помочь, и они хотелибы знать.", "Это могло бы помочь, и они хотели бы знать.", "ru"},
+		{"russian word in -бы stays", "Судьбы людей.", "Судьбы людей.", "ru"},
+		{"long acronym after a lower-case word", "Город вошёл в списокЮНИСЕФ.", "Город вошёл в список ЮНИСЕФ.", "ru"},
+		{"unit after a lower-case word stays", "Мощность 5 кВт.", "Мощность 5 кВт.", "ru"},
 		{"russian case join", "сотрудничество вЦентральной Азии", "сотрудничество в Центральной Азии", "ru"},
 		{"russian dictionary join", "развитие регионаи сотрудничество", "развитие региона и сотрудничество", "ru"},
 		{"russian quote join", "формат«Центральная Азия»", "формат «Центральная Азия»", "ru"},
@@ -250,6 +260,17 @@ func TestKazakh(t *testing.T) {
 		{"Халықаралықсарапшылар баяндама жасады.", "Халықаралық сарапшылар баяндама жасады."},
 		// A determiner or quantifier stands before its noun, and is one word: "бірқатар".
 		{"Кейбірелдер бастамаға қосылды.", "Кейбір елдер бастамаға қосылды."},
+		// A verb form of a short verb after a case ending; a short noun before a postposition at
+		// a sentence's start.
+		{"Олар сынақтанөтпеген.", "Олар сынақтан өтпеген."},
+		{"Айсайын баға өседі.", "Ай сайын баға өседі."},
+		// "жарым" (half) counts like a numeral; a genitive closes its word, and "ғана" is no ending.
+		{"Баға жарымпайызға өсті.", "Баға жарым пайызға өсті."},
+		{"Су тек жаздыңбасындағана келеді.", "Су тек жаздың басында ғана келеді."},
+		// The question particle before a question mark, in the form the word's last sound asks for.
+		{"Мектептер дайынба? Бұл дұрыспа? Олар келеме?", "Мектептер дайын ба? Бұл дұрыс па? Олар келе ме?"},
+		// A closed-class word before a long word; a verb the analyser reads stays whole.
+		{"Еңүлкендері жабылды, біз алмаймыз.", "Ең үлкендері жабылды, біз алмаймыз."},
 		{"Бірқатаркәсіпорындар жабылды.", "Бірқатар кәсіпорындар жабылды."},
 	}
 	for _, tc := range tests {

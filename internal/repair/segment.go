@@ -189,6 +189,12 @@ func (s *segmenter) readings(lw string) []reading {
 				s.possessiveFirst([]string{prev, piece}) {
 				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
 			}
+			// A verb form the dictionary lacks, of a short verb ("өтпеген", "өспеді"), after a word
+			// closed by its case ending: "курсынан|өтпеген". Nothing but a word follows a case.
+			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && utf8.RuneCountInString(piece) >= 5 &&
+				s.lex.verbForm(piece) && s.caseClosed(prev) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
 			// A Russian word of three letters before a closed-class word or a verb: "год|был",
 			// "сёл|на", "лет|назад".
 			if !ok && !s.english && !s.kazakh && len(words) == 0 && len(piece) < len(rest) &&
@@ -321,6 +327,9 @@ func (s *segmenter) judge(token string) verdict {
 			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
 				return true
 			}
+			if slices.ContainsFunc(r.words, s.genitiveInside) {
+				return true
+			}
 			free := anyFunction(r.words, s.lex) || kazakhOrdinal(r.words[0]) || s.kazakhParticle(r.words) ||
 				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
 				// Nor does a genitive: "жобаның|құны".
@@ -367,7 +376,8 @@ func (s *segmenter) judge(token string) verdict {
 		// may still be "мало кто". Where no locative can stand, the Kazakh particle can:
 		// "жұмыс|да", "күндері|де".
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex) && !(s.kazakh && s.kazakhParticle(r.words))
+			return boundEnding[r.words[len(r.words)-1]] && !allFunction(r.words, s.lex) && !(s.kazakh && s.kazakhParticle(r.words)) &&
+				!(!s.english && !s.kazakh && s.conditionalBy(r.words))
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -391,7 +401,7 @@ func (s *segmenter) judge(token string) verdict {
 		// A stump compound ("госпрограмма", "техрегламент", "погранпереход") begins with a
 		// clipped stem that the readings cut off as a word or two.
 		rs = slices.DeleteFunc(rs, func(r reading) bool { return russianStumpFirst(r.words) })
-		if len(rs) == 0 {
+		if len(rs) == 0 || s.lex.stumps && s.lex.stumpForm(lw) {
 			return verdict{}
 		}
 	}
@@ -422,7 +432,11 @@ func (s *segmenter) judge(token string) verdict {
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4 ||
 			// A Kazakh noun of two or three letters at a sentence's start, before a possessed
 			// noun the readings above let through: "Су|тасқынына", "Ел|аумағында".
-			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.possessedAfter(best.words)
+			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.possessedAfter(best.words) ||
+			// Or before a postposition or connective of four letters or more: "Жыл|сайын",
+			// "Ай|бойы". Names are not made with one.
+			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.lex.isFunction(best.words[1]) &&
+				!boundEnding[best.words[1]] && utf8.RuneCountInString(best.words[1]) >= 4
 		if s.kazakh && kazakhCounting[lead] {
 			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
 			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]]) {
@@ -662,6 +676,12 @@ func (s *segmenter) stemRunsOn(words []string, analysed bool) bool {
 	}
 	for i := 0; i+1 < len(words); i++ {
 		next := []rune(words[i+1])
+		// In a token the analyser does not read, a closed-class word before a word of six
+		// letters or more known without it ("ең|кішкентайлары") is a word: no stem of it
+		// reaches into so long a word by chance. ("алмаймыз" is a verb, no "ал|маймыз".)
+		if !analysed && s.lex.isFunction(words[i]) && !boundEnding[words[i]] && len(next) >= 6 && s.lex.firmKazakh(words[i+1]) {
+			continue
+		}
 		for k := 1; k < len(next); k++ {
 			longer := words[i] + string(next[:k])
 			if k > 3 {
@@ -855,6 +875,37 @@ func (s *segmenter) allFirm(words []string) bool {
 		}
 	}
 	return true
+}
+
+// genitiveInside reports a Kazakh word only the analyser reads that holds a genitive and its head
+// run together ("жаздың" and "басында" in "жаздыңбасында"), or a word and a closed-class word of
+// four letters or more ("басында" and "ғана"): a genitive closes its word, and a closed-class
+// word is no ending, so the analyser's reading of the whole as one word is a chance one.
+func (s *segmenter) genitiveInside(w string) bool {
+	if s.lex.firmKazakh(w) {
+		return false
+	}
+	for i := range w {
+		if tail := w[i:]; i > 0 && s.lex.isFunction(tail) && !boundEnding[tail] && utf8.RuneCountInString(tail) >= 4 &&
+			utf8.RuneCountInString(w[:i]) >= 4 && s.lex.firmKazakh(w[:i]) {
+			return true
+		}
+	}
+	for _, e := range []string{"ның", "нің", "дың", "дің", "тың", "тің"} {
+		for at := strings.Index(w, e); at >= 0; {
+			first, head := w[:at+len(e)], w[at+len(e):]
+			if genitive(first) && utf8.RuneCountInString(head) >= 4 && s.lex.firmKazakh(first) && s.lex.firmKazakh(head) &&
+				!kazakhSuffixLike(head) {
+				return true
+			}
+			next := strings.Index(head, e)
+			if next < 0 {
+				break
+			}
+			at += len(e) + next
+		}
+	}
+	return false
 }
 
 // genitive reports a Kazakh word of five letters or more in the genitive case.
@@ -1144,6 +1195,55 @@ func kazakhOrdinal(w string) bool {
 	return false
 }
 
+// questionParticle returns the Kazakh token w cut before the question particle "ма/ме",
+// "ба/бе" or "па/пе" that a question mark follows ("дайын|ба?"): the particle is written apart,
+// in the form the word's last sound asks for (after a vowel or р, л, й, у; after м, н, ң, з, ж;
+// after a voiceless consonant) and with its vowel. The word must be known without the analyser
+// and the token must not be.
+func (s *segmenter) questionParticle(w string) (string, bool) {
+	lw := strings.ToLower(w)
+	if len(lw) < 4 || len(lw) != len(w) || !isCyrillicWord(lw) || s.lex.firmKazakh(lw) {
+		return "", false
+	}
+	first, p := lw[:len(lw)-4], lw[len(lw)-4:]
+	if !strings.HasSuffix(p, "а") && !strings.HasSuffix(p, "е") || utf8.RuneCountInString(first) < 3 ||
+		!s.lex.firmKazakh(first) {
+		return "", false
+	}
+	last := lastRune(first)
+	var onset string
+	switch {
+	case isVowel(last) || strings.ContainsRune("рлйу", last):
+		onset = "м"
+	case strings.ContainsRune("мнңзж", last):
+		onset = "б"
+	case strings.ContainsRune("кқпстшфхцчщ", last):
+		onset = "п"
+	default:
+		return "", false
+	}
+	front := strings.ContainsAny(first, "әөүіе") && !strings.ContainsAny(first, "аоұы")
+	if !strings.HasPrefix(p, onset) || front != strings.HasSuffix(p, "е") {
+		return "", false
+	}
+	return w[:len(first)] + " " + w[len(first):], true
+}
+
+// conditionalBy reports a Russian reading of a past tense and the particle "бы" of the
+// conditional ("могло|бы", "хотели|бы"): the particle is written apart, and no word ends in a past
+// tense and "бы".
+func (s *segmenter) conditionalBy(words []string) bool {
+	if len(words) != 2 || words[1] != "бы" || utf8.RuneCountInString(words[0]) < 3 || !s.lex.isDictWord(words[0]) {
+		return false
+	}
+	for _, e := range []string{"л", "ла", "ло", "ли"} {
+		if strings.HasSuffix(words[0], e) {
+			return true
+		}
+	}
+	return false
+}
+
 // kazakhParticle reports a Kazakh reading of a word and the particle "да/де/та/те" ("also",
 // "even") that the locative ending cannot be there: after a possessive the locative is
 // "-нда/-нде" ("күндері|де"), after a voiceless consonant "-та/-те" ("жұмыс|да" is no
@@ -1186,7 +1286,8 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 	"гео", "гидро", "евро", "квази", "микро", "макро", "мега", "мини", "мульти", "нео", "псевдо",
 	"радио", "теле", "транс", "ультра", "экс", "экстра", "электро", "энерго", "эко", "вице", "полу",
 	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
-	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало")
+	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало", "видео", "аудио",
+	"фото", "кино")
 
 // prepositionAfter reports a Russian reading of a dictionary word of four letters or more and
 // the preposition "в" or "о" that began the next line: "воды|в", "хранится|в", "договор|о". A
@@ -1544,6 +1645,24 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	rs := []rune(second)
 	return !strings.ContainsRune("рлңғ", rs[0]) && !isVowel(rs[0]) && isVowel(rs[1]) &&
 		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) && !s.lex.isDictWord(string(last)+second)
+}
+
+// caseClosed reports a Kazakh word known without the analyser's guess that ends in an ablative,
+// locative or dative ending after four letters or more: "курсынан", "келісімге". Unlike
+// closedCase it takes a loan's stem with its possessive ("курс|ы|нан").
+func (s *segmenter) caseClosed(w string) bool {
+	if s.closedCase(w) {
+		return true
+	}
+	if !s.lex.firmKazakh(w) {
+		return false
+	}
+	for _, e := range kazakhCaseEndings {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 4 && !genitive(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastRune returns the last letter of w.
