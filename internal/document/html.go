@@ -109,6 +109,9 @@ func HTMLToMarkdown(src string) (string, error) {
 		c.bylineBeside(c.title, textRoot) // the author named after the text
 	}
 	c.out.dropTrailingLines()
+	if len(c.notes) == 0 {
+		c.out.notesByMark()
+	}
 	c.out.dropEmptySections()
 	c.out.dropRepeatedQuotes()
 	// Notes kept outside the article body (or beside the text, as side notes), in their order.

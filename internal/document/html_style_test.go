@@ -118,3 +118,26 @@ func TestHTMLHeadingOverRelatedLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLCircledNotesWithoutLinks: notes printed as paragraphs opening with ①, ② under the text,
+// whose marks the text carries in <sup> linked to nothing, are the article's notes.
+func TestHTMLCircledNotesWithoutLinks(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>粮食安全</title></head><body><div class="detail"><h1>粮食安全</h1>
+<p>哈萨克斯坦是世界重要的小麦出口国，而塔吉克斯坦的粮食在相当程度上依赖进口。<sup>①</sup>气候变化使地区农业面临更大的不确定性。</p>
+<p>各方在农业技术交流和农产品贸易便利化等方面开展了一系列合作。<sup>②</sup></p>
+<p>注释</p><p>①　联合国粮农组织报告，2023年。</p><p>②　上海合作组织声明，2022年。</p>
+</div></body></html>`
+	md, err := HTMLToMarkdown(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 粮食安全",
+		"paragraph: 哈萨克斯坦是世界重要的小麦出口国，而塔吉克斯坦的粮食在相当程度上依赖进口。气候变化使地区农业面临更大的不确定性。",
+		"paragraph: 各方在农业技术交流和农产品贸易便利化等方面开展了一系列合作。",
+		"footnote: 联合国粮农组织报告，2023年。", "footnote: 上海合作组织声明，2022年。")
+}

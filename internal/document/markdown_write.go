@@ -138,6 +138,79 @@ func (w *mdBlockWriter) dropRepeatedQuotes() {
 	w.blocks = out
 }
 
+// circledNumbers are the note marks of Chinese and Japanese texts, ① to ⑳.
+const circledNumbers = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+// notesByMark turns the paragraphs that end the body, each opening with the next circled number
+// ("①　联合国粮农组织：…", "②　…"), into the notes of the marks the text carries (a plain
+// "<sup>①</sup>", linked to nothing), when the page linked no notes itself. A mark's first
+// place in the text becomes the reference.
+func (w *mdBlockWriter) notesByMark() {
+	if len(w.notes) > 0 {
+		return
+	}
+	marks := []rune(circledNumbers)
+	end := len(w.blocks)
+	// A line or two may close the page under the notes: a disclaimer, the author's affiliation.
+	for k := 0; k < maxLinesUnderNotes && end > 0; k++ {
+		r, _ := utf8.DecodeRuneInString(w.blocks[end-1])
+		if strings.IndexRune(circledNumbers, r) >= 0 || utf8.RuneCountInString(w.blocks[end-1]) > maxTrailingLineRunes*3 {
+			break
+		}
+		end--
+	}
+	start := end
+	for start > 0 {
+		r, _ := utf8.DecodeRuneInString(w.blocks[start-1])
+		if strings.IndexRune(circledNumbers, r) < 0 {
+			break
+		}
+		start--
+	}
+	count := end - start
+	if count == 0 || count > len(marks) {
+		return
+	}
+	body := w.blocks[:start]
+	for i := range count {
+		r, _ := utf8.DecodeRuneInString(w.blocks[start+i])
+		if r != marks[i] {
+			return // not ①, ②, … in order
+		}
+		found := false
+		for _, b := range body {
+			found = found || strings.ContainsRune(b, r)
+		}
+		if !found {
+			return
+		}
+	}
+	for i := range count {
+		r, size := utf8.DecodeRuneInString(w.blocks[start+i])
+		for k, b := range body {
+			if j := strings.IndexRune(b, r); j >= 0 {
+				body[k] = b[:j] + "[^" + strconv.Itoa(i+1) + "]" + b[j+utf8.RuneLen(r):]
+				break
+			}
+		}
+		w.notes = append(w.notes, strings.TrimLeft(w.blocks[start+i][size:], " \u3000"))
+	}
+	if n := len(body); n > 1 {
+		// The label over the notes ("注释", "Notes", "Примечания"): a short line of its own.
+		label := plainBlock(strings.TrimLeft(body[n-1], "# "))
+		if utf8.RuneCountInString(label) <= maxNotesLabelRunes && !endsWithTerminator(label) && !strings.Contains(label, "[^") {
+			body = body[:n-1]
+		}
+	}
+	w.blocks = append(body, w.blocks[end:]...)
+}
+
+// maxNotesLabelRunes: the label over a page's notes is a word or two.
+const maxNotesLabelRunes = 16
+
+// maxLinesUnderNotes: the lines that may follow the notes at the end of a page.
+const maxLinesUnderNotes = 2
+
 // minPullQuoteRunes: a quotation this long that the text also holds is the text's, repeated;
 // a word or two may be quoted twice for good reason.
 const minPullQuoteRunes = 30
