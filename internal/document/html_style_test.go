@@ -24,14 +24,7 @@ func TestHTMLStyledBlocks(t *testing.T) {
 <div class="QuoteCard_card__1a2"><div class="QuoteCard_text__3b4">Exports are not the problem; the margin is.</div><div class="QuoteCard_author__5c6">Aidar Nurlanov, economist</div></div>
 <div class="x1">The ministry expects the quota to grow again next year, if the harvest allows it.</div>
 </div></body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: Wheat on the Steppe",
 		"paragraph: Kazakhstan sold more wheat to China this year than in any year before, and the trains that carry it east through Dostyk ran full from August to December.",
 		"heading: What the farmers say",
@@ -52,14 +45,7 @@ func TestHTMLPostedByLine(t *testing.T) {
 <div class="c4">posted 14.05.2024 by <a href="/authors/ermek">Ermek Joldoshev</a> | 3 comments</div>
 <p>Chinese companies hold licences for most of the gold deposits in the eastern Pamir, and the villages below them have begun to ask what they receive in return for the water and the roads.</p>
 </div></body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.English)
 	if doc.Byline != "Ermek Joldoshev" {
 		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
 	}
@@ -80,14 +66,7 @@ func TestHTMLPullQuoteRepeatingTheText(t *testing.T) {
 <blockquote><p>We will not take another loan for a road nobody drives on.</p></blockquote>
 <p>The ministry has promised to publish the contracts, but none has appeared so far this year.</p>
 </article></body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: Roads to Nowhere",
 		"paragraph: Most of the projects were built with state guarantees. This means that if the toll income falls short, the budget repays the loan.",
 		"quote: We will not take another loan for a road nobody drives on.",
@@ -104,14 +83,7 @@ func TestHTMLHeadingOverRelatedLinks(t *testing.T) {
 <h3>A day without an interpreter</h3>
 <p>"Not a day passes without one," says a foreman who has worked on the drilling site for ten years and still needs help with every instruction.</p>
 </article></body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.English)
 	for _, b := range doc.Blocks {
 		if b.Text == "On this topic" {
 			t.Errorf("the related stories' heading was kept: %v", kinds(doc))
@@ -128,14 +100,7 @@ func TestHTMLCircledNotesWithoutLinks(t *testing.T) {
 <p>各方在农业技术交流和农产品贸易便利化等方面开展了一系列合作。<sup>②</sup></p>
 <p>注释</p><p>①　联合国粮农组织报告，2023年。</p><p>②　上海合作组织声明，2022年。</p>
 </div></body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.Chinese)
 	wantBlocks(t, doc, "title: 粮食安全",
 		"paragraph: 哈萨克斯坦是世界重要的小麦出口国，而塔吉克斯坦的粮食在相当程度上依赖进口。气候变化使地区农业面临更大的不确定性。",
 		"paragraph: 各方在农业技术交流和农产品贸易便利化等方面开展了一系列合作。",
