@@ -439,19 +439,21 @@ var titleClass = regexp.MustCompile(`(^|[\s_-])[Tt]itle($|[\s_-])|[a-z]Title($|[
 // whole; else nil.
 func classTitle(root *html.Node, pageTitle string) *html.Node {
 	page := titleKey(collapseSpaces(pageTitle))
-	for _, n := range findAll(root, func(x *html.Node) bool {
+	lines := findAll(root, func(x *html.Node) bool {
 		return (x.DataAtom == atom.P || x.DataAtom == atom.Div) && !hasBlockChild(x) && hasText(x)
-	}) {
-		// The first line with text: styled as the title, or opening with the page's <title>
-		// (a word processor's page titled with the first words of the document's title).
-		t := collapseSpaces(textOf(n))
-		k := titleKey(t)
-		styled := titleClass.MatchString(attr(n, "class"))
-		agrees := k != "" && (page == "" && styled || page != "" && (strings.Contains(k, page) || styled && strings.Contains(page, k)))
-		if agrees && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
-			return n
-		}
-		break
+	})
+	if len(lines) == 0 {
+		return nil
+	}
+	// The first line with text: styled as the title, or opening with the page's <title>
+	// (a word processor's page titled with the first words of the document's title).
+	n := lines[0]
+	t := collapseSpaces(textOf(n))
+	k := titleKey(t)
+	styled := titleClass.MatchString(attr(n, "class"))
+	agrees := k != "" && (page == "" && styled || page != "" && (strings.Contains(k, page) || styled && strings.Contains(page, k)))
+	if agrees && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
+		return n
 	}
 	return nil
 }

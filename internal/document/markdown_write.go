@@ -154,7 +154,7 @@ func (w *mdBlockWriter) notesByMark() {
 	// A line or two may close the page under the notes: a disclaimer, the author's affiliation.
 	for k := 0; k < maxLinesUnderNotes && end > 0; k++ {
 		r, _ := utf8.DecodeRuneInString(w.blocks[end-1])
-		if strings.IndexRune(circledNumbers, r) >= 0 || utf8.RuneCountInString(w.blocks[end-1]) > maxTrailingLineRunes*3 {
+		if strings.ContainsRune(circledNumbers, r) || utf8.RuneCountInString(w.blocks[end-1]) > maxTrailingLineRunes*3 {
 			break
 		}
 		end--
@@ -162,7 +162,7 @@ func (w *mdBlockWriter) notesByMark() {
 	start := end
 	for start > 0 {
 		r, _ := utf8.DecodeRuneInString(w.blocks[start-1])
-		if strings.IndexRune(circledNumbers, r) < 0 {
+		if !strings.ContainsRune(circledNumbers, r) {
 			break
 		}
 		start--

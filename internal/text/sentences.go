@@ -568,15 +568,6 @@ func lastAbbreviationToken(text string) (token, rest string) {
 	return token, rest
 }
 
-// restBefore returns core without its final full stop and the token before it.
-func restBefore(core, token string) string {
-	s := strings.TrimSuffix(core, ".")
-	if i := strings.LastIndex(s, token); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
 // lowerWord is strings.ToLower that returns a word without capitals as it is, without decoding
 // it twice.
 func lowerWord(w string) string {
