@@ -59,7 +59,9 @@ var (
 		value float64
 		loose bool // also a common word (маусым "season", қазан "cauldron", Наурыз the holiday)
 	}{{"қаңтар", 1, false}, {"ақпан", 2, false}, {"наурыз", 3, true}, {"сәуір", 4, false}, {"мамыр", 5, false},
-		{"маусым", 6, true}, {"шілде", 7, false}, {"тамыз", 8, false}, {"қыркүйек", 9, false}, {"қазан", 10, true},
+		{"маусым", 6, true}, {"шілде", 7, false}, {"тамыз", 8, false}, {"қыркүйек", 9, false},
+		// A final к is voiced before a vowel: қыркүйек+і+нде → қыркүйегінде.
+		{"қыркүйег", 9, false}, {"қазан", 10, true},
 		{"қараша", 11, false}, {"желтоқсан", 12, false}}
 )
 
@@ -161,8 +163,10 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 				// 2022/23 маусымында "in the 2022/23 season") the check cannot tell, so the word may
 				// answer a month of the other text but is never required there, as a spelled-out
 				// number is not.
+				// After an adjective of time other than a year's (қысқы маусымда "in the winter
+				// season", егін маусымы) such a word is the common noun.
 				n := number{value: s.value, raw: w.Text, month: true}
-				if s.loose && (isUpperInitial(w.Text) && !sentenceStart(clean, w.Start) ||
+				if s.loose && (isUpperInitial(w.Text) && !sentenceStart(clean, w.Start) || kkSeasonAdjective(ws, idx) ||
 					!kkMonthContext(clean, ws, idx) && !kkTimeCase(strings.TrimPrefix(lw, s.stem))) {
 					n.word = true
 				}
@@ -233,6 +237,24 @@ func enMonthContext(clean string, ws []word, idx int, lw string) bool {
 		}
 	}
 	return digitNear(clean, ws[idx].Start, ws[idx].End)
+}
+
+// kkSeasonAdjective reports a word after an adjective of time in -ғы, -гі, -қы, -кі that is no
+// year's (қысқы, жазғы, күзгі, but not 2023 жылғы), which makes маусым "season", not June.
+func kkSeasonAdjective(ws []word, idx int) bool {
+	if idx == 0 {
+		return false
+	}
+	prev := strings.ToLower(ws[idx-1].Text)
+	if strings.HasPrefix(prev, "жыл") || utf8.RuneCountInString(prev) < 4 {
+		return false
+	}
+	for _, e := range []string{"ғы", "гі", "қы", "кі"} {
+		if strings.HasSuffix(prev, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // kkMonthContext accepts an ambiguous Kazakh month name before "ай…" (month), after "жыл…"
