@@ -100,7 +100,7 @@ func TestDebianSpeller(t *testing.T) {
 		{"кореялық", pipeline.Kazakh, false},         // an adjective of a country's name, in lower case
 		{"автоөндірушілері", pipeline.Kazakh, false}, // авто- before a Kazakh word
 		{"мобильді", pipeline.Kazakh, false},         // -ді on the stem of Russian мобильный
-		{"парктің", pipeline.Kazakh, false}, // к after a consonant takes front suffixes
+		{"парктің", pipeline.Kazakh, false},          // к after a consonant takes front suffixes
 		{"кибербезопасности", pipeline.Russian, false},
 		{"турпоток", pipeline.Russian, false},
 		{"екенин", pipeline.Kazakh, true},
