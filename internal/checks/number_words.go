@@ -177,6 +177,9 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 			out = append(out, hanNumerals(w.Text)...)
 		}
 	}
+	if n, ok := roundTheClock(clean, lang); ok {
+		out = append(out, n)
+	}
 	if lang == pipeline.Chinese && strings.Contains(clean, "月") { // every match holds 月
 		out = append(out, hanMonths(clean)...)
 	}
@@ -516,4 +519,31 @@ func wordFraction(ws []word, idx int, lw string, lang pipeline.Lang) (float64, b
 		}
 	}
 	return 0, false
+}
+
+// roundTheClockWords say "all day and night", which translations also write as 24 hours
+// (24小时通关, круглосуточный режим): the phrase stands for the number 24.
+var roundTheClockWords = map[pipeline.Lang][]string{
+	pipeline.English: {"round-the-clock", "around-the-clock", "round the clock", "around the clock", "24/7"},
+	pipeline.Russian: {"круглосуточн"},
+	pipeline.Kazakh:  {"тәулік бойы", "тәулік бойғы"},
+	pipeline.Chinese: {"全天候", "昼夜"},
+}
+
+// roundTheClock returns the spelled-out 24 of a text that says "round the clock".
+func roundTheClock(clean string, lang pipeline.Lang) (number, bool) {
+	ps := roundTheClockWords[lang]
+	if len(ps) == 0 {
+		return number{}, false
+	}
+	lower := clean
+	if lang != pipeline.Chinese {
+		lower = strings.ToLower(clean)
+	}
+	for _, p := range ps {
+		if i := strings.Index(lower, p); i >= 0 {
+			return number{value: 24, raw: clean[i : i+len(p)], word: true}, true
+		}
+	}
+	return number{}, false
 }
