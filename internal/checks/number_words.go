@@ -536,12 +536,15 @@ func roundTheClock(clean string, lang pipeline.Lang) (number, bool) {
 	if len(ps) == 0 {
 		return number{}, false
 	}
-	lower := clean
-	if lang != pipeline.Chinese {
-		lower = strings.ToLower(clean)
-	}
 	for _, p := range ps {
-		if i := strings.Index(lower, p); i >= 0 {
+		// Past the phrase's first letter, which a sentence start capitalises, the text holds it
+		// as written; most texts hold none, and are not lowered.
+		_, size := utf8.DecodeRuneInString(p)
+		if !strings.Contains(clean, p[size:]) {
+			continue
+		}
+		lower := strings.ToLower(clean) // the same byte offsets for Latin and Cyrillic letters
+		if i := strings.Index(lower, p); i >= 0 && len(lower) == len(clean) {
 			return number{value: 24, raw: clean[i : i+len(p)], word: true}, true
 		}
 	}
