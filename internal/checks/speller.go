@@ -240,7 +240,9 @@ func (s *SpellerSet) kkStem(valid func(string) bool) func(string) bool {
 func nyStem(valid func(string) bool, w string) bool {
 	for _, e := range []string{"ді", "ті", "ды", "ты"} {
 		if b, ok := strings.CutSuffix(w, e); ok {
-			return utf8.RuneCountInString(b) >= 4 && !hasKazakhLetter(b) && valid(b+"ный")
+			// A Russian adjective stem ends in a consonant or ь (мобиль-, эффектив-); a vowel
+			// before -ды is a Kazakh past tense (жаса+ды), looked up no further.
+			return utf8.RuneCountInString(b) >= 4 && !strings.ContainsRune(kkVowels, lastRune(b)) && !hasKazakhLetter(b) && valid(b+"ный")
 		}
 	}
 	return false
