@@ -94,6 +94,8 @@ func TestNumber(t *testing.T) {
 		{"month date ru", "It opened in June 2023.", "Он открылся в июне 2023 г.", ru, ""},
 		{"month date zh", "It opened in June 2023.", "它于2023年6月开放。", zh, ""},
 		{"month date kk", "It opened in June 2023.", "Ол 2023 жылғы маусымда ашылды.", kk, ""},
+		{"round the clock is 24 hours", "The checkpoint will switch to round-the-clock operation.", "口岸将实行24小时通关。", zh, ""},
+		{"winter season, not June", "The resort had 600,000 visitors in the winter season.", "Курорт қысқы маусымда 600 мың келушіні қабылдады.", kk, ""},
 		{"month wrong zh", "It opened in June 2023.", "它于2023年7月开放。", zh, "check.number.month_missing"},
 		{"month missing", "It opened in June 2023.", "Он открылся в 2023 году.", ru, "check.number.month_missing"},
 		{"numeric date", "It entered into force on 15 March 2024.", "Вступило в силу 15.03.2024.", ru, ""},

@@ -63,6 +63,9 @@ func enumerationItems(s string, lang pipeline.Lang) int {
 				case pieceAdverbial:
 					// "In 2024, Kazakhstan and China": the piece before the items is no item.
 				case pieceLeadIn:
+					if k > 0 && insertedPhrase(p, pieces[k-1]) {
+						break // "грузов, идущих по маршруту Китай — Европа, составляют автомобили и …"
+					}
 					items++ // "… discussed food security, …": what leads to the first item, and it
 				default:
 					items++
@@ -170,4 +173,17 @@ func pieceRole(p string) int {
 		return pieceAdverbial
 	}
 	return pieceItem
+}
+
+// insertedPhrase reports a long piece set off by commas after a piece that holds an item or a
+// subject (not a phrase of time or place): a participial or appositive phrase inserted in the
+// clause, which ends with no item of the enumeration after it (Больше половины грузов, идущих
+// по маршруту Китай — Европа через Казахстан, составляют автомобили и запчасти).
+func insertedPhrase(p, before string) bool {
+	f := strings.Fields(p)
+	if len(f) == 0 || relativeOpeners[f[0]] || len(f) > 1 && strings.HasPrefix(f[1], "котор") {
+		return false
+	}
+	b := strings.TrimSpace(before)
+	return b != "" && pieceRole(b) == pieceItem
 }

@@ -103,6 +103,9 @@ func kkOrphanGenitive(s string) bool {
 		if !strings.ContainsRune(".!?,;:—–()«»\"", r) {
 			continue
 		}
+		if (r == '–' || r == '—') && i > 0 && i+3 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+3])) {
+			continue // a range (60–65%) ends no clause
+		}
 		clause := s[start:min(i, len(s))]
 		start = i + utf8.RuneLen(r)
 		for _, w := range strings.FieldsFunc(clause, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {

@@ -1,6 +1,10 @@
 package checks
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
 
 // TestKazakhSentenceEnds: a Kazakh sentence with a nominal predicate is finished, and a genitive
 // open at a comma of a list finds its noun after it; a sentence cut after a scale word or a
@@ -18,12 +22,30 @@ func TestKazakhSentenceEnds(t *testing.T) {
 		{"Қашқар – Әндіжан темір жолының құны шамамен 4,7 млрд.", true, false},
 		{"Келісім 2024 жылғы 15 наурызда.", true, false},
 		{"Компания үкіметтің бірге жұмыс істейді.", false, true},
+		{"Зауыт ішкі сұраныстың 60–65%-ын жабады.", false, false}, // a range ends no clause
 	} {
 		if got := kkUnfinished(c.s); got != c.unfinished {
 			t.Errorf("kkUnfinished(%q) = %v", c.s, got)
 		}
 		if got := kkOrphanGenitive(c.s); got != c.orphan {
 			t.Errorf("kkOrphanGenitive(%q) = %v", c.s, got)
+		}
+	}
+}
+
+// TestEnumerationInsertedPhrase: a participial phrase set off by commas after the subject is no
+// item of the list that follows it; a clause that leads to the first item is.
+func TestEnumerationInsertedPhrase(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		lang string
+		want int
+	}{
+		{"Больше половины грузов, идущих по маршруту Китай — Европа через Казахстан, составляют автомобили и запчасти.", "ru", 2},
+		{"The ministers of the five Central Asian countries discussed food security, energy and climate.", "en", 3},
+	} {
+		if got := enumerationItems(c.s, pipeline.Lang(c.lang)); got != c.want {
+			t.Errorf("enumerationItems(%q) = %d, want %d", c.s, got, c.want)
 		}
 	}
 }

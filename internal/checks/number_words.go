@@ -59,7 +59,9 @@ var (
 		value float64
 		loose bool // also a common word (маусым "season", қазан "cauldron", Наурыз the holiday)
 	}{{"қаңтар", 1, false}, {"ақпан", 2, false}, {"наурыз", 3, true}, {"сәуір", 4, false}, {"мамыр", 5, false},
-		{"маусым", 6, true}, {"шілде", 7, false}, {"тамыз", 8, false}, {"қыркүйек", 9, false}, {"қазан", 10, true},
+		{"маусым", 6, true}, {"шілде", 7, false}, {"тамыз", 8, false}, {"қыркүйек", 9, false},
+		// A final к is voiced before a vowel: қыркүйек+і+нде → қыркүйегінде.
+		{"қыркүйег", 9, false}, {"қазан", 10, true},
 		{"қараша", 11, false}, {"желтоқсан", 12, false}}
 )
 
@@ -161,8 +163,10 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 				// 2022/23 маусымында "in the 2022/23 season") the check cannot tell, so the word may
 				// answer a month of the other text but is never required there, as a spelled-out
 				// number is not.
+				// After an adjective of time other than a year's (қысқы маусымда "in the winter
+				// season", егін маусымы) such a word is the common noun.
 				n := number{value: s.value, raw: w.Text, month: true}
-				if s.loose && (isUpperInitial(w.Text) && !sentenceStart(clean, w.Start) ||
+				if s.loose && (isUpperInitial(w.Text) && !sentenceStart(clean, w.Start) || kkSeasonAdjective(ws, idx) ||
 					!kkMonthContext(clean, ws, idx) && !kkTimeCase(strings.TrimPrefix(lw, s.stem))) {
 					n.word = true
 				}
@@ -172,6 +176,9 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 		case pipeline.Chinese:
 			out = append(out, hanNumerals(w.Text)...)
 		}
+	}
+	if n, ok := roundTheClock(clean, lang); ok {
+		out = append(out, n)
 	}
 	if lang == pipeline.Chinese && strings.Contains(clean, "月") { // every match holds 月
 		out = append(out, hanMonths(clean)...)
@@ -233,6 +240,24 @@ func enMonthContext(clean string, ws []word, idx int, lw string) bool {
 		}
 	}
 	return digitNear(clean, ws[idx].Start, ws[idx].End)
+}
+
+// kkSeasonAdjective reports a word after an adjective of time in -ғы, -гі, -қы, -кі that is no
+// year's (қысқы, жазғы, күзгі, but not 2023 жылғы), which makes маусым "season", not June.
+func kkSeasonAdjective(ws []word, idx int) bool {
+	if idx == 0 {
+		return false
+	}
+	prev := strings.ToLower(ws[idx-1].Text)
+	if strings.HasPrefix(prev, "жыл") || utf8.RuneCountInString(prev) < 4 {
+		return false
+	}
+	for _, e := range []string{"ғы", "гі", "қы", "кі"} {
+		if strings.HasSuffix(prev, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // kkMonthContext accepts an ambiguous Kazakh month name before "ай…" (month), after "жыл…"
@@ -494,4 +519,34 @@ func wordFraction(ws []word, idx int, lw string, lang pipeline.Lang) (float64, b
 		}
 	}
 	return 0, false
+}
+
+// roundTheClockWords say "all day and night", which translations also write as 24 hours
+// (24小时通关, круглосуточный режим): the phrase stands for the number 24.
+var roundTheClockWords = map[pipeline.Lang][]string{
+	pipeline.English: {"round-the-clock", "around-the-clock", "round the clock", "around the clock", "24/7"},
+	pipeline.Russian: {"круглосуточн"},
+	pipeline.Kazakh:  {"тәулік бойы", "тәулік бойғы"},
+	pipeline.Chinese: {"全天候", "昼夜"},
+}
+
+// roundTheClock returns the spelled-out 24 of a text that says "round the clock".
+func roundTheClock(clean string, lang pipeline.Lang) (number, bool) {
+	ps := roundTheClockWords[lang]
+	if len(ps) == 0 {
+		return number{}, false
+	}
+	for _, p := range ps {
+		// Past the phrase's first letter, which a sentence start capitalises, the text holds it
+		// as written; most texts hold none, and are not lowered.
+		_, size := utf8.DecodeRuneInString(p)
+		if !strings.Contains(clean, p[size:]) {
+			continue
+		}
+		lower := strings.ToLower(clean) // the same byte offsets for Latin and Cyrillic letters
+		if i := strings.Index(lower, p); i >= 0 && len(lower) == len(clean) {
+			return number{value: 24, raw: clean[i : i+len(p)], word: true}, true
+		}
+	}
+	return number{}, false
 }

@@ -277,12 +277,20 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	if u.SourceLang == pipeline.Russian && u.TargetLang != pipeline.Russian {
 		n -= len(ruComparativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
 	}
+	if u.SourceLang == pipeline.Kazakh && u.TargetLang != pipeline.Kazakh {
+		n -= len(kkConverbComma.FindAllStringIndex(stripMarkup(u.Source), -1))
+	}
 	if u.SourceLang == pipeline.Chinese && u.TargetLang != pipeline.Chinese {
 		src := stripMarkup(u.Source)
 		n -= len(hanOpeningPhrase.FindAllStringIndex(src, -1)) + len(hanOpeningAdverb.FindAllStringIndex(src, -1))
 	}
 	return max(n, 1)
 }
+
+// kkConverbComma matches a Kazakh converb in -ып, -іп, -ап, -еп and its comma (артып, … жетті;
+// енгізіп, … белгілеу): it chains two predicates of one subject, which Russian, English and
+// Chinese join with «и», "and" or nothing, without a comma.
+var kkConverbComma = regexp.MustCompile(`[а-яәғқңөұүһіё]{2,}(?:ып|іп|ап|еп),`)
 
 // enOpeningPhrase matches a short English phrase of time or place that opens a sentence and ends
 // with a comma ("Since January,", "In 2023,", "Last year,"): Russian and Kazakh do not set off an

@@ -80,6 +80,9 @@ func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
 				if prev == '第' || unicode.IsDigit(prev) || strings.ContainsRune("百千万亿零", prev) {
 					continue
 				}
+				if s[m[0]:m[1]] == "两国" && hanAbbrevBefore(s[:m[0]]) {
+					continue // 中哈两国: the two countries just named, "both" (each other's, between them)
+				}
 			}
 			for _, n := range hanNumerals(s[m[0]:m[1]]) {
 				if n.value >= 2 {
@@ -240,4 +243,12 @@ func lastRuneString(s string) string {
 		return string(r)
 	}
 	return ""
+}
+
+// hanAbbrevBefore reports a text that ends on a one-character abbreviation of a country of
+// lexicon/names.txt (中哈, 中俄): the names of a pair.
+func hanAbbrevBefore(s string) bool {
+	loadHanAbbrevs()
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return hanAbbrevs[r]
 }

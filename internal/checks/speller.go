@@ -64,7 +64,7 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 		if rest, ok := strings.CutPrefix(lower, "не"); ok && utf8.RuneCountInString(rest) >= 5 && s.known(valid, rest, lang) {
 			return false // не- before an adjective or adverb the dictionary knows: нереалистичны
 		}
-		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower)
+		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower) && !ruCombined(valid, lower)
 	}
 	return true
 }
@@ -75,7 +75,7 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 	if lower == "" {
 		return false
 	}
-	if kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || kkCompound(s.kkNoun(valid), lower) || s.properAdjective(valid, lower) {
+	if kkKnownForm(s.kkStem(valid), lower) || s.russianLoan(lower) || s.Dicts[pipeline.Russian] != nil && nyStem(s.Dicts[pipeline.Russian].Valid, lower) || kkCompound(s.kkNoun(valid), lower) || s.properAdjective(valid, lower) {
 		return true
 	}
 	// An international combining form before a Kazakh word (авто+өндірушілері, агро+өнеркәсіп).
@@ -103,7 +103,22 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 
 // kkCombiningForms are the international first parts Kazakh writes together with a word of its
 // own, as Russian does with its words.
-var kkCombiningForms = strings.Fields("авто агро аэро био вело гидро микро мото радио теле электро эко")
+var kkCombiningForms = strings.Fields("авто агро аэро био вело гидро кибер медиа микро мото радио теле электро эко")
+
+// ruCombiningForms are the first parts Russian writes together with a word: the international
+// ones and the clipped тур- (туристический: турпоток, турфирма).
+var ruCombiningForms = append(strings.Fields("тур"), kkCombiningForms...)
+
+// ruCombined accepts a combining form before a Russian word the dictionary knows in the form
+// written (кибер+безопасности, тур+поток).
+func ruCombined(valid func(string) bool, w string) bool {
+	for _, p := range ruCombiningForms {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 5 && valid(rest) {
+			return true
+		}
+	}
+	return false
+}
 
 // kkVowelStemVerbs widens valid for the analyser's look-ups of infinitives: a verb stem in -ы or
 // -і takes the infinitive's -у in place of that vowel (жылжы+у → жылжу, оқы+у → оқу), so the
@@ -214,8 +229,23 @@ func (s *SpellerSet) kkStem(valid func(string) bool) func(string) bool {
 		return valid
 	}
 	return func(w string) bool {
-		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w))
+		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w)) ||
+			nyStem(ru.Valid, w)
 	}
+}
+
+// nyStem reports a Kazakh adjective in -ді, -ті, -ды, -ты of a loan whose Russian adjective in
+// -ный the dictionary knows: Kazakh puts its own -ді on the Russian stem (мобильді, Russian
+// мобильный; эффективті, эффективный).
+func nyStem(valid func(string) bool, w string) bool {
+	for _, e := range []string{"ді", "ті", "ды", "ты"} {
+		if b, ok := strings.CutSuffix(w, e); ok {
+			// A Russian adjective stem ends in a consonant or ь (мобиль-, эффектив-); a vowel
+			// before -ды is a Kazakh past tense (жаса+ды), looked up no further.
+			return utf8.RuneCountInString(b) >= 4 && !strings.ContainsRune(kkVowels, lastRune(b)) && !hasKazakhLetter(b) && valid(b+"ный")
+		}
+	}
+	return false
 }
 
 // properAdjective reports an adjective in -лық of a name the dictionaries know only with its

@@ -99,6 +99,10 @@ func TestDebianSpeller(t *testing.T) {
 		{"этникалық", pipeline.Kazakh, false},        // -лық on a loan in -ика whose Russian adjective is этнический
 		{"кореялық", pipeline.Kazakh, false},         // an adjective of a country's name, in lower case
 		{"автоөндірушілері", pipeline.Kazakh, false}, // авто- before a Kazakh word
+		{"мобильді", pipeline.Kazakh, false},         // -ді on the stem of Russian мобильный
+		{"парктің", pipeline.Kazakh, false},          // к after a consonant takes front suffixes
+		{"кибербезопасности", pipeline.Russian, false},
+		{"турпоток", pipeline.Russian, false},
 		{"екенин", pipeline.Kazakh, true},
 		// British spellings.
 		{"metres", pipeline.English, false},

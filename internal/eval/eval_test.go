@@ -18,24 +18,15 @@ var belowGoal = map[string]Goal{
 	// ("өңір", "күшею") reads as no word; the other joins are read by the Kazakh analyser
 	// (text.KazakhKnownForm, text.KazakhVerbForm).
 	"repair/kk": {Precision: 0.998, Recall: 0.97},
-	// The hand-written units of checks/*/planted.txt drop a few words inside a clause: an
-	// adjective (льготное, сезонных), a modifier of place or time (in rural areas, than usual),
-	// an object. No length, clause, list, name, number or negation comparison sees them; in
-	// English, where they are most of the error units, recall falls below the goal. English
-	// translations have few error units, so each clean unit flagged weighs much in its
-	// precision: the termbase's жол (path) is also the жол of жол ережесі (traffic rules), and
-	// its қарыз (loan) is also a debt (мемлекеттік қарыз, public debt), which the blind set
-	// planted-c.txt met: a general noun of the termbase with two senses in the source language
-	// is reported wherever the translation takes the other sense.
-	"checks/en": {Precision: 0.80, Recall: 0.65},
-	// The blind set planted-d.txt (written before the checks were looked at) adds in-clause
-	// omissions of every kind in every direction and clean units rich in what the checks misread
-	// (a termbase noun in another sense, words the spelling lists lack); its first look put
-	// Russian and Kazakh recall and Chinese precision and recall below the goal. The floors
-	// keep that first look from getting worse until rules raise it.
-	"checks/ru": {Precision: 0.97, Recall: 0.94},
-	"checks/kk": {Precision: 0.97, Recall: 0.94},
-	"checks/zh": {Precision: 0.96, Recall: 0.93},
+	// The hand-written units of checks/*/planted.txt and the blind sets planted-d.txt and
+	// planted-e.txt drop a few words inside a clause: an adjective (льготное, сезонных), a
+	// modifier of place or time (in rural areas, than usual), an object. No length, clause, list,
+	// name, number or negation comparison sees them, and the content words of
+	// lexicon/content.txt catch only those with one usual rendering; in English, where they are
+	// most of the error units, recall stays below the goal. The floor is the score reached on
+	// the tune split after planted-e (precision 0.985, recall 0.832): it must rise, not fall.
+	// Russian, Kazakh and Chinese reach the goal.
+	"checks/en": {Precision: 0.97, Recall: 0.83},
 }
 
 // TestTuneGoals scores every registered stage on its tune split and fails when a language

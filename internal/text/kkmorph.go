@@ -82,8 +82,9 @@ func kkHarmony(s string) byte {
 
 // loanHarmony is the harmony a Kazakh suffix takes after a stem written without Kazakh letters,
 // a Russian or international loan: its last vowel decides, у, ю and о among the back ones
-// (ресурс → ресурстар, бюджет → бюджеттер); after a final soft sign the suffix is front
-// whatever the vowels (фестиваль → фестивальге, медаль → медальді). 0 for a stem with Kazakh
+// (ресурс → ресурстар, бюджет → бюджеттер); after a final soft sign, or a final к or г after a
+// consonant, the suffix is front whatever the vowels (фестиваль → фестивальге, медаль →
+// медальді, банк → банкке). 0 for a stem with Kazakh
 // letters or no vowel.
 func loanHarmony(stem string) byte {
 	if hasKazakhLetter(stem) {
@@ -91,6 +92,9 @@ func loanHarmony(stem string) byte {
 	}
 	if strings.HasSuffix(stem, "ь") {
 		return 'f'
+	}
+	if rs := []rune(stem); len(rs) >= 3 && (rs[len(rs)-1] == 'к' || rs[len(rs)-1] == 'г') && !strings.ContainsRune(kkVowels, rs[len(rs)-2]) {
+		return 'f' // к and г after a consonant are front sounds: банк → банкі, парк → парктің
 	}
 	for s := stem; len(s) > 0; {
 		r, size := utf8.DecodeLastRuneInString(s)
