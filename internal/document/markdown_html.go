@@ -129,7 +129,7 @@ func isFurnitureHTMLBlock(s string) bool {
 	}
 	switch el.DataAtom {
 	case atom.Aside, atom.Nav:
-		return !quoteClass.MatchString(attr(el, "class"))
+		return !isQuoteClass(attr(el, "class"))
 	}
 	return isFurnitureClass(attr(el, "class")) || isFurnitureClass(attr(el, "id")) || isCallToAction(el) || isLinkBlock(el)
 }

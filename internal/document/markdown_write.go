@@ -96,8 +96,7 @@ func (w *mdBlockWriter) dropTrailingLines() {
 		if headingLevel(b) > 0 || isListLine(b) || strings.HasPrefix(b, ">") || strings.HasPrefix(b, "<figcaption>") {
 			return
 		}
-		plain := strings.NewReplacer("\\", "", "*", "", "[", "", "]", "").Replace(mdLinkTarget.ReplaceAllString(b, ""))
-		plain = collapseSpaces(plain)
+		plain := plainBlock(b)
 		if plain == "" || utf8.RuneCountInString(plain) > maxTrailingLineRunes || endsWithTerminator(plain) ||
 			isBylineText(plain) || hasBylinePrefix(plain) || isNameLine(plain) ||
 			strings.HasPrefix(plain, "(") || strings.HasPrefix(plain, "（") {
@@ -215,10 +214,13 @@ const maxLinesUnderNotes = 2
 // a word or two may be quoted twice for good reason.
 const minPullQuoteRunes = 30
 
-// plainBlock returns a block's words without Markdown's escapes, emphasis and link targets.
+// plainBlock returns a block's words without Markdown's escapes, emphasis (written with "*")
+// and link targets.
 func plainBlock(b string) string {
-	return collapseSpaces(strings.NewReplacer("\\", "", "*", "", "_", "", "[", "", "]", "").Replace(mdLinkTarget.ReplaceAllString(b, "")))
+	return collapseSpaces(plainMarks.Replace(mdLinkTarget.ReplaceAllString(b, "")))
 }
+
+var plainMarks = strings.NewReplacer("\\", "", "*", "", "[", "", "]", "")
 
 // maxTrailingLineRunes: the lines of a card or a control after the text are short.
 const maxTrailingLineRunes = 60
