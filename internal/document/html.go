@@ -1,6 +1,7 @@
 package document
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -35,6 +36,13 @@ func HTMLToMarkdown(src string) (string, error) {
 			Err: fmt.Errorf("parse html: %w", err)}
 	}
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
+	classes := classRules(raw)
+	if dropHidden(raw, classes) {
+		var b strings.Builder
+		if err := html.Render(&b, raw); err == nil {
+			src = b.String()
+		}
+	}
 	// The sanitiser does not keep <main>; its role keeps the place of the page's main content.
 	src = mainOpen.ReplaceAllString(src, `<div role="main"$1`)
 	// The sanitiser drops forms with their content, but some sites set the whole article in
@@ -56,7 +64,8 @@ func HTMLToMarkdown(src string) (string, error) {
 	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, end: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
 		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
-	c.styled = readStyledBlocks(raw)
+	c.styled = readStyledBlocksWith(raw, classes)
+	c.authors = pageAuthors(raw)
 	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)
 	if c.title != nil && textBefore(root, c.title) {
@@ -234,10 +243,12 @@ type htmlConverter struct {
 	titleKey string
 	// siteNames: the parts of the page's <title> beside the article's (the site, the
 	// channel, the section); a paragraph that only names one of them is furniture.
-	siteNames map[string]bool
-	textSeen  bool                // a paragraph of the article's text was written
-	dropped   map[*html.Node]bool // furniture found beside something else (an author's role)
-	styled    styledBlocks        // blocks the page's styling sets as quotations or headings
+	siteNames  map[string]bool
+	textSeen   bool                // a paragraph of the article's text was written
+	paragraphs int                 // paragraphs written
+	dropped    map[*html.Node]bool // furniture found beside something else (an author's role)
+	styled     styledBlocks        // blocks the page's styling sets as quotations or headings
+	authors    []string            // the names the page's data gives as the authors
 }
 
 // styledAs reports a block whose text is among those the page styles one way (see
@@ -658,6 +669,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if isFollowBlock(n) || c.textSeen && isClosingChannelLine(n) {
+		return
+	}
+	if c.isAuthorBox(n) {
 		return
 	}
 	if isCaptionElement(n) {
@@ -1082,6 +1096,9 @@ func (c *htmlConverter) flush() {
 		return
 	}
 	c.textSeen = c.textSeen || c.kind == pipeline.BlockParagraph && c.cur.b.Len() > maxHeadingColumns
+	if c.kind == pipeline.BlockParagraph {
+		c.paragraphs++
+	}
 	c.out.add(c.kind, c.level, c.marker, c.cur)
 	c.cur = nil
 }
@@ -1629,6 +1646,9 @@ func isLinkBlock(n *html.Node) bool {
 	if !short || whole == "" || findFirst(n, atom.Img) != nil {
 		return false
 	}
+	if isIconBar(n, whole) {
+		return true
+	}
 	if len(findAll(n, func(x *html.Node) bool {
 		return x.Type == html.ElementNode && bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
 	})) > 0 {
@@ -1658,6 +1678,25 @@ func isLinkBlock(n *html.Node) bool {
 		return true // links that lead nowhere (script buttons whose address was dropped) and nothing else
 	}
 	return outward && float64(linked) >= share*float64(len(whole))
+}
+
+// maxIconBarRunes bounds the text beside a row of icon links: a count or a word ("112 shares",
+// "Поделиться").
+const maxIconBarRunes = 20
+
+// isIconBar reports a row of buttons drawn as icons (share, print, follow): two or more links
+// with no text of their own and, beside them, a word or a count at most.
+func isIconBar(n *html.Node, whole string) bool {
+	if utf8.RuneCountInString(whole) > maxIconBarRunes || endsWithTerminator(whole) {
+		return false
+	}
+	icons := 0
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		if _, has := attrValue(a, "href"); has && collapseSpaces(textOf(a)) == "" {
+			icons++
+		}
+	}
+	return icons >= 2
 }
 
 // maxLinkLabelRunes: a label before a link ("Previous:", "上一篇：") is a word or two.
@@ -2182,6 +2221,133 @@ func innerByline(n *html.Node) *html.Node {
 	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
 		if t := collapseSpaces(textOf(a)); t != "" && t != whole && isNameLine(t) && strings.HasPrefix(whole, t) {
 			return a // (a word before the name, "Жазған <name>", belongs to the byline)
+		}
+	}
+	return nil
+}
+
+// maxAuthorBoxBytes bounds the text of a box about the author after the article: a name, a
+// portrait and a sentence or two.
+const maxAuthorBoxBytes = 600
+
+// isAuthorBox reports a box after the text that presents an author the byline already named
+// (a portrait, the name as a heading or link, a sentence or two about them), whatever its
+// class names say: the biography is the site's page about the author, not the article.
+func (c *htmlConverter) isAuthorBox(n *html.Node) bool {
+	if !c.textSeen && c.paragraphs < 3 || !isBlockElement(n) || n.DataAtom == atom.P || !hasBlockChild(n) {
+		return false
+	}
+	_, short := boundedText(n, maxAuthorBoxBytes)
+	if !short || !holdsSentenceBlock(n) {
+		return false // the box holds a sentence about the author
+	}
+	first := firstTextElement(n)
+	if first == nil {
+		return false
+	}
+	name := collapseSpaces(textOf(first))
+	if name == "" || !isNameLine(name) {
+		return false
+	}
+	key := titleKey(name)
+	for _, by := range c.bylines {
+		if strings.Contains(titleKey(by.String()), key) {
+			return true
+		}
+	}
+	for _, a := range c.authors {
+		if titleKey(a) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// maxLinkedDataBytes bounds the structured data read from a page.
+const maxLinkedDataBytes = 64 << 10
+
+// pageAuthors returns the names a page gives as its article's authors: the "author" of its
+// schema.org data (JSON-LD) and the text of links marked rel="author".
+func pageAuthors(raw *html.Node) []string {
+	var names []string
+	budget := maxLinkedDataBytes
+	for _, sc := range findAll(raw, func(n *html.Node) bool {
+		return n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
+	}) {
+		data := textOf(sc)
+		if len(data) > budget {
+			break
+		}
+		budget -= len(data)
+		var v any
+		if json.Unmarshal([]byte(data), &v) == nil {
+			names = appendAuthorNames(names, v, false, 0)
+		}
+	}
+	for _, a := range findAll(raw, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		if slices.Contains(strings.Fields(strings.ToLower(attr(a, "rel"))), "author") {
+			if t := collapseSpaces(textOf(a)); t != "" {
+				names = append(names, t)
+			}
+		}
+	}
+	return names
+}
+
+// appendAuthorNames walks JSON-LD for the names under "author" keys ("author": "Name",
+// {"name": …} or a list of them), to a bounded depth.
+func appendAuthorNames(names []string, v any, underAuthor bool, depth int) []string {
+	if depth > 8 {
+		return names
+	}
+	switch x := v.(type) {
+	case string:
+		if underAuthor {
+			names = append(names, collapseSpaces(x))
+		}
+	case []any:
+		for _, e := range x {
+			names = appendAuthorNames(names, e, underAuthor, depth+1)
+		}
+	case map[string]any:
+		for k, e := range x {
+			switch {
+			case k == "author" || k == "creator":
+				names = appendAuthorNames(names, e, true, depth+1)
+			case underAuthor && k == "name":
+				names = appendAuthorNames(names, e, true, depth+1)
+			case !underAuthor:
+				names = appendAuthorNames(names, e, false, depth+1)
+			}
+		}
+	}
+	return names
+}
+
+// holdsSentenceBlock reports a block inside n with no blocks of its own whose text is a
+// sentence: it ends with a terminator and has several words (or, in Chinese, characters).
+func holdsSentenceBlock(n *html.Node) bool {
+	for _, b := range findAll(n, func(x *html.Node) bool { return x != n && isBlockElement(x) && !hasBlockChild(x) }) {
+		t := collapseSpaces(textOf(b))
+		if endsWithTerminator(t) && (len(strings.Fields(t)) >= 4 || isHanText(t) && utf8.RuneCountInString(t) >= 10) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTextElement returns the innermost element holding the first text of n.
+func firstTextElement(n *html.Node) *html.Node {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case html.TextNode:
+			if strings.TrimSpace(ch.Data) != "" {
+				return n
+			}
+		case html.ElementNode:
+			if f := firstTextElement(ch); f != nil {
+				return f
+			}
 		}
 	}
 	return nil

@@ -40,7 +40,12 @@ const (
 // readStyledBlocks finds the blocks of a parsed (not yet sanitised) page that its styling sets
 // as quotations or headings.
 func readStyledBlocks(raw *html.Node) styledBlocks {
-	sb := styledBlocks{quotes: map[string]bool{}, headings: map[string]bool{}}
+	return readStyledBlocksWith(raw, classRules(raw))
+}
+
+// classRules reads the declarations of the simple class rules of a page's style sheets, by
+// class, up to maxStyleBytes of style.
+func classRules(raw *html.Node) map[string]string {
 	classes := map[string]string{} // class → its declarations
 	budget := maxStyleBytes
 	for _, st := range findAll(raw, func(n *html.Node) bool { return n.DataAtom == atom.Style }) {
@@ -60,6 +65,11 @@ func readStyledBlocks(raw *html.Node) styledBlocks {
 			break
 		}
 	}
+	return classes
+}
+
+func readStyledBlocksWith(raw *html.Node, classes map[string]string) styledBlocks {
+	sb := styledBlocks{quotes: map[string]bool{}, headings: map[string]bool{}}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -145,4 +155,48 @@ func cssLength(v string) float64 {
 		return 0
 	}
 	return f
+}
+
+// dropHidden removes from a parsed page the elements its styling hides (display: none or
+// visibility: hidden, in their style attribute or in a simple class rule): a reader never sees
+// them, and the sanitiser, which drops styling, would otherwise show them (a share button's
+// label kept for scripts, a menu's copy for small screens). It reports whether it removed any.
+func dropHidden(raw *html.Node, classes map[string]string) bool {
+	hiddenClass := map[string]bool{}
+	for c, decls := range classes {
+		if hides(parseDecls(decls)) {
+			hiddenClass[c] = true
+		}
+	}
+	var doomed []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			hidden := false
+			if st := attr(ch, "style"); st != "" && hides(parseDecls(strings.ToLower(st))) {
+				hidden = true
+			}
+			for _, c := range strings.Fields(attr(ch, "class")) {
+				hidden = hidden || hiddenClass[c]
+			}
+			if hidden && ch.DataAtom != atom.Body && ch.DataAtom != atom.Html {
+				doomed = append(doomed, ch)
+				continue
+			}
+			walk(ch)
+		}
+	}
+	walk(raw)
+	for _, n := range doomed {
+		n.Parent.RemoveChild(n)
+	}
+	return len(doomed) > 0
+}
+
+// hides reports declarations that keep an element off the screen.
+func hides(s blockStyle) bool {
+	return s["display"] == "none" || s["visibility"] == "hidden"
 }

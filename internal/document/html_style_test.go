@@ -106,3 +106,25 @@ func TestHTMLCircledNotesWithoutLinks(t *testing.T) {
 		"paragraph: 各方在农业技术交流和农产品贸易便利化等方面开展了一系列合作。",
 		"footnote: 联合国粮农组织报告，2023年。", "footnote: 上海合作组织声明，2022年。")
 }
+
+// TestHTMLHiddenIconsAndAuthorBox: what the page's styling hides is not read, a row of icon
+// links with a share count is page chrome, and a box after the text that presents the author
+// the byline named (a portrait, the name, a sentence about them) is not the article's, whatever
+// the class names.
+func TestHTMLHiddenIconsAndAuthorBox(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Dry Ports</title><style>.k9{display:none}</style></head><body>
+<main class="css-a1"><article class="css-b2"><h1>Dry Ports</h1>
+<p class="css-c3">By <a rel="author" href="/author/sb">Saule Bekova</a></p>
+<div class="css-d4"><span>112 shares</span> <a href="https://t.me/share/url?u=x"><svg aria-hidden="true"></svg><span class="k9">Share on Telegram</span></a> <a href="https://www.facebook.com/sharer/sharer.php?u=x"><svg></svg></a></div>
+<p>The dry port at Khorgos handled more containers this year than in the three years before it together.</p>
+<p style="display:none">Subscribe to read the rest of this article.</p>
+<p>Most of them went west by rail, to Europe and to the Caspian ports.</p>
+<div class="css-e5"><img src="/a/sb.jpg" alt=""><div><h4><a href="/author/sb">Saule Bekova</a></h4><p>Saule Bekova is a senior fellow at the institute, where she works on transport.</p></div></div>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Dry Ports",
+		"byline: By Saule Bekova",
+		"paragraph: The dry port at Khorgos handled more containers this year than in the three years before it together.",
+		"paragraph: Most of them went west by rail, to Europe and to the Caspian ports.")
+}
