@@ -2230,6 +2230,9 @@ func innerByline(n *html.Node) *html.Node {
 // portrait and a sentence or two.
 const maxAuthorBoxBytes = 600
 
+// maxAuthorNameRunes bounds the names an author box opens with.
+const maxAuthorNameRunes = 60
+
 // isAuthorBox reports a box after the text that presents an author the byline already named
 // (a portrait, the name as a heading or link, a sentence or two about them), whatever its
 // class names say: the biography is the site's page about the author, not the article.
@@ -2246,7 +2249,7 @@ func (c *htmlConverter) isAuthorBox(n *html.Node) bool {
 		return false
 	}
 	name := collapseSpaces(textOf(first))
-	if name == "" || !isNameLine(name) {
+	if name == "" || len(strings.Fields(name)) > maxTopBylineWords || utf8.RuneCountInString(name) > maxAuthorNameRunes {
 		return false
 	}
 	key := titleKey(name)

@@ -128,7 +128,7 @@ func (w *mdBlockWriter) dropRepeatedQuotes() {
 	for _, b := range w.blocks {
 		if q, ok := strings.CutPrefix(b, "> "); ok {
 			q = strings.ToLower(strings.Trim(plainBlock(q), "\"'«»“”„‘’「」『』 .…"))
-			if utf8.RuneCountInString(q) >= minPullQuoteRunes && strings.Contains(body, q) {
+			if columns(q) >= minPullQuoteRunes && strings.Contains(body, q) {
 				continue
 			}
 		}
@@ -210,8 +210,8 @@ const maxNotesLabelRunes = 16
 // maxLinesUnderNotes: the lines that may follow the notes at the end of a page.
 const maxLinesUnderNotes = 2
 
-// minPullQuoteRunes: a quotation this long that the text also holds is the text's, repeated;
-// a word or two may be quoted twice for good reason.
+// minPullQuoteRunes: a quotation this long (in columns, a Chinese character taking two) that
+// the text also holds is the text's, repeated; a word or two may be quoted twice for good reason.
 const minPullQuoteRunes = 30
 
 // plainBlock returns a block's words without Markdown's escapes, emphasis (written with "*")
