@@ -829,10 +829,47 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		if n.DataAtom == atom.A && attr(n, "href") == controlMark && c.cur == nil {
 			return // a script's button set straight in a box ("Yes", "No", "Print")
 		}
+		if n.DataAtom == atom.A && c.cur == nil && isLoneLink(n) {
+			return // a way back or on, set alone between blocks ("← All news")
+		}
 		// Inline content outside a paragraph (text directly in a <div>) is a paragraph of its own.
 		c.start(pipeline.BlockParagraph, inside)
 		c.writeInlineNode(c.cur, n, false)
 	}
+}
+
+// maxLoneLinkRunes bounds a link that stands alone as a line of navigation.
+const maxLoneLinkRunes = 60
+
+// navArrows are the arrows a site's way back or on is drawn with.
+const navArrows = "←→‹›«»<>↩↪⟵⟶⇐⇒◀▶◄►"
+
+// isLoneLink reports a link set straight in a box with no text beside it, between blocks, that
+// an arrow marks as a button of the site's: a way back or on ("← Барлық жаңалықтар", "Next
+// story →").
+func isLoneLink(a *html.Node) bool {
+	text, short := boundedText(a, 4*maxLoneLinkRunes)
+	text = collapseSpaces(text)
+	if !short || text == "" || utf8.RuneCountInString(text) > maxLoneLinkRunes || endsWithTerminator(text) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if !strings.ContainsRune(navArrows, first) && !strings.ContainsRune(navArrows, last) {
+		return false
+	}
+	alone := func(s *html.Node) bool {
+		return s == nil || s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" ||
+			s.Type == html.ElementNode && (isBlockElement(s) || s.DataAtom == atom.Br)
+	}
+	prev, next := a.PrevSibling, a.NextSibling
+	for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
+		prev = prev.PrevSibling
+	}
+	for next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) == "" {
+		next = next.NextSibling
+	}
+	return alone(prev) && alone(next)
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the
