@@ -37,7 +37,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
 	classes := classRules(raw)
-	if dropHidden(raw, classes) {
+	if dropped, named := dropHidden(raw, classes), ariaHeadings(raw); dropped || named {
 		var b strings.Builder
 		if err := html.Render(&b, raw); err == nil {
 			src = b.String()
@@ -796,6 +796,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 	case atom.Blockquote:
 		c.flush()
+		if next := nextElement(n); next != nil && (next.DataAtom == atom.Cite || isDashAttribution(next)) {
+			// The author printed under the quotation, beside it in the card: the quotation's.
+			next.Parent.RemoveChild(next)
+			n.AppendChild(next)
+		}
 		attributionIntoQuote(n)
 		c.walkBlocks(n, pipeline.BlockQuote)
 		c.flush()
@@ -1263,6 +1268,12 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 			}
 			return
 		}
+		if t := strings.TrimSpace(textOf(n)); t != "" && len(t) <= 3 && strings.Trim(t, "0123456789") == "" {
+			// A number raised and linked to nothing: a note's mark or a power ("km<sup>2</sup>"),
+			// written as the raised digits it shows, not run into the word before it.
+			in.text(superscriptDigits(t))
+			return
+		}
 		c.writeInline(in, n, inNote)
 	case atom.Br:
 		in.text(" ")
@@ -1381,6 +1392,7 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 				p = p.Parent
 			}
 		}
+		best = withSiblingParts(best, held)
 		// Keep the heading and notes that sit next to the paragraphs' container, and the
 		// picture and byline printed between the title and the text, when going up to the
 		// title adds little text.
@@ -1402,6 +1414,55 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// maxPartsClimb: how far above the text's container the box of a page builder's parts (text,
+// picture, quotation, text again) is looked for.
+const maxPartsClimb = 3
+
+// withSiblingParts returns the box that holds root together with the other parts of the same
+// kind that continue the text, when a page builder splits the article into parts of one markup
+// (SharePoint's web parts, a builder's "text" blocks between a picture block and a quotation
+// block): the nearest ancestor, a few levels up, under which another element reached by the
+// same path of tags and classes also holds paragraph text. A comments list or a card of related
+// stories has markup of its own and does not count. Else root.
+func withSiblingParts(root *html.Node, held map[*html.Node]int) *html.Node {
+	type step struct {
+		tag   atom.Atom
+		class string
+	}
+	var path []step // from the ancestor down to root
+	classed := false
+	a := root
+	for k := 0; k < maxPartsClimb && a.Parent != nil && !isPageElement(a.Parent); k++ {
+		cl := attr(a, "class") + "|" + attr(a, "data-automation-id")
+		path = append([]step{{a.DataAtom, cl}}, path...)
+		classed = classed || cl != "|"
+		a = a.Parent
+		if !classed {
+			continue // a chain of bare <div>s matches anything
+		}
+		// Walk the same path from a; another element at its end with text of its own continues
+		// the article.
+		level := []*html.Node{a}
+		for _, st := range path {
+			var next []*html.Node
+			for _, n := range level {
+				for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+					if ch.Type == html.ElementNode && ch.DataAtom == st.tag && attr(ch, "class")+"|"+attr(ch, "data-automation-id") == st.class {
+						next = append(next, ch)
+					}
+				}
+			}
+			level = next
+		}
+		for _, n := range level {
+			if n != root && held[n] > 0 {
+				return a
+			}
+		}
+	}
+	return root
 }
 
 // minArticleShare: the <article> that holds the article holds at least this share of the text
@@ -2499,7 +2560,18 @@ func attributionIntoQuote(q *html.Node) {
 			return
 		}
 	}
-	if last == nil || prev == nil || !isAttribution(last) || prev.DataAtom != atom.P && (prev.DataAtom != atom.Div || hasBlockChild(prev)) {
+	if last == nil || prev == nil || !isAttribution(last) {
+		return
+	}
+	if prev.DataAtom == atom.Blockquote {
+		// The quotation itself, then its author beside it in the card: the author closes the
+		// quotation's last paragraph, or the quotation when its words stand straight in it.
+		prev = lastParagraphIn(prev)
+	} else if !isBlockElement(prev) && prev.DataAtom != atom.Cite {
+		// The quotation's words stand straight in it: its author goes on the same line.
+		prev = q
+	}
+	if prev.DataAtom != atom.P && prev.DataAtom != atom.Blockquote && (prev.DataAtom != atom.Div || hasBlockChild(prev)) {
 		return
 	}
 	q.RemoveChild(last)
@@ -2516,6 +2588,20 @@ func attributionIntoQuote(q *html.Node) {
 		prev.AppendChild(ch)
 		ch = next
 	}
+}
+
+// lastParagraphIn returns the last paragraph of a quotation, or the quotation when its text
+// stands straight in it.
+func lastParagraphIn(q *html.Node) *html.Node {
+	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
+		if ch.Type == html.ElementNode && (ch.DataAtom == atom.P || ch.DataAtom == atom.Div && !hasBlockChild(ch)) {
+			return ch
+		}
+		if ch.Type == html.ElementNode && isBlockElement(ch) {
+			break
+		}
+	}
+	return q
 }
 
 // maxPictureCaptionRunes: the caption under a picture in the same paragraph is a line or two.
@@ -2614,7 +2700,18 @@ func isAttribution(n *html.Node) bool {
 			return short
 		}
 	}
-	return false
+	return isDashAttribution(n)
+}
+
+// isDashAttribution reports a short line with no blocks inside that opens with a dash and is
+// no sentence: "— Member of the delegation" names who spoke.
+func isDashAttribution(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Span || hasBlockChild(n) {
+		return false
+	}
+	text, short := boundedText(n, maxAuthorRoleRunes*4)
+	text = collapseSpaces(text)
+	return short && (strings.HasPrefix(text, "— ") || strings.HasPrefix(text, "– ")) && !endsWithTerminator(text)
 }
 
 // classWords splits class names into their words, in lower case: at hyphens, underscores and

@@ -200,3 +200,23 @@ func dropHidden(raw *html.Node, classes map[string]string) bool {
 func hides(s blockStyle) bool {
 	return s["display"] == "none" || s["visibility"] == "hidden"
 }
+
+// ariaHeadings turns the elements a page marks as headings for assistive technology
+// (role="heading" aria-level="1", as SharePoint and page builders print the title) into the
+// heading elements they stand for, which the sanitiser and the readers know. It reports whether
+// it changed any.
+func ariaHeadings(raw *html.Node) bool {
+	changed := false
+	for _, n := range findAll(raw, func(n *html.Node) bool {
+		return n.Type == html.ElementNode && !isHeadingAtom(n.DataAtom) && strings.EqualFold(strings.TrimSpace(attr(n, "role")), "heading")
+	}) {
+		level, err := strconv.Atoi(strings.TrimSpace(attr(n, "aria-level")))
+		if err != nil || level < 1 || level > 6 {
+			level = 2 // the level ARIA gives a heading that names none
+		}
+		n.Data = "h" + strconv.Itoa(level)
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+		changed = true
+	}
+	return changed
+}

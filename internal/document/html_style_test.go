@@ -128,3 +128,32 @@ func TestHTMLHiddenIconsAndAuthorBox(t *testing.T) {
 		"paragraph: The dry port at Khorgos handled more containers this year than in the three years before it together.",
 		"paragraph: Most of them went west by rail, to Europe and to the Caspian ports.")
 }
+
+// TestHTMLPageBuilderParts: a page builder's title marked up for assistive technology
+// (role="heading"), an article split into parts of one markup around a picture part and a
+// quotation card whose author stands beside the quotation, and notes marked with bare raised
+// numbers, are read as one article with its caption, quotation and notes.
+func TestHTMLPageBuilderParts(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Ili data</title></head><body><div class="canvas">
+<div class="zone"><div role="heading" aria-level="1"><span>Ili data</span></div></div>
+<div class="zone"><div class="rte"><div data-automation-id="textBox">
+<p>Kazakhstan and China agreed to exchange daily flow readings from six gauging stations on the river.</p>
+<p>The protocol says nothing about withdrawals from the canals on either side.<sup>1</sup></p>
+</div></div></div>
+<div class="zone"><figure><img src="/g.jpg" alt=""><figcaption>A gauging station on the lower Ili.</figcaption></figure></div>
+<div class="zone"><div class="card"><blockquote><span>Daily data ends the argument about whose numbers are right.</span></blockquote><div class="speaker">— A member of the delegation</div></div></div>
+<div class="zone"><div class="rte"><div data-automation-id="textBox">
+<p>Analysts expect the working group to discuss water quality and sediment next year.</p>
+<p><small><sup>1</sup> Annual totals are published for the prefecture, but not by canal.</small></p>
+</div></div></div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Ili data",
+		"paragraph: Kazakhstan and China agreed to exchange daily flow readings from six gauging stations on the river.",
+		"paragraph: The protocol says nothing about withdrawals from the canals on either side.",
+		"caption: A gauging station on the lower Ili.",
+		"quote: Daily data ends the argument about whose numbers are right. — A member of the delegation",
+		"paragraph: Analysts expect the working group to discuss water quality and sediment next year.",
+		"footnote: Annual totals are published for the prefecture, but not by canal.")
+}
