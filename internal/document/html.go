@@ -37,7 +37,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
 	classes := classRules(raw)
-	if dropped, named := dropHidden(raw, classes), ariaHeadings(raw); dropped || named {
+	if dropped, named, linked := dropHidden(raw, classes), ariaHeadings(raw), inPageLinks(raw); dropped || named || linked {
 		var b strings.Builder
 		if err := html.Render(&b, raw); err == nil {
 			src = b.String()
@@ -741,6 +741,15 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.out.add(pipeline.BlockHeading, level, "", in)
 		}
 	case atom.P, atom.Pre, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption, atom.Address, atom.Tr:
+		if label := c.pendingLabel(); label != nil && n.DataAtom == atom.P {
+			// "关键词：" set beside the paragraph it labels: one line, label and value.
+			if !strings.HasSuffix(strings.TrimSpace(label.String()), "：") {
+				label.text(" ")
+			}
+			c.writeInline(label, n, false)
+			c.flush()
+			return
+		}
 		c.flush()
 		if n.DataAtom == atom.Tr && isLayoutRow(n) {
 			// A table that lays out the page: its cells hold the article's blocks.
@@ -875,6 +884,24 @@ func isLoneLink(a *html.Node) bool {
 		next = next.NextSibling
 	}
 	return alone(prev) && alone(next)
+}
+
+// maxPendingLabelRunes: a label set before the block it labels ("Keywords:", "关键词：") is a
+// word or two.
+const maxPendingLabelRunes = 20
+
+// pendingLabel returns the block being written when it is a label waiting for its value: a
+// paragraph of a word or two ending with a colon, written from inline content set straight in
+// a box. Else nil.
+func (c *htmlConverter) pendingLabel() *mdInline {
+	if c.cur == nil || c.kind != pipeline.BlockParagraph {
+		return nil
+	}
+	t := strings.TrimSpace(plainBlock(c.cur.String()))
+	if t == "" || utf8.RuneCountInString(t) > maxPendingLabelRunes || !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+		return nil
+	}
+	return c.cur
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the

@@ -220,3 +220,64 @@ func ariaHeadings(raw *html.Node) bool {
 	}
 	return changed
 }
+
+// inPageLinks rewrites as fragments ("#note1") the links between a reference and its note that
+// a page writes with its own address before the fragment ("analitika/gaz/#note1", as sites
+// with a <base> element must): a link whose fragment names an element of the page that links
+// back to the link (or to the element around it) with a fragment too. It reports whether it
+// rewrote any.
+func inPageLinks(raw *html.Node) bool {
+	ids := map[string]*html.Node{}
+	var links []*html.Node
+	for _, n := range findAll(raw, func(n *html.Node) bool { return n.Type == html.ElementNode }) {
+		if id := attr(n, "id"); id != "" {
+			ids[id] = n
+		}
+		if n.DataAtom == atom.A {
+			links = append(links, n)
+		}
+	}
+	fragment := func(a *html.Node) (string, bool) {
+		href := attr(a, "href")
+		i := strings.IndexByte(href, '#')
+		if i <= 0 || i == len(href)-1 {
+			return "", false
+		}
+		return href[i+1:], true
+	}
+	rewrite := map[*html.Node]string{}
+	for _, a := range links {
+		frag, ok := fragment(a)
+		target := ids[frag]
+		if !ok || target == nil {
+			continue
+		}
+		// The ids of the link and of the elements around it, up to its block.
+		own := map[string]bool{}
+		for p := a; p != nil && p.Type == html.ElementNode; p = p.Parent {
+			if id := attr(p, "id"); id != "" {
+				own[id] = true
+			}
+			if isBlockElement(p) {
+				break
+			}
+		}
+		block := target
+		for block.Parent != nil && !isBlockElement(block) {
+			block = block.Parent
+		}
+		for _, back := range findAll(block, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+			if f, ok := fragment(back); ok && own[f] {
+				rewrite[a], rewrite[back] = "#"+frag, "#"+f
+			}
+		}
+	}
+	for a, href := range rewrite {
+		for i := range a.Attr {
+			if a.Attr[i].Key == "href" {
+				a.Attr[i].Val = href
+			}
+		}
+	}
+	return len(rewrite) > 0
+}

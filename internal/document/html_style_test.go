@@ -157,3 +157,24 @@ func TestHTMLPageBuilderParts(t *testing.T) {
 		"paragraph: Analysts expect the working group to discuss water quality and sediment next year.",
 		"footnote: Annual totals are published for the prefecture, but not by canal.")
 }
+
+// TestHTMLLabelsAndAddressedNotes: a label set in a row beside the paragraph it labels is read
+// with it, a DOI row is metadata, and notes linked with the page's own address before the
+// fragment (as sites with a <base> element write them) are the article's notes.
+func TestHTMLLabelsAndAddressedNotes(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><base href="https://center.example/"><title>Gas lines</title></head><body>
+<div class="content"><h1>Gas lines</h1>
+<div class="row"><span class="rowtit">Keywords:</span><p class="kw"><a>gas;</a> <a>Turkmenistan;</a> <a>China</a></p></div>
+<div class="row"><span class="rowtit">DOI:</span><p>10.16477/j.zylt.2024.03.006</p></div>
+<p>Three lines of the pipeline carry about 55 billion cubic metres a year.<sup><a href="analysis/gas/#note1" id="ref1">[1]</a></sup></p>
+<p>A fourth line has been discussed for a decade and is still not built.</p>
+<div class="notes"><p id="note1"><a href="analysis/gas/#ref1">[1]</a> Estimate from national statistics for 2023.</p></div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Gas lines",
+		"paragraph: Keywords: gas; Turkmenistan; China",
+		"paragraph: Three lines of the pipeline carry about 55 billion cubic metres a year.",
+		"paragraph: A fourth line has been discussed for a decade and is still not built.",
+		"footnote: Estimate from national statistics for 2023.")
+}
