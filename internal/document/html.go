@@ -699,6 +699,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			n = inner
 		}
 		in := &mdInline{}
+		if label := c.bylineLabel(n); label != "" {
+			// "Автор: <a rel=author>…</a>": the label written so far opens the byline.
+			in.text(label + " ")
+			c.cur = nil
+		}
 		c.inByline = true
 		c.writeInline(in, n, false)
 		c.inByline = false
@@ -884,6 +889,24 @@ func isLoneLink(a *html.Node) bool {
 		next = next.NextSibling
 	}
 	return alone(prev) && alone(next)
+}
+
+// bylineLabel returns the text of the paragraph being written when it is only a byline's
+// label ("Автор:", "By", "文/") and the element n that follows it inline names the author.
+// Else "".
+func (c *htmlConverter) bylineLabel(n *html.Node) string {
+	if c.cur == nil || c.kind != pipeline.BlockParagraph || isBlockElement(n) {
+		return ""
+	}
+	label := strings.TrimSpace(plainBlock(c.cur.String()))
+	if label == "" || utf8.RuneCountInString(label) > maxPendingLabelRunes {
+		return ""
+	}
+	name := collapseSpaces(textOf(n))
+	if name == "" || !hasBylinePrefix(label+" "+name) || hasBylinePrefix(name) {
+		return ""
+	}
+	return label
 }
 
 // maxPendingLabelRunes: a label set before the block it labels ("Keywords:", "关键词：") is a

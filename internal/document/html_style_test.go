@@ -178,3 +178,19 @@ func TestHTMLLabelsAndAddressedNotes(t *testing.T) {
 		"paragraph: A fourth line has been discussed for a decade and is still not built.",
 		"footnote: Estimate from national statistics for 2023.")
 }
+
+// TestHTMLBylineLabelBeforeAuthorLink: a byline's label set before the link to the author's
+// page ("Автор: <a rel=author>…</a>") stays with the name.
+func TestHTMLBylineLabelBeforeAuthorLink(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Зерно</title></head><body><main><article><h1>Зерно</h1>
+<p>Казахстан в этом году продал Китаю больше пшеницы, чем в любой год до этого, и поезда шли полными.</p>
+<p>Фермеры севера рады спросу, но опасаются роста цен на топливо и технику.</p>
+<div class="css-1x">Автор: <a rel="author" href="/author/as">Айгерим Султанова</a></div>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Зерно",
+		"paragraph: Казахстан в этом году продал Китаю больше пшеницы, чем в любой год до этого, и поезда шли полными.",
+		"paragraph: Фермеры севера рады спросу, но опасаются роста цен на топливо и технику.",
+		"byline: Автор: Айгерим Султанова")
+}
