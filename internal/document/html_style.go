@@ -221,6 +221,27 @@ func ariaHeadings(raw *html.Node) bool {
 	return changed
 }
 
+// maxNoteBlocks and maxNoteNodes bound the notes inPageLinks looks at, and the nodes it walks
+// in them.
+const (
+	maxNoteBlocks = 500
+	maxNoteNodes  = 200_000
+)
+
+// nodeCount counts the nodes of n's subtree, stopping past limit.
+func nodeCount(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for ch := x.FirstChild; ch != nil && count <= limit; ch = ch.NextSibling {
+			count++
+			walk(ch)
+		}
+	}
+	walk(n)
+	return count
+}
+
 // inPageLinks rewrites as fragments ("#note1") the links between a reference and its note that
 // a page writes with its own address before the fragment ("analitika/gaz/#note1", as sites
 // with a <base> element must): a link whose fragment names an element of the page that links
@@ -246,11 +267,16 @@ func inPageLinks(raw *html.Node) bool {
 		return href[i+1:], true
 	}
 	rewrite := map[*html.Node]string{}
+	backLinks := map[*html.Node][]*html.Node{} // the links inside each target's block, read once
+	budget := maxNoteNodes
 	for _, a := range links {
 		frag, ok := fragment(a)
 		target := ids[frag]
 		if !ok || target == nil {
 			continue
+		}
+		if len(backLinks) >= maxNoteBlocks {
+			break // more notes than any article has: the work stays bounded
 		}
 		// The ids of the link and of the elements around it, up to its block.
 		own := map[string]bool{}
@@ -266,7 +292,15 @@ func inPageLinks(raw *html.Node) bool {
 		for block.Parent != nil && !isBlockElement(block) {
 			block = block.Parent
 		}
-		for _, back := range findAll(block, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		inside, seen := backLinks[block]
+		if !seen {
+			if budget -= nodeCount(block, budget); budget <= 0 {
+				break // notes in blocks this large and this many: the work stays bounded
+			}
+			inside = findAll(block, func(n *html.Node) bool { return n.DataAtom == atom.A })
+			backLinks[block] = inside
+		}
+		for _, back := range inside {
 			if f, ok := fragment(back); ok && own[f] {
 				rewrite[a], rewrite[back] = "#"+frag, "#"+f
 			}
