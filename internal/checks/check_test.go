@@ -550,6 +550,11 @@ func TestOmissionNegation(t *testing.T) {
 		{"Despite higher prices, demand did not fall.", "Несмотря на рост цен, спрос снизился.", pipeline.English, pipeline.Russian, true},
 		{"The governor's deputies did not comment.", "Әкімнің орынбасарлары пікір білдірді.", pipeline.English, pipeline.Kazakh, true},
 		{"Суд оправдал журналиста, но не отменил штраф.", "法院宣判该记者无罪，但撤销了罚款。", pipeline.Russian, pipeline.Chinese, true},
+		// Bounds said with a negative in one language and without in another: 不到 "less
+		// than", «не позднее» "by", and a negative rendered by a bound.
+		{"每列火车在口岸停留的时间平均不到六小时。", "Each train now spends less than six hours at the border.", pipeline.Chinese, pipeline.English, false},
+		{"Отчёт будет готов не позднее конца года.", "The report will be ready by the end of the year.", pipeline.Russian, pipeline.English, false},
+		{"The share must not exceed five per cent.", "Доля составит не более пяти процентов.", pipeline.English, pipeline.Russian, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
