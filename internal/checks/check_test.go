@@ -799,6 +799,29 @@ func TestOmissionNegationLexical(t *testing.T) {
 	}
 }
 
+// TestOmissionNameInsideOrganisation: a place named inside an organisation's name (Bank of
+// China, 上海合作组织, «Қазақстан темір жолы») is rendered with the organisation, often by its
+// own name or initials, and is not required apart; a translation that drops the clause naming the
+// place alone is still an omission.
+func TestOmissionNameInsideOrganisation(t *testing.T) {
+	for _, c := range []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"Bank of China opened a branch in Astana to settle payments in yuan.", "ICBC открыл в Астане филиал для расчётов в юанях.", pipeline.English, pipeline.Russian, false},
+		{"上海合作组织智库论坛将于明年在比什凯克举行。", "The SCO think-tank forum will be held in Bishkek next year.", pipeline.Chinese, pipeline.English, false},
+		{"До 2029 года «Қазақстан темір жолы» закупит 300 локомотивов.", "By 2029 KTZ will buy 300 locomotives.", pipeline.Russian, pipeline.English, false},
+		{"China Development Bank will lend the money to the Kyrgyz railway.", "Деньги кыргызской железной дороге одолжит ГБР.", pipeline.English, pipeline.Russian, false},
+		{"Bank of China opened a branch in Astana, and China will open a consulate there.", "Bank of China открыл филиал в Астане.", pipeline.English, pipeline.Russian, true},
+	} {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		if got := len(fs) > 0; got != c.want {
+			t.Errorf("%q → %q: omission %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}
+
 // TestOmissionNameInTwoWords: a name written as one word in the source and as two in the
 // translation (Әмудария, Amu Darya) is rendered.
 func TestOmissionNameInTwoWords(t *testing.T) {
