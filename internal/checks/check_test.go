@@ -127,6 +127,7 @@ func TestWrongLanguage(t *testing.T) {
 		{"ru with kk name", "Akorda said.", "Как сообщили в Ақорда, визит состоится.", ru, ""},
 		{"ukrainian", src, "Китай залишається найбільшим торговельним партнером регіону та його головним інвестором.", ru, "check.wrong_language.ukrainian"},
 		{"kazakh as ru", src, "Қытай өңірдің ең ірі сауда серіктесі және басты инвесторы болып қала береді.", ru, "check.wrong_language.kazakh_in_russian"},
+		{"ru with quoted kk company", "KTZ will buy 300 locomotives.", "«Қазақстан темір жолы» закупит 300 новых локомотивов.", ru, ""},
 		{"homoglyph", src, "Китай остаётся крупнейшим торговым пaртнёром региона.", ru, "check.wrong_language.mixed_script"},
 		{"kana", src, "中国仍是该地区最大の贸易伙伴。", zh, "check.wrong_language.kana"},
 		{"katakana dot in name ok", "Max Weber wrote.", "马克斯・韦伯写道。", zh, ""},
@@ -430,6 +431,7 @@ func TestSpelling(t *testing.T) {
 		{"kk typo", "Its economy.", "Қазақстан экономикасна инвестиция салынды.", kk, "check.spelling.unknown"},
 		{"names skipped", "Tokayev said.", "Тоқаев мәлімдеді.", kk, ""},
 		{"acronyms and numbers", "The SCO.", "ШОС-тың 20-дан астам мүшесі.", kk, ""},
+		{"quoted name in another language", "KTZ will buy locomotives.", "Компания «Қазақстан темір жолы» закупит локомотивы.", ru, ""},
 		{"zh not checked", "China.", "中国。", zh, ""},
 	})
 }
