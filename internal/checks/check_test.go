@@ -431,6 +431,7 @@ func TestSpelling(t *testing.T) {
 		{"kk typo", "Its economy.", "Қазақстан экономикасна инвестиция салынды.", kk, "check.spelling.unknown"},
 		{"names skipped", "Tokayev said.", "Тоқаев мәлімдеді.", kk, ""},
 		{"acronyms and numbers", "The SCO.", "ШОС-тың 20-дан астам мүшесі.", kk, ""},
+		{"kk loan stems", "The loan portfolio grew; most believers are Orthodox.", "Несие портфелі өсті; сенушілердің көбі православтар.", kk, ""},
 		{"quoted name in another language", "KTZ will buy locomotives.", "Компания «Қазақстан темір жолы» закупит локомотивы.", ru, ""},
 		{"zh not checked", "China.", "中国。", zh, ""},
 	})
