@@ -110,6 +110,8 @@ func TestNumber(t *testing.T) {
 		{"five countries zh", "The five Central Asian countries.", "中亚五国。", zh, ""},
 		{"short year range", "In 2022-23 it grew.", "В 2022–2023 гг. он вырос.", ru, ""},
 		{"extra number", "Trade grew.", "Торговля выросла на 5 %.", ru, "check.number.extra"},
+		{"number in a quoted name", "去年“双十一”期间订单量增长了四倍。", "Во время распродажи «11.11» число заказов выросло в четыре раза.", ru, ""},
+		{"number in a quoted sentence", "He said trade would grow.", "Он сказал: «Торговля вырастет на 5 % в этом году».", ru, "check.number.extra"},
 		{"footnotes and urls ignored", "See [the report](https://x.org/2023).[^1]", "См. [доклад](https://x.org/2023).[^1]", ru, ""},
 		{"decimal vs thousands ru", "It weighs 1.5 tonnes.", "Он весит 1,5 тонны.", ru, ""},
 	})
@@ -815,6 +817,7 @@ func TestOmissionNameInsideOrganisation(t *testing.T) {
 		{"Bank of China opened a branch in Astana to settle payments in yuan.", "ICBC открыл в Астане филиал для расчётов в юанях.", pipeline.English, pipeline.Russian, false},
 		{"上海合作组织智库论坛将于明年在比什凯克举行。", "The SCO think-tank forum will be held in Bishkek next year.", pipeline.Chinese, pipeline.English, false},
 		{"До 2029 года «Қазақстан темір жолы» закупит 300 локомотивов.", "By 2029 KTZ will buy 300 locomotives.", pipeline.Russian, pipeline.English, false},
+		{"中国工商银行阿拉木图子银行的贷款余额去年增长了四成。", "The loan portfolio of ICBC's Almaty subsidiary grew by 40% last year.", pipeline.Chinese, pipeline.English, false},
 		{"China Development Bank will lend the money to the Kyrgyz railway.", "Деньги кыргызской железной дороге одолжит ГБР.", pipeline.English, pipeline.Russian, false},
 		{"Bank of China opened a branch in Astana, and China will open a consulate there.", "Bank of China открыл филиал в Астане.", pipeline.English, pipeline.Russian, true},
 	} {
