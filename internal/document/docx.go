@@ -658,6 +658,10 @@ func (d *docx) writePara(w *mdBlockWriter, p *docxPara) {
 		return
 	}
 	kind, level := d.paraKind(p)
+	if kind == pipeline.BlockHeading && len(w.blocks) == 1 && strings.HasPrefix(w.blocks[0], "# ") && d.subtitleStyled(p.style) {
+		// A subtitle right under the title is the article's standfirst, not a section's head.
+		kind, level = pipeline.BlockParagraph, 0
+	}
 	text := p.in.String()
 	afterImage := d.afterImage
 	d.afterImage = p.image && text == ""
@@ -749,6 +753,24 @@ func (d *docx) paraKind(p *docxPara) (pipeline.BlockKind, int) {
 		}
 	}
 	return pipeline.BlockParagraph, 0
+}
+
+// subtitleStyled reports a paragraph style that is, or is based on, a subtitle style ("Subtitle",
+// "Подзаголовок", "副标题", a house style named so).
+func (d *docx) subtitleStyled(id string) bool {
+	for range 10 {
+		st, ok := d.styles[id]
+		if !ok {
+			return false
+		}
+		name := strings.Join(strings.Fields(st.name), " ")
+		if _, _, ok := styleKind(name); ok {
+			m := styleWords.FindStringSubmatch(name)
+			return subtitleStyle[name] || m != nil && (m[2] == "subtitle" || m[2] == "подзаголовок" || m[2] == "副标题")
+		}
+		id = st.basedOn
+	}
+	return false
 }
 
 // maxHandHeadingRunes: a paragraph all in bold is taken for a heading up to this length.

@@ -378,7 +378,8 @@ var timeZone = regexp.MustCompile(`(?i)(^|\s)(a\.?m\.?|p\.?m\.?|(gmt|utc)([+-]\d
 var dayMonth = regexp.MustCompile(`(?i)^(\d{1,2}\s+(` + monthNames + `)\.?|(` + monthNames + `)\.?\s+\d{1,2}|\d{1,2}月\d{1,2}日)` +
 	`(,?\s*(в|at|,)?\s*\d{1,2}:\d{2})?$`)
 
-// monthWord matches a month's name, whole or cut.
+// monthWord matches a month's name, whole or cut; Russian months also in the nominative, as a
+// report dates itself ("октябрь 2024 г.").
 var monthWord = regexp.MustCompile(`^(` + monthNames + `)$`)
 
 // dateWords are the other words a date line may hold in lower case: weekdays, the words for
@@ -393,5 +394,5 @@ var dateWords = map[string]bool{
 }
 
 const monthNames = `jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|` +
-	`янв(аря)?|фев(раля)?|мар(та)?|апр(еля)?|мая|июн[яь]?|июл[яь]?|авг(уста)?|сен(тября)?|окт(ября)?|ноя(бря)?|дек(абря)?|` +
+	`янв(аря|арь)?|фев(раля|раль)?|мар(та|т)?|апр(еля|ель)?|ма[яй]|июн[яь]?|июл[яь]?|авг(уста|уст)?|сен(тября|тябрь)?|окт(ября|ябрь)?|ноя(бря|брь)?|дек(абря|абрь)?|` +
 	`қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан`

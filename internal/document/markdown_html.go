@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -71,7 +72,13 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 			}
 			continue
 		}
-		out := strings.Split(htmlText(joined), "\n")
+		text := htmlText(joined)
+		if strings.TrimSpace(text) == "" && imageTag.MatchString(joined) {
+			// An image alone, sized or placed with an <img> tag: a paragraph of one image,
+			// without a description, so that the caption under it is read as the figure's.
+			text = "![]()" + text
+		}
+		out := strings.Split(text, "\n")
 		if len(out) != len(lines) { // htmlText keeps every line break; should it not, keep the text
 			out = append([]string{strings.Join(out, " ")}, make([]string, len(lines)-1)...)
 		}
@@ -94,6 +101,9 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 	buf.Write(source[at:])
 	return buf.Bytes(), true
 }
+
+// imageTag matches an HTML <img> tag.
+var imageTag = regexp.MustCompile(`(?i)<img\b`)
 
 // maxFurnitureHTMLBytes bounds the HTML blocks looked at as page furniture: boxes are short.
 const maxFurnitureHTMLBytes = 4000

@@ -10,8 +10,9 @@ import (
 // Parts of a page that are not article text, and the caption, recognised the same way by every
 // reader (text, Markdown, web pages, Word documents).
 
-// publicationSeparators join a date and a reading time on one line.
-var publicationSeparators = regexp.MustCompile(`\s+[·|•—–/-]\s+|\s*[|·•，；]\s*`)
+// publicationSeparators join a date and a reading time on one line; Chinese sets the parts
+// apart with ideographic spaces ("作者：周明远　　2024年3月").
+var publicationSeparators = regexp.MustCompile(`\s+[·|•—–/-]\s+|\s*[|·•，；]\s*|\s*\x{3000}[\s\x{3000}]*`)
 
 // readingTimeUnits are the words that make a short line with a number a reading time: "6 min
 // read", "Время чтения: 5 мин.", "4 мин оқу", "阅读约5分钟".
@@ -157,10 +158,21 @@ const captionInitials = "fcgtmpiebртсдгкфбжw图表0123456789"
 
 // withoutPublicationTail returns a signing line without the date and reading time printed after
 // it ("Written by Owen Price · 4 minute read" gives "Written by Owen Price").
+//
+// Chinese needs no mark beyond a space, since its words are not spaced: a space after a
+// Chinese character sets the date apart ("作者：周明远 2024年3月").
 func withoutPublicationTail(s string) string {
 	for _, m := range publicationSeparators.FindAllStringIndex(s, -1) {
 		if head := strings.TrimSpace(s[:m[0]]); head != "" && isPublicationLine(s[m[1]:]) {
 			return head
+		}
+	}
+	for i, r := range s {
+		if r != ' ' || i == 0 {
+			continue
+		}
+		if last, _ := utf8.DecodeLastRuneInString(s[:i]); isHan(last) && isPublicationLine(s[i+1:]) {
+			return strings.TrimSpace(s[:i])
 		}
 	}
 	return s
