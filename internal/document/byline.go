@@ -141,6 +141,28 @@ func isNameLine(s string) bool {
 	return joins < len(words)/2
 }
 
+// isAuthorLine reports a line of a paper's head that names an author: names alone, or a name
+// with initials and after a comma the author's degree, post or place, as journals and
+// conference proceedings print them ("Б. Т. Оспанова, э.ғ.к., доцент", "Smith J., PhD").
+func isAuthorLine(s string) bool {
+	return isNameLine(s) || isInitialledAuthor(s)
+}
+
+// isInitialledAuthor reports an author's name with initials, and after a comma a degree, a post
+// or a place: "Б. Т. Оспанова, э.ғ.к., доцент", "Smith J., PhD", "А. В. Смирнова".
+func isInitialledAuthor(s string) bool {
+	name, rest, _ := strings.Cut(s, ",")
+	if len(strings.Fields(s)) > maxBylineWords || strings.ContainsAny(rest, "!?;:") || !isNameLine(strings.TrimSpace(name)) {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		if isInitials(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameJoiners join the names of several authors.
 var nameJoiners = map[string]bool{"and": true, "&": true, "и": true, "мен": true, "бен": true, "пен": true, "және": true}
 

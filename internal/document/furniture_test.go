@@ -288,3 +288,30 @@ func TestPDFCaptionEndsWhereTheNextWordFits(t *testing.T) {
 		"caption: Figure 3. Container traffic at member ports by quarter, thousand TEU",
 		"paragraph: Ro-ro traffic, mainly trucks on ferries, doubled over the year, and most of this increase came on the southern route, where a new ferry line opened in May and ran twice a week from then on.")
 }
+
+// TestPDFPaperHead reads the head of a paper in conference proceedings: the classification code
+// goes with the masthead, a title in capitals over two lines is one title, the authors with
+// their degrees are bylines, and the abstract and the keywords are paragraphs of their own.
+func TestPDFPaperHead(t *testing.T) {
+	t.Parallel()
+	text := "Proceedings of the International Conference on the Silk Road Economy\n" +
+		"UDC 339.9 (574:510)\n" +
+		"AGRICULTURAL TRADE BETWEEN KAZAKHSTAN\n" +
+		"AND CHINA: PROSPECTS AND OBSTACLES\n" +
+		"B. T. Ospanova, PhD, associate professor\n" +
+		"Zh. K. Alimzhanov, master's student\n" +
+		"Abstract. The paper looks at the farm products that Kazakhstan has sold to China over\n" +
+		"the last five years and at what holds their growth back.\n" +
+		"Keywords: agricultural exports, Chinese market, phytosanitary rules, logistics.\n" +
+		"Introduction. China is one of the largest food importers in the world, and for\n" +
+		"Kazakhstan its market is close and large enough to matter.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: AGRICULTURAL TRADE BETWEEN KAZAKHSTAN AND CHINA: PROSPECTS AND OBSTACLES",
+		"byline: B. T. Ospanova, PhD, associate professor", "byline: Zh. K. Alimzhanov, master's student",
+		"paragraph: Abstract. The paper looks at the farm products that Kazakhstan has sold to China over the last five years and at what holds their growth back.",
+		"paragraph: Keywords: agricultural exports, Chinese market, phytosanitary rules, logistics.",
+		"paragraph: Introduction. China is one of the largest food importers in the world, and for Kazakhstan its market is close and large enough to matter.")
+}

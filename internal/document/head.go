@@ -50,7 +50,7 @@ func findHead(cands []candidate) headResult {
 	}
 	if res.title < 0 {
 		i, crumbTitle := 0, -1
-		for i < n && isNavigation(cands[i].text) {
+		for i < n && (isNavigation(cands[i].text) || isFilingLine(cands[i].text)) {
 			if withoutBreadcrumb(cands[i].text) != cands[i].text {
 				crumbTitle = i
 			}
@@ -99,12 +99,32 @@ func findHead(cands []candidate) headResult {
 func titleAboveAuthors(head []candidate) (int, string) {
 	for j := 2; j < len(head); j++ {
 		// A title in capitals is no line of names, whatever its words' case says.
-		if !isNameLine(head[j].text) || isNameLine(head[j-1].text) && !isAllCaps(head[j-1].text) {
+		if !isAuthorLine(head[j].text) || isNameLine(head[j-1].text) && !isAllCaps(head[j-1].text) {
 			continue
 		}
+		if isAllCaps(head[j].text) && j+1 < len(head) && (isAllCaps(head[j+1].text) || isAuthorLine(head[j+1].text)) {
+			continue // a line of a title in capitals, over the rest of it or over the names
+		}
 		t := head[j-1].text
-		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || seriesMark.MatchString(t) {
+		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || seriesMark.MatchString(t) || isFilingLine(t) {
 			return -1, ""
+		}
+		if isAllCaps(t) {
+			// A title in capitals set over several lines ("ҚАЗАҚСТАН МЕН ҚЫТАЙ АРАСЫНДАҒЫ" /
+			// "АУЫЛ ШАРУАШЫЛЫҒЫ ӨНІМДЕРІНІҢ САУДАСЫ"): the lines in capitals above it are its
+			// start, up to the masthead or the classification code.
+			k := j - 1
+			for k > 1 && isAllCaps(head[k-1].text) && !endsWithFullStop(head[k-1].text) && !seriesMark.MatchString(head[k-1].text) &&
+				!isFilingLine(head[k-1].text) && !isNavigation(head[k-1].text) {
+				k--
+			}
+			if k < j-1 {
+				parts := make([]string, 0, j-k)
+				for _, c := range head[k:j] {
+					parts = append(parts, c.text)
+				}
+				return j - 1, strings.Join(parts, " ")
+			}
 		}
 		if endsWithSmallWord(t) && j+1 < len(head) && isNameLine(head[j+1].text) {
 			// The title goes on over the next line, which only looked like names.

@@ -116,6 +116,9 @@ func splitGroup(group []sourceLine) []candidate {
 			}
 		case isCaptionText(l.text):
 			// A caption opens a block of its own.
+		case isFilingLine(l.text) || isFilingLine(prev) || isPaperApparatusStart(l.text):
+			// A classification code or a DOI is a line of its own; a paper's abstract and
+			// keywords open blocks of their own.
 		case l.indented && someFlush && endsWithTerminator(prev):
 			// An indented first line after a sentence's end opens a paragraph.
 		case lw.continues(&out[len(out)-1], prev, l.text, next, wrapped):
@@ -357,7 +360,7 @@ const (
 )
 
 // blockEnds reports a block that ends with its line: a quotation wholly in quotation marks, or
-// a caption, whose first sentence is all of it.
+// a caption, whose first sentence is all of it; a paper's keywords.
 func blockEnds(buf []byte) bool {
 	if len(buf) <= maxQuoteBytes && isWhollyQuoted(string(buf)) {
 		return true
@@ -366,7 +369,8 @@ func blockEnds(buf []byte) bool {
 	for len(start) > 0 && !utf8.Valid(start) {
 		start = start[:len(start)-1]
 	}
-	return isCaptionText(string(start))
+	// A paper's keywords end with the sentence that ends their line.
+	return isCaptionText(string(start)) || keywordsLabel.Match(start)
 }
 
 // hanSection matches the number a Chinese section heading opens with: "一、", "第二章", "（三）".

@@ -156,6 +156,35 @@ func isCaptionText(s string) bool {
 // pattern.
 const captionInitials = "fcgtmpiebртсдгкфбжw图表0123456789"
 
+// filingLine matches a line that files a paper for libraries rather than saying anything: a
+// classification code (УДК, ӘОЖ, ББК, ГРНТИ, МРНТИ, UDC, JEL, 中图分类号), a document code
+// (文献标识码, 文章编号) or a DOI, as journals and collections print them above or under a title.
+var filingLine = regexp.MustCompile(`^(?i:удк|әож|ббк|грнти|мрнти|ғтахр|udc|jel|jel classification|doi|` +
+	`中图分类号|文献标识码|文章编号|doi)\s*[:：]?\s*[\dA-Za-z(]`)
+
+// isFilingLine reports a short line that is a classification code or a DOI.
+func isFilingLine(s string) bool {
+	return utf8.RuneCountInString(s) <= maxFilingRunes && filingLine.MatchString(strings.TrimSpace(s))
+}
+
+// maxFilingRunes: a line of codes is short.
+const maxFilingRunes = 80
+
+// keywordsLabel matches the label of a paper's keyword line: "Keywords:", "Ключевые слова:",
+// "Түйін сөздер:", "关键词：".
+var keywordsLabel = regexp.MustCompile(`^(?i:key\s?words|index terms|ключевые слова|түйін(ді)? сөздер|кілт сөздер|тірек сөздер|` +
+	`关\s*键\s*词|關\s*鍵\s*詞)\s*[:：.—–-]`)
+
+// abstractLabel matches the label that opens a paper's abstract on the abstract's first line:
+// "Abstract.", "Аннотация:", "Аңдатпа.", "摘　要：".
+var abstractLabel = regexp.MustCompile(`^(?i:abstract|summary|аннотация|резюме|аңдатпа|түйін|түйіндеме|摘\s*要)\s*[:：.—–-]\s*\S`)
+
+// isPaperApparatusStart reports a line that opens a part of a paper's head printed as a block
+// of its own: its abstract or its keywords.
+func isPaperApparatusStart(s string) bool {
+	return keywordsLabel.MatchString(s) || abstractLabel.MatchString(s)
+}
+
 // withoutPublicationTail returns a signing line without the date and reading time printed after
 // it ("Written by Owen Price · 4 minute read" gives "Written by Owen Price").
 //

@@ -37,7 +37,7 @@ func parseText(text string) (pipeline.Document, error) {
 	// "By NAME" right under the title counts when the end of the article has no byline; a line
 	// of capitalised names there counts in any case.
 	topByline := head.title >= 0 && bylineStart == len(body) && bylineStart > 1
-	first := true
+	first, inAuthors := true, false
 	for k, i := range body[:bylineStart] {
 		c := cands[i]
 		if c.marker == "" && isPublicationLine(c.text) {
@@ -47,11 +47,16 @@ func parseText(text string) (pipeline.Document, error) {
 		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {
 			kind = pipeline.BlockHeading
 		}
-		if first && head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
-			(topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isNameLine(c.text)) {
+		// Under the title, a line of names is the byline; a paper names its authors one to a
+		// line, with their initials and a degree or a post ("Б. Т. Оспанова, э.ғ.к., доцент").
+		authors := head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
+			(first && (topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text)) ||
+				inAuthors && isInitialledAuthor(c.text))
+		if authors {
 			kind = pipeline.BlockByline
 			bylines = append(bylines, c.text)
 		}
+		inAuthors = authors
 		if kind == pipeline.BlockHeading && k > 0 && isSignatureLine(c.text) && k+1 < bylineStart {
 			// A name, maybe with the role after it, between the end of a section's text and the
 			// next heading signs that section (a foreword's "Elena Markova, Chair of the
