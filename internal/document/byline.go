@@ -171,13 +171,19 @@ const chineseSurnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭�
 
 // isChineseNames reports a line of Chinese personal names alone, as printed under a title: one
 // to four names of two to four characters, each opening with a common family name, separated
-// by spaces or enumeration commas.
+// by spaces or enumeration commas. A foreign name written in Chinese characters has its parts
+// joined by a middle dot ("努尔兰·卡斯木"); it counts beside at least one Chinese name.
 func isChineseNames(s string) bool {
 	names := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '、' || r == '，' || r == ',' })
 	if len(names) == 0 || len(names) > 4 {
 		return false
 	}
+	native := 0
 	for _, n := range names {
+		if isTransliteratedName(n) {
+			continue
+		}
+		native++
 		rs := []rune(n)
 		if len(rs) < 2 || len(rs) > 4 || !strings.ContainsRune(chineseSurnames, rs[0]) {
 			return false
@@ -186,6 +192,25 @@ func isChineseNames(s string) bool {
 			if !isHan(r) {
 				return false
 			}
+		}
+	}
+	return native > 0
+}
+
+// nameDots join the parts of a foreign name written in Chinese characters.
+const nameDots = "·•・‧"
+
+// isTransliteratedName reports a foreign name written in Chinese characters: two or three parts
+// of one to six characters joined by a middle dot ("努尔兰·卡斯木").
+func isTransliteratedName(n string) bool {
+	parts := strings.FieldsFunc(n, func(r rune) bool { return strings.ContainsRune(nameDots, r) })
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for _, p := range parts {
+		k := utf8.RuneCountInString(p)
+		if k < 1 || k > 6 || strings.IndexFunc(p, func(r rune) bool { return !isHan(r) }) >= 0 {
+			return false
 		}
 	}
 	return true

@@ -315,3 +315,60 @@ func TestPDFPaperHead(t *testing.T) {
 		"paragraph: Keywords: agricultural exports, Chinese market, phytosanitary rules, logistics.",
 		"paragraph: Introduction. China is one of the largest food importers in the world, and for Kazakhstan its market is close and large enough to matter.")
 }
+
+// TestPDFMonographExcerpt reads pages of a monograph whose paragraphs open with an indent: the
+// excerpt opens with a numbered section, which is its heading and not a title; items of a list
+// set in like first lines end where an indented paragraph begins; a line set flush after a
+// sentence's end goes on with its paragraph; "по-разному" keeps its hyphen across the break.
+func TestPDFMonographExcerpt(t *testing.T) {
+	t.Parallel()
+	text := "2.3. Uranium: a quiet export\n" +
+		"   Kazakhstan has been the largest producer of uranium in the world since the end of\n" +
+		"the 2000s, and China has become one of its main buyers in that time as well.\n" +
+		"   The model has its limits, and three of them matter more than the others do:\n" +
+		"   – long-term contract prices follow the world market and in the years of low\n" +
+		"prices did not cover the cost of new mines;\n" +
+		"   – Kazakhstan wants to sell more than concentrate, including fuel assemblies.\n" +
+		"   The last point matters most. A fuel plant was built together with the Chinese side.\n" +
+		"Its output is sold in advance. Развивалось оно по-\n" +
+		"разному в разные годы, and the plant is now the first step in that direction.\n" +
+		"2.4. Conclusions\n" +
+		"   Cooperation in energy took different shapes in different industries, but in all of\n" +
+		"them Astana kept control of the key assets and looked for more buyers.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "heading: 2.3. Uranium: a quiet export",
+		"paragraph: Kazakhstan has been the largest producer of uranium in the world since the end of the 2000s, and China has become one of its main buyers in that time as well.",
+		"paragraph: The model has its limits, and three of them matter more than the others do:",
+		"list_item: long-term contract prices follow the world market and in the years of low prices did not cover the cost of new mines;",
+		"list_item: Kazakhstan wants to sell more than concentrate, including fuel assemblies.",
+		"paragraph: The last point matters most. A fuel plant was built together with the Chinese side. Its output is sold in advance. Развивалось оно по-разному в разные годы, and the plant is now the first step in that direction.",
+		"heading: 2.4. Conclusions",
+		"paragraph: Cooperation in energy took different shapes in different industries, but in all of them Astana kept control of the key assets and looked for more buyers.")
+}
+
+// TestPDFChineseReportHead: names under a Chinese title may include a foreign name joined by a
+// middle dot; the keywords are text, and a section numbered in brackets alone is a heading.
+func TestPDFChineseReportHead(t *testing.T) {
+	t.Parallel()
+	text := "中国与中亚国家职业教育合作的进展\n" +
+		"韩雪梅　努尔兰·卡斯木\n" +
+		"摘　要：近年来，中国与中亚国家的职业教育合作发展较快，合作形式从学历教育延伸到技能培训。\n" +
+		"关键词：职业教育　中亚　技能培训\n" +
+		"一　合作的主要进展\n" +
+		"（一）项目数量明显增加\n" +
+		"截至2023年底，中国院校已在中亚五国设立多个职业教育合作项目，涉及铁路运输和新能源等专业。\n" +
+		"（二）合作形式日趋多样\n" +
+		"合作已从单纯接收留学生，发展到联合办学和共同开发课程标准等多种形式。\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 中国与中亚国家职业教育合作的进展", "byline: 韩雪梅 努尔兰·卡斯木",
+		"paragraph: 摘 要：近年来，中国与中亚国家的职业教育合作发展较快，合作形式从学历教育延伸到技能培训。",
+		"paragraph: 关键词：职业教育 中亚 技能培训", "heading: 一 合作的主要进展", "heading: （一）项目数量明显增加",
+		"paragraph: 截至2023年底，中国院校已在中亚五国设立多个职业教育合作项目，涉及铁路运输和新能源等专业。",
+		"heading: （二）合作形式日趋多样", "paragraph: 合作已从单纯接收留学生，发展到联合办学和共同开发课程标准等多种形式。")
+}

@@ -60,6 +60,10 @@ func findHead(cands []candidate) headResult {
 			res.drop[j] = true
 		}
 		switch {
+		case i < n && subsectionNumber.MatchString(cands[i].text):
+			// A section numbered under a chapter ("2.3. Уран: тихий экспорт"): the text is an
+			// excerpt of a longer work, and the line heads its first section, not the text.
+			return res
 		case i < n && !endsWithFullStop(cands[i].text):
 			res.title = i
 		case crumbTitle >= 0:
@@ -137,6 +141,10 @@ func titleAboveAuthors(head []candidate) (int, string) {
 	}
 	return -1, ""
 }
+
+// subsectionNumber matches the number of a section below a chapter ("2.3.", "1.2.4"), which a
+// title does not carry.
+var subsectionNumber = regexp.MustCompile(`^\d{1,2}(\.\d{1,2})+\.?\s+\S`)
 
 // endsWithSmallWord reports a line that ends in a lower-case word of at most three letters ("a",
 // "of", "the", "and"), or a colon: a title broken across lines.

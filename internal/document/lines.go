@@ -72,12 +72,19 @@ func splitGroup(group []sourceLine) []candidate {
 	wrapped := len(group) > 1 && width >= minWrapColumns && width <= maxWrapColumns
 	lw := lineWidths{width: width, full: wrapFullness(group, width)}
 	// When only some lines are indented, the indent opens a paragraph (or continues a list item).
-	someFlush := false
-	for _, l := range group {
+	// When it does so more than once, after a sentence's end, the indent is what opens
+	// paragraphs: a line set flush after a sentence's end goes on with the paragraph.
+	someFlush, indentOpens := false, 0
+	for i, l := range group {
 		someFlush = someFlush || !l.indented
+		if i > 0 && l.indented && endsWithTerminator(group[i-1].text) {
+			indentOpens++
+		}
 	}
+	indentMarked := someFlush && indentOpens >= minIndentOpens
 	var out []candidate
 	var prev string
+	itemIndented := false // the list item being read was set in with its first line
 	for i, l := range group {
 		next := ""
 		if i+1 < len(group) {
@@ -88,10 +95,11 @@ func splitGroup(group []sourceLine) []candidate {
 			// A bare ">" or bullet: an empty line of a quote or list, which separates nothing.
 			continue
 		}
-		if kind == pipeline.BlockListItem && strings.HasPrefix(l.text, "– ") && wrapped && len(out) > 0 &&
+		if kind == pipeline.BlockListItem && strings.HasPrefix(l.text, "– ") && wrapped && len(out) > 0 && !l.indented &&
 			out[len(out)-1].marker != pipeline.BlockListItem && !endsWithTerminator(prev) &&
 			float64(columns(prev)) >= fullLineRatio*float64(width) {
-			// A dash that a wrap put at the start of a line ("«Азия" / "– Китай»") is no bullet.
+			// A dash that a wrap put at the start of a line ("«Азия" / "– Китай»") is no bullet;
+			// a wrap sets no indent.
 			kind, body = "", l.text
 		}
 		if kind == "" && strings.HasPrefix(l.text, "— ") && (endsWithClauseBreak(l.text) ||
@@ -108,6 +116,9 @@ func splitGroup(group []sourceLine) []candidate {
 			continue
 		case kind != "":
 		case out[len(out)-1].marker == pipeline.BlockQuote:
+		case out[len(out)-1].marker == pipeline.BlockListItem && itemIndented && l.indented && endsWithTerminator(prev):
+			// Items set in like paragraphs' first lines ("   – …"): an indented line after an
+			// item's end opens the next paragraph.
 		case out[len(out)-1].marker == pipeline.BlockListItem:
 			if l.indented || lw.continues(&out[len(out)-1], prev, l.text, next, wrapped) {
 				appendLine(&out[len(out)-1], l.text)
@@ -121,12 +132,19 @@ func splitGroup(group []sourceLine) []candidate {
 			// keywords open blocks of their own.
 		case l.indented && someFlush && endsWithTerminator(prev):
 			// An indented first line after a sentence's end opens a paragraph.
+		case indentMarked && !l.indented && out[len(out)-1].marker == "" && endsWithTerminator(prev) &&
+			!lw.standalone(l.text, next) && !isQuotationLine(l.text) && !blockEnds(out[len(out)-1].buf):
+			// Where indents open paragraphs, a line set flush after a sentence's end goes on.
+			appendLine(&out[len(out)-1], l.text)
+			prev = l.text
+			continue
 		case lw.continues(&out[len(out)-1], prev, l.text, next, wrapped):
 			appendLine(&out[len(out)-1], l.text)
 			prev = l.text
 			continue
 		}
 		out = append(out, candidate{buf: []byte(body), marker: kind, lines: 1})
+		itemIndented = kind == pipeline.BlockListItem && l.indented
 		prev = l.text
 	}
 	for i := range out {
@@ -142,6 +160,10 @@ type lineWidths struct {
 	width int
 	full  float64
 }
+
+// minIndentOpens: a group whose lines after a sentence's end are indented this often sets its
+// paragraphs apart by their first lines' indent.
+const minIndentOpens = 2
 
 // standaloneRatio: a line this much shorter than the width, with no end punctuation, is a block
 // of its own (a heading, a byline, a caption) and not the end of the paragraph above.

@@ -2,6 +2,7 @@ package document
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -98,8 +99,12 @@ func findByline(cands []candidate, body []int) int {
 	return start
 }
 
-// maxSectionWords: a numbered section heading ("2. Findings") is a few words.
-const maxSectionWords = 8
+// maxSectionWords: a numbered section heading ("2. Findings") is a few words; maxSectionColumns
+// bounds one in Chinese ("（一）项目数量明显增加").
+const (
+	maxSectionWords   = 8
+	maxSectionColumns = 50
+)
 
 // isSectionNumber reports a numbered line that heads a section rather than opening a list: a
 // short line without a sentence's end, alone (the blocks around it are no list items), with
@@ -110,6 +115,15 @@ func isSectionNumber(cands []candidate, body []int, k int) bool {
 		return false
 	}
 	_, rest, _ := strings.Cut(c.text, " ")
+	if parenNumber.MatchString(c.text) {
+		// "（一）项目数量明显增加": no space need follow a number in brackets, and Chinese has
+		// none between words, so the heading is bounded by its width.
+		i := strings.IndexAny(c.text, ")）")
+		_, size := utf8.DecodeRuneInString(c.text[i:])
+		if rest = strings.TrimSpace(c.text[i+size:]); columns(rest) > maxSectionColumns {
+			return false
+		}
+	}
 	if len(strings.Fields(rest)) > maxSectionWords || !isHeadingText(rest) {
 		return false
 	}
