@@ -372,3 +372,22 @@ func TestPDFChineseReportHead(t *testing.T) {
 		"paragraph: 截至2023年底，中国院校已在中亚五国设立多个职业教育合作项目，涉及铁路运输和新能源等专业。",
 		"heading: （二）合作形式日趋多样", "paragraph: 合作已从单纯接收留学生，发展到联合办学和共同开发课程标准等多种形式。")
 }
+
+// TestPDFKeywordsWithoutFullStop: keywords that end without a full stop end with their line
+// when it stops without a separator; a line that ends with a comma goes on.
+func TestPDFKeywordsWithoutFullStop(t *testing.T) {
+	t.Parallel()
+	text := "Dry Ports of the Steppe\n" +
+		"Keywords: dry ports, rail freight, Khorgos, Belt and Road, transit corridors, customs,\n" +
+		"Central Asia\n" +
+		"Introduction\n" +
+		"Dry ports have changed how freight moves between China and Europe over the last decade.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Dry Ports of the Steppe",
+		"paragraph: Keywords: dry ports, rail freight, Khorgos, Belt and Road, transit corridors, customs, Central Asia",
+		"heading: Introduction",
+		"paragraph: Dry ports have changed how freight moves between China and Europe over the last decade.")
+}

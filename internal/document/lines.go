@@ -178,6 +178,11 @@ const standaloneRatio = 0.6
 // with its first sentence, and a short line without end punctuation stands alone.
 func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped bool) bool {
 	first, _ := utf8.DecodeRuneInString(cur)
+	if keywordsLabel.Match(c.buf[:min(len(c.buf), maxCaptionStart)]) {
+		// A paper's keywords run on only after a separator or before a lower-case word: the
+		// line that stops without one ends them ("Keywords: trade, logistics" / "Introduction").
+		return strings.ContainsRune(",;，；、-‐", lastRuneOf(prev)) || unicode.IsLower(first) && !endsWithTerminator(prev)
+	}
 	if unicode.IsLower(first) && !endsWithTerminator(prev) {
 		return true
 	}

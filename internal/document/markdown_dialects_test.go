@@ -68,6 +68,13 @@ func TestMarkdownHTMLImageCaption(t *testing.T) {
 	}
 	wantBlocks(t, doc, "title: 跨界河流", "paragraph: 两国签署了合作协定。", "caption: 图1 伊犁河流域示意图",
 		"caption: 额尔齐斯河", "paragraph: 双方同意继续合作。")
+
+	// The image and its caption in one centred element.
+	md = "# Ports\n\nThe port grew.\n\n<p align=\"center\"><img src=\"a.png\" width=\"60%\"><br>Aktau port in 2023</p>\n\nIt grew again.\n"
+	if doc, err = ParseMarkdownMarkup(md, pipeline.English); err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Ports", "paragraph: The port grew.", "caption: Aktau port in 2023", "paragraph: It grew again.")
 }
 
 // TestChineseBylineDate: a Chinese byline keeps its name without the date set apart by a space.

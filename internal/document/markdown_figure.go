@@ -21,7 +21,8 @@ import (
 //     ("![](chart.png)" then "*Trade, 2015–2023*");
 //   - an image, then a paragraph that opens with a caption label ("Figure 2. …", "Рис. 1. …");
 //   - an image, then a line set centred in HTML ("<center>图1　…</center>", as Typora and
-//     other editors that size images with an <img> tag write it).
+//     other editors that size images with an <img> tag write it), or an image and a line in
+//     one centred element.
 //
 // An image may be written as an HTML <img> tag on a block of its own; such a block counts as
 // a paragraph of images.
@@ -100,6 +101,11 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 		if em := onlyEmphasis(rest); em != nil {
 			// An image and its caption in emphasis on the next line.
 			r.add(pipeline.BlockCaption, r.inline(em, nil), 0, inside)
+			return
+		}
+		if t := r.inline(p, nil); len(rest) > 0 && r.centredLines[r.lineOf(p.Lines().At(0).Start)] && columns(t.plain()) <= maxHeadColumns {
+			// An image and a line under it, centred together: the figure and its caption.
+			r.add(pipeline.BlockCaption, t, 0, inside)
 			return
 		}
 		if len(rest) == 0 && r.captionFollows(p) {

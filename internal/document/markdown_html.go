@@ -73,10 +73,15 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 			continue
 		}
 		text := htmlText(joined)
-		if strings.TrimSpace(text) == "" && imageTag.MatchString(joined) {
-			// An image alone, sized or placed with an <img> tag: a paragraph of one image,
-			// without a description, so that the caption under it is read as the figure's.
-			text = "![]()" + text
+		if loc := imageTag.FindStringIndex(joined); loc != nil && strings.TrimSpace(htmlText(joined[:loc[0]])) == "" &&
+			!strings.Contains(strings.ToLower(joined), "<figcaption") {
+			// An image sized or placed with an <img> tag opens the block: an image without a
+			// description, so that the caption beside or under it is read as the figure's (a
+			// figure with a <figcaption> says which its caption is).
+			at := strings.Count(joined[:loc[0]], "\n")
+			lines := strings.Split(text, "\n")
+			lines[at] = "![]() " + strings.TrimLeft(lines[at], " \t")
+			text = strings.Join(lines, "\n")
 		}
 		out := strings.Split(text, "\n")
 		if len(out) != len(lines) { // htmlText keeps every line break; should it not, keep the text
