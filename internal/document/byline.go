@@ -118,7 +118,7 @@ func isNameLine(s string) bool {
 		return true
 	}
 	if isHanText(s) {
-		return isChineseNames(s)
+		return isChineseNames(s) || isChineseAuthorGroup(s)
 	}
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > maxTopBylineWords {
@@ -195,6 +195,27 @@ func isChineseNames(s string) bool {
 		}
 	}
 	return native > 0
+}
+
+// chineseGroupSuffixes end the name of a group that signs a Chinese report as its author
+// ("县商务局课题组", "中亚研究所调研组").
+var chineseGroupSuffixes = []string{"课题组", "调研组", "研究组", "编写组", "项目组", "写作组", "联合课题组"}
+
+// maxAuthorGroupRunes: the name of an authoring group, with its institution, is short.
+const maxAuthorGroupRunes = 24
+
+// isChineseAuthorGroup reports a line that names a working group as a report's author.
+func isChineseAuthorGroup(s string) bool {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > maxAuthorGroupRunes || strings.ContainsAny(s, "，。；：！？") {
+		return false
+	}
+	for _, g := range chineseGroupSuffixes {
+		if strings.HasSuffix(s, g) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameDots join the parts of a foreign name written in Chinese characters.

@@ -391,3 +391,22 @@ func TestPDFKeywordsWithoutFullStop(t *testing.T) {
 		"heading: Introduction",
 		"paragraph: Dry ports have changed how freight moves between China and Europe over the last decade.")
 }
+
+// TestChineseAuthorNames: under a Chinese title, the authors may be a working group, or names
+// among which one is foreign and joined by a middle dot; a phrase is neither.
+func TestChineseAuthorNames(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"县商务局课题组":      true,
+		"中亚研究所调研组":     true,
+		"韩雪梅　努尔兰·卡斯木":  true,
+		"王海燕、李明":       true,
+		"努尔兰·卡斯木":      false,
+		"课题组认为，应当加快改革": false,
+		"一、主要做法":       false,
+	} {
+		if got := isNameLine(s); got != want {
+			t.Errorf("isNameLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
