@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,8 +125,8 @@ func isNameLine(s string) bool {
 	if len(words) < 2 || len(words) > maxTopBylineWords {
 		return false
 	}
-	if endsWithTerminator(s) || strings.ContainsAny(s, "0123456789:;") {
-		return false
+	if endsWithTerminator(s) && !isInitials(words[len(words)-1]) || strings.ContainsAny(s, "0123456789:;") {
+		return false // (initials after the surname end with a full stop: "Смирнова А.В.")
 	}
 	joins := 0
 	for _, w := range words {
@@ -175,6 +176,12 @@ const chineseSurnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭�
 // joined by a middle dot ("努尔兰·卡斯木"); it counts beside at least one Chinese name.
 func isChineseNames(s string) bool {
 	names := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '、' || r == '，' || r == ',' })
+	// A two-character name is often spaced out to the width of a three-character one ("李　明").
+	for i := 0; i+1 < len(names); i++ {
+		if utf8.RuneCountInString(names[i]) == 1 && utf8.RuneCountInString(names[i+1]) == 1 {
+			names = slices.Replace(names, i, i+2, names[i]+names[i+1])
+		}
+	}
 	if len(names) == 0 || len(names) > 4 {
 		return false
 	}

@@ -410,3 +410,43 @@ func TestChineseAuthorNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFPaperHeadVariants: a journal's masthead with its issue, two classification codes, a
+// title in capitals whose last line is a few words, authors written surname first with their
+// initials; and a Chinese paper whose codes share a line and whose two-character name is spaced
+// out.
+func TestPDFPaperHeadVariants(t *testing.T) {
+	t.Parallel()
+	text := "Вестник Евразийского университета. 2024. № 2 (41)\n" +
+		"УДК 338.47\n" +
+		"МРНТИ 06.71.07\n" +
+		"ТРАНСПОРТНЫЕ КОРИДОРЫ ЦЕНТРАЛЬНОЙ АЗИИ:\n" +
+		"ВЫЗОВЫ И ВОЗМОЖНОСТИ\n" +
+		"Смирнова А.В., к.э.н., доцент\n" +
+		"Ким Д.С., магистрант\n" +
+		"Аннотация. В статье рассматриваются транспортные коридоры Центральной Азии.\n" +
+		"Введение\n" +
+		"Транзит через Центральную Азию вырос в несколько раз за последние пять лет.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: ТРАНСПОРТНЫЕ КОРИДОРЫ ЦЕНТРАЛЬНОЙ АЗИИ: ВЫЗОВЫ И ВОЗМОЖНОСТИ",
+		"byline: Смирнова А.В., к.э.н., доцент", "byline: Ким Д.С., магистрант",
+		"paragraph: Аннотация. В статье рассматриваются транспортные коридоры Центральной Азии.",
+		"heading: Введение", "paragraph: Транзит через Центральную Азию вырос в несколько раз за последние пять лет.")
+
+	text = "区域经济评论　2024年第3期\n" +
+		"中图分类号：F752　　文献标识码：A　　文章编号：1000-0000（2024）03-0012-08\n" +
+		"中欧班列与内陆口岸城市发展\n" +
+		"王海燕　李　明\n" +
+		"摘　要：本文以三个内陆口岸城市为例，分析了中欧班列开行以来当地产业结构的变化。\n" +
+		"一、引言\n" +
+		"自中欧班列开行以来，沿线口岸城市的货运量迅速增长，一些边境小城发展成为区域性物流枢纽。\n"
+	if doc, err = Parse(text, pipeline.FormatText, pipeline.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 中欧班列与内陆口岸城市发展", "byline: 王海燕 李 明",
+		"paragraph: 摘 要：本文以三个内陆口岸城市为例，分析了中欧班列开行以来当地产业结构的变化。", "heading: 一、引言",
+		"paragraph: 自中欧班列开行以来，沿线口岸城市的货运量迅速增长，一些边境小城发展成为区域性物流枢纽。")
+}

@@ -50,7 +50,7 @@ func findHead(cands []candidate) headResult {
 	}
 	if res.title < 0 {
 		i, crumbTitle := 0, -1
-		for i < n && (isNavigation(cands[i].text) || isFilingLine(cands[i].text)) {
+		for i < n && (isNavigation(cands[i].text) || isFilingLine(cands[i].text) || seriesMark.MatchString(cands[i].text)) {
 			if withoutBreadcrumb(cands[i].text) != cands[i].text {
 				crumbTitle = i
 			}
@@ -110,25 +110,26 @@ func titleAboveAuthors(head []candidate) (int, string) {
 			continue // a line of a title in capitals, over the rest of it or over the names
 		}
 		t := head[j-1].text
-		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || seriesMark.MatchString(t) || isFilingLine(t) {
-			return -1, ""
-		}
-		if isAllCaps(t) {
+		if isAllCaps(t) && !isFilingLine(t) && !endsWithFullStop(t) {
 			// A title in capitals set over several lines ("ҚАЗАҚСТАН МЕН ҚЫТАЙ АРАСЫНДАҒЫ" /
 			// "АУЫЛ ШАРУАШЫЛЫҒЫ ӨНІМДЕРІНІҢ САУДАСЫ"): the lines in capitals above it are its
-			// start, up to the masthead or the classification code.
+			// start, up to the masthead or the classification code. Its last line may be as
+			// short as a menu's word ("ВЫЗОВЫ И ВОЗМОЖНОСТИ").
 			k := j - 1
 			for k > 1 && isAllCaps(head[k-1].text) && !endsWithFullStop(head[k-1].text) && !seriesMark.MatchString(head[k-1].text) &&
-				!isFilingLine(head[k-1].text) && !isNavigation(head[k-1].text) {
+				!isFilingLine(head[k-1].text) && !isNavigation(head[k-1].text) && !isPublicationLine(head[k-1].text) {
 				k--
 			}
-			if k < j-1 {
+			if k < j-1 && !seriesMark.MatchString(t) && !isPublicationLine(t) {
 				parts := make([]string, 0, j-k)
 				for _, c := range head[k:j] {
 					parts = append(parts, c.text)
 				}
 				return j - 1, strings.Join(parts, " ")
 			}
+		}
+		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || seriesMark.MatchString(t) || isFilingLine(t) {
+			return -1, ""
 		}
 		if endsWithSmallWord(t) && j+1 < len(head) && isNameLine(head[j+1].text) {
 			// The title goes on over the next line, which only looked like names.
