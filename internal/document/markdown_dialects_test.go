@@ -39,19 +39,21 @@ func TestTextLengthLine(t *testing.T) {
 }
 
 // TestMarkdownZolaShortcodes: Zola calls its shortcodes like functions; a figure's caption is
-// read as a caption, and a box closed by "{% end %}" is left out.
+// read as a caption, and a box closed by "{% end %}" is left out. Jekyll's figure include gives
+// its caption too.
 func TestMarkdownZolaShortcodes(t *testing.T) {
 	t.Parallel()
 	md := "# Wool Across the Pass\n\nHerders sell raw wool to buyers from Kashgar.\n\n" +
 		"{{ figure(src=\"bales.jpg\", alt=\"Bales\", caption=\"Bales at the crossing, June 2023.\") }}\n\n" +
 		"{% note(kind=\"tip\") %}\nThis post is part of a series.\n{% end %}\n\n" +
-		"{{ youtube(id=\"abc\") }}\n\nPrices rose in the spring.\n"
+		"{{ youtube(id=\"abc\") }}\n\nPrices rose in the spring.\n\n" +
+		"{% include figure image_path=\"/p.jpg\" alt=\"\" caption=\"Shearing in Naryn.\" %}\n"
 	doc, err := ParseMarkdownMarkup(md, pipeline.English)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantBlocks(t, doc, "title: Wool Across the Pass", "paragraph: Herders sell raw wool to buyers from Kashgar.",
-		"caption: Bales at the crossing, June 2023.", "paragraph: Prices rose in the spring.")
+		"caption: Bales at the crossing, June 2023.", "paragraph: Prices rose in the spring.", "caption: Shearing in Naryn.")
 }
 
 // TestMarkdownHTMLImageCaption: an image written as an <img> tag on a block of its own is a

@@ -201,8 +201,8 @@ func (r *markdownReader) captionFollows(p ast.Node) bool {
 // Static-site generators put template tags in Markdown: "{{ site.baseurl }}" in an image's
 // address (Jekyll), shortcodes and tags on lines of their own ("{{< figure src=… caption=… >}}",
 // "{{% notice %}}", Hugo; "{{ figure(src=…, caption=…) }}", Zola, whose shortcodes are
-// called like functions; "{% include toc.html %}", Liquid), attribute lists ("{: .lead}",
-// kramdown). A tag in an address would end it at its spaces, so the image and its
+// called like functions; "{% include toc.html %}", "{% include figure image_path=… caption=… %}",
+// Jekyll's Liquid), attribute lists ("{: .lead}", kramdown). A tag in an address would end it at its spaces, so the image and its
 // caption were read as text; a shortcode line is markup, not text. A figure shortcode's caption
 // is kept as the caption of an HTML figure.
 var (
@@ -210,7 +210,7 @@ var (
 	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{\{\s*[A-Za-z_]\w*\([^\n]*\)\s*\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
 	// attributeList matches a kramdown attribute list at the end of a line ("… {: .lead}").
 	attributeList    = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
-	shortcodeCaption = regexp.MustCompile(`^[ \t]*\{\{(?:[<%]\s*figure\s|\s*figure\()[^\n]*?\b(?:caption|title)\s*=\s*(?:"([^"\n]+)"|'([^'\n]+)')`)
+	shortcodeCaption = regexp.MustCompile(`^[ \t]*(?:\{\{(?:[<%]\s*figure\s|\s*figure\()|\{%\s*include\s+figure[\w.-]*\s)[^\n]*?\b(?:caption|title)\s*=\s*(?:"([^"\n]+)"|'([^'\n]+)')`)
 )
 
 // withoutTemplateTags removes template tags from image and link addresses and turns shortcode
@@ -232,18 +232,18 @@ func withoutTemplateTags(src string) string {
 // Generators also set boxes apart from the text: admonitions ("::: tip 阅读提示" … ":::" in
 // VuePress and Docusaurus, "!!! note" with an indented body in MkDocs, paired shortcodes such as
 // "{{% notice tip %}}" … "{{% /notice %}}" in Hugo, "{% note %}" … "{% endnote %}" in Hexo or
-// "{% note(kind="tip") %}" … "{% end %}" in Zola),
-// where a site puts what it says about the article (the reading time, the series it belongs
-// to), the way a page puts its notes in an <aside>; and markers where they print a table of
-// contents ("[[toc]]", "[TOC]", "{:toc}"). withoutGeneratorAsides blanks those lines, keeping
-// the others' numbers.
+// "{% note(kind="tip") %}" … "{% end %}" in Zola), where a site puts what it says about the
+// article (the reading time, the series it belongs to), the way a page puts its notes in an
+// <aside>; and markers where they print a table of contents ("[[toc]]", "[TOC]", "{:toc}",
+// GitLab's "[[_TOC_]]", CSDN's "@[TOC](目录)"). withoutGeneratorAsides blanks those lines,
+// keeping the others' numbers.
 var (
 	containerOpen   = regexp.MustCompile(`^:{3,}\s*\S`)
 	containerClose  = regexp.MustCompile(`^:{3,}\s*$`)
 	mkdocsAdmonish  = regexp.MustCompile(`^(!!!|\?\?\?\+?)\s*\w`)
 	admonitionOpen  = regexp.MustCompile(`^\{\{[<%]\s*(notice|alert|callout|admonition|hint|tip|note|warning|info)\b[^/]*[>%]\}\}$|^\{%\s*(note|tip|warning|info|alert)\b[^%]*%\}$`)
 	admonitionClose = regexp.MustCompile(`^\{\{[<%]\s*/\s*(notice|alert|callout|admonition|hint|tip|note|warning|info)\s*[>%]\}\}$|^\{%\s*end(note|tip|warning|info|alert)?\s*%\}$`)
-	tocMarker       = regexp.MustCompile(`(?i)^(\[\[toc\]\]|\[toc\]|\{:toc\}|\*\s+toc|\$\{toc\}|<!--\s*toc\s*-->)$`)
+	tocMarker       = regexp.MustCompile(`(?i)^(\[\[_?toc_?\]\]|\[toc\]|\{:toc\}|\*\s+toc|\$\{toc\}|<!--\s*toc\s*-->|@\[toc\](\([^()\n]*\))?)$`)
 )
 
 func withoutGeneratorAsides(src string) string {
