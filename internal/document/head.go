@@ -143,9 +143,9 @@ func titleAboveAuthors(head []candidate) (int, string) {
 	return -1, ""
 }
 
-// subsectionNumber matches the number of a section below a chapter ("2.3.", "1.2.4"), which a
-// title does not carry.
-var subsectionNumber = regexp.MustCompile(`^\d{1,2}(\.\d{1,2})+\.?\s+\S`)
+// subsectionNumber matches the number of a section below a chapter ("2.3. Уран", "1.2.4
+// Methods"), which a title does not carry; a capital follows it, not a unit ("2.5 million").
+var subsectionNumber = regexp.MustCompile(`^\d{1,2}(\.\d{1,2})+\.?\s+\p{Lu}`)
 
 // endsWithSmallWord reports a line that ends in a lower-case word of at most three letters ("a",
 // "of", "the", "and"), or a colon: a title broken across lines.
