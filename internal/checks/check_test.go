@@ -127,6 +127,7 @@ func TestWrongLanguage(t *testing.T) {
 		{"ru with kk name", "Akorda said.", "Как сообщили в Ақорда, визит состоится.", ru, ""},
 		{"ukrainian", src, "Китай залишається найбільшим торговельним партнером регіону та його головним інвестором.", ru, "check.wrong_language.ukrainian"},
 		{"kazakh as ru", src, "Қытай өңірдің ең ірі сауда серіктесі және басты инвесторы болып қала береді.", ru, "check.wrong_language.kazakh_in_russian"},
+		{"ru with quoted kk company", "KTZ will buy 300 locomotives.", "«Қазақстан темір жолы» закупит 300 новых локомотивов.", ru, ""},
 		{"homoglyph", src, "Китай остаётся крупнейшим торговым пaртнёром региона.", ru, "check.wrong_language.mixed_script"},
 		{"kana", src, "中国仍是该地区最大の贸易伙伴。", zh, "check.wrong_language.kana"},
 		{"katakana dot in name ok", "Max Weber wrote.", "马克斯・韦伯写道。", zh, ""},
@@ -430,6 +431,7 @@ func TestSpelling(t *testing.T) {
 		{"kk typo", "Its economy.", "Қазақстан экономикасна инвестиция салынды.", kk, "check.spelling.unknown"},
 		{"names skipped", "Tokayev said.", "Тоқаев мәлімдеді.", kk, ""},
 		{"acronyms and numbers", "The SCO.", "ШОС-тың 20-дан астам мүшесі.", kk, ""},
+		{"quoted name in another language", "KTZ will buy locomotives.", "Компания «Қазақстан темір жолы» закупит локомотивы.", ru, ""},
 		{"zh not checked", "China.", "中国。", zh, ""},
 	})
 }
@@ -550,6 +552,11 @@ func TestOmissionNegation(t *testing.T) {
 		{"Despite higher prices, demand did not fall.", "Несмотря на рост цен, спрос снизился.", pipeline.English, pipeline.Russian, true},
 		{"The governor's deputies did not comment.", "Әкімнің орынбасарлары пікір білдірді.", pipeline.English, pipeline.Kazakh, true},
 		{"Суд оправдал журналиста, но не отменил штраф.", "法院宣判该记者无罪，但撤销了罚款。", pipeline.Russian, pipeline.Chinese, true},
+		// Bounds said with a negative in one language and without in another: 不到 "less
+		// than", «не позднее» "by", and a negative rendered by a bound.
+		{"每列火车在口岸停留的时间平均不到六小时。", "Each train now spends less than six hours at the border.", pipeline.Chinese, pipeline.English, false},
+		{"Отчёт будет готов не позднее конца года.", "The report will be ready by the end of the year.", pipeline.Russian, pipeline.English, false},
+		{"The share must not exceed five per cent.", "Доля составит не более пяти процентов.", pipeline.English, pipeline.Russian, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
@@ -790,6 +797,29 @@ func TestOmissionNegationLexical(t *testing.T) {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
 		if len(fs) > 0 {
 			t.Errorf("%q → %q: %v", c.src, c.tgt, fs)
+		}
+	}
+}
+
+// TestOmissionNameInsideOrganisation: a place named inside an organisation's name (Bank of
+// China, 上海合作组织, «Қазақстан темір жолы») is rendered with the organisation, often by its
+// own name or initials, and is not required apart; a translation that drops the clause naming the
+// place alone is still an omission.
+func TestOmissionNameInsideOrganisation(t *testing.T) {
+	for _, c := range []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"Bank of China opened a branch in Astana to settle payments in yuan.", "ICBC открыл в Астане филиал для расчётов в юанях.", pipeline.English, pipeline.Russian, false},
+		{"上海合作组织智库论坛将于明年在比什凯克举行。", "The SCO think-tank forum will be held in Bishkek next year.", pipeline.Chinese, pipeline.English, false},
+		{"До 2029 года «Қазақстан темір жолы» закупит 300 локомотивов.", "By 2029 KTZ will buy 300 locomotives.", pipeline.Russian, pipeline.English, false},
+		{"China Development Bank will lend the money to the Kyrgyz railway.", "Деньги кыргызской железной дороге одолжит ГБР.", pipeline.English, pipeline.Russian, false},
+		{"Bank of China opened a branch in Astana, and China will open a consulate there.", "Bank of China открыл филиал в Астане.", pipeline.English, pipeline.Russian, true},
+	} {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		if got := len(fs) > 0; got != c.want {
+			t.Errorf("%q → %q: omission %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
 		}
 	}
 }

@@ -108,7 +108,15 @@ func checkWrongLanguage(u pipeline.CheckUnit, opts *Options) []pipeline.Finding 
 		if u.TargetLang == pipeline.Kazakh {
 			return append(out, kazakhProblems(ws)...)
 		}
-		return append(out, russianProblems(ws)...)
+		// A Kazakh name in quotation marks («Қазақстан темір жолы») is a name, not Kazakh text.
+		var outside []word
+		names := quotedNames(text)
+		for _, w := range ws {
+			if !inSpans(names, w.Start) {
+				outside = append(outside, w)
+			}
+		}
+		return append(out, russianProblems(outside)...)
 	case pipeline.English:
 		if sc.letters() >= 10 && sc.latin*2 < sc.letters() {
 			return notExpected()

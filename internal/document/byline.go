@@ -108,6 +108,13 @@ func isTopByline(s string) bool {
 	if hasBylinePrefix(s) {
 		return true
 	}
+	if i := strings.IndexAny(s, ":："); i > 0 && len(strings.Fields(s[:i])) <= 2 {
+		// Under another label, only names make a byline ("Подготовила: <name>"), not the
+		// values of a field ("Keywords: gas; trade").
+		if rest := strings.TrimSpace(strings.TrimLeft(s[i:], ":：")); !isNameLine(rest) {
+			return false
+		}
+	}
 	return len(strings.Fields(s)) <= maxTopBylineWords && !endsWithTerminator(s)
 }
 

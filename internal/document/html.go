@@ -37,7 +37,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
 	classes := classRules(raw)
-	if dropHidden(raw, classes) {
+	if dropped, named, linked := dropHidden(raw, classes), ariaHeadings(raw), inPageLinks(raw); dropped || named || linked {
 		var b strings.Builder
 		if err := html.Render(&b, raw); err == nil {
 			src = b.String()
@@ -699,6 +699,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			n = inner
 		}
 		in := &mdInline{}
+		if label := c.bylineLabel(n); label != "" {
+			// "Автор: <a rel=author>…</a>": the label written so far opens the byline.
+			in.text(label + " ")
+			c.cur = nil
+		}
 		c.inByline = true
 		c.writeInline(in, n, false)
 		c.inByline = false
@@ -741,6 +746,15 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.out.add(pipeline.BlockHeading, level, "", in)
 		}
 	case atom.P, atom.Pre, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption, atom.Address, atom.Tr:
+		if label := c.pendingLabel(); label != nil && n.DataAtom == atom.P {
+			// "关键词：" set beside the paragraph it labels: one line, label and value.
+			if !strings.HasSuffix(strings.TrimSpace(label.String()), "：") {
+				label.text(" ")
+			}
+			c.writeInline(label, n, false)
+			c.flush()
+			return
+		}
 		c.flush()
 		if n.DataAtom == atom.Tr && isLayoutRow(n) {
 			// A table that lays out the page: its cells hold the article's blocks.
@@ -796,6 +810,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 	case atom.Blockquote:
 		c.flush()
+		if next := nextElement(n); next != nil && (next.DataAtom == atom.Cite || isDashAttribution(next)) {
+			// The author printed under the quotation, beside it in the card: the quotation's.
+			next.Parent.RemoveChild(next)
+			n.AppendChild(next)
+		}
 		attributionIntoQuote(n)
 		c.walkBlocks(n, pipeline.BlockQuote)
 		c.flush()
@@ -829,10 +848,83 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		if n.DataAtom == atom.A && attr(n, "href") == controlMark && c.cur == nil {
 			return // a script's button set straight in a box ("Yes", "No", "Print")
 		}
+		if n.DataAtom == atom.A && c.cur == nil && isLoneLink(n) {
+			return // a way back or on, set alone between blocks ("← All news")
+		}
 		// Inline content outside a paragraph (text directly in a <div>) is a paragraph of its own.
 		c.start(pipeline.BlockParagraph, inside)
 		c.writeInlineNode(c.cur, n, false)
 	}
+}
+
+// maxLoneLinkRunes bounds a link that stands alone as a line of navigation.
+const maxLoneLinkRunes = 60
+
+// navArrows are the arrows a site's way back or on is drawn with.
+const navArrows = "←→‹›«»<>↩↪⟵⟶⇐⇒◀▶◄►"
+
+// isLoneLink reports a link set straight in a box with no text beside it, between blocks, that
+// an arrow marks as a button of the site's: a way back or on ("← Барлық жаңалықтар", "Next
+// story →").
+func isLoneLink(a *html.Node) bool {
+	text, short := boundedText(a, 4*maxLoneLinkRunes)
+	text = collapseSpaces(text)
+	if !short || text == "" || utf8.RuneCountInString(text) > maxLoneLinkRunes || endsWithTerminator(text) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if !strings.ContainsRune(navArrows, first) && !strings.ContainsRune(navArrows, last) {
+		return false
+	}
+	alone := func(s *html.Node) bool {
+		return s == nil || s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" ||
+			s.Type == html.ElementNode && (isBlockElement(s) || s.DataAtom == atom.Br)
+	}
+	prev, next := a.PrevSibling, a.NextSibling
+	for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
+		prev = prev.PrevSibling
+	}
+	for next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) == "" {
+		next = next.NextSibling
+	}
+	return alone(prev) && alone(next)
+}
+
+// bylineLabel returns the text of the paragraph being written when it is only a byline's
+// label ("Автор:", "By", "文/") and the element n that follows it inline names the author.
+// Else "".
+func (c *htmlConverter) bylineLabel(n *html.Node) string {
+	if c.cur == nil || c.kind != pipeline.BlockParagraph || isBlockElement(n) {
+		return ""
+	}
+	label := strings.TrimSpace(plainBlock(c.cur.String()))
+	if label == "" || utf8.RuneCountInString(label) > maxPendingLabelRunes {
+		return ""
+	}
+	name := collapseSpaces(textOf(n))
+	if name == "" || !hasBylinePrefix(label+" "+name) || hasBylinePrefix(name) {
+		return ""
+	}
+	return label
+}
+
+// maxPendingLabelRunes: a label set before the block it labels ("Keywords:", "关键词：") is a
+// word or two.
+const maxPendingLabelRunes = 20
+
+// pendingLabel returns the block being written when it is a label waiting for its value: a
+// paragraph of a word or two ending with a colon, written from inline content set straight in
+// a box. Else nil.
+func (c *htmlConverter) pendingLabel() *mdInline {
+	if c.cur == nil || c.kind != pipeline.BlockParagraph {
+		return nil
+	}
+	t := strings.TrimSpace(plainBlock(c.cur.String()))
+	if t == "" || utf8.RuneCountInString(t) > maxPendingLabelRunes || !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+		return nil
+	}
+	return c.cur
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the
@@ -1226,6 +1318,12 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 			}
 			return
 		}
+		if t := strings.TrimSpace(textOf(n)); t != "" && len(t) <= 3 && strings.Trim(t, "0123456789") == "" {
+			// A number raised and linked to nothing: a note's mark or a power ("km<sup>2</sup>"),
+			// written as the raised digits it shows, not run into the word before it.
+			in.text(superscriptDigits(t))
+			return
+		}
 		c.writeInline(in, n, inNote)
 	case atom.Br:
 		in.text(" ")
@@ -1344,6 +1442,7 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 				p = p.Parent
 			}
 		}
+		best = withSiblingParts(best, held)
 		// Keep the heading and notes that sit next to the paragraphs' container, and the
 		// picture and byline printed between the title and the text, when going up to the
 		// title adds little text.
@@ -1365,6 +1464,55 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// maxPartsClimb: how far above the text's container the box of a page builder's parts (text,
+// picture, quotation, text again) is looked for.
+const maxPartsClimb = 3
+
+// withSiblingParts returns the box that holds root together with the other parts of the same
+// kind that continue the text, when a page builder splits the article into parts of one markup
+// (SharePoint's web parts, a builder's "text" blocks between a picture block and a quotation
+// block): the nearest ancestor, a few levels up, under which another element reached by the
+// same path of tags and classes also holds paragraph text. A comments list or a card of related
+// stories has markup of its own and does not count. Else root.
+func withSiblingParts(root *html.Node, held map[*html.Node]int) *html.Node {
+	type step struct {
+		tag   atom.Atom
+		class string
+	}
+	var path []step // from the ancestor down to root
+	classed := false
+	a := root
+	for k := 0; k < maxPartsClimb && a.Parent != nil && !isPageElement(a.Parent); k++ {
+		cl := attr(a, "class") + "|" + attr(a, "data-automation-id")
+		path = append([]step{{a.DataAtom, cl}}, path...)
+		classed = classed || cl != "|"
+		a = a.Parent
+		if !classed {
+			continue // a chain of bare <div>s matches anything
+		}
+		// Walk the same path from a; another element at its end with text of its own continues
+		// the article.
+		level := []*html.Node{a}
+		for _, st := range path {
+			var next []*html.Node
+			for _, n := range level {
+				for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+					if ch.Type == html.ElementNode && ch.DataAtom == st.tag && attr(ch, "class")+"|"+attr(ch, "data-automation-id") == st.class {
+						next = append(next, ch)
+					}
+				}
+			}
+			level = next
+		}
+		for _, n := range level {
+			if n != root && held[n] > 0 {
+				return a
+			}
+		}
+	}
+	return root
 }
 
 // minArticleShare: the <article> that holds the article holds at least this share of the text
@@ -2462,7 +2610,18 @@ func attributionIntoQuote(q *html.Node) {
 			return
 		}
 	}
-	if last == nil || prev == nil || !isAttribution(last) || prev.DataAtom != atom.P && (prev.DataAtom != atom.Div || hasBlockChild(prev)) {
+	if last == nil || prev == nil || !isAttribution(last) {
+		return
+	}
+	if prev.DataAtom == atom.Blockquote {
+		// The quotation itself, then its author beside it in the card: the author closes the
+		// quotation's last paragraph, or the quotation when its words stand straight in it.
+		prev = lastParagraphIn(prev)
+	} else if !isBlockElement(prev) && prev.DataAtom != atom.Cite {
+		// The quotation's words stand straight in it: its author goes on the same line.
+		prev = q
+	}
+	if prev.DataAtom != atom.P && prev.DataAtom != atom.Blockquote && (prev.DataAtom != atom.Div || hasBlockChild(prev)) {
 		return
 	}
 	q.RemoveChild(last)
@@ -2479,6 +2638,20 @@ func attributionIntoQuote(q *html.Node) {
 		prev.AppendChild(ch)
 		ch = next
 	}
+}
+
+// lastParagraphIn returns the last paragraph of a quotation, or the quotation when its text
+// stands straight in it.
+func lastParagraphIn(q *html.Node) *html.Node {
+	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
+		if ch.Type == html.ElementNode && (ch.DataAtom == atom.P || ch.DataAtom == atom.Div && !hasBlockChild(ch)) {
+			return ch
+		}
+		if ch.Type == html.ElementNode && isBlockElement(ch) {
+			break
+		}
+	}
+	return q
 }
 
 // maxPictureCaptionRunes: the caption under a picture in the same paragraph is a line or two.
@@ -2577,7 +2750,18 @@ func isAttribution(n *html.Node) bool {
 			return short
 		}
 	}
-	return false
+	return isDashAttribution(n)
+}
+
+// isDashAttribution reports a short line with no blocks inside that opens with a dash and is
+// no sentence: "— Member of the delegation" names who spoke.
+func isDashAttribution(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Span || hasBlockChild(n) {
+		return false
+	}
+	text, short := boundedText(n, maxAuthorRoleRunes*4)
+	text = collapseSpaces(text)
+	return short && (strings.HasPrefix(text, "— ") || strings.HasPrefix(text, "– ")) && !endsWithTerminator(text)
 }
 
 // classWords splits class names into their words, in lower case: at hyphens, underscores and

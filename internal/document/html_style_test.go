@@ -128,3 +128,69 @@ func TestHTMLHiddenIconsAndAuthorBox(t *testing.T) {
 		"paragraph: The dry port at Khorgos handled more containers this year than in the three years before it together.",
 		"paragraph: Most of them went west by rail, to Europe and to the Caspian ports.")
 }
+
+// TestHTMLPageBuilderParts: a page builder's title marked up for assistive technology
+// (role="heading"), an article split into parts of one markup around a picture part and a
+// quotation card whose author stands beside the quotation, and notes marked with bare raised
+// numbers, are read as one article with its caption, quotation and notes.
+func TestHTMLPageBuilderParts(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Ili data</title></head><body><div class="canvas">
+<div class="zone"><div role="heading" aria-level="1"><span>Ili data</span></div></div>
+<div class="zone"><div class="rte"><div data-automation-id="textBox">
+<p>Kazakhstan and China agreed to exchange daily flow readings from six gauging stations on the river.</p>
+<p>The protocol says nothing about withdrawals from the canals on either side.<sup>1</sup></p>
+</div></div></div>
+<div class="zone"><figure><img src="/g.jpg" alt=""><figcaption>A gauging station on the lower Ili.</figcaption></figure></div>
+<div class="zone"><div class="card"><blockquote><span>Daily data ends the argument about whose numbers are right.</span></blockquote><div class="speaker">— A member of the delegation</div></div></div>
+<div class="zone"><div class="rte"><div data-automation-id="textBox">
+<p>Analysts expect the working group to discuss water quality and sediment next year.</p>
+<p><small><sup>1</sup> Annual totals are published for the prefecture, but not by canal.</small></p>
+</div></div></div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Ili data",
+		"paragraph: Kazakhstan and China agreed to exchange daily flow readings from six gauging stations on the river.",
+		"paragraph: The protocol says nothing about withdrawals from the canals on either side.",
+		"caption: A gauging station on the lower Ili.",
+		"quote: Daily data ends the argument about whose numbers are right. — A member of the delegation",
+		"paragraph: Analysts expect the working group to discuss water quality and sediment next year.",
+		"footnote: Annual totals are published for the prefecture, but not by canal.")
+}
+
+// TestHTMLLabelsAndAddressedNotes: a label set in a row beside the paragraph it labels is read
+// with it, a DOI row is metadata, and notes linked with the page's own address before the
+// fragment (as sites with a <base> element write them) are the article's notes.
+func TestHTMLLabelsAndAddressedNotes(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><base href="https://center.example/"><title>Gas lines</title></head><body>
+<div class="content"><h1>Gas lines</h1>
+<div class="row"><span class="rowtit">Keywords:</span><p class="kw"><a>gas;</a> <a>Turkmenistan;</a> <a>China</a></p></div>
+<div class="row"><span class="rowtit">DOI:</span><p>10.16477/j.zylt.2024.03.006</p></div>
+<p>Three lines of the pipeline carry about 55 billion cubic metres a year.<sup><a href="analysis/gas/#note1" id="ref1">[1]</a></sup></p>
+<p>A fourth line has been discussed for a decade and is still not built.</p>
+<div class="notes"><p id="note1"><a href="analysis/gas/#ref1">[1]</a> Estimate from national statistics for 2023.</p></div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Gas lines",
+		"paragraph: Keywords: gas; Turkmenistan; China",
+		"paragraph: Three lines of the pipeline carry about 55 billion cubic metres a year.",
+		"paragraph: A fourth line has been discussed for a decade and is still not built.",
+		"footnote: Estimate from national statistics for 2023.")
+}
+
+// TestHTMLBylineLabelBeforeAuthorLink: a byline's label set before the link to the author's
+// page ("Автор: <a rel=author>…</a>") stays with the name.
+func TestHTMLBylineLabelBeforeAuthorLink(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Зерно</title></head><body><main><article><h1>Зерно</h1>
+<p>Казахстан в этом году продал Китаю больше пшеницы, чем в любой год до этого, и поезда шли полными.</p>
+<p>Фермеры севера рады спросу, но опасаются роста цен на топливо и технику.</p>
+<div class="css-1x">Автор: <a rel="author" href="/author/as">Айгерим Султанова</a></div>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Зерно",
+		"paragraph: Казахстан в этом году продал Китаю больше пшеницы, чем в любой год до этого, и поезда шли полными.",
+		"paragraph: Фермеры севера рады спросу, но опасаются роста цен на топливо и технику.",
+		"byline: Автор: Айгерим Султанова")
+}

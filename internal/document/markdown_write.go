@@ -148,51 +148,93 @@ func (w *mdBlockWriter) notesByMark() {
 	if len(w.notes) > 0 {
 		return
 	}
-	marks := []rune(circledNumbers)
+	for _, marks := range [][]string{circledMarks, superscriptMarks} {
+		if w.notesMarkedWith(marks) {
+			return
+		}
+	}
+}
+
+// circledMarks and superscriptMarks are the marks of notes 1, 2, … in the two ways a page
+// prints them unlinked: ①, ② and ¹, ² (an HTML <sup>1</sup> is read as ¹).
+var (
+	circledMarks     = strings.Split(circledNumbers, "")
+	superscriptMarks = func() []string {
+		var m []string
+		for i := 1; i <= 99; i++ {
+			m = append(m, superscriptDigits(strconv.Itoa(i)))
+		}
+		return m
+	}()
+)
+
+// superscriptDigits writes the digits of s raised: "12" gives "¹²".
+func superscriptDigits(s string) string {
+	const raised = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteString(strings.Split(raised, "")[r-'0'])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// noteMarkOf returns the mark of marks that block opens with, the longest if several fit
+// ("¹²" before "¹"), and "" if none.
+func noteMarkOf(block string, marks []string) string {
+	best := ""
+	for _, m := range marks {
+		if len(m) > len(best) && strings.HasPrefix(block, m) {
+			best = m
+		}
+	}
+	return best
+}
+
+// notesMarkedWith does notesByMark's work for one kind of marks; it reports whether it found
+// the notes.
+func (w *mdBlockWriter) notesMarkedWith(marks []string) bool {
 	end := len(w.blocks)
 	// A line or two may close the page under the notes: a disclaimer, the author's affiliation.
 	for k := 0; k < maxLinesUnderNotes && end > 0; k++ {
-		r, _ := utf8.DecodeRuneInString(w.blocks[end-1])
-		if strings.ContainsRune(circledNumbers, r) || utf8.RuneCountInString(w.blocks[end-1]) > maxTrailingLineRunes*3 {
+		if noteMarkOf(w.blocks[end-1], marks) != "" || utf8.RuneCountInString(w.blocks[end-1]) > maxTrailingLineRunes*3 {
 			break
 		}
 		end--
 	}
 	start := end
-	for start > 0 {
-		r, _ := utf8.DecodeRuneInString(w.blocks[start-1])
-		if !strings.ContainsRune(circledNumbers, r) {
-			break
-		}
+	for start > 0 && noteMarkOf(w.blocks[start-1], marks) != "" {
 		start--
 	}
 	count := end - start
 	if count == 0 || count > len(marks) {
-		return
+		return false
 	}
 	body := w.blocks[:start]
 	for i := range count {
-		r, _ := utf8.DecodeRuneInString(w.blocks[start+i])
-		if r != marks[i] {
-			return // not ①, ②, … in order
+		if noteMarkOf(w.blocks[start+i], marks) != marks[i] {
+			return false // not ①, ②, … in order
 		}
 		found := false
 		for _, b := range body {
-			found = found || strings.ContainsRune(b, r)
+			found = found || strings.Contains(b, marks[i])
 		}
 		if !found {
-			return
+			return false
 		}
 	}
 	for i := range count {
-		r, size := utf8.DecodeRuneInString(w.blocks[start+i])
+		m := marks[i]
 		for k, b := range body {
-			if j := strings.IndexRune(b, r); j >= 0 {
-				body[k] = b[:j] + "[^" + strconv.Itoa(i+1) + "]" + b[j+utf8.RuneLen(r):]
+			if j := strings.Index(b, m); j >= 0 {
+				body[k] = b[:j] + "[^" + strconv.Itoa(i+1) + "]" + b[j+len(m):]
 				break
 			}
 		}
-		w.notes = append(w.notes, strings.TrimLeft(w.blocks[start+i][size:], " \u3000"))
+		w.notes = append(w.notes, strings.TrimLeft(w.blocks[start+i][len(m):], " \u3000"))
 	}
 	if n := len(body); n > 1 {
 		// The label over the notes ("注释", "Notes", "Примечания"): a short line of its own.
@@ -202,6 +244,7 @@ func (w *mdBlockWriter) notesByMark() {
 		}
 	}
 	w.blocks = append(body, w.blocks[end:]...)
+	return true
 }
 
 // maxNotesLabelRunes: the label over a page's notes is a word or two.
