@@ -450,3 +450,19 @@ func TestPDFPaperHeadVariants(t *testing.T) {
 		"paragraph: 摘 要：本文以三个内陆口岸城市为例，分析了中欧班列开行以来当地产业结构的变化。", "heading: 一、引言",
 		"paragraph: 自中欧班列开行以来，沿线口岸城市的货运量迅速增长，一些边境小城发展成为区域性物流枢纽。")
 }
+
+// TestPDFHeaderAfterAHeading: a page that ends in a heading goes on with that heading's text; a
+// line set apart at the top of the next page is the running header, not a second heading.
+func TestPDFHeaderAfterAHeading(t *testing.T) {
+	t.Parallel()
+	page1 := "Central Asia and the Caspian Route\n\nThe ports of the Caspian handled more cargo last year than in any year before.\n" +
+		"Most of the growth came from containers bound for Europe.\n\nWhat changed in 2023\n\n— 1 —\n\n"
+	page2 := "The Caspian Monitor\n\n\nFerries remain the bottleneck, and the fleet is old.\n\n— 2 —\n"
+	doc, err := Parse(page1+page2, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Central Asia and the Caspian Route",
+		"paragraph: The ports of the Caspian handled more cargo last year than in any year before. Most of the growth came from containers bound for Europe.",
+		"heading: What changed in 2023", "paragraph: Ferries remain the bottleneck, and the fleet is old.")
+}
