@@ -93,3 +93,17 @@ func TestChineseBylineDate(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownHexoAssetImage: Hexo's image tag gives its title as the figure's caption, bare or
+// quoted; without a title it is a picture alone.
+func TestMarkdownHexoAssetImage(t *testing.T) {
+	t.Parallel()
+	md := "# 跨界河流\n\n两国签署了合作协定。\n\n{% asset_img map.png 图1 伊犁河流域示意图 %}\n\n" +
+		"{% asset_img dam.jpg \"图2 水利枢纽\" \"枢纽照片\" %}\n\n{% asset_img photo.jpg %}\n\n双方同意继续合作。\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 跨界河流", "paragraph: 两国签署了合作协定。", "caption: 图1 伊犁河流域示意图",
+		"caption: 图2 水利枢纽", "paragraph: 双方同意继续合作。")
+}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -202,14 +203,18 @@ func (r *markdownReader) captionFollows(p ast.Node) bool {
 // address (Jekyll), shortcodes and tags on lines of their own ("{{< figure src=… caption=… >}}",
 // "{{% notice %}}", Hugo; "{{ figure(src=…, caption=…) }}", Zola, whose shortcodes are
 // called like functions; "{% include toc.html %}", "{% include figure image_path=… caption=… %}",
-// Jekyll's Liquid), attribute lists ("{: .lead}", kramdown). A tag in an address would end it at its spaces, so the image and its
+// Jekyll's Liquid; "{% asset_img map.png 图1 … %}", Hexo), attribute lists ("{: .lead}",
+// kramdown). A tag in an address would end it at its spaces, so the image and its
 // caption were read as text; a shortcode line is markup, not text. A figure shortcode's caption
 // is kept as the caption of an HTML figure.
 var (
 	addressTemplateTag = regexp.MustCompile(`\]\(\s*(\{\{[^{}\n]{0,100}\}\}|\{%[^%\n]{0,100}%\})`)
 	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{\{\s*[A-Za-z_]\w*\([^\n]*\)\s*\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
 	// attributeList matches a kramdown attribute list at the end of a line ("… {: .lead}").
-	attributeList    = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
+	attributeList = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
+	// assetImage matches Hexo's image tag with its title after the file: "{% asset_img map.png
+	// 图1 流域示意图 %}", "{% asset_img map.png "Map of the basin" "alt" %}".
+	assetImage       = regexp.MustCompile(`^[ \t]*\{%\s*asset_img\s+(?:[\w-]+\s+)*?[^\s"']+\.\w{2,4}(?:\s+\d+){0,2}\s+(?:"([^"\n]+)"|'([^'\n]+)'|([^"'\s][^%\n]*?))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*%\}`)
 	shortcodeCaption = regexp.MustCompile(`^[ \t]*(?:\{\{(?:[<%]\s*figure\s|\s*figure\()|\{%\s*include\s+figure[\w.-]*\s)[^\n]*?\b(?:caption|title)\s*=\s*(?:"([^"\n]+)"|'([^'\n]+)')`)
 )
 
@@ -222,8 +227,14 @@ func withoutTemplateTags(src string) string {
 	src = addressTemplateTag.ReplaceAllString(src, "](")
 	src = attributeList.ReplaceAllString(src, "")
 	return shortcodeLine.ReplaceAllStringFunc(src, func(line string) string {
+		caption := ""
 		if m := shortcodeCaption.FindStringSubmatch(line); m != nil {
-			return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(m[1]+m[2])) + "</figcaption></figure>"
+			caption = m[1] + m[2]
+		} else if m := assetImage.FindStringSubmatch(line); m != nil {
+			caption = m[1] + m[2] + m[3]
+		}
+		if strings.ContainsFunc(caption, unicode.IsLetter) {
+			return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(caption)) + "</figcaption></figure>"
 		}
 		return ""
 	})
