@@ -466,3 +466,24 @@ func TestPDFHeaderAfterAHeading(t *testing.T) {
 		"paragraph: The ports of the Caspian handled more cargo last year than in any year before. Most of the growth came from containers bound for Europe.",
 		"heading: What changed in 2023", "paragraph: Ferries remain the bottleneck, and the fleet is old.")
 }
+
+// TestFilingLine: classification codes and DOIs are recognised by their label and a code after
+// it; a sentence that opens with the same letters is not one.
+func TestFilingLine(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"УДК 339.9":                         true,
+		"ӘОЖ 339.9 (574:510)":               true,
+		"МРНТИ 06.71.07":                    true,
+		"DOI: 10.1234/abc.2024.12":          true,
+		"JEL Classification: F15, O18":      true,
+		"中图分类号：F752　　文献标识码：A":               true,
+		"Doing business in Kazakhstan":      false,
+		"Doi Inthanon is the highest peak":  false,
+		"JEL codes are assigned by editors": false,
+	} {
+		if got := isFilingLine(s); got != want {
+			t.Errorf("isFilingLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

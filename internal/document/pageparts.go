@@ -160,7 +160,7 @@ const captionInitials = "fcgtmpiebртсдгкфбжw图表0123456789"
 // classification code (УДК, ӘОЖ, ББК, ГРНТИ, МРНТИ, UDC, JEL, 中图分类号), a document code
 // (文献标识码, 文章编号) or a DOI, as journals and collections print them above or under a title.
 var filingLine = regexp.MustCompile(`^(?i:удк|әож|ббк|грнти|мрнти|ғтахр|udc|jel|jel classification|doi|` +
-	`中图分类号|文献标识码|文章编号|doi)\s*[:：]?\s*[\dA-Za-z(]`)
+	`中图分类号|文献标识码|文章编号)(\s*[:：]\s*|\s+)(\d|[A-Z](\d|\s|$)|\()`)
 
 // isFilingLine reports a short line that is a classification code or a DOI.
 func isFilingLine(s string) bool {
