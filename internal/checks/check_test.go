@@ -143,6 +143,20 @@ func TestWrongLanguage(t *testing.T) {
 	})
 }
 
+// TestWrongLanguageEnglishHeadline: an English sentence with no function words is English when
+// the dictionary knows its words; transliterated Russian is not.
+func TestWrongLanguageEnglishHeadline(t *testing.T) {
+	t.Parallel()
+	sp := corpusSpeller(t)
+	if sp == nil {
+		t.Skip("Hunspell dictionaries not installed; skipped because TILMASH_TEST_SKIP_TOOLS=1")
+	}
+	runCases(t, checks.CheckWrongLanguage, checks.Options{Spell: sp}, []checkCase{
+		{"headline english", "Рынок вырос.", "Kazakhstan's e-commerce market exceeded 3 trillion tenge last year.", en, ""},
+		{"transliterated russian", "Китай растёт.", "Kitaj ostaetsja krupnejshim torgovym partnerom regiona.", en, "check.wrong_language.not_english"},
+	})
+}
+
 func TestFindTerm(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
