@@ -64,7 +64,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, end: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
 		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
-	c.styled = readStyledBlocksWith(raw, classes)
+	c.styled = readStyledBlocks(raw, classes)
 	c.authors = pageAuthors(raw)
 	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)

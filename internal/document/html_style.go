@@ -37,12 +37,6 @@ const (
 	maxStyledBlockBytes = 2000
 )
 
-// readStyledBlocks finds the blocks of a parsed (not yet sanitised) page that its styling sets
-// as quotations or headings.
-func readStyledBlocks(raw *html.Node) styledBlocks {
-	return readStyledBlocksWith(raw, classRules(raw))
-}
-
 // classRules reads the declarations of the simple class rules of a page's style sheets, by
 // class, up to maxStyleBytes of style.
 func classRules(raw *html.Node) map[string]string {
@@ -68,7 +62,9 @@ func classRules(raw *html.Node) map[string]string {
 	return classes
 }
 
-func readStyledBlocksWith(raw *html.Node, classes map[string]string) styledBlocks {
+// readStyledBlocks finds the blocks of a parsed (not yet sanitised) page that its styling, the
+// style attributes and the class rules read by classRules, sets as quotations or headings.
+func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
 	sb := styledBlocks{quotes: map[string]bool{}, headings: map[string]bool{}}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
