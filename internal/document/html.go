@@ -653,6 +653,14 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 		return
 	}
+	if a := c.authorLink(n); a != nil {
+		// The author's name linked to the author's page in a line of its own under the title
+		// (with the date, a portrait): the byline, whatever the markup says.
+		in := &mdInline{}
+		in.text(collapseSpaces(textOf(a)))
+		c.bylines = append(c.bylines, in)
+		return
+	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
 		c.isLabelOverLinks(n) {
 		return
@@ -675,7 +683,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if isCaptionElement(n) {
-		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text)) {
+		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text) || slideCounter.MatchString(collapseSpaces(text))) {
 			return // a credit or a counter ("1 / 2") where a caption would be: nothing describes the picture
 		}
 		c.flush()
@@ -701,12 +709,16 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		in := &mdInline{}
 		if label := c.bylineLabel(n); label != "" {
 			// "Автор: <a rel=author>…</a>": the label written so far opens the byline.
-			in.text(label + " ")
+			if !strings.HasSuffix(label, "：") && !strings.HasSuffix(label, "/") {
+				label += " "
+			}
+			in.text(label)
 			c.cur = nil
 		}
 		c.inByline = true
 		c.writeInline(in, n, false)
 		c.inByline = false
+		in.dropTrailing(bylineSeparators) // "NAME ·" once the date after it is left out
 		if s := in.String(); s != "" {
 			c.bylines = append(c.bylines, in)
 			if !c.textSeen {
@@ -890,6 +902,9 @@ func isLoneLink(a *html.Node) bool {
 	}
 	return alone(prev) && alone(next)
 }
+
+// bylineSeparators are the marks that part the pieces of a byline line.
+const bylineSeparators = "·|•—–/-,;"
 
 // bylineLabel returns the text of the paragraph being written when it is only a byline's
 // label ("Автор:", "By", "文/") and the element n that follows it inline names the author.
@@ -1186,6 +1201,11 @@ func (c *htmlConverter) flush() {
 		// text (an author's name in the <title> is the byline).
 		c.cur = nil
 		return
+	}
+	if c.kind == pipeline.BlockParagraph {
+		if t := strings.TrimRightFunc(plain, unicode.IsSpace); strings.HasSuffix(t, " ·") || strings.HasSuffix(t, " |") || strings.HasSuffix(t, " •") {
+			c.cur.dropTrailing("·|•") // a separator left after a piece that was left out (a date)
+		}
 	}
 	c.textSeen = c.textSeen || c.kind == pipeline.BlockParagraph && c.cur.b.Len() > maxHeadingColumns
 	if c.kind == pipeline.BlockParagraph {
@@ -1828,6 +1848,9 @@ func isLinkBlock(n *html.Node) bool {
 	return outward && float64(linked) >= share*float64(len(whole))
 }
 
+// slideCounter matches a gallery's counter: "1 / 5", "2 из 7", "3 of 8", "第2张/共5张".
+var slideCounter = regexp.MustCompile(`^\s*(?:第\s*)?\d{1,3}\s*(?:/|из|of|張|张)\s*(?:共\s*)?\d{1,3}\s*(?:張|张)?\s*$`)
+
 // maxIconBarRunes bounds the text beside a row of icon links: a count or a word ("112 shares",
 // "Поделиться").
 const maxIconBarRunes = 20
@@ -2377,6 +2400,32 @@ func innerByline(n *html.Node) *html.Node {
 // maxAuthorBoxBytes bounds the text of a box about the author after the article: a name, a
 // portrait and a sentence or two.
 const maxAuthorBoxBytes = 600
+
+// authorLink returns, for a short block before the article's text whose only link names one of
+// the page's authors (its data's "author", a rel="author" link) and whose other words are a
+// date or a reading time at most, that link. Else nil.
+func (c *htmlConverter) authorLink(n *html.Node) *html.Node {
+	if len(c.authors) == 0 || c.textSeen || c.paragraphs > 0 || n.Type != html.ElementNode || !isBlockElement(n) || hasBlockChild(n) {
+		return nil
+	}
+	links := findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A })
+	if len(links) != 1 {
+		return nil
+	}
+	name := collapseSpaces(textOf(links[0]))
+	if name == "" || !slices.ContainsFunc(c.authors, func(a string) bool { return titleKey(a) == titleKey(name) }) {
+		return nil
+	}
+	whole, short := boundedText(n, 4*maxMetaLineRunes)
+	if !short {
+		return nil
+	}
+	rest := strings.TrimSpace(strings.Replace(collapseSpaces(whole), name, "", 1))
+	if rest != "" && !isPublicationLine(rest) && !isDateLine(strings.Trim(rest, " ·|•—–,")) {
+		return nil
+	}
+	return links[0]
+}
 
 // maxAuthorNameRunes bounds the names an author box opens with.
 const maxAuthorNameRunes = 60

@@ -194,3 +194,37 @@ func TestHTMLBylineLabelBeforeAuthorLink(t *testing.T) {
 		"paragraph: Фермеры севера рады спросу, но опасаются роста цен на топливо и технику.",
 		"byline: Автор: Айгерим Султанова")
 }
+
+// TestHTMLAuthorCardAndGalleryCounter: the author's name linked under the title beside a
+// portrait and a date is the byline when the page's data names that author; a gallery's counter
+// is no caption; a separator left after a dropped date goes with the date.
+func TestHTMLAuthorCardAndGalleryCounter(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Рынки</title><script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Даниил Харпер"}}</script></head><body>
+<main><article><header><h1>Рынки</h1>
+<div class="c1"><img src="/a.jpg" alt="Даниил Харпер"><div><a class="c2" href="/people/dh">Даниил Харпер</a><time>12 ноября 2023 г.</time></div></div></header>
+<p>Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.</p>
+<figure><div><img src="/1.jpg" alt=""><span>1 из 6</span></div><figcaption>Рынок у пункта пропуска.</figcaption></figure>
+<p>Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.</p>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Рынки",
+		"paragraph: Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.",
+		"caption: Рынок у пункта пропуска.",
+		"paragraph: Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.",
+		"byline: Даниил Харпер")
+}
+
+func TestHTMLSeparatorAfterDroppedDate(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Рынки</title></head><body><main><article><h1>Рынки</h1>
+<div class="c3"><span>Автор: <a href="/people/dh">Даниил Харпер</a></span><span> · </span><time>12 ноября 2023 г.</time></div>
+<p>Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.</p>
+<p>Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.</p>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Рынки",
+		"byline: Автор: Даниил Харпер",
+		"paragraph: Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.",
+		"paragraph: Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.")
+}

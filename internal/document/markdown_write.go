@@ -363,6 +363,17 @@ func (m *mdInline) dropLeading(marks string) {
 	m.b.Write(rest)
 }
 
+// dropTrailing closes whatever is open and removes from the end of the text the characters of
+// marks (escaped or not) and spaces: a separator left after a piece that was dropped ("NAME ·"
+// once the date after it is gone).
+func (m *mdInline) dropTrailing(marks string) {
+	t := strings.TrimRightFunc(m.String(), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\\' || strings.ContainsRune(marks, r)
+	})
+	m.b.Reset()
+	m.b.WriteString(t)
+}
+
 func (m *mdInline) text(s string) {
 	for _, r := range s {
 		if isSpace(r) {
