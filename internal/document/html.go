@@ -117,6 +117,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	if c.spanTo > 0 && len(c.bylines) == 0 {
 		c.bylineBeside(c.title, textRoot) // the author named after the text
 	}
+	c.out.bulletedRuns()
 	c.out.dropTrailingLines()
 	if len(c.notes) == 0 {
 		c.out.notesByMark()
@@ -682,7 +683,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	if c.isAuthorBox(n) {
 		return
 	}
-	if isCaptionElement(n) {
+	if isCaptionElement(n) || c.centredCaption(n) {
 		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text) || slideCounter.MatchString(collapseSpaces(text))) {
 			return // a credit or a counter ("1 / 2") where a caption would be: nothing describes the picture
 		}

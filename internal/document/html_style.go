@@ -16,10 +16,10 @@ import (
 // styling, the style attribute and the simple class rules of its <style> elements, before the
 // page is sanitised (which drops both), and remembers the blocks by their text.
 
-// styledBlocks holds the texts (spaces collapsed) of the blocks the page styles as quotations
-// and as headings.
+// styledBlocks holds the texts (spaces collapsed) of the blocks the page styles as quotations,
+// as headings, and centred.
 type styledBlocks struct {
-	quotes, headings map[string]bool
+	quotes, headings, centred map[string]bool
 }
 
 var (
@@ -65,7 +65,7 @@ func classRules(raw *html.Node) map[string]string {
 // readStyledBlocks finds the blocks of a parsed (not yet sanitised) page that its styling, the
 // style attributes and the class rules read by classRules, sets as quotations or headings.
 func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
-	sb := styledBlocks{quotes: map[string]bool{}, headings: map[string]bool{}}
+	sb := styledBlocks{quotes: map[string]bool{}, headings: map[string]bool{}, centred: map[string]bool{}}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -86,6 +86,8 @@ func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
 							sb.quotes[text] = true
 						case style.heading() && isHeadingText(text):
 							sb.headings[text] = true
+						case style["text-align"] == "center":
+							sb.centred[text] = true
 						}
 					}
 				}

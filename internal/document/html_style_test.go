@@ -228,3 +228,33 @@ func TestHTMLSeparatorAfterDroppedDate(t *testing.T) {
 		"paragraph: Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.",
 		"paragraph: Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.")
 }
+
+// TestHTMLTypedListAndCentredCaption: a list typed line by line between line breaks ("– …;")
+// is a list, dialogue dashes are not; a short line centred in boxes of its own under a block
+// that holds only a picture is its caption.
+func TestHTMLTypedListAndCentredCaption(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Лён</title></head><body><div class="news"><h1>Лён</h1>
+<div class="news-text">
+Лён в области сеют давно, но почти всё семя уходило на экспорт без переработки.<br><br>
+Потребовались:<br>
+– регистрация предприятия в китайской таможенной системе;<br>
+– лабораторные испытания каждой партии;<br>
+– этикетка на китайском языке.<br><br>
+– Мы справились, – сказал директор.<br><br>
+</div>
+<div class="ph" style="text-align:center"><img src="/l.jpg" alt=""></div>
+<div class="nm"><div style="text-align:center">Поле масличного льна в Актогайском районе</div></div>
+<p>В акимате рассчитывают, что опыт цеха переймут и другие переработчики области.</p>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Лён",
+		"paragraph: Лён в области сеют давно, но почти всё семя уходило на экспорт без переработки.",
+		"paragraph: Потребовались:",
+		"list_item: регистрация предприятия в китайской таможенной системе;",
+		"list_item: лабораторные испытания каждой партии;",
+		"list_item: этикетка на китайском языке.",
+		"paragraph: – Мы справились, – сказал директор.",
+		"caption: Поле масличного льна в Актогайском районе",
+		"paragraph: В акимате рассчитывают, что опыт цеха переймут и другие переработчики области.")
+}

@@ -137,6 +137,51 @@ func (w *mdBlockWriter) dropRepeatedQuotes() {
 	w.blocks = out
 }
 
+// bulletedRuns turns a run of two or more paragraphs that each open with a bullet and a space
+// into list items: a list typed by hand, a line each between line breaks ("– регистрация …;<br>").
+// A dash opens a line of dialogue too, so a dash item must go on in lower case or end with a
+// semicolon (isBulletText).
+func (w *mdBlockWriter) bulletedRuns() {
+	for i := 0; i < len(w.blocks); {
+		j := i
+		for j < len(w.blocks) && isBulletText(w.blocks[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			for k := i; k < j; k++ {
+				b := strings.TrimPrefix(w.blocks[k], "\\")
+				_, size := utf8.DecodeRuneInString(b)
+				w.blocks[k] = "- " + strings.TrimLeftFunc(b[size:], unicode.IsSpace)
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// isBulletText reports a written paragraph that opens with a bullet (listBullets) and a space;
+// after a dash, the item goes on in lower case or ends with a semicolon.
+func isBulletText(b string) bool {
+	if strings.HasPrefix(b, "- ") {
+		return false // a list item already
+	}
+	b = strings.TrimPrefix(b, "\\") // a hyphen written as text is escaped
+	r, size := utf8.DecodeRuneInString(b)
+	if size == 0 || !strings.ContainsRune(listBullets, r) {
+		return false
+	}
+	next, n := utf8.DecodeRuneInString(b[size:])
+	if !unicode.IsSpace(next) {
+		return false
+	}
+	if strings.ContainsRune(dashBullets, r) {
+		item := strings.TrimLeftFunc(b[size+n:], unicode.IsSpace)
+		first, _ := utf8.DecodeRuneInString(item)
+		t := strings.TrimSpace(b)
+		return unicode.IsLower(first) || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "；")
+	}
+	return true
+}
+
 // circledNumbers are the note marks of Chinese and Japanese texts, ① to ⑳.
 const circledNumbers = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
