@@ -95,3 +95,70 @@ func isATXHeading(trimmed string) bool {
 	}
 	return n >= 1 && n <= 6 && (n == len(trimmed) || trimmed[n] == ' ' || trimmed[n] == '\t')
 }
+
+// Python-Markdown's and PHP Markdown Extra's extensions, which MkDocs and docsify sites use,
+// and docsify's own notes:
+//   - an attribute list, on a line of its own under a block or at the end of a heading ("{ .lead }",
+//     "{: #intro }", "## Title { #id }"): markup;
+//   - a caption block under a picture or a table ("/// caption" … "///", pymdownx.blocks): the
+//     figure's caption; the fences of the other blocks ("/// details | Title", "///") are markup
+//     and their text stays;
+//   - an abbreviation's definition ("*[SCO]: Shanghai Cooperation Organisation"): markup, its
+//     expansion shown only when a reader points at the word;
+//   - docsify's notes ("?> text", "!> text"): the text.
+//
+// withoutExtensionMarkup rewrites them into what a reader sees, line by line outside fenced code.
+var (
+	attrListLine  = regexp.MustCompile(`[ \t]*\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+))(?:[ \t]+(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+)))*[ \t]*\}[ \t]*$`)
+	blockFence    = regexp.MustCompile(`^/{3,}(?:[ \t]+([\w-]+)(?:[ \t]*\|.*)?)?[ \t]*$`)
+	abbrDefLine   = regexp.MustCompile(`^\*\[[^\]\n]{1,40}\]:[ \t]`)
+	docsifyMarker = regexp.MustCompile(`^[?!]>[ \t]+`)
+)
+
+func withoutExtensionMarkup(src string) string {
+	if !strings.Contains(src, "{") && !strings.Contains(src, "///") && !strings.Contains(src, "*[") &&
+		!strings.Contains(src, "?>") && !strings.Contains(src, "!>") {
+		return src
+	}
+	lines := strings.Split(src, "\n")
+	fence := ""
+	inCaption := false
+	for i, line := range lines {
+		trimmed := strings.TrimLeft(line, " ")
+		if fence != "" {
+			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]+" \t") == "" {
+				fence = ""
+			}
+			continue
+		}
+		if f := codeFence(trimmed); f != "" {
+			fence = f
+			continue
+		}
+		if m := blockFence.FindStringSubmatch(trimmed); m != nil {
+			// "/// caption" opens a caption; a bare "///" closes whatever block is open.
+			if inCaption && m[1] == "" {
+				lines[i] = "</figcaption></figure>"
+				inCaption = false
+			} else if m[1] == "caption" {
+				lines[i] = "<figure><figcaption>"
+				inCaption = true
+			} else {
+				lines[i] = ""
+			}
+			continue
+		}
+		switch {
+		case abbrDefLine.MatchString(trimmed):
+			lines[i] = ""
+		case docsifyMarker.MatchString(trimmed):
+			lines[i] = docsifyMarker.ReplaceAllString(trimmed, "")
+		case strings.Contains(line, "{") && attrListLine.MatchString(line):
+			lines[i] = attrListLine.ReplaceAllString(line, "")
+		}
+	}
+	if inCaption {
+		return src // a caption block never closed: leave the text as written
+	}
+	return strings.Join(lines, "\n")
+}

@@ -107,3 +107,23 @@ func TestMarkdownHexoAssetImage(t *testing.T) {
 	wantBlocks(t, doc, "title: 跨界河流", "paragraph: 两国签署了合作协定。", "caption: 图1 伊犁河流域示意图",
 		"caption: 图2 水利枢纽", "paragraph: 双方同意继续合作。")
 }
+
+// TestMarkdownExtensionMarkup: Python-Markdown's attribute lists, caption blocks and
+// abbreviation definitions (MkDocs), and docsify's notes, read as what a reader sees.
+func TestMarkdownExtensionMarkup(t *testing.T) {
+	t.Parallel()
+	md := "# Bus to Urumqi\n\nBy Dauren Kaliyev\n{ .author-line }\n\n" +
+		"The bus service between Almaty and Urumqi is running again, twice a day in both directions.\n\n" +
+		"## Tickets { #tickets }\n\n![Buses at Khorgos](img/bus.jpg)\n/// caption\nBuses waiting at the Khorgos crossing.\n///\n\n" +
+		"?> Fares change every season; check before you travel.\n\nThe SCO countries agreed on the route.\n\n" +
+		"*[SCO]: Shanghai Cooperation Organisation\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Bus to Urumqi", "byline: By Dauren Kaliyev",
+		"paragraph: The bus service between Almaty and Urumqi is running again, twice a day in both directions.",
+		"heading: Tickets", "caption: Buses waiting at the Khorgos crossing.",
+		"paragraph: Fares change every season; check before you travel.",
+		"paragraph: The SCO countries agreed on the route.")
+}

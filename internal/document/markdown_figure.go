@@ -193,6 +193,9 @@ func (r *markdownReader) captionFollows(p ast.Node) bool {
 	if !ok {
 		return false
 	}
+	if next.Lines().Len() > 0 && r.captionLines[r.lineOf(next.Lines().At(0).Start)] {
+		return true // the text of a <figcaption> right under the picture
+	}
 	if onlyEmphasis(inlineChildren(next)) != nil {
 		return true
 	}

@@ -12,7 +12,7 @@ import (
 
 // publicationSeparators join a date and a reading time on one line; Chinese sets the parts
 // apart with ideographic spaces ("作者：周明远　　2024年3月").
-var publicationSeparators = regexp.MustCompile(`\s+[·|•—–/-]\s+|\s*[|·•，；]\s*|\s*\x{3000}[\s\x{3000}]*`)
+var publicationSeparators = regexp.MustCompile(`\s+[·|•—–/-]\s+|\s*[|｜·•，；]\s*|\s*\x{3000}[\s\x{3000}]*`)
 
 // readingTimeUnits are the words that make a short line with a number a reading time: "6 min
 // read", "Время чтения: 5 мин.", "4 мин оқу", "阅读约5分钟".
