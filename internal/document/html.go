@@ -661,8 +661,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if isCaptionElement(n) {
-		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text)) {
-			return // a credit or a counter ("1 / 2") where a caption would be: nothing describes the picture
+		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text) || isFurnitureText(text) && captionBeside(n)) {
+			// A credit or a counter ("1 / 2") where a caption would be, or a credit beside
+			// the picture's caption ("Источник: …" under a titled chart): nothing describes
+			// the picture.
+			return
 		}
 		c.flush()
 		c.start(pipeline.BlockCaption, "")
@@ -743,7 +746,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		if n.DataAtom == atom.P && inside == "" && c.textSeen && c.styledAs(n, c.styled.headings) {
+		if n.DataAtom == atom.P && inside == "" && c.textSeen && (c.styledAs(n, c.styled.headings) || isClassHeading(n) && !isOneWord(textOf(n))) {
+			// (a paragraph named as a title: the heading of a box in the text, "ContextBlock-title";
+			// a word alone there is a label, "Note")
 			c.classHeading(n)
 			return
 		}
@@ -819,6 +824,29 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.start(pipeline.BlockParagraph, inside)
 		c.writeInlineNode(c.cur, n, false)
 	}
+}
+
+// captionBeside reports a caption element among n's siblings: the picture is described
+// already.
+func captionBeside(n *html.Node) bool {
+	if n.Parent == nil || n.DataAtom == atom.Figcaption {
+		return false
+	}
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && (s.DataAtom == atom.Figcaption || titleOverImage(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOneWord reports text of one word (a few characters of Chinese).
+func isOneWord(s string) bool {
+	s = collapseSpaces(s)
+	if isHanText(s) {
+		return utf8.RuneCountInString(s) <= maxHanControlRunes
+	}
+	return len(strings.Fields(s)) <= 1
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the
@@ -1117,6 +1145,9 @@ func readsAsHead(s string) bool {
 // reference and a leading number that repeats the note's.
 func (c *htmlConverter) writeInline(in *mdInline, n *html.Node, inNote bool) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if gluedToLabel(ch) {
+			in.text(" ") // "<span>Author:</span><a>NAME</a>": the page's styling parts them
+		}
 		if inNote && in.b.Len() == 0 && len(in.due) == 0 {
 			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Sup || ch.DataAtom == atom.A) && isNoteLabel(textOf(ch)) {
 				continue
@@ -1128,6 +1159,19 @@ func (c *htmlConverter) writeInline(in *mdInline, n *html.Node, inNote bool) {
 		}
 		c.writeInlineNode(in, ch, inNote)
 	}
+}
+
+// gluedToLabel reports an element that follows, with nothing between them, an element whose
+// text is a label ending with a colon: "<span>Автор:</span><a>NAME</a>", which the page's
+// styling sets apart.
+func gluedToLabel(n *html.Node) bool {
+	prev := n.PrevSibling
+	if n.Type != html.ElementNode || prev == nil || prev.Type != html.ElementNode || isBlockElement(n) || isBlockElement(prev) {
+		return false
+	}
+	label := textOf(prev)
+	r, _ := utf8.DecodeRuneInString(textOf(n))
+	return strings.HasSuffix(label, ":") && utf8.RuneCountInString(label) <= maxLinkLabelRunes && unicode.IsLetter(r)
 }
 
 // noteLabel matches the number a note's text may start with: "1.", "[1]", "1)", "②", "¹".
@@ -1633,6 +1677,9 @@ func isLinkBlock(n *html.Node) bool {
 		return x.Type == html.ElementNode && bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
 	})) > 0 {
 		return false // the author's name links to the author's page
+	}
+	if hasBylinePrefix(whole) && isBylineText(whole) {
+		return false // "Author: <a>NAME</a>": the byline, whose name links to the author's page
 	}
 	// A label before the links ("Topics:", "Read also:") does not count against them; one that
 	// says what the links are ("MORE FROM THE LEDGER", "Читайте также") may name the site too.
@@ -2172,6 +2219,9 @@ func innerByline(n *html.Node) *html.Node {
 	if hasBylinePrefix(whole) {
 		return nil // "By <name>": the prefix belongs to the byline
 	}
+	if namesOnly(n, whole) {
+		return nil // "<a>NAME</a>, <a>NAME</a>": every name is the byline's
+	}
 	for _, x := range findAll(n, func(x *html.Node) bool { return x != n && x.DataAtom != atom.A && isBylineElement(x) }) {
 		if t := collapseSpaces(textOf(x)); t != "" && t != whole && isNameLine(t) {
 			return x
@@ -2185,6 +2235,27 @@ func innerByline(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// namesOnly reports a byline block whose text is two names or more, each in an element of its
+// own, and nothing but the commas and words that join them.
+func namesOnly(n *html.Node, whole string) bool {
+	rest, names := whole, 0
+	for _, x := range findAll(n, func(x *html.Node) bool { return x != n && (x.DataAtom == atom.A || isBylineElement(x)) }) {
+		if t := collapseSpaces(textOf(x)); t != "" && isNameLine(t) && strings.Contains(rest, t) {
+			rest = strings.Replace(rest, t, "", 1)
+			names++
+		}
+	}
+	if names < 2 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return isSpace(r) || r == ',' || r == '，' || r == '、' || r == ';' }) {
+		if !nameJoiners[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // isAuthorBio reports an author box that presents the authors under a heading of its own

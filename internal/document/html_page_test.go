@@ -1,0 +1,66 @@
+package document
+
+import (
+	"testing"
+
+	"github.com/tilmash/tilmash/pipeline"
+)
+
+// TestHTMLBylineOfLinkedNames: a byline box of several linked names takes them all, and a
+// label glued to a linked name ("<span>Author:</span><a>…</a>") is parted from it, and is no
+// link block.
+func TestHTMLBylineOfLinkedNames(t *testing.T) {
+	t.Parallel()
+	text := "<p>Chinese banks lend to the region's companies mostly through syndicated loans, and only two of them keep branches of their own in Almaty.</p>" +
+		"<p>Bankers name three reasons: the markets are small, the rules change often, and the banks fear secondary sanctions.</p>" +
+		"<p>Analysts expect lending to grow with trade in yuan, but not the number of branches.</p>"
+	for _, c := range []struct{ line, want string }{
+		{`<div class="article-authors"><a class="article-authors__author" href="/authors/kravets">Olga Kravets</a>, <a class="article-authors__author" href="/authors/nurmanov">Aidar Nurmanov</a></div>`,
+			"Olga Kravets, Aidar Nurmanov"},
+		{`<div class="ArticleAuthor_author"><span class="ArticleAuthor_label">Автор:</span><a href="/kk/author/gulnar">Гүлнар Әбілқасымова</a></div>`,
+			"Автор: Гүлнар Әбілқасымова"},
+		{`<div class="hero__people"><span class="hero__people-label">Author:</span> <a href="/experts/rebecca-thorne" class="person-link">Rebecca Thorne</a></div>`,
+			"Author: Rebecca Thorne"},
+	} {
+		page := `<html><head><title>Banks</title></head><body><main><h1>Banks</h1>` + c.line + text + `</main></body></html>`
+		doc := readPage(t, page, pipeline.English)
+		if doc.Byline != c.want {
+			t.Errorf("%s: byline %q, want %q: %v", c.line, doc.Byline, c.want, kinds(doc))
+		}
+	}
+}
+
+// TestHTMLCreditBesideChartCaption: under a chart titled above it, the line that names the
+// data's source is a credit, not a second caption.
+func TestHTMLCreditBesideChartCaption(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Loans</title></head><body><article><h1>Loans</h1>
+<p>Lending by Chinese banks to companies in the region grew by half in five years, most of it through syndicated loans for single projects.</p>
+<div class="box-chart"><div class="box-chart__title">Loans of Chinese banks to the region, $ bn</div><div class="box-chart__img"><img src="/c.svg" alt=""></div><div class="box-chart__source">Source: bank reports</div></div>
+<p>Analysts expect the growth to go on as long as trade in yuan grows with it, and the banks to keep away from retail.</p>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Loans",
+		"paragraph: Lending by Chinese banks to companies in the region grew by half in five years, most of it through syndicated loans for single projects.",
+		"caption: Loans of Chinese banks to the region, $ bn",
+		"paragraph: Analysts expect the growth to go on as long as trade in yuan grows with it, and the banks to keep away from retail.")
+}
+
+// TestHTMLParagraphNamedAsTitle: inside the text, a paragraph named as a box's title heads the
+// box; a single word so named ("Note") is a label and stays a paragraph.
+func TestHTMLParagraphNamedAsTitle(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Passes</title></head><body><article><h1>Passes</h1>
+<p>Traders cross the mountains to Kashgar every week to buy clothes and household goods for the markets of Bishkek and Osh, and students go the same way at the start of each term.</p>
+<div class="ContextBlock-root"><p class="ContextBlock-title">What to know about the passes</p><ul><li>Torugart lies at about 3,750 metres.</li><li>Irkeshtam is nearer to Osh.</li></ul></div>
+<div class="admonition note"><p class="admonition-title">Note</p><p>Both crossings close on Chinese public holidays.</p></div>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Passes",
+		"paragraph: Traders cross the mountains to Kashgar every week to buy clothes and household goods for the markets of Bishkek and Osh, and students go the same way at the start of each term.",
+		"heading: What to know about the passes",
+		"list_item: Torugart lies at about 3,750 metres.",
+		"list_item: Irkeshtam is nearer to Osh.",
+		"paragraph: Note",
+		"paragraph: Both crossings close on Chinese public holidays.")
+}
