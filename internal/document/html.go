@@ -1813,7 +1813,8 @@ func metaLineNames(n *html.Node) (string, bool) {
 		return "", false
 	}
 	var pieces []string
-	named := map[string]bool{} // pieces the page names as the author's
+	named := map[string]bool{}  // pieces the page names as the author's
+	linked := map[string]bool{} // pieces that link to a person's page
 	labelled := map[int]bool{} // pieces that are a label waiting for its value
 	signerNext := false        // the next element names the author ("… by <a>NAME</a>")
 	deep := false
@@ -1880,6 +1881,9 @@ func metaLineNames(n *html.Node) (string, bool) {
 				if signerNext {
 					named[t], signerNext = true, false
 				}
+				if linksToPerson(ch) {
+					linked[t] = true
+				}
 				pieces = append(pieces, t)
 				if (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")) && utf8.RuneCountInString(t) <= maxLinkLabelRunes {
 					labelled[len(pieces)-1] = true // its value follows as text
@@ -1894,7 +1898,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 		if findFirst(n, atom.H1) != nil || findFirst(n, atom.H2) != nil || findFirst(n, atom.H3) != nil {
 			return "", false
 		}
-		pieces, named = leafPieces(n)
+		pieces, named, linked = leafPieces(n)
 		if pieces == nil {
 			return "", false
 		}
@@ -1907,6 +1911,12 @@ func metaLineNames(n *html.Node) (string, bool) {
 			return "", false // a sentence among the pieces: text, not a line about it
 		}
 	}
+	// The name of an account that links to its page is the author's, unless the line invites the
+	// reader to follow it: then it is a channel's ("边疆文化观察 · 关注").
+	follows := false
+	for _, p := range pieces {
+		follows = follows || slices.Contains(furniture.follow, strings.ToLower(p))
+	}
 	dated, other := false, 0
 	var names []string
 	for _, p := range pieces {
@@ -1915,7 +1925,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 			dated = true
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
-		case isNameLine(p), userHandle.MatchString(p), named[p] && (len(strings.Fields(p)) > 1 || isHanText(p)),
+		case isNameLine(p), userHandle.MatchString(p), (named[p] || linked[p] && !follows) && (len(strings.Fields(p)) > 1 || isHanText(p)),
 			isHanText(p) && namesChinesePerson(p):
 			// (a one-word piece named like the author's is the channel's or the section's name)
 			names = append(names, p)
@@ -1933,11 +1943,26 @@ func metaLineNames(n *html.Node) (string, bool) {
 	return strings.Join(names, ", "), true
 }
 
+// personHref matches the address of a page about a person: an author's, a user's, an
+// account's or a member's ("/authors/kravets", "/c/user/token/…", "/~a.karimova", "/@olga").
+var personHref = regexp.MustCompile(`(?i)/(users?|authors?|avtor[a-z]*|profiles?|people|persons?|members?|writers?|columnists?|journalists?|contributors?|staff|bloggers?|experts?)(/|$)|/[~@][^/]`)
+
+// linksToPerson reports an element that is, or wholly holds, a link to a person's page.
+func linksToPerson(n *html.Node) bool {
+	a := n
+	if n.DataAtom != atom.A {
+		a = findFirst(n, atom.A)
+		if a == nil || collapseSpaces(textOf(a)) != collapseSpaces(textOf(n)) {
+			return false
+		}
+	}
+	return personHref.MatchString(attr(a, "href"))
+}
+
 // leafPieces returns the texts of the smallest elements under n that hold text, and which of
 // them the page names as the author's; nil when one is too long for a piece of a meta line.
-func leafPieces(n *html.Node) ([]string, map[string]bool) {
-	var pieces []string
-	named := map[string]bool{}
+func leafPieces(n *html.Node) (pieces []string, named, linked map[string]bool) {
+	named, linked = map[string]bool{}, map[string]bool{}
 	ok := true
 	var walk func(x *html.Node, byline bool)
 	walk = func(x *html.Node, byline bool) {
@@ -1974,6 +1999,9 @@ func leafPieces(n *html.Node) ([]string, map[string]bool) {
 				if byline {
 					named[t] = true
 				}
+				if linksToPerson(ch.Parent) {
+					linked[t] = true
+				}
 			case html.ElementNode:
 				walk(ch, byline)
 			}
@@ -1981,9 +2009,9 @@ func leafPieces(n *html.Node) ([]string, map[string]bool) {
 	}
 	walk(n, false)
 	if !ok {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return pieces, named
+	return pieces, named, linked
 }
 
 // isFormBox reports a short block that held a form: a sign-up, order or contact box with its

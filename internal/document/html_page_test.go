@@ -64,3 +64,22 @@ func TestHTMLParagraphNamedAsTitle(t *testing.T) {
 		"paragraph: Note",
 		"paragraph: Both crossings close on Chinese public holidays.")
 }
+
+// TestHTMLAccountNameInMetaLine: in a line of the date, the place and the account that posted
+// the article, the account's name that links to its page signs the article, unless the line
+// invites the reader to follow the account, which makes it a channel's name.
+func TestHTMLAccountNameInMetaLine(t *testing.T) {
+	t.Parallel()
+	text := `<p>从阿拉木图向北驱车几个小时，草原上陆续出现一排排白色风机。这些风电场中，有不少是中国企业投资或承建的。</p>` +
+		`<p>哈萨克斯坦风能资源丰富，但长期以来电力主要依靠煤电。</p><p>总体来看，新能源合作正在成为中哈合作的新亮点。</p>`
+	for _, c := range []struct{ line, want string }{
+		{`<div class="meta"><span>原创</span><span>2024-03-26 10:40</span><span class="name"><a href="/c/user/token/abc/">欧亚能源观察</a></span><span>·</span><span>新疆</span></div>`, "欧亚能源观察"},
+		{`<div class="meta"><div class="info"><a class="n" href="/author/1">边疆文化观察</a><div class="src"><span>2024-07-21 18:06</span><span>内蒙古</span></div></div><div class="f">关注</div></div>`, ""},
+	} {
+		page := `<html><head><title>草原上的风车</title></head><body><div class="article"><h1>草原上的风车</h1>` + c.line + `<article>` + text + `</article></div></body></html>`
+		doc := readPage(t, page, pipeline.Chinese)
+		if doc.Byline != c.want {
+			t.Errorf("%s: byline %q, want %q: %v", c.line, doc.Byline, c.want, kinds(doc))
+		}
+	}
+}
