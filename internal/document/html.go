@@ -1815,8 +1815,8 @@ func metaLineNames(n *html.Node) (string, bool) {
 	var pieces []string
 	named := map[string]bool{}  // pieces the page names as the author's
 	linked := map[string]bool{} // pieces that link to a person's page
-	labelled := map[int]bool{} // pieces that are a label waiting for its value
-	signerNext := false        // the next element names the author ("… by <a>NAME</a>")
+	labelled := map[int]bool{}  // pieces that are a label waiting for its value
+	signerNext := false         // the next element names the author ("… by <a>NAME</a>")
 	deep := false
 	for ch := n.FirstChild; ch != nil && !deep; ch = ch.NextSibling {
 		switch {
