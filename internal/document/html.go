@@ -691,6 +691,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.inByline = true
 		c.writeInline(in, n, false)
 		c.inByline = false
+		if by, ok := bylineOfMetaText(textOf(n)); ok {
+			// "作者：周海燕　　发布时间：2024-10-22　　浏览次数：815": the author's piece alone.
+			in = &mdInline{}
+			in.text(by)
+		}
 		if s := in.String(); s != "" {
 			c.bylines = append(c.bylines, in)
 			if !c.textSeen {
@@ -2263,6 +2268,36 @@ func innerByline(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// metaTextGap matches what parts the pieces of a meta line written as one text: a wide space
+// (U+3000, or several spaces) or a separator.
+var metaTextGap = regexp.MustCompile(`\s*\x{3000}+\s*|\s{2,}|` + publicationSeparators.String())
+
+// bylineOfMetaText reads the text of a byline that is a whole meta line, its pieces parted by
+// wide spaces or separators: when some of them are a date, a counter or a credit, it returns
+// the others, the author's.
+func bylineOfMetaText(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 4*maxMetaLineRunes {
+		return "", false
+	}
+	var kept []string
+	dropped := false
+	for _, p := range metaTextGap.Split(s, -1) {
+		switch p = strings.TrimSpace(p); {
+		case p == "":
+		case isPublicationLine(p), isDateLabelLine(p), isCounter(strings.ToLower(p)), isFurnitureText(p) && !hasBylinePrefix(p):
+			dropped = true
+		default:
+			kept = append(kept, p)
+		}
+	}
+	if !dropped || len(kept) == 0 {
+		return "", false
+	}
+	by := strings.Join(kept, " ")
+	return by, isBylineText(by)
 }
 
 // namesOnly reports a byline block whose text is two names or more, each in an element of its

@@ -83,3 +83,18 @@ func TestHTMLAccountNameInMetaLine(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLBylineHoldingTheMetaLine: a byline element whose text is the whole meta line, its
+// pieces parted by wide spaces, gives the author's piece alone, without the date and the count
+// of readers.
+func TestHTMLBylineHoldingTheMetaLine(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>中亚粮食安全合作</title></head><body><div class="detail"><h1>中亚粮食安全合作</h1>
+<p class="detail-author">作者：周海燕　　发布时间：2024-10-22　　浏览次数：815</p>
+<p>粮食安全是上海合作组织成员国共同关心的问题。中亚国家既有粮食出口大国，也有高度依赖进口的国家，区域内合作潜力较大。</p>
+<p>本文梳理了上合组织框架下粮食安全合作的进展。</p><p>并提出进一步深化合作的建议。</p></div></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	if doc.Byline != "作者：周海燕" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+}
