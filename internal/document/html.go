@@ -2207,7 +2207,25 @@ func isClosingChannelLine(n *html.Node) bool {
 			linked += len(collapseSpaces(textOf(a)))
 		}
 	}
-	return len(hrefs) > 0 && float64(linked) >= minChannelLinkShare*float64(len(text))
+	return len(hrefs) > 0 && (float64(linked) >= minChannelLinkShare*float64(len(text)) || socialButtons(n))
+}
+
+// socialButtons reports a box whose links all lead to a social network or messenger and each
+// stand apart from its text, as buttons do ("…Telegram-арнамызға жазылыңыз" above "Жазылу").
+func socialButtons(n *html.Node) bool {
+	links := findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A })
+	if len(links) == 0 || !hasBlockChild(n) {
+		return false
+	}
+	for _, a := range links {
+		if !isSocialHref(attr(a, "href")) {
+			return false
+		}
+		if p := blockOf(a); p != n && collapseSpaces(textOf(p)) != collapseSpaces(textOf(a)) {
+			return false // a link in a sentence
+		}
+	}
+	return true
 }
 
 // lastInBlock reports an inline element that nothing with text follows in its block.

@@ -98,3 +98,18 @@ func TestHTMLBylineHoldingTheMetaLine(t *testing.T) {
 		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
 	}
 }
+
+// TestHTMLClosingChannelBox: the box after the text that invites the reader to the site's
+// channel, with a button-like link to the messenger beside its line, is left out.
+func TestHTMLClosingChannelBox(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Ет экспорты</title></head><body><div class="page"><h1>Ет экспорты</h1>
+<div class="body"><p>Былтыр Қазақстан мен Қытай арасында бірнеше ет өңдеу кәсіпорнына экспорт рұқсатын беру туралы келісім жасалды.</p>
+<p>Министрлік экспортты одан әрі кеңейтуді жоспарлап отыр.</p></div>
+<div class="subscribe"><p>Жаңалықтарды бірінші болып оқығыңыз келсе, Telegram-арнамызға жазылыңыз</p><a href="https://t.me/site_kz">Жазылу</a></div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.Kazakh)
+	wantBlocks(t, doc, "title: Ет экспорты",
+		"paragraph: Былтыр Қазақстан мен Қытай арасында бірнеше ет өңдеу кәсіпорнына экспорт рұқсатын беру туралы келісім жасалды.",
+		"paragraph: Министрлік экспортты одан әрі кеңейтуді жоспарлап отыр.")
+}
