@@ -660,6 +660,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	if isFollowBlock(n) || c.textSeen && isClosingChannelLine(n) {
 		return
 	}
+	if c.textSeen && isPortraitCard(n) {
+		return // the author's picture, name and a few words about them, after the text
+	}
 	if isCaptionElement(n) {
 		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text) || isFurnitureText(text) && captionBeside(n)) {
 			// A credit or a counter ("1 / 2") where a caption would be, or a credit beside
@@ -2337,6 +2340,42 @@ func namesOnly(n *html.Node, whole string) bool {
 		}
 	}
 	return true
+}
+
+// maxPortraitCardBytes: the box beside an author's picture holds the name and a line or
+// two about the author.
+const maxPortraitCardBytes = 600
+
+// isPortraitCard reports a box set beside a picture that opens with a person's name on a line
+// of its own and goes on with a sentence about them: an author's card, no caption.
+func isPortraitCard(n *html.Node) bool {
+	if n.DataAtom != atom.Div || !hasBlockChild(n) {
+		return false
+	}
+	prev := prevElement(n)
+	if prev == nil || !(prev.DataAtom == atom.Img || prev.DataAtom == atom.Picture || findFirst(prev, atom.Img) != nil && !hasText(prev)) {
+		return false
+	}
+	if _, short := boundedText(n, maxPortraitCardBytes); !short {
+		return false
+	}
+	var first *html.Node
+	sentence := false
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode || !hasText(ch) {
+			continue
+		}
+		t := collapseSpaces(textOf(ch))
+		if first == nil {
+			first = ch
+			if !isBlockElement(ch) || !isNameLine(t) {
+				return false
+			}
+			continue
+		}
+		sentence = sentence || endsWithTerminator(t)
+	}
+	return sentence
 }
 
 // isAuthorBio reports an author box that presents the authors under a heading of its own
