@@ -119,12 +119,12 @@ func TestHTMLClosingChannelBox(t *testing.T) {
 func TestHTMLAuthorCardBesidePortrait(t *testing.T) {
 	t.Parallel()
 	page := `<html><head><title>The SCO</title></head><body><main><h1>The SCO</h1>
-<div class="body"><p>The organisation was founded in 2001 to settle border questions, and two decades later it has ten members and a waiting room full of partners.</p>
+<div class="body"><p>The organisation was founded in 2001 to settle border questions, and two decades later it has ten members, including India, Pakistan and Iran, and a waiting room full of partners.</p>
 <p>If that division of labour holds, it will simply matter less to the region where it began.</p></div>
 <div class="card"><img src="/a.jpg" alt=""><div><p>Madina Ergasheva</p><p>Madina Ergasheva covers security in Central Asia. She is based in Tashkent.</p><a href="/authors/me">More from this author</a></div></div>
 </main></body></html>`
 	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: The SCO",
-		"paragraph: The organisation was founded in 2001 to settle border questions, and two decades later it has ten members and a waiting room full of partners.",
+		"paragraph: The organisation was founded in 2001 to settle border questions, and two decades later it has ten members, including India, Pakistan and Iran, and a waiting room full of partners.",
 		"paragraph: If that division of labour holds, it will simply matter less to the region where it began.")
 }
