@@ -825,8 +825,10 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		if n.DataAtom == atom.A && attr(n, "href") == controlMark && c.cur == nil {
-			return // a script's button set straight in a box ("Yes", "No", "Print")
+		if n.DataAtom == atom.A && c.cur == nil && (attr(n, "href") == controlMark || standsAlone(n) && fileHref.MatchString(attr(n, "href"))) {
+			// A script's button set straight in a box ("Yes", "No", "Print"), or a link to a
+			// file set alone between blocks ("Download PDF (1.2 MB)"): a button.
+			return
 		}
 		// Inline content outside a paragraph (text directly in a <div>) is a paragraph of its own.
 		c.start(pipeline.BlockParagraph, inside)
@@ -855,6 +857,28 @@ func isOneWord(s string) bool {
 		return utf8.RuneCountInString(s) <= maxHanControlRunes
 	}
 	return len(strings.Fields(s)) <= 1
+}
+
+// fileHref matches the address of a file to download: a document, a spreadsheet, an archive.
+var fileHref = regexp.MustCompile(`(?i)\.(pdf|docx?|xlsx?|pptx?|odt|rtf|epub|zip)([?#]|$)|/downloads?([/?#]|$)`)
+
+// standsAlone reports an inline element set straight into a box of blocks with only blocks
+// or nothing before and after it: no part of a sentence.
+func standsAlone(n *html.Node) bool {
+	if n.Parent == nil || !hasBlockChild(n.Parent) {
+		return false
+	}
+	apart := func(s *html.Node, next func(*html.Node) *html.Node) bool {
+		for ; s != nil; s = next(s) {
+			if s.Type == html.TextNode && strings.TrimFunc(s.Data, isSpace) == "" {
+				continue
+			}
+			return s.Type == html.ElementNode && isBlockElement(s)
+		}
+		return true
+	}
+	return apart(n.PrevSibling, func(x *html.Node) *html.Node { return x.PrevSibling }) &&
+		apart(n.NextSibling, func(x *html.Node) *html.Node { return x.NextSibling })
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the
@@ -1110,6 +1134,11 @@ func (c *htmlConverter) flush() {
 	case isPublicationLine(plain):
 		c.cur = nil
 		return
+	case c.textSeen && c.citesArticle(plain):
+		// "Thorne, R. (2024), The Middle Corridor after the boom, Research paper, London: …":
+		// how to cite the article, under it.
+		c.cur = nil
+		return
 	case c.titleKey != "" && titleKey(plain) == c.titleKey,
 		!c.textSeen && c.siteNames[titleKey(plain)] && !isNameLine(plain):
 		// The title printed again in the body, or the site's or channel's name above the
@@ -1121,6 +1150,30 @@ func (c *htmlConverter) flush() {
 	c.out.add(c.kind, c.level, c.marker, c.cur)
 	c.cur = nil
 }
+
+// maxCitationRunes: a reference to an article is a line or two.
+const maxCitationRunes = 400
+
+// citationYear matches a year as references print it, in brackets or after a comma.
+var citationYear = regexp.MustCompile(`[(（]\d{4}[a-z]?[)）]|,\s*\d{4}[.,]`)
+
+// citesArticle reports a short paragraph that names the article's title among an author's
+// name and a year, as a reference to it does.
+func (c *htmlConverter) citesArticle(s string) bool {
+	title := ""
+	if c.title != nil {
+		title = collapseSpaces(textOf(c.title))
+	}
+	s = collapseSpaces(s)
+	if len(strings.Fields(title)) < minCitedTitleWords || utf8.RuneCountInString(s) > maxCitationRunes {
+		return false
+	}
+	at := strings.Index(strings.ToLower(s), strings.ToLower(title))
+	return at > 0 && citationYear.MatchString(s[:at])
+}
+
+// minCitedTitleWords: a title of a few words, whose repetition beside a year is a reference.
+const minCitedTitleWords = 3
 
 // Bounds of the text that stands between a title and the text's container: a subtitle or a
 // lead says something in a few words at least.

@@ -128,3 +128,20 @@ func TestHTMLAuthorCardBesidePortrait(t *testing.T) {
 		"paragraph: The organisation was founded in 2001 to settle border questions, and two decades later it has ten members, including India, Pakistan and Iran, and a waiting room full of partners.",
 		"paragraph: If that division of labour holds, it will simply matter less to the region where it began.")
 }
+
+// TestHTMLDownloadAndCiteBoxes: after the text, a box with a link to the article's file set
+// alone and a box that tells how to cite the article leave nothing behind, their headings
+// included.
+func TestHTMLDownloadAndCiteBoxes(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>The Middle Corridor after the boom</title></head><body><main><h1>The Middle Corridor after the boom</h1>
+<div class="body"><p>When the war closed the northern route across Russia, shippers looked for another way to move goods between China and Europe, and found the trans-Caspian route.</p>
+<p>Volumes rose sharply in 2022, but from a low base.</p></div>
+<div class="downloads"><h3>Downloads</h3><a href="/files/middle-corridor.pdf">Download PDF (1.2 MB)</a></div>
+<div class="cite"><h3>Cite this</h3><p>Thorne, R. (2024), The Middle Corridor after the boom, Research paper, London: Institute of Continental Affairs.</p></div>
+</main></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: The Middle Corridor after the boom",
+		"paragraph: When the war closed the northern route across Russia, shippers looked for another way to move goods between China and Europe, and found the trans-Caspian route.",
+		"paragraph: Volumes rose sharply in 2022, but from a low base.")
+}
