@@ -19,7 +19,7 @@ var furnitureData string
 type furnitureWords struct {
 	labels, photoCredits, notices        []string
 	readAlso, dateLabels, follow, social []string
-	dateTails                            []string
+	dateTails, revisions                 []string
 	lines, counters, roles, media        map[string]bool
 	classes                              *regexp.Regexp
 }
@@ -51,6 +51,8 @@ func loadFurniture(data string) furnitureWords {
 			f.dateTails = append(f.dateTails, line)
 		case "follow":
 			f.follow = append(f.follow, line)
+		case "revision":
+			f.revisions = append(f.revisions, line)
 		case "social":
 			f.social = append(f.social, line)
 		case "notice":
@@ -255,6 +257,22 @@ func isPhotoCredit(s string) bool {
 
 // maxFollowRunes: an invitation to the site's channel is a line.
 const maxFollowRunes = 100
+
+// isRevisionLine reports a short line that records who edited a page and when ("Created by A,
+// last modified by B on Apr 03, 2024"): the names in it are the page's editors, not the
+// article's authors.
+func isRevisionLine(s string) bool {
+	l := strings.ToLower(collapseSpaces(s))
+	if utf8.RuneCountInString(l) > maxFurnitureRunes {
+		return false
+	}
+	for _, w := range furniture.revisions {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // isFollowInvitation reports a short line that invites the reader to follow the site on a
 // social network or messenger ("Читайте РБК в Telegram", "Follow us on X"): it opens with an

@@ -1870,8 +1870,12 @@ func metaLineNames(n *html.Node) (string, bool) {
 	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Ul {
 		return "", false
 	}
-	if text, short := boundedText(n, 4*maxMetaLineRunes); !short || utf8.RuneCountInString(collapseSpaces(text)) > maxMetaLineRunes {
+	text, short := boundedText(n, 4*maxMetaLineRunes)
+	if !short || utf8.RuneCountInString(collapseSpaces(text)) > maxMetaLineRunes {
 		return "", false
+	}
+	if isRevisionLine(text) {
+		return "", true // "Created by A, last modified by B on …": the page's editors
 	}
 	var pieces []string
 	named := map[string]bool{}  // pieces the page names as the author's

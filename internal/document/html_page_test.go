@@ -145,3 +145,22 @@ func TestHTMLDownloadAndCiteBoxes(t *testing.T) {
 		"paragraph: When the war closed the northern route across Russia, shippers looked for another way to move goods between China and Europe, and found the trans-Caspian route.",
 		"paragraph: Volumes rose sharply in 2022, but from a low base.")
 }
+
+// TestHTMLRevisionLineNamesNoAuthor: a wiki's line that records who created and who last
+// modified the page names its editors, and gives the article no byline.
+func TestHTMLRevisionLineNamesNoAuthor(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Briefing: the railway</title></head><body><div id="main"><h1>Briefing: the railway</h1>
+<div class="page-metadata"><ul><li>Created by <span class="author"><a href="/display/~a.karimova">Aziza Karimova</a></span>, last modified by <span class="editor"><a href="/display/~t.reed">Thomas Reed</a></span> on <a href="/pages/diff">Apr 03, 2024</a></li></ul></div>
+<div class="wiki-content"><p>For Uzbekistan the railway through Kyrgyzstan to China is a way out of a double dependence on its neighbours' routes.</p>
+<p>The three governments signed an agreement on the project in June 2024 after more than twenty years of talks.</p>
+<p>Our working assumption is that construction will start, but slowly.</p></div></div></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	if doc.Byline != "" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+	wantBlocks(t, doc, "title: Briefing: the railway",
+		"paragraph: For Uzbekistan the railway through Kyrgyzstan to China is a way out of a double dependence on its neighbours' routes.",
+		"paragraph: The three governments signed an agreement on the project in June 2024 after more than twenty years of talks.",
+		"paragraph: Our working assumption is that construction will start, but slowly.")
+}
