@@ -627,6 +627,17 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 		return
 	}
+	if label, value, ok := fieldBox(n); ok && fieldsBeside(n) {
+		// One of a record's fields, each a label set as a heading over a short value (a
+		// repository's "Date", "Type", "Citation", "Collections"): only the author named in
+		// one is the article's.
+		if hasBylinePrefix(label+": "+value) && isBylineText(value) {
+			in := &mdInline{}
+			in.text(value)
+			c.bylines = append(c.bylines, in)
+		}
+		return
+	}
 	if isMetadataList(n) {
 		// A list of the page's metadata: only the author named in it is the article's.
 		for _, by := range findAll(n, isBylineElement) {
@@ -1960,8 +1971,8 @@ func metaLineNames(n *html.Node) (string, bool) {
 		// Pieces nested in boxes (the author's name in one, the date in another, the controls in
 		// a third): the smallest elements that hold text are the pieces, and beside the date
 		// and the names only one-word controls and counters may stand ("Follow", "Share", "3").
-		if findFirst(n, atom.H1) != nil || findFirst(n, atom.H2) != nil || findFirst(n, atom.H3) != nil {
-			return "", false
+		if len(findAll(n, func(x *html.Node) bool { return isHeadingAtom(x.DataAtom) })) > 0 {
+			return "", false // a box with a heading: fields or a section, not a line
 		}
 		pieces, named, linked = leafPieces(n)
 		if pieces == nil {
@@ -2171,6 +2182,59 @@ func metadataTable(n *html.Node) ([][2]string, bool) {
 		rows = append(rows, [2]string{label, value})
 	}
 	return rows, dated && len(rows) > 0
+}
+
+// Bounds of a record's field: a label of a word or three over a value of a line or two.
+const (
+	maxFieldLabelWords = 3
+	maxFieldValueRunes = 200
+)
+
+// fieldBox reads a box that holds a heading and one short value set inline (a <span>, a link,
+// a <div> of inline text), no paragraph: a field of a record. It returns the label and the
+// value.
+func fieldBox(n *html.Node) (label, value string, ok bool) {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.Section {
+		return "", "", false
+	}
+	var parts []*html.Node
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode && strings.TrimFunc(ch.Data, isSpace) == "":
+		case ch.Type != html.ElementNode || len(parts) == 2:
+			return "", "", false
+		default:
+			parts = append(parts, ch)
+		}
+	}
+	if len(parts) != 2 || !isHeadingAtom(parts[0].DataAtom) {
+		return "", "", false
+	}
+	v := parts[1]
+	if isBlockElement(v) && (v.DataAtom != atom.Div || hasBlockChild(v)) {
+		return "", "", false // a paragraph or a list: text under its heading
+	}
+	label = collapseSpaces(textOf(parts[0]))
+	text, short := boundedText(v, 4*maxFieldValueRunes)
+	value = collapseSpaces(text)
+	if !short || label == "" || value == "" || len(strings.Fields(label)) > maxFieldLabelWords ||
+		utf8.RuneCountInString(value) > maxFieldValueRunes {
+		return "", "", false
+	}
+	return label, value, true
+}
+
+// fieldsBeside reports a field box with another one beside it: a record of fields, not a
+// section of the text.
+func fieldsBeside(n *html.Node) bool {
+	for _, s := range []*html.Node{prevElement(n), nextElement(n)} {
+		if s != nil {
+			if _, _, ok := fieldBox(s); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headingClass matches class names of a block set as a heading without <h2>…<h6> (page

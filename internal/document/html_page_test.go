@@ -164,3 +164,31 @@ func TestHTMLRevisionLineNamesNoAuthor(t *testing.T) {
 		"paragraph: The three governments signed an agreement on the project in June 2024 after more than twenty years of talks.",
 		"paragraph: Our working assumption is that construction will start, but slowly.")
 }
+
+// TestHTMLRecordFields: a repository's record prints its fields as a small heading over a
+// short value each; of them only the authors sign the article, and a field whose value is
+// paragraphs (the abstract) is the text.
+func TestHTMLRecordFields(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Students from Central Asia in Chinese universities</title></head><body><main>
+<h2>Students from Central Asia in Chinese universities</h2>
+<div class="row"><div class="col">
+<div class="field"><h5>Files</h5><div class="files"><a href="/bitstreams/4f1c/download">Saidova_2023.pdf</a> (812.4 KB)</div></div>
+<div class="field"><h5>Date</h5><span>2023</span></div>
+<div class="field"><h5>Authors</h5><div class="body"><span>Saidova, Malika</span>; <span>Hartmann, Jonas</span></div></div>
+<div class="field"><h5>Type</h5><span>Working Paper</span></div>
+</div><div class="col">
+<div class="field"><h5>Abstract</h5><div class="body"><p>The number of students from the five Central Asian countries enrolled at Chinese universities has grown roughly fivefold since 2010.</p><p>Most respondents chose China for its scholarships and for the value of the Chinese language at home.</p></div></div>
+<div class="field"><h5>Citation</h5><span>Saidova, M. and Hartmann, J. (2023). Working Paper No. 14.</span></div>
+<div class="field"><h5>Collections</h5><a href="/collections/2b7">Working Papers</a></div>
+</div></div></main></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	if doc.Byline != "Saidova, Malika; Hartmann, Jonas" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+	wantBlocks(t, doc, "title: Students from Central Asia in Chinese universities",
+		"heading: Abstract",
+		"paragraph: The number of students from the five Central Asian countries enrolled at Chinese universities has grown roughly fivefold since 2010.",
+		"paragraph: Most respondents chose China for its scholarships and for the value of the Chinese language at home.",
+		"byline: Saidova, Malika; Hartmann, Jonas")
+}
