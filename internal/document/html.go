@@ -671,6 +671,22 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	if isFollowBlock(n) || c.textSeen && isClosingChannelLine(n) {
 		return
 	}
+	if c.textSeen && isCellRow(n) && textFollows(n) {
+		// Short boxes set side by side in the text, as a table's row ("Казахстан", "3:1",
+		// "Таиланд"): one line, its cells parted as a table row's are.
+		c.flush()
+		c.start(pipeline.BlockParagraph, inside)
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode {
+				if c.cur.b.Len() > 0 {
+					c.cur.text("; ")
+				}
+				c.writeInline(c.cur, ch, false)
+			}
+		}
+		c.flush()
+		return
+	}
 	if c.textSeen && isPortraitCard(n) {
 		return // the author's picture, name and a few words about them, after the text
 	}
@@ -2230,6 +2246,59 @@ func fieldsBeside(n *html.Node) bool {
 	for _, s := range []*html.Node{prevElement(n), nextElement(n)} {
 		if s != nil {
 			if _, _, ok := fieldBox(s); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Bounds of a row of cells set as boxes: a few cells of a word or two.
+const (
+	minRowCells     = 3
+	maxRowCells     = 8
+	maxRowCellRunes = 30
+)
+
+// isCellRow reports a box of a few boxes side by side, each a short piece of text without a
+// link, a sentence's end or a label of the page's: the cells of a row (a score, a table
+// set without <table>).
+func isCellRow(n *html.Node) bool {
+	if n.DataAtom != atom.Div {
+		return false
+	}
+	cells := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode && strings.TrimFunc(ch.Data, isSpace) == "":
+			continue
+		case ch.Type != html.ElementNode || ch.DataAtom != atom.Div || hasBlockChild(ch) || findFirst(ch, atom.A) != nil:
+			return false
+		}
+		text, short := boundedText(ch, 4*maxRowCellRunes)
+		text = collapseSpaces(text)
+		if !short || text == "" || utf8.RuneCountInString(text) > maxRowCellRunes || endsWithTerminator(text) ||
+			isFurnitureText(text) && !isCounter(strings.ToLower(text)) || isPublicationLine(text) && !isScore(text) {
+			return false
+		}
+		cells++
+	}
+	return cells >= minRowCells && cells <= maxRowCells
+}
+
+// isScore reports a score of a match: "3:1", "2 – 0".
+func isScore(s string) bool {
+	return scorePattern.MatchString(strings.TrimSpace(s))
+}
+
+var scorePattern = regexp.MustCompile(`^\d{1,3}\s*[:–-]\s*\d{1,3}$`)
+
+// textFollows reports a block with a paragraph of text after it, in its box or in one around
+// it: it stands inside the text, not after it.
+func textFollows(n *html.Node) bool {
+	for p := n; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		for s := nextElement(p); s != nil; s = nextElement(s) {
+			if s.DataAtom == atom.P && endsWithTerminator(collapseSpaces(textOf(s))) {
 				return true
 			}
 		}

@@ -192,3 +192,19 @@ func TestHTMLRecordFields(t *testing.T) {
 		"paragraph: Most respondents chose China for its scholarships and for the value of the Chinese language at home.",
 		"byline: Saidova, Malika; Hartmann, Jonas")
 }
+
+// TestHTMLRowOfCellBoxes: short boxes set side by side inside the text (a match's teams and
+// score) are one line, their cells parted as a table row's are.
+func TestHTMLRowOfCellBoxes(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Волейбол</title></head><body><article><h1>Волейбол</h1>
+<p>Мужская сборная Казахстана обыграла команду Таиланда со счётом 3:1 в четвертьфинале Азиатского кубка, проиграв только первую партию.</p>
+<div class="widget"><div class="team">Казахстан</div><div class="score">3:1</div><div class="team">Таиланд</div></div>
+<p>В полуфинале соперником Казахстана станет победитель пары Иран — Япония.</p>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Волейбол",
+		"paragraph: Мужская сборная Казахстана обыграла команду Таиланда со счётом 3:1 в четвертьфинале Азиатского кубка, проиграв только первую партию.",
+		"paragraph: Казахстан; 3:1; Таиланд",
+		"paragraph: В полуфинале соперником Казахстана станет победитель пары Иран — Япония.")
+}
