@@ -110,7 +110,7 @@ func isFurnitureText(s string) bool {
 	}
 	l := strings.ToLower(s)
 	bare := strings.TrimFunc(l, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	if furniture.lines[bare] {
+	if furniture.lines[bare] || isControlRow(l) || isBracketedPieces(s) {
 		return true
 	}
 	opened := strings.TrimLeft(l, "（(【[ ")
@@ -126,6 +126,44 @@ func isFurnitureText(s string) bool {
 		return true
 	}
 	return isDatedCredit(l) || isDateLabelLine(l)
+}
+
+// isControlRow reports a button's word with a colon and one-letter options after it: the
+// page's text size control ("字号：大 中 小", "Шрифт: A A A").
+func isControlRow(l string) bool {
+	label, rest, ok := strings.Cut(strings.Trim(l, "【】[]() "), ":")
+	if !ok {
+		label, rest, ok = strings.Cut(strings.Trim(l, "【】[]() "), "：")
+	}
+	options := strings.Fields(rest)
+	if !ok || len(options) < 2 || !furniture.lines[strings.TrimSpace(label)] {
+		return false
+	}
+	for _, o := range options {
+		if utf8.RuneCountInString(o) > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// isBracketedPieces reports a line of pieces each in its brackets, every one of them
+// furniture: "【纠错】 【责任编辑：赵敏】".
+func isBracketedPieces(s string) bool {
+	if !strings.Contains(s, "】") && !strings.Contains(s, "]") {
+		return false
+	}
+	pieces := strings.FieldsFunc(s, func(r rune) bool { return r == '【' || r == '】' || r == '[' || r == ']' })
+	n := 0
+	for _, p := range pieces {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if n++; !isFurnitureText(p) {
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // isDatedCredit reports a date, then a credit: "2024-04-08 07:10:36 来源: 新华日报".

@@ -1842,6 +1842,12 @@ func (c *htmlConverter) isLabelOverLinks(n *html.Node) bool {
 		return false
 	}
 	next := nextElement(n)
+	if next != nil && next.DataAtom == atom.P && isLinkBlock(next) {
+		// Links set one to a paragraph ("往期推荐" over the titles of earlier posts): two at
+		// least make the block.
+		after := nextElement(next)
+		return after != nil && after.DataAtom == atom.P && isLinkBlock(after)
+	}
 	return next != nil && (next.DataAtom == atom.Ul || next.DataAtom == atom.Ol || next.DataAtom == atom.Div) && isLinkBlock(next)
 }
 

@@ -208,3 +208,20 @@ func TestHTMLRowOfCellBoxes(t *testing.T) {
 		"paragraph: Казахстан; 3:1; Таиланд",
 		"paragraph: В полуфинале соперником Казахстана станет победитель пары Иран — Япония.")
 }
+
+// TestHTMLChineseNewsControls: the text size control ("【字体：大 中 小】"), a line of bracketed
+// furniture ("【纠错】 【责任编辑：…】") and a label over earlier posts linked one to a paragraph
+// leave nothing behind.
+func TestHTMLChineseNewsControls(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>铁路项目建设稳步推进</title></head><body><div class="main"><h1>铁路项目建设稳步推进</h1>
+<div class="bar"><span class="fontsize">【字体：<em>大</em> <em>中</em> <em>小</em>】</span></div>
+<div id="detail"><p>铁路项目吉尔吉斯斯坦段前期工作近日取得新进展，勘察设计团队已完成大部分线路的实地测量。</p>
+<p>据介绍，该铁路全长约五百公里，建成后将成为连接中国与中亚的又一条重要通道。</p>
+<p>【纠错】 【责任编辑：赵敏】</p>
+<p>往期推荐</p><p><a href="/s/abc">里海港口的新变化</a></p><p><a href="/s/def">中欧班列十年回顾</a></p></div></div></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 铁路项目建设稳步推进",
+		"paragraph: 铁路项目吉尔吉斯斯坦段前期工作近日取得新进展，勘察设计团队已完成大部分线路的实地测量。",
+		"paragraph: 据介绍，该铁路全长约五百公里，建成后将成为连接中国与中亚的又一条重要通道。")
+}
