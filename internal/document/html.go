@@ -671,6 +671,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	if isFollowBlock(n) || c.textSeen && isClosingChannelLine(n) {
 		return
 	}
+	if c.textSeen && isToolbar(n) {
+		return // "👍 45 · 31 комментарий · Репост · В закладки" under the text
+	}
 	if c.textSeen && isCellRow(n) && textFollows(n) {
 		// Short boxes set side by side in the text, as a table's row ("Казахстан", "3:1",
 		// "Таиланд"): one line, its cells parted as a table row's are.
@@ -2290,6 +2293,40 @@ func isCellRow(n *html.Node) bool {
 		cells++
 	}
 	return cells >= minRowCells && cells <= maxRowCells
+}
+
+// Bounds of a toolbar: a few controls of a word or two.
+const (
+	minToolbarPieces     = 3
+	maxToolbarWords      = 3
+	maxToolbarHanRunes   = 6
+	maxToolbarPieceRunes = 24
+)
+
+// isToolbar reports a box of a few short pieces set apart, one of them a counter, none a
+// sentence or a name: the reactions, counters and buttons under a text ("👍 45", "31
+// комментарий", "Репост", "В закладки").
+func isToolbar(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Ul || !hasBlockChild(n) && n.DataAtom != atom.Div {
+		return false
+	}
+	if _, short := boundedText(n, maxMetaLineRunes*4); !short {
+		return false
+	}
+	pieces, named, _ := leafPieces(n)
+	if len(pieces) < minToolbarPieces {
+		return false
+	}
+	counted := false
+	for _, p := range pieces {
+		words := len(strings.Fields(p))
+		if named[p] || endsWithTerminator(p) || isNameLine(p) || utf8.RuneCountInString(p) > maxToolbarPieceRunes ||
+			isHanText(p) && utf8.RuneCountInString(p) > maxToolbarHanRunes || !isHanText(p) && words > maxToolbarWords {
+			return false
+		}
+		counted = counted || isCounter(strings.ToLower(p))
+	}
+	return counted
 }
 
 // isScore reports a score of a match: "3:1", "2 – 0".

@@ -225,3 +225,18 @@ func TestHTMLChineseNewsControls(t *testing.T) {
 		"paragraph: 铁路项目吉尔吉斯斯坦段前期工作近日取得新进展，勘察设计团队已完成大部分线路的实地测量。",
 		"paragraph: 据介绍，该铁路全长约五百公里，建成后将成为连接中国与中亚的又一条重要通道。")
 }
+
+// TestHTMLToolbarUnderText: a row of reactions, counters and buttons under the text leaves
+// nothing behind, its one-word buttons included.
+func TestHTMLToolbarUnderText(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Через Каспий</title></head><body><div class="content"><h1>Через Каспий</h1>
+<div class="body"><p>Полтора года назад мы впервые отправили контейнер из Сианя в Стамбул через Актау и Баку, и рассказываю, что получилось и сколько это стоило.</p>
+<p>Сейчас мы укладываемся в 25–28 дней, но только если заранее бронируем место на пароме.</p></div>
+<div class="content-footer"><div class="reactions"><span>👍 45</span><span>🔥 12</span></div><div class="comments">31 комментарий</div><div class="repost">Репост</div><div class="bookmark">В закладки</div></div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Через Каспий",
+		"paragraph: Полтора года назад мы впервые отправили контейнер из Сианя в Стамбул через Актау и Баку, и рассказываю, что получилось и сколько это стоило.",
+		"paragraph: Сейчас мы укладываемся в 25–28 дней, но только если заранее бронируем место на пароме.")
+}
