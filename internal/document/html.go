@@ -720,6 +720,12 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			// "Gregory Alvarez" inside a byline that also says "Contributor".
 			n = inner
 		}
+		if names := listedNames(n); names != "" {
+			in := &mdInline{}
+			in.text(names)
+			c.bylines = append(c.bylines, in)
+			return
+		}
 		in := &mdInline{}
 		c.inByline = true
 		c.writeInline(in, n, false)
@@ -2622,11 +2628,41 @@ func isAuthorBio(n *html.Node) bool {
 	for _, h := range findAll(n, func(x *html.Node) bool {
 		return x.DataAtom == atom.H1 || x.DataAtom == atom.H2 || x.DataAtom == atom.H3 || x.DataAtom == atom.H4 || x.DataAtom == atom.H5 || x.DataAtom == atom.H6
 	}) {
-		if t := collapseSpaces(textOf(h)); t != "" && !isNameLine(t) {
-			return true
+		if t := collapseSpaces(textOf(h)); t != "" && !isNameLine(t) && !isBylineLabel(t) {
+			return true // (a bare label, "Authors", heads the byline's names)
 		}
 	}
 	return false
+}
+
+// isBylineLabel reports a byline's label set alone: "Authors", "Автор:", "作者".
+func isBylineLabel(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ":：")
+	return utf8.RuneCountInString(s) <= maxLinkLabelRunes && (hasBylinePrefix(s+": X") || hasBylinePrefix(s+"：X"))
+}
+
+// listedNames returns the names of a byline set as a list, one author an item, each item
+// opening with the name in an element of its own (the affiliation after it): "Bakhtiyor
+// Karimov, Mette Olsen". Else "".
+func listedNames(n *html.Node) string {
+	var names []string
+	for _, li := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Li }) {
+		var first *html.Node
+		for ch := li.FirstChild; ch != nil && first == nil; ch = ch.NextSibling {
+			if hasText(ch) {
+				first = ch
+			}
+		}
+		if first == nil || first.Type != html.ElementNode {
+			return ""
+		}
+		t := collapseSpaces(textOf(first))
+		if !isNameLine(t) {
+			return ""
+		}
+		names = append(names, t)
+	}
+	return strings.Join(names, ", ")
 }
 
 // maxKickerWords: the label over a title (the section, the kind of piece: "Commentary",

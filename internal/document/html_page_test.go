@@ -240,3 +240,18 @@ func TestHTMLToolbarUnderText(t *testing.T) {
 		"paragraph: Полтора года назад мы впервые отправили контейнер из Сианя в Стамбул через Актау и Баку, и рассказываю, что получилось и сколько это стоило.",
 		"paragraph: Сейчас мы укладываемся в 25–28 дней, но только если заранее бронируем место на пароме.")
 }
+
+// TestHTMLAuthorsListedWithAffiliations: a byline box headed by a bare label ("Authors") is no
+// biography, and its list of authors, each with an affiliation, gives their names.
+func TestHTMLAuthorsListedWithAffiliations(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Water sharing in the Syr Darya basin</title></head><body><article><h1>Water sharing in the Syr Darya basin</h1>
+<section class="item authors"><h2 class="label">Authors</h2><ul class="authors"><li><span class="name">Bakhtiyor Karimov</span><span class="affiliation">Tashkent State University</span></li><li><span class="name">Mette Olsen</span><span class="affiliation">University of Copenhagen</span></li></ul></section>
+<p>Since 2018 the states of the basin have revived cooperation on water, and this article traces the new agreements on reservoir releases.</p>
+<p>We find that the agreements remain short-term.</p><p>They depend on annual bargaining over energy.</p>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	if doc.Byline != "Bakhtiyor Karimov, Mette Olsen" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+}
