@@ -298,6 +298,8 @@ func isDateLine(s string) bool {
 			// A time of day with its half of the day written on: "06:00am", "2:05pm".
 			if l := strings.ToLower(w); strings.HasSuffix(l, "am") || strings.HasSuffix(l, "pm") {
 				w = w[:len(w)-2]
+			} else if ordinalDay.MatchString(l) {
+				w = w[:len(w)-2] // an English day written as an ordinal: "May 12th, 2024"
 			}
 			if strings.TrimFunc(w, unicode.IsDigit) != "" {
 				return false
@@ -322,6 +324,9 @@ func isDateLine(s string) bool {
 	// A month and a weekday, or abbreviations alone ("Mon 4 Mar 2024 06.00 GMT").
 	return digits >= 4 && (letterWords <= 2 || longWords == 0 && letterWords <= 4)
 }
+
+// ordinalDay matches a day of the month written as an English ordinal: "1st", "22nd", "12th".
+var ordinalDay = regexp.MustCompile(`^\d{1,2}(st|nd|rd|th)$`)
 
 // maxDateLeadRunes: a Chinese word that leads a date ("发布于", "发布时间：", "更新") is this short.
 const maxDateLeadRunes = 4

@@ -598,6 +598,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	}
 	switch n.Type {
 	case html.TextNode:
+		if inside == "" && c.cur == nil && lineUnderPicture(n) {
+			// "<img><br>Ряды с тканями<br>": in lines parted by breaks, the short line under a
+			// picture is its caption.
+			c.start(pipeline.BlockCaption, "")
+		}
 		c.inlineText(n.Data, inside)
 		return
 	case html.ElementNode:
@@ -870,6 +875,36 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.start(pipeline.BlockParagraph, inside)
 		c.writeInlineNode(c.cur, n, false)
 	}
+}
+
+// lineUnderPicture reports text that opens a line, among lines parted by breaks, right under a
+// picture (the picture, a break, the line, a break or the end), the line reading as a caption.
+func lineUnderPicture(n *html.Node) bool {
+	skip := func(x *html.Node, next func(*html.Node) *html.Node) *html.Node {
+		for x != nil && x.Type == html.TextNode && strings.TrimFunc(x.Data, isSpace) == "" {
+			x = next(x)
+		}
+		return x
+	}
+	back := func(x *html.Node) *html.Node { return x.PrevSibling }
+	br := skip(n.PrevSibling, back)
+	if br == nil || br.DataAtom != atom.Br {
+		return false
+	}
+	pic := skip(br.PrevSibling, back)
+	if pic == nil || pic.Type != html.ElementNode ||
+		!(pic.DataAtom == atom.Img || pic.DataAtom == atom.Picture || findFirst(pic, atom.Img) != nil && !hasText(pic)) {
+		return false
+	}
+	var b strings.Builder
+	for x := n; x != nil && x.DataAtom != atom.Br && !isBlockElement(x); x = x.NextSibling {
+		b.WriteString(textOf(x))
+		if b.Len() > 4*maxLooseCaptionRunes {
+			return false
+		}
+	}
+	line := collapseSpaces(b.String())
+	return line != "" && isLooseCaption(line)
 }
 
 // captionBeside reports a caption element among n's siblings: the picture is described

@@ -255,3 +255,18 @@ func TestHTMLAuthorsListedWithAffiliations(t *testing.T) {
 		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
 	}
 }
+
+// TestHTMLLinesPartedByBreaks: in a post whose lines are parted by breaks, the short line under
+// a picture is its caption; the date with an ordinal day above it is no text.
+func TestHTMLLinesPartedByBreaks(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Поездка в Кашгар</title></head><body><div class="entry"><h3 class="entry-title">Поездка в Кашгар</h3>
+<div class="entry-date">May. 12th, 2024 at 10:15 AM</div>
+<div class="entry-content">Воскресный рынок в Кашгаре — один из самых больших в Центральной Азии. Торгуют здесь всем: от овец до телефонов.<br><br><img src="/a.jpg"><br>Ряды с тканями<br><br>На скотном рынке торг идёт громко и долго.</div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Поездка в Кашгар",
+		"paragraph: Воскресный рынок в Кашгаре — один из самых больших в Центральной Азии. Торгуют здесь всем: от овец до телефонов.",
+		"caption: Ряды с тканями",
+		"paragraph: На скотном рынке торг идёт громко и долго.")
+}
