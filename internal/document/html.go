@@ -2774,6 +2774,9 @@ func titleAbove(root *html.Node, pageTitle string) *html.Node {
 // a box named for the author or source, after its last paragraph) into that paragraph, so that
 // the quotation stays one block.
 func attributionIntoQuote(q *html.Node) {
+	if signedAfterParagraph(q) {
+		return
+	}
 	var last, prev *html.Node
 	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
 		if ch.Type == html.ElementNode {
@@ -2805,6 +2808,39 @@ func attributionIntoQuote(q *html.Node) {
 		prev.AppendChild(ch)
 		ch = next
 	}
+}
+
+// signedAfterParagraph moves the words that follow a quotation's last paragraph straight in
+// the quotation, when they open with a dash ("— Energy Desk (@energydesk) May 2, 2024", as
+// embedded posts are signed), into that paragraph, and reports whether it did.
+func signedAfterParagraph(q *html.Node) bool {
+	var p *html.Node
+	var tail []*html.Node
+	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
+		if ch.Type == html.ElementNode && isBlockElement(ch) {
+			p = ch
+			break
+		}
+		tail = append(tail, ch)
+	}
+	if p == nil || p.DataAtom != atom.P || len(tail) == 0 {
+		return false
+	}
+	var b strings.Builder
+	for i := len(tail) - 1; i >= 0; i-- {
+		b.WriteString(textOf(tail[i]))
+	}
+	sign := collapseSpaces(b.String())
+	r, _ := utf8.DecodeRuneInString(sign)
+	if sign == "" || !strings.ContainsRune("—–-", r) || utf8.RuneCountInString(sign) > maxAuthorRoleRunes {
+		return false
+	}
+	p.AppendChild(&html.Node{Type: html.TextNode, Data: " "})
+	for i := len(tail) - 1; i >= 0; i-- {
+		q.RemoveChild(tail[i])
+		p.AppendChild(tail[i])
+	}
+	return true
 }
 
 // maxPictureCaptionRunes: the caption under a picture in the same paragraph is a line or two.
