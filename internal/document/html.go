@@ -47,6 +47,15 @@ func HTMLToMarkdown(src string) (string, error) {
 	// sanitiser would drop it and leave its text as if it were the article's, so it is kept as
 	// a link to the page itself, which a list of such links shows for what it is.
 	src = controlHref.ReplaceAllString(src, `href="`+controlMark+`"`)
+	// A picture loaded by a script names its file in another attribute ("data-src",
+	// "data-original-src"); without a src the sanitiser would drop it, and the caption beside
+	// it would read as text.
+	src = imgOpen.ReplaceAllStringFunc(src, func(tag string) string {
+		if imgSrc.MatchString(tag) {
+			return tag
+		}
+		return tag[:4] + ` src="#picture"` + tag[4:]
+	})
 	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
 	if err != nil {
 		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
@@ -153,6 +162,8 @@ var (
 	formClose = regexp.MustCompile(`(?i)</form\s*>`)
 	mainOpen  = regexp.MustCompile(`(?i)<main(\s|>)`)
 	mainClose = regexp.MustCompile(`(?i)</main\s*>`)
+	imgOpen   = regexp.MustCompile(`(?i)<img\b[^>]*>`)
+	imgSrc    = regexp.MustCompile(`(?i)\ssrc\s*=`)
 	// controlHref matches the address of a link that leads nowhere; controlMark replaces it.
 	controlHref = regexp.MustCompile(`(?i)href\s*=\s*("#"|'#'|"javascript:[^"]*"|'javascript:[^']*')`)
 )

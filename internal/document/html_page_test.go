@@ -286,3 +286,19 @@ func TestHTMLQuotationSignedAfterItsParagraph(t *testing.T) {
 		"quote: Output is up 10% year on year. — Energy Desk (@energydesk) May 2, 2024",
 		"paragraph: The alternative route across the Caspian is slower.")
 }
+
+// TestHTMLPictureLoadedByScript: a picture that names its file only for a script
+// ("data-original-src") is a picture all the same, and the line beside it its caption.
+func TestHTMLPictureLoadedByScript(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>拉条子</title></head><body><article><h1>拉条子</h1>
+<p>去年秋天，我在阿拉木图一家维吾尔餐馆打工，跟老板学会了做拉条子。</p>
+<div class="image-package"><div class="image-container"><img data-original-src="//upload.example/a.jpg"></div><div class="image-caption">餐馆后厨</div></div>
+<p>老板说，在哈萨克斯坦，拉条子和抓饭一样受欢迎。</p>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 拉条子",
+		"paragraph: 去年秋天，我在阿拉木图一家维吾尔餐馆打工，跟老板学会了做拉条子。",
+		"caption: 餐馆后厨",
+		"paragraph: 老板说，在哈萨克斯坦，拉条子和抓饭一样受欢迎。")
+}
