@@ -2098,7 +2098,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 
 // personHref matches the address of a page about a person: an author's, a user's, an
 // account's or a member's ("/authors/kravets", "/c/user/token/…", "/~a.karimova", "/@olga").
-var personHref = regexp.MustCompile(`(?i)/(users?|authors?|avtor[a-z]*|profiles?|people|persons?|members?|writers?|columnists?|journalists?|contributors?|staff|bloggers?|experts?)(/|$)|/[~@][^/]`)
+var personHref = regexp.MustCompile(`(?i)/(u|users?|authors?|avtor[a-z]*|profiles?|people|persons?|members?|writers?|columnists?|journalists?|contributors?|staff|bloggers?|experts?)(/|$)|/[~@][^/]`)
 
 // linksToPerson reports an element that is, or wholly holds, a link to a person's page.
 func linksToPerson(n *html.Node) bool {
