@@ -285,6 +285,9 @@ func isDateLine(s string) bool {
 	// Again after a match, since one match takes the space the next one needs: "10:42 a.m. ET".
 	if t := timeZone.ReplaceAllString(s, " "); t != s {
 		s = timeZone.ReplaceAllString(t, " ")
+		if t := strings.TrimSpace(s); timeOfDay.MatchString(t) {
+			return true // a time with its zone: "9:21 AM GMT+5"
+		}
 	}
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"

@@ -302,3 +302,25 @@ func TestHTMLPictureLoadedByScript(t *testing.T) {
 		"caption: 餐馆后厨",
 		"paragraph: 老板说，在哈萨克斯坦，拉条子和抓饭一样受欢迎。")
 }
+
+// TestHTMLWireStoryFurniture: the byline's time with its zone ("9:21 AM GMT+5") is left out of
+// it, and the licensing link with its words for screen readers is no text.
+func TestHTMLWireStoryFurniture(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>New rail crossing</title></head><body><main><article><h1>New rail crossing</h1>
+<div class="info-content__author-date"><address><span>By </span><a href="/authors/olzhas-a/" rel="author">Olzhas Aubakirov</a></address><time datetime="2024-05-12T09:21:00Z"><span>May 12, 2024</span><span>9:21 AM GMT+5</span><span>Updated 2 hours ago</span></time></div>
+<div class="body"><div class="p">ASTANA, May 12 (Wire News) - Kazakhstan and China signed an agreement on Sunday to build a third railway border crossing, the ministry said.</div>
+<div class="p">The crossing at Bakhty will handle up to 20 million tonnes of cargo a year.</div>
+<div class="p">Construction is to start next year.</div>
+<div class="purchase"><a href="/licensing">Purchase Licensing Rights</a>, opens new tab</div></div>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	if doc.Byline != "By Olzhas Aubakirov" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+	for _, b := range doc.Blocks {
+		if b.Text == "Purchase Licensing Rights, opens new tab" {
+			t.Errorf("kept %v", b)
+		}
+	}
+}
