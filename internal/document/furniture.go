@@ -113,6 +113,9 @@ func isFurnitureText(s string) bool {
 	if furniture.lines[bare] || isControlRow(l) || isBracketedPieces(s) {
 		return true
 	}
+	if k := readAlsoLabel(l); k > 0 && strings.TrimFunc(l[k:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) == "" {
+		return true // "Материалы по теме:" over links that were dropped
+	}
 	opened := strings.TrimLeft(l, "（(【[ ")
 	if opensWith(opened, furniture.labels) || opensWith(opened, furniture.photoCredits) {
 		return true

@@ -40,6 +40,13 @@ func TestPageCreditsAndNoticesLeftOut(t *testing.T) {
 		"<p>特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。</p>",
 		"<p>Поделиться</p>",
 		"<p>© 2024 Prairie Dispatch. All rights reserved.</p>",
+		"<p>Мнение редакции может не совпадать с мнением автора.</p>",
+		"<p>При полном или частичном использовании материалов ссылка на портал обязательна.</p>",
+		"<p>Хотите сообщить новость? Пишите нам в Telegram</p>",
+		"<p><strong>Материалы по теме:</strong></p>",
+		"<p>Оцените статью</p>",
+		"<p>转载请注明出处。</p>",
+		"<p>Рейтинг: 4.5 Голосов: 12</p>",
 	} {
 		page := "<html><head><title>River Terminal</title></head><body><article><h1>River Terminal</h1>" +
 			body + furniture + "</article></body></html>"
