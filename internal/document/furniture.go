@@ -113,6 +113,9 @@ func isFurnitureText(s string) bool {
 	if furniture.lines[bare] || isControlRow(l) || isBracketedPieces(s) {
 		return true
 	}
+	if isHanText(s) && strings.HasSuffix(strings.TrimRightFunc(l, unicode.IsPunct), "app") && utf8.RuneCountInString(s) <= maxAppPromoRunes {
+		return true // "海量资讯、精准解读，尽在…APP": the site's app, praised under the text
+	}
 	if k := readAlsoLabel(l); k > 0 && strings.TrimFunc(l[k:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) == "" {
 		return true // "Материалы по теме:" over links that were dropped
 	}
@@ -130,6 +133,9 @@ func isFurnitureText(s string) bool {
 	}
 	return isDatedCredit(l) || isDateLabelLine(l)
 }
+
+// maxAppPromoRunes: the line that praises the site's app is a phrase or two.
+const maxAppPromoRunes = 40
 
 // isControlRow reports a button's word with a colon and one-letter options after it: the
 // page's text size control ("字号：大 中 小", "Шрифт: A A A").

@@ -47,6 +47,10 @@ func TestPageCreditsAndNoticesLeftOut(t *testing.T) {
 		"<p>Оцените статью</p>",
 		"<p>转载请注明出处。</p>",
 		"<p>Рейтинг: 4.5 Голосов: 12</p>",
+		"<p>展开全文</p>",
+		"<p>登录后发表评论</p>",
+		"<p>海量资讯、精准解读，尽在某某财经APP</p>",
+		"<p>Показать полностью</p>",
 	} {
 		page := "<html><head><title>River Terminal</title></head><body><article><h1>River Terminal</h1>" +
 			body + furniture + "</article></body></html>"
