@@ -51,6 +51,9 @@ func TestPageCreditsAndNoticesLeftOut(t *testing.T) {
 		"<p>登录后发表评论</p>",
 		"<p>海量资讯、精准解读，尽在某某财经APP</p>",
 		"<p>Показать полностью</p>",
+		"<p>ТАҒЫ ОҚЫҢЫЗ</p>",
+		"<p>Суреттер: Астана әкімдігі</p>",
+		"<p>Жаңалықтарды Telegram арнамыздан оқыңыз</p>",
 	} {
 		page := "<html><head><title>River Terminal</title></head><body><article><h1>River Terminal</h1>" +
 			body + furniture + "</article></body></html>"
