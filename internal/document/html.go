@@ -66,6 +66,7 @@ func HTMLToMarkdown(src string) (string, error) {
 		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
 	c.styled = readStyledBlocks(raw)
+	c.declared = declaredAuthors(raw)
 	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)
 	if c.title != nil && textBefore(root, c.title) {
@@ -249,6 +250,7 @@ type htmlConverter struct {
 	textSeen  bool                // a paragraph of the article's text was written
 	dropped   map[*html.Node]bool // furniture found beside something else (an author's role)
 	styled    styledBlocks        // blocks the page's styling sets as quotations or headings
+	declared  map[string]bool     // the authors the page's metadata names, by titleKey
 }
 
 // styledAs reports a block whose text is among those the page styles one way (see
@@ -673,7 +675,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.isLabelOverLinks(n) {
 		return
 	}
-	if names, ok := metaLineNames(n); ok {
+	if names, ok := metaLineNames(n, c.declared); ok {
 		// A line of separate pieces about the article (its date, the account, the place): only
 		// the author's name, if there is one, is the article's.
 		c.flush()
@@ -757,6 +759,13 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 				c.dropAuthorRole(n)
 			}
 		}
+		return
+	}
+	if by, ok := c.declaredByline(n); ok {
+		// A line that names only the authors the page's metadata gives ("Author: NAME").
+		in := &mdInline{}
+		in.text(by)
+		c.bylines = append(c.bylines, in)
 		return
 	}
 	if c.title != nil && c.end[n] < c.order[c.title] && !contains(n, c.title) && !c.holdsByline(n) {
@@ -1954,7 +1963,7 @@ const (
 // metaLineNames reads a meta line: a short block made only of separate inline pieces, at least
 // three and one of them a date ("原创 | 周晓雯 | 小城观察 | 2024-03-05 08:30 | 浙江"). It returns
 // the pieces that are personal names, joined, and whether n is such a line.
-func metaLineNames(n *html.Node) (string, bool) {
+func metaLineNames(n *html.Node, declared map[string]bool) (string, bool) {
 	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Ul {
 		return "", false
 	}
@@ -2079,6 +2088,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
 		case isNameLine(p), userHandle.MatchString(p), (named[p] || linked[p] && !follows) && (len(strings.Fields(p)) > 1 || isHanText(p)),
+			declaresAll(declared, p),
 			isHanText(p) && namesChinesePerson(p):
 			// (a one-word piece named like the author's is the channel's or the section's name)
 			names = append(names, p)
@@ -2919,7 +2929,7 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 		if contains(root, n) || c.spanTo > 0 && !c.outsideSpan(n) || insideFurniture(n) || c.skip(n) {
 			continue
 		}
-		if names, ok := metaLineNames(n); ok {
+		if names, ok := metaLineNames(n, c.declared); ok {
 			if names != "" {
 				in := &mdInline{}
 				in.text(names)

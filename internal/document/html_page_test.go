@@ -1,7 +1,10 @@
 package document
 
 import (
+	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -321,6 +324,36 @@ func TestHTMLWireStoryFurniture(t *testing.T) {
 	for _, b := range doc.Blocks {
 		if b.Text == "Purchase Licensing Rights, opens new tab" {
 			t.Errorf("kept %v", b)
+		}
+	}
+}
+
+// TestHTMLAuthorDeclaredByThePage: a line under the lead that names only the author the page's
+// metadata declares (JSON-LD) is the byline, however its box is named; a site that declares
+// itself as the author names no one.
+func TestHTMLAuthorDeclaredByThePage(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>The SCO</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","author":[{"@type":"Person","name":"Madina Ergasheva"}]}</script></head><body><main><h1>The SCO</h1>
+<p class="x3">More members, less agreement: the organisation has grown into a club that struggles to decide anything.</p>
+<div class="x7">Madina Ergasheva</div>
+<p>The organisation was founded in 2001 to settle border questions, and two decades later it has ten members.</p>
+<p>Expansion has brought prestige. It has not brought agreement.</p><p>It will matter less to the region where it began.</p>
+</main></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	if doc.Byline != "Madina Ergasheva" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+	for _, meta := range []string{
+		`<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Horizon Asia"}}</script>`,
+		`<meta property="article:author" content="新浪财经">`,
+		`<meta property="article:author" content="https://www.facebook.com/horizon">`,
+	} {
+		raw, err := html.Parse(strings.NewReader("<html><head>" + meta + "</head><body></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := declaredAuthors(raw); len(got) > 0 {
+			t.Errorf("%s: declared %v", meta, got)
 		}
 	}
 }
