@@ -748,7 +748,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.inByline = true
 		c.writeInline(in, n, false)
 		c.inByline = false
-		if by, ok := bylineOfMetaText(textOf(n)); ok {
+		if by, ok := bylineOfMetaText(textOf(n), false); ok {
 			// "作者：周海燕　　发布时间：2024-10-22　　浏览次数：815": the author's piece alone.
 			in = &mdInline{}
 			in.text(by)
@@ -760,6 +760,19 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			}
 		}
 		return
+	}
+	if !c.textSeen && (n.DataAtom == atom.P || n.DataAtom == atom.Div) && !hasBlockChild(n) && (c.title == nil || c.order[n] > c.order[c.title]) {
+		// Under the title, a line of pieces written as one text whose author's piece is
+		// labelled ("作者：王建国 刘芳    来源：…    时间：2024-04-15    点击：1203").
+		if text, short := boundedText(n, 4*maxMetaLineRunes); short {
+			if by, ok := bylineOfMetaText(text, true); ok {
+				c.flush()
+				in := &mdInline{}
+				in.text(by)
+				c.bylines = append(c.bylines, in)
+				return
+			}
+		}
 	}
 	if by, ok := c.declaredByline(n); ok {
 		// A line that names only the authors the page's metadata gives ("Author: NAME").
@@ -2587,13 +2600,15 @@ func innerByline(n *html.Node) *html.Node {
 }
 
 // metaTextGap matches what parts the pieces of a meta line written as one text: a wide space
-// (U+3000, or several spaces) or a separator.
-var metaTextGap = regexp.MustCompile(`\s*\x{3000}+\s*|\s{2,}|` + publicationSeparators.String())
+// (U+3000, or several spaces, no-break ones too) or a separator.
+var metaTextGap = regexp.MustCompile(`[\s\x{00A0}]*\x{3000}+[\s\x{00A0}]*|[\s\x{00A0}]{2,}|` + publicationSeparators.String())
 
 // bylineOfMetaText reads the text of a byline that is a whole meta line, its pieces parted by
 // wide spaces or separators: when some of them are a date, a counter or a credit, it returns
-// the others, the author's.
-func bylineOfMetaText(s string) (string, bool) {
+// the others, the author's. Strict, every piece left must name the author, and a piece that
+// is a label and its value ("点击：1203") is dropped too: the line need not be named a
+// byline.
+func bylineOfMetaText(s string, strict bool) (string, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) > 4*maxMetaLineRunes {
 		return "", false
@@ -2601,10 +2616,17 @@ func bylineOfMetaText(s string) (string, bool) {
 	var kept []string
 	dropped := false
 	for _, p := range metaTextGap.Split(s, -1) {
-		switch p = strings.TrimSpace(p); {
+		p = strings.TrimSpace(strings.ReplaceAll(p, "\u00a0", " "))
+		switch {
 		case p == "":
-		case isPublicationLine(p), isDateLabelLine(p), isCounter(strings.ToLower(p)), isFurnitureText(p) && !hasBylinePrefix(p):
+		case isPublicationLine(p), isDateLabelLine(p), isCounter(strings.ToLower(p)), isFurnitureText(p) && (strict || !hasBylinePrefix(p)):
+			// (a source's credit, "来源：…", opens like a byline; beside the author's piece it
+			// is the line's)
 			dropped = true
+		case strict && !hasBylinePrefix(p) && isLabelled(p):
+			dropped = true
+		case strict && !hasBylinePrefix(p) && !isNameLine(p):
+			return "", false
 		default:
 			kept = append(kept, p)
 		}
@@ -2614,6 +2636,12 @@ func bylineOfMetaText(s string) (string, bool) {
 	}
 	by := strings.Join(kept, " ")
 	return by, isBylineText(by)
+}
+
+// isLabelled reports a piece that is a short label and its value: "点击：1203", "Views: 12".
+func isLabelled(p string) bool {
+	i := strings.IndexAny(p, ":：")
+	return i > 0 && utf8.RuneCountInString(p[:i]) <= maxLinkLabelRunes/2 && strings.TrimSpace(p[i:]) != ""
 }
 
 // namesOnly reports a byline block whose text is two names or more, each in an element of its

@@ -357,3 +357,18 @@ func TestHTMLAuthorDeclaredByThePage(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLMetaLineWrittenAsOneText: under the title, a line of labelled pieces written as one
+// text and parted by wide spaces gives the author's piece as the byline, without the source,
+// the date and the count of clicks.
+func TestHTMLMetaLineWrittenAsOneText(t *testing.T) {
+	t.Parallel()
+	page := "<html><head><title>中亚数字经济</title></head><body><div class=\"detail\"><h1>中亚数字经济</h1>" +
+		"<div class=\"detail-info\">作者：王建国 刘芳&nbsp;&nbsp;&nbsp;&nbsp;来源：《欧亚经济》2024年第2期&nbsp;&nbsp;&nbsp;&nbsp;时间：2024-04-15&nbsp;&nbsp;&nbsp;&nbsp;点击：1203</div>" +
+		"<div class=\"detail-content\"><p>近年来，中亚国家加快推进数字化转型，数字经济规模不断扩大。</p><p>哈萨克斯坦是中亚数字化程度最高的国家。</p>" +
+		"<p>乌兹别克斯坦近年来大力发展信息技术园区。</p></div></div></body></html>"
+	doc := readPage(t, page, pipeline.Chinese)
+	if doc.Byline != "作者：王建国 刘芳" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+}
