@@ -54,6 +54,13 @@ func TestPageCreditsAndNoticesLeftOut(t *testing.T) {
 		"<p>ТАҒЫ ОҚЫҢЫЗ</p>",
 		"<p>Суреттер: Астана әкімдігі</p>",
 		"<p>Жаңалықтарды Telegram арнамыздан оқыңыз</p>",
+		"<p>Версия для печати</p>",
+		"<p>Мы используем файлы cookie, чтобы сайт работал лучше</p>",
+		"<p>Реклама. ООО «Ромашка», ИНН 7700000000</p>",
+		"<p>Сілтемені көшіру</p>",
+		"<p>Get the latest news delivered to your inbox</p>",
+		"<p>版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议</p>",
+		"<p>分享到微信朋友圈</p>",
 	} {
 		page := "<html><head><title>River Terminal</title></head><body><article><h1>River Terminal</h1>" +
 			body + furniture + "</article></body></html>"
