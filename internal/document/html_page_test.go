@@ -372,3 +372,24 @@ func TestHTMLMetaLineWrittenAsOneText(t *testing.T) {
 		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
 	}
 }
+
+// TestHTMLTrailingControlWords: a short line after the text in which only the first word is
+// capitalised is a control's or a label's words, not the author's name, and is left out.
+func TestHTMLTrailingControlWords(t *testing.T) {
+	t.Parallel()
+	text := `<p>Елорда әкімдігі Есіл өзені арқылы жаңа көпір салу жобасын бекітті, құрылыс жұмыстары келер жылы басталады.</p>
+<p>Жаңа көпір көлік кептелісін азайтады деп күтілуде.</p>`
+	for _, c := range []struct {
+		tail string
+		want []string
+	}{
+		{`<p>Басқа материалдар</p>`, nil},
+		{`<p>Айгүл Төлегенова</p><p>Басқа материалдар</p>`, []string{"byline: Айгүл Төлегенова"}},
+	} {
+		page := `<html><head><title>Көпір</title></head><body><article><h1>Көпір</h1>` + text + c.tail + `</article></body></html>`
+		doc := readPage(t, page, pipeline.Kazakh)
+		wantBlocks(t, doc, append([]string{"title: Көпір",
+			"paragraph: Елорда әкімдігі Есіл өзені арқылы жаңа көпір салу жобасын бекітті, құрылыс жұмыстары келер жылы басталады.",
+			"paragraph: Жаңа көпір көлік кептелісін азайтады деп күтілуде."}, c.want...)...)
+	}
+}
