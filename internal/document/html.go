@@ -672,7 +672,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
-		c.isLabelOverLinks(n) {
+		c.isLabelOverLinks(n) || isTeaserCard(n) {
 		return
 	}
 	if names, ok := metaLineNames(n, c.declared); ok {
@@ -1870,6 +1870,49 @@ func isLinkBlock(n *html.Node) bool {
 		return true // links that lead nowhere (script buttons whose address was dropped) and nothing else
 	}
 	return outward && float64(linked) >= share*float64(len(whole))
+}
+
+// maxTeaserBytes: a card that points to another story holds its title, a line or two of it and
+// a date.
+const maxTeaserBytes = 600
+
+// isTeaserCard reports a short box whose heading is wholly a link to another page, beside a box
+// of the same kind and shape: one of the cards of a list of other stories, with its excerpt.
+func isTeaserCard(n *html.Node) bool {
+	if !linkedHeadingBox(n) {
+		return false
+	}
+	for _, s := range []*html.Node{prevElement(n), nextElement(n)} {
+		if s != nil && s.DataAtom == n.DataAtom && attr(s, "class") == attr(n, "class") && linkedHeadingBox(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkedHeadingBox reports a short box, no heading itself, holding a heading whose text is
+// wholly a link to another page.
+func linkedHeadingBox(n *html.Node) bool {
+	if n.Type != html.ElementNode || !isBlockElement(n) || isHeadingAtom(n.DataAtom) {
+		return false
+	}
+	if _, short := boundedText(n, maxTeaserBytes); !short {
+		return false
+	}
+	h := findAll(n, func(x *html.Node) bool { return isHeadingAtom(x.DataAtom) })
+	if len(h) != 1 {
+		return false
+	}
+	a := findFirst(h[0], atom.A)
+	if a == nil && h[0].Parent != nil && h[0].Parent.DataAtom == atom.A {
+		a = h[0].Parent // "<a><h3>…</h3></a>"
+	}
+	if a == nil {
+		return false
+	}
+	href := attr(a, "href")
+	return href != "" && !strings.HasPrefix(href, "#") && collapseSpaces(textOf(a)) != "" &&
+		strings.Contains(collapseSpaces(textOf(a)), collapseSpaces(textOf(h[0])))
 }
 
 // maxLinkLabelRunes: a label before a link ("Previous:", "上一篇：") is a word or two.
