@@ -3008,7 +3008,50 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 			}
 			return
 		}
+		if hasBlockChild(n) {
+			continue
+		}
+		if text, short := boundedText(n, maxLinkBlockBytes); short {
+			if by := labelledName(collapseSpaces(text)); by != "" {
+				// "Автор: Марина К. в 14:05": the label and the name.
+				in := &mdInline{}
+				in.text(by)
+				c.bylines = append(c.bylines, in)
+				return
+			}
+		}
 	}
+}
+
+// labelledName returns the byline's label and the name after it at the start of a line that
+// goes on with other words ("Автор: Марина К. в 14:05" gives "Автор: Марина К."); else "".
+func labelledName(s string) string {
+	if !hasBylinePrefix(s) {
+		return ""
+	}
+	l := strings.ToLower(s)
+	label := ""
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(l, p) && len(p) > len(label) {
+			label = s[:len(p)]
+		}
+	}
+	var name []string
+	for _, w := range strings.Fields(s[len(label):]) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		name = append(name, w)
+	}
+	if len(name) == 0 || len(name) > maxTopBylineWords/2 {
+		return ""
+	}
+	by := strings.TrimRight(strings.TrimSpace(label)+" "+strings.Join(name, " "), ",;")
+	if !isBylineText(by) {
+		return ""
+	}
+	return by
 }
 
 // attributionWords are the words of class names that mark who said a quotation.

@@ -411,3 +411,18 @@ func TestHTMLTeaserCards(t *testing.T) {
 		"paragraph: For the third summer in a row, farmers on the lower Amu Darya have received less water than they were promised.",
 		"paragraph: Officials blame the weather. Farmers blame the upstream canals.")
 }
+
+// TestHTMLLabelledNameInPostFooter: a blog's footer line under the text, outside the text's box,
+// that opens with a byline's label gives the label and the name, without the time after them.
+func TestHTMLLabelledNameInPostFooter(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Поездка на Иссык-Куль</title></head><body><div class="post"><h2 class="post-title">Поездка на Иссык-Куль</h2><div class="post-body">
+<p>В июле мы проехали вокруг Иссык-Куля за четыре дня. Дорога хорошая, но на южном берегу почти нет заправок.</p>
+<p>Лучше всего нам понравилось ущелье Джеты-Огуз с красными скалами.</p>
+<p>На северном берегу слишком много туристов в августе.</p></div>
+<div class="post-footer">Автор: <span class="fn">Марина К.</span> в <a href="/2024/07/post.html">14:05</a></div></div></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	if doc.Byline != "Автор: Марина К." {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+}
