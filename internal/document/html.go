@@ -774,6 +774,21 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			}
 		}
 	}
+	if (n.DataAtom == atom.P || n.DataAtom == atom.Div) && !hasBlockChild(n) && !isBylineElement(n) {
+		if text, short := boundedText(n, maxLinkBlockBytes); short {
+			if t := collapseSpaces(text); hasBylinePrefix(t) {
+				if by := labelledName(t); by != "" && by != t && strings.ContainsFunc(t[len(by):], unicode.IsDigit) {
+					// (words after the name with a number in them: a date or a time, no role)
+					// "Автор: Марина К. в 14:05": the label and the name.
+					c.flush()
+					in := &mdInline{}
+					in.text(by)
+					c.bylines = append(c.bylines, in)
+					return
+				}
+			}
+		}
+	}
 	if by, ok := c.declaredByline(n); ok {
 		// A line that names only the authors the page's metadata gives ("Author: NAME").
 		in := &mdInline{}
