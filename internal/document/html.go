@@ -672,7 +672,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
-		c.isLabelOverLinks(n) || isTeaserCard(n) {
+		c.isLabelOverLinks(n) || isTeaserCard(n) || isWidgetBox(n) {
 		return
 	}
 	if names, ok := metaLineNames(n, c.declared); ok {
@@ -903,7 +903,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		if inside == "" && c.textSeen && (isClassHeading(n) || c.styledAs(n, c.styled.headings)) {
+		if inside == "" && (c.textSeen || headsList(n)) && (isClassHeading(n) || c.styledAs(n, c.styled.headings)) {
 			// Before the first paragraph, a line under the title is its subtitle, no heading.
 			c.classHeading(n)
 			return
@@ -998,6 +998,13 @@ func standsAlone(n *html.Node) bool {
 	}
 	return apart(n.PrevSibling, func(x *html.Node) *html.Node { return x.PrevSibling }) &&
 		apart(n.NextSibling, func(x *html.Node) *html.Node { return x.NextSibling })
+}
+
+// headsList reports a block right above a list in the same box: the list's heading ("Главное"
+// over the key points), even before the text.
+func headsList(n *html.Node) bool {
+	next := nextElement(n)
+	return next != nil && (next.DataAtom == atom.Ul || next.DataAtom == atom.Ol) && prevElement(n) == nil
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the
@@ -1890,6 +1897,33 @@ func isLinkBlock(n *html.Node) bool {
 // maxTeaserBytes: a card that points to another story holds its title, a line or two of it and
 // a date.
 const maxTeaserBytes = 600
+
+// isWidgetBox reports a short box holding a list whose items are all empty: their controls (a
+// poll's options, a form's fields, buttons) were script's or form's and are gone, and what is
+// left around them (the question, "Голосовать", the count of votes) is the widget's.
+func isWidgetBox(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section {
+		return false
+	}
+	if _, short := boundedText(n, maxLinkBlockBytes); !short {
+		return false
+	}
+	for _, l := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Ul || x.DataAtom == atom.Ol }) {
+		items, empty := 0, 0
+		for li := l.FirstChild; li != nil; li = li.NextSibling {
+			if li.DataAtom == atom.Li {
+				items++
+				if !hasText(li) {
+					empty++
+				}
+			}
+		}
+		if items >= 2 && empty == items {
+			return true
+		}
+	}
+	return false
+}
 
 // isTeaserCard reports a short box whose heading is wholly a link to another page, beside a box
 // of the same kind and shape: one of the cards of a list of other stories, with its excerpt.

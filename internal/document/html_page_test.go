@@ -426,3 +426,23 @@ func TestHTMLLabelledNameInPostFooter(t *testing.T) {
 		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
 	}
 }
+
+// TestHTMLKeyPointsAndPoll: a block named as a heading right above a list heads it even before
+// the text ("Главное" over the key points); a poll whose options were controls, gone with them,
+// leaves nothing behind.
+func TestHTMLKeyPointsAndPoll(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Тарифы вырастут</title></head><body><article><h1>Тарифы вырастут</h1>
+<div class="summary"><div class="summary__title">Главное</div><ul><li>Тарифы вырастут в среднем на 9%.</li><li>Льготы сохранятся.</li></ul></div>
+<p>С 1 июля тарифы на коммунальные услуги в Алматы вырастут в среднем на 9%, сообщили в городском акимате.</p>
+<div class="poll"><div class="poll__title">Опрос</div><div class="poll__question">Как вы относитесь к повышению тарифов?</div><ul><li><label>Понимаю</label></li><li><label>Против</label></li></ul><div>Голосовать</div><div>Проголосовали 1 204 человека</div></div>
+<p>В акимате пообещали, что льготы сохранятся.</p>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Тарифы вырастут",
+		"heading: Главное",
+		"list_item: Тарифы вырастут в среднем на 9%.",
+		"list_item: Льготы сохранятся.",
+		"paragraph: С 1 июля тарифы на коммунальные услуги в Алматы вырастут в среднем на 9%, сообщили в городском акимате.",
+		"paragraph: В акимате пообещали, что льготы сохранятся.")
+}
