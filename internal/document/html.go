@@ -68,6 +68,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	c.styled = readStyledBlocks(raw)
 	c.declared = declaredAuthors(raw)
 	c.siteNames = siteNames(pageTitle)
+	c.pageTitle = pageTitle
 	c.title = findFirst(root, atom.H1)
 	if c.title != nil && textBefore(root, c.title) {
 		// The first <h1> comes after the text has begun: it heads a section (a word
@@ -251,6 +252,30 @@ type htmlConverter struct {
 	dropped   map[*html.Node]bool // furniture found beside something else (an author's role)
 	styled    styledBlocks        // blocks the page's styling sets as quotations or headings
 	declared  map[string]bool     // the authors the page's metadata names, by titleKey
+	pageTitle string              // the page's <title>
+}
+
+// dropTitleLabel marks as furniture the label a title opens with in an element of its own
+// ("<h1><span>Жаңалық</span> Ауыл мектептеріне…</h1>"), when the page's <title> gives the title
+// without it.
+func (c *htmlConverter) dropTitleLabel(h *html.Node) {
+	var first *html.Node
+	for ch := h.FirstChild; ch != nil && first == nil; ch = ch.NextSibling {
+		if hasText(ch) {
+			first = ch
+		}
+	}
+	if first == nil || first.Type != html.ElementNode || first.NextSibling == nil {
+		return
+	}
+	label := collapseSpaces(textOf(first))
+	whole := collapseSpaces(textOf(h))
+	page := titleKey(siteTitle(c.pageTitle))
+	if len(strings.Fields(label)) > maxKickerWords || page == "" || titleKey(whole) == page ||
+		titleKey(strings.TrimSpace(strings.TrimPrefix(whole, label))) != page {
+		return
+	}
+	c.dropped[first] = true
 }
 
 // styledAs reports a block whose text is among those the page styles one way (see
@@ -811,6 +836,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		c.flush()
+		if n == c.title {
+			c.dropTitleLabel(n)
+		}
 		in := &mdInline{}
 		c.writeInline(in, n, false)
 		level := int(n.Data[1] - '0')
@@ -1377,7 +1405,7 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 		in.footnote(num) // the side note's text is written with the notes
 		return
 	}
-	if c.inByline && isPublicationElement(n) {
+	if c.inByline && isPublicationElement(n) || c.dropped[n] {
 		return
 	}
 	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && lastInBlock(n) && isFurnitureText(textOf(n)) {

@@ -446,3 +446,16 @@ func TestHTMLKeyPointsAndPoll(t *testing.T) {
 		"paragraph: С 1 июля тарифы на коммунальные услуги в Алматы вырастут в среднем на 9%, сообщили в городском акимате.",
 		"paragraph: В акимате пообещали, что льготы сохранятся.")
 }
+
+// TestHTMLLabelInsideTitle: a label the title opens with in an element of its own, which the
+// page's <title> leaves out, is no part of the title.
+func TestHTMLLabelInsideTitle(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Ауыл мектептеріне жаңа мұғалімдер келеді | Білім порталы</title></head><body><div class="post">
+<h1 class="post-title"><span class="post-title__label">Жаңалық</span> Ауыл мектептеріне жаңа мұғалімдер келеді</h1>
+<p>Биыл екі мыңнан астам жас маман ауыл мектептеріне жұмысқа барады.</p><p>Бағдарлама жас мамандарға жәрдемақы береді.</p></div></body></html>`
+	doc := readPage(t, page, pipeline.Kazakh)
+	wantBlocks(t, doc, "title: Ауыл мектептеріне жаңа мұғалімдер келеді",
+		"paragraph: Биыл екі мыңнан астам жас маман ауыл мектептеріне жұмысқа барады.",
+		"paragraph: Бағдарлама жас мамандарға жәрдемақы береді.")
+}
