@@ -373,45 +373,6 @@ func TestHTMLMetaLineWrittenAsOneText(t *testing.T) {
 	}
 }
 
-// TestHTMLTrailingControlWords: a short line after the text in which only the first word is
-// capitalised is a control's or a label's words, not the author's name, and is left out.
-func TestHTMLTrailingControlWords(t *testing.T) {
-	t.Parallel()
-	text := `<p>Елорда әкімдігі Есіл өзені арқылы жаңа көпір салу жобасын бекітті, құрылыс жұмыстары келер жылы басталады.</p>
-<p>Жаңа көпір көлік кептелісін азайтады деп күтілуде.</p>`
-	for _, c := range []struct {
-		tail string
-		want []string
-	}{
-		{`<p>Басқа материалдар</p>`, nil},
-		{`<p>Айгүл Төлегенова</p><p>Басқа материалдар</p>`, []string{"byline: Айгүл Төлегенова"}},
-	} {
-		page := `<html><head><title>Көпір</title></head><body><article><h1>Көпір</h1>` + text + c.tail + `</article></body></html>`
-		doc := readPage(t, page, pipeline.Kazakh)
-		wantBlocks(t, doc, append([]string{"title: Көпір",
-			"paragraph: Елорда әкімдігі Есіл өзені арқылы жаңа көпір салу жобасын бекітті, құрылыс жұмыстары келер жылы басталады.",
-			"paragraph: Жаңа көпір көлік кептелісін азайтады деп күтілуде."}, c.want...)...)
-	}
-}
-
-// TestHTMLTeaserCards: in the article's container, boxes of the same kind each headed by a link
-// to another story, with a line of it and a date, are the cards of other stories, and leave
-// nothing behind, their section's heading included.
-func TestHTMLTeaserCards(t *testing.T) {
-	t.Parallel()
-	page := `<html><head><title>Dry years on the Amu Darya</title></head><body><main><div class="story"><h1>Dry years on the Amu Darya</h1>
-<div class="story-body"><p>For the third summer in a row, farmers on the lower Amu Darya have received less water than they were promised.</p>
-<p>Officials blame the weather. Farmers blame the upstream canals.</p></div>
-<section class="more"><h2>More from River Desk</h2>
-<div class="card"><h3><a href="/a">The canal that worries Tashkent</a></h3><p>The new canal could take a fifth of the river's flow.</p><span>3 May 2024</span></div>
-<div class="card"><h3><a href="/b">Rice or cotton?</a></h3><p>Farmers in Khorezm are switching crops to save water.</p><span>28 April 2024</span></div>
-</section></div></main></body></html>`
-	doc := readPage(t, page, pipeline.English)
-	wantBlocks(t, doc, "title: Dry years on the Amu Darya",
-		"paragraph: For the third summer in a row, farmers on the lower Amu Darya have received less water than they were promised.",
-		"paragraph: Officials blame the weather. Farmers blame the upstream canals.")
-}
-
 // TestHTMLLabelledNameInPostFooter: a blog's footer line under the text, outside the text's box,
 // that opens with a byline's label gives the label and the name, without the time after them.
 func TestHTMLLabelledNameInPostFooter(t *testing.T) {

@@ -98,28 +98,12 @@ func (w *mdBlockWriter) dropTrailingLines() {
 		}
 		plain := plainBlock(b)
 		if plain == "" || utf8.RuneCountInString(plain) > maxTrailingLineRunes || endsWithTerminator(plain) ||
-			isBylineText(plain) && !isSentenceCasePhrase(plain) || hasBylinePrefix(plain) || isNameLine(plain) ||
+			isBylineText(plain) || hasBylinePrefix(plain) || isNameLine(plain) ||
 			strings.HasPrefix(plain, "(") || strings.HasPrefix(plain, "（") {
 			return // (a line in brackets is a note of the text's: "（作者单位：…）")
 		}
 		w.blocks = w.blocks[:len(w.blocks)-1]
 	}
-}
-
-// isSentenceCasePhrase reports a phrase of a few words of which only the first is capitalised
-// ("Толығырақ оқу", "Read more", "В закладки"): a control's or a label's words, which sign
-// nothing. A name has a capital in every part.
-func isSentenceCasePhrase(s string) bool {
-	words := strings.Fields(s)
-	if len(words) < 2 || isHanText(s) || hasBylinePrefix(s) || !unicode.IsUpper(firstLetter(words[0])) {
-		return false
-	}
-	for _, w := range words[1:] {
-		if r := firstLetter(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // dropRepeatedQuotes removes a quotation that repeats words of the article's own text: a pull
