@@ -1862,7 +1862,8 @@ const (
 // part of it.
 func isLinkBlock(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.P, atom.Div, atom.Section:
+	case atom.P, atom.Div, atom.Section, atom.Td:
+		// (a cell of a table that lays out the page: its column of links is a menu)
 	case atom.Ul, atom.Ol:
 		items := 0
 		for li := n.FirstChild; li != nil; li = li.NextSibling {

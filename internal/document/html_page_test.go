@@ -420,3 +420,17 @@ func TestHTMLLabelInsideTitle(t *testing.T) {
 		"paragraph: Биыл екі мыңнан астам жас маман ауыл мектептеріне жұмысқа барады.",
 		"paragraph: Бағдарлама жас мамандарға жәрдемақы береді.")
 }
+
+// TestHTMLMenuCellOfLayoutTable: in a table that lays out the page, a cell of links parted by
+// breaks is the site's menu.
+func TestHTMLMenuCellOfLayoutTable(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>В районе открылась новая школа</title></head><body><table><tr>
+<td><a href="/">Главная</a><br><a href="/news">Новости</a><br><a href="/docs">Документы</a></td>
+<td><h1>В районе открылась новая школа</h1><p>В селе Кызылжар открылась новая школа на 300 мест, и в церемонии приняли участие аким района и жители села.</p>
+<p>Строительство велось в течение двух лет.</p></td></tr></table></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: В районе открылась новая школа",
+		"paragraph: В селе Кызылжар открылась новая школа на 300 мест, и в церемонии приняли участие аким района и жители села.",
+		"paragraph: Строительство велось в течение двух лет.")
+}
