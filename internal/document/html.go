@@ -697,7 +697,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
-		c.isLabelOverLinks(n) || isTeaserCard(n) || isWidgetBox(n) {
+		c.isLabelOverLinks(n) || isTeaserCard(n) || isWidgetBox(n) || isBareGallery(n) {
 		return
 	}
 	if names, ok := metaLineNames(n, c.declared); ok {
@@ -1952,6 +1952,33 @@ func isWidgetBox(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// maxGalleryTextBytes: beside its pictures, a gallery without captions prints a label, a
+// counter and its buttons.
+const maxGalleryTextBytes = 200
+
+// isBareGallery reports a box of several pictures whose only words are a few short pieces,
+// none a sentence ("Фотогалерея", "1 / 3", "Алдыңғы", "Келесі"): a gallery without captions,
+// whose words are its controls.
+func isBareGallery(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Figure {
+		return false
+	}
+	text, short := boundedText(n, maxGalleryTextBytes)
+	if !short || strings.TrimSpace(text) == "" || len(findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Img })) < 2 {
+		return false
+	}
+	if len(findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Figcaption || captionClass.MatchString(attr(x, "class")) })) > 0 {
+		return false // its pictures are captioned
+	}
+	pieces, _, _ := leafPieces(n)
+	for _, p := range pieces {
+		if endsWithTerminator(p) || len(strings.Fields(p)) > maxToolbarWords {
+			return false
+		}
+	}
+	return len(pieces) > 0
 }
 
 // isTeaserCard reports a short box whose heading is wholly a link to another page, beside a box

@@ -434,3 +434,17 @@ func TestHTMLMenuCellOfLayoutTable(t *testing.T) {
 		"paragraph: В селе Кызылжар открылась новая школа на 300 мест, и в церемонии приняли участие аким района и жители села.",
 		"paragraph: Строительство велось в течение двух лет.")
 }
+
+// TestHTMLBareGallery: a box of pictures whose only words are its label, counter and buttons
+// leaves nothing behind.
+func TestHTMLBareGallery(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Делегацияны қабылдады</title></head><body><div class="news"><h1>Делегацияны қабылдады</h1>
+<div class="text"><p>Ақордада Мемлекет басшысы Қытай Халық Республикасының сауда министрін қабылдады.</p><p>Кездесуде сауда мәселелері талқыланды.</p></div>
+<div class="gallery"><div class="gallery__title">Фотогалерея</div><div class="slides"><div><img src="/1.jpg" alt=""></div><div><img src="/2.jpg" alt=""></div></div><div class="counter">1 / 2</div><div class="nav"><span>Алдыңғы</span><span>Келесі</span></div></div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.Kazakh)
+	wantBlocks(t, doc, "title: Делегацияны қабылдады",
+		"paragraph: Ақордада Мемлекет басшысы Қытай Халық Республикасының сауда министрін қабылдады.",
+		"paragraph: Кездесуде сауда мәселелері талқыланды.")
+}
