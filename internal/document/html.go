@@ -1969,7 +1969,9 @@ func isBareGallery(n *html.Node) bool {
 	if !short || strings.TrimSpace(text) == "" || len(findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Img })) < 2 {
 		return false
 	}
-	if len(findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Figcaption || captionClass.MatchString(attr(x, "class")) })) > 0 {
+	if len(findAll(n, func(x *html.Node) bool {
+		return x.DataAtom == atom.Figcaption || captionClass.MatchString(attr(x, "class"))
+	})) > 0 {
 		return false // its pictures are captioned
 	}
 	pieces, _, _ := leafPieces(n)
