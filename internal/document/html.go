@@ -1470,7 +1470,7 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 		}
 		c.writeInline(in, n, inNote)
 	case atom.Br:
-		in.text(" ")
+		in.text("\n") // a line break: no space between two Chinese characters
 	default:
 		if isBlockElement(n) {
 			in.text(" ")

@@ -448,3 +448,17 @@ func TestHTMLBareGallery(t *testing.T) {
 		"paragraph: Ақордада Мемлекет басшысы Қытай Халық Республикасының сауда министрін қабылдады.",
 		"paragraph: Кездесуде сауда мәселелері талқыланды.")
 }
+
+// TestHTMLLineBreakBetweenChineseCharacters: a line break of the source or a <br> between two
+// Chinese characters is no space, as browsers render it; between words it is one.
+func TestHTMLLineBreakBetweenChineseCharacters(t *testing.T) {
+	t.Parallel()
+	page := "<html><head><title>中亚物流</title></head><body><article><h1>中亚物流</h1>" +
+		"<p>今年一季度，中欧班列数量\n同比增长两成以上。</p><p>运量增长主要有两个原因。<br>一是海运价格波动较大。</p>" +
+		"<p>Freight rose\nby a fifth.</p></article></body></html>"
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 中亚物流",
+		"paragraph: 今年一季度，中欧班列数量同比增长两成以上。",
+		"paragraph: 运量增长主要有两个原因。一是海运价格波动较大。",
+		"paragraph: Freight rose by a fifth.")
+}
