@@ -280,12 +280,12 @@ func isListLine(s string) bool {
 // delimiters (CommonMark does not take "* word *" for emphasis).
 type mdInline struct {
 	b       bytes.Buffer
-	pending bool     // a space is due before the next text
+	pending bool // a space is due before the next text
 	// lineBreak: the due space holds a line break, which between two wide (Chinese) characters
 	// is no space at all, as browsers render it.
 	lineBreak bool
-	due     []string // openers to write before the next text
-	stack   []mdOpen // open elements
+	due       []string // openers to write before the next text
+	stack     []mdOpen // open elements
 	// closedAfterPunct: where the last emphasis closer was written right after punctuation,
 	// and the closer (empty when none is). CommonMark does not close emphasis there when a letter follows
 	// ("**一是。**每个"), so the punctuation is then moved out of the emphasis.
