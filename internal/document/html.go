@@ -98,6 +98,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	c.findNotes(root)
 	c.root = root
+	c.dropSideColumns(root)
 	if c.title == nil {
 		title := ""
 		if h1 := outsideH1; h1 != nil {
@@ -253,6 +254,61 @@ type htmlConverter struct {
 	styled    styledBlocks        // blocks the page's styling sets as quotations or headings
 	declared  map[string]bool     // the authors the page's metadata names, by titleKey
 	pageTitle string              // the page's <title>
+}
+
+// columnClass matches class names of a page's grid columns ("col-md-8", "col-4", "td-pb-span4",
+// "large-8 columns", "grid__item") and of a column beside the text ("sidebar", "rail").
+var columnClass = regexp.MustCompile(`(?i)(^|[\s_:-])(col|cols|column|columns|span|cell|grid__item)($|[\s_-]|\d)|(^|[\s_-])(sidebar|aside|rail)($|[\s_-])`)
+
+// Bounds of the look for the text's column: it holds most of its container's paragraph text,
+// and a column beside it little.
+const (
+	minColumnShare  = 0.6
+	maxSideColShare = 0.3
+)
+
+// dropSideColumns marks as furniture the columns set beside the column that holds the text,
+// after it in the page's grid (a sidebar's widgets inside <main>): going down from root to the
+// child that holds most of the paragraph text, a sibling after it, both named as grid columns,
+// that holds little paragraph text, no note and no byline (but in a link to another story).
+func (c *htmlConverter) dropSideColumns(root *html.Node) {
+	for n := root; n != nil; {
+		var best *html.Node
+		total, bestText := 0, 0
+		texts := map[*html.Node]int{}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			t := paragraphText(ch)
+			texts[ch] = t
+			total += t
+			if t > bestText {
+				best, bestText = ch, t
+			}
+		}
+		if best == nil || float64(bestText) < minColumnShare*float64(total) {
+			return
+		}
+		if columnClass.MatchString(attr(best, "class")) {
+			for s := best.NextSibling; s != nil; s = s.NextSibling {
+				if s.Type == html.ElementNode && columnClass.MatchString(attr(s, "class")) && float64(texts[s]) <= maxSideColShare*float64(bestText) &&
+					!c.holdsNote(s) && len(findAll(s, func(x *html.Node) bool { return isBylineElement(x) && !insideLink(x) && x.DataAtom != atom.A })) == 0 && !(c.title != nil && contains(s, c.title)) {
+					c.dropped[s] = true
+				}
+			}
+		}
+		n = best
+	}
+}
+
+// paragraphText returns the length of the text of the paragraphs under n.
+func paragraphText(n *html.Node) int {
+	t := 0
+	for _, p := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.P }) {
+		t += len(collapseSpaces(textOf(p)))
+	}
+	return t
 }
 
 // dropTitleLabel marks as furniture the label a title opens with in an element of its own

@@ -462,3 +462,20 @@ func TestHTMLLineBreakBetweenChineseCharacters(t *testing.T) {
 		"paragraph: 运量增长主要有两个原因。一是海运价格波动较大。",
 		"paragraph: Freight rose by a fifth.")
 }
+
+// TestHTMLSideColumnInMain: inside <main>, the grid column beside the text's column, with
+// little paragraph text of its own (a sidebar's widgets), is left out.
+func TestHTMLSideColumnInMain(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Новый терминал в Актау</title></head><body><main><div class="row">
+<div class="col-8"><h1>Новый терминал в Актау</h1>
+<p>В морском порту Актау открылся новый контейнерный терминал мощностью 240 тысяч контейнеров в год, сообщили в компании-операторе.</p>
+<p>Терминал построен в рамках развития Транскаспийского маршрута.</p></div>
+<div class="col-4"><div class="widget"><h3>Наша рассылка</h3><p>Раз в неделю присылаем главные новости региона.</p><div>Ваш e-mail</div></div>
+<div class="widget"><h3>Мнение</h3><a href="/op/1"><span class="opinion__author">Айдар Ахметов</span> <span>Почему транзит — это не нефть</span></a></div></div>
+</div></main></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Новый терминал в Актау",
+		"paragraph: В морском порту Актау открылся новый контейнерный терминал мощностью 240 тысяч контейнеров в год, сообщили в компании-операторе.",
+		"paragraph: Терминал построен в рамках развития Транскаспийского маршрута.")
+}
