@@ -479,3 +479,21 @@ func TestHTMLSideColumnInMain(t *testing.T) {
 		"paragraph: В морском порту Актау открылся новый контейнерный терминал мощностью 240 тысяч контейнеров в год, сообщили в компании-операторе.",
 		"paragraph: Терминал построен в рамках развития Транскаспийского маршрута.")
 }
+
+// TestHTMLChinesePaperHead: under a Chinese paper's title, the subtitle that opens with "——" is
+// no byline, and the line of the paper's reporters ("本报记者　王明　李华") is.
+func TestHTMLChinesePaperHead(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>丝路上的“钢铁驼队”--人民网</title></head><body><div class="txt">
+<h1>丝路上的“钢铁驼队”</h1><h4 class="sub">——中欧班列十年发展观察</h4>
+<div class="c">本报记者　王明　李华</div>
+<div class="zw"><p>五月的霍尔果斯口岸，一列列满载货物的中欧班列缓缓驶出国门。</p>
+<p>十年来，中欧班列累计开行超过8万列，通达欧洲25个国家。</p><p>班列的货物种类也越来越多。</p></div></div></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 丝路上的“钢铁驼队”",
+		"paragraph: ——中欧班列十年发展观察",
+		"byline: 本报记者 王明 李华",
+		"paragraph: 五月的霍尔果斯口岸，一列列满载货物的中欧班列缓缓驶出国门。",
+		"paragraph: 十年来，中欧班列累计开行超过8万列，通达欧洲25个国家。",
+		"paragraph: 班列的货物种类也越来越多。")
+}
