@@ -23,6 +23,8 @@ var bylinePrefixes = []string{
 	"авторлар:", "авторы:", "дереккөз:", "мәтін:", "дайындаған ", "дайындағандар ",
 	"мақаланың авторы:", "мақала авторы:", "жазған ",
 	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:", "执笔", "撰稿",
+	// who asked the questions of an interview
+	"interview by ", "interviewed by ", "беседовал ", "беседовала ", "беседовали ", "сұхбаттасқан ", "采访：",
 	// a Chinese paper's reporters, the title set apart from the names by a space
 	"本报记者 ", "本报记者\u3000", "记者 ", "记者\u3000", "本报通讯员 ", "本报通讯员\u3000", "通讯员 ", "通讯员\u3000",
 }

@@ -497,3 +497,21 @@ func TestHTMLChinesePaperHead(t *testing.T) {
 		"paragraph: 十年来，中欧班列累计开行超过8万列，通达欧洲25个国家。",
 		"paragraph: 班列的货物种类也越来越多。")
 }
+
+// TestBylinePrefixesOfInterviewsAndPapers: the interviewer's line and a Chinese paper's
+// reporters open a byline; a sentence that opens with the same word does not.
+func TestBylinePrefixesOfInterviewsAndPapers(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"Беседовала Мария Ким":     true,
+		"Interview by Sara Lind":   true,
+		"Сұхбаттасқан Әсел Нұрова": true,
+		"本报记者　王明　李华":               true,
+		"记者 孙建华":                   true,
+		"记者从相关方面获悉，项目进展顺利。":        false,
+	} {
+		if got := hasBylinePrefix(s); got != want {
+			t.Errorf("hasBylinePrefix(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
