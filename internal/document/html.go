@@ -1364,11 +1364,12 @@ func (c *htmlConverter) flush() {
 // maxCitationRunes: a reference to an article is a line or two.
 const maxCitationRunes = 400
 
-// citationYear matches a year as references print it, in brackets or after a comma.
-var citationYear = regexp.MustCompile(`[(（]\d{4}[a-z]?[)）]|,\s*\d{4}[.,]`)
+// citationYear matches a year as references print it: in brackets, or after a comma or a full
+// stop ("(2024)", ", 2024.", "// Центр исследований. 2024. 15 мая").
+var citationYear = regexp.MustCompile(`[(（]\d{4}[a-z]?[)）]|[,.]\s*\d{4}[.,]`)
 
-// citesArticle reports a short paragraph that names the article's title among an author's
-// name and a year, as a reference to it does.
+// citesArticle reports a short paragraph that names the article's title after an author's
+// name, with a year, as a reference to it does.
 func (c *htmlConverter) citesArticle(s string) bool {
 	title := ""
 	if c.title != nil {
@@ -1379,7 +1380,7 @@ func (c *htmlConverter) citesArticle(s string) bool {
 		return false
 	}
 	at := strings.Index(strings.ToLower(s), strings.ToLower(title))
-	return at > 0 && citationYear.MatchString(s[:at])
+	return at > 0 && citationYear.MatchString(s)
 }
 
 // minCitedTitleWords: a title of a few words, whose repetition beside a year is a reference.

@@ -515,3 +515,18 @@ func TestBylinePrefixesOfInterviewsAndPapers(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLCiteBoxWithYearAfterTitle: a reference to the article written in the Russian way, the
+// year after the title ("Иванова А. Название // Центр. 2024."), is the cite box's, not text.
+func TestHTMLCiteBoxWithYearAfterTitle(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Водные споры в Ферганской долине</title></head><body><article><h1>Водные споры в Ферганской долине</h1>
+<p>Ферганская долина разделена между тремя государствами, и почти вся её вода приходит из Кыргызстана, где стоят главные водохранилища.</p>
+<p>В 2022 году стороны договорились о совместном графике попусков.</p>
+<div class="cite"><div class="cite-title">Для цитирования</div><p>Иванова А. Водные споры в Ферганской долине // Центр исследований. 2024. 15 мая.</p></div>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Водные споры в Ферганской долине",
+		"paragraph: Ферганская долина разделена между тремя государствами, и почти вся её вода приходит из Кыргызстана, где стоят главные водохранилища.",
+		"paragraph: В 2022 году стороны договорились о совместном графике попусков.")
+}
