@@ -753,7 +753,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
-		c.isLabelOverLinks(n) || isTeaserCard(n) || isWidgetBox(n) || isBareGallery(n) {
+		c.isLabelOverLinks(n) || isTeaserCard(n) || isWidgetBox(n) || isBareGallery(n) || isCiteBox(n) {
 		return
 	}
 	if names, ok := metaLineNames(n, c.declared); ok {
@@ -2006,6 +2006,30 @@ func isWidgetBox(n *html.Node) bool {
 		}
 		if items >= 2 && empty == items {
 			return true
+		}
+	}
+	return false
+}
+
+// maxCiteBoxBytes: a box that tells how to cite the article holds its label and a reference
+// or two.
+const maxCiteBoxBytes = 800
+
+// isCiteBox reports a short box that opens with a label saying how to cite the article ("Cite
+// this", "Для цитирования", "引用本文") and holds the reference under it.
+func isCiteBox(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Aside || !hasBlockChild(n) {
+		return false
+	}
+	if _, short := boundedText(n, maxCiteBoxBytes); !short {
+		return false
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && hasText(ch) {
+			return isCiteLabel(textOf(ch))
+		}
+		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "" {
+			return false
 		}
 	}
 	return false

@@ -530,3 +530,18 @@ func TestHTMLCiteBoxWithYearAfterTitle(t *testing.T) {
 		"paragraph: Ферганская долина разделена между тремя государствами, и почти вся её вода приходит из Кыргызстана, где стоят главные водохранилища.",
 		"paragraph: В 2022 году стороны договорились о совместном графике попусков.")
 }
+
+// TestHTMLCiteBoxByItsLabel: a box under the text headed "How to cite" is the page's, whatever
+// its reference says.
+func TestHTMLCiteBoxByItsLabel(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Water in the Fergana Valley</title></head><body><article><h1>Water in the Fergana Valley</h1>
+<p>The valley is divided between three states, and almost all of its water comes from Kyrgyzstan, where the main reservoirs stand.</p>
+<p>In 2022 the three agreed on a joint schedule of releases.</p>
+<section class="box"><h3>How to cite</h3><p>Ivanova, A. (2024). Water disputes in the Fergana Valley. Research Centre.</p></section>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Water in the Fergana Valley",
+		"paragraph: The valley is divided between three states, and almost all of its water comes from Kyrgyzstan, where the main reservoirs stand.",
+		"paragraph: In 2022 the three agreed on a joint schedule of releases.")
+}
