@@ -20,7 +20,7 @@ type furnitureWords struct {
 	labels, photoCredits, notices        []string
 	readAlso, dateLabels, follow, social []string
 	dateTails, revisions                 []string
-	cite                                 map[string]bool
+	boxLabels                            map[string]bool
 	lines, counters, roles, media        map[string]bool
 	classes                              *regexp.Regexp
 }
@@ -29,7 +29,7 @@ var furniture = loadFurniture(furnitureData)
 
 func loadFurniture(data string) furnitureWords {
 	f := furnitureWords{lines: map[string]bool{}, counters: map[string]bool{}, roles: map[string]bool{}, media: map[string]bool{},
-		cite: map[string]bool{}}
+		boxLabels: map[string]bool{}}
 	var classes []string
 	section := ""
 	for _, line := range strings.Split(data, "\n") {
@@ -55,8 +55,8 @@ func loadFurniture(data string) furnitureWords {
 			f.follow = append(f.follow, line)
 		case "revision":
 			f.revisions = append(f.revisions, line)
-		case "cite":
-			f.cite[line] = true
+		case "box-label":
+			f.boxLabels[line] = true
 		case "social":
 			f.social = append(f.social, line)
 		case "notice":
@@ -309,9 +309,10 @@ func isPhotoCredit(s string) bool {
 // maxFollowRunes: an invitation to the site's channel is a line.
 const maxFollowRunes = 100
 
-// isCiteLabel reports the label of a box that tells how to cite the article.
-func isCiteLabel(s string) bool {
-	return furniture.cite[strings.TrimFunc(strings.ToLower(collapseSpaces(s)), func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })]
+// isBoxLabel reports the label of a box that is the page's: how to cite the article, about its
+// author.
+func isBoxLabel(s string) bool {
+	return furniture.boxLabels[strings.TrimFunc(strings.ToLower(collapseSpaces(s)), func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })]
 }
 
 // isRevisionLine reports a short line that records who edited a page and when ("Created by A,

@@ -753,7 +753,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
-		c.isLabelOverLinks(n) || isTeaserCard(n) || isWidgetBox(n) || isBareGallery(n) || isCiteBox(n) {
+		c.isLabelOverLinks(n) || isTeaserCard(n) || isWidgetBox(n) || isBareGallery(n) || isLabelledBox(n) {
 		return
 	}
 	if names, ok := metaLineNames(n, c.declared); ok {
@@ -2011,22 +2011,22 @@ func isWidgetBox(n *html.Node) bool {
 	return false
 }
 
-// maxCiteBoxBytes: a box that tells how to cite the article holds its label and a reference
-// or two.
-const maxCiteBoxBytes = 800
+// maxLabelledBoxBytes: a box that tells how to cite the article or who its author is holds
+// its label and a reference or a few lines.
+const maxLabelledBoxBytes = 800
 
-// isCiteBox reports a short box that opens with a label saying how to cite the article ("Cite
-// this", "Для цитирования", "引用本文") and holds the reference under it.
-func isCiteBox(n *html.Node) bool {
+// isLabelledBox reports a short box that opens with a label that makes it the page's: how to
+// cite the article ("Cite this", "Для цитирования", "引用本文"), about its author ("Об авторе").
+func isLabelledBox(n *html.Node) bool {
 	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Aside || !hasBlockChild(n) {
 		return false
 	}
-	if _, short := boundedText(n, maxCiteBoxBytes); !short {
+	if _, short := boundedText(n, maxLabelledBoxBytes); !short {
 		return false
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type == html.ElementNode && hasText(ch) {
-			return isCiteLabel(textOf(ch))
+			return isBoxLabel(textOf(ch))
 		}
 		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "" {
 			return false

@@ -545,3 +545,18 @@ func TestHTMLCiteBoxByItsLabel(t *testing.T) {
 		"paragraph: The valley is divided between three states, and almost all of its water comes from Kyrgyzstan, where the main reservoirs stand.",
 		"paragraph: In 2022 the three agreed on a joint schedule of releases.")
 }
+
+// TestHTMLAboutTheAuthorBox: a box under the text headed "Об авторе" is the page's, its
+// biography included.
+func TestHTMLAboutTheAuthorBox(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Водные споры</title></head><body><article><h1>Водные споры</h1>
+<p>Ферганская долина разделена между тремя государствами, и почти вся её вода приходит из Кыргызстана, где стоят главные водохранилища.</p>
+<p>В 2022 году стороны договорились о совместном графике попусков.</p>
+<div class="box"><h4>Об авторе</h4><p>Анна Иванова — старший научный сотрудник центра, специалист по водным ресурсам региона.</p></div>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Водные споры",
+		"paragraph: Ферганская долина разделена между тремя государствами, и почти вся её вода приходит из Кыргызстана, где стоят главные водохранилища.",
+		"paragraph: В 2022 году стороны договорились о совместном графике попусков.")
+}
