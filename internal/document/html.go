@@ -2021,12 +2021,15 @@ func isLabelledBox(n *html.Node) bool {
 	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Aside || !hasBlockChild(n) {
 		return false
 	}
-	if _, short := boundedText(n, maxLabelledBoxBytes); !short {
+	_, short := boundedText(n, maxLabelledBoxBytes)
+	if _, long := boundedText(n, maxCommentsBoxBytes); !long {
 		return false
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type == html.ElementNode && hasText(ch) {
-			return isBoxLabel(textOf(ch))
+			label, fits := boundedText(ch, maxLabelRunes*4)
+			// (a count, "3 комментария", heads the readers' comments or the page's figures)
+			return fits && (short && isBoxLabel(label) || isCounter(strings.ToLower(collapseSpaces(label))))
 		}
 		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "" {
 			return false
@@ -2034,6 +2037,9 @@ func isLabelledBox(n *html.Node) bool {
 	}
 	return false
 }
+
+// maxCommentsBoxBytes: the readers' comments under the text are a few.
+const maxCommentsBoxBytes = 4000
 
 // maxGalleryTextBytes: beside its pictures, a gallery without captions prints a label, a
 // counter and its buttons.

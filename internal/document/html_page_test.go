@@ -560,3 +560,18 @@ func TestHTMLAboutTheAuthorBox(t *testing.T) {
 		"paragraph: Ферганская долина разделена между тремя государствами, и почти вся её вода приходит из Кыргызстана, где стоят главные водохранилища.",
 		"paragraph: В 2022 году стороны договорились о совместном графике попусков.")
 }
+
+// TestHTMLCommentsBoxByItsCount: a box under the text headed by the count of its comments holds
+// readers' comments, however it is named.
+func TestHTMLCommentsBoxByItsCount(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Поездка на Иссык-Куль</title></head><body><article><h1>Поездка на Иссык-Куль</h1>
+<p>В июле мы проехали вокруг Иссык-Куля за четыре дня, и дорога оказалась хорошей, но на южном берегу почти нет заправок.</p>
+<p>Лучше всего нам понравилось ущелье Джеты-Огуз.</p>
+<div class="c9"><h4>3 комментария</h4><div class="c1"><b>Олег</b><p>Спасибо, очень полезно! А где вы ночевали?</p></div><div class="c1"><b>Марина</b><p>В гостевых домах, они есть почти в каждом селе.</p></div></div>
+</article></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Поездка на Иссык-Куль",
+		"paragraph: В июле мы проехали вокруг Иссык-Куля за четыре дня, и дорога оказалась хорошей, но на южном берегу почти нет заправок.",
+		"paragraph: Лучше всего нам понравилось ущелье Джеты-Огуз.")
+}
