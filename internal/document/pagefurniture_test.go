@@ -61,6 +61,11 @@ func TestPageCreditsAndNoticesLeftOut(t *testing.T) {
 		"<p>Get the latest news delivered to your inbox</p>",
 		"<p>版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议</p>",
 		"<p>分享到微信朋友圈</p>",
+		"<p>技术支持：某某网络科技有限公司</p>",
+		"<p>京ICP备12345678号-1</p>",
+		"<p>下一篇：中亚五国旅游签证新政策</p>",
+		"<p>初审：孙七 复审：周八 终审：吴九</p>",
+		"<p>点击排行</p>",
 	} {
 		page := "<html><head><title>River Terminal</title></head><body><article><h1>River Terminal</h1>" +
 			body + furniture + "</article></body></html>"
