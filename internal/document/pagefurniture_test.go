@@ -66,6 +66,12 @@ func TestPageCreditsAndNoticesLeftOut(t *testing.T) {
 		"<p>下一篇：中亚五国旅游签证新政策</p>",
 		"<p>初审：孙七 复审：周八 终审：吴九</p>",
 		"<p>点击排行</p>",
+		"<p>Skip to main content</p>",
+		"<p>You might also like</p>",
+		"<p>Продолжение после рекламы</p>",
+		"<p>Редакция рекомендует</p>",
+		"<p>Қатені хабарлау</p>",
+		"<p>Бас редактор: Ерлан Әлиев</p>",
 	} {
 		page := "<html><head><title>River Terminal</title></head><body><article><h1>River Terminal</h1>" +
 			body + furniture + "</article></body></html>"
