@@ -72,7 +72,7 @@ func TestPageCreditsAndNoticesLeftOut(t *testing.T) {
 		"<p>Редакция рекомендует</p>",
 		"<p>Қатені хабарлау</p>",
 		"<p>Бас редактор: Ерлан Әлиев</p>",
-		"<p>*Организация признана экстремистской и запрещена в России.</p>",
+		"<p>Данное сообщение (материал) создано и (или) распространено иностранным средством массовой информации, выполняющим функции иностранного агента.</p>",
 	} {
 		page := "<html><head><title>River Terminal</title></head><body><article><h1>River Terminal</h1>" +
 			body + furniture + "</article></body></html>"
