@@ -24,6 +24,10 @@ var bylinePrefixes = []string{
 	"авторлар:", "авторы:", "дереккөз:", "мәтін:", "дайындаған ", "дайындағандар ",
 	"мақаланың авторы:", "мақала авторы:", "жазған ",
 	"作者", "文/", "文／", "文：", "撰文", "来源：", "来源:", "执笔", "撰稿",
+	// who asked the questions of an interview
+	"interview by ", "interviewed by ", "беседовал ", "беседовала ", "беседовали ", "сұхбаттасқан ", "采访：",
+	// a Chinese paper's reporters, the title set apart from the names by a space
+	"本报记者 ", "本报记者\u3000", "记者 ", "记者\u3000", "本报通讯员 ", "本报通讯员\u3000", "通讯员 ", "通讯员\u3000",
 }
 
 // hasBylinePrefix reports a line that names its author explicitly: "By NAME", "Author: NAME".
@@ -50,6 +54,9 @@ func isBylineText(s string) bool {
 	}
 	if open, _ := utf8.DecodeRuneInString(s); open == '(' || open == '（' {
 		return false // a line wholly in brackets is a note ("（作者单位：…）"), not a signature
+	}
+	if strings.HasPrefix(s, "——") {
+		return false // a Chinese subtitle under the title ("——中欧班列十年发展观察")
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isClosing))
 	switch {

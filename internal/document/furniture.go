@@ -19,7 +19,8 @@ var furnitureData string
 type furnitureWords struct {
 	labels, photoCredits, notices        []string
 	readAlso, dateLabels, follow, social []string
-	dateTails                            []string
+	dateTails, revisions                 []string
+	boxLabels                            map[string]bool
 	lines, counters, roles, media        map[string]bool
 	classes                              *regexp.Regexp
 }
@@ -27,7 +28,8 @@ type furnitureWords struct {
 var furniture = loadFurniture(furnitureData)
 
 func loadFurniture(data string) furnitureWords {
-	f := furnitureWords{lines: map[string]bool{}, counters: map[string]bool{}, roles: map[string]bool{}, media: map[string]bool{}}
+	f := furnitureWords{lines: map[string]bool{}, counters: map[string]bool{}, roles: map[string]bool{}, media: map[string]bool{},
+		boxLabels: map[string]bool{}}
 	var classes []string
 	section := ""
 	for _, line := range strings.Split(data, "\n") {
@@ -51,6 +53,10 @@ func loadFurniture(data string) furnitureWords {
 			f.dateTails = append(f.dateTails, line)
 		case "follow":
 			f.follow = append(f.follow, line)
+		case "revision":
+			f.revisions = append(f.revisions, line)
+		case "box-label":
+			f.boxLabels[line] = true
 		case "social":
 			f.social = append(f.social, line)
 		case "notice":
@@ -108,8 +114,14 @@ func isFurnitureText(s string) bool {
 	}
 	l := strings.ToLower(s)
 	bare := strings.TrimFunc(l, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	if furniture.lines[bare] {
+	if furniture.lines[bare] || isControlRow(l) || isBracketedPieces(s) {
 		return true
+	}
+	if isHanText(s) && strings.HasSuffix(strings.TrimRightFunc(l, unicode.IsPunct), "app") && utf8.RuneCountInString(s) <= maxAppPromoRunes {
+		return true // "海量资讯、精准解读，尽在…APP": the site's app, praised under the text
+	}
+	if k := readAlsoLabel(l); k > 0 && strings.TrimFunc(l[k:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) == "" {
+		return true // "Материалы по теме:" over links that were dropped
 	}
 	opened := strings.TrimLeft(l, "（(【[ ")
 	if opensWith(opened, furniture.labels) || opensWith(opened, furniture.photoCredits) {
@@ -124,6 +136,47 @@ func isFurnitureText(s string) bool {
 		return true
 	}
 	return isDatedCredit(l) || isDateLabelLine(l)
+}
+
+// maxAppPromoRunes: the line that praises the site's app is a phrase or two.
+const maxAppPromoRunes = 40
+
+// isControlRow reports a button's word with a colon and one-letter options after it: the
+// page's text size control ("字号：大 中 小", "Шрифт: A A A").
+func isControlRow(l string) bool {
+	label, rest, ok := strings.Cut(strings.Trim(l, "【】[]() "), ":")
+	if !ok {
+		label, rest, ok = strings.Cut(strings.Trim(l, "【】[]() "), "：")
+	}
+	options := strings.Fields(rest)
+	if !ok || len(options) < 2 || !furniture.lines[strings.TrimSpace(label)] {
+		return false
+	}
+	for _, o := range options {
+		if utf8.RuneCountInString(o) > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// isBracketedPieces reports a line of pieces each in its brackets, every one of them
+// furniture: "【纠错】 【责任编辑：赵敏】".
+func isBracketedPieces(s string) bool {
+	if !strings.Contains(s, "】") && !strings.Contains(s, "]") {
+		return false
+	}
+	pieces := strings.FieldsFunc(s, func(r rune) bool { return r == '【' || r == '】' || r == '[' || r == ']' })
+	n := 0
+	for _, p := range pieces {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if n++; !isFurnitureText(p) {
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // isDatedCredit reports a date, then a credit: "2024-04-08 07:10:36 来源: 新华日报".
@@ -255,6 +308,28 @@ func isPhotoCredit(s string) bool {
 
 // maxFollowRunes: an invitation to the site's channel is a line.
 const maxFollowRunes = 100
+
+// isBoxLabel reports the label of a box that is the page's: how to cite the article, about its
+// author.
+func isBoxLabel(s string) bool {
+	return furniture.boxLabels[strings.TrimFunc(strings.ToLower(collapseSpaces(s)), func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })]
+}
+
+// isRevisionLine reports a short line that records who edited a page and when ("Created by A,
+// last modified by B on Apr 03, 2024"): the names in it are the page's editors, not the
+// article's authors.
+func isRevisionLine(s string) bool {
+	l := strings.ToLower(collapseSpaces(s))
+	if utf8.RuneCountInString(l) > maxFurnitureRunes {
+		return false
+	}
+	for _, w := range furniture.revisions {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // isFollowInvitation reports a short line that invites the reader to follow the site on a
 // social network or messenger ("Читайте РБК в Telegram", "Follow us on X"): it opens with an

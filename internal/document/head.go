@@ -314,6 +314,9 @@ func isDateLine(s string) bool {
 	// Again after a match, since one match takes the space the next one needs: "10:42 a.m. ET".
 	if t := timeZone.ReplaceAllString(s, " "); t != s {
 		s = timeZone.ReplaceAllString(t, " ")
+		if t := strings.TrimSpace(s); timeOfDay.MatchString(t) {
+			return true // a time with its zone: "9:21 AM GMT+5"
+		}
 	}
 	if strings.IndexFunc(s, func(r rune) bool { return isHan(r) && !strings.ContainsRune("年月日号", r) }) >= 0 {
 		return false // Chinese words other than the date's own: "2023年发生了什么变化"
@@ -327,6 +330,8 @@ func isDateLine(s string) bool {
 			// A time of day with its half of the day written on: "06:00am", "2:05pm".
 			if l := strings.ToLower(w); strings.HasSuffix(l, "am") || strings.HasSuffix(l, "pm") {
 				w = w[:len(w)-2]
+			} else if ordinalDay.MatchString(l) {
+				w = w[:len(w)-2] // an English day written as an ordinal: "May 12th, 2024"
 			}
 			if strings.TrimFunc(w, unicode.IsDigit) != "" {
 				return false
@@ -351,6 +356,9 @@ func isDateLine(s string) bool {
 	// A month and a weekday, or abbreviations alone ("Mon 4 Mar 2024 06.00 GMT").
 	return digits >= 4 && (letterWords <= 2 || longWords == 0 && letterWords <= 4)
 }
+
+// ordinalDay matches a day of the month written as an English ordinal: "1st", "22nd", "12th".
+var ordinalDay = regexp.MustCompile(`^\d{1,2}(st|nd|rd|th)$`)
 
 // maxDateLeadRunes: a Chinese word that leads a date ("发布于", "发布时间：", "更新") is this short.
 const maxDateLeadRunes = 4

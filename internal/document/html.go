@@ -1,7 +1,6 @@
 package document
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -55,6 +54,15 @@ func HTMLToMarkdown(src string) (string, error) {
 	// sanitiser would drop it and leave its text as if it were the article's, so it is kept as
 	// a link to the page itself, which a list of such links shows for what it is.
 	src = controlHref.ReplaceAllString(src, `href="`+controlMark+`"`)
+	// A picture loaded by a script names its file in another attribute ("data-src",
+	// "data-original-src"); without a src the sanitiser would drop it, and the caption beside
+	// it would read as text.
+	src = imgOpen.ReplaceAllStringFunc(src, func(tag string) string {
+		if imgSrc.MatchString(tag) {
+			return tag
+		}
+		return tag[:4] + ` src="#picture"` + tag[4:]
+	})
 	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
 	if err != nil {
 		return "", &pipeline.Error{Code: pipeline.CodeInvalid, MessageID: "error.ingest.html_invalid",
@@ -65,8 +73,9 @@ func HTMLToMarkdown(src string) (string, error) {
 		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
 	c.styled = readStyledBlocks(raw, classes)
-	c.authors = pageAuthors(raw)
+	c.declared = declaredAuthors(raw)
 	c.siteNames = siteNames(pageTitle)
+	c.pageTitle = pageTitle
 	c.title = findFirst(root, atom.H1)
 	if c.title != nil && textBefore(root, c.title) {
 		// The first <h1> comes after the text has begun: it heads a section (a word
@@ -96,6 +105,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	c.findNotes(root)
 	c.root = root
+	c.dropSideColumns(root)
 	if c.title == nil {
 		title := ""
 		if h1 := outsideH1; h1 != nil {
@@ -163,6 +173,8 @@ var (
 	formClose = regexp.MustCompile(`(?i)</form\s*>`)
 	mainOpen  = regexp.MustCompile(`(?i)<main(\s|>)`)
 	mainClose = regexp.MustCompile(`(?i)</main\s*>`)
+	imgOpen   = regexp.MustCompile(`(?i)<img\b[^>]*>`)
+	imgSrc    = regexp.MustCompile(`(?i)\ssrc\s*=`)
 	// controlHref matches the address of a link that leads nowhere; controlMark replaces it.
 	controlHref = regexp.MustCompile(`(?i)href\s*=\s*("#"|'#'|"javascript:[^"]*"|'javascript:[^']*')`)
 )
@@ -249,7 +261,86 @@ type htmlConverter struct {
 	paragraphs int                 // paragraphs written
 	dropped    map[*html.Node]bool // furniture found beside something else (an author's role)
 	styled     styledBlocks        // blocks the page's styling sets as quotations or headings
-	authors    []string            // the names the page's data gives as the authors
+	declared   map[string]bool     // the authors the page's metadata names, by titleKey
+	pageTitle  string              // the page's <title>
+}
+
+// columnClass matches class names of a page's grid columns ("col-md-8", "col-4", "td-pb-span4",
+// "large-8 columns", "grid__item") and of a column beside the text ("sidebar", "rail").
+var columnClass = regexp.MustCompile(`(?i)(^|[\s_:-])(col|cols|column|columns|span|cell|grid__item)($|[\s_-]|\d)|(^|[\s_-])(sidebar|aside|rail)($|[\s_-])`)
+
+// Bounds of the look for the text's column: it holds most of its container's paragraph text,
+// and a column beside it little.
+const (
+	minColumnShare  = 0.6
+	maxSideColShare = 0.3
+)
+
+// dropSideColumns marks as furniture the columns set beside the column that holds the text,
+// after it in the page's grid (a sidebar's widgets inside <main>): going down from root to the
+// child that holds most of the paragraph text, a sibling after it, both named as grid columns,
+// that holds little paragraph text, no note and no byline (but in a link to another story).
+func (c *htmlConverter) dropSideColumns(root *html.Node) {
+	for n := root; n != nil; {
+		var best *html.Node
+		total, bestText := 0, 0
+		texts := map[*html.Node]int{}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			t := paragraphText(ch)
+			texts[ch] = t
+			total += t
+			if t > bestText {
+				best, bestText = ch, t
+			}
+		}
+		if best == nil || float64(bestText) < minColumnShare*float64(total) {
+			return
+		}
+		if columnClass.MatchString(attr(best, "class")) {
+			for s := best.NextSibling; s != nil; s = s.NextSibling {
+				if s.Type == html.ElementNode && columnClass.MatchString(attr(s, "class")) && float64(texts[s]) <= maxSideColShare*float64(bestText) &&
+					!c.holdsNote(s) && len(findAll(s, func(x *html.Node) bool { return isBylineElement(x) && !insideLink(x) && x.DataAtom != atom.A })) == 0 && !(c.title != nil && contains(s, c.title)) {
+					c.dropped[s] = true
+				}
+			}
+		}
+		n = best
+	}
+}
+
+// paragraphText returns the length of the text of the paragraphs under n.
+func paragraphText(n *html.Node) int {
+	t := 0
+	for _, p := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.P }) {
+		t += len(collapseSpaces(textOf(p)))
+	}
+	return t
+}
+
+// dropTitleLabel marks as furniture the label a title opens with in an element of its own
+// ("<h1><span>Жаңалық</span> Ауыл мектептеріне…</h1>"), when the page's <title> gives the title
+// without it.
+func (c *htmlConverter) dropTitleLabel(h *html.Node) {
+	var first *html.Node
+	for ch := h.FirstChild; ch != nil && first == nil; ch = ch.NextSibling {
+		if hasText(ch) {
+			first = ch
+		}
+	}
+	if first == nil || first.Type != html.ElementNode || first.NextSibling == nil {
+		return
+	}
+	label := collapseSpaces(textOf(first))
+	whole := collapseSpaces(textOf(h))
+	page := titleKey(siteTitle(c.pageTitle))
+	if len(strings.Fields(label)) > maxKickerWords || page == "" || titleKey(whole) == page ||
+		titleKey(strings.TrimSpace(strings.TrimPrefix(whole, label))) != page {
+		return
+	}
+	c.dropped[first] = true
 }
 
 // styledAs reports a block whose text is among those the page styles one way (see
@@ -610,6 +701,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	}
 	switch n.Type {
 	case html.TextNode:
+		if inside == "" && c.cur == nil && lineUnderPicture(n) {
+			// "<img><br>Ряды с тканями<br>": in lines parted by breaks, the short line under a
+			// picture is its caption.
+			c.start(pipeline.BlockCaption, "")
+		}
 		c.inlineText(n.Data, inside)
 		return
 	case html.ElementNode:
@@ -639,6 +735,17 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 		return
 	}
+	if label, value, ok := fieldBox(n); ok && fieldsBeside(n) {
+		// One of a record's fields, each a label set as a heading over a short value (a
+		// repository's "Date", "Type", "Citation", "Collections"): only the author named in
+		// one is the article's.
+		if hasBylinePrefix(label+": "+value) && isBylineText(value) {
+			in := &mdInline{}
+			in.text(value)
+			c.bylines = append(c.bylines, in)
+		}
+		return
+	}
 	if isMetadataList(n) {
 		// A list of the page's metadata: only the author named in it is the article's.
 		for _, by := range findAll(n, isBylineElement) {
@@ -663,10 +770,10 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		return
 	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
-		c.isLabelOverLinks(n) {
+		c.isLabelOverLinks(n) || isTeaserCard(n) || isWidgetBox(n) || isBareGallery(n) || isLabelledBox(n) {
 		return
 	}
-	if names, ok := metaLineNames(n); ok {
+	if names, ok := metaLineNames(n, c.declared); ok {
 		// A line of separate pieces about the article (its date, the account, the place): only
 		// the author's name, if there is one, is the article's.
 		c.flush()
@@ -683,9 +790,35 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	if c.isAuthorBox(n) {
 		return
 	}
+	if c.textSeen && isToolbar(n) {
+		return // "👍 45 · 31 комментарий · Репост · В закладки" under the text
+	}
+	if c.textSeen && isCellRow(n) && textFollows(n) {
+		// Short boxes set side by side in the text, as a table's row ("Казахстан", "3:1",
+		// "Таиланд"): one line, its cells parted as a table row's are.
+		c.flush()
+		c.start(pipeline.BlockParagraph, inside)
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode {
+				if c.cur.b.Len() > 0 {
+					c.cur.text("; ")
+				}
+				c.writeInline(c.cur, ch, false)
+			}
+		}
+		c.flush()
+		return
+	}
+	if c.textSeen && isPortraitCard(n) {
+		return // the author's picture, name and a few words about them, after the text
+	}
 	if isCaptionElement(n) || c.centredCaption(n) {
-		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text) || slideCounter.MatchString(collapseSpaces(text))) {
-			return // a credit or a counter ("1 / 2") where a caption would be: nothing describes the picture
+		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text) || slideCounter.MatchString(collapseSpaces(text)) ||
+			isFurnitureText(text) && captionBeside(n)) {
+			// A credit or a counter ("1 / 2") where a caption would be, or a credit beside
+			// the picture's caption ("Источник: …" under a titled chart): nothing describes
+			// the picture.
+			return
 		}
 		c.flush()
 		c.start(pipeline.BlockCaption, "")
@@ -707,6 +840,12 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			// "Gregory Alvarez" inside a byline that also says "Contributor".
 			n = inner
 		}
+		if names := listedNames(n); names != "" {
+			in := &mdInline{}
+			in.text(names)
+			c.bylines = append(c.bylines, in)
+			return
+		}
 		in := &mdInline{}
 		if label := c.bylineLabel(n); label != "" {
 			// "Автор: <a rel=author>…</a>": the label written so far opens the byline.
@@ -719,6 +858,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.inByline = true
 		c.writeInline(in, n, false)
 		c.inByline = false
+		if by, ok := bylineOfMetaText(textOf(n), false); ok {
+			// "作者：周海燕　　发布时间：2024-10-22　　浏览次数：815": the author's piece alone.
+			in = &mdInline{}
+			in.text(by)
+		}
 		in.dropTrailing(bylineSeparators) // "NAME ·" once the date after it is left out
 		if s := in.String(); s != "" {
 			c.bylines = append(c.bylines, in)
@@ -726,6 +870,41 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 				c.dropAuthorRole(n)
 			}
 		}
+		return
+	}
+	if !c.textSeen && (n.DataAtom == atom.P || n.DataAtom == atom.Div) && !hasBlockChild(n) && (c.title == nil || c.order[n] > c.order[c.title]) {
+		// Under the title, a line of pieces written as one text whose author's piece is
+		// labelled ("作者：王建国 刘芳    来源：…    时间：2024-04-15    点击：1203").
+		if text, short := boundedText(n, 4*maxMetaLineRunes); short {
+			if by, ok := bylineOfMetaText(text, true); ok {
+				c.flush()
+				in := &mdInline{}
+				in.text(by)
+				c.bylines = append(c.bylines, in)
+				return
+			}
+		}
+	}
+	if (n.DataAtom == atom.P || n.DataAtom == atom.Div) && !hasBlockChild(n) && !isBylineElement(n) {
+		if text, short := boundedText(n, maxLinkBlockBytes); short {
+			if t := collapseSpaces(text); hasBylinePrefix(t) {
+				if by := labelledName(t); by != "" && by != t && strings.ContainsFunc(t[len(by):], unicode.IsDigit) {
+					// (words after the name with a number in them: a date or a time, no role)
+					// "Автор: Марина К. в 14:05": the label and the name.
+					c.flush()
+					in := &mdInline{}
+					in.text(by)
+					c.bylines = append(c.bylines, in)
+					return
+				}
+			}
+		}
+	}
+	if by, ok := c.declaredByline(n); ok {
+		// A line that names only the authors the page's metadata gives ("Author: NAME").
+		in := &mdInline{}
+		in.text(by)
+		c.bylines = append(c.bylines, in)
 		return
 	}
 	if c.title != nil && c.end[n] < c.order[c.title] && !contains(n, c.title) && !c.holdsByline(n) {
@@ -743,6 +922,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		c.flush()
+		if n == c.title {
+			c.dropTitleLabel(n)
+		}
 		in := &mdInline{}
 		c.writeInline(in, n, false)
 		level := int(n.Data[1] - '0')
@@ -784,7 +966,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		if n.DataAtom == atom.P && inside == "" && c.textSeen && c.styledAs(n, c.styled.headings) {
+		if n.DataAtom == atom.P && inside == "" && c.textSeen && (c.styledAs(n, c.styled.headings) || isClassHeading(n) && !isOneWord(textOf(n))) {
+			// (a paragraph named as a title: the heading of a box in the text, "ContextBlock-title";
+			// a word alone there is a label, "Note")
 			c.classHeading(n)
 			return
 		}
@@ -847,7 +1031,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		if inside == "" && c.textSeen && (isClassHeading(n) || c.styledAs(n, c.styled.headings)) {
+		if inside == "" && (c.textSeen || headsList(n)) && (isClassHeading(n) || c.styledAs(n, c.styled.headings)) {
 			// Before the first paragraph, a line under the title is its subtitle, no heading.
 			c.classHeading(n)
 			return
@@ -858,8 +1042,10 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		if n.DataAtom == atom.A && attr(n, "href") == controlMark && c.cur == nil {
-			return // a script's button set straight in a box ("Yes", "No", "Print")
+		if n.DataAtom == atom.A && c.cur == nil && (attr(n, "href") == controlMark || standsAlone(n) && fileHref.MatchString(attr(n, "href"))) {
+			// A script's button set straight in a box ("Yes", "No", "Print"), or a link to a
+			// file set alone between blocks ("Download PDF (1.2 MB)"): a button.
+			return
 		}
 		if n.DataAtom == atom.A && c.cur == nil && isLoneLink(n) {
 			return // a way back or on, set alone between blocks ("← All news")
@@ -941,6 +1127,88 @@ func (c *htmlConverter) pendingLabel() *mdInline {
 		return nil
 	}
 	return c.cur
+}
+
+// lineUnderPicture reports text that opens a line, among lines parted by breaks, right under a
+// picture (the picture, a break, the line, a break or the end), the line reading as a caption.
+func lineUnderPicture(n *html.Node) bool {
+	skip := func(x *html.Node, next func(*html.Node) *html.Node) *html.Node {
+		for x != nil && x.Type == html.TextNode && strings.TrimFunc(x.Data, isSpace) == "" {
+			x = next(x)
+		}
+		return x
+	}
+	back := func(x *html.Node) *html.Node { return x.PrevSibling }
+	br := skip(n.PrevSibling, back)
+	if br == nil || br.DataAtom != atom.Br {
+		return false
+	}
+	pic := skip(br.PrevSibling, back)
+	if pic == nil || pic.Type != html.ElementNode ||
+		!(pic.DataAtom == atom.Img || pic.DataAtom == atom.Picture || findFirst(pic, atom.Img) != nil && !hasText(pic)) {
+		return false
+	}
+	var b strings.Builder
+	for x := n; x != nil && x.DataAtom != atom.Br && !isBlockElement(x); x = x.NextSibling {
+		b.WriteString(textOf(x))
+		if b.Len() > 4*maxLooseCaptionRunes {
+			return false
+		}
+	}
+	line := collapseSpaces(b.String())
+	return line != "" && isLooseCaption(line)
+}
+
+// captionBeside reports a caption element among n's siblings: the picture is described
+// already.
+func captionBeside(n *html.Node) bool {
+	if n.Parent == nil || n.DataAtom == atom.Figcaption {
+		return false
+	}
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && (s.DataAtom == atom.Figcaption || titleOverImage(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOneWord reports text of one word (a few characters of Chinese).
+func isOneWord(s string) bool {
+	s = collapseSpaces(s)
+	if isHanText(s) {
+		return utf8.RuneCountInString(s) <= maxHanControlRunes
+	}
+	return len(strings.Fields(s)) <= 1
+}
+
+// fileHref matches the address of a file to download: a document, a spreadsheet, an archive.
+var fileHref = regexp.MustCompile(`(?i)\.(pdf|docx?|xlsx?|pptx?|odt|rtf|epub|zip)([?#]|$)|/downloads?([/?#]|$)`)
+
+// standsAlone reports an inline element set straight into a box of blocks with only blocks
+// or nothing before and after it: no part of a sentence.
+func standsAlone(n *html.Node) bool {
+	if n.Parent == nil || !hasBlockChild(n.Parent) {
+		return false
+	}
+	apart := func(s *html.Node, next func(*html.Node) *html.Node) bool {
+		for ; s != nil; s = next(s) {
+			if s.Type == html.TextNode && strings.TrimFunc(s.Data, isSpace) == "" {
+				continue
+			}
+			return s.Type == html.ElementNode && isBlockElement(s)
+		}
+		return true
+	}
+	return apart(n.PrevSibling, func(x *html.Node) *html.Node { return x.PrevSibling }) &&
+		apart(n.NextSibling, func(x *html.Node) *html.Node { return x.NextSibling })
+}
+
+// headsList reports a block right above a list in the same box: the list's heading ("Главное"
+// over the key points), even before the text.
+func headsList(n *html.Node) bool {
+	next := nextElement(n)
+	return next != nil && (next.DataAtom == atom.Ul || next.DataAtom == atom.Ol) && prevElement(n) == nil
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the
@@ -1196,6 +1464,11 @@ func (c *htmlConverter) flush() {
 	case isPublicationLine(plain):
 		c.cur = nil
 		return
+	case c.textSeen && c.citesArticle(plain):
+		// "Thorne, R. (2024), The Middle Corridor after the boom, Research paper, London: …":
+		// how to cite the article, under it.
+		c.cur = nil
+		return
 	case c.titleKey != "" && titleKey(plain) == c.titleKey,
 		!c.textSeen && c.siteNames[titleKey(plain)] && !isNameLine(plain):
 		// The title printed again in the body, or the site's or channel's name above the
@@ -1215,6 +1488,31 @@ func (c *htmlConverter) flush() {
 	c.out.add(c.kind, c.level, c.marker, c.cur)
 	c.cur = nil
 }
+
+// maxCitationRunes: a reference to an article is a line or two.
+const maxCitationRunes = 400
+
+// citationYear matches a year as references print it: in brackets, or after a comma or a full
+// stop ("(2024)", ", 2024.", "// Центр исследований. 2024. 15 мая").
+var citationYear = regexp.MustCompile(`[(（]\d{4}[a-z]?[)）]|[,.]\s*\d{4}[.,]`)
+
+// citesArticle reports a short paragraph that names the article's title after an author's
+// name, with a year, as a reference to it does.
+func (c *htmlConverter) citesArticle(s string) bool {
+	title := ""
+	if c.title != nil {
+		title = collapseSpaces(textOf(c.title))
+	}
+	s = collapseSpaces(s)
+	if len(strings.Fields(title)) < minCitedTitleWords || utf8.RuneCountInString(s) > maxCitationRunes {
+		return false
+	}
+	at := strings.Index(strings.ToLower(s), strings.ToLower(title))
+	return at > 0 && citationYear.MatchString(s)
+}
+
+// minCitedTitleWords: a title of a few words, whose repetition beside a year is a reference.
+const minCitedTitleWords = 3
 
 // Bounds of the text that stands between a title and the text's container: a subtitle or a
 // lead says something in a few words at least.
@@ -1247,6 +1545,9 @@ func readsAsHead(s string) bool {
 // reference and a leading number that repeats the note's.
 func (c *htmlConverter) writeInline(in *mdInline, n *html.Node, inNote bool) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if gluedToLabel(ch) {
+			in.text(" ") // "<span>Author:</span><a>NAME</a>": the page's styling parts them
+		}
 		if inNote && in.b.Len() == 0 && len(in.due) == 0 {
 			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Sup || ch.DataAtom == atom.A) && isNoteLabel(textOf(ch)) {
 				continue
@@ -1258,6 +1559,19 @@ func (c *htmlConverter) writeInline(in *mdInline, n *html.Node, inNote bool) {
 		}
 		c.writeInlineNode(in, ch, inNote)
 	}
+}
+
+// gluedToLabel reports an element that follows, with nothing between them, an element whose
+// text is a label ending with a colon: "<span>Автор:</span><a>NAME</a>", which the page's
+// styling sets apart.
+func gluedToLabel(n *html.Node) bool {
+	prev := n.PrevSibling
+	if n.Type != html.ElementNode || prev == nil || prev.Type != html.ElementNode || isBlockElement(n) || isBlockElement(prev) {
+		return false
+	}
+	label := textOf(prev)
+	r, _ := utf8.DecodeRuneInString(textOf(n))
+	return strings.HasSuffix(label, ":") && utf8.RuneCountInString(label) <= maxLinkLabelRunes && unicode.IsLetter(r)
 }
 
 // noteLabel matches the number a note's text may start with: "1.", "[1]", "1)", "②", "¹".
@@ -1276,7 +1590,7 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 		in.footnote(num) // the side note's text is written with the notes
 		return
 	}
-	if c.inByline && isPublicationElement(n) {
+	if c.inByline && isPublicationElement(n) || c.dropped[n] {
 		return
 	}
 	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && lastInBlock(n) && isFurnitureText(textOf(n)) {
@@ -1347,7 +1661,7 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 		}
 		c.writeInline(in, n, inNote)
 	case atom.Br:
-		in.text(" ")
+		in.text("\n") // a line break: no space between two Chinese characters
 	default:
 		if isBlockElement(n) {
 			in.text(" ")
@@ -1789,7 +2103,8 @@ const (
 // part of it.
 func isLinkBlock(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.P, atom.Div, atom.Section:
+	case atom.P, atom.Div, atom.Section, atom.Td:
+		// (a cell of a table that lays out the page: its column of links is a menu)
 	case atom.Ul, atom.Ol:
 		items := 0
 		for li := n.FirstChild; li != nil; li = li.NextSibling {
@@ -1822,6 +2137,9 @@ func isLinkBlock(n *html.Node) bool {
 		return x.Type == html.ElementNode && bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
 	})) > 0 {
 		return false // the author's name links to the author's page
+	}
+	if hasBylinePrefix(whole) && isBylineText(whole) {
+		return false // "Author: <a>NAME</a>": the byline, whose name links to the author's page
 	}
 	// A label before the links ("Topics:", "Read also:") does not count against them; one that
 	// says what the links are ("MORE FROM THE LEDGER", "Читайте также") may name the site too.
@@ -1871,6 +2189,135 @@ func isIconBar(n *html.Node, whole string) bool {
 	return icons >= 2
 }
 
+// maxTeaserBytes: a card that points to another story holds its title, a line or two of it and
+// a date.
+const maxTeaserBytes = 600
+
+// isWidgetBox reports a short box holding a list whose items are all empty: their controls (a
+// poll's options, a form's fields, buttons) were script's or form's and are gone, and what is
+// left around them (the question, "Голосовать", the count of votes) is the widget's.
+func isWidgetBox(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section {
+		return false
+	}
+	if _, short := boundedText(n, maxLinkBlockBytes); !short {
+		return false
+	}
+	for _, l := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Ul || x.DataAtom == atom.Ol }) {
+		items, empty := 0, 0
+		for li := l.FirstChild; li != nil; li = li.NextSibling {
+			if li.DataAtom == atom.Li {
+				items++
+				if !hasText(li) {
+					empty++
+				}
+			}
+		}
+		if items >= 2 && empty == items {
+			return true
+		}
+	}
+	return false
+}
+
+// maxLabelledBoxBytes: a box that tells how to cite the article or who its author is holds
+// its label and a reference or a few lines.
+const maxLabelledBoxBytes = 800
+
+// isLabelledBox reports a short box that opens with a label that makes it the page's: how to
+// cite the article ("Cite this", "Для цитирования", "引用本文"), about its author ("Об авторе").
+func isLabelledBox(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Aside || !hasBlockChild(n) {
+		return false
+	}
+	_, short := boundedText(n, maxLabelledBoxBytes)
+	if _, long := boundedText(n, maxCommentsBoxBytes); !long {
+		return false
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && hasText(ch) {
+			label, fits := boundedText(ch, maxLabelRunes*4)
+			// (a count, "3 комментария", heads the readers' comments or the page's figures)
+			return fits && (short && isBoxLabel(label) || isCounter(strings.ToLower(collapseSpaces(label))))
+		}
+		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// maxCommentsBoxBytes: the readers' comments under the text are a few.
+const maxCommentsBoxBytes = 4000
+
+// maxGalleryTextBytes: beside its pictures, a gallery without captions prints a label, a
+// counter and its buttons.
+const maxGalleryTextBytes = 200
+
+// isBareGallery reports a box of several pictures whose only words are a few short pieces,
+// none a sentence ("Фотогалерея", "1 / 3", "Алдыңғы", "Келесі"): a gallery without captions,
+// whose words are its controls.
+func isBareGallery(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Figure {
+		return false
+	}
+	text, short := boundedText(n, maxGalleryTextBytes)
+	if !short || strings.TrimSpace(text) == "" || len(findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Img })) < 2 {
+		return false
+	}
+	if len(findAll(n, func(x *html.Node) bool {
+		return x.DataAtom == atom.Figcaption || captionClass.MatchString(attr(x, "class"))
+	})) > 0 {
+		return false // its pictures are captioned
+	}
+	pieces, _, _ := leafPieces(n)
+	for _, p := range pieces {
+		if endsWithTerminator(p) || len(strings.Fields(p)) > maxToolbarWords {
+			return false
+		}
+	}
+	return len(pieces) > 0
+}
+
+// isTeaserCard reports a short box whose heading is wholly a link to another page, beside a box
+// of the same kind and shape: one of the cards of a list of other stories, with its excerpt.
+func isTeaserCard(n *html.Node) bool {
+	if !linkedHeadingBox(n) {
+		return false
+	}
+	for _, s := range []*html.Node{prevElement(n), nextElement(n)} {
+		if s != nil && s.DataAtom == n.DataAtom && attr(s, "class") == attr(n, "class") && linkedHeadingBox(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkedHeadingBox reports a short box, no heading itself, holding a heading whose text is
+// wholly a link to another page.
+func linkedHeadingBox(n *html.Node) bool {
+	if n.Type != html.ElementNode || !isBlockElement(n) || isHeadingAtom(n.DataAtom) {
+		return false
+	}
+	if _, short := boundedText(n, maxTeaserBytes); !short {
+		return false
+	}
+	h := findAll(n, func(x *html.Node) bool { return isHeadingAtom(x.DataAtom) })
+	if len(h) != 1 {
+		return false
+	}
+	a := findFirst(h[0], atom.A)
+	if a == nil && h[0].Parent != nil && h[0].Parent.DataAtom == atom.A {
+		a = h[0].Parent // "<a><h3>…</h3></a>"
+	}
+	if a == nil {
+		return false
+	}
+	href := attr(a, "href")
+	return href != "" && !strings.HasPrefix(href, "#") && collapseSpaces(textOf(a)) != "" &&
+		strings.Contains(collapseSpaces(textOf(a)), collapseSpaces(textOf(h[0])))
+}
+
 // maxLinkLabelRunes: a label before a link ("Previous:", "上一篇：") is a word or two.
 const maxLinkLabelRunes = 12
 
@@ -1918,6 +2365,12 @@ func (c *htmlConverter) isLabelOverLinks(n *html.Node) bool {
 		return false
 	}
 	next := nextElement(n)
+	if next != nil && next.DataAtom == atom.P && isLinkBlock(next) {
+		// Links set one to a paragraph ("往期推荐" over the titles of earlier posts): two at
+		// least make the block.
+		after := nextElement(next)
+		return after != nil && after.DataAtom == atom.P && isLinkBlock(after)
+	}
 	return next != nil && (next.DataAtom == atom.Ul || next.DataAtom == atom.Ol || next.DataAtom == atom.Div) && isLinkBlock(next)
 }
 
@@ -1969,17 +2422,22 @@ const (
 // metaLineNames reads a meta line: a short block made only of separate inline pieces, at least
 // three and one of them a date ("原创 | 周晓雯 | 小城观察 | 2024-03-05 08:30 | 浙江"). It returns
 // the pieces that are personal names, joined, and whether n is such a line.
-func metaLineNames(n *html.Node) (string, bool) {
+func metaLineNames(n *html.Node, declared map[string]bool) (string, bool) {
 	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Ul {
 		return "", false
 	}
-	if text, short := boundedText(n, 4*maxMetaLineRunes); !short || utf8.RuneCountInString(collapseSpaces(text)) > maxMetaLineRunes {
+	text, short := boundedText(n, 4*maxMetaLineRunes)
+	if !short || utf8.RuneCountInString(collapseSpaces(text)) > maxMetaLineRunes {
 		return "", false
 	}
+	if isRevisionLine(text) {
+		return "", true // "Created by A, last modified by B on …": the page's editors
+	}
 	var pieces []string
-	named := map[string]bool{} // pieces the page names as the author's
-	labelled := map[int]bool{} // pieces that are a label waiting for its value
-	signerNext := false        // the next element names the author ("… by <a>NAME</a>")
+	named := map[string]bool{}  // pieces the page names as the author's
+	linked := map[string]bool{} // pieces that link to a person's page
+	labelled := map[int]bool{}  // pieces that are a label waiting for its value
+	signerNext := false         // the next element names the author ("… by <a>NAME</a>")
 	deep := false
 	for ch := n.FirstChild; ch != nil && !deep; ch = ch.NextSibling {
 		switch {
@@ -2001,7 +2459,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 				return "", false // words, and no separator: a sentence
 			}
 			if k := len(pieces) - 1; k >= 0 && labelled[k] {
-				first, rest, _ := strings.Cut(strings.TrimSpace(publicationSeparators.ReplaceAllString(t, "\x00")), "\x00")
+				first, rest, _ := strings.Cut(strings.TrimSpace(strings.Join(splitAtSeparators(publicationSeparators, t), "\x00")), "\x00")
 				pieces[k] += first
 				labelled[k] = false
 				t = rest
@@ -2010,7 +2468,7 @@ func metaLineNames(n *html.Node) (string, bool) {
 				}
 			}
 			var parts []string
-			for _, p := range publicationSeparators.Split(t, -1) {
+			for _, p := range splitAtSeparators(publicationSeparators, t) {
 				parts = append(parts, splitDatedSigner(p)...)
 			}
 			if len(parts) < 2 {
@@ -2044,6 +2502,9 @@ func metaLineNames(n *html.Node) (string, bool) {
 				if signerNext {
 					named[t], signerNext = true, false
 				}
+				if linksToPerson(ch) {
+					linked[t] = true
+				}
 				pieces = append(pieces, t)
 				if (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")) && utf8.RuneCountInString(t) <= maxLinkLabelRunes {
 					labelled[len(pieces)-1] = true // its value follows as text
@@ -2055,10 +2516,10 @@ func metaLineNames(n *html.Node) (string, bool) {
 		// Pieces nested in boxes (the author's name in one, the date in another, the controls in
 		// a third): the smallest elements that hold text are the pieces, and beside the date
 		// and the names only one-word controls and counters may stand ("Follow", "Share", "3").
-		if findFirst(n, atom.H1) != nil || findFirst(n, atom.H2) != nil || findFirst(n, atom.H3) != nil {
-			return "", false
+		if len(findAll(n, func(x *html.Node) bool { return isHeadingAtom(x.DataAtom) })) > 0 {
+			return "", false // a box with a heading: fields or a section, not a line
 		}
-		pieces, named = leafPieces(n)
+		pieces, named, linked = leafPieces(n)
 		if pieces == nil {
 			return "", false
 		}
@@ -2071,6 +2532,12 @@ func metaLineNames(n *html.Node) (string, bool) {
 			return "", false // a sentence among the pieces: text, not a line about it
 		}
 	}
+	// The name of an account that links to its page is the author's, unless the line invites the
+	// reader to follow it: then it is a channel's ("边疆文化观察 · 关注").
+	follows := false
+	for _, p := range pieces {
+		follows = follows || slices.Contains(furniture.follow, strings.ToLower(p))
+	}
 	dated, other := false, 0
 	var names []string
 	for _, p := range pieces {
@@ -2079,7 +2546,8 @@ func metaLineNames(n *html.Node) (string, bool) {
 			dated = true
 		case isFurnitureText(p):
 			// a credit: "来源：西部在线"
-		case isNameLine(p), userHandle.MatchString(p), named[p] && (len(strings.Fields(p)) > 1 || isHanText(p)),
+		case isNameLine(p), userHandle.MatchString(p), (named[p] || linked[p] && !follows) && (len(strings.Fields(p)) > 1 || isHanText(p)),
+			declaresAll(declared, p),
 			isHanText(p) && namesChinesePerson(p):
 			// (a one-word piece named like the author's is the channel's or the section's name)
 			names = append(names, p)
@@ -2097,11 +2565,26 @@ func metaLineNames(n *html.Node) (string, bool) {
 	return strings.Join(names, ", "), true
 }
 
+// personHref matches the address of a page about a person: an author's, a user's, an
+// account's or a member's ("/authors/kravets", "/c/user/token/…", "/~a.karimova", "/@olga").
+var personHref = regexp.MustCompile(`(?i)/(u|users?|authors?|avtor[a-z]*|profiles?|people|persons?|members?|writers?|columnists?|journalists?|contributors?|staff|bloggers?|experts?)(/|$)|/[~@][^/]`)
+
+// linksToPerson reports an element that is, or wholly holds, a link to a person's page.
+func linksToPerson(n *html.Node) bool {
+	a := n
+	if n.DataAtom != atom.A {
+		a = findFirst(n, atom.A)
+		if a == nil || collapseSpaces(textOf(a)) != collapseSpaces(textOf(n)) {
+			return false
+		}
+	}
+	return personHref.MatchString(attr(a, "href"))
+}
+
 // leafPieces returns the texts of the smallest elements under n that hold text, and which of
 // them the page names as the author's; nil when one is too long for a piece of a meta line.
-func leafPieces(n *html.Node) ([]string, map[string]bool) {
-	var pieces []string
-	named := map[string]bool{}
+func leafPieces(n *html.Node) (pieces []string, named, linked map[string]bool) {
+	named, linked = map[string]bool{}, map[string]bool{}
 	ok := true
 	var walk func(x *html.Node, byline bool)
 	walk = func(x *html.Node, byline bool) {
@@ -2138,6 +2621,9 @@ func leafPieces(n *html.Node) ([]string, map[string]bool) {
 				if byline {
 					named[t] = true
 				}
+				if linksToPerson(ch.Parent) {
+					linked[t] = true
+				}
 			case html.ElementNode:
 				walk(ch, byline)
 			}
@@ -2145,9 +2631,9 @@ func leafPieces(n *html.Node) ([]string, map[string]bool) {
 	}
 	walk(n, false)
 	if !ok {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return pieces, named
+	return pieces, named, linked
 }
 
 // isFormBox reports a short block that held a form: a sign-up, order or contact box with its
@@ -2244,6 +2730,146 @@ func metadataTable(n *html.Node) ([][2]string, bool) {
 	return rows, dated && len(rows) > 0
 }
 
+// Bounds of a record's field: a label of a word or three over a value of a line or two.
+const (
+	maxFieldLabelWords = 3
+	maxFieldValueRunes = 200
+)
+
+// fieldBox reads a box that holds a heading and one short value set inline (a <span>, a link,
+// a <div> of inline text), no paragraph: a field of a record. It returns the label and the
+// value.
+func fieldBox(n *html.Node) (label, value string, ok bool) {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.Section {
+		return "", "", false
+	}
+	var parts []*html.Node
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode && strings.TrimFunc(ch.Data, isSpace) == "":
+		case ch.Type != html.ElementNode || len(parts) == 2:
+			return "", "", false
+		default:
+			parts = append(parts, ch)
+		}
+	}
+	if len(parts) != 2 || !isHeadingAtom(parts[0].DataAtom) {
+		return "", "", false
+	}
+	v := parts[1]
+	if isBlockElement(v) && (v.DataAtom != atom.Div || hasBlockChild(v)) {
+		return "", "", false // a paragraph or a list: text under its heading
+	}
+	label = collapseSpaces(textOf(parts[0]))
+	text, short := boundedText(v, 4*maxFieldValueRunes)
+	value = collapseSpaces(text)
+	if !short || label == "" || value == "" || len(strings.Fields(label)) > maxFieldLabelWords ||
+		utf8.RuneCountInString(value) > maxFieldValueRunes {
+		return "", "", false
+	}
+	return label, value, true
+}
+
+// fieldsBeside reports a field box with another one beside it: a record of fields, not a
+// section of the text.
+func fieldsBeside(n *html.Node) bool {
+	for _, s := range []*html.Node{prevElement(n), nextElement(n)} {
+		if s != nil {
+			if _, _, ok := fieldBox(s); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Bounds of a row of cells set as boxes: a few cells of a word or two.
+const (
+	minRowCells     = 3
+	maxRowCells     = 8
+	maxRowCellRunes = 30
+)
+
+// isCellRow reports a box of a few boxes side by side, each a short piece of text without a
+// link, a sentence's end or a label of the page's: the cells of a row (a score, a table
+// set without <table>).
+func isCellRow(n *html.Node) bool {
+	if n.DataAtom != atom.Div {
+		return false
+	}
+	cells := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode && strings.TrimFunc(ch.Data, isSpace) == "":
+			continue
+		case ch.Type != html.ElementNode || ch.DataAtom != atom.Div || hasBlockChild(ch) || findFirst(ch, atom.A) != nil:
+			return false
+		}
+		text, short := boundedText(ch, 4*maxRowCellRunes)
+		text = collapseSpaces(text)
+		if !short || text == "" || utf8.RuneCountInString(text) > maxRowCellRunes || endsWithTerminator(text) ||
+			isFurnitureText(text) && !isCounter(strings.ToLower(text)) || isPublicationLine(text) && !isScore(text) {
+			return false
+		}
+		cells++
+	}
+	return cells >= minRowCells && cells <= maxRowCells
+}
+
+// Bounds of a toolbar: a few controls of a word or two.
+const (
+	minToolbarPieces     = 3
+	maxToolbarWords      = 3
+	maxToolbarHanRunes   = 6
+	maxToolbarPieceRunes = 24
+)
+
+// isToolbar reports a box of a few short pieces set apart, one of them a counter, none a
+// sentence or a name: the reactions, counters and buttons under a text ("👍 45", "31
+// комментарий", "Репост", "В закладки").
+func isToolbar(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Ul || !hasBlockChild(n) && n.DataAtom != atom.Div {
+		return false
+	}
+	if _, short := boundedText(n, maxMetaLineRunes*4); !short {
+		return false
+	}
+	pieces, named, _ := leafPieces(n)
+	if len(pieces) < minToolbarPieces {
+		return false
+	}
+	counted := false
+	for _, p := range pieces {
+		words := len(strings.Fields(p))
+		if named[p] || endsWithTerminator(p) || isNameLine(p) || utf8.RuneCountInString(p) > maxToolbarPieceRunes ||
+			isHanText(p) && utf8.RuneCountInString(p) > maxToolbarHanRunes || !isHanText(p) && words > maxToolbarWords {
+			return false
+		}
+		counted = counted || isCounter(strings.ToLower(p))
+	}
+	return counted
+}
+
+// isScore reports a score of a match: "3:1", "2 – 0".
+func isScore(s string) bool {
+	return scorePattern.MatchString(strings.TrimSpace(s))
+}
+
+var scorePattern = regexp.MustCompile(`^\d{1,3}\s*[:–-]\s*\d{1,3}$`)
+
+// textFollows reports a block with a paragraph of text after it, in its box or in one around
+// it: it stands inside the text, not after it.
+func textFollows(n *html.Node) bool {
+	for p := n; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		for s := nextElement(p); s != nil; s = nextElement(s) {
+			if s.DataAtom == atom.P && endsWithTerminator(collapseSpaces(textOf(s))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // headingClass matches class names of a block set as a heading without <h2>…<h6> (page
 // builders: "t-title", "section__subtitle").
 var headingClass = regexp.MustCompile(`(?i)(^|[\s_-])(title|heading|subheading|subhead)($|[\s_-])`)
@@ -2338,7 +2964,25 @@ func isClosingChannelLine(n *html.Node) bool {
 			linked += len(collapseSpaces(textOf(a)))
 		}
 	}
-	return len(hrefs) > 0 && float64(linked) >= minChannelLinkShare*float64(len(text))
+	return len(hrefs) > 0 && (float64(linked) >= minChannelLinkShare*float64(len(text)) || socialButtons(n))
+}
+
+// socialButtons reports a box whose links all lead to a social network or messenger and each
+// stand apart from its text, as buttons do ("…Telegram-арнамызға жазылыңыз" above "Жазылу").
+func socialButtons(n *html.Node) bool {
+	links := findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A })
+	if len(links) == 0 || !hasBlockChild(n) {
+		return false
+	}
+	for _, a := range links {
+		if !isSocialHref(attr(a, "href")) {
+			return false
+		}
+		if p := blockOf(a); p != n && collapseSpaces(textOf(p)) != collapseSpaces(textOf(a)) {
+			return false // a link in a sentence
+		}
+	}
+	return true
 }
 
 // lastInBlock reports an inline element that nothing with text follows in its block.
@@ -2383,6 +3027,9 @@ func innerByline(n *html.Node) *html.Node {
 	if hasBylinePrefix(whole) {
 		return nil // "By <name>": the prefix belongs to the byline
 	}
+	if namesOnly(n, whole) {
+		return nil // "<a>NAME</a>, <a>NAME</a>": every name is the byline's
+	}
 	for _, x := range findAll(n, func(x *html.Node) bool { return x != n && x.DataAtom != atom.A && isBylineElement(x) }) {
 		if t := collapseSpaces(textOf(x)); t != "" && t != whole && isNameLine(t) {
 			return x
@@ -2403,10 +3050,10 @@ func innerByline(n *html.Node) *html.Node {
 const maxAuthorBoxBytes = 600
 
 // authorLink returns, for a short block before the article's text whose only link names one of
-// the page's authors (its data's "author", a rel="author" link) and whose other words are a
+// the authors the page declares (declaredAuthors) and whose other words are a
 // date or a reading time at most, that link. Else nil.
 func (c *htmlConverter) authorLink(n *html.Node) *html.Node {
-	if len(c.authors) == 0 || c.textSeen || c.paragraphs > 0 || n.Type != html.ElementNode || !isBlockElement(n) || hasBlockChild(n) {
+	if len(c.declared) == 0 || c.textSeen || c.paragraphs > 0 || n.Type != html.ElementNode || !isBlockElement(n) || hasBlockChild(n) {
 		return nil
 	}
 	links := findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A })
@@ -2414,7 +3061,7 @@ func (c *htmlConverter) authorLink(n *html.Node) *html.Node {
 		return nil
 	}
 	name := collapseSpaces(textOf(links[0]))
-	if name == "" || !slices.ContainsFunc(c.authors, func(a string) bool { return titleKey(a) == titleKey(name) }) {
+	if name == "" || !c.declared[titleKey(name)] {
 		return nil
 	}
 	whole, short := boundedText(n, 4*maxMetaLineRunes)
@@ -2435,7 +3082,7 @@ const maxAuthorNameRunes = 60
 // (a portrait, the name as a heading or link, a sentence or two about them), whatever its
 // class names say: the biography is the site's page about the author, not the article.
 func (c *htmlConverter) isAuthorBox(n *html.Node) bool {
-	if !c.textSeen && c.paragraphs < 3 || !isBlockElement(n) || n.DataAtom == atom.P || !hasBlockChild(n) {
+	if c.paragraphs == 0 || !isBlockElement(n) || n.DataAtom == atom.P || !hasBlockChild(n) {
 		return false
 	}
 	_, short := boundedText(n, maxAuthorBoxBytes)
@@ -2456,73 +3103,7 @@ func (c *htmlConverter) isAuthorBox(n *html.Node) bool {
 			return true
 		}
 	}
-	for _, a := range c.authors {
-		if titleKey(a) == key {
-			return true
-		}
-	}
-	return false
-}
-
-// maxLinkedDataBytes bounds the structured data read from a page.
-const maxLinkedDataBytes = 64 << 10
-
-// pageAuthors returns the names a page gives as its article's authors: the "author" of its
-// schema.org data (JSON-LD) and the text of links marked rel="author".
-func pageAuthors(raw *html.Node) []string {
-	var names []string
-	budget := maxLinkedDataBytes
-	for _, sc := range findAll(raw, func(n *html.Node) bool {
-		return n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
-	}) {
-		data := textOf(sc)
-		if len(data) > budget {
-			break
-		}
-		budget -= len(data)
-		var v any
-		if json.Unmarshal([]byte(data), &v) == nil {
-			names = appendAuthorNames(names, v, false, 0)
-		}
-	}
-	for _, a := range findAll(raw, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
-		if slices.Contains(strings.Fields(strings.ToLower(attr(a, "rel"))), "author") {
-			if t := collapseSpaces(textOf(a)); t != "" {
-				names = append(names, t)
-			}
-		}
-	}
-	return names
-}
-
-// appendAuthorNames walks JSON-LD for the names under "author" keys ("author": "Name",
-// {"name": …} or a list of them), to a bounded depth.
-func appendAuthorNames(names []string, v any, underAuthor bool, depth int) []string {
-	if depth > 8 {
-		return names
-	}
-	switch x := v.(type) {
-	case string:
-		if underAuthor {
-			names = append(names, collapseSpaces(x))
-		}
-	case []any:
-		for _, e := range x {
-			names = appendAuthorNames(names, e, underAuthor, depth+1)
-		}
-	case map[string]any:
-		for k, e := range x {
-			switch {
-			case k == "author" || k == "creator":
-				names = appendAuthorNames(names, e, true, depth+1)
-			case underAuthor && k == "name":
-				names = appendAuthorNames(names, e, true, depth+1)
-			case !underAuthor:
-				names = appendAuthorNames(names, e, false, depth+1)
-			}
-		}
-	}
-	return names
+	return c.declared[key]
 }
 
 // holdsSentenceBlock reports a block inside n with no blocks of its own whose text is a
@@ -2554,6 +3135,108 @@ func firstTextElement(n *html.Node) *html.Node {
 	return nil
 }
 
+// metaTextGap matches what parts the pieces of a meta line written as one text: a wide space
+// (U+3000, or several spaces, no-break ones too) or a separator.
+var metaTextGap = regexp.MustCompile(`[\s\x{00A0}]*\x{3000}+[\s\x{00A0}]*|[\s\x{00A0}]{2,}|` + publicationSeparators.String())
+
+// bylineOfMetaText reads the text of a byline that is a whole meta line, its pieces parted by
+// wide spaces or separators: when some of them are a date, a counter or a credit, it returns
+// the others, the author's. Strict, every piece left must name the author, and a piece that
+// is a label and its value ("点击：1203") is dropped too: the line need not be named a
+// byline.
+func bylineOfMetaText(s string, strict bool) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 4*maxMetaLineRunes {
+		return "", false
+	}
+	var kept []string
+	dropped := false
+	for _, p := range splitAtSeparators(metaTextGap, s) {
+		p = strings.TrimSpace(strings.ReplaceAll(p, "\u00a0", " "))
+		switch {
+		case p == "":
+		case isPublicationLine(p), isDateLabelLine(p), isCounter(strings.ToLower(p)), isFurnitureText(p) && (strict || !hasBylinePrefix(p)):
+			// (a source's credit, "来源：…", opens like a byline; beside the author's piece it
+			// is the line's)
+			dropped = true
+		case strict && !hasBylinePrefix(p) && isLabelled(p):
+			dropped = true
+		case strict && !hasBylinePrefix(p) && !isNameLine(p):
+			return "", false
+		default:
+			kept = append(kept, p)
+		}
+	}
+	if !dropped || len(kept) == 0 {
+		return "", false
+	}
+	by := strings.Join(kept, " ")
+	return by, isBylineText(by)
+}
+
+// isLabelled reports a piece that is a short label and its value: "点击：1203", "Views: 12".
+func isLabelled(p string) bool {
+	i := strings.IndexAny(p, ":：")
+	return i > 0 && utf8.RuneCountInString(p[:i]) <= maxLinkLabelRunes/2 && strings.TrimSpace(p[i:]) != ""
+}
+
+// namesOnly reports a byline block whose text is two names or more, each in an element of its
+// own, and nothing but the commas and words that join them.
+func namesOnly(n *html.Node, whole string) bool {
+	rest, names := whole, 0
+	for _, x := range findAll(n, func(x *html.Node) bool { return x != n && (x.DataAtom == atom.A || isBylineElement(x)) }) {
+		if t := collapseSpaces(textOf(x)); t != "" && isNameLine(t) && strings.Contains(rest, t) {
+			rest = strings.Replace(rest, t, "", 1)
+			names++
+		}
+	}
+	if names < 2 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return isSpace(r) || r == ',' || r == '，' || r == '、' || r == ';' }) {
+		if !nameJoiners[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxPortraitCardBytes: the box beside an author's picture holds the name and a line or
+// two about the author.
+const maxPortraitCardBytes = 600
+
+// isPortraitCard reports a box set beside a picture that opens with a person's name on a line
+// of its own and goes on with a sentence about them: an author's card, no caption.
+func isPortraitCard(n *html.Node) bool {
+	if n.DataAtom != atom.Div || !hasBlockChild(n) {
+		return false
+	}
+	prev := prevElement(n)
+	if prev == nil || !(prev.DataAtom == atom.Img || prev.DataAtom == atom.Picture || findFirst(prev, atom.Img) != nil && !hasText(prev)) {
+		return false
+	}
+	if _, short := boundedText(n, maxPortraitCardBytes); !short {
+		return false
+	}
+	var first *html.Node
+	sentence := false
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode || !hasText(ch) {
+			continue
+		}
+		t := collapseSpaces(textOf(ch))
+		if first == nil {
+			first = ch
+			if !isBlockElement(ch) || !isNameLine(t) {
+				return false
+			}
+			continue
+		}
+		sentence = sentence || endsWithTerminator(t)
+	}
+	return sentence
+}
+
 // isAuthorBio reports an author box that presents the authors under a heading of its own
 // ("About the authors"): a biography, not the byline.
 func isAuthorBio(n *html.Node) bool {
@@ -2565,11 +3248,41 @@ func isAuthorBio(n *html.Node) bool {
 	for _, h := range findAll(n, func(x *html.Node) bool {
 		return x.DataAtom == atom.H1 || x.DataAtom == atom.H2 || x.DataAtom == atom.H3 || x.DataAtom == atom.H4 || x.DataAtom == atom.H5 || x.DataAtom == atom.H6
 	}) {
-		if t := collapseSpaces(textOf(h)); t != "" && !isNameLine(t) {
-			return true
+		if t := collapseSpaces(textOf(h)); t != "" && !isNameLine(t) && !isBylineLabel(t) {
+			return true // (a bare label, "Authors", heads the byline's names)
 		}
 	}
 	return false
+}
+
+// isBylineLabel reports a byline's label set alone: "Authors", "Автор:", "作者".
+func isBylineLabel(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ":：")
+	return utf8.RuneCountInString(s) <= maxLinkLabelRunes && (hasBylinePrefix(s+": X") || hasBylinePrefix(s+"：X"))
+}
+
+// listedNames returns the names of a byline set as a list, one author an item, each item
+// opening with the name in an element of its own (the affiliation after it): "Bakhtiyor
+// Karimov, Mette Olsen". Else "".
+func listedNames(n *html.Node) string {
+	var names []string
+	for _, li := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.Li }) {
+		var first *html.Node
+		for ch := li.FirstChild; ch != nil && first == nil; ch = ch.NextSibling {
+			if hasText(ch) {
+				first = ch
+			}
+		}
+		if first == nil || first.Type != html.ElementNode {
+			return ""
+		}
+		t := collapseSpaces(textOf(first))
+		if !isNameLine(t) {
+			return ""
+		}
+		names = append(names, t)
+	}
+	return strings.Join(names, ", ")
 }
 
 // maxKickerWords: the label over a title (the section, the kind of piece: "Commentary",
@@ -2646,6 +3359,9 @@ func titleAbove(root *html.Node, pageTitle string) *html.Node {
 // a box named for the author or source, after its last paragraph) into that paragraph, so that
 // the quotation stays one block.
 func attributionIntoQuote(q *html.Node) {
+	if signedAfterParagraph(q) {
+		return
+	}
 	var last, prev *html.Node
 	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
 		if ch.Type == html.ElementNode {
@@ -2702,6 +3418,39 @@ func lastParagraphIn(q *html.Node) *html.Node {
 		}
 	}
 	return q
+}
+
+// signedAfterParagraph moves the words that follow a quotation's last paragraph straight in
+// the quotation, when they open with a dash ("— Energy Desk (@energydesk) May 2, 2024", as
+// embedded posts are signed), into that paragraph, and reports whether it did.
+func signedAfterParagraph(q *html.Node) bool {
+	var p *html.Node
+	var tail []*html.Node
+	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
+		if ch.Type == html.ElementNode && isBlockElement(ch) {
+			p = ch
+			break
+		}
+		tail = append(tail, ch)
+	}
+	if p == nil || p.DataAtom != atom.P || len(tail) == 0 {
+		return false
+	}
+	var b strings.Builder
+	for i := len(tail) - 1; i >= 0; i-- {
+		b.WriteString(textOf(tail[i]))
+	}
+	sign := collapseSpaces(b.String())
+	r, _ := utf8.DecodeRuneInString(sign)
+	if sign == "" || !strings.ContainsRune("—–-", r) || utf8.RuneCountInString(sign) > maxAuthorRoleRunes {
+		return false
+	}
+	p.AppendChild(&html.Node{Type: html.TextNode, Data: " "})
+	for i := len(tail) - 1; i >= 0; i-- {
+		q.RemoveChild(tail[i])
+		p.AppendChild(tail[i])
+	}
+	return true
 }
 
 // maxPictureCaptionRunes: the caption under a picture in the same paragraph is a line or two.
@@ -2769,7 +3518,7 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 		if contains(root, n) || c.spanTo > 0 && !c.outsideSpan(n) || insideFurniture(n) || c.skip(n) {
 			continue
 		}
-		if names, ok := metaLineNames(n); ok {
+		if names, ok := metaLineNames(n, c.declared); ok {
 			if names != "" {
 				in := &mdInline{}
 				in.text(names)
@@ -2777,7 +3526,50 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 			}
 			return
 		}
+		if hasBlockChild(n) {
+			continue
+		}
+		if text, short := boundedText(n, maxLinkBlockBytes); short {
+			if by := labelledName(collapseSpaces(text)); by != "" {
+				// "Автор: Марина К. в 14:05": the label and the name.
+				in := &mdInline{}
+				in.text(by)
+				c.bylines = append(c.bylines, in)
+				return
+			}
+		}
 	}
+}
+
+// labelledName returns the byline's label and the name after it at the start of a line that
+// goes on with other words ("Автор: Марина К. в 14:05" gives "Автор: Марина К."); else "".
+func labelledName(s string) string {
+	if !hasBylinePrefix(s) {
+		return ""
+	}
+	l := strings.ToLower(s)
+	label := ""
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(l, p) && len(p) > len(label) {
+			label = s[:len(p)]
+		}
+	}
+	var name []string
+	for _, w := range strings.Fields(s[len(label):]) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		name = append(name, w)
+	}
+	if len(name) == 0 || len(name) > maxTopBylineWords/2 {
+		return ""
+	}
+	by := strings.TrimRight(strings.TrimSpace(label)+" "+strings.Join(name, " "), ",;")
+	if !isBylineText(by) {
+		return ""
+	}
+	return by
 }
 
 // attributionWords are the words of class names that mark who said a quotation.

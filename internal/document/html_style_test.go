@@ -124,9 +124,9 @@ func TestHTMLHiddenIconsAndAuthorBox(t *testing.T) {
 </article></main></body></html>`
 	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: Dry Ports",
-		"byline: By Saule Bekova",
 		"paragraph: The dry port at Khorgos handled more containers this year than in the three years before it together.",
-		"paragraph: Most of them went west by rail, to Europe and to the Caspian ports.")
+		"paragraph: Most of them went west by rail, to Europe and to the Caspian ports.",
+		"byline: By Saule Bekova")
 }
 
 // TestHTMLPageBuilderParts: a page builder's title marked up for assistive technology
@@ -224,9 +224,9 @@ func TestHTMLSeparatorAfterDroppedDate(t *testing.T) {
 </article></main></body></html>`
 	doc := readPage(t, page, pipeline.Russian)
 	wantBlocks(t, doc, "title: Рынки",
-		"byline: Автор: Даниил Харпер",
 		"paragraph: Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.",
-		"paragraph: Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.")
+		"paragraph: Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.",
+		"byline: Автор: Даниил Харпер")
 }
 
 // TestHTMLTypedListAndCentredCaption: a list typed line by line between line breaks ("– …;")

@@ -368,9 +368,12 @@ func isListLine(s string) bool {
 // delimiters (CommonMark does not take "* word *" for emphasis).
 type mdInline struct {
 	b       bytes.Buffer
-	pending bool     // a space is due before the next text
-	due     []string // openers to write before the next text
-	stack   []mdOpen // open elements
+	pending bool // a space is due before the next text
+	// lineBreak: the due space holds a line break, which between two wide (Chinese) characters
+	// is no space at all, as browsers render it.
+	lineBreak bool
+	due       []string // openers to write before the next text
+	stack     []mdOpen // open elements
 	// closedAfterPunct: where the last emphasis closer was written right after punctuation,
 	// and the closer (empty when none is). CommonMark does not close emphasis there when a letter follows
 	// ("**一是。**每个"), so the punctuation is then moved out of the emphasis.
@@ -422,7 +425,11 @@ func (m *mdInline) dropTrailing(marks string) {
 func (m *mdInline) text(s string) {
 	for _, r := range s {
 		if isSpace(r) {
+			if !m.pending {
+				m.lineBreak = false
+			}
 			m.pending = m.b.Len() > 0 || len(m.due) > 0
+			m.lineBreak = m.lineBreak || r == '\n'
 			m.closer = ""
 			continue
 		}
@@ -433,10 +440,10 @@ func (m *mdInline) text(s string) {
 			m.closer = ""
 		}
 		if m.pending {
-			if m.b.Len() > 0 {
+			if last, _ := utf8.DecodeLastRune(m.b.Bytes()); m.b.Len() > 0 && !(m.lineBreak && len(m.due) == 0 && breakJoins(last) && breakJoins(r)) {
 				m.b.WriteByte(' ')
 			}
-			m.pending = false
+			m.pending, m.lineBreak = false, false
 		}
 		if len(m.due) > 0 {
 			for _, d := range m.due {
@@ -449,6 +456,13 @@ func (m *mdInline) text(s string) {
 		}
 		m.writeEscaped(r)
 	}
+}
+
+// breakJoins reports a character of the East Asian wide scripts and punctuation, between two of
+// which a line break of the source is removed (CSS Text's segment break transformation):
+// Chinese and Japanese characters and full-width forms, not Hangul.
+func breakJoins(r rune) bool {
+	return isWide(r) && !unicode.Is(unicode.Hangul, r)
 }
 
 // writeEscaped writes one character, escaping what Markdown would read as markup.

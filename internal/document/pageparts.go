@@ -14,6 +14,36 @@ import (
 // apart with ideographic spaces ("作者：周明远　　2024年3月").
 var publicationSeparators = regexp.MustCompile(`\s+[·|•—–/-]\s+|\s*[|｜·•，；]\s*|\s*\x{3000}[\s\x{3000}]*`)
 
+// separatorsIn returns the spans of s that re matches as separators, but for a middle dot set
+// between two Chinese characters, which joins the parts of a transliterated name
+// (阿依古丽·苏丹诺娃), not two pieces of a line.
+func separatorsIn(re *regexp.Regexp, s string) [][]int {
+	all := re.FindAllStringIndex(s, -1)
+	out := all[:0]
+	for _, m := range all {
+		if s[m[0]:m[1]] == "·" {
+			before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
+			after, _ := utf8.DecodeRuneInString(s[m[1]:])
+			if isHan(before) && isHan(after) {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// splitAtSeparators splits s at the separators separatorsIn finds.
+func splitAtSeparators(re *regexp.Regexp, s string) []string {
+	var parts []string
+	last := 0
+	for _, m := range separatorsIn(re, s) {
+		parts = append(parts, s[last:m[0]])
+		last = m[1]
+	}
+	return append(parts, s[last:])
+}
+
 // readingTimeUnits are the words that make a short line with a number a reading time: "6 min
 // read", "Время чтения: 5 мин.", "4 мин оқу", "阅读约5分钟".
 var readingTimeUnits = []string{"min", "minute", "mins", "read", "мин", "минут", "чтени", "оқу", "分钟", "阅读"}
@@ -55,7 +85,7 @@ func isPublicationLine(s string) bool {
 	if isDateLine(s) || isReadingTime(s) {
 		return true
 	}
-	parts := publicationSeparators.Split(s, -1)
+	parts := splitAtSeparators(publicationSeparators, s)
 	if len(parts) < 2 {
 		// "2024年3月3日阅读约5分钟", "12 March 2024 6 min read": a date run straight into a reading time.
 		if i := strings.IndexFunc(s, func(r rune) bool { return isHan(r) && r != '年' && r != '月' && r != '日' }); i > 0 {
@@ -191,7 +221,7 @@ func isPaperApparatusStart(s string) bool {
 // Chinese needs no mark beyond a space, since its words are not spaced: a space after a
 // Chinese character sets the date apart ("作者：周明远 2024年3月").
 func withoutPublicationTail(s string) string {
-	for _, m := range publicationSeparators.FindAllStringIndex(s, -1) {
+	for _, m := range separatorsIn(publicationSeparators, s) {
 		if head := strings.TrimSpace(s[:m[0]]); head != "" && isPublicationLine(s[m[1]:]) {
 			return head
 		}
