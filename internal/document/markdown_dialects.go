@@ -29,23 +29,10 @@ func withoutWikiMarkup(src string) string {
 		!strings.Contains(src, "#") {
 		return src
 	}
-	lines := strings.Split(src, "\n")
-	fence := ""
-	for i, line := range lines {
+	return rewriteOutsideCode(src, func(_ int, line string) string {
 		trimmed := strings.TrimLeft(line, " ")
-		if fence != "" {
-			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]+" \t") == "" {
-				fence = ""
-			}
-			continue
-		}
-		if f := codeFence(trimmed); f != "" {
-			fence = f
-			continue
-		}
 		if tagLine.MatchString(line) && !isATXHeading(trimmed) {
-			lines[i] = ""
-			continue
+			return ""
 		}
 		if m := calloutMarker.FindStringSubmatch(line); m != nil {
 			// "> [!note] Title": the callout's kind is markup; a title of its own is text.
@@ -68,7 +55,28 @@ func withoutWikiMarkup(src string) string {
 		if strings.Contains(line, "%%") {
 			line = obsidianComment.ReplaceAllString(line, "")
 		}
-		lines[i] = line
+		return line
+	})
+}
+
+// rewriteOutsideCode calls rewrite for every line of src outside fenced code, with its number,
+// and puts in its place what rewrite returns; fenced code stays as written.
+func rewriteOutsideCode(src string, rewrite func(i int, line string) string) string {
+	lines := strings.Split(src, "\n")
+	fence := ""
+	for i, line := range lines {
+		trimmed := strings.TrimLeft(line, " ")
+		if fence != "" {
+			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]+" \t") == "" {
+				fence = ""
+			}
+			continue
+		}
+		if f := codeFence(trimmed); f != "" {
+			fence = f
+			continue
+		}
+		lines[i] = rewrite(i, line)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -120,45 +128,33 @@ func withoutExtensionMarkup(src string) string {
 		!strings.Contains(src, "?>") && !strings.Contains(src, "!>") {
 		return src
 	}
-	lines := strings.Split(src, "\n")
-	fence := ""
 	inCaption := false
-	for i, line := range lines {
+	out := rewriteOutsideCode(src, func(_ int, line string) string {
 		trimmed := strings.TrimLeft(line, " ")
-		if fence != "" {
-			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]+" \t") == "" {
-				fence = ""
-			}
-			continue
-		}
-		if f := codeFence(trimmed); f != "" {
-			fence = f
-			continue
-		}
 		if m := blockFence.FindStringSubmatch(trimmed); m != nil {
 			// "/// caption" opens a caption; a bare "///" closes whatever block is open.
-			if inCaption && m[1] == "" {
-				lines[i] = "</figcaption></figure>"
+			switch {
+			case inCaption && m[1] == "":
 				inCaption = false
-			} else if m[1] == "caption" {
-				lines[i] = "<figure><figcaption>"
+				return "</figcaption></figure>"
+			case m[1] == "caption":
 				inCaption = true
-			} else {
-				lines[i] = ""
+				return "<figure><figcaption>"
 			}
-			continue
+			return ""
 		}
 		switch {
 		case abbrDefLine.MatchString(trimmed):
-			lines[i] = ""
+			return ""
 		case docsifyMarker.MatchString(trimmed):
-			lines[i] = docsifyMarker.ReplaceAllString(trimmed, "")
+			return docsifyMarker.ReplaceAllString(trimmed, "")
 		case strings.Contains(line, "{") && attrListLine.MatchString(line):
-			lines[i] = attrListLine.ReplaceAllString(line, "")
+			return attrListLine.ReplaceAllString(line, "")
 		}
-	}
+		return line
+	})
 	if inCaption {
 		return src // a caption block never closed: leave the text as written
 	}
-	return strings.Join(lines, "\n")
+	return out
 }
