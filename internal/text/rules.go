@@ -64,6 +64,10 @@ type langRules struct {
 	continuations []string
 	surnameEnds   []string
 	oblique       []string
+	clock         map[string]bool // a.m., p.m.: the time zone may follow
+	timeZones     map[string]bool // GMT, UTC, and the word "time" that ends a zone's name
+	enumeration   map[string]bool // etc., т.д., т.б.: they close a list
+	sumNouns      map[string]bool // prepositions that join a sum to the noun before it
 }
 
 // rules holds the parsed rules of each language; English rules serve any other language.
@@ -91,8 +95,9 @@ func rulesFor(lang pipeline.Lang) *langRules {
 func newLangRules() *langRules {
 	return &langRules{abbreviations: map[string]abbreviationKind{}, finalAfter: map[string]map[string]bool{},
 		units: map[string]unitKind{}, starters: map[string]bool{}, leading: map[string]bool{}, documentDate: map[string]bool{},
-		countries: map[string]bool{},
-		digraphs:  map[string]bool{}}
+		countries: map[string]bool{}, clock: map[string]bool{}, timeZones: map[string]bool{},
+		enumeration: map[string]bool{}, sumNouns: map[string]bool{},
+		digraphs: map[string]bool{}}
 }
 
 // loadRules parses rules/<name>.txt and the files it includes; a language's own entries
@@ -175,6 +180,15 @@ func (r *langRules) add(section, after, w string) error {
 		r.surnameEnds = append(r.surnameEnds, w)
 	case "oblique-endings":
 		r.oblique = append(r.oblique, w)
+	case "time-of-day":
+		r.abbreviations[w] = finalAbbreviation
+		r.clock[w] = true
+	case "time-zones":
+		r.timeZones[w] = true
+	case "enumeration-end":
+		r.enumeration[w] = true
+	case "sum-after-noun":
+		r.sumNouns[w] = true
 	default:
 		return fmt.Errorf("entry %q outside a known section (%q)", w, section)
 	}
@@ -205,6 +219,13 @@ func (r *langRules) merge(o *langRules) {
 	}
 	for k := range o.digraphs {
 		r.digraphs[k] = true
+	}
+	// enumeration-end and sum-after-noun are rules of a language's own word order: they are not
+	// taken over from the languages it includes.
+	for _, m := range []struct{ to, from map[string]bool }{{r.clock, o.clock}, {r.timeZones, o.timeZones}} {
+		for k := range m.from {
+			m.to[k] = true
+		}
 	}
 	r.months = append(r.months, o.months...)
 	r.continuations = append(r.continuations, o.continuations...)
@@ -248,6 +269,26 @@ func (r *langRules) continues(after string) bool {
 		if strings.HasPrefix(after, c) {
 			return true
 		}
+	}
+	return false
+}
+
+// isTimeZone reports text that starts with a time zone: an acronym ("GMT", "UTC") or up to
+// three capitalised words and a word that ends a zone's name ("Beijing time", "Eastern
+// Standard Time").
+func (r *langRules) isTimeZone(s string) bool {
+	for i := range 4 {
+		w := firstWord(s)
+		if w == "" || i == 0 && r.starters[strings.ToLower(w)] {
+			return false // "at 9 a.m. This time …"
+		}
+		if r.timeZones[strings.ToLower(w)] {
+			return i > 0 || w == strings.ToUpper(w)
+		}
+		if c, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(c) {
+			return false
+		}
+		s = strings.TrimLeft(s[len(w):], " ")
 	}
 	return false
 }

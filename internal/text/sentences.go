@@ -34,10 +34,13 @@ import (
 //   - initials before a capitalised word are part of a name (J. Smith, С. Ахметов, К.-Ж. Токаев),
 //     unless the word is one that starts sentences (World War I. The war …);
 //   - a list or section number (1., 2.3., IV., a.) ends nothing;
+//   - in Russian and Kazakh, Latin words alone closed by a company form (Inc.) are the subject of
+//     the Cyrillic sentence that follows;
 //   - in Chinese, a ？ ！ or 。 closing a quotation or bracket ends the sentence only when the
 //     quotation was introduced by a colon and no continuing word follows (他问：“去哪？”我没答。),
 //     when a quotation that opens the sentence ends in 。, or when the bracket held the whole
-//     sentence; a title in 《》 and a Latin passage inside quotes or brackets end nothing.
+//     sentence, and a quotation inside brackets is judged by the brackets; a title in 《》 and a
+//     Latin passage inside quotes or brackets end nothing.
 //
 // Decimals (3.5, 3,5) and quotes or brackets closing after the full stop (He said “yes.”) are kept
 // whole. The Chinese semicolon "；" does not end a sentence: it joins clauses that translators
@@ -204,6 +207,10 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 			return ends
 		}
 	}
+	if term == '.' && closed && abbreviationInBrackets(sentence, core) {
+		// "Lt. Col. (ret.) Marat Beisenov": a bracket holding one abbreviation is judged by it.
+		return abbreviationEnds(core, after, next, r)
+	}
 	if term != '.' || closed {
 		return true
 	}
@@ -257,7 +264,10 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	// A capital letter is an initial before a capitalised word even when its lower case is an
 	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith". "U.S." is no initial.
 	// A word that starts sentences does not follow an initial: "World War I. The", "Пётр I. Он".
+	// Initials are written in the script of their name: Latin capitals before a Cyrillic word
+	// are no initials of it ("ING Bank N.V. Казахстанская сторона …").
 	if unicode.IsUpper(next) && unicode.IsUpper(first) && kind != ambiguousAbbreviation &&
+		unicode.Is(unicode.Latin, first) == unicode.Is(unicode.Latin, next) &&
 		!(numberBefore && unit != notUnit) && (isInitialsIn(token, r) || isInitialsIn(single, r)) {
 		tail := afterOpening(after)
 		w := firstWord(tail)
@@ -289,8 +299,9 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		// follows ("п. 4 ст. 15", "т. 2, ч. 3").
 		return numberBefore && !unicode.IsDigit(next)
 	case numberAbbreviation:
-		// "No. 5", "гл. IV", "б.з.д. V ғ."
-		return !unicode.IsDigit(next) && !isNumber(firstField(afterOpening(after)))
+		// "No. 5", "гл. IV", "б.з.д. V ғ.", and identifiers: "Case No. ARB/19/5".
+		w := firstField(afterOpening(after))
+		return !unicode.IsDigit(next) && !isNumber(w) && !isIdentifier(w)
 	case ambiguousAbbreviation:
 		// A name goes on in the script it began in: after "U.S." a capitalised Cyrillic word
 		// not in an oblique case starts the next sentence ("… из U.S. Казахстан ответил …").
@@ -300,8 +311,24 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		country := r.countries[strings.ToLower(w)]
 		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country
 	case finalAbbreviation:
+		tail := afterOpening(after)
+		// A time zone follows the time of day: "at 9 a.m. Beijing time", "6 p.m. GMT".
+		if r.clock[lower] && r.isTimeZone(tail) {
+			return false
+		}
+		// A list opening the sentence is its subject or object: "Мұнай, газ, уран т.б. Қытайға
+		// экспортталады." It ends a sentence only before a word that starts one.
+		if r.enumeration[lower] && !unicode.IsDigit(next) && !r.isStarter(tail) && isBareEnumeration(rest) {
+			return false
+		}
+		// A Russian or Kazakh sentence is written in Cyrillic: Latin words alone before a company
+		// form are a name, the subject of what follows ("Moody's Investors Service, Inc.
+		// Қазақстанның рейтингі …").
+		if unicode.Is(unicode.Cyrillic, next) && !r.isStarter(tail) && !hasCyrillic(core) {
+			return false
+		}
 		// Company forms follow each other: "Goldman Sachs & Co. LLC", "Huawei Co. Ltd.".
-		w := strings.ToLower(latinWord(afterOpening(after)))
+		w := strings.ToLower(latinWord(tail))
 		if unicode.IsUpper(next) && r.abbreviations[w] == finalAbbreviation && !r.starters[w] {
 			return false
 		}
@@ -376,6 +403,12 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 			return false
 		}
 	}
+	// "Кредит на 300 млн руб. Сбербанк выдал …": a noun, a preposition and a sum make a noun
+	// phrase with no verb, the fronted object or subject of what follows.
+	if k == 2 && isNumber(fields[k]) && r.sumNouns[strings.ToLower(fields[1])] && isLetters(fields[0]) &&
+		!r.starters[strings.ToLower(fields[0])] && !r.isStarter(rest) {
+		return false
+	}
 	// A name in an oblique case rarely starts a sentence: "подписанное в 2019 г. Казахстаном и
 	// Россией".
 	return r.isStarter(rest) || !r.isOblique(firstWord(rest))
@@ -406,6 +439,12 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 	}
 	first, _ := utf8.DecodeRuneInString(after)
 	open := strings.LastIndexAny(core, "“‘「『（(\"")
+	// A quotation inside brackets is judged by the brackets: 这份报告（作者问道：“谁还会投资水电？”）在业内…
+	if outer, _ := utf8.DecodeLastRuneInString(closing); outer == '）' || outer == ')' {
+		if i := unclosedBracket(core); i >= 0 {
+			open = i
+		}
+	}
 	if open < 0 {
 		return false, false
 	}
@@ -428,6 +467,94 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 	// 。 ends its sentence, since a quotation that the sentence carries on past ends without it
 	// (“我们不反对中国，”这位议员说，“我们支持哈萨克斯坦。”全场响起掌声。).
 	return term == '。' && !r.continues(after), true
+}
+
+// unclosedBracket returns the offset of the last bracket that s opens and does not close, or -1.
+func unclosedBracket(s string) int {
+	depth := 0
+	for i := len(s); i > 0; {
+		c, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		switch c {
+		case '）', ')':
+			depth++
+		case '（', '(':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// abbreviationInBrackets reports a sentence so far that ends in one word with a full stop in
+// brackets, "(ret.)": core is sentence without its closing marks.
+func abbreviationInBrackets(sentence, core string) bool {
+	if closing := sentence[len(core):]; closing != ")" && closing != "）" {
+		return false
+	}
+	_, last := cutLastField(core)
+	inner, ok := strings.CutPrefix(last, "(")
+	if !ok {
+		inner, ok = strings.CutPrefix(last, "（")
+	}
+	return ok && len(inner) > 1 && isLetters(strings.TrimSuffix(inner, "."))
+}
+
+// isIdentifier reports the number of a case, a document or a standard that holds letters: a
+// word with a digit and no lower-case letter, up to a Chinese character ("ARB/19/5", "S/2020/15").
+func isIdentifier(w string) bool {
+	digit := false
+	for _, c := range w {
+		if isHan(c) {
+			break
+		}
+		if unicode.IsLower(c) {
+			return false
+		}
+		digit = digit || unicode.IsDigit(c)
+	}
+	return digit
+}
+
+// isBareEnumeration reports text that is nothing but a list separated by commas, its first item
+// one word and the others one or two, the last perhaps followed by a conjunction: "Нефть, газ,
+// уран и", "Мұнай, газ, уран". Such a list has no verb: it is no sentence of its own.
+func isBareEnumeration(s string) bool {
+	items := strings.Split(s, ",")
+	if len(items) < 2 {
+		return false
+	}
+	for i, item := range items {
+		words := strings.Fields(item)
+		limit := 2 // "зейнетақы қорлары"
+		switch i {
+		case 0:
+			limit = 1 // "Обсуждались дороги, порты …" is a sentence with its verb
+		case len(items) - 1:
+			limit = 3 // "уран и", "electronics and"
+		}
+		if len(words) == 0 || len(words) > limit {
+			return false
+		}
+		for _, w := range words {
+			if !isLetters(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hasCyrillic reports a Cyrillic letter in s.
+func hasCyrillic(s string) bool {
+	for _, c := range s {
+		if unicode.Is(unicode.Cyrillic, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // unclosed reports whether s opens more of the marks in opening than it closes with closing.

@@ -56,7 +56,10 @@ func TestSentences(t *testing.T) {
 		{"en sentence starting with a number", pipeline.English, "Exports grew. 2024 was calmer. In 2025, 3 new routes opened.", []string{"Exports grew.", "2024 was calmer.", "In 2025, 3 new routes opened."}},
 		{"en c. and p. before numbers", pipeline.English, "Built c. 1900, see p. 5. Done.", []string{"Built c. 1900, see p. 5.", "Done."}},
 		{"en list of capital letters", pipeline.English, "It has four lines: A, B, C and D.", []string{"It has four lines: A, B, C and D."}},
-		{"en a.m. before number and capital", pipeline.English, "At 9 a.m. Beijing time talks began.", []string{"At 9 a.m.", "Beijing time talks began."}},
+		{"en a.m. before a time zone", pipeline.English, "Talks began at 9 a.m. Beijing time and ended at 6 p.m. GMT. Then they left.", []string{"Talks began at 9 a.m. Beijing time and ended at 6 p.m. GMT.", "Then they left."}},
+		{"en a.m. before a capital", pipeline.English, "Talks began at 9 a.m. Officials came late. This time they stayed.", []string{"Talks began at 9 a.m.", "Officials came late.", "This time they stayed."}},
+		{"en abbreviation in brackets after a rank", pipeline.English, "It was opened by Col. (ret.) Asan Bekov. He spoke.", []string{"It was opened by Col. (ret.) Asan Bekov.", "He spoke."}},
+		{"en case number with letters", pipeline.English, "The tribunal cited Case No. ARB/20/7 and Doc. S/2021/4. It ruled.", []string{"The tribunal cited Case No. ARB/20/7 and Doc. S/2021/4.", "It ruled."}},
 
 		// Russian.
 		{"ru two sentences", pipeline.Russian, "Китай растёт. Азия следует.", []string{"Китай растёт.", "Азия следует."}},
@@ -87,6 +90,11 @@ func TestSentences(t *testing.T) {
 		{"ru Latin country abbreviation before a Cyrillic sentence", pipeline.Russian, "Оборудование везут из U.S. Казахстан платит. Санкции U.S. Treasury действуют.", []string{"Оборудование везут из U.S.", "Казахстан платит.", "Санкции U.S. Treasury действуют."}},
 		{"en country abbreviation before another country", pipeline.English, "Most of it comes from the U.S. China supplies the rest. The U.S. Treasury agreed.", []string{"Most of it comes from the U.S.", "China supplies the rest.", "The U.S. Treasury agreed."}},
 		{"ru date of a document before its issuer", pipeline.Russian, "Тариф утверждён приказом от 12.03.2024 г. Министерства энергетики. Он действует.", []string{"Тариф утверждён приказом от 12.03.2024 г. Министерства энергетики.", "Он действует."}},
+		{"ru Latin company form before a Cyrillic sentence", pipeline.Russian, "Заём дали Deutsche Bank A.G. Министерство согласилось.", []string{"Заём дали Deutsche Bank A.G.", "Министерство согласилось."}},
+		{"ru part of a century", pipeline.Russian, "В нач. XX в. Город рос. Во 2-й пол. XIX в. Степь изменилась.", []string{"В нач. XX в. Город рос.", "Во 2-й пол. XIX в. Степь изменилась."}},
+		{"ru fronted list closed by и т.д.", pipeline.Russian, "Уголь, сталь, цемент и т.д. Казахстан ввозит сам. Дороги, порты и т.д. Затем план.", []string{"Уголь, сталь, цемент и т.д. Казахстан ввозит сам.", "Дороги, порты и т.д.", "Затем план."}},
+		{"ru list with its verb closed by и т.д.", pipeline.Russian, "Строились дороги, порты и т.д. Каждый объект дорог.", []string{"Строились дороги, порты и т.д.", "Каждый объект дорог."}},
+		{"ru noun, preposition and sum", pipeline.Russian, "Штраф в 5 тыс. руб. Суд назначил сразу. Рост на 5 млн руб. Это немного.", []string{"Штраф в 5 тыс. руб. Суд назначил сразу.", "Рост на 5 млн руб.", "Это немного."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
@@ -98,6 +106,9 @@ func TestSentences(t *testing.T) {
 		{"kk т.б. before lower case", pipeline.Kazakh, "Жолдар, порттар т.б. салынады.", []string{"Жолдар, порттар т.б. салынады."}},
 		{"kk year abbreviation before number", pipeline.Kazakh, "Келісім 2023 ж. 5 маусымда қол қойылды. Ол маңызды.", []string{"Келісім 2023 ж. 5 маусымда қол қойылды.", "Ол маңызды."}},
 		{"kk sentence starting with a year", pipeline.Kazakh, "Сауда 100 есеге жуық өсті. 2024 жылы ол 94 млрд доллардан асты.", []string{"Сауда 100 есеге жуық өсті.", "2024 жылы ол 94 млрд доллардан асты."}},
+		{"kk before our era", pipeline.Kazakh, "Қорған б.з.б. III ғасырға жатады.", []string{"Қорған б.з.б. III ғасырға жатады."}},
+		{"kk tonnes before the verb", pipeline.Kazakh, "Биыл 3 млн т. Астық Қытайға жөнелтілді. Бұл рекорд.", []string{"Биыл 3 млн т. Астық Қытайға жөнелтілді.", "Бұл рекорд."}},
+		{"kk a list before a pronoun that sums it up", pipeline.Kazakh, "Мектептер, ауруханалар т.б. Барлығы салынды.", []string{"Мектептер, ауруханалар т.б.", "Барлығы салынды."}},
 		{"kk мыс.", pipeline.Kazakh, "Кейбір елдер, мыс. Қазақстан, келісті.", []string{"Кейбір елдер, мыс. Қазақстан, келісті."}},
 		{"kk question", pipeline.Kazakh, "Неге? Себебі бұл тиімді!", []string{"Неге?", "Себебі бұл тиімді!"}},
 
@@ -128,6 +139,8 @@ func TestSentences(t *testing.T) {
 		{"kk year leads the sentence", pipeline.Kazakh, "2023 ж. Қазақстан экспортты арттырды. XIX ғ. Қала өсті.", []string{"2023 ж. Қазақстан экспортты арттырды.", "XIX ғ. Қала өсті."}},
 		{"zh question in a quotation that goes on", pipeline.Chinese, "“为什么？”他问道。他说：“好！”便离开了。", []string{"“为什么？”他问道。", "他说：“好！”便离开了。"}},
 		{"zh title and run-in list", pipeline.Chinese, "《谁动了我的奶酪？》很畅销。措施：1.加强监管；2.扩大开放。", []string{"《谁动了我的奶酪？》很畅销。", "措施：1.加强监管；2.扩大开放。"}},
+		{"zh quotation inside brackets", pipeline.Chinese, "这篇文章（记者问：“谁来投资？”）引起了讨论。大家都同意。", []string{"这篇文章（记者问：“谁来投资？”）引起了讨论。", "大家都同意。"}},
+		{"zh case number after No.", pipeline.Chinese, "法院援引了Case No. ICC/21/3的裁决。", []string{"法院援引了Case No. ICC/21/3的裁决。"}},
 		{"zh Latin inside quotes", pipeline.Chinese, "他引用“Stop. Think.”来说明。报告由Dr. Smith撰写。", []string{"他引用“Stop. Think.”来说明。", "报告由Dr. Smith撰写。"}},
 
 		// Edge cases.
