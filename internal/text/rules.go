@@ -258,8 +258,13 @@ func capitalisedWithEnding(w string, minRunes int, endings []string) bool {
 }
 
 // isStarter reports a word that begins sentences ("The", "Она", "Бұл"), read from the start of s.
+// A capital letter with a full stop is an initial, not the word it spells: "С. Әлиев", "A. Smith".
 func (r *langRules) isStarter(s string) bool {
-	return r.starters[strings.ToLower(firstWord(s))]
+	w := firstWord(s)
+	if len(w) < len(s) && s[len(w)] == '.' && utf8.RuneCountInString(w) == 1 {
+		return false
+	}
+	return r.starters[strings.ToLower(w)]
 }
 
 // continues reports Chinese text that starts with a word carrying a sentence on past a

@@ -311,6 +311,10 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		country := r.countries[strings.ToLower(w)]
 		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country
 	case finalAbbreviation:
+		// The year of an author–date citation follows in brackets: "Smith et al. (2020) show".
+		if isBracketedYear(after) {
+			return false
+		}
 		tail := afterOpening(after)
 		// A time zone follows the time of day: "at 9 a.m. Beijing time", "6 p.m. GMT".
 		if r.clock[lower] && r.isTimeZone(tail) {
@@ -545,6 +549,21 @@ func isBareEnumeration(s string) bool {
 		}
 	}
 	return true
+}
+
+// isBracketedYear reports s starting with a year in brackets, as citations give it: "(2020)",
+// "(2019a)", "(2020, p. 5)".
+func isBracketedYear(s string) bool {
+	y, ok := strings.CutPrefix(s, "(")
+	if !ok || len(y) < 5 {
+		return false
+	}
+	for i := range 4 {
+		if y[i] < '0' || y[i] > '9' {
+			return false
+		}
+	}
+	return y[4] == ')' || y[4] == ',' || y[4] >= 'a' && y[4] <= 'z'
 }
 
 // hasCyrillic reports a Cyrillic letter in s.

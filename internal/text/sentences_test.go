@@ -95,6 +95,8 @@ func TestSentences(t *testing.T) {
 		{"ru fronted list closed by и т.д.", pipeline.Russian, "Уголь, сталь, цемент и т.д. Казахстан ввозит сам. Дороги, порты и т.д. Затем план.", []string{"Уголь, сталь, цемент и т.д. Казахстан ввозит сам.", "Дороги, порты и т.д.", "Затем план."}},
 		{"ru list with its verb closed by и т.д.", pipeline.Russian, "Строились дороги, порты и т.д. Каждый объект дорог.", []string{"Строились дороги, порты и т.д.", "Каждый объект дорог."}},
 		{"ru noun, preposition and sum", pipeline.Russian, "Штраф в 5 тыс. руб. Суд назначил сразу. Рост на 5 млн руб. Это немного.", []string{"Штраф в 5 тыс. руб. Суд назначил сразу.", "Рост на 5 млн руб.", "Это немного."}},
+		{"en year of a citation after et al.", pipeline.English, "It follows Smith et al. (2020). Their data is old. So says Li et al. The data is new.", []string{"It follows Smith et al. (2020).", "Their data is old.", "So says Li et al.", "The data is new."}},
+		{"kk initial after a degree", pipeline.Kazakh, "Бұл туралы т.ғ.д. С. Әлиев айтты. Ол келісті.", []string{"Бұл туралы т.ғ.д. С. Әлиев айтты.", "Ол келісті."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
