@@ -195,7 +195,7 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 	if isContinuing(first) {
 		return false
 	}
-	if !spaced && !isCJKTerminator(term) && (!isHan(first) || term == '.' || term == '…') {
+	if !spaced && !isCJKTerminator(term) && (!isHan(first) || term == '.' && !closedByBracket(sentence) || term == '…') {
 		return false
 	}
 	next := firstSignificantRune(after)
@@ -432,8 +432,9 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 		return false, true // inside or right after a title: 《谁动了我的奶酪？》是一本书
 	}
 	term, _ := utf8.DecodeLastRuneInString(core)
-	if term == '.' || term == '?' || term == '!' {
-		// A Latin passage inside quotes or brackets keeps its own punctuation.
+	if (term == '.' || term == '?' || term == '!') && !closedByBracket(sentence) {
+		// A Latin passage inside quotes or brackets keeps its own punctuation (他的原话是：“No.
+		// We will not sign.”此后…); a bracket that closes after it is judged as any bracket.
 		if unclosed(core, "“‘「『（(", "”’」』）)") {
 			return false, true
 		}
@@ -471,6 +472,11 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 	// 。 ends its sentence, since a quotation that the sentence carries on past ends without it
 	// (“我们不反对中国，”这位议员说，“我们支持哈萨克斯坦。”全场响起掌声。).
 	return term == '。' && !r.continues(after), true
+}
+
+// closedByBracket reports a sentence so far that ends in a closing bracket.
+func closedByBracket(sentence string) bool {
+	return strings.HasSuffix(sentence, ")") || strings.HasSuffix(sentence, "）")
 }
 
 // unclosedBracket returns the offset of the last bracket that s opens and does not close, or -1.

@@ -143,6 +143,8 @@ func TestSentences(t *testing.T) {
 		{"zh title and run-in list", pipeline.Chinese, "《谁动了我的奶酪？》很畅销。措施：1.加强监管；2.扩大开放。", []string{"《谁动了我的奶酪？》很畅销。", "措施：1.加强监管；2.扩大开放。"}},
 		{"zh quotation inside brackets", pipeline.Chinese, "这篇文章（记者问：“谁来投资？”）引起了讨论。大家都同意。", []string{"这篇文章（记者问：“谁来投资？”）引起了讨论。", "大家都同意。"}},
 		{"zh case number after No.", pipeline.Chinese, "法院援引了Case No. ICC/21/3的裁决。", []string{"法院援引了Case No. ICC/21/3的裁决。"}},
+		{"zh Latin sentence in brackets", pipeline.Chinese, "会议结束了。（Source: Reuters.）下表列出数字。中国（PRC Inc.）参会。", []string{"会议结束了。", "（Source: Reuters.）", "下表列出数字。", "中国（PRC Inc.）参会。"}},
+		{"zh Latin quotation after a colon", pipeline.Chinese, "他的原话是：“No. We will not sign.”此后谈判破裂。", []string{"他的原话是：“No. We will not sign.”此后谈判破裂。"}},
 		{"zh Latin inside quotes", pipeline.Chinese, "他引用“Stop. Think.”来说明。报告由Dr. Smith撰写。", []string{"他引用“Stop. Think.”来说明。", "报告由Dr. Smith撰写。"}},
 
 		// Edge cases.
