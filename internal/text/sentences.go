@@ -413,6 +413,11 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 		!r.starters[strings.ToLower(fields[0])] && !r.isStarter(rest) {
 		return false
 	}
+	// After a dash the sum or date is what the sentence says: "Выручка — 3 млрд руб. Газпром
+	// доволен."
+	if k >= 1 && isNumber(fields[k]) && isDash([]rune(fields[k-1])[0]) && utf8.RuneCountInString(fields[k-1]) == 1 {
+		return true
+	}
 	// A name in an oblique case rarely starts a sentence: "подписанное в 2019 г. Казахстаном и
 	// Россией".
 	return r.isStarter(rest) || !r.isOblique(firstWord(rest))

@@ -97,6 +97,9 @@ func TestSentences(t *testing.T) {
 		{"ru noun, preposition and sum", pipeline.Russian, "Штраф в 5 тыс. руб. Суд назначил сразу. Рост на 5 млн руб. Это немного.", []string{"Штраф в 5 тыс. руб. Суд назначил сразу.", "Рост на 5 млн руб.", "Это немного."}},
 		{"en year of a citation after et al.", pipeline.English, "It follows Smith et al. (2020). Their data is old. So says Li et al. The data is new.", []string{"It follows Smith et al. (2020).", "Their data is old.", "So says Li et al.", "The data is new."}},
 		{"kk initial after a degree", pipeline.Kazakh, "Бұл туралы т.ғ.д. С. Әлиев айтты. Ол келісті.", []string{"Бұл туралы т.ғ.д. С. Әлиев айтты.", "Ол келісті."}},
+		{"ru adverb in the instrumental after a year", pipeline.Russian, "Так было до 1991 г. Потом всё изменилось.", []string{"Так было до 1991 г.", "Потом всё изменилось."}},
+		{"ru sum after a dash before a name in -ом", pipeline.Russian, "Выручка — 3 млрд руб. Газпром доволен.", []string{"Выручка — 3 млрд руб.", "Газпром доволен."}},
+		{"ru academic title", pipeline.Russian, "Работу выполнил асп. Сейткали. Руководил ст. преп. Иванова.", []string{"Работу выполнил асп. Сейткали.", "Руководил ст. преп. Иванова."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
