@@ -298,6 +298,20 @@ func (r *langRules) isTimeZone(s string) bool {
 	return false
 }
 
+// isMonthAbbreviation reports an abbreviation of three letters or more that begins a month's
+// stem: "окт" (октябрь), "янв".
+func (r *langRules) isMonthAbbreviation(w string) bool {
+	if utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	for _, m := range r.months {
+		if strings.HasPrefix(m, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isMonth reports a word that is a form of a month name: "мая", "маусымда", "января".
 func (r *langRules) isMonth(w string) bool {
 	w = strings.ToLower(w)

@@ -245,6 +245,12 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 			kind = r.abbreviations[strings.ToLower(single)]
 		}
 	}
+	// A title joined to a word by a hyphen is that title: "Ex-Pres.", "Vice-Adm.", "Lt.-Gen.".
+	if i := strings.LastIndexByte(lower, '-'); kind == notAbbreviation && i > 0 && isLetters(lower[:i]) {
+		if k := r.abbreviations[lower[i+1:]]; k == prefixAbbreviation {
+			kind = k
+		}
+	}
 	after1 := r.finalAfter[lower]
 	first, _ := utf8.DecodeRuneInString(token)
 	// In a chain such as "им. Р" the last part is what may be an initial.
@@ -301,6 +307,13 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	case numberAbbreviation:
 		// "No. 5", "гл. IV", "б.з.д. V ғ.", and identifiers: "Case No. ARB/19/5".
 		w := firstField(afterOpening(after))
+		if unicode.IsDigit(next) && isDayNumber(w) && r.isMonthAbbreviation(lower) {
+			// A month after its day closes a date; another day starts a sentence: "… начался
+			// 3 окт. 4 окт. стороны …", but "3 окт. 2023 г.".
+			if before, _ := numberBeforeToken(rest, r); before {
+				return true
+			}
+		}
 		return !unicode.IsDigit(next) && !isNumber(w) && !isIdentifier(w)
 	case ambiguousAbbreviation:
 		// A name goes on in the script it began in: after "U.S." a capitalised Cyrillic word
@@ -515,6 +528,11 @@ func abbreviationInBrackets(sentence, core string) bool {
 		inner, ok = strings.CutPrefix(last, "（")
 	}
 	return ok && len(inner) > 1 && isLetters(strings.TrimSuffix(inner, "."))
+}
+
+// isDayNumber reports a number of one or two digits: a day of the month.
+func isDayNumber(w string) bool {
+	return (len(w) == 1 || len(w) == 2) && strings.Trim(w, "0123456789") == ""
 }
 
 // isIdentifier reports the number of a case, a document or a standard that holds letters: a

@@ -100,6 +100,8 @@ func TestSentences(t *testing.T) {
 		{"ru adverb in the instrumental after a year", pipeline.Russian, "Так было до 1991 г. Потом всё изменилось.", []string{"Так было до 1991 г.", "Потом всё изменилось."}},
 		{"ru sum after a dash before a name in -ом", pipeline.Russian, "Выручка — 3 млрд руб. Газпром доволен.", []string{"Выручка — 3 млрд руб.", "Газпром доволен."}},
 		{"ru academic title", pipeline.Russian, "Работу выполнил асп. Сейткали. Руководил ст. преп. Иванова.", []string{"Работу выполнил асп. Сейткали.", "Руководил ст. преп. Иванова."}},
+		{"en title joined by a hyphen", pipeline.English, "Ex-Pres. Nazarbayev spoke after Vice-Adm. Lee. He was brief.", []string{"Ex-Pres. Nazarbayev spoke after Vice-Adm. Lee.", "He was brief."}},
+		{"ru day and month before another day", pipeline.Russian, "Визит начался 3 окт. 4 окт. стороны подписали договор 12 окт. 2023 г. в Астане.", []string{"Визит начался 3 окт.", "4 окт. стороны подписали договор 12 окт. 2023 г. в Астане."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
