@@ -264,6 +264,12 @@ func (r *langRules) isStarter(s string) bool {
 	if len(w) < len(s) && s[len(w)] == '.' && utf8.RuneCountInString(w) == 1 {
 		return false
 	}
+	// A capital I before a word in another script is a Roman numeral: "I квартал", "I жартыжылдық".
+	if w == "I" && len(s) > 2 && s[1] == ' ' {
+		if c, _ := utf8.DecodeRuneInString(s[2:]); unicode.IsLetter(c) && !unicode.Is(unicode.Latin, c) {
+			return false
+		}
+	}
 	return r.starters[strings.ToLower(w)]
 }
 

@@ -410,13 +410,15 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 		// issuer or number follows; only a word that starts sentences ends it.
 		return r.isStarter(rest)
 	}
+	// A capitalised word that starts sentences is no name and ends it all the same: "Примерно 40
+	// тыс. чел. Столько работает …".
 	if k >= 1 && k <= 3 && isNumber(fields[k]) && r.leading[strings.ToLower(fields[0])] {
 		lead := true
 		for _, w := range fields[1:k] {
 			c, _ := utf8.DecodeRuneInString(w)
 			lead = lead && (unicode.IsLower(c) || isNumber(w)) // "С 2014 по 2016 г."
 		}
-		if lead {
+		if lead && !r.isStarter(rest) {
 			return false
 		}
 	}

@@ -102,6 +102,9 @@ func TestSentences(t *testing.T) {
 		{"ru academic title", pipeline.Russian, "Работу выполнил асп. Сейткали. Руководил ст. преп. Иванова.", []string{"Работу выполнил асп. Сейткали.", "Руководил ст. преп. Иванова."}},
 		{"en title joined by a hyphen", pipeline.English, "Ex-Pres. Nazarbayev spoke after Vice-Adm. Lee. He was brief.", []string{"Ex-Pres. Nazarbayev spoke after Vice-Adm. Lee.", "He was brief."}},
 		{"ru day and month before another day", pipeline.Russian, "Визит начался 3 окт. 4 окт. стороны подписали договор 12 окт. 2023 г. в Астане.", []string{"Визит начался 3 окт.", "4 окт. стороны подписали договор 12 окт. 2023 г. в Астане."}},
+		{"ru leading word and a sum before a starter", pipeline.Russian, "Примерно 40 тыс. чел. Столько работает на заводе.", []string{"Примерно 40 тыс. чел.", "Столько работает на заводе."}},
+		{"kk Roman I before a Kazakh word", pipeline.Kazakh, "ЖІӨ 2024 ж. I тоқсанда 4 %-ға өсті. Бұл жақсы.", []string{"ЖІӨ 2024 ж. I тоқсанда 4 %-ға өсті.", "Бұл жақсы."}},
+		{"en era after a year", pipeline.English, "It was built c. 200 B.C. Later it fell. By A.D. 500 it was empty.", []string{"It was built c. 200 B.C.", "Later it fell.", "By A.D. 500 it was empty."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
