@@ -322,7 +322,12 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		scriptChange := unicode.Is(unicode.Latin, first) && unicode.Is(unicode.Cyrillic, next) && !r.isOblique(w)
 		// A country does not name a thing of another: "… from the U.S. China supplies the rest."
 		country := r.countries[strings.ToLower(w)]
-		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country
+		// A degree after a surname and a comma closes the name, as initials after it do:
+		// "… сказал Иванов, д.э.н. Коллеги согласились."
+		_, prevWord := cutLastField(strings.TrimSpace(rest))
+		afterSurname := unicode.IsUpper(next) && strings.HasSuffix(prevWord, ",") &&
+			r.isSurname(strings.TrimSuffix(prevWord, ","))
+		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country || afterSurname
 	case finalAbbreviation:
 		// The year of an author–date citation follows in brackets: "Smith et al. (2020) show".
 		if isBracketedYear(after) {

@@ -105,6 +105,9 @@ func TestSentences(t *testing.T) {
 		{"ru leading word and a sum before a starter", pipeline.Russian, "Примерно 40 тыс. чел. Столько работает на заводе.", []string{"Примерно 40 тыс. чел.", "Столько работает на заводе."}},
 		{"kk Roman I before a Kazakh word", pipeline.Kazakh, "ЖІӨ 2024 ж. I тоқсанда 4 %-ға өсті. Бұл жақсы.", []string{"ЖІӨ 2024 ж. I тоқсанда 4 %-ға өсті.", "Бұл жақсы."}},
 		{"en era after a year", pipeline.English, "It was built c. 200 B.C. Later it fell. By A.D. 500 it was empty.", []string{"It was built c. 200 B.C.", "Later it fell.", "By A.D. 500 it was empty."}},
+		{"ru degree after a surname", pipeline.Russian, "Это сказал Иванов, д.э.н. Коллеги согласились. Выступила Сеитова, к.и.н. Она права.", []string{"Это сказал Иванов, д.э.н.", "Коллеги согласились.", "Выступила Сеитова, к.и.н.", "Она права."}},
+		{"kk ат. before a name", pipeline.Kazakh, "Әл-Фараби ат. ҚазҰУ ректоры келді.", []string{"Әл-Фараби ат. ҚазҰУ ректоры келді."}},
+		{"en shortened words in names of bodies", pipeline.English, "He works at the Ministry of Nat. Economy. It moved to Harvard Univ. The move was quick.", []string{"He works at the Ministry of Nat. Economy.", "It moved to Harvard Univ.", "The move was quick."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
