@@ -108,6 +108,7 @@ func TestSentences(t *testing.T) {
 		{"ru degree after a surname", pipeline.Russian, "Это сказал Иванов, д.э.н. Коллеги согласились. Выступила Сеитова, к.и.н. Она права.", []string{"Это сказал Иванов, д.э.н.", "Коллеги согласились.", "Выступила Сеитова, к.и.н.", "Она права."}},
 		{"kk ат. before a name", pipeline.Kazakh, "Әл-Фараби ат. ҚазҰУ ректоры келді.", []string{"Әл-Фараби ат. ҚазҰУ ректоры келді."}},
 		{"en shortened words in names of bodies", pipeline.English, "He works at the Ministry of Nat. Economy. It moved to Harvard Univ. The move was quick.", []string{"He works at the Ministry of Nat. Economy.", "It moved to Harvard Univ.", "The move was quick."}},
+		{"en country abbreviation before a people's adjective and a starter", pipeline.English, "He studied in the U.K. Kazakh students often do. They asked the U.N. Nobody replied.", []string{"He studied in the U.K.", "Kazakh students often do.", "They asked the U.N.", "Nobody replied."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
