@@ -68,6 +68,8 @@ type langRules struct {
 	timeZones     map[string]bool // GMT, UTC, and the word "time" that ends a zone's name
 	enumeration   map[string]bool // etc., т.д., т.б.: they close a list
 	sumNouns      map[string]bool // prepositions that join a sum to the noun before it
+	dateUnits     map[string]bool // г., в.: units of dates, not of sums
+	pastVerbs     []string        // endings of the past tense: -ла, -лся
 }
 
 // rules holds the parsed rules of each language; English rules serve any other language.
@@ -96,7 +98,7 @@ func newLangRules() *langRules {
 	return &langRules{abbreviations: map[string]abbreviationKind{}, finalAfter: map[string]map[string]bool{},
 		units: map[string]unitKind{}, starters: map[string]bool{}, leading: map[string]bool{}, documentDate: map[string]bool{},
 		countries: map[string]bool{}, clock: map[string]bool{}, timeZones: map[string]bool{},
-		enumeration: map[string]bool{}, sumNouns: map[string]bool{},
+		enumeration: map[string]bool{}, sumNouns: map[string]bool{}, dateUnits: map[string]bool{},
 		digraphs: map[string]bool{}}
 }
 
@@ -189,6 +191,10 @@ func (r *langRules) add(section, after, w string) error {
 		r.enumeration[w] = true
 	case "sum-after-noun":
 		r.sumNouns[w] = true
+	case "date-units":
+		r.dateUnits[w] = true
+	case "past-verb-endings":
+		r.pastVerbs = append(r.pastVerbs, w)
 	default:
 		return fmt.Errorf("entry %q outside a known section (%q)", w, section)
 	}

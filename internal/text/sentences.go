@@ -430,7 +430,9 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 	// "Кредит на 300 млн руб. Сбербанк выдал …": a noun, a preposition and a sum make a noun
 	// phrase with no verb, the fronted object or subject of what follows.
 	if k == 2 && isNumber(fields[k]) && r.sumNouns[strings.ToLower(fields[1])] && isLetters(fields[0]) &&
-		!r.starters[strings.ToLower(fields[0])] && !r.isStarter(rest) {
+		!r.starters[strings.ToLower(fields[0])] && !r.isStarter(rest) &&
+		!r.dateUnits[strings.ToLower(strings.TrimSuffix(fields[len(fields)-1], "."))] &&
+		!capitalisedWithEnding(fields[0], 3, r.pastVerbs) {
 		return false
 	}
 	// After a dash the sum or date is what the sentence says: "Выручка — 3 млрд руб. Газпром

@@ -109,6 +109,9 @@ func TestSentences(t *testing.T) {
 		{"kk ат. before a name", pipeline.Kazakh, "Әл-Фараби ат. ҚазҰУ ректоры келді.", []string{"Әл-Фараби ат. ҚазҰУ ректоры келді."}},
 		{"en shortened words in names of bodies", pipeline.English, "He works at the Ministry of Nat. Economy. It moved to Harvard Univ. The move was quick.", []string{"He works at the Ministry of Nat. Economy.", "It moved to Harvard Univ.", "The move was quick."}},
 		{"en country abbreviation before a people's adjective and a starter", pipeline.English, "He studied in the U.K. Kazakh students often do. They asked the U.N. Nobody replied.", []string{"He studied in the U.K.", "Kazakh students often do.", "They asked the U.N.", "Nobody replied."}},
+		{"ru life story: verb, preposition and date", pipeline.Russian, "Родился в 1985 г. Окончил школу в 2002 г. Выросла на 5 млн т. Казахстан доволен.", []string{"Родился в 1985 г.", "Окончил школу в 2002 г.", "Выросла на 5 млн т.", "Казахстан доволен."}},
+		{"en incl. and Gr.", pipeline.English, "The price incl. VAT is low. Pupils in Gr. 5 pay less.", []string{"The price incl. VAT is low.", "Pupils in Gr. 5 pay less."}},
+		{"kk hour before the time", pipeline.Kazakh, "Сабақ сағ. 8-де басталады. Бұл ерте.", []string{"Сабақ сағ. 8-де басталады.", "Бұл ерте."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
