@@ -410,6 +410,17 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 		k--
 	}
 	rest := afterOpening(after)
+	// After a dash the sum or date is what the sentence says: "Выручка — 3 млрд руб. Газпром
+	// доволен.", "Цена — от 10 тыс. долл. Доставка …".
+	if k >= 1 && isNumber(fields[k]) {
+		d := fields[k-1]
+		if k >= 2 && unicode.IsLower([]rune(d)[0]) && utf8.RuneCountInString(d) <= 3 {
+			d = fields[k-2] // "— от 10 тыс."
+		}
+		if utf8.RuneCountInString(d) == 1 && isDash([]rune(d)[0]) {
+			return true
+		}
+	}
 	if k >= 1 && isNumber(fields[k]) && r.documentDate[strings.ToLower(fields[k-1])] {
 		// "приказом от 12.03.2024 г. Министерства энергетики": the date of a document, whose
 		// issuer or number follows; only a word that starts sentences ends it.
@@ -434,11 +445,6 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 		!r.dateUnits[strings.ToLower(strings.TrimSuffix(fields[len(fields)-1], "."))] &&
 		!capitalisedWithEnding(fields[0], 3, r.pastVerbs) {
 		return false
-	}
-	// After a dash the sum or date is what the sentence says: "Выручка — 3 млрд руб. Газпром
-	// доволен."
-	if k >= 1 && isNumber(fields[k]) && isDash([]rune(fields[k-1])[0]) && utf8.RuneCountInString(fields[k-1]) == 1 {
-		return true
 	}
 	// A name in an oblique case rarely starts a sentence: "подписанное в 2019 г. Казахстаном и
 	// Россией".

@@ -112,6 +112,7 @@ func TestSentences(t *testing.T) {
 		{"ru life story: verb, preposition and date", pipeline.Russian, "Родился в 1985 г. Окончил школу в 2002 г. Выросла на 5 млн т. Казахстан доволен.", []string{"Родился в 1985 г.", "Окончил школу в 2002 г.", "Выросла на 5 млн т.", "Казахстан доволен."}},
 		{"en incl. and Gr.", pipeline.English, "The price incl. VAT is low. Pupils in Gr. 5 pay less.", []string{"The price incl. VAT is low.", "Pupils in Gr. 5 pay less."}},
 		{"kk hour before the time", pipeline.Kazakh, "Сабақ сағ. 8-де басталады. Бұл ерте.", []string{"Сабақ сағ. 8-де басталады.", "Бұл ерте."}},
+		{"ru range after a dash", pipeline.Russian, "Цена — от 10 тыс. долл. Доставка бесплатная.", []string{"Цена — от 10 тыс. долл.", "Доставка бесплатная."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
