@@ -351,7 +351,11 @@ func firstWord(s string) string {
 // "т.д"), is an abbreviation or a unit of lang's sentence rules: a full stop after it ends the
 // word, and the text repair puts a space back after it.
 func IsAbbreviation(lang pipeline.Lang, w string) bool {
-	r := rulesFor(lang)
+	return isAbbreviationIn(rulesFor(lang), w)
+}
+
+// isAbbreviationIn is IsAbbreviation with the rules at hand.
+func isAbbreviationIn(r *langRules, w string) bool {
 	lower := lowerWord(w)
 	return r.abbreviations[lower] != notAbbreviation || r.units[lower] != notUnit
 }

@@ -302,8 +302,9 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	switch kind {
 	case prefixAbbreviation:
 		// After a number it is a unit ("9 ч. Затем", "12 тыс. т. В"), unless another number
-		// follows ("п. 4 ст. 15", "т. 2, ч. 3").
-		return numberBefore && !unicode.IsDigit(next)
+		// follows in a chain of references ("п. 4 ст. 15", "т. 2, ч. 3"); after a count a number
+		// starts the next sentence ("вылетел в 22 ч. 15 пассажиров …").
+		return numberBefore && (!unicode.IsDigit(next) || !referenceChain(rest, r))
 	case numberAbbreviation:
 		// "No. 5", "гл. IV", "б.з.д. V ғ.", and identifiers: "Case No. ARB/19/5".
 		w := firstField(afterOpening(after))
@@ -792,6 +793,28 @@ func numberBeforeToken(rest string, r *langRules) (bool, string) {
 		rest = before // "5 млн руб": look past the unit
 	}
 	return false, prev
+}
+
+// referenceChain reports rest, the text before an abbreviation that follows a number, ending in
+// an abbreviation with its full stop and that number: "п. 4" (before "ст. 15"), "т. 2".
+func referenceChain(rest string, r *langRules) bool {
+	for range maxAbbreviationParts {
+		before, f := cutLastField(strings.TrimRight(rest, " "))
+		if f == "" {
+			return false
+		}
+		if isNumber(f) {
+			_, w := cutLastField(strings.TrimRight(before, " "))
+			w = strings.TrimLeftFunc(afterHan(w), isOpening)
+			abbr, ok := strings.CutSuffix(w, ".")
+			return ok && isAbbreviationIn(r, abbr)
+		}
+		if r.units[strings.ToLower(strings.TrimSuffix(f, "."))] == notUnit {
+			return false
+		}
+		rest = before // "5 млн т": look past the unit
+	}
+	return false
 }
 
 // maxAbbreviationParts bounds a spaced abbreviation or a run of initials ("J. R. R").

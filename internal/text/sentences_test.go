@@ -113,6 +113,8 @@ func TestSentences(t *testing.T) {
 		{"en incl. and Gr.", pipeline.English, "The price incl. VAT is low. Pupils in Gr. 5 pay less.", []string{"The price incl. VAT is low.", "Pupils in Gr. 5 pay less."}},
 		{"kk hour before the time", pipeline.Kazakh, "Сабақ сағ. 8-де басталады. Бұл ерте.", []string{"Сабақ сағ. 8-де басталады.", "Бұл ерте."}},
 		{"ru range after a dash", pipeline.Russian, "Цена — от 10 тыс. долл. Доставка бесплатная.", []string{"Цена — от 10 тыс. долл.", "Доставка бесплатная."}},
+		{"ru count before a number that starts a sentence", pipeline.Russian, "Рейс вылетел в 22 ч. 15 пассажиров опоздали. См. п. 4 ст. 15 Закона.", []string{"Рейс вылетел в 22 ч.", "15 пассажиров опоздали.", "См. п. 4 ст. 15 Закона."}},
+		{"en Rt. Hon. and Dr. habil.", pipeline.English, "Rt. Hon. David Lammy met Dr. habil. Li. They talked.", []string{"Rt. Hon. David Lammy met Dr. habil. Li.", "They talked."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
