@@ -246,9 +246,9 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		}
 	}
 	// A title joined to a word by a hyphen is that title: "Ex-Pres.", "Vice-Adm.", "Lt.-Gen.".
-	if i := strings.LastIndexByte(lower, '-'); kind == notAbbreviation && i > 0 && isLetters(lower[:i]) {
-		if k := r.abbreviations[lower[i+1:]]; k == prefixAbbreviation {
-			kind = k
+	if kind == notAbbreviation && unit == notUnit {
+		if i := strings.LastIndexByte(lower, '-'); i > 0 && isLetters(lower[:i]) && r.abbreviations[lower[i+1:]] == prefixAbbreviation {
+			kind = prefixAbbreviation
 		}
 	}
 	after1 := r.finalAfter[lower]
