@@ -276,7 +276,21 @@ func (r *langRules) isStarter(s string) bool {
 			return false
 		}
 	}
-	return r.starters[strings.ToLower(w)]
+	return hasLower(r.starters, w)
+}
+
+// hasLower reports whether set holds w in lower case, without building the lower-case string
+// for a word that fits a small buffer.
+func hasLower(set map[string]bool, w string) bool {
+	if len(w) > 48 {
+		return set[strings.ToLower(w)]
+	}
+	var buf [64]byte
+	b := buf[:0]
+	for _, c := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(c))
+	}
+	return set[string(b)]
 }
 
 // continues reports Chinese text that starts with a word carrying a sentence on past a
@@ -370,17 +384,23 @@ func isInitialsIn(token string, r *langRules) bool {
 	if token == "" {
 		return false
 	}
-	if r.digraphs[strings.ToLower(token)] {
-		rs := []rune(token)
-		return unicode.IsUpper(rs[0]) && !unicode.IsUpper(rs[1])
+	if len(token) <= 4 && hasLower(r.digraphs, token) {
+		first, n := utf8.DecodeRuneInString(token)
+		second, _ := utf8.DecodeRuneInString(token[n:])
+		return unicode.IsUpper(first) && !unicode.IsUpper(second)
 	}
-	for _, part := range strings.FieldsFunc(token, func(r rune) bool { return r == '.' || r == '-' }) {
-		rs := []rune(part)
-		if len(rs) != 1 || !unicode.IsUpper(rs[0]) {
+	// Every part between the separators ('.' and '-') is one capital letter.
+	run := 0
+	for _, c := range token {
+		if c == '.' || c == '-' {
+			run = 0
+			continue
+		}
+		run++
+		if run > 1 || !unicode.IsUpper(c) {
 			return false
 		}
 	}
-	// The token must alternate letters and separators; FieldsFunc dropped empty parts, so check
-	// that no separator is doubled or leading.
-	return !strings.Contains(token, "..") && !strings.HasPrefix(token, ".") && !strings.HasPrefix(token, "-")
+	// No separator is doubled or leading.
+	return !strings.Contains(token, "..") && token[0] != '.' && token[0] != '-'
 }

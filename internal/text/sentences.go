@@ -347,7 +347,7 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		// A Russian or Kazakh sentence is written in Cyrillic: Latin words alone before a company
 		// form are a name, the subject of what follows ("Moody's Investors Service, Inc.
 		// Қазақстанның рейтингі …").
-		if unicode.Is(unicode.Cyrillic, next) && !r.isStarter(tail) && !hasCyrillic(core) {
+		if unicode.Is(unicode.Cyrillic, next) && !hasCyrillic(core) && !r.isStarter(tail) {
 			return false
 		}
 		// Company forms follow each other: "Goldman Sachs & Co. LLC", "Huawei Co. Ltd.".
