@@ -638,10 +638,11 @@ func unclosed(s, opening, closing string) bool {
 	return depth > 0
 }
 
-// isContinuing reports punctuation that cannot start a sentence: a comma, colon or semicolon.
+// isContinuing reports punctuation that cannot start a sentence: a comma, colon or semicolon,
+// or an equals sign ("1 долл. = 470 тенге").
 func isContinuing(r rune) bool {
 	switch r {
-	case ',', ';', ':', '，', '、', '；', '：':
+	case ',', ';', ':', '，', '、', '；', '：', '=':
 		return true
 	}
 	return false

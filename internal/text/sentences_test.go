@@ -115,6 +115,7 @@ func TestSentences(t *testing.T) {
 		{"ru range after a dash", pipeline.Russian, "Цена — от 10 тыс. долл. Доставка бесплатная.", []string{"Цена — от 10 тыс. долл.", "Доставка бесплатная."}},
 		{"ru count before a number that starts a sentence", pipeline.Russian, "Рейс вылетел в 22 ч. 15 пассажиров опоздали. См. п. 4 ст. 15 Закона.", []string{"Рейс вылетел в 22 ч.", "15 пассажиров опоздали.", "См. п. 4 ст. 15 Закона."}},
 		{"en Rt. Hon. and Dr. habil.", pipeline.English, "Rt. Hon. David Lammy met Dr. habil. Li. They talked.", []string{"Rt. Hon. David Lammy met Dr. habil. Li.", "They talked."}},
+		{"ru equals sign after a unit", pipeline.Russian, "Курс — 1 долл. = 470 тенге. Он стабилен.", []string{"Курс — 1 долл. = 470 тенге.", "Он стабилен."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
