@@ -228,7 +228,9 @@ func (r *langRules) merge(o *langRules) {
 	}
 	// enumeration-end and sum-after-noun are rules of a language's own word order: they are not
 	// taken over from the languages it includes.
-	for _, m := range []struct{ to, from map[string]bool }{{r.clock, o.clock}, {r.timeZones, o.timeZones}} {
+	for _, m := range []struct{ to, from map[string]bool }{
+		{r.clock, o.clock}, {r.timeZones, o.timeZones},
+	} {
 		for k := range m.from {
 			m.to[k] = true
 		}
@@ -272,7 +274,8 @@ func (r *langRules) isStarter(s string) bool {
 	}
 	// A capital I before a word in another script is a Roman numeral: "I квартал", "I жартыжылдық".
 	if w == "I" && len(s) > 2 && s[1] == ' ' {
-		if c, _ := utf8.DecodeRuneInString(s[2:]); unicode.IsLetter(c) && !unicode.Is(unicode.Latin, c) {
+		c, _ := utf8.DecodeRuneInString(s[2:])
+		if unicode.IsLetter(c) && !unicode.Is(unicode.Latin, c) {
 			return false
 		}
 	}

@@ -195,7 +195,8 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 	if isContinuing(first) {
 		return false
 	}
-	if !spaced && !isCJKTerminator(term) && (!isHan(first) || term == '.' && !closedByBracket(sentence) || term == '…') {
+	if !spaced && !isCJKTerminator(term) &&
+		(!isHan(first) || term == '.' && !closedByBracket(sentence) || term == '…') {
 		return false
 	}
 	next := firstSignificantRune(after)
@@ -208,7 +209,7 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 		}
 	}
 	if term == '.' && closed && abbreviationInBrackets(sentence, core) {
-		// "Lt. Col. (ret.) Marat Beisenov": a bracket holding one abbreviation is judged by it.
+		// "Maj. Gen. (ret.) Asan Bekov": a bracket holding one abbreviation is judged by it.
 		return abbreviationEnds(core, after, next, r)
 	}
 	if term != '.' || closed {
@@ -247,7 +248,8 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	}
 	// A title joined to a word by a hyphen is that title: "Ex-Pres.", "Vice-Adm.", "Lt.-Gen.".
 	if kind == notAbbreviation && unit == notUnit {
-		if i := strings.LastIndexByte(lower, '-'); i > 0 && isLetters(lower[:i]) && r.abbreviations[lower[i+1:]] == prefixAbbreviation {
+		i := strings.LastIndexByte(lower, '-')
+		if i > 0 && isLetters(lower[:i]) && r.abbreviations[lower[i+1:]] == prefixAbbreviation {
 			kind = prefixAbbreviation
 		}
 	}
@@ -271,7 +273,7 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith". "U.S." is no initial.
 	// A word that starts sentences does not follow an initial: "World War I. The", "Пётр I. Он".
 	// Initials are written in the script of their name: Latin capitals before a Cyrillic word
-	// are no initials of it ("ING Bank N.V. Казахстанская сторона …").
+	// are no initials of it ("Deutsche Bank A.G. Министерство согласилось").
 	if unicode.IsUpper(next) && unicode.IsUpper(first) && kind != ambiguousAbbreviation &&
 		unicode.Is(unicode.Latin, first) == unicode.Is(unicode.Latin, next) &&
 		!(numberBefore && unit != notUnit) && (isInitialsIn(token, r) || isInitialsIn(single, r)) {
@@ -306,7 +308,7 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		// starts the next sentence ("вылетел в 22 ч. 15 пассажиров …").
 		return numberBefore && (!unicode.IsDigit(next) || !referenceChain(rest, r))
 	case numberAbbreviation:
-		// "No. 5", "гл. IV", "б.з.д. V ғ.", and identifiers: "Case No. ARB/19/5".
+		// "No. 5", "гл. IV", "б.з.д. V ғ.", and identifiers: "Case No. ARB/20/7".
 		w := firstField(afterOpening(after))
 		if unicode.IsDigit(next) && isDayNumber(w) && r.isMonthAbbreviation(lower) {
 			// A month after its day closes a date; another day starts a sentence: "… начался
@@ -328,7 +330,8 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		_, prevWord := cutLastField(strings.TrimSpace(rest))
 		afterSurname := unicode.IsUpper(next) && strings.HasSuffix(prevWord, ",") &&
 			r.isSurname(strings.TrimSuffix(prevWord, ","))
-		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country || afterSurname
+		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country ||
+			afterSurname
 	case finalAbbreviation:
 		// The year of an author–date citation follows in brackets: "Smith et al. (2020) show".
 		if isBracketedYear(after) {
@@ -339,14 +342,15 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		if r.clock[lower] && r.isTimeZone(tail) {
 			return false
 		}
-		// A list opening the sentence is its subject or object: "Мұнай, газ, уран т.б. Қытайға
-		// экспортталады." It ends a sentence only before a word that starts one.
-		if r.enumeration[lower] && !unicode.IsDigit(next) && !r.isStarter(tail) && isBareEnumeration(rest) {
+		// A list opening the sentence is its subject or object: "Уголь, сталь, цемент и т.д.
+		// Казахстан ввозит сам." It ends a sentence only before a word that starts one.
+		if r.enumeration[lower] && !unicode.IsDigit(next) && !r.isStarter(tail) &&
+			isBareEnumeration(rest) {
 			return false
 		}
 		// A Russian or Kazakh sentence is written in Cyrillic: Latin words alone before a company
-		// form are a name, the subject of what follows ("Moody's Investors Service, Inc.
-		// Қазақстанның рейтингі …").
+		// form are a name, the subject of what follows ("Fitch Ratings, Inc.
+		// Қазақстанның бағасын көтерді").
 		if unicode.Is(unicode.Cyrillic, next) && !hasCyrillic(core) && !r.isStarter(tail) {
 			return false
 		}
@@ -439,9 +443,10 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 			return false
 		}
 	}
-	// "Кредит на 300 млн руб. Сбербанк выдал …": a noun, a preposition and a sum make a noun
+	// "Штраф в 5 тыс. руб. Суд назначил сразу": a noun, a preposition and a sum make a noun
 	// phrase with no verb, the fronted object or subject of what follows.
-	if k == 2 && isNumber(fields[k]) && r.sumNouns[strings.ToLower(fields[1])] && isLetters(fields[0]) &&
+	if k == 2 && isNumber(fields[k]) && r.sumNouns[strings.ToLower(fields[1])] &&
+		isLetters(fields[0]) &&
 		!r.starters[strings.ToLower(fields[0])] && !r.isStarter(rest) &&
 		!r.dateUnits[strings.ToLower(strings.TrimSuffix(fields[len(fields)-1], "."))] &&
 		!capitalisedWithEnding(fields[0], 3, r.pastVerbs) {
@@ -478,7 +483,7 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 	}
 	first, _ := utf8.DecodeRuneInString(after)
 	open := strings.LastIndexAny(core, "“‘「『（(\"")
-	// A quotation inside brackets is judged by the brackets: 这份报告（作者问道：“谁还会投资水电？”）在业内…
+	// A quotation inside brackets is judged by the brackets: 这篇文章（记者问：“谁来投资？”）引起了讨论。
 	if outer, _ := utf8.DecodeLastRuneInString(closing); outer == '）' || outer == ')' {
 		if i := unclosedBracket(core); i >= 0 {
 			open = i
@@ -552,7 +557,7 @@ func isDayNumber(w string) bool {
 }
 
 // isIdentifier reports the number of a case, a document or a standard that holds letters: a
-// word with a digit and no lower-case letter, up to a Chinese character ("ARB/19/5", "S/2020/15").
+// word with a digit and no lower-case letter, up to a Chinese character ("ARB/20/7", "S/2020/15").
 func isIdentifier(w string) bool {
 	digit := false
 	for _, c := range w {
@@ -568,8 +573,8 @@ func isIdentifier(w string) bool {
 }
 
 // isBareEnumeration reports text that is nothing but a list separated by commas, its first item
-// one word and the others one or two, the last perhaps followed by a conjunction: "Нефть, газ,
-// уран и", "Мұнай, газ, уран". Such a list has no verb: it is no sentence of its own.
+// one word and the others one or two, the last perhaps followed by a conjunction: "Уголь, сталь,
+// цемент и", "Roads, rails". Such a list has no verb: it is no sentence of its own.
 func isBareEnumeration(s string) bool {
 	items := strings.Split(s, ",")
 	if len(items) < 2 {
