@@ -116,6 +116,7 @@ func TestSentences(t *testing.T) {
 		{"ru count before a number that starts a sentence", pipeline.Russian, "Рейс вылетел в 22 ч. 15 пассажиров опоздали. См. п. 4 ст. 15 Закона.", []string{"Рейс вылетел в 22 ч.", "15 пассажиров опоздали.", "См. п. 4 ст. 15 Закона."}},
 		{"en Rt. Hon. and Dr. habil.", pipeline.English, "Rt. Hon. David Lammy met Dr. habil. Li. They talked.", []string{"Rt. Hon. David Lammy met Dr. habil. Li.", "They talked."}},
 		{"ru equals sign after a unit", pipeline.Russian, "Курс — 1 долл. = 470 тенге. Он стабилен.", []string{"Курс — 1 долл. = 470 тенге.", "Он стабилен."}},
+		{"ru initials after a Kazakh surname", pipeline.Russian, "Документ подписал Сейткали Т.Ж. Печать поставил секретарь.", []string{"Документ подписал Сейткали Т.Ж.", "Печать поставил секретарь."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
