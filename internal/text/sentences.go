@@ -309,7 +309,8 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		return numberBefore && (!unicode.IsDigit(next) || !referenceChain(rest, r))
 	case numberAbbreviation:
 		// "No. 5", "гл. IV", "б.з.д. V ғ.", and identifiers: "Case No. ARB/20/7".
-		w := firstField(afterOpening(after))
+		// The number may close the sentence: "in Vol. II. Vol. III is due".
+		w := strings.TrimRight(firstField(afterOpening(after)), ".,;:)")
 		if unicode.IsDigit(next) && isDayNumber(w) && r.isMonthAbbreviation(lower) {
 			// A month after its day closes a date; another day starts a sentence: "… начался
 			// 3 окт. 4 окт. стороны …", but "3 окт. 2023 г.".

@@ -117,6 +117,7 @@ func TestSentences(t *testing.T) {
 		{"en Rt. Hon. and Dr. habil.", pipeline.English, "Rt. Hon. David Lammy met Dr. habil. Li. They talked.", []string{"Rt. Hon. David Lammy met Dr. habil. Li.", "They talked."}},
 		{"ru equals sign after a unit", pipeline.Russian, "Курс — 1 долл. = 470 тенге. Он стабилен.", []string{"Курс — 1 долл. = 470 тенге.", "Он стабилен."}},
 		{"ru initials after a Kazakh surname", pipeline.Russian, "Документ подписал Сейткали Т.Ж. Печать поставил секретарь.", []string{"Документ подписал Сейткали Т.Ж.", "Печать поставил секретарь."}},
+		{"en Roman volume number closing a sentence", pipeline.English, "The text is in Vol. II. Vol. III is due. Prof. Emer. Li wrote it.", []string{"The text is in Vol. II.", "Vol. III is due.", "Prof. Emer. Li wrote it."}},
 		{"ru company forms in a row", pipeline.Russian, "Сделку вела Goldman Sachs & Co. LLC. Аудит провели другие.", []string{"Сделку вела Goldman Sachs & Co. LLC.", "Аудит провели другие."}},
 
 		// Kazakh.
