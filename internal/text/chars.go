@@ -15,7 +15,13 @@ func IsClosing(r rune) bool {
 	case '"', '\'', '”', '’', '»', '›', '」', '』', '）', '】', '〕', '〉', '》', ')', ']', '}':
 		return true
 	}
-	return r >= utf8.RuneSelf && (unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r))
+	return r >= utf8.RuneSelf && !inLetterBlock(r) && (unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r))
+}
+
+// inLetterBlock reports a rune of the Cyrillic or CJK ideograph blocks, which hold no quotes or
+// brackets: most runes of Russian, Kazakh and Chinese text are answered without a table search.
+func inLetterBlock(r rune) bool {
+	return r >= 0x0400 && r <= 0x052F || r >= 0x4E00 && r <= 0x9FFF
 }
 
 // isOpening reports punctuation that opens a quotation or bracket.
@@ -24,7 +30,7 @@ func isOpening(r rune) bool {
 	case '"', '\'', '“', '‘', '„', '«', '‹', '「', '『', '（', '【', '〔', '〈', '《', '(', '[', '{':
 		return true
 	}
-	return r >= utf8.RuneSelf && (unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pi, r))
+	return r >= utf8.RuneSelf && !inLetterBlock(r) && (unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pi, r))
 }
 
 // isDash reports dashes that may open a line of dialogue or an aside.

@@ -64,6 +64,12 @@ type langRules struct {
 	continuations []string
 	surnameEnds   []string
 	oblique       []string
+	clock         map[string]bool // a.m., p.m.: the time zone may follow
+	timeZones     map[string]bool // GMT, UTC, and the word "time" that ends a zone's name
+	enumeration   map[string]bool // etc., т.д., т.б.: they close a list
+	sumNouns      map[string]bool // prepositions that join a sum to the noun before it
+	dateUnits     map[string]bool // г., в.: units of dates, not of sums
+	pastVerbs     []string        // endings of the past tense: -ла, -лся
 }
 
 // rules holds the parsed rules of each language; English rules serve any other language.
@@ -91,8 +97,9 @@ func rulesFor(lang pipeline.Lang) *langRules {
 func newLangRules() *langRules {
 	return &langRules{abbreviations: map[string]abbreviationKind{}, finalAfter: map[string]map[string]bool{},
 		units: map[string]unitKind{}, starters: map[string]bool{}, leading: map[string]bool{}, documentDate: map[string]bool{},
-		countries: map[string]bool{},
-		digraphs:  map[string]bool{}}
+		countries: map[string]bool{}, clock: map[string]bool{}, timeZones: map[string]bool{},
+		enumeration: map[string]bool{}, sumNouns: map[string]bool{}, dateUnits: map[string]bool{},
+		digraphs: map[string]bool{}}
 }
 
 // loadRules parses rules/<name>.txt and the files it includes; a language's own entries
@@ -175,6 +182,19 @@ func (r *langRules) add(section, after, w string) error {
 		r.surnameEnds = append(r.surnameEnds, w)
 	case "oblique-endings":
 		r.oblique = append(r.oblique, w)
+	case "time-of-day":
+		r.abbreviations[w] = finalAbbreviation
+		r.clock[w] = true
+	case "time-zones":
+		r.timeZones[w] = true
+	case "enumeration-end":
+		r.enumeration[w] = true
+	case "sum-after-noun":
+		r.sumNouns[w] = true
+	case "date-units":
+		r.dateUnits[w] = true
+	case "past-verb-endings":
+		r.pastVerbs = append(r.pastVerbs, w)
 	default:
 		return fmt.Errorf("entry %q outside a known section (%q)", w, section)
 	}
@@ -205,6 +225,15 @@ func (r *langRules) merge(o *langRules) {
 	}
 	for k := range o.digraphs {
 		r.digraphs[k] = true
+	}
+	// enumeration-end and sum-after-noun are rules of a language's own word order: they are not
+	// taken over from the languages it includes.
+	for _, m := range []struct{ to, from map[string]bool }{
+		{r.clock, o.clock}, {r.timeZones, o.timeZones},
+	} {
+		for k := range m.from {
+			m.to[k] = true
+		}
 	}
 	r.months = append(r.months, o.months...)
 	r.continuations = append(r.continuations, o.continuations...)
@@ -237,8 +266,34 @@ func capitalisedWithEnding(w string, minRunes int, endings []string) bool {
 }
 
 // isStarter reports a word that begins sentences ("The", "Она", "Бұл"), read from the start of s.
+// A capital letter with a full stop is an initial, not the word it spells: "С. Әлиев", "A. Smith".
 func (r *langRules) isStarter(s string) bool {
-	return r.starters[strings.ToLower(firstWord(s))]
+	w := firstWord(s)
+	if len(w) < len(s) && s[len(w)] == '.' && utf8.RuneCountInString(w) == 1 {
+		return false
+	}
+	// A capital I before a word in another script is a Roman numeral: "I квартал", "I жартыжылдық".
+	if w == "I" && len(s) > 2 && s[1] == ' ' {
+		c, _ := utf8.DecodeRuneInString(s[2:])
+		if unicode.IsLetter(c) && !unicode.Is(unicode.Latin, c) {
+			return false
+		}
+	}
+	return hasLower(r.starters, w)
+}
+
+// hasLower reports whether set holds w in lower case, without building the lower-case string
+// for a word that fits a small buffer.
+func hasLower(set map[string]bool, w string) bool {
+	if len(w) > 48 {
+		return set[strings.ToLower(w)]
+	}
+	var buf [64]byte
+	b := buf[:0]
+	for _, c := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(c))
+	}
+	return set[string(b)]
 }
 
 // continues reports Chinese text that starts with a word carrying a sentence on past a
@@ -246,6 +301,40 @@ func (r *langRules) isStarter(s string) bool {
 func (r *langRules) continues(after string) bool {
 	for _, c := range r.continuations {
 		if strings.HasPrefix(after, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTimeZone reports text that starts with a time zone: an acronym ("GMT", "UTC") or up to
+// three capitalised words and a word that ends a zone's name ("Beijing time", "Eastern
+// Standard Time").
+func (r *langRules) isTimeZone(s string) bool {
+	for i := range 4 {
+		w := firstWord(s)
+		if w == "" || i == 0 && r.starters[strings.ToLower(w)] {
+			return false // "at 9 a.m. This time …"
+		}
+		if r.timeZones[strings.ToLower(w)] {
+			return i > 0 || w == strings.ToUpper(w)
+		}
+		if c, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(c) {
+			return false
+		}
+		s = strings.TrimLeft(s[len(w):], " ")
+	}
+	return false
+}
+
+// isMonthAbbreviation reports an abbreviation of three letters or more that begins a month's
+// stem: "окт" (октябрь), "янв".
+func (r *langRules) isMonthAbbreviation(w string) bool {
+	if utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	for _, m := range r.months {
+		if strings.HasPrefix(m, w) {
 			return true
 		}
 	}
@@ -279,7 +368,11 @@ func firstWord(s string) string {
 // "т.д"), is an abbreviation or a unit of lang's sentence rules: a full stop after it ends the
 // word, and the text repair puts a space back after it.
 func IsAbbreviation(lang pipeline.Lang, w string) bool {
-	r := rulesFor(lang)
+	return isAbbreviationIn(rulesFor(lang), w)
+}
+
+// isAbbreviationIn is IsAbbreviation with the rules at hand.
+func isAbbreviationIn(r *langRules, w string) bool {
 	lower := lowerWord(w)
 	return r.abbreviations[lower] != notAbbreviation || r.units[lower] != notUnit
 }
@@ -294,17 +387,23 @@ func isInitialsIn(token string, r *langRules) bool {
 	if token == "" {
 		return false
 	}
-	if r.digraphs[strings.ToLower(token)] {
-		rs := []rune(token)
-		return unicode.IsUpper(rs[0]) && !unicode.IsUpper(rs[1])
+	if len(token) <= 4 && hasLower(r.digraphs, token) {
+		first, n := utf8.DecodeRuneInString(token)
+		second, _ := utf8.DecodeRuneInString(token[n:])
+		return unicode.IsUpper(first) && !unicode.IsUpper(second)
 	}
-	for _, part := range strings.FieldsFunc(token, func(r rune) bool { return r == '.' || r == '-' }) {
-		rs := []rune(part)
-		if len(rs) != 1 || !unicode.IsUpper(rs[0]) {
+	// Every part between the separators ('.' and '-') is one capital letter.
+	run := 0
+	for _, c := range token {
+		if c == '.' || c == '-' {
+			run = 0
+			continue
+		}
+		run++
+		if run > 1 || !unicode.IsUpper(c) {
 			return false
 		}
 	}
-	// The token must alternate letters and separators; FieldsFunc dropped empty parts, so check
-	// that no separator is doubled or leading.
-	return !strings.Contains(token, "..") && !strings.HasPrefix(token, ".") && !strings.HasPrefix(token, "-")
+	// No separator is doubled or leading.
+	return !strings.Contains(token, "..") && token[0] != '.' && token[0] != '-'
 }

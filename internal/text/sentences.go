@@ -34,10 +34,13 @@ import (
 //   - initials before a capitalised word are part of a name (J. Smith, С. Ахметов, К.-Ж. Токаев),
 //     unless the word is one that starts sentences (World War I. The war …);
 //   - a list or section number (1., 2.3., IV., a.) ends nothing;
+//   - in Russian and Kazakh, Latin words alone closed by a company form (Inc.) are the subject of
+//     the Cyrillic sentence that follows;
 //   - in Chinese, a ？ ！ or 。 closing a quotation or bracket ends the sentence only when the
 //     quotation was introduced by a colon and no continuing word follows (他问：“去哪？”我没答。),
 //     when a quotation that opens the sentence ends in 。, or when the bracket held the whole
-//     sentence; a title in 《》 and a Latin passage inside quotes or brackets end nothing.
+//     sentence, and a quotation inside brackets is judged by the brackets; a title in 《》 and a
+//     Latin passage inside quotes or brackets end nothing.
 //
 // Decimals (3.5, 3,5) and quotes or brackets closing after the full stop (He said “yes.”) are kept
 // whole. The Chinese semicolon "；" does not end a sentence: it joins clauses that translators
@@ -192,7 +195,8 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 	if isContinuing(first) {
 		return false
 	}
-	if !spaced && !isCJKTerminator(term) && (!isHan(first) || term == '.' || term == '…') {
+	if !spaced && !isCJKTerminator(term) &&
+		(!isHan(first) || term == '.' && !closedByBracket(sentence) || term == '…') {
 		return false
 	}
 	next := firstSignificantRune(after)
@@ -203,6 +207,10 @@ func endsSentence(before, after string, r *langRules, zh bool) bool {
 		if ends, decided := chineseQuotation(sentence, core, after, r); decided {
 			return ends
 		}
+	}
+	if term == '.' && closed && abbreviationInBrackets(sentence, core) {
+		// "Maj. Gen. (ret.) Asan Bekov": a bracket holding one abbreviation is judged by it.
+		return abbreviationEnds(core, after, next, r)
 	}
 	if term != '.' || closed {
 		return true
@@ -238,6 +246,13 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 			kind = r.abbreviations[strings.ToLower(single)]
 		}
 	}
+	// A title joined to a word by a hyphen is that title: "Ex-Pres.", "Vice-Adm.", "Lt.-Gen.".
+	if kind == notAbbreviation && unit == notUnit {
+		i := strings.LastIndexByte(lower, '-')
+		if i > 0 && isLetters(lower[:i]) && r.abbreviations[lower[i+1:]] == prefixAbbreviation {
+			kind = prefixAbbreviation
+		}
+	}
 	after1 := r.finalAfter[lower]
 	first, _ := utf8.DecodeRuneInString(token)
 	// In a chain such as "им. Р" the last part is what may be an initial.
@@ -257,7 +272,10 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	// A capital letter is an initial before a capitalised word even when its lower case is an
 	// abbreviation: "Д. Медведев", "С. Ахметов", "P. Smith". "U.S." is no initial.
 	// A word that starts sentences does not follow an initial: "World War I. The", "Пётр I. Он".
+	// Initials are written in the script of their name: Latin capitals before a Cyrillic word
+	// are no initials of it ("Deutsche Bank A.G. Министерство согласилось").
 	if unicode.IsUpper(next) && unicode.IsUpper(first) && kind != ambiguousAbbreviation &&
+		unicode.Is(unicode.Latin, first) == unicode.Is(unicode.Latin, next) &&
 		!(numberBefore && unit != notUnit) && (isInitialsIn(token, r) || isInitialsIn(single, r)) {
 		tail := afterOpening(after)
 		w := firstWord(tail)
@@ -286,11 +304,21 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 	switch kind {
 	case prefixAbbreviation:
 		// After a number it is a unit ("9 ч. Затем", "12 тыс. т. В"), unless another number
-		// follows ("п. 4 ст. 15", "т. 2, ч. 3").
-		return numberBefore && !unicode.IsDigit(next)
+		// follows in a chain of references ("п. 4 ст. 15", "т. 2, ч. 3"); after a count a number
+		// starts the next sentence ("вылетел в 22 ч. 15 пассажиров …").
+		return numberBefore && (!unicode.IsDigit(next) || !referenceChain(rest, r))
 	case numberAbbreviation:
-		// "No. 5", "гл. IV", "б.з.д. V ғ."
-		return !unicode.IsDigit(next) && !isNumber(firstField(afterOpening(after)))
+		// "No. 5", "гл. IV", "б.з.д. V ғ.", and identifiers: "Case No. ARB/20/7".
+		// The number may close the sentence: "in Vol. II. Vol. III is due".
+		w := strings.TrimRight(firstField(afterOpening(after)), ".,;:)")
+		if unicode.IsDigit(next) && isDayNumber(w) && r.isMonthAbbreviation(lower) {
+			// A month after its day closes a date; another day starts a sentence: "… начался
+			// 3 окт. 4 окт. стороны …", but "3 окт. 2023 г.".
+			if before, _ := numberBeforeToken(rest, r); before {
+				return true
+			}
+		}
+		return !unicode.IsDigit(next) && !isNumber(w) && !isIdentifier(w)
 	case ambiguousAbbreviation:
 		// A name goes on in the script it began in: after "U.S." a capitalised Cyrillic word
 		// not in an oblique case starts the next sentence ("… из U.S. Казахстан ответил …").
@@ -298,10 +326,37 @@ func abbreviationEnds(core, after string, next rune, r *langRules) bool {
 		scriptChange := unicode.Is(unicode.Latin, first) && unicode.Is(unicode.Cyrillic, next) && !r.isOblique(w)
 		// A country does not name a thing of another: "… from the U.S. China supplies the rest."
 		country := r.countries[strings.ToLower(w)]
-		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country
+		// A degree after a surname and a comma closes the name, as initials after it do:
+		// "… сказал Иванов, д.э.н. Коллеги согласились."
+		_, prevWord := cutLastField(strings.TrimSpace(rest))
+		afterSurname := unicode.IsUpper(next) && strings.HasSuffix(prevWord, ",") &&
+			r.isSurname(strings.TrimSuffix(prevWord, ","))
+		return unicode.IsDigit(next) || r.isStarter(afterOpening(after)) || scriptChange || country ||
+			afterSurname
 	case finalAbbreviation:
+		// The year of an author–date citation follows in brackets: "Smith et al. (2020) show".
+		if isBracketedYear(after) {
+			return false
+		}
+		tail := afterOpening(after)
+		// A time zone follows the time of day: "at 9 a.m. Beijing time", "6 p.m. GMT".
+		if r.clock[lower] && r.isTimeZone(tail) {
+			return false
+		}
+		// A list opening the sentence is its subject or object: "Уголь, сталь, цемент и т.д.
+		// Казахстан ввозит сам." It ends a sentence only before a word that starts one.
+		if r.enumeration[lower] && !unicode.IsDigit(next) && !r.isStarter(tail) &&
+			isBareEnumeration(rest) {
+			return false
+		}
+		// A Russian or Kazakh sentence is written in Cyrillic: Latin words alone before a company
+		// form are a name, the subject of what follows ("Fitch Ratings, Inc.
+		// Қазақстанның бағасын көтерді").
+		if unicode.Is(unicode.Cyrillic, next) && !hasCyrillic(core) && !r.isStarter(tail) {
+			return false
+		}
 		// Company forms follow each other: "Goldman Sachs & Co. LLC", "Huawei Co. Ltd.".
-		w := strings.ToLower(latinWord(afterOpening(after)))
+		w := strings.ToLower(latinWord(tail))
 		if unicode.IsUpper(next) && r.abbreviations[w] == finalAbbreviation && !r.starters[w] {
 			return false
 		}
@@ -361,20 +416,42 @@ func unitEndsSentence(core, after string, next rune, r *langRules) bool {
 		k--
 	}
 	rest := afterOpening(after)
+	// After a dash the sum or date is what the sentence says: "Выручка — 3 млрд руб. Газпром
+	// доволен.", "Цена — от 10 тыс. долл. Доставка …".
+	if k >= 1 && isNumber(fields[k]) {
+		d := fields[k-1]
+		if k >= 2 && unicode.IsLower([]rune(d)[0]) && utf8.RuneCountInString(d) <= 3 {
+			d = fields[k-2] // "— от 10 тыс."
+		}
+		if utf8.RuneCountInString(d) == 1 && isDash([]rune(d)[0]) {
+			return true
+		}
+	}
 	if k >= 1 && isNumber(fields[k]) && r.documentDate[strings.ToLower(fields[k-1])] {
 		// "приказом от 12.03.2024 г. Министерства энергетики": the date of a document, whose
 		// issuer or number follows; only a word that starts sentences ends it.
 		return r.isStarter(rest)
 	}
+	// A capitalised word that starts sentences is no name and ends it all the same: "Примерно 40
+	// тыс. чел. Столько работает …".
 	if k >= 1 && k <= 3 && isNumber(fields[k]) && r.leading[strings.ToLower(fields[0])] {
 		lead := true
 		for _, w := range fields[1:k] {
 			c, _ := utf8.DecodeRuneInString(w)
 			lead = lead && (unicode.IsLower(c) || isNumber(w)) // "С 2014 по 2016 г."
 		}
-		if lead {
+		if lead && !r.isStarter(rest) {
 			return false
 		}
+	}
+	// "Штраф в 5 тыс. руб. Суд назначил сразу": a noun, a preposition and a sum make a noun
+	// phrase with no verb, the fronted object or subject of what follows.
+	if k == 2 && isNumber(fields[k]) && r.sumNouns[strings.ToLower(fields[1])] &&
+		isLetters(fields[0]) &&
+		!r.starters[strings.ToLower(fields[0])] && !r.isStarter(rest) &&
+		!r.dateUnits[strings.ToLower(strings.TrimSuffix(fields[len(fields)-1], "."))] &&
+		!capitalisedWithEnding(fields[0], 3, r.pastVerbs) {
+		return false
 	}
 	// A name in an oblique case rarely starts a sentence: "подписанное в 2019 г. Казахстаном и
 	// Россией".
@@ -395,8 +472,9 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 		return false, true // inside or right after a title: 《谁动了我的奶酪？》是一本书
 	}
 	term, _ := utf8.DecodeLastRuneInString(core)
-	if term == '.' || term == '?' || term == '!' {
-		// A Latin passage inside quotes or brackets keeps its own punctuation.
+	if (term == '.' || term == '?' || term == '!') && !closedByBracket(sentence) {
+		// A Latin passage inside quotes or brackets keeps its own punctuation (他的原话是：“No.
+		// We will not sign.”此后…); a bracket that closes after it is judged as any bracket.
 		if unclosed(core, "“‘「『（(", "”’」』）)") {
 			return false, true
 		}
@@ -406,6 +484,12 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 	}
 	first, _ := utf8.DecodeRuneInString(after)
 	open := strings.LastIndexAny(core, "“‘「『（(\"")
+	// A quotation inside brackets is judged by the brackets: 这篇文章（记者问：“谁来投资？”）引起了讨论。
+	if outer, _ := utf8.DecodeLastRuneInString(closing); outer == '）' || outer == ')' {
+		if i := unclosedBracket(core); i >= 0 {
+			open = i
+		}
+	}
 	if open < 0 {
 		return false, false
 	}
@@ -430,6 +514,119 @@ func chineseQuotation(sentence, core, after string, r *langRules) (ends, decided
 	return term == '。' && !r.continues(after), true
 }
 
+// closedByBracket reports a sentence so far that ends in a closing bracket.
+func closedByBracket(sentence string) bool {
+	return strings.HasSuffix(sentence, ")") || strings.HasSuffix(sentence, "）")
+}
+
+// unclosedBracket returns the offset of the last bracket that s opens and does not close, or -1.
+func unclosedBracket(s string) int {
+	depth := 0
+	for i := len(s); i > 0; {
+		c, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		switch c {
+		case '）', ')':
+			depth++
+		case '（', '(':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// abbreviationInBrackets reports a sentence so far that ends in one word with a full stop in
+// brackets, "(ret.)": core is sentence without its closing marks.
+func abbreviationInBrackets(sentence, core string) bool {
+	if closing := sentence[len(core):]; closing != ")" && closing != "）" {
+		return false
+	}
+	_, last := cutLastField(core)
+	inner, ok := strings.CutPrefix(last, "(")
+	if !ok {
+		inner, ok = strings.CutPrefix(last, "（")
+	}
+	return ok && len(inner) > 1 && isLetters(strings.TrimSuffix(inner, "."))
+}
+
+// isDayNumber reports a number of one or two digits: a day of the month.
+func isDayNumber(w string) bool {
+	return (len(w) == 1 || len(w) == 2) && strings.Trim(w, "0123456789") == ""
+}
+
+// isIdentifier reports the number of a case, a document or a standard that holds letters: a
+// word with a digit and no lower-case letter, up to a Chinese character ("ARB/20/7", "S/2020/15").
+func isIdentifier(w string) bool {
+	digit := false
+	for _, c := range w {
+		if isHan(c) {
+			break
+		}
+		if unicode.IsLower(c) {
+			return false
+		}
+		digit = digit || unicode.IsDigit(c)
+	}
+	return digit
+}
+
+// isBareEnumeration reports text that is nothing but a list separated by commas, its first item
+// one word and the others one or two, the last perhaps followed by a conjunction: "Уголь, сталь,
+// цемент и", "Roads, rails". Such a list has no verb: it is no sentence of its own.
+func isBareEnumeration(s string) bool {
+	items := strings.Split(s, ",")
+	if len(items) < 2 {
+		return false
+	}
+	for i, item := range items {
+		words := strings.Fields(item)
+		limit := 2 // "зейнетақы қорлары"
+		switch i {
+		case 0:
+			limit = 1 // "Обсуждались дороги, порты …" is a sentence with its verb
+		case len(items) - 1:
+			limit = 3 // "уран и", "electronics and"
+		}
+		if len(words) == 0 || len(words) > limit {
+			return false
+		}
+		for _, w := range words {
+			if !isLetters(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isBracketedYear reports s starting with a year in brackets, as citations give it: "(2020)",
+// "(2019a)", "(2020, p. 5)".
+func isBracketedYear(s string) bool {
+	y, ok := strings.CutPrefix(s, "(")
+	if !ok || len(y) < 5 {
+		return false
+	}
+	for i := range 4 {
+		if y[i] < '0' || y[i] > '9' {
+			return false
+		}
+	}
+	return y[4] == ')' || y[4] == ',' || y[4] >= 'a' && y[4] <= 'z'
+}
+
+// hasCyrillic reports a Cyrillic letter in s.
+func hasCyrillic(s string) bool {
+	for _, c := range s {
+		if unicode.Is(unicode.Cyrillic, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // unclosed reports whether s opens more of the marks in opening than it closes with closing.
 func unclosed(s, opening, closing string) bool {
 	if !strings.ContainsAny(s, opening) {
@@ -447,10 +644,11 @@ func unclosed(s, opening, closing string) bool {
 	return depth > 0
 }
 
-// isContinuing reports punctuation that cannot start a sentence: a comma, colon or semicolon.
+// isContinuing reports punctuation that cannot start a sentence: a comma, colon or semicolon,
+// or an equals sign ("1 долл. = 470 тенге").
 func isContinuing(r rune) bool {
 	switch r {
-	case ',', ';', ':', '，', '、', '；', '：':
+	case ',', ';', ':', '，', '、', '；', '：', '=':
 		return true
 	}
 	return false
@@ -602,6 +800,28 @@ func numberBeforeToken(rest string, r *langRules) (bool, string) {
 		rest = before // "5 млн руб": look past the unit
 	}
 	return false, prev
+}
+
+// referenceChain reports rest, the text before an abbreviation that follows a number, ending in
+// an abbreviation with its full stop and that number: "п. 4" (before "ст. 15"), "т. 2".
+func referenceChain(rest string, r *langRules) bool {
+	for range maxAbbreviationParts {
+		before, f := cutLastField(strings.TrimRight(rest, " "))
+		if f == "" {
+			return false
+		}
+		if isNumber(f) {
+			_, w := cutLastField(strings.TrimRight(before, " "))
+			w = strings.TrimLeftFunc(afterHan(w), isOpening)
+			abbr, ok := strings.CutSuffix(w, ".")
+			return ok && isAbbreviationIn(r, abbr)
+		}
+		if r.units[strings.ToLower(strings.TrimSuffix(f, "."))] == notUnit {
+			return false
+		}
+		rest = before // "5 млн т": look past the unit
+	}
+	return false
 }
 
 // maxAbbreviationParts bounds a spaced abbreviation or a run of initials ("J. R. R").
