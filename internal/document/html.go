@@ -3350,6 +3350,9 @@ func titleAbove(root *html.Node, pageTitle string) *html.Node {
 		if h := headingAsTitle(p, pageTitle); h != nil && !contains(root, h) {
 			return h
 		}
+		if h := classTitle(p, pageTitle); h != nil && !contains(root, h) && pageTitle != "" {
+			return h // a line named as the title, repeating the page's <title>
+		}
 		p = p.Parent
 	}
 	return nil

@@ -258,3 +258,20 @@ func TestHTMLTypedListAndCentredCaption(t *testing.T) {
 		"caption: Поле масличного льна в Актогайском районе",
 		"paragraph: В акимате рассчитывают, что опыт цеха переймут и другие переработчики области.")
 }
+
+// TestHTMLClassTitleAboveText: a title set as a line named as the title, outside the text's
+// box, with a meta line under it, gives the title and the byline.
+func TestHTMLClassTitleAboveText(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>鲁班工坊在塔吉克斯坦</title></head><body><section class="detail">
+<div class="detail-title">鲁班工坊在塔吉克斯坦</div>
+<div class="detail-resource"><span class="detail-source">来源：教育观察</span><span class="detail-author">作者：王立新　赵敏</span><span class="detail-time">2024-11-28</span></div>
+<div class="detail-content"><p>在杜尚别一所技术大学的实训楼里，二十多名塔吉克斯坦学生正在老师指导下调试数控机床。</p>
+<p>这里是中国院校与当地高校共建的鲁班工坊，也是中亚地区较早建成的工坊之一。</p></div>
+</section></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 鲁班工坊在塔吉克斯坦",
+		"paragraph: 在杜尚别一所技术大学的实训楼里，二十多名塔吉克斯坦学生正在老师指导下调试数控机床。",
+		"paragraph: 这里是中国院校与当地高校共建的鲁班工坊，也是中亚地区较早建成的工坊之一。",
+		"byline: 作者：王立新 赵敏")
+}
