@@ -62,6 +62,7 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	if markup {
 		p = footnoteMarkdown
 	}
+	src = fromOutline(src)
 	fmLen, meta := frontMatter(src)
 	src = blankFrontMatter(src, fmLen)
 	src = withoutGeneratorAsides(src)

@@ -26,7 +26,7 @@ var (
 // linear in the text.
 func withoutWikiMarkup(src string) string {
 	if !strings.Contains(src, "[[") && !strings.Contains(src, "%%") && !strings.Contains(src, "[!") &&
-		!strings.Contains(src, "#") {
+		!strings.Contains(src, "#") && !strings.Contains(src, "==") {
 		return src
 	}
 	return rewriteOutsideCode(src, func(_ int, line string) string {
@@ -54,6 +54,9 @@ func withoutWikiMarkup(src string) string {
 		}
 		if strings.Contains(line, "%%") {
 			line = obsidianComment.ReplaceAllString(line, "")
+		}
+		if strings.Contains(line, "==") {
+			line = highlightMark.ReplaceAllString(line, "$1") // "==highlighted==" (Obsidian, Bear, Typora)
 		}
 		return line
 	})
@@ -116,6 +119,9 @@ func isATXHeading(trimmed string) bool {
 //   - docsify's notes ("?> text", "!> text"): the text.
 //
 // withoutExtensionMarkup rewrites them into what a reader sees, line by line outside fenced code.
+// highlightMark matches text marked as highlighted: "==words==", no space inside the marks.
+var highlightMark = regexp.MustCompile(`==([^\s=](?:[^=\n]*[^\s=])?)==`)
+
 var (
 	attrListLine  = regexp.MustCompile(`[ \t]*\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+))(?:[ \t]+(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+)))*[ \t]*\}[ \t]*$`)
 	blockFence    = regexp.MustCompile(`^/{3,}(?:[ \t]+([\w-]+)(?:[ \t]*\|.*)?)?[ \t]*$`)
@@ -157,4 +163,78 @@ func withoutExtensionMarkup(src string) string {
 		return src // a caption block never closed: leave the text as written
 	}
 	return out
+}
+
+// Outliners (Logseq, and Roam's Markdown export) write a page as a tree of bullets: every block
+// is a "- " item, indented under its parent by a tab or two spaces, the page's properties come
+// first as "key:: value" lines, and a block's own properties ("id:: …") follow it, indented.
+// Read as CommonMark, the whole article would be one nested list. fromOutline rewrites such a
+// page as a reader sees it: the "title::" property as the title, a bullet that holds a heading
+// as that heading, the other blocks as paragraphs, the blocks nested under a paragraph as the
+// items of its list, and a block's continuation lines (a quotation's, a picture's caption)
+// with it; properties and attribute maps ("{:width 600}") are markup.
+var (
+	outlineProperty = regexp.MustCompile(`^[\t ]*[A-Za-z][\w-]*::(\s|$)`)
+	outlineBullet   = regexp.MustCompile(`^([\t ]*)- (.*)$`)
+	outlineAttrs    = regexp.MustCompile(`\{:[a-z][\w-]*\s[^{}\n]*\}`)
+)
+
+// minOutlineShare: the share of a page's lines of text that are bullets or properties when the
+// page is an outline.
+const minOutlineShare = 0.8
+
+func fromOutline(src string) string {
+	lines := strings.Split(src, "\n")
+	text, outline, props := 0, 0, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		text++
+		switch {
+		case outlineProperty.MatchString(l):
+			outline++
+			props++
+		case outlineBullet.MatchString(l):
+			outline++
+		}
+	}
+	if text == 0 || props == 0 || float64(outline) < minOutlineShare*float64(text) {
+		return src
+	}
+	depth := func(indent string) int {
+		return strings.Count(indent, "\t") + strings.Count(indent, " ")/2
+	}
+	var out []string
+	paraDepth := -1 // the depth of the last paragraph block, whose children are its list
+	for _, l := range lines {
+		if m := outlineProperty.FindString(l); m != "" {
+			if key := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m), "::")); strings.EqualFold(key, "title") && len(out) == 0 {
+				out = append(out, "# "+strings.TrimSpace(l[len(m):]), "")
+			}
+			continue
+		}
+		l = outlineAttrs.ReplaceAllString(l, "")
+		m := outlineBullet.FindStringSubmatch(l)
+		if m == nil {
+			// A block's continuation line: a quotation's next line, a picture's caption.
+			if t := strings.TrimSpace(l); t != "" && len(out) > 0 {
+				out = append(out[:len(out)-1], t, "")
+			}
+			continue
+		}
+		d, body := depth(m[1]), strings.TrimSpace(m[2])
+		switch {
+		case strings.HasPrefix(body, "#"):
+			paraDepth = -1
+			out = append(out, body, "")
+		case paraDepth >= 0 && d > paraDepth:
+			out = append(out[:len(out)-1], "- "+body, "") // an item of the paragraph's list
+			continue
+		default:
+			paraDepth = d
+			out = append(out, body, "")
+		}
+	}
+	return strings.Join(out, "\n")
 }

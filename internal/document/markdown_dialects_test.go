@@ -127,3 +127,25 @@ func TestMarkdownExtensionMarkup(t *testing.T) {
 		"paragraph: Fares change every season; check before you travel.",
 		"paragraph: The SCO countries agreed on the route.")
 }
+
+// TestMarkdownOutline: an outliner's page (Logseq) reads as an article: the title property as
+// the title, heading bullets as headings, blocks as paragraphs, blocks nested under a paragraph
+// as its list, a picture's caption on its continuation line; properties are markup.
+func TestMarkdownOutline(t *testing.T) {
+	t.Parallel()
+	md := "title:: Debt for a Road\ntags:: [[Kyrgyzstan]]\n\n- By Olga Sergeeva\n" +
+		"- Kyrgyzstan is one of the few countries in the region where China is the largest creditor.\n  id:: 6650a1f2\n" +
+		"- ## Where the debt came from\n\t- The main projects built on Chinese loans:\n\t\t- the North–South road;\n\t\t- the Datka–Kemin line.\n" +
+		"\t- The loans were cheap, but all of them are in ==dollars or yuan==.\n" +
+		"- ![The road](../assets/road.jpg){:width 600}\n  *A section of the North–South road*\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Debt for a Road", "byline: By Olga Sergeeva",
+		"paragraph: Kyrgyzstan is one of the few countries in the region where China is the largest creditor.",
+		"heading: Where the debt came from", "paragraph: The main projects built on Chinese loans:",
+		"list_item: the North–South road;", "list_item: the Datka–Kemin line.",
+		"paragraph: The loans were cheap, but all of them are in dollars or yuan.",
+		"caption: A section of the North–South road")
+}

@@ -157,6 +157,11 @@ func (r *markdownReader) leadingImages(p ast.Node) (int, []ast.Node) {
 			n++
 			continue
 		}
+		if raw, ok := kids[n].(*ast.RawHTML); ok && raw.Segments.Len() > 0 &&
+			bytes.HasPrefix(r.source[raw.Segments.At(0).Start:], []byte("<!--")) {
+			n++ // a comment an editor keeps beside the picture (Bear's '<!-- {"width":620} -->')
+			continue
+		}
 		break
 	}
 	images := 0
