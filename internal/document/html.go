@@ -957,6 +957,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
+		if n.DataAtom == atom.P && inside == "" && c.bulletedLines(n) {
+			return // "• item;<br>• item;<br>• item." in one paragraph: a list
+		}
 		if rest := captionAfterPicture(n); rest != nil {
 			// A picture, a line break and its caption in one paragraph.
 			c.start(pipeline.BlockCaption, "")
@@ -1209,6 +1212,69 @@ func standsAlone(n *html.Node) bool {
 func headsList(n *html.Node) bool {
 	next := nextElement(n)
 	return next != nil && (next.DataAtom == atom.Ul || next.DataAtom == atom.Ol) && prevElement(n) == nil
+}
+
+// bulletedLines writes a paragraph whose lines, parted by line breaks, are two or more items
+// that each open with a bullet (after a lead-in line or two, "Мәселелер:") as that lead-in and a
+// list, and reports whether it did. A dash opens a line of dialogue too (isBulletText).
+func (c *htmlConverter) bulletedLines(p *html.Node) bool {
+	var lines [][]*html.Node
+	cur := []*html.Node{}
+	for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && ch.DataAtom == atom.Br {
+			lines = append(lines, cur)
+			cur = []*html.Node{}
+			continue
+		}
+		if ch.Type == html.ElementNode && isBlockElement(ch) {
+			return false
+		}
+		cur = append(cur, ch)
+	}
+	lines = append(lines, cur)
+	text := func(ns []*html.Node) string {
+		var b strings.Builder
+		for _, n := range ns {
+			b.WriteString(textOf(n))
+		}
+		return strings.TrimSpace(collapseSpaces(b.String()))
+	}
+	first, items := -1, 0
+	for i, l := range lines {
+		t := text(l)
+		switch {
+		case t == "":
+		case isBulletText(t):
+			if first < 0 {
+				first = i
+			}
+			items++
+		case first >= 0:
+			return false // text after the items: no list
+		}
+	}
+	if items < 2 {
+		return false
+	}
+	for i, l := range lines {
+		if text(l) == "" {
+			continue
+		}
+		kind := pipeline.BlockParagraph
+		if i >= first {
+			kind = pipeline.BlockListItem
+		}
+		c.start(kind, "")
+		for _, n := range l {
+			c.writeInlineNode(c.cur, n, false)
+		}
+		if kind == pipeline.BlockListItem {
+			c.marker = "-"
+			c.cur.dropLeading(listBullets)
+		}
+		c.flush()
+	}
+	return true
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the
@@ -1476,6 +1542,9 @@ func (c *htmlConverter) flush() {
 		c.cur = nil
 		return
 	}
+	if c.kind == pipeline.BlockCaption {
+		c.cur.dropTrailingCredit()
+	}
 	if c.kind == pipeline.BlockParagraph {
 		if t := strings.TrimRightFunc(plain, unicode.IsSpace); strings.HasSuffix(t, " ·") || strings.HasSuffix(t, " |") || strings.HasSuffix(t, " •") {
 			c.cur.dropTrailing("·|•") // a separator left after a piece that was left out (a date)
@@ -1652,6 +1721,9 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 				c.writeInlineNode(in, ch, inNote)
 			}
 			return
+		}
+		if t := strings.TrimSpace(textOf(n)); t != "" && len(t) <= 3 && strings.Trim(t, "0123456789*†‡") == "" && c.inByline {
+			return // an author's affiliation mark ("Nurzhan Bekova<sup>1</sup>")
 		}
 		if t := strings.TrimSpace(textOf(n)); t != "" && len(t) <= 3 && strings.Trim(t, "0123456789") == "" {
 			// A number raised and linked to nothing: a note's mark or a power ("km<sup>2</sup>"),

@@ -275,3 +275,26 @@ func TestHTMLClassTitleAboveText(t *testing.T) {
 		"paragraph: 这里是中国院校与当地高校共建的鲁班工坊，也是中亚地区较早建成的工坊之一。",
 		"byline: 作者：王立新 赵敏")
 }
+
+// TestHTMLBulletLinesAndCaptionCredit: items typed with bullets between line breaks in one
+// paragraph are a list; a photographer's credit in brackets closing a caption is left out; an
+// author's affiliation mark is no part of the byline.
+func TestHTMLBulletLinesAndCaptionCredit(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Жеміс</title></head><body><div class="content"><h1>Жеміс</h1>
+<div class="by"><span class="author-name">Айгүл Сәрсенбаева<sup>1</sup></span></div>
+<p>Шаруалар алманы Қытайға жөнелтуге дайын, бірақ бірнеше кедергі бар.</p>
+<p>• тоңазытқыш қоймалардың жетіспеушілігі;<br>• шекарадағы жүк көліктерінің ұзақ кезегі;<br>• қаптаманың қымбаттығы.</p>
+<figure><img src="/a.jpg" alt=""><figcaption>Алма бағы Панфилов ауданында. (Фото: аудан әкімдігі)</figcaption></figure>
+<p>Аудан әкімдігі келесі жылы жаңа қойма салуды жоспарлап отыр.</p>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.Kazakh)
+	wantBlocks(t, doc, "title: Жеміс",
+		"paragraph: Шаруалар алманы Қытайға жөнелтуге дайын, бірақ бірнеше кедергі бар.",
+		"list_item: тоңазытқыш қоймалардың жетіспеушілігі;",
+		"list_item: шекарадағы жүк көліктерінің ұзақ кезегі;",
+		"list_item: қаптаманың қымбаттығы.",
+		"caption: Алма бағы Панфилов ауданында.",
+		"paragraph: Аудан әкімдігі келесі жылы жаңа қойма салуды жоспарлап отыр.",
+		"byline: Айгүл Сәрсенбаева")
+}

@@ -422,6 +422,28 @@ func (m *mdInline) dropTrailing(marks string) {
 	m.b.WriteString(t)
 }
 
+// dropTrailingCredit removes the credit in brackets that closes a caption ("（边疆资讯网记者
+// 刘晓东 摄）", "(Photo: Reuters)", "(Фото: пресс-служба)"): it names who took the picture,
+// not what it shows.
+func (m *mdInline) dropTrailingCredit() {
+	t := m.String()
+	for _, br := range [][2]string{{"（", "）"}, {"\\(", "\\)"}, {"(", ")"}} {
+		if !strings.HasSuffix(t, br[1]) {
+			continue
+		}
+		i := strings.LastIndex(t, br[0])
+		if i <= 0 {
+			return
+		}
+		inner := strings.TrimSpace(t[i+len(br[0]) : len(t)-len(br[1])])
+		if isPhotoCredit(inner) || strings.HasSuffix(inner, "摄") || strings.HasSuffix(inner, "摄影") {
+			m.b.Reset()
+			m.b.WriteString(strings.TrimRightFunc(t[:i], unicode.IsSpace))
+		}
+		return
+	}
+}
+
 func (m *mdInline) text(s string) {
 	for _, r := range s {
 		if isSpace(r) {
