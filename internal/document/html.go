@@ -77,6 +77,11 @@ func HTMLToMarkdown(src string) (string, error) {
 	c.siteNames = siteNames(pageTitle)
 	c.pageTitle = pageTitle
 	c.title = findFirst(root, atom.H1)
+	if c.title != nil {
+		if t := titleAfterSection(c.title, root, pageTitle); t != nil {
+			c.title = t // the <h1> names the section
+		}
+	}
 	if c.title != nil && textBefore(root, c.title) {
 		// The first <h1> comes after the text has begun: it heads a section (a word
 		// processor's "Heading 1"), and the title is elsewhere.
@@ -91,7 +96,11 @@ func HTMLToMarkdown(src string) (string, error) {
 	var outsideH1 *html.Node
 	textRoot := root
 	if c.title == nil {
-		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 == nil {
+		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 != nil {
+			if t := titleAfterSection(outsideH1, doc, pageTitle); t != nil && !contains(root, t) {
+				outsideH1 = t // the <h1> names the section
+			}
+		} else {
 			outsideH1 = titleAbove(root, pageTitle)
 		}
 		if outsideH1 != nil {
@@ -1275,6 +1284,33 @@ func (c *htmlConverter) bulletedLines(p *html.Node) bool {
 		c.flush()
 	}
 	return true
+}
+
+// maxSectionNameWords: the name of a site's section is a word or three.
+const maxSectionNameWords = 3
+
+// titleAfterSection returns, when the page's <title> is the <h1>'s words and then more
+// ("Новости компании: Первый поезд…"), the element of root that holds those other words: the
+// <h1> names the section, and the element the article. Else nil.
+func titleAfterSection(h1, root *html.Node, pageTitle string) *html.Node {
+	head, page := collapseSpaces(textOf(h1)), collapseSpaces(pageTitle)
+	if head == "" || !strings.HasPrefix(page, head) {
+		return nil
+	}
+	rest := strings.TrimLeft(page[len(head):], " :|—–-·")
+	if rest == "" || !isHeadingText(rest) || len(strings.Fields(head)) > maxSectionNameWords ||
+		utf8.RuneCountInString(rest) <= utf8.RuneCountInString(head) {
+		return nil // (the section's name is short, the article's title longer)
+	}
+	want := titleKey(rest)
+	for _, n := range findAll(root, func(x *html.Node) bool {
+		return x != h1 && x.Type == html.ElementNode && isBlockElement(x) && !hasBlockChild(x) && !insideFurniture(x)
+	}) {
+		if t, short := boundedText(n, 4*len(rest)); short && titleKey(collapseSpaces(t)) == want {
+			return n
+		}
+	}
+	return nil
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the

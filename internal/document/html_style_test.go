@@ -298,3 +298,18 @@ func TestHTMLBulletLinesAndCaptionCredit(t *testing.T) {
 		"paragraph: Аудан әкімдігі келесі жылы жаңа қойма салуды жоспарлап отыр.",
 		"byline: Айгүл Сәрсенбаева")
 }
+
+// TestHTMLSectionHeadingOverPost: an <h1> that names the section ("Company news"), with the
+// page's <title> going on with the post's title, gives way to the element that holds that title.
+func TestHTMLSectionHeadingOverPost(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Новости компании: Первый поезд из Сианя прибыл в Алматы</title></head><body>
+<div class="pagetitle"><h1>Новости компании</h1></div>
+<div class="feed"><div class="feed-post"><div class="feed-post-title">Первый поезд из Сианя прибыл в Алматы</div>
+<div class="feed-post-text"><div class="inner">Первый контейнерный поезд с запчастями из Сианя прибыл на терминал компании в Алматы.<br><br>Дорога заняла девять дней, на два дня меньше, чем планировали логисты.</div></div></div></div>
+</body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Первый поезд из Сианя прибыл в Алматы",
+		"paragraph: Первый контейнерный поезд с запчастями из Сианя прибыл на терминал компании в Алматы.",
+		"paragraph: Дорога заняла девять дней, на два дня меньше, чем планировали логисты.")
+}
