@@ -83,6 +83,7 @@ func remembered(m map[string]bool, w string, f func(string) bool) bool {
 type entry struct {
 	count uint32
 	dict  bool // in the Hunspell dictionary, not only in the subtitles
+	name  bool // a dictionary word written only capitalised: "Beijing", "Korean"
 }
 
 // count returns how often the lower-case word w occurs per corpusSize words, 0 for a non-word.
@@ -476,7 +477,7 @@ func loadEnglish() (*lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("en.tsv.gz: %w", err)
 		}
-		l.counts[f[0]] = entry{count: uint32(n), dict: f[2] == "d"}
+		l.counts[f[0]] = entry{count: uint32(n), dict: f[2] == "d" || f[2] == "n", name: f[2] == "n"}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err

@@ -56,6 +56,8 @@ func TestRepairText(t *testing.T) {
 		{"russian quote join", "формат«Центральная Азия»", "формат «Центральная Азия»", "ru"},
 		{"capital after possessive", "China’sForeign Ministry spoke.", "China’s Foreign Ministry spoke.", "en"},
 		{"capital after plural possessive", "The countries’Leading exporters met.", "The countries’ Leading exporters met.", "en"},
+		{"name before a plural or a verb", "The Parisauthorities said Moscowsigned the deal.", "The Paris authorities said Moscow signed the deal.", "en"},
+		{"name before a bare noun stays", "Kazakhtelecom and Elizabethtown reported.", "Kazakhtelecom and Elizabethtown reported.", "en"},
 		{"sentence-initial join", "Amidintensifying competition, ports cut fees.", "Amid intensifying competition, ports cut fees.", "en"},
 		{"capitalised function word before a name", "TheCentral Bank acted.", "The Central Bank acted.", "en"},
 		{"brands with capitals stay", "YouTube, LinkedIn, BlackRock, DeepSeek, O’Brien and d’Estaing", "YouTube, LinkedIn, BlackRock, DeepSeek, O’Brien and d’Estaing", "en"},

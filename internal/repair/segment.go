@@ -422,12 +422,14 @@ func (s *segmenter) judge(token string) verdict {
 		// the capital as a sentence start, and the whole token as no name: the dictionaries,
 		// unlike the English subtitles, list every form of a word and no name in lower case. A
 		// token shaped as a surname keeps the margin ("Докупаев", "Алиханов").
-		if s.english || !s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) || surnameShape(lw) {
+		// An English name before a plural or a verb ("Beijing|signed") explains the capital too.
+		nameJoin := s.englishNameJoin(best.words)
+		if s.english && !nameJoin || !s.english && (!s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) || surnameShape(lw)) {
 			margin += capitalMargin
 		}
 		// A capitalised token is split only after a common word or one the article capitalises,
 		// so that names ("Jomart", "Greenberg") stay whole.
-		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
+		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] || nameJoin ||
 			s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 6 && s.lex.count(lead) >= 1 ||
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4 ||
 			// A Kazakh noun of two or three letters at a sentence's start, before a possessed
@@ -517,6 +519,21 @@ func inflectedEnglish(w string) bool {
 		return false
 	}
 	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
+// englishNameJoin reports an English reading of two words whose first is a name the
+// dictionaries write only capitalised, of four letters or more ("Beijing", "Korean", "Kyrgyz"),
+// and whose second is a lower-case word of five letters or more with a plural, past or
+// participle ending ("signed", "rivals", "authorities"): a name before the noun it qualifies or
+// the verb of its sentence. Names and brands written as one word with a noun ("Kazakhtelecom",
+// "Elizabethtown") end in the bare noun, and none in a plural or a verb form.
+func (s *segmenter) englishNameJoin(words []string) bool {
+	if !s.english || len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 {
+		return false
+	}
+	a, b := s.lex.counts[words[0]], s.lex.counts[words[1]]
+	return a.name && b.dict && !b.name && b.count >= 10 && !suffixLike[words[1]] &&
+		(inflectedEnglish(words[1]) && words[1] != "news" || englishPast[words[1]])
 }
 
 // englishPast are the irregular past forms of common English verbs, which end no compound.
