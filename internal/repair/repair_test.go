@@ -68,6 +68,8 @@ func TestRepairText(t *testing.T) {
 		{"russian brands stay", "КазМунайГаз, Газпромбанк и ВКонтакте", "КазМунайГаз, Газпромбанк и ВКонтакте", "ru"},
 		{"russian compound stays", "высокотехнологичные и среднесрочный", "высокотехнологичные и среднесрочный", "ru"},
 		{"kazakh join", "стратегиялықмаңызды дәліз", "стратегиялық маңызды дәліз", "kk"},
+		{"kazakh adjective of time or place before its noun", "Ел соңғыжылдары сыртқысаясатын өзгертті.", "Ел соңғы жылдары сыртқы саясатын өзгертті.", "kk"},
+		{"kazakh nouns in -қы/-гі that make compounds stay", "жылқышылар, түлкіқұйрық және алғышарттар", "жылқышылар, түлкіқұйрық және алғышарттар", "kk"},
 		{"kazakh name after conjunction", "Сауда өсті, алКаспий порттары жұмыс істеді.", "Сауда өсті, ал Каспий порттары жұмыс істеді.", "kk"},
 		{"kazakh compounds stay", "Теміржол, жалпыұлттық, өнеркәсібі, құрастырылады", "Теміржол, жалпыұлттық, өнеркәсібі, құрастырылады", "kk"},
 		{"space after punctuation before a word", "Prices rose by 8%,while wages fell in 2023.The gap grew.", "Prices rose by 8%, while wages fell in 2023. The gap grew.", "en"},

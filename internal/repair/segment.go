@@ -344,7 +344,7 @@ func (s *segmenter) judge(token string) verdict {
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
 			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
-				s.possessiveFirst(r.words) ||
+				s.possessiveFirst(r.words) || s.relationalBefore(r.words) ||
 				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]) ||
 					s.relativeAdjective(r.words[0], r.words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
@@ -1184,7 +1184,7 @@ var kazakhNegation = setOf("маған", "меген", "баған", "беген
 
 // kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
 // "көпвекторлы"): a split after them is a compound the dictionary lacks.
-var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "бас", "ішкі", "сыртқы", "орта")
+var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "бас", "орта")
 
 // countedPrefix are the prefix-like words of quantity, which begin compounds only with an
 // adjective ("көпжақты", "көпвекторлы", "көпжылдық"): before a noun without an adjective's
@@ -1198,6 +1198,38 @@ func prefixBeforeNoun(words []string) bool {
 		return false
 	}
 	return !slices.ContainsFunc(kazakhAdjectiveEndings, func(e string) bool { return strings.HasSuffix(words[1], e) })
+}
+
+// relationalBefore reports a Kazakh reading of two words whose first is an adjective of time or
+// place in "-ғы/-гі/-қы/-кі" ("сыртқы", "ішкі", "жылғы", "бұрынғы", "кейінгі") and whose second is
+// a word of four letters or more known without the analyser that begins like no ending
+// ("сыртқы|қарызы", "өткен жылғы|есеп"). The suffix makes an adjective that stands before its
+// noun, as the genitive does, and Kazakh writes no compound with it. The suffix must be the one
+// the stem's last sound and vowels ask for: "жылқы" (horse) is no "жыл" and "-қы".
+func (s *segmenter) relationalBefore(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 4 ||
+		kazakhSuffixLike(words[1]) || !s.allFirm(words) {
+		return false
+	}
+	rs := []rune(words[0])
+	stem, suffix := string(rs[:len(rs)-2]), string(rs[len(rs)-2:])
+	if !dictKnown(s.lex.dict, stem) || !harmonic(words[0]) {
+		return false
+	}
+	back := strings.ContainsAny(stem, "аоұы")
+	last := lastRune(stem)
+	voiced := isVowel(last) || strings.ContainsRune("лрнңмйузж", last)
+	switch suffix {
+	case "ғы":
+		return back && voiced
+	case "гі":
+		return !back && voiced
+	case "қы":
+		return back && !voiced
+	case "кі":
+		return !back && !voiced
+	}
+	return false
 }
 
 // kazakhOrdinal reports a Kazakh ordinal numeral ("бірінші", "үшінші", "жиырмасыншы"), which
