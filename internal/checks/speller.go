@@ -64,7 +64,7 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 		if rest, ok := strings.CutPrefix(lower, "не"); ok && utf8.RuneCountInString(rest) >= 5 && s.known(valid, rest, lang) {
 			return false // не- before an adjective or adverb the dictionary knows: нереалистичны
 		}
-		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower) && !ruCombined(valid, lower)
+		return !text.RussianSupplementaryForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower) && !ruCombined(valid, lower)
 	}
 	return true
 }
@@ -379,40 +379,6 @@ func LoadSpellerDir(dir string) (*SpellerSet, error) {
 		set.Extra[d.lang] = Lexicon(d.lang)
 	}
 	return set, nil
-}
-
-// ruExtraForm accepts a form of a supplementary Russian word: a noun or adjective with a case
-// ending, or a verb in -ть in its past, present or participle forms.
-func ruExtraForm(extra func(string) bool, w string) bool {
-	for _, e := range append([]string{""}, ruEndings...) {
-		if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
-			for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "ий", stem + "ый", stem + "ой", stem + "о", stem + "е"} {
-				if extra(base) {
-					return true
-				}
-			}
-			// A fleeting vowel before the last consonant of a masculine noun: казахстанц+ы is
-			// a form of казахстанец, наркотрафик+ом of наркотрафик.
-			if rs := []rune(stem); len(rs) >= 4 && !strings.ContainsRune(ruVowels, rs[len(rs)-1]) && !strings.ContainsRune(ruVowels, rs[len(rs)-2]) {
-				for _, v := range []string{"е", "о"} {
-					if extra(string(rs[:len(rs)-1]) + v + string(rs[len(rs)-1])) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	for _, e := range []string{"л", "ла", "ло", "ли", "вший", "вшая", "вшее", "вшие", "нный", "нная", "нные"} {
-		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"ть") {
-			return true
-		}
-	}
-	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
-		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"овать") {
-			return true
-		}
-	}
-	return false
 }
 
 // Parts of a Russian compound: its first stem and the word after the linking vowel.

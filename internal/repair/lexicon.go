@@ -44,7 +44,8 @@ type lexicon struct {
 	// (stumpCompound).
 	stumps bool
 	// extra are the words of analytical prose the dictionary lacks, the spelling check's
-	// supplementary list (text.SupplementaryWords): for Kazakh, stems that take endings ("өңір").
+	// supplementary list (text.SupplementaryWords): for Kazakh, stems that take endings ("өңір"),
+	// for Russian, words that take their inflection endings ("акимат").
 	extra map[string]bool
 	// memo, in the copy of a Russian or Kazakh lexicon that one article uses (forArticle),
 	// remembers the answers of the dictionary look-ups that the search for splits asks again and
@@ -148,7 +149,8 @@ func (l *lexicon) lookUp(w string) bool {
 		return true
 	}
 	if l.stumps {
-		return l.stumpCompound(w, 2)
+		// A supplementary word takes its endings: "акимате", "хабов".
+		return text.RussianSupplementaryForm(func(x string) bool { return l.extra[x] }, w) || l.stumpCompound(w, 2)
 	}
 	if len(l.endings) == 0 {
 		return false

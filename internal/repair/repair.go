@@ -21,6 +21,7 @@ func New() (*Repairer, error) {
 		return nil, err
 	}
 	ru.stumps = true
+	ru.extra = text.SupplementaryWords(string(pipeline.Russian))
 	kk, err := loadHunspell("kk", kazakhFunction)
 	if err != nil {
 		return nil, err

@@ -51,6 +51,7 @@ func TestRepairText(t *testing.T) {
 		{"russian word in -бы stays", "Судьбы людей.", "Судьбы людей.", "ru"},
 		{"long acronym after a lower-case word", "Город вошёл в списокЮНИСЕФ.", "Город вошёл в список ЮНИСЕФ.", "ru"},
 		{"unit after a lower-case word stays", "Мощность 5 кВт.", "Мощность 5 кВт.", "ru"},
+		{"russian preposition before a supplementary word's form", "Об этом сообщили вакимате области и вминздраве.", "Об этом сообщили в акимате области и в минздраве.", "ru"},
 		{"russian case join", "сотрудничество вЦентральной Азии", "сотрудничество в Центральной Азии", "ru"},
 		{"russian dictionary join", "развитие регионаи сотрудничество", "развитие региона и сотрудничество", "ru"},
 		{"russian quote join", "формат«Центральная Азия»", "формат «Центральная Азия»", "ru"},
