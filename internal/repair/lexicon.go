@@ -277,8 +277,21 @@ func (l *lexicon) loanStem(w string) bool {
 }
 
 // kazakhNoun reports a noun stem of the Kazakh dictionary long enough to be part of a compound.
+// A form with the locative adjective ending that the dictionary lists as a stem ("арасындағы")
+// begins no compound: "арасындағыжолды" is no "арасындағы" and "-жол".
 func (l *lexicon) kazakhNoun(w string) bool {
-	return utf8.RuneCountInString(w) >= text.KazakhMinCompoundPart && l.dict.StemHasFlag(w, text.KazakhNounFlag)
+	return utf8.RuneCountInString(w) >= text.KazakhMinCompoundPart && l.dict.StemHasFlag(w, text.KazakhNounFlag) &&
+		!locativeAdjective(w)
+}
+
+// locativeAdjective reports a Kazakh word in the locative adjective ending "-дағы/-дегі/-тағы/-тегі".
+func locativeAdjective(w string) bool {
+	for _, e := range []string{"дағы", "дегі", "тағы", "тегі"} {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > 5 {
+			return true
+		}
+	}
+	return false
 }
 
 // minLoanRunes: shorter Russian words are too often a Kazakh word's accidental match.

@@ -208,6 +208,10 @@ func (s *segmenter) readings(lw string) []reading {
 				russianGoverning[prev] && utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
+			// A verb of continuous aspect after a converb: "болып|отыр", "өсіп|тұр".
+			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && kazakhProgressive[piece] && s.converb(prev) {
+				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
+			}
 			// A short word or a numeral after a word closed by its case ending: "келісімге|қол",
 			// "Астанада|оны", "ол|екі".
 			if s.kazakh && len(words) == 1 && len(piece) == len(rest) && s.afterClosed(prev, piece) {
@@ -340,7 +344,7 @@ func (s *segmenter) judge(token string) verdict {
 				len(r.words) == 2 && s.pluralFirst(r.words) && utf8.RuneCountInString(r.words[1]) >= 4 &&
 					dictKnown(s.lex.dict, r.words[1])
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
-			beforeNonCompound := s.verbAfterWord(r.words) ||
+			beforeNonCompound := s.verbAfterWord(r.words) || len(r.words) == 2 && kazakhProgressive[r.words[1]] && s.converb(r.words[0]) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
 			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
@@ -524,11 +528,12 @@ func inflectedEnglish(w string) bool {
 // englishNameJoin reports an English reading of two words whose first is a name the
 // dictionaries write only capitalised, of four letters or more ("Beijing", "Korean", "Kyrgyz"),
 // and whose second is a lower-case word of five letters or more with a plural, past or
-// participle ending ("signed", "rivals", "authorities"): a name before the noun it qualifies or
-// the verb of its sentence. Names and brands written as one word with a noun ("Kazakhtelecom",
+// participle ending ("signed", "rivals", "authorities"), or an irregular past of four ("fell"):
+// a name before the noun it qualifies or the verb of its sentence. Names and brands written as one word with a noun ("Kazakhtelecom",
 // "Elizabethtown") end in the bare noun, and none in a plural or a verb form.
 func (s *segmenter) englishNameJoin(words []string) bool {
-	if !s.english || len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 {
+	if !s.english || len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 ||
+		utf8.RuneCountInString(words[1]) < 5 && !(englishPast[words[1]] && utf8.RuneCountInString(words[1]) == 4) {
 		return false
 	}
 	a, b := s.lex.counts[words[0]], s.lex.counts[words[1]]
@@ -754,6 +759,35 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 		return utf8.RuneCountInString(words[0]) >= 4 && kazakhShortPast(words[1]) && s.lex.verbForm(words[1])
 	}
 	return false
+}
+
+// kazakhProgressive are the verbs of posture that follow a converb as auxiliaries of the
+// continuous present, in their bare form: "болып отыр", "өсіп тұр", "жұмыс істеп жатыр".
+var kazakhProgressive = setOf("отыр", "тұр", "жатыр", "жүр")
+
+// converb reports a Kazakh converb in "-ып/-іп/-п" of five letters or more that the analyser
+// reads as a verb form ("болып", "істеп"): it closes its word, and the verb after it is a word of
+// its own.
+func (s *segmenter) converb(w string) bool {
+	if utf8.RuneCountInString(w) < 5 || lastRune(w) != 'п' {
+		return false
+	}
+	if s.lex.verbForm(w) {
+		return true
+	}
+	// The dictionary lists some converbs as words ("істеп"): the verb is the stem's.
+	stem := strings.TrimSuffix(w, "п")
+	if !isVowel(lastRune(stem)) {
+		return false
+	}
+	if s.lex.infinitive(stem + "у") {
+		return true
+	}
+	if st, ok := strings.CutSuffix(stem, "ы"); ok && s.lex.infinitive(st+"у") {
+		return true
+	}
+	st, ok := strings.CutSuffix(stem, "і")
+	return ok && s.lex.infinitive(st+"у")
 }
 
 // kazakhShortPast reports a past tense in "-ды/-ді/-ты/-ті" of a verb of two letters that ends
@@ -1410,9 +1444,11 @@ func (s *segmenter) afterName(words []string) bool {
 	return n >= 5 && russianFiniteVerb(w) && s.lex.isDictWord(w)
 }
 
-// russianFiniteVerbEndings end the Russian past tense and the present of verbs in
-// -овать/-евать and -ать/-ять; no noun ends so.
-var russianFiniteVerbEndings = []string{"ался", "ялся", "ился", "елся", "лась", "лось", "лись", "ал", "ял", "ил",
+// russianFiniteVerbEndings end the Russian past tense (with that of "-йти": "зашли"), the
+// present of verbs in -овать/-евать and -ать/-ять, and the reflexive present ("надеется"); no
+// noun ends so.
+var russianFiniteVerbEndings = []string{"ался", "ялся", "ился", "елся", "лась", "лось", "лись", "ется", "ится", "ются",
+	"ятся", "утся", "атся", "шёл", "шла", "шло", "шли", "ал", "ял", "ил",
 	"ел", "ёл", "ыл", "ала", "яла", "ила", "ела", "ыла", "али", "яли", "или", "ели", "ыли", "ует", "уют", "ает",
 	"яет", "ают", "яют"}
 
@@ -1748,5 +1784,7 @@ func (s *segmenter) conjunctionFirst(words []string) bool {
 	default:
 		return false
 	}
-	return len(words) == 2 && utf8.RuneCountInString(words[1]) >= 5 && s.lex.firmKazakh(words[1]) && !s.suffixPiece(words[1])
+	// A form only the analyser reads must be longer, and begin like a word: "мен|жайылымдарын".
+	return len(words) == 2 && utf8.RuneCountInString(words[1]) >= 5 && !s.suffixPiece(words[1]) &&
+		(s.lex.firmKazakh(words[1]) || utf8.RuneCountInString(words[1]) >= 7 && !kazakhSuffixLike(words[1]) && s.lex.known(words[1]))
 }
