@@ -278,8 +278,12 @@ func (l *lexicon) loanStem(w string) bool {
 
 // kazakhNoun reports a noun stem of the Kazakh dictionary long enough to be part of a compound.
 // A form with the locative adjective ending that the dictionary lists as a stem ("арасындағы")
-// begins no compound: "арасындағыжолды" is no "арасындағы" and "-жол".
+// begins no compound: "арасындағыжолды" is no "арасындағы" and "-жол". Nor does a closed-class
+// word or an adjective of age or size ("жаңа", "үлкен"): "жаңажолдар" is "жаңа жолдар".
 func (l *lexicon) kazakhNoun(w string) bool {
+	if _, fn := l.function[w]; fn {
+		return false
+	}
 	return utf8.RuneCountInString(w) >= text.KazakhMinCompoundPart && l.dict.StemHasFlag(w, text.KazakhNounFlag) &&
 		!locativeAdjective(w)
 }

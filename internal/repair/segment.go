@@ -220,7 +220,7 @@ func (s *segmenter) readings(lw string) []reading {
 				}
 				counted = true
 			}
-			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
+			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) && !s.wordAfterVowel(prev, piece) {
 				continue
 			}
 			c := cost + pc
@@ -348,7 +348,7 @@ func (s *segmenter) judge(token string) verdict {
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
 			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
-				s.possessiveFirst(r.words) || s.relationalBefore(r.words) ||
+				s.possessiveFirst(r.words) || s.relationalBefore(r.words) || s.objectBeforeVerbalNoun(r.words) ||
 				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]) ||
 					s.relativeAdjective(r.words[0], r.words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
@@ -668,6 +668,20 @@ func (s *segmenter) suffixPiece(w string) bool {
 	// it reduces to a dictionary stem ("деректерге": "дерек").
 	rs := []rune(w)
 	return len(rs) > 5 && kazakhSuffixOnsets[string(rs[:3])] && !s.lex.stemKnown(w, 3, 5)
+}
+
+// voicelessOnsets are the beginnings of Kazakh case and plural endings whose first consonant is
+// voiceless: they follow a voiceless consonant only, and after a vowel the ending begins with
+// "л", "д" or "н" ("жолдар" but "компаниялар", "өңірден" but "аймақтан").
+var voicelessOnsets = setOf("тар", "тер", "тың", "тің", "тан", "тен", "тағ", "тег", "тық", "тік")
+
+// wordAfterVowel reports a Kazakh piece that begins like a case or plural ending with a voiceless
+// consonant after a part that ends in a vowel, and is a word of five letters or more known
+// without the analyser: no ending can stand there, so the piece is the word it reads as
+// ("инвестиция|тарту").
+func (s *segmenter) wordAfterVowel(prev, piece string) bool {
+	rs := []rune(piece)
+	return len(rs) >= 5 && isVowel(lastRune(prev)) && voicelessOnsets[string(rs[:3])] && s.lex.firmKazakh(piece)
 }
 
 // ghaynWord reports a piece that begins with "ғ" and is a word all the same: Arabic loans
@@ -1264,6 +1278,17 @@ func (s *segmenter) relationalBefore(words []string) bool {
 		return !back && !voiced
 	}
 	return false
+}
+
+// objectBeforeVerbalNoun reports a Kazakh reading of a noun of five letters or more known
+// without the analyser and a verbal noun in "-у" of five letters or more that the dictionary
+// lists ("инвестиция|тарту", "салық|төлеу"): the bare object stands before its verb as a word of
+// its own. The compounds ending in a verbal noun ("тілтану") are the analyser's compounds and
+// dictionary words, which are never split.
+func (s *segmenter) objectBeforeVerbalNoun(words []string) bool {
+	return len(words) == 2 && utf8.RuneCountInString(words[0]) >= 5 && utf8.RuneCountInString(words[1]) >= 5 &&
+		!s.lex.isFunction(words[0]) && s.lex.firmKazakh(words[0]) && !s.lex.verbForm(words[0]) &&
+		s.lex.infinitive(words[1]) && (!kazakhSuffixLike(words[1]) || s.wordAfterVowel(words[0], words[1]))
 }
 
 // kazakhOrdinal reports a Kazakh ordinal numeral ("бірінші", "үшінші", "жиырмасыншы"), which
