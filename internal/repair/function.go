@@ -36,6 +36,8 @@ var englishLeading = setOf(
 	"moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed", "following",
 	"including", "regarding", "concerning", "according", "several", "many", "some", "other",
 	"our", "their", "its",
+	// Prepositions of place: "nearTermez", "alongthe border".
+	"near", "along", "around", "behind", "beside", "inside", "outside",
 )
 
 // russianFunction gives pseudo-counts (per 50 million words) to Russian closed-class words. The

@@ -817,6 +817,7 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) || cyrillicWord ||
 		j.english && englishLeading[parts[0]]) ||
 		j.seg.kazakh && j.seg.lex.isFunction(strings.ToLower(parts[0])) // "ОлБейжіңдегі"
+	pastVerb := false
 	for _, p := range parts[1:] {
 		_, n := utf8.DecodeRuneInString(p)
 		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
@@ -826,7 +827,12 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		// three letters or more: "список|ЮНЕСКО", "жылы|ЮНЕСКО".
 		acronym := afterFunction && !j.english && len(parts) == 2 && strings.ToUpper(p) == p && isCyrillicWord(p) &&
 			utf8.RuneCountInString(p) >= 2 && (utf8.RuneCountInString(p) <= 5 || cyrillicWord && utf8.RuneCountInString(parts[0]) >= 3)
-		name = name || acronym
+		// An unknown English name after a verb in the past: "reopenedTorugart", "leftLianyungang".
+		// No brand begins with one.
+		pastVerb = j.english && len(parts) == 2 && unicode.IsLower(rs[0]) && utf8.RuneCountInString(p) >= 4 &&
+			strings.ToLower(p[n:]) == p[n:] && j.seg.lex.isDictWord(parts[0]) &&
+			(englishPast[parts[0]] || utf8.RuneCountInString(parts[0]) >= 5 && strings.HasSuffix(parts[0], "ed"))
+		name = name || acronym || pastVerb
 		// A Russian or Kazakh part of two letters is an acronym or a unit: "кВт", "мВт", "кДж"
 		// stay. (English runs into short names: "inXi’an".)
 		if !j.english && utf8.RuneCountInString(p) <= 2 && strings.ToUpper(p) != p {
@@ -844,7 +850,7 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		}
 		return "", false
 	}
-	if j.common(first) || cyrillicWord || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
+	if j.common(first) || cyrillicWord || pastVerb || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
 		return first + " " + rest, true
 	}
 	if v := j.seg.decide(first); v.split != nil && j.common(strings.ToLower(v.split[len(v.split)-1])) {

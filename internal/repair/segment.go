@@ -208,6 +208,10 @@ func (s *segmenter) readings(lw string) []reading {
 				russianGoverning[prev] && utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
+			// "есе" (times) before the verb it multiplies: "екі есе|өсті".
+			if !ok && s.kazakh && len(words) == 0 && piece == "есе" && len(piece) < len(rest) && s.lex.verbForm(rest[len(piece):]) {
+				pc, ok = -math.Log(5e4/corpusSize), true // as expected as a noun after a numeral
+			}
 			// A verb of continuous aspect after a converb: "болып|отыр", "өсіп|тұр".
 			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && kazakhProgressive[piece] && s.converb(prev) {
 				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
@@ -349,6 +353,7 @@ func (s *segmenter) judge(token string) verdict {
 			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
 				s.possessiveFirst(r.words) || s.relationalBefore(r.words) || s.objectBeforeVerbalNoun(r.words) ||
+				s.ethnonymBefore(r.words, capital) || len(r.words) == 2 && r.words[0] == "есе" && s.lex.verbForm(r.words[1]) ||
 				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]) ||
 					s.relativeAdjective(r.words[0], r.words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
@@ -397,7 +402,10 @@ func (s *segmenter) judge(token string) verdict {
 				russianCaseLetter[r.words[len(r.words)-1]] && (capital || len(r.words) != 2 ||
 					!s.lex.dict.ValidMinStem(r.words[0], minStem) || utf8.RuneCountInString(r.words[0]) < 4) ||
 				prefixedVerb(r.words) || prepositionalAfterO(r.words) ||
-				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1
+				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1 ||
+				// A capitalised token whose last letter reads as a preposition is a name, not two
+				// words and a preposition that began the next line: "Казахмыс" is no "Казах мы с".
+				capital && len(r.words) == 3 && utf8.RuneCountInString(r.words[2]) == 1
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -456,7 +464,7 @@ func (s *segmenter) judge(token string) verdict {
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
 		}
-		if !s.english && !s.lex.isFunction(lead) && s.lex.isNameOnly(lead) && !s.afterName(best.words) {
+		if !s.english && !s.lex.isFunction(lead) && s.lex.isNameOnly(lead) && !s.afterName(best.words) && !s.ethnonymBefore(best.words, true) {
 			return verdict{} // a name before a word is one name: "Газпромбанк", "Сбербанк"
 		}
 	}
@@ -1280,6 +1288,37 @@ func (s *segmenter) relationalBefore(words []string) bool {
 	return false
 }
 
+// kazakhEthnonyms are the names of peoples, which stand before a noun as its attribute ("қытай
+// университеті", "қырғыз шенеуніктері") and make no compound with it in lower case.
+var kazakhEthnonyms = setOf("қазақ", "қытай", "орыс", "өзбек", "қырғыз", "тәжік", "түрікмен", "ұйғыр",
+	"татар", "неміс", "ағылшын", "француз", "жапон", "корей", "түрік", "араб", "парсы", "үнді", "ауған",
+	"моңғол", "әзербайжан", "украин", "белорус", "дүнған", "кәріс")
+
+// ethnonymBefore reports a Kazakh reading of two words whose first is the name of a people and
+// whose second a word of four letters or more known without the analyser that begins like no
+// ending: "қытай|университеті". Company names are made so ("Қазақтелеком", "Қырғызалтын"), always
+// capitalised and with a bare noun, so a capitalised token (capital) needs a long second word
+// that carries an ending or a possessive ("Қытай|инвесторлары").
+func (s *segmenter) ethnonymBefore(words []string, capital bool) bool {
+	if len(words) != 2 || !kazakhEthnonyms[words[0]] || utf8.RuneCountInString(words[1]) < 4 || kazakhSuffixLike(words[1]) ||
+		!s.lex.firmKazakh(words[1]) && !s.lex.known(words[1]) {
+		return false
+	}
+	if !capital {
+		return true
+	}
+	// A capitalised token is a place name as often, and those end in a short noun
+	// ("Түрікменбашы"): the noun must be one of eight letters or more that the dictionary knows
+	// without the analyser.
+	w := words[1]
+	if utf8.RuneCountInString(w) < 8 || !s.lex.firmKazakh(w) {
+		return false
+	}
+	return s.lex.inflected(w) || strings.HasSuffix(w, "ы") || strings.HasSuffix(w, "і") ||
+		strings.HasSuffix(w, "лар") || strings.HasSuffix(w, "лер") || strings.HasSuffix(w, "дар") || strings.HasSuffix(w, "дер") ||
+		strings.HasSuffix(w, "тар") || strings.HasSuffix(w, "тер")
+}
+
 // objectBeforeVerbalNoun reports a Kazakh reading of a noun of five letters or more known
 // without the analyser and a verbal noun in "-у" of five letters or more that the dictionary
 // lists ("инвестиция|тарту", "салық|төлеу"): the bare object stands before its verb as a word of
@@ -1460,7 +1499,7 @@ func (s *segmenter) afterName(words []string) bool {
 			return false
 		}
 		return n >= 3 && (s.lex.isFunction(w) && !boundEnding[w] && !privative[w] && !kazakhSuffixLike(w) ||
-			kazakhCounting[w]) || s.verbAfterWord(words)
+			kazakhCounting[w]) || s.verbAfterWord(words) || s.ethnonymBefore(words, true)
 	}
 	// A one-letter word follows a name of five letters or more: "Халык" is no "Халы|к".
 	if namePrepositions[w] && utf8.RuneCountInString(words[0]) >= 5 || n >= 3 && s.lex.isFunction(w) {
@@ -1472,7 +1511,7 @@ func (s *segmenter) afterName(words []string) bool {
 // russianFiniteVerbEndings end the Russian past tense (with that of "-йти": "зашли"), the
 // present of verbs in -овать/-евать and -ать/-ять, and the reflexive present ("надеется"); no
 // noun ends so.
-var russianFiniteVerbEndings = []string{"ался", "ялся", "ился", "елся", "лась", "лось", "лись", "ется", "ится", "ются",
+var russianFiniteVerbEndings = []string{"ался", "ялся", "ился", "елся", "лась", "лось", "лись", "ется", "ётся", "ится", "ются",
 	"ятся", "утся", "атся", "шёл", "шла", "шло", "шли", "ал", "ял", "ил",
 	"ел", "ёл", "ыл", "ала", "яла", "ила", "ела", "ыла", "али", "яли", "или", "ели", "ыли", "ует", "уют", "ает",
 	"яет", "ают", "яют"}
