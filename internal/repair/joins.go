@@ -70,7 +70,8 @@ type question struct {
 }
 
 // machineLike matches chunks that are addresses or code rather than prose: they are never split.
-var machineLike = regexp.MustCompile(`(?i)://|^www\.|@|[/\\_=#<>{}|~^*$]|[a-z0-9]\.(com|org|net|gov|edu|io|info|ru|kz|cn|uk|int|co|biz|me|dev|app)\b`)
+// A dollar sign before a digit is money ("$200million"), elsewhere code ("$PATH").
+var machineLike = regexp.MustCompile(`(?i)://|^www\.|@|[/\\_=#<>{}|~^*]|\$(?:[^0-9]|$)|[a-z0-9]\.(com|org|net|gov|edu|io|info|ru|kz|cn|uk|int|co|biz|me|dev|app)\b`)
 
 // codeMarks are the characters other than "." of which a match of machineLike may hold one:
 // ":" of "://", "@" and the code characters. All are ASCII, so a byte of one is that character.

@@ -28,6 +28,8 @@ func TestRepairText(t *testing.T) {
 		{"dictionary words stay", "together however notable therein cannot nowhere someone", "together however notable therein cannot nowhere someone", "en"},
 		{"names stay", "President Kassym-Jomart Tokayev met Mirziyoyev in Astana.", "President Kassym-Jomart Tokayev met Mirziyoyev in Astana.", "en"},
 		{"brands stay", "iPhone, YouTube, WeChat, McDonald, PetroChina, eBay and macOS", "iPhone, YouTube, WeChat, McDonald, PetroChina, eBay and macOS", "en"},
+		{"sum in dollars before its word", "The fund invested $200million and $5billion more.", "The fund invested $200 million and $5 billion more.", "en"},
+		{"dollar sign of code stays", "Set $PATHvariable and $HOMEdir first.", "Set $PATHvariable and $HOMEdir first.", "en"},
 		{"machine text stays", "Write to info@example.com or see https://example.org/strategicallyimportant now.", "Write to info@example.com or see https://example.org/strategicallyimportant now.", "en"},
 		{"acronyms and numbers stay", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "en"},
 		{"hyphenated stays", "party-building and socio-economic long-term ties", "party-building and socio-economic long-term ties", "en"},
