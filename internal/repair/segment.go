@@ -208,6 +208,13 @@ func (s *segmenter) readings(lw string) []reading {
 				russianGoverning[prev] && utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
+			// A native noun of three letters before a verb form of five letters or more that the
+			// token as a whole is not: the noun of a compound verb ("қол|қойды", "мән|берді").
+			if !ok && s.kazakh && len(words) == 0 && len(piece) < len(rest) && utf8.RuneCountInString(piece) == 3 &&
+				nativeShortStem(piece) && s.lex.dict.IsStem(piece) && utf8.RuneCountInString(rest[len(piece):]) >= 5 &&
+				s.lex.verbForm(rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
 			// "есе" (times) before the verb it multiplies: "екі есе|өсті".
 			if !ok && s.kazakh && len(words) == 0 && piece == "есе" && len(piece) < len(rest) && s.lex.verbForm(rest[len(piece):]) {
 				pc, ok = -math.Log(5e4/corpusSize), true // as expected as a noun after a numeral
