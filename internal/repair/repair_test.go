@@ -83,6 +83,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh people's name before a noun", "Бірнеше қытайуниверситеті ашылды. Қытайинвесторлары келді.", "Бірнеше қытай университеті ашылды. Қытай инвесторлары келді.", "kk"},
 		{"kazakh names made with a people's name stay", "Қазақтелеком, Қырғызалтын және Түрікменбашы порты.", "Қазақтелеком, Қырғызалтын және Түрікменбашы порты.", "kk"},
 		{"kazakh noun of a compound verb before its verb", "Ол бұл мәселеге мәнберді.", "Ол бұл мәселеге мән берді.", "kk"},
+		{"kazakh noun before possessed су", "Өзенсуының деңгейі төмендеді, ауызсуының сапасы нашар.", "Өзен суының деңгейі төмендеді, ауызсуының сапасы нашар.", "kk"},
 		{"kazakh multiplier before its verb", "Экспорт екі есеөсті.", "Экспорт екі есе өсті.", "kk"},
 		{"russian capitalised name whose last letter reads as a preposition stays", "Казахмыс и фонд подписали договор.", "Казахмыс и фонд подписали договор.", "ru"},
 		{"english place name after a past verb or a preposition", "The bridge reopenedTorugart traffic nearTermez.", "The bridge reopened Torugart traffic near Termez.", "en"},

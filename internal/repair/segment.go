@@ -357,7 +357,8 @@ func (s *segmenter) judge(token string) verdict {
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(r.words) || len(r.words) == 2 && kazakhProgressive[r.words[1]] && s.converb(r.words[0]) ||
 				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
-			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
+			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1]) ||
+				!analysed && s.waterOf(r.words)
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
 				s.possessiveFirst(r.words) || s.relationalBefore(r.words) || s.objectBeforeVerbalNoun(r.words) ||
 				s.ethnonymBefore(r.words, capital) || len(r.words) == 2 && r.words[0] == "есе" && s.lex.verbForm(r.words[1]) ||
@@ -886,6 +887,21 @@ func (s *segmenter) possessedAfter(words []string) bool {
 				return true // "жұма|күні", "жоба|құны"
 			}
 		}
+	}
+	return false
+}
+
+// waterOf reports a Kazakh reading of a native noun of four letters or more and "су" (water)
+// with the possessive of the izafet and a case ending: "өзен|суының", "теңіз|суын". The one
+// compound of it, "ауызсу", is a word the analyser reads, and such tokens are not asked.
+func (s *segmenter) waterOf(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || !strings.HasPrefix(words[1], "суы") ||
+		!dictKnown(s.lex.dict, words[0]) || s.lex.loan(words[0]) || s.lex.verbForm(words[0]) || s.lex.isFunction(words[0]) {
+		return false
+	}
+	switch strings.TrimPrefix(words[1], "суы") {
+	case "", "н", "ның", "на", "нда", "нан", "мен", "ндағы":
+		return true
 	}
 	return false
 }
