@@ -47,10 +47,25 @@ type lexicon struct {
 	// supplementary list (text.SupplementaryWords): for Kazakh, stems that take endings ("өңір"),
 	// for Russian, words that take their inflection endings ("акимат").
 	extra map[string]bool
+	// extraHeads, for Russian, are the first three letters of the extra words; isExtra asks extra.
+	extraHeads map[string]bool
+	isExtra    func(string) bool
 	// memo, in the copy of a Russian or Kazakh lexicon that one article uses (forArticle),
 	// remembers the answers of the dictionary look-ups that the search for splits asks again and
 	// again: the pieces of a token share their stems, and the analyser tries each stem of each.
 	memo *lexMemo
+}
+
+// firstThree returns the first three letters of w (all of a shorter w).
+func firstThree(w string) string {
+	n := 0
+	for i := range w {
+		if n == 3 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
 }
 
 // lexMemo holds remembered answers of pure functions of a word and the word lists.
@@ -149,8 +164,12 @@ func (l *lexicon) lookUp(w string) bool {
 		return true
 	}
 	if l.stumps {
-		// A supplementary word takes its endings: "акимате", "хабов".
-		return text.RussianSupplementaryForm(func(x string) bool { return l.extra[x] }, w) || l.stumpCompound(w, 2)
+		// A supplementary word takes its endings: "акимате", "хабов". Its forms begin with its
+		// first three letters, which rule out most pieces at once.
+		if l.extraHeads[firstThree(w)] && text.RussianSupplementaryForm(l.isExtra, w) {
+			return true
+		}
+		return l.stumpCompound(w, 2)
 	}
 	if len(l.endings) == 0 {
 		return false

@@ -22,6 +22,11 @@ func New() (*Repairer, error) {
 	}
 	ru.stumps = true
 	ru.extra = text.SupplementaryWords(string(pipeline.Russian))
+	ru.isExtra = func(w string) bool { return ru.extra[w] }
+	ru.extraHeads = map[string]bool{}
+	for w := range ru.extra {
+		ru.extraHeads[firstThree(w)] = true
+	}
 	kk, err := loadHunspell("kk", kazakhFunction)
 	if err != nil {
 		return nil, err

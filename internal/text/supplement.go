@@ -46,7 +46,11 @@ const russianVowels = "аеёиоуыэюя"
 // RussianSupplementaryForm accepts a form of a supplementary Russian word (extra reports one): a noun or adjective with a case
 // ending, or a verb in -ть in its past, present or participle forms.
 func RussianSupplementaryForm(extra func(string) bool, w string) bool {
-	for _, e := range append([]string{""}, RussianEndings...) {
+	for i := -1; i < len(RussianEndings); i++ {
+		e := ""
+		if i >= 0 {
+			e = RussianEndings[i]
+		}
 		if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
 			for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "ий", stem + "ый", stem + "ой", stem + "о", stem + "е"} {
 				if extra(base) {
