@@ -113,6 +113,8 @@ var kazakhFunction = tiers(
 		// Adjectives of age, size and rank, which stand before their noun ("ескі мектеп",
 		// "басты кедергі"); the place names they begin are capitalised (kazakhToponymLead).
 		"ескі", "биік", "ұзын", "қысқа", "ауыр", "басты", "үлкен", "негізгі", "түрлі", "әртүрлі",
+		// Modal predicates after a verbal noun ("аяқталуы тиіс", "қолдау керек").
+		"тиіс", "керек", "мүмкін", "қажет",
 		// Interrogative pronouns and adverbs.
 		"кім", "кімнің", "кімге", "кімді", "қандай", "қалай", "қашан", "қайда", "неге", "неше"},
 )

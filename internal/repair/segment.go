@@ -677,6 +677,11 @@ func (s *segmenter) suffixPiece(w string) bool {
 	if utf8.RuneCountInString(w) >= 6 && s.lex.loan(w) {
 		return false // a Russian loan as it stands: "терминал", "территория"
 	}
+	// Some native words begin with "ы" or "і", which endings begin with too: a piece that begins
+	// with a dictionary stem of five letters or more is such a word ("ынтымақтастықты").
+	if r, _ := utf8.DecodeRuneInString(w); (r == 'ы' || r == 'і') && utf8.RuneCountInString(w) >= 6 && s.longStemFirst(w) {
+		return false
+	}
 	if kazakhSuffixLike(w) {
 		return true
 	}
@@ -698,6 +703,17 @@ var voicelessOnsets = setOf("тар", "тер", "тың", "тің", "тан", "�
 func (s *segmenter) wordAfterVowel(prev, piece string) bool {
 	rs := []rune(piece)
 	return len(rs) >= 5 && isVowel(lastRune(prev)) && voicelessOnsets[string(rs[:3])] && s.lex.firmKazakh(piece)
+}
+
+// longStemFirst reports a word that begins with a dictionary stem of five letters or more.
+func (s *segmenter) longStemFirst(w string) bool {
+	rs := []rune(w)
+	for n := len(rs); n >= 5; n-- {
+		if s.lex.dict.IsStem(string(rs[:n])) {
+			return true
+		}
+	}
+	return false
 }
 
 // ghaynWord reports a piece that begins with "ғ" and is a word all the same: Arabic loans
@@ -786,7 +802,8 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 	case n >= 5:
 		return s.lex.verbForm(words[1])
 	case n == 4:
-		return utf8.RuneCountInString(words[0]) >= 4 && kazakhShortPast(words[1]) && s.lex.verbForm(words[1])
+		return utf8.RuneCountInString(words[0]) >= 4 && (kazakhShortPast(words[1]) || kazakhShortConverb(words[1])) &&
+			s.lex.verbForm(words[1])
 	}
 	return false
 }
@@ -818,6 +835,16 @@ func (s *segmenter) converb(w string) bool {
 	}
 	st, ok := strings.CutSuffix(stem, "і")
 	return ok && s.lex.infinitive(st+"у")
+}
+
+// kazakhShortConverb reports a converb in "-ып/-іп" of a verb of two letters that begins with a
+// vowel: "өсіп", "алып", "етіп", "ашып".
+func kazakhShortConverb(w string) bool {
+	rs := []rune(w)
+	if len(rs) != 4 || !isVowel(rs[0]) || isVowel(rs[1]) {
+		return false
+	}
+	return string(rs[2:]) == "ып" || string(rs[2:]) == "іп"
 }
 
 // kazakhShortPast reports a past tense in "-ды/-ді/-ты/-ті" of a verb of two letters that ends
@@ -859,6 +886,15 @@ func (s *segmenter) possessedAfter(words []string) bool {
 		rest, ok := strings.CutSuffix(w, c)
 		if !ok {
 			continue
+		}
+		// A native noun in the plural and the possessive: "шекара|бекеттері".
+		if n0 >= 4 {
+			for _, pp := range []string{"лары", "лері", "дары", "дері", "тары", "тері"} {
+				if stem, ok := strings.CutSuffix(rest, pp); ok && utf8.RuneCountInString(stem) >= 3 &&
+					s.lex.dict.IsStem(stem) && !s.lex.loan(stem) && !s.lex.isFunction(stem) {
+					return true
+				}
+			}
 		}
 		for _, p := range []string{"сы", "сі", "ы", "і"} {
 			stem, ok := strings.CutSuffix(rest, p)
@@ -1031,6 +1067,13 @@ func (s *segmenter) possessiveFirst(words []string) bool {
 		utf8.RuneCountInString(words[1]) >= 4 && dictKnown(s.lex.dict, words[1]) && !kazakhSuffixLike(words[1])
 	if !second {
 		return false
+	}
+	// The plural and the possessive after it close the word as well: "бекеттері|қайта".
+	for _, p := range []string{"лары", "лері", "дары", "дері", "тары", "тері"} {
+		if stem, ok := strings.CutSuffix(words[0], p); ok && utf8.RuneCountInString(stem) >= minKazakhStem-1 &&
+			(s.lex.dict.IsStem(stem) || s.lex.loan(stem)) && !kazakhSuffixLike(words[1]) {
+			return true
+		}
 	}
 	for _, p := range []string{"сы", "сі", "ы", "і"} {
 		stem, ok := strings.CutSuffix(words[0], p)
