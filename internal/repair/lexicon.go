@@ -278,8 +278,11 @@ func (l *lexicon) nameAdjective(w string) bool {
 func (l *lexicon) firmKazakh(w string) bool {
 	_, fn := l.function[w]
 	return fn || l.inDict(w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
-		text.KazakhKnownForm(l.loanStem, w)
+		text.KazakhKnownForm(l.loanStem, w) || len(l.extra) > 0 && text.KazakhKnownForm(l.isExtraStem, w)
 }
+
+// isExtraStem reports a word of the supplementary list, a stem that takes endings as a loan does.
+func (l *lexicon) isExtraStem(w string) bool { return l.extra[w] }
 
 // inDict is dictKnown in the lexicon's own dictionary, remembered when the lexicon has a memo.
 func (l *lexicon) inDict(w string) bool {

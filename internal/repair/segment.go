@@ -339,7 +339,11 @@ func (s *segmenter) judge(token string) verdict {
 			// ending may come, so a word after one is a word ("оқушылар|саны").
 			// Two lost spaces in a token the analyser reads are too much to assume
 			// ("құлғанасының" is no "құл ғана сының").
-			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
+			// A closed-class word of four letters or more takes no endings that would run into a
+			// word of five ("жаңа|салық" is no "жаңа" and "-са-лық").
+			closedFirst := len(r.words) == 2 && s.lex.isFunction(r.words[0]) && !boundEnding[r.words[0]] &&
+				utf8.RuneCountInString(r.words[0]) >= 4 && utf8.RuneCountInString(r.words[1]) >= 5 && !kazakhSuffixLike(r.words[1])
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst) {
 				return true
 			}
 			if slices.ContainsFunc(r.words, s.genitiveInside) {
@@ -361,14 +365,14 @@ func (s *segmenter) judge(token string) verdict {
 				!analysed && s.waterOf(r.words)
 			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
 				s.possessiveFirst(r.words) || s.relationalBefore(r.words) || s.objectBeforeVerbalNoun(r.words) ||
-				s.ethnonymBefore(r.words, capital) || len(r.words) == 2 && r.words[0] == "есе" && s.lex.verbForm(r.words[1]) ||
+				s.ethnonymBefore(r.words, capital) || s.measureBefore(r.words) || s.particleBeforeVerb(r.words, analysed) || len(r.words) == 2 && r.words[0] == "есе" && s.lex.verbForm(r.words[1]) ||
 				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]) ||
 					s.relativeAdjective(r.words[0], r.words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
 			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound && !prefixBeforeNoun(r.words) || russianPrefixLike[r.words[0]] ||
 				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words, analysed) ||
-				boundEnding[r.words[0]] && !s.conjunctionFirst(r.words) || // a particle follows its word: "Пекинге" is no "пе кинге"
+				boundEnding[r.words[0]] && !s.conjunctionFirst(r.words) && !s.particleBeforeVerb(r.words, analysed) || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(r.words)
 		})
 		if len(rs) > 0 && compound.words != nil && !slices.Equal(rs[0].words, compound.words) {
@@ -1350,6 +1354,34 @@ func (s *segmenter) relationalBefore(words []string) bool {
 		return back && !voiced
 	case "кі":
 		return !back && !voiced
+	}
+	return false
+}
+
+// kazakhTimeCase are the forms of nouns of time that stand as adverbs ("өткен айда", "келесі
+// жылы") and close their word.
+var kazakhTimeCase = setOf("жылы", "айда", "күні", "күнде", "жылда", "аптада", "сағатта")
+
+// measureBefore reports a Kazakh reading of a unit of measure or a noun of time in its case and a
+// noun of four letters or more known without the analyser that begins like no ending: "мың
+// тонна|цемент", "өткен айда|бидай". A unit counts the noun after it and makes no compound with it.
+func (s *segmenter) measureBefore(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[1]) < 4 || kazakhSuffixLike(words[1]) || !s.lex.firmKazakh(words[1]) {
+		return false
+	}
+	return kazakhTimeCase[words[0]] || kazakhMeasure[words[0]] && utf8.RuneCountInString(words[0]) >= 4
+}
+
+// particleBeforeVerb reports a Kazakh reading of the particle "да/де/та/те" and a verb form of
+// six letters or more, in a token the analyser does not read: "әлі де|шешілмеген". No ending
+// stands at a token's start, and a verb form is no word that begins with the particle's letters.
+func (s *segmenter) particleBeforeVerb(words []string, analysed bool) bool {
+	if analysed || len(words) != 2 || utf8.RuneCountInString(words[1]) < 6 {
+		return false
+	}
+	switch words[0] {
+	case "да", "де", "та", "те":
+		return s.lex.verbForm(words[1])
 	}
 	return false
 }
