@@ -446,8 +446,10 @@ func (s *segmenter) judge(token string) verdict {
 		// the capital as a sentence start, and the whole token as no name: the dictionaries,
 		// unlike the English subtitles, list every form of a word and no name in lower case. A
 		// token shaped as a surname keeps the margin ("Докупаев", "Алиханов").
-		// An English name before a plural or a verb ("Beijing|signed") explains the capital too.
-		nameJoin := s.englishNameJoin(best.words)
+		// An English name before a plural or a verb ("Beijing|signed"), or before closed-class
+		// words ("Tashkent|has"), explains the capital too.
+		nameJoin := s.englishNameJoin(best.words) || s.english && utf8.RuneCountInString(lead) >= 4 && s.lex.counts[lead].name &&
+			allFunction(best.words[1:], s.lex) && utf8.RuneCountInString(best.words[len(best.words)-1]) >= 2
 		if s.english && !nameJoin || !s.english && (!s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) || surnameShape(lw)) {
 			margin += capitalMargin
 		}
@@ -516,7 +518,8 @@ func compoundLike(words []string, lex *lexicon) bool {
 		return false
 	}
 	a, b := words[0], words[1]
-	if prefixLike[a] && !lex.isFunction(b) {
+	// A numeral after one is counted, not compounded: "laid off|hundreds".
+	if prefixLike[a] && !lex.isFunction(b) && !englishNumeral[b] {
 		return true
 	}
 	if suffixLike[b] && !lex.isFunction(a) {
@@ -560,6 +563,12 @@ func (s *segmenter) englishNameJoin(words []string) bool {
 	return a.name && b.dict && !b.name && b.count >= 10 && !suffixLike[words[1]] &&
 		(inflectedEnglish(words[1]) && words[1] != "news" || englishPast[words[1]])
 }
+
+// englishNumeral are the English numerals in words, which count the word after them and follow
+// a particle as its object ("laid off|hundreds").
+var englishNumeral = setOf("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "million",
+	"billion", "hundreds", "thousands", "millions", "billions", "dozens", "dozen")
 
 // englishPast are the irregular past forms of common English verbs, which end no compound.
 var englishPast = setOf("grew", "kept", "held", "fell", "began", "built", "drew", "rose", "came", "went",
