@@ -1716,7 +1716,7 @@ func (s *segmenter) surnameBeforeVerb(lw string) int {
 	// The last place a surname may end; most tokens have none, and the verbs are not looked up.
 	lastSurname := 0
 	for i := range lw {
-		if i > 0 && surnameShape(lw[:i]) {
+		if i > 0 && (surnameShape(lw[:i]) || !s.kazakh && obliqueName(lw[:i])) {
 			lastSurname = i
 		}
 	}
@@ -1737,13 +1737,33 @@ func (s *segmenter) surnameBeforeVerb(lw string) int {
 		// The longest verb decides: "Экономисты|назвали" is no "Экономистына|звали".
 		if s.kazakh && s.lex.verbForm(right) && s.lex.firmKazakh(right) ||
 			!s.kazakh && russianFiniteVerb(right) && s.lex.isDictWord(right) {
-			if surnameShape(left) {
+			if surnameShape(left) || !s.kazakh && obliqueName(left) {
 				return i
 			}
 			return 0
 		}
+		// A Russian name in an oblique case before a closed-class word or an adverb of degree:
+		// "Эксимбанком|вполне", "Ташкентом|также".
+		if !s.kazakh && s.lex.isFunction(right) && utf8.RuneCountInString(right) >= 5 && obliqueName(left) {
+			return i
+		}
 	}
 	return 0
+}
+
+// obliqueName reports a Russian word of six letters or more in the instrumental, the
+// prepositional plural or the dative plural of a noun ("Эксимбанком", "Ташкентом"), which no
+// name has in its nominative.
+func obliqueName(w string) bool {
+	if utf8.RuneCountInString(w) < 6 {
+		return false
+	}
+	for _, e := range []string{"ом", "ем", "ём", "ами", "ями", "ах", "ях"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // surnameShape reports a word ending as surnames do.
