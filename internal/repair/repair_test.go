@@ -78,6 +78,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh conjunction before a form the analyser reads", "құдықтары менжайылымдарын ластады", "құдықтары мен жайылымдарын ластады", "kk"},
 		{"kazakh locative adjective begins no compound", "қалалар арасындағыжолды салды", "қалалар арасындағы жолды салды", "kk"},
 		{"russian name in an oblique case before a closed-class word", "Долг перед Эксимбанкомвполне посилен.", "Долг перед Эксимбанком вполне посилен.", "ru"},
+		{"russian short noun after an adjective in the genitive plural", "Жители приграничныхсёл и последнихлет.", "Жители приграничных сёл и последних лет.", "ru"},
 		{"russian name before a reflexive present", "Бишкекнадеется на транзит.", "Бишкек надеется на транзит.", "ru"},
 		{"english name before an irregular past", "Imports from Russiafell sharply.", "Imports from Russia fell sharply.", "en"},
 		{"kazakh object before its verbal noun", "Мақсат инвестициятарту және салықтөлеу.", "Мақсат инвестиция тарту және салық төлеу.", "kk"},

@@ -204,8 +204,11 @@ func (s *segmenter) readings(lw string) []reading {
 			// A Russian noun of three letters after a preposition or a numeral: "за|год",
 			// "три|дня". The reading's other word is short too, and the unknown token's cost,
 			// which grows with its length, keeps such a split from short names ("Ораз", "Амир").
+			// So is one after an adjective in the genitive plural, which agrees with it:
+			// "приграничных|сёл", "последних|лет".
 			if !ok && !s.english && !s.kazakh && len(words) == 1 && len(piece) == len(rest) &&
-				russianGoverning[prev] && utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
+				(russianGoverning[prev] || russianPluralAdjective(prev) && s.lex.isDictWord(prev)) &&
+				utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
 			// A native noun of three letters before a verb form of five letters or more that the
@@ -1749,6 +1752,12 @@ func (s *segmenter) surnameBeforeVerb(lw string) int {
 		}
 	}
 	return 0
+}
+
+// russianPluralAdjective reports a Russian word of six letters or more in the adjectives'
+// genitive or prepositional plural "-ых/-их".
+func russianPluralAdjective(w string) bool {
+	return utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их"))
 }
 
 // obliqueName reports a Russian word of six letters or more in the instrumental, the
