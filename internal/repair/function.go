@@ -112,7 +112,7 @@ var kazakhFunction = tiers(
 		"көбірек", "азырақ", "әлдеқайда", "соңғы", "алдағы", "келесі",
 		// Adjectives of age, size and rank, which stand before their noun ("ескі мектеп",
 		// "басты кедергі"); the place names they begin are capitalised (kazakhToponymLead).
-		"ескі", "биік", "ұзын", "қысқа", "ауыр", "басты", "үлкен", "негізгі", "түрлі", "әртүрлі",
+		"ескі", "биік", "ұзын", "қысқа", "ауыр", "басты", "үлкен", "негізгі", "түрлі", "әртүрлі", "ірі", "шағын",
 		// Modal predicates after a verbal noun ("аяқталуы тиіс", "қолдау керек").
 		"тиіс", "керек", "мүмкін", "қажет",
 		// Interrogative pronouns and adverbs.

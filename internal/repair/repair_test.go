@@ -95,6 +95,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh particle before a verb form", "Бұл әлі дешешілмеген мәселе.", "Бұл әлі де шешілмеген мәселе.", "kk"},
 		{"kazakh closed-class word before a noun the analyser misreads", "Кәсіпкерлер жаңасалық кодексіне наразы.", "Кәсіпкерлер жаңа салық кодексіне наразы.", "kk"},
 		{"kazakh name of the supplementary list in its case before a postposition", "Экспорт Ресейгеқарағанда тез өсуде.", "Экспорт Ресейге қарағанда тез өсуде.", "kk"},
+		{"kazakh three words run together at two boundaries no compound has", "Министрлік бұл туралы ресмисайтындахабарлады.", "Министрлік бұл туралы ресми сайтында хабарлады.", "kk"},
+		{"kazakh adjective of size before a noun", "Ірікәсіпорындар тиімді жұмыс істейді.", "Ірі кәсіпорындар тиімді жұмыс істейді.", "kk"},
 		{"kazakh multiplier before its verb", "Экспорт екі есеөсті.", "Экспорт екі есе өсті.", "kk"},
 		{"russian capitalised name whose last letter reads as a preposition stays", "Казахмыс и фонд подписали договор.", "Казахмыс и фонд подписали договор.", "ru"},
 		{"english place name after a past verb or a preposition", "The bridge reopenedTorugart traffic nearTermez.", "The bridge reopened Torugart traffic near Termez.", "en"},

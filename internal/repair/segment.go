@@ -331,8 +331,42 @@ func (s *segmenter) judge(token string) verdict {
 		if len(rs[0].words) == 2 && s.allFirm(rs[0].words) {
 			compound = rs[0]
 		}
+		// rejectPair reports a reading whose boundaries a compound may have.
+		rejectPair := func(words []string) bool {
+			free := anyFunction(words, s.lex) || kazakhOrdinal(words[0]) || s.kazakhParticle(words) ||
+				allLong(words, 5) && (s.lex.inflected(words[0]) || s.lex.verbForm(words[0]) || s.pluralFirst(words)) ||
+				// Nor does a genitive: "жобаның|құны".
+				len(words) == 2 && genitive(words[0]) && utf8.RuneCountInString(words[1]) >= 3 &&
+					(dictKnown(s.lex.dict, words[1]) || s.lex.possessedVerbalNoun(words[1]) ||
+						utf8.RuneCountInString(words[1]) >= 5 && s.lex.firmKazakh(words[1])) && !kazakhSuffixLike(words[1]) ||
+				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
+				len(words) == 2 && s.pluralFirst(words) && utf8.RuneCountInString(words[1]) >= 4 &&
+					dictKnown(s.lex.dict, words[1])
+			// A verb form or a counted noun never ends a compound, whatever comes before it.
+			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
+				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
+			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
+				!analysed && s.waterOf(words)
+			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
+				s.possessiveFirst(words) || s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
+				s.ethnonymBefore(words, capital) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
+				len(words) == 2 && (s.shortBeforeLoan(words[0], words[1]) || s.nativeBeforeLoan(words[0], words[1]) ||
+					s.relativeAdjective(words[0], words[1]))
+			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
+			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
+			return !free || kazakhPrefixLike[words[0]] && !beforeNonCompound && !prefixBeforeNoun(words) || russianPrefixLike[words[0]] ||
+				kazakhLoanPrefix[words[0]] || s.stemRunsOn(words, analysed) ||
+				boundEnding[words[0]] && !s.conjunctionFirst(words) && !s.particleBeforeVerb(words, analysed) || // a particle follows its word: "Пекинге" is no "пе кинге"
+				s.endingPiece(words)
+		}
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) {
+			// A closed-class word of three letters or more other than a numeral takes no endings
+			// that would run into a word of five ("жаңа|салық" is no "жаңа" and "-са-лық",
+			// "бұл|аумақта" no verb form).
+			closedFirst := len(r.words) == 2 && s.lex.isFunction(r.words[0]) && !boundEnding[r.words[0]] && !kazakhCounting[r.words[0]] &&
+				utf8.RuneCountInString(r.words[0]) >= 3 && utf8.RuneCountInString(r.words[1]) >= 5 && !kazakhSuffixLike(r.words[1])
+			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) &&
+				!(closedFirst && s.lex.inDict(r.words[1]) && !s.lex.verbForm(r.words[1])) {
 				return true
 			}
 			// Against the analyser's reading of the whole, every part must be a word without
@@ -342,41 +376,15 @@ func (s *segmenter) judge(token string) verdict {
 			// ending may come, so a word after one is a word ("оқушылар|саны").
 			// Two lost spaces in a token the analyser reads are too much to assume
 			// ("құлғанасының" is no "құл ғана сының").
-			// A closed-class word of four letters or more takes no endings that would run into a
-			// word of five ("жаңа|салық" is no "жаңа" and "-са-лық").
-			closedFirst := len(r.words) == 2 && s.lex.isFunction(r.words[0]) && !boundEnding[r.words[0]] &&
-				utf8.RuneCountInString(r.words[0]) >= 4 && utf8.RuneCountInString(r.words[1]) >= 5 && !kazakhSuffixLike(r.words[1])
 			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst) {
 				return true
 			}
 			if slices.ContainsFunc(r.words, s.genitiveInside) {
 				return true
 			}
-			free := anyFunction(r.words, s.lex) || kazakhOrdinal(r.words[0]) || s.kazakhParticle(r.words) ||
-				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
-				// Nor does a genitive: "жобаның|құны".
-				len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 3 &&
-					(dictKnown(s.lex.dict, r.words[1]) || s.lex.possessedVerbalNoun(r.words[1]) ||
-						utf8.RuneCountInString(r.words[1]) >= 5 && s.lex.firmKazakh(r.words[1])) && !kazakhSuffixLike(r.words[1]) ||
-				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
-				len(r.words) == 2 && s.pluralFirst(r.words) && utf8.RuneCountInString(r.words[1]) >= 4 &&
-					dictKnown(s.lex.dict, r.words[1])
-			// A verb form or a counted noun never ends a compound, whatever comes before it.
-			beforeNonCompound := s.verbAfterWord(r.words) || len(r.words) == 2 && kazakhProgressive[r.words[1]] && s.converb(r.words[0]) ||
-				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
-			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1]) ||
-				!analysed && s.waterOf(r.words)
-			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
-				s.possessiveFirst(r.words) || s.relationalBefore(r.words) || s.objectBeforeVerbalNoun(r.words) ||
-				s.ethnonymBefore(r.words, capital) || s.measureBefore(r.words) || s.particleBeforeVerb(r.words, analysed) || len(r.words) == 2 && r.words[0] == "есе" && s.lex.verbForm(r.words[1]) ||
-				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]) ||
-					s.relativeAdjective(r.words[0], r.words[1]))
-			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
-			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
-			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound && !prefixBeforeNoun(r.words) || russianPrefixLike[r.words[0]] ||
-				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words, analysed) ||
-				boundEnding[r.words[0]] && !s.conjunctionFirst(r.words) && !s.particleBeforeVerb(r.words, analysed) || // a particle follows its word: "Пекинге" is no "пе кинге"
-				s.endingPiece(r.words)
+			// Three words are two boundaries, each of which must be one no compound has
+			// ("ресми|сайтында|хабарлады").
+			return rejectPair(r.words) && (len(r.words) != 3 || rejectPair(r.words[:2]) || rejectPair(r.words[1:]))
 		})
 		if len(rs) > 0 && compound.words != nil && !slices.Equal(rs[0].words, compound.words) {
 			rs = slices.DeleteFunc(rs, func(r reading) bool {
