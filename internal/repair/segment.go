@@ -1617,7 +1617,9 @@ func (s *segmenter) afterName(words []string) bool {
 			return false
 		}
 		return n >= 3 && (s.lex.isFunction(w) && !boundEnding[w] && !privative[w] && !kazakhSuffixLike(w) ||
-			kazakhCounting[w]) || s.verbAfterWord(words) || s.ethnonymBefore(words, true)
+			kazakhCounting[w]) || s.verbAfterWord(words) || s.ethnonymBefore(words, true) ||
+			// A name in the genitive before the noun it governs: "Қазақстанның|мұнай".
+			genitive(words[0]) && n >= 4 && s.lex.firmKazakh(w) && !kazakhSuffixLike(w)
 	}
 	// A one-letter word follows a name of five letters or more: "Халык" is no "Халы|к".
 	if namePrepositions[w] && utf8.RuneCountInString(words[0]) >= 5 || n >= 3 && s.lex.isFunction(w) {
