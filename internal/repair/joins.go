@@ -197,6 +197,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		// run into the first of them ("Биылжауын-шашын").
 		ctx.hyphenated = after == '-' && !j.seg.kazakh
 		out, rule, q := j.token(token, ctx)
+		if out == token && before == '-' && idx > 0 && words[idx-1].end+1 == w.start {
+			if split, ok := j.hyphenTail(text[words[idx-1].start:words[idx-1].end], token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
 		if out == token && after == '?' && j.seg.kazakh {
 			if split, ok := j.seg.questionParticle(token); ok {
 				out, rule, q = split, "split", nil
@@ -216,6 +221,31 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		}
 	}
 	return es, qs
+}
+
+// hyphenConnectives are the Kazakh connectives written with a hyphen whose second part is short
+// and runs into the next word: "Сондай-ақүкімет" is "Сондай-ақ үкімет".
+var hyphenConnectives = setOf("сондай-ақ", "бірде-бір", "әрі-бері")
+
+// hyphenTail splits the part after a hyphen (token) when the part before it (head) and the
+// token's first letters make a hyphenated connective and the rest is a word known without the
+// analyser: "Сондай-ақ|үкімет".
+func (j *joiner) hyphenTail(head, token string) (string, bool) {
+	if !j.seg.kazakh {
+		return "", false
+	}
+	lh, lt := strings.ToLower(head), strings.ToLower(token)
+	for c := range hyphenConnectives {
+		tail, ok := strings.CutPrefix(c, lh+"-")
+		if !ok || !strings.HasPrefix(lt, tail) || len(lt) == len(tail) {
+			continue
+		}
+		rest := lt[len(tail):]
+		if utf8.RuneCountInString(rest) >= 3 && j.seg.lex.firmKazakh(rest) && !kazakhSuffixLike(rest) {
+			return token[:len(tail)] + " " + token[len(tail):], true
+		}
+	}
+	return "", false
 }
 
 // wordContext is what the text around a word says about it.
