@@ -293,6 +293,16 @@ func (s *segmenter) judge(token string) verdict {
 		return verdict{}
 	}
 	analysed := s.lex.isDictWord(lw)
+	if s.kazakh {
+		// The adverbs "әлі" (still) and "тағы" (again) take the particle "да/де" as a set
+		// phrase ("әлі де", "тағы да"); their locatives, which the dictionary lists, are not
+		// used in prose.
+		for adv := range kazakhParticleAdverbs {
+			if rest, ok := strings.CutPrefix(lw, adv); ok && (rest == "да" || rest == "де") {
+				return verdict{split: restoreCase(token, []string{adv, rest})}
+			}
+		}
+	}
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
 	}
@@ -1508,6 +1518,9 @@ func (s *segmenter) conditionalBy(words []string) bool {
 	}
 	return false
 }
+
+// kazakhParticleAdverbs are the adverbs that take the particle "да/де" in a set phrase.
+var kazakhParticleAdverbs = setOf("әлі", "тағы")
 
 // kazakhParticle reports a Kazakh reading of a word and the particle "да/де/та/те" ("also",
 // "even") that the locative ending cannot be there: after a possessive the locative is
