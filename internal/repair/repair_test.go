@@ -100,6 +100,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh name in the genitive before its noun", "Инвесторлар Қазақстанныңмұнай-газ саласына қаржы салуда.", "Инвесторлар Қазақстанның мұнай-газ саласына қаржы салуда.", "kk"},
 		{"kazakh hyphenated connective before a word", "Сондай-ақүкімет цифрландыруға көңіл бөледі.", "Сондай-ақ үкімет цифрландыруға көңіл бөледі.", "kk"},
 		{"kazakh adverb and its particle", "Жоба әліде күтіп тұр. Бағалар тағыда өсті.", "Жоба әлі де күтіп тұр. Бағалар тағы да өсті.", "kk"},
+		{"kazakh genitive before its head although the analyser reads the whole", "Қала тұрғындарыныңбасым бөлігі көлікті пайдаланады.", "Қала тұрғындарының басым бөлігі көлікті пайдаланады.", "kk"},
 		{"kazakh multiplier before its verb", "Экспорт екі есеөсті.", "Экспорт екі есе өсті.", "kk"},
 		{"russian capitalised name whose last letter reads as a preposition stays", "Казахмыс и фонд подписали договор.", "Казахмыс и фонд подписали договор.", "ru"},
 		{"english place name after a past verb or a preposition", "The bridge reopenedTorugart traffic nearTermez.", "The bridge reopened Torugart traffic near Termez.", "en"},

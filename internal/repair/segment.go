@@ -386,7 +386,10 @@ func (s *segmenter) judge(token string) verdict {
 			// ending may come, so a word after one is a word ("оқушылар|саны").
 			// Two lost spaces in a token the analyser reads are too much to assume
 			// ("құлғанасының" is no "құл ғана сының").
-			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst) {
+			// Nor does a genitive, which closes its word: "тұрғындарының|басым".
+			genitiveFirst := len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 4 &&
+				!kazakhSuffixLike(r.words[1])
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst) {
 				return true
 			}
 			if slices.ContainsFunc(r.words, s.genitiveInside) {
