@@ -104,6 +104,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh multiplier before its verb", "Экспорт екі есеөсті.", "Экспорт екі есе өсті.", "kk"},
 		{"russian capitalised name whose last letter reads as a preposition stays", "Казахмыс и фонд подписали договор.", "Казахмыс и фонд подписали договор.", "ru"},
 		{"english place name after a past verb or a preposition", "The bridge reopenedTorugart traffic nearTermez.", "The bridge reopened Torugart traffic near Termez.", "en"},
+		{"kazakh compounds with алғы stay", "Алғысөзді ғалым жазды.", "Алғысөзді ғалым жазды.", "kk"},
 		{"kazakh nouns in -қы/-гі that make compounds stay", "жылқышылар, түлкіқұйрық және алғышарттар", "жылқышылар, түлкіқұйрық және алғышарттар", "kk"},
 		{"kazakh name after conjunction", "Сауда өсті, алКаспий порттары жұмыс істеді.", "Сауда өсті, ал Каспий порттары жұмыс істеді.", "kk"},
 		{"kazakh compounds stay", "Теміржол, жалпыұлттық, өнеркәсібі, құрастырылады", "Теміржол, жалпыұлттық, өнеркәсібі, құрастырылады", "kk"},

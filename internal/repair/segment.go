@@ -358,7 +358,7 @@ func (s *segmenter) judge(token string) verdict {
 			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
 				!analysed && s.waterOf(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
-				s.possessiveFirst(words) || s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
+				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
 				s.ethnonymBefore(words, capital) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
 				len(words) == 2 && (s.shortBeforeLoan(words[0], words[1]) || s.nativeBeforeLoan(words[0], words[1]) ||
 					s.relativeAdjective(words[0], words[1]))
@@ -1342,8 +1342,8 @@ var kazakhNegation = setOf("маған", "меген", "баған", "беген
 	"бау", "беу", "пау", "пеу", "мас", "мес", "бас", "бес", "пас", "пес")
 
 // kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
-// "көпвекторлы"): a split after them is a compound the dictionary lacks.
-var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "бас", "орта")
+// "көпвекторлы", "алғысөз"): a split after them is a compound the dictionary lacks.
+var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "бас", "орта", "алғы")
 
 // countedPrefix are the prefix-like words of quantity, which begin compounds only with an
 // adjective ("көпжақты", "көпвекторлы", "көпжылдық"): before a noun without an adjective's
@@ -1363,8 +1363,9 @@ func prefixBeforeNoun(words []string) bool {
 // place in "-ғы/-гі/-қы/-кі" ("сыртқы", "ішкі", "жылғы", "бұрынғы", "кейінгі") and whose second is
 // a word of four letters or more known without the analyser that begins like no ending
 // ("сыртқы|қарызы", "өткен жылғы|есеп"). The suffix makes an adjective that stands before its
-// noun, as the genitive does, and Kazakh writes no compound with it. The suffix must be the one
-// the stem's last sound and vowels ask for: "жылқы" (horse) is no "жыл" and "-қы".
+// noun, as the genitive does, and Kazakh writes no compound with it but the few the dictionary
+// lists ("алғысөз"), whose forms the analyser reads and which are not asked. The suffix must be
+// the one the stem's last sound and vowels ask for: "жылқы" (horse) is no "жыл" and "-қы".
 func (s *segmenter) relationalBefore(words []string) bool {
 	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 4 ||
 		kazakhSuffixLike(words[1]) || !s.allFirm(words) {
