@@ -780,11 +780,12 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	case uppers == 1 && unicode.IsUpper(rs[0]) && ctx.midSentence && j.english:
 		// Inside an English sentence a capital marks a name: "Wildberries" is a brand, not
 		// "Wild berries". A name the article writes alone ("Astana|lies"), a closed-class word
-		// after it ("Kazakhstan|and"), or a plural or verb after a word that is only a name
-		// ("Korean|rivals", "Beijing|signed") is split off.
+		// after it ("Kazakhstan|and"), a plural or verb after a word that is only a name
+		// ("Korean|rivals", "Beijing|signed"), or a verb after a surname ("Tokayev|said") is
+		// split off.
 		v := j.seg.decide(w)
 		if v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || allFunction(lowerAll(v.split[1:]), j.seg.lex) ||
-			j.seg.englishNameJoin(lowerAll(v.split))) {
+			j.seg.englishNameJoin(lowerAll(v.split)) || len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		return w, "", nil

@@ -1741,7 +1741,7 @@ var surnameEndings = []string{"ов", "ев", "ёв", "ова", "ева", "ёв�
 // a verb in the past or present (Russian) or a Kazakh verb form ends no name.
 func (s *segmenter) surnameBeforeVerb(lw string) int {
 	if s.english {
-		return 0
+		return s.englishSurnameBeforeVerb(lw)
 	}
 	// The last place a surname may end; most tokens have none, and the verbs are not looked up.
 	lastSurname := 0
@@ -1785,6 +1785,35 @@ func (s *segmenter) surnameBeforeVerb(lw string) int {
 // genitive or prepositional plural "-ых/-их".
 func russianPluralAdjective(w string) bool {
 	return utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их"))
+}
+
+// latinSurnameEndings end the surnames of the region and of the former Soviet Union as English
+// writes them: "Tokayev", "Mirziyoyev", "Japarov", "Rakhmonova", "Kassymuly".
+var latinSurnameEndings = []string{"ov", "ev", "yev", "ova", "eva", "yeva", "in", "ina", "uly", "kyzy", "enko",
+	"sky", "skaya", "dze", "shvili", "yan"}
+
+// englishSurnameBeforeVerb finds, in a capitalised English token the dictionaries lack, a surname
+// of five letters or more run into a verb in the past of four letters or more, or "says":
+// "Tokayevsaid", "Japarovsigned". It returns the byte offset of the verb, or 0.
+func (s *segmenter) englishSurnameBeforeVerb(lw string) int {
+	for i := range lw {
+		left, right := lw[:i], lw[i:]
+		if utf8.RuneCountInString(left) < 5 || utf8.RuneCountInString(right) < 4 {
+			continue
+		}
+		e := s.lex.counts[right]
+		verb := englishPast[right] || right == "says" ||
+			strings.HasSuffix(right, "ed") && utf8.RuneCountInString(right) >= 5 && e.dict && !e.name && e.count >= 50
+		if !verb || s.lex.isDictWord(left) {
+			continue
+		}
+		for _, end := range latinSurnameEndings {
+			if strings.HasSuffix(left, end) {
+				return i
+			}
+		}
+	}
+	return 0
 }
 
 // obliqueName reports a Russian word of six letters or more in the instrumental, the
