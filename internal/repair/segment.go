@@ -359,7 +359,7 @@ func (s *segmenter) judge(token string) verdict {
 				!analysed && s.waterOf(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
 				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
-				s.ethnonymBefore(words, capital) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
+				s.ethnonymBefore(words, capital) || s.afterCase(words) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
 				len(words) == 2 && (s.shortBeforeLoan(words[0], words[1]) || s.nativeBeforeLoan(words[0], words[1]) ||
 					s.relativeAdjective(words[0], words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
@@ -389,7 +389,9 @@ func (s *segmenter) judge(token string) verdict {
 			// Nor does a genitive, which closes its word: "тұрғындарының|басым".
 			genitiveFirst := len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 4 &&
 				!kazakhSuffixLike(r.words[1])
-			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst) {
+			// Nor a long noun before a long possessed one: "кәсіпорын|басшылығы".
+			izafet := allLong(r.words, 6) && s.possessedAfter(r.words)
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet) {
 				return true
 			}
 			if slices.ContainsFunc(r.words, s.genitiveInside) {
@@ -407,7 +409,7 @@ func (s *segmenter) judge(token string) verdict {
 		// A part only the analyser reads is weaker evidence than a word known without it: a
 		// reading with one gives way to a reading as cheap whose parts are all known
 		// ("халықаралықсар|апшылар" to "халықаралық|сарапшылар").
-		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allFirm(r.words) }); i > 0 {
+		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allFirm(r.words) }); i >= 0 {
 			firm := rs[i]
 			rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= firm.cost && !s.allFirm(r.words) })
 		}
@@ -1390,6 +1392,13 @@ func (s *segmenter) relationalBefore(words []string) bool {
 		return !back && !voiced
 	}
 	return false
+}
+
+// afterCase reports a Kazakh reading of a word closed by its case ending and a dictionary word
+// of four letters that begins like no ending: "көтеруге|уәде". (Longer words are allLong's.)
+func (s *segmenter) afterCase(words []string) bool {
+	return len(words) == 2 && utf8.RuneCountInString(words[1]) == 4 && s.caseClosed(words[0]) &&
+		!kazakhSuffixLike(words[1]) && s.lex.inDict(words[1]) && !s.lex.isFunction(words[1])
 }
 
 // kazakhTimeCase are the forms of nouns of time that stand as adverbs ("өткен айда", "келесі
