@@ -356,7 +356,7 @@ func (s *segmenter) judge(token string) verdict {
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
 				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
 			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
-				!analysed && s.waterOf(words)
+				!analysed && s.waterOf(words) || s.positionalAfter(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
 				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
 				s.ethnonymBefore(words, capital) || s.afterCase(words) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
@@ -390,7 +390,7 @@ func (s *segmenter) judge(token string) verdict {
 			genitiveFirst := len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 4 &&
 				!kazakhSuffixLike(r.words[1])
 			// Nor a long noun before a long possessed one: "кәсіпорын|басшылығы".
-			izafet := allLong(r.words, 6) && s.possessedAfter(r.words)
+			izafet := allLong(r.words, 6) && s.possessedAfter(r.words) || s.positionalAfter(r.words)
 			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet) {
 				return true
 			}
@@ -981,6 +981,30 @@ func (s *segmenter) waterOf(words []string) bool {
 	return false
 }
 
+// kazakhPositional are the possessed forms of the nouns of place and part that head an izafet
+// after any noun ("жыл|басынан", "жыл|соңына", "қала|ортасында", "өзен|бойында").
+var kazakhPositional = func() map[string]bool {
+	m := map[string]bool{}
+	for _, stem := range []string{"басы", "соңы", "ортасы", "аяғы", "маңы", "бойы"} {
+		m[stem] = true
+		for _, c := range []string{"н", "на", "нда", "нан"} {
+			m[stem+c] = true
+		}
+	}
+	for _, w := range []string{"ішінде", "ішіне", "ішінен", "алдында", "алдына", "артында", "үстінде", "астында"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// positionalAfter reports a Kazakh reading of a dictionary noun and a possessed noun of place or
+// part: "жыл|соңына", "өзен|бойында". Compounds made with them ("отбасы", "елбасы") are
+// dictionary words, which are never split.
+func (s *segmenter) positionalAfter(words []string) bool {
+	return len(words) == 2 && kazakhPositional[words[1]] && utf8.RuneCountInString(words[0]) >= 3 &&
+		s.lex.inDict(words[0]) && !s.lex.isFunction(words[0]) && !s.lex.verbForm(words[0]) && !kazakhPrefixLike[words[0]]
+}
+
 // nativeShortStem reports a stem of three letters shaped as native Kazakh nouns are, a
 // consonant, a vowel and a consonant ("күн", "жыл", "құн", "бас"), and not beginning like an
 // ending.
@@ -1149,7 +1173,7 @@ func (s *segmenter) shortFirst(first, rest string) bool {
 			utf8.RuneCountInString(rest) >= 5 && s.lex.verbForm(rest) && !s.lex.isDictWord(first+rest))
 	}
 	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words) ||
-		kazakhPostpositions[rest] && nativeShortStem(first)
+		(kazakhPostpositions[rest] || kazakhPositional[rest]) && nativeShortStem(first)
 }
 
 // kazakhShortNouns are the Kazakh nouns of two letters that run into their neighbours in text
