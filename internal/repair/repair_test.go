@@ -87,6 +87,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh adjective of age before a noun in a compound's shape", "Облыста жаңажолдар салынды.", "Облыста жаңа жолдар салынды.", "kk"},
 		{"kazakh compounds in -жол and -тану stay", "Теміржолдар мен тілтану және әуежайлар.", "Теміржолдар мен тілтану және әуежайлар.", "kk"},
 		{"kazakh people's name before a noun", "Бірнеше қытайуниверситеті ашылды. Қытайинвесторлары келді.", "Бірнеше қытай университеті ашылды. Қытай инвесторлары келді.", "kk"},
+		{"kazakh name ending like a conjunction is not split before it", "Түрікменгазы әлі де басым.", "Түрікменгазы әлі де басым.", "kk"},
 		{"kazakh names made with a people's name stay", "Қазақтелеком, Қырғызалтын және Түрікменбашы порты.", "Қазақтелеком, Қырғызалтын және Түрікменбашы порты.", "kk"},
 		{"kazakh noun of a compound verb before its verb", "Ол бұл мәселеге мәнберді.", "Ол бұл мәселеге мән берді.", "kk"},
 		{"kazakh noun before possessed су", "Өзенсуының деңгейі төмендеді, ауызсуының сапасы нашар.", "Өзен суының деңгейі төмендеді, ауызсуының сапасы нашар.", "kk"},

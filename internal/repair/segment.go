@@ -397,6 +397,12 @@ func (s *segmenter) judge(token string) verdict {
 			if slices.ContainsFunc(r.words, s.genitiveInside) {
 				return true
 			}
+			// A particle or conjunction that makes a dictionary stem with the word before it is
+			// that stem's end: "Түрікменгазы" is "Түрікмен газы", not "Түрік мен газы".
+			if len(r.words) == 3 && boundEnding[r.words[1]] &&
+				(s.lex.dict.IsStem(r.words[0]+r.words[1]) || s.lex.isNameOnly(r.words[0]+r.words[1])) {
+				return true
+			}
 			// Three words are two boundaries, each of which must be one no compound has
 			// ("ресми|сайтында|хабарлады").
 			return rejectPair(r.words) && (len(r.words) != 3 || rejectPair(r.words[:2]) || rejectPair(r.words[1:]))
