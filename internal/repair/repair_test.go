@@ -61,6 +61,7 @@ func TestRepairText(t *testing.T) {
 		{"capital after plural possessive", "The countries’Leading exporters met.", "The countries’ Leading exporters met.", "en"},
 		{"name before a plural or a verb", "The Parisauthorities said Moscowsigned the deal.", "The Paris authorities said Moscow signed the deal.", "en"},
 		{"name at a sentence's start before closed-class words", "Tashkenthas long sought access. The factory laid offhundreds of workers.", "Tashkent has long sought access. The factory laid off hundreds of workers.", "en"},
+		{"names of peoples in -is stay", "Tajikistanis and Uzbekistanis work in Russia.", "Tajikistanis and Uzbekistanis work in Russia.", "en"},
 		{"names ending like closed-class words stay", "Kansas, Douglas and Dallas grew; offshore and offload too.", "Kansas, Douglas and Dallas grew; offshore and offload too.", "en"},
 		{"english surname before a verb", "President Tokayevsaid the talks went well. Japarovsigned it.", "President Tokayev said the talks went well. Japarov signed it.", "en"},
 		{"english surnames stay", "Petrovsky and Kassymuly met Dostoyevsky scholars.", "Petrovsky and Kassymuly met Dostoyevsky scholars.", "en"},

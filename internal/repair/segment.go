@@ -479,9 +479,10 @@ func (s *segmenter) judge(token string) verdict {
 		// unlike the English subtitles, list every form of a word and no name in lower case. A
 		// token shaped as a surname keeps the margin ("Докупаев", "Алиханов").
 		// An English name before a plural or a verb ("Beijing|signed"), or before closed-class
-		// words ("Tashkent|has"), explains the capital too.
+		// words of three letters or more ("Tashkent|has"), explains the capital too; "-is" ends
+		// the names of peoples ("Tajikistanis").
 		nameJoin := s.englishNameJoin(best.words) || s.english && utf8.RuneCountInString(lead) >= 4 && s.lex.counts[lead].name &&
-			allFunction(best.words[1:], s.lex) && utf8.RuneCountInString(best.words[len(best.words)-1]) >= 2
+			allFunction(best.words[1:], s.lex) && utf8.RuneCountInString(best.words[len(best.words)-1]) >= 3
 		if s.english && !nameJoin || !s.english && (!s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) || surnameShape(lw)) {
 			margin += capitalMargin
 		}
