@@ -375,8 +375,11 @@ func (s *segmenter) judge(token string) verdict {
 			// "бұл|аумақта" no verb form).
 			closedFirst := len(r.words) == 2 && s.lex.isFunction(r.words[0]) && !boundEnding[r.words[0]] && !kazakhCounting[r.words[0]] &&
 				utf8.RuneCountInString(r.words[0]) >= 3 && utf8.RuneCountInString(r.words[1]) >= 5 && !kazakhSuffixLike(r.words[1])
+			// Two vowels do not meet inside a native word or form, so the analyser's reading of the
+			// whole is a chance one: "емхана|ашылды".
+			vowels := s.vowelsMeet(r.words) && s.allFirm(r.words)
 			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) &&
-				!(closedFirst && s.lex.inDict(r.words[1]) && !s.lex.verbForm(r.words[1])) {
+				!(closedFirst && s.lex.inDict(r.words[1]) && !s.lex.verbForm(r.words[1])) && !vowels {
 				return true
 			}
 			// Against the analyser's reading of the whole, every part must be a word without
@@ -391,7 +394,7 @@ func (s *segmenter) judge(token string) verdict {
 				!kazakhSuffixLike(r.words[1])
 			// Nor a long noun before a long possessed one: "кәсіпорын|басшылығы".
 			izafet := allLong(r.words, 6) && s.possessedAfter(r.words) || s.positionalAfter(r.words)
-			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet) {
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
 				return true
 			}
 			if slices.ContainsFunc(r.words, s.genitiveInside) {
