@@ -65,6 +65,8 @@ func TestRepairText(t *testing.T) {
 		{"names ending like closed-class words stay", "Kansas, Douglas and Dallas grew; offshore and offload too.", "Kansas, Douglas and Dallas grew; offshore and offload too.", "en"},
 		{"english surname before a verb", "President Tokayevsaid the talks went well. Japarovsigned it.", "President Tokayev said the talks went well. Japarov signed it.", "en"},
 		{"english surnames stay", "Petrovsky and Kassymuly met Dostoyevsky scholars.", "Petrovsky and Kassymuly met Dostoyevsky scholars.", "en"},
+		{"english place name before a noun of land or water", "Water from the Iliriver feeds the Irtyshbasin.", "Water from the Ili river feeds the Irtysh basin.", "en"},
+		{"english names made with common words stay", "Clearlake, Kennebunkport and Bridgeport stay.", "Clearlake, Kennebunkport and Bridgeport stay.", "en"},
 		{"name before a bare noun stays", "Kazakhtelecom and Elizabethtown reported.", "Kazakhtelecom and Elizabethtown reported.", "en"},
 		{"sentence-initial join", "Amidintensifying competition, ports cut fees.", "Amid intensifying competition, ports cut fees.", "en"},
 		{"capitalised function word before a name", "TheCentral Bank acted.", "The Central Bank acted.", "en"},

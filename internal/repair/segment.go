@@ -1784,7 +1784,10 @@ var surnameEndings = []string{"ов", "ев", "ёв", "ова", "ева", "ёв�
 // a verb in the past or present (Russian) or a Kazakh verb form ends no name.
 func (s *segmenter) surnameBeforeVerb(lw string) int {
 	if s.english {
-		return s.englishSurnameBeforeVerb(lw)
+		if at := s.englishSurnameBeforeVerb(lw); at > 0 {
+			return at
+		}
+		return s.englishPlaceBeforeFeature(lw)
 	}
 	// The last place a surname may end; most tokens have none, and the verbs are not looked up.
 	lastSurname := 0
@@ -1834,6 +1837,29 @@ func russianPluralAdjective(w string) bool {
 // writes them: "Tokayev", "Mirziyoyev", "Japarov", "Rakhmonova", "Kassymuly".
 var latinSurnameEndings = []string{"ov", "ev", "yev", "ova", "eva", "yeva", "in", "ina", "uly", "kyzy", "enko",
 	"sky", "skaya", "dze", "shvili", "yan"}
+
+// englishFeatures are the nouns of land and water that follow a place name as its own word in
+// English ("the Ili river", "the Fergana valley"); names written as one word with them end in
+// "-port", "-ville" or "-town", which are not here.
+var englishFeatures = setOf("river", "rivers", "lake", "valley", "basin", "region", "province", "district",
+	"canal", "delta", "desert", "steppe", "gorge", "plateau", "reservoir", "oblast")
+
+// englishPlaceBeforeFeature finds, in a capitalised English token the dictionaries lack, a name
+// of three letters or more that the dictionaries do not know either, run into a noun of land or
+// water: "Iliriver", "Ferganavalley". It returns the byte offset of the noun, or 0.
+func (s *segmenter) englishPlaceBeforeFeature(lw string) int {
+	for f := range englishFeatures {
+		head, ok := strings.CutSuffix(lw, f)
+		if !ok || utf8.RuneCountInString(head) < 3 {
+			continue
+		}
+		if e := s.lex.counts[head]; e.dict && !e.name || e.count > 0 && !e.dict {
+			continue // a common word before the noun is a compound or a name of its own: "Riverlake"
+		}
+		return len(head)
+	}
+	return 0
+}
 
 // englishSurnameBeforeVerb finds, in a capitalised English token the dictionaries lack, a surname
 // of five letters or more run into a verb in the past of four letters or more, or "says":
