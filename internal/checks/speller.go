@@ -64,7 +64,7 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 		if rest, ok := strings.CutPrefix(lower, "не"); ok && utf8.RuneCountInString(rest) >= 5 && s.known(valid, rest, lang) {
 			return false // не- before an adjective or adverb the dictionary knows: нереалистичны
 		}
-		return !text.RussianSupplementaryForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower) && !ruCombined(valid, lower)
+		return !text.RussianSupplementaryForm(s.extraWords(lang), lower) && !ruCompound(valid, lower) && !ruCombined(valid, lower)
 	}
 	return true
 }
@@ -290,6 +290,14 @@ func hasKazakhLetter(w string) bool { return strings.ContainsAny(w, "әғқңө�
 
 func (s *SpellerSet) extra(lang pipeline.Lang, w string) bool {
 	return s.Extra != nil && s.Extra[lang][w]
+}
+
+// extraWords returns the supplementary words of lang, nil when there are none.
+func (s *SpellerSet) extraWords(lang pipeline.Lang) map[string]bool {
+	if s.Extra == nil {
+		return nil
+	}
+	return s.Extra[lang]
 }
 
 // known checks a word in its case variants and with ё and е exchanged.

@@ -47,9 +47,8 @@ type lexicon struct {
 	// supplementary list (text.SupplementaryWords): for Kazakh, stems that take endings ("өңір"),
 	// for Russian, words that take their inflection endings ("акимат").
 	extra map[string]bool
-	// extraHeads, for Russian, are the first three letters of the extra words; isExtra asks extra.
+	// extraHeads, for Russian, are the first three letters of the extra words.
 	extraHeads map[string]bool
-	isExtra    func(string) bool
 	// memo, in the copy of a Russian or Kazakh lexicon that one article uses (forArticle),
 	// remembers the answers of the dictionary look-ups that the search for splits asks again and
 	// again: the pieces of a token share their stems, and the analyser tries each stem of each.
@@ -166,7 +165,7 @@ func (l *lexicon) lookUp(w string) bool {
 	if l.stumps {
 		// A supplementary word takes its endings: "акимате", "хабов". Its forms begin with its
 		// first three letters, which rule out most pieces at once.
-		if l.extraHeads[firstThree(w)] && text.RussianSupplementaryForm(l.isExtra, w) {
+		if l.extraHeads[firstThree(w)] && text.RussianSupplementaryForm(l.extra, w) {
 			return true
 		}
 		return l.stumpCompound(w, 2)

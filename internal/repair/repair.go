@@ -22,7 +22,6 @@ func New() (*Repairer, error) {
 	}
 	ru.stumps = true
 	ru.extra = text.SupplementaryWords(string(pipeline.Russian))
-	ru.isExtra = func(w string) bool { return ru.extra[w] }
 	ru.extraHeads = map[string]bool{}
 	for w := range ru.extra {
 		ru.extraHeads[firstThree(w)] = true

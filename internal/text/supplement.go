@@ -4,6 +4,7 @@ import (
 	"embed"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The words of analytical prose that the Debian Hunspell dictionaries lack live in
@@ -43,25 +44,40 @@ var RussianEndings = func() []string {
 
 const russianVowels = "аеёиоуыэюя"
 
-// RussianSupplementaryForm accepts a form of a supplementary Russian word (extra reports one): a noun or adjective with a case
-// ending, or a verb in -ть in its past, present or participle forms.
-func RussianSupplementaryForm(extra func(string) bool, w string) bool {
+// russianBaseEndings are the endings of a supplementary word's dictionary form that its stem
+// drops before a case ending: "цифровизаци|я", "логистическ|ий".
+var russianBaseEndings = []string{"", "а", "я", "ь", "ий", "ый", "ой", "о", "е"}
+
+// RussianSupplementaryForm accepts a form of a supplementary Russian word (a key of extra): a
+// noun or adjective with a case ending, or a verb in -ть in its past, present or participle forms.
+// The candidate dictionary forms are built in one buffer and looked up without allocating.
+func RussianSupplementaryForm(extra map[string]bool, w string) bool {
+	var arr [128]byte
+	has := func(parts ...string) bool {
+		b := arr[:0]
+		for _, p := range parts {
+			b = append(b, p...)
+		}
+		return extra[string(b)]
+	}
 	for i := -1; i < len(RussianEndings); i++ {
 		e := ""
 		if i >= 0 {
 			e = RussianEndings[i]
 		}
 		if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
-			for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "ий", stem + "ый", stem + "ой", stem + "о", stem + "е"} {
-				if extra(base) {
+			for _, base := range russianBaseEndings {
+				if has(stem, base) {
 					return true
 				}
 			}
 			// A fleeting vowel before the last consonant of a masculine noun: казахстанц+ы is
 			// a form of казахстанец, наркотрафик+ом of наркотрафик.
-			if rs := []rune(stem); len(rs) >= 4 && !strings.ContainsRune(russianVowels, rs[len(rs)-1]) && !strings.ContainsRune(russianVowels, rs[len(rs)-2]) {
+			last, n := utf8.DecodeLastRuneInString(stem)
+			before, _ := utf8.DecodeLastRuneInString(stem[:len(stem)-n])
+			if utf8.RuneCountInString(stem) >= 4 && !strings.ContainsRune(russianVowels, last) && !strings.ContainsRune(russianVowels, before) {
 				for _, v := range []string{"е", "о"} {
-					if extra(string(rs[:len(rs)-1]) + v + string(rs[len(rs)-1])) {
+					if has(stem[:len(stem)-n], v, stem[len(stem)-n:]) {
 						return true
 					}
 				}
@@ -69,12 +85,12 @@ func RussianSupplementaryForm(extra func(string) bool, w string) bool {
 		}
 	}
 	for _, e := range []string{"л", "ла", "ло", "ли", "вший", "вшая", "вшее", "вшие", "нный", "нная", "нные"} {
-		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"ть") {
+		if stem, ok := strings.CutSuffix(w, e); ok && has(stem, "ть") {
 			return true
 		}
 	}
 	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
-		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"овать") {
+		if stem, ok := strings.CutSuffix(w, e); ok && has(stem, "овать") {
 			return true
 		}
 	}
