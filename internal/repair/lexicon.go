@@ -69,7 +69,7 @@ func firstThree(w string) string {
 
 // lexMemo holds remembered answers of pure functions of a word and the word lists.
 type lexMemo struct {
-	known, stem, loan, infinitive, dict map[string]bool
+	known, stem, loan, infinitive, dict, firm map[string]bool
 }
 
 // forArticle returns the lexicon to use for one article: for Russian and Kazakh a copy with a
@@ -81,7 +81,7 @@ func (l *lexicon) forArticle() *lexicon {
 	}
 	c := *l
 	c.memo = &lexMemo{known: map[string]bool{}, stem: map[string]bool{}, loan: map[string]bool{},
-		infinitive: map[string]bool{}, dict: map[string]bool{}}
+		infinitive: map[string]bool{}, dict: map[string]bool{}, firm: map[string]bool{}}
 	return &c
 }
 
@@ -275,6 +275,14 @@ func (l *lexicon) nameAdjective(w string) bool {
 // firmKazakh reports a Kazakh word known without the analyser's reading of endings: a closed-class
 // word, a dictionary form, a Russian loan or a compound of a known kind.
 func (l *lexicon) firmKazakh(w string) bool {
+	if l.memo != nil {
+		return remembered(l.memo.firm, w, l.firmKazakhWord)
+	}
+	return l.firmKazakhWord(w)
+}
+
+// firmKazakhWord is firmKazakh without the memo.
+func (l *lexicon) firmKazakhWord(w string) bool {
 	_, fn := l.function[w]
 	return fn || l.inDict(w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
 		text.KazakhKnownForm(l.loanStem, w) || len(l.extra) > 0 && text.KazakhKnownForm(l.isExtraStem, w)
