@@ -112,6 +112,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh noun before a possessed noun of place or part", "Инфляция жылсоңына дейін бәсеңдейді, өзенбойында су аз.", "Инфляция жыл соңына дейін бәсеңдейді, өзен бойында су аз.", "kk"},
 		{"kazakh compounds with басы stay", "Отбасында бәрі жақсы, Елбасының сөзі есте.", "Отбасында бәрі жақсы, Елбасының сөзі есте.", "kk"},
 		{"kazakh vowels meeting where the analyser reads a verb", "Ауданда жаңа мектеп пен емханаашылды.", "Ауданда жаңа мектеп пен емхана ашылды.", "kk"},
+		{"kazakh place name before a possessed noun of land", "Қытай Ілеөзенінен су алады, зауыт Алматыоблысында салынады.", "Қытай Іле өзенінен су алады, зауыт Алматы облысында салынады.", "kk"},
+		{"kazakh place names made with a noun stay", "Жаңаөзен, Алакөл, Алатау және Қараөзен.", "Жаңаөзен, Алакөл, Алатау және Қараөзен.", "kk"},
 		{"kazakh multiplier before its verb", "Экспорт екі есеөсті.", "Экспорт екі есе өсті.", "kk"},
 		{"russian capitalised name whose last letter reads as a preposition stays", "Казахмыс и фонд подписали договор.", "Казахмыс и фонд подписали договор.", "ru"},
 		{"english place name after a past verb or a preposition", "The bridge reopenedTorugart traffic nearTermez.", "The bridge reopened Torugart traffic near Termez.", "en"},

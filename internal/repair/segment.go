@@ -1783,6 +1783,11 @@ var surnameEndings = []string{"ов", "ев", "ёв", "ова", "ева", "ёв�
 // "Смағұлов|жазды". It returns the byte offset of the verb, or 0. A surname is no compound, and
 // a verb in the past or present (Russian) or a Kazakh verb form ends no name.
 func (s *segmenter) surnameBeforeVerb(lw string) int {
+	if s.kazakh {
+		if at := s.kazakhPlaceBeforeFeature(lw); at > 0 {
+			return at
+		}
+	}
 	if s.english {
 		if at := s.englishSurnameBeforeVerb(lw); at > 0 {
 			return at
@@ -1857,6 +1862,39 @@ func (s *segmenter) englishPlaceBeforeFeature(lw string) int {
 			continue // a common word before the noun is a compound or a name of its own: "Riverlake"
 		}
 		return len(head)
+	}
+	return 0
+}
+
+// kazakhFeatures are the possessed nouns of land and administration that follow a place name as
+// the head of its izafet ("Іле өзені", "Алматы облысы", "Ферғана алқабы"), with their case
+// endings. Lakes, mountains and rivers in "-көл", "-тау", "-су" are named with one word
+// ("Алакөл", "Алатау", "Ақсу"), so those nouns are not here.
+var kazakhFeatures = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"өзені", "облысы", "ауданы", "алқабы", "шатқалы", "бассейні", "өңірі"} {
+		m[w] = true
+		for _, c := range []string{"н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "ндағы", "ндегі", "мен"} {
+			m[w+c] = true
+		}
+	}
+	return m
+}()
+
+// kazakhPlaceBeforeFeature finds, in a capitalised Kazakh token that is no known word, a place
+// name of three letters or more run into a possessed noun of kazakhFeatures: "Іле|өзенінен",
+// "Маңғыстау|облысының". It returns the byte offset of the noun, or 0. Place names that begin
+// with an adjective ("Жаңаөзен") are one word.
+func (s *segmenter) kazakhPlaceBeforeFeature(lw string) int {
+	for i := range lw {
+		head, tail := lw[:i], lw[i:]
+		if utf8.RuneCountInString(head) < 3 || !kazakhFeatures[tail] {
+			continue
+		}
+		if kazakhToponymLead[head] || kazakhPrefixLike[head] || s.lex.isFunction(head) {
+			return 0
+		}
+		return i
 	}
 	return 0
 }
