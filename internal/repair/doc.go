@@ -39,8 +39,9 @@
 //
 // Names are read from the word lists: the English list marks the words its dictionaries write
 // only capitalised, so that a name before a plural or a verb ("Korean|rivals", "Beijing|signed"),
-// a surname before a verb ("Tokayev|said") or a name at a sentence's start before closed-class
-// words ("Tashkent|has") is split, while a name before a bare noun ("Kazakhtelecom") stays. The
+// a surname before a verb ("Tokayev|said"), a place name before a noun of land or water
+// ("Ili|river", "Іле|өзенінен") or a name at a sentence's start before closed-class words
+// ("Tashkent|has") is split, while a name before a bare noun ("Kazakhtelecom") stays. The
 // Kazakh supplementary list names the states and cities of the region, and a people's name
 // before a noun ("қытай|университеті") is two words. Kazakh endings close a word: an adjective in
 // "-ғы/-гі" ("сыртқы|қарызы"), a plural with its possessive, a converb before отыр/тұр/жатыр, a
