@@ -8,18 +8,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/text"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
 // Russian noun and adjective endings, for matching inflected terms. A text word matches a term
 // word when both share a stem and the text word's remainder is one of these (or nothing).
-var ruEndings = func() []string {
-	e := strings.Fields("а я о е ё ы и у ю ь й ом ем ём ой ей ою ею ам ям ами ями ах ях ов ев ёв " +
-		"ий ый ая яя ое ее ые ие ого его ому ему ым им ыми ими ых их ую юю " +
-		"ия ии ию ией иям иями иях ие ий ием ья ьи ью ье ьей ьям ьями ьях ьё ьем")
-	sort.Slice(e, func(i, j int) bool { return len(e[i]) > len(e[j]) })
-	return e
-}()
+var ruEndings = text.RussianEndings
 
 var ruEndingSet = wordSet(strings.Join(ruEndings, " "))
 

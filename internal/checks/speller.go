@@ -64,7 +64,7 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 		if rest, ok := strings.CutPrefix(lower, "не"); ok && utf8.RuneCountInString(rest) >= 5 && s.known(valid, rest, lang) {
 			return false // не- before an adjective or adverb the dictionary knows: нереалистичны
 		}
-		return !ruExtraForm(func(w string) bool { return s.extra(lang, w) }, lower) && !ruCompound(valid, lower) && !ruCombined(valid, lower)
+		return !text.RussianSupplementaryForm(s.extraWords(lang), lower) && !ruCompound(valid, lower) && !ruCombined(valid, lower)
 	}
 	return true
 }
@@ -305,6 +305,14 @@ func (s *SpellerSet) extra(lang pipeline.Lang, w string) bool {
 	return s.Extra != nil && s.Extra[lang][w]
 }
 
+// extraWords returns the supplementary words of lang, nil when there are none.
+func (s *SpellerSet) extraWords(lang pipeline.Lang) map[string]bool {
+	if s.Extra == nil {
+		return nil
+	}
+	return s.Extra[lang]
+}
+
 // known checks a word in its case variants and with ё and е exchanged.
 func (s *SpellerSet) known(valid func(string) bool, word string, lang pipeline.Lang) bool {
 	for _, w := range caseVariants(word) {
@@ -392,40 +400,6 @@ func LoadSpellerDir(dir string) (*SpellerSet, error) {
 		set.Extra[d.lang] = Lexicon(d.lang)
 	}
 	return set, nil
-}
-
-// ruExtraForm accepts a form of a supplementary Russian word: a noun or adjective with a case
-// ending, or a verb in -ть in its past, present or participle forms.
-func ruExtraForm(extra func(string) bool, w string) bool {
-	for _, e := range append([]string{""}, ruEndings...) {
-		if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
-			for _, base := range []string{stem, stem + "а", stem + "я", stem + "ь", stem + "ий", stem + "ый", stem + "ой", stem + "о", stem + "е"} {
-				if extra(base) {
-					return true
-				}
-			}
-			// A fleeting vowel before the last consonant of a masculine noun: казахстанц+ы is
-			// a form of казахстанец, наркотрафик+ом of наркотрафик.
-			if rs := []rune(stem); len(rs) >= 4 && !strings.ContainsRune(ruVowels, rs[len(rs)-1]) && !strings.ContainsRune(ruVowels, rs[len(rs)-2]) {
-				for _, v := range []string{"е", "о"} {
-					if extra(string(rs[:len(rs)-1]) + v + string(rs[len(rs)-1])) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	for _, e := range []string{"л", "ла", "ло", "ли", "вший", "вшая", "вшее", "вшие", "нный", "нная", "нные"} {
-		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"ть") {
-			return true
-		}
-	}
-	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
-		if stem, ok := strings.CutSuffix(w, e); ok && extra(stem+"овать") {
-			return true
-		}
-	}
-	return false
 }
 
 // Parts of a Russian compound: its first stem and the word after the linking vowel.

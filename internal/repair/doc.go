@@ -37,6 +37,18 @@
 // stop, colon, percent sign or closing quote and the word after them are split apart where the
 // languages' typography sets a space ("Departmentизложил", "ШОСв", "1,2млн", "г.Алматы").
 //
+// Names are read from the word lists: the English list marks the words its dictionaries write
+// only capitalised, so that a name before a plural or a verb ("Korean|rivals", "Beijing|signed"),
+// a surname before a verb ("Tokayev|said"), a place name before a noun of land or water
+// ("Ili|river", "Іле|өзенінен") or a name at a sentence's start before closed-class words
+// ("Tashkent|has") is split, while a name before a bare noun ("Kazakhtelecom") stays. The
+// Kazakh supplementary list names the states and cities of the region, and a people's name
+// before a noun ("қытай|университеті") is two words. Kazakh endings close a word: an adjective in
+// "-ғы/-гі" ("сыртқы|қарызы"), a plural with its possessive, a converb before отыр/тұр/жатыр, a
+// unit or a noun of time in its case; after a vowel no ending begins with a voiceless consonant
+// ("инвестиция|тарту"). A reading of three words stands when each boundary is one no compound
+// has. Russian supplementary words take their endings ("в|акимате").
+//
 // Russian stump compounds ("госпрограмма", "техрегламент") are words, the dictionary's or not,
 // and are not split after their clipped stem, nor a verb after its prefix ("профинансировало");
 // a capitalised Russian or Kazakh word inside a sentence or in quotes is a name and stays whole

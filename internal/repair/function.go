@@ -36,6 +36,8 @@ var englishLeading = setOf(
 	"moreover", "furthermore", "nevertheless", "nonetheless", "instead", "indeed", "following",
 	"including", "regarding", "concerning", "according", "several", "many", "some", "other",
 	"our", "their", "its",
+	// Prepositions of place: "nearTermez", "alongthe border".
+	"near", "along", "around", "behind", "beside", "inside", "outside",
 )
 
 // russianFunction gives pseudo-counts (per 50 million words) to Russian closed-class words. The
@@ -110,7 +112,9 @@ var kazakhFunction = tiers(
 		"көбірек", "азырақ", "әлдеқайда", "соңғы", "алдағы", "келесі",
 		// Adjectives of age, size and rank, which stand before their noun ("ескі мектеп",
 		// "басты кедергі"); the place names they begin are capitalised (kazakhToponymLead).
-		"ескі", "биік", "ұзын", "қысқа", "ауыр", "басты", "үлкен", "негізгі", "түрлі", "әртүрлі",
+		"ескі", "биік", "ұзын", "қысқа", "ауыр", "басты", "үлкен", "негізгі", "түрлі", "әртүрлі", "ірі", "шағын",
+		// Modal predicates after a verbal noun ("аяқталуы тиіс", "қолдау керек").
+		"тиіс", "керек", "мүмкін", "қажет",
 		// Interrogative pronouns and adverbs.
 		"кім", "кімнің", "кімге", "кімді", "қандай", "қалай", "қашан", "қайда", "неге", "неше"},
 )

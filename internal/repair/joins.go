@@ -70,7 +70,8 @@ type question struct {
 }
 
 // machineLike matches chunks that are addresses or code rather than prose: they are never split.
-var machineLike = regexp.MustCompile(`(?i)://|^www\.|@|[/\\_=#<>{}|~^*$]|[a-z0-9]\.(com|org|net|gov|edu|io|info|ru|kz|cn|uk|int|co|biz|me|dev|app)\b`)
+// A dollar sign before a digit is money ("$200million"), elsewhere code ("$PATH").
+var machineLike = regexp.MustCompile(`(?i)://|^www\.|@|[/\\_=#<>{}|~^*]|\$(?:[^0-9]|$)|[a-z0-9]\.(com|org|net|gov|edu|io|info|ru|kz|cn|uk|int|co|biz|me|dev|app)\b`)
 
 // codeMarks are the characters other than "." of which a match of machineLike may hold one:
 // ":" of "://", "@" and the code characters. All are ASCII, so a byte of one is that character.
@@ -196,6 +197,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		// run into the first of them ("Биылжауын-шашын").
 		ctx.hyphenated = after == '-' && !j.seg.kazakh
 		out, rule, q := j.token(token, ctx)
+		if out == token && before == '-' && idx > 0 && words[idx-1].end+1 == w.start {
+			if split, ok := j.hyphenTail(text[words[idx-1].start:words[idx-1].end], token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
 		if out == token && after == '?' && j.seg.kazakh {
 			if split, ok := j.seg.questionParticle(token); ok {
 				out, rule, q = split, "split", nil
@@ -215,6 +221,31 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		}
 	}
 	return es, qs
+}
+
+// hyphenConnectives are the Kazakh connectives written with a hyphen whose second part is short
+// and runs into the next word: "Сондай-ақүкімет" is "Сондай-ақ үкімет".
+var hyphenConnectives = setOf("сондай-ақ", "бірде-бір", "әрі-бері")
+
+// hyphenTail splits the part after a hyphen (token) when the part before it (head) and the
+// token's first letters make a hyphenated connective and the rest is a word known without the
+// analyser: "Сондай-ақ|үкімет".
+func (j *joiner) hyphenTail(head, token string) (string, bool) {
+	if !j.seg.kazakh {
+		return "", false
+	}
+	lh, lt := strings.ToLower(head), strings.ToLower(token)
+	for c := range hyphenConnectives {
+		tail, ok := strings.CutPrefix(c, lh+"-")
+		if !ok || !strings.HasPrefix(lt, tail) || len(lt) == len(tail) {
+			continue
+		}
+		rest := lt[len(tail):]
+		if utf8.RuneCountInString(rest) >= 3 && j.seg.lex.firmKazakh(rest) && !kazakhSuffixLike(rest) {
+			return token[:len(tail)] + " " + token[len(tail):], true
+		}
+	}
+	return "", false
 }
 
 // wordContext is what the text around a word says about it.
@@ -748,10 +779,13 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		return w, "", nil
 	case uppers == 1 && unicode.IsUpper(rs[0]) && ctx.midSentence && j.english:
 		// Inside an English sentence a capital marks a name: "Wildberries" is a brand, not
-		// "Wild berries". A name the article writes alone ("Astana|lies") or a closed-class word
-		// after it ("Kazakhstan|and") is split off.
+		// "Wild berries". A name the article writes alone ("Astana|lies"), a closed-class word
+		// after it ("Kazakhstan|and"), a plural or verb after a word that is only a name
+		// ("Korean|rivals", "Beijing|signed"), or a verb after a surname ("Tokayev|said") is
+		// split off.
 		v := j.seg.decide(w)
-		if v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || allFunction(lowerAll(v.split[1:]), j.seg.lex)) {
+		if v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || allFunction(lowerAll(v.split[1:]), j.seg.lex) ||
+			j.seg.englishNameJoin(lowerAll(v.split)) || len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		return w, "", nil
@@ -815,6 +849,7 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) || cyrillicWord ||
 		j.english && englishLeading[parts[0]]) ||
 		j.seg.kazakh && j.seg.lex.isFunction(strings.ToLower(parts[0])) // "ОлБейжіңдегі"
+	pastVerb := false
 	for _, p := range parts[1:] {
 		_, n := utf8.DecodeRuneInString(p)
 		name := afterFunction && utf8.RuneCountInString(p) >= 3 && strings.ToLower(p[n:]) == p[n:] &&
@@ -824,7 +859,12 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		// three letters or more: "список|ЮНЕСКО", "жылы|ЮНЕСКО".
 		acronym := afterFunction && !j.english && len(parts) == 2 && strings.ToUpper(p) == p && isCyrillicWord(p) &&
 			utf8.RuneCountInString(p) >= 2 && (utf8.RuneCountInString(p) <= 5 || cyrillicWord && utf8.RuneCountInString(parts[0]) >= 3)
-		name = name || acronym
+		// An unknown English name after a verb in the past: "reopenedTorugart", "leftLianyungang".
+		// No brand begins with one.
+		pastVerb = j.english && len(parts) == 2 && unicode.IsLower(rs[0]) && utf8.RuneCountInString(p) >= 4 &&
+			strings.ToLower(p[n:]) == p[n:] && j.seg.lex.isDictWord(parts[0]) &&
+			(englishPast[parts[0]] || utf8.RuneCountInString(parts[0]) >= 5 && strings.HasSuffix(parts[0], "ed"))
+		name = name || acronym || pastVerb
 		// A Russian or Kazakh part of two letters is an acronym or a unit: "кВт", "мВт", "кДж"
 		// stay. (English runs into short names: "inXi’an".)
 		if !j.english && utf8.RuneCountInString(p) <= 2 && strings.ToUpper(p) != p {
@@ -842,7 +882,7 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		}
 		return "", false
 	}
-	if j.common(first) || cyrillicWord || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
+	if j.common(first) || cyrillicWord || pastVerb || j.english && len(parts) == 2 && j.plainWord(first) && utf8.RuneCountInString(parts[1]) >= 5 {
 		return first + " " + rest, true
 	}
 	if v := j.seg.decide(first); v.split != nil && j.common(strings.ToLower(v.split[len(v.split)-1])) {

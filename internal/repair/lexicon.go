@@ -44,17 +44,32 @@ type lexicon struct {
 	// (stumpCompound).
 	stumps bool
 	// extra are the words of analytical prose the dictionary lacks, the spelling check's
-	// supplementary list (text.SupplementaryWords): for Kazakh, stems that take endings ("өңір").
+	// supplementary list (text.SupplementaryWords): for Kazakh, stems that take endings ("өңір"),
+	// for Russian, words that take their inflection endings ("акимат").
 	extra map[string]bool
+	// extraHeads, for Russian, are the first three letters of the extra words.
+	extraHeads map[string]bool
 	// memo, in the copy of a Russian or Kazakh lexicon that one article uses (forArticle),
 	// remembers the answers of the dictionary look-ups that the search for splits asks again and
 	// again: the pieces of a token share their stems, and the analyser tries each stem of each.
 	memo *lexMemo
 }
 
+// firstThree returns the first three letters of w (all of a shorter w).
+func firstThree(w string) string {
+	n := 0
+	for i := range w {
+		if n == 3 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
 // lexMemo holds remembered answers of pure functions of a word and the word lists.
 type lexMemo struct {
-	known, stem, loan, infinitive, dict map[string]bool
+	known, stem, loan, infinitive, dict, firm map[string]bool
 }
 
 // forArticle returns the lexicon to use for one article: for Russian and Kazakh a copy with a
@@ -66,7 +81,7 @@ func (l *lexicon) forArticle() *lexicon {
 	}
 	c := *l
 	c.memo = &lexMemo{known: map[string]bool{}, stem: map[string]bool{}, loan: map[string]bool{},
-		infinitive: map[string]bool{}, dict: map[string]bool{}}
+		infinitive: map[string]bool{}, dict: map[string]bool{}, firm: map[string]bool{}}
 	return &c
 }
 
@@ -83,6 +98,7 @@ func remembered(m map[string]bool, w string, f func(string) bool) bool {
 type entry struct {
 	count uint32
 	dict  bool // in the Hunspell dictionary, not only in the subtitles
+	name  bool // a dictionary word written only capitalised: "Beijing", "Korean"
 }
 
 // count returns how often the lower-case word w occurs per corpusSize words, 0 for a non-word.
@@ -147,6 +163,11 @@ func (l *lexicon) lookUp(w string) bool {
 		return true
 	}
 	if l.stumps {
+		// A supplementary word takes its endings: "акимате", "хабов". Its forms begin with its
+		// first three letters, which rule out most pieces at once.
+		if l.extraHeads[firstThree(w)] && text.RussianSupplementaryForm(l.extra, w) {
+			return true
+		}
 		return l.stumpCompound(w, 2)
 	}
 	if len(l.endings) == 0 {
@@ -254,10 +275,21 @@ func (l *lexicon) nameAdjective(w string) bool {
 // firmKazakh reports a Kazakh word known without the analyser's reading of endings: a closed-class
 // word, a dictionary form, a Russian loan or a compound of a known kind.
 func (l *lexicon) firmKazakh(w string) bool {
+	if l.memo != nil {
+		return remembered(l.memo.firm, w, l.firmKazakhWord)
+	}
+	return l.firmKazakhWord(w)
+}
+
+// firmKazakhWord is firmKazakh without the memo.
+func (l *lexicon) firmKazakhWord(w string) bool {
 	_, fn := l.function[w]
 	return fn || l.inDict(w) || l.loan(w) || text.KazakhCompound(l.kazakhNoun, w) ||
-		text.KazakhKnownForm(l.loanStem, w)
+		text.KazakhKnownForm(l.loanStem, w) || len(l.extra) > 0 && text.KazakhKnownForm(l.isExtraStem, w)
 }
+
+// isExtraStem reports a word of the supplementary list, a stem that takes endings as a loan does.
+func (l *lexicon) isExtraStem(w string) bool { return l.extra[w] }
 
 // inDict is dictKnown in the lexicon's own dictionary, remembered when the lexicon has a memo.
 func (l *lexicon) inDict(w string) bool {
@@ -274,8 +306,25 @@ func (l *lexicon) loanStem(w string) bool {
 }
 
 // kazakhNoun reports a noun stem of the Kazakh dictionary long enough to be part of a compound.
+// A form with the locative adjective ending that the dictionary lists as a stem ("арасындағы")
+// begins no compound: "арасындағыжолды" is no "арасындағы" and "-жол". Nor does a closed-class
+// word or an adjective of age or size ("жаңа", "үлкен"): "жаңажолдар" is "жаңа жолдар".
 func (l *lexicon) kazakhNoun(w string) bool {
-	return utf8.RuneCountInString(w) >= text.KazakhMinCompoundPart && l.dict.StemHasFlag(w, text.KazakhNounFlag)
+	if _, fn := l.function[w]; fn {
+		return false
+	}
+	return utf8.RuneCountInString(w) >= text.KazakhMinCompoundPart && l.dict.StemHasFlag(w, text.KazakhNounFlag) &&
+		!locativeAdjective(w)
+}
+
+// locativeAdjective reports a Kazakh word in the locative adjective ending "-дағы/-дегі/-тағы/-тегі".
+func locativeAdjective(w string) bool {
+	for _, e := range []string{"дағы", "дегі", "тағы", "тегі"} {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > 5 {
+			return true
+		}
+	}
+	return false
 }
 
 // minLoanRunes: shorter Russian words are too often a Kazakh word's accidental match.
@@ -476,7 +525,7 @@ func loadEnglish() (*lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("en.tsv.gz: %w", err)
 		}
-		l.counts[f[0]] = entry{count: uint32(n), dict: f[2] == "d"}
+		l.counts[f[0]] = entry{count: uint32(n), dict: f[2] == "d" || f[2] == "n", name: f[2] == "n"}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err

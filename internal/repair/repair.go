@@ -21,6 +21,11 @@ func New() (*Repairer, error) {
 		return nil, err
 	}
 	ru.stumps = true
+	ru.extra = text.SupplementaryWords(string(pipeline.Russian))
+	ru.extraHeads = map[string]bool{}
+	for w := range ru.extra {
+		ru.extraHeads[firstThree(w)] = true
+	}
 	kk, err := loadHunspell("kk", kazakhFunction)
 	if err != nil {
 		return nil, err

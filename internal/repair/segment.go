@@ -204,9 +204,27 @@ func (s *segmenter) readings(lw string) []reading {
 			// A Russian noun of three letters after a preposition or a numeral: "за|год",
 			// "три|дня". The reading's other word is short too, and the unknown token's cost,
 			// which grows with its length, keeps such a split from short names ("Ораз", "Амир").
+			// So is one after an adjective in the genitive plural, which agrees with it:
+			// "приграничных|сёл", "последних|лет".
 			if !ok && !s.english && !s.kazakh && len(words) == 1 && len(piece) == len(rest) &&
-				russianGoverning[prev] && utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
+				(russianGoverning[prev] || russianPluralAdjective(prev) && s.lex.isDictWord(prev)) &&
+				utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
+			// A native noun of three letters before a verb form of five letters or more that the
+			// token as a whole is not: the noun of a compound verb ("қол|қойды", "мән|берді").
+			if !ok && s.kazakh && len(words) == 0 && len(piece) < len(rest) && utf8.RuneCountInString(piece) == 3 &&
+				nativeShortStem(piece) && s.lex.dict.IsStem(piece) && utf8.RuneCountInString(rest[len(piece):]) >= 5 &&
+				s.lex.verbForm(rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
+			// "есе" (times) before the verb it multiplies: "екі есе|өсті".
+			if !ok && s.kazakh && len(words) == 0 && piece == "есе" && len(piece) < len(rest) && s.lex.verbForm(rest[len(piece):]) {
+				pc, ok = -math.Log(5e4/corpusSize), true // as expected as a noun after a numeral
+			}
+			// A verb of continuous aspect after a converb: "болып|отыр", "өсіп|тұр".
+			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && kazakhProgressive[piece] && s.converb(prev) {
+				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
 			}
 			// A short word or a numeral after a word closed by its case ending: "келісімге|қол",
 			// "Астанада|оны", "ол|екі".
@@ -216,7 +234,7 @@ func (s *segmenter) readings(lw string) []reading {
 				}
 				counted = true
 			}
-			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) {
+			if !ok || prev != "" && s.kazakh && !counted && s.suffixPiece(piece) && !s.wordAfterVowel(prev, piece) {
 				continue
 			}
 			c := cost + pc
@@ -275,6 +293,16 @@ func (s *segmenter) judge(token string) verdict {
 		return verdict{}
 	}
 	analysed := s.lex.isDictWord(lw)
+	if s.kazakh {
+		// The adverbs "әлі" (still) and "тағы" (again) take the particle "да/де" as a set
+		// phrase ("әлі де", "тағы да"); their locatives, which the dictionary lists, are not
+		// used in prose.
+		for adv := range kazakhParticleAdverbs {
+			if rest, ok := strings.CutPrefix(lw, adv); ok && (rest == "да" || rest == "де") {
+				return verdict{split: restoreCase(token, []string{adv, rest})}
+			}
+		}
+	}
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
 	}
@@ -313,8 +341,45 @@ func (s *segmenter) judge(token string) verdict {
 		if len(rs[0].words) == 2 && s.allFirm(rs[0].words) {
 			compound = rs[0]
 		}
+		// rejectPair reports a reading whose boundaries a compound may have.
+		rejectPair := func(words []string) bool {
+			free := anyFunction(words, s.lex) || kazakhOrdinal(words[0]) || s.kazakhParticle(words) ||
+				allLong(words, 5) && (s.lex.inflected(words[0]) || s.lex.verbForm(words[0]) || s.pluralFirst(words)) ||
+				// Nor does a genitive: "жобаның|құны".
+				len(words) == 2 && genitive(words[0]) && utf8.RuneCountInString(words[1]) >= 3 &&
+					(dictKnown(s.lex.dict, words[1]) || s.lex.possessedVerbalNoun(words[1]) ||
+						utf8.RuneCountInString(words[1]) >= 5 && s.lex.firmKazakh(words[1])) && !kazakhSuffixLike(words[1]) ||
+				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
+				len(words) == 2 && s.pluralFirst(words) && utf8.RuneCountInString(words[1]) >= 4 &&
+					dictKnown(s.lex.dict, words[1])
+			// A verb form or a counted noun never ends a compound, whatever comes before it.
+			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
+				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
+			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
+				!analysed && s.waterOf(words) || s.positionalAfter(words)
+			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
+				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
+				s.ethnonymBefore(words, capital) || s.afterCase(words) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
+				len(words) == 2 && (s.shortBeforeLoan(words[0], words[1]) || s.nativeBeforeLoan(words[0], words[1]) ||
+					s.relativeAdjective(words[0], words[1]))
+			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
+			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
+			return !free || kazakhPrefixLike[words[0]] && !beforeNonCompound && !prefixBeforeNoun(words) || russianPrefixLike[words[0]] ||
+				kazakhLoanPrefix[words[0]] || s.stemRunsOn(words, analysed) ||
+				boundEnding[words[0]] && !s.conjunctionFirst(words) && !s.particleBeforeVerb(words, analysed) || // a particle follows its word: "Пекинге" is no "пе кинге"
+				s.endingPiece(words)
+		}
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
-			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) {
+			// A closed-class word of three letters or more other than a numeral takes no endings
+			// that would run into a word of five ("жаңа|салық" is no "жаңа" and "-са-лық",
+			// "бұл|аумақта" no verb form).
+			closedFirst := len(r.words) == 2 && s.lex.isFunction(r.words[0]) && !boundEnding[r.words[0]] && !kazakhCounting[r.words[0]] &&
+				utf8.RuneCountInString(r.words[0]) >= 3 && utf8.RuneCountInString(r.words[1]) >= 5 && !kazakhSuffixLike(r.words[1])
+			// Two vowels do not meet inside a native word or form, so the analyser's reading of the
+			// whole is a chance one: "емхана|ашылды".
+			vowels := s.vowelsMeet(r.words) && s.allFirm(r.words)
+			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) &&
+				!(closedFirst && s.lex.inDict(r.words[1]) && !s.lex.verbForm(r.words[1])) && !vowels {
 				return true
 			}
 			// Against the analyser's reading of the whole, every part must be a word without
@@ -324,35 +389,26 @@ func (s *segmenter) judge(token string) verdict {
 			// ending may come, so a word after one is a word ("оқушылар|саны").
 			// Two lost spaces in a token the analyser reads are too much to assume
 			// ("құлғанасының" is no "құл ғана сының").
-			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words)) {
+			// Nor does a genitive, which closes its word: "тұрғындарының|басым".
+			genitiveFirst := len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 4 &&
+				!kazakhSuffixLike(r.words[1])
+			// Nor a long noun before a long possessed one: "кәсіпорын|басшылығы".
+			izafet := allLong(r.words, 6) && s.possessedAfter(r.words) || s.positionalAfter(r.words)
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
 				return true
 			}
 			if slices.ContainsFunc(r.words, s.genitiveInside) {
 				return true
 			}
-			free := anyFunction(r.words, s.lex) || kazakhOrdinal(r.words[0]) || s.kazakhParticle(r.words) ||
-				allLong(r.words, 5) && (s.lex.inflected(r.words[0]) || s.lex.verbForm(r.words[0]) || s.pluralFirst(r.words)) ||
-				// Nor does a genitive: "жобаның|құны".
-				len(r.words) == 2 && genitive(r.words[0]) && utf8.RuneCountInString(r.words[1]) >= 3 &&
-					(dictKnown(s.lex.dict, r.words[1]) || s.lex.possessedVerbalNoun(r.words[1]) ||
-						utf8.RuneCountInString(r.words[1]) >= 5 && s.lex.firmKazakh(r.words[1])) && !kazakhSuffixLike(r.words[1]) ||
-				// A plural never begins a compound: "туристер|саны", "жұмыстар|биыл".
-				len(r.words) == 2 && s.pluralFirst(r.words) && utf8.RuneCountInString(r.words[1]) >= 4 &&
-					dictKnown(s.lex.dict, r.words[1])
-			// A verb form or a counted noun never ends a compound, whatever comes before it.
-			beforeNonCompound := s.verbAfterWord(r.words) ||
-				len(r.words) == 2 && kazakhCounting[r.words[0]] && s.countedNoun(r.words[1])
-			possessed := s.possessedAfter(r.words) || len(r.words) == 2 && s.afterClosed(r.words[0], r.words[1])
-			free = free || beforeNonCompound || s.vowelsMeet(r.words) || possessed || s.participleBefore(r.words) ||
-				s.possessiveFirst(r.words) ||
-				len(r.words) == 2 && (s.shortBeforeLoan(r.words[0], r.words[1]) || s.nativeBeforeLoan(r.words[0], r.words[1]) ||
-					s.relativeAdjective(r.words[0], r.words[1]))
-			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
-			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
-			return !free || kazakhPrefixLike[r.words[0]] && !beforeNonCompound && !prefixBeforeNoun(r.words) || russianPrefixLike[r.words[0]] ||
-				kazakhLoanPrefix[r.words[0]] || s.stemRunsOn(r.words, analysed) ||
-				boundEnding[r.words[0]] && !s.conjunctionFirst(r.words) || // a particle follows its word: "Пекинге" is no "пе кинге"
-				s.endingPiece(r.words)
+			// A particle or conjunction that makes a dictionary stem with the word before it is
+			// that stem's end: "Түрікменгазы" is "Түрікмен газы", not "Түрік мен газы".
+			if len(r.words) == 3 && boundEnding[r.words[1]] &&
+				(s.lex.dict.IsStem(r.words[0]+r.words[1]) || s.lex.isNameOnly(r.words[0]+r.words[1])) {
+				return true
+			}
+			// Three words are two boundaries, each of which must be one no compound has
+			// ("ресми|сайтында|хабарлады").
+			return rejectPair(r.words) && (len(r.words) != 3 || rejectPair(r.words[:2]) || rejectPair(r.words[1:]))
 		})
 		if len(rs) > 0 && compound.words != nil && !slices.Equal(rs[0].words, compound.words) {
 			rs = slices.DeleteFunc(rs, func(r reading) bool {
@@ -362,7 +418,7 @@ func (s *segmenter) judge(token string) verdict {
 		// A part only the analyser reads is weaker evidence than a word known without it: a
 		// reading with one gives way to a reading as cheap whose parts are all known
 		// ("халықаралықсар|апшылар" to "халықаралық|сарапшылар").
-		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allFirm(r.words) }); i > 0 {
+		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allFirm(r.words) }); i >= 0 {
 			firm := rs[i]
 			rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= firm.cost && !s.allFirm(r.words) })
 		}
@@ -393,7 +449,10 @@ func (s *segmenter) judge(token string) verdict {
 				russianCaseLetter[r.words[len(r.words)-1]] && (capital || len(r.words) != 2 ||
 					!s.lex.dict.ValidMinStem(r.words[0], minStem) || utf8.RuneCountInString(r.words[0]) < 4) ||
 				prefixedVerb(r.words) || prepositionalAfterO(r.words) ||
-				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1
+				len(r.words) == 3 && utf8.RuneCountInString(r.words[1]) == 1 ||
+				// A capitalised token whose last letter reads as a preposition is a name, not two
+				// words and a preposition that began the next line: "Казахмыс" is no "Казах мы с".
+				capital && len(r.words) == 3 && utf8.RuneCountInString(r.words[2]) == 1
 		})
 		if len(rs) == 0 {
 			return verdict{}
@@ -422,12 +481,17 @@ func (s *segmenter) judge(token string) verdict {
 		// the capital as a sentence start, and the whole token as no name: the dictionaries,
 		// unlike the English subtitles, list every form of a word and no name in lower case. A
 		// token shaped as a surname keeps the margin ("Докупаев", "Алиханов").
-		if s.english || !s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) || surnameShape(lw) {
+		// An English name before a plural or a verb ("Beijing|signed"), or before closed-class
+		// words of three letters or more ("Tashkent|has"), explains the capital too; "-is" ends
+		// the names of peoples ("Tajikistanis").
+		nameJoin := s.englishNameJoin(best.words) || s.english && utf8.RuneCountInString(lead) >= 4 && s.lex.counts[lead].name &&
+			allFunction(best.words[1:], s.lex) && utf8.RuneCountInString(best.words[len(best.words)-1]) >= 3
+		if s.english && !nameJoin || !s.english && (!s.lex.isFunction(lead) && !s.lex.dict.ValidMinStem(lead, minStem) || surnameShape(lw)) {
 			margin += capitalMargin
 		}
 		// A capitalised token is split only after a common word or one the article capitalises,
 		// so that names ("Jomart", "Greenberg") stay whole.
-		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] ||
+		commonLead := s.lex.count(lead) >= 100 || s.english && englishLeading[lead] || nameJoin ||
 			s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 6 && s.lex.count(lead) >= 1 ||
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4 ||
 			// A Kazakh noun of two or three letters at a sentence's start, before a possessed
@@ -450,7 +514,7 @@ func (s *segmenter) judge(token string) verdict {
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
 		}
-		if !s.english && !s.lex.isFunction(lead) && s.lex.isNameOnly(lead) && !s.afterName(best.words) {
+		if !s.english && !s.lex.isFunction(lead) && s.lex.isNameOnly(lead) && !s.afterName(best.words) && !s.ethnonymBefore(best.words, true) {
 			return verdict{} // a name before a word is one name: "Газпромбанк", "Сбербанк"
 		}
 	}
@@ -490,7 +554,8 @@ func compoundLike(words []string, lex *lexicon) bool {
 		return false
 	}
 	a, b := words[0], words[1]
-	if prefixLike[a] && !lex.isFunction(b) {
+	// A numeral after one is counted, not compounded: "laid off|hundreds".
+	if prefixLike[a] && !lex.isFunction(b) && !englishNumeral[b] {
 		return true
 	}
 	if suffixLike[b] && !lex.isFunction(a) {
@@ -518,6 +583,28 @@ func inflectedEnglish(w string) bool {
 	}
 	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
+
+// englishNameJoin reports an English reading of two words whose first is a name the
+// dictionaries write only capitalised, of four letters or more ("Beijing", "Korean", "Kyrgyz"),
+// and whose second is a lower-case word of five letters or more with a plural, past or
+// participle ending ("signed", "rivals", "authorities"), or an irregular past of four ("fell"):
+// a name before the noun it qualifies or the verb of its sentence. Names and brands written as one word with a noun ("Kazakhtelecom",
+// "Elizabethtown") end in the bare noun, and none in a plural or a verb form.
+func (s *segmenter) englishNameJoin(words []string) bool {
+	if !s.english || len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 ||
+		utf8.RuneCountInString(words[1]) < 5 && !(englishPast[words[1]] && utf8.RuneCountInString(words[1]) == 4) {
+		return false
+	}
+	a, b := s.lex.counts[words[0]], s.lex.counts[words[1]]
+	return a.name && b.dict && !b.name && b.count >= 10 && !suffixLike[words[1]] &&
+		(inflectedEnglish(words[1]) && words[1] != "news" || englishPast[words[1]])
+}
+
+// englishNumeral are the English numerals in words, which count the word after them and follow
+// a particle as its object ("laid off|hundreds").
+var englishNumeral = setOf("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "million",
+	"billion", "hundreds", "thousands", "millions", "billions", "dozens", "dozen")
 
 // englishPast are the irregular past forms of common English verbs, which end no compound.
 var englishPast = setOf("grew", "kept", "held", "fell", "began", "built", "drew", "rose", "came", "went",
@@ -639,6 +726,11 @@ func (s *segmenter) suffixPiece(w string) bool {
 	if utf8.RuneCountInString(w) >= 6 && s.lex.loan(w) {
 		return false // a Russian loan as it stands: "терминал", "территория"
 	}
+	// Some native words begin with "ы" or "і", which endings begin with too: a piece that begins
+	// with a dictionary stem of five letters or more is such a word ("ынтымақтастықты").
+	if r, _ := utf8.DecodeRuneInString(w); (r == 'ы' || r == 'і') && utf8.RuneCountInString(w) >= 6 && s.longStemFirst(w) {
+		return false
+	}
 	if kazakhSuffixLike(w) {
 		return true
 	}
@@ -646,6 +738,31 @@ func (s *segmenter) suffixPiece(w string) bool {
 	// it reduces to a dictionary stem ("деректерге": "дерек").
 	rs := []rune(w)
 	return len(rs) > 5 && kazakhSuffixOnsets[string(rs[:3])] && !s.lex.stemKnown(w, 3, 5)
+}
+
+// voicelessOnsets are the beginnings of Kazakh case and plural endings whose first consonant is
+// voiceless: they follow a voiceless consonant only, and after a vowel the ending begins with
+// "л", "д" or "н" ("жолдар" but "компаниялар", "өңірден" but "аймақтан").
+var voicelessOnsets = setOf("тар", "тер", "тың", "тің", "тан", "тен", "тағ", "тег", "тық", "тік")
+
+// wordAfterVowel reports a Kazakh piece that begins like a case or plural ending with a voiceless
+// consonant after a part that ends in a vowel, and is a word of five letters or more known
+// without the analyser: no ending can stand there, so the piece is the word it reads as
+// ("инвестиция|тарту").
+func (s *segmenter) wordAfterVowel(prev, piece string) bool {
+	rs := []rune(piece)
+	return len(rs) >= 5 && isVowel(lastRune(prev)) && voicelessOnsets[string(rs[:3])] && s.lex.firmKazakh(piece)
+}
+
+// longStemFirst reports a word that begins with a dictionary stem of five letters or more.
+func (s *segmenter) longStemFirst(w string) bool {
+	rs := []rune(w)
+	for n := len(rs); n >= 5; n-- {
+		if s.lex.dict.IsStem(string(rs[:n])) {
+			return true
+		}
+	}
+	return false
 }
 
 // ghaynWord reports a piece that begins with "ғ" and is a word all the same: Arabic loans
@@ -734,9 +851,49 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 	case n >= 5:
 		return s.lex.verbForm(words[1])
 	case n == 4:
-		return utf8.RuneCountInString(words[0]) >= 4 && kazakhShortPast(words[1]) && s.lex.verbForm(words[1])
+		return utf8.RuneCountInString(words[0]) >= 4 && (kazakhShortPast(words[1]) || kazakhShortConverb(words[1])) &&
+			s.lex.verbForm(words[1])
 	}
 	return false
+}
+
+// kazakhProgressive are the verbs of posture that follow a converb as auxiliaries of the
+// continuous present, in their bare form: "болып отыр", "өсіп тұр", "жұмыс істеп жатыр".
+var kazakhProgressive = setOf("отыр", "тұр", "жатыр", "жүр")
+
+// converb reports a Kazakh converb in "-ып/-іп/-п" of five letters or more that the analyser
+// reads as a verb form ("болып", "істеп"): it closes its word, and the verb after it is a word of
+// its own.
+func (s *segmenter) converb(w string) bool {
+	if utf8.RuneCountInString(w) < 5 || lastRune(w) != 'п' {
+		return false
+	}
+	if s.lex.verbForm(w) {
+		return true
+	}
+	// The dictionary lists some converbs as words ("істеп"): the verb is the stem's.
+	stem := strings.TrimSuffix(w, "п")
+	if !isVowel(lastRune(stem)) {
+		return false
+	}
+	if s.lex.infinitive(stem + "у") {
+		return true
+	}
+	if st, ok := strings.CutSuffix(stem, "ы"); ok && s.lex.infinitive(st+"у") {
+		return true
+	}
+	st, ok := strings.CutSuffix(stem, "і")
+	return ok && s.lex.infinitive(st+"у")
+}
+
+// kazakhShortConverb reports a converb in "-ып/-іп" of a verb of two letters that begins with a
+// vowel: "өсіп", "алып", "етіп", "ашып".
+func kazakhShortConverb(w string) bool {
+	rs := []rune(w)
+	if len(rs) != 4 || !isVowel(rs[0]) || isVowel(rs[1]) {
+		return false
+	}
+	return string(rs[2:]) == "ып" || string(rs[2:]) == "іп"
 }
 
 // kazakhShortPast reports a past tense in "-ды/-ді/-ты/-ті" of a verb of two letters that ends
@@ -779,6 +936,15 @@ func (s *segmenter) possessedAfter(words []string) bool {
 		if !ok {
 			continue
 		}
+		// A native noun in the plural and the possessive: "шекара|бекеттері".
+		if n0 >= 4 {
+			for _, pp := range []string{"лары", "лері", "дары", "дері", "тары", "тері"} {
+				if stem, ok := strings.CutSuffix(rest, pp); ok && utf8.RuneCountInString(stem) >= 3 &&
+					s.lex.dict.IsStem(stem) && !s.lex.loan(stem) && !s.lex.isFunction(stem) {
+					return true
+				}
+			}
+		}
 		for _, p := range []string{"сы", "сі", "ы", "і"} {
 			stem, ok := strings.CutSuffix(rest, p)
 			if !ok || utf8.RuneCountInString(stem) < 3 {
@@ -808,6 +974,45 @@ func (s *segmenter) possessedAfter(words []string) bool {
 		}
 	}
 	return false
+}
+
+// waterOf reports a Kazakh reading of a native noun of four letters or more and "су" (water)
+// with the possessive of the izafet and a case ending: "өзен|суының", "теңіз|суын". The one
+// compound of it, "ауызсу", is a word the analyser reads, and such tokens are not asked.
+func (s *segmenter) waterOf(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || !strings.HasPrefix(words[1], "суы") ||
+		!dictKnown(s.lex.dict, words[0]) || s.lex.loan(words[0]) || s.lex.verbForm(words[0]) || s.lex.isFunction(words[0]) {
+		return false
+	}
+	switch strings.TrimPrefix(words[1], "суы") {
+	case "", "н", "ның", "на", "нда", "нан", "мен", "ндағы":
+		return true
+	}
+	return false
+}
+
+// kazakhPositional are the possessed forms of the nouns of place and part that head an izafet
+// after any noun ("жыл|басынан", "жыл|соңына", "қала|ортасында", "өзен|бойында").
+var kazakhPositional = func() map[string]bool {
+	m := map[string]bool{}
+	for _, stem := range []string{"басы", "соңы", "ортасы", "аяғы", "маңы", "бойы"} {
+		m[stem] = true
+		for _, c := range []string{"н", "на", "нда", "нан"} {
+			m[stem+c] = true
+		}
+	}
+	for _, w := range []string{"ішінде", "ішіне", "ішінен", "алдында", "алдына", "артында", "үстінде", "астында"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// positionalAfter reports a Kazakh reading of a dictionary noun and a possessed noun of place or
+// part: "жыл|соңына", "өзен|бойында". Compounds made with them ("отбасы", "елбасы") are
+// dictionary words, which are never split.
+func (s *segmenter) positionalAfter(words []string) bool {
+	return len(words) == 2 && kazakhPositional[words[1]] && utf8.RuneCountInString(words[0]) >= 3 &&
+		s.lex.inDict(words[0]) && !s.lex.isFunction(words[0]) && !s.lex.verbForm(words[0]) && !kazakhPrefixLike[words[0]]
 }
 
 // nativeShortStem reports a stem of three letters shaped as native Kazakh nouns are, a
@@ -936,6 +1141,13 @@ func (s *segmenter) possessiveFirst(words []string) bool {
 	if !second {
 		return false
 	}
+	// The plural and the possessive after it close the word as well: "бекеттері|қайта".
+	for _, p := range []string{"лары", "лері", "дары", "дері", "тары", "тері"} {
+		if stem, ok := strings.CutSuffix(words[0], p); ok && utf8.RuneCountInString(stem) >= minKazakhStem-1 &&
+			(s.lex.dict.IsStem(stem) || s.lex.loan(stem)) && !kazakhSuffixLike(words[1]) {
+			return true
+		}
+	}
 	for _, p := range []string{"сы", "сі", "ы", "і"} {
 		stem, ok := strings.CutSuffix(words[0], p)
 		if !ok || utf8.RuneCountInString(stem) < minKazakhStem-1 {
@@ -971,7 +1183,7 @@ func (s *segmenter) shortFirst(first, rest string) bool {
 			utf8.RuneCountInString(rest) >= 5 && s.lex.verbForm(rest) && !s.lex.isDictWord(first+rest))
 	}
 	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words) ||
-		kazakhPostpositions[rest] && nativeShortStem(first)
+		(kazakhPostpositions[rest] || kazakhPositional[rest]) && nativeShortStem(first)
 }
 
 // kazakhShortNouns are the Kazakh nouns of two letters that run into their neighbours in text
@@ -1166,8 +1378,8 @@ var kazakhNegation = setOf("маған", "меген", "баған", "беген
 	"бау", "беу", "пау", "пеу", "мас", "мес", "бас", "бес", "пас", "пес")
 
 // kazakhPrefixLike are first parts of Kazakh compounds written as one word ("жалпыұлттық",
-// "көпвекторлы"): a split after them is a compound the dictionary lacks.
-var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "бас", "ішкі", "сыртқы", "орта")
+// "көпвекторлы", "алғысөз"): a split after them is a compound the dictionary lacks.
+var kazakhPrefixLike = setOf("жалпы", "көп", "аса", "бей", "әр", "кей", "бас", "орта", "алғы")
 
 // countedPrefix are the prefix-like words of quantity, which begin compounds only with an
 // adjective ("көпжақты", "көпвекторлы", "көпжылдық"): before a noun without an adjective's
@@ -1181,6 +1393,116 @@ func prefixBeforeNoun(words []string) bool {
 		return false
 	}
 	return !slices.ContainsFunc(kazakhAdjectiveEndings, func(e string) bool { return strings.HasSuffix(words[1], e) })
+}
+
+// relationalBefore reports a Kazakh reading of two words whose first is an adjective of time or
+// place in "-ғы/-гі/-қы/-кі" ("сыртқы", "ішкі", "жылғы", "бұрынғы", "кейінгі") and whose second is
+// a word of four letters or more known without the analyser that begins like no ending
+// ("сыртқы|қарызы", "өткен жылғы|есеп"). The suffix makes an adjective that stands before its
+// noun, as the genitive does, and Kazakh writes no compound with it but the few the dictionary
+// lists ("алғысөз"), whose forms the analyser reads and which are not asked. The suffix must be
+// the one the stem's last sound and vowels ask for: "жылқы" (horse) is no "жыл" and "-қы".
+func (s *segmenter) relationalBefore(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 4 ||
+		kazakhSuffixLike(words[1]) || !s.allFirm(words) {
+		return false
+	}
+	rs := []rune(words[0])
+	stem, suffix := string(rs[:len(rs)-2]), string(rs[len(rs)-2:])
+	if !dictKnown(s.lex.dict, stem) || !harmonic(words[0]) {
+		return false
+	}
+	back := strings.ContainsAny(stem, "аоұы")
+	last := lastRune(stem)
+	voiced := isVowel(last) || strings.ContainsRune("лрнңмйузж", last)
+	switch suffix {
+	case "ғы":
+		return back && voiced
+	case "гі":
+		return !back && voiced
+	case "қы":
+		return back && !voiced
+	case "кі":
+		return !back && !voiced
+	}
+	return false
+}
+
+// afterCase reports a Kazakh reading of a word closed by its case ending and a dictionary word
+// of four letters that begins like no ending: "көтеруге|уәде". (Longer words are allLong's.)
+func (s *segmenter) afterCase(words []string) bool {
+	return len(words) == 2 && utf8.RuneCountInString(words[1]) == 4 && s.caseClosed(words[0]) &&
+		!kazakhSuffixLike(words[1]) && s.lex.inDict(words[1]) && !s.lex.isFunction(words[1])
+}
+
+// kazakhTimeCase are the forms of nouns of time that stand as adverbs ("өткен айда", "келесі
+// жылы") and close their word.
+var kazakhTimeCase = setOf("жылы", "айда", "күні", "күнде", "жылда", "аптада", "сағатта")
+
+// measureBefore reports a Kazakh reading of a unit of measure or a noun of time in its case and a
+// noun of four letters or more known without the analyser that begins like no ending: "мың
+// тонна|цемент", "өткен айда|бидай". A unit counts the noun after it and makes no compound with it.
+func (s *segmenter) measureBefore(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[1]) < 4 || kazakhSuffixLike(words[1]) || !s.lex.firmKazakh(words[1]) {
+		return false
+	}
+	return kazakhTimeCase[words[0]] || kazakhMeasure[words[0]] && utf8.RuneCountInString(words[0]) >= 4
+}
+
+// particleBeforeVerb reports a Kazakh reading of the particle "да/де/та/те" and a verb form of
+// six letters or more, in a token the analyser does not read: "әлі де|шешілмеген". No ending
+// stands at a token's start, and a verb form is no word that begins with the particle's letters.
+func (s *segmenter) particleBeforeVerb(words []string, analysed bool) bool {
+	if analysed || len(words) != 2 || utf8.RuneCountInString(words[1]) < 6 {
+		return false
+	}
+	switch words[0] {
+	case "да", "де", "та", "те":
+		return s.lex.verbForm(words[1])
+	}
+	return false
+}
+
+// kazakhEthnonyms are the names of peoples, which stand before a noun as its attribute ("қытай
+// университеті", "қырғыз шенеуніктері") and make no compound with it in lower case.
+var kazakhEthnonyms = setOf("қазақ", "қытай", "орыс", "өзбек", "қырғыз", "тәжік", "түрікмен", "ұйғыр",
+	"татар", "неміс", "ағылшын", "француз", "жапон", "корей", "түрік", "араб", "парсы", "үнді", "ауған",
+	"моңғол", "әзербайжан", "украин", "белорус", "дүнған", "кәріс")
+
+// ethnonymBefore reports a Kazakh reading of two words whose first is the name of a people and
+// whose second a word of four letters or more known without the analyser that begins like no
+// ending: "қытай|университеті". Company names are made so ("Қазақтелеком", "Қырғызалтын"), always
+// capitalised and with a bare noun, so a capitalised token (capital) needs a long second word
+// that carries an ending or a possessive ("Қытай|инвесторлары").
+func (s *segmenter) ethnonymBefore(words []string, capital bool) bool {
+	if len(words) != 2 || !kazakhEthnonyms[words[0]] || utf8.RuneCountInString(words[1]) < 4 || kazakhSuffixLike(words[1]) ||
+		!s.lex.firmKazakh(words[1]) && !s.lex.known(words[1]) {
+		return false
+	}
+	if !capital {
+		return true
+	}
+	// A capitalised token is a place name as often, and those end in a short noun
+	// ("Түрікменбашы"): the noun must be one of eight letters or more that the dictionary knows
+	// without the analyser.
+	w := words[1]
+	if utf8.RuneCountInString(w) < 8 || !s.lex.firmKazakh(w) {
+		return false
+	}
+	return s.lex.inflected(w) || strings.HasSuffix(w, "ы") || strings.HasSuffix(w, "і") ||
+		strings.HasSuffix(w, "лар") || strings.HasSuffix(w, "лер") || strings.HasSuffix(w, "дар") || strings.HasSuffix(w, "дер") ||
+		strings.HasSuffix(w, "тар") || strings.HasSuffix(w, "тер")
+}
+
+// objectBeforeVerbalNoun reports a Kazakh reading of a noun of five letters or more known
+// without the analyser and a verbal noun in "-у" of five letters or more that the dictionary
+// lists ("инвестиция|тарту", "салық|төлеу"): the bare object stands before its verb as a word of
+// its own. The compounds ending in a verbal noun ("тілтану") are the analyser's compounds and
+// dictionary words, which are never split.
+func (s *segmenter) objectBeforeVerbalNoun(words []string) bool {
+	return len(words) == 2 && utf8.RuneCountInString(words[0]) >= 5 && utf8.RuneCountInString(words[1]) >= 5 &&
+		!s.lex.isFunction(words[0]) && s.lex.firmKazakh(words[0]) && !s.lex.verbForm(words[0]) &&
+		s.lex.infinitive(words[1]) && (!kazakhSuffixLike(words[1]) || s.wordAfterVowel(words[0], words[1]))
 }
 
 // kazakhOrdinal reports a Kazakh ordinal numeral ("бірінші", "үшінші", "жиырмасыншы"), which
@@ -1243,6 +1565,9 @@ func (s *segmenter) conditionalBy(words []string) bool {
 	}
 	return false
 }
+
+// kazakhParticleAdverbs are the adverbs that take the particle "да/де" in a set phrase.
+var kazakhParticleAdverbs = setOf("әлі", "тағы")
 
 // kazakhParticle reports a Kazakh reading of a word and the particle "да/де/та/те" ("also",
 // "even") that the locative ending cannot be there: after a possessive the locative is
@@ -1352,7 +1677,9 @@ func (s *segmenter) afterName(words []string) bool {
 			return false
 		}
 		return n >= 3 && (s.lex.isFunction(w) && !boundEnding[w] && !privative[w] && !kazakhSuffixLike(w) ||
-			kazakhCounting[w]) || s.verbAfterWord(words)
+			kazakhCounting[w]) || s.verbAfterWord(words) || s.ethnonymBefore(words, true) ||
+			// A name in the genitive before the noun it governs: "Қазақстанның|мұнай".
+			genitive(words[0]) && n >= 4 && s.lex.firmKazakh(w) && !kazakhSuffixLike(w)
 	}
 	// A one-letter word follows a name of five letters or more: "Халык" is no "Халы|к".
 	if namePrepositions[w] && utf8.RuneCountInString(words[0]) >= 5 || n >= 3 && s.lex.isFunction(w) {
@@ -1361,9 +1688,11 @@ func (s *segmenter) afterName(words []string) bool {
 	return n >= 5 && russianFiniteVerb(w) && s.lex.isDictWord(w)
 }
 
-// russianFiniteVerbEndings end the Russian past tense and the present of verbs in
-// -овать/-евать and -ать/-ять; no noun ends so.
-var russianFiniteVerbEndings = []string{"ался", "ялся", "ился", "елся", "лась", "лось", "лись", "ал", "ял", "ил",
+// russianFiniteVerbEndings end the Russian past tense (with that of "-йти": "зашли"), the
+// present of verbs in -овать/-евать and -ать/-ять, and the reflexive present ("надеется"); no
+// noun ends so.
+var russianFiniteVerbEndings = []string{"ался", "ялся", "ился", "елся", "лась", "лось", "лись", "ется", "ётся", "ится", "ются",
+	"ятся", "утся", "атся", "шёл", "шла", "шло", "шли", "ал", "ял", "ил",
 	"ел", "ёл", "ыл", "ала", "яла", "ила", "ела", "ыла", "али", "яли", "или", "ели", "ыли", "ует", "уют", "ает",
 	"яет", "ают", "яют"}
 
@@ -1454,13 +1783,21 @@ var surnameEndings = []string{"ов", "ев", "ёв", "ова", "ева", "ёв�
 // "Смағұлов|жазды". It returns the byte offset of the verb, or 0. A surname is no compound, and
 // a verb in the past or present (Russian) or a Kazakh verb form ends no name.
 func (s *segmenter) surnameBeforeVerb(lw string) int {
+	if s.kazakh {
+		if at := s.kazakhPlaceBeforeFeature(lw); at > 0 {
+			return at
+		}
+	}
 	if s.english {
-		return 0
+		if at := s.englishSurnameBeforeVerb(lw); at > 0 {
+			return at
+		}
+		return s.englishPlaceBeforeFeature(lw)
 	}
 	// The last place a surname may end; most tokens have none, and the verbs are not looked up.
 	lastSurname := 0
 	for i := range lw {
-		if i > 0 && surnameShape(lw[:i]) {
+		if i > 0 && (surnameShape(lw[:i]) || !s.kazakh && obliqueName(lw[:i])) {
 			lastSurname = i
 		}
 	}
@@ -1481,13 +1818,124 @@ func (s *segmenter) surnameBeforeVerb(lw string) int {
 		// The longest verb decides: "Экономисты|назвали" is no "Экономистына|звали".
 		if s.kazakh && s.lex.verbForm(right) && s.lex.firmKazakh(right) ||
 			!s.kazakh && russianFiniteVerb(right) && s.lex.isDictWord(right) {
-			if surnameShape(left) {
+			if surnameShape(left) || !s.kazakh && obliqueName(left) {
 				return i
 			}
 			return 0
 		}
+		// A Russian name in an oblique case before a closed-class word or an adverb of degree:
+		// "Эксимбанком|вполне", "Ташкентом|также".
+		if !s.kazakh && s.lex.isFunction(right) && utf8.RuneCountInString(right) >= 5 && obliqueName(left) {
+			return i
+		}
 	}
 	return 0
+}
+
+// russianPluralAdjective reports a Russian word of six letters or more in the adjectives'
+// genitive or prepositional plural "-ых/-их".
+func russianPluralAdjective(w string) bool {
+	return utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их"))
+}
+
+// latinSurnameEndings end the surnames of the region and of the former Soviet Union as English
+// writes them: "Tokayev", "Mirziyoyev", "Japarov", "Rakhmonova", "Kassymuly".
+var latinSurnameEndings = []string{"ov", "ev", "yev", "ova", "eva", "yeva", "in", "ina", "uly", "kyzy", "enko",
+	"sky", "skaya", "dze", "shvili", "yan"}
+
+// englishFeatures are the nouns of land and water that follow a place name as its own word in
+// English ("the Ili river", "the Fergana valley"); names written as one word with them end in
+// "-port", "-ville" or "-town", which are not here.
+var englishFeatures = setOf("river", "rivers", "lake", "valley", "basin", "region", "province", "district",
+	"canal", "delta", "desert", "steppe", "gorge", "plateau", "reservoir", "oblast")
+
+// englishPlaceBeforeFeature finds, in a capitalised English token the dictionaries lack, a name
+// of three letters or more that the dictionaries do not know either, run into a noun of land or
+// water: "Iliriver", "Ferganavalley". It returns the byte offset of the noun, or 0.
+func (s *segmenter) englishPlaceBeforeFeature(lw string) int {
+	for f := range englishFeatures {
+		head, ok := strings.CutSuffix(lw, f)
+		if !ok || utf8.RuneCountInString(head) < 3 {
+			continue
+		}
+		if e := s.lex.counts[head]; e.dict && !e.name || e.count > 0 && !e.dict {
+			continue // a common word before the noun is a compound or a name of its own: "Riverlake"
+		}
+		return len(head)
+	}
+	return 0
+}
+
+// kazakhFeatures are the possessed nouns of land and administration that follow a place name as
+// the head of its izafet ("Іле өзені", "Алматы облысы", "Ферғана алқабы"), with their case
+// endings. Lakes, mountains and rivers in "-көл", "-тау", "-су" are named with one word
+// ("Алакөл", "Алатау", "Ақсу"), so those nouns are not here.
+var kazakhFeatures = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"өзені", "облысы", "ауданы", "алқабы", "шатқалы", "бассейні", "өңірі"} {
+		m[w] = true
+		for _, c := range []string{"н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "ндағы", "ндегі", "мен"} {
+			m[w+c] = true
+		}
+	}
+	return m
+}()
+
+// kazakhPlaceBeforeFeature finds, in a capitalised Kazakh token that is no known word, a place
+// name of three letters or more run into a possessed noun of kazakhFeatures: "Іле|өзенінен",
+// "Маңғыстау|облысының". It returns the byte offset of the noun, or 0. Place names that begin
+// with an adjective ("Жаңаөзен") are one word.
+func (s *segmenter) kazakhPlaceBeforeFeature(lw string) int {
+	for i := range lw {
+		head, tail := lw[:i], lw[i:]
+		if utf8.RuneCountInString(head) < 3 || !kazakhFeatures[tail] {
+			continue
+		}
+		if kazakhToponymLead[head] || kazakhPrefixLike[head] || s.lex.isFunction(head) {
+			return 0
+		}
+		return i
+	}
+	return 0
+}
+
+// englishSurnameBeforeVerb finds, in a capitalised English token the dictionaries lack, a surname
+// of five letters or more run into a verb in the past of four letters or more, or "says":
+// "Tokayevsaid", "Japarovsigned". It returns the byte offset of the verb, or 0.
+func (s *segmenter) englishSurnameBeforeVerb(lw string) int {
+	for i := range lw {
+		left, right := lw[:i], lw[i:]
+		if utf8.RuneCountInString(left) < 5 || utf8.RuneCountInString(right) < 4 {
+			continue
+		}
+		e := s.lex.counts[right]
+		verb := englishPast[right] || right == "says" ||
+			strings.HasSuffix(right, "ed") && utf8.RuneCountInString(right) >= 5 && e.dict && !e.name && e.count >= 50
+		if !verb || s.lex.isDictWord(left) {
+			continue
+		}
+		for _, end := range latinSurnameEndings {
+			if strings.HasSuffix(left, end) {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// obliqueName reports a Russian word of six letters or more in the instrumental, the
+// prepositional plural or the dative plural of a noun ("Эксимбанком", "Ташкентом"), which no
+// name has in its nominative.
+func obliqueName(w string) bool {
+	if utf8.RuneCountInString(w) < 6 {
+		return false
+	}
+	for _, e := range []string{"ом", "ем", "ём", "ами", "ями", "ах", "ях"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // surnameShape reports a word ending as surnames do.
@@ -1699,5 +2147,7 @@ func (s *segmenter) conjunctionFirst(words []string) bool {
 	default:
 		return false
 	}
-	return len(words) == 2 && utf8.RuneCountInString(words[1]) >= 5 && s.lex.firmKazakh(words[1]) && !s.suffixPiece(words[1])
+	// A form only the analyser reads must be longer, and begin like a word: "мен|жайылымдарын".
+	return len(words) == 2 && utf8.RuneCountInString(words[1]) >= 5 && !s.suffixPiece(words[1]) &&
+		(s.lex.firmKazakh(words[1]) || utf8.RuneCountInString(words[1]) >= 7 && !kazakhSuffixLike(words[1]) && s.lex.known(words[1]))
 }

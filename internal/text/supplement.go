@@ -2,7 +2,9 @@ package text
 
 import (
 	"embed"
+	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The words of analytical prose that the Debian Hunspell dictionaries lack live in
@@ -29,4 +31,68 @@ func SupplementaryWords(lang string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// RussianEndings are the case endings of Russian nouns and adjectives, longest first.
+var RussianEndings = func() []string {
+	e := strings.Fields("а я о е ё ы и у ю ь й ом ем ём ой ей ою ею ам ям ами ями ах ях ов ев ёв " +
+		"ий ый ая яя ое ее ые ие ого его ому ему ым им ыми ими ых их ую юю " +
+		"ия ии ию ией иям иями иях ие ий ием ья ьи ью ье ьей ьям ьями ьях ьё ьем")
+	sort.Slice(e, func(i, j int) bool { return len(e[i]) > len(e[j]) })
+	return e
+}()
+
+const russianVowels = "аеёиоуыэюя"
+
+// russianBaseEndings are the endings of a supplementary word's dictionary form that its stem
+// drops before a case ending: "цифровизаци|я", "логистическ|ий".
+var russianBaseEndings = []string{"", "а", "я", "ь", "ий", "ый", "ой", "о", "е"}
+
+// RussianSupplementaryForm accepts a form of a supplementary Russian word (a key of extra): a
+// noun or adjective with a case ending, or a verb in -ть in its past, present or participle forms.
+// The candidate dictionary forms are built in one buffer and looked up without allocating.
+func RussianSupplementaryForm(extra map[string]bool, w string) bool {
+	var arr [128]byte
+	has := func(parts ...string) bool {
+		b := arr[:0]
+		for _, p := range parts {
+			b = append(b, p...)
+		}
+		return extra[string(b)]
+	}
+	for i := -1; i < len(RussianEndings); i++ {
+		e := ""
+		if i >= 0 {
+			e = RussianEndings[i]
+		}
+		if stem, ok := strings.CutSuffix(w, e); ok && stem != "" {
+			for _, base := range russianBaseEndings {
+				if has(stem, base) {
+					return true
+				}
+			}
+			// A fleeting vowel before the last consonant of a masculine noun: казахстанц+ы is
+			// a form of казахстанец, наркотрафик+ом of наркотрафик.
+			last, n := utf8.DecodeLastRuneInString(stem)
+			before, _ := utf8.DecodeLastRuneInString(stem[:len(stem)-n])
+			if utf8.RuneCountInString(stem) >= 4 && !strings.ContainsRune(russianVowels, last) && !strings.ContainsRune(russianVowels, before) {
+				for _, v := range []string{"е", "о"} {
+					if has(stem[:len(stem)-n], v, stem[len(stem)-n:]) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	for _, e := range []string{"л", "ла", "ло", "ли", "вший", "вшая", "вшее", "вшие", "нный", "нная", "нные"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && has(stem, "ть") {
+			return true
+		}
+	}
+	for _, e := range []string{"ую", "ует", "уют", "уем", "уете", "уешь", "уя", "ующий", "ующая", "ующие", "ующих"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && has(stem, "овать") {
+			return true
+		}
+	}
+	return false
 }

