@@ -628,6 +628,35 @@ func TestOmissionContent(t *testing.T) {
 	}
 }
 
+// TestOmissionPair: an English or Russian translation that renders a pair of the source by one
+// item, losing its conjunction, lost an item; a pair of names, a range "between … and …", a
+// pair written as a compound, or two predicates joined by a comma are no loss.
+func TestOmissionPair(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"一些当地居民担心，中国企业的采矿活动会污染河流和地下水。", "Some local residents fear that mining by Chinese companies will pollute rivers.", pipeline.Chinese, pipeline.English, true},
+		{"一些当地居民担心，中国企业的采矿活动会污染河流和地下水。", "Some local residents fear that mining by Chinese companies will pollute rivers and groundwater.", pipeline.Chinese, pipeline.English, false},
+		{"Около 1,5 млн граждан Узбекистана работают за рубежом, большинство — на стройках и в сфере услуг.", "About 1.5 million Uzbek citizens work abroad, most of them on construction sites.", pipeline.Russian, pipeline.English, true},
+		{"The railway is expected to cost between $4.5 and $5 billion.", "Ожидается, что дорога обойдётся в 4,5–5 млрд долларов.", pipeline.English, pipeline.Russian, false},
+		{"Wages in the oil and gas sector rose by fifteen per cent.", "Зарплаты в нефтегазовой отрасли выросли на пятнадцать процентов.", pipeline.English, pipeline.Russian, false},
+		{"Trade and economic ties between the two countries grew.", "Торгово-экономические связи двух стран окрепли.", pipeline.English, pipeline.Russian, false},
+		{"India and Japan are also seeking access to rare metals.", "Индия тоже стремится получить доступ к редким металлам.", pipeline.English, pipeline.Russian, false},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		got := false
+		for _, f := range fs {
+			got = got || f.MessageID == "check.omission.items"
+		}
+		if got != c.want {
+			t.Errorf("%q → %q: pair item lost %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}
+
 // TestOmissionCounts: a count the source spells out and the translation renders by no number is
 // reported, however little the length changed; counts rendered in digits, in other words or as
 // part of a larger number are not, nor "the two sides" rendered without the number.

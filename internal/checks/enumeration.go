@@ -187,3 +187,134 @@ func insertedPhrase(p, before string) bool {
 	b := strings.TrimSpace(before)
 	return b != "" && pieceRole(b) == pieceItem
 }
+
+// A pair is the shortest list: "rivers and groundwater", «на стройках и в сфере услуг», 小麦和植物油.
+// A translation that drops one of its two items drops the conjunction with it, and is a word or
+// two shorter: the enumeration check, which wants three items, does not see it. pairDeficit
+// counts the joins of coordinated words on both sides, strictly in the source (a conjunction
+// that joins clauses or names, or closes "between … and …", may well go in a translation) and
+// liberally in the translation (any conjunction, a Kazakh converb that chains two predicates, a
+// Chinese 并 or 与), and reports a translation with fewer joins, not longer than usual and with
+// no more clause punctuation than its source (a join rendered by a comma).
+
+// pairConjunctions join two coordinated words in a source; targetConjunctions are every word a
+// translation may join them with.
+var (
+	pairConjunctions = map[pipeline.Lang]map[string]bool{
+		pipeline.English: wordSet("and or"),
+		pipeline.Russian: wordSet("и или"),
+		pipeline.Kazakh:  wordSet("және мен пен бен немесе әрі"),
+	}
+	targetConjunctions = map[pipeline.Lang]map[string]bool{
+		pipeline.English: wordSet("and or plus nor"),
+		pipeline.Russian: wordSet("и или а также либо"),
+		pipeline.Kazakh:  wordSet("және мен пен бен менен немесе әрі сондай-ақ ал да де та те"),
+	}
+)
+
+// pairBetween opens a range or a relation of two ("between X and Y", «между X и Y»), which
+// translations write with a dash (4,5–5, Китай — Европа) or fold into one word (中哈).
+var pairBetween = wordSet("between между")
+
+// hanJoinWords hold 和 or 及 without joining two words (和平 "peace", 涉及 "concern").
+var hanJoinWords = strings.NewReplacer("和平", "", "共和", "", "和谐", "", "总和", "", "缓和", "", "温和", "",
+	"涉及", "", "埃及", "", "普及", "", "及时", "", "及其", "", "提及", "", "波及", "", "顾及", "", "不及", "", "以及", "及")
+
+// coordinationJoins counts the joins of coordinated words in s: conjunctions, and in a
+// translation the commas of an enumeration of three or more items (enumerationItems; a source's
+// longer lists are enumerationDeficit's). In a source (strict) a conjunction after a comma,
+// before a capitalised word or a number, or after "between" is not counted.
+func coordinationJoins(s string, lang pipeline.Lang, source bool) int {
+	n := 0
+	if lang == pipeline.Chinese {
+		s = hanJoinWords.Replace(s)
+		for _, r := range s {
+			switch r {
+			case '和', '及', '、':
+				n++
+			case '与', '并', '而', '同', '跟':
+				if !source {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	conj := pairConjunctions[lang]
+	if !source {
+		conj = targetConjunctions[lang]
+	}
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if i == 0 || !conj[strings.ToLower(w)] {
+			if !source && (lang == pipeline.Kazakh && kkConverbComma.MatchString(strings.ToLower(w)) || pairCompound(w)) {
+				// беріп, …: two predicates of one subject; торгово-экономический, ата-ана,
+				// тау-кен: a pair written as one hyphenated word.
+				n++
+			}
+			continue
+		}
+		if source {
+			prev := ws[i-1]
+			if strings.ContainsAny(prev[len(prev)-1:], ",;:—–-") || i+1 >= len(ws) {
+				continue
+			}
+			next := ws[i+1]
+			if isUpperInitial(next) || next[0] >= '0' && next[0] <= '9' || next[0] == '$' {
+				continue
+			}
+			between := false
+			for j := max(0, i-5); j < i; j++ {
+				between = between || pairBetween[strings.ToLower(ws[j])]
+			}
+			if between {
+				continue
+			}
+		}
+		n++
+	}
+	if items := enumerationItems(s, lang); !source && items >= 3 {
+		n += items - 2 // a pair rendered as part of a longer list
+	}
+	return n
+}
+
+// clausePunctuation counts commas, semicolons and colons, half- and full-width.
+func clausePunctuation(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case ',', ';', ':', '，', '；', '：':
+			n++
+		}
+	}
+	return n
+}
+
+// pairDeficit returns the joins of source and translation when the translation, not longer than
+// usual (pct below 100) and with no more clause punctuation, has fewer. Only an English or a
+// Russian translation is judged: they keep a pair's conjunction (or write a hyphenated compound,
+// pairCompound), where Kazakh folds it into a converb or a comitative (Қытаймен) and Chinese into
+// a contraction (进出口, 经贸, 油气) that no count sees.
+func pairDeficit(u pipeline.CheckUnit, memo *wordMemo, pct int) (src, tgt int, short bool) {
+	if pct >= 100 || u.TargetLang != pipeline.English && u.TargetLang != pipeline.Russian {
+		return 0, 0, false
+	}
+	s, t := memo.stripped(u.Source), memo.stripped(u.Target)
+	src = coordinationJoins(s, u.SourceLang, true)
+	if src == 0 {
+		return 0, 0, false
+	}
+	tgt = coordinationJoins(t, u.TargetLang, false)
+	return src, tgt, tgt < src && clausePunctuation(t) <= clausePunctuation(s)
+}
+
+// pairCompound reports a word of two parts of three letters or more joined by a hyphen, the
+// second in lower case (Алма-Ата is a name): Russian and Kazakh write a pair of adjectives or nouns so (торгово-экономический,
+// научно-технический, ата-ана "parents", тау-кен "mining").
+func pairCompound(w string) bool {
+	w = strings.Trim(w, ".,;:!?«»\"()")
+	a, b, ok := strings.Cut(w, "-")
+	return ok && utf8.RuneCountInString(a) >= 3 && utf8.RuneCountInString(b) >= 3 && !isUpperInitial(b) &&
+		!strings.ContainsAny(w, "0123456789")
+}

@@ -132,6 +132,11 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
 			map[string]any{"Percent": pct, "Missing": strings.Join(lost, ", ")})}
 	}
+	if src, tgt, short := pairDeficit(u, memo, pct); short {
+		// One item of a pair dropped with its conjunction ("rivers and groundwater" → "rivers").
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.items",
+			map[string]any{"Percent": pct, "SourceCount": src + 1, "TargetCount": tgt + 1})}
+	}
 	if negationLost(u, memo) {
 		// Whatever the lengths: a lost "not" costs three letters and reverses the sentence.
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.negation", nil)}
