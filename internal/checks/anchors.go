@@ -386,7 +386,13 @@ func hanAbbrevWeight(s string) float64 {
 
 // formHead is the folded first three letters of a name's form: every form of the name begins
 // with them.
-func formHead(f string) string { return foldedHead(foldWord(f)) }
+func formHead(f string) string {
+	f = foldWord(f)
+	if i := strings.IndexByte(f, ' '); i > 0 {
+		f = f[:i] // «в прошлом году» begins a text word «в», not «в п»
+	}
+	return foldedHead(f)
+}
 
 // foldedHead is the first three letters of a folded word.
 func foldedHead(f string) string {

@@ -68,6 +68,10 @@ const (
 // lexicon/content.txt is reported.
 const omissionContent = 1000
 
+// omissionWeakContent is the length, in percent of the usual, below which a lost word of a weak
+// concept of lexicon/content.txt is reported: a translation not longer than usual.
+const omissionWeakContent = 100
+
 // omissionListedNames is the length, in percent of the usual, below which a lost name of
 // lexicon/names.txt is reported: as for a lost item of a list (omissionItems), a translation
 // much longer than usual says the name some other way ("the capital", a longer paraphrase).
@@ -126,7 +130,7 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if pct < omissionContent {
 		// A modifier or a common noun of the source that the translation does not render
 		// (lexicon/content.txt) costs a word: it counts unless the translation runs long.
-		lost = append(lost, lostContent(u, memo)...)
+		lost = append(lost, lostContent(u, memo, pct)...)
 	}
 	if len(lost) > 0 {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",

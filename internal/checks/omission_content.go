@@ -31,6 +31,7 @@ type contentConcept map[pipeline.Lang][]contentForm
 var (
 	contentOnce     sync.Once
 	contentConcepts []contentConcept
+	contentWeak     []bool // per concept: a common word a translation may leave implicit
 )
 
 // concepts returns lexicon/content.txt.
@@ -38,6 +39,7 @@ func concepts() []contentConcept {
 	contentOnce.Do(func() {
 		langs := []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese}
 		for _, line := range lexiconLines("content.txt") {
+			line, weak := strings.CutPrefix(line, "?")
 			cols := strings.Split(line, "|")
 			if len(cols) != len(langs) {
 				continue
@@ -61,6 +63,7 @@ func concepts() []contentConcept {
 				}
 			}
 			contentConcepts = append(contentConcepts, c)
+			contentWeak = append(contentWeak, weak)
 		}
 	})
 	return contentConcepts
@@ -114,8 +117,10 @@ func contentCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
 }
 
 // lostContent lists the source's words of lexicon/content.txt whose concept the translation
-// renders by none of its forms.
-func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
+// renders by none of its forms. A weak concept (a line of the lexicon that starts with "?": a
+// common word of time, place, quantity or trade that a translation may leave implicit or
+// paraphrase) counts only in a translation not longer than usual (pct below omissionWeakContent).
+func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 	if u.SourceLang == u.TargetLang {
 		return nil
 	}
@@ -129,7 +134,7 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
 	all := concepts()
 	for _, ci := range cands {
 		c := all[ci]
-		if len(c[u.TargetLang]) == 0 {
+		if len(c[u.TargetLang]) == 0 || contentWeak[ci] && pct >= omissionWeakContent {
 			continue
 		}
 		w := contentIn(memo, src, u.SourceLang, c[u.SourceLang], true)
@@ -142,7 +147,8 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
 }
 
 // contentIn returns the first word of text that is one of forms (in a source: not the
-// translation-only ones, nor a capitalised word inside a sentence, part of a name), or "".
+// translation-only ones, nor a capitalised word inside a sentence, part of a name, unless the
+// form itself is capitalised, as English names of days are), or "".
 func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentForm, source bool) string {
 	var ws []word
 	var fws []string // ws folded
@@ -168,18 +174,23 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 			}
 			continue
 		}
+		proper := isUpperInitial(f.text) // Monday, Tuesday: capitalised in every sentence
 		for _, m := range findTermAll(memo, text, f.text, lang, -1) {
-			if w := (word{Text: text[m[0]:m[1]], Start: m[0], End: m[1]}); !(source && nameWord(text, w)) {
+			if w := (word{Text: text[m[0]:m[1]], Start: m[0], End: m[1]}); proper || !(source && nameWord(text, w)) {
 				return w.Text
 			}
 		}
 		if !source && utf8.RuneCountInString(f.text) >= minContentPrefix {
 			// In a translation, a compound or a derivative that begins with the word renders
-			// it too: schoolchildren, туристердің (турист with the Kazakh plural).
+			// it too: schoolchildren, туристердің (турист with the Kazakh plural); in English,
+			// one that begins with its stem (irrigated, negotiating, electric: enContentStem).
 			if ws == nil {
 				ws, fws = memo.words(text), memo.foldedWords(text)
 			}
 			ft := foldWord(f.text)
+			if lang == pipeline.English {
+				ft = enContentStem(ft)
+			}
 			for i, w := range ws {
 				if strings.HasPrefix(fws[i], ft) {
 					return w.Text
@@ -197,4 +208,16 @@ const minContentPrefix = 5
 // nameWord reports a capitalised word inside a sentence: part of a name.
 func nameWord(text string, w word) bool {
 	return isUpperInitial(w.Text) && !sentenceStart(text, w.Start)
+}
+
+// enContentStem is an English word without a derivational or inflectional ending, when at least
+// minContentPrefix letters are left: the letters its derivatives share (irrigation → irrig,
+// negotiations → negotiat, electricity → electric, dangerous → danger).
+func enContentStem(w string) string {
+	for _, e := range []string{"ations", "ation", "ities", "ity", "ings", "ing", "ions", "ion", "ous", "ers", "er", "ed", "es", "al", "ic", "s", "e", "y"} {
+		if b, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(b) >= minContentPrefix {
+			return b
+		}
+	}
+	return w
 }
