@@ -622,6 +622,10 @@ func TestOmissionContent(t *testing.T) {
 		{"The World Bank is studying its impact downstream.", "Всемирный банк изучает её последствия для стран ниже по течению.", pipeline.English, pipeline.Russian, false},
 		{"Несмотря на санкции, транзит китайских товаров двойного назначения не прекратился.", "Despite sanctions, the transit of Chinese goods has not stopped.", pipeline.Russian, pipeline.English, true},
 		{"中国企业承建的光伏和风电项目总装机容量超过500万千瓦。", "Суммарная мощность солнечных электростанций, построенных китайскими компаниями, превышает 5 ГВт.", pipeline.Chinese, pipeline.Russian, true},
+		// A ban that the translation drops turns the bill around; a port of the list of names.
+		{"Үкімет қытайлық инвесторларға жер сатуға тыйым салатын заң жобасын Мәжіліске енгізді.", "政府向马日利斯提交了一项向中国投资者出售土地的法案。", pipeline.Kazakh, pipeline.Chinese, true},
+		{"Үкімет қытайлық инвесторларға жер сатуға тыйым салатын заң жобасын Мәжіліске енгізді.", "The government has submitted to the Mazhilis a bill banning the sale of land to Chinese investors.", pipeline.Kazakh, pipeline.English, false},
+		{"Ақтау портының контейнерлік терминалын кеңейту жобасына Қытайдың Ляньюньган порты 20 млн доллар инвестиция салмақ.", "Китайский порт вложит 20 млн долларов в расширение контейнерного терминала порта Актау.", pipeline.Kazakh, pipeline.Russian, true},
 		// An English derivative of the word renders it: irrigated for irrigation.
 		{"Орошение полей сократилось.", "Fewer fields are irrigated now.", pipeline.Russian, pipeline.English, false},
 		// A weak concept (a phrase of time) counts only in a translation not longer than usual.
