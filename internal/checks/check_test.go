@@ -591,6 +591,35 @@ func TestNumberProportions(t *testing.T) {
 	}
 }
 
+// TestNumberChangedCount: a spelled-out count of the source that the translation renders by
+// another spelled-out count, with no number of the source's value, was changed; a count
+// rendered in digits or by the same value in other words, or dropped with no other in its
+// place, is not.
+func TestNumberChangedCount(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"Лёд на Иртыше встал на две недели позже обычного.", "The ice on the Irtysh formed three weeks later than usual.", pipeline.Russian, pipeline.English, true},
+		{"Лёд на Иртыше встал на две недели позже обычного.", "The ice on the Irtysh formed two weeks later than usual.", pipeline.Russian, pipeline.English, false},
+		{"Лёд на Иртыше встал на две недели позже обычного.", "The ice on the Irtysh formed 2 weeks later than usual.", pipeline.Russian, pipeline.English, false},
+		{"哈萨克斯坦计划在五年内将温室面积扩大一倍。", "Kazakhstan plans to double its greenhouse area within three years.", pipeline.Chinese, pipeline.English, true},
+		{"Baikonur will host six launches this year, two fewer than planned.", "В этом году с Байконура проведут шесть пусков — на два меньше, чем планировалось.", pipeline.English, pipeline.Russian, false},
+		{"Baikonur will host six launches this year, two fewer than planned.", "В этом году с Байконура проведут восемь пусков — на два меньше, чем планировалось.", pipeline.English, pipeline.Russian, true},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckNumber}})
+		got := false
+		for _, f := range fs {
+			got = got || f.MessageID == "check.number.extra"
+		}
+		if got != c.want {
+			t.Errorf("%q → %q: count changed %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}
+
 // TestOmissionContent: a modifier or common noun of lexicon/content.txt that the translation
 // renders by none of its words was left out; a rendering in another word of the concept, a
 // compound that begins with it, or a capitalised word of a name in the source are no loss.

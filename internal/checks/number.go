@@ -82,12 +82,39 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 }
 
 // proportionFindings appends to out a fraction or factor in words of another value than the
-// source's: «втрое» for "twice", "a quarter" for «треть» (changedProportion).
+// source's: «втрое» for "twice", "a quarter" for «треть» (changedProportion); and a spelled-out
+// count that replaced the source's (changedCount).
 func proportionFindings(out []pipeline.Finding, u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if raw, ok := changedProportion(opts.wordMemo(), u); ok {
 		out = append(out, newFinding(CheckNumber, "check.number.extra", map[string]any{"Number": raw}))
+	} else if raw, ok := changedCount(opts.wordMemo(), u); ok {
+		out = append(out, newFinding(CheckNumber, "check.number.extra", map[string]any{"Number": raw}))
 	}
 	return out
+}
+
+// changedCount returns a spelled-out count of the translation ("three weeks", «восемь пусков»,
+// 十二天) when the translation renders a spelled-out count of the source by no number of its
+// value and the source has no number of this one's: the count was changed, not dropped (the
+// omission check's lostCounts) nor reworded.
+func changedCount(memo *wordMemo, u pipeline.CheckUnit) (string, bool) {
+	if u.SourceLang == u.TargetLang {
+		return "", false
+	}
+	if len(lostCounts(u, memo)) == 0 {
+		return "", false
+	}
+	tgt := spelledCounts(memo.stripped(u.Target), u.TargetLang, memo)
+	if len(tgt) == 0 {
+		return "", false
+	}
+	src := countValues(memo.stripped(u.Source), u.SourceLang, memo)
+	for _, n := range tgt {
+		if !src[n.value] {
+			return n.raw, true
+		}
+	}
+	return "", false
 }
 
 // numKey is what two numbers must share to stand for each other.

@@ -115,7 +115,9 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	}
 	// A count or a number of the source with no counterpart in the translation, whatever the
 	// lengths: "on 1 June" or "three weeks" costs a word or two.
-	lost := append(lostCounts(u, memo), lostDigits(u, opts)...)
+	// A count changed in words (changedCount) is also the number check's finding.
+	changed, _ := changedCount(memo, u)
+	lost := append(lostCounts(u, memo), lostDigits(u, opts, changed)...)
 	pct := lengthPercent(u, memo)
 	if pct < int(omissionAnchored*100) {
 		// A name is weaker evidence (a translator may write "the city"; exonyms and
@@ -150,10 +152,14 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 
 // lostDigits lists the numbers in digits of the source that the translation lacks, when it has
 // no number the source lacks: a number that was changed is the number check's finding, one that
-// went missing with no other in its place was left out.
-func lostDigits(u pipeline.CheckUnit, opts *Options) []string {
+// went missing with no other in its place was left out. A spelled-out count that replaced the
+// source's (changed, see changedCount) is no number in the place of one in digits.
+func lostDigits(u pipeline.CheckUnit, opts *Options, changed string) []string {
 	var lost []string
 	for _, f := range numberFindings(u, opts) {
+		if changed != "" && f.MessageID == "check.number.extra" && f.Data["Number"] == changed {
+			continue
+		}
 		switch f.MessageID {
 		case "check.number.missing":
 			lost = append(lost, f.Data["Number"].(string))
