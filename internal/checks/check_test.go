@@ -535,6 +535,11 @@ func TestOmissionNegation(t *testing.T) {
 		{"Министрлік тыйымды ұзартпады.", "The ministry did not extend the ban.", pipeline.Kazakh, pipeline.English, false},
 		{"该部没有延长禁令。", "Министрлік тыйымды ұзартты.", pipeline.Chinese, pipeline.Kazakh, true},
 		{"Ауруханада дәрігерлер жетіспейді.", "The hospital is short of doctors.", pipeline.Kazakh, pipeline.English, false},
+		// 缺乏 "lack" is rendered by a negation or a word of lack; a translation with neither
+		// turned the sentence around.
+		{"专家指出，中亚各国普遍缺乏偿还大额外债的能力。", "Эксперты отмечают, что страны Центральной Азии, как правило, в состоянии погашать крупные внешние долги.", pipeline.Chinese, pipeline.Russian, true},
+		{"专家指出，中亚各国普遍缺乏偿还大额外债的能力。", "Эксперты отмечают, что страны Центральной Азии, как правило, не в состоянии погашать крупные внешние долги.", pipeline.Chinese, pipeline.Russian, false},
+		{"报告称，区域一体化的最大障碍是缺乏互信。", "Баяндамада өңірлік интеграцияның ең үлкен кедергісі – өзара сенімнің жоқтығы делінген.", pipeline.Chinese, pipeline.Kazakh, false},
 		{"Not only prices but also wages rose.", "Выросли не только цены, но и зарплаты.", pipeline.English, pipeline.Russian, false},
 		{"这不仅是价格问题，也是工资问题。", "This is a question of wages as well as prices.", pipeline.Chinese, pipeline.English, false},
 		// Forms the markers' lists and suffixes must read: personal endings of жоқ, a verb stem
