@@ -94,7 +94,7 @@ func proportionFindings(out []pipeline.Finding, u pipeline.CheckUnit, opts *Opti
 }
 
 // changedCount returns a spelled-out count of the translation ("three weeks", «восемь пусков»,
-// 十二天) when the translation renders a spelled-out count of the source by no number of its
+// 十二天, a Russian compound such as «трёхлетний») when the translation renders a spelled-out count of the source by no number of its
 // value and the source has no number of this one's: the count was changed, not dropped (the
 // omission check's lostCounts) nor reworded.
 func changedCount(memo *wordMemo, u pipeline.CheckUnit) (string, bool) {
@@ -104,14 +104,23 @@ func changedCount(memo *wordMemo, u pipeline.CheckUnit) (string, bool) {
 	if len(lostCounts(u, memo)) == 0 {
 		return "", false
 	}
-	tgt := spelledCounts(memo.stripped(u.Target), u.TargetLang, memo)
-	if len(tgt) == 0 {
-		return "", false
-	}
 	src := countValues(memo.stripped(u.Source), u.SourceLang, memo)
-	for _, n := range tgt {
+	for _, n := range spelledCounts(memo.stripped(u.Target), u.TargetLang, memo) {
 		if !src[n.value] {
 			return n.raw, true
+		}
+	}
+	if u.TargetLang == pipeline.Russian {
+		// A compound that begins with a count: трёхлетний for "five-year".
+		table := cardinalWords()[pipeline.Russian]
+		for _, w := range memo.words(memo.stripped(u.Target)) {
+			vals := map[float64]bool{}
+			ruCompoundCount(foldWord(w.Text), table, vals)
+			for v := range vals {
+				if v >= 2 && !src[v] {
+					return w.Text, true
+				}
+			}
 		}
 	}
 	return "", false
