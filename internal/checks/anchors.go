@@ -157,7 +157,7 @@ func (f *formFinder) has(forms []string, text string, lang pipeline.Lang, name b
 			}
 			continue
 		}
-		if name && !strings.Contains(ft, formHead(form)) {
+		if name && !strings.Contains(ft, nameFormHead(form)) {
 			continue
 		}
 		if len(findTermAll(f.memo, text, form, lang, 1)) > 0 {
@@ -386,6 +386,33 @@ func hanAbbrevWeight(s string) float64 {
 
 // formHead is the folded first three letters of a name's form: every form of the name begins
 // with them.
+// nameFormHeads holds formHead of every form of the listed names and their derivatives, read
+// once: formFinder.has asks for them on every unit.
+var (
+	nameFormHeadsOnce sync.Once
+	nameFormHeads     map[string]string
+)
+
+// nameFormHead is formHead(f), read from nameFormHeads for a listed name's form.
+func nameFormHead(f string) string {
+	nameFormHeadsOnce.Do(func() {
+		nameFormHeads = map[string]string{}
+		for _, list := range [][]anchorName{names(), nameRenders()} {
+			for _, n := range list {
+				for _, forms := range n {
+					for _, form := range forms {
+						nameFormHeads[form] = formHead(form)
+					}
+				}
+			}
+		}
+	})
+	if h, ok := nameFormHeads[f]; ok {
+		return h
+	}
+	return formHead(f)
+}
+
 func formHead(f string) string {
 	f = foldWord(f)
 	if i := strings.IndexByte(f, ' '); i > 0 {

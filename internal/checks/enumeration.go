@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -223,8 +224,9 @@ var hanJoinWords = strings.NewReplacer("和平", "", "共和", "", "和谐", "",
 // coordinationJoins counts the joins of coordinated words in s: conjunctions, and in a
 // translation the commas of an enumeration of three or more items (enumerationItems; a source's
 // longer lists are enumerationDeficit's). In a source (strict) a conjunction after a comma,
-// before a capitalised word or a number, or after "between" is not counted.
-func coordinationJoins(s string, lang pipeline.Lang, source bool) int {
+// before a capitalised word or a number, or after "between" is not counted. A translation is
+// counted only up to enough, the source's count: that is all pairDeficit asks.
+func coordinationJoins(memo *wordMemo, s string, lang pipeline.Lang, source bool, enough int) int {
 	n := 0
 	if lang == pipeline.Chinese {
 		s = hanJoinWords.Replace(s)
@@ -244,10 +246,13 @@ func coordinationJoins(s string, lang pipeline.Lang, source bool) int {
 	if !source {
 		conj = targetConjunctions[lang]
 	}
-	ws := strings.Fields(s)
-	for i, w := range ws {
-		if i == 0 || !conj[strings.ToLower(w)] {
-			if !source && (lang == pipeline.Kazakh && kkConverbComma.MatchString(strings.ToLower(w)) || pairCompound(w)) {
+	ws, fws := memo.words(s), memo.foldedWords(s)
+	for i, w := range fws {
+		if !source && n >= enough {
+			return n
+		}
+		if i == 0 || !conj[w] {
+			if !source && (lang == pipeline.Kazakh && kkConverbComma.MatchString(w+s[ws[i].End:min(len(s), ws[i].End+1)]) || pairCompound(s, ws[i])) {
 				// беріп, …: two predicates of one subject; торгово-экономический, ата-ана,
 				// тау-кен: a pair written as one hyphenated word.
 				n++
@@ -255,17 +260,16 @@ func coordinationJoins(s string, lang pipeline.Lang, source bool) int {
 			continue
 		}
 		if source {
-			prev := ws[i-1]
-			if strings.ContainsAny(prev[len(prev)-1:], ",;:—–-") || i+1 >= len(ws) {
+			gap := s[ws[i-1].End:ws[i].Start]
+			if strings.ContainsAny(gap, ",;:—–-") || i+1 >= len(ws) {
 				continue
 			}
-			next := ws[i+1]
-			if isUpperInitial(next) || next[0] >= '0' && next[0] <= '9' || next[0] == '$' {
+			if isUpperInitial(ws[i+1].Text) || strings.ContainsAny(s[ws[i].End:ws[i+1].Start], "$0123456789") {
 				continue
 			}
 			between := false
 			for j := max(0, i-5); j < i; j++ {
-				between = between || pairBetween[strings.ToLower(ws[j])]
+				between = between || pairBetween[fws[j]]
 			}
 			if between {
 				continue
@@ -273,8 +277,10 @@ func coordinationJoins(s string, lang pipeline.Lang, source bool) int {
 		}
 		n++
 	}
-	if items := enumerationItems(s, lang); !source && items >= 3 {
-		n += items - 2 // a pair rendered as part of a longer list
+	if !source && n < enough {
+		if items := enumerationItems(s, lang); items >= 3 {
+			n += items - 2 // a pair rendered as part of a longer list
+		}
 	}
 	return n
 }
@@ -301,20 +307,30 @@ func pairDeficit(u pipeline.CheckUnit, memo *wordMemo, pct int) (src, tgt int, s
 		return 0, 0, false
 	}
 	s, t := memo.stripped(u.Source), memo.stripped(u.Target)
-	src = coordinationJoins(s, u.SourceLang, true)
+	src = coordinationJoins(memo, s, u.SourceLang, true, 0)
 	if src == 0 {
 		return 0, 0, false
 	}
-	tgt = coordinationJoins(t, u.TargetLang, false)
+	tgt = coordinationJoins(memo, t, u.TargetLang, false, src)
 	return src, tgt, tgt < src && clausePunctuation(t) <= clausePunctuation(s)
 }
 
 // pairCompound reports a word of two parts of three letters or more joined by a hyphen, the
-// second in lower case (Алма-Ата is a name): Russian and Kazakh write a pair of adjectives or nouns so (торгово-экономический,
-// научно-технический, ата-ана "parents", тау-кен "mining").
-func pairCompound(w string) bool {
-	w = strings.Trim(w, ".,;:!?«»\"()")
-	a, b, ok := strings.Cut(w, "-")
-	return ok && utf8.RuneCountInString(a) >= 3 && utf8.RuneCountInString(b) >= 3 && !isUpperInitial(b) &&
-		!strings.ContainsAny(w, "0123456789")
+// second in lower case (Алма-Ата is a name): Russian and Kazakh write a pair of adjectives or
+// nouns so (торгово-экономический, научно-технический, ата-ана "parents", тау-кен "mining").
+// The words of a text stop at a hyphen or run across it; w is one of them in s.
+func pairCompound(s string, w word) bool {
+	a, b := w.Text, ""
+	if i := strings.IndexByte(a, '-'); i >= 0 {
+		a, b = a[:i], a[i+1:]
+	} else if rest := s[w.End:]; strings.HasPrefix(rest, "-") {
+		b = rest[1:]
+		if j := strings.IndexFunc(b, func(r rune) bool { return !unicode.IsLetter(r) }); j >= 0 {
+			b = b[:j]
+		}
+	} else {
+		return false
+	}
+	return utf8.RuneCountInString(a) >= 3 && utf8.RuneCountInString(b) >= 3 && !isUpperInitial(b) &&
+		!strings.ContainsAny(a+b, "0123456789")
 }

@@ -98,6 +98,18 @@ func proportionFindings(out []pipeline.Finding, u pipeline.CheckUnit, opts *Opti
 // value and the source has no number of this one's: the count was changed, not dropped (the
 // omission check's lostCounts) nor reworded.
 func changedCount(memo *wordMemo, u pipeline.CheckUnit) (string, bool) {
+	if memo == nil {
+		return readChangedCount(memo, u)
+	}
+	if !memo.hasChanged {
+		memo.changed, _ = readChangedCount(memo, u)
+		memo.hasChanged = true
+	}
+	return memo.changed, memo.changed != ""
+}
+
+// readChangedCount is changedCount without the memo.
+func readChangedCount(memo *wordMemo, u pipeline.CheckUnit) (string, bool) {
 	if u.SourceLang == u.TargetLang {
 		return "", false
 	}
