@@ -113,11 +113,23 @@ func readChangedCount(memo *wordMemo, u pipeline.CheckUnit) (string, bool) {
 	if u.SourceLang == u.TargetLang {
 		return "", false
 	}
-	if len(lostCounts(u, memo)) == 0 {
+	lost := len(lostCounts(u, memo)) > 0
+	if scaled := scaledCounts(memo, u.Source, u.SourceLang); !lost && len(scaled) > 0 {
+		tgt := countValues(memo.stripped(u.Target), u.TargetLang, memo)
+		for _, n := range scaled {
+			lost = lost || !tgt[n.value]
+		}
+	}
+	if !lost {
 		return "", false
 	}
 	src := countValues(memo.stripped(u.Source), u.SourceLang, memo)
 	for _, n := range spelledCounts(memo.stripped(u.Target), u.TargetLang, memo) {
+		if !src[n.value] {
+			return n.raw, true
+		}
+	}
+	for _, n := range scaledCounts(memo, u.Target, u.TargetLang) {
 		if !src[n.value] {
 			return n.raw, true
 		}
@@ -206,4 +218,21 @@ func (q numQueues) take(k numKey, used []bool) (int, bool) {
 		return 0, false
 	}
 	return idx[0], true
+}
+
+// scaledCounts are the spelled-out numbers of an English or Russian s that begin with a cardinal
+// of lexicon/cardinals.txt and end with a scale word: «два миллиона», "three million". (Kazakh
+// runs of cardinals before a scale, он сегіз миллиард, are read by countValues only.)
+func scaledCounts(memo *wordMemo, s string, lang pipeline.Lang) []number {
+	if lang != pipeline.English && lang != pipeline.Russian {
+		return nil
+	}
+	table := cardinalWords()[lang]
+	var out []number
+	for _, n := range memo.numbers(memo.stripped(s), lang) {
+		if _, ok := table[foldWord(n.raw)]; ok && n.word && !n.month && n.value >= 1000 {
+			out = append(out, n)
+		}
+	}
+	return out
 }
