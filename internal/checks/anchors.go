@@ -284,14 +284,90 @@ func (ix *headIndex) candidates(memo *wordMemo, text string) []int {
 // the city); an adjective the list writes in lower case (китайск, қытайлық) may stand anywhere.
 func namedInSource(u pipeline.CheckUnit, forms []string) bool {
 	for _, f := range forms {
-		if strings.HasPrefix(f, "~") {
-			return true
+		if abbrev, ok := strings.CutPrefix(f, "~"); ok {
+			if u.SourceLang == pipeline.Chinese && hanAbbrevInChain(u.Source, abbrev) {
+				return true
+			}
+			continue
 		}
 		for _, m := range findTermAll(nil, u.Source, f, u.SourceLang, -1) {
+			if inOrganisationName(u.Source, m[0], m[1], u.SourceLang) {
+				continue // "Bank of China", 上海合作组织, «Қазақстан темір жолы»: translated as a whole
+			}
 			if !isUpperInitial(f) || isUpperInitial(u.Source[m[0]:m[1]]) {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// hanOrganisationWords are the words that close the Chinese name of an organisation: a name of
+// a place before them (中国银行 Bank of China, 上海合作组织 the SCO) belongs to that name.
+var hanOrganisationWords = []string{"银行", "集团", "公司", "合作组织", "组织", "大学", "研究院", "委员会", "日报", "电视台", "通讯社"}
+
+// maxHanOrganisationGap: the characters between a place and the word of the organisation named
+// after it (工商 in 中国工商银行, 中远海运 in 中国中远海运集团).
+const maxHanOrganisationGap = 6
+
+// hanNameBreaks are characters that end a name: conjunctions, prepositions, particles and the
+// verbs that follow a subject.
+const hanNameBreaks = "与和及同跟在对向从由于的了是将已为把被等各"
+
+// inOrganisationName reports whether the name at text[start:end] is part of an organisation's
+// or a brand's name, which a translation renders as a whole, often by its own name or its
+// initials (Bank of China, ICBC, ШОС): a name in quotation marks with other words («Қазақстан
+// темір жолы»), an English name after "of" in a run of capitalised words or before one (Bank
+// of China, China Development Bank), a Chinese name before the word of an organisation.
+func inOrganisationName(text string, start, end int, lang pipeline.Lang) bool {
+	if lang == pipeline.Chinese {
+		// The organisation's word right after the name or a few characters on, with no word
+		// between that would end the name (中国工商银行, but not 中国与哈萨克斯坦银行业).
+		rest := []rune(text[end:])
+		for k := 0; k <= maxHanOrganisationGap && k < len(rest); k++ {
+			if k > 0 && (!isHan(rest[k-1]) || strings.ContainsRune(hanNameBreaks, rest[k-1])) {
+				break
+			}
+			for _, w := range hanOrganisationWords {
+				if strings.HasPrefix(string(rest[k:]), w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// Inside quotation marks that hold more than the name.
+	open := strings.LastIndexAny(text[:start], "«“\"")
+	if open >= 0 {
+		closeAt := strings.IndexAny(text[end:], "»”\"")
+		if closeAt >= 0 && !strings.ContainsAny(text[open:start], "»”") {
+			inner := strings.TrimSpace(strings.Trim(text[open:end+closeAt+1], "«»“”\""))
+			if len(strings.Fields(inner)) > len(strings.Fields(text[start:end])) {
+				return true
+			}
+		}
+	}
+	if lang != pipeline.English {
+		return false
+	}
+	before := strings.Fields(text[:start])
+	after := strings.Fields(text[end:])
+	if n := len(before); n >= 2 && before[n-1] == "of" && isUpperInitial(before[n-2]) && before[n-2] != "The" {
+		return true // Bank of China, University of Central Asia
+	}
+	if len(after) > 0 && isUpperInitial(after[0]) && !strings.ContainsAny(text[end:end+1], ",;:.") &&
+		!opensClause(after[0]) {
+		return true // China Development Bank, China Railway
+	}
+	return false
+}
+
+// opensClause reports a capitalised English word that begins something new rather than
+// continuing a name: a pronoun, an article, a conjunction or a preposition.
+func opensClause(w string) bool {
+	switch w {
+	case "I", "And", "But", "The", "In", "On", "At":
+		return true
 	}
 	return false
 }

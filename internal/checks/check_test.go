@@ -110,6 +110,8 @@ func TestNumber(t *testing.T) {
 		{"five countries zh", "The five Central Asian countries.", "中亚五国。", zh, ""},
 		{"short year range", "In 2022-23 it grew.", "В 2022–2023 гг. он вырос.", ru, ""},
 		{"extra number", "Trade grew.", "Торговля выросла на 5 %.", ru, "check.number.extra"},
+		{"number in a quoted name", "去年“双十一”期间订单量增长了四倍。", "Во время распродажи «11.11» число заказов выросло в четыре раза.", ru, ""},
+		{"number in a quoted sentence", "He said trade would grow.", "Он сказал: «Торговля вырастет на 5 % в этом году».", ru, "check.number.extra"},
 		{"footnotes and urls ignored", "See [the report](https://x.org/2023).[^1]", "См. [доклад](https://x.org/2023).[^1]", ru, ""},
 		{"decimal vs thousands ru", "It weighs 1.5 tonnes.", "Он весит 1,5 тонны.", ru, ""},
 	})
@@ -127,6 +129,7 @@ func TestWrongLanguage(t *testing.T) {
 		{"ru with kk name", "Akorda said.", "Как сообщили в Ақорда, визит состоится.", ru, ""},
 		{"ukrainian", src, "Китай залишається найбільшим торговельним партнером регіону та його головним інвестором.", ru, "check.wrong_language.ukrainian"},
 		{"kazakh as ru", src, "Қытай өңірдің ең ірі сауда серіктесі және басты инвесторы болып қала береді.", ru, "check.wrong_language.kazakh_in_russian"},
+		{"ru with quoted kk company", "KTZ will buy 300 locomotives.", "«Қазақстан темір жолы» закупит 300 новых локомотивов.", ru, ""},
 		{"homoglyph", src, "Китай остаётся крупнейшим торговым пaртнёром региона.", ru, "check.wrong_language.mixed_script"},
 		{"kana", src, "中国仍是该地区最大の贸易伙伴。", zh, "check.wrong_language.kana"},
 		{"katakana dot in name ok", "Max Weber wrote.", "马克斯・韦伯写道。", zh, ""},
@@ -137,6 +140,20 @@ func TestWrongLanguage(t *testing.T) {
 		{"copy is not wrong language", src, src, ru, ""}, // the untranslated check reports copies
 		{"english ok", "Китай растёт.", "China keeps growing and it remains the main investor.", en, ""},
 		{"not english", "Китай растёт.", "Kitaj ostaetsja krupnejshim torgovym partnerom regiona.", en, "check.wrong_language.not_english"},
+	})
+}
+
+// TestWrongLanguageEnglishHeadline: an English sentence with no function words is English when
+// the dictionary knows its words; transliterated Russian is not.
+func TestWrongLanguageEnglishHeadline(t *testing.T) {
+	t.Parallel()
+	sp := corpusSpeller(t)
+	if sp == nil {
+		t.Skip("Hunspell dictionaries not installed; skipped because TILMASH_TEST_SKIP_TOOLS=1")
+	}
+	runCases(t, checks.CheckWrongLanguage, checks.Options{Spell: sp}, []checkCase{
+		{"headline english", "Рынок вырос.", "Kazakhstan's e-commerce market exceeded 3 trillion tenge last year.", en, ""},
+		{"transliterated russian", "Китай растёт.", "Kitaj ostaetsja krupnejshim torgovym partnerom regiona.", en, "check.wrong_language.not_english"},
 	})
 }
 
@@ -430,6 +447,8 @@ func TestSpelling(t *testing.T) {
 		{"kk typo", "Its economy.", "Қазақстан экономикасна инвестиция салынды.", kk, "check.spelling.unknown"},
 		{"names skipped", "Tokayev said.", "Тоқаев мәлімдеді.", kk, ""},
 		{"acronyms and numbers", "The SCO.", "ШОС-тың 20-дан астам мүшесі.", kk, ""},
+		{"kk loan stems", "The loan portfolio grew; most believers are Orthodox.", "Несие портфелі өсті; сенушілердің көбі православтар.", kk, ""},
+		{"quoted name in another language", "KTZ will buy locomotives.", "Компания «Қазақстан темір жолы» закупит локомотивы.", ru, ""},
 		{"zh not checked", "China.", "中国。", zh, ""},
 	})
 }
@@ -555,6 +574,11 @@ func TestOmissionNegation(t *testing.T) {
 		{"Despite higher prices, demand did not fall.", "Несмотря на рост цен, спрос снизился.", pipeline.English, pipeline.Russian, true},
 		{"The governor's deputies did not comment.", "Әкімнің орынбасарлары пікір білдірді.", pipeline.English, pipeline.Kazakh, true},
 		{"Суд оправдал журналиста, но не отменил штраф.", "法院宣判该记者无罪，但撤销了罚款。", pipeline.Russian, pipeline.Chinese, true},
+		// Bounds said with a negative in one language and without in another: 不到 "less
+		// than", «не позднее» "by", and a negative rendered by a bound.
+		{"每列火车在口岸停留的时间平均不到六小时。", "Each train now spends less than six hours at the border.", pipeline.Chinese, pipeline.English, false},
+		{"Отчёт будет готов не позднее конца года.", "The report will be ready by the end of the year.", pipeline.Russian, pipeline.English, false},
+		{"The share must not exceed five per cent.", "Доля составит не более пяти процентов.", pipeline.English, pipeline.Russian, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
@@ -873,6 +897,30 @@ func TestOmissionNegationLexical(t *testing.T) {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: pipeline.English, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
 		if len(fs) > 0 {
 			t.Errorf("%q → %q: %v", c.src, c.tgt, fs)
+		}
+	}
+}
+
+// TestOmissionNameInsideOrganisation: a place named inside an organisation's name (Bank of
+// China, 上海合作组织, «Қазақстан темір жолы») is rendered with the organisation, often by its
+// own name or initials, and is not required apart; a translation that drops the clause naming the
+// place alone is still an omission.
+func TestOmissionNameInsideOrganisation(t *testing.T) {
+	for _, c := range []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"Bank of China opened a branch in Astana to settle payments in yuan.", "ICBC открыл в Астане филиал для расчётов в юанях.", pipeline.English, pipeline.Russian, false},
+		{"上海合作组织智库论坛将于明年在比什凯克举行。", "The SCO think-tank forum will be held in Bishkek next year.", pipeline.Chinese, pipeline.English, false},
+		{"До 2029 года «Қазақстан темір жолы» закупит 300 локомотивов.", "By 2029 KTZ will buy 300 locomotives.", pipeline.Russian, pipeline.English, false},
+		{"中国工商银行阿拉木图子银行的贷款余额去年增长了四成。", "The loan portfolio of ICBC's Almaty subsidiary grew by 40% last year.", pipeline.Chinese, pipeline.English, false},
+		{"China Development Bank will lend the money to the Kyrgyz railway.", "Деньги кыргызской железной дороге одолжит ГБР.", pipeline.English, pipeline.Russian, false},
+		{"Bank of China opened a branch in Astana, and China will open a consulate there.", "Bank of China открыл филиал в Астане.", pipeline.English, pipeline.Russian, true},
+	} {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		if got := len(fs) > 0; got != c.want {
+			t.Errorf("%q → %q: omission %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -68,9 +69,16 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 			out = append(out, newFinding(CheckNumber, "check.number.missing", map[string]any{"Number": s.raw}))
 		}
 	}
+	var quoted [][2]int // rune spans of quoted names in the translation, found when needed
 	for j, t := range tgt {
 		if tgtUsed[j] || t.word {
 			continue
+		}
+		if quoted == nil {
+			quoted = runeSpans(opts.wordMemo().stripped(u.Target), quotedNumberNames(opts.wordMemo().stripped(u.Target)))
+		}
+		if t.end > 0 && inSpans(quoted, t.end-1) {
+			continue // a name in quotation marks («11.11», «Стратегия-2050»), which the source may say in words
 		}
 		if t.month {
 			out = append(out, newFinding(CheckNumber, "check.number.month_extra", map[string]any{"Month": int(t.value), "Number": t.raw}))
@@ -79,6 +87,15 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		}
 	}
 	return proportionFindings(out, u, opts)
+}
+
+// runeSpans converts byte spans of s into rune spans.
+func runeSpans(s string, spans [][2]int) [][2]int {
+	out := make([][2]int, 0, len(spans)+1)
+	for _, sp := range spans {
+		out = append(out, [2]int{utf8.RuneCountInString(s[:sp[0]]), utf8.RuneCountInString(s[:sp[1]])})
+	}
+	return append(out, [2]int{-1, -1}) // never empty: found once
 }
 
 // proportionFindings appends to out a fraction or factor in words of another value than the

@@ -24,6 +24,7 @@ type negationRules struct {
 	sureHan     []string        // Chinese: substrings
 	looseHan    []string
 	not         [][]string      // phrases that look negative and are not, as words (Chinese: one item)
+	bound       [][]string      // bounds on a quantity said with a negative ("no more", 不超过): no negation in a source, one in a translation
 	pairFirst   map[string]bool // the first words of the two-word loose markers
 }
 
@@ -50,6 +51,10 @@ func negations() map[pipeline.Lang]*negationRules {
 			}
 			if kind == "not" {
 				r.not = append(r.not, negationPhrases(items, lang)...)
+				continue
+			}
+			if kind == "bound" {
+				r.bound = append(r.bound, negationPhrases(items, lang)...)
 				continue
 			}
 			if kind == "plain" {
@@ -173,6 +178,12 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 				return true, true
 			}
 		}
+		for _, p := range r.bound {
+			if !sureOnly && strings.Contains(s, p[0]) {
+				return true, true // a bound may render a source's negative
+			}
+			s = strings.ReplaceAll(s, p[0], "　")
+		}
 		for _, p := range r.not {
 			s = strings.ReplaceAll(s, p[0], "　")
 		}
@@ -202,6 +213,16 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 	for _, p := range r.not {
 		for i := 0; i+len(p) <= len(lower); i++ {
 			if lower[i] == p[0] && lower[i+1] == p[1] {
+				skip[i], skip[i+1] = true, true
+			}
+		}
+	}
+	for _, p := range r.bound {
+		for i := 0; i+len(p) <= len(lower); i++ {
+			if lower[i] == p[0] && lower[i+1] == p[1] {
+				if !sureOnly {
+					return true, true // a bound may render a source's negative
+				}
 				skip[i], skip[i+1] = true, true
 			}
 		}

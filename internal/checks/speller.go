@@ -230,8 +230,21 @@ func (s *SpellerSet) kkStem(valid func(string) bool) func(string) bool {
 	}
 	return func(w string) bool {
 		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w)) ||
-			nyStem(ru.Valid, w)
+			nyStem(ru.Valid, w) || loanStem(ru.Valid, w)
 	}
+}
+
+// minLoanStemRunes: a loan stem read through its Russian word's ending is this long at least.
+const minLoanStemRunes = 6
+
+// loanStem reports the stem Kazakh inflects a Russian loan on when it is not the Russian word as
+// it stands: a noun in -ь loses the ь before a vowel (портфель → портфелі, стиль → стилі), and
+// the stem of an adjective in -ный serves as a noun (православ+тар, Russian православный).
+func loanStem(ruValid func(string) bool, w string) bool {
+	if utf8.RuneCountInString(w) < minLoanStemRunes || hasKazakhLetter(w) || strings.ContainsRune(kkVowels, lastRune(w)) {
+		return false
+	}
+	return ruValid(w+"ь") || ruValid(w+"ный")
 }
 
 // nyStem reports a Kazakh adjective in -ді, -ті, -ды, -ты of a loan whose Russian adjective in

@@ -108,7 +108,15 @@ func checkWrongLanguage(u pipeline.CheckUnit, opts *Options) []pipeline.Finding 
 		if u.TargetLang == pipeline.Kazakh {
 			return append(out, kazakhProblems(ws)...)
 		}
-		return append(out, russianProblems(ws)...)
+		// A Kazakh name in quotation marks («Қазақстан темір жолы») is a name, not Kazakh text.
+		var outside []word
+		names := quotedNames(text)
+		for _, w := range ws {
+			if !inSpans(names, w.Start) {
+				outside = append(outside, w)
+			}
+		}
+		return append(out, russianProblems(outside)...)
 	case pipeline.English:
 		if sc.letters() >= 10 && sc.latin*2 < sc.letters() {
 			return notExpected()
@@ -123,7 +131,7 @@ func checkWrongLanguage(u pipeline.CheckUnit, opts *Options) []pipeline.Finding 
 				}
 			}
 		}
-		if latinWords >= 6 && stop == 0 {
+		if latinWords >= 6 && stop == 0 && !mostlyEnglishWords(ws, opts.Spell) {
 			return append(out, newFinding(CheckWrongLanguage, "check.wrong_language.not_english", map[string]any{}))
 		}
 	}
@@ -313,4 +321,24 @@ func firstRun(s string, f func(rune) bool) string {
 		return s[start:]
 	}
 	return ""
+}
+
+// mostlyEnglishWords reports a text most of whose Latin words the English dictionary knows: a
+// headline-like sentence with no function words ("Kazakhstan's e-commerce market exceeded 3
+// trillion tenge last year") is still English. Without a dictionary it reports false.
+func mostlyEnglishWords(ws []word, sp Speller) bool {
+	if sp == nil {
+		return false
+	}
+	latin, known := 0, 0
+	for _, w := range ws {
+		if !isLatin(firstRune(w.Text)) {
+			continue
+		}
+		latin++
+		if isUpperInitial(w.Text) || !sp.Misspelled(w.Text, pipeline.English) {
+			known++ // a name, or a word the dictionary knows
+		}
+	}
+	return latin > 0 && known*3 >= latin*2
 }

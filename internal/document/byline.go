@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,6 +108,13 @@ func isTopByline(s string) bool {
 	if hasBylinePrefix(s) {
 		return true
 	}
+	if i := strings.IndexAny(s, ":："); i > 0 && len(strings.Fields(s[:i])) <= 2 {
+		// Under another label, only names make a byline ("Подготовила: <name>"), not the
+		// values of a field ("Keywords: gas; trade").
+		if rest := strings.TrimSpace(strings.TrimLeft(s[i:], ":：")); !isNameLine(rest) {
+			return false
+		}
+	}
 	return len(strings.Fields(s)) <= maxTopBylineWords && !endsWithTerminator(s)
 }
 
@@ -118,14 +126,14 @@ func isNameLine(s string) bool {
 		return true
 	}
 	if isHanText(s) {
-		return isChineseNames(s)
+		return isChineseNames(s) || isChineseAuthorGroup(s)
 	}
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > maxTopBylineWords {
 		return false
 	}
-	if endsWithTerminator(s) || strings.ContainsAny(s, "0123456789:;") {
-		return false
+	if endsWithTerminator(s) && !isInitials(words[len(words)-1]) || strings.ContainsAny(s, "0123456789:;") {
+		return false // (initials after the surname end with a full stop: "Смирнова А.В.")
 	}
 	joins := 0
 	for _, w := range words {
@@ -141,6 +149,28 @@ func isNameLine(s string) bool {
 	return joins < len(words)/2
 }
 
+// isAuthorLine reports a line of a paper's head that names an author: names alone, or a name
+// with initials and after a comma the author's degree, post or place, as journals and
+// conference proceedings print them ("Б. Т. Оспанова, э.ғ.к., доцент", "Smith J., PhD").
+func isAuthorLine(s string) bool {
+	return isNameLine(s) || isInitialledAuthor(s)
+}
+
+// isInitialledAuthor reports an author's name with initials, and after a comma a degree, a post
+// or a place: "Б. Т. Оспанова, э.ғ.к., доцент", "Smith J., PhD", "А. В. Смирнова".
+func isInitialledAuthor(s string) bool {
+	name, rest, _ := strings.Cut(s, ",")
+	if len(strings.Fields(s)) > maxBylineWords || strings.ContainsAny(rest, "!?;:") || !isNameLine(strings.TrimSpace(name)) {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		if isInitials(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameJoiners join the names of several authors.
 var nameJoiners = map[string]bool{"and": true, "&": true, "и": true, "мен": true, "бен": true, "пен": true, "және": true}
 
@@ -149,13 +179,25 @@ const chineseSurnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭�
 
 // isChineseNames reports a line of Chinese personal names alone, as printed under a title: one
 // to four names of two to four characters, each opening with a common family name, separated
-// by spaces or enumeration commas.
+// by spaces or enumeration commas. A foreign name written in Chinese characters has its parts
+// joined by a middle dot ("努尔兰·卡斯木"); it counts beside at least one Chinese name.
 func isChineseNames(s string) bool {
 	names := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '、' || r == '，' || r == ',' })
+	// A two-character name is often spaced out to the width of a three-character one ("李　明").
+	for i := 0; i+1 < len(names); i++ {
+		if utf8.RuneCountInString(names[i]) == 1 && utf8.RuneCountInString(names[i+1]) == 1 {
+			names = slices.Replace(names, i, i+2, names[i]+names[i+1])
+		}
+	}
 	if len(names) == 0 || len(names) > 4 {
 		return false
 	}
+	native := 0
 	for _, n := range names {
+		if isTransliteratedName(n) {
+			continue
+		}
+		native++
 		rs := []rune(n)
 		if len(rs) < 2 || len(rs) > 4 || !strings.ContainsRune(chineseSurnames, rs[0]) {
 			return false
@@ -164,6 +206,46 @@ func isChineseNames(s string) bool {
 			if !isHan(r) {
 				return false
 			}
+		}
+	}
+	return native > 0
+}
+
+// chineseGroupSuffixes end the name of a group that signs a Chinese report as its author
+// ("县商务局课题组", "中亚研究所调研组").
+var chineseGroupSuffixes = []string{"课题组", "调研组", "研究组", "编写组", "项目组", "写作组", "联合课题组"}
+
+// maxAuthorGroupRunes: the name of an authoring group, with its institution, is short.
+const maxAuthorGroupRunes = 24
+
+// isChineseAuthorGroup reports a line that names a working group as a report's author.
+func isChineseAuthorGroup(s string) bool {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > maxAuthorGroupRunes || strings.ContainsAny(s, "，。；：！？") {
+		return false
+	}
+	for _, g := range chineseGroupSuffixes {
+		if strings.HasSuffix(s, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameDots join the parts of a foreign name written in Chinese characters.
+const nameDots = "·•・‧"
+
+// isTransliteratedName reports a foreign name written in Chinese characters: two or three parts
+// of one to six characters joined by a middle dot ("努尔兰·卡斯木").
+func isTransliteratedName(n string) bool {
+	parts := strings.FieldsFunc(n, func(r rune) bool { return strings.ContainsRune(nameDots, r) })
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for _, p := range parts {
+		k := utf8.RuneCountInString(p)
+		if k < 1 || k > 6 || strings.IndexFunc(p, func(r rune) bool { return !isHan(r) }) >= 0 {
+			return false
 		}
 	}
 	return true

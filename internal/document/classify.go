@@ -41,8 +41,8 @@ func isHeadingText(s string) bool {
 	if isTerminator(last) || isClosing(last) && endsWithTerminator(s) || strings.ContainsRune(",;:，；：、", last) {
 		return false
 	}
-	if strings.ContainsAny(s, ";；") {
-		return false // clauses set apart by semicolons: a line of text ("Keywords: a; b; c")
+	if strings.ContainsAny(s, ";；") || keywordsLabel.MatchString(s) {
+		return false // clauses set apart by semicolons, a paper's keywords: a line of text ("Keywords: a; b; c")
 	}
 	for _, r := range s {
 		if unicode.IsLetter(r) {

@@ -313,6 +313,8 @@ type docxPara struct {
 	ilvl   string
 	outlvl int
 	image  bool // holds a picture, a chart or an embedded object
+	// centred: the paragraph is centred (a caption under a picture often is, with no label).
+	centred bool
 	// contents: the paragraph is part of a table of contents (a TOC field's result), which
 	// lists the headings with page numbers and is no article text.
 	contents bool
@@ -473,6 +475,10 @@ func (d *docx) convert(data []byte, w *mdBlockWriter, note *mdInline) error {
 			case "ilvl":
 				if p != nil && inParaProps > 0 {
 					p.ilvl = attrOf(t, "val")
+				}
+			case "jc":
+				if p != nil && inParaProps > 0 {
+					p.centred = attrOf(t, "val") == "center"
 				}
 			case "outlineLvl":
 				if p != nil && inParaProps > 0 {
@@ -651,19 +657,23 @@ func (d *docx) reference(key string, in *mdInline) error {
 // writePara adds a finished paragraph as the block its style and numbering make it.
 //
 // A caption is a paragraph in a caption style, or a paragraph right under a picture that opens
-// like one ("Figure 2. …", "Рис. 1. …"). A paragraph that only dates the article and gives its
+// like one ("Figure 2. …", "Рис. 1. …") or is centred under it. A paragraph that only dates the article and gives its
 // reading time is dropped, as on a web page.
 func (d *docx) writePara(w *mdBlockWriter, p *docxPara) {
 	if p.contents || d.contentsStyle(p.style) {
 		return
 	}
 	kind, level := d.paraKind(p)
+	if kind == pipeline.BlockHeading && len(w.blocks) == 1 && strings.HasPrefix(w.blocks[0], "# ") && d.subtitleStyled(p.style) {
+		// A subtitle right under the title is the article's standfirst, not a section's head.
+		kind, level = pipeline.BlockParagraph, 0
+	}
 	text := p.in.String()
 	afterImage := d.afterImage
 	d.afterImage = p.image && text == ""
 	if kind == pipeline.BlockParagraph {
 		switch {
-		case afterImage && isCaptionText(strings.TrimLeft(text, "*_")):
+		case afterImage && (isCaptionText(strings.TrimLeft(text, "*_")) || p.centred && columns(text) <= maxHeadColumns && text != ""):
 			kind = pipeline.BlockCaption
 		case isPublicationLine(strings.ReplaceAll(text, "\\", "")):
 			return
@@ -749,6 +759,24 @@ func (d *docx) paraKind(p *docxPara) (pipeline.BlockKind, int) {
 		}
 	}
 	return pipeline.BlockParagraph, 0
+}
+
+// subtitleStyled reports a paragraph style that is, or is based on, a subtitle style ("Subtitle",
+// "Подзаголовок", "副标题", a house style named so).
+func (d *docx) subtitleStyled(id string) bool {
+	for range 10 {
+		st, ok := d.styles[id]
+		if !ok {
+			return false
+		}
+		name := strings.Join(strings.Fields(st.name), " ")
+		if _, _, ok := styleKind(name); ok {
+			m := styleWords.FindStringSubmatch(name)
+			return subtitleStyle[name] || m != nil && (m[2] == "subtitle" || m[2] == "подзаголовок" || m[2] == "副标题")
+		}
+		id = st.basedOn
+	}
+	return false
 }
 
 // maxHandHeadingRunes: a paragraph all in bold is taken for a heading up to this length.

@@ -210,3 +210,72 @@ func TestDOCXApparatus(t *testing.T) {
 		"paragraph: Порт Актау принял больше грузов, чем год назад, и очередь судов на рейде стала короче. Курык рос ещё быстрее.",
 		"quote: Море не ждёт.", "heading: Грузы", "caption: 1-сурет. Ақтау портындағы жүк, 2015–2023.")
 }
+
+// TestDOCXStandfirstAndAuthors: a subtitle right under the title is the standfirst, a line of
+// names under it the byline, and a dateline with the month in the nominative is dropped; a
+// subtitle further down stays a heading.
+func TestDOCXStandfirstAndAuthors(t *testing.T) {
+	t.Parallel()
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	para := func(style, text string) string {
+		p := "<w:p>"
+		if style != "" {
+			p += `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		return p + `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+	}
+	body := para("Title", "Melons on the Road to China") + para("Sub", "A field note for the agriculture programme") +
+		para("Author", "Lucy Farrant and Jasur Rakhimov") + para("", "Астана, октябрь 2024 г.") +
+		para("", "Uzbekistan has spent a decade trying to sell more fruit to China.") +
+		para("Sub", "The route") + para("", "Most lorries leave the valley through Andijan.")
+	files := map[string]string{
+		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"word/document.xml":   `<w:document ` + w + `><w:body>` + body + `</w:body></w:document>`,
+		"word/styles.xml": `<w:styles ` + w + `><w:style w:styleId="Title"><w:name w:val="Title"/></w:style>` +
+			`<w:style w:styleId="Sub"><w:name w:val="Subtitle"/></w:style>` +
+			`<w:style w:styleId="Author"><w:name w:val="Author"/></w:style></w:styles>`,
+	}
+	md, err := DOCXToMarkdown(zipParts(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Melons on the Road to China", "paragraph: A field note for the agriculture programme",
+		"byline: Lucy Farrant and Jasur Rakhimov", "paragraph: Uzbekistan has spent a decade trying to sell more fruit to China.",
+		"heading: The route", "paragraph: Most lorries leave the valley through Andijan.")
+}
+
+// TestDOCXCentredCaption: a centred paragraph right under a picture is its caption, labelled or
+// not; a centred paragraph elsewhere is text.
+func TestDOCXCentredCaption(t *testing.T) {
+	t.Parallel()
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	centred := func(text string) string {
+		return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+	}
+	plain := func(text string) string {
+		return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+	}
+	picture := `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing/></w:r></w:p>`
+	body := `<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Ports of the Caspian</w:t></w:r></w:p>` +
+		plain("The port of Aktau handled more cargo than a year before.") + picture + centred("Aktau port in the spring of 2023") +
+		centred("The ferries run twice a week.") + plain("Kuryk grew faster.")
+	files := map[string]string{
+		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"word/document.xml":   `<w:document ` + w + `><w:body>` + body + `</w:body></w:document>`,
+		"word/styles.xml":     `<w:styles ` + w + `><w:style w:styleId="Title"><w:name w:val="Title"/></w:style></w:styles>`,
+	}
+	md, err := DOCXToMarkdown(zipParts(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Ports of the Caspian", "paragraph: The port of Aktau handled more cargo than a year before.",
+		"caption: Aktau port in the spring of 2023", "paragraph: The ferries run twice a week.", "paragraph: Kuryk grew faster.")
+}

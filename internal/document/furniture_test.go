@@ -288,3 +288,202 @@ func TestPDFCaptionEndsWhereTheNextWordFits(t *testing.T) {
 		"caption: Figure 3. Container traffic at member ports by quarter, thousand TEU",
 		"paragraph: Ro-ro traffic, mainly trucks on ferries, doubled over the year, and most of this increase came on the southern route, where a new ferry line opened in May and ran twice a week from then on.")
 }
+
+// TestPDFPaperHead reads the head of a paper in conference proceedings: the classification code
+// goes with the masthead, a title in capitals over two lines is one title, the authors with
+// their degrees are bylines, and the abstract and the keywords are paragraphs of their own.
+func TestPDFPaperHead(t *testing.T) {
+	t.Parallel()
+	text := "Proceedings of the International Conference on the Silk Road Economy\n" +
+		"UDC 339.9 (574:510)\n" +
+		"AGRICULTURAL TRADE BETWEEN KAZAKHSTAN\n" +
+		"AND CHINA: PROSPECTS AND OBSTACLES\n" +
+		"B. T. Ospanova, PhD, associate professor\n" +
+		"Zh. K. Alimzhanov, master's student\n" +
+		"Abstract. The paper looks at the farm products that Kazakhstan has sold to China over\n" +
+		"the last five years and at what holds their growth back.\n" +
+		"Keywords: agricultural exports, Chinese market, phytosanitary rules, logistics.\n" +
+		"Introduction. China is one of the largest food importers in the world, and for\n" +
+		"Kazakhstan its market is close and large enough to matter.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: AGRICULTURAL TRADE BETWEEN KAZAKHSTAN AND CHINA: PROSPECTS AND OBSTACLES",
+		"byline: B. T. Ospanova, PhD, associate professor", "byline: Zh. K. Alimzhanov, master's student",
+		"paragraph: Abstract. The paper looks at the farm products that Kazakhstan has sold to China over the last five years and at what holds their growth back.",
+		"paragraph: Keywords: agricultural exports, Chinese market, phytosanitary rules, logistics.",
+		"paragraph: Introduction. China is one of the largest food importers in the world, and for Kazakhstan its market is close and large enough to matter.")
+}
+
+// TestPDFMonographExcerpt reads pages of a monograph whose paragraphs open with an indent: the
+// excerpt opens with a numbered section, which is its heading and not a title; items of a list
+// set in like first lines end where an indented paragraph begins; a line set flush after a
+// sentence's end goes on with its paragraph; "по-разному" keeps its hyphen across the break.
+func TestPDFMonographExcerpt(t *testing.T) {
+	t.Parallel()
+	text := "2.3. Uranium: a quiet export\n" +
+		"   Kazakhstan has been the largest producer of uranium in the world since the end of\n" +
+		"the 2000s, and China has become one of its main buyers in that time as well.\n" +
+		"   The model has its limits, and three of them matter more than the others do:\n" +
+		"   – long-term contract prices follow the world market and in the years of low\n" +
+		"prices did not cover the cost of new mines;\n" +
+		"   – Kazakhstan wants to sell more than concentrate, including fuel assemblies.\n" +
+		"   The last point matters most. A fuel plant was built together with the Chinese side.\n" +
+		"Its output is sold in advance. Развивалось оно по-\n" +
+		"разному в разные годы, and the plant is now the first step in that direction.\n" +
+		"2.4. Conclusions\n" +
+		"   Cooperation in energy took different shapes in different industries, but in all of\n" +
+		"them Astana kept control of the key assets and looked for more buyers.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "heading: 2.3. Uranium: a quiet export",
+		"paragraph: Kazakhstan has been the largest producer of uranium in the world since the end of the 2000s, and China has become one of its main buyers in that time as well.",
+		"paragraph: The model has its limits, and three of them matter more than the others do:",
+		"list_item: long-term contract prices follow the world market and in the years of low prices did not cover the cost of new mines;",
+		"list_item: Kazakhstan wants to sell more than concentrate, including fuel assemblies.",
+		"paragraph: The last point matters most. A fuel plant was built together with the Chinese side. Its output is sold in advance. Развивалось оно по-разному в разные годы, and the plant is now the first step in that direction.",
+		"heading: 2.4. Conclusions",
+		"paragraph: Cooperation in energy took different shapes in different industries, but in all of them Astana kept control of the key assets and looked for more buyers.")
+}
+
+// TestPDFChineseReportHead: names under a Chinese title may include a foreign name joined by a
+// middle dot; the keywords are text, and a section numbered in brackets alone is a heading.
+func TestPDFChineseReportHead(t *testing.T) {
+	t.Parallel()
+	text := "中国与中亚国家职业教育合作的进展\n" +
+		"韩雪梅　努尔兰·卡斯木\n" +
+		"摘　要：近年来，中国与中亚国家的职业教育合作发展较快，合作形式从学历教育延伸到技能培训。\n" +
+		"关键词：职业教育　中亚　技能培训\n" +
+		"一　合作的主要进展\n" +
+		"（一）项目数量明显增加\n" +
+		"截至2023年底，中国院校已在中亚五国设立多个职业教育合作项目，涉及铁路运输和新能源等专业。\n" +
+		"（二）合作形式日趋多样\n" +
+		"合作已从单纯接收留学生，发展到联合办学和共同开发课程标准等多种形式。\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 中国与中亚国家职业教育合作的进展", "byline: 韩雪梅 努尔兰·卡斯木",
+		"paragraph: 摘 要：近年来，中国与中亚国家的职业教育合作发展较快，合作形式从学历教育延伸到技能培训。",
+		"paragraph: 关键词：职业教育 中亚 技能培训", "heading: 一 合作的主要进展", "heading: （一）项目数量明显增加",
+		"paragraph: 截至2023年底，中国院校已在中亚五国设立多个职业教育合作项目，涉及铁路运输和新能源等专业。",
+		"heading: （二）合作形式日趋多样", "paragraph: 合作已从单纯接收留学生，发展到联合办学和共同开发课程标准等多种形式。")
+}
+
+// TestPDFKeywordsWithoutFullStop: keywords that end without a full stop end with their line
+// when it stops without a separator; a line that ends with a comma goes on.
+func TestPDFKeywordsWithoutFullStop(t *testing.T) {
+	t.Parallel()
+	text := "Dry Ports of the Steppe\n" +
+		"Keywords: dry ports, rail freight, Khorgos, Belt and Road, transit corridors, customs,\n" +
+		"Central Asia\n" +
+		"Introduction\n" +
+		"Dry ports have changed how freight moves between China and Europe over the last decade.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Dry Ports of the Steppe",
+		"paragraph: Keywords: dry ports, rail freight, Khorgos, Belt and Road, transit corridors, customs, Central Asia",
+		"heading: Introduction",
+		"paragraph: Dry ports have changed how freight moves between China and Europe over the last decade.")
+}
+
+// TestChineseAuthorNames: under a Chinese title, the authors may be a working group, or names
+// among which one is foreign and joined by a middle dot; a phrase is neither.
+func TestChineseAuthorNames(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"县商务局课题组":      true,
+		"中亚研究所调研组":     true,
+		"韩雪梅　努尔兰·卡斯木":  true,
+		"王海燕、李明":       true,
+		"努尔兰·卡斯木":      false,
+		"课题组认为，应当加快改革": false,
+		"一、主要做法":       false,
+	} {
+		if got := isNameLine(s); got != want {
+			t.Errorf("isNameLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPDFPaperHeadVariants: a journal's masthead with its issue, two classification codes, a
+// title in capitals whose last line is a few words, authors written surname first with their
+// initials; and a Chinese paper whose codes share a line and whose two-character name is spaced
+// out.
+func TestPDFPaperHeadVariants(t *testing.T) {
+	t.Parallel()
+	text := "Вестник Евразийского университета. 2024. № 2 (41)\n" +
+		"УДК 338.47\n" +
+		"МРНТИ 06.71.07\n" +
+		"ТРАНСПОРТНЫЕ КОРИДОРЫ ЦЕНТРАЛЬНОЙ АЗИИ:\n" +
+		"ВЫЗОВЫ И ВОЗМОЖНОСТИ\n" +
+		"Смирнова А.В., к.э.н., доцент\n" +
+		"Ким Д.С., магистрант\n" +
+		"Аннотация. В статье рассматриваются транспортные коридоры Центральной Азии.\n" +
+		"Введение\n" +
+		"Транзит через Центральную Азию вырос в несколько раз за последние пять лет.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: ТРАНСПОРТНЫЕ КОРИДОРЫ ЦЕНТРАЛЬНОЙ АЗИИ: ВЫЗОВЫ И ВОЗМОЖНОСТИ",
+		"byline: Смирнова А.В., к.э.н., доцент", "byline: Ким Д.С., магистрант",
+		"paragraph: Аннотация. В статье рассматриваются транспортные коридоры Центральной Азии.",
+		"heading: Введение", "paragraph: Транзит через Центральную Азию вырос в несколько раз за последние пять лет.")
+
+	text = "区域经济评论　2024年第3期\n" +
+		"中图分类号：F752　　文献标识码：A　　文章编号：1000-0000（2024）03-0012-08\n" +
+		"中欧班列与内陆口岸城市发展\n" +
+		"王海燕　李　明\n" +
+		"摘　要：本文以三个内陆口岸城市为例，分析了中欧班列开行以来当地产业结构的变化。\n" +
+		"一、引言\n" +
+		"自中欧班列开行以来，沿线口岸城市的货运量迅速增长，一些边境小城发展成为区域性物流枢纽。\n"
+	if doc, err = Parse(text, pipeline.FormatText, pipeline.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 中欧班列与内陆口岸城市发展", "byline: 王海燕 李 明",
+		"paragraph: 摘 要：本文以三个内陆口岸城市为例，分析了中欧班列开行以来当地产业结构的变化。", "heading: 一、引言",
+		"paragraph: 自中欧班列开行以来，沿线口岸城市的货运量迅速增长，一些边境小城发展成为区域性物流枢纽。")
+}
+
+// TestPDFHeaderAfterAHeading: a page that ends in a heading goes on with that heading's text; a
+// line set apart at the top of the next page is the running header, not a second heading.
+func TestPDFHeaderAfterAHeading(t *testing.T) {
+	t.Parallel()
+	page1 := "Central Asia and the Caspian Route\n\nThe ports of the Caspian handled more cargo last year than in any year before.\n" +
+		"Most of the growth came from containers bound for Europe.\n\nWhat changed in 2023\n\n— 1 —\n\n"
+	page2 := "The Caspian Monitor\n\n\nFerries remain the bottleneck, and the fleet is old.\n\n— 2 —\n"
+	doc, err := Parse(page1+page2, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Central Asia and the Caspian Route",
+		"paragraph: The ports of the Caspian handled more cargo last year than in any year before. Most of the growth came from containers bound for Europe.",
+		"heading: What changed in 2023", "paragraph: Ferries remain the bottleneck, and the fleet is old.")
+}
+
+// TestFilingLine: classification codes and DOIs are recognised by their label and a code after
+// it; a sentence that opens with the same letters is not one.
+func TestFilingLine(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"УДК 339.9":                         true,
+		"ӘОЖ 339.9 (574:510)":               true,
+		"МРНТИ 06.71.07":                    true,
+		"DOI: 10.1234/abc.2024.12":          true,
+		"JEL Classification: F15, O18":      true,
+		"中图分类号：F752　　文献标识码：A":               true,
+		"Doing business in Kazakhstan":      false,
+		"Doi Inthanon is the highest peak":  false,
+		"JEL codes are assigned by editors": false,
+	} {
+		if got := isFilingLine(s); got != want {
+			t.Errorf("isFilingLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -50,7 +50,7 @@ func findHead(cands []candidate) headResult {
 	}
 	if res.title < 0 {
 		i, crumbTitle := 0, -1
-		for i < n && isNavigation(cands[i].text) {
+		for i < n && (isNavigation(cands[i].text) || isFilingLine(cands[i].text) || seriesMark.MatchString(cands[i].text)) {
 			if withoutBreadcrumb(cands[i].text) != cands[i].text {
 				crumbTitle = i
 			}
@@ -60,6 +60,10 @@ func findHead(cands []candidate) headResult {
 			res.drop[j] = true
 		}
 		switch {
+		case i < n && subsectionNumber.MatchString(cands[i].text):
+			// A section numbered under a chapter ("2.3. Уран: тихий экспорт"): the text is an
+			// excerpt of a longer work, and the line heads its first section, not the text.
+			return res
 		case i < n && !endsWithFullStop(cands[i].text):
 			res.title = i
 		case crumbTitle >= 0:
@@ -99,11 +103,32 @@ func findHead(cands []candidate) headResult {
 func titleAboveAuthors(head []candidate) (int, string) {
 	for j := 2; j < len(head); j++ {
 		// A title in capitals is no line of names, whatever its words' case says.
-		if !isNameLine(head[j].text) || isNameLine(head[j-1].text) && !isAllCaps(head[j-1].text) {
+		if !isAuthorLine(head[j].text) || isNameLine(head[j-1].text) && !isAllCaps(head[j-1].text) {
 			continue
 		}
+		if isAllCaps(head[j].text) && j+1 < len(head) && (isAllCaps(head[j+1].text) || isAuthorLine(head[j+1].text)) {
+			continue // a line of a title in capitals, over the rest of it or over the names
+		}
 		t := head[j-1].text
-		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || seriesMark.MatchString(t) {
+		if isAllCaps(t) && !isFilingLine(t) && !endsWithFullStop(t) {
+			// A title in capitals set over several lines ("ҚАЗАҚСТАН МЕН ҚЫТАЙ АРАСЫНДАҒЫ" /
+			// "АУЫЛ ШАРУАШЫЛЫҒЫ ӨНІМДЕРІНІҢ САУДАСЫ"): the lines in capitals above it are its
+			// start, up to the masthead or the classification code. Its last line may be as
+			// short as a menu's word ("ВЫЗОВЫ И ВОЗМОЖНОСТИ").
+			k := j - 1
+			for k > 1 && isAllCaps(head[k-1].text) && !endsWithFullStop(head[k-1].text) && !seriesMark.MatchString(head[k-1].text) &&
+				!isFilingLine(head[k-1].text) && !isNavigation(head[k-1].text) && !isPublicationLine(head[k-1].text) {
+				k--
+			}
+			if k < j-1 && !seriesMark.MatchString(t) && !isPublicationLine(t) {
+				parts := make([]string, 0, j-k)
+				for _, c := range head[k:j] {
+					parts = append(parts, c.text)
+				}
+				return j - 1, strings.Join(parts, " ")
+			}
+		}
+		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || seriesMark.MatchString(t) || isFilingLine(t) {
 			return -1, ""
 		}
 		if endsWithSmallWord(t) && j+1 < len(head) && isNameLine(head[j+1].text) {
@@ -117,6 +142,10 @@ func titleAboveAuthors(head []candidate) (int, string) {
 	}
 	return -1, ""
 }
+
+// subsectionNumber matches the number of a section below a chapter ("2.3. Уран", "1.2.4
+// Methods"), which a title does not carry; a capital follows it, not a unit ("2.5 million").
+var subsectionNumber = regexp.MustCompile(`^\d{1,2}(\.\d{1,2})+\.?\s+\p{Lu}`)
 
 // endsWithSmallWord reports a line that ends in a lower-case word of at most three letters ("a",
 // "of", "the", "and"), or a colon: a title broken across lines.
@@ -378,7 +407,8 @@ var timeZone = regexp.MustCompile(`(?i)(^|\s)(a\.?m\.?|p\.?m\.?|(gmt|utc)([+-]\d
 var dayMonth = regexp.MustCompile(`(?i)^(\d{1,2}\s+(` + monthNames + `)\.?|(` + monthNames + `)\.?\s+\d{1,2}|\d{1,2}月\d{1,2}日)` +
 	`(,?\s*(в|at|,)?\s*\d{1,2}:\d{2})?$`)
 
-// monthWord matches a month's name, whole or cut.
+// monthWord matches a month's name, whole or cut; Russian months also in the nominative, as a
+// report dates itself ("октябрь 2024 г.").
 var monthWord = regexp.MustCompile(`^(` + monthNames + `)$`)
 
 // dateWords are the other words a date line may hold in lower case: weekdays, the words for
@@ -393,5 +423,5 @@ var dateWords = map[string]bool{
 }
 
 const monthNames = `jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|` +
-	`янв(аря)?|фев(раля)?|мар(та)?|апр(еля)?|мая|июн[яь]?|июл[яь]?|авг(уста)?|сен(тября)?|окт(ября)?|ноя(бря)?|дек(абря)?|` +
+	`янв(аря|арь)?|фев(раля|раль)?|мар(та|т)?|апр(еля|ель)?|ма[яй]|июн[яь]?|июл[яь]?|авг(уста|уст)?|сен(тября|тябрь)?|окт(ября|ябрь)?|ноя(бря|брь)?|дек(абря|абрь)?|` +
 	`қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан`

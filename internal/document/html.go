@@ -1,6 +1,7 @@
 package document
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -35,6 +36,13 @@ func HTMLToMarkdown(src string) (string, error) {
 			Err: fmt.Errorf("parse html: %w", err)}
 	}
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
+	classes := classRules(raw)
+	if dropped, named, linked := dropHidden(raw, classes), ariaHeadings(raw), inPageLinks(raw); dropped || named || linked {
+		var b strings.Builder
+		if err := html.Render(&b, raw); err == nil {
+			src = b.String()
+		}
+	}
 	// The sanitiser does not keep <main>; its role keeps the place of the page's main content.
 	src = mainOpen.ReplaceAllString(src, `<div role="main"$1`)
 	// The sanitiser drops forms with their content, but some sites set the whole article in
@@ -56,7 +64,8 @@ func HTMLToMarkdown(src string) (string, error) {
 	c := &htmlConverter{ids: map[string]*html.Node{}, order: map[*html.Node]int{}, end: map[*html.Node]int{}, notes: map[*html.Node]int{}, written: map[int]bool{},
 		dropped: map[*html.Node]bool{}}
 	c.indexIDs(doc)
-	c.styled = readStyledBlocks(raw)
+	c.styled = readStyledBlocks(raw, classes)
+	c.authors = pageAuthors(raw)
 	c.siteNames = siteNames(pageTitle)
 	c.title = findFirst(root, atom.H1)
 	if c.title != nil && textBefore(root, c.title) {
@@ -108,6 +117,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	if c.spanTo > 0 && len(c.bylines) == 0 {
 		c.bylineBeside(c.title, textRoot) // the author named after the text
 	}
+	c.out.bulletedRuns()
 	c.out.dropTrailingLines()
 	if len(c.notes) == 0 {
 		c.out.notesByMark()
@@ -234,10 +244,12 @@ type htmlConverter struct {
 	titleKey string
 	// siteNames: the parts of the page's <title> beside the article's (the site, the
 	// channel, the section); a paragraph that only names one of them is furniture.
-	siteNames map[string]bool
-	textSeen  bool                // a paragraph of the article's text was written
-	dropped   map[*html.Node]bool // furniture found beside something else (an author's role)
-	styled    styledBlocks        // blocks the page's styling sets as quotations or headings
+	siteNames  map[string]bool
+	textSeen   bool                // a paragraph of the article's text was written
+	paragraphs int                 // paragraphs written
+	dropped    map[*html.Node]bool // furniture found beside something else (an author's role)
+	styled     styledBlocks        // blocks the page's styling sets as quotations or headings
+	authors    []string            // the names the page's data gives as the authors
 }
 
 // styledAs reports a block whose text is among those the page styles one way (see
@@ -642,6 +654,14 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 		return
 	}
+	if a := c.authorLink(n); a != nil {
+		// The author's name linked to the author's page in a line of its own under the title
+		// (with the date, a portrait): the byline, whatever the markup says.
+		in := &mdInline{}
+		in.text(collapseSpaces(textOf(a)))
+		c.bylines = append(c.bylines, in)
+		return
+	}
 	if c.dropped[n] || c.skip(n) || isPublicationElement(n) || isLinkBlock(n) || isCallToAction(n) || c.isKicker(n) ||
 		c.isLabelOverLinks(n) {
 		return
@@ -660,8 +680,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	if isFollowBlock(n) || c.textSeen && isClosingChannelLine(n) {
 		return
 	}
-	if isCaptionElement(n) {
-		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text)) {
+	if c.isAuthorBox(n) {
+		return
+	}
+	if isCaptionElement(n) || c.centredCaption(n) {
+		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text) || slideCounter.MatchString(collapseSpaces(text))) {
 			return // a credit or a counter ("1 / 2") where a caption would be: nothing describes the picture
 		}
 		c.flush()
@@ -685,9 +708,18 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			n = inner
 		}
 		in := &mdInline{}
+		if label := c.bylineLabel(n); label != "" {
+			// "Автор: <a rel=author>…</a>": the label written so far opens the byline.
+			if !strings.HasSuffix(label, "：") && !strings.HasSuffix(label, "/") {
+				label += " "
+			}
+			in.text(label)
+			c.cur = nil
+		}
 		c.inByline = true
 		c.writeInline(in, n, false)
 		c.inByline = false
+		in.dropTrailing(bylineSeparators) // "NAME ·" once the date after it is left out
 		if s := in.String(); s != "" {
 			c.bylines = append(c.bylines, in)
 			if !c.textSeen {
@@ -727,6 +759,15 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.out.add(pipeline.BlockHeading, level, "", in)
 		}
 	case atom.P, atom.Pre, atom.Figcaption, atom.Dt, atom.Dd, atom.Caption, atom.Address, atom.Tr:
+		if label := c.pendingLabel(); label != nil && n.DataAtom == atom.P {
+			// "关键词：" set beside the paragraph it labels: one line, label and value.
+			if !strings.HasSuffix(strings.TrimSpace(label.String()), "：") {
+				label.text(" ")
+			}
+			c.writeInline(label, n, false)
+			c.flush()
+			return
+		}
 		c.flush()
 		if n.DataAtom == atom.Tr && isLayoutRow(n) {
 			// A table that lays out the page: its cells hold the article's blocks.
@@ -782,6 +823,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		}
 	case atom.Blockquote:
 		c.flush()
+		if next := nextElement(n); next != nil && (next.DataAtom == atom.Cite || isDashAttribution(next)) {
+			// The author printed under the quotation, beside it in the card: the quotation's.
+			next.Parent.RemoveChild(next)
+			n.AppendChild(next)
+		}
 		attributionIntoQuote(n)
 		c.walkBlocks(n, pipeline.BlockQuote)
 		c.flush()
@@ -815,10 +861,86 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		if n.DataAtom == atom.A && attr(n, "href") == controlMark && c.cur == nil {
 			return // a script's button set straight in a box ("Yes", "No", "Print")
 		}
+		if n.DataAtom == atom.A && c.cur == nil && isLoneLink(n) {
+			return // a way back or on, set alone between blocks ("← All news")
+		}
 		// Inline content outside a paragraph (text directly in a <div>) is a paragraph of its own.
 		c.start(pipeline.BlockParagraph, inside)
 		c.writeInlineNode(c.cur, n, false)
 	}
+}
+
+// maxLoneLinkRunes bounds a link that stands alone as a line of navigation.
+const maxLoneLinkRunes = 60
+
+// navArrows are the arrows a site's way back or on is drawn with.
+const navArrows = "←→‹›«»<>↩↪⟵⟶⇐⇒◀▶◄►"
+
+// isLoneLink reports a link set straight in a box with no text beside it, between blocks, that
+// an arrow marks as a button of the site's: a way back or on ("← Барлық жаңалықтар", "Next
+// story →").
+func isLoneLink(a *html.Node) bool {
+	text, short := boundedText(a, 4*maxLoneLinkRunes)
+	text = collapseSpaces(text)
+	if !short || text == "" || utf8.RuneCountInString(text) > maxLoneLinkRunes || endsWithTerminator(text) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if !strings.ContainsRune(navArrows, first) && !strings.ContainsRune(navArrows, last) {
+		return false
+	}
+	alone := func(s *html.Node) bool {
+		return s == nil || s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" ||
+			s.Type == html.ElementNode && (isBlockElement(s) || s.DataAtom == atom.Br)
+	}
+	prev, next := a.PrevSibling, a.NextSibling
+	for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
+		prev = prev.PrevSibling
+	}
+	for next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) == "" {
+		next = next.NextSibling
+	}
+	return alone(prev) && alone(next)
+}
+
+// bylineSeparators are the marks that part the pieces of a byline line.
+const bylineSeparators = "·|•—–/-,;"
+
+// bylineLabel returns the text of the paragraph being written when it is only a byline's
+// label ("Автор:", "By", "文/") and the element n that follows it inline names the author.
+// Else "".
+func (c *htmlConverter) bylineLabel(n *html.Node) string {
+	if c.cur == nil || c.kind != pipeline.BlockParagraph || isBlockElement(n) {
+		return ""
+	}
+	label := strings.TrimSpace(plainBlock(c.cur.String()))
+	if label == "" || utf8.RuneCountInString(label) > maxPendingLabelRunes {
+		return ""
+	}
+	name := collapseSpaces(textOf(n))
+	if name == "" || !hasBylinePrefix(label+" "+name) || hasBylinePrefix(name) {
+		return ""
+	}
+	return label
+}
+
+// maxPendingLabelRunes: a label set before the block it labels ("Keywords:", "关键词：") is a
+// word or two.
+const maxPendingLabelRunes = 20
+
+// pendingLabel returns the block being written when it is a label waiting for its value: a
+// paragraph of a word or two ending with a colon, written from inline content set straight in
+// a box. Else nil.
+func (c *htmlConverter) pendingLabel() *mdInline {
+	if c.cur == nil || c.kind != pipeline.BlockParagraph {
+		return nil
+	}
+	t := strings.TrimSpace(plainBlock(c.cur.String()))
+	if t == "" || utf8.RuneCountInString(t) > maxPendingLabelRunes || !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+		return nil
+	}
+	return c.cur
 }
 
 // classHeading writes a block that its class or style makes a heading, unless it repeats the
@@ -1081,7 +1203,15 @@ func (c *htmlConverter) flush() {
 		c.cur = nil
 		return
 	}
+	if c.kind == pipeline.BlockParagraph {
+		if t := strings.TrimRightFunc(plain, unicode.IsSpace); strings.HasSuffix(t, " ·") || strings.HasSuffix(t, " |") || strings.HasSuffix(t, " •") {
+			c.cur.dropTrailing("·|•") // a separator left after a piece that was left out (a date)
+		}
+	}
 	c.textSeen = c.textSeen || c.kind == pipeline.BlockParagraph && c.cur.b.Len() > maxHeadingColumns
+	if c.kind == pipeline.BlockParagraph {
+		c.paragraphs++
+	}
 	c.out.add(c.kind, c.level, c.marker, c.cur)
 	c.cur = nil
 }
@@ -1209,6 +1339,12 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 			}
 			return
 		}
+		if t := strings.TrimSpace(textOf(n)); t != "" && len(t) <= 3 && strings.Trim(t, "0123456789") == "" {
+			// A number raised and linked to nothing: a note's mark or a power ("km<sup>2</sup>"),
+			// written as the raised digits it shows, not run into the word before it.
+			in.text(superscriptDigits(t))
+			return
+		}
 		c.writeInline(in, n, inNote)
 	case atom.Br:
 		in.text(" ")
@@ -1327,6 +1463,7 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 				p = p.Parent
 			}
 		}
+		best = withSiblingParts(best, held)
 		// Keep the heading and notes that sit next to the paragraphs' container, and the
 		// picture and byline printed between the title and the text, when going up to the
 		// title adds little text.
@@ -1348,6 +1485,55 @@ func articleRoot(doc *html.Node, pageTitle string) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// maxPartsClimb: how far above the text's container the box of a page builder's parts (text,
+// picture, quotation, text again) is looked for.
+const maxPartsClimb = 3
+
+// withSiblingParts returns the box that holds root together with the other parts of the same
+// kind that continue the text, when a page builder splits the article into parts of one markup
+// (SharePoint's web parts, a builder's "text" blocks between a picture block and a quotation
+// block): the nearest ancestor, a few levels up, under which another element reached by the
+// same path of tags and classes also holds paragraph text. A comments list or a card of related
+// stories has markup of its own and does not count. Else root.
+func withSiblingParts(root *html.Node, held map[*html.Node]int) *html.Node {
+	type step struct {
+		tag   atom.Atom
+		class string
+	}
+	var path []step // from the ancestor down to root
+	classed := false
+	a := root
+	for k := 0; k < maxPartsClimb && a.Parent != nil && !isPageElement(a.Parent); k++ {
+		cl := attr(a, "class") + "|" + attr(a, "data-automation-id")
+		path = append([]step{{a.DataAtom, cl}}, path...)
+		classed = classed || cl != "|"
+		a = a.Parent
+		if !classed {
+			continue // a chain of bare <div>s matches anything
+		}
+		// Walk the same path from a; another element at its end with text of its own continues
+		// the article.
+		level := []*html.Node{a}
+		for _, st := range path {
+			var next []*html.Node
+			for _, n := range level {
+				for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+					if ch.Type == html.ElementNode && ch.DataAtom == st.tag && attr(ch, "class")+"|"+attr(ch, "data-automation-id") == st.class {
+						next = append(next, ch)
+					}
+				}
+			}
+			level = next
+		}
+		for _, n := range level {
+			if n != root && held[n] > 0 {
+				return a
+			}
+		}
+	}
+	return root
 }
 
 // minArticleShare: the <article> that holds the article holds at least this share of the text
@@ -1629,6 +1815,9 @@ func isLinkBlock(n *html.Node) bool {
 	if !short || whole == "" || findFirst(n, atom.Img) != nil {
 		return false
 	}
+	if isIconBar(n, whole) {
+		return true
+	}
 	if len(findAll(n, func(x *html.Node) bool {
 		return x.Type == html.ElementNode && bylineClass.MatchString(attr(x, "class")+" "+attr(x, "rel")+" "+attr(x, "itemprop"))
 	})) > 0 {
@@ -1658,6 +1847,28 @@ func isLinkBlock(n *html.Node) bool {
 		return true // links that lead nowhere (script buttons whose address was dropped) and nothing else
 	}
 	return outward && float64(linked) >= share*float64(len(whole))
+}
+
+// slideCounter matches a gallery's counter: "1 / 5", "2 из 7", "3 of 8", "第2张/共5张".
+var slideCounter = regexp.MustCompile(`^\s*(?:第\s*)?\d{1,3}\s*(?:/|из|of|張|张)\s*(?:共\s*)?\d{1,3}\s*(?:張|张)?\s*$`)
+
+// maxIconBarRunes bounds the text beside a row of icon links: a count or a word ("112 shares",
+// "Поделиться").
+const maxIconBarRunes = 20
+
+// isIconBar reports a row of buttons drawn as icons (share, print, follow): two or more links
+// with no text of their own and, beside them, a word or a count at most.
+func isIconBar(n *html.Node, whole string) bool {
+	if utf8.RuneCountInString(whole) > maxIconBarRunes || endsWithTerminator(whole) {
+		return false
+	}
+	icons := 0
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		if _, has := attrValue(a, "href"); has && collapseSpaces(textOf(a)) == "" {
+			icons++
+		}
+	}
+	return icons >= 2
 }
 
 // maxLinkLabelRunes: a label before a link ("Previous:", "上一篇：") is a word or two.
@@ -2187,6 +2398,162 @@ func innerByline(n *html.Node) *html.Node {
 	return nil
 }
 
+// maxAuthorBoxBytes bounds the text of a box about the author after the article: a name, a
+// portrait and a sentence or two.
+const maxAuthorBoxBytes = 600
+
+// authorLink returns, for a short block before the article's text whose only link names one of
+// the page's authors (its data's "author", a rel="author" link) and whose other words are a
+// date or a reading time at most, that link. Else nil.
+func (c *htmlConverter) authorLink(n *html.Node) *html.Node {
+	if len(c.authors) == 0 || c.textSeen || c.paragraphs > 0 || n.Type != html.ElementNode || !isBlockElement(n) || hasBlockChild(n) {
+		return nil
+	}
+	links := findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A })
+	if len(links) != 1 {
+		return nil
+	}
+	name := collapseSpaces(textOf(links[0]))
+	if name == "" || !slices.ContainsFunc(c.authors, func(a string) bool { return titleKey(a) == titleKey(name) }) {
+		return nil
+	}
+	whole, short := boundedText(n, 4*maxMetaLineRunes)
+	if !short {
+		return nil
+	}
+	rest := strings.TrimSpace(strings.Replace(collapseSpaces(whole), name, "", 1))
+	if rest != "" && !isPublicationLine(rest) && !isDateLine(strings.Trim(rest, " ·|•—–,")) {
+		return nil
+	}
+	return links[0]
+}
+
+// maxAuthorNameRunes bounds the names an author box opens with.
+const maxAuthorNameRunes = 60
+
+// isAuthorBox reports a box after the text that presents an author the byline already named
+// (a portrait, the name as a heading or link, a sentence or two about them), whatever its
+// class names say: the biography is the site's page about the author, not the article.
+func (c *htmlConverter) isAuthorBox(n *html.Node) bool {
+	if !c.textSeen && c.paragraphs < 3 || !isBlockElement(n) || n.DataAtom == atom.P || !hasBlockChild(n) {
+		return false
+	}
+	_, short := boundedText(n, maxAuthorBoxBytes)
+	if !short || !holdsSentenceBlock(n) {
+		return false // the box holds a sentence about the author
+	}
+	first := firstTextElement(n)
+	if first == nil {
+		return false
+	}
+	name := collapseSpaces(textOf(first))
+	if name == "" || len(strings.Fields(name)) > maxTopBylineWords || utf8.RuneCountInString(name) > maxAuthorNameRunes {
+		return false
+	}
+	key := titleKey(name)
+	for _, by := range c.bylines {
+		if strings.Contains(titleKey(by.String()), key) {
+			return true
+		}
+	}
+	for _, a := range c.authors {
+		if titleKey(a) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// maxLinkedDataBytes bounds the structured data read from a page.
+const maxLinkedDataBytes = 64 << 10
+
+// pageAuthors returns the names a page gives as its article's authors: the "author" of its
+// schema.org data (JSON-LD) and the text of links marked rel="author".
+func pageAuthors(raw *html.Node) []string {
+	var names []string
+	budget := maxLinkedDataBytes
+	for _, sc := range findAll(raw, func(n *html.Node) bool {
+		return n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
+	}) {
+		data := textOf(sc)
+		if len(data) > budget {
+			break
+		}
+		budget -= len(data)
+		var v any
+		if json.Unmarshal([]byte(data), &v) == nil {
+			names = appendAuthorNames(names, v, false, 0)
+		}
+	}
+	for _, a := range findAll(raw, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		if slices.Contains(strings.Fields(strings.ToLower(attr(a, "rel"))), "author") {
+			if t := collapseSpaces(textOf(a)); t != "" {
+				names = append(names, t)
+			}
+		}
+	}
+	return names
+}
+
+// appendAuthorNames walks JSON-LD for the names under "author" keys ("author": "Name",
+// {"name": …} or a list of them), to a bounded depth.
+func appendAuthorNames(names []string, v any, underAuthor bool, depth int) []string {
+	if depth > 8 {
+		return names
+	}
+	switch x := v.(type) {
+	case string:
+		if underAuthor {
+			names = append(names, collapseSpaces(x))
+		}
+	case []any:
+		for _, e := range x {
+			names = appendAuthorNames(names, e, underAuthor, depth+1)
+		}
+	case map[string]any:
+		for k, e := range x {
+			switch {
+			case k == "author" || k == "creator":
+				names = appendAuthorNames(names, e, true, depth+1)
+			case underAuthor && k == "name":
+				names = appendAuthorNames(names, e, true, depth+1)
+			case !underAuthor:
+				names = appendAuthorNames(names, e, false, depth+1)
+			}
+		}
+	}
+	return names
+}
+
+// holdsSentenceBlock reports a block inside n with no blocks of its own whose text is a
+// sentence: it ends with a terminator and has several words (or, in Chinese, characters).
+func holdsSentenceBlock(n *html.Node) bool {
+	for _, b := range findAll(n, func(x *html.Node) bool { return x != n && isBlockElement(x) && !hasBlockChild(x) }) {
+		t := collapseSpaces(textOf(b))
+		if endsWithTerminator(t) && (len(strings.Fields(t)) >= 4 || isHanText(t) && utf8.RuneCountInString(t) >= 10) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTextElement returns the innermost element holding the first text of n.
+func firstTextElement(n *html.Node) *html.Node {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case html.TextNode:
+			if strings.TrimSpace(ch.Data) != "" {
+				return n
+			}
+		case html.ElementNode:
+			if f := firstTextElement(ch); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
 // isAuthorBio reports an author box that presents the authors under a heading of its own
 // ("About the authors"): a biography, not the byline.
 func isAuthorBio(n *html.Node) bool {
@@ -2293,7 +2660,18 @@ func attributionIntoQuote(q *html.Node) {
 			return
 		}
 	}
-	if last == nil || prev == nil || !isAttribution(last) || prev.DataAtom != atom.P && (prev.DataAtom != atom.Div || hasBlockChild(prev)) {
+	if last == nil || prev == nil || !isAttribution(last) {
+		return
+	}
+	if prev.DataAtom == atom.Blockquote {
+		// The quotation itself, then its author beside it in the card: the author closes the
+		// quotation's last paragraph, or the quotation when its words stand straight in it.
+		prev = lastParagraphIn(prev)
+	} else if !isBlockElement(prev) && prev.DataAtom != atom.Cite {
+		// The quotation's words stand straight in it: its author goes on the same line.
+		prev = q
+	}
+	if prev.DataAtom != atom.P && prev.DataAtom != atom.Blockquote && (prev.DataAtom != atom.Div || hasBlockChild(prev)) {
 		return
 	}
 	q.RemoveChild(last)
@@ -2310,6 +2688,20 @@ func attributionIntoQuote(q *html.Node) {
 		prev.AppendChild(ch)
 		ch = next
 	}
+}
+
+// lastParagraphIn returns the last paragraph of a quotation, or the quotation when its text
+// stands straight in it.
+func lastParagraphIn(q *html.Node) *html.Node {
+	for ch := q.LastChild; ch != nil; ch = ch.PrevSibling {
+		if ch.Type == html.ElementNode && (ch.DataAtom == atom.P || ch.DataAtom == atom.Div && !hasBlockChild(ch)) {
+			return ch
+		}
+		if ch.Type == html.ElementNode && isBlockElement(ch) {
+			break
+		}
+	}
+	return q
 }
 
 // maxPictureCaptionRunes: the caption under a picture in the same paragraph is a line or two.
@@ -2408,7 +2800,18 @@ func isAttribution(n *html.Node) bool {
 			return short
 		}
 	}
-	return false
+	return isDashAttribution(n)
+}
+
+// isDashAttribution reports a short line with no blocks inside that opens with a dash and is
+// no sentence: "— Member of the delegation" names who spoke.
+func isDashAttribution(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Span || hasBlockChild(n) {
+		return false
+	}
+	text, short := boundedText(n, maxAuthorRoleRunes*4)
+	text = collapseSpaces(text)
+	return short && (strings.HasPrefix(text, "— ") || strings.HasPrefix(text, "– ")) && !endsWithTerminator(text)
 }
 
 // classWords splits class names into their words, in lower case: at hyphens, underscores and

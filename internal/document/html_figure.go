@@ -93,6 +93,43 @@ func isCaptionElement(n *html.Node) bool {
 	return true
 }
 
+// centredCaption reports a short line the page centres under a block that holds only a
+// picture, inside boxes of its own ("<div><div style="text-align:center">图为…</div></div>"):
+// set like the picture, it is its caption.
+func (c *htmlConverter) centredCaption(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div || !imageParagraphBefore(n) {
+		return false
+	}
+	leaf := innermostWrapped(n)
+	if hasBlockChild(leaf) || !c.styledAs(leaf, c.styled.centred) {
+		return false
+	}
+	text, short := boundedText(n, maxCaptionBytes)
+	return short && isLooseCaption(collapseSpaces(text))
+}
+
+// innermostWrapped returns the block n wraps when it holds nothing but one block (and that one
+// nothing but one block, and so on): "<div><div>line</div></div>" is one line.
+func innermostWrapped(n *html.Node) *html.Node {
+	for depth := 0; depth < maxCaptionNeighbors; depth++ {
+		var only *html.Node
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case ch.Type == html.TextNode && strings.TrimSpace(ch.Data) == "":
+			case ch.Type == html.ElementNode && isBlockElement(ch) && only == nil:
+				only = ch
+			default:
+				return n
+			}
+		}
+		if only == nil {
+			return n
+		}
+		n = only
+	}
+	return n
+}
+
 // maxLooseCaptionRunes: a caption set as a paragraph of its own under its picture is a line.
 const maxLooseCaptionRunes = 120
 

@@ -16,10 +16,10 @@ import (
 // styling, the style attribute and the simple class rules of its <style> elements, before the
 // page is sanitised (which drops both), and remembers the blocks by their text.
 
-// styledBlocks holds the texts (spaces collapsed) of the blocks the page styles as quotations
-// and as headings.
+// styledBlocks holds the texts (spaces collapsed) of the blocks the page styles as quotations,
+// as headings, and centred.
 type styledBlocks struct {
-	quotes, headings map[string]bool
+	quotes, headings, centred map[string]bool
 }
 
 var (
@@ -37,10 +37,9 @@ const (
 	maxStyledBlockBytes = 2000
 )
 
-// readStyledBlocks finds the blocks of a parsed (not yet sanitised) page that its styling sets
-// as quotations or headings.
-func readStyledBlocks(raw *html.Node) styledBlocks {
-	sb := styledBlocks{quotes: map[string]bool{}, headings: map[string]bool{}}
+// classRules reads the declarations of the simple class rules of a page's style sheets, by
+// class, up to maxStyleBytes of style.
+func classRules(raw *html.Node) map[string]string {
 	classes := map[string]string{} // class → its declarations
 	budget := maxStyleBytes
 	for _, st := range findAll(raw, func(n *html.Node) bool { return n.DataAtom == atom.Style }) {
@@ -60,6 +59,13 @@ func readStyledBlocks(raw *html.Node) styledBlocks {
 			break
 		}
 	}
+	return classes
+}
+
+// readStyledBlocks finds the blocks of a parsed (not yet sanitised) page that its styling, the
+// style attributes and the class rules read by classRules, sets as quotations or headings.
+func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
+	sb := styledBlocks{quotes: map[string]bool{}, headings: map[string]bool{}, centred: map[string]bool{}}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -80,6 +86,8 @@ func readStyledBlocks(raw *html.Node) styledBlocks {
 							sb.quotes[text] = true
 						case style.heading() && isHeadingText(text):
 							sb.headings[text] = true
+						case style["text-align"] == "center":
+							sb.centred[text] = true
 						}
 					}
 				}
@@ -145,4 +153,163 @@ func cssLength(v string) float64 {
 		return 0
 	}
 	return f
+}
+
+// dropHidden removes from a parsed page the elements its styling hides (display: none or
+// visibility: hidden, in their style attribute or in a simple class rule): a reader never sees
+// them, and the sanitiser, which drops styling, would otherwise show them (a share button's
+// label kept for scripts, a menu's copy for small screens). It reports whether it removed any.
+func dropHidden(raw *html.Node, classes map[string]string) bool {
+	hiddenClass := map[string]bool{}
+	for c, decls := range classes {
+		if hides(parseDecls(decls)) {
+			hiddenClass[c] = true
+		}
+	}
+	var doomed []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			hidden := false
+			if st := attr(ch, "style"); st != "" && hides(parseDecls(strings.ToLower(st))) {
+				hidden = true
+			}
+			for _, c := range strings.Fields(attr(ch, "class")) {
+				hidden = hidden || hiddenClass[c]
+			}
+			if hidden && ch.DataAtom != atom.Body && ch.DataAtom != atom.Html {
+				doomed = append(doomed, ch)
+				continue
+			}
+			walk(ch)
+		}
+	}
+	walk(raw)
+	for _, n := range doomed {
+		n.Parent.RemoveChild(n)
+	}
+	return len(doomed) > 0
+}
+
+// hides reports declarations that keep an element off the screen.
+func hides(s blockStyle) bool {
+	return s["display"] == "none" || s["visibility"] == "hidden"
+}
+
+// ariaHeadings turns the elements a page marks as headings for assistive technology
+// (role="heading" aria-level="1", as SharePoint and page builders print the title) into the
+// heading elements they stand for, which the sanitiser and the readers know. It reports whether
+// it changed any.
+func ariaHeadings(raw *html.Node) bool {
+	changed := false
+	for _, n := range findAll(raw, func(n *html.Node) bool {
+		return n.Type == html.ElementNode && !isHeadingAtom(n.DataAtom) && strings.EqualFold(strings.TrimSpace(attr(n, "role")), "heading")
+	}) {
+		level, err := strconv.Atoi(strings.TrimSpace(attr(n, "aria-level")))
+		if err != nil || level < 1 || level > 6 {
+			level = 2 // the level ARIA gives a heading that names none
+		}
+		n.Data = "h" + strconv.Itoa(level)
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+		changed = true
+	}
+	return changed
+}
+
+// maxNoteBlocks and maxNoteNodes bound the notes inPageLinks looks at, and the nodes it walks
+// in them.
+const (
+	maxNoteBlocks = 500
+	maxNoteNodes  = 200_000
+)
+
+// nodeCount counts the nodes of n's subtree, stopping past limit.
+func nodeCount(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for ch := x.FirstChild; ch != nil && count <= limit; ch = ch.NextSibling {
+			count++
+			walk(ch)
+		}
+	}
+	walk(n)
+	return count
+}
+
+// inPageLinks rewrites as fragments ("#note1") the links between a reference and its note that
+// a page writes with its own address before the fragment ("analitika/gaz/#note1", as sites
+// with a <base> element must): a link whose fragment names an element of the page that links
+// back to the link (or to the element around it) with a fragment too. It reports whether it
+// rewrote any.
+func inPageLinks(raw *html.Node) bool {
+	ids := map[string]*html.Node{}
+	var links []*html.Node
+	for _, n := range findAll(raw, func(n *html.Node) bool { return n.Type == html.ElementNode }) {
+		if id := attr(n, "id"); id != "" {
+			ids[id] = n
+		}
+		if n.DataAtom == atom.A {
+			links = append(links, n)
+		}
+	}
+	fragment := func(a *html.Node) (string, bool) {
+		href := attr(a, "href")
+		i := strings.IndexByte(href, '#')
+		if i <= 0 || i == len(href)-1 {
+			return "", false
+		}
+		return href[i+1:], true
+	}
+	rewrite := map[*html.Node]string{}
+	backLinks := map[*html.Node][]*html.Node{} // the links inside each target's block, read once
+	budget := maxNoteNodes
+	for _, a := range links {
+		frag, ok := fragment(a)
+		target := ids[frag]
+		if !ok || target == nil {
+			continue
+		}
+		if len(backLinks) >= maxNoteBlocks {
+			break // more notes than any article has: the work stays bounded
+		}
+		// The ids of the link and of the elements around it, up to its block.
+		own := map[string]bool{}
+		for p := a; p != nil && p.Type == html.ElementNode; p = p.Parent {
+			if id := attr(p, "id"); id != "" {
+				own[id] = true
+			}
+			if isBlockElement(p) {
+				break
+			}
+		}
+		block := target
+		for block.Parent != nil && !isBlockElement(block) {
+			block = block.Parent
+		}
+		inside, seen := backLinks[block]
+		if !seen {
+			if budget -= nodeCount(block, budget); budget <= 0 {
+				break // notes in blocks this large and this many: the work stays bounded
+			}
+			inside = findAll(block, func(n *html.Node) bool { return n.DataAtom == atom.A })
+			backLinks[block] = inside
+		}
+		for _, back := range inside {
+			if f, ok := fragment(back); ok && own[f] {
+				rewrite[a], rewrite[back] = "#"+frag, "#"+f
+			}
+		}
+	}
+	for a, href := range rewrite {
+		for i := range a.Attr {
+			if a.Attr[i].Key == "href" {
+				a.Attr[i].Val = href
+			}
+		}
+	}
+	return len(rewrite) > 0
 }

@@ -106,3 +106,155 @@ func TestHTMLCircledNotesWithoutLinks(t *testing.T) {
 		"paragraph: 各方在农业技术交流和农产品贸易便利化等方面开展了一系列合作。",
 		"footnote: 联合国粮农组织报告，2023年。", "footnote: 上海合作组织声明，2022年。")
 }
+
+// TestHTMLHiddenIconsAndAuthorBox: what the page's styling hides is not read, a row of icon
+// links with a share count is page chrome, and a box after the text that presents the author
+// the byline named (a portrait, the name, a sentence about them) is not the article's, whatever
+// the class names.
+func TestHTMLHiddenIconsAndAuthorBox(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Dry Ports</title><style>.k9{display:none}</style></head><body>
+<main class="css-a1"><article class="css-b2"><h1>Dry Ports</h1>
+<p class="css-c3">By <a rel="author" href="/author/sb">Saule Bekova</a></p>
+<div class="css-d4"><span>112 shares</span> <a href="https://t.me/share/url?u=x"><svg aria-hidden="true"></svg><span class="k9">Share on Telegram</span></a> <a href="https://www.facebook.com/sharer/sharer.php?u=x"><svg></svg></a></div>
+<p>The dry port at Khorgos handled more containers this year than in the three years before it together.</p>
+<p style="display:none">Subscribe to read the rest of this article.</p>
+<p>Most of them went west by rail, to Europe and to the Caspian ports.</p>
+<div class="css-e5"><img src="/a/sb.jpg" alt=""><div><h4><a href="/author/sb">Saule Bekova</a></h4><p>Saule Bekova is a senior fellow at the institute, where she works on transport.</p></div></div>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Dry Ports",
+		"byline: By Saule Bekova",
+		"paragraph: The dry port at Khorgos handled more containers this year than in the three years before it together.",
+		"paragraph: Most of them went west by rail, to Europe and to the Caspian ports.")
+}
+
+// TestHTMLPageBuilderParts: a page builder's title marked up for assistive technology
+// (role="heading"), an article split into parts of one markup around a picture part and a
+// quotation card whose author stands beside the quotation, and notes marked with bare raised
+// numbers, are read as one article with its caption, quotation and notes.
+func TestHTMLPageBuilderParts(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Ili data</title></head><body><div class="canvas">
+<div class="zone"><div role="heading" aria-level="1"><span>Ili data</span></div></div>
+<div class="zone"><div class="rte"><div data-automation-id="textBox">
+<p>Kazakhstan and China agreed to exchange daily flow readings from six gauging stations on the river.</p>
+<p>The protocol says nothing about withdrawals from the canals on either side.<sup>1</sup></p>
+</div></div></div>
+<div class="zone"><figure><img src="/g.jpg" alt=""><figcaption>A gauging station on the lower Ili.</figcaption></figure></div>
+<div class="zone"><div class="card"><blockquote><span>Daily data ends the argument about whose numbers are right.</span></blockquote><div class="speaker">— A member of the delegation</div></div></div>
+<div class="zone"><div class="rte"><div data-automation-id="textBox">
+<p>Analysts expect the working group to discuss water quality and sediment next year.</p>
+<p><small><sup>1</sup> Annual totals are published for the prefecture, but not by canal.</small></p>
+</div></div></div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Ili data",
+		"paragraph: Kazakhstan and China agreed to exchange daily flow readings from six gauging stations on the river.",
+		"paragraph: The protocol says nothing about withdrawals from the canals on either side.",
+		"caption: A gauging station on the lower Ili.",
+		"quote: Daily data ends the argument about whose numbers are right. — A member of the delegation",
+		"paragraph: Analysts expect the working group to discuss water quality and sediment next year.",
+		"footnote: Annual totals are published for the prefecture, but not by canal.")
+}
+
+// TestHTMLLabelsAndAddressedNotes: a label set in a row beside the paragraph it labels is read
+// with it, a DOI row is metadata, and notes linked with the page's own address before the
+// fragment (as sites with a <base> element write them) are the article's notes.
+func TestHTMLLabelsAndAddressedNotes(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><base href="https://center.example/"><title>Gas lines</title></head><body>
+<div class="content"><h1>Gas lines</h1>
+<div class="row"><span class="rowtit">Keywords:</span><p class="kw"><a>gas;</a> <a>Turkmenistan;</a> <a>China</a></p></div>
+<div class="row"><span class="rowtit">DOI:</span><p>10.16477/j.zylt.2024.03.006</p></div>
+<p>Three lines of the pipeline carry about 55 billion cubic metres a year.<sup><a href="analysis/gas/#note1" id="ref1">[1]</a></sup></p>
+<p>A fourth line has been discussed for a decade and is still not built.</p>
+<div class="notes"><p id="note1"><a href="analysis/gas/#ref1">[1]</a> Estimate from national statistics for 2023.</p></div>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Gas lines",
+		"paragraph: Keywords: gas; Turkmenistan; China",
+		"paragraph: Three lines of the pipeline carry about 55 billion cubic metres a year.",
+		"paragraph: A fourth line has been discussed for a decade and is still not built.",
+		"footnote: Estimate from national statistics for 2023.")
+}
+
+// TestHTMLBylineLabelBeforeAuthorLink: a byline's label set before the link to the author's
+// page ("Автор: <a rel=author>…</a>") stays with the name.
+func TestHTMLBylineLabelBeforeAuthorLink(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Зерно</title></head><body><main><article><h1>Зерно</h1>
+<p>Казахстан в этом году продал Китаю больше пшеницы, чем в любой год до этого, и поезда шли полными.</p>
+<p>Фермеры севера рады спросу, но опасаются роста цен на топливо и технику.</p>
+<div class="css-1x">Автор: <a rel="author" href="/author/as">Айгерим Султанова</a></div>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Зерно",
+		"paragraph: Казахстан в этом году продал Китаю больше пшеницы, чем в любой год до этого, и поезда шли полными.",
+		"paragraph: Фермеры севера рады спросу, но опасаются роста цен на топливо и технику.",
+		"byline: Автор: Айгерим Султанова")
+}
+
+// TestHTMLAuthorCardAndGalleryCounter: the author's name linked under the title beside a
+// portrait and a date is the byline when the page's data names that author; a gallery's counter
+// is no caption; a separator left after a dropped date goes with the date.
+func TestHTMLAuthorCardAndGalleryCounter(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Рынки</title><script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Даниил Харпер"}}</script></head><body>
+<main><article><header><h1>Рынки</h1>
+<div class="c1"><img src="/a.jpg" alt="Даниил Харпер"><div><a class="c2" href="/people/dh">Даниил Харпер</a><time>12 ноября 2023 г.</time></div></div></header>
+<p>Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.</p>
+<figure><div><img src="/1.jpg" alt=""><span>1 из 6</span></div><figcaption>Рынок у пункта пропуска.</figcaption></figure>
+<p>Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.</p>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Рынки",
+		"paragraph: Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.",
+		"caption: Рынок у пункта пропуска.",
+		"paragraph: Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.",
+		"byline: Даниил Харпер")
+}
+
+func TestHTMLSeparatorAfterDroppedDate(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Рынки</title></head><body><main><article><h1>Рынки</h1>
+<div class="c3"><span>Автор: <a href="/people/dh">Даниил Харпер</a></span><span> · </span><time>12 ноября 2023 г.</time></div>
+<p>Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.</p>
+<p>Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.</p>
+</article></main></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Рынки",
+		"byline: Автор: Даниил Харпер",
+		"paragraph: Пограничные рынки снова открылись после трёх лет, и торговцы вернулись со своими товарами.",
+		"paragraph: Покупателей пока меньше, чем до пандемии, но их становится больше каждую неделю.")
+}
+
+// TestHTMLTypedListAndCentredCaption: a list typed line by line between line breaks ("– …;")
+// is a list, dialogue dashes are not; a short line centred in boxes of its own under a block
+// that holds only a picture is its caption.
+func TestHTMLTypedListAndCentredCaption(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Лён</title></head><body><div class="news"><h1>Лён</h1>
+<div class="news-text">
+Лён в области сеют давно, но почти всё семя уходило на экспорт без переработки.<br><br>
+Потребовались:<br>
+– регистрация предприятия в китайской таможенной системе;<br>
+– лабораторные испытания каждой партии;<br>
+– этикетка на китайском языке.<br><br>
+– Мы справились, – сказал директор.<br><br>
+</div>
+<div class="ph" style="text-align:center"><img src="/l.jpg" alt=""></div>
+<div class="nm"><div style="text-align:center">Поле масличного льна в Актогайском районе</div></div>
+<p>В акимате рассчитывают, что опыт цеха переймут и другие переработчики области.</p>
+</div></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Лён",
+		"paragraph: Лён в области сеют давно, но почти всё семя уходило на экспорт без переработки.",
+		"paragraph: Потребовались:",
+		"list_item: регистрация предприятия в китайской таможенной системе;",
+		"list_item: лабораторные испытания каждой партии;",
+		"list_item: этикетка на китайском языке.",
+		"paragraph: – Мы справились, – сказал директор.",
+		"caption: Поле масличного льна в Актогайском районе",
+		"paragraph: В акимате рассчитывают, что опыт цеха переймут и другие переработчики области.")
+}

@@ -34,6 +34,31 @@ var wordSuffixes = map[string]bool{
 	"ages": true, "ers": true, "ward": true, "wards": true, "hood": true, "ship": true,
 }
 
+// Russian writes some words with a hyphen always ("по-разному", "по-русски", "во-первых",
+// "кое-где", "из-за", "что-то", "какой-либо"): a line break after such a head keeps its hyphen.
+// alwaysHyphenated tells them by the head and the rest.
+var (
+	russianHyphenParticles = map[string]bool{"то": true, "либо": true, "нибудь": true, "таки": true}
+	russianAdverbTail      = regexp.MustCompile(`^\p{Ll}{2,}(ому|ему|ски|цки|ьи)$`)
+	russianOrdinalTail     = regexp.MustCompile(`^(первых|вторых|третьих|четв[её]ртых|пятых|шестых|седьмых|восьмых|девятых|десятых)$`)
+)
+
+func alwaysHyphenated(head, tail string) bool {
+	switch {
+	case russianHyphenParticles[tail]:
+		return true
+	case head == "по":
+		return russianAdverbTail.MatchString(tail)
+	case head == "во" || head == "в":
+		return russianOrdinalTail.MatchString(tail)
+	case head == "кое" || head == "кой":
+		return true
+	case head == "из":
+		return tail == "за" || tail == "под"
+	}
+	return false
+}
+
 // softBreak stands, at the end of a line, for a hyphen that only broke a word: appendLine joins
 // the next line to it without a space and drops it. The input's own soft hyphens were removed
 // by normalizeText, so every one left is this mark.
@@ -72,7 +97,8 @@ func markLineBreakHyphens(text string) string {
 		head, tail := strings.ToLower(m[1]), next[1]
 		// The halves of this very break count once each; a word of its own shows elsewhere.
 		if words[head+"-"+tail] > 0 || words[head+tail] == 0 && utf8.RuneCountInString(head) > 2 && words[head] > 1 && words[tail] > 1 ||
-			words[head+tail] == 0 && compoundHeads[head] && utf8.RuneCountInString(tail) >= 3 && !wordSuffixes[tail] {
+			words[head+tail] == 0 && compoundHeads[head] && utf8.RuneCountInString(tail) >= 3 && !wordSuffixes[tail] ||
+			alwaysHyphenated(head, tail) {
 			continue // a compound written with a hyphen
 		}
 		_, size := utf8.DecodeLastRuneInString(line)

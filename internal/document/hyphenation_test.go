@@ -19,6 +19,9 @@ func TestLineBreakHyphens(t *testing.T) {
 		"распреде-\nление воды":                                        "распреде\u00AD\nление воды",
 		"a Beijing-backed loan and a Beijing-\nbacked bank":            "a Beijing-backed loan and a Beijing-\nbacked bank",
 		"crossborder trade grew; more cross-\nborder trade is planned": "crossborder trade grew; more cross\u00AD\nborder trade is planned",
+		"складывалось по-\nразному":                                    "складывалось по-\nразному",
+		"во-\nпервых, и что-\nто ещё":                                  "во-\nпервых, и что-\nто ещё",
+		"по-\nставки выросли":                                          "по\u00AD\nставки выросли",
 	} {
 		if got := markLineBreakHyphens(in); got != want {
 			t.Errorf("markLineBreakHyphens(%q) = %q, want %q", in, strings.ReplaceAll(got, "\u00AD", "<soft>"), want)

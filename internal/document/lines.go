@@ -72,12 +72,19 @@ func splitGroup(group []sourceLine) []candidate {
 	wrapped := len(group) > 1 && width >= minWrapColumns && width <= maxWrapColumns
 	lw := lineWidths{width: width, full: wrapFullness(group, width)}
 	// When only some lines are indented, the indent opens a paragraph (or continues a list item).
-	someFlush := false
-	for _, l := range group {
+	// When it does so more than once, after a sentence's end, the indent is what opens
+	// paragraphs: a line set flush after a sentence's end goes on with the paragraph.
+	someFlush, indentOpens := false, 0
+	for i, l := range group {
 		someFlush = someFlush || !l.indented
+		if i > 0 && l.indented && endsWithTerminator(group[i-1].text) {
+			indentOpens++
+		}
 	}
+	indentMarked := someFlush && indentOpens >= minIndentOpens
 	var out []candidate
 	var prev string
+	itemIndented := false // the list item being read was set in with its first line
 	for i, l := range group {
 		next := ""
 		if i+1 < len(group) {
@@ -88,10 +95,11 @@ func splitGroup(group []sourceLine) []candidate {
 			// A bare ">" or bullet: an empty line of a quote or list, which separates nothing.
 			continue
 		}
-		if kind == pipeline.BlockListItem && strings.HasPrefix(l.text, "– ") && wrapped && len(out) > 0 &&
+		if kind == pipeline.BlockListItem && strings.HasPrefix(l.text, "– ") && wrapped && len(out) > 0 && !l.indented &&
 			out[len(out)-1].marker != pipeline.BlockListItem && !endsWithTerminator(prev) &&
 			float64(columns(prev)) >= fullLineRatio*float64(width) {
-			// A dash that a wrap put at the start of a line ("«Азия" / "– Китай»") is no bullet.
+			// A dash that a wrap put at the start of a line ("«Азия" / "– Китай»") is no bullet;
+			// a wrap sets no indent.
 			kind, body = "", l.text
 		}
 		if kind == "" && strings.HasPrefix(l.text, "— ") && (endsWithClauseBreak(l.text) ||
@@ -108,6 +116,9 @@ func splitGroup(group []sourceLine) []candidate {
 			continue
 		case kind != "":
 		case out[len(out)-1].marker == pipeline.BlockQuote:
+		case out[len(out)-1].marker == pipeline.BlockListItem && itemIndented && l.indented && endsWithTerminator(prev):
+			// Items set in like paragraphs' first lines ("   – …"): an indented line after an
+			// item's end opens the next paragraph.
 		case out[len(out)-1].marker == pipeline.BlockListItem:
 			if l.indented || lw.continues(&out[len(out)-1], prev, l.text, next, wrapped) {
 				appendLine(&out[len(out)-1], l.text)
@@ -116,14 +127,24 @@ func splitGroup(group []sourceLine) []candidate {
 			}
 		case isCaptionText(l.text):
 			// A caption opens a block of its own.
+		case isFilingLine(l.text) || isFilingLine(prev) || isPaperApparatusStart(l.text):
+			// A classification code or a DOI is a line of its own; a paper's abstract and
+			// keywords open blocks of their own.
 		case l.indented && someFlush && endsWithTerminator(prev):
 			// An indented first line after a sentence's end opens a paragraph.
+		case indentMarked && !l.indented && out[len(out)-1].marker == "" && endsWithTerminator(prev) &&
+			!lw.standalone(l.text, next) && !isQuotationLine(l.text) && !blockEnds(out[len(out)-1].buf):
+			// Where indents open paragraphs, a line set flush after a sentence's end goes on.
+			appendLine(&out[len(out)-1], l.text)
+			prev = l.text
+			continue
 		case lw.continues(&out[len(out)-1], prev, l.text, next, wrapped):
 			appendLine(&out[len(out)-1], l.text)
 			prev = l.text
 			continue
 		}
 		out = append(out, candidate{buf: []byte(body), marker: kind, lines: 1})
+		itemIndented = kind == pipeline.BlockListItem && l.indented
 		prev = l.text
 	}
 	for i := range out {
@@ -140,6 +161,10 @@ type lineWidths struct {
 	full  float64
 }
 
+// minIndentOpens: a group whose lines after a sentence's end are indented this often sets its
+// paragraphs apart by their first lines' indent.
+const minIndentOpens = 2
+
 // standaloneRatio: a line this much shorter than the width, with no end punctuation, is a block
 // of its own (a heading, a byline, a caption) and not the end of the paragraph above.
 const standaloneRatio = 0.6
@@ -153,6 +178,11 @@ const standaloneRatio = 0.6
 // with its first sentence, and a short line without end punctuation stands alone.
 func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped bool) bool {
 	first, _ := utf8.DecodeRuneInString(cur)
+	if keywordsLabel.Match(c.buf[:min(len(c.buf), maxCaptionStart)]) {
+		// A paper's keywords run on only after a separator or before a lower-case word: the
+		// line that stops without one ends them ("Keywords: trade, logistics" / "Introduction").
+		return strings.ContainsRune(",;，；、-‐", lastRuneOf(prev)) || unicode.IsLower(first) && !endsWithTerminator(prev)
+	}
 	if unicode.IsLower(first) && !endsWithTerminator(prev) {
 		return true
 	}
@@ -357,7 +387,7 @@ const (
 )
 
 // blockEnds reports a block that ends with its line: a quotation wholly in quotation marks, or
-// a caption, whose first sentence is all of it.
+// a caption, whose first sentence is all of it; a paper's keywords.
 func blockEnds(buf []byte) bool {
 	if len(buf) <= maxQuoteBytes && isWhollyQuoted(string(buf)) {
 		return true
@@ -366,7 +396,8 @@ func blockEnds(buf []byte) bool {
 	for len(start) > 0 && !utf8.Valid(start) {
 		start = start[:len(start)-1]
 	}
-	return isCaptionText(string(start))
+	// A paper's keywords end with the sentence that ends their line.
+	return isCaptionText(string(start)) || keywordsLabel.Match(start)
 }
 
 // hanSection matches the number a Chinese section heading opens with: "一、", "第二章", "（三）".

@@ -70,9 +70,9 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	}
 	src = withoutTemplateTags(src)
 	src = withoutWikiMarkup(src)
-	captions := figcaptionLines(src)
+	captions, centred := figcaptionLines(src), centredLines(src)
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })
-	r := &markdownReader{source: source, markup: markup, captionLines: captions, metaTitle: meta.title, metaAuthor: meta.author}
+	r := &markdownReader{source: source, markup: markup, captionLines: captions, centredLines: centred, metaTitle: meta.title, metaAuthor: meta.author}
 	r.blocks(root, "")
 	return r.document()
 }
@@ -93,6 +93,7 @@ type markdownReader struct {
 	out          []mdBlock
 	notes        []mdBlock
 	captionLines map[int]bool // lines inside a <figcaption> of an HTML block
+	centredLines map[int]bool // lines of an HTML block set centred (<center>, align="center")
 	lineStarts   []int        // byte offsets of the source's lines, for lineOf
 	metaTitle    string       // the title the front matter declares
 	metaAuthor   string       // the author the front matter names
@@ -134,12 +135,13 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 			body = body[1:]
 		} else {
 			// Under a subtitle or a lead set apart as a quotation, a byline that names itself
-			// ("Текст: NAME", "Автор: NAME", "By NAME").
+			// ("Текст: NAME", "Автор: NAME", "By NAME"), or, right under the subtitle, a line of
+			// names alone ("Lucy Farrant and Jasur Rakhimov").
 			for j := 1; j <= maxBlocksAboveByline && j+2 < len(body); j++ {
 				if body[j].kind != pipeline.BlockParagraph {
 					continue
 				}
-				if by := withoutPublicationTail(body[j].text.plain()); hasBylinePrefix(by) && isBylineText(by) {
+				if by := withoutPublicationTail(body[j].text.plain()); hasBylinePrefix(by) && isBylineText(by) || j == 1 && isNameLine(by) {
 					topBylines = append(topBylines, by)
 					for _, b := range body[:j] {
 						doc.Blocks = append(doc.Blocks, toBlock(b.kind, b))

@@ -37,3 +37,73 @@ func TestTextLengthLine(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownZolaShortcodes: Zola calls its shortcodes like functions; a figure's caption is
+// read as a caption, and a box closed by "{% end %}" is left out. Jekyll's figure include gives
+// its caption too.
+func TestMarkdownZolaShortcodes(t *testing.T) {
+	t.Parallel()
+	md := "# Wool Across the Pass\n\nHerders sell raw wool to buyers from Kashgar.\n\n" +
+		"{{ figure(src=\"bales.jpg\", alt=\"Bales\", caption=\"Bales at the crossing, June 2023.\") }}\n\n" +
+		"{% note(kind=\"tip\") %}\nThis post is part of a series.\n{% end %}\n\n" +
+		"{{ youtube(id=\"abc\") }}\n\nPrices rose in the spring.\n\n" +
+		"{% include figure image_path=\"/p.jpg\" alt=\"\" caption=\"Shearing in Naryn.\" %}\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Wool Across the Pass", "paragraph: Herders sell raw wool to buyers from Kashgar.",
+		"caption: Bales at the crossing, June 2023.", "paragraph: Prices rose in the spring.", "caption: Shearing in Naryn.")
+}
+
+// TestMarkdownHTMLImageCaption: an image written as an <img> tag on a block of its own is a
+// figure like a Markdown image; the labelled or centred line under it is its caption, and a
+// centred line elsewhere is text.
+func TestMarkdownHTMLImageCaption(t *testing.T) {
+	t.Parallel()
+	md := "# 跨界河流\n\n两国签署了合作协定。\n\n<img src=\"a.png\" alt=\"示意图\" style=\"zoom:67%;\" />\n\n" +
+		"<center>图1　伊犁河流域示意图</center>\n\n<img src=\"b.png\" />\n\n<center>额尔齐斯河</center>\n\n" +
+		"<center>双方同意继续合作。</center>\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 跨界河流", "paragraph: 两国签署了合作协定。", "caption: 图1 伊犁河流域示意图",
+		"caption: 额尔齐斯河", "paragraph: 双方同意继续合作。")
+
+	// The image and its caption in one centred element.
+	md = "# Ports\n\nThe port grew.\n\n<p align=\"center\"><img src=\"a.png\" width=\"60%\"><br>Aktau port in 2023</p>\n\nIt grew again.\n"
+	if doc, err = ParseMarkdownMarkup(md, pipeline.English); err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Ports", "paragraph: The port grew.", "caption: Aktau port in 2023", "paragraph: It grew again.")
+}
+
+// TestChineseBylineDate: a Chinese byline keeps its name without the date set apart by a space.
+func TestChineseBylineDate(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]string{
+		"作者：周明远　　2024年3月":   "作者：周明远",
+		"作者：周明远 2024年3月5日":  "作者：周明远",
+		"文/李华 · 2024-03-05": "文/李华",
+		"作者：周明远 新疆大学":       "作者：周明远 新疆大学",
+	} {
+		if got := withoutPublicationTail(s); got != want {
+			t.Errorf("withoutPublicationTail(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestMarkdownHexoAssetImage: Hexo's image tag gives its title as the figure's caption, bare or
+// quoted; without a title it is a picture alone.
+func TestMarkdownHexoAssetImage(t *testing.T) {
+	t.Parallel()
+	md := "# 跨界河流\n\n两国签署了合作协定。\n\n{% asset_img map.png 图1 伊犁河流域示意图 %}\n\n" +
+		"{% asset_img dam.jpg \"图2 水利枢纽\" \"枢纽照片\" %}\n\n{% asset_img photo.jpg %}\n\n双方同意继续合作。\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 跨界河流", "paragraph: 两国签署了合作协定。", "caption: 图1 伊犁河流域示意图",
+		"caption: 图2 水利枢纽", "paragraph: 双方同意继续合作。")
+}

@@ -6,20 +6,27 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
 
-// Figures in Markdown. A figure's caption is written in one of three ways, and each is read as
+// Figures in Markdown. A figure's caption is written in one of four ways, and each is read as
 // a caption block:
 //
 //   - an HTML figure, its text inside <figcaption> (also what web pages and Word documents are
 //     converted to);
 //   - an image, then on the next line or in the next paragraph a line wholly in emphasis
 //     ("![](chart.png)" then "*Trade, 2015–2023*");
-//   - an image, then a paragraph that opens with a caption label ("Figure 2. …", "Рис. 1. …").
+//   - an image, then a paragraph that opens with a caption label ("Figure 2. …", "Рис. 1. …");
+//   - an image, then a line set centred in HTML ("<center>图1　…</center>", as Typora and
+//     other editors that size images with an <img> tag write it), or an image and a line in
+//     one centred element.
+//
+// An image may be written as an HTML <img> tag on a block of its own; such a block counts as
+// a paragraph of images.
 //
 // The image's own description is dropped when a caption follows: the caption says it for the
 // reader, and the description is alternative text for those who cannot see the image.
@@ -40,6 +47,32 @@ func figcaptionLines(src string) map[int]bool {
 			out[i] = true
 		}
 		depth = max(depth+opens-closes, 0)
+	}
+	return out
+}
+
+// centredOpen matches a line that opens an HTML element set centred: <center>, or a paragraph
+// or a division with align="center" or a centred text-align in its style.
+var centredOpen = regexp.MustCompile(`(?i)^\s*<(center\b|(p|div)\s[^>]*(align\s*=\s*["']?center|text-align\s*:\s*center))`)
+
+// centredLines returns the numbers (from 0) of the lines of src that belong to an HTML block
+// opened by a centred element: from that line to the next blank line, where CommonMark ends
+// such a block.
+func centredLines(src string) map[int]bool {
+	lower := strings.ToLower(src)
+	if !strings.Contains(lower, "center") {
+		return nil
+	}
+	out := map[int]bool{}
+	in := false
+	for i, line := range strings.Split(src, "\n") {
+		switch {
+		case strings.TrimSpace(line) == "":
+			in = false
+		case in || centredOpen.MatchString(line):
+			in = true
+			out[i] = true
+		}
 	}
 	return out
 }
@@ -71,6 +104,11 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 			r.add(pipeline.BlockCaption, r.inline(em, nil), 0, inside)
 			return
 		}
+		if t := r.inline(p, nil); len(rest) > 0 && r.centredLines[r.lineOf(p.Lines().At(0).Start)] && columns(t.plain()) <= maxHeadColumns {
+			// An image and a line under it, centred together: the figure and its caption.
+			r.add(pipeline.BlockCaption, t, 0, inside)
+			return
+		}
 		if len(rest) == 0 && r.captionFollows(p) {
 			return // the figure itself; its caption is the next paragraph
 		}
@@ -81,7 +119,7 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 			return
 		}
 		t := r.inline(p, nil)
-		if isCaptionText(t.plain()) {
+		if isCaptionText(t.plain()) || p.Lines().Len() > 0 && r.centredLines[r.lineOf(p.Lines().At(0).Start)] {
 			r.add(pipeline.BlockCaption, t, 0, inside)
 			return
 		}
@@ -163,16 +201,21 @@ func (r *markdownReader) captionFollows(p ast.Node) bool {
 
 // Static-site generators put template tags in Markdown: "{{ site.baseurl }}" in an image's
 // address (Jekyll), shortcodes and tags on lines of their own ("{{< figure src=… caption=… >}}",
-// "{{% notice %}}", Hugo; "{% include toc.html %}", Liquid), attribute lists ("{: .lead}",
+// "{{% notice %}}", Hugo; "{{ figure(src=…, caption=…) }}", Zola, whose shortcodes are
+// called like functions; "{% include toc.html %}", "{% include figure image_path=… caption=… %}",
+// Jekyll's Liquid; "{% asset_img map.png 图1 … %}", Hexo), attribute lists ("{: .lead}",
 // kramdown). A tag in an address would end it at its spaces, so the image and its
 // caption were read as text; a shortcode line is markup, not text. A figure shortcode's caption
 // is kept as the caption of an HTML figure.
 var (
 	addressTemplateTag = regexp.MustCompile(`\]\(\s*(\{\{[^{}\n]{0,100}\}\}|\{%[^%\n]{0,100}%\})`)
-	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
+	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{\{\s*[A-Za-z_]\w*\([^\n]*\)\s*\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
 	// attributeList matches a kramdown attribute list at the end of a line ("… {: .lead}").
-	attributeList    = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
-	shortcodeCaption = regexp.MustCompile(`^[ \t]*\{\{[<%]\s*figure\s[^\n]*?\b(?:caption|title)="([^"\n]+)"`)
+	attributeList = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
+	// assetImage matches Hexo's image tag with its title after the file: "{% asset_img map.png
+	// 图1 流域示意图 %}", "{% asset_img map.png "Map of the basin" "alt" %}".
+	assetImage       = regexp.MustCompile(`^[ \t]*\{%\s*asset_img\s+(?:[\w-]+\s+)*?[^\s"']+\.\w{2,4}(?:\s+\d+){0,2}\s+(?:"([^"\n]+)"|'([^'\n]+)'|([^"'\s][^%\n]*?))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*%\}`)
+	shortcodeCaption = regexp.MustCompile(`^[ \t]*(?:\{\{(?:[<%]\s*figure\s|\s*figure\()|\{%\s*include\s+figure[\w.-]*\s)[^\n]*?\b(?:caption|title)\s*=\s*(?:"([^"\n]+)"|'([^'\n]+)')`)
 )
 
 // withoutTemplateTags removes template tags from image and link addresses and turns shortcode
@@ -184,8 +227,14 @@ func withoutTemplateTags(src string) string {
 	src = addressTemplateTag.ReplaceAllString(src, "](")
 	src = attributeList.ReplaceAllString(src, "")
 	return shortcodeLine.ReplaceAllStringFunc(src, func(line string) string {
+		caption := ""
 		if m := shortcodeCaption.FindStringSubmatch(line); m != nil {
-			return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(m[1])) + "</figcaption></figure>"
+			caption = m[1] + m[2]
+		} else if m := assetImage.FindStringSubmatch(line); m != nil {
+			caption = m[1] + m[2] + m[3]
+		}
+		if strings.ContainsFunc(caption, unicode.IsLetter) {
+			return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(caption)) + "</figcaption></figure>"
 		}
 		return ""
 	})
@@ -193,18 +242,19 @@ func withoutTemplateTags(src string) string {
 
 // Generators also set boxes apart from the text: admonitions ("::: tip 阅读提示" … ":::" in
 // VuePress and Docusaurus, "!!! note" with an indented body in MkDocs, paired shortcodes such as
-// "{{% notice tip %}}" … "{{% /notice %}}" in Hugo or "{% note %}" … "{% endnote %}" in Hexo),
-// where a site puts what it says about the article (the reading time, the series it belongs
-// to), the way a page puts its notes in an <aside>; and markers where they print a table of
-// contents ("[[toc]]", "[TOC]", "{:toc}"). withoutGeneratorAsides blanks those lines, keeping
-// the others' numbers.
+// "{{% notice tip %}}" … "{{% /notice %}}" in Hugo, "{% note %}" … "{% endnote %}" in Hexo or
+// "{% note(kind="tip") %}" … "{% end %}" in Zola), where a site puts what it says about the
+// article (the reading time, the series it belongs to), the way a page puts its notes in an
+// <aside>; and markers where they print a table of contents ("[[toc]]", "[TOC]", "{:toc}",
+// GitLab's "[[_TOC_]]", CSDN's "@[TOC](目录)"). withoutGeneratorAsides blanks those lines,
+// keeping the others' numbers.
 var (
 	containerOpen   = regexp.MustCompile(`^:{3,}\s*\S`)
 	containerClose  = regexp.MustCompile(`^:{3,}\s*$`)
 	mkdocsAdmonish  = regexp.MustCompile(`^(!!!|\?\?\?\+?)\s*\w`)
 	admonitionOpen  = regexp.MustCompile(`^\{\{[<%]\s*(notice|alert|callout|admonition|hint|tip|note|warning|info)\b[^/]*[>%]\}\}$|^\{%\s*(note|tip|warning|info|alert)\b[^%]*%\}$`)
-	admonitionClose = regexp.MustCompile(`^\{\{[<%]\s*/\s*(notice|alert|callout|admonition|hint|tip|note|warning|info)\s*[>%]\}\}$|^\{%\s*end(note|tip|warning|info|alert)\s*%\}$`)
-	tocMarker       = regexp.MustCompile(`(?i)^(\[\[toc\]\]|\[toc\]|\{:toc\}|\*\s+toc|\$\{toc\}|<!--\s*toc\s*-->)$`)
+	admonitionClose = regexp.MustCompile(`^\{\{[<%]\s*/\s*(notice|alert|callout|admonition|hint|tip|note|warning|info)\s*[>%]\}\}$|^\{%\s*end(note|tip|warning|info|alert)?\s*%\}$`)
+	tocMarker       = regexp.MustCompile(`(?i)^(\[\[_?toc_?\]\]|\[toc\]|\{:toc\}|\*\s+toc|\$\{toc\}|<!--\s*toc\s*-->|@\[toc\](\([^()\n]*\))?)$`)
 )
 
 func withoutGeneratorAsides(src string) string {

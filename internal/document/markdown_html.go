@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -71,7 +72,18 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 			}
 			continue
 		}
-		out := strings.Split(htmlText(joined), "\n")
+		text := htmlText(joined)
+		if loc := imageTag.FindStringIndex(joined); loc != nil && strings.TrimSpace(htmlText(joined[:loc[0]])) == "" &&
+			!strings.Contains(strings.ToLower(joined), "<figcaption") {
+			// An image sized or placed with an <img> tag opens the block: an image without a
+			// description, so that the caption beside or under it is read as the figure's (a
+			// figure with a <figcaption> says which its caption is).
+			at := strings.Count(joined[:loc[0]], "\n")
+			lines := strings.Split(text, "\n")
+			lines[at] = "![]() " + strings.TrimLeft(lines[at], " \t")
+			text = strings.Join(lines, "\n")
+		}
+		out := strings.Split(text, "\n")
 		if len(out) != len(lines) { // htmlText keeps every line break; should it not, keep the text
 			out = append([]string{strings.Join(out, " ")}, make([]string, len(lines)-1)...)
 		}
@@ -94,6 +106,9 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 	buf.Write(source[at:])
 	return buf.Bytes(), true
 }
+
+// imageTag matches an HTML <img> tag.
+var imageTag = regexp.MustCompile(`(?i)<img\b`)
 
 // maxFurnitureHTMLBytes bounds the HTML blocks looked at as page furniture: boxes are short.
 const maxFurnitureHTMLBytes = 4000

@@ -128,13 +128,58 @@ func (w *mdBlockWriter) dropRepeatedQuotes() {
 	for _, b := range w.blocks {
 		if q, ok := strings.CutPrefix(b, "> "); ok {
 			q = strings.ToLower(strings.Trim(plainBlock(q), "\"'«»“”„‘’「」『』 .…"))
-			if utf8.RuneCountInString(q) >= minPullQuoteRunes && strings.Contains(body, q) {
+			if columns(q) >= minPullQuoteRunes && strings.Contains(body, q) {
 				continue
 			}
 		}
 		out = append(out, b)
 	}
 	w.blocks = out
+}
+
+// bulletedRuns turns a run of two or more paragraphs that each open with a bullet and a space
+// into list items: a list typed by hand, a line each between line breaks ("– регистрация …;<br>").
+// A dash opens a line of dialogue too, so a dash item must go on in lower case or end with a
+// semicolon (isBulletText).
+func (w *mdBlockWriter) bulletedRuns() {
+	for i := 0; i < len(w.blocks); {
+		j := i
+		for j < len(w.blocks) && isBulletText(w.blocks[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			for k := i; k < j; k++ {
+				b := strings.TrimPrefix(w.blocks[k], "\\")
+				_, size := utf8.DecodeRuneInString(b)
+				w.blocks[k] = "- " + strings.TrimLeftFunc(b[size:], unicode.IsSpace)
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// isBulletText reports a written paragraph that opens with a bullet (listBullets) and a space;
+// after a dash, the item goes on in lower case or ends with a semicolon.
+func isBulletText(b string) bool {
+	if strings.HasPrefix(b, "- ") {
+		return false // a list item already
+	}
+	b = strings.TrimPrefix(b, "\\") // a hyphen written as text is escaped
+	r, size := utf8.DecodeRuneInString(b)
+	if size == 0 || !strings.ContainsRune(listBullets, r) {
+		return false
+	}
+	next, n := utf8.DecodeRuneInString(b[size:])
+	if !unicode.IsSpace(next) {
+		return false
+	}
+	if strings.ContainsRune(dashBullets, r) {
+		item := strings.TrimLeftFunc(b[size+n:], unicode.IsSpace)
+		first, _ := utf8.DecodeRuneInString(item)
+		t := strings.TrimSpace(b)
+		return unicode.IsLower(first) || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "；")
+	}
+	return true
 }
 
 // circledNumbers are the note marks of Chinese and Japanese texts, ① to ⑳.
@@ -148,51 +193,93 @@ func (w *mdBlockWriter) notesByMark() {
 	if len(w.notes) > 0 {
 		return
 	}
-	marks := []rune(circledNumbers)
+	for _, marks := range [][]string{circledMarks, superscriptMarks} {
+		if w.notesMarkedWith(marks) {
+			return
+		}
+	}
+}
+
+// circledMarks and superscriptMarks are the marks of notes 1, 2, … in the two ways a page
+// prints them unlinked: ①, ② and ¹, ² (an HTML <sup>1</sup> is read as ¹).
+var (
+	circledMarks     = strings.Split(circledNumbers, "")
+	superscriptMarks = func() []string {
+		var m []string
+		for i := 1; i <= 99; i++ {
+			m = append(m, superscriptDigits(strconv.Itoa(i)))
+		}
+		return m
+	}()
+)
+
+// superscriptDigits writes the digits of s raised: "12" gives "¹²".
+func superscriptDigits(s string) string {
+	const raised = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteString(strings.Split(raised, "")[r-'0'])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// noteMarkOf returns the mark of marks that block opens with, the longest if several fit
+// ("¹²" before "¹"), and "" if none.
+func noteMarkOf(block string, marks []string) string {
+	best := ""
+	for _, m := range marks {
+		if len(m) > len(best) && strings.HasPrefix(block, m) {
+			best = m
+		}
+	}
+	return best
+}
+
+// notesMarkedWith does notesByMark's work for one kind of marks; it reports whether it found
+// the notes.
+func (w *mdBlockWriter) notesMarkedWith(marks []string) bool {
 	end := len(w.blocks)
 	// A line or two may close the page under the notes: a disclaimer, the author's affiliation.
 	for k := 0; k < maxLinesUnderNotes && end > 0; k++ {
-		r, _ := utf8.DecodeRuneInString(w.blocks[end-1])
-		if strings.ContainsRune(circledNumbers, r) || utf8.RuneCountInString(w.blocks[end-1]) > maxTrailingLineRunes*3 {
+		if noteMarkOf(w.blocks[end-1], marks) != "" || utf8.RuneCountInString(w.blocks[end-1]) > maxTrailingLineRunes*3 {
 			break
 		}
 		end--
 	}
 	start := end
-	for start > 0 {
-		r, _ := utf8.DecodeRuneInString(w.blocks[start-1])
-		if !strings.ContainsRune(circledNumbers, r) {
-			break
-		}
+	for start > 0 && noteMarkOf(w.blocks[start-1], marks) != "" {
 		start--
 	}
 	count := end - start
 	if count == 0 || count > len(marks) {
-		return
+		return false
 	}
 	body := w.blocks[:start]
 	for i := range count {
-		r, _ := utf8.DecodeRuneInString(w.blocks[start+i])
-		if r != marks[i] {
-			return // not ①, ②, … in order
+		if noteMarkOf(w.blocks[start+i], marks) != marks[i] {
+			return false // not ①, ②, … in order
 		}
 		found := false
 		for _, b := range body {
-			found = found || strings.ContainsRune(b, r)
+			found = found || strings.Contains(b, marks[i])
 		}
 		if !found {
-			return
+			return false
 		}
 	}
 	for i := range count {
-		r, size := utf8.DecodeRuneInString(w.blocks[start+i])
+		m := marks[i]
 		for k, b := range body {
-			if j := strings.IndexRune(b, r); j >= 0 {
-				body[k] = b[:j] + "[^" + strconv.Itoa(i+1) + "]" + b[j+utf8.RuneLen(r):]
+			if j := strings.Index(b, m); j >= 0 {
+				body[k] = b[:j] + "[^" + strconv.Itoa(i+1) + "]" + b[j+len(m):]
 				break
 			}
 		}
-		w.notes = append(w.notes, strings.TrimLeft(w.blocks[start+i][size:], " \u3000"))
+		w.notes = append(w.notes, strings.TrimLeft(w.blocks[start+i][len(m):], " \u3000"))
 	}
 	if n := len(body); n > 1 {
 		// The label over the notes ("注释", "Notes", "Примечания"): a short line of its own.
@@ -202,6 +289,7 @@ func (w *mdBlockWriter) notesByMark() {
 		}
 	}
 	w.blocks = append(body, w.blocks[end:]...)
+	return true
 }
 
 // maxNotesLabelRunes: the label over a page's notes is a word or two.
@@ -210,8 +298,8 @@ const maxNotesLabelRunes = 16
 // maxLinesUnderNotes: the lines that may follow the notes at the end of a page.
 const maxLinesUnderNotes = 2
 
-// minPullQuoteRunes: a quotation this long that the text also holds is the text's, repeated;
-// a word or two may be quoted twice for good reason.
+// minPullQuoteRunes: a quotation this long (in columns, a Chinese character taking two) that
+// the text also holds is the text's, repeated; a word or two may be quoted twice for good reason.
 const minPullQuoteRunes = 30
 
 // plainBlock returns a block's words without Markdown's escapes, emphasis (written with "*")
@@ -318,6 +406,17 @@ func (m *mdInline) dropLeading(marks string) {
 	rest := append([]byte(nil), b[i:]...)
 	m.b.Reset()
 	m.b.Write(rest)
+}
+
+// dropTrailing closes whatever is open and removes from the end of the text the characters of
+// marks (escaped or not) and spaces: a separator left after a piece that was dropped ("NAME ·"
+// once the date after it is gone).
+func (m *mdInline) dropTrailing(marks string) {
+	t := strings.TrimRightFunc(m.String(), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\\' || strings.ContainsRune(marks, r)
+	})
+	m.b.Reset()
+	m.b.WriteString(t)
 }
 
 func (m *mdInline) text(s string) {

@@ -10,8 +10,9 @@ import (
 // Parts of a page that are not article text, and the caption, recognised the same way by every
 // reader (text, Markdown, web pages, Word documents).
 
-// publicationSeparators join a date and a reading time on one line.
-var publicationSeparators = regexp.MustCompile(`\s+[·|•—–/-]\s+|\s*[|·•，；]\s*`)
+// publicationSeparators join a date and a reading time on one line; Chinese sets the parts
+// apart with ideographic spaces ("作者：周明远　　2024年3月").
+var publicationSeparators = regexp.MustCompile(`\s+[·|•—–/-]\s+|\s*[|·•，；]\s*|\s*\x{3000}[\s\x{3000}]*`)
 
 // readingTimeUnits are the words that make a short line with a number a reading time: "6 min
 // read", "Время чтения: 5 мин.", "4 мин оқу", "阅读约5分钟".
@@ -155,12 +156,52 @@ func isCaptionText(s string) bool {
 // pattern.
 const captionInitials = "fcgtmpiebртсдгкфбжw图表0123456789"
 
+// filingLine matches a line that files a paper for libraries rather than saying anything: a
+// classification code (УДК, ӘОЖ, ББК, ГРНТИ, МРНТИ, UDC, JEL, 中图分类号), a document code
+// (文献标识码, 文章编号) or a DOI, as journals and collections print them above or under a title.
+var filingLine = regexp.MustCompile(`^(?i:удк|әож|ббк|грнти|мрнти|ғтахр|udc|jel|jel classification|doi|` +
+	`中图分类号|文献标识码|文章编号)(\s*[:：]\s*|\s+)(\d|[A-Z](\d|\s|$)|\()`)
+
+// isFilingLine reports a short line that is a classification code or a DOI.
+func isFilingLine(s string) bool {
+	return utf8.RuneCountInString(s) <= maxFilingRunes && filingLine.MatchString(strings.TrimSpace(s))
+}
+
+// maxFilingRunes: a line of codes is short.
+const maxFilingRunes = 80
+
+// keywordsLabel matches the label of a paper's keyword line: "Keywords:", "Ключевые слова:",
+// "Түйін сөздер:", "关键词：".
+var keywordsLabel = regexp.MustCompile(`^(?i:key\s?words|index terms|ключевые слова|түйін(ді)? сөздер|кілт сөздер|тірек сөздер|` +
+	`关\s*键\s*词|關\s*鍵\s*詞)\s*[:：.—–-]`)
+
+// abstractLabel matches the label that opens a paper's abstract on the abstract's first line:
+// "Abstract.", "Аннотация:", "Аңдатпа.", "摘　要：".
+var abstractLabel = regexp.MustCompile(`^(?i:abstract|summary|аннотация|резюме|аңдатпа|түйін|түйіндеме|摘\s*要)\s*[:：.—–-]\s*\S`)
+
+// isPaperApparatusStart reports a line that opens a part of a paper's head printed as a block
+// of its own: its abstract or its keywords.
+func isPaperApparatusStart(s string) bool {
+	return keywordsLabel.MatchString(s) || abstractLabel.MatchString(s)
+}
+
 // withoutPublicationTail returns a signing line without the date and reading time printed after
 // it ("Written by Owen Price · 4 minute read" gives "Written by Owen Price").
+//
+// Chinese needs no mark beyond a space, since its words are not spaced: a space after a
+// Chinese character sets the date apart ("作者：周明远 2024年3月").
 func withoutPublicationTail(s string) string {
 	for _, m := range publicationSeparators.FindAllStringIndex(s, -1) {
 		if head := strings.TrimSpace(s[:m[0]]); head != "" && isPublicationLine(s[m[1]:]) {
 			return head
+		}
+	}
+	for i, r := range s {
+		if r != ' ' || i == 0 {
+			continue
+		}
+		if last, _ := utf8.DecodeLastRuneInString(s[:i]); isHan(last) && isPublicationLine(s[i+1:]) {
+			return strings.TrimSpace(s[:i])
 		}
 	}
 	return s

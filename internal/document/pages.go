@@ -790,7 +790,8 @@ func lastLine(lines []pageLine) int {
 // repeats the first line of the text (the title, or the header of the first page), or it is a
 // line without end punctuation that cuts a sentence running on from the page before (it is
 // short, or the sentence goes on after it in lower case), or the page before ended in a running
-// footer (footed), since a layout that prints one prints a running header too, and the line
+// footer (footed), since a layout that prints one prints a running header too, or the page
+// before ended in a heading and the line, set apart by space, is no text of it; and the line
 // does not open with a number, as a numbered section heading does.
 func removeLoneHeaders(pages [][]pageLine, footed []bool) {
 	if len(pages[0]) == 0 {
@@ -808,10 +809,29 @@ func removeLoneHeaders(pages [][]pageLine, footed []bool) {
 			(columns(h) < columns(last)*2/3 || unicode.IsLower(after))
 		r0, _ := utf8.DecodeRuneInString(h)
 		running := footed[i-1] && !endsWithTerminator(h) && columns(h) <= maxHeadColumns && !unicode.IsDigit(r0) && !isListLine(h)
-		if strings.EqualFold(h, first) || cut || running || isSeriesLine(h) && !endsWithTerminator(h) {
+		// A heading is kept with its text: one that ends a page is followed on the next by
+		// that text, not by another line without end punctuation set apart by space.
+		afterHeading := p[1].blank && isHeadingText(last) && !isHeadingText(prevText(prev)) && isHeadingText(h) &&
+			!unicode.IsDigit(r0) && !isListLine(h)
+		if strings.EqualFold(h, first) || cut || running || afterHeading || isSeriesLine(h) && !endsWithTerminator(h) {
 			pages[i] = trimBlank(p[1:])
 		}
 	}
+}
+
+// prevText returns the line before the last line of text of a page, "" when there is none.
+func prevText(p []pageLine) string {
+	seen := false
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i].blank {
+			continue
+		}
+		if seen {
+			return p[i].text
+		}
+		seen = true
+	}
+	return ""
 }
 
 // endsWith reports a line that ends with the reference mark of note n.

@@ -2,6 +2,7 @@ package document
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -37,7 +38,7 @@ func parseText(text string) (pipeline.Document, error) {
 	// "By NAME" right under the title counts when the end of the article has no byline; a line
 	// of capitalised names there counts in any case.
 	topByline := head.title >= 0 && bylineStart == len(body) && bylineStart > 1
-	first := true
+	first, inAuthors := true, false
 	for k, i := range body[:bylineStart] {
 		c := cands[i]
 		if c.marker == "" && isPublicationLine(c.text) {
@@ -47,11 +48,16 @@ func parseText(text string) (pipeline.Document, error) {
 		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {
 			kind = pipeline.BlockHeading
 		}
-		if first && head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
-			(topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isNameLine(c.text)) {
+		// Under the title, a line of names is the byline; a paper names its authors one to a
+		// line, with their initials and a degree or a post ("Б. Т. Оспанова, э.ғ.к., доцент").
+		authors := head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
+			(first && (topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text)) ||
+				inAuthors && isInitialledAuthor(c.text))
+		if authors {
 			kind = pipeline.BlockByline
 			bylines = append(bylines, c.text)
 		}
+		inAuthors = authors
 		if kind == pipeline.BlockHeading && k > 0 && isSignatureLine(c.text) && k+1 < bylineStart {
 			// A name, maybe with the role after it, between the end of a section's text and the
 			// next heading signs that section (a foreword's "Elena Markova, Chair of the
@@ -93,8 +99,12 @@ func findByline(cands []candidate, body []int) int {
 	return start
 }
 
-// maxSectionWords: a numbered section heading ("2. Findings") is a few words.
-const maxSectionWords = 8
+// maxSectionWords: a numbered section heading ("2. Findings") is a few words; maxSectionColumns
+// bounds one in Chinese ("（一）项目数量明显增加").
+const (
+	maxSectionWords   = 8
+	maxSectionColumns = 50
+)
 
 // isSectionNumber reports a numbered line that heads a section rather than opening a list: a
 // short line without a sentence's end, alone (the blocks around it are no list items), with
@@ -105,6 +115,15 @@ func isSectionNumber(cands []candidate, body []int, k int) bool {
 		return false
 	}
 	_, rest, _ := strings.Cut(c.text, " ")
+	if parenNumber.MatchString(c.text) {
+		// "（一）项目数量明显增加": no space need follow a number in brackets, and Chinese has
+		// none between words, so the heading is bounded by its width.
+		i := strings.IndexAny(c.text, ")）")
+		_, size := utf8.DecodeRuneInString(c.text[i:])
+		if rest = strings.TrimSpace(c.text[i+size:]); columns(rest) > maxSectionColumns {
+			return false
+		}
+	}
 	if len(strings.Fields(rest)) > maxSectionWords || !isHeadingText(rest) {
 		return false
 	}

@@ -272,7 +272,7 @@ func TestHTMLTitleOutsideText(t *testing.T) {
 // text: admonitions in their several syntaxes and table-of-contents markers.
 func TestMarkdownGeneratorAsides(t *testing.T) {
 	t.Parallel()
-	md := "# Grain by rail\n\n::: tip Reading\nAbout 6 minutes.\n:::\n\n[[toc]]\n\n" +
+	md := "# Grain by rail\n\n::: tip Reading\nAbout 6 minutes.\n:::\n\n[[toc]]\n\n[[_TOC_]]\n\n@[TOC](目录)\n\n" +
 		"Wheat goes east by rail. The route is short.\n\n!!! note \"Series\"\n    Third in a series.\n\n" +
 		"{{% notice info %}}\nPart of our rail series.\n{{% /notice %}}\n\nFreight fell.\n"
 	doc, err := ParseMarkdownMarkup(md, pipeline.English)

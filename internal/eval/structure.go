@@ -20,7 +20,9 @@ func init() { Register(&structureStage{}) }
 // by internal/eval/structgen (go run ./internal/eval/structgen/gen).
 //
 // Each article gives several cases, one per class (and a hand-written article, named
-// "<lang>-hand-<shape of site>", also "hand/article/<shape>" and "hand/nearly/<shape>"):
+// "<lang>-hand-<shape of site>", also "hand/article/<shape>" and "hand/nearly/<shape>"; a page
+// composed by structgen.SiteHTML, "<lang>-site-NN.html", also "site/article/html" and
+// "site/chrome"):
 //
 //   - "article/<shape>": the whole article; exact when every block is read with its kind and
 //     text and nothing else is; a positive is a block (kind and text).
@@ -98,6 +100,9 @@ func (s *structureStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 		if handWritten(name) {
 			classes = append(classes, "hand/article/"+shape, "hand/nearly/"+shape)
 		}
+		if composedSite(name) {
+			classes = append(classes, "site/article/"+shape, "site/chrome")
+		}
 		for _, k := range sortedKeys(kinds) {
 			classes = append(classes, "kind/"+k)
 		}
@@ -115,6 +120,13 @@ func (s *structureStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 func handWritten(name string) bool {
 	_, rest, _ := strings.Cut(path.Base(name), "-")
 	return strings.HasPrefix(rest, "hand-")
+}
+
+// composedSite reports a page that structgen composed from independent choices of markup and
+// chrome ("en-site-03.html", written by SiteHTML); its classes are also reported apart.
+func composedSite(name string) bool {
+	_, rest, _ := strings.Cut(path.Base(name), "-")
+	return strings.HasPrefix(rest, "site-")
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -151,7 +163,7 @@ func (s *structureStage) Score(c Case) (Tally, string, error) {
 	t, leaks, missed, extra := compareBlocks(gold, got, kind)
 	t.Cases = 1
 	switch {
-	case c.Class == "chrome":
+	case c.Class == "chrome", c.Class == "site/chrome":
 		t = Tally{Cases: 1, TP: len(got) - leaks, FP: leaks}
 		if leaks == 0 {
 			t.Exact = 1
@@ -165,7 +177,7 @@ func (s *structureStage) Score(c Case) (Tally, string, error) {
 			t.Exact = 1
 		}
 	}
-	if t.Exact == 1 || strings.HasPrefix(c.Class, "kind/") || c.Class == "chrome" {
+	if t.Exact == 1 || strings.HasPrefix(c.Class, "kind/") || strings.HasSuffix(c.Class, "chrome") {
 		return t, "", nil
 	}
 	var b strings.Builder

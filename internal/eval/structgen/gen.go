@@ -198,13 +198,41 @@ func Write(dir string, sents map[string][]string, heldout bool, n int) error {
 				if err := os.WriteFile(filepath.Join(dir, name+"."+shape), data, 0o644); err != nil {
 					return err
 				}
-				var g strings.Builder
-				for _, b := range a.Gold() {
-					g.WriteString(b.Kind + "\t" + b.Text + "\n")
-				}
-				if err := os.WriteFile(filepath.Join(dir, name+".gold"), []byte(g.String()), 0o644); err != nil {
+				if err := writeGold(dir, name, a); err != nil {
 					return err
 				}
+			}
+		}
+	}
+	return nil
+}
+
+func writeGold(dir, name string, a Article) error {
+	var g strings.Builder
+	for _, b := range a.Gold() {
+		g.WriteString(b.Kind + "\t" + b.Text + "\n")
+	}
+	return os.WriteFile(filepath.Join(dir, name+".gold"), []byte(g.String()), 0o644)
+}
+
+// WriteSites writes n pages per language composed by SiteHTML into dir, as NAME.html
+// ("en-site-01.html") with NAME.gold beside it. It runs after Write for both splits, so that the
+// articles Write draws stay the same.
+func WriteSites(dir string, sents map[string][]string, heldout bool, n int) error {
+	seed := uint64(7)
+	if heldout {
+		seed = 7000
+	}
+	for _, lang := range []string{"en", "ru", "kk", "zh"} {
+		for i := range n {
+			r := rand.New(rand.NewPCG(seed, uint64(i)+uint64(len(lang)*7919)+uint64(lang[0])*131))
+			page, a := SiteHTML(r, NewArticle(r, lang, sents[lang], heldout), heldout)
+			name := fmt.Sprintf("%s-site-%02d", lang, i+1)
+			if err := os.WriteFile(filepath.Join(dir, name+".html"), []byte(page), 0o644); err != nil {
+				return err
+			}
+			if err := writeGold(dir, name, a); err != nil {
+				return err
 			}
 		}
 	}

@@ -29,6 +29,12 @@ func main() {
 			os.Exit(1)
 		}
 	}
+	for _, split := range []string{"tune", "heldout"} {
+		if err := structgen.WriteSites(filepath.Join(root, split), sents, split == "heldout", 12); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 }
 
 // removeGenerated removes the articles structgen wrote before, keeping the hand-written ones
