@@ -688,6 +688,11 @@ func TestOmissionContent(t *testing.T) {
 		{"Үкімет қытайлық инвесторларға жер сатуға тыйым салатын заң жобасын Мәжіліске енгізді.", "政府向马日利斯提交了一项向中国投资者出售土地的法案。", pipeline.Kazakh, pipeline.Chinese, true},
 		{"Үкімет қытайлық инвесторларға жер сатуға тыйым салатын заң жобасын Мәжіліске енгізді.", "The government has submitted to the Mazhilis a bill banning the sale of land to Chinese investors.", pipeline.Kazakh, pipeline.English, false},
 		{"Ақтау портының контейнерлік терминалын кеңейту жобасына Қытайдың Ляньюньган порты 20 млн доллар инвестиция салмақ.", "Китайский порт вложит 20 млн долларов в расширение контейнерного терминала порта Актау.", pipeline.Kazakh, pipeline.Russian, true},
+		// "Only" restricts the claim; Kazakh тек is the word itself, not текше "cubic".
+		{"Киберқауіпсіздік орталығы тек 300 шабуылдың алдын алды.", "The cybersecurity centre prevented 300 attacks.", pipeline.Kazakh, pipeline.English, true},
+		{"Қазақстан жылына 10 миллиард текше метр газ экспорттай алады.", "Kazakhstan can export 10 billion cubic metres of gas a year.", pipeline.Kazakh, pipeline.English, false},
+		// A per-year rate of the source: Kazakh жылына, Russian «в год».
+		{"Құрғақ порт жылына 200 мың контейнер қабылдай алады.", "该无水港可接收多达20万个集装箱。", pipeline.Kazakh, pipeline.Chinese, true},
 		// An English derivative of the word renders it: irrigated for irrigation.
 		{"Орошение полей сократилось.", "Fewer fields are irrigated now.", pipeline.Russian, pipeline.English, false},
 		// A weak concept (a phrase of time) counts only in a translation not longer than usual.
