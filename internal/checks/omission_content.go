@@ -19,10 +19,12 @@ import (
 // contentForm is one word (or phrase) of a concept in one language.
 type contentForm struct {
 	text       string
-	exact      bool // the word itself, any case; not its inflected forms
-	prefix     bool // the words it begins (translations only)
-	inside     bool // the words it stands inside (translations only)
-	targetOnly bool // counts in a translation only
+	exact      bool   // the word itself, any case; not its inflected forms
+	prefix     bool   // the words it begins (translations only)
+	inside     bool   // the words it stands inside (translations only)
+	targetOnly bool   // counts in a translation only
+	fold       string // text folded (foldWord); for an English form, the stem its derivatives begin with
+	head       string // letters every word that renders the form holds (formLetters); "" for any
 }
 
 // contentConcept holds a concept's forms per language.
@@ -56,6 +58,11 @@ func concepts() []contentConcept {
 					cf.targetOnly = cf.targetOnly || cf.prefix || cf.inside
 					if cf.exact || cf.prefix || cf.inside {
 						cf.text = foldWord(cf.text)
+					}
+					cf.fold = foldWord(cf.text)
+					cf.head = formLetters(cf.fold, l)
+					if l == pipeline.English {
+						cf.fold = enContentStem(cf.fold)
 					}
 					if cf.text != "" {
 						c[l] = append(c[l], cf)
@@ -133,8 +140,11 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 	var out []string
 	all := concepts()
 	for _, ci := range cands {
+		if contentWeak[ci] && pct >= omissionWeakContent {
+			continue
+		}
 		c := all[ci]
-		if len(c[u.TargetLang]) == 0 || contentWeak[ci] && pct >= omissionWeakContent {
+		if len(c[u.TargetLang]) == 0 {
 			continue
 		}
 		w := contentIn(memo, src, u.SourceLang, c[u.SourceLang], true)
@@ -152,6 +162,7 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentForm, source bool) string {
 	var ws []word
 	var fws []string // ws folded
+	folded := ""
 	for _, f := range forms {
 		if source && f.targetOnly {
 			continue
@@ -161,6 +172,14 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 				return f.text
 			}
 			continue
+		}
+		if f.head != "" {
+			if folded == "" {
+				folded = memo.folded(text)
+			}
+			if !strings.Contains(folded, f.head) {
+				continue // no word of the text can render it
+			}
 		}
 		if f.exact || f.prefix || f.inside {
 			if ws == nil {
@@ -187,12 +206,8 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 			if ws == nil {
 				ws, fws = memo.words(text), memo.foldedWords(text)
 			}
-			ft := foldWord(f.text)
-			if lang == pipeline.English {
-				ft = enContentStem(ft)
-			}
 			for i, w := range ws {
-				if strings.HasPrefix(fws[i], ft) {
+				if strings.HasPrefix(fws[i], f.fold) {
 					return w.Text
 				}
 			}
@@ -220,4 +235,56 @@ func enContentStem(w string) string {
 		}
 	}
 	return w
+}
+
+// formLetters returns the first letters (up to three) that every text rendering a folded form
+// holds (formPrefix).
+func formLetters(fold string, lang pipeline.Lang) string { return formPrefix(fold, lang, 3) }
+
+// formPrefix returns the first letters (up to max) of the headWord of a folded form that every
+// word rendering it begins with or, for a form found inside words, holds: cut to what its
+// inflected stems share (угол → угла: "уг"; халық → халқы: "хал"). It is "" when a form may
+// be rendered by a word of other letters (ребенок → дети, person → people).
+func formPrefix(fold string, lang pipeline.Lang, max int) string {
+	first := headWord(fold)
+	head := first
+	n := 0
+	for i := range first {
+		if n == max {
+			head = first[:i]
+			break
+		}
+		n++
+	}
+	cands := []string{first}
+	switch lang {
+	case pipeline.Russian:
+		if ruSuppletive(first) != "" {
+			return ""
+		}
+		cands = append(cands, ruStems(first)...)
+	case pipeline.Kazakh:
+		if rs := []rune(first); len(rs) >= 4 {
+			n := len(rs)
+			cands = append(cands, string(rs[:n-2])+string(rs[n-1])) // халық → халқ
+			switch rs[n-1] {                                        // жол → жолы; a final к, қ, п voices before a vowel
+			case 'к', 'қ', 'п':
+				cands = append(cands, string(rs[:n-1]))
+			}
+		}
+	case pipeline.English:
+		if p := enIrregularPlural(first); p != "" {
+			cands = append(cands, p)
+		}
+		// economy → economies, half → halves; a form in the plural (mines) is found in the
+		// singular too.
+		cands = append(cands, strings.TrimRight(first, "yfes"))
+	}
+	for _, c := range cands {
+		for !strings.HasPrefix(c, head) {
+			_, size := utf8.DecodeLastRuneInString(head)
+			head = head[:len(head)-size]
+		}
+	}
+	return head
 }

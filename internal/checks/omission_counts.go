@@ -216,6 +216,17 @@ func ruCompoundCount(w string, table map[string]float64, out map[float64]bool) {
 // lostCounts lists the spelled-out counts of the source that no number of the translation
 // renders.
 func lostCounts(u pipeline.CheckUnit, memo *wordMemo) []string {
+	if memo == nil {
+		return readLostCounts(u, memo)
+	}
+	if !memo.hasLostCounts {
+		memo.lostCounts, memo.hasLostCounts = readLostCounts(u, memo), true
+	}
+	return memo.lostCounts[:len(memo.lostCounts):len(memo.lostCounts)] // an append copies
+}
+
+// readLostCounts is lostCounts without the memo.
+func readLostCounts(u pipeline.CheckUnit, memo *wordMemo) []string {
 	src := spelledCounts(memo.stripped(u.Source), u.SourceLang, memo)
 	if len(src) == 0 {
 		return nil

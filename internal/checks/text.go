@@ -51,6 +51,10 @@ type wordMemo struct {
 	// and omission checks read, once hasChanged.
 	changed    string
 	hasChanged bool
+	// lostCounts are the spelled-out counts of the source the translation lacks (lostCounts),
+	// read by both checks, once hasLostCounts.
+	lostCounts    []string
+	hasLostCounts bool
 }
 
 // preparedText is one text of a Check call and what its checks have asked of it so far.
