@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -157,7 +158,7 @@ func (f *formFinder) has(forms []string, text string, lang pipeline.Lang, name b
 			}
 			continue
 		}
-		if name && !strings.Contains(ft, formHead(form)) {
+		if name && !strings.Contains(ft, nameFormHead(form)) {
 			continue
 		}
 		if len(findTermAll(f.memo, text, form, lang, 1)) > 0 {
@@ -239,8 +240,15 @@ func nameCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
 // end), so a text holds a form only if one of its words begins with the form's head. Chinese
 // forms are looked for as substrings.
 type headIndex struct {
-	byHead map[string][]int
+	byHead map[string][]headItem
 	han    []headHan
+}
+
+// headItem is an item indexed under a head, with the longer prefix (up to five letters) that
+// every word rendering its form begins with: "and" is no candidate for Andijan.
+type headItem struct {
+	item   int
+	prefix string
 }
 
 type headHan struct {
@@ -248,7 +256,7 @@ type headHan struct {
 	item int
 }
 
-func newHeadIndex() *headIndex { return &headIndex{byHead: map[string][]int{}} }
+func newHeadIndex() *headIndex { return &headIndex{byHead: map[string][]headItem{}} }
 
 // add indexes form of item in lang.
 func (ix *headIndex) add(form string, lang pipeline.Lang, item int) {
@@ -257,7 +265,11 @@ func (ix *headIndex) add(form string, lang pipeline.Lang, item int) {
 		return
 	}
 	h := formHead(form)
-	ix.byHead[h] = append(ix.byHead[h], item)
+	p := formPrefix(foldWord(form), lang, 5)
+	if !strings.HasPrefix(p, h) {
+		p = h // the stems part within the head: look up by the head alone
+	}
+	ix.byHead[h] = append(ix.byHead[h], headItem{item, p})
 }
 
 // candidates returns, in order and once each, the items whose head begins a word of text.
@@ -270,8 +282,10 @@ func (ix *headIndex) candidates(memo *wordMemo, text string) []int {
 	}
 	if len(ix.byHead) > 0 {
 		for _, w := range memo.foldedWords(text) {
-			if items, ok := ix.byHead[foldedHead(w)]; ok {
-				out = append(out, items...)
+			for _, it := range ix.byHead[foldedHead(w)] {
+				if strings.HasPrefix(w, it.prefix) {
+					out = append(out, it.item)
+				}
 			}
 		}
 	}
@@ -460,9 +474,60 @@ func hanAbbrevWeight(s string) float64 {
 	return n
 }
 
-// formHead is the folded first three letters of a name's form: every form of the name begins
-// with them.
-func formHead(f string) string { return foldedHead(foldWord(f)) }
+// formHead is the folded first three letters of a name's or a concept's form (of its headWord):
+// every form of the name or concept holds a word that begins with them.
+// nameFormHeads holds formHead of every form of the listed names and their derivatives, read
+// once: formFinder.has asks for them on every unit.
+var (
+	nameFormHeadsOnce sync.Once
+	nameFormHeads     map[string]string
+)
+
+// nameFormHead is formHead(f), read from nameFormHeads for a listed name's form.
+func nameFormHead(f string) string {
+	nameFormHeadsOnce.Do(func() {
+		nameFormHeads = map[string]string{}
+		for _, list := range [][]anchorName{names(), nameRenders()} {
+			for _, n := range list {
+				for _, forms := range n {
+					for _, form := range forms {
+						nameFormHeads[form] = formHead(form)
+					}
+				}
+			}
+		}
+	})
+	if h, ok := nameFormHeads[f]; ok {
+		return h
+	}
+	return formHead(f)
+}
+
+func formHead(f string) string { return foldedHead(headWord(foldWord(f))) }
+
+// headWord is the word of a form by which it is looked up: its first word of three letters or
+// more («в прошлом году» by «прошлом», "at the end of" by "the"… "end"), else its first word. A
+// text holds every word of a form, so one whose words lack that word's first letters lacks the
+// form, and a short first word (в, a, at) would make every text a candidate.
+func headWord(f string) string {
+	first := ""
+	for w := range strings.FieldsSeq(f) {
+		if first == "" {
+			first = w
+		}
+		if utf8.RuneCountInString(w) >= 3 && !shortHeadWords[w] {
+			return w
+		}
+	}
+	if first == "" {
+		return f
+	}
+	return first
+}
+
+// shortHeadWords are function words of three letters that begin forms and most texts: a form
+// is looked up by a later word.
+var shortHeadWords = wordSet("the and for per than чем как")
 
 // foldedHead is the first three letters of a folded word.
 func foldedHead(f string) string {

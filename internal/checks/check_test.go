@@ -554,6 +554,11 @@ func TestOmissionNegation(t *testing.T) {
 		{"Министрлік тыйымды ұзартпады.", "The ministry did not extend the ban.", pipeline.Kazakh, pipeline.English, false},
 		{"该部没有延长禁令。", "Министрлік тыйымды ұзартты.", pipeline.Chinese, pipeline.Kazakh, true},
 		{"Ауруханада дәрігерлер жетіспейді.", "The hospital is short of doctors.", pipeline.Kazakh, pipeline.English, false},
+		// 缺乏 "lack" is rendered by a negation or a word of lack; a translation with neither
+		// turned the sentence around.
+		{"专家指出，中亚各国普遍缺乏偿还大额外债的能力。", "Эксперты отмечают, что страны Центральной Азии, как правило, в состоянии погашать крупные внешние долги.", pipeline.Chinese, pipeline.Russian, true},
+		{"专家指出，中亚各国普遍缺乏偿还大额外债的能力。", "Эксперты отмечают, что страны Центральной Азии, как правило, не в состоянии погашать крупные внешние долги.", pipeline.Chinese, pipeline.Russian, false},
+		{"报告称，区域一体化的最大障碍是缺乏互信。", "Баяндамада өңірлік интеграцияның ең үлкен кедергісі – өзара сенімнің жоқтығы делінген.", pipeline.Chinese, pipeline.Kazakh, false},
 		{"Not only prices but also wages rose.", "Выросли не только цены, но и зарплаты.", pipeline.English, pipeline.Russian, false},
 		{"这不仅是价格问题，也是工资问题。", "This is a question of wages as well as prices.", pipeline.Chinese, pipeline.English, false},
 		// Forms the markers' lists and suffixes must read: personal endings of жоқ, a verb stem
@@ -615,6 +620,39 @@ func TestNumberProportions(t *testing.T) {
 	}
 }
 
+// TestNumberChangedCount: a spelled-out count of the source that the translation renders by
+// another spelled-out count, with no number of the source's value, was changed; a count
+// rendered in digits or by the same value in other words, or dropped with no other in its
+// place, is not.
+func TestNumberChangedCount(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"Лёд на Иртыше встал на две недели позже обычного.", "The ice on the Irtysh formed three weeks later than usual.", pipeline.Russian, pipeline.English, true},
+		{"Лёд на Иртыше встал на две недели позже обычного.", "The ice on the Irtysh formed two weeks later than usual.", pipeline.Russian, pipeline.English, false},
+		{"Лёд на Иртыше встал на две недели позже обычного.", "The ice on the Irtysh formed 2 weeks later than usual.", pipeline.Russian, pipeline.English, false},
+		{"哈萨克斯坦计划在五年内将温室面积扩大一倍。", "Kazakhstan plans to double its greenhouse area within three years.", pipeline.Chinese, pipeline.English, true},
+		{"Baikonur will host six launches this year, two fewer than planned.", "В этом году с Байконура проведут шесть пусков — на два меньше, чем планировалось.", pipeline.English, pipeline.Russian, false},
+		{"Baikonur will host six launches this year, two fewer than planned.", "В этом году с Байконура проведут восемь пусков — на два меньше, чем планировалось.", pipeline.English, pipeline.Russian, true},
+		{"Население Туркестанской области превысило два миллиона человек.", "The population of Turkestan region has passed three million.", pipeline.Russian, pipeline.English, true},
+		{"Население Туркестанской области превысило два миллиона человек.", "The population of Turkestan region has passed two million.", pipeline.Russian, pipeline.English, false},
+		{"Қытай мен Қазақстан арасындағы жолаушылар пойызы бес жылдық үзілістен кейін қайта жүре бастады.", "После трёхлетнего перерыва возобновилось пассажирское сообщение между Китаем и Казахстаном.", pipeline.Kazakh, pipeline.Russian, true},
+		{"Қытай мен Қазақстан арасындағы жолаушылар пойызы бес жылдық үзілістен кейін қайта жүре бастады.", "После пятилетнего перерыва возобновилось пассажирское сообщение между Китаем и Казахстаном.", pipeline.Kazakh, pipeline.Russian, false},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckNumber}})
+		got := false
+		for _, f := range fs {
+			got = got || f.MessageID == "check.number.extra"
+		}
+		if got != c.want {
+			t.Errorf("%q → %q: count changed %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}
+
 // TestOmissionContent: a modifier or common noun of lexicon/content.txt that the translation
 // renders by none of its words was left out; a rendering in another word of the concept, a
 // compound that begins with it, or a capitalised word of a name in the source are no loss.
@@ -639,6 +677,27 @@ func TestOmissionContent(t *testing.T) {
 		{"Президент Жапонияның сыртқы істер министрін қабылдады.", "The president received the Japanese foreign minister.", pipeline.Kazakh, pipeline.English, false},
 		{"Проверки прошли 43 китайских предприятия в Казахстане.", "在哈43家中资企业接受了检查。", pipeline.Russian, pipeline.Chinese, false},
 		{"1997 жылы астана Алматыдан Ақмолаға көшірілді.", "In 1997 the capital was moved from Almaty to Akmola.", pipeline.Kazakh, pipeline.English, false},
+		// English names of days are capitalised inside a sentence and still no names.
+		{"The new pipeline will not pass through Kyrgyzstan, officials in Bishkek confirmed on Tuesday.", "比什凯克官员证实，新的管道不会经过吉尔吉斯斯坦。", pipeline.English, pipeline.Chinese, true},
+		// Domain terms: a place in the river's course, a kind of goods, a kind of power.
+		{"The World Bank is studying its impact downstream.", "Дүниежүзілік банк оның әсерін зерттеп жатыр.", pipeline.English, pipeline.Kazakh, true},
+		{"The World Bank is studying its impact downstream.", "Всемирный банк изучает её последствия для стран ниже по течению.", pipeline.English, pipeline.Russian, false},
+		{"Несмотря на санкции, транзит китайских товаров двойного назначения не прекратился.", "Despite sanctions, the transit of Chinese goods has not stopped.", pipeline.Russian, pipeline.English, true},
+		{"中国企业承建的光伏和风电项目总装机容量超过500万千瓦。", "Суммарная мощность солнечных электростанций, построенных китайскими компаниями, превышает 5 ГВт.", pipeline.Chinese, pipeline.Russian, true},
+		// A ban that the translation drops turns the bill around; a port of the list of names.
+		{"Үкімет қытайлық инвесторларға жер сатуға тыйым салатын заң жобасын Мәжіліске енгізді.", "政府向马日利斯提交了一项向中国投资者出售土地的法案。", pipeline.Kazakh, pipeline.Chinese, true},
+		{"Үкімет қытайлық инвесторларға жер сатуға тыйым салатын заң жобасын Мәжіліске енгізді.", "The government has submitted to the Mazhilis a bill banning the sale of land to Chinese investors.", pipeline.Kazakh, pipeline.English, false},
+		{"Ақтау портының контейнерлік терминалын кеңейту жобасына Қытайдың Ляньюньган порты 20 млн доллар инвестиция салмақ.", "Китайский порт вложит 20 млн долларов в расширение контейнерного терминала порта Актау.", pipeline.Kazakh, pipeline.Russian, true},
+		// "Only" restricts the claim; Kazakh тек is the word itself, not текше "cubic".
+		{"Киберқауіпсіздік орталығы тек 300 шабуылдың алдын алды.", "The cybersecurity centre prevented 300 attacks.", pipeline.Kazakh, pipeline.English, true},
+		{"Қазақстан жылына 10 миллиард текше метр газ экспорттай алады.", "Kazakhstan can export 10 billion cubic metres of gas a year.", pipeline.Kazakh, pipeline.English, false},
+		// A per-year rate of the source: Kazakh жылына, Russian «в год».
+		{"Құрғақ порт жылына 200 мың контейнер қабылдай алады.", "该无水港可接收多达20万个集装箱。", pipeline.Kazakh, pipeline.Chinese, true},
+		// An English derivative of the word renders it: irrigated for irrigation.
+		{"Орошение полей сократилось.", "Fewer fields are irrigated now.", pipeline.Russian, pipeline.English, false},
+		// A weak concept (a phrase of time) counts only in a translation not longer than usual.
+		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "Kazakhstan sent 9.7 million tonnes of oil to China, the ministry says.", pipeline.Russian, pipeline.English, true},
+		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "According to the figures published by the ministry of energy of the republic, Kazakhstan supplied a total of 9.7 million tonnes of crude oil to China in 2023.", pipeline.Russian, pipeline.English, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
@@ -648,6 +707,35 @@ func TestOmissionContent(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q → %q: content lost %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
+		}
+	}
+}
+
+// TestOmissionPair: an English or Russian translation that renders a pair of the source by one
+// item, losing its conjunction, lost an item; a pair of names, a range "between … and …", a
+// pair written as a compound, or two predicates joined by a comma are no loss.
+func TestOmissionPair(t *testing.T) {
+	cases := []struct {
+		src, tgt string
+		sl, tl   pipeline.Lang
+		want     bool
+	}{
+		{"中国官方媒体去年与中亚各国媒体签署了20多项合作协议，内容涉及新闻交换和人员培训。", "Last year Chinese state media signed more than 20 cooperation agreements with media outlets in Central Asia, covering news exchange.", pipeline.Chinese, pipeline.English, true},
+		{"中国官方媒体去年与中亚各国媒体签署了20多项合作协议，内容涉及新闻交换和人员培训。", "Last year Chinese state media signed more than 20 cooperation agreements with media outlets in Central Asia, covering news exchange and staff training.", pipeline.Chinese, pipeline.English, false},
+		{"Около 1,5 млн граждан Узбекистана работают за рубежом, большинство — на стройках и в сфере услуг.", "About 1.5 million Uzbek citizens work abroad, most of them on construction sites.", pipeline.Russian, pipeline.English, true},
+		{"The railway is expected to cost between $4.5 and $5 billion.", "Ожидается, что дорога обойдётся в 4,5–5 млрд долларов.", pipeline.English, pipeline.Russian, false},
+		{"Wages in the oil and gas sector rose by fifteen per cent.", "Зарплаты в нефтегазовой отрасли выросли на пятнадцать процентов.", pipeline.English, pipeline.Russian, false},
+		{"Trade and economic ties between the two countries grew.", "Торгово-экономические связи двух стран окрепли.", pipeline.English, pipeline.Russian, false},
+		{"India and Japan are also seeking access to rare metals.", "Индия тоже стремится получить доступ к редким металлам.", pipeline.English, pipeline.Russian, false},
+	}
+	for _, c := range cases {
+		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
+		got := false
+		for _, f := range fs {
+			got = got || f.MessageID == "check.omission.items"
+		}
+		if got != c.want {
+			t.Errorf("%q → %q: pair item lost %v, want %v (%v)", c.src, c.tgt, got, c.want, fs)
 		}
 	}
 }

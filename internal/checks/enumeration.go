@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -186,4 +187,150 @@ func insertedPhrase(p, before string) bool {
 	}
 	b := strings.TrimSpace(before)
 	return b != "" && pieceRole(b) == pieceItem
+}
+
+// A pair is the shortest list: "rivers and groundwater", «на стройках и в сфере услуг», 小麦和植物油.
+// A translation that drops one of its two items drops the conjunction with it, and is a word or
+// two shorter: the enumeration check, which wants three items, does not see it. pairDeficit
+// counts the joins of coordinated words on both sides, strictly in the source (a conjunction
+// that joins clauses or names, or closes "between … and …", may well go in a translation) and
+// liberally in the translation (any conjunction, a Kazakh converb that chains two predicates, a
+// Chinese 并 or 与), and reports a translation with fewer joins, not longer than usual and with
+// no more clause punctuation than its source (a join rendered by a comma).
+
+// pairConjunctions join two coordinated words in a source; targetConjunctions are every word a
+// translation may join them with.
+var (
+	pairConjunctions = map[pipeline.Lang]map[string]bool{
+		pipeline.English: wordSet("and or"),
+		pipeline.Russian: wordSet("и или"),
+		pipeline.Kazakh:  wordSet("және мен пен бен немесе әрі"),
+	}
+	targetConjunctions = map[pipeline.Lang]map[string]bool{
+		pipeline.English: wordSet("and or plus nor"),
+		pipeline.Russian: wordSet("и или а также либо"),
+		pipeline.Kazakh:  wordSet("және мен пен бен менен немесе әрі сондай-ақ ал да де та те"),
+	}
+)
+
+// pairBetween opens a range or a relation of two ("between X and Y", «между X и Y»), which
+// translations write with a dash (4,5–5, Китай — Европа) or fold into one word (中哈).
+var pairBetween = wordSet("between между")
+
+// hanJoinWords hold 和 or 及 without joining two words (和平 "peace", 涉及 "concern").
+var hanJoinWords = strings.NewReplacer("和平", "", "共和", "", "和谐", "", "总和", "", "缓和", "", "温和", "",
+	"涉及", "", "埃及", "", "普及", "", "及时", "", "及其", "", "提及", "", "波及", "", "顾及", "", "不及", "", "以及", "及")
+
+// coordinationJoins counts the joins of coordinated words in s: conjunctions, and in a
+// translation the commas of an enumeration of three or more items (enumerationItems; a source's
+// longer lists are enumerationDeficit's). In a source (strict) a conjunction after a comma,
+// before a capitalised word or a number, or after "between" is not counted. A translation is
+// counted only up to enough, the source's count: that is all pairDeficit asks.
+func coordinationJoins(memo *wordMemo, s string, lang pipeline.Lang, source bool, enough int) int {
+	n := 0
+	if lang == pipeline.Chinese {
+		s = hanJoinWords.Replace(s)
+		for _, r := range s {
+			switch r {
+			case '和', '及', '、':
+				n++
+			case '与', '并', '而', '同', '跟':
+				if !source {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	conj := pairConjunctions[lang]
+	if !source {
+		conj = targetConjunctions[lang]
+	}
+	ws, fws := memo.words(s), memo.foldedWords(s)
+	for i, w := range fws {
+		if !source && n >= enough {
+			return n
+		}
+		if i == 0 || !conj[w] {
+			if !source && (lang == pipeline.Kazakh && kkConverbComma.MatchString(w+s[ws[i].End:min(len(s), ws[i].End+1)]) || pairCompound(s, ws[i])) {
+				// беріп, …: two predicates of one subject; торгово-экономический, ата-ана,
+				// тау-кен: a pair written as one hyphenated word.
+				n++
+			}
+			continue
+		}
+		if source {
+			gap := s[ws[i-1].End:ws[i].Start]
+			if strings.ContainsAny(gap, ",;:—–-") || i+1 >= len(ws) {
+				continue
+			}
+			if isUpperInitial(ws[i+1].Text) || strings.ContainsAny(s[ws[i].End:ws[i+1].Start], "$0123456789") {
+				continue
+			}
+			between := false
+			for j := max(0, i-5); j < i; j++ {
+				between = between || pairBetween[fws[j]]
+			}
+			if between {
+				continue
+			}
+		}
+		n++
+	}
+	if !source && n < enough {
+		if items := enumerationItems(s, lang); items >= 3 {
+			n += items - 2 // a pair rendered as part of a longer list
+		}
+	}
+	return n
+}
+
+// clausePunctuation counts commas, semicolons and colons, half- and full-width.
+func clausePunctuation(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case ',', ';', ':', '，', '；', '：':
+			n++
+		}
+	}
+	return n
+}
+
+// pairDeficit returns the joins of source and translation when the translation, not longer than
+// usual (pct below 100) and with no more clause punctuation, has fewer. Only an English or a
+// Russian translation is judged: they keep a pair's conjunction (or write a hyphenated compound,
+// pairCompound), where Kazakh folds it into a converb or a comitative (Қытаймен) and Chinese into
+// a contraction (进出口, 经贸, 油气) that no count sees.
+func pairDeficit(u pipeline.CheckUnit, memo *wordMemo, pct int) (src, tgt int, short bool) {
+	if pct >= 100 || u.TargetLang != pipeline.English && u.TargetLang != pipeline.Russian {
+		return 0, 0, false
+	}
+	s, t := memo.stripped(u.Source), memo.stripped(u.Target)
+	src = coordinationJoins(memo, s, u.SourceLang, true, 0)
+	if src == 0 {
+		return 0, 0, false
+	}
+	tgt = coordinationJoins(memo, t, u.TargetLang, false, src)
+	return src, tgt, tgt < src && clausePunctuation(t) <= clausePunctuation(s)
+}
+
+// pairCompound reports a word of two parts of three letters or more joined by a hyphen, the
+// second in lower case (Алма-Ата is a name): Russian and Kazakh write a pair of adjectives or
+// nouns so (торгово-экономический, научно-технический, ата-ана "parents", тау-кен "mining").
+// The words of a text stop at a hyphen or run across it; w is one of them in s.
+func pairCompound(s string, w word) bool {
+	a, b := w.Text, ""
+	if i := strings.IndexByte(a, '-'); i >= 0 {
+		a, b = a[:i], a[i+1:]
+	} else if rest := s[w.End:]; strings.HasPrefix(rest, "-") {
+		b = rest[1:]
+		if j := strings.IndexFunc(b, func(r rune) bool { return !unicode.IsLetter(r) }); j >= 0 {
+			b = b[:j]
+		}
+	} else {
+		return false
+	}
+	return utf8.RuneCountInString(a) >= 3 && utf8.RuneCountInString(b) >= 3 && !isUpperInitial(b) &&
+		!strings.ContainsAny(a+b, "0123456789")
 }

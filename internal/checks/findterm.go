@@ -132,7 +132,8 @@ type termPattern struct {
 	words    []word
 	seps     []string
 	initials []rune
-	others   []rune // a second first letter a word's forms may have (ребёнок → дети), or 0
+	folded   []string // foldWord of each of words
+	others   []rune   // a second first letter a word's forms may have (ребёнок → дети), or 0
 	trailing string
 }
 
@@ -159,8 +160,10 @@ func compileTerm(term string, lang pipeline.Lang) (p termPattern, ok bool) {
 	// A form of a term word starts with the same letter: most text words are ruled out by it
 	// before their separators are normalised and their forms compared.
 	p.initials = make([]rune, len(tw))
+	p.folded = make([]string, len(tw))
 	for k, w := range tw {
 		p.initials[k] = foldInitial(w.Text)
+		p.folded[k] = foldWord(w.Text)
 		if lang == pipeline.Russian && (p.initials[k] == 'р' || p.initials[k] == 'ч') { // the suppletive nouns' initials
 			if stem := ruSuppletive(foldWord(w.Text)); stem != "" {
 				if p.others == nil {
@@ -268,7 +271,7 @@ func (p *termPattern) findIn(text string, xw []word, inits []rune, limit int) []
 				ok = false
 				break
 			}
-			if !wordMatches(xw[i+k].Text, tw[k].Text, p.lang) {
+			if !wordMatchesFolded(xw[i+k].Text, tw[k].Text, p.folded[k], p.lang) {
 				ok = false
 				break
 			}
@@ -370,6 +373,11 @@ func normSep(s string) string {
 
 // wordMatches reports whether a text word is a form of a term word.
 func wordMatches(text, term string, lang pipeline.Lang) bool {
+	return wordMatchesFolded(text, term, foldWord(term), lang)
+}
+
+// wordMatchesFolded is wordMatches with the term word already folded (t).
+func wordMatchesFolded(text, term, t string, lang pipeline.Lang) bool {
 	// An inflected form adds at most a few endings (under 64 bytes) to the term word, and
 	// lower-casing leaves a rune at least a third and at most one and a half times its bytes: a
 	// far longer text word is no form of it, and is not lower-cased for every term of the
@@ -377,7 +385,7 @@ func wordMatches(text, term string, lang pipeline.Lang) bool {
 	if len(text) > 5*len(term)+192 {
 		return false
 	}
-	x, t := foldWord(text), foldWord(term)
+	x := foldWord(text)
 	if x != t && lang == pipeline.English {
 		x = trimPossessive(x) // a word keeps its apostrophe: Road’s is a form of Road
 	}

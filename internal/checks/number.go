@@ -99,12 +99,72 @@ func runeSpans(s string, spans [][2]int) [][2]int {
 }
 
 // proportionFindings appends to out a fraction or factor in words of another value than the
-// source's: «втрое» for "twice", "a quarter" for «треть» (changedProportion).
+// source's: «втрое» for "twice", "a quarter" for «треть» (changedProportion); and a spelled-out
+// count that replaced the source's (changedCount).
 func proportionFindings(out []pipeline.Finding, u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if raw, ok := changedProportion(opts.wordMemo(), u); ok {
 		out = append(out, newFinding(CheckNumber, "check.number.extra", map[string]any{"Number": raw}))
+	} else if raw, ok := changedCount(opts.wordMemo(), u); ok {
+		out = append(out, newFinding(CheckNumber, "check.number.extra", map[string]any{"Number": raw}))
 	}
 	return out
+}
+
+// changedCount returns a spelled-out count of the translation ("three weeks", «восемь пусков»,
+// 十二天, a Russian compound such as «трёхлетний») when the translation renders a spelled-out count of the source by no number of its
+// value and the source has no number of this one's: the count was changed, not dropped (the
+// omission check's lostCounts) nor reworded.
+func changedCount(memo *wordMemo, u pipeline.CheckUnit) (string, bool) {
+	if memo == nil {
+		return readChangedCount(memo, u)
+	}
+	if !memo.hasChanged {
+		memo.changed, _ = readChangedCount(memo, u)
+		memo.hasChanged = true
+	}
+	return memo.changed, memo.changed != ""
+}
+
+// readChangedCount is changedCount without the memo.
+func readChangedCount(memo *wordMemo, u pipeline.CheckUnit) (string, bool) {
+	if u.SourceLang == u.TargetLang {
+		return "", false
+	}
+	lost := len(lostCounts(u, memo)) > 0
+	if scaled := scaledCounts(memo, u.Source, u.SourceLang); !lost && len(scaled) > 0 {
+		tgt := countValues(memo.stripped(u.Target), u.TargetLang, memo)
+		for _, n := range scaled {
+			lost = lost || !tgt[n.value]
+		}
+	}
+	if !lost {
+		return "", false
+	}
+	src := countValues(memo.stripped(u.Source), u.SourceLang, memo)
+	for _, n := range spelledCounts(memo.stripped(u.Target), u.TargetLang, memo) {
+		if !src[n.value] {
+			return n.raw, true
+		}
+	}
+	for _, n := range scaledCounts(memo, u.Target, u.TargetLang) {
+		if !src[n.value] {
+			return n.raw, true
+		}
+	}
+	if u.TargetLang == pipeline.Russian {
+		// A compound that begins with a count: трёхлетний for "five-year".
+		table := cardinalWords()[pipeline.Russian]
+		for _, w := range memo.words(memo.stripped(u.Target)) {
+			vals := map[float64]bool{}
+			ruCompoundCount(foldWord(w.Text), table, vals)
+			for v := range vals {
+				if v >= 2 && !src[v] {
+					return w.Text, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // numKey is what two numbers must share to stand for each other.
@@ -175,4 +235,21 @@ func (q numQueues) take(k numKey, used []bool) (int, bool) {
 		return 0, false
 	}
 	return idx[0], true
+}
+
+// scaledCounts are the spelled-out numbers of an English or Russian s that begin with a cardinal
+// of lexicon/cardinals.txt and end with a scale word: «два миллиона», "three million". (Kazakh
+// runs of cardinals before a scale, он сегіз миллиард, are read by countValues only.)
+func scaledCounts(memo *wordMemo, s string, lang pipeline.Lang) []number {
+	if lang != pipeline.English && lang != pipeline.Russian {
+		return nil
+	}
+	table := cardinalWords()[lang]
+	var out []number
+	for _, n := range memo.numbers(memo.stripped(s), lang) {
+		if _, ok := table[foldWord(n.raw)]; ok && n.word && !n.month && n.value >= 1000 {
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -68,6 +68,10 @@ const (
 // lexicon/content.txt is reported.
 const omissionContent = 1000
 
+// omissionWeakContent is the length, in percent of the usual, below which a lost word of a weak
+// concept of lexicon/content.txt is reported: a translation not longer than usual.
+const omissionWeakContent = 100
+
 // omissionListedNames is the length, in percent of the usual, below which a lost name of
 // lexicon/names.txt is reported: as for a lost item of a list (omissionItems), a translation
 // much longer than usual says the name some other way ("the capital", a longer paraphrase).
@@ -111,7 +115,9 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	}
 	// A count or a number of the source with no counterpart in the translation, whatever the
 	// lengths: "on 1 June" or "three weeks" costs a word or two.
-	lost := append(lostCounts(u, memo), lostDigits(u, opts)...)
+	// A count changed in words (changedCount) is also the number check's finding.
+	changed, _ := changedCount(memo, u)
+	lost := append(lostCounts(u, memo), lostDigits(u, opts, changed)...)
 	pct := lengthPercent(u, memo)
 	if pct < int(omissionAnchored*100) {
 		// A name is weaker evidence (a translator may write "the city"; exonyms and
@@ -126,11 +132,16 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	if pct < omissionContent {
 		// A modifier or a common noun of the source that the translation does not render
 		// (lexicon/content.txt) costs a word: it counts unless the translation runs long.
-		lost = append(lost, lostContent(u, memo)...)
+		lost = append(lost, lostContent(u, memo, pct)...)
 	}
 	if len(lost) > 0 {
 		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.anchor",
 			map[string]any{"Percent": pct, "Missing": strings.Join(lost, ", ")})}
+	}
+	if src, tgt, short := pairDeficit(u, memo, pct); short {
+		// One item of a pair dropped with its conjunction ("rivers and groundwater" → "rivers").
+		return []pipeline.Finding{newFinding(CheckOmission, "check.omission.items",
+			map[string]any{"Percent": pct, "SourceCount": src + 1, "TargetCount": tgt + 1})}
 	}
 	if negationLost(u, memo) {
 		// Whatever the lengths: a lost "not" costs three letters and reverses the sentence.
@@ -141,10 +152,14 @@ func checkOmission(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 
 // lostDigits lists the numbers in digits of the source that the translation lacks, when it has
 // no number the source lacks: a number that was changed is the number check's finding, one that
-// went missing with no other in its place was left out.
-func lostDigits(u pipeline.CheckUnit, opts *Options) []string {
+// went missing with no other in its place was left out. A spelled-out count that replaced the
+// source's (changed, see changedCount) is no number in the place of one in digits.
+func lostDigits(u pipeline.CheckUnit, opts *Options, changed string) []string {
 	var lost []string
 	for _, f := range numberFindings(u, opts) {
+		if changed != "" && f.MessageID == "check.number.extra" && f.Data["Number"] == changed {
+			continue
+		}
 		switch f.MessageID {
 		case "check.number.missing":
 			lost = append(lost, f.Data["Number"].(string))

@@ -19,10 +19,12 @@ import (
 // contentForm is one word (or phrase) of a concept in one language.
 type contentForm struct {
 	text       string
-	exact      bool // the word itself, any case; not its inflected forms
-	prefix     bool // the words it begins (translations only)
-	inside     bool // the words it stands inside (translations only)
-	targetOnly bool // counts in a translation only
+	exact      bool   // the word itself, any case; not its inflected forms
+	prefix     bool   // the words it begins (translations only)
+	inside     bool   // the words it stands inside (translations only)
+	targetOnly bool   // counts in a translation only
+	fold       string // text folded (foldWord); for an English form, the stem its derivatives begin with
+	head       string // letters every word that renders the form holds (formLetters); "" for any
 }
 
 // contentConcept holds a concept's forms per language.
@@ -31,6 +33,7 @@ type contentConcept map[pipeline.Lang][]contentForm
 var (
 	contentOnce     sync.Once
 	contentConcepts []contentConcept
+	contentWeak     []bool // per concept: a common word a translation may leave implicit
 )
 
 // concepts returns lexicon/content.txt.
@@ -38,6 +41,7 @@ func concepts() []contentConcept {
 	contentOnce.Do(func() {
 		langs := []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese}
 		for _, line := range lexiconLines("content.txt") {
+			line, weak := strings.CutPrefix(line, "?")
 			cols := strings.Split(line, "|")
 			if len(cols) != len(langs) {
 				continue
@@ -55,12 +59,18 @@ func concepts() []contentConcept {
 					if cf.exact || cf.prefix || cf.inside {
 						cf.text = foldWord(cf.text)
 					}
+					cf.fold = foldWord(cf.text)
+					cf.head = formLetters(cf.fold, l)
+					if l == pipeline.English {
+						cf.fold = enContentStem(cf.fold)
+					}
 					if cf.text != "" {
 						c[l] = append(c[l], cf)
 					}
 				}
 			}
 			contentConcepts = append(contentConcepts, c)
+			contentWeak = append(contentWeak, weak)
 		}
 	})
 	return contentConcepts
@@ -114,8 +124,10 @@ func contentCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
 }
 
 // lostContent lists the source's words of lexicon/content.txt whose concept the translation
-// renders by none of its forms.
-func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
+// renders by none of its forms. A weak concept (a line of the lexicon that starts with "?": a
+// common word of time, place, quantity or trade that a translation may leave implicit or
+// paraphrase) counts only in a translation not longer than usual (pct below omissionWeakContent).
+func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 	if u.SourceLang == u.TargetLang {
 		return nil
 	}
@@ -128,6 +140,9 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
 	var out []string
 	all := concepts()
 	for _, ci := range cands {
+		if contentWeak[ci] && pct >= omissionWeakContent {
+			continue
+		}
 		c := all[ci]
 		if len(c[u.TargetLang]) == 0 {
 			continue
@@ -142,10 +157,12 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo) []string {
 }
 
 // contentIn returns the first word of text that is one of forms (in a source: not the
-// translation-only ones, nor a capitalised word inside a sentence, part of a name), or "".
+// translation-only ones, nor a capitalised word inside a sentence, part of a name, unless the
+// form itself is capitalised, as English names of days are), or "".
 func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentForm, source bool) string {
 	var ws []word
 	var fws []string // ws folded
+	folded := ""
 	for _, f := range forms {
 		if source && f.targetOnly {
 			continue
@@ -155,6 +172,14 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 				return f.text
 			}
 			continue
+		}
+		if f.head != "" {
+			if folded == "" {
+				folded = memo.folded(text)
+			}
+			if !strings.Contains(folded, f.head) {
+				continue // no word of the text can render it
+			}
 		}
 		if f.exact || f.prefix || f.inside {
 			if ws == nil {
@@ -168,20 +193,21 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 			}
 			continue
 		}
+		proper := isUpperInitial(f.text) // Monday, Tuesday: capitalised in every sentence
 		for _, m := range findTermAll(memo, text, f.text, lang, -1) {
-			if w := (word{Text: text[m[0]:m[1]], Start: m[0], End: m[1]}); !(source && nameWord(text, w)) {
+			if w := (word{Text: text[m[0]:m[1]], Start: m[0], End: m[1]}); proper || !(source && nameWord(text, w)) {
 				return w.Text
 			}
 		}
 		if !source && utf8.RuneCountInString(f.text) >= minContentPrefix {
 			// In a translation, a compound or a derivative that begins with the word renders
-			// it too: schoolchildren, туристердің (турист with the Kazakh plural).
+			// it too: schoolchildren, туристердің (турист with the Kazakh plural); in English,
+			// one that begins with its stem (irrigated, negotiating, electric: enContentStem).
 			if ws == nil {
 				ws, fws = memo.words(text), memo.foldedWords(text)
 			}
-			ft := foldWord(f.text)
 			for i, w := range ws {
-				if strings.HasPrefix(fws[i], ft) {
+				if strings.HasPrefix(fws[i], f.fold) {
 					return w.Text
 				}
 			}
@@ -197,4 +223,68 @@ const minContentPrefix = 5
 // nameWord reports a capitalised word inside a sentence: part of a name.
 func nameWord(text string, w word) bool {
 	return isUpperInitial(w.Text) && !sentenceStart(text, w.Start)
+}
+
+// enContentStem is an English word without a derivational or inflectional ending, when at least
+// minContentPrefix letters are left: the letters its derivatives share (irrigation → irrig,
+// negotiations → negotiat, electricity → electric, dangerous → danger).
+func enContentStem(w string) string {
+	for _, e := range []string{"ations", "ation", "ities", "ity", "ings", "ing", "ions", "ion", "ous", "ers", "er", "ed", "es", "al", "ic", "s", "e", "y"} {
+		if b, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(b) >= minContentPrefix {
+			return b
+		}
+	}
+	return w
+}
+
+// formLetters returns the first letters (up to three) that every text rendering a folded form
+// holds (formPrefix).
+func formLetters(fold string, lang pipeline.Lang) string { return formPrefix(fold, lang, 3) }
+
+// formPrefix returns the first letters (up to max) of the headWord of a folded form that every
+// word rendering it begins with or, for a form found inside words, holds: cut to what its
+// inflected stems share (угол → угла: "уг"; халық → халқы: "хал"). It is "" when a form may
+// be rendered by a word of other letters (ребенок → дети, person → people).
+func formPrefix(fold string, lang pipeline.Lang, max int) string {
+	first := headWord(fold)
+	head := first
+	n := 0
+	for i := range first {
+		if n == max {
+			head = first[:i]
+			break
+		}
+		n++
+	}
+	cands := []string{first}
+	switch lang {
+	case pipeline.Russian:
+		if ruSuppletive(first) != "" {
+			return ""
+		}
+		cands = append(cands, ruStems(first)...)
+	case pipeline.Kazakh:
+		if rs := []rune(first); len(rs) >= 4 {
+			n := len(rs)
+			cands = append(cands, string(rs[:n-2])+string(rs[n-1])) // халық → халқ
+			switch rs[n-1] {                                        // жол → жолы; a final к, қ, п voices before a vowel
+			case 'к', 'қ', 'п':
+				cands = append(cands, string(rs[:n-1]))
+			}
+		}
+	case pipeline.English:
+		if p := enIrregularPlural(first); p != "" {
+			cands = append(cands, p)
+		}
+		// economy → economies, half → halves; a form in the plural (mines) is found in the
+		// singular too.
+		cands = append(cands, strings.TrimRight(first, "yfes"))
+	}
+	for _, c := range cands {
+		for !strings.HasPrefix(c, head) {
+			_, size := utf8.DecodeLastRuneInString(head)
+			head = head[:len(head)-size]
+		}
+	}
+	return head
 }

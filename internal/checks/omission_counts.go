@@ -97,23 +97,23 @@ func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
 	if table == nil {
 		return nil
 	}
-	ws := memo.words(s)
+	ws, fws := memo.words(s), memo.foldedWords(s)
 	var out []number
 	for i := 0; i < len(ws); i++ {
-		if _, ok := table[foldWord(ws[i].Text)]; !ok {
+		if _, ok := table[fws[i]]; !ok {
 			continue
 		}
 		// A run of cardinals is one number: он екі (12), twenty five, три… (сто двадцать).
-		j, v := cardinalRun(s, ws, i, table)
+		j, v := cardinalRun(s, ws, fws, i, table)
 		first, last := ws[i], ws[j-1]
 		skip := v < 2
 		if i > 0 {
-			p := foldWord(ws[i-1].Text)
+			p := fws[i-1]
 			skip = skip || countScales[p] || lang == pipeline.English && countDeterminers[p] ||
 				strings.TrimSpace(s[ws[i-1].End:first.Start]) == "-"
 		}
 		if j < len(ws) {
-			n := foldWord(ws[j].Text)
+			n := fws[j]
 			skip = skip || countScales[n] || strings.HasPrefix(n, "hundred") || strings.TrimSpace(s[last.End:ws[j].Start]) == "-" ||
 				multiplier(n)
 		}
@@ -132,11 +132,11 @@ func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
 // cardinalRun reads the cardinals of ws from i on, separated by spaces only, as one number: it
 // returns the index after the run and its value. A hundred multiplies what came before it (үш
 // жүз, three hundred); other cardinals add up (он екі, twenty five).
-func cardinalRun(s string, ws []word, i int, table map[string]float64) (int, float64) {
+func cardinalRun(s string, ws []word, fws []string, i int, table map[string]float64) (int, float64) {
 	cur := 0.0
 	j := i
 	for ; j < len(ws); j++ {
-		lw := foldWord(ws[j].Text)
+		lw := fws[j]
 		if j > i && strings.TrimSpace(s[ws[j-1].End:ws[j].Start]) != "" {
 			break
 		}
@@ -173,24 +173,24 @@ func countValues(s string, lang pipeline.Lang, memo *wordMemo) map[float64]bool 
 	if table == nil {
 		return out
 	}
-	ws := memo.words(s)
+	ws, fws := memo.words(s), memo.foldedWords(s)
 	also := renderByLg[lang]
 	for i := 0; i < len(ws); i++ {
-		v, ok := table[foldWord(ws[i].Text)]
+		v, ok := table[fws[i]]
 		if !ok {
-			if v, ok := also[foldWord(ws[i].Text)]; ok {
+			if v, ok := also[fws[i]]; ok {
 				out[v] = true
 			}
 			if lang == pipeline.Russian {
-				ruCompoundCount(foldWord(ws[i].Text), table, out)
+				ruCompoundCount(fws[i], table, out)
 			}
 			continue
 		}
 		out[v] = true
-		j, run := cardinalRun(s, ws, i, table)
+		j, run := cardinalRun(s, ws, fws, i, table)
 		out[run] = true
 		for k := i + 1; k < j; k++ {
-			if v, ok := table[foldWord(ws[k].Text)]; ok {
+			if v, ok := table[fws[k]]; ok {
 				out[v] = true
 			}
 		}
@@ -216,6 +216,17 @@ func ruCompoundCount(w string, table map[string]float64, out map[float64]bool) {
 // lostCounts lists the spelled-out counts of the source that no number of the translation
 // renders.
 func lostCounts(u pipeline.CheckUnit, memo *wordMemo) []string {
+	if memo == nil {
+		return readLostCounts(u, memo)
+	}
+	if !memo.hasLostCounts {
+		memo.lostCounts, memo.hasLostCounts = readLostCounts(u, memo), true
+	}
+	return memo.lostCounts[:len(memo.lostCounts):len(memo.lostCounts)] // an append copies
+}
+
+// readLostCounts is lostCounts without the memo.
+func readLostCounts(u pipeline.CheckUnit, memo *wordMemo) []string {
 	src := spelledCounts(memo.stripped(u.Source), u.SourceLang, memo)
 	if len(src) == 0 {
 		return nil

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -177,21 +178,53 @@ func lostNames(u pipeline.CheckUnit, opts *Options, memo *wordMemo) []string {
 // list (Жапонияның), whether the translation has a form of that name in its language.
 func listedNameRendered(name string, u pipeline.CheckUnit, memo *wordMemo) (found, listed bool) {
 	fold := foldWord(name)
-	for _, n := range names() {
-		for _, f := range n[u.SourceLang] {
-			if strings.Contains(f, " ") || !strings.HasPrefix(fold, foldWord(f)) {
-				continue
-			}
-			for _, t := range n[u.TargetLang] {
-				if strings.HasPrefix(t, "~") {
-					continue // a one-character abbreviation: missingAnchors reads it in its chain
-				}
-				if len(findTermAll(memo, u.Target, t, u.TargetLang, 1)) > 0 || strings.Contains(strings.ToLower(u.Target), strings.ToLower(t)) {
-					return true, true
-				}
-			}
-			return false, true
+	all := names()
+	lower := ""
+	for _, sf := range foldedNameForms()[u.SourceLang] {
+		if !strings.HasPrefix(fold, sf.fold) {
+			continue
 		}
+		for _, t := range all[sf.name][u.TargetLang] {
+			if strings.HasPrefix(t, "~") {
+				continue // a one-character abbreviation: missingAnchors reads it in its chain
+			}
+			if lower == "" {
+				lower = strings.ToLower(u.Target)
+			}
+			if len(findTermAll(memo, u.Target, t, u.TargetLang, 1)) > 0 || strings.Contains(lower, strings.ToLower(t)) {
+				return true, true
+			}
+		}
+		return false, true
 	}
 	return false, false
+}
+
+// foldedNameForm is a one-word form of a listed name, folded.
+type foldedNameForm struct {
+	fold string
+	name int // its index in names()
+}
+
+var (
+	foldedNamesOnce sync.Once
+	foldedNames     map[pipeline.Lang][]foldedNameForm
+)
+
+// foldedNameForms returns the one-word forms of the listed names per language, folded once, in
+// the order of the list.
+func foldedNameForms() map[pipeline.Lang][]foldedNameForm {
+	foldedNamesOnce.Do(func() {
+		foldedNames = map[pipeline.Lang][]foldedNameForm{}
+		for i, n := range names() {
+			for l, forms := range n {
+				for _, f := range forms {
+					if !strings.Contains(f, " ") {
+						foldedNames[l] = append(foldedNames[l], foldedNameForm{foldWord(f), i})
+					}
+				}
+			}
+		}
+	})
+	return foldedNames
 }

@@ -47,6 +47,14 @@ type wordMemo struct {
 	// both omission paths read, once hasLostNames.
 	lostNames    []string
 	hasLostNames bool
+	// changed is the spelled-out count the translation changed (changedCount), which the number
+	// and omission checks read, once hasChanged.
+	changed    string
+	hasChanged bool
+	// lostCounts are the spelled-out counts of the source the translation lacks (lostCounts),
+	// read by both checks, once hasLostCounts.
+	lostCounts    []string
+	hasLostCounts bool
 }
 
 // preparedText is one text of a Check call and what its checks have asked of it so far.
