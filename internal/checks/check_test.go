@@ -110,6 +110,8 @@ func TestNumber(t *testing.T) {
 		{"five countries zh", "The five Central Asian countries.", "中亚五国。", zh, ""},
 		{"short year range", "In 2022-23 it grew.", "В 2022–2023 гг. он вырос.", ru, ""},
 		{"extra number", "Trade grew.", "Торговля выросла на 5 %.", ru, "check.number.extra"},
+		{"a million in words", "The metro now carries over a million passengers a day.", "Метро тәулігіне 1 миллионнан астам жолаушы тасымалдайды.", kk, ""},
+		{"миллион alone", "The metro carries over 1 million passengers a day.", "Пассажиропоток метро превысил миллион человек в сутки.", ru, ""},
 		{"number in a quoted name", "去年“双十一”期间订单量增长了四倍。", "Во время распродажи «11.11» число заказов выросло в четыре раза.", ru, ""},
 		{"number in a quoted sentence", "He said trade would grow.", "Он сказал: «Торговля вырастет на 5 % в этом году».", ru, "check.number.extra"},
 		{"footnotes and urls ignored", "See [the report](https://x.org/2023).[^1]", "См. [доклад](https://x.org/2023).[^1]", ru, ""},

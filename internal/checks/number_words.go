@@ -110,6 +110,11 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 	}
 	for idx, w := range ws {
 		lw := foldWord(w.Text)
+		if v, ok := bareScale(clean, ws, idx, lw); ok {
+			// "over a million passengers", «превысил миллион»: the scale word alone is one of it.
+			out = append(out, number{value: v, raw: w.Text, word: true})
+			continue
+		}
 		if v, ok := wordFraction(ws, idx, lw, lang); ok {
 			// A fraction may stand for a percentage of the other text: a quarter, 25%.
 			out = append(out, number{value: v, raw: w.Text, word: true, alts: []float64{math.Round(v * 100)}})
@@ -549,4 +554,38 @@ func roundTheClock(clean string, lang pipeline.Lang) (number, bool) {
 		}
 	}
 	return number{}, false
+}
+
+// bareScale returns the value of a scale word written in full with no number before it ("a
+// million", "one billion" is read with its "one"; «миллион», «миллиард», "миллион", 1e6 and
+// 1e9): the word alone counts one of its unit.
+func bareScale(clean string, ws []word, idx int, lw string) (float64, bool) {
+	for _, sc := range scalePrefixes {
+		if !strings.HasPrefix(lw, sc.prefix) || utf8.RuneCountInString(sc.prefix) < 5 {
+			continue // (abbreviations, тыс., млн, stand after a number)
+		}
+		if idx > 0 && strings.TrimSpace(clean[ws[idx-1].End:ws[idx].Start]) == "" {
+			prev := foldWord(ws[idx-1].Text)
+			if strings.ContainsFunc(prev, unicode.IsDigit) || enNumberWords[prev] > 0 || isNumberStem(prev) {
+				return 0, false // "5 million", "five million", «пять миллионов»: read with the number
+			}
+		}
+		return sc.mult, true
+	}
+	return 0, false
+}
+
+// isNumberStem reports a Russian or Kazakh spelled-out number ("пяти", "бес").
+func isNumberStem(w string) bool {
+	for _, i := range ruNumberByInitial[firstRune(w)] {
+		if strings.HasPrefix(w, ruNumberStems[i].stem) {
+			return true
+		}
+	}
+	for _, i := range kkNumberByInitial[firstRune(w)] {
+		if strings.HasPrefix(w, kkNumberStems[i].stem) {
+			return true
+		}
+	}
+	return false
 }
