@@ -449,6 +449,7 @@ func TestSpelling(t *testing.T) {
 		{"kk typo", "Its economy.", "Қазақстан экономикасна инвестиция салынды.", kk, "check.spelling.unknown"},
 		{"names skipped", "Tokayev said.", "Тоқаев мәлімдеді.", kk, ""},
 		{"acronyms and numbers", "The SCO.", "ШОС-тың 20-дан астам мүшесі.", kk, ""},
+		{"name with a particle", "Al-Farabi University.", "Университет имени аль-Фараби и соцсети.", ru, ""},
 		{"kk loan stems", "The loan portfolio grew; most believers are Orthodox.", "Несие портфелі өсті; сенушілердің көбі православтар.", kk, ""},
 		{"quoted name in another language", "KTZ will buy locomotives.", "Компания «Қазақстан темір жолы» закупит локомотивы.", ru, ""},
 		{"zh not checked", "China.", "中国。", zh, ""},
@@ -576,6 +577,8 @@ func TestOmissionNegation(t *testing.T) {
 		{"Despite higher prices, demand did not fall.", "Несмотря на рост цен, спрос снизился.", pipeline.English, pipeline.Russian, true},
 		{"The governor's deputies did not comment.", "Әкімнің орынбасарлары пікір білдірді.", pipeline.English, pipeline.Kazakh, true},
 		{"Суд оправдал журналиста, но не отменил штраф.", "法院宣判该记者无罪，但撤销了罚款。", pipeline.Russian, pipeline.Chinese, true},
+		{"许多教师抱怨，本地教材缺少日常对话。", "Многие преподаватели жалуются, что в местных учебниках мало бытовых диалогов.", pipeline.Chinese, pipeline.Russian, false},
+		{"В сезон отели Бурабая заполнены не ниже чем на 85 %.", "Hotels in Burabay are at least 85% full in the high season.", pipeline.Russian, pipeline.English, false},
 		// Bounds said with a negative in one language and without in another: 不到 "less
 		// than", «не позднее» "by", and a negative rendered by a bound.
 		{"每列火车在口岸停留的时间平均不到六小时。", "Each train now spends less than six hours at the border.", pipeline.Chinese, pipeline.English, false},

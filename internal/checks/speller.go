@@ -106,14 +106,15 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 var kkCombiningForms = strings.Fields("авто агро аэро био вело гидро кибер медиа микро мото радио теле электро эко")
 
 // ruCombiningForms are the first parts Russian writes together with a word: the international
-// ones and the clipped тур- (туристический: турпоток, турфирма).
-var ruCombiningForms = append(strings.Fields("тур"), kkCombiningForms...)
+// ones and the clipped adjectives (тур- for туристический: турпоток; гос-, соц-, спец-, нац-,
+// мед-: госслужащий, соцсети).
+var ruCombiningForms = append(strings.Fields("тур гос соц спец нац мед"), kkCombiningForms...)
 
 // ruCombined accepts a combining form before a Russian word the dictionary knows in the form
 // written (кибер+безопасности, тур+поток).
 func ruCombined(valid func(string) bool, w string) bool {
 	for _, p := range ruCombiningForms {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 5 && valid(rest) {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 4 && valid(rest) {
 			return true
 		}
 	}

@@ -64,7 +64,7 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		if seen[w] || tooLongToSpell(w) || skipSpelling(w, u.TargetLang, srcWords) || inSpans(names, tok.Start) {
 			continue
 		}
-		if isUpperInitial(w) || afterCodeHyphen(text, tok.Start) {
+		if isUpperInitial(w) || afterCodeHyphen(text, tok.Start) || hyphenedName(w) {
 			continue // a name, an ending after a number or acronym (20-дан, ЖІӨ-нің)
 		}
 		seen[w] = true
@@ -140,6 +140,18 @@ func quotedSpans(text string, capital bool) [][2]int {
 func inSpans(spans [][2]int, at int) bool {
 	for _, s := range spans {
 		if at >= s[0] && at < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenedName reports a hyphenated word with a capitalised part after its first: a name
+// with a particle before it ("аль-Фараби", "ибн-Сина").
+func hyphenedName(w string) bool {
+	parts := strings.Split(w, "-")
+	for _, p := range parts[1:] {
+		if isUpperInitial(p) {
 			return true
 		}
 	}
