@@ -322,7 +322,7 @@ var hanOrganisationWords = []string{"银行", "集团", "公司", "合作组织"
 
 // maxHanOrganisationGap: the characters between a place and the word of the organisation named
 // after it (工商 in 中国工商银行, 中远海运 in 中国中远海运集团).
-const maxHanOrganisationGap = 6
+const maxHanOrganisationGap = 8
 
 // hanNameBreaks are characters that end a name: conjunctions, prepositions, particles and the
 // verbs that follow a subject.
