@@ -560,6 +560,9 @@ func roundTheClock(clean string, lang pipeline.Lang) (number, bool) {
 // million", "one billion" is read with its "one"; «миллион», «миллиард», "миллион", 1e6 and
 // 1e9): the word alone counts one of its unit.
 func bareScale(clean string, ws []word, idx int, lw string) (float64, bool) {
+	if len(lw) < 5 || !strings.ContainsRune("tmbтм", firstRune(lw)) {
+		return 0, false // (every scale word written in full begins so)
+	}
 	for _, sc := range scalePrefixes {
 		if !strings.HasPrefix(lw, sc.prefix) || utf8.RuneCountInString(sc.prefix) < 5 {
 			continue // (abbreviations, тыс., млн, stand after a number)

@@ -89,6 +89,9 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 	if kkKnownForm(stem, lower) {
 		return true
 	}
+	if ru := s.Dicts[pipeline.Russian]; ru != nil && kkKnownForm(func(w string) bool { return loanStem(ru.Valid, w) }, lower) {
+		return true // a Russian loan inflected on a stem of its own (портфелі, православтар)
+	}
 	// "Without its …": -сыз after a possessive and its н (қолдау+ы+н+сыз, рұқсат+ы+н+сыз).
 	for _, e := range []string{"нсыз", "нсіз"} {
 		if b, ok := strings.CutSuffix(lower, e); ok && utf8.RuneCountInString(b) >= 4 && (strings.HasSuffix(b, "ы") || strings.HasSuffix(b, "і")) &&
@@ -231,7 +234,7 @@ func (s *SpellerSet) kkStem(valid func(string) bool) func(string) bool {
 	}
 	return func(w string) bool {
 		return valid(w) || utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && (ru.Valid(w) || icalStem(ru.Valid, w)) ||
-			nyStem(ru.Valid, w) || loanStem(ru.Valid, w)
+			nyStem(ru.Valid, w)
 	}
 }
 

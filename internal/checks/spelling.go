@@ -119,8 +119,15 @@ func quotedSpans(text string, capital bool) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		closeQuote := map[rune]rune{'«': '»', '“': '”', '„': '“'}[r]
-		if closeQuote == 0 {
+		var closeQuote rune
+		switch r {
+		case '«':
+			closeQuote = '»'
+		case '“':
+			closeQuote = '”'
+		case '„':
+			closeQuote = '“'
+		default:
 			i += size
 			continue
 		}

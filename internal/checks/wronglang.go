@@ -109,14 +109,16 @@ func checkWrongLanguage(u pipeline.CheckUnit, opts *Options) []pipeline.Finding 
 			return append(out, kazakhProblems(ws)...)
 		}
 		// A Kazakh name in quotation marks («Қазақстан темір жолы») is a name, not Kazakh text.
-		var outside []word
-		names := quotedNames(text)
-		for _, w := range ws {
-			if !inSpans(names, w.Start) {
-				outside = append(outside, w)
+		if names := quotedNames(text); len(names) > 0 {
+			var outside []word
+			for _, w := range ws {
+				if !inSpans(names, w.Start) {
+					outside = append(outside, w)
+				}
 			}
+			ws = outside
 		}
-		return append(out, russianProblems(outside)...)
+		return append(out, russianProblems(ws)...)
 	case pipeline.English:
 		if sc.letters() >= 10 && sc.latin*2 < sc.letters() {
 			return notExpected()
