@@ -876,6 +876,12 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 	}
 	first := parts[0]
 	rest := strings.Join(parts[1:], " ")
+	if len(parts) > 2 && allLatin(parts[1:]) && (!j.english || utf8.RuneCountInString(parts[1]) <= maxBrandHeadRunes) {
+		// "onAliExpress", "сAliExpress": a brand with an inner capital run into the word before
+		// it; a Russian or Kazakh text writes no English words run together, and an English one
+		// no name of four letters or less before a capital ("in|Central|Asia" is split whole).
+		rest = strings.Join(parts[1:], "")
+	}
 	if unicode.IsUpper(rs[0]) {
 		if j.leads(first) {
 			return first + " " + rest, true
@@ -889,6 +895,22 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		return strings.Join(v.split, " ") + " " + rest, true
 	}
 	return "", false
+}
+
+// maxBrandHeadRunes: the first part of a brand written with an inner capital is short (Ali in
+// AliExpress, Pay in PayPal, Tik in TikTok).
+const maxBrandHeadRunes = 4
+
+// allLatin reports parts written in Latin letters only.
+func allLatin(parts []string) bool {
+	for _, p := range parts {
+		for _, r := range p {
+			if !unicode.Is(unicode.Latin, r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isCyrillicWord reports a word written in Cyrillic letters only.
