@@ -197,6 +197,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		// run into the first of them ("Биылжауын-шашын").
 		ctx.hyphenated = after == '-' && !j.seg.kazakh
 		out, rule, q := j.token(token, ctx)
+		if out == token && afterNumber(text, w.start) {
+			if split, ok := j.unitRunIn(token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
 		if out == token && before == '-' && idx > 0 && words[idx-1].end+1 == w.start {
 			if split, ok := j.hyphenTail(text[words[idx-1].start:words[idx-1].end], token); ok {
 				out, rule, q = split, "split", nil
@@ -221,6 +226,43 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		}
 	}
 	return es, qs
+}
+
+// afterNumber reports a word that follows a number across one space: "450 млндолларов".
+func afterNumber(text string, at int) bool {
+	if at < 2 || text[at-1] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:at-1])
+	return unicode.IsDigit(r)
+}
+
+// englishNumberUnits are the units English writes after a number with a space: "280 km".
+var englishNumberUnits = setOf("km", "kg", "mln", "bn", "ha", "kw", "mw", "gw", "sq")
+
+// minUnitTailRunes: the word run into a unit is a word of its own, not an ending.
+const minUnitTailRunes = 4
+
+// unitRunIn splits a unit's abbreviation from the word run into it after a number: "450
+// млн|долларов", "1,2 млн|сәлемдеме", "280 km|long". The rest must be a word the dictionary
+// knows.
+func (j *joiner) unitRunIn(token string) (string, bool) {
+	lower := strings.ToLower(token)
+	units := numberUnits
+	if j.english {
+		units = englishNumberUnits
+	}
+	best := ""
+	for u := range units {
+		rest, ok := strings.CutPrefix(lower, u)
+		if ok && len(u) > len(best) && utf8.RuneCountInString(rest) >= minUnitTailRunes && j.seg.lex.isDictWord(rest) {
+			best = u // the longest unit that leaves a word ("тонна|…" before "тонн|а…")
+		}
+	}
+	if best == "" {
+		return "", false
+	}
+	return token[:len(best)] + " " + token[len(best):], true
 }
 
 // hyphenConnectives are the Kazakh connectives written with a hyphen whose second part is short

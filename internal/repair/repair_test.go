@@ -139,6 +139,7 @@ func TestRepairText(t *testing.T) {
 		{"russian words run into numbers", "Будет создано500 рабочих мест и500рабочих мест.", "Будет создано 500 рабочих мест и 500 рабочих мест.", "ru"},
 		{"kazakh endings on numbers stay", "Бұл 3000нан асады, 10-нан емес.", "Бұл 3000нан асады, 10-нан емес.", "kk"},
 		{"a unit after a number takes a space", "Бұл 10млн теңге, 1,2млрд емес.", "Бұл 10 млн теңге, 1,2 млрд емес.", "kk"},
+		{"a word run into a unit after a number", "Арбитраж обязал выплатить 450 млндолларов, а за 1,2 млнпосылок платят отдельно.", "Арбитраж обязал выплатить 450 млн долларов, а за 1,2 млн посылок платят отдельно.", "ru"},
 		{"a brand with an inner capital stays whole when split off a word", "Посылки сAliExpress приходят за сутки.", "Посылки с AliExpress приходят за сутки.", "ru"},
 		{"an english brand with an inner capital stays whole", "Parcels ordered onAliExpress now arrive in a day, even inCentralAsia.", "Parcels ordered on AliExpress now arrive in a day, even in Central Asia.", "en"},
 		{"russian units with powers stay", "Площадь 120 км2, объём 5 см3.", "Площадь 120 км2, объём 5 см3.", "ru"},
