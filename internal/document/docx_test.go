@@ -112,17 +112,10 @@ func TestDetectFormat(t *testing.T) {
 func TestDOCXCaptions(t *testing.T) {
 	t.Parallel()
 	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
-	para := func(style, text string) string {
-		p := "<w:p>"
-		if style != "" {
-			p += `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
-		}
-		return p + `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
-	}
 	picture := `<w:p><w:r><w:drawing/></w:r></w:p>`
-	body := para("Titel", "Ports of the Caspian") + para("", "12 March 2024 · 4 min read") +
-		para("", "The port of Aktau handled more cargo.") + picture + para("FigureCaption", "Cargo at Aktau, 2015–2023.") +
-		picture + para("", "Рис. 2. Порт Курык.") + para("", "Kuryk grew faster.")
+	body := styledPara("Titel", "Ports of the Caspian") + styledPara("", "12 March 2024 · 4 min read") +
+		styledPara("", "The port of Aktau handled more cargo.") + picture + styledPara("FigureCaption", "Cargo at Aktau, 2015–2023.") +
+		picture + styledPara("", "Рис. 2. Порт Курык.") + styledPara("", "Kuryk grew faster.")
 	files := map[string]string{
 		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
 		"word/document.xml":   `<w:document ` + w + `><w:body>` + body + `</w:body></w:document>`,
@@ -169,29 +162,22 @@ func TestDOCXApparatus(t *testing.T) {
 	t.Parallel()
 	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
 		`xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
-	para := func(style, text string) string {
-		p := "<w:p>"
-		if style != "" {
-			p += `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
-		}
-		return p + `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
-	}
 	field := func(instr, result string) string {
 		return `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>` + instr + `</w:instrText></w:r>` +
 			`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>` + result + `</w:t></w:r>`
 	}
 	end := `<w:r><w:fldChar w:fldCharType="end"/></w:r>`
-	textBox := `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>` + para("", "Главное: порты растут.") +
-		`</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>` + para("", "Главное: порты растут.") +
+	textBox := `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>` + styledPara("", "Главное: порты растут.") +
+		`</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>` + styledPara("", "Главное: порты растут.") +
 		`</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
-	body := para("a3", "Порты Каспия") + para("", "Ташкент, 3 марта 2025 г.") +
-		para("TOCHead", "Оглавление") +
+	body := styledPara("a3", "Порты Каспия") + styledPara("", "Ташкент, 3 марта 2025 г.") +
+		styledPara("TOCHead", "Оглавление") +
 		`<w:p><w:pPr><w:pStyle w:val="11"/></w:pPr>` + field(`TOC \o "1-3" \h`, "") + field(`HYPERLINK \l "_Toc1"`, "Грузы") + end +
 		`<w:r><w:t>2</w:t></w:r></w:p>` + `<w:p><w:r><w:t>Потоки 3</w:t></w:r>` + end + `</w:p>` +
 		`<w:p><w:r><w:t xml:space="preserve">Порт Актау принял больше грузов, чем год назад, и очередь судов на рейде стала короче. </w:t></w:r>` + textBox +
 		`<w:r><w:t>Курык рос ещё быстрее.</w:t></w:r></w:p>` +
-		para("Quotations", "Море не ждёт.") + para("1", "Грузы") +
-		`<w:p><w:r><w:drawing/></w:r></w:p>` + para("", "1-сурет. Ақтау портындағы жүк, 2015–2023.")
+		styledPara("Quotations", "Море не ждёт.") + styledPara("1", "Грузы") +
+		`<w:p><w:r><w:drawing/></w:r></w:p>` + styledPara("", "1-сурет. Ақтау портындағы жүк, 2015–2023.")
 	files := map[string]string{
 		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
 		"word/document.xml":   `<w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`,
@@ -217,17 +203,10 @@ func TestDOCXApparatus(t *testing.T) {
 func TestDOCXStandfirstAndAuthors(t *testing.T) {
 	t.Parallel()
 	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
-	para := func(style, text string) string {
-		p := "<w:p>"
-		if style != "" {
-			p += `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
-		}
-		return p + `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
-	}
-	body := para("Title", "Melons on the Road to China") + para("Sub", "A field note for the agriculture programme") +
-		para("Author", "Lucy Farrant and Jasur Rakhimov") + para("", "Астана, октябрь 2024 г.") +
-		para("", "Uzbekistan has spent a decade trying to sell more fruit to China.") +
-		para("Sub", "The route") + para("", "Most lorries leave the valley through Andijan.")
+	body := styledPara("Title", "Melons on the Road to China") + styledPara("Sub", "A field note for the agriculture programme") +
+		styledPara("Author", "Lucy Farrant and Jasur Rakhimov") + styledPara("", "Астана, октябрь 2024 г.") +
+		styledPara("", "Uzbekistan has spent a decade trying to sell more fruit to China.") +
+		styledPara("Sub", "The route") + styledPara("", "Most lorries leave the valley through Andijan.")
 	files := map[string]string{
 		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
 		"word/document.xml":   `<w:document ` + w + `><w:body>` + body + `</w:body></w:document>`,
@@ -278,4 +257,13 @@ func TestDOCXCentredCaption(t *testing.T) {
 	}
 	wantBlocks(t, doc, "title: Ports of the Caspian", "paragraph: The port of Aktau handled more cargo than a year before.",
 		"caption: Aktau port in the spring of 2023", "paragraph: The ferries run twice a week.", "paragraph: Kuryk grew faster.")
+}
+
+// styledPara writes a Word paragraph of one run, in a style when style is not "".
+func styledPara(style, text string) string {
+	p := "<w:p>"
+	if style != "" {
+		p += `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+	}
+	return p + `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
 }

@@ -167,14 +167,7 @@ func TestHTMLNotesByNameAndBeside(t *testing.T) {
 <div class="author-box"><h2>About the authors</h2><p>Jane Doe is a senior fellow.</p></div>
 <div><p><a href="#_ednref1" name="_edn1">[1]</a> Swaps were first used in the 1980s.</p></div>
 </article></body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc,
 		"title: Debt Swaps for Glaciers",
 		"paragraph: Small states owe money to their donors.",
@@ -194,14 +187,7 @@ func TestHTMLParagraphsInDivs(t *testing.T) {
 <div>Then came the frost, and by morning the petals had turned brown at the edges.</div></div></div>
 <div class="side"><p>Subscribe to our letters for news from the farm.</p></div>
 </body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc,
 		"title: The orchard in spring",
 		"paragraph: The apple trees flowered a week early this year, and the bees worked from dawn.",

@@ -136,14 +136,7 @@ func TestHTMLCaptionsAndPublicationLines(t *testing.T) {
 <figure><img src="/a.jpg"><figcaption><span>The dry port at Khorgos.</span></figcaption></figure>
 <div class="wp-caption"><img src="/b.jpg"><p class="img-desc">Trains at Altynkol.</p></div>
 <p>More trains came.</p><script>track()</script></main></body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: Ports", "paragraph: The port grew.", "caption: The dry port at Khorgos.",
 		"caption: Trains at Altynkol.", "paragraph: More trains came.")
 }
@@ -253,14 +246,7 @@ func TestHTMLTitleOutsideText(t *testing.T) {
 </div>
 <div class="more"><h3>Read next</h3><p>How the grid copes with the winter peak, and why it may not.</p></div>
 </div></body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: Steppe wind farms", "paragraph: Kazakhstan plans ten new farms by 2030.",
 		"paragraph: The government approved the plan on Monday. It foresees ten farms in the north and the west.",
 		"paragraph: Investors from China and the Gulf have shown interest. The first tender opens in May.",
@@ -303,14 +289,7 @@ func TestHTMLPageShapes(t *testing.T) {
 </div>
 <div class="side"><article class="card"><h3><a href="/c">Another story</a></h3><p>A short teaser.</p></article></div>
 </body></html>`
-	md, err := HTMLToMarkdown(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ParseMarkdownMarkup(md, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: Grain by rail",
 		"paragraph: Wheat now goes east by rail, and the route is shorter than the sea. Traders say so.",
 		"paragraph: Three things changed last year:",
