@@ -1054,13 +1054,12 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			c.flush()
 			return
 		}
-		if n.DataAtom == atom.A && c.cur == nil && (attr(n, "href") == controlMark || standsAlone(n) && fileHref.MatchString(attr(n, "href"))) {
-			// A script's button set straight in a box ("Yes", "No", "Print"), or a link to a
-			// file set alone between blocks ("Download PDF (1.2 MB)"): a button.
+		if n.DataAtom == atom.A && c.cur == nil && (attr(n, "href") == controlMark ||
+			standsAlone(n) && (fileHref.MatchString(attr(n, "href")) || isArrowLink(n))) {
+			// A script's button set straight in a box ("Yes", "No", "Print"), or set alone
+			// between blocks a link to a file ("Download PDF (1.2 MB)") or a way back or on
+			// ("← All news"): a button.
 			return
-		}
-		if n.DataAtom == atom.A && c.cur == nil && isLoneLink(n) {
-			return // a way back or on, set alone between blocks ("← All news")
 		}
 		// Inline content outside a paragraph (text directly in a <div>) is a paragraph of its own.
 		c.start(pipeline.BlockParagraph, inside)
@@ -1074,10 +1073,9 @@ const maxLoneLinkRunes = 60
 // navArrows are the arrows a site's way back or on is drawn with.
 const navArrows = "←→‹›«»<>↩↪⟵⟶⇐⇒◀▶◄►"
 
-// isLoneLink reports a link set straight in a box with no text beside it, between blocks, that
-// an arrow marks as a button of the site's: a way back or on ("← Барлық жаңалықтар", "Next
-// story →").
-func isLoneLink(a *html.Node) bool {
+// isArrowLink reports a short link that an arrow marks as a button of the site's: a way back
+// or on ("← Барлық жаңалықтар", "Next story →").
+func isArrowLink(a *html.Node) bool {
 	text, short := boundedText(a, 4*maxLoneLinkRunes)
 	text = collapseSpaces(text)
 	if !short || text == "" || utf8.RuneCountInString(text) > maxLoneLinkRunes || endsWithTerminator(text) {
@@ -1085,21 +1083,7 @@ func isLoneLink(a *html.Node) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(text)
 	last, _ := utf8.DecodeLastRuneInString(text)
-	if !strings.ContainsRune(navArrows, first) && !strings.ContainsRune(navArrows, last) {
-		return false
-	}
-	alone := func(s *html.Node) bool {
-		return s == nil || s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" ||
-			s.Type == html.ElementNode && (isBlockElement(s) || s.DataAtom == atom.Br)
-	}
-	prev, next := a.PrevSibling, a.NextSibling
-	for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
-		prev = prev.PrevSibling
-	}
-	for next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) == "" {
-		next = next.NextSibling
-	}
-	return alone(prev) && alone(next)
+	return strings.ContainsRune(navArrows, first) || strings.ContainsRune(navArrows, last)
 }
 
 // bylineSeparators are the marks that part the pieces of a byline line.
@@ -1197,8 +1181,8 @@ func isOneWord(s string) bool {
 // fileHref matches the address of a file to download: a document, a spreadsheet, an archive.
 var fileHref = regexp.MustCompile(`(?i)\.(pdf|docx?|xlsx?|pptx?|odt|rtf|epub|zip)([?#]|$)|/downloads?([/?#]|$)`)
 
-// standsAlone reports an inline element set straight into a box of blocks with only blocks
-// or nothing before and after it: no part of a sentence.
+// standsAlone reports an inline element set straight into a box of blocks with only blocks,
+// line breaks or nothing before and after it: no part of a sentence.
 func standsAlone(n *html.Node) bool {
 	if n.Parent == nil || !hasBlockChild(n.Parent) {
 		return false
@@ -1208,7 +1192,7 @@ func standsAlone(n *html.Node) bool {
 			if s.Type == html.TextNode && strings.TrimFunc(s.Data, isSpace) == "" {
 				continue
 			}
-			return s.Type == html.ElementNode && isBlockElement(s)
+			return s.Type == html.ElementNode && (isBlockElement(s) || s.DataAtom == atom.Br)
 		}
 		return true
 	}
