@@ -1093,11 +1093,8 @@ const bylineSeparators = "·|•—–/-,;"
 // label ("Автор:", "By", "文/") and the element n that follows it inline names the author.
 // Else "".
 func (c *htmlConverter) bylineLabel(n *html.Node) string {
-	if c.cur == nil || c.kind != pipeline.BlockParagraph || isBlockElement(n) {
-		return ""
-	}
-	label := strings.TrimSpace(plainBlock(c.cur.String()))
-	if label == "" || utf8.RuneCountInString(label) > maxPendingLabelRunes {
+	label := c.shortOpenParagraph()
+	if label == "" || isBlockElement(n) {
 		return ""
 	}
 	name := collapseSpaces(textOf(n))
@@ -1115,14 +1112,23 @@ const maxPendingLabelRunes = 20
 // paragraph of a word or two ending with a colon, written from inline content set straight in
 // a box. Else nil.
 func (c *htmlConverter) pendingLabel() *mdInline {
-	if c.cur == nil || c.kind != pipeline.BlockParagraph {
-		return nil
-	}
-	t := strings.TrimSpace(plainBlock(c.cur.String()))
-	if t == "" || utf8.RuneCountInString(t) > maxPendingLabelRunes || !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+	if t := c.shortOpenParagraph(); t == "" || !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
 		return nil
 	}
 	return c.cur
+}
+
+// shortOpenParagraph returns the text of the paragraph being written when it is a word or two
+// (a label), else "".
+func (c *htmlConverter) shortOpenParagraph() string {
+	if c.cur == nil || c.kind != pipeline.BlockParagraph {
+		return ""
+	}
+	t := strings.TrimSpace(plainBlock(c.cur.String()))
+	if utf8.RuneCountInString(t) > maxPendingLabelRunes {
+		return ""
+	}
+	return t
 }
 
 // lineUnderPicture reports text that opens a line, among lines parted by breaks, right under a
