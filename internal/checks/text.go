@@ -365,3 +365,64 @@ func stripMarkupItems(s string, items []markupItem) string {
 	}
 	return string(b)
 }
+
+// quotedNames returns the spans of text in quotation marks that open with a capital letter: the
+// names of companies, programmes and works («Қазақстан темір жолы», «Самрук-Казына»), spelt as
+// their owners spell them, often in another language.
+func quotedNames(text string) [][2]int { return quotedSpans(text, true) }
+
+// maxQuotedNameWords: a short quotation with a number in it is a name («11.11», «Нұрлы жол-2025»),
+// a longer one is somebody's words, whose numbers count.
+const maxQuotedNameWords = 3
+
+// quotedNumberNames returns the spans of text in quotation marks that are short names with a
+// number: a sale, a programme, a strategy («11.11», «Стратегия-2050»).
+func quotedNumberNames(text string) [][2]int {
+	var out [][2]int
+	for _, sp := range quotedSpans(text, false) {
+		if len(strings.Fields(text[sp[0]:sp[1]])) <= maxQuotedNameWords {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// quotedSpans returns the spans of text in quotation marks, those that open with a capital
+// letter only when capital is set.
+func quotedSpans(text string, capital bool) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		var closeQuote rune
+		switch r {
+		case '«':
+			closeQuote = '»'
+		case '“':
+			closeQuote = '”'
+		case '„':
+			closeQuote = '“'
+		default:
+			i += size
+			continue
+		}
+		end := strings.IndexRune(text[i+size:], closeQuote)
+		if end < 0 {
+			break
+		}
+		first, _ := utf8.DecodeRuneInString(text[i+size:])
+		if !capital || unicode.IsUpper(first) {
+			out = append(out, [2]int{i + size, i + size + end})
+		}
+		i += size + end + utf8.RuneLen(closeQuote)
+	}
+	return out
+}
+
+func inSpans(spans [][2]int, at int) bool {
+	for _, s := range spans {
+		if at >= s[0] && at < s[1] {
+			return true
+		}
+	}
+	return false
+}
