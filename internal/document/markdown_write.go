@@ -215,17 +215,19 @@ var (
 
 // superscriptDigits writes the digits of s raised: "12" gives "¹²".
 func superscriptDigits(s string) string {
-	const raised = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 	var b strings.Builder
 	for _, r := range s {
 		if r >= '0' && r <= '9' {
-			b.WriteString(strings.Split(raised, "")[r-'0'])
+			b.WriteRune(raisedDigits[r-'0'])
 		} else {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
+
+// raisedDigits are the superscript digits 0 to 9.
+var raisedDigits = []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 // noteMarkOf returns the mark of marks that block opens with, the longest if several fit
 // ("¹²" before "¹"), and "" if none.
