@@ -1907,7 +1907,7 @@ const maxPartsClimb = 3
 // kind that continue the text, when a page builder splits the article into parts of one markup
 // (SharePoint's web parts, a builder's "text" blocks between a picture block and a quotation
 // block): the nearest ancestor, a few levels up, under which another element reached by the
-// same path of tags and classes also holds paragraph text. A comments list or a card of related
+// same path of tags and component marks (componentMark) also holds paragraph text. A comments list or a card of related
 // stories has markup of its own and does not count. Else root.
 func withSiblingParts(root *html.Node, held map[*html.Node]int) *html.Node {
 	type step struct {
@@ -1918,9 +1918,9 @@ func withSiblingParts(root *html.Node, held map[*html.Node]int) *html.Node {
 	classed := false
 	a := root
 	for k := 0; k < maxPartsClimb && a.Parent != nil && !isPageElement(a.Parent); k++ {
-		cl := attr(a, "class") + "|" + attr(a, "data-automation-id")
+		cl := componentMark(a)
 		path = append([]step{{a.DataAtom, cl}}, path...)
-		classed = classed || cl != "|"
+		classed = classed || cl != ""
 		a = a.Parent
 		if !classed {
 			continue // a chain of bare <div>s matches anything
@@ -1932,7 +1932,7 @@ func withSiblingParts(root *html.Node, held map[*html.Node]int) *html.Node {
 			var next []*html.Node
 			for _, n := range level {
 				for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-					if ch.Type == html.ElementNode && ch.DataAtom == st.tag && attr(ch, "class")+"|"+attr(ch, "data-automation-id") == st.class {
+					if ch.Type == html.ElementNode && ch.DataAtom == st.tag && componentMark(ch) == st.class {
 						next = append(next, ch)
 					}
 				}
@@ -1946,6 +1946,19 @@ func withSiblingParts(root *html.Node, held map[*html.Node]int) *html.Node {
 		}
 	}
 	return root
+}
+
+// componentMark is what names the kind of a page builder's component: its classes and its
+// data attributes ("data-automation-id", "data-element_type"), in their order.
+func componentMark(n *html.Node) string {
+	var b strings.Builder
+	b.WriteString(attr(n, "class"))
+	for _, a := range n.Attr {
+		if strings.HasPrefix(a.Key, "data-") {
+			b.WriteString("|" + a.Key + "=" + a.Val)
+		}
+	}
+	return b.String()
 }
 
 // minArticleShare: the <article> that holds the article holds at least this share of the text
