@@ -1907,12 +1907,12 @@ const maxPartsClimb = 3
 // kind that continue the text, when a page builder splits the article into parts of one markup
 // (SharePoint's web parts, a builder's "text" blocks between a picture block and a quotation
 // block): the nearest ancestor, a few levels up, under which another element reached by the
-// same path of tags and component marks (componentMark) also holds paragraph text. A comments list or a card of related
-// stories has markup of its own and does not count. Else root.
+// same path of tags and component marks (componentMark) also holds paragraph text. A comments
+// list or a card of related stories has markup of its own and does not count. Else root.
 func withSiblingParts(root *html.Node, held map[*html.Node]int) *html.Node {
 	type step struct {
-		tag   atom.Atom
-		class string
+		tag  atom.Atom
+		mark string
 	}
 	var path []step // from the ancestor down to root
 	classed := false
@@ -1932,7 +1932,7 @@ func withSiblingParts(root *html.Node, held map[*html.Node]int) *html.Node {
 			var next []*html.Node
 			for _, n := range level {
 				for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-					if ch.Type == html.ElementNode && ch.DataAtom == st.tag && componentMark(ch) == st.class {
+					if ch.Type == html.ElementNode && ch.DataAtom == st.tag && componentMark(ch) == st.mark {
 						next = append(next, ch)
 					}
 				}
