@@ -34,6 +34,10 @@ const maxKnownBytes = 160
 type SpellerSet struct {
 	Dicts map[pipeline.Lang]*text.Hunspell
 	Extra map[pipeline.Lang]map[string]bool
+	// KazakhAttested, when set, accepts lower-case Kazakh forms the dictionary and the analyser
+	// reject but real text attests (text.KazakhAttested). It is asked last, for the form as
+	// written.
+	KazakhAttested func(lower string) bool
 }
 
 // Misspelled reports whether the dictionary of lang rejects word. Case is handled the way
@@ -57,7 +61,7 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	lower := strings.ToLower(word)
 	switch lang {
 	case pipeline.Kazakh:
-		return !s.kazakhKnown(valid, lower) && !s.kazakhKnown(valid, kkUnwriteI(lower))
+		return !s.kazakhKnown(valid, lower) && !s.kazakhKnown(valid, kkUnwriteI(lower)) && (s.KazakhAttested == nil || !s.KazakhAttested(lower))
 	case pipeline.English:
 		return !britishKnown(valid, lower) && !enDerivedKnown(valid, lower)
 	case pipeline.Russian:
@@ -403,6 +407,7 @@ func LoadSpellerDir(dir string) (*SpellerSet, error) {
 		set.Dicts[d.lang] = h
 		set.Extra[d.lang] = Lexicon(d.lang)
 	}
+	set.KazakhAttested = text.KazakhAttested
 	return set, nil
 }
 

@@ -244,8 +244,9 @@ func kkVerbStem(valid func(string) bool, stem string) bool {
 	return kkVerbStemDepth(valid, stem, kkVerbDepth)
 }
 
-// kkVerbDepth bounds the voices and negations taken off a verb stem.
-const kkVerbDepth = 3
+// kkVerbDepth bounds the voices and negations taken off a verb stem: four, for a negated
+// passive of a causative of a verb made from a noun (жеңіл+де+т+іл+ме).
+const kkVerbDepth = 4
 
 // kkVerbStemDepth is kkVerbStem with a bound on the voices and negations taken off in turn
 // (ақыл+да+с+па: a verb made from a noun, reciprocal, negated).
