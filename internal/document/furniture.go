@@ -127,15 +127,31 @@ func isFurnitureText(s string) bool {
 	if opensWith(opened, furniture.labels) || opensWith(opened, furniture.photoCredits) {
 		return true
 	}
-	for _, n := range furniture.notices {
-		if strings.Contains(l, n) {
-			return true
-		}
+	if holdsNotice(l) {
+		return true
 	}
 	if printEdition.MatchString(s) || isCounter(l) || ageRating.MatchString(s) || isMediaCredit(l) {
 		return true
 	}
 	return isDatedCredit(l) || isDateLabelLine(l)
+}
+
+// holdsNotice reports a lower-case text that holds one of the [notice] entries of
+// furniture.txt ("关注我们", "all rights reserved").
+func holdsNotice(l string) bool {
+	for _, n := range furniture.notices {
+		if strings.Contains(l, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNoticeCaption reports a short line in a caption's place that speaks to the reader about the
+// site and not of the picture: "长按识别二维码，关注我们" under the channel's QR code.
+func isNoticeCaption(s string) bool {
+	s = strings.TrimSpace(collapseSpaces(s))
+	return s != "" && utf8.RuneCountInString(s) <= maxFurnitureRunes && holdsNotice(strings.ToLower(s))
 }
 
 // maxAppPromoRunes: the line that praises the site's app is a phrase or two.

@@ -823,7 +823,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 	}
 	if isCaptionElement(n) || c.centredCaption(n) {
 		if text, short := boundedText(n, maxCaptionBytes); short && (isPhotoCredit(text) || !hasLetters(text) || slideCounter.MatchString(collapseSpaces(text)) ||
-			isFurnitureText(text) && captionBeside(n)) {
+			isFurnitureText(text) && captionBeside(n) || isNoticeCaption(text)) {
 			// A credit or a counter ("1 / 2") where a caption would be, or a credit beside
 			// the picture's caption ("Источник: …" under a titled chart): nothing describes
 			// the picture.

@@ -97,7 +97,7 @@ func isCaptionElement(n *html.Node) bool {
 // picture, inside boxes of its own ("<div><div style="text-align:center">图为…</div></div>"):
 // set like the picture, it is its caption.
 func (c *htmlConverter) centredCaption(n *html.Node) bool {
-	if n.Type != html.ElementNode || n.DataAtom != atom.Div || !imageParagraphBefore(n) {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.Section || !imageParagraphBefore(n) {
 		return false
 	}
 	leaf := innermostWrapped(n)
@@ -161,7 +161,7 @@ func imageParagraphBefore(n *html.Node) bool {
 		if s.Type != html.ElementNode {
 			continue
 		}
-		return (s.DataAtom == atom.P || s.DataAtom == atom.Div) && findFirst(s, atom.Img) != nil && !hasText(s)
+		return (s.DataAtom == atom.P || s.DataAtom == atom.Div || s.DataAtom == atom.Section) && findFirst(s, atom.Img) != nil && !hasText(s)
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -72,12 +73,24 @@ func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
 			if ch.Type != html.ElementNode {
 				continue
 			}
-			if (ch.DataAtom == atom.Div || ch.DataAtom == atom.P) && !hasBlockChild(ch) {
-				decls := strings.ToLower(attr(ch, "style"))
-				for _, c := range strings.Fields(attr(ch, "class")) {
-					decls += classes[c]
+			// A styled box around one block styles that block: WeChat and page builders put
+			// the rule or the centring on a <section> around a bare <p>.
+			leaf := ch
+			if ch.DataAtom == atom.Div || ch.DataAtom == atom.Section {
+				leaf = innermostWrapped(ch)
+			}
+			if (ch.DataAtom == atom.Div || ch.DataAtom == atom.P || ch.DataAtom == atom.Section) && !hasBlockChild(leaf) {
+				decls := ""
+				for n := ch; ; n = onlyBlockChild(n) {
+					decls += ";" + strings.ToLower(attr(n, "style"))
+					for _, c := range strings.Fields(attr(n, "class")) {
+						decls += ";" + classes[c]
+					}
+					if n == leaf {
+						break
+					}
 				}
-				if decls != "" {
+				if strings.Trim(decls, "; ") != "" {
 					if text, short := boundedText(ch, maxStyledBlockBytes); short {
 						text = collapseSpaces(text)
 						switch style := parseDecls(decls); {
@@ -98,6 +111,16 @@ func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
 	}
 	walk(raw)
 	return sb
+}
+
+// onlyBlockChild returns the one block n wraps (see innermostWrapped).
+func onlyBlockChild(n *html.Node) *html.Node {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && isBlockElement(ch) {
+			return ch
+		}
+	}
+	return nil
 }
 
 // blockStyle is what a block's declarations say, the last declaration of a property winning.
@@ -159,6 +182,10 @@ func cssLength(v string) float64 {
 // visibility: hidden, in their style attribute or in a simple class rule): a reader never sees
 // them, and the sanitiser, which drops styling, would otherwise show them (a share button's
 // label kept for scripts, a menu's copy for small screens). It reports whether it removed any.
+//
+// An element that holds most of the page's letters is kept hidden or not: a page that hides its
+// own text until its scripts have run (WeChat's articles, pages that fade their text in) shows
+// it to every reader who opens it, and no page hides the bulk of what it says for good.
 func dropHidden(raw *html.Node, classes map[string]string) bool {
 	hiddenClass := map[string]bool{}
 	for c, decls := range classes {
@@ -167,6 +194,7 @@ func dropHidden(raw *html.Node, classes map[string]string) bool {
 		}
 	}
 	var doomed []*html.Node
+	total := -1 // the page's letters, counted when a hidden element is first met
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -181,8 +209,13 @@ func dropHidden(raw *html.Node, classes map[string]string) bool {
 				hidden = hidden || hiddenClass[c]
 			}
 			if hidden && ch.DataAtom != atom.Body && ch.DataAtom != atom.Html {
-				doomed = append(doomed, ch)
-				continue
+				if total < 0 {
+					total = shownLetters(raw)
+				}
+				if 2*shownLetters(ch) <= total {
+					doomed = append(doomed, ch)
+					continue
+				}
 			}
 			walk(ch)
 		}
@@ -192,6 +225,27 @@ func dropHidden(raw *html.Node, classes map[string]string) bool {
 		n.Parent.RemoveChild(n)
 	}
 	return len(doomed) > 0
+}
+
+// shownLetters counts the letters of n's text outside scripts, styles and templates.
+func shownLetters(n *html.Node) int {
+	switch {
+	case n.Type == html.TextNode:
+		c := 0
+		for _, r := range n.Data {
+			if unicode.IsLetter(r) {
+				c++
+			}
+		}
+		return c
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template || n.DataAtom == atom.Noscript):
+		return 0
+	}
+	c := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c += shownLetters(ch)
+	}
+	return c
 }
 
 // hides reports declarations that keep an element off the screen.

@@ -122,8 +122,9 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	var body []mdBlock
 	for i, b := range r.out {
 		if i != titleAt && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()) ||
-			isLinkLine(b.text))) && !(b.kind == pipeline.BlockCaption && isPhotoCredit(b.text.plain())) {
-			// (a caption that only credits the picture says nothing of what it shows)
+			isLinkLine(b.text))) && !(b.kind == pipeline.BlockCaption && (isPhotoCredit(b.text.plain()) || isNoticeCaption(b.text.plain()))) {
+			// (a caption that only credits the picture, or asks the reader to follow the
+			// site, says nothing of what it shows)
 			body = append(body, b)
 		}
 	}
