@@ -3026,8 +3026,17 @@ func (c *htmlConverter) dropAuthorRole(by *html.Node) {
 // isSubtitle reports a heading set beside the title, after it in the same block and before any
 // text (an <h2> under the <h1> in the article's header): the subtitle, which is a paragraph of
 // the article, not a section's heading.
+//
+// A heading whose class names it a subtitle ("pw-subtitle-paragraph", "article__dek") is one
+// wherever the page's boxes put it, as long as it comes after the title and before the text.
 func (c *htmlConverter) isSubtitle(h *html.Node) bool {
-	if c.title == nil || h == c.title || c.textSeen || h.Parent != c.title.Parent || c.order[h] < c.order[c.title] {
+	if c.title == nil || h == c.title || c.textSeen || c.order[h] < c.order[c.title] {
+		return false
+	}
+	if isSubtitleClass(attr(h, "class")) {
+		return true
+	}
+	if h.Parent != c.title.Parent {
 		return false
 	}
 	for s := c.title.NextSibling; s != nil && s != h; s = s.NextSibling {
@@ -3036,6 +3045,19 @@ func (c *htmlConverter) isSubtitle(h *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// subtitleClassWords name a subtitle in class names: the line under a title that sums the
+// article up (a "dek" or "deck" in American newsrooms, a "standfirst" or "strapline" in British).
+var subtitleClassWords = map[string]bool{"subtitle": true, "subheadline": true, "standfirst": true, "dek": true, "deck": true, "strapline": true, "lede": true}
+
+func isSubtitleClass(class string) bool {
+	for _, w := range classWords(class) {
+		if subtitleClassWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func isHeadingAtom(a atom.Atom) bool {

@@ -94,18 +94,63 @@ func isCaptionElement(n *html.Node) bool {
 }
 
 // centredCaption reports a short line the page centres under a block that holds only a
-// picture, inside boxes of its own ("<div><div style="text-align:center">图为…</div></div>"):
-// set like the picture, it is its caption.
+// picture, inside boxes of its own ("<div><div style="text-align:center">图为…</div></div>"),
+// by its styling or by a class that names the centring ("et_pb_text_align_center",
+// "text-center"), or sets in italics: set apart like that under the picture, it is its caption.
 func (c *htmlConverter) centredCaption(n *html.Node) bool {
 	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.Section || !imageParagraphBefore(n) {
 		return false
 	}
 	leaf := innermostWrapped(n)
-	if hasBlockChild(leaf) || !c.styledAs(leaf, c.styled.centred) {
+	if hasBlockChild(leaf) || !c.styledAs(leaf, c.styled.centred) && !centredByClass(n, leaf) && !wholeItalic(leaf) {
 		return false
 	}
 	text, short := boundedText(n, maxCaptionBytes)
-	return short && isLooseCaption(collapseSpaces(text))
+	return short && isSetApartCaption(collapseSpaces(text))
+}
+
+// isSetApartCaption reports a caption's text in a line the page sets apart under a picture
+// (centred, in italics): a line of one sentence at most. Set apart, it may be a longer sentence
+// than a plain paragraph under a picture that isLooseCaption takes.
+func isSetApartCaption(s string) bool {
+	if isLooseCaption(s) {
+		return true
+	}
+	if utf8.RuneCountInString(s) > maxLooseCaptionRunes || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：") {
+		return false
+	}
+	body := strings.TrimRightFunc(s, func(r rune) bool { return isTerminator(r) || isClosing(r) })
+	return strings.IndexFunc(body, isTerminator) < 0
+}
+
+// centredByClass reports a class on n or on the boxes down to leaf that names centred text.
+func centredByClass(n, leaf *html.Node) bool {
+	for ; n != nil; n = onlyBlockChild(n) {
+		for _, w := range classWords(attr(n, "class")) {
+			if w == "center" || w == "centre" || w == "centered" || w == "aligncenter" {
+				return true
+			}
+		}
+		if n == leaf {
+			break
+		}
+	}
+	return false
+}
+
+// wholeItalic reports a block whose text is all inside one <em> or <i>.
+func wholeItalic(n *html.Node) bool {
+	var only *html.Node
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode && strings.TrimSpace(ch.Data) == "":
+		case ch.Type == html.ElementNode && (ch.DataAtom == atom.Em || ch.DataAtom == atom.I) && only == nil:
+			only = ch
+		default:
+			return false
+		}
+	}
+	return only != nil && hasText(only)
 }
 
 // innermostWrapped returns the block n wraps when it holds nothing but one block (and that one
