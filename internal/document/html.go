@@ -3527,7 +3527,11 @@ func attributionIntoQuote(q *html.Node) {
 		return
 	}
 	q.RemoveChild(last)
-	prev.AppendChild(&html.Node{Type: html.TextNode, Data: " "})
+	if t := prev.LastChild; t != nil && t.Type == html.TextNode {
+		t.Data += " " // in the words' own node: a node of spaces alone may be read as markup's
+	} else {
+		prev.AppendChild(&html.Node{Type: html.TextNode, Data: " "})
+	}
 	if last.DataAtom == atom.Cite {
 		prev.AppendChild(last)
 		return
