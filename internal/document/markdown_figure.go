@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -112,6 +113,13 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 		if len(rest) == 0 && r.captionFollows(p) {
 			return // the figure itself; its caption is the next paragraph
 		}
+		if t := r.inline(p, nil); len(rest) == 0 && images == 1 && isAltCaption(t.plain()) {
+			// A picture alone in its paragraph, described in words: Pandoc, Quarto and
+			// R Markdown print that description as the figure's caption, and other editors
+			// show it where the picture cannot be; either way it says what the picture shows.
+			r.add(pipeline.BlockCaption, t, 0, inside)
+			return
+		}
 	}
 	if r.afterFigure(p) {
 		if em := onlyEmphasis(inlineChildren(p)); em != nil {
@@ -181,6 +189,19 @@ func onlyEmphasis(nodes []ast.Node) *ast.Emphasis {
 	em, _ := nodes[0].(*ast.Emphasis)
 	return em
 }
+
+// isAltCaption reports a picture's description that reads as a caption: words, not a file's
+// name ("IMG_2214.jpeg", "screenshot-1") or a single word.
+func isAltCaption(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || fileName.MatchString(s) {
+		return false
+	}
+	return len(strings.Fields(s)) >= 3 || isHanText(s) && utf8.RuneCountInString(s) >= 6
+}
+
+// fileName matches a text that is a file's name: a word with an image or document extension.
+var fileName = regexp.MustCompile(`(?i)^\S+\.(jpe?g|png|gif|webp|svg|bmp|tiff?|heic|avif|pdf)$`)
 
 // afterFigure reports a paragraph that directly follows a paragraph of images alone.
 func (r *markdownReader) afterFigure(p ast.Node) bool {
