@@ -149,3 +149,25 @@ func TestMarkdownOutline(t *testing.T) {
 		"paragraph: The loans were cheap, but all of them are in dollars or yuan.",
 		"caption: A section of the North–South road")
 }
+
+// TestMarkdownExportsOfNotesApps: a page exported from a notes app (Notion) lists its properties
+// a field a line under the title, where only the author's line is the article's, and sets the
+// author's callouts as asides that open with a pictogram, which are text; Pandoc prints a
+// picture alone in its paragraph as a figure captioned by its description.
+func TestMarkdownExportsOfNotesApps(t *testing.T) {
+	t.Parallel()
+	md := "# Students in China\n\nAuthor: Aidana Serikkyzy\nPublished: 14 January 2025\nStatus: Published\nTags: education, China\n\n" +
+		"The number of Kazakh students in China has grown several times over in ten years.\n\n" +
+		"<aside>\n💡 The Chinese government scholarship covers tuition, a dormitory and a monthly stipend.\n\n</aside>\n\n" +
+		"![Trucks queueing at the Khorgos crossing, January 2021.](img/khorgos.jpg){width=90%}\n\n" +
+		"![IMG_2214.jpeg](files/IMG_2214.jpeg)\n\nMost grant holders first spend a year learning Chinese.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Students in China", "byline: Author: Aidana Serikkyzy",
+		"paragraph: The number of Kazakh students in China has grown several times over in ten years.",
+		"paragraph: The Chinese government scholarship covers tuition, a dormitory and a monthly stipend.",
+		"caption: Trucks queueing at the Khorgos crossing, January 2021.",
+		"paragraph: Most grant holders first spend a year learning Chinese.")
+}

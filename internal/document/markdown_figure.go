@@ -94,6 +94,20 @@ func (r *markdownReader) lineOf(offset int) int {
 
 // paragraph adds a paragraph, telling captions and figures from article text.
 func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) {
+	if inside == "" && len(r.out) <= 1 && p.Lines().Len() >= minPropertyLines {
+		if lines, ok := r.propertyLines(p); ok {
+			// The page's properties under its title, a field a line (Notion's export, a
+			// pasted metadata table): the author's line is the byline, the rest is no text.
+			for _, l := range lines {
+				if hasBylinePrefix(l) {
+					t := &inlineText{}
+					t.text(l)
+					r.add(pipeline.BlockParagraph, t, 0, inside)
+				}
+			}
+			return
+		}
+	}
 	if p.Lines().Len() > 0 && r.captionLines[r.lineOf(p.Lines().At(0).Start)] {
 		r.add(pipeline.BlockCaption, r.inline(p, nil), 0, inside)
 		return
@@ -113,11 +127,14 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 		if len(rest) == 0 && r.captionFollows(p) {
 			return // the figure itself; its caption is the next paragraph
 		}
-		if t := r.inline(p, nil); len(rest) == 0 && images == 1 && isAltCaption(t.plain()) {
+		if len(rest) == 0 {
 			// A picture alone in its paragraph, described in words: Pandoc, Quarto and
 			// R Markdown print that description as the figure's caption, and other editors
 			// show it where the picture cannot be; either way it says what the picture shows.
-			r.add(pipeline.BlockCaption, t, 0, inside)
+			// A file's name or a word in its place says nothing to a reader.
+			if t := r.inline(p, nil); images == 1 && isAltCaption(t.plain()) {
+				r.add(pipeline.BlockCaption, t, 0, inside)
+			}
 			return
 		}
 	}
@@ -188,6 +205,27 @@ func onlyEmphasis(nodes []ast.Node) *ast.Emphasis {
 	}
 	em, _ := nodes[0].(*ast.Emphasis)
 	return em
+}
+
+// minPropertyLines: a block of properties lists two fields at least.
+const minPropertyLines = 2
+
+// propertyLine matches a field of a page's properties: a label of a word or a few, a colon, a
+// value ("Жарияланған күні: 2025 жылғы 14 қаңтар", "Status: Published").
+var propertyLine = regexp.MustCompile(`^[\p{L}][\p{L} ]{0,30}[:：]\s*\S`)
+
+// propertyLines returns the lines of a paragraph each of which is a field, and whether all are.
+func (r *markdownReader) propertyLines(p *ast.Paragraph) ([]string, bool) {
+	var out []string
+	for i := 0; i < p.Lines().Len(); i++ {
+		seg := p.Lines().At(i)
+		l := strings.TrimSpace(string(seg.Value(r.source)))
+		if !propertyLine.MatchString(l) {
+			return nil, false
+		}
+		out = append(out, l)
+	}
+	return out, true
 }
 
 // isAltCaption reports a picture's description that reads as a caption: words, not a file's

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
@@ -73,6 +75,9 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 			continue
 		}
 		text := htmlText(joined)
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(joined)), "<aside") {
+			text = withoutPictogram(text) // a callout's 💡 marks the box, it says nothing
+		}
 		if loc := imageTag.FindStringIndex(joined); loc != nil && strings.TrimSpace(htmlText(joined[:loc[0]])) == "" &&
 			!strings.Contains(strings.ToLower(joined), "<figcaption") {
 			// An image sized or placed with an <img> tag opens the block: an image without a
@@ -113,6 +118,34 @@ var imageTag = regexp.MustCompile(`(?i)<img\b`)
 // maxFurnitureHTMLBytes bounds the HTML blocks looked at as page furniture: boxes are short.
 const maxFurnitureHTMLBytes = 4000
 
+// withoutPictogram drops the pictogram (and the spaces after it) that the first words of text
+// open with.
+func withoutPictogram(text string) string {
+	i := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) })
+	if i < 0 {
+		return text
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if !unicode.Is(unicode.So, r) {
+		return text
+	}
+	rest := text[i+size:]
+	rest = strings.TrimLeftFunc(rest, func(r rune) bool { return r == '\uFE0F' || r == ' ' || r == '\t' })
+	return text[:i] + rest
+}
+
+// isCallout reports an <aside> that opens with a pictogram: Notion exports the boxes an author
+// sets in the text to stress a point ("💡 The grant covers tuition…") as such asides, and they
+// are the author's words, not the site's.
+func isCallout(el *html.Node) bool {
+	if el.DataAtom != atom.Aside {
+		return false
+	}
+	text, short := boundedText(el, maxFurnitureHTMLBytes)
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(text))
+	return short && unicode.Is(unicode.So, r)
+}
+
 // isFurnitureHTMLBlock reports an HTML block of a Markdown file that the web page reader would
 // leave out whole: an element named as furniture, an aside or navigation, a call to action, a
 // block of links.
@@ -144,7 +177,7 @@ func isFurnitureHTMLBlock(s string) bool {
 	}
 	switch el.DataAtom {
 	case atom.Aside, atom.Nav:
-		return !isQuoteClass(attr(el, "class"))
+		return !isQuoteClass(attr(el, "class")) && !isCallout(el)
 	}
 	return isFurnitureClass(attr(el, "class")) || isFurnitureClass(attr(el, "id")) || isCallToAction(el) || isLinkBlock(el)
 }

@@ -263,3 +263,30 @@ func TestPageArticleInsideForm(t *testing.T) {
 		"paragraph: 实践团走访了口岸、边民互市贸易区和三家农产品加工企业，与当地商务部门座谈。",
 		"paragraph: 实践团将整理调研材料，形成调研报告，为当地发展边境贸易提供参考。")
 }
+
+// TestPageShownByScripts: an article body that the page hides until its scripts run (WeChat's
+// visibility: hidden) is read; styling set on a <section> around a bare paragraph makes it a
+// quotation or a caption; a line centred by its class or set in italics under a picture is its
+// caption; a caption asking the reader to follow the channel is left out.
+func TestPageShownByScripts(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><h1>文物交流</h1><div id="js_content" style="visibility: hidden;">
+<section><p>2023年秋天，阿斯塔纳的国家博物馆门口排起了长队，来自西安的一百多件文物在这里展出。</p></section>
+<section style="text-align:center"><img data-src="a.jpg"></section>
+<section style="text-align: center;"><p><span style="font-size:12px">▲ 在杭州展出的塞种人金饰</span></p></section>
+<section style="border-left: 4px solid #a52a2a; padding: 12px;"><p>“展览是在讲故事，关键是谁来讲、怎么讲。”一位学者这样说。</p></section>
+<section><p>专家建议，下一步应从单次办展走向长期合作，联合开展考古发掘。</p></section>
+<div class="module image"><span><img src="b.jpg" alt=""></span></div>
+<div class="module text text_align_center"><div class="inner"><p><em>Гагаринский старт, с которого в 2019 году ушла последняя пилотируемая ракета.</em></p></div></div>
+<section><p>只有这样，文物交流才能真正成为学术合作的桥梁。</p></section>
+<section><img src="qr.png"><p>长按识别二维码，关注我们</p></section>
+</div><p style="display:none">隐藏的文字</p></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 文物交流",
+		"paragraph: 2023年秋天，阿斯塔纳的国家博物馆门口排起了长队，来自西安的一百多件文物在这里展出。",
+		"caption: ▲ 在杭州展出的塞种人金饰",
+		"quote: “展览是在讲故事，关键是谁来讲、怎么讲。”一位学者这样说。",
+		"paragraph: 专家建议，下一步应从单次办展走向长期合作，联合开展考古发掘。",
+		"caption: Гагаринский старт, с которого в 2019 году ушла последняя пилотируемая ракета.",
+		"paragraph: 只有这样，文物交流才能真正成为学术合作的桥梁。")
+}
