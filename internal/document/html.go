@@ -985,6 +985,11 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			return
 		}
 		kind := pipeline.BlockParagraph
+		if n.DataAtom == atom.Tr && inside == "" && imageRowBefore(n) {
+			if text, short := boundedText(n, maxCaptionBytes); short && isSetApartCaption(collapseSpaces(text)) {
+				kind = pipeline.BlockCaption // a picture set in a table, its caption in the row under it
+			}
+		}
 		if n.DataAtom == atom.P && (isQuoteClass(attr(n, "class")) || c.styledAs(n, c.styled.quotes)) {
 			kind = pipeline.BlockQuote // a paragraph styled as a quotation
 		}
@@ -1496,6 +1501,16 @@ func isLayoutRow(tr *html.Node) bool {
 	for cell := tr.FirstChild; cell != nil; cell = cell.NextSibling {
 		if cell.Type == html.ElementNode && (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && hasBlockChild(cell) {
 			return true
+		}
+	}
+	return false
+}
+
+// imageRowBefore reports a table row right under a row that holds a picture and no text.
+func imageRowBefore(tr *html.Node) bool {
+	for s := tr.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s.DataAtom == atom.Tr && findFirst(s, atom.Img) != nil && !hasText(s)
 		}
 	}
 	return false

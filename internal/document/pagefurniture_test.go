@@ -290,3 +290,18 @@ func TestPageShownByScripts(t *testing.T) {
 		"caption: Гагаринский старт, с которого в 2019 году ушла последняя пилотируемая ракета.",
 		"paragraph: 只有这样，文物交流才能真正成为学术合作的桥梁。")
 }
+
+// TestPageFigureInTable: a picture set in a table's row, the line under it in the next row, is
+// a figure and its caption (old Chinese CMS templates print every picture so).
+func TestPageFigureInTable(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><h1>跨境电商</h1><div class="content">
+<div>过去，从义乌或乌鲁木齐发出的包裹到达阿拉木图往往需要两到三周。</div>
+<table align="center" class="pic_table"><tr><td align="center"><img src="a.jpg"></td></tr>
+<tr><td align="center" class="pic_title">阿拉木图郊区的一座电商海外仓</td></tr></table>
+<div>海外仓的好处显而易见，代价是卖家必须提前投入资金备货。</div></div></body></html>`
+	wantBlocks(t, readPage(t, page, pipeline.Chinese), "title: 跨境电商",
+		"paragraph: 过去，从义乌或乌鲁木齐发出的包裹到达阿拉木图往往需要两到三周。",
+		"caption: 阿拉木图郊区的一座电商海外仓",
+		"paragraph: 海外仓的好处显而易见，代价是卖家必须提前投入资金备货。")
+}
