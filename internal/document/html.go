@@ -1506,6 +1506,22 @@ func isLayoutRow(tr *html.Node) bool {
 	return false
 }
 
+// pieceGap parts the pieces of a publication line set in one text: runs of spaces (a template's
+// "&nbsp;&nbsp;&nbsp;"), bars and dots.
+var pieceGap = regexp.MustCompile(`[\s\x{a0}]{2,}|[|·•]`)
+
+// signedPieces takes as bylines the pieces of a publication line that name the author under a
+// label ("2024-09-12 来源：中亚研究网 作者：李建华 评论：0": 作者：李建华).
+func (c *htmlConverter) signedPieces(line string) {
+	for _, p := range pieceGap.Split(line, -1) {
+		if p = strings.TrimSpace(p); hasBylinePrefix(p) && isBylineText(p) {
+			in := &mdInline{}
+			in.text(p)
+			c.bylines = append(c.bylines, in)
+		}
+	}
+}
+
 // imageRowBefore reports a table row right under a row that holds a picture and no text.
 func imageRowBefore(tr *html.Node) bool {
 	for s := tr.PrevSibling; s != nil; s = s.PrevSibling {
@@ -1704,6 +1720,9 @@ func (c *htmlConverter) writeInlineNode(in *mdInline, n *html.Node, inNote bool)
 		return
 	}
 	if (n.DataAtom == atom.A || n.DataAtom == atom.Span) && in.b.Len() > 0 && lastInBlock(n) && isFurnitureText(textOf(n)) {
+		if c.title != nil && contains(c.title, n) {
+			c.signedPieces(textOf(n)) // a template that prints the date line inside the title
+		}
 		return // "返回搜狐，查看更多" after the last sentence
 	}
 	if c.skip(n) && !(inNote && isNotesSection(n)) &&

@@ -305,3 +305,16 @@ func TestPageFigureInTable(t *testing.T) {
 		"caption: 阿拉木图郊区的一座电商海外仓",
 		"paragraph: 海外仓的好处显而易见，代价是卖家必须提前投入资金备货。")
 }
+
+// TestPageDateLineInTitle: a template that prints the date line inside the title's <h1> (after
+// a <br>) gives the title alone, and the author that line names under its label as the byline
+// (which the reader puts after the text, as it does every byline the page prints apart).
+func TestPageDateLineInTitle(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><h1>天山冰川退缩与中亚跨境河流<br /><span>2024-09-12 09:26:45&nbsp;&nbsp;&nbsp;来源：中亚研究网&nbsp;&nbsp;&nbsp;作者：李建华&nbsp;&nbsp;&nbsp;评论：<a href="#c">0</a></span></h1>
+<div class="content"><p>天山横跨中国新疆和哈萨克斯坦、吉尔吉斯斯坦、乌兹别克斯坦，被称为中亚的“水塔”。</p>
+<p>近几十年来，天山冰川整体处于退缩状态。</p></div></body></html>`
+	wantBlocks(t, readPage(t, page, pipeline.Chinese), "title: 天山冰川退缩与中亚跨境河流",
+		"paragraph: 天山横跨中国新疆和哈萨克斯坦、吉尔吉斯斯坦、乌兹别克斯坦，被称为中亚的“水塔”。",
+		"paragraph: 近几十年来，天山冰川整体处于退缩状态。", "byline: 作者：李建华")
+}
