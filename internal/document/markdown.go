@@ -132,7 +132,10 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	// the article goes on after it.
 	var topBylines []string
 	if len(doc.Blocks) > 0 && len(body) > 2 {
-		if by := withoutPublicationTail(body[0].text.plain()); body[0].kind == pipeline.BlockParagraph && isTopByline(by) {
+		// A line wholly in bold there is the first section's heading, unless it names itself a
+		// byline ("**By NAME**") or is a name ("**Ровшен Атаев**").
+		if by := withoutPublicationTail(body[0].text.plain()); body[0].kind == pipeline.BlockParagraph && isTopByline(by) &&
+			(!body[0].strong || isNameLine(by)) {
 			topBylines = append(topBylines, by)
 			doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})
 			body = body[1:]

@@ -171,3 +171,21 @@ func TestMarkdownExportsOfNotesApps(t *testing.T) {
 		"caption: Trucks queueing at the Khorgos crossing, January 2021.",
 		"paragraph: Most grant holders first spend a year learning Chinese.")
 }
+
+// TestMarkdownBoldLineUnderTitle: a line wholly in bold right under the title is the first
+// section's heading, unless it is a name (a bold byline).
+func TestMarkdownBoldLineUnderTitle(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ md, want string }{
+		{"# Debt and Rails\n\n**Conclusions**\n\nChinese tourists made 650,000 trips to Kazakhstan in 2024.\n\nThe pipeline carries gas east.\n\nBoth sides call it a partnership.\n", "heading: Conclusions"},
+		{"# Долги и рельсы\n\n**Ровшен Атаев**\n\nКитайские туристы совершили 650 тысяч поездок.\n\nГазопровод идёт на восток.\n\nСтороны называют это партнёрством.\n", "byline: Ровшен Атаев"},
+	} {
+		doc, err := ParseMarkdownMarkup(tc.md, pipeline.English)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := kinds(doc); len(got) < 2 || got[1] != tc.want {
+			t.Errorf("second block %q, want %q", got, tc.want)
+		}
+	}
+}
