@@ -452,6 +452,7 @@ func TestSpelling(t *testing.T) {
 		{"name with a particle", "Al-Farabi University.", "Университет имени аль-Фараби и соцсети.", ru, ""},
 		{"kk loan stems", "The loan portfolio grew; most believers are Orthodox.", "Несие портфелі өсті; сенушілердің көбі православтар.", kk, ""},
 		{"quoted name in another language", "KTZ will buy locomotives.", "Компания «Қазақстан темір жолы» закупит локомотивы.", ru, ""},
+		{"units and brands with an inner capital", "2 billion kWh a year.", "Жылына 2 млрд кВт·сағ электр энергиясы.", kk, ""},
 		{"zh not checked", "China.", "中国。", zh, ""},
 	})
 }

@@ -138,7 +138,7 @@ func tooLongToSpell(w string) bool {
 
 func skipSpelling(w string, lang pipeline.Lang, srcWords map[string]bool) bool {
 	rs := []rune(w)
-	if len(rs) < 2 || srcWords[foldWord(w)] || isAllUpper(w) {
+	if len(rs) < 2 || srcWords[foldWord(w)] || isAllUpper(w) || innerCapital(rs) {
 		return true
 	}
 	for _, r := range rs {
@@ -147,6 +147,21 @@ func skipSpelling(w string, lang pipeline.Lang, srcWords map[string]bool) bool {
 		}
 		if unicode.IsLetter(r) && (lang == pipeline.English) != isLatin(r) {
 			return true // another script: a name or a quotation
+		}
+	}
+	return false
+}
+
+// innerCapital reports a capital after a lower-case letter: a unit (кВт·сағ, МВт), a brand
+// (iPhone, eSIM) or a name run together, which no dictionary judges.
+func innerCapital(rs []rune) bool {
+	lower := false
+	for _, r := range rs {
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsUpper(r) && lower:
+			return true
 		}
 	}
 	return false
