@@ -124,6 +124,7 @@ func (w *mdBlockWriter) dropRepeatedQuotes() {
 		return
 	}
 	body := strings.ToLower(text.String())
+	var paragraphs []map[[2]string]bool // the word pairs of each block of text, built once
 	out := w.blocks[:0]
 	for _, b := range w.blocks {
 		if q, ok := strings.CutPrefix(b, "> "); ok {
@@ -131,10 +132,67 @@ func (w *mdBlockWriter) dropRepeatedQuotes() {
 			if columns(q) >= minPullQuoteRunes && strings.Contains(body, q) {
 				continue
 			}
+			if paragraphs == nil {
+				for _, p := range strings.Split(body, "\n") {
+					paragraphs = append(paragraphs, wordPairs(p))
+				}
+			}
+			if columns(q) >= minPullQuoteRunes && repeatsAParagraph(q, paragraphs) {
+				continue
+			}
 		}
 		out = append(out, b)
 	}
 	w.blocks = out
+}
+
+// minPullQuoteShare: an editor shortens the line a pull quote repeats ("whose returns, after
+// inflation, have often been" becomes "whose returns have often been"); when this share of the
+// quote's word pairs stand in one paragraph, it repeats that paragraph.
+const minPullQuoteShare = 0.7
+
+// repeatsAParagraph reports a quotation most of whose word pairs one paragraph holds.
+func repeatsAParagraph(q string, paragraphs []map[[2]string]bool) bool {
+	pairs := wordPairs(q)
+	if len(pairs) < minPullQuotePairs {
+		return false
+	}
+	for _, p := range paragraphs {
+		n := 0
+		for pair := range pairs {
+			if p[pair] {
+				n++
+			}
+		}
+		if float64(n) >= minPullQuoteShare*float64(len(pairs)) {
+			return true
+		}
+	}
+	return false
+}
+
+// minPullQuotePairs: a quotation of fewer word pairs is too short to tell a repeat from a
+// common phrase.
+const minPullQuotePairs = 5
+
+// wordPairs returns the pairs of neighbouring words of a lower-case text, each Chinese character
+// counting as a word.
+func wordPairs(s string) map[[2]string]bool {
+	var words []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !isHanText(f) {
+			words = append(words, f)
+			continue
+		}
+		for _, r := range f {
+			words = append(words, string(r))
+		}
+	}
+	pairs := make(map[[2]string]bool, len(words))
+	for i := 1; i < len(words); i++ {
+		pairs[[2]string{words[i-1], words[i]}] = true
+	}
+	return pairs
 }
 
 // bulletedRuns turns a run of two or more paragraphs that each open with a bullet and a space
