@@ -727,6 +727,9 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 		c.writeNote(n)
 		return
 	}
+	if c.labelsNotes(n) {
+		return // "Примечания", "Notes" over the notes: the notes are written with their own label
+	}
 	if !c.dropped[n] && !c.skip(n) && c.title != n && c.holdsTitle(n) && isLinkBlock(n) {
 		// Menus around a title that links to its own page: the title alone is the article's.
 		c.walkNode(c.title, inside)
@@ -1520,6 +1523,32 @@ func (c *htmlConverter) signedPieces(line string) {
 			c.bylines = append(c.bylines, in)
 		}
 	}
+}
+
+// labelsNotes reports a short line set right before the page's notes, in their box: their
+// label ("Примечания", "注释", "Notes"), which is no text once the notes are read as notes.
+// A line outside that box (the author's name closing the text above the notes) is not.
+func (c *htmlConverter) labelsNotes(n *html.Node) bool {
+	if len(c.notes) == 0 || hasBlockChild(n) || !isBlockElement(n) {
+		return false
+	}
+	// The label heads the notes' own box: every other element in it is a note.
+	notes := 0
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode || s == n {
+			continue
+		}
+		if _, ok := c.notes[s]; !ok || c.order[s] < c.order[n] {
+			return false
+		}
+		notes++
+	}
+	if notes == 0 {
+		return false
+	}
+	text, short := boundedText(n, 4*maxNotesLabelRunes)
+	text = collapseSpaces(text)
+	return short && text != "" && utf8.RuneCountInString(text) <= maxNotesLabelRunes && !endsWithTerminator(text)
 }
 
 // imageRowBefore reports a table row right under a row that holds a picture and no text.

@@ -318,3 +318,22 @@ func TestPageDateLineInTitle(t *testing.T) {
 		"paragraph: 天山横跨中国新疆和哈萨克斯坦、吉尔吉斯斯坦、乌兹别克斯坦，被称为中亚的“水塔”。",
 		"paragraph: 近几十年来，天山冰川整体处于退缩状态。", "byline: 作者：李建华")
 }
+
+// TestPagePullQuoteAndNotesLabel: a pull quote that repeats a sentence its editor shortened is
+// left out, and so is the label over the notes in their box; a real quotation stays.
+func TestPagePullQuoteAndNotesLabel(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><article><h1>Pensions</h1>
+<p>Kazakhstan has one of the oldest funded pension systems in the region. Workers pay ten percent of their wages into a single state fund whose returns, after inflation, have often been close to zero.<a id="back1" href="#note1">[1]</a></p>
+<aside class="pullquote"><p>Workers pay ten percent of their wages into a single state fund whose returns have often been close to zero.</p></aside>
+<blockquote><p>Nobody trusts a fund they cannot see into, said a pensioner in Karaganda.</p></blockquote>
+<p>The reform of 2023 lets savers move part of their money to private managers.</p>
+<div class="article-notes"><p class="notes-title">Примечания</p>
+<p id="note1"><a href="#back1">[1]</a> Data of the national bank for 2024.</p></div>
+</article></body></html>`
+	wantBlocks(t, readPage(t, page, pipeline.English), "title: Pensions",
+		"paragraph: Kazakhstan has one of the oldest funded pension systems in the region. Workers pay ten percent of their wages into a single state fund whose returns, after inflation, have often been close to zero.",
+		"quote: Nobody trusts a fund they cannot see into, said a pensioner in Karaganda.",
+		"paragraph: The reform of 2023 lets savers move part of their money to private managers.",
+		"footnote: Data of the national bank for 2024.")
+}
