@@ -3,6 +3,8 @@ package document
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Markdown as note-taking tools extend it (Obsidian, Logseq, Foam, wikis). Their additions are
@@ -60,6 +62,44 @@ func withoutWikiMarkup(src string) string {
 		}
 		return line
 	})
+}
+
+// withCJKStrong mends text in "**" whose marks CommonMark does not take for emphasis because a
+// Chinese punctuation mark stands inside them and a letter outside ("**作者：**王一鸣"), the
+// long-standing flaw of its flanking rules that CJK-friendly parsers fix: it moves the
+// punctuation out of the marks ("**作者**：王一鸣"), as the writer of HTML's bold text does, so
+// that every reading takes them for what the writer meant. The marks of a line are paired in
+// order; a line with an odd number of them stays as written, as does fenced code.
+func withCJKStrong(src string) string {
+	if !strings.Contains(src, "**") {
+		return src
+	}
+	return rewriteOutsideCode(src, func(_ int, line string) string {
+		parts := strings.Split(line, "**")
+		if len(parts) < 3 || len(parts)%2 == 0 {
+			return line
+		}
+		changed := false
+		for i := 1; i+1 < len(parts); i += 2 {
+			inside, after := parts[i], parts[i+1]
+			body := strings.TrimRightFunc(inside, isCJKPunct)
+			next, _ := utf8.DecodeRuneInString(after)
+			if body == inside || body == "" || !(unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				continue
+			}
+			parts[i], parts[i+1] = body, inside[len(body):]+after
+			changed = true
+		}
+		if !changed {
+			return line
+		}
+		return strings.Join(parts, "**")
+	})
+}
+
+// isCJKPunct reports the punctuation of Chinese text: the CJK symbols and the full-width forms.
+func isCJKPunct(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF65 && !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // rewriteOutsideCode calls rewrite for every line of src outside fenced code, with its number,

@@ -189,3 +189,16 @@ func TestMarkdownBoldLineUnderTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownCJKStrong: bold text that closes on a Chinese punctuation mark before a letter
+// ("**作者：**王一鸣"), which CommonMark leaves as text with its asterisks, is read as bold.
+func TestMarkdownCJKStrong(t *testing.T) {
+	t.Parallel()
+	md := "# 中亚小麦出口\n\n**作者：**王一鸣、努尔苏丹（研究小组）\n\n正文第一段，哈萨克斯坦的小麦出口增长。\n\n**一是完善节点。**每个县建设一个中心。\n\n正文第三段。\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 中亚小麦出口", "byline: 作者：王一鸣、努尔苏丹（研究小组）",
+		"paragraph: 正文第一段，哈萨克斯坦的小麦出口增长。", "paragraph: 一是完善节点。每个县建设一个中心。", "paragraph: 正文第三段。")
+}
