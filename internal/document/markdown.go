@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -128,6 +129,17 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 			// site, says nothing of what it shows)
 			body = append(body, b)
 		}
+	}
+	// A heading with nothing under it (the notes are read apart) is the notes' label
+	// ("## Дереккөздер", "## Notes"), no heading of the text.
+	for k := len(body) - 1; k >= 0; k-- {
+		if body[k].kind == pipeline.BlockFootnote {
+			continue
+		}
+		if body[k].kind == pipeline.BlockHeading && k > 0 {
+			body = append(body[:k], body[k+1:]...)
+		}
+		break
 	}
 	// A short signing line right under the title ("By NAME", a name alone) is the byline when
 	// the article goes on after it.
@@ -307,7 +319,54 @@ func (r *markdownReader) footnotes(list *east.FootnoteList) {
 
 // list adds one block per item: an item's own paragraphs form its text, ordered items keep their
 // number, and nested lists follow it as items of their own.
+// isContentsList reports a list of two items or more each of which is one link to a place in
+// the page ("[1 History](#History)"), its sublists too.
+func isContentsList(l *ast.List) bool { return contentsItems(l) >= 2 }
+
+// contentsItems counts the items of a list of links to places in the page, 0 when an item is
+// anything else.
+func contentsItems(l *ast.List) int {
+	items := 0
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		links := 0
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.List:
+				if contentsItems(c) == 0 {
+					return 0
+				}
+			case *ast.TextBlock, *ast.Paragraph:
+				kids := inlineChildren(c)
+				if len(kids) != 1 {
+					return 0
+				}
+				if link, ok := kids[0].(*ast.Link); !ok || !strings.HasPrefix(string(link.Destination), "#") {
+					return 0
+				}
+				links++
+			default:
+				return 0
+			}
+		}
+		if links != 1 {
+			return 0
+		}
+		items++
+	}
+	return items
+}
+
 func (r *markdownReader) list(l *ast.List, inside pipeline.BlockKind) {
+	if isContentsList(l) {
+		// A table of contents (links to the page's own headings, as wikis and converters
+		// print one): no text, and neither is its label ("Contents", "Мазмұны") above it.
+		if n := len(r.out); n > 0 && r.out[n-1].kind == pipeline.BlockParagraph {
+			if label := r.out[n-1].text.plain(); utf8.RuneCountInString(label) <= maxNotesLabelRunes && !endsWithTerminator(label) {
+				r.out = r.out[:n-1]
+			}
+		}
+		return
+	}
 	number := l.Start
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		t := &inlineText{}

@@ -202,3 +202,20 @@ func TestMarkdownCJKStrong(t *testing.T) {
 	wantBlocks(t, doc, "title: 中亚小麦出口", "byline: 作者：王一鸣、努尔苏丹（研究小组）",
 		"paragraph: 正文第一段，哈萨克斯坦的小麦出口增长。", "paragraph: 一是完善节点。每个县建设一个中心。", "paragraph: 正文第三段。")
 }
+
+// TestMarkdownContentsAndNotesLabel: a wiki's table of contents (a list of links to the page's
+// headings) and its label are no text, and neither is the heading over the notes.
+func TestMarkdownContentsAndNotesLabel(t *testing.T) {
+	t.Parallel()
+	md := "# Caspian desalination\n\nThe plant in Aktau gives the region most of its water.[^1]\n\nContents\n\n" +
+		"- [1 History](#History)\n- [2 Chinese firms](#Chinese_firms)\n  - [2.1 Kuryk](#Kuryk)\n\n" +
+		"## History\n\nThe first unit ran on the heat of a reactor.\n\n## Chinese firms\n\nThree plants are planned.\n\n" +
+		"## Sources\n\n[^1]: Report of the regional administration, 2023.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Caspian desalination", "paragraph: The plant in Aktau gives the region most of its water.",
+		"heading: History", "paragraph: The first unit ran on the heat of a reactor.", "heading: Chinese firms",
+		"paragraph: Three plants are planned.", "footnote: Report of the regional administration, 2023.")
+}
