@@ -337,3 +337,16 @@ func TestPagePullQuoteAndNotesLabel(t *testing.T) {
 		"paragraph: The reform of 2023 lets savers move part of their money to private managers.",
 		"footnote: Data of the national bank for 2024.")
 }
+
+// TestPageCommentsBoxAndPlatformNotice: the readers' comments under their label and a
+// platform's notice that it only stores what users post are left out.
+func TestPageCommentsBoxAndPlatformNotice(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><h1>中亚货代</h1><div class="post_body"><p>今年以来，经霍尔果斯口岸出境的中欧班列持续增加，货代企业订单明显增多。</p>
+<p>不过，运价下降让不少企业利润变薄。</p></div>
+<div class="post_statement"><p>Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user of NetEase Hao, which is a social media platform and only provides information storage services.</p></div>
+<div class="tie-area"><div class="tie-titlebar">网友评论</div><div class="tie-hot"><p>货代的苦只有自己知道。</p><p>运价太低了。</p></div></div></body></html>`
+	wantBlocks(t, readPage(t, page, pipeline.Chinese), "title: 中亚货代",
+		"paragraph: 今年以来，经霍尔果斯口岸出境的中欧班列持续增加，货代企业订单明显增多。",
+		"paragraph: 不过，运价下降让不少企业利润变薄。")
+}
