@@ -988,7 +988,7 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			return
 		}
 		kind := pipeline.BlockParagraph
-		if n.DataAtom == atom.Tr && inside == "" && imageRowBefore(n) {
+		if n.DataAtom == atom.Tr && inside == "" && (imageRowBefore(n) || captionTableUnderImage(n)) {
 			if text, short := boundedText(n, maxCaptionBytes); short && isSetApartCaption(collapseSpaces(text)) {
 				kind = pipeline.BlockCaption // a picture set in a table, its caption in the row under it
 			}
@@ -1549,6 +1549,24 @@ func (c *htmlConverter) labelsNotes(n *html.Node) bool {
 	text, short := boundedText(n, 4*maxNotesLabelRunes)
 	text = collapseSpaces(text)
 	return short && text != "" && utf8.RuneCountInString(text) <= maxNotesLabelRunes && !endsWithTerminator(text)
+}
+
+// captionTableUnderImage reports the one row of a table that a class names a caption, set
+// right under a block that holds a picture and no text (Blogger's "tr-caption-container").
+func captionTableUnderImage(tr *html.Node) bool {
+	table := tr.Parent
+	if table != nil && table.DataAtom != atom.Table {
+		table = table.Parent // the <tbody> the parser puts around the rows
+	}
+	if table == nil || table.DataAtom != atom.Table || len(findAll(table, func(x *html.Node) bool { return x.DataAtom == atom.Tr })) != 1 {
+		return false
+	}
+	named := captionClass.MatchString(attr(table, "class"))
+	for cell := tr.FirstChild; cell != nil && !named; cell = cell.NextSibling {
+		named = cell.Type == html.ElementNode && captionClass.MatchString(attr(cell, "class"))
+	}
+	pic := prevElement(table)
+	return named && pic != nil && findFirst(pic, atom.Img) != nil && !hasText(pic)
 }
 
 // imageRowBefore reports a table row right under a row that holds a picture and no text.

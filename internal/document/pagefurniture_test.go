@@ -292,7 +292,8 @@ func TestPageShownByScripts(t *testing.T) {
 }
 
 // TestPageFigureInTable: a picture set in a table's row, the line under it in the next row, is
-// a figure and its caption (old Chinese CMS templates print every picture so).
+// a figure and its caption (old Chinese CMS templates print every picture so), as is a
+// one-row table a class names a caption under a picture's block.
 func TestPageFigureInTable(t *testing.T) {
 	t.Parallel()
 	page := `<html><body><h1>跨境电商</h1><div class="content">
@@ -304,6 +305,15 @@ func TestPageFigureInTable(t *testing.T) {
 		"paragraph: 过去，从义乌或乌鲁木齐发出的包裹到达阿拉木图往往需要两到三周。",
 		"caption: 阿拉木图郊区的一座电商海外仓",
 		"paragraph: 海外仓的好处显而易见，代价是卖家必须提前投入资金备货。")
+	// Blogger: the picture in a block of its own, the caption in a one-row table under it.
+	page = `<html><body><h1>Жүн</h1><div class="post-body"><p>Жүн бағасы биыл тағы төмендеді, шаруалар оны арзанға өткізуге мәжбүр.</p>
+<div class="separator" style="text-align: center;"><a href="https://example.org/jun.jpg"><img src="https://example.org/jun.jpg"></a></div>
+<table align="center" class="tr-caption-container"><tbody><tr><td class="tr-caption" style="text-align: center;">Сарқан ауданындағы қырқым алаңы</td></tr></tbody></table>
+<p>Жергілікті жүн жуу фабрикаларының көбі жабылып қалған.</p></div></body></html>`
+	wantBlocks(t, readPage(t, page, pipeline.Kazakh), "title: Жүн",
+		"paragraph: Жүн бағасы биыл тағы төмендеді, шаруалар оны арзанға өткізуге мәжбүр.",
+		"caption: Сарқан ауданындағы қырқым алаңы",
+		"paragraph: Жергілікті жүн жуу фабрикаларының көбі жабылып қалған.")
 }
 
 // TestPageDateLineInTitle: a template that prints the date line inside the title's <h1> (after
