@@ -312,9 +312,10 @@ func withoutTemplateTags(src string) string {
 // "{{% notice tip %}}" … "{{% /notice %}}" in Hugo, "{% note %}" … "{% endnote %}" in Hexo or
 // "{% note(kind="tip") %}" … "{% end %}" in Zola), where a site puts what it says about the
 // article (the reading time, the series it belongs to), the way a page puts its notes in an
-// <aside>; and markers where they print a table of contents ("[[toc]]", "[TOC]", "{:toc}",
-// GitLab's "[[_TOC_]]", CSDN's "@[TOC](目录)"). withoutGeneratorAsides blanks those lines,
-// keeping the others' numbers.
+// <aside>, and where an author sets a point of the text apart; and markers where they print a
+// table of contents ("[[toc]]", "[TOC]", "{:toc}", GitLab's "[[_TOC_]]", CSDN's "@[TOC](目录)").
+// withoutGeneratorAsides blanks the markers, the boxes' fences and titles, and the boxes that
+// speak of the article, keeping the other lines' numbers; a box's point stays as text.
 var (
 	containerOpen   = regexp.MustCompile(`^:{3,}\s*\S`)
 	containerClose  = regexp.MustCompile(`^:{3,}\s*$`)
@@ -324,6 +325,27 @@ var (
 	tocMarker       = regexp.MustCompile(`(?i)^(\[\[_?toc_?\]\]|\[toc\]|\{:toc\}|\*\s+toc|\$\{toc\}|<!--\s*toc\s*-->|@\[toc\](\([^()\n]*\))?)$`)
 )
 
+// seriesWords name a series of articles.
+var seriesWords = []string{"series", "серия", "серии", "цикл", "сериясы", "топтамасы", "系列"}
+
+// maxSeriesNoteRunes: a box that says which series an article belongs to is a line.
+const maxSeriesNoteRunes = 80
+
+// isSeriesNote reports a box's line that places the article in a series of the site's ("Third
+// in a series", "本文是…系列的第三篇").
+func isSeriesNote(s string) bool {
+	if utf8.RuneCountInString(s) > maxSeriesNoteRunes {
+		return false
+	}
+	l := strings.ToLower(s)
+	for _, w := range seriesWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func withoutGeneratorAsides(src string) string {
 	if !strings.Contains(src, ":::") && !strings.Contains(src, "!!!") && !strings.Contains(src, "???") &&
 		!strings.Contains(src, "{{") && !strings.Contains(src, "{%") && !strings.Contains(strings.ToLower(src), "toc") {
@@ -331,30 +353,65 @@ func withoutGeneratorAsides(src string) string {
 	}
 	lines := strings.Split(src, "\n")
 	inBox, inMkdocs := false, false
+	var body []int // the lines of the box being read
+	// closeBox keeps the box's words unless they are the site's (how long the article takes to
+	// read, the series it belongs to): an author sets a point of the text apart in a box too.
+	closeBox := func() {
+		var words []string
+		for _, k := range body {
+			words = append(words, strings.TrimSpace(strings.TrimLeft(lines[k], " \t")))
+		}
+		text := strings.TrimSpace(strings.Join(words, " "))
+		if text == "" || isFurnitureText(text) || isPublicationLine(text) || isSeriesNote(text) {
+			for _, k := range body {
+				lines[k] = ""
+			}
+		} else {
+			for _, k := range body {
+				lines[k] = strings.TrimLeft(lines[k], " \t") // no indented code block of an MkDocs body
+			}
+		}
+		body = nil
+	}
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
 		switch {
 		case inBox:
 			if containerClose.MatchString(t) || admonitionClose.MatchString(t) {
 				inBox = false
+				lines[i] = ""
+				closeBox()
+				continue
 			}
-			lines[i] = ""
+			body = append(body, i)
 		case inMkdocs && (t == "" || l != strings.TrimLeft(l, " \t")):
-			lines[i] = "" // the indented body of an MkDocs admonition
+			body = append(body, i) // the indented body of an MkDocs admonition
 		case containerOpen.MatchString(t) || admonitionOpen.MatchString(t):
+			if inMkdocs {
+				closeBox()
+			}
 			inBox, inMkdocs = true, false
 			lines[i] = ""
 		case mkdocsAdmonish.MatchString(t):
+			if inMkdocs {
+				closeBox()
+			}
 			inMkdocs = true
 			lines[i] = ""
 		case tocMarker.MatchString(t):
 			lines[i] = ""
 		default:
+			if inMkdocs {
+				closeBox()
+			}
 			inMkdocs = false
 		}
 	}
 	if inBox {
 		return src // a box never closed: leave the text as written
+	}
+	if inMkdocs {
+		closeBox()
 	}
 	return strings.Join(lines, "\n")
 }

@@ -255,17 +255,23 @@ func TestHTMLTitleOutsideText(t *testing.T) {
 }
 
 // TestMarkdownGeneratorAsides leaves out the boxes and markers generators set apart from the
-// text: admonitions in their several syntaxes and table-of-contents markers.
+// text when they speak of the article (its reading time, its series): admonitions in their
+// several syntaxes, and table-of-contents markers. A box that makes a point of the text keeps
+// its words, without its title.
 func TestMarkdownGeneratorAsides(t *testing.T) {
 	t.Parallel()
 	md := "# Grain by rail\n\n::: tip Reading\nAbout 6 minutes.\n:::\n\n[[toc]]\n\n[[_TOC_]]\n\n@[TOC](目录)\n\n" +
 		"Wheat goes east by rail. The route is short.\n\n!!! note \"Series\"\n    Third in a series.\n\n" +
-		"{{% notice info %}}\nPart of our rail series.\n{{% /notice %}}\n\nFreight fell.\n"
+		"{{% notice info %}}\nPart of our rail series.\n{{% /notice %}}\n\n" +
+		"!!! warning \"Tariffs\"\n    The tariff of 2024 applies to grain only, not to flour.\n\n" +
+		"::: note\nThe figures exclude transit through Russia.\n:::\n\nFreight fell.\n"
 	doc, err := ParseMarkdownMarkup(md, pipeline.English)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantBlocks(t, doc, "title: Grain by rail", "paragraph: Wheat goes east by rail. The route is short.", "paragraph: Freight fell.")
+	wantBlocks(t, doc, "title: Grain by rail", "paragraph: Wheat goes east by rail. The route is short.",
+		"paragraph: The tariff of 2024 applies to grain only, not to flour.",
+		"paragraph: The figures exclude transit through Russia.", "paragraph: Freight fell.")
 }
 
 // TestHTMLPageShapes reads page shapes whose chrome no class name gives away: a sidebar's story
