@@ -36,7 +36,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
 	classes := classRules(raw)
-	if dropped, named, linked := dropHidden(raw, classes), ariaHeadings(raw), inPageLinks(raw); dropped || named || linked {
+	if dropped, named, linked, boxed := dropHidden(raw, classes), ariaHeadings(raw), inPageLinks(raw), spanBoxes(raw); dropped || named || linked || boxed {
 		var b strings.Builder
 		if err := html.Render(&b, raw); err == nil {
 			src = b.String()

@@ -253,6 +253,23 @@ func hides(s blockStyle) bool {
 	return s["display"] == "none" || s["visibility"] == "hidden"
 }
 
+// spanBoxes turns into a <div> every <span> that holds paragraphs, headings, lists or figures
+// (Zhihu sets an answer's whole text in '<span class="RichText">'): browsers show such a span as
+// the box it is, and read as inline text its blocks would run together. It reports whether it
+// changed any.
+func spanBoxes(raw *html.Node) bool {
+	changed := false
+	for _, n := range findAll(raw, func(n *html.Node) bool { return n.Type == html.ElementNode && n.DataAtom == atom.Span }) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode && isBlockElement(ch) && ch.DataAtom != atom.Hr {
+				n.Data, n.DataAtom, changed = "div", atom.Div, true
+				break
+			}
+		}
+	}
+	return changed
+}
+
 // ariaHeadings turns the elements a page marks as headings for assistive technology
 // (role="heading" aria-level="1", as SharePoint and page builders print the title) into the
 // heading elements they stand for, which the sanitiser and the readers know. It reports whether

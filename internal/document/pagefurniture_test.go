@@ -360,3 +360,18 @@ func TestPageCommentsBoxAndPlatformNotice(t *testing.T) {
 		"paragraph: 今年以来，经霍尔果斯口岸出境的中欧班列持续增加，货代企业订单明显增多。",
 		"paragraph: 不过，运价下降让不少企业利润变薄。")
 }
+
+// TestPageSpanAroundBlocks: a <span> that holds the paragraphs, headings and figures of an
+// answer (Zhihu's "RichText") is the box it looks like, not one run of inline text; the
+// count of readers who agreed is a counter.
+func TestPageSpanAroundBlocks(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><h1>中亚电影节</h1><div class="AnswerItem"><span class="Voters">1,204 人赞同了该回答</span>
+<div class="RichContent"><span class="RichText ztext"><p>这个问题我在阿拉木图电影节做过两年志愿者，可以说说自己的观察。</p>
+<h2>合拍片带动参展</h2><p>2017 年以来，中哈之间签了几部合拍协议。</p>
+<figure><img src="a.jpg"><figcaption>阿拉木图一家影院外的电影节海报</figcaption></figure>
+<p>总之，电影节是个窗口。</p></span></div></div></body></html>`
+	wantBlocks(t, readPage(t, page, pipeline.Chinese), "title: 中亚电影节",
+		"paragraph: 这个问题我在阿拉木图电影节做过两年志愿者，可以说说自己的观察。", "heading: 合拍片带动参展",
+		"paragraph: 2017 年以来，中哈之间签了几部合拍协议。", "caption: 阿拉木图一家影院外的电影节海报", "paragraph: 总之，电影节是个窗口。")
+}
