@@ -3823,8 +3823,13 @@ func isDashAttribution(n *html.Node) bool {
 		return false
 	}
 	text, short := boundedText(n, maxAuthorRoleRunes*4)
-	text = collapseSpaces(text)
-	return short && (strings.HasPrefix(text, "— ") || strings.HasPrefix(text, "– ")) && !endsWithTerminator(text)
+	return short && isDashAttributionLine(collapseSpaces(text))
+}
+
+// isDashAttributionLine reports a line that opens with a dash and is no sentence: "— Member of
+// the delegation", who said the quotation above it.
+func isDashAttributionLine(text string) bool {
+	return len(text) <= maxAuthorRoleRunes*4 && (strings.HasPrefix(text, "— ") || strings.HasPrefix(text, "– ")) && !endsWithTerminator(text)
 }
 
 // classWords splits class names into their words, in lower case: at hyphens, underscores and

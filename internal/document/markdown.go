@@ -74,6 +74,7 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	src = withoutWikiMarkup(src)
 	src = withoutExtensionMarkup(src)
 	src = withCJKStrong(src)
+	src = withoutTaskBoxes(src)
 	captions, centred := figcaptionLines(src), centredLines(src)
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })
 	r := &markdownReader{source: source, markup: markup, captionLines: captions, centredLines: centred, metaTitle: meta.title, metaAuthor: meta.author}
@@ -120,6 +121,17 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 		t.text(r.metaTitle)
 		doc.Title = t.plain()
 		doc.Blocks = append(doc.Blocks, toBlock(pipeline.BlockTitle, mdBlock{kind: pipeline.BlockTitle, text: t}))
+	}
+	// A quotation's last paragraph that names its speaker after a dash ("> — a regional
+	// official") closes the quotation, on its line.
+	for i := 1; i < len(r.out); i++ {
+		cur, prev := r.out[i], r.out[i-1]
+		if cur.kind == pipeline.BlockQuote && prev.kind == pipeline.BlockQuote && len(cur.text.events) == 0 &&
+			isDashAttributionLine(cur.text.plain()) {
+			prev.text.text(" " + cur.text.plain())
+			r.out = append(r.out[:i], r.out[i+1:]...)
+			i--
+		}
 	}
 	var body []mdBlock
 	for i, b := range r.out {

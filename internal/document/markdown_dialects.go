@@ -102,6 +102,18 @@ func isCJKPunct(r rune) bool {
 	return r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF65 && !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
+// taskItem matches the box that opens an item of a task list ("- [x] ", "1. [ ] "), GitHub's and
+// Typora's: a control, not words.
+var taskItem = regexp.MustCompile(`^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)\[[ xX]\][ \t]+`)
+
+// withoutTaskBoxes removes the boxes of task lists, outside fenced code.
+func withoutTaskBoxes(src string) string {
+	if !strings.Contains(src, "[ ]") && !strings.Contains(src, "[x]") && !strings.Contains(src, "[X]") {
+		return src
+	}
+	return rewriteOutsideCode(src, func(_ int, line string) string { return taskItem.ReplaceAllString(line, "$1") })
+}
+
 // rewriteOutsideCode calls rewrite for every line of src outside fenced code, with its number,
 // and puts in its place what rewrite returns; fenced code stays as written.
 func rewriteOutsideCode(src string, rewrite func(i int, line string) string) string {

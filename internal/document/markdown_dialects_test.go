@@ -219,3 +219,21 @@ func TestMarkdownContentsAndNotesLabel(t *testing.T) {
 		"heading: History", "paragraph: The first unit ran on the heat of a reactor.", "heading: Chinese firms",
 		"paragraph: Three plants are planned.", "footnote: Report of the regional administration, 2023.")
 }
+
+// TestMarkdownTyporaShapes: a title set in HTML to centre it is the title, the byline under it in
+// HTML is the byline, a quotation's speaker after a dash in its last paragraph closes it, and
+// the boxes of a task list are no words.
+func TestMarkdownTyporaShapes(t *testing.T) {
+	t.Parallel()
+	md := "<h1 align=\"center\">Nomad heritage and Chinese tourists</h1>\n\n<p align=\"center\"><i>By Aigul Mukhametzhanova</i></p>\n\n" +
+		"Chinese tourists to Kazakhstan have multiplied in five years.\n\n> We teach guests to pour kumys, but our children no longer herd.\n>\n> — a yurt owner in Kegen\n\n" +
+		"What should be done:\n\n- [x] let communities run the programmes;\n- [ ] train guides who speak Chinese.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Nomad heritage and Chinese tourists", "byline: By Aigul Mukhametzhanova",
+		"paragraph: Chinese tourists to Kazakhstan have multiplied in five years.",
+		"quote: We teach guests to pour kumys, but our children no longer herd. — a yurt owner in Kegen",
+		"paragraph: What should be done:", "list_item: let communities run the programmes;", "list_item: train guides who speak Chinese.")
+}

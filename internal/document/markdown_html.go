@@ -75,6 +75,10 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 			continue
 		}
 		text := htmlText(joined)
+		if m := htmlHeadingBlock.FindStringSubmatch(joined); m != nil && !strings.Contains(text, "\n") {
+			// A heading set in HTML to centre it (Typora, GitHub READMEs): a heading.
+			text = strings.Repeat("#", int(m[1][0]-'0')) + " " + strings.TrimSpace(text)
+		}
 		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(joined)), "<aside") {
 			text = withoutPictogram(text) // a callout's 💡 marks the box, it says nothing
 		}
@@ -111,6 +115,9 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 	buf.Write(source[at:])
 	return buf.Bytes(), true
 }
+
+// htmlHeadingBlock matches an HTML block that is one heading element on one line.
+var htmlHeadingBlock = regexp.MustCompile(`(?is)^\s*<h([1-6])\b[^>]*>[^\n]*</h[1-6]>\s*$`)
 
 // imageTag matches an HTML <img> tag.
 var imageTag = regexp.MustCompile(`(?i)<img\b`)
