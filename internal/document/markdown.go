@@ -75,6 +75,7 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	src = withoutExtensionMarkup(src)
 	src = withCJKStrong(src)
 	src = withoutTaskBoxes(src)
+	src = withoutMDXStatements(src)
 	captions, centred := figcaptionLines(src), centredLines(src)
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })
 	r := &markdownReader{source: source, markup: markup, captionLines: captions, centredLines: centred, metaTitle: meta.title, metaAuthor: meta.author}

@@ -102,6 +102,23 @@ func isCJKPunct(r rune) bool {
 	return r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF65 && !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
+// mdxStatement matches a line of an MDX file's JavaScript: the modules it imports and what it
+// exports ("import Tabs from '@theme/Tabs';"), which build the page and say nothing.
+var mdxStatement = regexp.MustCompile(`^(?:import\s+(?:[\w$*{}\s,]+\s+from\s+)?['"][^'"\n]+['"]\s*;?|export\s+(?:const|let|default|function)\b.*)$`)
+
+// withoutMDXStatements blanks those lines, outside fenced code.
+func withoutMDXStatements(src string) string {
+	if !strings.Contains(src, "import ") && !strings.Contains(src, "export ") {
+		return src
+	}
+	return rewriteOutsideCode(src, func(_ int, line string) string {
+		if mdxStatement.MatchString(strings.TrimSpace(line)) {
+			return ""
+		}
+		return line
+	})
+}
+
 // taskItem matches the box that opens an item of a task list ("- [x] ", "1. [ ] "), GitHub's and
 // Typora's: a control, not words.
 var taskItem = regexp.MustCompile(`^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)\[[ xX]\][ \t]+`)
