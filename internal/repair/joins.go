@@ -187,9 +187,21 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 				es = append(es, edit{start: at, end: at, after: " ", rule: "punct-space"})
 			}
 		}
-		if idx == len(words)-1 && w.end < to && !j.english && isDashOnly(text[w.end:to]) {
-			// "сказал— и": Russian and Kazakh set a dash apart on both sides.
-			es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"})
+		if idx == len(words)-1 && w.end < to && !j.english {
+			if trail := text[w.end:to]; isDashOnly(trail) {
+				// "сказал— и": Russian and Kazakh set a dash apart on both sides.
+				es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"})
+			} else if at, ok := dashAfterMark(trail); ok {
+				// "вырастут»,— заявил": a dash after a comma or a closing quote that ends a
+				// quotation before the words that name its speaker.
+				es = append(es, edit{start: w.end + at, end: w.end + at, after: " ", rule: "punct-space"})
+			}
+		}
+		if idx == len(words)-1 && w.end < to {
+			if at, ok := bracketBeforeNumber(text[w.end:to]); ok {
+				// "(ол 2012 жылы салынып бітті)10 мың": a number after a closing bracket.
+				es = append(es, edit{start: w.end + at, end: w.end + at, after: " ", rule: "punct-space"})
+			}
 		}
 		ctx := j.context(text, from, w)
 		// Only the part before a hyphen: the part after it may have run into the next word
@@ -228,6 +240,27 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 	return es, qs
 }
 
+// dashAfterMark finds the place for the space lost before a dash that ends trail, the characters
+// after a chunk's last word, when a comma or a closing quote stands before the dash: "»,—", ",—".
+func dashAfterMark(trail string) (int, bool) {
+	dash, n := utf8.DecodeLastRuneInString(trail)
+	if dash != '—' && dash != '–' || n == len(trail) {
+		return 0, false
+	}
+	before, _ := utf8.DecodeLastRuneInString(trail[:len(trail)-n])
+	return len(trail) - n, before == ',' || before == '»' || before == '”' || before == '"'
+}
+
+// bracketBeforeNumber finds the place for the space lost after a closing bracket that a number
+// follows in trail, the characters after a chunk's last word: ")10".
+func bracketBeforeNumber(trail string) (int, bool) {
+	if len(trail) < 2 || trail[0] != ')' {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(trail[1:])
+	return 1, unicode.IsDigit(r)
+}
+
 // afterNumber reports a word that follows a number across one space: "450 млндолларов".
 func afterNumber(text string, at int) bool {
 	if at < 2 || text[at-1] != ' ' {
@@ -260,9 +293,29 @@ func (j *joiner) unitRunIn(token string) (string, bool) {
 		}
 	}
 	if best == "" {
+		best = multiplierUnit(lower)
+	}
+	if best == "" {
 		return "", false
 	}
 	return token[:len(best)] + " " + token[len(best):], true
+}
+
+// multipliers are the abbreviations of thousands, millions and billions that stand between a
+// number and its unit: "20 млн т", "3 млрд долл.", "5 тыс. га".
+var multipliers = setOf("тыс", "млн", "млрд", "трлн", "мың")
+
+// multiplierUnit returns the multiplier that begins lower when the rest is a unit of measure or
+// of money: "млнт" is "млн т", "млрддолл" "млрд долл". After a multiplier a unit of one letter
+// ("т" for tonnes) is as clear as a longer one.
+func multiplierUnit(lower string) string {
+	for m := range multipliers {
+		rest, ok := strings.CutPrefix(lower, m)
+		if ok && (measureUnits[rest] || rest == "т" || rest == "м" || rest == "долл" || rest == "руб" || rest == "тг") {
+			return m
+		}
+	}
+	return ""
 }
 
 // hyphenConnectives are the Kazakh connectives written with a hyphen whose second part is short
@@ -370,6 +423,10 @@ func (j *joiner) afterPunctuation(text string, from int, w span) (int, bool) {
 		return w.start, true // "8%,while", "(2023);the"
 	case '%':
 		return w.start, unicode.IsDigit(before) // "15%участников", "30%of"
+	case ')':
+		// "(completed in 2012)can": a bracket that closes on a number, then a word. A bracket
+		// closed on a letter is a plural's ("document(s)"), and stays.
+		return w.start, unicode.IsDigit(before) && utf8.RuneCountInString(word) >= 2
 	case '.':
 		// "in 2023.The": a year or count, then a capitalised word.
 		rs := []rune(word)
@@ -517,6 +574,9 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 // number only when it is a common word; acronyms and mixed case ("2ГИС", "A320") stay.
 func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 	word := text[w.start:w.end]
+	if at, ok := j.unitAfterNumber(text, w, from, to); ok {
+		return []edit{{start: at, end: at, after: " ", rule: "split-number"}}
+	}
 	lower := strings.ToLower(word)
 	capitalised := lower != word && titleCase(lower) == word
 	if lower != word && !capitalised || !j.common(lower) {
@@ -531,6 +591,29 @@ func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 		return []edit{{start: w.start, end: w.start, after: " ", rule: "split-number"}}
 	}
 	return nil
+}
+
+// measureUnits are the units of measure that follow a number after a space in the typography of
+// each language ("1435 мм", "20 км", "1,435 mm"; the SI sets them so). Units of one letter are
+// left out: "5m" and "$2bn" are English ways of writing millions and billions, and a letter after
+// a number is as often a grade or a model ("5G", "Т-34").
+var measureUnits = setOf("мм", "см", "дм", "км", "кг", "мг", "мл", "га", "квт", "мвт", "гвт", "твт",
+	"mm", "cm", "km", "kg", "mg", "ml", "kw", "mw", "gw")
+
+// unitAfterNumber finds the place for the space lost between a number and the unit of measure
+// that ends the chunk after it, or only a full stop or comma follows: "за 20км.", "1435мм,".
+// A unit with a power ("км2") or a word run on ("20кмот") is left to the other rules.
+func (j *joiner) unitAfterNumber(text string, w span, from, to int) (int, bool) {
+	before, _ := utf8.DecodeLastRuneInString(text[from:w.start])
+	if !unicode.IsDigit(before) || !measureUnits[strings.ToLower(text[w.start:w.end])] ||
+		strings.Trim(text[w.end:to], ".,;:)") != "" {
+		return 0, false
+	}
+	// Russian and Kazakh write these units in Cyrillic letters, English in Latin ones.
+	if isCyrillicWord(text[w.start:w.end]) == j.english {
+		return 0, false
+	}
+	return w.start, true
 }
 
 // punctuationBeforeNumber finds the place for a space lost between a comma, semicolon, colon or
@@ -675,6 +758,12 @@ func (j *joiner) token(t string, ctx wordContext) (string, string, *question) {
 			return out + mark + newTail, "split-apostrophe", nil
 		} else if newTail, ok := j.apostropheName(head, tail); ok {
 			return out + mark + newTail, "split-apostrophe", nil
+		} else if isLatinWord(head) {
+			// "L’Oréalисчезла": a Latin name written with an apostrophe, then a word of the
+			// language in Cyrillic.
+			if newTail, ok := j.scriptSplit([]rune(tail)); ok {
+				return out + mark + newTail, "split-apostrophe", nil
+			}
 		}
 	}
 	return out + rest, rule, q
@@ -739,12 +828,50 @@ func (j *joiner) apostropheName(head, tail string) (string, bool) {
 		// A Russian word of four letters is too often the name's case ending and a piece of it
 		// ("О’Бра|йену"); a Kazakh word must have a stem of four letters or more, so that the
 		// name's own endings do not read as one ("О’Конн|ордың").
-		if !j.seg.kazakh && len(rs)-at < 5 || j.seg.kazakh && !j.seg.longStem(w) {
+		if !j.seg.kazakh && len(rs)-at < 5 || j.seg.kazakh && !j.seg.longStem(w) && !harmonyBreak(string(rs[:at]), w) {
+			continue
+		}
+		// A vowel before an ending may be the name's last letter: "Д’Алессандроның" is the
+		// genitive "-ның" of "Алессандро", not "Алессандр" and "оның".
+		if v, n := utf8.DecodeRuneInString(w); j.seg.kazakh && isVowel(v) && endingAfterVowel(w[n:]) && !harmonyBreak(string(rs[:at]), w) {
 			continue
 		}
 		return string(rs[:at]) + " " + w, true
 	}
+	if !j.seg.kazakh {
+		return "", false
+	}
+	// A Kazakh word of three letters or more that begins with a vowel the name's last vowel
+	// does not admit: "Д’Алессандро|екі", "О’Коннор|істен". The analyser need not read it.
+	for at := 3; at <= len(rs)-3; at++ {
+		w := string(rs[at:])
+		if harmonyBreak(string(rs[:at]), w) && j.seg.lex.firmKazakh(w) {
+			return string(rs[:at]) + " " + w, true
+		}
+	}
 	return "", false
+}
+
+// endingAfterVowel reports a Kazakh case, possessive or plural ending that follows a stem ending
+// in a vowel: "ның", "ға", "дан", "сы", "лар".
+func endingAfterVowel(w string) bool {
+	return slices.Contains(kazakhCaseEndings, w) || slices.Contains([]string{"ны", "ні", "сы", "сі", "мен", "лар", "лер"}, w)
+}
+
+// harmonyBreak reports a Kazakh word w that begins with a vowel whose row (back а, о, ұ, ы or
+// front ә, ө, ү, і, е) differs from that of the last vowel of name: an ending takes its vowels
+// from the word it follows, so w is no ending of name but a word of its own.
+func harmonyBreak(name, w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	last := rune(0)
+	for _, r := range strings.ToLower(name) {
+		if isVowel(r) {
+			last = r
+		}
+	}
+	back, front := "аоұыя", "әөүіе"
+	return strings.ContainsRune(back, last) && strings.ContainsRune(front, first) ||
+		strings.ContainsRune(front, last) && strings.ContainsRune(back, first)
 }
 
 // capitalTail splits a capitalised word from the apostrophe it ran into: "China’sForeign"
