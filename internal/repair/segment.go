@@ -544,6 +544,9 @@ func (s *segmenter) judge(token string) verdict {
 	case len(rs) > 1 && rs[1].cost-best.cost < ambiguityGap:
 		return verdict{candidates: cands, reason: "two splits are about equally likely"}
 	}
+	if !s.english && !s.kazakh {
+		return verdict{split: restoreCase(token, innerCompound(best.words, s.lex))}
+	}
 	return verdict{split: restoreCase(token, best.words)}
 }
 
@@ -2029,14 +2032,69 @@ func russianCompound(words []string, lex *lexicon) bool {
 			return false
 		}
 	}
+	// A neuter noun before the plural of a noun ("зерно|трейдеры", "мясо|продукты") is the
+	// compound's first part: two nouns in the nominative do not stand side by side.
+	if russianNeuterNoun(a, lex) && russianPluralNoun(b, lex) {
+		return true
+	}
 	// Adjective endings that no common noun shares ("-ие", "-ой" are nouns too: соглашение, строй).
+	// An adverb may end so ("вдвое", "втрое"): the word must be an adjective, whose other forms
+	// the dictionary lists ("технологичные" beside "технологичный"), and stand apart from a verb
+	// ("выросло|вдвое").
 	for _, end := range []string{"ый", "ий", "ая", "яя", "ое", "ые", "ого", "ому", "ему", "ым", "ых",
 		"ую", "юю", "ыми", "ими"} {
-		if strings.HasSuffix(b, end) {
+		if stem, ok := strings.CutSuffix(b, end); ok {
+			return russianAdjectiveStem(stem, b, lex)
+		}
+	}
+	return false
+}
+
+// russianNeuterNoun reports a noun in "-о" whose dative and instrumental the dictionary lists:
+// "зерно" ("зерну", "зерном"). An adverb in "-о" ("быстро", "недавно") has neither.
+func russianNeuterNoun(w string, lex *lexicon) bool {
+	stem, ok := strings.CutSuffix(w, "о")
+	return ok && utf8.RuneCountInString(stem) >= 3 && lex.isDictWord(stem+"у") && lex.isDictWord(stem+"ом")
+}
+
+// russianPluralNoun reports the nominative plural of a masculine noun whose singular ends in a
+// consonant: "трейдеры" of "трейдер" ("трейдером"). The genitive singular of a feminine noun ends
+// so too ("пшеницы"), but its stem takes no masculine instrumental ("пшеницей").
+func russianPluralNoun(w string, lex *lexicon) bool {
+	for _, e := range []string{"ы", "и"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 4 && lex.isDictWord(stem) &&
+			(lex.isDictWord(stem+"ом") || lex.isDictWord(stem+"ем")) {
 			return true
 		}
 	}
 	return false
+}
+
+// russianAdjectiveStem reports a stem that takes the endings of an adjective in the dictionary
+// in a form other than form: "технологичн" of "технологичные" ("технологичный").
+func russianAdjectiveStem(stem, form string, lex *lexicon) bool {
+	for _, end := range []string{"ый", "ий", "ой", "ая", "яя", "ое", "ые", "ие"} {
+		if w := stem + end; w != form && lex.isDictWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerCompound returns a Russian reading of three words with two neighbours that read as one
+// compound made whole again ("шесть|узко|фюзеляжных" is "шесть узкофюзеляжных"), or the
+// reading as it is.
+func innerCompound(words []string, lex *lexicon) []string {
+	if len(words) != 3 {
+		return words
+	}
+	if russianCompound(words[1:], lex) {
+		return []string{words[0], words[1] + words[2]}
+	}
+	if russianCompound(words[:2], lex) {
+		return []string{words[0] + words[1], words[2]}
+	}
+	return words
 }
 
 // kazakhCaseEndings are the Kazakh case endings after which a word is closed: dative, locative,
