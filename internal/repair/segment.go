@@ -397,7 +397,7 @@ func (s *segmenter) judge(token string) verdict {
 			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
 				return true
 			}
-			if slices.ContainsFunc(r.words, s.genitiveInside) {
+			if slices.ContainsFunc(r.words, s.genitiveInside) || s.voiceAfterStem(r.words) {
 				return true
 			}
 			// A particle or conjunction that makes a dictionary stem with the word before it is
@@ -548,6 +548,24 @@ func (s *segmenter) judge(token string) verdict {
 		return verdict{split: restoreCase(token, innerCompound(best.words, s.lex))}
 	}
 	return verdict{split: restoreCase(token, best.words)}
+}
+
+// voiceAfterStem reports a Kazakh reading in which a verb form that begins with "ыл/іл", "ын/ін"
+// or "ыс/іс" follows a word ending in a consonant, in the same row of vowels: that is the
+// passive, reflexive or reciprocal of the word before, a verb's stem, and the endings after it
+// ("жеңілдет|ілмегендіктен" is "жеңілдетілмегендіктен"), not a verb of its own. After a word of
+// the other row the vowel is no ending of it ("жыл|ішінде").
+func (s *segmenter) voiceAfterStem(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		a, b := words[i], words[i+1]
+		rs := []rune(b)
+		if len(rs) < 3 || rs[0] != 'ы' && rs[0] != 'і' || !strings.ContainsRune("лнс", rs[1]) ||
+			isVowel(lastRune(a)) || harmonyBreak(a, b) || !s.lex.verbForm(b) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // compoundLike reports whether a split looks like a prefix or suffix joined to a word, or like a
