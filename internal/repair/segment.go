@@ -359,7 +359,7 @@ func (s *segmenter) judge(token string) verdict {
 				!analysed && s.waterOf(words) || s.positionalAfter(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
 				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
-				s.ethnonymBefore(words, capital) || s.afterCase(words) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
+				s.ethnonymBefore(words, capital) || s.afterCase(words) || len(words) == 2 && postpositionAdjective(words[1]) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
 				len(words) == 2 && (s.shortBeforeLoan(words[0], words[1]) || s.nativeBeforeLoan(words[0], words[1]) ||
 					s.relativeAdjective(words[0], words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
@@ -379,7 +379,8 @@ func (s *segmenter) judge(token string) verdict {
 			// whole is a chance one: "емхана|ашылды".
 			vowels := s.vowelsMeet(r.words) && s.allFirm(r.words)
 			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) &&
-				!(closedFirst && s.lex.inDict(r.words[1]) && !s.lex.verbForm(r.words[1])) && !vowels {
+				!(closedFirst && s.lex.inDict(r.words[1]) && !s.lex.verbForm(r.words[1])) && !vowels &&
+				!s.positionalAfter(r.words) { // "жыл|басынан" is no verb form "жылба-сы-нан"
 				return true
 			}
 			// Against the analyser's reading of the whole, every part must be a word without
@@ -496,7 +497,7 @@ func (s *segmenter) judge(token string) verdict {
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4 ||
 			// A Kazakh noun of two or three letters at a sentence's start, before a possessed
 			// noun the readings above let through: "Су|тасқынына", "Ел|аумағында".
-			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.possessedAfter(best.words) ||
+			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && (s.possessedAfter(best.words) || s.positionalAfter(best.words)) ||
 			// Or before a postposition or connective of four letters or more: "Жыл|сайын",
 			// "Ай|бойы". Names are not made with one.
 			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.lex.isFunction(best.words[1]) &&
@@ -1200,11 +1201,23 @@ func (s *segmenter) shortFirst(first, rest string) bool {
 	if n == 2 {
 		// "су|тапшылығы"; a short noun before a postposition or a verb: "ай|бұрын",
 		// "су|тасымайды".
-		return s.possessedAfter(words) || kazakhShortNouns[first] && (kazakhPostpositions[rest] ||
+		return s.possessedAfter(words) || kazakhShortNouns[first] && (kazakhPostpositions[rest] || postpositionAdjective(rest) ||
 			utf8.RuneCountInString(rest) >= 5 && s.lex.verbForm(rest) && !s.lex.isDictWord(first+rest))
 	}
 	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words) ||
-		(kazakhPostpositions[rest] || kazakhPositional[rest]) && nativeShortStem(first)
+		(kazakhPostpositions[rest] || kazakhPositional[rest] || postpositionAdjective(rest)) && nativeShortStem(first)
+}
+
+// postpositionAdjective reports an adjective made of a postposition of time with "-ғы/-гі", in
+// any of its cases: "бұрынғы", "кейінгі", "бұрынғыдан". Like the postposition, it follows the
+// noun of time it dates ("екі жыл|бұрынғыдан") and begins no compound's second part.
+func postpositionAdjective(w string) bool {
+	for _, p := range []string{"бұрынғы", "кейінгі"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // kazakhShortNouns are the Kazakh nouns of two letters that run into their neighbours in text
