@@ -219,6 +219,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 				out, rule, q = split, "split", nil
 			}
 		}
+		if out == token && before == '-' && !j.english && hyphenAfterNumber(text, w.start) {
+			if split, ok := j.numberEndingRunIn(token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
 		if out == token && after == '?' && j.seg.kazakh {
 			if split, ok := j.seg.questionParticle(token); ok {
 				out, rule, q = split, "split", nil
@@ -316,6 +321,45 @@ func multiplierUnit(lower string) string {
 		}
 	}
 	return ""
+}
+
+// hyphenAfterNumber reports a word that follows a number and a hyphen: "300-гежуық".
+func hyphenAfterNumber(text string, at int) bool {
+	if at < 2 || text[at-1] != '-' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:at-1])
+	return unicode.IsDigit(r)
+}
+
+// numberEndings are the endings Russian and Kazakh set after a number with a hyphen: Kazakh
+// cases ("300-ге", "2020-дан"), Russian ordinals ("1990-х", "5-го").
+var numberEndings = map[bool][]string{
+	true: byLength(strings.Fields(`ға ге қа ке на не да де та те дан ден тан тен нан нен
+		ның нің дың дің тың тің ны ні ды ді ты ті мен бен пен`)),
+	false: byLength(strings.Fields(`х м й е я ю го му ми ых ым ые ой ая`)),
+}
+
+// numberEndingRunIn splits the word run into the ending of a number: "300-ге|жуық", "1990-х|годах".
+// The word must be one the language knows without the analyser, of three letters or more and,
+// in Kazakh, no ending itself.
+func (j *joiner) numberEndingRunIn(token string) (string, bool) {
+	lower := strings.ToLower(token)
+	if lower != token {
+		return "", false
+	}
+	for _, e := range numberEndings[j.seg.kazakh] {
+		rest, ok := strings.CutPrefix(lower, e)
+		if !ok || utf8.RuneCountInString(rest) < 3 {
+			continue
+		}
+		if j.seg.kazakh && (!j.seg.lex.firmKazakh(rest) || kazakhSuffixLike(rest) && !j.seg.lex.isFunction(rest)) ||
+			!j.seg.kazakh && (!j.seg.lex.isDictWord(rest) || utf8.RuneCountInString(rest) < 4 && !j.seg.lex.isFunction(rest)) {
+			continue
+		}
+		return e + " " + rest, true
+	}
+	return "", false
 }
 
 // hyphenConnectives are the Kazakh connectives written with a hyphen whose second part is short

@@ -1486,13 +1486,15 @@ func (s *segmenter) measureBefore(words []string) bool {
 // particleBeforeVerb reports a Kazakh reading of the particle "да/де/та/те" and a verb form of
 // six letters or more, in a token the analyser does not read: "әлі де|шешілмеген". No ending
 // stands at a token's start, and a verb form is no word that begins with the particle's letters.
+// So is a dictionary form that begins like no ending ("бұдан да|жоғары"): the token, which not
+// even the analyser reads, is no word that begins with "да".
 func (s *segmenter) particleBeforeVerb(words []string, analysed bool) bool {
 	if analysed || len(words) != 2 || utf8.RuneCountInString(words[1]) < 6 {
 		return false
 	}
 	switch words[0] {
 	case "да", "де", "та", "те":
-		return s.lex.verbForm(words[1])
+		return s.lex.verbForm(words[1]) || s.lex.inDict(words[1]) && !kazakhSuffixLike(words[1]) && !s.lex.known(words[0]+words[1])
 	}
 	return false
 }
