@@ -958,11 +958,13 @@ func (s *segmenter) possessedAfter(words []string) bool {
 		if !ok {
 			continue
 		}
+		// A verbal noun in "-у" makes no compound with a noun, native or loan ("беру|пункттеріне").
+		verbal := n0 >= 4 && s.lex.infinitive(words[0])
 		// A native noun in the plural and the possessive: "шекара|бекеттері".
 		if n0 >= 4 {
 			for _, pp := range []string{"лары", "лері", "дары", "дері", "тары", "тері"} {
 				if stem, ok := strings.CutSuffix(rest, pp); ok && utf8.RuneCountInString(stem) >= 3 &&
-					s.lex.dict.IsStem(stem) && !s.lex.loan(stem) && !s.lex.isFunction(stem) {
+					s.lex.dict.IsStem(stem) && (verbal || !s.lex.loan(stem)) && !s.lex.isFunction(stem) {
 					return true
 				}
 			}
@@ -981,8 +983,8 @@ func (s *segmenter) possessedAfter(words []string) bool {
 			// A loanword possessed ("мұнайхимиясы", "темірбетоны") is as often a compound
 			// with a Kazakh first part: only native stems count.
 			for _, st := range []string{stem, unvoiceKazakh(stem)} {
-				if utf8.RuneCountInString(st) >= minKazakhStem && dictKnown(s.lex.dict, st) && !s.lex.loan(st) &&
-					!s.lex.loan(st+p) {
+				if utf8.RuneCountInString(st) >= minKazakhStem && dictKnown(s.lex.dict, st) &&
+					(verbal || !s.lex.loan(st) && !s.lex.loan(st+p)) {
 					return true
 				}
 			}
@@ -1309,7 +1311,7 @@ var kazakhAdjectiveEndings = strings.Fields("лы лі ды ді ты ті сы�
 // its vowel before a vowel suffix. Only loanwords ("кооперация") have such a pair, and they are
 // dictionary words, which are never split.
 func (s *segmenter) vowelsMeet(words []string) bool {
-	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 4 {
 		return false
 	}
 	const vowels = "аәеөұүыіоэ"
