@@ -356,6 +356,7 @@ func (s *segmenter) judge(token string) verdict {
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
 				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
 			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
+				len(words) == 2 && kazakhShortNouns[words[0]] && s.pluralPossessed(words[1]) ||
 				!analysed && s.waterOf(words) || s.positionalAfter(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
 				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
@@ -1203,11 +1204,31 @@ func (s *segmenter) shortFirst(first, rest string) bool {
 	if n == 2 {
 		// "су|тапшылығы"; a short noun before a postposition or a verb: "ай|бұрын",
 		// "су|тасымайды".
-		return s.possessedAfter(words) || kazakhShortNouns[first] && (kazakhPostpositions[rest] || postpositionAdjective(rest) ||
+		return s.possessedAfter(words) || kazakhShortNouns[first] && (kazakhPostpositions[rest] || postpositionAdjective(rest) || s.pluralPossessed(rest) ||
 			utf8.RuneCountInString(rest) >= 5 && s.lex.verbForm(rest) && !s.lex.isDictWord(first+rest))
 	}
 	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words) ||
 		(kazakhPostpositions[rest] || kazakhPositional[rest] || postpositionAdjective(rest)) && nativeShortStem(first)
+}
+
+// pluralPossessed reports a noun of four letters or more, native, loan or supplementary, in the
+// plural and the possessive of the third person, in any case: "роутерлерінің", "құбырлары".
+// After a short noun ("үй", "су") it heads an izafet ("үй|роутерлерінің"); a compound that ends
+// in one is a dictionary word.
+func (s *segmenter) pluralPossessed(w string) bool {
+	for _, c := range []string{"нің", "ның", "на", "не", "нда", "нде", "нан", "нен", "н", "мен", ""} {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, pp := range []string{"лары", "лері", "дары", "дері", "тары", "тері"} {
+			if stem, ok := strings.CutSuffix(rest, pp); ok && utf8.RuneCountInString(stem) >= 4 &&
+				(s.lex.dict.IsStem(stem) || s.lex.loan(stem) || s.lex.extra[stem]) && !s.lex.isFunction(stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // postpositionAdjective reports an adjective made of a postposition of time with "-ғы/-гі", in
