@@ -209,6 +209,9 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		// run into the first of them ("Биылжауын-шашын").
 		ctx.hyphenated = after == '-' && !j.seg.kazakh
 		out, rule, q := j.token(token, ctx)
+		if out == token && q != nil && !j.english && !j.seg.kazakh && contrastNe(text, w, to, q.candidates) {
+			out, rule, q = q.candidates[0], "split", nil
+		}
 		if out == token && afterNumber(text, w.start) {
 			if split, ok := j.unitRunIn(token); ok {
 				out, rule, q = split, "split", nil
@@ -264,6 +267,27 @@ func bracketBeforeNumber(trail string) (int, bool) {
 	}
 	r, _ := utf8.DecodeRuneInString(trail[1:])
 	return 1, unicode.IsDigit(r)
+}
+
+// contrastNe reports a Russian word after "не" that the segmenter took for one word with it
+// (candidates[0] is "не" and the word) where a contrast with "а" stands around it: "а
+// не|китайскими", "не|китайскими, а". Russian writes "не" apart from an adjective or participle
+// so contrasted, and together otherwise ("некитайский").
+func contrastNe(text string, w span, to int, candidates []string) bool {
+	if len(candidates) == 0 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(candidates[0], "не ")
+	if !ok || strings.Contains(rest, " ") {
+		if rest, ok = strings.CutPrefix(candidates[0], "Не "); !ok || strings.Contains(rest, " ") {
+			return false
+		}
+	}
+	before := strings.TrimRight(text[:w.start], " ")
+	if strings.HasSuffix(before, " а") || strings.HasSuffix(before, ",а") || strings.HasSuffix(before, "\nа") {
+		return true
+	}
+	return strings.HasPrefix(text[w.end:], ", а ")
 }
 
 // afterNumber reports a word that follows a number across one space: "450 млндолларов".
@@ -594,7 +618,11 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		// it ends: a sentence, an abbreviation or an initial ("г.Алматы", "2024 г.Работы",
 		// "Mr.Smith", "В.Путин", "U.S.Treasury", "ВВП.Эксперты"). Only a run of initials
 		// ("А.С.") is written either way and stays.
-		abbreviation := first == '.' && utf8.RuneCountInString(right) >= 3
+		// So does a closed-class word of two letters after an abbreviation of several full stops
+		// ("a.m.on", "т.е.на"), which no run of initials ends in: an initial is a capital.
+		abbreviation := first == '.' && (utf8.RuneCountInString(right) >= 3 ||
+			utf8.RuneCountInString(right) == 2 && beforeA == '.' && strings.ToLower(right) == right && j.seg.lex.isFunction(right) &&
+				!strings.HasPrefix(text[b.end:], "."))
 		if !abbreviation && (beforeA == '.' || len(lr) < 2 || strings.ToLower(left) != left && !capitalised) {
 			return 0, false
 		}
