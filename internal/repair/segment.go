@@ -195,6 +195,12 @@ func (s *segmenter) readings(lw string) []reading {
 				s.lex.verbForm(piece) && s.caseClosed(prev) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
+			// A long verb form the dictionary lacks before a word known without the analyser:
+			// "жеңілдетілмегендіктен|экспорттаушылар". No compound begins with a verb form.
+			if !ok && s.kazakh && len(words) == 0 && len(piece) < len(rest) && utf8.RuneCountInString(piece) >= 8 &&
+				s.verbFormBefore(piece, rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
 			// A Russian word of three letters before a closed-class word or a verb: "год|был",
 			// "сёл|на", "лет|назад".
 			if !ok && !s.english && !s.kazakh && len(words) == 0 && len(piece) < len(rest) &&
@@ -550,6 +556,13 @@ func (s *segmenter) judge(token string) verdict {
 		return verdict{split: restoreCase(token, innerCompound(best.words, s.lex))}
 	}
 	return verdict{split: restoreCase(token, best.words)}
+}
+
+// verbFormBefore reports a Kazakh verb form that ends in a case or a converb (lexicon.inflected)
+// before a word of five letters or more known without the analyser that begins like no ending.
+func (s *segmenter) verbFormBefore(form, next string) bool {
+	return utf8.RuneCountInString(next) >= 5 && !kazakhSuffixLike(next) && s.lex.firmKazakh(next) &&
+		s.lex.inflected(form) && s.lex.verbForm(form)
 }
 
 // voiceAfterStem reports a Kazakh reading in which a verb form that begins with "ыл/іл", "ын/ін"
