@@ -936,9 +936,9 @@ func endingAfterVowel(w string) bool {
 func harmonyBreak(name, w string) bool {
 	first, _ := utf8.DecodeRuneInString(w)
 	last := rune(0)
-	for _, r := range strings.ToLower(name) {
+	for _, r := range name {
 		if isVowel(r) {
-			last = r
+			last = unicode.ToLower(r)
 		}
 	}
 	back, front := "аоұыя", "әөүіе"

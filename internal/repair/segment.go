@@ -573,8 +573,9 @@ func (s *segmenter) verbFormBefore(form, next string) bool {
 func (s *segmenter) voiceAfterStem(words []string) bool {
 	for i := 0; i+1 < len(words); i++ {
 		a, b := words[i], words[i+1]
-		rs := []rune(b)
-		if len(rs) < 3 || rs[0] != 'ы' && rs[0] != 'і' || !strings.ContainsRune("лнс", rs[1]) ||
+		r0, n := utf8.DecodeRuneInString(b)
+		r1, _ := utf8.DecodeRuneInString(b[n:])
+		if r0 != 'ы' && r0 != 'і' || r1 != 'л' && r1 != 'н' && r1 != 'с' || utf8.RuneCountInString(b) < 3 ||
 			isVowel(lastRune(a)) || harmonyBreak(a, b) || !s.lex.verbForm(b) {
 			continue
 		}
