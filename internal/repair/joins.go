@@ -618,11 +618,13 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		// it ends: a sentence, an abbreviation or an initial ("г.Алматы", "2024 г.Работы",
 		// "Mr.Smith", "В.Путин", "U.S.Treasury", "ВВП.Эксперты"). Only a run of initials
 		// ("А.С.") is written either way and stays.
-		// So does a closed-class word of two letters after an abbreviation of several full stops
-		// ("a.m.on", "т.е.на"), which no run of initials ends in: an initial is a capital.
+		// After a known abbreviation a closed-class word of one or two letters does too ("тыс.в
+		// год", "т.е.в итоге", "a.m.on"), unless it is a single letter of an abbreviation of
+		// initials ("т.к.", "и.о."): a full stop follows that.
+		short := utf8.RuneCountInString(right) <= 2 && strings.ToLower(right) == right && j.seg.lex.isFunction(right) &&
+			!strings.HasPrefix(text[b.end:], ".")
 		abbreviation := first == '.' && (utf8.RuneCountInString(right) >= 3 ||
-			utf8.RuneCountInString(right) == 2 && beforeA == '.' && strings.ToLower(right) == right && j.seg.lex.isFunction(right) &&
-				!strings.HasPrefix(text[b.end:], "."))
+			short && (beforeA == '.' || utf8.RuneCountInString(left) >= 2) && j.abbreviation(dottedBefore(text, a.end)))
 		if !abbreviation && (beforeA == '.' || len(lr) < 2 || strings.ToLower(left) != left && !capitalised) {
 			return 0, false
 		}
@@ -630,6 +632,11 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		// After an abbreviation of the language's sentence rules any word takes a space:
 		// "см.таблицу", "тыс.рабочих", "т.е.какой", "e.g.the".
 		if abbreviation && strings.ToLower(right) == right && j.abbreviation(dottedBefore(text, a.end)) {
+			return b.start, true
+		}
+		// So does an acronym after a unit's abbreviation: "долл.США".
+		if abbreviation && utf8.RuneCountInString(right) >= 2 && strings.ToUpper(right) == right &&
+			utf8.RuneCountInString(left) >= 2 && j.abbreviation(dottedBefore(text, a.end)) {
 			return b.start, true
 		}
 		if len(rs) < 2 || !unicode.IsUpper(rs[0]) || strings.ToLower(string(rs[1:])) != string(rs[1:]) {
