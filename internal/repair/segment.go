@@ -516,8 +516,10 @@ func (s *segmenter) judge(token string) verdict {
 			}
 			commonLead = true
 		}
-		if s.kazakh && kazakhToponymLead[lead] {
-			return verdict{} // "Жаңаөзен", "Қарағанды", "Сарыарқа": a place name
+		if s.kazakh && kazakhToponymLead[lead] && !(len(best.words) == 2 && s.pluralNoun(best.words[1])) {
+			// "Жаңаөзен", "Қарағанды", "Сарыарқа": a place name. No place name is a plural:
+			// "Жаңа|технологиялар".
+			return verdict{}
 		}
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
@@ -566,7 +568,8 @@ func (s *segmenter) verbFormBefore(form, next string) bool {
 }
 
 // voiceAfterStem reports a Kazakh reading in which a verb form that begins with "ыл/іл", "ын/ін"
-// or "ыс/іс" follows a word ending in a consonant, in the same row of vowels: that is the
+// or "ыс/іс" follows a word ending in a consonant, in the same row of vowels (or any word that
+// begins with a vowel of that row follows a verb's stem): that is the
 // passive, reflexive or reciprocal of the word before, a verb's stem, and the endings after it
 // ("жеңілдет|ілмегендіктен" is "жеңілдетілмегендіктен"), not a verb of its own. After a word of
 // the other row the vowel is no ending of it ("жыл|ішінде").
@@ -575,11 +578,18 @@ func (s *segmenter) voiceAfterStem(words []string) bool {
 		a, b := words[i], words[i+1]
 		r0, n := utf8.DecodeRuneInString(b)
 		r1, _ := utf8.DecodeRuneInString(b[n:])
-		if r0 != 'ы' && r0 != 'і' || r1 != 'л' && r1 != 'н' && r1 != 'с' || utf8.RuneCountInString(b) < 3 ||
-			isVowel(lastRune(a)) || harmonyBreak(a, b) || !s.lex.verbForm(b) {
+		if !isVowel(r0) || isVowel(lastRune(a)) || harmonyBreak(a, b) {
 			continue
 		}
-		return true
+		if (r0 == 'ы' || r0 == 'і') && (r1 == 'л' || r1 == 'н' || r1 == 'с') && utf8.RuneCountInString(b) >= 3 && s.lex.verbForm(b) {
+			return true
+		}
+		// After a verb's bare stem of five letters or more ("қарат", whose "қарату" the
+		// dictionary lists) a vowel of its row begins the stem's converb or voice: "қаратаулар"
+		// is no "қарат|аулар".
+		if utf8.RuneCountInString(a) >= 5 && s.lex.infinitive(a+"у") {
+			return true
+		}
 	}
 	return false
 }
@@ -1223,6 +1233,24 @@ func (s *segmenter) shortFirst(first, rest string) bool {
 	}
 	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words) ||
 		(kazakhPostpositions[rest] || kazakhPositional[rest] || postpositionAdjective(rest)) && nativeShortStem(first)
+}
+
+// pluralNoun reports a noun of four letters or more, native, loan or supplementary, in the
+// plural, bare or in a case: "технологиялар", "заңдарға".
+func (s *segmenter) pluralNoun(w string) bool {
+	for _, c := range append([]string{""}, kazakhCaseEndings...) {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, pl := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+			if stem, ok := strings.CutSuffix(rest, pl); ok && utf8.RuneCountInString(stem) >= 4 &&
+				(s.lex.dict.IsStem(stem) || s.lex.loan(stem) || s.lex.extra[stem]) && !s.lex.isFunction(stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pluralPossessed reports a noun of four letters or more, native, loan or supplementary, in the
