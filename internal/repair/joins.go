@@ -212,6 +212,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		if out == token && q != nil && !j.english && !j.seg.kazakh && contrastNe(text, w, to, q.candidates) {
 			out, rule, q = q.candidates[0], "split", nil
 		}
+		if out == token && j.seg.kazakh && idx == len(words)-1 && w.end == to {
+			if split, ok := j.pairConjunction(text, w, token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
 		if out == token && afterNumber(text, w.start) {
 			if split, ok := j.unitRunIn(token); ok {
 				out, rule, q = split, "split", nil
@@ -288,6 +293,34 @@ func contrastNe(text string, w span, to int, candidates []string) bool {
 		return true
 	}
 	return strings.HasPrefix(text[w.end:], ", а ")
+}
+
+// pairConjunction splits the Kazakh conjunction "мен/бен/пен" (and) from the word it ran into
+// when the next word is followed by "арасында" (between): "Астана|мен Бейжің арасындағы". The
+// postposition takes a pair of nouns joined so, where the instrumental ending, which looks the
+// same ("Астанамен", with Astana), would leave it one.
+func (j *joiner) pairConjunction(text string, w span, token string) (string, bool) {
+	next, ok := strings.CutPrefix(text[w.end:], " ")
+	if !ok {
+		return "", false
+	}
+	i := strings.IndexByte(next, ' ')
+	if i <= 0 || strings.IndexFunc(next[:i], func(r rune) bool { return !isLetter(r) && r != '-' }) >= 0 ||
+		!strings.HasPrefix(next[i+1:], "арасында") && !strings.HasPrefix(next[i+1:], "арасы ") {
+		return "", false
+	}
+	lower := strings.ToLower(token)
+	for _, c := range []string{"мен", "бен", "пен"} {
+		stem, ok := strings.CutSuffix(lower, c)
+		if !ok || utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		// A name (capitalised) or a word known without the analyser.
+		if lower != token || j.seg.lex.firmKazakh(stem) {
+			return token[:len(stem)] + " " + token[len(stem):], true
+		}
+	}
+	return "", false
 }
 
 // afterNumber reports a word that follows a number across one space: "450 млндолларов".
