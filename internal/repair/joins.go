@@ -175,6 +175,13 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		token := text[w.start:w.end]
 		if unicode.IsDigit(before) || unicode.IsDigit(after) {
 			es = append(es, j.numberEdits(text, w, from, to)...)
+			// A unit or an abbreviation after a number may be run into the next word as well:
+			// "2023г.товарооборот".
+			if idx+1 < len(words) && words[idx+1].start > w.end && unicode.IsDigit(before) {
+				if at, ok := j.between(text, w, words[idx+1], before); ok {
+					es = append(es, edit{start: at, end: at, after: " ", rule: j.betweenRule(text[w.end:words[idx+1].start])})
+				}
+			}
 			continue
 		}
 		if at, ok := punctuationBeforeNumber(text, w.end, to); ok {
@@ -244,13 +251,26 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 			q.start, q.end = w.start, w.end
 			qs = append(qs, *q)
 		}
-		if idx+1 < len(words) && words[idx+1].start > w.end {
+		if idx+1 < len(words) && !j.english && text[w.end:words[idx+1].start] == "—" &&
+			spacedDash(token, text[words[idx+1].start:words[idx+1].end]) {
+			// "трудно—стороны": Russian and Kazakh set a dash between words apart on both sides.
+			es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"},
+				edit{start: words[idx+1].start, end: words[idx+1].start, after: " ", rule: "punct-space"})
+		} else if idx+1 < len(words) && words[idx+1].start > w.end {
 			if at, ok := j.between(text, w, words[idx+1], before); ok {
 				es = append(es, edit{start: at, end: at, after: " ", rule: j.betweenRule(text[w.end:words[idx+1].start])})
 			}
 		}
 	}
 	return es, qs
+}
+
+// spacedDash reports two Cyrillic words written on either side of an em dash that lost its
+// spaces: the left one of two letters or more, the right one in lower case. A capital after the
+// dash may be a route or a pair of names ("Москва—Пекин"), which some set close.
+func spacedDash(left, right string) bool {
+	return utf8.RuneCountInString(left) >= 2 && isCyrillicWord(left) && isCyrillicWord(right) &&
+		strings.ToLower(right) == right
 }
 
 // dashAfterMark finds the place for the space lost before a dash that ends trail, the characters
@@ -636,7 +656,9 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		// "system(if": a parenthesis opened after a word; "document(s)" is a plural marker.
 		return a.end, utf8.RuneCountInString(right) >= 3 && utf8.RuneCountInString(left) >= 2
 	case first == ')':
-		return b.start, utf8.RuneCountInString(right) >= 2
+		// A Russian or Kazakh preposition or conjunction of one letter too: "компании)и".
+		return b.start, utf8.RuneCountInString(right) >= 2 ||
+			!j.english && strings.ToLower(right) == right && isCyrillicWord(right) && j.seg.lex.isFunction(right)
 	case first == ':':
 		// "said:we", "Автор:Айгерим", "Источник:национальные".
 		return b.start, utf8.RuneCountInString(left) >= 3 && utf8.RuneCountInString(right) >= 2
@@ -717,8 +739,12 @@ var measureUnits = setOf("мм", "см", "дм", "км", "кг", "мг", "мл",
 // A unit with a power ("км2") or a word run on ("20кмот") is left to the other rules.
 func (j *joiner) unitAfterNumber(text string, w span, from, to int) (int, bool) {
 	before, _ := utf8.DecodeLastRuneInString(text[from:w.start])
-	if !unicode.IsDigit(before) || !measureUnits[strings.ToLower(text[w.start:w.end])] ||
-		strings.Trim(text[w.end:to], ".,;:)") != "" {
+	next, _ := utf8.DecodeRuneInString(text[w.end:to])
+	unit := text[w.start:w.end]
+	if !unicode.IsDigit(before) || isLetter(next) || unicode.IsDigit(next) {
+		return 0, false
+	}
+	if !measureUnits[strings.ToLower(unit)] && !j.letterUnit(text[from:w.start], unit) {
 		return 0, false
 	}
 	// Russian and Kazakh write these units in Cyrillic letters, English in Latin ones.
@@ -726,6 +752,22 @@ func (j *joiner) unitAfterNumber(text string, w span, from, to int) (int, bool) 
 		return 0, false
 	}
 	return w.start, true
+}
+
+// letterUnit reports a Russian or Kazakh unit of one letter after the number that ends lead: "м"
+// (metres), "т" (tonnes), "л" (litres) after any number, and "г"/"ж" (year) after a year only,
+// since "5г" may name a school class.
+func (j *joiner) letterUnit(lead, unit string) bool {
+	if j.english {
+		return false
+	}
+	switch unit {
+	case "м", "т", "л":
+		return true
+	case "г", "ж":
+		return isYear(lead, 0, len(lead), false) && (unit == "г") != j.seg.kazakh
+	}
+	return false
 }
 
 // punctuationBeforeNumber finds the place for a space lost between a comma, semicolon, colon or
