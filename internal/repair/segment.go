@@ -1763,8 +1763,8 @@ var namePrepositions = setOf("и", "в", "с")
 // "Сбербанк"), never with these.
 //
 // In Kazakh the same holds of a postposition, a conjunction or a pronoun of three letters or more
-// that is no ending ("Қытай|арасында", "Қазақстан|бірнеше"), a verb form ("Ахметов|дайындады")
-// and a numeral ("Азияның|бес").
+// that is no ending ("Қытай|арасында", "Қазақстан|бірнеше"), a verb form ("Ахметов|дайындады"),
+// a numeral ("Азияның|бес") and any word after a name closed by its case ("Қытайға|жеткізілім").
 func (s *segmenter) afterName(words []string) bool {
 	if len(words) != 2 {
 		return false
@@ -1779,8 +1779,9 @@ func (s *segmenter) afterName(words []string) bool {
 		}
 		return n >= 3 && (s.lex.isFunction(w) && !boundEnding[w] && !privative[w] && !kazakhSuffixLike(w) ||
 			kazakhCounting[w]) || s.verbAfterWord(words) || s.ethnonymBefore(words, true) ||
-			// A name in the genitive before the noun it governs: "Қазақстанның|мұнай".
-			genitive(words[0]) && n >= 4 && s.lex.firmKazakh(w) && !kazakhSuffixLike(w)
+			// A name in the genitive before the noun it governs: "Қазақстанның|мұнай"; in another
+			// case, which closes it as well, before any word: "Қытайға|жеткізілім".
+			(genitive(words[0]) || s.closedCase(words[0])) && n >= 4 && s.lex.firmKazakh(w) && !kazakhSuffixLike(w)
 	}
 	// A one-letter word follows a name of five letters or more: "Халык" is no "Халы|к".
 	if namePrepositions[w] && utf8.RuneCountInString(words[0]) >= 5 || n >= 3 && s.lex.isFunction(w) {
