@@ -1380,9 +1380,12 @@ func (s *segmenter) vowelsMeet(words []string) bool {
 	const vowels = "аәеөұүыіоэ"
 	a, _ := utf8.DecodeLastRuneInString(words[0])
 	b, _ := utf8.DecodeRuneInString(words[1])
-	// "-аралық" makes compounds after any noun ("шекарааралық", "өңіраралық").
+	// "-аралық" makes compounds after any noun ("шекарааралық", "өңіраралық"). Russian compounds
+	// let vowels meet ("радиоаппарат"), but none ends in a word with Kazakh letters
+	// ("тонна|өнім").
 	return strings.ContainsRune(vowels, a) && strings.ContainsRune(vowels, b) &&
-		!s.lex.loan(words[0]) && !s.lex.loan(words[1]) && !strings.HasPrefix(words[1], "аралы")
+		(!s.lex.loan(words[0]) || strings.ContainsAny(words[1], "әғқңөұүһі")) && !s.lex.loan(words[1]) &&
+		!strings.HasPrefix(words[1], "аралы")
 }
 
 // allLong reports whether every word has at least n letters.
