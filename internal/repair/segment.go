@@ -555,7 +555,11 @@ func (s *segmenter) judge(token string) verdict {
 		return verdict{candidates: cands, reason: "two splits are about equally likely"}
 	}
 	if !s.english && !s.kazakh {
-		return verdict{split: restoreCase(token, innerCompound(best.words, s.lex))}
+		words := innerCompound(best.words, s.lex)
+		if words == nil {
+			return verdict{candidates: cands[:1], reason: "looks like a compound word, not two words run together"}
+		}
+		return verdict{split: restoreCase(token, words)}
 	}
 	return verdict{split: restoreCase(token, best.words)}
 }
@@ -2114,7 +2118,13 @@ var russianQuantity = setOf("мало", "много", "двух", "трёх", "�
 // or a first part ending in the linking vowel "о" or "е" before an adjective or participle
 // ("высоко технологичные", "средне срочный").
 func russianCompound(words []string, lex *lexicon) bool {
-	if len(words) != 2 || anyFunction(words, lex) && words[0] != "не" && words[0] != "ни" {
+	if len(words) != 2 {
+		return false
+	}
+	if obliquePrepositions[words[0]] && russianNominative(words[1], lex) {
+		return true // "без|углеродный", "над|государственный", "до|инвестирование"
+	}
+	if anyFunction(words, lex) && words[0] != "не" && words[0] != "ни" {
 		return false
 	}
 	a, b := words[0], words[1]
@@ -2136,7 +2146,7 @@ func russianCompound(words []string, lex *lexicon) bool {
 	}
 	// A neuter noun before the plural of a noun ("зерно|трейдеры", "мясо|продукты") is the
 	// compound's first part: two nouns in the nominative do not stand side by side.
-	if russianNeuterNoun(a, lex) && russianPluralNoun(b, lex) {
+	if russianNeuterNoun(a, lex) && (russianPluralNoun(b, lex) || russianSingularNoun(b, lex)) {
 		return true
 	}
 	// Adjective endings that no common noun shares ("-ие", "-ой" are nouns too: соглашение, строй).
@@ -2150,6 +2160,24 @@ func russianCompound(words []string, lex *lexicon) bool {
 		}
 	}
 	return false
+}
+
+// obliquePrepositions are the Russian prepositions that never govern the nominative or the
+// accusative: a word in one of those after them is no word of their phrase but the rest of a
+// compound they begin ("безуглеродный", "надгосударственный", "околорыночный").
+var obliquePrepositions = setOf("без", "для", "до", "из", "от", "у", "около", "возле", "кроме", "после",
+	"среди", "вокруг", "над", "при", "к", "между", "перед", "вне", "внутри", "против")
+
+// russianNominative reports a Russian word in a form only the nominative or accusative has: an
+// adjective in "-ый", "-ая", "-ое", "-ые" whose other forms the dictionary lists ("углеродный"),
+// or a verbal noun in "-ние" or "-тие" ("инвестирование"), whose genitive ends in "-ия".
+func russianNominative(w string, lex *lexicon) bool {
+	for _, end := range []string{"ый", "ая", "ое", "ые"} {
+		if stem, ok := strings.CutSuffix(w, end); ok && utf8.RuneCountInString(stem) >= 3 {
+			return russianAdjectiveStem(stem, w, lex)
+		}
+	}
+	return utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "ние") || strings.HasSuffix(w, "тие"))
 }
 
 // russianNeuterNoun reports a noun in "-о" whose dative and instrumental the dictionary lists:
@@ -2172,6 +2200,19 @@ func russianPluralNoun(w string, lex *lexicon) bool {
 	return false
 }
 
+// russianSingularNoun reports the nominative singular of a noun: a masculine one that ends in
+// a consonant and takes "-ом" ("трейдер"), or a feminine one in "-а" that takes "-ой" and "-у"
+// ("переработка"). A masculine genitive in "-а" ("трейдера") takes no "-ой".
+func russianSingularNoun(w string, lex *lexicon) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	if stem, ok := strings.CutSuffix(w, "а"); ok {
+		return lex.isDictWord(stem+"ой") && lex.isDictWord(stem+"у")
+	}
+	return !isVowel(lastRune(w)) && lastRune(w) != 'ь' && lastRune(w) != 'й' && lex.isDictWord(w+"ом")
+}
+
 // russianAdjectiveStem reports a stem that takes the endings of an adjective in the dictionary
 // in a form other than form: "технологичн" of "технологичные" ("технологичный").
 func russianAdjectiveStem(stem, form string, lex *lexicon) bool {
@@ -2185,12 +2226,15 @@ func russianAdjectiveStem(stem, form string, lex *lexicon) bool {
 
 // innerCompound returns a Russian reading of three words with two neighbours that read as one
 // compound made whole again ("шесть|узко|фюзеляжных" is "шесть узкофюзеляжных"), or the
-// reading as it is.
+// reading as it is; nil when "не" or "ни" comes before such a compound, which it begins too.
 func innerCompound(words []string, lex *lexicon) []string {
 	if len(words) != 3 {
 		return words
 	}
 	if russianCompound(words[1:], lex) {
+		if words[0] == "не" || words[0] == "ни" {
+			return nil // "не|до|инвестирование": "не" begins the compound too
+		}
 		return []string{words[0], words[1] + words[2]}
 	}
 	if russianCompound(words[:2], lex) {
