@@ -612,6 +612,15 @@ func compoundLike(words []string, lex *lexicon) bool {
 	if suffixLike[b] && !lex.isFunction(a) {
 		return true
 	}
+	// "over-" and "under-" make nouns of degree of the nouns of action ("overreliance",
+	// "underinvestment", "overproduction"); the prepositions stand before other nouns.
+	if (a == "over" || a == "under") && utf8.RuneCountInString(b) >= 7 {
+		for _, suf := range []string{"ance", "ence", "ment", "tion", "sion", "ing", "ity"} {
+			if strings.HasSuffix(b, suf) {
+				return true
+			}
+		}
+	}
 	// Nouns made of a phrasal verb are written as one word: "signup", "rollout", "takeaway".
 	if phrasalParticle[b] && !lex.isFunction(a) && utf8.RuneCountInString(a) >= 3 {
 		return true
