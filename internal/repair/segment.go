@@ -362,7 +362,7 @@ func (s *segmenter) judge(token string) verdict {
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
 				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
 			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
-				len(words) == 2 && kazakhShortNouns[words[0]] && s.pluralPossessed(words[1]) ||
+				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) && s.pluralPossessed(words[1]) ||
 				!analysed && s.waterOf(words) || s.positionalAfter(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
 				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
@@ -1780,7 +1780,8 @@ var namePrepositions = setOf("и", "в", "с")
 //
 // In Kazakh the same holds of a postposition, a conjunction or a pronoun of three letters or more
 // that is no ending ("Қытай|арасында", "Қазақстан|бірнеше"), a verb form ("Ахметов|дайындады"),
-// a numeral ("Азияның|бес") and any word after a name closed by its case ("Қытайға|жеткізілім").
+// a numeral ("Азияның|бес"), any word after a name closed by its case ("Қытайға|жеткізілім")
+// and a plural ("Шымкент|тұрғындары").
 func (s *segmenter) afterName(words []string) bool {
 	if len(words) != 2 {
 		return false
@@ -1797,7 +1798,9 @@ func (s *segmenter) afterName(words []string) bool {
 			kazakhCounting[w]) || s.verbAfterWord(words) || s.ethnonymBefore(words, true) ||
 			// A name in the genitive before the noun it governs: "Қазақстанның|мұнай"; in another
 			// case, which closes it as well, before any word: "Қытайға|жеткізілім".
-			(genitive(words[0]) || s.closedCase(words[0])) && n >= 4 && s.lex.firmKazakh(w) && !kazakhSuffixLike(w)
+			(genitive(words[0]) || s.closedCase(words[0])) && n >= 4 && s.lex.firmKazakh(w) && !kazakhSuffixLike(w) ||
+			// No name is made with a plural: "Шымкент|тұрғындары".
+			n >= 6 && (s.pluralNoun(w) || s.pluralPossessed(w)) && !kazakhSuffixLike(w)
 	}
 	// A one-letter word follows a name of five letters or more: "Халык" is no "Халы|к".
 	if namePrepositions[w] && utf8.RuneCountInString(words[0]) >= 5 || n >= 3 && s.lex.isFunction(w) {
