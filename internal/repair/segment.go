@@ -791,6 +791,13 @@ func (s *segmenter) suffixPiece(w string) bool {
 	if r, _ := utf8.DecodeRuneInString(w); (r == 'ы' || r == 'і') && utf8.RuneCountInString(w) >= 6 && s.longStemFirst(w) {
 		return false
 	}
+	// Native words begin with "р" only in a few stems ("рет", "рас", "рух"), and no ending does
+	// but the comparative "-рақ/-рек": a dictionary stem and its endings is such a word
+	// ("бұл|ретте").
+	if r, _ := utf8.DecodeRuneInString(w); r == 'р' && utf8.RuneCountInString(w) >= 4 && !strings.HasPrefix(w, "рақ") &&
+		!strings.HasPrefix(w, "рек") && s.lex.stemKnown(w, 2, 3) {
+		return false
+	}
 	if kazakhSuffixLike(w) {
 		return true
 	}
