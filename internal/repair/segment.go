@@ -363,6 +363,8 @@ func (s *segmenter) judge(token string) verdict {
 				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
 			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
 				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) && s.pluralPossessed(words[1]) ||
+				len(words) == 2 && s.relativeClosed(words[0]) && utf8.RuneCountInString(words[1]) >= 4 && s.lex.firmKazakh(words[1]) &&
+					!kazakhSuffixLike(words[1]) ||
 				!analysed && s.waterOf(words) || s.positionalAfter(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
 				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
@@ -2307,6 +2309,12 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	if kazakhCounting[second] {
 		return closedWord || s.closedCase(first)
 	}
+	// A noun of three letters after a relative adjective ("экономикалық|өсу"), which is no ending
+	// of it: a case, the similative, a plural or a derivation.
+	if n == 3 && s.relativeClosed(first) && !kazakhSuffixOnsets[second] && !slices.Contains(kazakhCaseEndings, second) &&
+		!kazakhSimilative[second] && s.lex.dict.IsStem(second) {
+		return true
+	}
 	if n != 3 || !s.closedCase(first) && !closedWord {
 		return false
 	}
@@ -2321,6 +2329,26 @@ func (s *segmenter) afterClosed(first, second string) bool {
 // caseClosed reports a Kazakh word known without the analyser's guess that ends in an ablative,
 // locative or dative ending after four letters or more: "курсынан", "келісімге". Unlike
 // closedCase it takes a loan's stem with its possessive ("курс|ы|нан").
+// kazakhSimilative are the endings "-дай/-дей/-тай/-тей" ("as, like"), which are words too
+// ("тай", a foal).
+var kazakhSimilative = setOf("дай", "дей", "тай", "тей")
+
+// relativeClosed reports a Kazakh adjective or noun in "-лық/-лік/-дық/-дік/-тық/-тік" of six
+// letters or more, known without the analyser, on a known stem: "халықаралық", "экономикалық".
+// Kazakh writes such a word apart from the noun after it ("халықаралық|ұйым"); no compound
+// begins with one.
+func (s *segmenter) relativeClosed(w string) bool {
+	if utf8.RuneCountInString(w) < 6 {
+		return false
+	}
+	for _, e := range []string{"лық", "лік", "дық", "дік", "тық", "тік"} {
+		if stem, ok := strings.CutSuffix(w, e); ok {
+			return s.lex.firmKazakh(w) && (s.lex.kazakhStem(stem) || s.lex.isDictWord(stem) || s.lex.loan(stem))
+		}
+	}
+	return false
+}
+
 func (s *segmenter) caseClosed(w string) bool {
 	if s.closedCase(w) {
 		return true
