@@ -362,7 +362,8 @@ func (s *segmenter) judge(token string) verdict {
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
 				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
 			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
-				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) && s.pluralPossessed(words[1]) ||
+				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) &&
+					(s.pluralPossessed(words[1]) || s.longPlural(words[1])) ||
 				len(words) == 2 && s.relativeClosed(words[0]) && utf8.RuneCountInString(words[1]) >= 4 && s.lex.firmKazakh(words[1]) &&
 					!kazakhSuffixLike(words[1]) ||
 				!analysed && s.waterOf(words) || s.positionalAfter(words)
@@ -1268,6 +1269,32 @@ func (s *segmenter) pluralNoun(w string) bool {
 		for _, pl := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
 			if stem, ok := strings.CutSuffix(rest, pl); ok && utf8.RuneCountInString(stem) >= 4 &&
 				(s.lex.dict.IsStem(stem) || s.lex.loan(stem) || s.lex.extra[stem]) && !s.lex.isFunction(stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// longPlural reports a plural noun, bare or in a case, whose stem is too long to end a
+// compound the dictionary lacks: a Russian loan of seven letters or more ("жоғары|технологиялар")
+// or a native stem of six or more. Shorter ones do end such compounds ("мейірбикелер").
+func (s *segmenter) longPlural(w string) bool {
+	if !s.pluralNoun(w) {
+		return false
+	}
+	for _, c := range append([]string{""}, kazakhCaseEndings...) {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, pl := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+			stem, ok := strings.CutSuffix(rest, pl)
+			if !ok {
+				continue
+			}
+			n := utf8.RuneCountInString(stem)
+			if n >= 7 && s.lex.loan(stem) || n >= 6 && s.lex.dict.IsStem(stem) && !s.lex.isFunction(stem) {
 				return true
 			}
 		}
