@@ -49,6 +49,22 @@
 // ("инвестиция|тарту"). A reading of three words stands when each boundary is one no compound
 // has. Russian supplementary words take their endings ("в|акимате").
 //
+// Units of measure are set apart from their number ("20|км", "1,435|mm", "2023|г."), and a unit
+// from its multiplier ("млн|т"); a word from a number's hyphenated ending ("300-ге|жуық",
+// "1990-х|годах"), a number from the bracket before it ("бітті)|10"), a dash from the comma or
+// quote before it ("»,|—") and from the words around it ("трудно|—|стороны"), and a short
+// closed-class word or an acronym from the abbreviation before it ("a.m.|on", "тыс.|в",
+// "долл.|США"). A Latin name with an apostrophe runs into a Cyrillic word ("L’Oréal|исчезла"),
+// and a Kazakh word after a foreign name is told from its ending by vowel harmony
+// ("Д’Алессандро|екі", "О’Коннор|істен"). Russian writes "не" apart in a contrast with "а"
+// ("а не|китайскими"); a Kazakh "мен" before the pair "арасында" takes is the conjunction
+// ("Астана|мен Бейжің арасында"). A Russian compound stays whole inside a reading of three words
+// ("шесть|узкофюзеляжных"), and so does one whose first part is a preposition that governs no
+// nominative ("безуглеродный") or a neuter noun before a noun in the nominative
+// ("зернотрейдеры"). No Kazakh place name or compound holds a plural ("Жаңа|технологиялар",
+// "Шымкент|тұрғындары"), and a vowel of the stem's row after a verb's stem begins its voice or
+// converb, not a word ("жеңілдетілмегендіктен").
+//
 // Russian stump compounds ("госпрограмма", "техрегламент") are words, the dictionary's or not,
 // and are not split after their clipped stem, nor a verb after its prefix ("профинансировало");
 // a capitalised Russian or Kazakh word inside a sentence or in quotes is a name and stays whole

@@ -175,6 +175,13 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		token := text[w.start:w.end]
 		if unicode.IsDigit(before) || unicode.IsDigit(after) {
 			es = append(es, j.numberEdits(text, w, from, to)...)
+			// A unit or an abbreviation after a number may be run into the next word as well:
+			// "2023г.товарооборот".
+			if idx+1 < len(words) && words[idx+1].start > w.end && unicode.IsDigit(before) {
+				if at, ok := j.between(text, w, words[idx+1], before); ok {
+					es = append(es, edit{start: at, end: at, after: " ", rule: j.betweenRule(text[w.end:words[idx+1].start])})
+				}
+			}
 			continue
 		}
 		if at, ok := punctuationBeforeNumber(text, w.end, to); ok {
@@ -187,9 +194,21 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 				es = append(es, edit{start: at, end: at, after: " ", rule: "punct-space"})
 			}
 		}
-		if idx == len(words)-1 && w.end < to && !j.english && isDashOnly(text[w.end:to]) {
-			// "сказал— и": Russian and Kazakh set a dash apart on both sides.
-			es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"})
+		if idx == len(words)-1 && w.end < to && !j.english {
+			if trail := text[w.end:to]; isDashOnly(trail) {
+				// "сказал— и": Russian and Kazakh set a dash apart on both sides.
+				es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"})
+			} else if at, ok := dashAfterMark(trail); ok {
+				// "вырастут»,— заявил": a dash after a comma or a closing quote that ends a
+				// quotation before the words that name its speaker.
+				es = append(es, edit{start: w.end + at, end: w.end + at, after: " ", rule: "punct-space"})
+			}
+		}
+		if idx == len(words)-1 && w.end < to {
+			if at, ok := bracketBeforeNumber(text[w.end:to]); ok {
+				// "(ол 2012 жылы салынып бітті)10 мың": a number after a closing bracket.
+				es = append(es, edit{start: w.end + at, end: w.end + at, after: " ", rule: "punct-space"})
+			}
 		}
 		ctx := j.context(text, from, w)
 		// Only the part before a hyphen: the part after it may have run into the next word
@@ -197,6 +216,14 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		// run into the first of them ("Биылжауын-шашын").
 		ctx.hyphenated = after == '-' && !j.seg.kazakh
 		out, rule, q := j.token(token, ctx)
+		if out == token && q != nil && !j.english && !j.seg.kazakh && contrastNe(text, w, to, q.candidates) {
+			out, rule, q = q.candidates[0], "split", nil
+		}
+		if out == token && j.seg.kazakh && idx == len(words)-1 && w.end == to {
+			if split, ok := j.pairConjunction(text, w, token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
 		if out == token && afterNumber(text, w.start) {
 			if split, ok := j.unitRunIn(token); ok {
 				out, rule, q = split, "split", nil
@@ -204,6 +231,11 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		}
 		if out == token && before == '-' && idx > 0 && words[idx-1].end+1 == w.start {
 			if split, ok := j.hyphenTail(text[words[idx-1].start:words[idx-1].end], token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
+		if out == token && before == '-' && !j.english && hyphenAfterNumber(text, w.start) {
+			if split, ok := j.numberEndingRunIn(token); ok {
 				out, rule, q = split, "split", nil
 			}
 		}
@@ -219,13 +251,96 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 			q.start, q.end = w.start, w.end
 			qs = append(qs, *q)
 		}
-		if idx+1 < len(words) && words[idx+1].start > w.end {
+		if idx+1 < len(words) && !j.english && text[w.end:words[idx+1].start] == "—" &&
+			spacedDash(token, text[words[idx+1].start:words[idx+1].end]) {
+			// "трудно—стороны": Russian and Kazakh set a dash between words apart on both sides.
+			es = append(es, edit{start: w.end, end: w.end, after: " ", rule: "punct-space"},
+				edit{start: words[idx+1].start, end: words[idx+1].start, after: " ", rule: "punct-space"})
+		} else if idx+1 < len(words) && words[idx+1].start > w.end {
 			if at, ok := j.between(text, w, words[idx+1], before); ok {
 				es = append(es, edit{start: at, end: at, after: " ", rule: j.betweenRule(text[w.end:words[idx+1].start])})
 			}
 		}
 	}
 	return es, qs
+}
+
+// spacedDash reports two Cyrillic words written on either side of an em dash that lost its
+// spaces: the left one of two letters or more, the right one in lower case. A capital after the
+// dash may be a route or a pair of names ("Москва—Пекин"), which some set close.
+func spacedDash(left, right string) bool {
+	return utf8.RuneCountInString(left) >= 2 && isCyrillicWord(left) && isCyrillicWord(right) &&
+		strings.ToLower(right) == right
+}
+
+// dashAfterMark finds the place for the space lost before a dash that ends trail, the characters
+// after a chunk's last word, when a comma or a closing quote stands before the dash: "»,—", ",—".
+func dashAfterMark(trail string) (int, bool) {
+	dash, n := utf8.DecodeLastRuneInString(trail)
+	if dash != '—' && dash != '–' || n == len(trail) {
+		return 0, false
+	}
+	before, _ := utf8.DecodeLastRuneInString(trail[:len(trail)-n])
+	return len(trail) - n, before == ',' || before == '»' || before == '”' || before == '"'
+}
+
+// bracketBeforeNumber finds the place for the space lost after a closing bracket that a number
+// follows in trail, the characters after a chunk's last word: ")10".
+func bracketBeforeNumber(trail string) (int, bool) {
+	if len(trail) < 2 || trail[0] != ')' {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(trail[1:])
+	return 1, unicode.IsDigit(r)
+}
+
+// contrastNe reports a Russian word after "не" that the segmenter took for one word with it
+// (candidates[0] is "не" and the word) where a contrast with "а" stands around it: "а
+// не|китайскими", "не|китайскими, а". Russian writes "не" apart from an adjective or participle
+// so contrasted, and together otherwise ("некитайский").
+func contrastNe(text string, w span, to int, candidates []string) bool {
+	if len(candidates) == 0 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(candidates[0], "не ")
+	if !ok || strings.Contains(rest, " ") {
+		if rest, ok = strings.CutPrefix(candidates[0], "Не "); !ok || strings.Contains(rest, " ") {
+			return false
+		}
+	}
+	before := strings.TrimRight(text[:w.start], " ")
+	if strings.HasSuffix(before, " а") || strings.HasSuffix(before, ",а") || strings.HasSuffix(before, "\nа") {
+		return true
+	}
+	return strings.HasPrefix(text[w.end:], ", а ")
+}
+
+// pairConjunction splits the Kazakh conjunction "мен/бен/пен" (and) from the word it ran into
+// when the next word is followed by "арасында" (between): "Астана|мен Бейжің арасындағы". The
+// postposition takes a pair of nouns joined so, where the instrumental ending, which looks the
+// same ("Астанамен", with Astana), would leave it one.
+func (j *joiner) pairConjunction(text string, w span, token string) (string, bool) {
+	next, ok := strings.CutPrefix(text[w.end:], " ")
+	if !ok {
+		return "", false
+	}
+	i := strings.IndexByte(next, ' ')
+	if i <= 0 || strings.IndexFunc(next[:i], func(r rune) bool { return !isLetter(r) && r != '-' }) >= 0 ||
+		!strings.HasPrefix(next[i+1:], "арасында") && !strings.HasPrefix(next[i+1:], "арасы ") {
+		return "", false
+	}
+	lower := strings.ToLower(token)
+	for _, c := range []string{"мен", "бен", "пен"} {
+		stem, ok := strings.CutSuffix(lower, c)
+		if !ok || utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		// A name (capitalised) or a word known without the analyser.
+		if lower != token || j.seg.lex.firmKazakh(stem) {
+			return token[:len(stem)] + " " + token[len(stem):], true
+		}
+	}
+	return "", false
 }
 
 // afterNumber reports a word that follows a number across one space: "450 млндолларов".
@@ -260,9 +375,68 @@ func (j *joiner) unitRunIn(token string) (string, bool) {
 		}
 	}
 	if best == "" {
+		best = multiplierUnit(lower)
+	}
+	if best == "" {
 		return "", false
 	}
 	return token[:len(best)] + " " + token[len(best):], true
+}
+
+// multipliers are the abbreviations of thousands, millions and billions that stand between a
+// number and its unit: "20 млн т", "3 млрд долл.", "5 тыс. га".
+var multipliers = setOf("тыс", "млн", "млрд", "трлн", "мың")
+
+// multiplierUnit returns the multiplier that begins lower when the rest is a unit of measure or
+// of money: "млнт" is "млн т", "млрддолл" "млрд долл". After a multiplier a unit of one letter
+// ("т" for tonnes) is as clear as a longer one.
+func multiplierUnit(lower string) string {
+	for m := range multipliers {
+		rest, ok := strings.CutPrefix(lower, m)
+		if ok && (measureUnits[rest] || rest == "т" || rest == "м" || rest == "долл" || rest == "руб" || rest == "тг") {
+			return m
+		}
+	}
+	return ""
+}
+
+// hyphenAfterNumber reports a word that follows a number and a hyphen: "300-гежуық".
+func hyphenAfterNumber(text string, at int) bool {
+	if at < 2 || text[at-1] != '-' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:at-1])
+	return unicode.IsDigit(r)
+}
+
+// numberEndings are the endings Russian and Kazakh set after a number with a hyphen: Kazakh
+// cases ("300-ге", "2020-дан"), Russian ordinals ("1990-х", "5-го").
+var numberEndings = map[bool][]string{
+	true: byLength(strings.Fields(`ға ге қа ке на не да де та те дан ден тан тен нан нен
+		ның нің дың дің тың тің ны ні ды ді ты ті мен бен пен`)),
+	false: byLength(strings.Fields(`х м й е я ю го му ми ых ым ые ой ая`)),
+}
+
+// numberEndingRunIn splits the word run into the ending of a number: "300-ге|жуық", "1990-х|годах".
+// The word must be one the language knows without the analyser, of three letters or more and,
+// in Kazakh, no ending itself.
+func (j *joiner) numberEndingRunIn(token string) (string, bool) {
+	lower := strings.ToLower(token)
+	if lower != token {
+		return "", false
+	}
+	for _, e := range numberEndings[j.seg.kazakh] {
+		rest, ok := strings.CutPrefix(lower, e)
+		if !ok || utf8.RuneCountInString(rest) < 3 {
+			continue
+		}
+		if j.seg.kazakh && (!j.seg.lex.firmKazakh(rest) || kazakhSuffixLike(rest) && !j.seg.lex.isFunction(rest)) ||
+			!j.seg.kazakh && (!j.seg.lex.isDictWord(rest) || utf8.RuneCountInString(rest) < 4 && !j.seg.lex.isFunction(rest)) {
+			continue
+		}
+		return e + " " + rest, true
+	}
+	return "", false
 }
 
 // hyphenConnectives are the Kazakh connectives written with a hyphen whose second part is short
@@ -370,6 +544,10 @@ func (j *joiner) afterPunctuation(text string, from int, w span) (int, bool) {
 		return w.start, true // "8%,while", "(2023);the"
 	case '%':
 		return w.start, unicode.IsDigit(before) // "15%участников", "30%of"
+	case ')':
+		// "(completed in 2012)can": a bracket that closes on a number, then a word. A bracket
+		// closed on a letter is a plural's ("document(s)"), and stays.
+		return w.start, unicode.IsDigit(before) && utf8.RuneCountInString(word) >= 2
 	case '.':
 		// "in 2023.The": a year or count, then a capitalised word.
 		rs := []rune(word)
@@ -478,7 +656,9 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		// "system(if": a parenthesis opened after a word; "document(s)" is a plural marker.
 		return a.end, utf8.RuneCountInString(right) >= 3 && utf8.RuneCountInString(left) >= 2
 	case first == ')':
-		return b.start, utf8.RuneCountInString(right) >= 2
+		// A Russian or Kazakh preposition or conjunction of one letter too: "компании)и".
+		return b.start, utf8.RuneCountInString(right) >= 2 ||
+			!j.english && strings.ToLower(right) == right && isCyrillicWord(right) && j.seg.lex.isFunction(right)
 	case first == ':':
 		// "said:we", "Автор:Айгерим", "Источник:национальные".
 		return b.start, utf8.RuneCountInString(left) >= 3 && utf8.RuneCountInString(right) >= 2
@@ -493,7 +673,13 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		// it ends: a sentence, an abbreviation or an initial ("г.Алматы", "2024 г.Работы",
 		// "Mr.Smith", "В.Путин", "U.S.Treasury", "ВВП.Эксперты"). Only a run of initials
 		// ("А.С.") is written either way and stays.
-		abbreviation := first == '.' && utf8.RuneCountInString(right) >= 3
+		// After a known abbreviation a closed-class word of one or two letters does too ("тыс.в
+		// год", "т.е.в итоге", "a.m.on"), unless it is a single letter of an abbreviation of
+		// initials ("т.к.", "и.о."): a full stop follows that.
+		short := utf8.RuneCountInString(right) <= 2 && strings.ToLower(right) == right && j.seg.lex.isFunction(right) &&
+			!strings.HasPrefix(text[b.end:], ".")
+		abbreviation := first == '.' && (utf8.RuneCountInString(right) >= 3 ||
+			short && (beforeA == '.' || utf8.RuneCountInString(left) >= 2) && j.abbreviation(dottedBefore(text, a.end)))
 		if !abbreviation && (beforeA == '.' || len(lr) < 2 || strings.ToLower(left) != left && !capitalised) {
 			return 0, false
 		}
@@ -501,6 +687,11 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 		// After an abbreviation of the language's sentence rules any word takes a space:
 		// "см.таблицу", "тыс.рабочих", "т.е.какой", "e.g.the".
 		if abbreviation && strings.ToLower(right) == right && j.abbreviation(dottedBefore(text, a.end)) {
+			return b.start, true
+		}
+		// So does an acronym after a unit's abbreviation: "долл.США".
+		if abbreviation && utf8.RuneCountInString(right) >= 2 && strings.ToUpper(right) == right &&
+			utf8.RuneCountInString(left) >= 2 && j.abbreviation(dottedBefore(text, a.end)) {
 			return b.start, true
 		}
 		if len(rs) < 2 || !unicode.IsUpper(rs[0]) || strings.ToLower(string(rs[1:])) != string(rs[1:]) {
@@ -517,6 +708,9 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 // number only when it is a common word; acronyms and mixed case ("2ГИС", "A320") stay.
 func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 	word := text[w.start:w.end]
+	if at, ok := j.unitAfterNumber(text, w, from, to); ok {
+		return []edit{{start: at, end: at, after: " ", rule: "split-number"}}
+	}
 	lower := strings.ToLower(word)
 	capitalised := lower != word && titleCase(lower) == word
 	if lower != word && !capitalised || !j.common(lower) {
@@ -531,6 +725,49 @@ func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 		return []edit{{start: w.start, end: w.start, after: " ", rule: "split-number"}}
 	}
 	return nil
+}
+
+// measureUnits are the units of measure that follow a number after a space in the typography of
+// each language ("1435 мм", "20 км", "1,435 mm"; the SI sets them so). Units of one letter are
+// left out: "5m" and "$2bn" are English ways of writing millions and billions, and a letter after
+// a number is as often a grade or a model ("5G", "Т-34").
+var measureUnits = setOf("мм", "см", "дм", "км", "кг", "мг", "мл", "га", "квт", "мвт", "гвт", "твт",
+	"mm", "cm", "km", "kg", "mg", "ml", "kw", "mw", "gw")
+
+// unitAfterNumber finds the place for the space lost between a number and the unit of measure
+// that ends the chunk after it, or only a full stop or comma follows: "за 20км.", "1435мм,".
+// A unit with a power ("км2") or a word run on ("20кмот") is left to the other rules.
+func (j *joiner) unitAfterNumber(text string, w span, from, to int) (int, bool) {
+	before, _ := utf8.DecodeLastRuneInString(text[from:w.start])
+	next, _ := utf8.DecodeRuneInString(text[w.end:to])
+	unit := text[w.start:w.end]
+	if !unicode.IsDigit(before) || isLetter(next) || unicode.IsDigit(next) {
+		return 0, false
+	}
+	if !measureUnits[strings.ToLower(unit)] && !j.letterUnit(text[from:w.start], unit) {
+		return 0, false
+	}
+	// Russian and Kazakh write these units in Cyrillic letters, English in Latin ones.
+	if isCyrillicWord(text[w.start:w.end]) == j.english {
+		return 0, false
+	}
+	return w.start, true
+}
+
+// letterUnit reports a Russian or Kazakh unit of one letter after the number that ends lead: "м"
+// (metres), "т" (tonnes), "л" (litres) after any number, and "г"/"ж" (year) after a year only,
+// since "5г" may name a school class.
+func (j *joiner) letterUnit(lead, unit string) bool {
+	if j.english {
+		return false
+	}
+	switch unit {
+	case "м", "т", "л":
+		return true
+	case "г", "ж":
+		return isYear(lead, 0, len(lead), false) && (unit == "г") != j.seg.kazakh
+	}
+	return false
 }
 
 // punctuationBeforeNumber finds the place for a space lost between a comma, semicolon, colon or
@@ -675,6 +912,12 @@ func (j *joiner) token(t string, ctx wordContext) (string, string, *question) {
 			return out + mark + newTail, "split-apostrophe", nil
 		} else if newTail, ok := j.apostropheName(head, tail); ok {
 			return out + mark + newTail, "split-apostrophe", nil
+		} else if isLatinWord(head) {
+			// "L’Oréalисчезла": a Latin name written with an apostrophe, then a word of the
+			// language in Cyrillic.
+			if newTail, ok := j.scriptSplit([]rune(tail)); ok {
+				return out + mark + newTail, "split-apostrophe", nil
+			}
 		}
 	}
 	return out + rest, rule, q
@@ -739,12 +982,50 @@ func (j *joiner) apostropheName(head, tail string) (string, bool) {
 		// A Russian word of four letters is too often the name's case ending and a piece of it
 		// ("О’Бра|йену"); a Kazakh word must have a stem of four letters or more, so that the
 		// name's own endings do not read as one ("О’Конн|ордың").
-		if !j.seg.kazakh && len(rs)-at < 5 || j.seg.kazakh && !j.seg.longStem(w) {
+		if !j.seg.kazakh && len(rs)-at < 5 || j.seg.kazakh && !j.seg.longStem(w) && !harmonyBreak(string(rs[:at]), w) {
+			continue
+		}
+		// A vowel before an ending may be the name's last letter: "Д’Алессандроның" is the
+		// genitive "-ның" of "Алессандро", not "Алессандр" and "оның".
+		if v, n := utf8.DecodeRuneInString(w); j.seg.kazakh && isVowel(v) && endingAfterVowel(w[n:]) && !harmonyBreak(string(rs[:at]), w) {
 			continue
 		}
 		return string(rs[:at]) + " " + w, true
 	}
+	if !j.seg.kazakh {
+		return "", false
+	}
+	// A Kazakh word of three letters or more that begins with a vowel the name's last vowel
+	// does not admit: "Д’Алессандро|екі", "О’Коннор|істен". The analyser need not read it.
+	for at := 3; at <= len(rs)-3; at++ {
+		w := string(rs[at:])
+		if harmonyBreak(string(rs[:at]), w) && j.seg.lex.firmKazakh(w) {
+			return string(rs[:at]) + " " + w, true
+		}
+	}
 	return "", false
+}
+
+// endingAfterVowel reports a Kazakh case, possessive or plural ending that follows a stem ending
+// in a vowel: "ның", "ға", "дан", "сы", "лар".
+func endingAfterVowel(w string) bool {
+	return slices.Contains(kazakhCaseEndings, w) || slices.Contains([]string{"ны", "ні", "сы", "сі", "мен", "лар", "лер"}, w)
+}
+
+// harmonyBreak reports a Kazakh word w that begins with a vowel whose row (back а, о, ұ, ы or
+// front ә, ө, ү, і, е) differs from that of the last vowel of name: an ending takes its vowels
+// from the word it follows, so w is no ending of name but a word of its own.
+func harmonyBreak(name, w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	last := rune(0)
+	for _, r := range name {
+		if isVowel(r) {
+			last = unicode.ToLower(r)
+		}
+	}
+	back, front := "аоұыя", "әөүіе"
+	return strings.ContainsRune(back, last) && strings.ContainsRune(front, first) ||
+		strings.ContainsRune(front, last) && strings.ContainsRune(back, first)
 }
 
 // capitalTail splits a capitalised word from the apostrophe it ran into: "China’sForeign"

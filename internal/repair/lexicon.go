@@ -396,7 +396,29 @@ func (l *lexicon) infinitive(w string) bool {
 
 // infinitiveWord is infinitive without the memo.
 func (l *lexicon) infinitiveWord(w string) bool {
-	return (strings.HasSuffix(w, "у") || strings.HasSuffix(w, "ю")) && dictKnown(l.dict, w)
+	if !strings.HasSuffix(w, "у") && !strings.HasSuffix(w, "ю") {
+		return false
+	}
+	return dictKnown(l.dict, w) || l.causativeStem(strings.TrimSuffix(w, "у"))
+}
+
+// causativeStem reports a verb made of a noun or adjective with "-да/-де/-та/-те/-ла/-ле" and
+// the causative "-т" that the dictionary lists as a bare stem but not in "-у" ("жеңілдет" of
+// "жеңіл", whose "жеңілдету" it lacks), so that its forms ("жеңілдетілмегендіктен") read as a
+// verb's. The noun must be a dictionary stem of four letters or more, in the suffix's row of
+// vowels: the nouns "міндет" and "әдет" are no verbs of "мін" and "ә".
+func (l *lexicon) causativeStem(stem string) bool {
+	if len(l.endings) == 0 || !l.dict.IsStem(stem) {
+		return false
+	}
+	for _, suf := range []string{"дет", "тет", "лет", "дат", "тат", "лат"} {
+		noun, ok := strings.CutSuffix(stem, suf)
+		if !ok || utf8.RuneCountInString(noun) < 4 || !l.dict.IsStem(noun) || !harmonic(stem) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // verbForm reports a Kazakh word that only a verb can be: a tense, participle or converb of a

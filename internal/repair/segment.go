@@ -195,6 +195,12 @@ func (s *segmenter) readings(lw string) []reading {
 				s.lex.verbForm(piece) && s.caseClosed(prev) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
+			// A long verb form the dictionary lacks before a word known without the analyser:
+			// "жеңілдетілмегендіктен|экспорттаушылар". No compound begins with a verb form.
+			if !ok && s.kazakh && len(words) == 0 && len(piece) < len(rest) && utf8.RuneCountInString(piece) >= 8 &&
+				s.verbFormBefore(piece, rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
 			// A Russian word of three letters before a closed-class word or a verb: "год|был",
 			// "сёл|на", "лет|назад".
 			if !ok && !s.english && !s.kazakh && len(words) == 0 && len(piece) < len(rest) &&
@@ -356,10 +362,14 @@ func (s *segmenter) judge(token string) verdict {
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
 				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
 			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
+				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) &&
+					(s.pluralPossessed(words[1]) || s.longPlural(words[1])) ||
+				len(words) == 2 && s.relativeClosed(words[0]) && utf8.RuneCountInString(words[1]) >= 4 && s.lex.firmKazakh(words[1]) &&
+					!kazakhSuffixLike(words[1]) ||
 				!analysed && s.waterOf(words) || s.positionalAfter(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
 				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
-				s.ethnonymBefore(words, capital) || s.afterCase(words) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
+				s.ethnonymBefore(words, capital) || s.afterCase(words) || len(words) == 2 && postpositionAdjective(words[1]) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
 				len(words) == 2 && (s.shortBeforeLoan(words[0], words[1]) || s.nativeBeforeLoan(words[0], words[1]) ||
 					s.relativeAdjective(words[0], words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
@@ -379,7 +389,8 @@ func (s *segmenter) judge(token string) verdict {
 			// whole is a chance one: "емхана|ашылды".
 			vowels := s.vowelsMeet(r.words) && s.allFirm(r.words)
 			if verbWhole && !(len(r.words) == 2 && kazakhCounting[r.words[0]] && kazakhMeasure[r.words[1]]) &&
-				!(closedFirst && s.lex.inDict(r.words[1]) && !s.lex.verbForm(r.words[1])) && !vowels {
+				!(closedFirst && s.lex.inDict(r.words[1]) && !s.lex.verbForm(r.words[1])) && !vowels &&
+				!s.positionalAfter(r.words) { // "жыл|басынан" is no verb form "жылба-сы-нан"
 				return true
 			}
 			// Against the analyser's reading of the whole, every part must be a word without
@@ -397,7 +408,7 @@ func (s *segmenter) judge(token string) verdict {
 			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
 				return true
 			}
-			if slices.ContainsFunc(r.words, s.genitiveInside) {
+			if slices.ContainsFunc(r.words, s.genitiveInside) || s.voiceAfterStem(r.words) {
 				return true
 			}
 			// A particle or conjunction that makes a dictionary stem with the word before it is
@@ -496,7 +507,7 @@ func (s *segmenter) judge(token string) verdict {
 			!s.english && s.lex.isDictWord(lead) && utf8.RuneCountInString(lead) >= 4 ||
 			// A Kazakh noun of two or three letters at a sentence's start, before a possessed
 			// noun the readings above let through: "Су|тасқынына", "Ел|аумағында".
-			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.possessedAfter(best.words) ||
+			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && (s.possessedAfter(best.words) || s.positionalAfter(best.words)) ||
 			// Or before a postposition or connective of four letters or more: "Жыл|сайын",
 			// "Ай|бойы". Names are not made with one.
 			s.kazakh && len(best.words) == 2 && s.lex.dict.ValidMinStem(lead, 2) && s.lex.isFunction(best.words[1]) &&
@@ -508,8 +519,10 @@ func (s *segmenter) judge(token string) verdict {
 			}
 			commonLead = true
 		}
-		if s.kazakh && kazakhToponymLead[lead] {
-			return verdict{} // "Жаңаөзен", "Қарағанды", "Сарыарқа": a place name
+		if s.kazakh && kazakhToponymLead[lead] && !(len(best.words) == 2 && s.pluralNoun(best.words[1])) {
+			// "Жаңаөзен", "Қарағанды", "Сарыарқа": a place name. No place name is a plural:
+			// "Жаңа|технологиялар".
+			return verdict{}
 		}
 		if !commonLead && !s.lex.isFunction(lead) && s.voc.forms[titleCase(lead)] == 0 {
 			return verdict{}
@@ -544,7 +557,48 @@ func (s *segmenter) judge(token string) verdict {
 	case len(rs) > 1 && rs[1].cost-best.cost < ambiguityGap:
 		return verdict{candidates: cands, reason: "two splits are about equally likely"}
 	}
+	if !s.english && !s.kazakh {
+		words := innerCompound(best.words, s.lex)
+		if words == nil {
+			return verdict{candidates: cands[:1], reason: "looks like a compound word, not two words run together"}
+		}
+		return verdict{split: restoreCase(token, words)}
+	}
 	return verdict{split: restoreCase(token, best.words)}
+}
+
+// verbFormBefore reports a Kazakh verb form that ends in a case or a converb (lexicon.inflected)
+// before a word of five letters or more known without the analyser that begins like no ending.
+func (s *segmenter) verbFormBefore(form, next string) bool {
+	return utf8.RuneCountInString(next) >= 5 && !kazakhSuffixLike(next) && s.lex.firmKazakh(next) &&
+		s.lex.inflected(form) && s.lex.verbForm(form)
+}
+
+// voiceAfterStem reports a Kazakh reading in which a verb form that begins with "ыл/іл", "ын/ін"
+// or "ыс/іс" follows a word ending in a consonant, in the same row of vowels (or any word that
+// begins with a vowel of that row follows a verb's stem): that is the
+// passive, reflexive or reciprocal of the word before, a verb's stem, and the endings after it
+// ("жеңілдет|ілмегендіктен" is "жеңілдетілмегендіктен"), not a verb of its own. After a word of
+// the other row the vowel is no ending of it ("жыл|ішінде").
+func (s *segmenter) voiceAfterStem(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		a, b := words[i], words[i+1]
+		r0, n := utf8.DecodeRuneInString(b)
+		r1, _ := utf8.DecodeRuneInString(b[n:])
+		if !isVowel(r0) || isVowel(lastRune(a)) || harmonyBreak(a, b) {
+			continue
+		}
+		if (r0 == 'ы' || r0 == 'і') && (r1 == 'л' || r1 == 'н' || r1 == 'с') && utf8.RuneCountInString(b) >= 3 && s.lex.verbForm(b) {
+			return true
+		}
+		// After a verb's bare stem of five letters or more ("қарат", whose "қарату" the
+		// dictionary lists) a vowel of its row begins the stem's converb or voice: "қаратаулар"
+		// is no "қарат|аулар".
+		if utf8.RuneCountInString(a) >= 5 && s.lex.infinitive(a+"у") {
+			return true
+		}
+	}
+	return false
 }
 
 // compoundLike reports whether a split looks like a prefix or suffix joined to a word, or like a
@@ -560,6 +614,15 @@ func compoundLike(words []string, lex *lexicon) bool {
 	}
 	if suffixLike[b] && !lex.isFunction(a) {
 		return true
+	}
+	// "over-" and "under-" make nouns of degree of the nouns of action ("overreliance",
+	// "underinvestment", "overproduction"); the prepositions stand before other nouns.
+	if (a == "over" || a == "under") && utf8.RuneCountInString(b) >= 7 {
+		for _, suf := range []string{"ance", "ence", "ment", "tion", "sion", "ing", "ity"} {
+			if strings.HasSuffix(b, suf) {
+				return true
+			}
+		}
 	}
 	// Nouns made of a phrasal verb are written as one word: "signup", "rollout", "takeaway".
 	if phrasalParticle[b] && !lex.isFunction(a) && utf8.RuneCountInString(a) >= 3 {
@@ -729,6 +792,13 @@ func (s *segmenter) suffixPiece(w string) bool {
 	// Some native words begin with "ы" or "і", which endings begin with too: a piece that begins
 	// with a dictionary stem of five letters or more is such a word ("ынтымақтастықты").
 	if r, _ := utf8.DecodeRuneInString(w); (r == 'ы' || r == 'і') && utf8.RuneCountInString(w) >= 6 && s.longStemFirst(w) {
+		return false
+	}
+	// Native words begin with "р" only in a few stems ("рет", "рас", "рух"), and no ending does
+	// but the comparative "-рақ/-рек": a dictionary stem and its endings is such a word
+	// ("бұл|ретте").
+	if r, _ := utf8.DecodeRuneInString(w); r == 'р' && utf8.RuneCountInString(w) >= 4 && !strings.HasPrefix(w, "рақ") &&
+		!strings.HasPrefix(w, "рек") && s.lex.stemKnown(w, 2, 3) {
 		return false
 	}
 	if kazakhSuffixLike(w) {
@@ -936,11 +1006,13 @@ func (s *segmenter) possessedAfter(words []string) bool {
 		if !ok {
 			continue
 		}
+		// A verbal noun in "-у" makes no compound with a noun, native or loan ("беру|пункттеріне").
+		verbal := n0 >= 4 && s.lex.infinitive(words[0])
 		// A native noun in the plural and the possessive: "шекара|бекеттері".
 		if n0 >= 4 {
 			for _, pp := range []string{"лары", "лері", "дары", "дері", "тары", "тері"} {
 				if stem, ok := strings.CutSuffix(rest, pp); ok && utf8.RuneCountInString(stem) >= 3 &&
-					s.lex.dict.IsStem(stem) && !s.lex.loan(stem) && !s.lex.isFunction(stem) {
+					s.lex.dict.IsStem(stem) && (verbal || !s.lex.loan(stem)) && !s.lex.isFunction(stem) {
 					return true
 				}
 			}
@@ -959,8 +1031,8 @@ func (s *segmenter) possessedAfter(words []string) bool {
 			// A loanword possessed ("мұнайхимиясы", "темірбетоны") is as often a compound
 			// with a Kazakh first part: only native stems count.
 			for _, st := range []string{stem, unvoiceKazakh(stem)} {
-				if utf8.RuneCountInString(st) >= minKazakhStem && dictKnown(s.lex.dict, st) && !s.lex.loan(st) &&
-					!s.lex.loan(st+p) {
+				if utf8.RuneCountInString(st) >= minKazakhStem && dictKnown(s.lex.dict, st) &&
+					(verbal || !s.lex.loan(st) && !s.lex.loan(st+p)) {
 					return true
 				}
 			}
@@ -1179,11 +1251,87 @@ func (s *segmenter) shortFirst(first, rest string) bool {
 	if n == 2 {
 		// "су|тапшылығы"; a short noun before a postposition or a verb: "ай|бұрын",
 		// "су|тасымайды".
-		return s.possessedAfter(words) || kazakhShortNouns[first] && (kazakhPostpositions[rest] ||
+		return s.possessedAfter(words) || kazakhShortNouns[first] && (kazakhPostpositions[rest] || postpositionAdjective(rest) || s.pluralPossessed(rest) ||
 			utf8.RuneCountInString(rest) >= 5 && s.lex.verbForm(rest) && !s.lex.isDictWord(first+rest))
 	}
 	return s.shortBeforeLoan(first, rest) || s.possessedAfter(words) || s.verbAfterWord(words) ||
-		(kazakhPostpositions[rest] || kazakhPositional[rest]) && nativeShortStem(first)
+		(kazakhPostpositions[rest] || kazakhPositional[rest] || postpositionAdjective(rest)) && nativeShortStem(first)
+}
+
+// pluralNoun reports a noun of four letters or more, native, loan or supplementary, in the
+// plural, bare or in a case: "технологиялар", "заңдарға".
+func (s *segmenter) pluralNoun(w string) bool {
+	for _, c := range append([]string{""}, kazakhCaseEndings...) {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, pl := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+			if stem, ok := strings.CutSuffix(rest, pl); ok && utf8.RuneCountInString(stem) >= 4 &&
+				(s.lex.dict.IsStem(stem) || s.lex.loan(stem) || s.lex.extra[stem]) && !s.lex.isFunction(stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// longPlural reports a plural noun, bare or in a case, whose stem is too long to end a
+// compound the dictionary lacks: a Russian loan of seven letters or more ("жоғары|технологиялар")
+// or a native stem of six or more. Shorter ones do end such compounds ("мейірбикелер").
+func (s *segmenter) longPlural(w string) bool {
+	if !s.pluralNoun(w) {
+		return false
+	}
+	for _, c := range append([]string{""}, kazakhCaseEndings...) {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, pl := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+			stem, ok := strings.CutSuffix(rest, pl)
+			if !ok {
+				continue
+			}
+			n := utf8.RuneCountInString(stem)
+			if n >= 7 && s.lex.loan(stem) || n >= 6 && s.lex.dict.IsStem(stem) && !s.lex.isFunction(stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pluralPossessed reports a noun of four letters or more, native, loan or supplementary, in the
+// plural and the possessive of the third person, in any case: "роутерлерінің", "құбырлары".
+// After a short noun ("үй", "су") it heads an izafet ("үй|роутерлерінің"); a compound that ends
+// in one is a dictionary word.
+func (s *segmenter) pluralPossessed(w string) bool {
+	for _, c := range []string{"нің", "ның", "на", "не", "нда", "нде", "нан", "нен", "н", "мен", ""} {
+		rest, ok := strings.CutSuffix(w, c)
+		if !ok {
+			continue
+		}
+		for _, pp := range []string{"лары", "лері", "дары", "дері", "тары", "тері"} {
+			if stem, ok := strings.CutSuffix(rest, pp); ok && utf8.RuneCountInString(stem) >= 4 &&
+				(s.lex.dict.IsStem(stem) || s.lex.loan(stem) || s.lex.extra[stem]) && !s.lex.isFunction(stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// postpositionAdjective reports an adjective made of a postposition of time with "-ғы/-гі", in
+// any of its cases: "бұрынғы", "кейінгі", "бұрынғыдан". Like the postposition, it follows the
+// noun of time it dates ("екі жыл|бұрынғыдан") and begins no compound's second part.
+func postpositionAdjective(w string) bool {
+	for _, p := range []string{"бұрынғы", "кейінгі"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // kazakhShortNouns are the Kazakh nouns of two letters that run into their neighbours in text
@@ -1275,15 +1423,18 @@ var kazakhAdjectiveEndings = strings.Fields("лы лі ды ді ты ті сы�
 // its vowel before a vowel suffix. Only loanwords ("кооперация") have such a pair, and they are
 // dictionary words, which are never split.
 func (s *segmenter) vowelsMeet(words []string) bool {
-	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 4 {
 		return false
 	}
 	const vowels = "аәеөұүыіоэ"
 	a, _ := utf8.DecodeLastRuneInString(words[0])
 	b, _ := utf8.DecodeRuneInString(words[1])
-	// "-аралық" makes compounds after any noun ("шекарааралық", "өңіраралық").
+	// "-аралық" makes compounds after any noun ("шекарааралық", "өңіраралық"). Russian compounds
+	// let vowels meet ("радиоаппарат"), but none ends in a word with Kazakh letters
+	// ("тонна|өнім").
 	return strings.ContainsRune(vowels, a) && strings.ContainsRune(vowels, b) &&
-		!s.lex.loan(words[0]) && !s.lex.loan(words[1]) && !strings.HasPrefix(words[1], "аралы")
+		(!s.lex.loan(words[0]) || strings.ContainsAny(words[1], "әғқңөұүһі")) && !s.lex.loan(words[1]) &&
+		!strings.HasPrefix(words[1], "аралы")
 }
 
 // allLong reports whether every word has at least n letters.
@@ -1452,13 +1603,15 @@ func (s *segmenter) measureBefore(words []string) bool {
 // particleBeforeVerb reports a Kazakh reading of the particle "да/де/та/те" and a verb form of
 // six letters or more, in a token the analyser does not read: "әлі де|шешілмеген". No ending
 // stands at a token's start, and a verb form is no word that begins with the particle's letters.
+// So is a dictionary form that begins like no ending ("бұдан да|жоғары"): the token, which not
+// even the analyser reads, is no word that begins with "да".
 func (s *segmenter) particleBeforeVerb(words []string, analysed bool) bool {
 	if analysed || len(words) != 2 || utf8.RuneCountInString(words[1]) < 6 {
 		return false
 	}
 	switch words[0] {
 	case "да", "де", "та", "те":
-		return s.lex.verbForm(words[1])
+		return s.lex.verbForm(words[1]) || s.lex.inDict(words[1]) && !kazakhSuffixLike(words[1]) && !s.lex.known(words[0]+words[1])
 	}
 	return false
 }
@@ -1662,8 +1815,9 @@ var namePrepositions = setOf("и", "в", "с")
 // "Сбербанк"), never with these.
 //
 // In Kazakh the same holds of a postposition, a conjunction or a pronoun of three letters or more
-// that is no ending ("Қытай|арасында", "Қазақстан|бірнеше"), a verb form ("Ахметов|дайындады")
-// and a numeral ("Азияның|бес").
+// that is no ending ("Қытай|арасында", "Қазақстан|бірнеше"), a verb form ("Ахметов|дайындады"),
+// a numeral ("Азияның|бес"), any word after a name closed by its case ("Қытайға|жеткізілім")
+// and a plural ("Шымкент|тұрғындары").
 func (s *segmenter) afterName(words []string) bool {
 	if len(words) != 2 {
 		return false
@@ -1678,8 +1832,11 @@ func (s *segmenter) afterName(words []string) bool {
 		}
 		return n >= 3 && (s.lex.isFunction(w) && !boundEnding[w] && !privative[w] && !kazakhSuffixLike(w) ||
 			kazakhCounting[w]) || s.verbAfterWord(words) || s.ethnonymBefore(words, true) ||
-			// A name in the genitive before the noun it governs: "Қазақстанның|мұнай".
-			genitive(words[0]) && n >= 4 && s.lex.firmKazakh(w) && !kazakhSuffixLike(w)
+			// A name in the genitive before the noun it governs: "Қазақстанның|мұнай"; in another
+			// case, which closes it as well, before any word: "Қытайға|жеткізілім".
+			(genitive(words[0]) || s.closedCase(words[0])) && n >= 4 && s.lex.firmKazakh(w) && !kazakhSuffixLike(w) ||
+			// No name is made with a plural: "Шымкент|тұрғындары".
+			n >= 6 && (s.pluralNoun(w) || s.pluralPossessed(w)) && !kazakhSuffixLike(w)
 	}
 	// A one-letter word follows a name of five letters or more: "Халык" is no "Халы|к".
 	if namePrepositions[w] && utf8.RuneCountInString(words[0]) >= 5 || n >= 3 && s.lex.isFunction(w) {
@@ -2009,7 +2166,13 @@ var russianQuantity = setOf("мало", "много", "двух", "трёх", "�
 // or a first part ending in the linking vowel "о" or "е" before an adjective or participle
 // ("высоко технологичные", "средне срочный").
 func russianCompound(words []string, lex *lexicon) bool {
-	if len(words) != 2 || anyFunction(words, lex) && words[0] != "не" && words[0] != "ни" {
+	if len(words) != 2 {
+		return false
+	}
+	if obliquePrepositions[words[0]] && russianNominative(words[1], lex) {
+		return true // "без|углеродный", "над|государственный", "до|инвестирование"
+	}
+	if anyFunction(words, lex) && words[0] != "не" && words[0] != "ни" {
 		return false
 	}
 	a, b := words[0], words[1]
@@ -2029,14 +2192,103 @@ func russianCompound(words []string, lex *lexicon) bool {
 			return false
 		}
 	}
+	// A neuter noun before the plural of a noun ("зерно|трейдеры", "мясо|продукты") is the
+	// compound's first part: two nouns in the nominative do not stand side by side.
+	if russianNeuterNoun(a, lex) && (russianPluralNoun(b, lex) || russianSingularNoun(b, lex)) {
+		return true
+	}
 	// Adjective endings that no common noun shares ("-ие", "-ой" are nouns too: соглашение, строй).
+	// An adverb may end so ("вдвое", "втрое"): the word must be an adjective, whose other forms
+	// the dictionary lists ("технологичные" beside "технологичный"), and stand apart from a verb
+	// ("выросло|вдвое").
 	for _, end := range []string{"ый", "ий", "ая", "яя", "ое", "ые", "ого", "ому", "ему", "ым", "ых",
 		"ую", "юю", "ыми", "ими"} {
-		if strings.HasSuffix(b, end) {
+		if stem, ok := strings.CutSuffix(b, end); ok {
+			return russianAdjectiveStem(stem, b, lex)
+		}
+	}
+	return false
+}
+
+// obliquePrepositions are the Russian prepositions that never govern the nominative or the
+// accusative: a word in one of those after them is no word of their phrase but the rest of a
+// compound they begin ("безуглеродный", "надгосударственный", "околорыночный").
+var obliquePrepositions = setOf("без", "для", "до", "из", "от", "у", "около", "возле", "кроме", "после",
+	"среди", "вокруг", "над", "при", "к", "между", "перед", "вне", "внутри", "против")
+
+// russianNominative reports a Russian word in a form only the nominative or accusative has: an
+// adjective in "-ый", "-ая", "-ое", "-ые" whose other forms the dictionary lists ("углеродный"),
+// or a verbal noun in "-ние" or "-тие" ("инвестирование"), whose genitive ends in "-ия".
+func russianNominative(w string, lex *lexicon) bool {
+	for _, end := range []string{"ый", "ая", "ое", "ые"} {
+		if stem, ok := strings.CutSuffix(w, end); ok && utf8.RuneCountInString(stem) >= 3 {
+			return russianAdjectiveStem(stem, w, lex)
+		}
+	}
+	return utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "ние") || strings.HasSuffix(w, "тие"))
+}
+
+// russianNeuterNoun reports a noun in "-о" whose dative and instrumental the dictionary lists:
+// "зерно" ("зерну", "зерном"). An adverb in "-о" ("быстро", "недавно") has neither.
+func russianNeuterNoun(w string, lex *lexicon) bool {
+	stem, ok := strings.CutSuffix(w, "о")
+	return ok && utf8.RuneCountInString(stem) >= 3 && lex.isDictWord(stem+"у") && lex.isDictWord(stem+"ом")
+}
+
+// russianPluralNoun reports the nominative plural of a masculine noun whose singular ends in a
+// consonant: "трейдеры" of "трейдер" ("трейдером"). The genitive singular of a feminine noun ends
+// so too ("пшеницы"), but its stem takes no masculine instrumental ("пшеницей").
+func russianPluralNoun(w string, lex *lexicon) bool {
+	for _, e := range []string{"ы", "и"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 4 && lex.isDictWord(stem) &&
+			(lex.isDictWord(stem+"ом") || lex.isDictWord(stem+"ем")) {
 			return true
 		}
 	}
 	return false
+}
+
+// russianSingularNoun reports the nominative singular of a noun: a masculine one that ends in
+// a consonant and takes "-ом" ("трейдер"), or a feminine one in "-а" that takes "-ой" and "-у"
+// ("переработка"). A masculine genitive in "-а" ("трейдера") takes no "-ой".
+func russianSingularNoun(w string, lex *lexicon) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	if stem, ok := strings.CutSuffix(w, "а"); ok {
+		return lex.isDictWord(stem+"ой") && lex.isDictWord(stem+"у")
+	}
+	return !isVowel(lastRune(w)) && lastRune(w) != 'ь' && lastRune(w) != 'й' && lex.isDictWord(w+"ом")
+}
+
+// russianAdjectiveStem reports a stem that takes the endings of an adjective in the dictionary
+// in a form other than form: "технологичн" of "технологичные" ("технологичный").
+func russianAdjectiveStem(stem, form string, lex *lexicon) bool {
+	for _, end := range []string{"ый", "ий", "ой", "ая", "яя", "ое", "ые", "ие"} {
+		if w := stem + end; w != form && lex.isDictWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerCompound returns a Russian reading of three words with two neighbours that read as one
+// compound made whole again ("шесть|узко|фюзеляжных" is "шесть узкофюзеляжных"), or the
+// reading as it is; nil when "не" or "ни" comes before such a compound, which it begins too.
+func innerCompound(words []string, lex *lexicon) []string {
+	if len(words) != 3 {
+		return words
+	}
+	if russianCompound(words[1:], lex) {
+		if words[0] == "не" || words[0] == "ни" {
+			return nil // "не|до|инвестирование": "не" begins the compound too
+		}
+		return []string{words[0], words[1] + words[2]}
+	}
+	if russianCompound(words[:2], lex) {
+		return []string{words[0] + words[1], words[2]}
+	}
+	return words
 }
 
 // kazakhCaseEndings are the Kazakh case endings after which a word is closed: dative, locative,
@@ -2084,6 +2336,12 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	if kazakhCounting[second] {
 		return closedWord || s.closedCase(first)
 	}
+	// A noun of three letters after a relative adjective ("экономикалық|өсу"), which is no ending
+	// of it: a case, the similative, a plural or a derivation.
+	if n == 3 && s.relativeClosed(first) && !kazakhSuffixOnsets[second] && !slices.Contains(kazakhCaseEndings, second) &&
+		!kazakhSimilative[second] && s.lex.dict.IsStem(second) {
+		return true
+	}
 	if n != 3 || !s.closedCase(first) && !closedWord {
 		return false
 	}
@@ -2098,6 +2356,26 @@ func (s *segmenter) afterClosed(first, second string) bool {
 // caseClosed reports a Kazakh word known without the analyser's guess that ends in an ablative,
 // locative or dative ending after four letters or more: "курсынан", "келісімге". Unlike
 // closedCase it takes a loan's stem with its possessive ("курс|ы|нан").
+// kazakhSimilative are the endings "-дай/-дей/-тай/-тей" ("as, like"), which are words too
+// ("тай", a foal).
+var kazakhSimilative = setOf("дай", "дей", "тай", "тей")
+
+// relativeClosed reports a Kazakh adjective or noun in "-лық/-лік/-дық/-дік/-тық/-тік" of six
+// letters or more, known without the analyser, on a known stem: "халықаралық", "экономикалық".
+// Kazakh writes such a word apart from the noun after it ("халықаралық|ұйым"); no compound
+// begins with one.
+func (s *segmenter) relativeClosed(w string) bool {
+	if utf8.RuneCountInString(w) < 6 {
+		return false
+	}
+	for _, e := range []string{"лық", "лік", "дық", "дік", "тық", "тік"} {
+		if stem, ok := strings.CutSuffix(w, e); ok {
+			return s.lex.firmKazakh(w) && (s.lex.kazakhStem(stem) || s.lex.isDictWord(stem) || s.lex.loan(stem))
+		}
+	}
+	return false
+}
+
 func (s *segmenter) caseClosed(w string) bool {
 	if s.closedCase(w) {
 		return true
