@@ -19,9 +19,14 @@ var (
 	wikiLink        = regexp.MustCompile(`\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]`)
 	obsidianComment = regexp.MustCompile(`%%[^%]{0,1000}%%`)
 	calloutMarker   = regexp.MustCompile(`^((?: {0,3}>\s?)+)\[![A-Za-z-]{1,30}\][+-]?\s*(.*)$`)
+	calloutKind     = regexp.MustCompile(`^>\s?\[!([A-Za-z-]{1,30})\]`)
+	imageFile       = regexp.MustCompile(`(?i)^[^|\n]+\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\n]*)?$`)
 	// tagLine is a line of tags only: "#china #trade".
 	tagLine = regexp.MustCompile(`^\s*#[\p{L}\p{N}_/-]+(\s+#[\p{L}\p{N}_/-]+)*\s*$`)
 )
+
+// quoteCallouts are the kinds of callout that set a quotation apart.
+var quoteCallouts = map[string]bool{"quote": true, "cite": true}
 
 // withoutWikiMarkup rewrites the notation described above. A line's
 // rewriting depends only on that line and whether it is inside fenced code, so the cost is
@@ -31,20 +36,44 @@ func withoutWikiMarkup(src string) string {
 		!strings.Contains(src, "#") && !strings.Contains(src, "==") {
 		return src
 	}
+	inCallout := false // inside a callout that is no quotation: its lines are the text's
 	return rewriteOutsideCode(src, func(_ int, line string) string {
 		trimmed := strings.TrimLeft(line, " ")
 		if tagLine.MatchString(line) && !isATXHeading(trimmed) {
 			return ""
 		}
+		if inCallout {
+			if rest, ok := strings.CutPrefix(trimmed, ">"); ok {
+				line = strings.TrimPrefix(rest, " ")
+			} else {
+				inCallout = false
+			}
+		}
 		if m := calloutMarker.FindStringSubmatch(line); m != nil {
 			// "> [!note] Title": the callout's kind is markup; a title of its own is text.
+			// A note, a tip or a warning is the author's point set apart, read as text; a
+			// callout of a quotation ("[!quote]", "[!cite]") stays a quotation.
 			line = m[1] + m[2]
 			if strings.TrimSpace(m[2]) == "" {
 				line = strings.TrimRight(m[1], " ")
 			}
+			if kind := calloutKind.FindStringSubmatch(trimmed); kind != nil && !quoteCallouts[strings.ToLower(kind[1])] && strings.Count(m[1], ">") == 1 {
+				inCallout = true
+				line = strings.TrimSpace(m[2])
+				if line != "" {
+					line += "\n" // the title, a line of its own
+				}
+			}
 		}
 		if strings.Contains(line, "[[") {
-			line = wikiEmbed.ReplaceAllString(line, "")
+			line = wikiEmbed.ReplaceAllStringFunc(line, func(e string) string {
+				// A picture embedded is a picture; a note embedded is another page's text.
+				if name := strings.TrimSuffix(strings.TrimPrefix(e, "![["), "]]"); imageFile.MatchString(name) {
+					file, _, _ := strings.Cut(name, "|") // "![[map.png|400]]"
+					return "![](" + strings.ReplaceAll(file, " ", "%20") + ")"
+				}
+				return ""
+			})
 			line = wikiLink.ReplaceAllStringFunc(line, func(l string) string {
 				m := wikiLink.FindStringSubmatch(l)
 				if m[2] != "" {

@@ -13,13 +13,19 @@ func TestMarkdownWikiMarkup(t *testing.T) {
 	md := "# Routes East\n\n1,800 words · 7 min read\n\nThe figures are preliminary.\n\n" +
 		"The [[Middle Corridor|corridor]] grew. See [[Khorgos#Port]] and ![[map.png]].%% draft %%\n\n" +
 		"> [!note] Sources\n> Customs data for 2024.\n\n#trade #china\n\n" +
+		"> [!quote]\n> We buy a whole way of running a city.\n> — a regional official\n\n" +
+		"![[locust-map.png]]\n*Locust swarms on the border, May 2024*\n\n" +
 		"```\n[[kept]] %% kept %%\n```\n"
 	doc, err := ParseMarkdownMarkup(md, pipeline.English)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A note's callout is the author's point set apart, read as text under its title; a
+	// quotation's callout is a quotation; a picture embedded has its caption.
 	wantBlocks(t, doc, "title: Routes East", "paragraph: The figures are preliminary.",
-		"paragraph: The corridor grew. See Khorgos and .", "quote: Sources Customs data for 2024.",
+		"paragraph: The corridor grew. See Khorgos and .", "paragraph: Sources", "paragraph: Customs data for 2024.",
+		"quote: We buy a whole way of running a city. — a regional official",
+		"caption: Locust swarms on the border, May 2024",
 		"paragraph: [[kept]] %% kept %%")
 }
 
