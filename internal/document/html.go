@@ -548,7 +548,7 @@ var titleClass = regexp.MustCompile(`(^|[\s_-])[Tt]itle($|[\s_-])|[a-z]Title($|[
 
 // classTitle returns the first paragraph or line of root when it is the title: styled as the
 // title and agreeing with the page's <title> (one holds the other), or holding that <title>
-// whole; else nil.
+// whole, or set in a word processor's Title style; else nil.
 func classTitle(root *html.Node, pageTitle string) *html.Node {
 	page := titleKey(collapseSpaces(pageTitle))
 	lines := findAll(root, func(x *html.Node) bool {
@@ -563,7 +563,10 @@ func classTitle(root *html.Node, pageTitle string) *html.Node {
 	t := collapseSpaces(textOf(n))
 	k := titleKey(t)
 	styled := titleClass.MatchString(attr(n, "class"))
-	agrees := k != "" && (page == "" && styled || page != "" && (strings.Contains(k, page) || styled && strings.Contains(page, k)))
+	// A word processor's own Title style ("title" in Google Docs, "MsoTitle" in Word) names the
+	// document's title even when the page is titled by the file's name.
+	docTitle := slices.ContainsFunc(strings.Fields(attr(n, "class")), func(c string) bool { return c == "title" || c == "MsoTitle" })
+	agrees := k != "" && (page == "" && styled || docTitle || page != "" && (strings.Contains(k, page) || styled && strings.Contains(page, k)))
 	if agrees && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
 		return n
 	}

@@ -64,9 +64,23 @@ func classRules(raw *html.Node) map[string]string {
 }
 
 // readStyledBlocks finds the blocks of a parsed (not yet sanitised) page that its styling, the
-// style attributes and the class rules read by classRules, sets as quotations or headings.
+// style attributes and the class rules read by classRules, sets as quotations or headings. A
+// paragraph whose words are all in one styled <span> (Google Docs and word processors' HTML put
+// the type there) takes that span's style too.
 func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
 	sb := styledBlocks{quotes: map[string]bool{}, headings: map[string]bool{}, centred: map[string]bool{}}
+	type styledText struct {
+		text  string
+		style blockStyle
+	}
+	var found []styledText
+	declsOf := func(n *html.Node) string {
+		d := ";" + strings.ToLower(attr(n, "style"))
+		for _, c := range strings.Fields(attr(n, "class")) {
+			d += ";" + classes[c]
+		}
+		return d
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -82,25 +96,18 @@ func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
 			if (ch.DataAtom == atom.Div || ch.DataAtom == atom.P || ch.DataAtom == atom.Section) && !hasBlockChild(leaf) {
 				decls := ""
 				for n := ch; ; n = onlyBlockChild(n) {
-					decls += ";" + strings.ToLower(attr(n, "style"))
-					for _, c := range strings.Fields(attr(n, "class")) {
-						decls += ";" + classes[c]
-					}
+					decls += declsOf(n)
 					if n == leaf {
 						break
 					}
 				}
+				if span := soleInlineChild(leaf); span != nil {
+					decls += declsOf(span)
+				}
 				if strings.Trim(decls, "; ") != "" {
 					if text, short := boundedText(ch, maxStyledBlockBytes); short {
-						text = collapseSpaces(text)
-						switch style := parseDecls(decls); {
-						case text == "":
-						case style.quotation():
-							sb.quotes[text] = true
-						case style.heading() && isHeadingText(text):
-							sb.headings[text] = true
-						case style["text-align"] == "center":
-							sb.centred[text] = true
+						if text = collapseSpaces(text); text != "" {
+							found = append(found, styledText{text, parseDecls(decls)})
 						}
 					}
 				}
@@ -110,7 +117,46 @@ func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
 		}
 	}
 	walk(raw)
+	// The running text's size: the size that sets the most words.
+	letters := map[float64]int{}
+	for _, f := range found {
+		if px := f.style.fontPx(); px > 0 {
+			letters[px] += len(f.text)
+		}
+	}
+	body, most := 0.0, 0
+	for px, n := range letters {
+		if n > most || n == most && px < body {
+			body, most = px, n
+		}
+	}
+	for _, f := range found {
+		switch {
+		case f.style.quotation():
+			sb.quotes[f.text] = true
+		case f.style.heading(body) && isHeadingText(f.text):
+			sb.headings[f.text] = true
+		case f.style["text-align"] == "center":
+			sb.centred[f.text] = true
+		}
+	}
 	return sb
+}
+
+// soleInlineChild returns the one element a block's words are all in ("<p><span
+// class="c0">…</span></p>"), or nil.
+func soleInlineChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode && strings.TrimSpace(ch.Data) == "":
+		case ch.Type == html.ElementNode && !isBlockElement(ch) && only == nil:
+			only = ch
+		default:
+			return nil
+		}
+	}
+	return only
 }
 
 // onlyBlockChild returns the one block n wraps (see innermostWrapped).
@@ -147,8 +193,17 @@ func (s blockStyle) quotation() bool {
 	return s["font-style"] == "italic" && indent
 }
 
-// heading reports bold type larger than running text: at least 18px (or 1.15em, rem).
-func (s blockStyle) heading() bool {
+// Sizes of type that set a heading apart: at least headingPx, or headingRatio of the running
+// text's size (of 1em).
+const (
+	headingPx    = 18
+	headingRatio = 1.15
+)
+
+// heading reports bold type larger than running text: at least 18px, or 1.15 times the running
+// text's size when the page sets that in absolute units (body, in px; 0 when unknown), or 1.15em
+// or rem.
+func (s blockStyle) heading(body float64) bool {
 	switch w := s["font-weight"]; w {
 	case "bold", "bolder", "600", "700", "800", "900":
 	default:
@@ -156,12 +211,25 @@ func (s blockStyle) heading() bool {
 	}
 	size := s["font-size"]
 	switch {
-	case strings.HasSuffix(size, "px"):
-		return cssLength(size) >= 18
+	case strings.HasSuffix(size, "px"), strings.HasSuffix(size, "pt"):
+		px := s.fontPx()
+		return px >= headingPx || body > 0 && px >= headingRatio*body
 	case strings.HasSuffix(size, "rem"), strings.HasSuffix(size, "em"):
-		return cssLength(size) >= 1.15
+		return cssLength(size) >= headingRatio
 	}
 	return false
+}
+
+// fontPx is the size of the type in pixels when it is set in px or pt, 0 otherwise.
+func (s blockStyle) fontPx() float64 {
+	size := strings.TrimSpace(s["font-size"])
+	switch {
+	case strings.HasSuffix(size, "px"):
+		return cssLength(size)
+	case strings.HasSuffix(size, "pt"):
+		return cssLength(size) * 4 / 3
+	}
+	return 0
 }
 
 // cssLength reads the number a CSS length starts with ("12px", "1.2em"), 0 when there is none.

@@ -375,3 +375,21 @@ func TestPageSpanAroundBlocks(t *testing.T) {
 		"paragraph: 这个问题我在阿拉木图电影节做过两年志愿者，可以说说自己的观察。", "heading: 合拍片带动参展",
 		"paragraph: 2017 年以来，中哈之间签了几部合拍协议。", "caption: 阿拉木图一家影院外的电影节海报", "paragraph: 总之，电影节是个窗口。")
 }
+
+// TestPageGoogleDocsPublished: a document published from Google Docs sets its type on spans by
+// class, in points: the Title style is the title whatever the page is called, and a line in
+// bold type larger than the running text is a heading.
+func TestPageGoogleDocsPublished(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Уголь и Китай</title><style>.c0{font-weight:700;font-size:16pt}.c1{padding-bottom:8pt}.c2{font-size:11pt;font-weight:400}.c5{font-weight:700;font-size:13pt}.title{font-size:26pt}</style></head>
+<body><div id="contents"><p class="c1 title"><span class="c0">Отказ от угля в Казахстане: что изменит китайский фактор</span></p>
+<p class="c1"><span class="c2">Казахстан производит около 70 % электроэнергии на угольных станциях, и отказ от угля растянется на десятилетия.</span></p>
+<p class="c1"><span class="c2 c5">Два направления китайского влияния</span></p>
+<p class="c1"><span class="c2">Китайские компании строят ветровые и солнечные станции, но также модернизируют угольные блоки.</span></p>
+<p class="c1"><span class="c2">Банки Китая при этом сократили финансирование новых угольных проектов за рубежом.</span></p></div></body></html>`
+	wantBlocks(t, readPage(t, page, pipeline.Russian), "title: Отказ от угля в Казахстане: что изменит китайский фактор",
+		"paragraph: Казахстан производит около 70 % электроэнергии на угольных станциях, и отказ от угля растянется на десятилетия.",
+		"heading: Два направления китайского влияния",
+		"paragraph: Китайские компании строят ветровые и солнечные станции, но также модернизируют угольные блоки.",
+		"paragraph: Банки Китая при этом сократили финансирование новых угольных проектов за рубежом.")
+}
