@@ -89,11 +89,12 @@ func readStyledBlocks(raw *html.Node, classes map[string]string) styledBlocks {
 			}
 			// A styled box around one block styles that block: WeChat and page builders put
 			// the rule or the centring on a <section> around a bare <p>.
+			// So does a table's cell that boxes a paragraph (e-mail newsletters lay out in tables).
 			leaf := ch
-			if ch.DataAtom == atom.Div || ch.DataAtom == atom.Section {
+			if ch.DataAtom == atom.Div || ch.DataAtom == atom.Section || ch.DataAtom == atom.Td {
 				leaf = innermostWrapped(ch)
 			}
-			if (ch.DataAtom == atom.Div || ch.DataAtom == atom.P || ch.DataAtom == atom.Section) && !hasBlockChild(leaf) {
+			if (ch.DataAtom == atom.Div || ch.DataAtom == atom.P || ch.DataAtom == atom.Section || ch.DataAtom == atom.Td) && !hasBlockChild(leaf) {
 				decls := ""
 				for n := ch; ; n = onlyBlockChild(n) {
 					decls += declsOf(n)
