@@ -164,6 +164,30 @@ func isAuthorLine(s string) bool {
 	return isNameLine(s) || isInitialledAuthor(s)
 }
 
+// institutionWords name the places authors work at, in the four languages (lower case).
+var institutionWords = []string{"university", "institute", "academy", "college", "school of", "centre", "center", "ministry",
+	"университет", "институт", "академи", "центр", "министерств", "университеті", "институты", "орталығы", "министрлігі",
+	"大学", "学院", "研究院", "研究所", "研究中心"}
+
+// maxAffiliationRunes: an author's institution and city are a line or two.
+const maxAffiliationRunes = 160
+
+// isAffiliationLine reports the line under an author's name that says where the author works:
+// an institution and its city ("Евразийский национальный университет, Астана", "1 Әл-Фараби
+// атындағы Қазақ ұлттық университеті", "（1. 新疆大学 经济与管理学院，新疆 乌鲁木齐 830046）").
+func isAffiliationLine(s string) bool {
+	if utf8.RuneCountInString(s) > maxAffiliationRunes || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。") {
+		return false
+	}
+	l := strings.ToLower(s)
+	for _, w := range institutionWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isInitialledAuthor reports an author's name with initials, and after a comma a degree, a post
 // or a place: "Б. Т. Оспанова, э.ғ.к., доцент", "Smith J., PhD", "А. В. Смирнова".
 func isInitialledAuthor(s string) bool {

@@ -52,7 +52,7 @@ func parseText(text string) (pipeline.Document, error) {
 		// line, with their initials and a degree or a post ("Б. Т. Оспанова, э.ғ.к., доцент").
 		authors := head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
 			(first && (topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text)) ||
-				inAuthors && isInitialledAuthor(c.text))
+				inAuthors && (isInitialledAuthor(c.text) || isAffiliationLine(c.text)))
 		if authors {
 			kind = pipeline.BlockByline
 			bylines = append(bylines, c.text)
