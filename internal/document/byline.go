@@ -161,7 +161,25 @@ func isNameLine(s string) bool {
 // with initials and after a comma the author's degree, post or place, as journals and
 // conference proceedings print them ("Б. Т. Оспанова, э.ғ.к., доцент", "Smith J., PhD").
 func isAuthorLine(s string) bool {
+	s = withoutAffiliationMarks(s)
 	return isNameLine(s) || isInitialledAuthor(s)
+}
+
+// affiliationMark matches the number after an author's name that points to the author's
+// institution below ("Оспанова1, Ли Цзюнь2", "王立新 1，努尔兰·阿比舍夫 2", "Smith1,2").
+var affiliationMark = regexp.MustCompile(`(\p{L}\.?)[ \x{a0}]?\d{1,2}(?:[,*]\d{1,2})*[*]?([ \t]*(?:[,，、;；]|$))`)
+
+// withoutAffiliationMarks returns a line of authors' names without those numbers, and without
+// the number an institution's line opens with ("1 Әл-Фараби атындағы…").
+func withoutAffiliationMarks(s string) string {
+	s = affiliationMark.ReplaceAllString(s, "$1$2")
+	if rest, ok := strings.CutPrefix(s, "1 "); ok {
+		return rest
+	}
+	if len(s) > 2 && s[0] >= '2' && s[0] <= '9' && s[1] == ' ' {
+		return s[2:]
+	}
+	return s
 }
 
 // institutionWords name the places authors work at, in the four languages (lower case).

@@ -46,7 +46,7 @@ func splitCandidates(text string) []candidate {
 	}
 	for _, raw := range strings.Split(text, "\n") {
 		l := sourceLine{text: collapseSpaces(raw), indented: leadingIndent(raw)}
-		if l.text == "" {
+		if l.text == "" || isNoteRule(l.text) {
 			flush()
 			continue
 		}
@@ -54,6 +54,12 @@ func splitCandidates(text string) []candidate {
 	}
 	flush()
 	return out
+}
+
+// isNoteRule reports the short rule a page prints over its footnotes ("_______________"): it
+// parts the text from the notes, as a blank line does, and is no text itself.
+func isNoteRule(s string) bool {
+	return len(s) >= 5 && strings.Trim(s, "_") == ""
 }
 
 type sourceLine struct {
