@@ -182,12 +182,14 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 	}()
 	renders := nameRenders()
 	all := names()
+	latinBrand := latinWords(u.Target, u.TargetLang)
 	for _, i := range nameCandidates(memo, u.Source, u.SourceLang) {
 		n := all[i]
 		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
 			continue
 		}
 		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) &&
+			!(latinBrand && has(renders[i][pipeline.English], u.Target, pipeline.English, true)) &&
 			namedInSource(u, n[u.SourceLang]) {
 			out = append(out, n[u.SourceLang][0])
 		}
@@ -539,4 +541,25 @@ func foldedHead(f string) string {
 		n++
 	}
 	return f
+}
+
+// latinWords reports a Russian or Kazakh translation that writes some words in Latin letters: a
+// brand or a company's own name kept as it is written (China Southern, Air Astana), whose
+// English words render the source's names and words (中国南方航空).
+func latinWords(text string, lang pipeline.Lang) bool {
+	if lang != pipeline.Russian && lang != pipeline.Kazakh {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			if run++; run >= 3 {
+				return mostlyInScript(text, lang) // not a copy of an English source
+			}
+			continue
+		}
+		run = 0
+	}
+	return false
 }

@@ -139,6 +139,7 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 	tgt := memo.stripped(u.Target)
 	var out []string
 	all := concepts()
+	latin := 0 // 1: the translation has no words in Latin letters; 2: it has (latinWords)
 	for _, ci := range cands {
 		if contentWeak[ci] && pct >= omissionWeakContent {
 			continue
@@ -150,6 +151,15 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 		w := contentIn(memo, src, u.SourceLang, c[u.SourceLang], true)
 		if w == "" || contentIn(memo, tgt, u.TargetLang, c[u.TargetLang], false) != "" {
 			continue
+		}
+		if latin == 0 {
+			latin = 1
+			if latinWords(tgt, u.TargetLang) {
+				latin = 2
+			}
+		}
+		if latin == 2 && contentIn(memo, tgt, pipeline.English, c[pipeline.English], false) != "" {
+			continue // a brand kept in Latin letters renders it (China Southern)
 		}
 		out = append(out, w)
 	}
