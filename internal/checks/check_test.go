@@ -781,6 +781,8 @@ func TestNumberWordsScaled(t *testing.T) {
 		{"Сток Или — около 12 км³.", "伊犁河年径流量约为120亿立方米。", pipeline.Russian, pipeline.Chinese},
 		{"The plant's capacity is 1,200 MW.", "该电站装机容量为120万千瓦。", pipeline.English, pipeline.Chinese},
 		{"The plant's capacity is 1.2 GW.", "Мощность станции — 1200 МВт.", pipeline.English, pipeline.Russian},
+		{"Platforms must remove illegal content within 24 hours.", "Платформы обязаны удалять незаконный контент в течение суток.", pipeline.English, pipeline.Russian},
+		{"Заявку рассматривают в течение суток.", "The application is reviewed within 24 hours.", pipeline.Russian, pipeline.English},
 		{"A consortium will build a 1 GW wind farm.", "一家联合体将建设100万千瓦风电场。", pipeline.English, pipeline.Chinese}, // 一家 is an article
 		// A fraction answers its percentage.
 		{"约占其外债的三分之一。", "Roughly 33% of its external debt.", pipeline.Chinese, pipeline.English},
