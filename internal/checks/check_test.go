@@ -558,6 +558,13 @@ func TestOmissionNegation(t *testing.T) {
 		{"专家指出，中亚各国普遍缺乏偿还大额外债的能力。", "Эксперты отмечают, что страны Центральной Азии, как правило, в состоянии погашать крупные внешние долги.", pipeline.Chinese, pipeline.Russian, true},
 		{"专家指出，中亚各国普遍缺乏偿还大额外债的能力。", "Эксперты отмечают, что страны Центральной Азии, как правило, не в состоянии погашать крупные внешние долги.", pipeline.Chinese, pipeline.Russian, false},
 		{"报告称，区域一体化的最大障碍是缺乏互信。", "Баяндамада өңірлік интеграцияның ең үлкен кедергісі – өзара сенімнің жоқтығы делінген.", pipeline.Chinese, pipeline.Kazakh, false},
+		// A contrast ("X, not Y") and a lower bound say with a negative what another language says
+		// without one; a compound in көп- is no negated verb.
+		{"Почти все деньги уходят на потребление, а не на инвестиции.", "Nearly all of it is spent on consumption rather than invested.", pipeline.Russian, pipeline.English, false},
+		{"Почти все деньги уходят на потребление, а не на инвестиции.", "Nearly all of it is spent on consumption and investment.", pipeline.Russian, pipeline.English, true},
+		{"塔方希望发展冶炼加工，而不只是出口精矿。", "Tajikistan hopes to build up smelting instead of just exporting concentrate.", pipeline.Chinese, pipeline.English, false},
+		{"Средняя загрузка гостиниц в высокий сезон не опускается ниже 85%.", "Hotels are at least 85% full during the high season.", pipeline.Russian, pipeline.English, false},
+		{"Шымкенттегі жаңа көпбейінді аурухананы түрік компаниялары салады.", "Turkish companies will build the new general hospital in Shymkent.", pipeline.Kazakh, pipeline.English, false},
 		{"Not only prices but also wages rose.", "Выросли не только цены, но и зарплаты.", pipeline.English, pipeline.Russian, false},
 		{"这不仅是价格问题，也是工资问题。", "This is a question of wages as well as prices.", pipeline.Chinese, pipeline.English, false},
 		// Forms the markers' lists and suffixes must read: personal endings of жоқ, a verb stem
@@ -657,6 +664,15 @@ func TestOmissionContent(t *testing.T) {
 		{"Құрғақ порт жылына 200 мың контейнер қабылдай алады.", "该无水港可接收多达20万个集装箱。", pipeline.Kazakh, pipeline.Chinese, true},
 		// An English derivative of the word renders it: irrigated for irrigation.
 		{"Орошение полей сократилось.", "Fewer fields are irrigated now.", pipeline.Russian, pipeline.English, false},
+		// A free translation renders a word by a synonym its language uses: "another stretch" for
+		// «новый участок», 合办 for бірлескен, ВИЭ for renewable energy sources; a brand kept in
+		// Latin letters renders the name (China Southern).
+		{"Страны готовят заявку на включение нового участка Шёлкового пути в список наследия.", "The countries are preparing a bid to have another stretch of the Silk Road put on the heritage list.", pipeline.Russian, pipeline.English, false},
+		{"Страны готовят заявку на включение нового участка Шёлкового пути в список наследия.", "The countries are preparing a bid to have a stretch of the Silk Road put on the heritage list.", pipeline.Russian, pipeline.English, true},
+		{"«Қазатомөнеркәсіп» қытайлық серіктестермен бірлескен зертхана ашпақ.", "哈原工计划与中方伙伴合办实验室。", pipeline.Kazakh, pipeline.Chinese, false},
+		{"中国南方航空今年开通乌鲁木齐至突厥斯坦的直飞航线。", "China Southern в этом году открыла прямой рейс Урумчи — Туркестан.", pipeline.Chinese, pipeline.Russian, false},
+		{"中国南方航空今年开通乌鲁木齐至突厥斯坦的直飞航线。", "Southern Airlines в этом году открыла прямой рейс из Урумчи в Туркестан с двумя рейсами в неделю.", pipeline.Chinese, pipeline.Russian, true},
+		{"A documentary made jointly by Chinese and Kazakh broadcasters will air next spring.", "中哈电视台联合摄制的纪录片将于明年春季播出。", pipeline.English, pipeline.Chinese, false},
 		// A weak concept (a phrase of time) counts only in a translation not longer than usual.
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "Kazakhstan sent 9.7 million tonnes of oil to China, the ministry says.", pipeline.Russian, pipeline.English, true},
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "According to the figures published by the ministry of energy of the republic, Kazakhstan supplied a total of 9.7 million tonnes of crude oil to China in 2023.", pipeline.Russian, pipeline.English, false},
@@ -693,6 +709,7 @@ func TestOmissionCounts(t *testing.T) {
 		{"In the end the two sides agreed on a timetable.", "В конце концов стороны договорились о графике.", pipeline.English, pipeline.Russian, false},
 		{"今年该市将新建十二所学校和三家医院。", "Twelve new schools will be built in the city this year.", pipeline.Chinese, pipeline.English, true},
 		{"The ministry did not extend the ban, which expired on 1 June.", "Министерство не продлило запрет, срок которого истёк в июне.", pipeline.English, pipeline.Russian, true},
+		{"Snow cover has thinned in six of the last ten winters.", "Соңғы он қыстың алтауында қар жамылғысы жұқара түсті.", pipeline.English, pipeline.Kazakh, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})

@@ -184,6 +184,9 @@ func countValues(s string, lang pipeline.Lang, memo *wordMemo) map[float64]bool 
 			if lang == pipeline.Russian {
 				ruCompoundCount(fws[i], table, out)
 			}
+			if lang == pipeline.Kazakh {
+				kkCollectiveCount(fws[i], out)
+			}
 			continue
 		}
 		out[v] = true
@@ -197,6 +200,21 @@ func countValues(s string, lang pipeline.Lang, memo *wordMemo) map[float64]bool 
 		i = j - 1
 	}
 	return out
+}
+
+// kkCollectives are the stems of the Kazakh collective numerals, which take possessive and case
+// endings: алтауында "in six of them", екеуі "both", үшеуін.
+var kkCollectives = map[string]float64{"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7, "сегізеу": 8, "тоғызау": 9, "онау": 10}
+
+// kkCollectiveCount adds the value of a Kazakh collective numeral in any form: it renders the
+// count of the source ("six of the last ten winters", соңғы он қыстың алтауында).
+func kkCollectiveCount(w string, out map[float64]bool) {
+	for stem, v := range kkCollectives {
+		if strings.HasPrefix(w, stem) {
+			out[v] = true
+			return
+		}
+	}
 }
 
 // ruCompoundCount adds the value of a Russian compound that begins with a cardinal in the
