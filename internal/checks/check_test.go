@@ -837,6 +837,9 @@ func TestOmissionClausesOtherSources(t *testing.T) {
 		{"近年来，随着旅游业的发展，越来越多的年轻人回到了家乡。", "Соңғы жылдары туризмнің дамуымен бірге туған жеріне оралатын жастар көбейді.", pipeline.Chinese, pipeline.Kazakh},
 		{"由于资金不足，这所学校的翻修工作已经推迟了两年。", "Из-за нехватки средств ремонт школы откладывается уже два года.", pipeline.Chinese, pipeline.Russian},
 		{"Выставка, открывшаяся в Астане в пятницу, продлится до конца месяца.", "周五在阿斯塔纳开幕的展览将持续到月底。", pipeline.Russian, pipeline.Chinese},
+		{"The round table, originally scheduled for 14 May, has been postponed until autumn at the request of the Chinese participants.", "原定于5月14日举行的圆桌会议应中方与会者的要求推迟至秋季。", pipeline.English, pipeline.Chinese},
+		{"The round table, originally scheduled for 14 May, has been postponed until autumn at the request of the Chinese participants.", "Круглый стол, первоначально назначенный на 14 мая, по просьбе китайских участников перенесён на осень.", pipeline.English, pipeline.Russian},
+		{"阿克套港的集装箱吞吐量同比增长了一倍多，达到6.2万标箱。", "Контейнерооборот порта Актау за год вырос более чем вдвое и достиг 62 тыс. TEU.", pipeline.Chinese, pipeline.Russian},
 	} {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
 		if len(fs) > 0 {

@@ -279,6 +279,7 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	n := countClauses(u.Source)
 	if u.SourceLang == pipeline.English && (u.TargetLang == pipeline.Kazakh || u.TargetLang == pipeline.Chinese) {
 		n -= len(relativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
+		n -= len(participleComma.FindAllStringIndex(stripMarkup(u.Source), -1))
 	}
 	if u.SourceLang == pipeline.English && (u.TargetLang == pipeline.Russian || u.TargetLang == pipeline.Kazakh) {
 		n -= enOpeningPhrases(stripMarkup(u.Source))
@@ -297,7 +298,8 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	}
 	if u.SourceLang == pipeline.Chinese && u.TargetLang != pipeline.Chinese {
 		src := stripMarkup(u.Source)
-		n -= len(hanOpeningPhrase.FindAllStringIndex(src, -1)) + len(hanOpeningAdverb.FindAllStringIndex(src, -1))
+		n -= len(hanOpeningPhrase.FindAllStringIndex(src, -1)) + len(hanOpeningAdverb.FindAllStringIndex(src, -1)) +
+			len(hanResultComma.FindAllStringIndex(src, -1))
 	}
 	return max(n, 1)
 }
@@ -396,10 +398,19 @@ var hanOpeningPhrase = regexp.MustCompile(`(?:^|[。！？，])\s*(?:由于|随�
 // a Russian translation has at least the source's commas and these.
 func subordinateClauses(en string) int {
 	n := 0
-	for _, m := range bareSubordinator.FindAllStringSubmatch(stripMarkup(en), -1) {
-		if !auxiliaries[strings.ToLower(m[2])] {
-			n++ // "was published by" is a passive verb, not a clause of its own
+	src := stripMarkup(en)
+	for _, m := range bareSubordinator.FindAllStringSubmatchIndex(src, -1) {
+		if m[4] < 0 {
+			n++
+			continue
 		}
+		if auxiliaries[strings.ToLower(src[m[4]:m[5]])] {
+			continue // "was published by" is a passive verb, not a clause of its own
+		}
+		if strings.HasSuffix(strings.TrimRight(src[:m[4]], " "), ",") {
+			continue // ", originally scheduled for …": set off by a comma already
+		}
+		n++
 	}
 	return n
 }
@@ -457,6 +468,16 @@ var embeddedQuestion = regexp.MustCompile(`(?i)[^,.\s]\s+(how|why|what)\s+\S+\s`
 // (如果…，, 在…之前，, 以便…), where it puts a relative clause before its noun without one.
 var adverbialClause = regexp.MustCompile(`(?i)[^,\s]\s+(?:(although|though|unless|in order to|so that)\b|because\s+(?:the|a|an|it|they|he|she|we|this|its|their|there|many|most)\b|` +
 	`(before|after|until|once|when)\s+(?:the|a|an|it|they|he|she|we|this|its|their)\s+(?:\S+\s+){0,2}(?:was|were|is|are|had|has|have|will)\b)`)
+
+// participleComma matches an English comma that opens a participle phrase after its noun ("The
+// round table, originally scheduled for 14 May, …", "the line, built by Chinese firms"): a
+// reduced relative clause, which Kazakh and Chinese put before the noun without a comma.
+var participleComma = regexp.MustCompile(`(?i),\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|built|held|made|known|given|taken|chosen|written|paid)\s+(?:by|in|at|for|from|on|with|under)\b`)
+
+// hanResultComma matches a Chinese comma before the figure a change reached (增长了一倍多，达到6.2万标箱;
+// 增长15%，至3亿美元): one predicate of the same subject, which Russian, Kazakh and English join
+// with «и», "to" or a converb, without a comma.
+var hanResultComma = regexp.MustCompile(`，(?:达到|达|至|增至|降至|升至|约占|占)`)
 
 // relativeComma matches an English comma that opens a relative clause: Kazakh and Chinese put
 // such clauses before their noun, without a comma.
