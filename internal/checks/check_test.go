@@ -839,6 +839,8 @@ func TestOmissionClausesOtherSources(t *testing.T) {
 		{"Выставка, открывшаяся в Астане в пятницу, продлится до конца месяца.", "周五在阿斯塔纳开幕的展览将持续到月底。", pipeline.Russian, pipeline.Chinese},
 		{"The round table, originally scheduled for 14 May, has been postponed until autumn at the request of the Chinese participants.", "原定于5月14日举行的圆桌会议应中方与会者的要求推迟至秋季。", pipeline.English, pipeline.Chinese},
 		{"The round table, originally scheduled for 14 May, has been postponed until autumn at the request of the Chinese participants.", "Круглый стол, первоначально назначенный на 14 мая, по просьбе китайских участников перенесён на осень.", pipeline.English, pipeline.Russian},
+		{"Стипендии правительства КНР покрывают обучение, проживание в общежитии и медицинскую страховку, но не перелёт.", "Chinese government scholarships cover tuition, a room in a dormitory and medical insurance, but not the flight.", pipeline.Russian, pipeline.English},
+		{"Building the nuclear plant will employ more than 15,000 people, many of them residents of Balkhash and the village of Ulken.", "核电站建设将吸纳逾1.5万人就业，其中许多是巴尔喀什市和乌尔肯镇的居民。", pipeline.English, pipeline.Chinese},
 		{"阿克套港的集装箱吞吐量同比增长了一倍多，达到6.2万标箱。", "Контейнерооборот порта Актау за год вырос более чем вдвое и достиг 62 тыс. TEU.", pipeline.Chinese, pipeline.Russian},
 	} {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
