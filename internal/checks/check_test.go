@@ -841,6 +841,7 @@ func TestOmissionClausesOtherSources(t *testing.T) {
 		{"The round table, originally scheduled for 14 May, has been postponed until autumn at the request of the Chinese participants.", "Круглый стол, первоначально назначенный на 14 мая, по просьбе китайских участников перенесён на осень.", pipeline.English, pipeline.Russian},
 		{"Стипендии правительства КНР покрывают обучение, проживание в общежитии и медицинскую страховку, но не перелёт.", "Chinese government scholarships cover tuition, a room in a dormitory and medical insurance, but not the flight.", pipeline.Russian, pipeline.English},
 		{"Building the nuclear plant will employ more than 15,000 people, many of them residents of Balkhash and the village of Ulken.", "核电站建设将吸纳逾1.5万人就业，其中许多是巴尔喀什市和乌尔肯镇的居民。", pipeline.English, pipeline.Chinese},
+		{"阿拉木图将在2027年前新增400辆电动公交车，并改造50公里公交专用道。", "Almaty will add 400 electric buses and rebuild 50 km of bus lanes before 2027.", pipeline.Chinese, pipeline.English},
 		{"阿克套港的集装箱吞吐量同比增长了一倍多，达到6.2万标箱。", "Контейнерооборот порта Актау за год вырос более чем вдвое и достиг 62 тыс. TEU.", pipeline.Chinese, pipeline.Russian},
 	} {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
