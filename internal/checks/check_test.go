@@ -673,6 +673,10 @@ func TestOmissionContent(t *testing.T) {
 		{"中国南方航空今年开通乌鲁木齐至突厥斯坦的直飞航线。", "China Southern в этом году открыла прямой рейс Урумчи — Туркестан.", pipeline.Chinese, pipeline.Russian, false},
 		{"中国南方航空今年开通乌鲁木齐至突厥斯坦的直飞航线。", "Southern Airlines в этом году открыла прямой рейс из Урумчи в Туркестан с двумя рейсами в неделю.", pipeline.Chinese, pipeline.Russian, true},
 		{"A documentary made jointly by Chinese and Kazakh broadcasters will air next spring.", "中哈电视台联合摄制的纪录片将于明年春季播出。", pipeline.English, pipeline.Chinese, false},
+		// An ordinal and the regions of the list are content a translation keeps.
+		{"Construction of the second string of the Beineu–Bozoi–Shymkent gas pipeline is due to be completed by 2027.", "Строительство газопровода Бейнеу — Бозой — Шымкент должно завершиться к 2027 году.", pipeline.English, pipeline.Russian, true},
+		{"The first phase of the project will be launched in the second half of 2026.", "该项目一期将于2026年下半年投产。", pipeline.English, pipeline.Chinese, false},
+		{"Арал дағдарысына байланысты Қарақалпақстанда 200 мыңға жуық тұрғын ауыз су тапшылығына тап болып отыр.", "Из-за кризиса Арала около 200 тыс. жителей испытывают нехватку питьевой воды.", pipeline.Kazakh, pipeline.Russian, true},
 		// A weak concept (a phrase of time) counts only in a translation not longer than usual.
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "Kazakhstan sent 9.7 million tonnes of oil to China, the ministry says.", pipeline.Russian, pipeline.English, true},
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "According to the figures published by the ministry of energy of the republic, Kazakhstan supplied a total of 9.7 million tonnes of crude oil to China in 2023.", pipeline.Russian, pipeline.English, false},
