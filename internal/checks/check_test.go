@@ -564,6 +564,8 @@ func TestOmissionNegation(t *testing.T) {
 		{"Почти все деньги уходят на потребление, а не на инвестиции.", "Nearly all of it is spent on consumption and investment.", pipeline.Russian, pipeline.English, true},
 		{"塔方希望发展冶炼加工，而不只是出口精矿。", "Tajikistan hopes to build up smelting instead of just exporting concentrate.", pipeline.Chinese, pipeline.English, false},
 		{"Средняя загрузка гостиниц в высокий сезон не опускается ниже 85%.", "Hotels are at least 85% full during the high season.", pipeline.Russian, pipeline.English, false},
+		{"Concrete projects are still not many.", "Нақты жобалар әлі саусақпен санарлық.", pipeline.English, pipeline.Kazakh, false},
+		{"Concrete projects are still not many.", "Нақты жобалар әлі көп.", pipeline.English, pipeline.Kazakh, true},
 		{"Шымкенттегі жаңа көпбейінді аурухананы түрік компаниялары салады.", "Turkish companies will build the new general hospital in Shymkent.", pipeline.Kazakh, pipeline.English, false},
 		{"Not only prices but also wages rose.", "Выросли не только цены, но и зарплаты.", pipeline.English, pipeline.Russian, false},
 		{"这不仅是价格问题，也是工资问题。", "This is a question of wages as well as prices.", pipeline.Chinese, pipeline.English, false},
