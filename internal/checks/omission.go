@@ -72,6 +72,12 @@ const omissionContent = 1000
 // concept of lexicon/content.txt is reported: a translation not longer than usual.
 const omissionWeakContent = 100
 
+// omissionTimeContent is the length, in percent of the usual, below which a lost phrase of time
+// of lexicon/content.txt (last year, this year, a month, for the first time) is reported: it
+// costs a word or two and changes what the sentence says, and only a paraphrase much longer than
+// usual says it some other way ("this year marks the anniversary" → "on the anniversary").
+const omissionTimeContent = 120
+
 // omissionListedNames is the length, in percent of the usual, below which a lost name of
 // lexicon/names.txt is reported: as for a lost item of a list (omissionItems), a translation
 // much longer than usual says the name some other way ("the capital", a longer paraphrase).

@@ -34,6 +34,7 @@ var (
 	contentOnce     sync.Once
 	contentConcepts []contentConcept
 	contentWeak     []bool // per concept: a common word a translation may leave implicit
+	contentTime     []bool // per concept: a phrase of time a longer paraphrase may leave implicit
 )
 
 // concepts returns lexicon/content.txt.
@@ -42,6 +43,7 @@ func concepts() []contentConcept {
 		langs := []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese}
 		for _, line := range lexiconLines("content.txt") {
 			line, weak := strings.CutPrefix(line, "?")
+			line, time := strings.CutPrefix(line, "~")
 			cols := strings.Split(line, "|")
 			if len(cols) != len(langs) {
 				continue
@@ -71,6 +73,7 @@ func concepts() []contentConcept {
 			}
 			contentConcepts = append(contentConcepts, c)
 			contentWeak = append(contentWeak, weak)
+			contentTime = append(contentTime, time)
 		}
 	})
 	return contentConcepts
@@ -126,7 +129,9 @@ func contentCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
 // lostContent lists the source's words of lexicon/content.txt whose concept the translation
 // renders by none of its forms. A weak concept (a line of the lexicon that starts with "?": a
 // common word of time, place, quantity or trade that a translation may leave implicit or
-// paraphrase) counts only in a translation not longer than usual (pct below omissionWeakContent).
+// paraphrase) counts only in a translation not longer than usual (pct below omissionWeakContent);
+// a phrase of when or how often (a line that starts with "~") in one not much longer than usual
+// (omissionTimeContent).
 func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 	if u.SourceLang == u.TargetLang {
 		return nil
@@ -141,7 +146,7 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 	all := concepts()
 	latin := 0 // 1: the translation has no words in Latin letters; 2: it has (latinWords)
 	for _, ci := range cands {
-		if contentWeak[ci] && pct >= omissionWeakContent {
+		if contentWeak[ci] && pct >= omissionWeakContent || contentTime[ci] && pct >= omissionTimeContent {
 			continue
 		}
 		c := all[ci]
