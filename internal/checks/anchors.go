@@ -310,6 +310,9 @@ func namedInSource(u pipeline.CheckUnit, forms []string) bool {
 			if inOrganisationName(u.Source, m[0], m[1], u.SourceLang) {
 				continue // "Bank of China", 上海合作组织, «Қазақстан темір жолы»: translated as a whole
 			}
+			if u.SourceLang == pipeline.Chinese && (hanRunsOn(u.Source, m) || hanBeforePlace(u.Source[m[1]:])) {
+				continue
+			}
 			if !isUpperInitial(f) || isUpperInitial(u.Source[m[0]:m[1]]) {
 				return true
 			}
@@ -560,6 +563,36 @@ func latinWords(text string, lang pipeline.Lang) bool {
 			continue
 		}
 		run = 0
+	}
+	return false
+}
+
+// hanWordsAcross are Chinese words that a short name form runs into: 上合 (the SCO) in 上合作
+// ("… on cooperation", 上 + 合作).
+var hanWordsAcross = []string{"合作"}
+
+// hanRunsOn reports a match m of a name form in s whose last character begins a word of
+// hanWordsAcross: the characters are that word's, not the name's.
+func hanRunsOn(s string, m [2]int) bool {
+	_, size := utf8.DecodeLastRuneInString(s[:m[1]])
+	for _, w := range hanWordsAcross {
+		if strings.HasPrefix(s[m[1]-size:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hanBeforePlace reports a Chinese text that begins with a listed name of two characters or more:
+// a country right before one of its places (中国新疆, 中国西安) says whose place it is, which a
+// translation leaves to the place's name (Xinjiang, Xi'an).
+func hanBeforePlace(rest string) bool {
+	for _, n := range names() {
+		for _, f := range n[pipeline.Chinese] {
+			if utf8.RuneCountInString(f) >= 2 && !strings.HasPrefix(f, "~") && strings.HasPrefix(rest, f) {
+				return true
+			}
+		}
 	}
 	return false
 }

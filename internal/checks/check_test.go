@@ -679,6 +679,11 @@ func TestOmissionContent(t *testing.T) {
 		{"Construction of the second string of the Beineu–Bozoi–Shymkent gas pipeline is due to be completed by 2027.", "Строительство газопровода Бейнеу — Бозой — Шымкент должно завершиться к 2027 году.", pipeline.English, pipeline.Russian, true},
 		{"The first phase of the project will be launched in the second half of 2026.", "该项目一期将于2026年下半年投产。", pipeline.English, pipeline.Chinese, false},
 		{"Арал дағдарысына байланысты Қарақалпақстанда 200 мыңға жуық тұрғын ауыз су тапшылығына тап болып отыр.", "Из-за кризиса Арала около 200 тыс. жителей испытывают нехватку питьевой воды.", pipeline.Kazakh, pipeline.Russian, true},
+		// A country right before one of its places says whose place it is (中国新疆); 上合作 is
+		// "on cooperation", no SCO; a Kazakh adjective of a name written as one word renders it.
+		{"中国新疆是全球主要棉花产区之一，与中亚邻国在纺织机械和技术人员上合作日益密切。", "Xinjiang, one of the world's main cotton-growing regions, is working ever more closely with its Central Asian neighbours on textile machinery and technicians.", pipeline.Chinese, pipeline.English, false},
+		{"在华中亚留学生人数已超过3.5万。", "Қытайда оқитын орталықазиялық студенттердің саны 35 мыңнан асты.", pipeline.Chinese, pipeline.Kazakh, false},
+		{"Жаңа логистикалық орталық Қытайға жөнелтілетін жүктердің көлемін екі есе арттыруға мүмкіндік береді деп күтілуде.", "Ожидается, что новый логистический центр позволит вдвое увеличить объём грузов, которые будут отправляться по железной дороге.", pipeline.Kazakh, pipeline.Russian, true},
 		// A weak concept (a phrase of time) counts only in a translation not longer than usual.
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "Kazakhstan sent 9.7 million tonnes of oil to China, the ministry says.", pipeline.Russian, pipeline.English, true},
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "According to the figures published by the ministry of energy of the republic, Kazakhstan supplied a total of 9.7 million tonnes of crude oil to China in 2023.", pipeline.Russian, pipeline.English, false},
