@@ -604,6 +604,12 @@ func TestNumberProportions(t *testing.T) {
 		{"近五年来，游客人数增长了三倍。", "Over five years the number of visitors has quadrupled.", pipeline.Chinese, pipeline.English, false},
 		{"过去十年，水域面积扩大了近三分之一。", "Over the decade the area grew by almost a quarter.", pipeline.Chinese, pipeline.English, true},
 		{"The share fell by a third.", "Доля снизилась на 33 %.", pipeline.English, pipeline.Russian, false},
+		// An ordinal in words: the rank changed, or kept in other words.
+		{"Kazakhstan rose to fourth place in the overall standings.", "哈萨克斯坦升至奖牌榜总排名第六位。", pipeline.English, pipeline.Chinese, true},
+		{"Kazakhstan rose to fourth place in the overall standings.", "哈萨克斯坦升至奖牌榜总排名第四位。", pipeline.English, pipeline.Chinese, false},
+		{"Рождаемость снижается третий год подряд.", "The birth rate has fallen for the second year running.", pipeline.Russian, pipeline.English, true},
+		{"Рождаемость снижается третий год подряд.", "Туу көрсеткіші қатарынан үшінші жыл төмендеп келеді.", pipeline.Russian, pipeline.Kazakh, false},
+		{"Доля снизилась на треть.", "The share fell by a third.", pipeline.Russian, pipeline.English, false},
 	}
 	wantFinding(t, checks.CheckNumber, "check.number.extra", cases)
 }
