@@ -626,6 +626,8 @@ func TestNumberChangedCount(t *testing.T) {
 		{"哈萨克斯坦计划在五年内将温室面积扩大一倍。", "Kazakhstan plans to double its greenhouse area within three years.", pipeline.Chinese, pipeline.English, true},
 		{"Baikonur will host six launches this year, two fewer than planned.", "В этом году с Байконура проведут шесть пусков — на два меньше, чем планировалось.", pipeline.English, pipeline.Russian, false},
 		{"Baikonur will host six launches this year, two fewer than planned.", "В этом году с Байконура проведут восемь пусков — на два меньше, чем планировалось.", pipeline.English, pipeline.Russian, true},
+		{"Only three of the eleven industrial parks have started operating.", "Из двенадцати индустриальных парков заработали лишь три.", pipeline.English, pipeline.Russian, true},
+		{"Only three of the eleven industrial parks have started operating.", "Он бір индустриялық парктің тек үшеуі ғана жұмысын бастады.", pipeline.English, pipeline.Kazakh, false},
 		{"Население Туркестанской области превысило два миллиона человек.", "The population of Turkestan region has passed three million.", pipeline.Russian, pipeline.English, true},
 		{"Население Туркестанской области превысило два миллиона человек.", "The population of Turkestan region has passed two million.", pipeline.Russian, pipeline.English, false},
 		{"Қытай мен Қазақстан арасындағы жолаушылар пойызы бес жылдық үзілістен кейін қайта жүре бастады.", "После трёхлетнего перерыва возобновилось пассажирское сообщение между Китаем и Казахстаном.", pipeline.Kazakh, pipeline.Russian, true},
