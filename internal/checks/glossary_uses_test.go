@@ -16,6 +16,7 @@ func TestGlossaryWordUses(t *testing.T) {
 		{Terms: map[pipeline.Lang]string{"en": "time", "ru": "время", "kk": "уақыт", "zh": "时间"}},
 		{Terms: map[pipeline.Lang]string{"en": "seat", "ru": "место", "kk": "орын", "zh": "席位"}},
 		{Terms: map[pipeline.Lang]string{"en": "path", "ru": "путь", "kk": "жол", "zh": "道路"}},
+		{Terms: map[pipeline.Lang]string{"en": "Khorgos", "ru": "Хоргос", "kk": "Қорғас", "zh": "霍尔果斯"}},
 	}
 	for _, c := range []struct {
 		sl, tl   pipeline.Lang
@@ -32,6 +33,9 @@ func TestGlossaryWordUses(t *testing.T) {
 		{"kk", "en", "Паромға тиеу уақыты екі есе қысқарды.", "Loading onto ferries now takes half as long.", false},
 		{"kk", "en", "Паромға тиеу уақыты екі есе қысқарды.", "Loading onto ferries is now twice as fast.", true},
 		{"kk", "en", "Паромға тиеу уақыты жақсарды.", "Loading onto ferries now takes less long.", true},
+		{"kk", "en", "Қорғас арқылы 7 мың пойыз өтті.", "7,000 trains passed through Korgas.", true},
+		{"kk", "en", "Қорғас шекара өткелі жабылды.", "The Korgas border crossing was closed.", true},
+		{"kk", "en", "Жол ережесі өзгерді.", "The traffic rules have changed.", false},
 		{"kk", "en", "Фермерлер мақтаның орнына жүгері егеді.", "Farmers sow maize instead of cotton.", false},
 		{"kk", "en", "Партия парламентте он орын алды.", "The party won ten places in parliament.", false},
 		{"kk", "en", "Партия парламентте он орын алды.", "The party won ten chairs in parliament.", true},

@@ -146,6 +146,10 @@ var kkDerivational = []string{"лық", "лік", "дық", "дік", "тық", 
 // as a past tense (құбыры, but not салды), with a case ending after it.
 var kkCompoundHead = regexp.MustCompile(`(?:[аәеіоөұүыэюяи]с[ыі]|[^дтаәеіоөұүыэюяи][ыі])(?:н|ның|нің|на|не|нда|нде|нан|нен|мен)?$`)
 
+// kkPostpositionWords are Kazakh postpositions that end like a possessive head (арқылы "via",
+// туралы "about"): the word before them is no first noun of a compound.
+var kkPostpositionWords = wordSet("арқылы туралы жайлы жөнінде бойы бойында бойынша шамалы сияқты секілді")
+
 // kkTermUses keeps the matches of a one-word Kazakh term that use the term itself: not a word
 // derived from it, nor its bare stem before a possessive head (the compound may translate as one
 // word: жол ережесі, «правила дорожного движения», 交通规则).
@@ -165,9 +169,12 @@ func kkTermUses(text string, ms [][2]int, term string) [][2]int {
 		if kkPostposition(text, m, x) || kkLightVerb(text, m, x) {
 			continue
 		}
-		if x == t {
+		if x == t && !isUpperInitial(tw[0].Text) {
+			// A name (Қорғас) keeps its rendering in a compound: Қорғас шекара өткелі is the
+			// Khorgos border crossing.
 			if next := allWords(text[m[1]:min(len(text), m[1]+64)]); len(next) > 0 && next[0].Start <= 1 &&
-				utf8.RuneCountInString(next[0].Text) >= 4 && kkCompoundHead.MatchString(foldWord(next[0].Text)) {
+				utf8.RuneCountInString(next[0].Text) >= 4 && kkCompoundHead.MatchString(foldWord(next[0].Text)) &&
+				!kkPostpositionWords[foldWord(next[0].Text)] {
 				continue
 			}
 		}
