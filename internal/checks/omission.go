@@ -485,8 +485,9 @@ var participleComma = regexp.MustCompile(`(?i),\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed
 // hanResultComma matches a Chinese comma before the figure a change reached (增长了一倍多，达到6.2万标箱;
 // 增长15%，至3亿美元) or before 并 "and also" (新增400辆电动公交车，并改造50公里公交专用道): one more
 // predicate of the same subject, which Russian, Kazakh and English join with «и», "to", "and"
-// or a converb, without a comma. 并不, 并非, 并未 ("but not") open a clause of their own.
-var hanResultComma = regexp.MustCompile(`，(?:并[^不非未没]|达到|达|至|增至|降至|升至|约占|占)`)
+// or a converb, without a comma. 并不, 并非, 并未 ("but not"), 至今 ("so far"), 至少 ("at least")
+// open a clause of their own.
+var hanResultComma = regexp.MustCompile(`，(?:并[^不非未没]|达到|达|至[^今少于]|增至|降至|升至|约占|占)`)
 
 // relativeComma matches an English comma that opens a relative clause: Kazakh and Chinese put
 // such clauses before their noun, without a comma.

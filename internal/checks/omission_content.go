@@ -43,7 +43,7 @@ func concepts() []contentConcept {
 		langs := []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese}
 		for _, line := range lexiconLines("content.txt") {
 			line, weak := strings.CutPrefix(line, "?")
-			line, time := strings.CutPrefix(line, "~")
+			line, timed := strings.CutPrefix(line, "~")
 			cols := strings.Split(line, "|")
 			if len(cols) != len(langs) {
 				continue
@@ -73,7 +73,7 @@ func concepts() []contentConcept {
 			}
 			contentConcepts = append(contentConcepts, c)
 			contentWeak = append(contentWeak, weak)
-			contentTime = append(contentTime, time)
+			contentTime = append(contentTime, timed)
 		}
 	})
 	return contentConcepts
