@@ -190,7 +190,7 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 		}
 		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) &&
 			!(latinBrand && has(renders[i][pipeline.English], u.Target, pipeline.English, true)) &&
-			namedInSource(u, n[u.SourceLang]) {
+			!metonymRendered(i, u, has) && namedInSource(u, n[u.SourceLang]) {
 			out = append(out, n[u.SourceLang][0])
 		}
 	}
@@ -595,4 +595,40 @@ func hanBeforePlace(rest string) bool {
 		}
 	}
 	return false
+}
+
+// capitalOf pairs a country with its capital, by their first English forms in lexicon/names.txt:
+// prose names a government by its capital ("Beijing and Astana agreed", «Пекин заявил») and a
+// translation may name it by the country, or the other way round.
+var capitalOf = map[string]string{"China/Chinese": "Beijing/Peking", "Kazakhstan/Kazakhstani/Kazakh": "Astana",
+	"Kyrgyzstan/Kyrgyz": "Bishkek", "Uzbekistan/Uzbek": "Tashkent", "Tajikistan/Tajik": "Dushanbe",
+	"Turkmenistan/Turkmen": "Ashgabat", "Russia/Russian": "Moscow"}
+
+var (
+	metonymOnce sync.Once
+	metonyms    map[int]int // a name's index → the index of its country or capital
+)
+
+// metonymRendered reports whether the translation names the country of a listed capital, or the
+// capital of a listed country, that the source names (i, an index of names()) and the source
+// does not name itself.
+func metonymRendered(i int, u pipeline.CheckUnit, has func(forms []string, text string, lang pipeline.Lang, name bool) bool) bool {
+	metonymOnce.Do(func() {
+		metonyms = map[int]int{}
+		index := map[string]int{}
+		for k, n := range names() {
+			index[strings.Join(n[pipeline.English], "/")] = k
+		}
+		for country, capital := range capitalOf {
+			a, okA := index[country]
+			b, okB := index[capital]
+			if okA && okB {
+				metonyms[a], metonyms[b] = b, a
+			}
+		}
+	})
+	j, ok := metonyms[i]
+	// When the source names both (a forum in Astana, Kazakhstan), each is kept on its own.
+	return ok && has(nameRenders()[j][u.TargetLang], u.Target, u.TargetLang, true) &&
+		!has(names()[j][u.SourceLang], u.Source, u.SourceLang, true)
 }

@@ -692,6 +692,11 @@ func TestOmissionContent(t *testing.T) {
 		{"中国新疆是全球主要棉花产区之一，与中亚邻国在纺织机械和技术人员上合作日益密切。", "Xinjiang, one of the world's main cotton-growing regions, is working ever more closely with its Central Asian neighbours on textile machinery and technicians.", pipeline.Chinese, pipeline.English, false},
 		{"在华中亚留学生人数已超过3.5万。", "Қытайда оқитын орталықазиялық студенттердің саны 35 мыңнан асты.", pipeline.Chinese, pipeline.Kazakh, false},
 		{"Жаңа логистикалық орталық Қытайға жөнелтілетін жүктердің көлемін екі есе арттыруға мүмкіндік береді деп күтілуде.", "Ожидается, что новый логистический центр позволит вдвое увеличить объём грузов, которые будут отправляться по железной дороге.", pipeline.Kazakh, pipeline.Russian, true},
+		// A government named by its capital renders its country, and the other way round, unless
+		// the source names both.
+		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать Душанбе укреплять контроль на границе.", pipeline.English, pipeline.Russian, false},
+		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать укреплять контроль на границе.", pipeline.English, pipeline.Russian, true},
+		{"中国驻哈萨克斯坦大使在阿斯塔纳举行的青年论坛上提议扩大两国学生交流。", "China's ambassador to Kazakhstan proposed expanding student exchanges between the two countries at a youth forum.", pipeline.Chinese, pipeline.English, true},
 		// A weak concept (a phrase of time) counts only in a translation not longer than usual.
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "Kazakhstan sent 9.7 million tonnes of oil to China, the ministry says.", pipeline.Russian, pipeline.English, true},
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "According to the figures published by the ministry of energy of the republic, Kazakhstan supplied a total of 9.7 million tonnes of crude oil to China in 2023.", pipeline.Russian, pipeline.English, false},
