@@ -183,6 +183,7 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 	renders := nameRenders()
 	all := names()
 	latinBrand := latinWords(u.Target, u.TargetLang)
+	var lostIdx []int
 	for _, i := range nameCandidates(memo, u.Source, u.SourceLang) {
 		n := all[i]
 		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
@@ -192,9 +193,52 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 			!(latinBrand && has(renders[i][pipeline.English], u.Target, pipeline.English, true)) &&
 			!metonymRendered(i, u, has) && namedInSource(u, n[u.SourceLang]) {
 			out = append(out, n[u.SourceLang][0])
+			lostIdx = append(lostIdx, i)
 		}
 	}
+	if len(out) > 0 && len(out) <= 2 && twoCountries(u, lostIdx) {
+		out = nil
+	}
 	return out
+}
+
+// countryNames are the first English forms of the countries of lexicon/names.txt that
+// twoCountries may stand for.
+var countryNames = map[string]bool{"China/Chinese": true, "Kazakhstan/Kazakhstani/Kazakh": true, "Kyrgyzstan/Kyrgyz": true,
+	"Uzbekistan/Uzbek": true, "Tajikistan/Tajik": true, "Turkmenistan/Turkmen": true, "Russia/Russian": true,
+	"United States": true, "Turkey": true, "Afghanistan": true, "Iran": true, "India": true, "Japan": true, "Pakistan": true,
+	"Mongolia": true, "Azerbaijan": true, "South Korea/Korea": true}
+
+// bothCountries are the phrases that name the two countries of a sentence together ("the two
+// countries", «обеих стран», екі ел, 两国, 双方): a translation may say so where its source
+// names them.
+var bothCountries = map[pipeline.Lang][]string{
+	pipeline.English: {"two countries", "both countries", "two sides", "both sides", "two nations", "both nations", "two governments", "bilateral"},
+	pipeline.Russian: {"двух стран", "две страны", "двум странам", "двумя странами", "обеих стран", "обе страны", "обеим странам", "обеими странами", "обе стороны", "обеих сторон", "двусторонн"},
+	pipeline.Kazakh:  {"екі ел", "екі мемлекет", "екі тарап", "екіжақты"},
+	pipeline.Chinese: {"两国", "双方", "双边"},
+}
+
+// twoCountries reports a translation that names two countries together where its source names
+// them (lost, indexes of names()), one or both: "China and Kazakhstan agreed" → "the two
+// countries agreed".
+func twoCountries(u pipeline.CheckUnit, lost []int) bool {
+	all := names()
+	for _, i := range lost {
+		if !countryNames[strings.Join(all[i][pipeline.English], "/")] {
+			return false
+		}
+	}
+	has := func(text string, lang pipeline.Lang) bool {
+		lower := strings.ToLower(text)
+		for _, p := range bothCountries[lang] {
+			if strings.Contains(lower, p) {
+				return true
+			}
+		}
+		return false
+	}
+	return has(u.Target, u.TargetLang) && !has(u.Source, u.SourceLang)
 }
 
 var (
