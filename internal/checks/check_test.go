@@ -697,6 +697,9 @@ func TestOmissionContent(t *testing.T) {
 		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать Душанбе укреплять контроль на границе.", pipeline.English, pipeline.Russian, false},
 		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать укреплять контроль на границе.", pipeline.English, pipeline.Russian, true},
 		{"中国驻哈萨克斯坦大使在阿斯塔纳举行的青年论坛上提议扩大两国学生交流。", "China's ambassador to Kazakhstan proposed expanding student exchanges between the two countries at a youth forum.", pipeline.Chinese, pipeline.English, true},
+		// A year relative to now named by its number.
+		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China in 2025.", pipeline.Russian, pipeline.English, false},
+		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China.", pipeline.Russian, pipeline.English, true},
 		// Two countries of the source named together in the translation.
 		{"Лидеры Китая и Казахстана обменялись поздравительными посланиями по случаю годовщины установления дипломатических отношений.", "The leaders of the two countries exchanged messages of congratulation on the anniversary of diplomatic ties.", pipeline.Russian, pipeline.English, false},
 		{"Лидеры Китая и Казахстана обменялись поздравительными посланиями по случаю годовщины установления дипломатических отношений.", "The leaders exchanged messages of congratulation on the anniversary of diplomatic ties.", pipeline.Russian, pipeline.English, true},

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -166,6 +167,9 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 		if latin == 2 && contentIn(memo, tgt, pipeline.English, c[pipeline.English], false) != "" {
 			continue // a brand kept in Latin letters renders it (China Southern)
 		}
+		if relativeYears[c[pipeline.English][0].text] && newYear(src, tgt) {
+			continue // "this year" said by its number (in 2025), which the source leaves to the reader
+		}
 		out = append(out, w)
 	}
 	return out
@@ -302,4 +306,21 @@ func formPrefix(fold string, lang pipeline.Lang, max int) string {
 		}
 	}
 	return head
+}
+
+// relativeYears are the concepts of lexicon/content.txt that name a year relative to now, which a
+// translation may name by its number instead.
+var relativeYears = map[string]bool{"this year": true, "last year": true, "next year": true}
+
+// yearNumber matches a year in digits.
+var yearNumber = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+
+// newYear reports a year in digits in the translation that the source does not have.
+func newYear(src, tgt string) bool {
+	for _, m := range yearNumber.FindAllStringSubmatch(tgt, -1) {
+		if !strings.Contains(src, m[1]) {
+			return true
+		}
+	}
+	return false
 }
