@@ -182,17 +182,63 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 	}()
 	renders := nameRenders()
 	all := names()
+	latinBrand := latinWords(u.Target, u.TargetLang)
+	var lostIdx []int
 	for _, i := range nameCandidates(memo, u.Source, u.SourceLang) {
 		n := all[i]
 		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
 			continue
 		}
 		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) &&
-			namedInSource(u, n[u.SourceLang]) {
+			!(latinBrand && has(renders[i][pipeline.English], u.Target, pipeline.English, true)) &&
+			!metonymRendered(i, u, has) && namedInSource(u, n[u.SourceLang]) {
 			out = append(out, n[u.SourceLang][0])
+			lostIdx = append(lostIdx, i)
 		}
 	}
+	if len(out) > 0 && len(out) <= 2 && twoCountries(u, lostIdx) {
+		out = nil
+	}
 	return out
+}
+
+// countryNames are the first English forms of the countries of lexicon/names.txt that
+// twoCountries may stand for.
+var countryNames = map[string]bool{"China/Chinese": true, "Kazakhstan/Kazakhstani/Kazakh": true, "Kyrgyzstan/Kyrgyz": true,
+	"Uzbekistan/Uzbek": true, "Tajikistan/Tajik": true, "Turkmenistan/Turkmen": true, "Russia/Russian": true,
+	"United States": true, "Turkey": true, "Afghanistan": true, "Iran": true, "India": true, "Japan": true, "Pakistan": true,
+	"Mongolia": true, "Azerbaijan": true, "South Korea/Korea": true}
+
+// bothCountries are the phrases that name the two countries of a sentence together ("the two
+// countries", «обеих стран», екі ел, 两国, 双方): a translation may say so where its source
+// names them.
+var bothCountries = map[pipeline.Lang][]string{
+	pipeline.English: {"two countries", "both countries", "two sides", "both sides", "two nations", "both nations", "two governments", "bilateral"},
+	pipeline.Russian: {"двух стран", "две страны", "двум странам", "двумя странами", "обеих стран", "обе страны", "обеим странам", "обеими странами", "обе стороны", "обеих сторон", "двусторонн"},
+	pipeline.Kazakh:  {"екі ел", "екі мемлекет", "екі тарап", "екіжақты"},
+	pipeline.Chinese: {"两国", "双方", "双边"},
+}
+
+// twoCountries reports a translation that names two countries together where its source names
+// them (lost, indexes of names()), one or both: "China and Kazakhstan agreed" → "the two
+// countries agreed".
+func twoCountries(u pipeline.CheckUnit, lost []int) bool {
+	all := names()
+	for _, i := range lost {
+		if !countryNames[strings.Join(all[i][pipeline.English], "/")] {
+			return false
+		}
+	}
+	has := func(text string, lang pipeline.Lang) bool {
+		lower := strings.ToLower(text)
+		for _, p := range bothCountries[lang] {
+			if strings.Contains(lower, p) {
+				return true
+			}
+		}
+		return false
+	}
+	return has(u.Target, u.TargetLang) && !has(u.Source, u.SourceLang)
 }
 
 var (
@@ -307,6 +353,9 @@ func namedInSource(u pipeline.CheckUnit, forms []string) bool {
 		for _, m := range findTermAll(nil, u.Source, f, u.SourceLang, -1) {
 			if inOrganisationName(u.Source, m[0], m[1], u.SourceLang) {
 				continue // "Bank of China", 上海合作组织, «Қазақстан темір жолы»: translated as a whole
+			}
+			if u.SourceLang == pipeline.Chinese && (hanRunsOn(u.Source, m) || hanBeforePlace(u.Source[m[1]:])) {
+				continue
 			}
 			if !isUpperInitial(f) || isUpperInitial(u.Source[m[0]:m[1]]) {
 				return true
@@ -539,4 +588,91 @@ func foldedHead(f string) string {
 		n++
 	}
 	return f
+}
+
+// latinWords reports a Russian or Kazakh translation that writes some words in Latin letters: a
+// brand or a company's own name kept as it is written (China Southern, Air Astana), whose
+// English words render the source's names and words (中国南方航空).
+func latinWords(text string, lang pipeline.Lang) bool {
+	if lang != pipeline.Russian && lang != pipeline.Kazakh {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			if run++; run >= 3 {
+				return mostlyInScript(text, lang) // not a copy of an English source
+			}
+			continue
+		}
+		run = 0
+	}
+	return false
+}
+
+// hanWordsAcross are Chinese words that a short name form runs into: 上合 (the SCO) in 上合作
+// ("… on cooperation", 上 + 合作).
+var hanWordsAcross = []string{"合作"}
+
+// hanRunsOn reports a match m of a name form in s whose last character begins a word of
+// hanWordsAcross: the characters are that word's, not the name's.
+func hanRunsOn(s string, m [2]int) bool {
+	_, size := utf8.DecodeLastRuneInString(s[:m[1]])
+	for _, w := range hanWordsAcross {
+		if strings.HasPrefix(s[m[1]-size:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hanBeforePlace reports a Chinese text that begins with a listed name of two characters or more:
+// a country right before one of its places (中国新疆, 中国西安) says whose place it is, which a
+// translation leaves to the place's name (Xinjiang, Xi'an).
+func hanBeforePlace(rest string) bool {
+	for _, n := range names() {
+		for _, f := range n[pipeline.Chinese] {
+			if utf8.RuneCountInString(f) >= 2 && !strings.HasPrefix(f, "~") && strings.HasPrefix(rest, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// capitalOf pairs a country with its capital, by their first English forms in lexicon/names.txt:
+// prose names a government by its capital ("Beijing and Astana agreed", «Пекин заявил») and a
+// translation may name it by the country, or the other way round.
+var capitalOf = map[string]string{"China/Chinese": "Beijing/Peking", "Kazakhstan/Kazakhstani/Kazakh": "Astana",
+	"Kyrgyzstan/Kyrgyz": "Bishkek", "Uzbekistan/Uzbek": "Tashkent", "Tajikistan/Tajik": "Dushanbe",
+	"Turkmenistan/Turkmen": "Ashgabat", "Russia/Russian": "Moscow"}
+
+var (
+	metonymOnce sync.Once
+	metonyms    map[int]int // a name's index → the index of its country or capital
+)
+
+// metonymRendered reports whether the translation names the country of a listed capital, or the
+// capital of a listed country, that the source names (i, an index of names()) and the source
+// does not name itself.
+func metonymRendered(i int, u pipeline.CheckUnit, has func(forms []string, text string, lang pipeline.Lang, name bool) bool) bool {
+	metonymOnce.Do(func() {
+		metonyms = map[int]int{}
+		index := map[string]int{}
+		for k, n := range names() {
+			index[strings.Join(n[pipeline.English], "/")] = k
+		}
+		for country, capital := range capitalOf {
+			a, okA := index[country]
+			b, okB := index[capital]
+			if okA && okB {
+				metonyms[a], metonyms[b] = b, a
+			}
+		}
+	})
+	j, ok := metonyms[i]
+	// When the source names both (a forum in Astana, Kazakhstan), each is kept on its own.
+	return ok && has(nameRenders()[j][u.TargetLang], u.Target, u.TargetLang, true) &&
+		!has(names()[j][u.SourceLang], u.Source, u.SourceLang, true)
 }

@@ -559,6 +559,15 @@ func TestOmissionNegation(t *testing.T) {
 		{"专家指出，中亚各国普遍缺乏偿还大额外债的能力。", "Эксперты отмечают, что страны Центральной Азии, как правило, в состоянии погашать крупные внешние долги.", pipeline.Chinese, pipeline.Russian, true},
 		{"专家指出，中亚各国普遍缺乏偿还大额外债的能力。", "Эксперты отмечают, что страны Центральной Азии, как правило, не в состоянии погашать крупные внешние долги.", pipeline.Chinese, pipeline.Russian, false},
 		{"报告称，区域一体化的最大障碍是缺乏互信。", "Баяндамада өңірлік интеграцияның ең үлкен кедергісі – өзара сенімнің жоқтығы делінген.", pipeline.Chinese, pipeline.Kazakh, false},
+		// A contrast ("X, not Y") and a lower bound say with a negative what another language says
+		// without one; a compound in көп- is no negated verb.
+		{"Почти все деньги уходят на потребление, а не на инвестиции.", "Nearly all of it is spent on consumption rather than invested.", pipeline.Russian, pipeline.English, false},
+		{"Почти все деньги уходят на потребление, а не на инвестиции.", "Nearly all of it is spent on consumption and investment.", pipeline.Russian, pipeline.English, true},
+		{"塔方希望发展冶炼加工，而不只是出口精矿。", "Tajikistan hopes to build up smelting instead of just exporting concentrate.", pipeline.Chinese, pipeline.English, false},
+		{"Средняя загрузка гостиниц в высокий сезон не опускается ниже 85%.", "Hotels are at least 85% full during the high season.", pipeline.Russian, pipeline.English, false},
+		{"Concrete projects are still not many.", "Нақты жобалар әлі саусақпен санарлық.", pipeline.English, pipeline.Kazakh, false},
+		{"Concrete projects are still not many.", "Нақты жобалар әлі көп.", pipeline.English, pipeline.Kazakh, true},
+		{"Шымкенттегі жаңа көпбейінді аурухананы түрік компаниялары салады.", "Turkish companies will build the new general hospital in Shymkent.", pipeline.Kazakh, pipeline.English, false},
 		{"Not only prices but also wages rose.", "Выросли не только цены, но и зарплаты.", pipeline.English, pipeline.Russian, false},
 		{"这不仅是价格问题，也是工资问题。", "This is a question of wages as well as prices.", pipeline.Chinese, pipeline.English, false},
 		// Forms the markers' lists and suffixes must read: personal endings of жоқ, a verb stem
@@ -596,6 +605,12 @@ func TestNumberProportions(t *testing.T) {
 		{"近五年来，游客人数增长了三倍。", "Over five years the number of visitors has quadrupled.", pipeline.Chinese, pipeline.English, false},
 		{"过去十年，水域面积扩大了近三分之一。", "Over the decade the area grew by almost a quarter.", pipeline.Chinese, pipeline.English, true},
 		{"The share fell by a third.", "Доля снизилась на 33 %.", pipeline.English, pipeline.Russian, false},
+		// An ordinal in words: the rank changed, or kept in other words.
+		{"Kazakhstan rose to fourth place in the overall standings.", "哈萨克斯坦升至奖牌榜总排名第六位。", pipeline.English, pipeline.Chinese, true},
+		{"Kazakhstan rose to fourth place in the overall standings.", "哈萨克斯坦升至奖牌榜总排名第四位。", pipeline.English, pipeline.Chinese, false},
+		{"Рождаемость снижается третий год подряд.", "The birth rate has fallen for the second year running.", pipeline.Russian, pipeline.English, true},
+		{"Рождаемость снижается третий год подряд.", "Туу көрсеткіші қатарынан үшінші жыл төмендеп келеді.", pipeline.Russian, pipeline.Kazakh, false},
+		{"Доля снизилась на треть.", "The share fell by a third.", pipeline.Russian, pipeline.English, false},
 	}
 	wantFinding(t, checks.CheckNumber, "check.number.extra", cases)
 }
@@ -612,6 +627,8 @@ func TestNumberChangedCount(t *testing.T) {
 		{"哈萨克斯坦计划在五年内将温室面积扩大一倍。", "Kazakhstan plans to double its greenhouse area within three years.", pipeline.Chinese, pipeline.English, true},
 		{"Baikonur will host six launches this year, two fewer than planned.", "В этом году с Байконура проведут шесть пусков — на два меньше, чем планировалось.", pipeline.English, pipeline.Russian, false},
 		{"Baikonur will host six launches this year, two fewer than planned.", "В этом году с Байконура проведут восемь пусков — на два меньше, чем планировалось.", pipeline.English, pipeline.Russian, true},
+		{"Only three of the eleven industrial parks have started operating.", "Из двенадцати индустриальных парков заработали лишь три.", pipeline.English, pipeline.Russian, true},
+		{"Only three of the eleven industrial parks have started operating.", "Он бір индустриялық парктің тек үшеуі ғана жұмысын бастады.", pipeline.English, pipeline.Kazakh, false},
 		{"Население Туркестанской области превысило два миллиона человек.", "The population of Turkestan region has passed three million.", pipeline.Russian, pipeline.English, true},
 		{"Население Туркестанской области превысило два миллиона человек.", "The population of Turkestan region has passed two million.", pipeline.Russian, pipeline.English, false},
 		{"Қытай мен Қазақстан арасындағы жолаушылар пойызы бес жылдық үзілістен кейін қайта жүре бастады.", "После трёхлетнего перерыва возобновилось пассажирское сообщение между Китаем и Казахстаном.", pipeline.Kazakh, pipeline.Russian, true},
@@ -658,6 +675,35 @@ func TestOmissionContent(t *testing.T) {
 		{"Құрғақ порт жылына 200 мың контейнер қабылдай алады.", "该无水港可接收多达20万个集装箱。", pipeline.Kazakh, pipeline.Chinese, true},
 		// An English derivative of the word renders it: irrigated for irrigation.
 		{"Орошение полей сократилось.", "Fewer fields are irrigated now.", pipeline.Russian, pipeline.English, false},
+		// A free translation renders a word by a synonym its language uses: "another stretch" for
+		// «новый участок», 合办 for бірлескен, ВИЭ for renewable energy sources; a brand kept in
+		// Latin letters renders the name (China Southern).
+		{"Страны готовят заявку на включение нового участка Шёлкового пути в список наследия.", "The countries are preparing a bid to have another stretch of the Silk Road put on the heritage list.", pipeline.Russian, pipeline.English, false},
+		{"Страны готовят заявку на включение нового участка Шёлкового пути в список наследия.", "The countries are preparing a bid to have a stretch of the Silk Road put on the heritage list.", pipeline.Russian, pipeline.English, true},
+		{"«Қазатомөнеркәсіп» қытайлық серіктестермен бірлескен зертхана ашпақ.", "哈原工计划与中方伙伴合办实验室。", pipeline.Kazakh, pipeline.Chinese, false},
+		{"中国南方航空今年开通乌鲁木齐至突厥斯坦的直飞航线。", "China Southern в этом году открыла прямой рейс Урумчи — Туркестан.", pipeline.Chinese, pipeline.Russian, false},
+		{"中国南方航空今年开通乌鲁木齐至突厥斯坦的直飞航线。", "Southern Airlines в этом году открыла прямой рейс из Урумчи в Туркестан с двумя рейсами в неделю.", pipeline.Chinese, pipeline.Russian, true},
+		{"A documentary made jointly by Chinese and Kazakh broadcasters will air next spring.", "中哈电视台联合摄制的纪录片将于明年春季播出。", pipeline.English, pipeline.Chinese, false},
+		// An ordinal and the regions of the list are content a translation keeps.
+		{"Construction of the second string of the Beineu–Bozoi–Shymkent gas pipeline is due to be completed by 2027.", "Строительство газопровода Бейнеу — Бозой — Шымкент должно завершиться к 2027 году.", pipeline.English, pipeline.Russian, true},
+		{"The first phase of the project will be launched in the second half of 2026.", "该项目一期将于2026年下半年投产。", pipeline.English, pipeline.Chinese, false},
+		{"Арал дағдарысына байланысты Қарақалпақстанда 200 мыңға жуық тұрғын ауыз су тапшылығына тап болып отыр.", "Из-за кризиса Арала около 200 тыс. жителей испытывают нехватку питьевой воды.", pipeline.Kazakh, pipeline.Russian, true},
+		// A country right before one of its places says whose place it is (中国新疆); 上合作 is
+		// "on cooperation", no SCO; a Kazakh adjective of a name written as one word renders it.
+		{"中国新疆是全球主要棉花产区之一，与中亚邻国在纺织机械和技术人员上合作日益密切。", "Xinjiang, one of the world's main cotton-growing regions, is working ever more closely with its Central Asian neighbours on textile machinery and technicians.", pipeline.Chinese, pipeline.English, false},
+		{"在华中亚留学生人数已超过3.5万。", "Қытайда оқитын орталықазиялық студенттердің саны 35 мыңнан асты.", pipeline.Chinese, pipeline.Kazakh, false},
+		{"Жаңа логистикалық орталық Қытайға жөнелтілетін жүктердің көлемін екі есе арттыруға мүмкіндік береді деп күтілуде.", "Ожидается, что новый логистический центр позволит вдвое увеличить объём грузов, которые будут отправляться по железной дороге.", pipeline.Kazakh, pipeline.Russian, true},
+		// A government named by its capital renders its country, and the other way round, unless
+		// the source names both.
+		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать Душанбе укреплять контроль на границе.", pipeline.English, pipeline.Russian, false},
+		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать укреплять контроль на границе.", pipeline.English, pipeline.Russian, true},
+		{"中国驻哈萨克斯坦大使在阿斯塔纳举行的青年论坛上提议扩大两国学生交流。", "China's ambassador to Kazakhstan proposed expanding student exchanges between the two countries at a youth forum.", pipeline.Chinese, pipeline.English, true},
+		// A year relative to now named by its number.
+		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China in 2025.", pipeline.Russian, pipeline.English, false},
+		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China.", pipeline.Russian, pipeline.English, true},
+		// Two countries of the source named together in the translation.
+		{"Лидеры Китая и Казахстана обменялись поздравительными посланиями по случаю годовщины установления дипломатических отношений.", "The leaders of the two countries exchanged messages of congratulation on the anniversary of diplomatic ties.", pipeline.Russian, pipeline.English, false},
+		{"Лидеры Китая и Казахстана обменялись поздравительными посланиями по случаю годовщины установления дипломатических отношений.", "The leaders exchanged messages of congratulation on the anniversary of diplomatic ties.", pipeline.Russian, pipeline.English, true},
 		// A weak concept (a phrase of time) counts only in a translation not longer than usual.
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "Kazakhstan sent 9.7 million tonnes of oil to China, the ministry says.", pipeline.Russian, pipeline.English, true},
 		{"По данным министерства, в прошлом году Казахстан поставил в Китай 9,7 млн тонн нефти.", "According to the figures published by the ministry of energy of the republic, Kazakhstan supplied a total of 9.7 million tonnes of crude oil to China in 2023.", pipeline.Russian, pipeline.English, false},
@@ -694,6 +740,7 @@ func TestOmissionCounts(t *testing.T) {
 		{"In the end the two sides agreed on a timetable.", "В конце концов стороны договорились о графике.", pipeline.English, pipeline.Russian, false},
 		{"今年该市将新建十二所学校和三家医院。", "Twelve new schools will be built in the city this year.", pipeline.Chinese, pipeline.English, true},
 		{"The ministry did not extend the ban, which expired on 1 June.", "Министерство не продлило запрет, срок которого истёк в июне.", pipeline.English, pipeline.Russian, true},
+		{"Snow cover has thinned in six of the last ten winters.", "Соңғы он қыстың алтауында қар жамылғысы жұқара түсті.", pipeline.English, pipeline.Kazakh, false},
 	}
 	for _, c := range cases {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
@@ -782,6 +829,9 @@ func TestNumberWordsScaled(t *testing.T) {
 		{"Сток Или — около 12 км³.", "伊犁河年径流量约为120亿立方米。", pipeline.Russian, pipeline.Chinese},
 		{"The plant's capacity is 1,200 MW.", "该电站装机容量为120万千瓦。", pipeline.English, pipeline.Chinese},
 		{"The plant's capacity is 1.2 GW.", "Мощность станции — 1200 МВт.", pipeline.English, pipeline.Russian},
+		{"Platforms must remove illegal content within 24 hours.", "Платформы обязаны удалять незаконный контент в течение суток.", pipeline.English, pipeline.Russian},
+		{"Заявку рассматривают в течение суток.", "The application is reviewed within 24 hours.", pipeline.Russian, pipeline.English},
+		{"A consortium will build a 1 GW wind farm.", "一家联合体将建设100万千瓦风电场。", pipeline.English, pipeline.Chinese}, // 一家 is an article
 		// A fraction answers its percentage.
 		{"约占其外债的三分之一。", "Roughly 33% of its external debt.", pipeline.Chinese, pipeline.English},
 		{"About 25% of oil output.", "Около четверти нефтедобычи.", pipeline.English, pipeline.Russian},
@@ -818,6 +868,12 @@ func TestOmissionClausesOtherSources(t *testing.T) {
 		{"近年来，随着旅游业的发展，越来越多的年轻人回到了家乡。", "Соңғы жылдары туризмнің дамуымен бірге туған жеріне оралатын жастар көбейді.", pipeline.Chinese, pipeline.Kazakh},
 		{"由于资金不足，这所学校的翻修工作已经推迟了两年。", "Из-за нехватки средств ремонт школы откладывается уже два года.", pipeline.Chinese, pipeline.Russian},
 		{"Выставка, открывшаяся в Астане в пятницу, продлится до конца месяца.", "周五在阿斯塔纳开幕的展览将持续到月底。", pipeline.Russian, pipeline.Chinese},
+		{"The round table, originally scheduled for 14 May, has been postponed until autumn at the request of the Chinese participants.", "原定于5月14日举行的圆桌会议应中方与会者的要求推迟至秋季。", pipeline.English, pipeline.Chinese},
+		{"The round table, originally scheduled for 14 May, has been postponed until autumn at the request of the Chinese participants.", "Круглый стол, первоначально назначенный на 14 мая, по просьбе китайских участников перенесён на осень.", pipeline.English, pipeline.Russian},
+		{"Стипендии правительства КНР покрывают обучение, проживание в общежитии и медицинскую страховку, но не перелёт.", "Chinese government scholarships cover tuition, a room in a dormitory and medical insurance, but not the flight.", pipeline.Russian, pipeline.English},
+		{"Building the nuclear plant will employ more than 15,000 people, many of them residents of Balkhash and the village of Ulken.", "核电站建设将吸纳逾1.5万人就业，其中许多是巴尔喀什市和乌尔肯镇的居民。", pipeline.English, pipeline.Chinese},
+		{"阿拉木图将在2027年前新增400辆电动公交车，并改造50公里公交专用道。", "Almaty will add 400 electric buses and rebuild 50 km of bus lanes before 2027.", pipeline.Chinese, pipeline.English},
+		{"阿克套港的集装箱吞吐量同比增长了一倍多，达到6.2万标箱。", "Контейнерооборот порта Актау за год вырос более чем вдвое и достиг 62 тыс. TEU.", pipeline.Chinese, pipeline.Russian},
 	} {
 		fs := checks.Check(pipeline.CheckUnit{SourceLang: c.sl, TargetLang: c.tl, Source: c.src, Target: c.tgt}, checks.Options{Checks: []string{checks.CheckOmission}})
 		if len(fs) > 0 {

@@ -146,6 +146,12 @@ const (
 var relativeOpeners = wordSet("which who whom whose that where when while including such " +
 	"который которая которое которые которых которым которыми котором которой которую что где когда чтобы включая")
 
+// partOpeners open a piece that names a part of a whole mentioned before it ("many of them",
+// «многие из них»): it leads to the items that follow, and the clause before it holds none.
+var partOpeners = map[string]bool{"many of": true, "most of": true, "some of": true, "few of": true, "half of": true,
+	"all of": true, "one of": true, "each of": true, "none of": true, "многие из": true, "большинство из": true,
+	"часть из": true, "некоторые из": true, "половина из": true, "каждый из": true, "один из": true, "одна из": true}
+
 // adverbialOpeners open a phrase set off by commas that is no item: prepositions (in English
 // and Russian) and English participles are recognised.
 var adverbialOpeners = wordSet("in on at since by after before during for from under with according over across " +
@@ -168,6 +174,10 @@ func pieceRole(p string) int {
 	switch {
 	case relativeOpeners[first] || strings.HasPrefix(second, "котор"):
 		return pieceLeadIn
+	case partOpeners[first+" "+second] || first == "олардың" || first == "其中":
+		return pieceLeadIn // "many of them residents of Balkhash": the part of a whole that leads to the items
+	case first == "a" || first == "an":
+		return pieceItem // "a room in a dormitory": a noun with its article, not a clause
 	case len(f) > maxAdverbialWords:
 		return pieceLeadIn // "В ней ключевыми партнёрами названы Китай": a clause, with the first item
 	case adverbialOpeners[first] || len(f) > 1 && strings.HasSuffix(first, "ed"):

@@ -474,7 +474,8 @@ func enWordMatches(x, t string) bool {
 // stem keeps at least three letters), and the stems its irregular forms are built on:
 //   - a fleeting vowel, the о or е (ё) before the last consonant of a masculine noun, which
 //     the other forms drop: рынок → рынка, посол → посла, уголь → угля, конец → конца; after a
-//     vowel the е leaves a й: заём → займа, боец → бойца;
+//     vowel the е leaves a й: заём → займа, боец → бойца; in a word of three letters a ь:
+//     лёд → льда;
 //   - the soft sign or й that ends a stem: путь → пути, путём; музей → музея;
 //   - the -мя nouns, whose stem grows by -ен: время → времени, имя → именем.
 func ruStems(t string) []string {
@@ -513,6 +514,9 @@ func ruStems(t string) []string {
 func ruFleeting(s string) string {
 	rs := []rune(s)
 	n := len(rs)
+	if n == 3 && rs[1] == 'е' && !strings.ContainsRune(ruVowels, rs[0]) && !strings.ContainsRune(ruVowels, rs[2]) {
+		return string(rs[0]) + "ь" + string(rs[2]) // лёд → льда, лён → льна: a soft sign keeps the first consonant soft
+	}
 	if n < 4 || rs[n-2] != 'о' && rs[n-2] != 'е' || strings.ContainsRune(ruVowels, rs[n-1]) {
 		return ""
 	}

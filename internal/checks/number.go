@@ -36,9 +36,9 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 			srcWords.add(s, i)
 		}
 	}
-	// Digits against digits first, then against spelled-out numbers; a multiplier's other
-	// values (alts) last, on either side.
-	for pass := 0; pass < 3; pass++ {
+	// Digits against digits first, with a multiplier's or a unit's other values (alts) on either
+	// side next, then against spelled-out numbers, with alts last.
+	for pass := 0; pass < 4; pass++ {
 		for i, s := range src {
 			if srcUsed[i] || s.word {
 				continue
@@ -194,13 +194,23 @@ func (q numQueues) add(n number, i int) {
 	}
 }
 
-// takeAny takes the number that answers n in a pass: 0 compares digits with digits, 1 with
-// spelled-out numbers too, 2 also the other values of multipliers (alts) on either side.
+// takeAny takes the number that answers n in a pass: 0 compares digits with digits, 1 digits
+// with the other values of multipliers and units (alts) on either side, 2 with spelled-out
+// numbers too, 3 spelled-out numbers with alts. A number in digits with a unit is answered by the
+// same quantity in another unit (1 GW = 100万千瓦) before a spelled-out one of its value, which is
+// most often an article (一家, «одна из»).
 func (q numQueues) takeAny(n number, pass int, used []bool) (int, bool) {
-	if pass < 2 {
-		return q.take(keyOf(n, pass == 1), used)
+	switch pass {
+	case 0:
+		return q.take(keyOf(n, false), used)
+	case 2:
+		return q.take(keyOf(n, true), used)
 	}
-	for _, word := range []bool{false, true} {
+	words := []bool{false, true}
+	if pass == 1 {
+		words = words[:1]
+	}
+	for _, word := range words {
 		for _, a := range n.alts {
 			if i, ok := q.take(keyOf(number{value: a}, word), used); ok {
 				return i, true

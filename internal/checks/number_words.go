@@ -527,11 +527,13 @@ func wordFraction(ws []word, idx int, lw string, lang pipeline.Lang) (float64, b
 }
 
 // roundTheClockWords say "all day and night", which translations also write as 24 hours
-// (24小时通关, круглосуточный режим): the phrase stands for the number 24.
+// (24小时通关, круглосуточный режим): the phrase stands for the number 24. So does a day of 24
+// hours, which Russian and Kazakh name by a word of its own (в течение суток, бір тәулік ішінде:
+// "within 24 hours").
 var roundTheClockWords = map[pipeline.Lang][]string{
 	pipeline.English: {"round-the-clock", "around-the-clock", "round the clock", "around the clock", "24/7"},
-	pipeline.Russian: {"круглосуточн"},
-	pipeline.Kazakh:  {"тәулік бойы", "тәулік бойғы"},
+	pipeline.Russian: {"круглосуточн", "круглые сутки", "в течение суток", "за сутки", "в сутки"},
+	pipeline.Kazakh:  {"тәулік бойы", "тәулік бойғы", "бір тәулік", "тәулік ішінде"},
 	pipeline.Chinese: {"全天候", "昼夜"},
 }
 

@@ -72,10 +72,18 @@ const omissionContent = 1000
 // concept of lexicon/content.txt is reported: a translation not longer than usual.
 const omissionWeakContent = 100
 
+// omissionTimeContent is the length, in percent of the usual, below which a lost phrase of time
+// of lexicon/content.txt (last year, this year, a month, for the first time) is reported: it
+// costs a word or two and changes what the sentence says, and only a paraphrase much longer than
+// usual says it some other way ("this year marks the anniversary" → "on the anniversary").
+const omissionTimeContent = 120
+
 // omissionListedNames is the length, in percent of the usual, below which a lost name of
-// lexicon/names.txt is reported: as for a lost item of a list (omissionItems), a translation
-// much longer than usual says the name some other way ("the capital", a longer paraphrase).
-const omissionListedNames = 110
+// lexicon/names.txt is reported: a translation far longer than usual may say the name some other
+// way ("the capital", a longer paraphrase); one up to two fifths longer than usual most often
+// runs long by the way it words the rest (a Chinese name of a few characters is a long one in
+// other languages) and has no reason to leave a name out.
+const omissionListedNames = 140
 
 // tooShort is the ratio below which a translation is reported on its length alone: under
 // shortLimit, a shorter one needs evidence of what it lost. Chinese keeps its own limit.
@@ -279,6 +287,7 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	n := countClauses(u.Source)
 	if u.SourceLang == pipeline.English && (u.TargetLang == pipeline.Kazakh || u.TargetLang == pipeline.Chinese) {
 		n -= len(relativeComma.FindAllStringIndex(stripMarkup(u.Source), -1))
+		n -= len(participleComma.FindAllStringIndex(stripMarkup(u.Source), -1))
 	}
 	if u.SourceLang == pipeline.English && (u.TargetLang == pipeline.Russian || u.TargetLang == pipeline.Kazakh) {
 		n -= enOpeningPhrases(stripMarkup(u.Source))
@@ -297,7 +306,8 @@ func sourceClauses(u pipeline.CheckUnit) int {
 	}
 	if u.SourceLang == pipeline.Chinese && u.TargetLang != pipeline.Chinese {
 		src := stripMarkup(u.Source)
-		n -= len(hanOpeningPhrase.FindAllStringIndex(src, -1)) + len(hanOpeningAdverb.FindAllStringIndex(src, -1))
+		n -= len(hanOpeningPhrase.FindAllStringIndex(src, -1)) + len(hanOpeningAdverb.FindAllStringIndex(src, -1)) +
+			len(hanResultComma.FindAllStringIndex(src, -1))
 	}
 	return max(n, 1)
 }
@@ -396,10 +406,19 @@ var hanOpeningPhrase = regexp.MustCompile(`(?:^|[。！？，])\s*(?:由于|随�
 // a Russian translation has at least the source's commas and these.
 func subordinateClauses(en string) int {
 	n := 0
-	for _, m := range bareSubordinator.FindAllStringSubmatch(stripMarkup(en), -1) {
-		if !auxiliaries[strings.ToLower(m[2])] {
-			n++ // "was published by" is a passive verb, not a clause of its own
+	src := stripMarkup(en)
+	for _, m := range bareSubordinator.FindAllStringSubmatchIndex(src, -1) {
+		if m[4] < 0 {
+			n++
+			continue
 		}
+		if auxiliaries[strings.ToLower(src[m[4]:m[5]])] {
+			continue // "was published by" is a passive verb, not a clause of its own
+		}
+		if strings.HasSuffix(strings.TrimRight(src[:m[4]], " "), ",") {
+			continue // ", originally scheduled for …": set off by a comma already
+		}
+		n++
 	}
 	return n
 }
@@ -457,6 +476,18 @@ var embeddedQuestion = regexp.MustCompile(`(?i)[^,.\s]\s+(how|why|what)\s+\S+\s`
 // (如果…，, 在…之前，, 以便…), where it puts a relative clause before its noun without one.
 var adverbialClause = regexp.MustCompile(`(?i)[^,\s]\s+(?:(although|though|unless|in order to|so that)\b|because\s+(?:the|a|an|it|they|he|she|we|this|its|their|there|many|most)\b|` +
 	`(before|after|until|once|when)\s+(?:the|a|an|it|they|he|she|we|this|its|their)\s+(?:\S+\s+){0,2}(?:was|were|is|are|had|has|have|will)\b)`)
+
+// participleComma matches an English comma that opens a participle phrase after its noun ("The
+// round table, originally scheduled for 14 May, …", "the line, built by Chinese firms"): a
+// reduced relative clause, which Kazakh and Chinese put before the noun without a comma.
+var participleComma = regexp.MustCompile(`(?i),\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|built|held|made|known|given|taken|chosen|written|paid)\s+(?:by|in|at|for|from|on|with|under)\b`)
+
+// hanResultComma matches a Chinese comma before the figure a change reached (增长了一倍多，达到6.2万标箱;
+// 增长15%，至3亿美元) or before 并 "and also" (新增400辆电动公交车，并改造50公里公交专用道): one more
+// predicate of the same subject, which Russian, Kazakh and English join with «и», "to", "and"
+// or a converb, without a comma. 并不, 并非, 并未 ("but not"), 至今 ("so far"), 至少 ("at least")
+// open a clause of their own.
+var hanResultComma = regexp.MustCompile(`，(?:并[^不非未没]|达到|达|至[^今少于]|增至|降至|升至|约占|占)`)
 
 // relativeComma matches an English comma that opens a relative clause: Kazakh and Chinese put
 // such clauses before their noun, without a comma.

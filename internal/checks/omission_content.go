@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -34,6 +35,7 @@ var (
 	contentOnce     sync.Once
 	contentConcepts []contentConcept
 	contentWeak     []bool // per concept: a common word a translation may leave implicit
+	contentTime     []bool // per concept: a phrase of time a longer paraphrase may leave implicit
 )
 
 // concepts returns lexicon/content.txt.
@@ -42,6 +44,7 @@ func concepts() []contentConcept {
 		langs := []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese}
 		for _, line := range lexiconLines("content.txt") {
 			line, weak := strings.CutPrefix(line, "?")
+			line, timed := strings.CutPrefix(line, "~")
 			cols := strings.Split(line, "|")
 			if len(cols) != len(langs) {
 				continue
@@ -71,6 +74,7 @@ func concepts() []contentConcept {
 			}
 			contentConcepts = append(contentConcepts, c)
 			contentWeak = append(contentWeak, weak)
+			contentTime = append(contentTime, timed)
 		}
 	})
 	return contentConcepts
@@ -126,7 +130,9 @@ func contentCandidates(memo *wordMemo, text string, lang pipeline.Lang) []int {
 // lostContent lists the source's words of lexicon/content.txt whose concept the translation
 // renders by none of its forms. A weak concept (a line of the lexicon that starts with "?": a
 // common word of time, place, quantity or trade that a translation may leave implicit or
-// paraphrase) counts only in a translation not longer than usual (pct below omissionWeakContent).
+// paraphrase) counts only in a translation not longer than usual (pct below omissionWeakContent);
+// a phrase of when or how often (a line that starts with "~") in one not much longer than usual
+// (omissionTimeContent).
 func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 	if u.SourceLang == u.TargetLang {
 		return nil
@@ -139,8 +145,9 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 	tgt := memo.stripped(u.Target)
 	var out []string
 	all := concepts()
+	latin := 0 // 1: the translation has no words in Latin letters; 2: it has (latinWords)
 	for _, ci := range cands {
-		if contentWeak[ci] && pct >= omissionWeakContent {
+		if contentWeak[ci] && pct >= omissionWeakContent || contentTime[ci] && pct >= omissionTimeContent {
 			continue
 		}
 		c := all[ci]
@@ -150,6 +157,18 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 		w := contentIn(memo, src, u.SourceLang, c[u.SourceLang], true)
 		if w == "" || contentIn(memo, tgt, u.TargetLang, c[u.TargetLang], false) != "" {
 			continue
+		}
+		if latin == 0 {
+			latin = 1
+			if latinWords(tgt, u.TargetLang) {
+				latin = 2
+			}
+		}
+		if latin == 2 && contentIn(memo, tgt, pipeline.English, c[pipeline.English], false) != "" {
+			continue // a brand kept in Latin letters renders it (China Southern)
+		}
+		if relativeYears[c[pipeline.English][0].text] && newYear(src, tgt) {
+			continue // "this year" said by its number (in 2025), which the source leaves to the reader
 		}
 		out = append(out, w)
 	}
@@ -287,4 +306,21 @@ func formPrefix(fold string, lang pipeline.Lang, max int) string {
 		}
 	}
 	return head
+}
+
+// relativeYears are the concepts of lexicon/content.txt that name a year relative to now, which a
+// translation may name by its number instead.
+var relativeYears = map[string]bool{"this year": true, "last year": true, "next year": true}
+
+// yearNumber matches a year in digits.
+var yearNumber = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+
+// newYear reports a year in digits in the translation that the source does not have.
+func newYear(src, tgt string) bool {
+	for _, m := range yearNumber.FindAllStringSubmatch(tgt, -1) {
+		if !strings.Contains(src, m[1]) {
+			return true
+		}
+	}
+	return false
 }

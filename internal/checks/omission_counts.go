@@ -109,7 +109,10 @@ func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
 		skip := v < 2
 		if i > 0 {
 			p := fws[i-1]
-			skip = skip || countScales[p] || lang == pipeline.English && countDeterminers[p] ||
+			// "Three of the eleven parks": after "of the", the count of the whole a part is taken
+			// from is no set already known but a number the sentence turns on.
+			partOf := p == "the" && i > 1 && fws[i-2] == "of"
+			skip = skip || countScales[p] || lang == pipeline.English && countDeterminers[p] && !partOf ||
 				strings.TrimSpace(s[ws[i-1].End:first.Start]) == "-"
 		}
 		if j < len(ws) {
@@ -128,6 +131,9 @@ func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
 	}
 	return out
 }
+
+// runOnes are the words for one, which the cardinals leave out, that end a run of cardinals.
+var runOnes = wordSet("one бір один одна одно")
 
 // cardinalRun reads the cardinals of ws from i on, separated by spaces only, as one number: it
 // returns the index after the run and its value. A hundred multiplies what came before it (үш
@@ -148,6 +154,8 @@ func cardinalRun(s string, ws []word, fws []string, i int, table map[string]floa
 			cur += v
 		case j > i && (strings.HasPrefix(lw, "hundred") || strings.HasPrefix(lw, "жүз")):
 			cur = max(cur, 1) * 100 // үш жүзден: the scale word takes the case ending
+		case j > i && runOnes[lw] && cur >= 10 && int(cur)%10 == 0:
+			cur++ // он бір, twenty one: "one" is no count alone, but it ends a run
 		default:
 			return j, cur
 		}
@@ -184,6 +192,9 @@ func countValues(s string, lang pipeline.Lang, memo *wordMemo) map[float64]bool 
 			if lang == pipeline.Russian {
 				ruCompoundCount(fws[i], table, out)
 			}
+			if lang == pipeline.Kazakh {
+				kkCollectiveCount(fws[i], out)
+			}
 			continue
 		}
 		out[v] = true
@@ -197,6 +208,21 @@ func countValues(s string, lang pipeline.Lang, memo *wordMemo) map[float64]bool 
 		i = j - 1
 	}
 	return out
+}
+
+// kkCollectives are the stems of the Kazakh collective numerals, which take possessive and case
+// endings: алтауында "in six of them", екеуі "both", үшеуін.
+var kkCollectives = map[string]float64{"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7, "сегізеу": 8, "тоғызау": 9, "онау": 10}
+
+// kkCollectiveCount adds the value of a Kazakh collective numeral in any form: it renders the
+// count of the source ("six of the last ten winters", соңғы он қыстың алтауында).
+func kkCollectiveCount(w string, out map[float64]bool) {
+	for stem, v := range kkCollectives {
+		if strings.HasPrefix(w, stem) {
+			out[v] = true
+			return
+		}
+	}
 }
 
 // ruCompoundCount adds the value of a Russian compound that begins with a cardinal in the

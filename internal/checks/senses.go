@@ -21,6 +21,7 @@ import (
 type wordSense struct {
 	renders map[pipeline.Lang][]string
 	after   []string
+	with    []string // word beginnings one of which the source holds when the word has this sense
 }
 
 type senseKey struct {
@@ -49,11 +50,13 @@ func loadSenses() {
 			continue
 		}
 		head, after, _ := strings.Cut(head, "(after ")
+		head, with, _ := strings.Cut(head, "(with ")
 		l, w, ok := strings.Cut(strings.TrimSpace(head), " ")
 		if !ok {
 			continue
 		}
-		s := wordSense{renders: map[pipeline.Lang][]string{}, after: strings.Fields(strings.TrimSuffix(strings.TrimSpace(after), ")"))}
+		s := wordSense{renders: map[pipeline.Lang][]string{}, after: strings.Fields(strings.TrimSuffix(strings.TrimSpace(after), ")")),
+			with: strings.Fields(foldWord(strings.TrimSuffix(strings.TrimSpace(with), ")")))}
 		for _, part := range strings.Split(body, ";") {
 			pl, forms, ok := strings.Cut(strings.TrimSpace(part), " ")
 			if !ok {
@@ -117,8 +120,12 @@ func otherSenses(t Term, src, tgt pipeline.Lang) []wordSense {
 }
 
 // senseInContext reports whether the source has the term's word where a sense needing a word
-// before it (wordSense.after) may be meant: right after a form of one of those words.
+// before it (wordSense.after) may be meant: right after a form of one of those words; and, for a
+// sense that needs words of its topic (wordSense.with), whether the source holds one.
 func senseInContext(memo *wordMemo, u pipeline.CheckUnit, st string, s wordSense) bool {
+	if len(s.with) > 0 && !sourceHolds(memo, u, s.with) {
+		return false
+	}
 	if len(s.after) == 0 {
 		return true
 	}
@@ -220,3 +227,24 @@ var ruSoftened = map[rune]rune{'к': 'ч', 'г': 'ж', 'х': 'ш', 'ц': 'ч'}
 var ruAdjSuffixes = strings.Fields("н ск ьск ов ев ян ан енн онн ичн")
 
 var ruAdjEndings = wordSet("ий ый ой ая яя ое ее ые ие ого его ому ему ым им ыми ими ых их ую юю ей")
+
+// sourceHolds reports whether the source has a word that begins with one of the folded
+// beginnings (Chinese: holds it).
+func sourceHolds(memo *wordMemo, u pipeline.CheckUnit, begins []string) bool {
+	if u.SourceLang == pipeline.Chinese {
+		for _, b := range begins {
+			if strings.Contains(u.Source, b) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range memo.foldedWords(u.Source) {
+		for _, b := range begins {
+			if strings.HasPrefix(w, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
