@@ -4,6 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,6 +64,9 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	case pipeline.Kazakh:
 		return !s.kazakhKnown(valid, lower) && !s.kazakhKnown(valid, kkUnwriteI(lower)) && (s.KazakhAttested == nil || !s.KazakhAttested(lower))
 	case pipeline.English:
+		if plain := withoutAccents(lower); plain != lower {
+			return s.Misspelled(plain, lang) // a French loan with its accents: cafés, naïve, résumé
+		}
 		return !britishKnown(valid, lower) && !enDerivedKnown(valid, lower)
 	case pipeline.Russian:
 		if rest, ok := strings.CutPrefix(lower, "не"); ok && utf8.RuneCountInString(rest) >= 5 && s.known(valid, rest, lang) {
@@ -71,6 +75,20 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 		return !text.RussianSupplementaryForm(s.extraWords(lang), lower) && !ruCompound(valid, lower) && !ruCombined(valid, lower)
 	}
 	return true
+}
+
+// withoutAccents returns a Latin word without the accents on its letters.
+func withoutAccents(w string) string {
+	if w == norm.NFC.String(w) && !strings.ContainsFunc(w, func(r rune) bool { return r > unicode.MaxASCII && isLatin(r) }) {
+		return w
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // kazakhKnown reports a lower-case Kazakh word the analyser, the Russian loans or the

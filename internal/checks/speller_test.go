@@ -49,6 +49,8 @@ func TestDebianSpeller(t *testing.T) {
 		{"renewabls", pipeline.English, true},
 		{"tenge's", pipeline.English, false}, // the possessive of a word of internal/text/words/en.txt
 		{"goverment's", pipeline.English, true},
+		{"cafés", pipeline.English, false}, // a French loan with its accent
+		{"cafées", pipeline.English, true},
 		{"сотрудничества", pipeline.Russian, false},
 		{"инициативой", pipeline.Russian, false},
 		{"Сотрудничество", pipeline.Russian, false},
@@ -69,6 +71,7 @@ func TestDebianSpeller(t *testing.T) {
 		// Four layers under a participle: negation, passive, causative and a verb made from
 		// an adjective (жеңіл+де+т+іл+ме+ген+дік+тен).
 		{"жеңілдетілмегендіктен", pipeline.Kazakh, false},
+		{"жарықтандырылмаған", pipeline.Kazakh, false}, // жарық+тан: a verb made with -лан
 		// Compounds: a noun and a compounding element, a number and a noun of measure.
 		{"ұжымшарларда", pipeline.Kazakh, false},
 		{"кеңшар", pipeline.Kazakh, false},

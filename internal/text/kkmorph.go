@@ -293,8 +293,9 @@ func kkVerbStemDepth(valid func(string) bool, stem string, depth int) bool {
 	return false
 }
 
-// kkVerbalisers make verbs of nouns.
-var kkVerbalisers = strings.Fields("ла ле да де та те")
+// kkVerbalisers make verbs of nouns: -ла (жоба+ла), and -лан, which makes them reflexive
+// (жарық+тан, жарықтандыру).
+var kkVerbalisers = strings.Fields("ла ле да де та те лан лен дан ден тан тен")
 
 var kkVoices = strings.Fields("іл ыл л ін ын н іс ыс с дыр дір тыр тір ғыз гіз қыз кіз т")
 
