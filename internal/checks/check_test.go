@@ -84,6 +84,7 @@ func TestNumber(t *testing.T) {
 		{"billion zh", "It reached $41 billion.", "达到410亿美元。", zh, ""},
 		{"billion kk", "It reached $41 billion.", "Ол 41 миллиард долларға жетті.", kk, ""},
 		{"trillion zh", "It spent 1.2 trillion tenge.", "花费了1.2万亿坚戈。", zh, ""},
+		{"bare 万 after a bound", "The centre sees more than 10,000 visits a day.", "该中心每天接待游客逾万人次。", zh, ""},
 		{"thousand kk", "It handled 500,000 containers.", "500 мыңнан астам контейнер өңдеді.", kk, ""},
 		{"scale changed", "It reached $41 billion.", "Он достиг 41 млн долларов.", ru, "check.number.missing"},
 		{"range end changed", "It will cost $4.5–5 billion.", "Это обойдётся в 4,5–5 млн долларов.", ru, "check.number.missing"},

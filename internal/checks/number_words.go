@@ -348,6 +348,10 @@ var (
 	hanUnits = map[rune]float64{'十': 10, '百': 100, '千': 1000}
 )
 
+// hanBoundsBefore are the words of a bound that may stand right before a bare 万 or 亿: more
+// than (逾, 超, 过, 上), nearly (近), about (约).
+const hanBoundsBefore = "逾超过上近约"
+
 // hanNumerals reads runs of Chinese numerals (五, 十四, 两千) in a run of Chinese characters.
 func hanNumerals(s string) []number {
 	digits, units := hanDigits, hanUnits
@@ -357,6 +361,14 @@ func hanNumerals(s string) []number {
 		_, d := digits[rs[i]]
 		_, u := units[rs[i]]
 		if !d && !u {
+			if (rs[i] == '万' || rs[i] == '亿') && i > 0 && strings.ContainsRune(hanBoundsBefore, rs[i-1]) {
+				// "逾万人次", "近亿元": a bound before a bare 万 or 亿 counts one of it.
+				v := 1e4
+				if rs[i] == '亿' {
+					v = 1e8
+				}
+				out = append(out, number{value: v, raw: string(rs[i : i+1]), word: true})
+			}
 			i++
 			continue
 		}
