@@ -282,12 +282,25 @@ var (
 	// assetImage matches Hexo's image tag with its title after the file: "{% asset_img map.png
 	// 图1 流域示意图 %}", "{% asset_img map.png "Map of the basin" "alt" %}".
 	assetImage       = regexp.MustCompile(`^[ \t]*\{%\s*asset_img\s+(?:[\w-]+\s+)*?[^\s"']+\.\w{2,4}(?:\s+\d+){0,2}\s+(?:"([^"\n]+)"|'([^'\n]+)'|([^"'\s][^%\n]*?))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*%\}`)
+	wordpressCaption = regexp.MustCompile(`(?m)^[ \t]*\[caption\b[^\]\n]*\](.*?)\[/caption\][ \t]*$`)
+	markdownImage    = regexp.MustCompile(`!\[[^\]\n]*\]\([^)\n]*\)`)
 	shortcodeCaption = regexp.MustCompile(`^[ \t]*(?:\{\{(?:[<%]\s*figure\s|\s*figure\()|\{%\s*include\s+figure[\w.-]*\s)[^\n]*?\b(?:caption|title)\s*=\s*(?:"([^"\n]+)"|'([^'\n]+)')`)
 )
 
 // withoutTemplateTags removes template tags from image and link addresses and turns shortcode
 // lines into what they show: a figure's caption, or nothing.
 func withoutTemplateTags(src string) string {
+	if strings.Contains(src, "[/caption]") {
+		src = wordpressCaption.ReplaceAllStringFunc(src, func(line string) string {
+			// WordPress's caption shortcode around a picture, kept by exports to Markdown.
+			inner := wordpressCaption.FindStringSubmatch(line)[1]
+			text := strings.TrimSpace(htmlText(markdownImage.ReplaceAllString(inner, "")))
+			if !strings.ContainsFunc(text, unicode.IsLetter) {
+				return ""
+			}
+			return "<figure><figcaption>" + html.EscapeString(text) + "</figcaption></figure>"
+		})
+	}
 	if !strings.Contains(src, "{{") && !strings.Contains(src, "{%") && !strings.Contains(src, "{:") {
 		return src
 	}
