@@ -431,12 +431,36 @@ func isFurnitureClass(s string) bool {
 		return furniture.classes.MatchString(s)
 	}
 	for _, name := range strings.Fields(s) {
-		if i := strings.LastIndex(name, "__"); i >= 0 {
-			name = name[i+2:]
+		parts := strings.Split(name, "__")
+		name = parts[len(parts)-1]
+		if len(parts) > 2 && isStyleHash(name) {
+			// CSS modules add a hash to the element ("image-caption__credit__3YqXK").
+			name = parts[len(parts)-2]
 		}
 		if furniture.classes.MatchString(name) {
 			return true
 		}
 	}
 	return false
+}
+
+// isStyleHash reports a part of a class name that a build tool made up: a few letters and
+// digits mixed, no word ("3YqXK", "1Qf4u", "skc7y").
+func isStyleHash(s string) bool {
+	if len(s) < 4 || len(s) > 8 {
+		return false
+	}
+	digits, upper := false, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r >= 'A' && r <= 'Z':
+			upper = true
+		case r >= 'a' && r <= 'z':
+		default:
+			return false
+		}
+	}
+	return digits || upper
 }

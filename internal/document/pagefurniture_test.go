@@ -393,3 +393,16 @@ func TestPageGoogleDocsPublished(t *testing.T) {
 		"paragraph: Китайские компании строят ветровые и солнечные станции, но также модернизируют угольные блоки.",
 		"paragraph: Банки Китая при этом сократили финансирование новых угольных проектов за рубежом.")
 }
+
+// TestPageHashedClassNames: a class name that CSS modules end with a hash
+// ("image-caption__credit__3YqXK") is read by its element's word: the credit beside the caption
+// is left out.
+func TestPageHashedClassNames(t *testing.T) {
+	t.Parallel()
+	page := `<html><body><article><h1>Copper</h1><p>Kazakhstan's copper output rose again last year, led by the smelter in Balkhash.</p>
+<figure><img src="a.jpg"><figcaption><span class="text__text__1FZLe">Chimneys of the copper smelter in Balkhash.</span> <span class="image-caption__credit__3YqXK">WIRE/Pavel Mikheyev</span></figcaption></figure>
+<p>Exports to China took most of the metal.</p></article></body></html>`
+	wantBlocks(t, readPage(t, page, pipeline.English), "title: Copper",
+		"paragraph: Kazakhstan's copper output rose again last year, led by the smelter in Balkhash.",
+		"caption: Chimneys of the copper smelter in Balkhash.", "paragraph: Exports to China took most of the metal.")
+}
