@@ -206,7 +206,9 @@ func imageParagraphBefore(n *html.Node) bool {
 		if s.Type != html.ElementNode {
 			continue
 		}
-		return (s.DataAtom == atom.P || s.DataAtom == atom.Div || s.DataAtom == atom.Section) && findFirst(s, atom.Img) != nil && !hasText(s)
+		// (a banner of the site's, "ad-in-article", is no picture of the article)
+		return (s.DataAtom == atom.P || s.DataAtom == atom.Div || s.DataAtom == atom.Section) && findFirst(s, atom.Img) != nil && !hasText(s) &&
+			!isFurnitureClass(attr(s, "class")) && !isFurnitureClass(attr(s, "id"))
 	}
 	return false
 }
