@@ -197,13 +197,7 @@ func isAffiliationLine(s string) bool {
 	if utf8.RuneCountInString(s) > maxAffiliationRunes || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。") {
 		return false
 	}
-	l := strings.ToLower(s)
-	for _, w := range institutionWords {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
+	return holdsAny(s, institutionWords)
 }
 
 // isInitialledAuthor reports an author's name with initials, and after a comma a degree, a post

@@ -138,9 +138,13 @@ func isFurnitureText(s string) bool {
 
 // holdsNotice reports a lower-case text that holds one of the [notice] entries of
 // furniture.txt ("关注我们", "all rights reserved").
-func holdsNotice(l string) bool {
-	for _, n := range furniture.notices {
-		if strings.Contains(l, n) {
+func holdsNotice(l string) bool { return holdsAny(l, furniture.notices) }
+
+// holdsAny reports a text that holds one of words, which are in lower case, in any case.
+func holdsAny(s string, words []string) bool {
+	l := strings.ToLower(s)
+	for _, w := range words {
+		if strings.Contains(l, w) {
 			return true
 		}
 	}

@@ -350,13 +350,7 @@ func isSeriesNote(s string) bool {
 	if utf8.RuneCountInString(s) > maxSeriesNoteRunes {
 		return false
 	}
-	l := strings.ToLower(s)
-	for _, w := range seriesWords {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
+	return holdsAny(s, seriesWords)
 }
 
 func withoutGeneratorAsides(src string) string {

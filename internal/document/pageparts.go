@@ -64,13 +64,7 @@ func isReadingTime(s string) bool {
 	if digits == 0 || digits > 3 {
 		return false
 	}
-	l := strings.ToLower(s)
-	for _, u := range readingTimeUnits {
-		if strings.Contains(l, u) {
-			return true
-		}
-	}
-	return false
+	return holdsAny(s, readingTimeUnits)
 }
 
 // isPublicationLine reports a line that only says when an article was published and how long
