@@ -147,6 +147,8 @@ func TestRepairText(t *testing.T) {
 		{"russian name the article writes alone before a word", "Президент Токаев прилетел. Вечером Токаевзаявил о планах.", "Президент Токаев прилетел. Вечером Токаев заявил о планах.", "ru"},
 		{"names after initials stay", "Письмо подписал Ш. Валиханов, а Т. Токаев промолчал.", "Письмо подписал Ш. Валиханов, а Т. Токаев промолчал.", "ru"},
 		{"russian prepositions at the end and verb prefixes stay", "Фонд профинансировало немало голодов.", "Фонд профинансировало немало голодов.", "ru"},
+		{"kazakh converb before an auxiliary verb", "Бөген суды шекарадан өтпейтұрып алады. Олар жерді сатыпалды, салық көтерілеалмады, сарапшылар бағаны болжайалмайды.", "Бөген суды шекарадан өтпей тұрып алады. Олар жерді сатып алды, салық көтеріле алмады, сарапшылар бағаны болжай алмайды.", "kk"},
+		{"kazakh nouns in -а before an auxiliary's letters stay", "Қарақала, Қарабұлақ, қарабалық және салалар.", "Қарақала, Қарабұлақ, қарабалық және салалар.", "kk"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

@@ -232,6 +232,16 @@ func (s *segmenter) readings(lw string) []reading {
 			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && kazakhProgressive[piece] && s.converb(prev) {
 				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
 			}
+			// A converb the dictionary lacks before a form of an auxiliary verb: "өтпей|тұрып",
+			// "көтеріле|алмады". The pair is a compound verb, written as two words.
+			if !ok && s.kazakh && len(words) == 0 && len(piece) < len(rest) && s.auxiliaryPair(piece, rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
+			// The auxiliary after its converb is as expected as a closed-class word, and more so
+			// than any other reading of the same letters ("сатып|алды", not "саты|палды").
+			if s.kazakh && len(words) == 1 && len(piece) == len(rest) && s.auxiliaryPair(prev, piece) {
+				pc, ok, counted = -math.Log(5e4/corpusSize), true, true
+			}
 			// A short word or a numeral after a word closed by its case ending: "келісімге|қол",
 			// "Астанада|оны", "ол|екі".
 			if s.kazakh && len(words) == 1 && len(piece) == len(rest) && s.afterClosed(prev, piece) {
@@ -360,6 +370,7 @@ func (s *segmenter) judge(token string) verdict {
 					dictKnown(s.lex.dict, words[1])
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
+				len(words) == 2 && s.auxiliaryPair(words[0], words[1]) ||
 				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
 			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
 				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) &&
@@ -930,6 +941,53 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 // kazakhProgressive are the verbs of posture that follow a converb as auxiliaries of the
 // continuous present, in their bare form: "болып отыр", "өсіп тұр", "жұмыс істеп жатыр".
 var kazakhProgressive = setOf("отыр", "тұр", "жатыр", "жүр")
+
+// kazakhAuxiliary are the verbs that follow a converb as auxiliaries of aspect or ability, in
+// any of their forms: "өтпей тұрып", "сатып алды", "көтеріліп кетті", "жасай алмады".
+var kazakhAuxiliary = []string{"тұр", "жатыр", "жат", "отыр", "жүр", "бер", "ал", "кет", "қал", "көр", "бол"}
+
+// auxiliaryPair reports a Kazakh converb followed by a form of an auxiliary verb. The converb
+// is one in "-ып/-іп/-п" (converb), or in "-а/-е/-й" or its negative "-май/-мей/-бай/-бей/-пай/-пей"
+// of a verb the dictionary lists, where the form is not itself a dictionary stem ("қара", "сала"
+// are nouns too); the auxiliary is its bare stem of three letters or more or a verb form of four
+// or more that begins with the stem.
+func (s *segmenter) auxiliaryPair(first, second string) bool {
+	if !s.kazakh || utf8.RuneCountInString(first) < 4 || utf8.RuneCountInString(second) < 3 {
+		return false
+	}
+	aux := false
+	for _, stem := range kazakhAuxiliary {
+		if second == stem && utf8.RuneCountInString(stem) >= 3 ||
+			strings.HasPrefix(second, stem) && utf8.RuneCountInString(second) >= 4 && s.lex.verbForm(second) {
+			aux = true
+			break
+		}
+	}
+	if !aux {
+		return false
+	}
+	if s.converb(first) {
+		return true
+	}
+	if s.lex.dict.IsStem(first) || !harmonic(first) {
+		return false
+	}
+	switch lastRune(first) {
+	case 'й':
+		stem := strings.TrimSuffix(first, "й")
+		for _, neg := range []string{"ма", "ме", "ба", "бе", "па", "пе"} {
+			if v, ok := strings.CutSuffix(stem, neg); ok && utf8.RuneCountInString(v) >= 2 && s.lex.infinitive(v+"у") {
+				return true
+			}
+		}
+		return isVowel(lastRune(stem)) && s.lex.infinitive(stem+"у") // "болжай" of "болжау"
+	case 'а', 'е':
+		_, n := utf8.DecodeLastRuneInString(first)
+		v := first[:len(first)-n]
+		return !isVowel(lastRune(v)) && s.lex.infinitive(v+"у") // "көтеріле" of "көтерілу"
+	}
+	return false
+}
 
 // converb reports a Kazakh converb in "-ып/-іп/-п" of five letters or more that the analyser
 // reads as a verb form ("болып", "істеп"): it closes its word, and the verb after it is a word of
