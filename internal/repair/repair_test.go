@@ -149,6 +149,7 @@ func TestRepairText(t *testing.T) {
 		{"russian prepositions at the end and verb prefixes stay", "Фонд профинансировало немало голодов.", "Фонд профинансировало немало голодов.", "ru"},
 		{"kazakh converb before an auxiliary verb", "Бөген суды шекарадан өтпейтұрып алады. Олар жерді сатыпалды, салық көтерілеалмады, сарапшылар бағаны болжайалмайды.", "Бөген суды шекарадан өтпей тұрып алады. Олар жерді сатып алды, салық көтеріле алмады, сарапшылар бағаны болжай алмайды.", "kk"},
 		{"kazakh nouns in -а before an auxiliary's letters stay", "Қарақала, Қарабұлақ, қарабалық және салалар.", "Қарақала, Қарабұлақ, қарабалық және салалар.", "kk"},
+		{"kazakh adjective in -лік before a noun the dictionary lists", "Көрмеде зергерлікөнер таныстырылды.", "Көрмеде зергерлік өнер таныстырылды.", "kk"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

@@ -444,6 +444,12 @@ func (s *segmenter) judge(token string) verdict {
 			firm := rs[i]
 			rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= firm.cost && !s.allFirm(r.words) })
 		}
+		// So is a part known only as a compound or a loan's form against one the dictionary
+		// lists: "зергерлік|өнер" (both listed) is read before "зергерлі|көнер".
+		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allListed(r.words) }); i >= 0 {
+			listed := rs[i]
+			rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= listed.cost && !s.allListed(r.words) })
+		}
 		if len(rs) == 0 {
 			return verdict{}
 		}
@@ -1190,6 +1196,17 @@ func (s *segmenter) nativeBeforeLoan(first, rest string) bool {
 		}
 	}
 	return false
+}
+
+// allListed reports a Kazakh reading whose parts are closed-class words or forms the dictionary
+// lists.
+func (s *segmenter) allListed(words []string) bool {
+	for _, w := range words {
+		if !s.lex.isFunction(w) && !s.lex.inDict(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // stemReading reports whether the Kazakh analyser reads token as first, a dictionary stem or a
