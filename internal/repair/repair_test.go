@@ -150,6 +150,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh converb before an auxiliary verb", "Бөген суды шекарадан өтпейтұрып алады. Олар жерді сатыпалды, салық көтерілеалмады, сарапшылар бағаны болжайалмайды.", "Бөген суды шекарадан өтпей тұрып алады. Олар жерді сатып алды, салық көтеріле алмады, сарапшылар бағаны болжай алмайды.", "kk"},
 		{"kazakh nouns in -а before an auxiliary's letters stay", "Қарақала, Қарабұлақ, қарабалық және салалар.", "Қарақала, Қарабұлақ, қарабалық және салалар.", "kk"},
 		{"kazakh adjective in -лік before a noun the dictionary lists", "Көрмеде зергерлікөнер таныстырылды.", "Көрмеде зергерлік өнер таныстырылды.", "kk"},
+		{"english article stands before no plural", "Lorries pay three times as much ascars, and vans twice as much asbuses.", "Lorries pay three times as much as cars, and vans twice as much as buses.", "en"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

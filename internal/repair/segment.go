@@ -492,6 +492,13 @@ func (s *segmenter) judge(token string) verdict {
 			return verdict{}
 		}
 	}
+	if s.english {
+		// The article "a/an" stands before no plural: "as|cars" is no "a|scars".
+		rs = slices.DeleteFunc(rs, func(r reading) bool { return s.articleBeforePlural(r.words) })
+		if len(rs) == 0 {
+			return verdict{}
+		}
+	}
 	best := rs[0]
 	if runes == 3 && !allFunction(best.words, s.lex) {
 		return verdict{} // three letters split only into closed-class words: "ofa", "вто"
@@ -1207,6 +1214,26 @@ func (s *segmenter) allListed(words []string) bool {
 		}
 	}
 	return true
+}
+
+// articleBeforePlural reports an English reading in which "a" or "an" stands before a plural
+// in "-s" of a dictionary noun: a word in "-s" whose letters without it are a dictionary word
+// that is no closed-class word ("scars" of "scar"; "bus", "class", "means" of the mean are
+// left to the other tests by ending in "-us", "-ss", or by the singular being the word itself).
+func (s *segmenter) articleBeforePlural(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "a" && words[i] != "an" {
+			continue
+		}
+		w := words[i+1]
+		sing, ok := strings.CutSuffix(w, "s")
+		if !ok || utf8.RuneCountInString(sing) < 3 || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
+			strings.HasSuffix(w, "is") || s.lex.isFunction(sing) || !s.lex.isDictWord(sing) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // stemReading reports whether the Kazakh analyser reads token as first, a dictionary stem or a
