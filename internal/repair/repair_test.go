@@ -151,6 +151,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh nouns in -а before an auxiliary's letters stay", "Қарақала, Қарабұлақ, қарабалық және салалар.", "Қарақала, Қарабұлақ, қарабалық және салалар.", "kk"},
 		{"kazakh adjective in -лік before a noun the dictionary lists", "Көрмеде зергерлікөнер таныстырылды.", "Көрмеде зергерлік өнер таныстырылды.", "kk"},
 		{"english article stands before no plural", "Lorries pay three times as much ascars, and vans twice as much asbuses.", "Lorries pay three times as much as cars, and vans twice as much as buses.", "en"},
+		{"kazakh question particle inside a sentence", "Жоба тиімдіме деген сұрақ туды. Баға түседіме, әлде жоқ па? Шешім дұрыспа деп сұрады.", "Жоба тиімді ме деген сұрақ туды. Баға түседі ме, әлде жоқ па? Шешім дұрыс па деп сұрады.", "kk"},
+		{"kazakh negative imperative before деп stays", "Оған кетпе деп айтты, жолға шықпа деді, тоқтатпа деген жоқ.", "Оған кетпе деп айтты, жолға шықпа деді, тоқтатпа деген жоқ.", "kk"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

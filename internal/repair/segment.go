@@ -1777,14 +1777,21 @@ func kazakhOrdinal(w string) bool {
 // in the form the word's last sound asks for (after a vowel or р, л, й, у; after м, н, ң, з, ж;
 // after a voiceless consonant) and with its vowel. The word must be known without the analyser
 // and the token must not be.
-func (s *segmenter) questionParticle(w string) (string, bool) {
+//
+// Inside a sentence (embedded, before "деген", "деп", "жоқ па"), the word before the particle
+// may be a verb form the analyser reads ("өсе ме, жоқ па", "өседі ме, әлде"), but not a verb's
+// bare stem: a stem and "-ма/-ме/-ба/-бе/-па/-пе" is the negative imperative ("шықпа деп").
+func (s *segmenter) questionParticle(w string, embedded bool) (string, bool) {
 	lw := strings.ToLower(w)
 	if len(lw) < 4 || len(lw) != len(w) || !isCyrillicWord(lw) || s.lex.firmKazakh(lw) {
 		return "", false
 	}
 	first, p := lw[:len(lw)-4], lw[len(lw)-4:]
 	if !strings.HasSuffix(p, "а") && !strings.HasSuffix(p, "е") || utf8.RuneCountInString(first) < 3 ||
-		!s.lex.firmKazakh(first) {
+		!s.lex.firmKazakh(first) && !(embedded && s.lex.verbForm(first)) {
+		return "", false
+	}
+	if embedded && (text.KazakhVerbStem(s.lex.infinitive, first) || text.KazakhVerbStem(s.lex.infinitive, voiceKazakh(first))) {
 		return "", false
 	}
 	last := lastRune(first)
@@ -1804,6 +1811,17 @@ func (s *segmenter) questionParticle(w string) (string, bool) {
 		return "", false
 	}
 	return w[:len(first)] + " " + w[len(first):], true
+}
+
+// voiceKazakh voices the last consonant of a Kazakh stem as a vowel after it does: "шық" →
+// "шығ" (шығу), "кет" stays.
+func voiceKazakh(w string) string {
+	for _, p := range [][2]string{{"қ", "ғ"}, {"к", "г"}, {"п", "б"}} {
+		if st, ok := strings.CutSuffix(w, p[0]); ok {
+			return st + p[1]
+		}
+	}
+	return w
 }
 
 // conditionalBy reports a Russian reading of a past tense and the particle "бы" of the
