@@ -153,6 +153,8 @@ func TestRepairText(t *testing.T) {
 		{"english article stands before no plural", "Lorries pay three times as much ascars, and vans twice as much asbuses.", "Lorries pay three times as much as cars, and vans twice as much as buses.", "en"},
 		{"kazakh question particle inside a sentence", "Жоба тиімдіме деген сұрақ туды. Баға түседіме, әлде жоқ па? Шешім дұрыспа деп сұрады.", "Жоба тиімді ме деген сұрақ туды. Баға түседі ме, әлде жоқ па? Шешім дұрыс па деп сұрады.", "kk"},
 		{"kazakh negative imperative before деп stays", "Оған кетпе деп айтты, жолға шықпа деді, тоқтатпа деген жоқ.", "Оған кетпе деп айтты, жолға шықпа деді, тоқтатпа деген жоқ.", "kk"},
+		{"kazakh word before a possessed loan that begins with a vowel", "Биыл астықэкспорты артты, арзан электрэнергиясы керек, мақтаэкспортының көлемі азайды.", "Биыл астық экспорты артты, арзан электр энергиясы керек, мақта экспортының көлемі азайды.", "kk"},
+		{"kazakh compounds with a possessed loan after a consonant stay", "Мұнайхимиясы мен қолөнері дамыды.", "Мұнайхимиясы мен қолөнері дамыды.", "kk"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

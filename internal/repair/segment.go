@@ -377,7 +377,7 @@ func (s *segmenter) judge(token string) verdict {
 					(s.pluralPossessed(words[1]) || s.longPlural(words[1])) ||
 				len(words) == 2 && s.relativeClosed(words[0]) && utf8.RuneCountInString(words[1]) >= 4 && s.lex.firmKazakh(words[1]) &&
 					!kazakhSuffixLike(words[1]) ||
-				!analysed && s.waterOf(words) || s.positionalAfter(words)
+				!analysed && s.waterOf(words) || s.positionalAfter(words) || s.vowelLoanPossessed(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
 				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
 				s.ethnonymBefore(words, capital) || s.afterCase(words) || len(words) == 2 && postpositionAdjective(words[1]) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
@@ -1113,6 +1113,35 @@ func (s *segmenter) possessedAfter(words []string) bool {
 			if shortStem && len(p) == 2 && nativeShortStem(stem) && s.lex.dict.IsStem(stem) &&
 				isVowel(lastRune(words[0])) && !s.lex.isFunction(stem) && !s.lex.infinitive(words[0]+"у") {
 				return true // "жұма|күні", "жоба|құны"
+			}
+		}
+	}
+	return false
+}
+
+// vowelLoanPossessed reports a Kazakh reading of a word of three letters or more the
+// dictionary lists, native or loan, before a Russian loan that begins with a vowel and carries
+// the possessive of the izafet, with or without a case ending: "астық|экспорты",
+// "электр|энергиясы", "газ|импортына". A loan joins a Kazakh first part into one word only
+// after a consonant ("мұнайхимиясы"); one that begins with a vowel stands apart.
+func (s *segmenter) vowelLoanPossessed(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 3 || s.lex.isFunction(words[0]) ||
+		kazakhPrefixLike[words[0]] || kazakhLoanPrefix[words[0]] || russianPrefixLike[words[0]] ||
+		!dictKnown(s.lex.dict, words[0]) && !s.lex.loan(words[0]) || s.lex.verbForm(words[0]) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(words[1])
+	if !isVowel(first) {
+		return false
+	}
+	for _, c := range []string{"нің", "ның", "на", "не", "нда", "нде", "нан", "нен", "н", ""} {
+		rest, ok := strings.CutSuffix(words[1], c)
+		if !ok {
+			continue
+		}
+		for _, p := range []string{"сы", "сі", "ы", "і"} {
+			if stem, ok := strings.CutSuffix(rest, p); ok && (len(p) > 2) == isVowel(lastRune(stem)) && s.lex.loan(stem) {
+				return true
 			}
 		}
 	}
