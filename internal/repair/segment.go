@@ -1407,6 +1407,21 @@ func (s *segmenter) pluralNoun(w string) bool {
 	return false
 }
 
+// barePlural reports a Kazakh plural noun of seven letters or more without a case or
+// possessive ending after it: "депутаттар", "компаниялар".
+func (s *segmenter) barePlural(w string) bool {
+	if utf8.RuneCountInString(w) < 7 {
+		return false
+	}
+	for _, pl := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+		if stem, ok := strings.CutSuffix(w, pl); ok && utf8.RuneCountInString(stem) >= 4 &&
+			(s.lex.dict.IsStem(stem) || s.lex.loan(stem) || s.lex.extra[stem]) && !s.lex.isFunction(stem) {
+			return true
+		}
+	}
+	return false
+}
+
 // longPlural reports a plural noun, bare or in a case, whose stem is too long to end a
 // compound the dictionary lacks: a Russian loan of seven letters or more ("жоғары|технологиялар")
 // or a native stem of six or more. Shorter ones do end such compounds ("мейірбикелер").
@@ -2491,14 +2506,19 @@ func (s *segmenter) afterClosed(first, second string) bool {
 		!kazakhSimilative[second] && s.lex.dict.IsStem(second) {
 		return true
 	}
-	if n != 3 || !s.closedCase(first) && !closedWord {
+	// A bare plural closes its word as a case does but for a possessive or case ending after it,
+	// which the test below keeps out ("депутаттар|заң"); so does an ordinal ("алтыншы|рет").
+	closedOther := s.barePlural(first) || kazakhOrdinal(first)
+	if n != 3 || !s.closedCase(first) && !closedWord && !closedOther {
 		return false
 	}
 	// The last letter of the first part may begin the second as well: "экономикасын|ашып" is
 	// no "экономикасына|шып".
 	last, _ := utf8.DecodeLastRuneInString(first)
 	rs := []rune(second)
-	return !strings.ContainsRune("рлңғ", rs[0]) && !isVowel(rs[0]) && isVowel(rs[1]) &&
+	// Native words begin with no р, л, ң or ғ, but loans do: "рет" (time) after an ordinal,
+	// which only a case or possessive ending follows.
+	return (!strings.ContainsRune("рлңғ", rs[0]) || kazakhOrdinal(first) && rs[0] != 'ң') && !isVowel(rs[0]) && isVowel(rs[1]) &&
 		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) && !s.lex.isDictWord(string(last)+second)
 }
 
