@@ -157,6 +157,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh compounds with a possessed loan after a consonant stay", "Мұнайхимиясы мен қолөнері дамыды.", "Мұнайхимиясы мен қолөнері дамыды.", "kk"},
 		{"kazakh noun of three letters after a bare plural or an ordinal", "Депутаттарзаң жобасын қабылдады, компанияларжыл сайын есеп береді, форум алтыншырет өтті.", "Депутаттар заң жобасын қабылдады, компаниялар жыл сайын есеп береді, форум алтыншы рет өтті.", "kk"},
 		{"kazakh plurals and ordinals with their endings stay", "Депутаттардай, компаниялардан, компанияларсыз, инвесторларша, алтыншыдан, жетіншісі, екіншілер.", "Депутаттардай, компаниялардан, компанияларсыз, инвесторларша, алтыншыдан, жетіншісі, екіншілер.", "kk"},
+		{"kazakh dictionary stem is not cut inside a reading of three words", "Жүк тасымалқұны қымбаттады.", "Жүк тасымалқұны қымбаттады.", "kk"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

@@ -428,6 +428,11 @@ func (s *segmenter) judge(token string) verdict {
 				(s.lex.dict.IsStem(r.words[0]+r.words[1]) || s.lex.isNameOnly(r.words[0]+r.words[1])) {
 				return true
 			}
+			// Nor does a reading of three words cut a dictionary stem in two: "тасымал|құны" is
+			// no "тасым|ал|құны", whether or not its reading as two words stands.
+			if len(r.words) == 3 && (s.lex.dict.IsStem(r.words[0]+r.words[1]) || s.lex.dict.IsStem(r.words[1]+r.words[2])) {
+				return true
+			}
 			// Three words are two boundaries, each of which must be one no compound has
 			// ("ресми|сайтында|хабарлады").
 			return rejectPair(r.words) && (len(r.words) != 3 || rejectPair(r.words[:2]) || rejectPair(r.words[1:]))
