@@ -158,6 +158,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh noun of three letters after a bare plural or an ordinal", "Депутаттарзаң жобасын қабылдады, компанияларжыл сайын есеп береді, форум алтыншырет өтті.", "Депутаттар заң жобасын қабылдады, компаниялар жыл сайын есеп береді, форум алтыншы рет өтті.", "kk"},
 		{"kazakh plurals and ordinals with their endings stay", "Депутаттардай, компаниялардан, компанияларсыз, инвесторларша, алтыншыдан, жетіншісі, екіншілер.", "Депутаттардай, компаниялардан, компанияларсыз, инвесторларша, алтыншыдан, жетіншісі, екіншілер.", "kk"},
 		{"kazakh dictionary stem is not cut inside a reading of three words", "Жүк тасымалқұны қымбаттады.", "Жүк тасымалқұны қымбаттады.", "kk"},
+		{"kazakh compound numeral at a sentence's start", "Онбес жыл өтті. Үшмыңнан астам адам келді. Жиырмабес ел қатысты.", "Он бес жыл өтті. Үш мыңнан астам адам келді. Жиырма бес ел қатысты.", "kk"},
+		{"kazakh place names made with a numeral stay", "Бесқарағай, Жетісу, Үшарал, Екібастұз және Бесоба.", "Бесқарағай, Жетісу, Үшарал, Екібастұз және Бесоба.", "kk"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

@@ -543,7 +543,8 @@ func (s *segmenter) judge(token string) verdict {
 				!boundEnding[best.words[1]] && utf8.RuneCountInString(best.words[1]) >= 4
 		if s.kazakh && kazakhCounting[lead] {
 			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
-			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]]) {
+			// A compound numeral is written as words and names no place: "Он|бес", "Үш|мыңнан".
+			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]] && !s.numeralForm(best.words[1])) {
 				return verdict{} // "Бесқарағай", "Жетісу": a place name
 			}
 			commonLead = true
@@ -1407,6 +1408,16 @@ func (s *segmenter) pluralNoun(w string) bool {
 				(s.lex.dict.IsStem(stem) || s.lex.loan(stem) || s.lex.extra[stem]) && !s.lex.isFunction(stem) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// numeralForm reports a Kazakh cardinal numeral, bare or with a case ending: "бес", "мыңнан".
+func (s *segmenter) numeralForm(w string) bool {
+	for _, c := range append([]string{""}, kazakhCaseEndings...) {
+		if stem, ok := strings.CutSuffix(w, c); ok && kazakhCounting[stem] && !s.lex.isFunction(stem) {
+			return true
 		}
 	}
 	return false
