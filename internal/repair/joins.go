@@ -242,6 +242,8 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		if out == token && j.seg.kazakh && after == '?' {
 			if split, ok := j.seg.questionParticle(token, false); ok {
 				out, rule, q = split, "split", nil
+			} else if split, ok := j.seg.particleShe(token); ok {
+				out, rule, q = split, "split", nil
 			}
 		}
 		if out == token && j.seg.kazakh && idx == len(words)-1 && embeddedQuestion(text, w.end) {

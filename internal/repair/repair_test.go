@@ -160,6 +160,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh dictionary stem is not cut inside a reading of three words", "Жүк тасымалқұны қымбаттады.", "Жүк тасымалқұны қымбаттады.", "kk"},
 		{"kazakh compound numeral at a sentence's start", "Онбес жыл өтті. Үшмыңнан астам адам келді. Жиырмабес ел қатысты.", "Он бес жыл өтті. Үш мыңнан астам адам келді. Жиырма бес ел қатысты.", "kk"},
 		{"kazakh place names made with a numeral stay", "Бесқарағай, Жетісу, Үшарал, Екібастұз және Бесоба.", "Бесқарағай, Жетісу, Үшарал, Екібастұз және Бесоба.", "kk"},
+		{"kazakh particle ше after a back-vowel word before a question mark", "Ал бұл жобаше? Ал инвесторларше?", "Ал бұл жоба ше? Ал инвесторлар ше?", "kk"},
+		{"kazakh words in -ша/-ше before a question mark stay", "Қазақша? Орысша? Өзбекше? Ағылшынша?", "Қазақша? Орысша? Өзбекше? Ағылшынша?", "kk"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

@@ -1873,6 +1873,32 @@ func (s *segmenter) questionParticle(w string, embedded bool) (string, bool) {
 	return w[:len(first)] + " " + w[len(first):], true
 }
 
+// particleShe returns the Kazakh token w cut before the particle "ше" ("and what about …?")
+// that a question mark follows: "жоба|ше?", "инвесторлар|ше?". The particle keeps its "е"
+// after any word, while the ending "-ша/-ше" (in the manner of) takes the vowel of the word's
+// last syllable, so after a back vowel "ше" is the particle. The word must be known without the
+// analyser and the token must not be.
+func (s *segmenter) particleShe(w string) (string, bool) {
+	lw := strings.ToLower(w)
+	if len(lw) != len(w) || !isCyrillicWord(lw) || s.lex.firmKazakh(lw) {
+		return "", false
+	}
+	first, ok := strings.CutSuffix(lw, "ше")
+	if !ok || utf8.RuneCountInString(first) < 3 || !s.lex.firmKazakh(first) {
+		return "", false
+	}
+	rs := []rune(first)
+	for i := len(rs) - 1; i >= 0; i-- {
+		if isVowel(rs[i]) && rs[i] != 'у' && rs[i] != 'и' { // "у" and "и" are of either row
+			if !strings.ContainsRune("аоұыяэю", rs[i]) {
+				return "", false
+			}
+			return w[:len(first)] + " " + w[len(first):], true
+		}
+	}
+	return "", false
+}
+
 // voiceKazakh voices the last consonant of a Kazakh stem as a vowel after it does: "шық" →
 // "шығ" (шығу), "кет" stays.
 func voiceKazakh(w string) string {
