@@ -162,6 +162,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh place names made with a numeral stay", "Бесқарағай, Жетісу, Үшарал, Екібастұз және Бесоба.", "Бесқарағай, Жетісу, Үшарал, Екібастұз және Бесоба.", "kk"},
 		{"kazakh particle ше after a back-vowel word before a question mark", "Ал бұл жобаше? Ал инвесторларше?", "Ал бұл жоба ше? Ал инвесторлар ше?", "kk"},
 		{"kazakh words in -ша/-ше before a question mark stay", "Қазақша? Орысша? Өзбекше? Ағылшынша?", "Қазақша? Орысша? Өзбекше? Ағылшынша?", "kk"},
+		{"russian compound preposition before the genitive", "Вовремя переговоров цены упали. Поданным ООН, спрос вырос, а поданным экспертов — нет.", "Во время переговоров цены упали. По данным ООН, спрос вырос, а по данным экспертов — нет.", "ru"},
+		{"russian adverb and participle that spell a compound preposition stay", "Работы завершили вовремя и сдали вовремя, отвечая поданным заявкам; важно вовремя заметить риски.", "Работы завершили вовремя и сдали вовремя, отвечая поданным заявкам; важно вовремя заметить риски.", "ru"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

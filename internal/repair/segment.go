@@ -1899,6 +1899,47 @@ func (s *segmenter) particleShe(w string) (string, bool) {
 	return "", false
 }
 
+// russianGenitivePrepositions are the Russian compound prepositions that govern the genitive and
+// whose letters, run together, spell another word: "во время" (the adverb "вовремя"), "по
+// данным" (the participle "поданным").
+var russianGenitivePrepositions = map[string]string{"вовремя": "во время", "поданным": "по данным"}
+
+// compoundPreposition returns the Russian token w as the compound preposition it spells when
+// the word after it, next, is a noun or name in the genitive, which the other word is not
+// followed by: "Вовремя визита", "поданным министерства", but "вовремя сдали", "поданным
+// заявкам" (a participle agrees with its noun in the dative plural).
+func (s *segmenter) compoundPreposition(w, next string) (string, bool) {
+	lw := strings.ToLower(w)
+	phrase, ok := russianGenitivePrepositions[lw]
+	if !ok || utf8.RuneCountInString(next) < 3 || len(lw) != len(w) {
+		return "", false
+	}
+	ln := strings.ToLower(next)
+	if s.lex.isFunction(ln) || russianFiniteVerb(ln) {
+		return "", false
+	}
+	genitive := false
+	for _, e := range []string{"а", "я", "ов", "ев", "ей", "ии", "ий", "ы", "и", "ого", "его", "ой", "ей"} {
+		if strings.HasSuffix(ln, e) {
+			genitive = true
+			break
+		}
+	}
+	for _, e := range []string{"ам", "ям", "ым", "им", "ть", "ти", "ся", "сь", "ли", "ла"} {
+		if strings.HasSuffix(ln, e) {
+			genitive = false
+		}
+	}
+	if unicode.IsUpper([]rune(next)[0]) && next == strings.ToUpper(next) {
+		genitive = true // an acronym: "по данным ООН"
+	}
+	if !genitive {
+		return "", false
+	}
+	a, b, _ := strings.Cut(phrase, " ")
+	return w[:len(a)] + " " + w[len(a):len(a)+len(b)], true
+}
+
 // voiceKazakh voices the last consonant of a Kazakh stem as a vowel after it does: "шық" →
 // "шығ" (шығу), "кет" stays.
 func voiceKazakh(w string) string {
