@@ -357,6 +357,17 @@ func (s *segmenter) judge(token string) verdict {
 		if len(rs[0].words) == 2 && s.allFirm(rs[0].words) {
 			compound = rs[0]
 		}
+		// The cheapest reading of known parts, before the boundary rules: if they reject it, a
+		// reading as cheap with a part only the analyser reads does not stand in its place
+		// ("жүктерте|міржол" for "жүктер|теміржол").
+		firmFirst := -1
+		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allFirm(r.words) }); i >= 0 {
+			firmFirst = i
+		}
+		firmCost := math.Inf(1)
+		if firmFirst >= 0 {
+			firmCost = rs[firmFirst].cost
+		}
 		// rejectPair reports a reading whose boundaries a compound may have.
 		rejectPair := func(words []string) bool {
 			free := anyFunction(words, s.lex) || kazakhOrdinal(words[0]) || s.kazakhParticle(words) ||
@@ -449,6 +460,7 @@ func (s *segmenter) judge(token string) verdict {
 			firm := rs[i]
 			rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= firm.cost && !s.allFirm(r.words) })
 		}
+		rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= firmCost && !s.allFirm(r.words) })
 		// So is a part known only as a compound or a loan's form against one the dictionary
 		// lists: "зергерлік|өнер" (both listed) is read before "зергерлі|көнер".
 		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allListed(r.words) }); i >= 0 {
