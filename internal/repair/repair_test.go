@@ -165,6 +165,8 @@ func TestRepairText(t *testing.T) {
 		{"russian compound preposition before the genitive", "Вовремя переговоров цены упали. Поданным ООН, спрос вырос, а поданным экспертов — нет.", "Во время переговоров цены упали. По данным ООН, спрос вырос, а по данным экспертов — нет.", "ru"},
 		{"russian adverb and participle that spell a compound preposition stay", "Работы завершили вовремя и сдали вовремя, отвечая поданным заявкам; важно вовремя заметить риски.", "Работы завершили вовремя и сдали вовремя, отвечая поданным заявкам; важно вовремя заметить риски.", "ru"},
 		{"kazakh reading with a part only the analyser reads does not replace one of known parts", "Жүктертеміржол арқылы тасымалданады.", "Жүктертеміржол арқылы тасымалданады.", "kk"},
+		{"kazakh noun before a positional noun with the locative adjective", "Өзенбойындағы ауылдар мен шекарамаңындағы қалалар және қалааумағындағы зауыттар.", "Өзен бойындағы ауылдар мен шекара маңындағы қалалар және қала аумағындағы зауыттар.", "kk"},
+		{"kazakh compounds with a positional noun stay", "Отбасындағы жағдай мен елбасындағы сенім.", "Отбасындағы жағдай мен елбасындағы сенім.", "kk"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

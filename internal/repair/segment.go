@@ -1185,13 +1185,15 @@ func (s *segmenter) waterOf(words []string) bool {
 // after any noun ("жыл|басынан", "жыл|соңына", "қала|ортасында", "өзен|бойында").
 var kazakhPositional = func() map[string]bool {
 	m := map[string]bool{}
-	for _, stem := range []string{"басы", "соңы", "ортасы", "аяғы", "маңы", "бойы"} {
+	// With the locative adjective too: "шекара|маңындағы", "өзен|бойындағы".
+	for _, stem := range []string{"басы", "соңы", "ортасы", "аяғы", "маңы", "бойы", "жаны", "аумағы"} {
 		m[stem] = true
-		for _, c := range []string{"н", "на", "нда", "нан"} {
+		for _, c := range []string{"н", "на", "нда", "нан", "ндағы"} {
 			m[stem+c] = true
 		}
 	}
-	for _, w := range []string{"ішінде", "ішіне", "ішінен", "алдында", "алдына", "артында", "үстінде", "астында"} {
+	for _, w := range []string{"ішінде", "ішіне", "ішінен", "ішіндегі", "алдында", "алдына", "алдындағы", "артында",
+		"артындағы", "үстінде", "үстіндегі", "астында", "астындағы"} {
 		m[w] = true
 	}
 	return m
