@@ -2616,7 +2616,9 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	// Native words begin with no р, л, ң or ғ, but loans do: "рет" (time) after an ordinal,
 	// which only a case or possessive ending follows.
 	return (!strings.ContainsRune("рлңғ", rs[0]) || kazakhOrdinal(first) && rs[0] != 'ң') && !isVowel(rs[0]) && isVowel(rs[1]) &&
-		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) && !s.lex.isDictWord(string(last)+second)
+		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) &&
+		// That other reading needs a word before it: "жоспарға|сай" is no "жоспарғ|асай".
+		!(s.lex.isDictWord(string(last)+second) && s.lex.firmKazakh(strings.TrimSuffix(first, string(last))))
 }
 
 // caseClosed reports a Kazakh word known without the analyser's guess that ends in an ablative,
