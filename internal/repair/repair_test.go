@@ -168,6 +168,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh noun before a positional noun with the locative adjective", "Өзенбойындағы ауылдар мен шекарамаңындағы қалалар және қалааумағындағы зауыттар.", "Өзен бойындағы ауылдар мен шекара маңындағы қалалар және қала аумағындағы зауыттар.", "kk"},
 		{"kazakh compounds with a positional noun stay", "Отбасындағы жағдай мен елбасындағы сенім.", "Отбасындағы жағдай мен елбасындағы сенім.", "kk"},
 		{"kazakh word of three letters after a case whose last letter would begin a word with it", "Жоспарғасай жүзеге асты, талапқасай келмейді.", "Жоспарға сай жүзеге асты, талапқа сай келмейді.", "kk"},
+		{"english by of means run into its noun", "Grain left byrail and oil bysea.", "Grain left by rail and oil by sea.", "en"},
+		{"english words in by- stay", "Byways, bypassed bylaws, bystanders and bygones stay.", "Byways, bypassed bylaws, bystanders and bygones stay.", "en"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

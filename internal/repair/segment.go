@@ -585,6 +585,13 @@ func (s *segmenter) judge(token string) verdict {
 		// dictionary word that is no verb, where the whole is no word, is two words.
 		gain = max(gain, margin)
 	}
+	if s.english && len(rs) == 1 && len(best.words) == 2 && best.words[0] == "by" && s.lex.count(lw) == 0 && !analysed &&
+		utf8.RuneCountInString(best.words[1]) >= 3 && s.lex.isDictWord(best.words[1]) && !s.lex.isFunction(best.words[1]) {
+		// "byrail", "bysea": the words that begin with "by" (bypass, bylaw, bystander) are
+		// dictionary words, so "by" before a dictionary word, where the whole is none, is the
+		// preposition of means run into its noun, however short the token.
+		gain = max(gain, margin)
+	}
 	cands := []string{strings.Join(restoreCase(token, best.words), " ")}
 	if len(rs) > 1 {
 		cands = append(cands, strings.Join(restoreCase(token, rs[1].words), " "))
