@@ -170,6 +170,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh word of three letters after a case whose last letter would begin a word with it", "Жоспарғасай жүзеге асты, талапқасай келмейді.", "Жоспарға сай жүзеге асты, талапқа сай келмейді.", "kk"},
 		{"english by of means run into its noun", "Grain left byrail and oil bysea.", "Grain left by rail and oil by sea.", "en"},
 		{"english words in by- stay", "Byways, bypassed bylaws, bystanders and bygones stay.", "Byways, bypassed bylaws, bystanders and bygones stay.", "en"},
+		{"kazakh forms attested in real text stay", "Мақтаарал ауданындағы орталықазиялық студенттер мен әуекомпаниясы.", "Мақтаарал ауданындағы орталықазиялық студенттер мен әуекомпаниясы.", "kk"},
+		{"kazakh attested joins of a closed-class word or an adjective in -и are split", "Жылсайын өседі, ғылымизерттеу жүргізіледі.", "Жыл сайын өседі, ғылыми зерттеу жүргізіледі.", "kk"},
 		{"kazakh compounds and verb forms the analyser reads stay", "Кәсіподағының мүшелері түсінетінімізді айтты.", "Кәсіподағының мүшелері түсінетінімізді айтты.", "kk"},
 		{"chinese unchanged", "中国\u00a0与  中亚", "中国\u00a0与  中亚", "zh"},
 		{"unknown language unchanged", "inCentral", "inCentral", "de"},

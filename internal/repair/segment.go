@@ -322,6 +322,7 @@ func (s *segmenter) judge(token string) verdict {
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
 	}
+
 	if capital {
 		if at := s.surnameBeforeVerb(lw); at > 0 {
 			return verdict{split: restoreCase(token, []string{lw[:at], lw[at:]})}
@@ -400,6 +401,21 @@ func (s *segmenter) judge(token string) verdict {
 				kazakhLoanPrefix[words[0]] || s.stemRunsOn(words, analysed) ||
 				boundEnding[words[0]] && !s.conjunctionFirst(words) && !s.particleBeforeVerb(words, analysed) || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(words)
+		}
+		if text.KazakhAttested(lw) {
+			// A form seen in real text that the dictionary and the analyser miss is a word
+			// ("Мақтаарал", "орталықазиялық", "әуекомпаниясы"), unless a reading frees a
+			// closed-class word ("жыл|сайын"), a loan that begins with a vowel, which no
+			// compound ends in ("электр|энергиясы"), or an auxiliary verb after its converb
+			// ("сатып|алды") or a noun after an adjective in "-и" ("ғылыми|зерттеу"), which the
+			// spelling rules write apart: the list holds some joins too.
+			rs = slices.DeleteFunc(rs, func(r reading) bool {
+				return !anyFunction(r.words, s.lex) && !s.vowelLoanPossessed(r.words) &&
+					!(len(r.words) == 2 && (s.auxiliaryPair(r.words[0], r.words[1]) || s.relativeAdjective(r.words[0], r.words[1])))
+			})
+			if len(rs) == 0 {
+				return verdict{}
+			}
 		}
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			// A closed-class word of three letters or more other than a numeral takes no endings
