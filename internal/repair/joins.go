@@ -240,7 +240,7 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 			}
 		}
 		if out == token && !j.english && !j.seg.kazakh && idx == len(words)-1 {
-			if split, ok := j.seg.compoundPreposition(token, nextWord(text, w.end)); ok {
+			if split, ok := j.seg.compoundPreposition(token, text, w.end); ok {
 				out, rule, q = split, "split", nil
 			}
 		}

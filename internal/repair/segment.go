@@ -1941,14 +1941,19 @@ func (s *segmenter) particleShe(w string) (string, bool) {
 // данным" (the participle "поданным").
 var russianGenitivePrepositions = map[string]string{"вовремя": "во время", "поданным": "по данным"}
 
-// compoundPreposition returns the Russian token w as the compound preposition it spells when
-// the word after it, next, is a noun or name in the genitive, which the other word is not
+// compoundPreposition returns the Russian token w, which ends at end in text, as the compound
+// preposition it spells when the word after it is a noun or name in the genitive, which the other word is not
 // followed by: "Вовремя визита", "поданным министерства", but "вовремя сдали", "поданным
 // заявкам" (a participle agrees with its noun in the dative plural).
-func (s *segmenter) compoundPreposition(w, next string) (string, bool) {
-	lw := strings.ToLower(w)
-	phrase, ok := russianGenitivePrepositions[lw]
-	if !ok || utf8.RuneCountInString(next) < 3 || len(lw) != len(w) {
+func (s *segmenter) compoundPreposition(w, text string, end int) (string, bool) {
+	phrase := ""
+	for joined, p := range russianGenitivePrepositions {
+		if len(w) == len(joined) && strings.EqualFold(w, joined) { // no lower-casing of every word
+			phrase = p
+		}
+	}
+	next := nextWord(text, end)
+	if phrase == "" || utf8.RuneCountInString(next) < 3 {
 		return "", false
 	}
 	ln := strings.ToLower(next)
