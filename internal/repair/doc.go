@@ -65,6 +65,17 @@
 // "Шымкент|тұрғындары"), and a vowel of the stem's row after a verb's stem begins its voice or
 // converb, not a word ("жеңілдетілмегендіктен").
 //
+// A Kazakh converb and the auxiliary verb after it are two words ("өтпей|тұрып", "сатып|алды");
+// so are a bare plural or an ordinal and a short noun ("депутаттар|заң", "алтыншы|рет"), a word
+// and a possessed loan that begins with a vowel ("астық|экспорты"), a noun and a noun of place
+// with the locative adjective ("шекара|маңындағы"), and a compound numeral at a sentence's start
+// ("Он|бес"). A question particle is split off before the words that follow a question inside a
+// sentence ("тиімді|ме деген"), never from a negative imperative ("шықпа деп"), and "ше" after a
+// word of back vowels before a question mark. A form attested in real Kazakh text stays whole
+// unless grammar says it holds two words. English "a/an" stands before no plural ("as|cars"),
+// and "by" runs into its noun ("by|rail"); a Russian compound preposition whose letters spell
+// another word is split before the genitive ("Во|время визита", "По|данным ООН").
+//
 // Russian stump compounds ("госпрограмма", "техрегламент") are words, the dictionary's or not,
 // and are not split after their clipped stem, nor a verb after its prefix ("профинансировало");
 // a capitalised Russian or Kazakh word inside a sentence or in quotes is a name and stays whole

@@ -239,8 +239,20 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 				out, rule, q = split, "split", nil
 			}
 		}
-		if out == token && after == '?' && j.seg.kazakh {
-			if split, ok := j.seg.questionParticle(token); ok {
+		if out == token && !j.english && !j.seg.kazakh && idx == len(words)-1 {
+			if split, ok := j.seg.compoundPreposition(token, text, w.end); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
+		if out == token && j.seg.kazakh && after == '?' {
+			if split, ok := j.seg.questionParticle(token, false); ok {
+				out, rule, q = split, "split", nil
+			} else if split, ok := j.seg.particleShe(token); ok {
+				out, rule, q = split, "split", nil
+			}
+		}
+		if out == token && j.seg.kazakh && idx == len(words)-1 && embeddedQuestion(text, w.end) {
+			if split, ok := j.seg.questionParticle(token, true); ok {
 				out, rule, q = split, "split", nil
 			}
 		}
@@ -263,6 +275,41 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		}
 	}
 	return es, qs
+}
+
+// kazakhQuestionFollowers are the words that follow a Kazakh question inside a sentence: the
+// verb of speech or thought that quotes it ("тиімді ме деген сұрақ", "келеді ме екен") and the
+// alternative after a comma ("өсе ме, жоқ па", "ма, әлде").
+var kazakhQuestionFollowers = setOf("деген", "деп", "дейді", "деді", "екен", "екенін", "екендігін", "жоқ", "әлде")
+
+// nextWord returns the letters of the word that follows end after spaces only, or "".
+func nextWord(text string, end int) string {
+	rest := text[end:]
+	trimmed := strings.TrimLeft(rest, " ")
+	if len(trimmed) == len(rest) {
+		return ""
+	}
+	stop := strings.IndexFunc(trimmed, func(r rune) bool { return !unicode.IsLetter(r) })
+	if stop < 0 {
+		stop = len(trimmed)
+	}
+	return trimmed[:stop]
+}
+
+// embeddedQuestion reports a Kazakh word that ends at end and is followed, after a space or a
+// comma and a space, by a word that follows a question: there a question particle may end the
+// word as it does before a question mark.
+func embeddedQuestion(text string, end int) bool {
+	rest := strings.TrimPrefix(text[end:], ",")
+	trimmed := strings.TrimLeft(rest, " ")
+	if len(trimmed) == len(rest) {
+		return false
+	}
+	stop := strings.IndexFunc(trimmed, func(r rune) bool { return !unicode.IsLetter(r) })
+	if stop < 0 {
+		stop = len(trimmed)
+	}
+	return kazakhQuestionFollowers[strings.ToLower(trimmed[:stop])]
 }
 
 // spacedDash reports two Cyrillic words written on either side of an em dash that lost its

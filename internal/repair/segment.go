@@ -232,6 +232,16 @@ func (s *segmenter) readings(lw string) []reading {
 			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && kazakhProgressive[piece] && s.converb(prev) {
 				pc, ok, counted = -math.Log(s.lex.dictCount/corpusSize), true, true
 			}
+			// A converb the dictionary lacks before a form of an auxiliary verb: "өтпей|тұрып",
+			// "көтеріле|алмады". The pair is a compound verb, written as two words.
+			if !ok && s.kazakh && len(words) == 0 && len(piece) < len(rest) && s.auxiliaryPair(piece, rest[len(piece):]) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
+			// The auxiliary after its converb is as expected as a closed-class word, and more so
+			// than any other reading of the same letters ("сатып|алды", not "саты|палды").
+			if s.kazakh && len(words) == 1 && len(piece) == len(rest) && s.auxiliaryPair(prev, piece) {
+				pc, ok, counted = -math.Log(5e4/corpusSize), true, true
+			}
 			// A short word or a numeral after a word closed by its case ending: "келісімге|қол",
 			// "Астанада|оны", "ол|екі".
 			if s.kazakh && len(words) == 1 && len(piece) == len(rest) && s.afterClosed(prev, piece) {
@@ -312,6 +322,7 @@ func (s *segmenter) judge(token string) verdict {
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
 	}
+
 	if capital {
 		if at := s.surnameBeforeVerb(lw); at > 0 {
 			return verdict{split: restoreCase(token, []string{lw[:at], lw[at:]})}
@@ -347,6 +358,17 @@ func (s *segmenter) judge(token string) verdict {
 		if len(rs[0].words) == 2 && s.allFirm(rs[0].words) {
 			compound = rs[0]
 		}
+		// The cheapest reading of known parts, before the boundary rules: if they reject it, a
+		// reading as cheap with a part only the analyser reads does not stand in its place
+		// ("жүктерте|міржол" for "жүктер|теміржол").
+		firmFirst := -1
+		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allFirm(r.words) }); i >= 0 {
+			firmFirst = i
+		}
+		firmCost := math.Inf(1)
+		if firmFirst >= 0 {
+			firmCost = rs[firmFirst].cost
+		}
 		// rejectPair reports a reading whose boundaries a compound may have.
 		rejectPair := func(words []string) bool {
 			free := anyFunction(words, s.lex) || kazakhOrdinal(words[0]) || s.kazakhParticle(words) ||
@@ -360,13 +382,14 @@ func (s *segmenter) judge(token string) verdict {
 					dictKnown(s.lex.dict, words[1])
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
+				len(words) == 2 && s.auxiliaryPair(words[0], words[1]) ||
 				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
 			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
 				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) &&
 					(s.pluralPossessed(words[1]) || s.longPlural(words[1])) ||
 				len(words) == 2 && s.relativeClosed(words[0]) && utf8.RuneCountInString(words[1]) >= 4 && s.lex.firmKazakh(words[1]) &&
 					!kazakhSuffixLike(words[1]) ||
-				!analysed && s.waterOf(words) || s.positionalAfter(words)
+				!analysed && s.waterOf(words) || s.positionalAfter(words) || s.vowelLoanPossessed(words)
 			free = free || beforeNonCompound || s.vowelsMeet(words) || possessed || s.participleBefore(words) ||
 				s.possessiveFirst(words) || !analysed && s.relationalBefore(words) || s.objectBeforeVerbalNoun(words) ||
 				s.ethnonymBefore(words, capital) || s.afterCase(words) || len(words) == 2 && postpositionAdjective(words[1]) || s.measureBefore(words) || s.particleBeforeVerb(words, analysed) || len(words) == 2 && words[0] == "есе" && s.lex.verbForm(words[1]) ||
@@ -378,6 +401,21 @@ func (s *segmenter) judge(token string) verdict {
 				kazakhLoanPrefix[words[0]] || s.stemRunsOn(words, analysed) ||
 				boundEnding[words[0]] && !s.conjunctionFirst(words) && !s.particleBeforeVerb(words, analysed) || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(words)
+		}
+		if text.KazakhAttested(lw) {
+			// A form seen in real text that the dictionary and the analyser miss is a word
+			// ("Мақтаарал", "орталықазиялық", "әуекомпаниясы"), unless a reading frees a
+			// closed-class word ("жыл|сайын"), a loan that begins with a vowel, which no
+			// compound ends in ("электр|энергиясы"), or an auxiliary verb after its converb
+			// ("сатып|алды") or a noun after an adjective in "-и" ("ғылыми|зерттеу"), which the
+			// spelling rules write apart: the list holds some joins too.
+			rs = slices.DeleteFunc(rs, func(r reading) bool {
+				return !anyFunction(r.words, s.lex) && !s.vowelLoanPossessed(r.words) &&
+					!(len(r.words) == 2 && (s.auxiliaryPair(r.words[0], r.words[1]) || s.relativeAdjective(r.words[0], r.words[1])))
+			})
+			if len(rs) == 0 {
+				return verdict{}
+			}
 		}
 		rs = slices.DeleteFunc(rs, func(r reading) bool {
 			// A closed-class word of three letters or more other than a numeral takes no endings
@@ -417,6 +455,11 @@ func (s *segmenter) judge(token string) verdict {
 				(s.lex.dict.IsStem(r.words[0]+r.words[1]) || s.lex.isNameOnly(r.words[0]+r.words[1])) {
 				return true
 			}
+			// Nor does a reading of three words cut a dictionary stem in two: "тасымал|құны" is
+			// no "тасым|ал|құны", whether or not its reading as two words stands.
+			if len(r.words) == 3 && (s.lex.dict.IsStem(r.words[0]+r.words[1]) || s.lex.dict.IsStem(r.words[1]+r.words[2])) {
+				return true
+			}
 			// Three words are two boundaries, each of which must be one no compound has
 			// ("ресми|сайтында|хабарлады").
 			return rejectPair(r.words) && (len(r.words) != 3 || rejectPair(r.words[:2]) || rejectPair(r.words[1:]))
@@ -432,6 +475,13 @@ func (s *segmenter) judge(token string) verdict {
 		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allFirm(r.words) }); i >= 0 {
 			firm := rs[i]
 			rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= firm.cost && !s.allFirm(r.words) })
+		}
+		rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= firmCost && !s.allFirm(r.words) })
+		// So is a part known only as a compound or a loan's form against one the dictionary
+		// lists: "зергерлік|өнер" (both listed) is read before "зергерлі|көнер".
+		if i := slices.IndexFunc(rs, func(r reading) bool { return s.allListed(r.words) }); i >= 0 {
+			listed := rs[i]
+			rs = slices.DeleteFunc(rs, func(r reading) bool { return r.cost >= listed.cost && !s.allListed(r.words) })
 		}
 		if len(rs) == 0 {
 			return verdict{}
@@ -475,6 +525,13 @@ func (s *segmenter) judge(token string) verdict {
 			return verdict{}
 		}
 	}
+	if s.english {
+		// The article "a/an" stands before no plural: "as|cars" is no "a|scars".
+		rs = slices.DeleteFunc(rs, func(r reading) bool { return s.articleBeforePlural(r.words) })
+		if len(rs) == 0 {
+			return verdict{}
+		}
+	}
 	best := rs[0]
 	if runes == 3 && !allFunction(best.words, s.lex) {
 		return verdict{} // three letters split only into closed-class words: "ofa", "вто"
@@ -514,7 +571,8 @@ func (s *segmenter) judge(token string) verdict {
 				!boundEnding[best.words[1]] && utf8.RuneCountInString(best.words[1]) >= 4
 		if s.kazakh && kazakhCounting[lead] {
 			numeral := !s.lex.isFunction(lead) // "бірнеше", "көптеген" begin no names
-			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]]) {
+			// A compound numeral is written as words and names no place: "Он|бес", "Үш|мыңнан".
+			if numeral && (len(best.words) != 2 || !kazakhMeasure[best.words[1]] && !s.numeralForm(best.words[1])) {
 				return verdict{} // "Бесқарағай", "Жетісу": a place name
 			}
 			commonLead = true
@@ -541,6 +599,13 @@ func (s *segmenter) judge(token string) verdict {
 	if !capital && len(rs) == 1 && s.prepositionBeforeNoun(best.words) {
 		// "вмае", "вгод": too short for the lengths' odds, but a preposition run into a
 		// dictionary word that is no verb, where the whole is no word, is two words.
+		gain = max(gain, margin)
+	}
+	if s.english && len(rs) == 1 && len(best.words) == 2 && best.words[0] == "by" && s.lex.count(lw) == 0 && !analysed &&
+		utf8.RuneCountInString(best.words[1]) >= 3 && s.lex.isDictWord(best.words[1]) && !s.lex.isFunction(best.words[1]) {
+		// "byrail", "bysea": the words that begin with "by" (bypass, bylaw, bystander) are
+		// dictionary words, so "by" before a dictionary word, where the whole is none, is the
+		// preposition of means run into its noun, however short the token.
 		gain = max(gain, margin)
 	}
 	cands := []string{strings.Join(restoreCase(token, best.words), " ")}
@@ -931,6 +996,53 @@ func (s *segmenter) verbAfterWord(words []string) bool {
 // continuous present, in their bare form: "болып отыр", "өсіп тұр", "жұмыс істеп жатыр".
 var kazakhProgressive = setOf("отыр", "тұр", "жатыр", "жүр")
 
+// kazakhAuxiliary are the verbs that follow a converb as auxiliaries of aspect or ability, in
+// any of their forms: "өтпей тұрып", "сатып алды", "көтеріліп кетті", "жасай алмады".
+var kazakhAuxiliary = []string{"тұр", "жатыр", "жат", "отыр", "жүр", "бер", "ал", "кет", "қал", "көр", "бол"}
+
+// auxiliaryPair reports a Kazakh converb followed by a form of an auxiliary verb. The converb
+// is one in "-ып/-іп/-п" (converb), or in "-а/-е/-й" or its negative "-май/-мей/-бай/-бей/-пай/-пей"
+// of a verb the dictionary lists, where the form is not itself a dictionary stem ("қара", "сала"
+// are nouns too); the auxiliary is its bare stem of three letters or more or a verb form of four
+// or more that begins with the stem.
+func (s *segmenter) auxiliaryPair(first, second string) bool {
+	if !s.kazakh || utf8.RuneCountInString(first) < 4 || utf8.RuneCountInString(second) < 3 {
+		return false
+	}
+	aux := false
+	for _, stem := range kazakhAuxiliary {
+		if second == stem && utf8.RuneCountInString(stem) >= 3 ||
+			strings.HasPrefix(second, stem) && utf8.RuneCountInString(second) >= 4 && s.lex.verbForm(second) {
+			aux = true
+			break
+		}
+	}
+	if !aux {
+		return false
+	}
+	if s.converb(first) {
+		return true
+	}
+	if s.lex.dict.IsStem(first) || !harmonic(first) {
+		return false
+	}
+	switch lastRune(first) {
+	case 'й':
+		stem := strings.TrimSuffix(first, "й")
+		for _, neg := range []string{"ма", "ме", "ба", "бе", "па", "пе"} {
+			if v, ok := strings.CutSuffix(stem, neg); ok && utf8.RuneCountInString(v) >= 2 && s.lex.infinitive(v+"у") {
+				return true
+			}
+		}
+		return isVowel(lastRune(stem)) && s.lex.infinitive(stem+"у") // "болжай" of "болжау"
+	case 'а', 'е':
+		_, n := utf8.DecodeLastRuneInString(first)
+		v := first[:len(first)-n]
+		return !isVowel(lastRune(v)) && s.lex.infinitive(v+"у") // "көтеріле" of "көтерілу"
+	}
+	return false
+}
+
 // converb reports a Kazakh converb in "-ып/-іп/-п" of five letters or more that the analyser
 // reads as a verb form ("болып", "істеп"): it closes its word, and the verb after it is a word of
 // its own.
@@ -1048,6 +1160,35 @@ func (s *segmenter) possessedAfter(words []string) bool {
 	return false
 }
 
+// vowelLoanPossessed reports a Kazakh reading of a word of three letters or more the
+// dictionary lists, native or loan, before a Russian loan that begins with a vowel and carries
+// the possessive of the izafet, with or without a case ending: "астық|экспорты",
+// "электр|энергиясы", "газ|импортына". A loan joins a Kazakh first part into one word only
+// after a consonant ("мұнайхимиясы"); one that begins with a vowel stands apart.
+func (s *segmenter) vowelLoanPossessed(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 3 || s.lex.isFunction(words[0]) ||
+		kazakhPrefixLike[words[0]] || kazakhLoanPrefix[words[0]] || russianPrefixLike[words[0]] ||
+		!dictKnown(s.lex.dict, words[0]) && !s.lex.loan(words[0]) || s.lex.verbForm(words[0]) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(words[1])
+	if !isVowel(first) {
+		return false
+	}
+	for _, c := range []string{"нің", "ның", "на", "не", "нда", "нде", "нан", "нен", "н", ""} {
+		rest, ok := strings.CutSuffix(words[1], c)
+		if !ok {
+			continue
+		}
+		for _, p := range []string{"сы", "сі", "ы", "і"} {
+			if stem, ok := strings.CutSuffix(rest, p); ok && (len(p) > 2) == isVowel(lastRune(stem)) && s.lex.loan(stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // waterOf reports a Kazakh reading of a native noun of four letters or more and "су" (water)
 // with the possessive of the izafet and a case ending: "өзен|суының", "теңіз|суын". The one
 // compound of it, "ауызсу", is a word the analyser reads, and such tokens are not asked.
@@ -1067,13 +1208,15 @@ func (s *segmenter) waterOf(words []string) bool {
 // after any noun ("жыл|басынан", "жыл|соңына", "қала|ортасында", "өзен|бойында").
 var kazakhPositional = func() map[string]bool {
 	m := map[string]bool{}
-	for _, stem := range []string{"басы", "соңы", "ортасы", "аяғы", "маңы", "бойы"} {
+	// With the locative adjective too: "шекара|маңындағы", "өзен|бойындағы".
+	for _, stem := range []string{"басы", "соңы", "ортасы", "аяғы", "маңы", "бойы", "жаны", "аумағы"} {
 		m[stem] = true
-		for _, c := range []string{"н", "на", "нда", "нан"} {
+		for _, c := range []string{"н", "на", "нда", "нан", "ндағы"} {
 			m[stem+c] = true
 		}
 	}
-	for _, w := range []string{"ішінде", "ішіне", "ішінен", "алдында", "алдына", "артында", "үстінде", "астында"} {
+	for _, w := range []string{"ішінде", "ішіне", "ішінен", "ішіндегі", "алдында", "алдына", "алдындағы", "артында",
+		"артындағы", "үстінде", "үстіндегі", "астында", "астындағы"} {
 		m[w] = true
 	}
 	return m
@@ -1130,6 +1273,37 @@ func (s *segmenter) nativeBeforeLoan(first, rest string) bool {
 		if stem, ok := strings.CutSuffix(rest, e); ok && s.lex.loan(stem) {
 			return true
 		}
+	}
+	return false
+}
+
+// allListed reports a Kazakh reading whose parts are closed-class words or forms the dictionary
+// lists.
+func (s *segmenter) allListed(words []string) bool {
+	for _, w := range words {
+		if !s.lex.isFunction(w) && !s.lex.inDict(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// articleBeforePlural reports an English reading in which "a" or "an" stands before a plural
+// in "-s" of a dictionary noun: a word in "-s" whose letters without it are a dictionary word
+// that is no closed-class word ("scars" of "scar"; "bus", "class", "means" of the mean are
+// left to the other tests by ending in "-us", "-ss", or by the singular being the word itself).
+func (s *segmenter) articleBeforePlural(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "a" && words[i] != "an" {
+			continue
+		}
+		w := words[i+1]
+		sing, ok := strings.CutSuffix(w, "s")
+		if !ok || utf8.RuneCountInString(sing) < 3 || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
+			strings.HasSuffix(w, "is") || s.lex.isFunction(sing) || !s.lex.isDictWord(sing) {
+			continue
+		}
+		return true
 	}
 	return false
 }
@@ -1271,6 +1445,31 @@ func (s *segmenter) pluralNoun(w string) bool {
 				(s.lex.dict.IsStem(stem) || s.lex.loan(stem) || s.lex.extra[stem]) && !s.lex.isFunction(stem) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// numeralForm reports a Kazakh cardinal numeral, bare or with a case ending: "бес", "мыңнан".
+func (s *segmenter) numeralForm(w string) bool {
+	for _, c := range append([]string{""}, kazakhCaseEndings...) {
+		if stem, ok := strings.CutSuffix(w, c); ok && kazakhCounting[stem] && !s.lex.isFunction(stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// barePlural reports a Kazakh plural noun of seven letters or more without a case or
+// possessive ending after it: "депутаттар", "компаниялар".
+func (s *segmenter) barePlural(w string) bool {
+	if utf8.RuneCountInString(w) < 7 {
+		return false
+	}
+	for _, pl := range []string{"лар", "лер", "дар", "дер", "тар", "тер"} {
+		if stem, ok := strings.CutSuffix(w, pl); ok && utf8.RuneCountInString(stem) >= 4 &&
+			(s.lex.dict.IsStem(stem) || s.lex.loan(stem) || s.lex.extra[stem]) && !s.lex.isFunction(stem) {
+			return true
 		}
 	}
 	return false
@@ -1675,14 +1874,21 @@ func kazakhOrdinal(w string) bool {
 // in the form the word's last sound asks for (after a vowel or р, л, й, у; after м, н, ң, з, ж;
 // after a voiceless consonant) and with its vowel. The word must be known without the analyser
 // and the token must not be.
-func (s *segmenter) questionParticle(w string) (string, bool) {
+//
+// Inside a sentence (embedded, before "деген", "деп", "жоқ па"), the word before the particle
+// may be a verb form the analyser reads ("өсе ме, жоқ па", "өседі ме, әлде"), but not a verb's
+// bare stem: a stem and "-ма/-ме/-ба/-бе/-па/-пе" is the negative imperative ("шықпа деп").
+func (s *segmenter) questionParticle(w string, embedded bool) (string, bool) {
 	lw := strings.ToLower(w)
 	if len(lw) < 4 || len(lw) != len(w) || !isCyrillicWord(lw) || s.lex.firmKazakh(lw) {
 		return "", false
 	}
 	first, p := lw[:len(lw)-4], lw[len(lw)-4:]
 	if !strings.HasSuffix(p, "а") && !strings.HasSuffix(p, "е") || utf8.RuneCountInString(first) < 3 ||
-		!s.lex.firmKazakh(first) {
+		!s.lex.firmKazakh(first) && !(embedded && s.lex.verbForm(first)) {
+		return "", false
+	}
+	if embedded && (text.KazakhVerbStem(s.lex.infinitive, first) || text.KazakhVerbStem(s.lex.infinitive, voiceKazakh(first))) {
 		return "", false
 	}
 	last := lastRune(first)
@@ -1702,6 +1908,89 @@ func (s *segmenter) questionParticle(w string) (string, bool) {
 		return "", false
 	}
 	return w[:len(first)] + " " + w[len(first):], true
+}
+
+// particleShe returns the Kazakh token w cut before the particle "ше" ("and what about …?")
+// that a question mark follows: "жоба|ше?", "инвесторлар|ше?". The particle keeps its "е"
+// after any word, while the ending "-ша/-ше" (in the manner of) takes the vowel of the word's
+// last syllable, so after a back vowel "ше" is the particle. The word must be known without the
+// analyser and the token must not be.
+func (s *segmenter) particleShe(w string) (string, bool) {
+	lw := strings.ToLower(w)
+	if len(lw) != len(w) || !isCyrillicWord(lw) || s.lex.firmKazakh(lw) {
+		return "", false
+	}
+	first, ok := strings.CutSuffix(lw, "ше")
+	if !ok || utf8.RuneCountInString(first) < 3 || !s.lex.firmKazakh(first) {
+		return "", false
+	}
+	rs := []rune(first)
+	for i := len(rs) - 1; i >= 0; i-- {
+		if isVowel(rs[i]) && rs[i] != 'у' && rs[i] != 'и' { // "у" and "и" are of either row
+			if !strings.ContainsRune("аоұыяэю", rs[i]) {
+				return "", false
+			}
+			return w[:len(first)] + " " + w[len(first):], true
+		}
+	}
+	return "", false
+}
+
+// russianGenitivePrepositions are the Russian compound prepositions that govern the genitive and
+// whose letters, run together, spell another word: "во время" (the adverb "вовремя"), "по
+// данным" (the participle "поданным").
+var russianGenitivePrepositions = map[string]string{"вовремя": "во время", "поданным": "по данным"}
+
+// compoundPreposition returns the Russian token w, which ends at end in text, as the compound
+// preposition it spells when the word after it is a noun or name in the genitive, which the other word is not
+// followed by: "Вовремя визита", "поданным министерства", but "вовремя сдали", "поданным
+// заявкам" (a participle agrees with its noun in the dative plural).
+func (s *segmenter) compoundPreposition(w, text string, end int) (string, bool) {
+	phrase := ""
+	for joined, p := range russianGenitivePrepositions {
+		if len(w) == len(joined) && strings.EqualFold(w, joined) { // no lower-casing of every word
+			phrase = p
+		}
+	}
+	next := nextWord(text, end)
+	if phrase == "" || utf8.RuneCountInString(next) < 3 {
+		return "", false
+	}
+	ln := strings.ToLower(next)
+	if s.lex.isFunction(ln) || russianFiniteVerb(ln) {
+		return "", false
+	}
+	genitive := false
+	for _, e := range []string{"а", "я", "ов", "ев", "ей", "ии", "ий", "ы", "и", "ого", "его", "ой", "ей"} {
+		if strings.HasSuffix(ln, e) {
+			genitive = true
+			break
+		}
+	}
+	for _, e := range []string{"ам", "ям", "ым", "им", "ть", "ти", "ся", "сь", "ли", "ла"} {
+		if strings.HasSuffix(ln, e) {
+			genitive = false
+		}
+	}
+	if unicode.IsUpper([]rune(next)[0]) && next == strings.ToUpper(next) {
+		genitive = true // an acronym: "по данным ООН"
+	}
+	if !genitive {
+		return "", false
+	}
+	a, b, _ := strings.Cut(phrase, " ")
+	return w[:len(a)] + " " + w[len(a):len(a)+len(b)], true
+}
+
+// voiceKazakh voices the last consonant of a Kazakh stem as a vowel after it does: "шық" →
+// "шығ" (шығу), "кет" stays.
+func voiceKazakh(w string) string {
+	for _, p := range [][2]string{{"қ", "ғ"}, {"к", "г"}, {"п", "б"}} {
+		if st, ok := strings.CutSuffix(w, p[0]); ok {
+			return st + p[1]
+		}
+	}
+	return w
 }
 
 // conditionalBy reports a Russian reading of a past tense and the particle "бы" of the
@@ -2342,15 +2631,22 @@ func (s *segmenter) afterClosed(first, second string) bool {
 		!kazakhSimilative[second] && s.lex.dict.IsStem(second) {
 		return true
 	}
-	if n != 3 || !s.closedCase(first) && !closedWord {
+	// A bare plural closes its word as a case does but for a possessive or case ending after it,
+	// which the test below keeps out ("депутаттар|заң"); so does an ordinal ("алтыншы|рет").
+	closedOther := s.barePlural(first) || kazakhOrdinal(first)
+	if n != 3 || !s.closedCase(first) && !closedWord && !closedOther {
 		return false
 	}
 	// The last letter of the first part may begin the second as well: "экономикасын|ашып" is
 	// no "экономикасына|шып".
 	last, _ := utf8.DecodeLastRuneInString(first)
 	rs := []rune(second)
-	return !strings.ContainsRune("рлңғ", rs[0]) && !isVowel(rs[0]) && isVowel(rs[1]) &&
-		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) && !s.lex.isDictWord(string(last)+second)
+	// Native words begin with no р, л, ң or ғ, but loans do: "рет" (time) after an ordinal,
+	// which only a case or possessive ending follows.
+	return (!strings.ContainsRune("рлңғ", rs[0]) || kazakhOrdinal(first) && rs[0] != 'ң') && !isVowel(rs[0]) && isVowel(rs[1]) &&
+		!kazakhSuffixOnsets[second] && s.lex.dict.IsStem(second) &&
+		// That other reading needs a word before it: "жоспарға|сай" is no "жоспарғ|асай".
+		!(s.lex.isDictWord(string(last)+second) && s.lex.firmKazakh(strings.TrimSuffix(first, string(last))))
 }
 
 // caseClosed reports a Kazakh word known without the analyser's guess that ends in an ablative,
