@@ -137,30 +137,23 @@ func tooLongToSpell(w string) bool {
 }
 
 func skipSpelling(w string, lang pipeline.Lang, srcWords map[string]bool) bool {
-	rs := []rune(w)
-	if len(rs) < 2 || srcWords[foldWord(w)] || isAllUpper(w) || innerCapital(rs) {
+	if utf8.RuneCountInString(w) < 2 || srcWords[foldWord(w)] || isAllUpper(w) {
 		return true
 	}
-	for _, r := range rs {
+	lower := false
+	for _, r := range w {
 		if unicode.IsDigit(r) || isHan(r) {
 			return true
 		}
 		if unicode.IsLetter(r) && (lang == pipeline.English) != isLatin(r) {
 			return true // another script: a name or a quotation
 		}
-	}
-	return false
-}
-
-// innerCapital reports a capital after a lower-case letter: a unit (кВт·сағ, МВт), a brand
-// (iPhone, eSIM) or a name run together, which no dictionary judges.
-func innerCapital(rs []rune) bool {
-	lower := false
-	for _, r := range rs {
 		switch {
 		case unicode.IsLower(r):
 			lower = true
-		case unicode.IsUpper(r) && lower:
+		case lower && unicode.IsUpper(r):
+			// A capital after a lower-case letter: a unit (кВт·сағ, МВт), a brand (iPhone,
+			// eSIM) or a name run together, which no dictionary judges.
 			return true
 		}
 	}
