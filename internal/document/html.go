@@ -1158,7 +1158,7 @@ func lineUnderPicture(n *html.Node) bool {
 	}
 	pic := skip(br.PrevSibling, back)
 	if pic == nil || pic.Type != html.ElementNode ||
-		!(pic.DataAtom == atom.Img || pic.DataAtom == atom.Picture || findFirst(pic, atom.Img) != nil && !hasText(pic)) {
+		!isPictureBox(pic) {
 		return false
 	}
 	var b strings.Builder
@@ -1569,14 +1569,14 @@ func captionTableUnderImage(tr *html.Node) bool {
 		named = cell.Type == html.ElementNode && captionClass.MatchString(attr(cell, "class"))
 	}
 	pic := prevElement(table)
-	return named && pic != nil && findFirst(pic, atom.Img) != nil && !hasText(pic)
+	return named && pic != nil && isPictureBox(pic)
 }
 
 // imageRowBefore reports a table row right under a row that holds a picture and no text.
 func imageRowBefore(tr *html.Node) bool {
 	for s := tr.PrevSibling; s != nil; s = s.PrevSibling {
 		if s.Type == html.ElementNode {
-			return s.DataAtom == atom.Tr && findFirst(s, atom.Img) != nil && !hasText(s)
+			return s.DataAtom == atom.Tr && isPictureBox(s)
 		}
 	}
 	return false
@@ -3429,7 +3429,7 @@ func isPortraitCard(n *html.Node) bool {
 		return false
 	}
 	prev := prevElement(n)
-	if prev == nil || !(prev.DataAtom == atom.Img || prev.DataAtom == atom.Picture || findFirst(prev, atom.Img) != nil && !hasText(prev)) {
+	if prev == nil || !isPictureBox(prev) {
 		return false
 	}
 	if _, short := boundedText(n, maxPortraitCardBytes); !short {
@@ -3692,7 +3692,7 @@ func captionAfterPicture(p *html.Node) *html.Node {
 			continue
 		}
 		if pic == nil {
-			if ch.Type != html.ElementNode || !(ch.DataAtom == atom.Img || findFirst(ch, atom.Img) != nil && !hasText(ch)) {
+			if ch.Type != html.ElementNode || !isPictureBox(ch) {
 				return nil
 			}
 			pic = ch

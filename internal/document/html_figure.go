@@ -55,7 +55,7 @@ func isCaptionElement(n *html.Node) bool {
 			continue
 		}
 		k++
-		if s.DataAtom == atom.Img || s.DataAtom == atom.Picture || findFirst(s, atom.Img) != nil && !hasText(s) {
+		if isPictureBox(s) {
 			imageBefore = true
 			break
 		}
@@ -207,10 +207,16 @@ func imageParagraphBefore(n *html.Node) bool {
 			continue
 		}
 		// (a banner of the site's, "ad-in-article", is no picture of the article)
-		return (s.DataAtom == atom.P || s.DataAtom == atom.Div || s.DataAtom == atom.Section) && findFirst(s, atom.Img) != nil && !hasText(s) &&
+		return (s.DataAtom == atom.P || s.DataAtom == atom.Div || s.DataAtom == atom.Section) && isPictureBox(s) &&
 			!isFurnitureClass(attr(s, "class")) && !isFurnitureClass(attr(s, "id"))
 	}
 	return false
+}
+
+// isPictureBox reports a picture, or a box that holds one and no text: what a caption may
+// stand beside.
+func isPictureBox(n *html.Node) bool {
+	return n.DataAtom == atom.Img || n.DataAtom == atom.Picture || findFirst(n, atom.Img) != nil && !hasText(n)
 }
 
 // hasText reports an element with any text in it, looking no further than the first.
@@ -305,7 +311,7 @@ func titleOverImage(n *html.Node) bool {
 	for next != nil && next.Type != html.ElementNode {
 		next = next.NextSibling
 	}
-	if next == nil || !(next.DataAtom == atom.Img || next.DataAtom == atom.Picture || findFirst(next, atom.Img) != nil && !hasText(next)) {
+	if next == nil || !isPictureBox(next) {
 		return false
 	}
 	// A box of a figure: the title, the picture and perhaps its source, nothing longer.
