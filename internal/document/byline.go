@@ -172,15 +172,11 @@ var affiliationMark = regexp.MustCompile(`(\p{L}\.?)[ \x{a0}]?\d{1,2}(?:[,*]\d{1
 // withoutAffiliationMarks returns a line of authors' names without those numbers, and without
 // the number an institution's line opens with ("1 Әл-Фараби атындағы…").
 func withoutAffiliationMarks(s string) string {
-	s = affiliationMark.ReplaceAllString(s, "$1$2")
-	if rest, ok := strings.CutPrefix(s, "1 "); ok {
-		return rest
-	}
-	if len(s) > 2 && s[0] >= '2' && s[0] <= '9' && s[1] == ' ' {
-		return s[2:]
-	}
-	return s
+	return affiliationNumber.ReplaceAllString(affiliationMark.ReplaceAllString(s, "$1$2"), "")
 }
+
+// affiliationNumber matches the number an institution's line opens with.
+var affiliationNumber = regexp.MustCompile(`^[1-9] `)
 
 // institutionWords name the places authors work at, in the four languages (lower case).
 var institutionWords = []string{"university", "institute", "academy", "college", "school of", "centre", "center", "ministry",

@@ -263,7 +263,7 @@ func dropHidden(raw *html.Node, classes map[string]string) bool {
 		}
 	}
 	var doomed []*html.Node
-	total := -1 // the page's letters, counted when a hidden element is first met
+	var letters map[*html.Node]int // each element's letters, counted once when a hidden element is first met
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -278,10 +278,11 @@ func dropHidden(raw *html.Node, classes map[string]string) bool {
 				hidden = hidden || hiddenClass[c]
 			}
 			if hidden && ch.DataAtom != atom.Body && ch.DataAtom != atom.Html {
-				if total < 0 {
-					total = shownLetters(raw)
+				if letters == nil {
+					letters = map[*html.Node]int{}
+					shownLetters(raw, letters)
 				}
-				if 2*shownLetters(ch) <= total {
+				if 2*letters[ch] <= letters[raw] {
 					doomed = append(doomed, ch)
 					continue
 				}
@@ -296,8 +297,10 @@ func dropHidden(raw *html.Node, classes map[string]string) bool {
 	return len(doomed) > 0
 }
 
-// shownLetters counts the letters of n's text outside scripts, styles and templates.
-func shownLetters(n *html.Node) int {
+// shownLetters counts the letters of n's text outside scripts, styles and templates, and
+// records the count of every element in counts: one walk serves every hidden element, however
+// deeply they nest.
+func shownLetters(n *html.Node, counts map[*html.Node]int) int {
 	switch {
 	case n.Type == html.TextNode:
 		c := 0
@@ -312,8 +315,9 @@ func shownLetters(n *html.Node) int {
 	}
 	c := 0
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		c += shownLetters(ch)
+		c += shownLetters(ch, counts)
 	}
+	counts[n] = c
 	return c
 }
 

@@ -125,6 +125,7 @@ func (w *mdBlockWriter) dropRepeatedQuotes() {
 	}
 	body := strings.ToLower(text.String())
 	var paragraphs []map[[2]string]bool // the word pairs of each block of text, built once
+	compared := 0
 	out := w.blocks[:0]
 	for _, b := range w.blocks {
 		if q, ok := strings.CutPrefix(b, "> "); ok {
@@ -137,8 +138,13 @@ func (w *mdBlockWriter) dropRepeatedQuotes() {
 					paragraphs = append(paragraphs, wordPairs(p))
 				}
 			}
-			if columns(q) >= minPullQuoteRunes && repeatsAParagraph(q, paragraphs) {
-				continue
+			// Each comparison reads every paragraph: a page's first few quotations are
+			// compared, which bounds the work whatever the page holds.
+			if compared < maxComparedQuotes && columns(q) >= minPullQuoteRunes {
+				compared++
+				if repeatsAParagraph(q, paragraphs) {
+					continue
+				}
 			}
 		}
 		out = append(out, b)
@@ -170,6 +176,9 @@ func repeatsAParagraph(q string, paragraphs []map[[2]string]bool) bool {
 	}
 	return false
 }
+
+// maxComparedQuotes: an article sets a few pull quotes beside its text, not dozens.
+const maxComparedQuotes = 16
 
 // minPullQuotePairs: a quotation of fewer word pairs is too short to tell a repeat from a
 // common phrase.

@@ -406,3 +406,15 @@ func TestPageHashedClassNames(t *testing.T) {
 		"paragraph: Kazakhstan's copper output rose again last year, led by the smelter in Balkhash.",
 		"caption: Chimneys of the copper smelter in Balkhash.", "paragraph: Exports to China took most of the metal.")
 }
+
+// TestPageNestedHiddenBoxes: boxes hidden one inside another around the whole text are each
+// kept, the letters counted once for all of them.
+func TestPageNestedHiddenBoxes(t *testing.T) {
+	t.Parallel()
+	const depth = 300
+	page := "<html><body><h1>Grain</h1>" + strings.Repeat(`<div style="visibility:hidden">`, depth) +
+		"<p>Wheat exports to China grew by a third last year.</p><p>Most of the grain went by rail through Khorgos.</p>" +
+		strings.Repeat("</div>", depth) + `<p style="display:none">Share this</p></body></html>`
+	wantBlocks(t, readPage(t, page, pipeline.English), "title: Grain",
+		"paragraph: Wheat exports to China grew by a third last year.", "paragraph: Most of the grain went by rail through Khorgos.")
+}
