@@ -77,9 +77,15 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	return true
 }
 
-// withoutAccents returns a Latin word without the accents on its letters.
+// withoutAccents returns a Latin word without the accents on its letters. Most words asked
+// are ASCII (the search for a near known word asks many): they come back as they are, unread
+// by the normaliser.
 func withoutAccents(w string) string {
-	if w == norm.NFC.String(w) && !strings.ContainsFunc(w, func(r rune) bool { return r > unicode.MaxASCII && isLatin(r) }) {
+	ascii := true
+	for i := 0; i < len(w) && ascii; i++ {
+		ascii = w[i] < utf8.RuneSelf
+	}
+	if ascii {
 		return w
 	}
 	var b strings.Builder
