@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -33,6 +34,20 @@ func (*repairStage) Langs() []pipeline.Lang {
 func (s *repairStage) Prepare() error {
 	s.once.Do(func() { s.r, s.err = repair.New() })
 	return s.err
+}
+
+// LoadCases reads the hand-written cases of a split and adds the line-wrap cases WrapCases makes
+// from the sentence corpus of the same split.
+func (s *repairStage) LoadCases(root fs.FS, split string) ([]Case, error) {
+	hand, err := LoadCases(root, s.Name(), split)
+	if err != nil {
+		return nil, err
+	}
+	wrapped, err := WrapCases(root, split)
+	if err != nil {
+		return nil, err
+	}
+	return append(hand, wrapped...), nil
 }
 
 func (s *repairStage) Score(c Case) (Tally, string, error) {
