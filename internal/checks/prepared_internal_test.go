@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -161,6 +162,27 @@ func TestIsLatinAgreesWithUnicode(t *testing.T) {
 	for r := rune(0); r < 0x3000; r++ {
 		if isLatin(r) != unicode.Is(unicode.Latin, r) {
 			t.Fatalf("isLatin(%U) = %v", r, isLatin(r))
+		}
+	}
+}
+
+// TestAlreadyFolded checks the short way of foldWord against the long one for every rune it
+// passes through: none of them changes when folded.
+func TestAlreadyFolded(t *testing.T) {
+	t.Parallel()
+	for r := rune(0); r <= 0xFFFF; r++ {
+		s := string(r)
+		if !utf8.ValidString(s) || !alreadyFolded(s) {
+			continue
+		}
+		long := strings.ReplaceAll(strings.ToLower(s), "ё", "е")
+		if long != s {
+			t.Errorf("%U %q: alreadyFolded, but folds to %q", r, s, long)
+		}
+	}
+	for _, w := range []string{"Жол", "ЁЛКА", "ǅ", "Ａ"} {
+		if alreadyFolded(w) {
+			t.Errorf("%q: alreadyFolded, but has case", w)
 		}
 	}
 }

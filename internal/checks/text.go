@@ -274,8 +274,10 @@ func foldWord(w string) string {
 }
 
 // alreadyFolded reports whether foldWord(w) is w for a plain reason: every rune is an ASCII
-// character other than a capital, a lower-case Russian letter other than ё, or a lower-case
-// Kazakh letter. It says false for anything else, which foldWord then folds the long way.
+// character other than a capital, a lower-case Russian letter other than ё, a lower-case
+// Kazakh letter, or a Chinese character or punctuation mark, which have no case (Chinese text
+// is read a character at a time, so these are most of its words). It says false for anything
+// else, which foldWord then folds the long way.
 func alreadyFolded(w string) bool {
 	for _, r := range w {
 		switch {
@@ -288,6 +290,8 @@ func alreadyFolded(w string) bool {
 				return false
 			}
 		case r == 'ә', r == 'ғ', r == 'қ', r == 'ң', r == 'ө', r == 'ұ', r == 'ү', r == 'һ':
+		case 0x3000 <= r && r <= 0x303F, 0x3400 <= r && r <= 0x4DBF, 0x4E00 <= r && r <= 0x9FFF:
+			// CJK punctuation, Extension A and the unified ideographs: no letter of them has case.
 		default:
 			return false
 		}
