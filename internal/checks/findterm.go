@@ -507,7 +507,41 @@ func ruStems(t string) []string {
 	if b, ok := strings.CutSuffix(t, "мя"); ok && len([]rune(b)) >= 1 {
 		stems = append(stems, b+"мен")
 	}
+	if last := rt[len(rt)-1]; stem != t && !strings.ContainsRune(ruVowels+"ьй", last) {
+		// A masculine noun ends in its stem's consonant, and its last letters may spell an
+		// ending by chance: режим, подъём, агроном, запев are stems whole (режима, подъёма).
+		stems = append(stems, t)
+	}
+	if g := ruGenitivePlural(rt); g != "" {
+		stems = append(stems, g)
+	}
+	if b, ok := strings.CutSuffix(t, "анин"); ok && len(rt) >= 6 {
+		stems = append(stems, b+"ан") // гражданин → граждане, граждан; россиянин → россияне
+	} else if b, ok := strings.CutSuffix(t, "янин"); ok && len(rt) >= 6 {
+		stems = append(stems, b+"ян")
+	}
 	return stems
+}
+
+// ruGenitivePlural returns the genitive plural of a noun in -ка or -ко, which puts a vowel
+// between the consonants it ends in (поставка → поставок, сделка → сделок, баночка →
+// баночек, копейка → копеек, долька → долек), or "". The vowel is е after a hushing consonant,
+// ц, a soft sign or й, and о elsewhere.
+func ruGenitivePlural(rt []rune) string {
+	n := len(rt)
+	if n < 5 || rt[n-2] != 'к' || rt[n-1] != 'а' && rt[n-1] != 'о' {
+		return ""
+	}
+	before := rt[n-3]
+	switch {
+	case strings.ContainsRune(ruVowels, before):
+		return ""
+	case before == 'й' || before == 'ь':
+		return string(rt[:n-3]) + "ек"
+	case strings.ContainsRune("жшчщц", before):
+		return string(rt[:n-2]) + "ек"
+	}
+	return string(rt[:n-2]) + "ок"
 }
 
 // ruFleeting returns s without the fleeting vowel before its last consonant, or "".
@@ -525,6 +559,9 @@ func ruFleeting(s string) string {
 			return ""
 		}
 		return string(rs[:n-2]) + "й" + string(rs[n-1]) // заём (заем) → займ
+	}
+	if rs[n-3] == 'л' && rs[n-2] == 'е' && rs[n-1] == 'ц' {
+		return string(rs[:n-2]) + "ьц" // владелец → владельца, палец → пальца
 	}
 	return string(rs[:n-2]) + string(rs[n-1])
 }
