@@ -32,12 +32,27 @@ var bylinePrefixes = []string{
 }
 
 // hasBylinePrefix reports a line that names its author explicitly: "By NAME", "Author: NAME".
+// A name begins with a capital, so what follows the prefix in lower case or digits is a
+// sentence that begins with the same word ("By 2030, the corridor…", "By contrast…", "Автор
+// идеи считает…"), as is a month after "By" ("By March, exports…").
 func hasBylinePrefix(s string) bool {
 	l := strings.ToLower(s)
 	for _, p := range bylinePrefixes {
-		if strings.HasPrefix(l, p) && len(l) > len(p) {
-			return true
+		if !strings.HasPrefix(l, p) || len(l) <= len(p) {
+			continue
 		}
+		if len(s) != len(l) {
+			return true // a letter whose lower case is longer or shorter: the prefix's end is not known in s
+		}
+		rest := strings.TrimLeft(s[len(p):], " :：—–-|｜/")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if unicode.IsLower(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if first, _, _ := strings.Cut(strings.ToLower(rest), " "); p == "by " && monthWord.MatchString(strings.TrimRight(first, ",.")) {
+			continue
+		}
+		return true
 	}
 	return false
 }
