@@ -582,3 +582,14 @@ func TestHTMLCommentsBoxByItsCount(t *testing.T) {
 		"paragraph: В июле мы проехали вокруг Иссык-Куля за четыре дня, и дорога оказалась хорошей, но на южном берегу почти нет заправок.",
 		"paragraph: Лучше всего нам понравилось ущелье Джеты-Огуз.")
 }
+
+// TestHTMLChineseLineBreaks: a line break of the page's source between two Chinese characters,
+// after an element that closes on one too, is dropped.
+func TestHTMLChineseLineBreaks(t *testing.T) {
+	t.Parallel()
+	page := "<html><body><article><h1>中欧班列</h1><p>十年来，中欧班列累计开行超过8万列，\n通达欧洲25个国家。</p>" +
+		"<p>班列的<b>货物</b>\n种类也越来越多。</p></article></body></html>"
+	doc := readPage(t, page, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 中欧班列", "paragraph: 十年来，中欧班列累计开行超过8万列，通达欧洲25个国家。",
+		"paragraph: 班列的货物种类也越来越多。")
+}

@@ -3,6 +3,7 @@ package document
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -14,8 +15,11 @@ import (
 type inlineText struct {
 	b       strings.Builder
 	pending bool // a space is due before the next word
-	events  []inlineEvent
-	inline  []pipeline.Inline // by ID-1
+	// broken marks a pending space that holds a line break: between two East Asian wide
+	// characters it is dropped (breakJoins).
+	broken bool
+	events []inlineEvent
+	inline []pipeline.Inline // by ID-1
 }
 
 // inlineEvent is a placeholder tag at a byte offset of the collapsed text.
@@ -25,14 +29,24 @@ type inlineEvent struct {
 	id   int
 }
 
+// text writes s with its runs of white space collapsed to one space. A run that holds a line
+// break and stands between two Chinese or Japanese characters is dropped, as CSS Text's segment
+// break transformation drops it: the source wrapped a line there ("…8万列，\n通达…"), and
+// these scripts set no space between words.
 func (t *inlineText) text(s string) {
 	for _, r := range s {
 		if isSpace(r) {
+			if !t.pending {
+				t.broken = false
+			}
 			t.pending = t.b.Len() > 0
+			t.broken = t.broken || r == '\n' || r == '\r'
 			continue
 		}
 		if t.pending {
-			t.b.WriteByte(' ')
+			if last, _ := utf8.DecodeLastRuneInString(t.b.String()); !t.broken || !breakJoins(last) || !breakJoins(r) {
+				t.b.WriteByte(' ')
+			}
 			t.pending = false
 		}
 		t.b.WriteRune(r)

@@ -455,7 +455,7 @@ func (r *markdownReader) writeInline(t *inlineText, n ast.Node) {
 			}
 			t.text(string(v))
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				t.text(" ")
+				t.text("\n")
 			}
 		case *ast.String:
 			t.text(string(c.Value))

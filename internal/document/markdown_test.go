@@ -92,3 +92,18 @@ func TestParseMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkdownChineseLineBreaks: a line break of the source between two Chinese characters is
+// dropped (CSS Text's segment break transformation), not read as a space; beside a Latin word
+// it stays a space.
+func TestMarkdownChineseLineBreaks(t *testing.T) {
+	t.Parallel()
+	md := "# 中欧班列\n\n十年来，中欧班列累计开行超过8万列，\n通达欧洲25个国家。\n\n> 班列的货物种类**越来越多**\n> 运输时间缩短，\nTrade 随之上升。\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 中欧班列",
+		"paragraph: 十年来，中欧班列累计开行超过8万列，通达欧洲25个国家。",
+		"quote: 班列的货物种类越来越多运输时间缩短， Trade 随之上升。")
+}

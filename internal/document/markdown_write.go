@@ -531,7 +531,10 @@ func (m *mdInline) text(s string) {
 			m.closer = ""
 		}
 		if m.pending {
-			if last, _ := utf8.DecodeLastRune(m.b.Bytes()); m.b.Len() > 0 && !(m.lineBreak && len(m.due) == 0 && breakJoins(last) && breakJoins(r)) {
+			// The character before the break is read past the emphasis that closes on it:
+			// "<b>货物</b>\n种类" joins as "货物种类" does.
+			last, _ := utf8.DecodeLastRune(bytes.TrimRight(m.b.Bytes(), "*_"))
+			if m.b.Len() > 0 && !(m.lineBreak && len(m.due) == 0 && breakJoins(last) && breakJoins(r)) {
 				m.b.WriteByte(' ')
 			}
 			m.pending, m.lineBreak = false, false
