@@ -593,3 +593,14 @@ func TestHTMLChineseLineBreaks(t *testing.T) {
 	wantBlocks(t, doc, "title: 中欧班列", "paragraph: 十年来，中欧班列累计开行超过8万列，通达欧洲25个国家。",
 		"paragraph: 班列的货物种类也越来越多。")
 }
+
+// TestHTMLTableOfNumbers: the rows of a table of numbers are data, not counters of the page.
+func TestHTMLTableOfNumbers(t *testing.T) {
+	t.Parallel()
+	page := "<html><body><article><h1>Corridor plans</h1><p>Trade grew fast over the last two years, the ministry says.</p>" +
+		"<table><thead><tr><th>Year</th><th>Trade, $bn</th></tr></thead><tbody><tr><td>2023</td><td>41</td></tr><tr><td>2024</td><td>45</td></tr></tbody></table>" +
+		"<p>The route crosses Kazakhstan, the Caspian Sea, Azerbaijan and Georgia today.</p></article></body></html>"
+	wantBlocks(t, readPage(t, page, pipeline.English), "title: Corridor plans",
+		"paragraph: Trade grew fast over the last two years, the ministry says.", "paragraph: Year; Trade, $bn",
+		"paragraph: 2023; 41", "paragraph: 2024; 45", "paragraph: The route crosses Kazakhstan, the Caspian Sea, Azerbaijan and Georgia today.")
+}

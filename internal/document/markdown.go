@@ -45,11 +45,11 @@ func ParseMarkdownMarkup(src string, lang pipeline.Lang) (pipeline.Document, err
 	return readMarkdown(normalized, true)
 }
 
-// The two Markdown parsers: CommonMark, and CommonMark with footnotes for the reading that keeps
-// inline markup. Plain reading leaves "[^1]" as text, as it was written.
+// The two Markdown parsers: CommonMark with GitHub's tables, and the same with footnotes for the
+// reading that keeps inline markup. Plain reading leaves "[^1]" as text, as it was written.
 var (
-	plainMarkdown    = goldmark.New().Parser()
-	footnoteMarkdown = goldmark.New(goldmark.WithExtensions(extension.Footnote)).Parser()
+	plainMarkdown    = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+	footnoteMarkdown = goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Table)).Parser()
 )
 
 // readMarkdown is the one Markdown reader of both Parse and ParseMarkdownMarkup: with markup, the
@@ -304,11 +304,33 @@ func (r *markdownReader) blocks(n ast.Node, inside pipeline.BlockKind) {
 			r.add(pipeline.BlockParagraph, t, 0, inside)
 		case *east.FootnoteList:
 			r.footnotes(c)
+		case *east.Table:
+			r.table(c, inside)
 		case *ast.HTMLBlock, *ast.ThematicBreak:
 			// Markup without article text: HTML blocks were turned into text before this parse.
 		default:
 			r.blocks(c, inside)
 		}
+	}
+}
+
+// table adds one paragraph per row of a table, the header's included, its cells separated by
+// semicolons, as the Word and web page readers write a table's rows.
+func (r *markdownReader) table(tbl *east.Table, inside pipeline.BlockKind) {
+	for row := tbl.FirstChild(); row != nil; row = row.NextSibling() {
+		t := &inlineText{}
+		first := true
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			if cell.FirstChild() == nil {
+				continue // an empty cell
+			}
+			if !first {
+				t.text("; ")
+			}
+			first = false
+			r.writeInline(t, cell)
+		}
+		r.add(pipeline.BlockParagraph, t, 0, inside)
 	}
 }
 
@@ -427,8 +449,9 @@ func (r *markdownReader) add(kind pipeline.BlockKind, t *inlineText, level int, 
 	if t.plain() == "" || !strings.ContainsFunc(t.plain(), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return // nothing but punctuation or symbols: a separator left between page parts
 	}
-	if kind == pipeline.BlockParagraph && inside == "" && !strings.ContainsFunc(t.plain(), unicode.IsLetter) && len(t.plain()) <= maxCounterBytes {
-		return // a number alone: a counter of views, likes or comments
+	if kind == pipeline.BlockParagraph && inside == "" && !strings.ContainsFunc(t.plain(), unicode.IsLetter) && len(t.plain()) <= maxCounterBytes &&
+		!strings.Contains(t.plain(), "; ") {
+		return // a number alone: a counter of views, likes or comments (not a table's row of numbers, "2023; 41")
 	}
 	if inside != "" {
 		kind, level = inside, 0

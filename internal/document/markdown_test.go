@@ -107,3 +107,16 @@ func TestMarkdownChineseLineBreaks(t *testing.T) {
 		"paragraph: 十年来，中欧班列累计开行超过8万列，通达欧洲25个国家。",
 		"quote: 班列的货物种类越来越多运输时间缩短， Trade 随之上升。")
 }
+
+// TestMarkdownTables: a GitHub table gives one paragraph per row, its cells separated by
+// semicolons, as Word and web page tables do; a row of numbers is data, not a page's counter.
+func TestMarkdownTables(t *testing.T) {
+	t.Parallel()
+	md := "# Trade\n\nTrade grew fast over the last two years.\n\n| Year | Trade, *$bn* | |\n|---|---:|---|\n| 2023 | 41 | |\n| 2024 | 45 | |\n\n1 234\n\nThe route crosses Kazakhstan.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Trade", "paragraph: Trade grew fast over the last two years.",
+		"paragraph: Year; Trade, $bn", "paragraph: 2023; 41", "paragraph: 2024; 45", "paragraph: The route crosses Kazakhstan.")
+}
