@@ -36,7 +36,7 @@ func HTMLToMarkdown(src string) (string, error) {
 	}
 	pageTitle := strings.TrimSpace(textOf(findFirst(raw, atom.Title)))
 	classes := classRules(raw)
-	if dropped, named, linked, boxed := dropHidden(raw, classes), ariaHeadings(raw), inPageLinks(raw), spanBoxes(raw); dropped || named || linked || boxed {
+	if dropped, named, linked, boxed, parted := dropHidden(raw, classes), ariaHeadings(raw), inPageLinks(raw), spanBoxes(raw), paragraphBreaks(raw); dropped || named || linked || boxed || parted {
 		var b strings.Builder
 		if err := html.Render(&b, raw); err == nil {
 			src = b.String()

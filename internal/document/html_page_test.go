@@ -604,3 +604,14 @@ func TestHTMLTableOfNumbers(t *testing.T) {
 		"paragraph: Trade grew fast over the last two years, the ministry says.", "paragraph: Year; Trade, $bn",
 		"paragraph: 2023; 41", "paragraph: 2024; 45", "paragraph: The route crosses Kazakhstan, the Caspian Sea, Azerbaijan and Georgia today.")
 }
+
+// TestHTMLParagraphPartedByDoubleBreak: two line breaks in a row inside a <p> part it in two, as
+// the page shows it; a single break stays inside its paragraph.
+func TestHTMLParagraphPartedByDoubleBreak(t *testing.T) {
+	t.Parallel()
+	page := "<html><body><article><h1>Grain exports</h1><p>Kazakhstan exported more grain this year than ever before, officials said.<br> <br />" +
+		"Most of it went to <b>China</b> by rail.<br><br></p><p>The figures are preliminary.<br>Final data will follow in March.</p></article></body></html>"
+	wantBlocks(t, readPage(t, page, pipeline.English), "title: Grain exports",
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said.",
+		"paragraph: Most of it went to China by rail.", "paragraph: The figures are preliminary. Final data will follow in March.")
+}

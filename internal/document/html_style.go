@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -341,6 +342,80 @@ func spanBoxes(raw *html.Node) bool {
 		}
 	}
 	return changed
+}
+
+// paragraphBreaks parts a paragraph at every pair of line breaks in a row (<br><br>), which
+// editors that set each paragraph apart with an empty line print inside one <p>: the page shows
+// two paragraphs, as the same breaks in a <div> do. A single break stays a line break inside
+// its paragraph (an address, a verse). It reports whether it parted any.
+func paragraphBreaks(raw *html.Node) bool {
+	changed := false
+	for _, p := range findAll(raw, func(n *html.Node) bool { return n.Type == html.ElementNode && n.DataAtom == atom.P }) {
+		if p.Parent == nil || !hasDoubleBreak(p) {
+			continue
+		}
+		part := &html.Node{Type: html.ElementNode, Data: p.Data, DataAtom: p.DataAtom, Attr: slices.Clone(p.Attr)}
+		for ch := p.FirstChild; ch != nil; {
+			next := ch.NextSibling
+			if isBreak(ch) && doubleBreakAt(ch) {
+				// Close the part here and drop the breaks and the white space between them.
+				end := ch.NextSibling
+				for !isBreak(end) {
+					end = end.NextSibling
+				}
+				next = end.NextSibling
+				if part.FirstChild != nil {
+					p.Parent.InsertBefore(part, p)
+					part = &html.Node{Type: html.ElementNode, Data: p.Data, DataAtom: p.DataAtom, Attr: slices.Clone(p.Attr)}
+				}
+				for x := ch; x != next; {
+					after := x.NextSibling
+					p.RemoveChild(x)
+					x = after
+				}
+				ch = next
+				continue
+			}
+			p.RemoveChild(ch)
+			part.AppendChild(ch)
+			ch = next
+		}
+		if part.FirstChild != nil {
+			p.Parent.InsertBefore(part, p)
+		}
+		p.Parent.RemoveChild(p)
+		changed = true
+	}
+	return changed
+}
+
+// isBreak reports a <br> element.
+func isBreak(n *html.Node) bool {
+	return n != nil && n.Type == html.ElementNode && n.DataAtom == atom.Br
+}
+
+// doubleBreakAt reports a <br> followed by another, with nothing but white space between.
+func doubleBreakAt(br *html.Node) bool {
+	for x := br.NextSibling; x != nil; x = x.NextSibling {
+		switch {
+		case isBreak(x):
+			return true
+		case x.Type == html.TextNode && strings.TrimFunc(x.Data, isSpace) == "":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// hasDoubleBreak reports an element with two <br> in a row among its children.
+func hasDoubleBreak(n *html.Node) bool {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if isBreak(ch) && doubleBreakAt(ch) {
+			return true
+		}
+	}
+	return false
 }
 
 // ariaHeadings turns the elements a page marks as headings for assistive technology
