@@ -137,16 +137,56 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 var kkCombiningForms = strings.Fields("авто агро аэро био вело гидро кибер медиа микро мото радио теле электро эко")
 
 // ruCombiningForms are the first parts Russian writes together with a word: the international
-// ones and the clipped adjectives (тур- for туристический: турпоток; гос-, соц-, спец-, нац-,
-// мед-: госслужащий, соцсети).
-var ruCombiningForms = append(strings.Fields("тур гос соц спец нац мед"), kkCombiningForms...)
+// ones (мульти-, пост-, де- before a noun in -ция), the clipped adjectives (тур- for
+// туристический: турпоток; гос-, соц-, спец-, нац-, мед-, погран-, сельхоз-, прод-:
+// госслужащий, соцсети, погранпереход) and the
+// native first parts of compound adjectives (много-, полу-, обще-: многовекторный).
+var ruCombiningForms = append(strings.Fields("тур гос соц спец нац мед погран сельхоз прод моно мульти пост нео анти контр псевдо квази "+
+	"супер ультра транс интер мега макро нано много полу само обще внутри"), kkCombiningForms...)
 
 // ruCombined accepts a combining form before a Russian word the dictionary knows in the form
-// written (кибер+безопасности, тур+поток).
+// written (кибер+безопасности, тур+поток, мульти+модальный), or one derived from a word it
+// knows (ruDerived: много+векторность).
 func ruCombined(valid func(string) bool, w string) bool {
 	for _, p := range ruCombiningForms {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 4 && valid(rest) {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 4 && (valid(rest) || ruDerived(valid, rest)) {
 			return true
+		}
+	}
+	// де- takes only nouns of action in -ция and their forms: де+карбонизация, де+централизации.
+	if rest, ok := strings.CutPrefix(w, "де"); ok && strings.Contains(rest, "ци") && utf8.RuneCountInString(rest) >= 7 && valid(rest) {
+		return true
+	}
+	return ruDerived(valid, w)
+}
+
+// ruAdjectiveEndings are the endings of a Russian adjective in -ый.
+var ruAdjectiveEndings = strings.Fields("ый ого ому ым ом ая ой ую ое ые ых ыми")
+
+// ruNessEndings are the endings of a noun in -ость.
+var ruNessEndings = strings.Fields("ость ости остью остей остям остями остях")
+
+// ruDerived accepts the two derivations the dictionary lists least completely: an adjective in
+// -ционный of a noun in -ция it knows (санкция → санкционный, санкционного), and a noun in
+// -ость of an adjective in -ный it knows or can make with a combining form (многовекторный →
+// многовекторность).
+func ruDerived(valid func(string) bool, w string) bool {
+	for _, e := range ruAdjectiveEndings {
+		if base, ok := strings.CutSuffix(w, "ционн"+e); ok && utf8.RuneCountInString(base) >= 3 && valid(base+"ция") {
+			return true
+		}
+	}
+	for _, e := range ruNessEndings {
+		if base, ok := strings.CutSuffix(w, "н"+e); ok && utf8.RuneCountInString(base) >= 4 {
+			adj := base + "ный"
+			if valid(adj) {
+				return true
+			}
+			for _, p := range ruCombiningForms {
+				if rest, ok := strings.CutPrefix(adj, p); ok && utf8.RuneCountInString(rest) >= 5 && valid(rest) {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -58,6 +58,15 @@ func TestDebianSpeller(t *testing.T) {
 		{"сотрудничесва", pipeline.Russian, true},
 		{"нереалистичны", pipeline.Russian, false}, // не- before a known adjective
 		{"экономичекий", pipeline.Russian, true},
+		// Derivations and compounds the dictionary lists least completely.
+		{"санкционного", pipeline.Russian, false},     // -ционный of санкция
+		{"многовекторность", pipeline.Russian, false}, // -ость of много+векторный
+		{"мультимодальных", pipeline.Russian, false},
+		{"декарбонизации", pipeline.Russian, false},
+		{"санкционнного", pipeline.Russian, true},
+		{"многовекторнсть", pipeline.Russian, true},
+		{"мультимадальных", pipeline.Russian, true},
+		{"декарбанизации", pipeline.Russian, true},
 		{"ынтымақтастық", pipeline.Kazakh, false},
 		{"елдердің", pipeline.Kazakh, false},
 		{"мемлекеттер", pipeline.Kazakh, false},
