@@ -383,6 +383,12 @@ func (c *htmlConverter) writeNote(n *html.Node) {
 	num := c.notes[n]
 	in := &mdInline{}
 	c.writeInline(in, n, true)
+	if dd := nextElement(n); n.DataAtom == atom.Dt && dd != nil && dd.DataAtom == atom.Dd {
+		// A list of notes as terms and definitions (docutils): the term is the note's label,
+		// its definition the text.
+		in.text(" ")
+		c.writeInline(in, dd, true)
+	}
 	c.out.note(num, in)
 	c.written[num] = true
 }
@@ -1725,8 +1731,8 @@ func (c *htmlConverter) writeInline(in *mdInline, n *html.Node, inNote bool) {
 			in.text(" ") // "<span>Author:</span><a>NAME</a>": the page's styling parts them
 		}
 		if inNote && in.b.Len() == 0 && len(in.due) == 0 {
-			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Sup || ch.DataAtom == atom.A) && isNoteLabel(textOf(ch)) {
-				continue
+			if ch.Type == html.ElementNode && !isBlockElement(ch) && isNoteLabel(textOf(ch)) {
+				continue // the label, as a raised or linked number or in a box of its own ("[1]")
 			}
 			if ch.Type == html.TextNode {
 				in.text(noteLabel.ReplaceAllString(ch.Data, ""))

@@ -615,3 +615,56 @@ func TestHTMLParagraphPartedByDoubleBreak(t *testing.T) {
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said.",
 		"paragraph: Most of it went to China by rail.", "paragraph: The figures are preliminary. Final data will follow in March.")
 }
+
+// TestHTMLNotesOfGenerators: the notes of an article as the common generators and editors print
+// them (Pandoc, kramdown, Hugo, markdown-it, Word's and LibreOffice's HTML, Google Docs,
+// MediaWiki, WordPress's footnotes block, Substack, docutils old and new) and as authors type
+// them by hand (a raised number or [1] in the text, numbered lines under a label) are read as
+// one note, and the paragraph that refers to it stays whole.
+func TestHTMLNotesOfGenerators(t *testing.T) {
+	t.Parallel()
+	shapes := map[string][2]string{
+		"pandoc": {`<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>`,
+			`<section id="footnotes" class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr /><ol><li id="fn1"><p>Customs data for 2023.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>`},
+		"kramdown": {`<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup>`,
+			`<div class="footnotes" role="doc-endnotes"><ol><li id="fn:1" role="doc-endnote"><p>Customs data for 2023. <a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p></li></ol></div>`},
+		"hugo": {`<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>`,
+			`<div class="footnotes" role="doc-endnotes"><hr><ol><li id="fn:1"><p>Customs data for 2023.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p></li></ol></div>`},
+		"markdownit": {`<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>`,
+			`<hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list"><li id="fn1" class="footnote-item"><p>Customs data for 2023. <a href="#fnref1" class="footnote-backref">↩︎</a></p></li></ol></section>`},
+		"word": {`<a style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><span class=MsoFootnoteReference>[1]</span></span></span></a>`,
+			`<div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width="33%"><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference><span class=MsoFootnoteReference>[1]</span></span></a> Customs data for 2023.</p></div></div>`},
+		"gdocs": {`<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>`,
+			`<hr class="c5"><div><p class="c3"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span class="c2">&nbsp;Customs data for 2023.</span></p></div>`},
+		"libreoffice": {`<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>`,
+			`<div id="sdfootnote1"><p class="sdfootnote-western"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>Customs data for 2023.</p></div>`},
+		"mediawiki": {`<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup>`,
+			`<h2>References</h2><ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span> <span class="reference-text">Customs data for 2023.</span></li></ol>`},
+		"gutenberg": {`<sup data-fn="a1b2" class="fn"><a href="#a1b2" id="a1b2-link">1</a></sup>`,
+			`<ol class="wp-block-footnotes"><li id="a1b2">Customs data for 2023. <a href="#a1b2-link" aria-label="Jump to footnote reference 1">↩︎</a></li></ol>`},
+		"substack": {`<a class="footnote-anchor" data-component-name="FootnoteAnchorToDOM" id="footnote-anchor-1" href="#footnote-1" target="_self">1</a>`,
+			`<div class="footnote" data-component-name="FootnoteToDOM"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number" contenteditable="false" target="_self">1</a><div class="footnote-content"><p>Customs data for 2023.</p></div></div>`},
+		"sphinx": {`<a class="footnote-reference brackets" href="#id2" id="id1">1</a>`,
+			`<dl class="footnote brackets"><dt class="label" id="id2"><span class="brackets"><a class="fn-backref" href="#id1">1</a></span></dt><dd><p>Customs data for 2023.</p></dd></dl>`},
+		"sphinx5": {`<a class="footnote-reference brackets" href="#id2" id="id1" role="doc-noteref"><span class="fn-bracket">[</span>1<span class="fn-bracket">]</span></a>`,
+			`<aside class="footnote-list brackets"><aside class="footnote brackets" id="id2" role="doc-footnote"><span class="label"><span class="fn-bracket">[</span><a role="doc-backlink" href="#id1">1</a><span class="fn-bracket">]</span></span><p>Customs data for 2023.</p></aside></aside>`},
+		"plainsup": {`<sup>1</sup>`,
+			`<p>Notes</p><p>1. Customs data for 2023.</p>`},
+		"bracket": {`[1]`,
+			`<h3>Notes</h3><p>[1] Customs data for 2023.</p>`},
+	}
+	for name, s := range shapes {
+		page := "<html><head><title>Grain exports</title></head><body><article><h1>Grain exports</h1><p>Kazakhstan exported more grain this year than ever before, officials said." + s[0] +
+			"</p><p>Most of it went to China and Central Asian neighbours by rail this autumn.</p>" + s[1] + "</article></body></html>"
+		doc := readPage(t, page, pipeline.English)
+		got := strings.Join(kinds(doc), "\n")
+		want := strings.Join([]string{"title: Grain exports", "paragraph: Kazakhstan exported more grain this year than ever before, officials said.",
+			"paragraph: Most of it went to China and Central Asian neighbours by rail this autumn.", "footnote: Customs data for 2023."}, "\n")
+		if got != want {
+			t.Errorf("%s:\n%s", name, got)
+		}
+		if refs := strings.Count(doc.Blocks[1].Text, "<x"); refs != 1 {
+			t.Errorf("%s: %d references in %q", name, refs, doc.Blocks[1].Text)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Notes written by hand in Markdown, without the footnote syntax: a numbered list or numbered
@@ -15,7 +17,9 @@ import (
 // article stays a list.
 
 var (
-	handNoteLine = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)]|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s+(\S.*)$`)
+	// handNoteLine also takes the labels as the web page reader writes them, escaped ("1\\.",
+	// "\\[1\\]"), so that notes typed by hand on a page are read as the same notes.
+	handNoteLine = regexp.MustCompile(`^(?:\\?\[(\d{1,3})\\?\]|(\d{1,3})\\?[.)]|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s+(\S.*)$`)
 	inlineNote   = regexp.MustCompile(`\^\[([^\[\]\n]{1,500})\]`)
 	// notesRule is a thematic break or a short heading ("## Notes", "Примечания") over the notes.
 	notesRule = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,}|#{1,6}\s+\S.{0,40})$`)
@@ -79,14 +83,15 @@ func numberedNotes(src string) string {
 	for head > 0 && strings.TrimSpace(lines[head-1]) == "" {
 		head--
 	}
-	if head > 0 && notesRule.MatchString(strings.TrimSpace(lines[head-1])) && !strings.HasPrefix(strings.TrimSpace(lines[head-1]), "# ") {
+	if head > 0 && (notesRule.MatchString(strings.TrimSpace(lines[head-1])) && !strings.HasPrefix(strings.TrimSpace(lines[head-1]), "# ") ||
+		isNotesLabelLine(lines[head-1])) {
 		head--
 		body = strings.Join(lines[:head], "\n")
 	}
 	// Every number is a mark in the text, the last of its marks taken.
 	for n := len(nums); n >= 1; n-- {
 		k := strconv.Itoa(n)
-		marks := []string{"<sup>" + k + "</sup>", "<sup>[" + k + "]</sup>", "[" + k + "]", superscriptNumber(n)}
+		marks := []string{"<sup>" + k + "</sup>", "<sup>[" + k + "]</sup>", "[" + k + "]", superscriptNumber(n), `\[` + k + `\]`}
 		at, mark := -1, ""
 		for _, mk := range marks {
 			if i := strings.LastIndex(body, mk); i > at && (mk != "["+k+"]" || i+len(mk) >= len(body) || body[i+len(mk)] != '(' && body[i+len(mk)] != ':') {
@@ -110,6 +115,14 @@ func numberedNotes(src string) string {
 		b.WriteString("\n[^" + strconv.Itoa(noteNumber(m)) + "]: " + m[4] + "\n")
 	}
 	return b.String()
+}
+
+// isNotesLabelLine reports a line of its own over the notes that names them ("Notes",
+// "Примечания", "注释"): a word or two, with no number and no sentence's end.
+func isNotesLabelLine(l string) bool {
+	l = strings.TrimSpace(strings.Trim(strings.TrimSpace(l), "*_"))
+	return l != "" && utf8.RuneCountInString(l) <= maxNotesLabelRunes && !endsWithTerminator(l) &&
+		!strings.ContainsFunc(l, unicode.IsDigit) && !strings.ContainsAny(l, "[]()|")
 }
 
 // noteNumber reads the number of a hand-written note's label.
