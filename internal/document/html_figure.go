@@ -183,8 +183,11 @@ const maxLooseCaptionRunes = 120
 const maxOneSentenceCaptionRunes = 60
 
 // isLooseCaption reports the text of a paragraph under a picture that reads as its caption: a
-// line without a sentence's end, or one short sentence.
+// line that opens with a caption's label, a line without a sentence's end, or one short sentence.
 func isLooseCaption(s string) bool {
+	if isCaptionText(s) {
+		return true // labelled as a caption ("Figure 1. …", "Рис. 2."), whatever its sentences
+	}
 	n := utf8.RuneCountInString(s)
 	if n > maxLooseCaptionRunes {
 		return false

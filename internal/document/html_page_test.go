@@ -668,3 +668,38 @@ func TestHTMLNotesOfGenerators(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLCaptionsOfGenerators: a picture's caption as the common site builders and editors
+// print it (HTML5, WordPress old and new, Ghost, Substack, Drupal, Blogger, MediaWiki old and
+// new, Squarespace, Bootstrap, Joomla, Word's HTML, a centred line, a labelled line under the
+// picture) is one caption block, a credit in its own element left out.
+func TestHTMLCaptionsOfGenerators(t *testing.T) {
+	t.Parallel()
+	const c = "Trucks queue at the Khorgos crossing in May."
+	shapes := map[string]string{
+		"figure":      `<figure><img src="/a.jpg" alt=""><figcaption>` + c + `</figcaption></figure>`,
+		"wpclassic":   `<div id="attachment_12" style="width: 610px" class="wp-caption aligncenter"><img class="size-full wp-image-12" src="/a.jpg" width="600" height="400"><p id="caption-attachment-12" class="wp-caption-text">` + c + `</p></div>`,
+		"gutenberg":   `<figure class="wp-block-image size-large"><img src="/a.jpg" alt=""/><figcaption class="wp-element-caption">` + c + `</figcaption></figure>`,
+		"ghost":       `<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/a.jpg" class="kg-image" alt="" loading="lazy"><figcaption><span style="white-space: pre-wrap;">` + c + `</span></figcaption></figure>`,
+		"substack":    `<div class="captioned-image-container"><figure><a class="image-link image2" target="_blank" href="/a.jpg"><div class="image2-inset"><picture><source type="image/webp" srcset="/a.webp"><img src="/a.jpg" width="1456" height="971"></picture></div></a><figcaption class="image-caption">` + c + `</figcaption></figure></div>`,
+		"drupal":      `<figure role="group" class="caption caption-img align-center"><img src="/a.jpg" alt=""><figcaption>` + c + `</figcaption></figure>`,
+		"blogger":     `<table align="center" cellpadding="0" cellspacing="0" class="tr-caption-container"><tbody><tr><td style="text-align: center;"><a href="/a.jpg"><img border="0" src="/a.jpg" width="400"></a></td></tr><tr><td class="tr-caption" style="text-align: center;">` + c + `</td></tr></tbody></table>`,
+		"wikiold":     `<div class="thumb tright"><div class="thumbinner" style="width:222px;"><a href="/wiki/File:A.jpg" class="image"><img src="/a.jpg" width="220"></a><div class="thumbcaption"><div class="magnify"><a href="/wiki/File:A.jpg" class="internal" title="Enlarge"></a></div>` + c + `</div></div></div>`,
+		"wikinew":     `<figure class="mw-default-size" typeof="mw:File/Thumb"><a href="/wiki/File:A.jpg" class="mw-file-description"><img src="/a.jpg" class="mw-file-element" width="250"></a><figcaption>` + c + `</figcaption></figure>`,
+		"squarespace": `<figure class="sqs-block-image-figure intrinsic"><div class="image-block-wrapper"><img src="/a.jpg" alt=""></div><figcaption class="image-caption-wrapper"><div class="image-caption"><p>` + c + `</p></div></figcaption></figure>`,
+		"bootstrap":   `<figure class="figure"><img src="/a.jpg" class="figure-img img-fluid rounded" alt=""><figcaption class="figure-caption text-center">` + c + `</figcaption></figure>`,
+		"joomla":      `<figure class="pull-center item-image"><img src="/a.jpg" alt="" itemprop="image"><figcaption class="caption">` + c + `</figcaption></figure>`,
+		"msocaption":  `<p class=MsoNormal><img width=600 height=400 src="a_files/image001.jpg"></p><p class=MsoCaption>` + c + `</p>`,
+		"centred":     `<p style="text-align:center"><img src="/a.jpg"></p><p style="text-align:center">` + c + `</p>`,
+		"credit":      `<figure><img src="/a.jpg" alt=""><figcaption>` + c + ` <span class="credit">Photo: Reuters</span></figcaption></figure>`,
+		"figurenum":   `<p><img src="/a.jpg"></p><p>Figure 1. ` + c + `</p>`,
+	}
+	for name, s := range shapes {
+		page := "<html><head><title>Grain exports</title></head><body><article><h1>Grain exports</h1><p>Kazakhstan exported more grain this year than ever before, officials said.</p>" +
+			s + "<p>Most of it went to China and Central Asian neighbours by rail this autumn.</p></article></body></html>"
+		got := kinds(readPage(t, page, pipeline.English))
+		if len(got) != 4 || got[2] != "caption: "+c && got[2] != "caption: Figure 1. "+c {
+			t.Errorf("%s: %q", name, got)
+		}
+	}
+}
