@@ -220,7 +220,16 @@ func isATXHeading(trimmed string) bool {
 // highlightMark matches text marked as highlighted: "==words==", no space inside the marks.
 var highlightMark = regexp.MustCompile(`==([^\s=](?:[^=\n]*[^\s=])?)==`)
 
+// attrList is the content of an attribute list: classes, an id and key=value pairs
+// (".smallcaps", "#fig-1", "width=50%").
+const attrList = `[ \t]*(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+))(?:[ \t]+(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+)))*[ \t]*`
+
 var (
+	// bracketedSpan matches Pandoc's span, words in brackets with an attribute list
+	// ("[data]{.smallcaps}"), which shows its words; inlineAttrs an attribute list right after a
+	// link, an image, emphasis or code ("[report](r.pdf){target=_blank}"), which shows nothing.
+	bracketedSpan = regexp.MustCompile(`\[([^\[\]\n]+)\]\{` + attrList + `\}`)
+	inlineAttrs   = regexp.MustCompile("([)*_`])\\{" + attrList + "\\}")
 	attrListLine  = regexp.MustCompile(`[ \t]*\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+))(?:[ \t]+(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+)))*[ \t]*\}[ \t]*$`)
 	blockFence    = regexp.MustCompile(`^/{3,}(?:[ \t]+([\w-]+)(?:[ \t]*\|.*)?)?[ \t]*$`)
 	abbrDefLine   = regexp.MustCompile(`^\*\[[^\]\n]{1,40}\]:[ \t]`)
@@ -254,6 +263,9 @@ func withoutExtensionMarkup(src string) string {
 			return docsifyMarker.ReplaceAllString(trimmed, "")
 		case strings.Contains(line, "{") && attrListLine.MatchString(line):
 			return attrListLine.ReplaceAllString(line, "")
+		}
+		if strings.Contains(line, "]{") || strings.Contains(line, "){") || strings.Contains(line, "*{") || strings.Contains(line, "_{") || strings.Contains(line, "`{") {
+			line = inlineAttrs.ReplaceAllString(bracketedSpan.ReplaceAllString(line, "$1"), "$1")
 		}
 		return line
 	})

@@ -115,9 +115,13 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 	images, rest := r.leadingImages(p)
 	if images > 0 {
 		if em := onlyEmphasis(rest); em != nil {
-			// An image and its caption in emphasis on the next line.
-			r.add(pipeline.BlockCaption, r.inline(em, nil), 0, inside)
-			return
+			t := r.inline(em, nil)
+			if !isPhotoCredit(t.plain()) {
+				// An image and its caption in emphasis on the next line.
+				r.add(pipeline.BlockCaption, t, 0, inside)
+				return
+			}
+			rest = nil // only who took the picture ("*Photo: Reuters*"): the picture stands alone
 		}
 		if t := r.inline(p, nil); len(rest) > 0 && r.centredLines[r.lineOf(p.Lines().At(0).Start)] && columns(t.plain()) <= maxHeadColumns {
 			// An image and a line under it, centred together: the figure and its caption.
@@ -132,8 +136,16 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 			// R Markdown print that description as the figure's caption, and other editors
 			// show it where the picture cannot be; either way it says what the picture shows.
 			// A file's name or a word in its place says nothing to a reader.
-			if t := r.inline(p, nil); images == 1 && isAltCaption(t.plain()) {
-				r.add(pipeline.BlockCaption, t, 0, inside)
+			// A description that says nothing may leave the picture's title to say it, which
+			// site generators' themes print as the caption.
+			if img := firstImage(p); images == 1 && img != nil {
+				if t := r.inline(img, nil); isAltCaption(t.plain()) {
+					r.add(pipeline.BlockCaption, t, 0, inside)
+				} else if title := strings.TrimSpace(string(img.Title)); isAltCaption(title) {
+					t := &inlineText{}
+					t.text(title)
+					r.add(pipeline.BlockCaption, t, 0, inside)
+				}
 			}
 			return
 		}
@@ -155,6 +167,16 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 	if st := onlyEmphasis(inlineChildren(p)); st != nil && st.Level == 2 && inside == "" && len(r.out) > 0 {
 		r.out[len(r.out)-1].strong = true
 	}
+}
+
+// firstImage returns the first image among a paragraph's inline nodes, or nil.
+func firstImage(p ast.Node) *ast.Image {
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if img, ok := c.(*ast.Image); ok {
+			return img
+		}
+	}
+	return nil
 }
 
 // inlineChildren lists a paragraph's inline nodes without the blank text between them.

@@ -120,3 +120,18 @@ func TestMarkdownTables(t *testing.T) {
 	wantBlocks(t, doc, "title: Trade", "paragraph: Trade grew fast over the last two years.",
 		"paragraph: Year; Trade, $bn", "paragraph: 2023; 41", "paragraph: 2024; 45", "paragraph: The route crosses Kazakhstan.")
 }
+
+// TestMarkdownFigureCreditAndTitle: a picture with only a credit under it is captioned by its
+// description; a picture whose description is a word is captioned by its title; Pandoc's
+// bracketed spans and attribute lists after a link show their words only.
+func TestMarkdownFigureCreditAndTitle(t *testing.T) {
+	t.Parallel()
+	md := "# Grain\n\nExports grew again last year, officials said.\n\n![Trucks queue at the Khorgos crossing.](/a.jpg)\n*Photo: Reuters*\n\n" +
+		"![Trucks](/b.jpg \"A grain train leaves Altynkol.\")\n\nThe [data]{.smallcaps} are in the [report](r.pdf){target=_blank}.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain", "paragraph: Exports grew again last year, officials said.",
+		"caption: Trucks queue at the Khorgos crossing.", "caption: A grain train leaves Altynkol.", "paragraph: The data are in the report.")
+}
