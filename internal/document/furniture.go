@@ -122,6 +122,8 @@ func isFurnitureText(s string) bool {
 	}
 	if k := readAlsoLabel(l); k > 0 && strings.TrimFunc(l[k:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) == "" {
 		return true // "Материалы по теме:" over links that were dropped
+	} else if k > 0 && isReadAlsoHeadline(s[k:]) {
+		return true // "Читайте также: Казахстан нарастил экспорт зерна", its link lost in copying
 	}
 	opened := strings.TrimLeft(l, "（(【[ ")
 	if opensWith(opened, furniture.labels) || opensWith(opened, furniture.photoCredits) {
@@ -410,6 +412,21 @@ func isDateLabelLine(s string) bool {
 		return rest != "" && (isDateLine(rest) || isPublicationLine(rest))
 	}
 	return false
+}
+
+// maxHeadlineRunes: another story's headline is a line.
+const maxHeadlineRunes = 150
+
+// isReadAlsoHeadline reports what follows a read-also label in the line that names another
+// story: a colon or a dash, then a headline, which ends with no full stop.
+func isReadAlsoHeadline(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	r, n := utf8.DecodeRuneInString(rest)
+	if !strings.ContainsRune(":：—–-|", r) {
+		return false
+	}
+	h := strings.TrimSpace(rest[n:])
+	return h != "" && utf8.RuneCountInString(h) <= maxHeadlineRunes && !endsWithFullStop(h)
 }
 
 // readAlsoLabel returns the length in bytes of a label over a list of links that s opens with
