@@ -229,7 +229,8 @@ func isMediaCredit(l string) bool {
 		return true
 	}
 	words := strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) })
-	return len(words) > 0 && (furniture.media[words[0]] || furniture.media[words[len(words)-1]])
+	// (a caption's label and number, "图1 …", "Photo 2. …", names a figure of the text)
+	return len(words) > 0 && (furniture.media[words[0]] || furniture.media[words[len(words)-1]]) && !isCaptionText(l)
 }
 
 // printEdition matches the line that says where a newspaper printed the article: the paper's

@@ -271,3 +271,21 @@ func TestParseRejectsBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestParseTextCopiedFromAWebPage: a web page copied as text brings the site's furniture with
+// the article (menus, share buttons, a list of other stories under "Related", a newsletter
+// prompt, the footer's links and copyright); the article's own blocks stay.
+func TestParseTextCopiedFromAWebPage(t *testing.T) {
+	t.Parallel()
+	p1 := "Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times and traders in Kostanay and Petropavl found buyers across the border."
+	p2 := "Most of it went to China and Central Asian neighbours by rail, and traders expect the trend to continue next year as the second track at Dostyk opens and the dry port at Khorgos adds capacity."
+	page := "Skip to main content\nHome\nAnalysis\nEvents\nHome › Analysis › Trade\nGrain exports hit a record as rail links to China expand\nBy Aigerim Seitkali\nMarch 3, 2024 · 6 min read\nShare\n" +
+		p1 + "\n" + p2 + "\nRelated\nChina's grain imports hit a record\nWheat prices fall in Central Asia\nSubscribe to our newsletter\n" +
+		"© 2024 Central Asia Analysis. All rights reserved.\nPrivacy policy\nContact\n"
+	doc, err := Parse(page, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain exports hit a record as rail links to China expand", "byline: By Aigerim Seitkali",
+		"paragraph: "+p1, "paragraph: "+p2)
+}

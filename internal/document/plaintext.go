@@ -2,6 +2,7 @@ package document
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -19,10 +20,21 @@ func parseText(text string) (pipeline.Document, error) {
 	cands := splitCandidates(text)
 	head := findHead(cands)
 	var body []int
-	for i := range cands {
-		if !head.drop[i] && i != head.title {
-			body = append(body, i)
+	for i := 0; i < len(cands); i++ {
+		c := cands[i]
+		if head.drop[i] || i == head.title {
+			continue
 		}
+		if n := readAlsoRun(cands, i); n > 0 {
+			i += n - 1 // a "Related" label and the headlines of other stories under it
+			continue
+		}
+		if c.marker == "" && isFurnitureText(c.text) {
+			// What the site prints around the article, copied with it: a share button, a
+			// notice, a credit, "Read also: <headline>".
+			continue
+		}
+		body = append(body, i)
 	}
 	bylineStart := findByline(cands, body)
 	if bylineStart == 0 {
@@ -134,4 +146,27 @@ func isSectionNumber(cands []candidate, body []int, k int) bool {
 		}
 	}
 	return true
+}
+
+// readAlsoRun returns how many candidates from i make a list of other stories copied with the
+// page: a read-also label alone on its line ("Related", "Читайте также:", "相关阅读") and the
+// headlines under it, one a line, none ending with a full stop; 0 when cands[i] is no such label.
+func readAlsoRun(cands []candidate, i int) int {
+	l := strings.ToLower(cands[i].text)
+	k := readAlsoLabel(l)
+	if k == 0 || cands[i].marker != "" || strings.TrimFunc(l[k:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) != "" {
+		return 0
+	}
+	n := 1
+	for i+n < len(cands) {
+		c := cands[i+n]
+		if c.lines != 1 || utf8.RuneCountInString(c.text) > maxHeadlineRunes || endsWithFullStop(c.text) {
+			break
+		}
+		n++
+	}
+	if n == 1 {
+		return 0 // a label with nothing under it may be a heading of the text
+	}
+	return n
 }
