@@ -75,7 +75,7 @@ func splitGroup(group []sourceLine) []candidate {
 	for _, l := range group {
 		width = max(width, columns(l.text))
 	}
-	wrapped := len(group) > 1 && width >= minWrapColumns && width <= maxWrapColumns
+	wrapped := len(group) > 1 && width >= minWrapColumns && width <= maxWrapColumns && !paragraphPerLine(group, width)
 	lw := lineWidths{width: width, full: wrapFullness(group, width)}
 	// When only some lines are indented, the indent opens a paragraph (or continues a list item).
 	// When it does so more than once, after a sentence's end, the indent is what opens
@@ -258,6 +258,35 @@ const minWrapSamples = 4
 // show it: each broke because the next word did not fit, so the lowest of their "line + next
 // word" widths is about the shortest room a line had. With too few of them, wordFitRatio of
 // the widest line stands in.
+// minParagraphLines: so many long lines, each ending a sentence, are paragraphs.
+const minParagraphLines = 3
+
+// paragraphPerLine reports lines that each hold a whole paragraph, as text copied from a web
+// page or a word processor comes: several long lines that end a sentence, no line nearly as
+// wide as the widest that does not (a title or a heading is shorter), and no line that stops
+// mid-sentence before a word in lower case (or a Chinese character) going on in the next.
+// Lines wrapped at a width end mid-sentence at most breaks.
+func paragraphPerLine(group []sourceLine, width int) bool {
+	long := 0
+	for i, l := range group {
+		if w := columns(l.text); w >= minWrapColumns && !endsWithTerminator(l.text) {
+			if float64(w) >= fullLineRatio*float64(width) {
+				return false // a full line that stops mid-sentence: wrapped
+			}
+			// (a shorter one is a heading or a title)
+		} else if w >= minWrapColumns {
+			long++
+		}
+		if i+1 < len(group) {
+			first, _ := utf8.DecodeRuneInString(group[i+1].text)
+			if !endsWithTerminator(l.text) && (unicode.IsLower(first) || isWide(first)) {
+				return false
+			}
+		}
+	}
+	return long >= minParagraphLines
+}
+
 func wrapFullness(group []sourceLine, width int) float64 {
 	var fits []int
 	for i := 0; i+1 < len(group); i++ {

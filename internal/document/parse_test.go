@@ -289,3 +289,31 @@ func TestParseTextCopiedFromAWebPage(t *testing.T) {
 	wantBlocks(t, doc, "title: Grain exports hit a record as rail links to China expand", "byline: By Aigerim Seitkali",
 		"paragraph: "+p1, "paragraph: "+p2)
 }
+
+// TestParseTextParagraphPerLine: text copied from a web page gives each paragraph on one line,
+// with no blank line between; short paragraphs that each end a sentence stay apart, while text
+// wrapped at a width, whose lines stop mid-sentence, is joined.
+func TestParseTextParagraphPerLine(t *testing.T) {
+	t.Parallel()
+	page := "Grain exports hit a record as rail links expand\n" +
+		"Kazakhstan exported more grain this year than ever before, officials said on Monday.\n" +
+		"Most of it went to China and Central Asian neighbours by rail this autumn.\n" +
+		"\"We have never seen demand like this,\" said a trader in Kostanay.\n" +
+		"Traders expect the trend to continue next year as the second track opens.\n"
+	doc, err := Parse(page, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain exports hit a record as rail links expand",
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday.",
+		"paragraph: Most of it went to China and Central Asian neighbours by rail this autumn.",
+		"paragraph: \"We have never seen demand like this,\" said a trader in Kostanay.",
+		"paragraph: Traders expect the trend to continue next year as the second track opens.")
+	wrapped := "Grain exports hit a record\n\nKazakhstan exported more grain this year than ever before,\nofficials said on Monday. Most of it went to China and\nCentral Asian neighbours by rail this autumn, traders said.\n"
+	doc, err = Parse(wrapped, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain exports hit a record",
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday. Most of it went to China and Central Asian neighbours by rail this autumn, traders said.")
+}
