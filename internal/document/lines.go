@@ -253,13 +253,9 @@ func nextWordColumns(s string) int {
 // minWrapSamples: below this many certain wraps, a fixed share of the width stands in for them.
 const minWrapSamples = 4
 
-// wrapFullness returns how full a line must be (its width and the next word) for its break to
-// be taken for a wrap. Certain wraps (a line that stops mid-sentence before a lower-case word)
-// show it: each broke because the next word did not fit, so the lowest of their "line + next
-// word" widths is about the shortest room a line had. With too few of them, wordFitRatio of
-// the widest line stands in.
-// minParagraphLines: so many long lines, each ending a sentence, are paragraphs.
-const minParagraphLines = 3
+// minParagraphLines: so many long lines, each ending a sentence, are paragraphs; fewer may be
+// lines of a PDF page that happen to end where sentences do.
+const minParagraphLines = 4
 
 // paragraphPerLine reports lines that each hold a whole paragraph, as text copied from a web
 // page or a word processor comes: several long lines that end a sentence, no line nearly as
@@ -287,6 +283,11 @@ func paragraphPerLine(group []sourceLine, width int) bool {
 	return long >= minParagraphLines
 }
 
+// wrapFullness returns how full a line must be (its width and the next word) for its break to
+// be taken for a wrap. Certain wraps (a line that stops mid-sentence before a lower-case word)
+// show it: each broke because the next word did not fit, so the lowest of their "line + next
+// word" widths is about the shortest room a line had. With too few of them, wordFitRatio of
+// the widest line stands in.
 func wrapFullness(group []sourceLine, width int) float64 {
 	var fits []int
 	for i := 0; i+1 < len(group); i++ {
