@@ -170,6 +170,9 @@ func isControlRow(l string) bool {
 	if !ok {
 		label, rest, ok = strings.Cut(strings.Trim(l, "【】[]() "), "：")
 	}
+	if !ok {
+		label, rest, ok = strings.Cut(strings.Trim(l, "【】[]() "), " ") // "【字号 大 中 小】"
+	}
 	options := strings.Fields(rest)
 	if !ok || len(options) < 2 || !furniture.lines[strings.TrimSpace(label)] {
 		return false

@@ -16,6 +16,7 @@ func TestFurnitureLines(t *testing.T) {
 		"The views expressed are the author's own.":                      true,
 		"Автордың пікірі редакцияның көзқарасымен сәйкес келмеуі мүмкін": true,
 		"分享到微信":                true,
+		"【字号 大 中 小】":           true,
 		"Comments are closed.": true,
 		"Related issues remain unresolved, the ministry says.":               false,
 		"Read more widely, the report's authors argue, and policy improves.": false,
