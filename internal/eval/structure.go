@@ -17,12 +17,14 @@ func init() { Register(&structureStage{}) }
 // The article-structure corpus lives in DIR/structure/<split>/: for every article NAME.EXT
 // (md, html, docx, or txt for text copied from a PDF; NAME starts with the language) a
 // NAME.gold lists the blocks a reader should get, one "kind<TAB>text" per line. It is written
-// by internal/eval/structgen (go run ./internal/eval/structgen/gen).
+// by internal/eval/structgen (go run ./internal/eval/structgen/gen), and the text copied from
+// PDFs set from its Word documents by go run ./internal/eval/structgen/pdfcopy.
 //
 // Each article gives several cases, one per class (and a hand-written article, named
 // "<lang>-hand-<shape of site>", also "hand/article/<shape>" and "hand/nearly/<shape>"; a page
 // composed by structgen.SiteHTML, "<lang>-site-NN.html", also "site/article/html" and
-// "site/chrome"):
+// "site/chrome"; text copied from a PDF of a Word document, "<lang>-pdfcopy-<document>.txt",
+// also "pdfcopy/article/pdf-text", "pdfcopy/nearly/pdf-text" and "pdfcopy/chrome"):
 //
 //   - "article/<shape>": the whole article; exact when every block is read with its kind and
 //     text and nothing else is; a positive is a block (kind and text).
@@ -103,6 +105,9 @@ func (s *structureStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 		if composedSite(name) {
 			classes = append(classes, "site/article/"+shape, "site/chrome")
 		}
+		if pdfCopied(name) {
+			classes = append(classes, "pdfcopy/article/"+shape, "pdfcopy/nearly/"+shape, "pdfcopy/chrome")
+		}
 		for _, k := range sortedKeys(kinds) {
 			classes = append(classes, "kind/"+k)
 		}
@@ -127,6 +132,15 @@ func handWritten(name string) bool {
 func composedSite(name string) bool {
 	_, rest, _ := strings.Cut(path.Base(name), "-")
 	return strings.HasPrefix(rest, "site-")
+}
+
+// pdfCopied reports text copied from a PDF that LibreOffice set from one of the corpus's Word
+// documents ("en-pdfcopy-docx-03.txt", written by internal/eval/structgen/pdfcopy): real page
+// layout, running headers, page numbers and notes at the foot of the page, so its classes are
+// also reported apart.
+func pdfCopied(name string) bool {
+	_, rest, _ := strings.Cut(path.Base(name), "-")
+	return strings.HasPrefix(rest, "pdfcopy-")
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -163,12 +177,12 @@ func (s *structureStage) Score(c Case) (Tally, string, error) {
 	t, leaks, missed, extra := compareBlocks(gold, got, kind)
 	t.Cases = 1
 	switch {
-	case c.Class == "chrome", c.Class == "site/chrome":
+	case c.Class == "chrome", c.Class == "site/chrome", c.Class == "pdfcopy/chrome":
 		t = Tally{Cases: 1, TP: len(got) - leaks, FP: leaks}
 		if leaks == 0 {
 			t.Exact = 1
 		}
-	case strings.HasPrefix(c.Class, "nearly/"), strings.HasPrefix(c.Class, "hand/nearly/"):
+	case strings.HasPrefix(c.Class, "nearly/"), strings.HasPrefix(c.Class, "hand/nearly/"), strings.HasPrefix(c.Class, "pdfcopy/nearly/"):
 		if t.FN <= 2 && leaks == 0 {
 			t.Exact = 1
 		}

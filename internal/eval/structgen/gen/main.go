@@ -48,7 +48,9 @@ func removeGenerated(dir string) error {
 		return err
 	}
 	for _, e := range entries {
-		if _, rest, _ := strings.Cut(e.Name(), "-"); strings.HasPrefix(rest, "hand-") {
+		// Hand-written articles and text copied from PDFs that LibreOffice set (written by
+		// ./internal/eval/structgen/pdfcopy, which needs tools the generator does not) stay.
+		if _, rest, _ := strings.Cut(e.Name(), "-"); strings.HasPrefix(rest, "hand-") || strings.HasPrefix(rest, "pdfcopy-") {
 			continue
 		}
 		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
