@@ -44,11 +44,19 @@ func splitCandidates(text string) []candidate {
 		out = append(out, splitGroup(group)...)
 		group = group[:0]
 	}
+	bullet := "" // a list's bullet copied on a line of its own, waiting for its item
 	for _, raw := range strings.Split(text, "\n") {
-		l := sourceLine{text: collapseSpaces(raw), indented: leadingIndent(raw)}
+		l := sourceLine{text: withoutHanLatinSpaces(collapseSpaces(raw)), indented: leadingIndent(raw)}
 		if l.text == "" || isNoteRule(l.text) {
 			flush()
 			continue
+		}
+		if isLoneBullet(l.text) {
+			bullet = l.text
+			continue
+		}
+		if bullet != "" {
+			l.text, bullet = bullet+" "+l.text, ""
 		}
 		group = append(group, l)
 	}
@@ -61,6 +69,40 @@ func splitCandidates(text string) []candidate {
 func isNoteRule(s string) bool {
 	return len(s) >= 5 && strings.Trim(s, "_") == ""
 }
+
+// isLoneBullet reports a line that is a list's bullet alone: a PDF sets the bullet and the
+// item's text apart, and copying may put them on lines of their own.
+func isLoneBullet(s string) bool {
+	switch s {
+	case "•", "▪", "◦", "●", "‣", "-", "*", "–", "·", "○", "■", "□", "➢", "✓":
+		return true
+	}
+	return false
+}
+
+// hanLatinSpace matches a space between a Chinese character or full-width punctuation mark and
+// a Latin letter, a digit or a sign written with digits, on either side.
+var hanLatinSpace = regexp.MustCompile(`([\p{Han}\x{3000}-\x{303F}\x{FF00}-\x{FF60}]) +([0-9A-Za-z%$])|([0-9A-Za-z%]) +([\p{Han}\x{3000}-\x{303F}\x{FF00}-\x{FF60}])`)
+
+// withoutHanLatinSpaces removes the spaces a PDF's text layer puts between Chinese and the
+// Latin letters and digits set in another font ("2023 年" for "2023年"); Chinese sets none
+// there. A line without Chinese is returned as it is.
+func withoutHanLatinSpaces(s string) string {
+	if !strings.ContainsFunc(s, isHan) || !strings.Contains(s, " ") {
+		return s
+	}
+	label := ""
+	if m := hanCaptionLabel.FindString(s); m != "" {
+		label, s = m, s[len(m):] // "图 1 跨里海…": the space after a caption's number parts it from the caption
+	}
+	// Twice, since one match takes the character the next one needs: "年 6 %".
+	s = hanLatinSpace.ReplaceAllString(s, "$1$2$3$4")
+	return label + hanLatinSpace.ReplaceAllString(s, "$1$2$3$4")
+}
+
+// hanCaptionLabel matches the label and number a Chinese caption opens with, and the space
+// after them: "图 1 ", "表2 ".
+var hanCaptionLabel = regexp.MustCompile(`^[图表] ?\d{1,3}(\.\d{1,2})? +`)
 
 type sourceLine struct {
 	text     string
@@ -198,6 +240,11 @@ func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped boo
 		// end) that stops mid-sentence runs on into the next, whatever its width.
 		return true
 	}
+	if attachedDashEnd(prev) && unicode.IsLetter(first) {
+		// A hyphen or a dash set close after a word never ends a paragraph: a word or a
+		// compound broke there ("Kazakh-" / "Chinese border").
+		return true
+	}
 	if !wrapped {
 		return false
 	}
@@ -215,6 +262,13 @@ func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped boo
 		return false
 	}
 	return used+float64(nextWordColumns(cur)) > lw.full
+}
+
+// attachedDashEnd reports a line that ends with a hyphen or a dash right after a letter.
+func attachedDashEnd(s string) bool {
+	last, n := utf8.DecodeLastRuneInString(s)
+	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return (last == '-' || last == '‐' || last == '–') && unicode.IsLetter(before)
 }
 
 // standalone reports a short line without end punctuation that is not continued by a
@@ -323,7 +377,10 @@ func appendLine(c *candidate, line string) {
 		return
 	}
 	hyphenated := (last == '-' || last == '‐') && unicode.IsLetter(beforeLast) && unicode.IsLower(first)
-	if !isWide(last) && !isWide(first) && !hyphenated && !inHanRun(c.buf, line) {
+	// A hyphen or dash that ends a line after a letter, before a capital, joins a compound of
+	// names ("Kazakh-" + "Chinese", "Central Asia–" + "China"): no space comes between.
+	compound := (last == '-' || last == '‐' || last == '–' || last == '—') && unicode.IsLetter(beforeLast) && unicode.IsUpper(first)
+	if !isWide(last) && !isWide(first) && !hyphenated && !compound && !inHanRun(c.buf, line) {
 		c.buf = append(c.buf, ' ')
 	}
 	c.buf = append(c.buf, line...)
@@ -395,7 +452,7 @@ func inHanRun(buf []byte, line string) bool {
 	i := len(buf)
 	for i > 0 {
 		r, size := utf8.DecodeLastRune(buf[:i])
-		if !(r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r) || r == '.' || r == ',')) {
+		if !(r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r) || r == '.' || r == ',' || r == '%')) {
 			if !isHan(r) && !isWide(r) {
 				return false
 			}
@@ -407,7 +464,7 @@ func inHanRun(buf []byte, line string) bool {
 		return false
 	}
 	for _, r := range line {
-		if r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r) || r == '.' || r == ',') {
+		if r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r) || r == '.' || r == ',' || r == '%') {
 			continue
 		}
 		return isHan(r) || isWide(r)

@@ -317,3 +317,26 @@ func TestParseTextParagraphPerLine(t *testing.T) {
 	wantBlocks(t, doc, "title: Grain exports hit a record",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday. Most of it went to China and Central Asian neighbours by rail this autumn, traders said.")
 }
+
+// TestParseTextCopiedFromAPDF: what a PDF's text layer gives besides the words: a bullet on a
+// line of its own, a compound of names hyphenated at a line's end, and in Chinese the spaces set
+// between Chinese and Latin letters or digits, which another font set apart (a caption's label
+// keeps the space after its number).
+func TestParseTextCopiedFromAPDF(t *testing.T) {
+	t.Parallel()
+	en := "Border trade\n\nThe Khorgos dry port on the Kazakh-\nChinese border handled more containers than ever before, officials said.\n\n•\nstudent exchange programmes\n•\nnew rail links across the border\n"
+	doc, err := Parse(en, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Border trade",
+		"paragraph: The Khorgos dry port on the Kazakh-Chinese border handled more containers than ever before, officials said.",
+		"list_item: student exchange programmes", "list_item: new rail links across the border")
+	zh := "边境贸易\n\n据国际货币基金组织统计，2023 年乌兹别克斯坦经济增长了 6\n%。Global Gateway 战略是欧盟的回应。\n\n图 1 霍尔果斯无水港\n"
+	doc, err = Parse(zh, pipeline.FormatText, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 边境贸易", "paragraph: 据国际货币基金组织统计，2023年乌兹别克斯坦经济增长了6%。Global Gateway战略是欧盟的回应。",
+		"caption: 图 1 霍尔果斯无水港")
+}

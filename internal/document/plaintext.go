@@ -104,7 +104,7 @@ func findByline(cands []candidate, body []int) int {
 	start := len(body)
 	for start > 1 && len(body)-start < maxBylineBlocks {
 		c := cands[body[start-1]]
-		if c.marker != "" || !isBylineText(c.text) {
+		if c.marker != "" || !isBylineText(c.text) || isCaptionText(c.text) {
 			break
 		}
 		start--
