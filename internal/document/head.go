@@ -85,6 +85,10 @@ func findHead(cands []candidate) headResult {
 	res.titleText = withoutBreadcrumb(cands[res.title].text)
 	if joined != "" {
 		res.titleText = joined
+	} else if next := res.title + 1; next < len(cands) && titleGoesOn(cands, res.title) {
+		// A title set large breaks over lines: "Border Markets After the" / "Pandemic".
+		res.titleText += " " + cands[next].text
+		res.drop[next] = true
 	}
 	key := titleKey(cands[res.title].text)
 	for j := res.title + 1; j < n; j++ {
@@ -93,6 +97,25 @@ func findHead(cands []candidate) headResult {
 		}
 	}
 	return res
+}
+
+// maxTitleTailWords: the line a title breaks onto is a few words.
+const maxTitleTailWords = 6
+
+// titleGoesOn reports a title whose next block is the rest of it: a short line, no sentence and
+// no byline, under a title that ends in a small word ("the", "of", "на") or above the byline,
+// where no section of the text starts.
+func titleGoesOn(cands []candidate, title int) bool {
+	next := cands[title+1]
+	t := next.text
+	if next.marker != "" || next.lines != 1 || len(strings.Fields(t)) > maxTitleTailWords || endsWithTerminator(t) ||
+		hasBylinePrefix(t) || isNameLine(t) || isPublicationLine(t) || isNavigation(t) && !hasLower(t) {
+		return false
+	}
+	if endsWithSmallWord(cands[title].text) {
+		return true
+	}
+	return title+2 < len(cands) && hasBylinePrefix(cands[title+2].text) && isBylineText(cands[title+2].text)
 }
 
 // titleAboveAuthors finds the title of a document whose head opens with a masthead (the

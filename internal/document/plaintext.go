@@ -89,7 +89,7 @@ func parseText(text string) (pipeline.Document, error) {
 	}
 	doc.Byline = strings.Join(bylines, ", ")
 	for _, n := range notes {
-		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockFootnote, Text: n})
+		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockFootnote, Text: withoutHanLatinSpaces(n)})
 	}
 	return doc, nil
 }
