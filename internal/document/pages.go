@@ -260,13 +260,15 @@ func longestChain(hits []pageHit, pattern string, last int) []int {
 		if h.running == "" && (pattern == "" || h.pattern != pattern) {
 			continue
 		}
-		if h.at < minPageLines && h.running == "" {
+		explicit := explicitPageNumber(h.pattern)
+		if h.at < minPageLines && h.running == "" && !explicit {
 			continue // the first number follows some text; a running line may open the text
 		}
 		length[j] = 1
 		for i := range j {
-			// The last page may be short: the text ends on it.
-			apart := h.at-hits[i].at >= minPageLines || h.at == last && h.at-hits[i].at > 2
+			// The last page may be short: the text ends on it. A number that says it is one
+			// ("Page 1", "1/3") may close a short page too: a title page.
+			apart := h.at-hits[i].at >= minPageLines || (h.at == last || explicit) && h.at-hits[i].at > 2
 			if length[i] > 0 && hits[i].n+1 == h.n && apart && length[i]+1 > length[j] {
 				length[j], parent[j] = length[i]+1, i
 			}
@@ -284,6 +286,12 @@ func longestChain(hits []pageHit, pattern string, last int) []int {
 	}
 	slices.Reverse(out)
 	return out
+}
+
+// explicitPageNumber reports the pattern of a line that says it is a page's number: a word
+// beside the number ("Page #", "Стр. #", "#-бет", "第#页") or the count of pages ("# / 12").
+func explicitPageNumber(pattern string) bool {
+	return strings.ContainsFunc(pattern, unicode.IsLetter) || strings.Contains(pattern, "/")
 }
 
 // pageHit is a line that may give a page number.
