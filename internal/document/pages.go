@@ -338,10 +338,17 @@ func pageHits(i int, l pageLine) []pageHit {
 	return append(out, runningHit(i, l)...)
 }
 
+// barredNumberAfter and barredNumberBefore match a running title and a page number on one line
+// with a bar or a dot between them: "Central Asia Review | 14", "14 · Occasional Papers".
+var (
+	barredNumberAfter  = regexp.MustCompile(`^(\S.*?\S)\s+[|｜·•]\s+(\d{1,3})$`)
+	barredNumberBefore = regexp.MustCompile(`^(\d{1,3})\s+[|｜·•]\s+(\S.*)$`)
+)
+
 // runningHit returns the page number line i gives beside a running title, if it does.
 func runningHit(i int, l pageLine) []pageHit {
-	if !strings.Contains(l.raw, "   ") && !strings.ContainsAny(l.raw, "\t\u3000") {
-		return nil // no gap between a title and a number
+	if !strings.Contains(l.raw, "   ") && !strings.ContainsAny(l.raw, "\t\u3000|｜·•") {
+		return nil // no gap or bar between a title and a number
 	}
 	var out []pageHit
 	raw := strings.TrimSpace(strings.TrimRight(l.raw, " \t\u3000"))
@@ -350,6 +357,10 @@ func runningHit(i int, l pageLine) []pageHit {
 		text, num = m[1], m[3]
 	} else if m := gluedNumberBefore.FindStringSubmatch(raw); m != nil {
 		text, num = m[3], m[2]
+	} else if m := barredNumberAfter.FindStringSubmatch(raw); m != nil {
+		text, num = m[1], m[2]
+	} else if m := barredNumberBefore.FindStringSubmatch(raw); m != nil {
+		text, num = m[2], m[1]
 	}
 	if text != "" {
 		text = collapseSpaces(text)
