@@ -289,10 +289,14 @@ func longestChain(hits []pageHit, pattern string, last int) []int {
 }
 
 // explicitPageNumber reports the pattern of a line that says it is a page's number: a word
-// beside the number ("Page #", "Стр. #", "#-бет", "第#页") or the count of pages ("# / 12").
+// beside the number ("Page #", "Стр. #", "#-бет", "第#页"), the count of pages ("# / 12"), or
+// dashes around it ("— # —"), which nothing but a page number is set between.
 func explicitPageNumber(pattern string) bool {
-	return strings.ContainsFunc(pattern, unicode.IsLetter) || strings.Contains(pattern, "/")
+	return strings.ContainsFunc(pattern, unicode.IsLetter) || strings.Contains(pattern, "/") || dashedNumber.MatchString(pattern)
 }
+
+// dashedNumber matches the pattern of a number between dashes.
+var dashedNumber = regexp.MustCompile(`^[-–—]+\s*#\s*[-–—]+$`)
 
 // pageHit is a line that may give a page number.
 type pageHit struct {
