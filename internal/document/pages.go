@@ -288,6 +288,18 @@ func longestChain(hits []pageHit, pattern string, last int) []int {
 	return out
 }
 
+// noteMarkAfterWord reports a pattern whose number is set right after a word or its full stop
+// ("Россией.#", "year#"): the mark of a note at a paragraph's end, which a short last line may
+// be, and no page number, which stands apart ("Page #", "— # —") or after a Chinese word ("第#页").
+func noteMarkAfterWord(pattern string) bool {
+	before, _, _ := strings.Cut(pattern, "#")
+	r, n := utf8.DecodeLastRuneInString(before)
+	if r == '.' || r == ',' {
+		r, _ = utf8.DecodeLastRuneInString(before[:len(before)-n])
+	}
+	return unicode.IsLetter(r) && !isHan(r)
+}
+
 // explicitPageNumber reports the pattern of a line that says it is a page's number: a word
 // beside the number ("Page #", "Стр. #", "#-бет", "第#页"), the count of pages ("# / 12"), or
 // dashes around it ("— # —"), which nothing but a page number is set between.
@@ -329,7 +341,7 @@ func pageHits(i int, l pageLine) []pageHit {
 	if pageNumberLine.MatchString(l.text) && utf8.RuneCountInString(l.text) <= 16 {
 		pattern, n := digitPattern(l.text)
 		letters := strings.IndexFunc(pattern, unicode.IsLetter)
-		if n >= 0 && strings.Count(pattern, "#") == 1 && !(letters >= 0 && len(strings.Fields(pattern)) > 2) {
+		if n >= 0 && strings.Count(pattern, "#") == 1 && !(letters >= 0 && len(strings.Fields(pattern)) > 2) && !noteMarkAfterWord(pattern) {
 			out = append(out, pageHit{at: i, n: n, pattern: pattern})
 		}
 	}
