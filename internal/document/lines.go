@@ -45,7 +45,8 @@ func splitCandidates(text string) []candidate {
 		group = group[:0]
 	}
 	bullet := "" // a list's bullet copied on a line of its own, waiting for its item
-	for _, raw := range strings.Split(text, "\n") {
+	lines := withoutContents(strings.Split(text, "\n"))
+	for _, raw := range lines {
 		l := sourceLine{text: withoutHanLatinSpaces(collapseSpaces(raw)), indented: leadingIndent(raw)}
 		if l.text == "" || isNoteRule(l.text) {
 			flush()
@@ -68,6 +69,40 @@ func splitCandidates(text string) []candidate {
 // parts the text from the notes, as a blank line does, and is no text itself.
 func isNoteRule(s string) bool {
 	return len(s) >= 5 && strings.Trim(s, "_") == ""
+}
+
+// contentsEntry matches an entry of a table of contents as a PDF prints it: a heading, a leader
+// of dots (or of middle dots or ellipses) and the page number, arabic or roman.
+var contentsEntry = regexp.MustCompile(`^\S.*?\s*(?:\.{4,}|…{2,}|·{4,}|(?:\. ){4,})\s*(?:\d{1,3}|[ivxlc]{1,6})$`)
+
+// withoutContents returns lines without the entries of a table of contents and the short label
+// over them ("Contents", "Содержание", "Мазмұны", "目录"): a page's guide, no text.
+func withoutContents(lines []string) []string {
+	out := lines[:0:0]
+	inContents := false
+	for _, raw := range lines {
+		t := strings.TrimSpace(raw)
+		if contentsEntry.MatchString(t) {
+			if inContents {
+				continue
+			}
+			inContents = true
+			// The label is the line of its own right above the first entry.
+			for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
+				out = out[:len(out)-1]
+			}
+			if n := len(out); n > 0 {
+				if l := strings.TrimSpace(out[n-1]); utf8.RuneCountInString(l) <= maxNotesLabelRunes && !endsWithTerminator(l) &&
+					!contentsEntry.MatchString(l) && !strings.ContainsFunc(l, unicode.IsDigit) {
+					out = out[:n-1]
+				}
+			}
+			continue
+		}
+		inContents = inContents && t == ""
+		out = append(out, raw)
+	}
+	return out
 }
 
 // isLoneBullet reports a line that is a list's bullet alone: a PDF sets the bullet and the

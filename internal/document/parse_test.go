@@ -340,3 +340,25 @@ func TestParseTextCopiedFromAPDF(t *testing.T) {
 	wantBlocks(t, doc, "title: 边境贸易", "paragraph: 据国际货币基金组织统计，2023年乌兹别克斯坦经济增长了6%。Global Gateway战略是欧盟的回应。",
 		"caption: 图 1 霍尔果斯无水港")
 }
+
+// TestParseTextPDFPageFurniture: a table of contents and its label, a title page closed by its
+// number ("– 1 –", "Page 1", "1/2"), a number beside the running title after a bar, and a note's
+// mark at a paragraph's end that is no page number.
+func TestParseTextPDFPageFurniture(t *testing.T) {
+	t.Parallel()
+	body := "Kazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times and\ntraders found buyers across the border in Xinjiang and Gansu.1\n" +
+		"Most of it went to China and Central Asian neighbours by rail, and\ntraders expect the trend to continue next year as the second track\nat Dostyk opens and the dry port at Khorgos adds capacity.\n"
+	for _, number := range []string{"– # –", "Page #", "#/2", "Grain Review | #"} {
+		page := func(n string) string { return strings.ReplaceAll(number, "#", n) }
+		text := "Grain exports hit a record\n" + page("1") + "\nContents\nBackground.................... 2\nOutlook....................... 2\n" +
+			body + "1 Customs statistics, 2024.\n" + page("2") + "\n"
+		doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantBlocks(t, doc, "title: Grain exports hit a record",
+			"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times and traders found buyers across the border in Xinjiang and Gansu.",
+			"paragraph: Most of it went to China and Central Asian neighbours by rail, and traders expect the trend to continue next year as the second track at Dostyk opens and the dry port at Khorgos adds capacity.",
+			"footnote: Customs statistics, 2024.")
+	}
+}
