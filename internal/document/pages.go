@@ -751,8 +751,10 @@ func markRe(key int) *regexp.Regexp {
 		return regexp.MustCompile(`(\S)` + label + `()`)
 	}
 	num := strconv.Itoa(key)
+	// A raised number that the copy set apart with a space ("залива. 1") ends its line.
 	return regexp.MustCompile(`([\p{L}.,;:!?»”"')\]。，；：！？」』）])` + num + `([^\d\p{L}]|$)|` +
-		`([.,;:!?»”"')\]。，；：！？」』）])` + num + `(\p{Han})`)
+		`([.,;:!?»”"')\]。，；：！？」』）])` + num + `(\p{Han})|` +
+		`([.!?»”"')\]] )` + num + `( *(?:\n|$))`)
 }
 
 // markCache compiles the pattern of each note's mark once per page.
@@ -776,10 +778,13 @@ func (m markCache) has(text string, n int) bool {
 
 // markAt returns where the number of a match starts and ends.
 func markAt(l []int) (int, int) {
-	if l[2] >= 0 {
+	switch {
+	case l[2] >= 0:
 		return l[3], l[4]
+	case l[6] >= 0:
+		return l[7], l[8]
 	}
-	return l[7], l[8]
+	return l[11], l[12]
 }
 
 // labelMark reports a match that is the number of a caption label ("图2 …", "Figure 2. …").

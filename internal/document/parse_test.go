@@ -362,3 +362,19 @@ func TestParseTextPDFPageFurniture(t *testing.T) {
 			"footnote: Customs statistics, 2024.")
 	}
 }
+
+// TestParseTextPDFNoteMarkAfterSpace: a note's raised number that the copy set apart from the
+// sentence by a space, at the line's end, is the note's mark.
+func TestParseTextPDFNoteMarkAfterSpace(t *testing.T) {
+	t.Parallel()
+	text := "Экспорт зерна\n\nКазахстан в этом году экспортировал больше зерна, чем когда-либо,\nсообщили в понедельник чиновники министерства сельского хозяйства. 1\n\n" +
+		"Большая часть ушла в Китай по железной дороге через Достык и Алтынколь,\nи трейдеры ждут продолжения роста в следующем году.\n\n1 Таможенная статистика КНР, 2024 год.\n\nСтраница 1 из 1\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Экспорт зерна",
+		"paragraph: Казахстан в этом году экспортировал больше зерна, чем когда-либо, сообщили в понедельник чиновники министерства сельского хозяйства.",
+		"paragraph: Большая часть ушла в Китай по железной дороге через Достык и Алтынколь, и трейдеры ждут продолжения роста в следующем году.",
+		"footnote: Таможенная статистика КНР, 2024 год.")
+}
