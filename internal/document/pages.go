@@ -853,10 +853,29 @@ func removeLoneHeaders(pages [][]pageLine, footed []bool) {
 		// that text, not by another line without end punctuation set apart by space.
 		afterHeading := p[1].blank && isHeadingText(last) && !isHeadingText(prevText(prev)) && isHeadingText(h) &&
 			!unicode.IsDigit(r0) && !isListLine(h)
-		if strings.EqualFold(h, first) || cut || running || afterHeading || isSeriesLine(h) && !endsWithTerminator(h) {
+		if strings.EqualFold(h, first) || cut || running || afterHeading || (isSeriesLine(h) || namesPublisher(h)) && !endsWithTerminator(h) {
 			pages[i] = trimBlank(p[1:])
 		}
 	}
+}
+
+// publisherWords are the words that name who publishes a report or the series it is in: a
+// running header's, not a section's ("Institute for Regional Studies", "Occasional Papers",
+// "Аналитический доклад", "欧亚经济评论"), with institutionWords.
+var publisherWords = []string{"papers", "series", "review", "journal", "bulletin", "report", "brief", "notes", "outlook", "monitor",
+	"обозрение", "записки", "доклад", "вестник", "журнал", "серия", "бюллетень", "хабаршы", "жазба", "баяндама", "шолу",
+	"评论", "报告", "学报", "期刊", "丛书", "简报", "研究"}
+
+// maxPublisherColumns: a running header is a line.
+const maxPublisherColumns = 70
+
+// namesPublisher reports a short line that names an institution or a series: a running header
+// a page repeats, or prints once on a later page.
+func namesPublisher(s string) bool {
+	if columns(s) > maxPublisherColumns || endsWithTerminator(s) {
+		return false
+	}
+	return holdsAny(s, institutionWords) || holdsAny(s, publisherWords)
 }
 
 // prevText returns the line before the last line of text of a page, "" when there is none.

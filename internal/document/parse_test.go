@@ -378,3 +378,18 @@ func TestParseTextPDFNoteMarkAfterSpace(t *testing.T) {
 		"paragraph: Большая часть ушла в Китай по железной дороге через Достык и Алтынколь, и трейдеры ждут продолжения роста в следующем году.",
 		"footnote: Таможенная статистика КНР, 2024 год.")
 }
+
+// TestParseTextPDFLoneHeader: a running header printed on the second page only (the first page
+// opens with the title) is known by the institution or the series it names.
+func TestParseTextPDFLoneHeader(t *testing.T) {
+	t.Parallel()
+	text := "Grain exports hit a record\n\nEnergy and water\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times and\ntraders found buyers across the border in Xinjiang and Gansu.\n\n– 1 –\n\n" +
+		"Institute for Regional Studies\n\nMost of it went to China and Central Asian neighbours by rail, and\ntraders expect the trend to continue next year as the second track\nat Dostyk opens and the dry port at Khorgos adds capacity.\n\n– 2 –\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain exports hit a record", "heading: Energy and water",
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times and traders found buyers across the border in Xinjiang and Gansu.",
+		"paragraph: Most of it went to China and Central Asian neighbours by rail, and traders expect the trend to continue next year as the second track at Dostyk opens and the dry port at Khorgos adds capacity.")
+}
