@@ -157,8 +157,8 @@ var seriesNumber = regexp.MustCompile(`(?i)^[^.!?;:]*\b(no|vol|iss|вып|т|№
 // captionLabel matches the label and number a caption opens with, in the four languages:
 // "Figure 2.", "Fig. 3:", "Table 1 —", "Рис. 1.", "Рисунок 4.", "Таблица 2.", "Сурет 3.",
 // "Кесте 1.", "图1", "表 2：".
-var captionLabel = regexp.MustCompile(`^(?i:figure|fig\.|chart|graph|table|map|photo|image|exhibit|box|` +
-	`рисунок|рис\.|таблица|табл\.|схема|диаграмма|график|карта|фото|` +
+var captionLabel = regexp.MustCompile(`^(?i:figure|fig\.|chart|graph|table|map|photo|image|exhibit|box|illustration|` +
+	`рисунок|рис\.|таблица|табл\.|схема|диаграмма|график|карта|фото|иллюстрация|` +
 	`сурет|кесте|сызба|диаграмма|графика)\s*\d{1,3}(\.\d{1,2})?\s*([.:—–|)]|\s—|\s–)\s*\S|` +
 	`^[图表]\s*\d{1,3}(\.\d{1,2})?\s*[：:.。 　]\s*\S|` +
 	// Kazakh puts the number first, as an ordinal: "1-сурет.", "2-кесте:".
@@ -178,7 +178,7 @@ func isCaptionText(s string) bool {
 
 // captionInitials are the first letters of the caption labels, which spare most lines the
 // pattern.
-const captionInitials = "fcgtmpiebртсдгкфбжw图表0123456789"
+const captionInitials = "fcgtmpiebртсдгкфбжwи图表0123456789"
 
 // filingLine matches a line that files a paper for libraries rather than saying anything: a
 // classification code (УДК, ӘОЖ, ББК, ГРНТИ, МРНТИ, UDC, JEL, 中图分类号), a document code
