@@ -296,7 +296,13 @@ func (lw lineWidths) continues(c *candidate, prev, cur, next string, wrapped boo
 	if blockEnds(c.buf) || lw.standalone(cur, next) || isQuotationLine(cur) {
 		return false
 	}
-	return used+float64(nextWordColumns(cur)) > lw.full
+	fit := nextWordColumns(cur)
+	if isHanText(prev) {
+		// Chinese breaks a line after any character: one more of them would have fitted on a
+		// line that ends a sentence short of the width, whatever word opens the next.
+		fit = 2
+	}
+	return used+float64(fit) > lw.full
 }
 
 // attachedDashEnd reports a line that ends with a hyphen or a dash right after a letter.
