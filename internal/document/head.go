@@ -50,7 +50,8 @@ func findHead(cands []candidate) headResult {
 	}
 	if res.title < 0 {
 		i, crumbTitle := 0, -1
-		for i < n && (isNavigation(cands[i].text) || isFilingLine(cands[i].text) || seriesMark.MatchString(cands[i].text)) {
+		for i < n && (isNavigation(cands[i].text) || isFilingLine(cands[i].text) || seriesMark.MatchString(cands[i].text) ||
+			isMasthead(cands, i, n)) {
 			if withoutBreadcrumb(cands[i].text) != cands[i].text {
 				crumbTitle = i
 			}
@@ -97,6 +98,29 @@ func findHead(cands []candidate) headResult {
 		}
 	}
 	return res
+}
+
+// isMasthead reports a line of the masthead over a title: one that names an institution, with
+// a line under it that may be the title, or one that ends with the separator a masthead's parts
+// are set apart by ("Институт стратегических исследований ·"), or the part after such a line.
+func isMasthead(cands []candidate, i, n int) bool {
+	t := cands[i].text
+	if i > 0 && endsWithSeparator(cands[i-1].text) && namesPublisher(t) {
+		return true
+	}
+	return namesPublisher(t) && (endsWithSeparator(t) || holdsAny(t, institutionWords)) && i+1 < n && readsAsTitle(cands[i+1].text)
+}
+
+// endsWithSeparator reports a line that ends with a bar, a middle dot or a dash.
+func endsWithSeparator(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("|｜·•—–", r)
+}
+
+// readsAsTitle reports a line that may be a title: words in lower case among others, no
+// sentence's end, and no byline, names or date.
+func readsAsTitle(s string) bool {
+	return hasLower(s) && !endsWithFullStop(s) && !hasBylinePrefix(s) && !isNameLine(s) && !isPublicationLine(s) && !isFilingLine(s)
 }
 
 // maxTitleTailWords: the line a title breaks onto is a few words.
@@ -158,7 +182,9 @@ func titleAboveAuthors(head []candidate) (int, string) {
 			// The title goes on over the next line, which only looked like names.
 			return j, t + " " + head[j].text
 		}
-		if prev := head[j-2].text; j >= 3 && endsWithSmallWord(prev) && !seriesMark.MatchString(prev) {
+		if prev := head[j-2].text; !seriesMark.MatchString(prev) && (j >= 3 && endsWithSmallWord(prev) ||
+			// A title set large breaks where the line is full: its first line is the longer.
+			readsAsTitle(prev) && !namesPublisher(prev) && !isNavigation(prev) && columns(prev) > columns(t) && !endsWithTerminator(prev)) {
 			return j - 1, prev + " " + t
 		}
 		return j - 1, ""
