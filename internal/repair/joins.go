@@ -104,6 +104,47 @@ func isMachineLike(chunk string) bool {
 	return false
 }
 
+// addressEdges finds the spaces lost at the edges of an address, a chunk that is never split
+// inside: before its scheme, where a word of the language ran into it ("athttps://…",
+// "адресуhttps://…"), and, in Russian and Kazakh, after the full stop that ends the sentence it
+// closes, where a capitalised Cyrillic word ran into it ("…/su.html.Сұрақтарды"). An address
+// is written in Latin letters, so a change of alphabet after its full stop begins the next
+// sentence; a capitalised Latin word after one may be part of the address and stays.
+func (j *joiner) addressEdges(text string, from, to int) []edit {
+	var es []edit
+	chunk := text[from:to]
+	lower := strings.ToLower(chunk)
+	for _, scheme := range []string{"https://", "http://", "www."} {
+		at := strings.Index(lower, scheme)
+		if at <= 0 {
+			continue
+		}
+		lead := chunk[:at]
+		if strings.IndexFunc(lead, func(r rune) bool { return !isLetter(r) }) < 0 {
+			lw := strings.ToLower(lead)
+			if j.seg.lex.isFunction(lw) || utf8.RuneCountInString(lw) >= 3 && j.seg.lex.isDictWord(lw) {
+				es = append(es, edit{start: from + at, end: from + at, after: " ", rule: "punct-space"})
+			}
+		}
+		break
+	}
+	if j.english {
+		return es
+	}
+	dot := strings.LastIndexByte(chunk, '.')
+	if dot <= 0 || dot+1 >= len(chunk) {
+		return es
+	}
+	before, _ := utf8.DecodeLastRuneInString(chunk[:dot])
+	word := strings.TrimRight(chunk[dot+1:], ",;:!?.»)")
+	rs := []rune(word)
+	if unicode.Is(unicode.Latin, before) && len(rs) >= 2 && isCyrillicWord(word) && unicode.IsUpper(rs[0]) &&
+		strings.ToLower(string(rs[1:])) == string(rs[1:]) {
+		es = append(es, edit{start: from + dot + 1, end: from + dot + 1, after: " ", rule: "punct-space"})
+	}
+	return es
+}
+
 // contractions are the endings that follow an English apostrophe.
 var contractions = []string{"ll", "re", "ve", "s", "t", "d", "m"}
 
@@ -138,6 +179,8 @@ func (j *joiner) edits(text string, words []span) ([]edit, []question) {
 			e, q := j.chunk(text, i, k, words[next:end])
 			es = append(es, e...)
 			qs = append(qs, q...)
+		} else {
+			es = append(es, j.addressEdges(text, i, k)...)
 		}
 		i = k
 	}
@@ -758,6 +801,9 @@ func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 	if at, ok := j.unitAfterNumber(text, w, from, to); ok {
 		return []edit{{start: at, end: at, after: " ", rule: "split-number"}}
 	}
+	if at, ok := j.ordinalRunIn(text, w, from); ok {
+		return []edit{{start: at, end: at, after: " ", rule: "split-number"}}
+	}
 	lower := strings.ToLower(word)
 	capitalised := lower != word && titleCase(lower) == word
 	if lower != word && !capitalised || !j.common(lower) {
@@ -877,7 +923,8 @@ func (j *joiner) cyrillicBeforeNumber(text string, w span, to int) bool {
 // cyrillicAfterNumber reports a Russian or Kazakh word of four letters or more run into a number
 // before it ("500рабочих", "2020жылдан"), or a unit these languages set apart ("850млн"); a
 // shorter tail is an ending ("3000нан"), and a Kazakh one that begins like an ending is the
-// number's own.
+// number's own. A shorter word is one when it is no ending a number takes: a closed-class word
+// ("10.30по") or a noun known without the analyser ("18лет", "20жыл").
 func (j *joiner) cyrillicAfterNumber(text string, w span, from int) bool {
 	word := text[w.start:w.end]
 	if j.english || !isCyrillicWord(word) {
@@ -885,11 +932,70 @@ func (j *joiner) cyrillicAfterNumber(text string, w span, from int) bool {
 	}
 	word = strings.ToLower(word)
 	if !numberUnits[word] && (utf8.RuneCountInString(word) < 4 || !j.seg.lex.isDictWord(word) ||
-		j.seg.kazakh && kazakhSuffixLike(word)) {
+		j.seg.kazakh && kazakhSuffixLike(word)) && !j.shortAfterNumber(word) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[from:w.start])
 	return unicode.IsDigit(r)
+}
+
+// shortAfterNumber reports a Russian or Kazakh word of two or three letters that is no ending
+// of a number written without its hyphen ("5го", "2020да", "3000нан"): a closed-class word of
+// two letters or more, or a word of three the dictionary lists as a stem of its own.
+func (j *joiner) shortAfterNumber(word string) bool {
+	n := utf8.RuneCountInString(word)
+	if n < 2 || n > 3 || slices.Contains(numberEndings[j.seg.kazakh], word) || russianCaseEndings[word] ||
+		!j.seg.kazakh && russianNumberAdjective[word] {
+		return false
+	}
+	if j.seg.kazakh && (kazakhSuffixOnsets[word] || slices.Contains(kazakhCaseEndings, word) || endingAfterVowel(word)) {
+		return false
+	}
+	if j.seg.lex.isFunction(word) {
+		return true
+	}
+	if n != 3 {
+		return false
+	}
+	if j.seg.kazakh {
+		return j.seg.lex.firmKazakh(word) && j.seg.lex.dict.IsStem(word)
+	}
+	return j.seg.lex.dict.ValidMinStem(word, minStem) && j.seg.lex.isDictWord(word)
+}
+
+// russianNumberAdjective are the adjective endings that "90-их", "2-ой", "3-ий" take, which a
+// number written without its hyphen keeps.
+var russianNumberAdjective = setOf("их", "ий", "ый", "ое", "ее", "ие", "ая", "ья", "ье")
+
+// ordinalRunIn finds the word run into an English ordinal written in figures: "4thcentury" is
+// "4th century". The suffix must be the one the number takes, and the rest a dictionary word of
+// three letters or more in lower case.
+func (j *joiner) ordinalRunIn(text string, w span, from int) (int, bool) {
+	if !j.english {
+		return 0, false
+	}
+	digits := strings.TrimRightFunc(text[from:w.start], unicode.IsDigit)
+	num := text[from+len(digits) : w.start]
+	word := text[w.start:w.end]
+	if num == "" || len(word) < 5 || strings.ToLower(word) != word {
+		return 0, false
+	}
+	suffix := "th"
+	if len(num) < 2 || num[len(num)-2] != '1' {
+		switch num[len(num)-1] {
+		case '1':
+			suffix = "st"
+		case '2':
+			suffix = "nd"
+		case '3':
+			suffix = "rd"
+		}
+	}
+	rest, ok := strings.CutPrefix(word, suffix)
+	if !ok || len(rest) < 3 || !j.seg.lex.isDictWord(rest) {
+		return 0, false
+	}
+	return w.start + len(suffix), true
 }
 
 // isYear reports whether exactly four digits, 1000 to 2099, follow at (forward) or end at (back).
