@@ -1247,8 +1247,10 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// unless the article writes the name alone: "Токаевзаявил" beside "Токаев".
 		// Nor when what follows the name is a word no name is made with: "Казахстан|провёл",
 		// "Қытай|арасында".
+		// A Kazakh name in its case ends there too: "Еуропадағы|сұраныстың".
 		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 ||
 			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split)) ||
+			j.seg.kazakh && len(v.split) == 2 && j.seg.caseBeforeWord(strings.ToLower(v.split[0]), v.split[1], j.seg.lex.isDictWord(strings.ToLower(w))) ||
 			len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
 			return strings.Join(v.split, " "), "split", nil
 		}

@@ -384,7 +384,7 @@ func (s *segmenter) judge(token string) verdict {
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
 				len(words) == 2 && s.auxiliaryPair(words[0], words[1]) ||
 				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
-			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
+			possessed := s.possessedAfter(words) || len(words) == 2 && (s.afterClosed(words[0], words[1]) || s.caseBeforeWord(words[0], words[1], analysed)) ||
 				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) &&
 					(s.pluralPossessed(words[1]) || s.longPlural(words[1])) ||
 				len(words) == 2 && s.relativeClosed(words[0]) && utf8.RuneCountInString(words[1]) >= 4 && s.lex.firmKazakh(words[1]) &&
@@ -1810,9 +1810,16 @@ func (s *segmenter) particleBeforeVerb(words []string, analysed bool) bool {
 	}
 	switch words[0] {
 	case "да", "де", "та", "те":
-		return s.lex.verbForm(words[1]) || s.lex.inDict(words[1]) && !kazakhSuffixLike(words[1]) && !s.lex.known(words[0]+words[1])
+	default:
+		return false
 	}
-	return false
+	// Nor when the particle and the verb form's first letter make a closed-class word before a
+	// word known without the analyser: "деп|атады" is no "де|патады".
+	if r, n := utf8.DecodeRuneInString(words[1]); !isVowel(r) && s.lex.isFunction(words[0]+words[1][:n]) &&
+		s.lex.firmKazakh(words[1][n:]) && !kazakhSuffixLike(words[1][n:]) {
+		return false
+	}
+	return s.lex.verbForm(words[1]) || s.lex.inDict(words[1]) && !kazakhSuffixLike(words[1]) && !s.lex.known(words[0]+words[1])
 }
 
 // kazakhEthnonyms are the names of peoples, which stand before a noun as its attribute ("қытай
@@ -2685,6 +2692,40 @@ func (s *segmenter) caseClosed(w string) bool {
 		}
 	}
 	return false
+}
+
+// kazakhWordClosing are the case endings after which nothing but a word follows: the dative,
+// locative, ablative, accusative and instrumental, and the relative "-дағы/-дегі" that closes a
+// locative. (After a locative "-ғы/-гі" may follow, and "-кі" after a genitive; the second word's
+// first letter keeps those out.)
+var kazakhWordClosing = byLength(append(strings.Fields(`
+	ына іне сына сіне ны ні ды ді ты ті ын ін сын сін
+	мен бен пен
+	дағы дегі тағы тегі ндағы ндегі
+`), kazakhCaseEndings...))
+
+// caseBeforeWord reports a Kazakh reading of two words known without the analyser, the first of
+// five letters or more closed by its case ending ("жылдан", "өкілдеріне", "Еуропадағы") and the
+// second of four letters or more that begins like no ending ("ерте", "сілтеме"). A compound joins
+// bare stems, so a word in its case ends where the next begins. In a token the analyser reads, a
+// stem of three letters is as often the start of a longer one ("хаттамаға" is no "хатта|маға").
+func (s *segmenter) caseBeforeWord(first, second string, analysed bool) bool {
+	if utf8.RuneCountInString(first) < 5 || utf8.RuneCountInString(second) < 4 || kazakhSuffixLike(second) ||
+		boundEnding[second] || kazakhNegation[second] {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(second); strings.ContainsRune("ғгқк", r) {
+		return false
+	}
+	closed := false
+	for _, e := range kazakhWordClosing {
+		if stem, ok := strings.CutSuffix(first, e); ok && (utf8.RuneCountInString(stem) >= minKazakhStem ||
+			!analysed && utf8.RuneCountInString(stem) == 3) {
+			closed = true
+			break
+		}
+	}
+	return closed && s.lex.firmKazakh(first) && s.lex.firmKazakh(second)
 }
 
 // lastRune returns the last letter of w.
