@@ -774,6 +774,12 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 			return 0, false
 		}
 		rs := []rune(right)
+		// So does a title contracted with a hyphen after a lower-case word that is no
+		// abbreviation: "банка.Г-жа", "отчёт.Д-р".
+		if first == '.' && len(rs) == 1 && unicode.IsUpper(rs[0]) && hyphenContraction(text[b.end:]) &&
+			strings.ToLower(left) == left && len(lr) >= 3 && !j.abbreviation(dottedBefore(text, a.end)) {
+			return b.start, true
+		}
 		// After an abbreviation of the language's sentence rules any word takes a space:
 		// "см.таблицу", "тыс.рабочих", "т.е.какой", "e.g.the".
 		if abbreviation && strings.ToLower(right) == right && j.abbreviation(dottedBefore(text, a.end)) {
@@ -1316,6 +1322,9 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		parts = append(parts, string(rs[from:b]))
 		from = b
 	}
+	if len(parts) == 2 && j.givenAndSurname(parts[0], parts[1]) {
+		return parts[0] + " " + parts[1], true
+	}
 	firstLong := utf8.RuneCountInString(parts[0]) >= 5 && j.seg.lex.isDictWord(strings.ToLower(parts[0]))
 	// After a Russian or Kazakh word ("алКаспий", "вАстане") any capitalised word is a name run
 	// into it: these languages have no such brands. So does an English article or preposition before a name of four letters or more
@@ -1426,6 +1435,68 @@ func (j *joiner) capitalPart(p string, firstLong bool) bool {
 		return true // a name after a long Russian or Kazakh word: "ҚұбырларТүрікменстанды"
 	}
 	return j.seg.lex.isDictWord(strings.ToLower(p)) || j.seg.voc.forms[p] > 0
+}
+
+// hyphenContraction reports text that begins with the hyphen and lower-case tail of a title
+// contracted so ("-жа" of "Г-жа", "-р" of "Д-р"), then no more letters.
+func hyphenContraction(s string) bool {
+	rest, ok := strings.CutPrefix(s, "-")
+	if !ok {
+		return false
+	}
+	n := 0
+	for _, r := range rest {
+		if !isLetter(r) {
+			break
+		}
+		if !unicode.IsLower(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 2
+}
+
+// givenAndSurname reports a Russian or Kazakh given name run into the surname after it:
+// "АйгеримСадыковой". The second part ends as a surname does in one of its cases, and is no word
+// of the dictionary; brands written with an inner capital ("КазМунайГаз", "МегаФон",
+// "ВКонтакте") end in a noun, not in a surname.
+func (j *joiner) givenAndSurname(given, surname string) bool {
+	if j.english || !isCyrillicWord(given) || !isCyrillicWord(surname) || utf8.RuneCountInString(given) < 3 ||
+		utf8.RuneCountInString(surname) < 5 {
+		return false
+	}
+	lg, ls := strings.ToLower(given), strings.ToLower(surname)
+	if titleCase(lg) != given || titleCase(ls) != surname || russianPrefixLike[lg] || kazakhLoanPrefix[lg] ||
+		j.seg.lex.isDictWord(ls) {
+		return false
+	}
+	return surnameForm(ls)
+}
+
+// surnameForms are the endings of Russian surnames in "-ов/-ев/-ин" in their cases: "Садыкова",
+// "Садыковой", "Садыковым", "Ахметовых".
+var surnameForms = []string{"", "а", "у", "ым", "ой", "е", "ы", "ых", "ыми"}
+
+// surnameForm reports a lower-case word shaped as a surname in any case: "садыков", "садыковой",
+// "ахметовым", "бекмұханбетұлы".
+func surnameForm(w string) bool {
+	if surnameShape(w) {
+		return true
+	}
+	for _, stem := range []string{"ов", "ев", "ёв", "ин", "ын"} {
+		for _, e := range surnameForms {
+			if head, ok := strings.CutSuffix(w, stem+e); ok && utf8.RuneCountInString(head) >= 3 {
+				return true
+			}
+		}
+	}
+	for _, e := range []string{"ского", "скому", "ским", "ской", "скую", "цкого", "цкому", "цким", "цкой", "цкую"} {
+		if head, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(head) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // leads reports whether a capitalised first part reads as a word that starts a sentence and
