@@ -48,6 +48,8 @@ func TestRepairText(t *testing.T) {
 		{"russian given name run into a surname", "Раскопки ведёт экспедиция под руководством АйгеримСадыковой.", "Раскопки ведёт экспедиция под руководством Айгерим Садыковой.", "ru"},
 		{"russian brands with an inner capital stay", "Акции КазМунайГаз, МегаФон и ВКонтакте выросли.", "Акции КазМунайГаз, МегаФон и ВКонтакте выросли.", "ru"},
 		{"russian contracted title after a sentence", "Он председатель правления банка.Г-жа Тулегенова вручила награду.", "Он председатель правления банка. Г-жа Тулегенова вручила награду.", "ru"},
+		{"russian masculine noun of three letters after its adjective", "Туркменскийгаз обеспечивает часть импорта.", "Туркменский газ обеспечивает часть импорта.", "ru"},
+		{"russian noun of three letters before a short past verb", "Этот годстал рекордным.", "Этот год стал рекордным.", "ru"},
 		{"acronyms and numbers stay", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "en"},
 		{"hyphenated stays", "party-building and socio-economic long-term ties", "party-building and socio-economic long-term ties", "en"},
 		{"repeated token stays", "The zorblax works. Each zorblax is new.", "The zorblax works. Each zorblax is new.", "en"},

@@ -211,9 +211,11 @@ func (s *segmenter) readings(lw string) []reading {
 			// "три|дня". The reading's other word is short too, and the unknown token's cost,
 			// which grows with its length, keeps such a split from short names ("Ораз", "Амир").
 			// So is one after an adjective in the genitive plural, which agrees with it:
-			// "приграничных|сёл", "последних|лет".
+			// "приграничных|сёл", "последних|лет", and a masculine noun after a masculine
+			// adjective: "туркменский|газ", "новый|год".
 			if !ok && !s.english && !s.kazakh && len(words) == 1 && len(piece) == len(rest) &&
-				(russianGoverning[prev] || russianPluralAdjective(prev) && s.lex.isDictWord(prev)) &&
+				(russianGoverning[prev] || russianPluralAdjective(prev) && s.lex.isDictWord(prev) ||
+					russianMasculineAdjective(prev) && s.lex.isDictWord(prev) && !isVowel(lastRune(piece))) &&
 				utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
@@ -599,6 +601,13 @@ func (s *segmenter) judge(token string) verdict {
 	if !capital && len(rs) == 1 && s.prepositionBeforeNoun(best.words) {
 		// "вмае", "вгод": too short for the lengths' odds, but a preposition run into a
 		// dictionary word that is no verb, where the whole is no word, is two words.
+		gain = max(gain, margin)
+	}
+	if !s.english && !s.kazakh && !capital && len(rs) == 1 && len(best.words) == 2 && !analysed &&
+		utf8.RuneCountInString(best.words[0]) == 3 && utf8.RuneCountInString(best.words[1]) >= 4 &&
+		russianFiniteVerb(best.words[1]) && s.lex.isDictWord(best.words[1]) && s.russianShortFirst(best.words[0], best.words[1]) {
+		// "годстал": a noun of three letters and the finite verb after it, where the whole is no
+		// word, is two words however short the token.
 		gain = max(gain, margin)
 	}
 	if s.english && len(rs) == 1 && len(best.words) == 2 && best.words[0] == "by" && s.lex.count(lw) == 0 && !analysed &&
@@ -2199,7 +2208,8 @@ func (s *segmenter) russianShortFirst(first, rest string) bool {
 	}
 	// The present of any verb in "-ет/-ит" after a noun of time: "год|покажет", "год|станет".
 	present := n >= 5 && (strings.HasSuffix(rest, "ет") || strings.HasSuffix(rest, "ит")) && s.lex.isDictWord(rest)
-	return n >= 5 && russianFiniteVerb(rest) && s.lex.isDictWord(rest) || russianAdverbsAfter[rest] || present
+	// A verb of four letters in the past too: "год|стал", "год|ушёл".
+	return n >= 4 && russianFiniteVerb(rest) && s.lex.isDictWord(rest) || russianAdverbsAfter[rest] || present
 }
 
 // prepositionalAfterO reports a Russian reading in which "о", "об" or "обо" stands before a word
@@ -2289,6 +2299,12 @@ func (s *segmenter) surnameBeforeVerb(lw string) int {
 // genitive or prepositional plural "-ых/-их".
 func russianPluralAdjective(w string) bool {
 	return utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их"))
+}
+
+// russianMasculineAdjective reports a Russian adjective of six letters or more in the masculine
+// nominative singular: "туркменский", "новый", "большой".
+func russianMasculineAdjective(w string) bool {
+	return utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "ый") || strings.HasSuffix(w, "ий") || strings.HasSuffix(w, "ой"))
 }
 
 // latinSurnameEndings end the surnames of the region and of the former Soviet Union as English
