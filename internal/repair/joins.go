@@ -559,6 +559,9 @@ type wordContext struct {
 	midSentence bool // a word of the sentence comes before it
 	quoted      bool // an opening quotation mark stands right before it: «ТеңізШевройл»
 	hyphenated  bool // the first part of a hyphenated word: "казахстанско-китайский"
+	// mayStart: the word follows an acronym written with full stops ("U.S."), which ends a
+	// sentence as often as it stands inside one.
+	mayStart bool
 }
 
 // context reads the text before the word w of the chunk that starts at from.
@@ -592,6 +595,7 @@ func (j *joiner) context(text string, from int, w span) wordContext {
 	}
 	r, n := utf8.DecodeLastRuneInString(text[:i])
 	c.midSentence = i > 0 && (!strings.ContainsRune(".?!…:", r) || r == '.' && abbreviationBefore(text[:i-n]))
+	c.mayStart = c.midSentence && r == '.' && dottedAcronym(text[:i-n])
 	return c
 }
 
@@ -607,6 +611,14 @@ func abbreviationBefore(text string) bool {
 		}
 	}
 	return letters > 0 && letters <= 2
+}
+
+// dottedAcronym reports text ending in an acronym written with full stops, less its last one:
+// "U.S", "E.U".
+func dottedAcronym(text string) bool {
+	i := strings.LastIndexFunc(text, func(r rune) bool { return r == ' ' || r == '\n' })
+	w := text[i+1:]
+	return strings.Contains(w, ".") && strings.ToUpper(w) == w && strings.IndexFunc(w, isLetter) >= 0
 }
 
 // afterPunctuation finds a space lost after punctuation before the first word w of a chunk that
@@ -1267,9 +1279,13 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// after it ("Kazakhstan|and"), a plural or verb after a word that is only a name
 		// ("Korean|rivals", "Beijing|signed"), or a verb after a surname ("Tokayev|said") is
 		// split off.
+		// After an acronym that may end the sentence before, the word may begin the next:
+		// "the U.S. Chinasupplies". A word before a verb in the past is no name made with it:
+		// "Commission|resumed".
 		v := j.seg.decide(w)
 		if v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || allFunction(lowerAll(v.split[1:]), j.seg.lex) ||
-			j.seg.englishNameJoin(lowerAll(v.split)) || len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
+			j.seg.englishNameJoin(lowerAll(v.split)) || len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0 ||
+			ctx.mayStart || j.seg.englishBeforePast(lowerAll(v.split))) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		return w, "", nil
@@ -1289,6 +1305,9 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	case ctx.quoted && unicode.IsUpper(rs[0]):
 		return w, "", nil // a name in quotes: «ТеңізШевройл», “PetroKazakhstan”
 	default:
+		if j.english && !ctx.midSentence && !ctx.quoted && rs[0] == 'A' && j.articleBeforeName(rs[1:]) {
+			return "A " + string(rs[1:]), "split-case", nil
+		}
 		if out, ok := j.boundSplit(rs, bounds); ok {
 			return out, "split-case", nil
 		}
@@ -1302,6 +1321,17 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		}
 	}
 	return w, "", nil // CamelCase brands, acronyms, mixed case: not ours to touch
+}
+
+// articleBeforeName reports the rest of a token that begins a sentence with the article "A"
+// ("ARussian version"): a capitalised word of four letters or more, the rest in lower case,
+// that the word lists know. An acronym that begins with "A" is in capitals throughout.
+func (j *joiner) articleBeforeName(rest []rune) bool {
+	if len(rest) < 4 || !unicode.IsUpper(rest[0]) || strings.ToLower(string(rest[1:])) != string(rest[1:]) {
+		return false
+	}
+	lw := strings.ToLower(string(rest))
+	return j.seg.lex.isDictWord(lw) && !j.seg.lex.isFunction(lw)
 }
 
 // boundSplit splits a token at each change from a lower-case to a capital letter when every
@@ -1346,6 +1376,10 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		// three letters or more: "список|ЮНЕСКО", "жылы|ЮНЕСКО".
 		acronym := afterFunction && !j.english && len(parts) == 2 && strings.ToUpper(p) == p && isCyrillicWord(p) &&
 			utf8.RuneCountInString(p) >= 2 && (utf8.RuneCountInString(p) <= 5 || cyrillicWord && utf8.RuneCountInString(parts[0]) >= 3)
+		// So after an English preposition, article or conjunction of two letters or more:
+		// "toBP", "theUN", "byCNPC".
+		acronym = acronym || afterFunction && j.english && len(parts) == 2 && utf8.RuneCountInString(parts[0]) >= 2 &&
+			strings.ToUpper(p) == p && isLatinWord(p) && utf8.RuneCountInString(p) >= 2 && utf8.RuneCountInString(p) <= 5
 		// An unknown English name after a verb in the past: "reopenedTorugart", "leftLianyungang".
 		// No brand begins with one.
 		pastVerb = j.english && len(parts) == 2 && unicode.IsLower(rs[0]) && utf8.RuneCountInString(p) >= 4 &&

@@ -737,6 +737,18 @@ func (s *segmenter) englishNameJoin(words []string) bool {
 		(inflectedEnglish(words[1]) && words[1] != "news" || englishPast[words[1]])
 }
 
+// englishBeforePast reports an English reading of two words, a dictionary word of four letters
+// or more and a verb in the past of five or more ("commission|resumed"): names and brands made
+// as one word end in a noun, none in a verb's past.
+func (s *segmenter) englishBeforePast(words []string) bool {
+	if !s.english || len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 {
+		return false
+	}
+	a, b := s.lex.counts[words[0]], s.lex.counts[words[1]]
+	return a.dict && b.dict && !b.name && b.count >= 10 && !suffixLike[words[1]] &&
+		(strings.HasSuffix(words[1], "ed") || englishPast[words[1]])
+}
+
 // englishNumeral are the English numerals in words, which count the word after them and follow
 // a particle as its object ("laid off|hundreds").
 var englishNumeral = setOf("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
