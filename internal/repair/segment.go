@@ -220,10 +220,11 @@ func (s *segmenter) readings(lw string) []reading {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
 			// A native noun of three letters before a verb form of five letters or more that the
-			// token as a whole is not: the noun of a compound verb ("қол|қойды", "мән|берді").
+			// token as a whole is not: the noun of a compound verb ("қол|қойды", "мән|берді"), or
+			// before a verbal noun of seven known without the analyser ("жыл|бейімделу").
 			if !ok && s.kazakh && len(words) == 0 && len(piece) < len(rest) && utf8.RuneCountInString(piece) == 3 &&
 				nativeShortStem(piece) && s.lex.dict.IsStem(piece) && utf8.RuneCountInString(rest[len(piece):]) >= 5 &&
-				s.lex.verbForm(rest[len(piece):]) {
+				(s.lex.verbForm(rest[len(piece):]) || s.shortBeforeVerbalNoun(rest[len(piece):])) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
 			// "есе" (times) before the verb it multiplies: "екі есе|өсті".
@@ -385,7 +386,8 @@ func (s *segmenter) judge(token string) verdict {
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
 				len(words) == 2 && s.auxiliaryPair(words[0], words[1]) ||
-				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
+				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1]) ||
+				len(words) == 2 && nativeShortStem(words[0]) && s.shortBeforeVerbalNoun(words[1])
 			possessed := s.possessedAfter(words) || len(words) == 2 && (s.afterClosed(words[0], words[1]) || s.caseBeforeWord(words[0], words[1], analysed)) ||
 				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) &&
 					(s.pluralPossessed(words[1]) || s.longPlural(words[1])) ||
@@ -1249,6 +1251,13 @@ var kazakhPositional = func() map[string]bool {
 func (s *segmenter) positionalAfter(words []string) bool {
 	return len(words) == 2 && kazakhPositional[words[1]] && utf8.RuneCountInString(words[0]) >= 3 &&
 		s.lex.inDict(words[0]) && !s.lex.isFunction(words[0]) && !s.lex.verbForm(words[0]) && !kazakhPrefixLike[words[0]]
+}
+
+// shortBeforeVerbalNoun reports a verbal noun in "-у" of seven letters or more known without the
+// analyser ("бейімделу"), which a short noun stands before as its subject or object ("жыл|
+// бейімделу") and which ends no compound.
+func (s *segmenter) shortBeforeVerbalNoun(w string) bool {
+	return utf8.RuneCountInString(w) >= 7 && !kazakhSuffixLike(w) && s.lex.infinitive(w) && s.lex.firmKazakh(w)
 }
 
 // nativeShortStem reports a stem of three letters shaped as native Kazakh nouns are, a
@@ -2658,7 +2667,8 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	}
 	closedWord := s.lex.isFunction(first) && utf8.RuneCountInString(first) >= 2 && !boundEnding[first]
 	if kazakhCounting[second] {
-		return closedWord || s.closedCase(first)
+		// A participle stands before the noun phrase it qualifies: "қалған|екі".
+		return closedWord || s.closedCase(first) || s.participle(first)
 	}
 	// A noun of three letters after a relative adjective ("экономикалық|өсу"), which is no ending
 	// of it: a case, the similative, a plural or a derivation.
@@ -2687,6 +2697,17 @@ func (s *segmenter) afterClosed(first, second string) bool {
 // caseClosed reports a Kazakh word known without the analyser's guess that ends in an ablative,
 // locative or dative ending after four letters or more: "курсынан", "келісімге". Unlike
 // closedCase it takes a loan's stem with its possessive ("курс|ы|нан").
+// participle reports a Kazakh verb form known without the analyser in the participle of the
+// past "-ған/-ген/-қан/-кен": "қалған", "өткен".
+func (s *segmenter) participle(w string) bool {
+	for _, e := range []string{"ған", "ген", "қан", "кен"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 2 {
+			return s.lex.firmKazakh(w) && s.lex.verbForm(w)
+		}
+	}
+	return false
+}
+
 // kazakhSimilative are the endings "-дай/-дей/-тай/-тей" ("as, like"), which are words too
 // ("тай", a foal).
 var kazakhSimilative = setOf("дай", "дей", "тай", "тей")
