@@ -56,6 +56,7 @@ func TestRepairText(t *testing.T) {
 		{"capitalised word before a past verb", "Talks with the E.U. Commissionresumed in May.", "Talks with the E.U. Commission resumed in May.", "en"},
 		{"kazakh short noun before a verbal noun", "2025 жылбейімделу жылы болмақ.", "2025 жыл бейімделу жылы болмақ.", "kk"},
 		{"kazakh participle before a numeral", "Шешімге қол қойды. Қалғанекі төреші пікірін берді.", "Шешімге қол қойды. Қалған екі төреші пікірін берді.", "kk"},
+		{"kazakh long word the analyser reads in its case before a word", "Біріншісіншешу бәрінен қиын.", "Біріншісін шешу бәрінен қиын.", "kk"},
 		{"acronyms and numbers stay", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "en"},
 		{"hyphenated stays", "party-building and socio-economic long-term ties", "party-building and socio-economic long-term ties", "en"},
 		{"repeated token stays", "The zorblax works. Each zorblax is new.", "The zorblax works. Each zorblax is new.", "en"},

@@ -2774,7 +2774,10 @@ func (s *segmenter) caseBeforeWord(first, second string, analysed bool) bool {
 			break
 		}
 	}
-	return closed && s.lex.firmKazakh(first) && s.lex.firmKazakh(second)
+	// A first word of seven letters or more may be one the analyser reads, a stem and its
+	// endings: "біріншісін|шешу".
+	return closed && (s.lex.firmKazakh(first) || !analysed && utf8.RuneCountInString(first) >= 7 && s.lex.known(first)) &&
+		s.lex.firmKazakh(second)
 }
 
 // lastRune returns the last letter of w.
