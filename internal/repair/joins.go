@@ -559,8 +559,9 @@ type wordContext struct {
 	midSentence bool // a word of the sentence comes before it
 	quoted      bool // an opening quotation mark stands right before it: «ТеңізШевройл»
 	hyphenated  bool // the first part of a hyphenated word: "казахстанско-китайский"
-	// mayStart: the word follows an acronym written with full stops ("U.S."), which ends a
-	// sentence as often as it stands inside one.
+	// mayStart: the word follows an acronym written with full stops ("U.S.") or the
+	// abbreviation that closes a list ("т.б.", "и др."), which end a sentence as often as they
+	// stand inside one.
 	mayStart bool
 }
 
@@ -595,7 +596,7 @@ func (j *joiner) context(text string, from int, w span) wordContext {
 	}
 	r, n := utf8.DecodeLastRuneInString(text[:i])
 	c.midSentence = i > 0 && (!strings.ContainsRune(".?!…:", r) || r == '.' && abbreviationBefore(text[:i-n]))
-	c.mayStart = c.midSentence && r == '.' && dottedAcronym(text[:i-n])
+	c.mayStart = c.midSentence && r == '.' && (dottedAcronym(text[:i-n]) || enumerationEnd(text[:i-n]))
 	return c
 }
 
@@ -619,6 +620,17 @@ func dottedAcronym(text string) bool {
 	i := strings.LastIndexFunc(text, func(r rune) bool { return r == ' ' || r == '\n' })
 	w := text[i+1:]
 	return strings.Contains(w, ".") && strings.ToUpper(w) == w && strings.IndexFunc(w, isLetter) >= 0
+}
+
+// enumerationEnd reports text ending in a Russian or Kazakh abbreviation that closes a list, less
+// its last full stop: "т.б" (и т.б.), "т.д", "т.п", "др".
+func enumerationEnd(text string) bool {
+	i := strings.LastIndexFunc(text, func(r rune) bool { return r == ' ' || r == '\n' })
+	switch text[i+1:] {
+	case "т.б", "т.д", "т.п", "др":
+		return true
+	}
+	return false
 }
 
 // afterPunctuation finds a space lost after punctuation before the first word w of a chunk that
@@ -1265,8 +1277,9 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// unless the article writes the name alone: "Токаевзаявил" beside "Токаев".
 		// Nor when what follows the name is a word no name is made with: "Казахстан|провёл",
 		// "Қытай|арасында".
-		// A Kazakh name in its case ends there too: "Еуропадағы|сұраныстың".
-		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 ||
+		// A Kazakh name in its case ends there too: "Еуропадағы|сұраныстың". After the
+		// abbreviation that closes a list the word may begin a sentence: "т.б. Сұраныс|ұсыныстан".
+		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || ctx.mayStart ||
 			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split)) ||
 			j.seg.kazakh && len(v.split) == 2 && j.seg.caseBeforeWord(strings.ToLower(v.split[0]), v.split[1], j.seg.lex.isDictWord(strings.ToLower(w))) ||
 			len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
