@@ -58,6 +58,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh participle before a numeral", "Шешімге қол қойды. Қалғанекі төреші пікірін берді.", "Шешімге қол қойды. Қалған екі төреші пікірін берді.", "kk"},
 		{"kazakh long word the analyser reads in its case before a word", "Біріншісіншешу бәрінен қиын.", "Біріншісін шешу бәрінен қиын.", "kk"},
 		{"kazakh sentence after the abbreviation that closes a list", "Банктер, қорлар т.б. Сұранысұсыныстан асып түсті.", "Банктер, қорлар т.б. Сұраныс ұсыныстан асып түсті.", "kk"},
+		{"kazakh particle after a locative", "Ташкентте де, Бішкектеде жауап жоқ.", "Ташкентте де, Бішкекте де жауап жоқ.", "kk"},
+		{"kazakh locative of a stem in -да stays", "Канадада және Астанада жиын өтті.", "Канадада және Астанада жиын өтті.", "kk"},
 		{"acronyms and numbers stay", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "en"},
 		{"hyphenated stays", "party-building and socio-economic long-term ties", "party-building and socio-economic long-term ties", "en"},
 		{"repeated token stays", "The zorblax works. Each zorblax is new.", "The zorblax works. Each zorblax is new.", "en"},

@@ -322,6 +322,11 @@ func (s *segmenter) judge(token string) verdict {
 			}
 		}
 	}
+	if s.kazakh {
+		if at := s.locativeParticle(lw); at > 0 {
+			return verdict{split: restoreCase(token, []string{lw[:at], lw[at:]})}
+		}
+	}
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
 	}
@@ -2706,6 +2711,33 @@ func (s *segmenter) participle(w string) bool {
 		}
 	}
 	return false
+}
+
+// locativeParticle finds the particle "да/де" run into a Kazakh word in the locative:
+// "Бішкекте|де" (in Bishkek too). No ending follows the locative but "-ғы/-гі", so a second
+// "-да/-де" after it is the particle, which takes "да/де" after the locative's vowel. The stem
+// must be a dictionary's or a loan's of three letters or more that does not itself end in the
+// locative's letters ("Канада|да" is "Канадада"). It returns the particle's byte offset, or 0.
+func (s *segmenter) locativeParticle(w string) int {
+	head, ok := strings.CutSuffix(w, "да")
+	if !ok {
+		head, ok = strings.CutSuffix(w, "де")
+	}
+	if !ok {
+		return 0
+	}
+	for _, e := range []string{"нда", "нде", "да", "де", "та", "те"} {
+		stem, ok := strings.CutSuffix(head, e)
+		if !ok || utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		if s.lex.dict.IsStem(head) || s.lex.extra[head] || !(s.lex.dict.IsStem(stem) || s.lex.extra[stem] || s.lex.loan(stem)) ||
+			!s.lex.firmKazakh(head) || !harmonic(head[len(stem):]+w[len(head):]) {
+			return 0
+		}
+		return len(head)
+	}
+	return 0
 }
 
 // kazakhSimilative are the endings "-дай/-дей/-тай/-тей" ("as, like"), which are words too
