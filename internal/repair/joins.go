@@ -904,15 +904,45 @@ func punctuationBeforeNumber(text string, end, to int) (int, bool) {
 }
 
 // englishBeforeNumber reports an English closed-class word of two letters or more run into the
-// number after it: "at5", "than500,000", "about40%", "By2020".
+// number after it: "at5", "than500,000", "about40%", "By2020"; or a dictionary word of four
+// letters or more run into a number of parts joined by full stops, a version's or a section's
+// ("Version2.4.1", "section3.2"), which no name or model is written onto.
 func (j *joiner) englishBeforeNumber(text string, w span, to int) bool {
 	lower := strings.ToLower(text[w.start:w.end])
-	if !j.english || utf8.RuneCountInString(lower) < 2 || !englishFunction[lower] && !englishLeading[lower] ||
+	if !j.english {
+		return false
+	}
+	if utf8.RuneCountInString(lower) >= 4 && j.seg.lex.isDictWord(lower) && !j.seg.lex.counts[lower].name &&
+		dottedNumber(text[w.end:to]) {
+		return true
+	}
+	if utf8.RuneCountInString(lower) < 2 || !englishFunction[lower] && !englishLeading[lower] ||
 		lower == "am" || lower == "no" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[w.end:to])
 	return unicode.IsDigit(r)
+}
+
+// dottedNumber reports text that begins with two or more numbers joined by full stops: "2.4.1",
+// "3.2". A decimal in English is written so too, and a word runs into one no more often.
+func dottedNumber(s string) bool {
+	parts := 0
+	for {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == 0 {
+			return false
+		}
+		parts++
+		s = s[i:]
+		if len(s) < 2 || s[0] != '.' || s[1] < '0' || s[1] > '9' {
+			return parts >= 2
+		}
+		s = s[1:]
+	}
 }
 
 // englishAfterNumber reports an English word of three letters or more run into the number
