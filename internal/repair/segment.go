@@ -227,6 +227,13 @@ func (s *segmenter) readings(lw string) []reading {
 				(s.lex.verbForm(rest[len(piece):]) || s.shortBeforeVerbalNoun(rest[len(piece):])) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
+			// A form of a light verb the dictionary lacks after a noun known without the
+			// analyser: "жария|етілмеді". The noun and the verb make a compound verb, which
+			// Kazakh writes as two words.
+			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && utf8.RuneCountInString(prev) >= 4 &&
+				s.lightVerb(piece) && s.lex.firmKazakh(prev) && !s.lex.verbForm(prev) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
 			// "есе" (times) before the verb it multiplies: "екі есе|өсті".
 			if !ok && s.kazakh && len(words) == 0 && piece == "есе" && len(piece) < len(rest) && s.lex.verbForm(rest[len(piece):]) {
 				pc, ok = -math.Log(5e4/corpusSize), true // as expected as a noun after a numeral
@@ -1256,6 +1263,24 @@ var kazakhPositional = func() map[string]bool {
 func (s *segmenter) positionalAfter(words []string) bool {
 	return len(words) == 2 && kazakhPositional[words[1]] && utf8.RuneCountInString(words[0]) >= 3 &&
 		s.lex.inDict(words[0]) && !s.lex.isFunction(words[0]) && !s.lex.verbForm(words[0]) && !kazakhPrefixLike[words[0]]
+}
+
+// kazakhLightVerbs are the verbs that make a compound verb of the noun before them: "жария ету"
+// (to announce), "жұмыс істеу" (to work).
+var kazakhLightVerbs = []string{"ет", "істе"}
+
+// lightVerb reports a form of five letters or more of a light verb (kazakhLightVerbs) that the
+// analyser reads as a verb's: "етілмеді", "етеді", "істеді".
+func (s *segmenter) lightVerb(w string) bool {
+	if utf8.RuneCountInString(w) < 5 || !s.lex.verbForm(w) {
+		return false
+	}
+	for _, v := range kazakhLightVerbs {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // shortBeforeVerbalNoun reports a verbal noun in "-у" of seven letters or more known without the
