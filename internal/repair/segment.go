@@ -502,6 +502,12 @@ func (s *segmenter) judge(token string) verdict {
 		if len(rs) == 0 {
 			return verdict{}
 		}
+		// Where frequencies cannot tell readings apart, grammar does: of readings as cheap as
+		// the best, the only one that puts a word closed by its case before a word known without
+		// the analyser stands ("өкілдеріне|сілтеме", not "өкілдерін|есілтеме").
+		if i, n := s.caseReading(rs, analysed); n == 1 {
+			rs = []reading{rs[i]}
+		}
 	}
 	rs = dropRefinements(rs)
 	if last := rs[0].words[len(rs[0].words)-1]; boundEnding[last] && !allFunction(rs[0].words, s.lex) {
@@ -2800,12 +2806,34 @@ func (s *segmenter) caseClosed(w string) bool {
 	return false
 }
 
+// caseReading returns the index of a reading, among those within ambiguityGap of the cheapest,
+// of two words that caseBeforeWord takes, and how many such readings there are; none when only
+// one reading is that cheap.
+func (s *segmenter) caseReading(rs []reading, analysed bool) (int, int) {
+	at, n := -1, 0
+	near := 0
+	for i, r := range rs {
+		if r.cost-rs[0].cost >= ambiguityGap {
+			break
+		}
+		near++
+		if len(r.words) == 2 && s.caseBeforeWord(r.words[0], r.words[1], analysed) {
+			at, n = i, n+1
+		}
+	}
+	if near < 2 {
+		return -1, 0
+	}
+	return at, n
+}
+
 // kazakhWordClosing are the case endings after which nothing but a word follows: the dative,
 // locative, ablative, accusative and instrumental, and the relative "-дағы/-дегі" that closes a
 // locative. (After a locative "-ғы/-гі" may follow, and "-кі" after a genitive; the second word's
-// first letter keeps those out.)
+// first letter keeps those out.) The accusative "-ды/-ті" after a consonant is left out: it
+// looks like the past tense and the adjectives in "-ды/-ті", which derive further.
 var kazakhWordClosing = byLength(append(strings.Fields(`
-	ына іне сына сіне ны ні ды ді ты ті ын ін сын сін
+	ына іне сына сіне ны ні ын ін сын сін
 	мен бен пен
 	дағы дегі тағы тегі ндағы ндегі
 `), kazakhCaseEndings...))
