@@ -64,6 +64,7 @@ func TestRepairText(t *testing.T) {
 		{"english word run into a version number", "Version2.4.1 of the database corrects errors.", "Version 2.4.1 of the database corrects errors.", "en"},
 		{"kazakh noun before a light verb", "Келісімнің сомасы жарияетілмеді.", "Келісімнің сомасы жария етілмеді.", "kk"},
 		{"kazakh word in its case before a word, against readings as cheap", "Агенттік State өкілдерінесілтеме жасап хабарлады.", "Агенттік State өкілдеріне сілтеме жасап хабарлады.", "kk"},
+		{"kazakh noun before a light verb the analyser reads with it", "Ол екі жыл жұмысістеді.", "Ол екі жыл жұмыс істеді.", "kk"},
 		{"acronyms and numbers stay", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "en"},
 		{"hyphenated stays", "party-building and socio-economic long-term ties", "party-building and socio-economic long-term ties", "en"},
 		{"repeated token stays", "The zorblax works. Each zorblax is new.", "The zorblax works. Each zorblax is new.", "en"},

@@ -231,7 +231,7 @@ func (s *segmenter) readings(lw string) []reading {
 			// analyser: "жария|етілмеді". The noun and the verb make a compound verb, which
 			// Kazakh writes as two words.
 			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && utf8.RuneCountInString(prev) >= 4 &&
-				s.lightVerb(piece) && s.lex.firmKazakh(prev) && !s.lex.verbForm(prev) {
+				s.lightVerb(piece) && s.lex.firmKazakh(prev) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
 			// "есе" (times) before the verb it multiplies: "екі есе|өсті".
@@ -459,7 +459,9 @@ func (s *segmenter) judge(token string) verdict {
 				!kazakhSuffixLike(r.words[1])
 			// Nor a long noun before a long possessed one: "кәсіпорын|басшылығы".
 			izafet := allLong(r.words, 6) && s.possessedAfter(r.words) || s.positionalAfter(r.words)
-			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
+			// A light verb's form counts as known after a noun that is: "жұмыс|істеді".
+			light := len(r.words) == 2 && s.lightVerb(r.words[1]) && s.lex.firmKazakh(r.words[0])
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) && !light || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
 				return true
 			}
 			if slices.ContainsFunc(r.words, s.genitiveInside) || s.voiceAfterStem(r.words) {
