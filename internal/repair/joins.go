@@ -1311,6 +1311,7 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// abbreviation that closes a list the word may begin a sentence: "т.б. Сұраныс|ұсыныстан".
 		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || ctx.mayStart ||
 			j.seg.kazakh && j.seg.locativeParticle(strings.ToLower(w)) > 0 ||
+			j.seg.kazakh && len(v.split) == 2 && !j.seg.lex.isDictWord(strings.ToLower(w)) && j.seg.possessorName(lowerAll(v.split)) ||
 			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split)) ||
 			j.seg.kazakh && len(v.split) == 2 && j.seg.caseBeforeWord(strings.ToLower(v.split[0]), v.split[1], j.seg.lex.isDictWord(strings.ToLower(w))) ||
 			len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {

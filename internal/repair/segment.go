@@ -1203,6 +1203,23 @@ func (s *segmenter) possessedAfter(words []string) bool {
 	return false
 }
 
+// possessorName reports a Kazakh reading of a name of five letters or more and a noun with its
+// possessive and a case ending after it, which the name possesses: "Астана|уақытымен" (by Astana
+// time). Names are made with a bare noun ("Қазақтелеком", "Алакөл"), none with a noun possessed
+// and in its case.
+func (s *segmenter) possessorName(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 5 || kazakhToponymLead[words[0]] ||
+		utf8.RuneCountInString(words[1]) < 6 || kazakhSuffixLike(words[1]) || !s.possessedAfter(words) {
+		return false
+	}
+	for _, c := range []string{"нің", "ның", "на", "не", "нда", "нде", "нан", "нен", "н", "мен"} {
+		if rest, ok := strings.CutSuffix(words[1], c); ok && strings.ContainsRune("ыі", lastRune(rest)) {
+			return s.lex.known(words[1])
+		}
+	}
+	return false
+}
+
 // vowelLoanPossessed reports a Kazakh reading of a word of three letters or more the
 // dictionary lists, native or loan, before a Russian loan that begins with a vowel and carries
 // the possessive of the izafet, with or without a case ending: "астық|экспорты",
