@@ -270,6 +270,8 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		if out == token && afterNumber(text, w.start) {
 			if split, ok := j.unitRunIn(token); ok {
 				out, rule, q = split, "split", nil
+			} else if split, ok := j.measureRunIn(token); ok {
+				out, rule, q = split, "split", nil
 			}
 		}
 		if out == token && before == '-' && idx > 0 && words[idx-1].end+1 == w.start {
@@ -466,6 +468,30 @@ func (j *joiner) unitRunIn(token string) (string, bool) {
 	}
 	if best == "" {
 		best = multiplierUnit(lower)
+	}
+	if best == "" {
+		return "", false
+	}
+	return token[:len(best)] + " " + token[len(best):], true
+}
+
+// measureRunIn splits a Kazakh noun of time or measure that follows a number from the word run
+// into it: "2024 жыл|ынтымақтастық жылы". The word must be one known without the analyser, of
+// five letters or more, that begins like no ending, and the token no word: the noun's own
+// endings ("жылдарында", "жылынан") are left.
+func (j *joiner) measureRunIn(token string) (string, bool) {
+	if !j.seg.kazakh || j.seg.lex.firmKazakh(strings.ToLower(token)) {
+		return "", false
+	}
+	lower := strings.ToLower(token)
+	best := ""
+	for m := range kazakhMeasure {
+		rest, ok := strings.CutPrefix(lower, m)
+		if !ok || len(m) <= len(best) || utf8.RuneCountInString(m) < 3 || utf8.RuneCountInString(rest) < 5 ||
+			kazakhSuffixLike(rest) || kazakhSuffixOnsets[firstThree(rest)] || !j.seg.lex.firmKazakh(rest) {
+			continue
+		}
+		best = m
 	}
 	if best == "" {
 		return "", false

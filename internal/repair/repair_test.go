@@ -67,6 +67,8 @@ func TestRepairText(t *testing.T) {
 		{"kazakh noun before a light verb the analyser reads with it", "Ол екі жыл жұмысістеді.", "Ол екі жыл жұмыс істеді.", "kk"},
 		{"kazakh name before the noun it possesses in its case", "Отырыс Астанауақытымен 10.30-да басталады.", "Отырыс Астана уақытымен 10.30-да басталады.", "kk"},
 		{"kazakh place names in their case stay", "Біз Талдықорғанында және Алакөлінде болдық.", "Біз Талдықорғанында және Алакөлінде болдық.", "kk"},
+		{"kazakh noun of time after a number before a word", "2024 жылынтымақтастық жылы деп жарияланды.", "2024 жыл ынтымақтастық жылы деп жарияланды.", "kk"},
+		{"kazakh noun of time with its endings after a number stays", "Бұл 2024 жылдарында, 5 жылынан, 2 жылындағы, 5 сағаттық жоспар.", "Бұл 2024 жылдарында, 5 жылынан, 2 жылындағы, 5 сағаттық жоспар.", "kk"},
 		{"acronyms and numbers stay", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "en"},
 		{"hyphenated stays", "party-building and socio-economic long-term ties", "party-building and socio-economic long-term ties", "en"},
 		{"repeated token stays", "The zorblax works. Each zorblax is new.", "The zorblax works. Each zorblax is new.", "en"},
