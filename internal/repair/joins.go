@@ -1049,9 +1049,10 @@ func (j *joiner) shortAfterNumber(word string) bool {
 	return j.seg.lex.dict.ValidMinStem(word, minStem) && j.seg.lex.isDictWord(word)
 }
 
-// russianNumberAdjective are the adjective endings that "90-их", "2-ой", "3-ий" take, which a
-// number written without its hyphen keeps.
-var russianNumberAdjective = setOf("их", "ий", "ый", "ое", "ее", "ие", "ая", "ья", "ье")
+// russianNumberAdjective are the adjective endings that "90-их", "2-ой", "3-ему" take, which a
+// number written without its hyphen keeps; some are words too ("ему", "его").
+var russianNumberAdjective = setOf("их", "ий", "ый", "ое", "ее", "ие", "ая", "ья", "ье", "ей", "ую", "юю",
+	"ого", "его", "ому", "ему", "ыми", "ими", "ьих", "ьей", "ьим")
 
 // ordinalRunIn finds the word run into an English ordinal written in figures: "4thcentury" is
 // "4th century". The suffix must be the one the number takes, and the rest a dictionary word of
@@ -1362,7 +1363,15 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		return w, "", nil
 	case ctx.hyphenated && (uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0])):
 		// The parts of a hyphenated word are its own ("казахстанско-китайский",
-		// "волоконно-оптический"), not words to split further.
+		// "волоконно-оптический"), not words to split further; but an English auxiliary verb
+		// may have run into the first ("are|state-owned"): a predicate follows it, and no
+		// compound begins with one. (Prepositions do begin some: "in-house", "on-site".)
+		if j.english && uppers == 0 {
+			if v := j.seg.decide(w); len(v.split) == 2 && englishAuxiliary[v.split[0]] &&
+				utf8.RuneCountInString(v.split[1]) >= 4 {
+				return strings.Join(v.split, " "), "split", nil
+			}
+		}
 		return w, "", nil
 	case uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0]):
 		v := j.seg.decide(w)
@@ -1404,6 +1413,10 @@ func (j *joiner) articleBeforeName(rest []rune) bool {
 	lw := strings.ToLower(string(rest))
 	return j.seg.lex.isDictWord(lw) && !j.seg.lex.isFunction(lw)
 }
+
+// englishAuxiliary are the English verbs of being and having and the modals, before a predicate.
+var englishAuxiliary = setOf("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+	"can", "could", "may", "might", "must", "should")
 
 // boundSplit splits a token at each change from a lower-case to a capital letter when every
 // part reads as a word: "inCentral", "theCPC", "TheCentral", "ПредставительМИД",
