@@ -460,8 +460,8 @@ func (s *segmenter) judge(token string) verdict {
 			// Nor a long noun before a long possessed one: "кәсіпорын|басшылығы".
 			izafet := allLong(r.words, 6) && s.possessedAfter(r.words) || s.positionalAfter(r.words)
 			// A light verb's form counts as known after a noun that is: "жұмыс|істеді".
-			light := len(r.words) == 2 && s.lightVerb(r.words[1]) && s.lex.firmKazakh(r.words[0])
-			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) && !light || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
+			light := func() bool { return len(r.words) == 2 && s.lightVerb(r.words[1]) && s.lex.firmKazakh(r.words[0]) }
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) && !light() || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
 				return true
 			}
 			if slices.ContainsFunc(r.words, s.genitiveInside) || s.voiceAfterStem(r.words) {
@@ -1297,12 +1297,9 @@ var kazakhLightVerbs = []string{"ет", "істе"}
 // lightVerb reports a form of five letters or more of a light verb (kazakhLightVerbs) that the
 // analyser reads as a verb's: "етілмеді", "етеді", "істеді".
 func (s *segmenter) lightVerb(w string) bool {
-	if utf8.RuneCountInString(w) < 5 || !s.lex.verbForm(w) {
-		return false
-	}
 	for _, v := range kazakhLightVerbs {
 		if strings.HasPrefix(w, v) {
-			return true
+			return utf8.RuneCountInString(w) >= 5 && s.lex.verbForm(w)
 		}
 	}
 	return false
