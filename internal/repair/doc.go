@@ -76,6 +76,25 @@
 // and "by" runs into its noun ("by|rail"); a Russian compound preposition whose letters spell
 // another word is split before the genitive ("Во|время визита", "По|данным ООН").
 //
+// Text copied with its line breaks lost runs the last word of a line into the first of the next,
+// whatever the pair. A word runs into an address's scheme ("at|https://…"), and in Russian and
+// Kazakh a capitalised Cyrillic word into the full stop that ends an address ("….html.|Сұрақтарды");
+// a short word into a number ("18|лет", "20|жыл", "10.30|по") unless it is an ending the number
+// takes, an English word into an ordinal's suffix ("4th|century") or into a number of dotted parts
+// ("Version|2.4.1"). A Kazakh word closed by its case ending stands before a known word
+// ("жылдан|ерте", "өкілдеріне|сілтеме", "Еуропадағы|сұраныстың"), and where readings are as cheap
+// that grammar picks it; so do a participle before a numeral ("қалған|екі"), a noun before a light
+// verb ("жария|етілмеді", "жұмыс|істеді"), a short noun before a verbal noun ("жыл|бейімделу"),
+// a noun of time after a number before a word ("2024 жыл|ынтымақтастық"), the particle "да/де"
+// after a locative ("Бішкекте|де") and a name before the noun it possesses in its case
+// ("Астана|уақытымен"). A Russian given name runs into a surname in its case ("Айгерим|Садыковой"),
+// a masculine noun of three letters follows its adjective ("туркменский|газ"), and a noun of three
+// letters stands before a short past verb ("год|стал"); an adjective in "-ционный" of a dictionary
+// noun in "-ция" is a word. In English an acronym follows a preposition ("to|BP"), the article "A"
+// a capitalised word at a sentence's start ("A|Russian"), and a word before a verb in the past is
+// no name made with it ("Commission|resumed"); after a dotted acronym ("U.S.") or the abbreviation
+// that closes a list ("т.б."), a capitalised word may begin a sentence.
+//
 // Russian stump compounds ("госпрограмма", "техрегламент") are words, the dictionary's or not,
 // and are not split after their clipped stem, nor a verb after its prefix ("профинансировало");
 // a capitalised Russian or Kazakh word inside a sentence or in quotes is a name and stays whole

@@ -104,6 +104,47 @@ func isMachineLike(chunk string) bool {
 	return false
 }
 
+// addressEdges finds the spaces lost at the edges of an address, a chunk that is never split
+// inside: before its scheme, where a word of the language ran into it ("athttps://…",
+// "адресуhttps://…"), and, in Russian and Kazakh, after the full stop that ends the sentence it
+// closes, where a capitalised Cyrillic word ran into it ("…/su.html.Сұрақтарды"). An address
+// is written in Latin letters, so a change of alphabet after its full stop begins the next
+// sentence; a capitalised Latin word after one may be part of the address and stays.
+func (j *joiner) addressEdges(text string, from, to int) []edit {
+	var es []edit
+	chunk := text[from:to]
+	lower := strings.ToLower(chunk)
+	for _, scheme := range []string{"https://", "http://", "www."} {
+		at := strings.Index(lower, scheme)
+		if at <= 0 {
+			continue
+		}
+		lead := chunk[:at]
+		if strings.IndexFunc(lead, func(r rune) bool { return !isLetter(r) }) < 0 {
+			lw := strings.ToLower(lead)
+			if j.seg.lex.isFunction(lw) || utf8.RuneCountInString(lw) >= 3 && j.seg.lex.isDictWord(lw) {
+				es = append(es, edit{start: from + at, end: from + at, after: " ", rule: "punct-space"})
+			}
+		}
+		break
+	}
+	if j.english {
+		return es
+	}
+	dot := strings.LastIndexByte(chunk, '.')
+	if dot <= 0 || dot+1 >= len(chunk) {
+		return es
+	}
+	before, _ := utf8.DecodeLastRuneInString(chunk[:dot])
+	word := strings.TrimRight(chunk[dot+1:], ",;:!?.»)")
+	rs := []rune(word)
+	if unicode.Is(unicode.Latin, before) && len(rs) >= 2 && isCyrillicWord(word) && unicode.IsUpper(rs[0]) &&
+		strings.ToLower(string(rs[1:])) == string(rs[1:]) {
+		es = append(es, edit{start: from + dot + 1, end: from + dot + 1, after: " ", rule: "punct-space"})
+	}
+	return es
+}
+
 // contractions are the endings that follow an English apostrophe.
 var contractions = []string{"ll", "re", "ve", "s", "t", "d", "m"}
 
@@ -138,6 +179,8 @@ func (j *joiner) edits(text string, words []span) ([]edit, []question) {
 			e, q := j.chunk(text, i, k, words[next:end])
 			es = append(es, e...)
 			qs = append(qs, q...)
+		} else {
+			es = append(es, j.addressEdges(text, i, k)...)
 		}
 		i = k
 	}
@@ -226,6 +269,8 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		}
 		if out == token && afterNumber(text, w.start) {
 			if split, ok := j.unitRunIn(token); ok {
+				out, rule, q = split, "split", nil
+			} else if split, ok := j.measureRunIn(token); ok {
 				out, rule, q = split, "split", nil
 			}
 		}
@@ -430,6 +475,30 @@ func (j *joiner) unitRunIn(token string) (string, bool) {
 	return token[:len(best)] + " " + token[len(best):], true
 }
 
+// measureRunIn splits a Kazakh noun of time or measure that follows a number from the word run
+// into it: "2024 жыл|ынтымақтастық жылы". The word must be one known without the analyser, of
+// five letters or more, that begins like no ending, and the token no word: the noun's own
+// endings ("жылдарында", "жылынан") are left.
+func (j *joiner) measureRunIn(token string) (string, bool) {
+	if !j.seg.kazakh || j.seg.lex.firmKazakh(strings.ToLower(token)) {
+		return "", false
+	}
+	lower := strings.ToLower(token)
+	best := ""
+	for m := range kazakhMeasure {
+		rest, ok := strings.CutPrefix(lower, m)
+		if !ok || len(m) <= len(best) || utf8.RuneCountInString(m) < 3 || utf8.RuneCountInString(rest) < 5 ||
+			kazakhSuffixLike(rest) || kazakhSuffixOnsets[firstThree(rest)] || !j.seg.lex.firmKazakh(rest) {
+			continue
+		}
+		best = m
+	}
+	if best == "" {
+		return "", false
+	}
+	return token[:len(best)] + " " + token[len(best):], true
+}
+
 // multipliers are the abbreviations of thousands, millions and billions that stand between a
 // number and its unit: "20 млн т", "3 млрд долл.", "5 тыс. га".
 var multipliers = setOf("тыс", "млн", "млрд", "трлн", "мың")
@@ -516,6 +585,10 @@ type wordContext struct {
 	midSentence bool // a word of the sentence comes before it
 	quoted      bool // an opening quotation mark stands right before it: «ТеңізШевройл»
 	hyphenated  bool // the first part of a hyphenated word: "казахстанско-китайский"
+	// mayStart: the word follows an acronym written with full stops ("U.S.") or the
+	// abbreviation that closes a list ("т.б.", "и др."), which end a sentence as often as they
+	// stand inside one.
+	mayStart bool
 }
 
 // context reads the text before the word w of the chunk that starts at from.
@@ -549,6 +622,7 @@ func (j *joiner) context(text string, from int, w span) wordContext {
 	}
 	r, n := utf8.DecodeLastRuneInString(text[:i])
 	c.midSentence = i > 0 && (!strings.ContainsRune(".?!…:", r) || r == '.' && abbreviationBefore(text[:i-n]))
+	c.mayStart = c.midSentence && r == '.' && (dottedAcronym(text[:i-n]) || enumerationEnd(text[:i-n]))
 	return c
 }
 
@@ -564,6 +638,25 @@ func abbreviationBefore(text string) bool {
 		}
 	}
 	return letters > 0 && letters <= 2
+}
+
+// dottedAcronym reports text ending in an acronym written with full stops, less its last one:
+// "U.S", "E.U".
+func dottedAcronym(text string) bool {
+	i := strings.LastIndexFunc(text, func(r rune) bool { return r == ' ' || r == '\n' })
+	w := text[i+1:]
+	return strings.Contains(w, ".") && strings.ToUpper(w) == w && strings.IndexFunc(w, isLetter) >= 0
+}
+
+// enumerationEnd reports text ending in a Russian or Kazakh abbreviation that closes a list, less
+// its last full stop: "т.б" (и т.б.), "т.д", "т.п", "др".
+func enumerationEnd(text string) bool {
+	i := strings.LastIndexFunc(text, func(r rune) bool { return r == ' ' || r == '\n' })
+	switch text[i+1:] {
+	case "т.б", "т.д", "т.п", "др":
+		return true
+	}
+	return false
 }
 
 // afterPunctuation finds a space lost after punctuation before the first word w of a chunk that
@@ -731,6 +824,12 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 			return 0, false
 		}
 		rs := []rune(right)
+		// So does a title contracted with a hyphen after a lower-case word that is no
+		// abbreviation: "банка.Г-жа", "отчёт.Д-р".
+		if first == '.' && len(rs) == 1 && unicode.IsUpper(rs[0]) && hyphenContraction(text[b.end:]) &&
+			strings.ToLower(left) == left && len(lr) >= 3 && !j.abbreviation(dottedBefore(text, a.end)) {
+			return b.start, true
+		}
 		// After an abbreviation of the language's sentence rules any word takes a space:
 		// "см.таблицу", "тыс.рабочих", "т.е.какой", "e.g.the".
 		if abbreviation && strings.ToLower(right) == right && j.abbreviation(dottedBefore(text, a.end)) {
@@ -756,6 +855,9 @@ func (j *joiner) between(text string, a, b span, beforeA rune) (int, bool) {
 func (j *joiner) numberEdits(text string, w span, from, to int) []edit {
 	word := text[w.start:w.end]
 	if at, ok := j.unitAfterNumber(text, w, from, to); ok {
+		return []edit{{start: at, end: at, after: " ", rule: "split-number"}}
+	}
+	if at, ok := j.ordinalRunIn(text, w, from); ok {
 		return []edit{{start: at, end: at, after: " ", rule: "split-number"}}
 	}
 	lower := strings.ToLower(word)
@@ -828,15 +930,45 @@ func punctuationBeforeNumber(text string, end, to int) (int, bool) {
 }
 
 // englishBeforeNumber reports an English closed-class word of two letters or more run into the
-// number after it: "at5", "than500,000", "about40%", "By2020".
+// number after it: "at5", "than500,000", "about40%", "By2020"; or a dictionary word of four
+// letters or more run into a number of parts joined by full stops, a version's or a section's
+// ("Version2.4.1", "section3.2"), which no name or model is written onto.
 func (j *joiner) englishBeforeNumber(text string, w span, to int) bool {
 	lower := strings.ToLower(text[w.start:w.end])
-	if !j.english || utf8.RuneCountInString(lower) < 2 || !englishFunction[lower] && !englishLeading[lower] ||
+	if !j.english {
+		return false
+	}
+	if utf8.RuneCountInString(lower) >= 4 && j.seg.lex.isDictWord(lower) && !j.seg.lex.counts[lower].name &&
+		dottedNumber(text[w.end:to]) {
+		return true
+	}
+	if utf8.RuneCountInString(lower) < 2 || !englishFunction[lower] && !englishLeading[lower] ||
 		lower == "am" || lower == "no" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[w.end:to])
 	return unicode.IsDigit(r)
+}
+
+// dottedNumber reports text that begins with two or more numbers joined by full stops: "2.4.1",
+// "3.2". A decimal in English is written so too, and a word runs into one no more often.
+func dottedNumber(s string) bool {
+	parts := 0
+	for {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == 0 {
+			return false
+		}
+		parts++
+		s = s[i:]
+		if len(s) < 2 || s[0] != '.' || s[1] < '0' || s[1] > '9' {
+			return parts >= 2
+		}
+		s = s[1:]
+	}
 }
 
 // englishAfterNumber reports an English word of three letters or more run into the number
@@ -877,7 +1009,8 @@ func (j *joiner) cyrillicBeforeNumber(text string, w span, to int) bool {
 // cyrillicAfterNumber reports a Russian or Kazakh word of four letters or more run into a number
 // before it ("500рабочих", "2020жылдан"), or a unit these languages set apart ("850млн"); a
 // shorter tail is an ending ("3000нан"), and a Kazakh one that begins like an ending is the
-// number's own.
+// number's own. A shorter word is one when it is no ending a number takes: a closed-class word
+// ("10.30по") or a noun known without the analyser ("18лет", "20жыл").
 func (j *joiner) cyrillicAfterNumber(text string, w span, from int) bool {
 	word := text[w.start:w.end]
 	if j.english || !isCyrillicWord(word) {
@@ -885,11 +1018,71 @@ func (j *joiner) cyrillicAfterNumber(text string, w span, from int) bool {
 	}
 	word = strings.ToLower(word)
 	if !numberUnits[word] && (utf8.RuneCountInString(word) < 4 || !j.seg.lex.isDictWord(word) ||
-		j.seg.kazakh && kazakhSuffixLike(word)) {
+		j.seg.kazakh && kazakhSuffixLike(word)) && !j.shortAfterNumber(word) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[from:w.start])
 	return unicode.IsDigit(r)
+}
+
+// shortAfterNumber reports a Russian or Kazakh word of two or three letters that is no ending
+// of a number written without its hyphen ("5го", "2020да", "3000нан"): a closed-class word of
+// two letters or more, or a word of three the dictionary lists as a stem of its own.
+func (j *joiner) shortAfterNumber(word string) bool {
+	n := utf8.RuneCountInString(word)
+	if n < 2 || n > 3 || slices.Contains(numberEndings[j.seg.kazakh], word) || russianCaseEndings[word] ||
+		!j.seg.kazakh && russianNumberAdjective[word] {
+		return false
+	}
+	if j.seg.kazakh && (kazakhSuffixOnsets[word] || slices.Contains(kazakhCaseEndings, word) || endingAfterVowel(word)) {
+		return false
+	}
+	if j.seg.lex.isFunction(word) {
+		return true
+	}
+	if n != 3 {
+		return false
+	}
+	if j.seg.kazakh {
+		return j.seg.lex.firmKazakh(word) && j.seg.lex.dict.IsStem(word)
+	}
+	return j.seg.lex.dict.ValidMinStem(word, minStem) && j.seg.lex.isDictWord(word)
+}
+
+// russianNumberAdjective are the adjective endings that "90-их", "2-ой", "3-ему" take, which a
+// number written without its hyphen keeps; some are words too ("ему", "его").
+var russianNumberAdjective = setOf("их", "ий", "ый", "ое", "ее", "ие", "ая", "ья", "ье", "ей", "ую", "юю",
+	"ого", "его", "ому", "ему", "ыми", "ими", "ьих", "ьей", "ьим")
+
+// ordinalRunIn finds the word run into an English ordinal written in figures: "4thcentury" is
+// "4th century". The suffix must be the one the number takes, and the rest a dictionary word of
+// three letters or more in lower case.
+func (j *joiner) ordinalRunIn(text string, w span, from int) (int, bool) {
+	if !j.english {
+		return 0, false
+	}
+	digits := strings.TrimRightFunc(text[from:w.start], unicode.IsDigit)
+	num := text[from+len(digits) : w.start]
+	word := text[w.start:w.end]
+	if num == "" || len(word) < 5 || strings.ToLower(word) != word {
+		return 0, false
+	}
+	suffix := "th"
+	if len(num) < 2 || num[len(num)-2] != '1' {
+		switch num[len(num)-1] {
+		case '1':
+			suffix = "st"
+		case '2':
+			suffix = "nd"
+		case '3':
+			suffix = "rd"
+		}
+	}
+	rest, ok := strings.CutPrefix(word, suffix)
+	if !ok || len(rest) < 3 || !j.seg.lex.isDictWord(rest) {
+		return 0, false
+	}
+	return w.start + len(suffix), true
 }
 
 // isYear reports whether exactly four digits, 1000 to 2099, follow at (forward) or end at (back).
@@ -1141,8 +1334,13 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// unless the article writes the name alone: "Токаевзаявил" beside "Токаев".
 		// Nor when what follows the name is a word no name is made with: "Казахстан|провёл",
 		// "Қытай|арасында".
-		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 ||
+		// A Kazakh name in its case ends there too: "Еуропадағы|сұраныстың". After the
+		// abbreviation that closes a list the word may begin a sentence: "т.б. Сұраныс|ұсыныстан".
+		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || ctx.mayStart ||
+			j.seg.kazakh && j.seg.locativeParticle(strings.ToLower(w)) > 0 ||
+			j.seg.kazakh && len(v.split) == 2 && !j.seg.lex.isDictWord(strings.ToLower(w)) && j.seg.possessorName(lowerAll(v.split)) ||
 			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split)) ||
+			j.seg.kazakh && len(v.split) == 2 && j.seg.caseBeforeWord(strings.ToLower(v.split[0]), v.split[1], j.seg.lex.isDictWord(strings.ToLower(w))) ||
 			len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
 			return strings.Join(v.split, " "), "split", nil
 		}
@@ -1153,15 +1351,27 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// after it ("Kazakhstan|and"), a plural or verb after a word that is only a name
 		// ("Korean|rivals", "Beijing|signed"), or a verb after a surname ("Tokayev|said") is
 		// split off.
+		// After an acronym that may end the sentence before, the word may begin the next:
+		// "the U.S. Chinasupplies". A word before a verb in the past is no name made with it:
+		// "Commission|resumed".
 		v := j.seg.decide(w)
 		if v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || allFunction(lowerAll(v.split[1:]), j.seg.lex) ||
-			j.seg.englishNameJoin(lowerAll(v.split)) || len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
+			j.seg.englishNameJoin(lowerAll(v.split)) || len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0 ||
+			ctx.mayStart || j.seg.englishBeforePast(lowerAll(v.split))) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		return w, "", nil
 	case ctx.hyphenated && (uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0])):
 		// The parts of a hyphenated word are its own ("казахстанско-китайский",
-		// "волоконно-оптический"), not words to split further.
+		// "волоконно-оптический"), not words to split further; but an English auxiliary verb
+		// may have run into the first ("are|state-owned"): a predicate follows it, and no
+		// compound begins with one. (Prepositions do begin some: "in-house", "on-site".)
+		if j.english && uppers == 0 {
+			if v := j.seg.decide(w); len(v.split) == 2 && englishAuxiliary[v.split[0]] &&
+				utf8.RuneCountInString(v.split[1]) >= 4 {
+				return strings.Join(v.split, " "), "split", nil
+			}
+		}
 		return w, "", nil
 	case uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0]):
 		v := j.seg.decide(w)
@@ -1175,6 +1385,9 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	case ctx.quoted && unicode.IsUpper(rs[0]):
 		return w, "", nil // a name in quotes: «ТеңізШевройл», “PetroKazakhstan”
 	default:
+		if j.english && !ctx.midSentence && !ctx.quoted && rs[0] == 'A' && j.articleBeforeName(rs[1:]) {
+			return "A " + string(rs[1:]), "split-case", nil
+		}
 		if out, ok := j.boundSplit(rs, bounds); ok {
 			return out, "split-case", nil
 		}
@@ -1189,6 +1402,21 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	}
 	return w, "", nil // CamelCase brands, acronyms, mixed case: not ours to touch
 }
+
+// articleBeforeName reports the rest of a token that begins a sentence with the article "A"
+// ("ARussian version"): a capitalised word of four letters or more, the rest in lower case,
+// that the word lists know. An acronym that begins with "A" is in capitals throughout.
+func (j *joiner) articleBeforeName(rest []rune) bool {
+	if len(rest) < 4 || !unicode.IsUpper(rest[0]) || strings.ToLower(string(rest[1:])) != string(rest[1:]) {
+		return false
+	}
+	lw := strings.ToLower(string(rest))
+	return j.seg.lex.isDictWord(lw) && !j.seg.lex.isFunction(lw)
+}
+
+// englishAuxiliary are the English verbs of being and having and the modals, before a predicate.
+var englishAuxiliary = setOf("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+	"can", "could", "may", "might", "must", "should")
 
 // boundSplit splits a token at each change from a lower-case to a capital letter when every
 // part reads as a word: "inCentral", "theCPC", "TheCentral", "ПредставительМИД",
@@ -1207,6 +1435,9 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 	for _, b := range append(bounds, len(rs)) {
 		parts = append(parts, string(rs[from:b]))
 		from = b
+	}
+	if len(parts) == 2 && j.givenAndSurname(parts[0], parts[1]) {
+		return parts[0] + " " + parts[1], true
 	}
 	firstLong := utf8.RuneCountInString(parts[0]) >= 5 && j.seg.lex.isDictWord(strings.ToLower(parts[0]))
 	// After a Russian or Kazakh word ("алКаспий", "вАстане") any capitalised word is a name run
@@ -1229,6 +1460,10 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 		// three letters or more: "список|ЮНЕСКО", "жылы|ЮНЕСКО".
 		acronym := afterFunction && !j.english && len(parts) == 2 && strings.ToUpper(p) == p && isCyrillicWord(p) &&
 			utf8.RuneCountInString(p) >= 2 && (utf8.RuneCountInString(p) <= 5 || cyrillicWord && utf8.RuneCountInString(parts[0]) >= 3)
+		// So after an English preposition, article or conjunction of two letters or more:
+		// "toBP", "theUN", "byCNPC".
+		acronym = acronym || afterFunction && j.english && len(parts) == 2 && utf8.RuneCountInString(parts[0]) >= 2 &&
+			strings.ToUpper(p) == p && isLatinWord(p) && utf8.RuneCountInString(p) >= 2 && utf8.RuneCountInString(p) <= 5
 		// An unknown English name after a verb in the past: "reopenedTorugart", "leftLianyungang".
 		// No brand begins with one.
 		pastVerb = j.english && len(parts) == 2 && unicode.IsLower(rs[0]) && utf8.RuneCountInString(p) >= 4 &&
@@ -1318,6 +1553,68 @@ func (j *joiner) capitalPart(p string, firstLong bool) bool {
 		return true // a name after a long Russian or Kazakh word: "ҚұбырларТүрікменстанды"
 	}
 	return j.seg.lex.isDictWord(strings.ToLower(p)) || j.seg.voc.forms[p] > 0
+}
+
+// hyphenContraction reports text that begins with the hyphen and lower-case tail of a title
+// contracted so ("-жа" of "Г-жа", "-р" of "Д-р"), then no more letters.
+func hyphenContraction(s string) bool {
+	rest, ok := strings.CutPrefix(s, "-")
+	if !ok {
+		return false
+	}
+	n := 0
+	for _, r := range rest {
+		if !isLetter(r) {
+			break
+		}
+		if !unicode.IsLower(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 2
+}
+
+// givenAndSurname reports a Russian or Kazakh given name run into the surname after it:
+// "АйгеримСадыковой". The second part ends as a surname does in one of its cases, and is no word
+// of the dictionary; brands written with an inner capital ("КазМунайГаз", "МегаФон",
+// "ВКонтакте") end in a noun, not in a surname.
+func (j *joiner) givenAndSurname(given, surname string) bool {
+	if j.english || !isCyrillicWord(given) || !isCyrillicWord(surname) || utf8.RuneCountInString(given) < 3 ||
+		utf8.RuneCountInString(surname) < 5 {
+		return false
+	}
+	lg, ls := strings.ToLower(given), strings.ToLower(surname)
+	if titleCase(lg) != given || titleCase(ls) != surname || russianPrefixLike[lg] || kazakhLoanPrefix[lg] ||
+		j.seg.lex.isDictWord(ls) {
+		return false
+	}
+	return surnameForm(ls)
+}
+
+// surnameForms are the endings of Russian surnames in "-ов/-ев/-ин" in their cases: "Садыкова",
+// "Садыковой", "Садыковым", "Ахметовых".
+var surnameForms = []string{"", "а", "у", "ым", "ой", "е", "ы", "ых", "ыми"}
+
+// surnameForm reports a lower-case word shaped as a surname in any case: "садыков", "садыковой",
+// "ахметовым", "бекмұханбетұлы".
+func surnameForm(w string) bool {
+	if surnameShape(w) {
+		return true
+	}
+	for _, stem := range []string{"ов", "ев", "ёв", "ин", "ын"} {
+		for _, e := range surnameForms {
+			if head, ok := strings.CutSuffix(w, stem+e); ok && utf8.RuneCountInString(head) >= 3 {
+				return true
+			}
+		}
+	}
+	for _, e := range []string{"ского", "скому", "ским", "ской", "скую", "цкого", "цкому", "цким", "цкой", "цкую"} {
+		if head, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(head) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // leads reports whether a capitalised first part reads as a word that starts a sentence and

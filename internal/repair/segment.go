@@ -211,17 +211,27 @@ func (s *segmenter) readings(lw string) []reading {
 			// "три|дня". The reading's other word is short too, and the unknown token's cost,
 			// which grows with its length, keeps such a split from short names ("Ораз", "Амир").
 			// So is one after an adjective in the genitive plural, which agrees with it:
-			// "приграничных|сёл", "последних|лет".
+			// "приграничных|сёл", "последних|лет", and a masculine noun after a masculine
+			// adjective: "туркменский|газ", "новый|год".
 			if !ok && !s.english && !s.kazakh && len(words) == 1 && len(piece) == len(rest) &&
-				(russianGoverning[prev] || russianPluralAdjective(prev) && s.lex.isDictWord(prev)) &&
+				(russianGoverning[prev] || russianPluralAdjective(prev) && s.lex.isDictWord(prev) ||
+					russianMasculineAdjective(prev) && s.lex.isDictWord(prev) && !isVowel(lastRune(piece))) &&
 				utf8.RuneCountInString(piece) == 3 && s.lex.dict.ValidMinStem(piece, minStem) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
 			// A native noun of three letters before a verb form of five letters or more that the
-			// token as a whole is not: the noun of a compound verb ("қол|қойды", "мән|берді").
+			// token as a whole is not: the noun of a compound verb ("қол|қойды", "мән|берді"), or
+			// before a verbal noun of seven known without the analyser ("жыл|бейімделу").
 			if !ok && s.kazakh && len(words) == 0 && len(piece) < len(rest) && utf8.RuneCountInString(piece) == 3 &&
 				nativeShortStem(piece) && s.lex.dict.IsStem(piece) && utf8.RuneCountInString(rest[len(piece):]) >= 5 &&
-				s.lex.verbForm(rest[len(piece):]) {
+				(s.lex.verbForm(rest[len(piece):]) || s.shortBeforeVerbalNoun(rest[len(piece):])) {
+				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
+			}
+			// A form of a light verb the dictionary lacks after a noun known without the
+			// analyser: "жария|етілмеді". The noun and the verb make a compound verb, which
+			// Kazakh writes as two words.
+			if !ok && s.kazakh && len(words) == 1 && len(piece) == len(rest) && utf8.RuneCountInString(prev) >= 4 &&
+				s.lightVerb(piece) && s.lex.firmKazakh(prev) {
 				pc, ok = -math.Log(s.lex.dictCount/corpusSize), true
 			}
 			// "есе" (times) before the verb it multiplies: "екі есе|өсті".
@@ -319,6 +329,11 @@ func (s *segmenter) judge(token string) verdict {
 			}
 		}
 	}
+	if s.kazakh {
+		if at := s.locativeParticle(lw); at > 0 {
+			return verdict{split: restoreCase(token, []string{lw[:at], lw[at:]})}
+		}
+	}
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
 		return verdict{} // a correct word is never split
 	}
@@ -383,8 +398,9 @@ func (s *segmenter) judge(token string) verdict {
 			// A verb form or a counted noun never ends a compound, whatever comes before it.
 			beforeNonCompound := s.verbAfterWord(words) || len(words) == 2 && kazakhProgressive[words[1]] && s.converb(words[0]) ||
 				len(words) == 2 && s.auxiliaryPair(words[0], words[1]) ||
-				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1])
-			possessed := s.possessedAfter(words) || len(words) == 2 && s.afterClosed(words[0], words[1]) ||
+				len(words) == 2 && kazakhCounting[words[0]] && s.countedNoun(words[1]) ||
+				len(words) == 2 && nativeShortStem(words[0]) && s.shortBeforeVerbalNoun(words[1])
+			possessed := s.possessedAfter(words) || len(words) == 2 && (s.afterClosed(words[0], words[1]) || s.caseBeforeWord(words[0], words[1], analysed)) ||
 				len(words) == 2 && (kazakhShortNouns[words[0]] || utf8.RuneCountInString(words[0]) >= 4) &&
 					(s.pluralPossessed(words[1]) || s.longPlural(words[1])) ||
 				len(words) == 2 && s.relativeClosed(words[0]) && utf8.RuneCountInString(words[1]) >= 4 && s.lex.firmKazakh(words[1]) &&
@@ -443,7 +459,9 @@ func (s *segmenter) judge(token string) verdict {
 				!kazakhSuffixLike(r.words[1])
 			// Nor a long noun before a long possessed one: "кәсіпорын|басшылығы".
 			izafet := allLong(r.words, 6) && s.possessedAfter(r.words) || s.positionalAfter(r.words)
-			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
+			// A light verb's form counts as known after a noun that is: "жұмыс|істеді".
+			light := func() bool { return len(r.words) == 2 && s.lightVerb(r.words[1]) && s.lex.firmKazakh(r.words[0]) }
+			if analysed && (len(r.words) > 2 || !s.allFirm(r.words) && !light() || s.stemReading(lw, r.words[0]) && !s.pluralFirst(r.words) && !closedFirst && !genitiveFirst && !izafet && !vowels) {
 				return true
 			}
 			if slices.ContainsFunc(r.words, s.genitiveInside) || s.voiceAfterStem(r.words) {
@@ -485,6 +503,12 @@ func (s *segmenter) judge(token string) verdict {
 		}
 		if len(rs) == 0 {
 			return verdict{}
+		}
+		// Where frequencies cannot tell readings apart, grammar does: of readings as cheap as
+		// the best, the only one that puts a word closed by its case before a word known without
+		// the analyser stands ("өкілдеріне|сілтеме", not "өкілдерін|есілтеме").
+		if i, n := s.caseReading(rs, analysed); n == 1 {
+			rs = []reading{rs[i]}
 		}
 	}
 	rs = dropRefinements(rs)
@@ -599,6 +623,13 @@ func (s *segmenter) judge(token string) verdict {
 	if !capital && len(rs) == 1 && s.prepositionBeforeNoun(best.words) {
 		// "вмае", "вгод": too short for the lengths' odds, but a preposition run into a
 		// dictionary word that is no verb, where the whole is no word, is two words.
+		gain = max(gain, margin)
+	}
+	if !s.english && !s.kazakh && !capital && len(rs) == 1 && len(best.words) == 2 && !analysed &&
+		utf8.RuneCountInString(best.words[0]) == 3 && utf8.RuneCountInString(best.words[1]) >= 4 &&
+		russianFiniteVerb(best.words[1]) && s.lex.isDictWord(best.words[1]) && s.russianShortFirst(best.words[0], best.words[1]) {
+		// "годстал": a noun of three letters and the finite verb after it, where the whole is no
+		// word, is two words however short the token.
 		gain = max(gain, margin)
 	}
 	if s.english && len(rs) == 1 && len(best.words) == 2 && best.words[0] == "by" && s.lex.count(lw) == 0 && !analysed &&
@@ -726,6 +757,18 @@ func (s *segmenter) englishNameJoin(words []string) bool {
 	a, b := s.lex.counts[words[0]], s.lex.counts[words[1]]
 	return a.name && b.dict && !b.name && b.count >= 10 && !suffixLike[words[1]] &&
 		(inflectedEnglish(words[1]) && words[1] != "news" || englishPast[words[1]])
+}
+
+// englishBeforePast reports an English reading of two words, a dictionary word of four letters
+// or more and a verb in the past of five or more ("commission|resumed"): names and brands made
+// as one word end in a noun, none in a verb's past.
+func (s *segmenter) englishBeforePast(words []string) bool {
+	if !s.english || len(words) != 2 || utf8.RuneCountInString(words[0]) < 4 || utf8.RuneCountInString(words[1]) < 5 {
+		return false
+	}
+	a, b := s.lex.counts[words[0]], s.lex.counts[words[1]]
+	return a.dict && b.dict && !b.name && b.count >= 10 && !suffixLike[words[1]] &&
+		(strings.HasSuffix(words[1], "ed") || englishPast[words[1]])
 }
 
 // englishNumeral are the English numerals in words, which count the word after them and follow
@@ -1160,6 +1203,23 @@ func (s *segmenter) possessedAfter(words []string) bool {
 	return false
 }
 
+// possessorName reports a Kazakh reading of a name of five letters or more and a noun with its
+// possessive and a case ending after it, which the name possesses: "Астана|уақытымен" (by Astana
+// time). Names are made with a bare noun ("Қазақтелеком", "Алакөл"), none with a noun possessed
+// and in its case.
+func (s *segmenter) possessorName(words []string) bool {
+	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 5 || kazakhToponymLead[words[0]] ||
+		utf8.RuneCountInString(words[1]) < 6 || kazakhSuffixLike(words[1]) || !s.possessedAfter(words) {
+		return false
+	}
+	for _, c := range []string{"нің", "ның", "на", "не", "нда", "нде", "нан", "нен", "н", "мен"} {
+		if rest, ok := strings.CutSuffix(words[1], c); ok && strings.ContainsRune("ыі", lastRune(rest)) {
+			return s.lex.known(words[1])
+		}
+	}
+	return false
+}
+
 // vowelLoanPossessed reports a Kazakh reading of a word of three letters or more the
 // dictionary lists, native or loan, before a Russian loan that begins with a vowel and carries
 // the possessive of the izafet, with or without a case ending: "астық|экспорты",
@@ -1228,6 +1288,28 @@ var kazakhPositional = func() map[string]bool {
 func (s *segmenter) positionalAfter(words []string) bool {
 	return len(words) == 2 && kazakhPositional[words[1]] && utf8.RuneCountInString(words[0]) >= 3 &&
 		s.lex.inDict(words[0]) && !s.lex.isFunction(words[0]) && !s.lex.verbForm(words[0]) && !kazakhPrefixLike[words[0]]
+}
+
+// kazakhLightVerbs are the verbs that make a compound verb of the noun before them: "жария ету"
+// (to announce), "жұмыс істеу" (to work).
+var kazakhLightVerbs = []string{"ет", "істе"}
+
+// lightVerb reports a form of five letters or more of a light verb (kazakhLightVerbs) that the
+// analyser reads as a verb's: "етілмеді", "етеді", "істеді".
+func (s *segmenter) lightVerb(w string) bool {
+	for _, v := range kazakhLightVerbs {
+		if strings.HasPrefix(w, v) {
+			return utf8.RuneCountInString(w) >= 5 && s.lex.verbForm(w)
+		}
+	}
+	return false
+}
+
+// shortBeforeVerbalNoun reports a verbal noun in "-у" of seven letters or more known without the
+// analyser ("бейімделу"), which a short noun stands before as its subject or object ("жыл|
+// бейімделу") and which ends no compound.
+func (s *segmenter) shortBeforeVerbalNoun(w string) bool {
+	return utf8.RuneCountInString(w) >= 7 && !kazakhSuffixLike(w) && s.lex.infinitive(w) && s.lex.firmKazakh(w)
 }
 
 // nativeShortStem reports a stem of three letters shaped as native Kazakh nouns are, a
@@ -1810,9 +1892,16 @@ func (s *segmenter) particleBeforeVerb(words []string, analysed bool) bool {
 	}
 	switch words[0] {
 	case "да", "де", "та", "те":
-		return s.lex.verbForm(words[1]) || s.lex.inDict(words[1]) && !kazakhSuffixLike(words[1]) && !s.lex.known(words[0]+words[1])
+	default:
+		return false
 	}
-	return false
+	// Nor when the particle and the verb form's first letter make a closed-class word before a
+	// word known without the analyser: "деп|атады" is no "де|патады".
+	if r, n := utf8.DecodeRuneInString(words[1]); !isVowel(r) && s.lex.isFunction(words[0]+words[1][:n]) &&
+		s.lex.firmKazakh(words[1][n:]) && !kazakhSuffixLike(words[1][n:]) {
+		return false
+	}
+	return s.lex.verbForm(words[1]) || s.lex.inDict(words[1]) && !kazakhSuffixLike(words[1]) && !s.lex.known(words[0]+words[1])
 }
 
 // kazakhEthnonyms are the names of peoples, which stand before a noun as its attribute ("қытай
@@ -2192,7 +2281,8 @@ func (s *segmenter) russianShortFirst(first, rest string) bool {
 	}
 	// The present of any verb in "-ет/-ит" after a noun of time: "год|покажет", "год|станет".
 	present := n >= 5 && (strings.HasSuffix(rest, "ет") || strings.HasSuffix(rest, "ит")) && s.lex.isDictWord(rest)
-	return n >= 5 && russianFiniteVerb(rest) && s.lex.isDictWord(rest) || russianAdverbsAfter[rest] || present
+	// A verb of four letters in the past too: "год|стал", "год|ушёл".
+	return n >= 4 && russianFiniteVerb(rest) && s.lex.isDictWord(rest) || russianAdverbsAfter[rest] || present
 }
 
 // prepositionalAfterO reports a Russian reading in which "о", "об" or "обо" stands before a word
@@ -2282,6 +2372,12 @@ func (s *segmenter) surnameBeforeVerb(lw string) int {
 // genitive or prepositional plural "-ых/-их".
 func russianPluralAdjective(w string) bool {
 	return utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их"))
+}
+
+// russianMasculineAdjective reports a Russian adjective of six letters or more in the masculine
+// nominative singular: "туркменский", "новый", "большой".
+func russianMasculineAdjective(w string) bool {
+	return utf8.RuneCountInString(w) >= 6 && (strings.HasSuffix(w, "ый") || strings.HasSuffix(w, "ий") || strings.HasSuffix(w, "ой"))
 }
 
 // latinSurnameEndings end the surnames of the region and of the former Soviet Union as English
@@ -2623,7 +2719,8 @@ func (s *segmenter) afterClosed(first, second string) bool {
 	}
 	closedWord := s.lex.isFunction(first) && utf8.RuneCountInString(first) >= 2 && !boundEnding[first]
 	if kazakhCounting[second] {
-		return closedWord || s.closedCase(first)
+		// A participle stands before the noun phrase it qualifies: "қалған|екі".
+		return closedWord || s.closedCase(first) || s.participle(first)
 	}
 	// A noun of three letters after a relative adjective ("экономикалық|өсу"), which is no ending
 	// of it: a case, the similative, a plural or a derivation.
@@ -2652,6 +2749,44 @@ func (s *segmenter) afterClosed(first, second string) bool {
 // caseClosed reports a Kazakh word known without the analyser's guess that ends in an ablative,
 // locative or dative ending after four letters or more: "курсынан", "келісімге". Unlike
 // closedCase it takes a loan's stem with its possessive ("курс|ы|нан").
+// participle reports a Kazakh verb form known without the analyser in the participle of the
+// past "-ған/-ген/-қан/-кен": "қалған", "өткен".
+func (s *segmenter) participle(w string) bool {
+	for _, e := range []string{"ған", "ген", "қан", "кен"} {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 2 {
+			return s.lex.firmKazakh(w) && s.lex.verbForm(w)
+		}
+	}
+	return false
+}
+
+// locativeParticle finds the particle "да/де" run into a Kazakh word in the locative:
+// "Бішкекте|де" (in Bishkek too). No ending follows the locative but "-ғы/-гі", so a second
+// "-да/-де" after it is the particle, which takes "да/де" after the locative's vowel. The stem
+// must be a dictionary's or a loan's of three letters or more that does not itself end in the
+// locative's letters ("Канада|да" is "Канадада"). It returns the particle's byte offset, or 0.
+func (s *segmenter) locativeParticle(w string) int {
+	head, ok := strings.CutSuffix(w, "да")
+	if !ok {
+		head, ok = strings.CutSuffix(w, "де")
+	}
+	if !ok {
+		return 0
+	}
+	for _, e := range []string{"нда", "нде", "да", "де", "та", "те"} {
+		stem, ok := strings.CutSuffix(head, e)
+		if !ok || utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		if s.lex.dict.IsStem(head) || s.lex.extra[head] || !(s.lex.dict.IsStem(stem) || s.lex.extra[stem] || s.lex.loan(stem)) ||
+			!s.lex.firmKazakh(head) || !harmonic(head[len(stem):]+w[len(head):]) {
+			return 0
+		}
+		return len(head)
+	}
+	return 0
+}
+
 // kazakhSimilative are the endings "-дай/-дей/-тай/-тей" ("as, like"), which are words too
 // ("тай", a foal).
 var kazakhSimilative = setOf("дай", "дей", "тай", "тей")
@@ -2685,6 +2820,65 @@ func (s *segmenter) caseClosed(w string) bool {
 		}
 	}
 	return false
+}
+
+// caseReading returns the index of a reading, among those within ambiguityGap of the cheapest,
+// of two words that caseBeforeWord takes, and how many such readings there are; none when only
+// one reading is that cheap.
+func (s *segmenter) caseReading(rs []reading, analysed bool) (int, int) {
+	at, n := -1, 0
+	near := 0
+	for i, r := range rs {
+		if r.cost-rs[0].cost >= ambiguityGap {
+			break
+		}
+		near++
+		if len(r.words) == 2 && s.caseBeforeWord(r.words[0], r.words[1], analysed) {
+			at, n = i, n+1
+		}
+	}
+	if near < 2 {
+		return -1, 0
+	}
+	return at, n
+}
+
+// kazakhWordClosing are the case endings after which nothing but a word follows: the dative,
+// locative, ablative, accusative and instrumental, and the relative "-дағы/-дегі" that closes a
+// locative. (After a locative "-ғы/-гі" may follow, and "-кі" after a genitive; the second word's
+// first letter keeps those out.) The accusative "-ды/-ті" after a consonant is left out: it
+// looks like the past tense and the adjectives in "-ды/-ті", which derive further.
+var kazakhWordClosing = byLength(append(strings.Fields(`
+	ына іне сына сіне ны ні ын ін сын сін
+	мен бен пен
+	дағы дегі тағы тегі ндағы ндегі
+`), kazakhCaseEndings...))
+
+// caseBeforeWord reports a Kazakh reading of two words known without the analyser, the first of
+// five letters or more closed by its case ending ("жылдан", "өкілдеріне", "Еуропадағы") and the
+// second of four letters or more that begins like no ending ("ерте", "сілтеме"). A compound joins
+// bare stems, so a word in its case ends where the next begins. In a token the analyser reads, a
+// stem of three letters is as often the start of a longer one ("хаттамаға" is no "хатта|маға").
+func (s *segmenter) caseBeforeWord(first, second string, analysed bool) bool {
+	if utf8.RuneCountInString(first) < 5 || utf8.RuneCountInString(second) < 4 || kazakhSuffixLike(second) ||
+		boundEnding[second] || kazakhNegation[second] {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(second); strings.ContainsRune("ғгқк", r) {
+		return false
+	}
+	closed := false
+	for _, e := range kazakhWordClosing {
+		if stem, ok := strings.CutSuffix(first, e); ok && (utf8.RuneCountInString(stem) >= minKazakhStem ||
+			!analysed && utf8.RuneCountInString(stem) == 3) {
+			closed = true
+			break
+		}
+	}
+	// A first word of seven letters or more may be one the analyser reads, a stem and its
+	// endings: "біріншісін|шешу".
+	return closed && (s.lex.firmKazakh(first) || !analysed && utf8.RuneCountInString(first) >= 7 && s.lex.known(first)) &&
+		s.lex.firmKazakh(second)
 }
 
 // lastRune returns the last letter of w.
