@@ -145,48 +145,25 @@ var ruCombiningForms = append(strings.Fields("тур гос соц спец на
 	"супер ультра транс интер мега макро нано много полу само обще внутри"), kkCombiningForms...)
 
 // ruCombined accepts a combining form before a Russian word the dictionary knows in the form
-// written (кибер+безопасности, тур+поток, мульти+модальный), or one derived from a word it
-// knows (ruDerived: много+векторность).
+// written (кибер+безопасности, тур+поток, мульти+модальный), de- before a noun of action, and
+// the derivations of text.RussianDerived, of a word the dictionary knows or a combining form
+// makes (много+векторный → многовекторность).
 func ruCombined(valid func(string) bool, w string) bool {
-	for _, p := range ruCombiningForms {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 4 && (valid(rest) || ruDerived(valid, rest)) {
-			return true
-		}
+	if ruPrefixed(valid, w, 4) {
+		return true
 	}
 	// де- takes only nouns of action in -ция and their forms: де+карбонизация, де+централизации.
 	if rest, ok := strings.CutPrefix(w, "де"); ok && strings.Contains(rest, "ци") && utf8.RuneCountInString(rest) >= 7 && valid(rest) {
 		return true
 	}
-	return ruDerived(valid, w)
+	return text.RussianDerived(func(x string) bool { return valid(x) || ruPrefixed(valid, x, 5) }, w)
 }
 
-// ruAdjectiveEndings are the endings of a Russian adjective in -ый.
-var ruAdjectiveEndings = strings.Fields("ый ого ому ым ом ая ой ую ое ые ых ыми")
-
-// ruNessEndings are the endings of a noun in -ость.
-var ruNessEndings = strings.Fields("ость ости остью остей остям остями остях")
-
-// ruDerived accepts the two derivations the dictionary lists least completely: an adjective in
-// -ционный of a noun in -ция it knows (санкция → санкционный, санкционного), and a noun in
-// -ость of an adjective in -ный it knows or can make with a combining form (многовекторный →
-// многовекторность).
-func ruDerived(valid func(string) bool, w string) bool {
-	for _, e := range ruAdjectiveEndings {
-		if base, ok := strings.CutSuffix(w, "ционн"+e); ok && utf8.RuneCountInString(base) >= 3 && valid(base+"ция") {
+// ruPrefixed reports a combining form before a word valid accepts, of at least minRest letters.
+func ruPrefixed(valid func(string) bool, w string, minRest int) bool {
+	for _, p := range ruCombiningForms {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= minRest && (valid(rest) || text.RussianDerived(valid, rest)) {
 			return true
-		}
-	}
-	for _, e := range ruNessEndings {
-		if base, ok := strings.CutSuffix(w, "н"+e); ok && utf8.RuneCountInString(base) >= 4 {
-			adj := base + "ный"
-			if valid(adj) {
-				return true
-			}
-			for _, p := range ruCombiningForms {
-				if rest, ok := strings.CutPrefix(adj, p); ok && utf8.RuneCountInString(rest) >= 5 && valid(rest) {
-					return true
-				}
-			}
 		}
 	}
 	return false

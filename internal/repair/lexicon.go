@@ -6,7 +6,6 @@ import (
 	"embed"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -169,7 +168,8 @@ func (l *lexicon) lookUp(w string) bool {
 		if l.extraHeads[firstThree(w)] && text.RussianSupplementaryForm(l.extra, w) {
 			return true
 		}
-		return l.stumpCompound(w, 2) || l.relationalAdjective(w)
+		// (an adjective the dictionary lacks of a noun it lists: "санкционный" of "санкция")
+		return l.stumpCompound(w, 2) || text.RussianRelationalAdjective(l.inDict, w)
 	}
 	if len(l.endings) == 0 {
 		return false
@@ -178,21 +178,6 @@ func (l *lexicon) lookUp(w string) bool {
 	// reads it: a word, which splitting would break.
 	return l.loan(w) || l.verbalNounYu(w) || l.possessedVerbalNoun(w) || l.nameAdjective(w) || text.KazakhKnownForm(l.kazakhStem, w) ||
 		text.KazakhCompound(l.kazakhNoun, w)
-}
-
-// russianAdjectiveEndings are the endings of a Russian adjective in "-ый" in every case, gender
-// and number.
-var russianAdjectiveEndings = []string{"ый", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых", "ыми", "ую"}
-
-// relationalAdjective reports a Russian adjective in "-ционный" made of a noun in "-ция" that the
-// dictionary lists: "санкционный" of "санкция", as "инфляционный" of "инфляция". Russian makes
-// one of any such noun, and the dictionary lacks many.
-func (l *lexicon) relationalAdjective(w string) bool {
-	i := strings.LastIndex(w, "ционн")
-	if i <= 0 || !slices.Contains(russianAdjectiveEndings, w[i+len("ционн"):]) {
-		return false
-	}
-	return l.inDict(w[:i] + "ция")
 }
 
 // minStumpTail is the fewest letters of the word after a clipped stem in a stump compound.

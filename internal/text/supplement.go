@@ -2,6 +2,7 @@ package text
 
 import (
 	"embed"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -95,4 +96,35 @@ func RussianSupplementaryForm(extra map[string]bool, w string) bool {
 		}
 	}
 	return false
+}
+
+// russianAdjectiveEndings are the endings of a Russian adjective in -ый in every case, gender
+// and number.
+var russianAdjectiveEndings = []string{"ый", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых", "ыми", "ую"}
+
+// russianNessEndings are the endings of a Russian noun in -ость.
+var russianNessEndings = []string{"ость", "ости", "остью", "остей", "остям", "остями", "остях"}
+
+// RussianDerived reports a form of one of the two derivations the dictionary lists least
+// completely, made of a word valid accepts: an adjective in -ционный of a noun in -ция
+// (RussianRelationalAdjective), and a noun in -ость of an adjective in -ный (многовекторный →
+// многовекторность). Russian makes one of any such word.
+func RussianDerived(valid func(string) bool, w string) bool {
+	if RussianRelationalAdjective(valid, w) {
+		return true
+	}
+	for _, e := range russianNessEndings {
+		if base, ok := strings.CutSuffix(w, "н"+e); ok && utf8.RuneCountInString(base) >= 4 && valid(base+"ный") {
+			return true
+		}
+	}
+	return false
+}
+
+// RussianRelationalAdjective reports a form of an adjective in -ционный of a noun in -ция that
+// valid accepts: санкция → санкционный, санкционного; инфляция → инфляционный.
+func RussianRelationalAdjective(valid func(string) bool, w string) bool {
+	i := strings.LastIndex(w, "ционн")
+	return i > 0 && slices.Contains(russianAdjectiveEndings, w[i+len("ционн"):]) &&
+		utf8.RuneCountInString(w[:i]) >= 3 && valid(w[:i]+"ция")
 }
