@@ -323,7 +323,7 @@ func dressNumbering(s string) string {
 		}
 		ilvl := 0
 		if a := regexp.MustCompile(`w:ilvl="(\d+)"`).FindStringSubmatch(attrs); a != nil {
-			fmt.Sscan(a[1], &ilvl)
+			ilvl, _ = strconv.Atoi(a[1]) // digits by the pattern
 		}
 		text := "•"
 		if !strings.Contains(inner, `w:val="bullet"`) {

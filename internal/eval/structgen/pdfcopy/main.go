@@ -75,7 +75,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	defer os.RemoveAll(work)
+	defer func() { _ = os.RemoveAll(work) }() // a scratch folder of the machine's temporary space
 	for _, split := range []string{"tune", "heldout"} {
 		dir := filepath.Join(*root, split)
 		names, err := filepath.Glob(filepath.Join(dir, "*.docx"))
@@ -224,7 +224,7 @@ func derive(src, out, lang string, r *rand.Rand, work, keep string) (string, err
 			return "", err
 		}
 		pdf = filepath.Join(work, base+".pdf")
-		os.Remove(pdf)
+		_ = os.Remove(pdf) // a PDF of an earlier run, if there is one
 		cmd := exec.Command("soffice", "--headless", "--convert-to", "pdf", "--outdir", work, docx)
 		if o, err := cmd.CombinedOutput(); err != nil {
 			return "", fmt.Errorf("soffice: %v: %s", err, o)
@@ -487,7 +487,7 @@ func readZip(name string) (map[string][]byte, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	defer zr.Close()
+	defer func() { _ = zr.Close() }() // read only
 	parts := map[string][]byte{}
 	var order []string
 	for _, f := range zr.File {
