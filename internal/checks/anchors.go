@@ -189,7 +189,9 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 		if len(n[u.SourceLang]) == 0 || len(n[u.TargetLang]) == 0 {
 			continue
 		}
-		if has(n[u.SourceLang], u.Source, u.SourceLang, true) && !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) &&
+		// The translation is asked first: it renders most names the source may hold, and the
+		// source need not be asked for those.
+		if !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) && has(n[u.SourceLang], u.Source, u.SourceLang, true) &&
 			!(latinBrand && has(renders[i][pipeline.English], u.Target, pipeline.English, true)) &&
 			!metonymRendered(i, u, has) && namedInSource(u, n[u.SourceLang]) {
 			out = append(out, n[u.SourceLang][0])

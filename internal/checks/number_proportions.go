@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
 )
@@ -100,7 +101,23 @@ func proportionsIn(memo *wordMemo, text string, lang pipeline.Lang) []proportion
 	var out []proportion
 	if lang == pipeline.Chinese {
 		used := make([]bool, len(text))
+		// A phrase is looked for only when the text holds its first character: the phrases
+		// begin with a few characters, each looked for once, and most texts hold none of them.
+		type firstChar struct {
+			r  rune
+			in bool
+		}
+		var looked []firstChar // few: a map would cost more than it saves
 		for _, p := range phrases {
+			r, _ := utf8.DecodeRuneInString(p.han)
+			k := slices.IndexFunc(looked, func(f firstChar) bool { return f.r == r })
+			if k < 0 {
+				looked = append(looked, firstChar{r, strings.ContainsRune(text, r)})
+				k = len(looked) - 1
+			}
+			if !looked[k].in {
+				continue
+			}
 			for off := 0; ; {
 				i := strings.Index(text[off:], p.han)
 				if i < 0 {

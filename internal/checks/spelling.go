@@ -42,17 +42,25 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 	}
 	memo := opts.wordMemo()
 	text := memo.stripped(u.Target)
-	srcWords := map[string]bool{}
-	for _, w := range memo.words(u.Source) {
+	// The term's words as the glossary check reads them, folded (compiledTerm keeps them): the
+	// termbase is not split into words and folded again for every unit, and the set is made
+	// the size it will have.
+	srcText := memo.words(u.Source)
+	terms := make([]*termPattern, 0, len(opts.Terms))
+	size := len(srcText)
+	for _, t := range opts.Terms {
+		if p, ok := compiledTerm(t.Terms[u.TargetLang], u.TargetLang); ok {
+			terms = append(terms, p)
+			size += len(p.folded)
+		}
+	}
+	srcWords := make(map[string]bool, size)
+	for _, w := range srcText {
 		srcWords[foldWord(w.Text)] = true
 	}
-	for _, t := range opts.Terms {
-		// The term's words as the glossary check reads them (compiledTerm keeps them): the
-		// termbase is not split into words again for every unit.
-		if p, ok := compiledTerm(t.Terms[u.TargetLang], u.TargetLang); ok {
-			for _, w := range p.words {
-				srcWords[foldWord(w.Text)] = true
-			}
+	for _, p := range terms {
+		for _, f := range p.folded {
+			srcWords[f] = true
 		}
 	}
 	seen := map[string]bool{}
