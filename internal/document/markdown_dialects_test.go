@@ -85,14 +85,18 @@ func TestMarkdownHTMLImageCaption(t *testing.T) {
 	wantBlocks(t, doc, "title: Ports", "paragraph: The port grew.", "caption: Aktau port in 2023", "paragraph: It grew again.")
 }
 
-// TestChineseBylineDate: a Chinese byline keeps its name without the date set apart by a space.
+// TestChineseBylineDate: a Chinese byline keeps its name without the date set apart by a space;
+// a byline in letters keeps its name without the date and reading time a copy ran into it.
 func TestChineseBylineDate(t *testing.T) {
 	t.Parallel()
 	for s, want := range map[string]string{
-		"作者：周明远　　2024年3月":   "作者：周明远",
-		"作者：周明远 2024年3月5日":  "作者：周明远",
-		"文/李华 · 2024-03-05": "文/李华",
-		"作者：周明远 新疆大学":       "作者：周明远 新疆大学",
+		"作者：周明远　　2024年3月":                           "作者：周明远",
+		"作者：周明远 2024年3月5日":                          "作者：周明远",
+		"文/李华 · 2024-03-05":                         "文/李华",
+		"作者：周明远 新疆大学":                               "作者：周明远 新疆大学",
+		"By Aigerim Sultanova 2024-05-17 | 12 mins": "By Aigerim Sultanova",
+		"By Aigerim Sultanova, 17 May 2024":         "By Aigerim Sultanova",
+		"By Aigerim Sultanova":                      "By Aigerim Sultanova",
 	} {
 		if got := withoutPublicationTail(s); got != want {
 			t.Errorf("withoutPublicationTail(%q) = %q, want %q", s, got, want)

@@ -104,6 +104,20 @@ func isPublicationLine(s string) bool {
 	return dated
 }
 
+// isPlainDate reports a date whose words are a month's or a date's own ("17 May 2024",
+// "2024-05-17"), not a name a date line may carry.
+func isPlainDate(s string) bool {
+	if !isDateLine(s) {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !monthWord.MatchString(w) && !dateWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // textLengthUnits make a short phrase with a number the length of the text, printed beside its
 // reading time: "本文约2500字", "1,200 words", "12 000 знаков", "3 мың сөз".
 var textLengthUnits = []string{"字", "words", "слов", "знак", "сөз", "таңба"}
@@ -217,15 +231,17 @@ func isPaperApparatusStart(s string) bool {
 func withoutPublicationTail(s string) string {
 	for _, m := range separatorsIn(publicationSeparators, s) {
 		if head := strings.TrimSpace(s[:m[0]]); head != "" && isPublicationLine(s[m[1]:]) {
-			return head
+			s = head // the date may stand before the separator too: "By A. Sultanova 2024-05-17 | 12 mins"
+			break
 		}
 	}
 	for i, r := range s {
 		if r != ' ' || i == 0 {
 			continue
 		}
-		if last, _ := utf8.DecodeLastRuneInString(s[:i]); isHan(last) && isPublicationLine(s[i+1:]) {
-			return strings.TrimSpace(s[:i])
+		last, _ := utf8.DecodeLastRuneInString(s[:i])
+		if isHan(last) && isPublicationLine(s[i+1:]) || !isHan(last) && isPlainDate(s[i+1:]) && hasLetters(s[:i]) {
+			return strings.TrimRight(s[:i], " ,·|—–")
 		}
 	}
 	return s

@@ -67,7 +67,7 @@ func parseText(text string) (pipeline.Document, error) {
 				inAuthors && (isInitialledAuthor(c.text) || isAffiliationLine(c.text)))
 		if authors {
 			kind = pipeline.BlockByline
-			c.text = withoutAffiliationMarks(c.text)
+			c.text = withoutPublicationTail(withoutAffiliationMarks(c.text))
 			bylines = append(bylines, c.text)
 		}
 		inAuthors = authors
