@@ -93,7 +93,7 @@ func readPages(text string) (pagedText, bool) {
 	}
 	notes := map[int]string{}
 	for i := range pages {
-		pages[i] = takeNotes(pages[i], notes)
+		pages[i] = takeNotes(joinLoneNoteNumbers(pages[i]), notes)
 	}
 	if !header {
 		removeLoneHeaders(pages, footed)
@@ -552,6 +552,30 @@ func takeNotes(p []pageLine, notes map[int]string) []pageLine {
 		return body
 	}
 	return p
+}
+
+// loneNumber matches a line that is a number of one to three digits and nothing else.
+var loneNumber = regexp.MustCompile(`^\d{1,3}$`)
+
+// joinLoneNoteNumbers joins a note's number that the copy put on a line of its own (a raised
+// number set apart from the note's text) to the line of text under it: "1" / "Customs
+// statistics, 2024." reads "1 Customs statistics, 2024.", as notes are read.
+func joinLoneNoteNumbers(p []pageLine) []pageLine {
+	out := p[:0:0]
+	for i := 0; i < len(p); i++ {
+		if loneNumber.MatchString(p[i].text) && i+1 < len(p) && !p[i+1].blank {
+			if r, _ := utf8.DecodeRuneInString(p[i+1].text); unicode.IsLetter(r) {
+				l := p[i+1]
+				l.text = p[i].text + " " + l.text
+				l.raw = p[i].text + " " + strings.TrimLeft(l.raw, " \t")
+				out = append(out, l)
+				i++
+				continue
+			}
+		}
+		out = append(out, p[i])
+	}
+	return out
 }
 
 // isNotesLabel reports a short line that announces the notes under it: a word or two and a

@@ -393,3 +393,17 @@ func TestParseTextPDFLoneHeader(t *testing.T) {
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times and traders found buyers across the border in Xinjiang and Gansu.",
 		"paragraph: Most of it went to China and Central Asian neighbours by rail, and traders expect the trend to continue next year as the second track at Dostyk opens and the dry port at Khorgos adds capacity.")
 }
+
+// TestParseTextPDFNoteNumberAlone: a note's number that the copy put on a line of its own, above
+// the note's text, still opens the note.
+func TestParseTextPDFNoteNumberAlone(t *testing.T) {
+	t.Parallel()
+	text := "Grain exports\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.1 Most of it\nwent to China and Central Asian neighbours by rail this autumn.\n\n1\nCustoms statistics, 2024.\nPage 1\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain exports",
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Most of it went to China and Central Asian neighbours by rail this autumn.",
+		"footnote: Customs statistics, 2024.")
+}
