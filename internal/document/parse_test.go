@@ -407,3 +407,15 @@ func TestParseTextPDFNoteNumberAlone(t *testing.T) {
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Most of it went to China and Central Asian neighbours by rail this autumn.",
 		"footnote: Customs statistics, 2024.")
 }
+
+// TestParseTextChineseBylineOverLines: a Chinese byline's second name on the line under it.
+func TestParseTextChineseBylineOverLines(t *testing.T) {
+	t.Parallel()
+	text := "中国—中亚天然气管道的新变量\n作者：王晓明\n李娜\n\n中国—中亚天然气管道自2009年投产以来，已累计向中国输送天然气超过四千亿立方米。\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 中国—中亚天然气管道的新变量", "byline: 作者：王晓明 李娜",
+		"paragraph: 中国—中亚天然气管道自2009年投产以来，已累计向中国输送天然气超过四千亿立方米。")
+}

@@ -56,6 +56,13 @@ func parseText(text string) (pipeline.Document, error) {
 		if c.marker == "" && isPublicationLine(c.text) {
 			continue // the date and reading time belong to the page
 		}
+		if n := len(doc.Blocks); n > 0 && doc.Blocks[n-1].Kind == pipeline.BlockByline && c.marker == "" && isHanText(c.text) &&
+			isChineseNames(c.text) && hasBylinePrefix(doc.Blocks[n-1].Text) {
+			// A Chinese byline's names go on over the next line: "作者：王晓明" / "李娜".
+			doc.Blocks[n-1].Text += " " + c.text
+			bylines[len(bylines)-1] = doc.Blocks[n-1].Text
+			continue
+		}
 		kind := bodyKind(c, k+1 < bylineStart)
 		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {
 			kind = pipeline.BlockHeading
