@@ -419,3 +419,24 @@ func TestParseTextChineseBylineOverLines(t *testing.T) {
 	wantBlocks(t, doc, "title: 中国—中亚天然气管道的新变量", "byline: 作者：王晓明 李娜",
 		"paragraph: 中国—中亚天然气管道自2009年投产以来，已累计向中国输送天然气超过四千亿立方米。")
 }
+
+// TestParseTextSourceNote: in a copy of a PDF, the line that gives the source of a chart's data
+// is the figure's caption; in text copied from a web page the same label credits the agency, and
+// goes.
+func TestParseTextSourceNote(t *testing.T) {
+	t.Parallel()
+	body := "Kazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.\n\nSource: national statistics agencies; author's calculations.\n\n"
+	doc, err := Parse("Grain exports\n\n"+body+"Page 1\n", pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain exports",
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times.",
+		"caption: Source: national statistics agencies; author's calculations.")
+	doc, err = Parse("Grain exports\n\n"+strings.Replace(body, "national statistics agencies; author's calculations.", "Reuters", 1), pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain exports",
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times.")
+}

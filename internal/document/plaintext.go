@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,7 +15,8 @@ import (
 func parseText(text string) (pipeline.Document, error) {
 	text = markLineBreakHyphens(text)
 	var notes []string
-	if paged, ok := readPages(text); ok {
+	paged, fromPDF := readPages(text)
+	if fromPDF {
 		text, notes = paged.text, paged.notes
 	}
 	cands := splitCandidates(text)
@@ -29,7 +31,7 @@ func parseText(text string) (pipeline.Document, error) {
 			i += n - 1 // a "Related" label and the headlines of other stories under it
 			continue
 		}
-		if c.marker == "" && isFurnitureText(c.text) {
+		if c.marker == "" && isFurnitureText(c.text) && !(fromPDF && isSourceNote(c.text)) {
 			// What the site prints around the article, copied with it: a share button, a
 			// notice, a credit, "Read also: <headline>".
 			continue
@@ -64,6 +66,9 @@ func parseText(text string) (pipeline.Document, error) {
 			continue
 		}
 		kind := bodyKind(c, k+1 < bylineStart)
+		if fromPDF && c.marker == "" && isSourceNote(c.text) {
+			kind = pipeline.BlockCaption // under a chart or a table of a report, its source
+		}
 		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {
 			kind = pipeline.BlockHeading
 		}
@@ -176,4 +181,15 @@ func readAlsoRun(cands []candidate, i int) int {
 		return 0 // a label with nothing under it may be a heading of the text
 	}
 	return n
+}
+
+// sourceNoteLabel matches the label of a line that gives the source of a chart's or a table's
+// data: "Source:", "Sources:", "Источник:", "Дереккөз:", "资料来源：", "数据来源：".
+var sourceNoteLabel = regexp.MustCompile(`^(?i:sources?|источники?|дереккөз(дер)?і?|资料来源|数据来源)\s*[:：]\s*\S`)
+
+// isSourceNote reports the line under a chart or a table of a report that names the source of
+// its data. A web page prints the same label over the agency a story came from, which is the
+// page's; in a copy of a PDF (a page number found) the line belongs to the figure.
+func isSourceNote(s string) bool {
+	return len(s) <= maxCaptionBytes && sourceNoteLabel.MatchString(s)
 }
