@@ -72,8 +72,9 @@ func isNoteRule(s string) bool {
 }
 
 // contentsEntry matches an entry of a table of contents as a PDF prints it: a heading, a leader
-// of dots (or of middle dots or ellipses) and the page number, arabic or roman.
-var contentsEntry = regexp.MustCompile(`^\S.*?\s*(?:\.{4,}|…{2,}|·{4,}|(?:\. ){4,})\s*(?:\d{1,3}|[ivxlc]{1,6})$`)
+// of dots (or of middle dots or ellipses) and the page number, arabic or roman, or a long leader
+// whose number the copy lost.
+var contentsEntry = regexp.MustCompile(`^\S.*?\s*(?:(?:\.{4,}|…{2,}|·{4,}|(?:\. ){4,})\s*(?:\d{1,3}|[ivxlc]{1,6})|\.{8,}|…{4,})$`)
 
 // withoutContents returns lines without the entries of a table of contents and the short label
 // over them ("Contents", "Содержание", "Мазмұны", "目录"): a page's guide, no text.

@@ -440,3 +440,17 @@ func TestParseTextSourceNote(t *testing.T) {
 	wantBlocks(t, doc, "title: Grain exports",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times.")
 }
+
+// TestParseTextDatelineAndContentsWithoutNumbers: a dateline under the authors is no text, nor is
+// a table of contents whose page numbers the copy lost.
+func TestParseTextDatelineAndContentsWithoutNumbers(t *testing.T) {
+	t.Parallel()
+	text := "Индустриальные парки Узбекистана\nАвторы: Д. Р. Каримова, А. В. Лебедев\nТашкент, 3 марта 2025 г.\nОглавление\nМасштаб присутствия....................................\nМотивы инвесторов......................................\n\n" +
+		"За последние семь лет китайские компании стали крупнейшими резидентами свободных экономических зон Узбекистана.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Индустриальные парки Узбекистана", "byline: Авторы: Д. Р. Каримова, А. В. Лебедев",
+		"paragraph: За последние семь лет китайские компании стали крупнейшими резидентами свободных экономических зон Узбекистана.")
+}

@@ -53,6 +53,7 @@ func parseText(text string) (pipeline.Document, error) {
 	// of capitalised names there counts in any case.
 	topByline := head.title >= 0 && bylineStart == len(body) && bylineStart > 1
 	first, inAuthors := true, false
+	bodyStarted := false // a paragraph was written
 	for k, i := range body[:bylineStart] {
 		c := cands[i]
 		if c.marker == "" && isPublicationLine(c.text) {
@@ -64,6 +65,9 @@ func parseText(text string) (pipeline.Document, error) {
 			doc.Blocks[n-1].Text += " " + c.text
 			bylines[len(bylines)-1] = doc.Blocks[n-1].Text
 			continue
+		}
+		if !bodyStarted && c.marker == "" && isDateline(c.text) {
+			continue // where and when, under the title and the authors: "Ташкент, 3 марта 2025 г."
 		}
 		kind := bodyKind(c, k+1 < bylineStart)
 		if fromPDF && c.marker == "" && isSourceNote(c.text) {
@@ -93,6 +97,7 @@ func parseText(text string) (pipeline.Document, error) {
 			}
 		}
 		first = false
+		bodyStarted = bodyStarted || kind == pipeline.BlockParagraph
 		doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: kind, Text: c.text})
 	}
 	for _, i := range body[bylineStart:] {
