@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -234,6 +235,40 @@ func splitGroup(group []sourceLine) []candidate {
 	for i := range out {
 		// A hyphenation mark that no next line took back is the hyphen it stood for.
 		out[i].text, out[i].buf = strings.ReplaceAll(string(out[i].buf), string(softBreak), "-"), nil
+	}
+	return withRunInItems(out)
+}
+
+// runInItem matches the number of the next item of a numbered list run into one line after the
+// item before it ends with a semicolon: "…производств; 2. растущий…".
+var runInItem = regexp.MustCompile(`[;；]\s+(\d{1,2})[.)]\s`)
+
+// withRunInItems parts a numbered list that a copy ran into one line ("1. a; 2. b; 3. c.") into
+// its items, when the numbers go up by one from the item's own.
+func withRunInItems(cands []candidate) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if c.marker != pipeline.BlockListItem || !runInItem.MatchString(c.text) {
+			out = append(out, c)
+			continue
+		}
+		n, _ := strconv.Atoi(c.text[:strings.IndexFunc(c.text, func(r rune) bool { return r < '0' || r > '9' })])
+		start, parts := 0, []string(nil) // start: where the item being read begins
+		for _, m := range runInItem.FindAllStringSubmatchIndex(c.text, -1) {
+			if k, _ := strconv.Atoi(c.text[m[2]:m[3]]); k != n+1+len(parts) {
+				continue
+			}
+			_, semicolon := utf8.DecodeRuneInString(c.text[m[0]:])
+			parts = append(parts, strings.TrimSpace(c.text[start:m[0]+semicolon]))
+			start = m[2]
+		}
+		if len(parts) == 0 {
+			out = append(out, c)
+			continue
+		}
+		for _, p := range append(parts, strings.TrimSpace(c.text[start:])) {
+			out = append(out, candidate{text: p, marker: pipeline.BlockListItem, lines: c.lines})
+		}
 	}
 	return out
 }

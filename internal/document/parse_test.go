@@ -454,3 +454,16 @@ func TestParseTextDatelineAndContentsWithoutNumbers(t *testing.T) {
 	wantBlocks(t, doc, "title: Индустриальные парки Узбекистана", "byline: Авторы: Д. Р. Каримова, А. В. Лебедев",
 		"paragraph: За последние семь лет китайские компании стали крупнейшими резидентами свободных экономических зон Узбекистана.")
 }
+
+// TestParseTextRunInNumberedList: a numbered list that a copy ran into one line is read as its
+// items; numbers that do not go up by one stay in their line.
+func TestParseTextRunInNumberedList(t *testing.T) {
+	t.Parallel()
+	text := "Мотивы инвесторов\n\nОпрошенные менеджеры назвали три причины, по которым они выбрали Узбекистан.\n\n1. дешёвая электроэнергия и газ; 2. растущий внутренний рынок; 3. беспошлинный доступ на рынки ЕАЭС.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Мотивы инвесторов", "paragraph: Опрошенные менеджеры назвали три причины, по которым они выбрали Узбекистан.",
+		"list_item: 1. дешёвая электроэнергия и газ;", "list_item: 2. растущий внутренний рынок;", "list_item: 3. беспошлинный доступ на рынки ЕАЭС.")
+}
