@@ -266,9 +266,10 @@ func longestChain(hits []pageHit, pattern string, last int) []int {
 		}
 		length[j] = 1
 		for i := range j {
-			// The last page may be short: the text ends on it. A number that says it is one
-			// ("Page 1", "1/3") may close a short page too: a title page.
-			apart := h.at-hits[i].at >= minPageLines || (h.at == last || explicit) && h.at-hits[i].at > 2
+			// The last page may be short: the text ends on it, maybe with one line, a note.
+			// A number that says it is one ("Page 1", "1/3") may close a short page too: a
+			// title page.
+			apart := h.at-hits[i].at >= minPageLines || h.at == last && h.at-hits[i].at >= 2 || explicit && h.at-hits[i].at > 2
 			if length[i] > 0 && hits[i].n+1 == h.n && apart && length[i]+1 > length[j] {
 				length[j], parent[j] = length[i]+1, i
 			}

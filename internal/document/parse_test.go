@@ -467,3 +467,18 @@ func TestParseTextRunInNumberedList(t *testing.T) {
 	wantBlocks(t, doc, "title: Мотивы инвесторов", "paragraph: Опрошенные менеджеры назвали три причины, по которым они выбрали Узбекистан.",
 		"list_item: 1. дешёвая электроэнергия и газ;", "list_item: 2. растущий внутренний рынок;", "list_item: 3. беспошлинный доступ на рынки ЕАЭС.")
 }
+
+// TestParseTextLastPageOfOneNote: the last page of a copy may hold nothing but a note before its
+// number.
+func TestParseTextLastPageOfOneNote(t *testing.T) {
+	t.Parallel()
+	text := "Grain exports\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.1 Most of it\nwent to China and Central Asian neighbours by rail this autumn, traders\nsaid, and more will follow once the second track at Dostyk opens.2\n" +
+		"1 Customs statistics, 2024.\n1\n2 Interviews with traders, Kostanay, 2024.\n2\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Grain exports",
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Most of it went to China and Central Asian neighbours by rail this autumn, traders said, and more will follow once the second track at Dostyk opens.",
+		"footnote: Customs statistics, 2024.", "footnote: Interviews with traders, Kostanay, 2024.")
+}
