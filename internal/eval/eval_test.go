@@ -26,6 +26,16 @@ var belowGoal = map[string]Goal{
 	// keeps English precision at 0.856.
 	"checks/en": {Precision: 0.85, Recall: 0.95},
 	"checks/ru": {Precision: 0.96, Recall: 0.95},
+	// Article structure. The pdfcopy2 cases are a blind set of text copied from PDFs of Word
+	// documents written from the golds of the hand-written web pages and Markdown articles:
+	// text the rules for PDF copies were not built against. On it about two blocks in five are
+	// read with a wrong kind or cut wrong (a heading read as a paragraph, list items run
+	// together), which takes every language below the goal. The floors are the scores reached
+	// on tune when the set was added: they must rise, not fall.
+	"structure/en": {Precision: 0.89, Recall: 0.89},
+	"structure/ru": {Precision: 0.90, Recall: 0.89},
+	"structure/kk": {Precision: 0.90, Recall: 0.89},
+	"structure/zh": {Precision: 0.89, Recall: 0.89},
 }
 
 // TestTuneGoals scores every registered stage on its tune split and fails when a language

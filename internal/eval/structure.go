@@ -24,7 +24,9 @@ func init() { Register(&structureStage{}) }
 // "<lang>-hand-<shape of site>", also "hand/article/<shape>" and "hand/nearly/<shape>"; a page
 // composed by structgen.SiteHTML, "<lang>-site-NN.html", also "site/article/html" and
 // "site/chrome"; text copied from a PDF of a Word document, "<lang>-pdfcopy-<document>.txt",
-// also "pdfcopy/article/pdf-text", "pdfcopy/nearly/pdf-text" and "pdfcopy/chrome"):
+// also "pdfcopy/article/pdf-text", "pdfcopy/nearly/pdf-text" and "pdfcopy/chrome"; text copied
+// from a PDF of a Word document written from a hand-written web page's or Markdown article's
+// gold, "<lang>-pdfcopy2-hand-<shape>.txt", the same under "pdfcopy2/"):
 //
 //   - "article/<shape>": the whole article; exact when every block is read with its kind and
 //     text and nothing else is; a positive is a block (kind and text).
@@ -105,8 +107,8 @@ func (s *structureStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 		if composedSite(name) {
 			classes = append(classes, "site/article/"+shape, "site/chrome")
 		}
-		if pdfCopied(name) {
-			classes = append(classes, "pdfcopy/article/"+shape, "pdfcopy/nearly/"+shape, "pdfcopy/chrome")
+		if p := pdfCopied(name); p != "" {
+			classes = append(classes, p+"/article/"+shape, p+"/nearly/"+shape, p+"/chrome")
 		}
 		for _, k := range sortedKeys(kinds) {
 			classes = append(classes, "kind/"+k)
@@ -134,13 +136,22 @@ func composedSite(name string) bool {
 	return strings.HasPrefix(rest, "site-")
 }
 
-// pdfCopied reports text copied from a PDF that LibreOffice set from one of the corpus's Word
-// documents ("en-pdfcopy-docx-03.txt", written by internal/eval/structgen/pdfcopy): real page
-// layout, running headers, page numbers and notes at the foot of the page, so its classes are
-// also reported apart.
-func pdfCopied(name string) bool {
+// pdfCopied names the class prefix of text copied from a PDF that LibreOffice set from a Word
+// document (written by internal/eval/structgen/pdfcopy): real page layout, running headers,
+// page numbers and notes at the foot of the page, so its classes are also reported apart.
+// "pdfcopy" is a copy of one of the corpus's Word documents ("en-pdfcopy-docx-03.txt");
+// "pdfcopy2" one of a document written from the gold of a hand-written web page or Markdown
+// article ("en-pdfcopy2-hand-ghost.txt"), text the readers' rules for PDF copies were not built
+// against. "" is neither.
+func pdfCopied(name string) string {
 	_, rest, _ := strings.Cut(path.Base(name), "-")
-	return strings.HasPrefix(rest, "pdfcopy-")
+	switch {
+	case strings.HasPrefix(rest, "pdfcopy-"):
+		return "pdfcopy"
+	case strings.HasPrefix(rest, "pdfcopy2-"):
+		return "pdfcopy2"
+	}
+	return ""
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -177,12 +188,12 @@ func (s *structureStage) Score(c Case) (Tally, string, error) {
 	t, leaks, missed, extra := compareBlocks(gold, got, kind)
 	t.Cases = 1
 	switch {
-	case c.Class == "chrome", c.Class == "site/chrome", c.Class == "pdfcopy/chrome":
+	case c.Class == "chrome", c.Class == "site/chrome", c.Class == "pdfcopy/chrome", c.Class == "pdfcopy2/chrome":
 		t = Tally{Cases: 1, TP: len(got) - leaks, FP: leaks}
 		if leaks == 0 {
 			t.Exact = 1
 		}
-	case strings.HasPrefix(c.Class, "nearly/"), strings.HasPrefix(c.Class, "hand/nearly/"), strings.HasPrefix(c.Class, "pdfcopy/nearly/"):
+	case strings.HasPrefix(c.Class, "nearly/"), strings.HasPrefix(c.Class, "hand/nearly/"), strings.HasPrefix(c.Class, "pdfcopy/nearly/"), strings.HasPrefix(c.Class, "pdfcopy2/nearly/"):
 		if t.FN <= 2 && leaks == 0 {
 			t.Exact = 1
 		}

@@ -14,8 +14,11 @@
 // root after the sources change:
 //
 //	go run ./internal/eval/structgen/pdfcopy [-seed N] [-keep DIR]
+//	go run ./internal/eval/structgen/pdfcopy -gold [-seed N] [-keep DIR]
 //
-// -keep leaves the PDFs in DIR to look at.
+// -keep leaves the PDFs in DIR to look at. -gold derives instead <lang>-pdfcopy2-hand-NAME
+// from Word documents written from the golds of the hand-written web pages and Markdown
+// articles (see gold.go): new text, through the same dressing and copying.
 //
 // What the document is given, each by a choice seeded by the file's name:
 //   - a running header with the name of an institution or a series (on every page, or on every
@@ -70,6 +73,7 @@ func main() {
 	seed := flag.Int64("seed", 1, "seed of the choices")
 	keep := flag.String("keep", "", "leave the PDFs in this folder")
 	only := flag.String("only", "", "derive only sources whose name holds this")
+	fromGold := flag.Bool("gold", false, "write Word documents from the golds of the hand-written web pages and Markdown articles (<lang>-pdfcopy2-<source>)")
 	flag.Parse()
 	work, err := os.MkdirTemp("", "pdfcopy")
 	if err != nil {
@@ -78,6 +82,12 @@ func main() {
 	defer func() { _ = os.RemoveAll(work) }() // a scratch folder of the machine's temporary space
 	for _, split := range []string{"tune", "heldout"} {
 		dir := filepath.Join(*root, split)
+		if *fromGold {
+			if err := deriveFromGolds(dir, split, *only, *seed, work, *keep); err != nil {
+				fail(err)
+			}
+			continue
+		}
 		names, err := filepath.Glob(filepath.Join(dir, "*.docx"))
 		if err != nil {
 			fail(err)
@@ -206,6 +216,12 @@ func derive(src, out, lang string, r *rand.Rand, work, keep string) (string, err
 	if err != nil {
 		return "", err
 	}
+	return setAndCopy(parts, order, gold, out, lang, r, work, keep)
+}
+
+// setAndCopy dresses the Word document given by its parts, sets it into a PDF, copies its
+// text and writes the copy and the gold beside out.
+func setAndCopy(parts map[string][]byte, order []string, gold []byte, out, lang string, r *rand.Rand, work, keep string) (string, error) {
 	l := choose(lang, r)
 	l.ownHeader = bytes.Contains(parts[docPart], []byte("w:headerReference"))
 	l.ownFooter = bytes.Contains(parts[docPart], []byte("w:footerReference"))
