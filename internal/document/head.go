@@ -132,12 +132,18 @@ const maxTitleTailWords = 6
 func titleGoesOn(cands []candidate, title int) bool {
 	next := cands[title+1]
 	t := next.text
-	if next.marker != "" || next.lines != 1 || len(strings.Fields(t)) > maxTitleTailWords || endsWithTerminator(t) ||
-		hasBylinePrefix(t) || isNameLine(t) || isPublicationLine(t) || isNavigation(t) && !hasLower(t) {
+	if next.marker != "" || endsWithTerminator(t) || hasBylinePrefix(t) || isNameLine(t) || isPublicationLine(t) ||
+		isNavigation(t) && !hasLower(t) {
 		return false
 	}
+	words := len(strings.Fields(t))
 	if endsWithSmallWord(cands[title].text) {
-		return true
+		// "China's electric buses arrive in" / "Tashkent, and the depots struggle" / "to keep
+		// up": a title that stops on a small word goes on, over a line or two.
+		return next.lines <= 2 && words <= 2*maxTitleTailWords
+	}
+	if next.lines != 1 || words > maxTitleTailWords {
+		return false
 	}
 	return title+2 < len(cands) && hasBylinePrefix(cands[title+2].text) && isBylineText(cands[title+2].text)
 }
