@@ -174,11 +174,16 @@ func pageNumbers(lines []pageLine) []int {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	bestExplicit := false
 	for _, pattern := range keys {
 		count := patterns[pattern]
 		chain := longestChain(hits, pattern, lastLine(lines))
-		if len(chain) > len(best) || len(chain) == len(best) && len(chain) > 0 && chain[0] < best[0] {
-			best = chain
+		// Of chains as long, one whose lines say they are page numbers ("Page #") wins over bare
+		// numbers, which notes' numbers on lines of their own may make too; then the earlier.
+		explicit := pattern != "" && explicitPageNumber(pattern)
+		if len(chain) > len(best) || len(chain) == len(best) && len(chain) > 0 &&
+			(explicit && !bestExplicit || explicit == bestExplicit && chain[0] < best[0]) {
+			best, bestExplicit = chain, explicit
 		}
 		if len(best) == 0 && count == 1 {
 			for _, h := range hits {

@@ -482,3 +482,19 @@ func TestParseTextLastPageOfOneNote(t *testing.T) {
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Most of it went to China and Central Asian neighbours by rail this autumn, traders said, and more will follow once the second track at Dostyk opens.",
 		"footnote: Customs statistics, 2024.", "footnote: Interviews with traders, Kostanay, 2024.")
 }
+
+// TestParseTextPageWordsOverNoteNumbers: where notes' numbers on lines of their own go up as
+// page numbers do, the lines that say they are page numbers ("Page 1") are the pages' ends.
+func TestParseTextPageWordsOverNoteNumbers(t *testing.T) {
+	t.Parallel()
+	text := "Transit declarations\n\nA container that leaves Xi'an for the Caspian crosses at least\ntwo customs territories before it reaches a port, and the shipper\nfiles one declaration for the whole journey.1\n1\nCustoms code of the Eurasian Economic Union.\nPage 1\n" +
+		"Kazakhstan and China began exchanging export and transit data\nelectronically at Khorgos in the spring, and the share of containers\nheld for a code mismatch fell in the following months.2\n2\nMonitoring reports of the border service, 2024.\nPage 2\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Transit declarations",
+		"paragraph: A container that leaves Xi'an for the Caspian crosses at least two customs territories before it reaches a port, and the shipper files one declaration for the whole journey.",
+		"paragraph: Kazakhstan and China began exchanging export and transit data electronically at Khorgos in the spring, and the share of containers held for a code mismatch fell in the following months.",
+		"footnote: Customs code of the Eurasian Economic Union.", "footnote: Monitoring reports of the border service, 2024.")
+}
