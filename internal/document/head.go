@@ -108,8 +108,17 @@ func isMasthead(cands []candidate, i, n int) bool {
 	if i > 0 && endsWithSeparator(cands[i-1].text) && namesPublisher(t) {
 		return true
 	}
-	return namesPublisher(t) && (endsWithSeparator(t) || holdsAny(t, institutionWords)) && i+1 < n && readsAsTitle(cands[i+1].text)
+	if !namesPublisher(t) || i+1 >= n || !readsAsTitle(cands[i+1].text) {
+		return false
+	}
+	// A genre's or a series' name alone ("Аналитический доклад", "Working Paper Series") over a
+	// longer line is the masthead the running header repeats the rest of.
+	return endsWithSeparator(t) || holdsAny(t, institutionWords) ||
+		len(strings.Fields(t)) <= maxGenreWords && columns(cands[i+1].text) > columns(t)
 }
+
+// maxGenreWords: the name of a genre or a series printed over a title is a word or three.
+const maxGenreWords = 3
 
 // endsWithSeparator reports a line that ends with a bar, a middle dot or a dash.
 func endsWithSeparator(s string) bool {

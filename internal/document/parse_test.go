@@ -498,3 +498,16 @@ func TestParseTextPageWordsOverNoteNumbers(t *testing.T) {
 		"paragraph: Kazakhstan and China began exchanging export and transit data electronically at Khorgos in the spring, and the share of containers held for a code mismatch fell in the following months.",
 		"footnote: Customs code of the Eurasian Economic Union.", "footnote: Monitoring reports of the border service, 2024.")
 }
+
+// TestParseTextGenreOverTitle: a genre's name alone over a longer line ("Аналитический доклад",
+// what is left of a masthead the running header repeats) is no title.
+func TestParseTextGenreOverTitle(t *testing.T) {
+	t.Parallel()
+	text := "Аналитический доклад\nШколы перешли на пятидневку: что изменится для учеников\n\nС этого учебного года все школы города перешли на пятидневную учебную неделю.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Школы перешли на пятидневку: что изменится для учеников",
+		"paragraph: С этого учебного года все школы города перешли на пятидневную учебную неделю.")
+}
