@@ -132,6 +132,15 @@ func readsAsTitle(s string) bool {
 	return hasLower(s) && !endsWithFullStop(s) && !hasBylinePrefix(s) && !isNameLine(s) && !isPublicationLine(s) && !isFilingLine(s)
 }
 
+// minStandfirstWords: a summary under a title is a sentence, longer than a title runs.
+const minStandfirstWords = 12
+
+// isStandfirst reports a block that reads as the summary set under a title: it ends a sentence
+// or a question, or runs longer than a title does.
+func isStandfirst(s string) bool {
+	return endsWithTerminator(s) || len(strings.Fields(s)) >= minStandfirstWords
+}
+
 // maxTitleTailWords: the line a title breaks onto is a few words.
 const maxTitleTailWords = 6
 
@@ -188,6 +197,13 @@ func titleAboveAuthors(head []candidate) (int, string) {
 					parts = append(parts, c.text)
 				}
 				return j - 1, strings.Join(parts, " ")
+			}
+		}
+		if j >= 2 && isStandfirst(t) {
+			// Between the title and the authors, a summary in a sentence or two: the title is
+			// the block above it.
+			if p := head[j-2].text; readsAsTitle(p) && !namesPublisher(p) && !isNavigation(p) && !seriesMark.MatchString(p) {
+				return j - 2, ""
 			}
 		}
 		if endsWithFullStop(t) || isNavigation(t) || isPublicationLine(t) || seriesMark.MatchString(t) || isFilingLine(t) {

@@ -511,3 +511,18 @@ func TestParseTextGenreOverTitle(t *testing.T) {
 	wantBlocks(t, doc, "title: Школы перешли на пятидневку: что изменится для учеников",
 		"paragraph: С этого учебного года все школы города перешли на пятидневную учебную неделю.")
 }
+
+// TestParseTextStandfirstAboveAuthors: a summary set between the title and the authors' names is
+// no title; the block above it is.
+func TestParseTextStandfirstAboveAuthors(t *testing.T) {
+	t.Parallel()
+	text := "Caspian Research Centre — Occasional Papers\nThe Quiet Return of the Night Train\nSleeper services are back on three cross-border routes. Who\nis riding them, and why?\nRuth Abernethy\n\n" +
+		"The first thing you notice on the night train is the silence, and the second is how full it is.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "The Quiet Return of the Night Train" {
+		t.Errorf("title %q", doc.Title)
+	}
+}
