@@ -195,6 +195,9 @@ func splitGroup(group []sourceLine) []candidate {
 		}
 		switch {
 		case i == 0 || len(out) == 0:
+		case i == 1 && namesPublisher(prev) && !endsWithTerminator(prev) && unicode.IsUpper(firstRuneOf(l.text)):
+			// The masthead over a title ("Caspian Research Centre — Occasional Papers"): a line
+			// of its own, however wide.
 		case kind == pipeline.BlockQuote && out[len(out)-1].marker == pipeline.BlockQuote:
 			appendLine(&out[len(out)-1], body)
 			prev = l.text
@@ -582,5 +585,11 @@ func isClosingEnd(s string) bool {
 // lastRuneOf returns the last character of s.
 func lastRuneOf(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// firstRuneOf returns the first rune of s, or utf8.RuneError for an empty s.
+func firstRuneOf(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
