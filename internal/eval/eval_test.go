@@ -30,12 +30,12 @@ var belowGoal = map[string]Goal{
 	// documents written from the golds of the hand-written web pages and Markdown articles:
 	// text the rules for PDF copies were not built against. On it about two blocks in five are
 	// read with a wrong kind or cut wrong (a heading read as a paragraph, list items run
-	// together), which takes every language below the goal. The floors are the scores reached
-	// on tune when the set was added: they must rise, not fall.
-	"structure/en": {Precision: 0.89, Recall: 0.89},
-	"structure/ru": {Precision: 0.90, Recall: 0.89},
-	"structure/kk": {Precision: 0.90, Recall: 0.89},
-	"structure/zh": {Precision: 0.89, Recall: 0.89},
+	// together), which takes every language below the goal. The floors are the tune scores after
+	// the first rules written for it: they must rise, not fall.
+	"structure/en": {Precision: 0.91, Recall: 0.90},
+	"structure/ru": {Precision: 0.92, Recall: 0.91},
+	"structure/kk": {Precision: 0.91, Recall: 0.90},
+	"structure/zh": {Precision: 0.90, Recall: 0.90},
 }
 
 // TestTuneGoals scores every registered stage on its tune split and fails when a language
