@@ -78,8 +78,11 @@ func parseText(text string) (pipeline.Document, error) {
 		}
 		// Under the title, a line of names is the byline; a paper names its authors one to a
 		// line, with their initials and a degree or a post ("Б. Т. Оспанова, э.ғ.к., доцент").
+		// A summary of a sentence or two may stand between the title and the byline: the
+		// byline is then the block after it, before any other text.
+		underTitle := first || k == 1 && len(doc.Blocks) > 0 && isStandfirstBlock(doc.Blocks[len(doc.Blocks)-1])
 		authors := head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
-			(first && (topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text)) ||
+			(underTitle && (topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text)) ||
 				inAuthors && (isInitialledAuthor(c.text) || isAffiliationLine(c.text)))
 		if authors {
 			kind = pipeline.BlockByline
@@ -198,3 +201,11 @@ var sourceNoteLabel = regexp.MustCompile(`^(?i:sources?|источники?|де
 func isSourceNote(s string) bool {
 	return len(s) <= maxCaptionBytes && sourceNoteLabel.MatchString(s)
 }
+
+// isStandfirstBlock reports a paragraph that reads as the summary under a title.
+func isStandfirstBlock(b pipeline.Block) bool {
+	return b.Kind == pipeline.BlockParagraph && isStandfirst(b.Text) && len(strings.Fields(b.Text)) <= maxStandfirstWords
+}
+
+// maxStandfirstWords: a summary under a title is a sentence or two.
+const maxStandfirstWords = 60
