@@ -282,10 +282,7 @@ func TestParseTextCopiedFromAWebPage(t *testing.T) {
 	page := "Skip to main content\nHome\nAnalysis\nEvents\nHome › Analysis › Trade\nGrain exports hit a record as rail links to China expand\nBy Aigerim Seitkali\nMarch 3, 2024 · 6 min read\nShare\n" +
 		p1 + "\n" + p2 + "\nRelated\nChina's grain imports hit a record\nWheat prices fall in Central Asia\nSubscribe to our newsletter\n" +
 		"© 2024 Central Asia Analysis. All rights reserved.\nPrivacy policy\nContact\n"
-	doc, err := Parse(page, pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: Grain exports hit a record as rail links to China expand", "byline: By Aigerim Seitkali",
 		"paragraph: "+p1, "paragraph: "+p2)
 }
@@ -300,20 +297,14 @@ func TestParseTextParagraphPerLine(t *testing.T) {
 		"Most of it went to China and Central Asian neighbours by rail this autumn.\n" +
 		"\"We have never seen demand like this,\" said a trader in Kostanay.\n" +
 		"Traders expect the trend to continue next year as the second track opens.\n"
-	doc, err := Parse(page, pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: Grain exports hit a record as rail links expand",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday.",
 		"paragraph: Most of it went to China and Central Asian neighbours by rail this autumn.",
 		"paragraph: \"We have never seen demand like this,\" said a trader in Kostanay.",
 		"paragraph: Traders expect the trend to continue next year as the second track opens.")
 	wrapped := "Grain exports hit a record\n\nKazakhstan exported more grain this year than ever before,\nofficials said on Monday. Most of it went to China and\nCentral Asian neighbours by rail this autumn, traders said.\n"
-	doc, err = Parse(wrapped, pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc = parsedText(t, wrapped, pipeline.English)
 	wantBlocks(t, doc, "title: Grain exports hit a record",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday. Most of it went to China and Central Asian neighbours by rail this autumn, traders said.")
 }
@@ -325,18 +316,12 @@ func TestParseTextParagraphPerLine(t *testing.T) {
 func TestParseTextCopiedFromAPDF(t *testing.T) {
 	t.Parallel()
 	en := "Border trade\n\nThe Khorgos dry port on the Kazakh-\nChinese border handled more containers than ever before, officials said.\n\n•\nstudent exchange programmes\n•\nnew rail links across the border\n"
-	doc, err := Parse(en, pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, en, pipeline.English)
 	wantBlocks(t, doc, "title: Border trade",
 		"paragraph: The Khorgos dry port on the Kazakh-Chinese border handled more containers than ever before, officials said.",
 		"list_item: student exchange programmes", "list_item: new rail links across the border")
 	zh := "边境贸易\n\n据国际货币基金组织统计，2023 年乌兹别克斯坦经济增长了 6\n%。Global Gateway 战略是欧盟的回应。\n\n图 1 霍尔果斯无水港\n"
-	doc, err = Parse(zh, pipeline.FormatText, pipeline.Chinese)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc = parsedText(t, zh, pipeline.Chinese)
 	wantBlocks(t, doc, "title: 边境贸易", "paragraph: 据国际货币基金组织统计，2023年乌兹别克斯坦经济增长了6%。Global Gateway战略是欧盟的回应。",
 		"caption: 图 1 霍尔果斯无水港")
 }
@@ -369,10 +354,7 @@ func TestParseTextPDFNoteMarkAfterSpace(t *testing.T) {
 	t.Parallel()
 	text := "Экспорт зерна\n\nКазахстан в этом году экспортировал больше зерна, чем когда-либо,\nсообщили в понедельник чиновники министерства сельского хозяйства. 1\n\n" +
 		"Большая часть ушла в Китай по железной дороге через Достык и Алтынколь,\nи трейдеры ждут продолжения роста в следующем году.\n\n1 Таможенная статистика КНР, 2024 год.\n\nСтраница 1 из 1\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.Russian)
 	wantBlocks(t, doc, "title: Экспорт зерна",
 		"paragraph: Казахстан в этом году экспортировал больше зерна, чем когда-либо, сообщили в понедельник чиновники министерства сельского хозяйства.",
 		"paragraph: Большая часть ушла в Китай по железной дороге через Достык и Алтынколь, и трейдеры ждут продолжения роста в следующем году.",
@@ -385,10 +367,7 @@ func TestParseTextPDFLoneHeader(t *testing.T) {
 	t.Parallel()
 	text := "Grain exports hit a record\n\nEnergy and water\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times and\ntraders found buyers across the border in Xinjiang and Gansu.\n\n– 1 –\n\n" +
 		"Institute for Regional Studies\n\nMost of it went to China and Central Asian neighbours by rail, and\ntraders expect the trend to continue next year as the second track\nat Dostyk opens and the dry port at Khorgos adds capacity.\n\n– 2 –\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.English)
 	wantBlocks(t, doc, "title: Grain exports hit a record", "heading: Energy and water",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times and traders found buyers across the border in Xinjiang and Gansu.",
 		"paragraph: Most of it went to China and Central Asian neighbours by rail, and traders expect the trend to continue next year as the second track at Dostyk opens and the dry port at Khorgos adds capacity.")
@@ -399,10 +378,7 @@ func TestParseTextPDFLoneHeader(t *testing.T) {
 func TestParseTextPDFNoteNumberAlone(t *testing.T) {
 	t.Parallel()
 	text := "Grain exports\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.1 Most of it\nwent to China and Central Asian neighbours by rail this autumn.\n\n1\nCustoms statistics, 2024.\nPage 1\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.English)
 	wantBlocks(t, doc, "title: Grain exports",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Most of it went to China and Central Asian neighbours by rail this autumn.",
 		"footnote: Customs statistics, 2024.")
@@ -412,10 +388,7 @@ func TestParseTextPDFNoteNumberAlone(t *testing.T) {
 func TestParseTextChineseBylineOverLines(t *testing.T) {
 	t.Parallel()
 	text := "中国—中亚天然气管道的新变量\n作者：王晓明\n李娜\n\n中国—中亚天然气管道自2009年投产以来，已累计向中国输送天然气超过四千亿立方米。\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.Chinese)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.Chinese)
 	wantBlocks(t, doc, "title: 中国—中亚天然气管道的新变量", "byline: 作者：王晓明 李娜",
 		"paragraph: 中国—中亚天然气管道自2009年投产以来，已累计向中国输送天然气超过四千亿立方米。")
 }
@@ -426,17 +399,11 @@ func TestParseTextChineseBylineOverLines(t *testing.T) {
 func TestParseTextSourceNote(t *testing.T) {
 	t.Parallel()
 	body := "Kazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.\n\nSource: national statistics agencies; author's calculations.\n\n"
-	doc, err := Parse("Grain exports\n\n"+body+"Page 1\n", pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, "Grain exports\n\n"+body+"Page 1\n", pipeline.English)
 	wantBlocks(t, doc, "title: Grain exports",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times.",
 		"caption: Source: national statistics agencies; author's calculations.")
-	doc, err = Parse("Grain exports\n\n"+strings.Replace(body, "national statistics agencies; author's calculations.", "Reuters", 1), pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc = parsedText(t, "Grain exports\n\n"+strings.Replace(body, "national statistics agencies; author's calculations.", "Reuters", 1), pipeline.English)
 	wantBlocks(t, doc, "title: Grain exports",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times.")
 }
@@ -447,10 +414,7 @@ func TestParseTextDatelineAndContentsWithoutNumbers(t *testing.T) {
 	t.Parallel()
 	text := "Индустриальные парки Узбекистана\nАвторы: Д. Р. Каримова, А. В. Лебедев\nТашкент, 3 марта 2025 г.\nОглавление\nМасштаб присутствия....................................\nМотивы инвесторов......................................\n\n" +
 		"За последние семь лет китайские компании стали крупнейшими резидентами свободных экономических зон Узбекистана.\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.Russian)
 	wantBlocks(t, doc, "title: Индустриальные парки Узбекистана", "byline: Авторы: Д. Р. Каримова, А. В. Лебедев",
 		"paragraph: За последние семь лет китайские компании стали крупнейшими резидентами свободных экономических зон Узбекистана.")
 }
@@ -460,10 +424,7 @@ func TestParseTextDatelineAndContentsWithoutNumbers(t *testing.T) {
 func TestParseTextRunInNumberedList(t *testing.T) {
 	t.Parallel()
 	text := "Мотивы инвесторов\n\nОпрошенные менеджеры назвали три причины, по которым они выбрали Узбекистан.\n\n1. дешёвая электроэнергия и газ; 2. растущий внутренний рынок; 3. беспошлинный доступ на рынки ЕАЭС.\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.Russian)
 	wantBlocks(t, doc, "title: Мотивы инвесторов", "paragraph: Опрошенные менеджеры назвали три причины, по которым они выбрали Узбекистан.",
 		"list_item: 1. дешёвая электроэнергия и газ;", "list_item: 2. растущий внутренний рынок;", "list_item: 3. беспошлинный доступ на рынки ЕАЭС.")
 }
@@ -474,10 +435,7 @@ func TestParseTextLastPageOfOneNote(t *testing.T) {
 	t.Parallel()
 	text := "Grain exports\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.1 Most of it\nwent to China and Central Asian neighbours by rail this autumn, traders\nsaid, and more will follow once the second track at Dostyk opens.2\n" +
 		"1 Customs statistics, 2024.\n1\n2 Interviews with traders, Kostanay, 2024.\n2\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.English)
 	wantBlocks(t, doc, "title: Grain exports",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Most of it went to China and Central Asian neighbours by rail this autumn, traders said, and more will follow once the second track at Dostyk opens.",
 		"footnote: Customs statistics, 2024.", "footnote: Interviews with traders, Kostanay, 2024.")
@@ -489,10 +447,7 @@ func TestParseTextPageWordsOverNoteNumbers(t *testing.T) {
 	t.Parallel()
 	text := "Transit declarations\n\nA container that leaves Xi'an for the Caspian crosses at least\ntwo customs territories before it reaches a port, and the shipper\nfiles one declaration for the whole journey.1\n1\nCustoms code of the Eurasian Economic Union.\nPage 1\n" +
 		"Kazakhstan and China began exchanging export and transit data\nelectronically at Khorgos in the spring, and the share of containers\nheld for a code mismatch fell in the following months.2\n2\nMonitoring reports of the border service, 2024.\nPage 2\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.English)
 	wantBlocks(t, doc, "title: Transit declarations",
 		"paragraph: A container that leaves Xi'an for the Caspian crosses at least two customs territories before it reaches a port, and the shipper files one declaration for the whole journey.",
 		"paragraph: Kazakhstan and China began exchanging export and transit data electronically at Khorgos in the spring, and the share of containers held for a code mismatch fell in the following months.",
@@ -504,10 +459,7 @@ func TestParseTextPageWordsOverNoteNumbers(t *testing.T) {
 func TestParseTextGenreOverTitle(t *testing.T) {
 	t.Parallel()
 	text := "Аналитический доклад\nШколы перешли на пятидневку: что изменится для учеников\n\nС этого учебного года все школы города перешли на пятидневную учебную неделю.\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.Russian)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.Russian)
 	wantBlocks(t, doc, "title: Школы перешли на пятидневку: что изменится для учеников",
 		"paragraph: С этого учебного года все школы города перешли на пятидневную учебную неделю.")
 }
@@ -518,11 +470,18 @@ func TestParseTextStandfirstAboveAuthors(t *testing.T) {
 	t.Parallel()
 	text := "Caspian Research Centre — Occasional Papers\nThe Quiet Return of the Night Train\nSleeper services are back on three cross-border routes. Who\nis riding them, and why?\nRuth Abernethy\n\n" +
 		"The first thing you notice on the night train is the silence, and the second is how full it is.\n"
-	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parsedText(t, text, pipeline.English)
 	if doc.Title != "The Quiet Return of the Night Train" {
 		t.Errorf("title %q", doc.Title)
 	}
+}
+
+// parsedText reads text as plain text in lang, failing the test on an error.
+func parsedText(t *testing.T, text string, lang pipeline.Lang) pipeline.Document {
+	t.Helper()
+	doc, err := Parse(text, pipeline.FormatText, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
