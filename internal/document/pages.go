@@ -564,9 +564,20 @@ func takeNotes(p []pageLine, notes map[int]string) []pageLine {
 var loneNumber = regexp.MustCompile(`^\d{1,3}$`)
 
 // joinLoneNoteNumbers joins a note's number that the copy put on a line of its own (a raised
-// number set apart from the note's text) to the line of text under it: "1" / "Customs
-// statistics, 2024." reads "1 Customs statistics, 2024.", as notes are read.
+// number set apart from the note's text) to the line of text under it, or to the line above
+// it when it ends the page: "1" / "Customs statistics, 2024." reads "1 Customs statistics,
+// 2024.", as notes are read.
 func joinLoneNoteNumbers(p []pageLine) []pageLine {
+	if n := len(p); n >= 3 && loneNumber.MatchString(p[n-1].text) && !p[n-2].blank && !isNoteStart(p[n-2].text) {
+		// The number after its note's text, as the page's last line (a copy that took the
+		// note's text before its raised number): "Customs statistics, 2024." / "1".
+		if r, _ := utf8.DecodeRuneInString(p[n-2].text); unicode.IsLetter(r) {
+			last := p[n-2]
+			last.text = p[n-1].text + " " + last.text
+			last.raw = p[n-1].text + " " + strings.TrimLeft(last.raw, " \t")
+			p = append(p[:n-2:n-2], last)
+		}
+	}
 	out := p[:0:0]
 	for i := 0; i < len(p); i++ {
 		if loneNumber.MatchString(p[i].text) && i+1 < len(p) && !p[i+1].blank {
