@@ -568,14 +568,24 @@ var loneNumber = regexp.MustCompile(`^\d{1,3}$`)
 // it when it ends the page: "1" / "Customs statistics, 2024." reads "1 Customs statistics,
 // 2024.", as notes are read.
 func joinLoneNoteNumbers(p []pageLine) []pageLine {
-	if n := len(p); n >= 3 && loneNumber.MatchString(p[n-1].text) && !p[n-2].blank && !isNoteStart(p[n-2].text) {
-		// The number after its note's text, as the page's last line (a copy that took the
-		// note's text before its raised number): "Customs statistics, 2024." / "1".
-		if r, _ := utf8.DecodeRuneInString(p[n-2].text); unicode.IsLetter(r) {
-			last := p[n-2]
-			last.text = p[n-1].text + " " + last.text
-			last.raw = p[n-1].text + " " + strings.TrimLeft(last.raw, " \t")
-			p = append(p[:n-2:n-2], last)
+	// The numbers after their notes' texts, at the page's foot (a copy that took each note's
+	// text before its raised number): "Customs statistics, 2024." / "1", from the last line up.
+	if n := len(p); n >= 3 && loneNumber.MatchString(p[n-1].text) {
+		q := slices.Clone(p)
+		k, joined := n-1, 0
+		for k >= 1 && loneNumber.MatchString(q[k].text) && !q[k-1].blank && !loneNumber.MatchString(q[k-1].text) && !isNoteStart(q[k-1].text) {
+			if r, _ := utf8.DecodeRuneInString(q[k-1].text); !unicode.IsLetter(r) {
+				break
+			}
+			l := q[k-1]
+			l.text = q[k].text + " " + l.text
+			l.raw = q[k].text + " " + strings.TrimLeft(l.raw, " \t")
+			q = append(q[:k-1], append([]pageLine{l}, q[k+1:]...)...)
+			k -= 2
+			joined++
+		}
+		if joined > 0 {
+			p = q
 		}
 	}
 	out := p[:0:0]

@@ -490,9 +490,9 @@ func parsedText(t *testing.T, text string, lang pipeline.Lang) pipeline.Document
 // the page's last line, still makes it a note.
 func TestParseTextPDFNoteNumberAfter(t *testing.T) {
 	t.Parallel()
-	text := "Grain exports\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.1 Most of it\nwent to China and Central Asian neighbours by rail this autumn.\nCustoms statistics, 2024.\n1\n1/1\n"
+	text := "Grain exports\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.1 Most of it\nwent to China and Central Asian neighbours by rail this autumn.2\nCustoms statistics, 2024.\n1\nInterviews with traders, 2024.\n2\n1/1\n"
 	doc := parsedText(t, text, pipeline.English)
 	wantBlocks(t, doc, "title: Grain exports",
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Most of it went to China and Central Asian neighbours by rail this autumn.",
-		"footnote: Customs statistics, 2024.")
+		"footnote: Customs statistics, 2024.", "footnote: Interviews with traders, 2024.")
 }
