@@ -914,6 +914,7 @@ func removeLoneHeaders(pages [][]pageLine, footed []bool) {
 // running header's, not a section's ("Institute for Regional Studies", "Occasional Papers",
 // "Аналитический доклад", "欧亚经济评论"), with institutionWords.
 var publisherWords = []string{"papers", "series", "review", "journal", "bulletin", "report", "brief", "notes", "outlook", "monitor",
+	"studies", "исследований", "зерттеулер",
 	"обозрение", "записки", "доклад", "вестник", "журнал", "серия", "бюллетень", "хабаршы", "жазба", "баяндама", "шолу",
 	"评论", "报告", "学报", "期刊", "丛书", "简报", "研究"}
 

@@ -496,3 +496,16 @@ func TestParseTextPDFNoteNumberAfter(t *testing.T) {
 		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Most of it went to China and Central Asian neighbours by rail this autumn.",
 		"footnote: Customs statistics, 2024.", "footnote: Interviews with traders, 2024.")
 }
+
+// TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
+// wherever it stands before the text, after a caption too; a running header that names a
+// research centre on a later page is the page's.
+func TestParseTextExplicitBylineInHead(t *testing.T) {
+	t.Parallel()
+	text := "Қамбаш көліндегі балық аулау\n\nБалықшылар маусымды ерте бастады.\nЖазған: Дәурен Мұхамеджанов\n\n" +
+		"Қамбаш көлінде балық аулау маусымы биыл ерте басталды, өйткені мұз наурыздың басында еріп кетті.\n"
+	doc := parsedText(t, text, pipeline.Kazakh)
+	wantBlocks(t, doc, "title: Қамбаш көліндегі балық аулау", "paragraph: Балықшылар маусымды ерте бастады.",
+		"byline: Жазған: Дәурен Мұхамеджанов",
+		"paragraph: Қамбаш көлінде балық аулау маусымы биыл ерте басталды, өйткені мұз наурыздың басында еріп кетті.")
+}

@@ -80,7 +80,10 @@ func parseText(text string) (pipeline.Document, error) {
 		// line, with their initials and a degree or a post ("Б. Т. Оспанова, э.ғ.к., доцент").
 		// A summary of a sentence or two may stand between the title and the byline: the
 		// byline is then the block after it, before any other text.
-		underTitle := first || k == 1 && len(doc.Blocks) > 0 && isStandfirstBlock(doc.Blocks[len(doc.Blocks)-1])
+		underTitle := first || k == 1 && len(doc.Blocks) > 0 && isStandfirstBlock(doc.Blocks[len(doc.Blocks)-1]) ||
+			// A line that names its author explicitly ("Жазған: …", "Written by: …") signs the
+			// article wherever it stands before the text.
+			!bodyStarted && k <= maxHeadBylineAt && hasBylinePrefix(c.text) && isBylineText(c.text)
 		authors := head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
 			(underTitle && (topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text)) ||
 				inAuthors && (isInitialledAuthor(c.text) || isAffiliationLine(c.text)))
@@ -209,3 +212,7 @@ func isStandfirstBlock(b pipeline.Block) bool {
 
 // maxStandfirstWords: a summary under a title is a sentence or two.
 const maxStandfirstWords = 60
+
+// maxHeadBylineAt: a byline stands among the first blocks under the title (after a summary, a
+// caption, a date).
+const maxHeadBylineAt = 3
