@@ -145,8 +145,8 @@ func isStandfirst(s string) bool {
 const maxTitleTailWords = 6
 
 // titleGoesOn reports a title whose next block is the rest of it: a short line, no sentence and
-// no byline, under a title that ends in a small word ("the", "of", "на") or above the byline,
-// where no section of the text starts.
+// no byline, under a title that ends in a small word ("the", "of", "на") or above the byline or
+// the authors' names, where no section of the text starts.
 func titleGoesOn(cands []candidate, title int) bool {
 	next := cands[title+1]
 	t := next.text
@@ -163,7 +163,11 @@ func titleGoesOn(cands []candidate, title int) bool {
 	if next.lines != 1 || words > maxTitleTailWords {
 		return false
 	}
-	return title+2 < len(cands) && hasBylinePrefix(cands[title+2].text) && isBylineText(cands[title+2].text)
+	if title+2 >= len(cands) {
+		return false
+	}
+	by := cands[title+2].text
+	return hasBylinePrefix(by) && isBylineText(by) || isNameLine(by) && !isNameLine(t)
 }
 
 // titleAboveAuthors finds the title of a document whose head opens with a masthead (the
