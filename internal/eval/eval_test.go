@@ -32,9 +32,9 @@ var belowGoal = map[string]Goal{
 	// read with a wrong kind or cut wrong (a heading read as a paragraph, list items run
 	// together), which takes every language below the goal. The floors are the tune scores after
 	// the first rules written for it: they must rise, not fall.
-	"structure/en": {Precision: 0.91, Recall: 0.90},
-	"structure/ru": {Precision: 0.92, Recall: 0.91},
-	"structure/kk": {Precision: 0.91, Recall: 0.90},
+	"structure/en": {Precision: 0.92, Recall: 0.91},
+	"structure/ru": {Precision: 0.93, Recall: 0.91},
+	"structure/kk": {Precision: 0.92, Recall: 0.90},
 	"structure/zh": {Precision: 0.90, Recall: 0.90},
 }
 
