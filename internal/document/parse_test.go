@@ -520,3 +520,16 @@ func TestParseTextTitleOverNames(t *testing.T) {
 		t.Errorf("title %q, byline %q", doc.Title, doc.Byline)
 	}
 }
+
+// TestParseTextPDFLoneCaptionLine: in a copy of a PDF, a single line of one short sentence
+// between two paragraphs of several lines is a picture's caption; a labelled line is not.
+func TestParseTextPDFLoneCaptionLine(t *testing.T) {
+	t.Parallel()
+	text := "Grain exports\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times for\ntraders in Kostanay.\n" +
+		"Freight trains at the Altynkol station in March 2024.\nMost of it went to China and Central Asian neighbours by rail, and\ntraders expect the trend to continue next year as the second track\nopens.\nPage 1\n"
+	doc := parsedText(t, text, pipeline.English)
+	wantBlocks(t, doc, "title: Grain exports",
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times for traders in Kostanay.",
+		"caption: Freight trains at the Altynkol station in March 2024.",
+		"paragraph: Most of it went to China and Central Asian neighbours by rail, and traders expect the trend to continue next year as the second track opens.")
+}

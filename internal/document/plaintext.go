@@ -73,6 +73,9 @@ func parseText(text string) (pipeline.Document, error) {
 		if fromPDF && c.marker == "" && isSourceNote(c.text) {
 			kind = pipeline.BlockCaption // under a chart or a table of a report, its source
 		}
+		if fromPDF && kind == pipeline.BlockParagraph && isLoneCaptionLine(cands, body, k) {
+			kind = pipeline.BlockCaption
+		}
 		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {
 			kind = pipeline.BlockHeading
 		}
@@ -216,3 +219,26 @@ const maxStandfirstWords = 60
 // maxHeadBylineAt: a byline stands among the first blocks under the title (after a summary, a
 // caption, a date).
 const maxHeadBylineAt = 3
+
+// maxLoneCaptionWords: a picture's caption set on one line is a short sentence.
+const maxLoneCaptionWords = 16
+
+// isLoneCaptionLine reports, in a copy of a PDF, a single line of one short sentence between
+// two paragraphs of several lines: a picture's caption, set in its own smaller type, whose
+// picture the copy does not show.
+func isLoneCaptionLine(cands []candidate, body []int, k int) bool {
+	c := cands[body[k]]
+	if c.lines != 1 || k == 0 || k+1 >= len(body) || !endsWithFullStop(c.text) || len(strings.Fields(c.text)) > maxLoneCaptionWords ||
+		strings.ContainsAny(c.text, ":：") {
+		return false // (a labelled line, "Keywords: …", is a paper's apparatus)
+	}
+	if r, _ := utf8.DecodeRuneInString(c.text); !unicode.IsUpper(r) && !isHan(r) {
+		return false // a quotation's or a clause's line
+	}
+	body2 := strings.TrimRightFunc(c.text, func(r rune) bool { return isTerminator(r) || isClosing(r) })
+	if strings.IndexFunc(body2, isTerminator) >= 0 {
+		return false // two sentences: text
+	}
+	prev, next := cands[body[k-1]], cands[body[k+1]]
+	return prev.marker == "" && next.marker == "" && prev.lines >= 2 && next.lines >= 2
+}
