@@ -120,9 +120,9 @@ func isFurnitureText(s string) bool {
 	if isHanText(s) && strings.HasSuffix(strings.TrimRightFunc(l, unicode.IsPunct), "app") && utf8.RuneCountInString(s) <= maxAppPromoRunes {
 		return true // "海量资讯、精准解读，尽在…APP": the site's app, praised under the text
 	}
-	if k := readAlsoLabel(l); k > 0 && strings.TrimFunc(l[k:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) == "" {
+	if isReadAlsoLabelAlone(l) {
 		return true // "Материалы по теме:" over links that were dropped
-	} else if k > 0 && isReadAlsoHeadline(s[k:]) {
+	} else if k := readAlsoLabel(l); k > 0 && isReadAlsoHeadline(s[k:]) {
 		return true // "Читайте также: Казахстан нарастил экспорт зерна", its link lost in copying
 	}
 	opened := strings.TrimLeft(l, "（(【[ ")
@@ -431,6 +431,14 @@ func isReadAlsoHeadline(rest string) bool {
 	}
 	h := strings.TrimSpace(rest[n:])
 	return h != "" && utf8.RuneCountInString(h) <= maxHeadlineRunes && !endsWithFullStop(h)
+}
+
+// isReadAlsoLabelAlone reports a read-also label with nothing after it but punctuation:
+// "Related", "Читайте также:", "相关阅读".
+func isReadAlsoLabelAlone(s string) bool {
+	l := strings.ToLower(s) // (readAlsoLabel's length is of the lowered text)
+	k := readAlsoLabel(l)
+	return k > 0 && strings.TrimFunc(l[k:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) == ""
 }
 
 // readAlsoLabel returns the length in bytes of a label over a list of links that s opens with

@@ -119,8 +119,7 @@ func isSetApartCaption(s string) bool {
 	if utf8.RuneCountInString(s) > maxLooseCaptionRunes || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：") {
 		return false
 	}
-	body := strings.TrimRightFunc(s, func(r rune) bool { return isTerminator(r) || isClosing(r) })
-	return strings.IndexFunc(body, isTerminator) < 0
+	return !hasSentenceInside(s)
 }
 
 // centredByClass reports a class on n or on the boxes down to leaf that names centred text.
@@ -198,8 +197,7 @@ func isLooseCaption(s string) bool {
 	if !endsWithTerminator(s) {
 		return true
 	}
-	body := strings.TrimRightFunc(s, func(r rune) bool { return isTerminator(r) || isClosing(r) })
-	return n <= maxOneSentenceCaptionRunes && strings.IndexFunc(body, isTerminator) < 0
+	return n <= maxOneSentenceCaptionRunes && !hasSentenceInside(s)
 }
 
 // imageParagraphBefore reports a paragraph whose nearest element before it is a paragraph or

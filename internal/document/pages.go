@@ -577,10 +577,7 @@ func joinLoneNoteNumbers(p []pageLine) []pageLine {
 			if r, _ := utf8.DecodeRuneInString(q[k-1].text); !unicode.IsLetter(r) {
 				break
 			}
-			l := q[k-1]
-			l.text = q[k].text + " " + l.text
-			l.raw = q[k].text + " " + strings.TrimLeft(l.raw, " \t")
-			q = append(q[:k-1], append([]pageLine{l}, q[k+1:]...)...)
+			q = append(q[:k-1], append([]pageLine{numberedLine(q[k].text, q[k-1])}, q[k+1:]...)...)
 			k -= 2
 			joined++
 		}
@@ -592,10 +589,7 @@ func joinLoneNoteNumbers(p []pageLine) []pageLine {
 	for i := 0; i < len(p); i++ {
 		if loneNumber.MatchString(p[i].text) && i+1 < len(p) && !p[i+1].blank {
 			if r, _ := utf8.DecodeRuneInString(p[i+1].text); unicode.IsLetter(r) {
-				l := p[i+1]
-				l.text = p[i].text + " " + l.text
-				l.raw = p[i].text + " " + strings.TrimLeft(l.raw, " \t")
-				out = append(out, l)
+				out = append(out, numberedLine(p[i].text, p[i+1]))
 				i++
 				continue
 			}
@@ -603,6 +597,14 @@ func joinLoneNoteNumbers(p []pageLine) []pageLine {
 		out = append(out, p[i])
 	}
 	return out
+}
+
+// numberedLine returns note line l with its number num put before its text: "1 Customs
+// statistics, 2024.".
+func numberedLine(num string, l pageLine) pageLine {
+	l.text = num + " " + l.text
+	l.raw = num + " " + strings.TrimLeft(l.raw, " \t")
+	return l
 }
 
 // isNotesLabel reports a short line that announces the notes under it: a word or two and a

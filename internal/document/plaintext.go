@@ -178,9 +178,7 @@ func isSectionNumber(cands []candidate, body []int, k int) bool {
 // page: a read-also label alone on its line ("Related", "Читайте также:", "相关阅读") and the
 // headlines under it, one a line, none ending with a full stop; 0 when cands[i] is no such label.
 func readAlsoRun(cands []candidate, i int) int {
-	l := strings.ToLower(cands[i].text)
-	k := readAlsoLabel(l)
-	if k == 0 || cands[i].marker != "" || strings.TrimFunc(l[k:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) != "" {
+	if cands[i].marker != "" || !isReadAlsoLabelAlone(cands[i].text) {
 		return 0
 	}
 	n := 1
@@ -235,8 +233,7 @@ func isLoneCaptionLine(cands []candidate, body []int, k int) bool {
 	if r, _ := utf8.DecodeRuneInString(c.text); !unicode.IsUpper(r) && !isHan(r) {
 		return false // a quotation's or a clause's line
 	}
-	body2 := strings.TrimRightFunc(c.text, func(r rune) bool { return isTerminator(r) || isClosing(r) })
-	if strings.IndexFunc(body2, isTerminator) >= 0 {
+	if hasSentenceInside(c.text) {
 		return false // two sentences: text
 	}
 	prev, next := cands[body[k-1]], cands[body[k+1]]
