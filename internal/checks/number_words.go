@@ -247,8 +247,11 @@ func enMonthContext(clean string, ws []word, idx int, lw string) bool {
 	return digitNear(clean, ws[idx].Start, ws[idx].End)
 }
 
-// kkSeasonAdjective reports a word after an adjective of time in -ғы, -гі, -қы, -кі that is no
-// year's (қысқы, жазғы, күзгі, but not 2023 жылғы), which makes маусым "season", not June.
+// kkSeasonAdjective reports a word after a modifier that makes маусым "season", not June: an
+// adjective of time in -ғы, -гі, -қы, -кі that is no year's (қысқы, жазғы, күзгі, but not 2023
+// жылғы), a relational adjective (туристік маусым, the tourist season) or a participle (шегіртке
+// шығатын маусымда, in the season when locusts hatch). A month's name takes none of them: "in
+// June" is said with a year or a day, never with a clause before it.
 func kkSeasonAdjective(ws []word, idx int) bool {
 	if idx == 0 {
 		return false
@@ -257,7 +260,9 @@ func kkSeasonAdjective(ws []word, idx int) bool {
 	if strings.HasPrefix(prev, "жыл") || utf8.RuneCountInString(prev) < 4 {
 		return false
 	}
-	for _, e := range []string{"ғы", "гі", "қы", "кі"} {
+	for _, e := range []string{"ғы", "гі", "қы", "кі",
+		"лық", "лік", "дық", "дік", "тық", "тік",
+		"атын", "етін", "йтын", "йтін", "ытын", "ітін"} {
 		if strings.HasSuffix(prev, e) {
 			return true
 		}

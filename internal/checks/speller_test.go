@@ -67,6 +67,10 @@ func TestDebianSpeller(t *testing.T) {
 		{"многовекторнсть", pipeline.Russian, true},
 		{"мультимадальных", pipeline.Russian, true},
 		{"декарбанизации", pipeline.Russian, true},
+		{"дубайской", pipeline.Russian, false},  // -ский of Дубай, a name the dictionary knows
+		{"бишкекских", pipeline.Russian, false}, // of Бишкек
+		{"дубайсткой", pipeline.Russian, true},  // a slip inside the ending
+		{"дубаийской", pipeline.Russian, true},  // a slip inside the name
 		{"ынтымақтастық", pipeline.Kazakh, false},
 		{"елдердің", pipeline.Kazakh, false},
 		{"мемлекеттер", pipeline.Kazakh, false},

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -105,16 +106,34 @@ var russianAdjectiveEndings = []string{"ый", "ая", "ое", "ые", "ого",
 // russianNessEndings are the endings of a Russian noun in -ость.
 var russianNessEndings = []string{"ость", "ости", "остью", "остей", "остям", "остями", "остях"}
 
-// RussianDerived reports a form of one of the two derivations the dictionary lists least
+// russianPlaceAdjectiveEndings are the endings of a Russian adjective in -ский in every case,
+// gender and number.
+var russianPlaceAdjectiveEndings = []string{"ский", "ская", "ское", "ские", "ского", "ской", "скому", "ским", "ском", "ских", "скими", "скую"}
+
+// RussianDerived reports a form of one of the derivations the dictionary lists least
 // completely, made of a word valid accepts: an adjective in -ционный of a noun in -ция
-// (RussianRelationalAdjective), and a noun in -ость of an adjective in -ный (многовекторный →
-// многовекторность). Russian makes one of any such word.
+// (RussianRelationalAdjective), a noun in -ость of an adjective in -ный (многовекторный →
+// многовекторность), and an adjective in -ский of a place whose name ends in a consonant
+// (Дубай → дубайский, Бишкек → бишкекский, Хоргос → хоргосский). Russian makes one of any
+// such word; names ending in a vowel change their stem (Москва → московский) and are left to
+// the dictionary.
 func RussianDerived(valid func(string) bool, w string) bool {
 	if RussianRelationalAdjective(valid, w) {
 		return true
 	}
 	for _, e := range russianNessEndings {
 		if base, ok := strings.CutSuffix(w, "н"+e); ok && utf8.RuneCountInString(base) >= 4 && valid(base+"ный") {
+			return true
+		}
+	}
+	for _, e := range russianPlaceAdjectiveEndings {
+		base, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(base) < 2 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(base)
+		first, size := utf8.DecodeRuneInString(base)
+		if !strings.ContainsRune("аеёиоуыэюяь", last) && unicode.IsLower(first) && valid(string(unicode.ToUpper(first))+base[size:]) {
 			return true
 		}
 	}
