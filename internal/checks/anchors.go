@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"sync"
 	"unicode/utf8"
 
@@ -198,10 +199,54 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 			lostIdx = append(lostIdx, i)
 		}
 	}
-	if len(out) > 0 && len(out) <= 2 && twoCountries(u, lostIdx) {
+	if len(out) > 0 && len(out) <= 2 && (twoCountries(u, lostIdx) || countryOfRegion(u, lostIdx)) {
 		out = nil
 	}
 	return out
+}
+
+// regionWords are the words of a part of a country (a region, a province, a district): "the
+// Mangystau region", «Мангистауская область», Маңғыстау облысы, 曼吉斯套州.
+var regionWords = map[pipeline.Lang][]string{
+	pipeline.English: {"region", "province", "oblast", "district", "prefecture", "county"},
+	pipeline.Russian: {"област", "район", "округ", "провинци"},
+	pipeline.Kazakh:  {"облыс", "аудан", "өңір", "провинция"},
+	pipeline.Chinese: {"州", "省", "地区", "县"},
+}
+
+// countryOfRegion reports a translation that leaves out the country (lost, indexes of names(),
+// all countries) of a region that source and translation both name: "Kazakhstan has found
+// lithium in the Mangystau region" → «В Мангистауской области обнаружен литий»; the region
+// says which country, and translators drop the country as said twice.
+func countryOfRegion(u pipeline.CheckUnit, lost []int) bool {
+	all := names()
+	for _, i := range lost {
+		if !countryNames[strings.Join(all[i][pipeline.English], "/")] {
+			return false
+		}
+	}
+	return hasRegionWord(u.Source, u.SourceLang) && hasRegionWord(u.Target, u.TargetLang)
+}
+
+// hasRegionWord reports a word of regionWords in text: in Chinese anywhere, elsewhere at the
+// start of a word.
+func hasRegionWord(text string, lang pipeline.Lang) bool {
+	if lang == pipeline.Chinese {
+		for _, w := range regionWords[lang] {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, r := range regionWords[lang] {
+			if strings.HasPrefix(w, r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // countryNames are the first English forms of the countries of lexicon/names.txt that

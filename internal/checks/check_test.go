@@ -713,6 +713,10 @@ func TestOmissionContent(t *testing.T) {
 		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать Душанбе укреплять контроль на границе.", pipeline.English, pipeline.Russian, false},
 		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать укреплять контроль на границе.", pipeline.English, pipeline.Russian, true},
 		{"中国驻哈萨克斯坦大使在阿斯塔纳举行的青年论坛上提议扩大两国学生交流。", "China's ambassador to Kazakhstan proposed expanding student exchanges between the two countries at a youth forum.", pipeline.Chinese, pipeline.English, true},
+		// A region named in source and translation says which country it is in.
+		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году в Жамбылской области планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, false},
+		{"中国计划在新疆喀什地区建设一座大型物流中心。", "Қашғар аймағында ірі логистикалық орталық салу жоспарланып отыр.", pipeline.Chinese, pipeline.Kazakh, true},
+		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, true},
 		// A year relative to now named by its number.
 		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China in 2025.", pipeline.Russian, pipeline.English, false},
 		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China.", pipeline.Russian, pipeline.English, true},
