@@ -285,7 +285,34 @@ func twoCountries(u pipeline.CheckUnit, lost []int) bool {
 		}
 		return false
 	}
-	return has(u.Target, u.TargetLang) && !has(u.Source, u.SourceLang)
+	return has(u.Target, u.TargetLang) && !has(hanPairDropped(u.Source, u.SourceLang), u.SourceLang)
+}
+
+// hanPairDropped returns Chinese text without the 两国 and 双方 that follow a pair of
+// one-character abbreviations (中哈两国, "China and Kazakhstan, the two countries"): one phrase
+// that a translation may render as "the two countries" alone. Other text is returned as it is.
+func hanPairDropped(text string, lang pipeline.Lang) string {
+	if lang != pipeline.Chinese {
+		return text
+	}
+	var b strings.Builder
+	rest := text
+	for {
+		i := strings.IndexAny(rest, "两双")
+		if i < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		word := rest[i:min(len(rest), i+len("两国"))]
+		if (word == "两国" || word == "双方") && hanAbbrevBefore(rest[:i]) {
+			b.WriteString(rest[:i])
+			rest = rest[i+len(word):]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(rest[i:])
+		b.WriteString(rest[:i+size])
+		rest = rest[i+size:]
+	}
 }
 
 var (

@@ -713,6 +713,11 @@ func TestOmissionContent(t *testing.T) {
 		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать Душанбе укреплять контроль на границе.", pipeline.English, pipeline.Russian, false},
 		{"China will keep helping Tajikistan to strengthen its border controls.", "Пекин продолжит помогать укреплять контроль на границе.", pipeline.English, pipeline.Russian, true},
 		{"中国驻哈萨克斯坦大使在阿斯塔纳举行的青年论坛上提议扩大两国学生交流。", "China's ambassador to Kazakhstan proposed expanding student exchanges between the two countries at a youth forum.", pipeline.Chinese, pipeline.English, true},
+		// 两国 after the two countries' names is "both of them" (they, «стороны»), and 中哈两国 is one
+		// phrase that "the two countries" renders.
+		{"中国与塔吉克斯坦的税收协定签订已逾十年，但两国至今仍未就增值税问题达成一致。", "Налоговому соглашению между Китаем и Таджикистаном больше десяти лет, но по НДС стороны так и не договорились.", pipeline.Chinese, pipeline.Russian, false},
+		{"中哈两国交通部门上月签署了公路运输协议。", "Last month the two countries' transport ministries signed a road transport agreement.", pipeline.Chinese, pipeline.English, false},
+		{"中哈两国交通部门上月签署了公路运输协议。", "Last month the transport ministries signed a road transport agreement.", pipeline.Chinese, pipeline.English, true},
 		// A region named in source and translation says which country it is in.
 		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году в Жамбылской области планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, false},
 		{"中国计划在新疆喀什地区建设一座大型物流中心。", "Қашғар аймағында ірі логистикалық орталық салу жоспарланып отыр.", pipeline.Chinese, pipeline.Kazakh, true},

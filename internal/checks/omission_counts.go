@@ -80,8 +80,10 @@ func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
 				if prev == '第' || unicode.IsDigit(prev) || strings.ContainsRune("百千万亿零", prev) {
 					continue
 				}
-				if s[m[0]:m[1]] == "两国" && hanAbbrevBefore(s[:m[0]]) {
-					continue // 中哈两国: the two countries just named, "both" (each other's, between them)
+				if s[m[0]:m[1]] == "两国" && (hanAbbrevBefore(s[:m[0]]) || hanCountriesIn(s[:m[0]]) >= 2) {
+					// 中哈两国, or 两国 after "中国与塔吉克斯坦": the two countries just named,
+					// which a translation calls "they", «стороны», or names again.
+					continue
 				}
 			}
 			for _, n := range hanNumerals(s[m[0]:m[1]]) {
@@ -280,6 +282,24 @@ func lastRuneString(s string) string {
 		return string(r)
 	}
 	return ""
+}
+
+// hanCountriesIn counts the countries of lexicon/names.txt that Chinese text names by a form of
+// two characters or more.
+func hanCountriesIn(s string) int {
+	n := 0
+	for _, name := range names() {
+		if !countryNames[strings.Join(name[pipeline.English], "/")] {
+			continue
+		}
+		for _, f := range name[pipeline.Chinese] {
+			if utf8.RuneCountInString(f) >= 2 && !strings.HasPrefix(f, "~") && strings.Contains(s, f) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // hanAbbrevBefore reports a text that ends on a one-character abbreviation of a country of
