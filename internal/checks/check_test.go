@@ -605,6 +605,11 @@ func TestOmissionNegation(t *testing.T) {
 		{"每列火车在口岸停留的时间平均不到六小时。", "Each train now spends less than six hours at the border.", pipeline.Chinese, pipeline.English, false},
 		{"Отчёт будет готов не позднее конца года.", "The report will be ready by the end of the year.", pipeline.Russian, pipeline.English, false},
 		{"The share must not exceed five per cent.", "Доля составит не более пяти процентов.", pipeline.English, pipeline.Russian, false},
+		// "Has yet to" and "avoid" say a negative without one: әлі басталған жоқ, чтобы не
+		// создавать.
+		{"Жаңа терминалдың құрылысы әлі басталған жоқ.", "Construction of the new terminal has yet to begin.", pipeline.Kazakh, pipeline.English, false},
+		{"Жаңа терминалдың құрылысы әлі басталған жоқ.", "Construction of the new terminal has begun.", pipeline.Kazakh, pipeline.English, true},
+		{"Компании регистрируются как филиалы, чтобы не платить налог на прибыль.", "Companies register as branches to avoid paying profit tax.", pipeline.Russian, pipeline.English, false},
 	}
 	wantFinding(t, checks.CheckOmission, "check.omission.negation", cases)
 }
