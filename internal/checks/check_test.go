@@ -723,6 +723,11 @@ func TestOmissionContent(t *testing.T) {
 		{"中国与塔吉克斯坦的税收协定签订已逾十年，但两国至今仍未就增值税问题达成一致。", "Налоговому соглашению между Китаем и Таджикистаном больше десяти лет, но по НДС стороны так и не договорились.", pipeline.Chinese, pipeline.Russian, false},
 		{"中哈两国交通部门上月签署了公路运输协议。", "Last month the two countries' transport ministries signed a road transport agreement.", pipeline.Chinese, pipeline.English, false},
 		{"中哈两国交通部门上月签署了公路运输协议。", "Last month the transport ministries signed a road transport agreement.", pipeline.Chinese, pipeline.English, true},
+		// The head noun of a place's name goes with the name: "the Caspian", "calling at Kuryk".
+		{"Каспий теңізінің деңгейі 2006 жылдан бері екі метрге жуық төмендеді.", "The Caspian has dropped by almost two metres since 2006.", pipeline.Kazakh, pipeline.English, false},
+		{"Корабли, заходящие в порт Курык, вынуждены брать меньше груза.", "Ships calling at Kuryk have to carry lighter loads.", pipeline.Russian, pipeline.English, false},
+		{"Корабли, заходящие в порт, вынуждены брать меньше груза из-за мелководья.", "Ships have to carry lighter loads because of the shallow water.", pipeline.Russian, pipeline.English, true},
+		{"Эксперты предупреждают, что без модернизации каналов Узбекистан может столкнуться с дефицитом воды.", "Experts warn that Uzbekistan could face a water shortfall.", pipeline.Russian, pipeline.English, true},
 		// A region named in source and translation says which country it is in.
 		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году в Жамбылской области планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, false},
 		{"中国计划在新疆喀什地区建设一座大型物流中心。", "Қашғар аймағында ірі логистикалық орталық салу жоспарланып отыр.", pipeline.Chinese, pipeline.Kazakh, true},

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -36,6 +37,7 @@ var (
 	contentConcepts []contentConcept
 	contentWeak     []bool // per concept: a common word a translation may leave implicit
 	contentTime     []bool // per concept: a phrase of time a longer paraphrase may leave implicit
+	contentNameHead []bool // per concept: the head noun of a place's name (sea, lake, port)
 )
 
 // concepts returns lexicon/content.txt.
@@ -43,8 +45,21 @@ func concepts() []contentConcept {
 	contentOnce.Do(func() {
 		langs := []pipeline.Lang{pipeline.English, pipeline.Russian, pipeline.Kazakh, pipeline.Chinese}
 		for _, line := range lexiconLines("content.txt") {
-			line, weak := strings.CutPrefix(line, "?")
-			line, timed := strings.CutPrefix(line, "~")
+			var weak, timed, nameHead bool
+			for marked := true; marked; {
+				switch {
+				case strings.HasPrefix(line, "?"):
+					weak = true
+				case strings.HasPrefix(line, "~"):
+					timed = true
+				case strings.HasPrefix(line, "^"):
+					nameHead = true
+				default:
+					marked = false
+					continue
+				}
+				line = line[1:]
+			}
 			cols := strings.Split(line, "|")
 			if len(cols) != len(langs) {
 				continue
@@ -75,6 +90,7 @@ func concepts() []contentConcept {
 			contentConcepts = append(contentConcepts, c)
 			contentWeak = append(contentWeak, weak)
 			contentTime = append(contentTime, timed)
+			contentNameHead = append(contentNameHead, nameHead)
 		}
 	})
 	return contentConcepts
@@ -154,8 +170,8 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 		if len(c[u.TargetLang]) == 0 {
 			continue
 		}
-		w := contentIn(memo, src, u.SourceLang, c[u.SourceLang], true)
-		if w == "" || contentIn(memo, tgt, u.TargetLang, c[u.TargetLang], false) != "" {
+		w := contentIn(memo, src, u.SourceLang, c[u.SourceLang], true, contentNameHead[ci])
+		if w == "" || contentIn(memo, tgt, u.TargetLang, c[u.TargetLang], false, false) != "" {
 			continue
 		}
 		if latin == 0 {
@@ -164,7 +180,7 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 				latin = 2
 			}
 		}
-		if latin == 2 && contentIn(memo, tgt, pipeline.English, c[pipeline.English], false) != "" {
+		if latin == 2 && contentIn(memo, tgt, pipeline.English, c[pipeline.English], false, false) != "" {
 			continue // a brand kept in Latin letters renders it (China Southern)
 		}
 		if relativeYears[c[pipeline.English][0].text] && newYear(src, tgt) {
@@ -177,8 +193,9 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 
 // contentIn returns the first word of text that is one of forms (in a source: not the
 // translation-only ones, nor a capitalised word inside a sentence, part of a name, unless the
-// form itself is capitalised, as English names of days are), or "".
-func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentForm, source bool) string {
+// form itself is capitalised, as English names of days are; for the head noun of a place's
+// name, nameHead, not a word beside a name either: besideName), or "".
+func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentForm, source, nameHead bool) string {
 	var ws []word
 	var fws []string // ws folded
 	folded := ""
@@ -206,7 +223,7 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 			}
 			for i, w := range ws {
 				x := fws[i]
-				if (x == f.text || f.prefix && strings.HasPrefix(x, f.text) || f.inside && strings.Contains(x, f.text)) && !(source && nameWord(text, w)) {
+				if (x == f.text || f.prefix && strings.HasPrefix(x, f.text) || f.inside && strings.Contains(x, f.text)) && !(source && (nameWord(text, w) || nameHead && besideName(text, w, lang))) {
 					return w.Text
 				}
 			}
@@ -214,7 +231,7 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 		}
 		proper := isUpperInitial(f.text) // Monday, Tuesday: capitalised in every sentence
 		for _, m := range findTermAll(memo, text, f.text, lang, -1) {
-			if w := (word{Text: text[m[0]:m[1]], Start: m[0], End: m[1]}); proper || !(source && nameWord(text, w)) {
+			if w := (word{Text: text[m[0]:m[1]], Start: m[0], End: m[1]}); proper || !(source && (nameWord(text, w) || nameHead && besideName(text, w, lang))) {
 				return w.Text
 			}
 		}
@@ -238,6 +255,79 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 // minContentPrefix is the fewest letters of a form that the words it begins render in a
 // translation: shorter forms begin too many other words.
 const minContentPrefix = 5
+
+// besideName reports a word that stands beside a name as its head noun: after a capitalised word
+// inside the sentence (Кіші Арал теңізі, Құрық портына, Aktau port, Каспийского моря), or, in
+// Russian and English, before one (порт Актау, озеро Зайсан, the port of Kuryk). Translations
+// often say such a name without its head ("the Caspian", "calling at Kuryk"). Chinese writes
+// the head into the name (阿克套港) and is not read here.
+func besideName(text string, w word, lang pipeline.Lang) bool {
+	if lang == pipeline.Chinese {
+		return false
+	}
+	isLetter := func(r rune) bool { return unicode.IsLetter(r) || r == '-' || r == '\'' || r == '’' }
+	before := strings.TrimRightFunc(text[:w.Start], unicode.IsSpace)
+	if i := strings.LastIndexFunc(before, func(r rune) bool { return !isLetter(r) }); i < len(before) {
+		start := i + 1
+		if i >= 0 {
+			_, size := utf8.DecodeRuneInString(before[i:])
+			start = i + size
+		}
+		prev := word{Text: before[start:], Start: start, End: len(before)}
+		if prev.Text != "" && len(before) < w.Start && (nameWord(text, prev) || isUpperInitial(prev.Text) && listedNameWord(prev.Text, lang)) {
+			return true
+		}
+	}
+	if lang == pipeline.Kazakh {
+		return false
+	}
+	after := strings.TrimLeftFunc(text[w.End:], unicode.IsSpace)
+	if lang == pipeline.English {
+		if rest, ok := strings.CutPrefix(after, "of "); ok {
+			after = rest
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	if len(after) == len(text[w.End:]) || !unicode.IsUpper(r) {
+		return false
+	}
+	// A country is no port's or lake's name: «без каналов Узбекистан может …» starts a clause.
+	next := after[:max(0, strings.IndexFunc(after, func(r rune) bool { return !isLetter(r) }))]
+	if next == "" {
+		next = after
+	}
+	return !listedCountryWord(next, lang)
+}
+
+// listedCountryWord reports a word that begins with a form of a country of lexicon/names.txt.
+func listedCountryWord(w string, lang pipeline.Lang) bool {
+	lw := strings.ToLower(w)
+	for _, n := range names() {
+		if !countryNames[strings.Join(n[pipeline.English], "/")] {
+			continue
+		}
+		for _, f := range n[lang] {
+			if f = strings.ToLower(f); !strings.HasPrefix(f, "~") && utf8.RuneCountInString(f) >= 2 && strings.HasPrefix(lw, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listedNameWord reports a word that begins with a form of a name of lexicon/names.txt: a
+// name even where every word is capitalised, at the start of a sentence (Каспий теңізінің …).
+func listedNameWord(w string, lang pipeline.Lang) bool {
+	lw := strings.ToLower(w)
+	for _, n := range names() {
+		for _, f := range n[lang] {
+			if f = strings.ToLower(f); !strings.HasPrefix(f, "~") && utf8.RuneCountInString(f) >= 3 && strings.HasPrefix(lw, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // nameWord reports a capitalised word inside a sentence: part of a name.
 func nameWord(text string, w word) bool {
