@@ -517,7 +517,9 @@ var (
 )
 
 // hanAbbrevInChain reports whether the one-character abbreviation a stands in text next to
-// another one-character abbreviation of lexicon/names.txt: 吉 and 乌 in 中吉乌铁路.
+// another one-character abbreviation of lexicon/names.txt (吉 and 乌 in 中吉乌铁路), after a
+// preposition or verb of place (在华, 访乌: hanAbbrevVerbs), or before 方, the country's side
+// (乌方 "the Uzbek side").
 func hanAbbrevInChain(text, a string) bool {
 	loadHanAbbrevs()
 	if !strings.Contains(text, a) {
@@ -528,6 +530,7 @@ func hanAbbrevInChain(text, a string) bool {
 	rs := []rune(hanFullNames.Replace(text))
 	for i, r := range rs {
 		if r == ar && (i > 0 && hanAbbrevs[rs[i-1]] && rs[i-1] != r || i+1 < len(rs) && hanAbbrevs[rs[i+1]] && rs[i+1] != r ||
+			r != '中' && i+1 < len(rs) && rs[i+1] == '方' || // 乌方, 哈方: the country's side (集中方式 holds 中方)
 			i > 0 && strings.ContainsRune(hanAbbrevVerbs, rs[i-1]) && r != '中' && (i+1 == len(rs) || !hanNameNext[[2]rune{r, rs[i+1]}])) {
 			return true
 		}

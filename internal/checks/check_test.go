@@ -728,6 +728,12 @@ func TestOmissionContent(t *testing.T) {
 		{"Корабли, заходящие в порт Курык, вынуждены брать меньше груза.", "Ships calling at Kuryk have to carry lighter loads.", pipeline.Russian, pipeline.English, false},
 		{"Корабли, заходящие в порт, вынуждены брать меньше груза из-за мелководья.", "Ships have to carry lighter loads because of the shallow water.", pipeline.Russian, pipeline.English, true},
 		{"Эксперты предупреждают, что без модернизации каналов Узбекистан может столкнуться с дефицитом воды.", "Experts warn that Uzbekistan could face a water shortfall.", pipeline.Russian, pipeline.English, true},
+		// 乌方 is "the Uzbek side"; 华 alone is in other words (华为, Huawei), China only after a
+		// verb of place (在华, 访华).
+		{"Казахстанская сторона просит Узбекистан сократить забор воды из Сырдарьи.", "哈方请求乌方减少从锡尔河的取水量。", pipeline.Russian, pipeline.Chinese, false},
+		{"Казахстанская сторона просит Узбекистан сократить забор воды из Сырдарьи.", "哈方请求减少从锡尔河的取水量。", pipeline.Russian, pipeline.Chinese, true},
+		{"哈萨克斯坦数字发展部与华为签署协议，为1万名公务员提供培训。", "Kazakhstan's digital development ministry has agreed with Huawei to train 10,000 civil servants.", pipeline.Chinese, pipeline.English, false},
+		{"今年在华留学的哈萨克斯坦学生超过1.5万人。", "This year more than 15,000 Kazakh students are studying.", pipeline.Chinese, pipeline.English, true},
 		// A region named in source and translation says which country it is in.
 		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году в Жамбылской области планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, false},
 		{"中国计划在新疆喀什地区建设一座大型物流中心。", "Қашғар аймағында ірі логистикалық орталық салу жоспарланып отыр.", pipeline.Chinese, pipeline.Kazakh, true},
