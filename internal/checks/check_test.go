@@ -187,6 +187,12 @@ func TestFindTerm(t *testing.T) {
 		{"россияне выехали", "россиянин", ru, "россияне"},
 		{"доля владельца", "владелец", ru, "владельца"},
 		{"поставщик зерна", "поставка", ru, ""},
+		// A neuter noun in -мя declines on -мен- and -мян; семей is семья's.
+		{"закупка семян пшеницы", "семя", ru, "семян"},
+		{"качество семени", "семя", ru, "семени"},
+		{"подали более тысячи семей", "семя", ru, ""},
+		{"в то же время", "время", ru, "время"},
+		{"во времена СССР", "время", ru, "времена"},
 		{"Центральной Азии", "Центральная Азия", ru, "Центральной Азии"},
 		{"центральноазиатских", "Центральная Азия", ru, ""},
 		{"Жібек жолының бойында", "Жібек жолы", kk, "Жібек жолының"},
@@ -269,6 +275,8 @@ func TestGlossary(t *testing.T) {
 		{"kk other sense in context", "Сыртқы қарыз өсті.", "External debt grew.", kk, false},
 		{"kk other sense out of context", "Банк қарыз берді.", "The bank gave a debt.", kk, true},
 		{"ru other sense", "Место встречи уже выбрано.", "The venue of the meeting has been chosen.", ru, false},
+		{"kk deposit, not a seat", "Уран кен орнының 14-інде шетелдік серіктестер бар.", "Foreign partners work at 14 uranium deposits.", kk, false},
+		{"kk seat", "Партия парламенттен 10 орын алды.", "The party got 10 votes in parliament.", kk, true},
 		{"ru synonym of the sense", "Банк выдал заём.", "The bank issued a credit.", ru, true},
 	} {
 		got := containsID(findIDs(checks.CheckGlossary, tc.src, tc.tgt, tc.sl, en, two), "check.glossary.missing")
@@ -605,6 +613,7 @@ func TestOmissionNegation(t *testing.T) {
 		{"每列火车在口岸停留的时间平均不到六小时。", "Each train now spends less than six hours at the border.", pipeline.Chinese, pipeline.English, false},
 		{"Отчёт будет готов не позднее конца года.", "The report will be ready by the end of the year.", pipeline.Russian, pipeline.English, false},
 		{"The share must not exceed five per cent.", "Доля составит не более пяти процентов.", pipeline.English, pipeline.Russian, false},
+		{"这是哈萨克斯坦偷猎屡禁不止的主要原因。", "This is the main reason poaching in Kazakhstan persists despite repeated crackdowns.", pipeline.Chinese, pipeline.English, false},
 		// "Has yet to" and "avoid" say a negative without one: әлі басталған жоқ, чтобы не
 		// создавать.
 		{"Жаңа терминалдың құрылысы әлі басталған жоқ.", "Construction of the new terminal has yet to begin.", pipeline.Kazakh, pipeline.English, false},
@@ -734,6 +743,7 @@ func TestOmissionContent(t *testing.T) {
 		{"Казахстанская сторона просит Узбекистан сократить забор воды из Сырдарьи.", "哈方请求减少从锡尔河的取水量。", pipeline.Russian, pipeline.Chinese, true},
 		{"哈萨克斯坦数字发展部与华为签署协议，为1万名公务员提供培训。", "Kazakhstan's digital development ministry has agreed with Huawei to train 10,000 civil servants.", pipeline.Chinese, pipeline.English, false},
 		{"今年在华留学的哈萨克斯坦学生超过1.5万人。", "This year more than 15,000 Kazakh students are studying.", pipeline.Chinese, pipeline.English, true},
+		{"冲突导致数十人受伤，中方企业随后暂停作业。", "The clash injured dozens of people, and the Chinese company then suspended operations.", pipeline.Chinese, pipeline.English, false},
 		// A region named in source and translation says which country it is in.
 		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году в Жамбылской области планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, false},
 		{"中国计划在新疆喀什地区建设一座大型物流中心。", "Қашғар аймағында ірі логистикалық орталық салу жоспарланып отыр.", pipeline.Chinese, pipeline.Kazakh, true},

@@ -32,7 +32,7 @@ func corpusSpeller(tb testing.TB) checks.Speller {
 			tb.Logf("Hunspell dictionaries not installed (%v): spelling left out because TILMASH_TEST_SKIP_TOOLS=1", spellErr)
 			return nil
 		}
-		tb.Fatalf("Hunspell dictionaries not installed (%v): apt-get install hunspell-en-us hunspell-ru hunspell-kk, or set TILMASH_TEST_SKIP_TOOLS=1 to leave spelling out", spellErr)
+		tb.Fatalf("Hunspell dictionaries not installed (%v): apt-get install hunspell-en-us hunspell-en-gb hunspell-ru hunspell-kk, or set TILMASH_TEST_SKIP_TOOLS=1 to leave spelling out", spellErr)
 	}
 	return spellSet
 }

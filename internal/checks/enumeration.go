@@ -67,6 +67,9 @@ func enumerationItems(s string, lang pipeline.Lang) int {
 					if k > 0 && insertedPhrase(p, pieces[k-1]) {
 						break // "грузов, идущих по маршруту Китай — Европа, составляют автомобили и …"
 					}
+					if lang == pipeline.Kazakh && kkFiniteVerbLast(p) {
+						break // "… деп бағаланады, олар зауыттар мен фермаларда …": a clause of its own
+					}
 					items++ // "… discussed food security, …": what leads to the first item, and it
 				default:
 					items++
@@ -146,6 +149,31 @@ const (
 var relativeOpeners = wordSet("which who whom whose that where when while including such " +
 	"который которая которое которые которых которым которыми котором которой которую что где когда чтобы включая")
 
+// clauseOpeners join a clause to the one before it ("…, однако в Костанае и Петропавловске …"):
+// a piece that opens with one starts a clause, and the pieces before it hold no item of its
+// enumeration.
+var clauseOpeners = wordSet("however but yet whereas однако но а зато тогда как алайда бірақ ал дегенмен")
+
+// kkFiniteVerbLast reports a Kazakh piece that ends with a verb in the present or future tense
+// (бағаланады, өседі, жұмыс істейді) or a word that closes a clause as its predicate (керек,
+// мүмкін): a clause, whose items, if any, stand before its verb.
+func kkFiniteVerbLast(p string) bool {
+	f := strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(f) < 3 {
+		return false
+	}
+	last := f[len(f)-1]
+	if kkPredicateWords[last] {
+		return true
+	}
+	for _, e := range []string{"ады", "еді", "йды", "йді", "уда", "уде"} {
+		if strings.HasSuffix(last, e) && utf8.RuneCountInString(last) > 5 {
+			return true
+		}
+	}
+	return false
+}
+
 // partOpeners open a piece that names a part of a whole mentioned before it ("many of them",
 // «многие из них»): it leads to the items that follow, and the clause before it holds none.
 var partOpeners = map[string]bool{"many of": true, "most of": true, "some of": true, "few of": true, "half of": true,
@@ -172,7 +200,7 @@ func pieceRole(p string) int {
 		second = f[1]
 	}
 	switch {
-	case relativeOpeners[first] || strings.HasPrefix(second, "котор"):
+	case relativeOpeners[first] || strings.HasPrefix(second, "котор") || clauseOpeners[first]:
 		return pieceLeadIn
 	case partOpeners[first+" "+second] || first == "олардың" || first == "其中":
 		return pieceLeadIn // "many of them residents of Balkhash": the part of a whole that leads to the items

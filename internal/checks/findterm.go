@@ -480,6 +480,11 @@ func enWordMatches(x, t string) bool {
 //   - the -мя nouns, whose stem grows by -ен: время → времени, имя → именем.
 func ruStems(t string) []string {
 	rt := []rune(t)
+	if b, ok := strings.CutSuffix(t, "мя"); ok && len(rt) >= 4 {
+		// A neuter noun in -мя declines on -мен- (семени, семена; времён) and -мян (семян):
+		// its bare stem would find семей, the genitive of семья.
+		return []string{t, b + "мен", b + "мян"}
+	}
 	stem := t
 	for _, e := range ruEndings {
 		if strings.HasSuffix(t, e) && len(rt)-len([]rune(e)) >= 3 {
@@ -505,7 +510,7 @@ func ruStems(t string) []string {
 		stems = append(stems, b) // музей → музея, музеем: the й is the stem's, not an ending's
 	}
 	if b, ok := strings.CutSuffix(t, "мя"); ok && len([]rune(b)) >= 1 {
-		stems = append(stems, b+"мен")
+		stems = append(stems, b+"мен") // имя → имени
 	}
 	if last := rt[len(rt)-1]; stem != t && !strings.ContainsRune(ruVowels+"ьй", last) {
 		// A masculine noun ends in its stem's consonant, and its last letters may spell an

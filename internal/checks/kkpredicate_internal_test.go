@@ -34,7 +34,9 @@ func TestKazakhSentenceEnds(t *testing.T) {
 }
 
 // TestEnumerationInsertedPhrase: a participial phrase set off by commas after the subject is no
-// item of the list that follows it; a clause that leads to the first item is.
+// item of the list that follows it; a clause that leads to the first item is, unless it is a
+// clause of its own: a Kazakh one that ends on its verb, or one that a "however" joins to
+// the clause before.
 func TestEnumerationInsertedPhrase(t *testing.T) {
 	for _, c := range []struct {
 		s    string
@@ -43,6 +45,10 @@ func TestEnumerationInsertedPhrase(t *testing.T) {
 	}{
 		{"Больше половины грузов, идущих по маршруту Китай — Европа через Казахстан, составляют автомобили и запчасти.", "ru", 2},
 		{"The ministers of the five Central Asian countries discussed food security, energy and climate.", "en", 3},
+		{"Жұмыс істеп жүрген қазақстандықтардың саны шамамен 30 мың деп бағаланады, олар көбіне зауыттар мен фермаларда еңбек етеді.", "kk", 2},
+		{"Кездесуде азық-түлік қауіпсіздігі, цифрлық экономика және климат өзгерісі талқыланды.", "kk", 3},
+		{"Доля выросла с 50% в 2000 году до 70% сегодня, однако в Костанае и Петропавловске классы русскоязычные.", "ru", 2},
+		{"Trade grew by a fifth over the last two years, but Kazakhstan, Uzbekistan and Kyrgyzstan still lag.", "en", 3},
 	} {
 		if got := enumerationItems(c.s, pipeline.Lang(c.lang)); got != c.want {
 			t.Errorf("enumerationItems(%q) = %d, want %d", c.s, got, c.want)

@@ -80,6 +80,9 @@ func spelledCounts(s string, lang pipeline.Lang, memo *wordMemo) []number {
 				if prev == '第' || unicode.IsDigit(prev) || strings.ContainsRune("百千万亿零", prev) {
 					continue
 				}
+				if prev == '数' || prev == '几' {
+					continue // 数十人, 几百家: "dozens", "hundreds", no count to keep
+				}
 				if s[m[0]:m[1]] == "两国" && (hanAbbrevBefore(s[:m[0]]) || hanCountriesIn(s[:m[0]]) >= 2) {
 					// 中哈两国, or 两国 after "中国与塔吉克斯坦": the two countries just named,
 					// which a translation calls "they", «стороны», or names again.

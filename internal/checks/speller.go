@@ -34,7 +34,11 @@ const maxKnownBytes = 160
 // language that supplement them (see Lexicon).
 type SpellerSet struct {
 	Dicts map[pipeline.Lang]*text.Hunspell
-	Extra map[pipeline.Lang]map[string]bool
+	// Variants holds, per language, dictionaries of its other standard spellings, whose words
+	// are right too: en_GB beside en_US (aluminium, organisation, programme), as analysts in
+	// Astana write British or American English.
+	Variants map[pipeline.Lang][]*text.Hunspell
+	Extra    map[pipeline.Lang]map[string]bool
 	// KazakhAttested, when set, accepts lower-case Kazakh forms the dictionary and the analyser
 	// reject but real text attests (text.KazakhAttested). It is asked last, for the form as
 	// written.
@@ -56,6 +60,19 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 	}
 	word = strings.ReplaceAll(word, "’", "'")
 	valid := func(w string) bool { return h.Valid(w) || s.extra(lang, w) }
+	if vs := s.Variants[lang]; len(vs) > 0 {
+		valid = func(w string) bool {
+			if h.Valid(w) || s.extra(lang, w) {
+				return true
+			}
+			for _, v := range vs {
+				if v.Valid(w) {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	if s.known(valid, word, lang) {
 		return false
 	}
@@ -395,13 +412,15 @@ func caseVariants(w string) []string {
 
 // debianDicts names the Debian Hunspell dictionaries and the packages that ship them.
 var debianDicts = []struct {
-	lang pipeline.Lang
-	name string
-	pkg  string
+	lang    pipeline.Lang
+	name    string
+	pkg     string
+	variant bool // another standard spelling of a language listed before it
 }{
-	{pipeline.English, "en_US", "hunspell-en-us"},
-	{pipeline.Russian, "ru_RU", "hunspell-ru"},
-	{pipeline.Kazakh, "kk_KZ", "hunspell-kk"},
+	{pipeline.English, "en_US", "hunspell-en-us", false},
+	{pipeline.English, "en_GB", "hunspell-en-gb", true},
+	{pipeline.Russian, "ru_RU", "hunspell-ru", false},
+	{pipeline.Kazakh, "kk_KZ", "hunspell-kk", false},
 }
 
 // Lexicon returns the supplementary words for a language: analytical vocabulary (өңір,
@@ -425,14 +444,15 @@ func lexiconLines(name string) []string {
 	return out
 }
 
-// DebianSpeller loads the en_US, ru_RU and kk_KZ dictionaries from /usr/share/hunspell, with the
-// supplementary Lexicon words. A missing dictionary is an error naming the Debian package to
-// install.
+// DebianSpeller loads the en_US (with en_GB), ru_RU and kk_KZ dictionaries from
+// /usr/share/hunspell, with the supplementary Lexicon words. A missing dictionary is an error
+// naming the Debian package to install.
 func DebianSpeller() (*SpellerSet, error) { return LoadSpellerDir("/usr/share/hunspell") }
 
-// LoadSpellerDir loads the en_US, ru_RU and kk_KZ dictionaries from dir.
+// LoadSpellerDir loads the en_US, en_GB, ru_RU and kk_KZ dictionaries from dir.
 func LoadSpellerDir(dir string) (*SpellerSet, error) {
-	set := &SpellerSet{Dicts: map[pipeline.Lang]*text.Hunspell{}, Extra: map[pipeline.Lang]map[string]bool{}}
+	set := &SpellerSet{Dicts: map[pipeline.Lang]*text.Hunspell{}, Variants: map[pipeline.Lang][]*text.Hunspell{},
+		Extra: map[pipeline.Lang]map[string]bool{}}
 	for _, d := range debianDicts {
 		aff := filepath.Join(dir, d.name+".aff")
 		dic := filepath.Join(dir, d.name+".dic")
@@ -444,6 +464,10 @@ func LoadSpellerDir(dir string) (*SpellerSet, error) {
 		h, err := text.LoadHunspell(aff, dic)
 		if err != nil {
 			return nil, fmt.Errorf("load %s dictionary: %w", d.name, err)
+		}
+		if d.variant {
+			set.Variants[d.lang] = append(set.Variants[d.lang], h)
+			continue
 		}
 		set.Dicts[d.lang] = h
 		set.Extra[d.lang] = Lexicon(d.lang)

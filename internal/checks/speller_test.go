@@ -26,7 +26,7 @@ func debianSpeller(tb testing.TB) *SpellerSet {
 		if os.Getenv("TILMASH_TEST_SKIP_TOOLS") == "1" {
 			tb.Skipf("Hunspell dictionaries not installed (%v); skipped because TILMASH_TEST_SKIP_TOOLS=1", debianErr)
 		}
-		tb.Fatalf("Hunspell dictionaries not installed (%v): apt-get install hunspell-en-us hunspell-ru hunspell-kk, or set TILMASH_TEST_SKIP_TOOLS=1 to skip the tests that need them", debianErr)
+		tb.Fatalf("Hunspell dictionaries not installed (%v): apt-get install hunspell-en-us hunspell-en-gb hunspell-ru hunspell-kk, or set TILMASH_TEST_SKIP_TOOLS=1 to skip the tests that need them", debianErr)
 	}
 	return debianSet
 }
@@ -45,6 +45,11 @@ func TestDebianSpeller(t *testing.T) {
 		{"unbelievable", pipeline.English, false},
 		{"cooperaton", pipeline.English, true},
 		{"goverment", pipeline.English, true},
+		// British spelling is as right as American (en_GB beside en_US).
+		{"aluminium", pipeline.English, false},
+		{"programmes", pipeline.English, false},
+		{"aluminum", pipeline.English, false},
+		{"alumimium", pipeline.English, true},
 		{"renewables", pipeline.English, false}, // an adjective's plural used as a noun
 		{"renewabls", pipeline.English, true},
 		{"tenge's", pipeline.English, false}, // the possessive of a word of internal/text/words/en.txt
@@ -164,7 +169,7 @@ func TestLoadSpellerDirErrors(t *testing.T) {
 	if _, err := LoadSpellerDir(dir); err == nil || !strings.Contains(err.Error(), "hunspell-en-us") {
 		t.Errorf("missing dictionaries: want an error naming the package, got %v", err)
 	}
-	for _, name := range []string{"en_US", "ru_RU", "kk_KZ"} {
+	for _, name := range []string{"en_US", "en_GB", "ru_RU", "kk_KZ"} {
 		os.WriteFile(filepath.Join(dir, name+".aff"), []byte("SET KOI8-R\n"), 0o644)
 		os.WriteFile(filepath.Join(dir, name+".dic"), []byte("1\nx\n"), 0o644)
 	}
