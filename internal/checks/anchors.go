@@ -4,8 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
