@@ -744,6 +744,7 @@ func TestOmissionContent(t *testing.T) {
 		{"哈萨克斯坦数字发展部与华为签署协议，为1万名公务员提供培训。", "Kazakhstan's digital development ministry has agreed with Huawei to train 10,000 civil servants.", pipeline.Chinese, pipeline.English, false},
 		{"今年在华留学的哈萨克斯坦学生超过1.5万人。", "This year more than 15,000 Kazakh students are studying.", pipeline.Chinese, pipeline.English, true},
 		{"冲突导致数十人受伤，中方企业随后暂停作业。", "The clash injured dozens of people, and the Chinese company then suspended operations.", pipeline.Chinese, pipeline.English, false},
+		{"Оңтүстік Кореяда заңсыз жұмыс істейтін қазақстандықтардың саны 30 мыңға жетті.", "在韩国非法务工的哈萨克斯坦人已达3万人。", pipeline.Kazakh, pipeline.Chinese, false},
 		// A region named in source and translation says which country it is in.
 		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году в Жамбылской области планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, false},
 		{"中国计划在新疆喀什地区建设一座大型物流中心。", "Қашғар аймағында ірі логистикалық орталық салу жоспарланып отыр.", pipeline.Chinese, pipeline.Kazakh, true},

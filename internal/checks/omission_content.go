@@ -329,9 +329,21 @@ func listedNameWord(w string, lang pipeline.Lang) bool {
 	return false
 }
 
-// nameWord reports a capitalised word inside a sentence: part of a name.
+// nameWord reports a capitalised word inside a sentence, or one at its start before another
+// capitalised word (Оңтүстік Кореяда, South Korea's): part of a name.
 func nameWord(text string, w word) bool {
-	return isUpperInitial(w.Text) && !sentenceStart(text, w.Start)
+	if !isUpperInitial(w.Text) {
+		return false
+	}
+	if !sentenceStart(text, w.Start) {
+		return true
+	}
+	if strings.ContainsAny(w.Text, " \u00a0") {
+		return false // a phrase that opens the sentence ("В этом году Казахстан …")
+	}
+	next := strings.TrimLeft(text[w.End:], " \u00a0")
+	r, _ := utf8.DecodeRuneInString(next)
+	return len(next) < len(text[w.End:]) && unicode.IsUpper(r)
 }
 
 // enContentStem is an English word without a derivational or inflectional ending, when at least

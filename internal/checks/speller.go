@@ -158,7 +158,7 @@ var kkCombiningForms = strings.Fields("авто агро аэро био вел�
 // туристический: турпоток; гос-, соц-, спец-, нац-, мед-, погран-, сельхоз-, прод-:
 // госслужащий, соцсети, погранпереход) and the
 // native first parts of compound adjectives (много-, полу-, обще-: многовекторный).
-var ruCombiningForms = append(strings.Fields("тур гос соц спец нац мед погран сельхоз прод моно мульти пост нео анти контр псевдо квази "+
+var ruCombiningForms = append(strings.Fields("тур гос соц спец нац мед погран сельхоз прод авиа моно мульти пост нео анти контр псевдо квази "+
 	"супер ультра транс интер мега макро нано много полу само обще внутри"), kkCombiningForms...)
 
 // ruCombined accepts a combining form before a Russian word the dictionary knows in the form
@@ -169,11 +169,32 @@ func ruCombined(valid func(string) bool, w string) bool {
 	if ruPrefixed(valid, w, 4) {
 		return true
 	}
+	if rest, ok := strings.CutPrefix(w, "по-"); ok && ruMannerAdverb(valid, rest) {
+		return true
+	}
 	// де- takes only nouns of action in -ция and their forms: де+карбонизация, де+централизации.
 	if rest, ok := strings.CutPrefix(w, "де"); ok && strings.Contains(rest, "ци") && utf8.RuneCountInString(rest) >= 7 && valid(rest) {
 		return true
 	}
 	return text.RussianDerived(func(x string) bool { return valid(x) || ruPrefixed(valid, x, 5) }, w)
+}
+
+// ruMannerAdverb reports the part after по- of an adverb of manner made of an adjective valid
+// accepts: по-казахски (казахский), по-новому (новый), по-прежнему (прежний).
+func ruMannerAdverb(valid func(string) bool, rest string) bool {
+	if utf8.RuneCountInString(rest) < 5 {
+		return false
+	}
+	if b, ok := strings.CutSuffix(rest, "ски"); ok {
+		return valid(b + "ский")
+	}
+	if b, ok := strings.CutSuffix(rest, "ому"); ok {
+		return valid(b+"ый") || valid(b+"ой")
+	}
+	if b, ok := strings.CutSuffix(rest, "ему"); ok {
+		return valid(b + "ий")
+	}
+	return false
 }
 
 // ruPrefixed reports a combining form before a word valid accepts, of at least minRest letters.

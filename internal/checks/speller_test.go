@@ -72,6 +72,9 @@ func TestDebianSpeller(t *testing.T) {
 		{"многовекторнсть", pipeline.Russian, true},
 		{"мультимадальных", pipeline.Russian, true},
 		{"декарбанизации", pipeline.Russian, true},
+		{"по-казахски", pipeline.Russian, false}, // an adverb of manner of казахский
+		{"по-казхски", pipeline.Russian, true},
+		{"авиаучёта", pipeline.Russian, false},  // авиа- before учёт
 		{"дубайской", pipeline.Russian, false},  // -ский of Дубай, a name the dictionary knows
 		{"бишкекских", pipeline.Russian, false}, // of Бишкек
 		{"дубайсткой", pipeline.Russian, true},  // a slip inside the ending
