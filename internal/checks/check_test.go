@@ -774,6 +774,7 @@ func TestOmissionPair(t *testing.T) {
 		{"Wages in the oil and gas sector rose by fifteen per cent.", "Зарплаты в нефтегазовой отрасли выросли на пятнадцать процентов.", pipeline.English, pipeline.Russian, false},
 		{"Trade and economic ties between the two countries grew.", "Торгово-экономические связи двух стран окрепли.", pipeline.English, pipeline.Russian, false},
 		{"India and Japan are also seeking access to rare metals.", "Индия тоже стремится получить доступ к редким металлам.", pipeline.English, pipeline.Russian, false},
+		{"Теңге 8 пайызға әлсіреді, алайда Ұлттық банк бағамды ұстап тұру үшін алтын және валюта резервтерін жұмсамады.", "Тенге ослаб на 8%, однако Нацбанк не стал тратить золотовалютные резервы на поддержку курса.", pipeline.Kazakh, pipeline.Russian, false},
 	}
 	wantFinding(t, checks.CheckOmission, "check.omission.items", cases)
 }

@@ -290,7 +290,7 @@ func coordinationJoins(memo *wordMemo, s string, lang pipeline.Lang, source bool
 			return n
 		}
 		if i == 0 || !conj[w] {
-			if !source && (lang == pipeline.Kazakh && kkConverbComma.MatchString(w+s[ws[i].End:min(len(s), ws[i].End+1)]) || pairCompound(s, ws[i])) {
+			if !source && (lang == pipeline.Kazakh && kkConverbComma.MatchString(w+s[ws[i].End:min(len(s), ws[i].End+1)]) || pairCompound(s, ws[i]) || fusedPair(w)) {
 				// беріп, …: two predicates of one subject; торгово-экономический, ата-ана,
 				// тау-кен: a pair written as one hyphenated word.
 				n++
@@ -351,6 +351,21 @@ func pairDeficit(u pipeline.CheckUnit, memo *wordMemo, pct int) (src, tgt int, s
 	}
 	tgt = coordinationJoins(memo, t, u.TargetLang, false, src)
 	return src, tgt, tgt < src && clausePunctuation(t) <= clausePunctuation(s)
+}
+
+// fusedPairs begin the Russian words that fuse a pair into one without a hyphen: золотовалютные
+// резервы ("gold and foreign exchange reserves"), нефтегазовый ("oil and gas"), плодоовощной
+// ("fruit and vegetable"), агропромышленный ("agricultural and industrial").
+var fusedPairs = []string{"золотовалютн", "нефтегаз", "газонефт", "плодоовощ", "агропромышлен", "лесостеп", "мясомолоч"}
+
+// fusedPair reports a folded word that begins with one of fusedPairs.
+func fusedPair(w string) bool {
+	for _, p := range fusedPairs {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairCompound reports a word of two parts of three letters or more joined by a hyphen, the
