@@ -284,6 +284,19 @@ func TestGlossary(t *testing.T) {
 			t.Errorf("%s: missing reported %v, want %v", tc.name, got, tc.want)
 		}
 	}
+	// Children of migrants are someone's offspring, 子女, not 儿童 "minors".
+	for _, tc := range []struct {
+		name, src, tgt string
+		want           bool
+	}{
+		{"children of migrants", "Schools for the children of migrants are short of teachers.", "招收移民子女的学校缺少教师。", false},
+		{"children as minors", "Schools for children are short of teachers.", "招收子女的学校缺少教师。", true},
+	} {
+		got := containsID(findIDs(checks.CheckGlossary, tc.src, tc.tgt, en, zh, two), "check.glossary.missing")
+		if got != tc.want {
+			t.Errorf("%s: missing reported %v, want %v", tc.name, got, tc.want)
+		}
+	}
 }
 
 func TestOmission(t *testing.T) {
