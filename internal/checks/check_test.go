@@ -261,6 +261,7 @@ func TestGlossary(t *testing.T) {
 		{Terms: map[pipeline.Lang]string{en: "coal", ru: "уголь", kk: "көмір", zh: "煤炭"}},
 		{Terms: map[pipeline.Lang]string{en: "loan", ru: "заём", kk: "қарыз", zh: "贷款"}},
 		{Terms: map[pipeline.Lang]string{en: "seat", ru: "место", kk: "орын", zh: "席位"}},
+		{Terms: map[pipeline.Lang]string{en: "time", ru: "время", kk: "уақыт", zh: "时间"}},
 	}}
 	runCases(t, checks.CheckGlossary, two, []checkCase{
 		{"ru adjective", "The theatre staged a children's musical.", "Театр поставил детский мюзикл.", ru, ""},
@@ -275,6 +276,8 @@ func TestGlossary(t *testing.T) {
 		{"kk other sense in context", "Сыртқы қарыз өсті.", "External debt grew.", kk, false},
 		{"kk other sense out of context", "Банк қарыз берді.", "The bank gave a debt.", kk, true},
 		{"ru other sense", "Место встречи уже выбрано.", "The venue of the meeting has been chosen.", ru, false},
+		{"zh time that shrinks", "随着口岸通关时间缩短，货运量两年内翻了一番。", "With clearance at the border speeded up, freight has doubled in two years.", zh, false},
+		{"zh time", "口岸的通关时间是多少？", "What is the clearance at the border?", zh, true},
 		{"kk deposit, not a seat", "Уран кен орнының 14-інде шетелдік серіктестер бар.", "Foreign partners work at 14 uranium deposits.", kk, false},
 		{"kk seat", "Партия парламенттен 10 орын алды.", "The party got 10 votes in parliament.", kk, true},
 		{"ru synonym of the sense", "Банк выдал заём.", "The bank issued a credit.", ru, true},
