@@ -453,12 +453,20 @@ func readAlsoLabel(s string) int {
 	return 0
 }
 
+// negatedClass matches a class name that says what a box lacks or hides ("no-share",
+// "without-ads", "hide-comments"): no furniture of that kind, whatever word it names.
+var negatedClass = regexp.MustCompile(`(?i)(^|\s)(no|without|hide|hidden|disable[sd]?)[-_]\S*`)
+
 // isFurnitureClass reports a class or id name that marks page furniture. Of a BEM name
 // ("block__element") only the element counts: "article__share" is the article's share box, while
 // "hero-banner__meta" is the meta line of a head box that holds the title.
 func isFurnitureClass(s string) bool {
 	if s == "" {
 		return false
+	}
+	if negatedClass.MatchString(s) {
+		// "entry-content no-share": a modifier that says the box has no share buttons.
+		s = negatedClass.ReplaceAllString(s, " ")
 	}
 	if !strings.Contains(s, "__") {
 		return furniture.classes.MatchString(s)

@@ -703,3 +703,25 @@ func TestHTMLCaptionsOfGenerators(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLTextBoxSaidToHaveNoShareButtons: a class that says what a box lacks ("no-share")
+// names no furniture: the text in it is the article's.
+func TestHTMLTextBoxSaidToHaveNoShareButtons(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Қытайда оқу</title></head><body><div class="row"><div class="jeg_main_content col-md-8"><div class="jeg_inner_content">
+<div class="entry-header"><h1 class="jeg_post_title">Қытайда оқу</h1>
+<div class="jeg_meta_container"><div class="jeg_meta_author"><span class="meta_text">Жазған:</span> <a href="/author/ardak/">Ардақ Нұрланқызы</a></div>
+<div class="jeg_meta_date"><a href="/2024/09/03/">03.09.2024</a></div></div></div>
+<div class="jeg_share_top_container"><div class="jeg_share_button"><span class="sharetext">БӨЛІСУ</span><a href="http://www.facebook.com/sharer.php?u=">Facebook</a></div></div>
+<div class="entry-content no-share"><div class="content-inner">
+<p>Бұрын шетелде оқығысы келетін жастардың көбі Ресейді немесе Түркияны таңдайтын. Қазір Қытай да сұранысқа ие бағыттардың біріне айналды.</p>
+<p>Мұның бірнеше себебі бар. Біріншіден, Қытай үкіметі шетелдік студенттерге жыл сайын көптеген грант бөледі.</p>
+</div></div>
+</div></div>
+<div class="jeg_sidebar col-md-4"><div class="widget"><h3>Көп оқылған</h3><ul><li><a href="/a">Астанада жаңа мектеп ашылды</a></li></ul></div></div></div></body></html>`
+	doc := readPage(t, page, pipeline.Kazakh)
+	wantBlocks(t, doc, "title: Қытайда оқу",
+		"paragraph: Бұрын шетелде оқығысы келетін жастардың көбі Ресейді немесе Түркияны таңдайтын. Қазір Қытай да сұранысқа ие бағыттардың біріне айналды.",
+		"paragraph: Мұның бірнеше себебі бар. Біріншіден, Қытай үкіметі шетелдік студенттерге жыл сайын көптеген грант бөледі.",
+		"byline: Жазған: Ардақ Нұрланқызы")
+}
