@@ -2150,7 +2150,8 @@ func insideFurniture(n *html.Node) bool {
 	return false
 }
 
-// siteTitle takes the article's part of a <title> such as "Article — Site name".
+// siteTitle takes the article's part of a <title> such as "Article — Site name", also when the
+// site joins its parts by separators of two kinds ("Article :: Paper - national daily").
 func siteTitle(t string) string {
 	t = collapseSpaces(t)
 	seps := []string{" | ", " — ", " – ", " - ", " :: ", " · "}
@@ -2158,15 +2159,19 @@ func siteTitle(t string) string {
 		// Chinese sites join the parts without spaces: "标题_栏目_站点", "标题-新闻网-大学".
 		seps = append(seps, "_", "－", "-", "|")
 	}
-	for _, sep := range seps {
-		if parts := strings.Split(t, sep); len(parts) > 1 {
-			longest := ""
-			for _, p := range parts {
-				if len(p) > len(longest) {
-					longest = p
+	for split := true; split; {
+		split = false
+		for _, sep := range seps {
+			if parts := strings.Split(t, sep); len(parts) > 1 {
+				longest := ""
+				for _, p := range parts {
+					if len(p) > len(longest) {
+						longest = p
+					}
 				}
+				t, split = strings.TrimSpace(longest), true
+				break
 			}
-			return strings.TrimSpace(longest)
 		}
 	}
 	return t

@@ -143,3 +143,18 @@ func TestHTMLEncyclopediaNotes(t *testing.T) {
 		t.Errorf("rendered\n%s\nwant\n%s\nfrom\n%s", r.HTML, want, md)
 	}
 }
+
+// TestSiteTitle: the article's part of a page's <title>, also when the site joins its parts by
+// two kinds of separator.
+func TestSiteTitle(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"Water on the Ili | Steppe Review": "Water on the Ili",
+		"Іле суы азайса, Балқаш не болады? :: Айқын жол - республикалық газет": "Іле суы азайса, Балқаш не болады?",
+		"中亚粮食贸易的新变化_国际_新闻中心":                                                   "中亚粮食贸易的新变化",
+	} {
+		if got := siteTitle(in); got != want {
+			t.Errorf("siteTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -21,8 +22,9 @@ var (
 	calloutMarker   = regexp.MustCompile(`^((?: {0,3}>\s?)+)\[![A-Za-z-]{1,30}\][+-]?\s*(.*)$`)
 	calloutKind     = regexp.MustCompile(`^>\s?\[!([A-Za-z-]{1,30})\]`)
 	imageFile       = regexp.MustCompile(`(?i)^[^|\n]+\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\n]*)?$`)
-	// tagLine is a line of tags only: "#china #trade".
-	tagLine = regexp.MustCompile(`^\s*#[\p{L}\p{N}_/-]+(\s+#[\p{L}\p{N}_/-]+)*\s*$`)
+	// tagLine is a line of tags only: "#china #trade", or closed as Weibo and SiYuan write
+	// them, "#粮食贸易# #中亚农业#".
+	tagLine = regexp.MustCompile(`^\s*#[\p{L}\p{N}_/-]+#?(\s+#[\p{L}\p{N}_/-]+#?)*\s*$`)
 )
 
 // quoteCallouts are the kinds of callout that set a quotation apart.
@@ -135,8 +137,30 @@ func isCJKPunct(r rune) bool {
 // exports ("import Tabs from '@theme/Tabs';"), which build the page and say nothing.
 var mdxStatement = regexp.MustCompile(`^(?:import\s+(?:[\w$*{}\s,]+\s+from\s+)?['"][^'"\n]+['"]\s*;?|export\s+(?:const|let|default|function)\b.*)$`)
 
-// withoutMDXStatements blanks those lines, outside fenced code.
+// mdxComment matches an MDX comment, "{/* TODO: … */}": a note to the writers, never shown.
+var mdxComment = regexp.MustCompile(`\{/\*[^*]{0,1000}?\*/\}`)
+
+// jsxCaptioned matches a JSX component of an MDX file that shows a picture with its caption in
+// an attribute ("<Figure src=… caption="Solar panels at …" />", also over several lines): the
+// caption is the reader's; the component's other attributes are markup.
+var jsxCaptioned = regexp.MustCompile(`<[A-Z][\w.]{0,40}\s[^<>]{0,1000}?\bcaption=(?:"([^"\n]*)"|'([^'\n]*)'|\{["']([^"'\n]*)["']\})[^<>]{0,1000}?/>`)
+
+// withoutMDXStatements blanks those lines, outside fenced code, removes MDX comments, and turns
+// the components that caption a picture into a figure with its caption.
 func withoutMDXStatements(src string) string {
+	if strings.Contains(src, "{/*") {
+		src = mdxComment.ReplaceAllString(src, "")
+	}
+	if strings.Contains(src, "caption=") {
+		src = jsxCaptioned.ReplaceAllStringFunc(src, func(tag string) string {
+			m := jsxCaptioned.FindStringSubmatch(tag)
+			caption := strings.TrimSpace(m[1] + m[2] + m[3])
+			if !strings.ContainsFunc(caption, unicode.IsLetter) {
+				return ""
+			}
+			return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(caption)) + "</figcaption></figure>"
+		})
+	}
 	if !strings.Contains(src, "import ") && !strings.Contains(src, "export ") {
 		return src
 	}

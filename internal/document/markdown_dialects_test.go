@@ -247,3 +247,36 @@ func TestMarkdownTyporaShapes(t *testing.T) {
 		"quote: We teach guests to pour kumys, but our children no longer herd. — a yurt owner in Kegen",
 		"paragraph: What should be done:", "list_item: let communities run the programmes;", "list_item: train guides who speak Chinese.")
 }
+
+// TestMarkdownSiYuanExport: SiYuan's export puts a kramdown attribute list under every block and
+// after every list item's marker, refers to other blocks by id with their anchor text, and closes
+// topics like Weibo ("#粮食贸易#"): the reader sees the text, the anchor text, and no tags.
+func TestMarkdownSiYuanExport(t *testing.T) {
+	t.Parallel()
+	md := "# 小麦贸易\n{: id=\"20240512102031-h1a9k2c\" updated=\"20240513091102\"}\n\n" +
+		"口岸的换装能力不断提升（详见((20240501093012-k8m2n4p \"口岸换装能力分析\"))）。\n{: id=\"20240512102355-f3r6s8t\"}\n\n" +
+		"- {: id=\"20240512102540-k1g5h8i\"}铁路运力较为紧张；\n  {: id=\"20240512102541-l9j3k6m\"}\n" +
+		"- {: id=\"20240512102548-m2n7p4q\"}标准仍有差异。\n  {: id=\"20240512102549-n5r1s8t\"}\n{: id=\"20240512102539-q7a2b5c\"}\n\n" +
+		"#粮食贸易# #中亚农业#\n{: id=\"20240512102833-w7u1v5w\"}\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 小麦贸易", "paragraph: 口岸的换装能力不断提升（详见口岸换装能力分析）。",
+		"list_item: 铁路运力较为紧张；", "list_item: 标准仍有差异。")
+}
+
+// TestMarkdownMDXComponents: an MDX comment is no text, and a component that captions a
+// picture in an attribute gives its caption; its credit is the site's.
+func TestMarkdownMDXComponents(t *testing.T) {
+	t.Parallel()
+	md := "import { Figure } from '@/components/mdx/Figure'\n\n# Solar in Uzbekistan\n\nChinese modules dominate the auctions.\n\n" +
+		"<Figure\n  src=\"/images/solar.jpg\"\n  alt=\"Rows of panels\"\n  caption=\"Solar panels at a plant in the Navoi region.\"\n  credit=\"Photo: Ministry of Energy\"\n/>\n\n" +
+		"{/* TODO: update after the Q3 auction results */}\n\nThe grid must adapt.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Solar in Uzbekistan", "paragraph: Chinese modules dominate the auctions.",
+		"caption: Solar panels at a plant in the Navoi region.", "paragraph: The grid must adapt.")
+}

@@ -301,6 +301,12 @@ var (
 	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{\{\s*[A-Za-z_]\w*\([^\n]*\)\s*\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
 	// attributeList matches a kramdown attribute list at the end of a line ("… {: .lead}").
 	attributeList = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
+	// itemAttributeList matches one right after a list item's marker, as SiYuan exports them
+	// ("- {: id="…"}text").
+	itemAttributeList = regexp.MustCompile(`(?m)^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\{:[^\n{}]*\}[ \t]*`)
+	// blockRef matches SiYuan's reference to another block, "((20240501093012-k8m2n4p "anchor
+	// text"))": the text shows its anchor text, or nothing when it has none.
+	blockRef = regexp.MustCompile(`\(\(\d{14}-[a-z0-9]{7}(?:\s+(?:"([^"\n]*)"|'([^'\n]*)'))?\)\)`)
 	// assetImage matches Hexo's image tag with its title after the file: "{% asset_img map.png
 	// 图1 流域示意图 %}", "{% asset_img map.png "Map of the basin" "alt" %}".
 	assetImage       = regexp.MustCompile(`^[ \t]*\{%\s*asset_img\s+(?:[\w-]+\s+)*?[^\s"']+\.\w{2,4}(?:\s+\d+){0,2}\s+(?:"([^"\n]+)"|'([^'\n]+)'|([^"'\s][^%\n]*?))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*%\}`)
@@ -323,10 +329,14 @@ func withoutTemplateTags(src string) string {
 			return "<figure><figcaption>" + html.EscapeString(text) + "</figcaption></figure>"
 		})
 	}
+	if strings.Contains(src, "((") {
+		src = blockRef.ReplaceAllString(src, "$1$2")
+	}
 	if !strings.Contains(src, "{{") && !strings.Contains(src, "{%") && !strings.Contains(src, "{:") {
 		return src
 	}
 	src = addressTemplateTag.ReplaceAllString(src, "](")
+	src = itemAttributeList.ReplaceAllString(src, "$1")
 	src = attributeList.ReplaceAllString(src, "")
 	return shortcodeLine.ReplaceAllStringFunc(src, func(line string) string {
 		caption := ""
