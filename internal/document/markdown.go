@@ -250,10 +250,19 @@ func (r *markdownReader) titleIndex() int {
 	if r.metaTitle != "" {
 		// The front matter names the title: a heading is the title only when it repeats it;
 		// other level-1 headings are the article's sections (as Pandoc and Hugo write them).
+		// But a text that opens with its only level-1 heading shows that heading as its title
+		// (VitePress, Docusaurus and HedgeDoc put the page's <title> in the front matter).
+		ones := 0
 		for i, b := range r.out {
 			if b.kind == pipeline.BlockHeading && titleKey(b.text.plain()) == titleKey(r.metaTitle) {
 				return i
 			}
+			if b.kind == pipeline.BlockHeading && b.level == 1 {
+				ones++
+			}
+		}
+		if ones == 1 && len(r.out) > 1 && r.out[0].kind == pipeline.BlockHeading && r.out[0].level == 1 {
+			return 0
 		}
 		return -1
 	}

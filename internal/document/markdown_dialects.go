@@ -22,6 +22,12 @@ var (
 	calloutMarker   = regexp.MustCompile(`^((?: {0,3}>\s?)+)\[![A-Za-z-]{1,30}\][+-]?\s*(.*)$`)
 	calloutKind     = regexp.MustCompile(`^>\s?\[!([A-Za-z-]{1,30})\]`)
 	imageFile       = regexp.MustCompile(`(?i)^[^|\n]+\.(?:png|jpe?g|gif|webp|svg|bmp|avif)(?:\|[^\n]*)?$`)
+	// hackmdTags is HackMD's and HedgeDoc's line of tags, a small heading: "###### tags:
+	// `energy` `China`".
+	hackmdTags = regexp.MustCompile("^#{1,6}[ \t]+tags:[ \t]*(`[^`\n]+`[ \t]*)+$")
+	// hackmdComment marks a quoted line as a reviewer's comment in HackMD and HedgeDoc: "> Check
+	// the figures [name=Dina] [time=…] [color=#e67e22]".
+	hackmdComment = regexp.MustCompile(`^[ \t]*>.*\[(?:name|time|color)=[^\]\n]*\]`)
 	// tagLine is a line of tags only: "#china #trade", or closed as Weibo and SiYuan write
 	// them, "#粮食贸易# #中亚农业#".
 	tagLine = regexp.MustCompile(`^\s*#[\p{L}\p{N}_/-]+#?(\s+#[\p{L}\p{N}_/-]+#?)*\s*$`)
@@ -35,13 +41,13 @@ var quoteCallouts = map[string]bool{"quote": true, "cite": true}
 // linear in the text.
 func withoutWikiMarkup(src string) string {
 	if !strings.Contains(src, "[[") && !strings.Contains(src, "%%") && !strings.Contains(src, "[!") &&
-		!strings.Contains(src, "#") && !strings.Contains(src, "==") {
+		!strings.Contains(src, "#") && !strings.Contains(src, "==") && !strings.Contains(src, "[name=") && !strings.Contains(src, "[time=") {
 		return src
 	}
 	inCallout := false // inside a callout that is no quotation: its lines are the text's
 	return rewriteOutsideCode(src, func(_ int, line string) string {
 		trimmed := strings.TrimLeft(line, " ")
-		if tagLine.MatchString(line) && !isATXHeading(trimmed) {
+		if tagLine.MatchString(line) && !isATXHeading(trimmed) || hackmdTags.MatchString(trimmed) || hackmdComment.MatchString(line) {
 			return ""
 		}
 		if inCallout {

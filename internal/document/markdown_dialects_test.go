@@ -280,3 +280,20 @@ func TestMarkdownMDXComponents(t *testing.T) {
 	wantBlocks(t, doc, "title: Solar in Uzbekistan", "paragraph: Chinese modules dominate the auctions.",
 		"caption: Solar panels at a plant in the Navoi region.", "paragraph: The grid must adapt.")
 }
+
+// TestMarkdownHedgeDocNote: a HedgeDoc note opens with its only level-1 heading, which is its
+// title (the front matter's title is the browser tab's); its tags line and a reviewer's
+// comment in a quotation are no text.
+func TestMarkdownHedgeDocNote(t *testing.T) {
+	t.Parallel()
+	md := "---\ntitle: Жаңатас ЖЭС — жоба\ntags: энергетика, Қытай\n---\n\n# Жел энергетикасындағы қытай инвестициясы\n\n" +
+		"###### tags: `энергетика` `Қытай`\n\nЖаңатас жел электр станциясы 2021 жылы іске қосылды.\n\n" +
+		"> Сандарды тексеру керек [name=Дина] [color=#e67e22]\n\n## Қаржыландыру\n\nЖобаны қытай банктері қаржыландырды.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Kazakh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Жел энергетикасындағы қытай инвестициясы",
+		"paragraph: Жаңатас жел электр станциясы 2021 жылы іске қосылды.", "heading: Қаржыландыру",
+		"paragraph: Жобаны қытай банктері қаржыландырды.")
+}
