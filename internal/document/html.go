@@ -96,7 +96,10 @@ func HTMLToMarkdown(src string) (string, error) {
 	var outsideH1 *html.Node
 	textRoot := root
 	if c.title == nil {
-		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 != nil {
+		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 == nil {
+			outsideH1 = headerTitle(doc, root, pageTitle)
+		}
+		if outsideH1 != nil {
 			if t := titleAfterSection(outsideH1, doc, pageTitle); t != nil && !contains(root, t) {
 				outsideH1 = t // the <h1> names the section
 			}
@@ -452,7 +455,7 @@ func (c *htmlConverter) articleHead(title, root *html.Node) *html.Node {
 		if c.end[n] < c.order[title] || c.order[n] >= c.order[root] {
 			return true
 		}
-		if n.Type == html.ElementNode && (insideFurniture(n) || c.skip(n)) {
+		if n.Type == html.ElementNode && (insideFurnitureBut(n, title) || c.skip(n)) {
 			return true
 		}
 		if n.Type == html.TextNode && c.order[n] > c.end[title] {
@@ -2139,6 +2142,23 @@ func hasBlockChild(n *html.Node) bool {
 	return false
 }
 
+// insideFurnitureBut is insideFurniture, except that a <header> that holds the title is the
+// article's head ("<header class="entry-header"><h1>…</h1>" with the standfirst and the
+// byline), not the page's.
+func insideFurnitureBut(n, title *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Header:
+			if title == nil || !contains(p, title) {
+				return true
+			}
+		case atom.Nav, atom.Footer, atom.Aside:
+			return true
+		}
+	}
+	return false
+}
+
 // insideFurniture reports a node within navigation, a page header or footer, or an aside.
 func insideFurniture(n *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
@@ -2249,6 +2269,35 @@ func findFirst(n *html.Node, a atom.Atom) *html.Node {
 }
 
 // findFirstOutside finds the first element a that is neither inside skip nor page furniture.
+// headerTitle returns the first <h1> outside skip that stands in a <header> (and in no
+// navigation, footer or aside) and says what the page's <title> says: the article's own header
+// ("<header class="entry-header"><h1 class="entry-title">"), which themes print above the text's
+// container, not the site's banner.
+func headerTitle(doc, skip *html.Node, pageTitle string) *html.Node {
+	want := titleKey(siteTitle(pageTitle))
+	if want == "" {
+		return nil
+	}
+	for _, f := range findAll(doc, func(x *html.Node) bool { return x.DataAtom == atom.H1 }) {
+		if contains(skip, f) || titleKey(collapseSpaces(textOf(f))) != want {
+			continue
+		}
+		header := false
+		for p := f.Parent; p != nil; p = p.Parent {
+			switch p.DataAtom {
+			case atom.Nav, atom.Footer, atom.Aside:
+				return nil
+			case atom.Header:
+				header = true
+			}
+		}
+		if header {
+			return f
+		}
+	}
+	return nil
+}
+
 func findFirstOutside(n *html.Node, a atom.Atom, skip *html.Node) *html.Node {
 	for _, f := range findAll(n, func(x *html.Node) bool { return x.DataAtom == a }) {
 		if !contains(skip, f) && !insideFurniture(f) && !isHomeLink(f) {

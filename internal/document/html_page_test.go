@@ -725,3 +725,26 @@ func TestHTMLTextBoxSaidToHaveNoShareButtons(t *testing.T) {
 		"paragraph: Мұның бірнеше себебі бар. Біріншіден, Қытай үкіметі шетелдік студенттерге жыл сайын көптеген грант бөледі.",
 		"byline: Жазған: Ардақ Нұрланқызы")
 }
+
+// TestHTMLArticleHeaderAboveTheText: a theme prints the article's <header> (its title, standfirst
+// and picture) above the text's container; the header that says what the page's <title> says is
+// the article's head, not the site's banner.
+func TestHTMLArticleHeaderAboveTheText(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Tajik workers look east – Steppe Dispatch</title></head><body>
+<header class="site-header"><a href="/">Steppe Dispatch</a><nav><a href="/news">News</a></nav></header>
+<div class="featured-image-beside"><header class="entry-header"><h1 class="entry-title">Tajik workers look east</h1>
+<div class="newspack-post-subtitle">Jobs at Chinese-run plants pay less than Russian building sites, but they keep families together.</div>
+<div class="newspack-reading-time">5 min read</div></header>
+<figure class="post-thumbnail"><img src="/cement.jpg" alt=""><figcaption><span class="image-caption">Workers leave a shift at a cement plant.</span></figcaption></figure></div>
+<div id="primary" class="content-area"><div class="entry-content">
+<p>Every spring for eleven years, Jamshed Safarov took the train to Moscow to work on building sites. Last year he stayed home.</p>
+<p>He now drives a loader at a Chinese-owned cement plant an hour from his village.</p>
+</div></div></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Tajik workers look east",
+		"paragraph: Jobs at Chinese-run plants pay less than Russian building sites, but they keep families together.",
+		"caption: Workers leave a shift at a cement plant.",
+		"paragraph: Every spring for eleven years, Jamshed Safarov took the train to Moscow to work on building sites. Last year he stayed home.",
+		"paragraph: He now drives a loader at a Chinese-owned cement plant an hour from his village.")
+}
