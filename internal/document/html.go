@@ -566,8 +566,12 @@ func classTitle(root *html.Node, pageTitle string) *html.Node {
 	if len(lines) == 0 {
 		return nil
 	}
-	// The first line with text: styled as the title, or opening with the page's <title>
-	// (a word processor's page titled with the first words of the document's title).
+	// The first line with text, after a breadcrumb trail (lines of links only): styled as the
+	// title, or opening with the page's <title> (a word processor's page titled with the first
+	// words of the document's title).
+	for len(lines) > 1 && linksOnly(lines[0]) {
+		lines = lines[1:]
+	}
 	n := lines[0]
 	t := collapseSpaces(textOf(n))
 	k := titleKey(t)
@@ -576,10 +580,33 @@ func classTitle(root *html.Node, pageTitle string) *html.Node {
 	// document's title even when the page is titled by the file's name.
 	docTitle := slices.ContainsFunc(strings.Fields(attr(n, "class")), func(c string) bool { return c == "title" || c == "MsoTitle" })
 	agrees := k != "" && (page == "" && styled || docTitle || page != "" && (strings.Contains(k, page) || styled && strings.Contains(page, k)))
-	if agrees && isHeadingText(t) && !insideFurniture(n) && !textBefore(root, n) {
+	// A title may ask a question ("Іле суы азайса, Балқаш не болады?"), which a heading's
+	// text test takes for a sentence.
+	if agrees && isHeadingText(strings.TrimRight(t, "?!？！")) && !insideFurniture(n) && !textBefore(root, n) {
 		return n
 	}
 	return nil
+}
+
+// linksOnly reports a line whose letters are all in links: a breadcrumb trail ("Home » Society
+// » Ecology") or a row of tags.
+func linksOnly(n *html.Node) bool {
+	linked := 0
+	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
+		linked += letterCount(textOf(a))
+	}
+	return linked > 0 && linked == letterCount(textOf(n))
+}
+
+// letterCount counts the letters and digits of s.
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // textBefore reports a paragraph of sentences in root before the element h: the article's

@@ -748,3 +748,23 @@ func TestHTMLArticleHeaderAboveTheText(t *testing.T) {
 		"paragraph: Every spring for eleven years, Jamshed Safarov took the train to Moscow to work on building sites. Last year he stayed home.",
 		"paragraph: He now drives a loader at a Chinese-owned cement plant an hour from his village.")
 }
+
+// TestHTMLTitleLineAfterBreadcrumbs: in a table-laid page, the line named as the title under the
+// breadcrumb trail, a question, is the title, and the lead between it and the text is the
+// article's.
+func TestHTMLTitleLineAfterBreadcrumbs(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Іле суы азайса, Балқаш не болады? :: Айқын жол - республикалық газет</title></head><body><table><tr>
+<td class="left_col"><div class="left_block"><a href="/kk/ekologiya/">Экология</a><br><a href="/kk/auyl/">Ауыл</a></div></td>
+<td class="center_col"><div class="path"><a href="/">Басты бет</a> &raquo; <a href="/kk/ekologiya/">Экология</a></div>
+<div class="news_title">Іле суы азайса, Балқаш не болады?</div>
+<div class="news_info">12.07.2024 09:15 | Қаралды: 1240</div>
+<div class="news_anons"><i>Іле өзенінің суы соңғы жылдары құбылмалы бола бастады.</i></div>
+<div class="news_text"><p>Іле — Балқаш көліне құятын ең ірі өзен. Көлге келетін судың төрттен үш бөлігі осы өзен арқылы жетеді.</p>
+<p>Соңғы жылдары Шыңжаңда суармалы егістік алқаптары едәуір кеңейді.</p></div></td></tr></table></body></html>`
+	doc := readPage(t, page, pipeline.Kazakh)
+	wantBlocks(t, doc, "title: Іле суы азайса, Балқаш не болады?",
+		"paragraph: Іле өзенінің суы соңғы жылдары құбылмалы бола бастады.",
+		"paragraph: Іле — Балқаш көліне құятын ең ірі өзен. Көлге келетін судың төрттен үш бөлігі осы өзен арқылы жетеді.",
+		"paragraph: Соңғы жылдары Шыңжаңда суармалы егістік алқаптары едәуір кеңейді.")
+}
