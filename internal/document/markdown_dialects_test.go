@@ -297,3 +297,18 @@ func TestMarkdownHedgeDocNote(t *testing.T) {
 		"paragraph: Жаңатас жел электр станциясы 2021 жылы іске қосылды.", "heading: Қаржыландыру",
 		"paragraph: Жобаны қытай банктері қаржыландырды.")
 }
+
+// TestMarkdownBookAndSiteBoxes: GitBook's card that links another page is no text; an <aside>
+// named as a callout is the author's point set apart, read as text.
+func TestMarkdownBookAndSiteBoxes(t *testing.T) {
+	t.Parallel()
+	md := "# Мигранты в Китае\n\nЧисло специалистов с китайским языком будет расти.\n\n" +
+		"{% content-ref url=\"kitaiskie-investicii.md\" %}\n[kitaiskie-investicii.md](kitaiskie-investicii.md)\n{% endcontent-ref %}\n\n" +
+		"<aside class=\"callout\">\nДля въезда нужен паспорт и специальное разрешение.\n</aside>\n\nКонец.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Мигранты в Китае", "paragraph: Число специалистов с китайским языком будет расти.",
+		"paragraph: Для въезда нужен паспорт и специальное разрешение.", "paragraph: Конец.")
+}

@@ -299,6 +299,9 @@ func (r *markdownReader) captionFollows(p ast.Node) bool {
 var (
 	addressTemplateTag = regexp.MustCompile(`\]\(\s*(\{\{[^{}\n]{0,100}\}\}|\{%[^%\n]{0,100}%\})`)
 	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{\{\s*[A-Za-z_]\w*\([^\n]*\)\s*\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
+	// contentRef matches GitBook's card that links another page of the book, "{% content-ref
+	// url="…" %}" … "{% endcontent-ref %}": a link, not the article's text.
+	contentRef = regexp.MustCompile(`(?s)\{%\s*content-ref\b[^%\n]*%\}.*?\{%\s*endcontent-ref\s*%\}`)
 	// attributeList matches a kramdown attribute list at the end of a line ("… {: .lead}").
 	attributeList = regexp.MustCompile(`(?m)[ \t]*\{:[^\n{}]*\}[ \t]*$`)
 	// itemAttributeList matches one right after a list item's marker, as SiYuan exports them
@@ -334,6 +337,11 @@ func withoutTemplateTags(src string) string {
 	}
 	if !strings.Contains(src, "{{") && !strings.Contains(src, "{%") && !strings.Contains(src, "{:") {
 		return src
+	}
+	if strings.Contains(src, "content-ref") {
+		src = contentRef.ReplaceAllStringFunc(src, func(card string) string {
+			return strings.Repeat("\n", strings.Count(card, "\n")) // the lines after keep their numbers
+		})
 	}
 	src = addressTemplateTag.ReplaceAllString(src, "](")
 	src = itemAttributeList.ReplaceAllString(src, "$1")

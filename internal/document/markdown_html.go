@@ -141,12 +141,18 @@ func withoutPictogram(text string) string {
 	return text[:i] + rest
 }
 
-// isCallout reports an <aside> that opens with a pictogram: Notion exports the boxes an author
+// calloutClass matches the class names of a box an author sets in the text to stress a point.
+var calloutClass = regexp.MustCompile(`(?i)(^|[\s_-])(callout|admonition|note|tip|info|warning|hint|important)($|[\s_-])`)
+
+// isCallout reports an <aside> named as a callout, or one that opens with a pictogram: Notion exports the boxes an author
 // sets in the text to stress a point ("💡 The grant covers tuition…") as such asides, and they
 // are the author's words, not the site's.
 func isCallout(el *html.Node) bool {
 	if el.DataAtom != atom.Aside {
 		return false
+	}
+	if calloutClass.MatchString(attr(el, "class")) {
+		return true // <aside class="callout">: a box the author set in the text (MDX, Gatsby)
 	}
 	text, short := boundedText(el, maxFurnitureHTMLBytes)
 	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(text))
