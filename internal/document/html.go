@@ -871,6 +871,13 @@ func (c *htmlConverter) walkNode(n *html.Node, inside pipeline.BlockKind) {
 			// the picture.
 			return
 		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			// A credit set in an element of its own after the caption's words ("<div
+			// class="…__author">Фото: iStock</div>") is the picture's, not the caption's.
+			if ch.Type == html.ElementNode && ch.PrevSibling != nil && isPhotoCredit(collapseSpaces(textOf(ch))) {
+				c.dropped[ch] = true
+			}
+		}
 		c.flush()
 		c.start(pipeline.BlockCaption, "")
 		c.writeInline(c.cur, n, false)

@@ -768,3 +768,20 @@ func TestHTMLTitleLineAfterBreadcrumbs(t *testing.T) {
 		"paragraph: Іле — Балқаш көліне құятын ең ірі өзен. Көлге келетін судың төрттен үш бөлігі осы өзен арқылы жетеді.",
 		"paragraph: Соңғы жылдары Шыңжаңда суармалы егістік алқаптары едәуір кеңейді.")
 }
+
+// TestHTMLCreditInItsOwnElementUnderCaption: a picture's credit set in an element of its own
+// inside the caption's box is no part of the caption; an illustrative photo's label credits it.
+func TestHTMLCreditInItsOwnElementUnderCaption(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Достык</title></head><body><article><h1>Достык</h1>
+<p>Пропускная способность перехода выросла вдвое за два года, но очереди остаются.</p>
+<div class="b-material-img"><div class="b-material-img__img"><img src="/d.jpg" alt=""></div>
+<div class="b-material-img__info"><div class="b-material-img__text">Перегрузка контейнеров на станции Достык.</div><div class="b-material-img__author">Фото: iStock</div></div></div>
+<figure><img src="/x.jpg" alt=""><figcaption>Иллюстративное фото: ЦентрАзия Аналитика</figcaption></figure>
+<p>Железнодорожники обещают сократить простои к концу года.</p></article></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Достык",
+		"paragraph: Пропускная способность перехода выросла вдвое за два года, но очереди остаются.",
+		"caption: Перегрузка контейнеров на станции Достык.",
+		"paragraph: Железнодорожники обещают сократить простои к концу года.")
+}
