@@ -382,7 +382,11 @@ func icalStem(valid func(string) bool, w string) bool {
 // written without a Kazakh ending.
 func (s *SpellerSet) russianLoan(w string) bool {
 	ru := s.Dicts[pipeline.Russian]
-	return ru != nil && utf8.RuneCountInString(w) >= minLoanRunes && !hasKazakhLetter(w) && ru.Valid(w)
+	min := minLoanRunes
+	if strings.ContainsAny(w, "эёцщъф") {
+		min = 3 // a letter only loans take (эфир, цех): no Kazakh word slipped into a Russian one
+	}
+	return ru != nil && utf8.RuneCountInString(w) >= min && !hasKazakhLetter(w) && ru.Valid(w)
 }
 
 // hasKazakhLetter reports a letter of the Kazakh alphabet that Russian lacks.

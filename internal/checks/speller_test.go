@@ -72,6 +72,10 @@ func TestDebianSpeller(t *testing.T) {
 		{"многовекторнсть", pipeline.Russian, true},
 		{"мультимадальных", pipeline.Russian, true},
 		{"декарбанизации", pipeline.Russian, true},
+		{"профинансировано", pipeline.Russian, false}, // the short form of профинансированный
+		{"профинансировоно", pipeline.Russian, true},
+		{"экономик", pipeline.Russian, false},    // the genitive plural of экономика
+		{"эфир", pipeline.Kazakh, false},         // a Russian loan with a letter only loans take
 		{"по-казахски", pipeline.Russian, false}, // an adverb of manner of казахский
 		{"по-казхски", pipeline.Russian, true},
 		{"авиаучёта", pipeline.Russian, false},  // авиа- before учёт

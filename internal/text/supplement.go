@@ -113,7 +113,8 @@ var russianPlaceAdjectiveEndings = []string{"ский", "ская", "ское", 
 // RussianDerived reports a form of one of the derivations the dictionary lists least
 // completely, made of a word valid accepts: an adjective in -ционный of a noun in -ция
 // (RussianRelationalAdjective), a noun in -ость of an adjective in -ный (многовекторный →
-// многовекторность), and an adjective in -ский of a place whose name ends in a consonant
+// многовекторность), a short passive participle (профинансировано), the genitive plural of a
+// noun in -ика (экономик), and an adjective in -ский of a place whose name ends in a consonant
 // (Дубай → дубайский, Бишкек → бишкекский, Хоргос → хоргосский). Russian makes one of any
 // such word; names ending in a vowel change their stem (Москва → московский) and are left to
 // the dictionary.
@@ -125,6 +126,19 @@ func RussianDerived(valid func(string) bool, w string) bool {
 		if base, ok := strings.CutSuffix(w, "н"+e); ok && utf8.RuneCountInString(base) >= 4 && valid(base+"ный") {
 			return true
 		}
+	}
+	// The short forms of a passive participle (профинансировано, построена, подписаны) of a
+	// full form the dictionary knows (построенный) or of a verb in -ать, -ять (профинансировать).
+	for _, e := range []string{"н", "на", "но", "ны"} {
+		if base, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(base) >= 5 {
+			if last, _ := utf8.DecodeLastRuneInString(base); strings.ContainsRune("аяеё", last) && (valid(base+"нный") || last != 'е' && last != 'ё' && valid(base+"ть")) {
+				return true
+			}
+		}
+	}
+	// The genitive plural of a noun in -ика (экономик, политик), which some entries lack.
+	if base, ok := strings.CutSuffix(w, "ик"); ok && utf8.RuneCountInString(base) >= 4 && valid(w+"а") && valid(w+"и") {
+		return true
 	}
 	for _, e := range russianPlaceAdjectiveEndings {
 		base, ok := strings.CutSuffix(w, e)
