@@ -274,7 +274,7 @@ func besideName(text string, w word, lang pipeline.Lang) bool {
 			start = i + size
 		}
 		prev := word{Text: before[start:], Start: start, End: len(before)}
-		if prev.Text != "" && len(before) < w.Start && (nameWord(text, prev) || isUpperInitial(prev.Text) && listedNameWord(prev.Text, lang)) {
+		if prev.Text != "" && len(before) < w.Start && (nameWord(text, prev) || isUpperInitial(prev.Text) && listedNameWord(prev.Text, lang, false)) {
 			return true
 		}
 	}
@@ -296,32 +296,20 @@ func besideName(text string, w word, lang pipeline.Lang) bool {
 	if next == "" {
 		next = after
 	}
-	return !listedCountryWord(next, lang)
+	return !listedNameWord(next, lang, true)
 }
 
-// listedCountryWord reports a word that begins with a form of a country of lexicon/names.txt.
-func listedCountryWord(w string, lang pipeline.Lang) bool {
+// listedNameWord reports a word that begins with a form of a name of lexicon/names.txt (of a
+// country only, when countries is set): a name even where every word is capitalised, at the
+// start of a sentence (Каспий теңізінің …).
+func listedNameWord(w string, lang pipeline.Lang, countries bool) bool {
 	lw := strings.ToLower(w)
 	for _, n := range names() {
-		if !countryNames[strings.Join(n[pipeline.English], "/")] {
+		if countries && !countryNames[strings.Join(n[pipeline.English], "/")] {
 			continue
 		}
 		for _, f := range n[lang] {
 			if f = strings.ToLower(f); !strings.HasPrefix(f, "~") && utf8.RuneCountInString(f) >= 2 && strings.HasPrefix(lw, f) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// listedNameWord reports a word that begins with a form of a name of lexicon/names.txt: a
-// name even where every word is capitalised, at the start of a sentence (Каспий теңізінің …).
-func listedNameWord(w string, lang pipeline.Lang) bool {
-	lw := strings.ToLower(w)
-	for _, n := range names() {
-		for _, f := range n[lang] {
-			if f = strings.ToLower(f); !strings.HasPrefix(f, "~") && utf8.RuneCountInString(f) >= 3 && strings.HasPrefix(lw, f) {
 				return true
 			}
 		}
