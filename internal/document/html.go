@@ -3859,8 +3859,9 @@ func (c *htmlConverter) bylineBeside(title, root *html.Node) {
 	}
 }
 
-// labelledName returns the byline's label and the name after it at the start of a line that
-// goes on with other words ("Автор: Марина К. в 14:05" gives "Автор: Марина К."); else "".
+// labelledName returns the byline's label and the names after it at the start of a line that
+// goes on with other words ("Автор: Марина К. в 14:05" gives "Автор: Марина К."; "By A and B
+// May 2, 2024" gives "By A and B"); else "".
 func labelledName(s string) string {
 	if !hasBylinePrefix(s) {
 		return ""
@@ -3873,10 +3874,23 @@ func labelledName(s string) string {
 		}
 	}
 	var name []string
-	for _, w := range strings.Fields(s[len(label):]) {
+	words := strings.Fields(s[len(label):])
+	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		nr, _ := utf8.DecodeRuneInString(next)
 		if !unicode.IsUpper(r) {
+			if len(name) > 0 && nameJoiners[w] && unicode.IsUpper(nr) {
+				name = append(name, w) // "By A and B": both names
+				continue
+			}
 			break
+		}
+		if unicode.IsDigit(nr) {
+			break // "May 2, 2024": the date after the name
 		}
 		name = append(name, w)
 	}

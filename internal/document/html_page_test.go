@@ -785,3 +785,18 @@ func TestHTMLCreditInItsOwnElementUnderCaption(t *testing.T) {
 		"caption: Перегрузка контейнеров на станции Достык.",
 		"paragraph: Железнодорожники обещают сократить простои к концу года.")
 }
+
+// TestHTMLTwoAuthorsBeforeTheDate: a meta line that opens with a byline of two authors and goes
+// on with the date gives both names, without the date.
+func TestHTMLTwoAuthorsBeforeTheDate(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Tajik workers look east</title></head><body><article><h1 class="entry-title">Tajik workers look east</h1>
+<div class="entry-meta"><span class="byline"><span class="author-prefix">By</span> <span class="author vcard"><a href="/author/frahimov/">Farrukh Rahimov</a></span> and <span class="author vcard"><a href="/author/lbennett/">Laura Bennett</a></span></span>
+<span class="posted-on"><a href="/2024/05/02/x/" rel="bookmark"><time datetime="2024-05-02">May 2, 2024</time><time class="updated" datetime="2024-05-03">May 3, 2024</time></a></span></div>
+<p>Every spring for eleven years, Jamshed Safarov took the train to Moscow to work on building sites. Last year he stayed home.</p>
+<p>He now drives a loader at a Chinese-owned cement plant an hour from his village.</p></article></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	if doc.Byline != "By Farrukh Rahimov and Laura Bennett" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+}
