@@ -69,7 +69,15 @@ func isBylineText(s string) bool {
 		return true
 	}
 	if open, _ := utf8.DecodeRuneInString(s); open == '(' || open == '（' {
-		return false // a line wholly in brackets is a note ("（作者单位：…）"), not a signature
+		// A line wholly in brackets is a note ("（作者单位：…）"), not a signature, unless it
+		// names the author under the label itself, as Chinese papers sign an article at its end
+		// ("（作者：王海东，系…教授）").
+		inner := strings.TrimRight(strings.TrimLeft(s, "(（"), ")）")
+		closed := strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")
+		if closed && (strings.HasPrefix(inner, "作者：") || strings.HasPrefix(inner, "作者:")) {
+			return isBylineText(inner)
+		}
+		return false
 	}
 	if strings.HasPrefix(s, "——") {
 		return false // a Chinese subtitle under the title ("——中欧班列十年发展观察")

@@ -800,3 +800,20 @@ func TestHTMLTwoAuthorsBeforeTheDate(t *testing.T) {
 		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
 	}
 }
+
+// TestHTMLChineseSignatureInBrackets: a Chinese paper signs an article at its end in brackets
+// under the label itself ("（作者：…，系…）"): the byline; a bracketed affiliation stays a note.
+func TestHTMLChineseSignatureInBrackets(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>中亚留学生在华学习情况</title></head><body><div class="u-mainText"><h1>中亚留学生在华学习情况</h1>
+<p>近年来，来华学习的中亚留学生人数持续增长，哈萨克斯坦学生占比最高。</p>
+<p>各高校纷纷开设面向中亚学生的预科课程，帮助他们提高汉语水平。</p>
+<p>（作者：王海东，系天津某高校国际教育学院教授）</p></div></body></html>`
+	doc := readPage(t, page, pipeline.Chinese)
+	if doc.Byline != "（作者：王海东，系天津某高校国际教育学院教授）" {
+		t.Errorf("byline %q: %v", doc.Byline, kinds(doc))
+	}
+	if isBylineText("（作者单位：天津某高校国际教育学院）") {
+		t.Error("a bracketed affiliation read as a byline")
+	}
+}
