@@ -312,3 +312,20 @@ func TestMarkdownBookAndSiteBoxes(t *testing.T) {
 	wantBlocks(t, doc, "title: Мигранты в Китае", "paragraph: Число специалистов с китайским языком будет расти.",
 		"paragraph: Для въезда нужен паспорт и специальное разрешение.", "paragraph: Конец.")
 }
+
+// TestMarkdownChineseCaptionWithoutNumber: under a picture, a line labelled "图：" is its
+// caption, also set in a grey font as Yuque exports it; elsewhere it is no page furniture.
+func TestMarkdownChineseCaptionWithoutNumber(t *testing.T) {
+	t.Parallel()
+	md := "# 伊犁河\n\n伊犁河发源于中国新疆天山，流入哈萨克斯坦巴尔喀什湖。\n\n![image.png](https://cdn.example/x.jpeg#width=640)\n\n" +
+		"<font style=\"color:#8C8C8C;\">图：伊犁河中游的一座水文监测站</font>\n\n近年来两国加强了水文数据交换。\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 伊犁河", "paragraph: 伊犁河发源于中国新疆天山，流入哈萨克斯坦巴尔喀什湖。",
+		"caption: 图：伊犁河中游的一座水文监测站", "paragraph: 近年来两国加强了水文数据交换。")
+	if !isCaptionText("表：2024年中亚五国对华出口") || isCaptionText("图书馆的藏书在增加。") {
+		t.Error("a Chinese caption label without a number")
+	}
+}

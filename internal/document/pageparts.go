@@ -170,11 +170,11 @@ var seriesNumber = regexp.MustCompile(`(?i)^[^.!?;:]*\b(no|vol|iss|вып|т|№
 
 // captionLabel matches the label and number a caption opens with, in the four languages:
 // "Figure 2.", "Fig. 3:", "Table 1 —", "Рис. 1.", "Рисунок 4.", "Таблица 2.", "Сурет 3.",
-// "Кесте 1.", "图1", "表 2：".
+// "Кесте 1.", "图1", "表 2：", and in Chinese without a number, "图：".
 var captionLabel = regexp.MustCompile(`^(?i:figure|fig\.|chart|graph|table|map|photo|image|exhibit|box|illustration|` +
 	`рисунок|рис\.|таблица|табл\.|схема|диаграмма|график|карта|фото|иллюстрация|` +
 	`сурет|кесте|сызба|диаграмма|графика)\s*\d{1,3}(\.\d{1,2})?\s*([.:—–|)]|\s—|\s–)\s*\S|` +
-	`^[图表]\s*\d{1,3}(\.\d{1,2})?\s*[：:.。 　]\s*\S|` +
+	`^[图表]\s*\d{1,3}(\.\d{1,2})?\s*[：:.。 　]\s*\S|^[图表][：:]\s*\S|` +
 	// Kazakh puts the number first, as an ordinal: "1-сурет.", "2-кесте:".
 	`^\d{1,3}\s*-\s*(?i:сурет|кесте|сызба|диаграмма|график|графика|карта)\s*([.:—–|)]|\s—|\s–)\s*\S`)
 
