@@ -211,7 +211,7 @@ var regionWords = map[pipeline.Lang][]string{
 	pipeline.English: {"region", "province", "oblast", "district", "prefecture", "county"},
 	pipeline.Russian: {"област", "район", "округ", "провинци"},
 	pipeline.Kazakh:  {"облыс", "аудан", "өңір", "провинция"},
-	pipeline.Chinese: {"州", "省", "地区", "县"},
+	pipeline.Chinese: {"州", "地区", "自治区", "县"},
 }
 
 // countryOfRegion reports a translation that leaves out the country (lost, indexes of names(),
@@ -221,33 +221,46 @@ var regionWords = map[pipeline.Lang][]string{
 func countryOfRegion(u pipeline.CheckUnit, lost []int) bool {
 	all := names()
 	for _, i := range lost {
-		if !countryNames[strings.Join(all[i][pipeline.English], "/")] {
+		if !isCountry(all[i]) {
 			return false
 		}
 	}
 	return hasRegionWord(u.Source, u.SourceLang) && hasRegionWord(u.Target, u.TargetLang)
 }
 
-// hasRegionWord reports a word of regionWords in text: in Chinese anywhere, elsewhere at the
-// start of a word.
+// hasRegionWord reports a region of regionWords named in text: in Chinese the word anywhere
+// after a name (a character before it, 曼吉斯套州, not 州 alone); in English the word whole
+// ("region", not "regional"); in Russian and Kazakh a form of it right after a capitalised
+// word (Мангистауской области, Маңғыстау облысы: not «в области энергетики», "in the field
+// of energy").
 func hasRegionWord(text string, lang pipeline.Lang) bool {
 	if lang == pipeline.Chinese {
 		for _, w := range regionWords[lang] {
-			if strings.Contains(text, w) {
+			if i := strings.Index(text, w); i > 0 {
 				return true
 			}
 		}
 		return false
 	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	ws := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	for i, w := range ws {
+		lw := strings.ToLower(w)
 		for _, r := range regionWords[lang] {
-			if strings.HasPrefix(w, r) {
+			switch {
+			case lang == pipeline.English:
+				if lw == r || lw == r+"s" {
+					return true
+				}
+			case strings.HasPrefix(lw, r) && i > 0 && isUpperInitial(ws[i-1]):
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// isCountry reports a name of lexicon/names.txt that is one of countryNames.
+func isCountry(n anchorName) bool { return countryNames[strings.Join(n[pipeline.English], "/")] }
 
 // countryNames are the first English forms of the countries of lexicon/names.txt that
 // twoCountries may stand for.
@@ -272,7 +285,7 @@ var bothCountries = map[pipeline.Lang][]string{
 func twoCountries(u pipeline.CheckUnit, lost []int) bool {
 	all := names()
 	for _, i := range lost {
-		if !countryNames[strings.Join(all[i][pipeline.English], "/")] {
+		if !isCountry(all[i]) {
 			return false
 		}
 	}
@@ -530,13 +543,17 @@ func hanAbbrevInChain(text, a string) bool {
 	rs := []rune(hanFullNames.Replace(text))
 	for i, r := range rs {
 		if r == ar && (i > 0 && hanAbbrevs[rs[i-1]] && rs[i-1] != r || i+1 < len(rs) && hanAbbrevs[rs[i+1]] && rs[i+1] != r ||
-			r != '中' && i+1 < len(rs) && rs[i+1] == '方' || // 乌方, 哈方: the country's side (集中方式 holds 中方)
+			r != '中' && i+1 < len(rs) && rs[i+1] == '方' && (i+2 == len(rs) || !strings.ContainsRune(hanFangWords, rs[i+2])) ||
 			i > 0 && strings.ContainsRune(hanAbbrevVerbs, rs[i-1]) && r != '中' && (i+1 == len(rs) || !hanNameNext[[2]rune{r, rs[i+1]}])) {
 			return true
 		}
 	}
 	return false
 }
+
+// hanFangWords are the characters that make 方 the start of a word (方面 "aspect", 方法, 方式,
+// 方向, 方案, 土方工程 "earthworks"), not "side": 乌方 is the Uzbek side, 道德方面 no Germany.
+const hanFangWords = "面法式向案针位便言程圆形工块"
 
 // hanNameNext holds the first two characters of the full names whose first character is an
 // abbreviation (吉尔, 乌兹): after 在, 吉尔 is the start of a name, not the abbreviation.

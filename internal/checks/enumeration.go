@@ -152,11 +152,12 @@ var relativeOpeners = wordSet("which who whom whose that where when while includ
 // clauseOpeners join a clause to the one before it ("…, однако в Костанае и Петропавловске …"):
 // a piece that opens with one starts a clause, and the pieces before it hold no item of its
 // enumeration.
-var clauseOpeners = wordSet("however but yet whereas однако но а зато тогда как алайда бірақ ал дегенмен")
+var clauseOpeners = wordSet("however but whereas однако но зато алайда бірақ дегенмен")
 
 // kkFiniteVerbLast reports a Kazakh piece that ends with a verb in the present or future tense
-// (бағаланады, өседі, жұмыс істейді) or a word that closes a clause as its predicate (керек,
-// мүмкін): a clause, whose items, if any, stand before its verb.
+// (бағаланады, өседі) or a word that closes a clause as its predicate (керек, мүмкін): a
+// clause, whose items, if any, stand before its verb. A capitalised last word is a name
+// (Ресейді, the accusative), and -йды, -уда are left out: they also end nouns (үйді, Ақтауда).
 func kkFiniteVerbLast(p string) bool {
 	f := strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) })
 	if len(f) < 3 {
@@ -166,12 +167,7 @@ func kkFiniteVerbLast(p string) bool {
 	if kkPredicateWords[last] {
 		return true
 	}
-	for _, e := range []string{"ады", "еді", "йды", "йді", "уда", "уде"} {
-		if strings.HasSuffix(last, e) && utf8.RuneCountInString(last) > 5 {
-			return true
-		}
-	}
-	return false
+	return !isUpperInitial(last) && utf8.RuneCountInString(last) > 5 && (strings.HasSuffix(last, "ады") || strings.HasSuffix(last, "еді"))
 }
 
 // partOpeners open a piece that names a part of a whole mentioned before it ("many of them",

@@ -470,6 +470,9 @@ func enWordMatches(x, t string) bool {
 	return false
 }
 
+// ruNumeralsInMya are the instrumental forms of numerals that end as neuter nouns in -мя do.
+var ruNumeralsInMya = map[string]bool{"двумя": true, "тремя": true, "четырьмя": true}
+
 // ruStems returns the stems a Russian term word inflects from: the word minus its ending (the
 // stem keeps at least three letters), and the stems its irregular forms are built on:
 //   - a fleeting vowel, the о or е (ё) before the last consonant of a masculine noun, which
@@ -480,7 +483,7 @@ func enWordMatches(x, t string) bool {
 //   - the -мя nouns, whose stem grows by -ен: время → времени, имя → именем.
 func ruStems(t string) []string {
 	rt := []rune(t)
-	if b, ok := strings.CutSuffix(t, "мя"); ok && len(rt) >= 4 {
+	if b, ok := strings.CutSuffix(t, "мя"); ok && len(rt) >= 4 && !ruNumeralsInMya[t] {
 		// A neuter noun in -мя declines on -мен- (семени, семена; времён) and -мян (семян):
 		// its bare stem would find семей, the genitive of семья.
 		return []string{t, b + "мен", b + "мян"}

@@ -249,9 +249,10 @@ func enMonthContext(clean string, ws []word, idx int, lw string) bool {
 
 // kkSeasonAdjective reports a word after a modifier that makes маусым "season", not June: an
 // adjective of time in -ғы, -гі, -қы, -кі that is no year's (қысқы, жазғы, күзгі, but not 2023
-// жылғы), a relational adjective (туристік маусым, the tourist season) or a participle (шегіртке
-// шығатын маусымда, in the season when locusts hatch). A month's name takes none of them: "in
-// June" is said with a year or a day, never with a clause before it.
+// жылғы) or a participle (шегіртке шығатын маусымда, in the season when locusts hatch). A
+// month's name takes neither: "in June" is said with a year or a day, never with a clause
+// before it. (Adjectives in -лық, туристік маусым, are left out: nouns end so too, and
+// «Ынтымақтастық маусымда күшейді» is June.)
 func kkSeasonAdjective(ws []word, idx int) bool {
 	if idx == 0 {
 		return false
@@ -260,9 +261,7 @@ func kkSeasonAdjective(ws []word, idx int) bool {
 	if strings.HasPrefix(prev, "жыл") || utf8.RuneCountInString(prev) < 4 {
 		return false
 	}
-	for _, e := range []string{"ғы", "гі", "қы", "кі",
-		"лық", "лік", "дық", "дік", "тық", "тік",
-		"атын", "етін", "йтын", "йтін", "ытын", "ітін"} {
+	for _, e := range []string{"ғы", "гі", "қы", "кі", "атын", "етін", "йтын", "йтін", "ытын", "ітін"} {
 		if strings.HasSuffix(prev, e) {
 			return true
 		}

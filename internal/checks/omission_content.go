@@ -223,7 +223,7 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 			}
 			for i, w := range ws {
 				x := fws[i]
-				if (x == f.text || f.prefix && strings.HasPrefix(x, f.text) || f.inside && strings.Contains(x, f.text)) && !(source && (nameWord(text, w) || nameHead && besideName(text, w, lang))) {
+				if (x == f.text || f.prefix && strings.HasPrefix(x, f.text) || f.inside && strings.Contains(x, f.text)) && !(source && sourceNamePart(text, w, lang, nameHead)) {
 					return w.Text
 				}
 			}
@@ -231,7 +231,7 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 		}
 		proper := isUpperInitial(f.text) // Monday, Tuesday: capitalised in every sentence
 		for _, m := range findTermAll(memo, text, f.text, lang, -1) {
-			if w := (word{Text: text[m[0]:m[1]], Start: m[0], End: m[1]}); proper || !(source && (nameWord(text, w) || nameHead && besideName(text, w, lang))) {
+			if w := (word{Text: text[m[0]:m[1]], Start: m[0], End: m[1]}); proper || !(source && sourceNamePart(text, w, lang, nameHead)) {
 				return w.Text
 			}
 		}
@@ -255,6 +255,13 @@ func contentIn(memo *wordMemo, text string, lang pipeline.Lang, forms []contentF
 // minContentPrefix is the fewest letters of a form that the words it begins render in a
 // translation: shorter forms begin too many other words.
 const minContentPrefix = 5
+
+// sourceNamePart reports a word of a source that is part of a name, not a content word of its
+// own: capitalised inside a sentence (nameWord), opening a listed name (opensListedName), or,
+// for the head noun of a place's name (nameHead), beside a name (besideName).
+func sourceNamePart(text string, w word, lang pipeline.Lang, nameHead bool) bool {
+	return nameWord(text, w) || sentenceStart(text, w.Start) && opensListedName(text, w, lang) || nameHead && besideName(text, w, lang)
+}
 
 // besideName reports a word that stands beside a name as its head noun: after a capitalised word
 // inside the sentence (Кіші Арал теңізі, Құрық портына, Aktau port, Каспийского моря), or, in
@@ -305,11 +312,12 @@ func besideName(text string, w word, lang pipeline.Lang) bool {
 func listedNameWord(w string, lang pipeline.Lang, countries bool) bool {
 	lw := strings.ToLower(w)
 	for _, n := range names() {
-		if countries && !countryNames[strings.Join(n[pipeline.English], "/")] {
+		if countries && !isCountry(n) {
 			continue
 		}
 		for _, f := range n[lang] {
-			if f = strings.ToLower(f); !strings.HasPrefix(f, "~") && utf8.RuneCountInString(f) >= 2 && strings.HasPrefix(lw, f) {
+			// A form of three letters or fewer (UN, ЕС) is an abbreviation: the word whole.
+			if f = strings.ToLower(f); !strings.HasPrefix(f, "~") && (lw == f || utf8.RuneCountInString(f) > 3 && strings.HasPrefix(lw, f)) {
 				return true
 			}
 		}
@@ -317,21 +325,35 @@ func listedNameWord(w string, lang pipeline.Lang, countries bool) bool {
 	return false
 }
 
-// nameWord reports a capitalised word inside a sentence, or one at its start before another
-// capitalised word (Оңтүстік Кореяда, South Korea's): part of a name.
+// nameWord reports a capitalised word inside a sentence: part of a name.
 func nameWord(text string, w word) bool {
-	if !isUpperInitial(w.Text) {
-		return false
-	}
-	if !sentenceStart(text, w.Start) {
-		return true
-	}
-	if strings.ContainsAny(w.Text, " \u00a0") {
+	return isUpperInitial(w.Text) && !sentenceStart(text, w.Start)
+}
+
+// opensListedName reports a word at a sentence's start that opens a name of several words of
+// lexicon/names.txt (Оңтүстік Кореяда, South Korea's): part of the name, where every first word
+// is capitalised anyway.
+func opensListedName(text string, w word, lang pipeline.Lang) bool {
+	if !isUpperInitial(w.Text) || strings.ContainsAny(w.Text, " \u00a0") {
 		return false // a phrase that opens the sentence ("В этом году Казахстан …")
 	}
-	next := strings.TrimLeft(text[w.End:], " \u00a0")
-	r, _ := utf8.DecodeRuneInString(next)
-	return len(next) < len(text[w.End:]) && unicode.IsUpper(r)
+	rest := strings.ToLower(text[w.Start:])
+	for _, n := range names() {
+		for _, f := range n[lang] {
+			fw := strings.Fields(strings.ToLower(f))
+			if len(fw) < 2 {
+				continue
+			}
+			// Every word but the last as written, and the last by its first letters: its
+			// ending changes with the case (Кореяда).
+			last := []rune(fw[len(fw)-1])
+			head := strings.Join(fw[:len(fw)-1], " ") + " " + string(last[:min(len(last), 4)])
+			if strings.HasPrefix(rest, head) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // enContentStem is an English word without a derivational or inflectional ending, when at least

@@ -292,7 +292,7 @@ func lastRuneString(s string) string {
 func hanCountriesIn(s string) int {
 	n := 0
 	for _, name := range names() {
-		if !countryNames[strings.Join(name[pipeline.English], "/")] {
+		if !isCountry(name) {
 			continue
 		}
 		for _, f := range name[pipeline.Chinese] {

@@ -382,11 +382,13 @@ func icalStem(valid func(string) bool, w string) bool {
 // written without a Kazakh ending.
 func (s *SpellerSet) russianLoan(w string) bool {
 	ru := s.Dicts[pipeline.Russian]
-	min := minLoanRunes
-	if strings.ContainsAny(w, "эёцщъф") {
-		min = 3 // a letter only loans take (эфир, цех): no Kazakh word slipped into a Russian one
+	minRunes := minLoanRunes
+	if strings.ContainsAny(w, "эёцщъф") && !strings.HasPrefix(w, "эт") {
+		// A letter only loans take (эфир, цех): no Kazakh word slipped into a Russian one. Of
+		// Russian's own words, это, эти, этот are no loans.
+		minRunes = 4
 	}
-	return ru != nil && utf8.RuneCountInString(w) >= min && !hasKazakhLetter(w) && ru.Valid(w)
+	return ru != nil && utf8.RuneCountInString(w) >= minRunes && !hasKazakhLetter(w) && ru.Valid(w)
 }
 
 // hasKazakhLetter reports a letter of the Kazakh alphabet that Russian lacks.

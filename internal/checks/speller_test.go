@@ -76,6 +76,8 @@ func TestDebianSpeller(t *testing.T) {
 		{"профинансировоно", pipeline.Russian, true},
 		{"экономик", pipeline.Russian, false},    // the genitive plural of экономика
 		{"эфир", pipeline.Kazakh, false},         // a Russian loan with a letter only loans take
+		{"это", pipeline.Kazakh, true},           // Russian, no loan
+		{"выполняна", pipeline.Russian, true},    // no short participle of выполнять
 		{"по-казахски", pipeline.Russian, false}, // an adverb of manner of казахский
 		{"по-казхски", pipeline.Russian, true},
 		{"авиаучёта", pipeline.Russian, false},  // авиа- before учёт

@@ -455,7 +455,7 @@ func (c *htmlConverter) articleHead(title, root *html.Node) *html.Node {
 		if c.end[n] < c.order[title] || c.order[n] >= c.order[root] {
 			return true
 		}
-		if n.Type == html.ElementNode && (insideFurnitureBut(n, title) || c.skip(n)) {
+		if n.Type == html.ElementNode && (insidePageFurniture(n, title) || c.skip(n)) {
 			return true
 		}
 		if n.Type == html.TextNode && c.order[n] > c.end[title] {
@@ -593,13 +593,13 @@ func classTitle(root *html.Node, pageTitle string) *html.Node {
 func linksOnly(n *html.Node) bool {
 	linked := 0
 	for _, a := range findAll(n, func(x *html.Node) bool { return x.DataAtom == atom.A }) {
-		linked += letterCount(textOf(a))
+		linked += alnumCount(textOf(a))
 	}
-	return linked > 0 && linked == letterCount(textOf(n))
+	return linked > 0 && linked == alnumCount(textOf(n))
 }
 
-// letterCount counts the letters and digits of s.
-func letterCount(s string) int {
+// alnumCount counts the letters and digits of s.
+func alnumCount(s string) int {
 	n := 0
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -2176,10 +2176,10 @@ func hasBlockChild(n *html.Node) bool {
 	return false
 }
 
-// insideFurnitureBut is insideFurniture, except that a <header> that holds the title is the
+// insidePageFurniture is insideFurniture, except that a <header> that holds title is the
 // article's head ("<header class="entry-header"><h1>…</h1>" with the standfirst and the
 // byline), not the page's.
-func insideFurnitureBut(n, title *html.Node) bool {
+func insidePageFurniture(n, title *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
 		switch p.DataAtom {
 		case atom.Header:
@@ -2194,15 +2194,7 @@ func insideFurnitureBut(n, title *html.Node) bool {
 }
 
 // insideFurniture reports a node within navigation, a page header or footer, or an aside.
-func insideFurniture(n *html.Node) bool {
-	for p := n; p != nil; p = p.Parent {
-		switch p.DataAtom {
-		case atom.Nav, atom.Header, atom.Footer, atom.Aside:
-			return true
-		}
-	}
-	return false
-}
+func insideFurniture(n *html.Node) bool { return insidePageFurniture(n, nil) }
 
 // siteTitle takes the article's part of a <title> such as "Article — Site name", also when the
 // site joins its parts by separators of two kinds ("Article :: Paper - national daily").
@@ -2227,6 +2219,9 @@ func siteTitle(t string) string {
 				break
 			}
 		}
+		// A dash or a hyphen inside what is left belongs to the title ("Kazakhstan - China
+		// trade grows | Kazinform", "COVID-19"): only the site's separators are split again.
+		seps = []string{" | ", " :: ", " · "}
 	}
 	return t
 }
@@ -2302,7 +2297,6 @@ func findFirst(n *html.Node, a atom.Atom) *html.Node {
 	return nil
 }
 
-// findFirstOutside finds the first element a that is neither inside skip nor page furniture.
 // headerTitle returns the first <h1> outside skip that stands in a <header> (and in no
 // navigation, footer or aside) and says what the page's <title> says: the article's own header
 // ("<header class="entry-header"><h1 class="entry-title">"), which themes print above the text's
@@ -2312,6 +2306,7 @@ func headerTitle(doc, skip *html.Node, pageTitle string) *html.Node {
 	if want == "" {
 		return nil
 	}
+headings:
 	for _, f := range findAll(doc, func(x *html.Node) bool { return x.DataAtom == atom.H1 }) {
 		if contains(skip, f) || titleKey(collapseSpaces(textOf(f))) != want {
 			continue
@@ -2320,7 +2315,7 @@ func headerTitle(doc, skip *html.Node, pageTitle string) *html.Node {
 		for p := f.Parent; p != nil; p = p.Parent {
 			switch p.DataAtom {
 			case atom.Nav, atom.Footer, atom.Aside:
-				return nil
+				continue headings
 			case atom.Header:
 				header = true
 			}
@@ -2332,6 +2327,7 @@ func headerTitle(doc, skip *html.Node, pageTitle string) *html.Node {
 	return nil
 }
 
+// findFirstOutside finds the first element a that is neither inside skip nor page furniture.
 func findFirstOutside(n *html.Node, a atom.Atom, skip *html.Node) *html.Node {
 	for _, f := range findAll(n, func(x *html.Node) bool { return x.DataAtom == a }) {
 		if !contains(skip, f) && !insideFurniture(f) && !isHomeLink(f) {
@@ -3874,6 +3870,7 @@ func labelledName(s string) string {
 		}
 	}
 	var name []string
+	joined := 0 // joining words among the names ("and")
 	words := strings.Fields(s[len(label):])
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -3885,16 +3882,17 @@ func labelledName(s string) string {
 		if !unicode.IsUpper(r) {
 			if len(name) > 0 && nameJoiners[w] && unicode.IsUpper(nr) {
 				name = append(name, w) // "By A and B": both names
+				joined++
 				continue
 			}
 			break
 		}
-		if unicode.IsDigit(nr) {
+		if unicode.IsDigit(nr) && monthWord.MatchString(strings.ToLower(strings.TrimRight(w, ",."))) {
 			break // "May 2, 2024": the date after the name
 		}
 		name = append(name, w)
 	}
-	if len(name) == 0 || len(name) > maxTopBylineWords/2 {
+	if len(name) == 0 || len(name)-joined > (joined+1)*maxTopBylineWords/2 {
 		return ""
 	}
 	by := strings.TrimRight(strings.TrimSpace(label)+" "+strings.Join(name, " "), ",;")

@@ -152,9 +152,26 @@ func TestSiteTitle(t *testing.T) {
 		"Water on the Ili | Steppe Review": "Water on the Ili",
 		"Іле суы азайса, Балқаш не болады? :: Айқын жол - республикалық газет": "Іле суы азайса, Балқаш не болады?",
 		"中亚粮食贸易的新变化_国际_新闻中心":                                                   "中亚粮食贸易的新变化",
+		"Kazakhstan - China trade grows | Kazinform":                           "Kazakhstan - China trade grows",
+		"新冠COVID-19疫情_新闻网":                                                     "新冠COVID-19疫情",
 	} {
 		if got := siteTitle(in); got != want {
 			t.Errorf("siteTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLabelledName: the label and the names at the start of a meta line, without the date or the
+// time after them.
+func TestLabelledName(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"Автор: Марина Кузнецова 12 мая 2024, 14:05":       "Автор: Марина Кузнецова",
+		"By John Smith 3 hours ago":                        "By John Smith",
+		"By Farrukh Rahimov and Laura Bennett May 2, 2024": "By Farrukh Rahimov and Laura Bennett",
+	} {
+		if got := labelledName(in); got != want {
+			t.Errorf("labelledName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -41,7 +41,8 @@ var quoteCallouts = map[string]bool{"quote": true, "cite": true}
 // linear in the text.
 func withoutWikiMarkup(src string) string {
 	if !strings.Contains(src, "[[") && !strings.Contains(src, "%%") && !strings.Contains(src, "[!") &&
-		!strings.Contains(src, "#") && !strings.Contains(src, "==") && !strings.Contains(src, "[name=") && !strings.Contains(src, "[time=") {
+		!strings.Contains(src, "#") && !strings.Contains(src, "==") && !strings.Contains(src, "[name=") && !strings.Contains(src, "[time=") &&
+		!strings.Contains(src, "[color=") {
 		return src
 	}
 	inCallout := false // inside a callout that is no quotation: its lines are the text's
@@ -154,17 +155,17 @@ var jsxCaptioned = regexp.MustCompile(`<[A-Z][\w.]{0,40}\s[^<>]{0,1000}?\bcaptio
 // withoutMDXStatements blanks those lines, outside fenced code, removes MDX comments, and turns
 // the components that caption a picture into a figure with its caption.
 func withoutMDXStatements(src string) string {
-	if strings.Contains(src, "{/*") {
-		src = mdxComment.ReplaceAllString(src, "")
-	}
-	if strings.Contains(src, "caption=") {
-		src = jsxCaptioned.ReplaceAllStringFunc(src, func(tag string) string {
-			m := jsxCaptioned.FindStringSubmatch(tag)
-			caption := strings.TrimSpace(m[1] + m[2] + m[3])
-			if !strings.ContainsFunc(caption, unicode.IsLetter) {
-				return ""
-			}
-			return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(caption)) + "</figcaption></figure>"
+	if strings.Contains(src, "{/*") || strings.Contains(src, "caption=") {
+		src = rewriteRunsOutsideCode(src, func(run string) string {
+			run = mdxComment.ReplaceAllString(run, "")
+			return jsxCaptioned.ReplaceAllStringFunc(run, func(tag string) string {
+				m := jsxCaptioned.FindStringSubmatch(tag)
+				caption := strings.TrimSpace(m[1] + m[2] + m[3])
+				if !strings.ContainsFunc(caption, unicode.IsLetter) {
+					return ""
+				}
+				return "<figure><figcaption>" + html.EscapeString(html.UnescapeString(caption)) + "</figcaption></figure>"
+			})
 		})
 	}
 	if !strings.Contains(src, "import ") && !strings.Contains(src, "export ") {
@@ -210,6 +211,38 @@ func rewriteOutsideCode(src string, rewrite func(i int, line string) string) str
 		lines[i] = rewrite(i, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// rewriteRunsOutsideCode is rewriteOutsideCode for rewrites that span lines: rewrite is given
+// each run of lines between fenced code, joined, and may change their number.
+func rewriteRunsOutsideCode(src string, rewrite func(run string) string) string {
+	lines := strings.Split(src, "\n")
+	var out, run []string
+	flush := func() {
+		if len(run) > 0 {
+			out = append(out, rewrite(strings.Join(run, "\n")))
+			run = nil
+		}
+	}
+	fence := ""
+	for _, line := range lines {
+		trimmed := strings.TrimLeft(line, " ")
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]+" \t") == "" {
+				fence = ""
+			}
+			out = append(out, line)
+		case codeFence(trimmed) != "":
+			flush()
+			fence = codeFence(trimmed)
+			out = append(out, line)
+		default:
+			run = append(run, line)
+		}
+	}
+	flush()
+	return strings.Join(out, "\n")
 }
 
 // codeFence returns the fence that opens fenced code on a line ("```", "~~~~"), or "".

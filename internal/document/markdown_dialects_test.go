@@ -329,3 +329,15 @@ func TestMarkdownChineseCaptionWithoutNumber(t *testing.T) {
 		t.Error("a Chinese caption label without a number")
 	}
 }
+
+// TestMarkdownMDXInsideCode: MDX's comments and components in fenced code are the code's.
+func TestMarkdownMDXInsideCode(t *testing.T) {
+	t.Parallel()
+	md := "# Writing MDX\n\nA component takes its caption as an attribute.\n\n```jsx\n{/* a note */}\n<Figure caption=\"Solar panels\" />\n```\n\nThat is all.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Writing MDX", "paragraph: A component takes its caption as an attribute.",
+		"paragraph: {/* a note */} <Figure caption=\"Solar panels\" />", "paragraph: That is all.")
+}

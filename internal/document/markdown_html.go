@@ -142,11 +142,11 @@ func withoutPictogram(text string) string {
 }
 
 // calloutClass matches the class names of a box an author sets in the text to stress a point.
-var calloutClass = regexp.MustCompile(`(?i)(^|[\s_-])(callout|admonition|note|tip|info|warning|hint|important)($|[\s_-])`)
+var calloutClass = regexp.MustCompile(`(?i)(^|[\s_-])(callout|admonition|tip|warning|hint)($|[\s_-])`)
 
-// isCallout reports an <aside> named as a callout, or one that opens with a pictogram: Notion exports the boxes an author
-// sets in the text to stress a point ("💡 The grant covers tuition…") as such asides, and they
-// are the author's words, not the site's.
+// isCallout reports an <aside> named as a callout, or one that opens with a pictogram: Notion
+// exports the boxes an author sets in the text to stress a point ("💡 The grant covers
+// tuition…") as such asides, and they are the author's words, not the site's.
 func isCallout(el *html.Node) bool {
 	if el.DataAtom != atom.Aside {
 		return false

@@ -128,10 +128,10 @@ func RussianDerived(valid func(string) bool, w string) bool {
 		}
 	}
 	// The short forms of a passive participle (профинансировано, построена, подписаны) of a
-	// full form the dictionary knows (построенный) or of a verb in -ать, -ять (профинансировать).
+	// full form the dictionary knows (построенный) or of a verb in -овать (профинансировать).
 	for _, e := range []string{"н", "на", "но", "ны"} {
 		if base, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(base) >= 5 {
-			if last, _ := utf8.DecodeLastRuneInString(base); strings.ContainsRune("аяеё", last) && (valid(base+"нный") || last != 'е' && last != 'ё' && valid(base+"ть")) {
+			if last, _ := utf8.DecodeLastRuneInString(base); strings.ContainsRune("аяеё", last) && (valid(base+"нный") || strings.HasSuffix(base, "ова") && valid(base+"ть")) {
 				return true
 			}
 		}
