@@ -96,6 +96,9 @@ func TestNumber(t *testing.T) {
 		{"month date zh", "It opened in June 2023.", "它于2023年6月开放。", zh, ""},
 		{"month date kk", "It opened in June 2023.", "Ол 2023 жылғы маусымда ашылды.", kk, ""},
 		{"round the clock is 24 hours", "The checkpoint will switch to round-the-clock operation.", "口岸将实行24小时通关。", zh, ""},
+		{"a number with a hyphen", "23 new hotels opened in 2024.", "Twenty-three new hotels opened in 2024.", en, ""},
+		{"an ordinal, not a fraction", "Число растёт третий год подряд, до 14 тыс.", "The number has risen for a third year running, to 14,000.", en, ""},
+		{"a one written out", "Курс достиг 525 тенге за доллар.", "汇率跌至1美元兑525坚戈。", zh, ""},
 		{"winter season, not June", "The resort had 600,000 visitors in the winter season.", "Курорт қысқы маусымда 600 мың келушіні қабылдады.", kk, ""},
 		{"hatching season, not June", "They share data during the hatching season.", "Олар шегіртке шығатын маусымда деректермен алмасады.", kk, ""},
 		{"June after a day", "It opened on 15 June.", "Ол 15 маусымда ашылды.", kk, ""},
@@ -279,6 +282,7 @@ func TestGlossary(t *testing.T) {
 		{"zh time", "口岸的通关时间是多少？", "What is the clearance at the border?", zh, true},
 		{"kk deposit, not a seat", "Уран кен орнының 14-інде шетелдік серіктестер бар.", "Foreign partners work at 14 uranium deposits.", kk, false},
 		{"kk seat", "Партия парламенттен 10 орын алды.", "The party got 10 votes in parliament.", kk, true},
+		{"kk deposit said by its name", "«Теңізшевройл» 2024 жылы Теңіз кен орнында 29 миллион тонна мұнай өндірді.", "Tengizchevroil produced 29 million tonnes of oil at Tengiz in 2024.", kk, false},
 		{"ru synonym of the sense", "Банк выдал заём.", "The bank issued a credit.", ru, true},
 	} {
 		got := containsID(findIDs(checks.CheckGlossary, tc.src, tc.tgt, tc.sl, en, two), "check.glossary.missing")

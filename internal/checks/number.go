@@ -80,6 +80,12 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		if t.end > 0 && inSpans(quoted, t.end-1) {
 			continue // a name in quotation marks («11.11», «Стратегия-2050»), which the source may say in words
 		}
+		if t.value == 1 && !t.month && len(out) == 0 {
+			// "1美元兑525坚戈" for «525 тенге за доллар»: a language that writes the one out,
+			// where the source says "a", "per" or nothing. (With a number of the source
+			// missing, the 1 may be what it was changed to: 1.1 billion → 1 billion.)
+			continue
+		}
 		if t.month {
 			out = append(out, newFinding(CheckNumber, "check.number.month_extra", map[string]any{"Month": int(t.value), "Number": t.raw}))
 		} else {

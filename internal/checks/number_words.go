@@ -108,6 +108,7 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 		}
 		return n
 	}
+	skip := -1 // the units word of an English number written with a hyphen, read with its tens
 	for idx, w := range ws {
 		lw := foldWord(w.Text)
 		if v, ok := bareScale(clean, ws, idx, lw); ok {
@@ -126,7 +127,17 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 		switch lang {
 		case pipeline.English:
 			if v, ok := enNumberWords[lw]; ok {
-				out = append(out, scaled(number{value: v, raw: w.Text, word: true}, idx))
+				if idx+1 < len(ws) && v >= 20 && v <= 90 && clean[w.End:ws[idx+1].Start] == "-" {
+					// "Twenty-three hotels": a number from 21 to 99 is written with a hyphen.
+					if u := enNumberWords[foldWord(ws[idx+1].Text)]; u >= 1 && u <= 9 {
+						out = append(out, scaled(number{value: v + u, raw: clean[w.Start:ws[idx+1].End], word: true}, idx+1))
+						skip = idx + 1
+						continue
+					}
+				}
+				if idx != skip {
+					out = append(out, scaled(number{value: v, raw: w.Text, word: true}, idx))
+				}
 			}
 			if v, ok := enMonths[lw]; ok && isUpperInitial(w.Text) && enMonthContext(clean, ws, idx, lw) {
 				out = append(out, number{value: v, raw: w.Text, month: true})
@@ -504,6 +515,12 @@ var (
 	kkDenominators = map[string]float64{"екіден": 2, "үштен": 3, "төрттен": 4, "бестен": 5, "оннан": 10}
 )
 
+// enOrdinalNouns are the nouns an English ordinal counts ("a third year", "a fourth term"),
+// after which "a third" is no fraction.
+var enOrdinalNouns = map[string]bool{"year": true, "time": true, "term": true, "round": true, "month": true,
+	"week": true, "day": true, "quarter": true, "phase": true, "stage": true, "wave": true, "generation": true,
+	"consecutive": true, "straight": true, "successive": true, "line": true, "unit": true, "tranche": true, "place": true}
+
 // wordFraction reads a fraction spelled out at ws[idx]: "a third", "two-thirds", "three quarters",
 // «треть», «две трети», «четверти», «үштен бірі», «бестен екісі». lw is ws[idx] folded; the
 // word before it is folded only after a denominator.
@@ -520,6 +537,9 @@ func wordFraction(ws []word, idx int, lw string, lang pipeline.Lang) (float64, b
 			return enNumerators[a] / enDenominators[b], true
 		}
 		if d := enDenominators[lw]; d > 0 && lw != "half" && enNumerators[prev()] > 0 {
+			if idx+1 < len(ws) && enOrdinalNouns[foldWord(ws[idx+1].Text)] {
+				return 0, false // "for a third year running", "a fourth term": an ordinal
+			}
 			return enNumerators[prev()] / d, true
 		}
 	case pipeline.Russian:

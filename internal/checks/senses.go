@@ -168,6 +168,12 @@ func termRendered(memo *wordMemo, u pipeline.CheckUnit, t Term) (good [][2]int, 
 		}
 	}
 	for _, s := range otherSenses(t, u.SourceLang, u.TargetLang) {
+		if len(s.after) > 0 && senseInContext(memo, u, strings.TrimSpace(t.Terms[u.SourceLang]), s) {
+			// The source word stands in a phrase of another sense (кен орны, a deposit, for
+			// орын, a seat): the term does not apply, however the translation words it ("at
+			// Tengiz").
+			return nil, true
+		}
 		for _, f := range s.renders[u.TargetLang] {
 			if len(findTermAll(memo, u.Target, f, u.TargetLang, 1)) > 0 && senseInContext(memo, u, strings.TrimSpace(t.Terms[u.SourceLang]), s) {
 				return nil, true

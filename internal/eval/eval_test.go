@@ -23,9 +23,11 @@ var belowGoal = map[string]Goal{
 	// and planted-i.txt are later blind sets of the same kind; after rules for the classes of
 	// planted-h's false alarms, English recall meets the goal, and planted-i (whose false alarms
 	// were left as its writer's free translations gave them, to measure rather than to tune away)
-	// keeps English precision at 0.856.
-	"checks/en": {Precision: 0.85, Recall: 0.95},
-	"checks/ru": {Precision: 0.96, Recall: 0.95},
+	// keeps English precision at 0.856. Sets j and k, blind too, were written asking for
+	// translations as free as a think tank's translators write them; after rules for the classes
+	// of their tune halves' false alarms, English precision is 0.842 and Russian 0.956.
+	"checks/en": {Precision: 0.84, Recall: 0.95},
+	"checks/ru": {Precision: 0.95, Recall: 0.95},
 	// Article structure. The pdfcopy2 cases are a blind set of text copied from PDFs of Word
 	// documents written from the golds of the hand-written web pages and Markdown articles:
 	// text the rules for PDF copies were not built against. On it about two blocks in five are
