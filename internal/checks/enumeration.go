@@ -154,10 +154,11 @@ var relativeOpeners = wordSet("which who whom whose that where when while includ
 // enumeration.
 var clauseOpeners = wordSet("however but whereas однако но зато алайда бірақ дегенмен")
 
-// kkFiniteVerbLast reports a Kazakh piece that ends with a verb in the present or future tense
-// (бағаланады, өседі) or a word that closes a clause as its predicate (керек, мүмкін): a
-// clause, whose items, if any, stand before its verb. A capitalised last word is a name
-// (Ресейді, the accusative), and -йды, -уда are left out: they also end nouns (үйді, Ақтауда).
+// kkFiniteVerbLast reports a Kazakh piece that ends with a verb that closes a clause
+// (kkClauseEndings: бағаланады, сатылды, артқанымен) or a word that closes one as its predicate
+// (керек, мүмкін): a clause, whose items, if any, stand before its verb.
+// A capitalised last word is a name (Ресейді, the accusative), and -йды, -уда are left out: they
+// also end nouns (үйді, Ақтауда).
 func kkFiniteVerbLast(p string) bool {
 	f := strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) })
 	if len(f) < 3 {
@@ -167,8 +168,23 @@ func kkFiniteVerbLast(p string) bool {
 	if kkPredicateWords[last] {
 		return true
 	}
-	return !isUpperInitial(last) && utf8.RuneCountInString(last) > 5 && (strings.HasSuffix(last, "ады") || strings.HasSuffix(last, "еді"))
+	if isUpperInitial(last) || utf8.RuneCountInString(last) <= 5 {
+		return false
+	}
+	for _, e := range kkClauseEndings {
+		if strings.HasSuffix(last, e) {
+			return true
+		}
+	}
+	return false
 }
+
+// kkClauseEndings end a Kazakh verb that closes a clause: the present and future tense
+// (бағаланады, өседі), the past passive (сатылды, салынды), and the verbs of a clause set before
+// the main one, "although" (артқанымен), "because" (болғандықтан), "when" (ашылғанда).
+var kkClauseEndings = []string{"ады", "еді", "ылды", "ілді", "ынды", "інді",
+	"ғанымен", "генімен", "қанымен", "кенімен", "ғандықтан", "гендіктен", "қандықтан", "кендіктен",
+	"ғанда", "генде", "қанда", "кенде"}
 
 // partOpeners open a piece that names a part of a whole mentioned before it ("many of them",
 // «многие из них»): it leads to the items that follow, and the clause before it holds none.

@@ -159,6 +159,9 @@ func proportionsIn(memo *wordMemo, text string, lang pipeline.Lang) []proportion
 			if !ok {
 				continue
 			}
+			if lang == pipeline.English && strings.Contains(p.key, "/") && i+len(p.words) < len(ws) && enOrdinalNouns[folded[i+len(p.words)]] {
+				continue // "for a third year running": the ordinal (#3), no fraction
+			}
 			for k := range p.words {
 				used[i+k] = true
 			}
