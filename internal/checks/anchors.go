@@ -159,6 +159,9 @@ func (f *formFinder) has(forms []string, text string, lang pipeline.Lang, name b
 			}
 			continue
 		}
+		if name && isAllUpper(form) && utf8.RuneCountInString(form) >= 2 && acronymWithin(text, form) {
+			return true // UN in UNDP, ООН in ПРООН: an agency's acronym names its organisation
+		}
 		if name && !strings.Contains(ft, nameFormHead(form)) {
 			continue
 		}
@@ -167,6 +170,36 @@ func (f *formFinder) has(forms []string, text string, lang pipeline.Lang, name b
 		}
 	}
 	return false
+}
+
+// acronymWithin reports an acronym of text, a word of capitals of at most eight letters, longer
+// than the acronym form and holding it (UNDP holds UN).
+func acronymWithin(text, form string) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], form)
+		if i < 0 {
+			return false
+		}
+		s, e := off+i, off+i+len(form)
+		off = e
+		for s > 0 {
+			r, size := utf8.DecodeLastRuneInString(text[:s])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			s -= size
+		}
+		for e < len(text) {
+			r, size := utf8.DecodeRuneInString(text[e:])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			e += size
+		}
+		if n := utf8.RuneCountInString(text[s:e]); n > utf8.RuneCountInString(form) && n <= 8 {
+			return true
+		}
+	}
 }
 
 // lostListedNames lists the names of lexicon/names.txt that the source has and the translation

@@ -764,6 +764,12 @@ func TestOmissionContent(t *testing.T) {
 		{"今年在华留学的哈萨克斯坦学生超过1.5万人。", "This year more than 15,000 Kazakh students are studying.", pipeline.Chinese, pipeline.English, true},
 		{"冲突导致数十人受伤，中方企业随后暂停作业。", "The clash injured dozens of people, and the Chinese company then suspended operations.", pipeline.Chinese, pipeline.English, false},
 		{"Оңтүстік Кореяда заңсыз жұмыс істейтін қазақстандықтардың саны 30 мыңға жетті.", "在韩国非法务工的哈萨克斯坦人已达3万人。", pipeline.Kazakh, pipeline.Chinese, false},
+		// An agency's acronym names its organisation (UNDP, ПРООН for the UN's programme); a
+		// deposit named by its field ("at Tengiz") keeps its ore; қосалқы бөлшектер are spare
+		// parts, not retail.
+		{"联合国开发计划署报告指出，咸海地区每年发生沙尘暴约90次。", "Dust storms hit the Aral region about 90 times a year, a UNDP report says.", pipeline.Chinese, pipeline.English, false},
+		{"«Теңізшевройл» 2024 жылы Теңіз кен орнында 29 миллион тонна мұнай өндірді.", "Tengizchevroil produced 29 million tonnes of oil at Tengiz in 2024.", pipeline.Kazakh, pipeline.English, false},
+		{"Сарапшылар қосалқы бөлшектер мен сервистік орталықтардың жетіспеушілігін айтады.", "Analysts point to a shortage of spare parts and service centres.", pipeline.Kazakh, pipeline.English, false},
 		// A region named in source and translation says which country it is in.
 		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году в Жамбылской области планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, false},
 		{"中国计划在新疆喀什地区建设一座大型物流中心。", "Қашғар аймағында ірі логистикалық орталық салу жоспарланып отыр.", pipeline.Chinese, pipeline.Kazakh, true},
