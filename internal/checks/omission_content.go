@@ -337,23 +337,48 @@ func opensListedName(text string, w word, lang pipeline.Lang) bool {
 	if !isUpperInitial(w.Text) || strings.ContainsAny(w.Text, " \u00a0") {
 		return false // a phrase that opens the sentence ("В этом году Казахстан …")
 	}
-	rest := strings.ToLower(text[w.Start:])
-	for _, n := range names() {
-		for _, f := range n[lang] {
-			fw := strings.Fields(strings.ToLower(f))
-			if len(fw) < 2 {
-				continue
-			}
-			// Every word but the last as written, and the last by its first letters: its
-			// ending changes with the case (Кореяда).
-			last := []rune(fw[len(fw)-1])
-			head := strings.Join(fw[:len(fw)-1], " ") + " " + string(last[:min(len(last), 4)])
-			if strings.HasPrefix(rest, head) {
-				return true
-			}
+	heads := multiwordNameHeads()[lang][strings.ToLower(w.Text)]
+	if len(heads) == 0 {
+		return false // most words: no listed name begins with them
+	}
+	rest := strings.ToLower(text[w.Start:min(len(text), w.Start+200)])
+	for _, h := range heads {
+		if strings.HasPrefix(rest, h) {
+			return true
 		}
 	}
 	return false
+}
+
+var (
+	multiwordOnce  sync.Once
+	multiwordHeads map[pipeline.Lang]map[string][]string
+)
+
+// multiwordNameHeads returns, per language and first word (lower case), the beginnings of the
+// names of several words of lexicon/names.txt: every word but the last as written, and the last
+// by its first letters, as its ending changes with the case (Кореяда).
+func multiwordNameHeads() map[pipeline.Lang]map[string][]string {
+	multiwordOnce.Do(func() {
+		multiwordHeads = map[pipeline.Lang]map[string][]string{}
+		for _, n := range names() {
+			for lang, forms := range n {
+				for _, f := range forms {
+					fw := strings.Fields(strings.ToLower(f))
+					if len(fw) < 2 {
+						continue
+					}
+					last := []rune(fw[len(fw)-1])
+					head := strings.Join(fw[:len(fw)-1], " ") + " " + string(last[:min(len(last), 4)])
+					if multiwordHeads[lang] == nil {
+						multiwordHeads[lang] = map[string][]string{}
+					}
+					multiwordHeads[lang][fw[0]] = append(multiwordHeads[lang][fw[0]], head)
+				}
+			}
+		}
+	})
+	return multiwordHeads
 }
 
 // enContentStem is an English word without a derivational or inflectional ending, when at least
