@@ -370,6 +370,15 @@ const hanBoundsBefore = "逾超过上近约"
 // hanNumerals reads runs of Chinese numerals (五, 十四, 两千) in a run of Chinese characters.
 func hanNumerals(s string) []number {
 	digits, units := hanDigits, hanUnits
+	if r, size := utf8.DecodeRuneInString(s); size == len(s) {
+		// One character, as the word breaker gives most of Chinese text: a numeral or not,
+		// without the slice of runes.
+		if _, d := digits[r]; !d {
+			if _, u := units[r]; !u {
+				return nil // (a bare 万 or 亿 needs the bound before it, in a longer word)
+			}
+		}
+	}
 	var out []number
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
