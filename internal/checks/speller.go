@@ -59,19 +59,17 @@ func (s *SpellerSet) Misspelled(word string, lang pipeline.Lang) bool {
 		return true
 	}
 	word = strings.ReplaceAll(word, "’", "'")
-	valid := func(w string) bool { return h.Valid(w) || s.extra(lang, w) }
-	if vs := s.Variants[lang]; len(vs) > 0 {
-		valid = func(w string) bool {
-			if h.Valid(w) || s.extra(lang, w) {
+	variants := s.Variants[lang]
+	valid := func(w string) bool {
+		if h.Valid(w) || s.extra(lang, w) {
+			return true
+		}
+		for _, v := range variants {
+			if v.Valid(w) {
 				return true
 			}
-			for _, v := range vs {
-				if v.Valid(w) {
-					return true
-				}
-			}
-			return false
 		}
+		return false
 	}
 	if s.known(valid, word, lang) {
 		return false

@@ -2306,21 +2306,9 @@ func headerTitle(doc, skip *html.Node, pageTitle string) *html.Node {
 	if want == "" {
 		return nil
 	}
-headings:
 	for _, f := range findAll(doc, func(x *html.Node) bool { return x.DataAtom == atom.H1 }) {
-		if contains(skip, f) || titleKey(collapseSpaces(textOf(f))) != want {
-			continue
-		}
-		header := false
-		for p := f.Parent; p != nil; p = p.Parent {
-			switch p.DataAtom {
-			case atom.Nav, atom.Footer, atom.Aside:
-				continue headings
-			case atom.Header:
-				header = true
-			}
-		}
-		if header {
+		// In furniture only for the <header> that holds it: no navigation, footer or aside.
+		if !contains(skip, f) && insideFurniture(f) && !insidePageFurniture(f, f) && titleKey(collapseSpaces(textOf(f))) == want {
 			return f
 		}
 	}
