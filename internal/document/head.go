@@ -84,12 +84,22 @@ func findHead(cands []candidate) headResult {
 		res.drop[j] = true
 	}
 	res.titleText = withoutBreadcrumb(cands[res.title].text)
+	last := res.title // the last block of the title
 	if joined != "" {
 		res.titleText = joined
-	} else if next := res.title + 1; next < len(cands) && titleGoesOn(cands, res.title) {
-		// A title set large breaks over lines: "Border Markets After the" / "Pandemic".
-		res.titleText += " " + cands[next].text
-		res.drop[next] = true
+	} else {
+		// A title set large breaks over lines: "Wool prices in the steppe: why" / "Chinese
+		// buyers set the market". The line the title was found on may be the second.
+		for k := res.title; k > 0 && res.drop[k-1] && titleStartsAbove(cands[k-1], res.titleText); k-- {
+			res.titleText = cands[k-1].text + " " + res.titleText
+		}
+	}
+	for n := 0; n < maxTitleLines && last+1 < len(cands) && titleGoesOn(cands, last, res.titleText); n++ {
+		// "Border Markets After the" / "Pandemic", "В Омской области запустят" / "паромную
+		// переправу через" / "Иртыш".
+		last++
+		res.titleText += " " + cands[last].text
+		res.drop[last] = true
 	}
 	key := titleKey(cands[res.title].text)
 	for j := res.title + 1; j < n; j++ {
@@ -144,30 +154,96 @@ func isStandfirst(s string) bool {
 // maxTitleTailWords: the line a title breaks onto is a few words.
 const maxTitleTailWords = 6
 
-// titleGoesOn reports a title whose next block is the rest of it: a short line, no sentence and
-// no byline, under a title that ends in a small word ("the", "of", "на") or above the byline or
-// the authors' names, where no section of the text starts.
-func titleGoesOn(cands []candidate, title int) bool {
-	next := cands[title+1]
+// maxTitleLines: a title set large runs over four lines at most.
+const maxTitleLines = 3
+
+// titleGoesOn reports a title (title, its text so far ending with block last) whose next block
+// is more of it: a short line, no sentence and no byline, that begins in lower case (no block
+// does), or that follows a title ending in a small word, a colon, a comma or a dash ("the", "of",
+// "на", "через"), or that is short, no wider than the title's line, and stands over the byline,
+// the authors' names, the summary or the text, where no section starts.
+func titleGoesOn(cands []candidate, last int, title string) bool {
+	next := cands[last+1]
 	t := next.text
-	if next.marker != "" || endsWithTerminator(t) || hasBylinePrefix(t) || isNameLine(t) || isPublicationLine(t) ||
-		isNavigation(t) && !hasLower(t) {
+	if next.marker != "" || next.lines > 2 || endsWithTerminator(title) || endsWithTerminator(t) && !strings.HasSuffix(t, "?") ||
+		hasBylinePrefix(t) || isPublicationLine(t) || isNavigation(t) && !hasLower(t) || isFilingLine(t) {
 		return false
 	}
 	words := len(strings.Fields(t))
-	if endsWithSmallWord(cands[title].text) {
+	if first, _ := utf8.DecodeRuneInString(t); unicode.IsLower(first) {
+		return words <= 2*maxTitleTailWords
+	}
+	if isNameLine(t) && !titleCased(title) || isInitialledAuthor(withoutAffiliationMarks(t)) || isHanText(t) {
+		return false
+	}
+	if endsWithSmallWord(title) || endsWithJoiner(title) {
 		// "China's electric buses arrive in" / "Tashkent, and the depots struggle" / "to keep
 		// up": a title that stops on a small word goes on, over a line or two.
-		return next.lines <= 2 && words <= 2*maxTitleTailWords
+		return words <= 2*maxTitleTailWords
 	}
-	if next.lines != 1 || words > maxTitleTailWords {
+	if next.lines != 1 || words > maxTitleTailWords || last+2 >= len(cands) || columns(t) > columns(cands[last].text) {
 		return false
 	}
-	if title+2 >= len(cands) {
+	// Under a title's line a short line is its end or the first heading: a heading stands over
+	// text, the end of a title over the byline, or over the summary that the byline follows.
+	by := cands[last+2]
+	if isNameLine(t) {
+		return isAuthorLine(by.text) && !isNameLine(title)
+	}
+	signs := func(c candidate) bool {
+		return c.marker == "" && (hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text))
+	}
+	return signs(by) || by.marker == "" && isStandfirst(by.text) && last+3 < len(cands) && signs(cands[last+3])
+}
+
+// titleStartsAbove reports a block dropped above the line a title was found on that is the
+// title's start: no sentence, no navigation or masthead, and a line the title cannot end on (a
+// small word, a colon, a comma, a dash) or a title that goes on in lower case.
+func titleStartsAbove(prev candidate, title string) bool {
+	p := prev.text
+	if prev.marker != "" || prev.lines > 2 || endsWithTerminator(p) || isNavigation(p) || isPublicationLine(p) ||
+		isFilingLine(p) || seriesMark.MatchString(p) || endsWithSeparator(p) || hasBylinePrefix(p) {
 		return false
 	}
-	by := cands[title+2].text
-	return hasBylinePrefix(by) && isBylineText(by) || isNameLine(by) && !isNameLine(t)
+	first, _ := utf8.DecodeRuneInString(title)
+	return endsWithSmallWord(p) || endsWithJoiner(p) || unicode.IsLower(first)
+}
+
+// titleJoiners are the words a title's line may end on that a title does not end with: English
+// and Russian prepositions and conjunctions of four letters or more ("between", "через"); the
+// shorter ones are endsWithSmallWord's.
+var titleJoiners = map[string]bool{"with": true, "from": true, "into": true, "after": true, "over": true,
+	"between": true, "without": true, "about": true, "against": true, "through": true, "across": true,
+	"toward": true, "towards": true, "amid": true, "among": true, "than": true, "when": true, "where": true,
+	"через": true, "между": true, "после": true, "перед": true, "против": true, "вокруг": true, "среди": true,
+	"для": true, "без": true, "при": true, "над": true, "под": true, "или": true, "чтобы": true, "когда": true,
+	"және": true, "немесе": true}
+
+// endsWithJoiner reports a line that ends with a comma, a dash, or one of titleJoiners.
+func endsWithJoiner(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == ',' || r == '—' || r == '–' {
+		return true
+	}
+	words := strings.Fields(s)
+	return len(words) >= 2 && titleJoiners[words[len(words)-1]]
+}
+
+// titleCased reports an English title in title case: every word of four letters or more
+// capitalised. Its lines are then capitalised as names are ("Smaller Loans, Harder Terms").
+func titleCased(s string) bool {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) < 4 || !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) || !unicode.In(r, unicode.Latin) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // titleAboveAuthors finds the title of a document whose head opens with a masthead (the
