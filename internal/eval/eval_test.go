@@ -30,6 +30,16 @@ var belowGoal = map[string]Goal{
 	// another sense (кен орны) read as lost, which no longer counts; a rule for lost bounds
 	// ("more than") was tried and left out, as it flagged eight clean tune units for two more
 	// omissions found.
+	// The repair. Set l is a blind set whose joins often make another word ("may|be" →
+	// "maybe", "a|broad" → "abroad", "от|части" → "отчасти") that only the sentence's grammar
+	// tells apart, and the class clean-articles counts every space put into the hand-written
+	// articles of the structure corpus, correct prose the repair was never built against (a
+	// given name read as two words, "Гульмира"; loans and compounds the dictionaries lack,
+	// "туроператор", "штрихкодов"). The floors are the tune scores with both: they must rise,
+	// not fall.
+	"repair/en": {Precision: 0.998, Recall: 0.978},
+	"repair/ru": {Precision: 0.984, Recall: 0.98},
+	"repair/kk": {Precision: 0.992, Recall: 0.965},
 	"checks/en": {Precision: 0.86, Recall: 0.94},
 	"checks/ru": {Precision: 0.95, Recall: 0.95},
 	// Article structure. The pdfcopy2 cases are a blind set of text copied from PDFs of Word

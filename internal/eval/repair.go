@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -37,7 +38,7 @@ func (s *repairStage) Prepare() error {
 }
 
 // LoadCases reads the hand-written cases of a split and adds the line-wrap cases WrapCases makes
-// from the sentence corpus of the same split.
+// from the sentence corpus of the same split and the clean articles of ProseCases.
 func (s *repairStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 	hand, err := LoadCases(root, s.Name(), split)
 	if err != nil {
@@ -47,7 +48,11 @@ func (s *repairStage) LoadCases(root fs.FS, split string) ([]Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(hand, wrapped...), nil
+	prose, err := ProseCases(root, split)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(hand, wrapped...), prose...), nil
 }
 
 func (s *repairStage) Score(c Case) (Tally, string, error) {
@@ -59,6 +64,16 @@ func (s *repairStage) Score(c Case) (Tally, string, error) {
 	if t.FP == 0 && t.FN == 0 {
 		t.Exact = 1
 		return t, "", nil
+	}
+	if c.Class == ProseClass {
+		// A whole article: the words it split say more than its text.
+		var split []string
+		for _, ch := range res.Changes {
+			if len(ch.InsertedSpaces()) > 0 {
+				split = append(split, fmt.Sprintf("%q → %q", ch.Before, ch.After))
+			}
+		}
+		return t, "split " + strings.Join(split, ", "), nil
 	}
 	return t, "got " + res.Text, nil
 }

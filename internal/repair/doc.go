@@ -99,4 +99,17 @@
 // and are not split after their clipped stem, nor a verb after its prefix ("профинансировало");
 // a capitalised Russian or Kazakh word inside a sentence or in quotes is a name and stays whole
 // ("Токаев", «Росатом»).
+//
+// A rare English dictionary word whose letters spell closed-class words far likelier in its
+// place is read as them ("ina" as "in a", "isa"); words in common use ("into", "maybe") cost less
+// than any reading of theirs. An Irish or Italian name written with an apostrophe runs into a
+// common English word ("O’Brien|found"), an English possessive into a capitalised word in any
+// language ("Lloyd’s|Register"), and a preposition of place into a name ("off|Mangystau"). A
+// woman's name or surname keeps its "-a" even where the article names the man ("Karimova" beside
+// "Karimov"), and at a sentence's start a capitalised token before a capitalised word is a given
+// name before a surname unless it reads as a long word and its ending ("Нигора Каримова", not "Ни
+// гора"). A Russian compound with a linking vowel ("водосбережение", "машинокомплектов") and a
+// comparative in "-ее" ("предсказуемее") stay whole when the dictionary lacks them, no reading sets
+// a particle right after a preposition ("по|ли|металлов"), and no unit is split off a dictionary
+// word after a number ("50 тоннелей"). A Kazakh plural takes its possessive ("бекеттеріндегі").
 package repair

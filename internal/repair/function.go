@@ -40,6 +40,11 @@ var englishLeading = setOf(
 	"near", "along", "around", "behind", "beside", "inside", "outside",
 )
 
+// englishPlaces are prepositions of place that englishLeading leaves out because they also make
+// compounds ("offshore", "belowground"); before a capital they are words of their own
+// ("offMangystau", "aboveAlmaty"), as no brand begins with one.
+var englishPlaces = setOf("off", "above", "below", "beneath", "underneath", "past", "opposite")
+
 // russianFunction gives pseudo-counts (per 50 million words) to Russian closed-class words. The
 // values are rough orders of magnitude from general knowledge of Russian text, written by hand
 // because no Russian frequency list is installable here; they only need to rank these words far

@@ -258,6 +258,10 @@ func (j *joiner) chunk(text string, from, to int, words []span) ([]edit, []quest
 		// ("Көші-қонсаясаты"). Kazakh writes paired words so ("жауын-шашын"), and a word may
 		// run into the first of them ("Биылжауын-шашын").
 		ctx.hyphenated = after == '-' && !j.seg.kazakh
+		if idx == len(words)-1 && w.end == to {
+			next, _ := utf8.DecodeRuneInString(nextWord(text, w.end))
+			ctx.beforeCapital = unicode.IsUpper(next)
+		}
 		out, rule, q := j.token(token, ctx)
 		if out == token && q != nil && !j.english && !j.seg.kazakh && contrastNe(text, w, to, q.candidates) {
 			out, rule, q = q.candidates[0], "split", nil
@@ -455,6 +459,9 @@ const minUnitTailRunes = 4
 // knows.
 func (j *joiner) unitRunIn(token string) (string, bool) {
 	lower := strings.ToLower(token)
+	if j.seg.lex.isDictWord(lower) && (!j.seg.kazakh || j.seg.lex.inDict(lower)) {
+		return "", false // "50 тоннелей" is no "тонн|елей"
+	}
 	units := numberUnits
 	if j.english {
 		units = englishNumberUnits
@@ -589,6 +596,9 @@ type wordContext struct {
 	// abbreviation that closes a list ("т.б.", "и др."), which end a sentence as often as they
 	// stand inside one.
 	mayStart bool
+	// beforeCapital: the word is the chunk's last and a capitalised word follows it after a
+	// space, as a surname follows a given name ("Нигора Каримова", "Aidana Kuatova").
+	beforeCapital bool
 }
 
 // context reads the text before the word w of the chunk that starts at from.
@@ -1144,8 +1154,16 @@ func (j *joiner) token(t string, ctx wordContext) (string, string, *question) {
 	if strings.Count(rest, "'")+strings.Count(rest, "’") == 1 {
 		_, n := utf8.DecodeRuneInString(rest)
 		mark, tail := rest[:n], rest[n:]
-		if j.english {
+		if j.english || isLatinWord(head) && isLatinWord(tail) {
+			// An English name or possessive inside Russian or Kazakh text follows English
+			// typography: "Lloyd’sRegister".
 			if newTail, ok := j.apostropheTail(head, tail); ok {
+				return out + mark + newTail, "split-apostrophe", nil
+			}
+			if !j.english {
+				return out + rest, rule, q
+			}
+			if newTail, ok := j.latinApostropheName(head, tail); ok {
 				return out + mark + newTail, "split-apostrophe", nil
 			}
 		} else if newTail, ok := j.possessiveScript(head, tail); ok {
@@ -1199,6 +1217,26 @@ func (j *joiner) apostropheTail(head, tail string) (string, bool) {
 		// The article after "it’s", "that’s": "It’sa long-term partnership".
 		if ok && (utf8.RuneCountInString(rest) >= 2 && plainWord(rest) || c == "s" && rest == "a") {
 			return tail[:len(c)] + " " + tail[len(c):], true
+		}
+	}
+	return "", false
+}
+
+// latinApostropheName splits an English word from the Irish, French or Italian name written with
+// an apostrophe that it ran into ("O’Brienfound", "D’Amicosaid"): the name is capitalised after
+// one or two letters, and a common lower-case word of four letters or more ends the token,
+// leaving the name four letters or more with a vowel ("O’Carroll" is no "O’Car" and "roll"). The
+// longest such word is taken.
+func (j *joiner) latinApostropheName(head, tail string) (string, bool) {
+	rs := []rune(tail)
+	if utf8.RuneCountInString(head) > 2 || !unicode.IsUpper([]rune(head)[0]) || len(rs) < 7 || !unicode.IsUpper(rs[0]) ||
+		strings.ToLower(string(rs[1:])) != string(rs[1:]) {
+		return "", false
+	}
+	for at := 4; at <= len(rs)-4; at++ {
+		name, w := string(rs[:at]), string(rs[at:])
+		if j.plainWord(w) && !j.seg.lex.isNameOnly(w) && strings.ContainsAny(strings.ToLower(name), "aeiouy") {
+			return name + " " + w, true
 		}
 	}
 	return "", false
@@ -1336,7 +1374,7 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// "Қытай|арасында".
 		// A Kazakh name in its case ends there too: "Еуропадағы|сұраныстың". After the
 		// abbreviation that closes a list the word may begin a sentence: "т.б. Сұраныс|ұсыныстан".
-		if v := j.seg.decide(w); v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || ctx.mayStart ||
+		if v := j.seg.decide(w); v.split != nil && !feminineEnding(v.split) && (j.seg.voc.forms[v.split[0]] > 0 && !j.seg.lex.isFunction(strings.ToLower(v.split[0])) || ctx.mayStart ||
 			j.seg.kazakh && j.seg.locativeParticle(strings.ToLower(w)) > 0 ||
 			j.seg.kazakh && len(v.split) == 2 && !j.seg.lex.isDictWord(strings.ToLower(w)) && j.seg.possessorName(lowerAll(v.split)) ||
 			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split)) ||
@@ -1355,7 +1393,7 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// "the U.S. Chinasupplies". A word before a verb in the past is no name made with it:
 		// "Commission|resumed".
 		v := j.seg.decide(w)
-		if v.split != nil && (j.seg.voc.forms[v.split[0]] > 0 || allFunction(lowerAll(v.split[1:]), j.seg.lex) ||
+		if v.split != nil && !feminineEnding(v.split) && (j.seg.voc.forms[v.split[0]] > 0 || allFunction(lowerAll(v.split[1:]), j.seg.lex) ||
 			j.seg.englishNameJoin(lowerAll(v.split)) || len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0 ||
 			ctx.mayStart || j.seg.englishBeforePast(lowerAll(v.split))) {
 			return strings.Join(v.split, " "), "split", nil
@@ -1375,6 +1413,9 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		return w, "", nil
 	case uppers == 0 || uppers == 1 && unicode.IsUpper(rs[0]):
 		v := j.seg.decide(w)
+		if v.split != nil && uppers == 1 && ctx.beforeCapital && j.givenName(v.split) {
+			return w, "", nil
+		}
 		if v.split != nil {
 			return strings.Join(v.split, " "), "split", nil
 		}
@@ -1401,6 +1442,23 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		}
 	}
 	return w, "", nil // CamelCase brands, acronyms, mixed case: not ours to touch
+}
+
+// givenName reports the reading of a capitalised token at a sentence's start, before a
+// capitalised word, as a given name before a surname rather than words run together: a reading
+// that cuts a letter or two off its start ("А|саке", "До|стык", "Ни|гора") or a lone letter off
+// its end ("Aidan|a", "Karimov|a"). "Кроме|того Казахстан" is still two words.
+func (j *joiner) givenName(split []string) bool {
+	return feminineEnding(split) || !j.english && utf8.RuneCountInString(split[0]) <= 2
+}
+
+// feminineEnding reports a reading of a capitalised token that cuts off its last letter as a
+// word of its own, where the letter is the ending of a woman's name or surname: "Karimov|a",
+// "Каримов|а", "Aidan|a". The article may well name the man as well (Islam Karimov and Gulnara
+// Karimova), so that his name is no sign that hers is two words.
+func feminineEnding(split []string) bool {
+	last := split[len(split)-1]
+	return len(split) >= 2 && (last == "a" || last == "а" || last == "я")
 }
 
 // articleBeforeName reports the rest of a token that begins a sentence with the article "A"
@@ -1448,7 +1506,7 @@ func (j *joiner) boundSplit(rs []rune, bounds []int) (string, bool) {
 	// "пойыздарыАқтау"). Latin ones are brands: "easyJet", "airBaltic".
 	cyrillicWord := !j.english && utf8.RuneCountInString(parts[0]) >= 2 && isCyrillicWord(parts[0])
 	afterFunction := unicode.IsLower(rs[0]) && (!j.english && j.seg.lex.isFunction(parts[0]) || cyrillicWord ||
-		j.english && englishLeading[parts[0]]) ||
+		j.english && (englishLeading[parts[0]] || englishPlaces[parts[0]])) ||
 		j.seg.kazakh && j.seg.lex.isFunction(strings.ToLower(parts[0])) // "ОлБейжіңдегі"
 	pastVerb := false
 	for _, p := range parts[1:] {

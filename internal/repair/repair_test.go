@@ -18,6 +18,17 @@ func TestRepairText(t *testing.T) {
 		lang           pipeline.Lang
 	}{
 		{"case join", "Its position inCentral Asia grew.", "Its position in Central Asia grew.", "en"},
+		{"rare dictionary word read as closed-class words", "the best result ina decade, and it isa fact", "the best result in a decade, and it is a fact", "en"},
+		{"words in common use that read as two stay", "into maybe abroad overall outset whereby area", "into maybe abroad overall outset whereby area", "en"},
+		{"preposition of place before a name", "Seals die on the shallows offMangystau.", "Seals die on the shallows off Mangystau.", "en"},
+		{"word run into an irish name", "The survey led by Fiona O’Brienfound that pups die.", "The survey led by Fiona O’Brien found that pups die.", "en"},
+		{"irish names stay", "O’Carroll, O’Malley, O’Donnell and D’Alessandro met.", "O’Carroll, O’Malley, O’Donnell and D’Alessandro met.", "en"},
+		{"a woman's surname stays beside the man's", "Islam Karimov and his daughter Gulnara Karimova. By Aidana Kuatova", "Islam Karimov and his daughter Gulnara Karimova. By Aidana Kuatova", "en"},
+		{"english possessive in russian text", "Сертификат Lloyd’sRegister получила установка.", "Сертификат Lloyd’s Register получила установка.", "ru"},
+		{"russian compounds with a linking vowel stay", "Водосбережение и сборка из машинокомплектов.", "Водосбережение и сборка из машинокомплектов.", "ru"},
+		{"russian comparative and a word after a number stay", "Курс стал предсказуемее, а в проекте 50 тоннелей и полиметаллов.", "Курс стал предсказуемее, а в проекте 50 тоннелей и полиметаллов.", "ru"},
+		{"russian given name before a surname stays", "Сауле Ким и Нигора Каримова. До 2029 года через Достык.", "Сауле Ким и Нигора Каримова. До 2029 года через Достык.", "ru"},
+		{"kazakh negated verb and plural possessive stay", "Ол оны танымайды. Кеден бекеттеріндегі кезек.", "Ол оны танымайды. Кеден бекеттеріндегі кезек.", "kk"},
 		{"dictionary join", "a strategicallyimportant direction", "a strategically important direction", "en"},
 		{"function word join", "mutual benefitand mutual respect", "mutual benefit and mutual respect", "en"},
 		{"apostrophe join", "the region’sleading parties", "the region’s leading parties", "en"},

@@ -286,6 +286,103 @@ func (s *segmenter) readings(lw string) []reading {
 	return out
 }
 
+// russianPrepositions are the Russian prepositions, which stand before their noun or the words
+// that qualify it.
+var russianPrepositions = setOf("в", "во", "на", "с", "со", "к", "ко", "о", "об", "обо", "у", "по", "за", "из",
+	"от", "до", "для", "без", "под", "над", "при", "про", "через", "перед", "между", "около", "после")
+
+// russianEnclitics are the particles that lean on the word before them and begin no phrase.
+var russianEnclitics = setOf("ли", "ль", "же", "ж", "бы", "б")
+
+// particleAfterPreposition reports a Russian reading that sets a particle leaning on the word
+// before it right after a preposition, which must be followed by its noun: "по|ли|металлов" is
+// no reading of "полиметаллов".
+func particleAfterPreposition(words []string) bool {
+	for i := 1; i < len(words); i++ {
+		if russianEnclitics[words[i]] && russianPrepositions[words[i-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithNarrow reports a word that begins with the narrow vowel "ы" or "і", as the Kazakh
+// possessive does.
+func startsWithNarrow(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r == 'ы' || r == 'і'
+}
+
+// russianComparative reports a Russian comparative in "-ее" of an adjective the dictionary lists,
+// which it may not list itself: "предсказуемее" of "предсказуемый", "сплочённее". Read as words
+// it ends in the pronoun "ее" or "нее" ("предсказуем|ее").
+func (s *segmenter) russianComparative(lw string) bool {
+	stem, ok := strings.CutSuffix(lw, "ее")
+	if !ok || utf8.RuneCountInString(stem) < 4 {
+		return false
+	}
+	for _, end := range []string{"ый", "ий", "ой"} {
+		if s.lex.isDictWord(stem + end) {
+			return true
+		}
+	}
+	return false
+}
+
+// russianInterfixed reports a reading that cuts a Russian compound at its linking vowel: the
+// compound is a noun's stem, "о" or "е", and a word ("водосбережение" of "вода" and
+// "сбережение", "машинокомплектов"), and the dictionary lacks it, so that read as words it falls
+// apart there into a preposition or a particle ("во|до|сбережение", "маши|но|комплектов"). The
+// stem with the linking vowel must be no word itself ("числопроектов" is "число" and "проектов"
+// run together), nor the word after it a closed-class one ("тем|не|менее").
+func (s *segmenter) russianInterfixed(words []string) bool {
+	var rs []rune
+	cuts := map[int]bool{}
+	for _, w := range words {
+		rs = append(rs, []rune(w)...)
+		cuts[len(rs)] = true
+	}
+	for at := 3; at <= len(rs)-5; at++ {
+		if rs[at] != 'о' && rs[at] != 'е' || !cuts[at+1] {
+			continue
+		}
+		stem, rest := string(rs[:at]), string(rs[at+1:])
+		linked := stem + string(rs[at])
+		if s.lex.isDictWord(linked) || s.lex.isFunction(linked) || !s.lex.isDictWord(rest) || s.lex.isFunction(rest) {
+			continue
+		}
+		for _, end := range []string{"а", "я", "ы", "и", "ь", "о", "е", ""} {
+			if w := stem + end; w != linked && s.lex.isDictWord(w) && !s.lex.isFunction(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rareJoinMargin: how much cheaper than an English dictionary word its reading as words must be
+// for the word to be taken for words run together.
+const rareJoinMargin = 3.0
+
+// rareWordJoin reports an English dictionary word that the frequency list says is far rarer than
+// the closed-class words it reads as: "ina" (a name, and "in a"), "isa", "ona". Hunspell lists rare words and
+// names whose letters spell common short phrases; a copy from a PDF makes those phrases far
+// more often than an article uses the word. Words in common use ("into", "maybe", "outset") cost
+// less than any reading of theirs and stay.
+func (s *segmenter) rareWordJoin(lw string) bool {
+	rs := s.readings(lw)
+	if len(rs) == 0 || !allFunction(rs[0].words, s.lex) {
+		return false
+	}
+	c := s.lex.countFiltered(lw)
+	if c <= 0 {
+		return false
+	}
+	// The article's other uses of the word count for it, as its uses of the words count for them.
+	c += articleBoost * float64(max(s.voc.lower[lw]-1, 0))
+	return rs[0].cost+rareJoinMargin <= -math.Log(c/corpusSize)
+}
+
 // decide judges one token made of letters only, written in lower case or capitalised. The
 // verdict depends only on the token and the article, so it is worked out once per token.
 func (s *segmenter) decide(token string) verdict {
@@ -334,7 +431,7 @@ func (s *segmenter) judge(token string) verdict {
 			return verdict{split: restoreCase(token, []string{lw[:at], lw[at:]})}
 		}
 	}
-	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) {
+	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) && !(s.english && !capital && s.rareWordJoin(lw)) {
 		return verdict{} // a correct word is never split
 	}
 
@@ -416,7 +513,10 @@ func (s *segmenter) judge(token string) verdict {
 			return !free || kazakhPrefixLike[words[0]] && !beforeNonCompound && !prefixBeforeNoun(words) || russianPrefixLike[words[0]] ||
 				kazakhLoanPrefix[words[0]] || s.stemRunsOn(words, analysed) ||
 				boundEnding[words[0]] && !s.conjunctionFirst(words) && !s.particleBeforeVerb(words, analysed) || // a particle follows its word: "Пекинге" is no "пе кинге"
-				s.endingPiece(words)
+				s.endingPiece(words) ||
+				// A plural takes the possessive "-ы/-і" and endings after it, which the analyser
+				// reads: "бекеттеріндегі" is no "бекеттер індегі".
+				analysed && len(words) == 2 && s.pluralFirst(words) && startsWithNarrow(words[1])
 		}
 		if text.KazakhAttested(lw) {
 			// A form seen in real text that the dictionary and the analyser miss is a word
@@ -546,6 +646,10 @@ func (s *segmenter) judge(token string) verdict {
 		// clipped stem that the readings cut off as a word or two.
 		rs = slices.DeleteFunc(rs, func(r reading) bool { return russianStumpFirst(r.words) })
 		if len(rs) == 0 || s.lex.stumps && s.lex.stumpForm(lw) {
+			return verdict{}
+		}
+		rs = slices.DeleteFunc(rs, func(r reading) bool { return s.russianInterfixed(r.words) || particleAfterPreposition(r.words) })
+		if len(rs) == 0 || s.russianComparative(lw) {
 			return verdict{}
 		}
 	}
@@ -2143,7 +2247,7 @@ var russianPrefixLike = setOf("пост", "анти", "контр", "гипер"
 	"радио", "теле", "транс", "ультра", "экс", "экстра", "электро", "энерго", "эко", "вице", "полу",
 	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
 	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало", "видео", "аудио",
-	"фото", "кино")
+	"фото", "кино", "поли", "моно", "нано")
 
 // prepositionAfter reports a Russian reading of a dictionary word of four letters or more and
 // the preposition "в" or "о" that began the next line: "воды|в", "хранится|в", "договор|о". A
@@ -2534,7 +2638,7 @@ func prefixedVerb(words []string) bool {
 var russianStumps = setOf("гос", "мин", "мед", "тех", "спец", "строй", "погран", "эконом", "нац", "соц",
 	"проф", "сельхоз", "пром", "фин", "терм", "медиа", "турист", "тур", "хоз", "парт", "полит", "ген",
 	"зам", "зав", "вет", "хим", "торг", "внеш", "жил", "рос", "гор", "обл", "рай", "нефть", "газ",
-	"спорт", "опер", "комп", "инфо", "кибер", "нарко", "орг", "сбер", "минэнерго", "глав", "стрит")
+	"спорт", "опер", "комп", "инфо", "кибер", "нарко", "орг", "сбер", "минэнерго", "глав", "стрит", "прод")
 
 // russianStumpFirst reports a reading whose first word, or first two words together, are a
 // clipped stem.

@@ -254,6 +254,14 @@ func kkVerbStemDepth(valid func(string) bool, stem string, depth int) bool {
 	if valid(stem+"у") || valid(stem+"ю") || depth == kkVerbDepth && valid(stem) {
 		return true // below the word itself, only a verb the dictionary lists as one
 	}
+	// A stem that ends in the narrow vowel -ы/-і writes its infinitive with -у in the vowel's
+	// place: таны+ма+йды → тану, қамты+ды → қамту.
+	if b, ok := strings.CutSuffix(stem, "ы"); ok && utf8.RuneCountInString(b) >= 2 && valid(b+"у") {
+		return true
+	}
+	if b, ok := strings.CutSuffix(stem, "і"); ok && utf8.RuneCountInString(b) >= 2 && valid(b+"у") {
+		return true
+	}
 	// A verb whose last syllable has a narrow vowel drops it before the vowel of its infinitive:
 	// қорық+па → қорқу, ауыр → ауру.
 	if rs := []rune(stem); len(rs) >= 4 && (rs[len(rs)-2] == 'ы' || rs[len(rs)-2] == 'і') &&
