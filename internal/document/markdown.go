@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,10 +73,12 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	}
 	src = withoutTemplateTags(src)
 	src = withoutWikiMarkup(src)
+	src = withoutWikiJSMarkup(src)
 	src = withoutExtensionMarkup(src)
 	src = withCJKStrong(src)
 	src = withoutTaskBoxes(src)
 	src = withoutMDXStatements(src)
+	src = withoutCaptionCredits(src)
 	captions, centred := figcaptionLines(src), centredLines(src)
 	source, root := parseKeepingHTMLText([]byte(src), func(b []byte) ast.Node { return p.Parse(text.NewReader(b)) })
 	r := &markdownReader{source: source, markup: markup, captionLines: captions, centredLines: centred, metaTitle: meta.title, metaAuthor: meta.author}
@@ -136,7 +139,10 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	}
 	var body []mdBlock
 	for i, b := range r.out {
-		if i != titleAt && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()) ||
+		// The editor's credit at the end of the file is set as a quote ("> Written with
+		// StackEdit."): the page's furniture, as it would be in a paragraph.
+		endQuote := b.kind == pipeline.BlockQuote && i == len(r.out)-1 && isFurnitureText(b.text.plain())
+		if i != titleAt && !endQuote && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()) ||
 			isLinkLine(b.text))) && !(b.kind == pipeline.BlockCaption && (isPhotoCredit(b.text.plain()) || isNoticeCaption(b.text.plain()))) {
 			// (a caption that only credits the picture, or asks the reader to follow the
 			// site, says nothing of what it shows)
@@ -307,7 +313,22 @@ func (r *markdownReader) blocks(n ast.Node, inside pipeline.BlockKind) {
 			r.blocks(c, pipeline.BlockQuote)
 		case *ast.List:
 			r.list(c, inside)
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.FencedCodeBlock:
+			if info := fenceInfo(c, r.source); isProgramFence(info) {
+				// A chunk of R Markdown, Quarto or Jupyter runs to draw a chart or a table and
+				// shows what it draws, not its code; a diagram's source is drawn too. What the
+				// reader sees of it is the caption it gives its figure.
+				if caption := chunkCaption(info, c, r.source); caption != "" {
+					t := &inlineText{}
+					t.text(caption)
+					r.add(pipeline.BlockCaption, t, 0, inside)
+				}
+				continue
+			}
+			t := &inlineText{}
+			t.text(codeLines(c, r.source))
+			r.add(pipeline.BlockParagraph, t, 0, inside)
+		case *ast.CodeBlock:
 			t := &inlineText{}
 			t.text(codeLines(c, r.source))
 			r.add(pipeline.BlockParagraph, t, 0, inside)
@@ -538,6 +559,60 @@ func (r *markdownReader) writeInline(t *inlineText, n ast.Node) {
 }
 
 // codeLines returns the raw lines of a code block, joined by spaces.
+// fenceInfo is the info string of a fenced code block: what follows its opening fence.
+func fenceInfo(c *ast.FencedCodeBlock, source []byte) string {
+	if c.Info == nil {
+		return ""
+	}
+	return strings.TrimSpace(string(c.Info.Segment.Value(source)))
+}
+
+// diagramLanguages are the languages of fenced blocks that a site draws as a diagram.
+var diagramLanguages = map[string]bool{"mermaid": true, "plantuml": true, "dot": true, "graphviz": true, "flowchart": true,
+	"sequence": true, "vega-lite": true, "chart": true, "echarts": true}
+
+// isProgramFence reports the info string of a fence whose code the page runs or draws rather
+// than shows: an executable chunk of R Markdown, Quarto or Jupytext ("{r setup}", "{python}"),
+// or a diagram ("mermaid").
+func isProgramFence(info string) bool {
+	if strings.HasPrefix(info, "{") {
+		return true
+	}
+	lang, _, _ := strings.Cut(info, " ")
+	return diagramLanguages[strings.ToLower(lang)]
+}
+
+// chunkCaption matches the caption a chunk gives its figure: knitr's fig.cap="…" in its info
+// string, Quarto's "#| fig-cap: …" (or tbl-cap) among its first lines.
+var chunkCaptionAttr = regexp.MustCompile(`\b(?:fig\.cap|fig-cap|tbl-cap)\s*[=:]\s*(?:"([^"
+]*)"|'([^'
+]*)'|([^\s,}"'][^,}
+]*))`)
+
+// chunkOptionCaption matches Quarto's caption option on a line of a chunk: "#| fig-cap: "Wind
+// capacity, MW"".
+var chunkOptionCaption = regexp.MustCompile(`^#\|\s*(?:fig-cap|tbl-cap):\s*(?:"([^"]*)"|'([^']*)'|(.+))$`)
+
+// chunkCaption returns the caption of a chunk's figure or table, or "". Quarto's options are
+// the chunk's first lines.
+func chunkCaption(info string, c *ast.FencedCodeBlock, source []byte) string {
+	if m := chunkCaptionAttr.FindStringSubmatch(info); m != nil {
+		return strings.TrimSpace(m[1] + m[2] + m[3])
+	}
+	ls := c.Lines()
+	for i := range ls.Len() {
+		seg := ls.At(i)
+		line := strings.TrimSpace(string(seg.Value(source)))
+		if !strings.HasPrefix(line, "#|") {
+			break
+		}
+		if m := chunkOptionCaption.FindStringSubmatch(line); m != nil {
+			return strings.TrimSpace(m[1] + m[2] + m[3])
+		}
+	}
+	return ""
+}
+
 func codeLines(n ast.Node, source []byte) string {
 	var b strings.Builder
 	ls := n.Lines()

@@ -411,3 +411,39 @@ func fromOutline(src string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// Wiki.js writes its notation in CommonMark's place: a block quote followed by a class line
+// ("{.is-info}", "{.is-warning}") is a callout box, which sets a point of the text apart rather
+// than quoting anyone; a heading marked "{.tabset}" is the hidden parent of the tabs under it,
+// which the page never shows; and an image may carry its size after its address
+// ("![Khorgos](/uploads/khorgos.jpg =700x)"), which CommonMark then reads as no image.
+var (
+	wikiJSCallout = regexp.MustCompile(`^[ \t]*\{\.is-(?:info|warning|success|danger)\}[ \t]*$`)
+	wikiJSTabset  = regexp.MustCompile(`^#{1,6}[ \t].*\{\.tabset\}[ \t]*$`)
+	sizedImage    = regexp.MustCompile(`(!\[[^\]\n]*\]\([^)\s]+)[ \t]+=\d*x\d*\)`)
+)
+
+// withoutWikiJSMarkup rewrites that notation, outside fenced code: a callout's lines lose their
+// quote marks, the tab set's heading and the class lines go, and an image loses its size.
+func withoutWikiJSMarkup(src string) string {
+	if !strings.Contains(src, "{.") && !strings.Contains(src, " =") {
+		return src
+	}
+	return rewriteRunsOutsideCode(src, func(run string) string {
+		lines := strings.Split(run, "\n")
+		for i, l := range lines {
+			switch {
+			case wikiJSCallout.MatchString(l):
+				for j := i - 1; j >= 0 && strings.HasPrefix(strings.TrimLeft(lines[j], " "), ">"); j-- {
+					lines[j] = strings.TrimPrefix(strings.TrimPrefix(strings.TrimLeft(lines[j], " "), ">"), " ")
+				}
+				lines[i] = ""
+			case wikiJSTabset.MatchString(l):
+				lines[i] = ""
+			case strings.Contains(l, " ="):
+				lines[i] = sizedImage.ReplaceAllString(l, "$1)")
+			}
+		}
+		return strings.Join(lines, "\n")
+	})
+}

@@ -341,3 +341,42 @@ func TestMarkdownMDXInsideCode(t *testing.T) {
 	wantBlocks(t, doc, "title: Writing MDX", "paragraph: A component takes its caption as an attribute.",
 		"paragraph: {/* a note */} <Figure caption=\"Solar panels\" />", "paragraph: That is all.")
 }
+
+// TestMarkdownNotebookChunks: a chunk of R Markdown or Quarto and a diagram's source are drawn,
+// not shown, so only the caption they give their figure is read; plain fenced code stays text.
+// Raw TeX and mdBook's directives say nothing.
+func TestMarkdownNotebookChunks(t *testing.T) {
+	t.Parallel()
+	md := "# Wind on the Steppe\n\n{{#include ../common/warning.md}}\n\nAuctions cut the price of wind power.\n\n" +
+		"```{r setup, include=FALSE}\nknitr::opts_chunk$set(echo = FALSE)\n```\n\n" +
+		"```{r capacity, fig.cap=\"Installed capacity, MW, 2015–2024\", fig.width=8}\nwind %>% ggplot()\n```\n\n" +
+		"```{python}\n#| label: fig-kits\n#| fig-cap: \"Drip kits sold, 2024\"\nimport pandas as pd\n```\n\n" +
+		"```mermaid\ngraph LR\n  A --> B\n```\n\n\\newpage\n\n```\nplain code stays\n```\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Wind on the Steppe", "paragraph: Auctions cut the price of wind power.",
+		"caption: Installed capacity, MW, 2015–2024", "caption: Drip kits sold, 2024", "paragraph: plain code stays")
+}
+
+// TestMarkdownWikiJS: Wiki.js's callouts are the text's points, not quotations; the heading of a
+// tab set is hidden; an image with its size is an image; an editor's credit at the end and a
+// photographer's credit in a caption are furniture; a picture's title that says more than its
+// description is its caption.
+func TestMarkdownWikiJS(t *testing.T) {
+	t.Parallel()
+	md := "# Visa-Free Travel\n\n> Citizens may stay up to 30 days per trip.\n{.is-info}\n\nThe agreement was the first of its kind.\n\n" +
+		"![Khorgos](/uploads/khorgos.jpg =700x)\n*The passenger terminal at Nurzholy*\n\n# Rules by country {.tabset}\n\n## Kazakhstan\n\nThirty days.\n\n" +
+		"![Bus bodies](/img/bus.jpg \"Bus bodies waiting for paint at a plant in Kostanay\")\n\nGold is bought too.\n\n" +
+		"<figure>\n  <img src=\"/g.jpg\" alt=\"Gold\">\n  <figcaption>Refined bars in Astana. <span class=\"credit\">Photo: handout</span></figcaption>\n</figure>\n\n" +
+		"Prices rose.\n\n> Written with [StackEdit](https://stackedit.io/).\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Visa-Free Travel", "paragraph: Citizens may stay up to 30 days per trip.",
+		"paragraph: The agreement was the first of its kind.", "caption: The passenger terminal at Nurzholy",
+		"heading: Kazakhstan", "paragraph: Thirty days.", "caption: Bus bodies waiting for paint at a plant in Kostanay",
+		"paragraph: Gold is bought too.", "caption: Refined bars in Astana.", "paragraph: Prices rose.")
+}

@@ -52,6 +52,32 @@ func figcaptionLines(src string) map[int]bool {
 	return out
 }
 
+// figcaptionElement matches a figure's caption in HTML written into Markdown, and
+// captionPart an element inside one with the text it holds, and classAttr its class.
+var (
+	figcaptionElement = regexp.MustCompile(`(?is)<figcaption\b[^>]{0,500}>.{0,1000}?</figcaption>`)
+	captionPart       = regexp.MustCompile(`(?is)<(span|small|em|i|cite|p|div)\b([^>]{0,500})>[^<]{0,1000}</(?:span|small|em|i|cite|p|div)>`)
+	classAttr         = regexp.MustCompile(`(?i)\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+)
+
+// withoutCaptionCredits removes from the captions of HTML figures in Markdown the parts their
+// class names as furniture: the photographer's credit in its own element ("<span
+// class="credit">Photo: …</span>"), as the web page reader leaves it out.
+func withoutCaptionCredits(src string) string {
+	if !strings.Contains(strings.ToLower(src), "<figcaption") {
+		return src
+	}
+	return figcaptionElement.ReplaceAllStringFunc(src, func(fc string) string {
+		return captionPart.ReplaceAllStringFunc(fc, func(part string) string {
+			m := captionPart.FindStringSubmatch(part)
+			if c := classAttr.FindStringSubmatch(m[2]); c != nil && isFurnitureClass(c[1]+c[2]) {
+				return ""
+			}
+			return part
+		})
+	})
+}
+
 // centredOpen matches a line that opens an HTML element set centred: <center>, or a paragraph
 // or a division with align="center" or a centred text-align in its style.
 var centredOpen = regexp.MustCompile(`(?i)^\s*<(center\b|(p|div)\s[^>]*(align\s*=\s*["']?center|text-align\s*:\s*center))`)
@@ -138,10 +164,13 @@ func (r *markdownReader) paragraph(p *ast.Paragraph, inside pipeline.BlockKind) 
 			// A file's name or a word in its place says nothing to a reader.
 			// A description that says nothing may leave the picture's title to say it, which
 			// site generators' themes print as the caption.
+			// A title that says more than the description is the caption its writer meant
+			// ("Bus bodies on the line" / "Bus bodies waiting for paint at a plant in Kostanay").
 			if img := firstImage(p); images == 1 && img != nil {
-				if t := r.inline(img, nil); isAltCaption(t.plain()) {
+				title := strings.TrimSpace(string(img.Title))
+				if t := r.inline(img, nil); isAltCaption(t.plain()) && !(isAltCaption(title) && columns(title) > columns(t.plain())) {
 					r.add(pipeline.BlockCaption, t, 0, inside)
-				} else if title := strings.TrimSpace(string(img.Title)); isAltCaption(title) {
+				} else if isAltCaption(title) {
 					t := &inlineText{}
 					t.text(title)
 					r.add(pipeline.BlockCaption, t, 0, inside)
@@ -298,7 +327,10 @@ func (r *markdownReader) captionFollows(p ast.Node) bool {
 // is kept as the caption of an HTML figure.
 var (
 	addressTemplateTag = regexp.MustCompile(`\]\(\s*(\{\{[^{}\n]{0,100}\}\}|\{%[^%\n]{0,100}%\})`)
-	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{\{\s*[A-Za-z_]\w*\([^\n]*\)\s*\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
+	shortcodeLine      = regexp.MustCompile(`(?m)^[ \t]*(\{\{[<%][^\n]*?[>%]\}\}|\{\{\s*[A-Za-z_]\w*\([^\n]*\)\s*\}\}|\{\{\s*#\w+[^\n]*?\}\}|\{%[^\n]*?%\}|\{:[^\n{}]*\})[ \t]*$`)
+	// texCommandLine matches a line of raw TeX that Pandoc, R Markdown and Quarto pass to the
+	// PDF they make ("\newpage", "\vspace{1em}"): layout, not text.
+	texCommandLine = regexp.MustCompile(`(?m)^[ \t]*\\(?:newpage|clearpage|pagebreak|tableofcontents|listoffigures|listoftables|maketitle|noindent|bigskip|medskip|smallskip|vfill|hfill|[vh]space\*?\{[^}\n]*\})[ \t]*$`)
 	// contentRef matches GitBook's card that links another page of the book, "{% content-ref
 	// url="…" %}" … "{% endcontent-ref %}": a link, not the article's text.
 	contentRef = regexp.MustCompile(`(?s)\{%\s*content-ref\b[^%\n]*%\}.*?\{%\s*endcontent-ref\s*%\}`)
@@ -319,7 +351,8 @@ var (
 )
 
 // withoutTemplateTags removes template tags from image and link addresses and turns shortcode
-// lines into what they show: a figure's caption, or nothing.
+// lines (Hugo's, Jekyll's, mdBook's "{{#include …}}") into what they show: a figure's caption, or
+// nothing. Lines of raw TeX go too.
 func withoutTemplateTags(src string) string {
 	if strings.Contains(src, "[/caption]") {
 		src = wordpressCaption.ReplaceAllStringFunc(src, func(line string) string {
@@ -334,6 +367,9 @@ func withoutTemplateTags(src string) string {
 	}
 	if strings.Contains(src, "((") {
 		src = blockRef.ReplaceAllString(src, "$1$2")
+	}
+	if strings.Contains(src, "\\") {
+		src = texCommandLine.ReplaceAllString(src, "")
 	}
 	if !strings.Contains(src, "{{") && !strings.Contains(src, "{%") && !strings.Contains(src, "{:") {
 		return src
