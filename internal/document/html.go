@@ -96,7 +96,16 @@ func HTMLToMarkdown(src string) (string, error) {
 	var outsideH1 *html.Node
 	textRoot := root
 	if c.title == nil {
-		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 == nil {
+		if outsideH1 = findFirstOutside(doc, atom.H1, root); outsideH1 != nil && c.siteNames[titleKey(collapseSpaces(textOf(outsideH1)))] {
+			// The <h1> holds the site's name, as pages laid out in tables print their logo
+			// (uCoz, old CMS themes), and the <title> names the article apart from it: the
+			// line styled as the entry's title ("eTitle", "post-title") that agrees with the
+			// <title> is the title.
+			if t := styledTitleAfter(doc, pageTitle); t != nil {
+				outsideH1 = t
+			}
+		}
+		if outsideH1 == nil {
 			outsideH1 = headerTitle(doc, root, pageTitle)
 		}
 		if outsideH1 != nil {
@@ -584,6 +593,25 @@ func classTitle(root *html.Node, pageTitle string) *html.Node {
 	// text test takes for a sentence.
 	if agrees && isHeadingText(strings.TrimRight(t, "?!？！")) && !insideFurniture(n) && !textBefore(root, n) {
 		return n
+	}
+	return nil
+}
+
+// styledTitleAfter returns the first element of root styled as a title by its class ("eTitle",
+// "entry-title") whose text agrees with the article's part of the page's <title>, or nil.
+func styledTitleAfter(root *html.Node, pageTitle string) *html.Node {
+	page := titleKey(siteTitle(pageTitle))
+	if page == "" {
+		return nil
+	}
+	for _, n := range findAll(root, func(x *html.Node) bool {
+		return (x.DataAtom == atom.P || x.DataAtom == atom.Div || x.DataAtom == atom.Span || x.DataAtom == atom.Td ||
+			x.DataAtom == atom.H2) && titleClass.MatchString(attr(x, "class")) && !hasBlockChild(x)
+	}) {
+		if k := titleKey(collapseSpaces(textOf(n))); k != "" && (k == page || strings.Contains(page, k) && len(k)*2 >= len(page)) &&
+			!insideFurniture(n) {
+			return n
+		}
 	}
 	return nil
 }

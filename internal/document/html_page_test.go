@@ -817,3 +817,27 @@ func TestHTMLChineseSignatureInBrackets(t *testing.T) {
 		t.Error("a bracketed affiliation read as a byline")
 	}
 }
+
+// TestHTMLTableLayoutUnderSiteName: a page laid out in tables prints the site's name in <h1>;
+// the line styled as the entry's title that the <title> names is the title, and what stands
+// before it is the site's. Notes run into one paragraph after their label are notes, and a name
+// with the author's degree after a comma at the end signs the text.
+func TestHTMLTableLayoutUnderSiteName(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Ли Бо и Суяб - Статьи - Клуб «Суяб»</title></head><body>` +
+		`<table><tr><td><h1 class="site-name">Клуб «Суяб»</h1><div class="site-slogan">История Чуйской долины</div></td></tr>` +
+		`<tr><td class="navBar"><a href="/">Главная</a> | <a href="/publ/">Статьи</a></td></tr></table>` +
+		`<table><tr><td class="leftColumn"><b>Категории</b></td><td class="centerColumn">` +
+		`<div class="eTitle">Ли Бо и Суяб</div><table class="eBlock"><tr><td class="eText">` +
+		`<p>Каждое лето к городищу Ак-Бешим подъезжают автобусы с туристами и гидами с флажками, и почти все они китайские.[1]</p>` +
+		`<p>Для китайского читателя Ли Бо — то же, что Пушкин для русского, и его стихи учат в школе наизусть.[2]</p>` +
+		`<p style="text-align: right;"><i>Айгуль Садыкова, кандидат исторических наук</i></p>` +
+		`<p><span style="font-size:9pt;"><b>Примечания:</b><br>1. Оценка по данным туроператоров.<br>2. Пример — маршруты по местам поэтов.</span></p>` +
+		`</td></tr></table></td></tr></table></body></html>`
+	doc := readPage(t, page, pipeline.Russian)
+	wantBlocks(t, doc, "title: Ли Бо и Суяб",
+		"paragraph: Каждое лето к городищу Ак-Бешим подъезжают автобусы с туристами и гидами с флажками, и почти все они китайские.",
+		"paragraph: Для китайского читателя Ли Бо — то же, что Пушкин для русского, и его стихи учат в школе наизусть.",
+		"byline: Айгуль Садыкова, кандидат исторических наук",
+		"footnote: Оценка по данным туроператоров.", "footnote: Пример — маршруты по местам поэтов.")
+}

@@ -194,7 +194,9 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	start := len(body)
 	for start > 1 && len(body)-start < maxBylineBlocks {
 		b := body[start-1]
-		if b.kind != pipeline.BlockParagraph || !isBylineText(b.text.plain()) {
+		// A name with the author's post or degree after a comma signs the text too
+		// ("Айгуль Садыкова, кандидат исторических наук").
+		if b.kind != pipeline.BlockParagraph || !isBylineText(b.text.plain()) && !isSignatureLine(b.text.plain()) {
 			break
 		}
 		start--

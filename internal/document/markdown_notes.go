@@ -53,6 +53,11 @@ func inlineNotes(src string) string {
 // to it, as footnotes.
 func numberedNotes(src string) string {
 	lines := strings.Split(strings.TrimRight(src, "\n"), "\n")
+	if n := len(lines); n > 0 {
+		if run := runInNotes(lines[n-1]); run != nil {
+			lines = append(lines[:n-1], run...)
+		}
+	}
 	end := len(lines)
 	start := end
 	var nums []int
@@ -115,6 +120,39 @@ func numberedNotes(src string) string {
 		b.WriteString("\n[^" + strconv.Itoa(noteNumber(m)) + "]: " + m[4] + "\n")
 	}
 	return b.String()
+}
+
+// notesWords are the words that label a list of notes.
+var notesWords = map[string]bool{"notes": true, "endnotes": true, "footnotes": true, "примечания": true, "сноски": true,
+	"ескертпелер": true, "ескертулер": true, "түсініктемелер": true, "注释": true, "注": true, "脚注": true}
+
+// runInNote matches the label of a list of notes run into one paragraph with its notes, as a page
+// sets them with line breaks that the copy lost ("**Примечания:** 1. … 2. …", "注释：1. …").
+var runInNote = regexp.MustCompile(`^\*{0,2}([\p{L}]{1,20})\s*[:：]\*{0,2}\s*((?:1\\?[.)]|\\?\[1\\?\])\s.*)$`)
+
+// runInNotes returns the lines of a paragraph that holds a notes label and the notes numbered
+// from 1 after it, the label first and a note a line; nil for any other line.
+func runInNotes(line string) []string {
+	m := runInNote.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil || !notesWords[strings.ToLower(m[1])] {
+		return nil
+	}
+	rest := strings.TrimSpace(m[2])
+	out := []string{m[1]}
+	for k := 2; k <= maxHandNotes; k++ {
+		next := -1
+		for _, mark := range []string{" " + strconv.Itoa(k) + ". ", " " + strconv.Itoa(k) + `\. `, " " + strconv.Itoa(k) + ") ", ` \[` + strconv.Itoa(k) + `\] `, " [" + strconv.Itoa(k) + "] "} {
+			if i := strings.Index(rest, mark); i > 0 && (next < 0 || i < next) {
+				next = i
+			}
+		}
+		if next < 0 {
+			break
+		}
+		out = append(out, "", strings.TrimSpace(rest[:next]))
+		rest = strings.TrimSpace(rest[next:])
+	}
+	return append(out, "", rest)
 }
 
 // isNotesLabelLine reports a line of its own over the notes that names them ("Notes",
