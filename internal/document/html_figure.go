@@ -292,7 +292,14 @@ func isPublicationElement(n *html.Node) bool {
 		}
 	}
 	walk(n)
-	return isPublicationLine(strings.Join(parts, " | "))
+	line := strings.Join(parts, " | ")
+	for _, on := range []string{"on ", "от ", "于"} {
+		// "<span class="timestamp">on Mar 4, 2025</span>" after the author's name.
+		if rest, ok := strings.CutPrefix(line, on); ok && isDateStart(rest) {
+			line = rest
+		}
+	}
+	return isPublicationLine(line)
 }
 
 // titleOverImage reports a short block named as a title or caption ("box-chart__title") right

@@ -226,7 +226,7 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	var signing []string
 	for _, b := range body[start:] {
 		// A separator the page set after the name ("Жазған <name> -") is no part of it.
-		signing = append(signing, strings.TrimRightFunc(b.text.plain(), func(r rune) bool { return isSpace(r) || strings.ContainsRune("-–—|·•,", r) }))
+		signing = append(signing, strings.TrimRightFunc(withoutPublicationTail(b.text.plain()), func(r rune) bool { return isSpace(r) || strings.ContainsRune("-–—|·•,", r) }))
 	}
 	for i, by := range signing {
 		// A name the page gives again (the author's box under the signed text) is one byline.

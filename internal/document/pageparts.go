@@ -223,6 +223,18 @@ func isPaperApparatusStart(s string) bool {
 	return keywordsLabel.MatchString(s) || abstractLabel.MatchString(s)
 }
 
+// isDateStart reports text that may begin with a date: a digit, or a word such as a month's name
+// followed by a digit ("Mar 4", "4 марта"); isPublicationLine tells the rest.
+func isDateStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsDigit(r) {
+		return true
+	}
+	word, rest, _ := strings.Cut(s, " ")
+	d, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsDigit(d) && utf8.RuneCountInString(strings.TrimRight(word, ".,")) >= 3 && !strings.ContainsFunc(word, unicode.IsDigit)
+}
+
 // withoutPublicationTail returns a signing line without the date and reading time printed after
 // it ("Written by Owen Price · 4 minute read" gives "Written by Owen Price").
 //
@@ -233,6 +245,12 @@ func withoutPublicationTail(s string) string {
 		if head := strings.TrimSpace(s[:m[0]]); head != "" && isPublicationLine(s[m[1]:]) {
 			s = head // the date may stand before the separator too: "By A. Sultanova 2024-05-17 | 12 mins"
 			break
+		}
+	}
+	for _, on := range []string{" on ", " от ", " 于 "} {
+		// "Written by Daniel Ospanov on Mar 4, 2025 10:15:00 AM": the date joined by a word.
+		if i := strings.LastIndex(s, on); i > 0 && hasLetters(s[:i]) && isPublicationLine(s[i+len(on):]) && isDateStart(s[i+len(on):]) {
+			return strings.TrimRight(s[:i], " ,·|—–")
 		}
 	}
 	for i, r := range s {
