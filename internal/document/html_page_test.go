@@ -275,18 +275,20 @@ func TestHTMLLinesPartedByBreaks(t *testing.T) {
 }
 
 // TestHTMLQuotationSignedAfterItsParagraph: the words that sign a quotation after its
-// paragraph, opening with a dash (an embedded post), stay with the quotation.
+// paragraph, opening with a dash, stay with the quotation. A post of a social network embedded
+// in the text (the network's own box) is the page's, not the article's.
 func TestHTMLQuotationSignedAfterItsParagraph(t *testing.T) {
 	t.Parallel()
 	page := `<html><head><title>Uranium</title></head><body><article><h1>Uranium</h1>
 <p>Kazakhstan produces more uranium than any other country, about 40 percent of the world's supply, and most of it went west for years.</p>
-<blockquote class="twitter-tweet"><p>Output is up 10% year on year.</p>&mdash; Energy Desk (@energydesk) <a href="https://twitter.com/energydesk/status/1">May 2, 2024</a></blockquote>
+<blockquote><p>Output is up 10% year on year.</p>&mdash; Energy Desk, <a href="https://example.org/energy/1">May 2, 2024</a></blockquote>
+<blockquote class="twitter-tweet"><p>Exports to China doubled.</p>&mdash; Trade Desk (@tradedesk) <a href="https://twitter.com/tradedesk/status/1">May 3, 2024</a></blockquote>
 <p>The alternative route across the Caspian is slower.</p>
 </article></body></html>`
 	doc := readPage(t, page, pipeline.English)
 	wantBlocks(t, doc, "title: Uranium",
 		"paragraph: Kazakhstan produces more uranium than any other country, about 40 percent of the world's supply, and most of it went west for years.",
-		"quote: Output is up 10% year on year. — Energy Desk (@energydesk) May 2, 2024",
+		"quote: Output is up 10% year on year. — Energy Desk, May 2, 2024",
 		"paragraph: The alternative route across the Caspian is slower.")
 }
 
