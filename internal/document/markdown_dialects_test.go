@@ -380,3 +380,17 @@ func TestMarkdownWikiJS(t *testing.T) {
 		"heading: Kazakhstan", "paragraph: Thirty days.", "caption: Bus bodies waiting for paint at a plant in Kostanay",
 		"paragraph: Gold is bought too.", "caption: Refined bars in Astana.", "paragraph: Prices rose.")
 }
+
+// TestMarkdownNotesBeforeSignature: notes numbered by hand under their label are notes even
+// when the author's signature follows them.
+func TestMarkdownNotesBeforeSignature(t *testing.T) {
+	t.Parallel()
+	md := "# 阿拉木图的地铁\n\n工程长期停工，后来主要依靠国家预算和贷款才得以完工。<sup>[1]</sup>\n\n希望下次再来，能坐上第二条线。\n\n" +
+		"**注释：**\n\n\\[1\\] 据市政府公开资料，一期工程的资金来自国家预算。\n\n丝路慢行者\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 阿拉木图的地铁", "paragraph: 工程长期停工，后来主要依靠国家预算和贷款才得以完工。",
+		"paragraph: 希望下次再来，能坐上第二条线。", "byline: 丝路慢行者", "footnote: 据市政府公开资料，一期工程的资金来自国家预算。")
+}

@@ -25,6 +25,9 @@ var (
 	notesRule = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,}|#{1,6}\s+\S.{0,40})$`)
 )
 
+// maxSignatureAfterNotes: the lines that sign a text after its notes are one or two.
+const maxSignatureAfterNotes = 2
+
 // maxHandNotes bounds the notes looked for this way, so that the look stays cheap: each note's
 // mark is searched for in the whole text.
 const maxHandNotes = 50
@@ -59,6 +62,21 @@ func numberedNotes(src string) string {
 		}
 	}
 	end := len(lines)
+	// A signature may follow the notes ("丝路慢行者"): a line or two that sign the text, kept
+	// after it.
+	var tail []string
+	for k, signed := end, 0; k > 0 && signed < maxSignatureAfterNotes; k-- {
+		l := strings.TrimSpace(lines[k-1])
+		if l == "" {
+			continue
+		}
+		if handNoteLine.MatchString(l) || !isBylineText(strings.Trim(l, "*_")) {
+			break
+		}
+		signed++
+		end = k - 1
+		tail = lines[end:]
+	}
 	start := end
 	var nums []int
 	for start > 0 {
@@ -111,6 +129,9 @@ func numberedNotes(src string) string {
 	var b strings.Builder
 	b.WriteString(body)
 	b.WriteString("\n")
+	if len(tail) > 0 {
+		b.WriteString("\n" + strings.Join(tail, "\n") + "\n")
+	}
 	for _, l := range lines[start:end] {
 		l = strings.TrimSpace(l)
 		if l == "" {
