@@ -629,10 +629,24 @@ func codeLines(n ast.Node, source []byte) string {
 // isLinkLine reports a short paragraph made mostly of links to other pages, after a label
 // ("Share this post: Twitter · Facebook", "Читайте также: …"): a way out of the article, as
 // the HTML reader judges a block of links.
+// isPrevNextLine reports a short line that opens with an arrow back and ends with an arrow
+// forward ("← Previous | Next →"), as the links to neighbouring pages are printed.
+func isPrevNextLine(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) <= maxLinkBlockBytes && (strings.HasPrefix(s, "←") || strings.HasPrefix(s, "‹")) &&
+		(strings.HasSuffix(s, "→") || strings.HasSuffix(s, "›"))
+}
+
 func isLinkLine(t *inlineText) bool {
 	whole := t.plain()
 	if len(whole) > maxLinkBlockBytes || whole == "" {
 		return false
+	}
+	if isPrevNextLine(whole) {
+		// "← Chapter 3: Rail wagons | Chapter 5: Batteries →": the way to the pages before
+		// and after, as a book or a series prints it (its links to files of the book are
+		// not kept).
+		return true
 	}
 	linked := t.linkedBytes()
 	if linked == 0 {

@@ -351,7 +351,8 @@ func TestMarkdownNotebookChunks(t *testing.T) {
 		"```{r setup, include=FALSE}\nknitr::opts_chunk$set(echo = FALSE)\n```\n\n" +
 		"```{r capacity, fig.cap=\"Installed capacity, MW, 2015–2024\", fig.width=8}\nwind %>% ggplot()\n```\n\n" +
 		"```{python}\n#| label: fig-kits\n#| fig-cap: \"Drip kits sold, 2024\"\nimport pandas as pd\n```\n\n" +
-		"```mermaid\ngraph LR\n  A --> B\n```\n\n\\newpage\n\n```\nplain code stays\n```\n"
+		"```mermaid\ngraph LR\n  A --> B\n```\n\n\\newpage\n\n```\nplain code stays\n```\n\n" +
+		"[← Chapter 3: Rail wagons](./03-wagons.md) | [Chapter 5: Batteries →](./05-batteries.md)\n"
 	doc, err := ParseMarkdownMarkup(md, pipeline.English)
 	if err != nil {
 		t.Fatal(err)
