@@ -3705,9 +3705,10 @@ func attributionIntoQuote(q *html.Node) {
 	if last == nil || prev == nil || !isAttribution(last) {
 		return
 	}
-	if prev.DataAtom == atom.Blockquote {
-		// The quotation itself, then its author beside it in the card: the author closes the
-		// quotation's last paragraph, or the quotation when its words stand straight in it.
+	if prev.DataAtom == atom.Blockquote || prev.DataAtom == atom.Div && hasBlockChild(prev) {
+		// The quotation itself (or the box of its words, "block-quote__text"), then its author
+		// beside it in the card: the author closes the quotation's last paragraph, or the
+		// quotation when its words stand straight in it.
 		prev = lastParagraphIn(prev)
 	} else if !isBlockElement(prev) && prev.DataAtom != atom.Cite {
 		// The quotation's words stand straight in it: its author goes on the same line.
@@ -3728,6 +3729,10 @@ func attributionIntoQuote(q *html.Node) {
 	}
 	// A box's words, not the box: a block inside the paragraph would be read apart (and an
 	// "author" box as the article's byline).
+	if hasBlockChild(last) {
+		prev.AppendChild(&html.Node{Type: html.TextNode, Data: collapseSpaces(textOf(last))})
+		return
+	}
 	for ch := last.FirstChild; ch != nil; {
 		next := ch.NextSibling
 		last.RemoveChild(ch)
@@ -3929,11 +3934,13 @@ func isAttribution(n *html.Node) bool {
 	if n.DataAtom == atom.Cite || n.DataAtom == atom.Footer {
 		return true
 	}
-	if n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Span || hasBlockChild(n) {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Span {
 		return false
 	}
 	for _, w := range classWords(attr(n, "class")) {
 		if attributionWords[w] {
+			// (a card of the speaker may hold the photo and the name in boxes of their own:
+			// "block-quote__author" > "block-quote__name")
 			_, short := boundedText(n, maxAuthorRoleRunes*4)
 			return short
 		}
