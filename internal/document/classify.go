@@ -21,7 +21,7 @@ func bodyKind(c candidate, followed bool) pipeline.BlockKind {
 	switch {
 	case c.marker != "":
 		return c.marker
-	case isWhollyQuoted(c.text):
+	case isWhollyQuoted(c.text) || isSignedQuotation(c.text):
 		return pipeline.BlockQuote
 	case isCaptionText(c.text):
 		return pipeline.BlockCaption
@@ -48,6 +48,29 @@ func isHeadingText(s string) bool {
 		if unicode.IsLetter(r) {
 			return true
 		}
+	}
+	return false
+}
+
+// maxQuoteSignatureWords: the words that name who said a quotation after it are few ("a city
+// official", "Марат Ахметов, министр энергетики").
+const maxQuoteSignatureWords = 12
+
+// isSignedQuotation reports a paragraph that is one quotation and, after a dash, who said it:
+// "“We bought the buses first.” — a city official". The signature holds no quotation mark and
+// no sentence of its own.
+func isSignedQuotation(s string) bool {
+	for _, dash := range []string{" — ", " – ", " —", "— "} {
+		at := strings.LastIndex(s, dash)
+		if at <= 0 {
+			continue
+		}
+		quoted, sign := strings.TrimSpace(s[:at]), strings.TrimSpace(s[at+len(dash):])
+		if sign == "" || len(strings.Fields(sign)) > maxQuoteSignatureWords || strings.ContainsAny(sign, "“”«»\"„") ||
+			strings.ContainsAny(strings.TrimRight(sign, "."), ".!?。！？") {
+			continue
+		}
+		return isWhollyQuoted(quoted)
 	}
 	return false
 }

@@ -327,3 +327,20 @@ func TestMarkdownHandWrittenNotes(t *testing.T) {
 	}
 	wantBlocks(t, doc, "title: Steps", "paragraph: Do this first, then the rest.", "list_item: 1. Open the file.", "list_item: 2. Read it.")
 }
+
+// TestTextSignedQuotation: in plain text a paragraph that is one quotation and, after a dash,
+// who said it is a quote; a paragraph that quotes someone inside its sentence is not.
+func TestTextSignedQuotation(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"“We bought the buses first and asked about electricity later.” — a city official": true,
+		"«Мы подключили кошельки за две недели». — Марат Ахметов, министр":                 true,
+		"“We bought the buses first,” said a city official, “and asked later.”":            false,
+		"“We bought the buses.” — This is what an official said. It was true.":             false,
+		"The buses came first — “electricity later”":                                       false,
+	} {
+		if got := isSignedQuotation(s); got != want {
+			t.Errorf("isSignedQuotation(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
