@@ -46,6 +46,7 @@ func splitCandidates(text string) []candidate {
 		group = group[:0]
 	}
 	bullet := "" // a list's bullet copied on a line of its own, waiting for its item
+	bullets := 0 // how many bullets were copied so, one or several to a line
 	lines := withoutContents(strings.Split(text, "\n"))
 	for _, raw := range lines {
 		l := sourceLine{text: withoutHanLatinSpaces(collapseSpaces(raw)), indented: leadingIndent(raw)}
@@ -53,12 +54,19 @@ func splitCandidates(text string) []candidate {
 			flush()
 			continue
 		}
-		if isLoneBullet(l.text) {
-			bullet = l.text
+		if marks := strings.Fields(l.text); isLoneBullet(marks[0]) && allSame(marks) {
+			bullet = marks[0]
+			bullets += len(marks)
 			continue
 		}
 		if bullet != "" {
-			l.text, bullet = bullet+" "+l.text, ""
+			// The items of a list whose bullets the copy set apart, with their texts run into
+			// one line after them: as many items as bullets, parted where one ends.
+			for _, item := range bulletItems(l.text, bullets) {
+				group = append(group, sourceLine{text: bullet + " " + item, indented: l.indented})
+			}
+			bullet, bullets = "", 0
+			continue
 		}
 		group = append(group, l)
 	}
@@ -105,6 +113,63 @@ func withoutContents(lines []string) []string {
 		out = append(out, raw)
 	}
 	return out
+}
+
+// allSame reports a list of equal strings.
+func allSame(xs []string) bool {
+	for _, x := range xs[1:] {
+		if x != xs[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// bulletItems parts text, the items of n bullets run into one line, into n items: at the
+// semicolons that end all items but the last ("…opened; industrial demand…; the needs…"), or
+// else at the ends of sentences ("…mountain sections? How will…"). Text that parts neither way
+// into n is one item.
+func bulletItems(text string, n int) []string {
+	if n < 2 {
+		return []string{text}
+	}
+	if parts := strings.SplitAfter(text, "; "); len(parts) == n {
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		return parts
+	}
+	var parts []string
+	rest := text
+	for len(parts) < n-1 {
+		at := sentenceEnd(rest)
+		if at < 0 {
+			return []string{text}
+		}
+		parts = append(parts, strings.TrimSpace(rest[:at]))
+		rest = strings.TrimSpace(rest[at:])
+	}
+	if rest == "" {
+		return []string{text}
+	}
+	return append(parts, rest)
+}
+
+// sentenceEnd returns the offset just after the first ".", "?" or "!" in s that a space and a
+// capital letter follow, or -1.
+func sentenceEnd(s string) int {
+	for i, r := range s {
+		if r != '.' && r != '?' && r != '!' {
+			continue
+		}
+		rest := s[i+1:]
+		if t := strings.TrimLeft(rest, " "); len(t) < len(rest) {
+			if next, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(next) {
+				return i + 1
+			}
+		}
+	}
+	return -1
 }
 
 // isLoneBullet reports a line that is a list's bullet alone: a PDF sets the bullet and the

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -341,6 +342,27 @@ func TestTextSignedQuotation(t *testing.T) {
 	} {
 		if got := isSignedQuotation(s); got != want {
 			t.Errorf("isSignedQuotation(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestTextBulletsApartFromItems: a PDF copy that sets a list's bullets on lines of their own
+// and runs the items' texts into one line gives as many items as bullets.
+func TestTextBulletsApartFromItems(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		text string
+		n    int
+		want []string
+	}{
+		{"irrigation demand in Xinjiang; household demand downstream; the needs of Lake Zaysan.", 3,
+			[]string{"irrigation demand in Xinjiang;", "household demand downstream;", "the needs of Lake Zaysan."}},
+		{"Who carries the risk? How will Kyrgyzstan repay its share?", 2,
+			[]string{"Who carries the risk?", "How will Kyrgyzstan repay its share?"}},
+		{"one item without an end", 2, []string{"one item without an end"}},
+	} {
+		if got := bulletItems(c.text, c.n); !slices.Equal(got, c.want) {
+			t.Errorf("bulletItems(%q, %d) = %q, want %q", c.text, c.n, got, c.want)
 		}
 	}
 }
