@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -417,4 +418,24 @@ func TestPageNestedHiddenBoxes(t *testing.T) {
 		strings.Repeat("</div>", depth) + `<p style="display:none">Share this</p></body></html>`
 	wantBlocks(t, readPage(t, page, pipeline.English), "title: Grain",
 		"paragraph: Wheat exports to China grew by a third last year.", "paragraph: Most of the grain went by rail through Khorgos.")
+}
+
+// TestNoteNumbersApartFromTexts: a copy that put the notes' numbers on lines of their own, one
+// under the other, and ran their texts into one line gives each number its note.
+func TestNoteNumbersApartFromTexts(t *testing.T) {
+	t.Parallel()
+	var p []pageLine
+	for _, s := range []string{"It ties Uzbekistan’s winter to Gazprom.2", "1", "2",
+		"Ministry of Energy, statements on winter supply, 2021–2025. Interviews by the authors in Tashkent, October 2025."} {
+		p = append(p, pageLine{text: s, raw: s})
+	}
+	var got []string
+	for _, l := range joinLoneNoteNumbers(p) {
+		got = append(got, l.text)
+	}
+	want := []string{"It ties Uzbekistan’s winter to Gazprom.2", "1 Ministry of Energy, statements on winter supply, 2021–2025.",
+		"2 Interviews by the authors in Tashkent, October 2025."}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }

@@ -587,6 +587,24 @@ func joinLoneNoteNumbers(p []pageLine) []pageLine {
 	}
 	out := p[:0:0]
 	for i := 0; i < len(p); i++ {
+		// Several numbers in a row ("1" / "2"), then the notes' texts run into one line: as
+		// many notes as numbers, parted where a sentence ends.
+		run := i
+		for run+1 < len(p) && loneNumber.MatchString(p[run].text) && loneNumber.MatchString(p[run+1].text) &&
+			atoi(p[run+1].text) == atoi(p[run].text)+1 {
+			run++
+		}
+		if n := run - i + 1; n >= 2 && run+1 < len(p) && !p[run+1].blank && !loneNumber.MatchString(p[run+1].text) {
+			if texts := bulletItems(p[run+1].text, n); len(texts) == n {
+				for k, t := range texts {
+					l := p[run+1]
+					l.text, l.raw = t, t
+					out = append(out, numberedLine(p[i+k].text, l))
+				}
+				i = run + 1
+				continue
+			}
+		}
 		if loneNumber.MatchString(p[i].text) && i+1 < len(p) && !p[i+1].blank {
 			if r, _ := utf8.DecodeRuneInString(p[i+1].text); unicode.IsLetter(r) {
 				out = append(out, numberedLine(p[i].text, p[i+1]))
@@ -597,6 +615,15 @@ func joinLoneNoteNumbers(p []pageLine) []pageLine {
 		out = append(out, p[i])
 	}
 	return out
+}
+
+// atoi is the value of a line of digits (loneNumber), 0 for any other.
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // numberedLine returns note line l with its number num put before its text: "1 Customs
