@@ -73,7 +73,8 @@ func parseText(text string) (pipeline.Document, error) {
 		if fromPDF && c.marker == "" && isSourceNote(c.text) {
 			kind = pipeline.BlockCaption // under a chart or a table of a report, its source
 		}
-		if fromPDF && kind == pipeline.BlockParagraph && isLoneCaptionLine(cands, body, k) {
+		if fromPDF && kind == pipeline.BlockParagraph && isLoneCaptionLine(cands, body, k) ||
+			kind == pipeline.BlockHeading && isDatedCaption(c.text) {
 			kind = pipeline.BlockCaption
 		}
 		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {
@@ -238,4 +239,22 @@ func isLoneCaptionLine(cands []candidate, body []int, k int) bool {
 	}
 	prev, next := cands[body[k-1]], cands[body[k+1]]
 	return prev.marker == "" && next.marker == "" && prev.lines >= 2 && next.lines >= 2
+}
+
+// captionSeason matches a time a picture was taken as its caption gives it after a comma: a
+// season or a month, with or without its year ("autumn 2025", "лето 2023 года", "тамыз").
+var captionSeason = regexp.MustCompile(`(?i)^(?:(?:spring|summer|autumn|fall|winter|весна|весной|лето|летом|осень|осенью|зима|зимой|көктем|жаз|күз|қыс|` +
+	monthNames + `)(?:\s+\d{4}(?:\s*(?:года?|г\.?|жыл|жылы))?)?|\d{4}\s*(?:года?|г\.?|жыл|жылы))$`)
+
+// isDatedCaption reports a line set like a heading that ends, after a comma, with when the
+// picture it describes was taken: "Разгрузка первого состава на терминале, 28 мая",
+// "Қазақстан павильонына келушілер, Үрімжі, тамыз". A heading names a subject and gives no date
+// after a comma.
+func isDatedCaption(s string) bool {
+	at := strings.LastIndex(s, ", ")
+	if at <= 0 || len(strings.Fields(s[:at])) < 2 {
+		return false
+	}
+	tail := strings.TrimSpace(s[at+2:])
+	return isPlainDate(tail) || captionSeason.MatchString(tail)
 }

@@ -366,3 +366,22 @@ func TestTextBulletsApartFromItems(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedCaption: a line set like a heading that ends with when its picture was taken is a
+// caption; a heading names a subject.
+func TestDatedCaption(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"Разгрузка первого состава на терминале, 28 мая":   true,
+		"Қазақстан павильонына келушілер, Үрімжі, тамыз":   true,
+		"Ақтаудағы тұщыту зауыты, 2019 жыл":                true,
+		"Shearing near Naryn, autumn 2025":                 true,
+		"What changes for families":                        false,
+		"Water, power and trade":                           false,
+		"Почему в Бишкеке всё больше китайских ресторанов": false,
+	} {
+		if got := isDatedCaption(s); got != want {
+			t.Errorf("isDatedCaption(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
