@@ -229,13 +229,19 @@ func endsWithJoiner(s string) bool {
 	return len(words) >= 2 && titleJoiners[words[len(words)-1]]
 }
 
+// titleSmallWords are the English words a title in title case leaves in lower case: articles,
+// conjunctions and prepositions.
+var titleSmallWords = map[string]bool{"from": true, "into": true, "onto": true, "over": true, "with": true,
+	"than": true, "upon": true, "amid": true, "near": true, "past": true, "like": true, "unto": true}
+
 // titleCased reports an English title in title case: every word of four letters or more
-// capitalised. Its lines are then capitalised as names are ("Smaller Loans, Harder Terms").
+// capitalised but the small ones ("from", "with"). Its lines are then capitalised as names are
+// ("Smaller Loans, Harder Terms").
 func titleCased(s string) bool {
 	n := 0
 	for _, w := range strings.Fields(s) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if utf8.RuneCountInString(w) < 4 || !unicode.IsLetter(r) {
+		if utf8.RuneCountInString(w) < 4 || !unicode.IsLetter(r) || titleSmallWords[w] {
 			continue
 		}
 		if !unicode.IsUpper(r) || !unicode.In(r, unicode.Latin) {

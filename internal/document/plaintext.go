@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,6 +22,9 @@ func parseText(text string) (pipeline.Document, error) {
 	}
 	cands := splitCandidates(text)
 	head := findHead(cands)
+	if head.title >= 0 {
+		cands = withBylineApart(cands, head)
+	}
 	var body []int
 	for i := 0; i < len(cands); i++ {
 		c := cands[i]
@@ -257,4 +261,42 @@ func isDatedCaption(s string) bool {
 	}
 	tail := strings.TrimSpace(s[at+2:])
 	return isPlainDate(tail) || captionSeason.MatchString(tail)
+}
+
+// sentenceOpeners are words that begin a sentence and never end a name: a byline run into the
+// text after it ends before one ("Written by Owen Price The queue at the crossing…").
+var sentenceOpeners = map[string]bool{"The": true, "A": true, "An": true, "This": true, "That": true, "These": true,
+	"Those": true, "It": true, "Its": true, "In": true, "On": true, "At": true, "For": true, "Since": true, "When": true,
+	"While": true, "After": true, "Before": true, "Last": true, "Every": true, "Most": true, "Many": true, "Some": true,
+	"Few": true, "As": true, "If": true, "Although": true, "Despite": true, "Each": true, "Our": true, "We": true, "I": true,
+	"В": true, "На": true, "С": true, "По": true, "Как": true, "Это": true, "Когда": true, "За": true, "Ещё": true, "Еще": true,
+	"Уже": true, "Сегодня": true, "После": true, "Для": true, "Из": true, "При": true, "Хотя": true,
+	"Бұл": true, "Биыл": true, "Былтыр": true, "Қазір": true, "Соңғы": true, "Бүгін": true, "Осы": true}
+
+// withBylineApart parts the first block under the title when the copy ran the byline into the
+// text after it: "Written by Owen Price The queue…", "Nurlan Abenov, Senior Analyst The Ili
+// rises…". The byline ends before the first word that opens a sentence, and must read as one
+// (a label and names, or names and a post after a comma).
+func withBylineApart(cands []candidate, head headResult) []candidate {
+	i := head.title + 1
+	for i < len(cands) && head.drop[i] {
+		i++
+	}
+	if i >= len(cands) || cands[i].marker != "" || len(strings.Fields(cands[i].text)) <= maxBylineWords {
+		return cands
+	}
+	words := strings.Fields(cands[i].text)
+	for k := 2; k < len(words) && k <= maxBylineWords; k++ {
+		if !sentenceOpeners[words[k]] {
+			continue
+		}
+		by, rest := strings.Join(words[:k], " "), strings.Join(words[k:], " ")
+		if !(hasBylinePrefix(by) && isBylineText(by) || isSignatureLine(by) && strings.Contains(by, ",")) {
+			return cands
+		}
+		out := slices.Clone(cands[:i])
+		out = append(out, candidate{text: by, lines: 1}, candidate{text: rest, lines: cands[i].lines})
+		return append(out, cands[i+1:]...)
+	}
+	return cands
 }

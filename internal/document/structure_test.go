@@ -385,3 +385,18 @@ func TestDatedCaption(t *testing.T) {
 		}
 	}
 }
+
+// TestTextBylineRunIntoText: a PDF copy that ran the byline into the first line of the text
+// gives the byline and the paragraph apart.
+func TestTextBylineRunIntoText(t *testing.T) {
+	t.Parallel()
+	text := "Notes on a Border Crossing\nWritten by Owen Price The queue at the crossing begins long before the gate. Trucks park along the shoulder for three kilometres.\n\n" +
+		"Cars have a lane of their own, which moves faster but not fast. A family in front of us had been waiting since dawn.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Notes on a Border Crossing", "byline: Written by Owen Price",
+		"paragraph: The queue at the crossing begins long before the gate. Trucks park along the shoulder for three kilometres.",
+		"paragraph: Cars have a lane of their own, which moves faster but not fast. A family in front of us had been waiting since dawn.")
+}
