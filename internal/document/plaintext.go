@@ -73,7 +73,18 @@ func parseText(text string) (pipeline.Document, error) {
 		if !bodyStarted && c.marker == "" && isDateline(c.text) {
 			continue // where and when, under the title and the authors: "Ташкент, 3 марта 2025 г."
 		}
+		if n := len(doc.Blocks); n > 0 && c.marker == "" && isDashSignature(c.text) &&
+			(doc.Blocks[n-1].Kind == pipeline.BlockParagraph || doc.Blocks[n-1].Kind == pipeline.BlockQuote) && endsWithTerminator(doc.Blocks[n-1].Text) {
+			// "— a regional official" on a line of its own signs the quotation above it, which
+			// the copy gave without its indent.
+			doc.Blocks[n-1].Kind = pipeline.BlockQuote
+			doc.Blocks[n-1].Text += " " + c.text
+			continue
+		}
 		kind := bodyKind(c, k+1 < bylineStart)
+		if kind == pipeline.BlockParagraph && c.marker == "" && endsWithDashSignature(c.text) {
+			kind = pipeline.BlockQuote // "The money changer wants a phone call. — a trader in Osh"
+		}
 		if fromPDF && c.marker == "" && isSourceNote(c.text) {
 			kind = pipeline.BlockCaption // under a chart or a table of a report, its source
 		}
@@ -300,3 +311,30 @@ func withBylineApart(cands []candidate, head headResult) []candidate {
 	}
 	return cands
 }
+
+// isDashSignature reports a short line that opens with a dash and names who said what stands
+// above it: "— a regional official", "– Марат Ахметов, министр". It ends no sentence.
+func isDashSignature(s string) bool {
+	rest, ok := strings.CutPrefix(s, "— ")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "– ")
+	}
+	return ok && rest != "" && len(strings.Fields(rest)) <= maxQuoteSignatureWords && !endsWithTerminator(rest) &&
+		!strings.ContainsAny(rest, "“”«»\"")
+}
+
+// endsWithDashSignature reports a paragraph of sentences whose last words, after a dash, name
+// who said them: "The bank wants a contract. The money changer wants a phone call. — a trader
+// in Osh".
+func endsWithDashSignature(s string) bool {
+	for _, dash := range []string{" — ", " – "} {
+		if at := strings.LastIndex(s, dash); at > 0 && endsWithTerminator(s[:at]) && isDashSignature(strings.TrimSpace(s[at+1:])) &&
+			len(strings.Fields(s[at+1:])) <= maxSignatureTailWords {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSignatureTailWords: the signature run into the end of a quotation is a few words.
+const maxSignatureTailWords = 8

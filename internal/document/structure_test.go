@@ -400,3 +400,22 @@ func TestTextBylineRunIntoText(t *testing.T) {
 		"paragraph: The queue at the crossing begins long before the gate. Trucks park along the shoulder for three kilometres.",
 		"paragraph: Cars have a lane of their own, which moves faster but not fast. A family in front of us had been waiting since dawn.")
 }
+
+// TestTextQuotationSignedWithADash: in a PDF copy that lost a quotation's indent, the line
+// "— who said it" under it, or those words after a dash at its end, make it a quote.
+func TestTextQuotationSignedWithADash(t *testing.T) {
+	t.Parallel()
+	text := "Cameras on Every Corner\n\nCities across the region are buying surveillance systems from Chinese firms, often on credit.\n\n" +
+		"We do not buy a camera. We buy a whole way of running a city.\n— a regional official\n\n" +
+		"The bank wants a contract, an invoice and a week. The money changer wants a phone call. — a trader in Osh\n\n" +
+		"Local capacity is the other gap, and universities are only beginning to fill it.\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Cameras on Every Corner",
+		"paragraph: Cities across the region are buying surveillance systems from Chinese firms, often on credit.",
+		"quote: We do not buy a camera. We buy a whole way of running a city. — a regional official",
+		"quote: The bank wants a contract, an invoice and a week. The money changer wants a phone call. — a trader in Osh",
+		"paragraph: Local capacity is the other gap, and universities are only beginning to fill it.")
+}
