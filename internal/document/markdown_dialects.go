@@ -347,7 +347,12 @@ func withoutExtensionMarkup(src string) string {
 // items of its list, and a block's continuation lines (a quotation's, a picture's caption)
 // with it; properties and attribute maps ("{:width 600}") are markup.
 var (
-	outlineProperty = regexp.MustCompile(`^[\t ]*[A-Za-z][\w-]*::(\s|$)`)
+	outlineProperty = regexp.MustCompile(`^[\t ]*(?:- )?\p{L}[\p{L}\d_-]*::(\s|$)`)
+	// outlineTask matches a block that is a task of the writer's, not text: Roam's "{{[[TODO]]}}"
+	// and Logseq's "TODO", "DONE", "LATER", "NOW".
+	outlineTask = regexp.MustCompile(`^(?:\{\{\[\[(?:TODO|DONE)\]\]\}\}|(?:TODO|DONE|LATER|NOW|DOING) )`)
+	// outlineHighlight matches Roam's highlight, "^^words^^": the words, marked.
+	outlineHighlight = regexp.MustCompile(`\^\^([^^\n]+)\^\^`)
 	outlineBullet   = regexp.MustCompile(`^([\t ]*)- (.*)$`)
 	outlineAttrs    = regexp.MustCompile(`\{:[a-z][\w-]*\s[^{}\n]*\}`)
 )
@@ -380,19 +385,43 @@ func fromOutline(src string) string {
 	}
 	var out []string
 	paraDepth := -1 // the depth of the last paragraph block, whose children are its list
+	picture := -1   // the depth of a block that is a picture alone, whose child may caption it
 	for _, l := range lines {
 		if m := outlineProperty.FindString(l); m != "" {
-			if key := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m), "::")); strings.EqualFold(key, "title") && len(out) == 0 {
-				out = append(out, "# "+strings.TrimSpace(l[len(m):]), "")
+			key := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(m), "- "), "::"))
+			value := strings.TrimSpace(l[len(m):])
+			switch {
+			case strings.EqualFold(key, "title") && len(out) == 0:
+				out = append(out, "# "+value, "")
+			case hasBylinePrefix(key+": X") && value != "":
+				// The author's property is the byline: "Автор:: [[Айгуль Сагындыкова]]".
+				out = append(out, key+": "+value, "")
 			}
 			continue
 		}
 		l = outlineAttrs.ReplaceAllString(l, "")
+		l = outlineHighlight.ReplaceAllString(l, "$1")
 		m := outlineBullet.FindStringSubmatch(l)
+		if m != nil && outlineTask.MatchString(strings.TrimSpace(m[2])) {
+			continue
+		}
+		if m != nil && picture >= 0 && depth(m[1]) > picture && isWhollyEmphasised(strings.TrimSpace(m[2])) {
+			// The picture's child in italics is its caption, on the line under it.
+			out = append(out[:len(out)-1], strings.TrimSpace(m[2]), "")
+			picture = -1
+			continue
+		}
+		picture = -1
+		if m != nil && markdownImage.MatchString(strings.TrimSpace(m[2])) && markdownImage.FindString(strings.TrimSpace(m[2])) == strings.TrimSpace(m[2]) {
+			picture = depth(m[1])
+		}
 		if m == nil {
-			// A block's continuation line: a quotation's next line, a picture's caption.
+			// A block's continuation line: a quotation's next line, a picture's caption. A line
+			// before the first bullet (the page's title as a heading) is a block of its own.
 			if t := strings.TrimSpace(l); t != "" && len(out) > 0 {
 				out = append(out[:len(out)-1], t, "")
+			} else if t != "" {
+				out = append(out, t, "")
 			}
 			continue
 		}
@@ -410,6 +439,16 @@ func fromOutline(src string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// isWhollyEmphasised reports text wholly in emphasis: "*…*", "_…_", "__…__".
+func isWhollyEmphasised(s string) bool {
+	for _, mark := range []string{"__", "**", "_", "*"} {
+		if len(s) > 2*len(mark) && strings.HasPrefix(s, mark) && strings.HasSuffix(s, mark) {
+			return true
+		}
+	}
+	return false
 }
 
 // Wiki.js writes its notation in CommonMark's place: a block quote followed by a class line

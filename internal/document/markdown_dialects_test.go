@@ -395,3 +395,23 @@ func TestMarkdownNotesBeforeSignature(t *testing.T) {
 	wantBlocks(t, doc, "title: 阿拉木图的地铁", "paragraph: 工程长期停工，后来主要依靠国家预算和贷款才得以完工。",
 		"paragraph: 希望下次再来，能坐上第二条线。", "byline: 丝路慢行者", "footnote: 据市政府公开资料，一期工程的资金来自国家预算。")
 }
+
+// TestMarkdownRoamOutline: a Roam page exported as an outline, with its properties as bullets
+// in any language, reads as the article: the author's property is the byline, tasks and other
+// properties are the writer's, a picture's child in italics is its caption.
+func TestMarkdownRoamOutline(t *testing.T) {
+	t.Parallel()
+	md := "# Скот через перевал\n\n- Автор:: [[Айгуль Сагындыкова]]\n- Теги:: #животноводство #Китай\n" +
+		"- {{[[TODO]]}} сверить цифры таможни\n- Каждую осень на рынки Нарына свозят тысячи голов скота.\n" +
+		"- ## Почему граница почти закрыта\n    - Главная причина — ^^ящур^^.\n    - Чтобы это изменить, стране нужно:\n" +
+		"        - провести вакцинацию;\n        - построить бойни.\n- ![](https://example.org/a.jpg)\n    - __Скотный рынок в Ат-Башы, 2024 год__\n" +
+		"- Связано:: [[Торугарт]]\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Скот через перевал", "byline: Автор: Айгуль Сагындыкова",
+		"paragraph: Каждую осень на рынки Нарына свозят тысячи голов скота.", "heading: Почему граница почти закрыта",
+		"paragraph: Главная причина — ящур.", "paragraph: Чтобы это изменить, стране нужно:",
+		"list_item: провести вакцинацию;", "list_item: построить бойни.", "caption: Скотный рынок в Ат-Башы, 2024 год")
+}
