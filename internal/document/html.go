@@ -4000,13 +4000,22 @@ func isQuoteClass(class string) bool {
 	if !strings.Contains(strings.ToLower(class), "quote") {
 		return false // most blocks: no word to split
 	}
-	for _, w := range classWords(class) {
-		if w == "quote" || w == "blockquote" || w == "pullquote" {
-			return true
+	for _, name := range strings.Fields(class) {
+		if quoteStyleClass.MatchString(name) {
+			continue // "blockquote-style-2": how the quotations inside are set, on the text's box
+		}
+		for _, w := range classWords(name) {
+			if w == "quote" || w == "blockquote" || w == "pullquote" {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// quoteStyleClass matches a class name that chooses the style of the quotations inside an
+// element rather than naming it one: "blockquote-style-2", "quote_style_dark".
+var quoteStyleClass = regexp.MustCompile(`(?i)quote[-_]?(?:style|styles|type|theme)\b`)
 
 // datedSigner matches a date and the word that introduces its author, with the author's name
 // when it is in the same piece of a meta line, as blog themes print them: "Posted on May 14,

@@ -843,3 +843,17 @@ func TestHTMLTableLayoutUnderSiteName(t *testing.T) {
 		"byline: Айгуль Садыкова, кандидат исторических наук",
 		"footnote: Оценка по данным туроператоров.", "footnote: Пример — маршруты по местам поэтов.")
 }
+
+// TestHTMLQuoteStyleClassOnTheTextBox: a theme's class that chooses how the quotations inside
+// the text are set ("blockquote-style-2") makes no quotation of the text's box.
+func TestHTMLQuoteStyleClassOnTheTextBox(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Жылыжайлар</title></head><body><article><h1>Жылыжайлар</h1><div class="post-entry blockquote-style-2">` +
+		`<p>Түркістан облысы — Қазақстандағы жылыжай шаруашылығының басты орталығы.</p><h2>Қиындықтар да бар</h2>` +
+		`<p>Шаруалар бұл технологияның да өз кемшіліктері бар екенін айтады.</p>` +
+		`<blockquote class="wp-block-quote"><p>Қытай нарығы үлкен, бірақ бізді ешкім күтіп отырған жоқ.</p></blockquote></div></article></body></html>`
+	doc := readPage(t, page, pipeline.Kazakh)
+	wantBlocks(t, doc, "title: Жылыжайлар", "paragraph: Түркістан облысы — Қазақстандағы жылыжай шаруашылығының басты орталығы.",
+		"heading: Қиындықтар да бар", "paragraph: Шаруалар бұл технологияның да өз кемшіліктері бар екенін айтады.",
+		"quote: Қытай нарығы үлкен, бірақ бізді ешкім күтіп отырған жоқ.")
+}
