@@ -139,9 +139,9 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	}
 	var body []mdBlock
 	for i, b := range r.out {
-		// The editor's credit at the end of the file is set as a quote ("> Written with
-		// StackEdit."): the page's furniture, as it would be in a paragraph.
-		endQuote := b.kind == pipeline.BlockQuote && i == len(r.out)-1 && isFurnitureText(b.text.plain())
+		// The editor's credit or a reprint notice set as a quote ("> Written with StackEdit.",
+		// "> 原创文章，转载请注明出处。"): the page's furniture, as it would be in a paragraph.
+		endQuote := b.kind == pipeline.BlockQuote && isFurnitureText(b.text.plain())
 		if i != titleAt && !endQuote && !(b.kind == pipeline.BlockParagraph && (isPublicationLine(b.text.plain()) || isFurnitureText(b.text.plain()) ||
 			isLinkLine(b.text))) && !(b.kind == pipeline.BlockCaption && (isPhotoCredit(b.text.plain()) || isNoticeCaption(b.text.plain()))) {
 			// (a caption that only credits the picture, or asks the reader to follow the
