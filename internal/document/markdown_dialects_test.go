@@ -415,3 +415,18 @@ func TestMarkdownRoamOutline(t *testing.T) {
 		"paragraph: Главная причина — ящур.", "paragraph: Чтобы это изменить, стране нужно:",
 		"list_item: провести вакцинацию;", "list_item: построить бойни.", "caption: Скотный рынок в Ат-Башы, 2024 год")
 }
+
+// TestMarkdownCircledNotes: a Chinese text's notes marked ①, ② in the text and listed under
+// "注释：" are notes; "（图为…）" under a picture is its caption; a proofreader's line is no text.
+func TestMarkdownCircledNotes(t *testing.T) {
+	t.Parallel()
+	md := "# 中亚航线\n\n审校：赵一鸣\n\n2023年以来，中国与中亚五国之间的直航航线快速恢复。①\n\n![](a.jpg)\n\n（图为西安—撒马尔罕航线首航仪式）\n\n" +
+		"航空合作仍面临一些制约。②\n\n注释：\n\n① 根据航班计划整理。\n\n② 部分航线客座率不足六成。\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: 中亚航线", "paragraph: 2023年以来，中国与中亚五国之间的直航航线快速恢复。",
+		"caption: （图为西安—撒马尔罕航线首航仪式）", "paragraph: 航空合作仍面临一些制约。",
+		"footnote: 根据航班计划整理。", "footnote: 部分航线客座率不足六成。")
+}

@@ -19,7 +19,7 @@ import (
 var (
 	// handNoteLine also takes the labels as the web page reader writes them, escaped ("1\\.",
 	// "\\[1\\]"), so that notes typed by hand on a page are read as the same notes.
-	handNoteLine = regexp.MustCompile(`^(?:\\?\[(\d{1,3})\\?\]|(\d{1,3})\\?[.)]|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s+(\S.*)$`)
+	handNoteLine = regexp.MustCompile(`^(?:\\?\[(\d{1,3})\\?\]|(\d{1,3})\\?[.)]|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|[①-⑳]))[\s\x{3000}]+(\S.*)$`)
 	inlineNote   = regexp.MustCompile(`\^\[([^\[\]\n]{1,500})\]`)
 	// notesRule is a thematic break or a short heading ("## Notes", "Примечания") over the notes.
 	notesRule = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,}|#{1,6}\s+\S.{0,40})$`)
@@ -115,6 +115,9 @@ func numberedNotes(src string) string {
 	for n := len(nums); n >= 1; n-- {
 		k := strconv.Itoa(n)
 		marks := []string{"<sup>" + k + "</sup>", "<sup>[" + k + "]</sup>", "[" + k + "]", superscriptNumber(n), `\[` + k + `\]`}
+		if n <= 20 {
+			marks = append(marks, string([]rune(circledNumbers)[n-1]))
+		}
 		at, mark := -1, ""
 		for _, mk := range marks {
 			if i := strings.LastIndex(body, mk); i > at && (mk != "["+k+"]" || i+len(mk) >= len(body) || body[i+len(mk)] != '(' && body[i+len(mk)] != ':') {
@@ -191,6 +194,9 @@ func noteNumber(m []string) int {
 			n, _ := strconv.Atoi(g)
 			return n
 		}
+	}
+	if i := strings.Index(circledNumbers, m[3]); i >= 0 && m[3] != "" {
+		return i/len("①") + 1 // ①, ②: the notes of Chinese texts
 	}
 	n := 0
 	for _, r := range m[3] {

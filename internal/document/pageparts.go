@@ -183,12 +183,18 @@ var captionLabel = regexp.MustCompile(`^(?i:figure|fig\.|chart|graph|table|map|p
 // not match: the number must be followed by punctuation (a space suffices in Chinese).
 func isCaptionText(s string) bool {
 	s = strings.TrimSpace(s)
+	if strings.HasPrefix(strings.TrimLeft(s, "（("), "图为") && utf8.RuneCountInString(s) <= maxHanCaptionRunes {
+		return true // "（图为2024年开通的西安—撒马尔罕航线首航仪式）": "the picture shows …"
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	if !strings.ContainsRune(captionInitials, unicode.ToLower(r)) {
 		return false // most lines: no label can start with their letter
 	}
 	return captionLabel.MatchString(s)
 }
+
+// maxHanCaptionRunes: a Chinese caption that says what the picture shows is a line.
+const maxHanCaptionRunes = 120
 
 // captionInitials are the first letters of the caption labels, which spare most lines the
 // pattern.
