@@ -138,7 +138,22 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 		}
 	}
 	var body []mdBlock
+	boxUnder := 0 // the level of a heading that labels a section of the page's (0: none)
 	for i, b := range r.out {
+		if b.kind == pipeline.BlockHeading && i != titleAt {
+			if boxUnder > 0 && b.level > boxUnder {
+				continue
+			}
+			boxUnder = 0
+			if b.level >= 2 && isBoxLabel(b.text.plain()) {
+				// "## Citation", "## License", "## Contents": the section says how to cite or
+				// reuse the text, or lists its parts, as a README or a page's box does.
+				boxUnder = b.level
+				continue
+			}
+		} else if boxUnder > 0 {
+			continue
+		}
 		// The editor's credit or a reprint notice set as a quote ("> Written with StackEdit.",
 		// "> 原创文章，转载请注明出处。"): the page's furniture, as it would be in a paragraph.
 		endQuote := b.kind == pipeline.BlockQuote && isFurnitureText(b.text.plain())

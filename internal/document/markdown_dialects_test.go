@@ -430,3 +430,18 @@ func TestMarkdownCircledNotes(t *testing.T) {
 		"caption: （图为西安—撒马尔罕航线首航仪式）", "paragraph: 航空合作仍面临一些制约。",
 		"footnote: 根据航班计划整理。", "footnote: 部分航线客座率不足六成。")
 }
+
+// TestMarkdownReadmeSections: a project page's sections that say how to cite or reuse it, or
+// list its parts, are the page's, with everything under them.
+func TestMarkdownReadmeSections(t *testing.T) {
+	t.Parallel()
+	md := "# Shared Ice\n\nA briefing note on glacier monitoring along the borders of China and Kyrgyzstan.\n\n## Contents\n\n- [Method](#method)\n\n" +
+		"## Method\n\nTwelve reference glaciers were chosen for their records.\n\n## Citation\n\n```\n@dataset{omurova_2025}\n```\n\n" +
+		"Please cite the dataset.\n\n## License\n\nData are released under CC BY 4.0.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Shared Ice", "paragraph: A briefing note on glacier monitoring along the borders of China and Kyrgyzstan.",
+		"heading: Method", "paragraph: Twelve reference glaciers were chosen for their records.")
+}
