@@ -74,6 +74,7 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	src = withoutTemplateTags(src)
 	src = withoutWikiMarkup(src)
 	src = withoutWikiJSMarkup(src)
+	src = withoutIconCallouts(src)
 	src = withoutExtensionMarkup(src)
 	src = withCJKStrong(src)
 	src = withoutTaskBoxes(src)

@@ -353,8 +353,8 @@ var (
 	outlineTask = regexp.MustCompile(`^(?:\{\{\[\[(?:TODO|DONE)\]\]\}\}|(?:TODO|DONE|LATER|NOW|DOING) )`)
 	// outlineHighlight matches Roam's highlight, "^^words^^": the words, marked.
 	outlineHighlight = regexp.MustCompile(`\^\^([^^\n]+)\^\^`)
-	outlineBullet   = regexp.MustCompile(`^([\t ]*)- (.*)$`)
-	outlineAttrs    = regexp.MustCompile(`\{:[a-z][\w-]*\s[^{}\n]*\}`)
+	outlineBullet    = regexp.MustCompile(`^([\t ]*)- (.*)$`)
+	outlineAttrs     = regexp.MustCompile(`\{:[a-z][\w-]*\s[^{}\n]*\}`)
 )
 
 // minOutlineShare: the share of a page's lines of text that are bullets or properties when the
@@ -485,4 +485,41 @@ func withoutWikiJSMarkup(src string) string {
 		}
 		return strings.Join(lines, "\n")
 	})
+}
+
+// A callout box of Notion, Craft, Wolai or Feishu, exported to Markdown, is a block quote that
+// opens with the box's icon ("> 💡 Бұл жазба…", "> 📌 本文为…"): a point of the text set apart,
+// not a quotation. withoutIconCallouts gives its lines without the quote marks and the icon.
+func withoutIconCallouts(src string) string {
+	if !strings.Contains(src, "> ") {
+		return src
+	}
+	return rewriteRunsOutsideCode(src, func(run string) string {
+		lines := strings.Split(run, "\n")
+		for i := 0; i < len(lines); i++ {
+			body, ok := strings.CutPrefix(lines[i], "> ")
+			if !ok || i > 0 && strings.HasPrefix(lines[i-1], ">") {
+				continue
+			}
+			icon, n := utf8.DecodeRuneInString(body)
+			if !isIcon(icon) {
+				continue
+			}
+			rest := strings.TrimLeft(body[n:], "\ufe0f ")
+			if rest == "" || rest == body[n:] && !strings.HasPrefix(body[n:], " ") && !strings.HasPrefix(body[n:], "\ufe0f") {
+				continue
+			}
+			lines[i] = rest
+			for j := i + 1; j < len(lines) && strings.HasPrefix(lines[j], ">"); j++ {
+				lines[j] = strings.TrimPrefix(strings.TrimPrefix(lines[j], ">"), " ")
+			}
+		}
+		return strings.Join(lines, "\n")
+	})
+}
+
+// isIcon reports a pictograph a callout opens with: the emoji of the Miscellaneous Symbols and
+// Pictographs blocks and their neighbours (💡, 📌, 🔥), and the older symbols (⚠, ℹ, ✅, ❗).
+func isIcon(r rune) bool {
+	return r >= 0x1F300 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r == 0x2139 || r == 0x2B50 || r == 0x2B55
 }

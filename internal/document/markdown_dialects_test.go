@@ -445,3 +445,16 @@ func TestMarkdownReadmeSections(t *testing.T) {
 	wantBlocks(t, doc, "title: Shared Ice", "paragraph: A briefing note on glacier monitoring along the borders of China and Kyrgyzstan.",
 		"heading: Method", "paragraph: Twelve reference glaciers were chosen for their records.")
 }
+
+// TestMarkdownIconCallouts: a callout exported as a block quote that opens with its icon is a
+// point of the text, without the icon; a quotation stays a quotation.
+func TestMarkdownIconCallouts(t *testing.T) {
+	t.Parallel()
+	md := "# Жасыл көлік\n\n> 💡 Бұл жазба зерттеу жобасының аралық нәтижелеріне негізделген.\n\nЭлектромобильдер саны өсті.\n\n> «Зарядтау станциялары жетпейді», — дейді жүргізуші.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Kazakh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Жасыл көлік", "paragraph: Бұл жазба зерттеу жобасының аралық нәтижелеріне негізделген.",
+		"paragraph: Электромобильдер саны өсті.", "quote: «Зарядтау станциялары жетпейді», — дейді жүргізуші.")
+}
