@@ -364,18 +364,28 @@ func (s *segmenter) russianInterfixed(words []string) bool {
 // for the word to be taken for words run together.
 const rareJoinMargin = 3.0
 
+// maxRareJoinCount and maxRareJoinRunes bound the words rareWordJoin searches: rare ones
+// (counted fewer times per corpusSize words) and short ones, as runs of closed-class words are.
+const (
+	maxRareJoinCount = 50
+	maxRareJoinRunes = 8
+)
+
 // rareWordJoin reports an English dictionary word that the frequency list says is far rarer than
 // the closed-class words it reads as: "ina" (a name, and "in a"), "isa", "ona". Hunspell lists rare words and
 // names whose letters spell common short phrases; a copy from a PDF makes those phrases far
 // more often than an article uses the word. Words in common use ("into", "maybe", "outset") cost
 // less than any reading of theirs and stay.
 func (s *segmenter) rareWordJoin(lw string) bool {
-	rs := s.readings(lw)
-	if len(rs) == 0 || !allFunction(rs[0].words, s.lex) {
+	// No reading of closed-class words costs less than about eleven, so a word the list counts
+	// more often than maxRareJoinCount times per corpus costs too little to be one: most words
+	// are passed over without a search of their readings.
+	c := s.lex.countFiltered(lw)
+	if c <= 0 || c > maxRareJoinCount || utf8.RuneCountInString(lw) > maxRareJoinRunes {
 		return false
 	}
-	c := s.lex.countFiltered(lw)
-	if c <= 0 {
+	rs := s.readings(lw)
+	if len(rs) == 0 || !allFunction(rs[0].words, s.lex) {
 		return false
 	}
 	// The article's other uses of the word count for it, as its uses of the words count for them.
