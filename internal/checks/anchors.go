@@ -227,6 +227,7 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 		// source need not be asked for those.
 		if !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) && has(n[u.SourceLang], u.Source, u.SourceLang, true) &&
 			!(latinBrand && has(renders[i][pipeline.English], u.Target, pipeline.English, true)) &&
+			!looseNameRendered(renders[i][u.TargetLang], memo, u.Target, u.TargetLang) &&
 			!metonymRendered(i, u, has) && namedInSource(u, n[u.SourceLang]) {
 			out = append(out, n[u.SourceLang][0])
 			lostIdx = append(lostIdx, i)
@@ -236,6 +237,43 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 		out = nil
 	}
 	return out
+}
+
+// looseNameRendered reports a translation that writes a name of the list in a way its forms
+// do not spell: run together or hyphenated otherwise ("Tianshan", «Тяньшань» for "Tian Shan",
+// "PowerChina"), or in a longer or shorter form of a long name (Petropavl for Petropavlovsk,
+// 彼得罗巴甫尔 for 彼得罗巴甫洛夫斯克). Spaces, hyphens and case are left out of both; a form
+// of five letters or more must stand in the text whole, and a long one's first letters stand
+// for it (all but its last three letters, or its first four Chinese characters).
+func looseNameRendered(forms []string, memo *wordMemo, text string, lang pipeline.Lang) bool {
+	compact := compactName(text)
+	for _, form := range forms {
+		if strings.HasPrefix(form, "~") {
+			continue
+		}
+		cf := []rune(compactName(form))
+		switch {
+		case lang == pipeline.Chinese:
+			if len(cf) >= 5 && strings.Contains(compact, string(cf[:4])) {
+				return true
+			}
+		case len(cf) >= 5 && strings.Contains(compact, string(cf)):
+			return true
+		case len(cf) >= 8 && strings.Contains(compact, string(cf[:len(cf)-3])):
+			return true
+		}
+	}
+	return false
+}
+
+// compactName is s in lower case without spaces, hyphens and dots.
+func compactName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '‐' || r == '.' || r == '\u00a0' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 // regionWords are the words of a part of a country (a region, a province, a district): "the

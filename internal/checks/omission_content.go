@@ -186,9 +186,57 @@ func lostContent(u pipeline.CheckUnit, memo *wordMemo, pct int) []string {
 		if relativeYears[c[pipeline.English][0].text] && newYear(src, tgt) {
 			continue // "this year" said by its number (in 2025), which the source leaves to the reader
 		}
+		if d, ok := ordinalDigits[c[pipeline.English][0].text]; ok && namedByNumber(tgt, d) {
+			continue // "the second plant" → «ТЭЦ-2»: the ordinal said by its number, in a name
+		}
+		if sharedLoan(memo, w, tgt, u.SourceLang, u.TargetLang) {
+			continue // «педагогов» → «педагогтарды»: a loan Russian and Kazakh share
+		}
 		out = append(out, w)
 	}
 	return out
+}
+
+// ordinalDigits are the English ordinals of lexicon/content.txt and the numbers that say them.
+var ordinalDigits = map[string]string{"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
+	"sixth": "6", "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10"}
+
+// ordinalAsNumber matches a number of one or two digits that a name carries after a hyphen or a
+// word ("ТЭЦ-2", "Line 2", "2号线"): an ordinal said by its number.
+var ordinalAsNumber = regexp.MustCompile(`(?:\p{L}-|\p{L} |^|[^\d.,])(\d{1,2})(?:号|[^\d.,%]|$)`)
+
+// namedByNumber reports a text that names something by the number d, as an ordinal says it.
+func namedByNumber(text, d string) bool {
+	for _, m := range ordinalAsNumber.FindAllStringSubmatch(text, -1) {
+		if m[1] == d {
+			return true
+		}
+	}
+	return false
+}
+
+// minLoanStem: the letters of a loan's stem that a Russian and a Kazakh form of it share.
+const minLoanStem = 5
+
+// sharedLoan reports a Russian word the Kazakh translation renders by the same loan with Kazakh
+// endings, or the other way round: «педагогов» and «педагогтарды» share «педаго». The word's
+// letters less its last three (five at least) must begin a word of the translation.
+func sharedLoan(memo *wordMemo, w, tgt string, src, dst pipeline.Lang) bool {
+	if !(src == pipeline.Russian && dst == pipeline.Kazakh || src == pipeline.Kazakh && dst == pipeline.Russian) {
+		return false
+	}
+	rs := []rune(strings.ToLower(w))
+	n := max(len(rs)-3, minLoanStem)
+	if len(rs) < minLoanStem+1 || n > len(rs) {
+		return false
+	}
+	stem := string(rs[:n])
+	for _, x := range memo.foldedWords(tgt) {
+		if strings.HasPrefix(x, stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // contentIn returns the first word of text that is one of forms (in a source: not the

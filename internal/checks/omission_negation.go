@@ -184,19 +184,21 @@ func negates(s string, lang pipeline.Lang, sureOnly bool, memo *wordMemo) (neg, 
 			}
 			s = strings.ReplaceAll(s, p[0], "　")
 		}
+		if !sureOnly {
+			// Before the phrases that only look negative go: some of them (不足 "insufficient",
+			// 跟不上 "lag behind") render a negative of the source ("не хватает", "жетіспейді").
+			for _, m := range r.looseHan {
+				if strings.Contains(s, m) {
+					return true, true
+				}
+			}
+		}
 		for _, p := range r.not {
 			s = strings.ReplaceAll(s, p[0], "　")
 		}
 		for _, m := range r.sureHan {
 			if strings.Contains(s, m) {
 				return true, true
-			}
-		}
-		if !sureOnly {
-			for _, m := range r.looseHan {
-				if strings.Contains(s, m) {
-					return true, true
-				}
 			}
 		}
 		return false, true
