@@ -195,14 +195,18 @@ func ruMannerAdverb(valid func(string) bool, rest string) bool {
 	return false
 }
 
-// ruPrefixed reports a combining form before a word valid accepts, of at least minRest letters.
+// ruPrefixed reports a combining form before a word valid accepts, of at least minRest letters:
+// one of ruCombiningForms, or a first part of Russian compounds text knows (без+рецептурных,
+// фарм+производителей) where no word the dictionary has is one slip away.
 func ruPrefixed(valid func(string) bool, w string, minRest int) bool {
 	for _, p := range ruCombiningForms {
 		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= minRest && (valid(rest) || text.RussianDerived(valid, rest)) {
 			return true
 		}
 	}
-	return false
+	// A compound the dictionary lacks, unless a letter's slip from a word it has reads the same
+	// way: "торгволю" is "торговлю" mistyped, not "торг" and "волю".
+	return text.RussianCompound(valid, w) && !nearKnownWord(w, pipeline.Russian, valid)
 }
 
 // kkVowelStemVerbs widens valid for the analyser's look-ups of infinitives: a verb stem in -ы or

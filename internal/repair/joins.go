@@ -1643,7 +1643,7 @@ func (j *joiner) givenAndSurname(given, surname string) bool {
 		return false
 	}
 	lg, ls := strings.ToLower(given), strings.ToLower(surname)
-	if titleCase(lg) != given || titleCase(ls) != surname || russianPrefixLike[lg] || kazakhLoanPrefix[lg] ||
+	if titleCase(lg) != given || titleCase(ls) != surname || text.IsRussianPrefix(lg) || kazakhLoanPrefix[lg] ||
 		j.seg.lex.isDictWord(ls) {
 		return false
 	}

@@ -192,9 +192,9 @@ func (l *lexicon) stumpCompound(w string, depth int) bool {
 	if depth == 0 {
 		return false
 	}
-	for stump := range russianStumps {
+	for _, stump := range text.RussianStumps() {
 		rest, ok := strings.CutPrefix(w, stump)
-		if !ok || russianStumps[rest] || utf8.RuneCountInString(rest) < minStumpTail {
+		if !ok || text.IsRussianStump(rest) || utf8.RuneCountInString(rest) < minStumpTail {
 			continue
 		}
 		if l.dict.IsStem(rest) || l.stumpCompound(rest, depth-1) {
@@ -209,7 +209,7 @@ func (l *lexicon) stumpCompound(w string, depth int) bool {
 // after the stem, so that a chain of stems is not read as words; a whole token so made is still a
 // stump compound, and a reading that cuts it elsewhere ("туропера|торы") breaks it.
 func (l *lexicon) stumpForm(w string) bool {
-	for stump := range russianStumps {
+	for _, stump := range text.RussianStumps() {
 		rest, ok := strings.CutPrefix(w, stump)
 		if ok && utf8.RuneCountInString(rest) > minStumpTail && l.inDict(rest) {
 			return true

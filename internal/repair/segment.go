@@ -520,7 +520,7 @@ func (s *segmenter) judge(token string) verdict {
 					s.relativeAdjective(words[0], words[1]))
 			// A prefix-like first part makes a compound ("жалпыұлттық", "телеарна"), unless a
 			// Kazakh one is followed by a verb form ("көп|жұмсайтынын").
-			return !free || kazakhPrefixLike[words[0]] && !beforeNonCompound && !prefixBeforeNoun(words) || russianPrefixLike[words[0]] ||
+			return !free || kazakhPrefixLike[words[0]] && !beforeNonCompound && !prefixBeforeNoun(words) || text.IsRussianPrefix(words[0]) ||
 				kazakhLoanPrefix[words[0]] || s.stemRunsOn(words, analysed) ||
 				boundEnding[words[0]] && !s.conjunctionFirst(words) && !s.particleBeforeVerb(words, analysed) || // a particle follows its word: "Пекинге" is no "пе кинге"
 				s.endingPiece(words) ||
@@ -1341,7 +1341,7 @@ func (s *segmenter) possessorName(words []string) bool {
 // after a consonant ("мұнайхимиясы"); one that begins with a vowel stands apart.
 func (s *segmenter) vowelLoanPossessed(words []string) bool {
 	if len(words) != 2 || utf8.RuneCountInString(words[0]) < 3 || s.lex.isFunction(words[0]) ||
-		kazakhPrefixLike[words[0]] || kazakhLoanPrefix[words[0]] || russianPrefixLike[words[0]] ||
+		kazakhPrefixLike[words[0]] || kazakhLoanPrefix[words[0]] || text.IsRussianPrefix(words[0]) ||
 		!dictKnown(s.lex.dict, words[0]) && !s.lex.loan(words[0]) || s.lex.verbForm(words[0]) {
 		return false
 	}
@@ -2250,15 +2250,6 @@ func (s *segmenter) kazakhParticle(words []string) bool {
 var kazakhLoanPrefix = setOf("аудио", "видео", "фото", "кино", "медиа", "инфо", "кибер", "нано",
 	"аэро", "термо", "бейне", "дыбыс")
 
-// russianPrefixLike are the first parts of Russian compounds written as one word: a split
-// "пост советский" or "гидро энергетический" is a compound the dictionary lacks.
-var russianPrefixLike = setOf("пост", "анти", "контр", "гипер", "супер", "авиа", "авто", "агро", "био",
-	"гео", "гидро", "евро", "квази", "микро", "макро", "мега", "мини", "мульти", "нео", "псевдо",
-	"радио", "теле", "транс", "ультра", "экс", "экстра", "электро", "энерго", "эко", "вице", "полу",
-	"само", "обще", "меж", "сверх", "внутри", "около", "над", "под", "пред", "при", "без", "вне",
-	"нефте", "газо", "водо", "лесо", "горно", "трёх", "двух", "четырёх", "много", "мало", "видео", "аудио",
-	"фото", "кино", "поли", "моно", "нано")
-
 // prepositionAfter reports a Russian reading of a dictionary word of four letters or more and
 // the preposition "в" or "о" that began the next line: "воды|в", "хранится|в", "договор|о". A
 // surname ends so too ("Медведев"), so in a capitalised token "в" follows no word in "о", "е" or
@@ -2383,7 +2374,7 @@ var oneLetterPreposition = setOf("в", "с", "к", "у", "о")
 // case, before a closed-class word of two letters or more or a verb in the past or present:
 // "год|был", "лет|назад". Three letters are too few to trust as a piece elsewhere.
 func (s *segmenter) russianShortFirst(first, rest string) bool {
-	if !s.lex.dict.ValidMinStem(first, minStem) || russianPrefixLike[first] || russianStumps[first] {
+	if !s.lex.dict.ValidMinStem(first, minStem) || text.IsRussianPrefix(first) || text.IsRussianStump(first) {
 		return false
 	}
 	n := utf8.RuneCountInString(rest)
@@ -2642,18 +2633,10 @@ func prefixedVerb(words []string) bool {
 	return false
 }
 
-// russianStumps are the clipped stems that begin Russian stump compounds, written as one word
-// with the next ("госпрограмма", "медиаплан", "термбаза", "спецэкономзона"). Several are words
-// or pieces of words too ("тех", "строй", "гос"), which is why a reading must not cut after one.
-var russianStumps = setOf("гос", "мин", "мед", "тех", "спец", "строй", "погран", "эконом", "нац", "соц",
-	"проф", "сельхоз", "пром", "фин", "терм", "медиа", "турист", "тур", "хоз", "парт", "полит", "ген",
-	"зам", "зав", "вет", "хим", "торг", "внеш", "жил", "рос", "гор", "обл", "рай", "нефть", "газ",
-	"спорт", "опер", "комп", "инфо", "кибер", "нарко", "орг", "сбер", "минэнерго", "глав", "стрит", "прод")
-
 // russianStumpFirst reports a reading whose first word, or first two words together, are a
 // clipped stem.
 func russianStumpFirst(words []string) bool {
-	return russianStumps[words[0]] || len(words) > 2 && russianStumps[words[0]+words[1]]
+	return text.IsRussianStump(words[0]) || len(words) > 2 && text.IsRussianStump(words[0]+words[1])
 }
 
 // russianQuantity are prefix-like first parts that are words of quantity too: before a noun
@@ -2675,7 +2658,7 @@ func russianCompound(words []string, lex *lexicon) bool {
 		return false
 	}
 	a, b := words[0], words[1]
-	if russianPrefixLike[a] && !russianQuantity[a] {
+	if text.IsRussianPrefix(a) && !russianQuantity[a] {
 		return true
 	}
 	if a == "не" || a == "ни" {
