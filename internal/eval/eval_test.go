@@ -40,8 +40,14 @@ var belowGoal = map[string]Goal{
 	"repair/en": {Precision: 0.998, Recall: 0.978},
 	"repair/ru": {Precision: 0.984, Recall: 0.98},
 	"repair/kk": {Precision: 0.992, Recall: 0.965},
-	"checks/en": {Precision: 0.86, Recall: 0.94},
-	"checks/ru": {Precision: 0.95, Recall: 0.95},
+	// planted-l.txt, a tenth blind set, flagged 65 of its 300 clean tune units at its first look
+	// (a content word or a name the translation renders by a form the lexicons lack, words the
+	// dictionaries lack, a clause joined by "and" counted as an item); after rules for the
+	// classes of those false alarms the floors are the tune scores with it.
+	"checks/en": {Precision: 0.79, Recall: 0.94},
+	"checks/ru": {Precision: 0.92, Recall: 0.95},
+	"checks/kk": {Precision: 0.95, Recall: 0.95},
+	"checks/zh": {Precision: 0.94, Recall: 0.95},
 	// Article structure. The pdfcopy2 cases are a blind set of text copied from PDFs of Word
 	// documents written from the golds of the hand-written web pages and Markdown articles:
 	// text the rules for PDF copies were not built against. On it about two blocks in five are
