@@ -64,6 +64,9 @@ var belowGoal = map[string]Goal{
 // falls below the stage's goal (or the floor in belowGoal). The held-out split is not looked at
 // here: it only shows, in "tilmash eval", how the rules do on cases they were not tuned on.
 func TestTuneGoals(t *testing.T) {
+	if raceDetector {
+		t.Skip("scored without the race detector: make test runs this test in a run of its own")
+	}
 	root := os.DirFS(corpusRoot)
 	for _, s := range Stages() {
 		t.Run(s.Name(), func(t *testing.T) {
