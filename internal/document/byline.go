@@ -60,13 +60,21 @@ func hasBylinePrefix(s string) bool {
 // isBylineText reports a short line that signs an article: it has an explicit prefix ("By
 // NAME"), or it is a name or an organisation and a city, which shows as mostly capitalised words
 // (or, in Chinese, a short phrase) with no sentence punctuation at the end.
+// maxLabelledBylineWords: a byline under its label runs to a line.
+const maxLabelledBylineWords = 18
+
 func isBylineText(s string) bool {
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > maxBylineWords || columns(s) > maxBylineColumns {
+	if len(words) == 0 || columns(s) > maxBylineColumns {
 		return false
 	}
 	if hasBylinePrefix(s) {
-		return true
+		// A label says what the line is, and it may name the authors' places and their
+		// institute: "Authors: Aidana Omurova (Bishkek) and Chen Lu (Urumqi), Water Futures Lab".
+		return len(words) <= maxLabelledBylineWords
+	}
+	if len(words) > maxBylineWords {
+		return false
 	}
 	if open, _ := utf8.DecodeRuneInString(s); open == '(' || open == '（' {
 		// A line wholly in brackets is a note ("（作者单位：…）"), not a signature, unless it

@@ -501,12 +501,11 @@ func withoutIconCallouts(src string) string {
 			if !ok || i > 0 && strings.HasPrefix(lines[i-1], ">") {
 				continue
 			}
-			icon, n := utf8.DecodeRuneInString(body)
-			if !isIcon(icon) {
+			if icon, _ := utf8.DecodeRuneInString(body); !unicode.Is(unicode.So, icon) {
 				continue
 			}
-			rest := strings.TrimLeft(body[n:], "\ufe0f ")
-			if rest == "" || rest == body[n:] && !strings.HasPrefix(body[n:], " ") && !strings.HasPrefix(body[n:], "\ufe0f") {
+			rest := withoutPictogram(body)
+			if strings.TrimSpace(rest) == "" {
 				continue
 			}
 			lines[i] = rest
@@ -516,10 +515,4 @@ func withoutIconCallouts(src string) string {
 		}
 		return strings.Join(lines, "\n")
 	})
-}
-
-// isIcon reports a pictograph a callout opens with: the emoji of the Miscellaneous Symbols and
-// Pictographs blocks and their neighbours (💡, 📌, 🔥), and the older symbols (⚠, ℹ, ✅, ❗).
-func isIcon(r rune) bool {
-	return r >= 0x1F300 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r == 0x2139 || r == 0x2B50 || r == 0x2B55
 }

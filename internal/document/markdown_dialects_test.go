@@ -458,3 +458,21 @@ func TestMarkdownIconCallouts(t *testing.T) {
 	wantBlocks(t, doc, "title: Жасыл көлік", "paragraph: Бұл жазба зерттеу жобасының аралық нәтижелеріне негізделген.",
 		"paragraph: Электромобильдер саны өсті.", "quote: «Зарядтау станциялары жетпейді», — дейді жүргізуші.")
 }
+
+// TestMarkdownReadmeBadges: a project's badges are no figure, so the line in italics under
+// them is text, and a labelled byline may name the authors' places and institute.
+func TestMarkdownReadmeBadges(t *testing.T) {
+	t.Parallel()
+	md := "<h1 align=\"center\">Shared Ice</h1>\n\n<p align=\"center\">\n  <a href=\"https://doi.org/x\"><img src=\"https://zenodo.org/badge/DOI/x.svg\" alt=\"DOI\"></a>\n" +
+		"  <img src=\"https://img.shields.io/github/last-commit/x\" alt=\"last commit\">\n</p>\n\n*A briefing note on glacier monitoring along the borders.*\n\n" +
+		"**Authors:** Aidana Omurova (Bishkek) and Chen Lu (Urumqi), Central Asian Water Futures Lab\n\n" +
+		"The rivers that water the Fergana valley all start as ice, and the glaciers are shrinking.\n\nThey do not respect borders.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Shared Ice", "paragraph: A briefing note on glacier monitoring along the borders.",
+		"byline: Authors: Aidana Omurova (Bishkek) and Chen Lu (Urumqi), Central Asian Water Futures Lab",
+		"paragraph: The rivers that water the Fergana valley all start as ice, and the glaciers are shrinking.",
+		"paragraph: They do not respect borders.")
+}

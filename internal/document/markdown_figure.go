@@ -299,7 +299,23 @@ func (r *markdownReader) afterFigure(p ast.Node) bool {
 		return false
 	}
 	images, rest := r.leadingImages(prev)
-	return images > 0 && len(rest) == 0
+	return images > 0 && len(rest) == 0 && !onlyBadges(prev)
+}
+
+// onlyBadges reports a paragraph whose pictures are all a project's badges (shields.io and
+// the like: build status, licence, DOI), which caption nothing.
+func onlyBadges(p ast.Node) bool {
+	badges, others := 0, 0
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if img, ok := c.(*ast.Image); ok {
+			if dest := strings.ToLower(string(img.Destination)); strings.Contains(dest, "badge") || strings.Contains(dest, "shields.io") {
+				badges++
+			} else {
+				others++
+			}
+		}
+	}
+	return badges > 0 && others == 0
 }
 
 // captionFollows reports a paragraph of images whose next paragraph is its caption.

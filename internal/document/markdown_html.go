@@ -83,7 +83,7 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 			text = withoutPictogram(text) // a callout's 💡 marks the box, it says nothing
 		}
 		if loc := imageTag.FindStringIndex(joined); loc != nil && strings.TrimSpace(htmlText(joined[:loc[0]])) == "" &&
-			!strings.Contains(strings.ToLower(joined), "<figcaption") {
+			!strings.Contains(strings.ToLower(joined), "<figcaption") && !onlyBadgeImages(joined) {
 			// An image sized or placed with an <img> tag opens the block: an image without a
 			// description, so that the caption beside or under it is read as the figure's (a
 			// figure with a <figcaption> says which its caption is).
@@ -118,6 +118,24 @@ func withHTMLBlocksAsText(source []byte, root ast.Node) ([]byte, bool) {
 
 // htmlHeadingBlock matches an HTML block that is one heading element on one line.
 var htmlHeadingBlock = regexp.MustCompile(`(?is)^\s*<h([1-6])\b[^>]*>[^\n]*</h[1-6]>\s*$`)
+
+// imageSource matches the address of an <img> tag.
+var imageSource = regexp.MustCompile(`(?i)<img\b[^>]*?\bsrc\s*=\s*["']([^"']*)["']`)
+
+// onlyBadgeImages reports HTML whose pictures are all a project's badges (shields.io and the
+// like: build status, licence, DOI), which are no figure and caption nothing.
+func onlyBadgeImages(s string) bool {
+	srcs := imageSource.FindAllStringSubmatch(s, -1)
+	if len(srcs) == 0 || len(srcs) < len(imageTag.FindAllStringIndex(s, -1)) {
+		return false
+	}
+	for _, m := range srcs {
+		if src := strings.ToLower(m[1]); !strings.Contains(src, "badge") && !strings.Contains(src, "shields.io") {
+			return false
+		}
+	}
+	return true
+}
 
 // imageTag matches an HTML <img> tag.
 var imageTag = regexp.MustCompile(`(?i)<img\b`)
