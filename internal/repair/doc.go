@@ -111,5 +111,6 @@
 // гора"). A Russian compound with a linking vowel ("водосбережение", "машинокомплектов") and a
 // comparative in "-ее" ("предсказуемее") stay whole when the dictionary lacks them, no reading sets
 // a particle right after a preposition ("по|ли|металлов"), and no unit is split off a dictionary
-// word after a number ("50 тоннелей"). A Kazakh plural takes its possessive ("бекеттеріндегі").
+// word after a number ("50 тоннелей"). A Kazakh plural takes its possessive ("бекеттеріндегі"),
+// and a postposition stands apart from the case it governs ("күнге|дейін", "соғыстан|кейін").
 package repair

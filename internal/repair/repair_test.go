@@ -28,6 +28,7 @@ func TestRepairText(t *testing.T) {
 		{"russian compounds with a linking vowel stay", "Водосбережение и сборка из машинокомплектов.", "Водосбережение и сборка из машинокомплектов.", "ru"},
 		{"russian comparative and a word after a number stay", "Курс стал предсказуемее, а в проекте 50 тоннелей и полиметаллов.", "Курс стал предсказуемее, а в проекте 50 тоннелей и полиметаллов.", "ru"},
 		{"russian given name before a surname stays", "Сауле Ким и Нигора Каримова. До 2029 года через Достык.", "Сауле Ким и Нигора Каримова. До 2029 года через Достык.", "ru"},
+		{"kazakh postposition run into the case it governs", "Туристер елде отыз күнгедейін бола алады, соғыстанкейін салынған.", "Туристер елде отыз күнге дейін бола алады, соғыстан кейін салынған.", "kk"},
 		{"kazakh negated verb and plural possessive stay", "Ол оны танымайды. Кеден бекеттеріндегі кезек.", "Ол оны танымайды. Кеден бекеттеріндегі кезек.", "kk"},
 		{"dictionary join", "a strategicallyimportant direction", "a strategically important direction", "en"},
 		{"function word join", "mutual benefitand mutual respect", "mutual benefit and mutual respect", "en"},

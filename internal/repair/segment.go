@@ -440,6 +440,9 @@ func (s *segmenter) judge(token string) verdict {
 		if at := s.locativeParticle(lw); at > 0 {
 			return verdict{split: restoreCase(token, []string{lw[:at], lw[at:]})}
 		}
+		if at := s.postpositionAfterCase(lw); at > 0 {
+			return verdict{split: restoreCase(token, []string{lw[:at], lw[at:]})}
+		}
 	}
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) && !(s.english && !capital && s.rareWordJoin(lw)) {
 		return verdict{} // a correct word is never split
@@ -2880,6 +2883,37 @@ func (s *segmenter) locativeParticle(w string) int {
 			return 0
 		}
 		return len(head)
+	}
+	return 0
+}
+
+// kazakhCasePostpositions are the Kazakh postpositions that follow a word in one case, with
+// the endings of that case: "дейін", "шейін", "қарай" after the dative (күнге дейін), "кейін",
+// "бері", "бастап", "соң" after the ablative (соғыстан кейін).
+var kazakhCasePostpositions = map[string][]string{
+	"дейін":  {"ға", "ге", "қа", "ке", "на", "не"},
+	"шейін":  {"ға", "ге", "қа", "ке", "на", "не"},
+	"қарай":  {"ға", "ге", "қа", "ке", "на", "не"},
+	"кейін":  {"дан", "ден", "тан", "тен", "нан", "нен"},
+	"бері":   {"дан", "ден", "тан", "тен", "нан", "нен"},
+	"бастап": {"дан", "ден", "тан", "тен", "нан", "нен"},
+	"соң":    {"дан", "ден", "тан", "тен", "нан", "нен"},
+}
+
+// postpositionAfterCase finds a Kazakh postposition run into the word in the case it governs:
+// "күнге|дейін", "соғыстан|кейін". The word before it must be one the analyser reads firmly.
+// It returns the postposition's byte offset, or 0.
+func (s *segmenter) postpositionAfterCase(w string) int {
+	for post, cases := range kazakhCasePostpositions {
+		head, ok := strings.CutSuffix(w, post)
+		if !ok || utf8.RuneCountInString(head) < 4 {
+			continue
+		}
+		for _, e := range cases {
+			if strings.HasSuffix(head, e) && s.lex.firmKazakh(head) {
+				return len(head)
+			}
+		}
 	}
 	return 0
 }
