@@ -112,5 +112,6 @@
 // comparative in "-ее" ("предсказуемее") stay whole when the dictionary lacks them, no reading sets
 // a particle right after a preposition ("по|ли|металлов"), and no unit is split off a dictionary
 // word after a number ("50 тоннелей"). A Kazakh plural takes its possessive ("бекеттеріндегі"),
-// and a postposition stands apart from the case it governs ("күнге|дейін", "соғыстан|кейін").
+// and a postposition stands apart from the case it governs ("күнге|дейін", "соғыстан|кейін");
+// the Russian particle "ли" after a dictionary word is a word of its own ("Выживет|ли").
 package repair

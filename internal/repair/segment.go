@@ -447,6 +447,13 @@ func (s *segmenter) judge(token string) verdict {
 	if analysed && (!s.kazakh || s.lex.firmKazakh(lw)) && !(s.english && !capital && s.rareWordJoin(lw)) {
 		return verdict{} // a correct word is never split
 	}
+	if !s.english && !s.kazakh {
+		// The question particle "ли" follows the word it asks about: "Выживет|ли тюлень". A word
+		// the dictionary has before it, and no word of the dictionary made with it.
+		if head, ok := strings.CutSuffix(lw, "ли"); ok && utf8.RuneCountInString(head) >= 4 && s.lex.isDictWord(head) {
+			return verdict{split: restoreCase(token, []string{head, "ли"})}
+		}
+	}
 
 	if capital {
 		if at := s.surnameBeforeVerb(lw); at > 0 {
