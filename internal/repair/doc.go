@@ -113,5 +113,6 @@
 // a particle right after a preposition ("по|ли|металлов"), and no unit is split off a dictionary
 // word after a number ("50 тоннелей"). A Kazakh plural takes its possessive ("бекеттеріндегі"),
 // and a postposition stands apart from the case it governs ("күнге|дейін", "соғыстан|кейін");
-// the Russian particle "ли" after a dictionary word is a word of its own ("Выживет|ли").
+// the Russian particle "ли" after a dictionary word is a word of its own ("Выживет|ли"), and so
+// is a word after a capitalised adjective in its full form ("Национальный|банк").
 package repair

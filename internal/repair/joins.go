@@ -1379,7 +1379,8 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 			j.seg.kazakh && len(v.split) == 2 && !j.seg.lex.isDictWord(strings.ToLower(w)) && j.seg.possessorName(lowerAll(v.split)) ||
 			j.seg.lex.isDictWord(strings.ToLower(v.split[0])) && j.seg.afterName(lowerAll(v.split)) ||
 			j.seg.kazakh && len(v.split) == 2 && j.seg.caseBeforeWord(strings.ToLower(v.split[0]), v.split[1], j.seg.lex.isDictWord(strings.ToLower(w))) ||
-			len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0) {
+			len(v.split) == 2 && j.seg.surnameBeforeVerb(strings.ToLower(w)) > 0 ||
+			!j.seg.kazakh && j.adjectiveBeforeNoun(v.split)) {
 			return strings.Join(v.split, " "), "split", nil
 		}
 		return w, "", nil
@@ -1442,6 +1443,29 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		}
 	}
 	return w, "", nil // CamelCase brands, acronyms, mixed case: not ours to touch
+}
+
+// russianAdjectiveEndings are the endings of a Russian adjective in its full form.
+var russianAdjectiveEndings = []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему",
+	"ым", "им", "ых", "их", "ую", "юю", "ыми", "ими"}
+
+// adjectiveBeforeNoun reports the reading of a capitalised Russian token as an adjective in its
+// full form, which the dictionary has, and a word after it: "Национальный|банк". An adjective's
+// full ending closes its word, so no name is made of one and a word after it.
+func (j *joiner) adjectiveBeforeNoun(split []string) bool {
+	if len(split) != 2 || utf8.RuneCountInString(split[0]) < 6 || utf8.RuneCountInString(split[1]) < 3 {
+		return false
+	}
+	adj, noun := strings.ToLower(split[0]), strings.ToLower(split[1])
+	if !j.seg.lex.isDictWord(adj) || !j.seg.lex.isDictWord(noun) || j.seg.lex.isFunction(noun) {
+		return false
+	}
+	for _, e := range russianAdjectiveEndings {
+		if strings.HasSuffix(adj, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // givenName reports the reading of a capitalised token at a sentence's start, before a

@@ -26,6 +26,7 @@ func TestRepairText(t *testing.T) {
 		{"a woman's surname stays beside the man's", "Islam Karimov and his daughter Gulnara Karimova. By Aidana Kuatova", "Islam Karimov and his daughter Gulnara Karimova. By Aidana Kuatova", "en"},
 		{"english possessive in russian text", "Сертификат Lloyd’sRegister получила установка.", "Сертификат Lloyd’s Register получила установка.", "ru"},
 		{"russian particle li after its word", "Выживетли тюлень, зависит от льда. Были ли они там?", "Выживет ли тюлень, зависит от льда. Были ли они там?", "ru"},
+		{"russian adjective run into its noun inside a sentence", "Доля золота растёт, и Национальныйбанк обещает покупки.", "Доля золота растёт, и Национальный банк обещает покупки.", "ru"},
 		{"russian compounds with a linking vowel stay", "Водосбережение и сборка из машинокомплектов.", "Водосбережение и сборка из машинокомплектов.", "ru"},
 		{"russian comparative and a word after a number stay", "Курс стал предсказуемее, а в проекте 50 тоннелей и полиметаллов.", "Курс стал предсказуемее, а в проекте 50 тоннелей и полиметаллов.", "ru"},
 		{"russian given name before a surname stays", "Сауле Ким и Нигора Каримова. До 2029 года через Достык.", "Сауле Ким и Нигора Каримова. До 2029 года через Достык.", "ru"},
