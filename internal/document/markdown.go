@@ -75,6 +75,7 @@ func readMarkdown(src string, markup bool) (pipeline.Document, error) {
 	src = withoutWikiMarkup(src)
 	src = withoutWikiJSMarkup(src)
 	src = withoutIconCallouts(src)
+	src = withoutRevisionLines(src)
 	src = withoutExtensionMarkup(src)
 	src = withCJKStrong(src)
 	src = withoutTaskBoxes(src)
@@ -182,7 +183,9 @@ func (r *markdownReader) document() (pipeline.Document, error) {
 	if len(doc.Blocks) > 0 && len(body) > 2 {
 		// A line wholly in bold there is the first section's heading, unless it names itself a
 		// byline ("**By NAME**") or is a name ("**Ровшен Атаев**").
-		if by := withoutPublicationTail(body[0].text.plain()); body[0].kind == pipeline.BlockParagraph && isTopByline(by) &&
+		// A name with a post after a comma counts too: "Ержан Тулегенов, ведущий аналитик".
+		if by := withoutPublicationTail(body[0].text.plain()); body[0].kind == pipeline.BlockParagraph &&
+			(isTopByline(by) || isSignatureLine(by) && strings.Contains(by, ",")) &&
 			(!body[0].strong || isNameLine(by)) {
 			topBylines = append(topBylines, by)
 			doc.Blocks = append(doc.Blocks, pipeline.Block{Kind: pipeline.BlockByline, Text: by})

@@ -516,3 +516,29 @@ func withoutIconCallouts(src string) string {
 		return strings.Join(lines, "\n")
 	})
 }
+
+// revisionLine matches an AsciiDoc document's revision line as converters carry it into
+// Markdown under the author's line: "v1.2, 04.03.2025: уточнены данные", "v2.0, 2025-03-04".
+var revisionLine = regexp.MustCompile(`^v\d{1,3}(?:\.\d{1,3}){1,2},\s*\d[\d./-]{5,9}\d(?::.*)?$`)
+
+// withoutRevisionLines removes revision lines, outside fenced code, and the hard line break
+// that set one under the line before it.
+func withoutRevisionLines(src string) string {
+	if !strings.Contains(src, "\nv") {
+		return src
+	}
+	return rewriteRunsOutsideCode(src, func(run string) string {
+		lines := strings.Split(run, "\n")
+		out := lines[:0]
+		for _, l := range lines {
+			if revisionLine.MatchString(strings.TrimSpace(l)) {
+				if n := len(out); n > 0 {
+					out[n-1] = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(out[n-1], " "), "\\"), " ")
+				}
+				continue
+			}
+			out = append(out, l)
+		}
+		return strings.Join(out, "\n")
+	})
+}

@@ -476,3 +476,19 @@ func TestMarkdownReadmeBadges(t *testing.T) {
 		"paragraph: The rivers that water the Fergana valley all start as ice, and the glaciers are shrinking.",
 		"paragraph: They do not respect borders.")
 }
+
+// TestMarkdownAsciidocHeader: a document converted from AsciiDoc keeps the author's line and
+// the revision line under the title; the revision is no text, and the author with a post after
+// a comma is the byline.
+func TestMarkdownAsciidocHeader(t *testing.T) {
+	t.Parallel()
+	md := "# Смена колеи\n\n**Ержан Тулегенов**, ведущий аналитик по транспорту\\\nv1.2, 04.03.2025: уточнены данные по станции\n\n" +
+		"На границе поезда не могут просто проехать дальше.\n\nКаждый контейнер приходится перегружать.\n\nТранзит растёт.\n"
+	doc, err := ParseMarkdownMarkup(md, pipeline.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks(t, doc, "title: Смена колеи", "byline: Ержан Тулегенов, ведущий аналитик по транспорту",
+		"paragraph: На границе поезда не могут просто проехать дальше.", "paragraph: Каждый контейнер приходится перегружать.",
+		"paragraph: Транзит растёт.")
+}
