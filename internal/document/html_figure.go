@@ -76,8 +76,10 @@ func isCaptionElement(n *html.Node) bool {
 	if n.Parent.DataAtom == atom.Figure || captionClass.MatchString(attr(n, "class")) {
 		return true
 	}
-	if (n.DataAtom == atom.P || n.DataAtom == atom.Div && !hasBlockChild(n)) && imageParagraphBefore(n) && isLooseCaption(collapseSpaces(text)) {
-		// A short line under a paragraph or block that holds only a picture.
+	if (n.DataAtom == atom.P || n.DataAtom == atom.Div && !hasBlockChild(n)) && imageParagraphBefore(n) &&
+		(isLooseCaption(collapseSpaces(text)) || whollyItalic(n) && utf8.RuneCountInString(collapseSpaces(text)) <= maxLooseCaptionRunes) {
+		// A short line under a paragraph or block that holds only a picture, or a sentence
+		// set in italics there.
 		return true
 	}
 	// Alone with its image: nothing else in the container holds text.
@@ -172,6 +174,21 @@ func innermostWrapped(n *html.Node) *html.Node {
 		n = only
 	}
 	return n
+}
+
+// whollyItalic reports an element whose text all stands in one <em> or <i>.
+func whollyItalic(n *html.Node) bool {
+	var only *html.Node
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) == "" {
+			continue
+		}
+		if only != nil || ch.Type != html.ElementNode || ch.DataAtom != atom.Em && ch.DataAtom != atom.I {
+			return false
+		}
+		only = ch
+	}
+	return only != nil
 }
 
 // maxLooseCaptionRunes: a caption set as a paragraph of its own under its picture is a line.

@@ -857,3 +857,19 @@ func TestHTMLQuoteStyleClassOnTheTextBox(t *testing.T) {
 		"heading: Қиындықтар да бар", "paragraph: Шаруалар бұл технологияның да өз кемшіліктері бар екенін айтады.",
 		"quote: Қытай нарығы үлкен, бірақ бізді ешкім күтіп отырған жоқ.")
 }
+
+// TestHTMLItalicSentenceUnderPicture: a sentence in italics in the paragraph under a paragraph
+// that holds only a picture is its caption.
+func TestHTMLItalicSentenceUnderPicture(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><title>Customs</title></head><body><article><h1>Customs</h1>` +
+		`<p>Kazakhstan's customs service moved to a single electronic platform at the end of the 2010s, and traders file online.</p>` +
+		`<p><img src="/khorgos.jpg" alt="Customs terminal"></p>` +
+		`<p style="text-align: center;"><em>The road terminal on the Kazakh side of the Khorgos crossing.</em></p>` +
+		`<p>Both systems are modern on paper, and in practice the link between them depends on advance information.</p></article></body></html>`
+	doc := readPage(t, page, pipeline.English)
+	wantBlocks(t, doc, "title: Customs",
+		"paragraph: Kazakhstan's customs service moved to a single electronic platform at the end of the 2010s, and traders file online.",
+		"caption: The road terminal on the Kazakh side of the Khorgos crossing.",
+		"paragraph: Both systems are modern on paper, and in practice the link between them depends on advance information.")
+}
