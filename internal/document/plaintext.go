@@ -89,7 +89,9 @@ func parseText(text string) (pipeline.Document, error) {
 			kind = pipeline.BlockCaption // under a chart or a table of a report, its source
 		}
 		if fromPDF && kind == pipeline.BlockParagraph && isLoneCaptionLine(cands, body, k) ||
-			kind == pipeline.BlockHeading && isDatedCaption(c.text) {
+			kind == pipeline.BlockHeading && isDatedCaption(c.text) ||
+			fromPDF && kind == pipeline.BlockParagraph && c.lines == 1 && !hasSentenceInside(c.text) && isDatedCaption(strings.TrimSuffix(c.text, ".")) {
+			// (a line of one sentence that ends ", September 2024." under a picture too)
 			kind = pipeline.BlockCaption
 		}
 		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {

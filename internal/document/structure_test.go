@@ -419,3 +419,26 @@ func TestTextQuotationSignedWithADash(t *testing.T) {
 		"quote: The bank wants a contract, an invoice and a week. The money changer wants a phone call. — a trader in Osh",
 		"paragraph: Local capacity is the other gap, and universities are only beginning to fill it.")
 }
+
+// TestPDFDatedCaptionLine: in a PDF copy, a line of one sentence that ends with when its picture
+// was taken, after a comma, is a caption.
+func TestPDFDatedCaptionLine(t *testing.T) {
+	t.Parallel()
+	text := "Fruit Across the Pass\n\nUzbekistan has spent a decade trying to sell more fruit and vegetables to China,\nand the effort is paying off slowly.\n\n" +
+		"Lorries waiting on the Kyrgyz side of the Irkeshtam crossing, September 2024.\n\n" +
+		"Produce that tolerates a week on the road sells well.\n\nCentral Asia Review | 1\n\n" +
+		"Prices rose in the spring, and the queue at the border grew with them.\n\nCentral Asia Review | 2\n"
+	doc, err := Parse(text, pipeline.FormatText, pipeline.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, b := range doc.Blocks {
+		if b.Text == "Lorries waiting on the Kyrgyz side of the Irkeshtam crossing, September 2024." {
+			found = b.Kind == pipeline.BlockCaption
+		}
+	}
+	if !found {
+		t.Errorf("no caption: %v", kinds(doc))
+	}
+}
