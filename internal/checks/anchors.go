@@ -227,7 +227,7 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 		// source need not be asked for those.
 		if !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) && has(n[u.SourceLang], u.Source, u.SourceLang, true) &&
 			!(latinBrand && has(renders[i][pipeline.English], u.Target, pipeline.English, true)) &&
-			!looseNameRendered(renders[i][u.TargetLang], memo, u.Target, u.TargetLang) &&
+			!looseNameRendered(renders[i][u.TargetLang], u.Target, u.TargetLang) &&
 			!metonymRendered(i, u, has) && namedInSource(u, n[u.SourceLang]) {
 			out = append(out, n[u.SourceLang][0])
 			lostIdx = append(lostIdx, i)
@@ -245,7 +245,7 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 // 彼得罗巴甫尔 for 彼得罗巴甫洛夫斯克). Spaces, hyphens and case are left out of both; a form
 // of five letters or more must stand in the text whole, and a long one's first letters stand
 // for it (all but its last three letters, or its first four Chinese characters).
-func looseNameRendered(forms []string, memo *wordMemo, text string, lang pipeline.Lang) bool {
+func looseNameRendered(forms []string, text string, lang pipeline.Lang) bool {
 	compact := compactName(text)
 	for _, form := range forms {
 		if strings.HasPrefix(form, "~") {

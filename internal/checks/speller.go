@@ -128,7 +128,7 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 		}
 	}
 	// The readings below are tried only for the words the plain analysis rejects.
-	stem := kkVowelStemVerbs(s.kkStem(valid))
+	stem := s.kkStem(valid)
 	if kkKnownForm(stem, lower) {
 		return true
 	}
@@ -207,34 +207,6 @@ func ruPrefixed(valid func(string) bool, w string, minRest int) bool {
 	// A compound the dictionary lacks, unless a letter's slip from a word it has reads the same
 	// way: "торгволю" is "торговлю" mistyped, not "торг" and "волю".
 	return text.RussianCompound(valid, w) && !nearKnownWord(w, pipeline.Russian, valid)
-}
-
-// kkVowelStemVerbs widens valid for the analyser's look-ups of infinitives: a verb stem in -ы or
-// -і takes the infinitive's -у in place of that vowel (жылжы+у → жылжу, оқы+у → оқу), so the
-// analyser's "stem + у" of жылжы+й+ды or жылжы+ма+й+тын is looked up as the dictionary writes it.
-func kkVowelStemVerbs(valid func(string) bool) func(string) bool {
-	return func(w string) bool {
-		if valid(w) {
-			return true
-		}
-		if !strings.HasSuffix(w, "у") {
-			return false // most look-ups: no infinitive
-		}
-		for _, e := range []string{"ыу", "іу"} {
-			// After a consonant only: ы, і after a vowel is a possessive (ұра+ы), no stem.
-			if b, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(b) >= 2 && !strings.ContainsRune(kkVowels, lastRune(b)) {
-				return valid(b + "у")
-			}
-		}
-		// A final қ, к, п of a verb stem is voiced before the infinitive's -у (шық → шығу,
-		// кеп → кебу): the negated шық+па+ған is looked up as шығу.
-		for _, v := range [][2]string{{"қу", "ғу"}, {"ку", "гу"}, {"пу", "бу"}} {
-			if b, ok := strings.CutSuffix(w, v[0]); ok && utf8.RuneCountInString(b) >= 2 {
-				return valid(b + v[1])
-			}
-		}
-		return false
-	}
 }
 
 // kkUnwriteI spells out what Kazakh spelling contracts: it writes ій and ый as и, so a stem in

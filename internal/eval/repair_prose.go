@@ -20,31 +20,18 @@ const ProseClass = "clean-articles"
 // article is one case, so that the repair sees the article's vocabulary as it does on import.
 // Blocks holding JoinMark are left out.
 func ProseCases(root fs.FS, split string) ([]Case, error) {
-	dir := path.Join("structure", split)
-	entries, err := fs.ReadDir(root, dir)
+	articles, err := (&structureStage{}).LoadCases(root, split)
 	if err != nil {
-		if errorsIsNotExist(err) {
-			return nil, nil
-		}
 		return nil, err
 	}
 	var out []Case
-	for _, e := range entries {
-		name := e.Name()
-		lang, rest, _ := strings.Cut(name, "-")
-		if !strings.HasSuffix(name, ".gold") || !strings.HasPrefix(rest, "hand-") {
+	for _, a := range articles {
+		// One case per article: the structure stage lists each under several classes.
+		if a.Class != "chrome" || !handWritten(a.File) || a.Lang == pipeline.Chinese {
 			continue
-		}
-		l, err := pipeline.ParseLang(lang)
-		if err != nil || l == pipeline.Chinese {
-			continue
-		}
-		data, err := fs.ReadFile(root, path.Join(dir, name))
-		if err != nil {
-			return nil, err
 		}
 		var blocks []string
-		for _, line := range strings.Split(string(data), "\n") {
+		for _, line := range a.Lines[1:] {
 			_, text, ok := strings.Cut(line, "\t")
 			if ok && text != "" && !strings.Contains(text, JoinMark) {
 				blocks = append(blocks, text)
@@ -53,8 +40,8 @@ func ProseCases(root fs.FS, split string) ([]Case, error) {
 		if len(blocks) == 0 {
 			continue
 		}
-		out = append(out, Case{Stage: "repair", Split: split, Lang: l, Class: ProseClass,
-			File: path.Join(dir, name), Line: 1, Lines: []string{strings.Join(blocks, "\n\n")}})
+		out = append(out, Case{Stage: "repair", Split: split, Lang: a.Lang, Class: ProseClass,
+			File: strings.TrimSuffix(a.File, path.Ext(a.File)) + ".gold", Line: 1, Lines: []string{strings.Join(blocks, "\n\n")}})
 	}
 	return out, nil
 }

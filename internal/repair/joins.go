@@ -1445,10 +1445,6 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 	return w, "", nil // CamelCase brands, acronyms, mixed case: not ours to touch
 }
 
-// russianAdjectiveEndings are the endings of a Russian adjective in its full form.
-var russianAdjectiveEndings = []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему",
-	"ым", "им", "ых", "их", "ую", "юю", "ыми", "ими"}
-
 // adjectiveBeforeNoun reports the reading of a capitalised Russian token as an adjective in its
 // full form, which the dictionary has, and a word after it: "Национальный|банк". An adjective's
 // full ending closes its word, so no name is made of one and a word after it.
@@ -1460,12 +1456,7 @@ func (j *joiner) adjectiveBeforeNoun(split []string) bool {
 	if !j.seg.lex.isDictWord(adj) || !j.seg.lex.isDictWord(noun) || j.seg.lex.isFunction(noun) {
 		return false
 	}
-	for _, e := range russianAdjectiveEndings {
-		if strings.HasSuffix(adj, e) {
-			return true
-		}
-	}
-	return false
+	return text.HasRussianAdjectiveEnding(adj)
 }
 
 // givenName reports the reading of a capitalised token at a sentence's start, before a

@@ -244,6 +244,28 @@ func kkVerbStem(valid func(string) bool, stem string) bool {
 	return kkVerbStemDepth(valid, stem, kkVerbDepth)
 }
 
+// kkInfinitive reports a verb stem whose infinitive valid accepts: the stem and -у (-ю after
+// й); a stem in -ы or -і after a consonant, which writes -у in that vowel's place (таны+ма+йды →
+// тану, жылжы → жылжу: after a vowel ы, і is a possessive, no stem); a stem in қ, к, п, which
+// voices them before the -у (шық → шығу, кеп → кебу).
+func kkInfinitive(valid func(string) bool, stem string) bool {
+	if valid(stem+"у") || valid(stem+"ю") {
+		return true
+	}
+	for _, v := range []string{"ы", "і"} {
+		if b, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(b) >= 2 {
+			last, _ := utf8.DecodeLastRuneInString(b)
+			return !strings.ContainsRune(kkVowels, last) && valid(b+"у")
+		}
+	}
+	for _, v := range [][2]string{{"қ", "ғ"}, {"к", "г"}, {"п", "б"}} {
+		if b, ok := strings.CutSuffix(stem, v[0]); ok && utf8.RuneCountInString(b) >= 2 {
+			return valid(b + v[1] + "у")
+		}
+	}
+	return false
+}
+
 // kkVerbDepth bounds the voices and negations taken off a verb stem: four, for a negated
 // passive of a causative of a verb made from a noun (жеңіл+де+т+іл+ме).
 const kkVerbDepth = 4
@@ -251,16 +273,8 @@ const kkVerbDepth = 4
 // kkVerbStemDepth is kkVerbStem with a bound on the voices and negations taken off in turn
 // (ақыл+да+с+па: a verb made from a noun, reciprocal, negated).
 func kkVerbStemDepth(valid func(string) bool, stem string, depth int) bool {
-	if valid(stem+"у") || valid(stem+"ю") || depth == kkVerbDepth && valid(stem) {
+	if kkInfinitive(valid, stem) || depth == kkVerbDepth && valid(stem) {
 		return true // below the word itself, only a verb the dictionary lists as one
-	}
-	// A stem that ends in the narrow vowel -ы/-і writes its infinitive with -у in the vowel's
-	// place: таны+ма+йды → тану, қамты+ды → қамту.
-	if b, ok := strings.CutSuffix(stem, "ы"); ok && utf8.RuneCountInString(b) >= 2 && valid(b+"у") {
-		return true
-	}
-	if b, ok := strings.CutSuffix(stem, "і"); ok && utf8.RuneCountInString(b) >= 2 && valid(b+"у") {
-		return true
 	}
 	// A verb whose last syllable has a narrow vowel drops it before the vowel of its infinitive:
 	// қорық+па → қорқу, ауыр → ауру.
