@@ -466,6 +466,10 @@ func TestWorkbenchInBrowser(t *testing.T) {
 	b := browserSession(t, alloc)
 	browserSignIn(t, b, base, ru2Name, ru2Name+"-pw")
 	do(t, b, chromedp.Navigate(edURL), chromedp.WaitVisible(chromedp.CSS("#segments")))
+	// The colleague's page must not hear of the first save before they type (its live poll would
+	// then bring the new text in and there would be nothing to conflict with): hold its live
+	// requests, as a slow network between two polls would.
+	eval[bool](t, b, `window.__fetch = window.fetch; window.fetch = (u, o) => String(u).indexOf('/live') >= 0 ? new Promise(() => {}) : window.__fetch(u, o); true`)
 	eval[bool](t, a, `document.getElementById('t-`+second+`').select(), true`)
 	do(t, a, chromedp.Focus(chromedp.CSS("#t-"+second)), chromedp.KeyEvent("Версия первого переводчика"))
 	waitJS(t, a, "the autosave", `document.getElementById('seg-`+second+`').querySelector('.save').textContent === 'Saved'`)
