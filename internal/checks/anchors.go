@@ -631,8 +631,9 @@ const hanFangWords = "面法式向案针位便言程圆形工块"
 var hanNameNext = map[[2]rune]bool{}
 
 // hanAbbrevVerbs are the prepositions and verbs of place before which Chinese writes a country by
-// its one-character abbreviation alone: 在哈 "in Kazakhstan", 驻哈, 赴吉, 访乌, 对塔.
-const hanAbbrevVerbs = "在驻赴访对来抵离返援涉"
+// its one-character abbreviation alone: 在哈 "in Kazakhstan", 驻哈, 赴吉, 访乌, 对塔, 自华进口
+// "imports from China", 入华.
+const hanAbbrevVerbs = "在驻赴访对来抵离返援涉自入"
 
 // loadHanAbbrevs reads the one-character abbreviations of lexicon/names.txt, the weighted
 // length of the full name each stands for, and the replacer that blanks the full names.
