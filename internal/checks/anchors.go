@@ -226,7 +226,8 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 		// The translation is asked first: it renders most names the source may hold, and the
 		// source need not be asked for those.
 		if !has(renders[i][u.TargetLang], u.Target, u.TargetLang, true) && has(n[u.SourceLang], u.Source, u.SourceLang, true) &&
-			!(latinBrand && has(renders[i][pipeline.English], u.Target, pipeline.English, true)) &&
+			!(latinBrand && (has(renders[i][pipeline.English], u.Target, pipeline.English, true) ||
+				looseNameRendered(renders[i][pipeline.English], u.Target, pipeline.English))) &&
 			!looseNameRendered(renders[i][u.TargetLang], u.Target, u.TargetLang) &&
 			!metonymRendered(i, u, has) && namedInSource(u, n[u.SourceLang]) {
 			out = append(out, n[u.SourceLang][0])
