@@ -496,6 +496,9 @@ func TestSpelling(t *testing.T) {
 		{"quoted name in another language", "KTZ will buy locomotives.", "Компания «Қазақстан темір жолы» закупит локомотивы.", ru, ""},
 		{"units and brands with an inner capital", "2 billion kWh a year.", "Жылына 2 млрд кВт·сағ электр энергиясы.", kk, ""},
 		{"zh not checked", "China.", "中国。", zh, ""},
+		{"ru loanword of the source", "Drones guard the border.", "Границу охраняют дроны.", ru, ""},
+		{"kk loanword of the source", "Спрос на пуэр в Алматы растёт.", "Алматыда пуэрге сұраныс өсіп келеді.", kk, ""},
+		{"ru typo of a word of the source", "The summit opened in Astana.", "В Астане открылся самммит.", ru, "check.spelling.unknown"},
 	})
 }
 

@@ -92,6 +92,9 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		if !likelyTypo(w, u.TargetLang, opts.Spell, srcWords) {
 			continue // a word the dictionary lacks (a loanword, a rare derivation), not a typo of a known word
 		}
+		if borrowedFromSource(w, u.TargetLang, srcText, opts.Spell) {
+			continue // a loanword the translation took from the source (drones → дроны, пуэр → пуэрі)
+		}
 		out = append(out, newFinding(CheckSpelling, "check.spelling.unknown", map[string]any{"Word": w}))
 		if len(out) == maxSpellingFindings {
 			break
@@ -278,4 +281,85 @@ func afterCodeHyphen(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i-1])
 	return unicode.IsDigit(r) || unicode.IsUpper(r)
+}
+
+// borrowedFromSource reports an unknown word of the translation that is a word of the source
+// taken over with the translation's endings: a loanword the dictionaries do not have yet
+// (drones → дроны, developer → девелопера, smart → смарт-, Russian пуэр → Kazakh пуэрінің).
+// Both words are read in Latin letters (cyrillicLatin). They must share their first four
+// letters or more, and differ only at their ends: at most three letters of the source word's
+// and four of the translation's are left over, and what is left of each must not end alike,
+// since an ending differs at the end where a typo differs inside (саммит, самммит: "ит" and
+// "мит" end alike). A word one edit away from a known word that shares more with the source
+// word, or all of it, is a typo of that word (доллров: долларов, dollars), not a loan. Each part of a
+// hyphenated word is judged on its own, and the word is borrowed when a part is.
+func borrowedFromSource(w string, lang pipeline.Lang, src []word, sp Speller) bool {
+	for _, part := range strings.Split(w, "-") {
+		lp := []rune(latinLetters(part))
+		if len(lp) < 4 {
+			continue
+		}
+		for _, s := range src {
+			ls := []rune(latinLetters(s.Text))
+			n := commonPrefix(lp, ls)
+			if n < 4 || len(ls)-n > 3 || len(lp)-n > 4 || commonSuffix(lp[n:], ls[n:]) >= 2 {
+				continue
+			}
+			typoOfKnown := nearKnownWord(part, lang, func(c string) bool {
+				m := commonPrefix([]rune(latinLetters(c)), ls)
+				return (m > n || m == len(ls)) && !sp.Misspelled(c, lang)
+			})
+			if !typoOfKnown && !knownHead(part, lang, sp) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// knownHead reports a word whose first five letters or more are a word the speller knows: the
+// dictionary has the word's stem (институт in институттиры), so an unknown form of it is a
+// typo, not a loan the dictionary lacks.
+func knownHead(w string, lang pipeline.Lang, sp Speller) bool {
+	rs := []rune(w)
+	for n := len(rs) - 1; n >= 5; n-- {
+		if !sp.Misspelled(string(rs[:n]), lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// latinLetters is w's letters in lower case, Cyrillic ones in Latin letters (cyrillicLatin);
+// ё is e, as loans write it; apostrophes and other marks are left out (Pu’er is puer).
+func latinLetters(w string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(w) {
+		if r == 'ё' {
+			b.WriteByte('e') // партнёр, partner
+		} else if l, ok := cyrillicLatin[r]; ok {
+			b.WriteString(l)
+		} else if unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// commonPrefix is the length of the longest common prefix of a and b.
+func commonPrefix(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// commonSuffix is the length of the longest common suffix of a and b.
+func commonSuffix(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
 }
