@@ -178,9 +178,10 @@ func pageNumbers(lines []pageLine) []int {
 	for _, pattern := range keys {
 		count := patterns[pattern]
 		chain := longestChain(hits, pattern, lastLine(lines))
-		// Of chains as long, one whose lines say they are page numbers ("Page #") wins over bare
-		// numbers, which notes' numbers on lines of their own may make too; then the earlier.
-		explicit := pattern != "" && explicitPageNumber(pattern)
+		// Of chains as long, one whose lines say they are page numbers ("Page #", or a number
+		// beside the running title) wins over bare numbers, which notes' numbers on lines of
+		// their own may make too; then the earlier.
+		explicit := pattern == "" || explicitPageNumber(pattern)
 		if len(chain) > len(best) || len(chain) == len(best) && len(chain) > 0 &&
 			(explicit && !bestExplicit || explicit == bestExplicit && chain[0] < best[0]) {
 			best, bestExplicit = chain, explicit
@@ -456,8 +457,9 @@ func removeRunning(pages [][]pageLine) (header bool) {
 				key, most = k, n
 			}
 		}
-		// A line of most pages: all but one, at least two.
-		if most < 2 || most < len(pages)-1 || utf8.RuneCountInString(key) > maxHeadColumns {
+		// A line of most pages: all but one, at least two. A bare number is not one: the page
+		// numbers are gone, and a number left at the foot of pages is a note's (its text above).
+		if most < 2 || most < len(pages)-1 || utf8.RuneCountInString(key) > maxHeadColumns || key == "#" {
 			continue
 		}
 		header = header || top
@@ -570,15 +572,26 @@ var loneNumber = regexp.MustCompile(`^\d{1,3}$`)
 func joinLoneNoteNumbers(p []pageLine) []pageLine {
 	// The numbers after their notes' texts, at the page's foot (a copy that took each note's
 	// text before its raised number): "Customs statistics, 2024." / "1", from the last line up.
+	// A note's text set over several lines starts after the line that ends the sentence (or
+	// the note) above it: "…would store.1" / "China has financed …, mainly" / "through
+	// equipment supply." / "1" is the note "1 China has financed … supply.".
 	if n := len(p); n >= 3 && loneNumber.MatchString(p[n-1].text) {
 		q := slices.Clone(p)
 		k, joined := n-1, 0
 		for k >= 1 && loneNumber.MatchString(q[k].text) && !q[k-1].blank && !loneNumber.MatchString(q[k-1].text) && !isNoteStart(q[k-1].text) {
-			if r, _ := utf8.DecodeRuneInString(q[k-1].text); !unicode.IsLetter(r) {
+			start := k - 1
+			for start >= 1 && k-start < maxNoteLines && !q[start-1].blank && !loneNumber.MatchString(q[start-1].text) &&
+				!endsWithTerminator(strings.TrimRightFunc(q[start-1].text, isMarkDigit)) {
+				start--
+			}
+			if start == 0 || k-start >= maxNoteLines {
+				start = k - 1 // no sentence ends above it: the note is its last line
+			}
+			if r, _ := utf8.DecodeRuneInString(q[start].text); !unicode.IsLetter(r) {
 				break
 			}
-			q = append(q[:k-1], append([]pageLine{numberedLine(q[k].text, q[k-1])}, q[k+1:]...)...)
-			k -= 2
+			q = append(q[:start], append(append([]pageLine{numberedLine(q[k].text, q[start])}, q[start+1:k]...), q[k+1:]...)...)
+			k = start - 1
 			joined++
 		}
 		if joined > 0 {
@@ -615,6 +628,11 @@ func joinLoneNoteNumbers(p []pageLine) []pageLine {
 		out = append(out, p[i])
 	}
 	return out
+}
+
+// isMarkDigit reports a digit of a reference mark set after a word: "store.1", "store.¹".
+func isMarkDigit(r rune) bool {
+	return unicode.IsDigit(r) || strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰", r)
 }
 
 // atoi is the value of a line of digits (loneNumber), 0 for any other.

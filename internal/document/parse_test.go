@@ -497,6 +497,27 @@ func TestParseTextPDFNoteNumberAfter(t *testing.T) {
 		"footnote: Customs statistics, 2024.", "footnote: Interviews with traders, 2024.")
 }
 
+// TestParseTextPDFNoteOverLinesBeforeNumber: on pages numbered beside the running title
+// ("Review | 1"), a note set over two lines with its number under it is one note, and a number
+// left at the foot of each page is the note's, not a running footer; the running title at the
+// top of a later page is the page's.
+func TestParseTextPDFNoteOverLinesBeforeNumber(t *testing.T) {
+	t.Parallel()
+	text := "Grain exports by rail\n" +
+		"Kazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.1\n" +
+		"Customs statistics compiled by the ministry from the declarations of all exporters,\nupdated in March 2024.\n1\n" +
+		"Steppe Policy Review | 1\nSteppe Policy Review\n" +
+		"Traders expect the rail share to grow again next year, when a second\ntrack opens at the border crossing.2\n" +
+		"Interviews with grain traders in Kostanay and Petropavl by the authors in the\nautumn of 2024.\n2\n" +
+		"Steppe Policy Review | 2\n"
+	doc := parsedText(t, text, pipeline.English)
+	wantBlocks(t, doc, "title: Grain exports by rail",
+		// Nothing tells whether the paragraph goes on over the page: it is read as going on.
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Traders expect the rail share to grow again next year, when a second track opens at the border crossing.",
+		"footnote: Customs statistics compiled by the ministry from the declarations of all exporters, updated in March 2024.",
+		"footnote: Interviews with grain traders in Kostanay and Petropavl by the authors in the autumn of 2024.")
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
