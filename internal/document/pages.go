@@ -177,7 +177,7 @@ func pageNumbers(lines []pageLine) []int {
 	bestExplicit := false
 	for _, pattern := range keys {
 		count := patterns[pattern]
-		chain := longestChain(hits, pattern, lastLine(lines))
+		chain := longestChain(hits, pattern, lastLine(lines), printedLines(lines))
 		// Of chains as long, one whose lines say they are page numbers ("Page #", or a number
 		// beside the running title) wins over bare numbers, which notes' numbers on lines of
 		// their own may make too; then the earlier.
@@ -257,7 +257,10 @@ func mastheadNumbers(lines []pageLine, hits []pageHit) []int {
 // longestChain returns the lines of the longest run of hits of one pattern (or beside a running
 // title) whose numbers go up by one, at least minPageLines lines apart; nil when it is shorter
 // than two.
-func longestChain(hits []pageHit, pattern string, last int) []int {
+//
+// Lines are counted as printed (printedLines): a copy that kept each paragraph on one line has
+// few lines on a page, each as long as several.
+func longestChain(hits []pageHit, pattern string, last int, printed []int) []int {
 	length := make([]int, len(hits))
 	parent := make([]int, len(hits))
 	end := -1
@@ -267,7 +270,7 @@ func longestChain(hits []pageHit, pattern string, last int) []int {
 			continue
 		}
 		explicit := explicitPageNumber(h.pattern)
-		if h.at < minPageLines && h.running == "" && !explicit {
+		if printed[h.at] < minPageLines && h.running == "" && !explicit {
 			continue // the first number follows some text; a running line may open the text
 		}
 		length[j] = 1
@@ -275,7 +278,7 @@ func longestChain(hits []pageHit, pattern string, last int) []int {
 			// The last page may be short: the text ends on it, maybe with one line, a note.
 			// A number that says it is one ("Page 1", "1/3") may close a short page too: a
 			// title page.
-			apart := h.at-hits[i].at >= minPageLines || h.at == last && h.at-hits[i].at >= 2 || explicit && h.at-hits[i].at > 2
+			apart := printed[h.at]-printed[hits[i].at] >= minPageLines || h.at == last && h.at-hits[i].at >= 2 || explicit && h.at-hits[i].at > 2
 			if length[i] > 0 && hits[i].n+1 == h.n && apart && length[i]+1 > length[j] {
 				length[j], parent[j] = length[i]+1, i
 			}
@@ -292,6 +295,24 @@ func longestChain(hits []pageHit, pattern string, last int) []int {
 		out = append(out, hits[j].at)
 	}
 	slices.Reverse(out)
+	return out
+}
+
+// printedLineRunes is the length of a printed line of text, for a copy that kept a paragraph on
+// one line (printedLines).
+const printedLineRunes = 90
+
+// printedLines returns, for each line, how many printed lines of text come before it: a blank
+// line counts none, a line of text one for every printedLineRunes characters begun.
+func printedLines(lines []pageLine) []int {
+	out := make([]int, len(lines)+1)
+	for i, l := range lines {
+		n := 0
+		if !l.blank {
+			n = (utf8.RuneCountInString(l.text) + printedLineRunes - 1) / printedLineRunes
+		}
+		out[i+1] = out[i] + n
+	}
 	return out
 }
 
