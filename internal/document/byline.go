@@ -31,6 +31,11 @@ var bylinePrefixes = []string{
 	"本报记者 ", "本报记者\u3000", "记者 ", "记者\u3000", "本报通讯员 ", "本报通讯员\u3000", "通讯员 ", "通讯员\u3000",
 }
 
+// isBylineLine reports a line that names its author explicitly and reads as a byline.
+func isBylineLine(s string) bool {
+	return hasBylinePrefix(s) && isBylineText(s)
+}
+
 // hasBylinePrefix reports a line that names its author explicitly: "By NAME", "Author: NAME".
 // A name begins with a capital, so what follows the prefix in lower case or digits is a
 // sentence that begins with the same word ("By 2030, the corridor…", "By contrast…", "Автор

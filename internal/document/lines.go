@@ -291,6 +291,9 @@ func splitGroup(group []sourceLine) []candidate {
 			appendLine(&out[len(out)-1], l.text)
 			prev = l.text
 			continue
+		case isBylineLine(l.text) || isBylineLine(prev):
+			// A line that names its author ("By Aigerim Sadykova") is a block of its own, and
+			// what follows it opens the next: a title or a summary does not go on over it.
 		case lw.continues(&out[len(out)-1], prev, l.text, next, wrapped):
 			appendLine(&out[len(out)-1], l.text)
 			prev = l.text

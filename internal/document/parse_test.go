@@ -518,6 +518,28 @@ func TestParseTextPDFNoteOverLinesBeforeNumber(t *testing.T) {
 		"footnote: Interviews with grain traders in Kostanay and Petropavl by the authors in the autumn of 2024.")
 }
 
+// TestParseTextPDFLeadCaption: in a copy of a PDF, a short sentence right under the byline,
+// with the text under it, is the caption of the picture that opens the article; a line that
+// ends with a picture's credit is a caption wherever it stands.
+func TestParseTextPDFLeadCaption(t *testing.T) {
+	t.Parallel()
+	text := "Herders Count the Cost of a Dry Winter\n" +
+		"By Aigerim Sadykova\n" +
+		"Sheep at a winter pasture near Balkhash.\n\n" +
+		"Herders in the Balkhash district say they lost more animals this\nwinter than in any year since the drought of 2012, and the\nregional government has promised to compensate them.\n" +
+		"Fodder prices doubled between November and February as snow cut\nthe roads to the northern farms for weeks at a time.\n\n" +
+		"Bales of hay at the district depot in March. Photo: Ruslan Ibraev\n\n" +
+		"The ministry says it will build two more depots before next winter,\nbut herders want the money paid out first.\n" +
+		"Page 1\n"
+	doc := parsedText(t, text, pipeline.English)
+	wantBlocks(t, doc, "title: Herders Count the Cost of a Dry Winter", "byline: By Aigerim Sadykova",
+		"caption: Sheep at a winter pasture near Balkhash.",
+		"paragraph: Herders in the Balkhash district say they lost more animals this winter than in any year since the drought of 2012, and the regional government has promised to compensate them.",
+		"paragraph: Fodder prices doubled between November and February as snow cut the roads to the northern farms for weeks at a time.",
+		"caption: Bales of hay at the district depot in March. Photo: Ruslan Ibraev",
+		"paragraph: The ministry says it will build two more depots before next winter, but herders want the money paid out first.")
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.

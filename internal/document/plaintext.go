@@ -88,6 +88,9 @@ func parseText(text string) (pipeline.Document, error) {
 		if fromPDF && c.marker == "" && isSourceNote(c.text) {
 			kind = pipeline.BlockCaption // under a chart or a table of a report, its source
 		}
+		if (kind == pipeline.BlockParagraph || kind == pipeline.BlockHeading) && c.marker == "" && endsWithPictureCredit(c.text) {
+			kind = pipeline.BlockCaption // "Apricots drying on rooftops near Isfara. Photo: Farrukh Nazarov"
+		}
 		if fromPDF && kind == pipeline.BlockParagraph && isLoneCaptionLine(cands, body, k) ||
 			kind == pipeline.BlockHeading && isDatedCaption(c.text) ||
 			fromPDF && kind == pipeline.BlockParagraph && c.lines == 1 && !hasSentenceInside(c.text) && isDatedCaption(strings.TrimSuffix(c.text, ".")) {
@@ -122,6 +125,10 @@ func parseText(text string) (pipeline.Document, error) {
 				kind = pipeline.BlockByline
 				bylines = append(bylines, c.text)
 			}
+		}
+		if n := len(doc.Blocks); fromPDF && kind == pipeline.BlockParagraph && !bodyStarted && n > 0 &&
+			doc.Blocks[n-1].Kind == pipeline.BlockByline && isLeadCaption(cands, body[:bylineStart], k) {
+			kind = pipeline.BlockCaption
 		}
 		first = false
 		bodyStarted = bodyStarted || kind == pipeline.BlockParagraph
@@ -256,6 +263,64 @@ func isLoneCaptionLine(cands []candidate, body []int, k int) bool {
 	}
 	prev, next := cands[body[k-1]], cands[body[k+1]]
 	return prev.marker == "" && next.marker == "" && prev.lines >= 2 && next.lines >= 2
+}
+
+// maxLeadCaptionWords: the caption of the picture that opens an article is a short sentence.
+const maxLeadCaptionWords = 20
+
+// isLeadCaption reports, in a copy of a PDF, the block right under the byline when it reads as
+// the caption of the picture that opens the article, which the copy does not show: a sentence
+// of a line or two, without a colon or a dateline, with the text (a paragraph of several lines)
+// under it. The text itself opens with a longer paragraph, or with a dateline.
+func isLeadCaption(cands []candidate, body []int, k int) bool {
+	c := cands[body[k]]
+	words := len(strings.Fields(c.text))
+	if c.marker != "" || c.lines > 2 || words < 3 || words > maxLeadCaptionWords || k+1 >= len(body) ||
+		strings.ContainsAny(c.text, ":：;；") || hasSentenceInside(c.text) || isDateline(c.text) || startsWithDateline(c.text) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(c.text); !unicode.IsUpper(r) && !isHan(r) {
+		return false
+	}
+	next := cands[body[k+1]]
+	return next.marker == "" && next.lines >= 2 && !isHeadingText(next.text)
+}
+
+// startsWithDateline reports text that opens with a place in capitals, as a news story's first
+// paragraph does: "ALMATY, April 18 (Wire) -", "TASHKENT —", "АСТАНА. Ақпарат агенттігі –".
+func startsWithDateline(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.TrimRight(f[0], ",.—–-")
+	return utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// maxCreditedCaptionWords: a caption with its picture's credit is a sentence or two.
+const maxCreditedCaptionWords = 45
+
+// endsWithPictureCredit reports a short text that ends, after its last sentence, with the
+// credit of a picture ("… near Isfara, Tajikistan. Photo: Farrukh Nazarov / Silk Ledger",
+// "… shown in green. Image: Department of Geography"): a caption, since text credits no one
+// that way.
+func endsWithPictureCredit(s string) bool {
+	if len(strings.Fields(s)) > maxCreditedCaptionWords {
+		return false
+	}
+	for i, r := range s {
+		if r != '.' && r != '。' {
+			continue
+		}
+		tail := strings.TrimSpace(s[i+utf8.RuneLen(r):])
+		if tail == "" || len(strings.Fields(tail)) > maxBylineWords || endsWithTerminator(tail) {
+			continue
+		}
+		if isPhotoCredit(tail) && strings.ContainsAny(tail, ":：") {
+			return true
+		}
+	}
+	return false
 }
 
 // captionSeason matches a time a picture was taken as its caption gives it after a comma: a
