@@ -91,14 +91,14 @@ func findHead(cands []candidate) headResult {
 		// A title set large breaks over lines: "Wool prices in the steppe: why" / "Chinese
 		// buyers set the market". The line the title was found on may be the second.
 		for k := res.title; k > 0 && res.drop[k-1] && titleStartsAbove(cands[k-1], res.titleText); k-- {
-			res.titleText = cands[k-1].text + " " + res.titleText
+			res.titleText = joinTitleLines(cands[k-1].text, res.titleText)
 		}
 	}
 	for n := 0; n < maxTitleLines && last+1 < len(cands) && titleGoesOn(cands, last, res.titleText); n++ {
 		// "Border Markets After the" / "Pandemic", "В Омской области запустят" / "паромную
 		// переправу через" / "Иртыш".
 		last++
-		res.titleText += " " + cands[last].text
+		res.titleText = joinTitleLines(res.titleText, cands[last].text)
 		res.drop[last] = true
 	}
 	key := titleKey(cands[res.title].text)
@@ -166,7 +166,15 @@ func titleGoesOn(cands []candidate, last int, title string) bool {
 	next := cands[last+1]
 	t := next.text
 	if next.marker != "" || next.lines > 2 || endsWithTerminator(title) || endsWithTerminator(t) && !strings.HasSuffix(t, "?") ||
-		hasBylinePrefix(t) || isPublicationLine(t) || isNavigation(t) && !hasLower(t) || isFilingLine(t) {
+		hasBylinePrefix(t) || isPublicationLine(t) || isFilingLine(t) {
+		return false
+	}
+	if isHanText(title) && isHanText(t) {
+		// (A short Chinese line reads as a menu's item; under a full line of a title it is the
+		// title's end.)
+		return hanTitleGoesOn(cands[last].text, t)
+	}
+	if isNavigation(t) && !hasLower(t) {
 		return false
 	}
 	words := len(strings.Fields(t))
@@ -205,8 +213,51 @@ func titleStartsAbove(prev candidate, title string) bool {
 		isFilingLine(p) || seriesMark.MatchString(p) || endsWithSeparator(p) || hasBylinePrefix(p) {
 		return false
 	}
+	if isHanText(p) && isHanText(title) {
+		return hanTitleGoesOn(p, title)
+	}
 	first, _ := utf8.DecodeRuneInString(title)
 	return endsWithSmallWord(p) || endsWithJoiner(p) || unicode.IsLower(first)
+}
+
+// Chinese titles break wherever a line is full, inside a word too: "中欧班列过境哈萨克斯坦的运力
+// 瓶颈与扩" / "能路径". minHanTitleLine is the length of a title line that a break may end, and
+// maxHanTitleTail that of the line the title ends on.
+const (
+	minHanTitleLine = 14
+	maxHanTitleTail = 16
+)
+
+// hanTitleGoesOn reports a Chinese line t under the title's line line that ends the title: a
+// shorter line, no sentence, no names or label (作者：…, 【文/…】, 记者 王海燕), no subtitle after a
+// dash (——以…为例), no number of a section or a date. A title line that is not full is whole:
+// a short line under it is a heading or a byline.
+func hanTitleGoesOn(line, t string) bool {
+	n := utf8.RuneCountInString(t)
+	if utf8.RuneCountInString(line) < minHanTitleLine || n > maxHanTitleTail || columns(t) >= columns(line) ||
+		endsWithTerminator(t) && !strings.HasSuffix(t, "？") && !strings.HasSuffix(t, "！") ||
+		isChineseNames(t) || strings.ContainsAny(t, ":： /【[") || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "─") ||
+		isPublicationLine(t) || isDateline(t) {
+		return false
+	}
+	for _, by := range hanAuthorGroups {
+		if strings.HasSuffix(t, by) {
+			return false // 县商务局课题组: the authors, a group
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return !unicode.IsDigit(r)
+}
+
+// hanAuthorGroups end the names of the groups that sign Chinese reports.
+var hanAuthorGroups = []string{"课题组", "调研组", "编写组", "工作组", "编辑部", "研究组"}
+
+// joinTitleLines joins two lines of a title: with a space, or with none between Chinese lines.
+func joinTitleLines(a, b string) string {
+	if isHanText(a) && isHanText(b) {
+		return a + b
+	}
+	return a + " " + b
 }
 
 // titleJoiners are the words a title's line may end on that a title does not end with: English

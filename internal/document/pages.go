@@ -366,8 +366,9 @@ const maxRunningColumns = 100
 // number set apart from a running title.
 func pageHits(i int, l pageLine) []pageHit {
 	var out []pageHit
-	if pageNumberLine.MatchString(l.text) && utf8.RuneCountInString(l.text) <= 16 {
-		pattern, n := digitPattern(l.text)
+	// (Copies set spaces around a number among Chinese characters: "第 1 页" is "第1页".)
+	if t := withoutHanLatinSpaces(l.text); pageNumberLine.MatchString(t) && utf8.RuneCountInString(t) <= 16 {
+		pattern, n := digitPattern(t)
 		letters := strings.IndexFunc(pattern, unicode.IsLetter)
 		if n >= 0 && strings.Count(pattern, "#") == 1 && !(letters >= 0 && len(strings.Fields(pattern)) > 2) && !noteMarkAfterWord(pattern) {
 			out = append(out, pageHit{at: i, n: n, pattern: pattern})

@@ -540,6 +540,22 @@ func TestParseTextPDFLeadCaption(t *testing.T) {
 		"paragraph: The ministry says it will build two more depots before next winter, but herders want the money paid out first.")
 }
 
+// TestParseTextPDFChineseTitleOverLines: a Chinese title set large breaks where its line is
+// full, inside a word; a short title stays whole over the byline under it.
+func TestParseTextPDFChineseTitleOverLines(t *testing.T) {
+	t.Parallel()
+	text := "霍尔果斯口岸冷链货物通关时间缩短至两小时以\n内\n作者：李明\n" +
+		"今年以来，霍尔果斯口岸推行冷链货物“提前申报、抵达验放”模式，果蔬和肉类的平均通关时间由原来的\n六小时缩短至两小时以内。\n" +
+		"第 1 页\n"
+	doc := parsedText(t, text, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 霍尔果斯口岸冷链货物通关时间缩短至两小时以内", "byline: 作者：李明",
+		"paragraph: 今年以来，霍尔果斯口岸推行冷链货物“提前申报、抵达验放”模式，果蔬和肉类的平均通关时间由原来的六小时缩短至两小时以内。")
+	doc = parsedText(t, "边境小城的冷链仓库\n未来的风险\n"+strings.Repeat("口岸的冷库容量不足，旺季时货物常常排队等候入库。", 3)+"\n第 1 页\n", pipeline.Chinese)
+	if doc.Blocks[0].Text != "边境小城的冷链仓库" {
+		t.Errorf("title %q", doc.Blocks[0].Text)
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
