@@ -49,9 +49,12 @@ func enumerationItems(s string, lang pipeline.Lang) int {
 			at := from + i
 			from = at + len(conj)
 			before := strings.TrimSuffix(lower[:at], ",")
-			// The clause the enumeration stands in starts after the last strong punctuation.
-			if j := strings.LastIndexAny(before, ";:.!?()«»\"“”"); j >= 0 {
-				before = before[j+1:]
+			// The clause the enumeration stands in starts after the last strong punctuation (a
+			// full stop that ends a sentence, not an abbreviation's: "100 тыс. человек").
+			if len(lower) != len(s) {
+				before = before[clauseStart(before, ""):]
+			} else {
+				before = before[clauseStart(before, s):]
 			}
 			pieces := strings.Split(before, ", ")
 			items := 1 // the item after the conjunction
@@ -60,7 +63,11 @@ func enumerationItems(s string, lang pipeline.Lang) int {
 				if p == "" {
 					break
 				}
-				switch pieceRole(p) {
+				role := pieceRole(p)
+				if k == 0 && role == pieceLeadIn && lang == pipeline.English && sentenceAdverbial(p) {
+					role = pieceAdverbial // "Under a new agreement, A and B …"
+				}
+				switch role {
 				case pieceAdverbial:
 					// "In 2024, Kazakhstan and China": the piece before the items is no item.
 				case pieceLeadIn:
@@ -132,6 +139,40 @@ func enumerationDeficit(u pipeline.CheckUnit) (src, tgt int, short bool) {
 	}
 	tgt = enumerationItems(stripMarkup(u.Target), u.TargetLang)
 	return src, tgt, tgt >= 2 && tgt < src
+}
+
+// clauseStart returns where in before, the lower-cased start of orig, the clause that ends
+// before starts: after the last semicolon, colon, bracket, quotation mark, ! or ?, or full stop
+// that ends a sentence (one before a capital or a digit, not the full stop of an abbreviation:
+// "100 тыс. человек"); 0 if there is none. When lower-casing changed the text's length, every
+// full stop ends a sentence.
+func clauseStart(before, orig string) int {
+	sameOffsets := len(orig) >= len(before)
+	for j := len(before); j > 0; {
+		r, size := utf8.DecodeLastRuneInString(before[:j])
+		j -= size
+		switch {
+		case r == '.':
+			if !sameOffsets || j+2 >= len(before) || before[j+1] != ' ' {
+				return j + size
+			}
+			if next, _ := utf8.DecodeRuneInString(orig[j+2:]); unicode.IsUpper(next) || unicode.IsDigit(next) {
+				return j + size
+			}
+		case strings.ContainsRune(";:!?()\"«»“”", r):
+			return j + size
+		}
+	}
+	return 0
+}
+
+// sentenceAdverbial reports a piece that opens an English sentence with a preposition and is no
+// longer than an item: a phrase of time, place or manner set before the subject ("Under a new
+// agreement, …"), which holds no item of the enumeration after it. (Russian and Kazakh put the
+// verb and the first item in such a piece: «В коллекцию входят рукописи, монеты и оружие».)
+func sentenceAdverbial(p string) bool {
+	f := strings.Fields(p)
+	return len(f) > 0 && len(f) <= maxItemWords && adverbialOpeners[f[0]]
 }
 
 // maxAdverbialWords: a longer piece that opens with a preposition is a clause that ends with the

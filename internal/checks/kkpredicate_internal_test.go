@@ -51,6 +51,11 @@ func TestEnumerationInsertedPhrase(t *testing.T) {
 		{"Жаңа теміржол жобасы алдағы жылдары Қытайды, Ресейді және Еуропаны байланыстырады.", "kk", 3},
 		{"Доля выросла с 50% в 2000 году до 70% сегодня, однако в Костанае и Петропавловске классы русскоязычные.", "ru", 2},
 		{"Trade grew by a fifth over the last two years, but Kazakhstan, Uzbekistan and Kyrgyzstan still lag.", "en", 3},
+		// An abbreviation's full stop ends no clause; a phrase that opens an English sentence
+		// with a preposition holds no item.
+		{"После паводка, из-за которого дома покинули 100 тыс. человек, дамбы построят вдоль Урала, Ишима и Тобола.", "ru", 3},
+		{"Under a new agreement, Nazarbayev University and Tsinghua University will exchange students.", "en", 2},
+		{"В коллекцию музея входят рукописи, монеты и оружие.", "ru", 3},
 	} {
 		if got := enumerationItems(c.s, pipeline.Lang(c.lang)); got != c.want {
 			t.Errorf("enumerationItems(%q) = %d, want %d", c.s, got, c.want)
