@@ -1405,10 +1405,17 @@ func (j *joiner) word(w string, ctx wordContext) (string, string, *question) {
 		// "волоконно-оптический"), not words to split further; but an English auxiliary verb
 		// may have run into the first ("are|state-owned"): a predicate follows it, and no
 		// compound begins with one. (Prepositions do begin some: "in-house", "on-site".)
+		// So may a number word or an article ("six|narrow-body", "a|long-term"), which no
+		// compound begins with either, also before a prefix of compounds ("two|co-arbitrators").
 		if j.english && uppers == 0 {
-			if v := j.seg.decide(w); len(v.split) == 2 && englishAuxiliary[v.split[0]] &&
+			if v := j.seg.decide(w); len(v.split) == 2 && (englishAuxiliary[v.split[0]] || englishCountWords[v.split[0]]) &&
 				utf8.RuneCountInString(v.split[1]) >= 4 {
 				return strings.Join(v.split, " "), "split", nil
+			}
+			for c := range englishCountWords {
+				if rest, ok := strings.CutPrefix(w, c); ok && englishCompoundPrefixes[rest] && j.seg.lex.count(w) == 0 {
+					return c + " " + rest, "split", nil
+				}
 			}
 		}
 		return w, "", nil
@@ -1488,6 +1495,15 @@ func (j *joiner) articleBeforeName(rest []rune) bool {
 }
 
 // englishAuxiliary are the English verbs of being and having and the modals, before a predicate.
+// englishCountWords are the number words and articles that may run into the hyphenated word
+// after them: no English compound begins with one and goes on with letters.
+var englishCountWords = setOf("a", "an", "the", "one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "several")
+
+// englishCompoundPrefixes begin hyphenated English words ("co-author", "non-state", "ex-minister")
+// and are no words of their own.
+var englishCompoundPrefixes = setOf("co", "non", "ex", "anti", "pre", "post", "semi", "multi", "sub", "mid", "re", "self")
+
 var englishAuxiliary = setOf("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
 	"can", "could", "may", "might", "must", "should")
 
