@@ -25,6 +25,8 @@ var bylinePrefixes = []string{
 	"подготовил:", "подготовила:", "подготовили:",
 	"мақаланың авторы:", "мақала авторы:", "жазған ", "жазған:", "written by:",
 	"作者", "文/", "文／", "文：", "文｜", "文|", "文 |", "文 ｜", "撰文", "来源：", "来源:", "执笔", "撰稿",
+	// who led and who wrote a report's research group
+	"课题组负责人", "课题负责人", "负责人：", "课题组成员", "主编：",
 	// who asked the questions of an interview
 	"interview by ", "interviewed by ", "беседовал ", "беседовала ", "беседовали ", "сұхбаттасқан ", "采访：",
 	// a Chinese paper's reporters, the title set apart from the names by a space

@@ -171,8 +171,16 @@ func titleGoesOn(cands []candidate, last int, title string) bool {
 	}
 	if isHanText(title) && isHanText(t) {
 		// (A short Chinese line reads as a menu's item; under a full line of a title it is the
-		// title's end.)
-		return hanTitleGoesOn(cands[last].text, t)
+		// title's end, and so it is over the authors' line under a title set large.)
+		line := cands[last].text
+		if hanTitleGoesOn(line, t, minHanTitleLine) {
+			return true
+		}
+		if by := last + 2; by < len(cands) && cands[by].marker == "" && utf8.RuneCountInString(line) >= minHanTitleLine/2 &&
+			(hasBylinePrefix(cands[by].text) || isChineseNames(cands[by].text)) {
+			return hanTitleGoesOn(line, t, minHanTitleLine/2)
+		}
+		return false
 	}
 	if isNavigation(t) && !hasLower(t) {
 		return false
@@ -209,12 +217,18 @@ func titleGoesOn(cands []candidate, last int, title string) bool {
 // small word, a colon, a comma, a dash) or a title that goes on in lower case.
 func titleStartsAbove(prev candidate, title string) bool {
 	p := prev.text
+	if prev.marker == "" && prev.lines == 1 && isHanText(p) && isHanText(title) && !strings.ContainsAny(p, " \u3000") &&
+		!strings.ContainsFunc(p, unicode.IsDigit) && !isSeriesLine(p) {
+		// A Chinese title set large over two lines, found on its second: "中亚来华务工人员子女" /
+		// "入学问题调研报告".
+		return hanTitleGoesOn(p, title, minHanTitleLine/2)
+	}
 	if prev.marker != "" || prev.lines > 2 || endsWithTerminator(p) || isNavigation(p) || isPublicationLine(p) ||
 		isFilingLine(p) || seriesMark.MatchString(p) || endsWithSeparator(p) || hasBylinePrefix(p) {
 		return false
 	}
 	if isHanText(p) && isHanText(title) {
-		return hanTitleGoesOn(p, title)
+		return hanTitleGoesOn(p, title, minHanTitleLine)
 	}
 	first, _ := utf8.DecodeRuneInString(title)
 	return endsWithSmallWord(p) || endsWithJoiner(p) || unicode.IsLower(first)
@@ -232,9 +246,9 @@ const (
 // shorter line, no sentence, no names or label (作者：…, 【文/…】, 记者 王海燕), no subtitle after a
 // dash (——以…为例), no number of a section or a date. A title line that is not full is whole:
 // a short line under it is a heading or a byline.
-func hanTitleGoesOn(line, t string) bool {
+func hanTitleGoesOn(line, t string, minLine int) bool {
 	n := utf8.RuneCountInString(t)
-	if utf8.RuneCountInString(line) < minHanTitleLine || n > maxHanTitleTail || columns(t) >= columns(line) ||
+	if utf8.RuneCountInString(line) < minLine || n > maxHanTitleTail || columns(t) >= columns(line) ||
 		endsWithTerminator(t) && !strings.HasSuffix(t, "？") && !strings.HasSuffix(t, "！") ||
 		isChineseNames(t) || strings.ContainsAny(t, ":： /【[") || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "─") ||
 		isPublicationLine(t) || isDateline(t) {

@@ -554,6 +554,11 @@ func TestParseTextPDFChineseTitleOverLines(t *testing.T) {
 	if doc.Blocks[0].Text != "边境小城的冷链仓库" {
 		t.Errorf("title %q", doc.Blocks[0].Text)
 	}
+	// Set larger, over two short lines above the authors (a report's research group).
+	doc = parsedText(t, "边境口岸冷链物流发展\n情况调研报告\n课题组负责人：王海燕\n"+strings.Repeat("口岸的冷库容量不足，旺季时货物常常排队等候入库。", 3)+"\n第 1 页\n", pipeline.Chinese)
+	if doc.Blocks[0].Text != "边境口岸冷链物流发展情况调研报告" || doc.Blocks[1].Kind != pipeline.BlockByline {
+		t.Errorf("blocks %v", doc.Blocks[:2])
+	}
 }
 
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
