@@ -139,7 +139,7 @@ func endsWithSeparator(s string) bool {
 // readsAsTitle reports a line that may be a title: words in lower case among others, no
 // sentence's end, and no byline, names or date.
 func readsAsTitle(s string) bool {
-	return hasLower(s) && !endsWithFullStop(s) && !hasBylinePrefix(s) && !isNameLine(s) && !isPublicationLine(s) && !isFilingLine(s)
+	return (hasLower(s) || isHanText(s)) && !endsWithFullStop(s) && !hasBylinePrefix(s) && !isNameLine(s) && !isPublicationLine(s) && !isFilingLine(s)
 }
 
 // minStandfirstWords: a summary under a title is a sentence, longer than a title runs.
@@ -165,7 +165,7 @@ const maxTitleLines = 3
 func titleGoesOn(cands []candidate, last int, title string) bool {
 	next := cands[last+1]
 	t := next.text
-	if next.marker != "" || next.lines > 2 || endsWithTerminator(title) || endsWithTerminator(t) && !strings.HasSuffix(t, "?") ||
+	if next.marker != "" || next.lines > 2 || endsWithTerminator(title) || endsWithTerminator(t) && !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, "？") ||
 		hasBylinePrefix(t) || isPublicationLine(t) || isFilingLine(t) {
 		return false
 	}
@@ -362,12 +362,12 @@ func titleAboveAuthors(head []candidate) (int, string) {
 		}
 		if endsWithSmallWord(t) && j+1 < len(head) && isNameLine(head[j+1].text) {
 			// The title goes on over the next line, which only looked like names.
-			return j, t + " " + head[j].text
+			return j, joinTitleLines(t, head[j].text)
 		}
 		if prev := head[j-2].text; !seriesMark.MatchString(prev) && (j >= 3 && endsWithSmallWord(prev) ||
 			// A title set large breaks where the line is full: its first line is the longer.
 			readsAsTitle(prev) && !namesPublisher(prev) && !isNavigation(prev) && columns(prev) > columns(t) && !endsWithTerminator(prev)) {
-			return j - 1, prev + " " + t
+			return j - 1, joinTitleLines(prev, t)
 		}
 		return j - 1, ""
 	}

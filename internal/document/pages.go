@@ -1029,7 +1029,7 @@ func (m markCache) endsWith(line string, n int) bool {
 
 // seriesMark matches what a journal's or series' running line carries and a section heading
 // does not: a volume or issue number, a year in parentheses, a paper number ("2023/14").
-var seriesMark = regexp.MustCompile(`(?i)(№|\bno\.\s*\d|\bvol\.|\bт\.\s*\d|\(\d{4}\)|\d{4}/\d{1,3}\b|第\s*\d+\s*[卷期])`)
+var seriesMark = regexp.MustCompile(`(?i)(№|\bno\.\s*\d|\bvol\.|\bт\.\s*\d|[(（]\d{4}[)）]|\d{4}/\d{1,3}\b|第\s*\d+\s*[卷期])`)
 
 // isSeriesLine reports a line that names a journal or a series rather than a part of the
 // article: it carries a volume, issue or paper number, or it is in capitals throughout.
