@@ -485,22 +485,49 @@ func removeRunning(pages [][]pageLine) (header bool) {
 			continue
 		}
 		header = header || top
+		// A header set over two lines ("Институт стратегических исследований ·" / "Аналитический
+		// доклад") repeats its second line under the first on every page that has it.
+		lines := 1
+		if top {
+			lines = runningHeaderLines(pages, key)
+		}
 		for i, p := range pages {
 			l, ok := edgeLine(p, top)
 			if !ok || furnitureKey(l) != key {
 				continue
 			}
-			if top && i == 0 && !titleFollows(p, l) {
+			if top && i == 0 && !titleFollows(p[lines-1:], l) {
 				continue
 			}
 			if top {
-				pages[i] = trimBlank(p[1:])
+				pages[i] = trimBlank(p[lines:])
 			} else {
 				pages[i] = trimBlank(p[:len(p)-1])
 			}
 		}
 	}
 	return header
+}
+
+// runningHeaderLines returns how many lines the running header whose first line is key takes: 2
+// when every page that opens with it has the same short line under it, which ends no sentence;
+// 1 otherwise.
+func runningHeaderLines(pages [][]pageLine, key string) int {
+	second, n := "", 0
+	for _, p := range pages {
+		if len(p) < 3 || furnitureKey(p[0].text) != key {
+			continue
+		}
+		k := furnitureKey(p[1].text)
+		if p[1].blank || endsWithTerminator(p[1].text) || columns(p[1].text) > maxHeadColumns/3 || n > 0 && k != second {
+			return 1
+		}
+		second, n = k, n+1
+	}
+	if n < 2 {
+		return 1
+	}
+	return 2
 }
 
 func edgeLine(p []pageLine, top bool) (string, bool) {

@@ -561,6 +561,27 @@ func TestParseTextPDFChineseTitleOverLines(t *testing.T) {
 	}
 }
 
+// TestParseTextPDFRunningHeaderOverTwoLines: a running header set over two lines is left out
+// whole on every page, the first page's too, where the title follows it.
+func TestParseTextPDFRunningHeaderOverTwoLines(t *testing.T) {
+	t.Parallel()
+	body := "Мужская сборная Казахстана обыграла команду Таиланда со счётом\n3:1 в четвертьфинале и впервые за десять лет вышла в полуфинал\nАзиатского кубка, где встретится с командой Китая.\n"
+	// A title page, then the text.
+	text := "Институт стратегических исследований ·\nАналитический доклад\nСборная Казахстана\nпо волейболу\nвышла в полуфинал\nАзиатского кубка\n1\n" +
+		"Институт стратегических исследований ·\nАналитический доклад\nДмитрий Ли\n" + body + body + "2\n" +
+		"Институт стратегических исследований ·\nАналитический доклад\n" + body + body + "3\n"
+	doc := parsedText(t, text, pipeline.Russian)
+	if doc.Blocks[0].Kind != pipeline.BlockTitle || doc.Blocks[0].Text != "Сборная Казахстана по волейболу вышла в полуфинал Азиатского кубка" ||
+		doc.Blocks[1].Kind != pipeline.BlockByline {
+		t.Fatalf("blocks %v", doc.Blocks)
+	}
+	for _, b := range doc.Blocks {
+		if strings.Contains(b.Text, "Аналитический доклад") || strings.Contains(b.Text, "Институт стратегических") {
+			t.Errorf("the running header is in %s: %q", b.Kind, b.Text)
+		}
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
