@@ -2,6 +2,7 @@ package document
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -579,6 +580,27 @@ func TestParseTextPDFRunningHeaderOverTwoLines(t *testing.T) {
 		if strings.Contains(b.Text, "Аналитический доклад") || strings.Contains(b.Text, "Институт стратегических") {
 			t.Errorf("the running header is in %s: %q", b.Kind, b.Text)
 		}
+	}
+}
+
+// TestParseTextPDFQuestionHeading: a short question on a line of its own between a sentence's
+// end and a paragraph of several lines heads a section; a question that is speech does not.
+func TestParseTextPDFQuestionHeading(t *testing.T) {
+	t.Parallel()
+	text := "Паромы на Каспии\n" +
+		"Очереди грузовиков в порту Курык за год стали вдвое короче, но\nперевозчики по-прежнему ждут парома по три-четыре дня.\n" +
+		"Почему паромов не хватает?\n" +
+		"Флот из восьми судов не успевает за ростом перевозок, а новые\nпаромы, заказанные в 2023 году, будут готовы не раньше 2026 года.\n" +
+		"– Когда придёт следующий?\n" +
+		"Этот вопрос водители задают диспетчерам каждое утро, и ответа\nу диспетчеров обычно нет.\n" +
+		"Стр. 1\n"
+	doc := parsedText(t, text, pipeline.Russian)
+	var kinds []string
+	for _, b := range doc.Blocks {
+		kinds = append(kinds, string(b.Kind)+": "+b.Text)
+	}
+	if !slices.Contains(kinds, "heading: Почему паромов не хватает?") || slices.Contains(kinds, "heading: – Когда придёт следующий?") {
+		t.Errorf("blocks:\n%s", strings.Join(kinds, "\n"))
 	}
 }
 

@@ -97,6 +97,9 @@ func parseText(text string) (pipeline.Document, error) {
 			// (a line of one sentence that ends ", September 2024." under a picture too)
 			kind = pipeline.BlockCaption
 		}
+		if kind == pipeline.BlockParagraph && k > 0 && isQuestionHeading(cands, body[:bylineStart], k) {
+			kind = pipeline.BlockHeading // "Кто ездит из Кыргызстана в Китай?" over the section's text
+		}
 		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {
 			kind = pipeline.BlockHeading
 		}
@@ -295,6 +298,38 @@ func startsWithDateline(s string) bool {
 	}
 	w := strings.TrimRight(f[0], ",.—–-")
 	return utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// maxQuestionHeadingWords: a question that heads a section is short.
+const (
+	maxQuestionHeadingWords = 8
+	maxQuestionHeadingHan   = 20
+)
+
+// isQuestionHeading reports a short question on a line of its own between a sentence's end and
+// a paragraph of several lines: the heading of the section it opens ("Кто ездит из Кыргызстана в
+// Китай?", "Неге бұл маңызды?", "中亚为何需要绿色能源？"). A question inside the text goes on
+// with the paragraph it is part of, or is set in quotation marks or after a dash as speech.
+func isQuestionHeading(cands []candidate, body []int, k int) bool {
+	c := cands[body[k]]
+	if c.lines != 1 || c.marker != "" || k+1 >= len(body) || hasSentenceInside(c.text) {
+		return false
+	}
+	if !strings.HasSuffix(c.text, "?") && !strings.HasSuffix(c.text, "？") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(c.text); !unicode.IsUpper(r) && !isHan(r) {
+		return false // speech after a dash or in quotation marks, a clause
+	}
+	if isHanText(c.text) {
+		if utf8.RuneCountInString(c.text) > maxQuestionHeadingHan {
+			return false
+		}
+	} else if len(strings.Fields(c.text)) > maxQuestionHeadingWords {
+		return false
+	}
+	prev, next := cands[body[k-1]], cands[body[k+1]]
+	return endsWithTerminator(prev.text) && next.marker == "" && next.lines >= 2
 }
 
 // maxCreditedCaptionWords: a caption with its picture's credit is a sentence or two.
