@@ -84,6 +84,7 @@ func TestRepairText(t *testing.T) {
 		{"kazakh noun of time after a number before a word", "2024 жылынтымақтастық жылы деп жарияланды.", "2024 жыл ынтымақтастық жылы деп жарияланды.", "kk"},
 		{"kazakh noun of time with its endings after a number stays", "Бұл 2024 жылдарында, 5 жылынан, 2 жылындағы, 5 сағаттық жоспар.", "Бұл 2024 жылдарында, 5 жылынан, 2 жылындағы, 5 сағаттық жоспар.", "kk"},
 		{"english auxiliary run into a hyphenated word", "Most of its clients arestate-owned, but inhouse-made tools stay.", "Most of its clients are state-owned, but inhouse-made tools stay.", "en"},
+		{"english modifier run into a noun", "Traders blame newfees, and the work took threeweeks; newsworthy stays.", "Traders blame new fees, and the work took three weeks; newsworthy stays.", "en"},
 		{"english number run into a hyphenated word", "The airline runs fivelong-haul flights; twoco-founders left, and anon-profit runs the depot.", "The airline runs five long-haul flights; two co-founders left, and anon-profit runs the depot.", "en"},
 		{"russian number endings of three letters stay", "К 2ого и 3ему числу.", "К 2ого и 3ему числу.", "ru"},
 		{"acronyms and numbers stay", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "NATO, OPEC and the CSTO; COVID-19, G20, 5G and 21st century", "en"},

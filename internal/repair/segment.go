@@ -763,6 +763,12 @@ func (s *segmenter) judge(token string) verdict {
 		// preposition of means run into its noun, however short the token.
 		gain = max(gain, margin)
 	}
+	if s.english && len(rs) == 1 && len(best.words) == 2 && englishCommonModifiers[best.words[0]] && s.lex.count(lw) == 0 && !analysed &&
+		utf8.RuneCountInString(best.words[1]) >= 4 && s.lex.isDictWord(best.words[1]) && !s.lex.isFunction(best.words[1]) {
+		// "newfees", "twoweeks": a number or one of the commonest modifiers before a dictionary
+		// word, where the whole is no word, is two words however short the token.
+		gain = max(gain, margin)
+	}
 	cands := []string{strings.Join(restoreCase(token, best.words), " ")}
 	if len(rs) > 1 {
 		cands = append(cands, strings.Join(restoreCase(token, rs[1].words), " "))
@@ -786,6 +792,11 @@ func (s *segmenter) judge(token string) verdict {
 	}
 	return verdict{split: restoreCase(token, best.words)}
 }
+
+// englishCommonModifiers are the numbers and the commonest modifiers of English nouns: the
+// words they begin that are words (newsletter, everyone) are in the dictionary.
+var englishCommonModifiers = setOf("new", "old", "big", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "all", "more", "most", "many", "some", "any", "few", "each", "every", "other", "own", "such")
 
 // verbFormBefore reports a Kazakh verb form that ends in a case or a converb (lexicon.inflected)
 // before a word of five letters or more known without the analyser that begins like no ending.
