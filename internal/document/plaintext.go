@@ -254,7 +254,7 @@ const maxLoneCaptionWords = 16
 // picture the copy does not show.
 func isLoneCaptionLine(cands []candidate, body []int, k int) bool {
 	c := cands[body[k]]
-	if c.lines != 1 || k == 0 || k+1 >= len(body) || !endsWithFullStop(c.text) || len(strings.Fields(c.text)) > maxLoneCaptionWords ||
+	if printedLineCount(c) != 1 || k == 0 || k+1 >= len(body) || !endsWithFullStop(c.text) || len(strings.Fields(c.text)) > maxLoneCaptionWords ||
 		strings.ContainsAny(c.text, ":：") {
 		return false // (a labelled line, "Keywords: …", is a paper's apparatus)
 	}
@@ -265,7 +265,13 @@ func isLoneCaptionLine(cands []candidate, body []int, k int) bool {
 		return false // two sentences: text
 	}
 	prev, next := cands[body[k-1]], cands[body[k+1]]
-	return prev.marker == "" && next.marker == "" && prev.lines >= 2 && next.lines >= 2
+	return prev.marker == "" && next.marker == "" && printedLineCount(prev) >= 2 && printedLineCount(next) >= 2
+}
+
+// printedLineCount is how many lines a block takes printed: its lines, or as many lines of
+// printedLineRunes as its text fills when the copy kept the paragraph on one line.
+func printedLineCount(c candidate) int {
+	return max(c.lines, (utf8.RuneCountInString(c.text)+printedLineRunes-1)/printedLineRunes)
 }
 
 // maxLeadCaptionWords: the caption of the picture that opens an article is a short sentence.
