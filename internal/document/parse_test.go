@@ -604,6 +604,24 @@ func TestParseTextPDFQuestionHeading(t *testing.T) {
 	}
 }
 
+// TestParseTextPDFPullQuote: a sentence or two in the first person set apart between two
+// paragraphs of a PDF copy is a quotation the page displayed; a short line of analysis is not.
+func TestParseTextPDFPullQuote(t *testing.T) {
+	t.Parallel()
+	para := "Transit through the Caspian ports grew again last year, but the ferries\nstill sail only when the weather allows, and a storm can close the port\nfor a week at a time in winter.\n"
+	text := "Caspian Ferries\n" + para + "We do not need cheap ferries. We need ferries that come on time.\n" + para +
+		"The ports handled more grain than oil.\n" + para + "Page 1\n"
+	doc := parsedText(t, text, pipeline.English)
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, string(b.Kind)+": "+b.Text)
+	}
+	if !slices.Contains(got, "quote: We do not need cheap ferries. We need ferries that come on time.") ||
+		slices.Contains(got, "quote: The ports handled more grain than oil.") {
+		t.Errorf("blocks:\n%s", strings.Join(got, "\n"))
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.

@@ -97,6 +97,9 @@ func parseText(text string) (pipeline.Document, error) {
 			// (a line of one sentence that ends ", September 2024." under a picture too)
 			kind = pipeline.BlockCaption
 		}
+		if fromPDF && kind == pipeline.BlockParagraph && isPullQuote(cands, body[:bylineStart], k) {
+			kind = pipeline.BlockQuote // "We do not need the corridor to be cheap." set apart from the text
+		}
 		if kind == pipeline.BlockParagraph && k > 0 && isQuestionHeading(cands, body[:bylineStart], k) {
 			kind = pipeline.BlockHeading // "Кто ездит из Кыргызстана в Китай?" over the section's text
 		}
@@ -304,6 +307,42 @@ func startsWithDateline(s string) bool {
 	}
 	w := strings.TrimRight(f[0], ",.—–-")
 	return utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// maxPullQuoteWords: a quotation set apart from the text, as a page displays one, is a
+// sentence or two.
+const maxPullQuoteWords = 30
+
+// firstPersonWords are the pronouns of the first person in the four languages, lower case.
+var firstPersonWords = map[string]bool{"i": true, "we": true, "us": true, "our": true, "my": true, "me": true,
+	"я": true, "мы": true, "нас": true, "нам": true, "наш": true, "наша": true, "наши": true, "мне": true, "меня": true, "мой": true,
+	"мен": true, "біз": true, "бізге": true, "біздің": true, "бізде": true, "маған": true, "менің": true, "мені": true}
+
+// isPullQuote reports, in a copy of a PDF, a block of a sentence or two in the first person set
+// between two paragraphs of several lines: a quotation the page displays apart, whose marks or
+// indent the copy lost. Analysis speaks of "we" in its paragraphs, not in a line of its own.
+func isPullQuote(cands []candidate, body []int, k int) bool {
+	c := cands[body[k]]
+	if k == 0 || k+1 >= len(body) || c.marker != "" || printedLineCount(c) > 2 || len(strings.Fields(c.text)) > maxPullQuoteWords ||
+		!endsWithTerminator(c.text) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(c.text); !unicode.IsUpper(r) && !isHan(r) && !strings.ContainsRune("“«\"„", r) {
+		return false
+	}
+	first := false
+	if isHanText(c.text) {
+		first = strings.Contains(c.text, "我们") || strings.Contains(c.text, "我")
+	} else {
+		for _, w := range strings.FieldsFunc(strings.ToLower(c.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if firstPersonWords[w] {
+				first = true
+				break
+			}
+		}
+	}
+	prev, next := cands[body[k-1]], cands[body[k+1]]
+	return first && prev.marker == "" && next.marker == "" && printedLineCount(prev) >= 2 && printedLineCount(next) >= 2
 }
 
 // maxQuestionHeadingWords: a question that heads a section is short.
