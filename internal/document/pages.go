@@ -674,6 +674,15 @@ func joinLoneNoteNumbers(p []pageLine) []pageLine {
 				continue
 			}
 		}
+		if loneNumber.MatchString(p[i].text) && i+2 < len(p) && p[i+1].blank && !p[i+2].blank && footLine(p, i+2) {
+			// The number and its note set apart by a blank line at the page's foot: "1" / "" /
+			// "Customs statistics, 2024.".
+			if r, _ := utf8.DecodeRuneInString(p[i+2].text); unicode.IsLetter(r) {
+				out = append(out, numberedLine(p[i].text, p[i+2]))
+				i += 2
+				continue
+			}
+		}
 		out = append(out, p[i])
 	}
 	return out
@@ -682,6 +691,20 @@ func joinLoneNoteNumbers(p []pageLine) []pageLine {
 // isMarkDigit reports a digit of a reference mark set after a word: "store.1", "store.¹".
 func isMarkDigit(r rune) bool {
 	return unicode.IsDigit(r) || strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰", r)
+}
+
+// footLine reports a line that ends the page, but for blank lines and the numbers of notes
+// under it.
+func footLine(p []pageLine, i int) bool {
+	for j := i + 1; j < len(p); j++ {
+		if !p[j].blank && !loneNumber.MatchString(p[j].text) {
+			return false
+		}
+		if loneNumber.MatchString(p[j].text) {
+			return true
+		}
+	}
+	return true
 }
 
 // atoi is the value of a line of digits (loneNumber), 0 for any other.

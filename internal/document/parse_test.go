@@ -622,6 +622,19 @@ func TestParseTextPDFPullQuote(t *testing.T) {
 	}
 }
 
+// TestParseTextPDFNoteNumberApart: a note's number set apart from its text by a blank line at
+// the page's foot still makes it a note.
+func TestParseTextPDFNoteNumberApart(t *testing.T) {
+	t.Parallel()
+	text := "Grain exports\n\nKazakhstan exported more grain this year than ever before, officials\nsaid on Monday, as new rail links to China cut delivery times.1\n\n1\n\nCustoms statistics, 2024.\n\n1/2\n\n" +
+		"Most of it went to China and Central Asian neighbours by rail, and\ntraders expect the share to grow again next year.2\n\n2\n\nInterviews with traders, Kostanay, 2024.\n\n2/2\n"
+	doc := parsedText(t, text, pipeline.English)
+	wantBlocks(t, doc, "title: Grain exports",
+		// (The paragraph goes on over the page, as nothing shows it does not.)
+		"paragraph: Kazakhstan exported more grain this year than ever before, officials said on Monday, as new rail links to China cut delivery times. Most of it went to China and Central Asian neighbours by rail, and traders expect the share to grow again next year.",
+		"footnote: Customs statistics, 2024.", "footnote: Interviews with traders, Kostanay, 2024.")
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
