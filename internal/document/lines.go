@@ -59,6 +59,18 @@ func splitCandidates(text string) []candidate {
 			bullets += len(marks)
 			continue
 		}
+		if items := inlineBulletItems(l.text); items != nil {
+			// A list run into one line with its bullets ("• a; • b; • c. The text goes on."):
+			// an item per bullet, and the text after the last item's sentence apart.
+			for _, item := range items[:len(items)-1] {
+				group = append(group, sourceLine{text: item, indented: l.indented})
+			}
+			flush()
+			if rest := items[len(items)-1]; rest != "" {
+				group = append(group, sourceLine{text: rest, indented: l.indented})
+			}
+			continue
+		}
 		if bullet != "" {
 			// The items of a list whose bullets the copy set apart, with their texts run into
 			// one line after them: as many items as bullets, parted where one ends.
@@ -72,6 +84,44 @@ func splitCandidates(text string) []candidate {
 	}
 	flush()
 	return out
+}
+
+// inlineBulletItems parts a line that runs a list's items into one, each after the same
+// bullet ("• тоңазытқыш қоймалар; • шекарадағы кезек; • қаптама. Осы мәселелерді …"), into the
+// items, each with its bullet, and, last, the text that follows the last item's sentence (or
+// "" when the line ends with the list). It returns nil for a line of one item or none.
+func inlineBulletItems(line string) []string {
+	for _, b := range []string{"• ", "▪ ", "◦ ", "● "} {
+		if !strings.HasPrefix(line, b) || strings.Count(line, " "+b) < 1 {
+			continue
+		}
+		parts := strings.Split(line[len(b):], " "+b)
+		var out []string
+		for _, p := range parts {
+			out = append(out, b+strings.TrimSpace(p))
+		}
+		last := strings.TrimPrefix(out[len(out)-1], b)
+		rest := ""
+		if at := sentenceEndIndex(last); at > 0 && at < len(last) {
+			last, rest = strings.TrimSpace(last[:at]), strings.TrimSpace(last[at:])
+		}
+		out[len(out)-1] = b + last
+		return append(out, rest)
+	}
+	return nil
+}
+
+// sentenceEndIndex returns the index after the first sentence's end in s that more text
+// follows, a capital after a full stop and a space; 0 when there is none.
+func sentenceEndIndex(s string) int {
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
+			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
 
 // isNoteRule reports the short rule a page prints over its footnotes ("_______________"): it

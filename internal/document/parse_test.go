@@ -635,6 +635,17 @@ func TestParseTextPDFNoteNumberApart(t *testing.T) {
 		"footnote: Customs statistics, 2024.", "footnote: Interviews with traders, Kostanay, 2024.")
 }
 
+// TestParseTextListRunIntoOneLine: a list whose items a copy ran into one line, each after its
+// bullet, is an item per bullet, and the text after the list's last sentence is a paragraph.
+func TestParseTextListRunIntoOneLine(t *testing.T) {
+	t.Parallel()
+	text := "Apple exports\n\nGrowers name three problems:\n• too few cold stores; • long queues at the border; • costly packaging. The district plans a new store next year. It will hold five thousand tonnes.\n"
+	doc := parsedText(t, text, pipeline.English)
+	wantBlocks(t, doc, "title: Apple exports", "paragraph: Growers name three problems:",
+		"list_item: too few cold stores;", "list_item: long queues at the border;", "list_item: costly packaging.",
+		"paragraph: The district plans a new store next year. It will hold five thousand tonnes.")
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
