@@ -313,10 +313,11 @@ func startsWithDateline(s string) bool {
 // sentence or two.
 const maxPullQuoteWords = 30
 
-// firstPersonWords are the pronouns of the first person in the four languages, lower case.
+// firstPersonWords are the pronouns of the first person in the four languages, lower case
+// (Kazakh "мен" is also "and", and is left out).
 var firstPersonWords = map[string]bool{"i": true, "we": true, "us": true, "our": true, "my": true, "me": true,
 	"я": true, "мы": true, "нас": true, "нам": true, "наш": true, "наша": true, "наши": true, "мне": true, "меня": true, "мой": true,
-	"мен": true, "біз": true, "бізге": true, "біздің": true, "бізде": true, "маған": true, "менің": true, "мені": true}
+	"біз": true, "бізге": true, "біздің": true, "бізде": true, "маған": true, "менің": true, "мені": true}
 
 // isPullQuote reports, in a copy of a PDF, a block of a sentence or two in the first person set
 // between two paragraphs of several lines: a quotation the page displays apart, whose marks or
