@@ -338,8 +338,9 @@ func titleAboveAuthors(head []candidate) (int, string) {
 			// start, up to the masthead or the classification code. Its last line may be as
 			// short as a menu's word ("ВЫЗОВЫ И ВОЗМОЖНОСТИ").
 			k := j - 1
-			for k > 1 && isAllCaps(head[k-1].text) && !endsWithFullStop(head[k-1].text) && !seriesMark.MatchString(head[k-1].text) &&
-				!isFilingLine(head[k-1].text) && !isNavigation(head[k-1].text) && !isPublicationLine(head[k-1].text) {
+			for k > 0 && isAllCaps(head[k-1].text) && !endsWithFullStop(head[k-1].text) && !seriesMark.MatchString(head[k-1].text) &&
+				!isFilingLine(head[k-1].text) && !isNavigation(head[k-1].text) && !isPublicationLine(head[k-1].text) &&
+				(k > 1 || !namesPublisher(head[k-1].text)) {
 				k--
 			}
 			if k < j-1 && !seriesMark.MatchString(t) && !isPublicationLine(t) {
