@@ -35,7 +35,9 @@ func parseText(text string) (pipeline.Document, error) {
 			i += n - 1 // a "Related" label and the headlines of other stories under it
 			continue
 		}
-		if c.marker == "" && isFurnitureText(c.text) && !(fromPDF && isSourceNote(c.text)) {
+		if c.marker == "" && (isFurnitureText(c.text) && !(fromPDF && isSourceNote(c.text)) || c.lines <= 2 && isFilingLine(c.text)) {
+			// (A classification code or a DOI files the paper wherever the copy put it: under the
+			// abstract and keywords too.)
 			// What the site prints around the article, copied with it: a share button, a
 			// notice, a credit, "Read also: <headline>".
 			continue
