@@ -641,6 +641,12 @@ func TestOmissionNegation(t *testing.T) {
 		{"Жаңа терминалдың құрылысы әлі басталған жоқ.", "Construction of the new terminal has yet to begin.", pipeline.Kazakh, pipeline.English, false},
 		{"Жаңа терминалдың құрылысы әлі басталған жоқ.", "Construction of the new terminal has begun.", pipeline.Kazakh, pipeline.English, true},
 		{"Компании регистрируются как филиалы, чтобы не платить налог на прибыль.", "Companies register as branches to avoid paying profit tax.", pipeline.Russian, pipeline.English, false},
+		// A б or п between vowels is a Kazakh stem's (табады "finds"), not the negative suffix;
+		// 莫 names (莫斯科, 莫言), it rarely negates.
+		{"Кооператив өнімін сату үшін жаңа нарық табады.", "The cooperative is finding a new market for its produce.", pipeline.Kazakh, pipeline.English, false},
+		{"Кооператив өнімін сату үшін жаңа нарық таппады.", "The cooperative found a new market for its produce.", pipeline.Kazakh, pipeline.English, true},
+		{"莫言的小说已被译成哈萨克语。", "Mo Yan's novels have been translated into Kazakh.", pipeline.Chinese, pipeline.English, false},
+		{"纸质证书届时不再被接受。", "Бумажные сертификаты тогда перестанут принимать.", pipeline.Chinese, pipeline.Russian, false},
 	}
 	wantFinding(t, checks.CheckOmission, "check.omission.negation", cases)
 }

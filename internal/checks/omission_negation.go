@@ -116,7 +116,7 @@ var kkNegatedVerb = regexp.MustCompile(`^` + kkNegatedVerbTail)
 // is more often a name (Семей): its stem must have three letters at least (Келмейтін).
 var kkNegatedVerbCapital = regexp.MustCompile(`^.` + kkNegatedVerbTail)
 
-const kkNegatedVerbTail = `..+(?:ма|ме|ба|бе|па|пе)(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|ңыз|ңіз|ңдар|ңдер)` +
+const kkNegatedVerbTail = `.+` + kkNegativeSuffix + `(?:ды|ді|дық|дік|дым|дім|дың|дің|ған|ген|й|йды|йді|йтын|йтін|ймын|ймін|йсың|йсің|йсыз|йсіз|ймыз|йміз|са|се|у|ңыз|ңіз|ңдар|ңдер)` +
 	`(?:ы|і|ын|ін|сы|сі|н|ны|ні|ды|ді|на|не|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|мен|ның|нің|лар|лер|дар|дер|тар|тер|ша|ше|мыз|міз|сыз|сіз|дық|дік|тық|тік){0,3}$`
 
 // notUntil marks in skip an English "not" (or -n't) followed by "until" or "till" a few words
@@ -138,7 +138,14 @@ func notUntil(lower []string, skip []bool) {
 // kkNegatedLoose reads more Kazakh verbs as negated than kkNegatedVerb, for translations, where
 // a negation taken for one costs only a missed finding: the future -мас/-мес (болмас), the
 // converb -май (келмей), the imperative (жасама), whatever follows.
-var kkNegatedLoose = regexp.MustCompile(`^..+(?:ма|ме|ба|бе|па|пе)(?:с|й|ған|ген|у|ды|ді|ң|з|$)`)
+var kkNegatedLoose = regexp.MustCompile(`^.+` + kkNegativeSuffix + `(?:с|й|ған|ген|у|ды|ді|ң|з|$)`)
+
+// kkNegativeSuffix matches the negative suffix with the sound before it, as Kazakh harmony
+// chooses its consonant: -ма/-ме after a vowel or р, л, й, у (бармады, келмеді), -ба/-бе after
+// м, н, ң, з, ж (жазбады, көнбеді), -па/-пе after a voiceless consonant (айтпады, таппады). A
+// б or п between vowels is the stem's own, before a tense ending: табады "finds", жабады
+// "covers", себеді "sows".
+const kkNegativeSuffix = `(?:[аәеіоөұүыиэюяуйрл]м[ае]|[мнңзж]б[ае]|[птксшқфхцчщк]п[ае])`
 
 // hasAnyPrefix reports whether w begins with one of ps.
 func hasAnyPrefix(w string, ps []string) bool {
