@@ -2,6 +2,8 @@ package checks
 
 import (
 	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/pipeline"
@@ -59,9 +61,27 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 			}
 		}
 	}
+	// A name's number left unmatched on one side while the other has no number left over was
+	// said without it ("COVID-19" for 新冠); with one left over, it was changed (ГЭС-1, ГЭС-2).
+	leftover := func(ns []number, used []bool) bool {
+		for i, n := range ns {
+			if !used[i] && !n.word {
+				return true
+			}
+		}
+		return false
+	}
+	srcLeft, tgtLeft := leftover(src, srcUsed), leftover(tgt, tgtUsed)
+	var srcRunes []rune // the source as digitNumbers read it, when needed
 	for i, s := range src {
 		if srcUsed[i] || s.word {
 			continue
+		}
+		if srcRunes == nil && !tgtLeft {
+			srcRunes = []rune(foldDigits(opts.wordMemo().stripped(u.Source)))
+		}
+		if !tgtLeft && inNameNumber(srcRunes, s) && !namedIn(nameBeforeNumber(srcRunes, s), u.Target) {
+			continue // "COVID-19", «ГЭС-1»: a name the translation may give otherwise (коронавирус)
 		}
 		if s.month {
 			out = append(out, newFinding(CheckNumber, "check.number.month_missing", map[string]any{"Month": int(s.value), "Number": s.raw}))
@@ -70,6 +90,7 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		}
 	}
 	var quoted [][2]int // rune spans of quoted names in the translation, found when needed
+	var tgtRunes []rune // the translation as digitNumbers read it, when needed
 	for j, t := range tgt {
 		if tgtUsed[j] || t.word {
 			continue
@@ -79,6 +100,12 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		}
 		if t.end > 0 && inSpans(quoted, t.end-1) {
 			continue // a name in quotation marks («11.11», «Стратегия-2050»), which the source may say in words
+		}
+		if tgtRunes == nil && !srcLeft {
+			tgtRunes = []rune(foldDigits(opts.wordMemo().stripped(u.Target)))
+		}
+		if !srcLeft && inNameNumber(tgtRunes, t) && !namedIn(nameBeforeNumber(tgtRunes, t), u.Source) {
+			continue // "COVID-19" for 新冠: a name, which the source may give otherwise
 		}
 		if t.value == 1 && !t.month && len(out) == 0 {
 			// "1美元兑525坚戈" for «525 тенге за доллар»: a language that writes the one out,
@@ -93,6 +120,55 @@ func checkNumber(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		}
 	}
 	return proportionFindings(out, u, opts)
+}
+
+// inNameNumber reports a number in digits that a name carries after a hyphen ("COVID-19",
+// «ГЭС-1», "Ту-154"): the name's, which a translation may give without it. rs is the text the
+// number was read from.
+func inNameNumber(rs []rune, n number) bool {
+	if n.end <= 0 || n.end > len(rs) || n.word {
+		return false
+	}
+	i := n.end
+	for i > 0 && isDigit(rs[i-1]) {
+		i--
+	}
+	if i == n.end || n.end < len(rs) && (unicode.IsLetter(rs[n.end]) || isDigit(rs[n.end])) {
+		return false
+	}
+	return i >= 2 && (rs[i-1] == '-' || rs[i-1] == '‐') && unicode.IsLetter(rs[i-2])
+}
+
+// nameBeforeNumber returns the word before the hyphen of a name's number (inNameNumber):
+// "COVID" of "COVID-19".
+func nameBeforeNumber(rs []rune, n number) string {
+	i := n.end
+	for i > 0 && isDigit(rs[i-1]) {
+		i--
+	}
+	end := i - 1 // the hyphen
+	start := end
+	for start > 0 && unicode.IsLetter(rs[start-1]) {
+		start--
+	}
+	return string(rs[start:end])
+}
+
+// namedIn reports whether text names what name names, written in its script or another
+// (Kambarata, Камбаратинской: their consonants, nameSkeleton, agree). A name with fewer
+// consonants than that compares (ГЭС, TALCO's acronyms) is not looked for.
+func namedIn(name, text string) bool {
+	sk := nameSkeleton(name)
+	if len(sk) < minNameConsonants {
+		return false
+	}
+	// (A hyphenated name is one word: Қамбар-Ата is Kambarata.)
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if strings.HasPrefix(nameSkeleton(w), sk) {
+			return true
+		}
+	}
+	return false
 }
 
 // runeSpans converts byte spans of s into rune spans.
