@@ -97,6 +97,11 @@ func wordNumbers(text string, lang pipeline.Lang, memo *wordMemo) []number {
 		if n.word && !n.month {
 			n = halfAndTimes(n, clean, ws, idx, lang)
 		}
+		if idx+1 < len(ws) && n.word && !n.month && lang == pipeline.Kazakh && n.value >= 2 && n.value <= 9 &&
+			strings.HasPrefix(foldWord(ws[idx+1].Text), "жүз") && strings.TrimSpace(clean[ws[idx].End:ws[idx+1].Start]) == "" {
+			// Kazakh hundreds are the units before жүз: екі жүз 200, үш жүздікке "into the top 300".
+			n.value *= 100
+		}
 		if idx+1 < len(ws) && n.word && !n.month {
 			next := foldWord(ws[idx+1].Text)
 			for _, sc := range scalePrefixes {
@@ -611,7 +616,11 @@ func bareScale(clean string, ws []word, idx int, lw string) (float64, bool) {
 		return 0, false // (every scale word written in full begins so)
 	}
 	for _, sc := range scalePrefixes {
-		if !strings.HasPrefix(lw, sc.prefix) || utf8.RuneCountInString(sc.prefix) < 5 {
+		full := utf8.RuneCountInString(sc.prefix) >= 5 ||
+			// The words for a thousand, whose prefixes are also the abbreviation (тыс.) or short:
+			// «тысячу лучших», «мың шақырым», «үздік мыңдығына».
+			sc.prefix == "тыс" && strings.HasPrefix(lw, "тысяч") || sc.prefix == "мың" && (lw == "мың" || strings.HasPrefix(lw, "мыңд") || strings.HasPrefix(lw, "мыңн"))
+		if !strings.HasPrefix(lw, sc.prefix) || !full {
 			continue // (abbreviations, тыс., млн, stand after a number)
 		}
 		if idx > 0 && strings.TrimSpace(clean[ws[idx-1].End:ws[idx].Start]) == "" {
