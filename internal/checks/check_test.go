@@ -791,6 +791,8 @@ func TestOmissionContent(t *testing.T) {
 		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, true},
 		// A year relative to now named by its number.
 		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China in 2025.", pipeline.Russian, pipeline.English, false},
+		// A name of several words opens the sentence: its first word (алтын "gold") is the name's.
+		{"Алтын Емел ұлттық паркінде құландар саны өсті.", "The number of kulans in Altyn-Emel National Park has grown.", pipeline.Kazakh, pipeline.English, false},
 		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China.", pipeline.Russian, pipeline.English, true},
 		// Two countries of the source named together in the translation.
 		{"Лидеры Китая и Казахстана обменялись поздравительными посланиями по случаю годовщины установления дипломатических отношений.", "The leaders of the two countries exchanged messages of congratulation on the anniversary of diplomatic ties.", pipeline.Russian, pipeline.English, false},

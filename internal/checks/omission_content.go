@@ -314,7 +314,25 @@ const minContentPrefix = 5
 // own: capitalised inside a sentence (nameWord), opening a listed name (opensListedName), or,
 // for the head noun of a place's name (nameHead), beside a name (besideName).
 func sourceNamePart(text string, w word, lang pipeline.Lang, nameHead bool) bool {
-	return nameWord(text, w) || sentenceStart(text, w.Start) && opensListedName(text, w, lang) || nameHead && besideName(text, w, lang)
+	return nameWord(text, w) || sentenceStart(text, w.Start) && (opensListedName(text, w, lang) || opensName(text, w, lang)) ||
+		nameHead && besideName(text, w, lang)
+}
+
+// opensName reports a Russian or Kazakh word at a sentence's start that a capitalised word
+// follows: the first word of a name of several (Алтын Емел, Жаңа Зеландия, Новый Узень), where
+// every first word is capitalised anyway. These languages write their adjectives of peoples in
+// lower case, so a capital after the first word is a name's; English ones ("New Chinese
+// loans") are not read so.
+func opensName(text string, w word, lang pipeline.Lang) bool {
+	if lang != pipeline.Russian && lang != pipeline.Kazakh || !isUpperInitial(w.Text) || strings.ContainsAny(w.Text, " \u00a0") {
+		return false // (a phrase that opens the sentence: «В этом году Казахстан …»)
+	}
+	rest := strings.TrimLeft(text[w.End:], " -\u00a0")
+	if rest == "" || len(rest) == len(text[w.End:]) {
+		return false // the next word must follow after a space or a hyphen
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
 }
 
 // besideName reports a word that stands beside a name as its head noun: after a capitalised word
