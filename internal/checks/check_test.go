@@ -79,6 +79,7 @@ func TestNumber(t *testing.T) {
 		{"en thousands, ru spaces", "It cost 1,000.5 tenge.", "Это стоило 1 000,5 тенге.", ru, ""},
 		// A name's number: the name said otherwise keeps no number; the name kept without it lost it.
 		{"name's number, name said otherwise", "The border was closed during the COVID-19 pandemic.", "Во время пандемии коронавируса граница была закрыта.", ru, ""},
+		{"a month capitalised inside a sentence", "The coaches will go to Wuhan as early as March.", "Тренеры поедут в Ухань уже в марте.", ru, ""},
 		{"a thousand in a word", "The line will be 1,000 km long.", "Протяжённость линии составит тысячу километров.", ru, ""},
 		{"a thousand in a Kazakh word", "Ten universities in the world's top 1,000.", "Әлемнің үздік мыңдығына он университет енді.", kk, ""},
 		{"Kazakh hundreds in words", "Only one made the top 200.", "Тек біреуі ғана үздік екі жүздікке енді.", kk, ""},

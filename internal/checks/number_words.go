@@ -254,6 +254,9 @@ func enMonthContext(clean string, ws []word, idx int, lw string) bool {
 	if lw != "may" && lw != "march" {
 		return true
 	}
+	if isUpperInitial(ws[idx].Text) && !sentenceStart(clean, ws[idx].Start) {
+		return true // capitalised inside a sentence: the month ("as early as March"), not the verb
+	}
 	if idx > 0 {
 		switch strings.ToLower(ws[idx-1].Text) {
 		case "in", "of", "since", "until", "by", "early", "late", "mid", "from", "to", "before", "after", "last", "next", "this":
