@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -229,6 +230,7 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 			!(latinBrand && (has(renders[i][pipeline.English], u.Target, pipeline.English, true) ||
 				looseNameRendered(renders[i][pipeline.English], u.Target, pipeline.English))) &&
 			!looseNameRendered(renders[i][u.TargetLang], u.Target, u.TargetLang) &&
+			!(u.TargetLang == pipeline.Chinese && n[pipeline.English][0] == "China" && hanChineseCompany.MatchString(u.Target)) &&
 			!metonymRendered(i, u, has) && namedInSource(u, n[u.SourceLang]) {
 			out = append(out, n[u.SourceLang][0])
 			lostIdx = append(lostIdx, i)
@@ -239,6 +241,12 @@ func lostListedNames(u pipeline.CheckUnit, memo *wordMemo, has func(forms []stri
 	}
 	return out
 }
+
+// hanChineseCompany matches the short Chinese name of a Chinese company, which opens with 中
+// for China (中信建设 CITIC Construction, 中粮集团 COFCO): in a translation it renders the
+// source's "Chinese" before the company's name. (In a source, such a name is translated as a
+// whole, often by a Latin acronym.)
+var hanChineseCompany = regexp.MustCompile(`中\p{Han}{1,3}(?:集团|建设|公司|股份|银行|电建|能建)`)
 
 // looseNameRendered reports a translation that writes a name of the list in a way its forms
 // do not spell: run together or hyphenated otherwise ("Tianshan", «Тяньшань» for "Tian Shan",

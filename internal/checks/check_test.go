@@ -792,6 +792,8 @@ func TestOmissionContent(t *testing.T) {
 		{"Kazakhstan plans to build a wind farm in the Zhambyl region by 2028.", "К 2028 году планируют построить ветряную электростанцию.", pipeline.English, pipeline.Russian, true},
 		// A year relative to now named by its number.
 		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China in 2025.", pipeline.Russian, pipeline.English, false},
+		// A Chinese company's short name opens with 中 for China.
+		{"Китайская COFCO построила в Кокшетау элеватор на 100 тыс. тонн и будет закупать там пшеницу.", "中粮集团在科克舍套建成了一座10万吨粮仓，并将在当地收购小麦。", pipeline.Russian, pipeline.Chinese, false},
 		// A name of several words opens the sentence: its first word (алтын "gold") is the name's.
 		{"Алтын Емел ұлттық паркінде құландар саны өсті.", "The number of kulans in Altyn-Emel National Park has grown.", pipeline.Kazakh, pipeline.English, false},
 		{"В этом году Казахстан планирует экспортировать в Китай больше пшеницы.", "Kazakhstan plans to export more wheat to China.", pipeline.Russian, pipeline.English, true},
