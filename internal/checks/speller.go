@@ -149,7 +149,7 @@ func (s *SpellerSet) kazakhKnown(valid func(string) bool, lower string) bool {
 
 // kkCombiningForms are the international first parts Kazakh writes together with a word of its
 // own, as Russian does with its words.
-var kkCombiningForms = strings.Fields("авто агро аэро био вело гидро кибер медиа микро мото радио теле электро эко")
+var kkCombiningForms = strings.Fields("авто агро аэро био вело видео гидро кибер медиа микро мото радио сейсмо теле фото электро эко")
 
 // ruCombiningForms are the first parts Russian writes together with a word: the international
 // ones (мульти-, пост-, де- before a noun in -ция), the clipped adjectives (тур- for
