@@ -221,9 +221,10 @@ func kkFiniteVerbLast(p string) bool {
 }
 
 // kkClauseEndings end a Kazakh verb that closes a clause: the present and future tense
-// (бағаланады, өседі), the past passive (сатылды, салынды), and the verbs of a clause set before
-// the main one, "although" (артқанымен), "because" (болғандықтан), "when" (ашылғанда).
-var kkClauseEndings = []string{"ады", "еді", "ылды", "ілді", "ынды", "інді",
+// (бағаланады, өседі), the past passive (сатылды, салынды), the converb that joins a clause to
+// the next (орнатып, келіп), and the verbs of a clause set before the main one, "although"
+// (артқанымен), "because" (болғандықтан), "when" (ашылғанда).
+var kkClauseEndings = []string{"ады", "еді", "ылды", "ілді", "ынды", "інді", "ып", "іп",
 	"ғанымен", "генімен", "қанымен", "кенімен", "ғандықтан", "гендіктен", "қандықтан", "кендіктен",
 	"ғанда", "генде", "қанда", "кенде"}
 

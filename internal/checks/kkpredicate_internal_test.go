@@ -56,6 +56,8 @@ func TestEnumerationInsertedPhrase(t *testing.T) {
 		{"После паводка, из-за которого дома покинули 100 тыс. человек, дамбы построят вдоль Урала, Ишима и Тобола.", "ru", 3},
 		{"Under a new agreement, Nazarbayev University and Tsinghua University will exchange students.", "en", 2},
 		{"В коллекцию музея входят рукописи, монеты и оружие.", "ru", 3},
+		// A Kazakh clause that ends on a converb (орнатып) holds no item of the pair after it.
+		{"Шыңжаңның агрофирмалары Сырдария облысында тамшылатып суару жүйесін орнатып, мақта мен көкөніс өнімділігін арттырмақ.", "kk", 2},
 	} {
 		if got := enumerationItems(c.s, pipeline.Lang(c.lang)); got != c.want {
 			t.Errorf("enumerationItems(%q) = %d, want %d", c.s, got, c.want)
