@@ -246,11 +246,21 @@ func withoutHanLatinSpaces(s string) string {
 	label := ""
 	if m := hanCaptionLabel.FindString(s); m != "" {
 		label, s = m, s[len(m):] // "图 1 跨里海…": the space after a caption's number parts it from the caption
+	} else if m := hanSectionNumber.FindString(s); m != "" && utf8.RuneCountInString(s[len(m):]) <= maxHanSectionTitle &&
+		!strings.ContainsAny(s[len(m):], "，。；") {
+		label, s = m, s[len(m):] // "2.1 技术示范": a section's number keeps the space before its title
 	}
 	// Twice, since one match takes the character the next one needs: "年 6 %".
 	s = hanLatinSpace.ReplaceAllString(s, "$1$2$3$4")
 	return label + hanLatinSpace.ReplaceAllString(s, "$1$2$3$4")
 }
+
+// hanSectionNumber matches the number of a section at a line's start and the space after it:
+// "1 ", "2.1 ", "3.2.1 ".
+var hanSectionNumber = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2}){0,2} +`)
+
+// maxHanSectionTitle: the title of a section after its number is short.
+const maxHanSectionTitle = 20
 
 // hanCaptionLabel matches the label and number a Chinese caption opens with, and the space
 // after them: "图 1 ", "表2 ".

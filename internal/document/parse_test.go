@@ -646,6 +646,16 @@ func TestParseTextListRunIntoOneLine(t *testing.T) {
 		"paragraph: The district plans a new store next year. It will hold five thousand tonnes.")
 }
 
+// TestParseTextChineseSectionNumbers: a Chinese section's number keeps the space before its
+// title, where the spaces a PDF puts between Chinese and digits go.
+func TestParseTextChineseSectionNumbers(t *testing.T) {
+	t.Parallel()
+	text := "节水农业合作\n\n2.1 技术示范\n\n自 2015 年起，中国有关高校和企业先后在哈萨克斯坦建立了多个农业技术示范园，推广膜下滴灌等技术。\n"
+	doc := parsedText(t, text, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 节水农业合作", "heading: 2.1 技术示范",
+		"paragraph: 自2015年起，中国有关高校和企业先后在哈萨克斯坦建立了多个农业技术示范园，推广膜下滴灌等技术。")
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
