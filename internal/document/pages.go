@@ -957,10 +957,19 @@ func markAt(l []int) (int, int) {
 	return l[11], l[12]
 }
 
-// labelMark reports a match that is the number of a caption label ("图2 …", "Figure 2. …").
+// sectionNumberHead matches the start of a section's number up to its last point: "2.", "3.2.".
+var sectionNumberHead = regexp.MustCompile(`^\d{1,2}\.(?:\d{1,2}\.){0,2}$`)
+
+// labelMark reports a match that is the number of a caption label ("图2 …", "Figure 2. …"), or
+// the last part of a section's number ("2.1 技术示范"): no mark.
 func labelMark(text string, l []int) bool {
 	start, _ := markAt(l)
-	line := text[strings.LastIndexByte(text[:start], '\n')+1:]
+	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+	if _, end := markAt(l); start >= 2 && text[start-1] == '.' && sectionNumberHead.MatchString(text[lineStart:start]) &&
+		end < len(text) && text[end] == ' ' {
+		return true // a section's number at the line's start: "2.1 技术示范", "3.2.1 Method"
+	}
+	line := text[lineStart:]
 	return isCaptionText(line) && start-(len(text)-len(line)) < 24
 }
 

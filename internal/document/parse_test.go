@@ -656,6 +656,18 @@ func TestParseTextChineseSectionNumbers(t *testing.T) {
 		"paragraph: 自2015年起，中国有关高校和企业先后在哈萨克斯坦建立了多个农业技术示范园，推广膜下滴灌等技术。")
 }
 
+// TestParseTextPDFSectionNumberNoMark: the last part of a section's number ("2.1") is no
+// reference mark of note 1, while a mark after a year that ends a sentence is.
+func TestParseTextPDFSectionNumberNoMark(t *testing.T) {
+	t.Parallel()
+	body := "Irrigation in the region still relies on open canals that lose much of\nthe water they carry before it reaches the fields, the survey found.1\n"
+	text := "Water Saving in Central Asia\n\n2.1 Field trials\n\n" + body + "Drip systems cut the water used per hectare by a third in the trials\nheld between 2019 and 2023.2\n\n1 Survey of farms, 2023.\n2 Ministry data.\n\nPage 1\n"
+	doc := parsedText(t, text, pipeline.English)
+	wantBlocks(t, doc, "title: Water Saving in Central Asia", "heading: 2.1 Field trials",
+		"paragraph: Irrigation in the region still relies on open canals that lose much of the water they carry before it reaches the fields, the survey found. Drip systems cut the water used per hectare by a third in the trials held between 2019 and 2023.",
+		"footnote: Survey of farms, 2023.", "footnote: Ministry data.")
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
