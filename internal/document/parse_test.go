@@ -668,6 +668,18 @@ func TestParseTextPDFSectionNumberNoMark(t *testing.T) {
 		"footnote: Survey of farms, 2023.", "footnote: Ministry data.")
 }
 
+// TestParseTextNameWithPostUnderTitle: a name and, after a comma, a post in words under the
+// title signs the article.
+func TestParseTextNameWithPostUnderTitle(t *testing.T) {
+	t.Parallel()
+	text := "Ертіс суы: ортақ өзенді басқарудың жаңа кезеңі\nЕрболат Жақыпов, ЕСТО жетекші сарапшысы\n" +
+		"Ертіс өзені – Қазақстанның шығыс және орталық өңірлері үшін негізгі су\nкөзі. Өзеннің бастауы Қытай аумағында орналасқандықтан, оның болашағы\nекі елдің келісіміне тікелей байланысты.\n"
+	doc := parsedText(t, text, pipeline.Kazakh)
+	if len(doc.Blocks) < 2 || doc.Blocks[1].Kind != pipeline.BlockByline || doc.Blocks[1].Text != "Ерболат Жақыпов, ЕСТО жетекші сарапшысы" {
+		t.Errorf("blocks %v", doc.Blocks)
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.

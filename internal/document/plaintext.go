@@ -117,7 +117,8 @@ func parseText(text string) (pipeline.Document, error) {
 			// article wherever it stands before the text.
 			!bodyStarted && k <= maxHeadBylineAt && hasBylinePrefix(c.text) && isBylineText(c.text)
 		authors := head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
-			(underTitle && (topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text)) ||
+			(underTitle && (topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text) ||
+				first && isNameWithPost(c.text) && printedLineCount(cands[body[k+1]]) >= 2) ||
 				inAuthors && (isInitialledAuthor(c.text) || isAffiliationLine(c.text)))
 		if authors {
 			kind = pipeline.BlockByline
@@ -277,6 +278,15 @@ func isLoneCaptionLine(cands []candidate, body []int, k int) bool {
 // printedLineRunes as its text fills when the copy kept the paragraph on one line.
 func printedLineCount(c candidate) int {
 	return max(c.lines, (utf8.RuneCountInString(c.text)+printedLineRunes-1)/printedLineRunes)
+}
+
+// isNameWithPost reports a line of a name and, after a comma, the author's post in words
+// ("Ерболат Жақыпов, ЕСТО жетекші сарапшысы", "Anna Kovacs, senior fellow"): under the title,
+// over the text, it signs the article. A place or a date after a comma ("Central Asia, 2024")
+// has no word in lower case.
+func isNameWithPost(s string) bool {
+	name, post, ok := strings.Cut(s, ",")
+	return ok && isSignatureLine(s) && len(strings.Fields(name)) >= 2 && hasLower(post)
 }
 
 // maxLeadCaptionWords: the caption of the picture that opens an article is a short sentence.
