@@ -115,6 +115,9 @@ func findHead(cands []candidate) headResult {
 // are set apart by ("Институт стратегических исследований ·"), or the part after such a line.
 func isMasthead(cands []candidate, i, n int) bool {
 	t := cands[i].text
+	if articleGenre.MatchString(strings.TrimSpace(t)) {
+		return true // "Научная статья", "Research article" over a paper's title
+	}
 	if i > 0 && endsWithSeparator(cands[i-1].text) && namesPublisher(t) {
 		return true
 	}
@@ -126,6 +129,11 @@ func isMasthead(cands []candidate, i, n int) bool {
 	return endsWithSeparator(t) || holdsAny(t, institutionWords) ||
 		len(strings.Fields(t)) <= maxGenreWords && columns(cands[i+1].text) > columns(t)
 }
+
+// articleGenre matches the line that says what kind of paper follows, as journals print it over
+// the title: "Научная статья", "Research article", "Ғылыми мақала", "研究论文".
+var articleGenre = regexp.MustCompile(`(?i)^(?:(?:научная|обзорная|оригинальная|исследовательская) статья|` +
+	`(?:research|original|review) (?:article|paper)|(?:ғылыми|шолу) мақала(?:сы)?|(?:研究|综述)论文)$`)
 
 // maxGenreWords: the name of a genre or a series printed over a title is a word or three.
 const maxGenreWords = 3
@@ -181,6 +189,13 @@ func titleGoesOn(cands []candidate, last int, title string) bool {
 			return hanTitleGoesOn(line, t, minHanTitleLine/2)
 		}
 		return false
+	}
+	if isAllCaps(cands[last].text) && isAllCaps(t) && len(strings.Fields(t)) <= 2*maxTitleTailWords && last+2 < len(cands) &&
+		(endsWithSmallWord(title) || endsWithJoiner(title) || opensWithName(cands[last+2].text)) {
+		// A title in capitals over several lines ("КАЗАХСТАНСКИЕ СТУДЕНТЫ В КИТАЕ:" / "МАСШТАБЫ, МОТИВЫ И
+		// ТРАЕКТОРИИ" / "ВОЗВРАЩЕНИЯ") goes on in capitals down to the authors; a line in
+		// capitals over the text is a section's heading.
+		return true
 	}
 	if isNavigation(t) && !hasLower(t) {
 		return false
@@ -261,6 +276,13 @@ func hanTitleGoesOn(line, t string, minLine int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	return !unicode.IsDigit(r)
+}
+
+// opensWithName reports a block that opens with a person's name, before a comma or alone: an
+// author's line ("Жанар Болатовна Оспанова, кандидат социологических наук, …").
+func opensWithName(s string) bool {
+	name, _, _ := strings.Cut(s, ",")
+	return len(strings.Fields(name)) >= 2 && (isNameLine(strings.TrimSpace(name)) || isInitialledAuthor(strings.TrimSpace(name)))
 }
 
 // hanAuthorGroups end the names of the groups that sign Chinese reports.

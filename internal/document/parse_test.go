@@ -680,6 +680,26 @@ func TestParseTextNameWithPostUnderTitle(t *testing.T) {
 	}
 }
 
+// TestParseTextCapsTitleOverLines: a paper's title in capitals over three lines under the
+// line of its genre goes on down to the authors; a heading in capitals over the text does not
+// join it.
+func TestParseTextCapsTitleOverLines(t *testing.T) {
+	t.Parallel()
+	text := "Научная статья\nКАЗАХСТАНСКИЕ СТУДЕНТЫ В КИТАЕ:\nМАСШТАБЫ, МОТИВЫ И ТРАЕКТОРИИ\nВОЗВРАЩЕНИЯ\n" +
+		"Жанар Болатовна Оспанова, кандидат социологических наук, доцент\n\n" +
+		"Число казахстанских студентов в вузах Китая за восемь лет выросло почти\nвдвое, а структура выбираемых специальностей сместилась к инженерным.\n"
+	doc := parsedText(t, text, pipeline.Russian)
+	if doc.Blocks[0].Text != "КАЗАХСТАНСКИЕ СТУДЕНТЫ В КИТАЕ: МАСШТАБЫ, МОТИВЫ И ТРАЕКТОРИИ ВОЗВРАЩЕНИЯ" || doc.Blocks[1].Kind != pipeline.BlockByline {
+		t.Errorf("blocks %v", doc.Blocks)
+	}
+	doc = parsedText(t, "СТУДЕНТЫ В КИТАЕ\nВВЕДЕНИЕ\nЧисло казахстанских студентов в вузах Китая за восемь лет выросло почти\nвдвое, а структура специальностей сместилась к инженерным.\n", pipeline.Russian)
+	for _, b := range doc.Blocks {
+		if strings.Contains(b.Text, "КИТАЕ ВВЕДЕНИЕ") {
+			t.Errorf("the heading joined the title: %v", doc.Blocks)
+		}
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
