@@ -283,7 +283,9 @@ func longestChain(hits []pageHit, pattern string, last int, printed []int) []int
 				length[j], parent[j] = length[i]+1, i
 			}
 		}
-		if end < 0 || length[j] > length[end] {
+		// Of chains as long, the one that closes the text (the last page's number) wins over
+		// one of notes' numbers, which their notes follow.
+		if end < 0 || length[j] > length[end] || length[j] == length[end] && h.at == last {
 			end = j
 		}
 	}

@@ -700,6 +700,29 @@ func TestParseTextCapsTitleOverLines(t *testing.T) {
 	}
 }
 
+// TestParseTextPDFPageNumbersOverNoteNumbers: bare page numbers (45, 46) and notes' numbers on
+// lines of their own (1, 2) make chains as long; the one that closes the text is the pages'.
+func TestParseTextPDFPageNumbersOverNoteNumbers(t *testing.T) {
+	t.Parallel()
+	para := "Қытай тілін оқитын студенттердің саны соңғы он жылда екі есеге жуық\nөсті, бірақ оқулықтар мен оқытушылар әлі де жетіспейді деп санайды\nсарапшылар.1\n"
+	text := "Қытай тілін оқыту\n\n" + para + para + "\n1\nБұл үрдіс 2013 жылдан кейін айқын байқалды.\n\n45\n" +
+		"Студенттердің көбі қытай тілін болашақта жұмысқа орналасумен\nбайланыстырады, ал оқытушылар оқу құралдарының аздығын айтады.2\n" + para +
+		"\n2\nСауалнаманың толық нәтижелері авторларда.\n\n46\n"
+	doc := parsedText(t, text, pipeline.Kazakh)
+	var notes []string
+	for _, b := range doc.Blocks {
+		if b.Kind == pipeline.BlockFootnote {
+			notes = append(notes, b.Text)
+		}
+		if b.Text == "45" || b.Text == "46" || strings.HasPrefix(b.Text, "45 ") {
+			t.Errorf("a page number is in %s: %q", b.Kind, b.Text)
+		}
+	}
+	if len(notes) != 2 {
+		t.Errorf("notes %q; blocks %v", notes, doc.Blocks)
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
