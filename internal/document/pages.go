@@ -1057,8 +1057,12 @@ func namesPublisher(s string) bool {
 	if columns(s) > maxPublisherColumns || endsWithTerminator(s) {
 		return false
 	}
+	s = centralWord.ReplaceAllString(strings.ToLower(s), "") // «Центральной Азии» names no centre
 	return holdsAny(s, institutionWords) || holdsAny(s, publisherWords)
 }
+
+// centralWord matches the Russian adjective "central", which holds the word for a centre.
+var centralWord = regexp.MustCompile(`центральн\p{L}*`)
 
 // prevText returns the line before the last line of text of a page, "" when there is none.
 func prevText(p []pageLine) string {
