@@ -765,15 +765,21 @@ func notesFrom(p []pageLine, start int, notes map[int]string) ([]pageLine, bool)
 		bodyText.WriteString(l.text + "\n")
 	}
 	found := map[int]string{}
+	markOf := map[int]int{} // the key of the mark a note's is in the text, when it is in another style
 	var order []int
 	for _, l := range p[start:] {
 		if n, rest, ok := pageNoteLabel(l.text); ok {
+			if n/1000*1000 == styleSuperscript && !marks.has(bodyText.String(), n) && marks.has(bodyText.String(), n%1000) {
+				// "¹ Жоғарғы ағыстағы…" under "артты.1": a raised number the text layer kept
+				// raised in the note and plain in the text.
+				markOf[n] = n % 1000
+			}
 			if len(order) > 0 && n <= order[len(order)-1] && n >= order[0] {
 				// "2. Two suitors" over "1 Estimates…", "2 This…": a numbered heading and
 				// the notes under it, not one run of notes.
 				return p, false
 			}
-			if len(order) > 0 && n < order[0] || !marks.has(bodyText.String(), n) {
+			if len(order) > 0 && n < order[0] || !marks.has(bodyText.String(), n) && markOf[n] == 0 {
 				if len(order) == 0 {
 					return p, false
 				}
@@ -794,21 +800,25 @@ func notesFrom(p []pageLine, start int, notes map[int]string) ([]pageLine, bool)
 	body = append([]pageLine(nil), body...)
 	for n, t := range found {
 		notes[n] = t
+		mark := n
+		if m, ok := markOf[n]; ok {
+			mark = m
+		}
 		at := -1
 		for i := len(body) - 1; i >= 0; i-- {
-			if !marks.has(body[i].text, n) {
+			if !marks.has(body[i].text, mark) {
 				continue
 			}
 			if at < 0 {
 				at = i
 			}
-			if marks.endsWith(body[i].text, n) {
+			if marks.endsWith(body[i].text, mark) {
 				at = i
 				break
 			}
 		}
 		if at >= 0 {
-			body[at].text = marks.remove(body[at].text, n)
+			body[at].text = marks.remove(body[at].text, mark)
 		}
 	}
 	for len(body) > 0 && (body[len(body)-1].blank || isRule(body[len(body)-1].text)) {

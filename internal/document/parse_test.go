@@ -729,6 +729,18 @@ func TestParseTextPDFPageNumbersOverNoteNumbers(t *testing.T) {
 	}
 }
 
+// TestParseTextPDFRaisedNoteNumberPlainMark: a note whose number the copy kept raised ("¹ …")
+// while the text's mark came out plain ("артты.1") is still the note of that mark.
+func TestParseTextPDFRaisedNoteNumberPlainMark(t *testing.T) {
+	t.Parallel()
+	text := "Ертіс суы\n\nСоңғы жиырма жылда өзеннің жоғарғы ағысында суды ауыл шаруашылығы мен\nөнеркәсіп қажеттеріне бұру көлемі едәуір артты.1 Қытай тарапы салған\nканал арқылы жылына бір миллиард текше метрден астам су жіберіледі.\n" +
+		"¹ Жоғарғы ағыстағы су алу көлемі туралы ресми деректер жарияланбайды.\n1-бет\n"
+	doc := parsedText(t, text, pipeline.Kazakh)
+	wantBlocks(t, doc, "title: Ертіс суы",
+		"paragraph: Соңғы жиырма жылда өзеннің жоғарғы ағысында суды ауыл шаруашылығы мен өнеркәсіп қажеттеріне бұру көлемі едәуір артты. Қытай тарапы салған канал арқылы жылына бір миллиард текше метрден астам су жіберіледі.",
+		"footnote: Жоғарғы ағыстағы су алу көлемі туралы ресми деректер жарияланбайды.")
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
