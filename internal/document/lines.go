@@ -124,6 +124,12 @@ func sentenceEndIndex(s string) int {
 	return 0
 }
 
+// endsWithListIntro reports a line that ends with a colon, as the sentence that introduces a
+// list does: a dash at the start of the next line is the first item's bullet.
+func endsWithListIntro(s string) bool {
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
+}
+
 // isNoteRule reports the short rule a page prints over its footnotes ("_______________"): it
 // parts the text from the notes, as a blank line does, and is no text itself.
 func isNoteRule(s string) bool {
@@ -306,7 +312,7 @@ func splitGroup(group []sourceLine) []candidate {
 			continue
 		}
 		if kind == pipeline.BlockListItem && strings.HasPrefix(l.text, "– ") && wrapped && len(out) > 0 && !l.indented &&
-			out[len(out)-1].marker != pipeline.BlockListItem && !endsWithTerminator(prev) &&
+			out[len(out)-1].marker != pipeline.BlockListItem && !endsWithTerminator(prev) && !endsWithListIntro(prev) &&
 			float64(columns(prev)) >= fullLineRatio*float64(width) {
 			// A dash that a wrap put at the start of a line ("«Азия" / "– Китай»") is no bullet;
 			// a wrap sets no indent.

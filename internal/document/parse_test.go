@@ -741,6 +741,19 @@ func TestParseTextPDFRaisedNoteNumberPlainMark(t *testing.T) {
 		"footnote: Жоғарғы ағыстағы су алу көлемі туралы ресми деректер жарияланбайды.")
 }
 
+// TestParseTextDashItemsAfterColon: en dashes that open lines after a line ending with a colon
+// are a list's bullets, however full that line is.
+func TestParseTextDashItemsAfterColon(t *testing.T) {
+	t.Parallel()
+	text := "Wind power\n\nChinese investors enter the Kazakh wind market in three ways, of which the\nthird is by far the most common among the projects built since 2020:\n" +
+		"– financing a project in full and keeping the plant;\n– a joint venture with a local company;\n– building the plant as an EPC contractor.\nThe last form is the most widespread, as most turbines come from China.\n"
+	doc := parsedText(t, text, pipeline.English)
+	wantBlocks(t, doc, "title: Wind power",
+		"paragraph: Chinese investors enter the Kazakh wind market in three ways, of which the third is by far the most common among the projects built since 2020:",
+		"list_item: financing a project in full and keeping the plant;", "list_item: a joint venture with a local company;",
+		"list_item: building the plant as an EPC contractor.", "paragraph: The last form is the most widespread, as most turbines come from China.")
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
