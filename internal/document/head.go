@@ -85,14 +85,17 @@ func findHead(cands []candidate) headResult {
 	}
 	res.titleText = withoutBreadcrumb(cands[res.title].text)
 	last := res.title // the last block of the title
+	first := res.title // the first line of the title
 	if joined != "" {
 		res.titleText = joined
-	} else {
-		// A title set large breaks over lines: "Wool prices in the steppe: why" / "Chinese
-		// buyers set the market". The line the title was found on may be the second.
-		for k := res.title; k > 0 && res.drop[k-1] && titleStartsAbove(cands[k-1], res.titleText); k-- {
-			res.titleText = joinTitleLines(cands[k-1].text, res.titleText)
+		for first > 0 && res.drop[first-1] && strings.HasPrefix(joined, cands[first-1].text) {
+			first--
 		}
+	}
+	// A title set large breaks over lines: "Wool prices in the steppe: why" / "Chinese buyers
+	// set the market". The line the title was found on may be the second, or the third.
+	for k := first; k > 0 && res.drop[k-1] && titleStartsAbove(cands[k-1], res.titleText); k-- {
+		res.titleText = joinTitleLines(cands[k-1].text, res.titleText)
 	}
 	for n := 0; n < maxTitleLines && last+1 < len(cands) && titleGoesOn(cands, last, res.titleText); n++ {
 		// "Border Markets After the" / "Pandemic", "В Омской области запустят" / "паромную

@@ -754,6 +754,18 @@ func TestParseTextDashItemsAfterColon(t *testing.T) {
 		"list_item: building the plant as an EPC contractor.", "paragraph: The last form is the most widespread, as most turbines come from China.")
 }
 
+// TestParseTextTitleOverThreeLines: a title over three lines above its authors, the first
+// ending with a colon, is read whole.
+func TestParseTextTitleOverThreeLines(t *testing.T) {
+	t.Parallel()
+	text := "WP/25/07\nPaying in Yuan on the Steppe:\nRenminbi Invoicing in Kazakhstan's\nTrade with China\nPrepared by Dana Akhmetova and Li Wenjun\n\n" +
+		"Since 2022 a growing share of Kazakhstan's imports from China has been invoiced\nand settled in renminbi rather than in US dollars, customs data show.\n"
+	doc := parsedText(t, text, pipeline.English)
+	if doc.Blocks[0].Text != "Paying in Yuan on the Steppe: Renminbi Invoicing in Kazakhstan's Trade with China" {
+		t.Errorf("blocks %v", doc.Blocks)
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
