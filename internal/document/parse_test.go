@@ -766,6 +766,22 @@ func TestParseTextTitleOverThreeLines(t *testing.T) {
 	}
 }
 
+// TestParseTextSectionNumberAfterBullets: a numbered line under a bulleted list heads the
+// section that follows; the bulleted list does not make it an item.
+func TestParseTextSectionNumberAfterBullets(t *testing.T) {
+	t.Parallel()
+	text := "Новая железная дорога\n\nОсновные выводы\n\n● Линия сократит путь грузов из Синьцзяна в Ферганскую долину.\n● Главные риски связаны с горным рельефом.\n\n" +
+		"1. Проект и его история\n\nИдея железной дороги, которая соединила бы Кашгар с Ферганской долиной,\nобсуждается с 1990-х годов, но до недавнего времени не выходила за рамки\nтехнико-экономических обоснований.\n"
+	doc := parsedText(t, text, pipeline.Russian)
+	var kinds []string
+	for _, b := range doc.Blocks {
+		kinds = append(kinds, string(b.Kind)+": "+b.Text)
+	}
+	if !slices.Contains(kinds, "heading: 1. Проект и его история") {
+		t.Errorf("blocks:\n%s", strings.Join(kinds, "\n"))
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.

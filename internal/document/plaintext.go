@@ -201,7 +201,9 @@ func isSectionNumber(cands []candidate, body []int, k int) bool {
 		return false
 	}
 	for _, j := range []int{k - 1, k + 1} {
-		if j >= 0 && j < len(body) && cands[body[j]].marker == pipeline.BlockListItem {
+		// A numbered item beside it makes it an item of that list; a bulleted list above it
+		// ends where the numbered section starts.
+		if j >= 0 && j < len(body) && cands[body[j]].marker == pipeline.BlockListItem && (j > k || isNumberedItem(cands[body[j]].text)) {
 			return false
 		}
 	}
