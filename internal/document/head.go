@@ -84,7 +84,7 @@ func findHead(cands []candidate) headResult {
 		res.drop[j] = true
 	}
 	res.titleText = withoutBreadcrumb(cands[res.title].text)
-	last := res.title // the last block of the title
+	last := res.title  // the last block of the title
 	first := res.title // the first line of the title
 	if joined != "" {
 		res.titleText = joined
@@ -186,6 +186,9 @@ func titleGoesOn(cands []candidate, last int, title string) bool {
 		line := cands[last].text
 		if hanTitleGoesOn(line, t, minHanTitleLine) {
 			return true
+		}
+		if strings.ContainsRune("：:的与和及对在", lastRuneOf(line)) && hanTitleGoesOn(line, t, 2) {
+			return true // a line that stops on a colon or a word that joins ("的", "与") goes on
 		}
 		if by := last + 2; by < len(cands) && cands[by].marker == "" && utf8.RuneCountInString(line) >= minHanTitleLine/2 &&
 			(hasBylinePrefix(cands[by].text) || isChineseNames(cands[by].text)) {

@@ -344,8 +344,8 @@ func splitGroup(group []sourceLine) []candidate {
 				prev = l.text
 				continue
 			}
-		case isCaptionText(l.text):
-			// A caption opens a block of its own.
+		case isCaptionText(l.text) || isSourceNote(l.text):
+			// A caption opens a block of its own, and so does the source under a chart.
 		case isFilingLine(l.text) || isFilingLine(prev) || isPaperApparatusStart(l.text):
 			// A classification code or a DOI is a line of its own; a paper's abstract and
 			// keywords open blocks of their own.
@@ -652,6 +652,15 @@ func isNumberedItem(line string) bool {
 		i = size
 		if i >= len(line) || line[i] != ')' {
 			return false
+		}
+	}
+	if i > 0 {
+		// Chinese numbers its items with a full-width point or a 、 and no space: "1．推动…", "2、支持…".
+		for _, sep := range []string{"．", "、"} {
+			if rest, ok := strings.CutPrefix(line[i:], sep); ok {
+				r, _ := utf8.DecodeRuneInString(rest)
+				return isHan(r) || r == '“'
+			}
 		}
 	}
 	if i+2 > len(line) || (line[i] != '.' && line[i] != ')') || line[i+1] != ' ' {

@@ -782,6 +782,22 @@ func TestParseTextSectionNumberAfterBullets(t *testing.T) {
 	}
 }
 
+// TestParseTextChineseReportShapes: a Chinese title over three short lines, the first ending
+// with a colon; a figure's caption and its source on lines of their own; items numbered with a
+// full-width point.
+func TestParseTextChineseReportShapes(t *testing.T) {
+	t.Parallel()
+	text := "跨境电商与中欧班列：\n中国—中亚物流通道的\n新动能\n执笔人：王晓东\n\n" +
+		"2020年以来，中欧班列开行数量保持较快增长，其中经中亚方向的西通道\n承担了相当大的份额。\n" +
+		"图1 2019—2024年经霍尔果斯口岸进出境中欧班列数量（列）\n资料来源：根据口岸管理部门公开数据整理。\n\n" +
+		"1．推动与哈萨克斯坦等国海关开展数据互认；\n2．支持企业在中亚主要城市建设海外仓。\n\n第 1 页\n"
+	doc := parsedText(t, text, pipeline.Chinese)
+	wantBlocks(t, doc, "title: 跨境电商与中欧班列：中国—中亚物流通道的新动能", "byline: 执笔人：王晓东",
+		"paragraph: 2020年以来，中欧班列开行数量保持较快增长，其中经中亚方向的西通道承担了相当大的份额。",
+		"caption: 图1 2019—2024年经霍尔果斯口岸进出境中欧班列数量（列）", "caption: 资料来源：根据口岸管理部门公开数据整理。",
+		"list_item: 1．推动与哈萨克斯坦等国海关开展数据互认；", "list_item: 2．支持企业在中亚主要城市建设海外仓。")
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
