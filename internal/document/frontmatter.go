@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Static-site generators and editors put metadata at the top of a Markdown file, between "---"
@@ -20,7 +21,9 @@ type frontMatterMeta struct {
 }
 
 // frontMatter returns the byte length of the front matter at the start of src (0 when there is
-// none) and the title and author it declares, if any (a list of authors is left alone). Blank
+// none) and the title and author it declares, if any: an "author" of one name, or the names of
+// an "authors" list, as blogs (Docusaurus, Hugo) print them under the title; an "author" list,
+// a document's metadata for its title page (Pandoc, Quarto, R Markdown), is left alone. Blank
 // lines may come before it. It is, in the forms static-site generators and converters write:
 //
 //   - lines fenced by "---" (YAML, also closed by "...") or "+++" (TOML), closed within
@@ -74,6 +77,8 @@ func fencedFrontMatter(src string) (int, frontMatterMeta) {
 	}
 	var meta frontMatterMeta
 	keys, size, lines := 0, 0, 0
+	listKey := ""     // the key whose list the lines under it give ("authors:" over "- name: …")
+	var list []string // the names of that list, when it is the authors'
 	frontMatterLines(src[len(first)+min(1, len(src)-len(first)):], func(l string, next int) bool {
 		lines++
 		if l == fence || fence == "---" && l == "..." {
@@ -82,7 +87,18 @@ func fencedFrontMatter(src string) (int, frontMatterMeta) {
 			}
 			return false
 		}
+		if entry, ok := strings.CutPrefix(strings.TrimLeft(l, " \t"), "- "); ok && listKey == "authors" {
+			if name := authorEntry(entry); name != "" {
+				list = append(list, name)
+			}
+		}
 		key, val, ok := cutKey(l, fence)
+		if ok {
+			listKey = ""
+			if val == "" {
+				listKey = strings.ToLower(strings.Trim(key, "\"'"))
+			}
+		}
 		switch {
 		case ok:
 			keys++
@@ -99,7 +115,27 @@ func fencedFrontMatter(src string) (int, frontMatterMeta) {
 	if size > len(src) {
 		size = len(src)
 	}
+	if meta.author == "" && len(list) > 0 && size > 0 {
+		meta.author = strings.Join(list, ", ")
+	}
 	return size, meta
+}
+
+// authorEntry returns the name an entry of a front matter's list of authors gives ("- name:
+// Zhao Wenqing", "- Zhao Wenqing"), or "" for a key that points elsewhere ("- zhao-wenqing", the
+// file of authors' Docusaurus and Hugo keep).
+func authorEntry(entry string) string {
+	if key, val, ok := strings.Cut(entry, ":"); ok {
+		if strings.TrimSpace(key) != "name" {
+			return ""
+		}
+		entry = val
+	}
+	name := unquoteScalar(strings.TrimSpace(entry))
+	if name == "" || strings.ContainsAny(name, "/@") || !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsUpper(r) || isHan(r) || r == ' ' }) {
+		return ""
+	}
+	return name
 }
 
 // take keeps the title and the author a key names.

@@ -63,10 +63,11 @@ func TestMarkdownMetadataForms(t *testing.T) {
 	for name, head := range map[string]string{
 		"YAML after a blank line, quoted and spaced keys, a multi-line list": "\n---\ntitle: Grain by rail\n\"og:image\": /a.png\n" +
 			"Reading time: 5 min\ntags: [\n  rail,\n  grain\n]\nauthor: Dana Seitkali\n---\n\n",
-		"TOML with tables":       "+++\ntitle = \"Grain by rail\"\n[extra]\nauthor = \"Dana Seitkali\"\n+++\n\n",
-		"JSON":                   "{\n  \"title\": \"Grain by rail\",\n  \"author\": \"Dana Seitkali\"\n}\n\n",
-		"Pandoc title block":     "% Grain by rail\n% Dana Seitkali\n% 12 March 2024\n\n",
-		"MultiMarkdown metadata": "Title: Grain by rail\nAuthor: Dana Seitkali\nDate: 2024-03-12\n\n",
+		"TOML with tables":         "+++\ntitle = \"Grain by rail\"\n[extra]\nauthor = \"Dana Seitkali\"\n+++\n\n",
+		"JSON":                     "{\n  \"title\": \"Grain by rail\",\n  \"author\": \"Dana Seitkali\"\n}\n\n",
+		"Pandoc title block":       "% Grain by rail\n% Dana Seitkali\n% 12 March 2024\n\n",
+		"MultiMarkdown metadata":   "Title: Grain by rail\nAuthor: Dana Seitkali\nDate: 2024-03-12\n\n",
+		"a blog's list of authors": "---\ntitle: Grain by rail\nauthors:\n  - name: Dana Seitkali\n    title: Fellow\n  - dana-seitkali-2\ntags: [rail]\n---\n\n",
 	} {
 		doc, err := ParseMarkdownMarkup(head+body, pipeline.English)
 		if err != nil {
