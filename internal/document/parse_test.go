@@ -814,6 +814,22 @@ func TestParseTextPDFCaptionOverHeading(t *testing.T) {
 	}
 }
 
+// TestParseTextPDFCaptionWithoutStopOverHeading: a heading-like line between a paragraph's end
+// and the next heading is a caption set without a full stop.
+func TestParseTextPDFCaptionWithoutStopOverHeading(t *testing.T) {
+	t.Parallel()
+	para := "Жүн бағасы соңғы екі жылда екі есеге жуық өсті, бірақ шаруалар ақшаны\nфабрикалардан айлап күтеді, ал жүнді жуатын орын облыста жоқ.\n"
+	text := "Жетісудағы жүн саудасы\n\n" + para + "Сарқан ауданындағы қырқым алаңы\nҚытай фабрикалары не алады?\n" + para + "1-бет\n"
+	doc := parsedText(t, text, pipeline.Kazakh)
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, string(b.Kind)+": "+b.Text)
+	}
+	if !slices.Contains(got, "caption: Сарқан ауданындағы қырқым алаңы") || !slices.Contains(got, "heading: Қытай фабрикалары не алады?") {
+		t.Errorf("blocks:\n%s", strings.Join(got, "\n"))
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.

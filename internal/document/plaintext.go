@@ -102,7 +102,11 @@ func parseText(text string) (pipeline.Document, error) {
 		if fromPDF && kind == pipeline.BlockParagraph && isPullQuote(cands, body[:bylineStart], k) {
 			kind = pipeline.BlockQuote // "We do not need the corridor to be cheap." set apart from the text
 		}
-		if kind == pipeline.BlockParagraph && k > 0 && isQuestionHeading(cands, body[:bylineStart], k) {
+		if fromPDF && kind == pipeline.BlockHeading && isCaptionOverHeading(cands, body[:bylineStart], k) {
+			kind = pipeline.BlockCaption
+		}
+		afterCaption := len(doc.Blocks) > 0 && doc.Blocks[len(doc.Blocks)-1].Kind == pipeline.BlockCaption
+		if kind == pipeline.BlockParagraph && k > 0 && isQuestionHeading(cands, body[:bylineStart], k, afterCaption) {
 			kind = pipeline.BlockHeading // "Кто ездит из Кыргызстана в Китай?" over the section's text
 		}
 		if kind == pipeline.BlockListItem && isSectionNumber(cands, body, k) {
@@ -365,17 +369,34 @@ func isPullQuote(cands []candidate, body []int, k int) bool {
 	return first && prev.marker == "" && next.marker == "" && printedLineCount(prev) >= 2 && printedLineCount(next) >= 2
 }
 
+// isCaptionOverHeading reports, in a copy of a PDF, a line that reads as a heading between a
+// paragraph's end and another heading with text under it: a picture's caption set without a
+// full stop at the end of a section ("Сарқан ауданындағы қырқым алаңы" over "Қытай фабрикалары
+// не алады?"). A section's heading has text under it, not another heading; a numbered one may
+// have its first subsection's.
+func isCaptionOverHeading(cands []candidate, body []int, k int) bool {
+	if k == 0 || k+2 >= len(body) {
+		return false
+	}
+	c, prev, next, after := cands[body[k]], cands[body[k-1]], cands[body[k+1]], cands[body[k+2]]
+	if c.lines != 1 || isNumberedItem(c.text) || len(strings.Fields(c.text)) < 3 || prev.marker != "" || !endsWithTerminator(prev.text) {
+		return false
+	}
+	nextHeading := next.marker == "" && next.lines == 1 && (isHeadingText(next.text) || strings.HasSuffix(next.text, "?") || strings.HasSuffix(next.text, "？"))
+	return nextHeading && after.marker == "" && printedLineCount(after) >= 2
+}
+
 // maxQuestionHeadingWords: a question that heads a section is short.
 const (
 	maxQuestionHeadingWords = 8
 	maxQuestionHeadingHan   = 20
 )
 
-// isQuestionHeading reports a short question on a line of its own between a sentence's end and
-// a paragraph of several lines: the heading of the section it opens ("Кто ездит из Кыргызстана в
-// Китай?", "Неге бұл маңызды?", "中亚为何需要绿色能源？"). A question inside the text goes on
+// isQuestionHeading reports a short question on a line of its own between a sentence's end (or
+// a caption, afterCaption) and a paragraph of several lines: the heading of the section it
+// opens ("Кто ездит из Кыргызстана в Китай?", "Неге бұл маңызды?", "中亚为何需要绿色能源？"). A question inside the text goes on
 // with the paragraph it is part of, or is set in quotation marks or after a dash as speech.
-func isQuestionHeading(cands []candidate, body []int, k int) bool {
+func isQuestionHeading(cands []candidate, body []int, k int, afterCaption bool) bool {
 	c := cands[body[k]]
 	if c.lines != 1 || c.marker != "" || k+1 >= len(body) || hasSentenceInside(c.text) {
 		return false
@@ -394,7 +415,7 @@ func isQuestionHeading(cands []candidate, body []int, k int) bool {
 		return false
 	}
 	prev, next := cands[body[k-1]], cands[body[k+1]]
-	return endsWithTerminator(prev.text) && next.marker == "" && next.lines >= 2
+	return (endsWithTerminator(prev.text) || afterCaption) && next.marker == "" && next.lines >= 2
 }
 
 // maxCreditedCaptionWords: a caption with its picture's credit is a sentence or two.
