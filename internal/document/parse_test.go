@@ -830,6 +830,23 @@ func TestParseTextPDFCaptionWithoutStopOverHeading(t *testing.T) {
 	}
 }
 
+// TestParseTextPDFLeadCaptionAfterStandfirst: the opening picture's caption under the byline
+// is one with a summary between the title and the byline too.
+func TestParseTextPDFLeadCaptionAfterStandfirst(t *testing.T) {
+	t.Parallel()
+	text := "China's electric buses arrive in Tashkent\nThe city bought hundreds of buses in two years. Charging them is proving\nharder than buying them.\nBy Timur Yusupov and Anna Kovacs\n" +
+		"New electric buses wait for a charging slot at a depot on the edge of\nTashkent.\n\n" +
+		"TASHKENT — The buses are quiet, clean and, on most mornings, late. Since\n2022 the city has added several hundred of them to its fleet of diesel\nbuses, most bought with a loan.\nPage 1\n"
+	doc := parsedText(t, text, pipeline.English)
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, string(b.Kind)+": "+b.Text)
+	}
+	if !slices.Contains(got, "caption: New electric buses wait for a charging slot at a depot on the edge of Tashkent.") {
+		t.Errorf("blocks:\n%s", strings.Join(got, "\n"))
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.

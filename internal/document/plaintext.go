@@ -139,7 +139,7 @@ func parseText(text string) (pipeline.Document, error) {
 				bylines = append(bylines, c.text)
 			}
 		}
-		if n := len(doc.Blocks); fromPDF && kind == pipeline.BlockParagraph && !bodyStarted && n > 0 &&
+		if n := len(doc.Blocks); fromPDF && kind == pipeline.BlockParagraph && n > 0 &&
 			doc.Blocks[n-1].Kind == pipeline.BlockByline && isLeadCaption(cands, body[:bylineStart], k) {
 			kind = pipeline.BlockCaption
 		}
