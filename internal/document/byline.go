@@ -26,7 +26,7 @@ var bylinePrefixes = []string{
 	"мақаланың авторы:", "мақала авторы:", "жазған ", "жазған:", "written by:",
 	"作者", "文/", "文／", "文：", "文｜", "文|", "文 |", "文 ｜", "撰文", "来源：", "来源:", "执笔", "撰稿",
 	// who led and who wrote a report's research group
-	"课题组负责人", "课题负责人", "负责人：", "课题组成员", "主编：",
+	"课题组负责人", "课题负责人", "负责人：", "课题组成员", "主编：", "编辑｜", "编辑：", "编辑:", "posted by ",
 	// who asked the questions of an interview
 	"interview by ", "interviewed by ", "беседовал ", "беседовала ", "беседовали ", "сұхбаттасқан ", "采访：",
 	// a Chinese paper's reporters, the title set apart from the names by a space
@@ -38,11 +38,20 @@ func isBylineLine(s string) bool {
 	return hasBylinePrefix(s) && isBylineText(s)
 }
 
+// outletReporter matches a Chinese outlet's reporter before the name: "澎湃新闻记者 王海燕".
+var outletReporter = regexp.MustCompile(`^\p{Han}{2,10}(?:记者|通讯员)[ \x{3000}]\p{Han}{2,4}$`)
+
 // hasBylinePrefix reports a line that names its author explicitly: "By NAME", "Author: NAME".
 // A name begins with a capital, so what follows the prefix in lower case or digits is a
 // sentence that begins with the same word ("By 2030, the corridor…", "By contrast…", "Автор
 // идеи считает…"), as is a month after "By" ("By March, exports…").
 func hasBylinePrefix(s string) bool {
+	if inner, ok := strings.CutPrefix(s, "【"); ok {
+		s = strings.TrimSuffix(inner, "】") // "【文/观察者网专栏作者 陈立新】"
+	}
+	if outletReporter.MatchString(s) {
+		return true // "澎湃新闻记者 王海燕": the outlet's reporter and the name
+	}
 	l := strings.ToLower(s)
 	for _, p := range bylinePrefixes {
 		if !strings.HasPrefix(l, p) || len(l) <= len(p) {

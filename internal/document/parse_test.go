@@ -847,6 +847,25 @@ func TestParseTextPDFLeadCaptionAfterStandfirst(t *testing.T) {
 	}
 }
 
+// TestParseTextBylineShapes: Chinese bylines in brackets, after an outlet's reporter and after
+// the editor's label, and a name with a post under a summary, sign the article.
+func TestParseTextBylineShapes(t *testing.T) {
+	t.Parallel()
+	zh := "中亚国家的多元外交\n\n%s\n\n独立三十多年来，中亚国家普遍奉行所谓“多元平衡”外交，与俄罗斯保持同盟关系，同时发展与中国的全面战略伙伴关系。\n"
+	for _, by := range []string{"【文/观察者网专栏作者 陈立新】", "澎湃新闻记者 王海燕", "编辑｜陈默"} {
+		doc := parsedText(t, strings.Replace(zh, "%s", by, 1), pipeline.Chinese)
+		if len(doc.Blocks) < 2 || doc.Blocks[1].Kind != pipeline.BlockByline {
+			t.Errorf("%s: blocks %v", by, doc.Blocks)
+		}
+	}
+	en := "Swaps for Glaciers\n\nDebt-for-nature swaps could pay for glacier monitoring, but only if creditors agree.\n\nHannah West, Senior Fellow, Energy and Climate Program\n\n" +
+		"Central Asia's glaciers have lost a quarter of their mass since the 1960s, and the\nmonitoring stations that measure the loss are old and few.\n"
+	doc := parsedText(t, en, pipeline.English)
+	if len(doc.Blocks) < 3 || doc.Blocks[2].Kind != pipeline.BlockByline {
+		t.Errorf("blocks %v", doc.Blocks)
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.

@@ -122,7 +122,7 @@ func parseText(text string) (pipeline.Document, error) {
 			!bodyStarted && k <= maxHeadBylineAt && hasBylinePrefix(c.text) && isBylineText(c.text)
 		authors := head.title >= 0 && c.marker == "" && k+1 < bylineStart &&
 			(underTitle && (topByline && hasBylinePrefix(c.text) && isBylineText(c.text) || isAuthorLine(c.text) ||
-				first && isNameWithPost(c.text) && printedLineCount(cands[body[k+1]]) >= 2) ||
+				isNameWithPost(c.text) && printedLineCount(cands[body[k+1]]) >= 2) ||
 				inAuthors && (isInitialledAuthor(c.text) || isAffiliationLine(c.text)))
 		if authors {
 			kind = pipeline.BlockByline
