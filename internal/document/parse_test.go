@@ -798,22 +798,6 @@ func TestParseTextChineseReportShapes(t *testing.T) {
 		"list_item: 1．推动与哈萨克斯坦等国海关开展数据互认；", "list_item: 2．支持企业在中亚主要城市建设海外仓。")
 }
 
-// TestParseTextPDFCaptionOverHeading: a lone short sentence between a paragraph and the next
-// section's heading in a PDF copy is a picture's caption.
-func TestParseTextPDFCaptionOverHeading(t *testing.T) {
-	t.Parallel()
-	para := "Ferries on the Caspian still sail only when the weather allows, and a\nstorm can close the port for a week at a time in the middle\nof winter.\n"
-	text := "Caspian Ferries\n\n" + para + "The rail ferry berth at Kuryk, with the new breakwater behind it.\nPaperwork\n" + para + "Page 1\n"
-	doc := parsedText(t, text, pipeline.English)
-	var got []string
-	for _, b := range doc.Blocks {
-		got = append(got, string(b.Kind)+": "+b.Text)
-	}
-	if !slices.Contains(got, "caption: The rail ferry berth at Kuryk, with the new breakwater behind it.") || !slices.Contains(got, "heading: Paperwork") {
-		t.Errorf("blocks:\n%s", strings.Join(got, "\n"))
-	}
-}
-
 // TestParseTextPDFCaptionWithoutStopOverHeading: a heading-like line between a paragraph's end
 // and the next heading is a caption set without a full stop.
 func TestParseTextPDFCaptionWithoutStopOverHeading(t *testing.T) {

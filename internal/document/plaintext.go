@@ -277,12 +277,7 @@ func isLoneCaptionLine(cands []candidate, body []int, k int) bool {
 		return false // two sentences: text
 	}
 	prev, next := cands[body[k-1]], cands[body[k+1]]
-	if prev.marker != "" || next.marker != "" || printedLineCount(prev) < 2 {
-		return false
-	}
-	// Text goes on under it, or the next section's heading does: a section ends on a paragraph,
-	// not on a lone line, so the line over the heading is the picture's.
-	return printedLineCount(next) >= 2 || next.lines == 1 && isHeadingText(next.text) && k+2 < len(body) && printedLineCount(cands[body[k+2]]) >= 2
+	return prev.marker == "" && next.marker == "" && printedLineCount(prev) >= 2 && printedLineCount(next) >= 2
 }
 
 // printedLineCount is how many lines a block takes printed: its lines, or as many lines of
