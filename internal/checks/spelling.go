@@ -88,11 +88,20 @@ func checkSpelling(u pipeline.CheckUnit, opts *Options) []pipeline.Finding {
 		return nil
 	}
 	var out []pipeline.Finding
+	var srcLatin [][]rune // the source's words in Latin letters (latinLetters), read when needed
 	for _, w := range unknown {
 		if !likelyTypo(w, u.TargetLang, opts.Spell, srcWords) {
 			continue // a word the dictionary lacks (a loanword, a rare derivation), not a typo of a known word
 		}
-		if borrowedFromSource(w, u.TargetLang, srcText, opts.Spell) {
+		if srcLatin == nil {
+			srcLatin = make([][]rune, 0, len(srcText))
+			for _, s := range srcText {
+				if ls := []rune(latinLetters(s.Text)); len(ls) >= 4 {
+					srcLatin = append(srcLatin, ls)
+				}
+			}
+		}
+		if borrowedFromSource(w, u.TargetLang, srcLatin, opts.Spell) {
 			continue // a loanword the translation took from the source (drones → дроны, пуэр → пуэрі)
 		}
 		out = append(out, newFinding(CheckSpelling, "check.spelling.unknown", map[string]any{"Word": w}))
@@ -284,7 +293,8 @@ func afterCodeHyphen(s string, i int) bool {
 }
 
 // borrowedFromSource reports an unknown word of the translation that is a word of the source
-// taken over with the translation's endings: a loanword the dictionaries do not have yet
+// (src: the source's words of four letters or more, in Latin letters) taken over with the
+// translation's endings: a loanword the dictionaries do not have yet
 // (drones → дроны, developer → девелопера, smart → смарт-, Russian пуэр → Kazakh пуэрінің).
 // Both words are read in Latin letters (cyrillicLatin). They must share their first four
 // letters or more, and differ only at their ends: at most three letters of the source word's
@@ -293,14 +303,13 @@ func afterCodeHyphen(s string, i int) bool {
 // "мит" end alike). A word one edit away from a known word that shares more with the source
 // word, or all of it, is a typo of that word (доллров: долларов, dollars), not a loan. Each part of a
 // hyphenated word is judged on its own, and the word is borrowed when a part is.
-func borrowedFromSource(w string, lang pipeline.Lang, src []word, sp Speller) bool {
+func borrowedFromSource(w string, lang pipeline.Lang, src [][]rune, sp Speller) bool {
 	for _, part := range strings.Split(w, "-") {
 		lp := []rune(latinLetters(part))
 		if len(lp) < 4 {
 			continue
 		}
-		for _, s := range src {
-			ls := []rune(latinLetters(s.Text))
+		for _, ls := range src {
 			n := commonPrefix(lp, ls)
 			if n < 4 || len(ls)-n > 3 || len(lp)-n > 4 || commonSuffix(lp[n:], ls[n:]) >= 2 {
 				continue
