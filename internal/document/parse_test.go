@@ -850,6 +850,22 @@ func TestParseTextBylineShapes(t *testing.T) {
 	}
 }
 
+// TestParseTextQuestionHeadingOverOneLineParagraphs: in a copy that kept each paragraph on one
+// line, a short question between two long lines heads the section.
+func TestParseTextQuestionHeadingOverOneLineParagraphs(t *testing.T) {
+	t.Parallel()
+	para := "Гранттар тек оқу ақысын ғана емес, жатақхана мен ай сайынғы шәкіртақыны да қамтиды, сондықтан Қытайда оқуға ниет білдірген жастар жыл сайын көбейіп келеді деп санайды сарапшылар."
+	text := "Қытай гранттары\n\n" + para + "\nБейжіңнің мақсаты не?\n" + para + "\n"
+	doc := parsedText(t, text, pipeline.Kazakh)
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, string(b.Kind)+": "+b.Text)
+	}
+	if !slices.Contains(got, "heading: Бейжіңнің мақсаты не?") {
+		t.Errorf("blocks:\n%s", strings.Join(got, "\n"))
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.

@@ -410,7 +410,7 @@ func isQuestionHeading(cands []candidate, body []int, k int, afterCaption bool) 
 		return false
 	}
 	prev, next := cands[body[k-1]], cands[body[k+1]]
-	return (endsWithTerminator(prev.text) || afterCaption) && next.marker == "" && next.lines >= 2
+	return (endsWithTerminator(prev.text) || afterCaption) && next.marker == "" && (printedLineCount(next) >= 2 || endsWithListIntro(next.text))
 }
 
 // maxCreditedCaptionWords: a caption with its picture's credit is a sentence or two.
