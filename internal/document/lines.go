@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
@@ -128,6 +129,29 @@ func sentenceEndIndex(s string) int {
 // list does: a dash at the start of the next line is the first item's bullet.
 func endsWithListIntro(s string) bool {
 	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
+}
+
+// listEnds reports a list whose items end with semicolons when its last item ends with a full
+// stop on line prev and the line after opens a sentence: the text after the list, not more of
+// the item. (An item of its own sentences, in a list whose items end with full stops, goes on.)
+func listEnds(item []byte, prev, cur string) bool {
+	if !endsWithFullStop(prev) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(cur); !unicode.IsUpper(r) {
+		return false
+	}
+	return bytes.Contains(item, []byte(";")) || strings.HasSuffix(strings.TrimSpace(string(item)), ";") || itemNumbered(item)
+}
+
+// itemNumbered reports a list item that opens with a number other than 1: one of a numbered
+// list's later items, whose list a semicolon or a full stop ends alike.
+func itemNumbered(item []byte) bool {
+	i := 0
+	for i < len(item) && item[i] >= '0' && item[i] <= '9' {
+		i++
+	}
+	return i > 0 && string(item[:i]) != "1" && i < len(item) && (item[i] == '.' || item[i] == ')')
 }
 
 // isNoteRule reports the short rule a page prints over its footnotes ("_______________"): it
@@ -339,6 +363,9 @@ func splitGroup(group []sourceLine) []candidate {
 			// Items set in like paragraphs' first lines ("   – …"): an indented line after an
 			// item's end opens the next paragraph.
 		case out[len(out)-1].marker == pipeline.BlockListItem:
+			if !l.indented && listEnds(out[len(out)-1].buf, prev, l.text) {
+				break // "…; 3. a shared study of the lake." / "None of these would…": text again
+			}
 			if l.indented || lw.continues(&out[len(out)-1], prev, l.text, next, wrapped) {
 				appendLine(&out[len(out)-1], l.text)
 				prev = l.text
@@ -403,8 +430,17 @@ func withRunInItems(cands []candidate) []candidate {
 			out = append(out, c)
 			continue
 		}
-		for _, p := range append(parts, strings.TrimSpace(c.text[start:])) {
+		last, rest := strings.TrimSpace(c.text[start:]), ""
+		if at := sentenceEndIndex(last); at > 0 {
+			// "…; 3. a shared study of the lake. None of these would settle…": the list ends
+			// with its last item's sentence, and the text goes on after it.
+			last, rest = strings.TrimSpace(last[:at]), strings.TrimSpace(last[at:])
+		}
+		for _, p := range append(parts, last) {
 			out = append(out, candidate{text: p, marker: pipeline.BlockListItem, lines: c.lines})
+		}
+		if rest != "" {
+			out = append(out, candidate{text: rest, lines: c.lines})
 		}
 	}
 	return out

@@ -866,6 +866,22 @@ func TestParseTextQuestionHeadingOverOneLineParagraphs(t *testing.T) {
 	}
 }
 
+// TestParseTextListEndsWithFullStop: the text after a list whose items end with semicolons,
+// the last with a full stop, is a paragraph again, whether the list was set a line an item or
+// run into one line.
+func TestParseTextListEndsWithFullStop(t *testing.T) {
+	t.Parallel()
+	lines := "Water sharing\n\nThree steps are within reach:\n1. real-time data from the border gauges;\n2. a joint drought protocol;\n3. a shared study of the lake.\nNone of these would settle the question of shares, but each would help in a dry year.\n"
+	runIn := "Water sharing\n\nThree steps are within reach:\n\n1. real-time data from the border gauges; 2. a joint drought protocol; 3. a shared study of the lake. None of these would settle the question of shares.\n"
+	for name, text := range map[string]string{"a line an item": lines, "run into one line": runIn} {
+		doc := parsedText(t, text, pipeline.English)
+		last := doc.Blocks[len(doc.Blocks)-1]
+		if last.Kind != pipeline.BlockParagraph || !strings.HasPrefix(last.Text, "None of these") {
+			t.Errorf("%s: blocks %v", name, doc.Blocks)
+		}
+	}
+}
+
 // TestParseTextExplicitBylineInHead: a line that names its author explicitly signs the article
 // wherever it stands before the text, after a caption too; a running header that names a
 // research centre on a later page is the page's.
