@@ -40,6 +40,10 @@ func enumerationItems(s string, lang pipeline.Lang) int {
 	}
 	best := 0
 	lower := strings.ToLower(s)
+	orig := s // whose capitals tell a sentence's full stop, when its offsets are lower's
+	if len(lower) != len(s) {
+		orig = ""
+	}
 	for _, conj := range enumerationConjunctions[lang] {
 		for from := 0; ; {
 			i := strings.Index(lower[from:], conj)
@@ -51,11 +55,7 @@ func enumerationItems(s string, lang pipeline.Lang) int {
 			before := strings.TrimSuffix(lower[:at], ",")
 			// The clause the enumeration stands in starts after the last strong punctuation (a
 			// full stop that ends a sentence, not an abbreviation's: "100 тыс. человек").
-			if len(lower) != len(s) {
-				before = before[clauseStart(before, ""):]
-			} else {
-				before = before[clauseStart(before, s):]
-			}
+			before = before[clauseStart(before, orig):]
 			pieces := strings.Split(before, ", ")
 			items := 1 // the item after the conjunction
 			for k := len(pieces) - 1; k >= 0; k-- {
@@ -144,10 +144,10 @@ func enumerationDeficit(u pipeline.CheckUnit) (src, tgt int, short bool) {
 // clauseStart returns where in before, the lower-cased start of orig, the clause that ends
 // before starts: after the last semicolon, colon, bracket, quotation mark, ! or ?, or full stop
 // that ends a sentence (one before a capital or a digit, not the full stop of an abbreviation:
-// "100 тыс. человек"); 0 if there is none. When lower-casing changed the text's length, every
-// full stop ends a sentence.
+// "100 тыс. человек"); 0 if there is none. Without orig (lower-casing changed the text's
+// length), every full stop ends a sentence.
 func clauseStart(before, orig string) int {
-	sameOffsets := len(orig) >= len(before)
+	sameOffsets := orig != ""
 	for j := len(before); j > 0; {
 		r, size := utf8.DecodeLastRuneInString(before[:j])
 		j -= size

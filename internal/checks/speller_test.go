@@ -69,6 +69,8 @@ func TestDebianSpeller(t *testing.T) {
 		{"мультимодальных", pipeline.Russian, false},
 		{"декарбонизации", pipeline.Russian, false},
 		{"санкционнного", pipeline.Russian, true},
+		{"санкционний", pipeline.Russian, true}, // -ционный takes the hard endings only
+		{"инфляционнее", pipeline.Russian, true},
 		{"многовекторнсть", pipeline.Russian, true},
 		{"мультимадальных", pipeline.Russian, true},
 		{"декарбанизации", pipeline.Russian, true},

@@ -101,18 +101,17 @@ func RussianSupplementaryForm(extra map[string]bool, w string) bool {
 
 // russianAdjectiveEndings are the endings of a Russian adjective in -ый in every case, gender
 // and number.
-var russianAdjectiveEndings = []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему",
-	"ым", "им", "ом", "ем", "ых", "их", "ыми", "ими", "ую", "юю"}
+var russianAdjectiveEndings = []string{"ый", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых", "ыми", "ую"}
+
+// russianSoftAdjectiveEndings are the endings of a Russian adjective in -ий (синий, синего)
+// that the hard ones above do not spell.
+var russianSoftAdjectiveEndings = []string{"ий", "яя", "ее", "ие", "его", "ему", "им", "ем", "их", "ими", "юю"}
 
 // HasRussianAdjectiveEnding reports a word that ends as a Russian adjective in its full form does
 // ("национальный", "синего"): an ending that closes its word.
 func HasRussianAdjectiveEnding(w string) bool {
-	for _, e := range russianAdjectiveEndings {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
+	hasSuffix := func(e string) bool { return strings.HasSuffix(w, e) }
+	return slices.ContainsFunc(russianAdjectiveEndings, hasSuffix) || slices.ContainsFunc(russianSoftAdjectiveEndings, hasSuffix)
 }
 
 // russianNessEndings are the endings of a Russian noun in -ость.
