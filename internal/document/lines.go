@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tilmash/tilmash/internal/text"
 	"github.com/tilmash/tilmash/pipeline"
 )
 
@@ -39,11 +40,11 @@ const (
 // starts a new block when it carries a list or quote marker, and otherwise joins the previous line
 // only when that line clearly did not end a paragraph: it stops mid-sentence before a lower-case
 // word, or the lines are hard-wrapped and it fills the width.
-func splitCandidates(text string) []candidate {
+func splitCandidates(text string, lang pipeline.Lang) []candidate {
 	var out []candidate
 	var group []sourceLine
 	flush := func() {
-		out = append(out, splitGroup(group)...)
+		out = append(out, withRunInItems(splitGroup(group), lang)...)
 		group = group[:0]
 	}
 	bullet := "" // a list's bullet copied on a line of its own, waiting for its item
@@ -60,7 +61,7 @@ func splitCandidates(text string) []candidate {
 			bullets += len(marks)
 			continue
 		}
-		if items := inlineBulletItems(l.text); items != nil {
+		if items := inlineBulletItems(l.text, lang); items != nil {
 			// A list run into one line with its bullets ("• a; • b; • c. The text goes on."):
 			// an item per bullet, and the text after the last item's sentence apart.
 			for _, item := range items[:len(items)-1] {
@@ -91,7 +92,7 @@ func splitCandidates(text string) []candidate {
 // bullet ("• тоңазытқыш қоймалар; • шекарадағы кезек; • қаптама. Осы мәселелерді …"), into the
 // items, each with its bullet, and, last, the text that follows the last item's sentence (or
 // "" when the line ends with the list). It returns nil for a line of one item or none.
-func inlineBulletItems(line string) []string {
+func inlineBulletItems(line string, lang pipeline.Lang) []string {
 	for _, b := range []string{"• ", "▪ ", "◦ ", "● "} {
 		if !strings.HasPrefix(line, b) || strings.Count(line, " "+b) < 1 {
 			continue
@@ -101,28 +102,22 @@ func inlineBulletItems(line string) []string {
 		for _, p := range parts {
 			out = append(out, b+strings.TrimSpace(p))
 		}
-		last := strings.TrimPrefix(out[len(out)-1], b)
-		rest := ""
-		if at := sentenceEndIndex(last); at > 0 && at < len(last) {
-			last, rest = strings.TrimSpace(last[:at]), strings.TrimSpace(last[at:])
-		}
+		last, rest := firstSentence(strings.TrimPrefix(out[len(out)-1], b), lang)
 		out[len(out)-1] = b + last
 		return append(out, rest)
 	}
 	return nil
 }
 
-// sentenceEndIndex returns the index after the first sentence's end in s that more text
-// follows, a capital after a full stop and a space; 0 when there is none.
-func sentenceEndIndex(s string) int {
-	for i := 0; i+2 < len(s); i++ {
-		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
-			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
-				return i + 1
-			}
-		}
+// firstSentence parts s, in lang, after its first sentence (text.Sentences, which knows
+// abbreviations and initials: "Dr. Smith" is no end): the sentence and the text after it, or s
+// and "" when s is one sentence.
+func firstSentence(s string, lang pipeline.Lang) (string, string) {
+	sents := text.Sentences(s, lang)
+	if len(sents) < 2 || !strings.HasPrefix(s, sents[0]) {
+		return s, ""
 	}
-	return 0
+	return sents[0], strings.TrimSpace(s[len(sents[0]):])
 }
 
 // endsWithListIntro reports a line that ends with a colon, as the sentence that introduces a
@@ -400,7 +395,7 @@ func splitGroup(group []sourceLine) []candidate {
 		// A hyphenation mark that no next line took back is the hyphen it stood for.
 		out[i].text, out[i].buf = strings.ReplaceAll(string(out[i].buf), string(softBreak), "-"), nil
 	}
-	return withRunInItems(out)
+	return out
 }
 
 // runInItem matches the number of the next item of a numbered list run into one line after the
@@ -409,7 +404,7 @@ var runInItem = regexp.MustCompile(`[;；]\s+(\d{1,2})[.)]\s`)
 
 // withRunInItems parts a numbered list that a copy ran into one line ("1. a; 2. b; 3. c.") into
 // its items, when the numbers go up by one from the item's own.
-func withRunInItems(cands []candidate) []candidate {
+func withRunInItems(cands []candidate, lang pipeline.Lang) []candidate {
 	var out []candidate
 	for _, c := range cands {
 		if c.marker != pipeline.BlockListItem || !runInItem.MatchString(c.text) {
@@ -430,12 +425,9 @@ func withRunInItems(cands []candidate) []candidate {
 			out = append(out, c)
 			continue
 		}
-		last, rest := strings.TrimSpace(c.text[start:]), ""
-		if at := sentenceEndIndex(last); at > 0 {
-			// "…; 3. a shared study of the lake. None of these would settle…": the list ends
-			// with its last item's sentence, and the text goes on after it.
-			last, rest = strings.TrimSpace(last[:at]), strings.TrimSpace(last[at:])
-		}
+		// "…; 3. a shared study of the lake. None of these would settle…": the list ends with
+		// its last item's sentence, and the text goes on after it.
+		last, rest := firstSentence(strings.TrimSpace(c.text[start:]), lang)
 		for _, p := range append(parts, last) {
 			out = append(out, candidate{text: p, marker: pipeline.BlockListItem, lines: c.lines})
 		}

@@ -17,8 +17,9 @@ import (
 // space. Words are never rewritten. Plain text (pipeline.FormatText, also the empty format) is
 // read as pasted from a web page or a PDF: see parseText. Markdown (pipeline.FormatMarkdown) is
 // read with CommonMark rules: see parseMarkdown. lang is the article's language; the structure
-// rules work the same for all four languages, so it is only checked: an unsupported one is the
-// invalid-input error "error.lang_unknown", an unknown format "error.format_unknown".
+// rules work the same for all four languages, and plain text asks it only where a list runs
+// into the text after it (where does the last item's sentence end?). An unsupported language
+// is the invalid-input error "error.lang_unknown", an unknown format "error.format_unknown".
 func Parse(text string, format pipeline.Format, lang pipeline.Lang) (pipeline.Document, error) {
 	normalized, err := normalizeInput(text, lang)
 	if err != nil {
@@ -26,7 +27,7 @@ func Parse(text string, format pipeline.Format, lang pipeline.Lang) (pipeline.Do
 	}
 	switch format {
 	case pipeline.FormatText, "":
-		return parseText(normalized)
+		return parseText(normalized, lang)
 	case pipeline.FormatMarkdown:
 		return parseMarkdown(normalized)
 	}

@@ -644,6 +644,14 @@ func TestParseTextListRunIntoOneLine(t *testing.T) {
 	wantBlocks(t, doc, "title: Apple exports", "paragraph: Growers name three problems:",
 		"list_item: too few cold stores;", "list_item: long queues at the border;", "list_item: costly packaging.",
 		"paragraph: The district plans a new store next year. It will hold five thousand tonnes.")
+
+	// A full stop inside the last item's sentence (an abbreviation, initials) ends nothing.
+	text = "Apple exports\n\nGrowers name three problems:\n• too few cold stores; • long queues at the border; • costly packaging, says Dr. A. Sadykova of the growers' union. The district plans a new store.\n"
+	doc = parsedText(t, text, pipeline.English)
+	wantBlocks(t, doc, "title: Apple exports", "paragraph: Growers name three problems:",
+		"list_item: too few cold stores;", "list_item: long queues at the border;",
+		"list_item: costly packaging, says Dr. A. Sadykova of the growers' union.",
+		"paragraph: The district plans a new store.")
 }
 
 // TestParseTextChineseSectionNumbers: a Chinese section's number keeps the space before its

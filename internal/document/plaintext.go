@@ -13,14 +13,14 @@ import (
 // parseText recovers the structure of normalised plain text: candidate blocks from lines, then
 // the title and navigation at the top, the byline at the bottom, and the kind of every block in
 // between. See findHead, findByline and bodyKind for the rules.
-func parseText(text string) (pipeline.Document, error) {
+func parseText(text string, lang pipeline.Lang) (pipeline.Document, error) {
 	text = markLineBreakHyphens(text)
 	var notes []string
 	paged, fromPDF := readPages(text)
 	if fromPDF {
 		text, notes = paged.text, paged.notes
 	}
-	cands := splitCandidates(text)
+	cands := splitCandidates(text, lang)
 	head := findHead(cands)
 	if head.title >= 0 {
 		cands = withBylineApart(cands, head)
